@@ -1,0 +1,343 @@
+import type { VirtualClock, TimerId, SimNetwork, FaultSet } from '../runtime/index.js';
+import type { EventBus } from '../runtime/event-bus.js';
+import type { Journal } from '../../store/journal.js';
+import { DomainError, assert } from '../domain-error.js';
+import { changedConfigFields, validateClusterConfig, type ClusterConfig } from './cluster-config.js';
+import { initialNodeHealth, missedHeartbeats, onHeartbeat, onSilence, type NodeHealth, type NodeStatus } from './node-health.js';
+import { clusterStateOf, quorumOf, removalEndangersQuorum, type ClusterState, type MemberHealth, type NodeRole, type QuorumView } from './quorum.js';
+import type { ClusterEventMap } from './events.js';
+
+/** Where heartbeats go: the control plane that runs the failure detector. */
+export const CONTROL_PLANE_ID = 'control-plane';
+
+/** Largest cluster this engine accepts (TigerStyle: a limit on everything). */
+export const MAX_CLUSTER_NODES = 5000;
+
+export interface NodeCapacity {
+  cpuCores: number;
+  totalMemoryGb: number;
+  availableMemoryGb: number;
+  storageCapacityGb: number;
+  networkBandwidthMbps: number;
+}
+
+export type MemberRole = Extract<NodeRole, 'FOLLOWER' | 'COORDINATOR' | 'WITNESS' | 'READ_ONLY'>;
+
+/** What an operator decided about a node: persisted, and all that survives a restart. */
+export interface NodeSpec {
+  nodeId: string;
+  name: string;
+  address: string;
+  role: MemberRole;
+  capacity: NodeCapacity;
+  services: string[];
+  priority: number;
+  region: string;
+  zone: string;
+  joinedAtMs: number;
+}
+
+export type AddNodeRequest = Partial<Omit<NodeSpec, 'joinedAtMs' | 'address'>> & { address: string };
+
+/** A node as observed now: its spec plus what the failure detector and the clock say. */
+export interface ClusterNodeView extends NodeSpec {
+  status: NodeStatus;
+  lastHeartbeatMs: number | null;
+  missedHeartbeats: number;
+  uptimeSeconds: number;
+}
+
+export interface ClusterSummary extends QuorumView {
+  clusterName: string;
+  state: ClusterState;
+  totalNodes: number;
+  healthyNodes: number;
+  suspectedNodes: number;
+  downNodes: number;
+  heartbeatsReceived: number;
+}
+
+export interface HeartbeatMessage {
+  kind: 'heartbeat';
+  nodeId: string;
+}
+
+export interface ClusterNodesDeps {
+  clock: VirtualClock;
+  network: SimNetwork<HeartbeatMessage>;
+  faults: FaultSet;
+  bus: EventBus<ClusterEventMap>;
+  journal: Journal;
+}
+
+/** Persisted record kinds. */
+export const NODE_RECORD = 'cluster.node';
+export const CONFIG_RECORD = 'cluster.config';
+export const META_RECORD = 'cluster.meta';
+
+/** When the cluster was formed and last changed (membership or configuration), in cluster time. */
+export interface ClusterMeta {
+  createdAtMs: number;
+  updatedAtMs: number;
+}
+
+const defaultCapacity: NodeCapacity = {
+  cpuCores: 8,
+  totalMemoryGb: 32,
+  availableMemoryGb: 30,
+  storageCapacityGb: 1024,
+  networkBandwidthMbps: 10000,
+};
+
+interface Member {
+  spec: NodeSpec;
+  health: NodeHealth;
+  heartbeatTimer: TimerId;
+  /** Cluster time the node's process last started; null while crashed. */
+  processStartedMs: number | null;
+}
+
+/**
+ * The cluster's members and the failure detector that watches them. Each node sends a heartbeat
+ * over the simulated network every `heartbeatIntervalMs`; the control plane records arrivals and
+ * sweeps once per interval for silence. Crash faults stop a node's heartbeats; partitions and loss
+ * drop them in the network. Every status change is an event; every membership change is journaled.
+ */
+export class ClusterNodes {
+  private readonly members = new Map<string, Member>();
+  private config: ClusterConfig;
+  private sweepTimer: TimerId | null = null;
+  private heartbeatsReceived = 0;
+
+  constructor(
+    private readonly deps: ClusterNodesDeps,
+    config: ClusterConfig,
+    private meta: ClusterMeta,
+  ) {
+    this.config = validateClusterConfig({ ...config });
+    deps.network.attach(CONTROL_PLANE_ID, (_from, message) => this.receiveHeartbeat(message));
+    this.scheduleSweep();
+  }
+
+  /** Starts the nodes found in the store, without emitting join events again. */
+  restore(specs: readonly NodeSpec[]): void {
+    for (const spec of specs) this.startMember(spec);
+  }
+
+  getConfig(): ClusterConfig {
+    return { ...this.config };
+  }
+
+  getMeta(): ClusterMeta {
+    return { ...this.meta };
+  }
+
+  /** Replaces the whole configuration; timers follow the new intervals from their next beat. */
+  replaceConfig(next: ClusterConfig): ClusterConfig {
+    const validated = validateClusterConfig({ ...next });
+    const changedFields = changedConfigFields(this.config, validated);
+    if (changedFields.length === 0) return this.getConfig();
+    const intervalChanged = validated.heartbeatIntervalMs !== this.config.heartbeatIntervalMs;
+    this.config = validated;
+    this.deps.journal.put(CONFIG_RECORD, 'current', this.config);
+    this.touch();
+    this.deps.bus.publish('cluster_config_changed', 'cluster.config', { changedFields });
+    if (intervalChanged) {
+      for (const member of this.members.values()) this.restartHeartbeats(member);
+      this.scheduleSweep();
+    }
+    return this.getConfig();
+  }
+
+  list(): ClusterNodeView[] {
+    return [...this.members.values()].map((member) => this.view(member)).sort((a, b) => compareNodeIds(a.nodeId, b.nodeId));
+  }
+
+  get(nodeId: string): ClusterNodeView {
+    return this.view(this.member(nodeId));
+  }
+
+  has(nodeId: string): boolean {
+    return this.members.has(nodeId);
+  }
+
+  add(request: AddNodeRequest): ClusterNodeView {
+    if (this.members.size >= MAX_CLUSTER_NODES) {
+      throw new DomainError('CONFLICT', `The cluster already has the maximum of ${MAX_CLUSTER_NODES} nodes.`);
+    }
+    const nodeId = request.nodeId ?? this.nextNodeId();
+    if (this.members.has(nodeId)) {
+      throw new DomainError('CONFLICT', `A cluster node with id "${nodeId}" already exists.`, { nodeId });
+    }
+    const sameAddress = [...this.members.values()].find((member) => member.spec.address === request.address);
+    if (sameAddress) {
+      throw new DomainError('CONFLICT', `Node "${sameAddress.spec.nodeId}" already listens on ${request.address}.`, {
+        nodeId: sameAddress.spec.nodeId,
+        address: request.address,
+      });
+    }
+    const capacity = request.capacity ?? defaultCapacity;
+    if (capacity.availableMemoryGb > capacity.totalMemoryGb) {
+      throw new DomainError('UNPROCESSABLE', 'capacity.availableMemoryGb cannot exceed capacity.totalMemoryGb.');
+    }
+    const spec: NodeSpec = {
+      nodeId,
+      name: request.name ?? nodeId,
+      address: request.address,
+      role: request.role ?? 'FOLLOWER',
+      capacity: { ...capacity },
+      services: [...(request.services ?? ['storage', 'query'])],
+      priority: request.priority ?? 100,
+      region: request.region ?? 'local',
+      zone: request.zone ?? 'local-a',
+      joinedAtMs: this.deps.clock.now(),
+    };
+    this.deps.journal.put(NODE_RECORD, nodeId, spec);
+    this.touch();
+    this.startMember(spec);
+    this.deps.bus.publish('node_joined', 'cluster.membership', membershipPayload(spec));
+    return this.get(nodeId);
+  }
+
+  /**
+   * Removes a member. Refused when it would cost the cluster its quorum or its last margin of
+   * failure tolerance, unless `force`.
+   */
+  remove(nodeId: string, options: { force: boolean }): ClusterNodeView {
+    const member = this.member(nodeId);
+    const healths = this.memberHealths();
+    const removed = healths.find((health) => health.nodeId === nodeId);
+    assert(removed, 'member health present');
+    const impact = removalEndangersQuorum(healths, removed, this.config.minQuorumSize);
+    if (impact.endangers && !options.force) {
+      throw new DomainError(
+        'CONFLICT',
+        `Removing "${nodeId}" would leave the cluster with failure tolerance ${impact.after.failureTolerance}` +
+          `${impact.after.hasQuorum ? '' : ' and no quorum'}; pass force=true to remove it anyway.`,
+        { nodeId, before: impact.before, after: impact.after },
+      );
+    }
+    const last = this.view(member);
+    this.deps.clock.cancel(member.heartbeatTimer);
+    this.members.delete(nodeId);
+    this.deps.journal.delete(NODE_RECORD, nodeId);
+    this.touch();
+    this.deps.bus.publish('node_left', 'cluster.membership', membershipPayload(member.spec));
+    return last;
+  }
+
+  summary(): ClusterSummary {
+    const healths = this.memberHealths();
+    const quorum = quorumOf(healths, this.config.minQuorumSize);
+    const count = (status: NodeStatus) => healths.filter((health) => health.status === status).length;
+    return {
+      ...quorum,
+      clusterName: this.config.clusterName,
+      state: clusterStateOf(healths, quorum),
+      totalNodes: healths.length,
+      healthyNodes: count('HEALTHY') + count('RECOVERING'),
+      suspectedNodes: count('SUSPECTED'),
+      downNodes: count('DOWN'),
+      heartbeatsReceived: this.heartbeatsReceived,
+    };
+  }
+
+  private touch(): void {
+    this.meta = { ...this.meta, updatedAtMs: this.deps.clock.now() };
+    this.deps.journal.put(META_RECORD, 'current', this.meta);
+  }
+
+  private memberHealths(): (MemberHealth & { nodeId: string })[] {
+    return [...this.members.values()].map((member) => ({ nodeId: member.spec.nodeId, role: member.spec.role, status: member.health.status }));
+  }
+
+  private member(nodeId: string): Member {
+    const member = this.members.get(nodeId);
+    if (!member) throw new DomainError('NOT_FOUND', `No cluster node has id "${nodeId}".`, { resource: 'cluster.node', id: nodeId });
+    return member;
+  }
+
+  private startMember(spec: NodeSpec): void {
+    assert(!this.members.has(spec.nodeId), `member ${spec.nodeId} started twice`);
+    const member: Member = { spec, health: { ...initialNodeHealth }, heartbeatTimer: -1, processStartedMs: null };
+    this.members.set(spec.nodeId, member);
+    this.restartHeartbeats(member);
+  }
+
+  private restartHeartbeats(member: Member): void {
+    this.deps.clock.cancel(member.heartbeatTimer);
+    member.heartbeatTimer = this.deps.clock.every(this.config.heartbeatIntervalMs, () => this.beat(member));
+  }
+
+  /** One heartbeat of a node's process: nothing while it is crashed. */
+  private beat(member: Member): void {
+    if (this.deps.faults.isCrashed(member.spec.nodeId)) {
+      member.processStartedMs = null;
+      return;
+    }
+    member.processStartedMs ??= this.deps.clock.now();
+    this.deps.network.send(member.spec.nodeId, CONTROL_PLANE_ID, { kind: 'heartbeat', nodeId: member.spec.nodeId });
+  }
+
+  private receiveHeartbeat(message: HeartbeatMessage): void {
+    const member = this.members.get(message.nodeId);
+    if (!member) return; // a heartbeat still in flight from a removed node
+    this.heartbeatsReceived += 1;
+    this.transition(member, onHeartbeat(member.health, this.deps.clock.now(), this.config));
+  }
+
+  private scheduleSweep(): void {
+    if (this.sweepTimer !== null) this.deps.clock.cancel(this.sweepTimer);
+    this.sweepTimer = this.deps.clock.every(this.config.heartbeatIntervalMs, () => this.sweep());
+  }
+
+  private sweep(): void {
+    const nowMs = this.deps.clock.now();
+    for (const member of this.members.values()) this.transition(member, onSilence(member.health, nowMs, this.config));
+  }
+
+  private transition(member: Member, next: NodeHealth): void {
+    const previousStatus = member.health.status;
+    member.health = next;
+    if (next.status === previousStatus) return;
+    this.deps.bus.publish('node_health_change', 'cluster.failure-detector', {
+      nodeId: member.spec.nodeId,
+      previousStatus,
+      status: next.status,
+      missedHeartbeats: missedHeartbeats(next, this.deps.clock.now(), this.config.heartbeatIntervalMs),
+    });
+  }
+
+  private view(member: Member): ClusterNodeView {
+    const nowMs = this.deps.clock.now();
+    const running = member.processStartedMs !== null && member.health.status !== 'DOWN';
+    return {
+      ...member.spec,
+      capacity: { ...member.spec.capacity },
+      services: [...member.spec.services],
+      status: member.health.status,
+      lastHeartbeatMs: member.health.lastHeartbeatMs,
+      missedHeartbeats: missedHeartbeats(member.health, nowMs, this.config.heartbeatIntervalMs),
+      uptimeSeconds: running && member.processStartedMs !== null ? Math.floor((nowMs - member.processStartedMs) / 1000) : 0,
+    };
+  }
+
+  /** `node-N` with N one past the highest number in use. */
+  private nextNodeId(): string {
+    let highest = 0;
+    for (const nodeId of this.members.keys()) {
+      const match = /^node-(\d+)$/.exec(nodeId);
+      if (match) highest = Math.max(highest, Number(match[1]));
+    }
+    return `node-${highest + 1}`;
+  }
+}
+
+function membershipPayload(spec: NodeSpec): ClusterEventMap['node_joined'] {
+  return { nodeId: spec.nodeId, address: spec.address, role: spec.role, region: spec.region, zone: spec.zone };
+}
+
+/** Orders node-2 before node-10. */
+export function compareNodeIds(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}

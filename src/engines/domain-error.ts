@@ -1,0 +1,22 @@
+/**
+ * Errors the outside world can cause in an engine: an unknown id, a state that forbids the
+ * operation, or a request that makes no sense. Engines throw these; the API maps each code to
+ * its status in one catalogue (src/api/error-catalog.ts). Programmer errors stay plain `Error`s.
+ */
+export type DomainErrorCode = 'NOT_FOUND' | 'CONFLICT' | 'UNPROCESSABLE';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/** Throws a programmer error when `condition` is false. */
+export function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(`assertion failed: ${message}`);
+}

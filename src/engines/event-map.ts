@@ -1,0 +1,5 @@
+import type { ClusterEventMap } from './cluster/events.js';
+import type { SimulationEventMap } from './simulation/events.js';
+
+/** Every event type of the platform with its payload: the one bus carries them all. */
+export type PlatformEventMap = ClusterEventMap & SimulationEventMap;

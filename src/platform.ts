@@ -1,0 +1,146 @@
+import { SqliteStore } from './store/sqlite-store.js';
+import { Journal } from './store/journal.js';
+import type { Store } from './store/port.js';
+import { RealtimeDriver, SimulationRuntime } from './engines/runtime/index.js';
+import { EventBus } from './engines/runtime/event-bus.js';
+import { ClusterNodes, CONFIG_RECORD, META_RECORD, NODE_RECORD, type ClusterMeta, type HeartbeatMessage, type NodeSpec } from './engines/cluster/cluster-nodes.js';
+import type { PlatformEventMap } from './engines/event-map.js';
+import { defaultClusterConfig, type ClusterConfig } from './engines/cluster/cluster-config.js';
+import { FaultInjector, loadFaults } from './engines/simulation/fault-injector.js';
+import { CLOCK_RECORD, ClockControl, type ClockMode, type ClockSettings } from './engines/simulation/clock-control.js';
+import { AccessPolicy } from './services/access-policy.js';
+import { AuditLog } from './services/audit-log.js';
+import { AuditService } from './services/audit-service.js';
+import { ApiKeys, type Bootstrap } from './services/api-keys.js';
+import { ClusterService } from './services/cluster-service.js';
+import { EventService } from './services/event-service.js';
+import { HealthService } from './services/health-service.js';
+import { MetricsService } from './services/metrics-service.js';
+import { OperationRunner } from './services/operation-runner.js';
+import { PlannedOperations } from './services/planned-operations.js';
+import { SimulationService } from './services/simulation-service.js';
+import { operations } from '../generated/operations.js';
+
+export const API_VERSION = '0.1.0';
+
+export interface PlatformOptions {
+  /** SQLite file, or ':memory:' for tests. */
+  storePath: string;
+  /** Nodes created at the first start (when the store holds no cluster yet). */
+  initialNodes: number;
+  seed: number;
+  clockMode: ClockMode;
+  /** Admin API key to accept (RUSTYDB_ADMIN_KEY); without it, the first start makes one. */
+  adminKey?: string;
+  /** Wall clock; injectable for tests. */
+  wallNow?: () => number;
+  /** How often the realtime driver advances the cluster clock. */
+  tickMs?: number;
+}
+
+export interface Services {
+  cluster: ClusterService;
+  simulation: SimulationService;
+  events: EventService;
+  apiKeys: ApiKeys;
+  audit: AuditService;
+  health: HealthService;
+  metrics: MetricsService;
+  planned: PlannedOperations;
+}
+
+export interface Platform {
+  services: Services;
+  runtime: SimulationRuntime;
+  bootstrap: Bootstrap;
+  /** Stops the clock, flushes what is pending and closes the store. */
+  close(): Promise<void>;
+}
+
+/** Where the cluster was when the server stopped, so a restart resumes there. */
+interface StoredClock extends ClockSettings {
+  nowMs: number;
+}
+
+/** The clock's time reached is written at most this often in realtime mode (wall ms). */
+const CLOCK_PERSIST_INTERVAL_MS = 1000;
+
+/**
+ * The composition root: opens the store, restores the simulated cluster from it (or creates one
+ * at the first start), and builds the services every API surface uses.
+ */
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const wallNow = options.wallNow ?? Date.now;
+  const processStartedMs = wallNow();
+  const store: Store = SqliteStore.open(options.storePath);
+  const journal = new Journal(store);
+
+  const storedClock = await store.get<StoredClock>(CLOCK_RECORD, 'current');
+  const clockSettings: ClockSettings = storedClock ? { mode: storedClock.mode, speed: storedClock.speed } : { mode: options.clockMode, speed: 1 };
+  // A restart never moves cluster time backwards.
+  const startMs = Math.max(storedClock?.nowMs ?? 0, clockSettings.mode === 'realtime' ? wallNow() : storedClock?.nowMs ?? wallNow());
+  const runtime = new SimulationRuntime({ seed: options.seed, startMs });
+  const bus = await EventBus.create<PlatformEventMap>(journal, store, () => runtime.clock.now());
+
+  const policy = new AccessPolicy(operations);
+  const audit = await AuditLog.load(store, journal, wallNow);
+  const mutating = new Set(operations.filter((operation) => operation.method !== 'get').map((operation) => operation.operationId));
+  const runner = new OperationRunner(policy, audit, journal, mutating);
+
+  const meta = (await store.get<ClusterMeta>(META_RECORD, 'current')) ?? { createdAtMs: runtime.clock.now(), updatedAtMs: runtime.clock.now() };
+  const config = (await store.get<ClusterConfig>(CONFIG_RECORD, 'current')) ?? { ...defaultClusterConfig };
+  const nodes = new ClusterNodes(
+    { clock: runtime.clock, network: runtime.network<HeartbeatMessage>('control'), faults: runtime.faults, bus, journal },
+    config,
+    meta,
+  );
+  const storedNodes = (await store.list<NodeSpec>(NODE_RECORD)).map((record) => record.value);
+  const firstStart = storedNodes.length === 0 && !(await store.get(CONFIG_RECORD, 'current'));
+  if (firstStart) {
+    journal.put(CONFIG_RECORD, 'current', config);
+    journal.put(META_RECORD, 'current', meta);
+    for (let index = 1; index <= options.initialNodes; index += 1) nodes.add({ address: `node-${index}.cluster.local:7000` });
+  } else {
+    nodes.restore(storedNodes);
+  }
+
+  const injector = new FaultInjector(
+    { clock: runtime.clock, faults: runtime.faults, bus, journal, isMember: (nodeId) => nodes.has(nodeId) },
+    await loadFaults(store),
+  );
+  let lastClockPersistMs = wallNow();
+  const driver = new RealtimeDriver(runtime.clock, { tickMs: options.tickMs ?? 25, speed: clockSettings.speed, wallNow }, () => {
+    if (wallNow() - lastClockPersistMs >= CLOCK_PERSIST_INTERVAL_MS) {
+      lastClockPersistMs = wallNow();
+      clockControl.persist();
+    }
+    if (journal.pending) void journal.flush().catch(() => undefined); // kept pending; the next flush retries
+  });
+  const clockControl = new ClockControl(runtime.clock, driver, journal, clockSettings);
+
+  const cluster = new ClusterService(nodes, runner);
+  const simulation = new SimulationService(injector, clockControl, runner);
+  const events = new EventService(bus, runner);
+  const { apiKeys, bootstrap } = await ApiKeys.load(store, journal, runner, wallNow, options.adminKey);
+  let serving = true;
+  const health = new HealthService({ store, cluster, version: API_VERSION, processStartedMs, wallNow, isServing: () => serving });
+  const metrics = new MetricsService(
+    { cluster, simulation, events, networkStats: () => runtime.network<HeartbeatMessage>('control').stats(), processStartedMs, wallNow },
+    runner,
+  );
+  await journal.flush();
+
+  return {
+    services: { cluster, simulation, events, apiKeys, audit: new AuditService(audit, runner), health, metrics, planned: new PlannedOperations(runner) },
+    runtime,
+    bootstrap,
+    async close() {
+      serving = false;
+      clockControl.stop();
+      clockControl.persist();
+      await journal.flush();
+      bus.close();
+      await store.close();
+    },
+  };
+}

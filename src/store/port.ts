@@ -1,0 +1,71 @@
+/**
+ * The storage port: the narrow, asynchronous contract every durable store adapter
+ * (embedded SQLite today, PostgreSQL later) implements. Engines keep the live state in
+ * memory; the store only makes it durable, so the port offers whole-record reads and
+ * atomic batch writes rather than queries.
+ *
+ * Every adapter must pass the shared suite in `test/store/store-suite.ts`.
+ */
+
+/** Identifies one stored record. */
+export interface RecordKey {
+  /** Record family, dotted by domain, e.g. `'cluster.node'`, `'auth.apiKey'`. */
+  kind: string;
+  /** Identifier, unique within its kind. */
+  id: string;
+}
+
+/** A record with its value. Values must be JSON-encodable; they are stored as JSON. */
+export interface StoredRecord<T = unknown> extends RecordKey {
+  value: T;
+}
+
+/** One entry of the durable event history. */
+export interface StoredEvent {
+  /** Position in the history: a positive integer, strictly increasing across commits, starting at 1. */
+  cursor: number;
+  /** Unique across the history. */
+  id: string;
+  type: string;
+  /** ISO-8601 timestamp. */
+  time: string;
+  source: string;
+  /** JSON-encodable payload. */
+  payload: unknown;
+}
+
+/**
+ * Everything one unit of work changed. A store applies it atomically.
+ * Deletes are applied before puts, so a key present in both ends up put.
+ * Events must have cursors strictly increasing within the batch and above {@link Store.lastEventCursor}.
+ */
+export interface StoreBatch {
+  puts: StoredRecord[];
+  deletes: RecordKey[];
+  events: StoredEvent[];
+}
+
+/** A durable store of records and an event history. All methods reject after {@link Store.close}. */
+export interface Store {
+  /** All records of a kind, ordered by id in code-point order (binary collation). */
+  list<T>(kind: string): Promise<StoredRecord<T>[]>;
+  /** One record's value, or `undefined` when absent. */
+  get<T>(kind: string, id: string): Promise<T | undefined>;
+  /**
+   * Applies a batch atomically: when the promise resolves the batch is durable; when it rejects
+   * nothing of it was applied. Rejects when a value cannot be encoded as JSON, an event
+   * cursor does not increase, or an event id is already used.
+   */
+  commit(batch: StoreBatch): Promise<void>;
+  /**
+   * Up to `limit` events with `cursor > afterCursor`, ascending by cursor.
+   * `types`, when given and non-empty, keeps only events of those types; empty or absent means all.
+   */
+  readEvents(afterCursor: number, limit: number, types?: readonly string[]): Promise<StoredEvent[]>;
+  /** Highest cursor ever committed, including pruned events (so cursors are never reused); 0 when none. */
+  lastEventCursor(): Promise<number>;
+  /** Removes all but the newest `keepLast` events, bounding the history; resolves to the number removed. */
+  pruneEvents(keepLast: number): Promise<number>;
+  /** Releases the store. Idempotent. */
+  close(): Promise<void>;
+}

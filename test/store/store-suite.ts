@@ -1,0 +1,218 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store, StoreBatch, StoredEvent, StoredRecord } from '../../src/store/port.js';
+
+/** Builds a batch; unspecified parts are empty. */
+export function batchOf(parts: Partial<StoreBatch>): StoreBatch {
+  return { puts: parts.puts ?? [], deletes: parts.deletes ?? [], events: parts.events ?? [] };
+}
+
+/** A valid event at `cursor`. */
+export function eventAt(cursor: number, type = 'cluster.node.started', payload: unknown = { nodeId: `n${cursor}` }): StoredEvent {
+  return {
+    cursor,
+    id: `evt_${cursor}`,
+    type,
+    time: new Date(Date.UTC(2025, 0, 1, 0, 0, cursor)).toISOString(),
+    source: 'test',
+    payload,
+  };
+}
+
+function nodeRecord(id: string, value: unknown = { id }): StoredRecord {
+  return { kind: 'cluster.node', id, value };
+}
+
+/**
+ * The contract every {@link Store} adapter must honour. Each test gets a fresh, empty store from `open`.
+ */
+export function describeStore(name: string, open: () => Promise<Store> | Store): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+
+    beforeEach(async () => {
+      store = await open();
+    });
+
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('starts empty', async () => {
+      expect(await store.list('cluster.node')).toEqual([]);
+      expect(await store.get('cluster.node', 'n1')).toBeUndefined();
+      expect(await store.readEvents(0, 10)).toEqual([]);
+      expect(await store.lastEventCursor()).toBe(0);
+    });
+
+    it('lists the records of one kind ordered by id in code-point order', async () => {
+      await store.commit(
+        batchOf({
+          puts: [nodeRecord('b'), nodeRecord('a'), nodeRecord('c'), nodeRecord('B'), { kind: 'auth.apiKey', id: 'a', value: 1 }],
+        }),
+      );
+
+      const nodes = await store.list<{ id: string }>('cluster.node');
+
+      expect(nodes.map((record) => record.id)).toEqual(['B', 'a', 'b', 'c']);
+      expect(nodes[1]).toEqual({ kind: 'cluster.node', id: 'a', value: { id: 'a' } });
+      expect(await store.list('auth.apiKey')).toEqual([{ kind: 'auth.apiKey', id: 'a', value: 1 }]);
+    });
+
+    it('round-trips JSON values of every shape', async () => {
+      const values: Record<string, unknown> = {
+        object: { name: 'ñode-✓', nested: { list: [1, 'two', null, { three: true }] } },
+        array: [1, 2, 3],
+        string: '',
+        number: -12.5,
+        boolean: false,
+        null: null,
+      };
+      await store.commit(batchOf({ puts: Object.entries(values).map(([id, value]) => ({ kind: 'shape', id, value })) }));
+
+      for (const [id, value] of Object.entries(values)) {
+        expect(await store.get('shape', id)).toEqual(value);
+      }
+    });
+
+    it('overwrites on put, removes on delete, and ignores deleting an absent record', async () => {
+      await store.commit(batchOf({ puts: [nodeRecord('n1', { state: 'starting' }), nodeRecord('n2')] }));
+      await store.commit(batchOf({ puts: [nodeRecord('n1', { state: 'running' })], deletes: [{ kind: 'cluster.node', id: 'n2' }] }));
+      await store.commit(batchOf({ deletes: [{ kind: 'cluster.node', id: 'never-existed' }] }));
+
+      expect(await store.get('cluster.node', 'n1')).toEqual({ state: 'running' });
+      expect(await store.get('cluster.node', 'n2')).toBeUndefined();
+      expect((await store.list('cluster.node')).map((record) => record.id)).toEqual(['n1']);
+    });
+
+    it('applies deletes before puts within one batch', async () => {
+      await store.commit(batchOf({ puts: [nodeRecord('n1', 1)] }));
+      await store.commit(batchOf({ puts: [nodeRecord('n1', 2)], deletes: [{ kind: 'cluster.node', id: 'n1' }] }));
+
+      expect(await store.get('cluster.node', 'n1')).toBe(2);
+    });
+
+    it('returns copies that callers may mutate', async () => {
+      await store.commit(batchOf({ puts: [nodeRecord('n1', { tags: ['a'] })] }));
+
+      const first = await store.get<{ tags: string[] }>('cluster.node', 'n1');
+      first?.tags.push('mutated');
+
+      expect(await store.get('cluster.node', 'n1')).toEqual({ tags: ['a'] });
+    });
+
+    it('reads events after a cursor in ascending order, bounded by the limit', async () => {
+      await store.commit(batchOf({ events: [eventAt(1), eventAt(2)] }));
+      await store.commit(batchOf({ events: [eventAt(3), eventAt(4), eventAt(5)] }));
+
+      expect(await store.readEvents(0, 10)).toEqual([1, 2, 3, 4, 5].map((cursor) => eventAt(cursor)));
+      expect((await store.readEvents(2, 2)).map((event) => event.cursor)).toEqual([3, 4]);
+      expect(await store.readEvents(5, 10)).toEqual([]);
+      expect(await store.readEvents(0, 0)).toEqual([]);
+    });
+
+    it('filters events by type; an empty type list means all types', async () => {
+      await store.commit(
+        batchOf({ events: [eventAt(1, 'node.up'), eventAt(2, 'node.down'), eventAt(3, 'shard.moved'), eventAt(4, 'node.up')] }),
+      );
+
+      const cursorsOf = async (afterCursor: number, limit: number, types?: readonly string[]): Promise<number[]> =>
+        (await store.readEvents(afterCursor, limit, types)).map((event) => event.cursor);
+
+      expect(await cursorsOf(0, 10, ['node.up'])).toEqual([1, 4]);
+      expect(await cursorsOf(0, 10, ['node.up', 'shard.moved'])).toEqual([1, 3, 4]);
+      expect(await cursorsOf(1, 1, ['node.up', 'shard.moved'])).toEqual([3]);
+      expect(await cursorsOf(0, 10, ['unknown'])).toEqual([]);
+      expect(await cursorsOf(0, 10, [])).toEqual([1, 2, 3, 4]);
+    });
+
+    it('reports the highest committed cursor', async () => {
+      await store.commit(batchOf({ events: [eventAt(1), eventAt(2)] }));
+      await store.commit(batchOf({ events: [eventAt(7)] }));
+
+      expect(await store.lastEventCursor()).toBe(7);
+    });
+
+    it('rejects event cursors that do not increase and applies nothing of that batch', async () => {
+      await store.commit(batchOf({ events: [eventAt(1), eventAt(2)] }));
+
+      const reused = batchOf({ puts: [nodeRecord('n1')], events: [{ ...eventAt(2), id: 'evt_other' }] });
+      await expect(store.commit(reused)).rejects.toThrow();
+      const descending = batchOf({ puts: [nodeRecord('n2')], events: [eventAt(4), eventAt(3)] });
+      await expect(store.commit(descending)).rejects.toThrow();
+
+      expect(await store.list('cluster.node')).toEqual([]);
+      expect(await store.lastEventCursor()).toBe(2);
+      expect((await store.readEvents(0, 10)).map((event) => event.cursor)).toEqual([1, 2]);
+    });
+
+    it('rejects a value JSON cannot encode and applies nothing of that batch', async () => {
+      await store.commit(batchOf({ puts: [nodeRecord('n1', 'before')] }));
+      const cyclic: Record<string, unknown> = {};
+      cyclic.self = cyclic;
+
+      for (const unencodable of [10n, cyclic, undefined]) {
+        const batch = batchOf({
+          puts: [nodeRecord('n1', 'after'), { kind: 'cluster.node', id: 'n2', value: unencodable }],
+          deletes: [{ kind: 'other', id: 'x' }],
+          events: [eventAt(1)],
+        });
+        await expect(store.commit(batch)).rejects.toThrow(/JSON/);
+      }
+
+      expect(await store.get('cluster.node', 'n1')).toBe('before');
+      expect(await store.get('cluster.node', 'n2')).toBeUndefined();
+      expect(await store.lastEventCursor()).toBe(0);
+    });
+
+    it('rolls back a batch that violates a constraint midway', async () => {
+      await store.commit(batchOf({ puts: [nodeRecord('keep', 'before')] }));
+      // The second event reuses the first one's id: only detectable once the first is written.
+      const batch = batchOf({
+        puts: [nodeRecord('keep', 'after'), nodeRecord('new')],
+        deletes: [{ kind: 'cluster.node', id: 'keep' }],
+        events: [eventAt(1), { ...eventAt(2), id: 'evt_1' }],
+      });
+
+      await expect(store.commit(batch)).rejects.toThrow();
+
+      expect(await store.list('cluster.node')).toEqual([nodeRecord('keep', 'before')]);
+      expect(await store.readEvents(0, 10)).toEqual([]);
+      expect(await store.lastEventCursor()).toBe(0);
+    });
+
+    it('prunes all but the newest events and reports how many it removed', async () => {
+      await store.commit(batchOf({ events: [1, 2, 3, 4, 5].map((cursor) => eventAt(cursor)) }));
+
+      expect(await store.pruneEvents(10)).toBe(0);
+      expect(await store.pruneEvents(2)).toBe(3);
+      expect((await store.readEvents(0, 10)).map((event) => event.cursor)).toEqual([4, 5]);
+      expect(await store.pruneEvents(2)).toBe(0);
+    });
+
+    it('never lets a cursor go back, even after pruning every event', async () => {
+      await store.commit(batchOf({ events: [eventAt(1), eventAt(2), eventAt(3)] }));
+
+      expect(await store.pruneEvents(0)).toBe(3);
+
+      expect(await store.readEvents(0, 10)).toEqual([]);
+      expect(await store.lastEventCursor()).toBe(3);
+      await expect(store.commit(batchOf({ events: [eventAt(3)] }))).rejects.toThrow();
+      await store.commit(batchOf({ events: [eventAt(4)] }));
+      expect(await store.lastEventCursor()).toBe(4);
+    });
+
+    it('rejects negative limits and non-finite cursors', async () => {
+      await expect(store.readEvents(0, -1)).rejects.toThrow(RangeError);
+      await expect(store.readEvents(Number.NaN, 1)).rejects.toThrow(RangeError);
+      await expect(store.pruneEvents(-1)).rejects.toThrow(RangeError);
+    });
+
+    it('closes idempotently and rejects calls after close', async () => {
+      await store.close();
+      await store.close();
+
+      await expect(store.list('cluster.node')).rejects.toThrow();
+      await expect(store.commit(batchOf({ puts: [nodeRecord('n1')] }))).rejects.toThrow();
+    });
+  });
+}
