@@ -36,9 +36,12 @@ export interface PlatformOptions {
   wallNow?: () => number;
   /** How often the realtime driver advances the cluster clock. */
   tickMs?: number;
+  /** Reports an event subscriber that threw (the event itself is already durable). */
+  onListenerError?: (error: unknown) => void;
 }
 
 export interface Services {
+  access: AccessPolicy;
   cluster: ClusterService;
   simulation: SimulationService;
   events: EventService;
@@ -73,7 +76,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const wallNow = options.wallNow ?? Date.now;
   const processStartedMs = wallNow();
   const store: Store = SqliteStore.open(options.storePath);
-  const journal = new Journal(store);
+  const journal = new Journal(store, { onListenerError: options.onListenerError ?? ((error) => console.error('event listener failed', error)) });
 
   const storedClock = await store.get<StoredClock>(CLOCK_RECORD, 'current');
   const clockSettings: ClockSettings = storedClock ? { mode: storedClock.mode, speed: storedClock.speed } : { mode: options.clockMode, speed: 1 };
@@ -131,7 +134,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   await journal.flush();
 
   return {
-    services: { cluster, simulation, events, apiKeys, audit: new AuditService(audit, runner), health, metrics, planned: new PlannedOperations(runner) },
+    services: { access: policy, cluster, simulation, events, apiKeys, audit: new AuditService(audit, runner), health, metrics, planned: new PlannedOperations(runner) },
     runtime,
     bootstrap,
     async close() {

@@ -14,7 +14,7 @@ export interface ClusterNode {
   role: NodeRole;
   status: NodeStatus;
   capacity: ClusterNodeView['capacity'];
-  services: string[];
+  services: ClusterNodeView['services'];
   priority: number;
   region: string;
   zone: string;

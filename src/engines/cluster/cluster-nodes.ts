@@ -21,6 +21,9 @@ export interface NodeCapacity {
   networkBandwidthMbps: number;
 }
 
+/** Services a node can run. */
+export type NodeService = 'storage' | 'query' | 'replication' | 'coordinator' | 'gateway';
+
 export type MemberRole = Extract<NodeRole, 'FOLLOWER' | 'COORDINATOR' | 'WITNESS' | 'READ_ONLY'>;
 
 /** What an operator decided about a node: persisted, and all that survives a restart. */
@@ -30,7 +33,7 @@ export interface NodeSpec {
   address: string;
   role: MemberRole;
   capacity: NodeCapacity;
-  services: string[];
+  services: NodeService[];
   priority: number;
   region: string;
   zone: string;

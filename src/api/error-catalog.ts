@@ -1,0 +1,55 @@
+import { DomainError } from '../engines/domain-error.js';
+import { AccessError } from '../services/access-errors.js';
+import { FeedOverflowError } from '../services/event-feed.js';
+
+/** Every error code of the API with its HTTP status: one registry (as fastify's catalogue). */
+export const errorCatalog = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNPROCESSABLE: 422,
+  UPGRADE_REQUIRED: 426,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  NOT_IMPLEMENTED: 501,
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+/** An error as every surface reports it: a stable code, words, and optional structure. */
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** An error raised by the API layer itself (routing, validation). */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/**
+ * Turns anything thrown into the error body clients see. Unknown errors become INTERNAL with a
+ * generic message: their text may hold internals and is logged instead.
+ */
+export function errorBodyOf(error: unknown): ApiErrorBody {
+  if (error instanceof ApiError || error instanceof DomainError || error instanceof AccessError) {
+    return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+  }
+  if (error instanceof FeedOverflowError) return { code: 'CONFLICT', message: error.message };
+  return { code: 'INTERNAL', message: 'An unexpected error occurred; it has been logged with the request id.' };
+}
+
+export function statusOf(code: ErrorCode): number {
+  return errorCatalog[code];
+}

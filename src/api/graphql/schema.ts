@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { createSchema } from 'graphql-yoga';
+import { BigIntResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import type { GraphQLSchema } from 'graphql';
+import type { Resolvers } from '../../../generated/graphql/resolvers-types.js';
+import type { GraphQLContext } from './context.js';
+import { clusterResolvers } from './resolvers/cluster.js';
+import { platformResolvers } from './resolvers/platform.js';
+import { simulationResolvers } from './resolvers/simulation.js';
+
+/** Joins the resolver maps of every domain, one root type at a time. */
+function mergeResolvers(...maps: Resolvers[]): Resolvers {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const map of maps) {
+    for (const [typeName, fields] of Object.entries(map)) merged[typeName] = { ...merged[typeName], ...(fields as object) };
+  }
+  return merged as Resolvers;
+}
+
+/** The executable schema: the contract's SDL (merged by `npm run generate`) with every resolver. */
+export function executableSchema(schemaPath: string): GraphQLSchema {
+  return createSchema<GraphQLContext>({
+    typeDefs: readFileSync(schemaPath, 'utf8'),
+    resolvers: [
+      { BigInt: BigIntResolver, DateTime: DateTimeResolver, JSON: JSONResolver },
+      mergeResolvers(clusterResolvers, simulationResolvers, platformResolvers),
+    ],
+  });
+}

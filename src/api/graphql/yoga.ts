@@ -1,0 +1,66 @@
+import { GraphQLError } from 'graphql';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import type { Services } from '../../platform.js';
+import { credentialsOf } from '../auth/credentials.js';
+import { errorBodyOf } from '../error-catalog.js';
+import type { GraphQLContext } from './context.js';
+import { executableSchema } from './schema.js';
+
+export const GRAPHQL_PATH = '/graphql';
+
+/** What yoga hands the context factory: an HTTP request, or a graphql-ws connection's params. */
+interface ContextSource {
+  request?: Request;
+  connectionParams?: Record<string, unknown>;
+  requestId?: string;
+}
+
+export type RustyDbYoga = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
+
+/**
+ * GraphQL over HTTP (queries, mutations, subscriptions over SSE) with GraphiQL, backed by the
+ * same services as REST. Errors carry the same codes as REST in `extensions.code`.
+ */
+export function createGraphQL(services: Services, schemaPath: string): RustyDbYoga {
+  let operationCount = 0;
+  return createYoga<Record<string, unknown>, GraphQLContext>({
+    schema: executableSchema(schemaPath),
+    graphqlEndpoint: GRAPHQL_PATH,
+    graphiql: { title: 'RustyDB GraphiQL', defaultQuery: 'query {\n  clusterNodes(limit: 10) {\n    nodeId\n    status\n    lastHeartbeat\n  }\n}\n' },
+    landingPage: false,
+    logging: false,
+    context: (source: ContextSource) => {
+      const requestId = source.requestId ?? `gql-${(++operationCount).toString(36)}`;
+      let context: ReturnType<GraphQLContext['operation']> | undefined;
+      return {
+        services,
+        operation: () => {
+          context ??= services.apiKeys.authenticate(credentialsOfSource(source)).then((caller) => ({ caller, requestId }));
+          return context;
+        },
+      };
+    },
+    maskedErrors: {
+      // Service and engine errors keep their code and words; graphql's own errors (syntax,
+      // validation) pass unchanged; anything unexpected becomes INTERNAL with a generic message.
+      maskError: (error) => {
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
+        const body = errorBodyOf(original);
+        return new GraphQLError(body.message, {
+          ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
+          extensions: { code: body.code, ...(body.details ? { details: body.details } : {}) },
+        });
+      },
+    },
+  });
+}
+
+function credentialsOfSource(source: ContextSource) {
+  if (source.request) {
+    return credentialsOf(Object.fromEntries(source.request.headers.entries()));
+  }
+  const params = source.connectionParams ?? {};
+  const lowerCased = Object.fromEntries(Object.entries(params).map(([key, value]) => [key.toLowerCase(), typeof value === 'string' ? value : undefined]));
+  return credentialsOf({ 'x-api-key': lowerCased['x-api-key'] ?? lowerCased.apikey, authorization: lowerCased.authorization });
+}

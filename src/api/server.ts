@@ -1,0 +1,101 @@
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import type { Express } from 'express';
+import type { ExecutionArgs, ExecutionResult } from 'graphql';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Platform } from '../platform.js';
+import { operations } from '../../generated/operations.js';
+import { createRestApp } from './rest/app.js';
+import { RequestValidator } from './rest/request-validator.js';
+import { createGraphQL, GRAPHQL_PATH } from './graphql/yoga.js';
+import { EventStreams } from './ws/event-streams.js';
+
+export interface ApiServer {
+  app: Express;
+  httpServer: Server;
+  /** Closes WebSockets and stops accepting connections (the platform is closed separately). */
+  close(): Promise<void>;
+}
+
+/** Where `npm run generate` writes the bundled contract and the merged GraphQL schema. */
+export const GENERATED_DIR = join(import.meta.dirname, '..', '..', 'generated');
+
+/**
+ * One HTTP server for every surface: REST and the docs (express), GraphQL over HTTP and SSE
+ * (yoga, mounted in express), and WebSocket upgrades for graphql-ws and the event streams.
+ */
+export async function createApiServer(platform: Platform, logger: Logger): Promise<ApiServer> {
+  const services = platform.services;
+  const contractDir = GENERATED_DIR;
+  const validator = await RequestValidator.create(JSON.parse(await readText(join(contractDir, 'openapi.json'))));
+  const yoga = createGraphQL(services, join(contractDir, 'graphql', 'schema.graphql'));
+  const app = createRestApp({
+    services,
+    operations,
+    validator,
+    logger,
+    specJsonPath: join(contractDir, 'openapi.json'),
+    specYamlPath: join(contractDir, 'openapi.yaml'),
+    mount: (express) => express.use(GRAPHQL_PATH, (request, response) => void yoga(request, response)),
+  });
+  const httpServer = createServer(app);
+  const streams = new EventStreams(services, logger);
+  const graphqlSockets = new WebSocketServer({ noServer: true });
+  const graphqlWs = useServer(
+    {
+      execute: (args) => (args.rootValue as GraphQLRoot).execute(args),
+      subscribe: (args) => (args.rootValue as GraphQLRoot).subscribe(args),
+      onSubscribe: async (context, _id, payload) => {
+        const enveloped = yoga.getEnveloped({ ...context, req: context.extra.request, socket: context.extra.socket, params: payload });
+        const document = enveloped.parse(payload.query);
+        const errors = enveloped.validate(enveloped.schema, document);
+        if (errors.length > 0) return errors;
+        return {
+          schema: enveloped.schema,
+          operationName: payload.operationName,
+          document,
+          variableValues: payload.variables,
+          contextValue: await enveloped.contextFactory({ connectionParams: context.connectionParams }),
+          rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
+        };
+      },
+    },
+    graphqlSockets,
+  );
+  httpServer.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === GRAPHQL_PATH) {
+      graphqlSockets.handleUpgrade(request, socket, head, (webSocket) => graphqlSockets.emit('connection', webSocket, request));
+    } else if (streams.handles(url.pathname)) {
+      void streams.upgrade(request, socket, head, url);
+    } else {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+    }
+  });
+  return {
+    app,
+    httpServer,
+    async close() {
+      streams.close();
+      await graphqlWs.dispose();
+      graphqlSockets.close();
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+    },
+  };
+}
+
+/** The enveloped executors, handed to graphql-ws through rootValue as yoga's guide does. */
+interface GraphQLRoot {
+  execute: (args: ExecutionArgs) => Promise<ExecutionResult>;
+  subscribe: (args: ExecutionArgs) => Promise<ExecutionResult | AsyncGenerator<ExecutionResult>>;
+}
+
+async function readText(path: string): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  return readFile(path, 'utf8');
+}

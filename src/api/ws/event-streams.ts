@@ -1,0 +1,123 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Logger } from 'pino';
+import type { Services } from '../../platform.js';
+import type { OperationContext } from '../../services/operation-context.js';
+import type { EventFeed } from '../../services/event-feed.js';
+import { credentialsOf } from '../auth/credentials.js';
+import { errorBodyOf, statusOf } from '../error-catalog.js';
+import { filterFor, parseStreamConfig, type StreamConfig } from './stream-config.js';
+
+/** A WebSocket stream of the contract: its path, operation, and the event types it carries. */
+export interface StreamDefinition {
+  path: string;
+  operationId: string;
+  /** undefined: every event type. */
+  eventTypes?: readonly string[];
+}
+
+export const eventStreams: readonly StreamDefinition[] = [
+  { path: '/api/v1/ws/events', operationId: 'streamEvents' },
+  {
+    path: '/api/v1/ws/cluster/nodes',
+    operationId: 'streamClusterNodeEvents',
+    eventTypes: ['node_joined', 'node_left', 'node_health_change', 'failover_initiated', 'failover_completed', 'leader_elected', 'quorum_lost', 'quorum_restored'],
+  },
+];
+
+/** A client further behind than this many bytes of unsent frames is disconnected. */
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The event streams under /api/v1/ws. The upgrade is refused with a plain HTTP error when the
+ * caller is not authenticated or not allowed; once open, every event is one JSON text frame in
+ * the EventEnvelope shape, and `config` messages change the filter or resume from a cursor.
+ */
+export class EventStreams {
+  private readonly server = new WebSocketServer({ noServer: true });
+  private readonly byPath = new Map(eventStreams.map((stream) => [stream.path, stream]));
+
+  constructor(private readonly services: Services, private readonly logger: Logger) {}
+
+  handles(pathname: string): boolean {
+    return this.byPath.has(pathname);
+  }
+
+  async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, url: URL): Promise<void> {
+    const stream = this.byPath.get(url.pathname);
+    if (!stream) throw new Error(`no stream at ${url.pathname}`);
+    let context: OperationContext;
+    try {
+      const caller = await this.services.apiKeys.authenticate(credentialsOf(request.headers, Object.fromEntries(url.searchParams)));
+      this.services.access.authorize(caller, stream.operationId);
+      context = { caller, requestId: `ws-${Date.now().toString(36)}` };
+    } catch (error) {
+      refuseUpgrade(socket, error);
+      return;
+    }
+    this.server.handleUpgrade(request, socket, head, (webSocket) => this.serve(webSocket, stream, context));
+  }
+
+  close(): void {
+    for (const client of this.server.clients) client.close(1001, 'server shutting down');
+    this.server.close();
+  }
+
+  private serve(webSocket: WebSocket, stream: StreamDefinition, context: OperationContext): void {
+    let feed: EventFeed | null = null;
+    const open = (config: StreamConfig) => {
+      feed?.close();
+      const current = this.services.events.open(context, stream.operationId, filterFor(stream.eventTypes, config), config.resumeFrom);
+      feed = current;
+      void this.pump(webSocket, current);
+    };
+    open({});
+    webSocket.on('message', (data, isBinary) => {
+      const parsed = isBinary ? { problem: 'Send config messages as JSON text frames.' } : parseStreamConfig(data.toString());
+      if ('problem' in parsed) {
+        webSocket.send(JSON.stringify({ type: 'error', error: { code: 'VALIDATION_FAILED', message: parsed.problem } }));
+        return;
+      }
+      open(parsed.config);
+      webSocket.send(JSON.stringify({ type: 'config_ack', ...parsed.config }));
+    });
+    webSocket.on('close', () => feed?.close());
+  }
+
+  private async pump(webSocket: WebSocket, feed: EventFeed): Promise<void> {
+    try {
+      for await (const event of feed) {
+        if (webSocket.readyState !== webSocket.OPEN) break;
+        if (webSocket.bufferedAmount > MAX_BUFFERED_BYTES) {
+          webSocket.close(1008, 'client too slow; reconnect with resumeFrom');
+          break;
+        }
+        webSocket.send(JSON.stringify(event));
+      }
+    } catch (error) {
+      const body = errorBodyOf(error);
+      this.logger.warn({ err: error }, 'event stream ended');
+      if (webSocket.readyState === webSocket.OPEN) {
+        webSocket.send(JSON.stringify({ type: 'error', error: body }));
+        webSocket.close(1011, body.code);
+      }
+    } finally {
+      feed.close();
+    }
+  }
+}
+
+/** Answers a refused upgrade with the same status and error envelope as REST. */
+function refuseUpgrade(socket: Duplex, error: unknown): void {
+  const body = errorBodyOf(error);
+  const status = statusOf(body.code);
+  const payload = JSON.stringify({ success: false, error: body, timestamp: new Date().toISOString() });
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Error'}\r\n` +
+      'Content-Type: application/json\r\n' +
+      `Content-Length: ${Buffer.byteLength(payload)}\r\n` +
+      'Connection: close\r\n\r\n' +
+      payload,
+  );
+}

@@ -1,0 +1,53 @@
+import type { EventFilter } from '../../engines/runtime/event-bus.js';
+
+/** A client's `config` message on a stream: which events, about what, from where. */
+export interface StreamConfig {
+  eventTypes?: string[];
+  resourceIds?: string[];
+  resumeFrom?: number;
+}
+
+/** Longest list a config may name. */
+const MAX_FILTER_ENTRIES = 1000;
+
+/**
+ * Reads a config message, or says precisely what is wrong with it. `nodeIds` is accepted as the
+ * seeds' name for resource ids on the nodes stream.
+ */
+export function parseStreamConfig(text: string): { config: StreamConfig } | { problem: string } {
+  let message: unknown;
+  try {
+    message = JSON.parse(text);
+  } catch {
+    return { problem: 'The message is not valid JSON.' };
+  }
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) return { problem: 'The message must be a JSON object.' };
+  const fields = message as Record<string, unknown>;
+  if (fields.type !== 'config') return { problem: 'Only messages with "type": "config" are understood.' };
+  const known = new Set(['type', 'eventTypes', 'resourceIds', 'nodeIds', 'resumeFrom']);
+  const unknown = Object.keys(fields).filter((key) => !known.has(key));
+  if (unknown.length > 0) return { problem: `Unknown field(s): ${unknown.join(', ')}.` };
+  const config: StreamConfig = {};
+  for (const name of ['eventTypes', 'resourceIds', 'nodeIds'] as const) {
+    const value = fields[name];
+    if (value === undefined) continue;
+    if (!Array.isArray(value) || value.length > MAX_FILTER_ENTRIES || !value.every((entry) => typeof entry === 'string' && entry.length <= 200)) {
+      return { problem: `${name} must be an array of at most ${MAX_FILTER_ENTRIES} strings.` };
+    }
+    const list = value as string[];
+    if (name === 'eventTypes') config.eventTypes = list;
+    else config.resourceIds = [...(config.resourceIds ?? []), ...list];
+  }
+  if (fields.resumeFrom !== undefined) {
+    if (!Number.isSafeInteger(fields.resumeFrom) || (fields.resumeFrom as number) < 0) return { problem: 'resumeFrom must be a cursor: a whole number, 0 or more.' };
+    config.resumeFrom = fields.resumeFrom as number;
+  }
+  return { config };
+}
+
+/** The filter a stream applies: the client's choice, within the event types the stream carries. */
+export function filterFor(streamEventTypes: readonly string[] | undefined, config: StreamConfig): EventFilter {
+  const wanted = config.eventTypes;
+  const types = streamEventTypes === undefined ? wanted : wanted === undefined ? streamEventTypes : wanted.filter((type) => streamEventTypes.includes(type));
+  return { types, resourceIds: config.resourceIds };
+}

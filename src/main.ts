@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pino } from 'pino';
+import { startPlatform } from './platform.js';
+import { createApiServer } from './api/server.js';
+
+/**
+ * Starts the server on its embedded defaults: a SQLite store under ./data, five simulated nodes
+ * on a clock that follows wall time. Flags override environment variables.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      nodes: { type: 'string' },
+      seed: { type: 'string' },
+      clock: { type: 'string' },
+    },
+  });
+  const settings = {
+    port: integer(values.port ?? process.env.PORT ?? '8080', 'PORT'),
+    host: values.host ?? process.env.HOST ?? '127.0.0.1',
+    dataDir: values['data-dir'] ?? process.env.RUSTYDB_DATA_DIR ?? './data',
+    nodes: integer(values.nodes ?? process.env.RUSTYDB_NODES ?? '5', 'RUSTYDB_NODES'),
+    seed: integer(values.seed ?? process.env.RUSTYDB_SEED ?? '1', 'RUSTYDB_SEED'),
+    clock: values.clock ?? process.env.RUSTYDB_CLOCK ?? 'realtime',
+  };
+  if (settings.clock !== 'realtime' && settings.clock !== 'manual') throw new Error('RUSTYDB_CLOCK must be "realtime" or "manual".');
+  const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  mkdirSync(settings.dataDir, { recursive: true });
+  const platform = await startPlatform({
+    storePath: join(settings.dataDir, 'rustydb.sqlite'),
+    initialNodes: settings.nodes,
+    seed: settings.seed,
+    clockMode: settings.clock,
+    adminKey: process.env.RUSTYDB_ADMIN_KEY || undefined,
+    onListenerError: (error) => logger.error({ err: error }, 'event listener failed'),
+  });
+  const server = await createApiServer(platform, logger);
+  server.httpServer.listen(settings.port, settings.host, () => {
+    const base = `http://${settings.host}:${settings.port}`;
+    logger.info({ base, dataDir: settings.dataDir }, `RustyDB API listening on ${base} (docs ${base}/docs, GraphiQL ${base}/graphql)`);
+    if (platform.bootstrap.createdAdminSecret) {
+      // Printed once: only its hash is stored.
+      process.stdout.write(
+        `\n  Admin API key (shown once, store it now): ${platform.bootstrap.createdAdminSecret}\n` +
+          `  Try: curl -H 'X-API-Key: ${platform.bootstrap.createdAdminSecret}' ${base}/api/v1/cluster/nodes\n\n`,
+      );
+    }
+  });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await server.close();
+    await platform.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+function integer(text: string, name: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${text}".`);
+  return value;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
