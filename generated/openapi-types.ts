@@ -7523,7 +7523,7 @@ export interface components {
              */
             ms?: number;
             /**
-             * @description For `loss`, the share of messages dropped.
+             * @description For `loss`, the share of messages dropped, from 0.001 to 1.
              * @example 0.3
              */
             rate?: number;

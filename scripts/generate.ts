@@ -388,8 +388,18 @@ async function writeGraphQLArtifacts(): Promise<void> {
   try {
     await runGraphQLCodegen(context, true);
   } catch (error) {
-    throw new GenerateError(`GraphQL codegen failed: ${describeError(error)}`);
+    throw new GenerateError(`GraphQL codegen failed: ${trimCodegenMessage(describeError(error))}`);
   }
+}
+
+/** Codegen puts stack traces and a list of supported schema sources into its messages. */
+function trimCodegenMessage(message: string): string {
+  const withoutHelp = message.split('\nGraphQL Code Generator supports:')[0] ?? message;
+  return withoutHelp
+    .split('\n')
+    .filter((line) => !/^\s+at /.test(line))
+    .join('\n')
+    .trimEnd();
 }
 
 /** Codegen's own message for an empty glob is vague, so say what is missing. */
@@ -400,10 +410,10 @@ async function assertGraphQLSchemaExists(): Promise<void> {
   }
 }
 
-/** Message of an error, including the nested errors codegen aggregates. */
+/** Message of an error; for an aggregate, its distinct nested messages (codegen repeats one per output). */
 function describeError(error: unknown): string {
-  if (error instanceof AggregateError) {
-    return [error.message, ...error.errors.map(describeError)].filter(Boolean).join('\n');
+  if (error instanceof AggregateError && error.errors.length > 0) {
+    return [...new Set(error.errors.map(describeError))].join('\n');
   }
   if (error instanceof Error) return error.message;
   return String(error);

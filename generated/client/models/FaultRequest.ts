@@ -51,7 +51,7 @@ export interface FaultRequest {
      */
     ms?: number;
     /**
-     * For `loss`, the share of messages dropped.
+     * For `loss`, the share of messages dropped, from 0.001 to 1.
      * @type {number}
      * @memberof FaultRequest
      */

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { expect } from 'vitest';
+import { operations } from '../../generated/operations.js';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+/** The bundled contract, as the server publishes it. */
+export const contract = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'generated', 'openapi.json'), 'utf8')) as {
+  paths: Record<string, Record<string, { operationId?: string; responses: Record<string, { $ref?: string }> }>>;
+  components: { responses: Record<string, unknown>; schemas: Record<string, unknown> };
+};
+
+const ajv = new Ajv({ strict: false, allErrors: true });
+addFormats(ajv);
+ajv.addFormat('int64', true);
+ajv.addSchema(contract, 'openapi.json');
+
+const validators = new Map<string, ValidateFunction>();
+
+/** JSON-pointer escaping (RFC 6901). */
+function escapePointer(segment: string): string {
+  return segment.replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
+/** Where the JSON schema of an operation's response for `status` sits in the contract. */
+function responseSchemaPointer(operationId: string, status: number): string | undefined {
+  const operation = operations.find((each) => each.operationId === operationId);
+  if (!operation) throw new Error(`operation ${operationId} is not in the contract`);
+  const responses = contract.paths[operation.path]![operation.method]!.responses;
+  const response = responses[String(status)];
+  if (!response) return undefined;
+  const base = response.$ref
+    ? `#/components/responses/${escapePointer(response.$ref.split('/').pop()!)}`
+    : `#/paths/${escapePointer(operation.path)}/${operation.method}/responses/${status}`;
+  return `${base}/content/application~1json/schema`;
+}
+
+function validatorFor(operationId: string, status: number, sparse: boolean): ValidateFunction {
+  const key = `${operationId} ${status} ${sparse}`;
+  let validate = validators.get(key);
+  if (!validate) {
+    const pointer = responseSchemaPointer(operationId, status);
+    if (!pointer) throw new Error(`the contract lists no ${status} response for ${operationId}`);
+    const schema = { $ref: `openapi.json${pointer}` };
+    validate = ajv.compile(sparse ? sparseVariant(operationId, status) : schema);
+    validators.set(key, validate);
+  }
+  return validate;
+}
+
+/**
+ * For operations marked x-rustydb-sparse-fields, a `fields` request returns items with only the
+ * named fields: the item schema without its `required` list, everything else as strict.
+ */
+function sparseVariant(operationId: string, status: number): object {
+  const resolved = JSON.parse(JSON.stringify(resolveRef(`#${responseSchemaPointer(operationId, status)!.slice(1)}`))) as {
+    properties: { data: { items: { $ref?: string } } };
+  };
+  const itemRef = resolved.properties.data.items.$ref!;
+  const item = { ...(resolveRef(itemRef) as object), required: [] };
+  resolved.properties.data.items = item;
+  return rewriteRefs(resolved);
+}
+
+function resolveRef(ref: string): unknown {
+  let node: unknown = contract;
+  for (const segment of ref.replace(/^#\//, '').split('/')) {
+    node = (node as Record<string, unknown>)[segment.replaceAll('~1', '/').replaceAll('~0', '~')];
+    if (node && typeof node === 'object' && '$ref' in node && Object.keys(node).length === 1) node = resolveRef((node as { $ref: string }).$ref);
+  }
+  return node;
+}
+
+/** Points local refs of a copied schema back at the registered contract. */
+function rewriteRefs(node: unknown): never {
+  if (Array.isArray(node)) return node.map(rewriteRefs) as never;
+  if (node && typeof node === 'object') {
+    return Object.fromEntries(
+      Object.entries(node).map(([key, value]) => [key, key === '$ref' && typeof value === 'string' && value.startsWith('#') ? `openapi.json${value}` : rewriteRefs(value)]),
+    ) as never;
+  }
+  return node as never;
+}
+
+/** A response as supertest gives it. */
+export interface ObservedResponse {
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+/**
+ * Asserts that a response is one the contract allows for this operation: its status is listed,
+ * and its JSON body validates against that status's schema.
+ */
+export function expectContract(operationId: string, response: ObservedResponse, options: { sparse?: boolean } = {}): void {
+  const pointer = responseSchemaPointer(operationId, response.status);
+  expect(pointer, `${operationId} answered ${response.status}, which the contract does not list`).toBeDefined();
+  const validate = validatorFor(operationId, response.status, options.sparse ?? false);
+  const valid = validate(response.body);
+  expect(valid, `${operationId} ${response.status} body breaks the contract: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(response.body).slice(0, 500)}`).toBe(true);
+}
+
+/** Validates one value against a named component schema (event envelopes, payloads). */
+export function expectSchema(schemaName: string, value: unknown): void {
+  const validate = ajv.getSchema(`openapi.json#/components/schemas/${schemaName}`) ?? ajv.compile({ $ref: `openapi.json#/components/schemas/${schemaName}` });
+  const valid = validate(value);
+  expect(valid, `${schemaName}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(value).slice(0, 500)}`).toBe(true);
+}

@@ -1,0 +1,59 @@
+import { pino } from 'pino';
+import supertest from 'supertest';
+import type { Express } from 'express';
+import { startPlatform, type Platform } from '../../src/platform.js';
+import { createApiServer, type ApiServer } from '../../src/api/server.js';
+import type { OperationContext, Role } from '../../src/services/operation-context.js';
+
+/** The admin key every test server accepts (RUSTYDB_ADMIN_KEY in production). */
+export const ADMIN_KEY = 'rdb_test_admin_0123456789abcdef0123456789abcdef';
+
+export interface TestServer {
+  app: Express;
+  platform: Platform;
+  api: ApiServer;
+  /** supertest bound to the app, in process (no port). */
+  http: ReturnType<typeof supertest>;
+  /** An operation context of the admin key, for calling services directly. */
+  admin: OperationContext;
+  /** Moves the manual cluster clock forward, firing due timers and committing what they changed. */
+  advance(ms: number): Promise<void>;
+  /** A fresh API key with this role. */
+  keyFor(role: Role): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A server on an in-memory store with a manual clock and a fixed seed: deterministic. */
+export async function startTestServer(options: { nodes?: number; seed?: number; storePath?: string } = {}): Promise<TestServer> {
+  const platform = await startPlatform({
+    storePath: options.storePath ?? ':memory:',
+    initialNodes: options.nodes ?? 5,
+    seed: options.seed ?? 42,
+    clockMode: 'manual',
+    adminKey: ADMIN_KEY,
+    onListenerError: (error) => {
+      throw error;
+    },
+  });
+  const api = await createApiServer(platform, pino({ level: 'silent' }));
+  const caller = await platform.services.apiKeys.authenticate({ apiKey: ADMIN_KEY });
+  const admin: OperationContext = { caller, requestId: 'test' };
+  return {
+    app: api.app,
+    platform,
+    api,
+    http: supertest(api.app),
+    admin,
+    async advance(ms) {
+      await platform.services.simulation.advanceClock(admin, ms);
+    },
+    async keyFor(role) {
+      const key = await platform.services.apiKeys.create(admin, { name: `test ${role}`, role });
+      return key.secret;
+    },
+    async close() {
+      await api.close();
+      await platform.close();
+    },
+  };
+}
