@@ -7864,10 +7864,28 @@ export interface components {
              */
             expiresInDays?: number;
         };
-        CreatedApiKey: components["schemas"]["ApiKey"] & {
+        /** @description A new API key with its secret. The secret is in this response only. */
+        CreatedApiKey: {
+            /** @example key_7f3a2c91 */
+            id: string;
+            /** @example grafana-reader */
+            name: string;
+            role: components["schemas"]["Role"];
+            /** @example rdb_7f3a */
+            prefix: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example key_f33264fbc04f */
+            createdBy: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** Format: date-time */
+            lastUsedAt: string | null;
             /**
-             * @description The key itself. Shown only in this response; store it safely.
-             * @example rdb_7f3a2c91_4b0e8d1a9f6c4e2b8a7d5c3e1f0a9b8c
+             * @description The key itself. Store it safely; it cannot be shown again.
+             * @example rdb_7f3a2c914b0e8d1a9f6c4e2b8a7d5c3e1f0a9b8c
              */
             secret: string;
         };

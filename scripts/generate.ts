@@ -273,16 +273,20 @@ function describeOperation(
   }
   // An operation without its own `security` inherits the document's, as OpenAPI defines.
   const security = operation['security'] ?? globalSecurity;
+  const isPublic = Array.isArray(security) && security.length === 0;
+  const roles = readStringArray(operation['x-rustydb-roles'], `${where}: x-rustydb-roles`);
+  // A secured operation that admits no role could never be called: a spec mistake.
+  if (!isPublic && roles.length === 0) throw new GenerateError(`${where}: x-rustydb-roles must name at least one role`);
   return {
     operationId,
     method,
     path: routePath,
     expressPath: toExpressPath(routePath, where),
     tags: readStringArray(operation['tags'], `${where}: tags`),
-    roles: readStringArray(operation['x-rustydb-roles'], `${where}: x-rustydb-roles`),
+    roles,
     planned: operation['x-rustydb-planned'] === true,
     websocket: operation['x-rustydb-websocket'] === true,
-    public: Array.isArray(security) && security.length === 0,
+    public: isPublic,
     sparseFields: operation['x-rustydb-sparse-fields'] === true,
   };
 }

@@ -57,9 +57,9 @@ function validatorFor(operationId: string, status: number, sparse: boolean): Val
  */
 function sparseVariant(operationId: string, status: number): object {
   const resolved = JSON.parse(JSON.stringify(resolveRef(`#${responseSchemaPointer(operationId, status)!.slice(1)}`))) as {
-    properties: { data: { items: { $ref?: string } } };
+    properties: { data: { items: object } };
   };
-  const itemRef = resolved.properties.data.items.$ref!;
+  const itemRef = (resolved.properties.data.items as { $ref: string }).$ref;
   const item = { ...(resolveRef(itemRef) as object), required: [] };
   resolved.properties.data.items = item;
   return rewriteRefs(resolved);

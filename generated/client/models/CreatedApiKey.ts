@@ -21,19 +21,19 @@ import {
 } from './Role.js';
 
 /**
- * 
+ * A new API key with its secret. The secret is in this response only.
  * @export
  * @interface CreatedApiKey
  */
 export interface CreatedApiKey {
     /**
-     * Id of the key.
+     * 
      * @type {string}
      * @memberof CreatedApiKey
      */
     id: string;
     /**
-     * What the key is for.
+     * 
      * @type {string}
      * @memberof CreatedApiKey
      */
@@ -45,7 +45,7 @@ export interface CreatedApiKey {
      */
     role: Role;
     /**
-     * First characters of the secret, to recognise it.
+     * 
      * @type {string}
      * @memberof CreatedApiKey
      */
@@ -57,31 +57,31 @@ export interface CreatedApiKey {
      */
     createdAt: Date;
     /**
-     * Id of the key that created this one, or `bootstrap`.
+     * 
      * @type {string}
      * @memberof CreatedApiKey
      */
     createdBy: string;
     /**
-     * When the key stops working; null for never.
+     * 
      * @type {Date}
      * @memberof CreatedApiKey
      */
     expiresAt: Date | null;
     /**
-     * When the key was revoked; null while active.
+     * 
      * @type {Date}
      * @memberof CreatedApiKey
      */
     revokedAt: Date | null;
     /**
-     * Last time the key authenticated a request.
+     * 
      * @type {Date}
      * @memberof CreatedApiKey
      */
     lastUsedAt: Date | null;
     /**
-     * The key itself. Shown only in this response; store it safely.
+     * The key itself. Store it safely; it cannot be shown again.
      * @type {string}
      * @memberof CreatedApiKey
      */

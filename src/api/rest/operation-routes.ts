@@ -49,7 +49,7 @@ function dispatcher(operation: OperationEntry, deps: OperationRoutesDeps) {
     response.locals[OPERATION_LOCAL] = operationId;
     try {
       const context = await contextOf(request, operation, deps.services);
-      if (context) deps.services.access.authorize(context.caller, operationId);
+      if (!operation.public) deps.services.access.authorize(context.caller, operationId);
       const validated = deps.validator.validate(operationId, {
         method: request.method,
         path: request.path,
@@ -57,8 +57,7 @@ function dispatcher(operation: OperationEntry, deps: OperationRoutesDeps) {
         headers: request.headers,
         body: request.body,
       });
-      if (!handler || !context) {
-        if (!context) throw new Error(`public operation ${operationId} has no handler`);
+      if (!handler) {
         await deps.services.planned.invoke(context, operationId, request.path);
         return;
       }
@@ -86,9 +85,12 @@ function bySpecificity(a: OperationEntry, b: OperationEntry): number {
   return a.expressPath.localeCompare(b.expressPath);
 }
 
-/** The caller's context, or null for public operations (health probes). */
-async function contextOf(request: Request, operation: OperationEntry, services: Services): Promise<OperationContext | null> {
-  if (operation.public) return null;
+/**
+ * The caller's context. Public operations (health probes) take no credentials and run as an
+ * anonymous viewer: they read only what anyone may see.
+ */
+async function contextOf(request: Request, operation: OperationEntry, services: Services): Promise<OperationContext> {
+  if (operation.public) return { caller: { keyId: 'anonymous', role: 'CLUSTER_VIEWER' }, requestId: String(request.id) };
   const caller = await services.apiKeys.authenticate(credentialsOf(request.headers, request.query as Record<string, unknown>));
   return { caller, requestId: String(request.id) };
 }
