@@ -41,7 +41,8 @@ export interface PlatformOptions {
 }
 
 export interface Services {
-  access: AccessPolicy;
+  /** Role checks and audit of refusals, shared by every surface. */
+  access: OperationRunner;
   cluster: ClusterService;
   simulation: SimulationService;
   events: EventService;
@@ -134,7 +135,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   await journal.flush();
 
   return {
-    services: { access: policy, cluster, simulation, events, apiKeys, audit: new AuditService(audit, runner), health, metrics, planned: new PlannedOperations(runner) },
+    services: { access: runner, cluster, simulation, events, apiKeys, audit: new AuditService(audit, runner), health, metrics, planned: new PlannedOperations(runner) },
     runtime,
     bootstrap,
     async close() {

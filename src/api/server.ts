@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Express } from 'express';
 import type { ExecutionArgs, ExecutionResult } from 'graphql';
 import type { Logger } from 'pino';
@@ -19,8 +20,20 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-/** Where `npm run generate` writes the bundled contract and the merged GraphQL schema. */
-export const GENERATED_DIR = join(import.meta.dirname, '..', '..', 'generated');
+/**
+ * Where `npm run generate` wrote the bundled contract and the merged GraphQL schema: the
+ * `generated/` folder of the package, found upwards from this file (src/api when run from source,
+ * dist/src/api when compiled).
+ */
+export const GENERATED_DIR = findGeneratedDir(import.meta.dirname);
+
+function findGeneratedDir(start: string): string {
+  for (let directory = start; directory !== dirname(directory); directory = dirname(directory)) {
+    const candidate = join(directory, 'generated');
+    if (existsSync(join(candidate, 'openapi.json'))) return candidate;
+  }
+  throw new Error(`generated/openapi.json not found above ${start}; run \`npm run generate\`.`);
+}
 
 /**
  * One HTTP server for every surface: REST and the docs (express), GraphQL over HTTP and SSE

@@ -35,6 +35,26 @@ export class OperationRunner {
     }
   }
 
+  /**
+   * Checks the caller's role before the request is even validated, so a caller without the role
+   * learns nothing about the contract; a refused mutation is audited.
+   */
+  async admit(context: OperationContext, operationId: string, target: string): Promise<void> {
+    try {
+      this.policy.authorize(context.caller, operationId);
+    } catch (error) {
+      await this.recordRejection(context, operationId, target, errorCodeOf(error));
+      throw error;
+    }
+  }
+
+  /** Audits a mutation that was refused before it reached its service (for example, a body the contract rejects). */
+  async recordRejection(context: OperationContext, operationId: string, target: string, errorCode: string): Promise<void> {
+    if (!this.mutatingOperations.has(operationId)) return;
+    this.audit.record({ caller: context.caller, operationId, target, requestId: context.requestId, errorCode });
+    await this.journal.flush();
+  }
+
   /** Reads skip the audit and the flush; they still need the role. */
   read<T>(context: OperationContext, operationId: string, work: () => T): T {
     this.policy.authorize(context.caller, operationId);

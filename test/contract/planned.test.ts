@@ -33,7 +33,7 @@ describe('planned operations', () => {
   });
 
   test('a planned mutation still enforces roles, and is audited as a failure', async () => {
-    const mutation = planned.find((operation) => operation.method === 'post' && !operation.roles.includes('CLUSTER_VIEWER'))!;
+    const mutation = planned.find((operation) => operation.method === 'post' && !(operation.roles as readonly string[]).includes('CLUSTER_VIEWER'))!;
     const refused = await server.http.post(concretePath(mutation.path)).set('X-API-Key', viewerKey);
     expect(refused.status).toBe(403);
     expectContract(mutation.operationId, refused);

@@ -141,6 +141,9 @@ describe('audit log', () => {
     const outcomes = response.body.data.map((entry: { outcome: string; errorCode?: string }) => [entry.outcome, entry.errorCode]);
     expect(outcomes).toEqual([['SUCCESS', undefined], ['FAILURE', 'CONFLICT']]);
     expect(response.body.data[0]).toMatchObject({ actorRole: 'CLUSTER_ADMIN', target: 'cluster.node/node-20' });
+    await server.http.put('/api/v1/cluster/config').set(asAdmin).send({ heartbeatIntervalMs: 'fast' });
+    const rejected = await server.http.get('/api/v1/audit/entries?operationId=updateClusterConfig').set(asAdmin);
+    expect(rejected.body.data.at(-1)).toMatchObject({ outcome: 'FAILURE', errorCode: 'VALIDATION_FAILED', target: '/api/v1/cluster/config' });
     const newestFirst = await server.http.get('/api/v1/audit/entries?order=desc&limit=1').set(asAdmin);
     expect(newestFirst.body.data[0].id).toBe(newestFirst.body.pagination.total);
   });

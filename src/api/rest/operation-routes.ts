@@ -49,14 +49,8 @@ function dispatcher(operation: OperationEntry, deps: OperationRoutesDeps) {
     response.locals[OPERATION_LOCAL] = operationId;
     try {
       const context = await contextOf(request, operation, deps.services);
-      if (!operation.public) deps.services.access.authorize(context.caller, operationId);
-      const validated = deps.validator.validate(operationId, {
-        method: request.method,
-        path: request.path,
-        query: request.query as Record<string, unknown>,
-        headers: request.headers,
-        body: request.body,
-      });
+      if (!operation.public) await deps.services.access.admit(context, operationId, request.path);
+      const validated = await validateOrAudit(deps, operationId, request, context);
       if (!handler) {
         await deps.services.planned.invoke(context, operationId, request.path);
         return;
@@ -68,6 +62,22 @@ function dispatcher(operation: OperationEntry, deps: OperationRoutesDeps) {
       sendError(response, error, String(request.id));
     }
   };
+}
+
+/** Validates against the contract; a rejected mutation is audited before the 400 goes out. */
+async function validateOrAudit(deps: OperationRoutesDeps, operationId: OperationId, request: Request, context: OperationContext) {
+  try {
+    return deps.validator.validate(operationId, {
+      method: request.method,
+      path: request.path,
+      query: request.query as Record<string, unknown>,
+      headers: request.headers,
+      body: request.body,
+    });
+  } catch (error) {
+    await deps.services.access.recordRejection(context, operationId, request.path, errorBodyOf(error).code);
+    throw error;
+  }
 }
 
 /**

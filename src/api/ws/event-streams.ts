@@ -50,8 +50,8 @@ export class EventStreams {
     let context: OperationContext;
     try {
       const caller = await this.services.apiKeys.authenticate(credentialsOf(request.headers, Object.fromEntries(url.searchParams)));
-      this.services.access.authorize(caller, stream.operationId);
       context = { caller, requestId: `ws-${Date.now().toString(36)}` };
+      await this.services.access.admit(context, stream.operationId, url.pathname);
     } catch (error) {
       refuseUpgrade(socket, error);
       return;
