@@ -1,5 +1,4 @@
-import { DomainError } from '../engines/domain-error.js';
-import { AccessError } from '../services/access-errors.js';
+import { CodedError } from '../engines/domain-error.js';
 import { FeedOverflowError } from '../services/event-feed.js';
 
 /** Every error code of the API with its HTTP status: one registry (as fastify's catalogue). */
@@ -27,27 +26,22 @@ export interface ApiErrorBody {
 }
 
 /** An error raised by the API layer itself (routing, validation). */
-export class ApiError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+export class ApiError extends CodedError<ErrorCode> {}
 
 /**
  * Turns anything thrown into the error body clients see. Unknown errors become INTERNAL with a
  * generic message: their text may hold internals and is logged instead.
  */
 export function errorBodyOf(error: unknown): ApiErrorBody {
-  if (error instanceof ApiError || error instanceof DomainError || error instanceof AccessError) {
+  if (error instanceof CodedError && isErrorCode(error.code)) {
     return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
   }
   if (error instanceof FeedOverflowError) return { code: 'CONFLICT', message: error.message };
   return { code: 'INTERNAL', message: 'An unexpected error occurred; it has been logged with the request id.' };
+}
+
+function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(errorCatalog, code);
 }
 
 export function statusOf(code: ErrorCode): number {

@@ -5,16 +5,19 @@
  */
 export type DomainErrorCode = 'NOT_FOUND' | 'CONFLICT' | 'UNPROCESSABLE';
 
-export class DomainError extends Error {
+/** An error with a stable code and optional structured details; each layer narrows the codes it may raise. */
+export class CodedError<Code extends string> extends Error {
   constructor(
-    readonly code: DomainErrorCode,
+    readonly code: Code,
     message: string,
     readonly details?: Record<string, unknown>,
   ) {
     super(message);
-    this.name = 'DomainError';
+    this.name = new.target.name;
   }
 }
+
+export class DomainError extends CodedError<DomainErrorCode> {}
 
 /** Throws a programmer error when `condition` is false. */
 export function assert(condition: unknown, message: string): asserts condition {

@@ -1,16 +1,9 @@
+import { CodedError } from '../engines/domain-error.js';
+
 /**
  * Errors of access and availability that services raise (engines raise DomainError). The API
  * maps each code to its status in src/api/error-catalog.ts.
  */
 export type AccessErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_IMPLEMENTED';
 
-export class AccessError extends Error {
-  constructor(
-    readonly code: AccessErrorCode,
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
-    this.name = 'AccessError';
-  }
-}
+export class AccessError extends CodedError<AccessErrorCode> {}

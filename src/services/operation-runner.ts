@@ -1,6 +1,5 @@
 import type { Journal } from '../store/journal.js';
-import { DomainError } from '../engines/domain-error.js';
-import { AccessError } from './access-errors.js';
+import { CodedError } from '../engines/domain-error.js';
 import type { AccessPolicy } from './access-policy.js';
 import type { AuditLog } from './audit-log.js';
 import type { OperationContext } from './operation-context.js';
@@ -63,6 +62,6 @@ export class OperationRunner {
 }
 
 function errorCodeOf(error: unknown): string {
-  if (error instanceof DomainError || error instanceof AccessError) return error.code;
+  if (error instanceof CodedError) return error.code;
   return 'INTERNAL';
 }

@@ -1,0 +1,90 @@
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { pino } from 'pino';
+import { startPlatform, type Platform } from '../src/platform.js';
+import { createApiServer, type ApiServer } from '../src/api/server.js';
+
+/** The admin key of the benchmarked platform (RUSTYDB_ADMIN_KEY in production). */
+export const BENCH_ADMIN_KEY = 'rdb_bench_admin_0123456789abcdef0123456789abcdef';
+/** The request both targets answer: one page of 50 nodes. */
+export const NODES_PATH = '/api/v1/cluster/nodes?limit=50';
+const NODE_COUNT = 50;
+
+/** A server under load, with what a client must send to get a 200. */
+export interface HttpTarget {
+  name: string;
+  url: string;
+  headers: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/**
+ * (a) The whole stack as main.ts builds it (pino-http, metrics, auth, validation, handler,
+ * envelope), with a silent logger so the terminal is not part of the measurement. The nodes
+ * get their first heartbeat so the body is the steady-state one, not INITIALIZING placeholders.
+ */
+export async function startFullStack(): Promise<HttpTarget> {
+  const platform = await startPlatform({ storePath: ':memory:', initialNodes: NODE_COUNT, seed: 1, clockMode: 'manual', adminKey: BENCH_ADMIN_KEY });
+  await advanceToFirstHeartbeat(platform);
+  const api = await createApiServer(platform, pino({ level: 'silent' }));
+  const port = await listen(api.httpServer);
+  return {
+    name: 'full stack',
+    url: `http://127.0.0.1:${port}${NODES_PATH}`,
+    headers: { 'X-API-Key': BENCH_ADMIN_KEY },
+    close: () => closeFullStack(api, platform),
+  };
+}
+
+/**
+ * (b) The floor: express answering the same path with the same body and nothing else. It still
+ * serializes the body per request (res.json), as any handler would: the comparison is about
+ * what the platform adds around the handler, not about caching the JSON.
+ */
+export async function startBareExpress(body: unknown): Promise<HttpTarget> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get(new URL(NODES_PATH, 'http://localhost').pathname, (_request, response) => {
+    response.json(body);
+  });
+  const server = app.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    name: 'bare express',
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${NODES_PATH}`,
+    headers: {},
+    close: () => closeServer(server),
+  };
+}
+
+/** One response body of `target`, parsed; fails unless the answer is a 200. */
+export async function captureBody(target: HttpTarget): Promise<unknown> {
+  const response = await fetch(target.url, { headers: target.headers });
+  if (response.status !== 200) throw new Error(`${target.name} answered ${response.status}: ${await response.text()}`);
+  return response.json();
+}
+
+async function advanceToFirstHeartbeat(platform: Platform): Promise<void> {
+  const caller = await platform.services.apiKeys.authenticate({ apiKey: BENCH_ADMIN_KEY });
+  await platform.services.simulation.advanceClock({ caller, requestId: 'bench-setup' }, 1000);
+}
+
+async function listen(server: Server): Promise<number> {
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return (server.address() as AddressInfo).port;
+}
+
+async function closeFullStack(api: ApiServer, platform: Platform): Promise<void> {
+  await api.close();
+  await platform.close();
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

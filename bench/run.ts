@@ -1,0 +1,108 @@
+import { captureBody, startBareExpress, startFullStack, type HttpTarget } from './http-targets.js';
+import { runAlternatingLoad, type LoadSettings, type LoadTurn } from './http-bench.js';
+import { fixed, median, row, verdictAboutOne, verdictAtLeast } from './stats.js';
+import { loadContracts, runAlternatingValidation, type ValidationSettings, type ValidationTurn } from './validation-bench.js';
+
+/**
+ * `npm run bench`: what the platform costs per request compared with bare express, and whether
+ * request validation gets slower as the contract grows. It reports and never fails: the exit
+ * code is 0 whatever the numbers (see bench/README.md).
+ */
+
+/** 3 rounds × 2 targets × (1 s + 3 s) ≈ 25 s of load. */
+const LOAD: LoadSettings = { rounds: 3, warmupSeconds: 1, measureSeconds: 3, connections: 10 };
+const VALIDATION: ValidationSettings = { rounds: 3, iterations: 20_000, warmupIterations: 2_000 };
+/** Full stack must keep at least this share of bare express's throughput. */
+const THROUGHPUT_RATIO_TARGET = 0.8;
+/** Validation on the full contract may differ from the small one by this much and count as equal. */
+const VALIDATION_RATIO_TOLERANCE = 0.1;
+
+const LOAD_COLUMNS = [14, 10, 12, 12, 10];
+const VALIDATION_COLUMNS = [18, 10, 10];
+
+async function main(): Promise<void> {
+  console.log(`RustyDB API bench (node ${process.version}, pid ${process.pid})\n`);
+  await benchHttp();
+  console.log('');
+  await benchValidation();
+}
+
+async function benchHttp(): Promise<void> {
+  const fullStack = await startFullStack();
+  const bareExpress = await startBareExpress(await captureBody(fullStack));
+  try {
+    console.log(`HTTP: GET /api/v1/cluster/nodes?limit=50 (50 nodes), ${LOAD.connections} connections, ${LOAD.rounds} rounds × ${LOAD.measureSeconds} s after ${LOAD.warmupSeconds} s warm-up`);
+    console.log(row(['target', 'round', 'req/s', 'p50 ms', 'p99 ms'], LOAD_COLUMNS));
+    const turns = await runAlternatingLoad([fullStack, bareExpress], LOAD, printLoadTurn);
+    reportLoad(turns, fullStack, bareExpress);
+  } finally {
+    await fullStack.close();
+    await bareExpress.close();
+  }
+}
+
+function printLoadTurn(turn: LoadTurn): void {
+  const failures = turn.failures > 0 ? `  ${turn.failures} non-2xx/errors: NOT A VALID MEASUREMENT` : '';
+  console.log(row([turn.target, String(turn.round), fixed(turn.requestsPerSecond, 0), fixed(turn.latencyP50Ms, 2), fixed(turn.latencyP99Ms, 2)], LOAD_COLUMNS) + failures);
+}
+
+function reportLoad(turns: readonly LoadTurn[], fullStack: HttpTarget, bareExpress: HttpTarget): void {
+  const full = summarizeTarget(turns, fullStack.name);
+  const bare = summarizeTarget(turns, bareExpress.name);
+  console.log('medians:');
+  for (const summary of [full, bare]) {
+    console.log(row([summary.target, '', fixed(summary.requestsPerSecond, 0), fixed(summary.latencyP50Ms, 2), fixed(summary.latencyP99Ms, 2)], LOAD_COLUMNS));
+  }
+  const ratio = full.requestsPerSecond / bare.requestsPerSecond;
+  console.log(`throughput ratio full stack / bare express: ${fixed(ratio, 3)} (target ≥ ${THROUGHPUT_RATIO_TARGET}) ${verdictAtLeast(ratio, THROUGHPUT_RATIO_TARGET)}`);
+  console.log(`per-request cost of the platform: ${fixed(1e6 / full.requestsPerSecond - 1e6 / bare.requestsPerSecond, 1)} µs (1/rps difference of the medians)`);
+}
+
+/** Median of each measure over the target's rounds. */
+function summarizeTarget(turns: readonly LoadTurn[], target: string): Omit<LoadTurn, 'round'> {
+  const own = turns.filter((turn) => turn.target === target);
+  return {
+    target,
+    requestsPerSecond: median(own.map((turn) => turn.requestsPerSecond)),
+    latencyP50Ms: median(own.map((turn) => turn.latencyP50Ms)),
+    latencyP99Ms: median(own.map((turn) => turn.latencyP99Ms)),
+    failures: own.reduce((sum, turn) => sum + turn.failures, 0),
+  };
+}
+
+async function benchValidation(): Promise<void> {
+  const contracts = await loadContracts();
+  const [large, small] = contracts;
+  if (!large || !small) throw new Error('expected two contracts');
+  console.log(
+    `Validation: RequestValidator.validate('listClusterNodes'), ${VALIDATION.rounds} rounds × ${VALIDATION.iterations} calls, ` +
+      `${large.name} (${large.operationCount} operations) vs ${small.name} (${small.operationCount} operations)`,
+  );
+  console.log(row(['contract', 'round', 'µs/op'], VALIDATION_COLUMNS));
+  const turns = runAlternatingValidation(contracts, VALIDATION, printValidationTurn);
+  const largeMicros = medianMicros(turns, large.name);
+  const smallMicros = medianMicros(turns, small.name);
+  console.log('medians:');
+  console.log(row([large.name, '', fixed(largeMicros, 2)], VALIDATION_COLUMNS));
+  console.log(row([small.name, '', fixed(smallMicros, 2)], VALIDATION_COLUMNS));
+  const ratio = largeMicros / smallMicros;
+  console.log(`time ratio full / implemented-only: ${fixed(ratio, 3)} (target ≈ 1 ± ${VALIDATION_RATIO_TOLERANCE}) ${verdictAboutOne(ratio, VALIDATION_RATIO_TOLERANCE)}`);
+}
+
+function printValidationTurn(turn: ValidationTurn): void {
+  console.log(row([turn.contract, String(turn.round), fixed(turn.microsPerOp, 2)], VALIDATION_COLUMNS));
+}
+
+function medianMicros(turns: readonly ValidationTurn[], contract: string): number {
+  return median(turns.filter((turn) => turn.contract === contract).map((turn) => turn.microsPerOp));
+}
+
+main().then(
+  // Open handles (autocannon workers, sqlite) must not keep a finished bench alive.
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    // It reports, it does not assert: a broken run is printed, not turned into a red build.
+    process.exit(0);
+  },
+);
