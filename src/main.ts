@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { startPlatform } from './platform.js';
+import { DEFAULT_RATE_LIMIT_PER_KEY, startPlatform } from './platform.js';
 import { createApiServer } from './api/server.js';
 
 /**
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
       nodes: { type: 'string' },
       seed: { type: 'string' },
       clock: { type: 'string' },
+      'rate-limit': { type: 'string' },
     },
   });
   const settings = {
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     nodes: integer(values.nodes ?? process.env.RUSTYDB_NODES ?? '5', 'RUSTYDB_NODES'),
     seed: integer(values.seed ?? process.env.RUSTYDB_SEED ?? '1', 'RUSTYDB_SEED'),
     clock: values.clock ?? process.env.RUSTYDB_CLOCK ?? 'realtime',
+    rateLimit: integer(values['rate-limit'] ?? process.env.RUSTYDB_RATE_LIMIT ?? String(DEFAULT_RATE_LIMIT_PER_KEY), 'RUSTYDB_RATE_LIMIT'),
   };
   if (settings.clock !== 'realtime' && settings.clock !== 'manual') throw new Error('RUSTYDB_CLOCK must be "realtime" or "manual".');
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
     seed: settings.seed,
     clockMode: settings.clock,
     adminKey: process.env.RUSTYDB_ADMIN_KEY || undefined,
+    rateLimitPerKeyPerSecond: settings.rateLimit,
     onListenerError: (error) => logger.error({ err: error }, 'event listener failed'),
   });
   const server = await createApiServer(platform, logger);

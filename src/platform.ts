@@ -18,10 +18,14 @@ import { HealthService } from './services/health-service.js';
 import { MetricsService } from './services/metrics-service.js';
 import { OperationRunner } from './services/operation-runner.js';
 import { PlannedOperations } from './services/planned-operations.js';
+import { RateLimiter } from './services/rate-limiter.js';
 import { SimulationService } from './services/simulation-service.js';
 import { operations } from '../generated/operations.js';
 
 export const API_VERSION = '0.1.0';
+
+/** Default requests per second per API key. */
+export const DEFAULT_RATE_LIMIT_PER_KEY = 1000;
 
 export interface PlatformOptions {
   /** SQLite file, or ':memory:' for tests. */
@@ -36,6 +40,8 @@ export interface PlatformOptions {
   wallNow?: () => number;
   /** How often the realtime driver advances the cluster clock. */
   tickMs?: number;
+  /** Requests per second per API key (addresses get twice that, one operation half); 0 turns limits off. */
+  rateLimitPerKeyPerSecond?: number;
   /** Reports an event subscriber that threw (the event itself is already durable). */
   onListenerError?: (error: unknown) => void;
 }
@@ -43,6 +49,7 @@ export interface PlatformOptions {
 export interface Services {
   /** Role checks and audit of refusals, shared by every surface. */
   access: OperationRunner;
+  rateLimiter: RateLimiter;
   cluster: ClusterService;
   simulation: SimulationService;
   events: EventService;
@@ -135,7 +142,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   await journal.flush();
 
   return {
-    services: { access: runner, cluster, simulation, events, apiKeys, audit: new AuditService(audit, runner), health, metrics, planned: new PlannedOperations(runner) },
+    services: { access: runner, rateLimiter: new RateLimiter({ perKeyPerSecond: options.rateLimitPerKeyPerSecond ?? DEFAULT_RATE_LIMIT_PER_KEY }, wallNow), cluster, simulation, events, apiKeys, audit: new AuditService(audit, runner), health, metrics, planned: new PlannedOperations(runner) },
     runtime,
     bootstrap,
     async close() {

@@ -24,13 +24,16 @@ export interface TestServer {
 }
 
 /** A server on an in-memory store with a manual clock and a fixed seed: deterministic. */
-export async function startTestServer(options: { nodes?: number; seed?: number; storePath?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { nodes?: number; seed?: number; storePath?: string; rateLimitPerKeyPerSecond?: number } = {},
+): Promise<TestServer> {
   const platform = await startPlatform({
     storePath: options.storePath ?? ':memory:',
     initialNodes: options.nodes ?? 5,
     seed: options.seed ?? 42,
     clockMode: 'manual',
     adminKey: ADMIN_KEY,
+    rateLimitPerKeyPerSecond: options.rateLimitPerKeyPerSecond ?? 0,
     onListenerError: (error) => {
       throw error;
     },

@@ -35,7 +35,10 @@ export function createGraphQL(services: Services, schemaPath: string): RustyDbYo
       return {
         services,
         operation: () => {
-          context ??= services.apiKeys.authenticate(credentialsOfSource(source)).then((caller) => ({ caller, requestId }));
+          context ??= services.apiKeys.authenticate(credentialsOfSource(source)).then((caller) => {
+            services.rateLimiter.admitKey(caller.keyId, 'graphql');
+            return { caller, requestId };
+          });
           return context;
         },
       };

@@ -48,8 +48,13 @@ function dispatcher(operation: OperationEntry, deps: OperationRoutesDeps) {
   return async (request: Request, response: Response) => {
     response.locals[OPERATION_LOCAL] = operationId;
     try {
+      const limiter = deps.services.rateLimiter;
+      limiter.admitAddress(request.ip ?? 'unknown');
       const context = await contextOf(request, operation, deps.services);
-      if (!operation.public) await deps.services.access.admit(context, operationId, request.path);
+      if (!operation.public) {
+        limiter.admitKey(context.caller.keyId, operationId);
+        await deps.services.access.admit(context, operationId, request.path);
+      }
       const validated = await validateOrAudit(deps, operationId, request, context);
       if (!handler) {
         await deps.services.planned.invoke(context, operationId, request.path);
@@ -118,6 +123,8 @@ function send(response: Response, output: AnyOutput): void {
 
 export function sendError(response: Response, error: unknown, requestId: string): void {
   const body = errorBodyOf(error);
+  const retryAfterSeconds = body.details?.retryAfterSeconds;
+  if (typeof retryAfterSeconds === 'number') response.set('Retry-After', String(retryAfterSeconds));
   response.status(statusOf(body.code)).json(failure(body, requestId));
 }
 
