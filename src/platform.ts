@@ -3,7 +3,7 @@ import { Journal } from './store/journal.js';
 import type { Store } from './store/port.js';
 import { RealtimeDriver, SimulationRuntime } from './engines/runtime/index.js';
 import { EventBus } from './engines/runtime/event-bus.js';
-import { ClusterNodes, CONFIG_RECORD, META_RECORD, NODE_RECORD, type ClusterMeta, type HeartbeatMessage, type NodeSpec } from './engines/cluster/cluster-nodes.js';
+import { ClusterNodes, CONFIG_RECORD, CONTROL_PLANE_ID, META_RECORD, NODE_RECORD, type ClusterMeta, type HeartbeatMessage, type NodeSpec } from './engines/cluster/cluster-nodes.js';
 import type { PlatformEventMap } from './engines/event-map.js';
 import { defaultClusterConfig, type ClusterConfig } from './engines/cluster/cluster-config.js';
 import { FaultInjector, loadFaults } from './engines/simulation/fault-injector.js';
@@ -116,7 +116,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   }
 
   const injector = new FaultInjector(
-    { clock: runtime.clock, faults: runtime.faults, bus, journal, isMember: (nodeId) => nodes.has(nodeId) },
+    { clock: runtime.clock, faults: runtime.faults, bus, journal, isMember: (nodeId) => nodes.has(nodeId), observerId: CONTROL_PLANE_ID },
     await loadFaults(store),
   );
   let lastClockPersistMs = wallNow();

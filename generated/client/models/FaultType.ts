@@ -15,7 +15,8 @@
 
 /**
  * `crash` stops the named nodes (no heartbeats, no messages). `partition` splits the network
- * into `groups` that cannot reach each other. `latency` adds `ms` to every message to or from
+ * into `groups` that cannot reach each other; the failure detector (`control-plane`) sits in the
+ * largest group unless a group names it, so the nodes cut off from it are seen failing. `latency` adds `ms` to every message to or from
  * the named nodes. `loss` drops that share (`rate`) of their messages.
  * @export
  */

@@ -66,11 +66,18 @@ export class EventStreams {
 
   private serve(webSocket: WebSocket, stream: StreamDefinition, context: OperationContext): void {
     let feed: EventFeed | null = null;
-    const open = (config: StreamConfig) => {
+    /** Applies a config, or answers what is wrong with it and keeps the current one. */
+    const open = (config: StreamConfig): boolean => {
+      const chosen = filterFor(stream.eventTypes, config);
+      if ('problem' in chosen) {
+        webSocket.send(JSON.stringify({ type: 'error', error: { code: 'VALIDATION_FAILED', message: chosen.problem } }));
+        return false;
+      }
       feed?.close();
-      const current = this.services.events.open(context, stream.operationId, filterFor(stream.eventTypes, config), config.resumeFrom);
+      const current = this.services.events.open(context, stream.operationId, chosen.filter, config.resumeFrom);
       feed = current;
       void this.pump(webSocket, current);
+      return true;
     };
     open({});
     webSocket.on('message', (data, isBinary) => {
@@ -79,8 +86,7 @@ export class EventStreams {
         webSocket.send(JSON.stringify({ type: 'error', error: { code: 'VALIDATION_FAILED', message: parsed.problem } }));
         return;
       }
-      open(parsed.config);
-      webSocket.send(JSON.stringify({ type: 'config_ack', ...parsed.config }));
+      if (open(parsed.config)) webSocket.send(JSON.stringify({ type: 'config_ack', ...parsed.config }));
     });
     webSocket.on('close', () => feed?.close());
   }

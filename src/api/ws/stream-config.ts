@@ -45,9 +45,16 @@ export function parseStreamConfig(text: string): { config: StreamConfig } | { pr
   return { config };
 }
 
-/** The filter a stream applies: the client's choice, within the event types the stream carries. */
-export function filterFor(streamEventTypes: readonly string[] | undefined, config: StreamConfig): EventFilter {
-  const wanted = config.eventTypes;
-  const types = streamEventTypes === undefined ? wanted : wanted === undefined ? streamEventTypes : wanted.filter((type) => streamEventTypes.includes(type));
-  return { types, resourceIds: config.resourceIds };
+/**
+ * The filter a stream applies: the client's choice, within the event types the stream carries.
+ * An empty `eventTypes` constrains nothing, as in {@link EventFilter}: the stream's own types
+ * then apply. Naming only types the stream never carries is a problem: an empty intersection
+ * would otherwise read as "no constraint" and let every event through.
+ */
+export function filterFor(streamEventTypes: readonly string[] | undefined, config: StreamConfig): { filter: EventFilter } | { problem: string } {
+  const wanted = config.eventTypes !== undefined && config.eventTypes.length > 0 ? config.eventTypes : undefined;
+  if (wanted === undefined || streamEventTypes === undefined) return { filter: { types: wanted ?? streamEventTypes, resourceIds: config.resourceIds } };
+  const types = wanted.filter((type) => streamEventTypes.includes(type));
+  if (types.length === 0) return { problem: `eventTypes names none of the events this stream carries: ${streamEventTypes.join(', ')}.` };
+  return { filter: { types, resourceIds: config.resourceIds } };
 }

@@ -63,6 +63,8 @@ export interface ClusterSummary extends QuorumView {
 export interface HeartbeatMessage {
   kind: 'heartbeat';
   nodeId: string;
+  /** Which life of the node sent it: a heartbeat from before a remove and re-add is stale. */
+  incarnation: number;
 }
 
 export interface ClusterNodesDeps {
@@ -94,6 +96,7 @@ const defaultCapacity: NodeCapacity = {
 
 interface Member {
   spec: NodeSpec;
+  incarnation: number;
   health: NodeHealth;
   heartbeatTimer: TimerId;
   /** Cluster time the node's process last started; null while crashed. */
@@ -111,6 +114,7 @@ export class ClusterNodes {
   private config: ClusterConfig;
   private sweepTimer: TimerId | null = null;
   private heartbeatsReceived = 0;
+  private lastIncarnation = 0;
 
   constructor(
     private readonly deps: ClusterNodesDeps,
@@ -119,6 +123,10 @@ export class ClusterNodes {
   ) {
     this.config = validateClusterConfig({ ...config });
     deps.network.attach(CONTROL_PLANE_ID, (_from, message) => this.receiveHeartbeat(message));
+    // A crash ends the node's process at once, even one healed before its next beat.
+    deps.faults.onChange(() => {
+      for (const member of this.members.values()) if (deps.faults.isCrashed(member.spec.nodeId)) member.processStartedMs = null;
+    });
     this.scheduleSweep();
   }
 
@@ -262,7 +270,8 @@ export class ClusterNodes {
 
   private startMember(spec: NodeSpec): void {
     assert(!this.members.has(spec.nodeId), `member ${spec.nodeId} started twice`);
-    const member: Member = { spec, health: { ...initialNodeHealth }, heartbeatTimer: -1, processStartedMs: null };
+    this.lastIncarnation += 1;
+    const member: Member = { spec, incarnation: this.lastIncarnation, health: { ...initialNodeHealth }, heartbeatTimer: -1, processStartedMs: null };
     this.members.set(spec.nodeId, member);
     this.restartHeartbeats(member);
   }
@@ -279,12 +288,13 @@ export class ClusterNodes {
       return;
     }
     member.processStartedMs ??= this.deps.clock.now();
-    this.deps.network.send(member.spec.nodeId, CONTROL_PLANE_ID, { kind: 'heartbeat', nodeId: member.spec.nodeId });
+    this.deps.network.send(member.spec.nodeId, CONTROL_PLANE_ID, { kind: 'heartbeat', nodeId: member.spec.nodeId, incarnation: member.incarnation });
   }
 
   private receiveHeartbeat(message: HeartbeatMessage): void {
     const member = this.members.get(message.nodeId);
-    if (!member) return; // a heartbeat still in flight from a removed node
+    // A heartbeat still in flight from a removed node, or from its life before a re-add.
+    if (!member || member.incarnation !== message.incarnation) return;
     this.heartbeatsReceived += 1;
     this.transition(member, onHeartbeat(member.health, this.deps.clock.now(), this.config));
   }

@@ -4,9 +4,9 @@ import type { ClusterConfig } from './cluster-config.js';
  * The failure detector's view of one node, as an explicit state machine:
  *
  *   INITIALIZING --heartbeat--> HEALTHY --silence >= suspect--> SUSPECTED --silence >= failure--> DOWN
- *   SUSPECTED --heartbeat--> HEALTHY
+ *   SUSPECTED --heartbeat--> HEALTHY            (unless it is still recovering: then RECOVERING)
  *   DOWN --heartbeat--> RECOVERING --recoveryHeartbeats in a row--> HEALTHY
- *   RECOVERING --silence >= suspect--> SUSPECTED
+ *   RECOVERING --silence >= suspect--> SUSPECTED (the count starts again: the beats must come in a row)
  */
 export type NodeStatus = 'INITIALIZING' | 'HEALTHY' | 'SUSPECTED' | 'DOWN' | 'RECOVERING';
 
@@ -14,32 +14,28 @@ export interface NodeHealth {
   status: NodeStatus;
   /** Cluster time of the last heartbeat received, or null before the first. */
   lastHeartbeatMs: number | null;
-  /** Heartbeats received in a row since the node was last DOWN (drives RECOVERING → HEALTHY). */
-  heartbeatsSinceDown: number;
+  /**
+   * Heartbeats received in a row while recovering from DOWN (drives RECOVERING → HEALTHY); null
+   * when the node is not recovering.
+   */
+  heartbeatsSinceDown: number | null;
 }
 
 export const initialNodeHealth: Readonly<NodeHealth> = Object.freeze({
   status: 'INITIALIZING',
   lastHeartbeatMs: null,
-  heartbeatsSinceDown: 0,
+  heartbeatsSinceDown: null,
 });
 
 type HealthConfig = Pick<ClusterConfig, 'suspectTimeoutMs' | 'failureTimeoutMs' | 'recoveryHeartbeats'>;
 
 /** The health after a heartbeat arrives at `nowMs`. */
 export function onHeartbeat(health: NodeHealth, nowMs: number, config: HealthConfig): NodeHealth {
-  switch (health.status) {
-    case 'INITIALIZING':
-    case 'HEALTHY':
-    case 'SUSPECTED':
-      return { status: 'HEALTHY', lastHeartbeatMs: nowMs, heartbeatsSinceDown: 0 };
-    case 'DOWN':
-    case 'RECOVERING': {
-      const heartbeatsSinceDown = health.heartbeatsSinceDown + 1;
-      const status = heartbeatsSinceDown >= config.recoveryHeartbeats ? 'HEALTHY' : 'RECOVERING';
-      return { status, lastHeartbeatMs: nowMs, heartbeatsSinceDown: status === 'HEALTHY' ? 0 : heartbeatsSinceDown };
-    }
-  }
+  if (health.heartbeatsSinceDown === null) return { status: 'HEALTHY', lastHeartbeatMs: nowMs, heartbeatsSinceDown: null };
+  const heartbeatsSinceDown = health.heartbeatsSinceDown + 1;
+  return heartbeatsSinceDown >= config.recoveryHeartbeats
+    ? { status: 'HEALTHY', lastHeartbeatMs: nowMs, heartbeatsSinceDown: null }
+    : { status: 'RECOVERING', lastHeartbeatMs: nowMs, heartbeatsSinceDown };
 }
 
 /**
@@ -53,7 +49,8 @@ export function onSilence(health: NodeHealth, nowMs: number, config: HealthConfi
     return health.status === 'DOWN' ? health : { ...health, status: 'DOWN', heartbeatsSinceDown: 0 };
   }
   if (silenceMs >= config.suspectTimeoutMs && health.status !== 'DOWN' && health.status !== 'SUSPECTED') {
-    return { ...health, status: 'SUSPECTED', heartbeatsSinceDown: 0 };
+    // A recovering node keeps recovering, but its run of heartbeats is broken.
+    return { ...health, status: 'SUSPECTED', heartbeatsSinceDown: health.heartbeatsSinceDown === null ? null : 0 };
   }
   return health;
 }

@@ -74,8 +74,8 @@ export function removalEndangersQuorum(
   minQuorumSize: number,
 ): { endangers: boolean; before: QuorumView; after: QuorumView } {
   const before = quorumOf(members, minQuorumSize);
-  const remaining = [...members];
-  remaining.splice(remaining.indexOf(removed), 1);
+  const remaining = members.filter((member) => member !== removed);
+  if (remaining.length !== members.length - 1) throw new Error('removalEndangersQuorum: `removed` must be one of `members`');
   const after = quorumOf(remaining, minQuorumSize);
   const losesQuorum = before.hasQuorum && !after.hasQuorum;
   const losesLastMargin = after.failureTolerance === 0 && before.failureTolerance > 0;

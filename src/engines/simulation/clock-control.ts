@@ -44,9 +44,11 @@ export class ClockControl {
 
   update(changes: Partial<ClockSettings>): ClockReading {
     const next = { ...this.settings, ...changes };
-    this.driver.setSpeed(next.speed);
+    // Start before setting the speed: setSpeed banks wall time since the last tick, and wall time
+    // spent in manual mode must not be replayed.
     if (next.mode === 'realtime' && !this.driver.running) this.driver.start();
     if (next.mode === 'manual' && this.driver.running) this.driver.stop();
+    this.driver.setSpeed(next.speed);
     this.settings = next;
     this.persist();
     return this.read();

@@ -15,8 +15,13 @@ export interface FaultInjectorDeps {
   faults: FaultSet;
   bus: EventBus<SimulationEventMap>;
   journal: Journal;
-  /** Whether a node id names a member; faults may only name members. */
+  /** Whether a node id names a member; faults may only name members (and the observer). */
   isMember: (nodeId: string) => boolean;
+  /**
+   * The failure detector's own id. A partition that does not name it places it in the largest
+   * group (the first of equals), the side a majority would keep; naming it places it explicitly.
+   */
+  observerId: string;
 }
 
 /**
@@ -39,7 +44,7 @@ export class FaultInjector {
     if (this.deps.faults.list().length >= MAX_ACTIVE_FAULTS) {
       throw new DomainError('CONFLICT', `At most ${MAX_ACTIVE_FAULTS} faults can be active; heal some first.`);
     }
-    const unknownNodes = nodesNamedBy(spec).filter((nodeId) => !this.deps.isMember(nodeId));
+    const unknownNodes = nodesNamedBy(spec).filter((nodeId) => nodeId !== this.deps.observerId && !this.deps.isMember(nodeId));
     if (unknownNodes.length > 0) {
       throw new DomainError('NOT_FOUND', `No cluster node has id ${unknownNodes.map((id) => `"${id}"`).join(', ')}.`, {
         resource: 'cluster.node',
@@ -49,7 +54,7 @@ export class FaultInjector {
     const faultNumber = this.lastFaultNumber + 1;
     let fault: Fault;
     try {
-      fault = this.deps.faults.inject(spec, `fault-${faultNumber}`, this.deps.clock.now());
+      fault = this.deps.faults.inject(this.withObserverPlaced(spec), `fault-${faultNumber}`, this.deps.clock.now());
     } catch (error) {
       if (error instanceof FaultSpecError) throw new DomainError('UNPROCESSABLE', error.message);
       throw error;
@@ -59,6 +64,12 @@ export class FaultInjector {
     this.deps.journal.put(FAULT_RECORD, fault.id, fault);
     this.deps.bus.publish('fault_injected', 'simulation.faults', payloadOf(fault));
     return fault;
+  }
+
+  private withObserverPlaced(spec: FaultSpec): FaultSpec {
+    if (spec.type !== 'partition' || !spec.groups || spec.groups.some((group) => group.includes(this.deps.observerId))) return spec;
+    const largest = spec.groups.reduce((best, group, index) => (group.length > spec.groups![best]!.length ? index : best), 0);
+    return { ...spec, groups: spec.groups.map((group, index) => (index === largest ? [...group, this.deps.observerId] : group)) };
   }
 
   heal(faultId: string): Fault {

@@ -454,6 +454,20 @@ describe('ClusterNodes: removing nodes', () => {
     expect(nodes.list().map((node) => node.nodeId)).toEqual(['node-1', 'node-2', 'node-3', 'node-4']);
     expect(harness.transcript(mark)).toEqual(['+10000 node_left node-5']);
   });
+
+  it('does not credit a re-added node with a heartbeat its previous life sent', async () => {
+    const harness = await cluster({ linkDefaults: EXACT_LINK });
+    const { nodes } = harness;
+    await harness.advanceTo(10_000);
+    const spec = nodes.get('node-5');
+    nodes.remove('node-5', { force: false });
+    nodes.add({ nodeId: 'node-5', address: spec.address });
+    // The old life's heartbeat lands at +10001; the new node has sent nothing yet.
+    await harness.advanceTo(10_001);
+    expect(nodes.get('node-5')).toMatchObject({ status: 'INITIALIZING', lastHeartbeatMs: null });
+    await harness.advanceTo(10_501);
+    expect(nodes.get('node-5').status).toBe('HEALTHY');
+  });
 });
 
 describe('ClusterNodes: restart', () => {

@@ -13,8 +13,8 @@ const CONFIG = Object.freeze({ suspectTimeoutMs: 1500, failureTimeoutMs: 5000, r
 /** Cluster time of the last heartbeat in the silence tables. */
 const LAST_MS = 10_000;
 
-/** Frozen, so a transition that mutated its input would throw. */
-function health(status: NodeStatus, lastHeartbeatMs: number | null, heartbeatsSinceDown = 0): NodeHealth {
+/** Frozen, so a transition that mutated its input would throw. A DOWN node is recovering from 0; others are not recovering. */
+function health(status: NodeStatus, lastHeartbeatMs: number | null, heartbeatsSinceDown: number | null = status === 'DOWN' ? 0 : null): NodeHealth {
   return Object.freeze({ status, lastHeartbeatMs, heartbeatsSinceDown });
 }
 
@@ -34,19 +34,23 @@ describe('node health: heartbeats', () => {
     const second = onHeartbeat(first, 20_500, CONFIG);
     expect(second).toEqual(health('RECOVERING', 20_500, 2));
     const third = onHeartbeat(second, 21_000, CONFIG);
-    expect(third).toEqual(health('HEALTHY', 21_000, 0));
+    expect(third).toEqual(health('HEALTHY', 21_000));
   });
 
   it('DOWN goes straight to HEALTHY when one heartbeat is enough', () => {
     expect(onHeartbeat(health('DOWN', LAST_MS), 20_000, { ...CONFIG, recoveryHeartbeats: 1 })).toEqual(health('HEALTHY', 20_000));
   });
 
-  it('a SUSPECTED node that was RECOVERING is HEALTHY again on one heartbeat (the documented SUSPECTED edge)', () => {
-    // DOWN -> RECOVERING (1 heartbeat) -> SUSPECTED (silence) -> HEALTHY (1 heartbeat): the recovery count is not kept.
+  it('a SUSPECTED node that was RECOVERING must send recoveryHeartbeats in a row again', () => {
+    // DOWN -> RECOVERING (1 heartbeat) -> SUSPECTED (silence breaks the run) -> RECOVERING, RECOVERING, HEALTHY.
     const recovering = onHeartbeat(health('DOWN', LAST_MS), 20_000, CONFIG);
     const suspected = onSilence(recovering, 21_500, CONFIG);
     expect(suspected).toEqual(health('SUSPECTED', 20_000, 0));
-    expect(onHeartbeat(suspected, 21_600, CONFIG).status).toBe('HEALTHY');
+    const first = onHeartbeat(suspected, 21_600, CONFIG);
+    expect(first).toEqual(health('RECOVERING', 21_600, 1));
+    const second = onHeartbeat(first, 22_100, CONFIG);
+    expect(second.status).toBe('RECOVERING');
+    expect(onHeartbeat(second, 22_600, CONFIG)).toEqual(health('HEALTHY', 22_600));
   });
 });
 

@@ -39,7 +39,10 @@ async function startSimulation(store: SqliteStore, startMs = START_MS): Promise<
   const bus = await EventBus.create<SimulationEventMap>(journal, store, () => clock.now());
   const events: BusEvent[] = [];
   bus.subscribe({}, (event) => events.push(event));
-  const injector = new FaultInjector({ clock, faults, bus, journal, isMember: (nodeId) => MEMBERS.has(nodeId) }, await loadFaults(store));
+  const injector = new FaultInjector(
+    { clock, faults, bus, journal, isMember: (nodeId) => MEMBERS.has(nodeId), observerId: 'control-plane' },
+    await loadFaults(store),
+  );
   return { clock, faults, journal, bus, injector, events };
 }
 
@@ -112,6 +115,14 @@ describe('FaultInjector', () => {
     expect(rejection(() => injector.heal('fault-77')).code).toBe('NOT_FOUND');
   });
 
+  it('places the failure detector in the largest group of a partition that does not name it', async () => {
+    const { injector } = await startSimulation(newStore());
+    const implicit = injector.inject({ type: 'partition', groups: [['node-1'], ['node-2', 'node-3']] });
+    expect(implicit.groups).toEqual([['node-1'], ['node-2', 'node-3', 'control-plane']]);
+    const explicit = injector.inject({ type: 'partition', groups: [['node-1', 'control-plane'], ['node-2', 'node-3']] });
+    expect(explicit.groups).toEqual([['node-1', 'control-plane'], ['node-2', 'node-3']]);
+  });
+
   it('announces fault_injected and fault_healed with every node the fault names', async () => {
     const { injector, journal, events } = await startSimulation(newStore());
     injector.inject({ type: 'partition', groups: [['node-1', 'node-2'], ['node-3']] });
@@ -120,9 +131,9 @@ describe('FaultInjector', () => {
     await journal.flush();
     const transcript = events.map((event) => [event.type, event.source, event.payload as FaultPayload]);
     expect(transcript).toEqual([
-      ['fault_injected', 'simulation.faults', { faultId: 'fault-1', faultType: 'partition', nodeIds: ['node-1', 'node-2', 'node-3'] }],
+      ['fault_injected', 'simulation.faults', { faultId: 'fault-1', faultType: 'partition', nodeIds: ['node-1', 'node-2', 'control-plane', 'node-3'] }],
       ['fault_injected', 'simulation.faults', { faultId: 'fault-2', faultType: 'loss', nodeIds: ['node-4'] }],
-      ['fault_healed', 'simulation.faults', { faultId: 'fault-1', faultType: 'partition', nodeIds: ['node-1', 'node-2', 'node-3'] }],
+      ['fault_healed', 'simulation.faults', { faultId: 'fault-1', faultType: 'partition', nodeIds: ['node-1', 'node-2', 'control-plane', 'node-3'] }],
     ]);
   });
 
