@@ -11,6 +11,12 @@ export const BENCH_ADMIN_KEY = 'rdb_bench_admin_0123456789abcdef0123456789abcdef
 /** The request both targets answer: one page of 50 nodes. */
 export const NODES_PATH = '/api/v1/cluster/nodes?limit=50';
 const NODE_COUNT = 50;
+/**
+ * High enough never to refuse a request, but not 0: 0 turns the limiter off and skips its
+ * bookkeeping, which production pays on every request. With the default (1000/s per key, half
+ * of that per operation) the bench would measure fast 429s instead of the real path.
+ */
+const NEVER_REACHED_RATE_LIMIT = 1_000_000_000;
 
 /** A server under load, with what a client must send to get a 200. */
 export interface HttpTarget {
@@ -26,7 +32,14 @@ export interface HttpTarget {
  * get their first heartbeat so the body is the steady-state one, not INITIALIZING placeholders.
  */
 export async function startFullStack(): Promise<HttpTarget> {
-  const platform = await startPlatform({ storePath: ':memory:', initialNodes: NODE_COUNT, seed: 1, clockMode: 'manual', adminKey: BENCH_ADMIN_KEY });
+  const platform = await startPlatform({
+    storePath: ':memory:',
+    initialNodes: NODE_COUNT,
+    seed: 1,
+    clockMode: 'manual',
+    adminKey: BENCH_ADMIN_KEY,
+    rateLimitPerKeyPerSecond: NEVER_REACHED_RATE_LIMIT,
+  });
   await advanceToFirstHeartbeat(platform);
   const api = await createApiServer(platform, pino({ level: 'silent' }));
   const port = await listen(api.httpServer);

@@ -18,7 +18,7 @@ const THROUGHPUT_RATIO_TARGET = 0.8;
 const VALIDATION_RATIO_TOLERANCE = 0.1;
 
 const LOAD_COLUMNS = [14, 10, 12, 12, 10];
-const VALIDATION_COLUMNS = [18, 10, 10];
+const VALIDATION_COLUMNS = [18, 10, 11];
 
 async function main(): Promise<void> {
   console.log(`RustyDB API bench (node ${process.version}, pid ${process.pid})\n`);
@@ -78,7 +78,7 @@ async function benchValidation(): Promise<void> {
     `Validation: RequestValidator.validate('listClusterNodes'), ${VALIDATION.rounds} rounds × ${VALIDATION.iterations} calls, ` +
       `${large.name} (${large.operationCount} operations) vs ${small.name} (${small.operationCount} operations)`,
   );
-  console.log(row(['contract', 'round', 'µs/op'], VALIDATION_COLUMNS));
+  console.log(row(['contract', 'round', 'cpu µs/op'], VALIDATION_COLUMNS));
   const turns = runAlternatingValidation(contracts, VALIDATION, printValidationTurn);
   const largeMicros = medianMicros(turns, large.name);
   const smallMicros = medianMicros(turns, small.name);

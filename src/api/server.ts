@@ -1,8 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Express } from 'express';
-import type { ExecutionArgs, ExecutionResult } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -10,6 +11,8 @@ import type { Platform } from '../platform.js';
 import { operations } from '../../generated/operations.js';
 import { createRestApp } from './rest/app.js';
 import { RequestValidator } from './rest/request-validator.js';
+import { OPERATION_LOCAL } from './rest/operation-routes.js';
+import { ContractSchemas } from './contract-schemas.js';
 import { createGraphQL, GRAPHQL_PATH } from './graphql/yoga.js';
 import { EventStreams } from './ws/event-streams.js';
 
@@ -42,8 +45,9 @@ function findGeneratedDir(start: string): string {
 export async function createApiServer(platform: Platform, logger: Logger): Promise<ApiServer> {
   const services = platform.services;
   const contractDir = GENERATED_DIR;
-  const validator = await RequestValidator.create(JSON.parse(await readText(join(contractDir, 'openapi.json'))));
-  const yoga = createGraphQL(services, join(contractDir, 'graphql', 'schema.graphql'));
+  const document = JSON.parse(await readFile(join(contractDir, 'openapi.json'), 'utf8'));
+  const validator = await RequestValidator.create(document);
+  const yoga = createGraphQL(services, new ContractSchemas(document), join(contractDir, 'graphql', 'schema.graphql'));
   const app = createRestApp({
     services,
     operations,
@@ -51,7 +55,11 @@ export async function createApiServer(platform: Platform, logger: Logger): Promi
     logger,
     specJsonPath: join(contractDir, 'openapi.json'),
     specYamlPath: join(contractDir, 'openapi.yaml'),
-    mount: (express) => express.use(GRAPHQL_PATH, (request, response) => void yoga(request, response)),
+    mount: (express) =>
+      express.use(GRAPHQL_PATH, (request, response) => {
+        response.locals[OPERATION_LOCAL] = 'graphql';
+        void yoga(request, response);
+      }),
   });
   const httpServer = createServer(app);
   const streams = new EventStreams(services, logger);
@@ -62,7 +70,13 @@ export async function createApiServer(platform: Platform, logger: Logger): Promi
       subscribe: (args) => (args.rootValue as GraphQLRoot).subscribe(args),
       onSubscribe: async (context, _id, payload) => {
         const enveloped = yoga.getEnveloped({ ...context, req: context.extra.request, socket: context.extra.socket, params: payload });
-        const document = enveloped.parse(payload.query);
+        let document: DocumentNode;
+        try {
+          document = enveloped.parse(payload.query);
+        } catch (error) {
+          // A syntax error answers this subscription with an error; it must not drop the connection.
+          return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+        }
         const errors = enveloped.validate(enveloped.schema, document);
         if (errors.length > 0) return errors;
         return {
@@ -108,7 +122,3 @@ interface GraphQLRoot {
   subscribe: (args: ExecutionArgs) => Promise<ExecutionResult | AsyncGenerator<ExecutionResult>>;
 }
 
-async function readText(path: string): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  return readFile(path, 'utf8');
-}

@@ -30,8 +30,12 @@ export function pageOf<Item extends object>(all: readonly Item[], query: ListQue
   const filters = Object.entries(query.filters ?? {}).filter(([, wanted]) => wanted !== undefined);
   const matching = all.filter((item) => filters.every(([field, wanted]) => (item as Record<string, unknown>)[field] === wanted));
   const sorted = query.sortBy ? [...matching].sort(comparatorFor<Item>(query.sortBy, query.order ?? 'asc')) : matching;
-  const limit = Math.min(query.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
   const offset = query.offset ?? 0;
+  // REST rejects these from the contract already; other surfaces (GraphQL) meet them here.
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE || !Number.isInteger(offset) || offset < 0) {
+    throw new DomainError('UNPROCESSABLE', `limit must be 1 to ${MAX_PAGE_SIZE} and offset 0 or more.`, { limit, offset });
+  }
   const items = sorted.slice(offset, offset + limit);
   return { items, total: matching.length, limit, offset, hasMore: offset + items.length < matching.length };
 }

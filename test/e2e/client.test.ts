@@ -74,6 +74,7 @@ let admin: Client;
 /** What the scenario changed, checked again after the restart. */
 let addedNode: ClusterNode;
 let auditBeforeKill: AuditEntry[];
+let viewerKeyId: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'rustydb-e2e-'));
@@ -126,6 +127,7 @@ describe('a running server driven by the generated client', () => {
 
   test('a viewer key is refused a mutation with a 403 ResponseError', async () => {
     const viewerKey = (await admin.auth.createApiKey({ createApiKeyRequest: { name: 'e2e viewer', role: Role.ClusterViewer } })).data;
+    viewerKeyId = viewerKey.id;
     const viewer = clientFor(server.baseUrl, viewerKey.secret);
     expect((await viewer.cluster.listClusterNodes({})).pagination.total).toBe(6); // reads are allowed
 
@@ -135,13 +137,15 @@ describe('a running server driven by the generated client', () => {
     expect(body.error.code).toBe('FORBIDDEN');
   });
 
-  test('the audit log lists every mutation, made with the admin key', async () => {
+  test('the audit log lists every mutation, the refused one included', async () => {
     auditBeforeKill = await allAuditEntries(admin);
     expect(auditBeforeKill.map((entry) => entry.operationId)).toEqual(expect.arrayContaining(EXPECTED_MUTATIONS));
     const added = auditBeforeKill.find((entry) => entry.operationId === 'addClusterNode');
     expect(added).toMatchObject({ outcome: 'SUCCESS', actorRole: Role.ClusterAdmin });
     const configChange = auditBeforeKill.find((entry) => entry.operationId === 'updateClusterConfig');
     expect(configChange).toMatchObject({ outcome: 'SUCCESS', target: 'cluster.config' });
+    const refused = auditBeforeKill.find((entry) => entry.actorKeyId === viewerKeyId);
+    expect(refused).toMatchObject({ operationId: 'addClusterNode', outcome: 'FAILURE', errorCode: 'FORBIDDEN', actorRole: Role.ClusterViewer });
   });
 });
 

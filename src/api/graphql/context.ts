@@ -1,9 +1,12 @@
 import type { Services } from '../../platform.js';
 import type { OperationContext } from '../../services/operation-context.js';
+import type { ContractSchemas } from '../contract-schemas.js';
 
-/** What every resolver receives: the services, and the caller (authenticated on first use). */
+/** What every resolver receives: the services, the contract's rules, and the caller (authenticated on first use). */
 export interface GraphQLContext {
   services: Services;
+  /** Checks inputs against the same schemas REST validates with. */
+  contract: ContractSchemas;
   /** The caller's operation context; throws UNAUTHENTICATED without valid credentials. */
   operation: () => Promise<OperationContext>;
 }

@@ -3,6 +3,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Services } from '../../platform.js';
 import { credentialsOf } from '../auth/credentials.js';
 import { errorBodyOf } from '../error-catalog.js';
+import type { ContractSchemas } from '../contract-schemas.js';
 import type { GraphQLContext } from './context.js';
 import { executableSchema } from './schema.js';
 
@@ -21,7 +22,7 @@ export type RustyDbYoga = YogaServerInstance<Record<string, unknown>, GraphQLCon
  * GraphQL over HTTP (queries, mutations, subscriptions over SSE) with GraphiQL, backed by the
  * same services as REST. Errors carry the same codes as REST in `extensions.code`.
  */
-export function createGraphQL(services: Services, schemaPath: string): RustyDbYoga {
+export function createGraphQL(services: Services, contract: ContractSchemas, schemaPath: string): RustyDbYoga {
   let operationCount = 0;
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema: executableSchema(schemaPath),
@@ -34,6 +35,7 @@ export function createGraphQL(services: Services, schemaPath: string): RustyDbYo
       let context: ReturnType<GraphQLContext['operation']> | undefined;
       return {
         services,
+        contract,
         operation: () => {
           context ??= services.apiKeys.authenticate(credentialsOfSource(source)).then((caller) => {
             services.rateLimiter.admitKey(caller.keyId, 'graphql');

@@ -39,6 +39,9 @@ export const defaultClusterConfig: Readonly<ClusterConfig> = Object.freeze({
  */
 export function validateClusterConfig(config: ClusterConfig): ClusterConfig {
   const problems: string[] = [];
+  for (const field of ['heartbeatIntervalMs', 'suspectTimeoutMs', 'failureTimeoutMs', 'electionTimeoutMs', 'recoveryHeartbeats', 'replicationFactor', 'minQuorumSize'] as const) {
+    if (!Number.isSafeInteger(config[field]) || config[field] < 1) problems.push(`${field} must be a whole number of at least 1`);
+  }
   if (config.heartbeatIntervalMs >= config.suspectTimeoutMs) {
     problems.push('heartbeatIntervalMs must be shorter than suspectTimeoutMs');
   }

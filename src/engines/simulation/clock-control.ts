@@ -16,6 +16,9 @@ export interface ClockReading extends ClockSettings {
 
 export const CLOCK_RECORD = 'simulation.clock';
 
+/** Fastest realtime speed: cluster milliseconds per wall millisecond. */
+export const MAX_CLOCK_SPEED = 1000;
+
 /** Largest single advance, one cluster day: bounds the work one request can cause. */
 export const MAX_ADVANCE_MS = 86_400_000;
 
@@ -44,6 +47,9 @@ export class ClockControl {
 
   update(changes: Partial<ClockSettings>): ClockReading {
     const next = { ...this.settings, ...changes };
+    if (!Number.isFinite(next.speed) || next.speed < 0 || next.speed > MAX_CLOCK_SPEED) {
+      throw new DomainError('UNPROCESSABLE', `speed must be from 0 to ${MAX_CLOCK_SPEED}.`, { speed: next.speed });
+    }
     // Start before setting the speed: setSpeed banks wall time since the last tick, and wall time
     // spent in manual mode must not be replayed.
     if (next.mode === 'realtime' && !this.driver.running) this.driver.start();

@@ -153,8 +153,7 @@ describe('subscriptions over WebSocket (graphql-ws)', () => {
     expect(errorCodes({ errors: reason as { extensions?: { [key: string]: unknown } }[] })).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 
-  /** See the report (src/api/server.ts): passes while the defect exists; remove `.fails` once fixed. */
-  test.fails('a syntax error must be answered with an error message, not by closing the connection with 4500', async () => {
+  test('a syntax error must be answered with an error message, not by closing the connection with 4500', async () => {
     const admin = client({ 'X-API-Key': ADMIN_KEY });
     const broken = subscribe<Events>(admin, { query: 'subscription { events { cursor ' });
     const reason = await broken.results.finished();

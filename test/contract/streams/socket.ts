@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import type { TestServer } from '../../support/test-server.js';
 
 /** Real time a frame may take to cross loopback before a wait gives up. */
-export const NETWORK_TIMEOUT_MS = 3000;
+export const NETWORK_TIMEOUT_MS = 5000;
 /** Items a wait may skip over before it gives up. */
 export const MAX_SKIPPED = 100;
 
@@ -129,7 +129,7 @@ export class Transcript<T> {
         }
         if (this.ended) {
           this.wake = null;
-          reject(new Error(`${this.name} ended (${String(describe(this.endReason))}) before ${what}; read past ${preview(skipped)}`));
+          reject(new Error(`${this.name} ended (${String(describeReason(this.endReason))}) before ${what}; read past ${preview(skipped)}`));
         }
       };
       this.wake = scan;
@@ -151,7 +151,7 @@ function preview(items: readonly unknown[]): string {
   return JSON.stringify(items).slice(0, 800);
 }
 
-function describe(reason: unknown): unknown {
+function describeReason(reason: unknown): unknown {
   if (reason instanceof Error) return reason.message;
   if (typeof reason === 'object' && reason !== null) return JSON.stringify(reason);
   return reason;

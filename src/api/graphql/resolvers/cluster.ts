@@ -30,14 +30,22 @@ export const clusterResolvers: Resolvers = {
     clusterConfig: async (_parent, _args, { services, operation }) => services.cluster.getConfig(await operation()),
   },
   Mutation: {
-    addClusterNode: async (_parent, { input }, { services, operation }) =>
-      services.cluster.addNode(await operation(), { ...withoutNulls(input), address: input.address }),
+    addClusterNode: async (_parent, { input }, { services, contract, operation }) => {
+      const context = await operation();
+      const request = { ...withoutNulls(input), address: input.address };
+      contract.check('AddNodeRequest', request);
+      return services.cluster.addNode(context, request);
+    },
     removeClusterNode: async (_parent, { nodeId, force }, { services, operation }) => {
       await services.cluster.removeNode(await operation(), nodeId, force ?? false);
       return true;
     },
-    updateClusterConfig: async (_parent, { config }, { services, operation }) =>
-      services.cluster.updateConfig(await operation(), withoutNulls(config)),
+    updateClusterConfig: async (_parent, { config }, { services, contract, operation }) => {
+      const context = await operation();
+      const changes = withoutNulls(config);
+      contract.check('ClusterConfig', changes, { partial: true });
+      return services.cluster.updateConfig(context, changes);
+    },
   },
   Subscription: {
     nodeStatusChanged: {

@@ -9,10 +9,8 @@ import { orderOf, withoutNulls } from './arguments.js';
 export const platformResolvers: Resolvers = {
   Query: {
     apiVersion: () => API_VERSION,
-    health: async (_parent, { probe }, { services, operation }) => {
-      await operation();
-      return services.health.probe((probe ?? 'FULL').toLowerCase() as HealthProbe);
-    },
+    // Public, like the REST probes.
+    health: (_parent, { probe }, { services }) => services.health.probe((probe ?? 'FULL').toLowerCase() as HealthProbe),
     metrics: async (_parent, _args, { services, operation }) => services.metrics.snapshot(await operation()),
     prometheusMetrics: async (_parent, _args, { services, operation }) => (await services.metrics.prometheus(await operation())).text,
     apiKeys: async (_parent, args, { services, operation }) => services.apiKeys.list(await operation(), withoutNulls(args)).items,
@@ -29,13 +27,20 @@ export const platformResolvers: Resolvers = {
     },
   },
   Mutation: {
-    createApiKey: async (_parent, { input }, { services, operation }) => {
-      const { secret, ...key } = await services.apiKeys.create(await operation(), { ...withoutNulls(input), name: input.name, role: input.role });
+    createApiKey: async (_parent, { input }, { services, contract, operation }) => {
+      const context = await operation();
+      const request = { ...withoutNulls(input), name: input.name, role: input.role };
+      contract.check('CreateApiKeyRequest', request);
+      const { secret, ...key } = await services.apiKeys.create(context, request);
       return { key, secret };
     },
     revokeApiKey: async (_parent, { id }, { services, operation }) => services.apiKeys.revoke(await operation(), id),
-    createAccessToken: async (_parent, { expiresInSeconds }, { services, operation }) =>
-      services.apiKeys.createToken(await operation(), expiresInSeconds ?? 3600),
+    createAccessToken: async (_parent, { expiresInSeconds }, { services, contract, operation }) => {
+      const context = await operation();
+      const request = withoutNulls({ expiresInSeconds });
+      contract.check('CreateTokenRequest', request);
+      return services.apiKeys.createToken(context, request.expiresInSeconds ?? 3600);
+    },
   },
   Subscription: {
     events: {

@@ -9,9 +9,23 @@ export const simulationResolvers: Resolvers = {
     clock: async (_parent, _args, { services, operation }) => services.simulation.getClock(await operation()),
   },
   Mutation: {
-    injectFault: async (_parent, { input }, { services, operation }) => services.simulation.injectFault(await operation(), { ...withoutNulls(input), type: input.type }),
+    injectFault: async (_parent, { input }, { services, contract, operation }) => {
+      const context = await operation();
+      const spec = { ...withoutNulls(input), type: input.type };
+      contract.check('FaultRequest', spec);
+      return services.simulation.injectFault(context, spec);
+    },
     healFault: async (_parent, { id }, { services, operation }) => services.simulation.healFault(await operation(), id),
-    setClock: async (_parent, { input }, { services, operation }) => services.simulation.setClock(await operation(), withoutNulls(input)),
-    advanceClock: async (_parent, { ms }, { services, operation }) => services.simulation.advanceClock(await operation(), ms),
+    setClock: async (_parent, { input }, { services, contract, operation }) => {
+      const context = await operation();
+      const changes = withoutNulls(input);
+      contract.check('ClockUpdate', changes);
+      return services.simulation.setClock(context, changes);
+    },
+    advanceClock: async (_parent, { ms }, { services, contract, operation }) => {
+      const context = await operation();
+      contract.check('AdvanceRequest', { ms });
+      return services.simulation.advanceClock(context, ms);
+    },
   },
 };
