@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     clockMode: settings.clock,
     adminKey: process.env.RUSTYDB_ADMIN_KEY || undefined,
     rateLimitPerKeyPerSecond: settings.rateLimit,
-    onListenerError: (error) => logger.error({ err: error }, 'event listener failed'),
+    reportError: (what, error) => logger.error({ err: error }, what),
   });
   const server = await createApiServer(platform, logger);
   server.httpServer.listen(settings.port, settings.host, () => {

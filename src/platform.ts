@@ -42,8 +42,11 @@ export interface PlatformOptions {
   tickMs?: number;
   /** Requests per second per API key (addresses get twice that, one operation half); 0 turns limits off. */
   rateLimitPerKeyPerSecond?: number;
-  /** Reports an event subscriber that threw (the event itself is already durable). */
-  onListenerError?: (error: unknown) => void;
+  /**
+   * Reports faults the server survives: an event subscriber that threw (the event itself is
+   * durable), or a background commit that failed (its changes stay pending and are retried).
+   */
+  reportError?: (what: string, error: unknown) => void;
 }
 
 export interface Services {
@@ -84,12 +87,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const wallNow = options.wallNow ?? Date.now;
   const processStartedMs = wallNow();
   const store: Store = SqliteStore.open(options.storePath);
-  const journal = new Journal(store, { onListenerError: options.onListenerError ?? ((error) => console.error('event listener failed', error)) });
+  const reportError = options.reportError ?? ((what, error) => console.error(what, error));
+  const journal = new Journal(store, { onListenerError: (error) => reportError('event listener failed', error) });
 
   const storedClock = await store.get<StoredClock>(CLOCK_RECORD, 'current');
   const clockSettings: ClockSettings = storedClock ? { mode: storedClock.mode, speed: storedClock.speed } : { mode: options.clockMode, speed: 1 };
-  // A restart never moves cluster time backwards.
-  const startMs = Math.max(storedClock?.nowMs ?? 0, clockSettings.mode === 'realtime' ? wallNow() : storedClock?.nowMs ?? wallNow());
+  // A restart resumes where the cluster was; a realtime clock also catches up with wall time, never going backwards.
+  const startMs =
+    clockSettings.mode === 'realtime' ? Math.max(wallNow(), storedClock?.nowMs ?? 0) : (storedClock?.nowMs ?? wallNow());
   const runtime = new SimulationRuntime({ seed: options.seed, startMs });
   const bus = await EventBus.create<PlatformEventMap>(journal, store, () => runtime.clock.now());
 
@@ -99,15 +104,16 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const runner = new OperationRunner(policy, audit, journal, mutating);
 
   const meta = (await store.get<ClusterMeta>(META_RECORD, 'current')) ?? { createdAtMs: runtime.clock.now(), updatedAtMs: runtime.clock.now() };
-  const config = (await store.get<ClusterConfig>(CONFIG_RECORD, 'current')) ?? { ...defaultClusterConfig };
+  const storedConfig = await store.get<ClusterConfig>(CONFIG_RECORD, 'current');
+  const config = storedConfig ?? { ...defaultClusterConfig };
   const nodes = new ClusterNodes(
     { clock: runtime.clock, network: runtime.network<HeartbeatMessage>('control'), faults: runtime.faults, bus, journal },
     config,
     meta,
   );
   const storedNodes = (await store.list<NodeSpec>(NODE_RECORD)).map((record) => record.value);
-  const firstStart = storedNodes.length === 0 && !(await store.get(CONFIG_RECORD, 'current'));
-  if (firstStart) {
+  if (storedConfig === undefined) {
+    // The first start: the store holds no cluster yet.
     journal.put(CONFIG_RECORD, 'current', config);
     journal.put(META_RECORD, 'current', meta);
     for (let index = 1; index <= options.initialNodes; index += 1) nodes.add({ address: `node-${index}.cluster.local:7000` });
@@ -125,7 +131,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       lastClockPersistMs = wallNow();
       clockControl.persist();
     }
-    if (journal.pending) void journal.flush().catch(() => undefined); // kept pending; the next flush retries
+    if (journal.pending) void journal.flush().catch((error: unknown) => reportError('background commit failed; will retry', error));
   });
   const clockControl = new ClockControl(runtime.clock, driver, journal, clockSettings);
 
@@ -139,10 +145,22 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     { cluster, simulation, events, networkStats: () => runtime.network<HeartbeatMessage>('control').stats(), processStartedMs, wallNow },
     runner,
   );
+  const rateLimiter = new RateLimiter({ perKeyPerSecond: options.rateLimitPerKeyPerSecond ?? DEFAULT_RATE_LIMIT_PER_KEY }, wallNow);
   await journal.flush();
 
   return {
-    services: { access: runner, rateLimiter: new RateLimiter({ perKeyPerSecond: options.rateLimitPerKeyPerSecond ?? DEFAULT_RATE_LIMIT_PER_KEY }, wallNow), cluster, simulation, events, apiKeys, audit: new AuditService(audit, runner), health, metrics, planned: new PlannedOperations(runner) },
+    services: {
+      access: runner,
+      rateLimiter,
+      cluster,
+      simulation,
+      events,
+      apiKeys,
+      audit: new AuditService(audit, runner),
+      health,
+      metrics,
+      planned: new PlannedOperations(runner),
+    },
     runtime,
     bootstrap,
     async close() {

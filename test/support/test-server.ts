@@ -34,7 +34,7 @@ export async function startTestServer(
     clockMode: 'manual',
     adminKey: ADMIN_KEY,
     rateLimitPerKeyPerSecond: options.rateLimitPerKeyPerSecond ?? 0,
-    onListenerError: (error) => {
+    reportError: (_what, error) => {
       throw error;
     },
   });
