@@ -2,6 +2,7 @@ import type { ClusterNodes, ClusterNodeView, AddNodeRequest, ClusterSummary } fr
 import type { ClusterConfig } from '../engines/cluster/cluster-config.js';
 import type { NodeStatus } from '../engines/cluster/node-health.js';
 import type { NodeRole } from '../engines/cluster/quorum.js';
+import { isoTime } from './iso-time.js';
 import { pageOf, selectFields, type Page } from './list-query.js';
 import type { OperationContext } from './operation-context.js';
 import type { OperationRunner } from './operation-runner.js';
@@ -79,9 +80,12 @@ export class ClusterService {
 
   listNodes(context: OperationContext, query: ClusterNodeQuery): Page<Partial<ClusterNode>> {
     return this.runner.read(context, 'listClusterNodes', () => {
-      const page = pageOf(this.nodes.list().map(toClusterNode), {
+      // The engine lists nodes in id order already: sort only for another field or descending.
+      const byId = (query.sortBy ?? 'nodeId') === 'nodeId';
+      const nodes = this.nodes.list().map(toClusterNode);
+      const page = pageOf(byId && query.order === 'desc' ? nodes.reverse() : nodes, {
         filters: { status: query.status, role: query.role, region: query.region, zone: query.zone },
-        sortBy: query.sortBy ?? 'nodeId',
+        sortBy: byId ? undefined : query.sortBy,
         order: query.order ?? 'asc',
         limit: query.limit,
         offset: query.offset,
@@ -188,9 +192,9 @@ export function toClusterNode(view: ClusterNodeView): ClusterNode {
     region: view.region,
     zone: view.zone,
     uptimeSeconds: view.uptimeSeconds,
-    lastHeartbeat: view.lastHeartbeatMs === null ? null : new Date(view.lastHeartbeatMs).toISOString(),
+    lastHeartbeat: view.lastHeartbeatMs === null ? null : isoTime(view.lastHeartbeatMs),
     missedHeartbeats: view.missedHeartbeats,
-    joinedAt: new Date(view.joinedAtMs).toISOString(),
+    joinedAt: isoTime(view.joinedAtMs),
   };
 }
 

@@ -1,4 +1,5 @@
 import { DomainError } from '../engines/domain-error.js';
+import { naturalCompare } from '../engines/natural-order.js';
 
 /** How a caller wants a list: filters by field, sort, page and sparse fields. */
 export interface ListQuery<Item> {
@@ -51,7 +52,7 @@ function compareValues(a: unknown, b: unknown): number {
   if (a === null || a === undefined) return -1;
   if (b === null || b === undefined) return 1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b), 'en', { numeric: true });
+  return naturalCompare(String(a), String(b));
 }
 
 /**

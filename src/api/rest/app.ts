@@ -1,9 +1,9 @@
 import express, { type Express, type Request } from 'express';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { Services } from '../../platform.js';
 import { ApiError } from '../error-catalog.js';
 import { docsRoutes } from './docs.js';
+import { requestLog } from './request-log.js';
 import { clusterHandlers } from './handlers/cluster.js';
 import { platformHandlers } from './handlers/platform.js';
 import { simulationHandlers } from './handlers/simulation.js';
@@ -35,22 +35,7 @@ export function createRestApp(options: RestAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  let requestCount = 0;
-  app.use(
-    pinoHttp({
-      logger: options.logger,
-      genReqId: (request, response) => {
-        const given = request.headers['x-request-id'];
-        const requestId = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : `req-${(++requestCount).toString(36)}`;
-        response.setHeader('X-Request-Id', requestId);
-        return requestId;
-      },
-      customProps: (_request, response) => ({ operationId: response.locals[OPERATION_LOCAL] }),
-      customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
-      // Credentials never reach the logs.
-      redact: { paths: ['req.headers["x-api-key"]', 'req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
-    }),
-  );
+  app.use(requestLog(options.logger));
   app.use((_request, response, next) => {
     const startedNs = process.hrtime.bigint();
     response.on('finish', () => {
@@ -59,18 +44,19 @@ export function createRestApp(options: RestAppOptions): Express {
     });
     next();
   });
-  app.use(docsRoutes(options.specJsonPath, options.specYamlPath));
-  options.mount?.(app);
   app.use(express.json({ limit: MAX_BODY_BYTES }));
+  // The API first: its radix-tree lookup is one step, where the docs and GraphQL routers are tried one route at a time.
   app.use(
     operationRoutes({
       operations: options.operations,
       services: options.services,
       validator: options.validator,
       handlers: restHandlers(options.services),
-      onError: (error, request: Request) => request.log.error({ err: error }, 'unexpected error'),
+      onError: (error, request: Request) => options.logger.error({ err: error, requestId: request.id }, 'unexpected error'),
     }),
   );
+  app.use(docsRoutes(options.specJsonPath, options.specYamlPath));
+  options.mount?.(app);
   app.use(routeNotFound);
   // Body-parser failures (malformed JSON, too large) and anything else that escaped a route.
   app.use((error: unknown, request: Request, response: express.Response, _next: express.NextFunction) => {
@@ -79,8 +65,8 @@ export function createRestApp(options: RestAppOptions): Express {
       sendError(response, new ApiError('VALIDATION_FAILED', `The request body is not valid JSON or is too large: ${(error as Error).message}`), String(request.id));
       return;
     }
-    request.log.error({ err: error }, 'unexpected error');
-    sendError(response, error, String(request.id));
+    options.logger.error({ err: error, requestId: request.id }, 'unexpected error');
+    sendError(response, error, request.id);
   });
   return app;
 }

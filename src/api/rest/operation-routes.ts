@@ -1,4 +1,5 @@
-import { Router, type Request, type Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import type { Services } from '../../platform.js';
 import type { OperationContext } from '../../services/operation-context.js';
 import { credentialsOf } from '../auth/credentials.js';
@@ -29,20 +30,32 @@ export interface OperationRoutesDeps {
 export const OPERATION_LOCAL = 'operationId';
 
 /**
- * One express route per operation of the contract, registered once: express's router finds the
- * operation, then each request is authenticated, authorized, validated and dispatched.
- * Operations without a handler answer 501 through the planned-operations service.
+ * Routes every operation of the contract. The route table is a radix tree built once
+ * (find-my-way, fastify's router): express's own router tries its routes one after another, so
+ * its cost per request would grow with the size of the API. Literal segments win over
+ * parameters, so `/xa/resource-managers/:id` is never shadowed by `/xa/:xid/commit`. Each request
+ * is then authenticated, authorized, validated and dispatched; operations without a handler
+ * answer 501 through the planned-operations service.
  */
-export function operationRoutes(deps: OperationRoutesDeps): Router {
-  const router = Router();
-  for (const operation of [...deps.operations].sort(bySpecificity)) {
+export function operationRoutes(deps: OperationRoutesDeps): RequestHandler {
+  const table = FindMyWay({ caseSensitive: true, ignoreTrailingSlash: false, maxParamLength: 200 });
+  for (const operation of deps.operations) {
     const route = operation.websocket ? upgradeRequired(operation) : dispatcher(operation, deps);
-    router[operation.method as 'get' | 'post' | 'put' | 'patch' | 'delete'](operation.expressPath, route);
+    table.on(operation.method.toUpperCase() as HTTPMethod, operation.expressPath, () => undefined, { route });
   }
-  return router;
+  return (request: Request, response: Response, next: NextFunction) => {
+    const match = table.find(request.method as HTTPMethod, request.path);
+    if (!match) {
+      next();
+      return;
+    }
+    void (match.store as { route: RouteHandler }).route(request, response);
+  };
 }
 
-function dispatcher(operation: OperationEntry, deps: OperationRoutesDeps) {
+type RouteHandler = (request: Request, response: Response) => void | Promise<void>;
+
+function dispatcher(operation: OperationEntry, deps: OperationRoutesDeps): RouteHandler {
   const operationId = operation.operationId as OperationId;
   const handler = operation.planned ? undefined : (deps.handlers[operationId] as Handler<OperationId> | undefined);
   return async (request: Request, response: Response) => {
@@ -86,21 +99,6 @@ async function validateOrAudit(deps: OperationRoutesDeps, operationId: Operation
 }
 
 /**
- * Literal segments before parameters, segment by segment, so `/xa/resource-managers/:id` is
- * tried before `/xa/:xid/commit` and a literal path is never shadowed by a template.
- */
-function bySpecificity(a: OperationEntry, b: OperationEntry): number {
-  const aSegments = a.expressPath.split('/');
-  const bSegments = b.expressPath.split('/');
-  for (let index = 0; index < Math.min(aSegments.length, bSegments.length); index += 1) {
-    const aParam = aSegments[index]!.startsWith(':');
-    const bParam = bSegments[index]!.startsWith(':');
-    if (aParam !== bParam) return aParam ? 1 : -1;
-  }
-  return a.expressPath.localeCompare(b.expressPath);
-}
-
-/**
  * The caller's context. Public operations (health probes) take no credentials and run as an
  * anonymous viewer: they read only what anyone may see.
  */
@@ -129,7 +127,7 @@ export function sendError(response: Response, error: unknown, requestId: string)
 }
 
 /** WebSocket operations reached without an upgrade: the upgrade itself is handled by src/api/ws. */
-function upgradeRequired(operation: OperationEntry) {
+function upgradeRequired(operation: OperationEntry): RouteHandler {
   return (request: Request, response: Response) => {
     response.locals[OPERATION_LOCAL] = operation.operationId;
     response

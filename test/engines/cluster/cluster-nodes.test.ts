@@ -382,11 +382,15 @@ describe('ClusterNodes: adding nodes', () => {
     expect(harness.statusOf('node-4')).toBe('HEALTHY');
   });
 
-  it('hands out copies: changing a returned view does not change the node', async () => {
+  it('hands out views that cannot change the node: their shared parts are frozen', async () => {
     const harness = await cluster({ initialNodes: 1 });
     const view = harness.nodes.get('node-1');
-    view.capacity.cpuCores = 999;
-    view.services.push('gateway');
+    expect(() => {
+      view.capacity.cpuCores = 999;
+    }).toThrow(TypeError);
+    expect(() => view.services.push('gateway')).toThrow(TypeError);
+    view.status = 'DOWN';
+    expect(harness.nodes.get('node-1').status).toBe('INITIALIZING');
     expect(harness.nodes.get('node-1').capacity.cpuCores).toBe(8);
     expect(harness.nodes.get('node-1').services).toEqual(['storage', 'query']);
   });
