@@ -10,8 +10,7 @@ const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'
 
 /** listClusterNodes as operationRoutes hands it to the validator (express's view of the request). */
 const LIST_NODES_REQUEST: RawRequest = {
-  method: 'GET',
-  path: '/api/v1/cluster/nodes',
+  pathParams: {},
   query: { limit: '50' },
   headers: { host: '127.0.0.1', 'x-api-key': BENCH_ADMIN_KEY, accept: '*/*' },
   body: undefined,

@@ -73,6 +73,8 @@ export interface ClusterInfo {
 
 /** The cluster's nodes, topology and configuration: one function per API operation. */
 export class ClusterService {
+  private converted = new WeakMap<readonly ClusterNodeView[], readonly ClusterNode[]>();
+
   constructor(
     private readonly nodes: ClusterNodes,
     private readonly runner: OperationRunner,
@@ -82,8 +84,8 @@ export class ClusterService {
     return this.runner.read(context, 'listClusterNodes', () => {
       // The engine lists nodes in id order already: sort only for another field or descending.
       const byId = (query.sortBy ?? 'nodeId') === 'nodeId';
-      const nodes = this.nodes.list().map(toClusterNode);
-      const page = pageOf(byId && query.order === 'desc' ? nodes.reverse() : nodes, {
+      const nodes = this.currentNodes();
+      const page = pageOf(byId && query.order === 'desc' ? [...nodes].reverse() : nodes, {
         filters: { status: query.status, role: query.role, region: query.region, zone: query.zone },
         sortBy: byId ? undefined : query.sortBy,
         order: query.order ?? 'asc',
@@ -140,6 +142,17 @@ export class ClusterService {
     return this.nodes.summary();
   }
 
+  /** The API's view of every node, converted once per engine list (one per cluster instant). */
+  private currentNodes(): readonly ClusterNode[] {
+    const views = this.nodes.list();
+    let nodes = this.converted.get(views);
+    if (!nodes) {
+      nodes = Object.freeze(views.map(toClusterNode));
+      this.converted = new WeakMap([[views, nodes]]);
+    }
+    return nodes;
+  }
+
   private currentTopology(): ClusterTopology {
     const summary = this.nodes.summary();
     const nodes = this.nodes.list();
@@ -161,7 +174,7 @@ export class ClusterService {
 
   private currentInfo(): ClusterInfo {
     const summary = this.nodes.summary();
-    const nodes = this.nodes.list().map(toClusterNode);
+    const nodes = [...this.currentNodes()];
     const meta = this.nodes.getMeta();
     return {
       clusterId: summary.clusterName,

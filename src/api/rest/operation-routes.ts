@@ -49,16 +49,16 @@ export function operationRoutes(deps: OperationRoutesDeps): RequestHandler {
       next();
       return;
     }
-    void (match.store as { route: RouteHandler }).route(request, response);
+    void (match.store as { route: RouteHandler }).route(request, response, match.params as Record<string, string>);
   };
 }
 
-type RouteHandler = (request: Request, response: Response) => void | Promise<void>;
+type RouteHandler = (request: Request, response: Response, pathParams: Record<string, string>) => void | Promise<void>;
 
 function dispatcher(operation: OperationEntry, deps: OperationRoutesDeps): RouteHandler {
   const operationId = operation.operationId as OperationId;
   const handler = operation.planned ? undefined : (deps.handlers[operationId] as Handler<OperationId> | undefined);
-  return async (request: Request, response: Response) => {
+  return async (request: Request, response: Response, pathParams: Record<string, string>) => {
     response.locals[OPERATION_LOCAL] = operationId;
     try {
       const limiter = deps.services.rateLimiter;
@@ -68,7 +68,7 @@ function dispatcher(operation: OperationEntry, deps: OperationRoutesDeps): Route
         limiter.admitKey(context.caller.keyId, operationId);
         await deps.services.access.admit(context, operationId, request.path);
       }
-      const validated = await validateOrAudit(deps, operationId, request, context);
+      const validated = await validateOrAudit(deps, operationId, request, pathParams, context);
       if (!handler) {
         await deps.services.planned.invoke(context, operationId, request.path);
         return;
@@ -83,11 +83,16 @@ function dispatcher(operation: OperationEntry, deps: OperationRoutesDeps): Route
 }
 
 /** Validates against the contract; a rejected mutation is audited before the 400 goes out. */
-async function validateOrAudit(deps: OperationRoutesDeps, operationId: OperationId, request: Request, context: OperationContext) {
+async function validateOrAudit(
+  deps: OperationRoutesDeps,
+  operationId: OperationId,
+  request: Request,
+  pathParams: Record<string, string>,
+  context: OperationContext,
+) {
   try {
     return deps.validator.validate(operationId, {
-      method: request.method,
-      path: request.path,
+      pathParams,
       query: request.query as Record<string, unknown>,
       headers: request.headers,
       body: request.body,

@@ -1,11 +1,11 @@
 import { OpenAPIBackend, type Document, type Operation } from 'openapi-backend';
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ApiError } from '../error-catalog.js';
 
 /** A request as the validator sees it: plain values, never express's request object. */
 export interface RawRequest {
-  method: string;
-  path: string;
+  /** Path parameters, as the router extracted them. */
+  pathParams: Record<string, string>;
   query: Record<string, unknown>;
   headers: Record<string, string | string[] | undefined>;
   body: unknown;
@@ -18,14 +18,16 @@ export interface ValidatedRequest {
 }
 
 /**
- * Validates requests against the contract with openapi-backend, but looks each operation up by
- * id in an index built once: openapi-backend's own router rebuilds its operation list and
- * compiles a RegExp per path on every request, a cost that grows with the size of the API.
+ * Validates requests against the contract with the validators openapi-backend compiles (ajv,
+ * with type coercion of parameters), fed with what our router already parsed. openapi-backend's
+ * own request parsing recompiles the path template on every request, and its router rebuilds
+ * its operation list and one RegExp per path per request: costs that grow with the API.
  */
 export class RequestValidator {
   private constructor(
     private readonly backend: OpenAPIBackend,
-    private readonly operationsById: ReadonlyMap<string, Operation>,
+    /** Query parameters declared as arrays, by operation: a single value must become a one-item array. */
+    private readonly arrayQueryParameters: ReadonlyMap<string, readonly string[]>,
   ) {}
 
   static async create(definition: Document): Promise<RequestValidator> {
@@ -38,31 +40,57 @@ export class RequestValidator {
       ajvOpts: { allErrors: true, strict: false },
     });
     await backend.init();
-    const operationsById = new Map<string, Operation>(backend.router.getOperations().map((operation: Operation) => [operation.operationId ?? '', operation]));
-    return new RequestValidator(backend, operationsById);
+    const arrayQueryParameters = new Map(
+      backend.router.getOperations().map((operation: Operation) => [operation.operationId ?? '', arrayQueryParametersOf(operation)]),
+    );
+    return new RequestValidator(backend, arrayQueryParameters);
   }
 
   /** The request's parameters and body, coerced to their schema types; throws VALIDATION_FAILED listing every problem. */
   validate(operationId: string, request: RawRequest): ValidatedRequest {
-    const operation = this.operationsById.get(operationId);
-    if (!operation) throw new Error(`operation ${operationId} is not in the contract`);
-    const result = this.backend.validator.validateRequest(request as Parameters<typeof this.backend.validator.validateRequest>[0], operation);
-    if (!result.valid) {
-      throw new ApiError('VALIDATION_FAILED', 'The request does not match the API contract.', {
-        errors: (result.errors ?? []).map(fieldErrorOf),
-      });
+    const arrays = this.arrayQueryParameters.get(operationId);
+    if (!arrays) throw new Error(`operation ${operationId} is not in the contract`);
+    const validators: ValidateFunction[] = this.backend.validator.getRequestValidatorsForOperation(operationId) ?? [];
+    // The shape openapi-backend's validators expect; ajv coerces path and query values in place.
+    const parameters: Record<string, unknown> = {
+      path: { ...request.pathParams },
+      query: withArrays({ ...request.query }, arrays),
+      header: request.headers,
+      cookie: {},
+    };
+    if (request.body !== undefined) parameters.requestBody = request.body;
+    const errors: ErrorObject[] = [];
+    for (const validate of validators) {
+      if (!validate(parameters)) errors.push(...(validate.errors ?? []));
     }
-    const coerced = result.coerced as { params?: Record<string, unknown>; query?: Record<string, unknown> };
-    return { path: coerced.params ?? {}, query: coerced.query ?? {}, body: request.body };
+    if (errors.length > 0) {
+      throw new ApiError('VALIDATION_FAILED', 'The request does not match the API contract.', { errors: errors.map(fieldErrorOf) });
+    }
+    return { path: parameters.path as Record<string, unknown>, query: parameters.query as Record<string, unknown>, body: request.body };
   }
+}
+
+function arrayQueryParametersOf(operation: Operation): string[] {
+  return (operation.parameters ?? [])
+    .filter((parameter) => !('$ref' in parameter) && parameter.in === 'query' && (parameter.schema as { type?: string } | undefined)?.type === 'array')
+    .map((parameter) => (parameter as { name: string }).name);
+}
+
+function withArrays(query: Record<string, unknown>, arrays: readonly string[]): Record<string, unknown> {
+  for (const name of arrays) {
+    const value = query[name];
+    if (typeof value === 'string') query[name] = [value];
+  }
+  return query;
 }
 
 /** An ajv error in the contract's FieldError shape: where (`body/address`) and what. */
 function fieldErrorOf(error: ErrorObject): { location: string; message: string; keyword: string } {
   // openapi-backend validates { path, query, header, requestBody } as one object.
   const [, root = '', ...rest] = error.instancePath.split('/');
-  const location = [root === 'requestBody' ? 'body' : root || 'request', ...rest].join('/');
-  const missing = error.keyword === 'required' ? `/${String((error.params as { missingProperty?: string }).missingProperty)}` : '';
-  const extra = error.keyword === 'additionalProperties' ? `/${String((error.params as { additionalProperty?: string }).additionalProperty)}` : '';
-  return { location: `${location}${missing}${extra}`, message: error.message ?? 'is invalid', keyword: error.keyword };
+  const params = error.params as { missingProperty?: string; additionalProperty?: string };
+  const field = params.missingProperty ?? params.additionalProperty;
+  if (root === '' && field === 'requestBody') return { location: 'body', message: 'a JSON body is required', keyword: error.keyword };
+  const location = [root === 'requestBody' ? 'body' : root || 'request', ...rest, ...(field ? [field] : [])].join('/');
+  return { location, message: error.message ?? 'is invalid', keyword: error.keyword };
 }

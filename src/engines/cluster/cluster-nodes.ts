@@ -117,6 +117,9 @@ export class ClusterNodes {
   private sweepTimer: TimerId | null = null;
   private heartbeatsReceived = 0;
   private lastIncarnation = 0;
+  /** Bumped by every change a timer does not make (membership, configuration, faults). */
+  private version = 0;
+  private listed: { atMs: number; version: number; views: readonly ClusterNodeView[] } | null = null;
 
   constructor(
     private readonly deps: ClusterNodesDeps,
@@ -128,6 +131,7 @@ export class ClusterNodes {
     // A crash ends the node's process at once, even one healed before its next beat.
     deps.faults.onChange(() => {
       for (const member of this.members.values()) if (deps.faults.isCrashed(member.spec.nodeId)) member.processStartedMs = null;
+      this.version += 1;
     });
     this.scheduleSweep();
   }
@@ -162,8 +166,17 @@ export class ClusterNodes {
     return this.getConfig();
   }
 
-  list(): ClusterNodeView[] {
-    return [...this.members.values()].map((member) => this.view(member));
+  /**
+   * Every member, in id order. The list of one cluster instant is built once and shared (frozen):
+   * between two timer firings at the same time and with no membership change, nothing in it can
+   * differ, and list requests arrive far more often than the clock ticks.
+   */
+  list(): readonly ClusterNodeView[] {
+    const nowMs = this.deps.clock.now();
+    if (this.listed?.atMs !== nowMs || this.listed.version !== this.version) {
+      this.listed = { atMs: nowMs, version: this.version, views: Object.freeze([...this.members.values()].map((member) => Object.freeze(this.view(member)))) };
+    }
+    return this.listed.views;
   }
 
   get(nodeId: string): ClusterNodeView {
@@ -256,6 +269,7 @@ export class ClusterNodes {
   }
 
   private touch(): void {
+    this.version += 1;
     this.meta = { ...this.meta, updatedAtMs: this.deps.clock.now() };
     this.deps.journal.put(META_RECORD, 'current', this.meta);
   }
@@ -322,6 +336,7 @@ export class ClusterNodes {
   private transition(member: Member, next: NodeHealth): void {
     const previousStatus = member.health.status;
     member.health = next;
+    this.version += 1;
     if (next.status === previousStatus) return;
     this.deps.bus.publish('node_health_change', 'cluster.failure-detector', {
       nodeId: member.spec.nodeId,
