@@ -9,8 +9,8 @@ import { loadContracts, runAlternatingValidation, type ValidationSettings, type 
  * code is 0 whatever the numbers, 1 only when the bench itself crashed (see bench/README.md).
  */
 
-/** 3 rounds × 2 targets × (1 s + 3 s) ≈ 25 s of load. */
-const LOAD: LoadSettings = { rounds: 3, warmupSeconds: 1, measureSeconds: 3, connections: 10 };
+/** 5 rounds × 2 targets × (2 s + 3 s) ≈ 50 s of load; the longer warm-up lets the JIT settle on both. */
+const LOAD: LoadSettings = { rounds: 5, warmupSeconds: 2, measureSeconds: 3, connections: 10 };
 /** More rounds than HTTP: each is short (~0.2 s), and a median of 9 shrugs off a few disturbed turns. */
 const VALIDATION: ValidationSettings = { rounds: 9, iterations: 20_000, warmupIterations: 2_000 };
 /** Full stack must keep at least this share of bare express's throughput. */

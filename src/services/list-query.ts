@@ -29,7 +29,8 @@ export const MAX_PAGE_SIZE = 1000;
  */
 export function pageOf<Item extends object>(all: readonly Item[], query: ListQuery<Item>): Page<Item> {
   const filters = Object.entries(query.filters ?? {}).filter(([, wanted]) => wanted !== undefined);
-  const matching = all.filter((item) => filters.every(([field, wanted]) => (item as Record<string, unknown>)[field] === wanted));
+  const matching =
+    filters.length === 0 ? all : all.filter((item) => filters.every(([field, wanted]) => (item as Record<string, unknown>)[field] === wanted));
   const sorted = query.sortBy ? [...matching].sort(comparatorFor<Item>(query.sortBy, query.order ?? 'asc')) : matching;
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
   const offset = query.offset ?? 0;

@@ -8,7 +8,7 @@ import { clusterHandlers } from './handlers/cluster.js';
 import { platformHandlers } from './handlers/platform.js';
 import { simulationHandlers } from './handlers/simulation.js';
 import type { HandlerTable } from './handler-types.js';
-import { OPERATION_LOCAL, operationRoutes, routeNotFound, sendError, type OperationEntry } from './operation-routes.js';
+import { operationRoutes, routeNotFound, sendError, type OperationEntry } from './operation-routes.js';
 import type { RequestValidator } from './request-validator.js';
 
 export interface RestAppOptions {
@@ -35,15 +35,9 @@ export function createRestApp(options: RestAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(requestLog(options.logger));
-  app.use((_request, response, next) => {
-    const startedNs = process.hrtime.bigint();
-    response.on('finish', () => {
-      const operationId = (response.locals[OPERATION_LOCAL] as string | undefined) ?? 'unmatched';
-      options.services.metrics.recordRequest(operationId, response.statusCode, Number(process.hrtime.bigint() - startedNs) / 1e6);
-    });
-    next();
-  });
+  app.use(
+    requestLog(options.logger, (operationId, status, durationMs) => options.services.metrics.recordRequest(operationId, status, durationMs)),
+  );
   app.use(express.json({ limit: MAX_BODY_BYTES }));
   // The API first: its radix-tree lookup is one step, where the docs and GraphQL routers are tried one route at a time.
   app.use(

@@ -9,13 +9,17 @@ declare module 'express-serve-static-core' {
   }
 }
 
+/** Told of every answered request: which operation, with which status, how fast. */
+export type RequestObserver = (operationId: string, status: number, durationMs: number) => void;
+
 /**
- * Gives each request an id (the caller's `X-Request-Id` when it is sane) and logs one line when
- * the response is sent: 5xx as error, 4xx as warn, the rest as info. Written here rather than
- * with pino-http because pino-http builds a child logger and serializes the request on every
- * request even when nothing is logged, which cost more than the rest of a small request.
+ * Gives each request an id (the caller's `X-Request-Id` when it is sane) and, when the response
+ * is sent, tells the observer (metrics) and logs one line: 5xx as error, 4xx as warn, the rest as
+ * info. Written here rather than with pino-http because pino-http builds a child logger and
+ * serializes the request on every request even when nothing is logged, which cost more than the
+ * rest of a small request.
  */
-export function requestLog(logger: Logger) {
+export function requestLog(logger: Logger, observe: RequestObserver) {
   let requestCount = 0;
   return (request: Request, response: Response, next: NextFunction): void => {
     const given = request.headers['x-request-id'];
@@ -24,16 +28,13 @@ export function requestLog(logger: Logger) {
     const startedNs = process.hrtime.bigint();
     response.on('finish', () => {
       const status = response.statusCode;
+      const operationId = (response.locals[OPERATION_LOCAL] as string | undefined) ?? 'unmatched';
+      const durationMs = Number(process.hrtime.bigint() - startedNs) / 1e6;
+      observe(operationId, status, durationMs);
       const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
-      if (!logger.isLevelEnabled(level)) return;
-      logger[level]({
-        requestId: request.id,
-        method: request.method,
-        path: request.path,
-        status,
-        operationId: response.locals[OPERATION_LOCAL] as string | undefined,
-        durationMs: Number(process.hrtime.bigint() - startedNs) / 1e6,
-      });
+      if (logger.isLevelEnabled(level)) {
+        logger[level]({ requestId: request.id, method: request.method, path: request.path, status, operationId, durationMs });
+      }
     });
     next();
   };
