@@ -38,7 +38,12 @@ export function createRestApp(options: RestAppOptions): Express {
   app.use(
     requestLog(options.logger, (operationId, status, durationMs) => options.services.metrics.recordRequest(operationId, status, durationMs)),
   );
-  app.use(express.json({ limit: MAX_BODY_BYTES }));
+  const parseJson = express.json({ limit: MAX_BODY_BYTES });
+  // Only requests that carry a body meet the parser: its set-up alone cost a bodiless GET ~20 µs.
+  app.use((request, response, next) => {
+    if (request.headers['content-length'] === undefined && request.headers['transfer-encoding'] === undefined) next();
+    else parseJson(request, response, next);
+  });
   // The API first: its radix-tree lookup is one step, where the docs and GraphQL routers are tried one route at a time.
   app.use(
     operationRoutes({
