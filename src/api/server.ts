@@ -14,7 +14,8 @@ import { RequestValidator } from './rest/request-validator.js';
 import { OPERATION_LOCAL } from './rest/operation-routes.js';
 import { ContractSchemas } from './contract-schemas.js';
 import { createGraphQL, GRAPHQL_PATH } from './graphql/yoga.js';
-import { EventStreams } from './ws/event-streams.js';
+import { EventStreams, refuseUpgrade } from './ws/event-streams.js';
+import { ApiError } from './error-catalog.js';
 
 export interface ApiServer {
   app: Express;
@@ -91,14 +92,17 @@ export async function createApiServer(platform: Platform, logger: Logger): Promi
     },
     graphqlSockets,
   );
+  const plannedStreamPaths = new Set<string>(operations.filter((operation) => operation.websocket && operation.planned).map((operation) => operation.path));
   httpServer.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === GRAPHQL_PATH) {
       graphqlSockets.handleUpgrade(request, socket, head, (webSocket) => graphqlSockets.emit('connection', webSocket, request));
     } else if (streams.handles(url.pathname)) {
       void streams.upgrade(request, socket, head, url);
+    } else if (plannedStreamPaths.has(url.pathname)) {
+      refuseUpgrade(socket, new ApiError('NOT_IMPLEMENTED', `${url.pathname} is a planned stream, not implemented yet.`));
     } else {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      refuseUpgrade(socket, new ApiError('ROUTE_NOT_FOUND', `No WebSocket stream exists at ${url.pathname}.`));
     }
   });
   return {

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
@@ -115,12 +115,12 @@ export class EventStreams {
 }
 
 /** Answers a refused upgrade with the same status and error envelope as REST. */
-function refuseUpgrade(socket: Duplex, error: unknown): void {
+export function refuseUpgrade(socket: Duplex, error: unknown): void {
   const body = errorBodyOf(error);
   const status = statusOf(body.code);
   const payload = JSON.stringify({ success: false, error: body, timestamp: new Date().toISOString() });
   socket.end(
-    `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Error'}\r\n` +
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n` +
       'Content-Type: application/json\r\n' +
       `Content-Length: ${Buffer.byteLength(payload)}\r\n` +
       'Connection: close\r\n\r\n' +

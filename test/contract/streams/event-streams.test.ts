@@ -92,6 +92,15 @@ describe('the upgrade', () => {
     }
   });
 
+  test('a planned stream refuses the upgrade with 501, an unknown path with 404', async () => {
+    const planned = await refusedUpgrade(`${wsUrl}/api/v1/ws/cluster/rac`, asAdmin);
+    expect(planned.status).toBe(501);
+    expect(planned.body).toMatchObject({ success: false, error: { code: 'NOT_IMPLEMENTED' } });
+    const unknown = await refusedUpgrade(`${wsUrl}/api/v1/ws/nowhere`, asAdmin);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ success: false, error: { code: 'ROUTE_NOT_FOUND' } });
+  });
+
   test('without a key, or with a bad or revoked one, is refused with 401 and the error envelope', async () => {
     for (const path of [EVENTS, NODES]) {
       const operationId = path === EVENTS ? 'streamEvents' : 'streamClusterNodeEvents';
