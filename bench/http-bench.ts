@@ -3,6 +3,9 @@ import type { HttpTarget } from './http-targets.js';
 
 export interface LoadSettings {
   rounds: number;
+  /** Load on each target before the first round. */
+  initialWarmupSeconds: number;
+  /** Load on a target right before each of its measured turns. */
   warmupSeconds: number;
   measureSeconds: number;
   connections: number;
@@ -26,6 +29,8 @@ export interface LoadTurn {
  */
 export async function runAlternatingLoad(targets: readonly HttpTarget[], settings: LoadSettings, onTurn: (turn: LoadTurn) => void): Promise<LoadTurn[]> {
   const turns: LoadTurn[] = [];
+  // Once, before any round: the JIT compiles each target's hot path, so round 1 is not a warm-up in disguise.
+  for (const target of targets) await load(target, settings.initialWarmupSeconds, settings.connections);
   for (let round = 1; round <= settings.rounds; round += 1) {
     const order = round % 2 === 1 ? targets : [...targets].reverse();
     for (const target of order) {
