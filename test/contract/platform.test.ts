@@ -199,5 +199,10 @@ describe('routing', () => {
     expect(docs.text).toContain('swagger-ui');
     const initializer = await server.http.get('/docs/swagger-initializer.js');
     expect(initializer.text).toContain("url: '/openapi.json'");
+    const graphiql = await server.http.get('/graphql').set('Accept', 'text/html');
+    expect(graphiql.status).toBe(200);
+    expect(graphiql.text).toContain('<title>RustyDB GraphiQL</title>');
+    // Everything the page needs is in it: no script or stylesheet from another host.
+    expect(graphiql.text).not.toMatch(/<(script|link)[^>]+(src|href)="https?:/);
   });
 });

@@ -27,7 +27,14 @@ export function createGraphQL(services: Services, contract: ContractSchemas, sch
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema: executableSchema(schemaPath),
     graphqlEndpoint: GRAPHQL_PATH,
-    graphiql: { title: 'RustyDB GraphiQL', defaultQuery: 'query {\n  clusterNodes(limit: 10) {\n    nodeId\n    status\n    lastHeartbeat\n  }\n}\n' },
+    graphiql: {
+      title: 'RustyDB GraphiQL',
+      headers: JSON.stringify({ 'X-API-Key': 'paste your API key here' }, null, 2),
+      defaultQuery: 'query {\n  clusterNodes(limit: 10) {\n    nodeId\n    status\n    lastHeartbeat\n  }\n}\n',
+    },
+    // GraphiQL's assets served from the npm package: yoga's default page loads them from a CDN,
+    // which this platform must not depend on. Loaded on first use (the page is ~9 MB).
+    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     landingPage: false,
     logging: false,
     context: (source: ContextSource) => {
