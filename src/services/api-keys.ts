@@ -108,9 +108,14 @@ export class ApiKeys {
 
   /** Who presents these credentials; throws UNAUTHENTICATED when nobody valid does. */
   async authenticate(credentials: Credentials): Promise<Caller> {
-    if (credentials.apiKey) return this.callerOf(this.bySecretSha256.get(sha256(credentials.apiKey)));
+    if (credentials.apiKey) return this.authenticateApiKey(credentials.apiKey);
     if (credentials.bearerToken) return this.verifyToken(credentials.bearerToken);
     throw new AccessError('UNAUTHENTICATED', 'Send an API key in the X-API-Key header or a bearer token.');
+  }
+
+  /** The caller behind an API key, without waiting: the REST hot path checks keys synchronously. */
+  authenticateApiKey(secret: string): Caller {
+    return this.callerOf(this.bySecretSha256.get(sha256(secret)));
   }
 
   list(context: OperationContext, query: { role?: Role; active?: boolean; limit?: number; offset?: number }): Page<ApiKey> {

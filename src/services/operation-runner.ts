@@ -36,15 +36,10 @@ export class OperationRunner {
 
   /**
    * Checks the caller's role before the request is even validated, so a caller without the role
-   * learns nothing about the contract; a refused mutation is audited.
+   * learns nothing about the contract. The surface audits the refusal (recordRejection).
    */
-  async admit(context: OperationContext, operationId: string, target: string): Promise<void> {
-    try {
-      this.policy.authorize(context.caller, operationId);
-    } catch (error) {
-      await this.recordRejection(context, operationId, target, errorCodeOf(error));
-      throw error;
-    }
+  authorize(context: OperationContext, operationId: string): void {
+    this.policy.authorize(context.caller, operationId);
   }
 
   /** Audits a mutation that was refused before it reached its service (for example, a body the contract rejects). */

@@ -58,59 +58,51 @@ type RouteHandler = (request: Request, response: Response, pathParams: Record<st
 function dispatcher(operation: OperationEntry, deps: OperationRoutesDeps): RouteHandler {
   const operationId = operation.operationId as OperationId;
   const handler = operation.planned ? undefined : (deps.handlers[operationId] as Handler<OperationId> | undefined);
+  const { services } = deps;
   return async (request: Request, response: Response, pathParams: Record<string, string>) => {
     response.locals[OPERATION_LOCAL] = operationId;
+    let context: OperationContext | undefined;
+    let reachedService = false;
     try {
-      const limiter = deps.services.rateLimiter;
-      limiter.admitAddress(request.ip ?? 'unknown');
-      const context = await contextOf(request, operation, deps.services);
-      if (!operation.public) {
-        limiter.admitKey(context.caller.keyId, operationId);
-        await deps.services.access.admit(context, operationId, request.path);
+      services.rateLimiter.admitAddress(request.ip ?? 'unknown');
+      if (operation.public) {
+        context = anonymousContext(request);
+      } else {
+        // An API key is checked without waiting (the hot path); a bearer token needs its signature verified.
+        const credentials = credentialsOf(request.headers, request.query as Record<string, unknown>);
+        const caller = credentials.apiKey ? services.apiKeys.authenticateApiKey(credentials.apiKey) : await services.apiKeys.authenticate(credentials);
+        context = { caller, requestId: request.id };
+        services.rateLimiter.admitKey(context.caller.keyId, operationId);
+        services.access.authorize(context, operationId);
       }
-      const validated = await validateOrAudit(deps, operationId, request, pathParams, context);
+      const validated = deps.validator.validate(operationId, {
+        pathParams,
+        query: request.query as Record<string, unknown>,
+        headers: request.headers,
+        body: request.body,
+      });
+      reachedService = true;
       if (!handler) {
-        await deps.services.planned.invoke(context, operationId, request.path);
+        await services.planned.invoke(context, operationId, request.path);
         return;
       }
-      const output = (await handler({ ...validated, context } as Parameters<Handler<OperationId>>[0])) as AnyOutput;
-      send(response, output);
+      const output = handler({ ...validated, context } as Parameters<Handler<OperationId>>[0]) as AnyOutput | Promise<AnyOutput>;
+      send(response, output instanceof Promise ? await output : output);
     } catch (error) {
-      if (errorBodyOf(error).code === 'INTERNAL') deps.onError(error, request);
-      sendError(response, error, String(request.id));
+      const code = errorBodyOf(error).code;
+      // A mutation refused before its service (role, contract) is audited here; services audit their own outcomes.
+      if (context && !reachedService && (code === 'FORBIDDEN' || code === 'VALIDATION_FAILED')) {
+        await services.access.recordRejection(context, operationId, request.path, code);
+      }
+      if (code === 'INTERNAL') deps.onError(error, request);
+      sendError(response, error, request.id);
     }
   };
 }
 
-/** Validates against the contract; a rejected mutation is audited before the 400 goes out. */
-async function validateOrAudit(
-  deps: OperationRoutesDeps,
-  operationId: OperationId,
-  request: Request,
-  pathParams: Record<string, string>,
-  context: OperationContext,
-) {
-  try {
-    return deps.validator.validate(operationId, {
-      pathParams,
-      query: request.query as Record<string, unknown>,
-      headers: request.headers,
-      body: request.body,
-    });
-  } catch (error) {
-    await deps.services.access.recordRejection(context, operationId, request.path, errorBodyOf(error).code);
-    throw error;
-  }
-}
-
-/**
- * The caller's context. Public operations (health probes) take no credentials and run as an
- * anonymous viewer: they read only what anyone may see.
- */
-async function contextOf(request: Request, operation: OperationEntry, services: Services): Promise<OperationContext> {
-  if (operation.public) return { caller: { keyId: 'anonymous', role: 'CLUSTER_VIEWER' }, requestId: String(request.id) };
-  const caller = await services.apiKeys.authenticate(credentialsOf(request.headers, request.query as Record<string, unknown>));
-  return { caller, requestId: String(request.id) };
+/** Public operations (health probes) take no credentials and run as an anonymous viewer: they read only what anyone may see. */
+function anonymousContext(request: Request): OperationContext {
+  return { caller: { keyId: 'anonymous', role: 'CLUSTER_VIEWER' }, requestId: request.id };
 }
 
 /** Any handler's output, seen from the router (each handler's own type is checked where it is written). */

@@ -51,7 +51,7 @@ export class EventStreams {
     try {
       const caller = await this.services.apiKeys.authenticate(credentialsOf(request.headers, Object.fromEntries(url.searchParams)));
       context = { caller, requestId: `ws-${Date.now().toString(36)}` };
-      await this.services.access.admit(context, stream.operationId, url.pathname);
+      this.services.access.authorize(context, stream.operationId);
     } catch (error) {
       refuseUpgrade(socket, error);
       return;
