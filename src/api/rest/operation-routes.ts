@@ -23,6 +23,8 @@ export interface OperationRoutesDeps {
   services: Services;
   validator: RequestValidator;
   handlers: HandlerTable;
+  /** express.json(), run only for operations' requests that carry a body. */
+  parseJson: RequestHandler;
   onError: (error: unknown, request: Request) => void;
 }
 
@@ -75,6 +77,7 @@ function dispatcher(operation: OperationEntry, deps: OperationRoutesDeps): Route
         services.rateLimiter.admitKey(context.caller.keyId, operationId);
         services.access.authorize(context, operationId);
       }
+      if (carriesBody(request)) await parseBody(deps.parseJson, request, response);
       const validated = deps.validator.validate(operationId, {
         pathParams,
         query: request.query as Record<string, unknown>,
@@ -98,6 +101,21 @@ function dispatcher(operation: OperationEntry, deps: OperationRoutesDeps): Route
       sendError(response, error, request.id);
     }
   };
+}
+
+/** Whether the request has a body at all: the parser's set-up alone cost a bodiless GET ~20 µs. */
+function carriesBody(request: Request): boolean {
+  return request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined;
+}
+
+/** Runs the JSON body parser; malformed or oversized bodies become VALIDATION_FAILED. */
+function parseBody(parseJson: RequestHandler, request: Request, response: Response): Promise<void> {
+  return new Promise((resolve, reject) => {
+    void parseJson(request, response, (error?: unknown) => {
+      if (error === undefined) resolve();
+      else reject(new ApiError('VALIDATION_FAILED', `The request body is not valid JSON or is too large: ${(error as Error).message}`));
+    });
+  });
 }
 
 /** Public operations (health probes) take no credentials and run as an anonymous viewer: they read only what anyone may see. */
