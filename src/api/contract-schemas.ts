@@ -52,8 +52,8 @@ export class ContractSchemas {
   }
 }
 
-/** Local refs of a schema copied out of the document, pointed back at the registered document. */
-function pointRefsAtContract(node: unknown): unknown {
+/** Local refs of a schema copied out of the document, pointed back at the document registered as `openapi.json`. */
+export function pointRefsAtContract(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(pointRefsAtContract);
   if (node === null || typeof node !== 'object') return node;
   return Object.fromEntries(

@@ -73,7 +73,8 @@ export interface ClusterInfo {
 
 /** The cluster's nodes, topology and configuration: one function per API operation. */
 export class ClusterService {
-  private converted = new WeakMap<readonly ClusterNodeView[], readonly ClusterNode[]>();
+  /** The last engine list and its conversion: the engine hands out one list per cluster instant. */
+  private converted: { views: readonly ClusterNodeView[]; nodes: readonly ClusterNode[] } | null = null;
 
   constructor(
     private readonly nodes: ClusterNodes,
@@ -127,7 +128,7 @@ export class ClusterService {
   /** Changes the named settings and keeps the rest (GraphQL updateClusterConfig). */
   updateConfig(context: OperationContext, changes: Partial<ClusterConfig>): Promise<ClusterInfo> {
     return this.runner.run(context, 'updateClusterConfig', 'cluster.config', () => {
-      this.nodes.replaceConfig({ ...this.nodes.getConfig(), ...definedFields(changes) });
+      this.nodes.replaceConfig({ ...this.nodes.getConfig(), ...changes });
       return this.currentInfo();
     });
   }
@@ -145,12 +146,8 @@ export class ClusterService {
   /** The API's view of every node, converted once per engine list (one per cluster instant). */
   private currentNodes(): readonly ClusterNode[] {
     const views = this.nodes.list();
-    let nodes = this.converted.get(views);
-    if (!nodes) {
-      nodes = Object.freeze(views.map(toClusterNode));
-      this.converted = new WeakMap([[views, nodes]]);
-    }
-    return nodes;
+    if (this.converted?.views !== views) this.converted = { views, nodes: Object.freeze(views.map(toClusterNode)) };
+    return this.converted.nodes;
   }
 
   private currentTopology(): ClusterTopology {
@@ -224,9 +221,4 @@ function placementOf(nodes: readonly ClusterNodeView[]): ClusterTopology['region
       region,
       zones: [...zones.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([zone, nodeIds]) => ({ zone, nodeIds })),
     }));
-}
-
-/** Drops keys whose value is null or undefined (GraphQL sends null for omitted nullable inputs). */
-function definedFields<T extends object>(changes: T): Partial<T> {
-  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined && value !== null)) as Partial<T>;
 }

@@ -4,6 +4,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { expect } from 'vitest';
 import { operations } from '../../generated/operations.js';
+import { pointRefsAtContract } from '../../src/api/contract-schemas.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -62,7 +63,7 @@ function sparseVariant(operationId: string, status: number): object {
   const itemRef = (resolved.properties.data.items as { $ref: string }).$ref;
   const item = { ...(resolveRef(itemRef) as object), required: [] };
   resolved.properties.data.items = item;
-  return rewriteRefs(resolved);
+  return pointRefsAtContract(resolved) as object;
 }
 
 function resolveRef(ref: string): unknown {
@@ -72,17 +73,6 @@ function resolveRef(ref: string): unknown {
     if (node && typeof node === 'object' && '$ref' in node && Object.keys(node).length === 1) node = resolveRef((node as { $ref: string }).$ref);
   }
   return node;
-}
-
-/** Points local refs of a copied schema back at the registered contract. */
-function rewriteRefs(node: unknown): never {
-  if (Array.isArray(node)) return node.map(rewriteRefs) as never;
-  if (node && typeof node === 'object') {
-    return Object.fromEntries(
-      Object.entries(node).map(([key, value]) => [key, key === '$ref' && typeof value === 'string' && value.startsWith('#') ? `openapi.json${value}` : rewriteRefs(value)]),
-    ) as never;
-  }
-  return node as never;
 }
 
 /** A response as supertest gives it. */

@@ -13,7 +13,6 @@ export const GRAPHQL_PATH = '/graphql';
 interface ContextSource {
   request?: Request;
   connectionParams?: Record<string, unknown>;
-  requestId?: string;
 }
 
 export type RustyDbYoga = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
@@ -38,7 +37,7 @@ export function createGraphQL(services: Services, contract: ContractSchemas, sch
     landingPage: false,
     logging: false,
     context: (source: ContextSource) => {
-      const requestId = source.requestId ?? `gql-${(++operationCount).toString(36)}`;
+      const requestId = `gql-${(++operationCount).toString(36)}`;
       let context: ReturnType<GraphQLContext['operation']> | undefined;
       return {
         services,
@@ -56,26 +55,16 @@ export function createGraphQL(services: Services, contract: ContractSchemas, sch
       // Service and engine errors keep their code and words; graphql's own errors (syntax,
       // validation) pass unchanged; anything unexpected becomes INTERNAL with a generic message.
       maskError: (error) => {
-        const original = isGraphQLError(error) ? error.originalError : error;
-        if (isGraphQLError(error) && (!original || isGraphQLError(original))) return error;
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
         const body = errorBodyOf(original);
         return new GraphQLError(body.message, {
-          ...(isGraphQLError(error) ? { nodes: error.nodes, path: error.path } : {}),
+          ...(error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {}),
           extensions: { code: body.code, ...(body.details ? { details: body.details } : {}) },
         });
       },
     },
   });
-}
-
-/**
- * Whether a value is a GraphQLError of any copy of graphql-js. `instanceof` is not enough: when
- * two copies are loaded (vitest resolves this file's `graphql` to index.mjs while yoga, loaded by
- * Node, gets index.js), yoga's parse and validation errors would fail the check and be masked as
- * INTERNAL, and every service error's code with them.
- */
-function isGraphQLError(value: unknown): value is GraphQLError {
-  return value instanceof GraphQLError || (value instanceof Error && value.name === 'GraphQLError');
 }
 
 function credentialsOfSource(source: ContextSource) {
