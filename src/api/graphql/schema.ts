@@ -7,6 +7,7 @@ import type { GraphQLContext } from './context.js';
 import { clusterResolvers } from './resolvers/cluster.js';
 import { platformResolvers } from './resolvers/platform.js';
 import { simulationResolvers } from './resolvers/simulation.js';
+import { plannedFieldResolvers } from './planned-fields.js';
 
 /** Joins the resolver maps of every domain, one root type at a time. */
 function mergeResolvers(...maps: Resolvers[]): Resolvers {
@@ -19,11 +20,14 @@ function mergeResolvers(...maps: Resolvers[]): Resolvers {
 
 /** The executable schema: the contract's SDL (merged by `npm run generate`) with every resolver. */
 export function executableSchema(schemaPath: string): GraphQLSchema {
+  const typeDefs = readFileSync(schemaPath, 'utf8');
+  const built = mergeResolvers(clusterResolvers, simulationResolvers, platformResolvers);
   return createSchema<GraphQLContext>({
-    typeDefs: readFileSync(schemaPath, 'utf8'),
+    typeDefs,
     resolvers: [
       { BigInt: BigIntResolver, DateTime: DateTimeResolver, JSON: JSONResolver },
-      mergeResolvers(clusterResolvers, simulationResolvers, platformResolvers),
+      built,
+      plannedFieldResolvers(typeDefs, built as Record<string, Record<string, unknown>>),
     ],
   });
 }
