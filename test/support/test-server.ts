@@ -1,4 +1,5 @@
 import { pino } from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 import supertest from 'supertest';
 import type { Express } from 'express';
 import { startPlatform, type Platform } from '../../src/platform.js';
@@ -23,10 +24,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+export interface TestServerOptions {
+  nodes?: number;
+  seed?: number;
+  storePath?: string;
+  rateLimitPerKeyPerSecond?: number;
+}
+
 /** A server on an in-memory store with a manual clock and a fixed seed: deterministic. */
-export async function startTestServer(
-  options: { nodes?: number; seed?: number; storePath?: string; rateLimitPerKeyPerSecond?: number } = {},
-): Promise<TestServer> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const platform = await startPlatform({
     storePath: options.storePath ?? ':memory:',
     initialNodes: options.nodes ?? 5,
@@ -59,4 +65,27 @@ export async function startTestServer(
       await platform.close();
     },
   };
+}
+
+/** What {@link useTestServer} provides to the tests of one file, once its `beforeAll` has run. */
+export interface TestServerFixture {
+  server: TestServer;
+  /** A CLUSTER_VIEWER key, for role checks. */
+  viewerKey: string;
+}
+
+/**
+ * One test server for the whole file: started before the first test, with the clock advanced
+ * by `warmUpMs` (default 1 s: every node's first heartbeat has arrived and a leader is elected),
+ * and closed after the last. Read `fixture.server` inside tests, not at module level.
+ */
+export function useTestServer(options: TestServerOptions & { warmUpMs?: number } = {}): TestServerFixture {
+  const fixture = {} as TestServerFixture;
+  beforeAll(async () => {
+    fixture.server = await startTestServer(options);
+    fixture.viewerKey = await fixture.server.keyFor('CLUSTER_VIEWER');
+    await fixture.server.advance(options.warmUpMs ?? 1000);
+  });
+  afterAll(() => fixture.server?.close());
+  return fixture;
 }
