@@ -1,0 +1,284 @@
+import { DomainError, assert } from '../domain-error.js';
+import { naturalCompare } from '../natural-order.js';
+import type { NodeStatus } from '../cluster/node-health.js';
+import { hashFunctionNamed, tokenOf, type HashFunction } from '../dht/hash-function.js';
+import { MAX_COORDINATOR_NODES, validateCoordinatorConfig, type CoordinatorConfig } from './coordinator-config.js';
+import { EXECUTION_STRATEGIES, isExecutionStrategy, type ExecutionStrategy } from './execution-strategy.js';
+import { planQuery, type DistributedQuery, type QueryPlan } from './query-planner.js';
+import {
+  initialPlacements,
+  rebalancePlacements,
+  type PlacementChanges,
+  type Promotion,
+  type ShardMove,
+  type ShardPlacement,
+} from './shard-placement.js';
+import { shardIdOf, shardIndexesOfRange, shardIndexOfId, shardIndexOfToken, tokenRangeOfShard, type TokenRange } from './shard-ranges.js';
+
+const NODE_STATUSES: readonly NodeStatus[] = ['INITIALIZING', 'HEALTHY', 'SUSPECTED', 'DOWN', 'RECOVERING'];
+
+/** ACTIVE: every copy complete. MOVING: a copy is being filled on a new node. */
+export type ShardState = 'ACTIVE' | 'MOVING';
+
+export interface ShardView extends TokenRange {
+  shardId: string;
+  state: ShardState;
+  primaryNodeId: string | null;
+  replicaNodeIds: string[];
+  pendingMoves: ShardMove[];
+  lastMovedAtMs: number | null;
+}
+
+export interface CoordinatorNodeView {
+  nodeId: string;
+  status: NodeStatus;
+  primaryShards: number;
+  replicaShards: number;
+  /** Copies being filled on this node. */
+  incomingMoves: number;
+  /** Copies being filled from this node. */
+  outgoingMoves: number;
+}
+
+export interface AssignResult {
+  shard: ShardView;
+  /** The copy started, when the node held none of the shard. */
+  move: ShardMove | null;
+  /** The replica made primary, when the node held one. */
+  promotion: Promotion | null;
+}
+
+/** What a join, leave or rebalance changed. */
+export type RebalanceResult = PlacementChanges;
+
+/** The persisted state. */
+export interface CoordinatorState {
+  config: CoordinatorConfig;
+  executionStrategy: ExecutionStrategy;
+  nodes: { nodeId: string; status: NodeStatus }[];
+  placements: ShardPlacement[];
+}
+
+/**
+ * The cluster coordinator: the hash space cut into shards, where each shard's copies live, the
+ * execution strategy, and the plans of distributed queries. Membership changes rebalance with as
+ * little data moved as possible; a copy to a new node is filled over `shardMoveDurationMs` of
+ * cluster time and completes on `tick`. Time comes in as `nowMs` arguments.
+ */
+export class ClusterCoordinator {
+  private readonly config: CoordinatorConfig;
+  private readonly hashFunction: HashFunction;
+  private strategy: ExecutionStrategy;
+  /** Members in node-id order. */
+  private nodeStatuses = new Map<string, NodeStatus>();
+  /** One per shard, in shard order. */
+  private placements: ShardPlacement[];
+
+  /**
+   * A coordinator over `nodes` (HEALTHY unless told), shards placed evenly; or, given `restored`,
+   * exactly the persisted one (then `config` and `nodes` are not used).
+   */
+  constructor(config: Partial<CoordinatorConfig> = {}, nodes: readonly { nodeId: string; status?: NodeStatus }[] = [], restored?: CoordinatorState) {
+    this.config = validateCoordinatorConfig(restored?.config ?? config);
+    this.hashFunction = hashFunctionNamed(this.config.hashFunction, this.config.hashSeed);
+    this.strategy = restored?.executionStrategy ?? this.config.executionStrategy;
+    for (const node of restored?.nodes ?? nodes) this.admit(node.nodeId, node.status ?? 'HEALTHY');
+    const shardIds = Array.from({ length: this.config.shardCount }, (_, index) => shardIdOf(index));
+    this.placements = restored ? structuredClone(restored.placements) : initialPlacements(shardIds, this.placementNodes(), this.config.replicationFactor);
+    assert(
+      this.placements.every((placement, index) => placement.shardId === shardIds[index]),
+      `the placements are those of the ${this.config.shardCount} configured shards, in order`,
+    );
+  }
+
+  getConfig(): CoordinatorConfig {
+    return { ...this.config };
+  }
+
+  executionStrategy(): ExecutionStrategy {
+    return this.strategy;
+  }
+
+  setExecutionStrategy(strategy: ExecutionStrategy): { previous: ExecutionStrategy; current: ExecutionStrategy } {
+    if (!isExecutionStrategy(strategy)) {
+      throw new DomainError('UNPROCESSABLE', `Unknown execution strategy "${strategy}"; use one of ${Object.keys(EXECUTION_STRATEGIES).join(', ')}.`, {
+        strategy,
+      });
+    }
+    const previous = this.strategy;
+    this.strategy = strategy;
+    return { previous, current: strategy };
+  }
+
+  /** Every shard in shard order. */
+  shards(): ShardView[] {
+    return this.placements.map((placement, index) => this.view(placement, index));
+  }
+
+  shard(shardId: string): ShardView {
+    const index = this.indexOf(shardId);
+    return this.view(this.placements[index]!, index);
+  }
+
+  /** The shard that owns a shard key. */
+  shardOfKey(key: string): ShardView {
+    const index = shardIndexOfToken(tokenOf(this.hashFunction, key), this.config.shardCount);
+    return this.view(this.placements[index]!, index);
+  }
+
+  /** Members in node-id order, with the shards they hold. */
+  nodes(): CoordinatorNodeView[] {
+    const views = new Map<string, CoordinatorNodeView>();
+    for (const [nodeId, status] of this.nodeStatuses) views.set(nodeId, { nodeId, status, primaryShards: 0, replicaShards: 0, incomingMoves: 0, outgoingMoves: 0 });
+    for (const placement of this.placements) {
+      if (placement.primaryNodeId !== null) views.get(placement.primaryNodeId)!.primaryShards += 1;
+      for (const nodeId of placement.replicaNodeIds) views.get(nodeId)!.replicaShards += 1;
+      for (const move of placement.pendingMoves) {
+        views.get(move.toNodeId)!.incomingMoves += 1;
+        if (move.fromNodeId !== null) views.get(move.fromNodeId)!.outgoingMoves += 1;
+      }
+    }
+    return [...views.values()];
+  }
+
+  /** A node joins: shards are rebalanced onto it. */
+  addNode(nodeId: string, nowMs: number, status: NodeStatus = 'HEALTHY'): RebalanceResult {
+    if (this.nodeStatuses.has(nodeId)) throw new DomainError('CONFLICT', `Node "${nodeId}" is already a member.`, { nodeId });
+    this.admit(nodeId, status);
+    return this.rebalance(nowMs);
+  }
+
+  /** A node leaves: its primaries pass to replicas, its copies are re-made elsewhere. */
+  removeNode(nodeId: string, nowMs: number): RebalanceResult {
+    this.member(nodeId);
+    this.nodeStatuses.delete(nodeId);
+    return this.rebalance(nowMs);
+  }
+
+  /**
+   * Records a node's health. Nothing moves: a DOWN node keeps its shards (plans read them from
+   * replicas) and may come back; it is only given no new copies. Remove it to re-home its shards.
+   */
+  setNodeStatus(nodeId: string, status: NodeStatus): CoordinatorNodeView {
+    this.member(nodeId);
+    if (!NODE_STATUSES.includes(status)) throw new DomainError('UNPROCESSABLE', `Unknown node status "${status}".`, { status });
+    this.nodeStatuses.set(nodeId, status);
+    return this.nodes().find((node) => node.nodeId === nodeId)!;
+  }
+
+  /** Evens out primaries and copies over the nodes that can receive them. */
+  rebalance(nowMs: number): RebalanceResult {
+    const { placements, moves, promotions } = rebalancePlacements(this.placements, this.placementNodes(), {
+      replicationFactor: this.config.replicationFactor,
+      nowMs,
+      shardMoveDurationMs: this.config.shardMoveDurationMs,
+    });
+    this.placements = placements;
+    return { moves, promotions };
+  }
+
+  /**
+   * Makes `nodeId` the shard's primary. A node holding a replica is promoted (the former primary
+   * becomes a replica); otherwise the primary's data is copied to it, and the former primary
+   * serves until the copy completes, then drops the shard.
+   */
+  assign(shardId: string, nodeId: string, nowMs: number): AssignResult {
+    const index = this.indexOf(shardId);
+    const status = this.member(nodeId);
+    const placement = structuredClone(this.placements[index]!);
+    if (status === 'DOWN') throw new DomainError('CONFLICT', `Node "${nodeId}" is DOWN; a shard cannot be assigned to it.`, { shardId, nodeId });
+    if (placement.pendingMoves.length > 0) {
+      throw new DomainError('CONFLICT', `Shard "${shardId}" is MOVING; assign it once its copy completes.`, { shardId, pendingMoves: placement.pendingMoves });
+    }
+    const former = placement.primaryNodeId;
+    let move: ShardMove | null = null;
+    let promotion: Promotion | null = null;
+    if (former === nodeId) return { shard: this.view(placement, index), move, promotion };
+    if (former !== null && placement.replicaNodeIds.includes(nodeId)) {
+      placement.replicaNodeIds = placement.replicaNodeIds.map((replica) => (replica === nodeId ? former : replica));
+      promotion = { shardId, nodeId, formerPrimaryNodeId: former };
+    } else {
+      const durationMs = former === null ? 0 : this.config.shardMoveDurationMs;
+      move = { shardId, role: 'PRIMARY', fromNodeId: former, toNodeId: nodeId, startedAtMs: nowMs, completesAtMs: nowMs + durationMs };
+      placement.replicaNodeIds = placement.replicaNodeIds.filter((replica) => replica !== nodeId);
+      if (durationMs > 0) placement.pendingMoves.push(move);
+      placement.lastMovedAtMs = nowMs;
+    }
+    placement.primaryNodeId = nodeId;
+    this.placements[index] = placement;
+    return { shard: this.view(placement, index), move, promotion };
+  }
+
+  /** Completes the copies due by `nowMs`; returns them in completion order. */
+  tick(nowMs: number): ShardMove[] {
+    const completed: ShardMove[] = [];
+    for (const placement of this.placements) {
+      if (!placement.pendingMoves.some((move) => move.completesAtMs <= nowMs)) continue;
+      completed.push(...placement.pendingMoves.filter((move) => move.completesAtMs <= nowMs));
+      placement.pendingMoves = placement.pendingMoves.filter((move) => move.completesAtMs > nowMs);
+    }
+    return completed.sort((a, b) => a.completesAtMs - b.completesAtMs);
+  }
+
+  /** The plan of a distributed query under `strategy` (the current one by default). */
+  plan(query: DistributedQuery, strategy: ExecutionStrategy = this.strategy): QueryPlan {
+    const { shardCount } = this.config;
+    return planQuery({
+      strategy,
+      query,
+      placements: this.placements,
+      nodes: this.nodeStatuses,
+      shardIndexOfKey: (key) => shardIndexOfToken(tokenOf(this.hashFunction, key), shardCount),
+      shardIndexesOfRange: (range) => shardIndexesOfRange(range, shardCount),
+    });
+  }
+
+  snapshot(): CoordinatorState {
+    return {
+      config: this.getConfig(),
+      executionStrategy: this.strategy,
+      nodes: [...this.nodeStatuses].map(([nodeId, status]) => ({ nodeId, status })),
+      placements: structuredClone(this.placements),
+    };
+  }
+
+  private admit(nodeId: string, status: NodeStatus): void {
+    if (this.nodeStatuses.size >= MAX_COORDINATOR_NODES) {
+      throw new DomainError('CONFLICT', `The coordinator already places shards on the maximum of ${MAX_COORDINATOR_NODES} nodes.`);
+    }
+    if (!NODE_STATUSES.includes(status)) throw new DomainError('UNPROCESSABLE', `Unknown node status "${status}".`, { status });
+    const lastNodeId = [...this.nodeStatuses.keys()].at(-1);
+    this.nodeStatuses.set(nodeId, status);
+    if (lastNodeId !== undefined && naturalCompare(nodeId, lastNodeId) < 0) {
+      this.nodeStatuses = new Map([...this.nodeStatuses].sort(([a], [b]) => naturalCompare(a, b)));
+    }
+  }
+
+  private placementNodes(): { nodeId: string; status: NodeStatus }[] {
+    return [...this.nodeStatuses].map(([nodeId, status]) => ({ nodeId, status }));
+  }
+
+  private member(nodeId: string): NodeStatus {
+    const status = this.nodeStatuses.get(nodeId);
+    if (status === undefined) throw new DomainError('NOT_FOUND', `Node "${nodeId}" is not a member of the cluster.`, { resource: 'cluster.node', id: nodeId });
+    return status;
+  }
+
+  private indexOf(shardId: string): number {
+    const index = shardIndexOfId(shardId, this.config.shardCount);
+    if (index === null) throw new DomainError('NOT_FOUND', `No shard has id "${shardId}".`, { resource: 'coordinator.shard', id: shardId });
+    return index;
+  }
+
+  private view(placement: ShardPlacement, index: number): ShardView {
+    return {
+      shardId: placement.shardId,
+      ...tokenRangeOfShard(index, this.config.shardCount),
+      state: placement.pendingMoves.length > 0 ? 'MOVING' : 'ACTIVE',
+      primaryNodeId: placement.primaryNodeId,
+      replicaNodeIds: [...placement.replicaNodeIds],
+      pendingMoves: placement.pendingMoves.map((move) => ({ ...move })),
+      lastMovedAtMs: placement.lastMovedAtMs,
+    };
+  }
+}
