@@ -44,7 +44,9 @@ export interface NodeSpec {
 export type AddNodeRequest = Partial<Omit<NodeSpec, 'joinedAtMs' | 'address'>> & { address: string };
 
 /** A node as observed now: its spec plus what the failure detector and the clock say. */
-export interface ClusterNodeView extends NodeSpec {
+export interface ClusterNodeView extends Omit<NodeSpec, 'role'> {
+  /** The spec's role, or LEADER/CANDIDATE while consensus gives the node that part. */
+  role: NodeRole;
   status: NodeStatus;
   lastHeartbeatMs: number | null;
   missedHeartbeats: number;
@@ -66,6 +68,16 @@ export interface HeartbeatMessage {
   nodeId: string;
   /** Which life of the node sent it: a heartbeat from before a remove and re-add is stale. */
   incarnation: number;
+}
+
+/**
+ * Told synchronously, inside the unit of work that made the change, so that engines which follow
+ * membership (consensus, hash ring, shards, load balancer) change in the same journal batch.
+ */
+export interface ClusterNodesObserver {
+  nodeJoined(spec: NodeSpec): void;
+  nodeLeft(spec: NodeSpec): void;
+  healthChanged(nodeId: string, previousStatus: NodeStatus, status: NodeStatus): void;
 }
 
 export interface ClusterNodesDeps {
@@ -120,6 +132,9 @@ export class ClusterNodes {
   /** Bumped by every change a timer does not make (membership, configuration, faults). */
   private version = 0;
   private listed: { atMs: number; version: number; views: readonly ClusterNodeView[] } | null = null;
+  private readonly observers = new Set<ClusterNodesObserver>();
+  /** LEADER or CANDIDATE as consensus sees a node; null for the node's own role. Set by {@link followConsensus}. */
+  private consensusRoleOf: (nodeId: string) => 'LEADER' | 'CANDIDATE' | null = () => null;
 
   constructor(
     private readonly deps: ClusterNodesDeps,
@@ -134,6 +149,26 @@ export class ClusterNodes {
       this.version += 1;
     });
     this.scheduleSweep();
+  }
+
+  /** Tells `observer` of every later membership and health change; returns a function that stops it. */
+  observe(observer: ClusterNodesObserver): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
+  /**
+   * Shows LEADER and CANDIDATE from consensus in place of a node's own role. Call
+   * {@link consensusChanged} whenever the answer of `roleOf` may have changed.
+   */
+  followConsensus(roleOf: (nodeId: string) => 'LEADER' | 'CANDIDATE' | null): void {
+    this.consensusRoleOf = roleOf;
+    this.version += 1;
+  }
+
+  /** Consensus roles changed: views built before are stale. */
+  consensusChanged(): void {
+    this.version += 1;
   }
 
   /** Starts the nodes found in the store, without emitting join events again. */
@@ -222,6 +257,7 @@ export class ClusterNodes {
     this.touch();
     this.startMember(spec);
     this.deps.bus.publish('node_joined', 'cluster.membership', membershipPayload(spec));
+    for (const observer of this.observers) observer.nodeJoined(spec);
     return this.get(nodeId);
   }
 
@@ -249,6 +285,7 @@ export class ClusterNodes {
     this.deps.journal.delete(NODE_RECORD, nodeId);
     this.touch();
     this.deps.bus.publish('node_left', 'cluster.membership', membershipPayload(member.spec));
+    for (const observer of this.observers) observer.nodeLeft(member.spec);
     return last;
   }
 
@@ -344,6 +381,7 @@ export class ClusterNodes {
       status: next.status,
       missedHeartbeats: missedHeartbeats(next, this.deps.clock.now(), this.config.heartbeatIntervalMs),
     });
+    for (const observer of this.observers) observer.healthChanged(member.spec.nodeId, previousStatus, next.status);
   }
 
   private view(member: Member): ClusterNodeView {
@@ -356,7 +394,7 @@ export class ClusterNodes {
       nodeId: spec.nodeId,
       name: spec.name,
       address: spec.address,
-      role: spec.role,
+      role: this.consensusRoleOf(spec.nodeId) ?? spec.role,
       capacity: spec.capacity,
       services: spec.services,
       priority: spec.priority,

@@ -45,9 +45,10 @@ function allWith(status: string, nodeIds: readonly string[] = NODE_IDS): Record<
   return Object.fromEntries(nodeIds.map((nodeId) => [nodeId, status]));
 }
 
+/** The spec part of a view; without consensus attached, the role is the spec's own. */
 function specOf(view: ClusterNodeView): NodeSpec {
-  const { status: _status, lastHeartbeatMs: _last, missedHeartbeats: _missed, uptimeSeconds: _uptime, ...spec } = view;
-  return spec;
+  const { status: _status, lastHeartbeatMs: _last, missedHeartbeats: _missed, uptimeSeconds: _uptime, role, ...spec } = view;
+  return { ...spec, role: role as NodeSpec['role'] };
 }
 
 describe('ClusterNodes: joining', () => {
@@ -536,5 +537,37 @@ describe('ClusterNodes: journal', () => {
       'cluster_config_changed',
       'node_joined',
     ]);
+  });
+});
+
+describe('ClusterNodes: observers and consensus roles', () => {
+  it('tells observers of joins, leaves and health changes as they happen, until they stop', async () => {
+    const harness = await cluster({ linkDefaults: EXACT_LINK });
+    const seen: string[] = [];
+    const stop = harness.nodes.observe({
+      nodeJoined: (spec) => seen.push(`joined ${spec.nodeId}`),
+      nodeLeft: (spec) => seen.push(`left ${spec.nodeId}`),
+      healthChanged: (nodeId, previous, status) => seen.push(`${nodeId} ${previous}->${status}`),
+    });
+    harness.nodes.add({ nodeId: 'node-6', address: '10.0.0.6:7000' });
+    expect(seen).toEqual(['joined node-6']);
+    await harness.advance(1000);
+    expect(seen).toContain('node-6 INITIALIZING->HEALTHY');
+    harness.nodes.remove('node-6', { force: false });
+    expect(seen.at(-1)).toBe('left node-6');
+    stop();
+    harness.nodes.add({ nodeId: 'node-7', address: '10.0.0.7:7000' });
+    expect(seen.at(-1)).toBe('left node-6');
+  });
+
+  it('shows the consensus role in place of the spec role, and a fresh list once told it changed', async () => {
+    const harness = await cluster({ linkDefaults: EXACT_LINK });
+    let leader = 'node-2';
+    harness.nodes.followConsensus((nodeId) => (nodeId === leader ? 'LEADER' : null));
+    expect(harness.nodes.list().find((node) => node.role === 'LEADER')?.nodeId).toBe('node-2');
+    leader = 'node-3';
+    harness.nodes.consensusChanged();
+    expect(harness.nodes.list().find((node) => node.role === 'LEADER')?.nodeId).toBe('node-3');
+    expect(harness.nodes.get('node-2').role).toBe('FOLLOWER');
   });
 });
