@@ -104,6 +104,969 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cluster/raft/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a node's Raft state
+         * @description Returns one node's consensus state: its role (`FOLLOWER`, `CANDIDATE`, `LEADER`), term,
+         *     vote, commit and apply positions, and election timer. Without `nodeId`, the leader's state;
+         *     while no leader is elected, the state of the running voter with the highest term (ties go
+         *     to the lowest node id), so that an election in progress can be watched.
+         */
+        get: operations["getRaftState"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/raft/leader": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the Raft leader
+         * @description Returns the current leader, its term and how many voters it is in contact with. While no
+         *     leader is elected the answer is still 200, with `leaderId` null and `electionInProgress`
+         *     telling whether a node is campaigning.
+         */
+        get: operations["getRaftLeader"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/raft/vote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver a RequestVote
+         * @description Delivers a Raft RequestVote on behalf of `candidateId` to one voter (`nodeId`) or to every
+         *     other voter, and returns each answer. This is a real message, for drills and for
+         *     understanding elections: a voter that sees a higher term adopts it (a leader steps down,
+         *     and a new election follows), and a granted vote is recorded as the voter's `votedFor` for
+         *     that term. When delivered to every voter and a quorum grants it, the candidate becomes
+         *     leader. The candidate's own vote counts only in that case.
+         *
+         *     Voters apply Raft's rules: a request with a lower term is refused (`STALE_TERM`); one vote
+         *     per term (`ALREADY_VOTED`); the candidate's log must be at least as up to date
+         *     (`LOG_NOT_UP_TO_DATE`); with split-brain prevention on, a voter that hears from a live
+         *     leader ignores the request (`LEADER_ACTIVE`). A crashed or cut-off voter answers
+         *     `UNREACHABLE`. Requires role `CLUSTER_ADMIN`.
+         */
+        post: operations["requestRaftVote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/raft/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a summary of the Raft log
+         * @description The extent of a node's replicated log (first and last index held), how far it is committed
+         *     and applied, and its latest snapshot. Defaults to the leader's log; without a leader, to the
+         *     log of the running voter with the highest commit index (ties go to the lowest node id).
+         *     Entries themselves are listed by `GET /api/v1/cluster/raft/log/entries`.
+         */
+        get: operations["getRaftLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/raft/log/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Raft log entries
+         * @description Pages through the entries of a node's log (the leader's by default), oldest first. Entries
+         *     folded into a snapshot are gone from the log and are not listed: the first listed index is
+         *     `firstIndex` of `GET /api/v1/cluster/raft/log`. Narrow with `fromIndex`/`toIndex`, `term`
+         *     or `type`.
+         */
+        get: operations["listRaftLogEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/raft/log/append": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Append entries to the Raft log
+         * @description Proposes commands to the replicated log through the leader. The leader appends them in
+         *     order, with consecutive indexes in its current term, and replicates them; an entry is
+         *     committed once a quorum of voters stores it. The call answers once the leader has appended
+         *     the entries; `committed` tells which were already committed by then (commitment follows on
+         *     the cluster clock; watch `commitIndex` in `GET /api/v1/cluster/raft/log`).
+         *
+         *     Sending `clientId` and `requestId` makes a retry safe: an entry already in the log is
+         *     returned with `duplicate` true instead of being appended twice. Refused with 409 while
+         *     there is no leader, or while the leader is not in contact with a quorum (it could not commit).
+         *     Requires role `CLUSTER_ADMIN`.
+         */
+        post: operations["appendRaftEntries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/raft/snapshot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a Raft snapshot
+         * @description Compacts the log: the node snapshots its state machine as of its `lastApplied` index and
+         *     drops the entries the snapshot covers. A follower that falls behind the leader's first
+         *     index is then caught up with the snapshot (`progressState` `SNAPSHOT`). With `nodeId`, only
+         *     that node; without, every running member. Requires role `CLUSTER_ADMIN`.
+         */
+        post: operations["createRaftSnapshot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/raft/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Raft members
+         * @description The Raft voting configuration: voters and learners, with the leader's view of each one's
+         *     replication progress (`matchIndex`, `nextIndex`, `progressState`, lag) and whether it has
+         *     caught up, plus the configuration change under way, if any. Progress fields are null while
+         *     there is no leader.
+         */
+        get: operations["listRaftMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/raft/members/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a Raft member
+         * @description Adds a cluster node to the Raft configuration as a learner: the leader appends an
+         *     `ADD_LEARNER` configuration entry and starts replicating the log (or a snapshot) to it.
+         *     With `autoPromote` (the default) the leader appends a `PROMOTE` entry once the learner has
+         *     caught up, making it a voter; the quorum grows only then, so a slow newcomer never stalls
+         *     commits. Changes run one at a time: 409 while another is pending. The answer is 202 with
+         *     the configuration and the change under way; `GET /api/v1/cluster/raft/members` shows its
+         *     progress. Requires role `CLUSTER_ADMIN`.
+         */
+        post: operations["addRaftMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/raft/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Node id of the Raft member. */
+                id: components["schemas"]["NodeId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a Raft member
+         * @description Removes a voter or learner from the Raft configuration with a `REMOVE` configuration entry.
+         *     The cluster node itself stays (remove it with `DELETE /api/v1/cluster/nodes/{id}`).
+         *     Removing a voter shrinks the quorum; when the removal would lose quorum or take the last
+         *     failure tolerance away (as `DELETE /api/v1/cluster/nodes/{id}` judges it), it is refused
+         *     with 409 unless `force=true`. Removing the leader makes it step down once the change is
+         *     committed, and the others elect a new leader. The answer is 202 with the configuration and
+         *     the change under way. Requires role `CLUSTER_ADMIN`.
+         */
+        delete: operations["removeRaftMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List gossip members
+         * @description Lists the members of the gossip group with the state most live members hold each one in
+         *     (`ALIVE`, `SUSPECT`, `DEAD`, `LEFT`), its incarnation, address, metadata and when its
+         *     state last changed. Gossip is a second, decentralized failure detector beside the control
+         *     plane's heartbeats (`GET /api/v1/cluster/nodes`): a partition shows here as members that
+         *     one side holds `DEAD` and the other `ALIVE` (see `observers`).
+         */
+        get: operations["listMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/members/gossip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the gossip protocol state
+         * @description The protocol as it runs: the protocol period, and for each member its current probe
+         *     (target and phase), the updates waiting in its piggyback queue with their remaining
+         *     transmissions, the suspicions it holds, and its counters; group totals are summed over
+         *     every member. `limit` and `offset` page the `members` array.
+         */
+        get: operations["getGossipState"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/members/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Join a member to the gossip group
+         * @description Starts a member that joins through a seed: it asks the seed for the member list (a
+         *     push-pull state exchange) and the seed disseminates its `ALIVE`, which reaches every member
+         *     within a few protocol periods. The answer is 202 with the member as it stands (usually
+         *     `JOINING`, `state` null until a live member has heard of it); watch
+         *     `GET /api/v1/cluster/members/{id}/state` or the `member_state_changed` event. The cluster's
+         *     nodes are members from their start; this joins another process, or rejoins a member that
+         *     left. Requires role `CLUSTER_ADMIN`.
+         */
+        post: operations["joinMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the member. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Make a member leave the gossip group
+         * @description A graceful leave: the member announces `LEFT` (which overrides any suspicion of it, so the
+         *     others never mistake the leave for a failure), keeps answering until the announcement has
+         *     been piggybacked its retransmissions or `leaveTimeoutMs` has passed, then stops. The answer
+         *     is 202 with the member `LEAVING`. Requires role `CLUSTER_ADMIN`.
+         */
+        delete: operations["leaveMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/members/{id}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the member. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a member's state as each observer sees it
+         * @description The member as the group sees it, what it holds about itself (its lifecycle and
+         *     incarnation), and every other live member's belief about it, with the suspicion each one
+         *     holds (its deadline and confirmations). During a partition, the two sides disagree here.
+         */
+        get: operations["getMemberState"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/failover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Trigger a failover or switchover
+         * @description Replaces the consensus leader now. This is also the leadership transfer operation:
+         *     send `targetNodeId` to hand leadership to a chosen voter.
+         *
+         *     - **Switchover** (`mode: SWITCHOVER`, the default while the leader is healthy): Raft
+         *       leadership transfer. The leader stops accepting proposals, brings the target's log up to
+         *       date, then tells it to campaign at once (TimeoutNow); no committed entry is lost and
+         *       writes pause for about one round trip. Without `targetNodeId`, the most up-to-date voter
+         *       with the highest `priority` is chosen.
+         *     - **Failover** (`mode: FAILOVER`, the default when the leader is suspected, down or absent):
+         *       the leader is deposed and the voters elect a new one; the target, if given, campaigns
+         *       first. Needs a quorum of healthy voters.
+         *
+         *     Emits `failover_initiated`, then `leader_elected` and `failover_completed`. The answer is
+         *     200 when the failover ended before the answer was sent, otherwise 202 with status
+         *     `IN_PROGRESS`; follow it with `GET /api/v1/cluster/failover/history?failoverId=…`, the
+         *     `/api/v1/ws/cluster/nodes` stream or the `failoverEvents` subscription. Manual failovers are
+         *     not limited by `maxFailoversPerHour`. Requires role `CLUSTER_ADMIN`.
+         */
+        post: operations["triggerFailover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/failover/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the failover configuration
+         * @description Whether failover is automatic, how fast a failed leader is detected, how long a failover may take, how split brain is prevented and how often automatic failover may run.
+         */
+        get: operations["getFailoverConfig"];
+        /**
+         * Update the failover configuration
+         * @description Replaces the whole failover configuration (send every field; GET it first to change one).
+         *     `autoFailover` and `detectionTimeoutMs` are the cluster configuration's `autoFailover` and
+         *     `electionTimeoutMs`, so this also changes `GET /api/v1/cluster/config` and emits
+         *     `cluster_config_changed`. Checked as a whole: 422 when `detectionTimeoutMs` is not longer
+         *     than the cluster's `heartbeatIntervalMs`, or `failoverTimeoutMs` is not longer than
+         *     `detectionTimeoutMs`. Takes effect at once: followers draw their next election timeout from
+         *     the new value. Requires role `CLUSTER_ADMIN`.
+         */
+        put: operations["updateFailoverConfig"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/failover/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the failover history
+         * @description Every failover (the last 1000), newest first by default, each with its timeline. Filter by
+         *     `kind`, `status`, a node (`nodeId` matches the previous leader, the target or the new
+         *     leader) or a time window on `initiatedAt`.
+         */
+        get: operations["listFailoverHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/failover/suspected-nodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List suspected nodes
+         * @description Nodes the failure detector holds `SUSPECTED` (heartbeats late beyond `suspectTimeoutMs`) or
+         *     `DOWN` (beyond `failureTimeoutMs`), with how long they have been silent, when a suspect will
+         *     be declared down, and whether a silent leader has started a failover. Sorted by node id.
+         */
+        get: operations["listSuspectedNodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/failover/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a failover drill
+         * @description Injects a fault (`crash` or `partition`) into a node, the leader by default, measures on the
+         *     cluster clock how long the cluster took to detect the failure and to elect a new leader,
+         *     checks that against `maxDurationMs`, and heals the fault. The drill is recorded in the
+         *     failover history as kind `DRILL`. Faulting a follower measures detection only.
+         *
+         *     The call answers when the drill ends. With the `realtime` clock it waits on the cluster
+         *     clock (at most `maxDurationMs`); with the `manual` clock the drill advances the clock
+         *     itself, timer by timer, until it ends. Refused with 409 when the drill would cost the
+         *     cluster its quorum (failure tolerance 0), while a failover or another drill runs, or when
+         *     the target is not healthy. Requires role `CLUSTER_ADMIN`.
+         */
+        post: operations["testFailover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/failover/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get failover statistics
+         * @description Counts by kind and outcome, and the mean, median, 95th percentile and longest duration of completed failovers, computed from the recorded history (nothing estimated).
+         */
+        get: operations["getFailoverStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the cluster's health
+         * @description The cluster's state (`INITIALIZING`, `FORMING`, `OPERATIONAL`, `DEGRADED`, `RECOVERING`,
+         *     `SHUTTING_DOWN`, `STOPPED`), whether it has quorum and by what margin (`failureTolerance`:
+         *     how many more voters can fail before quorum is lost), node counts and the open issues.
+         *     This is the cluster's health; the API server's own probes are `/api/v1/health/*`.
+         */
+        get: operations["getClusterHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/health/detailed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the cluster's detailed health
+         * @description The health summary, the checks behind it (quorum, failure tolerance, leader, nodes), the leader, and each node's health with its silence, consensus role, log lag and open issues.
+         */
+        get: operations["getDetailedClusterHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/health/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List health issues
+         * @description Open and resolved issues (the last 500 resolved are kept), newest first by default. Filter
+         *     by `severity`, `type`, `component`, a node (`nodeId` matches `affectedNodes`), `resolved`,
+         *     or `since` (detected at or after).
+         */
+        get: operations["listHealthIssues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/health/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the cluster's health history
+         * @description Samples of the cluster's health over time (the last 1000), newest first by default. A
+         *     sample is recorded whenever the state, quorum, failure tolerance, node counts, leader or
+         *     number of open issues change, so consecutive samples bound the periods the cluster spent in
+         *     each condition. Filter by `state` or a time window.
+         */
+        get: operations["listHealthHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/dht/nodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List DHT nodes
+         * @description The nodes on the hash ring with their weight, vnode count, the share of the token space they own, and how many keys were routed to them.
+         */
+        get: operations["listDhtNodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/dht/ring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the hash ring
+         * @description Pages through the ring's vnodes in token order (the order keys walk). Each vnode owns the
+         *     tokens after the previous vnode's token up to its own; the first vnode also owns the tokens
+         *     after the last one (the ring wraps). Filter by `nodeId`, or start at `fromToken`.
+         */
+        get: operations["getDhtRing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/dht/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get DHT statistics
+         * @description The hash function and vnodes per node, each node's share of the token space and of the routed keys, and how evenly both are spread relative to weight (variance and standard deviation of the load factors).
+         */
+        get: operations["getDhtStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/dht/route": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Route keys on the ring
+         * @description Hashes each key to its token and walks the ring clockwise: the first vnode at or after the
+         *     token owns the key, and the distinct nodes met next make its preference list (owner first,
+         *     then the replicas). Nothing is stored; each routed key is counted in the owner's
+         *     `routedKeys`. Send `key` for one key or `keys` for up to 1000. Requires role `CLUSTER_ADMIN`.
+         */
+        post: operations["routeDhtKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/load-balancer/backends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List load balancer backends
+         * @description The backends with their health, weight, capacity, active connections and latency. Filter by `health` or `nodeId`.
+         */
+        get: operations["listLoadBalancerBackends"];
+        put?: never;
+        /**
+         * Add a load balancer backend
+         * @description Registers a backend. It takes new connections at once (unless added `DRAINING`). With
+         *     `nodeId`, its health follows that cluster node: a DOWN node makes it `UNHEALTHY`.
+         *     Requires role `CLUSTER_ADMIN`.
+         */
+        post: operations["addLoadBalancerBackend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/load-balancer/backends/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the backend. */
+                id: components["schemas"]["BackendId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a load balancer backend
+         * @description One backend with its health, connections and latency.
+         */
+        get: operations["getLoadBalancerBackend"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a load balancer backend
+         * @description Removes a backend. One with active connections is refused with 409: retry once they have
+         *     ended, or send `force=true` to cut them (their outcome becomes `ABORTED`). A backend added
+         *     `DRAINING` takes no new connections, so it empties by itself. Requires role `CLUSTER_ADMIN`.
+         */
+        delete: operations["removeLoadBalancerBackend"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/load-balancer/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List load balancer connections
+         * @description Active connections and the most recently closed ones (a bounded history), newest first by default. Filter by `backendId`, `state` or `outcome`.
+         */
+        get: operations["listLoadBalancerConnections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/load-balancer/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get load balancer statistics
+         * @description The strategy in force, totals of connections assigned, refused, completed, failed and aborted, and every backend's counters, all counted from real assignments.
+         */
+        get: operations["getLoadBalancerStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/load-balancer/strategy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the load balancing strategy
+         * @description Switches the strategy new connections are assigned by (`ROUND_ROBIN`, `LEAST_CONNECTIONS`,
+         *     `WEIGHTED`, `LEAST_LATENCY`). Open connections are not moved. Requires role `CLUSTER_ADMIN`.
+         */
+        put: operations["setLoadBalancerStrategy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/coordinator/shards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List shards
+         * @description The shards the 32-bit token space is cut into (equal ranges, in token order), each with its
+         *     primary, replicas, pending moves and state. Filter by `nodeId` (a node holding any copy, or
+         *     with `role` the primary or a replica) and by `state`.
+         */
+        get: operations["listShards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/coordinator/shards/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the shard, for example `shard-3`. */
+                id: components["schemas"]["ShardId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign a shard to a node
+         * @description Places a copy of the shard on a node. As `PRIMARY` (the default): a replica already on the
+         *     node is promoted at once (no data copied); otherwise the data is copied to the node, which
+         *     takes ~`shardMoveDurationMs` of cluster time, while the old primary keeps serving (the shard
+         *     is `MOVING`, and the old primary stays as a replica). As `REPLICA`: a copy is added on the
+         *     node. The answer is 202 with the shard as it now stands. Requires role `CLUSTER_ADMIN`.
+         */
+        post: operations["assignShard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/coordinator/execution-strategy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the execution strategy
+         * @description Switches the strategy distributed queries are planned with (`SCATTER_GATHER`, `ROUTED`,
+         *     `BROADCAST`, `LOCAL_FIRST`). Plans already made are not changed. Requires role `CLUSTER_ADMIN`.
+         */
+        put: operations["setExecutionStrategy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/coordinator/distribute-query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Plan the distribution of a query
+         * @description Plans how the coordinator would run a query under the execution strategy in force (or the
+         *     one given): which shards it reaches, which node serves each (the primary for a write; for a
+         *     read, a healthy copy, preferring the coordinator's node under `LOCAL_FIRST`), and the
+         *     phases (execute locally, execute remotely, merge or acknowledge). It plans only: the SQL is
+         *     not parsed or run. Requires role `CLUSTER_ADMIN`.
+         */
+        post: operations["distributeQuery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the cluster status
+         * @description The cluster at a glance: state and since when, leader and term, quorum and its margin
+         *     (`failureTolerance`), node counts, whether a failover runs, and how many health issues are
+         *     open. For the status of each subsystem, see `GET /api/v1/clustering/status`; for the issues
+         *     themselves, `GET /api/v1/cluster/health`.
+         */
+        get: operations["getClusterStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clustering/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the status of every clustering subsystem
+         * @description One read across the clustering subsystems: node health, Raft consensus, gossip membership,
+         *     failover, the hash ring, the load balancer and the coordinator, each summarized with its
+         *     key numbers. Each section points at the family of operations that has the details.
+         */
+        get: operations["getClusteringStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/simulation/faults": {
         parameters: {
             query?: never;
@@ -245,9 +1208,11 @@ export interface paths {
         };
         /**
          * Stream cluster node events (WebSocket)
-         * @description Like `/api/v1/ws/events`, restricted to node events: `node_joined`, `node_left` and
-         *     `node_health_change` (failover, election and quorum events join when those engines land).
-         *     Filter with `{"type": "config", "nodeIds": [...], "eventTypes": [...]}`.
+         * @description Like `/api/v1/ws/events`, restricted to node events: `node_joined`, `node_left`,
+         *     `node_health_change`, `failover_initiated`, `failover_completed`, `leader_elected`,
+         *     `quorum_lost` and `quorum_restored` (the failover, election and quorum events flow once the
+         *     Raft and failover engines emit them). Filter with
+         *     `{"type": "config", "nodeIds": [...], "eventTypes": [...]}`.
          */
         get: operations["streamClusterNodeEvents"];
         put?: never;
@@ -2092,590 +3057,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cluster/coordinator/distribute-query": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/coordinator/distribute-query
-         * @description Part of the contract, from the seed section "1.1 Cluster Coordination (`coordinator.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterCoordinatorDistributeQuery"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/coordinator/execution-strategy": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Planned: PUT /api/v1/cluster/coordinator/execution-strategy
-         * @description Part of the contract, from the seed section "1.1 Cluster Coordination (`coordinator.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        put: operations["putClusterCoordinatorExecutionStrategy"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/coordinator/shards": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/coordinator/shards
-         * @description Part of the contract, from the seed section "1.1 Cluster Coordination (`coordinator.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterCoordinatorShards"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/coordinator/shards/{id}/assign": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `shards` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/coordinator/shards/{id}/assign
-         * @description Part of the contract, from the seed section "1.1 Cluster Coordination (`coordinator.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterCoordinatorShardsByIdAssign"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/dht/nodes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/dht/nodes
-         * @description Part of the contract, from the seed section "1.6 Distributed Hash Table (`dht.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterDhtNodes"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/dht/ring": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/dht/ring
-         * @description Part of the contract, from the seed section "1.6 Distributed Hash Table (`dht.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterDhtRing"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/dht/route": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/dht/route
-         * @description Part of the contract, from the seed section "1.6 Distributed Hash Table (`dht.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterDhtRoute"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/dht/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/dht/statistics
-         * @description Part of the contract, from the seed section "1.6 Distributed Hash Table (`dht.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterDhtStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/failover": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/failover
-         * @description Part of the contract, from the seed section "1.3 Failover Management (`failover.rs`)" (seed documents 000,001,002). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterFailover"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/failover/config": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/failover/config
-         * @description Part of the contract, from the seed section "1.3 Failover Management (`failover.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterFailoverConfig"];
-        /**
-         * Planned: PUT /api/v1/cluster/failover/config
-         * @description Part of the contract, from the seed section "1.3 Failover Management (`failover.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        put: operations["putClusterFailoverConfig"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/failover/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/failover/history
-         * @description Part of the contract, from the seed section "1.3 Failover Management (`failover.rs`)" (seed documents 000,002). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterFailoverHistory"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/failover/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/failover/statistics
-         * @description Part of the contract, from the seed section "1.3 Failover Management (`failover.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterFailoverStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/failover/suspected-nodes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/failover/suspected-nodes
-         * @description Part of the contract, from the seed section "1.3 Failover Management (`failover.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterFailoverSuspectedNodes"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/failover/test": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/failover/test
-         * @description Part of the contract, from the seed section "1.3 Failover Management (`failover.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterFailoverTest"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/health": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/health
-         * @description Part of the contract, from the seed section "Clustering Endpoints" (seed documents 002). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterHealth"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/health/detailed": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/health/detailed
-         * @description Part of the contract, from the seed section "1.11 Health Monitoring (`health.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterHealthDetailed"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/health/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/health/history
-         * @description Part of the contract, from the seed section "1.11 Health Monitoring (`health.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterHealthHistory"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/health/issues": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/health/issues
-         * @description Part of the contract, from the seed section "1.11 Health Monitoring (`health.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterHealthIssues"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/load-balancer/backends": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/load-balancer/backends
-         * @description Part of the contract, from the seed section "1.7 Load Balancer (`load_balancer.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterLoadBalancerBackends"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/load-balancer/backends
-         * @description Part of the contract, from the seed section "1.7 Load Balancer (`load_balancer.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterLoadBalancerBackends"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/load-balancer/backends/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `backends` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/load-balancer/backends/{id}
-         * @description Part of the contract, from the seed section "1.7 Load Balancer (`load_balancer.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterLoadBalancerBackendsById"];
-        put?: never;
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/cluster/load-balancer/backends/{id}
-         * @description Part of the contract, from the seed section "1.7 Load Balancer (`load_balancer.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteClusterLoadBalancerBackendsById"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/load-balancer/connections": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/load-balancer/connections
-         * @description Part of the contract, from the seed section "1.7 Load Balancer (`load_balancer.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterLoadBalancerConnections"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/load-balancer/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/load-balancer/statistics
-         * @description Part of the contract, from the seed section "1.7 Load Balancer (`load_balancer.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterLoadBalancerStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/load-balancer/strategy": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Planned: PUT /api/v1/cluster/load-balancer/strategy
-         * @description Part of the contract, from the seed section "1.7 Load Balancer (`load_balancer.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        put: operations["putClusterLoadBalancerStrategy"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/members": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/members
-         * @description Part of the contract, from the seed section "1.8 Membership Management (`membership.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterMembers"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/members/gossip": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/members/gossip
-         * @description Part of the contract, from the seed section "1.8 Membership Management (`membership.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterMembersGossip"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/members/join": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/members/join
-         * @description Part of the contract, from the seed section "1.8 Membership Management (`membership.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterMembersJoin"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/members/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `members` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/cluster/members/{id}
-         * @description Part of the contract, from the seed section "1.8 Membership Management (`membership.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteClusterMembersById"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/members/{id}/state": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `members` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/members/{id}/state
-         * @description Part of the contract, from the seed section "1.8 Membership Management (`membership.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterMembersByIdState"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/cluster/migration/statistics": {
         parameters: {
             query?: never;
@@ -2942,209 +3323,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cluster/raft/leader": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/raft/leader
-         * @description Part of the contract, from the seed section "1.2 Raft Consensus (`raft.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterRaftLeader"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/raft/log": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/raft/log
-         * @description Part of the contract, from the seed section "1.2 Raft Consensus (`raft.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterRaftLog"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/raft/log/append": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/raft/log/append
-         * @description Part of the contract, from the seed section "1.2 Raft Consensus (`raft.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterRaftLogAppend"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/raft/log/entries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/raft/log/entries
-         * @description Part of the contract, from the seed section "1.2 Raft Consensus (`raft.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterRaftLogEntries"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/raft/members": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/raft/members
-         * @description Part of the contract, from the seed section "1.2 Raft Consensus (`raft.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterRaftMembers"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/raft/members/add": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/raft/members/add
-         * @description Part of the contract, from the seed section "1.2 Raft Consensus (`raft.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterRaftMembersAdd"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/raft/members/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `members` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/cluster/raft/members/{id}
-         * @description Part of the contract, from the seed section "1.2 Raft Consensus (`raft.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteClusterRaftMembersById"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/raft/snapshot": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/raft/snapshot
-         * @description Part of the contract, from the seed section "1.2 Raft Consensus (`raft.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterRaftSnapshot"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/raft/state": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/raft/state
-         * @description Part of the contract, from the seed section "1.2 Raft Consensus (`raft.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterRaftState"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/raft/vote": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/raft/vote
-         * @description Part of the contract, from the seed section "1.2 Raft Consensus (`raft.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterRaftVote"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/cluster/replication": {
         parameters: {
             query?: never;
@@ -3157,26 +3335,6 @@ export interface paths {
          * @description Part of the contract, from the seed section "3.1 Basic Replication (`core/manager.rs`, `mod.rs`)" (seed documents 000,001). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
          */
         get: operations["getClusterReplication"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/status
-         * @description Part of the contract, from the seed section "Clustering Endpoints" (seed documents 002). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3309,26 +3467,6 @@ export interface paths {
          * @description Part of the contract, from the seed section "1.9 Distributed Transactions (`transactions.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
          */
         get: operations["getClusterTransactionsDistributedByIdStatus"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/clustering/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/clustering/status
-         * @description Part of the contract, from the seed section "2.1 REST API Endpoints - EXISTING" (seed documents 001). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusteringStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7447,6 +7585,4640 @@ export interface components {
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
+         * @description A node's consensus role (the seed's `RaftNodeState`). `FOLLOWER` accepts entries from the
+         *     leader; `CANDIDATE` campaigns for votes after hearing nothing from a leader for its election
+         *     timeout; `LEADER` won a majority of votes in its term and is the only node that appends to
+         *     the log. A learner is always a `FOLLOWER`.
+         * @example FOLLOWER
+         * @enum {string}
+         */
+        RaftNodeState: "FOLLOWER" | "CANDIDATE" | "LEADER";
+        /**
+         * @description Whether a member votes. `VOTER` counts towards elections and commit quorums. `LEARNER`
+         *     receives the log but does not vote; a node joins as a learner and is promoted to voter once
+         *     it has caught up, so a slow newcomer never weakens the quorum.
+         * @example VOTER
+         * @enum {string}
+         */
+        RaftSuffrage: "VOTER" | "LEARNER";
+        /**
+         * @description One node's consensus state (the seed's `RaftState`), as that node holds it. Indexes are
+         *     positions in the replicated log; `commitIndex` never exceeds `lastLogIndex` and
+         *     `lastApplied` never exceeds `commitIndex`.
+         * @example {
+         *       "nodeId": "node-1",
+         *       "state": "LEADER",
+         *       "suffrage": "VOTER",
+         *       "currentTerm": 7,
+         *       "votedFor": "node-1",
+         *       "leader": "node-1",
+         *       "commitIndex": 1042,
+         *       "lastApplied": 1042,
+         *       "lastLogIndex": 1043,
+         *       "lastLogTerm": 7,
+         *       "logSize": 43,
+         *       "snapshotIndex": 1000,
+         *       "snapshotTerm": 6,
+         *       "votesReceived": [],
+         *       "electionTimeoutMs": 1370,
+         *       "electionElapsedMs": 0,
+         *       "lastLeaderContact": null
+         *     }
+         */
+        RaftState: {
+            nodeId: components["schemas"]["NodeId"];
+            state: components["schemas"]["RaftNodeState"];
+            suffrage: components["schemas"]["RaftSuffrage"];
+            /**
+             * Format: int64
+             * @description The latest term this node has seen. It only grows.
+             * @example 7
+             */
+            currentTerm: number;
+            /**
+             * @description The candidate this node voted for in `currentTerm`; null when it has not voted in this term.
+             * @example node-1
+             */
+            votedFor: string | null;
+            /**
+             * @description The node this node believes leads `currentTerm`; null while it knows of no leader (an election is under way).
+             * @example node-1
+             */
+            leader: string | null;
+            /**
+             * Format: int64
+             * @description Highest log index this node knows is committed (stored by a quorum of voters).
+             * @example 1042
+             */
+            commitIndex: number;
+            /**
+             * Format: int64
+             * @description Highest log index this node has applied to its state machine; at most `commitIndex`.
+             * @example 1042
+             */
+            lastApplied: number;
+            /**
+             * Format: int64
+             * @description Index of the last entry in this node's log (0 for an empty log).
+             * @example 1043
+             */
+            lastLogIndex: number;
+            /**
+             * Format: int64
+             * @description Term of the last entry in this node's log (0 for an empty log).
+             * @example 7
+             */
+            lastLogTerm: number;
+            /**
+             * Format: int64
+             * @description Entries held in the log, after the entries folded into the snapshot were compacted away.
+             * @example 43
+             */
+            logSize: number;
+            /**
+             * Format: int64
+             * @description Last log index included in this node's latest snapshot; 0 when it has none.
+             * @example 1000
+             */
+            snapshotIndex: number;
+            /**
+             * Format: int64
+             * @description Term of the entry at `snapshotIndex`; 0 when there is no snapshot.
+             * @example 6
+             */
+            snapshotTerm: number;
+            /**
+             * @description While `CANDIDATE`, the voters that granted it their vote in `currentTerm`, itself included; empty otherwise.
+             * @example []
+             */
+            votesReceived: components["schemas"]["NodeId"][];
+            /**
+             * @description This node's current randomized election timeout, in milliseconds of cluster time: a
+             *     follower that hears nothing from a leader for this long becomes a candidate. Drawn anew
+             *     in [electionTimeoutMs, 2 × electionTimeoutMs) of the cluster configuration at each reset.
+             * @example 1370
+             */
+            electionTimeoutMs: number;
+            /**
+             * @description Milliseconds of cluster time since the timeout was last reset (by a message from the leader, a granted vote or the start of a campaign). 0 on the leader.
+             * @example 120
+             */
+            electionElapsedMs: number;
+            /**
+             * Format: date-time
+             * @description When this node last heard from a leader of its current term; null on the leader itself and before any contact.
+             * @example 2026-11-21T10:29:59.880Z
+             */
+            lastLeaderContact: string | null;
+        };
+        RaftStateResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["RaftState"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description The current consensus leader as the cluster sees it, or why there is none.
+         * @example {
+         *       "leaderId": "node-1",
+         *       "address": "10.0.0.1:7000",
+         *       "term": 7,
+         *       "leaderSince": "2026-11-21T09:31:02.410Z",
+         *       "electionInProgress": false,
+         *       "commitIndex": 1042,
+         *       "lastLogIndex": 1043,
+         *       "votersInContact": 5,
+         *       "voters": 5,
+         *       "quorumSize": 3
+         *     }
+         */
+        RaftLeader: {
+            /**
+             * @description Node that leads the highest term any running node has seen; null while no leader is elected (between the loss of a leader and the next election, or without quorum).
+             * @example node-1
+             */
+            leaderId: string | null;
+            /**
+             * @description `host:port` of the leader for cluster traffic; null without a leader.
+             * @example 10.0.0.1:7000
+             */
+            address: string | null;
+            /**
+             * Format: int64
+             * @description The highest term any running node has seen. With a leader, the term it leads.
+             * @example 7
+             */
+            term: number;
+            /**
+             * Format: date-time
+             * @description When the leader won its election (cluster clock); null without a leader.
+             * @example 2026-11-21T09:31:02.410Z
+             */
+            leaderSince: string | null;
+            /**
+             * @description Whether some node is campaigning (is a `CANDIDATE`) right now.
+             * @example false
+             */
+            electionInProgress: boolean;
+            /**
+             * Format: int64
+             * @description The leader's commit index; the highest commit index of any running node without a leader.
+             * @example 1042
+             */
+            commitIndex: number;
+            /**
+             * Format: int64
+             * @description Index of the last entry in the leader's log; 0 without a leader.
+             * @example 1043
+             */
+            lastLogIndex: number;
+            /**
+             * @description Voters, the leader included, that acknowledged the leader within the last election timeout. A leader needs `quorumSize` of them to keep committing; 0 without a leader.
+             * @example 5
+             */
+            votersInContact: number;
+            /**
+             * @description Voting members of the Raft configuration in force.
+             * @example 5
+             */
+            voters: number;
+            /**
+             * @description Votes (and acknowledgements) a majority of `voters` makes.
+             * @example 3
+             */
+            quorumSize: number;
+        };
+        RaftLeaderResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["RaftLeader"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A Raft RequestVote message to deliver on behalf of `candidateId`, as the candidate would send
+         *     it when it campaigns. `lastLogIndex` and `lastLogTerm` describe the candidate's log; voters
+         *     refuse candidates whose log is less up to date than their own.
+         * @example {
+         *       "candidateId": "node-3",
+         *       "term": 8,
+         *       "lastLogIndex": 1043,
+         *       "lastLogTerm": 7
+         *     }
+         */
+        RequestVoteRequest: {
+            /**
+             * @description The voting member asking for votes. Must be a voter of the Raft configuration.
+             * @example node-3
+             */
+            candidateId: string;
+            /**
+             * Format: int64
+             * @description The term the candidate campaigns for. A voter that sees a higher term than its own adopts it (and a leader steps down) whether or not it grants the vote.
+             * @example 8
+             */
+            term: number;
+            /**
+             * Format: int64
+             * @description Index of the candidate's last log entry. Defaults to the candidate's real last index.
+             * @example 1043
+             */
+            lastLogIndex?: number;
+            /**
+             * Format: int64
+             * @description Term of the candidate's last log entry. Defaults to the candidate's real last log term.
+             * @example 7
+             */
+            lastLogTerm?: number;
+            /**
+             * @description The voter to deliver the request to. Omit it to deliver the request to every other voter, as a campaign does.
+             * @example node-2
+             */
+            nodeId?: string;
+        };
+        /**
+         * @description Why a voter answered as it did: `GRANTED`; `STALE_TERM` (the request's term is lower than the
+         *     voter's); `ALREADY_VOTED` (it voted for another candidate in this term); `LOG_NOT_UP_TO_DATE`
+         *     (the candidate's last log term is lower, or equal with a shorter log); `LEADER_ACTIVE` (with
+         *     split-brain prevention on, it heard from a live leader within its election timeout and
+         *     ignores disruptive candidates); `UNREACHABLE` (the voter is crashed or cut off and never answered).
+         * @example GRANTED
+         * @enum {string}
+         */
+        VoteDenialReason: "GRANTED" | "STALE_TERM" | "ALREADY_VOTED" | "LOG_NOT_UP_TO_DATE" | "LEADER_ACTIVE" | "UNREACHABLE";
+        /**
+         * @description The answers to a RequestVote (the seed's `VoteResponse`: `term`, `voteGranted`), with each
+         *     voter's answer.
+         * @example {
+         *       "term": 8,
+         *       "voteGranted": true,
+         *       "votesGranted": 3,
+         *       "quorumSize": 3,
+         *       "votes": [
+         *         {
+         *           "nodeId": "node-1",
+         *           "term": 8,
+         *           "voteGranted": false,
+         *           "reason": "LOG_NOT_UP_TO_DATE"
+         *         },
+         *         {
+         *           "nodeId": "node-2",
+         *           "term": 8,
+         *           "voteGranted": true,
+         *           "reason": "GRANTED"
+         *         },
+         *         {
+         *           "nodeId": "node-4",
+         *           "term": 8,
+         *           "voteGranted": true,
+         *           "reason": "GRANTED"
+         *         },
+         *         {
+         *           "nodeId": "node-5",
+         *           "term": null,
+         *           "voteGranted": false,
+         *           "reason": "UNREACHABLE"
+         *         }
+         *       ]
+         *     }
+         */
+        VoteResponse: {
+            /**
+             * Format: int64
+             * @description The highest term among the answers. Higher than the request's term means the candidate is behind and must step down.
+             * @example 8
+             */
+            term: number;
+            /**
+             * @description When the request named `nodeId`, whether that voter granted its vote. Otherwise whether a quorum of voters (the candidate's own vote included) granted it, that is whether the candidate won the election.
+             * @example true
+             */
+            voteGranted: boolean;
+            /**
+             * @description Voters that granted the vote, the candidate's own vote included when the request was delivered to every voter.
+             * @example 3
+             */
+            votesGranted: number;
+            /**
+             * @description Votes needed to win an election in the configuration in force.
+             * @example 3
+             */
+            quorumSize: number;
+            /** @description Each addressed voter's answer, in node-id order. */
+            votes: {
+                nodeId: components["schemas"]["NodeId"];
+                /**
+                 * Format: int64
+                 * @description The voter's term after handling the request; null when it did not answer.
+                 * @example 8
+                 */
+                term: number | null;
+                /**
+                 * @description Whether this voter granted its vote.
+                 * @example true
+                 */
+                voteGranted: boolean;
+                reason: components["schemas"]["VoteDenialReason"];
+            }[];
+        };
+        VoteResponseEnvelope: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["VoteResponse"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description The extent of one node's replicated log and how far it is committed and applied.
+         * @example {
+         *       "nodeId": "node-1",
+         *       "firstIndex": 1001,
+         *       "lastIndex": 1043,
+         *       "lastLogTerm": 7,
+         *       "commitIndex": 1042,
+         *       "lastApplied": 1042,
+         *       "snapshotIndex": 1000,
+         *       "snapshotTerm": 6,
+         *       "logSize": 43,
+         *       "sizeBytes": 2918,
+         *       "uncommittedEntries": 1
+         *     }
+         */
+        RaftLogSummary: {
+            nodeId: components["schemas"]["NodeId"];
+            /**
+             * Format: int64
+             * @description Index of the oldest entry still held (snapshotIndex + 1 after a compaction); 0 when the log holds no entry.
+             * @example 1001
+             */
+            firstIndex: number;
+            /**
+             * Format: int64
+             * @description Index of the newest entry; 0 for an empty log.
+             * @example 1043
+             */
+            lastIndex: number;
+            /**
+             * Format: int64
+             * @description Term of the newest entry; 0 for an empty log.
+             * @example 7
+             */
+            lastLogTerm: number;
+            /**
+             * Format: int64
+             * @description Highest index known committed (stored by a quorum of voters).
+             * @example 1042
+             */
+            commitIndex: number;
+            /**
+             * Format: int64
+             * @description Highest index applied to the state machine.
+             * @example 1042
+             */
+            lastApplied: number;
+            /**
+             * Format: int64
+             * @description Last index folded into the latest snapshot; 0 when there is none.
+             * @example 1000
+             */
+            snapshotIndex: number;
+            /**
+             * Format: int64
+             * @description Term of the entry at `snapshotIndex`; 0 when there is no snapshot.
+             * @example 6
+             */
+            snapshotTerm: number;
+            /**
+             * Format: int64
+             * @description Entries held (lastIndex − firstIndex + 1, or 0).
+             * @example 43
+             */
+            logSize: number;
+            /**
+             * Format: int64
+             * @description UTF-8 bytes of the commands of the entries held.
+             * @example 2918
+             */
+            sizeBytes: number;
+            /**
+             * Format: int64
+             * @description Entries after `commitIndex` (lastIndex − commitIndex).
+             * @example 1
+             */
+            uncommittedEntries: number;
+        };
+        RaftLogSummaryResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["RaftLogSummary"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description What an entry carries. `COMMAND`: a client command for the state machine (what
+         *     `POST /api/v1/cluster/raft/log/append` proposes). `CONFIG_CHANGE`: a change of the voting
+         *     configuration (adding a learner, promoting it, removing a member). `NO_OP`: the empty entry a
+         *     new leader appends at the start of its term to commit the entries of earlier terms.
+         * @example COMMAND
+         * @enum {string}
+         */
+        RaftEntryType: "COMMAND" | "CONFIG_CHANGE" | "NO_OP";
+        /**
+         * @description One entry of the replicated log (the seed's `LogEntry` / `RaftLogEntry`).
+         * @example {
+         *       "index": 1042,
+         *       "term": 7,
+         *       "type": "COMMAND",
+         *       "command": "SET balance:42 100",
+         *       "timestamp": "2026-11-21T10:29:58.120Z",
+         *       "clientId": "billing-service",
+         *       "requestId": 5812,
+         *       "committed": true
+         *     }
+         */
+        RaftLogEntry: {
+            /**
+             * Format: int64
+             * @description Position in the log.
+             * @example 1042
+             */
+            index: number;
+            /**
+             * Format: int64
+             * @description Term of the leader that appended it.
+             * @example 7
+             */
+            term: number;
+            type: components["schemas"]["RaftEntryType"];
+            /**
+             * @description The command as proposed (`COMMAND`), a readable description of the change (`CONFIG_CHANGE`, for example `ADD_LEARNER node-6`), or empty (`NO_OP`).
+             * @example SET balance:42 100
+             */
+            command: string;
+            /**
+             * Format: date-time
+             * @description When the leader appended it (cluster clock).
+             * @example 2026-11-21T10:29:58.120Z
+             */
+            timestamp: string;
+            /**
+             * @description The proposing client's id, as sent with the entry; null when none was sent.
+             * @example billing-service
+             */
+            clientId: string | null;
+            /**
+             * Format: int64
+             * @description The client's request number, as sent; with `clientId` it identifies a proposal so that a retry is not appended twice. Null when none was sent.
+             * @example 5812
+             */
+            requestId: number | null;
+            /**
+             * @description Whether the entry is committed (index ≤ the node's commitIndex).
+             * @example true
+             */
+            committed: boolean;
+        };
+        RaftLogEntryListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["RaftLogEntry"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A command to propose to the replicated log.
+         * @example {
+         *       "command": "SET balance:42 100",
+         *       "clientId": "billing-service",
+         *       "requestId": 5812
+         *     }
+         */
+        RaftLogEntryInput: {
+            /**
+             * @description The command for the state machine. The log stores it as given; it is not interpreted.
+             * @example SET balance:42 100
+             */
+            command: string;
+            /**
+             * @description Identifies the proposing client. Give it with `requestId` to make a retry safe.
+             * @example billing-service
+             */
+            clientId?: string;
+            /**
+             * Format: int64
+             * @description The client's request number. An entry whose (clientId, requestId) is already in the log is not appended again; its existing index is returned with `duplicate` true.
+             * @example 5812
+             */
+            requestId?: number;
+        };
+        /**
+         * @description Commands to append to the replicated log through the leader, in order.
+         * @example {
+         *       "entries": [
+         *         {
+         *           "command": "SET balance:42 100",
+         *           "clientId": "billing-service",
+         *           "requestId": 5812
+         *         },
+         *         {
+         *           "command": "SET balance:43 250",
+         *           "clientId": "billing-service",
+         *           "requestId": 5813
+         *         }
+         *       ]
+         *     }
+         */
+        AppendEntriesRequest: {
+            /** @description The commands, appended in this order with consecutive indexes. */
+            entries: components["schemas"]["RaftLogEntryInput"][];
+        };
+        /**
+         * @description Where the leader appended each proposed entry (the seed's `AppendEntriesResponse`).
+         * @example {
+         *       "leaderId": "node-1",
+         *       "term": 7,
+         *       "commitIndex": 1042,
+         *       "lastIndex": 1045,
+         *       "entries": [
+         *         {
+         *           "index": 1044,
+         *           "term": 7,
+         *           "committed": false,
+         *           "duplicate": false
+         *         },
+         *         {
+         *           "index": 1045,
+         *           "term": 7,
+         *           "committed": false,
+         *           "duplicate": false
+         *         }
+         *       ]
+         *     }
+         */
+        AppendEntriesResponse: {
+            leaderId: components["schemas"]["NodeId"];
+            /**
+             * Format: int64
+             * @description The leader's term; every new entry carries it.
+             * @example 7
+             */
+            term: number;
+            /**
+             * Format: int64
+             * @description The leader's commit index when it answered.
+             * @example 1042
+             */
+            commitIndex: number;
+            /**
+             * Format: int64
+             * @description Index of the leader's last entry after the append.
+             * @example 1045
+             */
+            lastIndex: number;
+            /** @description One result per proposed entry, in the order proposed. */
+            entries: {
+                /**
+                 * Format: int64
+                 * @description The entry's index in the log.
+                 * @example 1044
+                 */
+                index: number;
+                /**
+                 * Format: int64
+                 * @description The entry's term.
+                 * @example 7
+                 */
+                term: number;
+                /**
+                 * @description Whether a quorum of voters had already stored it when the leader answered. Entries commit asynchronously on the cluster clock; watch `commitIndex` in `GET /api/v1/cluster/raft/log` for the rest.
+                 * @example false
+                 */
+                committed: boolean;
+                /**
+                 * @description True when (clientId, requestId) was already in the log, so nothing was appended and `index`/`term` are those of the earlier entry.
+                 * @example false
+                 */
+                duplicate: boolean;
+            }[];
+        };
+        AppendEntriesResponseEnvelope: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["AppendEntriesResponse"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description Which log to compact. An empty body compacts every running member's log.
+         * @example {
+         *       "nodeId": "node-2"
+         *     }
+         */
+        CreateSnapshotRequest: {
+            /**
+             * @description The member whose log to compact. Omit it to compact the log of every running member.
+             * @example node-2
+             */
+            nodeId?: string;
+        };
+        /**
+         * @description The snapshot one node took.
+         * @example {
+         *       "nodeId": "node-2",
+         *       "lastIncludedIndex": 1042,
+         *       "lastIncludedTerm": 7,
+         *       "sizeBytes": 18240,
+         *       "entriesCompacted": 42
+         *     }
+         */
+        NodeSnapshot: {
+            nodeId: components["schemas"]["NodeId"];
+            /**
+             * Format: int64
+             * @description The last log index the snapshot covers (the node's `lastApplied` when it took it).
+             * @example 1042
+             */
+            lastIncludedIndex: number;
+            /**
+             * Format: int64
+             * @description Term of the entry at `lastIncludedIndex`.
+             * @example 7
+             */
+            lastIncludedTerm: number;
+            /**
+             * Format: int64
+             * @description Size of the snapshot of the state machine, in bytes.
+             * @example 18240
+             */
+            sizeBytes: number;
+            /**
+             * Format: int64
+             * @description Log entries dropped because the snapshot now covers them; 0 when the previous snapshot already covered everything applied.
+             * @example 42
+             */
+            entriesCompacted: number;
+        };
+        /**
+         * @description The snapshots taken by one request (the seed's `SnapshotInfo`).
+         * @example {
+         *       "createdAt": "2026-11-21T10:30:00.000Z",
+         *       "nodeIds": [
+         *         "node-1",
+         *         "node-2"
+         *       ],
+         *       "snapshots": [
+         *         {
+         *           "nodeId": "node-1",
+         *           "lastIncludedIndex": 1042,
+         *           "lastIncludedTerm": 7,
+         *           "sizeBytes": 18240,
+         *           "entriesCompacted": 42
+         *         },
+         *         {
+         *           "nodeId": "node-2",
+         *           "lastIncludedIndex": 1042,
+         *           "lastIncludedTerm": 7,
+         *           "sizeBytes": 18240,
+         *           "entriesCompacted": 42
+         *         }
+         *       ],
+         *       "totalEntriesCompacted": 84
+         *     }
+         */
+        SnapshotInfo: {
+            /**
+             * Format: date-time
+             * @description When the snapshots were taken (cluster clock).
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description The nodes that took a snapshot, in node-id order.
+             * @example [
+             *       "node-1",
+             *       "node-2"
+             *     ]
+             */
+            nodeIds: components["schemas"]["NodeId"][];
+            /** @description Each node's snapshot, in node-id order. */
+            snapshots: components["schemas"]["NodeSnapshot"][];
+            /**
+             * Format: int64
+             * @description Sum of `entriesCompacted` over the nodes.
+             * @example 84
+             */
+            totalEntriesCompacted: number;
+        };
+        SnapshotInfoResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["SnapshotInfo"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description `ADD_LEARNER` adds a non-voting member; `PROMOTE` makes a caught-up learner a voter; `REMOVE` takes a member out of the configuration.
+         * @example ADD_LEARNER
+         * @enum {string}
+         */
+        RaftConfigChangeType: "ADD_LEARNER" | "PROMOTE" | "REMOVE";
+        /**
+         * @description A configuration change appended to the log and not yet committed, or a learner waiting to be promoted; null when no change is under way. Only one change runs at a time.
+         * @example {
+         *       "type": "ADD_LEARNER",
+         *       "nodeId": "node-6",
+         *       "index": 1046,
+         *       "proposedAt": "2026-11-21T10:30:00.000Z",
+         *       "autoPromote": true
+         *     }
+         */
+        RaftPendingChange: {
+            type: components["schemas"]["RaftConfigChangeType"];
+            nodeId: components["schemas"]["NodeId"];
+            /**
+             * Format: int64
+             * @description Log index of the configuration entry; 0 while a learner waits to catch up before its `PROMOTE` entry is appended.
+             * @example 1046
+             */
+            index: number;
+            /**
+             * Format: date-time
+             * @description When the change was requested (cluster clock).
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            proposedAt: string;
+            /**
+             * @description For `ADD_LEARNER`, whether the learner is promoted to voter once caught up; false for the other types.
+             * @example true
+             */
+            autoPromote: boolean;
+        } | null;
+        /**
+         * @description A member of the Raft configuration and, while there is a leader, the leader's view of its replication progress.
+         * @example {
+         *       "nodeId": "node-2",
+         *       "suffrage": "VOTER",
+         *       "state": "FOLLOWER",
+         *       "isLeader": false,
+         *       "matchIndex": 1043,
+         *       "nextIndex": 1044,
+         *       "progressState": "REPLICATE",
+         *       "lagEntries": 0,
+         *       "caughtUp": true,
+         *       "recentActive": true,
+         *       "lastContact": "2026-11-21T10:29:59.950Z"
+         *     }
+         */
+        RaftMember: {
+            nodeId: components["schemas"]["NodeId"];
+            suffrage: components["schemas"]["RaftSuffrage"];
+            state: components["schemas"]["RaftNodeState"];
+            /**
+             * @description Whether this member is the current leader.
+             * @example false
+             */
+            isLeader: boolean;
+            /**
+             * Format: int64
+             * @description Highest index the leader knows this member stores; for the leader, its own last index. Null without a leader.
+             * @example 1043
+             */
+            matchIndex: number | null;
+            /**
+             * Format: int64
+             * @description Index of the next entry the leader will send it. Null without a leader.
+             * @example 1044
+             */
+            nextIndex: number | null;
+            /**
+             * @description How the leader replicates to it (etcd raft's progress states); null without a leader.
+             *     `PROBE`: the leader does not know where the member's log matches and sends one message
+             *     per heartbeat to find out. `REPLICATE`: matched; entries stream optimistically.
+             *     `SNAPSHOT`: the member is so far behind that the leader sends it a snapshot instead of entries.
+             * @example REPLICATE
+             * @enum {string|null}
+             */
+            progressState: "PROBE" | "REPLICATE" | "SNAPSHOT" | null;
+            /**
+             * Format: int64
+             * @description Entries it is behind the leader (leader's last index − matchIndex). Null without a leader.
+             * @example 0
+             */
+            lagEntries: number | null;
+            /**
+             * @description Whether it is within the catch-up margin of the leader's log (a learner is promoted when this turns true). False without a leader.
+             * @example true
+             */
+            caughtUp: boolean;
+            /**
+             * @description Whether the leader heard from it within the last election timeout. False without a leader.
+             * @example true
+             */
+            recentActive: boolean;
+            /**
+             * Format: date-time
+             * @description When the leader last heard from it; null for the leader itself, without a leader, or before any contact.
+             * @example 2026-11-21T10:29:59.950Z
+             */
+            lastContact: string | null;
+        };
+        /**
+         * @description The Raft voting configuration in force, its members and any change under way.
+         * @example {
+         *       "leaderId": "node-1",
+         *       "term": 7,
+         *       "configIndex": 12,
+         *       "voters": 3,
+         *       "learners": 0,
+         *       "quorumSize": 2,
+         *       "pendingChange": null,
+         *       "members": [
+         *         {
+         *           "nodeId": "node-1",
+         *           "suffrage": "VOTER",
+         *           "state": "LEADER",
+         *           "isLeader": true,
+         *           "matchIndex": 1043,
+         *           "nextIndex": 1044,
+         *           "progressState": "REPLICATE",
+         *           "lagEntries": 0,
+         *           "caughtUp": true,
+         *           "recentActive": true,
+         *           "lastContact": null
+         *         },
+         *         {
+         *           "nodeId": "node-2",
+         *           "suffrage": "VOTER",
+         *           "state": "FOLLOWER",
+         *           "isLeader": false,
+         *           "matchIndex": 1043,
+         *           "nextIndex": 1044,
+         *           "progressState": "REPLICATE",
+         *           "lagEntries": 0,
+         *           "caughtUp": true,
+         *           "recentActive": true,
+         *           "lastContact": "2026-11-21T10:29:59.950Z"
+         *         },
+         *         {
+         *           "nodeId": "node-3",
+         *           "suffrage": "VOTER",
+         *           "state": "FOLLOWER",
+         *           "isLeader": false,
+         *           "matchIndex": 1040,
+         *           "nextIndex": 1044,
+         *           "progressState": "REPLICATE",
+         *           "lagEntries": 3,
+         *           "caughtUp": true,
+         *           "recentActive": true,
+         *           "lastContact": "2026-11-21T10:29:59.950Z"
+         *         }
+         *       ]
+         *     }
+         */
+        RaftMembership: {
+            /**
+             * @description The current leader; null while there is none (progress fields of the members are then null).
+             * @example node-1
+             */
+            leaderId: string | null;
+            /**
+             * Format: int64
+             * @description The highest term any running member has seen.
+             * @example 7
+             */
+            term: number;
+            /**
+             * Format: int64
+             * @description Log index of the configuration entry in force; 0 for the bootstrap configuration.
+             * @example 12
+             */
+            configIndex: number;
+            /**
+             * @description Members with suffrage VOTER.
+             * @example 5
+             */
+            voters: number;
+            /**
+             * @description Members with suffrage LEARNER.
+             * @example 0
+             */
+            learners: number;
+            /**
+             * @description Voters a majority makes: needed to elect a leader and to commit.
+             * @example 3
+             */
+            quorumSize: number;
+            pendingChange: components["schemas"]["RaftPendingChange"];
+            /** @description Voters and learners, in node-id order. */
+            members: components["schemas"]["RaftMember"][];
+        };
+        RaftMembershipResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["RaftMembership"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A cluster node to add to the Raft configuration. It joins as a learner.
+         * @example {
+         *       "nodeId": "node-6",
+         *       "autoPromote": true
+         *     }
+         */
+        AddRaftMemberRequest: {
+            /**
+             * @description The cluster node to add (it must exist in `GET /api/v1/cluster/nodes` and not be a member yet).
+             * @example node-6
+             */
+            nodeId: string;
+            /**
+             * @description Promote the learner to voter once it has caught up with the leader's log. False keeps it a learner (a read replica that never votes); `READ_ONLY` nodes must use false.
+             * @default true
+             * @example true
+             */
+            autoPromote: boolean;
+        };
+        /**
+         * @description What members believe about a member (SWIM). `ALIVE`: answering probes. `SUSPECT`: a probe
+         *     went unanswered, directly and through `indirectChecks` helpers; the member has a suspicion
+         *     timeout to refute it. `DEAD`: the suspicion expired unrefuted (a failure). `LEFT`: the
+         *     member announced a graceful leave (not a failure).
+         * @example ALIVE
+         * @enum {string}
+         */
+        MemberState: "ALIVE" | "SUSPECT" | "DEAD" | "LEFT";
+        /**
+         * @description The member's own process, as it runs: `JOINING` (asking seeds for the member list),
+         *     `ACTIVE`, `LEAVING` (announcing its leave), `LEFT`, `CRASHED` (stopped by a fault) or
+         *     `JOIN_FAILED` (no seed answered within `maxJoinAttempts` protocol periods).
+         * @example ACTIVE
+         * @enum {string}
+         */
+        MemberLifecycle: "JOINING" | "ACTIVE" | "LEAVING" | "LEFT" | "CRASHED" | "JOIN_FAILED";
+        /**
+         * @description Where a member can be reached and what it is; gossiped with its alive messages.
+         * @example {
+         *       "address": "10.0.0.4:7946",
+         *       "region": "us-east-1",
+         *       "zone": "us-east-1a",
+         *       "role": "storage"
+         *     }
+         */
+        MemberMetadata: {
+            /**
+             * @description `host:port` the member listens on for gossip.
+             * @example 10.0.0.4:7946
+             */
+            address: string;
+            /**
+             * @description Region the member runs in.
+             * @example us-east-1
+             */
+            region: string;
+            /**
+             * @description Availability zone within the region.
+             * @example us-east-1a
+             */
+            zone: string;
+            /**
+             * @description What the member does in the database, free text (for example `storage`, `coordinator`).
+             * @example storage
+             */
+            role: string;
+        };
+        /**
+         * @description How many live members (the member itself excluded) hold the member in each state, or do not know it.
+         * @example {
+         *       "alive": 4,
+         *       "suspect": 0,
+         *       "dead": 0,
+         *       "left": 0,
+         *       "unaware": 0
+         *     }
+         */
+        ObserverCounts: {
+            /**
+             * @description Live members that hold it ALIVE.
+             * @example 4
+             */
+            alive: number;
+            /**
+             * @description Live members that hold it SUSPECT.
+             * @example 0
+             */
+            suspect: number;
+            /**
+             * @description Live members that hold it DEAD.
+             * @example 0
+             */
+            dead: number;
+            /**
+             * @description Live members that hold it LEFT.
+             * @example 0
+             */
+            left: number;
+            /**
+             * @description Live members that have not heard of it (or forgot it).
+             * @example 0
+             */
+            unaware: number;
+        };
+        /**
+         * @description A member of the gossip group, as the group as a whole sees it.
+         * @example {
+         *       "memberId": "node-4",
+         *       "state": "ALIVE",
+         *       "incarnation": 2,
+         *       "address": "10.0.0.4:7946",
+         *       "metadata": {
+         *         "address": "10.0.0.4:7946",
+         *         "region": "us-east-1",
+         *         "zone": "us-east-1a",
+         *         "role": "storage"
+         *       },
+         *       "lastStateChange": "2026-11-21T09:30:02.000Z",
+         *       "observers": {
+         *         "alive": 4,
+         *         "suspect": 0,
+         *         "dead": 0,
+         *         "left": 0,
+         *         "unaware": 0
+         *       },
+         *       "lifecycle": "ACTIVE"
+         *     }
+         */
+        Member: {
+            /**
+             * @description The member's id. Each cluster node is a member under its node id.
+             * @example node-4
+             */
+            memberId: string;
+            /**
+             * @description The state most live members hold it in (see `MemberState`; ties go to the graver state); null while no live member knows it (a joiner not yet heard of).
+             * @example ALIVE
+             * @enum {string|null}
+             */
+            state: "ALIVE" | "SUSPECT" | "DEAD" | "LEFT" | null;
+            /**
+             * Format: int64
+             * @description The highest incarnation of it any member has seen. Only the member raises it, to refute a suspicion or to rejoin; a statement about a lower incarnation is stale.
+             * @example 2
+             */
+            incarnation: number;
+            /**
+             * @description `host:port` the member listens on for gossip (the same as `metadata.address`).
+             * @example 10.0.0.4:7946
+             */
+            address: string;
+            metadata: components["schemas"]["MemberMetadata"];
+            /**
+             * Format: date-time
+             * @description When `state` last changed (cluster clock).
+             * @example 2026-11-21T09:30:02.000Z
+             */
+            lastStateChange: string;
+            observers: components["schemas"]["ObserverCounts"];
+            lifecycle: components["schemas"]["MemberLifecycle"];
+        };
+        MemberListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["Member"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description Monotonic protocol counters (since the member started, kept across crashes).
+         * @example {
+         *       "protocolPeriods": 3600,
+         *       "pingsSent": 3600,
+         *       "pingsReceived": 3598,
+         *       "acksSent": 3598,
+         *       "acksReceived": 3597,
+         *       "pingReqsSent": 9,
+         *       "pingReqsReceived": 8,
+         *       "pingReqsDropped": 0,
+         *       "indirectPingsSent": 8,
+         *       "acksForwarded": 7,
+         *       "indirectAcksReceived": 2,
+         *       "staleAcks": 1,
+         *       "probesFailed": 1,
+         *       "suspicionsRaised": 1,
+         *       "suspicionConfirmations": 2,
+         *       "deathsDeclared": 0,
+         *       "refutations": 1,
+         *       "updatesApplied": 24,
+         *       "piggybackedUpdatesSent": 96,
+         *       "updatesDropped": 0,
+         *       "membersRejected": 0,
+         *       "pushPullsSent": 120,
+         *       "pushPullsReceived": 118,
+         *       "reconnectPingsSent": 0,
+         *       "joinAttempts": 1
+         *     }
+         */
+        SwimCounters: {
+            /**
+             * Format: int64
+             * @description Protocol periods run.
+             * @example 3600
+             */
+            protocolPeriods: number;
+            /**
+             * Format: int64
+             * @description Direct pings sent.
+             * @example 3600
+             */
+            pingsSent: number;
+            /**
+             * Format: int64
+             * @description Pings received.
+             * @example 3598
+             */
+            pingsReceived: number;
+            /**
+             * Format: int64
+             * @description Acks sent.
+             * @example 3598
+             */
+            acksSent: number;
+            /**
+             * Format: int64
+             * @description Acks received.
+             * @example 3597
+             */
+            acksReceived: number;
+            /**
+             * Format: int64
+             * @description Requests for indirect probes sent after a direct ping timed out.
+             * @example 9
+             */
+            pingReqsSent: number;
+            /**
+             * Format: int64
+             * @description Requests for indirect probes received.
+             * @example 8
+             */
+            pingReqsReceived: number;
+            /**
+             * Format: int64
+             * @description Indirect-probe requests refused because `maxPendingRelays` were already running.
+             * @example 0
+             */
+            pingReqsDropped: number;
+            /**
+             * Format: int64
+             * @description Pings sent on behalf of another member.
+             * @example 8
+             */
+            indirectPingsSent: number;
+            /**
+             * Format: int64
+             * @description Acks passed back to the member that asked for an indirect probe.
+             * @example 7
+             */
+            acksForwarded: number;
+            /**
+             * Format: int64
+             * @description Own probes answered only through a helper.
+             * @example 2
+             */
+            indirectAcksReceived: number;
+            /**
+             * Format: int64
+             * @description Acks that matched no pending probe (late or duplicate).
+             * @example 1
+             */
+            staleAcks: number;
+            /**
+             * Format: int64
+             * @description Own probes that ended without any ack.
+             * @example 1
+             */
+            probesFailed: number;
+            /**
+             * Format: int64
+             * @description Suspicions raised from own failed probes.
+             * @example 1
+             */
+            suspicionsRaised: number;
+            /**
+             * Format: int64
+             * @description Independent confirmations added to suspicions held.
+             * @example 2
+             */
+            suspicionConfirmations: number;
+            /**
+             * Format: int64
+             * @description Suspicions that expired here, declaring the suspect DEAD.
+             * @example 0
+             */
+            deathsDeclared: number;
+            /**
+             * Format: int64
+             * @description Times this member refuted a suspicion of itself by raising its incarnation.
+             * @example 1
+             */
+            refutations: number;
+            /**
+             * Format: int64
+             * @description Gossiped updates that changed this member's view.
+             * @example 24
+             */
+            updatesApplied: number;
+            /**
+             * Format: int64
+             * @description Update transmissions piggybacked on outgoing messages.
+             * @example 96
+             */
+            piggybackedUpdatesSent: number;
+            /**
+             * Format: int64
+             * @description Updates evicted from the full piggyback queue before their transmissions were done.
+             * @example 0
+             */
+            updatesDropped: number;
+            /**
+             * Format: int64
+             * @description New members not added because the view held `maxMembers`.
+             * @example 0
+             */
+            membersRejected: number;
+            /**
+             * Format: int64
+             * @description Full-state exchanges started (anti-entropy and joins).
+             * @example 120
+             */
+            pushPullsSent: number;
+            /**
+             * Format: int64
+             * @description Full-state exchanges answered.
+             * @example 118
+             */
+            pushPullsReceived: number;
+            /**
+             * Format: int64
+             * @description Pings to members held DEAD, to find them again after a partition heals.
+             * @example 0
+             */
+            reconnectPingsSent: number;
+            /**
+             * Format: int64
+             * @description Join requests sent.
+             * @example 1
+             */
+            joinAttempts: number;
+        };
+        /**
+         * @description `DIRECT`: the target was pinged and the ping timeout runs. `INDIRECT`: the direct ping timed out; helpers were asked to ping the target. `ACKED`: the target answered in this period.
+         * @example DIRECT
+         * @enum {string}
+         */
+        ProbePhase: "DIRECT" | "INDIRECT" | "ACKED";
+        /**
+         * @description An update a member is disseminating by piggybacking it on its pings, indirect-probe requests and acks.
+         * @example {
+         *       "memberId": "node-4",
+         *       "state": "SUSPECT",
+         *       "incarnation": 2,
+         *       "from": "node-1",
+         *       "transmissions": 3,
+         *       "remainingTransmissions": 5
+         *     }
+         */
+        PiggybackEntry: {
+            /**
+             * @description The member the update is about.
+             * @example node-4
+             */
+            memberId: string;
+            state: components["schemas"]["MemberState"];
+            /**
+             * Format: int64
+             * @description The incarnation the update is about.
+             * @example 2
+             */
+            incarnation: number;
+            /**
+             * @description Who asserts it: the suspector, the declarer of a death, or the member itself for ALIVE and LEFT.
+             * @example node-1
+             */
+            from: string;
+            /**
+             * @description Times it has been piggybacked so far.
+             * @example 3
+             */
+            transmissions: number;
+            /**
+             * @description Times it will still be piggybacked before it is dropped (the retransmit limit minus `transmissions`).
+             * @example 5
+             */
+            remainingTransmissions: number;
+        };
+        /**
+         * @description What one member is doing for the protocol right now.
+         * @example {
+         *       "memberId": "node-1",
+         *       "lifecycle": "ACTIVE",
+         *       "incarnation": 0,
+         *       "protocolPeriod": 3600,
+         *       "nextPeriodAt": "2026-11-21T10:30:00.400Z",
+         *       "viewSize": 5,
+         *       "retransmitLimit": 4,
+         *       "suspicionTimeouts": {
+         *         "minMs": 4000,
+         *         "maxMs": 24000,
+         *         "expectedConfirmations": 2
+         *       },
+         *       "probe": {
+         *         "targetId": "node-4",
+         *         "seq": 3601,
+         *         "phase": "INDIRECT",
+         *         "startedAt": "2026-11-21T10:29:59.400Z",
+         *         "helpers": [
+         *           "node-2",
+         *           "node-3",
+         *           "node-5"
+         *         ]
+         *       },
+         *       "piggybackQueue": [
+         *         {
+         *           "memberId": "node-4",
+         *           "state": "SUSPECT",
+         *           "incarnation": 2,
+         *           "from": "node-1",
+         *           "transmissions": 1,
+         *           "remainingTransmissions": 3
+         *         }
+         *       ],
+         *       "suspicions": [
+         *         {
+         *           "memberId": "node-4",
+         *           "incarnation": 2,
+         *           "startedAt": "2026-11-21T10:29:57.000Z",
+         *           "deadline": "2026-11-21T10:30:21.000Z",
+         *           "confirmations": 2,
+         *           "suspectors": [
+         *             "node-1",
+         *             "node-3"
+         *           ]
+         *         }
+         *       ],
+         *       "pendingRelays": 0,
+         *       "join": null,
+         *       "counters": {
+         *         "protocolPeriods": 3600,
+         *         "pingsSent": 3600,
+         *         "pingsReceived": 3598,
+         *         "acksSent": 3598,
+         *         "acksReceived": 3597,
+         *         "pingReqsSent": 9,
+         *         "pingReqsReceived": 8,
+         *         "pingReqsDropped": 0,
+         *         "indirectPingsSent": 8,
+         *         "acksForwarded": 7,
+         *         "indirectAcksReceived": 2,
+         *         "staleAcks": 1,
+         *         "probesFailed": 1,
+         *         "suspicionsRaised": 1,
+         *         "suspicionConfirmations": 2,
+         *         "deathsDeclared": 0,
+         *         "refutations": 1,
+         *         "updatesApplied": 24,
+         *         "piggybackedUpdatesSent": 96,
+         *         "updatesDropped": 0,
+         *         "membersRejected": 0,
+         *         "pushPullsSent": 120,
+         *         "pushPullsReceived": 118,
+         *         "reconnectPingsSent": 0,
+         *         "joinAttempts": 1
+         *       }
+         *     }
+         */
+        MemberGossip: {
+            /**
+             * @description The member.
+             * @example node-1
+             */
+            memberId: string;
+            lifecycle: components["schemas"]["MemberLifecycle"];
+            /**
+             * Format: int64
+             * @description Its own incarnation.
+             * @example 0
+             */
+            incarnation: number;
+            /**
+             * Format: int64
+             * @description Protocol periods it has started.
+             * @example 3600
+             */
+            protocolPeriod: number;
+            /**
+             * Format: date-time
+             * @description When its next protocol period starts (cluster clock).
+             * @example 2026-11-21T10:30:00.400Z
+             */
+            nextPeriodAt: string;
+            /**
+             * @description Entries in its view of the group, itself and DEAD or LEFT entries included (the n of the log n scaling).
+             * @example 5
+             */
+            viewSize: number;
+            /**
+             * @description Times it piggybacks each update: retransmitMult · ⌈log10(viewSize + 1)⌉.
+             * @example 4
+             */
+            retransmitLimit: number;
+            /** @description Bounds of the suspicion timeout at the current view size (Lifeguard). */
+            suspicionTimeouts: {
+                /**
+                 * @description Timeout once enough independent confirmations arrived, in milliseconds of cluster time.
+                 * @example 4000
+                 */
+                minMs: number;
+                /**
+                 * @description Timeout while only the first suspector vouches for the suspicion, in milliseconds.
+                 * @example 24000
+                 */
+                maxMs: number;
+                /**
+                 * @description Confirmations that bring the timeout down to `minMs`.
+                 * @example 2
+                 */
+                expectedConfirmations: number;
+            };
+            /** @description The probe of this protocol period; null between probes. */
+            probe: {
+                /**
+                 * @description The member being probed (next in a shuffled round-robin order).
+                 * @example node-3
+                 */
+                targetId: string;
+                /**
+                 * Format: int64
+                 * @description Sequence number of the ping; its ack carries the same.
+                 * @example 3601
+                 */
+                seq: number;
+                phase: components["schemas"]["ProbePhase"];
+                /**
+                 * Format: date-time
+                 * @description When the ping was sent (cluster clock).
+                 * @example 2026-11-21T10:29:59.400Z
+                 */
+                startedAt: string;
+                /**
+                 * @description Members asked to probe the target indirectly (phase INDIRECT); empty before.
+                 * @example []
+                 */
+                helpers: string[];
+            } | null;
+            /** @description Updates waiting to be piggybacked, least-sent first. */
+            piggybackQueue: components["schemas"]["PiggybackEntry"][];
+            /** @description Suspicions this member holds, one per suspect. */
+            suspicions: {
+                /**
+                 * @description The suspect.
+                 * @example node-4
+                 */
+                memberId: string;
+                /**
+                 * Format: int64
+                 * @description The suspect's incarnation the suspicion is about.
+                 * @example 2
+                 */
+                incarnation: number;
+                /**
+                 * Format: date-time
+                 * @description When the suspicion started.
+                 * @example 2026-11-21T10:29:57.000Z
+                 */
+                startedAt: string;
+                /**
+                 * Format: date-time
+                 * @description When the suspect will be declared DEAD unless refuted.
+                 * @example 2026-11-21T10:30:21.000Z
+                 */
+                deadline: string;
+                /**
+                 * @description Distinct members that vouched for it.
+                 * @example 2
+                 */
+                confirmations: number;
+                /**
+                 * @description Those members.
+                 * @example [
+                 *       "node-1",
+                 *       "node-3"
+                 *     ]
+                 */
+                suspectors: string[];
+            }[];
+            /**
+             * @description Indirect probes it is running for other members.
+             * @example 0
+             */
+            pendingRelays: number;
+            /** @description While JOINING, the seeds it tries and how many join requests it sent; null otherwise. */
+            join: {
+                /**
+                 * @description Members it joins through, tried in turn.
+                 * @example [
+                 *       "node-1",
+                 *       "node-2"
+                 *     ]
+                 */
+                seeds: string[];
+                /**
+                 * @description Join requests sent so far.
+                 * @example 1
+                 */
+                attempts: number;
+            } | null;
+            counters: components["schemas"]["SwimCounters"];
+        };
+        /**
+         * @description The gossip protocol as it runs, group-wide and per member.
+         * @example {
+         *       "protocolPeriodMs": 1000,
+         *       "pingTimeoutMs": 300,
+         *       "protocolPeriod": 3600,
+         *       "nextPeriodAt": "2026-11-21T10:30:00.400Z",
+         *       "memberCount": 1,
+         *       "totals": {
+         *         "protocolPeriods": 3600,
+         *         "pingsSent": 3600,
+         *         "pingsReceived": 3598,
+         *         "acksSent": 3598,
+         *         "acksReceived": 3597,
+         *         "pingReqsSent": 9,
+         *         "pingReqsReceived": 8,
+         *         "pingReqsDropped": 0,
+         *         "indirectPingsSent": 8,
+         *         "acksForwarded": 7,
+         *         "indirectAcksReceived": 2,
+         *         "staleAcks": 1,
+         *         "probesFailed": 1,
+         *         "suspicionsRaised": 1,
+         *         "suspicionConfirmations": 2,
+         *         "deathsDeclared": 0,
+         *         "refutations": 1,
+         *         "updatesApplied": 24,
+         *         "piggybackedUpdatesSent": 96,
+         *         "updatesDropped": 0,
+         *         "membersRejected": 0,
+         *         "pushPullsSent": 120,
+         *         "pushPullsReceived": 118,
+         *         "reconnectPingsSent": 0,
+         *         "joinAttempts": 1
+         *       },
+         *       "members": [
+         *         {
+         *           "memberId": "node-1",
+         *           "lifecycle": "ACTIVE",
+         *           "incarnation": 0,
+         *           "protocolPeriod": 3600,
+         *           "nextPeriodAt": "2026-11-21T10:30:00.400Z",
+         *           "viewSize": 1,
+         *           "retransmitLimit": 4,
+         *           "suspicionTimeouts": {
+         *             "minMs": 4000,
+         *             "maxMs": 24000,
+         *             "expectedConfirmations": 0
+         *           },
+         *           "probe": null,
+         *           "piggybackQueue": [],
+         *           "suspicions": [],
+         *           "pendingRelays": 0,
+         *           "join": null,
+         *           "counters": {
+         *             "protocolPeriods": 3600,
+         *             "pingsSent": 3600,
+         *             "pingsReceived": 3598,
+         *             "acksSent": 3598,
+         *             "acksReceived": 3597,
+         *             "pingReqsSent": 9,
+         *             "pingReqsReceived": 8,
+         *             "pingReqsDropped": 0,
+         *             "indirectPingsSent": 8,
+         *             "acksForwarded": 7,
+         *             "indirectAcksReceived": 2,
+         *             "staleAcks": 1,
+         *             "probesFailed": 1,
+         *             "suspicionsRaised": 1,
+         *             "suspicionConfirmations": 2,
+         *             "deathsDeclared": 0,
+         *             "refutations": 1,
+         *             "updatesApplied": 24,
+         *             "piggybackedUpdatesSent": 96,
+         *             "updatesDropped": 0,
+         *             "membersRejected": 0,
+         *             "pushPullsSent": 120,
+         *             "pushPullsReceived": 118,
+         *             "reconnectPingsSent": 0,
+         *             "joinAttempts": 1
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        GossipState: {
+            /**
+             * @description Length of a protocol period, in milliseconds of cluster time: each member probes one other member per period.
+             * @example 1000
+             */
+            protocolPeriodMs: number;
+            /**
+             * @description Wait for a direct ack before asking helpers to probe indirectly, in milliseconds.
+             * @example 300
+             */
+            pingTimeoutMs: number;
+            /**
+             * Format: int64
+             * @description Protocol periods the group has run.
+             * @example 3600
+             */
+            protocolPeriod: number;
+            /**
+             * Format: date-time
+             * @description When the group's next protocol period starts (cluster clock).
+             * @example 2026-11-21T10:30:00.400Z
+             */
+            nextPeriodAt: string;
+            /**
+             * @description Members in the group, over all pages of `members`.
+             * @example 5
+             */
+            memberCount: number;
+            totals: components["schemas"]["SwimCounters"];
+            /** @description The page of members' protocol state, in member-id order (`limit`/`offset`). */
+            members: components["schemas"]["MemberGossip"][];
+        };
+        GossipStateResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["GossipState"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A member to join to the gossip group.
+         * @example {
+         *       "memberId": "node-6",
+         *       "metadata": {
+         *         "address": "10.0.0.6:7946",
+         *         "region": "us-east-1",
+         *         "zone": "us-east-1b",
+         *         "role": "storage"
+         *       },
+         *       "seedId": "node-1"
+         *     }
+         */
+        JoinMemberRequest: {
+            /**
+             * @description The joining member's id. A member that left (or whose join failed) may join again under its id; it comes back with a higher incarnation.
+             * @example node-6
+             */
+            memberId: string;
+            metadata: components["schemas"]["MemberMetadata"];
+            /**
+             * @description The active member to join through. Default: up to `maxJoinSeeds` active members, tried in turn. With no active member at all, the joiner starts the group alone.
+             * @example node-1
+             */
+            seedId?: string;
+        };
+        MemberResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["Member"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A suspicion one member holds about another (Lifeguard), while it holds it SUSPECT; null otherwise. Each independent confirmation brings the deadline closer.
+         * @example {
+         *       "incarnation": 2,
+         *       "startedAt": "2026-11-21T10:29:57.000Z",
+         *       "deadline": "2026-11-21T10:30:21.000Z",
+         *       "confirmations": 2,
+         *       "suspectors": [
+         *         "node-1",
+         *         "node-3"
+         *       ]
+         *     }
+         */
+        Suspicion: {
+            /**
+             * Format: int64
+             * @description The suspect's incarnation the suspicion is about; an alive message with a higher incarnation refutes it.
+             * @example 2
+             */
+            incarnation: number;
+            /**
+             * Format: date-time
+             * @description When the suspicion started (cluster clock).
+             * @example 2026-11-21T10:29:57.000Z
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description When the suspect will be declared DEAD unless it refutes the suspicion first.
+             * @example 2026-11-21T10:30:21.000Z
+             */
+            deadline: string;
+            /**
+             * @description Distinct members that vouched for the suspicion, the first suspector included.
+             * @example 2
+             */
+            confirmations: number;
+            /**
+             * @description Those members, in the order they vouched.
+             * @example [
+             *       "node-1",
+             *       "node-3"
+             *     ]
+             */
+            suspectors: string[];
+        } | null;
+        /**
+         * @description What one live member believes about the member. Nulls when it does not know the member.
+         * @example {
+         *       "observerId": "node-1",
+         *       "state": "SUSPECT",
+         *       "incarnation": 2,
+         *       "lastStateChange": "2026-11-21T10:29:57.000Z",
+         *       "suspicion": {
+         *         "incarnation": 2,
+         *         "startedAt": "2026-11-21T10:29:57.000Z",
+         *         "deadline": "2026-11-21T10:30:21.000Z",
+         *         "confirmations": 2,
+         *         "suspectors": [
+         *           "node-1",
+         *           "node-3"
+         *         ]
+         *       }
+         *     }
+         */
+        ObserverBelief: {
+            /**
+             * @description The member holding this belief.
+             * @example node-1
+             */
+            observerId: string;
+            /**
+             * @description The state it holds the member in (see `MemberState`); null when it does not know the member.
+             * @example SUSPECT
+             * @enum {string|null}
+             */
+            state: "ALIVE" | "SUSPECT" | "DEAD" | "LEFT" | null;
+            /**
+             * Format: int64
+             * @description The incarnation its belief is about; null when it does not know the member.
+             * @example 2
+             */
+            incarnation: number | null;
+            /**
+             * Format: date-time
+             * @description When its view of the member entered `state`; null when it does not know the member.
+             * @example 2026-11-21T10:29:57.000Z
+             */
+            lastStateChange: string | null;
+            suspicion: components["schemas"]["Suspicion"];
+        };
+        /**
+         * @description A member's state as the group sees it, as the member sees itself, and as each other live member sees it.
+         * @example {
+         *       "member": {
+         *         "memberId": "node-4",
+         *         "state": "SUSPECT",
+         *         "incarnation": 2,
+         *         "address": "10.0.0.4:7946",
+         *         "metadata": {
+         *           "address": "10.0.0.4:7946",
+         *           "region": "us-east-1",
+         *           "zone": "us-east-1a",
+         *           "role": "storage"
+         *         },
+         *         "lastStateChange": "2026-11-21T10:29:58.000Z",
+         *         "observers": {
+         *           "alive": 2,
+         *           "suspect": 2,
+         *           "dead": 0,
+         *           "left": 0,
+         *           "unaware": 0
+         *         },
+         *         "lifecycle": "ACTIVE"
+         *       },
+         *       "self": {
+         *         "lifecycle": "ACTIVE",
+         *         "incarnation": 2,
+         *         "state": "ALIVE"
+         *       },
+         *       "observers": [
+         *         {
+         *           "observerId": "node-1",
+         *           "state": "SUSPECT",
+         *           "incarnation": 2,
+         *           "lastStateChange": "2026-11-21T10:29:57.000Z",
+         *           "suspicion": {
+         *             "incarnation": 2,
+         *             "startedAt": "2026-11-21T10:29:57.000Z",
+         *             "deadline": "2026-11-21T10:30:21.000Z",
+         *             "confirmations": 2,
+         *             "suspectors": [
+         *               "node-1",
+         *               "node-3"
+         *             ]
+         *           }
+         *         },
+         *         {
+         *           "observerId": "node-2",
+         *           "state": "ALIVE",
+         *           "incarnation": 2,
+         *           "lastStateChange": "2026-11-21T09:30:02.000Z",
+         *           "suspicion": null
+         *         }
+         *       ]
+         *     }
+         */
+        MemberStateDetail: {
+            member: components["schemas"]["Member"];
+            /** @description What the member holds about itself. */
+            self: {
+                lifecycle: components["schemas"]["MemberLifecycle"];
+                /**
+                 * Format: int64
+                 * @description Its own incarnation.
+                 * @example 2
+                 */
+                incarnation: number;
+                state: components["schemas"]["MemberState"];
+            };
+            /** @description Every other live member's belief about it, in member-id order. */
+            observers: components["schemas"]["ObserverBelief"][];
+        };
+        MemberStateDetailResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["MemberStateDetail"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description `SWITCHOVER`: a graceful handover from a live leader (Raft leadership transfer): the leader
+         *     stops taking new proposals, brings the target's log up to date, then tells it to campaign at
+         *     once; no committed entry is lost and writes pause for about one round trip. Needs a live
+         *     leader. `FAILOVER`: the leader is deposed (it steps down, or is treated as lost when it is
+         *     unreachable) and the voters elect a new leader; with a target, the target campaigns first.
+         * @example SWITCHOVER
+         * @enum {string}
+         */
+        FailoverMode: "SWITCHOVER" | "FAILOVER";
+        /**
+         * @description A manual failover (the seed's `FailoverInput`). Every field is optional: an empty body makes
+         *     the leader hand over to the most up-to-date voter (highest `priority` first), as a
+         *     switchover when the leader is live and as a failover otherwise.
+         * @example {
+         *       "targetNodeId": "node-3",
+         *       "mode": "SWITCHOVER",
+         *       "reason": "move leadership off node-1 before maintenance"
+         *     }
+         */
+        FailoverRequest: {
+            /**
+             * @description The voter that should lead next (leadership transfer to a chosen node). Omit it to let the most up-to-date voter with the highest `priority` win.
+             * @example node-3
+             */
+            targetNodeId?: string;
+            /** @description `SWITCHOVER` or `FAILOVER`. Default: `SWITCHOVER` while the leader is healthy, `FAILOVER` otherwise. */
+            mode?: components["schemas"]["FailoverMode"];
+            /**
+             * @description Why, for the history and the audit log.
+             * @example move leadership off node-1 before maintenance
+             */
+            reason?: string;
+            /**
+             * @description How long the failover may take, in milliseconds of cluster time, before it is recorded FAILED (a switchover then falls back to the old leader, which resumes). Default `failoverTimeoutMs` of the failover configuration.
+             * @example 10000
+             */
+            timeoutMs?: number;
+        };
+        /**
+         * @description How a failover started. `AUTOMATIC`: the leader failed and the voters replaced it on their
+         *     own. `MANUAL`: an operator forced an election (`POST /api/v1/cluster/failover` with mode
+         *     `FAILOVER`); the leader may have been dead. `SWITCHOVER`: an operator moved leadership from a
+         *     live leader to another node (mode `SWITCHOVER`). `DRILL`: a failover test injected a fault into
+         *     the leader (`POST /api/v1/cluster/failover/test`).
+         * @example AUTOMATIC
+         * @enum {string}
+         */
+        FailoverKind: "AUTOMATIC" | "MANUAL" | "SWITCHOVER" | "DRILL";
+        /**
+         * @description `IN_PROGRESS` until a new leader is elected (`COMPLETED`) or `failoverTimeoutMs` passes without one (`FAILED`). At most one failover is in progress at a time.
+         * @example COMPLETED
+         * @enum {string}
+         */
+        FailoverStatus: "IN_PROGRESS" | "COMPLETED" | "FAILED";
+        /**
+         * @description A step of a failover's timeline: `INITIATED` (requested, or the failure noticed);
+         *     `LEADER_LOST` (the old leader stepped down or was found unreachable); `ELECTION_STARTED` (a
+         *     voter became candidate; repeated for each new term); `LEADER_ELECTED`; then `COMPLETED` or
+         *     `FAILED`.
+         * @example LEADER_ELECTED
+         * @enum {string}
+         */
+        FailoverStepName: "INITIATED" | "LEADER_LOST" | "ELECTION_STARTED" | "LEADER_ELECTED" | "COMPLETED" | "FAILED";
+        /**
+         * @description One step of a failover, on the cluster clock.
+         * @example {
+         *       "at": "2026-11-21T10:30:01.250Z",
+         *       "step": "LEADER_ELECTED",
+         *       "nodeId": "node-3",
+         *       "term": 8,
+         *       "detail": "elected"
+         *     }
+         */
+        FailoverTimelineStep: {
+            /**
+             * Format: date-time
+             * @description When the step happened (cluster clock).
+             * @example 2026-11-21T10:30:01.250Z
+             */
+            at: string;
+            step: components["schemas"]["FailoverStepName"];
+            /**
+             * @description The node the step is about: the target for `INITIATED`, the lost leader, the candidate, or the elected leader. Null when none is.
+             * @example node-3
+             */
+            nodeId: string | null;
+            /**
+             * Format: int64
+             * @description The Raft term of the step; null when none applies.
+             * @example 8
+             */
+            term: number | null;
+            /**
+             * @description What happened, in words.
+             * @example elected
+             */
+            detail: string;
+        };
+        /**
+         * @description One failover from initiation to its end (the seed's `FailoverResult`), with its timeline.
+         * @example {
+         *       "failoverId": "failover-7",
+         *       "kind": "AUTOMATIC",
+         *       "status": "COMPLETED",
+         *       "reason": "leader node-1 unreachable for 1000 ms",
+         *       "initiatedBy": "failure-detector",
+         *       "previousLeaderId": "node-1",
+         *       "previousTerm": 7,
+         *       "targetNodeId": null,
+         *       "newLeaderId": "node-3",
+         *       "newTerm": 8,
+         *       "initiatedAt": "2026-11-21T10:30:00.000Z",
+         *       "completedAt": "2026-11-21T10:30:01.250Z",
+         *       "durationMs": 1250,
+         *       "timeline": [
+         *         {
+         *           "at": "2026-11-21T10:30:00.000Z",
+         *           "step": "INITIATED",
+         *           "nodeId": null,
+         *           "term": 7,
+         *           "detail": "leader node-1 unreachable for 1000 ms"
+         *         },
+         *         {
+         *           "at": "2026-11-21T10:30:00.000Z",
+         *           "step": "LEADER_LOST",
+         *           "nodeId": "node-1",
+         *           "term": 7,
+         *           "detail": "no heartbeat within the election timeout"
+         *         },
+         *         {
+         *           "at": "2026-11-21T10:30:00.180Z",
+         *           "step": "ELECTION_STARTED",
+         *           "nodeId": "node-3",
+         *           "term": 8,
+         *           "detail": "node-3 campaigns"
+         *         },
+         *         {
+         *           "at": "2026-11-21T10:30:01.250Z",
+         *           "step": "LEADER_ELECTED",
+         *           "nodeId": "node-3",
+         *           "term": 8,
+         *           "detail": "elected"
+         *         },
+         *         {
+         *           "at": "2026-11-21T10:30:01.250Z",
+         *           "step": "COMPLETED",
+         *           "nodeId": "node-3",
+         *           "term": 8,
+         *           "detail": "completed"
+         *         }
+         *       ]
+         *     }
+         */
+        FailoverResult: {
+            /**
+             * @description Id of the failover, `failover-N`, numbered in order.
+             * @example failover-7
+             */
+            failoverId: string;
+            kind: components["schemas"]["FailoverKind"];
+            status: components["schemas"]["FailoverStatus"];
+            /**
+             * @description Why it started, as the operator gave it or as the cluster detected it.
+             * @example leader node-1 unreachable for 1000 ms
+             */
+            reason: string;
+            /**
+             * @description Who started it: an API key id, or `failure-detector` for AUTOMATIC.
+             * @example failure-detector
+             */
+            initiatedBy: string;
+            /**
+             * @description The leader when the failover started; null when there was none.
+             * @example node-1
+             */
+            previousLeaderId: string | null;
+            /**
+             * Format: int64
+             * @description The Raft term when the failover started.
+             * @example 7
+             */
+            previousTerm: number;
+            /**
+             * @description The node the operator asked to lead (a switchover target, or a drill's faulted node); null otherwise.
+             * @example null
+             */
+            targetNodeId: string | null;
+            /**
+             * @description The node elected; null until one is, and for a FAILED failover.
+             * @example node-3
+             */
+            newLeaderId: string | null;
+            /**
+             * Format: int64
+             * @description The term of the new leader; null until one is elected.
+             * @example 8
+             */
+            newTerm: number | null;
+            /**
+             * Format: date-time
+             * @description When it started (cluster clock).
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            initiatedAt: string;
+            /**
+             * Format: date-time
+             * @description When it ended (cluster clock); null while in progress.
+             * @example 2026-11-21T10:30:01.250Z
+             */
+            completedAt: string | null;
+            /**
+             * @description completedAt − initiatedAt, in milliseconds of cluster time; null while in progress.
+             * @example 1250
+             */
+            durationMs: number | null;
+            /** @description Its steps, oldest first. */
+            timeline: components["schemas"]["FailoverTimelineStep"][];
+        };
+        FailoverResultResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["FailoverResult"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description `QUORUM`: a leader that has not heard from a quorum of voters within `detectionTimeoutMs`
+         *     steps down, and voters ignore vote requests while they hear from a live leader (etcd's
+         *     CheckQuorum and leader stickiness), so a partitioned minority never keeps a leader that looks
+         *     writable. `NONE`: a cut-off leader keeps its role until it hears a higher term (it still
+         *     cannot commit without a quorum).
+         * @example QUORUM
+         * @enum {string}
+         */
+        SplitBrainPrevention: "QUORUM" | "NONE";
+        /**
+         * @description How the cluster replaces a failed leader. PUT replaces every field.
+         * @example {
+         *       "autoFailover": true,
+         *       "detectionTimeoutMs": 1000,
+         *       "failoverTimeoutMs": 10000,
+         *       "splitBrainPrevention": "QUORUM",
+         *       "maxFailoversPerHour": 3
+         *     }
+         */
+        FailoverConfig: {
+            /**
+             * @description Whether the voters replace a failed leader on their own. The same setting as `autoFailover` of the cluster configuration (`GET /api/v1/cluster/config`). When false, a lost leader stays lost until `POST /api/v1/cluster/failover`.
+             * @example true
+             */
+            autoFailover: boolean;
+            /**
+             * @description How long the leader may go unheard, in milliseconds of cluster time, before a follower declares it lost and campaigns (each follower waits a random time in [detectionTimeoutMs, 2 × detectionTimeoutMs)). The same setting as `electionTimeoutMs` of the cluster configuration; it must exceed `heartbeatIntervalMs`.
+             * @example 1000
+             */
+            detectionTimeoutMs: number;
+            /**
+             * @description Longest a failover may run, from initiation to a new leader, in milliseconds of cluster time, before it is recorded FAILED. Must exceed `detectionTimeoutMs`.
+             * @example 10000
+             */
+            failoverTimeoutMs: number;
+            splitBrainPrevention: components["schemas"]["SplitBrainPrevention"];
+            /**
+             * @description Automatic failovers allowed in any sliding hour of cluster time, against flapping. When reached, automatic failover pauses until the oldest one leaves the window (manual failovers and drills are not limited). 0 means no limit.
+             * @example 3
+             */
+            maxFailoversPerHour: number;
+        };
+        FailoverConfigResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["FailoverConfig"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        FailoverResultListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["FailoverResult"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A node the failure detector holds SUSPECTED or DOWN, and what happens next.
+         * @example {
+         *       "nodeId": "node-1",
+         *       "status": "SUSPECTED",
+         *       "role": "LEADER",
+         *       "isLeader": true,
+         *       "isVoter": true,
+         *       "lastHeartbeat": "2026-11-21T10:29:58.500Z",
+         *       "missedHeartbeats": 3,
+         *       "silenceMs": 1500,
+         *       "suspectedSince": "2026-11-21T10:30:00.000Z",
+         *       "downAt": "2026-11-21T10:30:03.500Z",
+         *       "failoverTriggered": true
+         *     }
+         */
+        SuspectedNode: {
+            nodeId: components["schemas"]["NodeId"];
+            /**
+             * @description `SUSPECTED` after `suspectTimeoutMs` without a heartbeat; `DOWN` after `failureTimeoutMs`.
+             * @example SUSPECTED
+             * @enum {string}
+             */
+            status: "SUSPECTED" | "DOWN";
+            role: components["schemas"]["NodeRole"];
+            /**
+             * @description Whether the node is (or was, until it went silent) the Raft leader.
+             * @example true
+             */
+            isLeader: boolean;
+            /**
+             * @description Whether the node votes; a silent voter reduces failure tolerance.
+             * @example true
+             */
+            isVoter: boolean;
+            /**
+             * Format: date-time
+             * @description When its last heartbeat arrived; null if none ever did.
+             * @example 2026-11-21T10:29:58.500Z
+             */
+            lastHeartbeat: string | null;
+            /**
+             * @description Heartbeat intervals elapsed since its last heartbeat.
+             * @example 3
+             */
+            missedHeartbeats: number;
+            /**
+             * @description Milliseconds of cluster time since its last heartbeat (since it joined, if none arrived).
+             * @example 1500
+             */
+            silenceMs: number;
+            /**
+             * Format: date-time
+             * @description When it became SUSPECTED.
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            suspectedSince: string;
+            /**
+             * Format: date-time
+             * @description When it became DOWN, or, while SUSPECTED, when it will be DOWN unless a heartbeat arrives first (lastHeartbeat + failureTimeoutMs).
+             * @example 2026-11-21T10:30:03.500Z
+             */
+            downAt: string;
+            /**
+             * @description For the leader, whether its silence has started a failover (see `GET /api/v1/cluster/failover/history`); false for other nodes.
+             * @example true
+             */
+            failoverTriggered: boolean;
+        };
+        SuspectedNodeListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["SuspectedNode"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description The fault a drill injects into its target, as a simulation fault (`GET /api/v1/simulation/faults`):
+         *     `crash` stops the node; `partition` cuts it off from every other node and from the control plane.
+         * @example crash
+         * @enum {string}
+         */
+        DrillFaultType: "crash" | "partition";
+        /**
+         * @description A failover drill. Every field is optional; an empty body crashes the leader and expects a new one within `failoverTimeoutMs`.
+         * @example {
+         *       "faultType": "crash",
+         *       "maxDurationMs": 5000
+         *     }
+         */
+        FailoverTestRequest: {
+            faultType?: components["schemas"]["DrillFaultType"];
+            /**
+             * @description The node to fault. Default the current leader. Faulting a follower measures detection only (no failover follows).
+             * @example node-1
+             */
+            targetNodeId?: string;
+            /**
+             * @description The bound, in milliseconds of cluster time. The drill passes when a new leader is elected (or, for a follower target, the node is detected DOWN) within it; the fault is healed at the latest when it has passed. Default `failoverTimeoutMs`.
+             * @example 5000
+             */
+            maxDurationMs?: number;
+            /**
+             * @description Heal the fault when the drill ends. False leaves it in place for `DELETE /api/v1/simulation/faults/{id}`.
+             * @default true
+             * @example true
+             */
+            heal: boolean;
+        };
+        /**
+         * @description What a failover drill measured, on the cluster clock.
+         * @example {
+         *       "drillId": "drill-2",
+         *       "status": "PASSED",
+         *       "faultType": "crash",
+         *       "faultId": "fault-5",
+         *       "targetNodeId": "node-1",
+         *       "targetWasLeader": true,
+         *       "previousLeaderId": "node-1",
+         *       "previousTerm": 7,
+         *       "newLeaderId": "node-3",
+         *       "newTerm": 8,
+         *       "failoverId": "failover-8",
+         *       "injectedAt": "2026-11-21T10:30:00.000Z",
+         *       "detectedAt": "2026-11-21T10:30:01.180Z",
+         *       "electedAt": "2026-11-21T10:30:01.420Z",
+         *       "healedAt": "2026-11-21T10:30:01.420Z",
+         *       "detectionTimeMs": 1180,
+         *       "electionTimeMs": 240,
+         *       "totalTimeMs": 1420,
+         *       "maxDurationMs": 5000,
+         *       "withinBound": true,
+         *       "healed": true
+         *     }
+         */
+        FailoverTestResult: {
+            /**
+             * @description Id of the drill, `drill-N`.
+             * @example drill-2
+             */
+            drillId: string;
+            /**
+             * @description `PASSED` when the drill met its bound (`withinBound`); `FAILED` otherwise.
+             * @example PASSED
+             * @enum {string}
+             */
+            status: "PASSED" | "FAILED";
+            faultType: components["schemas"]["DrillFaultType"];
+            /**
+             * @description Id of the simulation fault the drill injected.
+             * @example fault-5
+             */
+            faultId: string;
+            targetNodeId: components["schemas"]["NodeId"];
+            /**
+             * @description Whether the target led when the fault was injected.
+             * @example true
+             */
+            targetWasLeader: boolean;
+            /**
+             * @description The leader when the drill started.
+             * @example node-1
+             */
+            previousLeaderId: string | null;
+            /**
+             * Format: int64
+             * @description The term when the drill started.
+             * @example 7
+             */
+            previousTerm: number;
+            /**
+             * @description The leader elected after the fault; null when none was within the bound, or when the target was a follower (the leader did not change).
+             * @example node-3
+             */
+            newLeaderId: string | null;
+            /**
+             * Format: int64
+             * @description Its term; null when no new leader was elected.
+             * @example 8
+             */
+            newTerm: number | null;
+            /**
+             * @description The `DRILL` failover recorded in the history; null for a follower target.
+             * @example failover-8
+             */
+            failoverId: string | null;
+            /**
+             * Format: date-time
+             * @description When the fault was injected.
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            injectedAt: string;
+            /**
+             * Format: date-time
+             * @description When the failure was detected: for a leader target, when the first follower gave up on it and campaigned; for a follower target, when it became DOWN. Null when not detected within the bound.
+             * @example 2026-11-21T10:30:01.180Z
+             */
+            detectedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the new leader was elected; null when none was.
+             * @example 2026-11-21T10:30:01.420Z
+             */
+            electedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the drill healed the fault; null when `heal` was false.
+             * @example 2026-11-21T10:30:01.420Z
+             */
+            healedAt: string | null;
+            /**
+             * @description detectedAt − injectedAt, in milliseconds of cluster time.
+             * @example 1180
+             */
+            detectionTimeMs: number | null;
+            /**
+             * @description electedAt − detectedAt, in milliseconds of cluster time.
+             * @example 240
+             */
+            electionTimeMs: number | null;
+            /**
+             * @description Time without a leader: electedAt − injectedAt (for a follower target, detectedAt − injectedAt), in milliseconds of cluster time.
+             * @example 1420
+             */
+            totalTimeMs: number | null;
+            /**
+             * @description The bound the drill was held to.
+             * @example 5000
+             */
+            maxDurationMs: number;
+            /**
+             * @description Whether `totalTimeMs` is set and at most `maxDurationMs`.
+             * @example true
+             */
+            withinBound: boolean;
+            /**
+             * @description Whether the fault was healed before the answer.
+             * @example true
+             */
+            healed: boolean;
+        };
+        FailoverTestResultResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["FailoverTestResult"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description Counts and durations over the failover history (the last 1000 failovers), from recorded failovers only.
+         * @example {
+         *       "total": 8,
+         *       "completed": 7,
+         *       "failed": 1,
+         *       "inProgress": 0,
+         *       "byKind": {
+         *         "AUTOMATIC": 3,
+         *         "MANUAL": 1,
+         *         "SWITCHOVER": 2,
+         *         "DRILL": 2
+         *       },
+         *       "averageDurationMs": 1312.5,
+         *       "p50DurationMs": 1250,
+         *       "p95DurationMs": 2100,
+         *       "maxDurationMs": 2100,
+         *       "lastFailoverAt": "2026-11-21T10:30:00.000Z",
+         *       "automaticFailoversLastHour": 1
+         *     }
+         */
+        FailoverStatistics: {
+            /**
+             * @description Failovers in the history.
+             * @example 8
+             */
+            total: number;
+            /**
+             * @description Those that elected a new leader.
+             * @example 7
+             */
+            completed: number;
+            /**
+             * @description Those that timed out without one.
+             * @example 1
+             */
+            failed: number;
+            /**
+             * @description 1 while a failover runs.
+             * @example 0
+             */
+            inProgress: number;
+            /** @description Failovers of each kind. */
+            byKind: {
+                /**
+                 * @description Started by the cluster.
+                 * @example 3
+                 */
+                AUTOMATIC: number;
+                /**
+                 * @description Forced by an operator.
+                 * @example 1
+                 */
+                MANUAL: number;
+                /**
+                 * @description Graceful handovers.
+                 * @example 2
+                 */
+                SWITCHOVER: number;
+                /**
+                 * @description Failover tests.
+                 * @example 2
+                 */
+                DRILL: number;
+            };
+            /**
+             * @description Mean duration of the completed failovers, in milliseconds of cluster time; null when none completed.
+             * @example 1312.5
+             */
+            averageDurationMs: number | null;
+            /**
+             * @description Median (nearest rank) duration of the completed failovers; null when none completed.
+             * @example 1250
+             */
+            p50DurationMs: number | null;
+            /**
+             * @description 95th percentile (nearest rank) duration; null when none completed.
+             * @example 2100
+             */
+            p95DurationMs: number | null;
+            /**
+             * @description Longest duration; null when none completed.
+             * @example 2100
+             */
+            maxDurationMs: number | null;
+            /**
+             * Format: date-time
+             * @description When the latest failover started; null when there was none.
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            lastFailoverAt: string | null;
+            /**
+             * @description AUTOMATIC failovers started in the last hour of cluster time (compare with `maxFailoversPerHour`).
+             * @example 1
+             */
+            automaticFailoversLastHour: number;
+        };
+        FailoverStatisticsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["FailoverStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description What an issue is. Each is derived from one observation of the cluster, never guessed.
+         *     `QUORUM_LOST`: fewer healthy voters than the quorum; writes are refused.
+         *     `NO_LEADER`: no consensus leader (an election is under way, or impossible without quorum).
+         *     `NO_FAILURE_TOLERANCE`: quorum holds, but one more voter failure loses it.
+         *     `NODE_DOWN`, `NODE_SUSPECTED`, `NODE_RECOVERING`: one node's health (one issue per node).
+         * @example NODE_SUSPECTED
+         * @enum {string}
+         */
+        HealthIssueType: "QUORUM_LOST" | "NO_LEADER" | "NO_FAILURE_TOLERANCE" | "NODE_DOWN" | "NODE_SUSPECTED" | "NODE_RECOVERING";
+        /**
+         * @description How bad an issue is (the seed's `IssueSeverity`). `CRITICAL` issues stop writes or leadership (no quorum, a lost leader); `ERROR` removes a node; `WARNING` erodes the margin; `INFO` is a transition worth knowing.
+         * @example WARNING
+         * @enum {string}
+         */
+        IssueSeverity: "INFO" | "WARNING" | "ERROR" | "CRITICAL";
+        /**
+         * @description The part of the cluster an issue concerns: `QUORUM` (QUORUM_LOST, NO_FAILURE_TOLERANCE), `CONSENSUS` (NO_LEADER) or `NODE` (NODE_DOWN, NODE_SUSPECTED, NODE_RECOVERING).
+         * @example NODE
+         * @enum {string}
+         */
+        HealthComponent: "QUORUM" | "CONSENSUS" | "NODE";
+        /**
+         * @description A problem the health monitor detected (the seed's `HealthIssue`), with its lifetime: opened
+         *     when an observation first shows it, resolved at the first observation that no longer does.
+         * @example {
+         *       "id": "issue-12",
+         *       "type": "NODE_SUSPECTED",
+         *       "severity": "WARNING",
+         *       "component": "NODE",
+         *       "nodeId": "node-4",
+         *       "message": "node-4 is suspected; heartbeats are late.",
+         *       "affectedNodes": [
+         *         "node-4"
+         *       ],
+         *       "detectedAt": "2026-11-21T10:29:58.000Z",
+         *       "updatedAt": "2026-11-21T10:29:58.000Z",
+         *       "resolved": false,
+         *       "resolvedAt": null
+         *     }
+         */
+        HealthIssue: {
+            /**
+             * @description Id of the issue, `issue-N`, numbered in order of detection.
+             * @example issue-12
+             */
+            id: string;
+            /** @description What the issue is (a string in the seed's GraphQL `HealthIssue.type`). */
+            type: components["schemas"]["HealthIssueType"];
+            severity: components["schemas"]["IssueSeverity"];
+            component: components["schemas"]["HealthComponent"];
+            /**
+             * @description The node a `NODE` issue is about; null for cluster-wide issues.
+             * @example node-4
+             */
+            nodeId: string | null;
+            /**
+             * @description What is wrong, in words, with the numbers that show it.
+             * @example node-4 is suspected; heartbeats are late.
+             */
+            message: string;
+            /**
+             * @description Nodes involved (the unavailable voters for quorum issues); empty when none is.
+             * @example [
+             *       "node-4"
+             *     ]
+             */
+            affectedNodes: string[];
+            /**
+             * Format: date-time
+             * @description When it was first seen (cluster clock).
+             * @example 2026-11-21T10:29:58.000Z
+             */
+            detectedAt: string;
+            /**
+             * Format: date-time
+             * @description When its severity, message or affected nodes last changed.
+             * @example 2026-11-21T10:29:58.000Z
+             */
+            updatedAt: string;
+            /**
+             * @description Whether an observation has since stopped showing it.
+             * @example false
+             */
+            resolved: boolean;
+            /**
+             * Format: date-time
+             * @description When it was resolved (the first observation without it); null while open. Last seen is the latest observation before this time, or now for an open issue.
+             * @example null
+             */
+            resolvedAt: string | null;
+        };
+        /**
+         * @description The cluster's health at a glance (the seed's `ClusterHealth`): state, quorum and its margin,
+         *     node counts and the open issues. `failureTolerance` is how many more voters can fail before
+         *     quorum is lost, as Consul's autopilot reports it.
+         * @example {
+         *       "state": "DEGRADED",
+         *       "isHealthy": false,
+         *       "hasQuorum": true,
+         *       "quorumSize": 3,
+         *       "voters": 5,
+         *       "healthyVoters": 4,
+         *       "failureTolerance": 1,
+         *       "leaderId": "node-1",
+         *       "totalNodes": 5,
+         *       "healthyNodes": 4,
+         *       "suspectedNodes": 1,
+         *       "downNodes": 0,
+         *       "activeRecoveries": 0,
+         *       "issues": [
+         *         {
+         *           "id": "issue-12",
+         *           "type": "NODE_SUSPECTED",
+         *           "severity": "WARNING",
+         *           "component": "NODE",
+         *           "nodeId": "node-4",
+         *           "message": "node-4 is suspected; heartbeats are late.",
+         *           "affectedNodes": [
+         *             "node-4"
+         *           ],
+         *           "detectedAt": "2026-11-21T10:29:58.000Z",
+         *           "updatedAt": "2026-11-21T10:29:58.000Z",
+         *           "resolved": false,
+         *           "resolvedAt": null
+         *         }
+         *       ],
+         *       "checkedAt": "2026-11-21T10:30:00.000Z"
+         *     }
+         */
+        ClusterHealth: {
+            state: components["schemas"]["ClusterState"];
+            /**
+             * @description True when `state` is `OPERATIONAL`, a leader is elected and no open issue is `ERROR` or `CRITICAL`.
+             * @example false
+             */
+            isHealthy: boolean;
+            /**
+             * @description Whether at least `quorumSize` voters are healthy.
+             * @example true
+             */
+            hasQuorum: boolean;
+            /**
+             * @description Healthy voters needed: a majority of voters, raised to the configured minQuorumSize.
+             * @example 3
+             */
+            quorumSize: number;
+            /**
+             * @description Members that vote (every role but READ_ONLY).
+             * @example 5
+             */
+            voters: number;
+            /**
+             * @description Voters that are HEALTHY or RECOVERING.
+             * @example 4
+             */
+            healthyVoters: number;
+            /**
+             * @description How many more voters can fail before quorum is lost (healthyVoters − quorumSize; 0 without quorum).
+             * @example 1
+             */
+            failureTolerance: number;
+            /**
+             * @description The consensus leader; null while there is none.
+             * @example node-1
+             */
+            leaderId: string | null;
+            /**
+             * @description Nodes in the cluster.
+             * @example 5
+             */
+            totalNodes: number;
+            /**
+             * @description Nodes HEALTHY or RECOVERING.
+             * @example 4
+             */
+            healthyNodes: number;
+            /**
+             * @description Nodes SUSPECTED.
+             * @example 1
+             */
+            suspectedNodes: number;
+            /**
+             * @description Nodes DOWN.
+             * @example 0
+             */
+            downNodes: number;
+            /**
+             * @description Nodes RECOVERING (heartbeats resumed after DOWN, not yet HEALTHY).
+             * @example 0
+             */
+            activeRecoveries: number;
+            /** @description The open issues, most severe first, then oldest first. */
+            issues: components["schemas"]["HealthIssue"][];
+            /**
+             * Format: date-time
+             * @description Cluster time of the observation this reflects.
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            checkedAt: string;
+        };
+        ClusterHealthResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ClusterHealth"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description `PASS`, `WARN` (the margin is eroding) or `FAIL`.
+         * @example PASS
+         * @enum {string}
+         */
+        HealthCheckOutcome: "PASS" | "WARN" | "FAIL";
+        /**
+         * @description One check behind the cluster's health.
+         * @example {
+         *       "name": "FAILURE_TOLERANCE",
+         *       "outcome": "PASS",
+         *       "message": "4 of 5 voters healthy, 3 needed; 1 more may fail."
+         *     }
+         */
+        ClusterHealthCheck: {
+            /**
+             * @description `QUORUM`: enough healthy voters. `FAILURE_TOLERANCE`: at least one more voter may fail. `LEADER`: a leader is elected. `NODES`: every node is HEALTHY.
+             * @example FAILURE_TOLERANCE
+             * @enum {string}
+             */
+            name: "QUORUM" | "FAILURE_TOLERANCE" | "LEADER" | "NODES";
+            outcome: components["schemas"]["HealthCheckOutcome"];
+            /**
+             * @description The check's finding, with its numbers.
+             * @example 4 of 5 voters healthy, 3 needed; 1 more may fail.
+             */
+            message: string;
+        };
+        /**
+         * @description One node's health as the failure detector and consensus see it.
+         * @example {
+         *       "nodeId": "node-4",
+         *       "role": "FOLLOWER",
+         *       "status": "SUSPECTED",
+         *       "isVoter": true,
+         *       "isLeader": false,
+         *       "statusSince": "2026-11-21T10:29:58.000Z",
+         *       "lastHeartbeat": "2026-11-21T10:29:56.500Z",
+         *       "missedHeartbeats": 7,
+         *       "silenceMs": 3500,
+         *       "uptimeSeconds": 3598,
+         *       "raftState": "FOLLOWER",
+         *       "lagEntries": 12,
+         *       "openIssueIds": [
+         *         "issue-12"
+         *       ]
+         *     }
+         */
+        NodeHealthDetail: {
+            nodeId: components["schemas"]["NodeId"];
+            role: components["schemas"]["NodeRole"];
+            status: components["schemas"]["NodeStatus"];
+            /**
+             * @description Whether it votes in quorum decisions.
+             * @example true
+             */
+            isVoter: boolean;
+            /**
+             * @description Whether it is the consensus leader.
+             * @example false
+             */
+            isLeader: boolean;
+            /**
+             * Format: date-time
+             * @description When it entered `status` (cluster clock).
+             * @example 2026-11-21T10:29:58.000Z
+             */
+            statusSince: string;
+            /**
+             * Format: date-time
+             * @description When its last heartbeat arrived; null before the first.
+             * @example 2026-11-21T10:29:56.500Z
+             */
+            lastHeartbeat: string | null;
+            /**
+             * @description Heartbeat intervals elapsed since its last heartbeat.
+             * @example 7
+             */
+            missedHeartbeats: number;
+            /**
+             * @description Milliseconds of cluster time since its last heartbeat (since it joined, if none arrived).
+             * @example 3500
+             */
+            silenceMs: number;
+            /**
+             * Format: int64
+             * @description Seconds since it last started, on the cluster clock; 0 while down.
+             * @example 3598
+             */
+            uptimeSeconds: number;
+            /**
+             * @description Its consensus role (see `RaftNodeState`); null while it is down (not running).
+             * @example FOLLOWER
+             * @enum {string|null}
+             */
+            raftState: "FOLLOWER" | "CANDIDATE" | "LEADER" | null;
+            /**
+             * Format: int64
+             * @description Log entries it is behind the leader; null without a leader or while it is down.
+             * @example 12
+             */
+            lagEntries: number | null;
+            /**
+             * @description Ids of the open issues that name it.
+             * @example [
+             *       "issue-12"
+             *     ]
+             */
+            openIssueIds: string[];
+        };
+        /**
+         * @description The health summary, the checks behind it, the leader, and every node's health.
+         * @example {
+         *       "summary": {
+         *         "state": "OPERATIONAL",
+         *         "isHealthy": true,
+         *         "hasQuorum": true,
+         *         "quorumSize": 1,
+         *         "voters": 1,
+         *         "healthyVoters": 1,
+         *         "failureTolerance": 0,
+         *         "leaderId": "node-1",
+         *         "totalNodes": 1,
+         *         "healthyNodes": 1,
+         *         "suspectedNodes": 0,
+         *         "downNodes": 0,
+         *         "activeRecoveries": 0,
+         *         "issues": [],
+         *         "checkedAt": "2026-11-21T10:30:00.000Z"
+         *       },
+         *       "checks": [
+         *         {
+         *           "name": "QUORUM",
+         *           "outcome": "PASS",
+         *           "message": "1 of 1 voters healthy, 1 needed."
+         *         },
+         *         {
+         *           "name": "FAILURE_TOLERANCE",
+         *           "outcome": "WARN",
+         *           "message": "A single voter: no failure tolerance."
+         *         },
+         *         {
+         *           "name": "LEADER",
+         *           "outcome": "PASS",
+         *           "message": "node-1 leads term 1."
+         *         },
+         *         {
+         *           "name": "NODES",
+         *           "outcome": "PASS",
+         *           "message": "Every node is healthy."
+         *         }
+         *       ],
+         *       "leader": {
+         *         "leaderId": "node-1",
+         *         "term": 1,
+         *         "leaderSince": "2026-11-21T09:30:01.100Z"
+         *       },
+         *       "stateSince": "2026-11-21T09:30:01.100Z",
+         *       "nodes": [
+         *         {
+         *           "nodeId": "node-1",
+         *           "role": "LEADER",
+         *           "status": "HEALTHY",
+         *           "isVoter": true,
+         *           "isLeader": true,
+         *           "statusSince": "2026-11-21T09:30:00.500Z",
+         *           "lastHeartbeat": "2026-11-21T10:29:59.500Z",
+         *           "missedHeartbeats": 0,
+         *           "silenceMs": 500,
+         *           "uptimeSeconds": 3600,
+         *           "raftState": "LEADER",
+         *           "lagEntries": 0,
+         *           "openIssueIds": []
+         *         }
+         *       ]
+         *     }
+         */
+        DetailedClusterHealth: {
+            summary: components["schemas"]["ClusterHealth"];
+            /** @description The checks, in the order QUORUM, FAILURE_TOLERANCE, LEADER, NODES. */
+            checks: components["schemas"]["ClusterHealthCheck"][];
+            /** @description The consensus leader. */
+            leader: {
+                /**
+                 * @description The leader; null while there is none.
+                 * @example node-1
+                 */
+                leaderId: string | null;
+                /**
+                 * Format: int64
+                 * @description The highest Raft term any running node has seen.
+                 * @example 7
+                 */
+                term: number;
+                /**
+                 * Format: date-time
+                 * @description When the leader was elected; null without a leader.
+                 * @example 2026-11-21T09:31:02.410Z
+                 */
+                leaderSince: string | null;
+            };
+            /**
+             * Format: date-time
+             * @description When the cluster entered its current `state`.
+             * @example 2026-11-21T10:29:58.000Z
+             */
+            stateSince: string;
+            /** @description Every node, in node-id order. */
+            nodes: components["schemas"]["NodeHealthDetail"][];
+        };
+        DetailedClusterHealthResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["DetailedClusterHealth"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        HealthIssueListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["HealthIssue"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description The cluster's health at one instant. A sample is recorded each time one of its fields
+         *     changes (not at a fixed interval): the cluster held these values from `at` until the next
+         *     sample's `at`.
+         * @example {
+         *       "at": "2026-11-21T10:29:58.000Z",
+         *       "state": "DEGRADED",
+         *       "hasQuorum": true,
+         *       "failureTolerance": 1,
+         *       "totalNodes": 5,
+         *       "healthyNodes": 4,
+         *       "suspectedNodes": 1,
+         *       "downNodes": 0,
+         *       "leaderId": "node-1",
+         *       "openIssues": 1
+         *     }
+         */
+        HealthSample: {
+            /**
+             * Format: date-time
+             * @description When the values took effect (cluster clock).
+             * @example 2026-11-21T10:29:58.000Z
+             */
+            at: string;
+            state: components["schemas"]["ClusterState"];
+            /**
+             * @description Whether quorum held.
+             * @example true
+             */
+            hasQuorum: boolean;
+            /**
+             * @description More voters that could fail before quorum was lost.
+             * @example 1
+             */
+            failureTolerance: number;
+            /**
+             * @description Nodes in the cluster.
+             * @example 5
+             */
+            totalNodes: number;
+            /**
+             * @description Nodes HEALTHY or RECOVERING.
+             * @example 4
+             */
+            healthyNodes: number;
+            /**
+             * @description Nodes SUSPECTED.
+             * @example 1
+             */
+            suspectedNodes: number;
+            /**
+             * @description Nodes DOWN.
+             * @example 0
+             */
+            downNodes: number;
+            /**
+             * @description The leader; null while there was none.
+             * @example node-1
+             */
+            leaderId: string | null;
+            /**
+             * @description Issues open.
+             * @example 1
+             */
+            openIssues: number;
+        };
+        HealthSampleListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["HealthSample"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A node on the ring, with the share of the token space its vnodes own.
+         * @example {
+         *       "nodeId": "node-1",
+         *       "weight": 1,
+         *       "vnodeCount": 128,
+         *       "ownedTokenCount": 861040213,
+         *       "ownershipPercent": 20.05,
+         *       "routedKeys": 1042
+         *     }
+         */
+        DhtNode: {
+            nodeId: components["schemas"]["NodeId"];
+            /**
+             * @description Relative capacity: the node gets round(vnodesPerNode × weight) vnodes, at least one.
+             * @example 1
+             */
+            weight: number;
+            /**
+             * @description Virtual nodes it has on the ring.
+             * @example 128
+             */
+            vnodeCount: number;
+            /**
+             * Format: int64
+             * @description Tokens (hash values, out of 2^32) its vnodes own.
+             * @example 861040213
+             */
+            ownedTokenCount: number;
+            /**
+             * @description ownedTokenCount as a percentage of the token space.
+             * @example 20.05
+             */
+            ownershipPercent: number;
+            /**
+             * Format: int64
+             * @description Keys routed to it as owner since it joined the ring.
+             * @example 1042
+             */
+            routedKeys: number;
+        };
+        DhtNodeListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["DhtNode"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * Format: int64
+         * @description A position on the ring, an unsigned 32-bit hash value.
+         * @example 2147483648
+         */
+        Token: number;
+        /**
+         * @description One vnode on the ring. It owns the tokens after the previous vnode's token, up to and including its own.
+         * @example {
+         *       "token": 2147483648,
+         *       "nodeId": "node-3",
+         *       "vnodeIndex": 17,
+         *       "rangeSize": 6710880
+         *     }
+         */
+        DhtRingEntry: {
+            token: components["schemas"]["Token"];
+            nodeId: components["schemas"]["NodeId"];
+            /**
+             * @description Index of the vnode within its node (0 to vnodeCount − 1); its token is the hash of `{vnodeIndex}#{nodeId}`.
+             * @example 17
+             */
+            vnodeIndex: number;
+            /**
+             * Format: int64
+             * @description Tokens it owns (how many hash values land on it); 0 when it ties with the previous vnode.
+             * @example 6710880
+             */
+            rangeSize: number;
+        };
+        DhtRingEntryListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["DhtRingEntry"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description Hash of keys and vnodes to tokens: `MURMUR3` (MurmurHash3 x86 32-bit, seeded) or `FNV1A` (FNV-1a 32-bit). Changing it re-places every key.
+         * @example MURMUR3
+         * @enum {string}
+         */
+        HashFunctionName: "MURMUR3" | "FNV1A";
+        /**
+         * @description How evenly load is spread over nodes of possibly different weights. Each node's load divided
+         *     by its fair share (the total times its weight share) is its load factor: 1 is exactly fair,
+         *     2 twice its share. The spread is described over the load factors. In DhtStatistics,
+         *     `ownershipSpread` spreads owned token space (null on an empty ring) and `routedKeySpread`
+         *     spreads routed keys (null before any key is routed to a current node).
+         * @example {
+         *       "meanLoadFactor": 1,
+         *       "variance": 0.0041,
+         *       "standardDeviation": 0.064,
+         *       "maxOverMean": 1.09,
+         *       "minOverMean": 0.92
+         *     }
+         */
+        LoadSpread: {
+            /**
+             * @description Mean load factor (exactly 1 when all weights are equal).
+             * @example 1
+             */
+            meanLoadFactor: number;
+            /**
+             * @description Population variance of the load factors.
+             * @example 0.0041
+             */
+            variance: number;
+            /**
+             * @description Square root of the variance.
+             * @example 0.064
+             */
+            standardDeviation: number;
+            /**
+             * @description Highest load factor over the mean (how much hotter than average the hottest node runs).
+             * @example 1.09
+             */
+            maxOverMean: number;
+            /**
+             * @description Lowest load factor over the mean.
+             * @example 0.92
+             */
+            minOverMean: number;
+        } | null;
+        /**
+         * @description The ring's configuration and how evenly it spreads ownership and routed keys.
+         * @example {
+         *       "hashFunction": "MURMUR3",
+         *       "hashSeed": 0,
+         *       "vnodesPerNode": 128,
+         *       "nodeCount": 2,
+         *       "vnodeCount": 256,
+         *       "hashSpaceSize": 4294967296,
+         *       "routedKeys": 2000,
+         *       "nodes": [
+         *         {
+         *           "nodeId": "node-1",
+         *           "weight": 1,
+         *           "vnodeCount": 128,
+         *           "ownershipPercent": 50.8,
+         *           "routedKeys": 1030,
+         *           "routedKeyPercent": 51.5
+         *         },
+         *         {
+         *           "nodeId": "node-2",
+         *           "weight": 1,
+         *           "vnodeCount": 128,
+         *           "ownershipPercent": 49.2,
+         *           "routedKeys": 970,
+         *           "routedKeyPercent": 48.5
+         *         }
+         *       ],
+         *       "ownershipSpread": {
+         *         "meanLoadFactor": 1,
+         *         "variance": 0.000256,
+         *         "standardDeviation": 0.016,
+         *         "maxOverMean": 1.016,
+         *         "minOverMean": 0.984
+         *       },
+         *       "routedKeySpread": {
+         *         "meanLoadFactor": 1,
+         *         "variance": 0.0009,
+         *         "standardDeviation": 0.03,
+         *         "maxOverMean": 1.03,
+         *         "minOverMean": 0.97
+         *       }
+         *     }
+         */
+        DhtStatistics: {
+            hashFunction: components["schemas"]["HashFunctionName"];
+            /**
+             * Format: int64
+             * @description Seed of MurmurHash3 (unused by FNV-1a).
+             * @example 0
+             */
+            hashSeed: number;
+            /**
+             * @description Vnodes of a node of weight 1; more vnodes spread ownership more evenly.
+             * @example 128
+             */
+            vnodesPerNode: number;
+            /**
+             * @description Nodes on the ring.
+             * @example 5
+             */
+            nodeCount: number;
+            /**
+             * @description Vnodes on the ring.
+             * @example 640
+             */
+            vnodeCount: number;
+            /**
+             * Format: int64
+             * @description Tokens in the space: 2^32.
+             * @example 4294967296
+             * @enum {integer}
+             */
+            hashSpaceSize: 4294967296;
+            /**
+             * Format: int64
+             * @description Keys routed since the engine started, including those to nodes since removed.
+             * @example 5210
+             */
+            routedKeys: number;
+            /** @description Per node, in node-id order. */
+            nodes: {
+                nodeId: components["schemas"]["NodeId"];
+                /**
+                 * @description Relative capacity.
+                 * @example 1
+                 */
+                weight: number;
+                /**
+                 * @description Its vnodes.
+                 * @example 128
+                 */
+                vnodeCount: number;
+                /**
+                 * @description Share of the token space it owns.
+                 * @example 20.05
+                 */
+                ownershipPercent: number;
+                /**
+                 * Format: int64
+                 * @description Keys routed to it as owner.
+                 * @example 1042
+                 */
+                routedKeys: number;
+                /**
+                 * @description Its share of the keys routed to current nodes; 0 before any.
+                 * @example 20
+                 */
+                routedKeyPercent: number;
+            }[];
+            ownershipSpread: components["schemas"]["LoadSpread"];
+            routedKeySpread: components["schemas"]["LoadSpread"];
+        };
+        DhtStatisticsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["DhtStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description Keys to place on the ring: send exactly one of `key` and `keys`.
+         * @example {
+         *       "keys": [
+         *         "user:42",
+         *         "user:43"
+         *       ],
+         *       "replicas": 3
+         *     }
+         */
+        DhtRouteRequest: {
+            /**
+             * @description One key.
+             * @example user:42
+             */
+            key?: string;
+            /**
+             * @description Several keys, answered in the same order.
+             * @example [
+             *       "user:42",
+             *       "user:43"
+             *     ]
+             */
+            keys?: string[];
+            /**
+             * @description Length of each preference list (owner first, then the replicas); capped at the number of nodes.
+             * @default 3
+             * @example 3
+             */
+            replicas: number;
+        };
+        /**
+         * @description Where one key lives.
+         * @example {
+         *       "key": "user:42",
+         *       "token": 2147483648,
+         *       "nodeId": "node-3",
+         *       "vnodeIndex": 17,
+         *       "vnodeToken": 2153241301,
+         *       "preferenceList": [
+         *         "node-3",
+         *         "node-1",
+         *         "node-5"
+         *       ]
+         *     }
+         */
+        DhtRoute: {
+            /**
+             * @description The key as sent.
+             * @example user:42
+             */
+            key: string;
+            token: components["schemas"]["Token"];
+            nodeId: components["schemas"]["NodeId"];
+            /**
+             * @description The owning vnode's index within its node.
+             * @example 17
+             */
+            vnodeIndex: number;
+            /**
+             * Format: int64
+             * @description The owning vnode's token: the first vnode token at or after the key's token, wrapping past the top.
+             * @example 2153241301
+             */
+            vnodeToken: number;
+            /**
+             * @description Distinct nodes walking clockwise from the key: the owner first, then its replicas.
+             * @example [
+             *       "node-3",
+             *       "node-1",
+             *       "node-5"
+             *     ]
+             */
+            preferenceList: components["schemas"]["NodeId"][];
+        };
+        /**
+         * @description The routes of the keys, in the order sent.
+         * @example {
+         *       "hashFunction": "MURMUR3",
+         *       "routes": [
+         *         {
+         *           "key": "user:42",
+         *           "token": 2147483648,
+         *           "nodeId": "node-3",
+         *           "vnodeIndex": 17,
+         *           "vnodeToken": 2153241301,
+         *           "preferenceList": [
+         *             "node-3",
+         *             "node-1",
+         *             "node-5"
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        DhtRouteResult: {
+            hashFunction: components["schemas"]["HashFunctionName"];
+            /** @description One route per key. */
+            routes: components["schemas"]["DhtRoute"][];
+        };
+        DhtRouteResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["DhtRouteResult"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description `HEALTHY`: takes new connections. `UNHEALTHY`: takes none (set when the backend's cluster node is DOWN); open connections run on. `DRAINING`: takes none, by an operator's decision, so it can be removed once its connections end.
+         * @example HEALTHY
+         * @enum {string}
+         */
+        BackendHealth: "HEALTHY" | "UNHEALTHY" | "DRAINING";
+        /**
+         * @description Id of a backend, chosen when added or generated as `backend-N`.
+         * @example backend-2
+         */
+        BackendId: string;
+        /**
+         * @description A backend the load balancer sends connections to, with what it has served.
+         * @example {
+         *       "backendId": "backend-2",
+         *       "address": "10.0.0.2:5432",
+         *       "nodeId": "node-2",
+         *       "weight": 2,
+         *       "maxConnections": 100,
+         *       "health": "HEALTHY",
+         *       "activeConnections": 12,
+         *       "requests": 5120,
+         *       "completedRequests": 5108,
+         *       "errors": 3,
+         *       "averageLatencyMs": 4.2,
+         *       "p99LatencyMs": 11.8,
+         *       "latencyEwmaMs": 3.9,
+         *       "lastSelectedAt": "2026-11-21T10:29:59.990Z"
+         *     }
+         */
+        LoadBalancerBackend: {
+            backendId: components["schemas"]["BackendId"];
+            /**
+             * @description `host:port` connections go to.
+             * @example 10.0.0.2:5432
+             */
+            address: string;
+            /**
+             * @description The cluster node serving behind it, if any; its health follows the node's (DOWN makes it UNHEALTHY).
+             * @example node-2
+             */
+            nodeId: string | null;
+            /**
+             * @description Share of WEIGHTED picks relative to the other backends.
+             * @example 2
+             */
+            weight: number;
+            /**
+             * @description Connections it takes at once; a full backend is skipped.
+             * @example 100
+             */
+            maxConnections: number;
+            health: components["schemas"]["BackendHealth"];
+            /**
+             * @description Connections open to it now.
+             * @example 12
+             */
+            activeConnections: number;
+            /**
+             * Format: int64
+             * @description Connections opened to it since it was added.
+             * @example 5120
+             */
+            requests: number;
+            /**
+             * Format: int64
+             * @description Connections released with an outcome (SUCCESS or ERROR).
+             * @example 5108
+             */
+            completedRequests: number;
+            /**
+             * Format: int64
+             * @description Connections released with outcome ERROR.
+             * @example 3
+             */
+            errors: number;
+            /**
+             * @description Mean latency over every completed request, in milliseconds; null before the first.
+             * @example 4.2
+             */
+            averageLatencyMs: number | null;
+            /**
+             * @description 99th percentile latency over the last completed requests (a bounded window), in milliseconds; null before the first.
+             * @example 11.8
+             */
+            p99LatencyMs: number | null;
+            /**
+             * @description Exponentially weighted moving average of latency, in milliseconds (what LEAST_LATENCY compares); null before the first.
+             * @example 3.9
+             */
+            latencyEwmaMs: number | null;
+            /**
+             * Format: date-time
+             * @description When a connection last went to it (cluster clock); null if never.
+             * @example 2026-11-21T10:29:59.990Z
+             */
+            lastSelectedAt: string | null;
+        };
+        LoadBalancerBackendListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["LoadBalancerBackend"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A backend to add. It takes connections at once unless added `DRAINING`.
+         * @example {
+         *       "backendId": "backend-6",
+         *       "address": "10.0.0.6:5432",
+         *       "nodeId": "node-6",
+         *       "weight": 1,
+         *       "maxConnections": 100
+         *     }
+         */
+        AddBackendRequest: {
+            backendId?: components["schemas"]["BackendId"];
+            /**
+             * @description `host:port` connections go to. Must be unique among the backends.
+             * @example 10.0.0.6:5432
+             */
+            address: string;
+            /**
+             * @description The cluster node serving behind it; its health then follows the node's. Omit for a backend outside the cluster.
+             * @example node-6
+             */
+            nodeId?: string;
+            /**
+             * @description Share of WEIGHTED picks.
+             * @default 1
+             * @example 1
+             */
+            weight: number;
+            /**
+             * @description Connections it takes at once.
+             * @default 100
+             * @example 100
+             */
+            maxConnections: number;
+            /**
+             * @description Initial health. `DRAINING` registers it without sending it traffic yet. (With `nodeId`, a DOWN node makes it UNHEALTHY whatever is asked.)
+             * @default HEALTHY
+             * @example HEALTHY
+             * @enum {string}
+             */
+            health: "HEALTHY" | "DRAINING";
+        };
+        LoadBalancerBackendResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["LoadBalancerBackend"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A connection the load balancer assigned to a backend; the newest closed ones are kept.
+         * @example {
+         *       "connectionId": "conn-5120",
+         *       "backendId": "backend-2",
+         *       "state": "CLOSED",
+         *       "openedAt": "2026-11-21T10:29:59.990Z",
+         *       "closedAt": "2026-11-21T10:29:59.994Z",
+         *       "latencyMs": 4,
+         *       "outcome": "SUCCESS"
+         *     }
+         */
+        LoadBalancerConnection: {
+            /**
+             * @description Id of the connection, `conn-N`.
+             * @example conn-5120
+             */
+            connectionId: string;
+            backendId: components["schemas"]["BackendId"];
+            /**
+             * @description Whether it is open.
+             * @example CLOSED
+             * @enum {string}
+             */
+            state: "ACTIVE" | "CLOSED";
+            /**
+             * Format: date-time
+             * @description When it was assigned (cluster clock).
+             * @example 2026-11-21T10:29:59.990Z
+             */
+            openedAt: string;
+            /**
+             * Format: date-time
+             * @description When it was released; null while active.
+             * @example 2026-11-21T10:29:59.994Z
+             */
+            closedAt: string | null;
+            /**
+             * @description Latency reported on release, in milliseconds; null while active or when aborted.
+             * @example 4
+             */
+            latencyMs: number | null;
+            /**
+             * @description `SUCCESS` or `ERROR` as reported on release; `ABORTED` when a forced backend removal cut it. Null while active.
+             * @example SUCCESS
+             * @enum {string|null}
+             */
+            outcome: "SUCCESS" | "ERROR" | "ABORTED" | null;
+        };
+        LoadBalancerConnectionListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["LoadBalancerConnection"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description How a new connection picks a backend among the `HEALTHY` ones with capacity left.
+         *     `ROUND_ROBIN`: each in turn. `LEAST_CONNECTIONS`: the one with the fewest active connections.
+         *     `WEIGHTED`: in proportion to `weight` (smooth weighted round robin). `LEAST_LATENCY`: the
+         *     lowest recent latency (exponentially weighted moving average), untried backends first.
+         * @example LEAST_CONNECTIONS
+         * @enum {string}
+         */
+        LoadBalancingStrategy: "ROUND_ROBIN" | "LEAST_CONNECTIONS" | "WEIGHTED" | "LEAST_LATENCY";
+        /**
+         * @description What the load balancer routed since it started, in total and per backend.
+         * @example {
+         *       "strategy": "ROUND_ROBIN",
+         *       "totalBackends": 1,
+         *       "healthyBackends": 1,
+         *       "totalRequests": 5120,
+         *       "rejectedRequests": 0,
+         *       "activeConnections": 12,
+         *       "completedRequests": 5108,
+         *       "errors": 3,
+         *       "abortedConnections": 0,
+         *       "backends": [
+         *         {
+         *           "backendId": "backend-2",
+         *           "address": "10.0.0.2:5432",
+         *           "nodeId": "node-2",
+         *           "weight": 2,
+         *           "maxConnections": 100,
+         *           "health": "HEALTHY",
+         *           "activeConnections": 12,
+         *           "requests": 5120,
+         *           "completedRequests": 5108,
+         *           "errors": 3,
+         *           "averageLatencyMs": 4.2,
+         *           "p99LatencyMs": 11.8,
+         *           "latencyEwmaMs": 3.9,
+         *           "lastSelectedAt": "2026-11-21T10:29:59.990Z"
+         *         }
+         *       ]
+         *     }
+         */
+        LoadBalancerStatistics: {
+            strategy: components["schemas"]["LoadBalancingStrategy"];
+            /**
+             * @description Backends registered.
+             * @example 3
+             */
+            totalBackends: number;
+            /**
+             * @description Backends HEALTHY.
+             * @example 3
+             */
+            healthyBackends: number;
+            /**
+             * Format: int64
+             * @description Connections assigned since start.
+             * @example 15360
+             */
+            totalRequests: number;
+            /**
+             * Format: int64
+             * @description Connections refused: no healthy backend with capacity left, or the global limit of active connections reached.
+             * @example 2
+             */
+            rejectedRequests: number;
+            /**
+             * @description Connections open now, over all backends.
+             * @example 31
+             */
+            activeConnections: number;
+            /**
+             * Format: int64
+             * @description Connections released with SUCCESS or ERROR.
+             * @example 15327
+             */
+            completedRequests: number;
+            /**
+             * Format: int64
+             * @description Connections released with ERROR.
+             * @example 7
+             */
+            errors: number;
+            /**
+             * Format: int64
+             * @description Connections cut by forced backend removals.
+             * @example 0
+             */
+            abortedConnections: number;
+            /** @description Every backend with its counters, in backend-id order. */
+            backends: components["schemas"]["LoadBalancerBackend"][];
+        };
+        LoadBalancerStatisticsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["LoadBalancerStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description The strategy to switch to.
+         * @example {
+         *       "strategy": "LEAST_LATENCY"
+         *     }
+         */
+        SetLoadBalancerStrategyRequest: {
+            strategy: components["schemas"]["LoadBalancingStrategy"];
+        };
+        /**
+         * @description The strategy now in force and the one it replaced.
+         * @example {
+         *       "strategy": "LEAST_LATENCY",
+         *       "previousStrategy": "ROUND_ROBIN",
+         *       "changedAt": "2026-11-21T10:30:00.000Z"
+         *     }
+         */
+        LoadBalancerStrategyChange: {
+            strategy: components["schemas"]["LoadBalancingStrategy"];
+            previousStrategy: components["schemas"]["LoadBalancingStrategy"];
+            /**
+             * Format: date-time
+             * @description When the switch took effect (cluster clock); the next connection uses the new strategy.
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            changedAt: string;
+        };
+        LoadBalancerStrategyChangeResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["LoadBalancerStrategyChange"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description `PRIMARY` takes the writes of the shard and serves reads; `REPLICA` holds a copy and serves reads.
+         * @example PRIMARY
+         * @enum {string}
+         */
+        ShardCopyRole: "PRIMARY" | "REPLICA";
+        /**
+         * @description `ACTIVE`: a primary and every replica it should have. `MOVING`: a copy is being filled on a
+         *     new node (a pending move). `UNDER_REPLICATED`: fewer copies than min(replicationFactor,
+         *     nodes able to hold one). `UNASSIGNED`: no node holds a primary (no node can take it).
+         *     When several apply, the first in the order UNASSIGNED, MOVING, UNDER_REPLICATED is given.
+         * @example ACTIVE
+         * @enum {string}
+         */
+        ShardState: "ACTIVE" | "MOVING" | "UNDER_REPLICATED" | "UNASSIGNED";
+        /**
+         * @description Id of a shard: `shard-N`, N from 1 to the shard count, in token order.
+         * @example shard-3
+         */
+        ShardId: string;
+        /**
+         * @description A copy of the shard being filled on a node. The placement already lists the node in its new role.
+         * @example {
+         *       "role": "PRIMARY",
+         *       "fromNodeId": "node-1",
+         *       "toNodeId": "node-4",
+         *       "startedAt": "2026-11-21T10:30:00.000Z",
+         *       "completesAt": "2026-11-21T10:30:05.000Z"
+         *     }
+         */
+        ShardMove: {
+            role: components["schemas"]["ShardCopyRole"];
+            /**
+             * @description Where the data comes from (for a PRIMARY move it keeps serving until the copy completes); null when no copy was left anywhere.
+             * @example node-1
+             */
+            fromNodeId: string | null;
+            toNodeId: components["schemas"]["NodeId"];
+            /**
+             * Format: date-time
+             * @description When the copy started (cluster clock).
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description When the copy will be complete (startedAt + shardMoveDurationMs).
+             * @example 2026-11-21T10:30:05.000Z
+             */
+            completesAt: string;
+        };
+        /**
+         * @description A shard of the 32-bit token space and where its copies live.
+         * @example {
+         *       "shardId": "shard-3",
+         *       "startToken": 536870912,
+         *       "endToken": 805306367,
+         *       "state": "ACTIVE",
+         *       "primaryNodeId": "node-3",
+         *       "replicaNodeIds": [
+         *         "node-4",
+         *         "node-5"
+         *       ],
+         *       "pendingMoves": [],
+         *       "lastMovedAt": null
+         *     }
+         */
+        ClusterShard: {
+            shardId: components["schemas"]["ShardId"];
+            /**
+             * Format: int64
+             * @description First token of the shard's range (included).
+             * @example 536870912
+             */
+            startToken: number;
+            /**
+             * Format: int64
+             * @description Last token of the shard's range (included).
+             * @example 805306367
+             */
+            endToken: number;
+            state: components["schemas"]["ShardState"];
+            /**
+             * @description The node holding the primary copy; null only while no node can take it.
+             * @example node-3
+             */
+            primaryNodeId: string | null;
+            /**
+             * @description Nodes holding a replica, distinct from the primary's node.
+             * @example [
+             *       "node-4",
+             *       "node-5"
+             *     ]
+             */
+            replicaNodeIds: components["schemas"]["NodeId"][];
+            /** @description Copies still being filled; empty unless MOVING. */
+            pendingMoves: components["schemas"]["ShardMove"][];
+            /**
+             * Format: date-time
+             * @description When a copy of it last started moving; null if never.
+             * @example null
+             */
+            lastMovedAt: string | null;
+        };
+        ClusterShardListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["ClusterShard"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description The node that should hold the shard's copy.
+         * @example {
+         *       "nodeId": "node-4",
+         *       "role": "PRIMARY"
+         *     }
+         */
+        AssignShardRequest: {
+            /**
+             * @description The node to assign the copy to.
+             * @example node-4
+             */
+            nodeId: string;
+            /**
+             * @description `PRIMARY` (default) makes the node the shard's primary: a replica there is promoted at once, otherwise the data is copied first and the old primary serves until the copy completes (and stays as a replica). `REPLICA` adds a replica on the node, dropping the replica on the most loaded other node when the shard already has replicationFactor copies.
+             * @default PRIMARY
+             */
+            role: components["schemas"]["ShardCopyRole"];
+        };
+        ClusterShardResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ClusterShard"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description How the coordinator spreads a distributed query over the shards.
+         *     `SCATTER_GATHER`: every shard in parallel, one request per node, results merged at the
+         *     coordinator; for queries whose predicate does not pin the shard key.
+         *     `ROUTED`: only the shards owning the query's shard keys (or token range), sent straight to
+         *     the nodes serving them; merged only when more than one shard answers. Needs keys or a range.
+         *     `BROADCAST`: every reachable member node once, whatever it holds (DDL, settings, cache
+         *     invalidation); the coordinator waits for every acknowledgement.
+         *     `LOCAL_FIRST`: the target shards with a copy on the coordinator's own node are read there
+         *     first, the rest remotely, then merged; a write stays local only where the primary is local.
+         * @example SCATTER_GATHER
+         * @enum {string}
+         */
+        ExecutionStrategy: "SCATTER_GATHER" | "ROUTED" | "BROADCAST" | "LOCAL_FIRST";
+        /**
+         * @description The strategy to plan distributed queries with from now on.
+         * @example {
+         *       "strategy": "ROUTED"
+         *     }
+         */
+        SetExecutionStrategyRequest: {
+            strategy: components["schemas"]["ExecutionStrategy"];
+        };
+        /**
+         * @description The execution strategy now in force and the one it replaced.
+         * @example {
+         *       "strategy": "ROUTED",
+         *       "previousStrategy": "SCATTER_GATHER",
+         *       "description": "Only the shards owning the shard keys or token range, sent straight to the nodes serving them.",
+         *       "changedAt": "2026-11-21T10:30:00.000Z"
+         *     }
+         */
+        ExecutionStrategyChange: {
+            strategy: components["schemas"]["ExecutionStrategy"];
+            previousStrategy: components["schemas"]["ExecutionStrategy"];
+            /**
+             * @description What the new strategy does, in one sentence.
+             * @example Only the shards owning the shard keys or token range, sent straight to the nodes serving them.
+             */
+            description: string;
+            /**
+             * Format: date-time
+             * @description When it took effect (cluster clock).
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            changedAt: string;
+        };
+        ExecutionStrategyChangeResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ExecutionStrategyChange"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A query to plan. The SQL is carried into the plan as given; shards are pruned by `shardKeys` or `tokenRange`, not by parsing the SQL.
+         * @example {
+         *       "sql": "SELECT sum(amount) FROM payments WHERE account_id = $1",
+         *       "queryType": "READ",
+         *       "shardKeys": [
+         *         "account:42"
+         *       ]
+         *     }
+         */
+        DistributeQueryRequest: {
+            /**
+             * @description The statement, as each node would receive it. It is not run.
+             * @example SELECT sum(amount) FROM payments WHERE account_id = $1
+             */
+            sql: string;
+            /**
+             * @description `WRITE` sends each shard's part to its primary; `READ` may use any copy.
+             * @default READ
+             * @example READ
+             * @enum {string}
+             */
+            queryType: "READ" | "WRITE";
+            /**
+             * @description Shard-key values the query is limited to; each is hashed to its token like the DHT does, and only the shards owning them are targeted.
+             * @example [
+             *       "account:42"
+             *     ]
+             */
+            shardKeys?: string[];
+            /** @description A token range the query is limited to (for range predicates). A start after the end wraps past the top of the space. */
+            tokenRange?: {
+                /**
+                 * Format: int64
+                 * @description First token (included).
+                 * @example 0
+                 */
+                startToken: number;
+                /**
+                 * Format: int64
+                 * @description Last token (included).
+                 * @example 1073741823
+                 */
+                endToken: number;
+            };
+            /** @description Plan with this strategy instead of the one in force (the one in force is unchanged). */
+            strategy?: components["schemas"]["ExecutionStrategy"];
+            /**
+             * @description The node that coordinates (merges, and is "local" for LOCAL_FIRST). Default the consensus leader.
+             * @example node-1
+             */
+            coordinatorNodeId?: string;
+        };
+        /**
+         * @description `EXECUTE_LOCAL`: the coordinator's node runs its part on its own copies.
+         *     `EXECUTE_REMOTE`: the listed nodes run their parts in parallel.
+         *     `MERGE`: the coordinator merges the partial results.
+         *     `ACKNOWLEDGE`: the coordinator waits for every node's acknowledgement (BROADCAST).
+         * @example EXECUTE_REMOTE
+         * @enum {string}
+         */
+        QueryPhaseName: "EXECUTE_LOCAL" | "EXECUTE_REMOTE" | "MERGE" | "ACKNOWLEDGE";
+        /**
+         * @description What one node does in a phase.
+         * @example {
+         *       "nodeId": "node-3",
+         *       "shardIds": [
+         *         "shard-3"
+         *       ],
+         *       "copyRole": "PRIMARY",
+         *       "local": false
+         *     }
+         */
+        QueryTask: {
+            nodeId: components["schemas"]["NodeId"];
+            /**
+             * @description The shards it serves in this task; empty for BROADCAST, MERGE and ACKNOWLEDGE.
+             * @example [
+             *       "shard-3"
+             *     ]
+             */
+            shardIds: components["schemas"]["ShardId"][];
+            /**
+             * @description Which copy it reads or writes (see `ShardCopyRole`; PRIMARY for writes); null when no shard is involved.
+             * @example PRIMARY
+             * @enum {string|null}
+             */
+            copyRole: "PRIMARY" | "REPLICA" | null;
+            /**
+             * @description Whether it runs on the coordinator's node (no network hop).
+             * @example false
+             */
+            local: boolean;
+        };
+        /**
+         * @description One phase of a plan; phases run in order, the tasks of a phase in parallel.
+         * @example {
+         *       "phase": 1,
+         *       "name": "EXECUTE_REMOTE",
+         *       "description": "node-3 runs the statement on shard-3.",
+         *       "tasks": [
+         *         {
+         *           "nodeId": "node-3",
+         *           "shardIds": [
+         *             "shard-3"
+         *           ],
+         *           "copyRole": "PRIMARY",
+         *           "local": false
+         *         }
+         *       ]
+         *     }
+         */
+        QueryPhase: {
+            /**
+             * @description Position of the phase, from 1.
+             * @example 1
+             */
+            phase: number;
+            name: components["schemas"]["QueryPhaseName"];
+            /**
+             * @description What happens in this phase, in words.
+             * @example node-3 runs the statement on shard-3.
+             */
+            description: string;
+            /** @description The tasks of the phase, in node-id order. */
+            tasks: components["schemas"]["QueryTask"][];
+        };
+        /**
+         * @description How the coordinator would run a query under a strategy. Planned from the current shard placement and node health; nothing is executed.
+         * @example {
+         *       "strategy": "ROUTED",
+         *       "queryType": "READ",
+         *       "sql": "SELECT sum(amount) FROM payments WHERE account_id = $1",
+         *       "coordinatorNodeId": "node-1",
+         *       "totalShards": 16,
+         *       "targetShardIds": [
+         *         "shard-3"
+         *       ],
+         *       "prunedShards": 15,
+         *       "nodeIds": [
+         *         "node-1",
+         *         "node-3"
+         *       ],
+         *       "remoteRequests": 1,
+         *       "phases": [
+         *         {
+         *           "phase": 1,
+         *           "name": "EXECUTE_REMOTE",
+         *           "description": "node-3 runs the statement on shard-3.",
+         *           "tasks": [
+         *             {
+         *               "nodeId": "node-3",
+         *               "shardIds": [
+         *                 "shard-3"
+         *               ],
+         *               "copyRole": "PRIMARY",
+         *               "local": false
+         *             }
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        DistributedQueryPlan: {
+            strategy: components["schemas"]["ExecutionStrategy"];
+            /**
+             * @description As requested.
+             * @example READ
+             * @enum {string}
+             */
+            queryType: "READ" | "WRITE";
+            /**
+             * @description The statement as sent.
+             * @example SELECT sum(amount) FROM payments WHERE account_id = $1
+             */
+            sql: string;
+            coordinatorNodeId: components["schemas"]["NodeId"];
+            /**
+             * @description Shards in the cluster.
+             * @example 16
+             */
+            totalShards: number;
+            /**
+             * @description Shards the query reaches, in shard order; empty for BROADCAST.
+             * @example [
+             *       "shard-3"
+             *     ]
+             */
+            targetShardIds: components["schemas"]["ShardId"][];
+            /**
+             * @description Shards left out by `shardKeys` or `tokenRange` (totalShards − targets; 0 for BROADCAST).
+             * @example 15
+             */
+            prunedShards: number;
+            /**
+             * @description Nodes that take part, the coordinator included, in node-id order.
+             * @example [
+             *       "node-1",
+             *       "node-3"
+             *     ]
+             */
+            nodeIds: components["schemas"]["NodeId"][];
+            /**
+             * @description Requests the coordinator sends over the network (one per remote node).
+             * @example 1
+             */
+            remoteRequests: number;
+            /** @description The phases, in order. */
+            phases: components["schemas"]["QueryPhase"][];
+        };
+        DistributedQueryPlanResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["DistributedQueryPlan"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description The cluster at a glance (the seed's `ClusterStatus`) — state, leader, quorum margin, node counts, failover and open issues — from one consistent observation.
+         * @example {
+         *       "clusterName": "rustydb-prod",
+         *       "state": "OPERATIONAL",
+         *       "stateSince": "2026-11-21T09:31:02.410Z",
+         *       "leaderId": "node-1",
+         *       "term": 7,
+         *       "hasQuorum": true,
+         *       "quorumSize": 3,
+         *       "voters": 5,
+         *       "healthyVoters": 5,
+         *       "failureTolerance": 2,
+         *       "totalNodes": 5,
+         *       "healthyNodes": 5,
+         *       "suspectedNodes": 0,
+         *       "downNodes": 0,
+         *       "failoverInProgress": false,
+         *       "lastFailoverAt": null,
+         *       "openIssues": 0,
+         *       "clusterTime": "2026-11-21T10:30:00.000Z"
+         *     }
+         */
+        ClusterStatus: {
+            /**
+             * @description Name of the cluster.
+             * @example rustydb-prod
+             */
+            clusterName: string;
+            state: components["schemas"]["ClusterState"];
+            /**
+             * Format: date-time
+             * @description When the cluster entered `state` (cluster clock).
+             * @example 2026-11-21T09:31:02.410Z
+             */
+            stateSince: string;
+            /**
+             * @description The consensus leader; null while there is none.
+             * @example node-1
+             */
+            leaderId: string | null;
+            /**
+             * Format: int64
+             * @description The highest Raft term any running node has seen.
+             * @example 7
+             */
+            term: number;
+            /**
+             * @description Whether at least `quorumSize` voters are healthy.
+             * @example true
+             */
+            hasQuorum: boolean;
+            /**
+             * @description Healthy voters needed for quorum.
+             * @example 3
+             */
+            quorumSize: number;
+            /**
+             * @description Members that vote (every role but READ_ONLY).
+             * @example 5
+             */
+            voters: number;
+            /**
+             * @description Voters HEALTHY or RECOVERING.
+             * @example 5
+             */
+            healthyVoters: number;
+            /**
+             * @description How many more voters can fail before quorum is lost.
+             * @example 2
+             */
+            failureTolerance: number;
+            /**
+             * @description Nodes in the cluster.
+             * @example 5
+             */
+            totalNodes: number;
+            /**
+             * @description Nodes HEALTHY or RECOVERING.
+             * @example 5
+             */
+            healthyNodes: number;
+            /**
+             * @description Nodes SUSPECTED.
+             * @example 0
+             */
+            suspectedNodes: number;
+            /**
+             * @description Nodes DOWN.
+             * @example 0
+             */
+            downNodes: number;
+            /**
+             * @description Whether a failover is under way.
+             * @example false
+             */
+            failoverInProgress: boolean;
+            /**
+             * Format: date-time
+             * @description When the latest failover started; null if there was none.
+             * @example null
+             */
+            lastFailoverAt: string | null;
+            /**
+             * @description Health issues open (`GET /api/v1/cluster/health/issues?resolved=false`).
+             * @example 0
+             */
+            openIssues: number;
+            /**
+             * Format: date-time
+             * @description The cluster clock when the status was read (it differs from wall time under a manual clock).
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            clusterTime: string;
+        };
+        ClusterStatusResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ClusterStatus"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description The status of each clustering subsystem — consensus, gossip membership, failover, hash ring, load balancer and coordinator — in one read.
+         * @example {
+         *       "clusterName": "rustydb-prod",
+         *       "state": "OPERATIONAL",
+         *       "clusterTime": "2026-11-21T10:30:00.000Z",
+         *       "nodes": {
+         *         "total": 5,
+         *         "healthy": 5,
+         *         "suspected": 0,
+         *         "down": 0,
+         *         "recovering": 0
+         *       },
+         *       "consensus": {
+         *         "leaderId": "node-1",
+         *         "term": 7,
+         *         "commitIndex": 1042,
+         *         "voters": 5,
+         *         "learners": 0,
+         *         "quorumSize": 3,
+         *         "hasQuorum": true,
+         *         "configChangePending": false
+         *       },
+         *       "membership": {
+         *         "members": 5,
+         *         "alive": 5,
+         *         "suspect": 0,
+         *         "dead": 0,
+         *         "left": 0,
+         *         "protocolPeriod": 3600
+         *       },
+         *       "failover": {
+         *         "autoFailover": true,
+         *         "inProgress": false,
+         *         "currentFailoverId": null,
+         *         "lastFailoverAt": "2026-11-21T09:31:01.160Z",
+         *         "automaticFailoversLastHour": 1
+         *       },
+         *       "dht": {
+         *         "nodes": 5,
+         *         "vnodes": 640,
+         *         "hashFunction": "MURMUR3",
+         *         "vnodesPerNode": 128
+         *       },
+         *       "loadBalancer": {
+         *         "strategy": "LEAST_CONNECTIONS",
+         *         "backends": 5,
+         *         "healthyBackends": 5,
+         *         "activeConnections": 31
+         *       },
+         *       "coordinator": {
+         *         "executionStrategy": "SCATTER_GATHER",
+         *         "shards": 16,
+         *         "active": 16,
+         *         "moving": 0,
+         *         "underReplicated": 0,
+         *         "unassigned": 0
+         *       }
+         *     }
+         */
+        ClusteringStatus: {
+            /**
+             * @description Name of the cluster.
+             * @example rustydb-prod
+             */
+            clusterName: string;
+            state: components["schemas"]["ClusterState"];
+            /**
+             * Format: date-time
+             * @description The cluster clock when the status was read.
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            clusterTime: string;
+            /** @description Nodes by health, as the control plane's failure detector sees them. */
+            nodes: {
+                /**
+                 * @description Nodes in the cluster.
+                 * @example 5
+                 */
+                total: number;
+                /**
+                 * @description Nodes HEALTHY.
+                 * @example 5
+                 */
+                healthy: number;
+                /**
+                 * @description Nodes SUSPECTED.
+                 * @example 0
+                 */
+                suspected: number;
+                /**
+                 * @description Nodes DOWN.
+                 * @example 0
+                 */
+                down: number;
+                /**
+                 * @description Nodes RECOVERING.
+                 * @example 0
+                 */
+                recovering: number;
+            };
+            /** @description Raft (`/api/v1/cluster/raft/*`). */
+            consensus: {
+                /**
+                 * @description The leader; null while there is none.
+                 * @example node-1
+                 */
+                leaderId: string | null;
+                /**
+                 * Format: int64
+                 * @description The highest term seen.
+                 * @example 7
+                 */
+                term: number;
+                /**
+                 * Format: int64
+                 * @description The leader's commit index (the highest known without a leader).
+                 * @example 1042
+                 */
+                commitIndex: number;
+                /**
+                 * @description Voting members of the Raft configuration.
+                 * @example 5
+                 */
+                voters: number;
+                /**
+                 * @description Non-voting members catching up.
+                 * @example 0
+                 */
+                learners: number;
+                /**
+                 * @description Votes a majority makes.
+                 * @example 3
+                 */
+                quorumSize: number;
+                /**
+                 * @description Whether a quorum of voters is reachable from the leader.
+                 * @example true
+                 */
+                hasQuorum: boolean;
+                /**
+                 * @description Whether a membership change is under way.
+                 * @example false
+                 */
+                configChangePending: boolean;
+            };
+            /** @description Gossip membership (`/api/v1/cluster/members`), by the state most members hold each member in. */
+            membership: {
+                /**
+                 * @description Members in the group.
+                 * @example 5
+                 */
+                members: number;
+                /**
+                 * @description Members ALIVE.
+                 * @example 5
+                 */
+                alive: number;
+                /**
+                 * @description Members SUSPECT.
+                 * @example 0
+                 */
+                suspect: number;
+                /**
+                 * @description Members DEAD.
+                 * @example 0
+                 */
+                dead: number;
+                /**
+                 * @description Members LEFT.
+                 * @example 0
+                 */
+                left: number;
+                /**
+                 * Format: int64
+                 * @description Protocol periods the group has run.
+                 * @example 3600
+                 */
+                protocolPeriod: number;
+            };
+            /** @description Failover (`/api/v1/cluster/failover/*`). */
+            failover: {
+                /**
+                 * @description Whether a failed leader is replaced automatically.
+                 * @example true
+                 */
+                autoFailover: boolean;
+                /**
+                 * @description Whether a failover is under way.
+                 * @example false
+                 */
+                inProgress: boolean;
+                /**
+                 * @description The failover under way; null when none is.
+                 * @example null
+                 */
+                currentFailoverId: string | null;
+                /**
+                 * Format: date-time
+                 * @description When the latest failover started; null if there was none.
+                 * @example 2026-11-21T09:31:01.160Z
+                 */
+                lastFailoverAt: string | null;
+                /**
+                 * @description AUTOMATIC failovers in the last hour of cluster time.
+                 * @example 1
+                 */
+                automaticFailoversLastHour: number;
+            };
+            /** @description The hash ring (`/api/v1/cluster/dht/*`). */
+            dht: {
+                /**
+                 * @description Nodes on the ring.
+                 * @example 5
+                 */
+                nodes: number;
+                /**
+                 * @description Vnodes on the ring.
+                 * @example 640
+                 */
+                vnodes: number;
+                hashFunction: components["schemas"]["HashFunctionName"];
+                /**
+                 * @description Vnodes of a node of weight 1.
+                 * @example 128
+                 */
+                vnodesPerNode: number;
+            };
+            /** @description The load balancer (`/api/v1/cluster/load-balancer/*`). */
+            loadBalancer: {
+                strategy: components["schemas"]["LoadBalancingStrategy"];
+                /**
+                 * @description Backends registered.
+                 * @example 5
+                 */
+                backends: number;
+                /**
+                 * @description Backends HEALTHY.
+                 * @example 5
+                 */
+                healthyBackends: number;
+                /**
+                 * @description Connections open now.
+                 * @example 31
+                 */
+                activeConnections: number;
+            };
+            /** @description The coordinator (`/api/v1/cluster/coordinator/*`), shards by state. */
+            coordinator: {
+                executionStrategy: components["schemas"]["ExecutionStrategy"];
+                /**
+                 * @description Shards in the cluster.
+                 * @example 16
+                 */
+                shards: number;
+                /**
+                 * @description Shards ACTIVE.
+                 * @example 16
+                 */
+                active: number;
+                /**
+                 * @description Shards MOVING.
+                 * @example 0
+                 */
+                moving: number;
+                /**
+                 * @description Shards UNDER_REPLICATED.
+                 * @example 0
+                 */
+                underReplicated: number;
+                /**
+                 * @description Shards UNASSIGNED.
+                 * @example 0
+                 */
+                unassigned: number;
+            };
+        };
+        ClusteringStatusResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ClusteringStatus"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
          * @description `crash` stops the named nodes (no heartbeats, no messages). `partition` splits the network
          *     into `groups` that cannot reach each other; the failure detector (`control-plane`) sits in the
          *     largest group unless a group names it, so the nodes cut off from it are seen failing. `latency` adds `ms` to every message to or from
@@ -7582,11 +12354,24 @@ export interface components {
             ms: number;
         };
         /**
-         * @description Kind of event. The `nodes` stream carries node_joined, node_left and node_health_change.
+         * @description Kind of event. The `/api/v1/ws/cluster/nodes` stream carries node_joined, node_left,
+         *     node_health_change, failover_initiated, failover_completed, leader_elected, quorum_lost and
+         *     quorum_restored; `/api/v1/ws/events` carries every type.
+         *     - `node_joined`, `node_left` (NodeMembershipPayload): a node was added to or removed from the cluster.
+         *     - `node_health_change` (NodeHealthPayload): the failure detector changed a node's status.
+         *     - `fault_injected`, `fault_healed` (FaultPayload): a simulation fault started or ended.
+         *     - `cluster_config_changed` (ClusterConfigPayload): the cluster configuration changed.
+         *     - `failover_initiated` (FailoverInitiatedPayload): a failover started (automatic, manual, switchover or drill).
+         *     - `failover_completed` (FailoverCompletedPayload): a failover ended, with a new leader (COMPLETED) or without (FAILED).
+         *     - `leader_elected` (LeaderElectedPayload): a node won a Raft election.
+         *     - `quorum_lost`, `quorum_restored` (QuorumPayload): healthy voters fell below, or rose back to, the quorum size.
+         *     - `health_issue_detected`, `health_issue_resolved` (HealthIssuePayload): the health monitor opened or resolved an issue.
+         *     - `cluster_state_changed` (ClusterStatePayload): the cluster state changed (for example OPERATIONAL to DEGRADED).
+         *     - `member_state_changed` (MemberStatePayload): the state the gossip group holds a member in changed (ALIVE, SUSPECT, DEAD, LEFT).
          * @example node_joined
          * @enum {string}
          */
-        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed";
+        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed";
         /** @description Payload of `node_joined` and `node_left`. */
         NodeMembershipPayload: {
             /** @example node-6 */
@@ -7629,6 +12414,384 @@ export interface components {
             changedFields: string[];
         };
         /**
+         * @description Payload of `failover_initiated`. Follow the failover with `failover_completed` (same `failoverId`).
+         * @example {
+         *       "failoverId": "failover-7",
+         *       "kind": "AUTOMATIC",
+         *       "reason": "leader node-1 unreachable for 1000 ms",
+         *       "initiatedBy": "failure-detector",
+         *       "previousLeaderId": "node-1",
+         *       "previousTerm": 7,
+         *       "targetNodeId": null
+         *     }
+         */
+        FailoverInitiatedPayload: {
+            /**
+             * @description Id of the failover, `failover-N`.
+             * @example failover-7
+             */
+            failoverId: string;
+            /**
+             * @description How it started (see FailoverKind).
+             * @example AUTOMATIC
+             * @enum {string}
+             */
+            kind: "AUTOMATIC" | "MANUAL" | "SWITCHOVER" | "DRILL";
+            /**
+             * @description Why it started.
+             * @example leader node-1 unreachable for 1000 ms
+             */
+            reason: string;
+            /**
+             * @description An API key id, or `failure-detector` for AUTOMATIC.
+             * @example failure-detector
+             */
+            initiatedBy: string;
+            /**
+             * @description The leader when it started; null when there was none.
+             * @example node-1
+             */
+            previousLeaderId: string | null;
+            /**
+             * @description The Raft term when it started.
+             * @example 7
+             */
+            previousTerm: number;
+            /**
+             * @description The node asked to lead next; null when none was named.
+             * @example null
+             */
+            targetNodeId: string | null;
+        };
+        /**
+         * @description Payload of `failover_completed`, sent whether the failover COMPLETED or FAILED.
+         * @example {
+         *       "failoverId": "failover-7",
+         *       "kind": "AUTOMATIC",
+         *       "status": "COMPLETED",
+         *       "previousLeaderId": "node-1",
+         *       "previousTerm": 7,
+         *       "newLeaderId": "node-3",
+         *       "newTerm": 8,
+         *       "durationMs": 1250
+         *     }
+         */
+        FailoverCompletedPayload: {
+            /**
+             * @description Id of the failover, `failover-N`.
+             * @example failover-7
+             */
+            failoverId: string;
+            /**
+             * @description How it started.
+             * @example AUTOMATIC
+             * @enum {string}
+             */
+            kind: "AUTOMATIC" | "MANUAL" | "SWITCHOVER" | "DRILL";
+            /**
+             * @description `COMPLETED` with a new leader, `FAILED` when none was elected within the failover timeout.
+             * @example COMPLETED
+             * @enum {string}
+             */
+            status: "COMPLETED" | "FAILED";
+            /**
+             * @description The leader when it started.
+             * @example node-1
+             */
+            previousLeaderId: string | null;
+            /**
+             * @description The term when it started.
+             * @example 7
+             */
+            previousTerm: number;
+            /**
+             * @description The new leader; null when FAILED.
+             * @example node-3
+             */
+            newLeaderId: string | null;
+            /**
+             * @description The new leader's term; null when FAILED.
+             * @example 8
+             */
+            newTerm: number | null;
+            /**
+             * @description From initiation to the end, in milliseconds of cluster time.
+             * @example 1250
+             */
+            durationMs: number;
+        };
+        /**
+         * @description Payload of `leader_elected`.
+         * @example {
+         *       "leaderId": "node-3",
+         *       "term": 8,
+         *       "previousLeaderId": "node-1",
+         *       "votesReceived": 3,
+         *       "voters": 5,
+         *       "electionDurationMs": 240
+         *     }
+         */
+        LeaderElectedPayload: {
+            /**
+             * @description The node that won the election.
+             * @example node-3
+             */
+            leaderId: string;
+            /**
+             * @description The term it leads.
+             * @example 8
+             */
+            term: number;
+            /**
+             * @description The leader of the previous term; null when unknown (at bootstrap).
+             * @example node-1
+             */
+            previousLeaderId: string | null;
+            /**
+             * @description Votes it received, its own included.
+             * @example 3
+             */
+            votesReceived: number;
+            /**
+             * @description Voters in the configuration.
+             * @example 5
+             */
+            voters: number;
+            /**
+             * @description From the start of its campaign to its win, in milliseconds of cluster time.
+             * @example 240
+             */
+            electionDurationMs: number;
+        };
+        /**
+         * @description Payload of `quorum_lost` and `quorum_restored`.
+         * @example {
+         *       "hasQuorum": false,
+         *       "voters": 5,
+         *       "healthyVoters": 2,
+         *       "quorumSize": 3,
+         *       "failureTolerance": 0,
+         *       "unavailableNodeIds": [
+         *         "node-3",
+         *         "node-4",
+         *         "node-5"
+         *       ]
+         *     }
+         */
+        QuorumPayload: {
+            /**
+             * @description false for quorum_lost, true for quorum_restored.
+             * @example false
+             */
+            hasQuorum: boolean;
+            /**
+             * @description Voting members.
+             * @example 5
+             */
+            voters: number;
+            /**
+             * @description Voters HEALTHY or RECOVERING.
+             * @example 2
+             */
+            healthyVoters: number;
+            /**
+             * @description Healthy voters needed.
+             * @example 3
+             */
+            quorumSize: number;
+            /**
+             * @description More voters that can fail before quorum is lost (0 without quorum).
+             * @example 0
+             */
+            failureTolerance: number;
+            /**
+             * @description Voters SUSPECTED or DOWN.
+             * @example [
+             *       "node-3",
+             *       "node-4",
+             *       "node-5"
+             *     ]
+             */
+            unavailableNodeIds: string[];
+        };
+        /**
+         * @description Payload of `health_issue_detected` and `health_issue_resolved` (the issue as GET /api/v1/cluster/health/issues shows it).
+         * @example {
+         *       "issueId": "issue-12",
+         *       "type": "NODE_SUSPECTED",
+         *       "severity": "WARNING",
+         *       "component": "NODE",
+         *       "nodeId": "node-4",
+         *       "message": "node-4 is suspected; heartbeats are late.",
+         *       "affectedNodes": [
+         *         "node-4"
+         *       ],
+         *       "detectedAt": "2026-11-21T10:29:58.000Z",
+         *       "resolvedAt": null
+         *     }
+         */
+        HealthIssuePayload: {
+            /**
+             * @description Id of the issue, `issue-N`.
+             * @example issue-12
+             */
+            issueId: string;
+            /**
+             * @description What the issue is (see HealthIssueType).
+             * @example NODE_SUSPECTED
+             * @enum {string}
+             */
+            type: "QUORUM_LOST" | "NO_LEADER" | "NO_FAILURE_TOLERANCE" | "NODE_DOWN" | "NODE_SUSPECTED" | "NODE_RECOVERING";
+            /**
+             * @description How bad it is.
+             * @example WARNING
+             * @enum {string}
+             */
+            severity: "INFO" | "WARNING" | "ERROR" | "CRITICAL";
+            /**
+             * @description The part of the cluster it concerns.
+             * @example NODE
+             * @enum {string}
+             */
+            component: "QUORUM" | "CONSENSUS" | "NODE";
+            /**
+             * @description The node a NODE issue is about; null otherwise.
+             * @example node-4
+             */
+            nodeId: string | null;
+            /**
+             * @description What is wrong, in words.
+             * @example node-4 is suspected; heartbeats are late.
+             */
+            message: string;
+            /**
+             * @description Nodes involved.
+             * @example [
+             *       "node-4"
+             *     ]
+             */
+            affectedNodes: string[];
+            /**
+             * Format: date-time
+             * @description When it was first seen (cluster clock).
+             * @example 2026-11-21T10:29:58.000Z
+             */
+            detectedAt: string;
+            /**
+             * Format: date-time
+             * @description When it was resolved; null in health_issue_detected.
+             * @example null
+             */
+            resolvedAt: string | null;
+        };
+        /**
+         * @description Payload of `cluster_state_changed`.
+         * @example {
+         *       "previousState": "OPERATIONAL",
+         *       "state": "DEGRADED",
+         *       "hasQuorum": true,
+         *       "failureTolerance": 1,
+         *       "leaderId": "node-1"
+         *     }
+         */
+        ClusterStatePayload: {
+            /**
+             * @description The state before; null at the first observation.
+             * @example OPERATIONAL
+             * @enum {string|null}
+             */
+            previousState: "INITIALIZING" | "FORMING" | "OPERATIONAL" | "DEGRADED" | "RECOVERING" | "SHUTTING_DOWN" | "STOPPED" | null;
+            /**
+             * @description The state now (see ClusterState).
+             * @example DEGRADED
+             * @enum {string}
+             */
+            state: "INITIALIZING" | "FORMING" | "OPERATIONAL" | "DEGRADED" | "RECOVERING" | "SHUTTING_DOWN" | "STOPPED";
+            /**
+             * @description Whether quorum holds now.
+             * @example true
+             */
+            hasQuorum: boolean;
+            /**
+             * @description More voters that can fail before quorum is lost.
+             * @example 1
+             */
+            failureTolerance: number;
+            /**
+             * @description The leader now; null while there is none.
+             * @example node-1
+             */
+            leaderId: string | null;
+        };
+        /**
+         * @description Payload of `member_state_changed`, emitted when the state most live gossip members hold a member in changes (not for each observer's change).
+         * @example {
+         *       "memberId": "node-4",
+         *       "previousState": "ALIVE",
+         *       "state": "SUSPECT",
+         *       "incarnation": 2,
+         *       "observers": {
+         *         "alive": 1,
+         *         "suspect": 3,
+         *         "dead": 0,
+         *         "left": 0,
+         *         "unaware": 0
+         *       }
+         *     }
+         */
+        MemberStatePayload: {
+            /**
+             * @description The member.
+             * @example node-4
+             */
+            memberId: string;
+            /**
+             * @description The state before; null when no live member knew it.
+             * @example ALIVE
+             * @enum {string|null}
+             */
+            previousState: "ALIVE" | "SUSPECT" | "DEAD" | "LEFT" | null;
+            /**
+             * @description The state now; null when no live member knows it any more.
+             * @example SUSPECT
+             * @enum {string|null}
+             */
+            state: "ALIVE" | "SUSPECT" | "DEAD" | "LEFT" | null;
+            /**
+             * @description The highest incarnation of it seen.
+             * @example 2
+             */
+            incarnation: number;
+            /** @description How many live members hold it in each state now. */
+            observers: {
+                /**
+                 * @description Live members that hold it ALIVE.
+                 * @example 1
+                 */
+                alive: number;
+                /**
+                 * @description Live members that hold it SUSPECT.
+                 * @example 3
+                 */
+                suspect: number;
+                /**
+                 * @description Live members that hold it DEAD.
+                 * @example 0
+                 */
+                dead: number;
+                /**
+                 * @description Live members that hold it LEFT.
+                 * @example 0
+                 */
+                left: number;
+                /**
+                 * @description Live members that do not know it.
+                 * @example 0
+                 */
+                unaware: number;
+            };
+        };
+        /**
          * @description Every event, on every stream, in one envelope. `cursor` increases by one per event across
          *     the whole cluster; reconnect with `resumeFrom` set to the last cursor you saw to miss nothing.
          */
@@ -7649,7 +12812,7 @@ export interface components {
              */
             source: string;
             /** @description Depends on `type`; see the payload schemas. */
-            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"];
+            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"];
         };
         EventListResponse: {
             /** @enum {boolean} */
@@ -8411,6 +13574,3679 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getRaftState: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The node whose state to return. Defaults to the leader.
+                 * @example node-2
+                 */
+                nodeId?: components["schemas"]["NodeId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The node's Raft state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "nodeId": "node-2",
+                     *         "state": "FOLLOWER",
+                     *         "suffrage": "VOTER",
+                     *         "currentTerm": 7,
+                     *         "votedFor": "node-1",
+                     *         "leader": "node-1",
+                     *         "commitIndex": 1042,
+                     *         "lastApplied": 1042,
+                     *         "lastLogIndex": 1043,
+                     *         "lastLogTerm": 7,
+                     *         "logSize": 43,
+                     *         "snapshotIndex": 1000,
+                     *         "snapshotTerm": 6,
+                     *         "votesReceived": [],
+                     *         "electionTimeoutMs": 1612,
+                     *         "electionElapsedMs": 180,
+                     *         "lastLeaderContact": "2026-11-21T10:29:59.820Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RaftStateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getRaftLeader: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The leader, or null fields while there is none. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RaftLeaderResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    requestRaftVote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The RequestVote. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestVoteRequest"];
+            };
+        };
+        responses: {
+            /** @description Every addressed voter's answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "term": 8,
+                     *         "voteGranted": true,
+                     *         "votesGranted": 3,
+                     *         "quorumSize": 3,
+                     *         "votes": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "term": 8,
+                     *             "voteGranted": false,
+                     *             "reason": "LOG_NOT_UP_TO_DATE"
+                     *           },
+                     *           {
+                     *             "nodeId": "node-2",
+                     *             "term": 8,
+                     *             "voteGranted": true,
+                     *             "reason": "GRANTED"
+                     *           },
+                     *           {
+                     *             "nodeId": "node-4",
+                     *             "term": 8,
+                     *             "voteGranted": true,
+                     *             "reason": "GRANTED"
+                     *           },
+                     *           {
+                     *             "nodeId": "node-5",
+                     *             "term": null,
+                     *             "voteGranted": false,
+                     *             "reason": "UNREACHABLE"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VoteResponseEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `candidateId` or `nodeId` names no cluster node. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No cluster node has id \"node-9\".",
+                     *         "details": {
+                     *           "resource": "cluster.node",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The candidate is not running (crashed or removed), so it cannot campaign. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "node-3 is crashed and cannot campaign."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The candidate or the addressed node is not a voter, or `nodeId` is the candidate itself. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "node-6 is a learner and cannot be a candidate."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getRaftLog: {
+        parameters: {
+            query?: {
+                /** @description The node whose log to describe. Defaults to the leader. */
+                nodeId?: components["schemas"]["NodeId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The log summary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "nodeId": "node-1",
+                     *         "firstIndex": 1001,
+                     *         "lastIndex": 1043,
+                     *         "lastLogTerm": 7,
+                     *         "commitIndex": 1042,
+                     *         "lastApplied": 1042,
+                     *         "snapshotIndex": 1000,
+                     *         "snapshotTerm": 6,
+                     *         "logSize": 43,
+                     *         "sizeBytes": 2918,
+                     *         "uncommittedEntries": 1
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RaftLogSummaryResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listRaftLogEntries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. Index order is also append order. */
+                sort_by?: "index" | "term" | "timestamp";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 * @example nodeId,status,lastHeartbeat
+                 */
+                fields?: components["parameters"]["Fields"];
+                /** @description The node whose log to read. Defaults to the leader. */
+                nodeId?: components["schemas"]["NodeId"];
+                /**
+                 * @description Only entries with an index at least this.
+                 * @example 1040
+                 */
+                fromIndex?: number;
+                /**
+                 * @description Only entries with an index at most this.
+                 * @example 1043
+                 */
+                toIndex?: number;
+                /** @description Only entries of this term. */
+                term?: number;
+                /** @description Only entries of this type. */
+                type?: components["schemas"]["RaftEntryType"];
+                /** @description Only entries proposed by this client. */
+                clientId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of log entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "index": 1042,
+                     *           "term": 7,
+                     *           "type": "COMMAND",
+                     *           "command": "SET balance:42 100",
+                     *           "timestamp": "2026-11-21T10:29:58.120Z",
+                     *           "clientId": "billing-service",
+                     *           "requestId": 5812,
+                     *           "committed": true
+                     *         },
+                     *         {
+                     *           "index": 1043,
+                     *           "term": 7,
+                     *           "type": "COMMAND",
+                     *           "command": "SET balance:43 250",
+                     *           "timestamp": "2026-11-21T10:29:59.300Z",
+                     *           "clientId": "billing-service",
+                     *           "requestId": 5813,
+                     *           "committed": false
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 4,
+                     *         "limit": 2,
+                     *         "offset": 2,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RaftLogEntryListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    appendRaftEntries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The entries. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppendEntriesRequest"];
+            };
+        };
+        responses: {
+            /** @description The leader appended the entries; each one's index and term. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "leaderId": "node-1",
+                     *         "term": 7,
+                     *         "commitIndex": 1042,
+                     *         "lastIndex": 1045,
+                     *         "entries": [
+                     *           {
+                     *             "index": 1044,
+                     *             "term": 7,
+                     *             "committed": false,
+                     *             "duplicate": false
+                     *           },
+                     *           {
+                     *             "index": 1045,
+                     *             "term": 7,
+                     *             "committed": false,
+                     *             "duplicate": false
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AppendEntriesResponseEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No leader is elected, or the leader has lost contact with a quorum of voters. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "No Raft leader: an election is under way; retry after a leader is elected."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The batch names the same (clientId, requestId) twice. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Entries 1 and 2 both carry clientId billing-service, requestId 5812."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    createRaftSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreateSnapshotRequest"];
+            };
+        };
+        responses: {
+            /** @description The snapshots were taken. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "nodeIds": [
+                     *           "node-2"
+                     *         ],
+                     *         "snapshots": [
+                     *           {
+                     *             "nodeId": "node-2",
+                     *             "lastIncludedIndex": 1042,
+                     *             "lastIncludedTerm": 7,
+                     *             "sizeBytes": 18240,
+                     *             "entriesCompacted": 42
+                     *           }
+                     *         ],
+                     *         "totalEntriesCompacted": 42
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SnapshotInfoResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The named node is not running (crashed) or is not a Raft member, or no member is running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "node-2 is crashed; a snapshot needs a running node."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listRaftMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration and its members. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "leaderId": "node-1",
+                     *         "term": 7,
+                     *         "configIndex": 12,
+                     *         "voters": 3,
+                     *         "learners": 1,
+                     *         "quorumSize": 2,
+                     *         "pendingChange": {
+                     *           "type": "ADD_LEARNER",
+                     *           "nodeId": "node-4",
+                     *           "index": 1046,
+                     *           "proposedAt": "2026-11-21T10:29:50.000Z",
+                     *           "autoPromote": true
+                     *         },
+                     *         "members": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "suffrage": "VOTER",
+                     *             "state": "LEADER",
+                     *             "isLeader": true,
+                     *             "matchIndex": 1046,
+                     *             "nextIndex": 1047,
+                     *             "progressState": "REPLICATE",
+                     *             "lagEntries": 0,
+                     *             "caughtUp": true,
+                     *             "recentActive": true,
+                     *             "lastContact": null
+                     *           },
+                     *           {
+                     *             "nodeId": "node-2",
+                     *             "suffrage": "VOTER",
+                     *             "state": "FOLLOWER",
+                     *             "isLeader": false,
+                     *             "matchIndex": 1046,
+                     *             "nextIndex": 1047,
+                     *             "progressState": "REPLICATE",
+                     *             "lagEntries": 0,
+                     *             "caughtUp": true,
+                     *             "recentActive": true,
+                     *             "lastContact": "2026-11-21T10:29:59.950Z"
+                     *           },
+                     *           {
+                     *             "nodeId": "node-3",
+                     *             "suffrage": "VOTER",
+                     *             "state": "FOLLOWER",
+                     *             "isLeader": false,
+                     *             "matchIndex": 1045,
+                     *             "nextIndex": 1047,
+                     *             "progressState": "REPLICATE",
+                     *             "lagEntries": 1,
+                     *             "caughtUp": true,
+                     *             "recentActive": true,
+                     *             "lastContact": "2026-11-21T10:29:59.950Z"
+                     *           },
+                     *           {
+                     *             "nodeId": "node-4",
+                     *             "suffrage": "LEARNER",
+                     *             "state": "FOLLOWER",
+                     *             "isLeader": false,
+                     *             "matchIndex": 0,
+                     *             "nextIndex": 1001,
+                     *             "progressState": "SNAPSHOT",
+                     *             "lagEntries": 1046,
+                     *             "caughtUp": false,
+                     *             "recentActive": true,
+                     *             "lastContact": "2026-11-21T10:29:59.950Z"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RaftMembershipResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    addRaftMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The node to add. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddRaftMemberRequest"];
+            };
+        };
+        responses: {
+            /** @description The learner was added; promotion follows when it has caught up. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RaftMembershipResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description A configuration change is pending, there is no leader, or the node is already a member. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "A configuration change is pending (ADD_LEARNER node-4 at index 1046); retry when it is committed."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `autoPromote` is true for a `READ_ONLY` node, which never votes. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "node-7 is READ_ONLY and cannot be promoted to voter; send autoPromote false."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    removeRaftMember: {
+        parameters: {
+            query?: {
+                /** @description Perform the operation even when it would reduce the cluster's failure tolerance. */
+                force?: components["parameters"]["Force"];
+            };
+            header?: never;
+            path: {
+                /** @description Node id of the Raft member. */
+                id: components["schemas"]["NodeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The removal was proposed; it takes effect when its entry is committed. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RaftMembershipResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No Raft member has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "node-9 is not a member of the Raft configuration.",
+                     *         "details": {
+                     *           "resource": "raft.member",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A configuration change is pending, there is no leader, or the removal would cost quorum or the last failure tolerance (send `force=true` to proceed anyway). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Removing voter node-2 leaves failure tolerance 0 (2 of 2 voters needed); send force=true to remove it anyway.",
+                     *         "details": {
+                     *           "failureToleranceBefore": 1,
+                     *           "failureToleranceAfter": 0
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Removing the last voter would leave a configuration that can never elect a leader. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "node-1 is the last voter; a configuration needs at least one."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listMembers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "memberId" | "state" | "incarnation" | "lastStateChange";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 * @example nodeId,status,lastHeartbeat
+                 */
+                fields?: components["parameters"]["Fields"];
+                /** @description Only members in this state. */
+                state?: components["schemas"]["MemberState"];
+                /** @description Only members whose process is in this lifecycle. */
+                lifecycle?: components["schemas"]["MemberLifecycle"];
+                /** @description Only members whose metadata names this region. */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of members. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "memberId": "node-1",
+                     *           "state": "ALIVE",
+                     *           "incarnation": 0,
+                     *           "address": "10.0.0.1:7946",
+                     *           "metadata": {
+                     *             "address": "10.0.0.1:7946",
+                     *             "region": "us-east-1",
+                     *             "zone": "us-east-1a",
+                     *             "role": "storage"
+                     *           },
+                     *           "lastStateChange": "2026-11-21T09:30:00.000Z",
+                     *           "observers": {
+                     *             "alive": 4,
+                     *             "suspect": 0,
+                     *             "dead": 0,
+                     *             "left": 0,
+                     *             "unaware": 0
+                     *           },
+                     *           "lifecycle": "ACTIVE"
+                     *         },
+                     *         {
+                     *           "memberId": "node-4",
+                     *           "state": "SUSPECT",
+                     *           "incarnation": 2,
+                     *           "address": "10.0.0.4:7946",
+                     *           "metadata": {
+                     *             "address": "10.0.0.4:7946",
+                     *             "region": "us-east-1",
+                     *             "zone": "us-east-1b",
+                     *             "role": "storage"
+                     *           },
+                     *           "lastStateChange": "2026-11-21T10:29:58.000Z",
+                     *           "observers": {
+                     *             "alive": 1,
+                     *             "suspect": 3,
+                     *             "dead": 0,
+                     *             "left": 0,
+                     *             "unaware": 0
+                     *           },
+                     *           "lifecycle": "CRASHED"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 2,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MemberListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getGossipState: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only this member's protocol state (`totals` still cover the whole group). */
+                memberId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The gossip state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "protocolPeriodMs": 1000,
+                     *         "pingTimeoutMs": 300,
+                     *         "protocolPeriod": 3600,
+                     *         "nextPeriodAt": "2026-11-21T10:30:00.400Z",
+                     *         "memberCount": 5,
+                     *         "totals": {
+                     *           "protocolPeriods": 18000,
+                     *           "pingsSent": 18000,
+                     *           "pingsReceived": 17990,
+                     *           "acksSent": 17990,
+                     *           "acksReceived": 17985,
+                     *           "pingReqsSent": 12,
+                     *           "pingReqsReceived": 30,
+                     *           "pingReqsDropped": 0,
+                     *           "indirectPingsSent": 30,
+                     *           "acksForwarded": 21,
+                     *           "indirectAcksReceived": 3,
+                     *           "staleAcks": 2,
+                     *           "probesFailed": 9,
+                     *           "suspicionsRaised": 9,
+                     *           "suspicionConfirmations": 14,
+                     *           "deathsDeclared": 1,
+                     *           "refutations": 2,
+                     *           "updatesApplied": 80,
+                     *           "piggybackedUpdatesSent": 400,
+                     *           "updatesDropped": 0,
+                     *           "membersRejected": 0,
+                     *           "pushPullsSent": 600,
+                     *           "pushPullsReceived": 600,
+                     *           "reconnectPingsSent": 4,
+                     *           "joinAttempts": 5
+                     *         },
+                     *         "members": [
+                     *           {
+                     *             "memberId": "node-1",
+                     *             "lifecycle": "ACTIVE",
+                     *             "incarnation": 0,
+                     *             "protocolPeriod": 3600,
+                     *             "nextPeriodAt": "2026-11-21T10:30:00.400Z",
+                     *             "viewSize": 5,
+                     *             "retransmitLimit": 4,
+                     *             "suspicionTimeouts": {
+                     *               "minMs": 4000,
+                     *               "maxMs": 24000,
+                     *               "expectedConfirmations": 2
+                     *             },
+                     *             "probe": {
+                     *               "targetId": "node-4",
+                     *               "seq": 3601,
+                     *               "phase": "INDIRECT",
+                     *               "startedAt": "2026-11-21T10:29:59.400Z",
+                     *               "helpers": [
+                     *                 "node-2",
+                     *                 "node-3",
+                     *                 "node-5"
+                     *               ]
+                     *             },
+                     *             "piggybackQueue": [
+                     *               {
+                     *                 "memberId": "node-4",
+                     *                 "state": "SUSPECT",
+                     *                 "incarnation": 2,
+                     *                 "from": "node-1",
+                     *                 "transmissions": 1,
+                     *                 "remainingTransmissions": 3
+                     *               }
+                     *             ],
+                     *             "suspicions": [
+                     *               {
+                     *                 "memberId": "node-4",
+                     *                 "incarnation": 2,
+                     *                 "startedAt": "2026-11-21T10:29:57.000Z",
+                     *                 "deadline": "2026-11-21T10:30:21.000Z",
+                     *                 "confirmations": 2,
+                     *                 "suspectors": [
+                     *                   "node-1",
+                     *                   "node-3"
+                     *                 ]
+                     *               }
+                     *             ],
+                     *             "pendingRelays": 0,
+                     *             "join": null,
+                     *             "counters": {
+                     *               "protocolPeriods": 3600,
+                     *               "pingsSent": 3600,
+                     *               "pingsReceived": 3598,
+                     *               "acksSent": 3598,
+                     *               "acksReceived": 3597,
+                     *               "pingReqsSent": 9,
+                     *               "pingReqsReceived": 8,
+                     *               "pingReqsDropped": 0,
+                     *               "indirectPingsSent": 8,
+                     *               "acksForwarded": 7,
+                     *               "indirectAcksReceived": 2,
+                     *               "staleAcks": 1,
+                     *               "probesFailed": 1,
+                     *               "suspicionsRaised": 1,
+                     *               "suspicionConfirmations": 2,
+                     *               "deathsDeclared": 0,
+                     *               "refutations": 1,
+                     *               "updatesApplied": 24,
+                     *               "piggybackedUpdatesSent": 96,
+                     *               "updatesDropped": 0,
+                     *               "membersRejected": 0,
+                     *               "pushPullsSent": 120,
+                     *               "pushPullsReceived": 118,
+                     *               "reconnectPingsSent": 0,
+                     *               "joinAttempts": 1
+                     *             }
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GossipStateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    joinMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The member to join. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinMemberRequest"];
+            };
+        };
+        responses: {
+            /** @description The member is joining. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "memberId": "node-6",
+                     *         "state": null,
+                     *         "incarnation": 0,
+                     *         "address": "10.0.0.6:7946",
+                     *         "metadata": {
+                     *           "address": "10.0.0.6:7946",
+                     *           "region": "us-east-1",
+                     *           "zone": "us-east-1b",
+                     *           "role": "storage"
+                     *         },
+                     *         "lastStateChange": "2026-11-21T10:30:00.000Z",
+                     *         "observers": {
+                     *           "alive": 0,
+                     *           "suspect": 0,
+                     *           "dead": 0,
+                     *           "left": 0,
+                     *           "unaware": 5
+                     *         },
+                     *         "lifecycle": "JOINING"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MemberResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `seedId` names no member. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No member has id \"node-9\".",
+                     *         "details": {
+                     *           "resource": "cluster.member",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A member with this id is already in the group (joining, active or leaving), the seed is not active, or the group is full. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Member \"node-6\" is already in the group (active).",
+                     *         "details": {
+                     *           "memberId": "node-6",
+                     *           "lifecycle": "active"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The member names itself as its seed, or its metadata is invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "node-6 cannot join through itself."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    leaveMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the member. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member is leaving. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The member is already leaving, has left, or is crashed (a crashed member cannot announce anything). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Member \"node-4\" is crashed and cannot leave gracefully.",
+                     *         "details": {
+                     *           "memberId": "node-4",
+                     *           "lifecycle": "crashed"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getMemberState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the member. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member's state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberStateDetailResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    triggerFailover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["FailoverRequest"];
+            };
+        };
+        responses: {
+            /** @description The failover ended (COMPLETED or FAILED) before the answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "failoverId": "failover-9",
+                     *         "kind": "SWITCHOVER",
+                     *         "status": "COMPLETED",
+                     *         "reason": "move leadership off node-1 before maintenance",
+                     *         "initiatedBy": "key-1",
+                     *         "previousLeaderId": "node-1",
+                     *         "previousTerm": 8,
+                     *         "targetNodeId": "node-3",
+                     *         "newLeaderId": "node-3",
+                     *         "newTerm": 9,
+                     *         "initiatedAt": "2026-11-21T10:30:00.000Z",
+                     *         "completedAt": "2026-11-21T10:30:00.012Z",
+                     *         "durationMs": 12,
+                     *         "timeline": [
+                     *           {
+                     *             "at": "2026-11-21T10:30:00.000Z",
+                     *             "step": "INITIATED",
+                     *             "nodeId": "node-3",
+                     *             "term": 8,
+                     *             "detail": "move leadership off node-1 before maintenance"
+                     *           },
+                     *           {
+                     *             "at": "2026-11-21T10:30:00.006Z",
+                     *             "step": "LEADER_LOST",
+                     *             "nodeId": "node-1",
+                     *             "term": 8,
+                     *             "detail": "node-1 handed over to node-3"
+                     *           },
+                     *           {
+                     *             "at": "2026-11-21T10:30:00.006Z",
+                     *             "step": "ELECTION_STARTED",
+                     *             "nodeId": "node-3",
+                     *             "term": 9,
+                     *             "detail": "node-3 campaigns at once"
+                     *           },
+                     *           {
+                     *             "at": "2026-11-21T10:30:00.012Z",
+                     *             "step": "LEADER_ELECTED",
+                     *             "nodeId": "node-3",
+                     *             "term": 9,
+                     *             "detail": "elected"
+                     *           },
+                     *           {
+                     *             "at": "2026-11-21T10:30:00.012Z",
+                     *             "step": "COMPLETED",
+                     *             "nodeId": "node-3",
+                     *             "term": 9,
+                     *             "detail": "completed"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.012Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FailoverResultResponse"];
+                };
+            };
+            /** @description The failover is under way (status IN_PROGRESS). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "failoverId": "failover-10",
+                     *         "kind": "MANUAL",
+                     *         "status": "IN_PROGRESS",
+                     *         "reason": "leader node-1 unresponsive",
+                     *         "initiatedBy": "key-1",
+                     *         "previousLeaderId": "node-1",
+                     *         "previousTerm": 9,
+                     *         "targetNodeId": null,
+                     *         "newLeaderId": null,
+                     *         "newTerm": null,
+                     *         "initiatedAt": "2026-11-21T10:31:00.000Z",
+                     *         "completedAt": null,
+                     *         "durationMs": null,
+                     *         "timeline": [
+                     *           {
+                     *             "at": "2026-11-21T10:31:00.000Z",
+                     *             "step": "INITIATED",
+                     *             "nodeId": null,
+                     *             "term": 9,
+                     *             "detail": "leader node-1 unresponsive"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:31:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FailoverResultResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `targetNodeId` names no cluster node. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No cluster node has id \"node-9\".",
+                     *         "details": {
+                     *           "resource": "cluster.node",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A failover is already in progress; a switchover was asked without a live leader; the target is not healthy; or there is no quorum of healthy voters to elect a leader. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "failover-9 is in progress; one failover runs at a time.",
+                     *         "details": {
+                     *           "failoverId": "failover-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The target is already the leader, or cannot lead (a learner or a `READ_ONLY` node). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "node-3 already leads term 9."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getFailoverConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The failover configuration in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "autoFailover": true,
+                     *         "detectionTimeoutMs": 1000,
+                     *         "failoverTimeoutMs": 10000,
+                     *         "splitBrainPrevention": "QUORUM",
+                     *         "maxFailoversPerHour": 3
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FailoverConfigResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    updateFailoverConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The whole configuration. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FailoverConfig"];
+            };
+        };
+        responses: {
+            /** @description The failover configuration now in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailoverConfigResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A failover is in progress; change the configuration after it ends. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "failover-9 is in progress; change the failover configuration after it ends."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The settings contradict each other or the cluster configuration. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "detectionTimeoutMs (400) must be longer than the cluster's heartbeatIntervalMs (500)."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listFailoverHistory: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "initiatedAt" | "durationMs" | "failoverId";
+                /** @description Sort direction for `sort_by`; newest first by default. */
+                order?: "asc" | "desc";
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 * @example nodeId,status,lastHeartbeat
+                 */
+                fields?: components["parameters"]["Fields"];
+                /**
+                 * @description Only this failover.
+                 * @example failover-7
+                 */
+                failoverId?: string;
+                /** @description Only failovers of this kind. */
+                kind?: components["schemas"]["FailoverKind"];
+                /** @description Only failovers with this status. */
+                status?: components["schemas"]["FailoverStatus"];
+                /** @description Only failovers whose previous leader, target or new leader is this node. */
+                nodeId?: components["schemas"]["NodeId"];
+                /**
+                 * @description Only failovers initiated at or after this time (cluster clock).
+                 * @example 2026-11-21T00:00:00.000Z
+                 */
+                since?: string;
+                /** @description Only failovers initiated before this time (cluster clock). */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of failovers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "failoverId": "failover-7",
+                     *           "kind": "AUTOMATIC",
+                     *           "status": "COMPLETED",
+                     *           "reason": "leader node-1 unreachable for 1000 ms",
+                     *           "initiatedBy": "failure-detector",
+                     *           "previousLeaderId": "node-1",
+                     *           "previousTerm": 7,
+                     *           "targetNodeId": null,
+                     *           "newLeaderId": "node-3",
+                     *           "newTerm": 8,
+                     *           "initiatedAt": "2026-11-21T10:30:00.000Z",
+                     *           "completedAt": "2026-11-21T10:30:01.250Z",
+                     *           "durationMs": 1250,
+                     *           "timeline": [
+                     *             {
+                     *               "at": "2026-11-21T10:30:00.000Z",
+                     *               "step": "INITIATED",
+                     *               "nodeId": null,
+                     *               "term": 7,
+                     *               "detail": "leader node-1 unreachable for 1000 ms"
+                     *             },
+                     *             {
+                     *               "at": "2026-11-21T10:30:01.250Z",
+                     *               "step": "LEADER_ELECTED",
+                     *               "nodeId": "node-3",
+                     *               "term": 8,
+                     *               "detail": "elected"
+                     *             },
+                     *             {
+                     *               "at": "2026-11-21T10:30:01.250Z",
+                     *               "step": "COMPLETED",
+                     *               "nodeId": "node-3",
+                     *               "term": 8,
+                     *               "detail": "completed"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 8,
+                     *         "limit": 1,
+                     *         "offset": 0,
+                     *         "hasMore": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:35:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FailoverResultListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listSuspectedNodes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only nodes with this status. */
+                status?: "SUSPECTED" | "DOWN";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of suspected and down nodes; empty when every node is healthy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "nodeId": "node-1",
+                     *           "status": "SUSPECTED",
+                     *           "role": "LEADER",
+                     *           "isLeader": true,
+                     *           "isVoter": true,
+                     *           "lastHeartbeat": "2026-11-21T10:29:58.500Z",
+                     *           "missedHeartbeats": 3,
+                     *           "silenceMs": 1500,
+                     *           "suspectedSince": "2026-11-21T10:30:00.000Z",
+                     *           "downAt": "2026-11-21T10:30:03.500Z",
+                     *           "failoverTriggered": true
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SuspectedNodeListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    testFailover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["FailoverTestRequest"];
+            };
+        };
+        responses: {
+            /** @description The drill ended; what it measured. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "drillId": "drill-2",
+                     *         "status": "PASSED",
+                     *         "faultType": "crash",
+                     *         "faultId": "fault-5",
+                     *         "targetNodeId": "node-1",
+                     *         "targetWasLeader": true,
+                     *         "previousLeaderId": "node-1",
+                     *         "previousTerm": 7,
+                     *         "newLeaderId": "node-3",
+                     *         "newTerm": 8,
+                     *         "failoverId": "failover-8",
+                     *         "injectedAt": "2026-11-21T10:30:00.000Z",
+                     *         "detectedAt": "2026-11-21T10:30:01.180Z",
+                     *         "electedAt": "2026-11-21T10:30:01.420Z",
+                     *         "healedAt": "2026-11-21T10:30:01.420Z",
+                     *         "detectionTimeMs": 1180,
+                     *         "electionTimeMs": 240,
+                     *         "totalTimeMs": 1420,
+                     *         "maxDurationMs": 5000,
+                     *         "withinBound": true,
+                     *         "healed": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:01.420Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FailoverTestResultResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `targetNodeId` names no cluster node. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No cluster node has id \"node-9\".",
+                     *         "details": {
+                     *           "resource": "cluster.node",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The drill would cost quorum, a failover or drill is running, there is no leader, or the target is not healthy. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Failure tolerance is 0: faulting node-1 would lose quorum.",
+                     *         "details": {
+                     *           "failureTolerance": 0
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `maxDurationMs` is shorter than the detection timeout, so the drill could never pass. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "maxDurationMs (500) is shorter than detectionTimeoutMs (1000); the drill could never pass."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getFailoverStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "total": 8,
+                     *         "completed": 7,
+                     *         "failed": 1,
+                     *         "inProgress": 0,
+                     *         "byKind": {
+                     *           "AUTOMATIC": 3,
+                     *           "MANUAL": 1,
+                     *           "SWITCHOVER": 2,
+                     *           "DRILL": 2
+                     *         },
+                     *         "averageDurationMs": 1312.5,
+                     *         "p50DurationMs": 1250,
+                     *         "p95DurationMs": 2100,
+                     *         "maxDurationMs": 2100,
+                     *         "lastFailoverAt": "2026-11-21T10:30:00.000Z",
+                     *         "automaticFailoversLastHour": 1
+                     *       },
+                     *       "timestamp": "2026-11-21T10:35:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FailoverStatisticsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getClusterHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cluster's health. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "state": "DEGRADED",
+                     *         "isHealthy": false,
+                     *         "hasQuorum": true,
+                     *         "quorumSize": 3,
+                     *         "voters": 5,
+                     *         "healthyVoters": 4,
+                     *         "failureTolerance": 1,
+                     *         "leaderId": "node-1",
+                     *         "totalNodes": 5,
+                     *         "healthyNodes": 4,
+                     *         "suspectedNodes": 1,
+                     *         "downNodes": 0,
+                     *         "activeRecoveries": 0,
+                     *         "issues": [
+                     *           {
+                     *             "id": "issue-12",
+                     *             "type": "NODE_SUSPECTED",
+                     *             "severity": "WARNING",
+                     *             "component": "NODE",
+                     *             "nodeId": "node-4",
+                     *             "message": "node-4 is suspected; heartbeats are late.",
+                     *             "affectedNodes": [
+                     *               "node-4"
+                     *             ],
+                     *             "detectedAt": "2026-11-21T10:29:58.000Z",
+                     *             "updatedAt": "2026-11-21T10:29:58.000Z",
+                     *             "resolved": false,
+                     *             "resolvedAt": null
+                     *           }
+                     *         ],
+                     *         "checkedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ClusterHealthResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getDetailedClusterHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The detailed health. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "summary": {
+                     *           "state": "DEGRADED",
+                     *           "isHealthy": false,
+                     *           "hasQuorum": true,
+                     *           "quorumSize": 2,
+                     *           "voters": 3,
+                     *           "healthyVoters": 2,
+                     *           "failureTolerance": 0,
+                     *           "leaderId": "node-1",
+                     *           "totalNodes": 3,
+                     *           "healthyNodes": 2,
+                     *           "suspectedNodes": 1,
+                     *           "downNodes": 0,
+                     *           "activeRecoveries": 0,
+                     *           "issues": [
+                     *             {
+                     *               "id": "issue-13",
+                     *               "type": "NO_FAILURE_TOLERANCE",
+                     *               "severity": "WARNING",
+                     *               "component": "QUORUM",
+                     *               "nodeId": null,
+                     *               "message": "No failure tolerance: one more voter failure loses quorum (2 of 3 voters available, 2 needed).",
+                     *               "affectedNodes": [
+                     *                 "node-3"
+                     *               ],
+                     *               "detectedAt": "2026-11-21T10:29:58.000Z",
+                     *               "updatedAt": "2026-11-21T10:29:58.000Z",
+                     *               "resolved": false,
+                     *               "resolvedAt": null
+                     *             },
+                     *             {
+                     *               "id": "issue-12",
+                     *               "type": "NODE_SUSPECTED",
+                     *               "severity": "WARNING",
+                     *               "component": "NODE",
+                     *               "nodeId": "node-3",
+                     *               "message": "node-3 is suspected; heartbeats are late.",
+                     *               "affectedNodes": [
+                     *                 "node-3"
+                     *               ],
+                     *               "detectedAt": "2026-11-21T10:29:58.000Z",
+                     *               "updatedAt": "2026-11-21T10:29:58.000Z",
+                     *               "resolved": false,
+                     *               "resolvedAt": null
+                     *             }
+                     *           ],
+                     *           "checkedAt": "2026-11-21T10:30:00.000Z"
+                     *         },
+                     *         "checks": [
+                     *           {
+                     *             "name": "QUORUM",
+                     *             "outcome": "PASS",
+                     *             "message": "2 of 3 voters healthy, 2 needed."
+                     *           },
+                     *           {
+                     *             "name": "FAILURE_TOLERANCE",
+                     *             "outcome": "WARN",
+                     *             "message": "No failure tolerance: one more voter failure loses quorum."
+                     *           },
+                     *           {
+                     *             "name": "LEADER",
+                     *             "outcome": "PASS",
+                     *             "message": "node-1 leads term 7."
+                     *           },
+                     *           {
+                     *             "name": "NODES",
+                     *             "outcome": "WARN",
+                     *             "message": "1 node suspected."
+                     *           }
+                     *         ],
+                     *         "leader": {
+                     *           "leaderId": "node-1",
+                     *           "term": 7,
+                     *           "leaderSince": "2026-11-21T09:31:02.410Z"
+                     *         },
+                     *         "stateSince": "2026-11-21T10:29:58.000Z",
+                     *         "nodes": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "role": "LEADER",
+                     *             "status": "HEALTHY",
+                     *             "isVoter": true,
+                     *             "isLeader": true,
+                     *             "statusSince": "2026-11-21T09:30:00.500Z",
+                     *             "lastHeartbeat": "2026-11-21T10:29:59.500Z",
+                     *             "missedHeartbeats": 0,
+                     *             "silenceMs": 500,
+                     *             "uptimeSeconds": 3600,
+                     *             "raftState": "LEADER",
+                     *             "lagEntries": 0,
+                     *             "openIssueIds": []
+                     *           },
+                     *           {
+                     *             "nodeId": "node-2",
+                     *             "role": "FOLLOWER",
+                     *             "status": "HEALTHY",
+                     *             "isVoter": true,
+                     *             "isLeader": false,
+                     *             "statusSince": "2026-11-21T09:30:00.500Z",
+                     *             "lastHeartbeat": "2026-11-21T10:29:59.500Z",
+                     *             "missedHeartbeats": 0,
+                     *             "silenceMs": 500,
+                     *             "uptimeSeconds": 3600,
+                     *             "raftState": "FOLLOWER",
+                     *             "lagEntries": 0,
+                     *             "openIssueIds": []
+                     *           },
+                     *           {
+                     *             "nodeId": "node-3",
+                     *             "role": "FOLLOWER",
+                     *             "status": "SUSPECTED",
+                     *             "isVoter": true,
+                     *             "isLeader": false,
+                     *             "statusSince": "2026-11-21T10:29:58.000Z",
+                     *             "lastHeartbeat": "2026-11-21T10:29:56.500Z",
+                     *             "missedHeartbeats": 7,
+                     *             "silenceMs": 3500,
+                     *             "uptimeSeconds": 3598,
+                     *             "raftState": "FOLLOWER",
+                     *             "lagEntries": 12,
+                     *             "openIssueIds": [
+                     *               "issue-12",
+                     *               "issue-13"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DetailedClusterHealthResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listHealthIssues: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. `severity` sorts INFO < WARNING < ERROR < CRITICAL. */
+                sort_by?: "detectedAt" | "updatedAt" | "resolvedAt" | "severity" | "id";
+                /** @description Sort direction for `sort_by`; newest (or most severe) first by default. */
+                order?: "asc" | "desc";
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 * @example nodeId,status,lastHeartbeat
+                 */
+                fields?: components["parameters"]["Fields"];
+                /** @description Only issues of this severity. */
+                severity?: components["schemas"]["IssueSeverity"];
+                /** @description Only issues of this type. */
+                type?: components["schemas"]["HealthIssueType"];
+                /** @description Only issues about this component. */
+                component?: components["schemas"]["HealthComponent"];
+                /** @description Only issues whose `affectedNodes` include this node. */
+                nodeId?: components["schemas"]["NodeId"];
+                /** @description `false` for open issues only, `true` for resolved ones only. */
+                resolved?: boolean;
+                /** @description Only issues detected at or after this time (cluster clock). */
+                since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of issues. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "id": "issue-12",
+                     *           "type": "NODE_SUSPECTED",
+                     *           "severity": "WARNING",
+                     *           "component": "NODE",
+                     *           "nodeId": "node-4",
+                     *           "message": "node-4 is suspected; heartbeats are late.",
+                     *           "affectedNodes": [
+                     *             "node-4"
+                     *           ],
+                     *           "detectedAt": "2026-11-21T10:29:58.000Z",
+                     *           "updatedAt": "2026-11-21T10:29:58.000Z",
+                     *           "resolved": false,
+                     *           "resolvedAt": null
+                     *         },
+                     *         {
+                     *           "id": "issue-11",
+                     *           "type": "NODE_DOWN",
+                     *           "severity": "CRITICAL",
+                     *           "component": "NODE",
+                     *           "nodeId": "node-1",
+                     *           "message": "node-1 is down: no heartbeat within the failure timeout.",
+                     *           "affectedNodes": [
+                     *             "node-1"
+                     *           ],
+                     *           "detectedAt": "2026-11-21T10:12:03.500Z",
+                     *           "updatedAt": "2026-11-21T10:12:03.500Z",
+                     *           "resolved": true,
+                     *           "resolvedAt": "2026-11-21T10:14:20.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 12,
+                     *         "limit": 2,
+                     *         "offset": 0,
+                     *         "hasMore": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HealthIssueListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listHealthHistory: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Time order; newest first by default. */
+                order?: "asc" | "desc";
+                /** @description Only samples with this cluster state. */
+                state?: components["schemas"]["ClusterState"];
+                /** @description Only samples taken at or after this time (cluster clock). */
+                since?: string;
+                /** @description Only samples taken before this time (cluster clock). */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of samples. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "at": "2026-11-21T10:29:58.000Z",
+                     *           "state": "DEGRADED",
+                     *           "hasQuorum": true,
+                     *           "failureTolerance": 1,
+                     *           "totalNodes": 5,
+                     *           "healthyNodes": 4,
+                     *           "suspectedNodes": 1,
+                     *           "downNodes": 0,
+                     *           "leaderId": "node-1",
+                     *           "openIssues": 1
+                     *         },
+                     *         {
+                     *           "at": "2026-11-21T09:31:02.410Z",
+                     *           "state": "OPERATIONAL",
+                     *           "hasQuorum": true,
+                     *           "failureTolerance": 2,
+                     *           "totalNodes": 5,
+                     *           "healthyNodes": 5,
+                     *           "suspectedNodes": 0,
+                     *           "downNodes": 0,
+                     *           "leaderId": "node-1",
+                     *           "openIssues": 0
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 2,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HealthSampleListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listDhtNodes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "nodeId" | "weight" | "vnodeCount" | "ownershipPercent" | "routedKeys";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 * @example nodeId,status,lastHeartbeat
+                 */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of ring nodes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "nodeId": "node-1",
+                     *           "weight": 1,
+                     *           "vnodeCount": 128,
+                     *           "ownedTokenCount": 861040213,
+                     *           "ownershipPercent": 20.05,
+                     *           "routedKeys": 1042
+                     *         },
+                     *         {
+                     *           "nodeId": "node-2",
+                     *           "weight": 2,
+                     *           "vnodeCount": 256,
+                     *           "ownedTokenCount": 1712310880,
+                     *           "ownershipPercent": 39.87,
+                     *           "routedKeys": 2090
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 4,
+                     *         "limit": 2,
+                     *         "offset": 0,
+                     *         "hasMore": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DhtNodeListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getDhtRing: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only this node's vnodes. */
+                nodeId?: components["schemas"]["NodeId"];
+                /**
+                 * @description Only vnodes with a token at least this.
+                 * @example 2147483648
+                 */
+                fromToken?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of vnodes in token order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "token": 2140772768,
+                     *           "nodeId": "node-1",
+                     *           "vnodeIndex": 88,
+                     *           "rangeSize": 1203302
+                     *         },
+                     *         {
+                     *           "token": 2147483648,
+                     *           "nodeId": "node-3",
+                     *           "vnodeIndex": 17,
+                     *           "rangeSize": 6710880
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 640,
+                     *         "limit": 2,
+                     *         "offset": 320,
+                     *         "hasMore": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DhtRingEntryListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getDhtStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "hashFunction": "MURMUR3",
+                     *         "hashSeed": 0,
+                     *         "vnodesPerNode": 128,
+                     *         "nodeCount": 2,
+                     *         "vnodeCount": 256,
+                     *         "hashSpaceSize": 4294967296,
+                     *         "routedKeys": 2000,
+                     *         "nodes": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "weight": 1,
+                     *             "vnodeCount": 128,
+                     *             "ownershipPercent": 50.8,
+                     *             "routedKeys": 1030,
+                     *             "routedKeyPercent": 51.5
+                     *           },
+                     *           {
+                     *             "nodeId": "node-2",
+                     *             "weight": 1,
+                     *             "vnodeCount": 128,
+                     *             "ownershipPercent": 49.2,
+                     *             "routedKeys": 970,
+                     *             "routedKeyPercent": 48.5
+                     *           }
+                     *         ],
+                     *         "ownershipSpread": {
+                     *           "meanLoadFactor": 1,
+                     *           "variance": 0.000256,
+                     *           "standardDeviation": 0.016,
+                     *           "maxOverMean": 1.016,
+                     *           "minOverMean": 0.984
+                     *         },
+                     *         "routedKeySpread": {
+                     *           "meanLoadFactor": 1,
+                     *           "variance": 0.0009,
+                     *           "standardDeviation": 0.03,
+                     *           "maxOverMean": 1.03,
+                     *           "minOverMean": 0.97
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DhtStatisticsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    routeDhtKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The keys. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DhtRouteRequest"];
+            };
+        };
+        responses: {
+            /** @description Each key's owner and preference list, in the order sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "hashFunction": "MURMUR3",
+                     *         "routes": [
+                     *           {
+                     *             "key": "user:42",
+                     *             "token": 2147483648,
+                     *             "nodeId": "node-3",
+                     *             "vnodeIndex": 17,
+                     *             "vnodeToken": 2153241301,
+                     *             "preferenceList": [
+                     *               "node-3",
+                     *               "node-1"
+                     *             ]
+                     *           },
+                     *           {
+                     *             "key": "user:43",
+                     *             "token": 91233700,
+                     *             "nodeId": "node-2",
+                     *             "vnodeIndex": 5,
+                     *             "vnodeToken": 91800412,
+                     *             "preferenceList": [
+                     *               "node-2",
+                     *               "node-3"
+                     *             ]
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DhtRouteResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The ring is empty; no node can own a key. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "The hash ring has no node."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Both or neither of `key` and `keys` were sent. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Send exactly one of key and keys."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listLoadBalancerBackends: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "backendId" | "weight" | "activeConnections" | "requests" | "errors" | "averageLatencyMs" | "p99LatencyMs";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 * @example nodeId,status,lastHeartbeat
+                 */
+                fields?: components["parameters"]["Fields"];
+                /** @description Only backends with this health. */
+                health?: components["schemas"]["BackendHealth"];
+                /** @description Only backends served by this cluster node. */
+                nodeId?: components["schemas"]["NodeId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of backends. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "backendId": "backend-1",
+                     *           "address": "10.0.0.1:5432",
+                     *           "nodeId": "node-1",
+                     *           "weight": 1,
+                     *           "maxConnections": 100,
+                     *           "health": "HEALTHY",
+                     *           "activeConnections": 9,
+                     *           "requests": 5120,
+                     *           "completedRequests": 5111,
+                     *           "errors": 2,
+                     *           "averageLatencyMs": 4.6,
+                     *           "p99LatencyMs": 12.5,
+                     *           "latencyEwmaMs": 4.1,
+                     *           "lastSelectedAt": "2026-11-21T10:29:59.980Z"
+                     *         },
+                     *         {
+                     *           "backendId": "backend-2",
+                     *           "address": "10.0.0.2:5432",
+                     *           "nodeId": "node-2",
+                     *           "weight": 2,
+                     *           "maxConnections": 100,
+                     *           "health": "DRAINING",
+                     *           "activeConnections": 12,
+                     *           "requests": 5120,
+                     *           "completedRequests": 5108,
+                     *           "errors": 3,
+                     *           "averageLatencyMs": 4.2,
+                     *           "p99LatencyMs": 11.8,
+                     *           "latencyEwmaMs": 3.9,
+                     *           "lastSelectedAt": "2026-11-21T10:29:59.990Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 2,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LoadBalancerBackendListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    addLoadBalancerBackend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The backend. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddBackendRequest"];
+            };
+        };
+        responses: {
+            /** @description The backend was added. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "backendId": "backend-6",
+                     *         "address": "10.0.0.6:5432",
+                     *         "nodeId": "node-6",
+                     *         "weight": 1,
+                     *         "maxConnections": 100,
+                     *         "health": "HEALTHY",
+                     *         "activeConnections": 0,
+                     *         "requests": 0,
+                     *         "completedRequests": 0,
+                     *         "errors": 0,
+                     *         "averageLatencyMs": null,
+                     *         "p99LatencyMs": null,
+                     *         "latencyEwmaMs": null,
+                     *         "lastSelectedAt": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LoadBalancerBackendResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `nodeId` names no cluster node. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No cluster node has id \"node-9\".",
+                     *         "details": {
+                     *           "resource": "cluster.node",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A backend with this id or address exists, or `maxBackends` are registered. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "A backend with address 10.0.0.6:5432 already exists (backend-6)."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getLoadBalancerBackend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the backend. */
+                id: components["schemas"]["BackendId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The backend. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoadBalancerBackendResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    removeLoadBalancerBackend: {
+        parameters: {
+            query?: {
+                /** @description Remove it even with active connections, aborting them. */
+                force?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description Id of the backend. */
+                id: components["schemas"]["BackendId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The backend was removed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "backend-2",
+                     *         "deleted": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The backend has active connections and `force` is false. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "backend-2 has 12 active connections; retry when they end or send force=true.",
+                     *         "details": {
+                     *           "activeConnections": 12
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listLoadBalancerConnections: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "openedAt" | "closedAt" | "latencyMs";
+                /** @description Sort direction for `sort_by`; newest first by default. */
+                order?: "asc" | "desc";
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 * @example nodeId,status,lastHeartbeat
+                 */
+                fields?: components["parameters"]["Fields"];
+                /** @description Only connections to this backend. */
+                backendId?: components["schemas"]["BackendId"];
+                /** @description Only active or only closed connections. */
+                state?: "ACTIVE" | "CLOSED";
+                /** @description Only closed connections with this outcome. */
+                outcome?: "SUCCESS" | "ERROR" | "ABORTED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of connections. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "connectionId": "conn-5121",
+                     *           "backendId": "backend-1",
+                     *           "state": "ACTIVE",
+                     *           "openedAt": "2026-11-21T10:29:59.998Z",
+                     *           "closedAt": null,
+                     *           "latencyMs": null,
+                     *           "outcome": null
+                     *         },
+                     *         {
+                     *           "connectionId": "conn-5120",
+                     *           "backendId": "backend-2",
+                     *           "state": "CLOSED",
+                     *           "openedAt": "2026-11-21T10:29:59.990Z",
+                     *           "closedAt": "2026-11-21T10:29:59.994Z",
+                     *           "latencyMs": 4,
+                     *           "outcome": "SUCCESS"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1031,
+                     *         "limit": 2,
+                     *         "offset": 0,
+                     *         "hasMore": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LoadBalancerConnectionListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getLoadBalancerStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "strategy": "LEAST_CONNECTIONS",
+                     *         "totalBackends": 1,
+                     *         "healthyBackends": 1,
+                     *         "totalRequests": 5120,
+                     *         "rejectedRequests": 0,
+                     *         "activeConnections": 12,
+                     *         "completedRequests": 5108,
+                     *         "errors": 3,
+                     *         "abortedConnections": 0,
+                     *         "backends": [
+                     *           {
+                     *             "backendId": "backend-2",
+                     *             "address": "10.0.0.2:5432",
+                     *             "nodeId": "node-2",
+                     *             "weight": 2,
+                     *             "maxConnections": 100,
+                     *             "health": "HEALTHY",
+                     *             "activeConnections": 12,
+                     *             "requests": 5120,
+                     *             "completedRequests": 5108,
+                     *             "errors": 3,
+                     *             "averageLatencyMs": 4.2,
+                     *             "p99LatencyMs": 11.8,
+                     *             "latencyEwmaMs": 3.9,
+                     *             "lastSelectedAt": "2026-11-21T10:29:59.990Z"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LoadBalancerStatisticsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    setLoadBalancerStrategy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The strategy. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetLoadBalancerStrategyRequest"];
+            };
+        };
+        responses: {
+            /** @description The strategy now in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "strategy": "LEAST_LATENCY",
+                     *         "previousStrategy": "ROUND_ROBIN",
+                     *         "changedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LoadBalancerStrategyChangeResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listShards: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. Shard order is token order. */
+                sort_by?: "shardId" | "startToken" | "state" | "primaryNodeId" | "lastMovedAt";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 * @example nodeId,status,lastHeartbeat
+                 */
+                fields?: components["parameters"]["Fields"];
+                /** @description Only shards with a copy on this node. */
+                nodeId?: components["schemas"]["NodeId"];
+                /** @description With `nodeId`, only shards whose copy on that node has this role. */
+                role?: components["schemas"]["ShardCopyRole"];
+                /** @description Only shards in this state. */
+                state?: components["schemas"]["ShardState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of shards. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "shardId": "shard-3",
+                     *           "startToken": 536870912,
+                     *           "endToken": 805306367,
+                     *           "state": "ACTIVE",
+                     *           "primaryNodeId": "node-3",
+                     *           "replicaNodeIds": [
+                     *             "node-4",
+                     *             "node-5"
+                     *           ],
+                     *           "pendingMoves": [],
+                     *           "lastMovedAt": null
+                     *         },
+                     *         {
+                     *           "shardId": "shard-4",
+                     *           "startToken": 805306368,
+                     *           "endToken": 1073741823,
+                     *           "state": "MOVING",
+                     *           "primaryNodeId": "node-4",
+                     *           "replicaNodeIds": [
+                     *             "node-5",
+                     *             "node-1"
+                     *           ],
+                     *           "pendingMoves": [
+                     *             {
+                     *               "role": "PRIMARY",
+                     *               "fromNodeId": "node-1",
+                     *               "toNodeId": "node-4",
+                     *               "startedAt": "2026-11-21T10:30:00.000Z",
+                     *               "completesAt": "2026-11-21T10:30:05.000Z"
+                     *             }
+                     *           ],
+                     *           "lastMovedAt": "2026-11-21T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 16,
+                     *         "limit": 2,
+                     *         "offset": 2,
+                     *         "hasMore": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:01.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ClusterShardListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    assignShard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the shard, for example `shard-3`. */
+                id: components["schemas"]["ShardId"];
+            };
+            cookie?: never;
+        };
+        /** @description The node and role. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignShardRequest"];
+            };
+        };
+        responses: {
+            /** @description The assignment is made or under way (see `pendingMoves`). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "shardId": "shard-4",
+                     *         "startToken": 805306368,
+                     *         "endToken": 1073741823,
+                     *         "state": "MOVING",
+                     *         "primaryNodeId": "node-4",
+                     *         "replicaNodeIds": [
+                     *           "node-5",
+                     *           "node-1"
+                     *         ],
+                     *         "pendingMoves": [
+                     *           {
+                     *             "role": "PRIMARY",
+                     *             "fromNodeId": "node-1",
+                     *             "toNodeId": "node-4",
+                     *             "startedAt": "2026-11-21T10:30:00.000Z",
+                     *             "completesAt": "2026-11-21T10:30:05.000Z"
+                     *           }
+                     *         ],
+                     *         "lastMovedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ClusterShardResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No shard has this id, or `nodeId` names no cluster node. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No shard has id \"shard-40\".",
+                     *         "details": {
+                     *           "resource": "cluster.shard",
+                     *           "id": "shard-40"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The node is DOWN, or the shard already has a move pending. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "shard-4 is already moving to node-4; wait until 2026-11-21T10:30:05.000Z."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The node already holds that copy (it is the primary, or already a replica). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "node-3 is already the primary of shard-3."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    setExecutionStrategy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The strategy. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetExecutionStrategyRequest"];
+            };
+        };
+        responses: {
+            /** @description The strategy now in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "strategy": "ROUTED",
+                     *         "previousStrategy": "SCATTER_GATHER",
+                     *         "description": "Only the shards owning the shard keys or token range, sent straight to the nodes serving them.",
+                     *         "changedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ExecutionStrategyChangeResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    distributeQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The query. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DistributeQueryRequest"];
+            };
+        };
+        responses: {
+            /** @description The plan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "strategy": "LOCAL_FIRST",
+                     *         "queryType": "READ",
+                     *         "sql": "SELECT count(*) FROM payments",
+                     *         "coordinatorNodeId": "node-1",
+                     *         "totalShards": 4,
+                     *         "targetShardIds": [
+                     *           "shard-1",
+                     *           "shard-2",
+                     *           "shard-3",
+                     *           "shard-4"
+                     *         ],
+                     *         "prunedShards": 0,
+                     *         "nodeIds": [
+                     *           "node-1",
+                     *           "node-3"
+                     *         ],
+                     *         "remoteRequests": 1,
+                     *         "phases": [
+                     *           {
+                     *             "phase": 1,
+                     *             "name": "EXECUTE_LOCAL",
+                     *             "description": "node-1 reads its copies of shard-1, shard-2 and shard-4.",
+                     *             "tasks": [
+                     *               {
+                     *                 "nodeId": "node-1",
+                     *                 "shardIds": [
+                     *                   "shard-1",
+                     *                   "shard-2",
+                     *                   "shard-4"
+                     *                 ],
+                     *                 "copyRole": "REPLICA",
+                     *                 "local": true
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "phase": 2,
+                     *             "name": "EXECUTE_REMOTE",
+                     *             "description": "node-3 reads shard-3.",
+                     *             "tasks": [
+                     *               {
+                     *                 "nodeId": "node-3",
+                     *                 "shardIds": [
+                     *                   "shard-3"
+                     *                 ],
+                     *                 "copyRole": "PRIMARY",
+                     *                 "local": false
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "phase": 3,
+                     *             "name": "MERGE",
+                     *             "description": "node-1 merges 2 partial results.",
+                     *             "tasks": [
+                     *               {
+                     *                 "nodeId": "node-1",
+                     *                 "shardIds": [],
+                     *                 "copyRole": null,
+                     *                 "local": true
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DistributedQueryPlanResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `coordinatorNodeId` names no cluster node. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No cluster node has id \"node-9\".",
+                     *         "details": {
+                     *           "resource": "cluster.node",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A target shard has no healthy copy to serve it (or, for a write, no healthy primary), or the coordinator node is DOWN. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "shard-3 has no healthy primary; a write cannot be planned.",
+                     *         "details": {
+                     *           "shardId": "shard-3"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `ROUTED` without `shardKeys` or `tokenRange`, or both given. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "ROUTED needs shardKeys or tokenRange."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getClusterStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cluster status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "clusterName": "rustydb-prod",
+                     *         "state": "OPERATIONAL",
+                     *         "stateSince": "2026-11-21T09:31:02.410Z",
+                     *         "leaderId": "node-1",
+                     *         "term": 7,
+                     *         "hasQuorum": true,
+                     *         "quorumSize": 3,
+                     *         "voters": 5,
+                     *         "healthyVoters": 5,
+                     *         "failureTolerance": 2,
+                     *         "totalNodes": 5,
+                     *         "healthyNodes": 5,
+                     *         "suspectedNodes": 0,
+                     *         "downNodes": 0,
+                     *         "failoverInProgress": false,
+                     *         "lastFailoverAt": null,
+                     *         "openIssues": 0,
+                     *         "clusterTime": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ClusterStatusResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getClusteringStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The status of each subsystem. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "clusterName": "rustydb-prod",
+                     *         "state": "OPERATIONAL",
+                     *         "clusterTime": "2026-11-21T10:30:00.000Z",
+                     *         "nodes": {
+                     *           "total": 5,
+                     *           "healthy": 5,
+                     *           "suspected": 0,
+                     *           "down": 0,
+                     *           "recovering": 0
+                     *         },
+                     *         "consensus": {
+                     *           "leaderId": "node-1",
+                     *           "term": 7,
+                     *           "commitIndex": 1042,
+                     *           "voters": 5,
+                     *           "learners": 0,
+                     *           "quorumSize": 3,
+                     *           "hasQuorum": true,
+                     *           "configChangePending": false
+                     *         },
+                     *         "membership": {
+                     *           "members": 5,
+                     *           "alive": 5,
+                     *           "suspect": 0,
+                     *           "dead": 0,
+                     *           "left": 0,
+                     *           "protocolPeriod": 3600
+                     *         },
+                     *         "failover": {
+                     *           "autoFailover": true,
+                     *           "inProgress": false,
+                     *           "currentFailoverId": null,
+                     *           "lastFailoverAt": "2026-11-21T09:31:01.160Z",
+                     *           "automaticFailoversLastHour": 1
+                     *         },
+                     *         "dht": {
+                     *           "nodes": 5,
+                     *           "vnodes": 640,
+                     *           "hashFunction": "MURMUR3",
+                     *           "vnodesPerNode": 128
+                     *         },
+                     *         "loadBalancer": {
+                     *           "strategy": "LEAST_CONNECTIONS",
+                     *           "backends": 5,
+                     *           "healthyBackends": 5,
+                     *           "activeConnections": 31
+                     *         },
+                     *         "coordinator": {
+                     *           "executionStrategy": "SCATTER_GATHER",
+                     *           "shards": 16,
+                     *           "active": 16,
+                     *           "moving": 0,
+                     *           "underReplicated": 0,
+                     *           "unassigned": 0
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ClusteringStatusResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
         };
     };
     listFaults: {
@@ -10575,486 +19411,6 @@ export interface operations {
             501: components["responses"]["NotImplemented"];
         };
     };
-    postClusterCoordinatorDistributeQuery: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    putClusterCoordinatorExecutionStrategy: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterCoordinatorShards: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postClusterCoordinatorShardsByIdAssign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `shards` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterDhtNodes: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterDhtRing: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postClusterDhtRoute: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterDhtStatistics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postClusterFailover: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterFailoverConfig: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    putClusterFailoverConfig: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterFailoverHistory: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterFailoverStatistics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterFailoverSuspectedNodes: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postClusterFailoverTest: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterHealth: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterHealthDetailed: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterHealthHistory: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterHealthIssues: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterLoadBalancerBackends: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postClusterLoadBalancerBackends: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterLoadBalancerBackendsById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `backends` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteClusterLoadBalancerBackendsById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `backends` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterLoadBalancerConnections: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterLoadBalancerStatistics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    putClusterLoadBalancerStrategy: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterMembers: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterMembersGossip: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postClusterMembersJoin: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteClusterMembersById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `members` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterMembersByIdState: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `members` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
     getClusterMigrationStatistics: {
         parameters: {
             query?: never;
@@ -11286,175 +19642,7 @@ export interface operations {
             501: components["responses"]["NotImplemented"];
         };
     };
-    getClusterRaftLeader: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterRaftLog: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postClusterRaftLogAppend: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterRaftLogEntries: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterRaftMembers: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postClusterRaftMembersAdd: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteClusterRaftMembersById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `members` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postClusterRaftSnapshot: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterRaftState: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postClusterRaftVote: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
     getClusterReplication: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterStatus: {
         parameters: {
             query?: never;
             header?: never;
@@ -11561,21 +19749,6 @@ export interface operations {
                 /** @description The `id` of the addressed `distributed` entry. */
                 id: string;
             };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusteringStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
             cookie?: never;
         };
         requestBody?: never;

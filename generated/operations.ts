@@ -1252,11 +1252,11 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "postClusterCoordinatorDistributeQuery",
+    operationId: "distributeQuery",
     method: "post",
     path: "/api/v1/cluster/coordinator/distribute-query",
     expressPath: "/api/v1/cluster/coordinator/distribute-query",
-    tags: ["Planned"],
+    tags: ["Coordinator"],
     roles: ["CLUSTER_ADMIN"],
     planned: true,
     websocket: false,
@@ -1264,11 +1264,11 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "putClusterCoordinatorExecutionStrategy",
+    operationId: "setExecutionStrategy",
     method: "put",
     path: "/api/v1/cluster/coordinator/execution-strategy",
     expressPath: "/api/v1/cluster/coordinator/execution-strategy",
-    tags: ["Planned"],
+    tags: ["Coordinator"],
     roles: ["CLUSTER_ADMIN"],
     planned: true,
     websocket: false,
@@ -1276,23 +1276,23 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "getClusterCoordinatorShards",
+    operationId: "listShards",
     method: "get",
     path: "/api/v1/cluster/coordinator/shards",
     expressPath: "/api/v1/cluster/coordinator/shards",
-    tags: ["Planned"],
+    tags: ["Coordinator"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
   },
   {
-    operationId: "postClusterCoordinatorShardsByIdAssign",
+    operationId: "assignShard",
     method: "post",
     path: "/api/v1/cluster/coordinator/shards/{id}/assign",
     expressPath: "/api/v1/cluster/coordinator/shards/:id/assign",
-    tags: ["Planned"],
+    tags: ["Coordinator"],
     roles: ["CLUSTER_ADMIN"],
     planned: true,
     websocket: false,
@@ -1300,23 +1300,23 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "getClusterDhtNodes",
+    operationId: "listDhtNodes",
     method: "get",
     path: "/api/v1/cluster/dht/nodes",
     expressPath: "/api/v1/cluster/dht/nodes",
-    tags: ["Planned"],
+    tags: ["DHT"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
   },
   {
-    operationId: "getClusterDhtRing",
+    operationId: "getDhtRing",
     method: "get",
     path: "/api/v1/cluster/dht/ring",
     expressPath: "/api/v1/cluster/dht/ring",
-    tags: ["Planned"],
+    tags: ["DHT"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -1324,11 +1324,11 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "postClusterDhtRoute",
+    operationId: "routeDhtKey",
     method: "post",
     path: "/api/v1/cluster/dht/route",
     expressPath: "/api/v1/cluster/dht/route",
-    tags: ["Planned"],
+    tags: ["DHT"],
     roles: ["CLUSTER_ADMIN"],
     planned: true,
     websocket: false,
@@ -1336,11 +1336,11 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "getClusterDhtStatistics",
+    operationId: "getDhtStatistics",
     method: "get",
     path: "/api/v1/cluster/dht/statistics",
     expressPath: "/api/v1/cluster/dht/statistics",
-    tags: ["Planned"],
+    tags: ["DHT"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -1348,11 +1348,11 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "postClusterFailover",
+    operationId: "triggerFailover",
     method: "post",
     path: "/api/v1/cluster/failover",
     expressPath: "/api/v1/cluster/failover",
-    tags: ["Planned"],
+    tags: ["Failover"],
     roles: ["CLUSTER_ADMIN"],
     planned: true,
     websocket: false,
@@ -1360,11 +1360,11 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "getClusterFailoverConfig",
+    operationId: "getFailoverConfig",
     method: "get",
     path: "/api/v1/cluster/failover/config",
     expressPath: "/api/v1/cluster/failover/config",
-    tags: ["Planned"],
+    tags: ["Failover"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -1372,11 +1372,11 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "putClusterFailoverConfig",
+    operationId: "updateFailoverConfig",
     method: "put",
     path: "/api/v1/cluster/failover/config",
     expressPath: "/api/v1/cluster/failover/config",
-    tags: ["Planned"],
+    tags: ["Failover"],
     roles: ["CLUSTER_ADMIN"],
     planned: true,
     websocket: false,
@@ -1384,23 +1384,23 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "getClusterFailoverHistory",
+    operationId: "listFailoverHistory",
     method: "get",
     path: "/api/v1/cluster/failover/history",
     expressPath: "/api/v1/cluster/failover/history",
-    tags: ["Planned"],
+    tags: ["Failover"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
   },
   {
-    operationId: "getClusterFailoverStatistics",
+    operationId: "getFailoverStatistics",
     method: "get",
     path: "/api/v1/cluster/failover/statistics",
     expressPath: "/api/v1/cluster/failover/statistics",
-    tags: ["Planned"],
+    tags: ["Failover"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -1408,11 +1408,11 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "getClusterFailoverSuspectedNodes",
+    operationId: "listSuspectedNodes",
     method: "get",
     path: "/api/v1/cluster/failover/suspected-nodes",
     expressPath: "/api/v1/cluster/failover/suspected-nodes",
-    tags: ["Planned"],
+    tags: ["Failover"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -1420,11 +1420,11 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "postClusterFailoverTest",
+    operationId: "testFailover",
     method: "post",
     path: "/api/v1/cluster/failover/test",
     expressPath: "/api/v1/cluster/failover/test",
-    tags: ["Planned"],
+    tags: ["Failover"],
     roles: ["CLUSTER_ADMIN"],
     planned: true,
     websocket: false,
@@ -1436,7 +1436,7 @@ export const operations = [
     method: "get",
     path: "/api/v1/cluster/health",
     expressPath: "/api/v1/cluster/health",
-    tags: ["Planned"],
+    tags: ["Health monitoring"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -1444,11 +1444,11 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "getClusterHealthDetailed",
+    operationId: "getDetailedClusterHealth",
     method: "get",
     path: "/api/v1/cluster/health/detailed",
     expressPath: "/api/v1/cluster/health/detailed",
-    tags: ["Planned"],
+    tags: ["Health monitoring"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -1456,11 +1456,11 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "getClusterHealthHistory",
+    operationId: "listHealthHistory",
     method: "get",
     path: "/api/v1/cluster/health/history",
     expressPath: "/api/v1/cluster/health/history",
-    tags: ["Planned"],
+    tags: ["Health monitoring"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -1468,35 +1468,35 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "getClusterHealthIssues",
+    operationId: "listHealthIssues",
     method: "get",
     path: "/api/v1/cluster/health/issues",
     expressPath: "/api/v1/cluster/health/issues",
-    tags: ["Planned"],
+    tags: ["Health monitoring"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
   },
   {
-    operationId: "getClusterLoadBalancerBackends",
+    operationId: "listLoadBalancerBackends",
     method: "get",
     path: "/api/v1/cluster/load-balancer/backends",
     expressPath: "/api/v1/cluster/load-balancer/backends",
-    tags: ["Planned"],
+    tags: ["Load balancer"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
   },
   {
-    operationId: "postClusterLoadBalancerBackends",
+    operationId: "addLoadBalancerBackend",
     method: "post",
     path: "/api/v1/cluster/load-balancer/backends",
     expressPath: "/api/v1/cluster/load-balancer/backends",
-    tags: ["Planned"],
+    tags: ["Load balancer"],
     roles: ["CLUSTER_ADMIN"],
     planned: true,
     websocket: false,
@@ -1504,11 +1504,11 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "deleteClusterLoadBalancerBackendsById",
+    operationId: "removeLoadBalancerBackend",
     method: "delete",
     path: "/api/v1/cluster/load-balancer/backends/{id}",
     expressPath: "/api/v1/cluster/load-balancer/backends/:id",
-    tags: ["Planned"],
+    tags: ["Load balancer"],
     roles: ["CLUSTER_ADMIN"],
     planned: true,
     websocket: false,
@@ -1516,11 +1516,11 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "getClusterLoadBalancerBackendsById",
+    operationId: "getLoadBalancerBackend",
     method: "get",
     path: "/api/v1/cluster/load-balancer/backends/{id}",
     expressPath: "/api/v1/cluster/load-balancer/backends/:id",
-    tags: ["Planned"],
+    tags: ["Load balancer"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -1528,23 +1528,23 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "getClusterLoadBalancerConnections",
+    operationId: "listLoadBalancerConnections",
     method: "get",
     path: "/api/v1/cluster/load-balancer/connections",
     expressPath: "/api/v1/cluster/load-balancer/connections",
-    tags: ["Planned"],
+    tags: ["Load balancer"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
   },
   {
-    operationId: "getClusterLoadBalancerStatistics",
+    operationId: "getLoadBalancerStatistics",
     method: "get",
     path: "/api/v1/cluster/load-balancer/statistics",
     expressPath: "/api/v1/cluster/load-balancer/statistics",
-    tags: ["Planned"],
+    tags: ["Load balancer"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -1552,11 +1552,11 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "putClusterLoadBalancerStrategy",
+    operationId: "setLoadBalancerStrategy",
     method: "put",
     path: "/api/v1/cluster/load-balancer/strategy",
     expressPath: "/api/v1/cluster/load-balancer/strategy",
-    tags: ["Planned"],
+    tags: ["Load balancer"],
     roles: ["CLUSTER_ADMIN"],
     planned: true,
     websocket: false,
@@ -1564,23 +1564,23 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "getClusterMembers",
+    operationId: "listMembers",
     method: "get",
     path: "/api/v1/cluster/members",
     expressPath: "/api/v1/cluster/members",
-    tags: ["Planned"],
+    tags: ["Membership"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
   },
   {
-    operationId: "getClusterMembersGossip",
+    operationId: "getGossipState",
     method: "get",
     path: "/api/v1/cluster/members/gossip",
     expressPath: "/api/v1/cluster/members/gossip",
-    tags: ["Planned"],
+    tags: ["Membership"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -1588,11 +1588,11 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "postClusterMembersJoin",
+    operationId: "joinMember",
     method: "post",
     path: "/api/v1/cluster/members/join",
     expressPath: "/api/v1/cluster/members/join",
-    tags: ["Planned"],
+    tags: ["Membership"],
     roles: ["CLUSTER_ADMIN"],
     planned: true,
     websocket: false,
@@ -1600,11 +1600,11 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "deleteClusterMembersById",
+    operationId: "leaveMember",
     method: "delete",
     path: "/api/v1/cluster/members/{id}",
     expressPath: "/api/v1/cluster/members/:id",
-    tags: ["Planned"],
+    tags: ["Membership"],
     roles: ["CLUSTER_ADMIN"],
     planned: true,
     websocket: false,
@@ -1612,11 +1612,11 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "getClusterMembersByIdState",
+    operationId: "getMemberState",
     method: "get",
     path: "/api/v1/cluster/members/{id}/state",
     expressPath: "/api/v1/cluster/members/:id/state",
-    tags: ["Planned"],
+    tags: ["Membership"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -1840,11 +1840,11 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "getClusterRaftLeader",
+    operationId: "getRaftLeader",
     method: "get",
     path: "/api/v1/cluster/raft/leader",
     expressPath: "/api/v1/cluster/raft/leader",
-    tags: ["Planned"],
+    tags: ["Raft"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -1852,11 +1852,11 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "getClusterRaftLog",
+    operationId: "getRaftLog",
     method: "get",
     path: "/api/v1/cluster/raft/log",
     expressPath: "/api/v1/cluster/raft/log",
-    tags: ["Planned"],
+    tags: ["Raft"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -1864,11 +1864,11 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "postClusterRaftLogAppend",
+    operationId: "appendRaftEntries",
     method: "post",
     path: "/api/v1/cluster/raft/log/append",
     expressPath: "/api/v1/cluster/raft/log/append",
-    tags: ["Planned"],
+    tags: ["Raft"],
     roles: ["CLUSTER_ADMIN"],
     planned: true,
     websocket: false,
@@ -1876,23 +1876,23 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "getClusterRaftLogEntries",
+    operationId: "listRaftLogEntries",
     method: "get",
     path: "/api/v1/cluster/raft/log/entries",
     expressPath: "/api/v1/cluster/raft/log/entries",
-    tags: ["Planned"],
+    tags: ["Raft"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
   },
   {
-    operationId: "getClusterRaftMembers",
+    operationId: "listRaftMembers",
     method: "get",
     path: "/api/v1/cluster/raft/members",
     expressPath: "/api/v1/cluster/raft/members",
-    tags: ["Planned"],
+    tags: ["Raft"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -1900,11 +1900,11 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "postClusterRaftMembersAdd",
+    operationId: "addRaftMember",
     method: "post",
     path: "/api/v1/cluster/raft/members/add",
     expressPath: "/api/v1/cluster/raft/members/add",
-    tags: ["Planned"],
+    tags: ["Raft"],
     roles: ["CLUSTER_ADMIN"],
     planned: true,
     websocket: false,
@@ -1912,11 +1912,11 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "deleteClusterRaftMembersById",
+    operationId: "removeRaftMember",
     method: "delete",
     path: "/api/v1/cluster/raft/members/{id}",
     expressPath: "/api/v1/cluster/raft/members/:id",
-    tags: ["Planned"],
+    tags: ["Raft"],
     roles: ["CLUSTER_ADMIN"],
     planned: true,
     websocket: false,
@@ -1924,11 +1924,11 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "postClusterRaftSnapshot",
+    operationId: "createRaftSnapshot",
     method: "post",
     path: "/api/v1/cluster/raft/snapshot",
     expressPath: "/api/v1/cluster/raft/snapshot",
-    tags: ["Planned"],
+    tags: ["Raft"],
     roles: ["CLUSTER_ADMIN"],
     planned: true,
     websocket: false,
@@ -1936,11 +1936,11 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "getClusterRaftState",
+    operationId: "getRaftState",
     method: "get",
     path: "/api/v1/cluster/raft/state",
     expressPath: "/api/v1/cluster/raft/state",
-    tags: ["Planned"],
+    tags: ["Raft"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -1948,11 +1948,11 @@ export const operations = [
     sparseFields: false,
   },
   {
-    operationId: "postClusterRaftVote",
+    operationId: "requestRaftVote",
     method: "post",
     path: "/api/v1/cluster/raft/vote",
     expressPath: "/api/v1/cluster/raft/vote",
-    tags: ["Planned"],
+    tags: ["Raft"],
     roles: ["CLUSTER_ADMIN"],
     planned: true,
     websocket: false,
@@ -1976,7 +1976,7 @@ export const operations = [
     method: "get",
     path: "/api/v1/cluster/status",
     expressPath: "/api/v1/cluster/status",
-    tags: ["Planned"],
+    tags: ["Cluster"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -2072,7 +2072,7 @@ export const operations = [
     method: "get",
     path: "/api/v1/clustering/status",
     expressPath: "/api/v1/clustering/status",
-    tags: ["Planned"],
+    tags: ["Cluster"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4796,9 +4796,14 @@ export const operations = [
 /** The `operationId` of every operation. */
 export type OperationId =
   | "addClusterNode"
+  | "addLoadBalancerBackend"
+  | "addRaftMember"
   | "advanceClock"
+  | "appendRaftEntries"
+  | "assignShard"
   | "createAccessToken"
   | "createApiKey"
+  | "createRaftSnapshot"
   | "deleteAdvancedReplicationGdsServicesByName"
   | "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionId"
   | "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstancesByInstanceId"
@@ -4809,10 +4814,7 @@ export type OperationId =
   | "deleteAdvancedReplicationMultiMasterGroupsById"
   | "deleteAdvancedReplicationShardingTablesByTable"
   | "deleteAdvancedReplicationXaResourceManagersById"
-  | "deleteClusterLoadBalancerBackendsById"
-  | "deleteClusterMembersById"
   | "deleteClusterMigrationTasksById"
-  | "deleteClusterRaftMembersById"
   | "deleteConnectionsById"
   | "deleteGatewayFiltersById"
   | "deleteGatewayRatelimitsById"
@@ -4831,6 +4833,7 @@ export type OperationId =
   | "deleteReplicationSlotsByName"
   | "deleteReplicationSnapshotsById"
   | "deleteSessionsById"
+  | "distributeQuery"
   | "getAdvancedReplicationApplyCheckpoints"
   | "getAdvancedReplicationApplyConfig"
   | "getAdvancedReplicationApplyStatistics"
@@ -4881,25 +4884,7 @@ export type OperationId =
   | "getAdvancedReplicationXaTransactions"
   | "getClock"
   | "getClusterConfig"
-  | "getClusterCoordinatorShards"
-  | "getClusterDhtNodes"
-  | "getClusterDhtRing"
-  | "getClusterDhtStatistics"
-  | "getClusterFailoverConfig"
-  | "getClusterFailoverHistory"
-  | "getClusterFailoverStatistics"
-  | "getClusterFailoverSuspectedNodes"
   | "getClusterHealth"
-  | "getClusterHealthDetailed"
-  | "getClusterHealthHistory"
-  | "getClusterHealthIssues"
-  | "getClusterLoadBalancerBackends"
-  | "getClusterLoadBalancerBackendsById"
-  | "getClusterLoadBalancerConnections"
-  | "getClusterLoadBalancerStatistics"
-  | "getClusterMembers"
-  | "getClusterMembersByIdState"
-  | "getClusterMembersGossip"
   | "getClusterMigrationStatistics"
   | "getClusterMigrationTasks"
   | "getClusterMigrationTasksById"
@@ -4908,11 +4893,6 @@ export type OperationId =
   | "getClusterQueryPlans"
   | "getClusterQueryPlansById"
   | "getClusterQueryStatistics"
-  | "getClusterRaftLeader"
-  | "getClusterRaftLog"
-  | "getClusterRaftLogEntries"
-  | "getClusterRaftMembers"
-  | "getClusterRaftState"
   | "getClusterReplication"
   | "getClusterStatus"
   | "getClusterTopology"
@@ -4921,6 +4901,11 @@ export type OperationId =
   | "getClusteringStatus"
   | "getConnections"
   | "getConnectionsById"
+  | "getDetailedClusterHealth"
+  | "getDhtRing"
+  | "getDhtStatistics"
+  | "getFailoverConfig"
+  | "getFailoverStatistics"
   | "getFullHealth"
   | "getGatewayFilters"
   | "getGatewayMetrics"
@@ -4938,7 +4923,11 @@ export type OperationId =
   | "getGeoReplicationStreams"
   | "getGeoReplicationStreamsByIdStatus"
   | "getGeoReplicationVectorClocksByDc"
+  | "getGossipState"
   | "getLiveness"
+  | "getLoadBalancerBackend"
+  | "getLoadBalancerStatistics"
+  | "getMemberState"
   | "getMetrics"
   | "getNetworkCircuitBreakers"
   | "getNetworkCircuitBreakersByName"
@@ -5010,6 +4999,9 @@ export type OperationId =
   | "getRacRecoveryConfig"
   | "getRacRecoveryHistory"
   | "getRacRecoveryStatus"
+  | "getRaftLeader"
+  | "getRaftLog"
+  | "getRaftState"
   | "getReadiness"
   | "getReplicationConfig"
   | "getReplicationConflicts"
@@ -5048,11 +5040,24 @@ export type OperationId =
   | "getWsSubscriptions"
   | "healFault"
   | "injectFault"
+  | "joinMember"
+  | "leaveMember"
   | "listApiKeys"
   | "listAuditEntries"
   | "listClusterNodes"
+  | "listDhtNodes"
   | "listEvents"
+  | "listFailoverHistory"
   | "listFaults"
+  | "listHealthHistory"
+  | "listHealthIssues"
+  | "listLoadBalancerBackends"
+  | "listLoadBalancerConnections"
+  | "listMembers"
+  | "listRaftLogEntries"
+  | "listRaftMembers"
+  | "listShards"
+  | "listSuspectedNodes"
   | "postAdvancedReplicationApplyCheckpoints"
   | "postAdvancedReplicationConflictsResolve"
   | "postAdvancedReplicationGdsRoute"
@@ -5082,23 +5087,12 @@ export type OperationId =
   | "postAdvancedReplicationXaByXidRollback"
   | "postAdvancedReplicationXaResourceManagers"
   | "postAdvancedReplicationXaStart"
-  | "postClusterCoordinatorDistributeQuery"
-  | "postClusterCoordinatorShardsByIdAssign"
-  | "postClusterDhtRoute"
-  | "postClusterFailover"
-  | "postClusterFailoverTest"
-  | "postClusterLoadBalancerBackends"
-  | "postClusterMembersJoin"
   | "postClusterMigrationTasks"
   | "postClusterMigrationTasksByIdPause"
   | "postClusterMigrationTasksByIdResume"
   | "postClusterMigrationTasksByIdStart"
   | "postClusterQueryExecuteParallel"
   | "postClusterQueryExplain"
-  | "postClusterRaftLogAppend"
-  | "postClusterRaftMembersAdd"
-  | "postClusterRaftSnapshot"
-  | "postClusterRaftVote"
   | "postClusterTransactionsDistributedBegin"
   | "postClusterTransactionsDistributedByIdCommit"
   | "postClusterTransactionsDistributedByIdPrepare"
@@ -5161,9 +5155,6 @@ export type OperationId =
   | "putAdvancedReplicationMultiMasterGroupsById"
   | "putAdvancedReplicationShardingTablesByTable"
   | "putAdvancedReplicationShardingTablesByTableShardsByIdStatus"
-  | "putClusterCoordinatorExecutionStrategy"
-  | "putClusterFailoverConfig"
-  | "putClusterLoadBalancerStrategy"
   | "putGatewayRatelimitsById"
   | "putGatewayRoutesById"
   | "putGatewayServicesById"
@@ -5187,8 +5178,17 @@ export type OperationId =
   | "putSessionsByIdResourcesLimits"
   | "putSessionsByIdState"
   | "removeClusterNode"
+  | "removeLoadBalancerBackend"
+  | "removeRaftMember"
+  | "requestRaftVote"
   | "revokeApiKey"
+  | "routeDhtKey"
   | "setClock"
+  | "setExecutionStrategy"
+  | "setLoadBalancerStrategy"
   | "streamClusterNodeEvents"
   | "streamEvents"
-  | "updateClusterConfig";
+  | "testFailover"
+  | "triggerFailover"
+  | "updateClusterConfig"
+  | "updateFailoverConfig";

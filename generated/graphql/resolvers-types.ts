@@ -26,6 +26,22 @@ export type AccessToken = {
   tokenType: Scalars['String']['output'];
 };
 
+/** A backend to add. */
+export type AddBackendInput = {
+  /** host:port connections go to, unique among backends. */
+  address: Scalars['String']['input'];
+  /** Id to give it; default backend-N. */
+  backendId?: InputMaybe<Scalars['ID']['input']>;
+  /** Initial health (default HEALTHY). */
+  health?: InputMaybe<InitialBackendHealth>;
+  /** Connections it takes at once, 1 to 100000 (default 100). */
+  maxConnections?: InputMaybe<Scalars['Int']['input']>;
+  /** The cluster node serving behind it. */
+  nodeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Share of WEIGHTED picks, 1 to 1000 (default 1). */
+  weight?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A node to add. It starts INITIALIZING and becomes HEALTHY with its first heartbeat. */
 export type AddNodeInput = {
   /** host:port, unique in the cluster. */
@@ -54,6 +70,34 @@ export type ApiKey = {
   role: Role;
 };
 
+/** Where the leader appended the proposed entries. */
+export type AppendEntriesResponse = {
+  __typename?: 'AppendEntriesResponse';
+  /** The leader's commit index when it answered. */
+  commitIndex: Scalars['BigInt']['output'];
+  /** One result per proposed entry, in order. */
+  entries: Array<AppendedEntry>;
+  /** Index of the leader's last entry after the append. */
+  lastIndex: Scalars['BigInt']['output'];
+  /** The leader. */
+  leaderId: Scalars['ID']['output'];
+  /** The leader's term. */
+  term: Scalars['BigInt']['output'];
+};
+
+/** Where one proposed entry went. */
+export type AppendedEntry = {
+  __typename?: 'AppendedEntry';
+  /** Whether a quorum had already stored it when the leader answered. */
+  committed: Scalars['Boolean']['output'];
+  /** True when (clientId, requestId) was already in the log and nothing was appended. */
+  duplicate: Scalars['Boolean']['output'];
+  /** Its index in the log. */
+  index: Scalars['BigInt']['output'];
+  /** Its term. */
+  term: Scalars['BigInt']['output'];
+};
+
 /** One mutation, as the audit log recorded it. */
 export type AuditEntry = {
   __typename?: 'AuditEntry';
@@ -71,6 +115,25 @@ export type AuditEntry = {
 export type AuditOutcome =
   | 'FAILURE'
   | 'SUCCESS';
+
+/** A backend's health. */
+export type BackendHealth =
+  /** Takes none, by an operator's decision. */
+  | 'DRAINING'
+  /** Takes new connections. */
+  | 'HEALTHY'
+  /** Takes none (its node is DOWN). */
+  | 'UNHEALTHY';
+
+/** Fields to sort backends by. */
+export type BackendSortField =
+  | 'activeConnections'
+  | 'averageLatencyMs'
+  | 'backendId'
+  | 'errors'
+  | 'p99LatencyMs'
+  | 'requests'
+  | 'weight';
 
 /** The cluster clock. */
 export type Clock = {
@@ -118,6 +181,80 @@ export type ClusterConfigInput = {
   recoveryHeartbeats?: InputMaybe<Scalars['Int']['input']>;
   replicationFactor?: InputMaybe<Scalars['Int']['input']>;
   suspectTimeoutMs?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The cluster's health at a glance. */
+export type ClusterHealth = {
+  __typename?: 'ClusterHealth';
+  /** Nodes RECOVERING. */
+  activeRecoveries: Scalars['Int']['output'];
+  /** Cluster time of the observation. */
+  checkedAt: Scalars['DateTime']['output'];
+  /** Nodes DOWN. */
+  downNodes: Scalars['Int']['output'];
+  /** How many more voters can fail before quorum is lost. */
+  failureTolerance: Scalars['Int']['output'];
+  /** Whether at least quorumSize voters are healthy. */
+  hasQuorum: Scalars['Boolean']['output'];
+  /** Nodes HEALTHY or RECOVERING. */
+  healthyNodes: Scalars['Int']['output'];
+  /** Voters HEALTHY or RECOVERING. */
+  healthyVoters: Scalars['Int']['output'];
+  /** OPERATIONAL, a leader elected, and no open ERROR or CRITICAL issue. */
+  isHealthy: Scalars['Boolean']['output'];
+  /** The open issues, most severe first. */
+  issues: Array<HealthIssue>;
+  /** The consensus leader; null while there is none. */
+  leaderId?: Maybe<Scalars['ID']['output']>;
+  /** Healthy voters needed for quorum. */
+  quorumSize: Scalars['Int']['output'];
+  /** The cluster's condition. */
+  state: ClusterState;
+  /** Nodes SUSPECTED. */
+  suspectedNodes: Scalars['Int']['output'];
+  /** Nodes in the cluster. */
+  totalNodes: Scalars['Int']['output'];
+  /** Members that vote. */
+  voters: Scalars['Int']['output'];
+};
+
+/** One check behind the cluster's health. */
+export type ClusterHealthCheck = {
+  __typename?: 'ClusterHealthCheck';
+  /** Its finding, with its numbers. */
+  message: Scalars['String']['output'];
+  /** The check. */
+  name: ClusterHealthCheckName;
+  /** Its outcome. */
+  outcome: HealthCheckOutcome;
+};
+
+/** The checks behind the cluster's health. */
+export type ClusterHealthCheckName =
+  /** At least one more voter may fail. */
+  | 'FAILURE_TOLERANCE'
+  /** A leader is elected. */
+  | 'LEADER'
+  /** Every node is HEALTHY. */
+  | 'NODES'
+  /** Enough healthy voters. */
+  | 'QUORUM';
+
+/** A change of the cluster's health (events cluster_state_changed, health_issue_detected, health_issue_resolved, quorum_lost, quorum_restored). */
+export type ClusterHealthEvent = {
+  __typename?: 'ClusterHealthEvent';
+  /** Cursor of the event in the event log. */
+  cursor: Scalars['BigInt']['output'];
+  /** The health after the change. */
+  health: ClusterHealth;
+  /** The issue, for health_issue_detected and health_issue_resolved. */
+  issue?: Maybe<HealthIssue>;
+  /** The state before, for cluster_state_changed. */
+  previousState?: Maybe<ClusterState>;
+  /** Cluster time of the event. */
+  time: Scalars['DateTime']['output'];
+  /** The event type. */
+  type: Scalars['String']['output'];
 };
 
 /** The cluster as a whole. */
@@ -177,6 +314,27 @@ export type ClusterNodeSortField =
   | 'uptimeSeconds'
   | 'zone';
 
+/** A shard of the token space and where its copies live. */
+export type ClusterShard = {
+  __typename?: 'ClusterShard';
+  /** Last token of its range. */
+  endToken: Scalars['BigInt']['output'];
+  /** When a copy last started moving. */
+  lastMovedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Copies being filled. */
+  pendingMoves: Array<ShardMove>;
+  /** The node holding the primary; null only while no node can take it. */
+  primaryNodeId?: Maybe<Scalars['ID']['output']>;
+  /** Nodes holding a replica. */
+  replicaNodeIds: Array<Scalars['ID']['output']>;
+  /** Id of the shard, shard-N. */
+  shardId: Scalars['ID']['output'];
+  /** First token of its range. */
+  startToken: Scalars['BigInt']['output'];
+  /** Where its copies stand. */
+  state: ShardState;
+};
+
 /** Condition of the cluster, derived from node health and quorum. */
 export type ClusterState =
   | 'DEGRADED'
@@ -186,6 +344,47 @@ export type ClusterState =
   | 'RECOVERING'
   | 'SHUTTING_DOWN'
   | 'STOPPED';
+
+/** The cluster at a glance (GET /api/v1/cluster/status). */
+export type ClusterStatus = {
+  __typename?: 'ClusterStatus';
+  /** Name of the cluster. */
+  clusterName: Scalars['String']['output'];
+  /** The cluster clock when the status was read. */
+  clusterTime: Scalars['DateTime']['output'];
+  /** Nodes DOWN. */
+  downNodes: Scalars['Int']['output'];
+  /** Whether a failover is under way. */
+  failoverInProgress: Scalars['Boolean']['output'];
+  /** How many more voters can fail before quorum is lost. */
+  failureTolerance: Scalars['Int']['output'];
+  /** Whether quorum holds. */
+  hasQuorum: Scalars['Boolean']['output'];
+  /** Nodes HEALTHY or RECOVERING. */
+  healthyNodes: Scalars['Int']['output'];
+  /** Voters HEALTHY or RECOVERING. */
+  healthyVoters: Scalars['Int']['output'];
+  /** When the latest failover started. */
+  lastFailoverAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The consensus leader. */
+  leaderId?: Maybe<Scalars['ID']['output']>;
+  /** Health issues open. */
+  openIssues: Scalars['Int']['output'];
+  /** Healthy voters needed. */
+  quorumSize: Scalars['Int']['output'];
+  /** The cluster's condition. */
+  state: ClusterState;
+  /** When it entered that state. */
+  stateSince: Scalars['DateTime']['output'];
+  /** Nodes SUSPECTED. */
+  suspectedNodes: Scalars['Int']['output'];
+  /** The highest Raft term seen. */
+  term: Scalars['BigInt']['output'];
+  /** Nodes in the cluster. */
+  totalNodes: Scalars['Int']['output'];
+  /** Members that vote. */
+  voters: Scalars['Int']['output'];
+};
 
 /** Membership, quorum and placement. */
 export type ClusterTopology = {
@@ -204,6 +403,164 @@ export type ClusterTopology = {
   voters: Scalars['Int']['output'];
 };
 
+/** Raft, summarized. */
+export type ClusteringConsensusStatus = {
+  __typename?: 'ClusteringConsensusStatus';
+  /** The leader's commit index. */
+  commitIndex: Scalars['BigInt']['output'];
+  /** Whether a membership change is under way. */
+  configChangePending: Scalars['Boolean']['output'];
+  /** Whether a quorum is reachable from the leader. */
+  hasQuorum: Scalars['Boolean']['output'];
+  /** The leader. */
+  leaderId?: Maybe<Scalars['ID']['output']>;
+  /** Learners catching up. */
+  learners: Scalars['Int']['output'];
+  /** Votes a majority makes. */
+  quorumSize: Scalars['Int']['output'];
+  /** The highest term seen. */
+  term: Scalars['BigInt']['output'];
+  /** Voting members. */
+  voters: Scalars['Int']['output'];
+};
+
+/** The coordinator, summarized. */
+export type ClusteringCoordinatorStatus = {
+  __typename?: 'ClusteringCoordinatorStatus';
+  /** Shards ACTIVE. */
+  active: Scalars['Int']['output'];
+  /** The execution strategy in force. */
+  executionStrategy: ExecutionStrategy;
+  /** Shards MOVING. */
+  moving: Scalars['Int']['output'];
+  /** Shards. */
+  shards: Scalars['Int']['output'];
+  /** Shards UNASSIGNED. */
+  unassigned: Scalars['Int']['output'];
+  /** Shards UNDER_REPLICATED. */
+  underReplicated: Scalars['Int']['output'];
+};
+
+/** The hash ring, summarized. */
+export type ClusteringDhtStatus = {
+  __typename?: 'ClusteringDhtStatus';
+  /** The hash function. */
+  hashFunction: HashFunctionName;
+  /** Nodes on the ring. */
+  nodes: Scalars['Int']['output'];
+  /** Vnodes on the ring. */
+  vnodes: Scalars['Int']['output'];
+  /** Vnodes of a node of weight 1. */
+  vnodesPerNode: Scalars['Int']['output'];
+};
+
+/** Failover, summarized. */
+export type ClusteringFailoverStatus = {
+  __typename?: 'ClusteringFailoverStatus';
+  /** Whether failover is automatic. */
+  autoFailover: Scalars['Boolean']['output'];
+  /** AUTOMATIC failovers in the last hour. */
+  automaticFailoversLastHour: Scalars['Int']['output'];
+  /** The failover under way. */
+  currentFailoverId?: Maybe<Scalars['ID']['output']>;
+  /** Whether a failover is under way. */
+  inProgress: Scalars['Boolean']['output'];
+  /** When the latest failover started. */
+  lastFailoverAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** The load balancer, summarized. */
+export type ClusteringLoadBalancerStatus = {
+  __typename?: 'ClusteringLoadBalancerStatus';
+  /** Connections open. */
+  activeConnections: Scalars['Int']['output'];
+  /** Backends registered. */
+  backends: Scalars['Int']['output'];
+  /** Backends HEALTHY. */
+  healthyBackends: Scalars['Int']['output'];
+  /** The strategy in force. */
+  strategy: LoadBalancingStrategy;
+};
+
+/** Gossip membership, summarized. */
+export type ClusteringMembershipStatus = {
+  __typename?: 'ClusteringMembershipStatus';
+  /** Members ALIVE. */
+  alive: Scalars['Int']['output'];
+  /** Members DEAD. */
+  dead: Scalars['Int']['output'];
+  /** Members LEFT. */
+  left: Scalars['Int']['output'];
+  /** Members in the group. */
+  members: Scalars['Int']['output'];
+  /** Protocol periods run. */
+  protocolPeriod: Scalars['BigInt']['output'];
+  /** Members SUSPECT. */
+  suspect: Scalars['Int']['output'];
+};
+
+/** Nodes by health. */
+export type ClusteringNodeCounts = {
+  __typename?: 'ClusteringNodeCounts';
+  /** Nodes DOWN. */
+  down: Scalars['Int']['output'];
+  /** Nodes HEALTHY. */
+  healthy: Scalars['Int']['output'];
+  /** Nodes RECOVERING. */
+  recovering: Scalars['Int']['output'];
+  /** Nodes SUSPECTED. */
+  suspected: Scalars['Int']['output'];
+  /** Nodes in the cluster. */
+  total: Scalars['Int']['output'];
+};
+
+/** Each clustering subsystem in one read (GET /api/v1/clustering/status). */
+export type ClusteringStatus = {
+  __typename?: 'ClusteringStatus';
+  /** Name of the cluster. */
+  clusterName: Scalars['String']['output'];
+  /** The cluster clock when the status was read. */
+  clusterTime: Scalars['DateTime']['output'];
+  /** Raft. */
+  consensus: ClusteringConsensusStatus;
+  /** The coordinator. */
+  coordinator: ClusteringCoordinatorStatus;
+  /** The hash ring. */
+  dht: ClusteringDhtStatus;
+  /** Failover. */
+  failover: ClusteringFailoverStatus;
+  /** The load balancer. */
+  loadBalancer: ClusteringLoadBalancerStatus;
+  /** Gossip membership. */
+  membership: ClusteringMembershipStatus;
+  /** Nodes by health. */
+  nodes: ClusteringNodeCounts;
+  /** The cluster's condition. */
+  state: ClusterState;
+};
+
+/** How a connection ended. */
+export type ConnectionOutcome =
+  /** Cut by a forced backend removal. */
+  | 'ABORTED'
+  /** Released as a failure. */
+  | 'ERROR'
+  /** Released as a success. */
+  | 'SUCCESS';
+
+/** Fields to sort connections by. */
+export type ConnectionSortField =
+  | 'closedAt'
+  | 'latencyMs'
+  | 'openedAt';
+
+/** Whether a connection is open. */
+export type ConnectionState =
+  /** Open. */
+  | 'ACTIVE'
+  /** Released or aborted. */
+  | 'CLOSED';
+
 export type CreateApiKeyInput = {
   expiresInDays?: InputMaybe<Scalars['Int']['input']>;
   name: Scalars['String']['input'];
@@ -217,6 +574,182 @@ export type CreatedApiKey = {
   /** Shown only here. */
   secret: Scalars['String']['output'];
 };
+
+/** The health summary, its checks, the leader and every node. */
+export type DetailedClusterHealth = {
+  __typename?: 'DetailedClusterHealth';
+  /** The checks. */
+  checks: Array<ClusterHealthCheck>;
+  /** The leader. */
+  leader: HealthLeader;
+  /** Every node, in node-id order. */
+  nodes: Array<NodeHealthDetail>;
+  /** When the cluster entered its current state. */
+  stateSince: Scalars['DateTime']['output'];
+  /** The summary. */
+  summary: ClusterHealth;
+};
+
+/** A node on the ring. */
+export type DhtNode = {
+  __typename?: 'DhtNode';
+  /** The node. */
+  nodeId: Scalars['ID']['output'];
+  /** Tokens (out of 2^32) its vnodes own. */
+  ownedTokenCount: Scalars['BigInt']['output'];
+  /** ownedTokenCount as a percentage of the token space. */
+  ownershipPercent: Scalars['Float']['output'];
+  /** Keys routed to it as owner. */
+  routedKeys: Scalars['BigInt']['output'];
+  /** Its vnodes. */
+  vnodeCount: Scalars['Int']['output'];
+  /** Relative capacity; it gets round(vnodesPerNode × weight) vnodes. */
+  weight: Scalars['Float']['output'];
+};
+
+/** Fields to sort ring nodes by. */
+export type DhtNodeSortField =
+  | 'nodeId'
+  | 'ownershipPercent'
+  | 'routedKeys'
+  | 'vnodeCount'
+  | 'weight';
+
+/** One node's share of ownership and of routed keys. */
+export type DhtNodeStatistics = {
+  __typename?: 'DhtNodeStatistics';
+  /** The node. */
+  nodeId: Scalars['ID']['output'];
+  /** Share of the token space it owns, in percent. */
+  ownershipPercent: Scalars['Float']['output'];
+  /** Its share of the routed keys, in percent. */
+  routedKeyPercent: Scalars['Float']['output'];
+  /** Keys routed to it. */
+  routedKeys: Scalars['BigInt']['output'];
+  /** Its vnodes. */
+  vnodeCount: Scalars['Int']['output'];
+  /** Relative capacity. */
+  weight: Scalars['Float']['output'];
+};
+
+/** One vnode on the ring. */
+export type DhtRingEntry = {
+  __typename?: 'DhtRingEntry';
+  /** Its node. */
+  nodeId: Scalars['ID']['output'];
+  /** Tokens it owns. */
+  rangeSize: Scalars['BigInt']['output'];
+  /** Its position on the ring. */
+  token: Scalars['BigInt']['output'];
+  /** Its index within its node. */
+  vnodeIndex: Scalars['Int']['output'];
+};
+
+/** Where one key lives. */
+export type DhtRoute = {
+  __typename?: 'DhtRoute';
+  /** The key as sent. */
+  key: Scalars['String']['output'];
+  /** The owner. */
+  nodeId: Scalars['ID']['output'];
+  /** The owner, then its replicas, walking clockwise. */
+  preferenceList: Array<Scalars['ID']['output']>;
+  /** The key's token. */
+  token: Scalars['BigInt']['output'];
+  /** The owning vnode's index within its node. */
+  vnodeIndex: Scalars['Int']['output'];
+  /** The owning vnode's token. */
+  vnodeToken: Scalars['BigInt']['output'];
+};
+
+/** The routes of the keys, in the order sent. */
+export type DhtRouteResult = {
+  __typename?: 'DhtRouteResult';
+  /** The hash function used. */
+  hashFunction: HashFunctionName;
+  /** One route per key. */
+  routes: Array<DhtRoute>;
+};
+
+/** The ring's configuration and how evenly it spreads ownership and keys. */
+export type DhtStatistics = {
+  __typename?: 'DhtStatistics';
+  /** The hash function. */
+  hashFunction: HashFunctionName;
+  /** Seed of MurmurHash3. */
+  hashSeed: Scalars['BigInt']['output'];
+  /** Tokens in the space (2^32). */
+  hashSpaceSize: Scalars['BigInt']['output'];
+  /** Nodes on the ring. */
+  nodeCount: Scalars['Int']['output'];
+  /** Per node, in node-id order. */
+  nodes: Array<DhtNodeStatistics>;
+  /** Spread of owned token space; null on an empty ring. */
+  ownershipSpread?: Maybe<LoadSpread>;
+  /** Spread of routed keys; null before any key is routed. */
+  routedKeySpread?: Maybe<LoadSpread>;
+  /** Keys routed since start. */
+  routedKeys: Scalars['BigInt']['output'];
+  /** Vnodes on the ring. */
+  vnodeCount: Scalars['Int']['output'];
+  /** Vnodes of a node of weight 1. */
+  vnodesPerNode: Scalars['Int']['output'];
+};
+
+/** A query to plan; it is not run. */
+export type DistributeQueryInput = {
+  /** The coordinating node; default the leader. */
+  coordinatorNodeId?: InputMaybe<Scalars['ID']['input']>;
+  /** READ (default) or WRITE. */
+  queryType?: InputMaybe<QueryType>;
+  /** Shard-key values the query is limited to. */
+  shardKeys?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The statement, carried into the plan as given. */
+  sql: Scalars['String']['input'];
+  /** Plan with this strategy instead of the one in force. */
+  strategy?: InputMaybe<ExecutionStrategy>;
+  /** A token range the query is limited to. */
+  tokenRange?: InputMaybe<TokenRangeInput>;
+};
+
+/** How the coordinator would run a query. */
+export type DistributedQueryPlan = {
+  __typename?: 'DistributedQueryPlan';
+  /** The coordinating node. */
+  coordinatorNodeId: Scalars['ID']['output'];
+  /** Nodes taking part. */
+  nodeIds: Array<Scalars['ID']['output']>;
+  /** The phases, in order. */
+  phases: Array<QueryPhase>;
+  /** Shards pruned away. */
+  prunedShards: Scalars['Int']['output'];
+  /** READ or WRITE. */
+  queryType: QueryType;
+  /** Requests sent over the network. */
+  remoteRequests: Scalars['Int']['output'];
+  /** The statement as sent. */
+  sql: Scalars['String']['output'];
+  /** The strategy planned with. */
+  strategy: ExecutionStrategy;
+  /** Shards the query reaches. */
+  targetShardIds: Array<Scalars['ID']['output']>;
+  /** Shards in the cluster. */
+  totalShards: Scalars['Int']['output'];
+};
+
+/** The fault a drill injects, as a simulation fault. */
+export type DrillFaultType =
+  /** Stops the node. */
+  | 'crash'
+  /** Cuts the node off from every other node and the control plane. */
+  | 'partition';
+
+/** Outcome of a failover drill. */
+export type DrillStatus =
+  /** It did not. */
+  | 'FAILED'
+  /** The drill met its bound. */
+  | 'PASSED';
 
 /** An event, in the same envelope as the WebSocket streams. */
 export type Event = {
@@ -239,6 +772,279 @@ export type EventPage = {
   events: Array<Event>;
   /** Pass as `after` to read on. */
   nextCursor: Scalars['BigInt']['output'];
+};
+
+/** How the coordinator spreads a distributed query over the shards. */
+export type ExecutionStrategy =
+  /** Every reachable node once; the coordinator waits for every acknowledgement. */
+  | 'BROADCAST'
+  /** Local copies first, the rest remotely, then merged. */
+  | 'LOCAL_FIRST'
+  /** Only the shards owning the shard keys or token range. */
+  | 'ROUTED'
+  /** Every shard in parallel, results merged at the coordinator. */
+  | 'SCATTER_GATHER';
+
+/** The execution strategy now in force and the one it replaced. */
+export type ExecutionStrategyChange = {
+  __typename?: 'ExecutionStrategyChange';
+  /** When it took effect. */
+  changedAt: Scalars['DateTime']['output'];
+  /** What the new strategy does. */
+  description: Scalars['String']['output'];
+  /** The strategy before. */
+  previousStrategy: ExecutionStrategy;
+  /** The strategy now. */
+  strategy: ExecutionStrategy;
+};
+
+/** How the cluster replaces a failed leader. */
+export type FailoverConfig = {
+  __typename?: 'FailoverConfig';
+  /** Whether a failed leader is replaced automatically (the cluster configuration's autoFailover). */
+  autoFailover: Scalars['Boolean']['output'];
+  /** Silence from the leader before a follower campaigns, in milliseconds (the cluster configuration's electionTimeoutMs). */
+  detectionTimeoutMs: Scalars['Int']['output'];
+  /** Longest a failover may run before it is recorded FAILED, in milliseconds. */
+  failoverTimeoutMs: Scalars['Int']['output'];
+  /** Automatic failovers allowed in any sliding hour; 0 means no limit. */
+  maxFailoversPerHour: Scalars['Int']['output'];
+  /** How split brain is prevented. */
+  splitBrainPrevention: SplitBrainPrevention;
+};
+
+/** Failover settings to change; the others keep their values. */
+export type FailoverConfigInput = {
+  /** Whether a failed leader is replaced automatically. */
+  autoFailover?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Silence from the leader before a follower campaigns, in milliseconds. */
+  detectionTimeoutMs?: InputMaybe<Scalars['Int']['input']>;
+  /** Longest a failover may run, in milliseconds. */
+  failoverTimeoutMs?: InputMaybe<Scalars['Int']['input']>;
+  /** Automatic failovers allowed per sliding hour; 0 means no limit. */
+  maxFailoversPerHour?: InputMaybe<Scalars['Int']['input']>;
+  /** How split brain is prevented. */
+  splitBrainPrevention?: InputMaybe<SplitBrainPrevention>;
+};
+
+/** A failover started or ended (events failover_initiated and failover_completed). */
+export type FailoverEvent = {
+  __typename?: 'FailoverEvent';
+  /** Cursor of the event in the event log. */
+  cursor: Scalars['BigInt']['output'];
+  /** The failover as it stood at the event. */
+  failover: FailoverResult;
+  /** Cluster time of the event. */
+  time: Scalars['DateTime']['output'];
+  /** failover_initiated or failover_completed. */
+  type: Scalars['String']['output'];
+};
+
+/** A manual failover or switchover; every field is optional. */
+export type FailoverInput = {
+  /** SWITCHOVER or FAILOVER; default SWITCHOVER while the leader is healthy. */
+  mode?: InputMaybe<FailoverMode>;
+  /** Why, for the history and the audit log. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** The voter that should lead next (leadership transfer); default the most up-to-date voter with the highest priority. */
+  targetNodeId?: InputMaybe<Scalars['ID']['input']>;
+  /** How long it may take before it is recorded FAILED, in milliseconds; default failoverTimeoutMs. */
+  timeoutMs?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** How a failover started. */
+export type FailoverKind =
+  /** The leader failed and the voters replaced it on their own. */
+  | 'AUTOMATIC'
+  /** A failover test faulted the leader. */
+  | 'DRILL'
+  /** An operator forced an election. */
+  | 'MANUAL'
+  /** An operator moved leadership from a live leader to another node. */
+  | 'SWITCHOVER';
+
+/** Failovers of each kind. */
+export type FailoverKindCounts = {
+  __typename?: 'FailoverKindCounts';
+  /** Started by the cluster. */
+  AUTOMATIC: Scalars['Int']['output'];
+  /** Failover tests. */
+  DRILL: Scalars['Int']['output'];
+  /** Forced by an operator. */
+  MANUAL: Scalars['Int']['output'];
+  /** Graceful handovers. */
+  SWITCHOVER: Scalars['Int']['output'];
+};
+
+/** How a manual failover replaces the leader. */
+export type FailoverMode =
+  /** The leader is deposed and the voters elect a new one. */
+  | 'FAILOVER'
+  /** Graceful leadership transfer from a live leader; no committed entry is lost. */
+  | 'SWITCHOVER';
+
+/** One failover from initiation to its end. */
+export type FailoverResult = {
+  __typename?: 'FailoverResult';
+  /** When it ended; null while in progress. */
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** completedAt − initiatedAt in milliseconds; null while in progress. */
+  durationMs?: Maybe<Scalars['Int']['output']>;
+  /** Id of the failover, failover-N. */
+  failoverId: Scalars['ID']['output'];
+  /** When it started. */
+  initiatedAt: Scalars['DateTime']['output'];
+  /** An API key id, or failure-detector for AUTOMATIC. */
+  initiatedBy: Scalars['String']['output'];
+  /** How it started. */
+  kind: FailoverKind;
+  /** The node elected; null until one is. */
+  newLeaderId?: Maybe<Scalars['ID']['output']>;
+  /** The new leader's term. */
+  newTerm?: Maybe<Scalars['BigInt']['output']>;
+  /** The leader when it started. */
+  previousLeaderId?: Maybe<Scalars['ID']['output']>;
+  /** The term when it started. */
+  previousTerm: Scalars['BigInt']['output'];
+  /** Why it started. */
+  reason: Scalars['String']['output'];
+  /** Where it stands. */
+  status: FailoverStatus;
+  /** The node asked to lead next, if any. */
+  targetNodeId?: Maybe<Scalars['ID']['output']>;
+  /** Its steps, oldest first. */
+  timeline: Array<FailoverTimelineStep>;
+};
+
+/** Fields to sort the failover history by. */
+export type FailoverSortField =
+  | 'durationMs'
+  | 'failoverId'
+  | 'initiatedAt';
+
+/** Counts and durations over the recorded failover history. */
+export type FailoverStatistics = {
+  __typename?: 'FailoverStatistics';
+  /** AUTOMATIC failovers in the last hour of cluster time. */
+  automaticFailoversLastHour: Scalars['Int']['output'];
+  /** Mean duration of completed failovers, in milliseconds. */
+  averageDurationMs?: Maybe<Scalars['Float']['output']>;
+  /** By kind. */
+  byKind: FailoverKindCounts;
+  /** Those that elected a new leader. */
+  completed: Scalars['Int']['output'];
+  /** Those that timed out. */
+  failed: Scalars['Int']['output'];
+  /** 1 while a failover runs. */
+  inProgress: Scalars['Int']['output'];
+  /** When the latest failover started. */
+  lastFailoverAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Longest duration, in milliseconds. */
+  maxDurationMs?: Maybe<Scalars['Int']['output']>;
+  /** Median duration, in milliseconds. */
+  p50DurationMs?: Maybe<Scalars['Int']['output']>;
+  /** 95th percentile duration, in milliseconds. */
+  p95DurationMs?: Maybe<Scalars['Int']['output']>;
+  /** Failovers in the history. */
+  total: Scalars['Int']['output'];
+};
+
+/** Where a failover stands. */
+export type FailoverStatus =
+  /** A new leader was elected. */
+  | 'COMPLETED'
+  /** No new leader within the failover timeout. */
+  | 'FAILED'
+  /** No new leader yet. */
+  | 'IN_PROGRESS';
+
+/** A step of a failover's timeline. */
+export type FailoverStepName =
+  /** The failover ended with a new leader. */
+  | 'COMPLETED'
+  /** A voter became candidate. */
+  | 'ELECTION_STARTED'
+  /** The failover ended without one. */
+  | 'FAILED'
+  /** Requested, or the failure noticed. */
+  | 'INITIATED'
+  /** A leader was elected. */
+  | 'LEADER_ELECTED'
+  /** The old leader stepped down or was found unreachable. */
+  | 'LEADER_LOST';
+
+/** A failover drill; every field is optional. */
+export type FailoverTestInput = {
+  /** The fault to inject; default crash. */
+  faultType?: InputMaybe<DrillFaultType>;
+  /** Heal the fault when the drill ends (default true). */
+  heal?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The bound, in milliseconds of cluster time; default failoverTimeoutMs. */
+  maxDurationMs?: InputMaybe<Scalars['Int']['input']>;
+  /** The node to fault; default the leader. */
+  targetNodeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** What a failover drill measured, on the cluster clock. */
+export type FailoverTestResult = {
+  __typename?: 'FailoverTestResult';
+  /** When the failure was detected. */
+  detectedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** detectedAt − injectedAt, in milliseconds. */
+  detectionTimeMs?: Maybe<Scalars['Int']['output']>;
+  /** Id of the drill, drill-N. */
+  drillId: Scalars['ID']['output'];
+  /** When the new leader was elected. */
+  electedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** electedAt − detectedAt, in milliseconds. */
+  electionTimeMs?: Maybe<Scalars['Int']['output']>;
+  /** The DRILL failover in the history; null for a follower target. */
+  failoverId?: Maybe<Scalars['ID']['output']>;
+  /** Id of the simulation fault. */
+  faultId: Scalars['ID']['output'];
+  /** The fault injected. */
+  faultType: DrillFaultType;
+  /** Whether the fault was healed before the answer. */
+  healed: Scalars['Boolean']['output'];
+  /** When the fault was healed. */
+  healedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the fault was injected. */
+  injectedAt: Scalars['DateTime']['output'];
+  /** The bound. */
+  maxDurationMs: Scalars['Int']['output'];
+  /** The leader elected after the fault, if any. */
+  newLeaderId?: Maybe<Scalars['ID']['output']>;
+  /** Its term. */
+  newTerm?: Maybe<Scalars['BigInt']['output']>;
+  /** The leader when the drill started. */
+  previousLeaderId?: Maybe<Scalars['ID']['output']>;
+  /** The term when the drill started. */
+  previousTerm: Scalars['BigInt']['output'];
+  /** PASSED when within the bound. */
+  status: DrillStatus;
+  /** The faulted node. */
+  targetNodeId: Scalars['ID']['output'];
+  /** Whether it led when faulted. */
+  targetWasLeader: Scalars['Boolean']['output'];
+  /** Time without a leader (or to detection, for a follower target), in milliseconds. */
+  totalTimeMs?: Maybe<Scalars['Int']['output']>;
+  /** Whether totalTimeMs is within the bound. */
+  withinBound: Scalars['Boolean']['output'];
+};
+
+/** One step of a failover, on the cluster clock. */
+export type FailoverTimelineStep = {
+  __typename?: 'FailoverTimelineStep';
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** What happened, in words. */
+  detail: Scalars['String']['output'];
+  /** The node it is about, if any. */
+  nodeId?: Maybe<Scalars['ID']['output']>;
+  /** What happened. */
+  step: FailoverStepName;
+  /** The Raft term of the step, if any. */
+  term?: Maybe<Scalars['BigInt']['output']>;
 };
 
 /** An active fault; it lasts until healed. */
@@ -268,11 +1074,140 @@ export type FaultType =
   | 'loss'
   | 'partition';
 
+/** A join in progress. */
+export type GossipJoin = {
+  __typename?: 'GossipJoin';
+  /** Join requests sent so far. */
+  attempts: Scalars['Int']['output'];
+  /** Seeds tried in turn. */
+  seeds: Array<Scalars['String']['output']>;
+};
+
+/** The probe of a protocol period. */
+export type GossipProbe = {
+  __typename?: 'GossipProbe';
+  /** Members asked to probe indirectly. */
+  helpers: Array<Scalars['String']['output']>;
+  /** Where the probe stands. */
+  phase: ProbePhase;
+  /** Sequence number of the ping. */
+  seq: Scalars['BigInt']['output'];
+  /** When the ping was sent. */
+  startedAt: Scalars['DateTime']['output'];
+  /** The member probed. */
+  targetId: Scalars['ID']['output'];
+};
+
+/** The gossip protocol as it runs. */
+export type GossipState = {
+  __typename?: 'GossipState';
+  /** Members in the group, over all pages. */
+  memberCount: Scalars['Int']['output'];
+  /** The page of members' protocol state. */
+  members: Array<MemberGossip>;
+  /** When the next period starts. */
+  nextPeriodAt: Scalars['DateTime']['output'];
+  /** Wait for a direct ack, in milliseconds. */
+  pingTimeoutMs: Scalars['Int']['output'];
+  /** Protocol periods the group has run. */
+  protocolPeriod: Scalars['BigInt']['output'];
+  /** Length of a protocol period, in milliseconds. */
+  protocolPeriodMs: Scalars['Int']['output'];
+  /** Counters summed over every member. */
+  totals: SwimCounters;
+};
+
+/** Hash of keys and vnodes to tokens. */
+export type HashFunctionName =
+  /** FNV-1a 32-bit. */
+  | 'FNV1A'
+  /** MurmurHash3 x86 32-bit, seeded. */
+  | 'MURMUR3';
+
 export type HealthCheck = {
   __typename?: 'HealthCheck';
   message: Scalars['String']['output'];
   name: Scalars['String']['output'];
   status: HealthStatus;
+};
+
+/** Outcome of a health check. */
+export type HealthCheckOutcome =
+  /** Failing. */
+  | 'FAIL'
+  /** Fine. */
+  | 'PASS'
+  /** The margin is eroding. */
+  | 'WARN';
+
+/** The part of the cluster an issue concerns. */
+export type HealthComponent =
+  /** Leadership. */
+  | 'CONSENSUS'
+  /** One node. */
+  | 'NODE'
+  /** Quorum and its margin. */
+  | 'QUORUM';
+
+/** A problem the health monitor detected, with its lifetime. */
+export type HealthIssue = {
+  __typename?: 'HealthIssue';
+  /** Nodes involved. */
+  affectedNodes: Array<Scalars['String']['output']>;
+  /** The part of the cluster it concerns. */
+  component: HealthComponent;
+  /** When it was first seen (cluster clock). */
+  detectedAt: Scalars['DateTime']['output'];
+  /** Id of the issue, issue-N. */
+  id: Scalars['ID']['output'];
+  /** What is wrong, in words. */
+  message: Scalars['String']['output'];
+  /** The node a NODE issue is about; null otherwise. */
+  nodeId?: Maybe<Scalars['ID']['output']>;
+  /** Whether it has been resolved. */
+  resolved: Scalars['Boolean']['output'];
+  /** When it was resolved; null while open. */
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How bad it is. */
+  severity: IssueSeverity;
+  /** What it is: one of the HealthIssueType values. */
+  type: Scalars['String']['output'];
+  /** When its severity, message or affected nodes last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** Fields to sort health issues by. */
+export type HealthIssueSortField =
+  | 'detectedAt'
+  | 'id'
+  | 'resolvedAt'
+  | 'severity'
+  | 'updatedAt';
+
+/** What a health issue is. */
+export type HealthIssueType =
+  /** A node is DOWN. */
+  | 'NODE_DOWN'
+  /** A node is RECOVERING. */
+  | 'NODE_RECOVERING'
+  /** A node is SUSPECTED. */
+  | 'NODE_SUSPECTED'
+  /** One more voter failure loses quorum. */
+  | 'NO_FAILURE_TOLERANCE'
+  /** No consensus leader. */
+  | 'NO_LEADER'
+  /** Fewer healthy voters than the quorum. */
+  | 'QUORUM_LOST';
+
+/** The leader, as the health monitor sees it. */
+export type HealthLeader = {
+  __typename?: 'HealthLeader';
+  /** The leader; null while there is none. */
+  leaderId?: Maybe<Scalars['ID']['output']>;
+  /** When the leader was elected. */
+  leaderSince?: Maybe<Scalars['DateTime']['output']>;
+  /** The highest Raft term seen. */
+  term: Scalars['BigInt']['output'];
 };
 
 export type HealthProbe =
@@ -290,10 +1225,292 @@ export type HealthReport = {
   version: Scalars['String']['output'];
 };
 
+/** The cluster's health at one instant; recorded whenever one of these values changes. */
+export type HealthSample = {
+  __typename?: 'HealthSample';
+  /** When the values took effect. */
+  at: Scalars['DateTime']['output'];
+  /** Nodes DOWN. */
+  downNodes: Scalars['Int']['output'];
+  /** More voters that could fail before quorum was lost. */
+  failureTolerance: Scalars['Int']['output'];
+  /** Whether quorum held. */
+  hasQuorum: Scalars['Boolean']['output'];
+  /** Nodes HEALTHY or RECOVERING. */
+  healthyNodes: Scalars['Int']['output'];
+  /** The leader. */
+  leaderId?: Maybe<Scalars['ID']['output']>;
+  /** Issues open. */
+  openIssues: Scalars['Int']['output'];
+  /** The cluster's condition. */
+  state: ClusterState;
+  /** Nodes SUSPECTED. */
+  suspectedNodes: Scalars['Int']['output'];
+  /** Nodes in the cluster. */
+  totalNodes: Scalars['Int']['output'];
+};
+
 export type HealthStatus =
   | 'DEGRADED'
   | 'DOWN'
   | 'UP';
+
+/** Initial health of a new backend. */
+export type InitialBackendHealth =
+  /** Registered without traffic. */
+  | 'DRAINING'
+  /** Takes connections at once. */
+  | 'HEALTHY';
+
+/** How bad an issue is. */
+export type IssueSeverity =
+  /** Writes or leadership are stopped. */
+  | 'CRITICAL'
+  /** A node is lost. */
+  | 'ERROR'
+  /** A transition worth knowing. */
+  | 'INFO'
+  /** The margin is eroding. */
+  | 'WARNING';
+
+/** A member to join to the gossip group. */
+export type JoinMemberInput = {
+  /** The joining member's id. */
+  memberId: Scalars['ID']['input'];
+  /** Its metadata. */
+  metadata: MemberMetadataInput;
+  /** The active member to join through; default up to maxJoinSeeds active members. */
+  seedId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A node won a Raft election (event leader_elected). */
+export type LeaderElectionEvent = {
+  __typename?: 'LeaderElectionEvent';
+  /** Cursor of the event in the event log. */
+  cursor: Scalars['BigInt']['output'];
+  /** From the start of its campaign to its win, in milliseconds of cluster time. */
+  electionDurationMs: Scalars['Int']['output'];
+  /** The new leader. */
+  leaderId: Scalars['ID']['output'];
+  /** The leader of the previous term, if known. */
+  previousLeaderId?: Maybe<Scalars['ID']['output']>;
+  /** The term it leads. */
+  term: Scalars['BigInt']['output'];
+  /** Cluster time of the event. */
+  time: Scalars['DateTime']['output'];
+  /** Voters in the configuration. */
+  voters: Scalars['Int']['output'];
+  /** Votes it received, its own included. */
+  votesReceived: Scalars['Int']['output'];
+};
+
+/** A backend the load balancer sends connections to. */
+export type LoadBalancerBackend = {
+  __typename?: 'LoadBalancerBackend';
+  /** Connections open to it. */
+  activeConnections: Scalars['Int']['output'];
+  /** host:port connections go to. */
+  address: Scalars['String']['output'];
+  /** Mean latency, in milliseconds. */
+  averageLatencyMs?: Maybe<Scalars['Float']['output']>;
+  /** Id of the backend. */
+  backendId: Scalars['ID']['output'];
+  /** Connections released with an outcome. */
+  completedRequests: Scalars['BigInt']['output'];
+  /** Connections released with ERROR. */
+  errors: Scalars['BigInt']['output'];
+  /** Its health. */
+  health: BackendHealth;
+  /** When a connection last went to it. */
+  lastSelectedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Moving average of latency, in milliseconds. */
+  latencyEwmaMs?: Maybe<Scalars['Float']['output']>;
+  /** Connections it takes at once. */
+  maxConnections: Scalars['Int']['output'];
+  /** The cluster node behind it, if any. */
+  nodeId?: Maybe<Scalars['ID']['output']>;
+  /** 99th percentile latency over a recent window, in milliseconds. */
+  p99LatencyMs?: Maybe<Scalars['Float']['output']>;
+  /** Connections opened to it. */
+  requests: Scalars['BigInt']['output'];
+  /** Share of WEIGHTED picks. */
+  weight: Scalars['Int']['output'];
+};
+
+/** A connection assigned to a backend. */
+export type LoadBalancerConnection = {
+  __typename?: 'LoadBalancerConnection';
+  /** Its backend. */
+  backendId: Scalars['ID']['output'];
+  /** When it was released; null while active. */
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Id of the connection. */
+  connectionId: Scalars['ID']['output'];
+  /** Reported latency, in milliseconds. */
+  latencyMs?: Maybe<Scalars['Float']['output']>;
+  /** When it was assigned. */
+  openedAt: Scalars['DateTime']['output'];
+  /** How it ended; null while active. */
+  outcome?: Maybe<ConnectionOutcome>;
+  /** Whether it is open. */
+  state: ConnectionState;
+};
+
+/** What the load balancer routed since it started. */
+export type LoadBalancerStatistics = {
+  __typename?: 'LoadBalancerStatistics';
+  /** Connections cut by forced removals. */
+  abortedConnections: Scalars['BigInt']['output'];
+  /** Connections open now. */
+  activeConnections: Scalars['Int']['output'];
+  /** Every backend with its counters. */
+  backends: Array<LoadBalancerBackend>;
+  /** Connections released with SUCCESS or ERROR. */
+  completedRequests: Scalars['BigInt']['output'];
+  /** Connections released with ERROR. */
+  errors: Scalars['BigInt']['output'];
+  /** Backends HEALTHY. */
+  healthyBackends: Scalars['Int']['output'];
+  /** Connections refused. */
+  rejectedRequests: Scalars['BigInt']['output'];
+  /** The strategy in force. */
+  strategy: LoadBalancingStrategy;
+  /** Backends registered. */
+  totalBackends: Scalars['Int']['output'];
+  /** Connections assigned. */
+  totalRequests: Scalars['BigInt']['output'];
+};
+
+/** The strategy now in force and the one it replaced. */
+export type LoadBalancerStrategyChange = {
+  __typename?: 'LoadBalancerStrategyChange';
+  /** When the switch took effect. */
+  changedAt: Scalars['DateTime']['output'];
+  /** The strategy before. */
+  previousStrategy: LoadBalancingStrategy;
+  /** The strategy now. */
+  strategy: LoadBalancingStrategy;
+};
+
+/** How a new connection picks a backend. */
+export type LoadBalancingStrategy =
+  /** The fewest active connections. */
+  | 'LEAST_CONNECTIONS'
+  /** The lowest recent latency. */
+  | 'LEAST_LATENCY'
+  /** Each backend in turn. */
+  | 'ROUND_ROBIN'
+  /** In proportion to weight. */
+  | 'WEIGHTED';
+
+/** How evenly load is spread relative to weight, over the nodes' load factors. */
+export type LoadSpread = {
+  __typename?: 'LoadSpread';
+  /** Highest load factor over the mean. */
+  maxOverMean: Scalars['Float']['output'];
+  /** Mean load factor. */
+  meanLoadFactor: Scalars['Float']['output'];
+  /** Lowest load factor over the mean. */
+  minOverMean: Scalars['Float']['output'];
+  /** Standard deviation of the load factors. */
+  standardDeviation: Scalars['Float']['output'];
+  /** Population variance of the load factors. */
+  variance: Scalars['Float']['output'];
+};
+
+/** A member of the gossip group, as the group as a whole sees it. */
+export type Member = {
+  __typename?: 'Member';
+  /** host:port it listens on for gossip. */
+  address: Scalars['String']['output'];
+  /** The highest incarnation of it any member has seen. */
+  incarnation: Scalars['BigInt']['output'];
+  /** When state last changed. */
+  lastStateChange: Scalars['DateTime']['output'];
+  /** Its own process. */
+  lifecycle: MemberLifecycle;
+  /** The member's id (a cluster node's id). */
+  memberId: Scalars['ID']['output'];
+  /** Its gossiped metadata. */
+  metadata: MemberMetadata;
+  /** How many live members hold it in each state. */
+  observers: ObserverCounts;
+  /** The state most live members hold it in; null while no live member knows it. */
+  state?: Maybe<MemberState>;
+};
+
+/** What one member is doing for the protocol right now. */
+export type MemberGossip = {
+  __typename?: 'MemberGossip';
+  /** Its counters. */
+  counters: SwimCounters;
+  /** Its own incarnation. */
+  incarnation: Scalars['BigInt']['output'];
+  /** While JOINING, its join; null otherwise. */
+  join?: Maybe<GossipJoin>;
+  /** Its process. */
+  lifecycle: MemberLifecycle;
+  /** The member. */
+  memberId: Scalars['ID']['output'];
+  /** When its next period starts. */
+  nextPeriodAt: Scalars['DateTime']['output'];
+  /** Indirect probes it runs for others. */
+  pendingRelays: Scalars['Int']['output'];
+  /** Updates waiting to be piggybacked, least-sent first. */
+  piggybackQueue: Array<PiggybackEntry>;
+  /** The current probe; null between probes. */
+  probe?: Maybe<GossipProbe>;
+  /** Protocol periods it has started. */
+  protocolPeriod: Scalars['BigInt']['output'];
+  /** Times it piggybacks each update. */
+  retransmitLimit: Scalars['Int']['output'];
+  /** Bounds of its suspicion timeout. */
+  suspicionTimeouts: SuspicionTimeouts;
+  /** Suspicions it holds. */
+  suspicions: Array<MemberSuspicion>;
+  /** Entries in its view. */
+  viewSize: Scalars['Int']['output'];
+};
+
+/** The member's own process. */
+export type MemberLifecycle =
+  /** Running. */
+  | 'ACTIVE'
+  /** Stopped by a fault. */
+  | 'CRASHED'
+  /** Asking seeds for the member list. */
+  | 'JOINING'
+  /** No seed answered within maxJoinAttempts protocol periods. */
+  | 'JOIN_FAILED'
+  /** Announcing its leave. */
+  | 'LEAVING'
+  /** Gone after a graceful leave. */
+  | 'LEFT';
+
+/** Where a member can be reached and what it is. */
+export type MemberMetadata = {
+  __typename?: 'MemberMetadata';
+  /** host:port it listens on for gossip. */
+  address: Scalars['String']['output'];
+  /** Region it runs in. */
+  region: Scalars['String']['output'];
+  /** What it does in the database, free text. */
+  role: Scalars['String']['output'];
+  /** Availability zone within the region. */
+  zone: Scalars['String']['output'];
+};
+
+/** Gossiped metadata of a joining member. */
+export type MemberMetadataInput = {
+  /** host:port it listens on for gossip. */
+  address: Scalars['String']['input'];
+  /** Region it runs in. */
+  region: Scalars['String']['input'];
+  /** What it does, free text. */
+  role: Scalars['String']['input'];
+  /** Availability zone. */
+  zone: Scalars['String']['input'];
+};
 
 /** Roles an operator may choose when adding a node. */
 export type MemberRole =
@@ -302,22 +1519,128 @@ export type MemberRole =
   | 'READ_ONLY'
   | 'WITNESS';
 
+/** What a member holds about itself. */
+export type MemberSelfView = {
+  __typename?: 'MemberSelfView';
+  /** Its own incarnation. */
+  incarnation: Scalars['BigInt']['output'];
+  /** Its process. */
+  lifecycle: MemberLifecycle;
+  /** The state it holds itself in. */
+  state: MemberState;
+};
+
+/** Fields to sort members by. */
+export type MemberSortField =
+  | 'incarnation'
+  | 'lastStateChange'
+  | 'memberId'
+  | 'state';
+
+/** What members believe about a member. */
+export type MemberState =
+  /** Answering probes. */
+  | 'ALIVE'
+  /** The suspicion expired unrefuted (a failure). */
+  | 'DEAD'
+  /** The member announced a graceful leave. */
+  | 'LEFT'
+  /** A probe went unanswered; the member may refute it before its suspicion timeout. */
+  | 'SUSPECT';
+
+/** A member as the group, itself and each other live member sees it. */
+export type MemberStateDetail = {
+  __typename?: 'MemberStateDetail';
+  /** As the group sees it. */
+  member: Member;
+  /** Every other live member's belief, in member-id order. */
+  observers: Array<ObserverBelief>;
+  /** As it sees itself. */
+  self: MemberSelfView;
+};
+
+/** The group-wide state of a member changed (event member_state_changed). */
+export type MemberStateEvent = {
+  __typename?: 'MemberStateEvent';
+  /** Cursor of the event in the event log. */
+  cursor: Scalars['BigInt']['output'];
+  /** The highest incarnation of it seen. */
+  incarnation: Scalars['BigInt']['output'];
+  /** The member. */
+  memberId: Scalars['ID']['output'];
+  /** How many live members hold it in each state now. */
+  observers: ObserverCounts;
+  /** The state before. */
+  previousState?: Maybe<MemberState>;
+  /** The state now. */
+  state?: Maybe<MemberState>;
+  /** Cluster time of the event. */
+  time: Scalars['DateTime']['output'];
+};
+
+/** A suspicion a member holds, with the suspect's id. */
+export type MemberSuspicion = {
+  __typename?: 'MemberSuspicion';
+  /** Distinct members that vouched for it. */
+  confirmations: Scalars['Int']['output'];
+  /** When the suspect will be declared DEAD unless refuted. */
+  deadline: Scalars['DateTime']['output'];
+  /** The suspect's incarnation the suspicion is about. */
+  incarnation: Scalars['BigInt']['output'];
+  /** The suspect. */
+  memberId: Scalars['ID']['output'];
+  /** When it started. */
+  startedAt: Scalars['DateTime']['output'];
+  /** Those members. */
+  suspectors: Array<Scalars['String']['output']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Echoes nothing; placeholder root extended by every domain. */
   _noop?: Maybe<Scalars['Boolean']['output']>;
   addClusterNode: ClusterNode;
+  /** Registers a backend. */
+  addLoadBalancerBackend: LoadBalancerBackend;
+  /** Adds a cluster node as a learner, promoted to voter once caught up unless autoPromote is false. */
+  addRaftMember: RaftMembership;
   /** Moves a manual clock forward, firing every timer due in between. */
   advanceClock: Clock;
+  /** Places a copy of a shard on a node (PRIMARY by default). */
+  assignShard: ClusterShard;
   createAccessToken: AccessToken;
   createApiKey: CreatedApiKey;
   healFault: Fault;
   injectFault: Fault;
+  /** Starts a member that joins the gossip group through a seed. */
+  joinMember: Member;
+  /** Makes a member leave the gossip group gracefully. */
+  leaveMember: Member;
+  /** Proposes commands to the log through the leader. */
+  raftAppendEntries: AppendEntriesResponse;
+  /** Compacts a node's log (or every running member's) into a snapshot. */
+  raftCreateSnapshot: SnapshotInfo;
+  /** Delivers a RequestVote for candidateId to nodeId, or to every other voter. A real message: higher terms are adopted. */
+  raftRequestVote: VoteResponse;
   /** Removes a node; refused when it would cost the cluster its quorum, unless force is true. */
   removeClusterNode: Scalars['Boolean']['output'];
+  /** Removes a backend; refused while it has active connections, unless force is true. */
+  removeLoadBalancerBackend: Scalars['Boolean']['output'];
+  /** Removes a member from the configuration; refused when it would cost quorum or the last failure tolerance, unless force is true. */
+  removeRaftMember: RaftMembership;
   revokeApiKey: ApiKey;
   setClock: Clock;
+  /** Switches the strategy distributed queries are planned with. */
+  setExecutionStrategy: ExecutionStrategyChange;
+  /** Switches the strategy new connections are assigned by. */
+  setLoadBalancerStrategy: LoadBalancerStrategyChange;
+  /** Runs a failover drill and returns what it measured. */
+  testFailover: FailoverTestResult;
+  /** Replaces the leader now: a switchover (leadership transfer, optionally to input.targetNodeId) or a forced failover. */
+  triggerFailover: FailoverResult;
   updateClusterConfig: ClusterInfo;
+  /** Changes failover settings; the others keep their values. */
+  updateFailoverConfig: FailoverConfig;
 };
 
 
@@ -326,8 +1649,26 @@ export type MutationAddClusterNodeArgs = {
 };
 
 
+export type MutationAddLoadBalancerBackendArgs = {
+  input: AddBackendInput;
+};
+
+
+export type MutationAddRaftMemberArgs = {
+  autoPromote?: InputMaybe<Scalars['Boolean']['input']>;
+  nodeId: Scalars['ID']['input'];
+};
+
+
 export type MutationAdvanceClockArgs = {
   ms: Scalars['Int']['input'];
+};
+
+
+export type MutationAssignShardArgs = {
+  nodeId: Scalars['ID']['input'];
+  role?: InputMaybe<ShardCopyRole>;
+  shardId: Scalars['ID']['input'];
 };
 
 
@@ -351,7 +1692,48 @@ export type MutationInjectFaultArgs = {
 };
 
 
+export type MutationJoinMemberArgs = {
+  input: JoinMemberInput;
+};
+
+
+export type MutationLeaveMemberArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+export type MutationRaftAppendEntriesArgs = {
+  entries: Array<RaftLogEntryInput>;
+};
+
+
+export type MutationRaftCreateSnapshotArgs = {
+  nodeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationRaftRequestVoteArgs = {
+  candidateId: Scalars['ID']['input'];
+  lastLogIndex?: InputMaybe<Scalars['BigInt']['input']>;
+  lastLogTerm?: InputMaybe<Scalars['BigInt']['input']>;
+  nodeId?: InputMaybe<Scalars['ID']['input']>;
+  term: Scalars['BigInt']['input'];
+};
+
+
 export type MutationRemoveClusterNodeArgs = {
+  force?: InputMaybe<Scalars['Boolean']['input']>;
+  nodeId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveLoadBalancerBackendArgs = {
+  backendId: Scalars['ID']['input'];
+  force?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type MutationRemoveRaftMemberArgs = {
   force?: InputMaybe<Scalars['Boolean']['input']>;
   nodeId: Scalars['ID']['input'];
 };
@@ -367,8 +1749,33 @@ export type MutationSetClockArgs = {
 };
 
 
+export type MutationSetExecutionStrategyArgs = {
+  strategy: ExecutionStrategy;
+};
+
+
+export type MutationSetLoadBalancerStrategyArgs = {
+  strategy: LoadBalancingStrategy;
+};
+
+
+export type MutationTestFailoverArgs = {
+  input?: InputMaybe<FailoverTestInput>;
+};
+
+
+export type MutationTriggerFailoverArgs = {
+  input: FailoverInput;
+};
+
+
 export type MutationUpdateClusterConfigArgs = {
   config: ClusterConfigInput;
+};
+
+
+export type MutationUpdateFailoverConfigArgs = {
+  config: FailoverConfigInput;
 };
 
 /** Resources a node offers, from its configuration. */
@@ -389,6 +1796,37 @@ export type NodeCapacityInput = {
   totalMemoryGb: Scalars['Int']['input'];
 };
 
+/** One node's health. */
+export type NodeHealthDetail = {
+  __typename?: 'NodeHealthDetail';
+  /** Whether it leads. */
+  isLeader: Scalars['Boolean']['output'];
+  /** Whether it votes. */
+  isVoter: Scalars['Boolean']['output'];
+  /** Log entries it is behind the leader; null without a leader or while down. */
+  lagEntries?: Maybe<Scalars['BigInt']['output']>;
+  /** When its last heartbeat arrived. */
+  lastHeartbeat?: Maybe<Scalars['DateTime']['output']>;
+  /** Heartbeat intervals elapsed since then. */
+  missedHeartbeats: Scalars['Int']['output'];
+  /** The node. */
+  nodeId: Scalars['ID']['output'];
+  /** Open issues that name it. */
+  openIssueIds: Array<Scalars['ID']['output']>;
+  /** Its consensus role; null while down. */
+  raftState?: Maybe<RaftNodeState>;
+  /** Its role. */
+  role: NodeRole;
+  /** Milliseconds of cluster time since its last heartbeat. */
+  silenceMs: Scalars['Int']['output'];
+  /** Its failure-detector status. */
+  status: NodeStatus;
+  /** When it entered its status. */
+  statusSince: Scalars['DateTime']['output'];
+  /** Seconds since it last started; 0 while down. */
+  uptimeSeconds: Scalars['BigInt']['output'];
+};
+
 /** A node's part in the cluster. LEADER and CANDIDATE are set by consensus. */
 export type NodeRole =
   | 'CANDIDATE'
@@ -406,6 +1844,21 @@ export type NodeServiceName =
   | 'replication'
   | 'storage';
 
+/** The snapshot one node took. */
+export type NodeSnapshot = {
+  __typename?: 'NodeSnapshot';
+  /** Log entries dropped because the snapshot covers them. */
+  entriesCompacted: Scalars['BigInt']['output'];
+  /** The last log index the snapshot covers. */
+  lastIncludedIndex: Scalars['BigInt']['output'];
+  /** Term of that entry. */
+  lastIncludedTerm: Scalars['BigInt']['output'];
+  /** The node. */
+  nodeId: Scalars['ID']['output'];
+  /** Size of the snapshot, in bytes. */
+  sizeBytes: Scalars['BigInt']['output'];
+};
+
 /** Health as the failure detector sees it, from heartbeats. */
 export type NodeStatus =
   | 'DOWN'
@@ -413,6 +1866,81 @@ export type NodeStatus =
   | 'INITIALIZING'
   | 'RECOVERING'
   | 'SUSPECTED';
+
+/** A node joined, left or changed status (events node_joined, node_left, node_health_change). */
+export type NodeStatusEvent = {
+  __typename?: 'NodeStatusEvent';
+  /** Cursor of the event in the event log. */
+  cursor: Scalars['BigInt']['output'];
+  /** The node after the change; null once it left. */
+  node?: Maybe<ClusterNode>;
+  /** The node. */
+  nodeId: Scalars['ID']['output'];
+  /** Its status before, for node_health_change. */
+  previousStatus?: Maybe<NodeStatus>;
+  /** Its status after; null once it left. */
+  status?: Maybe<NodeStatus>;
+  /** Cluster time of the event. */
+  time: Scalars['DateTime']['output'];
+  /** The event type. */
+  type: Scalars['String']['output'];
+};
+
+/** What one live member believes about the member. */
+export type ObserverBelief = {
+  __typename?: 'ObserverBelief';
+  /** The incarnation its belief is about. */
+  incarnation?: Maybe<Scalars['BigInt']['output']>;
+  /** When its view entered that state. */
+  lastStateChange?: Maybe<Scalars['DateTime']['output']>;
+  /** The member holding the belief. */
+  observerId: Scalars['ID']['output'];
+  /** The state it holds the member in; null when it does not know it. */
+  state?: Maybe<MemberState>;
+  /** Its suspicion, while it holds the member SUSPECT. */
+  suspicion?: Maybe<Suspicion>;
+};
+
+/** How many live members hold a member in each state. */
+export type ObserverCounts = {
+  __typename?: 'ObserverCounts';
+  /** Holding it ALIVE. */
+  alive: Scalars['Int']['output'];
+  /** Holding it DEAD. */
+  dead: Scalars['Int']['output'];
+  /** Holding it LEFT. */
+  left: Scalars['Int']['output'];
+  /** Holding it SUSPECT. */
+  suspect: Scalars['Int']['output'];
+  /** Not knowing it. */
+  unaware: Scalars['Int']['output'];
+};
+
+/** An update being piggybacked on a member's messages. */
+export type PiggybackEntry = {
+  __typename?: 'PiggybackEntry';
+  /** Who asserts it. */
+  from: Scalars['String']['output'];
+  /** The incarnation it is about. */
+  incarnation: Scalars['BigInt']['output'];
+  /** The member the update is about. */
+  memberId: Scalars['ID']['output'];
+  /** Times it will still be sent. */
+  remainingTransmissions: Scalars['Int']['output'];
+  /** The state it asserts. */
+  state: MemberState;
+  /** Times sent so far. */
+  transmissions: Scalars['Int']['output'];
+};
+
+/** Where a member's current probe stands. */
+export type ProbePhase =
+  /** The target answered. */
+  | 'ACKED'
+  /** The target was pinged; the ping timeout runs. */
+  | 'DIRECT'
+  /** The direct ping timed out; helpers probe the target. */
+  | 'INDIRECT';
 
 export type Query = {
   __typename?: 'Query';
@@ -424,18 +1952,76 @@ export type Query = {
   /** The cluster as a whole. */
   cluster?: Maybe<ClusterInfo>;
   clusterConfig: ClusterConfig;
+  /** The cluster's health: state, quorum margin, node counts and open issues. */
+  clusterHealth: ClusterHealth;
   clusterNode?: Maybe<ClusterNode>;
   /** Cluster members, filtered and paged like GET /api/v1/cluster/nodes. */
   clusterNodes: Array<ClusterNode>;
+  /** The cluster at a glance. */
+  clusterStatus: ClusterStatus;
   clusterTopology: ClusterTopology;
+  /** Each clustering subsystem in one read. */
+  clusteringStatus: ClusteringStatus;
+  /** The health summary, its checks, the leader and every node's health. */
+  detailedClusterHealth: DetailedClusterHealth;
+  /** Nodes on the ring. */
+  dhtNodes: Array<DhtNode>;
+  /** The ring's vnodes in token order. */
+  dhtRing: Array<DhtRingEntry>;
+  /** Ownership and routing statistics of the ring. */
+  dhtStatistics: DhtStatistics;
+  /** Plans how a query would be distributed; nothing is run. */
+  distributeQuery: DistributedQueryPlan;
   /** Events after a cursor, oldest first. */
   events: EventPage;
+  /** The failover configuration in force. */
+  failoverConfig: FailoverConfig;
+  /** The failover history, newest first by default. */
+  failoverHistory: Array<FailoverResult>;
+  /** Counts and durations over the failover history. */
+  failoverStatistics: FailoverStatistics;
   faults: Array<Fault>;
+  /** The gossip protocol state; limit and offset page the members. */
+  gossipState: GossipState;
   health: HealthReport;
+  /** Samples of the cluster's health over time, newest first by default. */
+  healthHistory: Array<HealthSample>;
+  /** Open and resolved issues, newest first by default. */
+  healthIssues: Array<HealthIssue>;
+  /** One backend; null when unknown. */
+  loadBalancerBackend?: Maybe<LoadBalancerBackend>;
+  /** Backends, filtered and paged like GET /api/v1/cluster/load-balancer/backends. */
+  loadBalancerBackends: Array<LoadBalancerBackend>;
+  /** Active and recently closed connections, newest first by default. */
+  loadBalancerConnections: Array<LoadBalancerConnection>;
+  /** What the load balancer routed since it started. */
+  loadBalancerStatistics: LoadBalancerStatistics;
+  /** A member as the group, itself and each observer sees it; null when unknown. */
+  memberState?: Maybe<MemberStateDetail>;
+  /** Members of the gossip group, filtered and paged like GET /api/v1/cluster/members. */
+  members: Array<Member>;
   /** The same snapshot as GET /api/v1/metrics. */
   metrics: Scalars['JSON']['output'];
   /** Metrics in Prometheus text format. */
   prometheusMetrics: Scalars['String']['output'];
+  /** The current leader, or null fields while an election runs. */
+  raftLeader: RaftLeader;
+  /** Entries of a node's log (the leader's by default), oldest first, paged like GET /api/v1/cluster/raft/log/entries. */
+  raftLog: Array<RaftLogEntry>;
+  /** The extent of a node's log; the leader's by default. */
+  raftLogSummary: RaftLogSummary;
+  /** Node ids of the Raft configuration's members (voters and learners). */
+  raftMembers: Array<Scalars['String']['output']>;
+  /** The voting configuration with each member's replication progress. */
+  raftMembership: RaftMembership;
+  /** One node's consensus state; the leader's by default. */
+  raftState: RaftState;
+  /** Routes one key or several (exactly one of key and keys) to their owner and preference list. */
+  routeDhtKey: DhtRouteResult;
+  /** Shards, filtered and paged like GET /api/v1/cluster/coordinator/shards. */
+  shards: Array<ClusterShard>;
+  /** Nodes the failure detector holds SUSPECTED or DOWN. */
+  suspectedNodes: Array<SuspectedNode>;
 };
 
 
@@ -474,11 +2060,46 @@ export type QueryClusterNodesArgs = {
 };
 
 
+export type QueryDhtNodesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  sortBy?: InputMaybe<DhtNodeSortField>;
+};
+
+
+export type QueryDhtRingArgs = {
+  fromToken?: InputMaybe<Scalars['BigInt']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nodeId?: InputMaybe<Scalars['ID']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryDistributeQueryArgs = {
+  input: DistributeQueryInput;
+};
+
+
 export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['BigInt']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   resourceId?: InputMaybe<Scalars['ID']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type QueryFailoverHistoryArgs = {
+  failoverId?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<FailoverKind>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nodeId?: InputMaybe<Scalars['ID']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  sortBy?: InputMaybe<FailoverSortField>;
+  status?: InputMaybe<FailoverStatus>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -489,8 +2110,437 @@ export type QueryFaultsArgs = {
 };
 
 
+export type QueryGossipStateArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  memberId?: InputMaybe<Scalars['ID']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryHealthArgs = {
   probe?: InputMaybe<HealthProbe>;
+};
+
+
+export type QueryHealthHistoryArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  state?: InputMaybe<ClusterState>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QueryHealthIssuesArgs = {
+  component?: InputMaybe<HealthComponent>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nodeId?: InputMaybe<Scalars['ID']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  resolved?: InputMaybe<Scalars['Boolean']['input']>;
+  severity?: InputMaybe<IssueSeverity>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  sortBy?: InputMaybe<HealthIssueSortField>;
+  type?: InputMaybe<HealthIssueType>;
+};
+
+
+export type QueryLoadBalancerBackendArgs = {
+  backendId: Scalars['ID']['input'];
+};
+
+
+export type QueryLoadBalancerBackendsArgs = {
+  health?: InputMaybe<BackendHealth>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nodeId?: InputMaybe<Scalars['ID']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  sortBy?: InputMaybe<BackendSortField>;
+};
+
+
+export type QueryLoadBalancerConnectionsArgs = {
+  backendId?: InputMaybe<Scalars['ID']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  outcome?: InputMaybe<ConnectionOutcome>;
+  sortBy?: InputMaybe<ConnectionSortField>;
+  state?: InputMaybe<ConnectionState>;
+};
+
+
+export type QueryMemberStateArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+export type QueryMembersArgs = {
+  lifecycle?: InputMaybe<MemberLifecycle>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  region?: InputMaybe<Scalars['String']['input']>;
+  sortBy?: InputMaybe<MemberSortField>;
+  state?: InputMaybe<MemberState>;
+};
+
+
+export type QueryRaftLogArgs = {
+  clientId?: InputMaybe<Scalars['String']['input']>;
+  fromIndex?: InputMaybe<Scalars['BigInt']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nodeId?: InputMaybe<Scalars['ID']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  term?: InputMaybe<Scalars['BigInt']['input']>;
+  toIndex?: InputMaybe<Scalars['BigInt']['input']>;
+  type?: InputMaybe<RaftEntryType>;
+};
+
+
+export type QueryRaftLogSummaryArgs = {
+  nodeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRaftStateArgs = {
+  nodeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRouteDhtKeyArgs = {
+  key?: InputMaybe<Scalars['String']['input']>;
+  keys?: InputMaybe<Array<Scalars['String']['input']>>;
+  replicas?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryShardsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nodeId?: InputMaybe<Scalars['ID']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  role?: InputMaybe<ShardCopyRole>;
+  sortBy?: InputMaybe<ShardSortField>;
+  state?: InputMaybe<ShardState>;
+};
+
+
+export type QuerySuspectedNodesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<SuspectedNodeStatus>;
+};
+
+/** One phase of a plan. */
+export type QueryPhase = {
+  __typename?: 'QueryPhase';
+  /** What happens, in words. */
+  description: Scalars['String']['output'];
+  /** What kind of phase. */
+  name: QueryPhaseName;
+  /** Position, from 1. */
+  phase: Scalars['Int']['output'];
+  /** Tasks run in parallel. */
+  tasks: Array<QueryTask>;
+};
+
+/** A phase of a distribution plan. */
+export type QueryPhaseName =
+  /** The coordinator waits for every acknowledgement. */
+  | 'ACKNOWLEDGE'
+  /** The coordinator's node runs its part on its own copies. */
+  | 'EXECUTE_LOCAL'
+  /** Remote nodes run their parts in parallel. */
+  | 'EXECUTE_REMOTE'
+  /** The coordinator merges partial results. */
+  | 'MERGE';
+
+/** What one node does in a phase. */
+export type QueryTask = {
+  __typename?: 'QueryTask';
+  /** Which copy it uses; null when no shard is involved. */
+  copyRole?: Maybe<ShardCopyRole>;
+  /** Whether it runs on the coordinator's node. */
+  local: Scalars['Boolean']['output'];
+  /** The node. */
+  nodeId: Scalars['ID']['output'];
+  /** The shards it serves. */
+  shardIds: Array<Scalars['ID']['output']>;
+};
+
+/** Whether a query reads or writes. */
+export type QueryType =
+  /** May use any copy. */
+  | 'READ'
+  /** Goes to each shard's primary. */
+  | 'WRITE';
+
+/** Quorum was lost or restored (events quorum_lost, quorum_restored). */
+export type QuorumEvent = {
+  __typename?: 'QuorumEvent';
+  /** Cursor of the event in the event log. */
+  cursor: Scalars['BigInt']['output'];
+  /** More voters that can fail before quorum is lost. */
+  failureTolerance: Scalars['Int']['output'];
+  /** Whether quorum holds now. */
+  hasQuorum: Scalars['Boolean']['output'];
+  /** Voters HEALTHY or RECOVERING. */
+  healthyVoters: Scalars['Int']['output'];
+  /** Healthy voters needed. */
+  quorumSize: Scalars['Int']['output'];
+  /** Cluster time of the event. */
+  time: Scalars['DateTime']['output'];
+  /** quorum_lost or quorum_restored. */
+  type: Scalars['String']['output'];
+  /** Voters SUSPECTED or DOWN. */
+  unavailableNodeIds: Array<Scalars['ID']['output']>;
+  /** Voting members. */
+  voters: Scalars['Int']['output'];
+};
+
+/** A configuration change. */
+export type RaftConfigChangeType =
+  /** Adds a non-voting member. */
+  | 'ADD_LEARNER'
+  /** Makes a caught-up learner a voter. */
+  | 'PROMOTE'
+  /** Takes a member out of the configuration. */
+  | 'REMOVE';
+
+/** What a log entry carries. */
+export type RaftEntryType =
+  /** A client command for the state machine. */
+  | 'COMMAND'
+  /** A change of the voting configuration. */
+  | 'CONFIG_CHANGE'
+  /** The empty entry a new leader appends at the start of its term. */
+  | 'NO_OP';
+
+/** The current leader, or why there is none (GET /api/v1/cluster/raft/leader). */
+export type RaftLeader = {
+  __typename?: 'RaftLeader';
+  /** host:port of the leader; null without a leader. */
+  address?: Maybe<Scalars['String']['output']>;
+  /** The leader's commit index (the highest of any running node without a leader). */
+  commitIndex: Scalars['BigInt']['output'];
+  /** Whether some node is campaigning right now. */
+  electionInProgress: Scalars['Boolean']['output'];
+  /** Index of the last entry in the leader's log; 0 without a leader. */
+  lastLogIndex: Scalars['BigInt']['output'];
+  /** The leader; null while none is elected. */
+  leaderId?: Maybe<Scalars['ID']['output']>;
+  /** When the leader won its election; null without a leader. */
+  leaderSince?: Maybe<Scalars['DateTime']['output']>;
+  /** Votes a majority of voters makes. */
+  quorumSize: Scalars['Int']['output'];
+  /** The highest term any running node has seen. */
+  term: Scalars['BigInt']['output'];
+  /** Voting members of the configuration in force. */
+  voters: Scalars['Int']['output'];
+  /** Voters, the leader included, that acknowledged the leader within the last election timeout. */
+  votersInContact: Scalars['Int']['output'];
+};
+
+/** One entry of the replicated log. */
+export type RaftLogEntry = {
+  __typename?: 'RaftLogEntry';
+  /** The proposing client's id, if it sent one. */
+  clientId?: Maybe<Scalars['String']['output']>;
+  /** The command as proposed, a description of a configuration change, or empty for NO_OP. */
+  command: Scalars['String']['output'];
+  /** Whether the entry is committed. */
+  committed: Scalars['Boolean']['output'];
+  /** Position in the log. */
+  index: Scalars['BigInt']['output'];
+  /** The client's request number, if it sent one. */
+  requestId?: Maybe<Scalars['BigInt']['output']>;
+  /** Term of the leader that appended it. */
+  term: Scalars['BigInt']['output'];
+  /** When the leader appended it (cluster clock). */
+  timestamp: Scalars['DateTime']['output'];
+  /** What the entry carries. */
+  type: RaftEntryType;
+};
+
+/** A command to propose to the replicated log. */
+export type RaftLogEntryInput = {
+  /** Identifies the proposing client; with requestId it makes a retry safe. */
+  clientId?: InputMaybe<Scalars['String']['input']>;
+  /** The command for the state machine (1 to 4096 characters). */
+  command: Scalars['String']['input'];
+  /** The client's request number; an entry already in the log is not appended twice. */
+  requestId?: InputMaybe<Scalars['BigInt']['input']>;
+};
+
+/** The extent of one node's log (GET /api/v1/cluster/raft/log). */
+export type RaftLogSummary = {
+  __typename?: 'RaftLogSummary';
+  /** Highest index known committed. */
+  commitIndex: Scalars['BigInt']['output'];
+  /** Index of the oldest entry held; 0 for an empty log. */
+  firstIndex: Scalars['BigInt']['output'];
+  /** Highest index applied. */
+  lastApplied: Scalars['BigInt']['output'];
+  /** Index of the newest entry; 0 for an empty log. */
+  lastIndex: Scalars['BigInt']['output'];
+  /** Term of the newest entry. */
+  lastLogTerm: Scalars['BigInt']['output'];
+  /** Entries held. */
+  logSize: Scalars['BigInt']['output'];
+  /** The node whose log this is. */
+  nodeId: Scalars['ID']['output'];
+  /** UTF-8 bytes of the commands held. */
+  sizeBytes: Scalars['BigInt']['output'];
+  /** Last index folded into the latest snapshot. */
+  snapshotIndex: Scalars['BigInt']['output'];
+  /** Term of the entry at snapshotIndex. */
+  snapshotTerm: Scalars['BigInt']['output'];
+  /** Entries after commitIndex. */
+  uncommittedEntries: Scalars['BigInt']['output'];
+};
+
+/** A member of the Raft configuration, with the leader's view of its progress. */
+export type RaftMember = {
+  __typename?: 'RaftMember';
+  /** Whether it is within the catch-up margin (learners are promoted then). */
+  caughtUp: Scalars['Boolean']['output'];
+  /** Whether it is the leader. */
+  isLeader: Scalars['Boolean']['output'];
+  /** Entries it is behind the leader; null without a leader. */
+  lagEntries?: Maybe<Scalars['BigInt']['output']>;
+  /** When the leader last heard from it. */
+  lastContact?: Maybe<Scalars['DateTime']['output']>;
+  /** Highest index the leader knows it stores; null without a leader. */
+  matchIndex?: Maybe<Scalars['BigInt']['output']>;
+  /** Next index the leader will send it; null without a leader. */
+  nextIndex?: Maybe<Scalars['BigInt']['output']>;
+  /** The member. */
+  nodeId: Scalars['ID']['output'];
+  /** How the leader replicates to it; null without a leader. */
+  progressState?: Maybe<RaftProgressState>;
+  /** Whether the leader heard from it within the last election timeout. */
+  recentActive: Scalars['Boolean']['output'];
+  /** Its consensus role. */
+  state: RaftNodeState;
+  /** Whether it votes. */
+  suffrage: RaftSuffrage;
+};
+
+/** The voting configuration in force (GET /api/v1/cluster/raft/members). */
+export type RaftMembership = {
+  __typename?: 'RaftMembership';
+  /** Log index of the configuration entry in force. */
+  configIndex: Scalars['BigInt']['output'];
+  /** The leader; null while there is none. */
+  leaderId?: Maybe<Scalars['ID']['output']>;
+  /** Members that do not vote yet. */
+  learners: Scalars['Int']['output'];
+  /** Voters and learners, in node-id order. */
+  members: Array<RaftMember>;
+  /** The change under way; null when none is. */
+  pendingChange?: Maybe<RaftPendingChange>;
+  /** Voters a majority makes. */
+  quorumSize: Scalars['Int']['output'];
+  /** The highest term any running member has seen. */
+  term: Scalars['BigInt']['output'];
+  /** Members that vote. */
+  voters: Scalars['Int']['output'];
+};
+
+/** A node's consensus role. */
+export type RaftNodeState =
+  /** Campaigns for votes after hearing nothing from a leader for its election timeout. */
+  | 'CANDIDATE'
+  /** Accepts entries from the leader. */
+  | 'FOLLOWER'
+  /** Won a majority of votes in its term; the only node that appends to the log. */
+  | 'LEADER';
+
+/** A configuration change under way. */
+export type RaftPendingChange = {
+  __typename?: 'RaftPendingChange';
+  /** For ADD_LEARNER, whether the learner is promoted once caught up. */
+  autoPromote: Scalars['Boolean']['output'];
+  /** Log index of the configuration entry; 0 while a learner waits to be promoted. */
+  index: Scalars['BigInt']['output'];
+  /** The node it concerns. */
+  nodeId: Scalars['ID']['output'];
+  /** When it was requested. */
+  proposedAt: Scalars['DateTime']['output'];
+  /** The kind of change. */
+  type: RaftConfigChangeType;
+};
+
+/** How the leader replicates to a member (etcd raft's progress states). */
+export type RaftProgressState =
+  /** The leader looks for where the member's log matches, one message per heartbeat. */
+  | 'PROBE'
+  /** Matched; entries stream optimistically. */
+  | 'REPLICATE'
+  /** Too far behind: the leader sends a snapshot. */
+  | 'SNAPSHOT';
+
+/** One node's consensus state, as that node holds it (GET /api/v1/cluster/raft/state). */
+export type RaftState = {
+  __typename?: 'RaftState';
+  /** Highest log index it knows is committed. */
+  commitIndex: Scalars['BigInt']['output'];
+  /** The latest term it has seen. */
+  currentTerm: Scalars['BigInt']['output'];
+  /** Milliseconds of cluster time since its election timer was last reset. */
+  electionElapsedMs: Scalars['Int']['output'];
+  /** Its current randomized election timeout, in milliseconds of cluster time. */
+  electionTimeoutMs: Scalars['Int']['output'];
+  /** Highest log index it has applied to its state machine. */
+  lastApplied: Scalars['BigInt']['output'];
+  /** When it last heard from a leader of its current term; null on the leader and before any contact. */
+  lastLeaderContact?: Maybe<Scalars['DateTime']['output']>;
+  /** Index of the last entry in its log. */
+  lastLogIndex: Scalars['BigInt']['output'];
+  /** Term of the last entry in its log. */
+  lastLogTerm: Scalars['BigInt']['output'];
+  /** The node it believes leads currentTerm; null while it knows of no leader. */
+  leader?: Maybe<Scalars['ID']['output']>;
+  /** Entries held in the log after compaction. */
+  logSize: Scalars['BigInt']['output'];
+  /** The node. */
+  nodeId: Scalars['ID']['output'];
+  /** Last index in its latest snapshot; 0 when none. */
+  snapshotIndex: Scalars['BigInt']['output'];
+  /** Term of the entry at snapshotIndex; 0 when none. */
+  snapshotTerm: Scalars['BigInt']['output'];
+  /** Its consensus role. */
+  state: RaftNodeState;
+  /** Whether it votes. */
+  suffrage: RaftSuffrage;
+  /** The candidate it voted for in currentTerm; null when it has not voted in this term. */
+  votedFor?: Maybe<Scalars['ID']['output']>;
+  /** While CANDIDATE, the voters that granted it their vote, itself included. */
+  votesReceived: Array<Scalars['ID']['output']>;
+};
+
+/** Whether a member votes. */
+export type RaftSuffrage =
+  /** Receives the log but does not vote (a newcomer catching up, or a read replica). */
+  | 'LEARNER'
+  /** Counts towards elections and commit quorums. */
+  | 'VOTER';
+
+/** One voter's answer to a RequestVote. */
+export type RaftVote = {
+  __typename?: 'RaftVote';
+  /** The voter. */
+  nodeId: Scalars['ID']['output'];
+  /** Why it answered as it did. */
+  reason: VoteDenialReason;
+  /** The voter's term after handling the request; null when it did not answer. */
+  term?: Maybe<Scalars['BigInt']['output']>;
+  /** Whether it granted its vote. */
+  voteGranted: Scalars['Boolean']['output'];
 };
 
 /** Nodes of one region. */
@@ -506,20 +2556,103 @@ export type Role =
   | 'DBA'
   | 'REPLICATION_ADMIN';
 
+/** The role of a shard copy. */
+export type ShardCopyRole =
+  /** Takes the writes and serves reads. */
+  | 'PRIMARY'
+  /** Holds a copy and serves reads. */
+  | 'REPLICA';
+
+/** A copy of a shard being filled on a node. */
+export type ShardMove = {
+  __typename?: 'ShardMove';
+  /** When it will be complete. */
+  completesAt: Scalars['DateTime']['output'];
+  /** Where the data comes from; null when no copy was left. */
+  fromNodeId?: Maybe<Scalars['ID']['output']>;
+  /** The role the copy will have. */
+  role: ShardCopyRole;
+  /** When the copy started. */
+  startedAt: Scalars['DateTime']['output'];
+  /** The receiving node. */
+  toNodeId: Scalars['ID']['output'];
+};
+
+/** Fields to sort shards by. */
+export type ShardSortField =
+  | 'lastMovedAt'
+  | 'primaryNodeId'
+  | 'shardId'
+  | 'startToken'
+  | 'state';
+
+/** Where a shard's copies stand. */
+export type ShardState =
+  /** A primary and every replica it should have. */
+  | 'ACTIVE'
+  /** A copy is being filled on a new node. */
+  | 'MOVING'
+  /** No node holds a primary. */
+  | 'UNASSIGNED'
+  /** Fewer copies than it should have. */
+  | 'UNDER_REPLICATED';
+
+/** The snapshots taken by one request. */
+export type SnapshotInfo = {
+  __typename?: 'SnapshotInfo';
+  /** When the snapshots were taken (cluster clock). */
+  createdAt: Scalars['DateTime']['output'];
+  /** The nodes that took one. */
+  nodeIds: Array<Scalars['ID']['output']>;
+  /** Each node's snapshot. */
+  snapshots: Array<NodeSnapshot>;
+  /** Sum of entriesCompacted. */
+  totalEntriesCompacted: Scalars['BigInt']['output'];
+};
+
 /** Sort direction. */
 export type SortOrder =
   | 'ASC'
   | 'DESC';
 
+/** How split brain is prevented. */
+export type SplitBrainPrevention =
+  /** A cut-off leader keeps its role until it hears a higher term (it still cannot commit). */
+  | 'NONE'
+  /** A leader without contact with a quorum steps down; voters ignore candidates while a live leader is heard. */
+  | 'QUORUM';
+
 export type Subscription = {
   __typename?: 'Subscription';
+  /** Each change of the cluster's health. */
+  clusterHealthChanges?: Maybe<ClusterHealthEvent>;
+  /** A node, each time it joins, leaves or its status changes. */
+  clusterNodeStatusChanged: ClusterNode;
+  /** The cluster, each time its state changes. */
+  clusterStateChanged: ClusterInfo;
+  /** The topology, each time membership or node health changes it. */
+  clusterTopologyChanged: ClusterTopology;
   /**
    * Every event of the cluster, optionally filtered by type and by the resource it concerns.
    * `resumeFrom` replays stored events after that cursor first, with no gap and no duplicate.
    */
   events: Event;
+  /** Each failover as it starts and ends. */
+  failoverEvent: FailoverEvent;
+  /** Each failover as it starts and ends (the same stream as failoverEvent). */
+  failoverEvents?: Maybe<FailoverEvent>;
+  /** Each health issue as it is detected. */
+  healthIssueDetected: HealthIssue;
+  /** Each Raft election won (event leader_elected). */
+  leaderElections?: Maybe<LeaderElectionEvent>;
+  /** Each change of the group-wide state of a member, optionally of one member. */
+  memberStateChanged: MemberStateEvent;
   /** A node, each time it joins, leaves or its status changes. */
   nodeStatusChanged: ClusterNode;
+  /** Node joins, leaves and status changes, optionally of one node. */
+  nodeStatusChanges?: Maybe<NodeStatusEvent>;
+  /** Each loss and restoration of quorum. */
+  quorumChanges: QuorumEvent;
 };
 
 
@@ -530,8 +2663,171 @@ export type SubscriptionEventsArgs = {
 };
 
 
+export type SubscriptionMemberStateChangedArgs = {
+  memberId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type SubscriptionNodeStatusChangedArgs = {
   nodeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionNodeStatusChangesArgs = {
+  nodeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A node the failure detector holds SUSPECTED or DOWN. */
+export type SuspectedNode = {
+  __typename?: 'SuspectedNode';
+  /** When it became DOWN, or will unless a heartbeat arrives first. */
+  downAt: Scalars['DateTime']['output'];
+  /** For the leader, whether its silence started a failover. */
+  failoverTriggered: Scalars['Boolean']['output'];
+  /** Whether it is (or was, until it went silent) the leader. */
+  isLeader: Scalars['Boolean']['output'];
+  /** Whether it votes. */
+  isVoter: Scalars['Boolean']['output'];
+  /** When its last heartbeat arrived. */
+  lastHeartbeat?: Maybe<Scalars['DateTime']['output']>;
+  /** Heartbeat intervals elapsed since then. */
+  missedHeartbeats: Scalars['Int']['output'];
+  /** The node. */
+  nodeId: Scalars['ID']['output'];
+  /** Its role. */
+  role: NodeRole;
+  /** Milliseconds of cluster time since its last heartbeat. */
+  silenceMs: Scalars['Int']['output'];
+  /** SUSPECTED or DOWN. */
+  status: SuspectedNodeStatus;
+  /** When it became SUSPECTED. */
+  suspectedSince: Scalars['DateTime']['output'];
+};
+
+/** Failure-detector status of a suspected node. */
+export type SuspectedNodeStatus =
+  /** Heartbeats late beyond failureTimeoutMs. */
+  | 'DOWN'
+  /** Heartbeats late beyond suspectTimeoutMs. */
+  | 'SUSPECTED';
+
+/** A suspicion one member holds about another. */
+export type Suspicion = {
+  __typename?: 'Suspicion';
+  /** Distinct members that vouched for it. */
+  confirmations: Scalars['Int']['output'];
+  /** When the suspect will be declared DEAD unless it refutes first. */
+  deadline: Scalars['DateTime']['output'];
+  /** The suspect's incarnation the suspicion is about. */
+  incarnation: Scalars['BigInt']['output'];
+  /** When it started. */
+  startedAt: Scalars['DateTime']['output'];
+  /** Those members. */
+  suspectors: Array<Scalars['String']['output']>;
+};
+
+/** Bounds of the suspicion timeout at the current view size. */
+export type SuspicionTimeouts = {
+  __typename?: 'SuspicionTimeouts';
+  /** Confirmations that bring it down to minMs. */
+  expectedConfirmations: Scalars['Int']['output'];
+  /** With only the first suspector, in milliseconds. */
+  maxMs: Scalars['Int']['output'];
+  /** With enough confirmations, in milliseconds. */
+  minMs: Scalars['Int']['output'];
+};
+
+/** Monotonic protocol counters. */
+export type SwimCounters = {
+  __typename?: 'SwimCounters';
+  /** Acks passed back to the asking member. */
+  acksForwarded: Scalars['BigInt']['output'];
+  /** Acks received. */
+  acksReceived: Scalars['BigInt']['output'];
+  /** Acks sent. */
+  acksSent: Scalars['BigInt']['output'];
+  /** Suspicions that expired here. */
+  deathsDeclared: Scalars['BigInt']['output'];
+  /** Own probes answered only through a helper. */
+  indirectAcksReceived: Scalars['BigInt']['output'];
+  /** Pings sent for another member. */
+  indirectPingsSent: Scalars['BigInt']['output'];
+  /** Join requests sent. */
+  joinAttempts: Scalars['BigInt']['output'];
+  /** Members not added (view full). */
+  membersRejected: Scalars['BigInt']['output'];
+  /** Update transmissions piggybacked. */
+  piggybackedUpdatesSent: Scalars['BigInt']['output'];
+  /** Indirect-probe requests refused (too many relays). */
+  pingReqsDropped: Scalars['BigInt']['output'];
+  /** Indirect-probe requests received. */
+  pingReqsReceived: Scalars['BigInt']['output'];
+  /** Indirect-probe requests sent. */
+  pingReqsSent: Scalars['BigInt']['output'];
+  /** Pings received. */
+  pingsReceived: Scalars['BigInt']['output'];
+  /** Direct pings sent. */
+  pingsSent: Scalars['BigInt']['output'];
+  /** Own probes without any ack. */
+  probesFailed: Scalars['BigInt']['output'];
+  /** Protocol periods run. */
+  protocolPeriods: Scalars['BigInt']['output'];
+  /** Full-state exchanges answered. */
+  pushPullsReceived: Scalars['BigInt']['output'];
+  /** Full-state exchanges started. */
+  pushPullsSent: Scalars['BigInt']['output'];
+  /** Pings to members held DEAD. */
+  reconnectPingsSent: Scalars['BigInt']['output'];
+  /** Suspicions of itself refuted. */
+  refutations: Scalars['BigInt']['output'];
+  /** Acks that matched no pending probe. */
+  staleAcks: Scalars['BigInt']['output'];
+  /** Confirmations added to suspicions held. */
+  suspicionConfirmations: Scalars['BigInt']['output'];
+  /** Suspicions raised from own failed probes. */
+  suspicionsRaised: Scalars['BigInt']['output'];
+  /** Updates that changed the view. */
+  updatesApplied: Scalars['BigInt']['output'];
+  /** Updates evicted from a full queue. */
+  updatesDropped: Scalars['BigInt']['output'];
+};
+
+/** A token range, both ends included; a start after the end wraps. */
+export type TokenRangeInput = {
+  /** Last token. */
+  endToken: Scalars['BigInt']['input'];
+  /** First token. */
+  startToken: Scalars['BigInt']['input'];
+};
+
+/** Why a voter answered a RequestVote as it did. */
+export type VoteDenialReason =
+  /** The voter already voted for another candidate in this term. */
+  | 'ALREADY_VOTED'
+  /** The vote was granted. */
+  | 'GRANTED'
+  /** The voter hears from a live leader and ignores disruptive candidates (split-brain prevention). */
+  | 'LEADER_ACTIVE'
+  /** The candidate's log is less up to date than the voter's. */
+  | 'LOG_NOT_UP_TO_DATE'
+  /** The request's term is lower than the voter's. */
+  | 'STALE_TERM'
+  /** The voter is crashed or cut off and never answered. */
+  | 'UNREACHABLE';
+
+/** The answers to a RequestVote. */
+export type VoteResponse = {
+  __typename?: 'VoteResponse';
+  /** Votes needed to win an election. */
+  quorumSize: Scalars['Int']['output'];
+  /** The highest term among the answers; higher than the request's means the candidate must step down. */
+  term: Scalars['BigInt']['output'];
+  /** With nodeId, that voter's answer; otherwise whether a quorum granted the vote (the candidate won). */
+  voteGranted: Scalars['Boolean']['output'];
+  /** Each addressed voter's answer, in node-id order. */
+  votes: Array<RaftVote>;
+  /** Voters that granted the vote. */
+  votesGranted: Scalars['Int']['output'];
 };
 
 /** Nodes of one availability zone. */
@@ -615,10 +2911,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AccessToken: ResolverTypeWrapper<AccessToken>;
+  AddBackendInput: AddBackendInput;
   AddNodeInput: AddNodeInput;
   ApiKey: ResolverTypeWrapper<ApiKey>;
+  AppendEntriesResponse: ResolverTypeWrapper<AppendEntriesResponse>;
+  AppendedEntry: ResolverTypeWrapper<AppendedEntry>;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   AuditOutcome: AuditOutcome;
+  BackendHealth: BackendHealth;
+  BackendSortField: BackendSortField;
   BigInt: ResolverTypeWrapper<Scalars['BigInt']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Clock: ResolverTypeWrapper<Clock>;
@@ -626,48 +2927,169 @@ export type ResolversTypes = {
   ClockMode: ClockMode;
   ClusterConfig: ResolverTypeWrapper<ClusterConfig>;
   ClusterConfigInput: ClusterConfigInput;
+  ClusterHealth: ResolverTypeWrapper<ClusterHealth>;
+  ClusterHealthCheck: ResolverTypeWrapper<ClusterHealthCheck>;
+  ClusterHealthCheckName: ClusterHealthCheckName;
+  ClusterHealthEvent: ResolverTypeWrapper<ClusterHealthEvent>;
   ClusterInfo: ResolverTypeWrapper<ClusterInfo>;
   ClusterNode: ResolverTypeWrapper<ClusterNode>;
   ClusterNodeSortField: ClusterNodeSortField;
+  ClusterShard: ResolverTypeWrapper<ClusterShard>;
   ClusterState: ClusterState;
+  ClusterStatus: ResolverTypeWrapper<ClusterStatus>;
   ClusterTopology: ResolverTypeWrapper<ClusterTopology>;
+  ClusteringConsensusStatus: ResolverTypeWrapper<ClusteringConsensusStatus>;
+  ClusteringCoordinatorStatus: ResolverTypeWrapper<ClusteringCoordinatorStatus>;
+  ClusteringDhtStatus: ResolverTypeWrapper<ClusteringDhtStatus>;
+  ClusteringFailoverStatus: ResolverTypeWrapper<ClusteringFailoverStatus>;
+  ClusteringLoadBalancerStatus: ResolverTypeWrapper<ClusteringLoadBalancerStatus>;
+  ClusteringMembershipStatus: ResolverTypeWrapper<ClusteringMembershipStatus>;
+  ClusteringNodeCounts: ResolverTypeWrapper<ClusteringNodeCounts>;
+  ClusteringStatus: ResolverTypeWrapper<ClusteringStatus>;
+  ConnectionOutcome: ConnectionOutcome;
+  ConnectionSortField: ConnectionSortField;
+  ConnectionState: ConnectionState;
   CreateApiKeyInput: CreateApiKeyInput;
   CreatedApiKey: ResolverTypeWrapper<CreatedApiKey>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DetailedClusterHealth: ResolverTypeWrapper<DetailedClusterHealth>;
+  DhtNode: ResolverTypeWrapper<DhtNode>;
+  DhtNodeSortField: DhtNodeSortField;
+  DhtNodeStatistics: ResolverTypeWrapper<DhtNodeStatistics>;
+  DhtRingEntry: ResolverTypeWrapper<DhtRingEntry>;
+  DhtRoute: ResolverTypeWrapper<DhtRoute>;
+  DhtRouteResult: ResolverTypeWrapper<DhtRouteResult>;
+  DhtStatistics: ResolverTypeWrapper<DhtStatistics>;
+  DistributeQueryInput: DistributeQueryInput;
+  DistributedQueryPlan: ResolverTypeWrapper<DistributedQueryPlan>;
+  DrillFaultType: DrillFaultType;
+  DrillStatus: DrillStatus;
   Event: ResolverTypeWrapper<Event>;
   EventPage: ResolverTypeWrapper<EventPage>;
+  ExecutionStrategy: ExecutionStrategy;
+  ExecutionStrategyChange: ResolverTypeWrapper<ExecutionStrategyChange>;
+  FailoverConfig: ResolverTypeWrapper<FailoverConfig>;
+  FailoverConfigInput: FailoverConfigInput;
+  FailoverEvent: ResolverTypeWrapper<FailoverEvent>;
+  FailoverInput: FailoverInput;
+  FailoverKind: FailoverKind;
+  FailoverKindCounts: ResolverTypeWrapper<FailoverKindCounts>;
+  FailoverMode: FailoverMode;
+  FailoverResult: ResolverTypeWrapper<FailoverResult>;
+  FailoverSortField: FailoverSortField;
+  FailoverStatistics: ResolverTypeWrapper<FailoverStatistics>;
+  FailoverStatus: FailoverStatus;
+  FailoverStepName: FailoverStepName;
+  FailoverTestInput: FailoverTestInput;
+  FailoverTestResult: ResolverTypeWrapper<FailoverTestResult>;
+  FailoverTimelineStep: ResolverTypeWrapper<FailoverTimelineStep>;
   Fault: ResolverTypeWrapper<Fault>;
   FaultInput: FaultInput;
   FaultType: FaultType;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GossipJoin: ResolverTypeWrapper<GossipJoin>;
+  GossipProbe: ResolverTypeWrapper<GossipProbe>;
+  GossipState: ResolverTypeWrapper<GossipState>;
+  HashFunctionName: HashFunctionName;
   HealthCheck: ResolverTypeWrapper<HealthCheck>;
+  HealthCheckOutcome: HealthCheckOutcome;
+  HealthComponent: HealthComponent;
+  HealthIssue: ResolverTypeWrapper<HealthIssue>;
+  HealthIssueSortField: HealthIssueSortField;
+  HealthIssueType: HealthIssueType;
+  HealthLeader: ResolverTypeWrapper<HealthLeader>;
   HealthProbe: HealthProbe;
   HealthReport: ResolverTypeWrapper<HealthReport>;
+  HealthSample: ResolverTypeWrapper<HealthSample>;
   HealthStatus: HealthStatus;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  InitialBackendHealth: InitialBackendHealth;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IssueSeverity: IssueSeverity;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  JoinMemberInput: JoinMemberInput;
+  LeaderElectionEvent: ResolverTypeWrapper<LeaderElectionEvent>;
+  LoadBalancerBackend: ResolverTypeWrapper<LoadBalancerBackend>;
+  LoadBalancerConnection: ResolverTypeWrapper<LoadBalancerConnection>;
+  LoadBalancerStatistics: ResolverTypeWrapper<LoadBalancerStatistics>;
+  LoadBalancerStrategyChange: ResolverTypeWrapper<LoadBalancerStrategyChange>;
+  LoadBalancingStrategy: LoadBalancingStrategy;
+  LoadSpread: ResolverTypeWrapper<LoadSpread>;
+  Member: ResolverTypeWrapper<Member>;
+  MemberGossip: ResolverTypeWrapper<MemberGossip>;
+  MemberLifecycle: MemberLifecycle;
+  MemberMetadata: ResolverTypeWrapper<MemberMetadata>;
+  MemberMetadataInput: MemberMetadataInput;
   MemberRole: MemberRole;
+  MemberSelfView: ResolverTypeWrapper<MemberSelfView>;
+  MemberSortField: MemberSortField;
+  MemberState: MemberState;
+  MemberStateDetail: ResolverTypeWrapper<MemberStateDetail>;
+  MemberStateEvent: ResolverTypeWrapper<MemberStateEvent>;
+  MemberSuspicion: ResolverTypeWrapper<MemberSuspicion>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NodeCapacity: ResolverTypeWrapper<NodeCapacity>;
   NodeCapacityInput: NodeCapacityInput;
+  NodeHealthDetail: ResolverTypeWrapper<NodeHealthDetail>;
   NodeRole: NodeRole;
   NodeServiceName: NodeServiceName;
+  NodeSnapshot: ResolverTypeWrapper<NodeSnapshot>;
   NodeStatus: NodeStatus;
+  NodeStatusEvent: ResolverTypeWrapper<NodeStatusEvent>;
+  ObserverBelief: ResolverTypeWrapper<ObserverBelief>;
+  ObserverCounts: ResolverTypeWrapper<ObserverCounts>;
+  PiggybackEntry: ResolverTypeWrapper<PiggybackEntry>;
+  ProbePhase: ProbePhase;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  QueryPhase: ResolverTypeWrapper<QueryPhase>;
+  QueryPhaseName: QueryPhaseName;
+  QueryTask: ResolverTypeWrapper<QueryTask>;
+  QueryType: QueryType;
+  QuorumEvent: ResolverTypeWrapper<QuorumEvent>;
+  RaftConfigChangeType: RaftConfigChangeType;
+  RaftEntryType: RaftEntryType;
+  RaftLeader: ResolverTypeWrapper<RaftLeader>;
+  RaftLogEntry: ResolverTypeWrapper<RaftLogEntry>;
+  RaftLogEntryInput: RaftLogEntryInput;
+  RaftLogSummary: ResolverTypeWrapper<RaftLogSummary>;
+  RaftMember: ResolverTypeWrapper<RaftMember>;
+  RaftMembership: ResolverTypeWrapper<RaftMembership>;
+  RaftNodeState: RaftNodeState;
+  RaftPendingChange: ResolverTypeWrapper<RaftPendingChange>;
+  RaftProgressState: RaftProgressState;
+  RaftState: ResolverTypeWrapper<RaftState>;
+  RaftSuffrage: RaftSuffrage;
+  RaftVote: ResolverTypeWrapper<RaftVote>;
   RegionPlacement: ResolverTypeWrapper<RegionPlacement>;
   Role: Role;
+  ShardCopyRole: ShardCopyRole;
+  ShardMove: ResolverTypeWrapper<ShardMove>;
+  ShardSortField: ShardSortField;
+  ShardState: ShardState;
+  SnapshotInfo: ResolverTypeWrapper<SnapshotInfo>;
   SortOrder: SortOrder;
+  SplitBrainPrevention: SplitBrainPrevention;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SuspectedNode: ResolverTypeWrapper<SuspectedNode>;
+  SuspectedNodeStatus: SuspectedNodeStatus;
+  Suspicion: ResolverTypeWrapper<Suspicion>;
+  SuspicionTimeouts: ResolverTypeWrapper<SuspicionTimeouts>;
+  SwimCounters: ResolverTypeWrapper<SwimCounters>;
+  TokenRangeInput: TokenRangeInput;
+  VoteDenialReason: VoteDenialReason;
+  VoteResponse: ResolverTypeWrapper<VoteResponse>;
   ZonePlacement: ResolverTypeWrapper<ZonePlacement>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   AccessToken: AccessToken;
+  AddBackendInput: AddBackendInput;
   AddNodeInput: AddNodeInput;
   ApiKey: ApiKey;
+  AppendEntriesResponse: AppendEntriesResponse;
+  AppendedEntry: AppendedEntry;
   AuditEntry: AuditEntry;
   BigInt: Scalars['BigInt']['output'];
   Boolean: Scalars['Boolean']['output'];
@@ -675,29 +3097,109 @@ export type ResolversParentTypes = {
   ClockInput: ClockInput;
   ClusterConfig: ClusterConfig;
   ClusterConfigInput: ClusterConfigInput;
+  ClusterHealth: ClusterHealth;
+  ClusterHealthCheck: ClusterHealthCheck;
+  ClusterHealthEvent: ClusterHealthEvent;
   ClusterInfo: ClusterInfo;
   ClusterNode: ClusterNode;
+  ClusterShard: ClusterShard;
+  ClusterStatus: ClusterStatus;
   ClusterTopology: ClusterTopology;
+  ClusteringConsensusStatus: ClusteringConsensusStatus;
+  ClusteringCoordinatorStatus: ClusteringCoordinatorStatus;
+  ClusteringDhtStatus: ClusteringDhtStatus;
+  ClusteringFailoverStatus: ClusteringFailoverStatus;
+  ClusteringLoadBalancerStatus: ClusteringLoadBalancerStatus;
+  ClusteringMembershipStatus: ClusteringMembershipStatus;
+  ClusteringNodeCounts: ClusteringNodeCounts;
+  ClusteringStatus: ClusteringStatus;
   CreateApiKeyInput: CreateApiKeyInput;
   CreatedApiKey: CreatedApiKey;
   DateTime: Scalars['DateTime']['output'];
+  DetailedClusterHealth: DetailedClusterHealth;
+  DhtNode: DhtNode;
+  DhtNodeStatistics: DhtNodeStatistics;
+  DhtRingEntry: DhtRingEntry;
+  DhtRoute: DhtRoute;
+  DhtRouteResult: DhtRouteResult;
+  DhtStatistics: DhtStatistics;
+  DistributeQueryInput: DistributeQueryInput;
+  DistributedQueryPlan: DistributedQueryPlan;
   Event: Event;
   EventPage: EventPage;
+  ExecutionStrategyChange: ExecutionStrategyChange;
+  FailoverConfig: FailoverConfig;
+  FailoverConfigInput: FailoverConfigInput;
+  FailoverEvent: FailoverEvent;
+  FailoverInput: FailoverInput;
+  FailoverKindCounts: FailoverKindCounts;
+  FailoverResult: FailoverResult;
+  FailoverStatistics: FailoverStatistics;
+  FailoverTestInput: FailoverTestInput;
+  FailoverTestResult: FailoverTestResult;
+  FailoverTimelineStep: FailoverTimelineStep;
   Fault: Fault;
   FaultInput: FaultInput;
   Float: Scalars['Float']['output'];
+  GossipJoin: GossipJoin;
+  GossipProbe: GossipProbe;
+  GossipState: GossipState;
   HealthCheck: HealthCheck;
+  HealthIssue: HealthIssue;
+  HealthLeader: HealthLeader;
   HealthReport: HealthReport;
+  HealthSample: HealthSample;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
+  JoinMemberInput: JoinMemberInput;
+  LeaderElectionEvent: LeaderElectionEvent;
+  LoadBalancerBackend: LoadBalancerBackend;
+  LoadBalancerConnection: LoadBalancerConnection;
+  LoadBalancerStatistics: LoadBalancerStatistics;
+  LoadBalancerStrategyChange: LoadBalancerStrategyChange;
+  LoadSpread: LoadSpread;
+  Member: Member;
+  MemberGossip: MemberGossip;
+  MemberMetadata: MemberMetadata;
+  MemberMetadataInput: MemberMetadataInput;
+  MemberSelfView: MemberSelfView;
+  MemberStateDetail: MemberStateDetail;
+  MemberStateEvent: MemberStateEvent;
+  MemberSuspicion: MemberSuspicion;
   Mutation: Record<PropertyKey, never>;
   NodeCapacity: NodeCapacity;
   NodeCapacityInput: NodeCapacityInput;
+  NodeHealthDetail: NodeHealthDetail;
+  NodeSnapshot: NodeSnapshot;
+  NodeStatusEvent: NodeStatusEvent;
+  ObserverBelief: ObserverBelief;
+  ObserverCounts: ObserverCounts;
+  PiggybackEntry: PiggybackEntry;
   Query: Record<PropertyKey, never>;
+  QueryPhase: QueryPhase;
+  QueryTask: QueryTask;
+  QuorumEvent: QuorumEvent;
+  RaftLeader: RaftLeader;
+  RaftLogEntry: RaftLogEntry;
+  RaftLogEntryInput: RaftLogEntryInput;
+  RaftLogSummary: RaftLogSummary;
+  RaftMember: RaftMember;
+  RaftMembership: RaftMembership;
+  RaftPendingChange: RaftPendingChange;
+  RaftState: RaftState;
+  RaftVote: RaftVote;
   RegionPlacement: RegionPlacement;
+  ShardMove: ShardMove;
+  SnapshotInfo: SnapshotInfo;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  SuspectedNode: SuspectedNode;
+  Suspicion: Suspicion;
+  SuspicionTimeouts: SuspicionTimeouts;
+  SwimCounters: SwimCounters;
+  TokenRangeInput: TokenRangeInput;
+  VoteResponse: VoteResponse;
   ZonePlacement: ZonePlacement;
 };
 
@@ -718,6 +3220,21 @@ export type ApiKeyResolvers<ContextType = GraphQLContext, ParentType extends Res
   prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
+export type AppendEntriesResponseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AppendEntriesResponse'] = ResolversParentTypes['AppendEntriesResponse']> = {
+  commitIndex?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  entries?: Resolver<Array<ResolversTypes['AppendedEntry']>, ParentType, ContextType>;
+  lastIndex?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  leaderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  term?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type AppendedEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AppendedEntry'] = ResolversParentTypes['AppendedEntry']> = {
+  committed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  duplicate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  term?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
 export type AuditEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -756,6 +3273,39 @@ export type ClusterConfigResolvers<ContextType = GraphQLContext, ParentType exte
   suspectTimeoutMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ClusterHealthResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterHealth'] = ResolversParentTypes['ClusterHealth']> = {
+  activeRecoveries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  checkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  downNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failureTolerance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hasQuorum?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  healthyNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  healthyVoters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  isHealthy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  issues?: Resolver<Array<ResolversTypes['HealthIssue']>, ParentType, ContextType>;
+  leaderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  quorumSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ClusterState'], ParentType, ContextType>;
+  suspectedNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  voters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClusterHealthCheckResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterHealthCheck'] = ResolversParentTypes['ClusterHealthCheck']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['ClusterHealthCheckName'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['HealthCheckOutcome'], ParentType, ContextType>;
+};
+
+export type ClusterHealthEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterHealthEvent'] = ResolversParentTypes['ClusterHealthEvent']> = {
+  cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  health?: Resolver<ResolversTypes['ClusterHealth'], ParentType, ContextType>;
+  issue?: Resolver<Maybe<ResolversTypes['HealthIssue']>, ParentType, ContextType>;
+  previousState?: Resolver<Maybe<ResolversTypes['ClusterState']>, ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ClusterInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterInfo'] = ResolversParentTypes['ClusterInfo']> = {
   clusterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   config?: Resolver<ResolversTypes['ClusterConfig'], ParentType, ContextType>;
@@ -787,6 +3337,38 @@ export type ClusterNodeResolvers<ContextType = GraphQLContext, ParentType extend
   zone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ClusterShardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterShard'] = ResolversParentTypes['ClusterShard']> = {
+  endToken?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lastMovedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  pendingMoves?: Resolver<Array<ResolversTypes['ShardMove']>, ParentType, ContextType>;
+  primaryNodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  replicaNodeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  shardId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  startToken?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ShardState'], ParentType, ContextType>;
+};
+
+export type ClusterStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterStatus'] = ResolversParentTypes['ClusterStatus']> = {
+  clusterName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  clusterTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  downNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failoverInProgress?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  failureTolerance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hasQuorum?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  healthyNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  healthyVoters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastFailoverAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  leaderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  openIssues?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quorumSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ClusterState'], ParentType, ContextType>;
+  stateSince?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  suspectedNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  term?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  totalNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  voters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ClusterTopologyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterTopology'] = ResolversParentTypes['ClusterTopology']> = {
   clusterName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   downNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -802,6 +3384,78 @@ export type ClusterTopologyResolvers<ContextType = GraphQLContext, ParentType ex
   voters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ClusteringConsensusStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusteringConsensusStatus'] = ResolversParentTypes['ClusteringConsensusStatus']> = {
+  commitIndex?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  configChangePending?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasQuorum?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  leaderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  learners?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quorumSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  term?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  voters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClusteringCoordinatorStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusteringCoordinatorStatus'] = ResolversParentTypes['ClusteringCoordinatorStatus']> = {
+  active?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  executionStrategy?: Resolver<ResolversTypes['ExecutionStrategy'], ParentType, ContextType>;
+  moving?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unassigned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  underReplicated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClusteringDhtStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusteringDhtStatus'] = ResolversParentTypes['ClusteringDhtStatus']> = {
+  hashFunction?: Resolver<ResolversTypes['HashFunctionName'], ParentType, ContextType>;
+  nodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  vnodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  vnodesPerNode?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClusteringFailoverStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusteringFailoverStatus'] = ResolversParentTypes['ClusteringFailoverStatus']> = {
+  autoFailover?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  automaticFailoversLastHour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  currentFailoverId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  inProgress?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lastFailoverAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type ClusteringLoadBalancerStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusteringLoadBalancerStatus'] = ResolversParentTypes['ClusteringLoadBalancerStatus']> = {
+  activeConnections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  backends?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  healthyBackends?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['LoadBalancingStrategy'], ParentType, ContextType>;
+};
+
+export type ClusteringMembershipStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusteringMembershipStatus'] = ResolversParentTypes['ClusteringMembershipStatus']> = {
+  alive?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  left?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  protocolPeriod?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  suspect?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClusteringNodeCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusteringNodeCounts'] = ResolversParentTypes['ClusteringNodeCounts']> = {
+  down?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  healthy?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recovering?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  suspected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClusteringStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusteringStatus'] = ResolversParentTypes['ClusteringStatus']> = {
+  clusterName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  clusterTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  consensus?: Resolver<ResolversTypes['ClusteringConsensusStatus'], ParentType, ContextType>;
+  coordinator?: Resolver<ResolversTypes['ClusteringCoordinatorStatus'], ParentType, ContextType>;
+  dht?: Resolver<ResolversTypes['ClusteringDhtStatus'], ParentType, ContextType>;
+  failover?: Resolver<ResolversTypes['ClusteringFailoverStatus'], ParentType, ContextType>;
+  loadBalancer?: Resolver<ResolversTypes['ClusteringLoadBalancerStatus'], ParentType, ContextType>;
+  membership?: Resolver<ResolversTypes['ClusteringMembershipStatus'], ParentType, ContextType>;
+  nodes?: Resolver<ResolversTypes['ClusteringNodeCounts'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ClusterState'], ParentType, ContextType>;
+};
+
 export type CreatedApiKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
   key?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -810,6 +3464,79 @@ export type CreatedApiKeyResolvers<ContextType = GraphQLContext, ParentType exte
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DetailedClusterHealthResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DetailedClusterHealth'] = ResolversParentTypes['DetailedClusterHealth']> = {
+  checks?: Resolver<Array<ResolversTypes['ClusterHealthCheck']>, ParentType, ContextType>;
+  leader?: Resolver<ResolversTypes['HealthLeader'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['NodeHealthDetail']>, ParentType, ContextType>;
+  stateSince?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['ClusterHealth'], ParentType, ContextType>;
+};
+
+export type DhtNodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DhtNode'] = ResolversParentTypes['DhtNode']> = {
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ownedTokenCount?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  ownershipPercent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  routedKeys?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  vnodeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type DhtNodeStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DhtNodeStatistics'] = ResolversParentTypes['DhtNodeStatistics']> = {
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ownershipPercent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  routedKeyPercent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  routedKeys?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  vnodeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type DhtRingEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DhtRingEntry'] = ResolversParentTypes['DhtRingEntry']> = {
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rangeSize?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  vnodeIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DhtRouteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DhtRoute'] = ResolversParentTypes['DhtRoute']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  preferenceList?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  vnodeIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  vnodeToken?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type DhtRouteResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DhtRouteResult'] = ResolversParentTypes['DhtRouteResult']> = {
+  hashFunction?: Resolver<ResolversTypes['HashFunctionName'], ParentType, ContextType>;
+  routes?: Resolver<Array<ResolversTypes['DhtRoute']>, ParentType, ContextType>;
+};
+
+export type DhtStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DhtStatistics'] = ResolversParentTypes['DhtStatistics']> = {
+  hashFunction?: Resolver<ResolversTypes['HashFunctionName'], ParentType, ContextType>;
+  hashSeed?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  hashSpaceSize?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  nodeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['DhtNodeStatistics']>, ParentType, ContextType>;
+  ownershipSpread?: Resolver<Maybe<ResolversTypes['LoadSpread']>, ParentType, ContextType>;
+  routedKeySpread?: Resolver<Maybe<ResolversTypes['LoadSpread']>, ParentType, ContextType>;
+  routedKeys?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  vnodeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  vnodesPerNode?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DistributedQueryPlanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedQueryPlan'] = ResolversParentTypes['DistributedQueryPlan']> = {
+  coordinatorNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  phases?: Resolver<Array<ResolversTypes['QueryPhase']>, ParentType, ContextType>;
+  prunedShards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  queryType?: Resolver<ResolversTypes['QueryType'], ParentType, ContextType>;
+  remoteRequests?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sql?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['ExecutionStrategy'], ParentType, ContextType>;
+  targetShardIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  totalShards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
 
 export type EventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
   cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
@@ -825,6 +3552,98 @@ export type EventPageResolvers<ContextType = GraphQLContext, ParentType extends 
   nextCursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
+export type ExecutionStrategyChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ExecutionStrategyChange'] = ResolversParentTypes['ExecutionStrategyChange']> = {
+  changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  previousStrategy?: Resolver<ResolversTypes['ExecutionStrategy'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['ExecutionStrategy'], ParentType, ContextType>;
+};
+
+export type FailoverConfigResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FailoverConfig'] = ResolversParentTypes['FailoverConfig']> = {
+  autoFailover?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  detectionTimeoutMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failoverTimeoutMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxFailoversPerHour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  splitBrainPrevention?: Resolver<ResolversTypes['SplitBrainPrevention'], ParentType, ContextType>;
+};
+
+export type FailoverEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FailoverEvent'] = ResolversParentTypes['FailoverEvent']> = {
+  cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  failover?: Resolver<ResolversTypes['FailoverResult'], ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FailoverKindCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FailoverKindCounts'] = ResolversParentTypes['FailoverKindCounts']> = {
+  AUTOMATIC?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  DRILL?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  MANUAL?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  SWITCHOVER?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FailoverResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FailoverResult'] = ResolversParentTypes['FailoverResult']> = {
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  failoverId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  initiatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  initiatedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FailoverKind'], ParentType, ContextType>;
+  newLeaderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  newTerm?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  previousLeaderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  previousTerm?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FailoverStatus'], ParentType, ContextType>;
+  targetNodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  timeline?: Resolver<Array<ResolversTypes['FailoverTimelineStep']>, ParentType, ContextType>;
+};
+
+export type FailoverStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FailoverStatistics'] = ResolversParentTypes['FailoverStatistics']> = {
+  automaticFailoversLastHour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  averageDurationMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  byKind?: Resolver<ResolversTypes['FailoverKindCounts'], ParentType, ContextType>;
+  completed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inProgress?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastFailoverAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  maxDurationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  p50DurationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  p95DurationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FailoverTestResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FailoverTestResult'] = ResolversParentTypes['FailoverTestResult']> = {
+  detectedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  detectionTimeMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  drillId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  electedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  electionTimeMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  failoverId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  faultId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  faultType?: Resolver<ResolversTypes['DrillFaultType'], ParentType, ContextType>;
+  healed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  healedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  injectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  maxDurationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  newLeaderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  newTerm?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  previousLeaderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  previousTerm?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DrillStatus'], ParentType, ContextType>;
+  targetNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  targetWasLeader?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  totalTimeMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  withinBound?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type FailoverTimelineStepResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FailoverTimelineStep'] = ResolversParentTypes['FailoverTimelineStep']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['FailoverStepName'], ParentType, ContextType>;
+  term?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+};
+
 export type FaultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Fault'] = ResolversParentTypes['Fault']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   groups?: Resolver<Array<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
@@ -835,10 +3654,53 @@ export type FaultResolvers<ContextType = GraphQLContext, ParentType extends Reso
   type?: Resolver<ResolversTypes['FaultType'], ParentType, ContextType>;
 };
 
+export type GossipJoinResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GossipJoin'] = ResolversParentTypes['GossipJoin']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  seeds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type GossipProbeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GossipProbe'] = ResolversParentTypes['GossipProbe']> = {
+  helpers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  phase?: Resolver<ResolversTypes['ProbePhase'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  targetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type GossipStateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GossipState'] = ResolversParentTypes['GossipState']> = {
+  memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['MemberGossip']>, ParentType, ContextType>;
+  nextPeriodAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  pingTimeoutMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  protocolPeriod?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  protocolPeriodMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['SwimCounters'], ParentType, ContextType>;
+};
+
 export type HealthCheckResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HealthCheck'] = ResolversParentTypes['HealthCheck']> = {
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['HealthStatus'], ParentType, ContextType>;
+};
+
+export type HealthIssueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HealthIssue'] = ResolversParentTypes['HealthIssue']> = {
+  affectedNodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  component?: Resolver<ResolversTypes['HealthComponent'], ParentType, ContextType>;
+  detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  resolved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['IssueSeverity'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type HealthLeaderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HealthLeader'] = ResolversParentTypes['HealthLeader']> = {
+  leaderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  leaderSince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  term?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
 export type HealthReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HealthReport'] = ResolversParentTypes['HealthReport']> = {
@@ -849,22 +3711,181 @@ export type HealthReportResolvers<ContextType = GraphQLContext, ParentType exten
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type HealthSampleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HealthSample'] = ResolversParentTypes['HealthSample']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  downNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failureTolerance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hasQuorum?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  healthyNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  leaderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  openIssues?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ClusterState'], ParentType, ContextType>;
+  suspectedNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
 
+export type LeaderElectionEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LeaderElectionEvent'] = ResolversParentTypes['LeaderElectionEvent']> = {
+  cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  electionDurationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  leaderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  previousLeaderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  term?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  voters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  votesReceived?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LoadBalancerBackendResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LoadBalancerBackend'] = ResolversParentTypes['LoadBalancerBackend']> = {
+  activeConnections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  averageLatencyMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  backendId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  completedRequests?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  errors?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  health?: Resolver<ResolversTypes['BackendHealth'], ParentType, ContextType>;
+  lastSelectedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  latencyEwmaMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  maxConnections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  p99LatencyMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  requests?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LoadBalancerConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LoadBalancerConnection'] = ResolversParentTypes['LoadBalancerConnection']> = {
+  backendId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  connectionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latencyMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  openedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['ConnectionOutcome']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ConnectionState'], ParentType, ContextType>;
+};
+
+export type LoadBalancerStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LoadBalancerStatistics'] = ResolversParentTypes['LoadBalancerStatistics']> = {
+  abortedConnections?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  activeConnections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  backends?: Resolver<Array<ResolversTypes['LoadBalancerBackend']>, ParentType, ContextType>;
+  completedRequests?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  errors?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  healthyBackends?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejectedRequests?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['LoadBalancingStrategy'], ParentType, ContextType>;
+  totalBackends?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalRequests?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type LoadBalancerStrategyChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LoadBalancerStrategyChange'] = ResolversParentTypes['LoadBalancerStrategyChange']> = {
+  changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  previousStrategy?: Resolver<ResolversTypes['LoadBalancingStrategy'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['LoadBalancingStrategy'], ParentType, ContextType>;
+};
+
+export type LoadSpreadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LoadSpread'] = ResolversParentTypes['LoadSpread']> = {
+  maxOverMean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  meanLoadFactor?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  minOverMean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  standardDeviation?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  variance?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type MemberResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = {
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  incarnation?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lastStateChange?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lifecycle?: Resolver<ResolversTypes['MemberLifecycle'], ParentType, ContextType>;
+  memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  metadata?: Resolver<ResolversTypes['MemberMetadata'], ParentType, ContextType>;
+  observers?: Resolver<ResolversTypes['ObserverCounts'], ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['MemberState']>, ParentType, ContextType>;
+};
+
+export type MemberGossipResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MemberGossip'] = ResolversParentTypes['MemberGossip']> = {
+  counters?: Resolver<ResolversTypes['SwimCounters'], ParentType, ContextType>;
+  incarnation?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  join?: Resolver<Maybe<ResolversTypes['GossipJoin']>, ParentType, ContextType>;
+  lifecycle?: Resolver<ResolversTypes['MemberLifecycle'], ParentType, ContextType>;
+  memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nextPeriodAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  pendingRelays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  piggybackQueue?: Resolver<Array<ResolversTypes['PiggybackEntry']>, ParentType, ContextType>;
+  probe?: Resolver<Maybe<ResolversTypes['GossipProbe']>, ParentType, ContextType>;
+  protocolPeriod?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  retransmitLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  suspicionTimeouts?: Resolver<ResolversTypes['SuspicionTimeouts'], ParentType, ContextType>;
+  suspicions?: Resolver<Array<ResolversTypes['MemberSuspicion']>, ParentType, ContextType>;
+  viewSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MemberMetadataResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MemberMetadata'] = ResolversParentTypes['MemberMetadata']> = {
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  zone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MemberSelfViewResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MemberSelfView'] = ResolversParentTypes['MemberSelfView']> = {
+  incarnation?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lifecycle?: Resolver<ResolversTypes['MemberLifecycle'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['MemberState'], ParentType, ContextType>;
+};
+
+export type MemberStateDetailResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MemberStateDetail'] = ResolversParentTypes['MemberStateDetail']> = {
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  observers?: Resolver<Array<ResolversTypes['ObserverBelief']>, ParentType, ContextType>;
+  self?: Resolver<ResolversTypes['MemberSelfView'], ParentType, ContextType>;
+};
+
+export type MemberStateEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MemberStateEvent'] = ResolversParentTypes['MemberStateEvent']> = {
+  cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  incarnation?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  observers?: Resolver<ResolversTypes['ObserverCounts'], ParentType, ContextType>;
+  previousState?: Resolver<Maybe<ResolversTypes['MemberState']>, ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['MemberState']>, ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type MemberSuspicionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MemberSuspicion'] = ResolversParentTypes['MemberSuspicion']> = {
+  confirmations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deadline?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  incarnation?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  suspectors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   addClusterNode?: Resolver<ResolversTypes['ClusterNode'], ParentType, ContextType, RequireFields<MutationAddClusterNodeArgs, 'input'>>;
+  addLoadBalancerBackend?: Resolver<ResolversTypes['LoadBalancerBackend'], ParentType, ContextType, RequireFields<MutationAddLoadBalancerBackendArgs, 'input'>>;
+  addRaftMember?: Resolver<ResolversTypes['RaftMembership'], ParentType, ContextType, RequireFields<MutationAddRaftMemberArgs, 'autoPromote' | 'nodeId'>>;
   advanceClock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType, RequireFields<MutationAdvanceClockArgs, 'ms'>>;
+  assignShard?: Resolver<ResolversTypes['ClusterShard'], ParentType, ContextType, RequireFields<MutationAssignShardArgs, 'nodeId' | 'role' | 'shardId'>>;
   createAccessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType, Partial<MutationCreateAccessTokenArgs>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   healFault?: Resolver<ResolversTypes['Fault'], ParentType, ContextType, RequireFields<MutationHealFaultArgs, 'id'>>;
   injectFault?: Resolver<ResolversTypes['Fault'], ParentType, ContextType, RequireFields<MutationInjectFaultArgs, 'input'>>;
+  joinMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationJoinMemberArgs, 'input'>>;
+  leaveMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationLeaveMemberArgs, 'memberId'>>;
+  raftAppendEntries?: Resolver<ResolversTypes['AppendEntriesResponse'], ParentType, ContextType, RequireFields<MutationRaftAppendEntriesArgs, 'entries'>>;
+  raftCreateSnapshot?: Resolver<ResolversTypes['SnapshotInfo'], ParentType, ContextType, Partial<MutationRaftCreateSnapshotArgs>>;
+  raftRequestVote?: Resolver<ResolversTypes['VoteResponse'], ParentType, ContextType, RequireFields<MutationRaftRequestVoteArgs, 'candidateId' | 'term'>>;
   removeClusterNode?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveClusterNodeArgs, 'force' | 'nodeId'>>;
+  removeLoadBalancerBackend?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveLoadBalancerBackendArgs, 'backendId' | 'force'>>;
+  removeRaftMember?: Resolver<ResolversTypes['RaftMembership'], ParentType, ContextType, RequireFields<MutationRemoveRaftMemberArgs, 'force' | 'nodeId'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   setClock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType, RequireFields<MutationSetClockArgs, 'input'>>;
+  setExecutionStrategy?: Resolver<ResolversTypes['ExecutionStrategyChange'], ParentType, ContextType, RequireFields<MutationSetExecutionStrategyArgs, 'strategy'>>;
+  setLoadBalancerStrategy?: Resolver<ResolversTypes['LoadBalancerStrategyChange'], ParentType, ContextType, RequireFields<MutationSetLoadBalancerStrategyArgs, 'strategy'>>;
+  testFailover?: Resolver<ResolversTypes['FailoverTestResult'], ParentType, ContextType, Partial<MutationTestFailoverArgs>>;
+  triggerFailover?: Resolver<ResolversTypes['FailoverResult'], ParentType, ContextType, RequireFields<MutationTriggerFailoverArgs, 'input'>>;
   updateClusterConfig?: Resolver<ResolversTypes['ClusterInfo'], ParentType, ContextType, RequireFields<MutationUpdateClusterConfigArgs, 'config'>>;
+  updateFailoverConfig?: Resolver<ResolversTypes['FailoverConfig'], ParentType, ContextType, RequireFields<MutationUpdateFailoverConfigArgs, 'config'>>;
 };
 
 export type NodeCapacityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NodeCapacity'] = ResolversParentTypes['NodeCapacity']> = {
@@ -875,6 +3896,65 @@ export type NodeCapacityResolvers<ContextType = GraphQLContext, ParentType exten
   totalMemoryGb?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type NodeHealthDetailResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NodeHealthDetail'] = ResolversParentTypes['NodeHealthDetail']> = {
+  isLeader?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isVoter?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lagEntries?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lastHeartbeat?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  missedHeartbeats?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  openIssueIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  raftState?: Resolver<Maybe<ResolversTypes['RaftNodeState']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['NodeRole'], ParentType, ContextType>;
+  silenceMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['NodeStatus'], ParentType, ContextType>;
+  statusSince?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  uptimeSeconds?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type NodeSnapshotResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NodeSnapshot'] = ResolversParentTypes['NodeSnapshot']> = {
+  entriesCompacted?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lastIncludedIndex?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lastIncludedTerm?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type NodeStatusEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NodeStatusEvent'] = ResolversParentTypes['NodeStatusEvent']> = {
+  cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['ClusterNode']>, ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  previousStatus?: Resolver<Maybe<ResolversTypes['NodeStatus']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['NodeStatus']>, ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ObserverBeliefResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ObserverBelief'] = ResolversParentTypes['ObserverBelief']> = {
+  incarnation?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lastStateChange?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  observerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['MemberState']>, ParentType, ContextType>;
+  suspicion?: Resolver<Maybe<ResolversTypes['Suspicion']>, ParentType, ContextType>;
+};
+
+export type ObserverCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ObserverCounts'] = ResolversParentTypes['ObserverCounts']> = {
+  alive?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  left?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  suspect?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unaware?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PiggybackEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PiggybackEntry'] = ResolversParentTypes['PiggybackEntry']> = {
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  incarnation?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  memberId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  remainingTransmissions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['MemberState'], ParentType, ContextType>;
+  transmissions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'limit' | 'offset'>>;
   apiVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -882,14 +3962,167 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   clock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType>;
   cluster?: Resolver<Maybe<ResolversTypes['ClusterInfo']>, ParentType, ContextType>;
   clusterConfig?: Resolver<ResolversTypes['ClusterConfig'], ParentType, ContextType>;
+  clusterHealth?: Resolver<ResolversTypes['ClusterHealth'], ParentType, ContextType>;
   clusterNode?: Resolver<Maybe<ResolversTypes['ClusterNode']>, ParentType, ContextType, RequireFields<QueryClusterNodeArgs, 'nodeId'>>;
   clusterNodes?: Resolver<Array<ResolversTypes['ClusterNode']>, ParentType, ContextType, RequireFields<QueryClusterNodesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  clusterStatus?: Resolver<ResolversTypes['ClusterStatus'], ParentType, ContextType>;
   clusterTopology?: Resolver<ResolversTypes['ClusterTopology'], ParentType, ContextType>;
+  clusteringStatus?: Resolver<ResolversTypes['ClusteringStatus'], ParentType, ContextType>;
+  detailedClusterHealth?: Resolver<ResolversTypes['DetailedClusterHealth'], ParentType, ContextType>;
+  dhtNodes?: Resolver<Array<ResolversTypes['DhtNode']>, ParentType, ContextType, RequireFields<QueryDhtNodesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  dhtRing?: Resolver<Array<ResolversTypes['DhtRingEntry']>, ParentType, ContextType, RequireFields<QueryDhtRingArgs, 'limit' | 'offset'>>;
+  dhtStatistics?: Resolver<ResolversTypes['DhtStatistics'], ParentType, ContextType>;
+  distributeQuery?: Resolver<ResolversTypes['DistributedQueryPlan'], ParentType, ContextType, RequireFields<QueryDistributeQueryArgs, 'input'>>;
   events?: Resolver<ResolversTypes['EventPage'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'after' | 'limit'>>;
+  failoverConfig?: Resolver<ResolversTypes['FailoverConfig'], ParentType, ContextType>;
+  failoverHistory?: Resolver<Array<ResolversTypes['FailoverResult']>, ParentType, ContextType, RequireFields<QueryFailoverHistoryArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  failoverStatistics?: Resolver<ResolversTypes['FailoverStatistics'], ParentType, ContextType>;
   faults?: Resolver<Array<ResolversTypes['Fault']>, ParentType, ContextType, RequireFields<QueryFaultsArgs, 'limit' | 'offset'>>;
+  gossipState?: Resolver<ResolversTypes['GossipState'], ParentType, ContextType, RequireFields<QueryGossipStateArgs, 'limit' | 'offset'>>;
   health?: Resolver<ResolversTypes['HealthReport'], ParentType, ContextType, RequireFields<QueryHealthArgs, 'probe'>>;
+  healthHistory?: Resolver<Array<ResolversTypes['HealthSample']>, ParentType, ContextType, RequireFields<QueryHealthHistoryArgs, 'limit' | 'offset' | 'order'>>;
+  healthIssues?: Resolver<Array<ResolversTypes['HealthIssue']>, ParentType, ContextType, RequireFields<QueryHealthIssuesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  loadBalancerBackend?: Resolver<Maybe<ResolversTypes['LoadBalancerBackend']>, ParentType, ContextType, RequireFields<QueryLoadBalancerBackendArgs, 'backendId'>>;
+  loadBalancerBackends?: Resolver<Array<ResolversTypes['LoadBalancerBackend']>, ParentType, ContextType, RequireFields<QueryLoadBalancerBackendsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  loadBalancerConnections?: Resolver<Array<ResolversTypes['LoadBalancerConnection']>, ParentType, ContextType, RequireFields<QueryLoadBalancerConnectionsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  loadBalancerStatistics?: Resolver<ResolversTypes['LoadBalancerStatistics'], ParentType, ContextType>;
+  memberState?: Resolver<Maybe<ResolversTypes['MemberStateDetail']>, ParentType, ContextType, RequireFields<QueryMemberStateArgs, 'memberId'>>;
+  members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMembersArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   metrics?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   prometheusMetrics?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  raftLeader?: Resolver<ResolversTypes['RaftLeader'], ParentType, ContextType>;
+  raftLog?: Resolver<Array<ResolversTypes['RaftLogEntry']>, ParentType, ContextType, RequireFields<QueryRaftLogArgs, 'limit' | 'offset' | 'order'>>;
+  raftLogSummary?: Resolver<ResolversTypes['RaftLogSummary'], ParentType, ContextType, Partial<QueryRaftLogSummaryArgs>>;
+  raftMembers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  raftMembership?: Resolver<ResolversTypes['RaftMembership'], ParentType, ContextType>;
+  raftState?: Resolver<ResolversTypes['RaftState'], ParentType, ContextType, Partial<QueryRaftStateArgs>>;
+  routeDhtKey?: Resolver<ResolversTypes['DhtRouteResult'], ParentType, ContextType, RequireFields<QueryRouteDhtKeyArgs, 'replicas'>>;
+  shards?: Resolver<Array<ResolversTypes['ClusterShard']>, ParentType, ContextType, RequireFields<QueryShardsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  suspectedNodes?: Resolver<Array<ResolversTypes['SuspectedNode']>, ParentType, ContextType, RequireFields<QuerySuspectedNodesArgs, 'limit' | 'offset'>>;
+};
+
+export type QueryPhaseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QueryPhase'] = ResolversParentTypes['QueryPhase']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['QueryPhaseName'], ParentType, ContextType>;
+  phase?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['QueryTask']>, ParentType, ContextType>;
+};
+
+export type QueryTaskResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QueryTask'] = ResolversParentTypes['QueryTask']> = {
+  copyRole?: Resolver<Maybe<ResolversTypes['ShardCopyRole']>, ParentType, ContextType>;
+  local?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  shardIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type QuorumEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QuorumEvent'] = ResolversParentTypes['QuorumEvent']> = {
+  cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  failureTolerance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hasQuorum?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  healthyVoters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quorumSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unavailableNodeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  voters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RaftLeaderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RaftLeader'] = ResolversParentTypes['RaftLeader']> = {
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  commitIndex?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  electionInProgress?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lastLogIndex?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  leaderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  leaderSince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  quorumSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  term?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  voters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  votersInContact?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RaftLogEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RaftLogEntry'] = ResolversParentTypes['RaftLogEntry']> = {
+  clientId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  command?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  committed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  term?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  timestamp?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RaftEntryType'], ParentType, ContextType>;
+};
+
+export type RaftLogSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RaftLogSummary'] = ResolversParentTypes['RaftLogSummary']> = {
+  commitIndex?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  firstIndex?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lastApplied?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lastIndex?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lastLogTerm?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  logSize?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  snapshotIndex?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  snapshotTerm?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  uncommittedEntries?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type RaftMemberResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RaftMember'] = ResolversParentTypes['RaftMember']> = {
+  caughtUp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isLeader?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lagEntries?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lastContact?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  matchIndex?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  nextIndex?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  progressState?: Resolver<Maybe<ResolversTypes['RaftProgressState']>, ParentType, ContextType>;
+  recentActive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['RaftNodeState'], ParentType, ContextType>;
+  suffrage?: Resolver<ResolversTypes['RaftSuffrage'], ParentType, ContextType>;
+};
+
+export type RaftMembershipResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RaftMembership'] = ResolversParentTypes['RaftMembership']> = {
+  configIndex?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  leaderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  learners?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['RaftMember']>, ParentType, ContextType>;
+  pendingChange?: Resolver<Maybe<ResolversTypes['RaftPendingChange']>, ParentType, ContextType>;
+  quorumSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  term?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  voters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RaftPendingChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RaftPendingChange'] = ResolversParentTypes['RaftPendingChange']> = {
+  autoPromote?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  proposedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['RaftConfigChangeType'], ParentType, ContextType>;
+};
+
+export type RaftStateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RaftState'] = ResolversParentTypes['RaftState']> = {
+  commitIndex?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  currentTerm?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  electionElapsedMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  electionTimeoutMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastApplied?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lastLeaderContact?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastLogIndex?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lastLogTerm?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  leader?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  logSize?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  snapshotIndex?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  snapshotTerm?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['RaftNodeState'], ParentType, ContextType>;
+  suffrage?: Resolver<ResolversTypes['RaftSuffrage'], ParentType, ContextType>;
+  votedFor?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  votesReceived?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type RaftVoteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RaftVote'] = ResolversParentTypes['RaftVote']> = {
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['VoteDenialReason'], ParentType, ContextType>;
+  term?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  voteGranted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type RegionPlacementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RegionPlacement'] = ResolversParentTypes['RegionPlacement']> = {
@@ -897,9 +4130,99 @@ export type RegionPlacementResolvers<ContextType = GraphQLContext, ParentType ex
   zones?: Resolver<Array<ResolversTypes['ZonePlacement']>, ParentType, ContextType>;
 };
 
+export type ShardMoveResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardMove'] = ResolversParentTypes['ShardMove']> = {
+  completesAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fromNodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['ShardCopyRole'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  toNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type SnapshotInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SnapshotInfo'] = ResolversParentTypes['SnapshotInfo']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  nodeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  snapshots?: Resolver<Array<ResolversTypes['NodeSnapshot']>, ParentType, ContextType>;
+  totalEntriesCompacted?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  clusterHealthChanges?: SubscriptionResolver<Maybe<ResolversTypes['ClusterHealthEvent']>, "clusterHealthChanges", ParentType, ContextType>;
+  clusterNodeStatusChanged?: SubscriptionResolver<ResolversTypes['ClusterNode'], "clusterNodeStatusChanged", ParentType, ContextType>;
+  clusterStateChanged?: SubscriptionResolver<ResolversTypes['ClusterInfo'], "clusterStateChanged", ParentType, ContextType>;
+  clusterTopologyChanged?: SubscriptionResolver<ResolversTypes['ClusterTopology'], "clusterTopologyChanged", ParentType, ContextType>;
   events?: SubscriptionResolver<ResolversTypes['Event'], "events", ParentType, ContextType, Partial<SubscriptionEventsArgs>>;
+  failoverEvent?: SubscriptionResolver<ResolversTypes['FailoverEvent'], "failoverEvent", ParentType, ContextType>;
+  failoverEvents?: SubscriptionResolver<Maybe<ResolversTypes['FailoverEvent']>, "failoverEvents", ParentType, ContextType>;
+  healthIssueDetected?: SubscriptionResolver<ResolversTypes['HealthIssue'], "healthIssueDetected", ParentType, ContextType>;
+  leaderElections?: SubscriptionResolver<Maybe<ResolversTypes['LeaderElectionEvent']>, "leaderElections", ParentType, ContextType>;
+  memberStateChanged?: SubscriptionResolver<ResolversTypes['MemberStateEvent'], "memberStateChanged", ParentType, ContextType, Partial<SubscriptionMemberStateChangedArgs>>;
   nodeStatusChanged?: SubscriptionResolver<ResolversTypes['ClusterNode'], "nodeStatusChanged", ParentType, ContextType, Partial<SubscriptionNodeStatusChangedArgs>>;
+  nodeStatusChanges?: SubscriptionResolver<Maybe<ResolversTypes['NodeStatusEvent']>, "nodeStatusChanges", ParentType, ContextType, Partial<SubscriptionNodeStatusChangesArgs>>;
+  quorumChanges?: SubscriptionResolver<ResolversTypes['QuorumEvent'], "quorumChanges", ParentType, ContextType>;
+};
+
+export type SuspectedNodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SuspectedNode'] = ResolversParentTypes['SuspectedNode']> = {
+  downAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  failoverTriggered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isLeader?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isVoter?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lastHeartbeat?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  missedHeartbeats?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['NodeRole'], ParentType, ContextType>;
+  silenceMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SuspectedNodeStatus'], ParentType, ContextType>;
+  suspectedSince?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type SuspicionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Suspicion'] = ResolversParentTypes['Suspicion']> = {
+  confirmations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deadline?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  incarnation?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  suspectors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SuspicionTimeoutsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SuspicionTimeouts'] = ResolversParentTypes['SuspicionTimeouts']> = {
+  expectedConfirmations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SwimCountersResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SwimCounters'] = ResolversParentTypes['SwimCounters']> = {
+  acksForwarded?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  acksReceived?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  acksSent?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  deathsDeclared?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  indirectAcksReceived?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  indirectPingsSent?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  joinAttempts?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  membersRejected?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  piggybackedUpdatesSent?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  pingReqsDropped?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  pingReqsReceived?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  pingReqsSent?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  pingsReceived?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  pingsSent?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  probesFailed?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  protocolPeriods?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  pushPullsReceived?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  pushPullsSent?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  reconnectPingsSent?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  refutations?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  staleAcks?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  suspicionConfirmations?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  suspicionsRaised?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  updatesApplied?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  updatesDropped?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type VoteResponseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VoteResponse'] = ResolversParentTypes['VoteResponse']> = {
+  quorumSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  term?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  voteGranted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  votes?: Resolver<Array<ResolversTypes['RaftVote']>, ParentType, ContextType>;
+  votesGranted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ZonePlacementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ZonePlacement'] = ResolversParentTypes['ZonePlacement']> = {
@@ -910,26 +4233,100 @@ export type ZonePlacementResolvers<ContextType = GraphQLContext, ParentType exte
 export type Resolvers<ContextType = GraphQLContext> = {
   AccessToken?: AccessTokenResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
+  AppendEntriesResponse?: AppendEntriesResponseResolvers<ContextType>;
+  AppendedEntry?: AppendedEntryResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   BigInt?: GraphQLScalarType;
   Clock?: ClockResolvers<ContextType>;
   ClusterConfig?: ClusterConfigResolvers<ContextType>;
+  ClusterHealth?: ClusterHealthResolvers<ContextType>;
+  ClusterHealthCheck?: ClusterHealthCheckResolvers<ContextType>;
+  ClusterHealthEvent?: ClusterHealthEventResolvers<ContextType>;
   ClusterInfo?: ClusterInfoResolvers<ContextType>;
   ClusterNode?: ClusterNodeResolvers<ContextType>;
+  ClusterShard?: ClusterShardResolvers<ContextType>;
+  ClusterStatus?: ClusterStatusResolvers<ContextType>;
   ClusterTopology?: ClusterTopologyResolvers<ContextType>;
+  ClusteringConsensusStatus?: ClusteringConsensusStatusResolvers<ContextType>;
+  ClusteringCoordinatorStatus?: ClusteringCoordinatorStatusResolvers<ContextType>;
+  ClusteringDhtStatus?: ClusteringDhtStatusResolvers<ContextType>;
+  ClusteringFailoverStatus?: ClusteringFailoverStatusResolvers<ContextType>;
+  ClusteringLoadBalancerStatus?: ClusteringLoadBalancerStatusResolvers<ContextType>;
+  ClusteringMembershipStatus?: ClusteringMembershipStatusResolvers<ContextType>;
+  ClusteringNodeCounts?: ClusteringNodeCountsResolvers<ContextType>;
+  ClusteringStatus?: ClusteringStatusResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DetailedClusterHealth?: DetailedClusterHealthResolvers<ContextType>;
+  DhtNode?: DhtNodeResolvers<ContextType>;
+  DhtNodeStatistics?: DhtNodeStatisticsResolvers<ContextType>;
+  DhtRingEntry?: DhtRingEntryResolvers<ContextType>;
+  DhtRoute?: DhtRouteResolvers<ContextType>;
+  DhtRouteResult?: DhtRouteResultResolvers<ContextType>;
+  DhtStatistics?: DhtStatisticsResolvers<ContextType>;
+  DistributedQueryPlan?: DistributedQueryPlanResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventPage?: EventPageResolvers<ContextType>;
+  ExecutionStrategyChange?: ExecutionStrategyChangeResolvers<ContextType>;
+  FailoverConfig?: FailoverConfigResolvers<ContextType>;
+  FailoverEvent?: FailoverEventResolvers<ContextType>;
+  FailoverKindCounts?: FailoverKindCountsResolvers<ContextType>;
+  FailoverResult?: FailoverResultResolvers<ContextType>;
+  FailoverStatistics?: FailoverStatisticsResolvers<ContextType>;
+  FailoverTestResult?: FailoverTestResultResolvers<ContextType>;
+  FailoverTimelineStep?: FailoverTimelineStepResolvers<ContextType>;
   Fault?: FaultResolvers<ContextType>;
+  GossipJoin?: GossipJoinResolvers<ContextType>;
+  GossipProbe?: GossipProbeResolvers<ContextType>;
+  GossipState?: GossipStateResolvers<ContextType>;
   HealthCheck?: HealthCheckResolvers<ContextType>;
+  HealthIssue?: HealthIssueResolvers<ContextType>;
+  HealthLeader?: HealthLeaderResolvers<ContextType>;
   HealthReport?: HealthReportResolvers<ContextType>;
+  HealthSample?: HealthSampleResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  LeaderElectionEvent?: LeaderElectionEventResolvers<ContextType>;
+  LoadBalancerBackend?: LoadBalancerBackendResolvers<ContextType>;
+  LoadBalancerConnection?: LoadBalancerConnectionResolvers<ContextType>;
+  LoadBalancerStatistics?: LoadBalancerStatisticsResolvers<ContextType>;
+  LoadBalancerStrategyChange?: LoadBalancerStrategyChangeResolvers<ContextType>;
+  LoadSpread?: LoadSpreadResolvers<ContextType>;
+  Member?: MemberResolvers<ContextType>;
+  MemberGossip?: MemberGossipResolvers<ContextType>;
+  MemberMetadata?: MemberMetadataResolvers<ContextType>;
+  MemberSelfView?: MemberSelfViewResolvers<ContextType>;
+  MemberStateDetail?: MemberStateDetailResolvers<ContextType>;
+  MemberStateEvent?: MemberStateEventResolvers<ContextType>;
+  MemberSuspicion?: MemberSuspicionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NodeCapacity?: NodeCapacityResolvers<ContextType>;
+  NodeHealthDetail?: NodeHealthDetailResolvers<ContextType>;
+  NodeSnapshot?: NodeSnapshotResolvers<ContextType>;
+  NodeStatusEvent?: NodeStatusEventResolvers<ContextType>;
+  ObserverBelief?: ObserverBeliefResolvers<ContextType>;
+  ObserverCounts?: ObserverCountsResolvers<ContextType>;
+  PiggybackEntry?: PiggybackEntryResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  QueryPhase?: QueryPhaseResolvers<ContextType>;
+  QueryTask?: QueryTaskResolvers<ContextType>;
+  QuorumEvent?: QuorumEventResolvers<ContextType>;
+  RaftLeader?: RaftLeaderResolvers<ContextType>;
+  RaftLogEntry?: RaftLogEntryResolvers<ContextType>;
+  RaftLogSummary?: RaftLogSummaryResolvers<ContextType>;
+  RaftMember?: RaftMemberResolvers<ContextType>;
+  RaftMembership?: RaftMembershipResolvers<ContextType>;
+  RaftPendingChange?: RaftPendingChangeResolvers<ContextType>;
+  RaftState?: RaftStateResolvers<ContextType>;
+  RaftVote?: RaftVoteResolvers<ContextType>;
   RegionPlacement?: RegionPlacementResolvers<ContextType>;
+  ShardMove?: ShardMoveResolvers<ContextType>;
+  SnapshotInfo?: SnapshotInfoResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  SuspectedNode?: SuspectedNodeResolvers<ContextType>;
+  Suspicion?: SuspicionResolvers<ContextType>;
+  SuspicionTimeouts?: SuspicionTimeoutsResolvers<ContextType>;
+  SwimCounters?: SwimCountersResolvers<ContextType>;
+  VoteResponse?: VoteResponseResolvers<ContextType>;
   ZonePlacement?: ZonePlacementResolvers<ContextType>;
 };
 

@@ -2,7 +2,7 @@
 /* eslint-disable */
 /**
  * RustyDB Management API
- * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log.  **Planned operations** (tag `Planned`) are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED`. 
+ * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log.  **Planned operations** are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED` and carry `x-rustydb-planned: true`. Most are under the tag `Planned`; the cluster engine\'s operations (Raft, membership, failover, health monitoring, DHT, load balancer, coordinator, status) are fully specified under their own tags while their handlers are bound. 
  *
  * The version of the OpenAPI document: 0.1.0
  * 
@@ -20,7 +20,9 @@ import type {
   ClusterConfigResponse,
   ClusterNodeListResponse,
   ClusterNodeResponse,
+  ClusterStatusResponse,
   ClusterTopologyResponse,
+  ClusteringStatusResponse,
   DeletedResponse,
   ErrorResponse,
   NodeRole,
@@ -37,8 +39,12 @@ import {
     ClusterNodeListResponseToJSON,
     ClusterNodeResponseFromJSON,
     ClusterNodeResponseToJSON,
+    ClusterStatusResponseFromJSON,
+    ClusterStatusResponseToJSON,
     ClusterTopologyResponseFromJSON,
     ClusterTopologyResponseToJSON,
+    ClusteringStatusResponseFromJSON,
+    ClusteringStatusResponseToJSON,
     DeletedResponseFromJSON,
     DeletedResponseToJSON,
     ErrorResponseFromJSON,
@@ -213,6 +219,46 @@ export class ClusterApi extends runtime.BaseAPI {
     }
 
     /**
+     * The cluster at a glance: state and since when, leader and term, quorum and its margin (`failureTolerance`), node counts, whether a failover runs, and how many health issues are open. For the status of each subsystem, see `GET /api/v1/clustering/status`; for the issues themselves, `GET /api/v1/cluster/health`. 
+     * Get the cluster status
+     */
+    async getClusterStatusRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ClusterStatusResponse>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/cluster/status`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => ClusterStatusResponseFromJSON(jsonValue));
+    }
+
+    /**
+     * The cluster at a glance: state and since when, leader and term, quorum and its margin (`failureTolerance`), node counts, whether a failover runs, and how many health issues are open. For the status of each subsystem, see `GET /api/v1/clustering/status`; for the issues themselves, `GET /api/v1/cluster/health`. 
+     * Get the cluster status
+     */
+    async getClusterStatus(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ClusterStatusResponse> {
+        const response = await this.getClusterStatusRaw(initOverrides);
+        return await response.value();
+    }
+
+    /**
      * Membership, quorum, failure tolerance and placement of nodes over regions and zones.
      * Get the cluster topology
      */
@@ -249,6 +295,46 @@ export class ClusterApi extends runtime.BaseAPI {
      */
     async getClusterTopology(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ClusterTopologyResponse> {
         const response = await this.getClusterTopologyRaw(initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * One read across the clustering subsystems: node health, Raft consensus, gossip membership, failover, the hash ring, the load balancer and the coordinator, each summarized with its key numbers. Each section points at the family of operations that has the details. 
+     * Get the status of every clustering subsystem
+     */
+    async getClusteringStatusRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ClusteringStatusResponse>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/clustering/status`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => ClusteringStatusResponseFromJSON(jsonValue));
+    }
+
+    /**
+     * One read across the clustering subsystems: node health, Raft consensus, gossip membership, failover, the hash ring, the load balancer and the coordinator, each summarized with its key numbers. Each section points at the family of operations that has the details. 
+     * Get the status of every clustering subsystem
+     */
+    async getClusteringStatus(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ClusteringStatusResponse> {
+        const response = await this.getClusteringStatusRaw(initOverrides);
         return await response.value();
     }
 

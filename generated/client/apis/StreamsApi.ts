@@ -2,7 +2,7 @@
 /* eslint-disable */
 /**
  * RustyDB Management API
- * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log.  **Planned operations** (tag `Planned`) are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED`. 
+ * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log.  **Planned operations** are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED` and carry `x-rustydb-planned: true`. Most are under the tag `Planned`; the cluster engine\'s operations (Raft, membership, failover, health monitoring, DHT, load balancer, coordinator, status) are fully specified under their own tags while their handlers are bound. 
  *
  * The version of the OpenAPI document: 0.1.0
  * 
@@ -36,7 +36,7 @@ export interface StreamEventsRequest {
 export class StreamsApi extends runtime.BaseAPI {
 
     /**
-     * Like `/api/v1/ws/events`, restricted to node events: `node_joined`, `node_left` and `node_health_change` (failover, election and quorum events join when those engines land). Filter with `{\"type\": \"config\", \"nodeIds\": [...], \"eventTypes\": [...]}`. 
+     * Like `/api/v1/ws/events`, restricted to node events: `node_joined`, `node_left`, `node_health_change`, `failover_initiated`, `failover_completed`, `leader_elected`, `quorum_lost` and `quorum_restored` (the failover, election and quorum events flow once the Raft and failover engines emit them). Filter with `{\"type\": \"config\", \"nodeIds\": [...], \"eventTypes\": [...]}`. 
      * Stream cluster node events (WebSocket)
      */
     async streamClusterNodeEventsRaw(requestParameters: StreamClusterNodeEventsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
@@ -71,7 +71,7 @@ export class StreamsApi extends runtime.BaseAPI {
     }
 
     /**
-     * Like `/api/v1/ws/events`, restricted to node events: `node_joined`, `node_left` and `node_health_change` (failover, election and quorum events join when those engines land). Filter with `{\"type\": \"config\", \"nodeIds\": [...], \"eventTypes\": [...]}`. 
+     * Like `/api/v1/ws/events`, restricted to node events: `node_joined`, `node_left`, `node_health_change`, `failover_initiated`, `failover_completed`, `leader_elected`, `quorum_lost` and `quorum_restored` (the failover, election and quorum events flow once the Raft and failover engines emit them). Filter with `{\"type\": \"config\", \"nodeIds\": [...], \"eventTypes\": [...]}`. 
      * Stream cluster node events (WebSocket)
      */
     async streamClusterNodeEvents(requestParameters: StreamClusterNodeEventsRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {

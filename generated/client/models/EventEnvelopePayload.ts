@@ -2,7 +2,7 @@
 /* eslint-disable */
 /**
  * RustyDB Management API
- * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log.  **Planned operations** (tag `Planned`) are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED`. 
+ * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log.  **Planned operations** are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED` and carry `x-rustydb-planned: true`. Most are under the tag `Planned`; the cluster engine\'s operations (Raft, membership, failover, health monitoring, DHT, load balancer, coordinator, status) are fully specified under their own tags while their handlers are bound. 
  *
  * The version of the OpenAPI document: 0.1.0
  * 
@@ -20,12 +20,54 @@ import {
     ClusterConfigPayloadToJSON,
 } from './ClusterConfigPayload.js';
 import {
+    ClusterStatePayload,
+    instanceOfClusterStatePayload,
+    ClusterStatePayloadFromJSON,
+    ClusterStatePayloadFromJSONTyped,
+    ClusterStatePayloadToJSON,
+} from './ClusterStatePayload.js';
+import {
+    FailoverCompletedPayload,
+    instanceOfFailoverCompletedPayload,
+    FailoverCompletedPayloadFromJSON,
+    FailoverCompletedPayloadFromJSONTyped,
+    FailoverCompletedPayloadToJSON,
+} from './FailoverCompletedPayload.js';
+import {
+    FailoverInitiatedPayload,
+    instanceOfFailoverInitiatedPayload,
+    FailoverInitiatedPayloadFromJSON,
+    FailoverInitiatedPayloadFromJSONTyped,
+    FailoverInitiatedPayloadToJSON,
+} from './FailoverInitiatedPayload.js';
+import {
     FaultPayload,
     instanceOfFaultPayload,
     FaultPayloadFromJSON,
     FaultPayloadFromJSONTyped,
     FaultPayloadToJSON,
 } from './FaultPayload.js';
+import {
+    HealthIssuePayload,
+    instanceOfHealthIssuePayload,
+    HealthIssuePayloadFromJSON,
+    HealthIssuePayloadFromJSONTyped,
+    HealthIssuePayloadToJSON,
+} from './HealthIssuePayload.js';
+import {
+    LeaderElectedPayload,
+    instanceOfLeaderElectedPayload,
+    LeaderElectedPayloadFromJSON,
+    LeaderElectedPayloadFromJSONTyped,
+    LeaderElectedPayloadToJSON,
+} from './LeaderElectedPayload.js';
+import {
+    MemberStatePayload,
+    instanceOfMemberStatePayload,
+    MemberStatePayloadFromJSON,
+    MemberStatePayloadFromJSONTyped,
+    MemberStatePayloadToJSON,
+} from './MemberStatePayload.js';
 import {
     NodeHealthPayload,
     instanceOfNodeHealthPayload,
@@ -40,13 +82,20 @@ import {
     NodeMembershipPayloadFromJSONTyped,
     NodeMembershipPayloadToJSON,
 } from './NodeMembershipPayload.js';
+import {
+    QuorumPayload,
+    instanceOfQuorumPayload,
+    QuorumPayloadFromJSON,
+    QuorumPayloadFromJSONTyped,
+    QuorumPayloadToJSON,
+} from './QuorumPayload.js';
 
 /**
  * @type EventEnvelopePayload
  * Depends on `type`; see the payload schemas.
  * @export
  */
-export type EventEnvelopePayload = ClusterConfigPayload | FaultPayload | NodeHealthPayload | NodeMembershipPayload;
+export type EventEnvelopePayload = ClusterConfigPayload | ClusterStatePayload | FailoverCompletedPayload | FailoverInitiatedPayload | FaultPayload | HealthIssuePayload | LeaderElectedPayload | MemberStatePayload | NodeHealthPayload | NodeMembershipPayload | QuorumPayload;
 
 export function EventEnvelopePayloadFromJSON(json: any): EventEnvelopePayload {
     return EventEnvelopePayloadFromJSONTyped(json, false);
@@ -56,7 +105,7 @@ export function EventEnvelopePayloadFromJSONTyped(json: any, ignoreDiscriminator
     if ((json === undefined) || (json === null)) {
         return json;
     }
-    return { ...ClusterConfigPayloadFromJSONTyped(json, true), ...FaultPayloadFromJSONTyped(json, true), ...NodeHealthPayloadFromJSONTyped(json, true), ...NodeMembershipPayloadFromJSONTyped(json, true) };
+    return { ...ClusterConfigPayloadFromJSONTyped(json, true), ...ClusterStatePayloadFromJSONTyped(json, true), ...FailoverCompletedPayloadFromJSONTyped(json, true), ...FailoverInitiatedPayloadFromJSONTyped(json, true), ...FaultPayloadFromJSONTyped(json, true), ...HealthIssuePayloadFromJSONTyped(json, true), ...LeaderElectedPayloadFromJSONTyped(json, true), ...MemberStatePayloadFromJSONTyped(json, true), ...NodeHealthPayloadFromJSONTyped(json, true), ...NodeMembershipPayloadFromJSONTyped(json, true), ...QuorumPayloadFromJSONTyped(json, true) };
 }
 
 export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null): any {
@@ -70,14 +119,35 @@ export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null):
     if (instanceOfClusterConfigPayload(value)) {
         return ClusterConfigPayloadToJSON(value as ClusterConfigPayload);
     }
+    if (instanceOfClusterStatePayload(value)) {
+        return ClusterStatePayloadToJSON(value as ClusterStatePayload);
+    }
+    if (instanceOfFailoverCompletedPayload(value)) {
+        return FailoverCompletedPayloadToJSON(value as FailoverCompletedPayload);
+    }
+    if (instanceOfFailoverInitiatedPayload(value)) {
+        return FailoverInitiatedPayloadToJSON(value as FailoverInitiatedPayload);
+    }
     if (instanceOfFaultPayload(value)) {
         return FaultPayloadToJSON(value as FaultPayload);
+    }
+    if (instanceOfHealthIssuePayload(value)) {
+        return HealthIssuePayloadToJSON(value as HealthIssuePayload);
+    }
+    if (instanceOfLeaderElectedPayload(value)) {
+        return LeaderElectedPayloadToJSON(value as LeaderElectedPayload);
+    }
+    if (instanceOfMemberStatePayload(value)) {
+        return MemberStatePayloadToJSON(value as MemberStatePayload);
     }
     if (instanceOfNodeHealthPayload(value)) {
         return NodeHealthPayloadToJSON(value as NodeHealthPayload);
     }
     if (instanceOfNodeMembershipPayload(value)) {
         return NodeMembershipPayloadToJSON(value as NodeMembershipPayload);
+    }
+    if (instanceOfQuorumPayload(value)) {
+        return QuorumPayloadToJSON(value as QuorumPayload);
     }
 
     return {};

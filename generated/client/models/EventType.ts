@@ -2,7 +2,7 @@
 /* eslint-disable */
 /**
  * RustyDB Management API
- * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log.  **Planned operations** (tag `Planned`) are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED`. 
+ * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log.  **Planned operations** are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED` and carry `x-rustydb-planned: true`. Most are under the tag `Planned`; the cluster engine\'s operations (Raft, membership, failover, health monitoring, DHT, load balancer, coordinator, status) are fully specified under their own tags while their handlers are bound. 
  *
  * The version of the OpenAPI document: 0.1.0
  * 
@@ -14,7 +14,20 @@
 
 
 /**
- * Kind of event. The `nodes` stream carries node_joined, node_left and node_health_change.
+ * Kind of event. The `/api/v1/ws/cluster/nodes` stream carries node_joined, node_left,
+ * node_health_change, failover_initiated, failover_completed, leader_elected, quorum_lost and
+ * quorum_restored; `/api/v1/ws/events` carries every type.
+ * - `node_joined`, `node_left` (NodeMembershipPayload): a node was added to or removed from the cluster.
+ * - `node_health_change` (NodeHealthPayload): the failure detector changed a node's status.
+ * - `fault_injected`, `fault_healed` (FaultPayload): a simulation fault started or ended.
+ * - `cluster_config_changed` (ClusterConfigPayload): the cluster configuration changed.
+ * - `failover_initiated` (FailoverInitiatedPayload): a failover started (automatic, manual, switchover or drill).
+ * - `failover_completed` (FailoverCompletedPayload): a failover ended, with a new leader (COMPLETED) or without (FAILED).
+ * - `leader_elected` (LeaderElectedPayload): a node won a Raft election.
+ * - `quorum_lost`, `quorum_restored` (QuorumPayload): healthy voters fell below, or rose back to, the quorum size.
+ * - `health_issue_detected`, `health_issue_resolved` (HealthIssuePayload): the health monitor opened or resolved an issue.
+ * - `cluster_state_changed` (ClusterStatePayload): the cluster state changed (for example OPERATIONAL to DEGRADED).
+ * - `member_state_changed` (MemberStatePayload): the state the gossip group holds a member in changed (ALIVE, SUSPECT, DEAD, LEFT).
  * @export
  */
 export const EventType = {
@@ -23,7 +36,16 @@ export const EventType = {
     NodeHealthChange: 'node_health_change',
     FaultInjected: 'fault_injected',
     FaultHealed: 'fault_healed',
-    ClusterConfigChanged: 'cluster_config_changed'
+    ClusterConfigChanged: 'cluster_config_changed',
+    FailoverInitiated: 'failover_initiated',
+    FailoverCompleted: 'failover_completed',
+    LeaderElected: 'leader_elected',
+    QuorumLost: 'quorum_lost',
+    QuorumRestored: 'quorum_restored',
+    HealthIssueDetected: 'health_issue_detected',
+    HealthIssueResolved: 'health_issue_resolved',
+    ClusterStateChanged: 'cluster_state_changed',
+    MemberStateChanged: 'member_state_changed'
 } as const;
 export type EventType = typeof EventType[keyof typeof EventType];
 

@@ -77,6 +77,12 @@ function dispatcher(operation: OperationEntry, deps: OperationRoutesDeps): Route
         services.rateLimiter.admitKey(context.caller.keyId, operationId);
         services.access.authorize(context, operationId);
       }
+      if (!handler) {
+        // Not built: 501 whatever the request holds, since its contract may still change.
+        reachedService = true;
+        await services.planned.invoke(context, operationId, request.path);
+        return;
+      }
       if (carriesBody(request)) await parseBody(deps.parseJson, request, response);
       const validated = deps.validator.validate(operationId, {
         pathParams,
@@ -85,10 +91,6 @@ function dispatcher(operation: OperationEntry, deps: OperationRoutesDeps): Route
         body: request.body,
       });
       reachedService = true;
-      if (!handler) {
-        await services.planned.invoke(context, operationId, request.path);
-        return;
-      }
       const output = handler({ ...validated, context } as Parameters<Handler<OperationId>>[0]) as AnyOutput | Promise<AnyOutput>;
       send(response, output instanceof Promise ? await output : output);
     } catch (error) {
