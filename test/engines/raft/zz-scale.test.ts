@@ -1,0 +1,21 @@
+import { it, expect } from 'vitest';
+import { SimulationRuntime } from '../../../src/engines/runtime/index.js';
+import { RaftGroup } from '../../../src/engines/raft/index.js';
+it('scale', () => {
+  const runtime = new SimulationRuntime({ seed: 1, startMs: 0 });
+  const ids = Array.from({ length: 1000 }, (_, i) => `node-${i}`);
+  let t = performance.now();
+  const group = new RaftGroup({ runtime, nodeIds: ids, tickIntervalMs: 10, node: { electionTimeoutTicks: 30, heartbeatIntervalTicks: 10 } });
+  console.log('construct', performance.now() - t);
+  t = performance.now();
+  runtime.clock.advance(2000);
+  console.log('2s virtual', performance.now() - t, group.currentLeader(), runtime.network('raft').stats());
+  t = performance.now();
+  const p = group.propose({ command: 'x' });
+  runtime.clock.advance(100);
+  console.log('commit', performance.now() - t, group.entryOutcome(p.index, p.term));
+  t = performance.now();
+  runtime.clock.advance(10000);
+  console.log('10s idle', performance.now() - t, runtime.network('raft').stats());
+  expect(group.currentLeader()).not.toBeNull();
+});
