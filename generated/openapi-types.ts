@@ -370,6 +370,13 @@ export interface paths {
          *     state last changed. Gossip is a second, decentralized failure detector beside the control
          *     plane's heartbeats (`GET /api/v1/cluster/nodes`): a partition shows here as members that
          *     one side holds `DEAD` and the other `ALIVE` (see `observers`).
+         *
+         *     The members are the cluster's nodes: every node is a member from its start, a node added
+         *     with `POST /api/v1/cluster/nodes` joins the group through a live member, and a node removed
+         *     from the cluster leaves gracefully and is forgotten once it has left. Gossip state is soft
+         *     state: a restart rebuilds it from the cluster's nodes (every member `ALIVE` at incarnation
+         *     0), except that a node an operator made leave (`DELETE /api/v1/cluster/members/{id}`) stays
+         *     `LEFT` until it joins again.
          */
         get: operations["listMembers"];
         put?: never;
@@ -414,13 +421,16 @@ export interface paths {
         put?: never;
         /**
          * Join a member to the gossip group
-         * @description Starts a member that joins through a seed: it asks the seed for the member list (a
-         *     push-pull state exchange) and the seed disseminates its `ALIVE`, which reaches every member
-         *     within a few protocol periods. The answer is 202 with the member as it stands (usually
-         *     `JOINING`, `state` null until a live member has heard of it); watch
-         *     `GET /api/v1/cluster/members/{id}/state` or the `member_state_changed` event. The cluster's
-         *     nodes are members from their start; this joins another process, or rejoins a member that
-         *     left. Requires role `CLUSTER_ADMIN`.
+         * @description Rejoins a cluster node that left the gossip group (or whose join failed): its process
+         *     starts a new life with a higher incarnation and joins through a seed: it asks the seed for
+         *     the member list (a push-pull state exchange) and the seed disseminates its `ALIVE`, which
+         *     reaches every member within a few protocol periods. The answer is 202 with the member as it
+         *     stands (`JOINING`; `state` is what the others still hold, `LEFT` until they hear of its new
+         *     life); watch `GET /api/v1/cluster/members/{id}/state` or the `member_state_changed` event.
+         *     Only cluster nodes are members: a node added with `POST /api/v1/cluster/nodes` joins by
+         *     itself, and a crashed member rejoins by itself when its fault heals. The metadata must agree
+         *     with the node (`address`, `region`, `zone`); `role` is free. The rejoin is persisted: it
+         *     undoes a leave that a restart would otherwise keep. Requires role `CLUSTER_ADMIN`.
          */
         post: operations["joinMember"];
         delete?: never;
@@ -447,7 +457,10 @@ export interface paths {
          * @description A graceful leave: the member announces `LEFT` (which overrides any suspicion of it, so the
          *     others never mistake the leave for a failure), keeps answering until the announcement has
          *     been piggybacked its retransmissions or `leaveTimeoutMs` has passed, then stops. The answer
-         *     is 202 with the member `LEAVING`. Requires role `CLUSTER_ADMIN`.
+         *     is 202 with the member `LEAVING`. The node stays a cluster node (its heartbeats to the
+         *     control plane go on); only its gossip stops. The leave is persisted: after a restart the
+         *     member is still `LEFT` until `POST /api/v1/cluster/members/join` brings it back.
+         *     Requires role `CLUSTER_ADMIN`.
          */
         delete: operations["leaveMember"];
         options?: never;
@@ -736,7 +749,7 @@ export interface paths {
         };
         /**
          * List DHT nodes
-         * @description The nodes on the hash ring with their weight, vnode count, the share of the token space they own, and how many keys were routed to them.
+         * @description The nodes on the hash ring with their weight, vnode count, the share of the token space they own, and how many keys were routed to them. Every cluster node is on the ring with weight 1, from its join to its removal (up to the ring's limit of 262,144 vnodes, 2048 nodes; a node past it stays off the ring).
          */
         get: operations["listDhtNodes"];
         put?: never;
@@ -803,7 +816,8 @@ export interface paths {
          * @description Hashes each key to its token and walks the ring clockwise: the first vnode at or after the
          *     token owns the key, and the distinct nodes met next make its preference list (owner first,
          *     then the replicas). Nothing is stored; each routed key is counted in the owner's
-         *     `routedKeys`. Send `key` for one key or `keys` for up to 1000. Requires role `CLUSTER_ADMIN`.
+         *     `routedKeys` (a runtime counter, not kept across restarts). Send `key` for one key or `keys`
+         *     for up to 1000. A lookup, so every role may call it (`x-rustydb-read-only`: not audited).
          */
         post: operations["routeDhtKey"];
         delete?: never;
@@ -828,7 +842,8 @@ export interface paths {
         /**
          * Add a load balancer backend
          * @description Registers a backend. It takes new connections at once (unless added `DRAINING`). With
-         *     `nodeId`, its health follows that cluster node: a DOWN node makes it `UNHEALTHY`.
+         *     `nodeId`, its health follows that cluster node: a node not heard from (SUSPECTED, DOWN, or
+         *     INITIALIZING before its first heartbeat) makes it `UNHEALTHY`.
          *     Requires role `CLUSTER_ADMIN`.
          */
         post: operations["addLoadBalancerBackend"];
@@ -1013,7 +1028,21 @@ export interface paths {
          *     one given): which shards it reaches, which node serves each (the primary for a write; for a
          *     read, a healthy copy, preferring the coordinator's node under `LOCAL_FIRST`), and the
          *     phases (execute locally, execute remotely, merge or acknowledge). It plans only: the SQL is
-         *     not parsed or run. Requires role `CLUSTER_ADMIN`.
+         *     not parsed or run, and nothing durable changes, so every role may call it
+         *     (`x-rustydb-read-only`: not audited).
+         *
+         *     **Routed through the load balancer.** Without `coordinatorNodeId`, the request takes a
+         *     connection from the load balancer under its strategy, and the node of the backend it gets
+         *     coordinates the query (a backend outside the cluster, or no backend able to take the
+         *     connection, leaves the choice to the consensus leader, else the first node able to answer).
+         *     The connection stays open for the plan's simulated latency in cluster time, then is
+         *     released: `SUCCESS`, or `ERROR` when the plan is incomplete (the 409 below). The latency is
+         *     the sum, over the phases, of the slowest round trip from the coordinator to a remote node
+         *     of the phase; a one-way hop costs the link's latency plus its full jitter (the slowest
+         *     delivery the simulated link allows) plus any `latency` fault on either end. Local tasks and
+         *     the coordinator's own phases (merge, acknowledge) cost nothing. So the load balancer's
+         *     statistics and connections count real routed requests. With `coordinatorNodeId`, the
+         *     request goes straight to that node and the load balancer is not involved.
          */
         post: operations["distributeQuery"];
         delete?: never;
@@ -8732,6 +8761,7 @@ export interface components {
          *       "deathsDeclared": 0,
          *       "refutations": 1,
          *       "updatesApplied": 24,
+         *       "staleUpdatesCorrected": 2,
          *       "piggybackedUpdatesSent": 96,
          *       "updatesDropped": 0,
          *       "membersRejected": 0,
@@ -8850,6 +8880,12 @@ export interface components {
              * @example 24
              */
             updatesApplied: number;
+            /**
+             * Format: int64
+             * @description Stale statements heard (about an older incarnation, or overridden) that this member answered with the newer one it holds.
+             * @example 2
+             */
+            staleUpdatesCorrected: number;
             /**
              * Format: int64
              * @description Update transmissions piggybacked on outgoing messages.
@@ -9009,6 +9045,7 @@ export interface components {
          *         "deathsDeclared": 0,
          *         "refutations": 1,
          *         "updatesApplied": 24,
+         *         "staleUpdatesCorrected": 2,
          *         "piggybackedUpdatesSent": 96,
          *         "updatesDropped": 0,
          *         "membersRejected": 0,
@@ -9189,6 +9226,7 @@ export interface components {
          *         "deathsDeclared": 0,
          *         "refutations": 1,
          *         "updatesApplied": 24,
+         *         "staleUpdatesCorrected": 2,
          *         "piggybackedUpdatesSent": 96,
          *         "updatesDropped": 0,
          *         "membersRejected": 0,
@@ -9235,6 +9273,7 @@ export interface components {
          *             "deathsDeclared": 0,
          *             "refutations": 1,
          *             "updatesApplied": 24,
+         *             "staleUpdatesCorrected": 2,
          *             "piggybackedUpdatesSent": 96,
          *             "updatesDropped": 0,
          *             "membersRejected": 0,
@@ -9289,7 +9328,7 @@ export interface components {
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
-         * @description A member to join to the gossip group.
+         * @description A cluster node to join (back) to the gossip group.
          * @example {
          *       "memberId": "node-6",
          *       "metadata": {
@@ -9303,7 +9342,7 @@ export interface components {
          */
         JoinMemberRequest: {
             /**
-             * @description The joining member's id. A member that left (or whose join failed) may join again under its id; it comes back with a higher incarnation.
+             * @description The joining member's id, a cluster node's id. A member that left (or whose join failed) may join again under its id; it comes back with a higher incarnation.
              * @example node-6
              */
             memberId: string;
@@ -11035,7 +11074,7 @@ export interface components {
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
-         * @description `HEALTHY`: takes new connections. `UNHEALTHY`: takes none (set when the backend's cluster node is DOWN); open connections run on. `DRAINING`: takes none, by an operator's decision, so it can be removed once its connections end.
+         * @description `HEALTHY`: takes new connections. `UNHEALTHY`: takes none (set while the backend's cluster node is not heard from: SUSPECTED, DOWN, INITIALIZING before its first heartbeat, or gone from the cluster); open connections run on. `DRAINING`: takes none, by an operator's decision, so it can be removed once its connections end. A backend's node that is HEALTHY or RECOVERING leaves it HEALTHY, or DRAINING if the operator added it so.
          * @example HEALTHY
          * @enum {string}
          */
@@ -11072,7 +11111,7 @@ export interface components {
              */
             address: string;
             /**
-             * @description The cluster node serving behind it, if any; its health follows the node's (DOWN makes it UNHEALTHY).
+             * @description The cluster node serving behind it, if any; its health follows the node's (SUSPECTED, DOWN or INITIALIZING make it UNHEALTHY). Every cluster node has a backend of its own, with the node's id and address.
              * @example node-2
              */
             nodeId: string | null;
@@ -11178,7 +11217,7 @@ export interface components {
              */
             maxConnections: number;
             /**
-             * @description Initial health. `DRAINING` registers it without sending it traffic yet. (With `nodeId`, a DOWN node makes it UNHEALTHY whatever is asked.)
+             * @description Initial health. `DRAINING` registers it without sending it traffic yet. (With `nodeId`, a node that is not HEALTHY or RECOVERING makes it UNHEALTHY whatever is asked; DRAINING comes back with the node.)
              * @default HEALTHY
              * @example HEALTHY
              * @enum {string}
@@ -11398,8 +11437,9 @@ export interface components {
         ShardCopyRole: "PRIMARY" | "REPLICA";
         /**
          * @description `ACTIVE`: a primary and every replica it should have. `MOVING`: a copy is being filled on a
-         *     new node (a pending move). `UNDER_REPLICATED`: fewer copies than min(replicationFactor,
-         *     nodes able to hold one). `UNASSIGNED`: no node holds a primary (no node can take it).
+         *     new node (a pending move). `UNDER_REPLICATED`: fewer copies on nodes able to hold one (not
+         *     DOWN) than min(replicationFactor, nodes able to hold one): a DOWN node keeps its copies but
+         *     they do not count. `UNASSIGNED`: no node holds a primary (no node can take it).
          *     When several apply, the first in the order UNASSIGNED, MOVING, UNDER_REPLICATED is given.
          * @example ACTIVE
          * @enum {string}
@@ -11637,7 +11677,7 @@ export interface components {
             /** @description Plan with this strategy instead of the one in force (the one in force is unchanged). */
             strategy?: components["schemas"]["ExecutionStrategy"];
             /**
-             * @description The node that coordinates (merges, and is "local" for LOCAL_FIRST). Default the consensus leader.
+             * @description The node that coordinates (merges, and is "local" for LOCAL_FIRST). Default the node of the backend the load balancer picks (see distributeQuery).
              * @example node-1
              */
             coordinatorNodeId?: string;
@@ -14470,7 +14510,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getGossipState: {
@@ -14529,6 +14568,7 @@ export interface operations {
                      *           "deathsDeclared": 1,
                      *           "refutations": 2,
                      *           "updatesApplied": 80,
+                     *           "staleUpdatesCorrected": 6,
                      *           "piggybackedUpdatesSent": 400,
                      *           "updatesDropped": 0,
                      *           "membersRejected": 0,
@@ -14606,6 +14646,7 @@ export interface operations {
                      *               "deathsDeclared": 0,
                      *               "refutations": 1,
                      *               "updatesApplied": 24,
+                     *               "staleUpdatesCorrected": 2,
                      *               "piggybackedUpdatesSent": 96,
                      *               "updatesDropped": 0,
                      *               "membersRejected": 0,
@@ -14628,7 +14669,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     joinMember: {
@@ -14656,8 +14696,8 @@ export interface operations {
                      *       "success": true,
                      *       "data": {
                      *         "memberId": "node-6",
-                     *         "state": null,
-                     *         "incarnation": 0,
+                     *         "state": "LEFT",
+                     *         "incarnation": 1,
                      *         "address": "10.0.0.6:7946",
                      *         "metadata": {
                      *           "address": "10.0.0.6:7946",
@@ -14665,13 +14705,13 @@ export interface operations {
                      *           "zone": "us-east-1b",
                      *           "role": "storage"
                      *         },
-                     *         "lastStateChange": "2026-11-21T10:30:00.000Z",
+                     *         "lastStateChange": "2026-11-21T10:20:00.000Z",
                      *         "observers": {
                      *           "alive": 0,
                      *           "suspect": 0,
                      *           "dead": 0,
-                     *           "left": 0,
-                     *           "unaware": 5
+                     *           "left": 5,
+                     *           "unaware": 0
                      *         },
                      *         "lifecycle": "JOINING"
                      *       },
@@ -14684,7 +14724,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description `seedId` names no member. */
+            /** @description `memberId` names no cluster node, or `seedId` names no member. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14695,9 +14735,9 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "NOT_FOUND",
-                     *         "message": "No member has id \"node-9\".",
+                     *         "message": "No cluster node has id \"node-9\".",
                      *         "details": {
-                     *           "resource": "cluster.member",
+                     *           "resource": "cluster.node",
                      *           "id": "node-9"
                      *         }
                      *       },
@@ -14707,7 +14747,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A member with this id is already in the group (joining, active or leaving), the seed is not active, or the group is full. */
+            /** @description The member is already in the group (joining, active, leaving, or crashed and to rejoin when its fault heals), the seed is not active, or the group is full. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14730,7 +14770,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The member names itself as its seed, or its metadata is invalid. */
+            /** @description The member names itself as its seed, or its metadata is invalid or contradicts its cluster node (address, region, zone). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14750,7 +14790,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     leaveMember: {
@@ -14803,7 +14842,6 @@ export interface operations {
             };
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getMemberState: {
@@ -14832,7 +14870,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     triggerFailover: {
@@ -15963,7 +16000,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getDhtRing: {
@@ -16032,7 +16068,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getDhtStatistics: {
@@ -16103,7 +16138,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     routeDhtKey: {
@@ -16204,7 +16238,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listLoadBalancerBackends: {
@@ -16301,7 +16334,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     addLoadBalancerBackend: {
@@ -16396,7 +16428,6 @@ export interface operations {
             };
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getLoadBalancerBackend: {
@@ -16425,7 +16456,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     removeLoadBalancerBackend: {
@@ -16490,7 +16520,6 @@ export interface operations {
             };
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listLoadBalancerConnections: {
@@ -16575,7 +16604,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getLoadBalancerStatistics: {
@@ -16634,7 +16662,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     setLoadBalancerStrategy: {
@@ -16677,7 +16704,6 @@ export interface operations {
             409: components["responses"]["Conflict"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listShards: {
@@ -16778,7 +16804,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     assignShard: {
@@ -16899,7 +16924,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     setExecutionStrategy: {
@@ -16943,7 +16967,6 @@ export interface operations {
             409: components["responses"]["Conflict"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     distributeQuery: {
@@ -17109,7 +17132,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getClusterStatus: {

@@ -23,6 +23,8 @@ export interface OperationInfo {
   readonly public: boolean;
   /** `x-rustydb-sparse-fields: true`: accepts the `fields` query parameter. */
   readonly sparseFields: boolean;
+  /** `x-rustydb-read-only: true`: a POST that changes nothing durable (a lookup), so not audited as a mutation. */
+  readonly readOnly: boolean;
 }
 
 /** Every operation of the OpenAPI contract, sorted by path then method. */
@@ -38,6 +40,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationApplyCheckpoints",
@@ -50,6 +53,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationApplyConfig",
@@ -62,6 +66,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putAdvancedReplicationApplyConfig",
@@ -74,6 +79,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationApplyStatistics",
@@ -86,6 +92,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationApplyStatus",
@@ -98,6 +105,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationApplyTransactions",
@@ -110,6 +118,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationConflictsCrdts",
@@ -122,6 +131,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationConflictsPredictions",
@@ -134,6 +144,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationConflictsResolve",
@@ -146,6 +157,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationConflictsStatistics",
@@ -158,6 +170,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationConflictsStrategies",
@@ -170,6 +183,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationGdsHealth",
@@ -182,6 +196,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationGdsLatencies",
@@ -194,6 +209,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationGdsRoute",
@@ -206,6 +222,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationGdsServices",
@@ -218,6 +235,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationGdsServices",
@@ -230,6 +248,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteAdvancedReplicationGdsServicesByName",
@@ -242,6 +261,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationGdsServicesByName",
@@ -254,6 +274,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putAdvancedReplicationGdsServicesByName",
@@ -266,6 +287,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationGdsServicesByNameRegions",
@@ -278,6 +300,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationGdsServicesByNameRegions",
@@ -290,6 +313,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionId",
@@ -302,6 +326,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstances",
@@ -314,6 +339,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstances",
@@ -326,6 +352,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstancesByInstanceId",
@@ -338,6 +365,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationGdsStatistics",
@@ -350,6 +378,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationLogicalChanges",
@@ -362,6 +391,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationLogicalPublications",
@@ -374,6 +404,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationLogicalPublications",
@@ -386,6 +417,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteAdvancedReplicationLogicalPublicationsByName",
@@ -398,6 +430,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationLogicalPublicationsByName",
@@ -410,6 +443,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putAdvancedReplicationLogicalPublicationsByName",
@@ -422,6 +456,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationLogicalStatistics",
@@ -434,6 +469,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationLogicalSubscriptions",
@@ -446,6 +482,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationLogicalSubscriptions",
@@ -458,6 +495,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteAdvancedReplicationLogicalSubscriptionsByName",
@@ -470,6 +508,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationLogicalSubscriptionsByName",
@@ -482,6 +521,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putAdvancedReplicationLogicalSubscriptionsByName",
@@ -494,6 +534,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationLogicalSubscriptionsByNameDisable",
@@ -506,6 +547,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationLogicalSubscriptionsByNameEnable",
@@ -518,6 +560,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationMonitoringAlerts",
@@ -530,6 +573,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationMonitoringAlerts",
@@ -542,6 +586,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteAdvancedReplicationMonitoringAlertsById",
@@ -554,6 +599,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putAdvancedReplicationMonitoringAlertsById",
@@ -566,6 +612,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationMonitoringChannels",
@@ -578,6 +625,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationMonitoringConflicts",
@@ -590,6 +638,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationMonitoringDashboard",
@@ -602,6 +651,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationMonitoringErrors",
@@ -614,6 +664,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationMonitoringLag",
@@ -626,6 +677,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationMonitoringThroughput",
@@ -638,6 +690,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationMonitoringTimeseries",
@@ -650,6 +703,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationMultiMasterConvergence",
@@ -662,6 +716,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationMultiMasterGroups",
@@ -674,6 +729,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationMultiMasterGroups",
@@ -686,6 +742,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId",
@@ -698,6 +755,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteAdvancedReplicationMultiMasterGroupsById",
@@ -710,6 +768,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationMultiMasterGroupsById",
@@ -722,6 +781,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putAdvancedReplicationMultiMasterGroupsById",
@@ -734,6 +794,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationMultiMasterGroupsByIdSites",
@@ -746,6 +807,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationMultiMasterQuorumStatus",
@@ -758,6 +820,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationMultiMasterReplicate",
@@ -770,6 +833,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationMultiMasterSites",
@@ -782,6 +846,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationMultiMasterStatistics",
@@ -794,6 +859,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationShardingAnalyzeKey",
@@ -806,6 +872,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationShardingQueryExecute",
@@ -818,6 +885,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationShardingQueryRoute",
@@ -830,6 +898,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationShardingRebalanceExecute",
@@ -842,6 +911,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationShardingRebalancePlan",
@@ -854,6 +924,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationShardingRebalanceByIdCancel",
@@ -866,6 +937,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationShardingRebalanceByIdPause",
@@ -878,6 +950,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationShardingRebalanceByIdProgress",
@@ -890,6 +963,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationShardingRebalanceByIdResume",
@@ -902,6 +976,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationShardingStatistics",
@@ -914,6 +989,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationShardingTables",
@@ -926,6 +1002,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationShardingTables",
@@ -938,6 +1015,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteAdvancedReplicationShardingTablesByTable",
@@ -950,6 +1028,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationShardingTablesByTable",
@@ -962,6 +1041,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putAdvancedReplicationShardingTablesByTable",
@@ -974,6 +1054,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationShardingTablesByTableShards",
@@ -986,6 +1067,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationShardingTablesByTableShards",
@@ -998,6 +1080,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationShardingTablesByTableShardsById",
@@ -1010,6 +1093,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putAdvancedReplicationShardingTablesByTableShardsByIdStatus",
@@ -1022,6 +1106,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationXaRecover",
@@ -1034,6 +1119,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationXaResourceManagers",
@@ -1046,6 +1132,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationXaResourceManagers",
@@ -1058,6 +1145,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteAdvancedReplicationXaResourceManagersById",
@@ -1070,6 +1158,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationXaStart",
@@ -1082,6 +1171,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationXaStatistics",
@@ -1094,6 +1184,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationXaTransactions",
@@ -1106,6 +1197,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationXaByXidCommit",
@@ -1118,6 +1210,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationXaByXidEnd",
@@ -1130,6 +1223,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationXaByXidPrepare",
@@ -1142,6 +1236,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationXaByXidRollback",
@@ -1154,6 +1249,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getAdvancedReplicationXaByXidStatus",
@@ -1166,6 +1262,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "listAuditEntries",
@@ -1178,6 +1275,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "listApiKeys",
@@ -1190,6 +1288,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "createApiKey",
@@ -1202,6 +1301,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "revokeApiKey",
@@ -1214,6 +1314,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "createAccessToken",
@@ -1226,6 +1327,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getClusterConfig",
@@ -1238,6 +1340,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "updateClusterConfig",
@@ -1250,6 +1353,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "distributeQuery",
@@ -1257,11 +1361,12 @@ export const operations = [
     path: "/api/v1/cluster/coordinator/distribute-query",
     expressPath: "/api/v1/cluster/coordinator/distribute-query",
     tags: ["Coordinator"],
-    roles: ["CLUSTER_ADMIN"],
-    planned: true,
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: true,
   },
   {
     operationId: "setExecutionStrategy",
@@ -1270,10 +1375,11 @@ export const operations = [
     expressPath: "/api/v1/cluster/coordinator/execution-strategy",
     tags: ["Coordinator"],
     roles: ["CLUSTER_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "listShards",
@@ -1282,10 +1388,11 @@ export const operations = [
     expressPath: "/api/v1/cluster/coordinator/shards",
     tags: ["Coordinator"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: true,
+    readOnly: false,
   },
   {
     operationId: "assignShard",
@@ -1294,10 +1401,11 @@ export const operations = [
     expressPath: "/api/v1/cluster/coordinator/shards/:id/assign",
     tags: ["Coordinator"],
     roles: ["CLUSTER_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "listDhtNodes",
@@ -1306,10 +1414,11 @@ export const operations = [
     expressPath: "/api/v1/cluster/dht/nodes",
     tags: ["DHT"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: true,
+    readOnly: false,
   },
   {
     operationId: "getDhtRing",
@@ -1318,10 +1427,11 @@ export const operations = [
     expressPath: "/api/v1/cluster/dht/ring",
     tags: ["DHT"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "routeDhtKey",
@@ -1329,11 +1439,12 @@ export const operations = [
     path: "/api/v1/cluster/dht/route",
     expressPath: "/api/v1/cluster/dht/route",
     tags: ["DHT"],
-    roles: ["CLUSTER_ADMIN"],
-    planned: true,
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: true,
   },
   {
     operationId: "getDhtStatistics",
@@ -1342,10 +1453,11 @@ export const operations = [
     expressPath: "/api/v1/cluster/dht/statistics",
     tags: ["DHT"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "triggerFailover",
@@ -1358,6 +1470,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getFailoverConfig",
@@ -1370,6 +1483,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "updateFailoverConfig",
@@ -1382,6 +1496,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "listFailoverHistory",
@@ -1394,6 +1509,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: true,
+    readOnly: false,
   },
   {
     operationId: "getFailoverStatistics",
@@ -1406,6 +1522,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "listSuspectedNodes",
@@ -1418,6 +1535,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "testFailover",
@@ -1430,6 +1548,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getClusterHealth",
@@ -1442,6 +1561,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getDetailedClusterHealth",
@@ -1454,6 +1574,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "listHealthHistory",
@@ -1466,6 +1587,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "listHealthIssues",
@@ -1478,6 +1600,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: true,
+    readOnly: false,
   },
   {
     operationId: "listLoadBalancerBackends",
@@ -1486,10 +1609,11 @@ export const operations = [
     expressPath: "/api/v1/cluster/load-balancer/backends",
     tags: ["Load balancer"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: true,
+    readOnly: false,
   },
   {
     operationId: "addLoadBalancerBackend",
@@ -1498,10 +1622,11 @@ export const operations = [
     expressPath: "/api/v1/cluster/load-balancer/backends",
     tags: ["Load balancer"],
     roles: ["CLUSTER_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "removeLoadBalancerBackend",
@@ -1510,10 +1635,11 @@ export const operations = [
     expressPath: "/api/v1/cluster/load-balancer/backends/:id",
     tags: ["Load balancer"],
     roles: ["CLUSTER_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getLoadBalancerBackend",
@@ -1522,10 +1648,11 @@ export const operations = [
     expressPath: "/api/v1/cluster/load-balancer/backends/:id",
     tags: ["Load balancer"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "listLoadBalancerConnections",
@@ -1534,10 +1661,11 @@ export const operations = [
     expressPath: "/api/v1/cluster/load-balancer/connections",
     tags: ["Load balancer"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: true,
+    readOnly: false,
   },
   {
     operationId: "getLoadBalancerStatistics",
@@ -1546,10 +1674,11 @@ export const operations = [
     expressPath: "/api/v1/cluster/load-balancer/statistics",
     tags: ["Load balancer"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "setLoadBalancerStrategy",
@@ -1558,10 +1687,11 @@ export const operations = [
     expressPath: "/api/v1/cluster/load-balancer/strategy",
     tags: ["Load balancer"],
     roles: ["CLUSTER_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "listMembers",
@@ -1570,10 +1700,11 @@ export const operations = [
     expressPath: "/api/v1/cluster/members",
     tags: ["Membership"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: true,
+    readOnly: false,
   },
   {
     operationId: "getGossipState",
@@ -1582,10 +1713,11 @@ export const operations = [
     expressPath: "/api/v1/cluster/members/gossip",
     tags: ["Membership"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "joinMember",
@@ -1594,10 +1726,11 @@ export const operations = [
     expressPath: "/api/v1/cluster/members/join",
     tags: ["Membership"],
     roles: ["CLUSTER_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "leaveMember",
@@ -1606,10 +1739,11 @@ export const operations = [
     expressPath: "/api/v1/cluster/members/:id",
     tags: ["Membership"],
     roles: ["CLUSTER_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getMemberState",
@@ -1618,10 +1752,11 @@ export const operations = [
     expressPath: "/api/v1/cluster/members/:id/state",
     tags: ["Membership"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getClusterMigrationStatistics",
@@ -1634,6 +1769,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getClusterMigrationTasks",
@@ -1646,6 +1782,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postClusterMigrationTasks",
@@ -1658,6 +1795,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteClusterMigrationTasksById",
@@ -1670,6 +1808,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getClusterMigrationTasksById",
@@ -1682,6 +1821,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postClusterMigrationTasksByIdPause",
@@ -1694,6 +1834,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getClusterMigrationTasksByIdProgress",
@@ -1706,6 +1847,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postClusterMigrationTasksByIdResume",
@@ -1718,6 +1860,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postClusterMigrationTasksByIdStart",
@@ -1730,6 +1873,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "listClusterNodes",
@@ -1742,6 +1886,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: true,
+    readOnly: false,
   },
   {
     operationId: "addClusterNode",
@@ -1754,6 +1899,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "removeClusterNode",
@@ -1766,6 +1912,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getClusterNode",
@@ -1778,6 +1925,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postClusterQueryExecuteParallel",
@@ -1790,6 +1938,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postClusterQueryExplain",
@@ -1802,6 +1951,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getClusterQueryPlans",
@@ -1814,6 +1964,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getClusterQueryPlansById",
@@ -1826,6 +1977,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getClusterQueryStatistics",
@@ -1838,6 +1990,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getRaftLeader",
@@ -1850,6 +2003,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getRaftLog",
@@ -1862,6 +2016,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "appendRaftEntries",
@@ -1874,6 +2029,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "listRaftLogEntries",
@@ -1886,6 +2042,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: true,
+    readOnly: false,
   },
   {
     operationId: "listRaftMembers",
@@ -1898,6 +2055,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "addRaftMember",
@@ -1910,6 +2068,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "removeRaftMember",
@@ -1922,6 +2081,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "createRaftSnapshot",
@@ -1934,6 +2094,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getRaftState",
@@ -1946,6 +2107,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "requestRaftVote",
@@ -1958,6 +2120,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getClusterReplication",
@@ -1970,6 +2133,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getClusterStatus",
@@ -1982,6 +2146,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getClusterTopology",
@@ -1994,6 +2159,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getClusterTransactionsDistributed",
@@ -2006,6 +2172,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postClusterTransactionsDistributedBegin",
@@ -2018,6 +2185,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postClusterTransactionsDistributedByIdCommit",
@@ -2030,6 +2198,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postClusterTransactionsDistributedByIdPrepare",
@@ -2042,6 +2211,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postClusterTransactionsDistributedByIdRollback",
@@ -2054,6 +2224,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getClusterTransactionsDistributedByIdStatus",
@@ -2066,6 +2237,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getClusteringStatus",
@@ -2078,6 +2250,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getConnections",
@@ -2090,6 +2263,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteConnectionsById",
@@ -2102,6 +2276,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getConnectionsById",
@@ -2114,6 +2289,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "listEvents",
@@ -2126,6 +2302,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getGatewayFilters",
@@ -2138,6 +2315,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postGatewayFilters",
@@ -2150,6 +2328,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteGatewayFiltersById",
@@ -2162,6 +2341,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getGatewayMetrics",
@@ -2174,6 +2354,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getGatewayRatelimits",
@@ -2186,6 +2367,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postGatewayRatelimits",
@@ -2198,6 +2380,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteGatewayRatelimitsById",
@@ -2210,6 +2393,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getGatewayRatelimitsById",
@@ -2222,6 +2406,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putGatewayRatelimitsById",
@@ -2234,6 +2419,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getGatewayRoutes",
@@ -2246,6 +2432,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postGatewayRoutes",
@@ -2258,6 +2445,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteGatewayRoutesById",
@@ -2270,6 +2458,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getGatewayRoutesById",
@@ -2282,6 +2471,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putGatewayRoutesById",
@@ -2294,6 +2484,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getGatewayServices",
@@ -2306,6 +2497,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postGatewayServices",
@@ -2318,6 +2510,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteGatewayServicesById",
@@ -2330,6 +2523,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getGatewayServicesById",
@@ -2342,6 +2536,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putGatewayServicesById",
@@ -2354,6 +2549,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getGatewayStats",
@@ -2366,6 +2562,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getGeoReplicationConflicts",
@@ -2378,6 +2575,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postGeoReplicationConflictsResolve",
@@ -2390,6 +2588,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getGeoReplicationDatacenters",
@@ -2402,6 +2601,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postGeoReplicationDatacenters",
@@ -2414,6 +2614,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteGeoReplicationDatacentersById",
@@ -2426,6 +2627,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getGeoReplicationDatacentersById",
@@ -2438,6 +2640,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getGeoReplicationStatistics",
@@ -2450,6 +2653,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getGeoReplicationStreams",
@@ -2462,6 +2666,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postGeoReplicationStreams",
@@ -2474,6 +2679,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putGeoReplicationStreamsByIdConsistencyLevel",
@@ -2486,6 +2692,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getGeoReplicationStreamsByIdStatus",
@@ -2498,6 +2705,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getGeoReplicationVectorClocksByDc",
@@ -2510,6 +2718,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getFullHealth",
@@ -2522,6 +2731,7 @@ export const operations = [
     websocket: false,
     public: true,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getLiveness",
@@ -2534,6 +2744,7 @@ export const operations = [
     websocket: false,
     public: true,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getReadiness",
@@ -2546,6 +2757,7 @@ export const operations = [
     websocket: false,
     public: true,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getStartup",
@@ -2558,6 +2770,7 @@ export const operations = [
     websocket: false,
     public: true,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getMetrics",
@@ -2570,6 +2783,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getPrometheusMetrics",
@@ -2582,6 +2796,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkCircuitBreakers",
@@ -2594,6 +2809,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkCircuitBreakersByName",
@@ -2606,6 +2822,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putNetworkCircuitBreakersByName",
@@ -2618,6 +2835,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkCircuitBreakersByNameHistory",
@@ -2630,6 +2848,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postNetworkCircuitBreakersByNameReset",
@@ -2642,6 +2861,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postNetworkCircuitBreakersByNameTest",
@@ -2654,6 +2874,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkClusterNodes",
@@ -2666,6 +2887,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postNetworkClusterNodes",
@@ -2678,6 +2900,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteNetworkClusterNodesById",
@@ -2690,6 +2913,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkClusterStatus",
@@ -2702,6 +2926,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkClusterTopology",
@@ -2714,6 +2939,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkConnections",
@@ -2726,6 +2952,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteNetworkConnectionsById",
@@ -2738,6 +2965,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkConnectionsById",
@@ -2750,6 +2978,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postNetworkFirewallProbe",
@@ -2762,6 +2991,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkFirewallRules",
@@ -2774,6 +3004,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkFirewallStatus",
@@ -2786,6 +3017,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkHealthConflicts",
@@ -2798,6 +3030,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkHealthPorts",
@@ -2810,6 +3043,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkListeners",
@@ -2822,6 +3056,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postNetworkListeners",
@@ -2834,6 +3069,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteNetworkListenersByPort",
@@ -2846,6 +3082,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkListenersByPortStatus",
@@ -2858,6 +3095,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkLoadbalancer",
@@ -2870,6 +3108,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkLoadbalancerAlgorithm",
@@ -2882,6 +3121,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putNetworkLoadbalancerAlgorithm",
@@ -2894,6 +3134,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkLoadbalancerAlgorithms",
@@ -2906,6 +3147,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkLoadbalancerBackends",
@@ -2918,6 +3160,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postNetworkLoadbalancerBackends",
@@ -2930,6 +3173,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteNetworkLoadbalancerBackendsById",
@@ -2942,6 +3186,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkLoadbalancerBackendsById",
@@ -2954,6 +3199,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putNetworkLoadbalancerBackendsById",
@@ -2966,6 +3212,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postNetworkLoadbalancerBackendsByIdDrain",
@@ -2978,6 +3225,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putNetworkLoadbalancerConfig",
@@ -2990,6 +3238,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkLoadbalancerHealth",
@@ -3002,6 +3251,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putNetworkLoadbalancerHealthConfig",
@@ -3014,6 +3264,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postNetworkLoadbalancerHealthTrigger",
@@ -3026,6 +3277,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkLoadbalancerPools",
@@ -3038,6 +3290,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postNetworkLoadbalancerPools",
@@ -3050,6 +3303,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteNetworkLoadbalancerPoolsById",
@@ -3062,6 +3316,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkLoadbalancerPoolsById",
@@ -3074,6 +3329,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putNetworkLoadbalancerPoolsById",
@@ -3086,6 +3342,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkNatMappings",
@@ -3098,6 +3355,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkNatStatus",
@@ -3110,6 +3368,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postNetworkNatStun",
@@ -3122,6 +3381,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postNetworkNatUpnp",
@@ -3134,6 +3394,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkPorts",
@@ -3146,6 +3407,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postNetworkPortsAllocate",
@@ -3158,6 +3420,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkPortsConfig",
@@ -3170,6 +3433,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putNetworkPortsConfig",
@@ -3182,6 +3446,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteNetworkPortsByPort",
@@ -3194,6 +3459,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkProtocolBuffers",
@@ -3206,6 +3472,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postNetworkProtocolBuffersResize",
@@ -3218,6 +3485,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkProtocolBuffersStats",
@@ -3230,6 +3498,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkProtocolCodecConfig",
@@ -3242,6 +3511,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkProtocolCodecMetrics",
@@ -3254,6 +3524,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkProtocolCompression",
@@ -3266,6 +3537,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putNetworkProtocolCompression",
@@ -3278,6 +3550,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkProtocolCompressionStats",
@@ -3290,6 +3563,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkProtocolExtensions",
@@ -3302,6 +3576,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postNetworkProtocolExtensionsRegister",
@@ -3314,6 +3589,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteNetworkProtocolExtensionsById",
@@ -3326,6 +3602,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkProtocolFlowControl",
@@ -3338,6 +3615,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putNetworkProtocolFlowControl",
@@ -3350,6 +3628,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkProtocols",
@@ -3362,6 +3641,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putNetworkProtocols",
@@ -3374,6 +3654,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkResolverCache",
@@ -3386,6 +3667,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postNetworkResolverResolve",
@@ -3398,6 +3680,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkResolverStatus",
@@ -3410,6 +3693,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getNetworkStatus",
@@ -3422,6 +3706,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getPools",
@@ -3434,6 +3719,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getPoolsById",
@@ -3446,6 +3732,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putPoolsById",
@@ -3458,6 +3745,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postPoolsByIdDrain",
@@ -3470,6 +3758,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getPoolsByIdLeaks",
@@ -3482,6 +3771,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postPoolsByIdLeaksClear",
@@ -3494,6 +3784,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getPoolsByIdLifecyclePolicy",
@@ -3506,6 +3797,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putPoolsByIdLifecyclePolicy",
@@ -3518,6 +3810,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postPoolsByIdLifecycleRecycle",
@@ -3530,6 +3823,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getPoolsByIdLifecycleStats",
@@ -3542,6 +3836,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getPoolsByIdPartitions",
@@ -3554,6 +3849,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postPoolsByIdPartitions",
@@ -3566,6 +3862,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deletePoolsByIdPartitionsByName",
@@ -3578,6 +3875,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getPoolsByIdPartitionsByName",
@@ -3590,6 +3888,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putPoolsByIdPartitionsByName",
@@ -3602,6 +3901,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getPoolsByIdPartitionsByNameStats",
@@ -3614,6 +3914,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getPoolsByIdStats",
@@ -3626,6 +3927,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getPoolsByIdWaitQueue",
@@ -3638,6 +3940,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postPoolsByIdWaitQueueClear",
@@ -3650,6 +3953,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getPoolsByIdWaitQueueStats",
@@ -3662,6 +3966,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postRacCacheFusionFlush",
@@ -3674,6 +3979,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getRacCacheFusionStats",
@@ -3686,6 +3992,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getRacCacheFusionStatus",
@@ -3698,6 +4005,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getRacCacheFusionTransfers",
@@ -3710,6 +4018,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getRacClusterNodes",
@@ -3722,6 +4031,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postRacClusterRebalance",
@@ -3734,6 +4044,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postRacClusterStart",
@@ -3746,6 +4057,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getRacClusterStats",
@@ -3758,6 +4070,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getRacClusterStatus",
@@ -3770,6 +4083,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postRacClusterStop",
@@ -3782,6 +4096,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getRacGrdAffinity",
@@ -3794,6 +4109,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postRacGrdRemaster",
@@ -3806,6 +4122,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getRacGrdResources",
@@ -3818,6 +4135,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getRacGrdTopology",
@@ -3830,6 +4148,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getRacInterconnectLatency",
@@ -3842,6 +4161,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getRacInterconnectStats",
@@ -3854,6 +4174,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getRacInterconnectStatus",
@@ -3866,6 +4187,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getRacParallelQueryActive",
@@ -3878,6 +4200,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putRacParallelQueryConfig",
@@ -3890,6 +4213,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postRacParallelQueryExecute",
@@ -3902,6 +4226,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getRacParallelQueryPlans",
@@ -3914,6 +4239,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getRacParallelQueryStatistics",
@@ -3926,6 +4252,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getRacParallelQueryStatus",
@@ -3938,6 +4265,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getRacRecoveryActive",
@@ -3950,6 +4278,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getRacRecoveryConfig",
@@ -3962,6 +4291,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putRacRecoveryConfig",
@@ -3974,6 +4304,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getRacRecoveryHistory",
@@ -3986,6 +4317,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postRacRecoveryInitiate",
@@ -3998,6 +4330,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getRacRecoveryStatus",
@@ -4010,6 +4343,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getReplicationConfig",
@@ -4022,6 +4356,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putReplicationConfig",
@@ -4034,6 +4369,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postReplicationConfigure",
@@ -4046,6 +4382,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getReplicationConflicts",
@@ -4058,6 +4395,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postReplicationConflictsSimulate",
@@ -4070,6 +4408,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postReplicationFailover",
@@ -4082,6 +4421,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getReplicationLag",
@@ -4094,6 +4434,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getReplicationMonitorAlerts",
@@ -4106,6 +4447,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postReplicationMonitorAlerts",
@@ -4118,6 +4460,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getReplicationMonitorChannels",
@@ -4130,6 +4473,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getReplicationMonitorDashboard",
@@ -4142,6 +4486,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getReplicationMonitorLag",
@@ -4154,6 +4499,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getReplicationReplicas",
@@ -4166,6 +4512,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postReplicationReplicas",
@@ -4178,6 +4525,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteReplicationReplicasById",
@@ -4190,6 +4538,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getReplicationReplicasById",
@@ -4202,6 +4551,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postReplicationReplicasByIdPause",
@@ -4214,6 +4564,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postReplicationReplicasByIdResume",
@@ -4226,6 +4577,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postReplicationResolveConflict",
@@ -4238,6 +4590,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getReplicationSlots",
@@ -4250,6 +4603,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postReplicationSlots",
@@ -4262,6 +4616,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteReplicationSlotsByName",
@@ -4274,6 +4629,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getReplicationSlotsByName",
@@ -4286,6 +4642,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getReplicationSnapshots",
@@ -4298,6 +4655,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postReplicationSnapshots",
@@ -4310,6 +4668,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteReplicationSnapshotsById",
@@ -4322,6 +4681,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getReplicationSnapshotsById",
@@ -4334,6 +4694,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getReplicationSnapshotsByIdProgress",
@@ -4346,6 +4707,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postReplicationSnapshotsByIdRestore",
@@ -4358,6 +4720,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getReplicationStatistics",
@@ -4370,6 +4733,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getReplicationStatus",
@@ -4382,6 +4746,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getSessions",
@@ -4394,6 +4759,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "deleteSessionsById",
@@ -4406,6 +4772,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getSessionsById",
@@ -4418,6 +4785,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getSessionsByIdAuth",
@@ -4430,6 +4798,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postSessionsByIdAuthRefresh",
@@ -4442,6 +4811,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getSessionsByIdCallbacks",
@@ -4454,6 +4824,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getSessionsByIdEvents",
@@ -4466,6 +4837,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postSessionsByIdEventsTrigger",
@@ -4478,6 +4850,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getSessionsByIdPrivileges",
@@ -4490,6 +4863,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getSessionsByIdResources",
@@ -4502,6 +4876,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putSessionsByIdResourcesLimits",
@@ -4514,6 +4889,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postSessionsByIdResourcesReset",
@@ -4526,6 +4902,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getSessionsByIdState",
@@ -4538,6 +4915,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "putSessionsByIdState",
@@ -4550,6 +4928,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postSessionsByIdStateRestore",
@@ -4562,6 +4941,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postSessionsByIdStateSnapshot",
@@ -4574,6 +4954,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "advanceClock",
@@ -4586,6 +4967,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getClock",
@@ -4598,6 +4980,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "setClock",
@@ -4610,6 +4993,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "listFaults",
@@ -4622,6 +5006,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "injectFault",
@@ -4634,6 +5019,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "healFault",
@@ -4646,6 +5032,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getWs",
@@ -4658,6 +5045,7 @@ export const operations = [
     websocket: true,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "streamClusterNodeEvents",
@@ -4670,6 +5058,7 @@ export const operations = [
     websocket: true,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getWsClusterRac",
@@ -4682,6 +5071,7 @@ export const operations = [
     websocket: true,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getWsClusterReplication",
@@ -4694,6 +5084,7 @@ export const operations = [
     websocket: true,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getWsClusterSharding",
@@ -4706,6 +5097,7 @@ export const operations = [
     websocket: true,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getWsConnections",
@@ -4718,6 +5110,7 @@ export const operations = [
     websocket: true,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "streamEvents",
@@ -4730,6 +5123,7 @@ export const operations = [
     websocket: true,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getWsMetrics",
@@ -4742,6 +5136,7 @@ export const operations = [
     websocket: true,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getWsQuery",
@@ -4754,6 +5149,7 @@ export const operations = [
     websocket: true,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getWsReplication",
@@ -4766,6 +5162,7 @@ export const operations = [
     websocket: true,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getWsStatus",
@@ -4778,6 +5175,7 @@ export const operations = [
     websocket: true,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "getWsSubscriptions",
@@ -4790,6 +5188,7 @@ export const operations = [
     websocket: true,
     public: false,
     sparseFields: false,
+    readOnly: false,
   },
 ] as const satisfies readonly OperationInfo[];
 

@@ -31,6 +31,8 @@ async function main(): Promise<void> {
     rateLimit: integer(values['rate-limit'] ?? process.env.RUSTYDB_RATE_LIMIT ?? String(DEFAULT_RATE_LIMIT_PER_KEY), 'RUSTYDB_RATE_LIMIT'),
   };
   if (settings.clock !== 'realtime' && settings.clock !== 'manual') throw new Error('RUSTYDB_CLOCK must be "realtime" or "manual".');
+  // Consensus needs a founding voter: a cluster starts with at least one node.
+  if (settings.nodes < 1) throw new Error('RUSTYDB_NODES must be at least 1.');
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
   mkdirSync(settings.dataDir, { recursive: true });
   const platform = await startPlatform({

@@ -1,5 +1,11 @@
 import { SqliteStore } from './store/sqlite-store.js';
 import { Journal } from './store/journal.js';
+import { ClusterConsensus } from './engines/cluster/cluster-consensus.js';
+import { ClusterFailover, FAILOVER_HISTORY_RECORD } from './engines/failover/cluster-failover.js';
+import { DEFAULT_FAILOVER_POLICY, FAILOVER_POLICY_RECORD, type FailoverPolicy } from './engines/failover/failover-config.js';
+import { EMPTY_FAILOVER_STATE, type FailoverTrackerState } from './engines/failover/failover-tracker.js';
+import { DRILL_COUNTER_RECORD, FailoverDrill } from './services/failover-drill.js';
+import { FailoverService } from './services/failover-service.js';
 import type { Store } from './store/port.js';
 import { RealtimeDriver, SimulationRuntime } from './engines/runtime/index.js';
 import { EventBus } from './engines/runtime/event-bus.js';
@@ -13,8 +19,14 @@ import { AuditLog } from './services/audit-log.js';
 import { AuditService } from './services/audit-service.js';
 import { ApiKeys, type Bootstrap } from './services/api-keys.js';
 import { ClusterService } from './services/cluster-service.js';
+import { CoordinatorService } from './services/coordinator-service.js';
+import { DhtService } from './services/dht-service.js';
+import { LoadBalancerService } from './services/load-balancer-service.js';
+import { QueryLatency } from './services/query-latency.js';
+import { DEFAULT_LINK } from './engines/runtime/index.js';
 import { EventService } from './services/event-service.js';
 import { HealthService } from './services/health-service.js';
+import { MembershipService } from './services/membership-service.js';
 import { MetricsService } from './services/metrics-service.js';
 import { OperationRunner } from './services/operation-runner.js';
 import { PlannedOperations } from './services/planned-operations.js';
@@ -30,7 +42,7 @@ export const DEFAULT_RATE_LIMIT_PER_KEY = 1000;
 export interface PlatformOptions {
   /** SQLite file, or ':memory:' for tests. */
   storePath: string;
-  /** Nodes created at the first start (when the store holds no cluster yet). */
+  /** Nodes created at the first start (when the store holds no cluster yet); at least 1, the founding voter of consensus. */
   initialNodes: number;
   seed: number;
   clockMode: ClockMode;
@@ -54,6 +66,15 @@ export interface Services {
   access: OperationRunner;
   rateLimiter: RateLimiter;
   cluster: ClusterService;
+  /** The consistent-hash ring over the cluster's nodes. */
+  dht: DhtService;
+  /** The load balancer in front of the cluster's nodes. */
+  loadBalancer: LoadBalancerService;
+  /** Shards, their placement, and distributed query plans. */
+  coordinator: CoordinatorService;
+  /** Gossip membership (SWIM) of the cluster's nodes. */
+  membership: MembershipService;
+  failover: FailoverService;
   simulation: SimulationService;
   events: EventService;
   apiKeys: ApiKeys;
@@ -100,7 +121,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 
   const policy = new AccessPolicy(operations);
   const audit = await AuditLog.load(store, journal, wallNow);
-  const mutating = new Set(operations.filter((operation) => operation.method !== 'get').map((operation) => operation.operationId));
+  // Every non-GET operation is a mutation (audited), except lookups the contract marks x-rustydb-read-only.
+  const mutating = new Set(operations.filter((operation) => operation.method !== 'get' && !operation.readOnly).map((operation) => operation.operationId));
   const runner = new OperationRunner(policy, audit, journal, mutating);
 
   const meta = (await store.get<ClusterMeta>(META_RECORD, 'current')) ?? { createdAtMs: runtime.clock.now(), updatedAtMs: runtime.clock.now() };
@@ -120,6 +142,16 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   } else {
     nodes.restore(storedNodes);
   }
+  // Before consensus: the gossip group takes each node's own role as metadata, not LEADER or CANDIDATE.
+  const membership = await MembershipService.start(store, { runtime, nodes, bus, journal }, runner);
+  const consensus = await ClusterConsensus.load(store, { runtime, nodes, journal, bus });
+  const failoverEngine = new ClusterFailover(
+    { clock: runtime.clock, consensus, nodes, bus, journal },
+    {
+      history: (await store.get<FailoverTrackerState>(FAILOVER_HISTORY_RECORD, 'current')) ?? EMPTY_FAILOVER_STATE,
+      policy: (await store.get<FailoverPolicy>(FAILOVER_POLICY_RECORD, 'current')) ?? DEFAULT_FAILOVER_POLICY,
+    },
+  );
 
   const injector = new FaultInjector(
     { clock: runtime.clock, faults: runtime.faults, bus, journal, isMember: (nodeId) => nodes.has(nodeId), observerId: CONTROL_PLANE_ID },
@@ -136,7 +168,18 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const clockControl = new ClockControl(runtime.clock, driver, journal, clockSettings);
 
   const cluster = new ClusterService(nodes, runner);
+  // Each follows membership from here on; registered in this order, they hear of a change in this order.
+  const dht = await DhtService.load(store, { nodes, journal, runner });
+  const loadBalancer = await LoadBalancerService.load(store, { nodes, clock: runtime.clock, journal, runner });
+  // The runtime is built without linkDefaults, so every simulated link has DEFAULT_LINK's delay model.
+  const latency = new QueryLatency(DEFAULT_LINK, runtime.faults);
+  const coordinator = await CoordinatorService.load(store, { nodes, loadBalancer, latency, clock: runtime.clock, journal, runner });
   const simulation = new SimulationService(injector, clockControl, runner);
+  const drill = new FailoverDrill(
+    { clock: runtime.clock, clockControl, injector, failover: failoverEngine, nodes, journal },
+    (await store.get<number>(DRILL_COUNTER_RECORD, 'last')) ?? 0,
+  );
+  const failover = new FailoverService({ failover: failoverEngine, drill, nodes, consensus, clock: runtime.clock, runner });
   const events = new EventService(bus, runner);
   const { apiKeys, bootstrap } = await ApiKeys.load(store, journal, runner, wallNow, options.adminKey);
   let serving = true;
@@ -153,7 +196,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       access: runner,
       rateLimiter,
       cluster,
+      dht,
+      loadBalancer,
+      coordinator,
+      membership,
       simulation,
+      failover,
       events,
       apiKeys,
       audit: new AuditService(audit, runner),
@@ -166,6 +214,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     async close() {
       serving = false;
       clockControl.stop();
+      consensus.close();
+      membership.close();
       clockControl.persist();
       await journal.flush();
       bus.close();

@@ -122,7 +122,7 @@ export type BackendHealth =
   | 'DRAINING'
   /** Takes new connections. */
   | 'HEALTHY'
-  /** Takes none (its node is DOWN). */
+  /** Takes none (its node is SUSPECTED, DOWN, or INITIALIZING before its first heartbeat). */
   | 'UNHEALTHY';
 
 /** Fields to sort backends by. */
@@ -698,7 +698,7 @@ export type DhtStatistics = {
 
 /** A query to plan; it is not run. */
 export type DistributeQueryInput = {
-  /** The coordinating node; default the leader. */
+  /** The coordinating node; default the node of the backend the load balancer picks (the request is then routed through it). */
   coordinatorNodeId?: InputMaybe<Scalars['ID']['input']>;
   /** READ (default) or WRITE. */
   queryType?: InputMaybe<QueryType>;
@@ -1273,9 +1273,9 @@ export type IssueSeverity =
   /** The margin is eroding. */
   | 'WARNING';
 
-/** A member to join to the gossip group. */
+/** A cluster node to join (back) to the gossip group. */
 export type JoinMemberInput = {
-  /** The joining member's id. */
+  /** The joining member's id, a cluster node's id. */
   memberId: Scalars['ID']['input'];
   /** Its metadata. */
   metadata: MemberMetadataInput;
@@ -1612,9 +1612,9 @@ export type Mutation = {
   createApiKey: CreatedApiKey;
   healFault: Fault;
   injectFault: Fault;
-  /** Starts a member that joins the gossip group through a seed. */
+  /** Rejoins a cluster node that left the gossip group (or whose join failed), through a seed, like POST /api/v1/cluster/members/join. */
   joinMember: Member;
-  /** Makes a member leave the gossip group gracefully. */
+  /** Makes a member leave the gossip group gracefully (it stays a cluster node), like DELETE /api/v1/cluster/members/{id}. */
   leaveMember: Member;
   /** Proposes commands to the log through the leader. */
   raftAppendEntries: AppendEntriesResponse;
@@ -1970,7 +1970,7 @@ export type Query = {
   dhtRing: Array<DhtRingEntry>;
   /** Ownership and routing statistics of the ring. */
   dhtStatistics: DhtStatistics;
-  /** Plans how a query would be distributed; nothing is run. */
+  /** Plans how a query would be distributed, routed through the load balancer like POST /api/v1/cluster/coordinator/distribute-query; nothing is run. */
   distributeQuery: DistributedQueryPlan;
   /** Events after a cursor, oldest first. */
   events: EventPage;
@@ -1998,7 +1998,7 @@ export type Query = {
   loadBalancerStatistics: LoadBalancerStatistics;
   /** A member as the group, itself and each observer sees it; null when unknown. */
   memberState?: Maybe<MemberStateDetail>;
-  /** Members of the gossip group, filtered and paged like GET /api/v1/cluster/members. */
+  /** Members of the gossip group (the cluster's nodes; gossip state is rebuilt at start), filtered and paged like GET /api/v1/cluster/members. */
   members: Array<Member>;
   /** The same snapshot as GET /api/v1/metrics. */
   metrics: Scalars['JSON']['output'];
@@ -2782,6 +2782,8 @@ export type SwimCounters = {
   refutations: Scalars['BigInt']['output'];
   /** Acks that matched no pending probe. */
   staleAcks: Scalars['BigInt']['output'];
+  /** Stale statements heard that this member answered with the newer one it holds. */
+  staleUpdatesCorrected: Scalars['BigInt']['output'];
   /** Confirmations added to suspicions held. */
   suspicionConfirmations: Scalars['BigInt']['output'];
   /** Suspicions raised from own failed probes. */
@@ -4211,6 +4213,7 @@ export type SwimCountersResolvers<ContextType = GraphQLContext, ParentType exten
   reconnectPingsSent?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   refutations?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   staleAcks?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  staleUpdatesCorrected?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   suspicionConfirmations?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   suspicionsRaised?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   updatesApplied?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;

@@ -1,5 +1,6 @@
 import type { ClusterEventMap } from './cluster/events.js';
 import type { SimulationEventMap } from './simulation/events.js';
+import type { MembershipEventMap } from './membership/events.js';
 
 /** Every event type of the platform with its payload: the one bus carries them all. */
-export type PlatformEventMap = ClusterEventMap & SimulationEventMap;
+export type PlatformEventMap = ClusterEventMap & SimulationEventMap & MembershipEventMap;

@@ -2,7 +2,7 @@
 /* eslint-disable */
 /**
  * RustyDB Management API
- * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log.  **Planned operations** are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED` and carry `x-rustydb-planned: true`. Most are under the tag `Planned`; the cluster engine\'s operations (Raft, membership, failover, health monitoring, DHT, load balancer, coordinator, status) are fully specified under their own tags while their handlers are bound. 
+ * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log; a POST marked `x-rustydb-read-only: true` (a lookup such as routing a key or planning a query) changes nothing durable and is not audited.  **Planned operations** are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED` and carry `x-rustydb-planned: true`. Most are under the tag `Planned`; the cluster engine\'s operations (Raft, membership, failover, health monitoring, DHT, load balancer, coordinator, status) are fully specified under their own tags while their handlers are bound. 
  *
  * The version of the OpenAPI document: 0.1.0
  * 
@@ -158,7 +158,7 @@ export class DHTApi extends runtime.BaseAPI {
     }
 
     /**
-     * The nodes on the hash ring with their weight, vnode count, the share of the token space they own, and how many keys were routed to them.
+     * The nodes on the hash ring with their weight, vnode count, the share of the token space they own, and how many keys were routed to them. Every cluster node is on the ring with weight 1, from its join to its removal (up to the ring\'s limit of 262,144 vnodes, 2048 nodes; a node past it stays off the ring).
      * List DHT nodes
      */
     async listDhtNodesRaw(requestParameters: ListDhtNodesRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<DhtNodeListResponse>> {
@@ -209,7 +209,7 @@ export class DHTApi extends runtime.BaseAPI {
     }
 
     /**
-     * The nodes on the hash ring with their weight, vnode count, the share of the token space they own, and how many keys were routed to them.
+     * The nodes on the hash ring with their weight, vnode count, the share of the token space they own, and how many keys were routed to them. Every cluster node is on the ring with weight 1, from its join to its removal (up to the ring\'s limit of 262,144 vnodes, 2048 nodes; a node past it stays off the ring).
      * List DHT nodes
      */
     async listDhtNodes(requestParameters: ListDhtNodesRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<DhtNodeListResponse> {
@@ -218,7 +218,7 @@ export class DHTApi extends runtime.BaseAPI {
     }
 
     /**
-     * Hashes each key to its token and walks the ring clockwise: the first vnode at or after the token owns the key, and the distinct nodes met next make its preference list (owner first, then the replicas). Nothing is stored; each routed key is counted in the owner\'s `routedKeys`. Send `key` for one key or `keys` for up to 1000. Requires role `CLUSTER_ADMIN`. 
+     * Hashes each key to its token and walks the ring clockwise: the first vnode at or after the token owns the key, and the distinct nodes met next make its preference list (owner first, then the replicas). Nothing is stored; each routed key is counted in the owner\'s `routedKeys` (a runtime counter, not kept across restarts). Send `key` for one key or `keys` for up to 1000. A lookup, so every role may call it (`x-rustydb-read-only`: not audited). 
      * Route keys on the ring
      */
     async routeDhtKeyRaw(requestParameters: RouteDhtKeyRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<DhtRouteResponse>> {
@@ -256,7 +256,7 @@ export class DHTApi extends runtime.BaseAPI {
     }
 
     /**
-     * Hashes each key to its token and walks the ring clockwise: the first vnode at or after the token owns the key, and the distinct nodes met next make its preference list (owner first, then the replicas). Nothing is stored; each routed key is counted in the owner\'s `routedKeys`. Send `key` for one key or `keys` for up to 1000. Requires role `CLUSTER_ADMIN`. 
+     * Hashes each key to its token and walks the ring clockwise: the first vnode at or after the token owns the key, and the distinct nodes met next make its preference list (owner first, then the replicas). Nothing is stored; each routed key is counted in the owner\'s `routedKeys` (a runtime counter, not kept across restarts). Send `key` for one key or `keys` for up to 1000. A lookup, so every role may call it (`x-rustydb-read-only`: not audited). 
      * Route keys on the ring
      */
     async routeDhtKey(requestParameters: RouteDhtKeyRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<DhtRouteResponse> {

@@ -2,7 +2,7 @@
 /* eslint-disable */
 /**
  * RustyDB Management API
- * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log.  **Planned operations** are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED` and carry `x-rustydb-planned: true`. Most are under the tag `Planned`; the cluster engine\'s operations (Raft, membership, failover, health monitoring, DHT, load balancer, coordinator, status) are fully specified under their own tags while their handlers are bound. 
+ * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log; a POST marked `x-rustydb-read-only: true` (a lookup such as routing a key or planning a query) changes nothing durable and is not audited.  **Planned operations** are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED` and carry `x-rustydb-planned: true`. Most are under the tag `Planned`; the cluster engine\'s operations (Raft, membership, failover, health monitoring, DHT, load balancer, coordinator, status) are fully specified under their own tags while their handlers are bound. 
  *
  * The version of the OpenAPI document: 0.1.0
  * 
@@ -93,7 +93,7 @@ export interface SetLoadBalancerStrategyOperationRequest {
 export class LoadBalancerApi extends runtime.BaseAPI {
 
     /**
-     * Registers a backend. It takes new connections at once (unless added `DRAINING`). With `nodeId`, its health follows that cluster node: a DOWN node makes it `UNHEALTHY`. Requires role `CLUSTER_ADMIN`. 
+     * Registers a backend. It takes new connections at once (unless added `DRAINING`). With `nodeId`, its health follows that cluster node: a node not heard from (SUSPECTED, DOWN, or INITIALIZING before its first heartbeat) makes it `UNHEALTHY`. Requires role `CLUSTER_ADMIN`. 
      * Add a load balancer backend
      */
     async addLoadBalancerBackendRaw(requestParameters: AddLoadBalancerBackendRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<LoadBalancerBackendResponse>> {
@@ -131,7 +131,7 @@ export class LoadBalancerApi extends runtime.BaseAPI {
     }
 
     /**
-     * Registers a backend. It takes new connections at once (unless added `DRAINING`). With `nodeId`, its health follows that cluster node: a DOWN node makes it `UNHEALTHY`. Requires role `CLUSTER_ADMIN`. 
+     * Registers a backend. It takes new connections at once (unless added `DRAINING`). With `nodeId`, its health follows that cluster node: a node not heard from (SUSPECTED, DOWN, or INITIALIZING before its first heartbeat) makes it `UNHEALTHY`. Requires role `CLUSTER_ADMIN`. 
      * Add a load balancer backend
      */
     async addLoadBalancerBackend(requestParameters: AddLoadBalancerBackendRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<LoadBalancerBackendResponse> {

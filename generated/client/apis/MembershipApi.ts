@@ -2,7 +2,7 @@
 /* eslint-disable */
 /**
  * RustyDB Management API
- * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log.  **Planned operations** are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED` and carry `x-rustydb-planned: true`. Most are under the tag `Planned`; the cluster engine\'s operations (Raft, membership, failover, health monitoring, DHT, load balancer, coordinator, status) are fully specified under their own tags while their handlers are bound. 
+ * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log; a POST marked `x-rustydb-read-only: true` (a lookup such as routing a key or planning a query) changes nothing durable and is not audited.  **Planned operations** are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED` and carry `x-rustydb-planned: true`. Most are under the tag `Planned`; the cluster engine\'s operations (Raft, membership, failover, health monitoring, DHT, load balancer, coordinator, status) are fully specified under their own tags while their handlers are bound. 
  *
  * The version of the OpenAPI document: 0.1.0
  * 
@@ -174,7 +174,7 @@ export class MembershipApi extends runtime.BaseAPI {
     }
 
     /**
-     * Starts a member that joins through a seed: it asks the seed for the member list (a push-pull state exchange) and the seed disseminates its `ALIVE`, which reaches every member within a few protocol periods. The answer is 202 with the member as it stands (usually `JOINING`, `state` null until a live member has heard of it); watch `GET /api/v1/cluster/members/{id}/state` or the `member_state_changed` event. The cluster\'s nodes are members from their start; this joins another process, or rejoins a member that left. Requires role `CLUSTER_ADMIN`. 
+     * Rejoins a cluster node that left the gossip group (or whose join failed): its process starts a new life with a higher incarnation and joins through a seed: it asks the seed for the member list (a push-pull state exchange) and the seed disseminates its `ALIVE`, which reaches every member within a few protocol periods. The answer is 202 with the member as it stands (`JOINING`; `state` is what the others still hold, `LEFT` until they hear of its new life); watch `GET /api/v1/cluster/members/{id}/state` or the `member_state_changed` event. Only cluster nodes are members: a node added with `POST /api/v1/cluster/nodes` joins by itself, and a crashed member rejoins by itself when its fault heals. The metadata must agree with the node (`address`, `region`, `zone`); `role` is free. The rejoin is persisted: it undoes a leave that a restart would otherwise keep. Requires role `CLUSTER_ADMIN`. 
      * Join a member to the gossip group
      */
     async joinMemberRaw(requestParameters: JoinMemberOperationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<MemberResponse>> {
@@ -212,7 +212,7 @@ export class MembershipApi extends runtime.BaseAPI {
     }
 
     /**
-     * Starts a member that joins through a seed: it asks the seed for the member list (a push-pull state exchange) and the seed disseminates its `ALIVE`, which reaches every member within a few protocol periods. The answer is 202 with the member as it stands (usually `JOINING`, `state` null until a live member has heard of it); watch `GET /api/v1/cluster/members/{id}/state` or the `member_state_changed` event. The cluster\'s nodes are members from their start; this joins another process, or rejoins a member that left. Requires role `CLUSTER_ADMIN`. 
+     * Rejoins a cluster node that left the gossip group (or whose join failed): its process starts a new life with a higher incarnation and joins through a seed: it asks the seed for the member list (a push-pull state exchange) and the seed disseminates its `ALIVE`, which reaches every member within a few protocol periods. The answer is 202 with the member as it stands (`JOINING`; `state` is what the others still hold, `LEFT` until they hear of its new life); watch `GET /api/v1/cluster/members/{id}/state` or the `member_state_changed` event. Only cluster nodes are members: a node added with `POST /api/v1/cluster/nodes` joins by itself, and a crashed member rejoins by itself when its fault heals. The metadata must agree with the node (`address`, `region`, `zone`); `role` is free. The rejoin is persisted: it undoes a leave that a restart would otherwise keep. Requires role `CLUSTER_ADMIN`. 
      * Join a member to the gossip group
      */
     async joinMember(requestParameters: JoinMemberOperationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<MemberResponse> {
@@ -221,7 +221,7 @@ export class MembershipApi extends runtime.BaseAPI {
     }
 
     /**
-     * A graceful leave: the member announces `LEFT` (which overrides any suspicion of it, so the others never mistake the leave for a failure), keeps answering until the announcement has been piggybacked its retransmissions or `leaveTimeoutMs` has passed, then stops. The answer is 202 with the member `LEAVING`. Requires role `CLUSTER_ADMIN`. 
+     * A graceful leave: the member announces `LEFT` (which overrides any suspicion of it, so the others never mistake the leave for a failure), keeps answering until the announcement has been piggybacked its retransmissions or `leaveTimeoutMs` has passed, then stops. The answer is 202 with the member `LEAVING`. The node stays a cluster node (its heartbeats to the control plane go on); only its gossip stops. The leave is persisted: after a restart the member is still `LEFT` until `POST /api/v1/cluster/members/join` brings it back. Requires role `CLUSTER_ADMIN`. 
      * Make a member leave the gossip group
      */
     async leaveMemberRaw(requestParameters: LeaveMemberRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<MemberResponse>> {
@@ -256,7 +256,7 @@ export class MembershipApi extends runtime.BaseAPI {
     }
 
     /**
-     * A graceful leave: the member announces `LEFT` (which overrides any suspicion of it, so the others never mistake the leave for a failure), keeps answering until the announcement has been piggybacked its retransmissions or `leaveTimeoutMs` has passed, then stops. The answer is 202 with the member `LEAVING`. Requires role `CLUSTER_ADMIN`. 
+     * A graceful leave: the member announces `LEFT` (which overrides any suspicion of it, so the others never mistake the leave for a failure), keeps answering until the announcement has been piggybacked its retransmissions or `leaveTimeoutMs` has passed, then stops. The answer is 202 with the member `LEAVING`. The node stays a cluster node (its heartbeats to the control plane go on); only its gossip stops. The leave is persisted: after a restart the member is still `LEFT` until `POST /api/v1/cluster/members/join` brings it back. Requires role `CLUSTER_ADMIN`. 
      * Make a member leave the gossip group
      */
     async leaveMember(requestParameters: LeaveMemberRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<MemberResponse> {
@@ -265,7 +265,7 @@ export class MembershipApi extends runtime.BaseAPI {
     }
 
     /**
-     * Lists the members of the gossip group with the state most live members hold each one in (`ALIVE`, `SUSPECT`, `DEAD`, `LEFT`), its incarnation, address, metadata and when its state last changed. Gossip is a second, decentralized failure detector beside the control plane\'s heartbeats (`GET /api/v1/cluster/nodes`): a partition shows here as members that one side holds `DEAD` and the other `ALIVE` (see `observers`). 
+     * Lists the members of the gossip group with the state most live members hold each one in (`ALIVE`, `SUSPECT`, `DEAD`, `LEFT`), its incarnation, address, metadata and when its state last changed. Gossip is a second, decentralized failure detector beside the control plane\'s heartbeats (`GET /api/v1/cluster/nodes`): a partition shows here as members that one side holds `DEAD` and the other `ALIVE` (see `observers`).  The members are the cluster\'s nodes: every node is a member from its start, a node added with `POST /api/v1/cluster/nodes` joins the group through a live member, and a node removed from the cluster leaves gracefully and is forgotten once it has left. Gossip state is soft state: a restart rebuilds it from the cluster\'s nodes (every member `ALIVE` at incarnation 0), except that a node an operator made leave (`DELETE /api/v1/cluster/members/{id}`) stays `LEFT` until it joins again. 
      * List gossip members
      */
     async listMembersRaw(requestParameters: ListMembersRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<MemberListResponse>> {
@@ -328,7 +328,7 @@ export class MembershipApi extends runtime.BaseAPI {
     }
 
     /**
-     * Lists the members of the gossip group with the state most live members hold each one in (`ALIVE`, `SUSPECT`, `DEAD`, `LEFT`), its incarnation, address, metadata and when its state last changed. Gossip is a second, decentralized failure detector beside the control plane\'s heartbeats (`GET /api/v1/cluster/nodes`): a partition shows here as members that one side holds `DEAD` and the other `ALIVE` (see `observers`). 
+     * Lists the members of the gossip group with the state most live members hold each one in (`ALIVE`, `SUSPECT`, `DEAD`, `LEFT`), its incarnation, address, metadata and when its state last changed. Gossip is a second, decentralized failure detector beside the control plane\'s heartbeats (`GET /api/v1/cluster/nodes`): a partition shows here as members that one side holds `DEAD` and the other `ALIVE` (see `observers`).  The members are the cluster\'s nodes: every node is a member from its start, a node added with `POST /api/v1/cluster/nodes` joins the group through a live member, and a node removed from the cluster leaves gracefully and is forgotten once it has left. Gossip state is soft state: a restart rebuilds it from the cluster\'s nodes (every member `ALIVE` at incarnation 0), except that a node an operator made leave (`DELETE /api/v1/cluster/members/{id}`) stays `LEFT` until it joins again. 
      * List gossip members
      */
     async listMembers(requestParameters: ListMembersRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<MemberListResponse> {

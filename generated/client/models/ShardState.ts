@@ -2,7 +2,7 @@
 /* eslint-disable */
 /**
  * RustyDB Management API
- * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log.  **Planned operations** are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED` and carry `x-rustydb-planned: true`. Most are under the tag `Planned`; the cluster engine\'s operations (Raft, membership, failover, health monitoring, DHT, load balancer, coordinator, status) are fully specified under their own tags while their handlers are bound. 
+ * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log; a POST marked `x-rustydb-read-only: true` (a lookup such as routing a key or planning a query) changes nothing durable and is not audited.  **Planned operations** are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED` and carry `x-rustydb-planned: true`. Most are under the tag `Planned`; the cluster engine\'s operations (Raft, membership, failover, health monitoring, DHT, load balancer, coordinator, status) are fully specified under their own tags while their handlers are bound. 
  *
  * The version of the OpenAPI document: 0.1.0
  * 
@@ -15,8 +15,9 @@
 
 /**
  * `ACTIVE`: a primary and every replica it should have. `MOVING`: a copy is being filled on a
- * new node (a pending move). `UNDER_REPLICATED`: fewer copies than min(replicationFactor,
- * nodes able to hold one). `UNASSIGNED`: no node holds a primary (no node can take it).
+ * new node (a pending move). `UNDER_REPLICATED`: fewer copies on nodes able to hold one (not
+ * DOWN) than min(replicationFactor, nodes able to hold one): a DOWN node keeps its copies but
+ * they do not count. `UNASSIGNED`: no node holds a primary (no node can take it).
  * When several apply, the first in the order UNASSIGNED, MOVING, UNDER_REPLICATED is given.
  * @export
  */

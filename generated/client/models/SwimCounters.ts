@@ -2,7 +2,7 @@
 /* eslint-disable */
 /**
  * RustyDB Management API
- * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log.  **Planned operations** are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED` and carry `x-rustydb-planned: true`. Most are under the tag `Planned`; the cluster engine\'s operations (Raft, membership, failover, health monitoring, DHT, load balancer, coordinator, status) are fully specified under their own tags while their handlers are bound. 
+ * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log; a POST marked `x-rustydb-read-only: true` (a lookup such as routing a key or planning a query) changes nothing durable and is not audited.  **Planned operations** are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED` and carry `x-rustydb-planned: true`. Most are under the tag `Planned`; the cluster engine\'s operations (Raft, membership, failover, health monitoring, DHT, load balancer, coordinator, status) are fully specified under their own tags while their handlers are bound. 
  *
  * The version of the OpenAPI document: 0.1.0
  * 
@@ -128,6 +128,12 @@ export interface SwimCounters {
      */
     updatesApplied: number;
     /**
+     * Stale statements heard (about an older incarnation, or overridden) that this member answered with the newer one it holds.
+     * @type {number}
+     * @memberof SwimCounters
+     */
+    staleUpdatesCorrected: number;
+    /**
      * Update transmissions piggybacked on outgoing messages.
      * @type {number}
      * @memberof SwimCounters
@@ -194,6 +200,7 @@ export function instanceOfSwimCounters(value: object): boolean {
     isInstance = isInstance && "deathsDeclared" in value;
     isInstance = isInstance && "refutations" in value;
     isInstance = isInstance && "updatesApplied" in value;
+    isInstance = isInstance && "staleUpdatesCorrected" in value;
     isInstance = isInstance && "piggybackedUpdatesSent" in value;
     isInstance = isInstance && "updatesDropped" in value;
     isInstance = isInstance && "membersRejected" in value;
@@ -233,6 +240,7 @@ export function SwimCountersFromJSONTyped(json: any, ignoreDiscriminator: boolea
         'deathsDeclared': json['deathsDeclared'],
         'refutations': json['refutations'],
         'updatesApplied': json['updatesApplied'],
+        'staleUpdatesCorrected': json['staleUpdatesCorrected'],
         'piggybackedUpdatesSent': json['piggybackedUpdatesSent'],
         'updatesDropped': json['updatesDropped'],
         'membersRejected': json['membersRejected'],
@@ -270,6 +278,7 @@ export function SwimCountersToJSON(value?: SwimCounters | null): any {
         'deathsDeclared': value.deathsDeclared,
         'refutations': value.refutations,
         'updatesApplied': value.updatesApplied,
+        'staleUpdatesCorrected': value.staleUpdatesCorrected,
         'piggybackedUpdatesSent': value.piggybackedUpdatesSent,
         'updatesDropped': value.updatesDropped,
         'membersRejected': value.membersRejected,

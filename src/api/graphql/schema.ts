@@ -5,6 +5,11 @@ import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../../../generated/graphql/resolvers-types.js';
 import type { GraphQLContext } from './context.js';
 import { clusterResolvers } from './resolvers/cluster.js';
+import { coordinatorResolvers } from './resolvers/coordinator.js';
+import { dhtResolvers } from './resolvers/dht.js';
+import { loadBalancerResolvers } from './resolvers/load-balancer.js';
+import { membershipResolvers } from './resolvers/membership.js';
+import { failoverResolvers } from './resolvers/failover.js';
 import { platformResolvers } from './resolvers/platform.js';
 import { simulationResolvers } from './resolvers/simulation.js';
 import { plannedFieldResolvers } from './planned-fields.js';
@@ -21,7 +26,7 @@ function mergeResolvers(...maps: Resolvers[]): Resolvers {
 /** The executable schema: the contract's SDL (merged by `npm run generate`) with every resolver. */
 export function executableSchema(schemaPath: string): GraphQLSchema {
   const typeDefs = readFileSync(schemaPath, 'utf8');
-  const built = mergeResolvers(clusterResolvers, simulationResolvers, platformResolvers);
+  const built = mergeResolvers(clusterResolvers, dhtResolvers, loadBalancerResolvers, coordinatorResolvers, membershipResolvers, failoverResolvers, simulationResolvers, platformResolvers);
   return createSchema<GraphQLContext>({
     typeDefs,
     resolvers: [

@@ -3,7 +3,12 @@ import type { Logger } from 'pino';
 import type { Services } from '../../platform.js';
 import { docsRoutes } from './docs.js';
 import { requestLog } from './request-log.js';
+import { failoverHandlers } from './handlers/failover.js';
 import { clusterHandlers } from './handlers/cluster.js';
+import { coordinatorHandlers } from './handlers/coordinator.js';
+import { dhtHandlers } from './handlers/dht.js';
+import { loadBalancerHandlers } from './handlers/load-balancer.js';
+import { membershipHandlers } from './handlers/membership.js';
 import { platformHandlers } from './handlers/platform.js';
 import { simulationHandlers } from './handlers/simulation.js';
 import type { HandlerTable } from './handler-types.js';
@@ -26,7 +31,7 @@ const MAX_BODY_BYTES = '1mb';
 
 /** Every implemented REST operation's handler, by operationId. */
 export function restHandlers(services: Services): HandlerTable {
-  return { ...clusterHandlers(services), ...simulationHandlers(services), ...platformHandlers(services) };
+  return { ...clusterHandlers(services), ...dhtHandlers(services), ...loadBalancerHandlers(services), ...coordinatorHandlers(services), ...membershipHandlers(services), ...failoverHandlers(services), ...simulationHandlers(services), ...platformHandlers(services) };
 }
 
 /** The express application: logging, metrics, docs, every operation of the contract, and the 404 fallback. */

@@ -12,7 +12,7 @@ type JsonContent<Response> = Response extends { content: { 'application/json': i
 type TextContent<Response> = Response extends { content: { 'text/plain': infer Body } } ? Body : never;
 type RequestBody<O extends OperationId> =
   NonNullable<Operation<O>['requestBody']> extends { content: { 'application/json': infer Body } } ? Body : undefined;
-type AnsweredStatus<O extends OperationId> = Extract<keyof Operation<O>['responses'], 200 | 201 | 503>;
+type AnsweredStatus<O extends OperationId> = Extract<keyof Operation<O>['responses'], 200 | 201 | 202 | 503>;
 
 /** What a handler receives: validated (and coerced) parameters and body, and who calls. */
 export interface HandlerInput<O extends OperationId> {
@@ -23,8 +23,9 @@ export interface HandlerInput<O extends OperationId> {
 }
 
 /**
- * What a handler answers: a status the contract lists for success (or 503 for probes) and the
- * body the contract gives for it. A handler that drifts from the spec does not compile.
+ * What a handler answers: a status the contract lists for success (202 for work that goes on
+ * after the answer, 503 for probes) and the body the contract gives for it. A handler that
+ * drifts from the spec does not compile.
  */
 export type HandlerOutput<O extends OperationId> = {
   [S in AnsweredStatus<O>]:

@@ -48,6 +48,8 @@ export interface ClusterNodeView extends Omit<NodeSpec, 'role'> {
   /** The spec's role, or LEADER/CANDIDATE while consensus gives the node that part. */
   role: NodeRole;
   status: NodeStatus;
+  /** Cluster time the node entered `status`. */
+  statusSinceMs: number;
   lastHeartbeatMs: number | null;
   missedHeartbeats: number;
   uptimeSeconds: number;
@@ -75,9 +77,10 @@ export interface HeartbeatMessage {
  * membership (consensus, hash ring, shards, load balancer) change in the same journal batch.
  */
 export interface ClusterNodesObserver {
-  nodeJoined(spec: NodeSpec): void;
-  nodeLeft(spec: NodeSpec): void;
-  healthChanged(nodeId: string, previousStatus: NodeStatus, status: NodeStatus): void;
+  nodeJoined?(spec: NodeSpec): void;
+  nodeLeft?(spec: NodeSpec): void;
+  healthChanged?(nodeId: string, previousStatus: NodeStatus, status: NodeStatus): void;
+  configChanged?(config: ClusterConfig): void;
 }
 
 export interface ClusterNodesDeps {
@@ -114,6 +117,8 @@ interface Member {
   heartbeatTimer: TimerId;
   /** Cluster time the node's process last started; null while crashed. */
   processStartedMs: number | null;
+  /** Cluster time the node entered its current status. */
+  statusSinceMs: number;
 }
 
 /**
@@ -194,6 +199,7 @@ export class ClusterNodes {
     this.deps.journal.put(CONFIG_RECORD, 'current', this.config);
     this.touch();
     this.deps.bus.publish('cluster_config_changed', 'cluster.config', { changedFields });
+    for (const observer of this.observers) observer.configChanged?.(this.getConfig());
     if (intervalChanged) {
       for (const member of this.members.values()) this.restartHeartbeats(member);
       this.scheduleSweep();
@@ -257,7 +263,7 @@ export class ClusterNodes {
     this.touch();
     this.startMember(spec);
     this.deps.bus.publish('node_joined', 'cluster.membership', membershipPayload(spec));
-    for (const observer of this.observers) observer.nodeJoined(spec);
+    for (const observer of this.observers) observer.nodeJoined?.(spec);
     return this.get(nodeId);
   }
 
@@ -285,7 +291,7 @@ export class ClusterNodes {
     this.deps.journal.delete(NODE_RECORD, nodeId);
     this.touch();
     this.deps.bus.publish('node_left', 'cluster.membership', membershipPayload(member.spec));
-    for (const observer of this.observers) observer.nodeLeft(member.spec);
+    for (const observer of this.observers) observer.nodeLeft?.(member.spec);
     return last;
   }
 
@@ -328,7 +334,7 @@ export class ClusterNodes {
     Object.freeze(spec.services);
     Object.freeze(spec);
     this.lastIncarnation += 1;
-    const member: Member = { spec, incarnation: this.lastIncarnation, health: { ...initialNodeHealth }, heartbeatTimer: -1, processStartedMs: null };
+    const member: Member = { spec, incarnation: this.lastIncarnation, health: { ...initialNodeHealth }, heartbeatTimer: -1, processStartedMs: null, statusSinceMs: this.deps.clock.now() };
     const lastNodeId = [...this.members.keys()].at(-1);
     this.members.set(spec.nodeId, member);
     if (lastNodeId !== undefined && compareNodeIds(spec.nodeId, lastNodeId) < 0) {
@@ -375,13 +381,14 @@ export class ClusterNodes {
     member.health = next;
     this.version += 1;
     if (next.status === previousStatus) return;
+    member.statusSinceMs = this.deps.clock.now();
     this.deps.bus.publish('node_health_change', 'cluster.failure-detector', {
       nodeId: member.spec.nodeId,
       previousStatus,
       status: next.status,
       missedHeartbeats: missedHeartbeats(next, this.deps.clock.now(), this.config.heartbeatIntervalMs),
     });
-    for (const observer of this.observers) observer.healthChanged(member.spec.nodeId, previousStatus, next.status);
+    for (const observer of this.observers) observer.healthChanged?.(member.spec.nodeId, previousStatus, next.status);
   }
 
   private view(member: Member): ClusterNodeView {
@@ -402,6 +409,7 @@ export class ClusterNodes {
       zone: spec.zone,
       joinedAtMs: spec.joinedAtMs,
       status: member.health.status,
+      statusSinceMs: member.statusSinceMs,
       lastHeartbeatMs: member.health.lastHeartbeatMs,
       missedHeartbeats: missedHeartbeats(member.health, nowMs, this.config.heartbeatIntervalMs),
       uptimeSeconds: running && member.processStartedMs !== null ? Math.floor((nowMs - member.processStartedMs) / 1000) : 0,

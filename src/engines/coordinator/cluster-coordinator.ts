@@ -48,6 +48,15 @@ export interface AssignResult {
   promotion: Promotion | null;
 }
 
+/** What adding a replica changed. */
+export interface ReplicaAssignResult {
+  shard: ShardView;
+  /** The copy started, or null when the node already held a copy. */
+  move: ShardMove | null;
+  /** Replicas dropped to keep the shard at replicationFactor copies. */
+  droppedReplicaNodeIds: string[];
+}
+
 /** What a join, leave or rebalance changed. */
 export type RebalanceResult = PlacementChanges;
 
@@ -180,7 +189,8 @@ export class ClusterCoordinator {
   /**
    * Makes `nodeId` the shard's primary. A node holding a replica is promoted (the former primary
    * becomes a replica); otherwise the primary's data is copied to it, and the former primary
-   * serves until the copy completes, then drops the shard.
+   * serves until the copy completes and stays as a replica (it holds the data already); the
+   * replica on the most loaded other node is dropped to stay at replicationFactor copies.
    */
   assign(shardId: string, nodeId: string, nowMs: number): AssignResult {
     const index = this.indexOf(shardId);
@@ -201,12 +211,67 @@ export class ClusterCoordinator {
       const durationMs = former === null ? 0 : this.config.shardMoveDurationMs;
       move = { shardId, role: 'PRIMARY', fromNodeId: former, toNodeId: nodeId, startedAtMs: nowMs, completesAtMs: nowMs + durationMs };
       placement.replicaNodeIds = placement.replicaNodeIds.filter((replica) => replica !== nodeId);
+      if (former !== null) placement.replicaNodeIds.push(former);
       if (durationMs > 0) placement.pendingMoves.push(move);
       placement.lastMovedAtMs = nowMs;
     }
     placement.primaryNodeId = nodeId;
+    if (move !== null) this.trimReplicas(placement, { preferKeeping: former });
     this.placements[index] = placement;
     return { shard: this.view(placement, index), move, promotion };
+  }
+
+  /**
+   * Adds a replica of the shard on `nodeId`: the primary's data is copied to it over
+   * `shardMoveDurationMs`. When the shard already has replicationFactor copies, the replica on
+   * the most loaded other node is dropped, so the copy count stays what the configuration asks.
+   * A node already holding a copy changes nothing.
+   */
+  assignReplica(shardId: string, nodeId: string, nowMs: number): ReplicaAssignResult {
+    const index = this.indexOf(shardId);
+    const status = this.member(nodeId);
+    const placement = structuredClone(this.placements[index]!);
+    if (status === 'DOWN') throw new DomainError('CONFLICT', `Node "${nodeId}" is DOWN; a shard cannot be assigned to it.`, { shardId, nodeId });
+    if (placement.pendingMoves.length > 0) {
+      throw new DomainError('CONFLICT', `Shard "${shardId}" is MOVING; assign it once its copy completes.`, { shardId, pendingMoves: placement.pendingMoves });
+    }
+    if (placement.primaryNodeId === nodeId || placement.replicaNodeIds.includes(nodeId)) {
+      return { shard: this.view(placement, index), move: null, droppedReplicaNodeIds: [] };
+    }
+    const source = placement.primaryNodeId;
+    const durationMs = source === null ? 0 : this.config.shardMoveDurationMs;
+    const move: ShardMove = { shardId, role: 'REPLICA', fromNodeId: source, toNodeId: nodeId, startedAtMs: nowMs, completesAtMs: nowMs + durationMs };
+    placement.replicaNodeIds.push(nodeId);
+    if (durationMs > 0) placement.pendingMoves.push(move);
+    placement.lastMovedAtMs = nowMs;
+    const droppedReplicaNodeIds = this.trimReplicas(placement, { keep: nodeId });
+    this.placements[index] = placement;
+    return { shard: this.view(placement, index), move, droppedReplicaNodeIds };
+  }
+
+  /**
+   * Drops replicas while the shard has more than replicationFactor copies, the one on the most
+   * loaded node first (most copies held, then last in node-id order). `keep` is never dropped
+   * (the copy just asked for: the shard then stays over-replicated rather than refuse it);
+   * `preferKeeping` only when no other replica is left to drop.
+   */
+  private trimReplicas(placement: ShardPlacement, spare: { keep?: string; preferKeeping?: string | null }): string[] {
+    const copiesOf = new Map(this.nodes().map((node) => [node.nodeId, node.primaryShards + node.replicaShards]));
+    const dropped: string[] = [];
+    const copies = () => placement.replicaNodeIds.length + (placement.primaryNodeId === null ? 0 : 1);
+    while (copies() > this.config.replicationFactor) {
+      const droppable = placement.replicaNodeIds.filter((nodeId) => nodeId !== spare.keep);
+      const preferred = droppable.filter((nodeId) => nodeId !== spare.preferKeeping);
+      const pool = preferred.length > 0 ? preferred : droppable;
+      if (pool.length === 0) break;
+      const heaviest = pool.reduce((most, candidate) => {
+        const order = (copiesOf.get(candidate) ?? 0) - (copiesOf.get(most) ?? 0) || naturalCompare(candidate, most);
+        return order > 0 ? candidate : most;
+      });
+      placement.replicaNodeIds = placement.replicaNodeIds.filter((nodeId) => nodeId !== heaviest);
+      dropped.push(heaviest);
+    }
+    return dropped;
   }
 
   /** Completes the copies due by `nowMs`; returns them in completion order. */

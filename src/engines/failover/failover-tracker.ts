@@ -35,6 +35,8 @@ export interface FailoverRecord {
   newLeaderId: string | null;
   newTerm: number | null;
   initiatedAtMs: number;
+  /** How long it may run before it is recorded FAILED, in ms of cluster time. */
+  timeoutMs: number;
   completedAtMs: number | null;
   /** completedAtMs − initiatedAtMs on the cluster clock; null until it ends. */
   durationMs: number | null;
@@ -89,7 +91,9 @@ export class FailoverTracker {
   begin(
     start: Pick<FailoverRecord, 'kind' | 'reason' | 'initiatedBy' | 'previousLeaderId' | 'previousTerm' | 'targetNodeId'>,
     nowMs: number,
+    timeoutMs: number,
   ): FailoverRecord {
+    assert(Number.isSafeInteger(timeoutMs) && timeoutMs > 0, 'a failover timeout is a positive whole number of ms');
     assert(this.current() === undefined, 'a failover is already in progress');
     const record: FailoverRecord = {
       id: `failover-${this.state.nextNumber++}`,
@@ -98,6 +102,7 @@ export class FailoverTracker {
       newLeaderId: null,
       newTerm: null,
       initiatedAtMs: nowMs,
+      timeoutMs,
       completedAtMs: null,
       durationMs: null,
       timeline: [{ atMs: nowMs, step: 'INITIATED', nodeId: start.targetNodeId, term: start.previousTerm, detail: start.reason }],
@@ -128,11 +133,11 @@ export class FailoverTracker {
     return this.finish(record, 'COMPLETED', nowMs, { newLeaderId: leaderId, newTerm: term });
   }
 
-  /** Fails the failover under way when it has run longer than `timeoutMs`. Returns the failed record. */
-  expire(nowMs: number, timeoutMs: number): FailoverRecord | undefined {
+  /** Fails the failover under way once it has run for its timeout. Returns the failed record. */
+  expire(nowMs: number): FailoverRecord | undefined {
     const record = this.current();
-    if (!record || nowMs - record.initiatedAtMs < timeoutMs) return undefined;
-    return this.finish(record, 'FAILED', nowMs, { detail: `no new leader within ${timeoutMs} ms` });
+    if (!record || nowMs - record.initiatedAtMs < record.timeoutMs) return undefined;
+    return this.finish(record, 'FAILED', nowMs, { detail: `no new leader within ${record.timeoutMs} ms` });
   }
 
   /** Fails the failover under way for a reason, e.g. a transfer the leader refused. */

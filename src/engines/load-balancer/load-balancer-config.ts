@@ -25,8 +25,11 @@ export const defaultLoadBalancerConfig: Readonly<LoadBalancerConfig> = Object.fr
   latencyEwmaAlpha: 0.3,
 });
 
-/** Hard ceilings on the configurable limits. */
-const CEILINGS = { maxBackends: 1024, maxActiveConnections: 1_000_000, connectionHistorySize: 100_000, latencyWindowSize: 65_536 } as const;
+/**
+ * Hard ceilings on the configurable limits. maxBackends reaches past the cluster's 5000 nodes:
+ * the platform gives every node a backend of its own, and operators may add more.
+ */
+const CEILINGS = { maxBackends: 8192, maxActiveConnections: 1_000_000, connectionHistorySize: 100_000, latencyWindowSize: 65_536 } as const;
 
 /** Fills defaults and rejects bad values, listing every problem (UNPROCESSABLE). */
 export function validateLoadBalancerConfig(input: Partial<LoadBalancerConfig> = {}): LoadBalancerConfig {

@@ -4,3 +4,4 @@ export * from './swim-config.js';
 export * from './swim-group.js';
 export * from './swim-member.js';
 export * from './swim-messages.js';
+export * from './events.js';

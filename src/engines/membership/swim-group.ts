@@ -35,11 +35,20 @@ export interface SwimMemberSpec {
   metadata: MemberMetadata;
 }
 
+/** A member present from the start. */
+export interface BootstrapMemberSpec extends SwimMemberSpec {
+  /**
+   * It had left the group gracefully before this start (a restart restoring an operator's
+   * decision): it does not run, and every other member holds it left until it rejoins. Default false.
+   */
+  left?: boolean;
+}
+
 export interface SwimGroupOptions {
   /** Protocol settings; missing fields take their defaults (see validateSwimConfig). */
   config?: Partial<SwimConfig>;
   /** Members present from the start, each knowing all the others (a static bootstrap list). */
-  members?: readonly SwimMemberSpec[];
+  members?: readonly BootstrapMemberSpec[];
   /** Runtime network to use. Default {@link SWIM_NETWORK}. */
   networkName?: string;
 }
@@ -134,6 +143,8 @@ interface Hosted {
   rejoinSeeds: string[];
   /** Crashed while leaving: on recovery it stays gone. */
   leavingWhenCrashed: boolean;
+  /** Taken out of the group ({@link SwimGroup.remove}): dropped from the host once it has left. */
+  removing: boolean;
   /** As a subject: how many observing members hold it in each state. */
   counts: Record<MemberState, number>;
   consensus: MemberState | null;
@@ -173,7 +184,11 @@ export class SwimGroup {
     const nowMs = this.clock.now();
     this.nextPeriodMs = nowMs + this.config.protocolPeriodMs;
 
-    const specs = (options.members ?? []).map((spec) => ({ memberId: validateMemberId(spec.memberId), metadata: validateMetadata(spec.metadata) }));
+    const specs = (options.members ?? []).map((spec) => ({
+      memberId: validateMemberId(spec.memberId),
+      metadata: validateMetadata(spec.metadata),
+      left: spec.left === true,
+    }));
     if (specs.length > this.config.maxMembers) {
       throw new DomainError('UNPROCESSABLE', `A SWIM group holds at most ${this.config.maxMembers} members; ${specs.length} were given.`);
     }
@@ -182,14 +197,21 @@ export class SwimGroup {
       if (seen.has(memberId)) throw new DomainError('CONFLICT', `Member "${memberId}" is listed twice.`, { memberId });
       seen.add(memberId);
     }
-    // One shared record per member: every view starts with the same frozen alive statements.
-    const records = specs.map(({ memberId, metadata }) => memberUpdate(memberId, 'alive', 0, metadata, memberId));
-    for (const [index, { memberId, metadata }] of specs.entries()) {
+    // One shared record per member: every view starts with the same frozen alive (or left) statements.
+    const records = specs.map(({ memberId, metadata, left }) => memberUpdate(memberId, left ? 'left' : 'alive', 0, metadata, memberId));
+    const runningCount = specs.filter((spec) => !spec.left).length;
+    for (const [index, { memberId, metadata, left }] of specs.entries()) {
+      const rng = this.rng.fork(`member:${memberId}`);
+      if (left) {
+        const hosted = this.host(new SwimMember({ memberId, metadata, config: this.config, rng, nowMs, left: true }), metadata);
+        hosted.counts.left = runningCount;
+        hosted.consensus = runningCount > 0 ? 'left' : null;
+        continue;
+      }
       const peers = records.filter((_, peerIndex) => peerIndex !== index);
-      const member = new SwimMember({ memberId, metadata, config: this.config, rng: this.rng.fork(`member:${memberId}`), nowMs, peers });
-      const hosted = this.host(member, metadata);
-      hosted.counts.alive = specs.length - 1;
-      hosted.consensus = specs.length > 1 ? 'alive' : null;
+      const hosted = this.host(new SwimMember({ memberId, metadata, config: this.config, rng, nowMs, peers }), metadata);
+      hosted.counts.alive = runningCount - 1;
+      hosted.consensus = runningCount > 1 ? 'alive' : null;
     }
 
     this.periodTimer = this.clock.every(this.config.protocolPeriodMs, () => this.onProtocolPeriod());
@@ -210,7 +232,13 @@ export class SwimGroup {
     this.assertNotStopped();
     const memberId = validateMemberId(request.memberId);
     const metadata = validateMetadata(request.metadata);
-    const existing = this.hosted.get(memberId);
+    let existing = this.hosted.get(memberId);
+    if (existing?.removing === true) {
+      // Its earlier self is still announcing its leave: that life ends now, and the new one starts
+      // afresh (it outbids the left statement about it by refuting it with a higher incarnation).
+      this.drop(existing);
+      existing = undefined;
+    }
     if (existing !== undefined && existing.member.lifecycle !== 'left' && existing.member.lifecycle !== 'join-failed') {
       throw new DomainError('CONFLICT', `Member "${memberId}" is already in the group (${existing.member.lifecycle}).`, {
         memberId,
@@ -220,16 +248,18 @@ export class SwimGroup {
     const seeds = this.seedsFor(memberId, request.seedId);
     const nowMs = this.clock.now();
     let hosted: Hosted;
-    if (existing === undefined) {
+    const rejoining = existing;
+    if (rejoining === undefined) {
       if (this.hosted.size >= this.config.maxMembers && !this.evictForgottenMember()) {
         throw new DomainError('CONFLICT', `The SWIM group already has the maximum of ${this.config.maxMembers} members.`);
       }
       const member = new SwimMember({ memberId, metadata, config: this.config, rng: this.rng.fork(`member:${memberId}`), nowMs, seeds });
       hosted = this.host(member, metadata);
+      this.countBeliefsAbout(hosted);
     } else {
-      hosted = existing;
+      hosted = rejoining;
       hosted.metadata = metadata;
-      if (existing.member.lifecycle === 'join-failed') this.stopObserving(hosted);
+      if (rejoining.member.lifecycle === 'join-failed') this.stopObserving(hosted);
       hosted.member.rejoin(nowMs, seeds, metadata);
       this.network.attach(memberId, (from, message) => this.deliver(hosted, from, message));
       this.startObserving(hosted);
@@ -258,6 +288,26 @@ export class SwimGroup {
     hosted.member.leave(this.clock.now());
     this.flush(hosted);
     return this.member(memberId);
+  }
+
+  /**
+   * Takes a member out of the group for good (its node left the cluster). An active member leaves
+   * gracefully first, so that nobody mistakes its going for a failure, and is dropped once it has
+   * left; one that cannot announce anything (crashed, or not yet joined) is dropped at once, and the
+   * others find out by probing it. The others forget it after deadRetentionMs, as any left member.
+   * @throws DomainError NOT_FOUND.
+   */
+  remove(memberId: string): void {
+    this.assertNotStopped();
+    const hosted = this.hostedMember(memberId);
+    hosted.removing = true;
+    const lifecycle = hosted.member.lifecycle;
+    if (lifecycle === 'active') {
+      hosted.member.leave(this.clock.now());
+      this.flush(hosted);
+    } else if (lifecycle !== 'leaving') {
+      this.drop(hosted);
+    }
   }
 
   /** Cancels the timers and detaches from the network and the faults. Idempotent. */
@@ -382,6 +432,7 @@ export class SwimGroup {
     if (hosted.member.lifecycle === 'left') {
       if (hosted.observing) this.stopObserving(hosted);
       this.network.detach(hosted.memberId);
+      if (hosted.removing) this.hosted.delete(hosted.memberId);
     }
   }
 
@@ -399,6 +450,11 @@ export class SwimGroup {
   }
 
   private crashMember(hosted: Hosted): void {
+    if (hosted.removing) {
+      // It was leaving the group for good: its process ending finishes that.
+      this.drop(hosted);
+      return;
+    }
     const { member } = hosted;
     hosted.rejoinSeeds = this.rng.shuffle(member.reachablePeers()).slice(0, this.config.maxJoinSeeds);
     hosted.leavingWhenCrashed = member.lifecycle === 'leaving';
@@ -430,12 +486,15 @@ export class SwimGroup {
       observing: false,
       rejoinSeeds: [],
       leavingWhenCrashed: false,
+      removing: false,
       counts: { alive: 0, suspect: 0, dead: 0, left: 0 },
       consensus: null,
       consensusSinceMs: this.clock.now(),
       maxIncarnation: member.incarnation,
     };
     this.hosted.set(member.memberId, hosted);
+    // A member restored as left has no process: nothing to deliver to, no view that counts.
+    if (!isRunning(member.lifecycle)) return hosted;
     this.network.attach(member.memberId, (from, message) => this.deliver(hosted, from, message));
     this.startObserving(hosted);
     return hosted;
@@ -477,9 +536,7 @@ export class SwimGroup {
   }
 
   private updateConsensus(subject: Hosted, atMs: number): void {
-    const { counts } = subject;
-    let next: MemberState | null = null;
-    for (const state of CONSENSUS_ORDER) if (counts[state] > 0 && (next === null || counts[state] > counts[next])) next = state;
+    const next = consensusOf(subject.counts);
     if (next === subject.consensus) return;
     const previousState = subject.consensus;
     subject.consensus = next;
@@ -493,6 +550,28 @@ export class SwimGroup {
     const { alive, suspect, dead, left } = hosted.counts;
     const others = this.observingCount - (hosted.observing ? 1 : 0);
     return { alive, suspect, dead, left, unaware: others - alive - suspect - dead - left };
+  }
+
+  /**
+   * Counts what the live members already hold about a member new to the host: a member removed and
+   * added again is still remembered (left, or dead) by the others until they forget it.
+   */
+  private countBeliefsAbout(subject: Hosted): void {
+    for (const observer of this.hosted.values()) {
+      if (observer === subject || !observer.observing) continue;
+      const belief = observer.member.beliefAbout(subject.memberId);
+      if (belief === undefined) continue;
+      subject.counts[belief.state] += 1;
+      subject.maxIncarnation = Math.max(subject.maxIncarnation, belief.incarnation);
+    }
+    subject.consensus = consensusOf(subject.counts);
+  }
+
+  /** Forgets a member now: what it believed stops counting, and messages to it are lost. */
+  private drop(hosted: Hosted): void {
+    if (hosted.observing) this.stopObserving(hosted);
+    this.network.detach(hosted.memberId);
+    this.hosted.delete(hosted.memberId);
   }
 
   /** Frees a slot held by a member that left and that no live member remembers. */
@@ -553,6 +632,13 @@ export class SwimGroup {
   private assertNotStopped(): void {
     assert(!this.stopped, 'SwimGroup used after stop()');
   }
+}
+
+/** The state most observers hold a member in; ties go to the graver state; null when nobody knows it. */
+function consensusOf(counts: Readonly<Record<MemberState, number>>): MemberState | null {
+  let consensus: MemberState | null = null;
+  for (const state of CONSENSUS_ORDER) if (counts[state] > 0 && (consensus === null || counts[state] > counts[consensus])) consensus = state;
+  return consensus;
 }
 
 function subscribe<T>(listeners: Set<(value: T) => void>, listener: (value: T) => void): () => void {

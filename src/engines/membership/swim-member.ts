@@ -214,6 +214,11 @@ export interface SwimMemberInit {
   peers?: readonly MemberUpdate[];
   /** Members to join through, tried in turn. With neither peers nor seeds the member starts a group alone. */
   seeds?: readonly string[];
+  /**
+   * The member had left the group before this start (a restart restoring an operator's decision):
+   * it starts `left`, holding itself left, and does nothing until it rejoins. Default false.
+   */
+  left?: boolean;
 }
 
 interface MemberEntry {
@@ -354,7 +359,11 @@ export class SwimMember {
       if (peer.state === 'dead' || peer.state === 'left') this.graveyard.push({ memberId: peer.memberId, atMs: init.nowMs });
     }
     const seeds = init.seeds ?? [];
-    if (seeds.length > 0 && (init.peers ?? []).length === 0) {
+    if (init.left === true) {
+      assert(seeds.length === 0, 'SwimMember: a member that starts left has no seeds');
+      this.lifecycleState = 'left';
+      this.setSelfRecord(memberUpdate(this.memberId, 'left', this.ownIncarnation, this.metadata, this.memberId));
+    } else if (seeds.length > 0 && (init.peers ?? []).length === 0) {
       this.lifecycleState = 'joining';
       this.joinState = { seeds: [...seeds], attempts: 0, nextAttemptMs: init.nowMs };
     } else {

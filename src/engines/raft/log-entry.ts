@@ -3,7 +3,7 @@
  * plain JSON-serializable data, so a node's disk can be mirrored into a journal and read back
  * after a server restart.
  */
-import type { Configuration } from './configuration.js';
+import type { ConfChange, Configuration } from './configuration.js';
 
 /**
  * - `normal`: a client command, handed to the state machine.
@@ -29,6 +29,8 @@ export interface Entry {
   readonly timestampMs?: number;
   /** For `config` entries: the configuration in force from this entry on (changes take effect when appended). */
   readonly configuration?: Configuration;
+  /** For `config` entries other than the bootstrap one: the change that produced `configuration`. */
+  readonly confChange?: ConfChange;
 }
 
 /** What a node must persist before it sends any message that depends on it. */
@@ -81,6 +83,7 @@ export function createEntry(fields: {
   requestId?: number | undefined;
   timestampMs?: number | undefined;
   configuration?: Configuration | undefined;
+  confChange?: ConfChange | undefined;
 }): Entry {
   const entry: {
     index: number;
@@ -91,11 +94,13 @@ export function createEntry(fields: {
     requestId?: number;
     timestampMs?: number;
     configuration?: Configuration;
+    confChange?: ConfChange;
   } = { index: fields.index, term: fields.term, type: fields.type, command: fields.command };
   if (fields.clientId !== undefined) entry.clientId = fields.clientId;
   if (fields.requestId !== undefined) entry.requestId = fields.requestId;
   if (fields.timestampMs !== undefined) entry.timestampMs = fields.timestampMs;
   if (fields.configuration !== undefined) entry.configuration = fields.configuration;
+  if (fields.confChange !== undefined) entry.confChange = Object.freeze({ ...fields.confChange });
   return Object.freeze(entry);
 }
 

@@ -68,6 +68,8 @@ export class Progress {
   snapshotElapsedTicks = 0;
   /** Heard from since the last quorum check (CheckQuorum); a leader always counts itself. */
   recentActive: boolean;
+  /** Ticks since the leader last heard from the peer (0 for the leader itself). */
+  silentTicks = 0;
   /**
    * An AppendEntries without acknowledgement is out: in PROBE no other is sent, in REPLICATE
    * with full inflights no empty probe is sent, until a heartbeat response clears the flag.

@@ -35,6 +35,11 @@ export interface RaftConfig {
   checkQuorum?: boolean;
   /** Campaign with a pre-vote round that changes no term, so a rejoining node cannot disrupt a stable leader. Default true. */
   preVote?: boolean;
+  /**
+   * Campaign when the election timeout expires. With false (manual failover) a node campaigns
+   * only when told to: RaftNode.campaign() or a leadership transfer. Default true.
+   */
+  autoElection?: boolean;
   /** Entries per AppendEntries message. Default 64. */
   maxEntriesPerAppend?: number;
   /** AppendEntries messages in flight per follower in the replicate state. Default 64. */
@@ -57,6 +62,7 @@ export const RAFT_CONFIG_DEFAULTS = Object.freeze({
   heartbeatIntervalTicks: 1,
   checkQuorum: true,
   preVote: true,
+  autoElection: true,
   maxEntriesPerAppend: 64,
   maxInflightAppends: 64,
   maxUncommittedEntries: 1024,
@@ -88,6 +94,7 @@ export function validateRaftConfig(config: RaftConfig): ValidRaftConfig {
     heartbeatIntervalTicks: config.heartbeatIntervalTicks ?? RAFT_CONFIG_DEFAULTS.heartbeatIntervalTicks,
     checkQuorum: config.checkQuorum ?? RAFT_CONFIG_DEFAULTS.checkQuorum,
     preVote: config.preVote ?? RAFT_CONFIG_DEFAULTS.preVote,
+    autoElection: config.autoElection ?? RAFT_CONFIG_DEFAULTS.autoElection,
     maxEntriesPerAppend: config.maxEntriesPerAppend ?? RAFT_CONFIG_DEFAULTS.maxEntriesPerAppend,
     maxInflightAppends: config.maxInflightAppends ?? RAFT_CONFIG_DEFAULTS.maxInflightAppends,
     maxUncommittedEntries: config.maxUncommittedEntries ?? RAFT_CONFIG_DEFAULTS.maxUncommittedEntries,

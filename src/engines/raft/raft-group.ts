@@ -11,13 +11,13 @@
  */
 import { assert, DomainError } from '../domain-error.js';
 import type { SimulationRuntime, SimNetwork, TimerId } from '../runtime/index.js';
-import { isLearner, isMember, isVoter } from './configuration.js';
+import { isLearner, isVoter, type ConfChangeType } from './configuration.js';
 import { EMPTY_DURABLE_STATE, type DurableState, type Entry, type HardState, type ProposalInput, type Snapshot } from './log-entry.js';
 import { MemoryDisk, type DiskListener } from './memory-disk.js';
 import type { RaftMessage } from './messages.js';
 import { validateRaftConfig, type RaftConfig } from './raft-config.js';
 import { nodeDown, noLeader, unknownNode } from './raft-errors.js';
-import { RaftNode, voteAnswerFrom, type ProposalResult, type RaftStatus, type TransferResult } from './raft-node.js';
+import { RaftNode, voteAnswerFrom, type ProposalResult, type RaftStatus, type TransferResult, type VoteVerdict } from './raft-node.js';
 import type { RaftRole, Ready } from './ready.js';
 import { DigestStateMachine, type RaftStateMachine } from './state-machine.js';
 
@@ -28,6 +28,12 @@ export interface RaftGroupOptions {
   runtime: SimulationRuntime;
   /** Voters of a new cluster, bootstrapped together. Ignored when `disks` is given. */
   nodeIds?: readonly string[];
+  /**
+   * Learners of a new cluster, bootstrapped with the voters (read replicas, or nodes to promote
+   * later). Large groups should be a few voters and many learners: every voter takes part in
+   * every election, so hundreds of voters mostly split their votes. Ignored when `disks` is given.
+   */
+  learnerIds?: readonly string[];
   /** Disks saved before a server restart (see {@link RaftGroup.saveDisks}); the group is made of their nodes. */
   disks?: Readonly<Record<string, DurableState>>;
   /** Learners still to be promoted when caught up (see {@link RaftGroup.pendingPromotionIds}), after a server restart. */
@@ -105,6 +111,8 @@ export interface DiskSummary {
 export interface MemberStatus {
   readonly nodeId: string;
   readonly running: boolean;
+  /** When the node last heard from the leader of its current term (cluster ms); null on the leader, before any contact, or while down. */
+  readonly lastLeaderContactMs: number | null;
   /** Starts of this node since the group was built (the first start is 1). */
   readonly incarnation: number;
   /** The live node's view; null while crashed. */
@@ -115,6 +123,28 @@ export interface MemberStatus {
 export interface GroupProposal extends ProposalResult {
   /** The leader that accepted it. */
   readonly leaderId: string;
+}
+
+/** Answer to a RequestVote delivered from outside. */
+export interface VoteAnswer {
+  /** The voter's term after handling the request (the request's term for a granted pre-vote). */
+  readonly term: number;
+  readonly voteGranted: boolean;
+  readonly reason: VoteVerdict;
+}
+
+/**
+ * The membership change under way: a config entry appended and not yet committed, or a learner
+ * the group will promote once it has caught up (`index` 0 until its promotion is appended).
+ */
+export interface PendingChange {
+  readonly type: ConfChangeType;
+  readonly nodeId: string;
+  readonly index: number;
+  /** When the change was requested through the group (cluster ms). */
+  readonly proposedAtMs: number;
+  /** For addLearner: whether the group promotes the learner once caught up. */
+  readonly autoPromote: boolean;
 }
 
 /** Where a proposal stands: committed, still pending, lost (another entry committed at its index), or compacted everywhere. */
@@ -164,6 +194,10 @@ interface Member {
   stoppedByHost: boolean;
   /** Inside processReady: a nested call (an observer acting on the group) leaves the work to the running loop. */
   processing: boolean;
+  /** Last message from the leader of `term`, as delivered. */
+  leaderContact: { term: number; atMs: number } | null;
+  /** When this node last became leader (cluster ms), while it leads. */
+  leaderSinceMs: number | null;
 }
 
 export class RaftGroup {
@@ -171,21 +205,25 @@ export class RaftGroup {
   private readonly network: SimNetwork<RaftMessage>;
   private readonly members = new Map<string, Member>();
   private readonly observers = new Set<RaftGroupObserver>();
-  private readonly nodeSettings: RaftNodeSettings;
+  private nodeSettings: RaftNodeSettings;
   private readonly bootstrapVoters: readonly string[];
+  private readonly bootstrapLearners: readonly string[];
   private readonly tickIntervalMs: number;
   private readonly promotionLagEntries: number;
   private readonly snapshotThresholdEntries: number;
   private readonly maxNodes: number;
   private readonly createStateMachine: (nodeId: string) => RaftStateMachine;
   private readonly diskListener: DiskListener | undefined;
-  private readonly pendingPromotions = new Set<string>();
+  /** Learners to promote once caught up, with when their addition was requested (cluster ms). */
+  private readonly pendingPromotions = new Map<string, number>();
   /** Removals proposed through the group: the node is retired once its removal entry is applied. */
   private readonly pendingRemovals = new Map<string, ProposalResult>();
+  /** Nodes created by addMember whose addition is not applied yet: retired if the addition is lost. */
+  private readonly pendingAdditions = new Map<string, ProposalResult>();
   private readonly retiring = new Set<string>();
   /** Nested processReady calls in progress; retirements wait for the outermost to finish. */
   private processingDepth = 0;
-  private leader: { id: string; term: number } | null = null;
+  private leader: { id: string; term: number; sinceMs: number } | null = null;
   private voteCapture: { nodeId: string; candidateId: string; answers: RaftMessage[] } | undefined;
   private readonly timer: TimerId;
   private readonly stopFollowingFaults: () => void;
@@ -203,13 +241,16 @@ export class RaftGroup {
     if (options.observer !== undefined) this.observers.add(options.observer);
 
     const disks = options.disks;
-    const nodeIds = disks === undefined ? [...(options.nodeIds ?? [])] : Object.keys(disks);
-    this.validateOptions(options, nodeIds);
-    this.bootstrapVoters = disks === undefined ? nodeIds : [];
+    const voterIds = disks === undefined ? [...(options.nodeIds ?? [])] : [];
+    const learnerIds = disks === undefined ? [...(options.learnerIds ?? [])] : [];
+    const nodeIds = disks === undefined ? [...voterIds, ...learnerIds] : Object.keys(disks);
+    this.validateOptions(options, nodeIds, voterIds);
+    this.bootstrapVoters = voterIds;
+    this.bootstrapLearners = learnerIds;
     for (const nodeId of nodeIds) {
       this.members.set(nodeId, this.createMember(nodeId, disks?.[nodeId] ?? EMPTY_DURABLE_STATE, disks === undefined));
     }
-    for (const nodeId of options.pendingPromotions ?? []) if (this.members.has(nodeId)) this.pendingPromotions.add(nodeId);
+    for (const nodeId of options.pendingPromotions ?? []) if (this.members.has(nodeId)) this.pendingPromotions.set(nodeId, this.runtime.clock.now());
 
     this.network = this.runtime.network<RaftMessage>(options.networkName ?? 'raft');
     for (const member of this.members.values()) {
@@ -280,14 +321,20 @@ export class RaftGroup {
     }
     const leader = this.requireLeader();
     const node = leader.node as RaftNode;
-    const result = node.proposeConfChange({ type: 'addLearner', nodeId });
+    const result = node.proposeConfChange({ type: 'addLearner', nodeId }, { timestampMs: this.runtime.clock.now() });
     if (!this.members.has(nodeId)) {
       const member = this.createMember(nodeId, EMPTY_DURABLE_STATE, false);
       this.members.set(nodeId, member);
+      this.pendingAdditions.set(nodeId, result);
       if (!this.runtime.faults.isCrashed(nodeId)) this.start(member);
+    } else if (this.pendingAdditions.has(nodeId)) {
+      // A retry after an addition that may have been lost: this proposal is the one to watch.
+      this.pendingAdditions.set(nodeId, result);
     }
+    // A re-addition cancels a retirement still waiting.
     this.pendingRemovals.delete(nodeId);
-    if (options.learnerOnly !== true) this.pendingPromotions.add(nodeId);
+    this.retiring.delete(nodeId);
+    if (options.learnerOnly !== true) this.pendingPromotions.set(nodeId, this.runtime.clock.now());
     this.processReady(leader);
     return { ...result, leaderId: leader.id };
   }
@@ -295,7 +342,7 @@ export class RaftGroup {
   /** Promotes a learner to voter now, caught up or not. */
   promoteMember(nodeId: string): GroupProposal {
     const leader = this.requireLeader();
-    const result = (leader.node as RaftNode).proposeConfChange({ type: 'promoteLearner', nodeId });
+    const result = (leader.node as RaftNode).proposeConfChange({ type: 'promoteLearner', nodeId }, { timestampMs: this.runtime.clock.now() });
     this.pendingPromotions.delete(nodeId);
     this.processReady(leader);
     return { ...result, leaderId: leader.id };
@@ -307,7 +354,7 @@ export class RaftGroup {
    */
   removeMember(nodeId: string): GroupProposal {
     const leader = this.requireLeader();
-    const result = (leader.node as RaftNode).proposeConfChange({ type: 'removeNode', nodeId });
+    const result = (leader.node as RaftNode).proposeConfChange({ type: 'removeNode', nodeId }, { timestampMs: this.runtime.clock.now() });
     this.pendingPromotions.delete(nodeId);
     this.pendingRemovals.set(nodeId, result);
     this.processReady(leader);
@@ -316,7 +363,65 @@ export class RaftGroup {
 
   /** Learners the group will promote once caught up; save them with the disks. */
   pendingPromotionIds(): string[] {
-    return [...this.pendingPromotions];
+    return [...this.pendingPromotions.keys()];
+  }
+
+  /** The membership change under way, as the leader sees it; null when none is (or there is no leader). */
+  pendingChange(): PendingChange | null {
+    const leader = this.leaderMember();
+    if (leader === undefined) return null;
+    const node = leader.node as RaftNode;
+    const membership = node.membership();
+    if (!membership.committed) {
+      const entry = node.readEntries(membership.index, 1)[0];
+      const change = entry?.confChange;
+      if (entry !== undefined && change !== undefined) {
+        return {
+          type: change.type,
+          nodeId: change.nodeId,
+          index: entry.index,
+          proposedAtMs: entry.timestampMs ?? this.runtime.clock.now(),
+          autoPromote: change.type === 'addLearner' && this.pendingPromotions.has(change.nodeId),
+        };
+      }
+    }
+    for (const [nodeId, requestedAtMs] of this.pendingPromotions) {
+      if (isLearner(membership.configuration, nodeId)) return { type: 'promoteLearner', nodeId, index: 0, proposedAtMs: requestedAtMs, autoPromote: false };
+    }
+    return null;
+  }
+
+  /**
+   * Starts an election on a voter now, whatever its timers say (a manual failover). Forced by
+   * default: it skips pre-vote and the others' leader lease, so it deposes a live leader; use
+   * {@link RaftGroup.transferLeadership} to hand over gracefully instead.
+   * @returns false when the node already leads.
+   * @throws CONFLICT when the node is down; UNPROCESSABLE when it is not a voter.
+   */
+  campaign(nodeId: string, options: { force?: boolean } = {}): boolean {
+    const member = this.requireRunning(nodeId);
+    const started = (member.node as RaftNode).campaign({ force: options.force ?? true });
+    this.processReady(member);
+    return started;
+  }
+
+  /**
+   * Changes the Raft settings of every node, running or not (restarts use them too): election
+   * timeout, heartbeat interval, CheckQuorum, pre-vote, automatic elections, limits.
+   * @returns the settings now in force.
+   * @throws UNPROCESSABLE for a bad combination; nothing changes then.
+   */
+  updateSettings(settings: RaftNodeSettings): RaftNodeSettings {
+    const merged: RaftNodeSettings = { ...this.nodeSettings, ...Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)) };
+    validateRaftConfig({ ...merged, id: 'settings', random: (minInclusive) => minInclusive });
+    this.nodeSettings = merged;
+    for (const member of this.runningMembers()) (member.node as RaftNode).updateSettings(merged);
+    return { ...merged };
+  }
+
+  /** The Raft settings every node runs with. */
+  settings(): RaftNodeSettings {
+    return { ...this.nodeSettings };
   }
 
   /** Hands leadership to `targetId`, or to the most up-to-date voter. */
@@ -358,9 +463,9 @@ export class RaftGroup {
     return this.requireMember(nodeId).node !== undefined;
   }
 
-  /** The running node leading the highest term, if any. */
-  currentLeader(): { readonly leaderId: string; readonly term: number } | null {
-    return this.leader === null ? null : { leaderId: this.leader.id, term: this.leader.term };
+  /** The running node leading the highest term, if any, and since when it leads (cluster ms). */
+  currentLeader(): { readonly leaderId: string; readonly term: number; readonly sinceMs: number } | null {
+    return this.leader === null ? null : { leaderId: this.leader.id, term: this.leader.term, sinceMs: this.leader.sinceMs };
   }
 
   /** A node's role and term, cheaply; null while it is down. */
@@ -424,7 +529,7 @@ export class RaftGroup {
    * Delivers a RequestVote from outside the group (the API's `POST raft/vote`) and answers by
    * the Raft rules: the node may step down or persist its vote as a result.
    */
-  requestVote(nodeId: string, request: VoteRequestInput): { term: number; voteGranted: boolean } {
+  requestVote(nodeId: string, request: VoteRequestInput): VoteAnswer {
     const member = this.requireRunning(nodeId);
     const problems: string[] = [];
     if (typeof request.candidateId !== 'string' || request.candidateId.length === 0) problems.push('candidateId must be a non-empty string');
@@ -450,7 +555,11 @@ export class RaftGroup {
     } finally {
       this.voteCapture = undefined;
     }
-    return voteAnswerFrom(capture.answers, request.candidateId, node.currentTerm);
+    const answer = voteAnswerFrom(capture.answers, request.candidateId, node.currentTerm);
+    const decision = node.lastVote();
+    const decided = decision !== undefined && decision.candidateId === request.candidateId && decision.term === request.term;
+    assert(decided, `${nodeId} recorded its verdict on the vote request`);
+    return { ...answer, reason: decision.verdict };
   }
 
   // ---------------------------------------------------------------- crashes
@@ -486,7 +595,7 @@ export class RaftGroup {
 
   // ---------------------------------------------------------------- internals
 
-  private validateOptions(options: RaftGroupOptions, nodeIds: readonly string[]): void {
+  private validateOptions(options: RaftGroupOptions, nodeIds: readonly string[], voterIds: readonly string[]): void {
     const problems: string[] = [];
     if (!Number.isSafeInteger(this.tickIntervalMs) || this.tickIntervalMs < 1) problems.push('tickIntervalMs must be a positive integer');
     if (!Number.isSafeInteger(this.promotionLagEntries) || this.promotionLagEntries < 0) problems.push('promotionLagEntries must be a non-negative integer');
@@ -494,7 +603,9 @@ export class RaftGroup {
       problems.push('snapshotThresholdEntries must be a non-negative integer');
     }
     if (!Number.isSafeInteger(this.maxNodes) || this.maxNodes < 1) problems.push('maxNodes must be a positive integer');
-    if (nodeIds.length === 0) problems.push(options.disks === undefined ? 'nodeIds must name at least one node' : 'disks must hold at least one node');
+    if (options.disks === undefined ? voterIds.length === 0 : nodeIds.length === 0) {
+      problems.push(options.disks === undefined ? 'nodeIds must name at least one voter' : 'disks must hold at least one node');
+    }
     if (nodeIds.some((id) => typeof id !== 'string' || id.length === 0)) problems.push('node ids must be non-empty strings');
     if (new Set(nodeIds).size !== nodeIds.length) problems.push('node ids must be distinct');
     if (nodeIds.length > this.maxNodes) problems.push(`at most ${this.maxNodes} nodes`);
@@ -514,6 +625,8 @@ export class RaftGroup {
       incarnation: 0,
       stoppedByHost: false,
       processing: false,
+      leaderContact: null,
+      leaderSinceMs: null,
     };
   }
 
@@ -524,7 +637,7 @@ export class RaftGroup {
       {
         ...this.nodeSettings,
         id: member.id,
-        ...(member.bootstrap ? { bootstrapVoters: this.bootstrapVoters } : {}),
+        ...(member.bootstrap ? { bootstrapVoters: this.bootstrapVoters, bootstrapLearners: this.bootstrapLearners } : {}),
         // A fresh stream per incarnation: a restarted node does not replay its old timeouts.
         random: this.runtime.rng.fork(`raft:${member.id}:${member.incarnation}`),
       },
@@ -556,6 +669,8 @@ export class RaftGroup {
     member.stateMachine = undefined;
     const previousRole = member.role;
     member.role = null;
+    member.leaderSinceMs = null;
+    member.leaderContact = null;
     const atMs = this.runtime.clock.now();
     this.emit((observer) => observer.onRoleChange?.({ nodeId: member.id, previousRole, role: null, term: node.currentTerm, leaderId: null, atMs }));
     this.emit((observer) => observer.onLifecycle?.({ nodeId: member.id, event, incarnation: member.incarnation, atMs }));
@@ -585,6 +700,9 @@ export class RaftGroup {
     // A message for an earlier incarnation is lost with it.
     if (member.node !== node) return;
     node.step(message);
+    if ((message.type === 'MsgApp' || message.type === 'MsgHeartbeat' || message.type === 'MsgSnap') && node.knownLeaderId === message.from) {
+      member.leaderContact = { term: node.currentTerm, atMs: this.runtime.clock.now() };
+    }
     this.processReady(member);
   }
 
@@ -622,7 +740,8 @@ export class RaftGroup {
     for (const entry of ready.committedEntries) {
       stateMachine.apply(entry);
       this.emit((observer) => observer.onApply?.(member.id, { kind: 'entry', entry, incarnation: member.incarnation }));
-      if (entry.type === 'config') this.noteConfigApplied(entry);
+      // Any entry can settle a pending change: the change itself, or whatever replaced it.
+      if (this.pendingRemovals.size + this.pendingAdditions.size > 0) this.noteChangeSettled(entry);
     }
     // An observer may have crashed this node meanwhile: then its Ready dies with it.
     if (member.node !== node) return;
@@ -651,10 +770,14 @@ export class RaftGroup {
     const role = node.currentRole;
     const previousRole = member.role;
     member.role = role;
+    if (role === 'LEADER' && previousRole !== 'LEADER') member.leaderSinceMs = this.runtime.clock.now();
+    if (role !== 'LEADER') member.leaderSinceMs = null;
     // Group state first, so observers told of the change already see it in currentLeader().
     const previousLeader = this.leader;
     if (role === 'LEADER') {
-      if (this.leader === null || node.currentTerm >= this.leader.term) this.leader = { id: member.id, term: node.currentTerm };
+      if (this.leader === null || node.currentTerm >= this.leader.term) {
+        if (this.leader?.id !== member.id || this.leader.term !== node.currentTerm) this.leader = { id: member.id, term: node.currentTerm, sinceMs: this.runtime.clock.now() };
+      }
     } else if (this.leader?.id === member.id) {
       this.leader = this.highestTermLeader();
     }
@@ -671,16 +794,19 @@ export class RaftGroup {
     this.announceLeader(previousLeader);
   }
 
-  private highestTermLeader(): { id: string; term: number } | null {
-    let best: { id: string; term: number } | null = null;
+  /** The running leader of the highest term; it has led since its role changed, which the group saw then. */
+  private highestTermLeader(): { id: string; term: number; sinceMs: number } | null {
+    let best: { id: string; term: number; sinceMs: number } | null = null;
     for (const member of this.runningMembers()) {
       const node = member.node as RaftNode;
-      if (node.currentRole === 'LEADER' && (best === null || node.currentTerm > best.term)) best = { id: member.id, term: node.currentTerm };
+      if (node.currentRole === 'LEADER' && (best === null || node.currentTerm > best.term)) {
+        best = { id: member.id, term: node.currentTerm, sinceMs: member.leaderSinceMs ?? this.runtime.clock.now() };
+      }
     }
     return best;
   }
 
-  private announceLeader(previous: { id: string; term: number } | null): void {
+  private announceLeader(previous: { id: string; term: number; sinceMs: number } | null): void {
     const next = this.leader;
     if (previous?.id === next?.id && previous?.term === next?.term) return;
     const change: LeaderChange = {
@@ -692,12 +818,21 @@ export class RaftGroup {
     this.emit((observer) => observer.onLeaderChange?.(change));
   }
 
-  private noteConfigApplied(entry: Entry): void {
+  private noteChangeSettled(entry: Entry): void {
     for (const [nodeId, removal] of this.pendingRemovals) {
       if (entry.index !== removal.index) continue;
       this.pendingRemovals.delete(nodeId);
       // Another entry committed at that index: the removal was lost and the node stays.
       if (entry.term === removal.term) this.retiring.add(nodeId);
+    }
+    for (const [nodeId, addition] of this.pendingAdditions) {
+      if (entry.index !== addition.index) continue;
+      this.pendingAdditions.delete(nodeId);
+      // Another entry committed at that index: the addition was lost; the node created for it goes.
+      if (entry.term !== addition.term) {
+        this.pendingPromotions.delete(nodeId);
+        this.retiring.add(nodeId);
+      }
     }
   }
 
@@ -707,9 +842,6 @@ export class RaftGroup {
       this.retiring.delete(nodeId);
       const member = this.members.get(nodeId);
       if (member === undefined) continue;
-      // Re-added meanwhile: keep it.
-      const leaderNode = this.leaderMember()?.node;
-      if (leaderNode !== undefined && isMember(leaderNode.membership().configuration, nodeId)) continue;
       if (member.node !== undefined) this.stop(member, 'removed');
       else this.emit((observer) => observer.onLifecycle?.({ nodeId, event: 'removed', incarnation: member.incarnation, atMs: this.runtime.clock.now() }));
       this.members.delete(nodeId);
@@ -725,7 +857,7 @@ export class RaftGroup {
     if (leader === undefined) return;
     const node = leader.node as RaftNode;
     const { configuration, committed } = node.membership();
-    for (const nodeId of [...this.pendingPromotions]) {
+    for (const nodeId of [...this.pendingPromotions.keys()]) {
       if (isVoter(configuration, nodeId)) {
         this.pendingPromotions.delete(nodeId);
         continue;
@@ -734,7 +866,7 @@ export class RaftGroup {
       const progress = node.progressOf(nodeId);
       if (progress === undefined || progress.matchIndex + this.promotionLagEntries < node.lastIndex) continue;
       try {
-        node.proposeConfChange({ type: 'promoteLearner', nodeId });
+        node.proposeConfChange({ type: 'promoteLearner', nodeId }, { timestampMs: this.runtime.clock.now() });
       } catch (error) {
         // Not now (say, the leader has not committed in its term yet): the next tick retries.
         if (error instanceof DomainError) continue;
@@ -796,9 +928,13 @@ export class RaftGroup {
   private memberStatus(member: Member): MemberStatus {
     const disk = member.disk;
     const snapshot = disk.currentSnapshot().metadata;
+    const node = member.node;
+    const contact = member.leaderContact;
+    const contactCurrent = node !== undefined && contact !== null && contact.term === node.currentTerm && node.currentRole !== 'LEADER';
     return {
       nodeId: member.id,
-      running: member.node !== undefined,
+      running: node !== undefined,
+      lastLeaderContactMs: contactCurrent ? contact.atMs : null,
       incarnation: member.incarnation,
       raft: member.node?.status() ?? null,
       disk: {

@@ -110,26 +110,36 @@ export class RaftLog {
   }
 
   /**
-   * First index of `term` walking back from `index` (which must hold that term): the follower
-   * half of fast backtracking. Stops at the snapshot boundary.
+   * First index holding `term`, searching back from `index` (which must hold that term): the
+   * follower half of fast backtracking. Stops at the snapshot boundary. Terms never decrease
+   * along a log, so this is a binary search.
    */
   firstIndexOfTerm(term: number, index: number): number {
-    let first = index;
-    while (first - 1 >= this.firstIndex() && this.term(first - 1) === term) first -= 1;
-    return first;
+    let low = this.firstIndex();
+    let high = index;
+    while (low < high) {
+      const middle = Math.floor((low + high) / 2);
+      if ((this.term(middle) ?? 0) < term) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   /**
    * Last index holding `term` at or below `index`: the leader half of fast backtracking.
-   * Undefined when the log has no such entry (or only in the compacted part).
+   * Undefined when the retained log (snapshot boundary included) holds no entry of that term.
    */
   lastIndexOfTerm(term: number, index: number): number | undefined {
-    for (let candidate = Math.min(index, this.lastIndex()); candidate >= this.snapshot.metadata.index; candidate -= 1) {
-      const candidateTerm = this.term(candidate);
-      if (candidateTerm === undefined || candidateTerm < term) return undefined;
-      if (candidateTerm === term) return candidate;
+    // Binary search for the last index whose term is <= `term`.
+    let low = this.snapshot.metadata.index;
+    let high = Math.min(index, this.lastIndex());
+    if (high < low || (this.term(low) ?? 0) > term) return undefined;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if ((this.term(middle) ?? 0) <= term) low = middle;
+      else high = middle - 1;
     }
-    return undefined;
+    return this.term(low) === term ? low : undefined;
   }
 
   /**

@@ -91,6 +91,20 @@ export interface PeerProgress {
   readonly isLearner: boolean;
   readonly inflightAppends: number;
   readonly pendingSnapshotIndex: number;
+  /** Ticks since the leader last heard from the peer (0 for the leader itself). */
+  readonly silentTicks: number;
+}
+
+/** Why a node answered a vote request as it did (the API's VoteDenialReason, short of UNREACHABLE). */
+export type VoteVerdict = 'GRANTED' | 'STALE_TERM' | 'ALREADY_VOTED' | 'LOG_NOT_UP_TO_DATE' | 'LEADER_ACTIVE';
+
+/** The last vote request a node handled and its verdict. */
+export interface VoteDecision {
+  readonly candidateId: string;
+  /** The term the request was for (current + 1 for a pre-vote). */
+  readonly term: number;
+  readonly preVote: boolean;
+  readonly verdict: VoteVerdict;
 }
 
 /** Everything a node can tell about itself. */
@@ -117,15 +131,24 @@ export interface RaftStatus {
   readonly configurationIndex: number;
   readonly configurationCommitted: boolean;
   readonly leadTransferee: string | null;
+  /** Votes granted (its own included) in this node's latest campaign: the one it won as leader, the one under way as (pre-)candidate; 0 for a follower. */
+  readonly votesReceived: number;
+  /** Who granted those votes, sorted. */
+  readonly votersGranted: readonly string[];
   readonly electionElapsedTicks: number;
   readonly randomizedElectionTimeoutTicks: number;
   /** Per-peer replication state, on a leader only; sorted by node id. */
   readonly progress: readonly PeerProgress[] | null;
 }
 
+/** Settings that may change while a node runs (timing and limits only: none affects safety). */
+export type RaftNodeRuntimeSettings = Partial<Omit<RaftConfig, 'id' | 'random' | 'bootstrapVoters' | 'bootstrapLearners'>>;
+
 export class RaftNode {
   readonly id: string;
-  private readonly config: ValidRaftConfig;
+  private config: ValidRaftConfig;
+  /** The configuration as given (before defaults), so that updates merge over it. */
+  private configInput: RaftConfig;
   private readonly log: RaftLog;
   private term: number;
   private vote: string | null;
@@ -137,6 +160,9 @@ export class RaftNode {
   private randomizedElectionTimeoutTicks = 0;
   /** Votes received in the current (pre-)campaign. */
   private readonly votes = new Map<string, boolean>();
+  /** Leader only: voters that granted the election it won (the tally is cleared on becoming leader). */
+  private votersWon: readonly string[] = [];
+  private lastVoteDecision: VoteDecision | undefined;
   /** Leader only: one entry per member, plus this node. */
   private readonly progress = new Map<string, Progress>();
   private leadTransferee: string | null = null;
@@ -153,6 +179,7 @@ export class RaftNode {
    */
   constructor(config: RaftConfig, restored: DurableState = EMPTY_DURABLE_STATE) {
     this.config = validateRaftConfig(config);
+    this.configInput = { ...config };
     this.id = this.config.id;
     const bootstrapping = isEmptyDurableState(restored) && this.config.bootstrapVoters.length > 0;
     if (bootstrapping) {
@@ -199,6 +226,7 @@ export class RaftNode {
       if ((message.type === 'MsgVote' || message.type === 'MsgPreVote') && !message.transfer && this.inLease(message.type)) {
         // Leader lease: we heard from a leader within the election timeout, so a candidate is
         // most likely a partitioned or removed node; neither bump the term nor answer.
+        this.noteVoteDecision(message, 'LEADER_ACTIVE');
         return;
       }
       if (message.type === 'MsgPreVote') {
@@ -210,13 +238,16 @@ export class RaftNode {
         this.becomeFollower(message.term, fromLeader ? message.from : null);
       }
     } else if (message.term < this.term) {
-      if ((this.config.checkQuorum || this.config.preVote) && (message.type === 'MsgHeartbeat' || message.type === 'MsgApp')) {
-        // A stale leader: with the lease or pre-vote it may never see a higher-term vote request,
-        // so tell it our term and let it step down.
+      if (message.type === 'MsgHeartbeat' || message.type === 'MsgApp' || message.type === 'MsgSnap') {
+        // A stale leader: tell it our term so it steps down (the paper's reply to any stale
+        // AppendEntries). etcd answers only under CheckQuorum or pre-vote and otherwise relies on
+        // our vote requests reaching the leader's group; they do not when our configuration is
+        // stale and names none of its members, which would strand us for good.
         this.send({ type: 'MsgAppResp', to: message.from, term: this.term, reject: true, index: 0, conflictTerm: 0, conflictIndex: 0 });
       } else if (message.type === 'MsgPreVote') {
         this.send({ type: 'MsgPreVoteResp', to: message.from, term: this.term, reject: true });
       }
+      if (message.type === 'MsgVote' || message.type === 'MsgPreVote') this.noteVoteDecision(message, 'STALE_TERM');
       return;
     }
 
@@ -290,6 +321,36 @@ export class RaftNode {
   // ---------------------------------------------------------------- operations
 
   /**
+   * Starts an election now, whatever the election timer says. A forced campaign skips pre-vote
+   * and the other voters' leader lease, like a leadership transfer: it deposes a live leader.
+   * @returns false when this node already leads.
+   * @throws UNPROCESSABLE when this node is not a voter of its configuration.
+   */
+  campaign(options: { force?: boolean } = {}): boolean {
+    if (this.role === 'LEADER') return false;
+    if (!this.promotable()) {
+      throw new DomainError('UNPROCESSABLE', `Node ${this.id} is not a voter of its configuration and cannot campaign.`, { nodeId: this.id });
+    }
+    this.electionElapsedTicks = 0;
+    this.startCampaign(options.force === true ? 'TRANSFER' : this.config.preVote ? 'PRE_ELECTION' : 'ELECTION');
+    return true;
+  }
+
+  /**
+   * Changes timing, election safeguards or limits while running (timing only affects liveness).
+   * A new inflight window applies to followers tracked from then on.
+   * @throws UNPROCESSABLE for a bad combination; nothing changes then.
+   */
+  updateSettings(settings: RaftNodeRuntimeSettings): void {
+    const input = { ...this.configInput, ...definedSettings(settings) };
+    const config = validateRaftConfig(input);
+    const timeoutChanged = config.electionTimeoutTicks !== this.config.electionTimeoutTicks;
+    this.config = config;
+    this.configInput = input;
+    if (timeoutChanged) this.resetRandomizedElectionTimeout();
+  }
+
+  /**
    * Appends a client command to the leader's log and starts replicating it.
    * @throws NotLeaderError (CONFLICT, details.leaderId) on a non-leader; CONFLICT during a
    *   leadership transfer or with too many uncommitted entries; UNPROCESSABLE for a bad command.
@@ -325,7 +386,7 @@ export class RaftNode {
     const configuration = applyConfChange(this.log.configuration(), change);
     validateProposal({ command: '', ...input }, this.config.maxCommandBytes);
     this.assertBacklogRoom();
-    const entry = this.appendEntry('config', describeConfChange(change), input, configuration);
+    const entry = this.appendEntry('config', describeConfChange(change), input, configuration, change);
     this.bcastAppend();
     return { index: entry.index, term: entry.term };
   }
@@ -396,6 +457,7 @@ export class RaftNode {
 
   status(): RaftStatus {
     const configuration = this.log.configuration();
+    const votersGranted = this.role === 'LEADER' ? this.votersWon : this.role === 'FOLLOWER' ? [] : this.grantedVoters();
     const configurationIndex = this.log.lastConfigIndex();
     return {
       id: this.id,
@@ -416,6 +478,8 @@ export class RaftNode {
       configurationIndex,
       configurationCommitted: configurationIndex <= this.log.committed,
       leadTransferee: this.leadTransferee,
+      votesReceived: votersGranted.length,
+      votersGranted,
       electionElapsedTicks: this.electionElapsedTicks,
       randomizedElectionTimeoutTicks: this.randomizedElectionTimeoutTicks,
       progress: this.role === 'LEADER' ? this.peerProgress() : null,
@@ -468,6 +532,11 @@ export class RaftNode {
     return this.log.entriesFrom(from, maxCount);
   }
 
+  /** The last vote request handled and why it was answered as it was (for the API's vote reasons). */
+  lastVote(): VoteDecision | undefined {
+    return this.lastVoteDecision;
+  }
+
   /** Term of the entry at `index`, if the log still holds it (or it is the snapshot's last entry). */
   termAt(index: number): number | undefined {
     return this.log.term(index);
@@ -506,7 +575,9 @@ export class RaftNode {
 
   private becomeLeader(): void {
     this.transition('LEADER');
+    const votersWon = this.grantedVoters();
     this.reset(this.term);
+    this.votersWon = votersWon;
     this.role = 'LEADER';
     this.leaderId = this.id;
     const nextIndex = this.log.lastIndex() + 1;
@@ -545,6 +616,7 @@ export class RaftNode {
     this.votes.clear();
     this.progress.clear();
     this.termStartIndex = 0;
+    this.votersWon = [];
   }
 
   private resetRandomizedElectionTimeout(): void {
@@ -558,9 +630,10 @@ export class RaftNode {
 
   private tickElection(): void {
     this.electionElapsedTicks += 1;
-    if (this.promotable() && this.electionElapsedTicks >= this.randomizedElectionTimeoutTicks) {
+    // Without autoElection the timer still runs: it dates the last leader contact for the lease.
+    if (this.config.autoElection && this.promotable() && this.electionElapsedTicks >= this.randomizedElectionTimeoutTicks) {
       this.electionElapsedTicks = 0;
-      this.campaign(this.config.preVote ? 'PRE_ELECTION' : 'ELECTION');
+      this.startCampaign(this.config.preVote ? 'PRE_ELECTION' : 'ELECTION');
     }
   }
 
@@ -579,6 +652,7 @@ export class RaftNode {
       // A transfer that has not completed within an election timeout is abandoned.
       this.abortLeaderTransfer();
     }
+    for (const [nodeId, progress] of this.progress) if (nodeId !== this.id) progress.silentTicks += 1;
     for (const progress of this.progress.values()) {
       if (progress.state !== 'SNAPSHOT') continue;
       progress.snapshotElapsedTicks += 1;
@@ -608,7 +682,7 @@ export class RaftNode {
     return heardFromLeader && (this.config.checkQuorum || type === 'MsgPreVote');
   }
 
-  private campaign(kind: CampaignKind): void {
+  private startCampaign(kind: CampaignKind): void {
     assert(this.promotable(), `${this.id} campaigns only as a voter`);
     let voteTerm: number;
     let type: 'MsgVote' | 'MsgPreVote';
@@ -623,7 +697,7 @@ export class RaftNode {
     }
     if (this.poll(this.id, true) === 'WON') {
       // A single-voter group wins at once.
-      if (kind === 'PRE_ELECTION') this.campaign('ELECTION');
+      if (kind === 'PRE_ELECTION') this.startCampaign('ELECTION');
       else this.becomeLeader();
       return;
     }
@@ -651,6 +725,10 @@ export class RaftNode {
     return 'PENDING';
   }
 
+  private grantedVoters(): string[] {
+    return [...this.votes].filter(([, granted]) => granted).map(([voter]) => voter).sort();
+  }
+
   private handleVoteRequest(message: VoteRequest): void {
     const responseType = message.type === 'MsgVote' ? 'MsgVoteResp' : 'MsgPreVoteResp';
     const canVote =
@@ -665,9 +743,17 @@ export class RaftNode {
         this.electionElapsedTicks = 0;
         this.vote = message.from;
       }
+      this.noteVoteDecision(message, 'GRANTED');
     } else {
       this.send({ type: responseType, to: message.from, term: this.term, reject: true });
+      // Cannot vote: another vote in this term, or (not having voted) a leader already known in it.
+      const verdict = !canVote ? (this.vote !== null ? 'ALREADY_VOTED' : 'LEADER_ACTIVE') : 'LOG_NOT_UP_TO_DATE';
+      this.noteVoteDecision(message, verdict);
     }
+  }
+
+  private noteVoteDecision(message: VoteRequest, verdict: VoteVerdict): void {
+    this.lastVoteDecision = { candidateId: message.from, term: message.term, preVote: message.type === 'MsgPreVote', verdict };
   }
 
   // ---------------------------------------------------------------- per-role steps
@@ -682,7 +768,7 @@ export class RaftNode {
         this.handleFromLeader(message);
         return;
       case 'MsgTimeoutNow':
-        if (this.promotable()) this.campaign('TRANSFER');
+        if (this.promotable()) this.startCampaign('TRANSFER');
         return;
       default:
         // Responses addressed to an earlier role of ours.
@@ -716,7 +802,7 @@ export class RaftNode {
   private tally(from: string, granted: boolean): void {
     const result = this.poll(from, granted);
     if (result === 'WON') {
-      if (this.role === 'PRE_CANDIDATE') this.campaign('ELECTION');
+      if (this.role === 'PRE_CANDIDATE') this.startCampaign('ELECTION');
       else this.becomeLeader();
     } else if (result === 'LOST') {
       this.becomeFollower(this.term, null);
@@ -731,6 +817,7 @@ export class RaftNode {
     );
     const progress = this.progress.get(message.from);
     if (progress === undefined) return;
+    progress.silentTicks = 0;
     switch (message.type) {
       case 'MsgAppResp':
         progress.recentActive = true;
@@ -841,7 +928,7 @@ export class RaftNode {
 
   // ---------------------------------------------------------------- leader replication
 
-  private appendEntry(type: EntryType, command: string, input: Omit<ProposalInput, 'command'>, configuration?: Configuration): Entry {
+  private appendEntry(type: EntryType, command: string, input: Omit<ProposalInput, 'command'>, configuration?: Configuration, confChange?: ConfChange): Entry {
     const entry = createEntry({
       index: this.log.lastIndex() + 1,
       term: this.term,
@@ -851,6 +938,7 @@ export class RaftNode {
       requestId: input.requestId,
       timestampMs: input.timestampMs,
       configuration,
+      confChange,
     });
     this.log.append([entry]);
     if (type === 'config') this.syncProgressWithConfiguration();
@@ -1029,6 +1117,11 @@ export class RaftNode {
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
+/** The settings actually given (an explicit undefined does not erase a value). */
+function definedSettings(settings: RaftNodeRuntimeSettings): RaftNodeRuntimeSettings {
+  return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)) as RaftNodeRuntimeSettings;
+}
+
 function toPeerProgress(nodeId: string, progress: Progress): PeerProgress {
   return {
     nodeId,
@@ -1039,6 +1132,7 @@ function toPeerProgress(nodeId: string, progress: Progress): PeerProgress {
     isLearner: progress.isLearner,
     inflightAppends: progress.inflights.count,
     pendingSnapshotIndex: progress.pendingSnapshotIndex,
+    silentTicks: progress.silentTicks,
   };
 }
 

@@ -47,7 +47,7 @@ function allWith(status: string, nodeIds: readonly string[] = NODE_IDS): Record<
 
 /** The spec part of a view; without consensus attached, the role is the spec's own. */
 function specOf(view: ClusterNodeView): NodeSpec {
-  const { status: _status, lastHeartbeatMs: _last, missedHeartbeats: _missed, uptimeSeconds: _uptime, role, ...spec } = view;
+  const { status: _status, statusSinceMs: _since, lastHeartbeatMs: _last, missedHeartbeats: _missed, uptimeSeconds: _uptime, role, ...spec } = view;
   return { ...spec, role: role as NodeSpec['role'] };
 }
 

@@ -62,10 +62,35 @@ describe('ClusterCoordinator shards', () => {
     expect(coordinator.plan({ shardKeys: [keyOfShard(coordinator, 'shard-1')] }, 'ROUTED').nodesContacted).toEqual([target]);
   });
 
+  it('a primary moved to a node without a copy leaves the former primary as a replica, dropping another to stay at replicationFactor', () => {
+    const coordinator = new ClusterCoordinator({ shardCount: 4, replicationFactor: 2, shardMoveDurationMs: 1_000 }, nodesNamed('node-1', 'node-2', 'node-3'));
+    const before = coordinator.shard('shard-1');
+    const target = ['node-1', 'node-2', 'node-3'].find((nodeId) => nodeId !== before.primaryNodeId && !before.replicaNodeIds.includes(nodeId))!;
+    const { shard } = coordinator.assign('shard-1', target, 3_000);
+    expect(shard).toMatchObject({ state: 'MOVING', primaryNodeId: target, replicaNodeIds: [before.primaryNodeId] });
+    coordinator.tick(4_000);
+    expect(coordinator.shard('shard-1')).toMatchObject({ state: 'ACTIVE', primaryNodeId: target, replicaNodeIds: [before.primaryNodeId] });
+  });
+
   it('assigning a shard to its primary changes nothing', () => {
     const coordinator = new ClusterCoordinator({ shardCount: 2 }, nodesNamed('node-1', 'node-2'));
     const shard = coordinator.shard('shard-1');
     expect(coordinator.assign('shard-1', shard.primaryNodeId!, 5)).toEqual({ shard, move: null, promotion: null });
+  });
+
+  it('adds a replica by copying from the primary, dropping the replica on the most loaded node at replicationFactor', () => {
+    const coordinator = new ClusterCoordinator({ shardCount: 4, replicationFactor: 2, shardMoveDurationMs: 1_000 }, nodesNamed('node-1', 'node-2', 'node-3'));
+    const before = coordinator.shard('shard-1');
+    const target = ['node-1', 'node-2', 'node-3'].find((nodeId) => nodeId !== before.primaryNodeId && !before.replicaNodeIds.includes(nodeId))!;
+    const result = coordinator.assignReplica('shard-1', target, 5_000);
+    expect(result.droppedReplicaNodeIds).toEqual(before.replicaNodeIds);
+    expect(result.move).toEqual({ shardId: 'shard-1', role: 'REPLICA', fromNodeId: before.primaryNodeId, toNodeId: target, startedAtMs: 5_000, completesAtMs: 6_000 });
+    expect(result.shard).toMatchObject({ state: 'MOVING', primaryNodeId: before.primaryNodeId, replicaNodeIds: [target], lastMovedAtMs: 5_000 });
+    expect(() => coordinator.assignReplica('shard-1', target, 5_500)).toThrow(domainError('CONFLICT'));
+    coordinator.tick(6_000);
+    expect(coordinator.shard('shard-1').state).toBe('ACTIVE');
+    // A node that already holds a copy changes nothing.
+    expect(coordinator.assignReplica('shard-1', target, 7_000)).toEqual({ shard: coordinator.shard('shard-1'), move: null, droppedReplicaNodeIds: [] });
   });
 
   it('refuses an unknown shard or node (NOT_FOUND) and a DOWN node (CONFLICT)', () => {

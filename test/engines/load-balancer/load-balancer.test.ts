@@ -224,7 +224,7 @@ describe('validateLoadBalancerConfig', () => {
       domainError('UNPROCESSABLE', {
         problems: [
           'strategy must be one of ROUND_ROBIN, LEAST_CONNECTIONS, WEIGHTED, LEAST_LATENCY',
-          'maxBackends must be a whole number from 1 to 1024',
+          'maxBackends must be a whole number from 1 to 8192',
           'latencyEwmaAlpha must be greater than 0 and at most 1',
         ],
       }),

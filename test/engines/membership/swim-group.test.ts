@@ -216,6 +216,74 @@ describe('SWIM group: membership', () => {
   });
 });
 
+/** The group's incremental observer counts agree with a recount of every live member's view. */
+function expectCountsMatchViews(group: SwimGroup): void {
+  for (const member of group.members()) {
+    const tally = { alive: 0, suspect: 0, dead: 0, left: 0, unaware: 0 };
+    for (const observer of group.memberState(member.memberId).observers) tally[observer.state ?? 'unaware'] += 1;
+    expect(member.observers, member.memberId).toEqual(tally);
+  }
+}
+
+describe('SWIM group: restored and removed members', () => {
+  it('a member restored as left does not run, is held left by all, and may rejoin with a higher incarnation', () => {
+    const runtime = new SimulationRuntime({ seed: 1, startMs: START_MS });
+    const ids = ['node-1', 'node-2', 'node-3', 'node-4'];
+    const group = new SwimGroup(runtime, { members: ids.map((id) => ({ memberId: id, metadata: metadataOf(id), left: id === 'node-3' })) });
+    expect(group.member('node-3')).toMatchObject({ state: 'left', lifecycle: 'left', incarnation: 0, observers: { left: 3, unaware: 0 } });
+    expect(group.member('node-1')).toMatchObject({ state: 'alive', observers: { alive: 2, unaware: 0 } });
+    expect(group.memberState('node-3').self).toEqual({ lifecycle: 'left', incarnation: 0, state: 'left' });
+    runtime.clock.advance(10 * PERIOD_MS);
+    expect(group.gossipOf('node-3').counters.protocolPeriods).toBe(0);
+    expect(group.gossip().members.filter((member) => member.memberId !== 'node-3').every((member) => member.viewSize === 4)).toBe(true);
+
+    group.join({ memberId: 'node-3', metadata: metadataOf('node-3') });
+    runtime.clock.advance(10 * PERIOD_MS);
+    expect(group.member('node-3')).toMatchObject({ state: 'alive', lifecycle: 'active', incarnation: 1, observers: { alive: 3 } });
+    expectCountsMatchViews(group);
+  });
+
+  it('a removed member leaves gracefully, then the group forgets it; re-added, it outbids its left with a higher incarnation', () => {
+    const harness = startGroup({ seed: 5, members: 6 });
+    harness.advance(2 * PERIOD_MS);
+    const mark = harness.changes.length;
+    harness.group.remove('node-5');
+    expect(harness.group.member('node-5').lifecycle).toBe('leaving');
+    expect(harness.runUntil(() => !harness.group.has('node-5'), 20 * PERIOD_MS)).toBeDefined();
+    expect(domainError(() => harness.group.member('node-5')).code).toBe('NOT_FOUND');
+    for (const kinds of Object.values(changesAbout(harness, 'node-5', mark))) expect(kinds).toBe('left');
+    expect(harness.group.members().map((member) => member.memberId)).toEqual(['node-1', 'node-2', 'node-3', 'node-4', 'node-6']);
+
+    harness.group.join({ memberId: 'node-5', metadata: metadataOf('node-5') });
+    expect(harness.runUntil(() => harness.group.member('node-5').observers.alive === 5, 20 * PERIOD_MS)).toBeDefined();
+    expect(harness.group.member('node-5')).toMatchObject({ state: 'alive', lifecycle: 'active' });
+    expect(harness.group.member('node-5').incarnation).toBeGreaterThan(0);
+    expectCountsMatchViews(harness.group);
+  });
+
+  it('a crashed member is removed at once, and the others find its going by probing', () => {
+    const harness = startGroup({ seed: 6, members: 5 });
+    harness.advance(2 * PERIOD_MS);
+    harness.inject({ type: 'crash', nodes: ['node-2'] });
+    harness.group.remove('node-2');
+    expect(harness.group.has('node-2')).toBe(false);
+    harness.advance(40 * PERIOD_MS);
+    expect(Object.keys(changesAbout(harness, 'node-2')).sort()).toEqual(['node-1', 'node-3', 'node-4', 'node-5']);
+    for (const kinds of Object.values(changesAbout(harness, 'node-2'))) expect(kinds).toMatch(/dead$/);
+    expect(harness.group.members().every((member) => member.state === 'alive' && member.observers.alive === 3)).toBe(true);
+  });
+
+  it('a member removed while still leaving is replaced by a new life when it joins again', () => {
+    const harness = startGroup({ seed: 7, members: 5 });
+    harness.advance(2 * PERIOD_MS);
+    harness.group.remove('node-4');
+    harness.group.join({ memberId: 'node-4', metadata: metadataOf('node-4') });
+    expect(harness.group.member('node-4').lifecycle).toBe('joining');
+    expect(harness.runUntil(() => harness.group.member('node-4').state === 'alive' && harness.group.member('node-4').observers.alive === 4, 30 * PERIOD_MS)).toBeDefined();
+    expectCountsMatchViews(harness.group);
+  });
+});
+
 describe('SWIM group: following the faults', () => {
   it('a member crashed while leaving stays gone when the fault heals', () => {
     const harness = startGroup({ seed: 1, members: 6 });

@@ -270,7 +270,6 @@ export class RaftHarness {
       const result = this.group.proposeTo(id, { command });
       return { index: result.index, term: result.term, isLeader: true };
     } catch (error) {
-      if (process.env.RAFT_DEBUG !== undefined && this.group.roleOf(id)?.role === 'LEADER') console.log('startCommand refused', id, error instanceof Error ? error.message : error);
       if (error instanceof DomainError) return { index: -1, term: this.group.roleOf(id)?.term ?? -1, isLeader: false };
       throw error;
     }

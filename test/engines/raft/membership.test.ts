@@ -176,3 +176,46 @@ describe('membership', () => {
     cfg.end();
   });
 });
+
+describe('membership changes lost in a leader change', () => {
+  it('a node added through a leader that is then deposed is retired when another entry takes its index', () => {
+    const cfg = new RaftHarness({ servers: 3, seed: 409 });
+    cfg.one('first', 3, true);
+    const leader = cfg.checkOneLeader();
+    const followers = cfg.ids.filter((id) => id !== leader);
+    for (const id of followers) cfg.disconnect(id);
+    // The deposed-to-be leader appends the addition; nobody can commit it.
+    const addition = cfg.group.addMember('s3', { learnerOnly: true });
+    expect(cfg.group.nodeIds()).toContain('s3');
+    cfg.disconnect(leader);
+    for (const id of followers) cfg.connect(id);
+    // The others elect a leader whose empty entry takes the addition's index.
+    cfg.one('second', 2, true);
+    cfg.connect(leader);
+    cfg.advance(ELECTION_TIMEOUT_MS);
+    expect(cfg.group.entryOutcome(addition.index, addition.term)).toBe('LOST');
+    expect(cfg.group.nodeIds()).not.toContain('s3');
+    expect(cfg.group.leaderStatus()?.configuration).toEqual({ voters: ['s0', 's1', 's2'], learners: [] });
+    cfg.one('third', 3, true);
+    cfg.end();
+  });
+
+  it('a removal lost the same way leaves the node in place', () => {
+    const cfg = new RaftHarness({ servers: 3, seed: 410 });
+    cfg.one('first', 3, true);
+    const leader = cfg.checkOneLeader();
+    const followers = cfg.ids.filter((id) => id !== leader);
+    for (const id of followers) cfg.disconnect(id);
+    const victim = followers[0] as string;
+    const removal = cfg.group.removeMember(victim);
+    cfg.disconnect(leader);
+    for (const id of followers) cfg.connect(id);
+    cfg.one('second', 2, true);
+    cfg.connect(leader);
+    cfg.advance(ELECTION_TIMEOUT_MS);
+    expect(cfg.group.entryOutcome(removal.index, removal.term)).toBe('LOST');
+    expect(cfg.group.nodeIds()).toContain(victim);
+    cfg.one('third', 3, true);
+    cfg.end();
+  });
+});

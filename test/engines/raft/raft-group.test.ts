@@ -42,7 +42,7 @@ describe('PreVote', () => {
     expect(cfg.group.roleOf(wanderer)).toMatchObject({ role: 'PRE_CANDIDATE', term });
     cfg.connect(wanderer);
     cfg.advance(2 * ELECTION_TIMEOUT_MS);
-    expect(cfg.group.currentLeader()).toEqual({ leaderId: leader, term });
+    expect(cfg.group.currentLeader()).toMatchObject({ leaderId: leader, term });
     expect(cfg.group.roleOf(wanderer)).toMatchObject({ role: 'FOLLOWER', term, leaderId: leader });
     cfg.end();
   });
@@ -109,7 +109,7 @@ describe('leadership transfer', () => {
     // Proposals wait while the transfer runs.
     expect(domainError(() => cfg.group.propose({ command: 'during' })).details).toMatchObject({ reason: 'LEADER_TRANSFER_IN_PROGRESS' });
     cfg.advance(50);
-    expect(cfg.group.currentLeader()).toEqual({ leaderId: target, term: term + 1 });
+    expect(cfg.group.currentLeader()).toMatchObject({ leaderId: target, term: term + 1 });
     const elected = changes.find((change) => change.leaderId === target);
     expect((elected?.atMs ?? Infinity) - startedMs).toBeLessThan(20);
     cfg.one('after', 3, true);
@@ -143,7 +143,7 @@ describe('leadership transfer', () => {
     expect(cfg.group.leaderStatus()?.leadTransferee).toBe(target);
     cfg.advance(ELECTION_TIMEOUT_MS / 2);
     expect(cfg.group.leaderStatus()?.leadTransferee).toBe(null);
-    expect(cfg.group.currentLeader()).toEqual({ leaderId: leader, term });
+    expect(cfg.group.currentLeader()).toMatchObject({ leaderId: leader, term });
     cfg.one('after-abort', 2, true);
     cfg.connect(target);
     cfg.end();
@@ -160,23 +160,29 @@ describe('RequestVote from outside (POST raft/vote)', () => {
     const status = cfg.group.status(voter).raft;
     const upToDate = { lastLogIndex: status?.lastIndex ?? 0, lastLogTerm: status?.lastLogTerm ?? 0 };
     // A stale term: refused, with the voter's term.
-    expect(cfg.group.requestVote(voter, { candidateId: 'outsider', term: term - 1, ...upToDate })).toEqual({ term, voteGranted: false });
+    expect(cfg.group.requestVote(voter, { candidateId: 'outsider', term: term - 1, ...upToDate })).toEqual({ term, voteGranted: false, reason: 'STALE_TERM' });
     // A higher term while the voter hears from its leader: ignored under the lease.
-    expect(cfg.group.requestVote(voter, { candidateId: 'outsider', term: term + 1, ...upToDate })).toEqual({ term, voteGranted: false });
+    expect(cfg.group.requestVote(voter, { candidateId: 'outsider', term: term + 1, ...upToDate })).toEqual({ term, voteGranted: false, reason: 'LEADER_ACTIVE' });
+    // The same term as the leader's: the voter has a leader in this term (it voted for it, here).
+    expect(cfg.group.requestVote(voter, { candidateId: 'outsider', term, ...upToDate }).reason).toMatch(/ALREADY_VOTED|LEADER_ACTIVE/);
     // Leave the voter alone, leaderless: no lease any more.
     for (const id of followersOf(cfg, voter)) cfg.crash(id);
     cfg.advance(2 * ELECTION_TIMEOUT_MS);
     const now = cfg.group.roleOf(voter)?.term ?? 0;
     // A pre-vote is granted but changes nothing.
-    expect(cfg.group.requestVote(voter, { candidateId: 'outsider', term: now + 1, ...upToDate, preVote: true })).toEqual({ term: now + 1, voteGranted: true });
+    expect(cfg.group.requestVote(voter, { candidateId: 'outsider', term: now + 1, ...upToDate, preVote: true })).toEqual({ term: now + 1, voteGranted: true, reason: 'GRANTED' });
     expect(cfg.group.roleOf(voter)?.term).toBe(now);
     // A stale log: refused, though the term moves up.
-    expect(cfg.group.requestVote(voter, { candidateId: 'outsider', term: now + 5, lastLogIndex: 1, lastLogTerm: 1 })).toEqual({ term: now + 5, voteGranted: false });
+    expect(cfg.group.requestVote(voter, { candidateId: 'outsider', term: now + 5, lastLogIndex: 1, lastLogTerm: 1 })).toEqual({
+      term: now + 5,
+      voteGranted: false,
+      reason: 'LOG_NOT_UP_TO_DATE',
+    });
     // Up to date: granted, and on disk before the answer was returned.
-    expect(cfg.group.requestVote(voter, { candidateId: 'outsider', term: now + 6, ...upToDate })).toEqual({ term: now + 6, voteGranted: true });
+    expect(cfg.group.requestVote(voter, { candidateId: 'outsider', term: now + 6, ...upToDate })).toEqual({ term: now + 6, voteGranted: true, reason: 'GRANTED' });
     expect(cfg.group.status(voter).disk.hardState).toMatchObject({ term: now + 6, vote: 'outsider' });
     // Once per term.
-    expect(cfg.group.requestVote(voter, { candidateId: 'another', term: now + 6, ...upToDate }).voteGranted).toBe(false);
+    expect(cfg.group.requestVote(voter, { candidateId: 'another', term: now + 6, ...upToDate })).toMatchObject({ voteGranted: false, reason: 'ALREADY_VOTED' });
     expect(domainError(() => cfg.group.requestVote(voter, { candidateId: voter, term: 1, lastLogIndex: 0, lastLogTerm: 0 })).code).toBe('UNPROCESSABLE');
     cfg.end();
   });
@@ -333,5 +339,90 @@ describe('the default state machine', () => {
     const states = [...machines.values()].map((machine) => machine.current());
     expect(states.every((state) => state.commandCount === 12 && state.digest === states[0]?.digest)).toBe(true);
     group.close();
+  });
+});
+
+describe('observers acting on the group', () => {
+  it('may propose from inside an apply hook: the running Ready loop picks the work up', () => {
+    const cfg = new RaftHarness({ servers: 3, seed: 512 });
+    const leader = cfg.checkOneLeader();
+    cfg.group.observe({
+      onApply: (nodeId, applied) => {
+        if (nodeId === leader && applied.kind === 'entry' && applied.entry.command === 'ping') cfg.group.propose({ command: 'pong' });
+      },
+    });
+    const ping = cfg.one('ping', 3, true);
+    cfg.advance(100);
+    expect(cfg.machines.get(leader)?.commands.get(ping + 1)).toBe('pong');
+    expect(cfg.nCommitted(ping + 1)).toEqual({ count: 3, command: 'pong' });
+    cfg.end();
+  });
+});
+
+describe('reads the API composes its views from', () => {
+  it('leader since, last leader contact, peer silence, voters granted, and the pending membership change', () => {
+    const cfg = new RaftHarness({ servers: 3, seed: 513 });
+    cfg.one('first', 3, true);
+    const leader = cfg.group.currentLeader();
+    expect(leader).not.toBeNull();
+    const leaderId = leader?.leaderId as string;
+    expect(leader?.sinceMs).toBeLessThanOrEqual(cfg.runtime.clock.now());
+    const leaderStatus = cfg.group.leaderStatus();
+    expect(leaderStatus?.votersGranted).toContain(leaderId);
+    expect(leaderStatus?.votersGranted.length).toBe(leaderStatus?.votesReceived);
+    const follower = followersOf(cfg, leaderId)[0] as string;
+    // Heartbeats every 100 ms: the follower heard from its leader within the last 100 ms.
+    const contact = cfg.group.status(follower).lastLeaderContactMs;
+    expect(cfg.runtime.clock.now() - (contact ?? -Infinity)).toBeLessThanOrEqual(100);
+    expect(cfg.group.status(leaderId).lastLeaderContactMs).toBeNull();
+    // A silent follower: the leader has not heard from it for a while.
+    cfg.disconnect(follower);
+    cfg.advance(250);
+    const silence = cfg.group.leaderStatus()?.progress?.find((progress) => progress.nodeId === follower)?.silentTicks ?? 0;
+    expect(silence).toBeGreaterThanOrEqual(20);
+    cfg.connect(follower);
+    cfg.advance(200);
+
+    expect(cfg.group.pendingChange()).toBeNull();
+    const requestedAtMs = cfg.runtime.clock.now();
+    const added = cfg.group.addMember('s3');
+    // Appended, not committed yet: the config entry carries the change and when it was asked.
+    expect(cfg.group.pendingChange()).toEqual({ type: 'addLearner', nodeId: 's3', index: added.index, proposedAtMs: requestedAtMs, autoPromote: true });
+    expect(cfg.group.readEntries(leaderId, { offset: added.index - 1, limit: 1 }).entries[0]).toMatchObject({
+      type: 'config',
+      command: 'addLearner s3',
+      confChange: { type: 'addLearner', nodeId: 's3' },
+      configuration: { voters: ['s0', 's1', 's2'], learners: ['s3'] },
+    });
+    expect(cfg.waitFor(() => cfg.group.leaderStatus()?.configuration.voters.includes('s3') === true, 5_000)).toBe(true);
+    expect(cfg.waitFor(() => cfg.group.pendingChange() === null, 1_000)).toBe(true);
+    cfg.end();
+  });
+});
+
+describe('manual failover', () => {
+  it('with automatic elections off, a dead leader is replaced only by a forced campaign', () => {
+    const cfg = new RaftHarness({ servers: 3, seed: 514 });
+    cfg.one('first', 3, true);
+    const settings = cfg.group.updateSettings({ autoElection: false });
+    expect(settings).toMatchObject({ ...LAB_NODE_SETTINGS, autoElection: false });
+    expect(domainError(() => cfg.group.updateSettings({ heartbeatIntervalTicks: 100 })).code).toBe('UNPROCESSABLE');
+    expect(cfg.group.settings()).toEqual(settings);
+    const leader = cfg.checkOneLeader();
+    cfg.crash(leader);
+    cfg.advance(5 * ELECTION_TIMEOUT_MS);
+    expect(cfg.group.currentLeader()).toBeNull();
+    const successor = followersOf(cfg, leader)[0] as string;
+    expect(cfg.group.campaign(successor)).toBe(true);
+    cfg.advance(20);
+    expect(cfg.group.currentLeader()?.leaderId).toBe(successor);
+    cfg.one('after-failover', 2, true);
+    // A restarted node takes the group's current settings.
+    cfg.start(leader);
+    cfg.connect(leader);
+    cfg.advance(ELECTION_TIMEOUT_MS);
+    expect(cfg.group.currentLeader()?.leaderId).toBe(successor);
+    expect(domainError(() => cfg.group.campaign('ghost')).code).toBe('NOT_FOUND');
+    cfg.end();
   });
 });

@@ -74,6 +74,9 @@ describe('RaftNode: elections', () => {
     net.elect('a');
     const status = net.node('a').status();
     expect(status.role).toBe('LEADER');
+    // Its own vote and one more won it the election; a late third vote is not counted after that.
+    expect(status.votesReceived).toBe(2);
+    expect(net.node('b').status().votesReceived).toBe(0);
     expect(status.lastIndex).toBe(2);
     expect(net.node('a').readEntries(2, 1)[0]).toMatchObject({ index: 2, term: 2, type: 'empty', command: '' });
     expect(status.commitIndex).toBe(2);
@@ -498,5 +501,62 @@ describe('RaftNode: snapshots and configuration', () => {
       ]),
     );
     expect(validateRaftConfig({ id: 'a', random: lowestTimeout })).toMatchObject({ electionTimeoutTicks: 10, heartbeatIntervalTicks: 1, checkQuorum: true, preVote: true });
+  });
+});
+
+describe('RaftNode: forced campaigns and runtime settings', () => {
+  it('without automatic elections only campaign() starts one', () => {
+    const net = bootstrap(ABC, { autoElection: false });
+    for (let round = 0; round < 10; round += 1) {
+      for (const id of ABC) net.tick(id, 10);
+      net.deliverAll();
+    }
+    expect(ABC.map((id) => net.node(id).currentRole)).toEqual(['FOLLOWER', 'FOLLOWER', 'FOLLOWER']);
+    expect(net.node('b').campaign()).toBe(true);
+    net.drain('b');
+    net.deliverAll();
+    expect(net.node('b').currentRole).toBe('LEADER');
+    expect(net.node('b').campaign()).toBe(false);
+  });
+
+  it('a plain campaign respects a live leader; a forced one deposes it', () => {
+    const net = bootstrap(ABC);
+    net.elect('a');
+    const term = net.node('a').currentTerm;
+    net.node('c').campaign();
+    net.drain('c');
+    net.deliverAll();
+    // Pre-vote refused: the others hear from a.
+    expect(net.node('a').currentRole).toBe('LEADER');
+    expect(net.node('a').currentTerm).toBe(term);
+    net.node('c').campaign({ force: true });
+    net.drain('c');
+    net.deliverAll();
+    expect(net.node('c').currentRole).toBe('LEADER');
+    expect(net.node('c').currentTerm).toBe(term + 1);
+  });
+
+  it('refuses a campaign by a learner', () => {
+    const net = new ManualNetwork(['l'], {}, lowestTimeout, {
+      l: { hardState: { term: 1, vote: null, commit: 1 }, snapshot: EMPTY_SNAPSHOT, entries: [createEntry({ index: 1, term: 1, type: 'config', command: 'bootstrap', configuration: createConfiguration(['a'], ['l']) })] },
+    });
+    expect(domainError(() => net.node('l').campaign()).code).toBe('UNPROCESSABLE');
+  });
+
+  it('changes timing while running, and rejects a bad combination without changing anything', () => {
+    const draws: [number, number][] = [];
+    const net = new ManualNetwork(['solo'], { bootstrapVoters: ['solo'], electionTimeoutTicks: 10, heartbeatIntervalTicks: 2 }, (min, max) => {
+      draws.push([min, max]);
+      return min;
+    });
+    const node = net.node('solo');
+    expect(domainError(() => node.updateSettings({ electionTimeoutTicks: 2 })).code).toBe('UNPROCESSABLE');
+    expect(node.status().randomizedElectionTimeoutTicks).toBe(10);
+    node.updateSettings({ electionTimeoutTicks: 40, checkQuorum: false });
+    expect(draws[draws.length - 1]).toEqual([40, 80]);
+    net.tick('solo', 39);
+    expect(node.currentRole).toBe('FOLLOWER');
+    net.tick('solo');
+    expect(node.currentRole).toBe('LEADER');
   });
 });

@@ -6,7 +6,8 @@
  * elected and a command committed on every member within a bound; every command seen committed
  * during the chaos must still be there.
  *
- * 30 seeds in CI; `SEEDS=200` runs seeds 1..200; a failure prints the command that replays it:
+ * 30 seeds in CI; `SEEDS=200` runs seeds 1..200 (`SEED_FROM=1000 SEEDS=200` runs 1000..1199); a
+ * failure prints the command that replays it:
  *   SEED=17 npx vitest run test/engines/raft/random-simulation.test.ts
  */
 import { describe, expect, it } from 'vitest';
@@ -25,7 +26,8 @@ const LEADER_BOUND_MS = 5_000;
 
 const onlySeed = process.env.SEED;
 const seedCount = Number(process.env.SEEDS ?? 30);
-const SEEDS = onlySeed === undefined ? Array.from({ length: seedCount }, (_, index) => index + 1) : [Number(onlySeed)];
+const firstSeed = Number(process.env.SEED_FROM ?? 1);
+const SEEDS = onlySeed === undefined ? Array.from({ length: seedCount }, (_, index) => firstSeed + index) : [Number(onlySeed)];
 
 function replayCommand(seed: number): string {
   return `SEED=${seed} npx vitest run ${TEST_FILE}`;
@@ -151,7 +153,6 @@ function simulate(seed: number): RunReport {
   if (!cfg.waitFor(settledLeader, LEADER_BOUND_MS)) cfg.fail(`no leader committed in its term within ${LEADER_BOUND_MS} ms after healing`);
   const configuration = group.leaderStatus()?.configuration;
   const members = configuration === undefined ? [] : [...configuration.voters, ...configuration.learners];
-  if (process.env.RAFT_DEBUG !== undefined) console.log('members', members, group.currentLeader(), group.nodeIds());
   const finalIndex = cfg.one(`s${seed}-final`, members.length, true);
   for (const id of members) {
     const machine = cfg.machines.get(id);
@@ -185,16 +186,19 @@ describe('random Raft simulation', () => {
       throw error;
     }
     reports.set(seed, report);
-    if (process.env.RAFT_REPORT !== undefined) console.log(seed, JSON.stringify(report));
+    // Some seeds commit nothing during the chaos (a 200 ms latency fault makes a round trip longer
+    // than the election timeout, then crashes keep a majority down): liveness is only owed after healing.
     expect(report.faults, replayCommand(seed)).toBeGreaterThan(3);
-    expect(report.committedSeen, replayCommand(seed)).toBeGreaterThan(0);
   });
 
-  it.skipIf(onlySeed !== undefined)('the seeds together exercise elections, truncation, snapshots, membership and transfers', () => {
+  it.skipIf(onlySeed !== undefined)('the seeds together exercise elections, truncation, snapshots, membership, transfers and commits', () => {
     expect(reports.size).toBe(SEEDS.length);
     const total = (field: keyof RunReport) => [...reports.values()].reduce((sum, report) => sum + report[field], 0);
     for (const field of ['elections', 'snapshotsInstalled', 'truncations', 'membershipChanges', 'transfers'] as const) {
       expect(total(field), field).toBeGreaterThan(0);
     }
+    // Most seeds keep committing through the chaos.
+    const committing = [...reports.values()].filter((report) => report.committedSeen > 0).length;
+    expect(committing).toBeGreaterThanOrEqual(Math.ceil(reports.size * 0.8));
   });
 });

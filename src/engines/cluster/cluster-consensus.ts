@@ -1,0 +1,245 @@
+import type { EventBus } from '../runtime/event-bus.js';
+import type { SimulationRuntime, TimerId } from '../runtime/index.js';
+import { RaftGroup, type LeaderChange, type RaftNodeSettings, type RoleChange } from '../raft/raft-group.js';
+import type { DurableState } from '../raft/log-entry.js';
+import type { Journal } from '../../store/journal.js';
+import type { ClusterConfig } from './cluster-config.js';
+import type { ClusterNodes, NodeSpec } from './cluster-nodes.js';
+import type { ClusterEventMap } from './events.js';
+import type { Store } from '../../store/port.js';
+import { loadRaftDisks, RaftDiskJournal } from './raft-records.js';
+
+/** Virtual ms per Raft tick. The election timeout and the Raft heartbeat are whole ticks. */
+export const RAFT_TICK_MS = 50;
+/** Raft heartbeats per election timeout: often enough that one lost heartbeat never starts an election. */
+const HEARTBEATS_PER_ELECTION_TIMEOUT = 5;
+/** How long a refused membership change waits before it is proposed again. */
+const RECONCILE_RETRY_MS = 2 * RAFT_TICK_MS;
+/** Persisted queue of membership changes still to propose. */
+export const RAFT_MEMBERSHIP_QUEUE_RECORD = 'raft.membershipQueue';
+
+/** How elections run; see {@link ClusterConsensus.setPolicy}. */
+export interface ConsensusPolicy {
+  electionTimeoutMs: number;
+  autoElection: boolean;
+  checkQuorum: boolean;
+}
+
+/** A membership change the cluster wants consensus to make once it can (one at a time, with a leader). */
+export interface QueuedMembershipChange {
+  change: 'add' | 'remove';
+  nodeId: string;
+  /** Added as a learner that stays one (READ_ONLY nodes do not vote). */
+  learnerOnly: boolean;
+}
+
+export interface ClusterConsensusDeps {
+  runtime: SimulationRuntime;
+  nodes: ClusterNodes;
+  journal: Journal;
+  bus: EventBus<ClusterEventMap>;
+}
+
+export interface ClusterConsensusRestore {
+  /** Raft disks saved in the store; empty at the first start. */
+  disks: Record<string, DurableState>;
+  pendingPromotions: string[];
+  queue: QueuedMembershipChange[];
+}
+
+/** Raft settings derived from the cluster configuration (timeouts in ms become ticks). */
+export function raftSettingsOf(config: Pick<ClusterConfig, 'electionTimeoutMs'>): RaftNodeSettings {
+  const electionTimeoutTicks = Math.max(2, Math.round(config.electionTimeoutMs / RAFT_TICK_MS));
+  return {
+    electionTimeoutTicks,
+    heartbeatIntervalTicks: Math.max(1, Math.floor(electionTimeoutTicks / HEARTBEATS_PER_ELECTION_TIMEOUT)),
+    checkQuorum: true,
+    preVote: true,
+  };
+}
+
+/**
+ * Consensus among the cluster's nodes: every cluster node runs a Raft node (READ_ONLY nodes as
+ * learners). Cluster membership changes become Raft membership changes, proposed one at a time
+ * whenever a leader can take one; Raft roles show on the nodes (LEADER, CANDIDATE); each new
+ * leader is announced with `leader_elected`.
+ */
+export class ClusterConsensus {
+  /** Consensus as the store left it (or bootstrapped from the cluster's nodes at the first start). */
+  static async load(store: Store, deps: ClusterConsensusDeps): Promise<ClusterConsensus> {
+    const saved = await store.get<{ queue: QueuedMembershipChange[]; pendingPromotions: string[] }>(RAFT_MEMBERSHIP_QUEUE_RECORD, 'current');
+    return new ClusterConsensus(deps, deps.nodes.getConfig(), {
+      disks: await loadRaftDisks(store),
+      pendingPromotions: saved?.pendingPromotions ?? [],
+      queue: saved?.queue ?? [],
+    });
+  }
+
+  readonly group: RaftGroup;
+  private readonly diskJournal: RaftDiskJournal;
+  private queue: QueuedMembershipChange[];
+  private reconcileTimer: TimerId | null = null;
+  /** When each node last started campaigning (became a pre-candidate or candidate), for election durations. */
+  private readonly campaignStartedMs = new Map<string, number>();
+  private readonly leaderObservers = new Set<(change: LeaderChange) => void>();
+
+  constructor(
+    private readonly deps: ClusterConsensusDeps,
+    config: ClusterConfig,
+    restored: ClusterConsensusRestore,
+  ) {
+    const firstStart = Object.keys(restored.disks).length === 0;
+    this.diskJournal = new RaftDiskJournal(deps.journal, restored.disks);
+    const specs = deps.nodes.list();
+    this.queue = [...restored.queue];
+    this.group = new RaftGroup({
+      runtime: deps.runtime,
+      ...(firstStart
+        ? { nodeIds: specs.filter((node) => node.role !== 'READ_ONLY').map((node) => node.nodeId) }
+        : { disks: restored.disks, pendingPromotions: restored.pendingPromotions }),
+      tickIntervalMs: RAFT_TICK_MS,
+      node: raftSettingsOf(config),
+      onDiskChange: this.diskJournal.record,
+      observer: {
+        onRoleChange: (change) => this.roleChanged(change),
+        onLeaderChange: (change) => this.leaderChanged(change),
+        onApply: (nodeId, applied) => {
+          // A committed configuration frees the leader for the next change, and may have promoted a learner.
+          if (applied.kind === 'entry' && applied.entry.type === 'config' && nodeId === this.group?.currentLeader()?.leaderId) {
+            this.persistQueue();
+            this.scheduleReconcile();
+          }
+        },
+      },
+    });
+    if (firstStart) {
+      for (const node of specs) if (node.role === 'READ_ONLY') this.enqueue({ change: 'add', nodeId: node.nodeId, learnerOnly: true });
+    }
+    deps.nodes.followConsensus((nodeId) => this.clusterRoleOf(nodeId));
+    deps.nodes.observe({
+      nodeJoined: (spec) => this.enqueue({ change: 'add', nodeId: spec.nodeId, learnerOnly: isLearnerOnly(spec) }),
+      nodeLeft: (spec) => this.enqueue({ change: 'remove', nodeId: spec.nodeId, learnerOnly: isLearnerOnly(spec) }),
+    });
+    this.scheduleReconcile();
+  }
+
+  /** Tells `listener` of every change of the group's leader; returns a function that stops it. */
+  onLeaderChange(listener: (change: LeaderChange) => void): () => void {
+    this.leaderObservers.add(listener);
+    return () => this.leaderObservers.delete(listener);
+  }
+
+  /**
+   * How elections run, from the cluster and failover settings: the election timeout, whether
+   * voters campaign on their own when the leader goes silent (auto-failover), and whether a
+   * leader cut off from a quorum steps down (CheckQuorum, split-brain prevention).
+   */
+  setPolicy(policy: ConsensusPolicy): void {
+    this.group.updateSettings({ ...raftSettingsOf(policy), checkQuorum: policy.checkQuorum, autoElection: policy.autoElection });
+  }
+
+  /** Starts an election on a voter now, whatever its timers say (a forced failover). */
+  campaign(nodeId: string): void {
+    this.group.campaign(nodeId);
+  }
+
+  /** The voters of the newest configuration any running node holds (committed or not). */
+  voterIds(): readonly string[] {
+    let newest: { index: number; voters: readonly string[] } | null = null;
+    for (const status of this.group.statuses()) {
+      const raft = status.raft;
+      if (raft && (newest === null || raft.configurationIndex > newest.index)) newest = { index: raft.configurationIndex, voters: raft.configuration.voters };
+    }
+    return newest?.voters ?? [];
+  }
+
+  /** Membership changes waiting for a leader that can take them, oldest first. */
+  queuedChanges(): readonly QueuedMembershipChange[] {
+    return this.queue;
+  }
+
+  close(): void {
+    if (this.reconcileTimer !== null) this.deps.runtime.clock.cancel(this.reconcileTimer);
+    this.group.close();
+  }
+
+  private clusterRoleOf(nodeId: string): 'LEADER' | 'CANDIDATE' | null {
+    if (!this.group.nodeIds().includes(nodeId)) return null;
+    const role = this.group.roleOf(nodeId)?.role;
+    if (role === 'LEADER') return 'LEADER';
+    return role === 'CANDIDATE' || role === 'PRE_CANDIDATE' ? 'CANDIDATE' : null;
+  }
+
+  private roleChanged(change: RoleChange): void {
+    if ((change.role === 'PRE_CANDIDATE' || change.role === 'CANDIDATE') && !this.campaignStartedMs.has(change.nodeId)) {
+      this.campaignStartedMs.set(change.nodeId, change.atMs);
+    }
+    if (change.role !== 'PRE_CANDIDATE' && change.role !== 'CANDIDATE' && change.role !== 'LEADER') this.campaignStartedMs.delete(change.nodeId);
+    this.deps.nodes.consensusChanged();
+  }
+
+  private leaderChanged(change: LeaderChange): void {
+    this.deps.nodes.consensusChanged();
+    if (change.leaderId !== null) {
+      const campaignStartedMs = this.campaignStartedMs.get(change.leaderId) ?? change.atMs;
+      this.campaignStartedMs.delete(change.leaderId);
+      const status = this.group.leaderStatus();
+      this.deps.bus.publish('leader_elected', 'cluster.consensus', {
+        leaderId: change.leaderId,
+        term: change.term,
+        previousLeaderId: change.previousLeaderId,
+        votesReceived: status?.votesReceived ?? 1,
+        voters: status?.configuration.voters.length ?? 1,
+        electionDurationMs: change.atMs - campaignStartedMs,
+      });
+      this.scheduleReconcile();
+    }
+    for (const listener of this.leaderObservers) listener(change);
+  }
+
+  private enqueue(change: QueuedMembershipChange): void {
+    // A remove cancels an add still waiting for the same node, and the other way round.
+    this.queue = [...this.queue.filter((queued) => queued.nodeId !== change.nodeId), change];
+    this.persistQueue();
+    this.scheduleReconcile();
+  }
+
+  /** Reconciles after `delayMs` (by default on the next timer turn, never inside a Raft callback). */
+  private scheduleReconcile(delayMs = 0): void {
+    if (this.reconcileTimer !== null || this.queue.length === 0) return;
+    this.reconcileTimer = this.deps.runtime.clock.after(delayMs, () => {
+      this.reconcileTimer = null;
+      this.reconcile();
+    });
+  }
+
+  /**
+   * Proposes the oldest queued change if the leader can take it now. Without a leader it waits
+   * for the next one; a refusal (a change pending, nothing committed yet in the leader's term) is
+   * retried a few ticks later.
+   */
+  private reconcile(): void {
+    const next = this.queue[0];
+    if (next === undefined || this.group.currentLeader() === null) return;
+    const isMember = this.group.nodeIds().includes(next.nodeId);
+    try {
+      if (next.change === 'add' && !isMember) this.group.addMember(next.nodeId, { learnerOnly: next.learnerOnly });
+      if (next.change === 'remove' && isMember) this.group.removeMember(next.nodeId);
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'CONFLICT') throw error;
+      this.scheduleReconcile(RECONCILE_RETRY_MS);
+      return;
+    }
+    this.queue = this.queue.slice(1);
+    this.persistQueue();
+    this.scheduleReconcile();
+  }
+
+  private persistQueue(): void {
+    this.deps.journal.put(RAFT_MEMBERSHIP_QUEUE_RECORD, 'current', { queue: this.queue, pendingPromotions: this.group?.pendingPromotionIds() ?? [] });
+  }
+}
+
+function isLearnerOnly(spec: NodeSpec): boolean {
+  return spec.role === 'READ_ONLY';
+}
