@@ -95,6 +95,7 @@ interface OperationEntry {
   websocket: boolean;
   public: boolean;
   sparseFields: boolean;
+  readOnly: boolean;
 }
 
 /** An error whose message is already fit for the terminal (no stack trace needed). */
@@ -288,6 +289,7 @@ function describeOperation(
     websocket: operation['x-rustydb-websocket'] === true,
     public: isPublic,
     sparseFields: operation['x-rustydb-sparse-fields'] === true,
+    readOnly: operation['x-rustydb-read-only'] === true,
   };
 }
 
@@ -352,6 +354,8 @@ function renderOperationsModule(operations: readonly OperationEntry[]): string {
     '  readonly public: boolean;',
     '  /** `x-rustydb-sparse-fields: true`: accepts the `fields` query parameter. */',
     '  readonly sparseFields: boolean;',
+    '  /** `x-rustydb-read-only: true`: a POST that changes nothing durable (a lookup), so not audited as a mutation. */',
+    '  readonly readOnly: boolean;',
     '}',
     '',
     '/** Every operation of the OpenAPI contract, sorted by path then method. */',
