@@ -61,6 +61,8 @@ export class ClusterFailover {
   private expiryTimer: TimerId | null = null;
   private rateTimer: TimerId | null = null;
   private leaderOfRecord: LeaderOfRecord | null = null;
+  /** Role changes caused by a requested failover while it is being started: replayed once it is recorded. */
+  private deferredRoleChanges: RoleChange[] | null = null;
 
   constructor(
     private readonly deps: ClusterFailoverDeps,
@@ -136,14 +138,21 @@ export class ClusterFailover {
       throw new DomainError('CONFLICT', 'A switchover needs a live leader, and there is none; use mode FAILOVER.', { mode });
     }
     const previous = { previousLeaderId: leader?.leaderId ?? this.leaderOfRecord?.leaderId ?? null, previousTerm: this.highestTerm() };
-    if (leader !== null) {
-      group.transferLeadership(request.targetNodeId);
-    } else {
-      this.deps.consensus.campaign(request.targetNodeId ?? this.bestCandidate());
+    // A forced campaign starts at once: its candidate belongs to this failover, not to an AUTOMATIC one.
+    this.deferredRoleChanges = [];
+    let caused: RoleChange[];
+    try {
+      if (leader !== null) group.transferLeadership(request.targetNodeId);
+      else this.deps.consensus.campaign(request.targetNodeId ?? this.bestCandidate());
+    } finally {
+      caused = this.deferredRoleChanges;
+      this.deferredRoleChanges = null;
     }
     const kind: FailoverKind = mode === 'SWITCHOVER' ? 'SWITCHOVER' : 'MANUAL';
     const reason = request.reason ?? (mode === 'SWITCHOVER' ? 'switchover requested' : 'failover requested');
-    return this.begin({ kind, reason, initiatedBy, targetNodeId: request.targetNodeId ?? null, ...previous }, request.timeoutMs);
+    const record = this.begin({ kind, reason, initiatedBy, targetNodeId: request.targetNodeId ?? null, ...previous }, request.timeoutMs);
+    for (const change of caused) this.roleChanged(change);
+    return record;
   }
 
   /** Opens the DRILL failover of a drill that faults the leader. */
@@ -175,6 +184,10 @@ export class ClusterFailover {
 
   private roleChanged(change: RoleChange): void {
     if (change.role !== 'CANDIDATE') return;
+    if (this.deferredRoleChanges) {
+      this.deferredRoleChanges.push(change);
+      return;
+    }
     const current = this.tracker.current();
     const now = this.deps.clock.now();
     if (current) {
