@@ -356,9 +356,9 @@ export class CoordinatorService {
         this.persist();
         this.scheduleTick();
       },
+      // Not persisted: a node's status moves no shard, and the statuses are taken from the cluster again at start.
       healthChanged: (nodeId, _previous, status) => {
         this.coordinator.setNodeStatus(nodeId, status);
-        this.persist();
       },
     });
   }

@@ -172,10 +172,8 @@ export class DhtService {
    */
   private followMembership(nodes: ClusterNodes): void {
     const members = new Set(nodes.list().map((node) => node.nodeId));
-    let changed = false;
-    for (const nodeId of members) {
-      if (!this.dht.hasNode(nodeId)) changed = this.place(nodeId) || changed;
-    }
+    const missing = [...members].filter((nodeId) => !this.dht.hasNode(nodeId));
+    let changed = this.placeAll(missing);
     for (const { nodeId } of this.dht.nodes()) {
       if (!members.has(nodeId)) {
         this.dht.removeNode(nodeId);
@@ -210,6 +208,21 @@ export class DhtService {
       if (error instanceof DomainError && error.code === 'CONFLICT') return false;
       throw error;
     }
+  }
+
+  /**
+   * Puts nodes on the ring in one change (a thousand at start cost one merge, not a thousand).
+   * Past the ring's limit it places them one by one, as many as fit (see {@link place}).
+   */
+  private placeAll(nodeIds: readonly string[]): boolean {
+    if (nodeIds.length === 0) return false;
+    try {
+      this.dht.addNodes(nodeIds.map((nodeId) => ({ nodeId, weight: CLUSTER_NODE_WEIGHT })));
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'CONFLICT')) throw error;
+      for (const nodeId of nodeIds) this.place(nodeId);
+    }
+    return true;
   }
 
   private persist(): void {

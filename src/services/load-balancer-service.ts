@@ -298,10 +298,9 @@ export class LoadBalancerService {
         }
         this.persist();
       },
+      // Not persisted: backend health is derived from node health, and derived again at start.
       healthChanged: (nodeId) => {
-        let changed = false;
-        for (const backend of this.balancer.list({ nodeId })) changed = this.followNodeHealth(backend) || changed;
-        if (changed) this.persist();
+        for (const backend of this.balancer.list({ nodeId })) this.followNodeHealth(backend);
       },
     });
   }
@@ -312,9 +311,8 @@ export class LoadBalancerService {
    * backend slot is taken: the join itself has happened and must not fail here.
    */
   private addNodeBackend(node: Pick<NodeSpec, 'nodeId' | 'address'>): void {
-    const backends = this.balancer.list();
-    if (backends.length >= this.balancer.getConfig().maxBackends) return;
-    if (backends.some((backend) => backend.backendId === node.nodeId || backend.address === node.address)) return;
+    if (this.balancer.size >= this.balancer.getConfig().maxBackends) return;
+    if (this.balancer.holds({ backendId: node.nodeId, address: node.address })) return;
     this.balancer.add({ backendId: node.nodeId, address: node.address, nodeId: node.nodeId, health: 'UNHEALTHY' });
   }
 

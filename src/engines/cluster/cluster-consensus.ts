@@ -4,7 +4,7 @@ import { RaftGroup, type LeaderChange, type RaftNodeSettings, type RoleChange } 
 import type { DurableState } from '../raft/log-entry.js';
 import type { Journal } from '../../store/journal.js';
 import type { ClusterConfig } from './cluster-config.js';
-import type { ClusterNodes, NodeSpec } from './cluster-nodes.js';
+import type { ClusterNodes } from './cluster-nodes.js';
 import type { ClusterEventMap } from './events.js';
 import type { Store } from '../../store/port.js';
 import { loadRaftDisks, RaftDiskJournal } from './raft-records.js';
@@ -15,6 +15,12 @@ export const RAFT_TICK_MS = 50;
 const HEARTBEATS_PER_ELECTION_TIMEOUT = 5;
 /** How long a refused membership change waits before it is proposed again. */
 const RECONCILE_RETRY_MS = 2 * RAFT_TICK_MS;
+/**
+ * Most nodes that vote. More voters make every commit and election wait for more answers and
+ * split votes at scale; etcd and Consul recommend 3, 5 or 7. Further nodes are learners: they
+ * replicate the log and can be promoted, but do not vote.
+ */
+export const MAX_CONSENSUS_VOTERS = 7;
 /** Persisted queue of membership changes still to propose. */
 export const RAFT_MEMBERSHIP_QUEUE_RECORD = 'raft.membershipQueue';
 
@@ -82,6 +88,7 @@ export class ClusterConsensus {
   /** When each node last started campaigning (became a pre-candidate or candidate), for election durations. */
   private readonly campaignStartedMs = new Map<string, number>();
   private readonly leaderObservers = new Set<(change: LeaderChange) => void>();
+  private voters: ReadonlySet<string> | null = null;
 
   constructor(
     private readonly deps: ClusterConsensusDeps,
@@ -92,15 +99,20 @@ export class ClusterConsensus {
     this.diskJournal = new RaftDiskJournal(deps.journal, restored.disks);
     const specs = deps.nodes.list();
     this.queue = [...restored.queue];
+    const founders = specs.filter((node) => node.role !== 'READ_ONLY').slice(0, MAX_CONSENSUS_VOTERS).map((node) => node.nodeId);
     this.group = new RaftGroup({
       runtime: deps.runtime,
       ...(firstStart
-        ? { nodeIds: specs.filter((node) => node.role !== 'READ_ONLY').map((node) => node.nodeId) }
+        ? { nodeIds: founders, learnerIds: specs.map((node) => node.nodeId).filter((nodeId) => !founders.includes(nodeId)) }
         : { disks: restored.disks, pendingPromotions: restored.pendingPromotions }),
       tickIntervalMs: RAFT_TICK_MS,
       node: raftSettingsOf(config),
       onDiskChange: this.diskJournal.record,
       observer: {
+        onReady: (_nodeId, ready) => {
+          if (ready.snapshot !== undefined || ready.entries.some((entry) => entry.type === 'config')) this.configurationMayHaveChanged();
+        },
+        onLifecycle: () => this.configurationMayHaveChanged(),
         onRoleChange: (change) => this.roleChanged(change),
         onLeaderChange: (change) => this.leaderChanged(change),
         onApply: (nodeId, applied) => {
@@ -112,13 +124,10 @@ export class ClusterConsensus {
         },
       },
     });
-    if (firstStart) {
-      for (const node of specs) if (node.role === 'READ_ONLY') this.enqueue({ change: 'add', nodeId: node.nodeId, learnerOnly: true });
-    }
-    deps.nodes.followConsensus((nodeId) => this.clusterRoleOf(nodeId));
+    deps.nodes.followConsensus({ roleOf: (nodeId) => this.clusterRoleOf(nodeId), isVoter: (nodeId) => this.voterSet().has(nodeId) });
     deps.nodes.observe({
-      nodeJoined: (spec) => this.enqueue({ change: 'add', nodeId: spec.nodeId, learnerOnly: isLearnerOnly(spec) }),
-      nodeLeft: (spec) => this.enqueue({ change: 'remove', nodeId: spec.nodeId, learnerOnly: isLearnerOnly(spec) }),
+      nodeJoined: (spec) => this.enqueue({ change: 'add', nodeId: spec.nodeId, learnerOnly: spec.role === 'READ_ONLY' || this.votingSeatsTaken() >= MAX_CONSENSUS_VOTERS }),
+      nodeLeft: (spec) => this.enqueue({ change: 'remove', nodeId: spec.nodeId, learnerOnly: false }),
     });
     this.scheduleReconcile();
   }
@@ -145,12 +154,31 @@ export class ClusterConsensus {
 
   /** The voters of the newest configuration any running node holds (committed or not). */
   voterIds(): readonly string[] {
-    let newest: { index: number; voters: readonly string[] } | null = null;
-    for (const status of this.group.statuses()) {
-      const raft = status.raft;
-      if (raft && (newest === null || raft.configurationIndex > newest.index)) newest = { index: raft.configurationIndex, voters: raft.configuration.voters };
+    return [...this.voterSet()];
+  }
+
+  /** {@link voterIds} as a set, kept until a configuration entry or a snapshot is written, or a node starts or stops. */
+  private voterSet(): ReadonlySet<string> {
+    if (this.voters === null) {
+      let newest: { index: number; voters: readonly string[] } | null = null;
+      for (const status of this.group.statuses()) {
+        const raft = status.raft;
+        if (raft && (newest === null || raft.configurationIndex > newest.index)) newest = { index: raft.configurationIndex, voters: raft.configuration.voters };
+      }
+      this.voters = new Set(newest?.voters ?? []);
     }
-    return newest?.voters ?? [];
+    return this.voters;
+  }
+
+  private configurationMayHaveChanged(): void {
+    this.voters = null;
+    this.deps.nodes.consensusChanged();
+  }
+
+  /** Voters now, plus learners on their way to a vote (promotion pending or queued). */
+  private votingSeatsTaken(): number {
+    const queued = this.queue.filter((change) => change.change === 'add' && !change.learnerOnly).length;
+    return this.voterSet().size + this.group.pendingPromotionIds().length + queued;
   }
 
   /** Membership changes waiting for a leader that can take them, oldest first. */
@@ -240,6 +268,3 @@ export class ClusterConsensus {
   }
 }
 
-function isLearnerOnly(spec: NodeSpec): boolean {
-  return spec.role === 'READ_ONLY';
-}

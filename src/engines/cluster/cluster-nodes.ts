@@ -140,6 +140,8 @@ export class ClusterNodes {
   private readonly observers = new Set<ClusterNodesObserver>();
   /** LEADER or CANDIDATE as consensus sees a node; null for the node's own role. Set by {@link followConsensus}. */
   private consensusRoleOf: (nodeId: string) => 'LEADER' | 'CANDIDATE' | null = () => null;
+  /** Whether consensus lets a node vote; undefined until {@link followConsensus}, when the role decides. */
+  private consensusVoter: ((nodeId: string) => boolean) | undefined;
 
   constructor(
     private readonly deps: ClusterNodesDeps,
@@ -163,11 +165,13 @@ export class ClusterNodes {
   }
 
   /**
-   * Shows LEADER and CANDIDATE from consensus in place of a node's own role. Call
-   * {@link consensusChanged} whenever the answer of `roleOf` may have changed.
+   * Shows LEADER and CANDIDATE from consensus in place of a node's own role, and counts as voters
+   * only the nodes consensus lets vote. Call {@link consensusChanged} whenever either answer may
+   * have changed.
    */
-  followConsensus(roleOf: (nodeId: string) => 'LEADER' | 'CANDIDATE' | null): void {
-    this.consensusRoleOf = roleOf;
+  followConsensus(consensus: { roleOf: (nodeId: string) => 'LEADER' | 'CANDIDATE' | null; isVoter: (nodeId: string) => boolean }): void {
+    this.consensusRoleOf = consensus.roleOf;
+    this.consensusVoter = consensus.isVoter;
     this.version += 1;
   }
 
@@ -318,7 +322,13 @@ export class ClusterNodes {
   }
 
   private memberHealths(): (MemberHealth & { nodeId: string })[] {
-    return [...this.members.values()].map((member) => ({ nodeId: member.spec.nodeId, role: member.spec.role, status: member.health.status }));
+    const voter = this.consensusVoter;
+    return [...this.members.values()].map((member) => ({
+      nodeId: member.spec.nodeId,
+      role: member.spec.role,
+      status: member.health.status,
+      ...(voter ? { voter: voter(member.spec.nodeId) } : {}),
+    }));
   }
 
   private member(nodeId: string): Member {

@@ -15,6 +15,8 @@ export type ClusterState =
 export interface MemberHealth {
   role: NodeRole;
   status: NodeStatus;
+  /** Whether it votes; by default every role but READ_ONLY does (consensus may say otherwise: learners). */
+  voter?: boolean;
 }
 
 export interface QuorumView {
@@ -36,7 +38,7 @@ export function isVoter(role: NodeRole): boolean {
 
 /** Quorum arithmetic over the members, as Consul's autopilot reports failure tolerance. */
 export function quorumOf(members: readonly MemberHealth[], minQuorumSize: number): QuorumView {
-  const voters = members.filter((member) => isVoter(member.role));
+  const voters = members.filter((member) => member.voter ?? isVoter(member.role));
   const availableVoters = voters.filter((member) => isAvailable(member.status)).length;
   const majority = voters.length === 0 ? 0 : Math.floor(voters.length / 2) + 1;
   const quorumSize = Math.max(majority, Math.min(minQuorumSize, voters.length));

@@ -89,7 +89,7 @@ export class DistributedHashTable {
   constructor(config: Partial<DhtConfig> = {}, nodes: readonly DhtNodeSpec[] = []) {
     this.config = validateDhtConfig(config);
     this.ring = HashRing.empty(hashFunctionNamed(this.config.hashFunction, this.config.hashSeed));
-    for (const node of nodes) this.addNode(node);
+    this.addNodes(nodes);
   }
 
   getConfig(): DhtConfig {
@@ -119,21 +119,36 @@ export class DistributedHashTable {
   }
 
   addNode(spec: { nodeId: string; weight?: number }): DhtNodeView {
-    const weight = spec.weight ?? 1;
-    if (this.ring.has(spec.nodeId)) {
-      throw new DomainError('CONFLICT', `Node "${spec.nodeId}" is already on the ring.`, { nodeId: spec.nodeId });
-    }
-    if (this.ring.nodeCount >= MAX_RING_NODES) {
-      throw new DomainError('CONFLICT', `The ring already has the maximum of ${MAX_RING_NODES} nodes.`);
-    }
-    if (!(Number.isFinite(weight) && weight > 0 && weight <= MAX_NODE_WEIGHT)) {
-      throw new DomainError('UNPROCESSABLE', `weight must be greater than 0 and at most ${MAX_NODE_WEIGHT}, got ${weight}.`, { weight });
-    }
-    const vnodeCount = this.checkedVnodeCount(this.config, weight, this.ring.vnodeCount);
-    this.ring = this.ring.withNode(spec.nodeId, vnodeCount);
-    this.weights.set(spec.nodeId, weight);
-    this.routedKeysByNode.set(spec.nodeId, 0);
+    this.addNodes([spec]);
     return this.node(spec.nodeId);
+  }
+
+  /** Adds several nodes in one change of the ring; checks them all first, so a refusal adds none. */
+  addNodes(specs: readonly { nodeId: string; weight?: number }[]): void {
+    const placed: { nodeId: string; vnodeCount: number; weight: number }[] = [];
+    const seen = new Set<string>();
+    let vnodesOnRing = this.ring.vnodeCount;
+    for (const spec of specs) {
+      const weight = spec.weight ?? 1;
+      if (this.ring.has(spec.nodeId) || seen.has(spec.nodeId)) {
+        throw new DomainError('CONFLICT', `Node "${spec.nodeId}" is already on the ring.`, { nodeId: spec.nodeId });
+      }
+      if (this.ring.nodeCount + placed.length >= MAX_RING_NODES) {
+        throw new DomainError('CONFLICT', `The ring already has the maximum of ${MAX_RING_NODES} nodes.`);
+      }
+      if (!(Number.isFinite(weight) && weight > 0 && weight <= MAX_NODE_WEIGHT)) {
+        throw new DomainError('UNPROCESSABLE', `weight must be greater than 0 and at most ${MAX_NODE_WEIGHT}, got ${weight}.`, { weight });
+      }
+      const vnodeCount = this.checkedVnodeCount(this.config, weight, vnodesOnRing);
+      vnodesOnRing += vnodeCount;
+      seen.add(spec.nodeId);
+      placed.push({ nodeId: spec.nodeId, vnodeCount, weight });
+    }
+    this.ring = this.ring.withNodes(placed);
+    for (const { nodeId, weight } of placed) {
+      this.weights.set(nodeId, weight);
+      this.routedKeysByNode.set(nodeId, 0);
+    }
   }
 
   /** Removes a node; its keys pass to the next vnodes clockwise. Returns its last view. */

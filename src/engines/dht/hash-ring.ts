@@ -64,13 +64,25 @@ export class HashRing {
     return count;
   }
 
-  /** A ring with `nodeId` added as `vnodeCount` vnodes. Merges instead of re-sorting the whole ring. */
+  /** A ring with `nodeId` added as `vnodeCount` vnodes. */
   withNode(nodeId: string, vnodeCount: number): HashRing {
-    assert(!this.vnodeCounts.has(nodeId), `node ${nodeId} is not on the ring yet`);
-    assert(Number.isSafeInteger(vnodeCount) && vnodeCount >= 1, `vnodeCount ${vnodeCount} is a positive integer`);
+    return this.withNodes([{ nodeId, vnodeCount }]);
+  }
+
+  /**
+   * A ring with every given node added. Sorts only the new vnodes and merges them into the ring,
+   * so placing a thousand nodes at start costs one merge, not a thousand.
+   */
+  withNodes(nodes: readonly { nodeId: string; vnodeCount: number }[]): HashRing {
+    const counts = new Map(this.vnodeCounts);
     const added: Vnode[] = [];
-    for (let vnodeIndex = 0; vnodeIndex < vnodeCount; vnodeIndex += 1) {
-      added.push({ token: tokenOf(this.hashFunction, vnodeKey(nodeId, vnodeIndex)), nodeId, vnodeIndex });
+    for (const { nodeId, vnodeCount } of nodes) {
+      assert(!counts.has(nodeId), `node ${nodeId} is not on the ring yet`);
+      assert(Number.isSafeInteger(vnodeCount) && vnodeCount >= 1, `vnodeCount ${vnodeCount} is a positive integer`);
+      counts.set(nodeId, vnodeCount);
+      for (let vnodeIndex = 0; vnodeIndex < vnodeCount; vnodeIndex += 1) {
+        added.push({ token: tokenOf(this.hashFunction, vnodeKey(nodeId, vnodeIndex)), nodeId, vnodeIndex });
+      }
     }
     added.sort(compareVnodes);
     const merged: Vnode[] = [];
@@ -87,7 +99,6 @@ export class HashRing {
         right += 1;
       }
     }
-    const counts = new Map(this.vnodeCounts).set(nodeId, vnodeCount);
     return new HashRing(this.hashFunction, sortedByNodeId(counts), Object.freeze(merged), tokensOf(merged));
   }
 

@@ -111,6 +111,18 @@ export class LoadBalancer {
     return { previous, current: name };
   }
 
+  /** Backends held. */
+  get size(): number {
+    return this.backends.size;
+  }
+
+  /** Whether a backend has this id or this address (cheap: no views built). */
+  holds(backend: { backendId: string; address: string }): boolean {
+    if (this.backends.has(backend.backendId)) return true;
+    for (const held of this.backends.values()) if (held.spec.address === backend.address) return true;
+    return false;
+  }
+
   add(request: AddBackendRequest): BackendView {
     if (this.backends.size >= this.config.maxBackends) {
       throw new DomainError('CONFLICT', `The load balancer already has the maximum of ${this.config.maxBackends} backends.`);

@@ -563,11 +563,13 @@ describe('ClusterNodes: observers and consensus roles', () => {
   it('shows the consensus role in place of the spec role, and a fresh list once told it changed', async () => {
     const harness = await cluster({ linkDefaults: EXACT_LINK });
     let leader = 'node-2';
-    harness.nodes.followConsensus((nodeId) => (nodeId === leader ? 'LEADER' : null));
+    harness.nodes.followConsensus({ roleOf: (nodeId) => (nodeId === leader ? 'LEADER' : null), isVoter: (nodeId) => nodeId !== 'node-5' });
     expect(harness.nodes.list().find((node) => node.role === 'LEADER')?.nodeId).toBe('node-2');
     leader = 'node-3';
     harness.nodes.consensusChanged();
     expect(harness.nodes.list().find((node) => node.role === 'LEADER')?.nodeId).toBe('node-3');
     expect(harness.nodes.get('node-2').role).toBe('FOLLOWER');
+    // node-5 is a learner: 4 voters, quorum 3.
+    expect(harness.nodes.summary()).toMatchObject({ voters: 4, quorumSize: 3 });
   });
 });
