@@ -2,6 +2,7 @@ import { captureBody, startBareExpress, startFullStack, type HttpTarget } from '
 import { runAlternatingLoad, type LoadSettings, type LoadTurn } from './http-bench.js';
 import { fixed, median, row, verdictAboutOne, verdictAtLeast } from './stats.js';
 import { loadContracts, runAlternatingValidation, type ValidationSettings, type ValidationTurn } from './validation-bench.js';
+import { measureCluster, type ScaleMeasurement, type ScaleSettings } from './cluster-scale.js';
 
 /**
  * `npm run bench`: what the platform costs per request compared with bare express, and whether
@@ -18,15 +19,65 @@ const THROUGHPUT_RATIO_TARGET = 0.8;
 /** Validation on the full contract may differ from the small one by this much and count as equal. */
 const VALIDATION_RATIO_TOLERANCE = 0.1;
 
+/** The cluster at scale, against a 5-node baseline measured in the same run. */
+const SCALE: ScaleSettings = { idleSeconds: 5, latencySeconds: 5, crashRounds: 3, leaderTimeoutMs: 60_000 };
+const SCALE_BASELINE_NODES = 5;
+const SCALE_NODES = 1000;
+const SCALE_COLUMNS = [8, 12, 10, 9, 9, 16, 16];
+
+/** Sections by name: `npm run bench -- cluster` runs one; no argument runs them all. */
+const SECTIONS: Record<string, () => Promise<void>> = { http: benchHttp, validation: benchValidation, cluster: benchCluster };
+
 /** Latencies print as whole ms: autocannon's histogram resolves 1 ms, decimals would be noise. */
 const LOAD_COLUMNS = [14, 7, 9, 8, 8];
 const VALIDATION_COLUMNS = [18, 7, 11];
 
 async function main(): Promise<void> {
   console.log(`RustyDB API bench (node ${process.version}, pid ${process.pid})\n`);
-  await benchHttp();
-  console.log('');
-  await benchValidation();
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !(name in SECTIONS));
+  if (unknown.length > 0) throw new Error(`unknown bench section(s) ${unknown.join(', ')}; choose from ${Object.keys(SECTIONS).join(', ')}`);
+  const names = wanted.length > 0 ? wanted : Object.keys(SECTIONS);
+  for (const [index, name] of names.entries()) {
+    if (index > 0) console.log('');
+    await SECTIONS[name]!();
+  }
+}
+
+async function benchCluster(): Promise<void> {
+  console.log(
+    `Cluster at scale, realtime clock: ${SCALE_NODES} nodes against ${SCALE_BASELINE_NODES} in the same run; ` +
+      `idle CPU over ${SCALE.idleSeconds} s, GET /api/v1/cluster/nodes?limit=100 on 1 connection for ${SCALE.latencySeconds} s, ` +
+      `${SCALE.crashRounds} leader crashes`,
+  );
+  console.log(row(['nodes', 'tick CPU %', 'mean ms', 'p99 ms', '1st ldr ms', 'election wall ms', 'failover clk ms'], SCALE_COLUMNS));
+  const baseline = await measureCluster(SCALE_BASELINE_NODES, SCALE);
+  printScale(baseline);
+  const large = await measureCluster(SCALE_NODES, SCALE);
+  printScale(large);
+  console.log(`tick CPU share at ${SCALE_NODES} nodes: ${fixed(large.tickCpuShare * 100, 1)} % of one core (${fixed(large.tickCpuShare / baseline.tickCpuShare, 1)}× the ${SCALE_BASELINE_NODES}-node cluster)`);
+  console.log(`node-list latency ratio ${SCALE_NODES} / ${SCALE_BASELINE_NODES} nodes (mean): ${fixed(large.latencyMeanMs / baseline.latencyMeanMs, 2)}`);
+  console.log(
+    `election after a leader crash, median wall ms: ${fixed(median(large.electionWallMs), 0)} at ${SCALE_NODES} nodes vs ${fixed(median(baseline.electionWallMs), 0)} ` +
+      `(ratio ${fixed(median(large.electionWallMs) / median(baseline.electionWallMs), 2)}); the election timeout is randomized in [1000, 2000) ms of cluster time`,
+  );
+}
+
+function printScale(measurement: ScaleMeasurement): void {
+  console.log(
+    row(
+      [
+        String(measurement.nodes),
+        fixed(measurement.tickCpuShare * 100, 1),
+        fixed(measurement.latencyMeanMs, 2),
+        fixed(measurement.latencyP99Ms, 0),
+        fixed(measurement.firstLeaderMs, 0),
+        measurement.electionWallMs.map((ms) => fixed(ms, 0)).join('/'),
+        measurement.failoverClusterMs.map((ms) => fixed(ms, 0)).join('/'),
+      ],
+      SCALE_COLUMNS,
+    ),
+  );
 }
 
 async function benchHttp(): Promise<void> {
