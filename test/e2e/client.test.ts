@@ -7,6 +7,8 @@ import {
   AuthApi,
   ClusterApi,
   Configuration,
+  FailoverApi,
+  FailoverTestResultStatusEnum,
   FaultType,
   NodeStatus,
   ResponseError,
@@ -42,6 +44,7 @@ function clientFor(baseUrl: string, apiKey: string) {
     simulation: new SimulationApi(configuration),
     audit: new AuditApi(configuration),
     auth: new AuthApi(configuration),
+    failover: new FailoverApi(configuration),
   };
 }
 type Client = ReturnType<typeof clientFor>;
@@ -75,6 +78,7 @@ let admin: Client;
 let addedNode: ClusterNode;
 let auditBeforeKill: AuditEntry[];
 let viewerKeyId: string;
+let drillFailoverId: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'rustydb-e2e-'));
@@ -125,6 +129,15 @@ describe('a running server driven by the generated client', () => {
     expect((await admin.simulation.listFaults()).pagination.total).toBe(0);
   });
 
+  test('a failover drill elects a new leader within the configured bound and heals', async () => {
+    const drill = (await admin.failover.testFailover({ failoverTestRequest: { maxDurationMs: 5000 } })).data;
+    expect(drill).toMatchObject({ status: FailoverTestResultStatusEnum.Passed, targetWasLeader: true, withinBound: true, healed: true });
+    expect(drill.newLeaderId).not.toBe(drill.targetNodeId);
+    expect(drill.totalTimeMs).toBeLessThanOrEqual(5000);
+    drillFailoverId = drill.failoverId as string;
+    expect((await admin.simulation.listFaults()).pagination.total).toBe(0);
+  });
+
   test('a viewer key is refused a mutation with a 403 ResponseError', async () => {
     const viewerKey = (await admin.auth.createApiKey({ createApiKeyRequest: { name: 'e2e viewer', role: Role.ClusterViewer } })).data;
     viewerKeyId = viewerKey.id;
@@ -163,6 +176,8 @@ describe('durability and shutdown', () => {
     // Entry for entry, including ids and times: nothing lost, nothing rewritten.
     const auditAfterRestart = await allAuditEntries(admin);
     expect(auditAfterRestart.slice(0, auditBeforeKill.length)).toEqual(auditBeforeKill);
+    const drill = (await admin.failover.listFailoverHistory({ failoverId: drillFailoverId })).data;
+    expect(drill).toMatchObject([{ failoverId: drillFailoverId, kind: 'DRILL', status: 'COMPLETED' }]);
   }, 30_000);
 
   test('SIGTERM shuts the server down cleanly with exit code 0', async () => {
