@@ -1,6 +1,6 @@
 import type { EventBus } from '../runtime/event-bus.js';
 import type { SimulationRuntime, TimerId } from '../runtime/index.js';
-import { RaftGroup, type LeaderChange, type RaftNodeSettings, type RoleChange } from '../raft/raft-group.js';
+import { RaftGroup, type GroupProposal, type LeaderChange, type RaftNodeSettings, type RoleChange } from '../raft/raft-group.js';
 import type { DurableState } from '../raft/log-entry.js';
 import type { Journal } from '../../store/journal.js';
 import type { ClusterConfig } from './cluster-config.js';
@@ -89,6 +89,12 @@ export class ClusterConsensus {
   private readonly campaignStartedMs = new Map<string, number>();
   private readonly leaderObservers = new Set<(change: LeaderChange) => void>();
   private voters: ReadonlySet<string> | null = null;
+  /**
+   * The last leader announced. The group reports a crashed leader as "no leader" first, so the
+   * next election's own previousLeaderId is null; `leader_elected` names the lost leader instead
+   * (null only when none is known, as after a server restart).
+   */
+  private lastLeaderId: string | null = null;
 
   constructor(
     private readonly deps: ClusterConsensusDeps,
@@ -150,6 +156,30 @@ export class ClusterConsensus {
   /** Starts an election on a voter now, whatever its timers say (a forced failover). */
   campaign(nodeId: string): void {
     this.group.campaign(nodeId);
+  }
+
+  /**
+   * An operator's Raft membership change (`POST/DELETE /api/v1/cluster/raft/members`). It
+   * supersedes whatever the queue still holds for that node: otherwise a queued addition would
+   * put back a member just removed by hand. The queue and the learners awaiting promotion are
+   * persisted with the change, so a restart neither replays the dropped item nor forgets the promotion.
+   */
+  addMember(nodeId: string, options: { learnerOnly: boolean }): GroupProposal {
+    const proposal = this.group.addMember(nodeId, options);
+    this.forgetQueued(nodeId);
+    return proposal;
+  }
+
+  /** See {@link addMember}: removes a member by hand, dropping what the queue held for the node. */
+  removeMember(nodeId: string): GroupProposal {
+    const proposal = this.group.removeMember(nodeId);
+    this.forgetQueued(nodeId);
+    return proposal;
+  }
+
+  private forgetQueued(nodeId: string): void {
+    this.queue = this.queue.filter((queued) => queued.nodeId !== nodeId);
+    this.persistQueue();
   }
 
   /** The voters of the newest configuration any running node holds (committed or not). */
@@ -215,11 +245,12 @@ export class ClusterConsensus {
       this.deps.bus.publish('leader_elected', 'cluster.consensus', {
         leaderId: change.leaderId,
         term: change.term,
-        previousLeaderId: change.previousLeaderId,
+        previousLeaderId: change.previousLeaderId ?? this.lastLeaderId,
         votesReceived: status?.votesReceived ?? 1,
         voters: status?.configuration.voters.length ?? 1,
         electionDurationMs: change.atMs - campaignStartedMs,
       });
+      this.lastLeaderId = change.leaderId;
       this.scheduleReconcile();
     }
     for (const listener of this.leaderObservers) listener(change);

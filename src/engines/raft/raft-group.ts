@@ -159,6 +159,12 @@ export interface VoteRequestInput {
   preVote?: boolean;
 }
 
+/** What a campaign delivered from outside got: each other voter's answer (null when unreachable) and whether the candidate won. */
+export interface CampaignOutcome {
+  readonly answers: readonly { readonly voterId: string; readonly answer: VoteAnswer | null }[];
+  readonly won: boolean;
+}
+
 export interface EntryPage {
   readonly nodeId: string;
   /** Entries held on the node's disk after its snapshot. */
@@ -198,6 +204,8 @@ interface Member {
   leaderContact: { term: number; atMs: number } | null;
   /** When this node last became leader (cluster ms), while it leads. */
   leaderSinceMs: number | null;
+  /** When this incarnation last received a message from each peer (cluster ms): a leader's last contact with its followers. */
+  heardFromMs: Map<string, number>;
 }
 
 export class RaftGroup {
@@ -482,6 +490,33 @@ export class RaftGroup {
     return [...this.members.values()].map((member) => this.memberStatus(member));
   }
 
+  /**
+   * When the running node `nodeId` last received a message from `peerId` (cluster ms), in its
+   * current incarnation; null before any. On a leader: when it last heard from that follower.
+   */
+  lastHeardFromMs(nodeId: string, peerId: string): number | null {
+    return this.requireMember(nodeId).heardFromMs.get(peerId) ?? null;
+  }
+
+  /** A learner counts as caught up (and is promoted) once its matchIndex is within this many entries of the leader's last index. */
+  catchUpMarginEntries(): number {
+    return this.promotionLagEntries;
+  }
+
+  /**
+   * Whether two nodes can exchange messages now: both running, and no partition fault between
+   * them in either direction (a RequestVote and its answer travel both ways).
+   */
+  canExchange(nodeId: string, peerId: string): boolean {
+    const faults = this.runtime.faults;
+    return (
+      this.members.get(nodeId)?.node !== undefined &&
+      this.members.get(peerId)?.node !== undefined &&
+      !faults.isPartitioned(nodeId, peerId) &&
+      !faults.isPartitioned(peerId, nodeId)
+    );
+  }
+
   /** The leader's own status (with per-peer progress), or null when there is no leader. */
   leaderStatus(): RaftStatus | null {
     const leader = this.leaderMember();
@@ -530,7 +565,57 @@ export class RaftGroup {
    * the Raft rules: the node may step down or persist its vote as a result.
    */
   requestVote(nodeId: string, request: VoteRequestInput): VoteAnswer {
-    const member = this.requireRunning(nodeId);
+    return this.deliverVoteRequest(this.requireRunning(nodeId), request).answer;
+  }
+
+  /**
+   * A campaign whose RequestVotes are delivered from outside (the API's `POST raft/vote` to every
+   * voter): the candidate becomes CANDIDATE in `term` and votes for itself (persisted first),
+   * each other voter of its configuration it can exchange messages with gets the RequestVote,
+   * and each answer is stepped back into the candidate, which wins with a quorum as in any
+   * election. The log position sent may understate the candidate's log but never overstate it:
+   * votes won on a log it does not hold could elect a leader missing committed entries.
+   * @returns every other voter's answer in configuration order (null: unreachable, never asked),
+   *   the voters asked, and whether the candidate now leads `term`.
+   * @throws CONFLICT when the candidate is down, leads already, or `term` is not above its own;
+   *   UNPROCESSABLE when it is not a voter or the log position overstates its log.
+   */
+  campaignWithVotes(candidateId: string, request: { term: number; lastLogIndex: number; lastLogTerm: number }): CampaignOutcome {
+    const candidate = this.requireRunning(candidateId);
+    const node = candidate.node as RaftNode;
+    const lastIndex = node.lastIndex;
+    const lastTerm = node.termAt(lastIndex) ?? 0;
+    if (request.lastLogTerm > lastTerm || (request.lastLogTerm === lastTerm && request.lastLogIndex > lastIndex)) {
+      throw new DomainError(
+        'UNPROCESSABLE',
+        `A campaign by ${candidateId} cannot claim log position ${request.lastLogIndex} (term ${request.lastLogTerm}): its log ends at ${lastIndex} (term ${lastTerm}).`,
+        { candidateId, lastLogIndex: lastIndex, lastLogTerm: lastTerm },
+      );
+    }
+    node.campaignInTerm(request.term);
+    this.processReady(candidate);
+    const voterIds = node.membership().configuration.voters.filter((voterId) => voterId !== candidateId);
+    const answers: { voterId: string; answer: VoteAnswer | null }[] = [];
+    for (const voterId of voterIds) {
+      const voter = this.members.get(voterId);
+      if (voter?.node === undefined || !this.canExchange(candidateId, voterId)) {
+        answers.push({ voterId, answer: null });
+        continue;
+      }
+      const { answer, messages } = this.deliverVoteRequest(voter, { candidateId, ...request });
+      answers.push({ voterId, answer });
+      // The candidate hears each answer as it would from the network (unless an observer crashed it meanwhile).
+      if (candidate.node !== node) continue;
+      for (const message of messages) node.step(message);
+      this.processReady(candidate);
+    }
+    const won = candidate.node === node && node.currentRole === 'LEADER' && node.currentTerm === request.term;
+    return { answers, won };
+  }
+
+  /** Steps a RequestVote into a running node and returns its verdict, with the answer it sent (captured, not put on the network). */
+  private deliverVoteRequest(member: Member, request: VoteRequestInput): { answer: VoteAnswer; messages: RaftMessage[] } {
+    const nodeId = member.id;
     const problems: string[] = [];
     if (typeof request.candidateId !== 'string' || request.candidateId.length === 0) problems.push('candidateId must be a non-empty string');
     else if (request.candidateId === nodeId) problems.push('candidateId must differ from the voter');
@@ -559,7 +644,7 @@ export class RaftGroup {
     const decision = node.lastVote();
     const decided = decision !== undefined && decision.candidateId === request.candidateId && decision.term === request.term;
     assert(decided, `${nodeId} recorded its verdict on the vote request`);
-    return { ...answer, reason: decision.verdict };
+    return { answer: { ...answer, reason: decision.verdict }, messages: capture.answers };
   }
 
   // ---------------------------------------------------------------- crashes
@@ -627,6 +712,7 @@ export class RaftGroup {
       processing: false,
       leaderContact: null,
       leaderSinceMs: null,
+      heardFromMs: new Map(),
     };
   }
 
@@ -671,6 +757,8 @@ export class RaftGroup {
     member.role = null;
     member.leaderSinceMs = null;
     member.leaderContact = null;
+    // Volatile, like the node's own state: a restarted node has heard from nobody yet.
+    member.heardFromMs = new Map();
     const atMs = this.runtime.clock.now();
     this.emit((observer) => observer.onRoleChange?.({ nodeId: member.id, previousRole, role: null, term: node.currentTerm, leaderId: null, atMs }));
     this.emit((observer) => observer.onLifecycle?.({ nodeId: member.id, event, incarnation: member.incarnation, atMs }));
@@ -699,6 +787,7 @@ export class RaftGroup {
   private deliver(member: Member, node: RaftNode, message: RaftMessage): void {
     // A message for an earlier incarnation is lost with it.
     if (member.node !== node) return;
+    member.heardFromMs.set(message.from, this.runtime.clock.now());
     node.step(message);
     if ((message.type === 'MsgApp' || message.type === 'MsgHeartbeat' || message.type === 'MsgSnap') && node.knownLeaderId === message.from) {
       member.leaderContact = { term: node.currentTerm, atMs: this.runtime.clock.now() };

@@ -337,6 +337,33 @@ export class RaftNode {
   }
 
   /**
+   * Becomes a candidate for exactly `term` and votes for itself, but sends no RequestVote: the
+   * host delivers them itself (the API's `POST raft/vote` addressed to every voter) and steps the
+   * answers back in, where a quorum makes this node leader as in any election.
+   * @throws CONFLICT when this node leads, or `term` is not above its current term (a candidate
+   *   only campaigns for a new term); UNPROCESSABLE when it is not a voter of its configuration.
+   */
+  campaignInTerm(term: number): void {
+    if (this.role === 'LEADER') {
+      throw new DomainError('CONFLICT', `Node ${this.id} already leads term ${this.term}.`, { reason: 'ALREADY_LEADER', nodeId: this.id, term: this.term });
+    }
+    if (!this.promotable()) {
+      throw new DomainError('UNPROCESSABLE', `Node ${this.id} is not a voter of its configuration and cannot campaign.`, { nodeId: this.id });
+    }
+    if (!Number.isSafeInteger(term) || term <= this.term) {
+      throw new DomainError('CONFLICT', `Node ${this.id} is already in term ${this.term}; a campaign needs a later term than that (asked ${term}).`, {
+        reason: 'STALE_TERM',
+        nodeId: this.id,
+        currentTerm: this.term,
+        term,
+      });
+    }
+    this.becomeCandidate(term);
+    // A single-voter group wins at once.
+    if (this.poll(this.id, true) === 'WON') this.becomeLeader();
+  }
+
+  /**
    * Changes timing, election safeguards or limits while running (timing only affects liveness).
    * A new inflight window applies to followers tracked from then on.
    * @throws UNPROCESSABLE for a bad combination; nothing changes then.
@@ -566,9 +593,9 @@ export class RaftNode {
     this.role = 'PRE_CANDIDATE';
   }
 
-  private becomeCandidate(): void {
+  private becomeCandidate(term = this.term + 1): void {
     this.transition('CANDIDATE');
-    this.reset(this.term + 1);
+    this.reset(term);
     this.vote = this.id;
     this.role = 'CANDIDATE';
   }

@@ -188,6 +188,54 @@ describe('RequestVote from outside (POST raft/vote)', () => {
   });
 });
 
+describe('a campaign delivered from outside (POST raft/vote without a voter)', () => {
+  it('moves the candidate to the term, asks every other voter, and a quorum of grants makes it leader', () => {
+    const cfg = new RaftHarness({ servers: 3, seed: 511 });
+    cfg.one('first', 3, true);
+    const leader = cfg.checkOneLeader();
+    // Without CheckQuorum no lease keeps the followers from voting while their leader lives.
+    cfg.group.updateSettings({ checkQuorum: false });
+    const candidate = followersOf(cfg, leader)[0] as string;
+    const status = cfg.group.status(candidate).raft;
+    const term = (status?.currentTerm ?? 0) + 1;
+    const position = { lastLogIndex: status?.lastIndex ?? 0, lastLogTerm: status?.lastLogTerm ?? 0 };
+    // Votes won on a log the candidate does not hold could elect a leader missing committed entries.
+    expect(domainError(() => cfg.group.campaignWithVotes(candidate, { term, ...position, lastLogIndex: position.lastLogIndex + 1 })).code).toBe('UNPROCESSABLE');
+    expect(cfg.group.roleOf(candidate)?.term).toBe(term - 1);
+
+    const outcome = cfg.group.campaignWithVotes(candidate, { term, ...position });
+    expect(outcome.won).toBe(true);
+    expect(outcome.answers).toEqual(followersOf(cfg, candidate).sort().map((voterId) => ({ voterId, answer: { term, voteGranted: true, reason: 'GRANTED' } })));
+    expect(cfg.group.roleOf(candidate)).toMatchObject({ role: 'LEADER', term });
+    expect(cfg.group.status(candidate).disk.hardState).toMatchObject({ term, vote: candidate });
+    // A candidate campaigns only for a term it has not seen, and a leader not at all.
+    expect(domainError(() => cfg.group.campaignWithVotes(leader, { term, ...position })).details).toMatchObject({ reason: 'STALE_TERM' });
+    expect(domainError(() => cfg.group.campaignWithVotes(candidate, { term: term + 1, ...position })).details).toMatchObject({ reason: 'ALREADY_LEADER' });
+    cfg.one('after the campaign', 3, true);
+    cfg.end();
+  });
+
+  it('does not ask an unreachable voter; without a quorum the candidate stays a candidate and the cluster recovers', () => {
+    const cfg = new RaftHarness({ servers: 3, seed: 512 });
+    cfg.one('first', 3, true);
+    const leader = cfg.checkOneLeader();
+    const candidate = followersOf(cfg, leader)[0] as string;
+    for (const id of followersOf(cfg, candidate)) cfg.crash(id);
+    const status = cfg.group.status(candidate).raft;
+    const term = (status?.currentTerm ?? 0) + 1;
+    const outcome = cfg.group.campaignWithVotes(candidate, { term, lastLogIndex: status?.lastIndex ?? 0, lastLogTerm: status?.lastLogTerm ?? 0 });
+    expect(outcome).toEqual({ won: false, answers: followersOf(cfg, candidate).sort().map((voterId) => ({ voterId, answer: null })) });
+    expect(cfg.group.roleOf(candidate)).toMatchObject({ role: 'CANDIDATE', term });
+    expect(cfg.group.canExchange(candidate, leader)).toBe(false);
+    for (const id of followersOf(cfg, candidate)) {
+      cfg.start(id);
+      cfg.connect(id);
+    }
+    cfg.one('after the failed campaign', 3, true);
+    cfg.end();
+  });
+});
+
 describe('crash faults from the runtime', () => {
   it('a crash fault crashes the node; healing restarts it from disk; failover is observable', () => {
     const cfg = new RaftHarness({ servers: 5, seed: 509 });
