@@ -48,6 +48,8 @@ export const DEFAULT_HEALTH_LIMITS: Readonly<HealthLimits> = Object.freeze({ max
 export interface HealthChange {
   opened: HealthIssue[];
   resolved: HealthIssue[];
+  /** Issues still open whose severity, message or affected nodes changed. */
+  updated: HealthIssue[];
   /** The state before this observation (null at the first) and after it. */
   previousState: ClusterState | null;
   state: ClusterState;
@@ -78,14 +80,19 @@ export class HealthMonitor {
     const detected = new Map(detectIssues(observation).map((issue) => [issue.key, issue]));
     const opened: HealthIssue[] = [];
     const resolved: HealthIssue[] = [];
+    const updated: HealthIssue[] = [];
     const stillOpen: HealthIssue[] = [];
     for (const issue of this.state.open) {
       const now = detected.get(issue.key);
       detected.delete(issue.key);
       if (now === undefined) {
         resolved.push({ ...issue, resolvedAtMs: observation.nowMs });
+      } else if (changed(issue, now)) {
+        const update = { ...issue, ...now, updatedAtMs: observation.nowMs };
+        updated.push(update);
+        stillOpen.push(update);
       } else {
-        stillOpen.push(changed(issue, now) ? { ...issue, ...now, updatedAtMs: observation.nowMs } : issue);
+        stillOpen.push(issue);
       }
     }
     for (const issue of detected.values()) {
@@ -96,8 +103,8 @@ export class HealthMonitor {
     this.state.resolved = [...this.state.resolved, ...resolved].slice(-this.limits.maxResolvedIssues);
     const sample = sampleOf(observation, this.state.open.length);
     const sampled = lastSample === undefined || !sameSample(lastSample, sample);
-    if (sampled) this.state.samples = [...this.state.samples, sample].slice(-this.limits.maxSamples);
-    return { opened, resolved, previousState: lastSample?.state ?? null, state: observation.state, sample: sampled ? sample : null };
+    if (sampled) this.state.samples = withSample(this.state.samples, sample, this.limits.maxSamples);
+    return { opened, resolved, updated, previousState: lastSample?.state ?? null, state: observation.state, sample: sampled ? sample : null };
   }
 
   /** Issues present now, oldest first. */
@@ -113,6 +120,19 @@ export class HealthMonitor {
   /** The state history, oldest first. */
   samples(): readonly HealthSample[] {
     return this.state.samples;
+  }
+
+  /**
+   * When the cluster entered the state of the newest sample: the first of the newest run of
+   * samples in that state (the history may have dropped older ones). Null before any observation.
+   */
+  stateSinceMs(): number | null {
+    const samples = this.state.samples;
+    let index = samples.length - 1;
+    if (index < 0) return null;
+    const state = samples[index]!.state;
+    while (index > 0 && samples[index - 1]!.state === state) index -= 1;
+    return samples[index]!.atMs;
   }
 
   /** A copy of everything the monitor remembers, for persistence. */
@@ -143,6 +163,17 @@ function sampleOf(observation: HealthObservation, openIssues: number): HealthSam
     leaderId: observation.leaderId,
     openIssues,
   };
+}
+
+/**
+ * The history with `sample` recorded. Changes at one instant (a batch of heartbeats arriving
+ * together) make one sample: a sample lasting no time describes no period of the cluster.
+ */
+function withSample(samples: readonly HealthSample[], sample: HealthSample, maxSamples: number): HealthSample[] {
+  const kept = samples.at(-1)?.atMs === sample.atMs ? samples.slice(0, -1) : [...samples];
+  const before = kept.at(-1);
+  if (before === undefined || !sameSample(before, sample)) kept.push(sample);
+  return kept.slice(-maxSamples);
 }
 
 function sameSample(a: HealthSample, b: HealthSample): boolean {

@@ -13,6 +13,19 @@ export type HealthIssueType =
   | 'NODE_SUSPECTED'
   | 'NODE_RECOVERING';
 
+/** The part of the cluster an issue concerns. */
+export type HealthComponent = 'QUORUM' | 'CONSENSUS' | 'NODE';
+
+/** Which component each kind of issue concerns. */
+export const COMPONENT_OF_ISSUE: Readonly<Record<HealthIssueType, HealthComponent>> = Object.freeze({
+  QUORUM_LOST: 'QUORUM',
+  NO_FAILURE_TOLERANCE: 'QUORUM',
+  NO_LEADER: 'CONSENSUS',
+  NODE_DOWN: 'NODE',
+  NODE_SUSPECTED: 'NODE',
+  NODE_RECOVERING: 'NODE',
+});
+
 /** What the cluster looks like at one instant: the input of health evaluation. */
 export interface HealthObservation {
   nowMs: number;
@@ -28,6 +41,9 @@ export interface DetectedIssue {
   key: string;
   type: HealthIssueType;
   severity: IssueSeverity;
+  component: HealthComponent;
+  /** The node a NODE issue is about; null for cluster-wide issues. */
+  nodeId: string | null;
   message: string;
   affectedNodes: string[];
 }
@@ -45,6 +61,8 @@ export function detectIssues(observation: HealthObservation): DetectedIssue[] {
       key: 'QUORUM_LOST',
       type: 'QUORUM_LOST',
       severity: 'CRITICAL',
+      component: COMPONENT_OF_ISSUE.QUORUM_LOST,
+      nodeId: null,
       message: `Quorum lost: ${quorum.availableVoters} of ${quorum.voters} voters available, ${quorum.quorumSize} needed. Writes are refused.`,
       affectedNodes: unavailableNodes(observation),
     });
@@ -54,6 +72,8 @@ export function detectIssues(observation: HealthObservation): DetectedIssue[] {
       key: 'NO_LEADER',
       type: 'NO_LEADER',
       severity: quorum.hasQuorum ? 'ERROR' : 'CRITICAL',
+      component: COMPONENT_OF_ISSUE.NO_LEADER,
+      nodeId: null,
       message: quorum.hasQuorum ? 'No consensus leader: an election is under way.' : 'No consensus leader, and no quorum to elect one.',
       affectedNodes: [],
     });
@@ -63,6 +83,8 @@ export function detectIssues(observation: HealthObservation): DetectedIssue[] {
       key: 'NO_FAILURE_TOLERANCE',
       type: 'NO_FAILURE_TOLERANCE',
       severity: 'WARNING',
+      component: COMPONENT_OF_ISSUE.NO_FAILURE_TOLERANCE,
+      nodeId: null,
       message: `No failure tolerance: one more voter failure loses quorum (${quorum.availableVoters} of ${quorum.voters} voters available, ${quorum.quorumSize} needed).`,
       affectedNodes: unavailableNodes(observation),
     });
@@ -74,6 +96,8 @@ export function detectIssues(observation: HealthObservation): DetectedIssue[] {
       key: `${nodeIssue.type}:${node.nodeId}`,
       type: nodeIssue.type,
       severity: node.nodeId === observation.leaderId && nodeIssue.type !== 'NODE_RECOVERING' ? 'CRITICAL' : nodeIssue.severity,
+      component: COMPONENT_OF_ISSUE[nodeIssue.type],
+      nodeId: node.nodeId,
       message: `${node.nodeId} ${nodeIssue.description}.`,
       affectedNodes: [node.nodeId],
     });

@@ -93,3 +93,47 @@ describe('HealthMonitor', () => {
     expect(() => monitor.observe(observe(1000, ALL_HEALTHY))).toThrow(/back in time/);
   });
 });
+
+describe('HealthMonitor: what the API needs of it', () => {
+  test('issues say which component and which node they concern', () => {
+    const issues = detectIssues(observe(0, ['HEALTHY', 'HEALTHY', 'DOWN', 'DOWN', 'SUSPECTED'], null));
+    expect(issues.map((issue) => [issue.type, issue.component, issue.nodeId])).toEqual([
+      ['QUORUM_LOST', 'QUORUM', null],
+      ['NO_LEADER', 'CONSENSUS', null],
+      ['NODE_DOWN', 'NODE', 'node-3'],
+      ['NODE_DOWN', 'NODE', 'node-4'],
+      ['NODE_SUSPECTED', 'NODE', 'node-5'],
+    ]);
+  });
+
+  test('an observation reports the open issues it updated', () => {
+    const monitor = new HealthMonitor();
+    monitor.observe(observe(1000, ['HEALTHY', 'HEALTHY', 'DOWN', 'HEALTHY', 'HEALTHY']));
+    expect(monitor.observe(observe(1500, ['HEALTHY', 'HEALTHY', 'DOWN', 'HEALTHY', 'HEALTHY'])).updated).toEqual([]);
+    const change = monitor.observe(observe(2000, ['HEALTHY', 'HEALTHY', 'DOWN', 'HEALTHY', 'HEALTHY'], 'node-3'));
+    expect(change.updated).toMatchObject([{ id: 'issue-1', severity: 'CRITICAL', updatedAtMs: 2000 }]);
+  });
+
+  test('changes at one instant make one sample, and a change undone at the same instant none', () => {
+    const monitor = new HealthMonitor();
+    monitor.observe(observe(1000, ALL_HEALTHY));
+    monitor.observe(observe(2000, ['HEALTHY', 'SUSPECTED', 'HEALTHY', 'HEALTHY', 'HEALTHY']));
+    monitor.observe(observe(2000, ['HEALTHY', 'SUSPECTED', 'SUSPECTED', 'HEALTHY', 'HEALTHY']));
+    expect(monitor.samples().map((sample) => [sample.atMs, sample.suspectedNodes])).toEqual([[1000, 0], [2000, 2]]);
+    monitor.observe(observe(3000, ['HEALTHY', 'DOWN', 'HEALTHY', 'HEALTHY', 'HEALTHY']));
+    const undone = monitor.observe(observe(3000, ['HEALTHY', 'SUSPECTED', 'SUSPECTED', 'HEALTHY', 'HEALTHY']));
+    expect(undone.previousState).toBe('DEGRADED');
+    expect(monitor.samples().map((sample) => [sample.atMs, sample.suspectedNodes, sample.downNodes])).toEqual([[1000, 0, 0], [2000, 2, 0]]);
+  });
+
+  test('the state began with the oldest sample of the newest run in that state', () => {
+    const monitor = new HealthMonitor();
+    expect(monitor.stateSinceMs()).toBeNull();
+    monitor.observe(observe(1000, ALL_HEALTHY));
+    monitor.observe(observe(2000, ['HEALTHY', 'SUSPECTED', 'HEALTHY', 'HEALTHY', 'HEALTHY']));
+    monitor.observe(observe(3000, ['HEALTHY', 'DOWN', 'HEALTHY', 'HEALTHY', 'HEALTHY']));
+    expect(monitor.stateSinceMs()).toBe(2000);
+    monitor.observe(observe(4000, ALL_HEALTHY));
+    expect(monitor.stateSinceMs()).toBe(4000);
+  });
+});
