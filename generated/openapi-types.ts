@@ -117,6 +117,9 @@ export interface paths {
          *     vote, commit and apply positions, and election timer. Without `nodeId`, the leader's state;
          *     while no leader is elected, the state of the running voter with the highest term (ties go
          *     to the lowest node id), so that an election in progress can be watched.
+         *
+         *     The state is the running node's memory: a crashed node has none (409); its durable log
+         *     stays readable through `GET /api/v1/cluster/raft/log/entries`.
          */
         get: operations["getRaftState"];
         put?: never;
@@ -164,8 +167,10 @@ export interface paths {
          *     other voter, and returns each answer. This is a real message, for drills and for
          *     understanding elections: a voter that sees a higher term adopts it (a leader steps down,
          *     and a new election follows), and a granted vote is recorded as the voter's `votedFor` for
-         *     that term. When delivered to every voter and a quorum grants it, the candidate becomes
-         *     leader. The candidate's own vote counts only in that case.
+         *     that term. Without `nodeId` the request is the candidate's campaign: the candidate moves to
+         *     `term` as a `CANDIDATE` and votes for itself, every other voter of its configuration is
+         *     asked, and each answer reaches the candidate, so a quorum makes it leader. The candidate's
+         *     own vote counts only in that case.
          *
          *     Voters apply Raft's rules: a request with a lower term is refused (`STALE_TERM`); one vote
          *     per term (`ALREADY_VOTED`); the candidate's log must be at least as up to date
@@ -192,7 +197,8 @@ export interface paths {
          * @description The extent of a node's replicated log (first and last index held), how far it is committed
          *     and applied, and its latest snapshot. Defaults to the leader's log; without a leader, to the
          *     log of the running voter with the highest commit index (ties go to the lowest node id).
-         *     Entries themselves are listed by `GET /api/v1/cluster/raft/log/entries`.
+         *     Entries themselves are listed by `GET /api/v1/cluster/raft/log/entries`, which also reads
+         *     the disk of a crashed node.
          */
         get: operations["getRaftLog"];
         put?: never;
@@ -215,7 +221,8 @@ export interface paths {
          * @description Pages through the entries of a node's log (the leader's by default), oldest first. Entries
          *     folded into a snapshot are gone from the log and are not listed: the first listed index is
          *     `firstIndex` of `GET /api/v1/cluster/raft/log`. Narrow with `fromIndex`/`toIndex`, `term`
-         *     or `type`.
+         *     or `type`. The entries are read from the node's disk, so a crashed node's log can be listed
+         *     too (`committed` then follows the commit index it persisted).
          */
         get: operations["listRaftLogEntries"];
         put?: never;
@@ -243,8 +250,9 @@ export interface paths {
          *     the entries; `committed` tells which were already committed by then (commitment follows on
          *     the cluster clock; watch `commitIndex` in `GET /api/v1/cluster/raft/log`).
          *
-         *     Sending `clientId` and `requestId` makes a retry safe: an entry already in the log is
-         *     returned with `duplicate` true instead of being appended twice. Refused with 409 while
+         *     Sending `clientId` and `requestId` makes a retry safe: an entry the leader's log still holds
+         *     (not yet folded into a snapshot) is returned with `duplicate` true instead of being appended
+         *     twice. Refused with 409 while
          *     there is no leader, or while the leader is not in contact with a quorum (it could not commit).
          *     Requires role `CLUSTER_ADMIN`.
          */
@@ -7717,7 +7725,7 @@ export interface components {
              */
             snapshotTerm: number;
             /**
-             * @description While `CANDIDATE`, the voters that granted it their vote in `currentTerm`, itself included; empty otherwise.
+             * @description While `CANDIDATE`, the voters that granted it their vote in the campaign under way, itself included (during the pre-vote phase, the pre-votes granted for the next term); empty otherwise.
              * @example []
              */
             votesReceived: components["schemas"]["NodeId"][];
@@ -7990,13 +7998,13 @@ export interface components {
             firstIndex: number;
             /**
              * Format: int64
-             * @description Index of the newest entry; 0 for an empty log.
+             * @description Index of the newest entry; when every entry is folded into the snapshot, the snapshot's index; 0 for a node that has nothing.
              * @example 1043
              */
             lastIndex: number;
             /**
              * Format: int64
-             * @description Term of the newest entry; 0 for an empty log.
+             * @description Term of the entry at `lastIndex`; 0 for a node that has nothing.
              * @example 7
              */
             lastLogTerm: number;
@@ -8095,10 +8103,12 @@ export interface components {
             command: string;
             /**
              * Format: date-time
-             * @description When the leader appended it (cluster clock).
+             * @description When the leader appended it (cluster clock), as recorded with the entry. Null for the
+             *     entries Raft writes by itself without a clock reading: the founding configuration
+             *     (written by every founding node, not appended by a leader) and a new leader's `NO_OP`.
              * @example 2026-11-21T10:29:58.120Z
              */
-            timestamp: string;
+            timestamp: string | null;
             /**
              * @description The proposing client's id, as sent with the entry; null when none was sent.
              * @example billing-service
@@ -8297,7 +8307,7 @@ export interface components {
             sizeBytes: number;
             /**
              * Format: int64
-             * @description Log entries dropped because the snapshot now covers them; 0 when the previous snapshot already covered everything applied.
+             * @description Log entries dropped because the snapshot now covers them (those after the previous snapshot, up to `lastIncludedIndex`).
              * @example 42
              */
             entriesCompacted: number;
@@ -8418,7 +8428,12 @@ export interface components {
         RaftMember: {
             nodeId: components["schemas"]["NodeId"];
             suffrage: components["schemas"]["RaftSuffrage"];
-            state: components["schemas"]["RaftNodeState"];
+            /**
+             * @description Its consensus role (see `RaftNodeState`); null while the member is down (crashed), when it has none.
+             * @example FOLLOWER
+             * @enum {string|null}
+             */
+            state: "FOLLOWER" | "CANDIDATE" | "LEADER" | null;
             /**
              * @description Whether this member is the current leader.
              * @example false
@@ -8457,7 +8472,7 @@ export interface components {
              */
             caughtUp: boolean;
             /**
-             * @description Whether the leader heard from it within the last election timeout. False without a leader.
+             * @description Whether the leader heard from it within the last election timeout (`electionTimeoutMs` of the cluster configuration). True for the leader itself; false without a leader.
              * @example true
              */
             recentActive: boolean;
@@ -8535,7 +8550,10 @@ export interface components {
             term: number;
             /**
              * Format: int64
-             * @description Log index of the configuration entry in force; 0 for the bootstrap configuration.
+             * @description Log index of the configuration entry in force (1 for the founding configuration, which
+             *     every founding node writes as entry 1). Once that entry is folded into a snapshot, the
+             *     snapshot's index: the snapshot carries the configuration, not where it was set. 0 when no
+             *     running node holds a configuration.
              * @example 12
              */
             configIndex: number;
@@ -13668,9 +13686,52 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description `nodeId` names no cluster node, or a cluster node that is not in the Raft group. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "node-9 is not a member of the Raft group.",
+                     *         "details": {
+                     *           "resource": "raft.member",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The node is crashed (its volatile consensus state is gone), or, without `nodeId`, no voter is running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "node-2 is crashed; its Raft state lives in memory and is rebuilt from its disk when it restarts.",
+                     *         "details": {
+                     *           "nodeId": "node-2"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getRaftLeader: {
@@ -13694,7 +13755,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     requestRaftVote: {
@@ -13784,7 +13844,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The candidate is not running (crashed or removed), so it cannot campaign. */
+            /**
+             * @description The candidate is not running (crashed or removed), so it cannot campaign; or, without
+             *     `nodeId`, the candidate already leads, or `term` is not above its current term (a
+             *     candidate campaigns only for a term it has not yet seen).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13803,7 +13867,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The candidate or the addressed node is not a voter, or `nodeId` is the candidate itself. */
+            /**
+             * @description The candidate or the addressed node is not a voter, or `nodeId` is the candidate itself;
+             *     or, without `nodeId`, `lastLogIndex`/`lastLogTerm` claim more log than the candidate
+             *     holds (it cannot win an election on entries it does not have).
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13823,7 +13891,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getRaftLog: {
@@ -13869,9 +13936,52 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description `nodeId` names no cluster node, or a cluster node that is not in the Raft group. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "node-9 is not a member of the Raft group.",
+                     *         "details": {
+                     *           "resource": "raft.member",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The node is crashed (its apply position is volatile, rebuilt when it restarts; its entries stay readable through `GET /api/v1/cluster/raft/log/entries`), or, without `nodeId`, no voter is running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "node-2 is crashed; its Raft state lives in memory and is rebuilt from its disk when it restarts.",
+                     *         "details": {
+                     *           "nodeId": "node-2"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listRaftLogEntries: {
@@ -13897,7 +14007,7 @@ export interface operations {
                  * @example nodeId,status,lastHeartbeat
                  */
                 fields?: components["parameters"]["Fields"];
-                /** @description The node whose log to read. Defaults to the leader. */
+                /** @description The node whose log to read. Defaults to the leader; without a leader, the node `GET /api/v1/cluster/raft/log` describes. */
                 nodeId?: components["schemas"]["NodeId"];
                 /**
                  * @description Only entries with an index at least this.
@@ -13968,10 +14078,68 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            422: components["responses"]["Unprocessable"];
+            /** @description `nodeId` names no cluster node, or a cluster node that is not in the Raft group. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "node-9 is not a member of the Raft group.",
+                     *         "details": {
+                     *           "resource": "raft.member",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Without `nodeId`, no leader is elected and no voter is running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "No Raft voter is running; name a node to read its log from its disk."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `fromIndex` is greater than `toIndex`, or `fields` names an unknown field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "fromIndex (1044) is greater than toIndex (1040)."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     appendRaftEntries: {
@@ -14065,7 +14233,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     createRaftSnapshot: {
@@ -14116,7 +14283,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description The named node is not running (crashed) or is not a Raft member, or no member is running. */
+            /** @description The named node is not running (crashed), is not a Raft member, or has applied nothing since its latest snapshot; or no member is running. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14137,7 +14304,6 @@ export interface operations {
             };
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listRaftMembers: {
@@ -14236,7 +14402,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     addRaftMember: {
@@ -14305,7 +14470,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     removeRaftMember: {
@@ -14401,7 +14565,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listMembers: {
@@ -15572,7 +15735,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getDetailedClusterHealth: {
@@ -15730,7 +15892,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listHealthIssues: {
@@ -15833,7 +15994,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listHealthHistory: {
@@ -15916,7 +16076,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listDhtNodes: {
@@ -17174,7 +17333,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getClusteringStatus: {
@@ -17261,7 +17419,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listFaults: {

@@ -6,6 +6,7 @@ import { DEFAULT_FAILOVER_POLICY, FAILOVER_POLICY_RECORD, type FailoverPolicy } 
 import { EMPTY_FAILOVER_STATE, type FailoverTrackerState } from './engines/failover/failover-tracker.js';
 import { DRILL_COUNTER_RECORD, FailoverDrill } from './services/failover-drill.js';
 import { FailoverService } from './services/failover-service.js';
+import { RaftService } from './services/raft-service.js';
 import type { Store } from './store/port.js';
 import { RealtimeDriver, SimulationRuntime } from './engines/runtime/index.js';
 import { EventBus } from './engines/runtime/event-bus.js';
@@ -26,6 +27,9 @@ import { QueryLatency } from './services/query-latency.js';
 import { DEFAULT_LINK } from './engines/runtime/index.js';
 import { EventService } from './services/event-service.js';
 import { HealthService } from './services/health-service.js';
+import { ClusterHealth } from './engines/health/cluster-health.js';
+import { ClusterHealthService } from './services/cluster-health-service.js';
+import { ClusterStatusService, CommittedExecutionStrategy } from './services/cluster-status-service.js';
 import { MembershipService } from './services/membership-service.js';
 import { MetricsService } from './services/metrics-service.js';
 import { OperationRunner } from './services/operation-runner.js';
@@ -75,11 +79,18 @@ export interface Services {
   /** Gossip membership (SWIM) of the cluster's nodes. */
   membership: MembershipService;
   failover: FailoverService;
+  /** Raft consensus: node state, the log, snapshots and the voting configuration. */
+  raft: RaftService;
   simulation: SimulationService;
   events: EventService;
   apiKeys: ApiKeys;
   audit: AuditService;
+  /** The server's own probes (/api/v1/health/*). */
   health: HealthService;
+  /** The cluster's health: state, quorum margin, issues and their history (/api/v1/cluster/health/*). */
+  clusterHealth: ClusterHealthService;
+  /** The cluster and each clustering subsystem at a glance. */
+  clusterStatus: ClusterStatusService;
   metrics: MetricsService;
   planned: PlannedOperations;
 }
@@ -152,6 +163,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       policy: (await store.get<FailoverPolicy>(FAILOVER_POLICY_RECORD, 'current')) ?? DEFAULT_FAILOVER_POLICY,
     },
   );
+  // After consensus and failover: it hears of each change once they have handled it (leader_elected comes first).
+  const clusterHealth = await ClusterHealth.load(store, { clock: runtime.clock, nodes, consensus, bus, journal });
 
   const injector = new FaultInjector(
     { clock: runtime.clock, faults: runtime.faults, bus, journal, isMember: (nodeId) => nodes.has(nodeId), observerId: CONTROL_PLANE_ID },
@@ -180,6 +193,21 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     (await store.get<number>(DRILL_COUNTER_RECORD, 'last')) ?? 0,
   );
   const failover = new FailoverService({ failover: failoverEngine, drill, nodes, consensus, clock: runtime.clock, runner });
+  const raft = new RaftService({ consensus, nodes, clock: runtime.clock, runner });
+  const clusterHealthService = new ClusterHealthService({ health: clusterHealth, consensus, runner });
+  const clusterStatus = new ClusterStatusService({
+    health: clusterHealth,
+    nodes,
+    consensus,
+    failoverEngine,
+    failover,
+    membership,
+    dht,
+    loadBalancer,
+    coordinator,
+    executionStrategy: await CommittedExecutionStrategy.load(store, journal),
+    runner,
+  });
   const events = new EventService(bus, runner);
   const { apiKeys, bootstrap } = await ApiKeys.load(store, journal, runner, wallNow, options.adminKey);
   let serving = true;
@@ -202,10 +230,13 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       membership,
       simulation,
       failover,
+      raft,
       events,
       apiKeys,
       audit: new AuditService(audit, runner),
       health,
+      clusterHealth: clusterHealthService,
+      clusterStatus,
       metrics,
       planned: new PlannedOperations(runner),
     },

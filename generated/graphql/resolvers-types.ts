@@ -2360,8 +2360,8 @@ export type RaftLogEntry = {
   requestId?: Maybe<Scalars['BigInt']['output']>;
   /** Term of the leader that appended it. */
   term: Scalars['BigInt']['output'];
-  /** When the leader appended it (cluster clock). */
-  timestamp: Scalars['DateTime']['output'];
+  /** When the leader appended it (cluster clock); null for the founding configuration and a new leader's NO_OP, which carry no clock reading. */
+  timestamp?: Maybe<Scalars['DateTime']['output']>;
   /** What the entry carries. */
   type: RaftEntryType;
 };
@@ -2385,7 +2385,7 @@ export type RaftLogSummary = {
   firstIndex: Scalars['BigInt']['output'];
   /** Highest index applied. */
   lastApplied: Scalars['BigInt']['output'];
-  /** Index of the newest entry; 0 for an empty log. */
+  /** Index of the newest entry (the snapshot's index when every entry is folded into it); 0 for a node that has nothing. */
   lastIndex: Scalars['BigInt']['output'];
   /** Term of the newest entry. */
   lastLogTerm: Scalars['BigInt']['output'];
@@ -2422,10 +2422,10 @@ export type RaftMember = {
   nodeId: Scalars['ID']['output'];
   /** How the leader replicates to it; null without a leader. */
   progressState?: Maybe<RaftProgressState>;
-  /** Whether the leader heard from it within the last election timeout. */
+  /** Whether the leader heard from it within the last election timeout (true for the leader itself). */
   recentActive: Scalars['Boolean']['output'];
-  /** Its consensus role. */
-  state: RaftNodeState;
+  /** Its consensus role; null while the member is down (crashed). */
+  state?: Maybe<RaftNodeState>;
   /** Whether it votes. */
   suffrage: RaftSuffrage;
 };
@@ -2433,7 +2433,7 @@ export type RaftMember = {
 /** The voting configuration in force (GET /api/v1/cluster/raft/members). */
 export type RaftMembership = {
   __typename?: 'RaftMembership';
-  /** Log index of the configuration entry in force. */
+  /** Log index of the configuration entry in force (1 for the founding configuration); the snapshot's index once that entry is folded into a snapshot. */
   configIndex: Scalars['BigInt']['output'];
   /** The leader; null while there is none. */
   leaderId?: Maybe<Scalars['ID']['output']>;
@@ -2519,7 +2519,7 @@ export type RaftState = {
   suffrage: RaftSuffrage;
   /** The candidate it voted for in currentTerm; null when it has not voted in this term. */
   votedFor?: Maybe<Scalars['ID']['output']>;
-  /** While CANDIDATE, the voters that granted it their vote, itself included. */
+  /** While CANDIDATE, the voters that granted it their vote in the campaign under way (pre-votes during the pre-vote phase), itself included. */
   votesReceived: Array<Scalars['ID']['output']>;
 };
 
@@ -4049,7 +4049,7 @@ export type RaftLogEntryResolvers<ContextType = GraphQLContext, ParentType exten
   index?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   requestId?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
   term?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  timestamp?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  timestamp?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['RaftEntryType'], ParentType, ContextType>;
 };
 
@@ -4077,7 +4077,7 @@ export type RaftMemberResolvers<ContextType = GraphQLContext, ParentType extends
   nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   progressState?: Resolver<Maybe<ResolversTypes['RaftProgressState']>, ParentType, ContextType>;
   recentActive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  state?: Resolver<ResolversTypes['RaftNodeState'], ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['RaftNodeState']>, ParentType, ContextType>;
   suffrage?: Resolver<ResolversTypes['RaftSuffrage'], ParentType, ContextType>;
 };
 

@@ -157,7 +157,7 @@ export class RaftApi extends runtime.BaseAPI {
     }
 
     /**
-     * Proposes commands to the replicated log through the leader. The leader appends them in order, with consecutive indexes in its current term, and replicates them; an entry is committed once a quorum of voters stores it. The call answers once the leader has appended the entries; `committed` tells which were already committed by then (commitment follows on the cluster clock; watch `commitIndex` in `GET /api/v1/cluster/raft/log`).  Sending `clientId` and `requestId` makes a retry safe: an entry already in the log is returned with `duplicate` true instead of being appended twice. Refused with 409 while there is no leader, or while the leader is not in contact with a quorum (it could not commit). Requires role `CLUSTER_ADMIN`. 
+     * Proposes commands to the replicated log through the leader. The leader appends them in order, with consecutive indexes in its current term, and replicates them; an entry is committed once a quorum of voters stores it. The call answers once the leader has appended the entries; `committed` tells which were already committed by then (commitment follows on the cluster clock; watch `commitIndex` in `GET /api/v1/cluster/raft/log`).  Sending `clientId` and `requestId` makes a retry safe: an entry the leader\'s log still holds (not yet folded into a snapshot) is returned with `duplicate` true instead of being appended twice. Refused with 409 while there is no leader, or while the leader is not in contact with a quorum (it could not commit). Requires role `CLUSTER_ADMIN`. 
      * Append entries to the Raft log
      */
     async appendRaftEntriesRaw(requestParameters: AppendRaftEntriesRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<AppendEntriesResponseEnvelope>> {
@@ -195,7 +195,7 @@ export class RaftApi extends runtime.BaseAPI {
     }
 
     /**
-     * Proposes commands to the replicated log through the leader. The leader appends them in order, with consecutive indexes in its current term, and replicates them; an entry is committed once a quorum of voters stores it. The call answers once the leader has appended the entries; `committed` tells which were already committed by then (commitment follows on the cluster clock; watch `commitIndex` in `GET /api/v1/cluster/raft/log`).  Sending `clientId` and `requestId` makes a retry safe: an entry already in the log is returned with `duplicate` true instead of being appended twice. Refused with 409 while there is no leader, or while the leader is not in contact with a quorum (it could not commit). Requires role `CLUSTER_ADMIN`. 
+     * Proposes commands to the replicated log through the leader. The leader appends them in order, with consecutive indexes in its current term, and replicates them; an entry is committed once a quorum of voters stores it. The call answers once the leader has appended the entries; `committed` tells which were already committed by then (commitment follows on the cluster clock; watch `commitIndex` in `GET /api/v1/cluster/raft/log`).  Sending `clientId` and `requestId` makes a retry safe: an entry the leader\'s log still holds (not yet folded into a snapshot) is returned with `duplicate` true instead of being appended twice. Refused with 409 while there is no leader, or while the leader is not in contact with a quorum (it could not commit). Requires role `CLUSTER_ADMIN`. 
      * Append entries to the Raft log
      */
     async appendRaftEntries(requestParameters: AppendRaftEntriesRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<AppendEntriesResponseEnvelope> {
@@ -287,7 +287,7 @@ export class RaftApi extends runtime.BaseAPI {
     }
 
     /**
-     * The extent of a node\'s replicated log (first and last index held), how far it is committed and applied, and its latest snapshot. Defaults to the leader\'s log; without a leader, to the log of the running voter with the highest commit index (ties go to the lowest node id). Entries themselves are listed by `GET /api/v1/cluster/raft/log/entries`. 
+     * The extent of a node\'s replicated log (first and last index held), how far it is committed and applied, and its latest snapshot. Defaults to the leader\'s log; without a leader, to the log of the running voter with the highest commit index (ties go to the lowest node id). Entries themselves are listed by `GET /api/v1/cluster/raft/log/entries`, which also reads the disk of a crashed node. 
      * Get a summary of the Raft log
      */
     async getRaftLogRaw(requestParameters: GetRaftLogRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<RaftLogSummaryResponse>> {
@@ -322,7 +322,7 @@ export class RaftApi extends runtime.BaseAPI {
     }
 
     /**
-     * The extent of a node\'s replicated log (first and last index held), how far it is committed and applied, and its latest snapshot. Defaults to the leader\'s log; without a leader, to the log of the running voter with the highest commit index (ties go to the lowest node id). Entries themselves are listed by `GET /api/v1/cluster/raft/log/entries`. 
+     * The extent of a node\'s replicated log (first and last index held), how far it is committed and applied, and its latest snapshot. Defaults to the leader\'s log; without a leader, to the log of the running voter with the highest commit index (ties go to the lowest node id). Entries themselves are listed by `GET /api/v1/cluster/raft/log/entries`, which also reads the disk of a crashed node. 
      * Get a summary of the Raft log
      */
     async getRaftLog(requestParameters: GetRaftLogRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<RaftLogSummaryResponse> {
@@ -331,7 +331,7 @@ export class RaftApi extends runtime.BaseAPI {
     }
 
     /**
-     * Returns one node\'s consensus state: its role (`FOLLOWER`, `CANDIDATE`, `LEADER`), term, vote, commit and apply positions, and election timer. Without `nodeId`, the leader\'s state; while no leader is elected, the state of the running voter with the highest term (ties go to the lowest node id), so that an election in progress can be watched. 
+     * Returns one node\'s consensus state: its role (`FOLLOWER`, `CANDIDATE`, `LEADER`), term, vote, commit and apply positions, and election timer. Without `nodeId`, the leader\'s state; while no leader is elected, the state of the running voter with the highest term (ties go to the lowest node id), so that an election in progress can be watched.  The state is the running node\'s memory: a crashed node has none (409); its durable log stays readable through `GET /api/v1/cluster/raft/log/entries`. 
      * Get a node\'s Raft state
      */
     async getRaftStateRaw(requestParameters: GetRaftStateRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<RaftStateResponse>> {
@@ -366,7 +366,7 @@ export class RaftApi extends runtime.BaseAPI {
     }
 
     /**
-     * Returns one node\'s consensus state: its role (`FOLLOWER`, `CANDIDATE`, `LEADER`), term, vote, commit and apply positions, and election timer. Without `nodeId`, the leader\'s state; while no leader is elected, the state of the running voter with the highest term (ties go to the lowest node id), so that an election in progress can be watched. 
+     * Returns one node\'s consensus state: its role (`FOLLOWER`, `CANDIDATE`, `LEADER`), term, vote, commit and apply positions, and election timer. Without `nodeId`, the leader\'s state; while no leader is elected, the state of the running voter with the highest term (ties go to the lowest node id), so that an election in progress can be watched.  The state is the running node\'s memory: a crashed node has none (409); its durable log stays readable through `GET /api/v1/cluster/raft/log/entries`. 
      * Get a node\'s Raft state
      */
     async getRaftState(requestParameters: GetRaftStateRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<RaftStateResponse> {
@@ -375,7 +375,7 @@ export class RaftApi extends runtime.BaseAPI {
     }
 
     /**
-     * Pages through the entries of a node\'s log (the leader\'s by default), oldest first. Entries folded into a snapshot are gone from the log and are not listed: the first listed index is `firstIndex` of `GET /api/v1/cluster/raft/log`. Narrow with `fromIndex`/`toIndex`, `term` or `type`. 
+     * Pages through the entries of a node\'s log (the leader\'s by default), oldest first. Entries folded into a snapshot are gone from the log and are not listed: the first listed index is `firstIndex` of `GET /api/v1/cluster/raft/log`. Narrow with `fromIndex`/`toIndex`, `term` or `type`. The entries are read from the node\'s disk, so a crashed node\'s log can be listed too (`committed` then follows the commit index it persisted). 
      * List Raft log entries
      */
     async listRaftLogEntriesRaw(requestParameters: ListRaftLogEntriesRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<RaftLogEntryListResponse>> {
@@ -450,7 +450,7 @@ export class RaftApi extends runtime.BaseAPI {
     }
 
     /**
-     * Pages through the entries of a node\'s log (the leader\'s by default), oldest first. Entries folded into a snapshot are gone from the log and are not listed: the first listed index is `firstIndex` of `GET /api/v1/cluster/raft/log`. Narrow with `fromIndex`/`toIndex`, `term` or `type`. 
+     * Pages through the entries of a node\'s log (the leader\'s by default), oldest first. Entries folded into a snapshot are gone from the log and are not listed: the first listed index is `firstIndex` of `GET /api/v1/cluster/raft/log`. Narrow with `fromIndex`/`toIndex`, `term` or `type`. The entries are read from the node\'s disk, so a crashed node\'s log can be listed too (`committed` then follows the commit index it persisted). 
      * List Raft log entries
      */
     async listRaftLogEntries(requestParameters: ListRaftLogEntriesRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<RaftLogEntryListResponse> {
@@ -547,7 +547,7 @@ export class RaftApi extends runtime.BaseAPI {
     }
 
     /**
-     * Delivers a Raft RequestVote on behalf of `candidateId` to one voter (`nodeId`) or to every other voter, and returns each answer. This is a real message, for drills and for understanding elections: a voter that sees a higher term adopts it (a leader steps down, and a new election follows), and a granted vote is recorded as the voter\'s `votedFor` for that term. When delivered to every voter and a quorum grants it, the candidate becomes leader. The candidate\'s own vote counts only in that case.  Voters apply Raft\'s rules: a request with a lower term is refused (`STALE_TERM`); one vote per term (`ALREADY_VOTED`); the candidate\'s log must be at least as up to date (`LOG_NOT_UP_TO_DATE`); with split-brain prevention on, a voter that hears from a live leader ignores the request (`LEADER_ACTIVE`). A crashed or cut-off voter answers `UNREACHABLE`. Requires role `CLUSTER_ADMIN`. 
+     * Delivers a Raft RequestVote on behalf of `candidateId` to one voter (`nodeId`) or to every other voter, and returns each answer. This is a real message, for drills and for understanding elections: a voter that sees a higher term adopts it (a leader steps down, and a new election follows), and a granted vote is recorded as the voter\'s `votedFor` for that term. Without `nodeId` the request is the candidate\'s campaign: the candidate moves to `term` as a `CANDIDATE` and votes for itself, every other voter of its configuration is asked, and each answer reaches the candidate, so a quorum makes it leader. The candidate\'s own vote counts only in that case.  Voters apply Raft\'s rules: a request with a lower term is refused (`STALE_TERM`); one vote per term (`ALREADY_VOTED`); the candidate\'s log must be at least as up to date (`LOG_NOT_UP_TO_DATE`); with split-brain prevention on, a voter that hears from a live leader ignores the request (`LEADER_ACTIVE`). A crashed or cut-off voter answers `UNREACHABLE`. Requires role `CLUSTER_ADMIN`. 
      * Deliver a RequestVote
      */
     async requestRaftVoteRaw(requestParameters: RequestRaftVoteRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<VoteResponseEnvelope>> {
@@ -585,7 +585,7 @@ export class RaftApi extends runtime.BaseAPI {
     }
 
     /**
-     * Delivers a Raft RequestVote on behalf of `candidateId` to one voter (`nodeId`) or to every other voter, and returns each answer. This is a real message, for drills and for understanding elections: a voter that sees a higher term adopts it (a leader steps down, and a new election follows), and a granted vote is recorded as the voter\'s `votedFor` for that term. When delivered to every voter and a quorum grants it, the candidate becomes leader. The candidate\'s own vote counts only in that case.  Voters apply Raft\'s rules: a request with a lower term is refused (`STALE_TERM`); one vote per term (`ALREADY_VOTED`); the candidate\'s log must be at least as up to date (`LOG_NOT_UP_TO_DATE`); with split-brain prevention on, a voter that hears from a live leader ignores the request (`LEADER_ACTIVE`). A crashed or cut-off voter answers `UNREACHABLE`. Requires role `CLUSTER_ADMIN`. 
+     * Delivers a Raft RequestVote on behalf of `candidateId` to one voter (`nodeId`) or to every other voter, and returns each answer. This is a real message, for drills and for understanding elections: a voter that sees a higher term adopts it (a leader steps down, and a new election follows), and a granted vote is recorded as the voter\'s `votedFor` for that term. Without `nodeId` the request is the candidate\'s campaign: the candidate moves to `term` as a `CANDIDATE` and votes for itself, every other voter of its configuration is asked, and each answer reaches the candidate, so a quorum makes it leader. The candidate\'s own vote counts only in that case.  Voters apply Raft\'s rules: a request with a lower term is refused (`STALE_TERM`); one vote per term (`ALREADY_VOTED`); the candidate\'s log must be at least as up to date (`LOG_NOT_UP_TO_DATE`); with split-brain prevention on, a voter that hears from a live leader ignores the request (`LEADER_ACTIVE`). A crashed or cut-off voter answers `UNREACHABLE`. Requires role `CLUSTER_ADMIN`. 
      * Deliver a RequestVote
      */
     async requestRaftVote(requestParameters: RequestRaftVoteRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<VoteResponseEnvelope> {

@@ -44,7 +44,7 @@ export interface NodeSnapshot {
      */
     sizeBytes: number;
     /**
-     * Log entries dropped because the snapshot now covers them; 0 when the previous snapshot already covered everything applied.
+     * Log entries dropped because the snapshot now covers them (those after the previous snapshot, up to `lastIncludedIndex`).
      * @type {number}
      * @memberof NodeSnapshot
      */

@@ -51,11 +51,13 @@ export interface RaftLogEntry {
      */
     command: string;
     /**
-     * When the leader appended it (cluster clock).
+     * When the leader appended it (cluster clock), as recorded with the entry. Null for the
+     * entries Raft writes by itself without a clock reading: the founding configuration
+     * (written by every founding node, not appended by a leader) and a new leader's `NO_OP`.
      * @type {Date}
      * @memberof RaftLogEntry
      */
-    timestamp: Date;
+    timestamp: Date | null;
     /**
      * The proposing client's id, as sent with the entry; null when none was sent.
      * @type {string}
@@ -107,7 +109,7 @@ export function RaftLogEntryFromJSONTyped(json: any, ignoreDiscriminator: boolea
         'term': json['term'],
         'type': RaftEntryTypeFromJSON(json['type']),
         'command': json['command'],
-        'timestamp': (new Date(json['timestamp'])),
+        'timestamp': (json['timestamp'] === null ? null : new Date(json['timestamp'])),
         'clientId': json['clientId'],
         'requestId': json['requestId'],
         'committed': json['committed'],
@@ -127,7 +129,7 @@ export function RaftLogEntryToJSON(value?: RaftLogEntry | null): any {
         'term': value.term,
         'type': RaftEntryTypeToJSON(value.type),
         'command': value.command,
-        'timestamp': (value.timestamp.toISOString()),
+        'timestamp': (value.timestamp === null ? null : value.timestamp.toISOString()),
         'clientId': value.clientId,
         'requestId': value.requestId,
         'committed': value.committed,

@@ -32,13 +32,13 @@ export interface RaftLogSummary {
      */
     firstIndex: number;
     /**
-     * Index of the newest entry; 0 for an empty log.
+     * Index of the newest entry; when every entry is folded into the snapshot, the snapshot's index; 0 for a node that has nothing.
      * @type {number}
      * @memberof RaftLogSummary
      */
     lastIndex: number;
     /**
-     * Term of the newest entry; 0 for an empty log.
+     * Term of the entry at `lastIndex`; 0 for a node that has nothing.
      * @type {number}
      * @memberof RaftLogSummary
      */

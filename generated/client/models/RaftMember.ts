@@ -13,12 +13,6 @@
  */
 
 import { exists, mapValues } from '../runtime.js';
-import type { RaftNodeState } from './RaftNodeState.js';
-import {
-    RaftNodeStateFromJSON,
-    RaftNodeStateFromJSONTyped,
-    RaftNodeStateToJSON,
-} from './RaftNodeState.js';
 import type { RaftSuffrage } from './RaftSuffrage.js';
 import {
     RaftSuffrageFromJSON,
@@ -45,11 +39,11 @@ export interface RaftMember {
      */
     suffrage: RaftSuffrage;
     /**
-     * 
-     * @type {RaftNodeState}
+     * Its consensus role (see `RaftNodeState`); null while the member is down (crashed), when it has none.
+     * @type {string}
      * @memberof RaftMember
      */
-    state: RaftNodeState;
+    state: RaftMemberStateEnum;
     /**
      * Whether this member is the current leader.
      * @type {boolean}
@@ -90,7 +84,7 @@ export interface RaftMember {
      */
     caughtUp: boolean;
     /**
-     * Whether the leader heard from it within the last election timeout. False without a leader.
+     * Whether the leader heard from it within the last election timeout (`electionTimeoutMs` of the cluster configuration). True for the leader itself; false without a leader.
      * @type {boolean}
      * @memberof RaftMember
      */
@@ -103,6 +97,17 @@ export interface RaftMember {
     lastContact: Date | null;
 }
 
+
+/**
+ * @export
+ */
+export const RaftMemberStateEnum = {
+    Follower: 'FOLLOWER',
+    Candidate: 'CANDIDATE',
+    Leader: 'LEADER',
+    Null: 'null'
+} as const;
+export type RaftMemberStateEnum = typeof RaftMemberStateEnum[keyof typeof RaftMemberStateEnum];
 
 /**
  * @export
@@ -148,7 +153,7 @@ export function RaftMemberFromJSONTyped(json: any, ignoreDiscriminator: boolean)
         
         'nodeId': json['nodeId'],
         'suffrage': RaftSuffrageFromJSON(json['suffrage']),
-        'state': RaftNodeStateFromJSON(json['state']),
+        'state': json['state'],
         'isLeader': json['isLeader'],
         'matchIndex': json['matchIndex'],
         'nextIndex': json['nextIndex'],
@@ -171,7 +176,7 @@ export function RaftMemberToJSON(value?: RaftMember | null): any {
         
         'nodeId': value.nodeId,
         'suffrage': RaftSuffrageToJSON(value.suffrage),
-        'state': RaftNodeStateToJSON(value.state),
+        'state': value.state,
         'isLeader': value.isLeader,
         'matchIndex': value.matchIndex,
         'nextIndex': value.nextIndex,

@@ -45,7 +45,10 @@ export interface RaftMembership {
      */
     term: number;
     /**
-     * Log index of the configuration entry in force; 0 for the bootstrap configuration.
+     * Log index of the configuration entry in force (1 for the founding configuration, which
+     * every founding node writes as entry 1). Once that entry is folded into a snapshot, the
+     * snapshot's index: the snapshot carries the configuration, not where it was set. 0 when no
+     * running node holds a configuration.
      * @type {number}
      * @memberof RaftMembership
      */

@@ -113,7 +113,7 @@ export interface RaftState {
      */
     snapshotTerm: number;
     /**
-     * While `CANDIDATE`, the voters that granted it their vote in `currentTerm`, itself included; empty otherwise.
+     * While `CANDIDATE`, the voters that granted it their vote in the campaign under way, itself included (during the pre-vote phase, the pre-votes granted for the next term); empty otherwise.
      * @type {Array<string>}
      * @memberof RaftState
      */

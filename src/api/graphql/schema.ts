@@ -10,6 +10,9 @@ import { dhtResolvers } from './resolvers/dht.js';
 import { loadBalancerResolvers } from './resolvers/load-balancer.js';
 import { membershipResolvers } from './resolvers/membership.js';
 import { failoverResolvers } from './resolvers/failover.js';
+import { raftResolvers } from './resolvers/raft.js';
+import { clusterHealthResolvers } from './resolvers/cluster-health.js';
+import { clusterStatusResolvers } from './resolvers/cluster-status.js';
 import { platformResolvers } from './resolvers/platform.js';
 import { simulationResolvers } from './resolvers/simulation.js';
 import { plannedFieldResolvers } from './planned-fields.js';
@@ -26,7 +29,7 @@ function mergeResolvers(...maps: Resolvers[]): Resolvers {
 /** The executable schema: the contract's SDL (merged by `npm run generate`) with every resolver. */
 export function executableSchema(schemaPath: string): GraphQLSchema {
   const typeDefs = readFileSync(schemaPath, 'utf8');
-  const built = mergeResolvers(clusterResolvers, dhtResolvers, loadBalancerResolvers, coordinatorResolvers, membershipResolvers, failoverResolvers, simulationResolvers, platformResolvers);
+  const built = mergeResolvers(clusterResolvers, dhtResolvers, loadBalancerResolvers, coordinatorResolvers, membershipResolvers, failoverResolvers, raftResolvers, clusterHealthResolvers, clusterStatusResolvers, simulationResolvers, platformResolvers);
   return createSchema<GraphQLContext>({
     typeDefs,
     resolvers: [

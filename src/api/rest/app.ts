@@ -4,6 +4,9 @@ import type { Services } from '../../platform.js';
 import { docsRoutes } from './docs.js';
 import { requestLog } from './request-log.js';
 import { failoverHandlers } from './handlers/failover.js';
+import { raftHandlers } from './handlers/raft.js';
+import { clusterHealthHandlers } from './handlers/cluster-health.js';
+import { clusterStatusHandlers } from './handlers/cluster-status.js';
 import { clusterHandlers } from './handlers/cluster.js';
 import { coordinatorHandlers } from './handlers/coordinator.js';
 import { dhtHandlers } from './handlers/dht.js';
@@ -31,7 +34,7 @@ const MAX_BODY_BYTES = '1mb';
 
 /** Every implemented REST operation's handler, by operationId. */
 export function restHandlers(services: Services): HandlerTable {
-  return { ...clusterHandlers(services), ...dhtHandlers(services), ...loadBalancerHandlers(services), ...coordinatorHandlers(services), ...membershipHandlers(services), ...failoverHandlers(services), ...simulationHandlers(services), ...platformHandlers(services) };
+  return { ...clusterHandlers(services), ...dhtHandlers(services), ...loadBalancerHandlers(services), ...coordinatorHandlers(services), ...membershipHandlers(services), ...failoverHandlers(services), ...raftHandlers(services), ...clusterHealthHandlers(services), ...clusterStatusHandlers(services), ...simulationHandlers(services), ...platformHandlers(services) };
 }
 
 /** The express application: logging, metrics, docs, every operation of the contract, and the 404 fallback. */

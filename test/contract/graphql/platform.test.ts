@@ -249,7 +249,9 @@ describe('events', () => {
     const joined = await graphql<{ events: EventPage }>(server, '{ events(types: ["node_joined"], limit: 100) { events { type payload } } }');
     expect(dataOf(joined).events.events.map((event) => (event.payload as { nodeId: string }).nodeId)).toEqual(['node-1', 'node-2', 'node-3', 'node-4', 'node-5', 'node-20']);
     const aboutNode5 = await graphql<{ events: EventPage }>(server, '{ events(resourceId: "node-5", limit: 100) { events { type } } }');
-    expect(new Set(dataOf(aboutNode5).events.events.map((event: Pick<Event, 'type'>) => event.type))).toEqual(new Set(['node_joined', 'node_health_change', 'fault_injected', 'fault_healed']));
+    expect(new Set(dataOf(aboutNode5).events.events.map((event: Pick<Event, 'type'>) => event.type))).toEqual(
+      new Set(['node_joined', 'node_health_change', 'fault_injected', 'fault_healed', 'health_issue_detected', 'health_issue_resolved']),
+    );
 
     const last = dataOf(await graphql<{ metrics: { events: { lastCursor: number } } }>(server, '{ metrics }')).metrics.events.lastCursor;
     const end = await graphql<{ events: EventPage }>(server, 'query ($after: BigInt) { events(after: $after) { nextCursor events { cursor } } }', { after: last });
