@@ -1,0 +1,99 @@
+import { describe, expect, test } from 'vitest';
+import { LagAlerts, type AlertRuleInput } from '../../../src/engines/replication/lag-alerts.js';
+import { LagHistory, percentile, type LagSample } from '../../../src/engines/replication/lag-history.js';
+
+function sample(atMs: number, lagBytes: number, replayLagMs = 0): LagSample {
+  return { atMs, lagBytes, writeLagMs: 0, flushLagMs: 0, replayLagMs };
+}
+
+describe('LagHistory', () => {
+  test('keeps the newest samples per standby up to its capacity, oldest first', () => {
+    const history = new LagHistory(3);
+    for (let second = 1; second <= 5; second++) history.record('node-2', sample(second * 1000, second));
+    history.record('node-3', sample(1000, 42));
+    expect(history.samples('node-2').map((kept) => kept.lagBytes)).toEqual([3, 4, 5]);
+    expect(history.samples('node-3')).toHaveLength(1);
+    expect(history.samples('node-9')).toEqual([]);
+  });
+
+  test('answers a time window, bounds included', () => {
+    const history = new LagHistory(10);
+    for (let second = 1; second <= 5; second++) history.record('node-2', sample(second * 1000, second));
+    expect(history.samples('node-2', { fromMs: 2000, toMs: 4000 }).map((kept) => kept.atMs)).toEqual([2000, 3000, 4000]);
+  });
+
+  test('forgets a removed standby', () => {
+    const history = new LagHistory(10);
+    history.record('node-2', sample(1, 1));
+    history.forget('node-2');
+    expect(history.replicaIds()).toEqual([]);
+  });
+
+  test('refuses a capacity that is not a positive integer', () => {
+    expect(() => new LagHistory(0)).toThrow(RangeError);
+  });
+});
+
+test('percentile is the nearest-rank value, null for no values', () => {
+  const values = Array.from({ length: 100 }, (_, index) => index + 1);
+  expect(percentile(values, 99)).toBe(99);
+  expect(percentile(values, 50)).toBe(50);
+  expect(percentile([7], 99)).toBe(7);
+  expect(percentile([], 99)).toBeNull();
+});
+
+describe('LagAlerts', () => {
+  const rule: AlertRuleInput = { name: 'lag over 1 KiB', metric: 'LAG_BYTES', threshold: 1024, forMs: 2000, severity: 'WARNING', replicaId: null };
+
+  test('a breach is pending, fires once held for forMs, and resolves when the lag falls back', () => {
+    const alerts = new LagAlerts();
+    alerts.addRule(rule, 0);
+    expect(alerts.observe('node-2', sample(1000, 4096))).toEqual([]);
+    expect(alerts.alerts()[0]).toMatchObject({ state: 'PENDING', replicaId: 'node-2', value: 4096 });
+    expect(alerts.observe('node-2', sample(2000, 8192))).toEqual([]);
+    const fired = alerts.observe('node-2', sample(3000, 2048));
+    expect(fired).toHaveLength(1);
+    expect(fired[0]).toMatchObject({ kind: 'FIRED', alert: { state: 'FIRING', firedAtMs: 3000, peakValue: 8192, breachStartedAtMs: 1000 } });
+    const resolved = alerts.observe('node-2', sample(4000, 1024));
+    expect(resolved[0]).toMatchObject({ kind: 'RESOLVED', alert: { state: 'RESOLVED', resolvedAtMs: 4000, value: 2048 } });
+  });
+
+  test('a breach shorter than forMs never fires and leaves no alert', () => {
+    const alerts = new LagAlerts();
+    alerts.addRule(rule, 0);
+    alerts.observe('node-2', sample(1000, 4096));
+    expect(alerts.observe('node-2', sample(2000, 0))).toEqual([]);
+    expect(alerts.alerts()).toEqual([]);
+  });
+
+  test('a rule for one standby ignores the others; each standby has its own alert', () => {
+    const alerts = new LagAlerts();
+    alerts.addRule({ ...rule, forMs: 0, replicaId: 'node-3' }, 0);
+    alerts.addRule({ ...rule, forMs: 0, metric: 'REPLAY_LAG_MS', threshold: 500 }, 0);
+    expect(alerts.observe('node-2', sample(1000, 4096, 600)).map((change) => change.rule.ruleId)).toEqual(['rule-2']);
+    expect(alerts.observe('node-3', sample(1000, 4096, 600)).map((change) => change.rule.ruleId)).toEqual(['rule-1', 'rule-2']);
+    expect(alerts.alerts().filter((alert) => alert.state === 'FIRING')).toHaveLength(3);
+  });
+
+  test('a removed standby\'s firing alerts resolve', () => {
+    const alerts = new LagAlerts();
+    alerts.addRule({ ...rule, forMs: 0 }, 0);
+    alerts.observe('node-2', sample(1000, 4096));
+    expect(alerts.forgetReplica('node-2', 1500)).toMatchObject([{ kind: 'RESOLVED', alert: { resolvedAtMs: 1500 } }]);
+  });
+
+  test('an invalid rule lists every bad field and adds nothing', () => {
+    const alerts = new LagAlerts();
+    expect(() => alerts.addRule({ ...rule, name: ' ', threshold: -1, forMs: 1.5 }, 0)).toThrow(/name.*threshold.*forMs/);
+    expect(alerts.rules()).toEqual([]);
+  });
+
+  test('its state restores rules, open alerts and id counters', () => {
+    const alerts = new LagAlerts();
+    alerts.addRule({ ...rule, forMs: 0 }, 0);
+    alerts.observe('node-2', sample(1000, 4096));
+    const restored = new LagAlerts(structuredClone(alerts.state()));
+    expect(restored.observe('node-2', sample(2000, 0))).toMatchObject([{ kind: 'RESOLVED', alert: { alertId: 'alert-1' } }]);
+    expect(restored.addRule(rule, 3000).ruleId).toBe('rule-2');
+  });
+});
