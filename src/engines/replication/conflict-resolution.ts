@@ -6,11 +6,12 @@
 import { DomainError } from '../domain-error.js';
 import { naturalCompare } from '../natural-order.js';
 
-/** A JSON value as rows hold them. */
-export type FieldValue = string | number | boolean | null | readonly FieldValue[] | { readonly [field: string]: FieldValue };
+import type { FieldValue, RowValue } from './wal-record.js';
+
+export type { FieldValue };
 
 /** A row's columns. */
-export type RowImage = Readonly<Record<string, FieldValue>>;
+export type RowImage = RowValue;
 
 /** One side's version of a row: `row` null means the row is absent (never inserted, or deleted). */
 export interface RowVersion {

@@ -365,13 +365,20 @@ export class NodeStorage {
 }
 
 function rowProblems(row: unknown, where: string): string[] {
-  if (typeof row !== 'object' || row === null || Array.isArray(row)) return [`${where} must be a flat JSON object`];
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) return [`${where} must be a JSON object`];
   const problems: string[] = [];
   for (const [field, value] of Object.entries(row as Record<string, unknown>)) {
-    const ok = value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
-    if (!ok) problems.push(`${where}.${field} must be a string, finite number, boolean or null`);
+    if (!isJsonValue(value)) problems.push(`${where}.${field} must be a JSON value (no undefined, functions or non-finite numbers)`);
   }
   return problems;
+}
+
+function isJsonValue(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isJsonValue);
+  if (typeof value === 'object') return Object.values(value as Record<string, unknown>).every(isJsonValue);
+  return false;
 }
 
 /** Re-exported for callers that only need the row type. */

@@ -27,7 +27,7 @@ import {
   type ReplicationSlot,
   type WalStatus,
 } from './slots.js';
-import type { RowChange, RowWrite, WalRecord } from './wal-record.js';
+import type { RowChange, RowValue, RowWrite, WalRecord } from './wal-record.js';
 import { WalReceiver } from './wal-receiver.js';
 import type { WorkloadTarget } from './workload.js';
 import { SEND_WINDOW_BATCHES, WalSender } from './wal-sender.js';
@@ -385,7 +385,7 @@ export class ReplicationCluster {
   }
 
   /** One row: insert or update. */
-  put(table: string, key: string, row: Record<string, string | number | boolean | null>): CommitHandle {
+  put(table: string, key: string, row: RowValue): CommitHandle {
     return this.commit([{ op: 'put', table, key, row }]);
   }
 

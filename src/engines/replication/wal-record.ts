@@ -4,8 +4,11 @@
  */
 import type { Lsn } from './lsn.js';
 
-/** A row: a flat JSON object. */
-export type RowValue = Readonly<Record<string, string | number | boolean | null>>;
+/** A column's value: any JSON value (arrays serve as sets for the CRDT_SET conflict strategy). */
+export type FieldValue = string | number | boolean | null | readonly FieldValue[] | { readonly [field: string]: FieldValue };
+
+/** A row: a JSON object of columns. */
+export type RowValue = Readonly<Record<string, FieldValue>>;
 
 /** One row change as the WAL logs it (the primary decides insert or update from what it holds). */
 export type RowChange =

@@ -37,7 +37,7 @@ describe('bootstrap and streaming', () => {
   it('refuses a malformed write and changes nothing', async () => {
     harness = await startReplication();
     const before = harness.cluster.currentLsn();
-    const error = domainErrorFrom(() => harness!.cluster.commit([{ op: 'put', table: 'bad name', key: '', row: { nested: {} as never } }]));
+    const error = domainErrorFrom(() => harness!.cluster.commit([{ op: 'put', table: 'bad name', key: '', row: { ratio: Number.NaN } }]));
     expect(error.code).toBe('UNPROCESSABLE');
     expect((error.details as { problems: string[] }).problems).toHaveLength(3);
     expect(domainErrorFrom(() => harness!.cluster.delete('t', 'missing')).code).toBe('NOT_FOUND');
