@@ -1104,6 +1104,689 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cluster/replication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get replication across the cluster's nodes
+         * @description Replication seen from the cluster: the mode, the overall state, the primary and the current
+         *     timeline and LSN, then one row per cluster node with its part in replication (`PRIMARY`,
+         *     `STANDBY` or `NONE`), its health as the failure detector sees it, and, for the primary and
+         *     the standbys, their write, flush and replay positions. Use it to see which nodes replicate
+         *     and which could be added (`POST /api/v1/replication/replicas`).
+         */
+        get: operations["getClusterReplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the replication configuration
+         * @description The replication mode (when a commit is acknowledged), the standbys commits wait for, the
+         *     commit and standby timeout, the WAL sender cap, how much WAL is kept (for standbys without
+         *     slots, for slots, for the archive), and the checkpoint, status and lag sampling intervals.
+         */
+        get: operations["getReplicationConfig"];
+        /**
+         * Replace the replication configuration
+         * @description Replaces the whole replication configuration (send every field; GET it first to change one,
+         *     or use `POST /api/v1/replication/configure` to send only what changes). Takes effect at
+         *     once:
+         *
+         *     - a new `mode` or `standbyNodes` applies to the commits still waiting too: a commit whose
+         *       new condition already holds is acknowledged now;
+         *     - lowering `maxWalSenders` stops the streams beyond the cap (their replicas are `WAITING`);
+         *       raising it starts waiting ones;
+         *     - retention settings (`walKeepSegments`, `maxWalSegments`, `maxSlotWalKeepSegments`,
+         *       `archiveMode`) change the slots' `walStatus` at once and what the next checkpoint removes.
+         *
+         *     Checked as a whole: 422 when `standbyNodes` names the primary or a node that is not in the
+         *     cluster, when `archiveMode` is on without an `archiveCommand`, or when
+         *     `maxSlotWalKeepSegments` is below `maxWalSegments`. Requires role `CLUSTER_ADMIN` or
+         *     `REPLICATION_ADMIN`.
+         */
+        put: operations["updateReplicationConfig"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/configure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change replication settings
+         * @description The seed's way to configure replication: send only the settings to change (for example the
+         *     `mode`); the others keep their values. The result is checked and applied exactly as
+         *     `PUT /api/v1/replication/config` checks and applies a whole configuration, and the answer is
+         *     the whole configuration now in force. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["configureReplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the replication status
+         * @description Replication at a glance: the mode, the overall state (`STREAMING`, `CATCHING_UP`,
+         *     `DEGRADED`, `STOPPED`) and whether it is healthy, the largest lag (`lagMs`, `bytesBehind`),
+         *     when a standby last had everything, the primary with its timeline, LSN and WAL segment,
+         *     the standbys commits wait for, replicas by state, and commits by how their wait ended.
+         */
+        get: operations["getReplicationStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get replication statistics
+         * @description Counters of the replication engine, all measured: WAL records and bytes written, WAL
+         *     segments kept, removed and archived, checkpoints, commits and how long they waited for
+         *     their standbys, what the WAL senders streamed (resends after lost or reordered messages
+         *     included), promotions, and slots, conflicts and snapshots by kind.
+         */
+        get: operations["getReplicationStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/lag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get every standby's lag
+         * @description Each standby's positions and lag now, as PostgreSQL's `pg_stat_replication` reports them:
+         *     `sentLsn`, `writeLsn`, `flushLsn`, `replayLsn`; `lagBytes` = the primary's current LSN −
+         *     `replayLsn`; `writeLagMs`, `flushLagMs`, `replayLagMs` = the cluster time between the
+         *     primary flushing a position and the standby reporting it written, flushed and replayed
+         *     (the latest measured; 0 once caught up with nothing in flight). A paused replica keeps
+         *     writing and flushing, so only its replay lag grows. For the history, see
+         *     `GET /api/v1/replication/monitor/lag`.
+         */
+        get: operations["getReplicationLag"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/replicas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List replicas
+         * @description The standbys of the primary with their state, sync state, slot, positions and lag. A
+         *     replica's id is its node's id. Filter by `state` or `syncState`; sort by lag to find the
+         *     furthest behind.
+         */
+        get: operations["listReplicas"];
+        put?: never;
+        /**
+         * Add a replica
+         * @description Makes a cluster node a standby of the primary. The primary creates the physical slot
+         *     `replica_<nodeId>` (reserving WAL from the current LSN), copies its tables to the node at
+         *     that LSN (a base backup, taking `baseBackupBytesPerSecond` of cluster time: the replica is
+         *     `STARTING`, with progress in `baseBackup`), then streams WAL from that LSN. Emits
+         *     `slot_created`, then `replica_status_change` as the replica moves to `STREAMING` (or
+         *     `WAITING` when `maxWalSenders` streams already run). Requires role `CLUSTER_ADMIN` or
+         *     `REPLICATION_ADMIN`.
+         */
+        post: operations["addReplica"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/replicas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the replica (its node's id).
+                 * @example node-2
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a replica
+         * @description One standby with its state (and why), sync state, slot, timeline, positions, lag and initial copy.
+         */
+        get: operations["getReplica"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a replica
+         * @description Stops the replica's stream and drops its physical slot, so the primary no longer keeps WAL
+         *     for it. The node stays in the cluster with the data it had. In `SYNCHRONOUS` mode with
+         *     the replica named in `standbyNodes`, commits stop waiting for it. Emits
+         *     `replica_status_change` (to `REMOVED`) and `slot_dropped`. Requires role `CLUSTER_ADMIN`
+         *     or `REPLICATION_ADMIN`.
+         */
+        delete: operations["removeReplica"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/replicas/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the replica (its node's id).
+                 * @example node-2
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause replay on a replica
+         * @description Stops replay on the standby, as PostgreSQL's `pg_wal_replay_pause`: it still receives and
+         *     flushes WAL (so synchronous commits are not held up), but its tables stop moving, so
+         *     `replayLagMs` and the replay part of `lagBytes` grow until it is resumed. Its slot keeps
+         *     following its flush position. Emits `replica_status_change` (to `PAUSED`). Requires role
+         *     `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["pauseReplica"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/replicas/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the replica (its node's id).
+                 * @example node-2
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume replay on a replica
+         * @description Resumes replay on a paused standby (PostgreSQL's `pg_wal_replay_resume`): it replays the
+         *     WAL it flushed while paused, and its replay lag returns to 0 once it has caught up. The
+         *     replica becomes `CATCHING_UP` or `STREAMING` by its lag. Emits `replica_status_change`.
+         *     Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["resumeReplica"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/failover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Promote a standby to primary
+         * @description Promotes the most caught-up running, reachable standby (highest `flushLsn`, then lowest
+         *     node id), or `targetReplicaId`. The standby replays the WAL it flushed, starts timeline
+         *     `t + 1` at the end of it (the switch LSN, recorded in the timeline history) and becomes
+         *     the primary. The other standbys follow it from the switch LSN, discarding what they wrote
+         *     past it. The old primary rejoins as a standby at once when it is running, otherwise when it
+         *     restarts: it discards its WAL past the switch LSN (as `pg_rewind` does) and re-copies the
+         *     data from the new primary.
+         *
+         *     The answer reports what was lost: WAL the old primary had written past the switch LSN
+         *     (`lostBytes`) and the commits in it (`lostCommits`). A commit acknowledged in
+         *     `SYNCHRONOUS` or `SEMI_SYNCHRONOUS` mode is on a standby's disk, so promoting the most
+         *     caught-up standby never loses one; in `ASYNCHRONOUS` mode the tail the standbys had not
+         *     received is lost. Emits `replica_status_change` for every replica whose state changes.
+         *     This promotes a replication primary; leadership of the Raft group is
+         *     `POST /api/v1/cluster/failover`. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["triggerReplicationFailover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List replication slots
+         * @description Every slot on the primary, as PostgreSQL's `pg_replication_slots`: each replica's physical
+         *     slot `replica_<nodeId>` and the slots operators created, with the WAL each holds back
+         *     (`restartLsn`, `retainedBytes`) and whether that WAL is still there (`walStatus`). Filter by
+         *     `slotType`, `active` or `walStatus`.
+         */
+        get: operations["listReplicationSlots"];
+        put?: never;
+        /**
+         * Create a replication slot
+         * @description Creates a physical or logical slot on the primary that reserves WAL from the current LSN at
+         *     once, so no WAL its consumer will need is removed, within the limits of
+         *     `maxSlotWalKeepSegments`. A slot nobody consumes holds WAL back until it is dropped or
+         *     lost: watch `walStatus`. Logical slots decode with `pgoutput`. Emits `slot_created`.
+         *     Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["createReplicationSlot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/slots/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the slot (a replica's own slot is `replica_<nodeId>`).
+                 * @example replica_node-2
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a replication slot
+         * @description One slot with the WAL it holds back and whether that WAL is still there.
+         */
+        get: operations["getReplicationSlot"];
+        put?: never;
+        post?: never;
+        /**
+         * Drop a replication slot
+         * @description Drops a slot; the WAL it held back may go at the next checkpoint. As in PostgreSQL, an
+         *     active slot cannot be dropped, and a replica's own slot goes with the replica
+         *     (`DELETE /api/v1/replication/replicas/{id}`). Emits `slot_dropped`. Requires role
+         *     `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        delete: operations["deleteReplicationSlot"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List snapshots
+         * @description Full and incremental snapshots of the primary's data, newest first by default. Filter by `type` or `status`.
+         */
+        get: operations["listReplicationSnapshots"];
+        put?: never;
+        /**
+         * Take a snapshot
+         * @description Starts a snapshot of the primary's data, consistent at the current LSN: its image is fixed
+         *     now, and copying it takes `sizeBytes / snapshotBytesPerSecond` of cluster time. A `FULL`
+         *     snapshot holds every row; an `INCREMENTAL` one holds the rows changed and keys deleted since
+         *     its parent's LSN, read from the WAL, so it needs that WAL to still be retained (it fails
+         *     otherwise). The answer is 202 with the snapshot `IN_PROGRESS`; follow it with
+         *     `GET /api/v1/replication/snapshots/{id}/progress`. Requires role `CLUSTER_ADMIN` or
+         *     `REPLICATION_ADMIN`.
+         */
+        post: operations["createReplicationSnapshot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/snapshots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the snapshot.
+                 * @example snapshot-3
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a snapshot
+         * @description One snapshot with its LSN, size, contents and status.
+         */
+        get: operations["getReplicationSnapshot"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a snapshot
+         * @description Deletes a snapshot. Refused while it is being created or restored, and while an
+         *     incremental snapshot builds on it (delete the children first, newest first). Requires role
+         *     `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        delete: operations["deleteReplicationSnapshot"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/snapshots/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the snapshot.
+                 * @example snapshot-3
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a snapshot's progress
+         * @description Progress of the latest long-running operation on the snapshot: its creation, or its latest
+         *     restore. Bytes moved, percent, rate and the estimated end, all on the cluster clock (with
+         *     the `manual` clock, progress moves only as `POST /api/v1/simulation/advance` moves time).
+         */
+        get: operations["getReplicationSnapshotProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/snapshots/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the snapshot.
+                 * @example snapshot-3
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a snapshot
+         * @description Rewrites the primary's data to the snapshot's image: for an incremental snapshot, its chain
+         *     of parents from the full snapshot is applied in order. Rows are written through the WAL, so
+         *     the standbys follow and the restore is itself replicated (and can be lost in an
+         *     `ASYNCHRONOUS` failover like any write). It takes `totalBytes / snapshotBytesPerSecond` of
+         *     cluster time. The answer is 202 with the restore's progress; follow it with
+         *     `GET /api/v1/replication/snapshots/{id}/progress`. One snapshot operation restores at a
+         *     time. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["restoreReplicationSnapshot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List replication conflicts
+         * @description Conflicts between a local write on the primary and a remote change to the same row (the
+         *     last 1000), newest first by default. Filter by `resolved`, `conflictType` or `tableName`.
+         */
+        get: operations["listReplicationConflicts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/conflicts/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a conflict
+         * @description Makes two real conflicting writes to one row, to try the resolution strategies: a local
+         *     write on the primary (WAL-logged, so the standbys have it), then a remote change from
+         *     `originNode` whose base version is the one before the local write. Detection compares the
+         *     versions and records both sides; the row keeps the local write until the conflict is
+         *     resolved (`POST /api/v1/replication/resolve-conflict`). Emits `conflict_detected`. Requires
+         *     role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["simulateReplicationConflict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/resolve-conflict": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a conflict
+         * @description Resolves a conflict with a strategy and writes the winner through the WAL on the primary,
+         *     so the standbys follow (`resolvedLsn`):
+         *
+         *     - `LAST_WRITER_WINS` / `FIRST_WRITER_WINS`: the side with the later / earlier `updatedAt`
+         *       (ties to the higher node id);
+         *     - `SITE_PRIORITY`: the side whose node comes first in the configuration's order of nodes;
+         *     - `CUSTOM`: `customValue` (null deletes the row);
+         *     - `CRDT_LWW`: per field, the later write;
+         *     - `CRDT_COUNTER`: numeric fields become base + both sides' deltas (balance 100 → local 120,
+         *       remote 90 gives 110);
+         *     - `CRDT_SET`: array fields get both sides' additions minus both sides' removals.
+         *
+         *     Emits `conflict_resolved`. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["resolveReplicationConflict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/monitor/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List replication channels
+         * @description One channel per WAL sender (one per replica): its state, how far it has sent, what it
+         *     streamed (bytes, batches, resends after a gap), the status reports it received and its
+         *     recent throughput. Sorted by replica id.
+         */
+        get: operations["listReplicationChannels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/monitor/lag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the lag time series
+         * @description The lag of each standby sampled every `lagSampleIntervalMs` of cluster time (the last 3600
+         *     samples per standby are kept), oldest first, for charts. Filter by `replicaId` and a time
+         *     window (`since` inclusive, `until` exclusive). The latest values are in
+         *     `GET /api/v1/replication/lag`.
+         */
+        get: operations["listReplicationLagSamples"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/monitor/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List replication alerts
+         * @description Alerts of the rules, open ones and the last 500 resolved, newest first. An alert is
+         *     `PENDING` from the sample where its rule's metric goes above the threshold for a standby,
+         *     `FIRING` once it has stayed above for `forMs` (checked at each lag sample), and `RESOLVED`
+         *     when the metric is at or below the threshold again; firing and resolving emit
+         *     `replication_lag_alert`. Filter by `state`, `severity`, `replicaId` or `ruleId`. The rules
+         *     themselves are in `GET /api/v1/replication/monitor/dashboard`.
+         */
+        get: operations["listReplicationAlerts"];
+        put?: never;
+        /**
+         * Create an alert rule
+         * @description Adds an alert rule: for each standby (or only `replicaId`), when `metric` (`LAG_BYTES`,
+         *     `WRITE_LAG_MS`, `FLUSH_LAG_MS`, `REPLAY_LAG_MS`) stays above `threshold` for `forMs` of
+         *     cluster time, an alert of `severity` fires; it resolves when the metric is at or below the
+         *     threshold again. Rules are evaluated at each lag sample from the measured lag, starting
+         *     with the next one. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["createReplicationAlertRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/monitor/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the replication dashboard
+         * @description One answer for a replication dashboard: the status, every standby's lag, WAL and commit
+         *     rates over the last sample interval, slots by WAL status, the alert rules with the
+         *     replicas pending or firing on each, the firing alerts, unresolved conflicts and snapshot
+         *     operations in progress.
+         */
+        get: operations["getReplicationDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/simulation/faults": {
         parameters: {
             query?: never;
@@ -1190,6 +1873,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/simulation/workload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the write workload
+         * @description The write workload the simulation runs on the replication primary (its rate, tables, key
+         *     space and insert/update/delete mix) and what it has written. It is what moves the WAL, and
+         *     so lag, slots, retention and alerts; the server starts with a modest one.
+         */
+        get: operations["getWorkload"];
+        /**
+         * Set the write workload
+         * @description Replaces the workload's settings; the next write follows them. `ratePerSecond: 0` stops it
+         *     (to watch standbys catch up, or to hold the WAL still while testing). Writes go to the
+         *     primary as any write does: they wait for standbys by the replication `mode`, and pause while
+         *     there is no primary. 422 when every `mix` weight is 0. Requires role `CLUSTER_ADMIN` or
+         *     `REPLICATION_ADMIN`.
+         */
+        put: operations["setWorkload"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -1252,6 +1965,65 @@ export interface paths {
          *     `{"type": "config", "nodeIds": [...], "eventTypes": [...]}`.
          */
         get: operations["streamClusterNodeEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ws/replication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream replication events (WebSocket)
+         * @description Planned. Like `/api/v1/ws/events`, restricted to the replication events:
+         *     `replication_lag_alert` (an alert rule fired or resolved), `replica_status_change`,
+         *     `replication_error`, `wal_position_update` (a standby's positions and lag, at most once per
+         *     `statusIntervalMs` per standby), `slot_created`, `slot_dropped`, `conflict_detected` and
+         *     `conflict_resolved`, each an `EventEnvelope` JSON text frame whose payload schema is named
+         *     in `EventType`. Authenticate with the `X-API-Key` header or `?apiKey=`. Send a config
+         *     message at any time to filter:
+         *     `{"type": "config", "replicaIds": ["node-2"], "eventTypes": ["replication_lag_alert"], "severity": "WARNING", "resumeFrom": 41}`.
+         *     `replicaIds` keeps events about those replicas (events about no replica, such as a slot an
+         *     operator created, pass only when the list is empty); `severity` keeps events at or above it
+         *     (`INFO` < `WARNING` < `CRITICAL`; a `replication_lag_alert` has its rule's severity, a
+         *     `replication_error` the severity of its code (see ReplicationErrorPayload), the other
+         *     events count as `INFO`); `resumeFrom` replays stored events after that
+         *     cursor first, with no gap and no duplicate. The server answers each config with
+         *     `{"type": "config_ack", ...}` and reports a bad message as `{"type": "error", "error": {...}}`
+         *     without closing.
+         */
+        get: operations["streamReplicationEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ws/cluster/replication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream the cluster's replication events (WebSocket)
+         * @description Planned. The seed's cluster-level replication stream: the same events, frames and config
+         *     messages as `/api/v1/ws/replication` (`replication_lag_alert`, `replica_status_change`,
+         *     `replication_error`, `wal_position_update`, `slot_created`, `slot_dropped`,
+         *     `conflict_detected`, `conflict_resolved`), filtered by `replicaIds`, `eventTypes` and
+         *     `severity`: `{"type": "config", "replicaIds": [...], "eventTypes": [...], "severity": "CRITICAL"}`.
+         */
+        get: operations["streamClusterReplicationEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3352,26 +4124,6 @@ export interface paths {
          * @description Part of the contract, from the seed section "1.10 Parallel Query Execution (`query_execution.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
          */
         get: operations["getClusterQueryStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/replication": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/replication
-         * @description Part of the contract, from the seed section "3.1 Basic Replication (`core/manager.rs`, `mod.rs`)" (seed documents 000,001). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterReplication"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6144,519 +6896,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/replication/config": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/replication/config
-         * @description Part of the contract, from the seed section "3.1 Basic Replication (`core/manager.rs`, `mod.rs`)" (seed documents 000,001,003). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getReplicationConfig"];
-        /**
-         * Planned: PUT /api/v1/replication/config
-         * @description Part of the contract, from the seed section "Basic Replication (100% coverage - Working!)" (seed documents 003). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        put: operations["putReplicationConfig"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/configure": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/replication/configure
-         * @description Part of the contract, from the seed section "3.1 Basic Replication (`core/manager.rs`, `mod.rs`)" (seed documents 000,001). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postReplicationConfigure"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/conflicts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/replication/conflicts
-         * @description Part of the contract, from the seed section "3.3 Conflict Resolution (`conflicts.rs`)" (seed documents 000,001). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getReplicationConflicts"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/conflicts/simulate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/replication/conflicts/simulate
-         * @description Part of the contract, from the seed section "3.3 Conflict Resolution (`conflicts.rs`)" (seed documents 000,001). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postReplicationConflictsSimulate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/failover": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/replication/failover
-         * @description Part of the contract, from the seed section "3.1 Basic Replication (`core/manager.rs`, `mod.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postReplicationFailover"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/lag": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/replication/lag
-         * @description Part of the contract, from the seed section "Replication Endpoints" (seed documents 002). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getReplicationLag"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/monitor/alerts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/replication/monitor/alerts
-         * @description Part of the contract, from the seed section "3.5 Replication Monitoring (`monitor/`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getReplicationMonitorAlerts"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/replication/monitor/alerts
-         * @description Part of the contract, from the seed section "3.5 Replication Monitoring (`monitor/`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postReplicationMonitorAlerts"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/monitor/channels": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/replication/monitor/channels
-         * @description Part of the contract, from the seed section "3.5 Replication Monitoring (`monitor/`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getReplicationMonitorChannels"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/monitor/dashboard": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/replication/monitor/dashboard
-         * @description Part of the contract, from the seed section "3.5 Replication Monitoring (`monitor/`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getReplicationMonitorDashboard"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/monitor/lag": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/replication/monitor/lag
-         * @description Part of the contract, from the seed section "3.5 Replication Monitoring (`monitor/`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getReplicationMonitorLag"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/replicas": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/replication/replicas
-         * @description Part of the contract, from the seed section "Replication Endpoints" (seed documents 002). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getReplicationReplicas"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/replication/replicas
-         * @description Part of the contract, from the seed section "3.1 Basic Replication (`core/manager.rs`, `mod.rs`)" (seed documents 000,002). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postReplicationReplicas"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/replicas/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `replicas` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/replication/replicas/{id}
-         * @description Part of the contract, from the seed section "Replication Endpoints" (seed documents 002). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getReplicationReplicasById"];
-        put?: never;
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/replication/replicas/{id}
-         * @description Part of the contract, from the seed section "3.1 Basic Replication (`core/manager.rs`, `mod.rs`)" (seed documents 000,002). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteReplicationReplicasById"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/replicas/{id}/pause": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `replicas` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/replication/replicas/{id}/pause
-         * @description Part of the contract, from the seed section "Replication Endpoints" (seed documents 002). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postReplicationReplicasByIdPause"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/replicas/{id}/resume": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `replicas` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/replication/replicas/{id}/resume
-         * @description Part of the contract, from the seed section "Replication Endpoints" (seed documents 002). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postReplicationReplicasByIdResume"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/resolve-conflict": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/replication/resolve-conflict
-         * @description Part of the contract, from the seed section "3.3 Conflict Resolution (`conflicts.rs`)" (seed documents 000,001). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postReplicationResolveConflict"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/slots": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/replication/slots
-         * @description Part of the contract, from the seed section "3.2 Replication Slots (`slots/`)" (seed documents 000,001,002,003). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getReplicationSlots"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/replication/slots
-         * @description Part of the contract, from the seed section "3.2 Replication Slots (`slots/`)" (seed documents 000,001,002,003). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postReplicationSlots"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/slots/{name}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `slots` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/replication/slots/{name}
-         * @description Part of the contract, from the seed section "3.2 Replication Slots (`slots/`)" (seed documents 000,001). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getReplicationSlotsByName"];
-        put?: never;
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/replication/slots/{name}
-         * @description Part of the contract, from the seed section "3.2 Replication Slots (`slots/`)" (seed documents 000,001,002). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteReplicationSlotsByName"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/snapshots": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/replication/snapshots
-         * @description Part of the contract, from the seed section "3.4 Snapshots (`snapshots/`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getReplicationSnapshots"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/replication/snapshots
-         * @description Part of the contract, from the seed section "3.4 Snapshots (`snapshots/`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postReplicationSnapshots"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/snapshots/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `snapshots` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/replication/snapshots/{id}
-         * @description Part of the contract, from the seed section "3.4 Snapshots (`snapshots/`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getReplicationSnapshotsById"];
-        put?: never;
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/replication/snapshots/{id}
-         * @description Part of the contract, from the seed section "3.4 Snapshots (`snapshots/`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteReplicationSnapshotsById"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/snapshots/{id}/progress": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `snapshots` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/replication/snapshots/{id}/progress
-         * @description Part of the contract, from the seed section "3.4 Snapshots (`snapshots/`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getReplicationSnapshotsByIdProgress"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/snapshots/{id}/restore": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `snapshots` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/replication/snapshots/{id}/restore
-         * @description Part of the contract, from the seed section "3.4 Snapshots (`snapshots/`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postReplicationSnapshotsByIdRestore"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/replication/statistics
-         * @description Part of the contract, from the seed section "3.1 Basic Replication (`core/manager.rs`, `mod.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getReplicationStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/replication/status
-         * @description Part of the contract, from the seed section "1.1 REST API Endpoints - EXISTING" (seed documents 001,002,003). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getReplicationStatus"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/sessions": {
         parameters: {
             query?: never;
@@ -7024,26 +7263,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/ws/cluster/replication": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/ws/cluster/replication
-         * @description Part of the contract, from the seed section "6.1 New WebSocket Endpoints" (seed documents 002). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getWsClusterReplication"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/ws/cluster/sharding": {
         parameters: {
             query?: never;
@@ -7116,26 +7335,6 @@ export interface paths {
          * @description Part of the contract, from the seed section "2.1 Existing REST Endpoints" (seed documents 002,003). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
          */
         get: operations["getWsQuery"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/ws/replication": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/ws/replication
-         * @description Part of the contract, from the seed section "2.1 Existing REST Endpoints" (seed documents 002,003). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getWsReplication"];
         put?: never;
         post?: never;
         delete?: never;
@@ -12277,6 +12476,2561 @@ export interface components {
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
+         * @description When the primary acknowledges a commit.
+         *     - `SYNCHRONOUS`: once every standby named in `standbyNodes` (every streaming replica when the
+         *       list is empty) has *flushed* WAL past the commit. An acknowledged commit survives the loss
+         *       of the primary: promoting the most caught-up standby keeps it.
+         *     - `SEMI_SYNCHRONOUS`: once at least one standby has flushed past the commit. An acknowledged
+         *       commit is on at least one standby's disk, so it survives the loss of the primary too.
+         *     - `ASYNCHRONOUS`: at once. A failover may lose the tail the standbys had not received; the
+         *       failover reports it (`lostBytes`, `lostCommits`).
+         *
+         *     A commit still waiting after `replicationTimeoutSecs` ends `TIMED_OUT`: committed on the
+         *     primary, not confirmed replicated (PostgreSQL's "committed locally, but might not have been
+         *     replicated").
+         * @example SYNCHRONOUS
+         * @enum {string}
+         */
+        ReplicationMode: "SYNCHRONOUS" | "ASYNCHRONOUS" | "SEMI_SYNCHRONOUS";
+        /**
+         * @description Replication as a whole, the first that applies: `STOPPED` (the primary is down, or no
+         *     replica is STARTING, STREAMING or CATCHING_UP), `DEGRADED` (a replica is DISCONNECTED or
+         *     NEEDS_RESYNC), `CATCHING_UP` (a replica is STARTING or CATCHING_UP), `STREAMING`.
+         * @example STREAMING
+         * @enum {string}
+         */
+        ReplicationState: "STREAMING" | "CATCHING_UP" | "DEGRADED" | "STOPPED";
+        /**
+         * @description A log sequence number: a byte position in the write-ahead log, shown as PostgreSQL shows it,
+         *     `X/Y`, the high and low 32 bits in upper-case hexadecimal without leading zeros. The first
+         *     WAL record starts at `0/1000000`. Compare LSNs as numbers, not as strings; the distance
+         *     between two LSNs is a number of WAL bytes.
+         * @example 0/16B3748
+         */
+        Lsn: string;
+        /**
+         * @description A node's part in replication: `PRIMARY` (writes the WAL), `STANDBY` (a replica of the primary) or `NONE` (neither).
+         * @example STANDBY
+         * @enum {string}
+         */
+        ReplicationRole: "PRIMARY" | "STANDBY" | "NONE";
+        /**
+         * @description One cluster node's part in replication.
+         * @example {
+         *       "nodeId": "node-2",
+         *       "nodeStatus": "HEALTHY",
+         *       "role": "STANDBY",
+         *       "replicaState": "STREAMING",
+         *       "syncState": "sync",
+         *       "writeLsn": "0/16B3748",
+         *       "flushLsn": "0/16B3748",
+         *       "replayLsn": "0/16B3748",
+         *       "lagBytes": 0
+         *     }
+         */
+        ClusterReplicationNode: {
+            nodeId: components["schemas"]["NodeId"];
+            nodeStatus: components["schemas"]["NodeStatus"];
+            role: components["schemas"]["ReplicationRole"];
+            /**
+             * @description The replica's state for a `STANDBY`; null otherwise.
+             * @example null
+             * @enum {string|null}
+             */
+            replicaState: "STARTING" | "STREAMING" | "CATCHING_UP" | "WAITING" | "PAUSED" | "DISCONNECTED" | "NEEDS_RESYNC" | "REJOINING" | "PROMOTED" | "REMOVED" | null;
+            /**
+             * @description The standby's sync state; null otherwise.
+             * @example null
+             * @enum {string|null}
+             */
+            syncState: "sync" | "potential" | "quorum" | "async" | null;
+            /**
+             * @description End of the WAL the node has written (received, on a standby); null for `NONE`.
+             * @example 0/16B3748
+             */
+            writeLsn: string | null;
+            /**
+             * @description End of the WAL it has made durable; null for `NONE`.
+             * @example 0/16B3748
+             */
+            flushLsn: string | null;
+            /**
+             * @description End of the WAL applied to its tables; null for `NONE`.
+             * @example 0/16B3748
+             */
+            replayLsn: string | null;
+            /**
+             * Format: int64
+             * @description For a standby, the primary's current LSN − its replay LSN; null otherwise.
+             * @example 0
+             */
+            lagBytes: number | null;
+        };
+        /**
+         * @description Replication seen from the cluster (the seed's `GET /api/v1/cluster/replication`), one row per cluster node.
+         * @example {
+         *       "mode": "SYNCHRONOUS",
+         *       "state": "STREAMING",
+         *       "healthy": true,
+         *       "primaryNodeId": "node-1",
+         *       "timeline": 2,
+         *       "currentLsn": "0/16B3748",
+         *       "nodes": [
+         *         {
+         *           "nodeId": "node-1",
+         *           "nodeStatus": "HEALTHY",
+         *           "role": "PRIMARY",
+         *           "replicaState": null,
+         *           "syncState": null,
+         *           "writeLsn": "0/16B3748",
+         *           "flushLsn": "0/16B3748",
+         *           "replayLsn": "0/16B3748",
+         *           "lagBytes": null
+         *         },
+         *         {
+         *           "nodeId": "node-2",
+         *           "nodeStatus": "HEALTHY",
+         *           "role": "STANDBY",
+         *           "replicaState": "STREAMING",
+         *           "syncState": "sync",
+         *           "writeLsn": "0/16B3748",
+         *           "flushLsn": "0/16B3748",
+         *           "replayLsn": "0/16B3748",
+         *           "lagBytes": 0
+         *         },
+         *         {
+         *           "nodeId": "node-3",
+         *           "nodeStatus": "HEALTHY",
+         *           "role": "NONE",
+         *           "replicaState": null,
+         *           "syncState": null,
+         *           "writeLsn": null,
+         *           "flushLsn": null,
+         *           "replayLsn": null,
+         *           "lagBytes": null
+         *         }
+         *       ]
+         *     }
+         */
+        ClusterReplication: {
+            mode: components["schemas"]["ReplicationMode"];
+            state: components["schemas"]["ReplicationState"];
+            /**
+             * @description As in `GET /api/v1/replication/status`.
+             * @example true
+             */
+            healthy: boolean;
+            /**
+             * @description The primary; null while there is none.
+             * @example node-1
+             */
+            primaryNodeId: string | null;
+            /**
+             * @description The current timeline.
+             * @example 2
+             */
+            timeline: number;
+            currentLsn: components["schemas"]["Lsn"];
+            /** @description Every cluster node, sorted by node id. */
+            nodes: components["schemas"]["ClusterReplicationNode"][];
+        };
+        ClusterReplicationResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ClusterReplication"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description How the primary replicates (the seed's `ReplicationConfig`, with the WAL retention and monitoring settings of the engine). PUT replaces every field.
+         * @example {
+         *       "mode": "SYNCHRONOUS",
+         *       "standbyNodes": [
+         *         "node-2"
+         *       ],
+         *       "replicationTimeoutSecs": 30,
+         *       "maxWalSenders": 10,
+         *       "walKeepSegments": 16,
+         *       "maxWalSegments": 64,
+         *       "maxSlotWalKeepSegments": 256,
+         *       "archiveMode": true,
+         *       "archiveCommand": "cp %p /archive/%f",
+         *       "checkpointIntervalMs": 5000,
+         *       "statusIntervalMs": 1000,
+         *       "catchUpThresholdBytes": 1048576,
+         *       "lagSampleIntervalMs": 1000
+         *     }
+         */
+        ReplicationConfig: {
+            mode: components["schemas"]["ReplicationMode"];
+            /**
+             * @description The standbys a commit waits for in `SYNCHRONOUS` mode, and the candidates in `SEMI_SYNCHRONOUS` mode (PostgreSQL's `synchronous_standby_names`). Empty means every streaming replica. A named node that is not streaming is `potential` and is not waited for. The primary may not be named.
+             * @example [
+             *       "node-2",
+             *       "node-3"
+             *     ]
+             */
+            standbyNodes: string[];
+            /**
+             * @description Seconds of cluster time a commit may wait for its standbys before it ends `TIMED_OUT`, and a WAL sender may hear nothing from its standby before marking it `DISCONNECTED` (PostgreSQL's `wal_sender_timeout`).
+             * @example 30
+             */
+            replicationTimeoutSecs: number;
+            /**
+             * @description Most WAL streams that run at once (PostgreSQL's `max_wal_senders`). A replica beyond the cap is `WAITING` until a stream frees up.
+             * @example 10
+             */
+            maxWalSenders: number;
+            /**
+             * @description WAL segments kept behind the current LSN whatever the slots need (PostgreSQL's `wal_keep_segments`), so a standby that fell behind without a slot can still catch up.
+             * @example 16
+             */
+            walKeepSegments: number;
+            /**
+             * @description WAL segments a slot may hold behind the current LSN and still be `reserved` (PostgreSQL's `max_wal_size`, counted in segments).
+             * @example 64
+             */
+            maxWalSegments: number;
+            /**
+             * @description Most WAL segments a slot may hold back (PostgreSQL's `max_slot_wal_keep_size`, counted in segments); a slot further behind becomes `unreserved`, then `lost`. Null keeps WAL for slots without limit.
+             * @example 256
+             */
+            maxSlotWalKeepSegments: number | null;
+            /**
+             * @description Whether each completed WAL segment is copied to the archive before it may be removed (PostgreSQL's `archive_mode`). While on, unarchived segments are never removed.
+             * @example true
+             */
+            archiveMode: boolean;
+            /**
+             * @description The command recorded for each archived segment, with `%p` (the segment's path) and `%f` (its file name) filled in (PostgreSQL's `archive_command`). The simulation copies the segment itself and runs no shell command. Required while `archiveMode` is on.
+             * @example cp %p /archive/%f
+             */
+            archiveCommand: string | null;
+            /**
+             * @description Cluster time between checkpoints; each removes the WAL segments no slot, `walKeepSegments` or the archiver still claims (PostgreSQL's `checkpoint_timeout`).
+             * @example 5000
+             */
+            checkpointIntervalMs: number;
+            /**
+             * @description Longest a standby waits between status reports (write, flush and replay positions) to its WAL sender, besides the report after each write, flush and replay (PostgreSQL's `wal_receiver_status_interval`).
+             * @example 1000
+             */
+            statusIntervalMs: number;
+            /**
+             * Format: int64
+             * @description `lagBytes` above which a streaming replica is shown `CATCHING_UP` rather than `STREAMING`.
+             * @example 1048576
+             */
+            catchUpThresholdBytes: number;
+            /**
+             * @description Cluster time between two samples of each standby's lag (the series of `GET /api/v1/replication/monitor/lag`, the `wal_position_update` events and alert evaluation).
+             * @example 1000
+             */
+            lagSampleIntervalMs: number;
+        };
+        ReplicationConfigResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ReplicationConfig"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description Replication settings to change (the seed's `POST /replication/configure`); the fields left out keep their values. At least one field.
+         * @example {
+         *       "mode": "SEMI_SYNCHRONOUS",
+         *       "standbyNodes": [
+         *         "node-2",
+         *         "node-3"
+         *       ]
+         *     }
+         */
+        ConfigureReplicationRequest: {
+            mode?: components["schemas"]["ReplicationMode"];
+            /**
+             * @description The standbys commits wait for; empty means every streaming replica.
+             * @example [
+             *       "node-2",
+             *       "node-3"
+             *     ]
+             */
+            standbyNodes?: string[];
+            /**
+             * @description Commit wait and standby silence limit in seconds.
+             * @example 30
+             */
+            replicationTimeoutSecs?: number;
+            /**
+             * @description Most WAL streams at once.
+             * @example 10
+             */
+            maxWalSenders?: number;
+            /**
+             * @description WAL segments always kept behind the current LSN.
+             * @example 16
+             */
+            walKeepSegments?: number;
+            /**
+             * @description WAL segments a slot may hold and still be `reserved`.
+             * @example 64
+             */
+            maxWalSegments?: number;
+            /**
+             * @description Most WAL segments a slot may hold; null for no limit.
+             * @example 256
+             */
+            maxSlotWalKeepSegments?: number | null;
+            /**
+             * @description Archive each completed segment before removing it.
+             * @example true
+             */
+            archiveMode?: boolean;
+            /**
+             * @description The command recorded per archived segment (`%p`, `%f`).
+             * @example cp %p /archive/%f
+             */
+            archiveCommand?: string | null;
+            /**
+             * @description Cluster time between checkpoints.
+             * @example 5000
+             */
+            checkpointIntervalMs?: number;
+            /**
+             * @description Longest a standby waits between status reports.
+             * @example 1000
+             */
+            statusIntervalMs?: number;
+            /**
+             * Format: int64
+             * @description `lagBytes` above which a replica is `CATCHING_UP`.
+             * @example 1048576
+             */
+            catchUpThresholdBytes?: number;
+            /**
+             * @description Cluster time between lag samples.
+             * @example 1000
+             */
+            lagSampleIntervalMs?: number;
+        };
+        /**
+         * @description A WAL segment file name in PostgreSQL's 24-hex-digit form `TTTTTTTTXXXXXXXXYYYYYYYY`: the timeline, then the segment number split into its high and low parts.
+         * @example 000000010000000000000016
+         */
+        WalSegmentName: string;
+        /**
+         * @description Replicas in each state.
+         * @example {
+         *       "total": 4,
+         *       "starting": 0,
+         *       "streaming": 3,
+         *       "catchingUp": 1,
+         *       "waiting": 0,
+         *       "paused": 0,
+         *       "disconnected": 0,
+         *       "needsResync": 0
+         *     }
+         */
+        ReplicaStateCounts: {
+            /**
+             * @description Replicas of the primary.
+             * @example 4
+             */
+            total: number;
+            /**
+             * @description Replicas `STARTING` (initial copy).
+             * @example 0
+             */
+            starting: number;
+            /**
+             * @description Replicas `STREAMING`.
+             * @example 3
+             */
+            streaming: number;
+            /**
+             * @description Replicas `CATCHING_UP`.
+             * @example 1
+             */
+            catchingUp: number;
+            /**
+             * @description Replicas `WAITING` for a WAL sender.
+             * @example 0
+             */
+            waiting: number;
+            /**
+             * @description Replicas `PAUSED`.
+             * @example 0
+             */
+            paused: number;
+            /**
+             * @description Replicas `DISCONNECTED`.
+             * @example 0
+             */
+            disconnected: number;
+            /**
+             * @description Replicas `NEEDS_RESYNC`.
+             * @example 0
+             */
+            needsResync: number;
+        };
+        /**
+         * @description Commits on the primary since the engine started, by how their wait for the standbys ended.
+         * @example {
+         *       "acknowledged": 18240,
+         *       "waiting": 2,
+         *       "timedOut": 3
+         *     }
+         */
+        CommitCounts: {
+            /**
+             * Format: int64
+             * @description Acknowledged (at once in ASYNCHRONOUS mode; once the standbys flushed past them otherwise).
+             * @example 18240
+             */
+            acknowledged: number;
+            /**
+             * @description Waiting for standbys now.
+             * @example 2
+             */
+            waiting: number;
+            /**
+             * Format: int64
+             * @description Ended `TIMED_OUT` after `replicationTimeoutSecs`; committed on the primary, not confirmed replicated.
+             * @example 3
+             */
+            timedOut: number;
+        };
+        /**
+         * @description Replication at a glance (the seed's `ReplicationStatus`, with the primary's position and the replicas' states).
+         * @example {
+         *       "mode": "SYNCHRONOUS",
+         *       "state": "STREAMING",
+         *       "healthy": true,
+         *       "lagMs": 42,
+         *       "bytesBehind": 8192,
+         *       "lastSync": "2026-11-21T10:29:59.950Z",
+         *       "primaryNodeId": "node-1",
+         *       "timeline": 2,
+         *       "currentLsn": "0/16B3748",
+         *       "currentWalSegment": "000000020000000000000016",
+         *       "walSegmentBytes": 65536,
+         *       "syncStandbys": [
+         *         "node-2"
+         *       ],
+         *       "replicas": {
+         *         "total": 4,
+         *         "starting": 0,
+         *         "streaming": 4,
+         *         "catchingUp": 0,
+         *         "waiting": 0,
+         *         "paused": 0,
+         *         "disconnected": 0,
+         *         "needsResync": 0
+         *       },
+         *       "commits": {
+         *         "acknowledged": 18240,
+         *         "waiting": 2,
+         *         "timedOut": 3
+         *       }
+         *     }
+         */
+        ReplicationStatus: {
+            mode: components["schemas"]["ReplicationMode"];
+            state: components["schemas"]["ReplicationState"];
+            /**
+             * @description True when the primary is up, no replica is `DISCONNECTED` or `NEEDS_RESYNC`, and, in a synchronous mode, enough standbys stream for a commit to be acknowledged.
+             * @example true
+             */
+            healthy: boolean;
+            /**
+             * Format: int64
+             * @description The largest `replayLagMs` among the replicas; 0 without replicas.
+             * @example 42
+             */
+            lagMs: number;
+            /**
+             * Format: int64
+             * @description The largest `lagBytes` among the replicas (current LSN − its replay LSN); 0 without replicas.
+             * @example 8192
+             */
+            bytesBehind: number;
+            /**
+             * Format: date-time
+             * @description When a standby last reported having flushed everything the primary had written; null if none ever did.
+             * @example 2026-11-21T10:29:59.950Z
+             */
+            lastSync: string | null;
+            /**
+             * @description The primary; null while there is none (between the loss of a primary and a failover).
+             * @example node-1
+             */
+            primaryNodeId: string | null;
+            /**
+             * @description The current timeline: 1 at bootstrap, one more after each failover.
+             * @example 2
+             */
+            timeline: number;
+            currentLsn: components["schemas"]["Lsn"];
+            currentWalSegment: components["schemas"]["WalSegmentName"];
+            /**
+             * @description Size of a WAL segment (64 KiB in the simulation; 16 MiB in PostgreSQL).
+             * @example 65536
+             */
+            walSegmentBytes: number;
+            /**
+             * @description The replicas a commit waits for now (sync state `sync` or `quorum`).
+             * @example [
+             *       "node-2"
+             *     ]
+             */
+            syncStandbys: string[];
+            replicas: components["schemas"]["ReplicaStateCounts"];
+            commits: components["schemas"]["CommitCounts"];
+        };
+        ReplicationStatusResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ReplicationStatus"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description Counters of the replication engine since it started (or since the server restarted, for the counters not kept in the store), all measured.
+         * @example {
+         *       "since": "2026-11-21T09:30:00.000Z",
+         *       "timeline": 2,
+         *       "currentLsn": "0/16B3748",
+         *       "walRecords": 18245,
+         *       "walBytes": 7026504,
+         *       "walSegments": {
+         *         "current": "000000020000000000000016",
+         *         "retained": 18,
+         *         "removed": 89,
+         *         "archived": 106,
+         *         "oldestRetained": "000000020000000000000005"
+         *       },
+         *       "checkpoints": 720,
+         *       "lastCheckpointAt": "2026-11-21T10:29:55.000Z",
+         *       "commits": {
+         *         "acknowledged": 18240,
+         *         "waiting": 2,
+         *         "timedOut": 3
+         *       },
+         *       "commitWaitMs": {
+         *         "average": 3.4,
+         *         "p95": 9,
+         *         "max": 31
+         *       },
+         *       "walSent": {
+         *         "bytes": 28160340,
+         *         "batches": 72980,
+         *         "resentBatches": 12
+         *       },
+         *       "failovers": 1,
+         *       "slots": {
+         *         "total": 5,
+         *         "physical": 4,
+         *         "logical": 1,
+         *         "active": 4,
+         *         "lost": 0
+         *       },
+         *       "conflicts": {
+         *         "detected": 7,
+         *         "resolved": 6,
+         *         "unresolved": 1
+         *       },
+         *       "snapshots": {
+         *         "completed": 3,
+         *         "inProgress": 0,
+         *         "failed": 0
+         *       }
+         *     }
+         */
+        ReplicationStatistics: {
+            /**
+             * Format: date-time
+             * @description When counting started (cluster clock).
+             * @example 2026-11-21T09:30:00.000Z
+             */
+            since: string;
+            /**
+             * @description The current timeline.
+             * @example 2
+             */
+            timeline: number;
+            currentLsn: components["schemas"]["Lsn"];
+            /**
+             * Format: int64
+             * @description WAL records written by the primaries.
+             * @example 18245
+             */
+            walRecords: number;
+            /**
+             * Format: int64
+             * @description WAL bytes written (each record is a 24-byte header plus its JSON payload).
+             * @example 7026504
+             */
+            walBytes: number;
+            /** @description WAL segments on the primary. */
+            walSegments: {
+                current: components["schemas"]["WalSegmentName"];
+                /**
+                 * @description Segments kept now.
+                 * @example 18
+                 */
+                retained: number;
+                /**
+                 * Format: int64
+                 * @description Segments removed by checkpoints.
+                 * @example 89
+                 */
+                removed: number;
+                /**
+                 * Format: int64
+                 * @description Segments copied to the archive.
+                 * @example 106
+                 */
+                archived: number;
+                /**
+                 * @description The oldest segment kept; null before any WAL is written.
+                 * @example 000000020000000000000005
+                 */
+                oldestRetained: string | null;
+            };
+            /**
+             * Format: int64
+             * @description Checkpoints run.
+             * @example 720
+             */
+            checkpoints: number;
+            /**
+             * Format: date-time
+             * @description When the last checkpoint ran; null before the first.
+             * @example 2026-11-21T10:29:55.000Z
+             */
+            lastCheckpointAt: string | null;
+            commits: components["schemas"]["CommitCounts"];
+            /** @description How long acknowledged commits waited for their standbys, in milliseconds of cluster time (0 for ASYNCHRONOUS commits). Null fields before the first acknowledged commit. */
+            commitWaitMs: {
+                /**
+                 * @description Mean wait.
+                 * @example 3.4
+                 */
+                average: number | null;
+                /**
+                 * @description 95th percentile (nearest rank) of the last 10000 waits.
+                 * @example 9
+                 */
+                p95: number | null;
+                /**
+                 * @description Longest wait.
+                 * @example 31
+                 */
+                max: number | null;
+            };
+            /** @description What the WAL senders streamed. */
+            walSent: {
+                /**
+                 * Format: int64
+                 * @description WAL bytes sent to standbys, resends included.
+                 * @example 28160340
+                 */
+                bytes: number;
+                /**
+                 * Format: int64
+                 * @description `WalData` messages sent.
+                 * @example 72980
+                 */
+                batches: number;
+                /**
+                 * Format: int64
+                 * @description Batches sent again after a standby reported a gap (lost or reordered messages).
+                 * @example 12
+                 */
+                resentBatches: number;
+            };
+            /**
+             * @description Promotions of a standby (timeline switches).
+             * @example 1
+             */
+            failovers: number;
+            /** @description Replication slots now. */
+            slots: {
+                /**
+                 * @description Slots.
+                 * @example 5
+                 */
+                total: number;
+                /**
+                 * @description Physical slots.
+                 * @example 4
+                 */
+                physical: number;
+                /**
+                 * @description Logical slots.
+                 * @example 1
+                 */
+                logical: number;
+                /**
+                 * @description Slots with a consumer attached.
+                 * @example 4
+                 */
+                active: number;
+                /**
+                 * @description Slots whose WAL is gone.
+                 * @example 0
+                 */
+                lost: number;
+            };
+            /** @description Conflicts detected. */
+            conflicts: {
+                /**
+                 * @description Conflicts detected.
+                 * @example 7
+                 */
+                detected: number;
+                /**
+                 * @description Resolved.
+                 * @example 6
+                 */
+                resolved: number;
+                /**
+                 * @description Waiting for a resolution.
+                 * @example 1
+                 */
+                unresolved: number;
+            };
+            /** @description Snapshots kept now. */
+            snapshots: {
+                /**
+                 * @description Completed snapshots.
+                 * @example 3
+                 */
+                completed: number;
+                /**
+                 * @description Snapshots being copied.
+                 * @example 0
+                 */
+                inProgress: number;
+                /**
+                 * @description Failed snapshots kept.
+                 * @example 0
+                 */
+                failed: number;
+            };
+        };
+        ReplicationStatisticsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ReplicationStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description Id of a replica. A replica is a standby node, so its id is the node's id.
+         * @example node-2
+         */
+        ReplicaId: string;
+        /**
+         * @description Where a replica stands.
+         *     - `STARTING`: the initial copy of the primary's data (a base backup) is running.
+         *     - `STREAMING`: receiving WAL, `lagBytes` at most `catchUpThresholdBytes`.
+         *     - `CATCHING_UP`: streaming, but `lagBytes` is above `catchUpThresholdBytes`.
+         *     - `WAITING`: `maxWalSenders` streams already run; it waits for a free WAL sender.
+         *     - `PAUSED`: replay is paused (`POST …/pause`); WAL is still received and flushed.
+         *     - `DISCONNECTED`: its WAL sender heard nothing for `replicationTimeoutSecs`; streaming
+         *       restarts from its last reported write position when it is heard again.
+         *     - `NEEDS_RESYNC`: the WAL it needs was removed (its slot is `lost`); remove and add it again.
+         *     - `REJOINING`: a former primary coming back as a standby after a failover: it discards its
+         *       WAL past the switch LSN (as `pg_rewind` does), then re-copies the data (`STARTING`).
+         *     - `PROMOTED`: promoted to primary by a failover (shown by the failover's events only).
+         *     - `REMOVED`: removed from replication (shown by the removal and its event only).
+         * @example STREAMING
+         * @enum {string}
+         */
+        ReplicaState: "STARTING" | "STREAMING" | "CATCHING_UP" | "WAITING" | "PAUSED" | "DISCONNECTED" | "NEEDS_RESYNC" | "REJOINING" | "PROMOTED" | "REMOVED";
+        /**
+         * @description How commits wait for this standby, as PostgreSQL's `pg_stat_replication.sync_state`:
+         *     `sync` (a commit waits for it: SYNCHRONOUS mode), `quorum` (a commit waits for any one of
+         *     the candidates: SEMI_SYNCHRONOUS mode), `potential` (named in `standbyNodes` but not
+         *     streaming, so not waited for now), `async` (never waited for).
+         * @example sync
+         * @enum {string}
+         */
+        SyncState: "sync" | "potential" | "quorum" | "async";
+        /**
+         * @description One standby's positions and lag, as PostgreSQL's `pg_stat_replication` reports them.
+         * @example {
+         *       "replicaId": "node-2",
+         *       "state": "STREAMING",
+         *       "syncState": "sync",
+         *       "sentLsn": "0/16B3748",
+         *       "writeLsn": "0/16B3748",
+         *       "flushLsn": "0/16B3748",
+         *       "replayLsn": "0/16B1748",
+         *       "lagBytes": 8192,
+         *       "writeLagMs": 6,
+         *       "flushLagMs": 12,
+         *       "replayLagMs": 42,
+         *       "lastStatusAt": "2026-11-21T10:29:59.950Z"
+         *     }
+         */
+        ReplicaLag: {
+            replicaId: components["schemas"]["ReplicaId"];
+            state: components["schemas"]["ReplicaState"];
+            syncState: components["schemas"]["SyncState"];
+            /** @description End of the WAL its WAL sender has sent. */
+            sentLsn: components["schemas"]["Lsn"];
+            /** @description End of the WAL the standby has written (received), as it last reported. */
+            writeLsn: components["schemas"]["Lsn"];
+            /** @description End of the WAL the standby has flushed to disk, as it last reported. */
+            flushLsn: components["schemas"]["Lsn"];
+            /** @description End of the WAL the standby has applied to its tables, as it last reported. */
+            replayLsn: components["schemas"]["Lsn"];
+            /**
+             * Format: int64
+             * @description The primary's current LSN − `replayLsn`.
+             * @example 8192
+             */
+            lagBytes: number;
+            /**
+             * Format: int64
+             * @description Cluster time between the primary flushing a position and the standby reporting it written: the latest measured, 0 once caught up with nothing in flight.
+             * @example 6
+             */
+            writeLagMs: number;
+            /**
+             * Format: int64
+             * @description The same, until the standby reported it flushed.
+             * @example 12
+             */
+            flushLagMs: number;
+            /**
+             * Format: int64
+             * @description The same, until the standby reported it replayed (grows while replay is paused).
+             * @example 42
+             */
+            replayLagMs: number;
+            /**
+             * Format: date-time
+             * @description When the standby's last status report arrived (PostgreSQL's `reply_time`); null if none did yet.
+             * @example 2026-11-21T10:29:59.950Z
+             */
+            lastStatusAt: string | null;
+        };
+        /**
+         * @description Every standby's lag behind the primary now.
+         * @example {
+         *       "primaryNodeId": "node-1",
+         *       "timeline": 2,
+         *       "currentLsn": "0/16B3748",
+         *       "maxLagBytes": 8192,
+         *       "maxReplayLagMs": 42,
+         *       "replicas": [
+         *         {
+         *           "replicaId": "node-2",
+         *           "state": "STREAMING",
+         *           "syncState": "sync",
+         *           "sentLsn": "0/16B3748",
+         *           "writeLsn": "0/16B3748",
+         *           "flushLsn": "0/16B3748",
+         *           "replayLsn": "0/16B1748",
+         *           "lagBytes": 8192,
+         *           "writeLagMs": 6,
+         *           "flushLagMs": 12,
+         *           "replayLagMs": 42,
+         *           "lastStatusAt": "2026-11-21T10:29:59.950Z"
+         *         }
+         *       ]
+         *     }
+         */
+        ReplicationLagReport: {
+            /**
+             * @description The primary; null while there is none.
+             * @example node-1
+             */
+            primaryNodeId: string | null;
+            /**
+             * @description The current timeline.
+             * @example 2
+             */
+            timeline: number;
+            currentLsn: components["schemas"]["Lsn"];
+            /**
+             * Format: int64
+             * @description The largest `lagBytes`; 0 without replicas.
+             * @example 8192
+             */
+            maxLagBytes: number;
+            /**
+             * Format: int64
+             * @description The largest `replayLagMs`; 0 without replicas.
+             * @example 42
+             */
+            maxReplayLagMs: number;
+            /** @description One entry per replica, sorted by replica id. */
+            replicas: components["schemas"]["ReplicaLag"][];
+        };
+        ReplicationLagReportResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ReplicationLagReport"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description The initial copy of the primary's tables to a new replica, consistent at `startLsn`, copied at `baseBackupBytesPerSecond` of cluster time (kept after it completes). Null for replicas present at bootstrap.
+         * @example {
+         *       "startLsn": "0/16B3748",
+         *       "totalBytes": 2097152,
+         *       "copiedBytes": 1048576,
+         *       "percent": 50,
+         *       "startedAt": "2026-11-21T10:30:00.000Z",
+         *       "completedAt": null
+         *     }
+         */
+        BaseBackupProgress: {
+            startLsn: components["schemas"]["Lsn"];
+            /**
+             * Format: int64
+             * @description Size of the copy.
+             * @example 2097152
+             */
+            totalBytes: number;
+            /**
+             * Format: int64
+             * @description Bytes copied so far.
+             * @example 1048576
+             */
+            copiedBytes: number;
+            /**
+             * @description copiedBytes / totalBytes × 100 (100 for an empty copy).
+             * @example 50
+             */
+            percent: number;
+            /**
+             * Format: date-time
+             * @description When the copy started.
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description When the copy ended and streaming began; null while copying.
+             * @example null
+             */
+            completedAt: string | null;
+        } | null;
+        /**
+         * @description A standby that replicates the primary, with its positions and lag (as `pg_stat_replication`).
+         * @example {
+         *       "replicaId": "node-2",
+         *       "nodeId": "node-2",
+         *       "state": "STREAMING",
+         *       "stateSince": "2026-11-21T09:30:01.000Z",
+         *       "stateReason": null,
+         *       "syncState": "sync",
+         *       "slotName": "replica_node-2",
+         *       "timeline": 2,
+         *       "sentLsn": "0/16B3748",
+         *       "writeLsn": "0/16B3748",
+         *       "flushLsn": "0/16B3748",
+         *       "replayLsn": "0/16B3748",
+         *       "lagBytes": 0,
+         *       "writeLagMs": 6,
+         *       "flushLagMs": 12,
+         *       "replayLagMs": 14,
+         *       "lastStatusAt": "2026-11-21T10:29:59.950Z",
+         *       "addedAt": "2026-11-21T09:30:00.000Z",
+         *       "baseBackup": null
+         *     }
+         */
+        Replica: {
+            replicaId: components["schemas"]["ReplicaId"];
+            nodeId: components["schemas"]["NodeId"];
+            state: components["schemas"]["ReplicaState"];
+            /**
+             * Format: date-time
+             * @description When it entered its state.
+             * @example 2026-11-21T10:30:01.000Z
+             */
+            stateSince: string;
+            /**
+             * @description Why it is in its state, in words, for the states that have a reason (DISCONNECTED, NEEDS_RESYNC, WAITING, CATCHING_UP); null otherwise.
+             * @example null
+             */
+            stateReason: string | null;
+            syncState: components["schemas"]["SyncState"];
+            /**
+             * @description The physical slot it streams through, `replica_<nodeId>`.
+             * @example replica_node-2
+             */
+            slotName: string;
+            /**
+             * @description The timeline it follows.
+             * @example 2
+             */
+            timeline: number;
+            sentLsn: components["schemas"]["Lsn"];
+            writeLsn: components["schemas"]["Lsn"];
+            flushLsn: components["schemas"]["Lsn"];
+            replayLsn: components["schemas"]["Lsn"];
+            /**
+             * Format: int64
+             * @description The primary's current LSN − `replayLsn`.
+             * @example 0
+             */
+            lagBytes: number;
+            /**
+             * Format: int64
+             * @description Latest measured write lag (see `GET /api/v1/replication/lag`).
+             * @example 6
+             */
+            writeLagMs: number;
+            /**
+             * Format: int64
+             * @description Latest measured flush lag.
+             * @example 12
+             */
+            flushLagMs: number;
+            /**
+             * Format: int64
+             * @description Latest measured replay lag.
+             * @example 14
+             */
+            replayLagMs: number;
+            /**
+             * Format: date-time
+             * @description When its last status report arrived; null if none did yet.
+             * @example 2026-11-21T10:29:59.950Z
+             */
+            lastStatusAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it was added.
+             * @example 2026-11-21T09:30:00.000Z
+             */
+            addedAt: string;
+            baseBackup: components["schemas"]["BaseBackupProgress"];
+        };
+        ReplicaListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["Replica"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A cluster node to make a standby of the primary.
+         * @example {
+         *       "nodeId": "node-4"
+         *     }
+         */
+        AddReplicaRequest: {
+            /**
+             * @description The node; it must be a running cluster node that is neither the primary nor already a replica.
+             * @example node-4
+             */
+            nodeId: string;
+        };
+        ReplicaResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["Replica"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A promotion of a standby to primary. Every field is optional; an empty body promotes the most caught-up standby.
+         * @example {
+         *       "targetReplicaId": "node-2",
+         *       "reason": "primary node-1 lost its disk"
+         *     }
+         */
+        ReplicationFailoverRequest: {
+            /**
+             * @description The replica to promote. Default the most caught-up running, reachable standby (highest `flushLsn`, then lowest node id).
+             * @example node-2
+             */
+            targetReplicaId?: string;
+            /**
+             * @description Why, for the audit log and the `replica_status_change` events.
+             * @example primary node-1 lost its disk
+             */
+            reason?: string;
+        };
+        /**
+         * @description What a promotion did, and what the old primary had that the new one lacks.
+         * @example {
+         *       "previousPrimaryId": "node-1",
+         *       "newPrimaryId": "node-2",
+         *       "previousTimeline": 1,
+         *       "newTimeline": 2,
+         *       "switchLsn": "0/16B3748",
+         *       "lostBytes": 0,
+         *       "lostCommits": 0,
+         *       "followingReplicaIds": [
+         *         "node-3",
+         *         "node-4"
+         *       ],
+         *       "oldPrimaryRejoined": false,
+         *       "reason": "primary node-1 lost its disk",
+         *       "promotedAt": "2026-11-21T10:30:00.020Z"
+         *     }
+         */
+        ReplicationFailoverResult: {
+            /**
+             * @description The primary before; null when there was none.
+             * @example node-1
+             */
+            previousPrimaryId: string | null;
+            /**
+             * @description The promoted standby.
+             * @example node-2
+             */
+            newPrimaryId: string;
+            /**
+             * @description The timeline before.
+             * @example 1
+             */
+            previousTimeline: number;
+            /**
+             * @description The timeline the new primary started: previousTimeline + 1 (recorded in the timeline history with the switch LSN).
+             * @example 2
+             */
+            newTimeline: number;
+            /** @description Where the new timeline starts: the end of the WAL the promoted standby had flushed. Other standbys follow from here, discarding what they wrote past it. */
+            switchLsn: components["schemas"]["Lsn"];
+            /**
+             * Format: int64
+             * @description WAL the old primary had written past `switchLsn`: lost by the failover. 0 for commits acknowledged in a synchronous mode.
+             * @example 0
+             */
+            lostBytes: number;
+            /**
+             * @description Commits in those lost bytes (acknowledged ASYNCHRONOUS commits or TIMED_OUT ones; never one acknowledged in a synchronous mode).
+             * @example 0
+             */
+            lostCommits: number;
+            /**
+             * @description The standbys now following the new primary.
+             * @example [
+             *       "node-3",
+             *       "node-4"
+             *     ]
+             */
+            followingReplicaIds: string[];
+            /**
+             * @description Whether the old primary already rejoined as a standby (it discards its WAL past `switchLsn` and re-copies the data); false while it is down, until it restarts.
+             * @example false
+             */
+            oldPrimaryRejoined: boolean;
+            /**
+             * @description Why, as given or `failover requested`.
+             * @example primary node-1 lost its disk
+             */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description When the new primary took over (cluster clock).
+             * @example 2026-11-21T10:30:00.020Z
+             */
+            promotedAt: string;
+        };
+        ReplicationFailoverResultResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ReplicationFailoverResult"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description `PHYSICAL` slots hold WAL for a standby, which advances them with its flush position; `LOGICAL` slots decode changes (plugin `pgoutput`) for a consumer, which advances them as it confirms changes.
+         * @example PHYSICAL
+         * @enum {string}
+         */
+        SlotType: "LOGICAL" | "PHYSICAL";
+        /**
+         * @description Whether the WAL a slot needs is still there, as PostgreSQL's `pg_replication_slots.wal_status`:
+         *     - `reserved`: `restartLsn` is within `maxWalSegments` of the current LSN;
+         *     - `extended`: beyond that, but still within `walKeepSegments` or `maxSlotWalKeepSegments`;
+         *     - `unreserved`: beyond both: its WAL goes at the next checkpoint;
+         *     - `lost`: its WAL is gone. The slot is invalidated (`invalidationReason: wal_removed`) and a
+         *       replica streaming through it needs a resync.
+         * @example reserved
+         * @enum {string}
+         */
+        WalStatus: "reserved" | "extended" | "unreserved" | "lost";
+        /**
+         * @description A replication slot (the seed's `ReplicationSlot`, as PostgreSQL's `pg_replication_slots`). A slot holds back WAL from its `restartLsn` until its consumer has it.
+         * @example {
+         *       "slotName": "replica_node-2",
+         *       "plugin": null,
+         *       "slotType": "PHYSICAL",
+         *       "database": null,
+         *       "active": true,
+         *       "activeNodeId": "node-2",
+         *       "replicaId": "node-2",
+         *       "restartLsn": "0/16B1748",
+         *       "confirmedFlushLsn": null,
+         *       "walStatus": "reserved",
+         *       "safeWalSizeBytes": 12582912,
+         *       "retainedBytes": 8192,
+         *       "catalogXmin": null,
+         *       "restartDelay": 14,
+         *       "invalidationReason": null,
+         *       "createdAt": "2026-11-21T09:30:00.000Z"
+         *     }
+         */
+        ReplicationSlot: {
+            /**
+             * @description Name of the slot. Each replica's slot is `replica_<nodeId>` (as Patroni names them).
+             * @example replica_node-2
+             */
+            slotName: string;
+            /**
+             * @description The output plugin decoding a logical slot (`pgoutput`); null for a physical slot.
+             * @example null
+             */
+            plugin: string | null;
+            slotType: components["schemas"]["SlotType"];
+            /**
+             * @description The database a logical slot decodes; null for a physical slot.
+             * @example null
+             */
+            database: string | null;
+            /**
+             * @description Whether a consumer is attached (for a replica's slot, while its stream runs).
+             * @example true
+             */
+            active: boolean;
+            /**
+             * @description The node consuming the slot while it is active; null otherwise.
+             * @example node-2
+             */
+            activeNodeId: string | null;
+            /**
+             * @description The replica the slot belongs to; null for a slot an operator created.
+             * @example node-2
+             */
+            replicaId: string | null;
+            /**
+             * @description The oldest WAL the slot still needs; WAL from here on is kept for it. A physical slot advances it with its standby's flush position; a logical slot as its consumer confirms changes. Null once the slot is `lost`.
+             * @example 0/16B1748
+             */
+            restartLsn: string | null;
+            /**
+             * @description For a logical slot, the end of the changes its consumer has confirmed; null for a physical slot.
+             * @example null
+             */
+            confirmedFlushLsn: string | null;
+            walStatus: components["schemas"]["WalStatus"];
+            /**
+             * Format: int64
+             * @description WAL bytes that may still be written before the slot becomes `lost` (PostgreSQL's `safe_wal_size`); null when `maxSlotWalKeepSegments` is null (no limit) or the slot is lost.
+             * @example 12582912
+             */
+            safeWalSizeBytes: number | null;
+            /**
+             * Format: int64
+             * @description WAL the slot holds back now (current LSN − `restartLsn`; 0 when lost).
+             * @example 8192
+             */
+            retainedBytes: number;
+            /**
+             * Format: int64
+             * @description For a logical slot, the id of the oldest transaction it still needs to decode (the first commit past its `restartLsn`; transactions are numbered in commit order from 1); null for a physical slot, or when it needs none.
+             * @example null
+             */
+            catalogXmin: number | null;
+            /**
+             * Format: int64
+             * @description How old the WAL at `restartLsn` is, in milliseconds of cluster time (now − when the primary wrote it); null when `restartLsn` is null or at the current LSN.
+             * @example 14
+             */
+            restartDelay: number | null;
+            /**
+             * @description Why the slot was invalidated (`wal_removed` once `lost`); null while valid.
+             * @example null
+             * @enum {string|null}
+             */
+            invalidationReason: "wal_removed" | null;
+            /**
+             * Format: date-time
+             * @description When the slot was created.
+             * @example 2026-11-21T09:30:00.000Z
+             */
+            createdAt: string;
+        };
+        ReplicationSlotListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["ReplicationSlot"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A slot to create (the seed's `CreateSlotInput`). It reserves WAL from the current LSN at once.
+         * @example {
+         *       "slotName": "cdc_orders",
+         *       "slotType": "LOGICAL",
+         *       "plugin": "pgoutput",
+         *       "database": "rustydb"
+         *     }
+         */
+        CreateReplicationSlotRequest: {
+            /**
+             * @description Name of the slot, as PostgreSQL allows (lower-case letters, digits, underscores). Names starting with `replica_` are kept for the replicas' own slots.
+             * @example cdc_orders
+             */
+            slotName: string;
+            slotType: components["schemas"]["SlotType"];
+            /**
+             * @description For a logical slot, the output plugin (default `pgoutput`, the only one). Not allowed for a physical slot.
+             * @example pgoutput
+             * @enum {string}
+             */
+            plugin?: "pgoutput";
+            /**
+             * @description For a logical slot, the database to decode (default `rustydb`, the simulation's only database). Not allowed for a physical slot.
+             * @example rustydb
+             */
+            database?: string;
+        };
+        ReplicationSlotResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ReplicationSlot"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description `FULL`: every row of the primary. `INCREMENTAL`: the rows changed and keys deleted since its parent's LSN, read from the WAL (so it needs that WAL to be retained).
+         * @example FULL
+         * @enum {string}
+         */
+        SnapshotType: "FULL" | "INCREMENTAL";
+        /**
+         * @description `IN_PROGRESS` while its image is copied, then `COMPLETED`, or `FAILED` (for example when the WAL an incremental snapshot reads was removed meanwhile).
+         * @example COMPLETED
+         * @enum {string}
+         */
+        SnapshotStatus: "IN_PROGRESS" | "COMPLETED" | "FAILED";
+        /**
+         * @description A full or incremental copy of the primary's data, consistent at `lsn`. Its image is fixed when it starts; copying takes `sizeBytes / snapshotBytesPerSecond` of cluster time.
+         * @example {
+         *       "snapshotId": "snapshot-3",
+         *       "type": "FULL",
+         *       "parentSnapshotId": null,
+         *       "status": "COMPLETED",
+         *       "label": "before schema change",
+         *       "sourceNodeId": "node-1",
+         *       "timeline": 2,
+         *       "lsn": "0/16B3748",
+         *       "tables": 3,
+         *       "rows": 1024,
+         *       "deletedKeys": 0,
+         *       "sizeBytes": 393216,
+         *       "copiedBytes": 393216,
+         *       "startedAt": "2026-11-21T10:30:00.000Z",
+         *       "completedAt": "2026-11-21T10:30:00.384Z",
+         *       "durationMs": 384,
+         *       "failureReason": null,
+         *       "lastRestoredAt": null
+         *     }
+         */
+        ReplicationSnapshot: {
+            /**
+             * @description Id of the snapshot, `snapshot-N`, numbered in order.
+             * @example snapshot-3
+             */
+            snapshotId: string;
+            type: components["schemas"]["SnapshotType"];
+            /**
+             * @description For an incremental snapshot, the snapshot it builds on; null for a full one.
+             * @example null
+             */
+            parentSnapshotId: string | null;
+            status: components["schemas"]["SnapshotStatus"];
+            /**
+             * @description The operator's label; null when none was given.
+             * @example before schema change
+             */
+            label: string | null;
+            /**
+             * @description The primary it was taken from.
+             * @example node-1
+             */
+            sourceNodeId: string;
+            /**
+             * @description The timeline at `lsn`.
+             * @example 2
+             */
+            timeline: number;
+            /** @description The WAL position the image is consistent at. */
+            lsn: components["schemas"]["Lsn"];
+            /**
+             * @description Tables in the image.
+             * @example 3
+             */
+            tables: number;
+            /**
+             * Format: int64
+             * @description Rows in the image (for an incremental one, rows changed since its parent).
+             * @example 1024
+             */
+            rows: number;
+            /**
+             * Format: int64
+             * @description For an incremental snapshot, keys deleted since its parent; 0 for a full one.
+             * @example 0
+             */
+            deletedKeys: number;
+            /**
+             * Format: int64
+             * @description Size of the image (the JSON bytes of its rows).
+             * @example 393216
+             */
+            sizeBytes: number;
+            /**
+             * Format: int64
+             * @description Bytes copied so far (sizeBytes once COMPLETED).
+             * @example 393216
+             */
+            copiedBytes: number;
+            /**
+             * Format: date-time
+             * @description When it started (cluster clock).
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description When it completed or failed; null while in progress.
+             * @example 2026-11-21T10:30:00.384Z
+             */
+            completedAt: string | null;
+            /**
+             * @description completedAt − startedAt in milliseconds of cluster time; null while in progress.
+             * @example 384
+             */
+            durationMs: number | null;
+            /**
+             * @description Why it FAILED; null otherwise.
+             * @example null
+             */
+            failureReason: string | null;
+            /**
+             * Format: date-time
+             * @description When a restore from it last completed; null if never.
+             * @example null
+             */
+            lastRestoredAt: string | null;
+        };
+        ReplicationSnapshotListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["ReplicationSnapshot"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A snapshot to take of the primary. Every field is optional; an empty body takes a full snapshot.
+         * @example {
+         *       "type": "INCREMENTAL",
+         *       "parentSnapshotId": "snapshot-3",
+         *       "label": "hourly"
+         *     }
+         */
+        CreateReplicationSnapshotRequest: {
+            /** @description `FULL` (default) or `INCREMENTAL`. */
+            type?: components["schemas"]["SnapshotType"];
+            /**
+             * @description For an incremental snapshot, the COMPLETED snapshot it builds on (default the latest completed one). Not allowed for a full snapshot.
+             * @example snapshot-3
+             */
+            parentSnapshotId?: string;
+            /**
+             * @description A label for operators.
+             * @example before schema change
+             */
+            label?: string;
+        };
+        ReplicationSnapshotResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ReplicationSnapshot"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description `CREATE`: the snapshot's image is being copied. `RESTORE`: the primary's data is being rewritten to the image.
+         * @example CREATE
+         * @enum {string}
+         */
+        SnapshotOperation: "CREATE" | "RESTORE";
+        /**
+         * @description Progress of the latest long-running operation on a snapshot (its creation, or its latest restore), on the cluster clock.
+         * @example {
+         *       "snapshotId": "snapshot-3",
+         *       "operation": "CREATE",
+         *       "status": "IN_PROGRESS",
+         *       "totalBytes": 393216,
+         *       "doneBytes": 196608,
+         *       "percent": 50,
+         *       "bytesPerSecond": 1048576,
+         *       "startedAt": "2026-11-21T10:30:00.000Z",
+         *       "estimatedCompletionAt": "2026-11-21T10:30:00.384Z",
+         *       "completedAt": null,
+         *       "restoredLsn": null,
+         *       "failureReason": null
+         *     }
+         */
+        ReplicationSnapshotProgress: {
+            /**
+             * @description The snapshot.
+             * @example snapshot-3
+             */
+            snapshotId: string;
+            operation: components["schemas"]["SnapshotOperation"];
+            status: components["schemas"]["SnapshotStatus"];
+            /**
+             * Format: int64
+             * @description Bytes the operation moves: the image for CREATE, the image chain (full snapshot then each incremental) for RESTORE.
+             * @example 393216
+             */
+            totalBytes: number;
+            /**
+             * Format: int64
+             * @description Bytes moved so far.
+             * @example 196608
+             */
+            doneBytes: number;
+            /**
+             * @description doneBytes / totalBytes × 100 (100 when there is nothing to move).
+             * @example 50
+             */
+            percent: number;
+            /**
+             * Format: int64
+             * @description The rate of cluster time the operation runs at (`snapshotBytesPerSecond`).
+             * @example 1048576
+             */
+            bytesPerSecond: number;
+            /**
+             * Format: date-time
+             * @description When the operation started.
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description When it will end at this rate (cluster clock); null once ended.
+             * @example 2026-11-21T10:30:00.384Z
+             */
+            estimatedCompletionAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it ended; null while in progress.
+             * @example null
+             */
+            completedAt: string | null;
+            /**
+             * @description For a COMPLETED restore, the primary's LSN after the last WAL-logged write of the restore (standbys are restored once they replay past it); null otherwise.
+             * @example null
+             */
+            restoredLsn: string | null;
+            /**
+             * @description Why it FAILED; null otherwise.
+             * @example null
+             */
+            failureReason: string | null;
+        };
+        ReplicationSnapshotProgressResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ReplicationSnapshotProgress"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description What two writes to one row disagree on: `UPDATE_CONFLICT` (both updated the row from the
+         *     same version), `DELETE_CONFLICT` (one deleted a row the other updated), `INSERT_CONFLICT`
+         *     (both inserted the key), `UNIQUENESS_VIOLATION` (the remote insert's key is taken by a
+         *     different local row).
+         * @example UPDATE_CONFLICT
+         * @enum {string}
+         */
+        ConflictType: "UPDATE_CONFLICT" | "DELETE_CONFLICT" | "UNIQUENESS_VIOLATION" | "INSERT_CONFLICT";
+        /**
+         * @description Two conflicting writes to one row (the seed's `ReplicationConflict`), the local one on the primary and a remote one from another site, and how it was resolved.
+         * @example {
+         *       "conflictId": "conflict-7",
+         *       "database": "rustydb",
+         *       "tableName": "accounts",
+         *       "rowKey": "acct-42",
+         *       "conflictType": "UPDATE_CONFLICT",
+         *       "originNode": "node-3",
+         *       "targetNode": "node-1",
+         *       "detectedAt": "2026-11-21T10:30:00.000Z",
+         *       "localData": {
+         *         "balance": 120,
+         *         "tags": [
+         *           "vip"
+         *         ]
+         *       },
+         *       "remoteData": {
+         *         "balance": 90,
+         *         "tags": []
+         *       },
+         *       "baseVersion": 4,
+         *       "localVersion": 5,
+         *       "remoteVersion": 5,
+         *       "localUpdatedAt": "2026-11-21T10:29:59.990Z",
+         *       "remoteUpdatedAt": "2026-11-21T10:29:59.995Z",
+         *       "resolutionStrategy": null,
+         *       "resolved": false,
+         *       "resolvedAt": null,
+         *       "resolvedData": null,
+         *       "resolvedLsn": null
+         *     }
+         */
+        ReplicationConflict: {
+            /**
+             * @description Id of the conflict, `conflict-N`.
+             * @example conflict-7
+             */
+            conflictId: string;
+            /**
+             * @description The database of the row (the simulation has one, `rustydb`).
+             * @example rustydb
+             */
+            database: string;
+            /**
+             * @description The table of the row.
+             * @example accounts
+             */
+            tableName: string;
+            /**
+             * @description The row's key.
+             * @example acct-42
+             */
+            rowKey: string;
+            conflictType: components["schemas"]["ConflictType"];
+            /**
+             * @description The site the remote change came from.
+             * @example node-3
+             */
+            originNode: string;
+            /**
+             * @description The node the remote change was applied to (the primary, where the local write is).
+             * @example node-1
+             */
+            targetNode: string;
+            /**
+             * Format: date-time
+             * @description When it was detected (cluster clock).
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            detectedAt: string;
+            /**
+             * @description The row as the local write left it; null when the local write deleted it.
+             * @example {
+             *       "balance": 120,
+             *       "tags": [
+             *         "vip"
+             *       ]
+             *     }
+             */
+            localData: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description The row as the remote change would leave it; null when the remote change deletes it.
+             * @example {
+             *       "balance": 90,
+             *       "tags": []
+             *     }
+             */
+            remoteData: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Format: int64
+             * @description The row version both writes started from (0: the row did not exist).
+             * @example 4
+             */
+            baseVersion: number;
+            /**
+             * Format: int64
+             * @description The version the local write made.
+             * @example 5
+             */
+            localVersion: number;
+            /**
+             * Format: int64
+             * @description The version the remote change carries.
+             * @example 5
+             */
+            remoteVersion: number;
+            /**
+             * Format: date-time
+             * @description When the local write happened.
+             * @example 2026-11-21T10:29:59.990Z
+             */
+            localUpdatedAt: string;
+            /**
+             * Format: date-time
+             * @description When the remote change happened at its site.
+             * @example 2026-11-21T10:29:59.995Z
+             */
+            remoteUpdatedAt: string;
+            /**
+             * @description The strategy that resolved it; null while unresolved.
+             * @example null
+             * @enum {string|null}
+             */
+            resolutionStrategy: "LAST_WRITER_WINS" | "FIRST_WRITER_WINS" | "SITE_PRIORITY" | "CUSTOM" | "CRDT_LWW" | "CRDT_COUNTER" | "CRDT_SET" | null;
+            /**
+             * @description Whether it is resolved.
+             * @example true
+             */
+            resolved: boolean;
+            /**
+             * Format: date-time
+             * @description When it was resolved; null while unresolved.
+             * @example 2026-11-21T10:30:05.000Z
+             */
+            resolvedAt: string | null;
+            /**
+             * @description The row the resolution wrote; null while unresolved or when the resolution deleted the row.
+             * @example {
+             *       "balance": 90,
+             *       "tags": []
+             *     }
+             */
+            resolvedData: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description End of the WAL record that wrote the resolution; null while unresolved.
+             * @example 0/16B3800
+             */
+            resolvedLsn: string | null;
+        };
+        ReplicationConflictListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["ReplicationConflict"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description Two real conflicting writes to one row: a local write on the primary, then a remote change
+         *     from `originNode` whose base version is the one before the local write. Omitted values are
+         *     drawn from the row's current value: an update sets a field `simulated` to each side's node id.
+         * @example {
+         *       "tableName": "accounts",
+         *       "rowKey": "acct-42",
+         *       "conflictType": "UPDATE_CONFLICT",
+         *       "localData": {
+         *         "balance": 120,
+         *         "tags": [
+         *           "vip"
+         *         ]
+         *       },
+         *       "remoteData": {
+         *         "balance": 90,
+         *         "tags": []
+         *       },
+         *       "originNode": "node-3"
+         *     }
+         */
+        SimulateConflictRequest: {
+            /**
+             * @description The table (created when missing).
+             * @example accounts
+             */
+            tableName: string;
+            /**
+             * @description The row's key.
+             * @example acct-42
+             */
+            rowKey: string;
+            /** @description The conflict to make (default `UPDATE_CONFLICT`). `UPDATE_CONFLICT`, `DELETE_CONFLICT`: the row must exist. `INSERT_CONFLICT`, `UNIQUENESS_VIOLATION`: it must not. */
+            conflictType?: components["schemas"]["ConflictType"];
+            /**
+             * @description The row the local write leaves (ignored for the deleting side of a DELETE_CONFLICT).
+             * @example {
+             *       "balance": 120,
+             *       "tags": [
+             *         "vip"
+             *       ]
+             *     }
+             */
+            localData?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description The row the remote change leaves.
+             * @example {
+             *       "balance": 90,
+             *       "tags": []
+             *     }
+             */
+            remoteData?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description The remote site, a cluster node other than the primary (default the lowest such node id).
+             * @example node-3
+             */
+            originNode?: string;
+            /**
+             * @description The remote change's time relative to the local write, in milliseconds (default 1: just after). Negative makes the remote write the earlier one, which decides LAST_WRITER_WINS and FIRST_WRITER_WINS.
+             * @example 5
+             */
+            remoteDelayMs?: number;
+        };
+        ReplicationConflictResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ReplicationConflict"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description How a conflict is resolved; the winner is written through the WAL, so standbys follow.
+         *     - `LAST_WRITER_WINS`: the side with the later `updatedAt` (ties go to the higher node id).
+         *     - `FIRST_WRITER_WINS`: the side with the earlier `updatedAt`.
+         *     - `SITE_PRIORITY`: the side whose node comes first in the configuration's order of nodes.
+         *     - `CUSTOM`: the row given in `customValue` (null deletes the row).
+         *     - `CRDT_LWW`: field by field, the later write of each field.
+         *     - `CRDT_COUNTER`: numeric fields become base + both sides' deltas; other fields as `CRDT_LWW`.
+         *     - `CRDT_SET`: array fields become the base plus both sides' additions, minus both sides'
+         *       removals; other fields as `CRDT_LWW`.
+         * @example LAST_WRITER_WINS
+         * @enum {string}
+         */
+        ConflictResolutionStrategy: "LAST_WRITER_WINS" | "FIRST_WRITER_WINS" | "SITE_PRIORITY" | "CUSTOM" | "CRDT_LWW" | "CRDT_COUNTER" | "CRDT_SET";
+        /**
+         * @description How to resolve a conflict (the seed's `ResolveConflictInput`).
+         * @example {
+         *       "conflictId": "conflict-7",
+         *       "strategy": "CRDT_COUNTER"
+         *     }
+         */
+        ResolveConflictRequest: {
+            /**
+             * @description The conflict.
+             * @example conflict-7
+             */
+            conflictId: string;
+            strategy: components["schemas"]["ConflictResolutionStrategy"];
+            /**
+             * @description For `CUSTOM` only, and required there, the row to write; null deletes it.
+             * @example {
+             *       "balance": 105,
+             *       "tags": [
+             *         "vip"
+             *       ]
+             *     }
+             */
+            customValue?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /**
+         * @description The outcome of resolving a conflict.
+         * @example {
+         *       "conflictId": "conflict-7",
+         *       "strategy": "CRDT_COUNTER",
+         *       "winner": "MERGED",
+         *       "resolvedData": {
+         *         "balance": 110,
+         *         "tags": [
+         *           "vip"
+         *         ]
+         *       },
+         *       "resolvedLsn": "0/16B3800",
+         *       "resolvedAt": "2026-11-21T10:30:05.000Z",
+         *       "conflict": {
+         *         "conflictId": "conflict-7",
+         *         "database": "rustydb",
+         *         "tableName": "accounts",
+         *         "rowKey": "acct-42",
+         *         "conflictType": "UPDATE_CONFLICT",
+         *         "originNode": "node-3",
+         *         "targetNode": "node-1",
+         *         "detectedAt": "2026-11-21T10:30:00.000Z",
+         *         "localData": {
+         *           "balance": 120,
+         *           "tags": [
+         *             "vip"
+         *           ]
+         *         },
+         *         "remoteData": {
+         *           "balance": 90,
+         *           "tags": []
+         *         },
+         *         "baseVersion": 4,
+         *         "localVersion": 5,
+         *         "remoteVersion": 5,
+         *         "localUpdatedAt": "2026-11-21T10:29:59.990Z",
+         *         "remoteUpdatedAt": "2026-11-21T10:29:59.995Z",
+         *         "resolutionStrategy": "CRDT_COUNTER",
+         *         "resolved": true,
+         *         "resolvedAt": "2026-11-21T10:30:05.000Z",
+         *         "resolvedData": {
+         *           "balance": 110,
+         *           "tags": [
+         *             "vip"
+         *           ]
+         *         },
+         *         "resolvedLsn": "0/16B3800"
+         *       }
+         *     }
+         */
+        ConflictResolution: {
+            /**
+             * @description The conflict.
+             * @example conflict-7
+             */
+            conflictId: string;
+            strategy: components["schemas"]["ConflictResolutionStrategy"];
+            /**
+             * @description Which side won; `MERGED` for the CRDT strategies when the result is neither side as written, `CUSTOM` for a given value.
+             * @example MERGED
+             * @enum {string}
+             */
+            winner: "LOCAL" | "REMOTE" | "MERGED" | "CUSTOM";
+            /**
+             * @description The row written; null when the resolution deleted it.
+             * @example {
+             *       "balance": 110,
+             *       "tags": [
+             *         "vip"
+             *       ]
+             *     }
+             */
+            resolvedData: {
+                [key: string]: unknown;
+            } | null;
+            /** @description End of the WAL record that wrote it; standbys have it once they replay past this. */
+            resolvedLsn: components["schemas"]["Lsn"];
+            /**
+             * Format: date-time
+             * @description When it was resolved.
+             * @example 2026-11-21T10:30:05.000Z
+             */
+            resolvedAt: string;
+            conflict: components["schemas"]["ReplicationConflict"];
+        };
+        ConflictResolutionResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ConflictResolution"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A WAL sender streaming to one standby, and what it has streamed.
+         * @example {
+         *       "channelId": "walsender-node-2",
+         *       "replicaId": "node-2",
+         *       "slotName": "replica_node-2",
+         *       "state": "STREAMING",
+         *       "sentLsn": "0/16B3748",
+         *       "bytesSent": 7040085,
+         *       "batchesSent": 18245,
+         *       "resentBatches": 3,
+         *       "statusReports": 54210,
+         *       "throughputBytesPerSecond": 2048,
+         *       "startedAt": "2026-11-21T09:30:01.000Z",
+         *       "lastSentAt": "2026-11-21T10:29:59.990Z",
+         *       "lastStatusAt": "2026-11-21T10:29:59.950Z"
+         *     }
+         */
+        ReplicationChannel: {
+            /**
+             * @description Id of the channel, `walsender-<replicaId>`.
+             * @example walsender-node-2
+             */
+            channelId: string;
+            replicaId: components["schemas"]["ReplicaId"];
+            /**
+             * @description The slot it streams through.
+             * @example replica_node-2
+             */
+            slotName: string;
+            state: components["schemas"]["ReplicaState"];
+            sentLsn: components["schemas"]["Lsn"];
+            /**
+             * Format: int64
+             * @description WAL bytes sent, resends included.
+             * @example 7040085
+             */
+            bytesSent: number;
+            /**
+             * Format: int64
+             * @description `WalData` messages sent (each at most `maxBatchBytes`).
+             * @example 18245
+             */
+            batchesSent: number;
+            /**
+             * Format: int64
+             * @description Batches sent again after the standby reported a gap.
+             * @example 3
+             */
+            resentBatches: number;
+            /**
+             * Format: int64
+             * @description `StandbyStatus` messages received from the standby.
+             * @example 54210
+             */
+            statusReports: number;
+            /**
+             * @description WAL bytes sent per second of cluster time over the last lag sample interval.
+             * @example 2048
+             */
+            throughputBytesPerSecond: number;
+            /**
+             * Format: date-time
+             * @description When the stream (re)started.
+             * @example 2026-11-21T09:30:01.000Z
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description When it last sent WAL; null if never.
+             * @example 2026-11-21T10:29:59.990Z
+             */
+            lastSentAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the standby last reported; null if never.
+             * @example 2026-11-21T10:29:59.950Z
+             */
+            lastStatusAt: string | null;
+        };
+        ReplicationChannelListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["ReplicationChannel"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description One standby's lag at one sample time (sampled every `lagSampleIntervalMs`; the last 3600 samples per standby are kept).
+         * @example {
+         *       "replicaId": "node-2",
+         *       "at": "2026-11-21T10:30:00.000Z",
+         *       "primaryLsn": "0/16B3748",
+         *       "replayLsn": "0/16B1748",
+         *       "lagBytes": 8192,
+         *       "writeLagMs": 6,
+         *       "flushLagMs": 12,
+         *       "replayLagMs": 42
+         *     }
+         */
+        ReplicationLagSample: {
+            replicaId: components["schemas"]["ReplicaId"];
+            /**
+             * Format: date-time
+             * @description When it was sampled (cluster clock).
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            at: string;
+            /** @description The primary's current LSN at the sample. */
+            primaryLsn: components["schemas"]["Lsn"];
+            /** @description The standby's replay LSN at the sample. */
+            replayLsn: components["schemas"]["Lsn"];
+            /**
+             * Format: int64
+             * @description primaryLsn − replayLsn.
+             * @example 8192
+             */
+            lagBytes: number;
+            /**
+             * Format: int64
+             * @description Write lag at the sample.
+             * @example 6
+             */
+            writeLagMs: number;
+            /**
+             * Format: int64
+             * @description Flush lag at the sample.
+             * @example 12
+             */
+            flushLagMs: number;
+            /**
+             * Format: int64
+             * @description Replay lag at the sample.
+             * @example 42
+             */
+            replayLagMs: number;
+        };
+        ReplicationLagSampleListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["ReplicationLagSample"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description `PENDING` while the metric is above the threshold for less than the rule's `forMs`; `FIRING` once it has stayed above for `forMs`; `RESOLVED` once it is at or below the threshold again after firing (a pending alert whose metric drops back is discarded).
+         * @example FIRING
+         * @enum {string}
+         */
+        AlertState: "PENDING" | "FIRING" | "RESOLVED";
+        /**
+         * @description How urgent an alert of the rule is.
+         * @example WARNING
+         * @enum {string}
+         */
+        AlertSeverity: "INFO" | "WARNING" | "CRITICAL";
+        /**
+         * @description The lag an alert rule watches, per standby, as `GET /api/v1/replication/lag` reports it: `LAG_BYTES` (`lagBytes`), `WRITE_LAG_MS`, `FLUSH_LAG_MS` or `REPLAY_LAG_MS`.
+         * @example REPLAY_LAG_MS
+         * @enum {string}
+         */
+        AlertMetric: "LAG_BYTES" | "WRITE_LAG_MS" | "FLUSH_LAG_MS" | "REPLAY_LAG_MS";
+        /**
+         * @description An alert of a rule for one standby, pending, firing or resolved.
+         * @example {
+         *       "alertId": "alert-9",
+         *       "ruleId": "rule-2",
+         *       "ruleName": "replay lag over 5 s",
+         *       "metric": "REPLAY_LAG_MS",
+         *       "severity": "CRITICAL",
+         *       "replicaId": "node-3",
+         *       "state": "FIRING",
+         *       "threshold": 5000,
+         *       "value": 7340,
+         *       "peakValue": 8120,
+         *       "breachStartedAt": "2026-11-21T10:29:40.000Z",
+         *       "firedAt": "2026-11-21T10:29:50.000Z",
+         *       "resolvedAt": null,
+         *       "message": "node-3: replay lag 7340 ms > 5000 ms for 10000 ms"
+         *     }
+         */
+        ReplicationAlert: {
+            /**
+             * @description Id of the alert, `alert-N`.
+             * @example alert-9
+             */
+            alertId: string;
+            /**
+             * @description The rule that fired it.
+             * @example rule-2
+             */
+            ruleId: string;
+            /**
+             * @description The rule's name.
+             * @example replay lag over 5 s
+             */
+            ruleName: string;
+            metric: components["schemas"]["AlertMetric"];
+            severity: components["schemas"]["AlertSeverity"];
+            replicaId: components["schemas"]["ReplicaId"];
+            state: components["schemas"]["AlertState"];
+            /**
+             * Format: int64
+             * @description The rule's threshold when it fired.
+             * @example 5000
+             */
+            threshold: number;
+            /**
+             * Format: int64
+             * @description The metric at the latest sample while open; its last value above the threshold once resolved.
+             * @example 7340
+             */
+            value: number;
+            /**
+             * Format: int64
+             * @description The highest value since the breach started.
+             * @example 8120
+             */
+            peakValue: number;
+            /**
+             * Format: date-time
+             * @description When the metric went above the threshold (cluster clock).
+             * @example 2026-11-21T10:29:40.000Z
+             */
+            breachStartedAt: string;
+            /**
+             * Format: date-time
+             * @description When it fired: breachStartedAt + forMs, at the first sample after; null while PENDING.
+             * @example 2026-11-21T10:29:50.000Z
+             */
+            firedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it resolved; null while pending or firing.
+             * @example null
+             */
+            resolvedAt: string | null;
+            /**
+             * @description What is wrong, in words.
+             * @example node-3: replay lag 7340 ms > 5000 ms for 10000 ms
+             */
+            message: string;
+        };
+        ReplicationAlertListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["ReplicationAlert"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description An alert rule. An alert fires for a standby when `metric` stays above `threshold` for `forMs`, and resolves when it is at or below it again.
+         * @example {
+         *       "name": "replay lag over 5 s",
+         *       "metric": "REPLAY_LAG_MS",
+         *       "threshold": 5000,
+         *       "forMs": 10000,
+         *       "severity": "CRITICAL"
+         *     }
+         */
+        CreateAlertRuleRequest: {
+            /**
+             * @description A name for operators (default `<metric> > <threshold>`).
+             * @example replay lag over 5 s
+             */
+            name?: string;
+            metric: components["schemas"]["AlertMetric"];
+            /**
+             * Format: int64
+             * @description The value the metric must exceed (bytes for LAG_BYTES, milliseconds otherwise).
+             * @example 5000
+             */
+            threshold: number;
+            /**
+             * @description How long the metric must stay above the threshold before the alert fires, in milliseconds of cluster time (evaluated at each lag sample).
+             * @default 0
+             * @example 10000
+             */
+            forMs: number;
+            /** @description The alerts' severity (default `WARNING`). */
+            severity?: components["schemas"]["AlertSeverity"];
+            /**
+             * @description Watch only this replica (which must exist); every replica when omitted.
+             * @example node-2
+             */
+            replicaId?: string;
+        };
+        /**
+         * @description An alert rule, and whether its condition holds now.
+         * @example {
+         *       "ruleId": "rule-2",
+         *       "name": "replay lag over 5 s",
+         *       "metric": "REPLAY_LAG_MS",
+         *       "threshold": 5000,
+         *       "forMs": 10000,
+         *       "severity": "CRITICAL",
+         *       "replicaId": null,
+         *       "pendingReplicaIds": [],
+         *       "firingReplicaIds": [
+         *         "node-3"
+         *       ],
+         *       "createdAt": "2026-11-21T10:00:00.000Z",
+         *       "createdBy": "key-1"
+         *     }
+         */
+        ReplicationAlertRule: {
+            /**
+             * @description Id of the rule, `rule-N`.
+             * @example rule-2
+             */
+            ruleId: string;
+            /**
+             * @description Its name.
+             * @example replay lag over 5 s
+             */
+            name: string;
+            metric: components["schemas"]["AlertMetric"];
+            /**
+             * Format: int64
+             * @description The value the metric must exceed.
+             * @example 5000
+             */
+            threshold: number;
+            /**
+             * @description How long it must stay above before firing.
+             * @example 10000
+             */
+            forMs: number;
+            severity: components["schemas"]["AlertSeverity"];
+            /**
+             * @description The replica watched; null for every replica.
+             * @example null
+             */
+            replicaId: string | null;
+            /**
+             * @description Replicas above the threshold for less than `forMs` (pending, not firing yet).
+             * @example []
+             */
+            pendingReplicaIds: string[];
+            /**
+             * @description Replicas with a FIRING alert of this rule.
+             * @example [
+             *       "node-3"
+             *     ]
+             */
+            firingReplicaIds: string[];
+            /**
+             * Format: date-time
+             * @description When it was created.
+             * @example 2026-11-21T10:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description The API key id that created it.
+             * @example key-1
+             */
+            createdBy: string;
+        };
+        ReplicationAlertRuleResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ReplicationAlertRule"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description Everything an operator's replication dashboard shows, in one answer.
+         * @example {
+         *       "status": {
+         *         "mode": "SYNCHRONOUS",
+         *         "state": "CATCHING_UP",
+         *         "healthy": true,
+         *         "lagMs": 7340,
+         *         "bytesBehind": 4194304,
+         *         "lastSync": "2026-11-21T10:29:59.950Z",
+         *         "primaryNodeId": "node-1",
+         *         "timeline": 2,
+         *         "currentLsn": "0/16B3748",
+         *         "currentWalSegment": "000000020000000000000016",
+         *         "walSegmentBytes": 65536,
+         *         "syncStandbys": [
+         *           "node-2"
+         *         ],
+         *         "replicas": {
+         *           "total": 2,
+         *           "starting": 0,
+         *           "streaming": 1,
+         *           "catchingUp": 1,
+         *           "waiting": 0,
+         *           "paused": 0,
+         *           "disconnected": 0,
+         *           "needsResync": 0
+         *         },
+         *         "commits": {
+         *           "acknowledged": 18240,
+         *           "waiting": 0,
+         *           "timedOut": 3
+         *         }
+         *       },
+         *       "lag": [
+         *         {
+         *           "replicaId": "node-2",
+         *           "state": "STREAMING",
+         *           "syncState": "sync",
+         *           "sentLsn": "0/16B3748",
+         *           "writeLsn": "0/16B3748",
+         *           "flushLsn": "0/16B3748",
+         *           "replayLsn": "0/16B3748",
+         *           "lagBytes": 0,
+         *           "writeLagMs": 6,
+         *           "flushLagMs": 12,
+         *           "replayLagMs": 14,
+         *           "lastStatusAt": "2026-11-21T10:29:59.950Z"
+         *         },
+         *         {
+         *           "replicaId": "node-3",
+         *           "state": "CATCHING_UP",
+         *           "syncState": "async",
+         *           "sentLsn": "0/16B3748",
+         *           "writeLsn": "0/16B3748",
+         *           "flushLsn": "0/16B3748",
+         *           "replayLsn": "0/12B3748",
+         *           "lagBytes": 4194304,
+         *           "writeLagMs": 8,
+         *           "flushLagMs": 15,
+         *           "replayLagMs": 7340,
+         *           "lastStatusAt": "2026-11-21T10:29:59.940Z"
+         *         }
+         *       ],
+         *       "walBytesPerSecond": 2048,
+         *       "commitsPerSecond": 5,
+         *       "slots": {
+         *         "reserved": 1,
+         *         "extended": 1,
+         *         "unreserved": 0,
+         *         "lost": 0,
+         *         "retainedBytes": 4194304
+         *       },
+         *       "alertRules": [
+         *         {
+         *           "ruleId": "rule-2",
+         *           "name": "replay lag over 5 s",
+         *           "metric": "REPLAY_LAG_MS",
+         *           "threshold": 5000,
+         *           "forMs": 10000,
+         *           "severity": "CRITICAL",
+         *           "replicaId": null,
+         *           "pendingReplicaIds": [],
+         *           "firingReplicaIds": [
+         *             "node-3"
+         *           ],
+         *           "createdAt": "2026-11-21T10:00:00.000Z",
+         *           "createdBy": "key-1"
+         *         }
+         *       ],
+         *       "firingAlerts": [
+         *         {
+         *           "alertId": "alert-9",
+         *           "ruleId": "rule-2",
+         *           "ruleName": "replay lag over 5 s",
+         *           "metric": "REPLAY_LAG_MS",
+         *           "severity": "CRITICAL",
+         *           "replicaId": "node-3",
+         *           "state": "FIRING",
+         *           "threshold": 5000,
+         *           "value": 7340,
+         *           "peakValue": 8120,
+         *           "breachStartedAt": "2026-11-21T10:29:40.000Z",
+         *           "firedAt": "2026-11-21T10:29:50.000Z",
+         *           "resolvedAt": null,
+         *           "message": "node-3: replay lag 7340 ms > 5000 ms for 10000 ms"
+         *         }
+         *       ],
+         *       "unresolvedConflicts": 1,
+         *       "snapshotsInProgress": 0
+         *     }
+         */
+        ReplicationDashboard: {
+            status: components["schemas"]["ReplicationStatus"];
+            /** @description Each standby's lag now, sorted by replica id. */
+            lag: components["schemas"]["ReplicaLag"][];
+            /**
+             * @description WAL written per second of cluster time over the last lag sample interval.
+             * @example 2048
+             */
+            walBytesPerSecond: number;
+            /**
+             * @description Commits per second of cluster time over the last lag sample interval.
+             * @example 5
+             */
+            commitsPerSecond: number;
+            /** @description Slots by WAL status, and the WAL the slots hold back. */
+            slots: {
+                /**
+                 * @description Slots `reserved`.
+                 * @example 4
+                 */
+                reserved: number;
+                /**
+                 * @description Slots `extended`.
+                 * @example 1
+                 */
+                extended: number;
+                /**
+                 * @description Slots `unreserved`.
+                 * @example 0
+                 */
+                unreserved: number;
+                /**
+                 * @description Slots `lost`.
+                 * @example 0
+                 */
+                lost: number;
+                /**
+                 * Format: int64
+                 * @description The most WAL one slot holds back.
+                 * @example 4194304
+                 */
+                retainedBytes: number;
+            };
+            /** @description Every alert rule, oldest first. */
+            alertRules: components["schemas"]["ReplicationAlertRule"][];
+            /** @description The FIRING alerts, most severe first, then oldest first. */
+            firingAlerts: components["schemas"]["ReplicationAlert"][];
+            /**
+             * @description Conflicts waiting for a resolution.
+             * @example 1
+             */
+            unresolvedConflicts: number;
+            /**
+             * @description Snapshots being created or restored.
+             * @example 0
+             */
+            snapshotsInProgress: number;
+        };
+        ReplicationDashboardResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ReplicationDashboard"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
          * @description `crash` stops the named nodes (no heartbeats, no messages). `partition` splits the network
          *     into `groups` that cannot reach each other; the failure detector (`control-plane`) sits in the
          *     largest group unless a group names it, so the nodes cut off from it are seen failing. `latency` adds `ms` to every message to or from
@@ -12412,6 +15166,177 @@ export interface components {
             ms: number;
         };
         /**
+         * @description Relative weights of inserts, updates and deletes (non-negative, at least one positive): `{ insert: 2, update: 1, delete: 1 }` makes half of the writes inserts.
+         * @example {
+         *       "insert": 2,
+         *       "update": 1,
+         *       "delete": 1
+         *     }
+         */
+        WorkloadMix: {
+            /**
+             * @description Weight of inserts.
+             * @example 2
+             */
+            insert: number;
+            /**
+             * @description Weight of updates.
+             * @example 1
+             */
+            update: number;
+            /**
+             * @description Weight of deletes.
+             * @example 1
+             */
+            delete: number;
+        };
+        /**
+         * @description The workload's settings and what it has written since the server started.
+         * @example {
+         *       "ratePerSecond": 5,
+         *       "tables": [
+         *         "accounts",
+         *         "orders"
+         *       ],
+         *       "keySpace": 1000,
+         *       "mix": {
+         *         "insert": 2,
+         *         "update": 1,
+         *         "delete": 1
+         *       },
+         *       "running": true,
+         *       "writes": {
+         *         "inserts": 9120,
+         *         "updates": 4560,
+         *         "deletes": 4560,
+         *         "total": 18240
+         *       },
+         *       "walBytes": 6950400,
+         *       "lastLsn": "0/16B3748",
+         *       "lastWriteAt": "2026-11-21T10:29:59.800Z"
+         *     }
+         */
+        Workload: {
+            /**
+             * @description Writes per second of cluster time; 0 when stopped.
+             * @example 5
+             */
+            ratePerSecond: number;
+            /**
+             * @description The tables written to.
+             * @example [
+             *       "accounts",
+             *       "orders"
+             *     ]
+             */
+            tables: string[];
+            /**
+             * @description Keys per table.
+             * @example 1000
+             */
+            keySpace: number;
+            mix: components["schemas"]["WorkloadMix"];
+            /**
+             * @description Whether it writes now: `ratePerSecond` above 0 and a primary to write to.
+             * @example true
+             */
+            running: boolean;
+            /** @description Writes made, by operation. */
+            writes: {
+                /**
+                 * Format: int64
+                 * @description Rows inserted.
+                 * @example 9120
+                 */
+                inserts: number;
+                /**
+                 * Format: int64
+                 * @description Rows updated.
+                 * @example 4560
+                 */
+                updates: number;
+                /**
+                 * Format: int64
+                 * @description Rows deleted.
+                 * @example 4560
+                 */
+                deletes: number;
+                /**
+                 * Format: int64
+                 * @description All writes.
+                 * @example 18240
+                 */
+                total: number;
+            };
+            /**
+             * Format: int64
+             * @description WAL bytes the workload's writes took.
+             * @example 6950400
+             */
+            walBytes: number;
+            /**
+             * @description End of the WAL record of its latest write; null before the first.
+             * @example 0/16B3748
+             */
+            lastLsn: string | null;
+            /**
+             * Format: date-time
+             * @description When it last wrote (cluster clock); null before the first write.
+             * @example 2026-11-21T10:29:59.800Z
+             */
+            lastWriteAt: string | null;
+        };
+        WorkloadResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["Workload"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description The write workload the simulation runs on the replication primary, on the cluster clock,
+         *     from a seeded random stream (the same settings and seed give the same writes). Each write
+         *     picks a table and a key in `[0, keySpace)` at random, and an operation by the `mix` weights;
+         *     an insert of a present key writes an update, an update or delete of an absent key writes an
+         *     insert, so every write changes a row. PUT replaces every field.
+         * @example {
+         *       "ratePerSecond": 5,
+         *       "tables": [
+         *         "accounts",
+         *         "orders"
+         *       ],
+         *       "keySpace": 1000,
+         *       "mix": {
+         *         "insert": 2,
+         *         "update": 1,
+         *         "delete": 1
+         *       }
+         *     }
+         */
+        WorkloadSettings: {
+            /**
+             * @description Writes per second of cluster time; 0 stops the workload.
+             * @example 5
+             */
+            ratePerSecond: number;
+            /**
+             * @description The tables written to (created on the first write).
+             * @example [
+             *       "accounts",
+             *       "orders"
+             *     ]
+             */
+            tables: string[];
+            /**
+             * @description Keys per table; bounds the size of the data (and of base backups and snapshots).
+             * @example 1000
+             */
+            keySpace: number;
+            mix: components["schemas"]["WorkloadMix"];
+        };
+        /**
          * @description Kind of event. The `/api/v1/ws/cluster/nodes` stream carries node_joined, node_left,
          *     node_health_change, failover_initiated, failover_completed, leader_elected, quorum_lost and
          *     quorum_restored; `/api/v1/ws/events` carries every type.
@@ -12426,10 +15351,17 @@ export interface components {
          *     - `health_issue_detected`, `health_issue_resolved` (HealthIssuePayload): the health monitor opened or resolved an issue.
          *     - `cluster_state_changed` (ClusterStatePayload): the cluster state changed (for example OPERATIONAL to DEGRADED).
          *     - `member_state_changed` (MemberStatePayload): the state the gossip group holds a member in changed (ALIVE, SUSPECT, DEAD, LEFT).
+         *     - `replication_lag_alert` (ReplicationLagAlertPayload): a replication alert rule fired for a standby, or its alert resolved.
+         *     - `replica_status_change` (ReplicaStatusPayload): a replica changed state (see ReplicaState).
+         *     - `replication_error` (ReplicationErrorPayload): replication went wrong (a standby or a commit timed out, a slot or a replica lost its WAL, the primary went down, a snapshot or restore failed).
+         *     - `wal_position_update` (WalPositionPayload): a standby's positions and lag, at most once per `statusIntervalMs` per standby.
+         *     - `slot_created`, `slot_dropped` (ReplicationSlotPayload): a replication slot was created or dropped.
+         *     - `conflict_detected`, `conflict_resolved` (ReplicationConflictPayload): a replication conflict was detected or resolved.
+         *     The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events.
          * @example node_joined
          * @enum {string}
          */
-        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed";
+        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved";
         /** @description Payload of `node_joined` and `node_left`. */
         NodeMembershipPayload: {
             /** @example node-6 */
@@ -12850,6 +15782,350 @@ export interface components {
             };
         };
         /**
+         * @description Payload of `replication_lag_alert`, sent when an alert fires (state FIRING) and when it resolves (state RESOLVED); the alert as `GET /api/v1/replication/monitor/alerts` shows it.
+         * @example {
+         *       "alertId": "alert-9",
+         *       "ruleId": "rule-2",
+         *       "ruleName": "replay lag over 5 s",
+         *       "state": "FIRING",
+         *       "metric": "REPLAY_LAG_MS",
+         *       "severity": "CRITICAL",
+         *       "replicaId": "node-3",
+         *       "threshold": 5000,
+         *       "value": 7340,
+         *       "forMs": 10000,
+         *       "breachStartedAt": "2026-11-21T10:29:40.000Z",
+         *       "firedAt": "2026-11-21T10:29:50.000Z",
+         *       "resolvedAt": null,
+         *       "message": "node-3: replay lag 7340 ms > 5000 ms for 10000 ms"
+         *     }
+         */
+        ReplicationLagAlertPayload: {
+            /**
+             * @description Id of the alert, `alert-N`.
+             * @example alert-9
+             */
+            alertId: string;
+            /**
+             * @description The rule that fired it.
+             * @example rule-2
+             */
+            ruleId: string;
+            /**
+             * @description The rule's name.
+             * @example replay lag over 5 s
+             */
+            ruleName: string;
+            /**
+             * @description FIRING when it fires; RESOLVED when the metric is back at or below the threshold.
+             * @example FIRING
+             * @enum {string}
+             */
+            state: "FIRING" | "RESOLVED";
+            /**
+             * @description The lag watched (see AlertMetric).
+             * @example REPLAY_LAG_MS
+             * @enum {string}
+             */
+            metric: "LAG_BYTES" | "WRITE_LAG_MS" | "FLUSH_LAG_MS" | "REPLAY_LAG_MS";
+            /**
+             * @description The rule's severity; the streams' `severity` filter reads it.
+             * @example CRITICAL
+             * @enum {string}
+             */
+            severity: "INFO" | "WARNING" | "CRITICAL";
+            /**
+             * @description The standby it is about.
+             * @example node-3
+             */
+            replicaId: string;
+            /**
+             * @description The rule's threshold (bytes for LAG_BYTES, milliseconds otherwise).
+             * @example 5000
+             */
+            threshold: number;
+            /**
+             * @description The metric at the sample that fired or resolved it.
+             * @example 7340
+             */
+            value: number;
+            /**
+             * @description How long the metric had to stay above the threshold.
+             * @example 10000
+             */
+            forMs: number;
+            /**
+             * Format: date-time
+             * @description When the metric went above the threshold (cluster clock).
+             * @example 2026-11-21T10:29:40.000Z
+             */
+            breachStartedAt: string;
+            /**
+             * Format: date-time
+             * @description When it fired (cluster clock).
+             * @example 2026-11-21T10:29:50.000Z
+             */
+            firedAt: string;
+            /**
+             * Format: date-time
+             * @description When it resolved; null when FIRING.
+             * @example null
+             */
+            resolvedAt: string | null;
+            /**
+             * @description What is wrong, in words.
+             * @example node-3: replay lag 7340 ms > 5000 ms for 10000 ms
+             */
+            message: string;
+        };
+        /**
+         * @description Payload of `replica_status_change`, sent each time a replica changes state (added, streaming, catching up, paused, resumed, disconnected, needing a resync, promoted, rejoining after a failover, removed). Streams count it as severity INFO.
+         * @example {
+         *       "replicaId": "node-3",
+         *       "nodeId": "node-3",
+         *       "from": "STREAMING",
+         *       "to": "DISCONNECTED",
+         *       "reason": "no status from node-3 for 30 s"
+         *     }
+         */
+        ReplicaStatusPayload: {
+            /**
+             * @description The replica.
+             * @example node-3
+             */
+            replicaId: string;
+            /**
+             * @description Its node (the same id, so filters by resource id find it).
+             * @example node-3
+             */
+            nodeId: string;
+            /**
+             * @description The state before; null for a replica just added or a former primary starting to rejoin.
+             * @example STREAMING
+             * @enum {string|null}
+             */
+            from: "STARTING" | "STREAMING" | "CATCHING_UP" | "WAITING" | "PAUSED" | "DISCONNECTED" | "NEEDS_RESYNC" | "REJOINING" | "PROMOTED" | "REMOVED" | null;
+            /**
+             * @description The state now (see ReplicaState).
+             * @example DISCONNECTED
+             * @enum {string}
+             */
+            to: "STARTING" | "STREAMING" | "CATCHING_UP" | "WAITING" | "PAUSED" | "DISCONNECTED" | "NEEDS_RESYNC" | "REJOINING" | "PROMOTED" | "REMOVED";
+            /**
+             * @description Why, in words.
+             * @example no status from node-3 for 30 s
+             */
+            reason: string;
+        };
+        /**
+         * @description Payload of `replication_error`. `code` says what went wrong, and sets the severity the
+         *     streams' `severity` filter reads:
+         *     - `STANDBY_TIMEOUT` (WARNING): a WAL sender heard nothing from its standby for `replicationTimeoutSecs`; the replica is DISCONNECTED.
+         *     - `COMMIT_TIMED_OUT` (WARNING): a commit waited `replicationTimeoutSecs` for its standbys and ended TIMED_OUT (committed on the primary, not confirmed replicated).
+         *     - `SLOT_INVALIDATED` (CRITICAL): a slot's WAL was removed (`walStatus: lost`).
+         *     - `WAL_REMOVED` (CRITICAL): a replica needs WAL that was removed; it NEEDS_RESYNC.
+         *     - `PRIMARY_DOWN` (CRITICAL): the primary crashed or is cut off; commits wait until it is back or a standby is promoted.
+         *     - `SNAPSHOT_FAILED` (WARNING), `RESTORE_FAILED` (CRITICAL): a snapshot or a restore stopped before the end.
+         * @example {
+         *       "replicaId": "node-3",
+         *       "nodeId": "node-3",
+         *       "code": "SLOT_INVALIDATED",
+         *       "message": "Replication slot replica_node-3 lost its WAL (restart 0/1240000) and was invalidated."
+         *     }
+         */
+        ReplicationErrorPayload: {
+            /**
+             * @description The replica concerned; null when none is.
+             * @example node-3
+             */
+            replicaId: string | null;
+            /**
+             * @description The node concerned (the replica's, or the primary's for PRIMARY_DOWN); null when none is.
+             * @example node-3
+             */
+            nodeId: string | null;
+            /**
+             * @description What went wrong.
+             * @example SLOT_INVALIDATED
+             * @enum {string}
+             */
+            code: "STANDBY_TIMEOUT" | "COMMIT_TIMED_OUT" | "SLOT_INVALIDATED" | "WAL_REMOVED" | "PRIMARY_DOWN" | "SNAPSHOT_FAILED" | "RESTORE_FAILED";
+            /**
+             * @description What went wrong, in words.
+             * @example Replication slot replica_node-3 lost its WAL (restart 0/1240000) and was invalidated.
+             */
+            message: string;
+        };
+        /**
+         * @description Payload of `wal_position_update`, a standby's positions as its WAL sender knows them, at most once per `statusIntervalMs` per standby and only when they moved. Streams count it as severity INFO.
+         * @example {
+         *       "replicaId": "node-2",
+         *       "nodeId": "node-2",
+         *       "primaryId": "node-1",
+         *       "timeline": 2,
+         *       "currentLsn": "0/16B3748",
+         *       "sentLsn": "0/16B3748",
+         *       "writeLsn": "0/16B3748",
+         *       "flushLsn": "0/16B3748",
+         *       "replayLsn": "0/16B1748",
+         *       "lagBytes": 8192
+         *     }
+         */
+        WalPositionPayload: {
+            /**
+             * @description The standby.
+             * @example node-2
+             */
+            replicaId: string;
+            /**
+             * @description Its node (the same id).
+             * @example node-2
+             */
+            nodeId: string;
+            /**
+             * @description The primary streaming to it.
+             * @example node-1
+             */
+            primaryId: string;
+            /**
+             * @description The current timeline.
+             * @example 2
+             */
+            timeline: number;
+            /**
+             * @description The primary's current LSN.
+             * @example 0/16B3748
+             */
+            currentLsn: string;
+            /**
+             * @description End of the WAL sent to it.
+             * @example 0/16B3748
+             */
+            sentLsn: string;
+            /**
+             * @description End of the WAL it has written.
+             * @example 0/16B3748
+             */
+            writeLsn: string;
+            /**
+             * @description End of the WAL it has flushed.
+             * @example 0/16B3748
+             */
+            flushLsn: string;
+            /**
+             * @description End of the WAL it has replayed.
+             * @example 0/16B1748
+             */
+            replayLsn: string;
+            /**
+             * @description currentLsn − replayLsn.
+             * @example 8192
+             */
+            lagBytes: number;
+        };
+        /**
+         * @description Payload of `slot_created` and `slot_dropped` (a replica's slot is created when it is added and dropped when it is removed). Streams count it as severity INFO.
+         * @example {
+         *       "slotName": "cdc_orders",
+         *       "slotType": "LOGICAL",
+         *       "reason": "created by key-1"
+         *     }
+         */
+        ReplicationSlotPayload: {
+            /**
+             * @description The slot.
+             * @example cdc_orders
+             */
+            slotName: string;
+            /**
+             * @description Its type (see SlotType).
+             * @example LOGICAL
+             * @enum {string}
+             */
+            slotType: "LOGICAL" | "PHYSICAL";
+            /**
+             * @description Why it was created or dropped, in words.
+             * @example created by key-1
+             */
+            reason: string;
+        };
+        /**
+         * @description Payload of `conflict_detected` (resolved false, resolution fields null) and `conflict_resolved`.
+         * @example {
+         *       "conflictId": "conflict-7",
+         *       "conflictType": "UPDATE_CONFLICT",
+         *       "database": "rustydb",
+         *       "tableName": "accounts",
+         *       "rowKey": "acct-42",
+         *       "originNode": "node-3",
+         *       "targetNode": "node-1",
+         *       "resolved": false,
+         *       "resolutionStrategy": null,
+         *       "winner": null,
+         *       "resolvedLsn": null
+         *     }
+         */
+        ReplicationConflictPayload: {
+            /**
+             * @description Id of the conflict, `conflict-N`.
+             * @example conflict-7
+             */
+            conflictId: string;
+            /**
+             * @description What the writes disagree on.
+             * @example UPDATE_CONFLICT
+             * @enum {string}
+             */
+            conflictType: "UPDATE_CONFLICT" | "DELETE_CONFLICT" | "UNIQUENESS_VIOLATION" | "INSERT_CONFLICT";
+            /**
+             * @description The row's database.
+             * @example rustydb
+             */
+            database: string;
+            /**
+             * @description The row's table.
+             * @example accounts
+             */
+            tableName: string;
+            /**
+             * @description The row's key.
+             * @example acct-42
+             */
+            rowKey: string;
+            /**
+             * @description The site the remote change came from.
+             * @example node-3
+             */
+            originNode: string;
+            /**
+             * @description The node it was applied to (the primary).
+             * @example node-1
+             */
+            targetNode: string;
+            /**
+             * @description false in conflict_detected, true in conflict_resolved.
+             * @example false
+             */
+            resolved: boolean;
+            /**
+             * @description The strategy that resolved it; null in conflict_detected.
+             * @example null
+             * @enum {string|null}
+             */
+            resolutionStrategy: "LAST_WRITER_WINS" | "FIRST_WRITER_WINS" | "SITE_PRIORITY" | "CUSTOM" | "CRDT_LWW" | "CRDT_COUNTER" | "CRDT_SET" | null;
+            /**
+             * @description Which side won; null in conflict_detected.
+             * @example null
+             * @enum {string|null}
+             */
+            winner: "LOCAL" | "REMOTE" | "MERGED" | "CUSTOM" | null;
+            /**
+             * @description End of the WAL record of the resolution; null in conflict_detected.
+             * @example null
+             */
+            resolvedLsn: string | null;
+        };
+        /**
          * @description Every event, on every stream, in one envelope. `cursor` increases by one per event across
          *     the whole cluster; reconnect with `resumeFrom` set to the last cursor you saw to miss nothing.
          */
@@ -12870,7 +16146,7 @@ export interface components {
              */
             source: string;
             /** @description Depends on `type`; see the payload schemas. */
-            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"];
+            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"];
         };
         EventListResponse: {
             /** @enum {boolean} */
@@ -17421,6 +20697,2867 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    getClusterReplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Replication per cluster node, sorted by node id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "mode": "SYNCHRONOUS",
+                     *         "state": "STREAMING",
+                     *         "healthy": true,
+                     *         "primaryNodeId": "node-1",
+                     *         "timeline": 2,
+                     *         "currentLsn": "0/16B3748",
+                     *         "nodes": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "nodeStatus": "HEALTHY",
+                     *             "role": "PRIMARY",
+                     *             "replicaState": null,
+                     *             "syncState": null,
+                     *             "writeLsn": "0/16B3748",
+                     *             "flushLsn": "0/16B3748",
+                     *             "replayLsn": "0/16B3748",
+                     *             "lagBytes": null
+                     *           },
+                     *           {
+                     *             "nodeId": "node-2",
+                     *             "nodeStatus": "HEALTHY",
+                     *             "role": "STANDBY",
+                     *             "replicaState": "STREAMING",
+                     *             "syncState": "sync",
+                     *             "writeLsn": "0/16B3748",
+                     *             "flushLsn": "0/16B3748",
+                     *             "replayLsn": "0/16B3748",
+                     *             "lagBytes": 0
+                     *           },
+                     *           {
+                     *             "nodeId": "node-3",
+                     *             "nodeStatus": "HEALTHY",
+                     *             "role": "STANDBY",
+                     *             "replicaState": "CATCHING_UP",
+                     *             "syncState": "async",
+                     *             "writeLsn": "0/16B3748",
+                     *             "flushLsn": "0/16B3748",
+                     *             "replayLsn": "0/12B3748",
+                     *             "lagBytes": 4194304
+                     *           },
+                     *           {
+                     *             "nodeId": "node-4",
+                     *             "nodeStatus": "HEALTHY",
+                     *             "role": "NONE",
+                     *             "replicaState": null,
+                     *             "syncState": null,
+                     *             "writeLsn": null,
+                     *             "flushLsn": null,
+                     *             "replayLsn": null,
+                     *             "lagBytes": null
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ClusterReplicationResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getReplicationConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The replication configuration in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "mode": "SYNCHRONOUS",
+                     *         "standbyNodes": [
+                     *           "node-2"
+                     *         ],
+                     *         "replicationTimeoutSecs": 30,
+                     *         "maxWalSenders": 10,
+                     *         "walKeepSegments": 16,
+                     *         "maxWalSegments": 64,
+                     *         "maxSlotWalKeepSegments": 256,
+                     *         "archiveMode": true,
+                     *         "archiveCommand": "cp %p /archive/%f",
+                     *         "checkpointIntervalMs": 5000,
+                     *         "statusIntervalMs": 1000,
+                     *         "catchUpThresholdBytes": 1048576,
+                     *         "lagSampleIntervalMs": 1000
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicationConfigResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    updateReplicationConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The whole configuration. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplicationConfig"];
+            };
+        };
+        responses: {
+            /** @description The replication configuration now in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplicationConfigResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A replication failover or a snapshot restore is in progress; change the configuration after it ends. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "A replication failover is in progress; change the configuration after it ends."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The settings contradict each other or the cluster. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "standbyNodes names node-1, the primary; a primary cannot be its own standby.",
+                     *         "details": {
+                     *           "field": "standbyNodes",
+                     *           "nodeId": "node-1"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    configureReplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfigureReplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description The whole replication configuration now in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "mode": "SEMI_SYNCHRONOUS",
+                     *         "standbyNodes": [
+                     *           "node-2",
+                     *           "node-3"
+                     *         ],
+                     *         "replicationTimeoutSecs": 30,
+                     *         "maxWalSenders": 10,
+                     *         "walKeepSegments": 16,
+                     *         "maxWalSegments": 64,
+                     *         "maxSlotWalKeepSegments": 256,
+                     *         "archiveMode": true,
+                     *         "archiveCommand": "cp %p /archive/%f",
+                     *         "checkpointIntervalMs": 5000,
+                     *         "statusIntervalMs": 1000,
+                     *         "catchUpThresholdBytes": 1048576,
+                     *         "lagSampleIntervalMs": 1000
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicationConfigResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A replication failover or a snapshot restore is in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "A replication failover is in progress; change the configuration after it ends."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The resulting configuration contradicts itself or the cluster. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "archiveMode is on but archiveCommand is null.",
+                     *         "details": {
+                     *           "field": "archiveCommand"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getReplicationStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The replication status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "mode": "SYNCHRONOUS",
+                     *         "state": "STREAMING",
+                     *         "healthy": true,
+                     *         "lagMs": 42,
+                     *         "bytesBehind": 8192,
+                     *         "lastSync": "2026-11-21T10:29:59.950Z",
+                     *         "primaryNodeId": "node-1",
+                     *         "timeline": 2,
+                     *         "currentLsn": "0/16B3748",
+                     *         "currentWalSegment": "000000020000000000000016",
+                     *         "walSegmentBytes": 65536,
+                     *         "syncStandbys": [
+                     *           "node-2"
+                     *         ],
+                     *         "replicas": {
+                     *           "total": 4,
+                     *           "starting": 0,
+                     *           "streaming": 4,
+                     *           "catchingUp": 0,
+                     *           "waiting": 0,
+                     *           "paused": 0,
+                     *           "disconnected": 0,
+                     *           "needsResync": 0
+                     *         },
+                     *         "commits": {
+                     *           "acknowledged": 18240,
+                     *           "waiting": 2,
+                     *           "timedOut": 3
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicationStatusResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getReplicationStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "since": "2026-11-21T09:30:00.000Z",
+                     *         "timeline": 2,
+                     *         "currentLsn": "0/16B3748",
+                     *         "walRecords": 18245,
+                     *         "walBytes": 7026504,
+                     *         "walSegments": {
+                     *           "current": "000000020000000000000016",
+                     *           "retained": 18,
+                     *           "removed": 89,
+                     *           "archived": 106,
+                     *           "oldestRetained": "000000020000000000000005"
+                     *         },
+                     *         "checkpoints": 720,
+                     *         "lastCheckpointAt": "2026-11-21T10:29:55.000Z",
+                     *         "commits": {
+                     *           "acknowledged": 18240,
+                     *           "waiting": 2,
+                     *           "timedOut": 3
+                     *         },
+                     *         "commitWaitMs": {
+                     *           "average": 3.4,
+                     *           "p95": 9,
+                     *           "max": 31
+                     *         },
+                     *         "walSent": {
+                     *           "bytes": 28160340,
+                     *           "batches": 72980,
+                     *           "resentBatches": 12
+                     *         },
+                     *         "failovers": 1,
+                     *         "slots": {
+                     *           "total": 5,
+                     *           "physical": 4,
+                     *           "logical": 1,
+                     *           "active": 4,
+                     *           "lost": 0
+                     *         },
+                     *         "conflicts": {
+                     *           "detected": 7,
+                     *           "resolved": 6,
+                     *           "unresolved": 1
+                     *         },
+                     *         "snapshots": {
+                     *           "completed": 3,
+                     *           "inProgress": 0,
+                     *           "failed": 0
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicationStatisticsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getReplicationLag: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only this replica.
+                 * @example node-2
+                 */
+                replicaId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lag of every standby (or of the one asked for), sorted by replica id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "primaryNodeId": "node-1",
+                     *         "timeline": 2,
+                     *         "currentLsn": "0/16B3748",
+                     *         "maxLagBytes": 4194304,
+                     *         "maxReplayLagMs": 7340,
+                     *         "replicas": [
+                     *           {
+                     *             "replicaId": "node-2",
+                     *             "state": "STREAMING",
+                     *             "syncState": "sync",
+                     *             "sentLsn": "0/16B3748",
+                     *             "writeLsn": "0/16B3748",
+                     *             "flushLsn": "0/16B3748",
+                     *             "replayLsn": "0/16B1748",
+                     *             "lagBytes": 8192,
+                     *             "writeLagMs": 6,
+                     *             "flushLagMs": 12,
+                     *             "replayLagMs": 42,
+                     *             "lastStatusAt": "2026-11-21T10:29:59.950Z"
+                     *           },
+                     *           {
+                     *             "replicaId": "node-3",
+                     *             "state": "PAUSED",
+                     *             "syncState": "async",
+                     *             "sentLsn": "0/16B3748",
+                     *             "writeLsn": "0/16B3748",
+                     *             "flushLsn": "0/16B3748",
+                     *             "replayLsn": "0/12B3748",
+                     *             "lagBytes": 4194304,
+                     *             "writeLagMs": 8,
+                     *             "flushLagMs": 15,
+                     *             "replayLagMs": 7340,
+                     *             "lastStatusAt": "2026-11-21T10:29:59.940Z"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicationLagReportResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `replicaId` names no replica. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No replica has id \"node-9\".",
+                     *         "details": {
+                     *           "resource": "replication.replica",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listReplicas: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "replicaId" | "state" | "lagBytes" | "replayLagMs" | "flushLsn" | "addedAt";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 * @example nodeId,status,lastHeartbeat
+                 */
+                fields?: components["parameters"]["Fields"];
+                /** @description Only replicas in this state. */
+                state?: components["schemas"]["ReplicaState"];
+                /** @description Only replicas with this sync state. */
+                syncState?: components["schemas"]["SyncState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of replicas. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "replicaId": "node-2",
+                     *           "nodeId": "node-2",
+                     *           "state": "STREAMING",
+                     *           "stateSince": "2026-11-21T09:30:01.000Z",
+                     *           "stateReason": null,
+                     *           "syncState": "sync",
+                     *           "slotName": "replica_node-2",
+                     *           "timeline": 2,
+                     *           "sentLsn": "0/16B3748",
+                     *           "writeLsn": "0/16B3748",
+                     *           "flushLsn": "0/16B3748",
+                     *           "replayLsn": "0/16B3748",
+                     *           "lagBytes": 0,
+                     *           "writeLagMs": 6,
+                     *           "flushLagMs": 12,
+                     *           "replayLagMs": 14,
+                     *           "lastStatusAt": "2026-11-21T10:29:59.950Z",
+                     *           "addedAt": "2026-11-21T09:30:00.000Z",
+                     *           "baseBackup": null
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 4,
+                     *         "limit": 1,
+                     *         "offset": 0,
+                     *         "hasMore": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicaListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    addReplica: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "nodeId": "node-4"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AddReplicaRequest"];
+            };
+        };
+        responses: {
+            /** @description The replica, `STARTING` its initial copy. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "replicaId": "node-4",
+                     *         "nodeId": "node-4",
+                     *         "state": "STARTING",
+                     *         "stateSince": "2026-11-21T10:30:00.000Z",
+                     *         "stateReason": null,
+                     *         "syncState": "async",
+                     *         "slotName": "replica_node-4",
+                     *         "timeline": 2,
+                     *         "sentLsn": "0/16B3748",
+                     *         "writeLsn": "0/16B3748",
+                     *         "flushLsn": "0/16B3748",
+                     *         "replayLsn": "0/16B3748",
+                     *         "lagBytes": 0,
+                     *         "writeLagMs": 0,
+                     *         "flushLagMs": 0,
+                     *         "replayLagMs": 0,
+                     *         "lastStatusAt": null,
+                     *         "addedAt": "2026-11-21T10:30:00.000Z",
+                     *         "baseBackup": {
+                     *           "startLsn": "0/16B3748",
+                     *           "totalBytes": 2097152,
+                     *           "copiedBytes": 0,
+                     *           "percent": 0,
+                     *           "startedAt": "2026-11-21T10:30:00.000Z",
+                     *           "completedAt": null
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicaResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `nodeId` names no cluster node. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No cluster node has id \"node-9\".",
+                     *         "details": {
+                     *           "resource": "cluster.node",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The node is already a replica, is not running (crashed or DOWN), or there is no primary to copy from. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "node-4 is already a replica of node-1.",
+                     *         "details": {
+                     *           "replicaId": "node-4"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The node is the primary. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "node-1 is the primary; a primary cannot replicate itself."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getReplica: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the replica (its node's id).
+                 * @example node-2
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The replica. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "replicaId": "node-3",
+                     *         "nodeId": "node-3",
+                     *         "state": "DISCONNECTED",
+                     *         "stateSince": "2026-11-21T10:29:30.000Z",
+                     *         "stateReason": "no status from node-3 for 30 s",
+                     *         "syncState": "potential",
+                     *         "slotName": "replica_node-3",
+                     *         "timeline": 2,
+                     *         "sentLsn": "0/16A0000",
+                     *         "writeLsn": "0/169F000",
+                     *         "flushLsn": "0/169F000",
+                     *         "replayLsn": "0/169F000",
+                     *         "lagBytes": 84808,
+                     *         "writeLagMs": 8,
+                     *         "flushLagMs": 15,
+                     *         "replayLagMs": 30120,
+                     *         "lastStatusAt": "2026-11-21T10:29:00.000Z",
+                     *         "addedAt": "2026-11-21T09:30:00.000Z",
+                     *         "baseBackup": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicaResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No replica has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No replica has id \"node-9\".",
+                     *         "details": {
+                     *           "resource": "replication.replica",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    removeReplica: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the replica (its node's id).
+                 * @example node-2
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The replica as it was removed (state `REMOVED`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "replicaId": "node-4",
+                     *         "nodeId": "node-4",
+                     *         "state": "REMOVED",
+                     *         "stateSince": "2026-11-21T10:30:00.000Z",
+                     *         "stateReason": "removed by key-1",
+                     *         "syncState": "async",
+                     *         "slotName": "replica_node-4",
+                     *         "timeline": 2,
+                     *         "sentLsn": "0/16B3748",
+                     *         "writeLsn": "0/16B3748",
+                     *         "flushLsn": "0/16B3748",
+                     *         "replayLsn": "0/16B3748",
+                     *         "lagBytes": 0,
+                     *         "writeLagMs": 0,
+                     *         "flushLagMs": 0,
+                     *         "replayLagMs": 0,
+                     *         "lastStatusAt": "2026-11-21T10:29:59.950Z",
+                     *         "addedAt": "2026-11-21T10:00:00.000Z",
+                     *         "baseBackup": {
+                     *           "startLsn": "0/1500000",
+                     *           "totalBytes": 2097152,
+                     *           "copiedBytes": 2097152,
+                     *           "percent": 100,
+                     *           "startedAt": "2026-11-21T10:00:00.000Z",
+                     *           "completedAt": "2026-11-21T10:00:02.000Z"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicaResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description A replication failover is in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "A replication failover is in progress; remove the replica after it ends."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    pauseReplica: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the replica (its node's id).
+                 * @example node-2
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The replica, now `PAUSED`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "replicaId": "node-3",
+                     *         "nodeId": "node-3",
+                     *         "state": "PAUSED",
+                     *         "stateSince": "2026-11-21T10:30:00.000Z",
+                     *         "stateReason": "paused by key-1",
+                     *         "syncState": "async",
+                     *         "slotName": "replica_node-3",
+                     *         "timeline": 2,
+                     *         "sentLsn": "0/16B3748",
+                     *         "writeLsn": "0/16B3748",
+                     *         "flushLsn": "0/16B3748",
+                     *         "replayLsn": "0/16B3748",
+                     *         "lagBytes": 0,
+                     *         "writeLagMs": 6,
+                     *         "flushLagMs": 12,
+                     *         "replayLagMs": 14,
+                     *         "lastStatusAt": "2026-11-21T10:29:59.950Z",
+                     *         "addedAt": "2026-11-21T09:30:00.000Z",
+                     *         "baseBackup": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicaResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The replica is already paused, or is not replaying (STARTING, DISCONNECTED, NEEDS_RESYNC). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "node-3 is already PAUSED.",
+                     *         "details": {
+                     *           "replicaId": "node-3",
+                     *           "state": "PAUSED"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    resumeReplica: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the replica (its node's id).
+                 * @example node-2
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The replica, replaying again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "replicaId": "node-3",
+                     *         "nodeId": "node-3",
+                     *         "state": "CATCHING_UP",
+                     *         "stateSince": "2026-11-21T10:31:00.000Z",
+                     *         "stateReason": "replaying 4194304 bytes flushed while paused",
+                     *         "syncState": "async",
+                     *         "slotName": "replica_node-3",
+                     *         "timeline": 2,
+                     *         "sentLsn": "0/1AB3748",
+                     *         "writeLsn": "0/1AB3748",
+                     *         "flushLsn": "0/1AB3748",
+                     *         "replayLsn": "0/16B3748",
+                     *         "lagBytes": 4194304,
+                     *         "writeLagMs": 6,
+                     *         "flushLagMs": 12,
+                     *         "replayLagMs": 60010,
+                     *         "lastStatusAt": "2026-11-21T10:30:59.950Z",
+                     *         "addedAt": "2026-11-21T09:30:00.000Z",
+                     *         "baseBackup": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:31:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicaResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The replica is not paused. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "node-3 is STREAMING; only a PAUSED replica can be resumed.",
+                     *         "details": {
+                     *           "replicaId": "node-3",
+                     *           "state": "STREAMING"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    triggerReplicationFailover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReplicationFailoverRequest"];
+            };
+        };
+        responses: {
+            /** @description The new primary took over. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplicationFailoverResultResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `targetReplicaId` names no replica. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No replica has id \"node-9\".",
+                     *         "details": {
+                     *           "resource": "replication.replica",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No standby can be promoted (none running and reachable, or the target is not), the target needs a resync, or a failover or snapshot restore is already in progress. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "No running, reachable standby to promote.",
+                     *         "details": {
+                     *           "replicas": 2,
+                     *           "promotable": 0
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listReplicationSlots: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "slotName" | "slotType" | "retainedBytes" | "createdAt";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 * @example nodeId,status,lastHeartbeat
+                 */
+                fields?: components["parameters"]["Fields"];
+                /** @description Only slots of this type. */
+                slotType?: components["schemas"]["SlotType"];
+                /** @description Only slots with (true) or without (false) a consumer attached. */
+                active?: boolean;
+                /** @description Only slots with this WAL status. */
+                walStatus?: components["schemas"]["WalStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of slots. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "slotName": "cdc_orders",
+                     *           "plugin": "pgoutput",
+                     *           "slotType": "LOGICAL",
+                     *           "database": "rustydb",
+                     *           "active": false,
+                     *           "activeNodeId": null,
+                     *           "replicaId": null,
+                     *           "restartLsn": "0/1400000",
+                     *           "confirmedFlushLsn": "0/1400000",
+                     *           "walStatus": "extended",
+                     *           "safeWalSizeBytes": 9437184,
+                     *           "retainedBytes": 7026504,
+                     *           "catalogXmin": 1201,
+                     *           "restartDelay": 1800000,
+                     *           "invalidationReason": null,
+                     *           "createdAt": "2026-11-21T10:00:00.000Z"
+                     *         },
+                     *         {
+                     *           "slotName": "replica_node-2",
+                     *           "plugin": null,
+                     *           "slotType": "PHYSICAL",
+                     *           "database": null,
+                     *           "active": true,
+                     *           "activeNodeId": "node-2",
+                     *           "replicaId": "node-2",
+                     *           "restartLsn": "0/16B1748",
+                     *           "confirmedFlushLsn": null,
+                     *           "walStatus": "reserved",
+                     *           "safeWalSizeBytes": 16768600,
+                     *           "retainedBytes": 8192,
+                     *           "catalogXmin": null,
+                     *           "restartDelay": 14,
+                     *           "invalidationReason": null,
+                     *           "createdAt": "2026-11-21T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 2,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicationSlotListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    createReplicationSlot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReplicationSlotRequest"];
+            };
+        };
+        responses: {
+            /** @description The slot, reserving WAL from the current LSN. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "slotName": "cdc_orders",
+                     *         "plugin": "pgoutput",
+                     *         "slotType": "LOGICAL",
+                     *         "database": "rustydb",
+                     *         "active": false,
+                     *         "activeNodeId": null,
+                     *         "replicaId": null,
+                     *         "restartLsn": "0/16B3748",
+                     *         "confirmedFlushLsn": "0/16B3748",
+                     *         "walStatus": "reserved",
+                     *         "safeWalSizeBytes": 16777216,
+                     *         "retainedBytes": 0,
+                     *         "catalogXmin": null,
+                     *         "restartDelay": null,
+                     *         "invalidationReason": null,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicationSlotResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A slot with this name exists, or there is no primary. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "A replication slot named \"cdc_orders\" already exists.",
+                     *         "details": {
+                     *           "slotName": "cdc_orders"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `plugin` or `database` given for a physical slot, or a name starting with `replica_` (kept for the replicas' own slots). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "A physical slot decodes nothing; plugin is only for logical slots.",
+                     *         "details": {
+                     *           "field": "plugin"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getReplicationSlot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the slot (a replica's own slot is `replica_<nodeId>`).
+                 * @example replica_node-2
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The slot. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "slotName": "replica_node-3",
+                     *         "plugin": null,
+                     *         "slotType": "PHYSICAL",
+                     *         "database": null,
+                     *         "active": false,
+                     *         "activeNodeId": null,
+                     *         "replicaId": "node-3",
+                     *         "restartLsn": null,
+                     *         "confirmedFlushLsn": null,
+                     *         "walStatus": "lost",
+                     *         "safeWalSizeBytes": null,
+                     *         "retainedBytes": 0,
+                     *         "catalogXmin": null,
+                     *         "restartDelay": null,
+                     *         "invalidationReason": "wal_removed",
+                     *         "createdAt": "2026-11-21T09:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicationSlotResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No slot has this name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No replication slot is named \"cdc_old\".",
+                     *         "details": {
+                     *           "resource": "replication.slot",
+                     *           "id": "cdc_old"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    deleteReplicationSlot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the slot (a replica's own slot is `replica_<nodeId>`).
+                 * @example replica_node-2
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The slot was dropped. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "cdc_orders",
+                     *         "deleted": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The slot is active (a consumer is attached), or it belongs to a replica. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "replica_node-2 belongs to replica node-2; remove the replica instead.",
+                     *         "details": {
+                     *           "slotName": "replica_node-2",
+                     *           "replicaId": "node-2"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listReplicationSnapshots: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "startedAt" | "sizeBytes" | "snapshotId";
+                /** @description Sort direction for `sort_by`; newest first by default. */
+                order?: "asc" | "desc";
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 * @example nodeId,status,lastHeartbeat
+                 */
+                fields?: components["parameters"]["Fields"];
+                /** @description Only snapshots of this type. */
+                type?: components["schemas"]["SnapshotType"];
+                /** @description Only snapshots with this status. */
+                status?: components["schemas"]["SnapshotStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of snapshots. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "snapshotId": "snapshot-4",
+                     *           "type": "INCREMENTAL",
+                     *           "parentSnapshotId": "snapshot-3",
+                     *           "status": "COMPLETED",
+                     *           "label": "hourly",
+                     *           "sourceNodeId": "node-1",
+                     *           "timeline": 2,
+                     *           "lsn": "0/17C0000",
+                     *           "tables": 3,
+                     *           "rows": 212,
+                     *           "deletedKeys": 9,
+                     *           "sizeBytes": 81408,
+                     *           "copiedBytes": 81408,
+                     *           "startedAt": "2026-11-21T11:30:00.000Z",
+                     *           "completedAt": "2026-11-21T11:30:00.080Z",
+                     *           "durationMs": 80,
+                     *           "failureReason": null,
+                     *           "lastRestoredAt": null
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 4,
+                     *         "limit": 1,
+                     *         "offset": 0,
+                     *         "hasMore": true
+                     *       },
+                     *       "timestamp": "2026-11-21T11:35:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicationSnapshotListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    createReplicationSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreateReplicationSnapshotRequest"];
+            };
+        };
+        responses: {
+            /** @description The snapshot, `IN_PROGRESS`. */
+            202: {
+                headers: {
+                    /**
+                     * @description Where to follow its progress.
+                     * @example /api/v1/replication/snapshots/snapshot-4/progress
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "snapshotId": "snapshot-4",
+                     *         "type": "INCREMENTAL",
+                     *         "parentSnapshotId": "snapshot-3",
+                     *         "status": "IN_PROGRESS",
+                     *         "label": "hourly",
+                     *         "sourceNodeId": "node-1",
+                     *         "timeline": 2,
+                     *         "lsn": "0/17C0000",
+                     *         "tables": 3,
+                     *         "rows": 212,
+                     *         "deletedKeys": 9,
+                     *         "sizeBytes": 81408,
+                     *         "copiedBytes": 0,
+                     *         "startedAt": "2026-11-21T11:30:00.000Z",
+                     *         "completedAt": null,
+                     *         "durationMs": null,
+                     *         "failureReason": null,
+                     *         "lastRestoredAt": null
+                     *       },
+                     *       "timestamp": "2026-11-21T11:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicationSnapshotResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `parentSnapshotId` names no snapshot. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No snapshot has id \"snapshot-9\".",
+                     *         "details": {
+                     *           "resource": "replication.snapshot",
+                     *           "id": "snapshot-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description There is no primary; a restore is in progress; the parent is not COMPLETED; or the WAL since the parent's LSN was removed (take a full snapshot). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "The WAL since snapshot-1 (0/1100000) was removed; take a full snapshot.",
+                     *         "details": {
+                     *           "parentSnapshotId": "snapshot-1",
+                     *           "parentLsn": "0/1100000"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `parentSnapshotId` given for a full snapshot, or an incremental snapshot without any completed snapshot to build on. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "A full snapshot has no parent; parentSnapshotId is only for INCREMENTAL.",
+                     *         "details": {
+                     *           "field": "parentSnapshotId"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getReplicationSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the snapshot.
+                 * @example snapshot-3
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snapshot. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "snapshotId": "snapshot-3",
+                     *         "type": "FULL",
+                     *         "parentSnapshotId": null,
+                     *         "status": "COMPLETED",
+                     *         "label": "before schema change",
+                     *         "sourceNodeId": "node-1",
+                     *         "timeline": 2,
+                     *         "lsn": "0/16B3748",
+                     *         "tables": 3,
+                     *         "rows": 1024,
+                     *         "deletedKeys": 0,
+                     *         "sizeBytes": 393216,
+                     *         "copiedBytes": 393216,
+                     *         "startedAt": "2026-11-21T10:30:00.000Z",
+                     *         "completedAt": "2026-11-21T10:30:00.384Z",
+                     *         "durationMs": 384,
+                     *         "failureReason": null,
+                     *         "lastRestoredAt": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:35:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicationSnapshotResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No snapshot has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No snapshot has id \"snapshot-9\".",
+                     *         "details": {
+                     *           "resource": "replication.snapshot",
+                     *           "id": "snapshot-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    deleteReplicationSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the snapshot.
+                 * @example snapshot-3
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snapshot was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "snapshot-4",
+                     *         "deleted": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The snapshot is in progress or being restored, or an incremental snapshot builds on it. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "snapshot-4 builds on snapshot-3; delete snapshot-4 first.",
+                     *         "details": {
+                     *           "snapshotId": "snapshot-3",
+                     *           "children": [
+                     *             "snapshot-4"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getReplicationSnapshotProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the snapshot.
+                 * @example snapshot-3
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The progress. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplicationSnapshotProgressResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    restoreReplicationSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the snapshot.
+                 * @example snapshot-3
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The restore has started. */
+            202: {
+                headers: {
+                    /**
+                     * @description Where to follow its progress.
+                     * @example /api/v1/replication/snapshots/snapshot-3/progress
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "snapshotId": "snapshot-3",
+                     *         "operation": "RESTORE",
+                     *         "status": "IN_PROGRESS",
+                     *         "totalBytes": 393216,
+                     *         "doneBytes": 0,
+                     *         "percent": 0,
+                     *         "bytesPerSecond": 1048576,
+                     *         "startedAt": "2026-11-21T12:00:00.000Z",
+                     *         "estimatedCompletionAt": "2026-11-21T12:00:00.384Z",
+                     *         "completedAt": null,
+                     *         "restoredLsn": null,
+                     *         "failureReason": null
+                     *       },
+                     *       "timestamp": "2026-11-21T12:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicationSnapshotProgressResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The snapshot is not COMPLETED, another restore is in progress, a replication failover is in progress, or there is no primary. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "snapshot-4 is IN_PROGRESS; only a COMPLETED snapshot can be restored.",
+                     *         "details": {
+                     *           "snapshotId": "snapshot-4",
+                     *           "status": "IN_PROGRESS"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listReplicationConflicts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "detectedAt" | "resolvedAt" | "conflictId" | "tableName";
+                /** @description Sort direction for `sort_by`; newest first by default. */
+                order?: "asc" | "desc";
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 * @example nodeId,status,lastHeartbeat
+                 */
+                fields?: components["parameters"]["Fields"];
+                /** @description Only resolved (true) or unresolved (false) conflicts. */
+                resolved?: boolean;
+                /** @description Only conflicts of this type. */
+                conflictType?: components["schemas"]["ConflictType"];
+                /**
+                 * @description Only conflicts on this table.
+                 * @example accounts
+                 */
+                tableName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of conflicts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "conflictId": "conflict-7",
+                     *           "database": "rustydb",
+                     *           "tableName": "accounts",
+                     *           "rowKey": "acct-42",
+                     *           "conflictType": "UPDATE_CONFLICT",
+                     *           "originNode": "node-3",
+                     *           "targetNode": "node-1",
+                     *           "detectedAt": "2026-11-21T10:30:00.000Z",
+                     *           "localData": {
+                     *             "balance": 120,
+                     *             "tags": [
+                     *               "vip"
+                     *             ]
+                     *           },
+                     *           "remoteData": {
+                     *             "balance": 90,
+                     *             "tags": []
+                     *           },
+                     *           "baseVersion": 4,
+                     *           "localVersion": 5,
+                     *           "remoteVersion": 5,
+                     *           "localUpdatedAt": "2026-11-21T10:29:59.990Z",
+                     *           "remoteUpdatedAt": "2026-11-21T10:29:59.995Z",
+                     *           "resolutionStrategy": null,
+                     *           "resolved": false,
+                     *           "resolvedAt": null,
+                     *           "resolvedData": null,
+                     *           "resolvedLsn": null
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicationConflictListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    simulateReplicationConflict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SimulateConflictRequest"];
+            };
+        };
+        responses: {
+            /** @description The conflict, detected and unresolved. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "conflictId": "conflict-7",
+                     *         "database": "rustydb",
+                     *         "tableName": "accounts",
+                     *         "rowKey": "acct-42",
+                     *         "conflictType": "UPDATE_CONFLICT",
+                     *         "originNode": "node-3",
+                     *         "targetNode": "node-1",
+                     *         "detectedAt": "2026-11-21T10:30:00.000Z",
+                     *         "localData": {
+                     *           "balance": 120,
+                     *           "tags": [
+                     *             "vip"
+                     *           ]
+                     *         },
+                     *         "remoteData": {
+                     *           "balance": 90,
+                     *           "tags": []
+                     *         },
+                     *         "baseVersion": 4,
+                     *         "localVersion": 5,
+                     *         "remoteVersion": 5,
+                     *         "localUpdatedAt": "2026-11-21T10:30:00.000Z",
+                     *         "remoteUpdatedAt": "2026-11-21T10:30:00.001Z",
+                     *         "resolutionStrategy": null,
+                     *         "resolved": false,
+                     *         "resolvedAt": null,
+                     *         "resolvedData": null,
+                     *         "resolvedLsn": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicationConflictResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `originNode` names no cluster node. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No cluster node has id \"node-9\".",
+                     *         "details": {
+                     *           "resource": "cluster.node",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description There is no primary, or the row's existence does not fit the conflict type (an UPDATE_CONFLICT or DELETE_CONFLICT needs the row; an INSERT_CONFLICT or UNIQUENESS_VIOLATION needs it absent). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "accounts/acct-42 does not exist; an UPDATE_CONFLICT needs an existing row.",
+                     *         "details": {
+                     *           "tableName": "accounts",
+                     *           "rowKey": "acct-42"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `originNode` is the primary: a conflict needs a second site. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "originNode node-1 is the primary; a conflict needs a second site.",
+                     *         "details": {
+                     *           "field": "originNode"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    resolveReplicationConflict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveConflictRequest"];
+            };
+        };
+        responses: {
+            /** @description The conflict is resolved; the winner is written. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "conflictId": "conflict-7",
+                     *         "strategy": "CRDT_COUNTER",
+                     *         "winner": "MERGED",
+                     *         "resolvedData": {
+                     *           "balance": 110,
+                     *           "tags": [
+                     *             "vip"
+                     *           ]
+                     *         },
+                     *         "resolvedLsn": "0/16B3800",
+                     *         "resolvedAt": "2026-11-21T10:30:05.000Z",
+                     *         "conflict": {
+                     *           "conflictId": "conflict-7",
+                     *           "database": "rustydb",
+                     *           "tableName": "accounts",
+                     *           "rowKey": "acct-42",
+                     *           "conflictType": "UPDATE_CONFLICT",
+                     *           "originNode": "node-3",
+                     *           "targetNode": "node-1",
+                     *           "detectedAt": "2026-11-21T10:30:00.000Z",
+                     *           "localData": {
+                     *             "balance": 120,
+                     *             "tags": [
+                     *               "vip"
+                     *             ]
+                     *           },
+                     *           "remoteData": {
+                     *             "balance": 90,
+                     *             "tags": []
+                     *           },
+                     *           "baseVersion": 4,
+                     *           "localVersion": 5,
+                     *           "remoteVersion": 5,
+                     *           "localUpdatedAt": "2026-11-21T10:29:59.990Z",
+                     *           "remoteUpdatedAt": "2026-11-21T10:29:59.995Z",
+                     *           "resolutionStrategy": "CRDT_COUNTER",
+                     *           "resolved": true,
+                     *           "resolvedAt": "2026-11-21T10:30:05.000Z",
+                     *           "resolvedData": {
+                     *             "balance": 110,
+                     *             "tags": [
+                     *               "vip"
+                     *             ]
+                     *           },
+                     *           "resolvedLsn": "0/16B3800"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:05.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConflictResolutionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `conflictId` names no conflict. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No conflict has id \"conflict-99\".",
+                     *         "details": {
+                     *           "resource": "replication.conflict",
+                     *           "id": "conflict-99"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The conflict is already resolved, or there is no primary to write the resolution. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "conflict-7 was resolved at 2026-11-21T10:30:05.000Z with CRDT_COUNTER.",
+                     *         "details": {
+                     *           "conflictId": "conflict-7"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:10.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `CUSTOM` without `customValue`, or `customValue` with another strategy. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "CUSTOM needs customValue (null deletes the row).",
+                     *         "details": {
+                     *           "field": "customValue"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listReplicationChannels: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only channels in this state. */
+                state?: components["schemas"]["ReplicaState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of channels. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "channelId": "walsender-node-2",
+                     *           "replicaId": "node-2",
+                     *           "slotName": "replica_node-2",
+                     *           "state": "STREAMING",
+                     *           "sentLsn": "0/16B3748",
+                     *           "bytesSent": 7040085,
+                     *           "batchesSent": 18245,
+                     *           "resentBatches": 3,
+                     *           "statusReports": 54210,
+                     *           "throughputBytesPerSecond": 2048,
+                     *           "startedAt": "2026-11-21T09:30:01.000Z",
+                     *           "lastSentAt": "2026-11-21T10:29:59.990Z",
+                     *           "lastStatusAt": "2026-11-21T10:29:59.950Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicationChannelListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listReplicationLagSamples: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of samples to return (1-10000). */
+                limit?: number;
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Only this replica's samples.
+                 * @example node-2
+                 */
+                replicaId?: string;
+                /**
+                 * @description Only samples taken at or after this time (cluster clock).
+                 * @example 2026-11-21T10:00:00.000Z
+                 */
+                since?: string;
+                /**
+                 * @description Only samples taken before this time (cluster clock).
+                 * @example 2026-11-21T10:30:00.000Z
+                 */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of samples, oldest first, then by replica id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "replicaId": "node-2",
+                     *           "at": "2026-11-21T10:29:59.000Z",
+                     *           "primaryLsn": "0/16B2000",
+                     *           "replayLsn": "0/16B2000",
+                     *           "lagBytes": 0,
+                     *           "writeLagMs": 5,
+                     *           "flushLagMs": 11,
+                     *           "replayLagMs": 13
+                     *         },
+                     *         {
+                     *           "replicaId": "node-2",
+                     *           "at": "2026-11-21T10:30:00.000Z",
+                     *           "primaryLsn": "0/16B3748",
+                     *           "replayLsn": "0/16B1748",
+                     *           "lagBytes": 8192,
+                     *           "writeLagMs": 6,
+                     *           "flushLagMs": 12,
+                     *           "replayLagMs": 42
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 2,
+                     *         "limit": 1000,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicationLagSampleListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `replicaId` names no replica. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No replica has id \"node-9\".",
+                     *         "details": {
+                     *           "resource": "replication.replica",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `until` is not after `since`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "until (2026-11-21T10:00:00.000Z) must be after since (2026-11-21T10:30:00.000Z).",
+                     *         "details": {
+                     *           "field": "until"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listReplicationAlerts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only alerts in this state. */
+                state?: components["schemas"]["AlertState"];
+                /** @description Only alerts of this severity. */
+                severity?: components["schemas"]["AlertSeverity"];
+                /**
+                 * @description Only alerts about this replica.
+                 * @example node-3
+                 */
+                replicaId?: string;
+                /**
+                 * @description Only alerts of this rule.
+                 * @example rule-2
+                 */
+                ruleId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of alerts, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "alertId": "alert-9",
+                     *           "ruleId": "rule-2",
+                     *           "ruleName": "replay lag over 5 s",
+                     *           "metric": "REPLAY_LAG_MS",
+                     *           "severity": "CRITICAL",
+                     *           "replicaId": "node-3",
+                     *           "state": "FIRING",
+                     *           "threshold": 5000,
+                     *           "value": 7340,
+                     *           "peakValue": 8120,
+                     *           "breachStartedAt": "2026-11-21T10:29:40.000Z",
+                     *           "firedAt": "2026-11-21T10:29:50.000Z",
+                     *           "resolvedAt": null,
+                     *           "message": "node-3: replay lag 7340 ms > 5000 ms for 10000 ms"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicationAlertListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    createReplicationAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAlertRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description The rule. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "ruleId": "rule-2",
+                     *         "name": "replay lag over 5 s",
+                     *         "metric": "REPLAY_LAG_MS",
+                     *         "threshold": 5000,
+                     *         "forMs": 10000,
+                     *         "severity": "CRITICAL",
+                     *         "replicaId": null,
+                     *         "pendingReplicaIds": [],
+                     *         "firingReplicaIds": [],
+                     *         "createdAt": "2026-11-21T10:00:00.000Z",
+                     *         "createdBy": "key-1"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicationAlertRuleResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `replicaId` names no replica. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No replica has id \"node-9\".",
+                     *         "details": {
+                     *           "resource": "replication.replica",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A rule with the same metric, threshold, forMs and replica exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "rule-2 already watches REPLAY_LAG_MS > 5000 for 10000 ms on every replica.",
+                     *         "details": {
+                     *           "ruleId": "rule-2"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getReplicationDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "status": {
+                     *           "mode": "SYNCHRONOUS",
+                     *           "state": "CATCHING_UP",
+                     *           "healthy": true,
+                     *           "lagMs": 7340,
+                     *           "bytesBehind": 4194304,
+                     *           "lastSync": "2026-11-21T10:29:59.950Z",
+                     *           "primaryNodeId": "node-1",
+                     *           "timeline": 2,
+                     *           "currentLsn": "0/16B3748",
+                     *           "currentWalSegment": "000000020000000000000016",
+                     *           "walSegmentBytes": 65536,
+                     *           "syncStandbys": [
+                     *             "node-2"
+                     *           ],
+                     *           "replicas": {
+                     *             "total": 2,
+                     *             "starting": 0,
+                     *             "streaming": 1,
+                     *             "catchingUp": 1,
+                     *             "waiting": 0,
+                     *             "paused": 0,
+                     *             "disconnected": 0,
+                     *             "needsResync": 0
+                     *           },
+                     *           "commits": {
+                     *             "acknowledged": 18240,
+                     *             "waiting": 0,
+                     *             "timedOut": 3
+                     *           }
+                     *         },
+                     *         "lag": [
+                     *           {
+                     *             "replicaId": "node-2",
+                     *             "state": "STREAMING",
+                     *             "syncState": "sync",
+                     *             "sentLsn": "0/16B3748",
+                     *             "writeLsn": "0/16B3748",
+                     *             "flushLsn": "0/16B3748",
+                     *             "replayLsn": "0/16B3748",
+                     *             "lagBytes": 0,
+                     *             "writeLagMs": 6,
+                     *             "flushLagMs": 12,
+                     *             "replayLagMs": 14,
+                     *             "lastStatusAt": "2026-11-21T10:29:59.950Z"
+                     *           },
+                     *           {
+                     *             "replicaId": "node-3",
+                     *             "state": "CATCHING_UP",
+                     *             "syncState": "async",
+                     *             "sentLsn": "0/16B3748",
+                     *             "writeLsn": "0/16B3748",
+                     *             "flushLsn": "0/16B3748",
+                     *             "replayLsn": "0/12B3748",
+                     *             "lagBytes": 4194304,
+                     *             "writeLagMs": 8,
+                     *             "flushLagMs": 15,
+                     *             "replayLagMs": 7340,
+                     *             "lastStatusAt": "2026-11-21T10:29:59.940Z"
+                     *           }
+                     *         ],
+                     *         "walBytesPerSecond": 2048,
+                     *         "commitsPerSecond": 5,
+                     *         "slots": {
+                     *           "reserved": 1,
+                     *           "extended": 1,
+                     *           "unreserved": 0,
+                     *           "lost": 0,
+                     *           "retainedBytes": 4194304
+                     *         },
+                     *         "alertRules": [
+                     *           {
+                     *             "ruleId": "rule-2",
+                     *             "name": "replay lag over 5 s",
+                     *             "metric": "REPLAY_LAG_MS",
+                     *             "threshold": 5000,
+                     *             "forMs": 10000,
+                     *             "severity": "CRITICAL",
+                     *             "replicaId": null,
+                     *             "pendingReplicaIds": [],
+                     *             "firingReplicaIds": [
+                     *               "node-3"
+                     *             ],
+                     *             "createdAt": "2026-11-21T10:00:00.000Z",
+                     *             "createdBy": "key-1"
+                     *           }
+                     *         ],
+                     *         "firingAlerts": [
+                     *           {
+                     *             "alertId": "alert-9",
+                     *             "ruleId": "rule-2",
+                     *             "ruleName": "replay lag over 5 s",
+                     *             "metric": "REPLAY_LAG_MS",
+                     *             "severity": "CRITICAL",
+                     *             "replicaId": "node-3",
+                     *             "state": "FIRING",
+                     *             "threshold": 5000,
+                     *             "value": 7340,
+                     *             "peakValue": 8120,
+                     *             "breachStartedAt": "2026-11-21T10:29:40.000Z",
+                     *             "firedAt": "2026-11-21T10:29:50.000Z",
+                     *             "resolvedAt": null,
+                     *             "message": "node-3: replay lag 7340 ms > 5000 ms for 10000 ms"
+                     *           }
+                     *         ],
+                     *         "unresolvedConflicts": 1,
+                     *         "snapshotsInProgress": 0
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicationDashboardResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
     listFaults: {
         parameters: {
             query?: {
@@ -17596,6 +23733,110 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    getWorkload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workload. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "ratePerSecond": 5,
+                     *         "tables": [
+                     *           "accounts",
+                     *           "orders"
+                     *         ],
+                     *         "keySpace": 1000,
+                     *         "mix": {
+                     *           "insert": 2,
+                     *           "update": 1,
+                     *           "delete": 1
+                     *         },
+                     *         "running": true,
+                     *         "writes": {
+                     *           "inserts": 9120,
+                     *           "updates": 4560,
+                     *           "deletes": 4560,
+                     *           "total": 18240
+                     *         },
+                     *         "walBytes": 6950400,
+                     *         "lastLsn": "0/16B3748",
+                     *         "lastWriteAt": "2026-11-21T10:29:59.800Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkloadResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    setWorkload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkloadSettings"];
+            };
+        };
+        responses: {
+            /** @description The workload now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkloadResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Every weight of `mix` is 0. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "At least one weight of mix must be above 0.",
+                     *         "details": {
+                     *           "field": "mix"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
     listEvents: {
         parameters: {
             query?: {
@@ -17697,6 +23938,74 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+        };
+    };
+    streamReplicationEvents: {
+        parameters: {
+            query?: {
+                /** @description API key, for clients that cannot set headers. */
+                apiKey?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Switched to the WebSocket protocol. */
+            101: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The request was not a WebSocket upgrade. */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    streamClusterReplicationEvents: {
+        parameters: {
+            query?: {
+                /** @description API key, for clients that cannot set headers. */
+                apiKey?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Switched to the WebSocket protocol. */
+            101: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The request was not a WebSocket upgrade. */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
         };
     };
     getLiveness: {
@@ -19800,21 +26109,6 @@ export interface operations {
         };
     };
     getClusterQueryStatistics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterReplication: {
         parameters: {
             query?: never;
             header?: never;
@@ -22414,501 +28708,6 @@ export interface operations {
             501: components["responses"]["NotImplemented"];
         };
     };
-    getReplicationConfig: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    putReplicationConfig: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postReplicationConfigure: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getReplicationConflicts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postReplicationConflictsSimulate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postReplicationFailover: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getReplicationLag: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getReplicationMonitorAlerts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postReplicationMonitorAlerts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getReplicationMonitorChannels: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getReplicationMonitorDashboard: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getReplicationMonitorLag: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getReplicationReplicas: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postReplicationReplicas: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getReplicationReplicasById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `replicas` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteReplicationReplicasById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `replicas` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postReplicationReplicasByIdPause: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `replicas` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postReplicationReplicasByIdResume: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `replicas` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postReplicationResolveConflict: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getReplicationSlots: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postReplicationSlots: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getReplicationSlotsByName: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `slots` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteReplicationSlotsByName: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `slots` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getReplicationSnapshots: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postReplicationSnapshots: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getReplicationSnapshotsById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `snapshots` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteReplicationSnapshotsById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `snapshots` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getReplicationSnapshotsByIdProgress: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `snapshots` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postReplicationSnapshotsByIdRestore: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `snapshots` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getReplicationStatistics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getReplicationStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
     getSessions: {
         parameters: {
             query?: never;
@@ -23224,21 +29023,6 @@ export interface operations {
             501: components["responses"]["NotImplemented"];
         };
     };
-    getWsClusterReplication: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
     getWsClusterSharding: {
         parameters: {
             query?: never;
@@ -23285,21 +29069,6 @@ export interface operations {
         };
     };
     getWsQuery: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getWsReplication: {
         parameters: {
             query?: never;
             header?: never;

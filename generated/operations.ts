@@ -2127,7 +2127,7 @@ export const operations = [
     method: "get",
     path: "/api/v1/cluster/replication",
     expressPath: "/api/v1/cluster/replication",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4350,7 +4350,7 @@ export const operations = [
     method: "get",
     path: "/api/v1/replication/config",
     expressPath: "/api/v1/replication/config",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4359,11 +4359,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "putReplicationConfig",
+    operationId: "updateReplicationConfig",
     method: "put",
     path: "/api/v1/replication/config",
     expressPath: "/api/v1/replication/config",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
     planned: true,
     websocket: false,
@@ -4372,11 +4372,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "postReplicationConfigure",
+    operationId: "configureReplication",
     method: "post",
     path: "/api/v1/replication/configure",
     expressPath: "/api/v1/replication/configure",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
     planned: true,
     websocket: false,
@@ -4385,24 +4385,24 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getReplicationConflicts",
+    operationId: "listReplicationConflicts",
     method: "get",
     path: "/api/v1/replication/conflicts",
     expressPath: "/api/v1/replication/conflicts",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
     readOnly: false,
   },
   {
-    operationId: "postReplicationConflictsSimulate",
+    operationId: "simulateReplicationConflict",
     method: "post",
     path: "/api/v1/replication/conflicts/simulate",
     expressPath: "/api/v1/replication/conflicts/simulate",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
     planned: true,
     websocket: false,
@@ -4411,11 +4411,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "postReplicationFailover",
+    operationId: "triggerReplicationFailover",
     method: "post",
     path: "/api/v1/replication/failover",
     expressPath: "/api/v1/replication/failover",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
     planned: true,
     websocket: false,
@@ -4428,7 +4428,7 @@ export const operations = [
     method: "get",
     path: "/api/v1/replication/lag",
     expressPath: "/api/v1/replication/lag",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4437,11 +4437,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getReplicationMonitorAlerts",
+    operationId: "listReplicationAlerts",
     method: "get",
     path: "/api/v1/replication/monitor/alerts",
     expressPath: "/api/v1/replication/monitor/alerts",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4450,11 +4450,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "postReplicationMonitorAlerts",
+    operationId: "createReplicationAlertRule",
     method: "post",
     path: "/api/v1/replication/monitor/alerts",
     expressPath: "/api/v1/replication/monitor/alerts",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
     planned: true,
     websocket: false,
@@ -4463,11 +4463,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getReplicationMonitorChannels",
+    operationId: "listReplicationChannels",
     method: "get",
     path: "/api/v1/replication/monitor/channels",
     expressPath: "/api/v1/replication/monitor/channels",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4476,11 +4476,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getReplicationMonitorDashboard",
+    operationId: "getReplicationDashboard",
     method: "get",
     path: "/api/v1/replication/monitor/dashboard",
     expressPath: "/api/v1/replication/monitor/dashboard",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4489,11 +4489,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getReplicationMonitorLag",
+    operationId: "listReplicationLagSamples",
     method: "get",
     path: "/api/v1/replication/monitor/lag",
     expressPath: "/api/v1/replication/monitor/lag",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4502,24 +4502,24 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getReplicationReplicas",
+    operationId: "listReplicas",
     method: "get",
     path: "/api/v1/replication/replicas",
     expressPath: "/api/v1/replication/replicas",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
     readOnly: false,
   },
   {
-    operationId: "postReplicationReplicas",
+    operationId: "addReplica",
     method: "post",
     path: "/api/v1/replication/replicas",
     expressPath: "/api/v1/replication/replicas",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
     planned: true,
     websocket: false,
@@ -4528,11 +4528,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "deleteReplicationReplicasById",
+    operationId: "removeReplica",
     method: "delete",
     path: "/api/v1/replication/replicas/{id}",
     expressPath: "/api/v1/replication/replicas/:id",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
     planned: true,
     websocket: false,
@@ -4541,11 +4541,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getReplicationReplicasById",
+    operationId: "getReplica",
     method: "get",
     path: "/api/v1/replication/replicas/{id}",
     expressPath: "/api/v1/replication/replicas/:id",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4554,11 +4554,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "postReplicationReplicasByIdPause",
+    operationId: "pauseReplica",
     method: "post",
     path: "/api/v1/replication/replicas/{id}/pause",
     expressPath: "/api/v1/replication/replicas/:id/pause",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
     planned: true,
     websocket: false,
@@ -4567,11 +4567,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "postReplicationReplicasByIdResume",
+    operationId: "resumeReplica",
     method: "post",
     path: "/api/v1/replication/replicas/{id}/resume",
     expressPath: "/api/v1/replication/replicas/:id/resume",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
     planned: true,
     websocket: false,
@@ -4580,11 +4580,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "postReplicationResolveConflict",
+    operationId: "resolveReplicationConflict",
     method: "post",
     path: "/api/v1/replication/resolve-conflict",
     expressPath: "/api/v1/replication/resolve-conflict",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
     planned: true,
     websocket: false,
@@ -4593,24 +4593,24 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getReplicationSlots",
+    operationId: "listReplicationSlots",
     method: "get",
     path: "/api/v1/replication/slots",
     expressPath: "/api/v1/replication/slots",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
     readOnly: false,
   },
   {
-    operationId: "postReplicationSlots",
+    operationId: "createReplicationSlot",
     method: "post",
     path: "/api/v1/replication/slots",
     expressPath: "/api/v1/replication/slots",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
     planned: true,
     websocket: false,
@@ -4619,11 +4619,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "deleteReplicationSlotsByName",
+    operationId: "deleteReplicationSlot",
     method: "delete",
     path: "/api/v1/replication/slots/{name}",
     expressPath: "/api/v1/replication/slots/:name",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
     planned: true,
     websocket: false,
@@ -4632,11 +4632,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getReplicationSlotsByName",
+    operationId: "getReplicationSlot",
     method: "get",
     path: "/api/v1/replication/slots/{name}",
     expressPath: "/api/v1/replication/slots/:name",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4645,24 +4645,24 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getReplicationSnapshots",
+    operationId: "listReplicationSnapshots",
     method: "get",
     path: "/api/v1/replication/snapshots",
     expressPath: "/api/v1/replication/snapshots",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
     readOnly: false,
   },
   {
-    operationId: "postReplicationSnapshots",
+    operationId: "createReplicationSnapshot",
     method: "post",
     path: "/api/v1/replication/snapshots",
     expressPath: "/api/v1/replication/snapshots",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
     planned: true,
     websocket: false,
@@ -4671,11 +4671,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "deleteReplicationSnapshotsById",
+    operationId: "deleteReplicationSnapshot",
     method: "delete",
     path: "/api/v1/replication/snapshots/{id}",
     expressPath: "/api/v1/replication/snapshots/:id",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
     planned: true,
     websocket: false,
@@ -4684,11 +4684,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getReplicationSnapshotsById",
+    operationId: "getReplicationSnapshot",
     method: "get",
     path: "/api/v1/replication/snapshots/{id}",
     expressPath: "/api/v1/replication/snapshots/:id",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4697,11 +4697,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getReplicationSnapshotsByIdProgress",
+    operationId: "getReplicationSnapshotProgress",
     method: "get",
     path: "/api/v1/replication/snapshots/{id}/progress",
     expressPath: "/api/v1/replication/snapshots/:id/progress",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4710,11 +4710,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "postReplicationSnapshotsByIdRestore",
+    operationId: "restoreReplicationSnapshot",
     method: "post",
     path: "/api/v1/replication/snapshots/{id}/restore",
     expressPath: "/api/v1/replication/snapshots/:id/restore",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
     planned: true,
     websocket: false,
@@ -4727,7 +4727,7 @@ export const operations = [
     method: "get",
     path: "/api/v1/replication/statistics",
     expressPath: "/api/v1/replication/statistics",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4740,7 +4740,7 @@ export const operations = [
     method: "get",
     path: "/api/v1/replication/status",
     expressPath: "/api/v1/replication/status",
-    tags: ["Planned"],
+    tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -5035,6 +5035,32 @@ export const operations = [
     readOnly: false,
   },
   {
+    operationId: "getWorkload",
+    method: "get",
+    path: "/api/v1/simulation/workload",
+    expressPath: "/api/v1/simulation/workload",
+    tags: ["Simulation"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "setWorkload",
+    method: "put",
+    path: "/api/v1/simulation/workload",
+    expressPath: "/api/v1/simulation/workload",
+    tags: ["Simulation"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
     operationId: "getWs",
     method: "get",
     path: "/api/v1/ws",
@@ -5074,11 +5100,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getWsClusterReplication",
+    operationId: "streamClusterReplicationEvents",
     method: "get",
     path: "/api/v1/ws/cluster/replication",
     expressPath: "/api/v1/ws/cluster/replication",
-    tags: ["Planned"],
+    tags: ["Streams"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: true,
@@ -5152,11 +5178,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getWsReplication",
+    operationId: "streamReplicationEvents",
     method: "get",
     path: "/api/v1/ws/replication",
     expressPath: "/api/v1/ws/replication",
-    tags: ["Planned"],
+    tags: ["Streams"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: true,
@@ -5197,12 +5223,17 @@ export type OperationId =
   | "addClusterNode"
   | "addLoadBalancerBackend"
   | "addRaftMember"
+  | "addReplica"
   | "advanceClock"
   | "appendRaftEntries"
   | "assignShard"
+  | "configureReplication"
   | "createAccessToken"
   | "createApiKey"
   | "createRaftSnapshot"
+  | "createReplicationAlertRule"
+  | "createReplicationSlot"
+  | "createReplicationSnapshot"
   | "deleteAdvancedReplicationGdsServicesByName"
   | "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionId"
   | "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstancesByInstanceId"
@@ -5228,9 +5259,8 @@ export type OperationId =
   | "deleteNetworkPortsByPort"
   | "deleteNetworkProtocolExtensionsById"
   | "deletePoolsByIdPartitionsByName"
-  | "deleteReplicationReplicasById"
-  | "deleteReplicationSlotsByName"
-  | "deleteReplicationSnapshotsById"
+  | "deleteReplicationSlot"
+  | "deleteReplicationSnapshot"
   | "deleteSessionsById"
   | "distributeQuery"
   | "getAdvancedReplicationApplyCheckpoints"
@@ -5402,20 +5432,13 @@ export type OperationId =
   | "getRaftLog"
   | "getRaftState"
   | "getReadiness"
+  | "getReplica"
   | "getReplicationConfig"
-  | "getReplicationConflicts"
+  | "getReplicationDashboard"
   | "getReplicationLag"
-  | "getReplicationMonitorAlerts"
-  | "getReplicationMonitorChannels"
-  | "getReplicationMonitorDashboard"
-  | "getReplicationMonitorLag"
-  | "getReplicationReplicas"
-  | "getReplicationReplicasById"
-  | "getReplicationSlots"
-  | "getReplicationSlotsByName"
-  | "getReplicationSnapshots"
-  | "getReplicationSnapshotsById"
-  | "getReplicationSnapshotsByIdProgress"
+  | "getReplicationSlot"
+  | "getReplicationSnapshot"
+  | "getReplicationSnapshotProgress"
   | "getReplicationStatistics"
   | "getReplicationStatus"
   | "getSessions"
@@ -5427,14 +5450,13 @@ export type OperationId =
   | "getSessionsByIdResources"
   | "getSessionsByIdState"
   | "getStartup"
+  | "getWorkload"
   | "getWs"
   | "getWsClusterRac"
-  | "getWsClusterReplication"
   | "getWsClusterSharding"
   | "getWsConnections"
   | "getWsMetrics"
   | "getWsQuery"
-  | "getWsReplication"
   | "getWsStatus"
   | "getWsSubscriptions"
   | "healFault"
@@ -5455,8 +5477,16 @@ export type OperationId =
   | "listMembers"
   | "listRaftLogEntries"
   | "listRaftMembers"
+  | "listReplicas"
+  | "listReplicationAlerts"
+  | "listReplicationChannels"
+  | "listReplicationConflicts"
+  | "listReplicationLagSamples"
+  | "listReplicationSlots"
+  | "listReplicationSnapshots"
   | "listShards"
   | "listSuspectedNodes"
+  | "pauseReplica"
   | "postAdvancedReplicationApplyCheckpoints"
   | "postAdvancedReplicationConflictsResolve"
   | "postAdvancedReplicationGdsRoute"
@@ -5530,17 +5560,6 @@ export type OperationId =
   | "postRacGrdRemaster"
   | "postRacParallelQueryExecute"
   | "postRacRecoveryInitiate"
-  | "postReplicationConfigure"
-  | "postReplicationConflictsSimulate"
-  | "postReplicationFailover"
-  | "postReplicationMonitorAlerts"
-  | "postReplicationReplicas"
-  | "postReplicationReplicasByIdPause"
-  | "postReplicationReplicasByIdResume"
-  | "postReplicationResolveConflict"
-  | "postReplicationSlots"
-  | "postReplicationSnapshots"
-  | "postReplicationSnapshotsByIdRestore"
   | "postSessionsByIdAuthRefresh"
   | "postSessionsByIdEventsTrigger"
   | "postSessionsByIdResourcesReset"
@@ -5573,21 +5592,30 @@ export type OperationId =
   | "putPoolsByIdPartitionsByName"
   | "putRacParallelQueryConfig"
   | "putRacRecoveryConfig"
-  | "putReplicationConfig"
   | "putSessionsByIdResourcesLimits"
   | "putSessionsByIdState"
   | "removeClusterNode"
   | "removeLoadBalancerBackend"
   | "removeRaftMember"
+  | "removeReplica"
   | "requestRaftVote"
+  | "resolveReplicationConflict"
+  | "restoreReplicationSnapshot"
+  | "resumeReplica"
   | "revokeApiKey"
   | "routeDhtKey"
   | "setClock"
   | "setExecutionStrategy"
   | "setLoadBalancerStrategy"
+  | "setWorkload"
+  | "simulateReplicationConflict"
   | "streamClusterNodeEvents"
+  | "streamClusterReplicationEvents"
   | "streamEvents"
+  | "streamReplicationEvents"
   | "testFailover"
   | "triggerFailover"
+  | "triggerReplicationFailover"
   | "updateClusterConfig"
-  | "updateFailoverConfig";
+  | "updateFailoverConfig"
+  | "updateReplicationConfig";

@@ -56,6 +56,37 @@ export type AddNodeInput = {
   zone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A cluster node to make a standby. */
+export type AddReplicaInput = {
+  nodeId: Scalars['ID']['input'];
+};
+
+/** The lag an alert rule watches. */
+export type AlertMetric =
+  /** flushLagMs. */
+  | 'FLUSH_LAG_MS'
+  /** lagBytes, in bytes. */
+  | 'LAG_BYTES'
+  /** replayLagMs. */
+  | 'REPLAY_LAG_MS'
+  /** writeLagMs. */
+  | 'WRITE_LAG_MS';
+
+/** How urgent an alert is. */
+export type AlertSeverity =
+  | 'CRITICAL'
+  | 'INFO'
+  | 'WARNING';
+
+/** Where an alert stands. */
+export type AlertState =
+  /** Above the threshold for forMs or longer. */
+  | 'FIRING'
+  /** Above the threshold for less than forMs. */
+  | 'PENDING'
+  /** It is at or below it again. */
+  | 'RESOLVED';
+
 /** An API key; its secret is shown once, at creation. */
 export type ApiKey = {
   __typename?: 'ApiKey';
@@ -134,6 +165,17 @@ export type BackendSortField =
   | 'p99LatencyMs'
   | 'requests'
   | 'weight';
+
+/** The initial copy of the primary's data to a new replica. */
+export type BaseBackupProgress = {
+  __typename?: 'BaseBackupProgress';
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  copiedBytes: Scalars['BigInt']['output'];
+  percent: Scalars['Float']['output'];
+  startLsn: Scalars['String']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  totalBytes: Scalars['BigInt']['output'];
+};
 
 /** The cluster clock. */
 export type Clock = {
@@ -313,6 +355,32 @@ export type ClusterNodeSortField =
   | 'status'
   | 'uptimeSeconds'
   | 'zone';
+
+/** Replication seen from the cluster, one row per node. */
+export type ClusterReplication = {
+  __typename?: 'ClusterReplication';
+  currentLsn: Scalars['String']['output'];
+  healthy: Scalars['Boolean']['output'];
+  mode: ReplicationMode;
+  nodes: Array<ClusterReplicationNode>;
+  primaryNodeId?: Maybe<Scalars['ID']['output']>;
+  state: ReplicationState;
+  timeline: Scalars['Int']['output'];
+};
+
+/** One cluster node's part in replication. */
+export type ClusterReplicationNode = {
+  __typename?: 'ClusterReplicationNode';
+  flushLsn?: Maybe<Scalars['String']['output']>;
+  lagBytes?: Maybe<Scalars['BigInt']['output']>;
+  nodeId: Scalars['ID']['output'];
+  nodeStatus: NodeStatus;
+  replayLsn?: Maybe<Scalars['String']['output']>;
+  replicaState?: Maybe<ReplicaState>;
+  role: ReplicationRole;
+  syncState?: Maybe<SyncState>;
+  writeLsn?: Maybe<Scalars['String']['output']>;
+};
 
 /** A shard of the token space and where its copies live. */
 export type ClusterShard = {
@@ -539,6 +607,90 @@ export type ClusteringStatus = {
   state: ClusterState;
 };
 
+/** Commits by how their wait for the standbys ended. */
+export type CommitCounts = {
+  __typename?: 'CommitCounts';
+  acknowledged: Scalars['BigInt']['output'];
+  /** Committed on the primary, not confirmed replicated. */
+  timedOut: Scalars['BigInt']['output'];
+  /** Waiting now. */
+  waiting: Scalars['Int']['output'];
+};
+
+/** How long acknowledged commits waited, in milliseconds. */
+export type CommitWaitStatistics = {
+  __typename?: 'CommitWaitStatistics';
+  average?: Maybe<Scalars['Float']['output']>;
+  max?: Maybe<Scalars['Int']['output']>;
+  p95?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Conflicts detected. */
+export type ConflictCounts = {
+  __typename?: 'ConflictCounts';
+  detected: Scalars['Int']['output'];
+  resolved: Scalars['Int']['output'];
+  unresolved: Scalars['Int']['output'];
+};
+
+/** A conflict detected or resolved (events conflict_detected and conflict_resolved). */
+export type ConflictEvent = {
+  __typename?: 'ConflictEvent';
+  /** The conflict as it stood at the event. */
+  conflict: ReplicationConflict;
+  /** Cursor of the event in the event log. */
+  cursor: Scalars['BigInt']['output'];
+  /** Cluster time of the event. */
+  time: Scalars['DateTime']['output'];
+  /** conflict_detected or conflict_resolved. */
+  type: Scalars['String']['output'];
+};
+
+/** The outcome of resolving a conflict. */
+export type ConflictResolution = {
+  __typename?: 'ConflictResolution';
+  conflict: ReplicationConflict;
+  conflictId: Scalars['ID']['output'];
+  resolvedAt: Scalars['DateTime']['output'];
+  resolvedData?: Maybe<Scalars['JSON']['output']>;
+  resolvedLsn: Scalars['String']['output'];
+  strategy: ConflictResolutionStrategy;
+  winner: ConflictWinner;
+};
+
+/** How a conflict is resolved; the winner is written through the WAL. */
+export type ConflictResolutionStrategy =
+  /** Numeric fields: base + both deltas. */
+  | 'CRDT_COUNTER'
+  /** Per field, the later write. */
+  | 'CRDT_LWW'
+  /** Array fields: both sides' additions minus both sides' removals. */
+  | 'CRDT_SET'
+  /** A given value. */
+  | 'CUSTOM'
+  /** The earlier write. */
+  | 'FIRST_WRITER_WINS'
+  /** The later write (ties to the higher node id). */
+  | 'LAST_WRITER_WINS'
+  /** The side whose node comes first in the configuration's order of nodes. */
+  | 'SITE_PRIORITY';
+
+/** What two writes to one row disagree on. */
+export type ConflictType =
+  | 'DELETE_CONFLICT'
+  | 'INSERT_CONFLICT'
+  | 'UNIQUENESS_VIOLATION'
+  | 'UPDATE_CONFLICT';
+
+/** Which side of a conflict won. */
+export type ConflictWinner =
+  /** A given value. */
+  | 'CUSTOM'
+  | 'LOCAL'
+  /** A CRDT merge that is neither side as written. */
+  | 'MERGED'
+  | 'REMOTE';
+
 /** How a connection ended. */
 export type ConnectionOutcome =
   /** Cut by a forced backend removal. */
@@ -561,10 +713,42 @@ export type ConnectionState =
   /** Released or aborted. */
   | 'CLOSED';
 
+/** An alert rule to create. */
+export type CreateAlertRuleInput = {
+  /** How long the metric must stay above the threshold (default 0). */
+  forMs?: InputMaybe<Scalars['Int']['input']>;
+  metric: AlertMetric;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Every replica when omitted. */
+  replicaId?: InputMaybe<Scalars['ID']['input']>;
+  /** Default WARNING. */
+  severity?: InputMaybe<AlertSeverity>;
+  /** Bytes for LAG_BYTES, milliseconds otherwise. */
+  threshold: Scalars['BigInt']['input'];
+};
+
 export type CreateApiKeyInput = {
   expiresInDays?: InputMaybe<Scalars['Int']['input']>;
   name: Scalars['String']['input'];
   role: Role;
+};
+
+/** A snapshot to take; every field is optional (a full snapshot by default). */
+export type CreateReplicationSnapshotInput = {
+  label?: InputMaybe<Scalars['String']['input']>;
+  /** For an incremental snapshot; default the latest completed one. */
+  parentSnapshotId?: InputMaybe<Scalars['ID']['input']>;
+  type?: InputMaybe<SnapshotType>;
+};
+
+/** A slot to create. */
+export type CreateSlotInput = {
+  /** Logical slots only; default rustydb. */
+  database?: InputMaybe<Scalars['String']['input']>;
+  /** Logical slots only; default pgoutput. */
+  plugin?: InputMaybe<Scalars['String']['input']>;
+  slotName: Scalars['String']['input'];
+  slotType: SlotType;
 };
 
 /** A new API key with its secret. */
@@ -1604,18 +1788,34 @@ export type Mutation = {
   addLoadBalancerBackend: LoadBalancerBackend;
   /** Adds a cluster node as a learner, promoted to voter once caught up unless autoPromote is false. */
   addRaftMember: RaftMembership;
+  /** Makes a cluster node a standby of the primary. */
+  addReplica: Replica;
   /** Moves a manual clock forward, firing every timer due in between. */
   advanceClock: Clock;
   /** Places a copy of a shard on a node (PRIMARY by default). */
   assignShard: ClusterShard;
+  /** Changes replication settings; the others keep their values (twin of POST /replication/configure and PUT /replication/config). */
+  configureReplication: ReplicationConfig;
   createAccessToken: AccessToken;
   createApiKey: CreatedApiKey;
+  /** Creates an alert rule. */
+  createReplicationAlertRule: ReplicationAlertRule;
+  /** Creates a replication slot. */
+  createReplicationSlot: ReplicationSlot;
+  /** Starts a snapshot of the primary (IN_PROGRESS). */
+  createReplicationSnapshot: ReplicationSnapshot;
+  /** Drops a replication slot. */
+  deleteReplicationSlot: Scalars['Boolean']['output'];
+  /** Deletes a snapshot. */
+  deleteReplicationSnapshot: Scalars['Boolean']['output'];
   healFault: Fault;
   injectFault: Fault;
   /** Rejoins a cluster node that left the gossip group (or whose join failed), through a seed, like POST /api/v1/cluster/members/join. */
   joinMember: Member;
   /** Makes a member leave the gossip group gracefully (it stays a cluster node), like DELETE /api/v1/cluster/members/{id}. */
   leaveMember: Member;
+  /** Pauses replay on a replica. */
+  pauseReplica: Replica;
   /** Proposes commands to the log through the leader. */
   raftAppendEntries: AppendEntriesResponse;
   /** Compacts a node's log (or every running member's) into a snapshot. */
@@ -1628,16 +1828,30 @@ export type Mutation = {
   removeLoadBalancerBackend: Scalars['Boolean']['output'];
   /** Removes a member from the configuration; refused when it would cost quorum or the last failure tolerance, unless force is true. */
   removeRaftMember: RaftMembership;
+  /** Stops a replica's stream and drops its slot; returns it REMOVED. */
+  removeReplica: Replica;
+  /** Resolves a conflict and writes the winner through the WAL. */
+  resolveConflict: ConflictResolution;
+  /** Starts restoring a snapshot; returns the restore's progress. */
+  restoreReplicationSnapshot: ReplicationSnapshotProgress;
+  /** Resumes replay on a paused replica. */
+  resumeReplica: Replica;
   revokeApiKey: ApiKey;
   setClock: Clock;
   /** Switches the strategy distributed queries are planned with. */
   setExecutionStrategy: ExecutionStrategyChange;
   /** Switches the strategy new connections are assigned by. */
   setLoadBalancerStrategy: LoadBalancerStrategyChange;
+  /** Replaces the workload's settings; ratePerSecond 0 stops it. */
+  setWorkload: Workload;
+  /** Makes two real conflicting writes to one row. */
+  simulateReplicationConflict: ReplicationConflict;
   /** Runs a failover drill and returns what it measured. */
   testFailover: FailoverTestResult;
   /** Replaces the leader now: a switchover (leadership transfer, optionally to input.targetNodeId) or a forced failover. */
   triggerFailover: FailoverResult;
+  /** Promotes a standby to primary. */
+  triggerReplicationFailover: ReplicationFailoverResult;
   updateClusterConfig: ClusterInfo;
   /** Changes failover settings; the others keep their values. */
   updateFailoverConfig: FailoverConfig;
@@ -1660,6 +1874,11 @@ export type MutationAddRaftMemberArgs = {
 };
 
 
+export type MutationAddReplicaArgs = {
+  input: AddReplicaInput;
+};
+
+
 export type MutationAdvanceClockArgs = {
   ms: Scalars['Int']['input'];
 };
@@ -1672,6 +1891,11 @@ export type MutationAssignShardArgs = {
 };
 
 
+export type MutationConfigureReplicationArgs = {
+  config: ReplicationConfigInput;
+};
+
+
 export type MutationCreateAccessTokenArgs = {
   expiresInSeconds?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1679,6 +1903,31 @@ export type MutationCreateAccessTokenArgs = {
 
 export type MutationCreateApiKeyArgs = {
   input: CreateApiKeyInput;
+};
+
+
+export type MutationCreateReplicationAlertRuleArgs = {
+  input: CreateAlertRuleInput;
+};
+
+
+export type MutationCreateReplicationSlotArgs = {
+  input: CreateSlotInput;
+};
+
+
+export type MutationCreateReplicationSnapshotArgs = {
+  input?: InputMaybe<CreateReplicationSnapshotInput>;
+};
+
+
+export type MutationDeleteReplicationSlotArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteReplicationSnapshotArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1699,6 +1948,11 @@ export type MutationJoinMemberArgs = {
 
 export type MutationLeaveMemberArgs = {
   memberId: Scalars['ID']['input'];
+};
+
+
+export type MutationPauseReplicaArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1739,6 +1993,26 @@ export type MutationRemoveRaftMemberArgs = {
 };
 
 
+export type MutationRemoveReplicaArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationResolveConflictArgs = {
+  input: ResolveConflictInput;
+};
+
+
+export type MutationRestoreReplicationSnapshotArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationResumeReplicaArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRevokeApiKeyArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1759,6 +2033,16 @@ export type MutationSetLoadBalancerStrategyArgs = {
 };
 
 
+export type MutationSetWorkloadArgs = {
+  input: WorkloadInput;
+};
+
+
+export type MutationSimulateReplicationConflictArgs = {
+  input: SimulateConflictInput;
+};
+
+
 export type MutationTestFailoverArgs = {
   input?: InputMaybe<FailoverTestInput>;
 };
@@ -1766,6 +2050,11 @@ export type MutationTestFailoverArgs = {
 
 export type MutationTriggerFailoverArgs = {
   input: FailoverInput;
+};
+
+
+export type MutationTriggerReplicationFailoverArgs = {
+  input?: InputMaybe<ReplicationFailoverInput>;
 };
 
 
@@ -1957,6 +2246,8 @@ export type Query = {
   clusterNode?: Maybe<ClusterNode>;
   /** Cluster members, filtered and paged like GET /api/v1/cluster/nodes. */
   clusterNodes: Array<ClusterNode>;
+  /** Replication seen from the cluster, one row per node. */
+  clusterReplication: ClusterReplication;
   /** The cluster at a glance. */
   clusterStatus: ClusterStatus;
   clusterTopology: ClusterTopology;
@@ -2016,12 +2307,46 @@ export type Query = {
   raftMembership: RaftMembership;
   /** One node's consensus state; the leader's by default. */
   raftState: RaftState;
+  /** One replica by id (its node's id). */
+  replica?: Maybe<Replica>;
+  /** The standbys of the primary. */
+  replicas: Array<Replica>;
+  /** Alerts of the rules (pending, firing, resolved), newest first. */
+  replicationAlerts: Array<ReplicationAlert>;
+  /** One WAL sender per replica. */
+  replicationChannels: Array<ReplicationChannel>;
+  /** The replication configuration in force. */
+  replicationConfig?: Maybe<ReplicationConfig>;
+  /** Replication conflicts, newest first by default. */
+  replicationConflicts: Array<ReplicationConflict>;
+  /** Everything a replication dashboard shows. */
+  replicationDashboard: ReplicationDashboard;
+  /** Every standby's lag now (or one replica's). */
+  replicationLag: ReplicationLagReport;
+  /** The lag time series, oldest first. */
+  replicationLagHistory: Array<ReplicationLagSample>;
+  /** One slot by name. */
+  replicationSlot?: Maybe<ReplicationSlot>;
+  /** Replication slots. */
+  replicationSlots: Array<ReplicationSlot>;
+  /** One snapshot by id. */
+  replicationSnapshot?: Maybe<ReplicationSnapshot>;
+  /** Progress of the latest operation (creation or restore) on a snapshot. */
+  replicationSnapshotProgress?: Maybe<ReplicationSnapshotProgress>;
+  /** Snapshots, newest first by default. */
+  replicationSnapshots: Array<ReplicationSnapshot>;
+  /** Counters of the replication engine. */
+  replicationStatistics: ReplicationStatistics;
+  /** Replication at a glance. */
+  replicationStatus: ReplicationStatus;
   /** Routes one key or several (exactly one of key and keys) to their owner and preference list. */
   routeDhtKey: DhtRouteResult;
   /** Shards, filtered and paged like GET /api/v1/cluster/coordinator/shards. */
   shards: Array<ClusterShard>;
   /** Nodes the failure detector holds SUSPECTED or DOWN. */
   suspectedNodes: Array<SuspectedNode>;
+  /** The write workload on the replication primary. */
+  workload: Workload;
 };
 
 
@@ -2208,6 +2533,99 @@ export type QueryRaftLogSummaryArgs = {
 
 export type QueryRaftStateArgs = {
   nodeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryReplicaArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryReplicasArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  sortBy?: InputMaybe<ReplicaSortField>;
+  state?: InputMaybe<ReplicaState>;
+  syncState?: InputMaybe<SyncState>;
+};
+
+
+export type QueryReplicationAlertsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  replicaId?: InputMaybe<Scalars['ID']['input']>;
+  ruleId?: InputMaybe<Scalars['ID']['input']>;
+  severity?: InputMaybe<AlertSeverity>;
+  state?: InputMaybe<AlertState>;
+};
+
+
+export type QueryReplicationChannelsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<ReplicaState>;
+};
+
+
+export type QueryReplicationConflictsArgs = {
+  conflictType?: InputMaybe<ConflictType>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  resolved?: InputMaybe<Scalars['Boolean']['input']>;
+  sortBy?: InputMaybe<ReplicationConflictSortField>;
+  tableName?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryReplicationLagArgs = {
+  replicaId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryReplicationLagHistoryArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  replicaId?: InputMaybe<Scalars['ID']['input']>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QueryReplicationSlotArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type QueryReplicationSlotsArgs = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  slotType?: InputMaybe<SlotType>;
+  sortBy?: InputMaybe<ReplicationSlotSortField>;
+  walStatus?: InputMaybe<WalStatus>;
+};
+
+
+export type QueryReplicationSnapshotArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryReplicationSnapshotProgressArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryReplicationSnapshotsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  sortBy?: InputMaybe<ReplicationSnapshotSortField>;
+  status?: InputMaybe<SnapshotStatus>;
+  type?: InputMaybe<SnapshotType>;
 };
 
 
@@ -2550,6 +2968,493 @@ export type RegionPlacement = {
   zones: Array<ZonePlacement>;
 };
 
+/** A standby that replicates the primary. */
+export type Replica = {
+  __typename?: 'Replica';
+  addedAt: Scalars['DateTime']['output'];
+  /** Its initial copy; null for replicas present at bootstrap. */
+  baseBackup?: Maybe<BaseBackupProgress>;
+  flushLagMs: Scalars['BigInt']['output'];
+  flushLsn: Scalars['String']['output'];
+  lagBytes: Scalars['BigInt']['output'];
+  lastStatusAt?: Maybe<Scalars['DateTime']['output']>;
+  nodeId: Scalars['ID']['output'];
+  replayLagMs: Scalars['BigInt']['output'];
+  replayLsn: Scalars['String']['output'];
+  /** The replica's id: its node's id. */
+  replicaId: Scalars['ID']['output'];
+  sentLsn: Scalars['String']['output'];
+  slotName: Scalars['String']['output'];
+  state: ReplicaState;
+  stateReason?: Maybe<Scalars['String']['output']>;
+  stateSince: Scalars['DateTime']['output'];
+  syncState: SyncState;
+  timeline: Scalars['Int']['output'];
+  writeLagMs: Scalars['BigInt']['output'];
+  writeLsn: Scalars['String']['output'];
+};
+
+/** One standby's positions and lag, as pg_stat_replication. */
+export type ReplicaLag = {
+  __typename?: 'ReplicaLag';
+  flushLagMs: Scalars['BigInt']['output'];
+  flushLsn: Scalars['String']['output'];
+  /** The primary's current LSN − replayLsn. */
+  lagBytes: Scalars['BigInt']['output'];
+  lastStatusAt?: Maybe<Scalars['DateTime']['output']>;
+  replayLagMs: Scalars['BigInt']['output'];
+  replayLsn: Scalars['String']['output'];
+  replicaId: Scalars['ID']['output'];
+  sentLsn: Scalars['String']['output'];
+  state: ReplicaState;
+  syncState: SyncState;
+  writeLagMs: Scalars['BigInt']['output'];
+  writeLsn: Scalars['String']['output'];
+};
+
+/** Fields to sort replicas by. */
+export type ReplicaSortField =
+  | 'addedAt'
+  | 'flushLsn'
+  | 'lagBytes'
+  | 'replayLagMs'
+  | 'replicaId'
+  | 'state';
+
+/** Where a replica stands. */
+export type ReplicaState =
+  /** Streaming, lag above catchUpThresholdBytes. */
+  | 'CATCHING_UP'
+  /** Nothing heard for replicationTimeoutSecs. */
+  | 'DISCONNECTED'
+  /** The WAL it needs was removed; remove and add it again. */
+  | 'NEEDS_RESYNC'
+  /** Replay paused; WAL still received and flushed. */
+  | 'PAUSED'
+  /** Promoted to primary by a failover. */
+  | 'PROMOTED'
+  /** A former primary rejoining as a standby after a failover. */
+  | 'REJOINING'
+  /** Removed from replication. */
+  | 'REMOVED'
+  /** The initial copy (base backup) is running. */
+  | 'STARTING'
+  /** Streaming, lag at most catchUpThresholdBytes. */
+  | 'STREAMING'
+  /** Waiting for a free WAL sender (maxWalSenders). */
+  | 'WAITING';
+
+/** Replicas in each state. */
+export type ReplicaStateCounts = {
+  __typename?: 'ReplicaStateCounts';
+  catchingUp: Scalars['Int']['output'];
+  disconnected: Scalars['Int']['output'];
+  needsResync: Scalars['Int']['output'];
+  paused: Scalars['Int']['output'];
+  starting: Scalars['Int']['output'];
+  streaming: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+  waiting: Scalars['Int']['output'];
+};
+
+/** A replica changed state (event replica_status_change). */
+export type ReplicaStatusEvent = {
+  __typename?: 'ReplicaStatusEvent';
+  /** Cursor of the event in the event log. */
+  cursor: Scalars['BigInt']['output'];
+  /** Null for a replica just added or a former primary starting to rejoin. */
+  previousState?: Maybe<ReplicaState>;
+  /** Why, in words. */
+  reason: Scalars['String']['output'];
+  /** The replica now; null once it is REMOVED or PROMOTED. */
+  replica?: Maybe<Replica>;
+  replicaId: Scalars['ID']['output'];
+  state: ReplicaState;
+  /** Cluster time of the change. */
+  time: Scalars['DateTime']['output'];
+};
+
+/** An alert of a rule for one standby. */
+export type ReplicationAlert = {
+  __typename?: 'ReplicationAlert';
+  alertId: Scalars['ID']['output'];
+  /** When the metric went above the threshold. */
+  breachStartedAt: Scalars['DateTime']['output'];
+  /** Null while PENDING. */
+  firedAt?: Maybe<Scalars['DateTime']['output']>;
+  message: Scalars['String']['output'];
+  metric: AlertMetric;
+  peakValue: Scalars['BigInt']['output'];
+  replicaId: Scalars['ID']['output'];
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  ruleId: Scalars['ID']['output'];
+  ruleName: Scalars['String']['output'];
+  severity: AlertSeverity;
+  state: AlertState;
+  threshold: Scalars['BigInt']['output'];
+  value: Scalars['BigInt']['output'];
+};
+
+/** An alert rule, and whether its condition holds now. */
+export type ReplicationAlertRule = {
+  __typename?: 'ReplicationAlertRule';
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Scalars['String']['output'];
+  firingReplicaIds: Array<Scalars['ID']['output']>;
+  forMs: Scalars['Int']['output'];
+  metric: AlertMetric;
+  name: Scalars['String']['output'];
+  pendingReplicaIds: Array<Scalars['ID']['output']>;
+  replicaId?: Maybe<Scalars['ID']['output']>;
+  ruleId: Scalars['ID']['output'];
+  severity: AlertSeverity;
+  threshold: Scalars['BigInt']['output'];
+};
+
+/** A WAL sender streaming to one standby. */
+export type ReplicationChannel = {
+  __typename?: 'ReplicationChannel';
+  batchesSent: Scalars['BigInt']['output'];
+  bytesSent: Scalars['BigInt']['output'];
+  channelId: Scalars['ID']['output'];
+  lastSentAt?: Maybe<Scalars['DateTime']['output']>;
+  lastStatusAt?: Maybe<Scalars['DateTime']['output']>;
+  replicaId: Scalars['ID']['output'];
+  resentBatches: Scalars['BigInt']['output'];
+  sentLsn: Scalars['String']['output'];
+  slotName: Scalars['String']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  state: ReplicaState;
+  statusReports: Scalars['BigInt']['output'];
+  throughputBytesPerSecond: Scalars['Float']['output'];
+};
+
+/** How the primary replicates. */
+export type ReplicationConfig = {
+  __typename?: 'ReplicationConfig';
+  /** The command recorded per archived segment (%p, %f). */
+  archiveCommand?: Maybe<Scalars['String']['output']>;
+  /** Whether each completed segment is archived before removal. */
+  archiveMode?: Maybe<Scalars['Boolean']['output']>;
+  /** lagBytes above which a replica is CATCHING_UP. */
+  catchUpThresholdBytes: Scalars['BigInt']['output'];
+  /** Cluster time between checkpoints. */
+  checkpointIntervalMs: Scalars['Int']['output'];
+  /** Cluster time between lag samples. */
+  lagSampleIntervalMs: Scalars['Int']['output'];
+  /** Most WAL segments a slot may hold; null for no limit. */
+  maxSlotWalKeepSegments?: Maybe<Scalars['Int']['output']>;
+  /** WAL segments a slot may hold and still be reserved. */
+  maxWalSegments: Scalars['Int']['output'];
+  /** Most WAL streams at once. */
+  maxWalSenders?: Maybe<Scalars['Int']['output']>;
+  /** When a commit is acknowledged. */
+  mode: ReplicationMode;
+  /** Commit wait and standby silence limit, in seconds. */
+  replicationTimeoutSecs?: Maybe<Scalars['Int']['output']>;
+  /** The standbys commits wait for; empty means every streaming replica. */
+  standbyNodes: Array<Scalars['String']['output']>;
+  /** Longest a standby waits between status reports. */
+  statusIntervalMs: Scalars['Int']['output'];
+  /** WAL segments always kept behind the current LSN. */
+  walKeepSegments?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Replication settings to change; the others keep their values. */
+export type ReplicationConfigInput = {
+  archiveCommand?: InputMaybe<Scalars['String']['input']>;
+  archiveMode?: InputMaybe<Scalars['Boolean']['input']>;
+  catchUpThresholdBytes?: InputMaybe<Scalars['BigInt']['input']>;
+  checkpointIntervalMs?: InputMaybe<Scalars['Int']['input']>;
+  lagSampleIntervalMs?: InputMaybe<Scalars['Int']['input']>;
+  maxSlotWalKeepSegments?: InputMaybe<Scalars['Int']['input']>;
+  maxWalSegments?: InputMaybe<Scalars['Int']['input']>;
+  maxWalSenders?: InputMaybe<Scalars['Int']['input']>;
+  mode?: InputMaybe<ReplicationMode>;
+  replicationTimeoutSecs?: InputMaybe<Scalars['Int']['input']>;
+  standbyNodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  statusIntervalMs?: InputMaybe<Scalars['Int']['input']>;
+  walKeepSegments?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Two conflicting writes to one row, and how they were resolved. */
+export type ReplicationConflict = {
+  __typename?: 'ReplicationConflict';
+  baseVersion: Scalars['BigInt']['output'];
+  conflictId: Scalars['ID']['output'];
+  conflictType: ConflictType;
+  database: Scalars['String']['output'];
+  detectedAt: Scalars['DateTime']['output'];
+  /** The local row; null when the local write deleted it (the seed's JSON!, nullable here because a delete leaves no row). */
+  localData?: Maybe<Scalars['JSON']['output']>;
+  localUpdatedAt: Scalars['DateTime']['output'];
+  localVersion: Scalars['BigInt']['output'];
+  /** The site the remote change came from. */
+  originNode: Scalars['String']['output'];
+  /** The remote row; null when the remote change deletes it. */
+  remoteData?: Maybe<Scalars['JSON']['output']>;
+  remoteUpdatedAt: Scalars['DateTime']['output'];
+  remoteVersion: Scalars['BigInt']['output'];
+  resolutionStrategy?: Maybe<ConflictResolutionStrategy>;
+  resolved: Scalars['Boolean']['output'];
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  resolvedData?: Maybe<Scalars['JSON']['output']>;
+  resolvedLsn?: Maybe<Scalars['String']['output']>;
+  rowKey: Scalars['String']['output'];
+  tableName: Scalars['String']['output'];
+  /** The node it was applied to (the primary). */
+  targetNode: Scalars['String']['output'];
+};
+
+/** Fields to sort conflicts by. */
+export type ReplicationConflictSortField =
+  | 'conflictId'
+  | 'detectedAt'
+  | 'resolvedAt'
+  | 'tableName';
+
+/** Everything a replication dashboard shows. */
+export type ReplicationDashboard = {
+  __typename?: 'ReplicationDashboard';
+  alertRules: Array<ReplicationAlertRule>;
+  commitsPerSecond: Scalars['Float']['output'];
+  firingAlerts: Array<ReplicationAlert>;
+  lag: Array<ReplicaLag>;
+  slots: SlotWalStatusCounts;
+  snapshotsInProgress: Scalars['Int']['output'];
+  status: ReplicationStatus;
+  unresolvedConflicts: Scalars['Int']['output'];
+  walBytesPerSecond: Scalars['Float']['output'];
+};
+
+/** A promotion of a standby; every field is optional. */
+export type ReplicationFailoverInput = {
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** Default the most caught-up running, reachable standby. */
+  targetReplicaId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** What a promotion did. */
+export type ReplicationFailoverResult = {
+  __typename?: 'ReplicationFailoverResult';
+  followingReplicaIds: Array<Scalars['ID']['output']>;
+  /** WAL the old primary had past switchLsn: lost. */
+  lostBytes: Scalars['BigInt']['output'];
+  /** Commits in those bytes (never one acknowledged in a synchronous mode). */
+  lostCommits: Scalars['Int']['output'];
+  newPrimaryId: Scalars['ID']['output'];
+  newTimeline: Scalars['Int']['output'];
+  oldPrimaryRejoined: Scalars['Boolean']['output'];
+  previousPrimaryId?: Maybe<Scalars['ID']['output']>;
+  previousTimeline: Scalars['Int']['output'];
+  promotedAt: Scalars['DateTime']['output'];
+  reason: Scalars['String']['output'];
+  /** Where the new timeline starts. */
+  switchLsn: Scalars['String']['output'];
+};
+
+/** A standby's positions and lag (event wal_position_update, at most once per statusIntervalMs per standby). */
+export type ReplicationLagEvent = {
+  __typename?: 'ReplicationLagEvent';
+  /** The primary's current LSN. */
+  currentLsn: Scalars['String']['output'];
+  /** Cursor of the event in the event log. */
+  cursor: Scalars['BigInt']['output'];
+  flushLsn: Scalars['String']['output'];
+  /** currentLsn − replayLsn. */
+  lagBytes: Scalars['BigInt']['output'];
+  primaryId: Scalars['ID']['output'];
+  replayLsn: Scalars['String']['output'];
+  replicaId: Scalars['ID']['output'];
+  sentLsn: Scalars['String']['output'];
+  /** Cluster time of the event. */
+  time: Scalars['DateTime']['output'];
+  timeline: Scalars['Int']['output'];
+  writeLsn: Scalars['String']['output'];
+};
+
+/** Every standby's lag now. */
+export type ReplicationLagReport = {
+  __typename?: 'ReplicationLagReport';
+  currentLsn: Scalars['String']['output'];
+  maxLagBytes: Scalars['BigInt']['output'];
+  maxReplayLagMs: Scalars['BigInt']['output'];
+  primaryNodeId?: Maybe<Scalars['ID']['output']>;
+  replicas: Array<ReplicaLag>;
+  timeline: Scalars['Int']['output'];
+};
+
+/** One standby's lag at one sample time. */
+export type ReplicationLagSample = {
+  __typename?: 'ReplicationLagSample';
+  at: Scalars['DateTime']['output'];
+  flushLagMs: Scalars['BigInt']['output'];
+  lagBytes: Scalars['BigInt']['output'];
+  primaryLsn: Scalars['String']['output'];
+  replayLagMs: Scalars['BigInt']['output'];
+  replayLsn: Scalars['String']['output'];
+  replicaId: Scalars['ID']['output'];
+  writeLagMs: Scalars['BigInt']['output'];
+};
+
+/** When the primary acknowledges a commit. */
+export type ReplicationMode =
+  /** At once; a failover may lose the tail the standbys had not received. */
+  | 'ASYNCHRONOUS'
+  /** Once at least one standby has flushed past it; survives the loss of the primary. */
+  | 'SEMI_SYNCHRONOUS'
+  /** Once every standby of standbyNodes (every streaming replica when empty) has flushed past it; survives the loss of the primary. */
+  | 'SYNCHRONOUS';
+
+/** A node's part in replication. */
+export type ReplicationRole =
+  /** Neither. */
+  | 'NONE'
+  /** Writes the WAL. */
+  | 'PRIMARY'
+  /** A replica of the primary. */
+  | 'STANDBY';
+
+/** A replication slot, as pg_replication_slots. */
+export type ReplicationSlot = {
+  __typename?: 'ReplicationSlot';
+  active: Scalars['Boolean']['output'];
+  activeNodeId?: Maybe<Scalars['ID']['output']>;
+  catalogXmin?: Maybe<Scalars['BigInt']['output']>;
+  confirmedFlushLsn?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  database?: Maybe<Scalars['String']['output']>;
+  /** wal_removed once lost; null while valid. */
+  invalidationReason?: Maybe<Scalars['String']['output']>;
+  /** Output plugin of a logical slot; null for a physical one. */
+  plugin?: Maybe<Scalars['String']['output']>;
+  replicaId?: Maybe<Scalars['ID']['output']>;
+  /** How old the WAL at restartLsn is, in milliseconds. */
+  restartDelay?: Maybe<Scalars['BigInt']['output']>;
+  restartLsn?: Maybe<Scalars['String']['output']>;
+  retainedBytes: Scalars['BigInt']['output'];
+  safeWalSizeBytes?: Maybe<Scalars['BigInt']['output']>;
+  slotName: Scalars['String']['output'];
+  slotType: SlotType;
+  walStatus: WalStatus;
+};
+
+/** Fields to sort replication slots by. */
+export type ReplicationSlotSortField =
+  | 'createdAt'
+  | 'retainedBytes'
+  | 'slotName'
+  | 'slotType';
+
+/** A full or incremental copy of the primary's data, consistent at lsn. */
+export type ReplicationSnapshot = {
+  __typename?: 'ReplicationSnapshot';
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  copiedBytes: Scalars['BigInt']['output'];
+  deletedKeys: Scalars['BigInt']['output'];
+  durationMs?: Maybe<Scalars['Int']['output']>;
+  failureReason?: Maybe<Scalars['String']['output']>;
+  label?: Maybe<Scalars['String']['output']>;
+  lastRestoredAt?: Maybe<Scalars['DateTime']['output']>;
+  lsn: Scalars['String']['output'];
+  parentSnapshotId?: Maybe<Scalars['ID']['output']>;
+  rows: Scalars['BigInt']['output'];
+  sizeBytes: Scalars['BigInt']['output'];
+  snapshotId: Scalars['ID']['output'];
+  sourceNodeId: Scalars['ID']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  status: SnapshotStatus;
+  tables: Scalars['Int']['output'];
+  timeline: Scalars['Int']['output'];
+  type: SnapshotType;
+};
+
+/** Progress of the latest operation on a snapshot. */
+export type ReplicationSnapshotProgress = {
+  __typename?: 'ReplicationSnapshotProgress';
+  bytesPerSecond: Scalars['BigInt']['output'];
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  doneBytes: Scalars['BigInt']['output'];
+  estimatedCompletionAt?: Maybe<Scalars['DateTime']['output']>;
+  failureReason?: Maybe<Scalars['String']['output']>;
+  operation: SnapshotOperation;
+  percent: Scalars['Float']['output'];
+  restoredLsn?: Maybe<Scalars['String']['output']>;
+  snapshotId: Scalars['ID']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  status: SnapshotStatus;
+  totalBytes: Scalars['BigInt']['output'];
+};
+
+/** Fields to sort snapshots by. */
+export type ReplicationSnapshotSortField =
+  | 'sizeBytes'
+  | 'snapshotId'
+  | 'startedAt';
+
+/** Replication as a whole. */
+export type ReplicationState =
+  /** A replica is starting or catching up. */
+  | 'CATCHING_UP'
+  /** A replica is disconnected or needs a resync. */
+  | 'DEGRADED'
+  /** The primary is down, or no replica streams. */
+  | 'STOPPED'
+  /** Every replica streams. */
+  | 'STREAMING';
+
+/** Counters of the replication engine. */
+export type ReplicationStatistics = {
+  __typename?: 'ReplicationStatistics';
+  checkpoints: Scalars['BigInt']['output'];
+  commitWaitMs: CommitWaitStatistics;
+  commits: CommitCounts;
+  conflicts: ConflictCounts;
+  currentLsn: Scalars['String']['output'];
+  failovers: Scalars['Int']['output'];
+  lastCheckpointAt?: Maybe<Scalars['DateTime']['output']>;
+  since: Scalars['DateTime']['output'];
+  slots: SlotCounts;
+  snapshots: SnapshotCounts;
+  timeline: Scalars['Int']['output'];
+  walBytes: Scalars['BigInt']['output'];
+  walRecords: Scalars['BigInt']['output'];
+  walSegments: WalSegmentCounts;
+  walSent: WalSentCounts;
+};
+
+/** Replication at a glance. */
+export type ReplicationStatus = {
+  __typename?: 'ReplicationStatus';
+  /** The largest lagBytes. */
+  bytesBehind: Scalars['BigInt']['output'];
+  commits: CommitCounts;
+  currentLsn: Scalars['String']['output'];
+  currentWalSegment: Scalars['String']['output'];
+  /** Primary up, no replica disconnected or needing a resync, commits can be acknowledged. */
+  healthy: Scalars['Boolean']['output'];
+  /** The largest replayLagMs. */
+  lagMs: Scalars['BigInt']['output'];
+  /** When a standby last had everything the primary had written. */
+  lastSync?: Maybe<Scalars['DateTime']['output']>;
+  mode: ReplicationMode;
+  primaryNodeId?: Maybe<Scalars['ID']['output']>;
+  replicas: ReplicaStateCounts;
+  state: ReplicationState;
+  /** Replicas a commit waits for now. */
+  syncStandbys: Array<Scalars['ID']['output']>;
+  timeline: Scalars['Int']['output'];
+  walSegmentBytes: Scalars['Int']['output'];
+};
+
+/** How to resolve a conflict. */
+export type ResolveConflictInput = {
+  conflictId: Scalars['ID']['input'];
+  /** CUSTOM only, and required there: the row to write (null deletes it). */
+  customValue?: InputMaybe<Scalars['JSON']['input']>;
+  strategy: ConflictResolutionStrategy;
+};
+
 export type Role =
   | 'CLUSTER_ADMIN'
   | 'CLUSTER_VIEWER'
@@ -2597,6 +3502,56 @@ export type ShardState =
   /** Fewer copies than it should have. */
   | 'UNDER_REPLICATED';
 
+/** Two real conflicting writes to make. */
+export type SimulateConflictInput = {
+  /** Default UPDATE_CONFLICT. */
+  conflictType?: InputMaybe<ConflictType>;
+  localData?: InputMaybe<Scalars['JSON']['input']>;
+  /** Default the lowest node id other than the primary. */
+  originNode?: InputMaybe<Scalars['ID']['input']>;
+  remoteData?: InputMaybe<Scalars['JSON']['input']>;
+  /** The remote write's time relative to the local one, in milliseconds (default 1). */
+  remoteDelayMs?: InputMaybe<Scalars['Int']['input']>;
+  rowKey: Scalars['String']['input'];
+  tableName: Scalars['String']['input'];
+};
+
+/** Replication slots now. */
+export type SlotCounts = {
+  __typename?: 'SlotCounts';
+  active: Scalars['Int']['output'];
+  logical: Scalars['Int']['output'];
+  lost: Scalars['Int']['output'];
+  physical: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
+/** The type of a replication slot. */
+export type SlotType =
+  /** Decodes changes (pgoutput) for a consumer. */
+  | 'LOGICAL'
+  /** Holds WAL for a standby. */
+  | 'PHYSICAL';
+
+/** Slots by WAL status. */
+export type SlotWalStatusCounts = {
+  __typename?: 'SlotWalStatusCounts';
+  extended: Scalars['Int']['output'];
+  lost: Scalars['Int']['output'];
+  reserved: Scalars['Int']['output'];
+  /** The most WAL one slot holds back. */
+  retainedBytes: Scalars['BigInt']['output'];
+  unreserved: Scalars['Int']['output'];
+};
+
+/** Snapshots kept. */
+export type SnapshotCounts = {
+  __typename?: 'SnapshotCounts';
+  completed: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  inProgress: Scalars['Int']['output'];
+};
+
 /** The snapshots taken by one request. */
 export type SnapshotInfo = {
   __typename?: 'SnapshotInfo';
@@ -2609,6 +3564,26 @@ export type SnapshotInfo = {
   /** Sum of entriesCompacted. */
   totalEntriesCompacted: Scalars['BigInt']['output'];
 };
+
+/** A long-running operation on a snapshot. */
+export type SnapshotOperation =
+  /** Its image is being copied. */
+  | 'CREATE'
+  /** The primary's data is being rewritten to it. */
+  | 'RESTORE';
+
+/** Where a snapshot (or an operation on it) stands. */
+export type SnapshotStatus =
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'IN_PROGRESS';
+
+/** Full or incremental snapshot. */
+export type SnapshotType =
+  /** Every row. */
+  | 'FULL'
+  /** Rows changed and keys deleted since the parent's LSN. */
+  | 'INCREMENTAL';
 
 /** Sort direction. */
 export type SortOrder =
@@ -2632,6 +3607,8 @@ export type Subscription = {
   clusterStateChanged: ClusterInfo;
   /** The topology, each time membership or node health changes it. */
   clusterTopologyChanged: ClusterTopology;
+  /** Each conflict as it is detected. */
+  conflictDetected: ReplicationConflict;
   /**
    * Every event of the cluster, optionally filtered by type and by the resource it concerns.
    * `resumeFrom` replays stored events after that cursor first, with no gap and no duplicate.
@@ -2653,6 +3630,22 @@ export type Subscription = {
   nodeStatusChanges?: Maybe<NodeStatusEvent>;
   /** Each loss and restoration of quorum. */
   quorumChanges: QuorumEvent;
+  /** Each replica state change, optionally of one replica. */
+  replicaStatusChanges?: Maybe<ReplicaStatusEvent>;
+  /** Each conflict as it is detected (the same stream as conflictDetected). */
+  replicationConflictDetected: ReplicationConflict;
+  /** Conflicts as they are detected and resolved. groupId names a replication group: streaming replication has one, named by the cluster's clusterName; another groupId matches nothing (multi-master groups come with advanced replication). */
+  replicationConflicts?: Maybe<ConflictEvent>;
+  /** Every replication event (the /api/v1/ws/replication stream), filtered by replica, event type and severity; resumeFrom replays stored events after that cursor first. */
+  replicationEvents: Event;
+  /** Each standby's positions and lag as they move (wal_position_update), optionally only at or above threshold bytes of lagBytes. */
+  replicationLagChanged: ReplicationLagEvent;
+  /** Each standby's positions and lag as they move (wal_position_update), optionally of one replica, at or above threshold bytes of lagBytes. */
+  replicationLagUpdates?: Maybe<ReplicationLagEvent>;
+  /** The replication status after each change of a replica's state, the primary or the configuration. */
+  replicationStatus: ReplicationStatus;
+  /** A slot as it is created, dropped, or invalidated (its WAL lost), optionally only one slot. */
+  slotStatusChanged: ReplicationSlot;
 };
 
 
@@ -2675,6 +3668,40 @@ export type SubscriptionNodeStatusChangedArgs = {
 
 export type SubscriptionNodeStatusChangesArgs = {
   nodeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionReplicaStatusChangesArgs = {
+  replicaId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionReplicationConflictsArgs = {
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionReplicationEventsArgs = {
+  eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  replicaIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  resumeFrom?: InputMaybe<Scalars['BigInt']['input']>;
+  severity?: InputMaybe<AlertSeverity>;
+};
+
+
+export type SubscriptionReplicationLagChangedArgs = {
+  threshold?: InputMaybe<Scalars['BigInt']['input']>;
+};
+
+
+export type SubscriptionReplicationLagUpdatesArgs = {
+  replicaId?: InputMaybe<Scalars['ID']['input']>;
+  threshold?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type SubscriptionSlotStatusChangedArgs = {
+  slotName?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A node the failure detector holds SUSPECTED or DOWN. */
@@ -2794,6 +3821,17 @@ export type SwimCounters = {
   updatesDropped: Scalars['BigInt']['output'];
 };
 
+/** How commits wait for a standby (pg_stat_replication.sync_state). */
+export type SyncState =
+  /** Never waited for. */
+  | 'async'
+  /** Named in standbyNodes but not streaming, so not waited for now. */
+  | 'potential'
+  /** A commit waits for any one of the candidates (SEMI_SYNCHRONOUS). */
+  | 'quorum'
+  /** A commit waits for it (SYNCHRONOUS). */
+  | 'sync';
+
 /** A token range, both ends included; a start after the end wraps. */
 export type TokenRangeInput = {
   /** Last token. */
@@ -2830,6 +3868,84 @@ export type VoteResponse = {
   votes: Array<RaftVote>;
   /** Voters that granted the vote. */
   votesGranted: Scalars['Int']['output'];
+};
+
+/** WAL segments on the primary. */
+export type WalSegmentCounts = {
+  __typename?: 'WalSegmentCounts';
+  archived: Scalars['BigInt']['output'];
+  current: Scalars['String']['output'];
+  oldestRetained?: Maybe<Scalars['String']['output']>;
+  removed: Scalars['BigInt']['output'];
+  retained: Scalars['Int']['output'];
+};
+
+/** What the WAL senders streamed. */
+export type WalSentCounts = {
+  __typename?: 'WalSentCounts';
+  batches: Scalars['BigInt']['output'];
+  bytes: Scalars['BigInt']['output'];
+  resentBatches: Scalars['BigInt']['output'];
+};
+
+/** Whether the WAL a slot needs is still there (pg_replication_slots.wal_status). */
+export type WalStatus =
+  /** Beyond that, within walKeepSegments or maxSlotWalKeepSegments. */
+  | 'extended'
+  /** Its WAL is gone; the slot is invalidated. */
+  | 'lost'
+  /** Within maxWalSegments of the current LSN. */
+  | 'reserved'
+  /** Beyond both; its WAL goes at the next checkpoint. */
+  | 'unreserved';
+
+/** The write workload on the replication primary and what it has written. */
+export type Workload = {
+  __typename?: 'Workload';
+  /** Keys per table. */
+  keySpace: Scalars['Int']['output'];
+  /** End of the WAL record of its latest write. */
+  lastLsn?: Maybe<Scalars['String']['output']>;
+  lastWriteAt?: Maybe<Scalars['DateTime']['output']>;
+  mix: WorkloadMix;
+  /** Writes per second of cluster time; 0 when stopped. */
+  ratePerSecond: Scalars['Float']['output'];
+  /** Whether it writes now (a rate above 0 and a primary). */
+  running: Scalars['Boolean']['output'];
+  tables: Array<Scalars['String']['output']>;
+  walBytes: Scalars['BigInt']['output'];
+  writes: WorkloadWrites;
+};
+
+/** The workload's settings; every field is replaced. */
+export type WorkloadInput = {
+  keySpace: Scalars['Int']['input'];
+  mix: WorkloadMixInput;
+  ratePerSecond: Scalars['Float']['input'];
+  tables: Array<Scalars['String']['input']>;
+};
+
+/** Relative weights of inserts, updates and deletes. */
+export type WorkloadMix = {
+  __typename?: 'WorkloadMix';
+  delete: Scalars['Float']['output'];
+  insert: Scalars['Float']['output'];
+  update: Scalars['Float']['output'];
+};
+
+export type WorkloadMixInput = {
+  delete: Scalars['Float']['input'];
+  insert: Scalars['Float']['input'];
+  update: Scalars['Float']['input'];
+};
+
+/** Writes the workload made, by operation. */
+export type WorkloadWrites = {
+  __typename?: 'WorkloadWrites';
+  deletes: Scalars['BigInt']['output'];
+  inserts: Scalars['BigInt']['output'];
+  total: Scalars['BigInt']['output'];
+  updates: Scalars['BigInt']['output'];
 };
 
 /** Nodes of one availability zone. */
@@ -2915,6 +4031,10 @@ export type ResolversTypes = {
   AccessToken: ResolverTypeWrapper<AccessToken>;
   AddBackendInput: AddBackendInput;
   AddNodeInput: AddNodeInput;
+  AddReplicaInput: AddReplicaInput;
+  AlertMetric: AlertMetric;
+  AlertSeverity: AlertSeverity;
+  AlertState: AlertState;
   ApiKey: ResolverTypeWrapper<ApiKey>;
   AppendEntriesResponse: ResolverTypeWrapper<AppendEntriesResponse>;
   AppendedEntry: ResolverTypeWrapper<AppendedEntry>;
@@ -2922,6 +4042,7 @@ export type ResolversTypes = {
   AuditOutcome: AuditOutcome;
   BackendHealth: BackendHealth;
   BackendSortField: BackendSortField;
+  BaseBackupProgress: ResolverTypeWrapper<BaseBackupProgress>;
   BigInt: ResolverTypeWrapper<Scalars['BigInt']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Clock: ResolverTypeWrapper<Clock>;
@@ -2936,6 +4057,8 @@ export type ResolversTypes = {
   ClusterInfo: ResolverTypeWrapper<ClusterInfo>;
   ClusterNode: ResolverTypeWrapper<ClusterNode>;
   ClusterNodeSortField: ClusterNodeSortField;
+  ClusterReplication: ResolverTypeWrapper<ClusterReplication>;
+  ClusterReplicationNode: ResolverTypeWrapper<ClusterReplicationNode>;
   ClusterShard: ResolverTypeWrapper<ClusterShard>;
   ClusterState: ClusterState;
   ClusterStatus: ResolverTypeWrapper<ClusterStatus>;
@@ -2948,10 +4071,21 @@ export type ResolversTypes = {
   ClusteringMembershipStatus: ResolverTypeWrapper<ClusteringMembershipStatus>;
   ClusteringNodeCounts: ResolverTypeWrapper<ClusteringNodeCounts>;
   ClusteringStatus: ResolverTypeWrapper<ClusteringStatus>;
+  CommitCounts: ResolverTypeWrapper<CommitCounts>;
+  CommitWaitStatistics: ResolverTypeWrapper<CommitWaitStatistics>;
+  ConflictCounts: ResolverTypeWrapper<ConflictCounts>;
+  ConflictEvent: ResolverTypeWrapper<ConflictEvent>;
+  ConflictResolution: ResolverTypeWrapper<ConflictResolution>;
+  ConflictResolutionStrategy: ConflictResolutionStrategy;
+  ConflictType: ConflictType;
+  ConflictWinner: ConflictWinner;
   ConnectionOutcome: ConnectionOutcome;
   ConnectionSortField: ConnectionSortField;
   ConnectionState: ConnectionState;
+  CreateAlertRuleInput: CreateAlertRuleInput;
   CreateApiKeyInput: CreateApiKeyInput;
+  CreateReplicationSnapshotInput: CreateReplicationSnapshotInput;
+  CreateSlotInput: CreateSlotInput;
   CreatedApiKey: ResolverTypeWrapper<CreatedApiKey>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DetailedClusterHealth: ResolverTypeWrapper<DetailedClusterHealth>;
@@ -3063,12 +4197,50 @@ export type ResolversTypes = {
   RaftSuffrage: RaftSuffrage;
   RaftVote: ResolverTypeWrapper<RaftVote>;
   RegionPlacement: ResolverTypeWrapper<RegionPlacement>;
+  Replica: ResolverTypeWrapper<Replica>;
+  ReplicaLag: ResolverTypeWrapper<ReplicaLag>;
+  ReplicaSortField: ReplicaSortField;
+  ReplicaState: ReplicaState;
+  ReplicaStateCounts: ResolverTypeWrapper<ReplicaStateCounts>;
+  ReplicaStatusEvent: ResolverTypeWrapper<ReplicaStatusEvent>;
+  ReplicationAlert: ResolverTypeWrapper<ReplicationAlert>;
+  ReplicationAlertRule: ResolverTypeWrapper<ReplicationAlertRule>;
+  ReplicationChannel: ResolverTypeWrapper<ReplicationChannel>;
+  ReplicationConfig: ResolverTypeWrapper<ReplicationConfig>;
+  ReplicationConfigInput: ReplicationConfigInput;
+  ReplicationConflict: ResolverTypeWrapper<ReplicationConflict>;
+  ReplicationConflictSortField: ReplicationConflictSortField;
+  ReplicationDashboard: ResolverTypeWrapper<ReplicationDashboard>;
+  ReplicationFailoverInput: ReplicationFailoverInput;
+  ReplicationFailoverResult: ResolverTypeWrapper<ReplicationFailoverResult>;
+  ReplicationLagEvent: ResolverTypeWrapper<ReplicationLagEvent>;
+  ReplicationLagReport: ResolverTypeWrapper<ReplicationLagReport>;
+  ReplicationLagSample: ResolverTypeWrapper<ReplicationLagSample>;
+  ReplicationMode: ReplicationMode;
+  ReplicationRole: ReplicationRole;
+  ReplicationSlot: ResolverTypeWrapper<ReplicationSlot>;
+  ReplicationSlotSortField: ReplicationSlotSortField;
+  ReplicationSnapshot: ResolverTypeWrapper<ReplicationSnapshot>;
+  ReplicationSnapshotProgress: ResolverTypeWrapper<ReplicationSnapshotProgress>;
+  ReplicationSnapshotSortField: ReplicationSnapshotSortField;
+  ReplicationState: ReplicationState;
+  ReplicationStatistics: ResolverTypeWrapper<ReplicationStatistics>;
+  ReplicationStatus: ResolverTypeWrapper<ReplicationStatus>;
+  ResolveConflictInput: ResolveConflictInput;
   Role: Role;
   ShardCopyRole: ShardCopyRole;
   ShardMove: ResolverTypeWrapper<ShardMove>;
   ShardSortField: ShardSortField;
   ShardState: ShardState;
+  SimulateConflictInput: SimulateConflictInput;
+  SlotCounts: ResolverTypeWrapper<SlotCounts>;
+  SlotType: SlotType;
+  SlotWalStatusCounts: ResolverTypeWrapper<SlotWalStatusCounts>;
+  SnapshotCounts: ResolverTypeWrapper<SnapshotCounts>;
   SnapshotInfo: ResolverTypeWrapper<SnapshotInfo>;
+  SnapshotOperation: SnapshotOperation;
+  SnapshotStatus: SnapshotStatus;
+  SnapshotType: SnapshotType;
   SortOrder: SortOrder;
   SplitBrainPrevention: SplitBrainPrevention;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -3078,9 +4250,18 @@ export type ResolversTypes = {
   Suspicion: ResolverTypeWrapper<Suspicion>;
   SuspicionTimeouts: ResolverTypeWrapper<SuspicionTimeouts>;
   SwimCounters: ResolverTypeWrapper<SwimCounters>;
+  SyncState: SyncState;
   TokenRangeInput: TokenRangeInput;
   VoteDenialReason: VoteDenialReason;
   VoteResponse: ResolverTypeWrapper<VoteResponse>;
+  WalSegmentCounts: ResolverTypeWrapper<WalSegmentCounts>;
+  WalSentCounts: ResolverTypeWrapper<WalSentCounts>;
+  WalStatus: WalStatus;
+  Workload: ResolverTypeWrapper<Workload>;
+  WorkloadInput: WorkloadInput;
+  WorkloadMix: ResolverTypeWrapper<WorkloadMix>;
+  WorkloadMixInput: WorkloadMixInput;
+  WorkloadWrites: ResolverTypeWrapper<WorkloadWrites>;
   ZonePlacement: ResolverTypeWrapper<ZonePlacement>;
 };
 
@@ -3089,10 +4270,12 @@ export type ResolversParentTypes = {
   AccessToken: AccessToken;
   AddBackendInput: AddBackendInput;
   AddNodeInput: AddNodeInput;
+  AddReplicaInput: AddReplicaInput;
   ApiKey: ApiKey;
   AppendEntriesResponse: AppendEntriesResponse;
   AppendedEntry: AppendedEntry;
   AuditEntry: AuditEntry;
+  BaseBackupProgress: BaseBackupProgress;
   BigInt: Scalars['BigInt']['output'];
   Boolean: Scalars['Boolean']['output'];
   Clock: Clock;
@@ -3104,6 +4287,8 @@ export type ResolversParentTypes = {
   ClusterHealthEvent: ClusterHealthEvent;
   ClusterInfo: ClusterInfo;
   ClusterNode: ClusterNode;
+  ClusterReplication: ClusterReplication;
+  ClusterReplicationNode: ClusterReplicationNode;
   ClusterShard: ClusterShard;
   ClusterStatus: ClusterStatus;
   ClusterTopology: ClusterTopology;
@@ -3115,7 +4300,15 @@ export type ResolversParentTypes = {
   ClusteringMembershipStatus: ClusteringMembershipStatus;
   ClusteringNodeCounts: ClusteringNodeCounts;
   ClusteringStatus: ClusteringStatus;
+  CommitCounts: CommitCounts;
+  CommitWaitStatistics: CommitWaitStatistics;
+  ConflictCounts: ConflictCounts;
+  ConflictEvent: ConflictEvent;
+  ConflictResolution: ConflictResolution;
+  CreateAlertRuleInput: CreateAlertRuleInput;
   CreateApiKeyInput: CreateApiKeyInput;
+  CreateReplicationSnapshotInput: CreateReplicationSnapshotInput;
+  CreateSlotInput: CreateSlotInput;
   CreatedApiKey: CreatedApiKey;
   DateTime: Scalars['DateTime']['output'];
   DetailedClusterHealth: DetailedClusterHealth;
@@ -3192,7 +4385,33 @@ export type ResolversParentTypes = {
   RaftState: RaftState;
   RaftVote: RaftVote;
   RegionPlacement: RegionPlacement;
+  Replica: Replica;
+  ReplicaLag: ReplicaLag;
+  ReplicaStateCounts: ReplicaStateCounts;
+  ReplicaStatusEvent: ReplicaStatusEvent;
+  ReplicationAlert: ReplicationAlert;
+  ReplicationAlertRule: ReplicationAlertRule;
+  ReplicationChannel: ReplicationChannel;
+  ReplicationConfig: ReplicationConfig;
+  ReplicationConfigInput: ReplicationConfigInput;
+  ReplicationConflict: ReplicationConflict;
+  ReplicationDashboard: ReplicationDashboard;
+  ReplicationFailoverInput: ReplicationFailoverInput;
+  ReplicationFailoverResult: ReplicationFailoverResult;
+  ReplicationLagEvent: ReplicationLagEvent;
+  ReplicationLagReport: ReplicationLagReport;
+  ReplicationLagSample: ReplicationLagSample;
+  ReplicationSlot: ReplicationSlot;
+  ReplicationSnapshot: ReplicationSnapshot;
+  ReplicationSnapshotProgress: ReplicationSnapshotProgress;
+  ReplicationStatistics: ReplicationStatistics;
+  ReplicationStatus: ReplicationStatus;
+  ResolveConflictInput: ResolveConflictInput;
   ShardMove: ShardMove;
+  SimulateConflictInput: SimulateConflictInput;
+  SlotCounts: SlotCounts;
+  SlotWalStatusCounts: SlotWalStatusCounts;
+  SnapshotCounts: SnapshotCounts;
   SnapshotInfo: SnapshotInfo;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
@@ -3202,6 +4421,13 @@ export type ResolversParentTypes = {
   SwimCounters: SwimCounters;
   TokenRangeInput: TokenRangeInput;
   VoteResponse: VoteResponse;
+  WalSegmentCounts: WalSegmentCounts;
+  WalSentCounts: WalSentCounts;
+  Workload: Workload;
+  WorkloadInput: WorkloadInput;
+  WorkloadMix: WorkloadMix;
+  WorkloadMixInput: WorkloadMixInput;
+  WorkloadWrites: WorkloadWrites;
   ZonePlacement: ZonePlacement;
 };
 
@@ -3249,6 +4475,15 @@ export type AuditEntryResolvers<ContextType = GraphQLContext, ParentType extends
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type BaseBackupProgressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BaseBackupProgress'] = ResolversParentTypes['BaseBackupProgress']> = {
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  copiedBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  percent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  startLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  totalBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
 export interface BigIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['BigInt'], any> {
@@ -3337,6 +4572,28 @@ export type ClusterNodeResolvers<ContextType = GraphQLContext, ParentType extend
   status?: Resolver<ResolversTypes['NodeStatus'], ParentType, ContextType>;
   uptimeSeconds?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   zone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ClusterReplicationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterReplication'] = ResolversParentTypes['ClusterReplication']> = {
+  currentLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  healthy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['ReplicationMode'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ClusterReplicationNode']>, ParentType, ContextType>;
+  primaryNodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ReplicationState'], ParentType, ContextType>;
+  timeline?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClusterReplicationNodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterReplicationNode'] = ResolversParentTypes['ClusterReplicationNode']> = {
+  flushLsn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lagBytes?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeStatus?: Resolver<ResolversTypes['NodeStatus'], ParentType, ContextType>;
+  replayLsn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  replicaState?: Resolver<Maybe<ResolversTypes['ReplicaState']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['ReplicationRole'], ParentType, ContextType>;
+  syncState?: Resolver<Maybe<ResolversTypes['SyncState']>, ParentType, ContextType>;
+  writeLsn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ClusterShardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterShard'] = ResolversParentTypes['ClusterShard']> = {
@@ -3456,6 +4713,41 @@ export type ClusteringStatusResolvers<ContextType = GraphQLContext, ParentType e
   membership?: Resolver<ResolversTypes['ClusteringMembershipStatus'], ParentType, ContextType>;
   nodes?: Resolver<ResolversTypes['ClusteringNodeCounts'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['ClusterState'], ParentType, ContextType>;
+};
+
+export type CommitCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CommitCounts'] = ResolversParentTypes['CommitCounts']> = {
+  acknowledged?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  timedOut?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  waiting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CommitWaitStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CommitWaitStatistics'] = ResolversParentTypes['CommitWaitStatistics']> = {
+  average?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  max?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  p95?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ConflictCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictCounts'] = ResolversParentTypes['ConflictCounts']> = {
+  detected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unresolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ConflictEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictEvent'] = ResolversParentTypes['ConflictEvent']> = {
+  conflict?: Resolver<ResolversTypes['ReplicationConflict'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ConflictResolutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictResolution'] = ResolversParentTypes['ConflictResolution']> = {
+  conflict?: Resolver<ResolversTypes['ReplicationConflict'], ParentType, ContextType>;
+  conflictId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  resolvedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  resolvedData?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  resolvedLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['ConflictResolutionStrategy'], ParentType, ContextType>;
+  winner?: Resolver<ResolversTypes['ConflictWinner'], ParentType, ContextType>;
 };
 
 export type CreatedApiKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
@@ -3866,26 +5158,41 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   addClusterNode?: Resolver<ResolversTypes['ClusterNode'], ParentType, ContextType, RequireFields<MutationAddClusterNodeArgs, 'input'>>;
   addLoadBalancerBackend?: Resolver<ResolversTypes['LoadBalancerBackend'], ParentType, ContextType, RequireFields<MutationAddLoadBalancerBackendArgs, 'input'>>;
   addRaftMember?: Resolver<ResolversTypes['RaftMembership'], ParentType, ContextType, RequireFields<MutationAddRaftMemberArgs, 'autoPromote' | 'nodeId'>>;
+  addReplica?: Resolver<ResolversTypes['Replica'], ParentType, ContextType, RequireFields<MutationAddReplicaArgs, 'input'>>;
   advanceClock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType, RequireFields<MutationAdvanceClockArgs, 'ms'>>;
   assignShard?: Resolver<ResolversTypes['ClusterShard'], ParentType, ContextType, RequireFields<MutationAssignShardArgs, 'nodeId' | 'role' | 'shardId'>>;
+  configureReplication?: Resolver<ResolversTypes['ReplicationConfig'], ParentType, ContextType, RequireFields<MutationConfigureReplicationArgs, 'config'>>;
   createAccessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType, Partial<MutationCreateAccessTokenArgs>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  createReplicationAlertRule?: Resolver<ResolversTypes['ReplicationAlertRule'], ParentType, ContextType, RequireFields<MutationCreateReplicationAlertRuleArgs, 'input'>>;
+  createReplicationSlot?: Resolver<ResolversTypes['ReplicationSlot'], ParentType, ContextType, RequireFields<MutationCreateReplicationSlotArgs, 'input'>>;
+  createReplicationSnapshot?: Resolver<ResolversTypes['ReplicationSnapshot'], ParentType, ContextType, Partial<MutationCreateReplicationSnapshotArgs>>;
+  deleteReplicationSlot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSlotArgs, 'name'>>;
+  deleteReplicationSnapshot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSnapshotArgs, 'id'>>;
   healFault?: Resolver<ResolversTypes['Fault'], ParentType, ContextType, RequireFields<MutationHealFaultArgs, 'id'>>;
   injectFault?: Resolver<ResolversTypes['Fault'], ParentType, ContextType, RequireFields<MutationInjectFaultArgs, 'input'>>;
   joinMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationJoinMemberArgs, 'input'>>;
   leaveMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationLeaveMemberArgs, 'memberId'>>;
+  pauseReplica?: Resolver<ResolversTypes['Replica'], ParentType, ContextType, RequireFields<MutationPauseReplicaArgs, 'id'>>;
   raftAppendEntries?: Resolver<ResolversTypes['AppendEntriesResponse'], ParentType, ContextType, RequireFields<MutationRaftAppendEntriesArgs, 'entries'>>;
   raftCreateSnapshot?: Resolver<ResolversTypes['SnapshotInfo'], ParentType, ContextType, Partial<MutationRaftCreateSnapshotArgs>>;
   raftRequestVote?: Resolver<ResolversTypes['VoteResponse'], ParentType, ContextType, RequireFields<MutationRaftRequestVoteArgs, 'candidateId' | 'term'>>;
   removeClusterNode?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveClusterNodeArgs, 'force' | 'nodeId'>>;
   removeLoadBalancerBackend?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveLoadBalancerBackendArgs, 'backendId' | 'force'>>;
   removeRaftMember?: Resolver<ResolversTypes['RaftMembership'], ParentType, ContextType, RequireFields<MutationRemoveRaftMemberArgs, 'force' | 'nodeId'>>;
+  removeReplica?: Resolver<ResolversTypes['Replica'], ParentType, ContextType, RequireFields<MutationRemoveReplicaArgs, 'id'>>;
+  resolveConflict?: Resolver<ResolversTypes['ConflictResolution'], ParentType, ContextType, RequireFields<MutationResolveConflictArgs, 'input'>>;
+  restoreReplicationSnapshot?: Resolver<ResolversTypes['ReplicationSnapshotProgress'], ParentType, ContextType, RequireFields<MutationRestoreReplicationSnapshotArgs, 'id'>>;
+  resumeReplica?: Resolver<ResolversTypes['Replica'], ParentType, ContextType, RequireFields<MutationResumeReplicaArgs, 'id'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   setClock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType, RequireFields<MutationSetClockArgs, 'input'>>;
   setExecutionStrategy?: Resolver<ResolversTypes['ExecutionStrategyChange'], ParentType, ContextType, RequireFields<MutationSetExecutionStrategyArgs, 'strategy'>>;
   setLoadBalancerStrategy?: Resolver<ResolversTypes['LoadBalancerStrategyChange'], ParentType, ContextType, RequireFields<MutationSetLoadBalancerStrategyArgs, 'strategy'>>;
+  setWorkload?: Resolver<ResolversTypes['Workload'], ParentType, ContextType, RequireFields<MutationSetWorkloadArgs, 'input'>>;
+  simulateReplicationConflict?: Resolver<ResolversTypes['ReplicationConflict'], ParentType, ContextType, RequireFields<MutationSimulateReplicationConflictArgs, 'input'>>;
   testFailover?: Resolver<ResolversTypes['FailoverTestResult'], ParentType, ContextType, Partial<MutationTestFailoverArgs>>;
   triggerFailover?: Resolver<ResolversTypes['FailoverResult'], ParentType, ContextType, RequireFields<MutationTriggerFailoverArgs, 'input'>>;
+  triggerReplicationFailover?: Resolver<ResolversTypes['ReplicationFailoverResult'], ParentType, ContextType, Partial<MutationTriggerReplicationFailoverArgs>>;
   updateClusterConfig?: Resolver<ResolversTypes['ClusterInfo'], ParentType, ContextType, RequireFields<MutationUpdateClusterConfigArgs, 'config'>>;
   updateFailoverConfig?: Resolver<ResolversTypes['FailoverConfig'], ParentType, ContextType, RequireFields<MutationUpdateFailoverConfigArgs, 'config'>>;
 };
@@ -3967,6 +5274,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   clusterHealth?: Resolver<ResolversTypes['ClusterHealth'], ParentType, ContextType>;
   clusterNode?: Resolver<Maybe<ResolversTypes['ClusterNode']>, ParentType, ContextType, RequireFields<QueryClusterNodeArgs, 'nodeId'>>;
   clusterNodes?: Resolver<Array<ResolversTypes['ClusterNode']>, ParentType, ContextType, RequireFields<QueryClusterNodesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  clusterReplication?: Resolver<ResolversTypes['ClusterReplication'], ParentType, ContextType>;
   clusterStatus?: Resolver<ResolversTypes['ClusterStatus'], ParentType, ContextType>;
   clusterTopology?: Resolver<ResolversTypes['ClusterTopology'], ParentType, ContextType>;
   clusteringStatus?: Resolver<ResolversTypes['ClusteringStatus'], ParentType, ContextType>;
@@ -3998,9 +5306,26 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   raftMembers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   raftMembership?: Resolver<ResolversTypes['RaftMembership'], ParentType, ContextType>;
   raftState?: Resolver<ResolversTypes['RaftState'], ParentType, ContextType, Partial<QueryRaftStateArgs>>;
+  replica?: Resolver<Maybe<ResolversTypes['Replica']>, ParentType, ContextType, RequireFields<QueryReplicaArgs, 'id'>>;
+  replicas?: Resolver<Array<ResolversTypes['Replica']>, ParentType, ContextType, RequireFields<QueryReplicasArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  replicationAlerts?: Resolver<Array<ResolversTypes['ReplicationAlert']>, ParentType, ContextType, RequireFields<QueryReplicationAlertsArgs, 'limit' | 'offset'>>;
+  replicationChannels?: Resolver<Array<ResolversTypes['ReplicationChannel']>, ParentType, ContextType, RequireFields<QueryReplicationChannelsArgs, 'limit' | 'offset'>>;
+  replicationConfig?: Resolver<Maybe<ResolversTypes['ReplicationConfig']>, ParentType, ContextType>;
+  replicationConflicts?: Resolver<Array<ResolversTypes['ReplicationConflict']>, ParentType, ContextType, RequireFields<QueryReplicationConflictsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  replicationDashboard?: Resolver<ResolversTypes['ReplicationDashboard'], ParentType, ContextType>;
+  replicationLag?: Resolver<ResolversTypes['ReplicationLagReport'], ParentType, ContextType, Partial<QueryReplicationLagArgs>>;
+  replicationLagHistory?: Resolver<Array<ResolversTypes['ReplicationLagSample']>, ParentType, ContextType, RequireFields<QueryReplicationLagHistoryArgs, 'limit' | 'offset'>>;
+  replicationSlot?: Resolver<Maybe<ResolversTypes['ReplicationSlot']>, ParentType, ContextType, RequireFields<QueryReplicationSlotArgs, 'name'>>;
+  replicationSlots?: Resolver<Array<ResolversTypes['ReplicationSlot']>, ParentType, ContextType, RequireFields<QueryReplicationSlotsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  replicationSnapshot?: Resolver<Maybe<ResolversTypes['ReplicationSnapshot']>, ParentType, ContextType, RequireFields<QueryReplicationSnapshotArgs, 'id'>>;
+  replicationSnapshotProgress?: Resolver<Maybe<ResolversTypes['ReplicationSnapshotProgress']>, ParentType, ContextType, RequireFields<QueryReplicationSnapshotProgressArgs, 'id'>>;
+  replicationSnapshots?: Resolver<Array<ResolversTypes['ReplicationSnapshot']>, ParentType, ContextType, RequireFields<QueryReplicationSnapshotsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  replicationStatistics?: Resolver<ResolversTypes['ReplicationStatistics'], ParentType, ContextType>;
+  replicationStatus?: Resolver<ResolversTypes['ReplicationStatus'], ParentType, ContextType>;
   routeDhtKey?: Resolver<ResolversTypes['DhtRouteResult'], ParentType, ContextType, RequireFields<QueryRouteDhtKeyArgs, 'replicas'>>;
   shards?: Resolver<Array<ResolversTypes['ClusterShard']>, ParentType, ContextType, RequireFields<QueryShardsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   suspectedNodes?: Resolver<Array<ResolversTypes['SuspectedNode']>, ParentType, ContextType, RequireFields<QuerySuspectedNodesArgs, 'limit' | 'offset'>>;
+  workload?: Resolver<ResolversTypes['Workload'], ParentType, ContextType>;
 };
 
 export type QueryPhaseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QueryPhase'] = ResolversParentTypes['QueryPhase']> = {
@@ -4132,12 +5457,328 @@ export type RegionPlacementResolvers<ContextType = GraphQLContext, ParentType ex
   zones?: Resolver<Array<ResolversTypes['ZonePlacement']>, ParentType, ContextType>;
 };
 
+export type ReplicaResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Replica'] = ResolversParentTypes['Replica']> = {
+  addedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  baseBackup?: Resolver<Maybe<ResolversTypes['BaseBackupProgress']>, ParentType, ContextType>;
+  flushLagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  flushLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lagBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lastStatusAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  replayLagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  replayLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  replicaId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sentLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  slotName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ReplicaState'], ParentType, ContextType>;
+  stateReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stateSince?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  syncState?: Resolver<ResolversTypes['SyncState'], ParentType, ContextType>;
+  timeline?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  writeLagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  writeLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReplicaLagResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicaLag'] = ResolversParentTypes['ReplicaLag']> = {
+  flushLagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  flushLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lagBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lastStatusAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  replayLagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  replayLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  replicaId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sentLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ReplicaState'], ParentType, ContextType>;
+  syncState?: Resolver<ResolversTypes['SyncState'], ParentType, ContextType>;
+  writeLagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  writeLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReplicaStateCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicaStateCounts'] = ResolversParentTypes['ReplicaStateCounts']> = {
+  catchingUp?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  disconnected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  needsResync?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  paused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  starting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  streaming?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waiting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReplicaStatusEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicaStatusEvent'] = ResolversParentTypes['ReplicaStatusEvent']> = {
+  cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  previousState?: Resolver<Maybe<ResolversTypes['ReplicaState']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  replica?: Resolver<Maybe<ResolversTypes['Replica']>, ParentType, ContextType>;
+  replicaId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ReplicaState'], ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ReplicationAlertResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationAlert'] = ResolversParentTypes['ReplicationAlert']> = {
+  alertId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  breachStartedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  firedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['AlertMetric'], ParentType, ContextType>;
+  peakValue?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  replicaId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  ruleId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ruleName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['AlertSeverity'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['AlertState'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type ReplicationAlertRuleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationAlertRule'] = ResolversParentTypes['ReplicationAlertRule']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  firingReplicaIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  forMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['AlertMetric'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pendingReplicaIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  replicaId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  ruleId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['AlertSeverity'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type ReplicationChannelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationChannel'] = ResolversParentTypes['ReplicationChannel']> = {
+  batchesSent?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  bytesSent?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastSentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastStatusAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  replicaId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  resentBatches?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  sentLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  slotName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ReplicaState'], ParentType, ContextType>;
+  statusReports?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  throughputBytesPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ReplicationConfigResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationConfig'] = ResolversParentTypes['ReplicationConfig']> = {
+  archiveCommand?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  archiveMode?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  catchUpThresholdBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  checkpointIntervalMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lagSampleIntervalMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxSlotWalKeepSegments?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  maxWalSegments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxWalSenders?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['ReplicationMode'], ParentType, ContextType>;
+  replicationTimeoutSecs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  standbyNodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  statusIntervalMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  walKeepSegments?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type ReplicationConflictResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationConflict'] = ResolversParentTypes['ReplicationConflict']> = {
+  baseVersion?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  conflictId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  conflictType?: Resolver<ResolversTypes['ConflictType'], ParentType, ContextType>;
+  database?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  localData?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  localUpdatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  localVersion?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  originNode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  remoteData?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  remoteUpdatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  remoteVersion?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  resolutionStrategy?: Resolver<Maybe<ResolversTypes['ConflictResolutionStrategy']>, ParentType, ContextType>;
+  resolved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  resolvedData?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  resolvedLsn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rowKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tableName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetNode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReplicationDashboardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationDashboard'] = ResolversParentTypes['ReplicationDashboard']> = {
+  alertRules?: Resolver<Array<ResolversTypes['ReplicationAlertRule']>, ParentType, ContextType>;
+  commitsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  firingAlerts?: Resolver<Array<ResolversTypes['ReplicationAlert']>, ParentType, ContextType>;
+  lag?: Resolver<Array<ResolversTypes['ReplicaLag']>, ParentType, ContextType>;
+  slots?: Resolver<ResolversTypes['SlotWalStatusCounts'], ParentType, ContextType>;
+  snapshotsInProgress?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReplicationStatus'], ParentType, ContextType>;
+  unresolvedConflicts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  walBytesPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ReplicationFailoverResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationFailoverResult'] = ResolversParentTypes['ReplicationFailoverResult']> = {
+  followingReplicaIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  lostBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lostCommits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  newPrimaryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  newTimeline?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  oldPrimaryRejoined?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  previousPrimaryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  previousTimeline?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  promotedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  switchLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReplicationLagEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationLagEvent'] = ResolversParentTypes['ReplicationLagEvent']> = {
+  currentLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  flushLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lagBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  primaryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  replayLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  replicaId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sentLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  timeline?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  writeLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReplicationLagReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationLagReport'] = ResolversParentTypes['ReplicationLagReport']> = {
+  currentLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maxLagBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  maxReplayLagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  primaryNodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  replicas?: Resolver<Array<ResolversTypes['ReplicaLag']>, ParentType, ContextType>;
+  timeline?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReplicationLagSampleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationLagSample'] = ResolversParentTypes['ReplicationLagSample']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  flushLagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lagBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  primaryLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  replayLagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  replayLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  replicaId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  writeLagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type ReplicationSlotResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationSlot'] = ResolversParentTypes['ReplicationSlot']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  activeNodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  catalogXmin?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  confirmedFlushLsn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  database?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  invalidationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  plugin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  replicaId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  restartDelay?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  restartLsn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  retainedBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  safeWalSizeBytes?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  slotName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  slotType?: Resolver<ResolversTypes['SlotType'], ParentType, ContextType>;
+  walStatus?: Resolver<ResolversTypes['WalStatus'], ParentType, ContextType>;
+};
+
+export type ReplicationSnapshotResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationSnapshot'] = ResolversParentTypes['ReplicationSnapshot']> = {
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  copiedBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  deletedKeys?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastRestoredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parentSnapshotId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  snapshotId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourceNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SnapshotStatus'], ParentType, ContextType>;
+  tables?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  timeline?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['SnapshotType'], ParentType, ContextType>;
+};
+
+export type ReplicationSnapshotProgressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationSnapshotProgress'] = ResolversParentTypes['ReplicationSnapshotProgress']> = {
+  bytesPerSecond?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  doneBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  estimatedCompletionAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['SnapshotOperation'], ParentType, ContextType>;
+  percent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  restoredLsn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  snapshotId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SnapshotStatus'], ParentType, ContextType>;
+  totalBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type ReplicationStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationStatistics'] = ResolversParentTypes['ReplicationStatistics']> = {
+  checkpoints?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  commitWaitMs?: Resolver<ResolversTypes['CommitWaitStatistics'], ParentType, ContextType>;
+  commits?: Resolver<ResolversTypes['CommitCounts'], ParentType, ContextType>;
+  conflicts?: Resolver<ResolversTypes['ConflictCounts'], ParentType, ContextType>;
+  currentLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  failovers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastCheckpointAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  slots?: Resolver<ResolversTypes['SlotCounts'], ParentType, ContextType>;
+  snapshots?: Resolver<ResolversTypes['SnapshotCounts'], ParentType, ContextType>;
+  timeline?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  walBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  walRecords?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  walSegments?: Resolver<ResolversTypes['WalSegmentCounts'], ParentType, ContextType>;
+  walSent?: Resolver<ResolversTypes['WalSentCounts'], ParentType, ContextType>;
+};
+
+export type ReplicationStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationStatus'] = ResolversParentTypes['ReplicationStatus']> = {
+  bytesBehind?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  commits?: Resolver<ResolversTypes['CommitCounts'], ParentType, ContextType>;
+  currentLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currentWalSegment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  healthy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lastSync?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['ReplicationMode'], ParentType, ContextType>;
+  primaryNodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  replicas?: Resolver<ResolversTypes['ReplicaStateCounts'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ReplicationState'], ParentType, ContextType>;
+  syncStandbys?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  timeline?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  walSegmentBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ShardMoveResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardMove'] = ResolversParentTypes['ShardMove']> = {
   completesAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   fromNodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['ShardCopyRole'], ParentType, ContextType>;
   startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   toNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type SlotCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SlotCounts'] = ResolversParentTypes['SlotCounts']> = {
+  active?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  logical?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lost?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  physical?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SlotWalStatusCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SlotWalStatusCounts'] = ResolversParentTypes['SlotWalStatusCounts']> = {
+  extended?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lost?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reserved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  retainedBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  unreserved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SnapshotCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SnapshotCounts'] = ResolversParentTypes['SnapshotCounts']> = {
+  completed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inProgress?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SnapshotInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SnapshotInfo'] = ResolversParentTypes['SnapshotInfo']> = {
@@ -4152,6 +5793,7 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   clusterNodeStatusChanged?: SubscriptionResolver<ResolversTypes['ClusterNode'], "clusterNodeStatusChanged", ParentType, ContextType>;
   clusterStateChanged?: SubscriptionResolver<ResolversTypes['ClusterInfo'], "clusterStateChanged", ParentType, ContextType>;
   clusterTopologyChanged?: SubscriptionResolver<ResolversTypes['ClusterTopology'], "clusterTopologyChanged", ParentType, ContextType>;
+  conflictDetected?: SubscriptionResolver<ResolversTypes['ReplicationConflict'], "conflictDetected", ParentType, ContextType>;
   events?: SubscriptionResolver<ResolversTypes['Event'], "events", ParentType, ContextType, Partial<SubscriptionEventsArgs>>;
   failoverEvent?: SubscriptionResolver<ResolversTypes['FailoverEvent'], "failoverEvent", ParentType, ContextType>;
   failoverEvents?: SubscriptionResolver<Maybe<ResolversTypes['FailoverEvent']>, "failoverEvents", ParentType, ContextType>;
@@ -4161,6 +5803,14 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   nodeStatusChanged?: SubscriptionResolver<ResolversTypes['ClusterNode'], "nodeStatusChanged", ParentType, ContextType, Partial<SubscriptionNodeStatusChangedArgs>>;
   nodeStatusChanges?: SubscriptionResolver<Maybe<ResolversTypes['NodeStatusEvent']>, "nodeStatusChanges", ParentType, ContextType, Partial<SubscriptionNodeStatusChangesArgs>>;
   quorumChanges?: SubscriptionResolver<ResolversTypes['QuorumEvent'], "quorumChanges", ParentType, ContextType>;
+  replicaStatusChanges?: SubscriptionResolver<Maybe<ResolversTypes['ReplicaStatusEvent']>, "replicaStatusChanges", ParentType, ContextType, Partial<SubscriptionReplicaStatusChangesArgs>>;
+  replicationConflictDetected?: SubscriptionResolver<ResolversTypes['ReplicationConflict'], "replicationConflictDetected", ParentType, ContextType>;
+  replicationConflicts?: SubscriptionResolver<Maybe<ResolversTypes['ConflictEvent']>, "replicationConflicts", ParentType, ContextType, Partial<SubscriptionReplicationConflictsArgs>>;
+  replicationEvents?: SubscriptionResolver<ResolversTypes['Event'], "replicationEvents", ParentType, ContextType, Partial<SubscriptionReplicationEventsArgs>>;
+  replicationLagChanged?: SubscriptionResolver<ResolversTypes['ReplicationLagEvent'], "replicationLagChanged", ParentType, ContextType, Partial<SubscriptionReplicationLagChangedArgs>>;
+  replicationLagUpdates?: SubscriptionResolver<Maybe<ResolversTypes['ReplicationLagEvent']>, "replicationLagUpdates", ParentType, ContextType, Partial<SubscriptionReplicationLagUpdatesArgs>>;
+  replicationStatus?: SubscriptionResolver<ResolversTypes['ReplicationStatus'], "replicationStatus", ParentType, ContextType>;
+  slotStatusChanged?: SubscriptionResolver<ResolversTypes['ReplicationSlot'], "slotStatusChanged", ParentType, ContextType, Partial<SubscriptionSlotStatusChangedArgs>>;
 };
 
 export type SuspectedNodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SuspectedNode'] = ResolversParentTypes['SuspectedNode']> = {
@@ -4228,6 +5878,45 @@ export type VoteResponseResolvers<ContextType = GraphQLContext, ParentType exten
   votesGranted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type WalSegmentCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WalSegmentCounts'] = ResolversParentTypes['WalSegmentCounts']> = {
+  archived?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  oldestRetained?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  removed?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  retained?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WalSentCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WalSentCounts'] = ResolversParentTypes['WalSentCounts']> = {
+  batches?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  bytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  resentBatches?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type WorkloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Workload'] = ResolversParentTypes['Workload']> = {
+  keySpace?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastLsn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastWriteAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  mix?: Resolver<ResolversTypes['WorkloadMix'], ParentType, ContextType>;
+  ratePerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  running?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  tables?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  walBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  writes?: Resolver<ResolversTypes['WorkloadWrites'], ParentType, ContextType>;
+};
+
+export type WorkloadMixResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WorkloadMix'] = ResolversParentTypes['WorkloadMix']> = {
+  delete?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  insert?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  update?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type WorkloadWritesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WorkloadWrites'] = ResolversParentTypes['WorkloadWrites']> = {
+  deletes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  inserts?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  updates?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
 export type ZonePlacementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ZonePlacement'] = ResolversParentTypes['ZonePlacement']> = {
   nodeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   zone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4239,6 +5928,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AppendEntriesResponse?: AppendEntriesResponseResolvers<ContextType>;
   AppendedEntry?: AppendedEntryResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
+  BaseBackupProgress?: BaseBackupProgressResolvers<ContextType>;
   BigInt?: GraphQLScalarType;
   Clock?: ClockResolvers<ContextType>;
   ClusterConfig?: ClusterConfigResolvers<ContextType>;
@@ -4247,6 +5937,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ClusterHealthEvent?: ClusterHealthEventResolvers<ContextType>;
   ClusterInfo?: ClusterInfoResolvers<ContextType>;
   ClusterNode?: ClusterNodeResolvers<ContextType>;
+  ClusterReplication?: ClusterReplicationResolvers<ContextType>;
+  ClusterReplicationNode?: ClusterReplicationNodeResolvers<ContextType>;
   ClusterShard?: ClusterShardResolvers<ContextType>;
   ClusterStatus?: ClusterStatusResolvers<ContextType>;
   ClusterTopology?: ClusterTopologyResolvers<ContextType>;
@@ -4258,6 +5950,11 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ClusteringMembershipStatus?: ClusteringMembershipStatusResolvers<ContextType>;
   ClusteringNodeCounts?: ClusteringNodeCountsResolvers<ContextType>;
   ClusteringStatus?: ClusteringStatusResolvers<ContextType>;
+  CommitCounts?: CommitCountsResolvers<ContextType>;
+  CommitWaitStatistics?: CommitWaitStatisticsResolvers<ContextType>;
+  ConflictCounts?: ConflictCountsResolvers<ContextType>;
+  ConflictEvent?: ConflictEventResolvers<ContextType>;
+  ConflictResolution?: ConflictResolutionResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DetailedClusterHealth?: DetailedClusterHealthResolvers<ContextType>;
@@ -4322,7 +6019,29 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RaftState?: RaftStateResolvers<ContextType>;
   RaftVote?: RaftVoteResolvers<ContextType>;
   RegionPlacement?: RegionPlacementResolvers<ContextType>;
+  Replica?: ReplicaResolvers<ContextType>;
+  ReplicaLag?: ReplicaLagResolvers<ContextType>;
+  ReplicaStateCounts?: ReplicaStateCountsResolvers<ContextType>;
+  ReplicaStatusEvent?: ReplicaStatusEventResolvers<ContextType>;
+  ReplicationAlert?: ReplicationAlertResolvers<ContextType>;
+  ReplicationAlertRule?: ReplicationAlertRuleResolvers<ContextType>;
+  ReplicationChannel?: ReplicationChannelResolvers<ContextType>;
+  ReplicationConfig?: ReplicationConfigResolvers<ContextType>;
+  ReplicationConflict?: ReplicationConflictResolvers<ContextType>;
+  ReplicationDashboard?: ReplicationDashboardResolvers<ContextType>;
+  ReplicationFailoverResult?: ReplicationFailoverResultResolvers<ContextType>;
+  ReplicationLagEvent?: ReplicationLagEventResolvers<ContextType>;
+  ReplicationLagReport?: ReplicationLagReportResolvers<ContextType>;
+  ReplicationLagSample?: ReplicationLagSampleResolvers<ContextType>;
+  ReplicationSlot?: ReplicationSlotResolvers<ContextType>;
+  ReplicationSnapshot?: ReplicationSnapshotResolvers<ContextType>;
+  ReplicationSnapshotProgress?: ReplicationSnapshotProgressResolvers<ContextType>;
+  ReplicationStatistics?: ReplicationStatisticsResolvers<ContextType>;
+  ReplicationStatus?: ReplicationStatusResolvers<ContextType>;
   ShardMove?: ShardMoveResolvers<ContextType>;
+  SlotCounts?: SlotCountsResolvers<ContextType>;
+  SlotWalStatusCounts?: SlotWalStatusCountsResolvers<ContextType>;
+  SnapshotCounts?: SnapshotCountsResolvers<ContextType>;
   SnapshotInfo?: SnapshotInfoResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   SuspectedNode?: SuspectedNodeResolvers<ContextType>;
@@ -4330,6 +6049,11 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SuspicionTimeouts?: SuspicionTimeoutsResolvers<ContextType>;
   SwimCounters?: SwimCountersResolvers<ContextType>;
   VoteResponse?: VoteResponseResolvers<ContextType>;
+  WalSegmentCounts?: WalSegmentCountsResolvers<ContextType>;
+  WalSentCounts?: WalSentCountsResolvers<ContextType>;
+  Workload?: WorkloadResolvers<ContextType>;
+  WorkloadMix?: WorkloadMixResolvers<ContextType>;
+  WorkloadWrites?: WorkloadWritesResolvers<ContextType>;
   ZonePlacement?: ZonePlacementResolvers<ContextType>;
 };
 

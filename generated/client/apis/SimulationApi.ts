@@ -2,7 +2,7 @@
 /* eslint-disable */
 /**
  * RustyDB Management API
- * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log; a POST marked `x-rustydb-read-only: true` (a lookup such as routing a key or planning a query) changes nothing durable and is not audited.  **Planned operations** are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED` and carry `x-rustydb-planned: true`. Most are under the tag `Planned`; the cluster engine\'s operations (Raft, membership, failover, health monitoring, DHT, load balancer, coordinator, status) are fully specified under their own tags while their handlers are bound. 
+ * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log; a POST marked `x-rustydb-read-only: true` (a lookup such as routing a key or planning a query) changes nothing durable and is not audited.  **Planned operations** are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED` and carry `x-rustydb-planned: true`. Most are under the tag `Planned`; the cluster engine\'s operations (Raft, membership, failover, health monitoring, DHT, load balancer, coordinator, status) and the replication engine\'s (tag `Replication`, the simulation workload and the replication streams) are fully specified under their own tags while their handlers are bound. 
  *
  * The version of the OpenAPI document: 0.1.0
  * 
@@ -23,6 +23,8 @@ import type {
   FaultRequest,
   FaultResponse,
   FaultType,
+  WorkloadResponse,
+  WorkloadSettings,
 } from '../models/index.js';
 import {
     AdvanceRequestFromJSON,
@@ -41,6 +43,10 @@ import {
     FaultResponseToJSON,
     FaultTypeFromJSON,
     FaultTypeToJSON,
+    WorkloadResponseFromJSON,
+    WorkloadResponseToJSON,
+    WorkloadSettingsFromJSON,
+    WorkloadSettingsToJSON,
 } from '../models/index.js';
 
 export interface AdvanceClockRequest {
@@ -63,6 +69,10 @@ export interface ListFaultsRequest {
 
 export interface SetClockRequest {
     clockUpdate: ClockUpdate;
+}
+
+export interface SetWorkloadRequest {
+    workloadSettings: WorkloadSettings;
 }
 
 /**
@@ -152,6 +162,46 @@ export class SimulationApi extends runtime.BaseAPI {
      */
     async getClock(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ClockResponse> {
         const response = await this.getClockRaw(initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * The write workload the simulation runs on the replication primary (its rate, tables, key space and insert/update/delete mix) and what it has written. It is what moves the WAL, and so lag, slots, retention and alerts; the server starts with a modest one. 
+     * Read the write workload
+     */
+    async getWorkloadRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<WorkloadResponse>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/simulation/workload`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => WorkloadResponseFromJSON(jsonValue));
+    }
+
+    /**
+     * The write workload the simulation runs on the replication primary (its rate, tables, key space and insert/update/delete mix) and what it has written. It is what moves the WAL, and so lag, slots, retention and alerts; the server starts with a modest one. 
+     * Read the write workload
+     */
+    async getWorkload(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<WorkloadResponse> {
+        const response = await this.getWorkloadRaw(initOverrides);
         return await response.value();
     }
 
@@ -340,6 +390,53 @@ export class SimulationApi extends runtime.BaseAPI {
      */
     async setClock(requestParameters: SetClockRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ClockResponse> {
         const response = await this.setClockRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Replaces the workload\'s settings; the next write follows them. `ratePerSecond: 0` stops it (to watch standbys catch up, or to hold the WAL still while testing). Writes go to the primary as any write does: they wait for standbys by the replication `mode`, and pause while there is no primary. 422 when every `mix` weight is 0. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`. 
+     * Set the write workload
+     */
+    async setWorkloadRaw(requestParameters: SetWorkloadRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<WorkloadResponse>> {
+        if (requestParameters.workloadSettings === null || requestParameters.workloadSettings === undefined) {
+            throw new runtime.RequiredError('workloadSettings','Required parameter requestParameters.workloadSettings was null or undefined when calling setWorkload.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        headerParameters['Content-Type'] = 'application/json';
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/simulation/workload`,
+            method: 'PUT',
+            headers: headerParameters,
+            query: queryParameters,
+            body: WorkloadSettingsToJSON(requestParameters.workloadSettings),
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => WorkloadResponseFromJSON(jsonValue));
+    }
+
+    /**
+     * Replaces the workload\'s settings; the next write follows them. `ratePerSecond: 0` stops it (to watch standbys catch up, or to hold the WAL still while testing). Writes go to the primary as any write does: they wait for standbys by the replication `mode`, and pause while there is no primary. 422 when every `mix` weight is 0. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`. 
+     * Set the write workload
+     */
+    async setWorkload(requestParameters: SetWorkloadRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<WorkloadResponse> {
+        const response = await this.setWorkloadRaw(requestParameters, initOverrides);
         return await response.value();
     }
 

@@ -2,7 +2,7 @@
 /* eslint-disable */
 /**
  * RustyDB Management API
- * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log; a POST marked `x-rustydb-read-only: true` (a lookup such as routing a key or planning a query) changes nothing durable and is not audited.  **Planned operations** are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED` and carry `x-rustydb-planned: true`. Most are under the tag `Planned`; the cluster engine\'s operations (Raft, membership, failover, health monitoring, DHT, load balancer, coordinator, status) are fully specified under their own tags while their handlers are bound. 
+ * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log; a POST marked `x-rustydb-read-only: true` (a lookup such as routing a key or planning a query) changes nothing durable and is not audited.  **Planned operations** are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED` and carry `x-rustydb-planned: true`. Most are under the tag `Planned`; the cluster engine\'s operations (Raft, membership, failover, health monitoring, DHT, load balancer, coordinator, status) and the replication engine\'s (tag `Replication`, the simulation workload and the replication streams) are fully specified under their own tags while their handlers are bound. 
  *
  * The version of the OpenAPI document: 0.1.0
  * 
@@ -26,7 +26,15 @@ export interface StreamClusterNodeEventsRequest {
     apiKey?: string;
 }
 
+export interface StreamClusterReplicationEventsRequest {
+    apiKey?: string;
+}
+
 export interface StreamEventsRequest {
+    apiKey?: string;
+}
+
+export interface StreamReplicationEventsRequest {
     apiKey?: string;
 }
 
@@ -79,6 +87,49 @@ export class StreamsApi extends runtime.BaseAPI {
     }
 
     /**
+     * Planned. The seed\'s cluster-level replication stream: the same events, frames and config messages as `/api/v1/ws/replication` (`replication_lag_alert`, `replica_status_change`, `replication_error`, `wal_position_update`, `slot_created`, `slot_dropped`, `conflict_detected`, `conflict_resolved`), filtered by `replicaIds`, `eventTypes` and `severity`: `{\"type\": \"config\", \"replicaIds\": [...], \"eventTypes\": [...], \"severity\": \"CRITICAL\"}`. 
+     * Stream the cluster\'s replication events (WebSocket)
+     */
+    async streamClusterReplicationEventsRaw(requestParameters: StreamClusterReplicationEventsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        if (requestParameters.apiKey !== undefined) {
+            queryParameters['apiKey'] = requestParameters.apiKey;
+        }
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/ws/cluster/replication`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Planned. The seed\'s cluster-level replication stream: the same events, frames and config messages as `/api/v1/ws/replication` (`replication_lag_alert`, `replica_status_change`, `replication_error`, `wal_position_update`, `slot_created`, `slot_dropped`, `conflict_detected`, `conflict_resolved`), filtered by `replicaIds`, `eventTypes` and `severity`: `{\"type\": \"config\", \"replicaIds\": [...], \"eventTypes\": [...], \"severity\": \"CRITICAL\"}`. 
+     * Stream the cluster\'s replication events (WebSocket)
+     */
+    async streamClusterReplicationEvents(requestParameters: StreamClusterReplicationEventsRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.streamClusterReplicationEventsRaw(requestParameters, initOverrides);
+    }
+
+    /**
      * Upgrade to a WebSocket to receive every event of the cluster as an `EventEnvelope` JSON text frame. Authenticate with the `X-API-Key` header or `?apiKey=` (browsers cannot set headers on WebSockets). Send a config message at any time to filter: `{\"type\": \"config\", \"eventTypes\": [\"node_joined\"], \"resourceIds\": [\"node-2\"], \"resumeFrom\": 41}`. `resumeFrom` replays every stored event after that cursor before live ones, with no gap and no duplicate. The server answers each config with `{\"type\": \"config_ack\", ...}` and reports a bad message as `{\"type\": \"error\", \"error\": {...}}` without closing. 
      * Stream every event (WebSocket)
      */
@@ -119,6 +170,49 @@ export class StreamsApi extends runtime.BaseAPI {
      */
     async streamEvents(requestParameters: StreamEventsRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.streamEventsRaw(requestParameters, initOverrides);
+    }
+
+    /**
+     * Planned. Like `/api/v1/ws/events`, restricted to the replication events: `replication_lag_alert` (an alert rule fired or resolved), `replica_status_change`, `replication_error`, `wal_position_update` (a standby\'s positions and lag, at most once per `statusIntervalMs` per standby), `slot_created`, `slot_dropped`, `conflict_detected` and `conflict_resolved`, each an `EventEnvelope` JSON text frame whose payload schema is named in `EventType`. Authenticate with the `X-API-Key` header or `?apiKey=`. Send a config message at any time to filter: `{\"type\": \"config\", \"replicaIds\": [\"node-2\"], \"eventTypes\": [\"replication_lag_alert\"], \"severity\": \"WARNING\", \"resumeFrom\": 41}`. `replicaIds` keeps events about those replicas (events about no replica, such as a slot an operator created, pass only when the list is empty); `severity` keeps events at or above it (`INFO` < `WARNING` < `CRITICAL`; a `replication_lag_alert` has its rule\'s severity, a `replication_error` the severity of its code (see ReplicationErrorPayload), the other events count as `INFO`); `resumeFrom` replays stored events after that cursor first, with no gap and no duplicate. The server answers each config with `{\"type\": \"config_ack\", ...}` and reports a bad message as `{\"type\": \"error\", \"error\": {...}}` without closing. 
+     * Stream replication events (WebSocket)
+     */
+    async streamReplicationEventsRaw(requestParameters: StreamReplicationEventsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        if (requestParameters.apiKey !== undefined) {
+            queryParameters['apiKey'] = requestParameters.apiKey;
+        }
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/ws/replication`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Planned. Like `/api/v1/ws/events`, restricted to the replication events: `replication_lag_alert` (an alert rule fired or resolved), `replica_status_change`, `replication_error`, `wal_position_update` (a standby\'s positions and lag, at most once per `statusIntervalMs` per standby), `slot_created`, `slot_dropped`, `conflict_detected` and `conflict_resolved`, each an `EventEnvelope` JSON text frame whose payload schema is named in `EventType`. Authenticate with the `X-API-Key` header or `?apiKey=`. Send a config message at any time to filter: `{\"type\": \"config\", \"replicaIds\": [\"node-2\"], \"eventTypes\": [\"replication_lag_alert\"], \"severity\": \"WARNING\", \"resumeFrom\": 41}`. `replicaIds` keeps events about those replicas (events about no replica, such as a slot an operator created, pass only when the list is empty); `severity` keeps events at or above it (`INFO` < `WARNING` < `CRITICAL`; a `replication_lag_alert` has its rule\'s severity, a `replication_error` the severity of its code (see ReplicationErrorPayload), the other events count as `INFO`); `resumeFrom` replays stored events after that cursor first, with no gap and no duplicate. The server answers each config with `{\"type\": \"config_ack\", ...}` and reports a bad message as `{\"type\": \"error\", \"error\": {...}}` without closing. 
+     * Stream replication events (WebSocket)
+     */
+    async streamReplicationEvents(requestParameters: StreamReplicationEventsRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.streamReplicationEventsRaw(requestParameters, initOverrides);
     }
 
 }

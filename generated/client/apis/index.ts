@@ -14,5 +14,6 @@ export * from './MembershipApi.js';
 export * from './MetricsApi.js';
 export * from './PlannedApi.js';
 export * from './RaftApi.js';
+export * from './ReplicationApi.js';
 export * from './SimulationApi.js';
 export * from './StreamsApi.js';

@@ -2,7 +2,7 @@
 /* eslint-disable */
 /**
  * RustyDB Management API
- * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log; a POST marked `x-rustydb-read-only: true` (a lookup such as routing a key or planning a query) changes nothing durable and is not audited.  **Planned operations** are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED` and carry `x-rustydb-planned: true`. Most are under the tag `Planned`; the cluster engine\'s operations (Raft, membership, failover, health monitoring, DHT, load balancer, coordinator, status) are fully specified under their own tags while their handlers are bound. 
+ * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log; a POST marked `x-rustydb-read-only: true` (a lookup such as routing a key or planning a query) changes nothing durable and is not audited.  **Planned operations** are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED` and carry `x-rustydb-planned: true`. Most are under the tag `Planned`; the cluster engine\'s operations (Raft, membership, failover, health monitoring, DHT, load balancer, coordinator, status) and the replication engine\'s (tag `Replication`, the simulation workload and the replication streams) are fully specified under their own tags while their handlers are bound. 
  *
  * The version of the OpenAPI document: 0.1.0
  * 
@@ -89,13 +89,55 @@ import {
     QuorumPayloadFromJSONTyped,
     QuorumPayloadToJSON,
 } from './QuorumPayload.js';
+import {
+    ReplicaStatusPayload,
+    instanceOfReplicaStatusPayload,
+    ReplicaStatusPayloadFromJSON,
+    ReplicaStatusPayloadFromJSONTyped,
+    ReplicaStatusPayloadToJSON,
+} from './ReplicaStatusPayload.js';
+import {
+    ReplicationConflictPayload,
+    instanceOfReplicationConflictPayload,
+    ReplicationConflictPayloadFromJSON,
+    ReplicationConflictPayloadFromJSONTyped,
+    ReplicationConflictPayloadToJSON,
+} from './ReplicationConflictPayload.js';
+import {
+    ReplicationErrorPayload,
+    instanceOfReplicationErrorPayload,
+    ReplicationErrorPayloadFromJSON,
+    ReplicationErrorPayloadFromJSONTyped,
+    ReplicationErrorPayloadToJSON,
+} from './ReplicationErrorPayload.js';
+import {
+    ReplicationLagAlertPayload,
+    instanceOfReplicationLagAlertPayload,
+    ReplicationLagAlertPayloadFromJSON,
+    ReplicationLagAlertPayloadFromJSONTyped,
+    ReplicationLagAlertPayloadToJSON,
+} from './ReplicationLagAlertPayload.js';
+import {
+    ReplicationSlotPayload,
+    instanceOfReplicationSlotPayload,
+    ReplicationSlotPayloadFromJSON,
+    ReplicationSlotPayloadFromJSONTyped,
+    ReplicationSlotPayloadToJSON,
+} from './ReplicationSlotPayload.js';
+import {
+    WalPositionPayload,
+    instanceOfWalPositionPayload,
+    WalPositionPayloadFromJSON,
+    WalPositionPayloadFromJSONTyped,
+    WalPositionPayloadToJSON,
+} from './WalPositionPayload.js';
 
 /**
  * @type EventEnvelopePayload
  * Depends on `type`; see the payload schemas.
  * @export
  */
-export type EventEnvelopePayload = ClusterConfigPayload | ClusterStatePayload | FailoverCompletedPayload | FailoverInitiatedPayload | FaultPayload | HealthIssuePayload | LeaderElectedPayload | MemberStatePayload | NodeHealthPayload | NodeMembershipPayload | QuorumPayload;
+export type EventEnvelopePayload = ClusterConfigPayload | ClusterStatePayload | FailoverCompletedPayload | FailoverInitiatedPayload | FaultPayload | HealthIssuePayload | LeaderElectedPayload | MemberStatePayload | NodeHealthPayload | NodeMembershipPayload | QuorumPayload | ReplicaStatusPayload | ReplicationConflictPayload | ReplicationErrorPayload | ReplicationLagAlertPayload | ReplicationSlotPayload | WalPositionPayload;
 
 export function EventEnvelopePayloadFromJSON(json: any): EventEnvelopePayload {
     return EventEnvelopePayloadFromJSONTyped(json, false);
@@ -105,7 +147,7 @@ export function EventEnvelopePayloadFromJSONTyped(json: any, ignoreDiscriminator
     if ((json === undefined) || (json === null)) {
         return json;
     }
-    return { ...ClusterConfigPayloadFromJSONTyped(json, true), ...ClusterStatePayloadFromJSONTyped(json, true), ...FailoverCompletedPayloadFromJSONTyped(json, true), ...FailoverInitiatedPayloadFromJSONTyped(json, true), ...FaultPayloadFromJSONTyped(json, true), ...HealthIssuePayloadFromJSONTyped(json, true), ...LeaderElectedPayloadFromJSONTyped(json, true), ...MemberStatePayloadFromJSONTyped(json, true), ...NodeHealthPayloadFromJSONTyped(json, true), ...NodeMembershipPayloadFromJSONTyped(json, true), ...QuorumPayloadFromJSONTyped(json, true) };
+    return { ...ClusterConfigPayloadFromJSONTyped(json, true), ...ClusterStatePayloadFromJSONTyped(json, true), ...FailoverCompletedPayloadFromJSONTyped(json, true), ...FailoverInitiatedPayloadFromJSONTyped(json, true), ...FaultPayloadFromJSONTyped(json, true), ...HealthIssuePayloadFromJSONTyped(json, true), ...LeaderElectedPayloadFromJSONTyped(json, true), ...MemberStatePayloadFromJSONTyped(json, true), ...NodeHealthPayloadFromJSONTyped(json, true), ...NodeMembershipPayloadFromJSONTyped(json, true), ...QuorumPayloadFromJSONTyped(json, true), ...ReplicaStatusPayloadFromJSONTyped(json, true), ...ReplicationConflictPayloadFromJSONTyped(json, true), ...ReplicationErrorPayloadFromJSONTyped(json, true), ...ReplicationLagAlertPayloadFromJSONTyped(json, true), ...ReplicationSlotPayloadFromJSONTyped(json, true), ...WalPositionPayloadFromJSONTyped(json, true) };
 }
 
 export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null): any {
@@ -148,6 +190,24 @@ export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null):
     }
     if (instanceOfQuorumPayload(value)) {
         return QuorumPayloadToJSON(value as QuorumPayload);
+    }
+    if (instanceOfReplicaStatusPayload(value)) {
+        return ReplicaStatusPayloadToJSON(value as ReplicaStatusPayload);
+    }
+    if (instanceOfReplicationConflictPayload(value)) {
+        return ReplicationConflictPayloadToJSON(value as ReplicationConflictPayload);
+    }
+    if (instanceOfReplicationErrorPayload(value)) {
+        return ReplicationErrorPayloadToJSON(value as ReplicationErrorPayload);
+    }
+    if (instanceOfReplicationLagAlertPayload(value)) {
+        return ReplicationLagAlertPayloadToJSON(value as ReplicationLagAlertPayload);
+    }
+    if (instanceOfReplicationSlotPayload(value)) {
+        return ReplicationSlotPayloadToJSON(value as ReplicationSlotPayload);
+    }
+    if (instanceOfWalPositionPayload(value)) {
+        return WalPositionPayloadToJSON(value as WalPositionPayload);
     }
 
     return {};

@@ -2,7 +2,7 @@
 /* eslint-disable */
 /**
  * RustyDB Management API
- * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log; a POST marked `x-rustydb-read-only: true` (a lookup such as routing a key or planning a query) changes nothing durable and is not audited.  **Planned operations** are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED` and carry `x-rustydb-planned: true`. Most are under the tag `Planned`; the cluster engine\'s operations (Raft, membership, failover, health monitoring, DHT, load balancer, coordinator, status) are fully specified under their own tags while their handlers are bound. 
+ * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log; a POST marked `x-rustydb-read-only: true` (a lookup such as routing a key or planning a query) changes nothing durable and is not audited.  **Planned operations** are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED` and carry `x-rustydb-planned: true`. Most are under the tag `Planned`; the cluster engine\'s operations (Raft, membership, failover, health monitoring, DHT, load balancer, coordinator, status) and the replication engine\'s (tag `Replication`, the simulation workload and the replication streams) are fully specified under their own tags while their handlers are bound. 
  *
  * The version of the OpenAPI document: 0.1.0
  * 
@@ -28,6 +28,13 @@
  * - `health_issue_detected`, `health_issue_resolved` (HealthIssuePayload): the health monitor opened or resolved an issue.
  * - `cluster_state_changed` (ClusterStatePayload): the cluster state changed (for example OPERATIONAL to DEGRADED).
  * - `member_state_changed` (MemberStatePayload): the state the gossip group holds a member in changed (ALIVE, SUSPECT, DEAD, LEFT).
+ * - `replication_lag_alert` (ReplicationLagAlertPayload): a replication alert rule fired for a standby, or its alert resolved.
+ * - `replica_status_change` (ReplicaStatusPayload): a replica changed state (see ReplicaState).
+ * - `replication_error` (ReplicationErrorPayload): replication went wrong (a standby or a commit timed out, a slot or a replica lost its WAL, the primary went down, a snapshot or restore failed).
+ * - `wal_position_update` (WalPositionPayload): a standby's positions and lag, at most once per `statusIntervalMs` per standby.
+ * - `slot_created`, `slot_dropped` (ReplicationSlotPayload): a replication slot was created or dropped.
+ * - `conflict_detected`, `conflict_resolved` (ReplicationConflictPayload): a replication conflict was detected or resolved.
+ * The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events.
  * @export
  */
 export const EventType = {
@@ -45,7 +52,15 @@ export const EventType = {
     HealthIssueDetected: 'health_issue_detected',
     HealthIssueResolved: 'health_issue_resolved',
     ClusterStateChanged: 'cluster_state_changed',
-    MemberStateChanged: 'member_state_changed'
+    MemberStateChanged: 'member_state_changed',
+    ReplicationLagAlert: 'replication_lag_alert',
+    ReplicaStatusChange: 'replica_status_change',
+    ReplicationError: 'replication_error',
+    WalPositionUpdate: 'wal_position_update',
+    SlotCreated: 'slot_created',
+    SlotDropped: 'slot_dropped',
+    ConflictDetected: 'conflict_detected',
+    ConflictResolved: 'conflict_resolved'
 } as const;
 export type EventType = typeof EventType[keyof typeof EventType];
 
