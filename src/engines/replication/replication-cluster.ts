@@ -77,6 +77,25 @@ export interface ReplicaView {
   baseBackup: { startedAtMs: number; endsAtMs: number; sizeBytes: number; lsn: Lsn } | null;
 }
 
+/** A WAL sender's stream to one standby (the monitoring API's channel). */
+export interface ChannelView {
+  replicaId: string;
+  slotName: string;
+  state: ReplicaState;
+  sentLsn: Lsn;
+  /** WAL bytes sent, resends included. */
+  bytesSent: number;
+  batchesSent: number;
+  /** Batches sent again after the standby reported a gap. */
+  resentBatches: number;
+  /** Status messages received from the standby. */
+  statusReports: number;
+  /** When this sender started (the stream restarts after a failover or a reconnect). */
+  startedAtMs: number;
+  lastSentAtMs: number | null;
+  lastStatusAtMs: number | null;
+}
+
 export interface SlotView extends ReplicationSlot {
   active: boolean;
   walStatus: WalStatus;
@@ -310,6 +329,26 @@ export class ReplicationCluster {
 
   listReplicas(): ReplicaView[] {
     return [...this.replicas.values()].sort((a, b) => naturalCompare(a.replicaId, b.replicaId)).map((replica) => this.viewOf(replica));
+  }
+
+  /** The running WAL senders, one per streaming standby, with what each has carried. */
+  listChannels(): ChannelView[] {
+    const channels: ChannelView[] = [];
+    for (const replica of [...this.replicas.values()].sort((a, b) => naturalCompare(a.replicaId, b.replicaId))) {
+      const sender = replica.sender;
+      if (sender === null) continue;
+      channels.push({
+        replicaId: replica.replicaId,
+        slotName: replicaSlotName(replica.replicaId),
+        state: replica.state,
+        sentLsn: sender.sentLsn,
+        ...sender.counters,
+        startedAtMs: sender.startedAtMs,
+        lastSentAtMs: sender.lastSentAtMs,
+        lastStatusAtMs: sender.counters.statusReports > 0 ? sender.lastHeardMs : null,
+      });
+    }
+    return channels;
   }
 
   /** @throws DomainError NOT_FOUND. */
@@ -817,7 +856,7 @@ export class ReplicationCluster {
       }
       const message: WalData = { type: 'WalData', timeline: this.currentTimeline, startLsn: sender.sentLsn, records: read.records };
       this.network.send(this.primaryId, replica.replicaId, message);
-      sender.sentLsn = (read.records[read.records.length - 1] as WalRecord).endLsn;
+      sender.recordSent(message.startLsn, (read.records[read.records.length - 1] as WalRecord).endLsn, this.now());
     }
   }
 

@@ -33,6 +33,12 @@ export class WalSender {
   private measured = { write: 0, flush: 0, replay: 0 };
   /** The last resend, so a burst of gap reports for one hole resends it once. */
   private lastRewind: { lsn: Lsn; atMs: number } | null = null;
+  /** What the stream has carried since it started (the monitoring API's channel counters). */
+  readonly counters = { bytesSent: 0, batchesSent: 0, resentBatches: 0, statusReports: 0 };
+  readonly startedAtMs: number;
+  lastSentAtMs: number | null = null;
+  /** The furthest WAL ever sent: a batch starting below it is a resend. */
+  private highestSentLsn: Lsn;
 
   constructor(
     readonly standbyId: string,
@@ -46,6 +52,18 @@ export class WalSender {
     this.replayLsn = start.replayLsn;
     this.lastHeardMs = nowMs;
     this.measured = { write: start.writeLsn, flush: start.flushLsn, replay: start.replayLsn };
+    this.startedAtMs = nowMs;
+    this.highestSentLsn = start.writeLsn;
+  }
+
+  /** A batch of WAL from `startLsn` to `endLsn` went out. */
+  recordSent(startLsn: Lsn, endLsn: Lsn, nowMs: number): void {
+    this.counters.bytesSent += endLsn - startLsn;
+    this.counters.batchesSent += 1;
+    if (startLsn < this.highestSentLsn) this.counters.resentBatches += 1;
+    this.highestSentLsn = Math.max(this.highestSentLsn, endLsn);
+    this.sentLsn = endLsn;
+    this.lastSentAtMs = nowMs;
   }
 
   get state(): SenderState {
@@ -65,6 +83,7 @@ export class WalSender {
    */
   onStatus(status: StandbyStatus, nowMs: number, samples: LagSamples, primaryLsn: Lsn, rewindGuardMs: number): void {
     this.lastHeardMs = nowMs;
+    this.counters.statusReports += 1;
     this.writeLsn = status.writeLsn;
     this.flushLsn = status.flushLsn;
     this.replayLsn = status.replayLsn;
