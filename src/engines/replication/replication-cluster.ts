@@ -652,7 +652,7 @@ export class ReplicationCluster {
     const slot: ReplicationSlot = {
       ...valid,
       restartLsn: currentLsn,
-      confirmedFlushLsn: valid.slotType === 'logical' ? currentLsn : null,
+      confirmedFlushLsn: valid.slotType === 'LOGICAL' ? currentLsn : null,
       replicaId: null,
       invalidationReason: null,
       createdAtMs: this.now(),
@@ -681,7 +681,7 @@ export class ReplicationCluster {
    */
   consume(slotName: string, maxRecords: number): DecodedChange[] {
     const slot = this.slotOf(slotName);
-    if (slot.slotType !== 'logical') throw new DomainError('UNPROCESSABLE', `${slotName} is a physical slot: only logical slots decode changes.`, { slotName });
+    if (slot.slotType !== 'LOGICAL') throw new DomainError('UNPROCESSABLE', `${slotName} is a physical slot: only logical slots decode changes.`, { slotName });
     if (!Number.isSafeInteger(maxRecords) || maxRecords < 1 || maxRecords > MAX_CONSUME_RECORDS) {
       throw new DomainError('UNPROCESSABLE', `maxRecords must be between 1 and ${MAX_CONSUME_RECORDS}.`, { maxRecords });
     }
@@ -724,7 +724,7 @@ export class ReplicationCluster {
     if (!Number.isSafeInteger(lsn) || lsn < current) throw new DomainError('UNPROCESSABLE', `Cannot move slot ${slotName} back: its position is ${formatLsn(current)}.`, { slotName });
     if (lsn > this.currentLsn()) throw new DomainError('UNPROCESSABLE', `Cannot advance slot ${slotName} past the current LSN ${formatLsn(this.currentLsn())}.`, { slotName });
     slot.restartLsn = lsn;
-    if (slot.slotType === 'logical') slot.confirmedFlushLsn = lsn;
+    if (slot.slotType === 'LOGICAL') slot.confirmedFlushLsn = lsn;
     this.deps.records?.slotChanged(slot);
     return this.slotView(slot);
   }
@@ -989,7 +989,7 @@ export class ReplicationCluster {
     this.dropSlotInternal(replicaSlotName(replicaId), 'recreated for a new base backup');
     this.putSlot({
       slotName: replicaSlotName(replicaId),
-      slotType: 'physical',
+      slotType: 'PHYSICAL',
       plugin: null,
       database: null,
       restartLsn,

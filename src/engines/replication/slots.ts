@@ -6,7 +6,7 @@ import { DomainError } from '../domain-error.js';
 import { segmentOf, segmentStartLsn, type Lsn } from './lsn.js';
 import type { ReplicationConfig } from './replication-config.js';
 
-export type SlotType = 'physical' | 'logical';
+export type SlotType = 'PHYSICAL' | 'LOGICAL';
 export type WalStatus = 'reserved' | 'extended' | 'unreserved' | 'lost';
 export const LOGICAL_PLUGINS = ['pgoutput'] as const;
 export type LogicalPlugin = (typeof LOGICAL_PLUGINS)[number];
@@ -61,20 +61,20 @@ export function validateCreateSlot(input: CreateSlotInput): { slotName: string; 
   } else if (input.slotName.startsWith(REPLICA_SLOT_PREFIX)) {
     problems.push(`slotName must not start with ${REPLICA_SLOT_PREFIX}: those are the replicas' own slots`);
   }
-  if (input.slotType !== 'physical' && input.slotType !== 'logical') problems.push('slotType must be physical or logical');
-  if (input.slotType === 'logical') {
+  if (input.slotType !== 'PHYSICAL' && input.slotType !== 'LOGICAL') problems.push('slotType must be PHYSICAL or LOGICAL');
+  if (input.slotType === 'LOGICAL') {
     if (!LOGICAL_PLUGINS.includes(input.plugin as LogicalPlugin)) problems.push(`a logical slot needs plugin ${LOGICAL_PLUGINS.join(' or ')}`);
     if (typeof input.database !== 'string' || input.database.length === 0 || input.database.length > 63) problems.push('a logical slot needs a database name (1 to 63 characters)');
   }
-  if (input.slotType === 'physical' && ((input.plugin ?? null) !== null || (input.database ?? null) !== null)) {
+  if (input.slotType === 'PHYSICAL' && ((input.plugin ?? null) !== null || (input.database ?? null) !== null)) {
     problems.push('a physical slot takes no plugin and no database');
   }
   if (problems.length > 0) throw new DomainError('UNPROCESSABLE', `Invalid replication slot: ${problems.join('; ')}.`, { problems });
   return {
     slotName: input.slotName,
     slotType: input.slotType,
-    plugin: input.slotType === 'logical' ? (input.plugin as LogicalPlugin) : null,
-    database: input.slotType === 'logical' ? (input.database as string) : null,
+    plugin: input.slotType === 'LOGICAL' ? (input.plugin as LogicalPlugin) : null,
+    database: input.slotType === 'LOGICAL' ? (input.database as string) : null,
   };
 }
 

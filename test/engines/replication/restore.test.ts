@@ -13,7 +13,7 @@ describe('durability', () => {
     );
     workload.set({ ratePerSecond: 200, keySpace: 30 });
     await first.advance(2000);
-    first.cluster.createSlot({ slotName: 'cdc', slotType: 'logical', plugin: 'pgoutput', database: 'app' });
+    first.cluster.createSlot({ slotName: 'cdc', slotType: 'LOGICAL', plugin: 'pgoutput', database: 'app' });
     first.cluster.consume('cdc', 5);
     first.cluster.pauseReplica('node-3');
     await first.advance(500);

@@ -22,7 +22,7 @@ describe('slots and WAL retention', () => {
   it('a slot holds WAL back at checkpoints; dropping it releases the WAL at the next one', async () => {
     harness = await startReplication({ nodeIds: ['node-1'], config: retention });
     const { cluster } = harness;
-    const slot = cluster.createSlot({ slotName: 'audit', slotType: 'physical' });
+    const slot = cluster.createSlot({ slotName: 'audit', slotType: 'PHYSICAL' });
     expect(harness.events.length).toBeGreaterThanOrEqual(0);
     fill(harness, 3);
     const held = cluster.checkpoint();
@@ -45,7 +45,7 @@ describe('slots and WAL retention', () => {
   it('walStatus goes reserved → extended → unreserved → lost with a stuck slot; lost invalidates it', async () => {
     harness = await startReplication({ nodeIds: ['node-1'], config: retention });
     const { cluster } = harness;
-    cluster.createSlot({ slotName: 'stuck', slotType: 'physical' });
+    cluster.createSlot({ slotName: 'stuck', slotType: 'PHYSICAL' });
     const seen: string[] = [];
     const note = () => {
       const status = cluster.getSlot('stuck').walStatus;
@@ -86,7 +86,7 @@ describe('slots and WAL retention', () => {
   it('logical slots decode changes and confirm them; advance moves forward only', async () => {
     harness = await startReplication({ nodeIds: ['node-1'] });
     const { cluster } = harness;
-    const created = cluster.createSlot({ slotName: 'cdc', slotType: 'logical', plugin: 'pgoutput', database: 'app' });
+    const created = cluster.createSlot({ slotName: 'cdc', slotType: 'LOGICAL', plugin: 'pgoutput', database: 'app' });
     expect(created.active).toBe(false);
     cluster.put('t', 'a', { v: 1 });
     cluster.put('t', 'a', { v: 2 });
@@ -106,12 +106,12 @@ describe('slots and WAL retention', () => {
   it('validates slot creation, listing every problem, and refuses duplicates', async () => {
     harness = await startReplication({ nodeIds: ['node-1'] });
     const { cluster } = harness;
-    const error = domainErrorFrom(() => cluster.createSlot({ slotName: 'Bad-Name', slotType: 'logical' }));
+    const error = domainErrorFrom(() => cluster.createSlot({ slotName: 'Bad-Name', slotType: 'LOGICAL' }));
     expect(error.code).toBe('UNPROCESSABLE');
     expect((error.details as { problems: string[] }).problems).toHaveLength(3);
-    expect(domainErrorFrom(() => cluster.createSlot({ slotName: 'replica_x', slotType: 'physical' })).code).toBe('UNPROCESSABLE');
-    cluster.createSlot({ slotName: 'one', slotType: 'physical' });
-    expect(domainErrorFrom(() => cluster.createSlot({ slotName: 'one', slotType: 'physical' })).code).toBe('CONFLICT');
+    expect(domainErrorFrom(() => cluster.createSlot({ slotName: 'replica_x', slotType: 'PHYSICAL' })).code).toBe('UNPROCESSABLE');
+    cluster.createSlot({ slotName: 'one', slotType: 'PHYSICAL' });
+    expect(domainErrorFrom(() => cluster.createSlot({ slotName: 'one', slotType: 'PHYSICAL' })).code).toBe('CONFLICT');
     expect(cluster.listSlots().map((slot) => slot.slotName)).toEqual(['one']);
   });
 

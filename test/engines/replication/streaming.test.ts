@@ -172,7 +172,7 @@ describe('replicas', () => {
     await harness.advance(50);
     expect(cluster.getReplica('node-4').state).toBe('STREAMING');
     expectTablesEqual(cluster, ['node-4']);
-    expect(cluster.getSlot('replica_node-4').slotType).toBe('physical');
+    expect(cluster.getSlot('replica_node-4').slotType).toBe('PHYSICAL');
     expect(domainErrorFrom(() => cluster.addReplica('node-4')).code).toBe('CONFLICT');
     expect(domainErrorFrom(() => cluster.addReplica('node-1')).code).toBe('CONFLICT');
     cluster.removeReplica('node-4');
