@@ -28,6 +28,8 @@ export interface AlertRuleInput {
 export interface AlertRule extends AlertRuleInput {
   readonly ruleId: string;
   readonly createdAtMs: number;
+  /** Who created it (an API key id, or `system` for the default rules). */
+  readonly createdBy: string;
 }
 
 export type AlertState = 'PENDING' | 'FIRING' | 'RESOLVED';
@@ -101,7 +103,7 @@ export class LagAlerts {
    * Adds a rule; it applies from the next sample on.
    * @throws UNPROCESSABLE listing every invalid field; nothing is added then.
    */
-  addRule(input: AlertRuleInput, nowMs: number): AlertRule {
+  addRule(input: AlertRuleInput, nowMs: number, createdBy: string): AlertRule {
     const problems: string[] = [];
     if (typeof input.name !== 'string' || input.name.trim().length === 0) problems.push('name must be a non-empty string');
     if (!LAG_METRICS.includes(input.metric)) problems.push(`metric must be one of ${LAG_METRICS.join(', ')}`);
@@ -109,7 +111,7 @@ export class LagAlerts {
     if (typeof input.threshold !== 'number' || !Number.isFinite(input.threshold) || input.threshold < 0) problems.push('threshold must be a finite number ≥ 0');
     if (!Number.isSafeInteger(input.forMs) || input.forMs < 0) problems.push('forMs must be an integer ≥ 0');
     if (problems.length > 0) throw new DomainError('UNPROCESSABLE', `The alert rule is invalid: ${problems.join('; ')}.`, { problems });
-    const rule: AlertRule = { ...input, ruleId: `rule-${this.nextRuleNumber++}`, createdAtMs: nowMs };
+    const rule: AlertRule = { ...input, ruleId: `rule-${this.nextRuleNumber++}`, createdAtMs: nowMs, createdBy };
     this.ruleList.push(rule);
     return rule;
   }

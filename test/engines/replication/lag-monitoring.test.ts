@@ -47,7 +47,7 @@ describe('LagAlerts', () => {
 
   test('a breach is pending, fires once held for forMs, and resolves when the lag falls back', () => {
     const alerts = new LagAlerts();
-    alerts.addRule(rule, 0);
+    alerts.addRule(rule, 0, 'key-1');
     expect(alerts.observe('node-2', sample(1000, 4096))).toEqual([]);
     expect(alerts.alerts()[0]).toMatchObject({ state: 'PENDING', replicaId: 'node-2', value: 4096 });
     expect(alerts.observe('node-2', sample(2000, 8192))).toEqual([]);
@@ -60,7 +60,7 @@ describe('LagAlerts', () => {
 
   test('a breach shorter than forMs never fires and leaves no alert', () => {
     const alerts = new LagAlerts();
-    alerts.addRule(rule, 0);
+    alerts.addRule(rule, 0, 'key-1');
     alerts.observe('node-2', sample(1000, 4096));
     expect(alerts.observe('node-2', sample(2000, 0))).toEqual([]);
     expect(alerts.alerts()).toEqual([]);
@@ -68,8 +68,8 @@ describe('LagAlerts', () => {
 
   test('a rule for one standby ignores the others; each standby has its own alert', () => {
     const alerts = new LagAlerts();
-    alerts.addRule({ ...rule, forMs: 0, replicaId: 'node-3' }, 0);
-    alerts.addRule({ ...rule, forMs: 0, metric: 'REPLAY_LAG_MS', threshold: 500 }, 0);
+    alerts.addRule({ ...rule, forMs: 0, replicaId: 'node-3' }, 0, 'key-1');
+    alerts.addRule({ ...rule, forMs: 0, metric: 'REPLAY_LAG_MS', threshold: 500 }, 0, 'key-1');
     expect(alerts.observe('node-2', sample(1000, 4096, 600)).map((change) => change.rule.ruleId)).toEqual(['rule-2']);
     expect(alerts.observe('node-3', sample(1000, 4096, 600)).map((change) => change.rule.ruleId)).toEqual(['rule-1', 'rule-2']);
     expect(alerts.alerts().filter((alert) => alert.state === 'FIRING')).toHaveLength(3);
@@ -77,23 +77,23 @@ describe('LagAlerts', () => {
 
   test('a removed standby\'s firing alerts resolve', () => {
     const alerts = new LagAlerts();
-    alerts.addRule({ ...rule, forMs: 0 }, 0);
+    alerts.addRule({ ...rule, forMs: 0 }, 0, 'key-1');
     alerts.observe('node-2', sample(1000, 4096));
     expect(alerts.forgetReplica('node-2', 1500)).toMatchObject([{ kind: 'RESOLVED', alert: { resolvedAtMs: 1500 } }]);
   });
 
   test('an invalid rule lists every bad field and adds nothing', () => {
     const alerts = new LagAlerts();
-    expect(() => alerts.addRule({ ...rule, name: ' ', threshold: -1, forMs: 1.5 }, 0)).toThrow(/name.*threshold.*forMs/);
+    expect(() => alerts.addRule({ ...rule, name: ' ', threshold: -1, forMs: 1.5 }, 0, 'key-1')).toThrow(/name.*threshold.*forMs/);
     expect(alerts.rules()).toEqual([]);
   });
 
   test('its state restores rules, open alerts and id counters', () => {
     const alerts = new LagAlerts();
-    alerts.addRule({ ...rule, forMs: 0 }, 0);
+    alerts.addRule({ ...rule, forMs: 0 }, 0, 'key-1');
     alerts.observe('node-2', sample(1000, 4096));
     const restored = new LagAlerts(structuredClone(alerts.state()));
     expect(restored.observe('node-2', sample(2000, 0))).toMatchObject([{ kind: 'RESOLVED', alert: { alertId: 'alert-1' } }]);
-    expect(restored.addRule(rule, 3000).ruleId).toBe('rule-2');
+    expect(restored.addRule(rule, 3000, 'key-1').ruleId).toBe('rule-2');
   });
 });

@@ -1,0 +1,240 @@
+/**
+ * Watches replication on the cluster clock: every `lagSampleIntervalMs` it samples each standby's
+ * lag into a bounded series, measures WAL, commit and per-channel throughput over the interval,
+ * and evaluates the alert rules, publishing `replication_lag_alert` when an alert fires or
+ * resolves. Rules and alerts are kept in the store; the series is memory only (it refills).
+ */
+import type { Journal } from '../../store/journal.js';
+import type { Store } from '../../store/port.js';
+import type { TimerId, VirtualClock } from '../runtime/index.js';
+import { DomainError } from '../domain-error.js';
+import { LagAlerts, type AlertRule, type AlertRuleInput, type AlertTransition, type LagAlertsState } from './lag-alerts.js';
+import { LagHistory, type LagSample } from './lag-history.js';
+import type { Lsn } from './lsn.js';
+import type { ReplicationCluster } from './replication-cluster.js';
+
+export const REPLICATION_MONITOR_RECORD = 'replication.monitor';
+
+/** Samples kept per standby: an hour at the default interval. */
+export const LAG_HISTORY_CAPACITY = 3600;
+export const DEFAULT_LAG_SAMPLE_INTERVAL_MS = 1000;
+
+/** The rules a new cluster starts with, so alerts move under the default workload. */
+export const DEFAULT_ALERT_RULES: readonly AlertRuleInput[] = Object.freeze([
+  { name: 'standby more than 64 KiB behind', metric: 'LAG_BYTES', threshold: 64 * 1024, forMs: 5000, severity: 'WARNING', replicaId: null },
+  { name: 'replay lag over 10 s', metric: 'REPLAY_LAG_MS', threshold: 10_000, forMs: 5000, severity: 'CRITICAL', replicaId: null },
+]);
+
+/** A lag sample of one standby with the positions it was computed from. */
+export interface StandbyLagSample extends LagSample {
+  readonly primaryLsn: Lsn;
+  readonly replayLsn: Lsn;
+}
+
+/** Publishes monitoring events (the platform's EventBus satisfies it). */
+export interface AlertPublisher {
+  publish(type: 'replication_lag_alert', source: string, payload: ReturnType<typeof alertPayload>): unknown;
+}
+
+export interface ReplicationMonitorDeps {
+  clock: VirtualClock;
+  cluster: ReplicationCluster;
+  journal: Journal;
+  bus?: AlertPublisher;
+}
+
+interface MonitorRecord {
+  alerts: LagAlertsState;
+  lagSampleIntervalMs: number;
+}
+
+/** Rates over the last sample interval. */
+export interface ReplicationRates {
+  walBytesPerSecond: number;
+  commitsPerSecond: number;
+  /** WAL bytes sent per second, by standby. */
+  channelBytesPerSecond: ReadonlyMap<string, number>;
+}
+
+export class ReplicationMonitor {
+  private readonly history = new LagHistory(LAG_HISTORY_CAPACITY);
+  /** Primary and replica positions of each sample, for the API's lag history. */
+  private readonly positions = new Map<string, Map<number, { primaryLsn: Lsn; replayLsn: Lsn }>>();
+  private readonly alertBook: LagAlerts;
+  private intervalMs: number;
+  private timer: TimerId | null = null;
+  private previous: { atMs: number; lsn: Lsn; commits: number; bytesSent: Map<string, number> } | null = null;
+  private currentRates: ReplicationRates = { walBytesPerSecond: 0, commitsPerSecond: 0, channelBytesPerSecond: new Map() };
+
+  constructor(
+    private readonly deps: ReplicationMonitorDeps,
+    record?: MonitorRecord,
+  ) {
+    this.alertBook = new LagAlerts(record?.alerts);
+    this.intervalMs = record?.lagSampleIntervalMs ?? DEFAULT_LAG_SAMPLE_INTERVAL_MS;
+    if (record === undefined) {
+      for (const rule of DEFAULT_ALERT_RULES) this.alertBook.addRule(rule, deps.clock.now(), 'system');
+      this.persist();
+    }
+    this.start();
+  }
+
+  static async load(store: Store, deps: ReplicationMonitorDeps): Promise<ReplicationMonitor> {
+    return new ReplicationMonitor(deps, await store.get<MonitorRecord>(REPLICATION_MONITOR_RECORD, 'current'));
+  }
+
+  get lagSampleIntervalMs(): number {
+    return this.intervalMs;
+  }
+
+  /** @throws UNPROCESSABLE unless 100 ms ≤ interval ≤ 1 h. */
+  setLagSampleInterval(intervalMs: number): void {
+    if (!Number.isSafeInteger(intervalMs) || intervalMs < 100 || intervalMs > 3_600_000) {
+      throw new DomainError('UNPROCESSABLE', `lagSampleIntervalMs must be an integer from 100 to 3600000, got ${intervalMs}.`, { lagSampleIntervalMs: intervalMs });
+    }
+    if (intervalMs === this.intervalMs) return;
+    this.intervalMs = intervalMs;
+    this.stop();
+    this.start();
+    this.persist();
+  }
+
+  /** @throws NOT_FOUND when `replicaId` names no replica; UNPROCESSABLE for an invalid rule. */
+  addRule(input: AlertRuleInput, createdBy: string): AlertRule {
+    if (input.replicaId !== null) this.deps.cluster.getReplica(input.replicaId);
+    const rule = this.alertBook.addRule(input, this.deps.clock.now(), createdBy);
+    this.persist();
+    return rule;
+  }
+
+  rules(): AlertRule[] {
+    return this.alertBook.rules();
+  }
+
+  /** Alerts, newest first. */
+  alerts(): ReturnType<LagAlerts['alerts']> {
+    return this.alertBook.alerts();
+  }
+
+  /** A standby's samples in the window, oldest first. */
+  samples(replicaId: string, window: { fromMs?: number; toMs?: number } = {}): StandbyLagSample[] {
+    const positions = this.positions.get(replicaId);
+    return this.history.samples(replicaId, window).map((sample) => ({ ...sample, ...(positions?.get(sample.atMs) ?? { primaryLsn: 0, replayLsn: 0 }) }));
+  }
+
+  /** Standbys with samples. */
+  sampledReplicaIds(): string[] {
+    return this.history.replicaIds();
+  }
+
+  rates(): ReplicationRates {
+    return this.currentRates;
+  }
+
+  /** Takes one sample of every standby now (the timer does this every interval). */
+  sample(): void {
+    const { cluster, clock } = this.deps;
+    const nowMs = clock.now();
+    const primaryLsn = cluster.currentLsn();
+    const replicas = cluster.listReplicas();
+    const transitions: AlertTransition[] = [];
+    for (const replica of replicas) {
+      if (replica.state === 'REMOVED') continue;
+      const sample: LagSample = { atMs: nowMs, lagBytes: replica.lagBytes, writeLagMs: replica.writeLagMs, flushLagMs: replica.flushLagMs, replayLagMs: replica.replayLagMs };
+      this.history.record(replica.replicaId, sample);
+      this.rememberPositions(replica.replicaId, nowMs, primaryLsn, replica.replayLsn);
+      transitions.push(...this.alertBook.observe(replica.replicaId, sample));
+    }
+    const present = new Set(replicas.filter((replica) => replica.state !== 'REMOVED').map((replica) => replica.replicaId));
+    for (const replicaId of this.history.replicaIds()) {
+      if (present.has(replicaId)) continue;
+      this.history.forget(replicaId);
+      this.positions.delete(replicaId);
+      transitions.push(...this.alertBook.forgetReplica(replicaId, nowMs));
+    }
+    this.measureRates(nowMs, primaryLsn);
+    if (transitions.length > 0) this.persist();
+    for (const transition of transitions) this.deps.bus?.publish('replication_lag_alert', 'replication.monitor', alertPayload(transition));
+  }
+
+  close(): void {
+    this.stop();
+  }
+
+  private start(): void {
+    this.timer = this.deps.clock.every(this.intervalMs, () => this.sample());
+  }
+
+  private stop(): void {
+    if (this.timer !== null) this.deps.clock.cancel(this.timer);
+    this.timer = null;
+  }
+
+  private rememberPositions(replicaId: string, atMs: number, primaryLsn: Lsn, replayLsn: Lsn): void {
+    let byTime = this.positions.get(replicaId);
+    if (byTime === undefined) {
+      byTime = new Map();
+      this.positions.set(replicaId, byTime);
+    }
+    byTime.set(atMs, { primaryLsn, replayLsn });
+    // Keep positions only for samples the history still holds (it drops the oldest first).
+    if (byTime.size > LAG_HISTORY_CAPACITY) byTime.delete(byTime.keys().next().value as number);
+  }
+
+  private measureRates(nowMs: number, lsn: Lsn): void {
+    const counters = this.deps.cluster.commitCounters();
+    const commits = counters.acknowledged + counters.timedOut + counters.waiting;
+    const bytesSent = new Map(this.deps.cluster.listChannels().map((channel) => [channel.replicaId, channel.bytesSent]));
+    const previous = this.previous;
+    this.previous = { atMs: nowMs, lsn, commits, bytesSent };
+    if (previous === null || nowMs <= previous.atMs) return;
+    const seconds = (nowMs - previous.atMs) / 1000;
+    const channelBytesPerSecond = new Map<string, number>();
+    for (const [replicaId, sent] of bytesSent) {
+      // A sender that restarted counts from zero again.
+      const before = previous.bytesSent.get(replicaId) ?? 0;
+      channelBytesPerSecond.set(replicaId, Math.max(0, sent >= before ? sent - before : sent) / seconds);
+    }
+    this.currentRates = {
+      // A failover's new timeline can start below the old LSN; a negative rate means nothing.
+      walBytesPerSecond: Math.max(0, lsn - previous.lsn) / seconds,
+      commitsPerSecond: Math.max(0, commits - previous.commits) / seconds,
+      channelBytesPerSecond,
+    };
+  }
+
+  private persist(): void {
+    const record: MonitorRecord = { alerts: this.alertBook.state(), lagSampleIntervalMs: this.intervalMs };
+    this.deps.journal.put(REPLICATION_MONITOR_RECORD, 'current', record);
+  }
+}
+
+const UNIT_OF_METRIC = { LAG_BYTES: 'bytes', WRITE_LAG_MS: 'ms', FLUSH_LAG_MS: 'ms', REPLAY_LAG_MS: 'ms' } as const;
+const LABEL_OF_METRIC = { LAG_BYTES: 'lag', WRITE_LAG_MS: 'write lag', FLUSH_LAG_MS: 'flush lag', REPLAY_LAG_MS: 'replay lag' } as const;
+
+/** What an alert is about, in words: `node-3: replay lag 7340 ms > 5000 ms for 10000 ms`. */
+export function alertMessage(alert: { replicaId: string; metric: AlertRule['metric']; value: number; threshold: number }, forMs: number): string {
+  const unit = UNIT_OF_METRIC[alert.metric];
+  return `${alert.replicaId}: ${LABEL_OF_METRIC[alert.metric]} ${alert.value} ${unit} > ${alert.threshold} ${unit} for ${forMs} ms`;
+}
+
+/** The `replication_lag_alert` payload of a transition (times as ISO text, like every event payload). */
+export function alertPayload(transition: AlertTransition) {
+  const { alert, rule } = transition;
+  return {
+    alertId: alert.alertId,
+    ruleId: rule.ruleId,
+    ruleName: rule.name,
+    state: transition.kind === 'FIRED' ? ('FIRING' as const) : ('RESOLVED' as const),
+    metric: alert.metric,
+    severity: alert.severity,
+    replicaId: alert.replicaId,
+    threshold: alert.threshold,
+    value: alert.value,
+    forMs: rule.forMs,
+    breachStartedAt: new Date(alert.breachStartedAtMs).toISOString(),
+    firedAt: new Date(alert.firedAtMs ?? alert.breachStartedAtMs).toISOString(),
+    resolvedAt: alert.resolvedAtMs === null ? null : new Date(alert.resolvedAtMs).toISOString(),
+    message: alertMessage(alert, rule.forMs),
+  };
+}
