@@ -1982,7 +1982,7 @@ export interface paths {
         };
         /**
          * Stream replication events (WebSocket)
-         * @description Planned. Like `/api/v1/ws/events`, restricted to the replication events:
+         * @description Like `/api/v1/ws/events`, restricted to the replication events:
          *     `replication_lag_alert` (an alert rule fired or resolved), `replica_status_change`,
          *     `replication_error`, `wal_position_update` (a standby's positions and lag, at most once per
          *     `statusIntervalMs` per standby), `slot_created`, `slot_dropped`, `conflict_detected` and
@@ -2017,7 +2017,7 @@ export interface paths {
         };
         /**
          * Stream the cluster's replication events (WebSocket)
-         * @description Planned. The seed's cluster-level replication stream: the same events, frames and config
+         * @description The seed's cluster-level replication stream: the same events, frames and config
          *     messages as `/api/v1/ws/replication` (`replication_lag_alert`, `replica_status_change`,
          *     `replication_error`, `wal_position_update`, `slot_created`, `slot_dropped`,
          *     `conflict_detected`, `conflict_resolved`), filtered by `replicaIds`, `eventTypes` and
@@ -20778,7 +20778,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getReplicationConfig: {
@@ -20825,7 +20824,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     updateReplicationConfig: {
@@ -20897,7 +20895,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     configureReplication: {
@@ -20991,7 +20988,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getReplicationStatus: {
@@ -21052,7 +21048,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getReplicationStatistics: {
@@ -21131,7 +21126,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getReplicationLag: {
@@ -21228,7 +21222,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listReplicas: {
@@ -21314,7 +21307,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     addReplica: {
@@ -21446,7 +21438,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getReplica: {
@@ -21527,7 +21518,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     removeReplica: {
@@ -21612,7 +21602,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     pauseReplica: {
@@ -21694,7 +21683,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     resumeReplica: {
@@ -21776,7 +21764,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     triggerReplicationFailover: {
@@ -21851,7 +21838,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listReplicationSlots: {
@@ -21954,7 +21940,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     createReplicationSlot: {
@@ -22051,7 +22036,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getReplicationSlot: {
@@ -22129,7 +22113,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     deleteReplicationSlot: {
@@ -22194,7 +22177,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listReplicationSnapshots: {
@@ -22279,7 +22261,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     createReplicationSnapshot: {
@@ -22407,7 +22388,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getReplicationSnapshot: {
@@ -22487,7 +22467,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     deleteReplicationSnapshot: {
@@ -22554,7 +22533,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getReplicationSnapshotProgress: {
@@ -22586,7 +22564,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     restoreReplicationSnapshot: {
@@ -22666,7 +22643,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listReplicationConflicts: {
@@ -22766,7 +22742,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     simulateReplicationConflict: {
@@ -22899,7 +22874,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     resolveReplicationConflict: {
@@ -23049,7 +23023,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listReplicationChannels: {
@@ -23116,7 +23089,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listReplicationLagSamples: {
@@ -23243,7 +23215,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listReplicationAlerts: {
@@ -23323,7 +23294,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     createReplicationAlertRule: {
@@ -23416,7 +23386,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getReplicationDashboard: {
@@ -23555,7 +23524,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listFaults: {
@@ -23783,7 +23751,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     setWorkload: {
@@ -23834,7 +23801,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listEvents: {
@@ -23971,7 +23937,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     streamClusterReplicationEvents: {
@@ -24005,7 +23970,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getLiveness: {

@@ -36,6 +36,12 @@ import { OperationRunner } from './services/operation-runner.js';
 import { PlannedOperations } from './services/planned-operations.js';
 import { RateLimiter } from './services/rate-limiter.js';
 import { SimulationService } from './services/simulation-service.js';
+import { ReplicationEngine } from './engines/replication/replication-engine.js';
+import { ReplicationService } from './services/replication-service.js';
+import { ReplicationSlotService } from './services/replication-slot-service.js';
+import { ReplicationSnapshotService } from './services/replication-snapshot-service.js';
+import { ReplicationConflictService } from './services/replication-conflict-service.js';
+import { ReplicationMonitorService } from './services/replication-monitor-service.js';
 import { operations } from '../generated/operations.js';
 
 export const API_VERSION = '0.1.0';
@@ -82,6 +88,12 @@ export interface Services {
   /** Raft consensus: node state, the log, snapshots and the voting configuration. */
   raft: RaftService;
   simulation: SimulationService;
+  /** WAL streaming replication: config, status, replicas, failover, and the write workload. */
+  replication: ReplicationService;
+  replicationSlots: ReplicationSlotService;
+  replicationSnapshots: ReplicationSnapshotService;
+  replicationConflicts: ReplicationConflictService;
+  replicationMonitor: ReplicationMonitorService;
   events: EventService;
   apiKeys: ApiKeys;
   audit: AuditService;
@@ -166,6 +178,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   // After consensus and failover: it hears of each change once they have handled it (leader_elected comes first).
   const clusterHealth = await ClusterHealth.load(store, { clock: runtime.clock, nodes, consensus, bus, journal });
 
+  // After the cluster's nodes exist: a new cluster's replication starts over them, the lowest id as primary.
+  const replicationEngine = await ReplicationEngine.load(store, { runtime, journal, bus, nodeIds: nodes.list().map((node) => node.nodeId) });
+
   const injector = new FaultInjector(
     { clock: runtime.clock, faults: runtime.faults, bus, journal, isMember: (nodeId) => nodes.has(nodeId), observerId: CONTROL_PLANE_ID },
     await loadFaults(store),
@@ -208,6 +223,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     executionStrategy: await CommittedExecutionStrategy.load(store, journal),
     runner,
   });
+  const replicationDeps = { engine: replicationEngine, nodes, clock: runtime.clock, runner };
   const events = new EventService(bus, runner);
   const { apiKeys, bootstrap } = await ApiKeys.load(store, journal, runner, wallNow, options.adminKey);
   let serving = true;
@@ -229,6 +245,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       coordinator,
       membership,
       simulation,
+      replication: new ReplicationService(replicationDeps),
+      replicationSlots: new ReplicationSlotService(replicationDeps),
+      replicationSnapshots: new ReplicationSnapshotService(replicationDeps),
+      replicationConflicts: new ReplicationConflictService(replicationDeps),
+      replicationMonitor: new ReplicationMonitorService(replicationDeps),
       failover,
       raft,
       events,
@@ -247,6 +268,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       clockControl.stop();
       consensus.close();
       membership.close();
+      replicationEngine.close();
       clockControl.persist();
       await journal.flush();
       bus.close();

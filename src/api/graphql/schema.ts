@@ -15,6 +15,12 @@ import { clusterHealthResolvers } from './resolvers/cluster-health.js';
 import { clusterStatusResolvers } from './resolvers/cluster-status.js';
 import { platformResolvers } from './resolvers/platform.js';
 import { simulationResolvers } from './resolvers/simulation.js';
+import { replicationResolvers } from './resolvers/replication.js';
+import { replicationSlotResolvers } from './resolvers/replication-slots.js';
+import { replicationSnapshotResolvers } from './resolvers/replication-snapshots.js';
+import { replicationConflictResolvers } from './resolvers/replication-conflicts.js';
+import { replicationMonitorResolvers } from './resolvers/replication-monitor.js';
+import { replicationSubscriptionResolvers } from './resolvers/replication-subscriptions.js';
 import { plannedFieldResolvers } from './planned-fields.js';
 
 /** Joins the resolver maps of every domain, one root type at a time. */
@@ -29,7 +35,25 @@ function mergeResolvers(...maps: Resolvers[]): Resolvers {
 /** The executable schema: the contract's SDL (merged by `npm run generate`) with every resolver. */
 export function executableSchema(schemaPath: string): GraphQLSchema {
   const typeDefs = readFileSync(schemaPath, 'utf8');
-  const built = mergeResolvers(clusterResolvers, dhtResolvers, loadBalancerResolvers, coordinatorResolvers, membershipResolvers, failoverResolvers, raftResolvers, clusterHealthResolvers, clusterStatusResolvers, simulationResolvers, platformResolvers);
+  const built = mergeResolvers(
+    clusterResolvers,
+    dhtResolvers,
+    loadBalancerResolvers,
+    coordinatorResolvers,
+    membershipResolvers,
+    failoverResolvers,
+    raftResolvers,
+    clusterHealthResolvers,
+    clusterStatusResolvers,
+    replicationResolvers,
+    replicationSlotResolvers,
+    replicationSnapshotResolvers,
+    replicationConflictResolvers,
+    replicationMonitorResolvers,
+    replicationSubscriptionResolvers,
+    simulationResolvers,
+    platformResolvers,
+  );
   return createSchema<GraphQLContext>({
     typeDefs,
     resolvers: [

@@ -14,6 +14,11 @@ import { loadBalancerHandlers } from './handlers/load-balancer.js';
 import { membershipHandlers } from './handlers/membership.js';
 import { platformHandlers } from './handlers/platform.js';
 import { simulationHandlers } from './handlers/simulation.js';
+import { replicationHandlers } from './handlers/replication.js';
+import { replicationSlotHandlers } from './handlers/replication-slots.js';
+import { replicationSnapshotHandlers } from './handlers/replication-snapshots.js';
+import { replicationConflictHandlers } from './handlers/replication-conflicts.js';
+import { replicationMonitorHandlers } from './handlers/replication-monitor.js';
 import type { HandlerTable } from './handler-types.js';
 import { operationRoutes, routeNotFound, sendError, type OperationEntry } from './operation-routes.js';
 import type { RequestValidator } from './request-validator.js';
@@ -34,7 +39,24 @@ const MAX_BODY_BYTES = '1mb';
 
 /** Every implemented REST operation's handler, by operationId. */
 export function restHandlers(services: Services): HandlerTable {
-  return { ...clusterHandlers(services), ...dhtHandlers(services), ...loadBalancerHandlers(services), ...coordinatorHandlers(services), ...membershipHandlers(services), ...failoverHandlers(services), ...raftHandlers(services), ...clusterHealthHandlers(services), ...clusterStatusHandlers(services), ...simulationHandlers(services), ...platformHandlers(services) };
+  return {
+    ...clusterHandlers(services),
+    ...dhtHandlers(services),
+    ...loadBalancerHandlers(services),
+    ...coordinatorHandlers(services),
+    ...membershipHandlers(services),
+    ...failoverHandlers(services),
+    ...raftHandlers(services),
+    ...clusterHealthHandlers(services),
+    ...clusterStatusHandlers(services),
+    ...replicationHandlers(services),
+    ...replicationSlotHandlers(services),
+    ...replicationSnapshotHandlers(services),
+    ...replicationConflictHandlers(services),
+    ...replicationMonitorHandlers(services),
+    ...simulationHandlers(services),
+    ...platformHandlers(services),
+  };
 }
 
 /** The express application: logging, metrics, docs, every operation of the contract, and the 404 fallback. */

@@ -1,3 +1,5 @@
+import type { conflictPayload } from './conflict-log.js';
+import type { alertPayload } from './replication-monitor.js';
 import type { ReplicaState } from './replica-state.js';
 import type { SlotType } from './slots.js';
 
@@ -49,4 +51,7 @@ export interface ReplicationEventMap {
   wal_position_update: WalPositionUpdatePayload;
   slot_created: SlotEventPayload;
   slot_dropped: SlotEventPayload;
+  replication_lag_alert: ReturnType<typeof alertPayload>;
+  conflict_detected: ReturnType<typeof conflictPayload>;
+  conflict_resolved: ReturnType<typeof conflictPayload>;
 }

@@ -1,0 +1,3 @@
+import type { Resolvers } from '../../../../generated/graphql/resolvers-types.js';
+
+export const replicationConflictResolvers: Resolvers = {};
