@@ -110,6 +110,8 @@ export interface Services {
 export interface Platform {
   services: Services;
   runtime: SimulationRuntime;
+  /** The replication engine, for tests and benchmarks that look beneath the API (the API goes through services). */
+  replication: ReplicationEngine;
   bootstrap: Bootstrap;
   /** Stops the clock, flushes what is pending and closes the store. */
   close(): Promise<void>;
@@ -262,6 +264,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       planned: new PlannedOperations(runner),
     },
     runtime,
+    replication: replicationEngine,
     bootstrap,
     async close() {
       serving = false;
