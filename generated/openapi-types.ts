@@ -1990,8 +1990,9 @@ export interface paths {
          *     in `EventType`. Authenticate with the `X-API-Key` header or `?apiKey=`. Send a config
          *     message at any time to filter:
          *     `{"type": "config", "replicaIds": ["node-2"], "eventTypes": ["replication_lag_alert"], "severity": "WARNING", "resumeFrom": 41}`.
-         *     `replicaIds` keeps events about those replicas (events about no replica, such as a slot an
-         *     operator created, pass only when the list is empty); `severity` keeps events at or above it
+         *     `replicaIds` keeps events that name one of those replicas in `replicaId` or `nodeId` (slot
+         *     and conflict events name none, so they pass only when the list is empty); `severity` keeps
+         *     events at or above it
          *     (`INFO` < `WARNING` < `CRITICAL`; a `replication_lag_alert` has its rule's severity, a
          *     `replication_error` the severity of its code (see ReplicationErrorPayload), the other
          *     events count as `INFO`); `resumeFrom` replays stored events after that

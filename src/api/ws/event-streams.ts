@@ -7,6 +7,7 @@ import type { OperationContext } from '../../services/operation-context.js';
 import type { EventFeed } from '../../services/event-feed.js';
 import { credentialsOf } from '../auth/credentials.js';
 import { errorBodyOf, statusOf } from '../error-catalog.js';
+import { severityOfReplicationEvent, type EventSeverity } from '../../engines/replication/events.js';
 import { filterFor, parseStreamConfig, type StreamConfig } from './stream-config.js';
 
 /** A WebSocket stream of the contract: its path, operation, and the event types it carries. */
@@ -15,7 +16,20 @@ export interface StreamDefinition {
   operationId: string;
   /** undefined: every event type. */
   eventTypes?: readonly string[];
+  /** How urgent an event is, for streams that filter by `severity`. */
+  severityOf?: (type: string, payload: unknown) => EventSeverity;
 }
+
+const REPLICATION_EVENT_TYPES = [
+  'replication_lag_alert',
+  'replica_status_change',
+  'replication_error',
+  'wal_position_update',
+  'slot_created',
+  'slot_dropped',
+  'conflict_detected',
+  'conflict_resolved',
+] as const;
 
 export const eventStreams: readonly StreamDefinition[] = [
   { path: '/api/v1/ws/events', operationId: 'streamEvents' },
@@ -24,7 +38,11 @@ export const eventStreams: readonly StreamDefinition[] = [
     operationId: 'streamClusterNodeEvents',
     eventTypes: ['node_joined', 'node_left', 'node_health_change', 'failover_initiated', 'failover_completed', 'leader_elected', 'quorum_lost', 'quorum_restored'],
   },
+  { path: '/api/v1/ws/replication', operationId: 'streamReplicationEvents', eventTypes: REPLICATION_EVENT_TYPES, severityOf: severityOfReplicationEvent },
+  { path: '/api/v1/ws/cluster/replication', operationId: 'streamClusterReplicationEvents', eventTypes: REPLICATION_EVENT_TYPES, severityOf: severityOfReplicationEvent },
 ];
+
+const SEVERITY_RANK: Readonly<Record<EventSeverity, number>> = { INFO: 0, WARNING: 1, CRITICAL: 2 };
 
 /** A client further behind than this many bytes of unsent frames is disconnected. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
@@ -68,7 +86,8 @@ export class EventStreams {
     let feed: EventFeed | null = null;
     /** Applies a config, or answers what is wrong with it and keeps the current one. */
     const open = (config: StreamConfig): boolean => {
-      const chosen = filterFor(stream.eventTypes, config);
+      const chosen =
+        config.severity !== undefined && !stream.severityOf ? { problem: `severity is not a filter of ${stream.path}.` } : filterFor(stream.eventTypes, config);
       if ('problem' in chosen) {
         webSocket.send(JSON.stringify({ type: 'error', error: { code: 'VALIDATION_FAILED', message: chosen.problem } }));
         return false;
@@ -76,7 +95,10 @@ export class EventStreams {
       feed?.close();
       const current = this.services.events.open(context, stream.operationId, chosen.filter, config.resumeFrom);
       feed = current;
-      void this.pump(webSocket, current);
+      const { severity } = config;
+      const severityOf = stream.severityOf;
+      const admits = severity === undefined || !severityOf ? undefined : (event: { type: string; payload: unknown }) => SEVERITY_RANK[severityOf(event.type, event.payload)] >= SEVERITY_RANK[severity];
+      void this.pump(webSocket, current, admits);
       return true;
     };
     open({});
@@ -91,10 +113,11 @@ export class EventStreams {
     webSocket.on('close', () => feed?.close());
   }
 
-  private async pump(webSocket: WebSocket, feed: EventFeed): Promise<void> {
+  private async pump(webSocket: WebSocket, feed: EventFeed, admits?: (event: { type: string; payload: unknown }) => boolean): Promise<void> {
     try {
       for await (const event of feed) {
         if (webSocket.readyState !== webSocket.OPEN) break;
+        if (admits && !admits(event)) continue;
         if (webSocket.bufferedAmount > MAX_BUFFERED_BYTES) {
           webSocket.close(1008, 'client too slow; reconnect with resumeFrom');
           break;

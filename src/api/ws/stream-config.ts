@@ -1,9 +1,12 @@
 import type { EventFilter } from '../../engines/runtime/event-bus.js';
+import { EVENT_SEVERITIES, type EventSeverity } from '../../engines/replication/events.js';
 
-/** A client's `config` message on a stream: which events, about what, from where. */
+/** A client's `config` message on a stream: which events, about what, how urgent, from where. */
 export interface StreamConfig {
   eventTypes?: string[];
   resourceIds?: string[];
+  /** Only events at or above this severity (streams whose events have one). */
+  severity?: EventSeverity;
   resumeFrom?: number;
 }
 
@@ -11,8 +14,8 @@ export interface StreamConfig {
 const MAX_FILTER_ENTRIES = 1000;
 
 /**
- * Reads a config message, or says precisely what is wrong with it. `nodeIds` is accepted as the
- * seeds' name for resource ids on the nodes stream.
+ * Reads a config message, or says precisely what is wrong with it. `nodeIds` and `replicaIds`
+ * are accepted as the seeds' names for resource ids on the nodes and replication streams.
  */
 export function parseStreamConfig(text: string): { config: StreamConfig } | { problem: string } {
   let message: unknown;
@@ -24,11 +27,11 @@ export function parseStreamConfig(text: string): { config: StreamConfig } | { pr
   if (typeof message !== 'object' || message === null || Array.isArray(message)) return { problem: 'The message must be a JSON object.' };
   const fields = message as Record<string, unknown>;
   if (fields.type !== 'config') return { problem: 'Only messages with "type": "config" are understood.' };
-  const known = new Set(['type', 'eventTypes', 'resourceIds', 'nodeIds', 'resumeFrom']);
+  const known = new Set(['type', 'eventTypes', 'resourceIds', 'nodeIds', 'replicaIds', 'severity', 'resumeFrom']);
   const unknown = Object.keys(fields).filter((key) => !known.has(key));
   if (unknown.length > 0) return { problem: `Unknown field(s): ${unknown.join(', ')}.` };
   const config: StreamConfig = {};
-  for (const name of ['eventTypes', 'resourceIds', 'nodeIds'] as const) {
+  for (const name of ['eventTypes', 'resourceIds', 'nodeIds', 'replicaIds'] as const) {
     const value = fields[name];
     if (value === undefined) continue;
     if (!Array.isArray(value) || value.length > MAX_FILTER_ENTRIES || !value.every((entry) => typeof entry === 'string' && entry.length <= 200)) {
@@ -37,6 +40,10 @@ export function parseStreamConfig(text: string): { config: StreamConfig } | { pr
     const list = value as string[];
     if (name === 'eventTypes') config.eventTypes = list;
     else config.resourceIds = [...(config.resourceIds ?? []), ...list];
+  }
+  if (fields.severity !== undefined) {
+    if (!EVENT_SEVERITIES.includes(fields.severity as EventSeverity)) return { problem: `severity must be one of ${EVENT_SEVERITIES.join(', ')}.` };
+    config.severity = fields.severity as EventSeverity;
   }
   if (fields.resumeFrom !== undefined) {
     if (!Number.isSafeInteger(fields.resumeFrom) || (fields.resumeFrom as number) < 0) return { problem: 'resumeFrom must be a cursor: a whole number, 0 or more.' };

@@ -13,11 +13,36 @@ export interface ReplicaStatusChangePayload {
   reason: string;
 }
 
+export type ReplicationErrorCode = 'WAL_REMOVED' | 'SLOT_INVALIDATED' | 'STANDBY_TIMEOUT' | 'COMMIT_TIMED_OUT' | 'PRIMARY_DOWN' | 'SNAPSHOT_FAILED' | 'RESTORE_FAILED';
+
+/** How urgent a replication event is, for the streams' severity filter. */
+export type EventSeverity = 'INFO' | 'WARNING' | 'CRITICAL';
+export const EVENT_SEVERITIES: readonly EventSeverity[] = Object.freeze(['INFO', 'WARNING', 'CRITICAL']);
+
+/** What each error means for the operator: a degraded stream warns, lost WAL or a lost primary is critical. */
+const SEVERITY_OF_ERROR: Readonly<Record<ReplicationErrorCode, EventSeverity>> = Object.freeze({
+  STANDBY_TIMEOUT: 'WARNING',
+  COMMIT_TIMED_OUT: 'WARNING',
+  SNAPSHOT_FAILED: 'WARNING',
+  SLOT_INVALIDATED: 'CRITICAL',
+  WAL_REMOVED: 'CRITICAL',
+  PRIMARY_DOWN: 'CRITICAL',
+  RESTORE_FAILED: 'CRITICAL',
+});
+
+/** A replication event's severity: an alert's is its rule's, an error's follows its code, the rest are INFO. */
+export function severityOfReplicationEvent(type: string, payload: unknown): EventSeverity {
+  const fields = (typeof payload === 'object' && payload !== null ? payload : {}) as { severity?: unknown; code?: unknown };
+  if (type === 'replication_lag_alert' && EVENT_SEVERITIES.includes(fields.severity as EventSeverity)) return fields.severity as EventSeverity;
+  if (type === 'replication_error') return SEVERITY_OF_ERROR[fields.code as ReplicationErrorCode] ?? 'WARNING';
+  return 'INFO';
+}
+
 /** Payload of `replication_error`. */
 export interface ReplicationErrorPayload {
   replicaId: string | null;
   nodeId: string | null;
-  code: 'WAL_REMOVED' | 'SLOT_INVALIDATED' | 'STANDBY_TIMEOUT' | 'COMMIT_TIMED_OUT' | 'PRIMARY_DOWN';
+  code: ReplicationErrorCode;
   message: string;
 }
 

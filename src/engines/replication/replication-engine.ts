@@ -54,7 +54,7 @@ export class ReplicationEngine {
     const workload = new Workload(runtime.clock, runtime.rng.fork('replication.workload'), cluster.workloadTarget(), undefined, (settings) => records.workloadChanged(settings));
     workload.set(workloadSettings);
     const monitor = await ReplicationMonitor.load(store, { clock: runtime.clock, cluster, journal, bus });
-    const snapshots = await SnapshotJobs.load(store, { clock: runtime.clock, cluster, journal });
+    const snapshots = await SnapshotJobs.load(store, { clock: runtime.clock, cluster, journal, bus });
     const conflicts = await ConflictLog.load(store, { clock: runtime.clock, cluster, journal, bus });
     return new ReplicationEngine(cluster, monitor, snapshots, conflicts, workload);
   }

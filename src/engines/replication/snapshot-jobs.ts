@@ -9,6 +9,7 @@ import type { TimerId, VirtualClock } from '../runtime/index.js';
 import { DomainError } from '../domain-error.js';
 import { MAX_CHANGES_PER_TRANSACTION } from './node-storage.js';
 import type { ReplicationCluster } from './replication-cluster.js';
+import type { ReplicationErrorPayload } from './events.js';
 import { SnapshotCatalog, rewriteWrites, type CreateSnapshotInput, type Restore, type Snapshot, type SnapshotCatalogState } from './snapshots.js';
 
 /** One record per snapshot (its content can be large), and one for restores and id counters. */
@@ -25,6 +26,8 @@ export interface SnapshotJobsDeps {
   cluster: ReplicationCluster;
   journal: Journal;
   bytesPerSecond?: number;
+  /** Hears of a restore that could not be applied (`replication_error` RESTORE_FAILED). */
+  bus?: { publish(type: 'replication_error', source: string, payload: ReplicationErrorPayload): unknown };
 }
 
 export class SnapshotJobs {
@@ -109,8 +112,12 @@ export class SnapshotJobs {
 
   private scheduleRestoreEnd(restore: Restore): void {
     this.schedule(restore.completesAtMs, () => {
-      this.catalog.finishRestore(restore.restoreId, this.applyRestore(restore), this.deps.clock.now());
+      const ended = this.catalog.finishRestore(restore.restoreId, this.applyRestore(restore), this.deps.clock.now());
       this.persistCatalog();
+      if (ended.status === 'FAILED') {
+        const message = `Restore ${ended.restoreId} of ${ended.snapshotId} failed: ${ended.failureReason}`;
+        this.deps.bus?.publish('replication_error', 'replication.snapshots', { replicaId: null, nodeId: ended.targetNodeId, code: 'RESTORE_FAILED', message });
+      }
     });
   }
 

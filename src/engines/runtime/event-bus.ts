@@ -19,7 +19,7 @@ export interface BusEvent<T extends string = string, P = unknown> {
  * Selects events. Both criteria must hold; an absent or empty list does not constrain.
  *
  * `resourceIds` matches when any of these top-level payload fields holds one of the ids:
- * the string fields `nodeId`, `resourceId` and `id`, or any string element of the array fields
+ * the string fields `nodeId`, `replicaId`, `resourceId` and `id`, or any string element of the array fields
  * `nodeIds` and `affectedNodes`. Nested fields are not searched; a non-object payload never matches.
  */
 export interface EventFilter {
@@ -41,7 +41,7 @@ export interface EventBusOptions {
 export const DEFAULT_RECENT_EVENT_LIMIT = 1024;
 
 /** Payload fields holding one resource id. */
-const SINGLE_RESOURCE_FIELDS = ['nodeId', 'resourceId', 'id'] as const;
+const SINGLE_RESOURCE_FIELDS = ['nodeId', 'replicaId', 'resourceId', 'id'] as const;
 /** Payload fields holding a list of resource ids. */
 const RESOURCE_LIST_FIELDS = ['nodeIds', 'affectedNodes'] as const;
 /** Store page size while filtering by resource in memory, so sparse matches need few round trips. */
