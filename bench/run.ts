@@ -3,6 +3,7 @@ import { runAlternatingLoad, type LoadSettings, type LoadTurn } from './http-ben
 import { fixed, median, row, verdictAboutOne, verdictAtLeast } from './stats.js';
 import { loadContracts, runAlternatingValidation, type ValidationSettings, type ValidationTurn } from './validation-bench.js';
 import { measureCluster, type ScaleMeasurement, type ScaleSettings } from './cluster-scale.js';
+import { measureReplication, type ReplicationMeasurement, type ReplicationSettings } from './replication-scale.js';
 
 /**
  * `npm run bench`: what the platform costs per request compared with bare express, and whether
@@ -25,8 +26,14 @@ const SCALE_BASELINE_NODES = 5;
 const SCALE_NODES = 1000;
 const SCALE_COLUMNS = [8, 12, 10, 9, 9, 16, 16];
 
+/** Replication at the seed's 100 streams, against the default cluster's 4 standbys in the same run. */
+const REPLICATION: ReplicationSettings = { clusterSeconds: 20, writesPerSecond: 200 };
+const REPLICATION_BASELINE_REPLICAS = 4;
+const REPLICATION_REPLICAS = 100;
+const REPLICATION_COLUMNS = [9, 14, 16, 10, 14, 12];
+
 /** Sections by name: `npm run bench -- cluster` runs one; no argument runs them all. */
-const SECTIONS: Record<string, () => Promise<void>> = { http: benchHttp, validation: benchValidation, cluster: benchCluster };
+const SECTIONS: Record<string, () => Promise<void>> = { http: benchHttp, validation: benchValidation, cluster: benchCluster, replication: benchReplication };
 
 /** Latencies print as whole ms: autocannon's histogram resolves 1 ms, decimals would be noise. */
 const LOAD_COLUMNS = [14, 7, 9, 8, 8];
@@ -60,6 +67,40 @@ async function benchCluster(): Promise<void> {
   console.log(
     `election after a leader crash, median wall ms: ${fixed(median(large.electionWallMs), 0)} at ${SCALE_NODES} nodes vs ${fixed(median(baseline.electionWallMs), 0)} ` +
       `(ratio ${fixed(median(large.electionWallMs) / median(baseline.electionWallMs), 2)}); the election timeout is randomized in [1000, 2000) ms of cluster time`,
+  );
+}
+
+async function benchReplication(): Promise<void> {
+  console.log(
+    `Replication: ${REPLICATION_REPLICAS} standbys against ${REPLICATION_BASELINE_REPLICAS} in the same run, ASYNCHRONOUS, ` +
+      `${REPLICATION.writesPerSecond} writes/s for ${REPLICATION.clusterSeconds} s of cluster time, run as fast as the CPU allows`,
+  );
+  console.log(row(['replicas', 'WAL B/clk s', 'shipped MB/cpu s', 'CPU %', 'p99 replay ms', 'p99 lag B'], REPLICATION_COLUMNS));
+  const baseline = await measureReplication(REPLICATION_BASELINE_REPLICAS, REPLICATION);
+  printReplication(baseline);
+  const large = await measureReplication(REPLICATION_REPLICAS, REPLICATION);
+  printReplication(large);
+  console.log(
+    `CPU share at ${REPLICATION_REPLICAS} streams: ${fixed(large.cpuShare * 100, 1)} % of one core to keep up in real time ` +
+      `(${fixed(large.cpuShare / baseline.cpuShare, 1)}× the ${REPLICATION_BASELINE_REPLICAS}-stream cluster; ${fixed(REPLICATION_REPLICAS / REPLICATION_BASELINE_REPLICAS, 0)}× the streams)`,
+  );
+  console.log(`WAL shipped per CPU second, ratio ${REPLICATION_REPLICAS} / ${REPLICATION_BASELINE_REPLICAS} streams: ${fixed(large.shippedBytesPerCpuSecond / baseline.shippedBytesPerCpuSecond, 2)}`);
+  console.log(`p99 replay lag: ${fixed(large.replayLagP99Ms, 0)} ms at ${REPLICATION_REPLICAS} streams vs ${fixed(baseline.replayLagP99Ms, 0)} ms (cluster time)`);
+}
+
+function printReplication(measurement: ReplicationMeasurement): void {
+  console.log(
+    row(
+      [
+        String(measurement.replicas),
+        fixed(measurement.walBytesPerClusterSecond, 0),
+        fixed(measurement.shippedBytesPerCpuSecond / 1e6, 2),
+        fixed(measurement.cpuShare * 100, 1),
+        fixed(measurement.replayLagP99Ms, 0),
+        fixed(measurement.lagBytesP99, 0),
+      ],
+      REPLICATION_COLUMNS,
+    ),
   );
 }
 
