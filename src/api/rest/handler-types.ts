@@ -24,12 +24,12 @@ export interface HandlerInput<O extends OperationId> {
 
 /**
  * What a handler answers: a status the contract lists for success (202 for work that goes on
- * after the answer, 503 for probes) and the body the contract gives for it. A handler that
- * drifts from the spec does not compile.
+ * after the answer, 503 for probes), the body the contract gives for it, and headers such as a
+ * 202's `Location`. A handler that drifts from the spec does not compile.
  */
 export type HandlerOutput<O extends OperationId> = {
   [S in AnsweredStatus<O>]:
-    | { status: S; body: JsonContent<Operation<O>['responses'][S]> }
+    | { status: S; body: JsonContent<Operation<O>['responses'][S]>; headers?: Readonly<Record<string, string>> }
     | { status: S; contentType: string; text: TextContent<Operation<O>['responses'][S]> };
 }[AnsweredStatus<O>];
 

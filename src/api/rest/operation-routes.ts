@@ -126,12 +126,13 @@ function anonymousContext(request: Request): OperationContext {
 }
 
 /** Any handler's output, seen from the router (each handler's own type is checked where it is written). */
-type AnyOutput = { status: number; body: unknown } | { status: number; contentType: string; text: string };
+type AnyOutput = { status: number; body: unknown; headers?: Readonly<Record<string, string>> } | { status: number; contentType: string; text: string };
 
 function send(response: Response, output: AnyOutput): void {
   if ('text' in output) {
     response.status(output.status).type(output.contentType).send(output.text);
   } else {
+    if (output.headers) response.set(output.headers);
     response.status(output.status).json(output.body);
   }
 }

@@ -64,6 +64,18 @@ export interface CommitCounters {
   timedOut: number;
 }
 
+/** How long acknowledged commits waited for their standbys, over the most recent ones. */
+export interface CommitWaitStats {
+  /** Acknowledged commits measured (an asynchronous one waits 0 ms). */
+  count: number;
+  averageMs: number | null;
+  p95Ms: number | null;
+  maxMs: number | null;
+}
+
+/** Waits kept for the statistics: the most recent ones. */
+const WAITS_KEPT = 1000;
+
 /** Most commits that may wait at once; beyond it a commit is refused (the primary is overloaded). */
 export const MAX_WAITING_COMMITS = 100_000;
 
@@ -71,6 +83,9 @@ export class CommitTracker {
   private queue: CommitHandle[] = [];
   private head = 0;
   readonly counters: CommitCounters;
+  /** Recent waits of acknowledged commits, a ring of {@link WAITS_KEPT}. */
+  private readonly waits: number[] = [];
+  private nextWait = 0;
 
   constructor(counters?: CommitCounters) {
     this.counters = counters === undefined ? { total: 0, acknowledged: 0, waiting: 0, timedOut: 0 } : { ...counters, waiting: 0 };
@@ -82,6 +97,7 @@ export class CommitTracker {
     if (handle.mode === 'ASYNCHRONOUS') {
       handle.settle('ACKNOWLEDGED', nowMs);
       this.counters.acknowledged += 1;
+      this.recordWait(0);
       return;
     }
     this.queue.push(handle);
@@ -104,6 +120,7 @@ export class CommitTracker {
       handle.settle('ACKNOWLEDGED', nowMs);
       this.take();
       this.counters.acknowledged += 1;
+      this.recordWait(nowMs - handle.startedAtMs);
       done.push(handle);
     }
     return done;
@@ -119,6 +136,22 @@ export class CommitTracker {
       done.push(handle);
     }
     return done;
+  }
+
+  waitStats(): CommitWaitStats {
+    if (this.waits.length === 0) return { count: 0, averageMs: null, p95Ms: null, maxMs: null };
+    const sorted = [...this.waits].sort((a, b) => a - b);
+    return {
+      count: sorted.length,
+      averageMs: sorted.reduce((sum, wait) => sum + wait, 0) / sorted.length,
+      p95Ms: sorted[Math.max(0, Math.ceil(0.95 * sorted.length) - 1)] as number,
+      maxMs: sorted[sorted.length - 1] as number,
+    };
+  }
+
+  private recordWait(waitMs: number): void {
+    this.waits[this.nextWait] = waitMs;
+    this.nextWait = (this.nextWait + 1) % WAITS_KEPT;
   }
 
   private take(): void {

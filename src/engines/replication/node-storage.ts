@@ -86,12 +86,12 @@ export class NodeStorage {
    * primary flushes as part of the commit) and applied at once.
    * @throws DomainError UNPROCESSABLE for malformed writes, NOT_FOUND for a delete of a missing row; nothing changes then.
    */
-  commitLocal(writes: readonly RowWrite[], atMs: number, timeline: number): WalRecord {
+  commitLocal(writes: readonly RowWrite[], atMs: number, timeline: number, xid: number): WalRecord {
     assert(this.position.replayLsn === this.position.writeLsn, `commitLocal on ${this.nodeId}: replay is behind the WAL`);
     const changes = this.resolveWrites(writes);
     const change: WalChange = { changes };
     const lsn = this.position.writeLsn;
-    const record: WalRecord = Object.freeze({ lsn, endLsn: lsn + walRecordBytes(change), timeline, atMs, originNodeId: this.nodeId, change });
+    const record: WalRecord = Object.freeze({ lsn, endLsn: lsn + walRecordBytes(change), timeline, xid, atMs, originNodeId: this.nodeId, change });
     this.receive([record]);
     this.flush();
     this.replay();

@@ -8,7 +8,7 @@
 import { assert, DomainError } from '../domain-error.js';
 import { naturalCompare } from '../natural-order.js';
 import type { SimNetwork, SimulationRuntime, TimerId } from '../runtime/index.js';
-import { CommitHandle, CommitTracker, MAX_WAITING_COMMITS, type CommitCounters } from './commit-tracker.js';
+import { CommitHandle, CommitTracker, MAX_WAITING_COMMITS, type CommitCounters, type CommitWaitStats } from './commit-tracker.js';
 import type { ReplicationEventMap } from './events.js';
 import { LagSamples } from './lag-samples.js';
 import { formatLsn, segmentOf, segmentStartLsn, WAL_START_LSN, walSegmentName, type Lsn } from './lsn.js';
@@ -58,6 +58,9 @@ export interface ReplicationBootstrap {
 export interface ReplicaView {
   replicaId: string;
   state: ReplicaState;
+  /** When it entered `state` (cluster ms; at a server restart, the restart), and why. */
+  stateSinceMs: number;
+  stateReason: string;
   syncState: 'sync' | 'potential' | 'quorum' | 'async';
   slotName: string;
   timeline: number;
@@ -159,6 +162,9 @@ interface NodeState {
 interface Replica {
   readonly replicaId: string;
   state: ReplicaState;
+  /** When it entered `state` (cluster ms), and why. */
+  stateSinceMs: number;
+  stateReason: string;
   addedAtMs: number;
   rejoining: boolean;
   copying: boolean;
@@ -177,6 +183,7 @@ export const MAX_CONSUME_RECORDS = 10_000;
 
 export class ReplicationCluster {
   private config: ReplicationConfig;
+  private checkpoints: { count: number; lastAtMs: number | null } = { count: 0, lastAtMs: null };
   private readonly nodes = new Map<string, NodeState>();
   private readonly replicas = new Map<string, Replica>();
   private readonly slots = new Map<string, ReplicationSlot>();
@@ -256,6 +263,8 @@ export class ReplicationCluster {
       this.replicas.set(stored.replicaId, {
         replicaId: stored.replicaId,
         state: 'STARTING',
+        stateSinceMs: deps.runtime.clock.now(),
+        stateReason: 'server start',
         addedAtMs: stored.addedAtMs,
         rejoining: stored.rejoining,
         copying: stored.copying,
@@ -320,6 +329,16 @@ export class ReplicationCluster {
 
   commitCounters(): CommitCounters {
     return { ...this.commits.counters };
+  }
+
+  /** How long acknowledged commits of a synchronous mode waited for their standbys (recent ones). */
+  commitWaits(): CommitWaitStats {
+    return this.commits.waitStats();
+  }
+
+  /** Checkpoints run since the engine started, and the last one's time. */
+  checkpointStats(): { count: number; lastAtMs: number | null } {
+    return { ...this.checkpoints };
   }
 
   /** Highest end LSN acknowledged by a synchronous-mode commit on the current history. */
@@ -399,7 +418,7 @@ export class ReplicationCluster {
     if (!primary.running) throw new DomainError('CONFLICT', `The primary ${this.primaryId} is down: fail over to a standby first.`, { primaryId: this.primaryId });
     if (this.commits.waitingCount() >= MAX_WAITING_COMMITS) throw new DomainError('CONFLICT', 'Too many commits are waiting for standbys.', { waiting: this.commits.waitingCount() });
     const nowMs = this.now();
-    const record = primary.storage.commitLocal(writes, nowMs, this.currentTimeline);
+    const record = primary.storage.commitLocal(writes, nowMs, this.currentTimeline, this.nextCommitId);
     this.lagSamples.record(record.endLsn, nowMs);
     const mode = this.config.mode;
     const handle = new CommitHandle(this.nextCommitId++, record.lsn, record.endLsn, mode, nowMs, nowMs + this.config.replicationTimeoutSecs * 1000);
@@ -418,7 +437,8 @@ export class ReplicationCluster {
       writable: () => this.writable(),
       hasRow: (table, key) => this.primaryStorage().getRow(table, key) !== undefined,
       commit: (writes) => {
-        this.commit(writes);
+        const handle = this.commit(writes);
+        return { lsn: handle.lsn, endLsn: handle.endLsn };
       },
     };
   }
@@ -450,6 +470,8 @@ export class ReplicationCluster {
     const replica: Replica = {
       replicaId: nodeId,
       state: 'STARTING',
+      stateSinceMs: this.now(),
+      stateReason: 'replica added: base backup',
       addedAtMs: this.now(),
       rejoining: false,
       copying: true,
@@ -599,6 +621,8 @@ export class ReplicationCluster {
     const demoted: Replica = {
       replicaId: previousPrimaryId,
       state: 'REJOINING',
+      stateSinceMs: nowMs,
+      stateReason: `demoted: ${chosen.replicaId} promoted`,
       addedAtMs: nowMs,
       rejoining: true,
       copying: false,
@@ -802,6 +826,7 @@ export class ReplicationCluster {
       const standbyKeep = Math.min(checkpointKeepLsn(own.writeLsn, claims, null, this.config), own.replayLsn);
       node.storage.removeWalBefore(standbyKeep);
     }
+    this.checkpoints = { count: this.checkpoints.count + 1, lastAtMs: nowMs };
     return {
       atMs: nowMs,
       keepLsn,
@@ -1298,6 +1323,8 @@ export class ReplicationCluster {
   }
 
   private publishStatus(replica: Replica, from: ReplicaState | null, to: ReplicaState, reason: string): void {
+    replica.stateSinceMs = this.now();
+    replica.stateReason = reason;
     this.deps.bus?.publish('replica_status_change', 'replication', { replicaId: replica.replicaId, nodeId: replica.replicaId, from, to, reason });
   }
 
@@ -1319,6 +1346,8 @@ export class ReplicationCluster {
     return {
       replicaId: replica.replicaId,
       state: replica.state,
+      stateSinceMs: replica.stateSinceMs,
+      stateReason: replica.stateReason,
       syncState: this.syncStateOf(replica),
       slotName: replicaSlotName(replica.replicaId),
       timeline: own.timeline,

@@ -7,6 +7,7 @@ import type { Journal } from '../../store/journal.js';
 import type { Store } from '../../store/port.js';
 import type { TimerId, VirtualClock } from '../runtime/index.js';
 import { DomainError } from '../domain-error.js';
+import { naturalCompare } from '../natural-order.js';
 import { MAX_CHANGES_PER_TRANSACTION } from './node-storage.js';
 import type { ReplicationCluster } from './replication-cluster.js';
 import type { ReplicationErrorPayload } from './events.js';
@@ -50,8 +51,8 @@ export class SnapshotJobs {
     const catalog = await store.get<CatalogRecord>(REPLICATION_SNAPSHOT_CATALOG_RECORD, 'current');
     if (catalog === undefined) return new SnapshotJobs(deps);
     const snapshots = (await store.list<Snapshot>(REPLICATION_SNAPSHOT_RECORD)).map((record) => record.value);
-    // Ids sort as text (snap-10 before snap-2); the catalog lists snapshots oldest first.
-    snapshots.sort((a, b) => a.startedAtMs - b.startedAtMs || Number(a.snapshotId.slice(5)) - Number(b.snapshotId.slice(5)));
+    // Ids sort as text (snapshot-10 before snapshot-2); the catalog lists snapshots oldest first.
+    snapshots.sort((a, b) => a.startedAtMs - b.startedAtMs || naturalCompare(a.snapshotId, b.snapshotId));
     return new SnapshotJobs(deps, { ...catalog, snapshots });
   }
 

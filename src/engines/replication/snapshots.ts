@@ -151,7 +151,7 @@ export class SnapshotCatalog {
     }
     const sizeBytes = Buffer.byteLength(JSON.stringify(content));
     const snapshot: Snapshot = {
-      snapshotId: `snap-${this.nextSnapshotNumber++}`,
+      snapshotId: `snapshot-${this.nextSnapshotNumber++}`,
       type: input.type,
       parentSnapshotId: parent?.snapshotId ?? null,
       nodeId: source.nodeId,
@@ -291,7 +291,7 @@ export class SnapshotCatalog {
       parentSnapshotId === undefined
         ? [...this.snapshots.values()].filter((candidate) => candidate.status === 'COMPLETED' && candidate.nodeId === source.nodeId).at(-1)
         : this.require(parentSnapshotId);
-    if (!parent) throw new DomainError('CONFLICT', 'An INCREMENTAL snapshot needs a completed snapshot to build on; take a FULL one first.', { reason: 'NO_PARENT' });
+    if (!parent) throw new DomainError('UNPROCESSABLE', 'An INCREMENTAL snapshot needs a completed snapshot to build on; take a FULL one first.', { reason: 'NO_PARENT' });
     const problem =
       parent.status !== 'COMPLETED'
         ? `snapshot ${parent.snapshotId} is ${parent.status}`

@@ -32,6 +32,8 @@ export interface WalRecord {
   readonly endLsn: Lsn;
   /** Timeline the record was written on. */
   readonly timeline: number;
+  /** The transaction's id: commits are numbered from 1 in commit order, one record each. */
+  readonly xid: number;
   /** Cluster time of the commit. */
   readonly atMs: number;
   /** The primary that wrote it. */

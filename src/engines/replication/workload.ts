@@ -35,7 +35,8 @@ export interface WorkloadTarget {
   /** Whether a primary can take writes now. */
   writable(): boolean;
   hasRow(table: string, key: string): boolean;
-  commit(writes: RowWrite[]): void;
+  /** Commits the writes; returns where their WAL record lies. */
+  commit(writes: RowWrite[]): { lsn: number; endLsn: number };
 }
 
 export interface WorkloadCounters {
@@ -45,6 +46,11 @@ export interface WorkloadCounters {
   deletes: number;
   /** Writes skipped because no primary could take them. */
   skipped: number;
+  /** WAL bytes its writes took. */
+  walBytes: number;
+  /** End of the WAL record of its latest write, and when it was made; null before the first. */
+  lastLsn: number | null;
+  lastWriteAtMs: number | null;
 }
 
 /** Generator ticks this often; each tick issues what the rate owes (fractions carried). */
@@ -76,7 +82,7 @@ export class Workload {
   /** Writes owed but not yet issued (the fraction of a write carried between ticks). */
   private owed = 0;
   private sequence = 0;
-  readonly counters: WorkloadCounters = { issued: 0, inserts: 0, updates: 0, deletes: 0, skipped: 0 };
+  readonly counters: WorkloadCounters = { issued: 0, inserts: 0, updates: 0, deletes: 0, skipped: 0, walBytes: 0, lastLsn: null, lastWriteAtMs: null };
 
   constructor(
     private readonly clock: VirtualClock,
@@ -137,8 +143,13 @@ export class Workload {
     this.sequence += 1;
     // An insert of a present key updates it; an update or delete of a missing key inserts it.
     const op = wanted === 'delete' && exists ? 'delete' : exists ? 'update' : 'insert';
-    if (op === 'delete') this.target.commit([{ op: 'delete', table, key }]);
-    else this.target.commit([{ op: 'put', table, key, row: { id: key, amount: this.rng.int(0, 1_000_000), seq: this.sequence } }]);
+    const record =
+      op === 'delete'
+        ? this.target.commit([{ op: 'delete', table, key }])
+        : this.target.commit([{ op: 'put', table, key, row: { id: key, amount: this.rng.int(0, 1_000_000), seq: this.sequence } }]);
+    this.counters.walBytes += record.endLsn - record.lsn;
+    this.counters.lastLsn = record.endLsn;
+    this.counters.lastWriteAtMs = this.clock.now();
     this.counters.issued += 1;
     this.counters[op === 'insert' ? 'inserts' : op === 'update' ? 'updates' : 'deletes'] += 1;
   }

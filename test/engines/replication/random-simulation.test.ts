@@ -56,6 +56,7 @@ async function runSeed(seed: number): Promise<{ failovers: number; acknowledgedS
       void handle.settled.then((outcome) => {
         if (outcome.status === 'ACKNOWLEDGED' && outcome.mode !== 'ASYNCHRONOUS') acknowledged.push(handle);
       });
+      return handle;
     },
   });
   workload.set({ ratePerSecond: 60, keySpace: 40, tables: ['a', 'b'] });

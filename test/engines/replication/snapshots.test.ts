@@ -10,8 +10,10 @@ function primary(): NodeStorage {
   return new NodeStorage('node-1', { lsn: WAL_START_LSN, timeline: 1 });
 }
 
+let xid = 0;
+
 function write(storage: NodeStorage, writes: RowWrite[], atMs = 0): void {
-  storage.commitLocal(writes, atMs, 1);
+  storage.commitLocal(writes, atMs, 1, ++xid);
 }
 
 function sourceOf(storage: NodeStorage): SnapshotSource {
@@ -43,7 +45,7 @@ describe('SnapshotCatalog', () => {
     const before = rowsOf(storage);
     const snapshot = catalog.create({ type: 'FULL' }, sourceOf(storage), 0, BYTES_PER_SECOND);
     write(storage, [{ op: 'put', table: 'accounts', key: '1', row: { id: 1, balance: 999 } }]);
-    expect(snapshot).toMatchObject({ snapshotId: 'snap-1', status: 'IN_PROGRESS', lsn: sourceOf(seeded()).lsn, tableCount: 2, rowCount: 3 });
+    expect(snapshot).toMatchObject({ snapshotId: 'snapshot-1', status: 'IN_PROGRESS', lsn: sourceOf(seeded()).lsn, tableCount: 2, rowCount: 3 });
     expect(catalog.imageOf(snapshot.snapshotId)).toEqual(before);
   });
 
@@ -90,7 +92,7 @@ describe('SnapshotCatalog', () => {
     catalog.complete(full.snapshotId, full.completesAtMs);
     write(storage, [{ op: 'put', table: 'accounts', key: '3', row: { id: 3, balance: 1 } }]);
     storage.removeWalBefore(storage.positions().writeLsn);
-    expect(() => catalog.create({ type: 'INCREMENTAL' }, sourceOf(storage), 0, BYTES_PER_SECOND)).toThrow(/WAL since snapshot snap-1/);
+    expect(() => catalog.create({ type: 'INCREMENTAL' }, sourceOf(storage), 0, BYTES_PER_SECOND)).toThrow(/WAL since snapshot snapshot-1/);
     expect(catalog.list()).toHaveLength(1);
   });
 
@@ -128,8 +130,8 @@ describe('SnapshotCatalog', () => {
     const catalog = new SnapshotCatalog();
     catalog.create({ type: 'FULL' }, sourceOf(storage), 0, BYTES_PER_SECOND);
     const restored = new SnapshotCatalog(structuredClone(catalog.state()));
-    expect(restored.get('snap-1').rowCount).toBe(3);
-    expect(restored.create({ type: 'FULL' }, sourceOf(storage), 0, BYTES_PER_SECOND).snapshotId).toBe('snap-2');
+    expect(restored.get('snapshot-1').rowCount).toBe(3);
+    expect(restored.create({ type: 'FULL' }, sourceOf(storage), 0, BYTES_PER_SECOND).snapshotId).toBe('snapshot-2');
   });
 });
 

@@ -1,3 +1,49 @@
 import type { Resolvers } from '../../../../generated/graphql/resolvers-types.js';
+import type { ReplicationSnapshotView } from '../../../services/replication-snapshot-service.js';
+import { orderOf, withoutNulls } from './arguments.js';
 
-export const replicationSnapshotResolvers: Resolvers = {};
+/** A nullable single-item query: an unknown id is null, not an error. */
+function orNull<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'NOT_FOUND') return null;
+    throw error;
+  }
+}
+
+/** GraphQL twins of the /api/v1/replication/snapshots operations. */
+export const replicationSnapshotResolvers: Resolvers = {
+  Query: {
+    replicationSnapshots: async (_parent, args, { services, operation }) =>
+      services.replicationSnapshots.list(await operation(), {
+        type: args.type ?? undefined,
+        status: args.status ?? undefined,
+        sortBy: args.sortBy ?? undefined,
+        order: orderOf(args.order),
+        limit: args.limit ?? undefined,
+        offset: args.offset ?? undefined,
+      }).items as ReplicationSnapshotView[],
+    replicationSnapshot: async (_parent, { id }, { services, operation }) => {
+      const context = await operation();
+      return orNull(() => services.replicationSnapshots.get(context, id));
+    },
+    replicationSnapshotProgress: async (_parent, { id }, { services, operation }) => {
+      const context = await operation();
+      return orNull(() => services.replicationSnapshots.progress(context, id));
+    },
+  },
+  Mutation: {
+    createReplicationSnapshot: async (_parent, { input }, { services, contract, operation }) => {
+      const context = await operation();
+      const request = withoutNulls(input ?? {});
+      contract.check('CreateReplicationSnapshotRequest', request);
+      return services.replicationSnapshots.create(context, request);
+    },
+    deleteReplicationSnapshot: async (_parent, { id }, { services, operation }) => {
+      const context = await operation();
+      return (await services.replicationSnapshots.delete(context, id)).deleted;
+    },
+    restoreReplicationSnapshot: async (_parent, { id }, { services, operation }) => services.replicationSnapshots.restore(await operation(), id),
+  },
+};

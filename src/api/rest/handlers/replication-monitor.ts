@@ -1,6 +1,33 @@
 import type { Services } from '../../../platform.js';
+import { ok, okPage } from '../envelope.js';
 import type { HandlerTable } from '../handler-types.js';
 
-export function replicationMonitorHandlers(_services: Services): HandlerTable {
-  return {};
+/** REST handlers of /api/v1/replication/monitor: channels, the lag series, alerts and alert rules. */
+export function replicationMonitorHandlers({ replicationMonitor }: Services): HandlerTable {
+  return {
+    listReplicationChannels: ({ query, context }) => ({
+      status: 200,
+      body: okPage(replicationMonitor.channels(context, { state: query.state, limit: query.limit, offset: query.offset })),
+    }),
+    listReplicationLagSamples: ({ query, context }) => ({
+      status: 200,
+      body: okPage(
+        replicationMonitor.lagSamples(context, { replicaId: query.replicaId, since: query.since, until: query.until, limit: query.limit, offset: query.offset }),
+      ),
+    }),
+    listReplicationAlerts: ({ query, context }) => ({
+      status: 200,
+      body: okPage(
+        replicationMonitor.alerts(context, {
+          state: query.state,
+          severity: query.severity,
+          replicaId: query.replicaId,
+          ruleId: query.ruleId,
+          limit: query.limit,
+          offset: query.offset,
+        }),
+      ),
+    }),
+    createReplicationAlertRule: async ({ body, context }) => ({ status: 201, body: ok(await replicationMonitor.createRule(context, body)) }),
+  };
 }
