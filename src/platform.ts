@@ -42,6 +42,7 @@ import { ReplicationSlotService } from './services/replication-slot-service.js';
 import { ReplicationSnapshotService } from './services/replication-snapshot-service.js';
 import { ReplicationConflictService } from './services/replication-conflict-service.js';
 import { ReplicationMonitorService } from './services/replication-monitor-service.js';
+import { ReplicationDashboardService } from './services/replication-dashboard-service.js';
 import { operations } from '../generated/operations.js';
 
 export const API_VERSION = '0.1.0';
@@ -94,6 +95,7 @@ export interface Services {
   replicationSnapshots: ReplicationSnapshotService;
   replicationConflicts: ReplicationConflictService;
   replicationMonitor: ReplicationMonitorService;
+  replicationDashboard: ReplicationDashboardService;
   events: EventService;
   apiKeys: ApiKeys;
   audit: AuditService;
@@ -226,6 +228,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     runner,
   });
   const replicationDeps = { engine: replicationEngine, nodes, clock: runtime.clock, runner };
+  const replication = new ReplicationService(replicationDeps);
   const events = new EventService(bus, runner);
   const { apiKeys, bootstrap } = await ApiKeys.load(store, journal, runner, wallNow, options.adminKey);
   let serving = true;
@@ -247,11 +250,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       coordinator,
       membership,
       simulation,
-      replication: new ReplicationService(replicationDeps),
+      replication,
       replicationSlots: new ReplicationSlotService(replicationDeps),
       replicationSnapshots: new ReplicationSnapshotService(replicationDeps),
       replicationConflicts: new ReplicationConflictService(replicationDeps),
       replicationMonitor: new ReplicationMonitorService(replicationDeps),
+      replicationDashboard: new ReplicationDashboardService(replicationDeps, replication),
       failover,
       raft,
       events,

@@ -401,7 +401,8 @@ export class ReplicationService {
     return this.deps.runner.read(context, 'getReplicationStatus', () => this.status());
   }
 
-  private status(): ReplicationStatus {
+  /** The status now, without a role check: for views that embed it (the dashboard). */
+  status(): ReplicationStatus {
     const { cluster } = this.deps.engine;
     const replicas = cluster.listReplicas();
     const primaryNodeId = cluster.primary();

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { expectSchema } from '../../support/contract.js';
+import { expectContract, expectSchema } from '../../support/contract.js';
 import { ADMIN_KEY, startTestServer, type TestServer } from '../../support/test-server.js';
 import { closeAllStreams, isConfigAck, isEvent, isEventOfType, listenOnLoopback, openStream, type StreamFrame, type StreamSocket } from './socket.js';
 
@@ -61,6 +61,15 @@ function payloadOf(frame: StreamFrame): Record<string, unknown> {
 }
 
 describe('the replication streams', () => {
+  test('a plain GET, without the upgrade, is answered 426 as the contract says', async () => {
+    const replication = await server.http.get(REPLICATION).set(asAdmin);
+    expect(replication.status).toBe(426);
+    expectContract('streamReplicationEvents', replication);
+    const clusterReplication = await server.http.get(CLUSTER_REPLICATION).set(asAdmin);
+    expect(clusterReplication.status).toBe(426);
+    expectContract('streamClusterReplicationEvents', clusterReplication);
+  });
+
   test('both carry a replica\'s state changes, and nothing but replication events', async () => {
     const streamsOpened = [await connect(REPLICATION), await connect(CLUSTER_REPLICATION)];
     for (const stream of streamsOpened) expect(stream.upgrade.statusCode).toBe(101);

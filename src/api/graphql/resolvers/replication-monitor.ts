@@ -4,6 +4,7 @@ import { withoutNulls } from './arguments.js';
 /** GraphQL twins of the /api/v1/replication/monitor operations (the dashboard is the lead's). */
 export const replicationMonitorResolvers: Resolvers = {
   Query: {
+    replicationDashboard: async (_parent, _args, { services, operation }) => services.replicationDashboard.get(await operation()),
     replicationChannels: async (_parent, args, { services, operation }) =>
       services.replicationMonitor.channels(await operation(), { state: args.state ?? undefined, limit: args.limit ?? undefined, offset: args.offset ?? undefined }).items,
     replicationLagHistory: async (_parent, args, { services, operation }) =>

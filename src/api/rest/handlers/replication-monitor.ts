@@ -2,9 +2,10 @@ import type { Services } from '../../../platform.js';
 import { ok, okPage } from '../envelope.js';
 import type { HandlerTable } from '../handler-types.js';
 
-/** REST handlers of /api/v1/replication/monitor: channels, the lag series, alerts and alert rules. */
-export function replicationMonitorHandlers({ replicationMonitor }: Services): HandlerTable {
+/** REST handlers of /api/v1/replication/monitor: channels, the lag series, alerts, alert rules and the dashboard. */
+export function replicationMonitorHandlers({ replicationMonitor, replicationDashboard }: Services): HandlerTable {
   return {
+    getReplicationDashboard: ({ context }) => ({ status: 200, body: ok(replicationDashboard.get(context)) }),
     listReplicationChannels: ({ query, context }) => ({
       status: 200,
       body: okPage(replicationMonitor.channels(context, { state: query.state, limit: query.limit, offset: query.offset })),
