@@ -15931,7 +15931,8 @@ export interface components {
          *       "replicaId": "node-3",
          *       "nodeId": "node-3",
          *       "code": "SLOT_INVALIDATED",
-         *       "message": "Replication slot replica_node-3 lost its WAL (restart 0/1240000) and was invalidated."
+         *       "message": "Replication slot replica_node-3 lost its WAL (restart 0/1240000) and was invalidated.",
+         *       "slotName": "replica_node-3"
          *     }
          */
         ReplicationErrorPayload: {
@@ -15956,6 +15957,11 @@ export interface components {
              * @example Replication slot replica_node-3 lost its WAL (restart 0/1240000) and was invalidated.
              */
             message: string;
+            /**
+             * @description The slot concerned; present for SLOT_INVALIDATED only.
+             * @example replica_node-3
+             */
+            slotName?: string;
         };
         /**
          * @description Payload of `wal_position_update`, a standby's positions as its WAL sender knows them, at most once per `statusIntervalMs` per standby and only when they moved. Streams count it as severity INFO.

@@ -3644,7 +3644,7 @@ export type Subscription = {
   replicationLagUpdates?: Maybe<ReplicationLagEvent>;
   /** The replication status after each change of a replica's state, the primary or the configuration. */
   replicationStatus: ReplicationStatus;
-  /** A slot as it is created, dropped, or invalidated (its WAL lost), optionally only one slot. */
+  /** A slot as it is created, or invalidated (its WAL lost), optionally only one slot. A dropped slot has no state left to show: its slot_dropped event is on replicationEvents and the replication streams. */
   slotStatusChanged: ReplicationSlot;
 };
 

@@ -186,6 +186,14 @@ export class ReplicationConflictService {
   }
 
   /** Unresolved conflicts now (for the dashboard). */
+  /** A conflict as it stands now, or null when it is gone from the kept history. */
+  find(context: OperationContext, conflictId: string): ReplicationConflictView | null {
+    return this.deps.runner.read(context, 'listReplicationConflicts', () => {
+      const { conflicts } = this.deps.engine;
+      return conflicts.has(conflictId) ? conflictViewOf(conflicts.get(conflictId)) : null;
+    });
+  }
+
   unresolvedCount(): number {
     return this.deps.engine.conflicts.list().filter((conflict) => !conflict.resolved).length;
   }

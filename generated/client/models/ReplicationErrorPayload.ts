@@ -50,6 +50,12 @@ export interface ReplicationErrorPayload {
      * @memberof ReplicationErrorPayload
      */
     message: string;
+    /**
+     * The slot concerned; present for SLOT_INVALIDATED only.
+     * @type {string}
+     * @memberof ReplicationErrorPayload
+     */
+    slotName?: string;
 }
 
 
@@ -95,6 +101,7 @@ export function ReplicationErrorPayloadFromJSONTyped(json: any, ignoreDiscrimina
         'nodeId': json['nodeId'],
         'code': json['code'],
         'message': json['message'],
+        'slotName': !exists(json, 'slotName') ? undefined : json['slotName'],
     };
 }
 
@@ -111,6 +118,7 @@ export function ReplicationErrorPayloadToJSON(value?: ReplicationErrorPayload | 
         'nodeId': value.nodeId,
         'code': value.code,
         'message': value.message,
+        'slotName': value.slotName,
     };
 }
 

@@ -101,6 +101,10 @@ export class ConflictLog {
     return [...this.conflicts.values()].reverse().map((conflict) => ({ ...conflict }));
   }
 
+  has(conflictId: string): boolean {
+    return this.conflicts.has(conflictId);
+  }
+
   /** @throws NOT_FOUND. */
   get(conflictId: string): ConflictRecord {
     return { ...this.require(conflictId) };

@@ -44,6 +44,8 @@ export interface ReplicationErrorPayload {
   nodeId: string | null;
   code: ReplicationErrorCode;
   message: string;
+  /** The slot concerned (SLOT_INVALIDATED). */
+  slotName?: string;
 }
 
 /** Payload of `wal_position_update`: at most once per statusIntervalMs per replica. */

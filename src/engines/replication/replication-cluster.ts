@@ -794,6 +794,7 @@ export class ReplicationCluster {
       nodeId: slot.replicaId,
       code: 'SLOT_INVALIDATED',
       message: `Replication slot ${slot.slotName} lost its WAL (restart ${formatLsn(slot.restartLsn)}) and was invalidated.`,
+      slotName: slot.slotName,
     });
   }
 
