@@ -24,22 +24,12 @@ export interface ReplicationServiceDeps {
 
 // ================================================================ views (the contract's schemas)
 
-/** The contract's ReplicationConfig: the engine's operator settings plus the monitor's sampling interval. */
-export interface ReplicationConfigView {
-  mode: ReplicationMode;
-  standbyNodes: string[];
-  replicationTimeoutSecs: number;
-  maxWalSenders: number;
-  walKeepSegments: number;
-  maxWalSegments: number;
-  maxSlotWalKeepSegments: number | null;
-  archiveMode: boolean;
+/** The contract's ReplicationConfig: the engine's operator settings (without its simulation timings) plus the monitor's sampling interval. */
+export type ReplicationConfigView = Omit<EngineConfig, 'archiveCommand' | 'walSegmentBytes' | 'flushDelayMs' | 'maxBatchBytes' | 'baseBackupBytesPerSecond'> & {
+  /** Null when none is set (the engine's empty text). */
   archiveCommand: string | null;
-  checkpointIntervalMs: number;
-  statusIntervalMs: number;
-  catchUpThresholdBytes: number;
   lagSampleIntervalMs: number;
-}
+};
 
 export type ReplicationConfigChanges = Partial<ReplicationConfigView>;
 

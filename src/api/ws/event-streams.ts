@@ -7,7 +7,7 @@ import type { OperationContext } from '../../services/operation-context.js';
 import type { EventFeed } from '../../services/event-feed.js';
 import { credentialsOf } from '../auth/credentials.js';
 import { errorBodyOf, statusOf } from '../error-catalog.js';
-import { severityOfReplicationEvent, type EventSeverity } from '../../engines/replication/events.js';
+import { atLeastAsSevere, REPLICATION_EVENT_TYPES, severityOfReplicationEvent, type EventSeverity } from '../../engines/replication/events.js';
 import { filterFor, parseStreamConfig, type StreamConfig } from './stream-config.js';
 
 /** A WebSocket stream of the contract: its path, operation, and the event types it carries. */
@@ -20,17 +20,6 @@ export interface StreamDefinition {
   severityOf?: (type: string, payload: unknown) => EventSeverity;
 }
 
-const REPLICATION_EVENT_TYPES = [
-  'replication_lag_alert',
-  'replica_status_change',
-  'replication_error',
-  'wal_position_update',
-  'slot_created',
-  'slot_dropped',
-  'conflict_detected',
-  'conflict_resolved',
-] as const;
-
 export const eventStreams: readonly StreamDefinition[] = [
   { path: '/api/v1/ws/events', operationId: 'streamEvents' },
   {
@@ -42,7 +31,6 @@ export const eventStreams: readonly StreamDefinition[] = [
   { path: '/api/v1/ws/cluster/replication', operationId: 'streamClusterReplicationEvents', eventTypes: REPLICATION_EVENT_TYPES, severityOf: severityOfReplicationEvent },
 ];
 
-const SEVERITY_RANK: Readonly<Record<EventSeverity, number>> = { INFO: 0, WARNING: 1, CRITICAL: 2 };
 
 /** A client further behind than this many bytes of unsent frames is disconnected. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
@@ -97,7 +85,7 @@ export class EventStreams {
       feed = current;
       const { severity } = config;
       const severityOf = stream.severityOf;
-      const admits = severity === undefined || !severityOf ? undefined : (event: { type: string; payload: unknown }) => SEVERITY_RANK[severityOf(event.type, event.payload)] >= SEVERITY_RANK[severity];
+      const admits = severity === undefined || !severityOf ? undefined : (event: { type: string; payload: unknown }) => atLeastAsSevere(severityOf(event.type, event.payload), severity);
       void this.pump(webSocket, current, admits);
       return true;
     };

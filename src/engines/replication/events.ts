@@ -17,7 +17,25 @@ export type ReplicationErrorCode = 'WAL_REMOVED' | 'SLOT_INVALIDATED' | 'STANDBY
 
 /** How urgent a replication event is, for the streams' severity filter. */
 export type EventSeverity = 'INFO' | 'WARNING' | 'CRITICAL';
+/** Least urgent first. */
 export const EVENT_SEVERITIES: readonly EventSeverity[] = Object.freeze(['INFO', 'WARNING', 'CRITICAL']);
+
+/** Whether `severity` is at least as urgent as `minimum`. */
+export function atLeastAsSevere(severity: EventSeverity, minimum: EventSeverity): boolean {
+  return EVENT_SEVERITIES.indexOf(severity) >= EVENT_SEVERITIES.indexOf(minimum);
+}
+
+/** The replication event types, as the replication streams and subscriptions carry them. */
+export const REPLICATION_EVENT_TYPES: readonly string[] = Object.freeze([
+  'replication_lag_alert',
+  'replica_status_change',
+  'replication_error',
+  'wal_position_update',
+  'slot_created',
+  'slot_dropped',
+  'conflict_detected',
+  'conflict_resolved',
+]);
 
 /** What each error means for the operator: a degraded stream warns, lost WAL or a lost primary is critical. */
 const SEVERITY_OF_ERROR: Readonly<Record<ReplicationErrorCode, EventSeverity>> = Object.freeze({

@@ -24,14 +24,7 @@ export class LagSamples {
 
   /** The newest sample with `afterLsn < lsn ≤ position`, or undefined. */
   newestReached(afterLsn: Lsn, position: Lsn): { lsn: Lsn; atMs: number } | undefined {
-    let low = 0;
-    let high = this.lsns.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((this.lsns[middle] as number) <= position) low = middle + 1;
-      else high = middle;
-    }
-    const index = low - 1;
+    const index = this.firstBeyond(position) - 1;
     if (index < 0) return undefined;
     const lsn = this.lsns[index] as number;
     return lsn > afterLsn ? { lsn, atMs: this.times[index] as number } : undefined;
@@ -39,6 +32,11 @@ export class LagSamples {
 
   /** When the oldest flush not yet reached by `position` happened, or undefined when none is pending. */
   oldestBeyond(position: Lsn): number | undefined {
+    return this.times[this.firstBeyond(position)];
+  }
+
+  /** Index of the first sample with lsn > position (binary search: samples ascend by LSN). */
+  private firstBeyond(position: Lsn): number {
     let low = 0;
     let high = this.lsns.length;
     while (low < high) {
@@ -46,7 +44,7 @@ export class LagSamples {
       if ((this.lsns[middle] as number) <= position) low = middle + 1;
       else high = middle;
     }
-    return this.times[low];
+    return low;
   }
 
   clear(): void {

@@ -6,7 +6,6 @@
 import { expect } from 'vitest';
 import { SimulationRuntime, type LinkDefaults } from '../../../src/engines/runtime/index.js';
 import { EventBus, type BusEvent } from '../../../src/engines/runtime/event-bus.js';
-import { DomainError } from '../../../src/engines/domain-error.js';
 import type { ReplicationEventMap } from '../../../src/engines/replication/events.js';
 import type { ReplicationConfigPatch } from '../../../src/engines/replication/replication-config.js';
 import { ReplicationCluster } from '../../../src/engines/replication/replication-cluster.js';
@@ -101,13 +100,5 @@ export function expectTablesEqual(cluster: ReplicationCluster, nodeIds: readonly
   for (const nodeId of nodeIds) expect(tablesOf(cluster.storageOf(nodeId)), `tables of ${nodeId}`).toEqual(primary);
 }
 
-/** Runs `action` and returns the DomainError it throws. */
-export function domainErrorFrom(action: () => unknown): DomainError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError, but nothing was thrown');
-}
+/** Runs `action` and returns the DomainError it throws (shared with the cluster engine's tests). */
+export { domainErrorFrom } from '../cluster/harness.js';

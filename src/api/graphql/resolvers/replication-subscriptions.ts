@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../../../generated/graphql/resolvers-types.js';
 import { DomainError } from '../../../engines/domain-error.js';
-import { severityOfReplicationEvent, type ReplicaStatusChangePayload, type ReplicationErrorPayload, type WalPositionUpdatePayload } from '../../../engines/replication/events.js';
+import { atLeastAsSevere, REPLICATION_EVENT_TYPES, severityOfReplicationEvent, type ReplicaStatusChangePayload, type ReplicationErrorPayload, type WalPositionUpdatePayload } from '../../../engines/replication/events.js';
 import type { BusEvent, EventFilter } from '../../../engines/runtime/event-bus.js';
 import type { ReplicationConflictView } from '../../../services/replication-conflict-service.js';
 import type { Replica, ReplicationStatus } from '../../../services/replication-service.js';
@@ -8,18 +8,6 @@ import type { ReplicationSlotView } from '../../../services/replication-slot-ser
 import type { GraphQLContext } from '../context.js';
 import { mapFeed } from './cluster.js';
 
-/** The replication events, as the replication streams carry them. */
-const REPLICATION_EVENT_TYPES = [
-  'replication_lag_alert',
-  'replica_status_change',
-  'replication_error',
-  'wal_position_update',
-  'slot_created',
-  'slot_dropped',
-  'conflict_detected',
-  'conflict_resolved',
-];
-const SEVERITY_RANK = { INFO: 0, WARNING: 1, CRITICAL: 2 } as const;
 
 /** The replication subscriptions: views of the replication events on the one event bus. */
 export const replicationSubscriptionResolvers: Resolvers = {
@@ -27,10 +15,10 @@ export const replicationSubscriptionResolvers: Resolvers = {
     replicationEvents: {
       subscribe: async (_parent, args, context) => {
         const resourceIds = args.replicaIds ?? undefined;
-        const minimum = args.severity ? SEVERITY_RANK[args.severity] : 0;
-        const wanted = args.eventTypes && args.eventTypes.length > 0 ? args.eventTypes.filter((type) => REPLICATION_EVENT_TYPES.includes(type)) : REPLICATION_EVENT_TYPES;
+        const minimum = args.severity ?? 'INFO';
+        const wanted = args.eventTypes && args.eventTypes.length > 0 ? args.eventTypes.filter((type) => REPLICATION_EVENT_TYPES.includes(type)) : [...REPLICATION_EVENT_TYPES];
         if (wanted.length === 0) throw new DomainError('UNPROCESSABLE', `eventTypes names none of the replication events: ${REPLICATION_EVENT_TYPES.join(', ')}.`);
-        const admitted = (event: BusEvent) => SEVERITY_RANK[severityOfReplicationEvent(event.type, event.payload)] >= minimum;
+        const admitted = (event: BusEvent) => atLeastAsSevere(severityOfReplicationEvent(event.type, event.payload), minimum);
         return feedOf(context, { types: wanted, resourceIds }, (event) => (admitted(event) ? { replicationEvents: { ...event, payload: event.payload as unknown } } : undefined), args.resumeFrom ?? undefined);
       },
     },
