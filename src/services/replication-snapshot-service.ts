@@ -1,6 +1,5 @@
 import { DomainError } from '../engines/domain-error.js';
 import { formatLsn } from '../engines/replication/lsn.js';
-import { DEFAULT_SNAPSHOT_BYTES_PER_SECOND } from '../engines/replication/snapshot-jobs.js';
 import type { Restore, Snapshot, SnapshotCatalog, SnapshotStatus, SnapshotType } from '../engines/replication/snapshots.js';
 import { isoTime } from './iso-time.js';
 import { pageOf, selectFields, type Page } from './list-query.js';
@@ -100,7 +99,7 @@ export function snapshotViewOf(snapshot: Snapshot, catalog: SnapshotCatalog, now
 }
 
 /** The progress view: the copy while the snapshot is not completed or was never restored, else its latest restore. */
-function progressViewOf(snapshot: Snapshot, catalog: SnapshotCatalog, nowMs: number): ReplicationSnapshotProgressView {
+function progressViewOf(snapshot: Snapshot, catalog: SnapshotCatalog, bytesPerSecond: number, nowMs: number): ReplicationSnapshotProgressView {
   const progress = catalog.progress(snapshot.snapshotId, nowMs);
   const restore: Restore | undefined =
     snapshot.status === 'COMPLETED' ? catalog.restoreHistory().filter((candidate) => candidate.snapshotId === snapshot.snapshotId).at(-1) : undefined;
@@ -113,7 +112,7 @@ function progressViewOf(snapshot: Snapshot, catalog: SnapshotCatalog, nowMs: num
     totalBytes: progress.bytesTotal,
     doneBytes: progress.bytesDone,
     percent: progress.percent,
-    bytesPerSecond: DEFAULT_SNAPSHOT_BYTES_PER_SECOND,
+    bytesPerSecond,
     startedAt: isoTime(job.startedAtMs),
     estimatedCompletionAt: status === 'IN_PROGRESS' ? isoTime(job.completesAtMs) : null,
     completedAt: job.completedAtMs === null ? null : isoTime(job.completedAtMs),
@@ -159,7 +158,7 @@ export class ReplicationSnapshotService {
   progress(context: OperationContext, snapshotId: string): ReplicationSnapshotProgressView {
     return this.deps.runner.read(context, 'getReplicationSnapshotProgress', () => {
       const { catalog } = this.deps.engine.snapshots;
-      return progressViewOf(catalog.get(snapshotId), catalog, this.deps.clock.now());
+      return progressViewOf(catalog.get(snapshotId), catalog, this.deps.engine.snapshots.bytesPerSecond, this.deps.clock.now());
     });
   }
 
@@ -196,7 +195,7 @@ export class ReplicationSnapshotService {
         throw new DomainError('CONFLICT', `The primary ${cluster.primary()} cannot take writes; fail over before restoring.`, { primaryId: cluster.primary() });
       }
       snapshots.restore(snapshotId);
-      return progressViewOf(snapshots.catalog.get(snapshotId), snapshots.catalog, this.deps.clock.now());
+      return progressViewOf(snapshots.catalog.get(snapshotId), snapshots.catalog, this.deps.engine.snapshots.bytesPerSecond, this.deps.clock.now());
     });
   }
 }

@@ -34,7 +34,8 @@ export interface SnapshotJobsDeps {
 export class SnapshotJobs {
   readonly catalog: SnapshotCatalog;
   private readonly timers = new Set<TimerId>();
-  private readonly bytesPerSecond: number;
+  /** How fast copies and restores move, in bytes of content per second of cluster time. */
+  readonly bytesPerSecond: number;
 
   constructor(
     private readonly deps: SnapshotJobsDeps,
