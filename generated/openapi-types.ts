@@ -1787,6 +1787,798 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rac/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the RAC cluster status (alias)
+         * @description Alias of `GET /api/v1/rac/cluster/status` (the seed's short path): answers exactly as it does,
+         *     with the same schema.
+         *
+         *     The RAC database at a glance: its state (see RacClusterState), when it was opened, the
+         *     current SCN, how many instances are OPEN, FAILED and EVICTED, how many recoveries run, each
+         *     instance's status, and the RAC configuration. Instances are the cluster's nodes: a node added
+         *     to the cluster gets an instance (CLOSED until it joins), a crashed node's instance is FAILED.
+         */
+        get: operations["getRacStatusAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/cluster/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the RAC cluster status
+         * @description The RAC database at a glance: its state (see RacClusterState), when it was opened, the
+         *     current SCN, how many instances are OPEN, FAILED and EVICTED, how many recoveries run, each
+         *     instance's status, and the RAC configuration. Instances are the cluster's nodes: a node added
+         *     to the cluster gets an instance (CLOSED until it joins), a crashed node's instance is FAILED.
+         */
+        get: operations["getRacClusterStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/cluster/nodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List RAC instances
+         * @description The instances, one per cluster node, with their buffer cache (blocks held in S and X, dirty
+         *     blocks, past images), the GRD resources they master, the GES locks they hold, their redo thread
+         *     and their last heartbeat. Filter by `status`; sort by cache size or mastered resources to find
+         *     hot instances.
+         */
+        get: operations["listRacInstances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/cluster/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get RAC cluster statistics
+         * @description Cluster-wide statistics since the database was opened: instances, uptime, committed changes
+         *     and reads, and the Cache Fusion, GRD and interconnect counters (the same as
+         *     `GET /api/v1/rac/cache-fusion/stats` and `GET /api/v1/rac/interconnect/stats` and the GRD's
+         *     `statistics`). Counters are reset only by a stop and start.
+         */
+        get: operations["getRacClusterStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/cluster/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get RAC cluster statistics (alias)
+         * @description Alias of `GET /api/v1/rac/cluster/stats` (the path seeds 001 and 003 name): answers exactly as
+         *     it does, with the same schema.
+         *
+         *     Cluster-wide statistics since the database was opened: instances, uptime, committed changes
+         *     and reads, and the Cache Fusion, GRD and interconnect counters (the same as
+         *     `GET /api/v1/rac/cache-fusion/stats` and `GET /api/v1/rac/interconnect/stats` and the GRD's
+         *     `statistics`). Counters are reset only by a stop and start.
+         */
+        get: operations["getRacClusterStatisticsAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/cluster/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start the RAC cluster
+         * @description Opens the database on every running instance (their caches empty; masters placed by hashing
+         *     over them). Instances whose node is down stay FAILED. Counters start from zero. Requires role
+         *     `CLUSTER_ADMIN`.
+         */
+        post: operations["startRacCluster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/cluster/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop the RAC cluster
+         * @description Closes the database: every dirty block is written back first (so disk holds every committed
+         *     change), then every instance is CLOSED and its cache dropped. Running parallel queries fail and
+         *     running recoveries finish first. Requires role `CLUSTER_ADMIN`.
+         */
+        post: operations["stopRacCluster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/cluster/rebalance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rebalance resource mastership
+         * @description Remasters resources back to an even spread over the OPEN instances (most minus fewest mastered
+         *     at most 1), moving resources remastered by affinity or by hand first. Each move emits
+         *     `resource_remastered` with reason REBALANCE. Dynamic remastering may move hot resources again
+         *     afterwards. Requires role `CLUSTER_ADMIN`.
+         */
+        post: operations["rebalanceRacCluster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/cache-fusion/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Cache Fusion status
+         * @description Cache Fusion now: per instance the blocks held in S and X, dirty blocks and past images and the
+         *     requests queued at it as a master; over the cluster the distinct blocks cached, requests in
+         *     flight and queued (one request per block is served at a time), the Global Enqueue Service's
+         *     granted, waiting and converting locks, and the hit rate.
+         */
+        get: operations["getCacheFusionStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/cache-fusion/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Cache Fusion statistics
+         * @description Global Cache Service counters, all from the engine's activity: requests sent to masters,
+         *     grants, failed requests (master crashed or unreachable; retried after remastering), cache hits
+         *     and misses, 2-way and 3-way transfers, bytes shipped, the average transfer latency on the
+         *     simulated network, write-backs, downgrades (X holders serving a read) and the hit rate.
+         */
+        get: operations["getCacheFusionStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/cache-fusion/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Cache Fusion statistics (alias)
+         * @description Alias of `GET /api/v1/rac/cache-fusion/stats` (the path seed 002 names): answers exactly as it
+         *     does, with the same schema.
+         *
+         *     Global Cache Service counters, all from the engine's activity: requests sent to masters,
+         *     grants, failed requests (master crashed or unreachable; retried after remastering), cache hits
+         *     and misses, 2-way and 3-way transfers, bytes shipped, the average transfer latency on the
+         *     simulated network, write-backs, downgrades (X holders serving a read) and the hit rate.
+         */
+        get: operations["getCacheFusionStatisticsAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/cache-fusion/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List recent block transfers
+         * @description The transfer log: the last `transferLogSize` blocks shipped between instances, newest first by
+         *     default, each with its sender, receiver and master, the mode granted, 2-way or 3-way, bytes,
+         *     latency and SCN. Filter by instance (as sender or receiver), block, mode or way.
+         */
+        get: operations["listCacheFusionTransfers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/cache-fusion/flush": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Flush the buffer caches
+         * @description Writes dirty blocks back to disk (`flushDirty`, the default), discarding their past images on
+         *     other instances, and with `invalidateClean` drops clean blocks to N as well, so the next access
+         *     misses. One instance's cache with `instanceId`, every OPEN instance's otherwise. Requires role
+         *     `CLUSTER_ADMIN` or `DBA`.
+         */
+        post: operations["flushCacheFusion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/grd/topology": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the GRD topology
+         * @description Who masters what: resources per master instance (blocks and enqueues), frozen resources, how
+         *     many resources sit away from their hash placement, the affinity threshold and the GRD counters.
+         */
+        get: operations["getGrdTopology"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/grd/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List GRD resources
+         * @description Resources of the directory (blocks, row and table enqueues) with their master, hash placement,
+         *     holders and modes, queued requests, recent accesses per instance and remaster history. Filter by
+         *     master, type or frozen; sort by accesses to find hot resources.
+         */
+        get: operations["listGrdResources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/grd/remaster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remaster GRD resources
+         * @description Moves mastership by hand: one resource (`resourceId`) or all, to `targetNode` or, without it,
+         *     back to their hash placement. A resource with a request in flight is skipped unless `force`,
+         *     which moves it once the request finishes. Each move emits `resource_remastered` with reason
+         *     MANUAL. Dynamic remastering may move a resource again when another instance's affinity passes
+         *     the threshold. Requires role `CLUSTER_ADMIN`.
+         */
+        post: operations["remasterGrdResources"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/grd/affinity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List resource affinities
+         * @description The strongest affinities: for each resource accessed recently, the instance with the largest
+         *     share of its accesses, that share, and whether it passes `affinityThreshold` (over at least
+         *     `affinityMinAccesses` accesses), so the resource is or is about to be mastered there. Strongest
+         *     first by default.
+         */
+        get: operations["listGrdAffinity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/interconnect/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get interconnect status
+         * @description Interconnect health: the heartbeat settings, which instances each one hears, missed heartbeats
+         *     and suspicion, and split-brain: on a partition the side holding more than `quorumPercentage` of
+         *     the instances survives and evicts the others (they are fenced and recovered as if crashed).
+         */
+        get: operations["getInterconnectStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/interconnect/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get interconnect statistics
+         * @description Message and byte counters, from the messages the engine actually sent on the simulated network
+         *     (block requests, forwards, shipped blocks, grants, enqueue messages, heartbeats), in total and
+         *     per instance pair, with failed sends, heartbeat failures, mean latency and throughput.
+         */
+        get: operations["getInterconnectStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/interconnect/latency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the interconnect latency matrix
+         * @description Measured one-way latency per ordered instance pair (a moving average over delivered messages),
+         *     as a matrix and as rows with min, max and samples; null for a pair that exchanged nothing. A
+         *     latency fault on the simulated network shows here.
+         */
+        get: operations["getInterconnectLatency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/recovery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get instance recovery status (alias)
+         * @description Alias of `GET /api/v1/rac/recovery/status` (the path seed 002 names): answers exactly as it
+         *     does, with the same schema.
+         *
+         *     Every instance's recovery state: whether it needs recovery (FAILED or EVICTED and not yet
+         *     recovered, because auto recovery is off or no instance survived), and its running recovery or
+         *     else its last one, with the phase and the instance doing it.
+         */
+        get: operations["getRacRecoveryStatusAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/recovery/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get instance recovery status
+         * @description Every instance's recovery state: whether it needs recovery (FAILED or EVICTED and not yet
+         *     recovered, because auto recovery is off or no instance survived), and its running recovery or
+         *     else its last one, with the phase and the instance doing it.
+         */
+        get: operations["getRacRecoveryStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/recovery/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List running instance recoveries
+         * @description Recoveries not yet COMPLETED or FAILED, oldest first, each with its phases so far and its redo
+         *     progress.
+         */
+        get: operations["listActiveRacRecoveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/recovery/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the instance recovery history
+         * @description Ended recoveries (COMPLETED or FAILED), newest first by default, with every phase's timestamps,
+         *     the redo applied, the blocks rebuilt, the resources remastered and the locks released. The last
+         *     `historyLimit` are kept.
+         */
+        get: operations["listRacRecoveryHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/recovery/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the instance recovery configuration
+         * @description Whether dead or evicted instances are recovered automatically, the redo apply and remaster rates
+         *     (in cluster time), and how many ended recoveries the history keeps.
+         */
+        get: operations["getRacRecoveryConfig"];
+        /**
+         * Replace the instance recovery configuration
+         * @description Replaces the whole configuration (send every field). Takes effect at once: new rates apply to
+         *     the rest of a running recovery; turning `autoRecovery` on starts the recovery of every instance
+         *     that needs one; a lower `historyLimit` drops the oldest entries. Requires role `CLUSTER_ADMIN`.
+         */
+        put: operations["updateRacRecoveryConfig"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/recovery/initiate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an instance recovery
+         * @description Recovers a FAILED or EVICTED instance by hand (needed when `autoRecovery` is off, or to choose
+         *     the `recoveringInstance`). The recovery runs on cluster time through DETECTED, FREEZE, REMASTER,
+         *     REDO_APPLY, LOCK_CLEANUP and COMPLETED; follow it with `GET /api/v1/rac/recovery/active` or the
+         *     `instance_recovery_started` and `instance_recovery_completed` events. Requires role
+         *     `CLUSTER_ADMIN`.
+         */
+        post: operations["initiateRacRecovery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/parallel-query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Execute a parallel query (alias)
+         * @description Alias of `POST /api/v1/rac/parallel-query/execute` (the path seed 002 names): takes the same
+         *     body and answers exactly as it does, with the same schema.
+         *
+         *     Plans and starts a parallel query: the query (a subset of SQL, see ParallelQueryRequest) is
+         *     split into granules (block ranges of `granuleBlocks`) over up to `dop` OPEN instances (fewer with
+         *     `adaptive` when instances are busy or down). Each instance's slave reads its granules through
+         *     Cache Fusion in S mode and computes partial aggregates; the coordinator merges them (AVG as
+         *     SUM / COUNT). The result equals a serial evaluation of the same query. The query runs on cluster
+         *     time: the answer is the query RUNNING; follow it at `Location`
+         *     (`GET /api/v1/rac/parallel-query/status?queryId=…`) or with the `parallel_query_completed`
+         *     event. Requires role `CLUSTER_ADMIN` or `DBA`.
+         */
+        post: operations["executeParallelQueryAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/parallel-query/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Execute a parallel query
+         * @description Plans and starts a parallel query: the query (a subset of SQL, see ParallelQueryRequest) is
+         *     split into granules (block ranges of `granuleBlocks`) over up to `dop` OPEN instances (fewer with
+         *     `adaptive` when instances are busy or down). Each instance's slave reads its granules through
+         *     Cache Fusion in S mode and computes partial aggregates; the coordinator merges them (AVG as
+         *     SUM / COUNT). The result equals a serial evaluation of the same query. The query runs on cluster
+         *     time: the answer is the query RUNNING; follow it at `Location`
+         *     (`GET /api/v1/rac/parallel-query/status?queryId=…`) or with the `parallel_query_completed`
+         *     event. Requires role `CLUSTER_ADMIN` or `DBA`.
+         */
+        post: operations["executeParallelQuery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/parallel-query/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List parallel query plans
+         * @description The plans of the queries run (running and ended), newest first by default: the parsed query,
+         *     requested and used DOP, whether adaptive parallelism lowered it, the coordinator, and the
+         *     granules with the instance reading each.
+         */
+        get: operations["listParallelQueryPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/parallel-query/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List running parallel queries
+         * @description Queries RUNNING now, oldest first, with their plan and progress (rows scanned, blocks read,
+         *     each granule's status).
+         */
+        get: operations["listActiveParallelQueries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/parallel-query/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get parallel query statistics
+         * @description Parallel query counters since the database opened (queries started, completed, failed and
+         *     running, mean DOP and duration, granules, rows and blocks read, adaptive reductions, queries per
+         *     aggregate function) and the parallel query configuration in force.
+         */
+        get: operations["getParallelQueryStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/parallel-query/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get parallel query statistics (alias)
+         * @description Alias of `GET /api/v1/rac/parallel-query/statistics` (the path seeds 001 and 003 name):
+         *     answers exactly as it does, with the same schema.
+         *
+         *     Parallel query counters since the database opened (queries started, completed, failed and
+         *     running, mean DOP and duration, granules, rows and blocks read, adaptive reductions, queries per
+         *     aggregate function) and the parallel query configuration in force.
+         */
+        get: operations["getParallelQueryStatisticsAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/parallel-query/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a parallel query
+         * @description One query with its plan, progress and, once COMPLETED, its result: the query named by `queryId`,
+         *     or the most recent one without it.
+         */
+        get: operations["getParallelQueryStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rac/parallel-query/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace the parallel query configuration
+         * @description Replaces the whole configuration (send every field): the maximum DOP, adaptive parallelism and
+         *     the granule size. Applies to queries planned from now on; running ones keep their plan. Read it
+         *     in `GET /api/v1/rac/parallel-query/statistics` (`config`). Requires role `CLUSTER_ADMIN` or `DBA`.
+         */
+        put: operations["updateParallelQueryConfig"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/simulation/faults": {
         parameters: {
             query?: never;
@@ -2025,6 +2817,42 @@ export interface paths {
          *     `severity`: `{"type": "config", "replicaIds": [...], "eventTypes": [...], "severity": "CRITICAL"}`.
          */
         get: operations["streamClusterReplicationEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ws/cluster/rac": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream RAC events (WebSocket)
+         * @description Planned. Like `/api/v1/ws/events`, restricted to the RAC events:
+         *     `cache_fusion_transfer` (a block shipped between instances), `lock_granted`,
+         *     `lock_released` and `lock_conversion` (Global Enqueue Service locks), `resource_remastered`
+         *     (a GRD resource changed master), `instance_recovery_started` and
+         *     `instance_recovery_completed`, `parallel_query_started` and `parallel_query_completed`,
+         *     each an `EventEnvelope` JSON text frame whose payload schema is named in `EventType`.
+         *     Authenticate with the `X-API-Key` header or `?apiKey=`. Send a config message at any time
+         *     to filter:
+         *     `{"type": "config", "instanceIds": ["node-2"], "eventTypes": ["cache_fusion_transfer"], "resumeFrom": 41}`.
+         *     `instanceIds` (an alias of `resourceIds`) keeps events that name one of those instances in
+         *     their payload's `nodeId` or `nodeIds` (a transfer names its sender, receiver and master; a
+         *     recovery the dead and the recovering instance; a parallel query its coordinator and
+         *     slaves); `eventTypes` keeps those types (an empty list keeps every RAC event; a list naming
+         *     none of them is refused); `resumeFrom` replays stored events after that cursor first, with
+         *     no gap and no duplicate. Cache Fusion is busy under the workload: filter by event type to
+         *     keep the frame rate down. The server answers each config with `{"type": "config_ack", ...}`
+         *     and reports a bad message as `{"type": "error", "error": {...}}` without closing.
+         */
+        get: operations["streamRacEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6333,570 +7161,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/rac/cache-fusion/flush": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/rac/cache-fusion/flush
-         * @description Part of the contract, from the seed section "2.2 Cache Fusion (`cache_fusion/`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postRacCacheFusionFlush"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/cache-fusion/stats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/rac/cache-fusion/stats
-         * @description Part of the contract, from the seed section "2.2 Cache Fusion (`cache_fusion/`)" (seed documents 000,001,003). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getRacCacheFusionStats"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/cache-fusion/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/rac/cache-fusion/status
-         * @description Part of the contract, from the seed section "2.2 Cache Fusion (`cache_fusion/`)" (seed documents 000,001,003). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getRacCacheFusionStatus"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/cache-fusion/transfers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/rac/cache-fusion/transfers
-         * @description Part of the contract, from the seed section "2.2 Cache Fusion (`cache_fusion/`)" (seed documents 000,001,003). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getRacCacheFusionTransfers"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/cluster/nodes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/rac/cluster/nodes
-         * @description Part of the contract, from the seed section "2.1 RAC Cluster Management (`mod.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getRacClusterNodes"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/cluster/rebalance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/rac/cluster/rebalance
-         * @description Part of the contract, from the seed section "2.1 RAC Cluster Management (`mod.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postRacClusterRebalance"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/cluster/start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/rac/cluster/start
-         * @description Part of the contract, from the seed section "3.2 Recommended RAC API Endpoints" (seed documents 001). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postRacClusterStart"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/cluster/stats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/rac/cluster/stats
-         * @description Part of the contract, from the seed section "2.1 RAC Cluster Management (`mod.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getRacClusterStats"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/cluster/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/rac/cluster/status
-         * @description Part of the contract, from the seed section "2.1 RAC Cluster Management (`mod.rs`)" (seed documents 000,001,003). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getRacClusterStatus"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/cluster/stop": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/rac/cluster/stop
-         * @description Part of the contract, from the seed section "3.2 Recommended RAC API Endpoints" (seed documents 001). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postRacClusterStop"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/grd/affinity": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/rac/grd/affinity
-         * @description Part of the contract, from the seed section "3.2 Recommended RAC API Endpoints" (seed documents 001). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getRacGrdAffinity"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/grd/remaster": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/rac/grd/remaster
-         * @description Part of the contract, from the seed section "2.3 Global Resource Directory (`grd.rs`)" (seed documents 000,001,002,003). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postRacGrdRemaster"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/grd/resources": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/rac/grd/resources
-         * @description Part of the contract, from the seed section "2.3 Global Resource Directory (`grd.rs`)" (seed documents 000,001,002,003). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getRacGrdResources"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/grd/topology": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/rac/grd/topology
-         * @description Part of the contract, from the seed section "2.3 Global Resource Directory (`grd.rs`)" (seed documents 000,001,003). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getRacGrdTopology"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/interconnect/latency": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/rac/interconnect/latency
-         * @description Part of the contract, from the seed section "3.2 Recommended RAC API Endpoints" (seed documents 001). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getRacInterconnectLatency"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/interconnect/stats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/rac/interconnect/stats
-         * @description Part of the contract, from the seed section "2.4 Cluster Interconnect (`interconnect.rs`)" (seed documents 000,001,003). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getRacInterconnectStats"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/interconnect/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/rac/interconnect/status
-         * @description Part of the contract, from the seed section "2.4 Cluster Interconnect (`interconnect.rs`)" (seed documents 000,001,003). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getRacInterconnectStatus"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/parallel-query/active": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/rac/parallel-query/active
-         * @description Part of the contract, from the seed section "2.6 Parallel Query Coordination (`parallel_query.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getRacParallelQueryActive"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/parallel-query/config": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Planned: PUT /api/v1/rac/parallel-query/config
-         * @description Part of the contract, from the seed section "2.6 Parallel Query Coordination (`parallel_query.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        put: operations["putRacParallelQueryConfig"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/parallel-query/execute": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/rac/parallel-query/execute
-         * @description Part of the contract, from the seed section "2.6 Parallel Query Coordination (`parallel_query.rs`)" (seed documents 000,001,003). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postRacParallelQueryExecute"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/parallel-query/plans": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/rac/parallel-query/plans
-         * @description Part of the contract, from the seed section "2.6 Parallel Query Coordination (`parallel_query.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getRacParallelQueryPlans"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/parallel-query/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/rac/parallel-query/statistics
-         * @description Part of the contract, from the seed section "2.6 Parallel Query Coordination (`parallel_query.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getRacParallelQueryStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/parallel-query/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/rac/parallel-query/status
-         * @description Part of the contract, from the seed section "3.2 Recommended RAC API Endpoints" (seed documents 001,003). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getRacParallelQueryStatus"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/recovery/active": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/rac/recovery/active
-         * @description Part of the contract, from the seed section "2.5 Instance Recovery (`recovery.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getRacRecoveryActive"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/recovery/config": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/rac/recovery/config
-         * @description Part of the contract, from the seed section "2.5 Instance Recovery (`recovery.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getRacRecoveryConfig"];
-        /**
-         * Planned: PUT /api/v1/rac/recovery/config
-         * @description Part of the contract, from the seed section "2.5 Instance Recovery (`recovery.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        put: operations["putRacRecoveryConfig"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/recovery/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/rac/recovery/history
-         * @description Part of the contract, from the seed section "2.5 Instance Recovery (`recovery.rs`)" (seed documents 000,001,003). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getRacRecoveryHistory"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/recovery/initiate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/rac/recovery/initiate
-         * @description Part of the contract, from the seed section "2.5 Instance Recovery (`recovery.rs`)" (seed documents 000,001). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postRacRecoveryInitiate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/rac/recovery/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/rac/recovery/status
-         * @description Part of the contract, from the seed section "2.5 Instance Recovery (`recovery.rs`)" (seed documents 000,001,003). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getRacRecoveryStatus"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/sessions": {
         parameters: {
             query?: never;
@@ -7236,26 +7500,6 @@ export interface paths {
          * @description Part of the contract, from the seed section "2.1 Existing REST Endpoints" (seed documents 002,003). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
          */
         get: operations["getWs"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/ws/cluster/rac": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/ws/cluster/rac
-         * @description Part of the contract, from the seed section "6.1 New WebSocket Endpoints" (seed documents 002). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getWsClusterRac"];
         put?: never;
         post?: never;
         delete?: never;
@@ -15032,6 +15276,1789 @@ export interface components {
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
+         * @description The state of the RAC database (the same words as the cluster's `ClusterState`).
+         *     - `OPERATIONAL`: open on every running instance, no recovery running.
+         *     - `DEGRADED`: open, but some instance is FAILED or EVICTED (and recovered).
+         *     - `RECOVERING`: open, and an instance recovery is running (resources being frozen, remastered or redo applied).
+         *     - `STOPPED`: closed (`POST /api/v1/rac/cluster/stop`, or never started); no instance caches blocks.
+         * @example OPERATIONAL
+         * @enum {string}
+         */
+        RacClusterState: "OPERATIONAL" | "DEGRADED" | "RECOVERING" | "STOPPED";
+        /**
+         * @description A system change number, from one cluster-wide counter (every interconnect message carries the sender's SCN, Lamport-style, so SCNs order changes across instances).
+         * @example 48213
+         */
+        Scn: number;
+        /**
+         * @description Id of a RAC instance. Every cluster node runs one instance, so its id is the node's id.
+         * @example node-2
+         */
+        InstanceId: string;
+        /**
+         * @description Where an instance stands.
+         *     - `OPEN`: the database is open on it; it caches blocks and serves requests.
+         *     - `CLOSED`: the RAC database is stopped, or its node came back and the instance has not rejoined yet.
+         *     - `FAILED`: its node crashed; a surviving instance recovers it (or did). It rejoins, with an empty cache, when its node is back and its recovery is COMPLETED.
+         *     - `EVICTED`: fenced by split-brain voting (it was on the minority side of a partition) and recovered as if crashed; it rejoins when the partition heals.
+         * @example OPEN
+         * @enum {string}
+         */
+        RacInstanceStatus: "OPEN" | "CLOSED" | "FAILED" | "EVICTED";
+        /** @description An instance in one line. */
+        RacInstanceSummary: {
+            instanceId: components["schemas"]["InstanceId"];
+            status: components["schemas"]["RacInstanceStatus"];
+            /**
+             * Format: date-time
+             * @description When it entered this status.
+             * @example 2026-11-21T09:30:00.000Z
+             */
+            statusSince: string;
+        };
+        /** @description How the RAC cluster runs (set at start-up; read only through the API). */
+        RacConfig: {
+            /**
+             * @description Name of the RAC database.
+             * @example rustydb-rac
+             */
+            clusterName: string;
+            /**
+             * @description Whether dynamic remastering runs (a resource moves to the instance whose affinity passes `affinityThreshold`).
+             * @example true
+             */
+            autoLoadBalance: boolean;
+            /**
+             * @description How often the GRD evaluates affinity for dynamic remastering, in seconds of cluster time.
+             * @example 10
+             */
+            loadBalanceIntervalSecs: number;
+            /**
+             * @description Whether the workload sends each table's sessions preferably to one instance (the skew that builds affinity).
+             * @example true
+             */
+            servicePlacement: boolean;
+            /**
+             * @description Whether the workload spreads its sessions over every open instance (otherwise over the lowest-numbered one).
+             * @example true
+             */
+            connectionLoadBalancing: boolean;
+            /**
+             * @description On a partition, the side holding more than this percentage of the instances survives; the others are evicted.
+             * @example 50
+             */
+            quorumPercentage: number;
+            /**
+             * @description An instance's share of a resource's recent accesses (percent) above which the resource is remastered to it.
+             * @example 70
+             */
+            affinityThreshold: number;
+            /**
+             * @description Recent accesses a resource needs before its affinity counts.
+             * @example 20
+             */
+            affinityMinAccesses: number;
+            /**
+             * @description Interval of the heartbeats between instances.
+             * @example 500
+             */
+            heartbeatIntervalMs: number;
+            /**
+             * @description Intervals of silence after which an instance is suspected and membership voting runs.
+             * @example 6
+             */
+            missedHeartbeatsToEvict: number;
+            /**
+             * @description Blocks each table of the demo schema spreads over.
+             * @example 64
+             */
+            blocksPerTable: number;
+            /**
+             * @description Size of a block; a transfer ships this many bytes.
+             * @example 8192
+             */
+            blockSizeBytes: number;
+            /**
+             * @description Recent transfers kept in the transfer log.
+             * @example 1000
+             */
+            transferLogSize: number;
+        };
+        /** @description The RAC database at a glance. */
+        RacClusterStatus: {
+            /**
+             * @description Name of the RAC database.
+             * @example rustydb-rac
+             */
+            clusterName: string;
+            state: components["schemas"]["RacClusterState"];
+            /**
+             * Format: date-time
+             * @description When the database was last opened; null while STOPPED.
+             * @example 2026-11-21T09:30:00.000Z
+             */
+            openedAt: string | null;
+            scn: components["schemas"]["Scn"];
+            /**
+             * @description Instances (one per cluster node).
+             * @example 5
+             */
+            totalInstances: number;
+            /**
+             * @description Instances OPEN.
+             * @example 4
+             */
+            openInstances: number;
+            /**
+             * @description Instances FAILED.
+             * @example 1
+             */
+            failedInstances: number;
+            /**
+             * @description Instances EVICTED.
+             * @example 0
+             */
+            evictedInstances: number;
+            /**
+             * @description Instance recoveries not yet COMPLETED or FAILED.
+             * @example 1
+             */
+            recoveriesInProgress: number;
+            /** @description Every instance, sorted by id. */
+            instances: components["schemas"]["RacInstanceSummary"][];
+            config: components["schemas"]["RacConfig"];
+        };
+        RacClusterStatusResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["RacClusterStatus"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description One instance with its buffer cache, the resources it masters and its redo thread. */
+        RacInstance: {
+            instanceId: components["schemas"]["InstanceId"];
+            /**
+             * @description Its cluster node (the same id, so node filters find it).
+             * @example node-2
+             */
+            nodeId: string;
+            status: components["schemas"]["RacInstanceStatus"];
+            /**
+             * Format: date-time
+             * @description When it entered this status.
+             * @example 2026-11-21T09:30:00.000Z
+             */
+            statusSince: string;
+            /**
+             * @description Blocks in its cache in mode S or X.
+             * @example 112
+             */
+            cachedBlocks: number;
+            /**
+             * @description Blocks it holds in S.
+             * @example 97
+             */
+            sharedBlocks: number;
+            /**
+             * @description Blocks it holds in X.
+             * @example 15
+             */
+            exclusiveBlocks: number;
+            /**
+             * @description Blocks it changed that are not written to disk yet.
+             * @example 9
+             */
+            dirtyBlocks: number;
+            /**
+             * @description Past images it keeps (dirty blocks it shipped to another instance, kept until the block is written).
+             * @example 3
+             */
+            pastImages: number;
+            /**
+             * @description GRD resources it masters.
+             * @example 41
+             */
+            masteredResources: number;
+            /**
+             * @description GES locks (TX and TM) it holds granted.
+             * @example 2
+             */
+            enqueueLocksHeld: number;
+            /**
+             * @description Records in its redo thread on shared storage.
+             * @example 5210
+             */
+            redoRecords: number;
+            lastScn: components["schemas"]["Scn"];
+            /**
+             * Format: date-time
+             * @description When the others last heard its heartbeat; null if never.
+             * @example 2026-11-21T10:29:59.800Z
+             */
+            lastHeartbeatAt: string | null;
+        };
+        RacInstanceListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["RacInstance"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description Global Cache Service counters since the database was opened (never reset, except by a stop and start). */
+        CacheFusionStats: {
+            /**
+             * @description Block requests sent to a master (reads and writes the requester could not serve from its own cache).
+             * @example 18422
+             */
+            totalRequests: number;
+            /**
+             * @description Requests granted (the block shipped, or read from disk on a grant).
+             * @example 18390
+             */
+            successfulGrants: number;
+            /**
+             * @description Requests that failed (master crashed or unreachable) and were retried after remastering.
+             * @example 32
+             */
+            failedRequests: number;
+            /**
+             * @description Reads and writes the instance's own cache could serve (S or X held for a read, X for a write).
+             * @example 140211
+             */
+            cacheHits: number;
+            /**
+             * @description Reads and writes that needed a request to the master.
+             * @example 18422
+             */
+            cacheMisses: number;
+            /**
+             * @description Blocks shipped in two hops (see TransferWay).
+             * @example 6120
+             */
+            twoWayTransfers: number;
+            /**
+             * @description Blocks shipped in three hops (see TransferWay).
+             * @example 9870
+             */
+            threeWayTransfers: number;
+            /**
+             * @description Bytes of blocks shipped between instances.
+             * @example 130990080
+             */
+            bytesTransferred: number;
+            /**
+             * @description Mean cluster time from request to block received, over every transfer, in microseconds.
+             * @example 1840
+             */
+            avgTransferLatencyUs: number;
+            /**
+             * @description Dirty blocks written to disk (by flushes, stops, recovery and cache pressure).
+             * @example 2210
+             */
+            writeBacks: number;
+            /**
+             * @description X holders that dropped to S to serve a read.
+             * @example 4310
+             */
+            downgrades: number;
+            /**
+             * @description cacheHits / (cacheHits + cacheMisses) × 100; 0 before any access.
+             * @example 88.39
+             */
+            hitRatePercent: number;
+        };
+        /** @description Global Resource Directory counters. */
+        GrdStats: {
+            /**
+             * @description Resources with a master (blocks, TX and TM).
+             * @example 420
+             */
+            totalResources: number;
+            /**
+             * @description Resources each instance masters, by instance id.
+             * @example {
+             *       "node-1": 90,
+             *       "node-2": 81,
+             *       "node-3": 88,
+             *       "node-4": 80,
+             *       "node-5": 81
+             *     }
+             */
+            resourcesPerMaster: {
+                [key: string]: number;
+            };
+            /**
+             * @description Master changes of any reason (see RemasterReason).
+             * @example 57
+             */
+            totalRemasters: number;
+            /**
+             * @description Mean cluster time a remaster took (from the decision to the new master serving).
+             * @example 4
+             */
+            avgRemasterLatencyMs: number;
+            /**
+             * @description Remasters for AFFINITY (dynamic remastering).
+             * @example 41
+             */
+            affinityUpdates: number;
+            /**
+             * @description Rebalances run (`POST /api/v1/rac/cluster/rebalance`).
+             * @example 1
+             */
+            loadBalances: number;
+        };
+        /** @description What one instance sent another over the interconnect. */
+        InterconnectPairStats: {
+            fromInstance: components["schemas"]["InstanceId"];
+            toInstance: components["schemas"]["InstanceId"];
+            /**
+             * @description Messages sent (requests, forwards, blocks, grants, heartbeats).
+             * @example 8120
+             */
+            messages: number;
+            /**
+             * @description Bytes sent.
+             * @example 30412800
+             */
+            bytes: number;
+            /**
+             * @description Messages lost or refused (crash, partition, loss fault).
+             * @example 3
+             */
+            failedSends: number;
+        };
+        /** @description Interconnect counters, from the messages the engine sent on the simulated network. */
+        InterconnectStats: {
+            /**
+             * @description Messages sent by every instance.
+             * @example 81220
+             */
+            messagesSent: number;
+            /**
+             * @description Messages delivered (sent minus lost and in flight).
+             * @example 81190
+             */
+            messagesReceived: number;
+            /**
+             * @description Bytes sent.
+             * @example 152040960
+             */
+            bytesSent: number;
+            /**
+             * @description Bytes delivered.
+             * @example 151990272
+             */
+            bytesReceived: number;
+            /**
+             * @description Mean one-way latency of delivered messages, in microseconds of cluster time.
+             * @example 610
+             */
+            avgMessageLatencyUs: number;
+            /**
+             * @description Messages lost or refused.
+             * @example 30
+             */
+            failedSends: number;
+            /**
+             * @description Heartbeat intervals in which an instance heard nothing from a peer.
+             * @example 12
+             */
+            heartbeatFailures: number;
+            /**
+             * @description bytesReceived × 8 / 10⁶ per second of cluster time since the database opened.
+             * @example 0.34
+             */
+            avgThroughputMbps: number;
+            /** @description One row per (from, to) pair that exchanged anything, sorted by from then to. */
+            pairs: components["schemas"]["InterconnectPairStats"][];
+        };
+        /** @description Cluster-wide RAC statistics. */
+        RacStatistics: {
+            /**
+             * @description Instances.
+             * @example 5
+             */
+            totalNodes: number;
+            /**
+             * @description Instances OPEN.
+             * @example 5
+             */
+            activeNodes: number;
+            /**
+             * @description Instances FAILED or EVICTED.
+             * @example 0
+             */
+            failedNodes: number;
+            /**
+             * @description Cluster time since the database was opened (0 while STOPPED).
+             * @example 3600
+             */
+            uptimeSeconds: number;
+            /**
+             * @description Committed changes (each a redo record).
+             * @example 72011
+             */
+            totalTransactions: number;
+            /**
+             * @description Block reads served (workload and parallel-query slaves) plus parallel queries run.
+             * @example 158633
+             */
+            totalQueries: number;
+            cacheFusion: components["schemas"]["CacheFusionStats"];
+            grd: components["schemas"]["GrdStats"];
+            interconnect: components["schemas"]["InterconnectStats"];
+        };
+        RacStatisticsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["RacStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description What closing the database did. */
+        RacStopResult: {
+            state: components["schemas"]["RacClusterState"];
+            /**
+             * @description Dirty blocks written back before closing.
+             * @example 57
+             */
+            blocksWritten: number;
+            /**
+             * @description Instances closed.
+             * @example [
+             *       "node-1",
+             *       "node-2",
+             *       "node-3",
+             *       "node-4",
+             *       "node-5"
+             *     ]
+             */
+            closedInstances: components["schemas"]["InstanceId"][];
+            /**
+             * Format: date-time
+             * @description When the database closed.
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            stoppedAt: string;
+        };
+        RacStopResultResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["RacStopResult"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description What a rebalance moved. */
+        RebalanceResult: {
+            /**
+             * @description Resources that changed master (each emits `resource_remastered` with reason REBALANCE).
+             * @example 36
+             */
+            remasteredResources: number;
+            /**
+             * @description Resources each open instance masters after the rebalance.
+             * @example {
+             *       "node-1": 84,
+             *       "node-2": 84,
+             *       "node-3": 84,
+             *       "node-4": 84,
+             *       "node-5": 84
+             *     }
+             */
+            resourcesPerMaster: {
+                [key: string]: number;
+            };
+            /**
+             * @description Most minus fewest resources mastered by an open instance, before.
+             * @example 41
+             */
+            imbalanceBefore: number;
+            /**
+             * @description The same, after (at most 1).
+             * @example 0
+             */
+            imbalanceAfter: number;
+            /**
+             * @description Cluster time the moves took.
+             * @example 12
+             */
+            durationMs: number;
+            /**
+             * Format: date-time
+             * @description When it ended.
+             * @example 2026-11-21T10:30:00.012Z
+             */
+            rebalancedAt: string;
+        };
+        RebalanceResultResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["RebalanceResult"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description One instance's buffer cache and Cache Fusion queue. */
+        CacheFusionInstanceStatus: {
+            instanceId: components["schemas"]["InstanceId"];
+            status: components["schemas"]["RacInstanceStatus"];
+            /**
+             * @description Blocks in S or X.
+             * @example 112
+             */
+            cachedBlocks: number;
+            /**
+             * @description Blocks in S.
+             * @example 97
+             */
+            sharedBlocks: number;
+            /**
+             * @description Blocks in X.
+             * @example 15
+             */
+            exclusiveBlocks: number;
+            /**
+             * @description Changed blocks not yet on disk.
+             * @example 9
+             */
+            dirtyBlocks: number;
+            /**
+             * @description Past images kept.
+             * @example 3
+             */
+            pastImages: number;
+            /**
+             * @description Requests waiting at this instance as master (one per block is served at a time).
+             * @example 1
+             */
+            requestsQueued: number;
+        };
+        /** @description Global Enqueue Service locks now. */
+        EnqueueCounts: {
+            /**
+             * @description Locks granted.
+             * @example 14
+             */
+            granted: number;
+            /**
+             * @description Requests waiting in a resource's FIFO queue.
+             * @example 2
+             */
+            waiting: number;
+            /**
+             * @description S→X conversions waiting for the other S holders.
+             * @example 1
+             */
+            converting: number;
+        };
+        /** @description Cache Fusion now. */
+        CacheFusionStatus: {
+            state: components["schemas"]["RacClusterState"];
+            /** @description Every instance, sorted by id. */
+            instances: components["schemas"]["CacheFusionInstanceStatus"][];
+            /**
+             * @description Distinct blocks some instance holds in S or X.
+             * @example 301
+             */
+            blocksCached: number;
+            /**
+             * @description Dirty blocks over every cache.
+             * @example 31
+             */
+            dirtyBlocks: number;
+            /**
+             * @description Past images over every cache.
+             * @example 7
+             */
+            pastImages: number;
+            /**
+             * @description Block requests being served (at most one per block).
+             * @example 2
+             */
+            requestsInFlight: number;
+            /**
+             * @description Block requests waiting behind one in flight.
+             * @example 1
+             */
+            requestsQueued: number;
+            enqueues: components["schemas"]["EnqueueCounts"];
+            /**
+             * @description As in CacheFusionStats.
+             * @example 88.39
+             */
+            hitRatePercent: number;
+            /**
+             * Format: date-time
+             * @description When the last block was shipped; null if none was.
+             * @example 2026-11-21T10:29:59.990Z
+             */
+            lastTransferAt: string | null;
+        };
+        CacheFusionStatusResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["CacheFusionStatus"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        CacheFusionStatsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["CacheFusionStats"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A data block on shared storage, as `file:block` (Oracle's file and block numbers).
+         * @example 1:42
+         */
+        BlockId: string;
+        /**
+         * @description How many instances a block transfer involved.
+         *     - `TWO_WAY`: the master held the block (or the requester is the master), so the block came in two hops.
+         *     - `THREE_WAY`: requester, master and holder are three instances: requester → master → holder → requester.
+         * @example THREE_WAY
+         * @enum {string}
+         */
+        TransferWay: "TWO_WAY" | "THREE_WAY";
+        /**
+         * @description A Global Cache Service lock mode on a block.
+         *     - `N` (null): not held; the instance has no usable copy.
+         *     - `S` (shared): a read copy; any number of instances may hold S while no one holds X.
+         *     - `X` (exclusive): the current copy, writable; at most one instance holds X, and then no one holds S.
+         * @example S
+         * @enum {string}
+         */
+        BlockMode: "N" | "S" | "X";
+        /** @description One block shipped between instances. */
+        CacheFusionTransfer: {
+            /**
+             * @description Id of the transfer, `transfer-N`.
+             * @example transfer-9120
+             */
+            transferId: string;
+            blockId: components["schemas"]["BlockId"];
+            /**
+             * @description The table whose rows the block holds.
+             * @example sales
+             */
+            tableName: string;
+            fromInstance: components["schemas"]["InstanceId"];
+            toInstance: components["schemas"]["InstanceId"];
+            masterInstance: components["schemas"]["InstanceId"];
+            mode: components["schemas"]["BlockMode"];
+            way: components["schemas"]["TransferWay"];
+            /**
+             * @description Bytes shipped (the block size).
+             * @example 8192
+             */
+            bytes: number;
+            /**
+             * @description Cluster time from request to block received, in microseconds.
+             * @example 1900
+             */
+            latencyUs: number;
+            scn: components["schemas"]["Scn"];
+            /**
+             * @description Whether the sender kept a past image (it shipped a dirty block).
+             * @example true
+             */
+            pastImageKept: boolean;
+            /**
+             * Format: date-time
+             * @description When the requester asked the master.
+             * @example 2026-11-21T10:29:59.988Z
+             */
+            requestedAt: string;
+            /**
+             * Format: date-time
+             * @description When the block arrived.
+             * @example 2026-11-21T10:29:59.990Z
+             */
+            completedAt: string;
+        };
+        CacheFusionTransferListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["CacheFusionTransfer"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description What to flush. At least one of `flushDirty` and `invalidateClean` must be true. */
+        FlushCacheRequest: {
+            /**
+             * @description Write dirty blocks to disk (their past images elsewhere are discarded).
+             * @default true
+             * @example true
+             */
+            flushDirty: boolean;
+            /**
+             * @description Drop clean blocks to N too (the caches empty of clean data).
+             * @default false
+             * @example false
+             */
+            invalidateClean: boolean;
+            /** @description Flush only this instance's cache; every open instance when absent. */
+            instanceId?: components["schemas"]["InstanceId"];
+        };
+        /** @description What a flush did. */
+        FlushResult: {
+            /**
+             * @description Dirty blocks written to disk.
+             * @example 31
+             */
+            blocksWritten: number;
+            /**
+             * @description Bytes written.
+             * @example 253952
+             */
+            bytesWritten: number;
+            /**
+             * @description Past images dropped because their block is now on disk.
+             * @example 7
+             */
+            pastImagesDiscarded: number;
+            /**
+             * @description Clean blocks dropped to N (0 unless invalidateClean).
+             * @example 0
+             */
+            blocksInvalidated: number;
+            /**
+             * @description Instances flushed.
+             * @example [
+             *       "node-1",
+             *       "node-2",
+             *       "node-3",
+             *       "node-4",
+             *       "node-5"
+             *     ]
+             */
+            instanceIds: components["schemas"]["InstanceId"][];
+            scn: components["schemas"]["Scn"];
+            /**
+             * Format: date-time
+             * @description When the flush ended.
+             * @example 2026-11-21T10:30:00.004Z
+             */
+            flushedAt: string;
+        };
+        FlushResultResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["FlushResult"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description The resources one instance masters. */
+        GrdMasterShare: {
+            instanceId: components["schemas"]["InstanceId"];
+            status: components["schemas"]["RacInstanceStatus"];
+            /**
+             * @description Resources it masters.
+             * @example 90
+             */
+            resources: number;
+            /**
+             * @description Of which blocks.
+             * @example 70
+             */
+            blockResources: number;
+            /**
+             * @description Of which TX and TM resources.
+             * @example 20
+             */
+            enqueueResources: number;
+            /**
+             * @description Its share of every resource.
+             * @example 21.43
+             */
+            sharePercent: number;
+        };
+        /** @description Who masters what. */
+        GrdTopology: {
+            /**
+             * @description Resources with a master.
+             * @example 420
+             */
+            totalResources: number;
+            /**
+             * @description Resources frozen by a running recovery.
+             * @example 0
+             */
+            frozenResources: number;
+            /** @description One row per instance, sorted by id (FAILED and EVICTED instances master nothing once recovered). */
+            masters: components["schemas"]["GrdMasterShare"][];
+            /**
+             * @description Resources whose master is not their hash placement now (moved by affinity or by hand).
+             * @example 41
+             */
+            remasteredResources: number;
+            /**
+             * @description The affinity (percent) above which a resource is remastered.
+             * @example 70
+             */
+            affinityThreshold: number;
+            statistics: components["schemas"]["GrdStats"];
+        };
+        GrdTopologyResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["GrdTopology"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description `BLOCK` (a Cache Fusion block), `TX` (a row enqueue) or `TM` (a table enqueue).
+         * @example BLOCK
+         * @enum {string}
+         */
+        ResourceType: "BLOCK" | "TX" | "TM";
+        /**
+         * @description A resource of the Global Resource Directory:
+         *     - a block, as its `file:block` id (`1:42`), for the Global Cache Service;
+         *     - a row enqueue, `TX:<table>:<rowKey>` (`TX:sales:17`), for the Global Enqueue Service;
+         *     - a table enqueue, `TM:<table>` (`TM:sales`).
+         * @example 1:42
+         */
+        ResourceId: string;
+        /** @description An instance holding a resource, and in which mode. */
+        GrdHolder: {
+            instanceId: components["schemas"]["InstanceId"];
+            /**
+             * @description Its mode (a BlockMode for blocks, an EnqueueMode for TX and TM).
+             * @example S
+             * @enum {string}
+             */
+            mode: "S" | "X";
+        };
+        /** @description A resource of the directory with its master, holders and access pattern. */
+        GrdResource: {
+            resourceId: components["schemas"]["ResourceId"];
+            resourceType: components["schemas"]["ResourceType"];
+            masterInstance: components["schemas"]["InstanceId"];
+            /** @description Where hashing over the open instances places it; `masterInstance` differs after a remaster. */
+            hashMaster: components["schemas"]["InstanceId"];
+            /**
+             * @description Whether a running recovery froze it (requests wait).
+             * @example false
+             */
+            frozen: boolean;
+            /**
+             * @description Instances holding it in S or X (N holders are not listed), sorted by instance id.
+             * @example [
+             *       {
+             *         "instanceId": "node-2",
+             *         "mode": "S"
+             *       },
+             *       {
+             *         "instanceId": "node-4",
+             *         "mode": "S"
+             *       }
+             *     ]
+             */
+            holders: components["schemas"]["GrdHolder"][];
+            /**
+             * @description Requests queued for it.
+             * @example 0
+             */
+            waiting: number;
+            /**
+             * @description Recent accesses the master counted (the affinity window).
+             * @example 64
+             */
+            accesses: number;
+            /**
+             * @description Recent accesses by instance id.
+             * @example {
+             *       "node-2": 50,
+             *       "node-4": 14
+             *     }
+             */
+            accessesByInstance: {
+                [key: string]: number;
+            };
+            /**
+             * @description Times it changed master.
+             * @example 1
+             */
+            remasterCount: number;
+            /**
+             * Format: date-time
+             * @description When it last changed master; null if never.
+             * @example 2026-11-21T10:12:30.000Z
+             */
+            lastRemasteredAt: string | null;
+        };
+        GrdResourceListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["GrdResource"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description Which resources to move, and where. */
+        RemasterRequest: {
+            /** @description The resource to move; every resource when absent. */
+            resourceId?: components["schemas"]["ResourceId"];
+            /** @description The OPEN instance to master them; absent, each goes back to its hash placement. */
+            targetNode?: components["schemas"]["InstanceId"];
+            /**
+             * @description Move resources with requests in flight too (each moves once its request finishes); without it they are skipped.
+             * @default false
+             * @example false
+             */
+            force: boolean;
+        };
+        /** @description One resource that changed master. */
+        RemasterMove: {
+            resourceId: components["schemas"]["ResourceId"];
+            fromInstance: components["schemas"]["InstanceId"];
+            toInstance: components["schemas"]["InstanceId"];
+        };
+        /** @description What a remaster moved. */
+        RemasterResult: {
+            /**
+             * @description Resources that changed master (each emits `resource_remastered`).
+             * @example 1
+             */
+            remasteredResources: number;
+            /**
+             * @description Resources left alone because a request was in flight and `force` was false.
+             * @example 0
+             */
+            skippedResources: number;
+            /**
+             * @description Resources already mastered where they were sent.
+             * @example 0
+             */
+            unchangedResources: number;
+            /** @description The first 100 moves, by resource id (remasteredResources counts them all). */
+            moves: components["schemas"]["RemasterMove"][];
+            /**
+             * @description Cluster time the moves took.
+             * @example 2
+             */
+            durationMs: number;
+            /**
+             * Format: date-time
+             * @description When it ended.
+             * @example 2026-11-21T10:30:00.002Z
+             */
+            remasteredAt: string;
+        };
+        RemasterResultResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["RemasterResult"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description The instance that accesses a resource most, and by how much. */
+        GrdAffinity: {
+            resourceId: components["schemas"]["ResourceId"];
+            resourceType: components["schemas"]["ResourceType"];
+            masterInstance: components["schemas"]["InstanceId"];
+            /** @description The instance with the largest share of recent accesses (the lowest id on a tie). */
+            instanceId: components["schemas"]["InstanceId"];
+            /**
+             * @description Its share of the recent accesses.
+             * @example 78.13
+             */
+            affinityPercent: number;
+            /**
+             * @description Its recent accesses.
+             * @example 50
+             */
+            accesses: number;
+            /**
+             * @description Recent accesses by every instance.
+             * @example 64
+             */
+            totalAccesses: number;
+            /**
+             * @description Whether affinityPercent passes affinityThreshold over at least affinityMinAccesses accesses (so it is, or is about to be, mastered by instanceId).
+             * @example true
+             */
+            aboveThreshold: boolean;
+        };
+        GrdAffinityListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["GrdAffinity"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description - `HEALTHY`: every open instance hears every other within `heartbeatIntervalMs`.
+         *     - `DEGRADED`: some instance missed heartbeats (suspected) but no split-brain was decided.
+         *     - `PARTITIONED`: split-brain was detected; the minority side is evicted until the partition heals.
+         * @example HEALTHY
+         * @enum {string}
+         */
+        InterconnectState: "HEALTHY" | "DEGRADED" | "PARTITIONED";
+        /** @description One instance as its peers hear it. */
+        InterconnectInstanceStatus: {
+            instanceId: components["schemas"]["InstanceId"];
+            status: components["schemas"]["RacInstanceStatus"];
+            /**
+             * @description Instances whose heartbeats it received in the last `missedHeartbeatsToEvict` intervals.
+             * @example [
+             *       "node-1",
+             *       "node-3",
+             *       "node-4",
+             *       "node-5"
+             *     ]
+             */
+            reachable: components["schemas"]["InstanceId"][];
+            /**
+             * Format: date-time
+             * @description When a peer last heard it; null if never.
+             * @example 2026-11-21T10:29:59.800Z
+             */
+            lastHeartbeatAt: string | null;
+            /**
+             * @description Intervals since a peer last heard it.
+             * @example 0
+             */
+            missedHeartbeats: number;
+            /**
+             * @description Whether it is silent for `missedHeartbeatsToEvict` intervals.
+             * @example false
+             */
+            suspected: boolean;
+        };
+        /** @description Interconnect health, heartbeats and split-brain. */
+        InterconnectStatus: {
+            state: components["schemas"]["InterconnectState"];
+            /**
+             * @description Heartbeat interval.
+             * @example 500
+             */
+            heartbeatIntervalMs: number;
+            /**
+             * @description Silent intervals before an instance is suspected.
+             * @example 6
+             */
+            missedHeartbeatsToEvict: number;
+            /**
+             * @description Share of instances the surviving side must exceed.
+             * @example 50
+             */
+            quorumPercentage: number;
+            /**
+             * @description Whether a split-brain is in force now (some instance EVICTED and the partition not healed).
+             * @example false
+             */
+            splitBrainDetected: boolean;
+            /**
+             * Format: date-time
+             * @description When split-brain was last decided; null if never.
+             * @example null
+             */
+            lastSplitBrainAt: string | null;
+            /**
+             * @description Instances EVICTED now.
+             * @example []
+             */
+            evictedInstances: components["schemas"]["InstanceId"][];
+            /** @description Every instance, sorted by id. */
+            instances: components["schemas"]["InterconnectInstanceStatus"][];
+        };
+        InterconnectStatusResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["InterconnectStatus"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        InterconnectStatsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["InterconnectStats"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description Measured one-way latency from one instance to another. */
+        InterconnectLatencyPair: {
+            fromInstance: components["schemas"]["InstanceId"];
+            toInstance: components["schemas"]["InstanceId"];
+            /**
+             * @description Moving average of delivered messages' latency; null when the pair exchanged nothing.
+             * @example 600
+             */
+            avgLatencyUs: number | null;
+            /**
+             * @description Lowest latency seen; null when nothing was delivered.
+             * @example 410
+             */
+            minLatencyUs: number | null;
+            /**
+             * @description Highest latency seen; null when nothing was delivered.
+             * @example 2200
+             */
+            maxLatencyUs: number | null;
+            /**
+             * @description Messages delivered from fromInstance to toInstance.
+             * @example 8110
+             */
+            samples: number;
+        };
+        /** @description The latency matrix. */
+        InterconnectLatency: {
+            /**
+             * @description The instances, sorted by id; the matrix's rows and columns follow this order.
+             * @example [
+             *       "node-1",
+             *       "node-2",
+             *       "node-3"
+             *     ]
+             */
+            instanceIds: components["schemas"]["InstanceId"][];
+            /**
+             * @description `matrixUs[i][j]` is the average one-way latency from instance i to instance j in microseconds; null on the diagonal and for pairs that exchanged nothing.
+             * @example [
+             *       [
+             *         null,
+             *         600,
+             *         640
+             *       ],
+             *       [
+             *         590,
+             *         null,
+             *         720
+             *       ],
+             *       [
+             *         615,
+             *         700,
+             *         null
+             *       ]
+             *     ]
+             */
+            matrixUs: (number | null)[][];
+            /** @description The same, one row per ordered pair of distinct instances, with min, max and samples. */
+            pairs: components["schemas"]["InterconnectLatencyPair"][];
+        };
+        InterconnectLatencyResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["InterconnectLatency"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description One instance's recovery state, with its running recovery or else its last one (the `recovery…` fields are null if it was never recovered). */
+        RacInstanceRecoveryStatus: {
+            instanceId: components["schemas"]["InstanceId"];
+            status: components["schemas"]["RacInstanceStatus"];
+            /**
+             * @description Whether it is FAILED or EVICTED with no COMPLETED recovery since (auto recovery off, or no survivor).
+             * @example false
+             */
+            needsRecovery: boolean;
+            /**
+             * @description Its running or last recovery (see `GET /api/v1/rac/recovery/history`); null if never recovered.
+             * @example recovery-3
+             */
+            recoveryId: string | null;
+            /**
+             * @description That recovery's phase (see RecoveryPhase); null if never recovered.
+             * @example COMPLETED
+             * @enum {string|null}
+             */
+            recoveryPhase: "DETECTED" | "FREEZE" | "REMASTER" | "REDO_APPLY" | "LOCK_CLEANUP" | "COMPLETED" | "FAILED" | null;
+            /**
+             * @description The instance that did (or does) that recovery; null if never recovered.
+             * @example node-1
+             */
+            recoveringInstance: string | null;
+            /**
+             * Format: date-time
+             * @description When that recovery started; null if never recovered.
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            recoveryStartedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it ended; null while running or if never recovered.
+             * @example 2026-11-21T10:30:00.146Z
+             */
+            recoveryCompletedAt: string | null;
+        };
+        RacRecoveryStatusResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description Every instance, sorted by id. */
+            data: components["schemas"]["RacInstanceRecoveryStatus"][];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description `CRASH` (a crash fault killed the node), `EVICTION` (split-brain voting evicted it) or `MANUAL` (`POST /api/v1/rac/recovery/initiate`).
+         * @example CRASH
+         * @enum {string}
+         */
+        RecoveryTrigger: "CRASH" | "EVICTION" | "MANUAL";
+        /**
+         * @description The phases of instance recovery, in order.
+         *     - `DETECTED`: the instance is known dead (crashed, or evicted); a survivor is chosen to recover it.
+         *     - `FREEZE`: the GRD freezes the dead instance's resources; requests for them wait.
+         *     - `REMASTER`: the resources it mastered move to survivors.
+         *     - `REDO_APPLY`: its redo since its last write-back is applied to the blocks it held dirty (read from disk, or from a past image), at `redoApplyBytesPerSecond` of cluster time.
+         *     - `LOCK_CLEANUP`: its GCS and GES locks are released; waiters are granted.
+         *     - `COMPLETED`: done; no committed change is lost and no lock of the dead instance remains.
+         *     - `FAILED`: the recovering instance died too; another recovery of the same instance starts.
+         * @example REDO_APPLY
+         * @enum {string}
+         */
+        RecoveryPhase: "DETECTED" | "FREEZE" | "REMASTER" | "REDO_APPLY" | "LOCK_CLEANUP" | "COMPLETED" | "FAILED";
+        /** @description When a phase ran. */
+        RecoveryPhaseTiming: {
+            phase: components["schemas"]["RecoveryPhase"];
+            /**
+             * Format: date-time
+             * @description When the phase began.
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description When it ended; null while it runs (and for COMPLETED and FAILED, which end at once).
+             * @example 2026-11-21T10:30:00.004Z
+             */
+            completedAt: string | null;
+        };
+        /** @description One recovery of a dead instance by a survivor. */
+        InstanceRecovery: {
+            /**
+             * @description Id of the recovery, `recovery-N`.
+             * @example recovery-3
+             */
+            recoveryId: string;
+            /** @description The dead (or evicted) instance being recovered. */
+            failedInstance: components["schemas"]["InstanceId"];
+            /** @description The surviving instance doing the work (the lowest open id, unless named). */
+            recoveringInstance: components["schemas"]["InstanceId"];
+            trigger: components["schemas"]["RecoveryTrigger"];
+            phase: components["schemas"]["RecoveryPhase"];
+            /** @description The phases entered so far, in order. */
+            phases: components["schemas"]["RecoveryPhaseTiming"][];
+            /**
+             * Format: date-time
+             * @description When it was DETECTED.
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description When it ended (COMPLETED or FAILED); null while running.
+             * @example null
+             */
+            completedAt: string | null;
+            /**
+             * @description startedAt to completedAt in cluster time; null while running.
+             * @example null
+             */
+            durationMs: number | null;
+            /**
+             * @description Redo records applied so far.
+             * @example 120
+             */
+            redoRecordsApplied: number;
+            /**
+             * @description Redo bytes applied so far.
+             * @example 61440
+             */
+            redoBytesApplied: number;
+            /**
+             * @description Redo bytes to apply (its thread since its last write-back); known from REDO_APPLY on, 0 before.
+             * @example 98304
+             */
+            redoBytesTotal: number;
+            /**
+             * @description Blocks it held dirty that were rebuilt.
+             * @example 14
+             */
+            blocksRecovered: number;
+            /**
+             * @description Resources it mastered that moved to survivors.
+             * @example 84
+             */
+            resourcesRemastered: number;
+            /**
+             * @description GCS and GES locks of the dead instance released.
+             * @example 0
+             */
+            locksReleased: number;
+            /**
+             * @description Why it FAILED; null otherwise.
+             * @example null
+             */
+            error: string | null;
+        };
+        InstanceRecoveryListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["InstanceRecovery"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description How instance recovery runs. */
+        RecoveryConfig: {
+            /**
+             * @description Whether a dead or evicted instance is recovered as soon as it is detected (otherwise by `POST /api/v1/rac/recovery/initiate`).
+             * @example true
+             */
+            autoRecovery: boolean;
+            /**
+             * @description Redo applied per second of cluster time in REDO_APPLY.
+             * @example 1048576
+             */
+            redoApplyBytesPerSecond: number;
+            /**
+             * @description Resources moved per second of cluster time in REMASTER.
+             * @example 10000
+             */
+            remasterResourcesPerSecond: number;
+            /**
+             * @description Ended recoveries kept in the history (the oldest are dropped).
+             * @example 100
+             */
+            historyLimit: number;
+        };
+        RecoveryConfigResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["RecoveryConfig"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description The instance to recover. */
+        InitiateRecoveryRequest: {
+            /** @description A FAILED or EVICTED instance with no recovery running. */
+            instanceId: components["schemas"]["InstanceId"];
+            /** @description The OPEN instance to do the work; the lowest open id when absent. */
+            recoveringInstance?: components["schemas"]["InstanceId"];
+        };
+        InstanceRecoveryResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["InstanceRecovery"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description A query to run in parallel over the instances. */
+        ParallelQueryRequest: {
+            /**
+             * @description The query, in this subset of SQL (keywords in any case; identifiers are column and table
+             *     names; literals are single-quoted strings or numbers):
+             *
+             *     `SELECT item [, item]* FROM table [WHERE column = literal [AND column = literal]*] [GROUP BY column [, column]*]`
+             *
+             *     where `item` is a GROUP BY column, `COUNT(*)`, or `COUNT|SUM|MIN|MAX|AVG(column)`, each
+             *     optionally `AS alias`. Every selected column must be grouped.
+             * @example SELECT region, SUM(amount) AS total, COUNT(*) FROM sales WHERE product = 'widget' GROUP BY region
+             */
+            query: string;
+            /**
+             * @description Degree of parallelism wanted (at most `maxDop` and the open instances); `maxDop` when absent. With `adaptive` the engine may choose fewer.
+             * @example 4
+             */
+            dop?: number;
+        };
+        /**
+         * @description `RUNNING` (slaves are reading granules), `COMPLETED` (result merged) or `FAILED` (see `error`).
+         * @example COMPLETED
+         * @enum {string}
+         */
+        ParallelQueryStatus: "RUNNING" | "COMPLETED" | "FAILED";
+        /**
+         * @description An aggregate a parallel query computes. AVG is merged as SUM / COUNT of the partial aggregates.
+         * @example SUM
+         * @enum {string}
+         */
+        AggregateFunction: "COUNT" | "SUM" | "MIN" | "MAX" | "AVG";
+        /** @description One aggregate of the query. */
+        ParallelQueryAggregate: {
+            function: components["schemas"]["AggregateFunction"];
+            /**
+             * @description The column aggregated; null for COUNT(*).
+             * @example amount
+             */
+            column: string | null;
+            /**
+             * @description Its result column name (the AS alias, else e.g. `sum(amount)` or `count(*)`).
+             * @example total
+             */
+            alias: string;
+        };
+        /** @description One equality of the WHERE clause. */
+        ParallelQueryFilter: {
+            /**
+             * @description The column compared.
+             * @example product
+             */
+            column: string;
+            /**
+             * @description The literal it must equal, a string or a number (untyped in the schema because OpenAPI 3.0 generators mishandle a one-of of primitives).
+             * @example widget
+             */
+            value: unknown;
+        };
+        /** @description A block range one slave reads. */
+        ParallelQueryGranule: {
+            /**
+             * @description Its number in the plan.
+             * @example 1
+             */
+            granuleId: number;
+            /** @description The instance whose slave reads it. */
+            instanceId: components["schemas"]["InstanceId"];
+            firstBlock: components["schemas"]["BlockId"];
+            lastBlock: components["schemas"]["BlockId"];
+            /**
+             * @description Blocks in the range.
+             * @example 16
+             */
+            blocks: number;
+            /**
+             * @description Rows read so far.
+             * @example 800
+             */
+            rowsScanned: number;
+            status: components["schemas"]["ParallelQueryStatus"];
+        };
+        /** @description How a query was split over the instances. */
+        ParallelQueryPlan: {
+            /**
+             * @description Id of the query, `pq-N`.
+             * @example pq-7
+             */
+            queryId: string;
+            /**
+             * @description The query as sent.
+             * @example SELECT region, SUM(amount) AS total, COUNT(*) FROM sales WHERE product = 'widget' GROUP BY region
+             */
+            query: string;
+            /**
+             * @description The table scanned.
+             * @example sales
+             */
+            table: string;
+            /** @description The aggregates, in SELECT order. */
+            aggregates: components["schemas"]["ParallelQueryAggregate"][];
+            /**
+             * @description GROUP BY columns; empty for one result row.
+             * @example [
+             *       "region"
+             *     ]
+             */
+            groupBy: string[];
+            /** @description WHERE equalities (all must hold); empty for none. */
+            where: components["schemas"]["ParallelQueryFilter"][];
+            /**
+             * @description The DOP asked for (or maxDop).
+             * @example 4
+             */
+            requestedDop: number;
+            /**
+             * @description The DOP used (slaves on distinct open instances).
+             * @example 4
+             */
+            dop: number;
+            /**
+             * @description Whether adaptive parallelism lowered the DOP (instances busy or down).
+             * @example false
+             */
+            adaptiveReduced: boolean;
+            /** @description The instance that merges the partial aggregates. */
+            coordinatorInstance: components["schemas"]["InstanceId"];
+            /**
+             * @description Instances running a slave.
+             * @example [
+             *       "node-1",
+             *       "node-2",
+             *       "node-3",
+             *       "node-4"
+             *     ]
+             */
+            instances: components["schemas"]["InstanceId"][];
+            /** @description The granules, in block order. */
+            granules: components["schemas"]["ParallelQueryGranule"][];
+            /**
+             * Format: date-time
+             * @description When it was planned.
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            plannedAt: string;
+        };
+        /** @description The merged result, equal to a serial evaluation of the same query; null unless the query COMPLETED. */
+        ParallelQueryResult: {
+            /**
+             * @description Result column names (GROUP BY columns, then aggregate aliases, in SELECT order).
+             * @example [
+             *       "region",
+             *       "total",
+             *       "count(*)"
+             *     ]
+             */
+            columns: string[];
+            /**
+             * @description One object per group, keyed by column name, sorted by the GROUP BY columns; values are strings, numbers or null (MIN, MAX and AVG of no row).
+             * @example [
+             *       {
+             *         "region": "eu",
+             *         "total": 1520.5,
+             *         "count(*)": 31
+             *       },
+             *       {
+             *         "region": "us",
+             *         "total": 2210,
+             *         "count(*)": 44
+             *       }
+             *     ]
+             */
+            rows: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * @description Rows in the result.
+             * @example 2
+             */
+            rowCount: number;
+        } | null;
+        /** @description A parallel query with its plan, progress and, once COMPLETED, its result. */
+        ParallelQuery: {
+            /**
+             * @description Id of the query, `pq-N`.
+             * @example pq-7
+             */
+            queryId: string;
+            status: components["schemas"]["ParallelQueryStatus"];
+            plan: components["schemas"]["ParallelQueryPlan"];
+            /**
+             * Format: date-time
+             * @description When the slaves started.
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description When it ended; null while RUNNING.
+             * @example 2026-11-21T10:30:00.041Z
+             */
+            completedAt: string | null;
+            /**
+             * @description Cluster time it took; null while RUNNING.
+             * @example 41
+             */
+            durationMs: number | null;
+            /**
+             * @description Rows read by every slave so far.
+             * @example 3200
+             */
+            rowsScanned: number;
+            /**
+             * @description Blocks read so far.
+             * @example 64
+             */
+            blocksRead: number;
+            /**
+             * @description Blocks its slaves received through Cache Fusion (the rest were cache hits or disk reads).
+             * @example 22
+             */
+            cacheFusionTransfers: number;
+            result: components["schemas"]["ParallelQueryResult"];
+            /**
+             * @description Why it FAILED; null otherwise.
+             * @example null
+             */
+            error: string | null;
+        };
+        ParallelQueryResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ParallelQuery"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        ParallelQueryPlanListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["ParallelQueryPlan"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        ParallelQueryListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["ParallelQuery"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description How parallel queries are planned. */
+        ParallelQueryConfig: {
+            /**
+             * @description Most slaves a query may use (also capped by the open instances).
+             * @example 8
+             */
+            maxDop: number;
+            /**
+             * @description Lower the DOP when instances are busy (requests queued) or down, instead of waiting.
+             * @example true
+             */
+            adaptive: boolean;
+            /**
+             * @description Blocks per granule.
+             * @example 16
+             */
+            granuleBlocks: number;
+        };
+        /** @description Parallel query counters since the database opened, and the config in force. */
+        ParallelQueryStatistics: {
+            /**
+             * @description Queries started.
+             * @example 42
+             */
+            totalQueries: number;
+            /**
+             * @description Queries COMPLETED.
+             * @example 41
+             */
+            completedQueries: number;
+            /**
+             * @description Queries FAILED.
+             * @example 0
+             */
+            failedQueries: number;
+            /**
+             * @description Queries RUNNING.
+             * @example 1
+             */
+            activeQueries: number;
+            /**
+             * @description Mean DOP used; 0 before any query.
+             * @example 3.9
+             */
+            avgDop: number;
+            /**
+             * @description Mean duration of ended queries; 0 before any.
+             * @example 38.2
+             */
+            avgDurationMs: number;
+            /**
+             * @description Granules planned.
+             * @example 168
+             */
+            totalGranules: number;
+            /**
+             * @description Rows read by slaves.
+             * @example 134400
+             */
+            rowsScanned: number;
+            /**
+             * @description Blocks read by slaves.
+             * @example 2688
+             */
+            blocksRead: number;
+            /**
+             * @description Queries whose DOP adaptive parallelism lowered.
+             * @example 2
+             */
+            adaptiveReductions: number;
+            /** @description Queries that computed each aggregate function. */
+            queriesByAggregate: {
+                /** @example 30 */
+                COUNT: number;
+                /** @example 25 */
+                SUM: number;
+                /** @example 4 */
+                MIN: number;
+                /** @example 4 */
+                MAX: number;
+                /** @example 9 */
+                AVG: number;
+            };
+            config: components["schemas"]["ParallelQueryConfig"];
+        };
+        ParallelQueryStatisticsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ParallelQueryStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        ParallelQueryConfigResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ParallelQueryConfig"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
          * @description `crash` stops the named nodes (no heartbeats, no messages). `partition` splits the network
          *     into `groups` that cannot reach each other; the failure detector (`control-plane`) sits in the
          *     largest group unless a group names it, so the nodes cut off from it are seen failing. `latency` adds `ms` to every message to or from
@@ -15358,11 +17385,16 @@ export interface components {
          *     - `wal_position_update` (WalPositionPayload): a standby's positions and lag, at most once per `statusIntervalMs` per standby.
          *     - `slot_created`, `slot_dropped` (ReplicationSlotPayload): a replication slot was created or dropped.
          *     - `conflict_detected`, `conflict_resolved` (ReplicationConflictPayload): a replication conflict was detected or resolved.
-         *     The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events.
+         *     - `cache_fusion_transfer` (CacheFusionTransferPayload): Cache Fusion shipped a block from one RAC instance to another.
+         *     - `lock_granted`, `lock_released`, `lock_conversion` (EnqueueLockPayload): a Global Enqueue Service lock on a row or table was granted, released, or converted S→X (or X→S).
+         *     - `resource_remastered` (ResourceRemasteredPayload): a Global Resource Directory resource changed master.
+         *     - `instance_recovery_started`, `instance_recovery_completed` (InstanceRecoveryPayload): a RAC instance recovery started, or ended (COMPLETED or FAILED).
+         *     - `parallel_query_started`, `parallel_query_completed` (ParallelQueryPayload): a parallel query started, or ended (COMPLETED or FAILED).
+         *     The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events; `/api/v1/ws/cluster/rac` the nine RAC events.
          * @example node_joined
          * @enum {string}
          */
-        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved";
+        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved" | "cache_fusion_transfer" | "lock_granted" | "lock_released" | "lock_conversion" | "resource_remastered" | "instance_recovery_started" | "instance_recovery_completed" | "parallel_query_started" | "parallel_query_completed";
         /** @description Payload of `node_joined` and `node_left`. */
         NodeMembershipPayload: {
             /** @example node-6 */
@@ -16133,6 +18165,400 @@ export interface components {
             resolvedLsn: string | null;
         };
         /**
+         * @description Payload of `cache_fusion_transfer`, one block shipped between RAC instances (the transfer as `GET /api/v1/rac/cache-fusion/transfers` shows it).
+         * @example {
+         *       "transferId": "transfer-9120",
+         *       "blockId": "1:42",
+         *       "nodeIds": [
+         *         "node-3",
+         *         "node-2",
+         *         "node-1"
+         *       ],
+         *       "fromInstance": "node-3",
+         *       "toInstance": "node-2",
+         *       "masterInstance": "node-1",
+         *       "mode": "X",
+         *       "way": "THREE_WAY",
+         *       "bytes": 8192,
+         *       "latencyUs": 1900,
+         *       "scn": 48190,
+         *       "pastImageKept": true
+         *     }
+         */
+        CacheFusionTransferPayload: {
+            /**
+             * @description Id of the transfer, `transfer-N`.
+             * @example transfer-9120
+             */
+            transferId: string;
+            /**
+             * @description The block, `file:block`.
+             * @example 1:42
+             */
+            blockId: string;
+            /**
+             * @description The instances involved, without repeats: sender, receiver, then master when it is a third instance (stream filters read it).
+             * @example [
+             *       "node-3",
+             *       "node-2",
+             *       "node-1"
+             *     ]
+             */
+            nodeIds: string[];
+            /**
+             * @description The instance that shipped the block.
+             * @example node-3
+             */
+            fromInstance: string;
+            /**
+             * @description The instance that asked for it.
+             * @example node-2
+             */
+            toInstance: string;
+            /**
+             * @description The block's master, which forwarded the request.
+             * @example node-1
+             */
+            masterInstance: string;
+            /**
+             * @description The mode granted to the receiver (see BlockMode).
+             * @example X
+             * @enum {string}
+             */
+            mode: "S" | "X";
+            /**
+             * @description Two or three instances involved (see TransferWay).
+             * @example THREE_WAY
+             * @enum {string}
+             */
+            way: "TWO_WAY" | "THREE_WAY";
+            /**
+             * @description Bytes shipped.
+             * @example 8192
+             */
+            bytes: number;
+            /**
+             * @description From request to block received, in microseconds of cluster time.
+             * @example 1900
+             */
+            latencyUs: number;
+            /**
+             * @description The block's SCN as shipped.
+             * @example 48190
+             */
+            scn: number;
+            /**
+             * @description Whether the sender kept a past image (it shipped a dirty block).
+             * @example true
+             */
+            pastImageKept: boolean;
+        };
+        /**
+         * @description Payload of `lock_granted`, `lock_released` and `lock_conversion`: a Global Enqueue Service
+         *     lock on a row (`TX`) or table (`TM`) resource. `lock_granted` is sent when a request is
+         *     granted (`fromMode` null), `lock_conversion` when a holder's mode changes (`fromMode` its old
+         *     mode), `lock_released` when a holder gives it up (`mode` the mode it held; reason `RECOVERY`
+         *     when the recovery of a dead instance released it).
+         * @example {
+         *       "resourceId": "TX:sales:17",
+         *       "resourceType": "TX",
+         *       "nodeId": "node-2",
+         *       "mode": "X",
+         *       "fromMode": null,
+         *       "waitedMs": 12,
+         *       "waiters": 1,
+         *       "reason": "REQUEST"
+         *     }
+         */
+        EnqueueLockPayload: {
+            /**
+             * @description The resource, `TX:<table>:<rowKey>` or `TM:<table>`.
+             * @example TX:sales:17
+             */
+            resourceId: string;
+            /**
+             * @description Row or table enqueue.
+             * @example TX
+             * @enum {string}
+             */
+            resourceType: "TX" | "TM";
+            /**
+             * @description The instance holding (or that held) the lock.
+             * @example node-2
+             */
+            nodeId: string;
+            /**
+             * @description The mode granted, converted to, or released.
+             * @example X
+             * @enum {string}
+             */
+            mode: "S" | "X";
+            /**
+             * @description The mode before a conversion; null otherwise.
+             * @example null
+             * @enum {string|null}
+             */
+            fromMode: "S" | "X" | null;
+            /**
+             * @description How long the request waited in the queue before the grant or conversion, in milliseconds of cluster time; 0 for a release.
+             * @example 12
+             */
+            waitedMs: number;
+            /**
+             * @description Requests still queued for the resource.
+             * @example 1
+             */
+            waiters: number;
+            /**
+             * @description `REQUEST` (a grant or conversion), `COMMIT` (released at the end of its transaction) or `RECOVERY` (released by the recovery of its dead instance).
+             * @example REQUEST
+             * @enum {string}
+             */
+            reason: "REQUEST" | "COMMIT" | "RECOVERY";
+        };
+        /**
+         * @description Payload of `resource_remastered`, one per resource that changed master.
+         * @example {
+         *       "resourceId": "1:42",
+         *       "resourceType": "BLOCK",
+         *       "nodeIds": [
+         *         "node-1",
+         *         "node-2"
+         *       ],
+         *       "fromInstance": "node-1",
+         *       "toInstance": "node-2",
+         *       "reason": "AFFINITY",
+         *       "affinityPercent": 78.13
+         *     }
+         */
+        ResourceRemasteredPayload: {
+            /**
+             * @description The resource (`file:block`, `TX:<table>:<rowKey>` or `TM:<table>`).
+             * @example 1:42
+             */
+            resourceId: string;
+            /**
+             * @description Its type.
+             * @example BLOCK
+             * @enum {string}
+             */
+            resourceType: "BLOCK" | "TX" | "TM";
+            /**
+             * @description The old and the new master.
+             * @example [
+             *       "node-1",
+             *       "node-2"
+             *     ]
+             */
+            nodeIds: string[];
+            /**
+             * @description The old master (a dead one for reason RECOVERY).
+             * @example node-1
+             */
+            fromInstance: string;
+            /**
+             * @description The new master.
+             * @example node-2
+             */
+            toInstance: string;
+            /**
+             * @description Why it moved (see RemasterReason).
+             * @example AFFINITY
+             * @enum {string}
+             */
+            reason: "AFFINITY" | "MANUAL" | "REBALANCE" | "RECOVERY" | "MEMBERSHIP";
+            /**
+             * @description The new master's share of recent accesses, for reason AFFINITY; null otherwise.
+             * @example 78.13
+             */
+            affinityPercent: number | null;
+        };
+        /**
+         * @description Payload of `instance_recovery_started` (phase DETECTED) and `instance_recovery_completed` (phase COMPLETED or FAILED), the recovery as `GET /api/v1/rac/recovery/history` shows it, in short.
+         * @example {
+         *       "recoveryId": "recovery-3",
+         *       "nodeId": "node-3",
+         *       "nodeIds": [
+         *         "node-3",
+         *         "node-1"
+         *       ],
+         *       "failedInstance": "node-3",
+         *       "recoveringInstance": "node-1",
+         *       "trigger": "CRASH",
+         *       "phase": "COMPLETED",
+         *       "startedAt": "2026-11-21T10:12:00.000Z",
+         *       "completedAt": "2026-11-21T10:12:00.146Z",
+         *       "durationMs": 146,
+         *       "redoBytesApplied": 98304,
+         *       "blocksRecovered": 14,
+         *       "resourcesRemastered": 84,
+         *       "locksReleased": 23
+         *     }
+         */
+        InstanceRecoveryPayload: {
+            /**
+             * @description Id of the recovery, `recovery-N`.
+             * @example recovery-3
+             */
+            recoveryId: string;
+            /**
+             * @description The instance being recovered (the same as failedInstance).
+             * @example node-3
+             */
+            nodeId: string;
+            /**
+             * @description The instance being recovered and the one recovering it.
+             * @example [
+             *       "node-3",
+             *       "node-1"
+             *     ]
+             */
+            nodeIds: string[];
+            /**
+             * @description The dead or evicted instance.
+             * @example node-3
+             */
+            failedInstance: string;
+            /**
+             * @description The surviving instance doing the work.
+             * @example node-1
+             */
+            recoveringInstance: string;
+            /**
+             * @description What started it (see RecoveryTrigger).
+             * @example CRASH
+             * @enum {string}
+             */
+            trigger: "CRASH" | "EVICTION" | "MANUAL";
+            /**
+             * @description DETECTED when it starts; COMPLETED or FAILED when it ends.
+             * @example COMPLETED
+             * @enum {string}
+             */
+            phase: "DETECTED" | "COMPLETED" | "FAILED";
+            /**
+             * Format: date-time
+             * @description When it started (cluster clock).
+             * @example 2026-11-21T10:12:00.000Z
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description When it ended; null when it starts.
+             * @example 2026-11-21T10:12:00.146Z
+             */
+            completedAt: string | null;
+            /**
+             * @description Cluster time it took; null when it starts.
+             * @example 146
+             */
+            durationMs: number | null;
+            /**
+             * @description Redo bytes applied (0 when it starts).
+             * @example 98304
+             */
+            redoBytesApplied: number;
+            /**
+             * @description Blocks rebuilt (0 when it starts).
+             * @example 14
+             */
+            blocksRecovered: number;
+            /**
+             * @description Resources moved to survivors (0 when it starts).
+             * @example 84
+             */
+            resourcesRemastered: number;
+            /**
+             * @description Locks of the dead instance released (0 when it starts).
+             * @example 23
+             */
+            locksReleased: number;
+        };
+        /**
+         * @description Payload of `parallel_query_started` (status RUNNING) and `parallel_query_completed` (status COMPLETED or FAILED).
+         * @example {
+         *       "queryId": "pq-7",
+         *       "query": "SELECT region, SUM(amount) FROM sales GROUP BY region",
+         *       "nodeId": "node-1",
+         *       "nodeIds": [
+         *         "node-1",
+         *         "node-2",
+         *         "node-3",
+         *         "node-4"
+         *       ],
+         *       "dop": 4,
+         *       "granules": 4,
+         *       "status": "COMPLETED",
+         *       "durationMs": 41,
+         *       "rowsScanned": 3200,
+         *       "resultRows": 2,
+         *       "error": null
+         *     }
+         */
+        ParallelQueryPayload: {
+            /**
+             * @description Id of the query, `pq-N`.
+             * @example pq-7
+             */
+            queryId: string;
+            /**
+             * @description The query as sent.
+             * @example SELECT region, SUM(amount) FROM sales GROUP BY region
+             */
+            query: string;
+            /**
+             * @description The coordinator instance.
+             * @example node-1
+             */
+            nodeId: string;
+            /**
+             * @description The instances running a slave.
+             * @example [
+             *       "node-1",
+             *       "node-2",
+             *       "node-3",
+             *       "node-4"
+             *     ]
+             */
+            nodeIds: string[];
+            /**
+             * @description The degree of parallelism used.
+             * @example 4
+             */
+            dop: number;
+            /**
+             * @description Granules planned.
+             * @example 4
+             */
+            granules: number;
+            /**
+             * @description RUNNING when it starts; COMPLETED or FAILED when it ends.
+             * @example COMPLETED
+             * @enum {string}
+             */
+            status: "RUNNING" | "COMPLETED" | "FAILED";
+            /**
+             * @description Cluster time it took; null when it starts.
+             * @example 41
+             */
+            durationMs: number | null;
+            /**
+             * @description Rows read (0 when it starts).
+             * @example 3200
+             */
+            rowsScanned: number;
+            /**
+             * @description Rows in the result; null unless COMPLETED.
+             * @example 2
+             */
+            resultRows: number | null;
+            /**
+             * @description Why it FAILED; null otherwise.
+             * @example null
+             */
+            error: string | null;
+        };
+        /**
          * @description Every event, on every stream, in one envelope. `cursor` increases by one per event across
          *     the whole cluster; reconnect with `resumeFrom` set to the last cursor you saw to miss nothing.
          */
@@ -16153,7 +18579,7 @@ export interface components {
              */
             source: string;
             /** @description Depends on `type`; see the payload schemas. */
-            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"];
+            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"];
         };
         EventListResponse: {
             /** @enum {boolean} */
@@ -23533,6 +25959,2641 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    getRacStatusAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The RAC database now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "clusterName": "rustydb-rac",
+                     *         "state": "DEGRADED",
+                     *         "openedAt": "2026-11-21T09:30:00.000Z",
+                     *         "scn": 48213,
+                     *         "totalInstances": 5,
+                     *         "openInstances": 4,
+                     *         "failedInstances": 1,
+                     *         "evictedInstances": 0,
+                     *         "recoveriesInProgress": 0,
+                     *         "instances": [
+                     *           {
+                     *             "instanceId": "node-1",
+                     *             "status": "OPEN",
+                     *             "statusSince": "2026-11-21T09:30:00.000Z"
+                     *           },
+                     *           {
+                     *             "instanceId": "node-2",
+                     *             "status": "OPEN",
+                     *             "statusSince": "2026-11-21T09:30:00.000Z"
+                     *           },
+                     *           {
+                     *             "instanceId": "node-3",
+                     *             "status": "FAILED",
+                     *             "statusSince": "2026-11-21T10:12:00.000Z"
+                     *           },
+                     *           {
+                     *             "instanceId": "node-4",
+                     *             "status": "OPEN",
+                     *             "statusSince": "2026-11-21T09:30:00.000Z"
+                     *           },
+                     *           {
+                     *             "instanceId": "node-5",
+                     *             "status": "OPEN",
+                     *             "statusSince": "2026-11-21T09:30:00.000Z"
+                     *           }
+                     *         ],
+                     *         "config": {
+                     *           "clusterName": "rustydb-rac",
+                     *           "autoLoadBalance": true,
+                     *           "loadBalanceIntervalSecs": 10,
+                     *           "servicePlacement": true,
+                     *           "connectionLoadBalancing": true,
+                     *           "quorumPercentage": 50,
+                     *           "affinityThreshold": 70,
+                     *           "affinityMinAccesses": 20,
+                     *           "heartbeatIntervalMs": 500,
+                     *           "missedHeartbeatsToEvict": 6,
+                     *           "blocksPerTable": 64,
+                     *           "blockSizeBytes": 8192,
+                     *           "transferLogSize": 1000
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RacClusterStatusResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getRacClusterStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The RAC database now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "clusterName": "rustydb-rac",
+                     *         "state": "DEGRADED",
+                     *         "openedAt": "2026-11-21T09:30:00.000Z",
+                     *         "scn": 48213,
+                     *         "totalInstances": 5,
+                     *         "openInstances": 4,
+                     *         "failedInstances": 1,
+                     *         "evictedInstances": 0,
+                     *         "recoveriesInProgress": 0,
+                     *         "instances": [
+                     *           {
+                     *             "instanceId": "node-1",
+                     *             "status": "OPEN",
+                     *             "statusSince": "2026-11-21T09:30:00.000Z"
+                     *           },
+                     *           {
+                     *             "instanceId": "node-2",
+                     *             "status": "OPEN",
+                     *             "statusSince": "2026-11-21T09:30:00.000Z"
+                     *           },
+                     *           {
+                     *             "instanceId": "node-3",
+                     *             "status": "FAILED",
+                     *             "statusSince": "2026-11-21T10:12:00.000Z"
+                     *           },
+                     *           {
+                     *             "instanceId": "node-4",
+                     *             "status": "OPEN",
+                     *             "statusSince": "2026-11-21T09:30:00.000Z"
+                     *           },
+                     *           {
+                     *             "instanceId": "node-5",
+                     *             "status": "OPEN",
+                     *             "statusSince": "2026-11-21T09:30:00.000Z"
+                     *           }
+                     *         ],
+                     *         "config": {
+                     *           "clusterName": "rustydb-rac",
+                     *           "autoLoadBalance": true,
+                     *           "loadBalanceIntervalSecs": 10,
+                     *           "servicePlacement": true,
+                     *           "connectionLoadBalancing": true,
+                     *           "quorumPercentage": 50,
+                     *           "affinityThreshold": 70,
+                     *           "affinityMinAccesses": 20,
+                     *           "heartbeatIntervalMs": 500,
+                     *           "missedHeartbeatsToEvict": 6,
+                     *           "blocksPerTable": 64,
+                     *           "blockSizeBytes": 8192,
+                     *           "transferLogSize": 1000
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RacClusterStatusResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listRacInstances: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "instanceId" | "status" | "cachedBlocks" | "dirtyBlocks" | "masteredResources" | "redoRecords";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 * @example nodeId,status,lastHeartbeat
+                 */
+                fields?: components["parameters"]["Fields"];
+                /** @description Only instances in this status. */
+                status?: components["schemas"]["RacInstanceStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of instances. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "instanceId": "node-2",
+                     *           "nodeId": "node-2",
+                     *           "status": "OPEN",
+                     *           "statusSince": "2026-11-21T09:30:00.000Z",
+                     *           "cachedBlocks": 112,
+                     *           "sharedBlocks": 97,
+                     *           "exclusiveBlocks": 15,
+                     *           "dirtyBlocks": 9,
+                     *           "pastImages": 3,
+                     *           "masteredResources": 81,
+                     *           "enqueueLocksHeld": 2,
+                     *           "redoRecords": 5210,
+                     *           "lastScn": 48190,
+                     *           "lastHeartbeatAt": "2026-11-21T10:29:59.800Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 5,
+                     *         "limit": 1,
+                     *         "offset": 1,
+                     *         "hasMore": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RacInstanceListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getRacClusterStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "totalNodes": 5,
+                     *         "activeNodes": 5,
+                     *         "failedNodes": 0,
+                     *         "uptimeSeconds": 3600,
+                     *         "totalTransactions": 72011,
+                     *         "totalQueries": 158633,
+                     *         "cacheFusion": {
+                     *           "totalRequests": 18422,
+                     *           "successfulGrants": 18390,
+                     *           "failedRequests": 32,
+                     *           "cacheHits": 140211,
+                     *           "cacheMisses": 18422,
+                     *           "twoWayTransfers": 6120,
+                     *           "threeWayTransfers": 9870,
+                     *           "bytesTransferred": 130990080,
+                     *           "avgTransferLatencyUs": 1840,
+                     *           "writeBacks": 2210,
+                     *           "downgrades": 4310,
+                     *           "hitRatePercent": 88.39
+                     *         },
+                     *         "grd": {
+                     *           "totalResources": 420,
+                     *           "resourcesPerMaster": {
+                     *             "node-1": 90,
+                     *             "node-2": 81,
+                     *             "node-3": 88,
+                     *             "node-4": 80,
+                     *             "node-5": 81
+                     *           },
+                     *           "totalRemasters": 57,
+                     *           "avgRemasterLatencyMs": 4,
+                     *           "affinityUpdates": 41,
+                     *           "loadBalances": 1
+                     *         },
+                     *         "interconnect": {
+                     *           "messagesSent": 81220,
+                     *           "messagesReceived": 81190,
+                     *           "bytesSent": 152040960,
+                     *           "bytesReceived": 151990272,
+                     *           "avgMessageLatencyUs": 610,
+                     *           "failedSends": 30,
+                     *           "heartbeatFailures": 12,
+                     *           "avgThroughputMbps": 0.34,
+                     *           "pairs": [
+                     *             {
+                     *               "fromInstance": "node-1",
+                     *               "toInstance": "node-2",
+                     *               "messages": 8120,
+                     *               "bytes": 30412800,
+                     *               "failedSends": 3
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RacStatisticsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getRacClusterStatisticsAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "totalNodes": 5,
+                     *         "activeNodes": 5,
+                     *         "failedNodes": 0,
+                     *         "uptimeSeconds": 3600,
+                     *         "totalTransactions": 72011,
+                     *         "totalQueries": 158633,
+                     *         "cacheFusion": {
+                     *           "totalRequests": 18422,
+                     *           "successfulGrants": 18390,
+                     *           "failedRequests": 32,
+                     *           "cacheHits": 140211,
+                     *           "cacheMisses": 18422,
+                     *           "twoWayTransfers": 6120,
+                     *           "threeWayTransfers": 9870,
+                     *           "bytesTransferred": 130990080,
+                     *           "avgTransferLatencyUs": 1840,
+                     *           "writeBacks": 2210,
+                     *           "downgrades": 4310,
+                     *           "hitRatePercent": 88.39
+                     *         },
+                     *         "grd": {
+                     *           "totalResources": 420,
+                     *           "resourcesPerMaster": {
+                     *             "node-1": 90,
+                     *             "node-2": 81,
+                     *             "node-3": 88,
+                     *             "node-4": 80,
+                     *             "node-5": 81
+                     *           },
+                     *           "totalRemasters": 57,
+                     *           "avgRemasterLatencyMs": 4,
+                     *           "affinityUpdates": 41,
+                     *           "loadBalances": 1
+                     *         },
+                     *         "interconnect": {
+                     *           "messagesSent": 81220,
+                     *           "messagesReceived": 81190,
+                     *           "bytesSent": 152040960,
+                     *           "bytesReceived": 151990272,
+                     *           "avgMessageLatencyUs": 610,
+                     *           "failedSends": 30,
+                     *           "heartbeatFailures": 12,
+                     *           "avgThroughputMbps": 0.34,
+                     *           "pairs": [
+                     *             {
+                     *               "fromInstance": "node-1",
+                     *               "toInstance": "node-2",
+                     *               "messages": 8120,
+                     *               "bytes": 30412800,
+                     *               "failedSends": 3
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RacStatisticsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    startRacCluster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The RAC database, open. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RacClusterStatusResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The database is already open, or no node is running. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "The RAC database is already open."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    stopRacCluster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The database is closed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "state": "STOPPED",
+                     *         "blocksWritten": 57,
+                     *         "closedInstances": [
+                     *           "node-1",
+                     *           "node-2",
+                     *           "node-3",
+                     *           "node-4",
+                     *           "node-5"
+                     *         ],
+                     *         "stoppedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RacStopResultResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The database is already STOPPED. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "The RAC database is already stopped."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    rebalanceRacCluster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What moved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "remasteredResources": 36,
+                     *         "resourcesPerMaster": {
+                     *           "node-1": 84,
+                     *           "node-2": 84,
+                     *           "node-3": 84,
+                     *           "node-4": 84,
+                     *           "node-5": 84
+                     *         },
+                     *         "imbalanceBefore": 41,
+                     *         "imbalanceAfter": 0,
+                     *         "durationMs": 12,
+                     *         "rebalancedAt": "2026-11-21T10:30:00.012Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RebalanceResultResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The database is STOPPED, or a recovery is running (its resources are frozen). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "An instance recovery is running; rebalance after it completes.",
+                     *         "details": {
+                     *           "recoveryId": "recovery-3"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getCacheFusionStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cache Fusion now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "state": "OPERATIONAL",
+                     *         "instances": [
+                     *           {
+                     *             "instanceId": "node-1",
+                     *             "status": "OPEN",
+                     *             "cachedBlocks": 104,
+                     *             "sharedBlocks": 96,
+                     *             "exclusiveBlocks": 8,
+                     *             "dirtyBlocks": 6,
+                     *             "pastImages": 2,
+                     *             "requestsQueued": 0
+                     *           },
+                     *           {
+                     *             "instanceId": "node-2",
+                     *             "status": "OPEN",
+                     *             "cachedBlocks": 112,
+                     *             "sharedBlocks": 97,
+                     *             "exclusiveBlocks": 15,
+                     *             "dirtyBlocks": 9,
+                     *             "pastImages": 3,
+                     *             "requestsQueued": 1
+                     *           }
+                     *         ],
+                     *         "blocksCached": 301,
+                     *         "dirtyBlocks": 31,
+                     *         "pastImages": 7,
+                     *         "requestsInFlight": 2,
+                     *         "requestsQueued": 1,
+                     *         "enqueues": {
+                     *           "granted": 14,
+                     *           "waiting": 2,
+                     *           "converting": 1
+                     *         },
+                     *         "hitRatePercent": 88.39,
+                     *         "lastTransferAt": "2026-11-21T10:29:59.990Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CacheFusionStatusResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getCacheFusionStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counters now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "totalRequests": 18422,
+                     *         "successfulGrants": 18390,
+                     *         "failedRequests": 32,
+                     *         "cacheHits": 140211,
+                     *         "cacheMisses": 18422,
+                     *         "twoWayTransfers": 6120,
+                     *         "threeWayTransfers": 9870,
+                     *         "bytesTransferred": 130990080,
+                     *         "avgTransferLatencyUs": 1840,
+                     *         "writeBacks": 2210,
+                     *         "downgrades": 4310,
+                     *         "hitRatePercent": 88.39
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CacheFusionStatsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getCacheFusionStatisticsAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counters now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "totalRequests": 18422,
+                     *         "successfulGrants": 18390,
+                     *         "failedRequests": 32,
+                     *         "cacheHits": 140211,
+                     *         "cacheMisses": 18422,
+                     *         "twoWayTransfers": 6120,
+                     *         "threeWayTransfers": 9870,
+                     *         "bytesTransferred": 130990080,
+                     *         "avgTransferLatencyUs": 1840,
+                     *         "writeBacks": 2210,
+                     *         "downgrades": 4310,
+                     *         "hitRatePercent": 88.39
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CacheFusionStatsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listCacheFusionTransfers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "completedAt" | "latencyUs" | "bytes" | "blockId";
+                /** @description Sort direction for `sort_by`; newest first by default. */
+                order?: "asc" | "desc";
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 * @example nodeId,status,lastHeartbeat
+                 */
+                fields?: components["parameters"]["Fields"];
+                /** @description Only transfers this instance sent or received. */
+                instanceId?: components["schemas"]["InstanceId"];
+                /** @description Only transfers of this block. */
+                blockId?: components["schemas"]["BlockId"];
+                /** @description Only transfers granting this mode. */
+                mode?: "S" | "X";
+                /** @description Only 2-way or only 3-way transfers. */
+                way?: components["schemas"]["TransferWay"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of transfers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "transferId": "transfer-9120",
+                     *           "blockId": "1:42",
+                     *           "tableName": "sales",
+                     *           "fromInstance": "node-3",
+                     *           "toInstance": "node-2",
+                     *           "masterInstance": "node-1",
+                     *           "mode": "X",
+                     *           "way": "THREE_WAY",
+                     *           "bytes": 8192,
+                     *           "latencyUs": 1900,
+                     *           "scn": 48190,
+                     *           "pastImageKept": true,
+                     *           "requestedAt": "2026-11-21T10:29:59.988Z",
+                     *           "completedAt": "2026-11-21T10:29:59.990Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1000,
+                     *         "limit": 1,
+                     *         "offset": 0,
+                     *         "hasMore": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CacheFusionTransferListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    flushCacheFusion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description What to flush; `{}` writes every dirty block back. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["FlushCacheRequest"];
+            };
+        };
+        responses: {
+            /** @description What was written and dropped. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "blocksWritten": 31,
+                     *         "bytesWritten": 253952,
+                     *         "pastImagesDiscarded": 7,
+                     *         "blocksInvalidated": 0,
+                     *         "instanceIds": [
+                     *           "node-1",
+                     *           "node-2",
+                     *           "node-3",
+                     *           "node-4",
+                     *           "node-5"
+                     *         ],
+                     *         "scn": 48213,
+                     *         "flushedAt": "2026-11-21T10:30:00.004Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FlushResultResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `instanceId` names no instance. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No RAC instance has id \"node-9\".",
+                     *         "details": {
+                     *           "resource": "rac.instance",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is STOPPED, or the instance is not OPEN. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Instance node-3 is FAILED; only an OPEN instance can be flushed.",
+                     *         "details": {
+                     *           "instanceId": "node-3",
+                     *           "status": "FAILED"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Both `flushDirty` and `invalidateClean` are false: there is nothing to do. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "flushDirty and invalidateClean are both false; a flush must do one of them."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getGrdTopology: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The directory now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "totalResources": 420,
+                     *         "frozenResources": 0,
+                     *         "masters": [
+                     *           {
+                     *             "instanceId": "node-1",
+                     *             "status": "OPEN",
+                     *             "resources": 90,
+                     *             "blockResources": 70,
+                     *             "enqueueResources": 20,
+                     *             "sharePercent": 21.43
+                     *           },
+                     *           {
+                     *             "instanceId": "node-2",
+                     *             "status": "OPEN",
+                     *             "resources": 81,
+                     *             "blockResources": 64,
+                     *             "enqueueResources": 17,
+                     *             "sharePercent": 19.29
+                     *           }
+                     *         ],
+                     *         "remasteredResources": 41,
+                     *         "affinityThreshold": 70,
+                     *         "statistics": {
+                     *           "totalResources": 420,
+                     *           "resourcesPerMaster": {
+                     *             "node-1": 90,
+                     *             "node-2": 81,
+                     *             "node-3": 88,
+                     *             "node-4": 80,
+                     *             "node-5": 81
+                     *           },
+                     *           "totalRemasters": 57,
+                     *           "avgRemasterLatencyMs": 4,
+                     *           "affinityUpdates": 41,
+                     *           "loadBalances": 1
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GrdTopologyResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listGrdResources: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "resourceId" | "accesses" | "remasterCount" | "waiting";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 * @example nodeId,status,lastHeartbeat
+                 */
+                fields?: components["parameters"]["Fields"];
+                /** @description Only resources this instance masters. */
+                masterInstance?: components["schemas"]["InstanceId"];
+                /** @description Only resources of this type. */
+                resourceType?: components["schemas"]["ResourceType"];
+                /** @description Only frozen (true) or only unfrozen (false) resources. */
+                frozen?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of resources. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "resourceId": "1:42",
+                     *           "resourceType": "BLOCK",
+                     *           "masterInstance": "node-2",
+                     *           "hashMaster": "node-1",
+                     *           "frozen": false,
+                     *           "holders": [
+                     *             {
+                     *               "instanceId": "node-2",
+                     *               "mode": "S"
+                     *             },
+                     *             {
+                     *               "instanceId": "node-4",
+                     *               "mode": "S"
+                     *             }
+                     *           ],
+                     *           "waiting": 0,
+                     *           "accesses": 64,
+                     *           "accessesByInstance": {
+                     *             "node-2": 50,
+                     *             "node-4": 14
+                     *           },
+                     *           "remasterCount": 1,
+                     *           "lastRemasteredAt": "2026-11-21T10:12:30.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 420,
+                     *         "limit": 1,
+                     *         "offset": 0,
+                     *         "hasMore": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GrdResourceListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    remasterGrdResources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description What to move; `{}` sends every resource back to its hash placement. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RemasterRequest"];
+            };
+        };
+        responses: {
+            /** @description What moved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "remasteredResources": 1,
+                     *         "skippedResources": 0,
+                     *         "unchangedResources": 0,
+                     *         "moves": [
+                     *           {
+                     *             "resourceId": "1:42",
+                     *             "fromInstance": "node-1",
+                     *             "toInstance": "node-2"
+                     *           }
+                     *         ],
+                     *         "durationMs": 2,
+                     *         "remasteredAt": "2026-11-21T10:30:00.002Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RemasterResultResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `resourceId` names no resource, or `targetNode` no instance. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No GRD resource has id \"1:999\".",
+                     *         "details": {
+                     *           "resource": "rac.grdResource",
+                     *           "id": "1:999"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is STOPPED, `targetNode` is not OPEN, or the resource is frozen by a running recovery. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Instance node-3 is FAILED; resources can only be mastered by an OPEN instance.",
+                     *         "details": {
+                     *           "instanceId": "node-3",
+                     *           "status": "FAILED"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listGrdAffinity: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "affinityPercent" | "accesses" | "resourceId";
+                /** @description Sort direction for `sort_by`; strongest first by default. */
+                order?: "asc" | "desc";
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 * @example nodeId,status,lastHeartbeat
+                 */
+                fields?: components["parameters"]["Fields"];
+                /** @description Only affinities of this instance. */
+                instanceId?: components["schemas"]["InstanceId"];
+                /** @description Only affinities past (true) or below (false) the threshold. */
+                aboveThreshold?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of affinities. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "resourceId": "1:42",
+                     *           "resourceType": "BLOCK",
+                     *           "masterInstance": "node-2",
+                     *           "instanceId": "node-2",
+                     *           "affinityPercent": 78.13,
+                     *           "accesses": 50,
+                     *           "totalAccesses": 64,
+                     *           "aboveThreshold": true
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 380,
+                     *         "limit": 1,
+                     *         "offset": 0,
+                     *         "hasMore": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GrdAffinityListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getInterconnectStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The interconnect now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "state": "PARTITIONED",
+                     *         "heartbeatIntervalMs": 500,
+                     *         "missedHeartbeatsToEvict": 6,
+                     *         "quorumPercentage": 50,
+                     *         "splitBrainDetected": true,
+                     *         "lastSplitBrainAt": "2026-11-21T10:20:03.000Z",
+                     *         "evictedInstances": [
+                     *           "node-5"
+                     *         ],
+                     *         "instances": [
+                     *           {
+                     *             "instanceId": "node-1",
+                     *             "status": "OPEN",
+                     *             "reachable": [
+                     *               "node-2",
+                     *               "node-3",
+                     *               "node-4"
+                     *             ],
+                     *             "lastHeartbeatAt": "2026-11-21T10:29:59.800Z",
+                     *             "missedHeartbeats": 0,
+                     *             "suspected": false
+                     *           },
+                     *           {
+                     *             "instanceId": "node-5",
+                     *             "status": "EVICTED",
+                     *             "reachable": [],
+                     *             "lastHeartbeatAt": "2026-11-21T10:20:00.000Z",
+                     *             "missedHeartbeats": 1200,
+                     *             "suspected": true
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InterconnectStatusResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getInterconnectStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counters now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "messagesSent": 81220,
+                     *         "messagesReceived": 81190,
+                     *         "bytesSent": 152040960,
+                     *         "bytesReceived": 151990272,
+                     *         "avgMessageLatencyUs": 610,
+                     *         "failedSends": 30,
+                     *         "heartbeatFailures": 12,
+                     *         "avgThroughputMbps": 0.34,
+                     *         "pairs": [
+                     *           {
+                     *             "fromInstance": "node-1",
+                     *             "toInstance": "node-2",
+                     *             "messages": 8120,
+                     *             "bytes": 30412800,
+                     *             "failedSends": 3
+                     *           },
+                     *           {
+                     *             "fromInstance": "node-2",
+                     *             "toInstance": "node-1",
+                     *             "messages": 8095,
+                     *             "bytes": 30101504,
+                     *             "failedSends": 0
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InterconnectStatsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getInterconnectLatency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matrix now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "instanceIds": [
+                     *           "node-1",
+                     *           "node-2",
+                     *           "node-3"
+                     *         ],
+                     *         "matrixUs": [
+                     *           [
+                     *             null,
+                     *             600,
+                     *             640
+                     *           ],
+                     *           [
+                     *             590,
+                     *             null,
+                     *             720
+                     *           ],
+                     *           [
+                     *             615,
+                     *             700,
+                     *             null
+                     *           ]
+                     *         ],
+                     *         "pairs": [
+                     *           {
+                     *             "fromInstance": "node-1",
+                     *             "toInstance": "node-2",
+                     *             "avgLatencyUs": 600,
+                     *             "minLatencyUs": 410,
+                     *             "maxLatencyUs": 2200,
+                     *             "samples": 8110
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InterconnectLatencyResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getRacRecoveryStatusAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every instance, sorted by id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "instanceId": "node-1",
+                     *           "status": "OPEN",
+                     *           "needsRecovery": false,
+                     *           "recoveryId": null,
+                     *           "recoveryPhase": null,
+                     *           "recoveringInstance": null,
+                     *           "recoveryStartedAt": null,
+                     *           "recoveryCompletedAt": null
+                     *         },
+                     *         {
+                     *           "instanceId": "node-3",
+                     *           "status": "FAILED",
+                     *           "needsRecovery": false,
+                     *           "recoveryId": "recovery-3",
+                     *           "recoveryPhase": "COMPLETED",
+                     *           "recoveringInstance": "node-1",
+                     *           "recoveryStartedAt": "2026-11-21T10:12:00.000Z",
+                     *           "recoveryCompletedAt": "2026-11-21T10:12:00.146Z"
+                     *         }
+                     *       ],
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RacRecoveryStatusResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getRacRecoveryStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every instance, sorted by id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "instanceId": "node-1",
+                     *           "status": "OPEN",
+                     *           "needsRecovery": false,
+                     *           "recoveryId": null,
+                     *           "recoveryPhase": null,
+                     *           "recoveringInstance": null,
+                     *           "recoveryStartedAt": null,
+                     *           "recoveryCompletedAt": null
+                     *         },
+                     *         {
+                     *           "instanceId": "node-3",
+                     *           "status": "FAILED",
+                     *           "needsRecovery": false,
+                     *           "recoveryId": "recovery-3",
+                     *           "recoveryPhase": "COMPLETED",
+                     *           "recoveringInstance": "node-1",
+                     *           "recoveryStartedAt": "2026-11-21T10:12:00.000Z",
+                     *           "recoveryCompletedAt": "2026-11-21T10:12:00.146Z"
+                     *         }
+                     *       ],
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RacRecoveryStatusResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listActiveRacRecoveries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of running recoveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "recoveryId": "recovery-4",
+                     *           "failedInstance": "node-3",
+                     *           "recoveringInstance": "node-1",
+                     *           "trigger": "CRASH",
+                     *           "phase": "REDO_APPLY",
+                     *           "phases": [
+                     *             {
+                     *               "phase": "DETECTED",
+                     *               "startedAt": "2026-11-21T10:30:00.000Z",
+                     *               "completedAt": "2026-11-21T10:30:00.000Z"
+                     *             },
+                     *             {
+                     *               "phase": "FREEZE",
+                     *               "startedAt": "2026-11-21T10:30:00.000Z",
+                     *               "completedAt": "2026-11-21T10:30:00.002Z"
+                     *             },
+                     *             {
+                     *               "phase": "REMASTER",
+                     *               "startedAt": "2026-11-21T10:30:00.002Z",
+                     *               "completedAt": "2026-11-21T10:30:00.010Z"
+                     *             },
+                     *             {
+                     *               "phase": "REDO_APPLY",
+                     *               "startedAt": "2026-11-21T10:30:00.010Z",
+                     *               "completedAt": null
+                     *             }
+                     *           ],
+                     *           "startedAt": "2026-11-21T10:30:00.000Z",
+                     *           "completedAt": null,
+                     *           "durationMs": null,
+                     *           "redoRecordsApplied": 120,
+                     *           "redoBytesApplied": 61440,
+                     *           "redoBytesTotal": 98304,
+                     *           "blocksRecovered": 9,
+                     *           "resourcesRemastered": 84,
+                     *           "locksReleased": 0,
+                     *           "error": null
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InstanceRecoveryListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listRacRecoveryHistory: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "startedAt" | "durationMs" | "redoBytesApplied" | "recoveryId";
+                /** @description Sort direction for `sort_by`; newest first by default. */
+                order?: "asc" | "desc";
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 * @example nodeId,status,lastHeartbeat
+                 */
+                fields?: components["parameters"]["Fields"];
+                /** @description Only recoveries of this instance. */
+                failedInstance?: components["schemas"]["InstanceId"];
+                /** @description Only recoveries started this way. */
+                trigger?: components["schemas"]["RecoveryTrigger"];
+                /** @description Only recoveries that ended this way. */
+                phase?: "COMPLETED" | "FAILED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of recoveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "recoveryId": "recovery-3",
+                     *           "failedInstance": "node-3",
+                     *           "recoveringInstance": "node-1",
+                     *           "trigger": "CRASH",
+                     *           "phase": "COMPLETED",
+                     *           "phases": [
+                     *             {
+                     *               "phase": "DETECTED",
+                     *               "startedAt": "2026-11-21T10:12:00.000Z",
+                     *               "completedAt": "2026-11-21T10:12:00.000Z"
+                     *             },
+                     *             {
+                     *               "phase": "FREEZE",
+                     *               "startedAt": "2026-11-21T10:12:00.000Z",
+                     *               "completedAt": "2026-11-21T10:12:00.002Z"
+                     *             },
+                     *             {
+                     *               "phase": "REMASTER",
+                     *               "startedAt": "2026-11-21T10:12:00.002Z",
+                     *               "completedAt": "2026-11-21T10:12:00.010Z"
+                     *             },
+                     *             {
+                     *               "phase": "REDO_APPLY",
+                     *               "startedAt": "2026-11-21T10:12:00.010Z",
+                     *               "completedAt": "2026-11-21T10:12:00.104Z"
+                     *             },
+                     *             {
+                     *               "phase": "LOCK_CLEANUP",
+                     *               "startedAt": "2026-11-21T10:12:00.104Z",
+                     *               "completedAt": "2026-11-21T10:12:00.146Z"
+                     *             },
+                     *             {
+                     *               "phase": "COMPLETED",
+                     *               "startedAt": "2026-11-21T10:12:00.146Z",
+                     *               "completedAt": null
+                     *             }
+                     *           ],
+                     *           "startedAt": "2026-11-21T10:12:00.000Z",
+                     *           "completedAt": "2026-11-21T10:12:00.146Z",
+                     *           "durationMs": 146,
+                     *           "redoRecordsApplied": 192,
+                     *           "redoBytesApplied": 98304,
+                     *           "redoBytesTotal": 98304,
+                     *           "blocksRecovered": 14,
+                     *           "resourcesRemastered": 84,
+                     *           "locksReleased": 23,
+                     *           "error": null
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 3,
+                     *         "limit": 1,
+                     *         "offset": 0,
+                     *         "hasMore": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InstanceRecoveryListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getRacRecoveryConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "autoRecovery": true,
+                     *         "redoApplyBytesPerSecond": 1048576,
+                     *         "remasterResourcesPerSecond": 10000,
+                     *         "historyLimit": 100
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RecoveryConfigResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    updateRacRecoveryConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The whole configuration. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecoveryConfig"];
+            };
+        };
+        responses: {
+            /** @description The configuration now in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "autoRecovery": true,
+                     *         "redoApplyBytesPerSecond": 1048576,
+                     *         "remasterResourcesPerSecond": 10000,
+                     *         "historyLimit": 100
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RecoveryConfigResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    initiateRacRecovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InitiateRecoveryRequest"];
+            };
+        };
+        responses: {
+            /** @description The recovery, started. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "recoveryId": "recovery-4",
+                     *         "failedInstance": "node-3",
+                     *         "recoveringInstance": "node-1",
+                     *         "trigger": "MANUAL",
+                     *         "phase": "DETECTED",
+                     *         "phases": [
+                     *           {
+                     *             "phase": "DETECTED",
+                     *             "startedAt": "2026-11-21T10:30:00.000Z",
+                     *             "completedAt": null
+                     *           }
+                     *         ],
+                     *         "startedAt": "2026-11-21T10:30:00.000Z",
+                     *         "completedAt": null,
+                     *         "durationMs": null,
+                     *         "redoRecordsApplied": 0,
+                     *         "redoBytesApplied": 0,
+                     *         "redoBytesTotal": 0,
+                     *         "blocksRecovered": 0,
+                     *         "resourcesRemastered": 0,
+                     *         "locksReleased": 0,
+                     *         "error": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InstanceRecoveryResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `instanceId` or `recoveringInstance` names no instance. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No RAC instance has id \"node-9\".",
+                     *         "details": {
+                     *           "resource": "rac.instance",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The instance is OPEN or CLOSED (nothing to recover), is already being recovered or recovered, the recovering instance is not OPEN, or the database is STOPPED. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Instance node-3 is OPEN; only a FAILED or EVICTED instance can be recovered.",
+                     *         "details": {
+                     *           "instanceId": "node-3",
+                     *           "status": "OPEN"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description `recoveringInstance` is the instance to recover. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "node-3 cannot recover itself; name a surviving instance.",
+                     *         "details": {
+                     *           "field": "recoveringInstance"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    executeParallelQueryAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParallelQueryRequest"];
+            };
+        };
+        responses: {
+            /** @description The query, RUNNING. */
+            202: {
+                headers: {
+                    /** @description Where to follow the query (`/api/v1/rac/parallel-query/status?queryId=pq-7`). */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "queryId": "pq-7",
+                     *         "status": "RUNNING",
+                     *         "plan": {
+                     *           "queryId": "pq-7",
+                     *           "query": "SELECT region, SUM(amount) AS total, COUNT(*) FROM sales WHERE product = 'widget' GROUP BY region",
+                     *           "table": "sales",
+                     *           "aggregates": [
+                     *             {
+                     *               "function": "SUM",
+                     *               "column": "amount",
+                     *               "alias": "total"
+                     *             },
+                     *             {
+                     *               "function": "COUNT",
+                     *               "column": null,
+                     *               "alias": "count(*)"
+                     *             }
+                     *           ],
+                     *           "groupBy": [
+                     *             "region"
+                     *           ],
+                     *           "where": [
+                     *             {
+                     *               "column": "product",
+                     *               "value": "widget"
+                     *             }
+                     *           ],
+                     *           "requestedDop": 4,
+                     *           "dop": 4,
+                     *           "adaptiveReduced": false,
+                     *           "coordinatorInstance": "node-1",
+                     *           "instances": [
+                     *             "node-1",
+                     *             "node-2",
+                     *             "node-3",
+                     *             "node-4"
+                     *           ],
+                     *           "granules": [
+                     *             {
+                     *               "granuleId": 1,
+                     *               "instanceId": "node-1",
+                     *               "firstBlock": "1:0",
+                     *               "lastBlock": "1:15",
+                     *               "blocks": 16,
+                     *               "rowsScanned": 0,
+                     *               "status": "RUNNING"
+                     *             },
+                     *             {
+                     *               "granuleId": 2,
+                     *               "instanceId": "node-2",
+                     *               "firstBlock": "1:16",
+                     *               "lastBlock": "1:31",
+                     *               "blocks": 16,
+                     *               "rowsScanned": 0,
+                     *               "status": "RUNNING"
+                     *             },
+                     *             {
+                     *               "granuleId": 3,
+                     *               "instanceId": "node-3",
+                     *               "firstBlock": "1:32",
+                     *               "lastBlock": "1:47",
+                     *               "blocks": 16,
+                     *               "rowsScanned": 0,
+                     *               "status": "RUNNING"
+                     *             },
+                     *             {
+                     *               "granuleId": 4,
+                     *               "instanceId": "node-4",
+                     *               "firstBlock": "1:48",
+                     *               "lastBlock": "1:63",
+                     *               "blocks": 16,
+                     *               "rowsScanned": 0,
+                     *               "status": "RUNNING"
+                     *             }
+                     *           ],
+                     *           "plannedAt": "2026-11-21T10:30:00.000Z"
+                     *         },
+                     *         "startedAt": "2026-11-21T10:30:00.000Z",
+                     *         "completedAt": null,
+                     *         "durationMs": null,
+                     *         "rowsScanned": 0,
+                     *         "blocksRead": 0,
+                     *         "cacheFusionTransfers": 0,
+                     *         "result": null,
+                     *         "error": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ParallelQueryResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The query names a table that does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No table \"orders\"; the tables are sales.",
+                     *         "details": {
+                     *           "resource": "rac.table",
+                     *           "id": "orders"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is STOPPED, or no instance is OPEN. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "The RAC database is stopped; start it first."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The query is outside the supported subset, names an unknown column, selects a column it does not group by, or asks a `dop` above `maxDop`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Column \"price\" is not a column of sales (region, product, amount, quantity).",
+                     *         "details": {
+                     *           "field": "query",
+                     *           "column": "price"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    executeParallelQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParallelQueryRequest"];
+            };
+        };
+        responses: {
+            /** @description The query, RUNNING. */
+            202: {
+                headers: {
+                    /** @description Where to follow the query (`/api/v1/rac/parallel-query/status?queryId=pq-7`). */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "queryId": "pq-7",
+                     *         "status": "RUNNING",
+                     *         "plan": {
+                     *           "queryId": "pq-7",
+                     *           "query": "SELECT region, SUM(amount) AS total, COUNT(*) FROM sales WHERE product = 'widget' GROUP BY region",
+                     *           "table": "sales",
+                     *           "aggregates": [
+                     *             {
+                     *               "function": "SUM",
+                     *               "column": "amount",
+                     *               "alias": "total"
+                     *             },
+                     *             {
+                     *               "function": "COUNT",
+                     *               "column": null,
+                     *               "alias": "count(*)"
+                     *             }
+                     *           ],
+                     *           "groupBy": [
+                     *             "region"
+                     *           ],
+                     *           "where": [
+                     *             {
+                     *               "column": "product",
+                     *               "value": "widget"
+                     *             }
+                     *           ],
+                     *           "requestedDop": 4,
+                     *           "dop": 4,
+                     *           "adaptiveReduced": false,
+                     *           "coordinatorInstance": "node-1",
+                     *           "instances": [
+                     *             "node-1",
+                     *             "node-2",
+                     *             "node-3",
+                     *             "node-4"
+                     *           ],
+                     *           "granules": [
+                     *             {
+                     *               "granuleId": 1,
+                     *               "instanceId": "node-1",
+                     *               "firstBlock": "1:0",
+                     *               "lastBlock": "1:15",
+                     *               "blocks": 16,
+                     *               "rowsScanned": 0,
+                     *               "status": "RUNNING"
+                     *             },
+                     *             {
+                     *               "granuleId": 2,
+                     *               "instanceId": "node-2",
+                     *               "firstBlock": "1:16",
+                     *               "lastBlock": "1:31",
+                     *               "blocks": 16,
+                     *               "rowsScanned": 0,
+                     *               "status": "RUNNING"
+                     *             },
+                     *             {
+                     *               "granuleId": 3,
+                     *               "instanceId": "node-3",
+                     *               "firstBlock": "1:32",
+                     *               "lastBlock": "1:47",
+                     *               "blocks": 16,
+                     *               "rowsScanned": 0,
+                     *               "status": "RUNNING"
+                     *             },
+                     *             {
+                     *               "granuleId": 4,
+                     *               "instanceId": "node-4",
+                     *               "firstBlock": "1:48",
+                     *               "lastBlock": "1:63",
+                     *               "blocks": 16,
+                     *               "rowsScanned": 0,
+                     *               "status": "RUNNING"
+                     *             }
+                     *           ],
+                     *           "plannedAt": "2026-11-21T10:30:00.000Z"
+                     *         },
+                     *         "startedAt": "2026-11-21T10:30:00.000Z",
+                     *         "completedAt": null,
+                     *         "durationMs": null,
+                     *         "rowsScanned": 0,
+                     *         "blocksRead": 0,
+                     *         "cacheFusionTransfers": 0,
+                     *         "result": null,
+                     *         "error": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ParallelQueryResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The query names a table that does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No table \"orders\"; the tables are sales.",
+                     *         "details": {
+                     *           "resource": "rac.table",
+                     *           "id": "orders"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The database is STOPPED, or no instance is OPEN. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "The RAC database is stopped; start it first."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The query is outside the supported subset, names an unknown column, selects a column it does not group by, or asks a `dop` above `maxDop`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Column \"price\" is not a column of sales (region, product, amount, quantity).",
+                     *         "details": {
+                     *           "field": "query",
+                     *           "column": "price"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listParallelQueryPlans: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "plannedAt" | "dop" | "queryId";
+                /** @description Sort direction for `sort_by`; newest first by default. */
+                order?: "asc" | "desc";
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 * @example nodeId,status,lastHeartbeat
+                 */
+                fields?: components["parameters"]["Fields"];
+                /** @description Only plans scanning this table. */
+                table?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of plans. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParallelQueryPlanListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listActiveParallelQueries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of running queries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParallelQueryListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getParallelQueryStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counters now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "totalQueries": 42,
+                     *         "completedQueries": 41,
+                     *         "failedQueries": 0,
+                     *         "activeQueries": 1,
+                     *         "avgDop": 3.9,
+                     *         "avgDurationMs": 38.2,
+                     *         "totalGranules": 168,
+                     *         "rowsScanned": 134400,
+                     *         "blocksRead": 2688,
+                     *         "adaptiveReductions": 2,
+                     *         "queriesByAggregate": {
+                     *           "COUNT": 30,
+                     *           "SUM": 25,
+                     *           "MIN": 4,
+                     *           "MAX": 4,
+                     *           "AVG": 9
+                     *         },
+                     *         "config": {
+                     *           "maxDop": 8,
+                     *           "adaptive": true,
+                     *           "granuleBlocks": 16
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ParallelQueryStatisticsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getParallelQueryStatisticsAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counters now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "totalQueries": 42,
+                     *         "completedQueries": 41,
+                     *         "failedQueries": 0,
+                     *         "activeQueries": 1,
+                     *         "avgDop": 3.9,
+                     *         "avgDurationMs": 38.2,
+                     *         "totalGranules": 168,
+                     *         "rowsScanned": 134400,
+                     *         "blocksRead": 2688,
+                     *         "adaptiveReductions": 2,
+                     *         "queriesByAggregate": {
+                     *           "COUNT": 30,
+                     *           "SUM": 25,
+                     *           "MIN": 4,
+                     *           "MAX": 4,
+                     *           "AVG": 9
+                     *         },
+                     *         "config": {
+                     *           "maxDop": 8,
+                     *           "adaptive": true,
+                     *           "granuleBlocks": 16
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ParallelQueryStatisticsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getParallelQueryStatus: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The query (`pq-N`); the most recent when absent.
+                 * @example pq-7
+                 */
+                queryId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The query. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParallelQueryResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `queryId` names no query, or no query has run yet. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No parallel query has id \"pq-99\".",
+                     *         "details": {
+                     *           "resource": "rac.parallelQuery",
+                     *           "id": "pq-99"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    updateParallelQueryConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The whole configuration. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParallelQueryConfig"];
+            };
+        };
+        responses: {
+            /** @description The configuration now in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "maxDop": 8,
+                     *         "adaptive": true,
+                     *         "granuleBlocks": 16
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ParallelQueryConfigResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
     listFaults: {
         parameters: {
             query?: {
@@ -23977,6 +29038,40 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    streamRacEvents: {
+        parameters: {
+            query?: {
+                /** @description API key, for clients that cannot set headers. */
+                apiKey?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Switched to the WebSocket protocol. */
+            101: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The request was not a WebSocket upgrade. */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
         };
     };
     getLiveness: {
@@ -28244,441 +33339,6 @@ export interface operations {
             501: components["responses"]["NotImplemented"];
         };
     };
-    postRacCacheFusionFlush: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getRacCacheFusionStats: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getRacCacheFusionStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getRacCacheFusionTransfers: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getRacClusterNodes: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postRacClusterRebalance: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postRacClusterStart: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getRacClusterStats: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getRacClusterStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postRacClusterStop: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getRacGrdAffinity: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postRacGrdRemaster: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getRacGrdResources: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getRacGrdTopology: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getRacInterconnectLatency: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getRacInterconnectStats: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getRacInterconnectStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getRacParallelQueryActive: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    putRacParallelQueryConfig: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postRacParallelQueryExecute: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getRacParallelQueryPlans: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getRacParallelQueryStatistics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getRacParallelQueryStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getRacRecoveryActive: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getRacRecoveryConfig: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    putRacRecoveryConfig: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getRacRecoveryHistory: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postRacRecoveryInitiate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getRacRecoveryStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
     getSessions: {
         parameters: {
             query?: never;
@@ -28965,21 +33625,6 @@ export interface operations {
         };
     };
     getWs: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getWsClusterRac: {
         parameters: {
             query?: never;
             header?: never;

@@ -3969,12 +3969,12 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "postRacCacheFusionFlush",
+    operationId: "flushCacheFusion",
     method: "post",
     path: "/api/v1/rac/cache-fusion/flush",
     expressPath: "/api/v1/rac/cache-fusion/flush",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN"],
+    tags: ["RAC"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
     planned: true,
     websocket: false,
     public: false,
@@ -3982,11 +3982,24 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getRacCacheFusionStats",
+    operationId: "getCacheFusionStatisticsAlias",
+    method: "get",
+    path: "/api/v1/rac/cache-fusion/statistics",
+    expressPath: "/api/v1/rac/cache-fusion/statistics",
+    tags: ["RAC"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getCacheFusionStatistics",
     method: "get",
     path: "/api/v1/rac/cache-fusion/stats",
     expressPath: "/api/v1/rac/cache-fusion/stats",
-    tags: ["Planned"],
+    tags: ["RAC"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -3995,11 +4008,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getRacCacheFusionStatus",
+    operationId: "getCacheFusionStatus",
     method: "get",
     path: "/api/v1/rac/cache-fusion/status",
     expressPath: "/api/v1/rac/cache-fusion/status",
-    tags: ["Planned"],
+    tags: ["RAC"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4008,24 +4021,63 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getRacCacheFusionTransfers",
+    operationId: "listCacheFusionTransfers",
     method: "get",
     path: "/api/v1/rac/cache-fusion/transfers",
     expressPath: "/api/v1/rac/cache-fusion/transfers",
-    tags: ["Planned"],
+    tags: ["RAC"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
     readOnly: false,
   },
   {
-    operationId: "getRacClusterNodes",
+    operationId: "listRacInstances",
     method: "get",
     path: "/api/v1/rac/cluster/nodes",
     expressPath: "/api/v1/rac/cluster/nodes",
-    tags: ["Planned"],
+    tags: ["RAC"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: true,
+    readOnly: false,
+  },
+  {
+    operationId: "rebalanceRacCluster",
+    method: "post",
+    path: "/api/v1/rac/cluster/rebalance",
+    expressPath: "/api/v1/rac/cluster/rebalance",
+    tags: ["RAC"],
+    roles: ["CLUSTER_ADMIN"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "startRacCluster",
+    method: "post",
+    path: "/api/v1/rac/cluster/start",
+    expressPath: "/api/v1/rac/cluster/start",
+    tags: ["RAC"],
+    roles: ["CLUSTER_ADMIN"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getRacClusterStatisticsAlias",
+    method: "get",
+    path: "/api/v1/rac/cluster/statistics",
+    expressPath: "/api/v1/rac/cluster/statistics",
+    tags: ["RAC"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4034,37 +4086,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "postRacClusterRebalance",
-    method: "post",
-    path: "/api/v1/rac/cluster/rebalance",
-    expressPath: "/api/v1/rac/cluster/rebalance",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN"],
-    planned: true,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "postRacClusterStart",
-    method: "post",
-    path: "/api/v1/rac/cluster/start",
-    expressPath: "/api/v1/rac/cluster/start",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN"],
-    planned: true,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "getRacClusterStats",
+    operationId: "getRacClusterStatistics",
     method: "get",
     path: "/api/v1/rac/cluster/stats",
     expressPath: "/api/v1/rac/cluster/stats",
-    tags: ["Planned"],
+    tags: ["RAC"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4077,7 +4103,7 @@ export const operations = [
     method: "get",
     path: "/api/v1/rac/cluster/status",
     expressPath: "/api/v1/rac/cluster/status",
-    tags: ["Planned"],
+    tags: ["RAC"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4086,11 +4112,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "postRacClusterStop",
+    operationId: "stopRacCluster",
     method: "post",
     path: "/api/v1/rac/cluster/stop",
     expressPath: "/api/v1/rac/cluster/stop",
-    tags: ["Planned"],
+    tags: ["RAC"],
     roles: ["CLUSTER_ADMIN"],
     planned: true,
     websocket: false,
@@ -4099,24 +4125,24 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getRacGrdAffinity",
+    operationId: "listGrdAffinity",
     method: "get",
     path: "/api/v1/rac/grd/affinity",
     expressPath: "/api/v1/rac/grd/affinity",
-    tags: ["Planned"],
+    tags: ["RAC"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
     readOnly: false,
   },
   {
-    operationId: "postRacGrdRemaster",
+    operationId: "remasterGrdResources",
     method: "post",
     path: "/api/v1/rac/grd/remaster",
     expressPath: "/api/v1/rac/grd/remaster",
-    tags: ["Planned"],
+    tags: ["RAC"],
     roles: ["CLUSTER_ADMIN"],
     planned: true,
     websocket: false,
@@ -4125,24 +4151,24 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getRacGrdResources",
+    operationId: "listGrdResources",
     method: "get",
     path: "/api/v1/rac/grd/resources",
     expressPath: "/api/v1/rac/grd/resources",
-    tags: ["Planned"],
+    tags: ["RAC"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
     readOnly: false,
   },
   {
-    operationId: "getRacGrdTopology",
+    operationId: "getGrdTopology",
     method: "get",
     path: "/api/v1/rac/grd/topology",
     expressPath: "/api/v1/rac/grd/topology",
-    tags: ["Planned"],
+    tags: ["RAC"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4151,11 +4177,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getRacInterconnectLatency",
+    operationId: "getInterconnectLatency",
     method: "get",
     path: "/api/v1/rac/interconnect/latency",
     expressPath: "/api/v1/rac/interconnect/latency",
-    tags: ["Planned"],
+    tags: ["RAC"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4164,11 +4190,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getRacInterconnectStats",
+    operationId: "getInterconnectStatistics",
     method: "get",
     path: "/api/v1/rac/interconnect/stats",
     expressPath: "/api/v1/rac/interconnect/stats",
-    tags: ["Planned"],
+    tags: ["RAC"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4177,11 +4203,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getRacInterconnectStatus",
+    operationId: "getInterconnectStatus",
     method: "get",
     path: "/api/v1/rac/interconnect/status",
     expressPath: "/api/v1/rac/interconnect/status",
-    tags: ["Planned"],
+    tags: ["RAC"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4190,11 +4216,24 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getRacParallelQueryActive",
+    operationId: "executeParallelQueryAlias",
+    method: "post",
+    path: "/api/v1/rac/parallel-query",
+    expressPath: "/api/v1/rac/parallel-query",
+    tags: ["RAC"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listActiveParallelQueries",
     method: "get",
     path: "/api/v1/rac/parallel-query/active",
     expressPath: "/api/v1/rac/parallel-query/active",
-    tags: ["Planned"],
+    tags: ["RAC"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4203,12 +4242,12 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "putRacParallelQueryConfig",
+    operationId: "updateParallelQueryConfig",
     method: "put",
     path: "/api/v1/rac/parallel-query/config",
     expressPath: "/api/v1/rac/parallel-query/config",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN"],
+    tags: ["RAC"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
     planned: true,
     websocket: false,
     public: false,
@@ -4216,12 +4255,12 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "postRacParallelQueryExecute",
+    operationId: "executeParallelQuery",
     method: "post",
     path: "/api/v1/rac/parallel-query/execute",
     expressPath: "/api/v1/rac/parallel-query/execute",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN"],
+    tags: ["RAC"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
     planned: true,
     websocket: false,
     public: false,
@@ -4229,24 +4268,24 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getRacParallelQueryPlans",
+    operationId: "listParallelQueryPlans",
     method: "get",
     path: "/api/v1/rac/parallel-query/plans",
     expressPath: "/api/v1/rac/parallel-query/plans",
-    tags: ["Planned"],
+    tags: ["RAC"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
     readOnly: false,
   },
   {
-    operationId: "getRacParallelQueryStatistics",
+    operationId: "getParallelQueryStatistics",
     method: "get",
     path: "/api/v1/rac/parallel-query/statistics",
     expressPath: "/api/v1/rac/parallel-query/statistics",
-    tags: ["Planned"],
+    tags: ["RAC"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4255,11 +4294,24 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getRacParallelQueryStatus",
+    operationId: "getParallelQueryStatisticsAlias",
+    method: "get",
+    path: "/api/v1/rac/parallel-query/stats",
+    expressPath: "/api/v1/rac/parallel-query/stats",
+    tags: ["RAC"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getParallelQueryStatus",
     method: "get",
     path: "/api/v1/rac/parallel-query/status",
     expressPath: "/api/v1/rac/parallel-query/status",
-    tags: ["Planned"],
+    tags: ["RAC"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4268,11 +4320,24 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getRacRecoveryActive",
+    operationId: "getRacRecoveryStatusAlias",
+    method: "get",
+    path: "/api/v1/rac/recovery",
+    expressPath: "/api/v1/rac/recovery",
+    tags: ["RAC"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listActiveRacRecoveries",
     method: "get",
     path: "/api/v1/rac/recovery/active",
     expressPath: "/api/v1/rac/recovery/active",
-    tags: ["Planned"],
+    tags: ["RAC"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4285,7 +4350,7 @@ export const operations = [
     method: "get",
     path: "/api/v1/rac/recovery/config",
     expressPath: "/api/v1/rac/recovery/config",
-    tags: ["Planned"],
+    tags: ["RAC"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4294,11 +4359,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "putRacRecoveryConfig",
+    operationId: "updateRacRecoveryConfig",
     method: "put",
     path: "/api/v1/rac/recovery/config",
     expressPath: "/api/v1/rac/recovery/config",
-    tags: ["Planned"],
+    tags: ["RAC"],
     roles: ["CLUSTER_ADMIN"],
     planned: true,
     websocket: false,
@@ -4307,24 +4372,24 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getRacRecoveryHistory",
+    operationId: "listRacRecoveryHistory",
     method: "get",
     path: "/api/v1/rac/recovery/history",
     expressPath: "/api/v1/rac/recovery/history",
-    tags: ["Planned"],
+    tags: ["RAC"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
     readOnly: false,
   },
   {
-    operationId: "postRacRecoveryInitiate",
+    operationId: "initiateRacRecovery",
     method: "post",
     path: "/api/v1/rac/recovery/initiate",
     expressPath: "/api/v1/rac/recovery/initiate",
-    tags: ["Planned"],
+    tags: ["RAC"],
     roles: ["CLUSTER_ADMIN"],
     planned: true,
     websocket: false,
@@ -4337,7 +4402,20 @@ export const operations = [
     method: "get",
     path: "/api/v1/rac/recovery/status",
     expressPath: "/api/v1/rac/recovery/status",
-    tags: ["Planned"],
+    tags: ["RAC"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getRacStatusAlias",
+    method: "get",
+    path: "/api/v1/rac/status",
+    expressPath: "/api/v1/rac/status",
+    tags: ["RAC"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -5087,11 +5165,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getWsClusterRac",
+    operationId: "streamRacEvents",
     method: "get",
     path: "/api/v1/ws/cluster/rac",
     expressPath: "/api/v1/ws/cluster/rac",
-    tags: ["Planned"],
+    tags: ["Streams"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: true,
@@ -5263,6 +5341,9 @@ export type OperationId =
   | "deleteReplicationSnapshot"
   | "deleteSessionsById"
   | "distributeQuery"
+  | "executeParallelQuery"
+  | "executeParallelQueryAlias"
+  | "flushCacheFusion"
   | "getAdvancedReplicationApplyCheckpoints"
   | "getAdvancedReplicationApplyConfig"
   | "getAdvancedReplicationApplyStatistics"
@@ -5311,6 +5392,9 @@ export type OperationId =
   | "getAdvancedReplicationXaResourceManagers"
   | "getAdvancedReplicationXaStatistics"
   | "getAdvancedReplicationXaTransactions"
+  | "getCacheFusionStatistics"
+  | "getCacheFusionStatisticsAlias"
+  | "getCacheFusionStatus"
   | "getClock"
   | "getClusterConfig"
   | "getClusterHealth"
@@ -5353,6 +5437,10 @@ export type OperationId =
   | "getGeoReplicationStreamsByIdStatus"
   | "getGeoReplicationVectorClocksByDc"
   | "getGossipState"
+  | "getGrdTopology"
+  | "getInterconnectLatency"
+  | "getInterconnectStatistics"
+  | "getInterconnectStatus"
   | "getLiveness"
   | "getLoadBalancerBackend"
   | "getLoadBalancerStatistics"
@@ -5396,6 +5484,9 @@ export type OperationId =
   | "getNetworkResolverCache"
   | "getNetworkResolverStatus"
   | "getNetworkStatus"
+  | "getParallelQueryStatistics"
+  | "getParallelQueryStatisticsAlias"
+  | "getParallelQueryStatus"
   | "getPools"
   | "getPoolsById"
   | "getPoolsByIdLeaks"
@@ -5408,26 +5499,13 @@ export type OperationId =
   | "getPoolsByIdWaitQueue"
   | "getPoolsByIdWaitQueueStats"
   | "getPrometheusMetrics"
-  | "getRacCacheFusionStats"
-  | "getRacCacheFusionStatus"
-  | "getRacCacheFusionTransfers"
-  | "getRacClusterNodes"
-  | "getRacClusterStats"
+  | "getRacClusterStatistics"
+  | "getRacClusterStatisticsAlias"
   | "getRacClusterStatus"
-  | "getRacGrdAffinity"
-  | "getRacGrdResources"
-  | "getRacGrdTopology"
-  | "getRacInterconnectLatency"
-  | "getRacInterconnectStats"
-  | "getRacInterconnectStatus"
-  | "getRacParallelQueryActive"
-  | "getRacParallelQueryPlans"
-  | "getRacParallelQueryStatistics"
-  | "getRacParallelQueryStatus"
-  | "getRacRecoveryActive"
   | "getRacRecoveryConfig"
-  | "getRacRecoveryHistory"
   | "getRacRecoveryStatus"
+  | "getRacRecoveryStatusAlias"
+  | "getRacStatusAlias"
   | "getRaftLeader"
   | "getRaftLog"
   | "getRaftState"
@@ -5452,7 +5530,6 @@ export type OperationId =
   | "getStartup"
   | "getWorkload"
   | "getWs"
-  | "getWsClusterRac"
   | "getWsClusterSharding"
   | "getWsConnections"
   | "getWsMetrics"
@@ -5460,21 +5537,30 @@ export type OperationId =
   | "getWsStatus"
   | "getWsSubscriptions"
   | "healFault"
+  | "initiateRacRecovery"
   | "injectFault"
   | "joinMember"
   | "leaveMember"
+  | "listActiveParallelQueries"
+  | "listActiveRacRecoveries"
   | "listApiKeys"
   | "listAuditEntries"
+  | "listCacheFusionTransfers"
   | "listClusterNodes"
   | "listDhtNodes"
   | "listEvents"
   | "listFailoverHistory"
   | "listFaults"
+  | "listGrdAffinity"
+  | "listGrdResources"
   | "listHealthHistory"
   | "listHealthIssues"
   | "listLoadBalancerBackends"
   | "listLoadBalancerConnections"
   | "listMembers"
+  | "listParallelQueryPlans"
+  | "listRacInstances"
+  | "listRacRecoveryHistory"
   | "listRaftLogEntries"
   | "listRaftMembers"
   | "listReplicas"
@@ -5553,13 +5639,6 @@ export type OperationId =
   | "postPoolsByIdLifecycleRecycle"
   | "postPoolsByIdPartitions"
   | "postPoolsByIdWaitQueueClear"
-  | "postRacCacheFusionFlush"
-  | "postRacClusterRebalance"
-  | "postRacClusterStart"
-  | "postRacClusterStop"
-  | "postRacGrdRemaster"
-  | "postRacParallelQueryExecute"
-  | "postRacRecoveryInitiate"
   | "postSessionsByIdAuthRefresh"
   | "postSessionsByIdEventsTrigger"
   | "postSessionsByIdResourcesReset"
@@ -5590,10 +5669,10 @@ export type OperationId =
   | "putPoolsById"
   | "putPoolsByIdLifecyclePolicy"
   | "putPoolsByIdPartitionsByName"
-  | "putRacParallelQueryConfig"
-  | "putRacRecoveryConfig"
   | "putSessionsByIdResourcesLimits"
   | "putSessionsByIdState"
+  | "rebalanceRacCluster"
+  | "remasterGrdResources"
   | "removeClusterNode"
   | "removeLoadBalancerBackend"
   | "removeRaftMember"
@@ -5609,13 +5688,18 @@ export type OperationId =
   | "setLoadBalancerStrategy"
   | "setWorkload"
   | "simulateReplicationConflict"
+  | "startRacCluster"
+  | "stopRacCluster"
   | "streamClusterNodeEvents"
   | "streamClusterReplicationEvents"
   | "streamEvents"
+  | "streamRacEvents"
   | "streamReplicationEvents"
   | "testFailover"
   | "triggerFailover"
   | "triggerReplicationFailover"
   | "updateClusterConfig"
   | "updateFailoverConfig"
+  | "updateParallelQueryConfig"
+  | "updateRacRecoveryConfig"
   | "updateReplicationConfig";

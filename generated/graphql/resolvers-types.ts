@@ -61,6 +61,24 @@ export type AddReplicaInput = {
   nodeId: Scalars['ID']['input'];
 };
 
+/** Queries that computed each aggregate function. */
+export type AggregateCounts = {
+  __typename?: 'AggregateCounts';
+  AVG: Scalars['BigInt']['output'];
+  COUNT: Scalars['BigInt']['output'];
+  MAX: Scalars['BigInt']['output'];
+  MIN: Scalars['BigInt']['output'];
+  SUM: Scalars['BigInt']['output'];
+};
+
+/** An aggregate a parallel query computes. */
+export type AggregateFunction =
+  | 'AVG'
+  | 'COUNT'
+  | 'MAX'
+  | 'MIN'
+  | 'SUM';
+
 /** The lag an alert rule watches. */
 export type AlertMetric =
   /** flushLagMs. */
@@ -176,6 +194,118 @@ export type BaseBackupProgress = {
   startedAt: Scalars['DateTime']['output'];
   totalBytes: Scalars['BigInt']['output'];
 };
+
+/** A Global Cache Service block lock mode. */
+export type BlockMode =
+  /** Null: not held. */
+  | 'N'
+  /** Shared: a read copy. */
+  | 'S'
+  /** Exclusive: the current, writable copy. */
+  | 'X';
+
+/** A block shipped between instances (`cache_fusion_transfer`). */
+export type BlockTransferEvent = {
+  __typename?: 'BlockTransferEvent';
+  blockId: Scalars['String']['output'];
+  bytes: Scalars['Int']['output'];
+  cursor: Scalars['BigInt']['output'];
+  fromInstance: Scalars['ID']['output'];
+  latencyUs: Scalars['Int']['output'];
+  masterInstance: Scalars['ID']['output'];
+  mode: BlockMode;
+  /** Sender, receiver, then the master when it is a third instance. */
+  nodeIds: Array<Scalars['ID']['output']>;
+  pastImageKept: Scalars['Boolean']['output'];
+  scn: Scalars['BigInt']['output'];
+  time: Scalars['DateTime']['output'];
+  toInstance: Scalars['ID']['output'];
+  transferId: Scalars['ID']['output'];
+  way: TransferWay;
+};
+
+/** Cache Fusion activity: a transfer or a remaster, whichever `type` names. */
+export type CacheFusionEvent = {
+  __typename?: 'CacheFusionEvent';
+  cursor: Scalars['BigInt']['output'];
+  /** Set for resource_remastered. */
+  remaster?: Maybe<RemasterEvent>;
+  time: Scalars['DateTime']['output'];
+  /** Set for cache_fusion_transfer. */
+  transfer?: Maybe<BlockTransferEvent>;
+  /** cache_fusion_transfer or resource_remastered. */
+  type: Scalars['String']['output'];
+};
+
+/** One instance's buffer cache and request queue. */
+export type CacheFusionInstanceStatus = {
+  __typename?: 'CacheFusionInstanceStatus';
+  cachedBlocks: Scalars['Int']['output'];
+  dirtyBlocks: Scalars['Int']['output'];
+  exclusiveBlocks: Scalars['Int']['output'];
+  instanceId: Scalars['ID']['output'];
+  pastImages: Scalars['Int']['output'];
+  requestsQueued: Scalars['Int']['output'];
+  sharedBlocks: Scalars['Int']['output'];
+  status: RacInstanceStatus;
+};
+
+/** Global Cache Service counters. */
+export type CacheFusionStats = {
+  __typename?: 'CacheFusionStats';
+  avgTransferLatencyUs: Scalars['BigInt']['output'];
+  bytesTransferred: Scalars['BigInt']['output'];
+  cacheHits: Scalars['BigInt']['output'];
+  cacheMisses: Scalars['BigInt']['output'];
+  downgrades: Scalars['BigInt']['output'];
+  failedRequests: Scalars['BigInt']['output'];
+  hitRatePercent: Scalars['Float']['output'];
+  successfulGrants: Scalars['BigInt']['output'];
+  threeWayTransfers: Scalars['BigInt']['output'];
+  totalRequests: Scalars['BigInt']['output'];
+  twoWayTransfers: Scalars['BigInt']['output'];
+  writeBacks: Scalars['BigInt']['output'];
+};
+
+/** Cache Fusion now. */
+export type CacheFusionStatus = {
+  __typename?: 'CacheFusionStatus';
+  blocksCached: Scalars['Int']['output'];
+  dirtyBlocks: Scalars['Int']['output'];
+  enqueues: EnqueueCounts;
+  hitRatePercent: Scalars['Float']['output'];
+  instances: Array<CacheFusionInstanceStatus>;
+  lastTransferAt?: Maybe<Scalars['DateTime']['output']>;
+  pastImages: Scalars['Int']['output'];
+  requestsInFlight: Scalars['Int']['output'];
+  requestsQueued: Scalars['Int']['output'];
+  state: ClusterState;
+};
+
+/** One block shipped between instances. */
+export type CacheFusionTransfer = {
+  __typename?: 'CacheFusionTransfer';
+  blockId: Scalars['String']['output'];
+  bytes: Scalars['Int']['output'];
+  completedAt: Scalars['DateTime']['output'];
+  fromInstance: Scalars['ID']['output'];
+  latencyUs: Scalars['Int']['output'];
+  masterInstance: Scalars['ID']['output'];
+  mode: BlockMode;
+  pastImageKept: Scalars['Boolean']['output'];
+  requestedAt: Scalars['DateTime']['output'];
+  scn: Scalars['BigInt']['output'];
+  tableName: Scalars['String']['output'];
+  toInstance: Scalars['ID']['output'];
+  transferId: Scalars['ID']['output'];
+  way: TransferWay;
+};
+
+export type CacheFusionTransferSortField =
+  | 'blockId'
+  | 'bytes'
+  | 'completedAt'
+  | 'latencyUs';
 
 /** The cluster clock. */
 export type Clock = {
@@ -935,6 +1065,19 @@ export type DrillStatus =
   /** The drill met its bound. */
   | 'PASSED';
 
+/** Global Enqueue Service locks now. */
+export type EnqueueCounts = {
+  __typename?: 'EnqueueCounts';
+  converting: Scalars['Int']['output'];
+  granted: Scalars['Int']['output'];
+  waiting: Scalars['Int']['output'];
+};
+
+/** A Global Enqueue Service lock mode. */
+export type EnqueueMode =
+  | 'S'
+  | 'X';
+
 /** An event, in the same envelope as the WebSocket streams. */
 export type Event = {
   __typename?: 'Event';
@@ -1258,6 +1401,18 @@ export type FaultType =
   | 'loss'
   | 'partition';
 
+/** What a flush did. */
+export type FlushResult = {
+  __typename?: 'FlushResult';
+  blocksInvalidated: Scalars['Int']['output'];
+  blocksWritten: Scalars['Int']['output'];
+  bytesWritten: Scalars['BigInt']['output'];
+  flushedAt: Scalars['DateTime']['output'];
+  instanceIds: Array<Scalars['ID']['output']>;
+  pastImagesDiscarded: Scalars['Int']['output'];
+  scn: Scalars['BigInt']['output'];
+};
+
 /** A join in progress. */
 export type GossipJoin = {
   __typename?: 'GossipJoin';
@@ -1299,6 +1454,98 @@ export type GossipState = {
   protocolPeriodMs: Scalars['Int']['output'];
   /** Counters summed over every member. */
   totals: SwimCounters;
+};
+
+/** The instance that accesses a resource most. */
+export type GrdAffinity = {
+  __typename?: 'GrdAffinity';
+  aboveThreshold: Scalars['Boolean']['output'];
+  accesses: Scalars['Int']['output'];
+  affinityPercent: Scalars['Float']['output'];
+  instanceId: Scalars['ID']['output'];
+  masterInstance: Scalars['ID']['output'];
+  resourceId: Scalars['ID']['output'];
+  resourceType: GrdResourceType;
+  totalAccesses: Scalars['Int']['output'];
+};
+
+export type GrdAffinitySortField =
+  | 'accesses'
+  | 'affinityPercent'
+  | 'resourceId';
+
+/** An instance holding a resource in S or X. */
+export type GrdHolder = {
+  __typename?: 'GrdHolder';
+  instanceId: Scalars['ID']['output'];
+  /** S or X. */
+  mode: Scalars['String']['output'];
+};
+
+/** The resources one instance masters. */
+export type GrdMasterShare = {
+  __typename?: 'GrdMasterShare';
+  blockResources: Scalars['Int']['output'];
+  enqueueResources: Scalars['Int']['output'];
+  instanceId: Scalars['ID']['output'];
+  resources: Scalars['Int']['output'];
+  sharePercent: Scalars['Float']['output'];
+  status: RacInstanceStatus;
+};
+
+/** A resource of the directory. */
+export type GrdResource = {
+  __typename?: 'GrdResource';
+  accesses: Scalars['Int']['output'];
+  /** Recent accesses by instance id. */
+  accessesByInstance: Scalars['JSON']['output'];
+  frozen: Scalars['Boolean']['output'];
+  hashMaster: Scalars['ID']['output'];
+  holders: Array<GrdHolder>;
+  lastRemasteredAt?: Maybe<Scalars['DateTime']['output']>;
+  masterInstance: Scalars['ID']['output'];
+  remasterCount: Scalars['Int']['output'];
+  resourceId: Scalars['ID']['output'];
+  resourceType: GrdResourceType;
+  waiting: Scalars['Int']['output'];
+};
+
+export type GrdResourceSortField =
+  | 'accesses'
+  | 'remasterCount'
+  | 'resourceId'
+  | 'waiting';
+
+/** The kind of a GRD resource. */
+export type GrdResourceType =
+  /** A Cache Fusion block (`file:block`). */
+  | 'BLOCK'
+  /** A table enqueue (`TM:<table>`). */
+  | 'TM'
+  /** A row enqueue (`TX:<table>:<rowKey>`). */
+  | 'TX';
+
+/** Global Resource Directory counters. */
+export type GrdStats = {
+  __typename?: 'GrdStats';
+  affinityUpdates: Scalars['BigInt']['output'];
+  avgRemasterLatencyMs: Scalars['BigInt']['output'];
+  loadBalances: Scalars['BigInt']['output'];
+  /** Resources each instance masters, by instance id. */
+  resourcesPerMaster: Scalars['JSON']['output'];
+  totalRemasters: Scalars['BigInt']['output'];
+  totalResources: Scalars['BigInt']['output'];
+};
+
+/** Who masters what. */
+export type GrdTopology = {
+  __typename?: 'GrdTopology';
+  affinityThreshold: Scalars['Float']['output'];
+  frozenResources: Scalars['Int']['output'];
+  masters: Array<GrdMasterShare>;
+  remasteredResources: Scalars['Int']['output'];
+  statistics: GrdStats;
+  totalResources: Scalars['Int']['output'];
 };
 
 /** Hash of keys and vnodes to tokens. */
@@ -1445,6 +1692,100 @@ export type InitialBackendHealth =
   | 'DRAINING'
   /** Takes connections at once. */
   | 'HEALTHY';
+
+/** One recovery of a dead instance by a survivor. */
+export type InstanceRecovery = {
+  __typename?: 'InstanceRecovery';
+  blocksRecovered: Scalars['Int']['output'];
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  durationMs?: Maybe<Scalars['Int']['output']>;
+  error?: Maybe<Scalars['String']['output']>;
+  failedInstance: Scalars['ID']['output'];
+  locksReleased: Scalars['Int']['output'];
+  phase: RecoveryPhase;
+  phases: Array<RecoveryPhaseTiming>;
+  recoveringInstance: Scalars['ID']['output'];
+  recoveryId: Scalars['ID']['output'];
+  redoBytesApplied: Scalars['BigInt']['output'];
+  redoBytesTotal: Scalars['BigInt']['output'];
+  redoRecordsApplied: Scalars['BigInt']['output'];
+  resourcesRemastered: Scalars['Int']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  trigger: RecoveryTrigger;
+};
+
+/** One instance as its peers hear it. */
+export type InterconnectInstanceStatus = {
+  __typename?: 'InterconnectInstanceStatus';
+  instanceId: Scalars['ID']['output'];
+  lastHeartbeatAt?: Maybe<Scalars['DateTime']['output']>;
+  missedHeartbeats: Scalars['Int']['output'];
+  reachable: Array<Scalars['ID']['output']>;
+  status: RacInstanceStatus;
+  suspected: Scalars['Boolean']['output'];
+};
+
+/** The latency matrix: `matrixUs[i][j]` from instanceIds[i] to instanceIds[j], null on the diagonal and for silent pairs. */
+export type InterconnectLatency = {
+  __typename?: 'InterconnectLatency';
+  instanceIds: Array<Scalars['ID']['output']>;
+  matrixUs: Array<Array<Maybe<Scalars['Int']['output']>>>;
+  pairs: Array<InterconnectLatencyPair>;
+};
+
+/** Measured one-way latency of one ordered pair (null when nothing was delivered). */
+export type InterconnectLatencyPair = {
+  __typename?: 'InterconnectLatencyPair';
+  avgLatencyUs?: Maybe<Scalars['Int']['output']>;
+  fromInstance: Scalars['ID']['output'];
+  maxLatencyUs?: Maybe<Scalars['Int']['output']>;
+  minLatencyUs?: Maybe<Scalars['Int']['output']>;
+  samples: Scalars['BigInt']['output'];
+  toInstance: Scalars['ID']['output'];
+};
+
+/** What one instance sent another. */
+export type InterconnectPairStats = {
+  __typename?: 'InterconnectPairStats';
+  bytes: Scalars['BigInt']['output'];
+  failedSends: Scalars['BigInt']['output'];
+  fromInstance: Scalars['ID']['output'];
+  messages: Scalars['BigInt']['output'];
+  toInstance: Scalars['ID']['output'];
+};
+
+/** Interconnect health. */
+export type InterconnectState =
+  | 'DEGRADED'
+  | 'HEALTHY'
+  | 'PARTITIONED';
+
+/** Interconnect counters, from the messages sent on the simulated network. */
+export type InterconnectStats = {
+  __typename?: 'InterconnectStats';
+  avgMessageLatencyUs: Scalars['BigInt']['output'];
+  avgThroughputMbps: Scalars['Float']['output'];
+  bytesReceived: Scalars['BigInt']['output'];
+  bytesSent: Scalars['BigInt']['output'];
+  failedSends: Scalars['BigInt']['output'];
+  heartbeatFailures: Scalars['BigInt']['output'];
+  messagesReceived: Scalars['BigInt']['output'];
+  messagesSent: Scalars['BigInt']['output'];
+  pairs: Array<InterconnectPairStats>;
+};
+
+/** Interconnect health, heartbeats and split-brain. */
+export type InterconnectStatus = {
+  __typename?: 'InterconnectStatus';
+  evictedInstances: Array<Scalars['ID']['output']>;
+  heartbeatIntervalMs: Scalars['Int']['output'];
+  instances: Array<InterconnectInstanceStatus>;
+  lastSplitBrainAt?: Maybe<Scalars['DateTime']['output']>;
+  missedHeartbeatsToEvict: Scalars['Int']['output'];
+  quorumPercentage: Scalars['Float']['output'];
+  splitBrainDetected: Scalars['Boolean']['output'];
+  state: InterconnectState;
+};
 
 /** How bad an issue is. */
 export type IssueSeverity =
@@ -1600,6 +1941,24 @@ export type LoadSpread = {
   standardDeviation: Scalars['Float']['output'];
   /** Population variance of the load factors. */
   variance: Scalars['Float']['output'];
+};
+
+/** A Global Enqueue Service lock event (`lock_granted`, `lock_released`, `lock_conversion`). */
+export type LockEvent = {
+  __typename?: 'LockEvent';
+  cursor: Scalars['BigInt']['output'];
+  fromMode?: Maybe<EnqueueMode>;
+  mode: EnqueueMode;
+  nodeId: Scalars['ID']['output'];
+  /** REQUEST, COMMIT or RECOVERY. */
+  reason: Scalars['String']['output'];
+  resourceId: Scalars['ID']['output'];
+  resourceType: GrdResourceType;
+  time: Scalars['DateTime']['output'];
+  /** lock_granted, lock_released or lock_conversion. */
+  type: Scalars['String']['output'];
+  waitedMs: Scalars['Int']['output'];
+  waiters: Scalars['Int']['output'];
 };
 
 /** A member of the gossip group, as the group as a whole sees it. */
@@ -1808,7 +2167,11 @@ export type Mutation = {
   deleteReplicationSlot: Scalars['Boolean']['output'];
   /** Deletes a snapshot. */
   deleteReplicationSnapshot: Scalars['Boolean']['output'];
+  /** Plans and starts a parallel query; follow it with parallelQueryStatus (POST /api/v1/rac/parallel-query/execute). */
+  executeParallelQuery?: Maybe<ParallelQueryJob>;
   healFault: Fault;
+  /** Starts the recovery of a FAILED or EVICTED instance (POST /api/v1/rac/recovery/initiate). */
+  initiateRacRecovery: InstanceRecovery;
   injectFault: Fault;
   /** Rejoins a cluster node that left the gossip group (or whose join failed), through a seed, like POST /api/v1/cluster/members/join. */
   joinMember: Member;
@@ -1816,12 +2179,22 @@ export type Mutation = {
   leaveMember: Member;
   /** Pauses replay on a replica. */
   pauseReplica: Replica;
+  /** Writes dirty blocks back and optionally drops clean ones (POST /api/v1/rac/cache-fusion/flush). */
+  racFlushCache: FlushResult;
+  /** Remasters one resource or all, to targetNode or back to the hash placement (POST /api/v1/rac/grd/remaster). */
+  racGrdRemaster: RemasterResult;
+  /** Remasters resources back to an even spread (POST /api/v1/rac/cluster/rebalance). */
+  racRebalance: RebalanceResult;
   /** Proposes commands to the log through the leader. */
   raftAppendEntries: AppendEntriesResponse;
   /** Compacts a node's log (or every running member's) into a snapshot. */
   raftCreateSnapshot: SnapshotInfo;
   /** Delivers a RequestVote for candidateId to nodeId, or to every other voter. A real message: higher terms are adopted. */
   raftRequestVote: VoteResponse;
+  /** Remasters every resource to nodeId (POST /api/v1/rac/grd/remaster with targetNode and no resourceId). */
+  remasterGRDResources?: Maybe<Scalars['Boolean']['output']>;
+  /** Remasters one resource to targetNode; true when it moved or was already there (POST /api/v1/rac/grd/remaster). */
+  remasterResource: Scalars['Boolean']['output'];
   /** Removes a node; refused when it would cost the cluster its quorum, unless force is true. */
   removeClusterNode: Scalars['Boolean']['output'];
   /** Removes a backend; refused while it has active connections, unless force is true. */
@@ -1846,6 +2219,10 @@ export type Mutation = {
   setWorkload: Workload;
   /** Makes two real conflicting writes to one row. */
   simulateReplicationConflict: ReplicationConflict;
+  /** Opens the RAC database on every running instance (POST /api/v1/rac/cluster/start). */
+  startRacCluster: RacClusterStatus;
+  /** Closes the RAC database after writing dirty blocks back; true once closed (POST /api/v1/rac/cluster/stop). */
+  stopRacCluster: Scalars['Boolean']['output'];
   /** Runs a failover drill and returns what it measured. */
   testFailover: FailoverTestResult;
   /** Replaces the leader now: a switchover (leadership transfer, optionally to input.targetNodeId) or a forced failover. */
@@ -1855,6 +2232,10 @@ export type Mutation = {
   updateClusterConfig: ClusterInfo;
   /** Changes failover settings; the others keep their values. */
   updateFailoverConfig: FailoverConfig;
+  /** Replaces the parallel query configuration (PUT /api/v1/rac/parallel-query/config). */
+  updateParallelQueryConfig: ParallelQueryConfig;
+  /** Replaces the recovery configuration (PUT /api/v1/rac/recovery/config). */
+  updateRacRecoveryConfig: RecoveryConfig;
 };
 
 
@@ -1931,8 +2312,20 @@ export type MutationDeleteReplicationSnapshotArgs = {
 };
 
 
+export type MutationExecuteParallelQueryArgs = {
+  dop?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
+};
+
+
 export type MutationHealFaultArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationInitiateRacRecoveryArgs = {
+  instanceId: Scalars['ID']['input'];
+  recoveringInstance?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1956,6 +2349,20 @@ export type MutationPauseReplicaArgs = {
 };
 
 
+export type MutationRacFlushCacheArgs = {
+  flushDirty?: InputMaybe<Scalars['Boolean']['input']>;
+  instanceId?: InputMaybe<Scalars['ID']['input']>;
+  invalidateClean?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type MutationRacGrdRemasterArgs = {
+  force?: InputMaybe<Scalars['Boolean']['input']>;
+  resourceId?: InputMaybe<Scalars['ID']['input']>;
+  targetNode?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationRaftAppendEntriesArgs = {
   entries: Array<RaftLogEntryInput>;
 };
@@ -1972,6 +2379,17 @@ export type MutationRaftRequestVoteArgs = {
   lastLogTerm?: InputMaybe<Scalars['BigInt']['input']>;
   nodeId?: InputMaybe<Scalars['ID']['input']>;
   term: Scalars['BigInt']['input'];
+};
+
+
+export type MutationRemasterGrdResourcesArgs = {
+  nodeId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemasterResourceArgs = {
+  resourceId: Scalars['ID']['input'];
+  targetNode: Scalars['ID']['input'];
 };
 
 
@@ -2065,6 +2483,16 @@ export type MutationUpdateClusterConfigArgs = {
 
 export type MutationUpdateFailoverConfigArgs = {
   config: FailoverConfigInput;
+};
+
+
+export type MutationUpdateParallelQueryConfigArgs = {
+  input: ParallelQueryConfigInput;
+};
+
+
+export type MutationUpdateRacRecoveryConfigArgs = {
+  input: RecoveryConfigInput;
 };
 
 /** Resources a node offers, from its configuration. */
@@ -2205,6 +2633,143 @@ export type ObserverCounts = {
   unaware: Scalars['Int']['output'];
 };
 
+/** One aggregate of a parallel query. */
+export type ParallelQueryAggregate = {
+  __typename?: 'ParallelQueryAggregate';
+  alias: Scalars['String']['output'];
+  /** Null for COUNT(*). */
+  column?: Maybe<Scalars['String']['output']>;
+  function: AggregateFunction;
+};
+
+/** How parallel queries are planned. */
+export type ParallelQueryConfig = {
+  __typename?: 'ParallelQueryConfig';
+  adaptive: Scalars['Boolean']['output'];
+  granuleBlocks: Scalars['Int']['output'];
+  maxDop: Scalars['Int']['output'];
+};
+
+/** The whole parallel query configuration. */
+export type ParallelQueryConfigInput = {
+  adaptive: Scalars['Boolean']['input'];
+  granuleBlocks: Scalars['Int']['input'];
+  maxDop: Scalars['Int']['input'];
+};
+
+/** A parallel query started or ended (`parallel_query_started`, `parallel_query_completed`). */
+export type ParallelQueryEvent = {
+  __typename?: 'ParallelQueryEvent';
+  cursor: Scalars['BigInt']['output'];
+  dop: Scalars['Int']['output'];
+  durationMs?: Maybe<Scalars['Int']['output']>;
+  error?: Maybe<Scalars['String']['output']>;
+  granules: Scalars['Int']['output'];
+  /** The coordinator. */
+  nodeId: Scalars['ID']['output'];
+  /** The instances running a slave. */
+  nodeIds: Array<Scalars['ID']['output']>;
+  query: Scalars['String']['output'];
+  queryId: Scalars['ID']['output'];
+  resultRows?: Maybe<Scalars['Int']['output']>;
+  rowsScanned: Scalars['BigInt']['output'];
+  status: ParallelQueryStatus;
+  time: Scalars['DateTime']['output'];
+  /** parallel_query_started or parallel_query_completed. */
+  type: Scalars['String']['output'];
+};
+
+/** One WHERE equality. */
+export type ParallelQueryFilter = {
+  __typename?: 'ParallelQueryFilter';
+  column: Scalars['String']['output'];
+  /** A string or a number. */
+  value: Scalars['JSON']['output'];
+};
+
+/** A block range one slave reads. */
+export type ParallelQueryGranule = {
+  __typename?: 'ParallelQueryGranule';
+  blocks: Scalars['Int']['output'];
+  firstBlock: Scalars['String']['output'];
+  granuleId: Scalars['Int']['output'];
+  instanceId: Scalars['ID']['output'];
+  lastBlock: Scalars['String']['output'];
+  rowsScanned: Scalars['BigInt']['output'];
+  status: ParallelQueryStatus;
+};
+
+/** A parallel query with its plan, progress and, once COMPLETED, its result. */
+export type ParallelQueryJob = {
+  __typename?: 'ParallelQueryJob';
+  blocksRead: Scalars['BigInt']['output'];
+  cacheFusionTransfers: Scalars['BigInt']['output'];
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  durationMs?: Maybe<Scalars['Int']['output']>;
+  error?: Maybe<Scalars['String']['output']>;
+  plan: ParallelQueryPlan;
+  queryId: Scalars['ID']['output'];
+  result?: Maybe<ParallelQueryResult>;
+  rowsScanned: Scalars['BigInt']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  status: ParallelQueryStatus;
+};
+
+/** How a query was split over the instances. */
+export type ParallelQueryPlan = {
+  __typename?: 'ParallelQueryPlan';
+  adaptiveReduced: Scalars['Boolean']['output'];
+  aggregates: Array<ParallelQueryAggregate>;
+  coordinatorInstance: Scalars['ID']['output'];
+  dop: Scalars['Int']['output'];
+  granules: Array<ParallelQueryGranule>;
+  groupBy: Array<Scalars['String']['output']>;
+  instances: Array<Scalars['ID']['output']>;
+  plannedAt: Scalars['DateTime']['output'];
+  query: Scalars['String']['output'];
+  queryId: Scalars['ID']['output'];
+  requestedDop: Scalars['Int']['output'];
+  table: Scalars['String']['output'];
+  where: Array<ParallelQueryFilter>;
+};
+
+export type ParallelQueryPlanSortField =
+  | 'dop'
+  | 'plannedAt'
+  | 'queryId';
+
+/** The merged result, equal to a serial evaluation. */
+export type ParallelQueryResult = {
+  __typename?: 'ParallelQueryResult';
+  columns: Array<Scalars['String']['output']>;
+  rowCount: Scalars['Int']['output'];
+  /** One object per group, keyed by column name. */
+  rows: Array<Scalars['JSON']['output']>;
+};
+
+/** Parallel query counters and the configuration in force. */
+export type ParallelQueryStatistics = {
+  __typename?: 'ParallelQueryStatistics';
+  activeQueries: Scalars['Int']['output'];
+  adaptiveReductions: Scalars['BigInt']['output'];
+  avgDop: Scalars['Float']['output'];
+  avgDurationMs: Scalars['Float']['output'];
+  blocksRead: Scalars['BigInt']['output'];
+  completedQueries: Scalars['BigInt']['output'];
+  config: ParallelQueryConfig;
+  failedQueries: Scalars['BigInt']['output'];
+  queriesByAggregate: AggregateCounts;
+  rowsScanned: Scalars['BigInt']['output'];
+  totalGranules: Scalars['BigInt']['output'];
+  totalQueries: Scalars['BigInt']['output'];
+};
+
+/** Where a parallel query (or one of its granules) stands. */
+export type ParallelQueryStatus =
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'RUNNING';
+
 /** An update being piggybacked on a member's messages. */
 export type PiggybackEntry = {
   __typename?: 'PiggybackEntry';
@@ -2233,10 +2798,16 @@ export type ProbePhase =
 
 export type Query = {
   __typename?: 'Query';
+  /** Queries running now (GET /api/v1/rac/parallel-query/active). */
+  activeParallelQueries: Array<ParallelQueryJob>;
   apiKeys: Array<ApiKey>;
   /** Version of the API server. */
   apiVersion: Scalars['String']['output'];
   auditEntries: Array<AuditEntry>;
+  /** The same counters, by the name seed 003 gives them (GET /api/v1/rac/cache-fusion/statistics). */
+  cacheFusionStats: CacheFusionStats;
+  /** The transfer log, newest first by default (GET /api/v1/rac/cache-fusion/transfers). */
+  cacheFusionTransfers: Array<CacheFusionTransfer>;
   clock: Clock;
   /** The cluster as a whole. */
   cluster?: Maybe<ClusterInfo>;
@@ -2274,6 +2845,12 @@ export type Query = {
   faults: Array<Fault>;
   /** The gossip protocol state; limit and offset page the members. */
   gossipState: GossipState;
+  /** The strongest affinities, strongest first by default (GET /api/v1/rac/grd/affinity). */
+  grdAffinity: Array<GrdAffinity>;
+  /** Resources of the directory (GET /api/v1/rac/grd/resources). */
+  grdResources: Array<GrdResource>;
+  /** The same, by the name seed 003 gives it. */
+  grdTopology: GrdTopology;
   health: HealthReport;
   /** Samples of the cluster's health over time, newest first by default. */
   healthHistory: Array<HealthSample>;
@@ -2293,8 +2870,42 @@ export type Query = {
   members: Array<Member>;
   /** The same snapshot as GET /api/v1/metrics. */
   metrics: Scalars['JSON']['output'];
+  /** Plans of the queries run, newest first by default (GET /api/v1/rac/parallel-query/plans). */
+  parallelQueryPlans: Array<ParallelQueryPlan>;
+  /** Parallel query counters and config (GET /api/v1/rac/parallel-query/statistics and its alias /stats). */
+  parallelQueryStatistics: ParallelQueryStatistics;
+  /** One query, or the most recent without `queryId`; null when there is none (GET /api/v1/rac/parallel-query/status). */
+  parallelQueryStatus?: Maybe<ParallelQueryJob>;
   /** Metrics in Prometheus text format. */
   prometheusMetrics: Scalars['String']['output'];
+  /** Recoveries running now, oldest first (GET /api/v1/rac/recovery/active). */
+  racActiveRecoveries: Array<InstanceRecovery>;
+  /** Global Cache Service counters (GET /api/v1/rac/cache-fusion/stats). */
+  racCacheFusionStats: CacheFusionStats;
+  /** Cache Fusion now (GET /api/v1/rac/cache-fusion/status). */
+  racCacheFusionStatus: CacheFusionStatus;
+  /** The RAC database with its instances, statistics, the cluster's health and the RAC configuration. */
+  racCluster: RacCluster;
+  /** Cluster-wide statistics (GET /api/v1/rac/cluster/stats and its alias /cluster/statistics). */
+  racClusterStatistics: RacStatistics;
+  /** The RAC database at a glance (GET /api/v1/rac/cluster/status and its alias /api/v1/rac/status). */
+  racClusterStatus: RacClusterStatus;
+  /** Who masters what (GET /api/v1/rac/grd/topology). */
+  racGrdTopology: GrdTopology;
+  /** The instances (GET /api/v1/rac/cluster/nodes). */
+  racInstances: Array<RacInstance>;
+  /** The latency matrix (GET /api/v1/rac/interconnect/latency). */
+  racInterconnectLatency: InterconnectLatency;
+  /** Interconnect counters (GET /api/v1/rac/interconnect/stats). */
+  racInterconnectStatistics: InterconnectStats;
+  /** Interconnect health (GET /api/v1/rac/interconnect/status). */
+  racInterconnectStatus: InterconnectStatus;
+  /** The recovery configuration (GET /api/v1/rac/recovery/config). */
+  racRecoveryConfig: RecoveryConfig;
+  /** Ended recoveries, newest first by default (GET /api/v1/rac/recovery/history). */
+  racRecoveryHistory: Array<InstanceRecovery>;
+  /** Every instance's recovery state (GET /api/v1/rac/recovery/status and its alias /api/v1/rac/recovery). */
+  racRecoveryStatus: Array<RecoveryStatus>;
   /** The current leader, or null fields while an election runs. */
   raftLeader: RaftLeader;
   /** Entries of a node's log (the leader's by default), oldest first, paged like GET /api/v1/cluster/raft/log/entries. */
@@ -2350,6 +2961,12 @@ export type Query = {
 };
 
 
+export type QueryActiveParallelQueriesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryApiKeysArgs = {
   active?: InputMaybe<Scalars['Boolean']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -2365,6 +2982,18 @@ export type QueryAuditEntriesArgs = {
   operationId?: InputMaybe<Scalars['String']['input']>;
   order?: InputMaybe<SortOrder>;
   outcome?: InputMaybe<AuditOutcome>;
+};
+
+
+export type QueryCacheFusionTransfersArgs = {
+  blockId?: InputMaybe<Scalars['String']['input']>;
+  instanceId?: InputMaybe<Scalars['ID']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  mode?: InputMaybe<BlockMode>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  sortBy?: InputMaybe<CacheFusionTransferSortField>;
+  way?: InputMaybe<TransferWay>;
 };
 
 
@@ -2442,6 +3071,27 @@ export type QueryGossipStateArgs = {
 };
 
 
+export type QueryGrdAffinityArgs = {
+  aboveThreshold?: InputMaybe<Scalars['Boolean']['input']>;
+  instanceId?: InputMaybe<Scalars['ID']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  sortBy?: InputMaybe<GrdAffinitySortField>;
+};
+
+
+export type QueryGrdResourcesArgs = {
+  frozen?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  masterInstance?: InputMaybe<Scalars['ID']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  resourceType?: InputMaybe<GrdResourceType>;
+  sortBy?: InputMaybe<GrdResourceSortField>;
+};
+
+
 export type QueryHealthArgs = {
   probe?: InputMaybe<HealthProbe>;
 };
@@ -2510,6 +3160,46 @@ export type QueryMembersArgs = {
   region?: InputMaybe<Scalars['String']['input']>;
   sortBy?: InputMaybe<MemberSortField>;
   state?: InputMaybe<MemberState>;
+};
+
+
+export type QueryParallelQueryPlansArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  sortBy?: InputMaybe<ParallelQueryPlanSortField>;
+  table?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryParallelQueryStatusArgs = {
+  queryId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRacActiveRecoveriesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryRacInstancesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  sortBy?: InputMaybe<RacInstanceSortField>;
+  status?: InputMaybe<RacInstanceStatus>;
+};
+
+
+export type QueryRacRecoveryHistoryArgs = {
+  failedInstance?: InputMaybe<Scalars['ID']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  phase?: InputMaybe<RecoveryPhase>;
+  sortBy?: InputMaybe<RacRecoverySortField>;
+  trigger?: InputMaybe<RecoveryTrigger>;
 };
 
 
@@ -2718,6 +3408,121 @@ export type QuorumEvent = {
   unavailableNodeIds: Array<Scalars['ID']['output']>;
   /** Voting members. */
   voters: Scalars['Int']['output'];
+};
+
+/** The RAC database with its instances, statistics, health and configuration. */
+export type RacCluster = {
+  __typename?: 'RacCluster';
+  clusterName: Scalars['String']['output'];
+  config: RacConfig;
+  /** The cluster's health (quorum and node health), as `clusterHealth` reports it. */
+  health: ClusterHealth;
+  /** The instances (one per cluster node). */
+  nodes: Array<RacInstance>;
+  /** The RAC database's state: OPERATIONAL, DEGRADED, RECOVERING or STOPPED. */
+  state: ClusterState;
+  statistics: RacStatistics;
+};
+
+/** The RAC database at a glance (GET /api/v1/rac/cluster/status). */
+export type RacClusterStatus = {
+  __typename?: 'RacClusterStatus';
+  clusterName: Scalars['String']['output'];
+  config: RacConfig;
+  evictedInstances: Scalars['Int']['output'];
+  failedInstances: Scalars['Int']['output'];
+  instances: Array<RacInstanceSummary>;
+  openInstances: Scalars['Int']['output'];
+  openedAt?: Maybe<Scalars['DateTime']['output']>;
+  recoveriesInProgress: Scalars['Int']['output'];
+  scn: Scalars['BigInt']['output'];
+  /** OPERATIONAL, DEGRADED, RECOVERING or STOPPED. */
+  state: ClusterState;
+  totalInstances: Scalars['Int']['output'];
+};
+
+/** How the RAC cluster runs. */
+export type RacConfig = {
+  __typename?: 'RacConfig';
+  affinityMinAccesses: Scalars['Int']['output'];
+  affinityThreshold: Scalars['Float']['output'];
+  autoLoadBalance: Scalars['Boolean']['output'];
+  blockSizeBytes: Scalars['Int']['output'];
+  blocksPerTable: Scalars['Int']['output'];
+  clusterName: Scalars['String']['output'];
+  connectionLoadBalancing: Scalars['Boolean']['output'];
+  heartbeatIntervalMs: Scalars['Int']['output'];
+  loadBalanceIntervalSecs: Scalars['Int']['output'];
+  missedHeartbeatsToEvict: Scalars['Int']['output'];
+  quorumPercentage: Scalars['Float']['output'];
+  servicePlacement: Scalars['Boolean']['output'];
+  transferLogSize: Scalars['Int']['output'];
+};
+
+/** One instance with its buffer cache, mastered resources and redo thread. */
+export type RacInstance = {
+  __typename?: 'RacInstance';
+  cachedBlocks: Scalars['Int']['output'];
+  dirtyBlocks: Scalars['Int']['output'];
+  enqueueLocksHeld: Scalars['Int']['output'];
+  exclusiveBlocks: Scalars['Int']['output'];
+  instanceId: Scalars['ID']['output'];
+  lastHeartbeatAt?: Maybe<Scalars['DateTime']['output']>;
+  lastScn: Scalars['BigInt']['output'];
+  masteredResources: Scalars['Int']['output'];
+  nodeId: Scalars['ID']['output'];
+  pastImages: Scalars['Int']['output'];
+  redoRecords: Scalars['BigInt']['output'];
+  sharedBlocks: Scalars['Int']['output'];
+  status: RacInstanceStatus;
+  statusSince: Scalars['DateTime']['output'];
+};
+
+export type RacInstanceSortField =
+  | 'cachedBlocks'
+  | 'dirtyBlocks'
+  | 'instanceId'
+  | 'masteredResources'
+  | 'redoRecords'
+  | 'status';
+
+/** A RAC instance's status (see RacInstanceStatus in the OpenAPI document). */
+export type RacInstanceStatus =
+  /** The database is stopped, or its node came back and it has not rejoined yet. */
+  | 'CLOSED'
+  /** Fenced by split-brain voting and recovered as if crashed. */
+  | 'EVICTED'
+  /** Its node crashed; a survivor recovers it. */
+  | 'FAILED'
+  /** The database is open on it; it caches blocks and serves requests. */
+  | 'OPEN';
+
+/** An instance in one line. */
+export type RacInstanceSummary = {
+  __typename?: 'RacInstanceSummary';
+  instanceId: Scalars['ID']['output'];
+  status: RacInstanceStatus;
+  statusSince: Scalars['DateTime']['output'];
+};
+
+export type RacRecoverySortField =
+  | 'durationMs'
+  | 'recoveryId'
+  | 'redoBytesApplied'
+  | 'startedAt';
+
+/** Cluster-wide RAC statistics. */
+export type RacStatistics = {
+  __typename?: 'RacStatistics';
+  activeNodes: Scalars['Int']['output'];
+  cacheFusion: CacheFusionStats;
+  failedNodes: Scalars['Int']['output'];
+  grd: GrdStats;
+  interconnect: InterconnectStats;
+  totalNodes: Scalars['Int']['output'];
+  totalQueries: Scalars['BigInt']['output'];
+  totalTransactions: Scalars['BigInt']['output'];
+  uptimeSeconds: Scalars['BigInt']['output'];
 };
 
 /** A configuration change. */
@@ -2961,11 +3766,143 @@ export type RaftVote = {
   voteGranted: Scalars['Boolean']['output'];
 };
 
+/** What a rebalance moved. */
+export type RebalanceResult = {
+  __typename?: 'RebalanceResult';
+  durationMs: Scalars['Int']['output'];
+  imbalanceAfter: Scalars['Int']['output'];
+  imbalanceBefore: Scalars['Int']['output'];
+  rebalancedAt: Scalars['DateTime']['output'];
+  remasteredResources: Scalars['Int']['output'];
+  /** Resources each open instance masters after it, by instance id. */
+  resourcesPerMaster: Scalars['JSON']['output'];
+};
+
+/** How instance recovery runs. */
+export type RecoveryConfig = {
+  __typename?: 'RecoveryConfig';
+  autoRecovery: Scalars['Boolean']['output'];
+  historyLimit: Scalars['Int']['output'];
+  redoApplyBytesPerSecond: Scalars['Int']['output'];
+  remasterResourcesPerSecond: Scalars['Int']['output'];
+};
+
+/** The whole recovery configuration. */
+export type RecoveryConfigInput = {
+  autoRecovery: Scalars['Boolean']['input'];
+  historyLimit: Scalars['Int']['input'];
+  redoApplyBytesPerSecond: Scalars['Int']['input'];
+  remasterResourcesPerSecond: Scalars['Int']['input'];
+};
+
+/** An instance recovery started or ended (`instance_recovery_started`, `instance_recovery_completed`). */
+export type RecoveryEvent = {
+  __typename?: 'RecoveryEvent';
+  blocksRecovered: Scalars['Int']['output'];
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  cursor: Scalars['BigInt']['output'];
+  durationMs?: Maybe<Scalars['Int']['output']>;
+  failedInstance: Scalars['ID']['output'];
+  locksReleased: Scalars['Int']['output'];
+  nodeId: Scalars['ID']['output'];
+  nodeIds: Array<Scalars['ID']['output']>;
+  /** DETECTED when it starts; COMPLETED or FAILED when it ends. */
+  phase: RecoveryPhase;
+  recoveringInstance: Scalars['ID']['output'];
+  recoveryId: Scalars['ID']['output'];
+  redoBytesApplied: Scalars['BigInt']['output'];
+  resourcesRemastered: Scalars['Int']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  time: Scalars['DateTime']['output'];
+  trigger: RecoveryTrigger;
+  /** instance_recovery_started or instance_recovery_completed. */
+  type: Scalars['String']['output'];
+};
+
+/** The phases of instance recovery, in order (FAILED when the recovering instance died too). */
+export type RecoveryPhase =
+  | 'COMPLETED'
+  | 'DETECTED'
+  | 'FAILED'
+  | 'FREEZE'
+  | 'LOCK_CLEANUP'
+  | 'REDO_APPLY'
+  | 'REMASTER';
+
+/** When a recovery phase ran. */
+export type RecoveryPhaseTiming = {
+  __typename?: 'RecoveryPhaseTiming';
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  phase: RecoveryPhase;
+  startedAt: Scalars['DateTime']['output'];
+};
+
+/** One instance's recovery state, with its running recovery or else its last one. */
+export type RecoveryStatus = {
+  __typename?: 'RecoveryStatus';
+  instanceId: Scalars['ID']['output'];
+  needsRecovery: Scalars['Boolean']['output'];
+  recoveringInstance?: Maybe<Scalars['ID']['output']>;
+  recoveryCompletedAt?: Maybe<Scalars['DateTime']['output']>;
+  recoveryId?: Maybe<Scalars['ID']['output']>;
+  recoveryPhase?: Maybe<RecoveryPhase>;
+  recoveryStartedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: RacInstanceStatus;
+};
+
+/** What started an instance recovery. */
+export type RecoveryTrigger =
+  | 'CRASH'
+  | 'EVICTION'
+  | 'MANUAL';
+
 /** Nodes of one region. */
 export type RegionPlacement = {
   __typename?: 'RegionPlacement';
   region: Scalars['String']['output'];
   zones: Array<ZonePlacement>;
+};
+
+/** A resource changed master (`resource_remastered`). */
+export type RemasterEvent = {
+  __typename?: 'RemasterEvent';
+  affinityPercent?: Maybe<Scalars['Float']['output']>;
+  cursor: Scalars['BigInt']['output'];
+  fromInstance: Scalars['ID']['output'];
+  nodeIds: Array<Scalars['ID']['output']>;
+  reason: RemasterReason;
+  resourceId: Scalars['ID']['output'];
+  resourceType: GrdResourceType;
+  time: Scalars['DateTime']['output'];
+  toInstance: Scalars['ID']['output'];
+};
+
+/** One resource that changed master. */
+export type RemasterMove = {
+  __typename?: 'RemasterMove';
+  fromInstance: Scalars['ID']['output'];
+  resourceId: Scalars['ID']['output'];
+  toInstance: Scalars['ID']['output'];
+};
+
+/** Why a resource changed master. */
+export type RemasterReason =
+  | 'AFFINITY'
+  | 'MANUAL'
+  | 'MEMBERSHIP'
+  | 'REBALANCE'
+  | 'RECOVERY';
+
+/** What a remaster moved. */
+export type RemasterResult = {
+  __typename?: 'RemasterResult';
+  durationMs: Scalars['Int']['output'];
+  /** The first 100 moves, by resource id. */
+  moves: Array<RemasterMove>;
+  remasteredAt: Scalars['DateTime']['output'];
+  remasteredResources: Scalars['Int']['output'];
+  skippedResources: Scalars['Int']['output'];
+  unchangedResources: Scalars['Int']['output'];
 };
 
 /** A standby that replicates the primary. */
@@ -3599,6 +4536,10 @@ export type SplitBrainPrevention =
 
 export type Subscription = {
   __typename?: 'Subscription';
+  /** Transfers and remasters, optionally only those naming instanceId. */
+  cacheFusionEvents?: Maybe<CacheFusionEvent>;
+  /** Every block transfer. */
+  cacheFusionTransfer: BlockTransferEvent;
   /** Each change of the cluster's health. */
   clusterHealthChanges?: Maybe<ClusterHealthEvent>;
   /** A node, each time it joins, leaves or its status changes. */
@@ -3618,8 +4559,14 @@ export type Subscription = {
   failoverEvent: FailoverEvent;
   /** Each failover as it starts and ends (the same stream as failoverEvent). */
   failoverEvents?: Maybe<FailoverEvent>;
+  /** Every resource remaster. */
+  grdRemaster: RemasterEvent;
   /** Each health issue as it is detected. */
   healthIssueDetected: HealthIssue;
+  /** Instance recoveries starting and ending. */
+  instanceRecoveryEvents?: Maybe<RecoveryEvent>;
+  /** Instance recoveries starting. */
+  instanceRecoveryStarted: RecoveryEvent;
   /** Each Raft election won (event leader_elected). */
   leaderElections?: Maybe<LeaderElectionEvent>;
   /** Each change of the group-wide state of a member, optionally of one member. */
@@ -3628,8 +4575,16 @@ export type Subscription = {
   nodeStatusChanged: ClusterNode;
   /** Node joins, leaves and status changes, optionally of one node. */
   nodeStatusChanges?: Maybe<NodeStatusEvent>;
+  /** Parallel queries starting and ending, optionally one query. */
+  parallelQueryEvents?: Maybe<ParallelQueryEvent>;
   /** Each loss and restoration of quorum. */
   quorumChanges: QuorumEvent;
+  /**
+   * Every RAC event of /api/v1/ws/cluster/rac, filtered like the stream: `instanceIds` keeps
+   * events naming one of them in `nodeId` or `nodeIds`, `eventTypes` keeps those types;
+   * `resumeFrom` replays stored events after that cursor first.
+   */
+  racEvents: Event;
   /** Each replica state change, optionally of one replica. */
   replicaStatusChanges?: Maybe<ReplicaStatusEvent>;
   /** Each conflict as it is detected (the same stream as conflictDetected). */
@@ -3644,8 +4599,15 @@ export type Subscription = {
   replicationLagUpdates?: Maybe<ReplicationLagEvent>;
   /** The replication status after each change of a replica's state, the primary or the configuration. */
   replicationStatus: ReplicationStatus;
+  /** Enqueue lock grants, releases and conversions, optionally of one resource. */
+  resourceLockEvents?: Maybe<LockEvent>;
   /** A slot as it is created, or invalidated (its WAL lost), optionally only one slot. A dropped slot has no state left to show: its slot_dropped event is on replicationEvents and the replication streams. */
   slotStatusChanged: ReplicationSlot;
+};
+
+
+export type SubscriptionCacheFusionEventsArgs = {
+  instanceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -3668,6 +4630,18 @@ export type SubscriptionNodeStatusChangedArgs = {
 
 export type SubscriptionNodeStatusChangesArgs = {
   nodeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionParallelQueryEventsArgs = {
+  queryId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionRacEventsArgs = {
+  eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  instanceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  resumeFrom?: InputMaybe<Scalars['BigInt']['input']>;
 };
 
 
@@ -3697,6 +4671,11 @@ export type SubscriptionReplicationLagChangedArgs = {
 export type SubscriptionReplicationLagUpdatesArgs = {
   replicaId?: InputMaybe<Scalars['ID']['input']>;
   threshold?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type SubscriptionResourceLockEventsArgs = {
+  resourceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -3839,6 +4818,11 @@ export type TokenRangeInput = {
   /** First token. */
   startToken: Scalars['BigInt']['input'];
 };
+
+/** How many instances a block transfer involved. */
+export type TransferWay =
+  | 'THREE_WAY'
+  | 'TWO_WAY';
 
 /** Why a voter answered a RequestVote as it did. */
 export type VoteDenialReason =
@@ -4032,6 +5016,8 @@ export type ResolversTypes = {
   AddBackendInput: AddBackendInput;
   AddNodeInput: AddNodeInput;
   AddReplicaInput: AddReplicaInput;
+  AggregateCounts: ResolverTypeWrapper<AggregateCounts>;
+  AggregateFunction: AggregateFunction;
   AlertMetric: AlertMetric;
   AlertSeverity: AlertSeverity;
   AlertState: AlertState;
@@ -4044,7 +5030,15 @@ export type ResolversTypes = {
   BackendSortField: BackendSortField;
   BaseBackupProgress: ResolverTypeWrapper<BaseBackupProgress>;
   BigInt: ResolverTypeWrapper<Scalars['BigInt']['output']>;
+  BlockMode: BlockMode;
+  BlockTransferEvent: ResolverTypeWrapper<BlockTransferEvent>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CacheFusionEvent: ResolverTypeWrapper<CacheFusionEvent>;
+  CacheFusionInstanceStatus: ResolverTypeWrapper<CacheFusionInstanceStatus>;
+  CacheFusionStats: ResolverTypeWrapper<CacheFusionStats>;
+  CacheFusionStatus: ResolverTypeWrapper<CacheFusionStatus>;
+  CacheFusionTransfer: ResolverTypeWrapper<CacheFusionTransfer>;
+  CacheFusionTransferSortField: CacheFusionTransferSortField;
   Clock: ResolverTypeWrapper<Clock>;
   ClockInput: ClockInput;
   ClockMode: ClockMode;
@@ -4100,6 +5094,8 @@ export type ResolversTypes = {
   DistributedQueryPlan: ResolverTypeWrapper<DistributedQueryPlan>;
   DrillFaultType: DrillFaultType;
   DrillStatus: DrillStatus;
+  EnqueueCounts: ResolverTypeWrapper<EnqueueCounts>;
+  EnqueueMode: EnqueueMode;
   Event: ResolverTypeWrapper<Event>;
   EventPage: ResolverTypeWrapper<EventPage>;
   ExecutionStrategy: ExecutionStrategy;
@@ -4123,9 +5119,19 @@ export type ResolversTypes = {
   FaultInput: FaultInput;
   FaultType: FaultType;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FlushResult: ResolverTypeWrapper<FlushResult>;
   GossipJoin: ResolverTypeWrapper<GossipJoin>;
   GossipProbe: ResolverTypeWrapper<GossipProbe>;
   GossipState: ResolverTypeWrapper<GossipState>;
+  GrdAffinity: ResolverTypeWrapper<GrdAffinity>;
+  GrdAffinitySortField: GrdAffinitySortField;
+  GrdHolder: ResolverTypeWrapper<GrdHolder>;
+  GrdMasterShare: ResolverTypeWrapper<GrdMasterShare>;
+  GrdResource: ResolverTypeWrapper<GrdResource>;
+  GrdResourceSortField: GrdResourceSortField;
+  GrdResourceType: GrdResourceType;
+  GrdStats: ResolverTypeWrapper<GrdStats>;
+  GrdTopology: ResolverTypeWrapper<GrdTopology>;
   HashFunctionName: HashFunctionName;
   HealthCheck: ResolverTypeWrapper<HealthCheck>;
   HealthCheckOutcome: HealthCheckOutcome;
@@ -4140,7 +5146,15 @@ export type ResolversTypes = {
   HealthStatus: HealthStatus;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   InitialBackendHealth: InitialBackendHealth;
+  InstanceRecovery: ResolverTypeWrapper<InstanceRecovery>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  InterconnectInstanceStatus: ResolverTypeWrapper<InterconnectInstanceStatus>;
+  InterconnectLatency: ResolverTypeWrapper<InterconnectLatency>;
+  InterconnectLatencyPair: ResolverTypeWrapper<InterconnectLatencyPair>;
+  InterconnectPairStats: ResolverTypeWrapper<InterconnectPairStats>;
+  InterconnectState: InterconnectState;
+  InterconnectStats: ResolverTypeWrapper<InterconnectStats>;
+  InterconnectStatus: ResolverTypeWrapper<InterconnectStatus>;
   IssueSeverity: IssueSeverity;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JoinMemberInput: JoinMemberInput;
@@ -4151,6 +5165,7 @@ export type ResolversTypes = {
   LoadBalancerStrategyChange: ResolverTypeWrapper<LoadBalancerStrategyChange>;
   LoadBalancingStrategy: LoadBalancingStrategy;
   LoadSpread: ResolverTypeWrapper<LoadSpread>;
+  LockEvent: ResolverTypeWrapper<LockEvent>;
   Member: ResolverTypeWrapper<Member>;
   MemberGossip: ResolverTypeWrapper<MemberGossip>;
   MemberLifecycle: MemberLifecycle;
@@ -4174,6 +5189,18 @@ export type ResolversTypes = {
   NodeStatusEvent: ResolverTypeWrapper<NodeStatusEvent>;
   ObserverBelief: ResolverTypeWrapper<ObserverBelief>;
   ObserverCounts: ResolverTypeWrapper<ObserverCounts>;
+  ParallelQueryAggregate: ResolverTypeWrapper<ParallelQueryAggregate>;
+  ParallelQueryConfig: ResolverTypeWrapper<ParallelQueryConfig>;
+  ParallelQueryConfigInput: ParallelQueryConfigInput;
+  ParallelQueryEvent: ResolverTypeWrapper<ParallelQueryEvent>;
+  ParallelQueryFilter: ResolverTypeWrapper<ParallelQueryFilter>;
+  ParallelQueryGranule: ResolverTypeWrapper<ParallelQueryGranule>;
+  ParallelQueryJob: ResolverTypeWrapper<ParallelQueryJob>;
+  ParallelQueryPlan: ResolverTypeWrapper<ParallelQueryPlan>;
+  ParallelQueryPlanSortField: ParallelQueryPlanSortField;
+  ParallelQueryResult: ResolverTypeWrapper<ParallelQueryResult>;
+  ParallelQueryStatistics: ResolverTypeWrapper<ParallelQueryStatistics>;
+  ParallelQueryStatus: ParallelQueryStatus;
   PiggybackEntry: ResolverTypeWrapper<PiggybackEntry>;
   ProbePhase: ProbePhase;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -4182,6 +5209,15 @@ export type ResolversTypes = {
   QueryTask: ResolverTypeWrapper<QueryTask>;
   QueryType: QueryType;
   QuorumEvent: ResolverTypeWrapper<QuorumEvent>;
+  RacCluster: ResolverTypeWrapper<RacCluster>;
+  RacClusterStatus: ResolverTypeWrapper<RacClusterStatus>;
+  RacConfig: ResolverTypeWrapper<RacConfig>;
+  RacInstance: ResolverTypeWrapper<RacInstance>;
+  RacInstanceSortField: RacInstanceSortField;
+  RacInstanceStatus: RacInstanceStatus;
+  RacInstanceSummary: ResolverTypeWrapper<RacInstanceSummary>;
+  RacRecoverySortField: RacRecoverySortField;
+  RacStatistics: ResolverTypeWrapper<RacStatistics>;
   RaftConfigChangeType: RaftConfigChangeType;
   RaftEntryType: RaftEntryType;
   RaftLeader: ResolverTypeWrapper<RaftLeader>;
@@ -4196,7 +5232,19 @@ export type ResolversTypes = {
   RaftState: ResolverTypeWrapper<RaftState>;
   RaftSuffrage: RaftSuffrage;
   RaftVote: ResolverTypeWrapper<RaftVote>;
+  RebalanceResult: ResolverTypeWrapper<RebalanceResult>;
+  RecoveryConfig: ResolverTypeWrapper<RecoveryConfig>;
+  RecoveryConfigInput: RecoveryConfigInput;
+  RecoveryEvent: ResolverTypeWrapper<RecoveryEvent>;
+  RecoveryPhase: RecoveryPhase;
+  RecoveryPhaseTiming: ResolverTypeWrapper<RecoveryPhaseTiming>;
+  RecoveryStatus: ResolverTypeWrapper<RecoveryStatus>;
+  RecoveryTrigger: RecoveryTrigger;
   RegionPlacement: ResolverTypeWrapper<RegionPlacement>;
+  RemasterEvent: ResolverTypeWrapper<RemasterEvent>;
+  RemasterMove: ResolverTypeWrapper<RemasterMove>;
+  RemasterReason: RemasterReason;
+  RemasterResult: ResolverTypeWrapper<RemasterResult>;
   Replica: ResolverTypeWrapper<Replica>;
   ReplicaLag: ResolverTypeWrapper<ReplicaLag>;
   ReplicaSortField: ReplicaSortField;
@@ -4252,6 +5300,7 @@ export type ResolversTypes = {
   SwimCounters: ResolverTypeWrapper<SwimCounters>;
   SyncState: SyncState;
   TokenRangeInput: TokenRangeInput;
+  TransferWay: TransferWay;
   VoteDenialReason: VoteDenialReason;
   VoteResponse: ResolverTypeWrapper<VoteResponse>;
   WalSegmentCounts: ResolverTypeWrapper<WalSegmentCounts>;
@@ -4271,13 +5320,20 @@ export type ResolversParentTypes = {
   AddBackendInput: AddBackendInput;
   AddNodeInput: AddNodeInput;
   AddReplicaInput: AddReplicaInput;
+  AggregateCounts: AggregateCounts;
   ApiKey: ApiKey;
   AppendEntriesResponse: AppendEntriesResponse;
   AppendedEntry: AppendedEntry;
   AuditEntry: AuditEntry;
   BaseBackupProgress: BaseBackupProgress;
   BigInt: Scalars['BigInt']['output'];
+  BlockTransferEvent: BlockTransferEvent;
   Boolean: Scalars['Boolean']['output'];
+  CacheFusionEvent: CacheFusionEvent;
+  CacheFusionInstanceStatus: CacheFusionInstanceStatus;
+  CacheFusionStats: CacheFusionStats;
+  CacheFusionStatus: CacheFusionStatus;
+  CacheFusionTransfer: CacheFusionTransfer;
   Clock: Clock;
   ClockInput: ClockInput;
   ClusterConfig: ClusterConfig;
@@ -4320,6 +5376,7 @@ export type ResolversParentTypes = {
   DhtStatistics: DhtStatistics;
   DistributeQueryInput: DistributeQueryInput;
   DistributedQueryPlan: DistributedQueryPlan;
+  EnqueueCounts: EnqueueCounts;
   Event: Event;
   EventPage: EventPage;
   ExecutionStrategyChange: ExecutionStrategyChange;
@@ -4336,16 +5393,30 @@ export type ResolversParentTypes = {
   Fault: Fault;
   FaultInput: FaultInput;
   Float: Scalars['Float']['output'];
+  FlushResult: FlushResult;
   GossipJoin: GossipJoin;
   GossipProbe: GossipProbe;
   GossipState: GossipState;
+  GrdAffinity: GrdAffinity;
+  GrdHolder: GrdHolder;
+  GrdMasterShare: GrdMasterShare;
+  GrdResource: GrdResource;
+  GrdStats: GrdStats;
+  GrdTopology: GrdTopology;
   HealthCheck: HealthCheck;
   HealthIssue: HealthIssue;
   HealthLeader: HealthLeader;
   HealthReport: HealthReport;
   HealthSample: HealthSample;
   ID: Scalars['ID']['output'];
+  InstanceRecovery: InstanceRecovery;
   Int: Scalars['Int']['output'];
+  InterconnectInstanceStatus: InterconnectInstanceStatus;
+  InterconnectLatency: InterconnectLatency;
+  InterconnectLatencyPair: InterconnectLatencyPair;
+  InterconnectPairStats: InterconnectPairStats;
+  InterconnectStats: InterconnectStats;
+  InterconnectStatus: InterconnectStatus;
   JSON: Scalars['JSON']['output'];
   JoinMemberInput: JoinMemberInput;
   LeaderElectionEvent: LeaderElectionEvent;
@@ -4354,6 +5425,7 @@ export type ResolversParentTypes = {
   LoadBalancerStatistics: LoadBalancerStatistics;
   LoadBalancerStrategyChange: LoadBalancerStrategyChange;
   LoadSpread: LoadSpread;
+  LockEvent: LockEvent;
   Member: Member;
   MemberGossip: MemberGossip;
   MemberMetadata: MemberMetadata;
@@ -4370,11 +5442,27 @@ export type ResolversParentTypes = {
   NodeStatusEvent: NodeStatusEvent;
   ObserverBelief: ObserverBelief;
   ObserverCounts: ObserverCounts;
+  ParallelQueryAggregate: ParallelQueryAggregate;
+  ParallelQueryConfig: ParallelQueryConfig;
+  ParallelQueryConfigInput: ParallelQueryConfigInput;
+  ParallelQueryEvent: ParallelQueryEvent;
+  ParallelQueryFilter: ParallelQueryFilter;
+  ParallelQueryGranule: ParallelQueryGranule;
+  ParallelQueryJob: ParallelQueryJob;
+  ParallelQueryPlan: ParallelQueryPlan;
+  ParallelQueryResult: ParallelQueryResult;
+  ParallelQueryStatistics: ParallelQueryStatistics;
   PiggybackEntry: PiggybackEntry;
   Query: Record<PropertyKey, never>;
   QueryPhase: QueryPhase;
   QueryTask: QueryTask;
   QuorumEvent: QuorumEvent;
+  RacCluster: RacCluster;
+  RacClusterStatus: RacClusterStatus;
+  RacConfig: RacConfig;
+  RacInstance: RacInstance;
+  RacInstanceSummary: RacInstanceSummary;
+  RacStatistics: RacStatistics;
   RaftLeader: RaftLeader;
   RaftLogEntry: RaftLogEntry;
   RaftLogEntryInput: RaftLogEntryInput;
@@ -4384,7 +5472,16 @@ export type ResolversParentTypes = {
   RaftPendingChange: RaftPendingChange;
   RaftState: RaftState;
   RaftVote: RaftVote;
+  RebalanceResult: RebalanceResult;
+  RecoveryConfig: RecoveryConfig;
+  RecoveryConfigInput: RecoveryConfigInput;
+  RecoveryEvent: RecoveryEvent;
+  RecoveryPhaseTiming: RecoveryPhaseTiming;
+  RecoveryStatus: RecoveryStatus;
   RegionPlacement: RegionPlacement;
+  RemasterEvent: RemasterEvent;
+  RemasterMove: RemasterMove;
+  RemasterResult: RemasterResult;
   Replica: Replica;
   ReplicaLag: ReplicaLag;
   ReplicaStateCounts: ReplicaStateCounts;
@@ -4438,6 +5535,14 @@ export type AccessTokenResolvers<ContextType = GraphQLContext, ParentType extend
   tokenType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type AggregateCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AggregateCounts'] = ResolversParentTypes['AggregateCounts']> = {
+  AVG?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  COUNT?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  MAX?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  MIN?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  SUM?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
 export type ApiKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4489,6 +5594,87 @@ export type BaseBackupProgressResolvers<ContextType = GraphQLContext, ParentType
 export interface BigIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['BigInt'], any> {
   name: 'BigInt';
 }
+
+export type BlockTransferEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BlockTransferEvent'] = ResolversParentTypes['BlockTransferEvent']> = {
+  blockId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  bytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  fromInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latencyUs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  masterInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['BlockMode'], ParentType, ContextType>;
+  nodeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  pastImageKept?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  scn?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  toInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  transferId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  way?: Resolver<ResolversTypes['TransferWay'], ParentType, ContextType>;
+};
+
+export type CacheFusionEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CacheFusionEvent'] = ResolversParentTypes['CacheFusionEvent']> = {
+  cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  remaster?: Resolver<Maybe<ResolversTypes['RemasterEvent']>, ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  transfer?: Resolver<Maybe<ResolversTypes['BlockTransferEvent']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CacheFusionInstanceStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CacheFusionInstanceStatus'] = ResolversParentTypes['CacheFusionInstanceStatus']> = {
+  cachedBlocks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dirtyBlocks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  exclusiveBlocks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  instanceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pastImages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requestsQueued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sharedBlocks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RacInstanceStatus'], ParentType, ContextType>;
+};
+
+export type CacheFusionStatsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CacheFusionStats'] = ResolversParentTypes['CacheFusionStats']> = {
+  avgTransferLatencyUs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  bytesTransferred?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  cacheHits?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  cacheMisses?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  downgrades?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  failedRequests?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  hitRatePercent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  successfulGrants?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  threeWayTransfers?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  totalRequests?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  twoWayTransfers?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  writeBacks?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type CacheFusionStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CacheFusionStatus'] = ResolversParentTypes['CacheFusionStatus']> = {
+  blocksCached?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dirtyBlocks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  enqueues?: Resolver<ResolversTypes['EnqueueCounts'], ParentType, ContextType>;
+  hitRatePercent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  instances?: Resolver<Array<ResolversTypes['CacheFusionInstanceStatus']>, ParentType, ContextType>;
+  lastTransferAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  pastImages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requestsInFlight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requestsQueued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ClusterState'], ParentType, ContextType>;
+};
+
+export type CacheFusionTransferResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CacheFusionTransfer'] = ResolversParentTypes['CacheFusionTransfer']> = {
+  blockId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  bytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  completedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fromInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latencyUs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  masterInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['BlockMode'], ParentType, ContextType>;
+  pastImageKept?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  scn?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  tableName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  transferId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  way?: Resolver<ResolversTypes['TransferWay'], ParentType, ContextType>;
+};
 
 export type ClockResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Clock'] = ResolversParentTypes['Clock']> = {
   mode?: Resolver<ResolversTypes['ClockMode'], ParentType, ContextType>;
@@ -4832,6 +6018,12 @@ export type DistributedQueryPlanResolvers<ContextType = GraphQLContext, ParentTy
   totalShards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type EnqueueCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EnqueueCounts'] = ResolversParentTypes['EnqueueCounts']> = {
+  converting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  granted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waiting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type EventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
   cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -4948,6 +6140,16 @@ export type FaultResolvers<ContextType = GraphQLContext, ParentType extends Reso
   type?: Resolver<ResolversTypes['FaultType'], ParentType, ContextType>;
 };
 
+export type FlushResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FlushResult'] = ResolversParentTypes['FlushResult']> = {
+  blocksInvalidated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  blocksWritten?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bytesWritten?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  flushedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  instanceIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  pastImagesDiscarded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scn?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
 export type GossipJoinResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GossipJoin'] = ResolversParentTypes['GossipJoin']> = {
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   seeds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4969,6 +6171,63 @@ export type GossipStateResolvers<ContextType = GraphQLContext, ParentType extend
   protocolPeriod?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   protocolPeriodMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   totals?: Resolver<ResolversTypes['SwimCounters'], ParentType, ContextType>;
+};
+
+export type GrdAffinityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GrdAffinity'] = ResolversParentTypes['GrdAffinity']> = {
+  aboveThreshold?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  accesses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  affinityPercent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  instanceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  masterInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  resourceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  resourceType?: Resolver<ResolversTypes['GrdResourceType'], ParentType, ContextType>;
+  totalAccesses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type GrdHolderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GrdHolder'] = ResolversParentTypes['GrdHolder']> = {
+  instanceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type GrdMasterShareResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GrdMasterShare'] = ResolversParentTypes['GrdMasterShare']> = {
+  blockResources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  enqueueResources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  instanceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  resources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sharePercent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RacInstanceStatus'], ParentType, ContextType>;
+};
+
+export type GrdResourceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GrdResource'] = ResolversParentTypes['GrdResource']> = {
+  accesses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  accessesByInstance?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  frozen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hashMaster?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  holders?: Resolver<Array<ResolversTypes['GrdHolder']>, ParentType, ContextType>;
+  lastRemasteredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  masterInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  remasterCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resourceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  resourceType?: Resolver<ResolversTypes['GrdResourceType'], ParentType, ContextType>;
+  waiting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type GrdStatsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GrdStats'] = ResolversParentTypes['GrdStats']> = {
+  affinityUpdates?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  avgRemasterLatencyMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  loadBalances?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  resourcesPerMaster?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  totalRemasters?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  totalResources?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type GrdTopologyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GrdTopology'] = ResolversParentTypes['GrdTopology']> = {
+  affinityThreshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  frozenResources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  masters?: Resolver<Array<ResolversTypes['GrdMasterShare']>, ParentType, ContextType>;
+  remasteredResources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statistics?: Resolver<ResolversTypes['GrdStats'], ParentType, ContextType>;
+  totalResources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type HealthCheckResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HealthCheck'] = ResolversParentTypes['HealthCheck']> = {
@@ -5016,6 +6275,80 @@ export type HealthSampleResolvers<ContextType = GraphQLContext, ParentType exten
   state?: Resolver<ResolversTypes['ClusterState'], ParentType, ContextType>;
   suspectedNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   totalNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type InstanceRecoveryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InstanceRecovery'] = ResolversParentTypes['InstanceRecovery']> = {
+  blocksRecovered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  failedInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  locksReleased?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  phase?: Resolver<ResolversTypes['RecoveryPhase'], ParentType, ContextType>;
+  phases?: Resolver<Array<ResolversTypes['RecoveryPhaseTiming']>, ParentType, ContextType>;
+  recoveringInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  recoveryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  redoBytesApplied?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  redoBytesTotal?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  redoRecordsApplied?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  resourcesRemastered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  trigger?: Resolver<ResolversTypes['RecoveryTrigger'], ParentType, ContextType>;
+};
+
+export type InterconnectInstanceStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InterconnectInstanceStatus'] = ResolversParentTypes['InterconnectInstanceStatus']> = {
+  instanceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastHeartbeatAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  missedHeartbeats?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reachable?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RacInstanceStatus'], ParentType, ContextType>;
+  suspected?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type InterconnectLatencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InterconnectLatency'] = ResolversParentTypes['InterconnectLatency']> = {
+  instanceIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  matrixUs?: Resolver<Array<Array<Maybe<ResolversTypes['Int']>>>, ParentType, ContextType>;
+  pairs?: Resolver<Array<ResolversTypes['InterconnectLatencyPair']>, ParentType, ContextType>;
+};
+
+export type InterconnectLatencyPairResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InterconnectLatencyPair'] = ResolversParentTypes['InterconnectLatencyPair']> = {
+  avgLatencyUs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  fromInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  maxLatencyUs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minLatencyUs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  samples?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  toInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type InterconnectPairStatsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InterconnectPairStats'] = ResolversParentTypes['InterconnectPairStats']> = {
+  bytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  failedSends?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  fromInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  messages?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  toInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type InterconnectStatsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InterconnectStats'] = ResolversParentTypes['InterconnectStats']> = {
+  avgMessageLatencyUs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  avgThroughputMbps?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  bytesReceived?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  bytesSent?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  failedSends?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  heartbeatFailures?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  messagesReceived?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  messagesSent?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  pairs?: Resolver<Array<ResolversTypes['InterconnectPairStats']>, ParentType, ContextType>;
+};
+
+export type InterconnectStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InterconnectStatus'] = ResolversParentTypes['InterconnectStatus']> = {
+  evictedInstances?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  heartbeatIntervalMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  instances?: Resolver<Array<ResolversTypes['InterconnectInstanceStatus']>, ParentType, ContextType>;
+  lastSplitBrainAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  missedHeartbeatsToEvict?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quorumPercentage?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  splitBrainDetected?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['InterconnectState'], ParentType, ContextType>;
 };
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
@@ -5085,6 +6418,20 @@ export type LoadSpreadResolvers<ContextType = GraphQLContext, ParentType extends
   minOverMean?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   standardDeviation?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   variance?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type LockEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LockEvent'] = ResolversParentTypes['LockEvent']> = {
+  cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  fromMode?: Resolver<Maybe<ResolversTypes['EnqueueMode']>, ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['EnqueueMode'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resourceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  resourceType?: Resolver<ResolversTypes['GrdResourceType'], ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  waitedMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waiters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MemberResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = {
@@ -5169,14 +6516,21 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createReplicationSnapshot?: Resolver<ResolversTypes['ReplicationSnapshot'], ParentType, ContextType, Partial<MutationCreateReplicationSnapshotArgs>>;
   deleteReplicationSlot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSlotArgs, 'name'>>;
   deleteReplicationSnapshot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSnapshotArgs, 'id'>>;
+  executeParallelQuery?: Resolver<Maybe<ResolversTypes['ParallelQueryJob']>, ParentType, ContextType, RequireFields<MutationExecuteParallelQueryArgs, 'query'>>;
   healFault?: Resolver<ResolversTypes['Fault'], ParentType, ContextType, RequireFields<MutationHealFaultArgs, 'id'>>;
+  initiateRacRecovery?: Resolver<ResolversTypes['InstanceRecovery'], ParentType, ContextType, RequireFields<MutationInitiateRacRecoveryArgs, 'instanceId'>>;
   injectFault?: Resolver<ResolversTypes['Fault'], ParentType, ContextType, RequireFields<MutationInjectFaultArgs, 'input'>>;
   joinMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationJoinMemberArgs, 'input'>>;
   leaveMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationLeaveMemberArgs, 'memberId'>>;
   pauseReplica?: Resolver<ResolversTypes['Replica'], ParentType, ContextType, RequireFields<MutationPauseReplicaArgs, 'id'>>;
+  racFlushCache?: Resolver<ResolversTypes['FlushResult'], ParentType, ContextType, RequireFields<MutationRacFlushCacheArgs, 'flushDirty' | 'invalidateClean'>>;
+  racGrdRemaster?: Resolver<ResolversTypes['RemasterResult'], ParentType, ContextType, RequireFields<MutationRacGrdRemasterArgs, 'force'>>;
+  racRebalance?: Resolver<ResolversTypes['RebalanceResult'], ParentType, ContextType>;
   raftAppendEntries?: Resolver<ResolversTypes['AppendEntriesResponse'], ParentType, ContextType, RequireFields<MutationRaftAppendEntriesArgs, 'entries'>>;
   raftCreateSnapshot?: Resolver<ResolversTypes['SnapshotInfo'], ParentType, ContextType, Partial<MutationRaftCreateSnapshotArgs>>;
   raftRequestVote?: Resolver<ResolversTypes['VoteResponse'], ParentType, ContextType, RequireFields<MutationRaftRequestVoteArgs, 'candidateId' | 'term'>>;
+  remasterGRDResources?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationRemasterGrdResourcesArgs, 'nodeId'>>;
+  remasterResource?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemasterResourceArgs, 'resourceId' | 'targetNode'>>;
   removeClusterNode?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveClusterNodeArgs, 'force' | 'nodeId'>>;
   removeLoadBalancerBackend?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveLoadBalancerBackendArgs, 'backendId' | 'force'>>;
   removeRaftMember?: Resolver<ResolversTypes['RaftMembership'], ParentType, ContextType, RequireFields<MutationRemoveRaftMemberArgs, 'force' | 'nodeId'>>;
@@ -5190,11 +6544,15 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   setLoadBalancerStrategy?: Resolver<ResolversTypes['LoadBalancerStrategyChange'], ParentType, ContextType, RequireFields<MutationSetLoadBalancerStrategyArgs, 'strategy'>>;
   setWorkload?: Resolver<ResolversTypes['Workload'], ParentType, ContextType, RequireFields<MutationSetWorkloadArgs, 'input'>>;
   simulateReplicationConflict?: Resolver<ResolversTypes['ReplicationConflict'], ParentType, ContextType, RequireFields<MutationSimulateReplicationConflictArgs, 'input'>>;
+  startRacCluster?: Resolver<ResolversTypes['RacClusterStatus'], ParentType, ContextType>;
+  stopRacCluster?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   testFailover?: Resolver<ResolversTypes['FailoverTestResult'], ParentType, ContextType, Partial<MutationTestFailoverArgs>>;
   triggerFailover?: Resolver<ResolversTypes['FailoverResult'], ParentType, ContextType, RequireFields<MutationTriggerFailoverArgs, 'input'>>;
   triggerReplicationFailover?: Resolver<ResolversTypes['ReplicationFailoverResult'], ParentType, ContextType, Partial<MutationTriggerReplicationFailoverArgs>>;
   updateClusterConfig?: Resolver<ResolversTypes['ClusterInfo'], ParentType, ContextType, RequireFields<MutationUpdateClusterConfigArgs, 'config'>>;
   updateFailoverConfig?: Resolver<ResolversTypes['FailoverConfig'], ParentType, ContextType, RequireFields<MutationUpdateFailoverConfigArgs, 'config'>>;
+  updateParallelQueryConfig?: Resolver<ResolversTypes['ParallelQueryConfig'], ParentType, ContextType, RequireFields<MutationUpdateParallelQueryConfigArgs, 'input'>>;
+  updateRacRecoveryConfig?: Resolver<ResolversTypes['RecoveryConfig'], ParentType, ContextType, RequireFields<MutationUpdateRacRecoveryConfigArgs, 'input'>>;
 };
 
 export type NodeCapacityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NodeCapacity'] = ResolversParentTypes['NodeCapacity']> = {
@@ -5255,6 +6613,101 @@ export type ObserverCountsResolvers<ContextType = GraphQLContext, ParentType ext
   unaware?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ParallelQueryAggregateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ParallelQueryAggregate'] = ResolversParentTypes['ParallelQueryAggregate']> = {
+  alias?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  column?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  function?: Resolver<ResolversTypes['AggregateFunction'], ParentType, ContextType>;
+};
+
+export type ParallelQueryConfigResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ParallelQueryConfig'] = ResolversParentTypes['ParallelQueryConfig']> = {
+  adaptive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  granuleBlocks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxDop?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ParallelQueryEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ParallelQueryEvent'] = ResolversParentTypes['ParallelQueryEvent']> = {
+  cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  dop?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  granules?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  query?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  queryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  resultRows?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rowsScanned?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ParallelQueryStatus'], ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ParallelQueryFilterResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ParallelQueryFilter'] = ResolversParentTypes['ParallelQueryFilter']> = {
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+};
+
+export type ParallelQueryGranuleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ParallelQueryGranule'] = ResolversParentTypes['ParallelQueryGranule']> = {
+  blocks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  firstBlock?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  granuleId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  instanceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastBlock?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rowsScanned?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ParallelQueryStatus'], ParentType, ContextType>;
+};
+
+export type ParallelQueryJobResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ParallelQueryJob'] = ResolversParentTypes['ParallelQueryJob']> = {
+  blocksRead?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  cacheFusionTransfers?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['ParallelQueryPlan'], ParentType, ContextType>;
+  queryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  result?: Resolver<Maybe<ResolversTypes['ParallelQueryResult']>, ParentType, ContextType>;
+  rowsScanned?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ParallelQueryStatus'], ParentType, ContextType>;
+};
+
+export type ParallelQueryPlanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ParallelQueryPlan'] = ResolversParentTypes['ParallelQueryPlan']> = {
+  adaptiveReduced?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  aggregates?: Resolver<Array<ResolversTypes['ParallelQueryAggregate']>, ParentType, ContextType>;
+  coordinatorInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  dop?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  granules?: Resolver<Array<ResolversTypes['ParallelQueryGranule']>, ParentType, ContextType>;
+  groupBy?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  instances?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  plannedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  query?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  queryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  requestedDop?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  where?: Resolver<Array<ResolversTypes['ParallelQueryFilter']>, ParentType, ContextType>;
+};
+
+export type ParallelQueryResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ParallelQueryResult'] = ResolversParentTypes['ParallelQueryResult']> = {
+  columns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['JSON']>, ParentType, ContextType>;
+};
+
+export type ParallelQueryStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ParallelQueryStatistics'] = ResolversParentTypes['ParallelQueryStatistics']> = {
+  activeQueries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  adaptiveReductions?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  avgDop?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  avgDurationMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  blocksRead?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  completedQueries?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  config?: Resolver<ResolversTypes['ParallelQueryConfig'], ParentType, ContextType>;
+  failedQueries?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  queriesByAggregate?: Resolver<ResolversTypes['AggregateCounts'], ParentType, ContextType>;
+  rowsScanned?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  totalGranules?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  totalQueries?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
 export type PiggybackEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PiggybackEntry'] = ResolversParentTypes['PiggybackEntry']> = {
   from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   incarnation?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
@@ -5265,9 +6718,12 @@ export type PiggybackEntryResolvers<ContextType = GraphQLContext, ParentType ext
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  activeParallelQueries?: Resolver<Array<ResolversTypes['ParallelQueryJob']>, ParentType, ContextType, RequireFields<QueryActiveParallelQueriesArgs, 'limit' | 'offset'>>;
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'limit' | 'offset'>>;
   apiVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   auditEntries?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAuditEntriesArgs, 'limit' | 'offset' | 'order'>>;
+  cacheFusionStats?: Resolver<ResolversTypes['CacheFusionStats'], ParentType, ContextType>;
+  cacheFusionTransfers?: Resolver<Array<ResolversTypes['CacheFusionTransfer']>, ParentType, ContextType, RequireFields<QueryCacheFusionTransfersArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   clock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType>;
   cluster?: Resolver<Maybe<ResolversTypes['ClusterInfo']>, ParentType, ContextType>;
   clusterConfig?: Resolver<ResolversTypes['ClusterConfig'], ParentType, ContextType>;
@@ -5289,6 +6745,9 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   failoverStatistics?: Resolver<ResolversTypes['FailoverStatistics'], ParentType, ContextType>;
   faults?: Resolver<Array<ResolversTypes['Fault']>, ParentType, ContextType, RequireFields<QueryFaultsArgs, 'limit' | 'offset'>>;
   gossipState?: Resolver<ResolversTypes['GossipState'], ParentType, ContextType, RequireFields<QueryGossipStateArgs, 'limit' | 'offset'>>;
+  grdAffinity?: Resolver<Array<ResolversTypes['GrdAffinity']>, ParentType, ContextType, RequireFields<QueryGrdAffinityArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  grdResources?: Resolver<Array<ResolversTypes['GrdResource']>, ParentType, ContextType, RequireFields<QueryGrdResourcesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  grdTopology?: Resolver<ResolversTypes['GrdTopology'], ParentType, ContextType>;
   health?: Resolver<ResolversTypes['HealthReport'], ParentType, ContextType, RequireFields<QueryHealthArgs, 'probe'>>;
   healthHistory?: Resolver<Array<ResolversTypes['HealthSample']>, ParentType, ContextType, RequireFields<QueryHealthHistoryArgs, 'limit' | 'offset' | 'order'>>;
   healthIssues?: Resolver<Array<ResolversTypes['HealthIssue']>, ParentType, ContextType, RequireFields<QueryHealthIssuesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
@@ -5299,7 +6758,24 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   memberState?: Resolver<Maybe<ResolversTypes['MemberStateDetail']>, ParentType, ContextType, RequireFields<QueryMemberStateArgs, 'memberId'>>;
   members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMembersArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   metrics?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  parallelQueryPlans?: Resolver<Array<ResolversTypes['ParallelQueryPlan']>, ParentType, ContextType, RequireFields<QueryParallelQueryPlansArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  parallelQueryStatistics?: Resolver<ResolversTypes['ParallelQueryStatistics'], ParentType, ContextType>;
+  parallelQueryStatus?: Resolver<Maybe<ResolversTypes['ParallelQueryJob']>, ParentType, ContextType, Partial<QueryParallelQueryStatusArgs>>;
   prometheusMetrics?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  racActiveRecoveries?: Resolver<Array<ResolversTypes['InstanceRecovery']>, ParentType, ContextType, RequireFields<QueryRacActiveRecoveriesArgs, 'limit' | 'offset'>>;
+  racCacheFusionStats?: Resolver<ResolversTypes['CacheFusionStats'], ParentType, ContextType>;
+  racCacheFusionStatus?: Resolver<ResolversTypes['CacheFusionStatus'], ParentType, ContextType>;
+  racCluster?: Resolver<ResolversTypes['RacCluster'], ParentType, ContextType>;
+  racClusterStatistics?: Resolver<ResolversTypes['RacStatistics'], ParentType, ContextType>;
+  racClusterStatus?: Resolver<ResolversTypes['RacClusterStatus'], ParentType, ContextType>;
+  racGrdTopology?: Resolver<ResolversTypes['GrdTopology'], ParentType, ContextType>;
+  racInstances?: Resolver<Array<ResolversTypes['RacInstance']>, ParentType, ContextType, RequireFields<QueryRacInstancesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  racInterconnectLatency?: Resolver<ResolversTypes['InterconnectLatency'], ParentType, ContextType>;
+  racInterconnectStatistics?: Resolver<ResolversTypes['InterconnectStats'], ParentType, ContextType>;
+  racInterconnectStatus?: Resolver<ResolversTypes['InterconnectStatus'], ParentType, ContextType>;
+  racRecoveryConfig?: Resolver<ResolversTypes['RecoveryConfig'], ParentType, ContextType>;
+  racRecoveryHistory?: Resolver<Array<ResolversTypes['InstanceRecovery']>, ParentType, ContextType, RequireFields<QueryRacRecoveryHistoryArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  racRecoveryStatus?: Resolver<Array<ResolversTypes['RecoveryStatus']>, ParentType, ContextType>;
   raftLeader?: Resolver<ResolversTypes['RaftLeader'], ParentType, ContextType>;
   raftLog?: Resolver<Array<ResolversTypes['RaftLogEntry']>, ParentType, ContextType, RequireFields<QueryRaftLogArgs, 'limit' | 'offset' | 'order'>>;
   raftLogSummary?: Resolver<ResolversTypes['RaftLogSummary'], ParentType, ContextType, Partial<QueryRaftLogSummaryArgs>>;
@@ -5352,6 +6828,80 @@ export type QuorumEventResolvers<ContextType = GraphQLContext, ParentType extend
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unavailableNodeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   voters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RacClusterResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RacCluster'] = ResolversParentTypes['RacCluster']> = {
+  clusterName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  config?: Resolver<ResolversTypes['RacConfig'], ParentType, ContextType>;
+  health?: Resolver<ResolversTypes['ClusterHealth'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['RacInstance']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ClusterState'], ParentType, ContextType>;
+  statistics?: Resolver<ResolversTypes['RacStatistics'], ParentType, ContextType>;
+};
+
+export type RacClusterStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RacClusterStatus'] = ResolversParentTypes['RacClusterStatus']> = {
+  clusterName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  config?: Resolver<ResolversTypes['RacConfig'], ParentType, ContextType>;
+  evictedInstances?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failedInstances?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  instances?: Resolver<Array<ResolversTypes['RacInstanceSummary']>, ParentType, ContextType>;
+  openInstances?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  openedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  recoveriesInProgress?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scn?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ClusterState'], ParentType, ContextType>;
+  totalInstances?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RacConfigResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RacConfig'] = ResolversParentTypes['RacConfig']> = {
+  affinityMinAccesses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  affinityThreshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  autoLoadBalance?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  blockSizeBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  blocksPerTable?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  clusterName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  connectionLoadBalancing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  heartbeatIntervalMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  loadBalanceIntervalSecs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  missedHeartbeatsToEvict?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quorumPercentage?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  servicePlacement?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  transferLogSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RacInstanceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RacInstance'] = ResolversParentTypes['RacInstance']> = {
+  cachedBlocks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dirtyBlocks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  enqueueLocksHeld?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  exclusiveBlocks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  instanceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastHeartbeatAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastScn?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  masteredResources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pastImages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  redoRecords?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  sharedBlocks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RacInstanceStatus'], ParentType, ContextType>;
+  statusSince?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type RacInstanceSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RacInstanceSummary'] = ResolversParentTypes['RacInstanceSummary']> = {
+  instanceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RacInstanceStatus'], ParentType, ContextType>;
+  statusSince?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type RacStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RacStatistics'] = ResolversParentTypes['RacStatistics']> = {
+  activeNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cacheFusion?: Resolver<ResolversTypes['CacheFusionStats'], ParentType, ContextType>;
+  failedNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  grd?: Resolver<ResolversTypes['GrdStats'], ParentType, ContextType>;
+  interconnect?: Resolver<ResolversTypes['InterconnectStats'], ParentType, ContextType>;
+  totalNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalQueries?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  totalTransactions?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  uptimeSeconds?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
 export type RaftLeaderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RaftLeader'] = ResolversParentTypes['RaftLeader']> = {
@@ -5452,9 +7002,89 @@ export type RaftVoteResolvers<ContextType = GraphQLContext, ParentType extends R
   voteGranted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type RebalanceResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RebalanceResult'] = ResolversParentTypes['RebalanceResult']> = {
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  imbalanceAfter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  imbalanceBefore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rebalancedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  remasteredResources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resourcesPerMaster?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+};
+
+export type RecoveryConfigResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecoveryConfig'] = ResolversParentTypes['RecoveryConfig']> = {
+  autoRecovery?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  historyLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  redoApplyBytesPerSecond?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remasterResourcesPerSecond?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RecoveryEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecoveryEvent'] = ResolversParentTypes['RecoveryEvent']> = {
+  blocksRecovered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  failedInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  locksReleased?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  phase?: Resolver<ResolversTypes['RecoveryPhase'], ParentType, ContextType>;
+  recoveringInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  recoveryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  redoBytesApplied?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  resourcesRemastered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  trigger?: Resolver<ResolversTypes['RecoveryTrigger'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RecoveryPhaseTimingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecoveryPhaseTiming'] = ResolversParentTypes['RecoveryPhaseTiming']> = {
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  phase?: Resolver<ResolversTypes['RecoveryPhase'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type RecoveryStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecoveryStatus'] = ResolversParentTypes['RecoveryStatus']> = {
+  instanceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  needsRecovery?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  recoveringInstance?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  recoveryCompletedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  recoveryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  recoveryPhase?: Resolver<Maybe<ResolversTypes['RecoveryPhase']>, ParentType, ContextType>;
+  recoveryStartedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RacInstanceStatus'], ParentType, ContextType>;
+};
+
 export type RegionPlacementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RegionPlacement'] = ResolversParentTypes['RegionPlacement']> = {
   region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   zones?: Resolver<Array<ResolversTypes['ZonePlacement']>, ParentType, ContextType>;
+};
+
+export type RemasterEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RemasterEvent'] = ResolversParentTypes['RemasterEvent']> = {
+  affinityPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  fromInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['RemasterReason'], ParentType, ContextType>;
+  resourceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  resourceType?: Resolver<ResolversTypes['GrdResourceType'], ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  toInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type RemasterMoveResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RemasterMove'] = ResolversParentTypes['RemasterMove']> = {
+  fromInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  resourceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  toInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type RemasterResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RemasterResult'] = ResolversParentTypes['RemasterResult']> = {
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  moves?: Resolver<Array<ResolversTypes['RemasterMove']>, ParentType, ContextType>;
+  remasteredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  remasteredResources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  skippedResources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchangedResources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ReplicaResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Replica'] = ResolversParentTypes['Replica']> = {
@@ -5789,6 +7419,8 @@ export type SnapshotInfoResolvers<ContextType = GraphQLContext, ParentType exten
 };
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  cacheFusionEvents?: SubscriptionResolver<Maybe<ResolversTypes['CacheFusionEvent']>, "cacheFusionEvents", ParentType, ContextType, Partial<SubscriptionCacheFusionEventsArgs>>;
+  cacheFusionTransfer?: SubscriptionResolver<ResolversTypes['BlockTransferEvent'], "cacheFusionTransfer", ParentType, ContextType>;
   clusterHealthChanges?: SubscriptionResolver<Maybe<ResolversTypes['ClusterHealthEvent']>, "clusterHealthChanges", ParentType, ContextType>;
   clusterNodeStatusChanged?: SubscriptionResolver<ResolversTypes['ClusterNode'], "clusterNodeStatusChanged", ParentType, ContextType>;
   clusterStateChanged?: SubscriptionResolver<ResolversTypes['ClusterInfo'], "clusterStateChanged", ParentType, ContextType>;
@@ -5797,12 +7429,17 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   events?: SubscriptionResolver<ResolversTypes['Event'], "events", ParentType, ContextType, Partial<SubscriptionEventsArgs>>;
   failoverEvent?: SubscriptionResolver<ResolversTypes['FailoverEvent'], "failoverEvent", ParentType, ContextType>;
   failoverEvents?: SubscriptionResolver<Maybe<ResolversTypes['FailoverEvent']>, "failoverEvents", ParentType, ContextType>;
+  grdRemaster?: SubscriptionResolver<ResolversTypes['RemasterEvent'], "grdRemaster", ParentType, ContextType>;
   healthIssueDetected?: SubscriptionResolver<ResolversTypes['HealthIssue'], "healthIssueDetected", ParentType, ContextType>;
+  instanceRecoveryEvents?: SubscriptionResolver<Maybe<ResolversTypes['RecoveryEvent']>, "instanceRecoveryEvents", ParentType, ContextType>;
+  instanceRecoveryStarted?: SubscriptionResolver<ResolversTypes['RecoveryEvent'], "instanceRecoveryStarted", ParentType, ContextType>;
   leaderElections?: SubscriptionResolver<Maybe<ResolversTypes['LeaderElectionEvent']>, "leaderElections", ParentType, ContextType>;
   memberStateChanged?: SubscriptionResolver<ResolversTypes['MemberStateEvent'], "memberStateChanged", ParentType, ContextType, Partial<SubscriptionMemberStateChangedArgs>>;
   nodeStatusChanged?: SubscriptionResolver<ResolversTypes['ClusterNode'], "nodeStatusChanged", ParentType, ContextType, Partial<SubscriptionNodeStatusChangedArgs>>;
   nodeStatusChanges?: SubscriptionResolver<Maybe<ResolversTypes['NodeStatusEvent']>, "nodeStatusChanges", ParentType, ContextType, Partial<SubscriptionNodeStatusChangesArgs>>;
+  parallelQueryEvents?: SubscriptionResolver<Maybe<ResolversTypes['ParallelQueryEvent']>, "parallelQueryEvents", ParentType, ContextType, Partial<SubscriptionParallelQueryEventsArgs>>;
   quorumChanges?: SubscriptionResolver<ResolversTypes['QuorumEvent'], "quorumChanges", ParentType, ContextType>;
+  racEvents?: SubscriptionResolver<ResolversTypes['Event'], "racEvents", ParentType, ContextType, Partial<SubscriptionRacEventsArgs>>;
   replicaStatusChanges?: SubscriptionResolver<Maybe<ResolversTypes['ReplicaStatusEvent']>, "replicaStatusChanges", ParentType, ContextType, Partial<SubscriptionReplicaStatusChangesArgs>>;
   replicationConflictDetected?: SubscriptionResolver<ResolversTypes['ReplicationConflict'], "replicationConflictDetected", ParentType, ContextType>;
   replicationConflicts?: SubscriptionResolver<Maybe<ResolversTypes['ConflictEvent']>, "replicationConflicts", ParentType, ContextType, Partial<SubscriptionReplicationConflictsArgs>>;
@@ -5810,6 +7447,7 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   replicationLagChanged?: SubscriptionResolver<ResolversTypes['ReplicationLagEvent'], "replicationLagChanged", ParentType, ContextType, Partial<SubscriptionReplicationLagChangedArgs>>;
   replicationLagUpdates?: SubscriptionResolver<Maybe<ResolversTypes['ReplicationLagEvent']>, "replicationLagUpdates", ParentType, ContextType, Partial<SubscriptionReplicationLagUpdatesArgs>>;
   replicationStatus?: SubscriptionResolver<ResolversTypes['ReplicationStatus'], "replicationStatus", ParentType, ContextType>;
+  resourceLockEvents?: SubscriptionResolver<Maybe<ResolversTypes['LockEvent']>, "resourceLockEvents", ParentType, ContextType, Partial<SubscriptionResourceLockEventsArgs>>;
   slotStatusChanged?: SubscriptionResolver<ResolversTypes['ReplicationSlot'], "slotStatusChanged", ParentType, ContextType, Partial<SubscriptionSlotStatusChangedArgs>>;
 };
 
@@ -5924,12 +7562,19 @@ export type ZonePlacementResolvers<ContextType = GraphQLContext, ParentType exte
 
 export type Resolvers<ContextType = GraphQLContext> = {
   AccessToken?: AccessTokenResolvers<ContextType>;
+  AggregateCounts?: AggregateCountsResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
   AppendEntriesResponse?: AppendEntriesResponseResolvers<ContextType>;
   AppendedEntry?: AppendedEntryResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   BaseBackupProgress?: BaseBackupProgressResolvers<ContextType>;
   BigInt?: GraphQLScalarType;
+  BlockTransferEvent?: BlockTransferEventResolvers<ContextType>;
+  CacheFusionEvent?: CacheFusionEventResolvers<ContextType>;
+  CacheFusionInstanceStatus?: CacheFusionInstanceStatusResolvers<ContextType>;
+  CacheFusionStats?: CacheFusionStatsResolvers<ContextType>;
+  CacheFusionStatus?: CacheFusionStatusResolvers<ContextType>;
+  CacheFusionTransfer?: CacheFusionTransferResolvers<ContextType>;
   Clock?: ClockResolvers<ContextType>;
   ClusterConfig?: ClusterConfigResolvers<ContextType>;
   ClusterHealth?: ClusterHealthResolvers<ContextType>;
@@ -5965,6 +7610,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DhtRouteResult?: DhtRouteResultResolvers<ContextType>;
   DhtStatistics?: DhtStatisticsResolvers<ContextType>;
   DistributedQueryPlan?: DistributedQueryPlanResolvers<ContextType>;
+  EnqueueCounts?: EnqueueCountsResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventPage?: EventPageResolvers<ContextType>;
   ExecutionStrategyChange?: ExecutionStrategyChangeResolvers<ContextType>;
@@ -5976,14 +7622,28 @@ export type Resolvers<ContextType = GraphQLContext> = {
   FailoverTestResult?: FailoverTestResultResolvers<ContextType>;
   FailoverTimelineStep?: FailoverTimelineStepResolvers<ContextType>;
   Fault?: FaultResolvers<ContextType>;
+  FlushResult?: FlushResultResolvers<ContextType>;
   GossipJoin?: GossipJoinResolvers<ContextType>;
   GossipProbe?: GossipProbeResolvers<ContextType>;
   GossipState?: GossipStateResolvers<ContextType>;
+  GrdAffinity?: GrdAffinityResolvers<ContextType>;
+  GrdHolder?: GrdHolderResolvers<ContextType>;
+  GrdMasterShare?: GrdMasterShareResolvers<ContextType>;
+  GrdResource?: GrdResourceResolvers<ContextType>;
+  GrdStats?: GrdStatsResolvers<ContextType>;
+  GrdTopology?: GrdTopologyResolvers<ContextType>;
   HealthCheck?: HealthCheckResolvers<ContextType>;
   HealthIssue?: HealthIssueResolvers<ContextType>;
   HealthLeader?: HealthLeaderResolvers<ContextType>;
   HealthReport?: HealthReportResolvers<ContextType>;
   HealthSample?: HealthSampleResolvers<ContextType>;
+  InstanceRecovery?: InstanceRecoveryResolvers<ContextType>;
+  InterconnectInstanceStatus?: InterconnectInstanceStatusResolvers<ContextType>;
+  InterconnectLatency?: InterconnectLatencyResolvers<ContextType>;
+  InterconnectLatencyPair?: InterconnectLatencyPairResolvers<ContextType>;
+  InterconnectPairStats?: InterconnectPairStatsResolvers<ContextType>;
+  InterconnectStats?: InterconnectStatsResolvers<ContextType>;
+  InterconnectStatus?: InterconnectStatusResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LeaderElectionEvent?: LeaderElectionEventResolvers<ContextType>;
   LoadBalancerBackend?: LoadBalancerBackendResolvers<ContextType>;
@@ -5991,6 +7651,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   LoadBalancerStatistics?: LoadBalancerStatisticsResolvers<ContextType>;
   LoadBalancerStrategyChange?: LoadBalancerStrategyChangeResolvers<ContextType>;
   LoadSpread?: LoadSpreadResolvers<ContextType>;
+  LockEvent?: LockEventResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberGossip?: MemberGossipResolvers<ContextType>;
   MemberMetadata?: MemberMetadataResolvers<ContextType>;
@@ -6005,11 +7666,26 @@ export type Resolvers<ContextType = GraphQLContext> = {
   NodeStatusEvent?: NodeStatusEventResolvers<ContextType>;
   ObserverBelief?: ObserverBeliefResolvers<ContextType>;
   ObserverCounts?: ObserverCountsResolvers<ContextType>;
+  ParallelQueryAggregate?: ParallelQueryAggregateResolvers<ContextType>;
+  ParallelQueryConfig?: ParallelQueryConfigResolvers<ContextType>;
+  ParallelQueryEvent?: ParallelQueryEventResolvers<ContextType>;
+  ParallelQueryFilter?: ParallelQueryFilterResolvers<ContextType>;
+  ParallelQueryGranule?: ParallelQueryGranuleResolvers<ContextType>;
+  ParallelQueryJob?: ParallelQueryJobResolvers<ContextType>;
+  ParallelQueryPlan?: ParallelQueryPlanResolvers<ContextType>;
+  ParallelQueryResult?: ParallelQueryResultResolvers<ContextType>;
+  ParallelQueryStatistics?: ParallelQueryStatisticsResolvers<ContextType>;
   PiggybackEntry?: PiggybackEntryResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   QueryPhase?: QueryPhaseResolvers<ContextType>;
   QueryTask?: QueryTaskResolvers<ContextType>;
   QuorumEvent?: QuorumEventResolvers<ContextType>;
+  RacCluster?: RacClusterResolvers<ContextType>;
+  RacClusterStatus?: RacClusterStatusResolvers<ContextType>;
+  RacConfig?: RacConfigResolvers<ContextType>;
+  RacInstance?: RacInstanceResolvers<ContextType>;
+  RacInstanceSummary?: RacInstanceSummaryResolvers<ContextType>;
+  RacStatistics?: RacStatisticsResolvers<ContextType>;
   RaftLeader?: RaftLeaderResolvers<ContextType>;
   RaftLogEntry?: RaftLogEntryResolvers<ContextType>;
   RaftLogSummary?: RaftLogSummaryResolvers<ContextType>;
@@ -6018,7 +7694,15 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RaftPendingChange?: RaftPendingChangeResolvers<ContextType>;
   RaftState?: RaftStateResolvers<ContextType>;
   RaftVote?: RaftVoteResolvers<ContextType>;
+  RebalanceResult?: RebalanceResultResolvers<ContextType>;
+  RecoveryConfig?: RecoveryConfigResolvers<ContextType>;
+  RecoveryEvent?: RecoveryEventResolvers<ContextType>;
+  RecoveryPhaseTiming?: RecoveryPhaseTimingResolvers<ContextType>;
+  RecoveryStatus?: RecoveryStatusResolvers<ContextType>;
   RegionPlacement?: RegionPlacementResolvers<ContextType>;
+  RemasterEvent?: RemasterEventResolvers<ContextType>;
+  RemasterMove?: RemasterMoveResolvers<ContextType>;
+  RemasterResult?: RemasterResultResolvers<ContextType>;
   Replica?: ReplicaResolvers<ContextType>;
   ReplicaLag?: ReplicaLagResolvers<ContextType>;
   ReplicaStateCounts?: ReplicaStateCountsResolvers<ContextType>;

@@ -34,6 +34,10 @@ export interface StreamEventsRequest {
     apiKey?: string;
 }
 
+export interface StreamRacEventsRequest {
+    apiKey?: string;
+}
+
 export interface StreamReplicationEventsRequest {
     apiKey?: string;
 }
@@ -170,6 +174,49 @@ export class StreamsApi extends runtime.BaseAPI {
      */
     async streamEvents(requestParameters: StreamEventsRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.streamEventsRaw(requestParameters, initOverrides);
+    }
+
+    /**
+     * Planned. Like `/api/v1/ws/events`, restricted to the RAC events: `cache_fusion_transfer` (a block shipped between instances), `lock_granted`, `lock_released` and `lock_conversion` (Global Enqueue Service locks), `resource_remastered` (a GRD resource changed master), `instance_recovery_started` and `instance_recovery_completed`, `parallel_query_started` and `parallel_query_completed`, each an `EventEnvelope` JSON text frame whose payload schema is named in `EventType`. Authenticate with the `X-API-Key` header or `?apiKey=`. Send a config message at any time to filter: `{\"type\": \"config\", \"instanceIds\": [\"node-2\"], \"eventTypes\": [\"cache_fusion_transfer\"], \"resumeFrom\": 41}`. `instanceIds` (an alias of `resourceIds`) keeps events that name one of those instances in their payload\'s `nodeId` or `nodeIds` (a transfer names its sender, receiver and master; a recovery the dead and the recovering instance; a parallel query its coordinator and slaves); `eventTypes` keeps those types (an empty list keeps every RAC event; a list naming none of them is refused); `resumeFrom` replays stored events after that cursor first, with no gap and no duplicate. Cache Fusion is busy under the workload: filter by event type to keep the frame rate down. The server answers each config with `{\"type\": \"config_ack\", ...}` and reports a bad message as `{\"type\": \"error\", \"error\": {...}}` without closing. 
+     * Stream RAC events (WebSocket)
+     */
+    async streamRacEventsRaw(requestParameters: StreamRacEventsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        if (requestParameters.apiKey !== undefined) {
+            queryParameters['apiKey'] = requestParameters.apiKey;
+        }
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/ws/cluster/rac`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Planned. Like `/api/v1/ws/events`, restricted to the RAC events: `cache_fusion_transfer` (a block shipped between instances), `lock_granted`, `lock_released` and `lock_conversion` (Global Enqueue Service locks), `resource_remastered` (a GRD resource changed master), `instance_recovery_started` and `instance_recovery_completed`, `parallel_query_started` and `parallel_query_completed`, each an `EventEnvelope` JSON text frame whose payload schema is named in `EventType`. Authenticate with the `X-API-Key` header or `?apiKey=`. Send a config message at any time to filter: `{\"type\": \"config\", \"instanceIds\": [\"node-2\"], \"eventTypes\": [\"cache_fusion_transfer\"], \"resumeFrom\": 41}`. `instanceIds` (an alias of `resourceIds`) keeps events that name one of those instances in their payload\'s `nodeId` or `nodeIds` (a transfer names its sender, receiver and master; a recovery the dead and the recovering instance; a parallel query its coordinator and slaves); `eventTypes` keeps those types (an empty list keeps every RAC event; a list naming none of them is refused); `resumeFrom` replays stored events after that cursor first, with no gap and no duplicate. Cache Fusion is busy under the workload: filter by event type to keep the frame rate down. The server answers each config with `{\"type\": \"config_ack\", ...}` and reports a bad message as `{\"type\": \"error\", \"error\": {...}}` without closing. 
+     * Stream RAC events (WebSocket)
+     */
+    async streamRacEvents(requestParameters: StreamRacEventsRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.streamRacEventsRaw(requestParameters, initOverrides);
     }
 
     /**

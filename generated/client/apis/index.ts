@@ -13,6 +13,7 @@ export * from './LoadBalancerApi.js';
 export * from './MembershipApi.js';
 export * from './MetricsApi.js';
 export * from './PlannedApi.js';
+export * from './RACApi.js';
 export * from './RaftApi.js';
 export * from './ReplicationApi.js';
 export * from './SimulationApi.js';

@@ -13,6 +13,13 @@
  */
 
 import {
+    CacheFusionTransferPayload,
+    instanceOfCacheFusionTransferPayload,
+    CacheFusionTransferPayloadFromJSON,
+    CacheFusionTransferPayloadFromJSONTyped,
+    CacheFusionTransferPayloadToJSON,
+} from './CacheFusionTransferPayload.js';
+import {
     ClusterConfigPayload,
     instanceOfClusterConfigPayload,
     ClusterConfigPayloadFromJSON,
@@ -26,6 +33,13 @@ import {
     ClusterStatePayloadFromJSONTyped,
     ClusterStatePayloadToJSON,
 } from './ClusterStatePayload.js';
+import {
+    EnqueueLockPayload,
+    instanceOfEnqueueLockPayload,
+    EnqueueLockPayloadFromJSON,
+    EnqueueLockPayloadFromJSONTyped,
+    EnqueueLockPayloadToJSON,
+} from './EnqueueLockPayload.js';
 import {
     FailoverCompletedPayload,
     instanceOfFailoverCompletedPayload,
@@ -55,6 +69,13 @@ import {
     HealthIssuePayloadToJSON,
 } from './HealthIssuePayload.js';
 import {
+    InstanceRecoveryPayload,
+    instanceOfInstanceRecoveryPayload,
+    InstanceRecoveryPayloadFromJSON,
+    InstanceRecoveryPayloadFromJSONTyped,
+    InstanceRecoveryPayloadToJSON,
+} from './InstanceRecoveryPayload.js';
+import {
     LeaderElectedPayload,
     instanceOfLeaderElectedPayload,
     LeaderElectedPayloadFromJSON,
@@ -82,6 +103,13 @@ import {
     NodeMembershipPayloadFromJSONTyped,
     NodeMembershipPayloadToJSON,
 } from './NodeMembershipPayload.js';
+import {
+    ParallelQueryPayload,
+    instanceOfParallelQueryPayload,
+    ParallelQueryPayloadFromJSON,
+    ParallelQueryPayloadFromJSONTyped,
+    ParallelQueryPayloadToJSON,
+} from './ParallelQueryPayload.js';
 import {
     QuorumPayload,
     instanceOfQuorumPayload,
@@ -125,6 +153,13 @@ import {
     ReplicationSlotPayloadToJSON,
 } from './ReplicationSlotPayload.js';
 import {
+    ResourceRemasteredPayload,
+    instanceOfResourceRemasteredPayload,
+    ResourceRemasteredPayloadFromJSON,
+    ResourceRemasteredPayloadFromJSONTyped,
+    ResourceRemasteredPayloadToJSON,
+} from './ResourceRemasteredPayload.js';
+import {
     WalPositionPayload,
     instanceOfWalPositionPayload,
     WalPositionPayloadFromJSON,
@@ -137,7 +172,7 @@ import {
  * Depends on `type`; see the payload schemas.
  * @export
  */
-export type EventEnvelopePayload = ClusterConfigPayload | ClusterStatePayload | FailoverCompletedPayload | FailoverInitiatedPayload | FaultPayload | HealthIssuePayload | LeaderElectedPayload | MemberStatePayload | NodeHealthPayload | NodeMembershipPayload | QuorumPayload | ReplicaStatusPayload | ReplicationConflictPayload | ReplicationErrorPayload | ReplicationLagAlertPayload | ReplicationSlotPayload | WalPositionPayload;
+export type EventEnvelopePayload = CacheFusionTransferPayload | ClusterConfigPayload | ClusterStatePayload | EnqueueLockPayload | FailoverCompletedPayload | FailoverInitiatedPayload | FaultPayload | HealthIssuePayload | InstanceRecoveryPayload | LeaderElectedPayload | MemberStatePayload | NodeHealthPayload | NodeMembershipPayload | ParallelQueryPayload | QuorumPayload | ReplicaStatusPayload | ReplicationConflictPayload | ReplicationErrorPayload | ReplicationLagAlertPayload | ReplicationSlotPayload | ResourceRemasteredPayload | WalPositionPayload;
 
 export function EventEnvelopePayloadFromJSON(json: any): EventEnvelopePayload {
     return EventEnvelopePayloadFromJSONTyped(json, false);
@@ -147,7 +182,7 @@ export function EventEnvelopePayloadFromJSONTyped(json: any, ignoreDiscriminator
     if ((json === undefined) || (json === null)) {
         return json;
     }
-    return { ...ClusterConfigPayloadFromJSONTyped(json, true), ...ClusterStatePayloadFromJSONTyped(json, true), ...FailoverCompletedPayloadFromJSONTyped(json, true), ...FailoverInitiatedPayloadFromJSONTyped(json, true), ...FaultPayloadFromJSONTyped(json, true), ...HealthIssuePayloadFromJSONTyped(json, true), ...LeaderElectedPayloadFromJSONTyped(json, true), ...MemberStatePayloadFromJSONTyped(json, true), ...NodeHealthPayloadFromJSONTyped(json, true), ...NodeMembershipPayloadFromJSONTyped(json, true), ...QuorumPayloadFromJSONTyped(json, true), ...ReplicaStatusPayloadFromJSONTyped(json, true), ...ReplicationConflictPayloadFromJSONTyped(json, true), ...ReplicationErrorPayloadFromJSONTyped(json, true), ...ReplicationLagAlertPayloadFromJSONTyped(json, true), ...ReplicationSlotPayloadFromJSONTyped(json, true), ...WalPositionPayloadFromJSONTyped(json, true) };
+    return { ...CacheFusionTransferPayloadFromJSONTyped(json, true), ...ClusterConfigPayloadFromJSONTyped(json, true), ...ClusterStatePayloadFromJSONTyped(json, true), ...EnqueueLockPayloadFromJSONTyped(json, true), ...FailoverCompletedPayloadFromJSONTyped(json, true), ...FailoverInitiatedPayloadFromJSONTyped(json, true), ...FaultPayloadFromJSONTyped(json, true), ...HealthIssuePayloadFromJSONTyped(json, true), ...InstanceRecoveryPayloadFromJSONTyped(json, true), ...LeaderElectedPayloadFromJSONTyped(json, true), ...MemberStatePayloadFromJSONTyped(json, true), ...NodeHealthPayloadFromJSONTyped(json, true), ...NodeMembershipPayloadFromJSONTyped(json, true), ...ParallelQueryPayloadFromJSONTyped(json, true), ...QuorumPayloadFromJSONTyped(json, true), ...ReplicaStatusPayloadFromJSONTyped(json, true), ...ReplicationConflictPayloadFromJSONTyped(json, true), ...ReplicationErrorPayloadFromJSONTyped(json, true), ...ReplicationLagAlertPayloadFromJSONTyped(json, true), ...ReplicationSlotPayloadFromJSONTyped(json, true), ...ResourceRemasteredPayloadFromJSONTyped(json, true), ...WalPositionPayloadFromJSONTyped(json, true) };
 }
 
 export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null): any {
@@ -158,11 +193,17 @@ export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null):
         return null;
     }
 
+    if (instanceOfCacheFusionTransferPayload(value)) {
+        return CacheFusionTransferPayloadToJSON(value as CacheFusionTransferPayload);
+    }
     if (instanceOfClusterConfigPayload(value)) {
         return ClusterConfigPayloadToJSON(value as ClusterConfigPayload);
     }
     if (instanceOfClusterStatePayload(value)) {
         return ClusterStatePayloadToJSON(value as ClusterStatePayload);
+    }
+    if (instanceOfEnqueueLockPayload(value)) {
+        return EnqueueLockPayloadToJSON(value as EnqueueLockPayload);
     }
     if (instanceOfFailoverCompletedPayload(value)) {
         return FailoverCompletedPayloadToJSON(value as FailoverCompletedPayload);
@@ -176,6 +217,9 @@ export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null):
     if (instanceOfHealthIssuePayload(value)) {
         return HealthIssuePayloadToJSON(value as HealthIssuePayload);
     }
+    if (instanceOfInstanceRecoveryPayload(value)) {
+        return InstanceRecoveryPayloadToJSON(value as InstanceRecoveryPayload);
+    }
     if (instanceOfLeaderElectedPayload(value)) {
         return LeaderElectedPayloadToJSON(value as LeaderElectedPayload);
     }
@@ -187,6 +231,9 @@ export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null):
     }
     if (instanceOfNodeMembershipPayload(value)) {
         return NodeMembershipPayloadToJSON(value as NodeMembershipPayload);
+    }
+    if (instanceOfParallelQueryPayload(value)) {
+        return ParallelQueryPayloadToJSON(value as ParallelQueryPayload);
     }
     if (instanceOfQuorumPayload(value)) {
         return QuorumPayloadToJSON(value as QuorumPayload);
@@ -205,6 +252,9 @@ export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null):
     }
     if (instanceOfReplicationSlotPayload(value)) {
         return ReplicationSlotPayloadToJSON(value as ReplicationSlotPayload);
+    }
+    if (instanceOfResourceRemasteredPayload(value)) {
+        return ResourceRemasteredPayloadToJSON(value as ResourceRemasteredPayload);
     }
     if (instanceOfWalPositionPayload(value)) {
         return WalPositionPayloadToJSON(value as WalPositionPayload);

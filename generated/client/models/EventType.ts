@@ -34,7 +34,12 @@
  * - `wal_position_update` (WalPositionPayload): a standby's positions and lag, at most once per `statusIntervalMs` per standby.
  * - `slot_created`, `slot_dropped` (ReplicationSlotPayload): a replication slot was created or dropped.
  * - `conflict_detected`, `conflict_resolved` (ReplicationConflictPayload): a replication conflict was detected or resolved.
- * The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events.
+ * - `cache_fusion_transfer` (CacheFusionTransferPayload): Cache Fusion shipped a block from one RAC instance to another.
+ * - `lock_granted`, `lock_released`, `lock_conversion` (EnqueueLockPayload): a Global Enqueue Service lock on a row or table was granted, released, or converted S→X (or X→S).
+ * - `resource_remastered` (ResourceRemasteredPayload): a Global Resource Directory resource changed master.
+ * - `instance_recovery_started`, `instance_recovery_completed` (InstanceRecoveryPayload): a RAC instance recovery started, or ended (COMPLETED or FAILED).
+ * - `parallel_query_started`, `parallel_query_completed` (ParallelQueryPayload): a parallel query started, or ended (COMPLETED or FAILED).
+ * The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events; `/api/v1/ws/cluster/rac` the nine RAC events.
  * @export
  */
 export const EventType = {
@@ -60,7 +65,16 @@ export const EventType = {
     SlotCreated: 'slot_created',
     SlotDropped: 'slot_dropped',
     ConflictDetected: 'conflict_detected',
-    ConflictResolved: 'conflict_resolved'
+    ConflictResolved: 'conflict_resolved',
+    CacheFusionTransfer: 'cache_fusion_transfer',
+    LockGranted: 'lock_granted',
+    LockReleased: 'lock_released',
+    LockConversion: 'lock_conversion',
+    ResourceRemastered: 'resource_remastered',
+    InstanceRecoveryStarted: 'instance_recovery_started',
+    InstanceRecoveryCompleted: 'instance_recovery_completed',
+    ParallelQueryStarted: 'parallel_query_started',
+    ParallelQueryCompleted: 'parallel_query_completed'
 } as const;
 export type EventType = typeof EventType[keyof typeof EventType];
 
