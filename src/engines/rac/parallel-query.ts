@@ -1,0 +1,240 @@
+/**
+ * Parallel query: a query over one table (COUNT, SUM, MIN, MAX, AVG, optional GROUP BY and one
+ * WHERE column = value) is split into granules (ranges of blocks) dealt to slave instances; each
+ * slave computes partial aggregates over its blocks and the coordinator merges them (AVG as
+ * SUM / COUNT). The same partial functions evaluate a query serially, so the two can be compared.
+ */
+import { DomainError } from '../domain-error.js';
+import type { BlockId, Row } from './block.js';
+import type { ParallelQueryConfig } from './rac-config.js';
+
+export type AggregateFunction = 'COUNT' | 'SUM' | 'MIN' | 'MAX' | 'AVG';
+export const AGGREGATE_FUNCTIONS: readonly AggregateFunction[] = Object.freeze(['COUNT', 'SUM', 'MIN', 'MAX', 'AVG']);
+
+export interface Aggregate {
+  fn: AggregateFunction;
+  /** The column; omitted (or '*') for COUNT(*). */
+  column?: string;
+}
+
+export interface ParallelQuery {
+  table: string;
+  aggregates: Aggregate[];
+  groupBy?: string[];
+  where?: { column: string; value: string | number | boolean | null };
+  /** Degree of parallelism wanted (capped by maxDop and the running instances). */
+  dop?: number;
+}
+
+export interface QueryResult {
+  columns: string[];
+  rows: Record<string, string | number | boolean | null>[];
+}
+
+export interface Granule {
+  granuleId: number;
+  blockIds: BlockId[];
+  instanceId: string;
+}
+
+export interface QueryPlan {
+  table: string;
+  text: string;
+  requestedDop: number;
+  dop: number;
+  /** Why the DOP is below what was asked (down instances, busy instances, maxDop, few granules). */
+  dopReasons: string[];
+  instances: string[];
+  granules: Granule[];
+  blocks: number;
+}
+
+/** Per group, per aggregate: what merging needs. */
+interface Partial {
+  count: number;
+  sum: number;
+  min: number | string | null;
+  max: number | string | null;
+}
+
+/** group key (JSON of the group values) → group values and partials. */
+export type PartialAggregates = Map<string, { group: Row; partials: Partial[] }>;
+
+
+/** Checks a query against the table's columns. @throws DomainError UNPROCESSABLE listing every problem. */
+export function validateQuery(query: ParallelQuery, columns: readonly string[]): ParallelQuery {
+  const problems: string[] = [];
+  if (typeof query !== 'object' || query === null) throw new DomainError('UNPROCESSABLE', 'A query must be an object.', {});
+  const known = (column: unknown): boolean => typeof column === 'string' && columns.includes(column);
+  if (!Array.isArray(query.aggregates) || query.aggregates.length === 0) problems.push('aggregates must be a non-empty list');
+  for (const [index, aggregate] of (Array.isArray(query.aggregates) ? query.aggregates : []).entries()) {
+    if (!AGGREGATE_FUNCTIONS.includes(aggregate?.fn)) problems.push(`aggregates[${index}].fn must be one of ${AGGREGATE_FUNCTIONS.join(', ')}`);
+    const column = aggregate?.column;
+    if (column === undefined || column === '*') {
+      if (aggregate?.fn !== 'COUNT') problems.push(`aggregates[${index}] needs a column (only COUNT takes *)`);
+    } else if (!known(column)) problems.push(`aggregates[${index}].column ${JSON.stringify(column)} is not a column of ${query.table}`);
+  }
+  if (query.groupBy !== undefined && (!Array.isArray(query.groupBy) || query.groupBy.some((column) => !known(column)))) problems.push(`groupBy must list columns of ${query.table} (${columns.join(', ')})`);
+  if (query.where !== undefined) {
+    if (!known(query.where?.column)) problems.push(`where.column must be a column of ${query.table}`);
+    const value = query.where?.value;
+    if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) problems.push('where.value must be a string, number, boolean or null');
+  }
+  if (query.dop !== undefined && (!Number.isSafeInteger(query.dop) || query.dop < 1 || query.dop > 1024)) problems.push('dop must be a whole number between 1 and 1024');
+  if (problems.length > 0) throw new DomainError('UNPROCESSABLE', `Invalid parallel query: ${problems.join('; ')}.`, { problems });
+  return query;
+}
+
+/** The query as SQL, for plans and events. */
+export function queryText(query: ParallelQuery): string {
+  const items = [...(query.groupBy ?? []), ...query.aggregates.map(aggregateName)];
+  const where = query.where === undefined ? '' : ` WHERE ${query.where.column} = ${JSON.stringify(query.where.value)}`;
+  const groupBy = query.groupBy === undefined || query.groupBy.length === 0 ? '' : ` GROUP BY ${query.groupBy.join(', ')}`;
+  return `SELECT ${items.join(', ')} FROM ${query.table}${where}${groupBy}`;
+}
+
+export function aggregateName(aggregate: Aggregate): string {
+  return `${aggregate.fn}(${aggregate.column ?? '*'})`;
+}
+
+export interface SlaveCandidate {
+  instanceId: string;
+  /** GCS requests it has outstanding. */
+  outstanding: number;
+}
+
+/**
+ * Deals the table's blocks into granules over up to `dop` instances. Adaptive planning leaves out
+ * busy instances (while at least one stays). @throws DomainError CONFLICT with no running instance.
+ */
+export function planQuery(query: ParallelQuery, blockIds: readonly BlockId[], candidates: readonly SlaveCandidate[], config: ParallelQueryConfig): QueryPlan {
+  if (candidates.length === 0) throw new DomainError('CONFLICT', 'No instance is running to execute the query.', {});
+  const requestedDop = query.dop ?? config.maxDop;
+  const reasons: string[] = [];
+  let pool = [...candidates];
+  if (config.adaptive) {
+    const idle = pool.filter((candidate) => candidate.outstanding <= config.busyThreshold);
+    if (idle.length > 0 && idle.length < pool.length) {
+      reasons.push(`${pool.length - idle.length} busy instance(s) left out`);
+      pool = idle;
+    }
+  }
+  const granuleCount = Math.ceil(blockIds.length / config.granuleBlocks);
+  let dop = Math.min(requestedDop, config.maxDop, pool.length, Math.max(1, granuleCount));
+  if (requestedDop > config.maxDop) reasons.push(`capped at maxDop ${config.maxDop}`);
+  if (dop < Math.min(requestedDop, config.maxDop) && pool.length < Math.min(requestedDop, config.maxDop)) reasons.push(`${pool.length} instance(s) available`);
+  if (dop < 1) dop = 1;
+  // Least busy first, so the slaves are the idlest instances.
+  const instances = pool.sort((a, b) => a.outstanding - b.outstanding).slice(0, dop).map((candidate) => candidate.instanceId);
+  const granules: Granule[] = [];
+  for (let start = 0, granuleId = 1; start < blockIds.length; start += config.granuleBlocks, granuleId += 1) {
+    granules.push({ granuleId, blockIds: blockIds.slice(start, start + config.granuleBlocks), instanceId: instances[(granuleId - 1) % instances.length]! });
+  }
+  return { table: query.table, text: queryText(query), requestedDop, dop: instances.length, dopReasons: reasons, instances, granules, blocks: blockIds.length };
+}
+
+/** Partial aggregates of some rows. */
+export function partialAggregate(query: ParallelQuery, rows: readonly Row[], into: PartialAggregates = new Map()): PartialAggregates {
+  for (const row of rows) {
+    if (query.where !== undefined && row[query.where.column] !== query.where.value) continue;
+    const group: Row = {};
+    for (const column of query.groupBy ?? []) group[column] = row[column] ?? null;
+    const key = JSON.stringify(group);
+    let slot = into.get(key);
+    if (slot === undefined) {
+      slot = { group, partials: query.aggregates.map(() => ({ count: 0, sum: 0, min: null, max: null })) };
+      into.set(key, slot);
+    }
+    query.aggregates.forEach((aggregate, index) => {
+      const partial = slot!.partials[index]!;
+      if (aggregate.column === undefined || aggregate.column === '*') {
+        partial.count += 1;
+        return;
+      }
+      const value = row[aggregate.column];
+      if (value === null || value === undefined) return;
+      partial.count += 1;
+      if (typeof value === 'number') partial.sum += value;
+      if (typeof value === 'number' || typeof value === 'string') {
+        if (partial.min === null || value < partial.min) partial.min = value;
+        if (partial.max === null || value > partial.max) partial.max = value;
+      }
+    });
+  }
+  return into;
+}
+
+/** Merges slaves' partials into one. */
+export function mergePartials(parts: readonly PartialAggregates[]): PartialAggregates {
+  const merged: PartialAggregates = new Map();
+  for (const part of parts) {
+    for (const [key, slot] of part) {
+      const target = merged.get(key);
+      if (target === undefined) {
+        merged.set(key, { group: { ...slot.group }, partials: slot.partials.map((partial) => ({ ...partial })) });
+        continue;
+      }
+      slot.partials.forEach((partial, index) => {
+        const into = target.partials[index]!;
+        into.count += partial.count;
+        into.sum += partial.sum;
+        if (partial.min !== null && (into.min === null || partial.min < into.min)) into.min = partial.min;
+        if (partial.max !== null && (into.max === null || partial.max > into.max)) into.max = partial.max;
+      });
+    }
+  }
+  return merged;
+}
+
+/** The final result: one row per group (sorted by group values), or one row without GROUP BY. */
+export function finalizeAggregates(query: ParallelQuery, partials: PartialAggregates): QueryResult {
+  const groupBy = query.groupBy ?? [];
+  const columns = [...groupBy, ...query.aggregates.map(aggregateName)];
+  let slots = [...partials.values()];
+  if (groupBy.length === 0 && slots.length === 0) slots = [{ group: {}, partials: query.aggregates.map(() => ({ count: 0, sum: 0, min: null, max: null })) }];
+  slots.sort((a, b) => compareGroups(a.group, b.group, groupBy));
+  const rows = slots.map((slot) => {
+    const row: Record<string, string | number | boolean | null> = { ...slot.group };
+    query.aggregates.forEach((aggregate, index) => {
+      const partial = slot.partials[index]!;
+      const name = aggregateName(aggregate);
+      switch (aggregate.fn) {
+        case 'COUNT':
+          row[name] = partial.count;
+          break;
+        case 'SUM':
+          row[name] = partial.count === 0 ? null : partial.sum;
+          break;
+        case 'MIN':
+          row[name] = partial.min;
+          break;
+        case 'MAX':
+          row[name] = partial.max;
+          break;
+        case 'AVG':
+          row[name] = partial.count === 0 ? null : partial.sum / partial.count;
+          break;
+      }
+    });
+    return row;
+  });
+  return { columns, rows };
+}
+
+/** The query evaluated in one pass over the rows (the reference a parallel run must equal). */
+export function evaluateSerially(query: ParallelQuery, rows: readonly Row[]): QueryResult {
+  return finalizeAggregates(query, partialAggregate(query, rows));
+}
+
+function compareGroups(a: Row, b: Row, columns: readonly string[]): number {
+  for (const column of columns) {
+    const left = a[column] ?? null;
+    const right = b[column] ?? null;
+    if (left === right) continue;
+    if (left === null) return -1;
+    if (right === null) return 1;
+    return left < right ? -1 : 1;
+  }
+  return 0;
+}
+
