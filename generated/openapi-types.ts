@@ -2834,7 +2834,7 @@ export interface paths {
         };
         /**
          * Stream RAC events (WebSocket)
-         * @description Planned. Like `/api/v1/ws/events`, restricted to the RAC events:
+         * @description Like `/api/v1/ws/events`, restricted to the RAC events:
          *     `cache_fusion_transfer` (a block shipped between instances), `lock_granted`,
          *     `lock_released` and `lock_conversion` (Global Enqueue Service locks), `resource_remastered`
          *     (a GRD resource changed master), `instance_recovery_started` and
@@ -15319,30 +15319,15 @@ export interface components {
         /** @description How the RAC cluster runs (set at start-up; read only through the API). */
         RacConfig: {
             /**
-             * @description Name of the RAC database.
-             * @example rustydb-rac
+             * @description Name of the RAC database: the cluster's name (`clusterName` of `GET /api/v1/cluster/config`).
+             * @example rustydb
              */
             clusterName: string;
             /**
-             * @description Whether dynamic remastering runs (a resource moves to the instance whose affinity passes `affinityThreshold`).
+             * @description Whether dynamic remastering runs (a resource moves to the instance whose affinity passes `affinityThreshold`). The engine evaluates affinity at every access its master serves, so it always runs.
              * @example true
              */
             autoLoadBalance: boolean;
-            /**
-             * @description How often the GRD evaluates affinity for dynamic remastering, in seconds of cluster time.
-             * @example 10
-             */
-            loadBalanceIntervalSecs: number;
-            /**
-             * @description Whether the workload sends each table's sessions preferably to one instance (the skew that builds affinity).
-             * @example true
-             */
-            servicePlacement: boolean;
-            /**
-             * @description Whether the workload spreads its sessions over every open instance (otherwise over the lowest-numbered one).
-             * @example true
-             */
-            connectionLoadBalancing: boolean;
             /**
              * @description On a partition, the side holding more than this percentage of the instances survives; the others are evicted.
              * @example 50
@@ -15359,6 +15344,11 @@ export interface components {
              */
             affinityMinAccesses: number;
             /**
+             * @description Accesses kept per resource: past this, the counts are halved, so affinity follows recent use.
+             * @example 100
+             */
+            affinityWindow: number;
+            /**
              * @description Interval of the heartbeats between instances.
              * @example 500
              */
@@ -15374,21 +15364,31 @@ export interface components {
              */
             blocksPerTable: number;
             /**
-             * @description Size of a block; a transfer ships this many bytes.
-             * @example 8192
+             * @description Rows each block of the demo schema starts with.
+             * @example 16
              */
-            blockSizeBytes: number;
+            rowsPerBlock: number;
+            /**
+             * @description Bytes of a shipped block besides its rows (a transfer ships the header plus its rows as JSON).
+             * @example 128
+             */
+            blockHeaderBytes: number;
             /**
              * @description Recent transfers kept in the transfer log.
              * @example 1000
              */
             transferLogSize: number;
+            /**
+             * @description How often every open instance writes its dirty blocks back (DBWR), so redo stays bounded.
+             * @example 5000
+             */
+            checkpointIntervalMs: number;
         };
         /** @description The RAC database at a glance. */
         RacClusterStatus: {
             /**
-             * @description Name of the RAC database.
-             * @example rustydb-rac
+             * @description Name of the RAC database: the cluster's name (`clusterName` of `GET /api/v1/cluster/config`).
+             * @example rustydb
              */
             clusterName: string;
             state: components["schemas"]["RacClusterState"];
@@ -15630,7 +15630,7 @@ export interface components {
              */
             bytes: number;
             /**
-             * @description Messages lost or refused (crash, partition, loss fault).
+             * @description Messages the network refused at send time (crash, partition, loss fault); the total `failedSends` also counts those lost on the wire.
              * @example 3
              */
             failedSends: number;
@@ -15786,13 +15786,13 @@ export interface components {
              */
             imbalanceBefore: number;
             /**
-             * @description The same, after (at most 1).
+             * @description The same, once the moves complete (the hash placement over the open instances: near even, as consistent hashing with virtual nodes spreads).
              * @example 0
              */
             imbalanceAfter: number;
             /**
-             * @description Cluster time the moves took.
-             * @example 12
+             * @description Cluster time the decision took (0: the moves are decided at once; each block's move completes when its entry reaches the new master, reported by `resource_remastered` with its latency).
+             * @example 0
              */
             durationMs: number;
             /**
@@ -16264,13 +16264,13 @@ export interface components {
             /** @description The first 100 moves, by resource id (remasteredResources counts them all). */
             moves: components["schemas"]["RemasterMove"][];
             /**
-             * @description Cluster time the moves took.
-             * @example 2
+             * @description Cluster time the decision took (0: the moves are decided at once; each block's move completes when its entry reaches the new master, reported by `resource_remastered` with its latency).
+             * @example 0
              */
             durationMs: number;
             /**
              * Format: date-time
-             * @description When it ended.
+             * @description When the moves were decided.
              * @example 2026-11-21T10:30:00.002Z
              */
             remasteredAt: string;
@@ -16704,8 +16704,11 @@ export interface components {
              *
              *     `SELECT item [, item]* FROM table [WHERE column = literal [AND column = literal]*] [GROUP BY column [, column]*]`
              *
-             *     where `item` is a GROUP BY column, `COUNT(*)`, or `COUNT|SUM|MIN|MAX|AVG(column)`, each
-             *     optionally `AS alias`. Every selected column must be grouped.
+             *     where `item` is a GROUP BY column, or an aggregate, `COUNT(*)` or
+             *     `COUNT|SUM|MIN|MAX|AVG(column)`, optionally `AS alias` (its result column; else e.g.
+             *     `sum(amount)`). Every selected column must be grouped, at least one aggregate is selected,
+             *     and result column names are distinct. An error names the 1-based character position
+             *     (`details.position`) and what was expected there (`details.expected`).
              * @example SELECT region, SUM(amount) AS total, COUNT(*) FROM sales WHERE product = 'widget' GROUP BY region
              */
             query: string;
@@ -18182,7 +18185,8 @@ export interface components {
          *       "bytes": 8192,
          *       "latencyUs": 1900,
          *       "scn": 48190,
-         *       "pastImageKept": true
+         *       "pastImageKept": true,
+         *       "suppressed": 3
          *     }
          */
         CacheFusionTransferPayload: {
@@ -18252,6 +18256,11 @@ export interface components {
              * @example true
              */
             pastImageKept: boolean;
+            /**
+             * @description Events are sampled, at most one per block per `transferEventIntervalMs`: the transfers of this block since its previous event that had no event of their own. Every transfer still counts in the statistics and the transfer log.
+             * @example 3
+             */
+            suppressed: number;
         };
         /**
          * @description Payload of `lock_granted`, `lock_released` and `lock_conversion`: a Global Enqueue Service
@@ -18260,6 +18269,7 @@ export interface components {
          *     mode), `lock_released` when a holder gives it up (`mode` the mode it held; reason `RECOVERY`
          *     when the recovery of a dead instance released it).
          * @example {
+         *       "lockId": "enq-42",
          *       "resourceId": "TX:sales:17",
          *       "resourceType": "TX",
          *       "nodeId": "node-2",
@@ -18271,6 +18281,11 @@ export interface components {
          *     }
          */
         EnqueueLockPayload: {
+            /**
+             * @description Id of the lock, `enq-N` (one request of one instance on one resource).
+             * @example enq-42
+             */
+            lockId: string;
             /**
              * @description The resource, `TX:<table>:<rowKey>` or `TM:<table>`.
              * @example TX:sales:17
@@ -18328,7 +18343,7 @@ export interface components {
          *       "fromInstance": "node-1",
          *       "toInstance": "node-2",
          *       "reason": "AFFINITY",
-         *       "affinityPercent": 78.13
+         *       "latencyMs": 3
          *     }
          */
         ResourceRemasteredPayload: {
@@ -18368,10 +18383,10 @@ export interface components {
              */
             reason: "AFFINITY" | "MANUAL" | "REBALANCE" | "RECOVERY" | "MEMBERSHIP";
             /**
-             * @description The new master's share of recent accesses, for reason AFFINITY; null otherwise.
-             * @example 78.13
+             * @description Cluster time the move took (the master handing its directory entry over), in milliseconds; 0 for a resource with nothing to hand over.
+             * @example 3
              */
-            affinityPercent: number | null;
+            latencyMs: number;
         };
         /**
          * @description Payload of `instance_recovery_started` (phase DETECTED) and `instance_recovery_completed` (phase COMPLETED or FAILED), the recovery as `GET /api/v1/rac/recovery/history` shows it, in short.
@@ -18420,10 +18435,10 @@ export interface components {
              */
             failedInstance: string;
             /**
-             * @description The surviving instance doing the work.
+             * @description The surviving instance doing the work; null while none runs.
              * @example node-1
              */
-            recoveringInstance: string;
+            recoveringInstance: string | null;
             /**
              * @description What started it (see RecoveryTrigger).
              * @example CRASH
@@ -18479,7 +18494,6 @@ export interface components {
          * @example {
          *       "queryId": "pq-7",
          *       "query": "SELECT region, SUM(amount) FROM sales GROUP BY region",
-         *       "nodeId": "node-1",
          *       "nodeIds": [
          *         "node-1",
          *         "node-2",
@@ -18490,7 +18504,7 @@ export interface components {
          *       "granules": 4,
          *       "status": "COMPLETED",
          *       "durationMs": 41,
-         *       "rowsScanned": 3200,
+         *       "blocksRead": 64,
          *       "resultRows": 2,
          *       "error": null
          *     }
@@ -18506,11 +18520,6 @@ export interface components {
              * @example SELECT region, SUM(amount) FROM sales GROUP BY region
              */
             query: string;
-            /**
-             * @description The coordinator instance.
-             * @example node-1
-             */
-            nodeId: string;
             /**
              * @description The instances running a slave.
              * @example [
@@ -18543,10 +18552,10 @@ export interface components {
              */
             durationMs: number | null;
             /**
-             * @description Rows read (0 when it starts).
-             * @example 3200
+             * @description Blocks the slaves read (0 when it starts).
+             * @example 64
              */
-            rowsScanned: number;
+            blocksRead: number;
             /**
              * @description Rows in the result; null unless COMPLETED.
              * @example 2
@@ -25978,7 +25987,7 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": {
-                     *         "clusterName": "rustydb-rac",
+                     *         "clusterName": "rustydb",
                      *         "state": "DEGRADED",
                      *         "openedAt": "2026-11-21T09:30:00.000Z",
                      *         "scn": 48213,
@@ -26015,19 +26024,19 @@ export interface operations {
                      *           }
                      *         ],
                      *         "config": {
-                     *           "clusterName": "rustydb-rac",
+                     *           "clusterName": "rustydb",
                      *           "autoLoadBalance": true,
-                     *           "loadBalanceIntervalSecs": 10,
-                     *           "servicePlacement": true,
-                     *           "connectionLoadBalancing": true,
                      *           "quorumPercentage": 50,
-                     *           "affinityThreshold": 70,
+                     *           "affinityThreshold": 50,
                      *           "affinityMinAccesses": 20,
-                     *           "heartbeatIntervalMs": 500,
-                     *           "missedHeartbeatsToEvict": 6,
-                     *           "blocksPerTable": 64,
-                     *           "blockSizeBytes": 8192,
-                     *           "transferLogSize": 1000
+                     *           "affinityWindow": 100,
+                     *           "heartbeatIntervalMs": 1000,
+                     *           "missedHeartbeatsToEvict": 3,
+                     *           "blocksPerTable": 32,
+                     *           "rowsPerBlock": 16,
+                     *           "blockHeaderBytes": 128,
+                     *           "transferLogSize": 200,
+                     *           "checkpointIntervalMs": 5000
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -26039,7 +26048,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getRacClusterStatus: {
@@ -26061,7 +26069,7 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": {
-                     *         "clusterName": "rustydb-rac",
+                     *         "clusterName": "rustydb",
                      *         "state": "DEGRADED",
                      *         "openedAt": "2026-11-21T09:30:00.000Z",
                      *         "scn": 48213,
@@ -26098,19 +26106,19 @@ export interface operations {
                      *           }
                      *         ],
                      *         "config": {
-                     *           "clusterName": "rustydb-rac",
+                     *           "clusterName": "rustydb",
                      *           "autoLoadBalance": true,
-                     *           "loadBalanceIntervalSecs": 10,
-                     *           "servicePlacement": true,
-                     *           "connectionLoadBalancing": true,
                      *           "quorumPercentage": 50,
-                     *           "affinityThreshold": 70,
+                     *           "affinityThreshold": 50,
                      *           "affinityMinAccesses": 20,
-                     *           "heartbeatIntervalMs": 500,
-                     *           "missedHeartbeatsToEvict": 6,
-                     *           "blocksPerTable": 64,
-                     *           "blockSizeBytes": 8192,
-                     *           "transferLogSize": 1000
+                     *           "affinityWindow": 100,
+                     *           "heartbeatIntervalMs": 1000,
+                     *           "missedHeartbeatsToEvict": 3,
+                     *           "blocksPerTable": 32,
+                     *           "rowsPerBlock": 16,
+                     *           "blockHeaderBytes": 128,
+                     *           "transferLogSize": 200,
+                     *           "checkpointIntervalMs": 5000
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -26122,7 +26130,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listRacInstances: {
@@ -26201,7 +26208,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getRacClusterStatistics: {
@@ -26286,7 +26292,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getRacClusterStatisticsAlias: {
@@ -26371,7 +26376,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     startRacCluster: {
@@ -26414,7 +26418,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     stopRacCluster: {
@@ -26475,7 +26478,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     rebalanceRacCluster: {
@@ -26507,7 +26509,7 @@ export interface operations {
                      *         },
                      *         "imbalanceBefore": 41,
                      *         "imbalanceAfter": 0,
-                     *         "durationMs": 12,
+                     *         "durationMs": 0,
                      *         "rebalancedAt": "2026-11-21T10:30:00.012Z"
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -26541,7 +26543,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getCacheFusionStatus: {
@@ -26608,7 +26609,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getCacheFusionStatistics: {
@@ -26652,7 +26652,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getCacheFusionStatisticsAlias: {
@@ -26696,7 +26695,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listCacheFusionTransfers: {
@@ -26781,7 +26779,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     flushCacheFusion: {
@@ -26897,7 +26894,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getGrdTopology: {
@@ -26965,7 +26961,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listGrdResources: {
@@ -27057,7 +27052,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     remasterGrdResources: {
@@ -27094,7 +27088,7 @@ export interface operations {
                      *             "toInstance": "node-2"
                      *           }
                      *         ],
-                     *         "durationMs": 2,
+                     *         "durationMs": 0,
                      *         "remasteredAt": "2026-11-21T10:30:00.002Z"
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -27153,7 +27147,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listGrdAffinity: {
@@ -27228,7 +27221,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getInterconnectStatus: {
@@ -27291,7 +27283,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getInterconnectStatistics: {
@@ -27347,7 +27338,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getInterconnectLatency: {
@@ -27411,7 +27401,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getRacRecoveryStatusAlias: {
@@ -27463,7 +27452,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getRacRecoveryStatus: {
@@ -27515,7 +27503,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listActiveRacRecoveries: {
@@ -27604,7 +27591,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listRacRecoveryHistory: {
@@ -27720,7 +27706,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getRacRecoveryConfig: {
@@ -27756,7 +27741,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     updateRacRecoveryConfig: {
@@ -27798,7 +27782,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     initiateRacRecovery: {
@@ -27925,7 +27908,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     executeParallelQueryAlias: {
@@ -28114,7 +28096,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     executeParallelQuery: {
@@ -28303,7 +28284,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listParallelQueryPlans: {
@@ -28352,7 +28332,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listActiveParallelQueries: {
@@ -28388,7 +28367,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getParallelQueryStatistics: {
@@ -28442,7 +28420,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getParallelQueryStatisticsAlias: {
@@ -28496,7 +28473,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getParallelQueryStatus: {
@@ -28550,7 +28526,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     updateParallelQueryConfig: {
@@ -28591,7 +28566,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listFaults: {
@@ -29071,7 +29045,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getLiveness: {

@@ -43,6 +43,10 @@ import { ReplicationSnapshotService } from './services/replication-snapshot-serv
 import { ReplicationConflictService } from './services/replication-conflict-service.js';
 import { ReplicationMonitorService } from './services/replication-monitor-service.js';
 import { ReplicationDashboardService } from './services/replication-dashboard-service.js';
+import { RacEngine } from './engines/rac/rac-engine.js';
+import { RacService } from './services/rac-service.js';
+import { RacRecoveryService } from './services/rac-recovery-service.js';
+import { RacParallelQueryService } from './services/rac-parallel-query-service.js';
 import { operations } from '../generated/operations.js';
 
 export const API_VERSION = '0.1.0';
@@ -96,6 +100,10 @@ export interface Services {
   replicationConflicts: ReplicationConflictService;
   replicationMonitor: ReplicationMonitorService;
   replicationDashboard: ReplicationDashboardService;
+  /** Real Application Clusters: the database and its instances, Cache Fusion, the GRD and the interconnect. */
+  rac: RacService;
+  racRecovery: RacRecoveryService;
+  racParallelQuery: RacParallelQueryService;
   events: EventService;
   apiKeys: ApiKeys;
   audit: AuditService;
@@ -112,8 +120,9 @@ export interface Services {
 export interface Platform {
   services: Services;
   runtime: SimulationRuntime;
-  /** The replication engine, for tests and benchmarks that look beneath the API (the API goes through services). */
+  /** The replication and RAC engines, for tests and benchmarks that look beneath the API (the API goes through services). */
   replication: ReplicationEngine;
+  rac: RacEngine;
   bootstrap: Bootstrap;
   /** Stops the clock, flushes what is pending and closes the store. */
   close(): Promise<void>;
@@ -184,6 +193,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 
   // After the cluster's nodes exist: a new cluster's replication starts over them, the lowest id as primary.
   const replicationEngine = await ReplicationEngine.load(store, { runtime, journal, bus, nodeIds: nodes.list().map((node) => node.nodeId) });
+  // The RAC database opens on the same nodes: each one is an instance with its own buffer cache.
+  const racEngine = await RacEngine.load(store, { runtime, journal, bus, instanceIds: nodes.list().map((node) => node.nodeId) });
 
   const injector = new FaultInjector(
     { clock: runtime.clock, faults: runtime.faults, bus, journal, isMember: (nodeId) => nodes.has(nodeId), observerId: CONTROL_PLANE_ID },
@@ -229,6 +240,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   });
   const replicationDeps = { engine: replicationEngine, nodes, clock: runtime.clock, runner };
   const replication = new ReplicationService(replicationDeps);
+  const racDeps = { engine: racEngine, nodes, clock: runtime.clock, runner };
   const events = new EventService(bus, runner);
   const { apiKeys, bootstrap } = await ApiKeys.load(store, journal, runner, wallNow, options.adminKey);
   let serving = true;
@@ -256,6 +268,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       replicationConflicts: new ReplicationConflictService(replicationDeps),
       replicationMonitor: new ReplicationMonitorService(replicationDeps),
       replicationDashboard: new ReplicationDashboardService(replicationDeps, replication),
+      rac: new RacService(racDeps),
+      racRecovery: new RacRecoveryService(racDeps),
+      racParallelQuery: new RacParallelQueryService(racDeps),
       failover,
       raft,
       events,
@@ -269,6 +284,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     },
     runtime,
     replication: replicationEngine,
+    rac: racEngine,
     bootstrap,
     async close() {
       serving = false;
@@ -276,6 +292,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       consensus.close();
       membership.close();
       replicationEngine.close();
+      racEngine.close();
       clockControl.persist();
       await journal.flush();
       bus.close();

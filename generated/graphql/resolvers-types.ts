@@ -218,6 +218,8 @@ export type BlockTransferEvent = {
   nodeIds: Array<Scalars['ID']['output']>;
   pastImageKept: Scalars['Boolean']['output'];
   scn: Scalars['BigInt']['output'];
+  /** Transfers of this block since its previous event that had no event of their own (events are sampled per block). */
+  suppressed: Scalars['Int']['output'];
   time: Scalars['DateTime']['output'];
   toInstance: Scalars['ID']['output'];
   transferId: Scalars['ID']['output'];
@@ -1948,6 +1950,7 @@ export type LockEvent = {
   __typename?: 'LockEvent';
   cursor: Scalars['BigInt']['output'];
   fromMode?: Maybe<EnqueueMode>;
+  lockId: Scalars['ID']['output'];
   mode: EnqueueMode;
   nodeId: Scalars['ID']['output'];
   /** REQUEST, COMMIT or RECOVERY. */
@@ -2660,19 +2663,18 @@ export type ParallelQueryConfigInput = {
 /** A parallel query started or ended (`parallel_query_started`, `parallel_query_completed`). */
 export type ParallelQueryEvent = {
   __typename?: 'ParallelQueryEvent';
+  /** Blocks the slaves read (0 when it starts). */
+  blocksRead: Scalars['Int']['output'];
   cursor: Scalars['BigInt']['output'];
   dop: Scalars['Int']['output'];
   durationMs?: Maybe<Scalars['Int']['output']>;
   error?: Maybe<Scalars['String']['output']>;
   granules: Scalars['Int']['output'];
-  /** The coordinator. */
-  nodeId: Scalars['ID']['output'];
   /** The instances running a slave. */
   nodeIds: Array<Scalars['ID']['output']>;
   query: Scalars['String']['output'];
   queryId: Scalars['ID']['output'];
   resultRows?: Maybe<Scalars['Int']['output']>;
-  rowsScanned: Scalars['BigInt']['output'];
   status: ParallelQueryStatus;
   time: Scalars['DateTime']['output'];
   /** parallel_query_started or parallel_query_completed. */
@@ -3446,16 +3448,16 @@ export type RacConfig = {
   __typename?: 'RacConfig';
   affinityMinAccesses: Scalars['Int']['output'];
   affinityThreshold: Scalars['Float']['output'];
+  affinityWindow: Scalars['Int']['output'];
   autoLoadBalance: Scalars['Boolean']['output'];
-  blockSizeBytes: Scalars['Int']['output'];
+  blockHeaderBytes: Scalars['Int']['output'];
   blocksPerTable: Scalars['Int']['output'];
+  checkpointIntervalMs: Scalars['Int']['output'];
   clusterName: Scalars['String']['output'];
-  connectionLoadBalancing: Scalars['Boolean']['output'];
   heartbeatIntervalMs: Scalars['Int']['output'];
-  loadBalanceIntervalSecs: Scalars['Int']['output'];
   missedHeartbeatsToEvict: Scalars['Int']['output'];
   quorumPercentage: Scalars['Float']['output'];
-  servicePlacement: Scalars['Boolean']['output'];
+  rowsPerBlock: Scalars['Int']['output'];
   transferLogSize: Scalars['Int']['output'];
 };
 
@@ -3808,7 +3810,8 @@ export type RecoveryEvent = {
   nodeIds: Array<Scalars['ID']['output']>;
   /** DETECTED when it starts; COMPLETED or FAILED when it ends. */
   phase: RecoveryPhase;
-  recoveringInstance: Scalars['ID']['output'];
+  /** The survivor doing the work; null while none runs. */
+  recoveringInstance?: Maybe<Scalars['ID']['output']>;
   recoveryId: Scalars['ID']['output'];
   redoBytesApplied: Scalars['BigInt']['output'];
   resourcesRemastered: Scalars['Int']['output'];
@@ -3866,9 +3869,10 @@ export type RegionPlacement = {
 /** A resource changed master (`resource_remastered`). */
 export type RemasterEvent = {
   __typename?: 'RemasterEvent';
-  affinityPercent?: Maybe<Scalars['Float']['output']>;
   cursor: Scalars['BigInt']['output'];
   fromInstance: Scalars['ID']['output'];
+  /** Cluster time the move took, in milliseconds. */
+  latencyMs: Scalars['Int']['output'];
   nodeIds: Array<Scalars['ID']['output']>;
   reason: RemasterReason;
   resourceId: Scalars['ID']['output'];
@@ -5606,6 +5610,7 @@ export type BlockTransferEventResolvers<ContextType = GraphQLContext, ParentType
   nodeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   pastImageKept?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   scn?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   toInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   transferId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -6423,6 +6428,7 @@ export type LoadSpreadResolvers<ContextType = GraphQLContext, ParentType extends
 export type LockEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LockEvent'] = ResolversParentTypes['LockEvent']> = {
   cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   fromMode?: Resolver<Maybe<ResolversTypes['EnqueueMode']>, ParentType, ContextType>;
+  lockId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mode?: Resolver<ResolversTypes['EnqueueMode'], ParentType, ContextType>;
   nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -6626,17 +6632,16 @@ export type ParallelQueryConfigResolvers<ContextType = GraphQLContext, ParentTyp
 };
 
 export type ParallelQueryEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ParallelQueryEvent'] = ResolversParentTypes['ParallelQueryEvent']> = {
+  blocksRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   dop?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   granules?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   nodeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   query?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   queryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   resultRows?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  rowsScanned?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ParallelQueryStatus'], ParentType, ContextType>;
   time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -6856,16 +6861,16 @@ export type RacClusterStatusResolvers<ContextType = GraphQLContext, ParentType e
 export type RacConfigResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RacConfig'] = ResolversParentTypes['RacConfig']> = {
   affinityMinAccesses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   affinityThreshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  affinityWindow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   autoLoadBalance?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  blockSizeBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  blockHeaderBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   blocksPerTable?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  checkpointIntervalMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   clusterName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  connectionLoadBalancing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   heartbeatIntervalMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  loadBalanceIntervalSecs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   missedHeartbeatsToEvict?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   quorumPercentage?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  servicePlacement?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rowsPerBlock?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   transferLogSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -7028,7 +7033,7 @@ export type RecoveryEventResolvers<ContextType = GraphQLContext, ParentType exte
   nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   nodeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   phase?: Resolver<ResolversTypes['RecoveryPhase'], ParentType, ContextType>;
-  recoveringInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  recoveringInstance?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   recoveryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   redoBytesApplied?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   resourcesRemastered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -7061,9 +7066,9 @@ export type RegionPlacementResolvers<ContextType = GraphQLContext, ParentType ex
 };
 
 export type RemasterEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RemasterEvent'] = ResolversParentTypes['RemasterEvent']> = {
-  affinityPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   fromInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latencyMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['RemasterReason'], ParentType, ContextType>;
   resourceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

@@ -91,6 +91,12 @@ export interface CacheFusionTransferPayload {
      * @memberof CacheFusionTransferPayload
      */
     pastImageKept: boolean;
+    /**
+     * Events are sampled, at most one per block per `transferEventIntervalMs`: the transfers of this block since its previous event that had no event of their own. Every transfer still counts in the statistics and the transfer log.
+     * @type {number}
+     * @memberof CacheFusionTransferPayload
+     */
+    suppressed: number;
 }
 
 
@@ -130,6 +136,7 @@ export function instanceOfCacheFusionTransferPayload(value: object): boolean {
     isInstance = isInstance && "latencyUs" in value;
     isInstance = isInstance && "scn" in value;
     isInstance = isInstance && "pastImageKept" in value;
+    isInstance = isInstance && "suppressed" in value;
 
     return isInstance;
 }
@@ -156,6 +163,7 @@ export function CacheFusionTransferPayloadFromJSONTyped(json: any, ignoreDiscrim
         'latencyUs': json['latencyUs'],
         'scn': json['scn'],
         'pastImageKept': json['pastImageKept'],
+        'suppressed': json['suppressed'],
     };
 }
 
@@ -180,6 +188,7 @@ export function CacheFusionTransferPayloadToJSON(value?: CacheFusionTransferPayl
         'latencyUs': value.latencyUs,
         'scn': value.scn,
         'pastImageKept': value.pastImageKept,
+        'suppressed': value.suppressed,
     };
 }
 

@@ -24,6 +24,12 @@ import { exists, mapValues } from '../runtime.js';
  */
 export interface EnqueueLockPayload {
     /**
+     * Id of the lock, `enq-N` (one request of one instance on one resource).
+     * @type {string}
+     * @memberof EnqueueLockPayload
+     */
+    lockId: string;
+    /**
      * The resource, `TX:<table>:<rowKey>` or `TM:<table>`.
      * @type {string}
      * @memberof EnqueueLockPayload
@@ -118,6 +124,7 @@ export type EnqueueLockPayloadReasonEnum = typeof EnqueueLockPayloadReasonEnum[k
  */
 export function instanceOfEnqueueLockPayload(value: object): boolean {
     let isInstance = true;
+    isInstance = isInstance && "lockId" in value;
     isInstance = isInstance && "resourceId" in value;
     isInstance = isInstance && "resourceType" in value;
     isInstance = isInstance && "nodeId" in value;
@@ -140,6 +147,7 @@ export function EnqueueLockPayloadFromJSONTyped(json: any, ignoreDiscriminator: 
     }
     return {
         
+        'lockId': json['lockId'],
         'resourceId': json['resourceId'],
         'resourceType': json['resourceType'],
         'nodeId': json['nodeId'],
@@ -160,6 +168,7 @@ export function EnqueueLockPayloadToJSON(value?: EnqueueLockPayload | null): any
     }
     return {
         
+        'lockId': value.lockId,
         'resourceId': value.resourceId,
         'resourceType': value.resourceType,
         'nodeId': value.nodeId,

@@ -44,11 +44,11 @@ export interface InstanceRecoveryPayload {
      */
     failedInstance: string;
     /**
-     * The surviving instance doing the work.
+     * The surviving instance doing the work; null while none runs.
      * @type {string}
      * @memberof InstanceRecoveryPayload
      */
-    recoveringInstance: string;
+    recoveringInstance: string | null;
     /**
      * What started it (see RecoveryTrigger).
      * @type {string}

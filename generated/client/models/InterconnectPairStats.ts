@@ -44,7 +44,7 @@ export interface InterconnectPairStats {
      */
     bytes: number;
     /**
-     * Messages lost or refused (crash, partition, loss fault).
+     * Messages the network refused at send time (crash, partition, loss fault); the total `failedSends` also counts those lost on the wire.
      * @type {number}
      * @memberof InterconnectPairStats
      */

@@ -32,12 +32,6 @@ export interface ParallelQueryPayload {
      */
     query: string;
     /**
-     * The coordinator instance.
-     * @type {string}
-     * @memberof ParallelQueryPayload
-     */
-    nodeId: string;
-    /**
      * The instances running a slave.
      * @type {Array<string>}
      * @memberof ParallelQueryPayload
@@ -68,11 +62,11 @@ export interface ParallelQueryPayload {
      */
     durationMs: number | null;
     /**
-     * Rows read (0 when it starts).
+     * Blocks the slaves read (0 when it starts).
      * @type {number}
      * @memberof ParallelQueryPayload
      */
-    rowsScanned: number;
+    blocksRead: number;
     /**
      * Rows in the result; null unless COMPLETED.
      * @type {number}
@@ -106,13 +100,12 @@ export function instanceOfParallelQueryPayload(value: object): boolean {
     let isInstance = true;
     isInstance = isInstance && "queryId" in value;
     isInstance = isInstance && "query" in value;
-    isInstance = isInstance && "nodeId" in value;
     isInstance = isInstance && "nodeIds" in value;
     isInstance = isInstance && "dop" in value;
     isInstance = isInstance && "granules" in value;
     isInstance = isInstance && "status" in value;
     isInstance = isInstance && "durationMs" in value;
-    isInstance = isInstance && "rowsScanned" in value;
+    isInstance = isInstance && "blocksRead" in value;
     isInstance = isInstance && "resultRows" in value;
     isInstance = isInstance && "error" in value;
 
@@ -131,13 +124,12 @@ export function ParallelQueryPayloadFromJSONTyped(json: any, ignoreDiscriminator
         
         'queryId': json['queryId'],
         'query': json['query'],
-        'nodeId': json['nodeId'],
         'nodeIds': json['nodeIds'],
         'dop': json['dop'],
         'granules': json['granules'],
         'status': json['status'],
         'durationMs': json['durationMs'],
-        'rowsScanned': json['rowsScanned'],
+        'blocksRead': json['blocksRead'],
         'resultRows': json['resultRows'],
         'error': json['error'],
     };
@@ -154,13 +146,12 @@ export function ParallelQueryPayloadToJSON(value?: ParallelQueryPayload | null):
         
         'queryId': value.queryId,
         'query': value.query,
-        'nodeId': value.nodeId,
         'nodeIds': value.nodeIds,
         'dop': value.dop,
         'granules': value.granules,
         'status': value.status,
         'durationMs': value.durationMs,
-        'rowsScanned': value.rowsScanned,
+        'blocksRead': value.blocksRead,
         'resultRows': value.resultRows,
         'error': value.error,
     };

@@ -25,8 +25,11 @@ export interface ParallelQueryRequest {
      * 
      * `SELECT item [, item]* FROM table [WHERE column = literal [AND column = literal]*] [GROUP BY column [, column]*]`
      * 
-     * where `item` is a GROUP BY column, `COUNT(*)`, or `COUNT|SUM|MIN|MAX|AVG(column)`, each
-     * optionally `AS alias`. Every selected column must be grouped.
+     * where `item` is a GROUP BY column, or an aggregate, `COUNT(*)` or
+     * `COUNT|SUM|MIN|MAX|AVG(column)`, optionally `AS alias` (its result column; else e.g.
+     * `sum(amount)`). Every selected column must be grouped, at least one aggregate is selected,
+     * and result column names are distinct. An error names the 1-based character position
+     * (`details.position`) and what was expected there (`details.expected`).
      * @type {string}
      * @memberof ParallelQueryRequest
      */

@@ -39,7 +39,7 @@ import {
  */
 export interface RacClusterStatus {
     /**
-     * Name of the RAC database.
+     * Name of the RAC database: the cluster's name (`clusterName` of `GET /api/v1/cluster/config`).
      * @type {string}
      * @memberof RacClusterStatus
      */

@@ -20,35 +20,17 @@ import { exists, mapValues } from '../runtime.js';
  */
 export interface RacConfig {
     /**
-     * Name of the RAC database.
+     * Name of the RAC database: the cluster's name (`clusterName` of `GET /api/v1/cluster/config`).
      * @type {string}
      * @memberof RacConfig
      */
     clusterName: string;
     /**
-     * Whether dynamic remastering runs (a resource moves to the instance whose affinity passes `affinityThreshold`).
+     * Whether dynamic remastering runs (a resource moves to the instance whose affinity passes `affinityThreshold`). The engine evaluates affinity at every access its master serves, so it always runs.
      * @type {boolean}
      * @memberof RacConfig
      */
     autoLoadBalance: boolean;
-    /**
-     * How often the GRD evaluates affinity for dynamic remastering, in seconds of cluster time.
-     * @type {number}
-     * @memberof RacConfig
-     */
-    loadBalanceIntervalSecs: number;
-    /**
-     * Whether the workload sends each table's sessions preferably to one instance (the skew that builds affinity).
-     * @type {boolean}
-     * @memberof RacConfig
-     */
-    servicePlacement: boolean;
-    /**
-     * Whether the workload spreads its sessions over every open instance (otherwise over the lowest-numbered one).
-     * @type {boolean}
-     * @memberof RacConfig
-     */
-    connectionLoadBalancing: boolean;
     /**
      * On a partition, the side holding more than this percentage of the instances survives; the others are evicted.
      * @type {number}
@@ -68,6 +50,12 @@ export interface RacConfig {
      */
     affinityMinAccesses: number;
     /**
+     * Accesses kept per resource: past this, the counts are halved, so affinity follows recent use.
+     * @type {number}
+     * @memberof RacConfig
+     */
+    affinityWindow: number;
+    /**
      * Interval of the heartbeats between instances.
      * @type {number}
      * @memberof RacConfig
@@ -86,17 +74,29 @@ export interface RacConfig {
      */
     blocksPerTable: number;
     /**
-     * Size of a block; a transfer ships this many bytes.
+     * Rows each block of the demo schema starts with.
      * @type {number}
      * @memberof RacConfig
      */
-    blockSizeBytes: number;
+    rowsPerBlock: number;
+    /**
+     * Bytes of a shipped block besides its rows (a transfer ships the header plus its rows as JSON).
+     * @type {number}
+     * @memberof RacConfig
+     */
+    blockHeaderBytes: number;
     /**
      * Recent transfers kept in the transfer log.
      * @type {number}
      * @memberof RacConfig
      */
     transferLogSize: number;
+    /**
+     * How often every open instance writes its dirty blocks back (DBWR), so redo stays bounded.
+     * @type {number}
+     * @memberof RacConfig
+     */
+    checkpointIntervalMs: number;
 }
 
 /**
@@ -106,17 +106,17 @@ export function instanceOfRacConfig(value: object): boolean {
     let isInstance = true;
     isInstance = isInstance && "clusterName" in value;
     isInstance = isInstance && "autoLoadBalance" in value;
-    isInstance = isInstance && "loadBalanceIntervalSecs" in value;
-    isInstance = isInstance && "servicePlacement" in value;
-    isInstance = isInstance && "connectionLoadBalancing" in value;
     isInstance = isInstance && "quorumPercentage" in value;
     isInstance = isInstance && "affinityThreshold" in value;
     isInstance = isInstance && "affinityMinAccesses" in value;
+    isInstance = isInstance && "affinityWindow" in value;
     isInstance = isInstance && "heartbeatIntervalMs" in value;
     isInstance = isInstance && "missedHeartbeatsToEvict" in value;
     isInstance = isInstance && "blocksPerTable" in value;
-    isInstance = isInstance && "blockSizeBytes" in value;
+    isInstance = isInstance && "rowsPerBlock" in value;
+    isInstance = isInstance && "blockHeaderBytes" in value;
     isInstance = isInstance && "transferLogSize" in value;
+    isInstance = isInstance && "checkpointIntervalMs" in value;
 
     return isInstance;
 }
@@ -133,17 +133,17 @@ export function RacConfigFromJSONTyped(json: any, ignoreDiscriminator: boolean):
         
         'clusterName': json['clusterName'],
         'autoLoadBalance': json['autoLoadBalance'],
-        'loadBalanceIntervalSecs': json['loadBalanceIntervalSecs'],
-        'servicePlacement': json['servicePlacement'],
-        'connectionLoadBalancing': json['connectionLoadBalancing'],
         'quorumPercentage': json['quorumPercentage'],
         'affinityThreshold': json['affinityThreshold'],
         'affinityMinAccesses': json['affinityMinAccesses'],
+        'affinityWindow': json['affinityWindow'],
         'heartbeatIntervalMs': json['heartbeatIntervalMs'],
         'missedHeartbeatsToEvict': json['missedHeartbeatsToEvict'],
         'blocksPerTable': json['blocksPerTable'],
-        'blockSizeBytes': json['blockSizeBytes'],
+        'rowsPerBlock': json['rowsPerBlock'],
+        'blockHeaderBytes': json['blockHeaderBytes'],
         'transferLogSize': json['transferLogSize'],
+        'checkpointIntervalMs': json['checkpointIntervalMs'],
     };
 }
 
@@ -158,17 +158,17 @@ export function RacConfigToJSON(value?: RacConfig | null): any {
         
         'clusterName': value.clusterName,
         'autoLoadBalance': value.autoLoadBalance,
-        'loadBalanceIntervalSecs': value.loadBalanceIntervalSecs,
-        'servicePlacement': value.servicePlacement,
-        'connectionLoadBalancing': value.connectionLoadBalancing,
         'quorumPercentage': value.quorumPercentage,
         'affinityThreshold': value.affinityThreshold,
         'affinityMinAccesses': value.affinityMinAccesses,
+        'affinityWindow': value.affinityWindow,
         'heartbeatIntervalMs': value.heartbeatIntervalMs,
         'missedHeartbeatsToEvict': value.missedHeartbeatsToEvict,
         'blocksPerTable': value.blocksPerTable,
-        'blockSizeBytes': value.blockSizeBytes,
+        'rowsPerBlock': value.rowsPerBlock,
+        'blockHeaderBytes': value.blockHeaderBytes,
         'transferLogSize': value.transferLogSize,
+        'checkpointIntervalMs': value.checkpointIntervalMs,
     };
 }
 

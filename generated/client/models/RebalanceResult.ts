@@ -38,13 +38,13 @@ export interface RebalanceResult {
      */
     imbalanceBefore: number;
     /**
-     * The same, after (at most 1).
+     * The same, once the moves complete (the hash placement over the open instances: near even, as consistent hashing with virtual nodes spreads).
      * @type {number}
      * @memberof RebalanceResult
      */
     imbalanceAfter: number;
     /**
-     * Cluster time the moves took.
+     * Cluster time the decision took (0: the moves are decided at once; each block's move completes when its entry reaches the new master, reported by `resource_remastered` with its latency).
      * @type {number}
      * @memberof RebalanceResult
      */

@@ -51,13 +51,13 @@ export interface RemasterResult {
      */
     moves: Array<RemasterMove>;
     /**
-     * Cluster time the moves took.
+     * Cluster time the decision took (0: the moves are decided at once; each block's move completes when its entry reaches the new master, reported by `resource_remastered` with its latency).
      * @type {number}
      * @memberof RemasterResult
      */
     durationMs: number;
     /**
-     * When it ended.
+     * When the moves were decided.
      * @type {Date}
      * @memberof RemasterResult
      */

@@ -56,11 +56,11 @@ export interface ResourceRemasteredPayload {
      */
     reason: ResourceRemasteredPayloadReasonEnum;
     /**
-     * The new master's share of recent accesses, for reason AFFINITY; null otherwise.
+     * Cluster time the move took (the master handing its directory entry over), in milliseconds; 0 for a resource with nothing to hand over.
      * @type {number}
      * @memberof ResourceRemasteredPayload
      */
-    affinityPercent: number | null;
+    latencyMs: number;
 }
 
 
@@ -98,7 +98,7 @@ export function instanceOfResourceRemasteredPayload(value: object): boolean {
     isInstance = isInstance && "fromInstance" in value;
     isInstance = isInstance && "toInstance" in value;
     isInstance = isInstance && "reason" in value;
-    isInstance = isInstance && "affinityPercent" in value;
+    isInstance = isInstance && "latencyMs" in value;
 
     return isInstance;
 }
@@ -119,7 +119,7 @@ export function ResourceRemasteredPayloadFromJSONTyped(json: any, ignoreDiscrimi
         'fromInstance': json['fromInstance'],
         'toInstance': json['toInstance'],
         'reason': json['reason'],
-        'affinityPercent': json['affinityPercent'],
+        'latencyMs': json['latencyMs'],
     };
 }
 
@@ -138,7 +138,7 @@ export function ResourceRemasteredPayloadToJSON(value?: ResourceRemasteredPayloa
         'fromInstance': value.fromInstance,
         'toInstance': value.toInstance,
         'reason': value.reason,
-        'affinityPercent': value.affinityPercent,
+        'latencyMs': value.latencyMs,
     };
 }
 

@@ -21,6 +21,10 @@ import { replicationSnapshotResolvers } from './resolvers/replication-snapshots.
 import { replicationConflictResolvers } from './resolvers/replication-conflicts.js';
 import { replicationMonitorResolvers } from './resolvers/replication-monitor.js';
 import { replicationSubscriptionResolvers } from './resolvers/replication-subscriptions.js';
+import { racResolvers } from './resolvers/rac.js';
+import { racRecoveryResolvers } from './resolvers/rac-recovery.js';
+import { racParallelQueryResolvers } from './resolvers/rac-parallel-query.js';
+import { racSubscriptionResolvers } from './resolvers/rac-subscriptions.js';
 import { plannedFieldResolvers } from './planned-fields.js';
 
 /** Joins the resolver maps of every domain, one root type at a time. */
@@ -51,6 +55,10 @@ export function executableSchema(schemaPath: string): GraphQLSchema {
     replicationConflictResolvers,
     replicationMonitorResolvers,
     replicationSubscriptionResolvers,
+    racResolvers,
+    racRecoveryResolvers,
+    racParallelQueryResolvers,
+    racSubscriptionResolvers,
     simulationResolvers,
     platformResolvers,
   );

@@ -19,6 +19,9 @@ import { replicationSlotHandlers } from './handlers/replication-slots.js';
 import { replicationSnapshotHandlers } from './handlers/replication-snapshots.js';
 import { replicationConflictHandlers } from './handlers/replication-conflicts.js';
 import { replicationMonitorHandlers } from './handlers/replication-monitor.js';
+import { racHandlers } from './handlers/rac.js';
+import { racRecoveryHandlers } from './handlers/rac-recovery.js';
+import { racParallelQueryHandlers } from './handlers/rac-parallel-query.js';
 import type { HandlerTable } from './handler-types.js';
 import { operationRoutes, routeNotFound, sendError, type OperationEntry } from './operation-routes.js';
 import type { RequestValidator } from './request-validator.js';
@@ -54,6 +57,9 @@ export function restHandlers(services: Services): HandlerTable {
     ...replicationSnapshotHandlers(services),
     ...replicationConflictHandlers(services),
     ...replicationMonitorHandlers(services),
+    ...racHandlers(services),
+    ...racRecoveryHandlers(services),
+    ...racParallelQueryHandlers(services),
     ...simulationHandlers(services),
     ...platformHandlers(services),
   };

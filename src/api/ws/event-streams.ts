@@ -8,6 +8,7 @@ import type { EventFeed } from '../../services/event-feed.js';
 import { credentialsOf } from '../auth/credentials.js';
 import { errorBodyOf, statusOf } from '../error-catalog.js';
 import { atLeastAsSevere, REPLICATION_EVENT_TYPES, severityOfReplicationEvent, type EventSeverity } from '../../engines/replication/events.js';
+import { RAC_EVENT_TYPES } from '../../engines/rac/events.js';
 import { filterFor, parseStreamConfig, type StreamConfig } from './stream-config.js';
 
 /** A WebSocket stream of the contract: its path, operation, and the event types it carries. */
@@ -29,6 +30,7 @@ export const eventStreams: readonly StreamDefinition[] = [
   },
   { path: '/api/v1/ws/replication', operationId: 'streamReplicationEvents', eventTypes: REPLICATION_EVENT_TYPES, severityOf: severityOfReplicationEvent },
   { path: '/api/v1/ws/cluster/replication', operationId: 'streamClusterReplicationEvents', eventTypes: REPLICATION_EVENT_TYPES, severityOf: severityOfReplicationEvent },
+  { path: '/api/v1/ws/cluster/rac', operationId: 'streamRacEvents', eventTypes: RAC_EVENT_TYPES },
 ];
 
 

@@ -14,8 +14,9 @@ export interface StreamConfig {
 const MAX_FILTER_ENTRIES = 1000;
 
 /**
- * Reads a config message, or says precisely what is wrong with it. `nodeIds` and `replicaIds`
- * are accepted as the seeds' names for resource ids on the nodes and replication streams.
+ * Reads a config message, or says precisely what is wrong with it. `nodeIds`, `replicaIds` and
+ * `instanceIds` are accepted as the seeds' names for resource ids on the nodes, replication and
+ * RAC streams.
  */
 export function parseStreamConfig(text: string): { config: StreamConfig } | { problem: string } {
   let message: unknown;
@@ -27,11 +28,11 @@ export function parseStreamConfig(text: string): { config: StreamConfig } | { pr
   if (typeof message !== 'object' || message === null || Array.isArray(message)) return { problem: 'The message must be a JSON object.' };
   const fields = message as Record<string, unknown>;
   if (fields.type !== 'config') return { problem: 'Only messages with "type": "config" are understood.' };
-  const known = new Set(['type', 'eventTypes', 'resourceIds', 'nodeIds', 'replicaIds', 'severity', 'resumeFrom']);
+  const known = new Set(['type', 'eventTypes', 'resourceIds', 'nodeIds', 'replicaIds', 'instanceIds', 'severity', 'resumeFrom']);
   const unknown = Object.keys(fields).filter((key) => !known.has(key));
   if (unknown.length > 0) return { problem: `Unknown field(s): ${unknown.join(', ')}.` };
   const config: StreamConfig = {};
-  for (const name of ['eventTypes', 'resourceIds', 'nodeIds', 'replicaIds'] as const) {
+  for (const name of ['eventTypes', 'resourceIds', 'nodeIds', 'replicaIds', 'instanceIds'] as const) {
     const value = fields[name];
     if (value === undefined) continue;
     if (!Array.isArray(value) || value.length > MAX_FILTER_ENTRIES || !value.every((entry) => typeof entry === 'string' && entry.length <= 200)) {

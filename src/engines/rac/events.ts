@@ -7,99 +7,122 @@
  * busy workload does not flood the event log while every transfer is still counted in the stats.
  */
 import type { EnqueueMode } from './ges.js';
-import type { PhaseStamp, RecoveryReason } from './instance-recovery.js';
+import type { RecoveryReason } from './instance-recovery.js';
 
 export interface CacheFusionTransferPayload {
+  transferId: string;
   blockId: string;
-  /** The instance that received the block. */
-  nodeId: string;
+  /** Sender, receiver, then the master when it is a third instance. */
   nodeIds: string[];
-  from: string;
-  to: string;
-  master: string;
+  fromInstance: string;
+  toInstance: string;
+  masterInstance: string;
   mode: 'S' | 'X';
-  way: 2 | 3;
+  way: 'TWO_WAY' | 'THREE_WAY';
   bytes: number;
-  latencyMs: number;
+  latencyUs: number;
+  scn: number;
+  pastImageKept: boolean;
   /** Transfers of this block not published since the previous event. */
   suppressed: number;
 }
 
-export interface LockEventPayload {
+export type EnqueueResourceType = 'TX' | 'TM';
+
+/** Payload of lock_granted, lock_released and lock_conversion (the contract's EnqueueLockPayload). */
+export interface EnqueueLockPayload {
   lockId: string;
   resourceId: string;
+  resourceType: EnqueueResourceType;
   nodeId: string;
   mode: EnqueueMode;
-}
-
-export interface LockGrantedPayload extends LockEventPayload {
+  /** The mode before a conversion; null otherwise. */
+  fromMode: EnqueueMode | null;
   waitedMs: number;
+  /** Requests still queued for the resource. */
+  waiters: number;
+  reason: 'REQUEST' | 'COMMIT' | 'RECOVERY';
 }
 
-export interface LockReleasedPayload extends LockEventPayload {
-  reason: string;
-}
-
-export interface LockConversionPayload extends LockEventPayload {
-  from: EnqueueMode;
-  to: EnqueueMode;
-}
+export type RemasterReason = 'AFFINITY' | 'MANUAL' | 'REBALANCE' | 'RECOVERY' | 'MEMBERSHIP';
 
 export interface ResourceRemasteredPayload {
   resourceId: string;
+  resourceType: 'BLOCK' | EnqueueResourceType;
   nodeIds: string[];
-  from: string;
-  to: string;
-  /** affinity, manual, rebalance, rejoin. */
-  reason: string;
+  fromInstance: string;
+  toInstance: string;
+  reason: RemasterReason;
+  /** Cluster time the move took. */
   latencyMs: number;
 }
 
-export interface RecoveryStartedPayload {
+/** Payload of instance_recovery_started (phase DETECTED) and instance_recovery_completed. */
+export interface InstanceRecoveryPayload {
   recoveryId: string;
   nodeId: string;
   nodeIds: string[];
-  reason: RecoveryReason;
-}
-
-export interface RecoveryCompletedPayload extends RecoveryStartedPayload {
-  recoveringInstanceId: string | null;
-  durationMs: number;
-  phases: PhaseStamp[];
-  blocksRecovered: number;
-  redoRecordsApplied: number;
+  failedInstance: string;
+  recoveringInstance: string | null;
+  trigger: RecoveryReason;
+  phase: 'DETECTED' | 'COMPLETED' | 'FAILED';
+  startedAt: string;
+  completedAt: string | null;
+  durationMs: number | null;
   redoBytesApplied: number;
-  locksReleased: number;
+  blocksRecovered: number;
   resourcesRemastered: number;
+  locksReleased: number;
 }
 
-export interface ParallelQueryStartedPayload {
+/** Payload of parallel_query_started (RUNNING) and parallel_query_completed. */
+export interface ParallelQueryPayload {
   queryId: string;
+  query: string;
   nodeIds: string[];
-  text: string;
   dop: number;
   granules: number;
+  status: 'RUNNING' | 'COMPLETED' | 'FAILED';
+  durationMs: number | null;
+  blocksRead: number;
+  resultRows: number | null;
+  error: string | null;
 }
 
-export interface ParallelQueryCompletedPayload extends ParallelQueryStartedPayload {
-  status: 'COMPLETED' | 'FAILED';
-  durationMs: number;
-  resultRows: number;
-  blocksRead: number;
-  error: string | null;
+/** The resource type an id names: `file:block` is a block, `TX:…` a row enqueue, `TM:…` a table enqueue. */
+export function resourceTypeOf(resourceId: string): 'BLOCK' | EnqueueResourceType {
+  if (resourceId.startsWith('TX:')) return 'TX';
+  if (resourceId.startsWith('TM:')) return 'TM';
+  return 'BLOCK';
+}
+
+/** The engine's reasons for a move, in the contract's words (an instance coming back is a membership change). */
+export function remasterReasonOf(reason: string): RemasterReason {
+  switch (reason) {
+    case 'affinity':
+      return 'AFFINITY';
+    case 'rebalance':
+      return 'REBALANCE';
+    case 'recovery':
+      return 'RECOVERY';
+    case 'rejoin':
+      return 'MEMBERSHIP';
+    default:
+      return 'MANUAL';
+  }
 }
 
 export interface RacEventMap {
   [type: string]: unknown;
   cache_fusion_transfer: CacheFusionTransferPayload;
-  lock_granted: LockGrantedPayload;
-  lock_released: LockReleasedPayload;
-  lock_conversion: LockConversionPayload;
+  lock_granted: EnqueueLockPayload;
+  lock_released: EnqueueLockPayload;
+  lock_conversion: EnqueueLockPayload;
   resource_remastered: ResourceRemasteredPayload;
-  instance_recovery_started: RecoveryStartedPayload;
-  instance_recovery_completed: RecoveryCompletedPayload;
-  parallel_query_started: ParallelQueryStartedPayload;
-  parallel_query_completed: ParallelQueryCompletedPayload;
+  instance_recovery_started: InstanceRecoveryPayload;
+  instance_recovery_completed: InstanceRecoveryPayload;
+  parallel_query_started: ParallelQueryPayload;
+  parallel_query_completed: ParallelQueryPayload;
 }
 
 export const RAC_EVENT_TYPES: readonly (keyof RacEventMap & string)[] = Object.freeze([

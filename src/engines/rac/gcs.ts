@@ -37,6 +37,8 @@ export interface ReadResult {
   scn: Scn;
   /** Served from the instance's own cache without a request. */
   hit: boolean;
+  /** Its block was shipped by another instance through Cache Fusion (not read from disk, not a hit). */
+  shipped: boolean;
   startedAtMs: number;
   completedAtMs: number;
 }
@@ -124,6 +126,8 @@ interface BlockOp {
   handle: BlockOpHandle<OpResult>;
   /** It waited for a request, so running it after the grant is not a cache hit. */
   requested: boolean;
+  /** The request it waited for was answered with a block shipped by another instance. */
+  shipped?: boolean;
 }
 
 interface PendingRequest {
@@ -168,6 +172,8 @@ interface DirectoryEntry {
 
 /** One shipped block, as the transfer log keeps it. */
 export interface TransferRecord {
+  /** `transfer-N`, numbered since the GCS was created. */
+  transferId: string;
   blockId: BlockId;
   from: string;
   to: string;
@@ -178,6 +184,10 @@ export interface TransferRecord {
   /** Cluster time from the request to the block received. */
   latencyMs: number;
   atMs: number;
+  /** SCN of the version shipped. */
+  scn: Scn;
+  /** The sender gave up a dirty block and keeps its past image. */
+  pastImageKept: boolean;
 }
 
 export interface GcsCounters {
@@ -194,10 +204,12 @@ export interface GcsCounters {
   downgrades: number;
   invalidations: number;
   pastImagesDiscarded: number;
+  /** Reads completed (hits, transfers and disk reads alike). */
+  readsServed: number;
 }
 
 export function zeroGcsCounters(): GcsCounters {
-  return { requests: 0, grants: 0, failedRequests: 0, cacheHits: 0, cacheMisses: 0, twoWayTransfers: 0, threeWayTransfers: 0, bytesShipped: 0, totalTransferLatencyMs: 0, writeBacks: 0, downgrades: 0, invalidations: 0, pastImagesDiscarded: 0 };
+  return { requests: 0, grants: 0, failedRequests: 0, cacheHits: 0, cacheMisses: 0, twoWayTransfers: 0, threeWayTransfers: 0, bytesShipped: 0, totalTransferLatencyMs: 0, writeBacks: 0, downgrades: 0, invalidations: 0, pastImagesDiscarded: 0, readsServed: 0 };
 }
 
 /** What the GCS needs from its host. */
@@ -228,6 +240,7 @@ export class GlobalCacheService {
   readonly counters: GcsCounters = zeroGcsCounters();
   readonly perInstance = new Map<string, GcsCounters>();
   private readonly transferLog: TransferRecord[] = [];
+  private nextTransferId = 1;
 
   constructor(private readonly host: GcsHost) {}
 
@@ -337,6 +350,28 @@ export class GlobalCacheService {
     entry.pendingMove = { target, placement, requestedAtMs: this.host.clock.now(), reason };
     this.processNext(entry);
     return true;
+  }
+
+  /** Block requests being served at their masters, and those queued behind them, by master. */
+  requestQueues(): { inFlight: number; queued: number; queuedByMaster: Record<string, number> } {
+    let inFlight = 0;
+    let queued = 0;
+    const queuedByMaster: Record<string, number> = {};
+    for (const entry of this.directory.values()) {
+      if (entry.active !== null) inFlight += 1;
+      if (entry.queue.length === 0) continue;
+      queued += entry.queue.length;
+      const master = this.host.grd.peekMaster(entry.blockId)?.masterId;
+      if (master !== undefined) queuedByMaster[master] = (queuedByMaster[master] ?? 0) + entry.queue.length;
+    }
+    return { inFlight, queued, queuedByMaster };
+  }
+
+  /** Resets every counter and the transfer log (the database was opened afresh). */
+  resetCounters(): void {
+    Object.assign(this.counters, zeroGcsCounters());
+    this.perInstance.clear();
+    this.transferLog.length = 0;
   }
 
   /** Resources with a remaster waiting for their requests to finish. */
@@ -504,7 +539,9 @@ export class GlobalCacheService {
     const cached = cache.get(op.blockId);
     assert(cached !== undefined, `${op.instanceId} holds ${op.blockId}`);
     if (op.kind === 'read') {
-      op.handle.complete({ kind: 'read', instanceId: op.instanceId, blockId: op.blockId, rows: cached.image.rows.map((row) => ({ ...row })), scn: cached.image.scn, hit, startedAtMs: op.handle.startedAtMs, completedAtMs: now });
+      this.counters.readsServed += 1;
+      this.countersOf(op.instanceId).readsServed += 1;
+      op.handle.complete({ kind: 'read', instanceId: op.instanceId, blockId: op.blockId, rows: cached.image.rows.map((row) => ({ ...row })), scn: cached.image.scn, hit, shipped: op.shipped === true, startedAtMs: op.handle.startedAtMs, completedAtMs: now });
       return;
     }
     const change = op.change!;
@@ -653,7 +690,21 @@ export class GlobalCacheService {
     const now = this.host.clock.now();
     const way: 2 | 3 = message.master === at || message.master === message.from ? 2 : 3;
     const bytes = imageBytes(message.image, this.host.blockHeaderBytes);
-    const transfer: TransferRecord = { blockId: message.blockId, from: message.from, to: at, master: message.master, mode: message.mode, way, bytes, latencyMs: now - message.requestedAtMs, atMs: now };
+    const transfer: TransferRecord = {
+      transferId: `transfer-${this.nextTransferId++}`,
+      blockId: message.blockId,
+      from: message.from,
+      to: at,
+      master: message.master,
+      mode: message.mode,
+      way,
+      bytes,
+      latencyMs: now - message.requestedAtMs,
+      atMs: now,
+      scn: message.image.scn,
+      // An X transfer drops the sender's copy; a dirty one leaves a past image there (BufferCache.drop).
+      pastImageKept: message.mode === 'X' && message.dirty,
+    };
     for (const counters of [this.counters, this.countersOf(at)]) {
       counters.grants += 1;
       if (way === 2) counters.twoWayTransfers += 1;
@@ -664,6 +715,7 @@ export class GlobalCacheService {
     this.transferLog.push(transfer);
     if (this.transferLog.length > this.host.transferLogSize) this.transferLog.splice(0, this.transferLog.length - this.host.transferLogSize);
     this.host.transferred?.(transfer);
+    for (const op of this.pending.get(at)!.get(message.blockId)!.waiters) op.shipped = true;
     this.finishRequest(at, message.master, message.blockId, message.requestId);
   }
 
@@ -745,7 +797,7 @@ export class GlobalCacheService {
     this.host.grd.setMaster(message.resourceId, at, move.placement);
     this.host.grd.resetAccesses(message.resourceId);
     const latencyMs = this.host.clock.now() - message.requestedAtMs;
-    this.host.grd.countRemaster(latencyMs);
+    this.host.grd.countRemaster(message.resourceId, latencyMs, this.host.clock.now(), move.placement);
     this.host.remastered?.(message.resourceId, from, at, latencyMs, move.reason);
     this.processNext(entry);
   }

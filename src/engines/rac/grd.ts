@@ -26,6 +26,14 @@ export interface GrdCounters {
   affinityUpdates: number;
   /** cluster/rebalance runs. */
   loadBalances: number;
+  /** Remasters done for AFFINITY (dynamic remastering). */
+  affinityRemasters: number;
+}
+
+/** How often, and when last, a resource changed master. */
+export interface RemasterHistory {
+  remasters: number;
+  lastRemasteredAtMs: number;
 }
 
 export interface AffinityView {
@@ -57,7 +65,8 @@ export class GlobalResourceDirectory {
   private ring = HashRing.empty(murmur3HashFunction());
   private readonly masters = new Map<string, ResourceMaster>();
   private readonly accesses = new Map<string, Access>();
-  readonly counters: GrdCounters = { remasters: 0, totalRemasterLatencyMs: 0, affinityUpdates: 0, loadBalances: 0 };
+  readonly counters: GrdCounters = { remasters: 0, totalRemasterLatencyMs: 0, affinityUpdates: 0, loadBalances: 0, affinityRemasters: 0 };
+  private readonly histories = new Map<string, RemasterHistory>();
 
   constructor(
     private readonly rule: AffinityRule,
@@ -108,10 +117,19 @@ export class GlobalResourceDirectory {
     return master;
   }
 
-  /** Counts one remaster that took `latencyMs`. */
-  countRemaster(latencyMs: number): void {
+  /** Counts one remaster of `resourceId`, done at `atMs`, that took `latencyMs`. */
+  countRemaster(resourceId: string, latencyMs: number, atMs: number, placement: Placement): void {
     this.counters.remasters += 1;
     this.counters.totalRemasterLatencyMs += latencyMs;
+    if (placement === 'AFFINITY') this.counters.affinityRemasters += 1;
+    const history = this.histories.get(resourceId);
+    this.histories.set(resourceId, { remasters: (history?.remasters ?? 0) + 1, lastRemasteredAtMs: atMs });
+  }
+
+  /** The resource's remasters since start-up (memory only, like the GCS counters), or null if it never moved. */
+  remasterHistory(resourceId: string): RemasterHistory | null {
+    const history = this.histories.get(resourceId);
+    return history === undefined ? null : { ...history };
   }
 
   /**

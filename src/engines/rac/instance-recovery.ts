@@ -35,6 +35,9 @@ export interface InstanceRecovery {
   blocksRecovered: number;
   redoRecordsApplied: number;
   redoBytesApplied: number;
+  /** Redo records and bytes to apply, known once REDO_APPLY starts (0 before). */
+  redoRecordsTotal: number;
+  redoBytesTotal: number;
   /** GES locks of the failed instances released. */
   locksReleased: number;
 }
@@ -65,6 +68,8 @@ export function newRecovery(recoveryId: string, instanceIds: string[], reason: R
     blocksRecovered: 0,
     redoRecordsApplied: 0,
     redoBytesApplied: 0,
+    redoRecordsTotal: 0,
+    redoBytesTotal: 0,
     locksReleased: 0,
   };
 }
@@ -85,5 +90,10 @@ export function copyRecovery(recovery: InstanceRecovery): InstanceRecovery {
 
 /** Redo apply time for `bytes` at `bytesPerSecond`, whole ms, at least 1 when there is redo. */
 export function redoApplyMs(bytes: number, bytesPerSecond: number): number {
-  return bytes === 0 ? 0 : Math.max(1, Math.ceil((bytes * 1000) / bytesPerSecond));
+  return durationAtRate(bytes, bytesPerSecond);
+}
+
+/** Time to process `amount` units at `perSecond`, whole ms, at least 1 when there is any. */
+export function durationAtRate(amount: number, perSecond: number): number {
+  return amount === 0 ? 0 : Math.max(1, Math.ceil((amount * 1000) / perSecond));
 }

@@ -17,6 +17,12 @@ export interface PairCounters {
   bytesReceived: number;
   /** DATA envelopes sent again for want of an acknowledgement. */
   retransmits: number;
+  /** Messages the network refused at send time (crash, partition, loss fault). */
+  failedSends: number;
+  /** Sum, lowest and highest one-way latency of the messages received (null before the first). */
+  totalLatencyMs: number;
+  minLatencyMs: number | null;
+  maxLatencyMs: number | null;
 }
 
 /** Weight of the newest sample in the latency moving average. */
@@ -81,6 +87,17 @@ export class Interconnect {
     this.transmit(from, to, { kind: 'HEARTBEAT', scn: this.host.scn(), sentAtMs: this.clock.now() }, CONTROL_MESSAGE_BYTES);
   }
 
+  /** The network's own counters: sent = delivered + dropped (at send or on the wire) + in flight. */
+  networkStats(): ReturnType<SimNetwork<Envelope>['stats']> {
+    return this.network.stats();
+  }
+
+  /** Forgets counters and latencies (the database was opened afresh). */
+  resetCounters(): void {
+    this.pairs.clear();
+    this.latency.clear();
+  }
+
   pairCounters(): PairCounters[] {
     return [...this.pairs.values()].map((pair) => ({ ...pair }));
   }
@@ -104,7 +121,9 @@ export class Interconnect {
     const pair = this.pairOf(from, to);
     pair.messagesSent += 1;
     pair.bytesSent += bytes;
+    const droppedBefore = this.network.stats().dropped;
     this.network.send(from, to, envelope);
+    if (this.network.stats().dropped > droppedBefore) pair.failedSends += 1;
   }
 
   private retransmit(): void {
@@ -134,6 +153,9 @@ export class Interconnect {
     pair.bytesReceived += bytes;
     const key = `${from}>${to}`;
     const sample = now - envelope.sentAtMs;
+    pair.totalLatencyMs += sample;
+    pair.minLatencyMs = pair.minLatencyMs === null ? sample : Math.min(pair.minLatencyMs, sample);
+    pair.maxLatencyMs = pair.maxLatencyMs === null ? sample : Math.max(pair.maxLatencyMs, sample);
     const previous = this.latency.get(key);
     this.latency.set(key, previous === undefined ? sample : previous + LATENCY_SMOOTHING * (sample - previous));
     this.host.observeScn(envelope.scn);
@@ -172,7 +194,7 @@ export class Interconnect {
     const key = `${from}>${to}`;
     let pair = this.pairs.get(key);
     if (pair === undefined) {
-      pair = { from, to, messagesSent: 0, bytesSent: 0, messagesReceived: 0, bytesReceived: 0, retransmits: 0 };
+      pair = { from, to, messagesSent: 0, bytesSent: 0, messagesReceived: 0, bytesReceived: 0, retransmits: 0, failedSends: 0, totalLatencyMs: 0, minLatencyMs: null, maxLatencyMs: null };
       this.pairs.set(key, pair);
     }
     return pair;

@@ -15,13 +15,24 @@ export interface Aggregate {
   fn: AggregateFunction;
   /** The column; omitted (or '*') for COUNT(*). */
   column?: string;
+  /** Its result column name; {@link aggregateName} when omitted. */
+  alias?: string;
+}
+
+/** One WHERE equality. */
+export interface QueryFilter {
+  column: string;
+  value: string | number | boolean | null;
 }
 
 export interface ParallelQuery {
   table: string;
   aggregates: Aggregate[];
   groupBy?: string[];
-  where?: { column: string; value: string | number | boolean | null };
+  /** One equality, or several that must all hold. */
+  where?: QueryFilter | readonly QueryFilter[];
+  /** The query's text as the caller wrote it (plans show it); generated from the fields when omitted. */
+  text?: string;
   /** Degree of parallelism wanted (capped by maxDop and the running instances). */
   dop?: number;
 }
@@ -44,6 +55,10 @@ export interface QueryPlan {
   dop: number;
   /** Why the DOP is below what was asked (down instances, busy instances, maxDop, few granules). */
   dopReasons: string[];
+  /** Adaptive planning left busy instances out and that lowered the DOP. */
+  adaptiveReduced: boolean;
+  /** The instance that merges the slaves' partial aggregates: the first slave. */
+  coordinatorInstance: string;
   instances: string[];
   granules: Granule[];
   blocks: number;
@@ -75,26 +90,45 @@ export function validateQuery(query: ParallelQuery, columns: readonly string[]):
     } else if (!known(column)) problems.push(`aggregates[${index}].column ${JSON.stringify(column)} is not a column of ${query.table}`);
   }
   if (query.groupBy !== undefined && (!Array.isArray(query.groupBy) || query.groupBy.some((column) => !known(column)))) problems.push(`groupBy must list columns of ${query.table} (${columns.join(', ')})`);
-  if (query.where !== undefined) {
-    if (!known(query.where?.column)) problems.push(`where.column must be a column of ${query.table}`);
-    const value = query.where?.value;
+  for (const filter of query.where === undefined ? [] : filtersOf(query)) {
+    if (!known(filter?.column)) problems.push(`where.column must be a column of ${query.table}`);
+    const value = filter?.value;
     if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) problems.push('where.value must be a string, number, boolean or null');
+  }
+  const names = [...(Array.isArray(query.groupBy) ? query.groupBy : []), ...(Array.isArray(query.aggregates) ? query.aggregates.map(resultName) : [])];
+  const repeated = names.filter((name, index) => names.indexOf(name) !== index);
+  if (repeated.length > 0) problems.push(`result column names must be distinct (${[...new Set(repeated)].join(', ')} repeated)`);
+  for (const aggregate of Array.isArray(query.aggregates) ? query.aggregates : []) {
+    if (aggregate?.alias !== undefined && (typeof aggregate.alias !== 'string' || aggregate.alias.length === 0)) problems.push('an alias must be a non-empty string');
   }
   if (query.dop !== undefined && (!Number.isSafeInteger(query.dop) || query.dop < 1 || query.dop > 1024)) problems.push('dop must be a whole number between 1 and 1024');
   if (problems.length > 0) throw new DomainError('UNPROCESSABLE', `Invalid parallel query: ${problems.join('; ')}.`, { problems });
   return query;
 }
 
-/** The query as SQL, for plans and events. */
+/** The WHERE equalities of a query, as a list. */
+export function filtersOf(query: ParallelQuery): readonly QueryFilter[] {
+  if (query.where === undefined) return [];
+  return Array.isArray(query.where) ? query.where : [query.where as QueryFilter];
+}
+
+/** The query as SQL, for plans and events: the caller's text when it came as text. */
 export function queryText(query: ParallelQuery): string {
+  if (query.text !== undefined) return query.text;
   const items = [...(query.groupBy ?? []), ...query.aggregates.map(aggregateName)];
-  const where = query.where === undefined ? '' : ` WHERE ${query.where.column} = ${JSON.stringify(query.where.value)}`;
+  const filters = filtersOf(query);
+  const where = filters.length === 0 ? '' : ` WHERE ${filters.map((filter) => `${filter.column} = ${JSON.stringify(filter.value)}`).join(' AND ')}`;
   const groupBy = query.groupBy === undefined || query.groupBy.length === 0 ? '' : ` GROUP BY ${query.groupBy.join(', ')}`;
   return `SELECT ${items.join(', ')} FROM ${query.table}${where}${groupBy}`;
 }
 
 export function aggregateName(aggregate: Aggregate): string {
   return `${aggregate.fn}(${aggregate.column ?? '*'})`;
+}
+
+/** The result column of an aggregate: its alias, else its name. */
+export function resultName(aggregate: Aggregate): string {
+  return aggregate.alias ?? aggregateName(aggregate);
 }
 
 export interface SlaveCandidate {
@@ -112,6 +146,7 @@ export function planQuery(query: ParallelQuery, blockIds: readonly BlockId[], ca
   const requestedDop = query.dop ?? config.maxDop;
   const reasons: string[] = [];
   let pool = [...candidates];
+  const before = Math.min(requestedDop, config.maxDop, pool.length);
   if (config.adaptive) {
     const idle = pool.filter((candidate) => candidate.outstanding <= config.busyThreshold);
     if (idle.length > 0 && idle.length < pool.length) {
@@ -130,13 +165,25 @@ export function planQuery(query: ParallelQuery, blockIds: readonly BlockId[], ca
   for (let start = 0, granuleId = 1; start < blockIds.length; start += config.granuleBlocks, granuleId += 1) {
     granules.push({ granuleId, blockIds: blockIds.slice(start, start + config.granuleBlocks), instanceId: instances[(granuleId - 1) % instances.length]! });
   }
-  return { table: query.table, text: queryText(query), requestedDop, dop: instances.length, dopReasons: reasons, instances, granules, blocks: blockIds.length };
+  return {
+    table: query.table,
+    text: queryText(query),
+    requestedDop,
+    dop: instances.length,
+    dopReasons: reasons,
+    adaptiveReduced: pool.length < candidates.length && instances.length < before,
+    coordinatorInstance: instances[0]!,
+    instances,
+    granules,
+    blocks: blockIds.length,
+  };
 }
 
 /** Partial aggregates of some rows. */
 export function partialAggregate(query: ParallelQuery, rows: readonly Row[], into: PartialAggregates = new Map()): PartialAggregates {
+  const filters = filtersOf(query);
   for (const row of rows) {
-    if (query.where !== undefined && row[query.where.column] !== query.where.value) continue;
+    if (filters.some((filter) => row[filter.column] !== filter.value)) continue;
     const group: Row = {};
     for (const column of query.groupBy ?? []) group[column] = row[column] ?? null;
     const key = JSON.stringify(group);
@@ -189,7 +236,7 @@ export function mergePartials(parts: readonly PartialAggregates[]): PartialAggre
 /** The final result: one row per group (sorted by group values), or one row without GROUP BY. */
 export function finalizeAggregates(query: ParallelQuery, partials: PartialAggregates): QueryResult {
   const groupBy = query.groupBy ?? [];
-  const columns = [...groupBy, ...query.aggregates.map(aggregateName)];
+  const columns = [...groupBy, ...query.aggregates.map(resultName)];
   let slots = [...partials.values()];
   if (groupBy.length === 0 && slots.length === 0) slots = [{ group: {}, partials: query.aggregates.map(() => ({ count: 0, sum: 0, min: null, max: null })) }];
   slots.sort((a, b) => compareGroups(a.group, b.group, groupBy));
@@ -197,7 +244,7 @@ export function finalizeAggregates(query: ParallelQuery, partials: PartialAggreg
     const row: Record<string, string | number | boolean | null> = { ...slot.group };
     query.aggregates.forEach((aggregate, index) => {
       const partial = slot.partials[index]!;
-      const name = aggregateName(aggregate);
+      const name = resultName(aggregate);
       switch (aggregate.fn) {
         case 'COUNT':
           row[name] = partial.count;

@@ -7,13 +7,13 @@
 import { DomainError } from '../domain-error.js';
 import { naturalCompare } from '../natural-order.js';
 import type { SimulationRuntime, TimerId } from '../runtime/index.js';
-import { applyRedo, copyImage, type BlockId, type BlockImage, type Row } from './block.js';
+import { applyRedo, copyImage, imageBytes, type BlockId, type BlockImage, type Row } from './block.js';
 import { demoStorageState } from './demo-schema.js';
-import type { RacEventPublisher } from './events.js';
+import { remasterReasonOf, resourceTypeOf, type EnqueueLockPayload, type InstanceRecoveryPayload, type RacEventPublisher } from './events.js';
 import { BlockOpHandle, GlobalCacheService, type BlockChange, type GcsCounters, type ReadResult, type TransferRecord, type WriteResult } from './gcs.js';
 import { GlobalEnqueueService, type EnqueueLock, type EnqueueMode } from './ges.js';
 import { GlobalResourceDirectory, type GrdCounters, type Placement } from './grd.js';
-import { advanceRecovery, copyRecovery, newRecovery, redoApplyMs, type InstanceRecovery, type RecoveryPhase, type RecoveryReason } from './instance-recovery.js';
+import { advanceRecovery, copyRecovery, durationAtRate, newRecovery, redoApplyMs, type InstanceRecovery, type RecoveryPhase, type RecoveryReason } from './instance-recovery.js';
 import { Interconnect } from './interconnect.js';
 import type { Envelope } from './messages.js';
 import {
@@ -39,7 +39,7 @@ import {
   type RacConfig,
   type RecoveryConfig,
 } from './rac-config.js';
-import type { ParallelQueryStats, RacJournal, RacRestore, StoredRacCluster } from './rac-records.js';
+import { emptyParallelQueryStats, type ParallelQueryStats, type RacJournal, type RacRestore, type StoredRacCluster } from './rac-records.js';
 import type { RacWorkloadTarget } from './rac-workload.js';
 import { SharedStorage, type StorageState } from './shared-storage.js';
 
@@ -91,10 +91,20 @@ export interface RemasterResult {
   targetNode: string | null;
 }
 
+export interface FlushOptions {
+  /** Write dirty blocks back (default true). */
+  writeDirty?: boolean;
+  /** Give clean blocks up to N through their masters (default false). */
+  invalidateClean?: boolean;
+}
+
 export interface FlushResult {
   instances: string[];
   blocksWritten: number;
+  bytesWritten: number;
+  pastImagesDiscarded: number;
   blocksInvalidated: number;
+  scn: number;
 }
 
 export type QueryStatus = 'RUNNING' | 'COMPLETED' | 'FAILED';
@@ -107,9 +117,22 @@ export interface QueryRun {
   startedAtMs: number;
   completedAtMs: number | null;
   blocksRead: number;
+  /** Rows in the blocks read (before the WHERE filter). */
+  rowsScanned: number;
+  /** Blocks the slaves received from another instance through Cache Fusion. */
+  cacheFusionTransfers: number;
   reassignedGranules: number;
+  /** Each planned granule's progress, in plan order (a reassigned block counts for its planned granule). */
+  granules: GranuleProgress[];
   result: QueryResult | null;
   error: string | null;
+}
+
+export interface GranuleProgress {
+  granuleId: number;
+  blocksRead: number;
+  rowsScanned: number;
+  status: QueryStatus;
 }
 
 /** A running parallel query: its record now, and a promise settled on the clock. */
@@ -153,7 +176,8 @@ export class RacCluster {
   private readonly columns: Record<string, string[]>;
   private stateValue: ClusterState;
   private readonly needsRecovery = new Set<string>();
-  private recoveryQueue: { instanceId: string; reason: RecoveryReason }[] = [];
+  /** Instances to recover next; `recoverer` is the survivor asked for by recovery/initiate. */
+  private recoveryQueue: { instanceId: string; reason: RecoveryReason; recoverer?: string }[] = [];
   private activeRecovery: InstanceRecovery | null = null;
   private recoveryTimer: TimerId | null = null;
   private recoveryPlan = new Map<BlockId, { image: BlockImage; records: number; bytes: number }>();
@@ -162,12 +186,19 @@ export class RacCluster {
   private nextQueryId: number;
   private readonly activeQueries = new Map<string, QueryRun>();
   private readonly plans: (QueryPlan & { queryId: string; createdAtMs: number })[] = [];
+  /** The last MAX_PLANS queries, running or ended, oldest first (memory only, like the plans). */
+  private readonly runs: QueryRun[] = [];
   private readonly lastTransferEvent = new Map<BlockId, { atMs: number; suppressed: number }>();
   private heartbeatTimer: TimerId | null;
   private readonly checkpointTimer: TimerId;
   private readonly stopFollowingFaults: () => void;
   private splitBrainResolutions = 0;
   private evictions = 0;
+  private lastSplitBrainAtMs: number | null = null;
+  /** Heartbeat intervals in which a member heard nothing from another member. */
+  private heartbeatFailures = 0;
+  /** When the database was last opened (construction counts: a restart reopens it). */
+  private openedAtMs: number;
 
   private constructor(
     private readonly deps: RacClusterDeps,
@@ -196,6 +227,7 @@ export class RacCluster {
     this.nextRecoveryId = init.nextRecoveryId;
     this.nextQueryId = init.nextQueryId;
     const now = this.runtime.clock.now();
+    this.openedAtMs = now;
     this.storage = new SharedStorage(init.storage, deps.records);
     this.grd = new GlobalResourceDirectory(this.config, (master) => deps.records?.masterChanged(master));
     const network = this.runtime.network<Envelope>('rac');
@@ -208,12 +240,13 @@ export class RacCluster {
       blockHeaderBytes: this.config.blockHeaderBytes,
       transferLogSize: this.config.transferLogSize,
       transferred: (transfer) => this.publishTransfer(transfer),
-      remastered: (resourceId, from, to, latencyMs, reason) => deps.bus?.publish('resource_remastered', SOURCE, { resourceId, nodeIds: [from, to], from, to, reason, latencyMs }),
+      remastered: (resourceId, from, to, latencyMs, reason) => this.publishRemaster(resourceId, from, to, latencyMs, reason),
     });
     this.ges = new GlobalEnqueueService({
-      granted: (lock, waitedMs) => deps.bus?.publish('lock_granted', SOURCE, { lockId: lock.lockId, resourceId: lock.resourceId, nodeId: lock.instanceId, mode: lock.mode, waitedMs }),
-      released: (lock, reason) => deps.bus?.publish('lock_released', SOURCE, { lockId: lock.lockId, resourceId: lock.resourceId, nodeId: lock.instanceId, mode: lock.mode, reason }),
-      converted: (lock, from, to) => deps.bus?.publish('lock_conversion', SOURCE, { lockId: lock.lockId, resourceId: lock.resourceId, nodeId: lock.instanceId, mode: lock.mode, from, to }),
+      granted: (lock, waitedMs) => this.publishLock('lock_granted', lock, { fromMode: null, waitedMs, reason: 'REQUEST' }),
+      // A release by a recovery frees a dead instance's lock; any other ends its transaction.
+      released: (lock, reason) => this.publishLock('lock_released', lock, { fromMode: null, waitedMs: 0, reason: reason.includes('recover') ? 'RECOVERY' : 'COMMIT' }),
+      converted: (lock, from) => this.publishLock('lock_conversion', lock, { fromMode: from, waitedMs: 0, reason: 'REQUEST' }),
     });
     this.interconnect = new Interconnect(
       network,
@@ -259,7 +292,7 @@ export class RacCluster {
       storage,
       recoveryConfig: applyRecoveryConfig(DEFAULT_RECOVERY_CONFIG, boot.recovery ?? {}),
       pqConfig: applyParallelQueryConfig(DEFAULT_PARALLEL_QUERY_CONFIG, boot.parallelQuery ?? {}),
-      pqStats: { executed: 0, completed: 0, failed: 0, totalDurationMs: 0, totalDop: 0, blocksRead: 0, granules: 0, reassignedGranules: 0 },
+      pqStats: emptyParallelQueryStats(),
       columns: { sales: ['id', 'region', 'product', 'amount', 'quantity'] },
       open: true,
       history: [],
@@ -281,9 +314,10 @@ export class RacCluster {
       instanceIds: stored.instanceIds,
       config: stored.config,
       storage: { scn: restored.scn, tables: stored.tables, blocks: restored.blocks, redo: restored.redo, threadCounters: stored.threadCounters },
-      recoveryConfig: restored.recoveryConfig ?? { ...DEFAULT_RECOVERY_CONFIG },
+      recoveryConfig: { ...DEFAULT_RECOVERY_CONFIG, ...restored.recoveryConfig },
       pqConfig: restored.parallelQueryConfig ?? { ...DEFAULT_PARALLEL_QUERY_CONFIG },
-      pqStats: restored.parallelQueryStats ?? { executed: 0, completed: 0, failed: 0, totalDurationMs: 0, totalDop: 0, blocksRead: 0, granules: 0, reassignedGranules: 0 },
+      // Counters stored before a field existed start it at zero.
+      pqStats: { ...emptyParallelQueryStats(), ...restored.parallelQueryStats },
       columns: stored.columns,
       open: stored.open,
       history: restored.recoveryHistory,
@@ -359,26 +393,40 @@ export class RacCluster {
   }
 
   /**
-   * Writes dirty blocks back (of one instance or all running ones); with `invalidate`, every cached
-   * block is then given up to N through its master (done on the clock).
+   * Writes dirty blocks back (of one instance or all running ones) and, with `invalidateClean`,
+   * gives every clean cached block up to N through its master (done on the clock).
+   * @throws DomainError UNPROCESSABLE when neither is asked, NOT_FOUND, CONFLICT when stopped or the instance is not running.
    */
-  flush(instanceId?: string, invalidate = false): FlushResult {
+  flush(instanceId?: string, options: FlushOptions | boolean = {}): FlushResult {
+    // A boolean is the older form: write back, and invalidate when true.
+    const { writeDirty = true, invalidateClean = false } = typeof options === 'boolean' ? { invalidateClean: options } : options;
+    if (!writeDirty && !invalidateClean) throw new DomainError('UNPROCESSABLE', 'flushDirty and invalidateClean are both false; a flush must do one of them.', {});
     this.assertOpen();
     if (instanceId !== undefined) this.instanceOf(instanceId);
     const targets = instanceId === undefined ? this.runningInstances() : [instanceId];
     if (instanceId !== undefined && !this.isRunning(instanceId)) throw new DomainError('CONFLICT', `Instance ${instanceId} is ${this.instanceOf(instanceId).status}.`, { instanceId });
+    const discardedBefore = this.gcs.counters.pastImagesDiscarded;
     let written = 0;
+    let bytes = 0;
     let invalidated = 0;
     for (const target of targets) {
       const cache = this.gcs.cacheOf(target);
-      for (const [blockId] of cache.entries()) if (this.gcs.writeBack(target, blockId)) written += 1;
-      if (!invalidate) continue;
-      for (const [blockId] of cache.entries()) {
+      if (writeDirty) {
+        for (const [blockId, cached] of cache.entries()) {
+          const size = imageBytes(cached.image, this.config.blockHeaderBytes);
+          if (!this.gcs.writeBack(target, blockId)) continue;
+          written += 1;
+          bytes += size;
+        }
+      }
+      if (!invalidateClean) continue;
+      for (const [blockId, cached] of cache.entries()) {
+        if (cached.dirty) continue;
         this.gcs.release(target, blockId);
         invalidated += 1;
       }
     }
-    return { instances: targets, blocksWritten: written, blocksInvalidated: invalidated };
+    return { instances: targets, blocksWritten: written, bytesWritten: bytes, pastImagesDiscarded: this.gcs.counters.pastImagesDiscarded - discardedBefore, blocksInvalidated: invalidated, scn: this.storage.currentScn() };
   }
 
   transfers(limit = 100): TransferRecord[] {
@@ -440,8 +488,8 @@ export class RacCluster {
           continue;
         }
         this.grd.setMaster(resourceId, to, placement);
-        this.grd.countRemaster(0);
-        this.deps.bus?.publish('resource_remastered', SOURCE, { resourceId, nodeIds: [from, to], from, to, reason, latencyMs: 0 });
+        this.grd.countRemaster(resourceId, 0, this.runtime.clock.now(), placement);
+        this.publishRemaster(resourceId, from, to, 0, reason);
         result.scheduled.push(resourceId);
         continue;
       }
@@ -494,7 +542,34 @@ export class RacCluster {
     return { instanceIds: ids, latencyMs: ids.map((from) => ids.map((to) => (from === to ? null : this.interconnect.latencyMs(from, to)))) };
   }
 
-  interconnectStatus(): { members: string[]; suspected: string[]; evicted: string[]; down: string[]; splitBrainResolutions: number; evictions: number; unackedMessages: number; heartbeatIntervalMs: number; epoch: number } {
+  /** When `listener` last heard each other instance (absent: never since it joined). */
+  heardBy(listener: string): Record<string, number> {
+    return Object.fromEntries(this.instanceOf(listener).lastHeard);
+  }
+
+  /** The network's counters of the interconnect (drops at send and on the wire alike). */
+  interconnectNetworkStats(): ReturnType<Interconnect['networkStats']> {
+    return this.interconnect.networkStats();
+  }
+
+  /** When the database was last opened, on the cluster clock. */
+  openedAt(): number {
+    return this.openedAtMs;
+  }
+
+  interconnectStatus(): {
+    members: string[];
+    suspected: string[];
+    evicted: string[];
+    down: string[];
+    splitBrainResolutions: number;
+    lastSplitBrainAtMs: number | null;
+    evictions: number;
+    heartbeatFailures: number;
+    unackedMessages: number;
+    heartbeatIntervalMs: number;
+    epoch: number;
+  } {
     const ids = this.instanceIds();
     return {
       members: this.runningInstances(),
@@ -502,7 +577,9 @@ export class RacCluster {
       evicted: ids.filter((id) => this.instanceOf(id).status === 'EVICTED'),
       down: ids.filter((id) => this.instanceOf(id).status === 'DOWN'),
       splitBrainResolutions: this.splitBrainResolutions,
+      lastSplitBrainAtMs: this.lastSplitBrainAtMs,
       evictions: this.evictions,
+      heartbeatFailures: this.heartbeatFailures,
       unackedMessages: this.interconnect.unackedCount(),
       heartbeatIntervalMs: this.config.heartbeatIntervalMs,
       epoch: this.gcs.epoch(),
@@ -520,9 +597,18 @@ export class RacCluster {
   }
 
   setRecoveryConfig(patch: Partial<RecoveryConfig>): RecoveryConfig {
+    const wasAuto = this.recoveryConfigValue.autoRecovery;
     this.recoveryConfigValue = applyRecoveryConfig(this.recoveryConfigValue, patch);
     this.deps.records?.recoveryConfigChanged(this.recoveryConfigValue);
     while (this.history.length > this.recoveryConfigValue.maxHistory) this.deps.records?.recoveryForgotten(this.history.shift()!.recoveryId);
+    if (!wasAuto && this.recoveryConfigValue.autoRecovery && this.stateValue === 'OPEN') {
+      // Turning auto recovery on recovers every instance that waited for it.
+      for (const instanceId of this.pendingRecoveries()) {
+        if (this.activeRecovery?.instanceIds.includes(instanceId) === true) continue;
+        this.recoveryQueue.push({ instanceId, reason: this.instanceOf(instanceId).status === 'EVICTED' ? 'EVICTION' : 'CRASH' });
+      }
+      this.maybeStartRecovery();
+    }
     return this.recoveryConfig();
   }
 
@@ -543,17 +629,25 @@ export class RacCluster {
    * Starts a recovery of a dead or evicted instance by hand.
    * @throws DomainError NOT_FOUND, CONFLICT when it is running, a recovery of it runs, or no survivor can run it.
    */
-  initiateRecovery(instanceId: string): InstanceRecovery {
-    this.assertOpen();
+  initiateRecovery(instanceId: string, recoveringInstanceId?: string): InstanceRecovery {
     const instance = this.instanceOf(instanceId);
-    if (instance.status === 'RUNNING') throw new DomainError('CONFLICT', `Instance ${instanceId} is running and a member; only a dead or evicted instance is recovered.`, { instanceId });
+    if (recoveringInstanceId !== undefined) {
+      this.instanceOf(recoveringInstanceId);
+      if (recoveringInstanceId === instanceId) throw new DomainError('UNPROCESSABLE', `${instanceId} cannot recover itself; name a surviving instance.`, { field: 'recoveringInstance', instanceId });
+    }
+    this.assertOpen();
+    if (instance.status === 'RUNNING') throw new DomainError('CONFLICT', `Instance ${instanceId} is running and a member; only a dead or evicted instance is recovered.`, { instanceId, status: instance.status });
     if (this.activeRecovery !== null) {
       const covers = this.activeRecovery.instanceIds.includes(instanceId);
       throw new DomainError('CONFLICT', covers ? `A recovery of ${instanceId} is already running (${this.activeRecovery.recoveryId}).` : `Recovery ${this.activeRecovery.recoveryId} is running; try again when it completes.`, { instanceId, recoveryId: this.activeRecovery.recoveryId });
     }
+    if (!this.needsRecovery.has(instanceId)) throw new DomainError('CONFLICT', `Instance ${instanceId} is already recovered; it rejoins when its node is back.`, { instanceId, status: instance.status });
     if (this.runningInstances().length === 0) throw new DomainError('CONFLICT', 'No surviving instance can run the recovery.', { instanceId });
+    if (recoveringInstanceId !== undefined && !this.isRunning(recoveringInstanceId)) {
+      throw new DomainError('CONFLICT', `Instance ${recoveringInstanceId} is ${this.instanceOf(recoveringInstanceId).status}; only a running instance can recover another.`, { recoveringInstance: recoveringInstanceId, status: this.instanceOf(recoveringInstanceId).status });
+    }
     this.recoveryQueue = this.recoveryQueue.filter((entry) => entry.instanceId !== instanceId);
-    this.recoveryQueue.unshift({ instanceId, reason: 'MANUAL' });
+    this.recoveryQueue.unshift({ instanceId, reason: 'MANUAL', ...(recoveringInstanceId === undefined ? {} : { recoverer: recoveringInstanceId }) });
     this.maybeStartRecovery();
     return copyRecovery(this.activeRecovery!);
   }
@@ -584,6 +678,23 @@ export class RacCluster {
     return [...this.plans].reverse();
   }
 
+  /** The recent queries, running or ended, newest first. */
+  queryRuns(): QueryRun[] {
+    return [...this.runs].reverse();
+  }
+
+  /** One recent query. @throws DomainError NOT_FOUND. */
+  queryRun(queryId: string): QueryRun {
+    const run = this.runs.find((candidate) => candidate.queryId === queryId);
+    if (run === undefined) throw new DomainError('NOT_FOUND', `No parallel query has id "${queryId}".`, { resource: 'rac.parallelQuery', id: queryId });
+    return run;
+  }
+
+  /** The columns of a table. @throws DomainError NOT_FOUND for an unknown table. */
+  tableColumns(table: string): string[] {
+    return [...this.columnsOf(table)];
+  }
+
   activeQueryRuns(): QueryRun[] {
     return [...this.activeQueries.values()];
   }
@@ -601,16 +712,36 @@ export class RacCluster {
     const plan = this.explain(query);
     const queryId = `pq-${this.nextQueryId++}`;
     const now = this.runtime.clock.now();
-    const run: QueryRun = { queryId, query, plan, status: 'RUNNING', startedAtMs: now, completedAtMs: null, blocksRead: 0, reassignedGranules: 0, result: null, error: null };
+    const run: QueryRun = {
+      queryId, query, plan, status: 'RUNNING', startedAtMs: now, completedAtMs: null, blocksRead: 0, rowsScanned: 0, cacheFusionTransfers: 0, reassignedGranules: 0,
+      granules: plan.granules.map((granule) => ({ granuleId: granule.granuleId, blocksRead: 0, rowsScanned: 0, status: 'RUNNING' })),
+      result: null, error: null,
+    };
+    const granuleOf = new Map(plan.granules.flatMap((granule, index) => granule.blockIds.map((blockId) => [blockId, run.granules[index]!] as const)));
     const handle = new QueryHandle(run);
     this.activeQueries.set(queryId, run);
     this.plans.push({ ...plan, queryId, createdAtMs: now });
     if (this.plans.length > MAX_PLANS) this.plans.shift();
+    this.runs.push(run);
+    if (this.runs.length > MAX_PLANS) this.runs.shift();
+    if (plan.adaptiveReduced) this.pqStats.adaptiveReductions += 1;
+    for (const fn of new Set(query.aggregates.map((aggregate) => aggregate.fn))) this.pqStats.queriesByAggregate[fn] += 1;
     this.pqStats.executed += 1;
     this.pqStats.totalDop += plan.dop;
     this.pqStats.granules += plan.granules.length;
     this.saveCluster();
-    this.deps.bus?.publish('parallel_query_started', SOURCE, { queryId, nodeIds: plan.instances, text: plan.text, dop: plan.dop, granules: plan.granules.length });
+    this.deps.bus?.publish('parallel_query_started', SOURCE, {
+      queryId,
+      query: plan.text,
+      nodeIds: plan.instances,
+      dop: plan.dop,
+      granules: plan.granules.length,
+      status: 'RUNNING',
+      durationMs: null,
+      blocksRead: 0,
+      resultRows: null,
+      error: null,
+    });
     const partials = new Map<BlockId, PartialAggregates>();
     const blocks = plan.granules.flatMap((granule) => granule.blockIds.map((blockId) => ({ blockId, instanceId: granule.instanceId })));
     let remaining = blocks.length;
@@ -619,6 +750,7 @@ export class RacCluster {
       run.completedAtMs = this.runtime.clock.now();
       run.status = error === null ? 'COMPLETED' : 'FAILED';
       run.error = error;
+      for (const granule of run.granules) if (granule.status === 'RUNNING') granule.status = 'FAILED';
       if (error === null) run.result = finalizeAggregates(query, mergePartials(blocks.map((block) => partials.get(block.blockId)!)));
       this.activeQueries.delete(queryId);
       this.pqStats[error === null ? 'completed' : 'failed'] += 1;
@@ -627,14 +759,14 @@ export class RacCluster {
       this.deps.records?.parallelQueryStatsChanged(this.pqStats);
       this.deps.bus?.publish('parallel_query_completed', SOURCE, {
         queryId,
+        query: plan.text,
         nodeIds: plan.instances,
-        text: plan.text,
         dop: plan.dop,
         granules: plan.granules.length,
         status: run.status,
         durationMs: run.completedAtMs - run.startedAtMs,
-        resultRows: run.result?.rows.length ?? 0,
         blocksRead: run.blocksRead,
+        resultRows: run.result === null ? null : run.result.rows.length,
         error,
       });
       handle.settle();
@@ -666,6 +798,13 @@ export class RacCluster {
           return;
         }
         run.blocksRead += 1;
+        run.rowsScanned += outcome.result.rows.length;
+        this.pqStats.rowsScanned += outcome.result.rows.length;
+        if (outcome.result.shipped) run.cacheFusionTransfers += 1;
+        const granule = granuleOf.get(blockId)!;
+        granule.blocksRead += 1;
+        granule.rowsScanned += outcome.result.rows.length;
+        if (granule.blocksRead === plan.granules[granule.granuleId - 1]!.blockIds.length) granule.status = 'COMPLETED';
         partials.set(blockId, partialAggregate(query, outcome.result.rows));
         remaining -= 1;
         if (remaining === 0) finish(null);
@@ -692,6 +831,11 @@ export class RacCluster {
     if (this.stateValue === 'OPEN') throw new DomainError('CONFLICT', 'The RAC cluster is already open.', {});
     this.stateValue = 'OPEN';
     const now = this.runtime.clock.now();
+    this.openedAtMs = now;
+    // A fresh open: counters and the transfer log start from zero.
+    this.gcs.resetCounters();
+    this.interconnect.resetCounters();
+    this.heartbeatFailures = 0;
     this.needsRecovery.clear();
     this.recoveryQueue = [];
     for (const instance of this.instances.values()) {
@@ -855,6 +999,30 @@ export class RacCluster {
     this.deps.records?.clusterChanged(stored);
   }
 
+  private publishRemaster(resourceId: string, from: string, to: string, latencyMs: number, reason: string): void {
+    this.deps.bus?.publish('resource_remastered', SOURCE, {
+      resourceId,
+      resourceType: resourceTypeOf(resourceId),
+      nodeIds: [from, to],
+      fromInstance: from,
+      toInstance: to,
+      reason: remasterReasonOf(reason),
+      latencyMs,
+    });
+  }
+
+  private publishLock(type: 'lock_granted' | 'lock_released' | 'lock_conversion', lock: EnqueueLock, change: Pick<EnqueueLockPayload, 'fromMode' | 'waitedMs' | 'reason'>): void {
+    this.deps.bus?.publish(type, SOURCE, {
+      lockId: lock.lockId,
+      resourceId: lock.resourceId,
+      resourceType: resourceTypeOf(lock.resourceId) === 'TM' ? 'TM' : 'TX',
+      nodeId: lock.instanceId,
+      mode: lock.mode,
+      waiters: this.ges.queueOf(lock.resourceId).filter((queued) => queued.status !== 'GRANTED').length,
+      ...change,
+    });
+  }
+
   private publishTransfer(transfer: TransferRecord): void {
     const last = this.lastTransferEvent.get(transfer.blockId);
     if (last !== undefined && transfer.atMs - last.atMs < this.config.transferEventIntervalMs) {
@@ -862,8 +1030,21 @@ export class RacCluster {
       return;
     }
     this.lastTransferEvent.set(transfer.blockId, { atMs: transfer.atMs, suppressed: 0 });
-    const nodeIds = [...new Set([transfer.to, transfer.from, transfer.master])];
-    this.deps.bus?.publish('cache_fusion_transfer', SOURCE, { ...transfer, nodeId: transfer.to, nodeIds, suppressed: last?.suppressed ?? 0 });
+    this.deps.bus?.publish('cache_fusion_transfer', SOURCE, {
+      transferId: transfer.transferId,
+      blockId: transfer.blockId,
+      nodeIds: [...new Set([transfer.from, transfer.to, transfer.master])],
+      fromInstance: transfer.from,
+      toInstance: transfer.to,
+      masterInstance: transfer.master,
+      mode: transfer.mode,
+      way: transfer.way === 2 ? 'TWO_WAY' : 'THREE_WAY',
+      bytes: transfer.bytes,
+      latencyUs: Math.round(transfer.latencyMs * 1000),
+      scn: transfer.scn,
+      pastImageKept: transfer.pastImageKept,
+      suppressed: last?.suppressed ?? 0,
+    });
   }
 
   private followFaults(): void {
@@ -908,6 +1089,11 @@ export class RacCluster {
 
   private heartbeatTick(): void {
     if (this.stateValue !== 'OPEN') return;
+    const now = this.runtime.clock.now();
+    const members = this.runningInstances();
+    for (const listener of members) {
+      for (const speaker of members) if (speaker !== listener && now - this.heardAt(listener, speaker) > this.config.heartbeatIntervalMs) this.heartbeatFailures += 1;
+    }
     const alive = this.instanceIds().filter((id) => !this.runtime.faults.isCrashed(id));
     for (const from of alive) for (const to of this.instanceIds()) if (from !== to) this.interconnect.sendHeartbeat(from, to);
     this.resolveMembership();
@@ -948,6 +1134,7 @@ export class RacCluster {
     const quorum = ranked.find((side) => side.length * 100 > this.config.quorumPercentage * members.length);
     const survivors = new Set(quorum ?? ranked[0]!);
     this.splitBrainResolutions += 1;
+    this.lastSplitBrainAtMs = this.runtime.clock.now();
     for (const id of members) {
       if (survivors.has(id)) continue;
       this.evictions += 1;
@@ -988,11 +1175,12 @@ export class RacCluster {
     this.recoveryQueue = [];
     if (queued.length === 0) return;
     const ids = [...new Set(queued.map((entry) => entry.instanceId))];
-    const recovery = newRecovery(`rcv-${String(this.nextRecoveryId++).padStart(6, '0')}`, ids, queued[0]!.reason, this.runtime.clock.now());
-    recovery.recoveringInstanceId = this.runningInstances()[0] ?? null;
+    const recovery = newRecovery(`recovery-${this.nextRecoveryId++}`, ids, queued[0]!.reason, this.runtime.clock.now());
+    const asked = queued[0]!.recoverer;
+    recovery.recoveringInstanceId = asked !== undefined && this.isRunning(asked) ? asked : (this.runningInstances()[0] ?? null);
     this.activeRecovery = recovery;
     this.saveCluster();
-    this.deps.bus?.publish('instance_recovery_started', SOURCE, { recoveryId: recovery.recoveryId, nodeId: recovery.instanceId, nodeIds: [...recovery.instanceIds], reason: recovery.reason });
+    this.deps.bus?.publish('instance_recovery_started', SOURCE, recoveryPayload(recovery, 'DETECTED', null));
     this.enterPhase('FREEZE');
   }
 
@@ -1014,12 +1202,14 @@ export class RacCluster {
         return;
       case 'REMASTER':
         this.remasterAndPlan(recovery);
-        next('REDO_APPLY', step);
+        next('REDO_APPLY', Math.max(step, durationAtRate(recovery.resourcesRemastered, this.recoveryConfigValue.remasterResourcesPerSecond)));
         return;
       case 'REDO_APPLY': {
         this.gcs.thaw();
         let bytes = 0;
         for (const plan of this.recoveryPlan.values()) bytes += plan.bytes;
+        for (const plan of this.recoveryPlan.values()) recovery.redoRecordsTotal += plan.records;
+        recovery.redoBytesTotal = bytes;
         next('LOCK_CLEANUP', redoApplyMs(bytes, this.recoveryConfigValue.redoApplyBytesPerSecond));
         return;
       }
@@ -1046,20 +1236,7 @@ export class RacCluster {
         this.history.push(recovery);
         this.deps.records?.recoveryCompleted(recovery);
         while (this.history.length > this.recoveryConfigValue.maxHistory) this.deps.records?.recoveryForgotten(this.history.shift()!.recoveryId);
-        this.deps.bus?.publish('instance_recovery_completed', SOURCE, {
-          recoveryId: recovery.recoveryId,
-          nodeId: recovery.instanceId,
-          nodeIds: [...recovery.instanceIds],
-          reason: recovery.reason,
-          recoveringInstanceId: recovery.recoveringInstanceId,
-          durationMs: now - recovery.startedAtMs,
-          phases: recovery.phases.map((stamp) => ({ ...stamp })),
-          blocksRecovered: recovery.blocksRecovered,
-          redoRecordsApplied: recovery.redoRecordsApplied,
-          redoBytesApplied: recovery.redoBytesApplied,
-          locksReleased: recovery.locksReleased,
-          resourcesRemastered: recovery.resourcesRemastered,
-        });
+        this.deps.bus?.publish('instance_recovery_completed', SOURCE, recoveryPayload(recovery, 'COMPLETED', now));
         this.maybeStartRecovery();
         return;
       }
@@ -1134,4 +1311,24 @@ export class RacCluster {
     this.recoveryPlan = new Map();
     this.recoveryQueue = [];
   }
+}
+
+/** A recovery as its events show it: when it starts (DETECTED) and when it ends. */
+function recoveryPayload(recovery: InstanceRecovery, phase: InstanceRecoveryPayload['phase'], completedAtMs: number | null): InstanceRecoveryPayload {
+  return {
+    recoveryId: recovery.recoveryId,
+    nodeId: recovery.instanceId,
+    nodeIds: [...new Set([...recovery.instanceIds, ...(recovery.recoveringInstanceId === null ? [] : [recovery.recoveringInstanceId])])],
+    failedInstance: recovery.instanceId,
+    recoveringInstance: recovery.recoveringInstanceId,
+    trigger: recovery.reason,
+    phase,
+    startedAt: new Date(recovery.startedAtMs).toISOString(),
+    completedAt: completedAtMs === null ? null : new Date(completedAtMs).toISOString(),
+    durationMs: completedAtMs === null ? null : completedAtMs - recovery.startedAtMs,
+    redoBytesApplied: recovery.redoBytesApplied,
+    blocksRecovered: recovery.blocksRecovered,
+    resourcesRemastered: recovery.resourcesRemastered,
+    locksReleased: recovery.locksReleased,
+  };
 }

@@ -54,8 +54,10 @@ export interface RecoveryConfig {
   autoRecovery: boolean;
   /** Speed of redo apply: REDO_APPLY lasts bytes / this, in cluster time. */
   redoApplyBytesPerSecond: number;
-  /** Duration of each of FREEZE, REMASTER and LOCK_CLEANUP. */
+  /** Duration of each of FREEZE, REMASTER and LOCK_CLEANUP (REMASTER lasts longer when its resources take longer at remasterResourcesPerSecond). */
   phaseStepMs: number;
+  /** Speed of REMASTER: it lasts at least resources remastered / this, in cluster time. */
+  remasterResourcesPerSecond: number;
   /** Completed recoveries kept in the history. */
   maxHistory: number;
 }
@@ -64,6 +66,7 @@ export const DEFAULT_RECOVERY_CONFIG: Readonly<RecoveryConfig> = Object.freeze({
   autoRecovery: true,
   redoApplyBytesPerSecond: 1_048_576,
   phaseStepMs: 5,
+  remasterResourcesPerSecond: 10_000,
   maxHistory: 100,
 });
 
@@ -113,6 +116,7 @@ const RECOVERY_RULES: Record<keyof RecoveryConfig, FieldRule> = {
   autoRecovery: { kind: 'boolean' },
   redoApplyBytesPerSecond: { kind: 'integer', min: 1, max: 10_737_418_240 },
   phaseStepMs: { kind: 'integer', min: 0, max: 60_000 },
+  remasterResourcesPerSecond: { kind: 'integer', min: 1, max: 1_000_000_000 },
   maxHistory: { kind: 'integer', min: 1, max: 100_000 },
 };
 

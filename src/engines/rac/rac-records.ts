@@ -32,6 +32,20 @@ export interface ParallelQueryStats {
   granules: number;
   /** Granules moved to another slave after theirs went down. */
   reassignedGranules: number;
+  /** Rows the slaves read (every row of every block read, before the WHERE filter). */
+  rowsScanned: number;
+  /** Queries whose DOP adaptive planning lowered. */
+  adaptiveReductions: number;
+  /** Queries that computed each aggregate function (a query counts once per function). */
+  queriesByAggregate: Record<'COUNT' | 'SUM' | 'MIN' | 'MAX' | 'AVG', number>;
+}
+
+/** Counters before any query. */
+export function emptyParallelQueryStats(): ParallelQueryStats {
+  return {
+    executed: 0, completed: 0, failed: 0, totalDurationMs: 0, totalDop: 0, blocksRead: 0, granules: 0, reassignedGranules: 0,
+    rowsScanned: 0, adaptiveReductions: 0, queriesByAggregate: { COUNT: 0, SUM: 0, MIN: 0, MAX: 0, AVG: 0 },
+  };
 }
 
 export interface StoredRacCluster {

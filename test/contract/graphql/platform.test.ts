@@ -250,8 +250,22 @@ describe('events', () => {
     expect(dataOf(joined).events.events.map((event) => (event.payload as { nodeId: string }).nodeId)).toEqual(['node-1', 'node-2', 'node-3', 'node-4', 'node-5', 'node-20']);
     const aboutNode5 = await graphql<{ events: EventPage }>(server, '{ events(resourceId: "node-5", limit: 100) { events { type } } }');
     expect(new Set(dataOf(aboutNode5).events.events.map((event: Pick<Event, 'type'>) => event.type))).toEqual(
-      // node-5 is a standby of replication too: its replica's state changes and WAL positions are about it.
-      new Set(['node_joined', 'node_health_change', 'fault_injected', 'fault_healed', 'health_issue_detected', 'health_issue_resolved', 'replica_status_change', 'wal_position_update']),
+      // node-5 is a standby of replication and a RAC instance too: its replica's state and WAL positions,
+      // its block transfers, remasters and recovery after the crash are about it.
+      new Set([
+        'node_joined',
+        'node_health_change',
+        'fault_injected',
+        'fault_healed',
+        'health_issue_detected',
+        'health_issue_resolved',
+        'replica_status_change',
+        'wal_position_update',
+        'cache_fusion_transfer',
+        'resource_remastered',
+        'instance_recovery_started',
+        'instance_recovery_completed',
+      ]),
     );
 
     const last = dataOf(await graphql<{ metrics: { events: { lastCursor: number } } }>(server, '{ metrics }')).metrics.events.lastCursor;

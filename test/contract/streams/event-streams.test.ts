@@ -93,7 +93,7 @@ describe('the upgrade', () => {
   });
 
   test('a planned stream refuses the upgrade with 501, an unknown path with 404', async () => {
-    const planned = await refusedUpgrade(`${wsUrl}/api/v1/ws/cluster/rac`, asAdmin);
+    const planned = await refusedUpgrade(`${wsUrl}/api/v1/ws/cluster/sharding`, asAdmin);
     expect(planned.status).toBe(501);
     expect(planned.body).toMatchObject({ success: false, error: { code: 'NOT_IMPLEMENTED' } });
     const unknown = await refusedUpgrade(`${wsUrl}/api/v1/ws/nowhere`, asAdmin);

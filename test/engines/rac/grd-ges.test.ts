@@ -19,7 +19,7 @@ describe('GRD', () => {
     }
     expect(cluster.grd.peekMaster(blockId)).toMatchObject({ masterId: 'node-4', placement: 'AFFINITY' });
     expect(cluster.clusterStatistics().grd.remasters).toBe(1);
-    expect(harness.events.find((event) => event.type === 'resource_remastered')?.payload).toMatchObject({ resourceId: blockId, to: 'node-4', reason: 'affinity' });
+    expect(harness.events.find((event) => event.type === 'resource_remastered')?.payload).toMatchObject({ resourceId: blockId, resourceType: 'BLOCK', toInstance: 'node-4', reason: 'AFFINITY' });
     await harness.close();
   });
 
