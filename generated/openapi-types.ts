@@ -2676,7 +2676,9 @@ export interface paths {
          * Read the write workload
          * @description The write workload the simulation runs on the replication primary (its rate, tables, key
          *     space and insert/update/delete mix) and what it has written. It is what moves the WAL, and
-         *     so lag, slots, retention and alerts; the server starts with a modest one.
+         *     so lag, slots, retention and alerts; the server starts with a modest one. The same rate
+         *     drives RAC block operations (reads and writes spread over the instances, skewed so that
+         *     affinity builds), which move Cache Fusion, the GRD and the interconnect.
          */
         get: operations["getWorkload"];
         /**
@@ -2684,8 +2686,8 @@ export interface paths {
          * @description Replaces the workload's settings; the next write follows them. `ratePerSecond: 0` stops it
          *     (to watch standbys catch up, or to hold the WAL still while testing). Writes go to the
          *     primary as any write does: they wait for standbys by the replication `mode`, and pause while
-         *     there is no primary. 422 when every `mix` weight is 0. Requires role `CLUSTER_ADMIN` or
-         *     `REPLICATION_ADMIN`.
+         *     there is no primary. The RAC block operations follow the new `ratePerSecond` too. 422 when
+         *     every `mix` weight is 0. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
          */
         put: operations["setWorkload"];
         post?: never;

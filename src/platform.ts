@@ -238,7 +238,13 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     executionStrategy: await CommittedExecutionStrategy.load(store, journal),
     runner,
   });
-  const replicationDeps = { engine: replicationEngine, nodes, clock: runtime.clock, runner };
+  const replicationDeps = {
+    engine: replicationEngine,
+    nodes,
+    clock: runtime.clock,
+    runner,
+    onWorkloadRate: (ratePerSecond: number) => racEngine.workload.set({ ratePerSecond }),
+  };
   const replication = new ReplicationService(replicationDeps);
   const racDeps = { engine: racEngine, nodes, clock: runtime.clock, runner };
   const events = new EventService(bus, runner);

@@ -20,6 +20,8 @@ export interface ReplicationServiceDeps {
   nodes: ClusterNodes;
   clock: VirtualClock;
   runner: OperationRunner;
+  /** Hears a new workload rate (the RAC engine's block operations follow it). */
+  onWorkloadRate?: (ratePerSecond: number) => void;
 }
 
 // ================================================================ views (the contract's schemas)
@@ -688,6 +690,8 @@ export class ReplicationService {
   setWorkload(context: OperationContext, settings: WorkloadSettings): Promise<WorkloadView> {
     return this.deps.runner.run(context, 'setWorkload', 'simulation.workload', () => {
       this.deps.engine.workload.set(settings);
+      // The simulation has one workload: the same rate drives the other engines' operations.
+      this.deps.onWorkloadRate?.(settings.ratePerSecond);
       return this.workloadView();
     });
   }

@@ -198,9 +198,12 @@ describe('workload', () => {
     expect(running.body.data).toMatchObject({ ratePerSecond: 50, running: true, tables: ['accounts'] });
     expect(running.body.data.writes.total).toBe(engine().workload.counters.issued);
     expect(running.body.data.lastLsn).not.toBeNull();
+    // One simulation workload: the RAC block operations follow its rate.
+    expect(fixture.server.platform.rac.workload.settings().ratePerSecond).toBe(50);
 
     const stopped = await setRate(0);
     expect(stopped.running).toBe(false);
+    expect(fixture.server.platform.rac.workload.settings().ratePerSecond).toBe(0);
     await fixture.server.advance(1000);
     expect((await http().get('/api/v1/simulation/workload').set(asAdmin)).body.data.writes.total).toBe(stopped.writes.total);
 

@@ -166,7 +166,7 @@ export class SimulationApi extends runtime.BaseAPI {
     }
 
     /**
-     * The write workload the simulation runs on the replication primary (its rate, tables, key space and insert/update/delete mix) and what it has written. It is what moves the WAL, and so lag, slots, retention and alerts; the server starts with a modest one. 
+     * The write workload the simulation runs on the replication primary (its rate, tables, key space and insert/update/delete mix) and what it has written. It is what moves the WAL, and so lag, slots, retention and alerts; the server starts with a modest one. The same rate drives RAC block operations (reads and writes spread over the instances, skewed so that affinity builds), which move Cache Fusion, the GRD and the interconnect. 
      * Read the write workload
      */
     async getWorkloadRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<WorkloadResponse>> {
@@ -197,7 +197,7 @@ export class SimulationApi extends runtime.BaseAPI {
     }
 
     /**
-     * The write workload the simulation runs on the replication primary (its rate, tables, key space and insert/update/delete mix) and what it has written. It is what moves the WAL, and so lag, slots, retention and alerts; the server starts with a modest one. 
+     * The write workload the simulation runs on the replication primary (its rate, tables, key space and insert/update/delete mix) and what it has written. It is what moves the WAL, and so lag, slots, retention and alerts; the server starts with a modest one. The same rate drives RAC block operations (reads and writes spread over the instances, skewed so that affinity builds), which move Cache Fusion, the GRD and the interconnect. 
      * Read the write workload
      */
     async getWorkload(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<WorkloadResponse> {
@@ -394,7 +394,7 @@ export class SimulationApi extends runtime.BaseAPI {
     }
 
     /**
-     * Replaces the workload\'s settings; the next write follows them. `ratePerSecond: 0` stops it (to watch standbys catch up, or to hold the WAL still while testing). Writes go to the primary as any write does: they wait for standbys by the replication `mode`, and pause while there is no primary. 422 when every `mix` weight is 0. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`. 
+     * Replaces the workload\'s settings; the next write follows them. `ratePerSecond: 0` stops it (to watch standbys catch up, or to hold the WAL still while testing). Writes go to the primary as any write does: they wait for standbys by the replication `mode`, and pause while there is no primary. The RAC block operations follow the new `ratePerSecond` too. 422 when every `mix` weight is 0. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`. 
      * Set the write workload
      */
     async setWorkloadRaw(requestParameters: SetWorkloadRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<WorkloadResponse>> {
@@ -432,7 +432,7 @@ export class SimulationApi extends runtime.BaseAPI {
     }
 
     /**
-     * Replaces the workload\'s settings; the next write follows them. `ratePerSecond: 0` stops it (to watch standbys catch up, or to hold the WAL still while testing). Writes go to the primary as any write does: they wait for standbys by the replication `mode`, and pause while there is no primary. 422 when every `mix` weight is 0. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`. 
+     * Replaces the workload\'s settings; the next write follows them. `ratePerSecond: 0` stops it (to watch standbys catch up, or to hold the WAL still while testing). Writes go to the primary as any write does: they wait for standbys by the replication `mode`, and pause while there is no primary. The RAC block operations follow the new `ratePerSecond` too. 422 when every `mix` weight is 0. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`. 
      * Set the write workload
      */
     async setWorkload(requestParameters: SetWorkloadRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<WorkloadResponse> {
