@@ -14,6 +14,9 @@ import { DEFAULT_RAC_WORKLOAD, RacWorkload, type RacWorkloadSettings } from './r
 /** The workload a new cluster starts with: enough that transfers, statistics and the GRD move under `npm start`. */
 export const STARTING_RAC_WORKLOAD: Readonly<RacWorkloadSettings> = Object.freeze({ ...DEFAULT_RAC_WORKLOAD, ratePerSecond: 20 });
 
+/** Most instances a new RAC database opens on (Oracle RAC deployments rarely pass 8). */
+export const MAX_RAC_INSTANCES = 8;
+
 export interface RacEngineDeps {
   runtime: SimulationRuntime;
   journal: Journal;
@@ -32,7 +35,9 @@ export class RacEngine {
     const records = new RacJournal(deps.journal);
     const restored = await loadRacState(store);
     const clusterDeps = { runtime: deps.runtime, bus: deps.bus, records };
-    const cluster = restored === null ? RacCluster.bootstrap(clusterDeps, { instanceIds: [...deps.instanceIds].sort(naturalCompare) }) : RacCluster.restore(clusterDeps, restored);
+    // The first nodes open the database: RAC clusters run a handful of instances, and every pair heartbeats.
+    const instanceIds = [...deps.instanceIds].sort(naturalCompare).slice(0, MAX_RAC_INSTANCES);
+    const cluster = restored === null ? RacCluster.bootstrap(clusterDeps, { instanceIds }) : RacCluster.restore(clusterDeps, restored);
     const workload = new RacWorkload(deps.runtime.clock, deps.runtime.rng.fork('rac.workload'), cluster.workloadTarget(), undefined, (settings) => records.workloadChanged(settings));
     workload.set(restored === null ? STARTING_RAC_WORKLOAD : (restored.workload ?? DEFAULT_RAC_WORKLOAD));
     return new RacEngine(cluster, workload);
