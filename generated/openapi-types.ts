@@ -15293,7 +15293,7 @@ export interface components {
          */
         Scn: number;
         /**
-         * @description Id of a RAC instance. Every cluster node runs one instance, so its id is the node's id.
+         * @description Id of a RAC instance. An instance runs on a cluster node, so its id is the node's id; a new database opens on the first cluster nodes, at most 8.
          * @example node-2
          */
         InstanceId: string;

@@ -20,13 +20,13 @@ import { exists, mapValues } from '../runtime.js';
  */
 export interface InitiateRecoveryRequest {
     /**
-     * Id of a RAC instance. Every cluster node runs one instance, so its id is the node's id.
+     * Id of a RAC instance. An instance runs on a cluster node, so its id is the node's id; a new database opens on the first cluster nodes, at most 8.
      * @type {string}
      * @memberof InitiateRecoveryRequest
      */
     instanceId: string;
     /**
-     * Id of a RAC instance. Every cluster node runs one instance, so its id is the node's id.
+     * Id of a RAC instance. An instance runs on a cluster node, so its id is the node's id; a new database opens on the first cluster nodes, at most 8.
      * @type {string}
      * @memberof InitiateRecoveryRequest
      */

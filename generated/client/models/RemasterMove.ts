@@ -29,13 +29,13 @@ export interface RemasterMove {
      */
     resourceId: string;
     /**
-     * Id of a RAC instance. Every cluster node runs one instance, so its id is the node's id.
+     * Id of a RAC instance. An instance runs on a cluster node, so its id is the node's id; a new database opens on the first cluster nodes, at most 8.
      * @type {string}
      * @memberof RemasterMove
      */
     fromInstance: string;
     /**
-     * Id of a RAC instance. Every cluster node runs one instance, so its id is the node's id.
+     * Id of a RAC instance. An instance runs on a cluster node, so its id is the node's id; a new database opens on the first cluster nodes, at most 8.
      * @type {string}
      * @memberof RemasterMove
      */
