@@ -5,7 +5,8 @@
  * from a seeded stream; settable while running; a rate of 0 stops it.
  */
 import { DomainError } from '../domain-error.js';
-import type { SeededRng, TimerId, VirtualClock } from '../runtime/index.js';
+import type { SeededRng, VirtualClock } from '../runtime/index.js';
+import { RatePacer } from '../runtime/rate-pacer.js';
 import type { BlockId, Row } from './block.js';
 
 export interface RacWorkloadSettings {
@@ -40,7 +41,6 @@ export interface RacWorkloadTarget {
   write(instanceId: string, blockId: BlockId, change: { rowIndex: number; values: Row }): { status: string };
 }
 
-export const RAC_WORKLOAD_TICK_MS = 100;
 const MAX_RATE_PER_SECOND = 100_000;
 /** Operations one instance may have outstanding before the generator skips it (a hung cluster must not pile up work). */
 const MAX_OUTSTANDING_PER_INSTANCE = 64;
@@ -61,20 +61,20 @@ export function validateRacWorkload(current: RacWorkloadSettings, patch: Partial
 
 export class RacWorkload {
   private current: RacWorkloadSettings;
-  private timer: TimerId | null = null;
-  private owed = 0;
+  private readonly pacer: RatePacer;
   private readonly outstanding = new Map<string, { status: string }[]>();
   readonly counters: RacWorkloadCounters = { issued: 0, reads: 0, writes: 0, completed: 0, failed: 0, skipped: 0 };
 
   constructor(
-    private readonly clock: VirtualClock,
+    clock: VirtualClock,
     private readonly rng: SeededRng,
     private readonly target: RacWorkloadTarget,
     settings: RacWorkloadSettings = DEFAULT_RAC_WORKLOAD,
     private readonly onChange?: (settings: RacWorkloadSettings) => void,
   ) {
     this.current = validateRacWorkload(DEFAULT_RAC_WORKLOAD, settings);
-    this.arm();
+    this.pacer = new RatePacer(clock, () => this.issueOne());
+    this.pacer.setRate(this.current.ratePerSecond);
   }
 
   settings(): RacWorkloadSettings {
@@ -83,32 +83,15 @@ export class RacWorkload {
 
   set(patch: Partial<RacWorkloadSettings>): RacWorkloadSettings {
     this.current = validateRacWorkload(this.current, patch);
-    this.arm();
+    this.pacer.setRate(this.current.ratePerSecond);
     this.onChange?.(this.settings());
     return this.settings();
   }
 
   stop(): void {
-    if (this.timer !== null) this.clock.cancel(this.timer);
-    this.timer = null;
+    this.pacer.stop();
   }
 
-  private arm(): void {
-    if (this.current.ratePerSecond === 0) {
-      this.stop();
-      this.owed = 0;
-      return;
-    }
-    if (this.timer === null) this.timer = this.clock.every(RAC_WORKLOAD_TICK_MS, () => this.tick());
-  }
-
-  private tick(): void {
-    this.owed += (this.current.ratePerSecond * RAC_WORKLOAD_TICK_MS) / 1000;
-    while (this.owed >= 1) {
-      this.owed -= 1;
-      this.issueOne();
-    }
-  }
 
   private issueOne(): void {
     const running = this.target.runningInstances();

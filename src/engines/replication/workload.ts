@@ -4,7 +4,8 @@
  * a seeded stream. Settable while running; a rate of 0 stops it.
  */
 import { DomainError } from '../domain-error.js';
-import type { SeededRng, TimerId, VirtualClock } from '../runtime/index.js';
+import type { SeededRng, VirtualClock } from '../runtime/index.js';
+import { RatePacer } from '../runtime/rate-pacer.js';
 import type { RowWrite } from './wal-record.js';
 
 export interface WorkloadMix {
@@ -53,8 +54,6 @@ export interface WorkloadCounters {
   lastWriteAtMs: number | null;
 }
 
-/** Generator ticks this often; each tick issues what the rate owes (fractions carried). */
-export const WORKLOAD_TICK_MS = 100;
 const MAX_RATE_PER_SECOND = 100_000;
 
 /** Checks settings; every problem at once. @throws DomainError UNPROCESSABLE. */
@@ -78,9 +77,7 @@ export function validateWorkload(current: WorkloadSettings, patch: Partial<Workl
 
 export class Workload {
   private current: WorkloadSettings;
-  private timer: TimerId | null = null;
-  /** Writes owed but not yet issued (the fraction of a write carried between ticks). */
-  private owed = 0;
+  private readonly pacer: RatePacer;
   private sequence = 0;
   readonly counters: WorkloadCounters = { issued: 0, inserts: 0, updates: 0, deletes: 0, skipped: 0, walBytes: 0, lastLsn: null, lastWriteAtMs: null };
 
@@ -92,7 +89,8 @@ export class Workload {
     private readonly onChange?: (settings: WorkloadSettings) => void,
   ) {
     this.current = validateWorkload(DEFAULT_WORKLOAD, settings);
-    this.arm();
+    this.pacer = new RatePacer(clock, () => this.writeOne());
+    this.pacer.setRate(this.current.ratePerSecond);
   }
 
   settings(): WorkloadSettings {
@@ -102,32 +100,15 @@ export class Workload {
   /** Changes the settings while running; nothing changes on a bad patch. */
   set(patch: Partial<WorkloadSettings>): WorkloadSettings {
     this.current = validateWorkload(this.current, patch);
-    this.arm();
+    this.pacer.setRate(this.current.ratePerSecond);
     this.onChange?.(this.settings());
     return this.settings();
   }
 
   stop(): void {
-    if (this.timer !== null) this.clock.cancel(this.timer);
-    this.timer = null;
+    this.pacer.stop();
   }
 
-  private arm(): void {
-    if (this.current.ratePerSecond === 0) {
-      this.stop();
-      this.owed = 0;
-      return;
-    }
-    if (this.timer === null) this.timer = this.clock.every(WORKLOAD_TICK_MS, () => this.tick());
-  }
-
-  private tick(): void {
-    this.owed += (this.current.ratePerSecond * WORKLOAD_TICK_MS) / 1000;
-    while (this.owed >= 1) {
-      this.owed -= 1;
-      this.writeOne();
-    }
-  }
 
   private writeOne(): void {
     if (!this.target.writable()) {
