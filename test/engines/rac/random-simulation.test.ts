@@ -18,7 +18,7 @@ const TEST_FILE = 'test/engines/rac/random-simulation.test.ts';
 const CHAOS_MS = 15_000;
 const STEP_MS = 20;
 const onlySeed = process.env.SEED;
-const SEEDS = onlySeed === undefined ? Array.from({ length: 6 }, (_, index) => index + 1) : [Number(onlySeed)];
+const SEEDS = onlySeed === undefined ? Array.from({ length: 20 }, (_, index) => index + 1) : [Number(onlySeed)];
 
 function randomFault(rng: SeededRng): FaultSpec {
   const kind = rng.pick(['crash', 'crash', 'partition', 'loss'] as const);
