@@ -2,6 +2,7 @@ import type { ClusterNodes } from '../engines/cluster/cluster-nodes.js';
 import { DomainError } from '../engines/domain-error.js';
 import { naturalCompare } from '../engines/natural-order.js';
 import type { TransferRecord } from '../engines/rac/gcs.js';
+import { transferFactsOf, type TransferFacts } from '../engines/rac/events.js';
 import type { RacCluster, RemasterResult as EngineRemasterResult } from '../engines/rac/rac-cluster.js';
 import type { RacEngine } from '../engines/rac/rac-engine.js';
 import type { VirtualClock } from '../engines/runtime/index.js';
@@ -194,22 +195,11 @@ export interface CacheFusionStatus {
   lastTransferAt: string | null;
 }
 
-export interface CacheFusionTransfer {
-  transferId: string;
-  blockId: string;
+export type CacheFusionTransfer = TransferFacts & {
   tableName: string;
-  fromInstance: string;
-  toInstance: string;
-  masterInstance: string;
-  mode: 'S' | 'X';
-  way: 'TWO_WAY' | 'THREE_WAY';
-  bytes: number;
-  latencyUs: number;
-  scn: number;
-  pastImageKept: boolean;
   requestedAt: string;
   completedAt: string;
-}
+};
 
 export const TRANSFER_FIELDS: readonly (keyof CacheFusionTransfer)[] = [
   'transferId', 'blockId', 'tableName', 'fromInstance', 'toInstance', 'masterInstance', 'mode', 'way', 'bytes', 'latencyUs', 'scn',
@@ -856,18 +846,8 @@ export class RacService {
 
   private transferOf(transfer: TransferRecord, tableOf: ReadonlyMap<string, string>): CacheFusionTransfer {
     return {
-      transferId: transfer.transferId,
-      blockId: transfer.blockId,
+      ...transferFactsOf(transfer),
       tableName: tableOf.get(transfer.blockId) ?? '',
-      fromInstance: transfer.from,
-      toInstance: transfer.to,
-      masterInstance: transfer.master,
-      mode: transfer.mode,
-      way: transfer.way === 2 ? 'TWO_WAY' : 'THREE_WAY',
-      bytes: transfer.bytes,
-      latencyUs: msToUs(transfer.latencyMs),
-      scn: transfer.scn,
-      pastImageKept: transfer.pastImageKept,
       // The latency is measured from the request, so the request time is exact.
       requestedAt: isoTime(transfer.atMs - transfer.latencyMs),
       completedAt: isoTime(transfer.atMs),

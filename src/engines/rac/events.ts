@@ -6,6 +6,7 @@
  * (RacConfig); `suppressed` counts the transfers of that block since its previous event, so a
  * busy workload does not flood the event log while every transfer is still counted in the stats.
  */
+import type { TransferRecord } from './gcs.js';
 import type { EnqueueMode } from './ges.js';
 import type { RecoveryReason } from './instance-recovery.js';
 
@@ -25,6 +26,26 @@ export interface CacheFusionTransferPayload {
   pastImageKept: boolean;
   /** Transfers of this block not published since the previous event. */
   suppressed: number;
+}
+
+/** What a transfer was, as the API shows it in events and in the transfer log. */
+export type TransferFacts = Omit<CacheFusionTransferPayload, 'nodeIds' | 'suppressed'>;
+
+/** A transfer record in the contract's words: instance roles by name, the way spelled out, latency in µs. */
+export function transferFactsOf(transfer: TransferRecord): TransferFacts {
+  return {
+    transferId: transfer.transferId,
+    blockId: transfer.blockId,
+    fromInstance: transfer.from,
+    toInstance: transfer.to,
+    masterInstance: transfer.master,
+    mode: transfer.mode,
+    way: transfer.way === 2 ? 'TWO_WAY' : 'THREE_WAY',
+    bytes: transfer.bytes,
+    latencyUs: Math.round(transfer.latencyMs * 1000),
+    scn: transfer.scn,
+    pastImageKept: transfer.pastImageKept,
+  };
 }
 
 export type EnqueueResourceType = 'TX' | 'TM';

@@ -9,7 +9,7 @@ import { naturalCompare } from '../natural-order.js';
 import type { SimulationRuntime, TimerId } from '../runtime/index.js';
 import { applyRedo, copyImage, imageBytes, type BlockId, type BlockImage, type Row } from './block.js';
 import { demoStorageState } from './demo-schema.js';
-import { remasterReasonOf, resourceTypeOf, type EnqueueLockPayload, type InstanceRecoveryPayload, type RacEventPublisher } from './events.js';
+import { remasterReasonOf, resourceTypeOf, transferFactsOf, type EnqueueLockPayload, type InstanceRecoveryPayload, type RacEventPublisher } from './events.js';
 import { BlockOpHandle, GlobalCacheService, type BlockChange, type GcsCounters, type ReadResult, type TransferRecord, type WriteResult } from './gcs.js';
 import { GlobalEnqueueService, type EnqueueLock, type EnqueueMode } from './ges.js';
 import { GlobalResourceDirectory, type GrdCounters, type Placement } from './grd.js';
@@ -1031,18 +1031,8 @@ export class RacCluster {
     }
     this.lastTransferEvent.set(transfer.blockId, { atMs: transfer.atMs, suppressed: 0 });
     this.deps.bus?.publish('cache_fusion_transfer', SOURCE, {
-      transferId: transfer.transferId,
-      blockId: transfer.blockId,
+      ...transferFactsOf(transfer),
       nodeIds: [...new Set([transfer.from, transfer.to, transfer.master])],
-      fromInstance: transfer.from,
-      toInstance: transfer.to,
-      masterInstance: transfer.master,
-      mode: transfer.mode,
-      way: transfer.way === 2 ? 'TWO_WAY' : 'THREE_WAY',
-      bytes: transfer.bytes,
-      latencyUs: Math.round(transfer.latencyMs * 1000),
-      scn: transfer.scn,
-      pastImageKept: transfer.pastImageKept,
       suppressed: last?.suppressed ?? 0,
     });
   }
