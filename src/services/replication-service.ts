@@ -415,26 +415,10 @@ export class ReplicationService {
    * a standby flushed up to the current LSN, else the newest lag sample in which a standby had
    * replayed up to the primary's LSN of the moment.
    */
+  /** When a standby last reported having flushed everything the primary had written. */
   private lastSyncMs(replicas: readonly ReplicaView[]): number | null {
-    const { cluster, monitor } = this.deps.engine;
-    const currentLsn = cluster.currentLsn();
-    let latest: number | null = null;
-    for (const replica of replicas) {
-      let candidate: number | null = null;
-      if (replica.flushLsn >= currentLsn && replica.lastStatusAtMs !== null) candidate = replica.lastStatusAtMs;
-      else {
-        const samples = monitor.samples(replica.replicaId);
-        for (let index = samples.length - 1; index >= 0; index -= 1) {
-          const sample = samples[index] as (typeof samples)[number];
-          if (sample.replayLsn >= sample.primaryLsn) {
-            candidate = sample.atMs;
-            break;
-          }
-        }
-      }
-      if (candidate !== null && (latest === null || candidate > latest)) latest = candidate;
-    }
-    return latest;
+    const times = replicas.map((replica) => replica.caughtUpAtMs).filter((atMs) => atMs !== null);
+    return times.length === 0 ? null : Math.max(...times);
   }
 
   getStatistics(context: OperationContext) {

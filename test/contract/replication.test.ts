@@ -81,6 +81,9 @@ describe('status, lag, statistics, cluster view', () => {
     expect(status.body.data).toMatchObject({ primaryNodeId: cluster.primary(), timeline: cluster.timeline(), currentLsn: formatLsn(cluster.currentLsn()) });
     expect(status.body.data.replicas.total).toBe(cluster.listReplicas().length);
     expect(status.body.data.commits.acknowledged).toBe(cluster.commitCounters().acknowledged);
+    // The latest time a standby reported having flushed everything the primary had written.
+    const caughtUp = cluster.listReplicas().map((replica) => replica.caughtUpAtMs ?? 0);
+    expect(status.body.data.lastSync).toBe(new Date(Math.max(...caughtUp)).toISOString());
 
     const view = await http().get('/api/v1/cluster/replication').set(asAdmin);
     expectContract('getClusterReplication', view);

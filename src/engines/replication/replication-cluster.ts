@@ -61,6 +61,8 @@ export interface ReplicaView {
   /** When it entered `state` (cluster ms; at a server restart, the restart), and why. */
   stateSinceMs: number;
   stateReason: string;
+  /** When it last reported having flushed everything the primary had written (cluster ms; memory only); null if never. */
+  caughtUpAtMs: number | null;
   syncState: 'sync' | 'potential' | 'quorum' | 'async';
   slotName: string;
   timeline: number;
@@ -165,6 +167,8 @@ interface Replica {
   /** When it entered `state` (cluster ms), and why. */
   stateSinceMs: number;
   stateReason: string;
+  /** When it last reported having flushed everything the primary had written; null if never. */
+  caughtUpAtMs: number | null;
   addedAtMs: number;
   rejoining: boolean;
   copying: boolean;
@@ -265,6 +269,7 @@ export class ReplicationCluster {
         state: 'STARTING',
         stateSinceMs: deps.runtime.clock.now(),
         stateReason: 'server start',
+        caughtUpAtMs: null,
         addedAtMs: stored.addedAtMs,
         rejoining: stored.rejoining,
         copying: stored.copying,
@@ -472,6 +477,7 @@ export class ReplicationCluster {
       state: 'STARTING',
       stateSinceMs: this.now(),
       stateReason: 'replica added: base backup',
+      caughtUpAtMs: null,
       addedAtMs: this.now(),
       rejoining: false,
       copying: true,
@@ -623,6 +629,7 @@ export class ReplicationCluster {
       state: 'REJOINING',
       stateSinceMs: nowMs,
       stateReason: `demoted: ${chosen.replicaId} promoted`,
+      caughtUpAtMs: null,
       addedAtMs: nowMs,
       rejoining: true,
       copying: false,
@@ -929,7 +936,9 @@ export class ReplicationCluster {
     if (replica === undefined || sender === undefined || sender === null || sender.state === 'STOPPED') return;
     const nowMs = this.now();
     const wasDisconnected = sender.state === 'DISCONNECTED';
-    sender.onStatus(status, nowMs, this.lagSamples, node.storage.positions().writeLsn, this.config.statusIntervalMs);
+    const primaryLsn = node.storage.positions().writeLsn;
+    sender.onStatus(status, nowMs, this.lagSamples, primaryLsn, this.config.statusIntervalMs);
+    if (status.flushLsn >= primaryLsn) replica.caughtUpAtMs = nowMs;
     if (wasDisconnected) {
       sender.resendFromReported();
       sender.become('STREAMING');
@@ -1349,6 +1358,7 @@ export class ReplicationCluster {
       state: replica.state,
       stateSinceMs: replica.stateSinceMs,
       stateReason: replica.stateReason,
+      caughtUpAtMs: replica.caughtUpAtMs,
       syncState: this.syncStateOf(replica),
       slotName: replicaSlotName(replica.replicaId),
       timeline: own.timeline,
