@@ -11,3 +11,13 @@ export function withoutNulls<T extends object>(input: T): { [K in keyof T]?: Exc
     [K in keyof T]?: Exclude<T[K], null>;
   };
 }
+
+/** A read whose target may be gone: an unknown id reads as null (a nullable GraphQL field), any other error stays one. */
+export function nullIfNotFound<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'NOT_FOUND') return null;
+    throw error;
+  }
+}

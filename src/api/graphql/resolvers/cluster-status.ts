@@ -4,6 +4,7 @@ import type { NodeStatus } from '../../../engines/cluster/node-health.js';
 import type { ClusterInfo, ClusterNode, ClusterTopology } from '../../../services/cluster-service.js';
 import type { OperationContext } from '../../../services/operation-context.js';
 import type { Services } from '../../../platform.js';
+import { nullIfNotFound } from './arguments.js';
 import { mapFeed } from './cluster.js';
 
 /** Membership and node health events: what changes a node, and with it the topology. */
@@ -77,10 +78,5 @@ interface NodeStatusEvent {
 
 /** The node as it is now, or null once it has been removed. */
 function currentNode(services: Services, context: OperationContext, nodeId: string): ClusterNode | null {
-  try {
-    return services.cluster.getNode(context, nodeId);
-  } catch (error) {
-    if ((error as { code?: string }).code === 'NOT_FOUND') return null;
-    throw error;
-  }
+  return nullIfNotFound(() => services.cluster.getNode(context, nodeId));
 }

@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../../../generated/graphql/resolvers-types.js';
 import type { ClusterNode } from '../../../services/cluster-service.js';
-import { orderOf, withoutNulls } from './arguments.js';
+import { nullIfNotFound, orderOf, withoutNulls } from './arguments.js';
 
 /** GraphQL twins of the /api/v1/cluster operations. */
 export const clusterResolvers: Resolvers = {
@@ -19,12 +19,7 @@ export const clusterResolvers: Resolvers = {
       }).items as ClusterNode[],
     clusterNode: async (_parent, { nodeId }, { services, operation }) => {
       const context = await operation();
-      try {
-        return services.cluster.getNode(context, nodeId);
-      } catch (error) {
-        if ((error as { code?: string }).code === 'NOT_FOUND') return null;
-        throw error;
-      }
+      return nullIfNotFound(() => services.cluster.getNode(context, nodeId));
     },
     clusterTopology: async (_parent, _args, { services, operation }) => services.cluster.topology(await operation()),
     clusterConfig: async (_parent, _args, { services, operation }) => services.cluster.getConfig(await operation()),

@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../../../generated/graphql/resolvers-types.js';
 import type { LoadBalancerBackend, LoadBalancerConnection } from '../../../services/load-balancer-service.js';
-import { orderOf, withoutNulls } from './arguments.js';
+import { nullIfNotFound, orderOf, withoutNulls } from './arguments.js';
 
 /** GraphQL twins of the /api/v1/cluster/load-balancer operations. */
 export const loadBalancerResolvers: Resolvers = {
@@ -16,12 +16,7 @@ export const loadBalancerResolvers: Resolvers = {
       }).items as LoadBalancerBackend[],
     loadBalancerBackend: async (_parent, { backendId }, { services, operation }) => {
       const context = await operation();
-      try {
-        return services.loadBalancer.getBackend(context, backendId);
-      } catch (error) {
-        if ((error as { code?: string }).code === 'NOT_FOUND') return null;
-        throw error;
-      }
+      return nullIfNotFound(() => services.loadBalancer.getBackend(context, backendId));
     },
     loadBalancerConnections: async (_parent, args, { services, operation }) =>
       services.loadBalancer.listConnections(await operation(), {

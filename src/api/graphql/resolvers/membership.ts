@@ -1,7 +1,7 @@
 import type { Resolvers } from '../../../../generated/graphql/resolvers-types.js';
 import type { MemberStatePayload } from '../../../engines/membership/events.js';
 import type { Member } from '../../../services/membership-service.js';
-import { orderOf, withoutNulls } from './arguments.js';
+import { nullIfNotFound, orderOf, withoutNulls } from './arguments.js';
 import { mapFeed } from './cluster.js';
 
 /** GraphQL twins of the /api/v1/cluster/members operations, and the member_state_changed subscription. */
@@ -19,12 +19,7 @@ export const membershipResolvers: Resolvers = {
       }).items as Member[],
     memberState: async (_parent, { memberId }, { services, operation }) => {
       const context = await operation();
-      try {
-        return services.membership.getMemberState(context, memberId);
-      } catch (error) {
-        if ((error as { code?: string }).code === 'NOT_FOUND') return null;
-        throw error;
-      }
+      return nullIfNotFound(() => services.membership.getMemberState(context, memberId));
     },
     gossipState: async (_parent, args, { services, operation }) =>
       services.membership.getGossipState(await operation(), {

@@ -1,5 +1,5 @@
 import type { ParallelQueryPlan, Resolvers } from '../../../../generated/graphql/resolvers-types.js';
-import { orderOf, withoutNulls } from './arguments.js';
+import { nullIfNotFound, orderOf, withoutNulls } from './arguments.js';
 
 /** GraphQL twins of the parallel query operations (/api/v1/rac/parallel-query). */
 export const racParallelQueryResolvers: Resolvers = {
@@ -17,12 +17,7 @@ export const racParallelQueryResolvers: Resolvers = {
     parallelQueryStatistics: async (_parent, _args, { services, operation }) => services.racParallelQuery.statistics(await operation()),
     parallelQueryStatus: async (_parent, { queryId }, { services, operation }) => {
       const context = await operation();
-      try {
-        return services.racParallelQuery.status(context, queryId ?? undefined);
-      } catch (error) {
-        if ((error as { code?: string }).code === 'NOT_FOUND') return null;
-        throw error;
-      }
+      return nullIfNotFound(() => services.racParallelQuery.status(context, queryId ?? undefined));
     },
   },
   Mutation: {

@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../../../generated/graphql/resolvers-types.js';
 import type { ReplicationSlotView } from '../../../services/replication-slot-service.js';
-import { orderOf, withoutNulls } from './arguments.js';
+import { nullIfNotFound, orderOf, withoutNulls } from './arguments.js';
 
 /** GraphQL twins of the /api/v1/replication/slots operations. */
 export const replicationSlotResolvers: Resolvers = {
@@ -17,12 +17,7 @@ export const replicationSlotResolvers: Resolvers = {
       }).items as ReplicationSlotView[],
     replicationSlot: async (_parent, { name }, { services, operation }) => {
       const context = await operation();
-      try {
-        return services.replicationSlots.get(context, name);
-      } catch (error) {
-        if ((error as { code?: string }).code === 'NOT_FOUND') return null;
-        throw error;
-      }
+      return nullIfNotFound(() => services.replicationSlots.get(context, name));
     },
   },
   Mutation: {

@@ -1,16 +1,6 @@
 import type { Resolvers } from '../../../../generated/graphql/resolvers-types.js';
 import type { ReplicationSnapshotView } from '../../../services/replication-snapshot-service.js';
-import { orderOf, withoutNulls } from './arguments.js';
-
-/** A nullable single-item query: an unknown id is null, not an error. */
-function orNull<T>(read: () => T): T | null {
-  try {
-    return read();
-  } catch (error) {
-    if ((error as { code?: string }).code === 'NOT_FOUND') return null;
-    throw error;
-  }
-}
+import { nullIfNotFound, orderOf, withoutNulls } from './arguments.js';
 
 /** GraphQL twins of the /api/v1/replication/snapshots operations. */
 export const replicationSnapshotResolvers: Resolvers = {
@@ -26,11 +16,11 @@ export const replicationSnapshotResolvers: Resolvers = {
       }).items as ReplicationSnapshotView[],
     replicationSnapshot: async (_parent, { id }, { services, operation }) => {
       const context = await operation();
-      return orNull(() => services.replicationSnapshots.get(context, id));
+      return nullIfNotFound(() => services.replicationSnapshots.get(context, id));
     },
     replicationSnapshotProgress: async (_parent, { id }, { services, operation }) => {
       const context = await operation();
-      return orNull(() => services.replicationSnapshots.progress(context, id));
+      return nullIfNotFound(() => services.replicationSnapshots.progress(context, id));
     },
   },
   Mutation: {

@@ -6,6 +6,7 @@ import type { ReplicationConflictView } from '../../../services/replication-conf
 import type { Replica, ReplicationStatus } from '../../../services/replication-service.js';
 import type { ReplicationSlotView } from '../../../services/replication-slot-service.js';
 import type { GraphQLContext } from '../context.js';
+import { nullIfNotFound } from './arguments.js';
 import { mapFeed } from './cluster.js';
 
 
@@ -76,7 +77,7 @@ export const replicationSubscriptionResolvers: Resolvers = {
           const slotName = event.type === 'slot_created' ? (event.payload as { slotName: string }).slotName : (event.payload as ReplicationErrorPayload).slotName;
           if (slotName === undefined || (args.slotName && args.slotName !== slotName)) return undefined;
           // A slot dropped since has no state left to show.
-          return catchNotFound(() => context.services.replicationSlots.get(operation, slotName)) ?? undefined;
+          return nullIfNotFound(() => context.services.replicationSlots.get(operation, slotName)) ?? undefined;
         });
       },
       resolve: (slot: ReplicationSlotView) => slot,
@@ -135,15 +136,6 @@ async function conflictFeed<Out>(
 }
 
 function replicaOrNull(context: GraphQLContext, operation: Awaited<ReturnType<GraphQLContext['operation']>>, replicaId: string) {
-  return catchNotFound(() => context.services.replication.getReplica(operation, replicaId));
+  return nullIfNotFound(() => context.services.replication.getReplica(operation, replicaId));
 }
 
-/** The value, or null when what it reads no longer exists. */
-function catchNotFound<T>(read: () => T): T | null {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'NOT_FOUND') return null;
-    throw error;
-  }
-}

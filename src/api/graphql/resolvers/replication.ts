@@ -1,6 +1,6 @@
 import type { Replica, ReplicationConfigInput, Resolvers } from '../../../../generated/graphql/resolvers-types.js';
 import type { ReplicationConfigChanges } from '../../../services/replication-service.js';
-import { orderOf, withoutNulls } from './arguments.js';
+import { nullIfNotFound, orderOf, withoutNulls } from './arguments.js';
 
 /** Settings whose null means something (no limit, no command) rather than "leave as is". */
 const NULLABLE_SETTINGS: ReadonlySet<string> = new Set(['maxSlotWalKeepSegments', 'archiveCommand']);
@@ -35,12 +35,7 @@ export const replicationResolvers: Resolvers = {
       }).items as Replica[],
     replica: async (_parent, { id }, { services, operation }) => {
       const context = await operation();
-      try {
-        return services.replication.getReplica(context, id);
-      } catch (error) {
-        if ((error as { code?: string }).code === 'NOT_FOUND') return null;
-        throw error;
-      }
+      return nullIfNotFound(() => services.replication.getReplica(context, id));
     },
     workload: async (_parent, _args, { services, operation }) => services.replication.getWorkload(await operation()),
   },
