@@ -21,49 +21,50 @@ export interface LagWindow {
 }
 
 /** A fixed-capacity ring of samples: recording is O(1) and never grows memory. */
-class SampleRing {
-  private readonly slots: (LagSample | undefined)[];
+class SampleRing<Sample extends LagSample> {
+  private readonly slots: (Sample | undefined)[];
   private next = 0;
   private size = 0;
 
   constructor(private readonly capacity: number) {
-    this.slots = new Array<LagSample | undefined>(capacity);
+    this.slots = new Array<Sample | undefined>(capacity);
   }
 
-  push(sample: LagSample): void {
+  push(sample: Sample): void {
     this.slots[this.next] = sample;
     this.next = (this.next + 1) % this.capacity;
     this.size = Math.min(this.size + 1, this.capacity);
   }
 
   /** Oldest first. */
-  toArray(): LagSample[] {
+  toArray(): Sample[] {
     const start = (this.next - this.size + this.capacity) % this.capacity;
-    const samples: LagSample[] = [];
-    for (let offset = 0; offset < this.size; offset++) samples.push(this.slots[(start + offset) % this.capacity] as LagSample);
+    const samples: Sample[] = [];
+    for (let offset = 0; offset < this.size; offset++) samples.push(this.slots[(start + offset) % this.capacity] as Sample);
     return samples;
   }
 }
 
-export class LagHistory {
-  private readonly series = new Map<string, SampleRing>();
+/** Samples per standby; `Sample` may carry more than the lag (the monitor keeps the positions too). */
+export class LagHistory<Sample extends LagSample = LagSample> {
+  private readonly series = new Map<string, SampleRing<Sample>>();
 
   /** @param capacity - samples kept per standby (at one sample a second, 3600 is an hour). */
   constructor(readonly capacity: number) {
     if (!Number.isSafeInteger(capacity) || capacity < 1) throw new RangeError(`LagHistory capacity must be a positive integer, got ${capacity}`);
   }
 
-  record(replicaId: string, sample: LagSample): void {
+  record(replicaId: string, sample: Sample): void {
     let ring = this.series.get(replicaId);
     if (ring === undefined) {
-      ring = new SampleRing(this.capacity);
+      ring = new SampleRing<Sample>(this.capacity);
       this.series.set(replicaId, ring);
     }
     ring.push(sample);
   }
 
   /** A standby's samples within the window, oldest first; empty for an unknown standby. */
-  samples(replicaId: string, window: LagWindow = {}): LagSample[] {
+  samples(replicaId: string, window: LagWindow = {}): Sample[] {
     const all = this.series.get(replicaId)?.toArray() ?? [];
     const fromMs = window.fromMs ?? -Infinity;
     const toMs = window.toMs ?? Infinity;

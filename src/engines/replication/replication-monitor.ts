@@ -57,9 +57,7 @@ export interface ReplicationRates {
 }
 
 export class ReplicationMonitor {
-  private readonly history = new LagHistory(LAG_HISTORY_CAPACITY);
-  /** Primary and replica positions of each sample, for the API's lag history. */
-  private readonly positions = new Map<string, Map<number, { primaryLsn: Lsn; replayLsn: Lsn }>>();
+  private readonly history = new LagHistory<StandbyLagSample>(LAG_HISTORY_CAPACITY);
   private readonly alertBook: LagAlerts;
   private intervalMs: number;
   private timer: TimerId | null = null;
@@ -118,8 +116,7 @@ export class ReplicationMonitor {
 
   /** A standby's samples in the window, oldest first. */
   samples(replicaId: string, window: { fromMs?: number; toMs?: number } = {}): StandbyLagSample[] {
-    const positions = this.positions.get(replicaId);
-    return this.history.samples(replicaId, window).map((sample) => ({ ...sample, ...(positions?.get(sample.atMs) ?? { primaryLsn: 0, replayLsn: 0 }) }));
+    return this.history.samples(replicaId, window);
   }
 
   /** Standbys with samples. */
@@ -140,16 +137,22 @@ export class ReplicationMonitor {
     const transitions: AlertTransition[] = [];
     for (const replica of replicas) {
       if (replica.state === 'REMOVED') continue;
-      const sample: LagSample = { atMs: nowMs, lagBytes: replica.lagBytes, writeLagMs: replica.writeLagMs, flushLagMs: replica.flushLagMs, replayLagMs: replica.replayLagMs };
+      const sample: StandbyLagSample = {
+        atMs: nowMs,
+        lagBytes: replica.lagBytes,
+        writeLagMs: replica.writeLagMs,
+        flushLagMs: replica.flushLagMs,
+        replayLagMs: replica.replayLagMs,
+        primaryLsn,
+        replayLsn: replica.replayLsn,
+      };
       this.history.record(replica.replicaId, sample);
-      this.rememberPositions(replica.replicaId, nowMs, primaryLsn, replica.replayLsn);
       transitions.push(...this.alertBook.observe(replica.replicaId, sample));
     }
     const present = new Set(replicas.filter((replica) => replica.state !== 'REMOVED').map((replica) => replica.replicaId));
     for (const replicaId of this.history.replicaIds()) {
       if (present.has(replicaId)) continue;
       this.history.forget(replicaId);
-      this.positions.delete(replicaId);
       transitions.push(...this.alertBook.forgetReplica(replicaId, nowMs));
     }
     this.measureRates(nowMs, primaryLsn);
@@ -170,16 +173,6 @@ export class ReplicationMonitor {
     this.timer = null;
   }
 
-  private rememberPositions(replicaId: string, atMs: number, primaryLsn: Lsn, replayLsn: Lsn): void {
-    let byTime = this.positions.get(replicaId);
-    if (byTime === undefined) {
-      byTime = new Map();
-      this.positions.set(replicaId, byTime);
-    }
-    byTime.set(atMs, { primaryLsn, replayLsn });
-    // Keep positions only for samples the history still holds (it drops the oldest first).
-    if (byTime.size > LAG_HISTORY_CAPACITY) byTime.delete(byTime.keys().next().value as number);
-  }
 
   private measureRates(nowMs: number, lsn: Lsn): void {
     const counters = this.deps.cluster.commitCounters();
