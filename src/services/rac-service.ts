@@ -2,7 +2,7 @@ import type { ClusterNodes } from '../engines/cluster/cluster-nodes.js';
 import { DomainError } from '../engines/domain-error.js';
 import { naturalCompare } from '../engines/natural-order.js';
 import type { TransferRecord } from '../engines/rac/gcs.js';
-import { transferFactsOf, type TransferFacts } from '../engines/rac/events.js';
+import { microsecondsOf, transferFactsOf, type TransferFacts } from '../engines/rac/events.js';
 import type { RacCluster, RemasterResult as EngineRemasterResult } from '../engines/rac/rac-cluster.js';
 import type { RacEngine } from '../engines/rac/rac-engine.js';
 import type { VirtualClock } from '../engines/runtime/index.js';
@@ -362,7 +362,6 @@ const MAX_MOVES = 100;
 
 // ================================================================ pure mappers
 
-const msToUs = (ms: number): number => Math.round(ms * 1000);
 const percent = (share: number): number => Math.round(share * 10_000) / 100;
 
 export function resourceTypeOf(resourceId: string): ResourceType {
@@ -563,7 +562,7 @@ export class RacService {
       twoWayTransfers: gcs.twoWayTransfers,
       threeWayTransfers: gcs.threeWayTransfers,
       bytesTransferred: gcs.bytesShipped,
-      avgTransferLatencyUs: gcs.averageTransferLatencyMs === null ? 0 : msToUs(gcs.averageTransferLatencyMs),
+      avgTransferLatencyUs: gcs.averageTransferLatencyMs === null ? 0 : microsecondsOf(gcs.averageTransferLatencyMs),
       writeBacks: gcs.writeBacks,
       downgrades: gcs.downgrades,
       hitRatePercent: gcs.hitRate === null ? 0 : percent(gcs.hitRate),
@@ -754,7 +753,7 @@ export class RacService {
       messagesReceived: received,
       bytesSent: sum((pair) => pair.bytesSent),
       bytesReceived,
-      avgMessageLatencyUs: received === 0 ? 0 : msToUs(sum((pair) => pair.totalLatencyMs) / received),
+      avgMessageLatencyUs: received === 0 ? 0 : microsecondsOf(sum((pair) => pair.totalLatencyMs) / received),
       // Refused at send plus lost on the wire (the pairs count only the former).
       failedSends: cluster.interconnectNetworkStats().dropped,
       heartbeatFailures: cluster.interconnectStatus().heartbeatFailures,
@@ -777,14 +776,14 @@ export class RacService {
           pairs.push({
             fromInstance: from,
             toInstance: to,
-            avgLatencyUs: avg === null ? null : msToUs(avg),
-            minLatencyUs: pair?.minLatencyMs == null ? null : msToUs(pair.minLatencyMs),
-            maxLatencyUs: pair?.maxLatencyMs == null ? null : msToUs(pair.maxLatencyMs),
+            avgLatencyUs: avg === null ? null : microsecondsOf(avg),
+            minLatencyUs: pair?.minLatencyMs == null ? null : microsecondsOf(pair.minLatencyMs),
+            maxLatencyUs: pair?.maxLatencyMs == null ? null : microsecondsOf(pair.maxLatencyMs),
             samples: pair?.messagesReceived ?? 0,
           });
         }
       }
-      return { instanceIds: matrix.instanceIds, matrixUs: matrix.latencyMs.map((row) => row.map((ms) => (ms === null ? null : msToUs(ms)))), pairs };
+      return { instanceIds: matrix.instanceIds, matrixUs: matrix.latencyMs.map((row) => row.map((ms) => (ms === null ? null : microsecondsOf(ms)))), pairs };
     });
   }
 

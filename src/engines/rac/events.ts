@@ -28,6 +28,11 @@ export interface CacheFusionTransferPayload {
   suppressed: number;
 }
 
+/** Cluster milliseconds as the contract's whole microseconds (latencies are `…Us`). */
+export function microsecondsOf(ms: number): number {
+  return Math.round(ms * 1000);
+}
+
 /** What a transfer was, as the API shows it in events and in the transfer log. */
 export type TransferFacts = Omit<CacheFusionTransferPayload, 'nodeIds' | 'suppressed'>;
 
@@ -42,7 +47,7 @@ export function transferFactsOf(transfer: TransferRecord): TransferFacts {
     mode: transfer.mode,
     way: transfer.way === 2 ? 'TWO_WAY' : 'THREE_WAY',
     bytes: transfer.bytes,
-    latencyUs: Math.round(transfer.latencyMs * 1000),
+    latencyUs: microsecondsOf(transfer.latencyMs),
     scn: transfer.scn,
     pastImageKept: transfer.pastImageKept,
   };
