@@ -425,7 +425,6 @@ export class ReplicationService {
     return this.deps.runner.read(context, 'getReplicationStatistics', () => {
       const { cluster, conflicts, snapshots } = this.deps.engine;
       const config = cluster.getConfig();
-      const nowMs = this.deps.clock.now();
       const currentLsn = cluster.currentLsn();
       const timeline = cluster.timeline();
       const primary = cluster.storageOf(cluster.primary());
