@@ -490,6 +490,7 @@ export class RacService {
       if (recovery !== null) throw new DomainError('CONFLICT', 'An instance recovery is running; rebalance after it completes.', { recoveryId: recovery.recoveryId });
       const running = cluster.runningInstances();
       const before = this.mastersBy(running, (master) => master.masterId);
+      const startedMs = this.deps.clock.now();
       const result = cluster.rebalance();
       // Block moves complete on the clock: count each resource where it is headed (its hash placement).
       const after = this.mastersBy(running, (master) => cluster.grd.hashMaster(master.resourceId));
@@ -498,7 +499,8 @@ export class RacService {
         resourcesPerMaster: after,
         imbalanceBefore: imbalanceOf(Object.values(before)),
         imbalanceAfter: imbalanceOf(Object.values(after)),
-        durationMs: 0,
+        // The decision is synchronous on the cluster clock; the moves are reported by their events.
+        durationMs: this.deps.clock.now() - startedMs,
         rebalancedAt: isoTime(this.deps.clock.now()),
       };
     });
@@ -694,8 +696,9 @@ export class RacService {
       const cluster = this.cluster;
       if (request.resourceId !== undefined && cluster.state() === 'OPEN') this.assertResource(request.resourceId);
       const from = new Map(cluster.grd.masterList().map((master) => [master.resourceId, master.masterId]));
+      const startedMs = this.deps.clock.now();
       const result = cluster.remaster(request);
-      return this.remasterResultOf(result, from);
+      return this.remasterResultOf(result, from, startedMs);
     });
   }
 
@@ -893,7 +896,7 @@ export class RacService {
     throw new DomainError('NOT_FOUND', `No GRD resource has id "${resourceId}".`, { resource: 'rac.grdResource', id: resourceId });
   }
 
-  private remasterResultOf(result: EngineRemasterResult, from: ReadonlyMap<string, string>): RemasterResultView {
+  private remasterResultOf(result: EngineRemasterResult, from: ReadonlyMap<string, string>, startedMs: number): RemasterResultView {
     const moves = [...result.scheduled]
       .sort(naturalCompare)
       .slice(0, MAX_MOVES)
@@ -903,7 +906,7 @@ export class RacService {
       skippedResources: result.skipped.length,
       unchangedResources: result.unchanged,
       moves,
-      durationMs: 0,
+      durationMs: this.deps.clock.now() - startedMs,
       remasteredAt: isoTime(this.deps.clock.now()),
     };
   }
