@@ -1,5 +1,5 @@
 import autocannon, { type Result } from 'autocannon';
-import type { HttpTarget } from './http-targets.js';
+import type { ForkedTarget } from './http-target-process.js';
 
 export interface LoadSettings {
   rounds: number;
@@ -18,6 +18,11 @@ export interface LoadTurn {
   requestsPerSecond: number;
   latencyP50Ms: number;
   latencyP99Ms: number;
+  /**
+   * CPU time the target's process spent per answered request. Unlike requests/s it hardly
+   * depends on what else the machine runs at the time, so it is the steadier view of the cost.
+   */
+  cpuMicrosPerRequest: number;
   /** Non-2xx answers, errors and timeouts: a turn with any of them did not measure the real path. */
   failures: number;
 }
@@ -27,7 +32,7 @@ export interface LoadTurn {
  * the machine (thermal, another process) then falls on both targets alike instead of always
  * on the one that runs second.
  */
-export async function runAlternatingLoad(targets: readonly HttpTarget[], settings: LoadSettings, onTurn: (turn: LoadTurn) => void): Promise<LoadTurn[]> {
+export async function runAlternatingLoad(targets: readonly ForkedTarget[], settings: LoadSettings, onTurn: (turn: LoadTurn) => void): Promise<LoadTurn[]> {
   const turns: LoadTurn[] = [];
   // Once, before any round: the JIT compiles each target's hot path, so round 1 is not a warm-up in disguise.
   for (const target of targets) await load(target, settings.initialWarmupSeconds, settings.connections);
@@ -35,7 +40,9 @@ export async function runAlternatingLoad(targets: readonly HttpTarget[], setting
     const order = round % 2 === 1 ? targets : [...targets].reverse();
     for (const target of order) {
       await load(target, settings.warmupSeconds, settings.connections);
-      const turn = turnOf(round, target, await load(target, settings.measureSeconds, settings.connections));
+      const cpuBefore = await target.cpuMicros();
+      const result = await load(target, settings.measureSeconds, settings.connections);
+      const turn = turnOf(round, target, result, (await target.cpuMicros()) - cpuBefore);
       turns.push(turn);
       onTurn(turn);
     }
@@ -43,15 +50,12 @@ export async function runAlternatingLoad(targets: readonly HttpTarget[], setting
   return turns;
 }
 
-/**
- * autocannon on one worker thread: the load generator then has its own event loop instead of
- * competing with the server under test for this thread's (both targets live in this process).
- */
-function load(target: HttpTarget, seconds: number, connections: number): Promise<Result> {
-  return Promise.resolve(autocannon({ url: target.url, headers: target.headers, connections, pipelining: 1, duration: seconds, workers: 1 }));
+/** autocannon in this process, which does nothing else: the targets run in processes of their own. */
+function load(target: ForkedTarget, seconds: number, connections: number): Promise<Result> {
+  return Promise.resolve(autocannon({ url: target.url, headers: target.headers, connections, pipelining: 1, duration: seconds }));
 }
 
-function turnOf(round: number, target: HttpTarget, result: Result): LoadTurn {
+function turnOf(round: number, target: ForkedTarget, result: Result, cpuMicros: number): LoadTurn {
   return {
     round,
     target: target.name,
@@ -60,6 +64,7 @@ function turnOf(round: number, target: HttpTarget, result: Result): LoadTurn {
     requestsPerSecond: result.requests.total / result.duration,
     latencyP50Ms: result.latency.p50,
     latencyP99Ms: result.latency.p99,
+    cpuMicrosPerRequest: cpuMicros / result.requests.total,
     failures: result.non2xx + result.errors + result.timeouts,
   };
 }

@@ -27,8 +27,8 @@ export interface HttpTarget {
 }
 
 /**
- * (a) The whole stack as main.ts builds it (pino-http, metrics, auth, validation, handler,
- * envelope), with a silent logger so the terminal is not part of the measurement. The nodes
+ * (a) The whole stack as main.ts builds it (request log, metrics, auth, validation, handler,
+ * envelope, response writer), with a silent logger so the terminal is not part of the measurement. The nodes
  * get their first heartbeat so the body is the steady-state one, not INITIALIZING placeholders.
  */
 export async function startFullStack(): Promise<HttpTarget> {
@@ -54,11 +54,13 @@ export async function startFullStack(): Promise<HttpTarget> {
 /**
  * (b) The floor: express answering the same path with the same body and nothing else. It still
  * serializes the body per request (res.json), as any handler would: the comparison is about
- * what the platform adds around the handler, not about caching the JSON.
+ * what the platform adds around the handler, not about caching the JSON. No ETag, like the
+ * platform: hashing every body would make the floor slower than it need be.
  */
 export async function startBareExpress(body: unknown): Promise<HttpTarget> {
   const app = express();
   app.disable('x-powered-by');
+  app.set('etag', false);
   app.get(new URL(NODES_PATH, 'http://localhost').pathname, (_request, response) => {
     response.json(body);
   });

@@ -12,12 +12,9 @@ export function verdictAtLeast(ratio: number, target: number): string {
   return ratio >= target ? 'PASS' : 'BELOW TARGET';
 }
 
-/**
- * "PASS" when `ratio` is within `tolerance` of 1. Used for "not measurably slower": a ratio a
- * few percent off 1 is run-to-run noise on a shared machine, not a real difference.
- */
-export function verdictAboutOne(ratio: number, tolerance: number): string {
-  return Math.abs(ratio - 1) <= tolerance ? 'PASS' : 'BELOW TARGET';
+/** "PASS" when `ratio` stays at or under `limit` (ratios where lower is better, such as time). */
+export function verdictAtMost(ratio: number, limit: number): string {
+  return ratio <= limit ? 'PASS' : 'BELOW TARGET';
 }
 
 export function fixed(value: number, digits: number): string {

@@ -188,6 +188,25 @@ describe('routing', () => {
     expect(response.body).toMatchObject({ success: false, error: { code: 'ROUTE_NOT_FOUND' } });
   });
 
+  test('API answers carry no ETag, so a conditional request never gets a 304 the contract does not list', async () => {
+    const first = await server.http.get('/api/v1/cluster/nodes').set(asAdmin);
+    expect(first.status).toBe(200);
+    expect(first.headers.etag).toBeUndefined();
+    const again = await server.http.get('/api/v1/cluster/nodes').set(asAdmin).set('If-None-Match', '*');
+    expect(again.status).toBe(200);
+    expectContract('listClusterNodes', again);
+  });
+
+  test('HEAD answers with the headers of the GET and no body', async () => {
+    const get = await server.http.get('/api/v1/health/liveness');
+    const head = await server.http.head('/api/v1/health/liveness');
+    expect(head.status).toBe(200);
+    expect(head.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(Number(head.headers['content-length'])).toBeGreaterThan(0);
+    expect(head.headers['content-length']).toBe(get.headers['content-length']);
+    expect(head.text ?? '').toBe('');
+  });
+
   test('the docs and the bundled contract are public', async () => {
     const json = await server.http.get('/openapi.json');
     expect(json.status).toBe(200);

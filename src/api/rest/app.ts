@@ -90,7 +90,7 @@ export function createRestApp(options: RestAppOptions): Express {
   // Anything that escaped a route.
   app.use((error: unknown, request: Request, response: express.Response, _next: express.NextFunction) => {
     options.logger.error({ err: error, requestId: request.id }, 'unexpected error');
-    sendError(response, error, request.id);
+    sendError(request, response, error);
   });
   return app;
 }

@@ -7,6 +7,7 @@ import { ApiError, errorBodyOf, statusOf } from '../error-catalog.js';
 import { failure } from './envelope.js';
 import type { Handler, HandlerTable, OperationId } from './handler-types.js';
 import type { RequestValidator } from './request-validator.js';
+import { writeJson, writeText } from './response-writer.js';
 
 /** What the router needs to know of each operation (generated/operations.ts). */
 export interface OperationEntry {
@@ -43,7 +44,10 @@ export function operationRoutes(deps: OperationRoutesDeps): RequestHandler {
   const table = FindMyWay({ caseSensitive: true, ignoreTrailingSlash: false, maxParamLength: 200 });
   for (const operation of deps.operations) {
     const route = operation.websocket ? upgradeRequired(operation) : dispatcher(operation, deps);
-    table.on(operation.method.toUpperCase() as HTTPMethod, operation.expressPath, () => undefined, { route });
+    const method = operation.method.toUpperCase() as HTTPMethod;
+    table.on(method, operation.expressPath, () => undefined, { route });
+    // HEAD is the GET without its body (RFC 9110), answered by the same operation.
+    if (method === 'GET') table.on('HEAD', operation.expressPath, () => undefined, { route });
   }
   return (request: Request, response: Response, next: NextFunction) => {
     const match = table.find(request.method as HTTPMethod, request.path);
@@ -65,13 +69,15 @@ function dispatcher(operation: OperationEntry, deps: OperationRoutesDeps): Route
     response.locals[OPERATION_LOCAL] = operationId;
     let context: OperationContext | undefined;
     let reachedService = false;
+    // express 5 parses the query string anew on every read of request.query.
+    const query = request.query as Record<string, unknown>;
     try {
       services.rateLimiter.admitAddress(request.ip ?? 'unknown');
       if (operation.public) {
         context = anonymousContext(request);
       } else {
         // An API key is checked without waiting (the hot path); a bearer token needs its signature verified.
-        const credentials = credentialsOf(request.headers, request.query as Record<string, unknown>);
+        const credentials = credentialsOf(request.headers, query);
         const caller = credentials.apiKey ? services.apiKeys.authenticateApiKey(credentials.apiKey) : await services.apiKeys.authenticate(credentials);
         context = { caller, requestId: request.id };
         services.rateLimiter.admitKey(context.caller.keyId, operationId);
@@ -86,13 +92,13 @@ function dispatcher(operation: OperationEntry, deps: OperationRoutesDeps): Route
       if (carriesBody(request)) await parseBody(deps.parseJson, request, response);
       const validated = deps.validator.validate(operationId, {
         pathParams,
-        query: request.query as Record<string, unknown>,
+        query,
         headers: request.headers,
         body: request.body,
       });
       reachedService = true;
       const output = handler({ ...validated, context } as Parameters<Handler<OperationId>>[0]) as AnyOutput | Promise<AnyOutput>;
-      send(response, output instanceof Promise ? await output : output);
+      send(request, response, output instanceof Promise ? await output : output);
     } catch (error) {
       const code = errorBodyOf(error).code;
       // A mutation refused before its service (role, contract) is audited here; services audit their own outcomes.
@@ -100,7 +106,7 @@ function dispatcher(operation: OperationEntry, deps: OperationRoutesDeps): Route
         await services.access.recordRejection(context, operationId, request.path, code);
       }
       if (code === 'INTERNAL') deps.onError(error, request);
-      sendError(response, error, request.id);
+      sendError(request, response, error);
     }
   };
 }
@@ -128,35 +134,33 @@ function anonymousContext(request: Request): OperationContext {
 /** Any handler's output, seen from the router (each handler's own type is checked where it is written). */
 type AnyOutput = { status: number; body: unknown; headers?: Readonly<Record<string, string>> } | { status: number; contentType: string; text: string };
 
-function send(response: Response, output: AnyOutput): void {
+function send(request: Request, response: Response, output: AnyOutput): void {
   if ('text' in output) {
-    response.status(output.status).type(output.contentType).send(output.text);
+    writeText(request, response, output.status, output.contentType, output.text);
   } else {
     if (output.headers) response.set(output.headers);
-    response.status(output.status).json(output.body);
+    writeJson(request, response, output.status, output.body);
   }
 }
 
-export function sendError(response: Response, error: unknown, requestId: string): void {
+export function sendError(request: Request, response: Response, error: unknown): void {
   const body = errorBodyOf(error);
   const retryAfterSeconds = body.details?.retryAfterSeconds;
   if (typeof retryAfterSeconds === 'number') response.set('Retry-After', String(retryAfterSeconds));
-  response.status(statusOf(body.code)).json(failure(body, requestId));
+  writeJson(request, response, statusOf(body.code), failure(body, request.id));
 }
 
 /** WebSocket operations reached without an upgrade: the upgrade itself is handled by src/api/ws. */
 function upgradeRequired(operation: OperationEntry): RouteHandler {
   return (request: Request, response: Response) => {
     response.locals[OPERATION_LOCAL] = operation.operationId;
-    response
-      .status(426)
-      .set('Upgrade', 'websocket')
-      .json(failure({ code: 'UPGRADE_REQUIRED', message: `${operation.expressPath} is a WebSocket stream; connect with a WebSocket client.` }, String(request.id)));
+    response.set('Upgrade', 'websocket');
+    writeJson(request, response, 426, failure({ code: 'UPGRADE_REQUIRED', message: `${operation.expressPath} is a WebSocket stream; connect with a WebSocket client.` }, request.id));
   };
 }
 
 /** The answer for any path and method outside the contract. */
 export function routeNotFound(request: Request, response: Response): void {
   response.locals[OPERATION_LOCAL] = 'unmatched';
-  sendError(response, new ApiError('ROUTE_NOT_FOUND', `No operation exists at ${request.method} ${request.path}.`), String(request.id));
+  sendError(request, response, new ApiError('ROUTE_NOT_FOUND', `No operation exists at ${request.method} ${request.path}.`));
 }
