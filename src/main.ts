@@ -6,8 +6,9 @@ import { DEFAULT_RATE_LIMIT_PER_KEY, startPlatform } from './platform.js';
 import { createApiServer } from './api/server.js';
 
 /**
- * Starts the server on its embedded defaults: a SQLite store under ./data, five simulated nodes
- * on a clock that follows wall time. Flags override environment variables.
+ * Starts the server on its embedded defaults: a SQLite store under ./data (or the PostgreSQL
+ * database RUSTYDB_STORE_URL names), five simulated nodes on a clock that follows wall time.
+ * Flags override environment variables.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       host: { type: 'string' },
       'data-dir': { type: 'string' },
+      'store-url': { type: 'string' },
       nodes: { type: 'string' },
       seed: { type: 'string' },
       clock: { type: 'string' },
@@ -25,6 +27,8 @@ async function main(): Promise<void> {
     port: integer(values.port ?? process.env.PORT ?? '8080', 'PORT'),
     host: values.host ?? process.env.HOST ?? '127.0.0.1',
     dataDir: values['data-dir'] ?? process.env.RUSTYDB_DATA_DIR ?? './data',
+    // Empty counts as unset, so `RUSTYDB_STORE_URL=` keeps the SQLite default.
+    storeUrl: values['store-url'] || process.env.RUSTYDB_STORE_URL || undefined,
     nodes: integer(values.nodes ?? process.env.RUSTYDB_NODES ?? '5', 'RUSTYDB_NODES'),
     seed: integer(values.seed ?? process.env.RUSTYDB_SEED ?? '1', 'RUSTYDB_SEED'),
     clock: values.clock ?? process.env.RUSTYDB_CLOCK ?? 'realtime',
@@ -37,6 +41,7 @@ async function main(): Promise<void> {
   mkdirSync(settings.dataDir, { recursive: true });
   const platform = await startPlatform({
     storePath: join(settings.dataDir, 'rustydb.sqlite'),
+    storeUrl: settings.storeUrl,
     initialNodes: settings.nodes,
     seed: settings.seed,
     clockMode: settings.clock,
@@ -47,7 +52,9 @@ async function main(): Promise<void> {
   const server = await createApiServer(platform, logger);
   server.httpServer.listen(settings.port, settings.host, () => {
     const base = `http://${settings.host}:${settings.port}`;
-    logger.info({ base, dataDir: settings.dataDir }, `RustyDB API listening on ${base} (docs ${base}/docs, GraphiQL ${base}/graphql)`);
+    // The store URL itself is not logged: it may carry a password.
+    const store = settings.storeUrl === undefined ? 'sqlite' : 'postgres';
+    logger.info({ base, dataDir: settings.dataDir, store }, `RustyDB API listening on ${base} (docs ${base}/docs, GraphiQL ${base}/graphql)`);
     if (platform.bootstrap.createdAdminSecret) {
       // Printed once: only its hash is stored.
       process.stdout.write(

@@ -1,4 +1,4 @@
-import { SqliteStore } from './store/sqlite-store.js';
+import { openStore } from './store/open-store.js';
 import { Journal } from './store/journal.js';
 import { ClusterConsensus } from './engines/cluster/cluster-consensus.js';
 import { ClusterFailover, FAILOVER_HISTORY_RECORD } from './engines/failover/cluster-failover.js';
@@ -55,8 +55,10 @@ export const API_VERSION = '0.1.0';
 export const DEFAULT_RATE_LIMIT_PER_KEY = 1000;
 
 export interface PlatformOptions {
-  /** SQLite file, or ':memory:' for tests. */
+  /** SQLite file, or ':memory:' for tests; unused when `storeUrl` is given. */
   storePath: string;
+  /** A `postgres://` or `postgresql://` URL (RUSTYDB_STORE_URL): keeps the state in PostgreSQL instead of `storePath`. */
+  storeUrl?: string;
   /** Nodes created at the first start (when the store holds no cluster yet); at least 1, the founding voter of consensus. */
   initialNodes: number;
   seed: number;
@@ -143,7 +145,7 @@ const CLOCK_PERSIST_INTERVAL_MS = 1000;
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
   const wallNow = options.wallNow ?? Date.now;
   const processStartedMs = wallNow();
-  const store: Store = SqliteStore.open(options.storePath);
+  const store: Store = await openStore({ path: options.storePath, url: options.storeUrl });
   const reportError = options.reportError ?? ((what, error) => console.error(what, error));
   const journal = new Journal(store, { onListenerError: (error) => reportError('event listener failed', error) });
 

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
+import { encodeJson } from './json-values.js';
 import type { RecordKey, Store, StoreBatch, StoredEvent, StoredRecord } from './port.js';
 import { EVENT_CURSOR_HIGH_WATER_KEY, migrateSqliteSchema } from './sqlite-migrations.js';
 
@@ -214,18 +215,6 @@ function encodeBatch(batch: StoreBatch): EncodedBatch {
       payloadJson: encodeJson(payload, `payload of event ${event.cursor}`),
     })),
   };
-}
-
-function encodeJson(value: unknown, subject: string): string {
-  let json: string | undefined;
-  try {
-    json = JSON.stringify(value);
-  } catch (cause) {
-    throw new TypeError(`${subject} cannot be encoded as JSON`, { cause });
-  }
-  // JSON.stringify returns undefined for undefined, functions and symbols.
-  if (json === undefined) throw new TypeError(`${subject} cannot be encoded as JSON`);
-  return json;
 }
 
 function decodeEvent(row: EventRow): StoredEvent {

@@ -8,7 +8,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SQLITE_SCHEMA_VERSION } from '../../src/store/sqlite-migrations.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
-import { batchOf, describeStore, eventAt } from './store-suite.js';
+import { batchOf, describeDurableStore, describeStore, eventAt } from './store-suite.js';
 
 const tempRoot = mkdtempSync(join(tmpdir(), 'rustydb-sqlite-store-'));
 let databaseCount = 0;
@@ -25,34 +25,12 @@ afterAll(() => {
 
 describeStore('SqliteStore in memory', () => SqliteStore.open(':memory:'));
 describeStore('SqliteStore file', () => SqliteStore.open(freshDatabasePath()));
+describeDurableStore('SqliteStore file', () => {
+  const path = freshDatabasePath();
+  return { open: () => SqliteStore.open(path) };
+});
 
 describe('SqliteStore file durability', () => {
-  it('keeps records, events and the cursor high-water mark across close and reopen', async () => {
-    const path = freshDatabasePath();
-    const first = SqliteStore.open(path);
-    await first.commit(
-      batchOf({
-        puts: [
-          { kind: 'cluster.node', id: 'n1', value: { state: 'running' } },
-          { kind: 'cluster.node', id: 'n2', value: { state: 'running' } },
-        ],
-        events: [eventAt(1), eventAt(2), eventAt(3)],
-      }),
-    );
-    await first.commit(batchOf({ deletes: [{ kind: 'cluster.node', id: 'n2' }] }));
-    await first.pruneEvents(1);
-    await first.close();
-
-    const reopened = SqliteStore.open(path);
-    try {
-      expect(await reopened.list('cluster.node')).toEqual([{ kind: 'cluster.node', id: 'n1', value: { state: 'running' } }]);
-      expect(await reopened.readEvents(0, 10)).toEqual([eventAt(3)]);
-      expect(await reopened.lastEventCursor()).toBe(3);
-    } finally {
-      await reopened.close();
-    }
-  });
-
   it('creates missing parent directories', async () => {
     const path = freshDatabasePath();
     expect(existsSync(join(path, '..'))).toBe(false);

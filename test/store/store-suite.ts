@@ -216,3 +216,34 @@ export function describeStore(name: string, open: () => Promise<Store> | Store):
     });
   });
 }
+
+/**
+ * The durability part of the contract, for adapters that keep state outside the process:
+ * `place()` names a fresh, empty location, and every `open` of it sees what earlier ones committed.
+ */
+export function describeDurableStore(name: string, place: () => { open: () => Promise<Store> | Store }): void {
+  describe(`Store durability: ${name}`, () => {
+    it('keeps records, events and the cursor high-water mark across close and reopen', async () => {
+      const location = place();
+      const first = await location.open();
+      await first.commit(
+        batchOf({
+          puts: [nodeRecord('n1', { state: 'running' }), nodeRecord('n2', { state: 'running' })],
+          events: [eventAt(1), eventAt(2), eventAt(3)],
+        }),
+      );
+      await first.commit(batchOf({ deletes: [{ kind: 'cluster.node', id: 'n2' }] }));
+      await first.pruneEvents(1);
+      await first.close();
+
+      const reopened = await location.open();
+      try {
+        expect(await reopened.list('cluster.node')).toEqual([nodeRecord('n1', { state: 'running' })]);
+        expect(await reopened.readEvents(0, 10)).toEqual([eventAt(3)]);
+        expect(await reopened.lastEventCursor()).toBe(3);
+      } finally {
+        await reopened.close();
+      }
+    });
+  });
+}
