@@ -143,9 +143,19 @@ const CLOCK_PERSIST_INTERVAL_MS = 1000;
  * at the first start), and builds the services every API surface uses.
  */
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
-  const wallNow = options.wallNow ?? Date.now;
-  const processStartedMs = wallNow();
+  const processStartedMs = (options.wallNow ?? Date.now)();
   const store: Store = await openStore({ path: options.storePath, url: options.storeUrl });
+  try {
+    return await assemblePlatform(store, options, processStartedMs);
+  } catch (error) {
+    // A start that failed half-way must not keep the store open (a PostgreSQL pool would outlive it).
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function assemblePlatform(store: Store, options: PlatformOptions, processStartedMs: number): Promise<Platform> {
+  const wallNow = options.wallNow ?? Date.now;
   const reportError = options.reportError ?? ((what, error) => console.error(what, error));
   const journal = new Journal(store, { onListenerError: (error) => reportError('event listener failed', error) });
 

@@ -211,6 +211,17 @@ describe('openStore with a store URL', () => {
     }
   });
 
+  it('closes the store when a start fails half-way, leaving no connection open', async () => {
+    await asAdmin((client) => client.query('CREATE DATABASE failed_start'));
+    const failedStartUrl = connectionString.replace(/\/postgres$/, '/failed_start');
+    // No nodes on an empty store: consensus refuses to found a cluster, after the store was opened.
+    const starting = startPlatform({ storePath: ':memory:', storeUrl: failedStartUrl, initialNodes: 0, seed: 1, clockMode: 'manual' });
+    await expect(starting).rejects.toThrow(/at least one voter/);
+    const openConnections = () =>
+      asAdmin(async (client) => (await client.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = 'failed_start'")).rows[0].n as number);
+    await vi.waitFor(async () => expect(await openConnections()).toBe(0), { timeout: 5_000, interval: 50 });
+  });
+
   it('refuses a URL of another scheme instead of falling back to SQLite, without echoing the URL', async () => {
     const opening = openStore({ path: ':memory:', url: 'mysql://admin:secret@127.0.0.1/rustydb' });
     await expect(opening).rejects.toThrow(/postgres:\/\/.*scheme mysql:/);
