@@ -1,8 +1,11 @@
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, SerializedError, TestModule } from 'vitest/node';
 
-/** Prints one closing line, "Tests: N passed, N failed[, N skipped]", that CI understands. */
+/**
+ * Prints one closing line, "Tests: N passed, N failed[, N skipped][, N unhandled errors]", that CI
+ * understands. An unhandled error fails the run even when every test passed, so the line says so.
+ */
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {
     let passed = 0;
     let failed = 0;
     let skipped = 0;
@@ -16,6 +19,7 @@ export default class SummaryReporter implements Reporter {
       if (testModule.state() === 'failed' && testModule.children.size === 0) failed += 1;
     }
     const skippedPart = skipped > 0 ? `, ${skipped} skipped` : '';
-    process.stdout.write(`\nTests: ${passed} passed, ${failed} failed${skippedPart}\n`);
+    const unhandledPart = unhandledErrors.length > 0 ? `, ${unhandledErrors.length} unhandled errors` : '';
+    process.stdout.write(`\nTests: ${passed} passed, ${failed} failed${skippedPart}${unhandledPart}\n`);
   }
 }
