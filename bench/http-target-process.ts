@@ -5,9 +5,9 @@ import { startBareExpress, startFullStack, type HttpTarget } from './http-target
 
 /**
  * Each HTTP target runs in a process of its own, and the load generator in the bench's process.
- * In one process the two servers shared a heap and the JIT's type feedback: the garbage of one
- * target's turn was collected during the other's, and express's functions, called by both apps,
- * went polymorphic. That moved the measured ratio between 0.7 and 0.9 from one run to the next.
+ * In one process the two servers shared a heap and the JIT's type feedback, so the garbage of one
+ * target's turn could be collected during the other's, and express's functions, called by both
+ * apps, saw the shapes of both. Separate processes rule that out; the machine's own noise remains.
  */
 
 /** What the bench asks a target process to run. */
