@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { operations } from '../../../generated/operations.js';
-import { contract, expectContract, expectSchema } from '../../support/contract.js';
+import { contract, expectContract } from '../../support/contract.js';
 import { ADMIN_KEY, startTestServer, type TestServer } from '../../support/test-server.js';
 import {
   closeAllStreams,
@@ -15,6 +15,7 @@ import {
   type StreamFrame,
   type StreamSocket,
 } from './socket.js';
+import { expectFramesInContract } from './stream-contract.js';
 
 let server: TestServer;
 let wsUrl: string;
@@ -32,12 +33,7 @@ beforeAll(async () => {
   ({ wsUrl } = await listenOnLoopback(server));
 });
 afterEach(async () => {
-  for (const stream of streams.splice(0)) {
-    for (const frame of stream.frames.received) {
-      if (isEvent(frame)) expectSchema('EventEnvelope', frame);
-      else expect(['config_ack', 'error']).toContain(frame.type);
-    }
-  }
+  expectFramesInContract(streams.splice(0));
   await closeAllStreams();
   await server.advance(1000); // nodes a test added are HEALTHY before the next one starts
 });

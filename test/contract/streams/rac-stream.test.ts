@@ -1,8 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { RAC_EVENT_TYPES } from '../../../src/engines/rac/events.js';
-import { expectContract, expectSchema } from '../../support/contract.js';
+import { expectContract } from '../../support/contract.js';
 import { ADMIN_KEY, startTestServer, type TestServer } from '../../support/test-server.js';
-import { closeAllStreams, isConfigAck, isEvent, isEventOfType, listenOnLoopback, openStream, type StreamFrame, type StreamSocket } from './socket.js';
+import { closeAllStreams, isEventOfType, listenOnLoopback, openStream, type StreamSocket } from './socket.js';
+import { configureStream as configure, expectFramesInContract, payloadOf } from './stream-contract.js';
 
 let server: TestServer;
 let wsUrl: string;
@@ -17,14 +18,7 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   // Every frame a test received is checked against the contract: the payload schemas included.
-  for (const stream of streams.splice(0)) {
-    for (const frame of stream.frames.received) {
-      if (isEvent(frame)) {
-        expectSchema('EventEnvelope', frame);
-        expect(RAC_EVENT_TYPES).toContain(frame.type);
-      } else expect(['config_ack', 'error']).toContain(frame.type);
-    }
-  }
+  expectFramesInContract(streams.splice(0), RAC_EVENT_TYPES);
   await closeAllStreams();
 });
 afterAll(() => server.close());
@@ -33,16 +27,6 @@ async function connect(): Promise<StreamSocket> {
   const stream = await openStream(`${wsUrl}${RAC}?apiKey=${ADMIN_KEY}`);
   streams.push(stream);
   return stream;
-}
-
-async function configure(stream: StreamSocket, config: Record<string, unknown>): Promise<void> {
-  stream.send({ type: 'config', ...config });
-  const { match } = await stream.frames.until((frame: StreamFrame) => !isEvent(frame), 'the answer to the config');
-  expect(isConfigAck(match), JSON.stringify(match)).toBe(true);
-}
-
-function payloadOf(frame: StreamFrame): Record<string, unknown> {
-  return (isEvent(frame) ? frame.payload : {}) as Record<string, unknown>;
 }
 
 describe('/api/v1/ws/cluster/rac', () => {

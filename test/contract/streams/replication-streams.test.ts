@@ -1,23 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { expectContract, expectSchema } from '../../support/contract.js';
+import { REPLICATION_EVENT_TYPES } from '../../../src/engines/replication/events.js';
+import { expectContract } from '../../support/contract.js';
 import { ADMIN_KEY, startTestServer, type TestServer } from '../../support/test-server.js';
-import { closeAllStreams, isConfigAck, isEvent, isEventOfType, listenOnLoopback, openStream, type StreamFrame, type StreamSocket } from './socket.js';
+import { closeAllStreams, isEvent, isEventOfType, listenOnLoopback, openStream, type StreamSocket } from './socket.js';
+import { configureStream as configure, expectFramesInContract, payloadOf } from './stream-contract.js';
 
 let server: TestServer;
 let wsUrl: string;
 const asAdmin = { 'X-API-Key': ADMIN_KEY };
 const REPLICATION = '/api/v1/ws/replication';
 const CLUSTER_REPLICATION = '/api/v1/ws/cluster/replication';
-const REPLICATION_EVENT_TYPES = [
-  'replication_lag_alert',
-  'replica_status_change',
-  'replication_error',
-  'wal_position_update',
-  'slot_created',
-  'slot_dropped',
-  'conflict_detected',
-  'conflict_resolved',
-];
 
 const streams: StreamSocket[] = [];
 
@@ -28,14 +20,7 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   // Every frame a test received is checked against the contract.
-  for (const stream of streams.splice(0)) {
-    for (const frame of stream.frames.received) {
-      if (isEvent(frame)) {
-        expectSchema('EventEnvelope', frame);
-        expect(REPLICATION_EVENT_TYPES).toContain(frame.type);
-      } else expect(['config_ack', 'error']).toContain(frame.type);
-    }
-  }
+  expectFramesInContract(streams.splice(0), REPLICATION_EVENT_TYPES);
   await closeAllStreams();
   const cluster = server.platform.replication.cluster;
   for (const replica of cluster.listReplicas()) if (replica.replayPaused) cluster.resumeReplica(replica.replicaId);
@@ -47,17 +32,6 @@ async function connect(path: string): Promise<StreamSocket> {
   const stream = await openStream(`${wsUrl}${path}?apiKey=${ADMIN_KEY}`);
   streams.push(stream);
   return stream;
-}
-
-/** Sends a config and waits for its acknowledgement. */
-async function configure(stream: StreamSocket, config: Record<string, unknown>): Promise<void> {
-  stream.send({ type: 'config', ...config });
-  const { match } = await stream.frames.until((frame: StreamFrame) => !isEvent(frame), 'the answer to the config');
-  expect(isConfigAck(match), JSON.stringify(match)).toBe(true);
-}
-
-function payloadOf(frame: StreamFrame): Record<string, unknown> {
-  return (isEvent(frame) ? frame.payload : {}) as Record<string, unknown>;
 }
 
 describe('the replication streams', () => {

@@ -1,49 +1,27 @@
 /**
- * A RAC cluster on a fresh runtime with the platform's store, journal and event bus (SQLite in
- * memory). Time moves only through {@link RacHarness.advance}, which also commits the journal.
+ * A RAC cluster on an engine world (runtime, store, journal and event bus: see
+ * ../runtime/engine-world.ts). Time moves only through {@link RacHarness.advance}.
  */
-import { SimulationRuntime, type FaultSpec, type LinkDefaults } from '../../../src/engines/runtime/index.js';
-import { EventBus, type BusEvent } from '../../../src/engines/runtime/event-bus.js';
 import type { RacEventMap } from '../../../src/engines/rac/events.js';
 import { RacCluster, type RacBootstrap } from '../../../src/engines/rac/rac-cluster.js';
 import { loadRacState, RacJournal } from '../../../src/engines/rac/rac-records.js';
-import { Journal } from '../../../src/store/journal.js';
-import { SqliteStore } from '../../../src/store/sqlite-store.js';
+import { startEngineWorld, type EngineWorld, type EngineWorldOptions } from '../runtime/engine-world.js';
 
-export const START_MS = Date.UTC(2030, 0, 1);
+export { START_MS } from '../runtime/engine-world.js';
 export const INSTANCE_IDS = ['node-1', 'node-2', 'node-3', 'node-4', 'node-5'];
 
-export interface RacHarnessOptions extends Partial<Omit<RacBootstrap, 'instanceIds'>> {
-  seed?: number;
+export interface RacHarnessOptions extends EngineWorldOptions, Partial<Omit<RacBootstrap, 'instanceIds'>> {
   instanceIds?: string[];
-  linkDefaults?: LinkDefaults;
-  /** Restart from this store (a server restart). */
-  store?: SqliteStore;
 }
 
-export interface RacHarness {
-  runtime: SimulationRuntime;
-  store: SqliteStore;
-  journal: Journal;
+export interface RacHarness extends Omit<EngineWorld<RacEventMap>, 'bus' | 'restarting'> {
   cluster: RacCluster;
-  events: BusEvent[];
-  advance(ms: number): Promise<void>;
-  fault(spec: FaultSpec): string;
-  heal(id: string): void;
-  close(): Promise<void>;
 }
-
-let faultCounter = 0;
 
 export async function startRac(options: RacHarnessOptions = {}): Promise<RacHarness> {
-  const store = options.store ?? SqliteStore.open(':memory:');
-  const journal = new Journal(store);
-  const runtime = new SimulationRuntime({ seed: options.seed ?? 1, startMs: START_MS, ...(options.linkDefaults ? { linkDefaults: options.linkDefaults } : {}) });
-  const bus = await EventBus.create<RacEventMap>(journal, store, () => runtime.clock.now());
-  const events: BusEvent[] = [];
-  bus.subscribe({}, (event) => events.push(event));
-  const deps = { runtime, bus, records: new RacJournal(journal) };
-  const restored = options.store === undefined ? null : await loadRacState(store);
+  const world = await startEngineWorld<RacEventMap>(options);
+  const deps = { runtime: world.runtime, bus: world.bus, records: new RacJournal(world.journal) };
+  const restored = world.restarting ? await loadRacState(world.store) : null;
   const cluster =
     restored === null
       ? RacCluster.bootstrap(deps, {
@@ -53,30 +31,13 @@ export async function startRac(options: RacHarnessOptions = {}): Promise<RacHarn
           ...(options.parallelQuery ? { parallelQuery: options.parallelQuery } : {}),
         })
       : RacCluster.restore(deps, restored);
-  await journal.flush();
+  await world.journal.flush();
   return {
-    runtime,
-    store,
-    journal,
+    ...world,
     cluster,
-    events,
-    async advance(ms) {
-      runtime.clock.advance(ms);
-      await journal.flush();
-    },
-    fault(spec) {
-      const id = `fault-${++faultCounter}`;
-      runtime.faults.inject(spec, id, runtime.clock.now());
-      return id;
-    },
-    heal(id) {
-      runtime.faults.heal(id);
-    },
     async close() {
       cluster.close();
-      await journal.flush();
-      bus.close();
-      if (options.store === undefined) await store.close();
+      await world.close();
     },
   };
 }

@@ -1,56 +1,33 @@
 /**
- * A replication cluster on a fresh runtime with the platform's store, journal and event bus
- * (SQLite in memory). Time moves only through {@link ReplicationHarness.advance}, which also
- * commits the journal so events are delivered.
+ * A replication cluster on an engine world (runtime, store, journal and event bus: see
+ * ../runtime/engine-world.ts). Time moves only through {@link ReplicationHarness.advance},
+ * which also commits the journal so events are delivered.
  */
 import { expect } from 'vitest';
-import { SimulationRuntime, type LinkDefaults } from '../../../src/engines/runtime/index.js';
-import { EventBus, type BusEvent } from '../../../src/engines/runtime/event-bus.js';
 import type { ReplicationEventMap } from '../../../src/engines/replication/events.js';
 import type { ReplicationConfigPatch } from '../../../src/engines/replication/replication-config.js';
 import { ReplicationCluster } from '../../../src/engines/replication/replication-cluster.js';
 import { loadReplicationState, ReplicationJournal } from '../../../src/engines/replication/replication-records.js';
 import type { NodeStorage } from '../../../src/engines/replication/node-storage.js';
-import { Journal } from '../../../src/store/journal.js';
-import { SqliteStore } from '../../../src/store/sqlite-store.js';
+import { startEngineWorld, type EngineWorld, type EngineWorldOptions } from '../runtime/engine-world.js';
 
-export const START_MS = Date.UTC(2030, 0, 1);
+export { START_MS } from '../runtime/engine-world.js';
 export const NODE_IDS = ['node-1', 'node-2', 'node-3'];
 
-export interface ReplicationHarnessOptions {
-  seed?: number;
+export interface ReplicationHarnessOptions extends EngineWorldOptions {
   nodeIds?: string[];
   replicaIds?: string[];
   config?: ReplicationConfigPatch;
-  linkDefaults?: LinkDefaults;
-  /** Restart from this store (a server restart): the cluster is restored from it. */
-  store?: SqliteStore;
 }
 
-export interface ReplicationHarness {
-  runtime: SimulationRuntime;
-  store: SqliteStore;
-  journal: Journal;
+export interface ReplicationHarness extends Omit<EngineWorld<ReplicationEventMap>, 'bus' | 'restarting'> {
   cluster: ReplicationCluster;
-  events: BusEvent[];
-  advance(ms: number): Promise<void>;
-  /** Injects a fault now; returns its id. */
-  fault(spec: Parameters<SimulationRuntime['faults']['inject']>[0]): string;
-  heal(id: string): void;
-  close(): Promise<void>;
 }
-
-let faultCounter = 0;
 
 export async function startReplication(options: ReplicationHarnessOptions = {}): Promise<ReplicationHarness> {
-  const store = options.store ?? SqliteStore.open(':memory:');
-  const journal = new Journal(store);
-  const runtime = new SimulationRuntime({ seed: options.seed ?? 1, startMs: START_MS, ...(options.linkDefaults ? { linkDefaults: options.linkDefaults } : {}) });
-  const bus = await EventBus.create<ReplicationEventMap>(journal, store, () => runtime.clock.now());
-  const events: BusEvent[] = [];
-  bus.subscribe({}, (event) => events.push(event));
-  const deps = { runtime, bus, records: new ReplicationJournal(journal) };
-  const restored = options.store === undefined ? null : await loadReplicationState(store);
+  const world = await startEngineWorld<ReplicationEventMap>(options);
+  const deps = { runtime: world.runtime, bus: world.bus, records: new ReplicationJournal(world.journal) };
+  const restored = world.restarting ? await loadReplicationState(world.store) : null;
   const cluster =
     restored === null
       ? ReplicationCluster.bootstrap(deps, {
@@ -59,30 +36,13 @@ export async function startReplication(options: ReplicationHarnessOptions = {}):
           config: { statusIntervalMs: 100, replicationTimeoutSecs: 2, ...options.config },
         })
       : ReplicationCluster.restore(deps, restored);
-  await journal.flush();
+  await world.journal.flush();
   return {
-    runtime,
-    store,
-    journal,
+    ...world,
     cluster,
-    events,
-    async advance(ms) {
-      runtime.clock.advance(ms);
-      await journal.flush();
-    },
-    fault(spec) {
-      const id = `fault-${++faultCounter}`;
-      runtime.faults.inject(spec, id, runtime.clock.now());
-      return id;
-    },
-    heal(id) {
-      runtime.faults.heal(id);
-    },
     async close() {
       cluster.close();
-      await journal.flush();
-      bus.close();
-      if (options.store === undefined) await store.close();
+      await world.close();
     },
   };
 }
