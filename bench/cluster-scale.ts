@@ -4,7 +4,7 @@ import autocannon from 'autocannon';
 import { pino } from 'pino';
 import { createApiServer } from '../src/api/server.js';
 import { startPlatform, type Platform } from '../src/platform.js';
-import type { OperationContext } from '../src/services/operation-context.js';
+import type { OperationContext } from '../src/services/platform/operation-context.js';
 import { BENCH_ADMIN_KEY } from './http-targets.js';
 
 /** What one cluster size measured, in real time. */

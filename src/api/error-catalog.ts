@@ -1,5 +1,5 @@
-import { CodedError } from '../engines/domain-error.js';
-import { FeedOverflowError } from '../services/event-feed.js';
+import { CodedError } from '../engines/runtime/domain-error.js';
+import { FeedOverflowError } from '../services/platform/event-feed.js';
 
 /** Every error code of the API with its HTTP status: one registry (as fastify's catalogue). */
 export const errorCatalog = {

@@ -4,7 +4,7 @@ import supertest from 'supertest';
 import type { Express } from 'express';
 import { startPlatform, type Platform } from '../../src/platform.js';
 import { createApiServer, type ApiServer } from '../../src/api/server.js';
-import type { OperationContext, Role } from '../../src/services/operation-context.js';
+import type { OperationContext, Role } from '../../src/services/platform/operation-context.js';
 
 /** The admin key every test server accepts (RUSTYDB_ADMIN_KEY in production). */
 export const ADMIN_KEY = 'rdb_test_admin_0123456789abcdef0123456789abcdef';

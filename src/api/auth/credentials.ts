@@ -1,4 +1,4 @@
-import type { Credentials } from '../../services/api-keys.js';
+import type { Credentials } from '../../services/platform/api-keys.js';
 
 /**
  * Credentials a request presents: the `X-API-Key` header, a bearer token, or (for WebSocket

@@ -1,5 +1,5 @@
 import type { Services } from '../../platform.js';
-import type { OperationContext } from '../../services/operation-context.js';
+import type { OperationContext } from '../../services/platform/operation-context.js';
 import type { ContractSchemas } from '../contract-schemas.js';
 
 /** What every resolver receives: the services, the contract's rules, and the caller (authenticated on first use). */

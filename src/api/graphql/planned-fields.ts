@@ -1,5 +1,5 @@
 import { buildSchema, type GraphQLObjectType } from 'graphql';
-import { AccessError } from '../../services/access-errors.js';
+import { AccessError } from '../../services/platform/access-errors.js';
 import type { GraphQLContext } from './context.js';
 
 type ResolverMap = Record<string, Record<string, unknown>>;

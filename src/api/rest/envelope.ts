@@ -1,4 +1,4 @@
-import type { Page } from '../../services/list-query.js';
+import type { Page } from '../../services/platform/list-query.js';
 import type { ApiErrorBody } from '../error-catalog.js';
 
 /** The seed's success envelope. */

@@ -1,5 +1,5 @@
 import type { operations } from '../../../generated/openapi-types.js';
-import type { OperationContext } from '../../services/operation-context.js';
+import type { OperationContext } from '../../services/platform/operation-context.js';
 
 /** Every operation of the contract, by id. */
 export type OperationId = keyof operations;

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../runtime/domain-error.js';
 
 /** Settings of the whole cluster. Timeouts are milliseconds of cluster time. */
 export interface ClusterConfig {

@@ -1,8 +1,8 @@
 import type { VirtualClock, TimerId, SimNetwork, FaultSet } from '../runtime/index.js';
 import type { EventBus } from '../runtime/event-bus.js';
 import type { Journal } from '../../store/journal.js';
-import { DomainError, assert } from '../domain-error.js';
-import { naturalCompare } from '../natural-order.js';
+import { DomainError, assert } from '../runtime/domain-error.js';
+import { naturalCompare } from '../runtime/natural-order.js';
 import { changedConfigFields, validateClusterConfig, type ClusterConfig } from './cluster-config.js';
 import { initialNodeHealth, missedHeartbeats, onHeartbeat, onSilence, type NodeHealth, type NodeStatus } from './node-health.js';
 import { clusterStateOf, quorumOf, removalEndangersQuorum, type ClusterState, type MemberHealth, type NodeRole, type QuorumView } from './quorum.js';

@@ -1,5 +1,5 @@
-import { DomainError, assert } from '../domain-error.js';
-import { naturalCompare } from '../natural-order.js';
+import { DomainError, assert } from '../runtime/domain-error.js';
+import { naturalCompare } from '../runtime/natural-order.js';
 import type { NodeStatus } from '../cluster/node-health.js';
 import { hashFunctionNamed, tokenOf, type HashFunction } from '../dht/hash-function.js';
 import { MAX_COORDINATOR_NODES, validateCoordinatorConfig, type CoordinatorConfig } from './coordinator-config.js';

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../runtime/domain-error.js';
 import { HASH_FUNCTION_NAMES, type HashFunctionName } from '../dht/hash-function.js';
 import { EXECUTION_STRATEGIES, isExecutionStrategy, type ExecutionStrategy } from './execution-strategy.js';
 

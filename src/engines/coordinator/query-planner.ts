@@ -3,8 +3,8 @@
  * phases, under an execution strategy and the current placement. A pure function: it plans, it
  * does not run SQL.
  */
-import { DomainError } from '../domain-error.js';
-import { naturalCompare } from '../natural-order.js';
+import { DomainError } from '../runtime/domain-error.js';
+import { naturalCompare } from '../runtime/natural-order.js';
 import type { NodeStatus } from '../cluster/node-health.js';
 import type { ExecutionStrategy } from './execution-strategy.js';
 import { copyHolders, type CopyRole, type ShardPlacement } from './shard-placement.js';

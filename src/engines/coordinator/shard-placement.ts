@@ -7,7 +7,7 @@
  * and as little data as possible is copied to get there. A replica that takes over as primary
  * (a promotion) copies nothing, so it is preferred to a move.
  */
-import { assert } from '../domain-error.js';
+import { assert } from '../runtime/domain-error.js';
 import type { NodeStatus } from '../cluster/node-health.js';
 
 export type CopyRole = 'PRIMARY' | 'REPLICA';

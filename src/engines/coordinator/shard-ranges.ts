@@ -1,4 +1,4 @@
-import { assert } from '../domain-error.js';
+import { assert } from '../runtime/domain-error.js';
 import { HASH_SPACE_SIZE } from '../dht/hash-function.js';
 
 /** A shard's slice of the 32-bit hash space: tokens from startToken to endToken, both included. */

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../runtime/domain-error.js';
 import { HASH_FUNCTION_NAMES, type HashFunctionName } from './hash-function.js';
 
 /** Most vnodes one node may have, whatever its weight. */

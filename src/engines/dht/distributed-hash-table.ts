@@ -1,5 +1,5 @@
-import { DomainError } from '../domain-error.js';
-import { naturalCompare } from '../natural-order.js';
+import { DomainError } from '../runtime/domain-error.js';
+import { naturalCompare } from '../runtime/natural-order.js';
 import {
   MAX_NODE_WEIGHT,
   MAX_PREFERENCE_LIST,

@@ -1,5 +1,5 @@
-import { assert } from '../domain-error.js';
-import { naturalCompare } from '../natural-order.js';
+import { assert } from '../runtime/domain-error.js';
+import { naturalCompare } from '../runtime/natural-order.js';
 import { HASH_SPACE_SIZE, tokenOf, type HashFunction } from './hash-function.js';
 
 /** One point of a node on the ring. It owns the tokens after the previous vnode's, up to and including its own. */

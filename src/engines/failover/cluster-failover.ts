@@ -1,7 +1,7 @@
 import type { ClusterConsensus } from '../cluster/cluster-consensus.js';
 import type { ClusterNodes } from '../cluster/cluster-nodes.js';
 import type { ClusterEventMap } from '../cluster/events.js';
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../runtime/domain-error.js';
 import type { LeaderChange, RoleChange } from '../raft/raft-group.js';
 import type { EventBus } from '../runtime/event-bus.js';
 import type { TimerId, VirtualClock } from '../runtime/index.js';

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../runtime/domain-error.js';
 
 /** Whether a leader cut off from a quorum steps down (QUORUM: Raft CheckQuorum) or keeps its role (NONE). */
 export type SplitBrainPrevention = 'QUORUM' | 'NONE';

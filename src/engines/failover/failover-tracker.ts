@@ -1,4 +1,4 @@
-import { assert } from '../domain-error.js';
+import { assert } from '../runtime/domain-error.js';
 
 /**
  * How a failover started:

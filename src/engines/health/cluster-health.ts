@@ -3,7 +3,7 @@ import { compareNodeIds, type ClusterNodes, type ClusterNodeView, type ClusterSu
 import type { ClusterEventMap, HealthIssuePayload, QuorumPayload } from '../cluster/events.js';
 import type { NodeStatus } from '../cluster/node-health.js';
 import type { NodeRole } from '../cluster/quorum.js';
-import { assert } from '../domain-error.js';
+import { assert } from '../runtime/domain-error.js';
 import type { EventBus } from '../runtime/event-bus.js';
 import type { VirtualClock } from '../runtime/index.js';
 import type { Journal } from '../../store/journal.js';

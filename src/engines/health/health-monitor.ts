@@ -1,5 +1,5 @@
 import type { ClusterState } from '../cluster/quorum.js';
-import { assert } from '../domain-error.js';
+import { assert } from '../runtime/domain-error.js';
 import { detectIssues, type DetectedIssue, type HealthObservation } from './issue-detection.js';
 
 /** An issue with its life: opened when first detected, resolved when an observation no longer shows it. */

@@ -1,4 +1,4 @@
-import { assert } from '../domain-error.js';
+import { assert } from '../runtime/domain-error.js';
 
 /**
  * The last `capacity` latencies observed, for percentiles over recent traffic. A fixed ring

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../runtime/domain-error.js';
 import { STRATEGY_NAMES, type StrategyName } from './balancing-strategy.js';
 
 export interface LoadBalancerConfig {

@@ -1,5 +1,5 @@
-import { DomainError, assert } from '../domain-error.js';
-import { naturalCompare } from '../natural-order.js';
+import { DomainError, assert } from '../runtime/domain-error.js';
+import { naturalCompare } from '../runtime/natural-order.js';
 import { backendSpecOf, BACKEND_HEALTHS, type AddBackendRequest, type BackendHealth, type BackendSpec } from './backend.js';
 import { STRATEGY_NAMES, type BackendCandidate, type BalancingStrategy, type StrategyName } from './balancing-strategy.js';
 import { LatencyWindow } from './latency-window.js';

@@ -4,7 +4,7 @@
  * At most one update per member is queued: a newer statement about a member replaces the older one
  * (memberlist's invalidation), which also bounds the queue by the view size.
  */
-import { assert } from '../domain-error.js';
+import { assert } from '../runtime/domain-error.js';
 import type { MemberUpdate } from './swim-messages.js';
 
 /** One queued update and how often it went out. */

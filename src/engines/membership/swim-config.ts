@@ -3,7 +3,7 @@
  * the group size (retransmissions, suspicion timeouts, push-pull interval), following SWIM and
  * Lifeguard as hashicorp/memberlist applies them.
  */
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../runtime/domain-error.js';
 
 /** Largest group, and largest view one member keeps (dead and left entries included). */
 export const MAX_GROUP_MEMBERS = 5000;

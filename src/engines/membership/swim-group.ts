@@ -8,8 +8,8 @@
  * or left, so the group-wide view (the consensus) costs O(1) per change and O(n) per listing.
  * Everything read here is derived from the members' real protocol state.
  */
-import { DomainError, assert } from '../domain-error.js';
-import { naturalCompare } from '../natural-order.js';
+import { DomainError, assert } from '../runtime/domain-error.js';
+import { naturalCompare } from '../runtime/natural-order.js';
 import type { FaultSet, SeededRng, SimNetwork, SimulationRuntime, TimerId, VirtualClock } from '../runtime/index.js';
 import { MAX_METADATA_LENGTH, validateSwimConfig, type SwimConfig } from './swim-config.js';
 import type { MemberMetadata, MemberState, SwimMessage } from './swim-messages.js';

@@ -15,7 +15,7 @@
  * dead, or the newer version of something stale it just said). A periodic push-pull exchanges full
  * state as anti-entropy, and reconnect pings to members held dead let a healed partition find itself.
  */
-import { assert } from '../domain-error.js';
+import { assert } from '../runtime/domain-error.js';
 import type { SeededRng } from '../runtime/rng.js';
 import { PiggybackQueue } from './piggyback-queue.js';
 import {

@@ -3,7 +3,7 @@
  * and the SCN of the last change written into it. Redo records carry the after-image of one row
  * (physiological redo), so applying them in SCN order rebuilds any version of a block.
  */
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../runtime/domain-error.js';
 
 /** A system change number: one cluster-wide counter, strictly increasing. */
 export type Scn = number;

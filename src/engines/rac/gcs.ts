@@ -14,8 +14,8 @@
  * entry and serves the next request. A reconfiguration (instance recovery) aborts everything in
  * flight: the epoch moves, stale messages are dropped, and requesters retry once it is over.
  */
-import { assert, DomainError } from '../domain-error.js';
-import { naturalCompare } from '../natural-order.js';
+import { assert, DomainError } from '../runtime/domain-error.js';
+import { naturalCompare } from '../runtime/natural-order.js';
 import type { VirtualClock } from '../runtime/index.js';
 import { copyImage, imageBytes, type BlockId, type BlockImage, type Row, type Scn } from './block.js';
 import { BufferCache, type LockMode } from './buffer-cache.js';

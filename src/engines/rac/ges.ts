@@ -4,7 +4,7 @@
  * conversion S→X waits for the other S holders (and is served before new requests), and nothing
  * overtakes a waiting request, so no one starves.
  */
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../runtime/domain-error.js';
 
 export type EnqueueMode = 'S' | 'X';
 export type EnqueueStatus = 'GRANTED' | 'WAITING' | 'CONVERTING';

@@ -7,7 +7,7 @@
  */
 import { HashRing } from '../dht/hash-ring.js';
 import { murmur3HashFunction } from '../dht/hash-function.js';
-import { naturalCompare } from '../natural-order.js';
+import { naturalCompare } from '../runtime/natural-order.js';
 
 /** Why a resource is mastered where it is. */
 export type Placement = 'HASH' | 'AFFINITY' | 'MANUAL';

@@ -4,7 +4,7 @@
  * slave computes partial aggregates over its blocks and the coordinator merges them (AVG as
  * SUM / COUNT). The same partial functions evaluate a query serially, so the two can be compared.
  */
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../runtime/domain-error.js';
 import type { BlockId, Row } from './block.js';
 import type { ParallelQueryConfig } from './rac-config.js';
 

@@ -8,7 +8,7 @@
  * ('' escapes a quote) or numbers. A hand-written tokenizer and recursive descent: strict, no
  * eval, and every error names the 1-based character position and what was expected there.
  */
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../runtime/domain-error.js';
 import { AGGREGATE_FUNCTIONS, type Aggregate, type AggregateFunction, type ParallelQuery, type QueryFilter } from './parallel-query.js';
 
 const KEYWORDS = new Set(['SELECT', 'FROM', 'WHERE', 'AND', 'GROUP', 'BY', 'AS', ...AGGREGATE_FUNCTIONS]);

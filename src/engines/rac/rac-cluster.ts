@@ -4,8 +4,8 @@
  * parallel query and the cluster lifecycle. Crashes come from the runtime's FaultSet (followed
  * as replication-cluster.ts follows them); partitions are found by heartbeats.
  */
-import { DomainError } from '../domain-error.js';
-import { naturalCompare } from '../natural-order.js';
+import { DomainError } from '../runtime/domain-error.js';
+import { naturalCompare } from '../runtime/natural-order.js';
 import type { SimulationRuntime, TimerId } from '../runtime/index.js';
 import { applyRedo, copyImage, imageBytes, type BlockId, type BlockImage, type Row } from './block.js';
 import { demoStorageState } from './demo-schema.js';

@@ -3,7 +3,7 @@
  * two configs operators change at run time, instance recovery and parallel query. Every patch is
  * checked field by field and rejected whole, listing every bad field.
  */
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../runtime/domain-error.js';
 
 export interface RacConfig {
   /** Blocks each demo table is spread over. */

@@ -5,7 +5,7 @@
 import type { Journal } from '../../store/journal.js';
 import type { Store } from '../../store/port.js';
 import type { SimulationRuntime } from '../runtime/index.js';
-import { naturalCompare } from '../natural-order.js';
+import { naturalCompare } from '../runtime/natural-order.js';
 import type { RacEventPublisher } from './events.js';
 import { RacCluster } from './rac-cluster.js';
 import { loadRacState, RacJournal } from './rac-records.js';

@@ -4,7 +4,7 @@
  * probability `skew` (so affinity builds and resources remaster) or any block otherwise. Drawn
  * from a seeded stream; settable while running; a rate of 0 stops it.
  */
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../runtime/domain-error.js';
 import type { SeededRng, VirtualClock } from '../runtime/index.js';
 import { RatePacer } from '../runtime/rate-pacer.js';
 import type { BlockId, Row } from './block.js';

@@ -4,7 +4,7 @@
  * change into the journal. Redo of a block is kept until a write-back puts a version at least as
  * new on disk (a checkpoint of that block).
  */
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../runtime/domain-error.js';
 import { applyRedo, copyImage, rowBytes, type BlockId, type BlockImage, type RedoRecord, type RowChange, type Scn } from './block.js';
 
 /** Receives every durable change (the journal mirror). */

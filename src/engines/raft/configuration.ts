@@ -6,7 +6,7 @@
  * - at most one change is uncommitted at a time, and
  * - a leader proposes a change only after it has committed an entry of its own term.
  */
-import { assert, DomainError } from '../domain-error.js';
+import { assert, DomainError } from '../runtime/domain-error.js';
 
 /** Members of a Raft group. Arrays are sorted and frozen. */
 export interface Configuration {

@@ -4,7 +4,7 @@
  * it into its journal. `load()` gives the state a RaftNode restarts from; the same shape passed
  * to the constructor restores a disk saved before a server restart.
  */
-import { assert } from '../domain-error.js';
+import { assert } from '../runtime/domain-error.js';
 import { EMPTY_DURABLE_STATE, hardStatesEqual, type DurableState, type Entry, type HardState, type Snapshot } from './log-entry.js';
 
 /** One durable change, in the order it happened. Replaying them from an empty disk rebuilds it. */

@@ -7,7 +7,7 @@
  *   `maxInflightAppends` unacknowledged messages.
  * - SNAPSHOT: the follower needs entries the leader has compacted; a snapshot is in flight.
  */
-import { assert } from '../domain-error.js';
+import { assert } from '../runtime/domain-error.js';
 
 export type ProgressState = 'PROBE' | 'REPLICATE' | 'SNAPSHOT';
 

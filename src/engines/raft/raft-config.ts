@@ -2,7 +2,7 @@
  * Settings of one Raft node. Time is counted in logical ticks: the host decides how long a tick
  * is (RaftGroup uses one clock timer for every node).
  */
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../runtime/domain-error.js';
 
 /**
  * Source of the randomized election timeout: a `SeededRng` (or anything with the same `int`), or

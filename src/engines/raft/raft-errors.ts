@@ -2,7 +2,7 @@
  * What the outside world can get wrong when talking to a Raft node or group. All are
  * DomainErrors, so the API maps them to 404/409/422 through the error catalogue.
  */
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../runtime/domain-error.js';
 
 /**
  * The node asked is not the leader (or is a leader on its way out). `leaderId` names the leader

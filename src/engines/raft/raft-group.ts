@@ -9,7 +9,7 @@
  * membership (learner first, promoted once caught up), transfer leadership, snapshot, read
  * status and logs, and answer a RequestVote delivered from outside.
  */
-import { assert, DomainError } from '../domain-error.js';
+import { assert, DomainError } from '../runtime/domain-error.js';
 import type { SimulationRuntime, SimNetwork, TimerId } from '../runtime/index.js';
 import { isLearner, isVoter, type ConfChangeType } from './configuration.js';
 import { EMPTY_DURABLE_STATE, type DurableState, type Entry, type HardState, type ProposalInput, type Snapshot } from './log-entry.js';

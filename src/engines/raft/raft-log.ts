@@ -6,7 +6,7 @@
  * (snapshotIndex, lastIndex]. Invariants: snapshotIndex <= applied <= committed <= lastIndex
  * (applied may trail a snapshot received from a leader until the host acknowledges it).
  */
-import { assert } from '../domain-error.js';
+import { assert } from '../runtime/domain-error.js';
 import type { Configuration } from './configuration.js';
 import type { Entry, Snapshot } from './log-entry.js';
 

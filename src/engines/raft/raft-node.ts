@@ -18,7 +18,7 @@
  * - Leadership transfer (TimeoutNow) with proposals refused meanwhile and an abort after an
  *   election timeout; snapshots and log compaction, InstallSnapshot for lagging followers.
  */
-import { assert, DomainError } from '../domain-error.js';
+import { assert, DomainError } from '../runtime/domain-error.js';
 import {
   applyConfChange,
   createConfiguration,

@@ -7,8 +7,8 @@
 import type { Journal } from '../../store/journal.js';
 import type { Store } from '../../store/port.js';
 import type { VirtualClock } from '../runtime/index.js';
-import { DomainError, assert } from '../domain-error.js';
-import { naturalCompare } from '../natural-order.js';
+import { DomainError, assert } from '../runtime/domain-error.js';
+import { naturalCompare } from '../runtime/natural-order.js';
 import {
   detectConflict,
   resolveConflict,

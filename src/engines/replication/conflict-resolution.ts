@@ -3,8 +3,8 @@
  * from an ordinary change (detection), and which row results from each resolution strategy.
  * The engine records the conflict and writes the resolved row through the WAL.
  */
-import { DomainError } from '../domain-error.js';
-import { naturalCompare } from '../natural-order.js';
+import { DomainError } from '../runtime/domain-error.js';
+import { naturalCompare } from '../runtime/natural-order.js';
 
 import type { FieldValue, RowValue } from './wal-record.js';
 

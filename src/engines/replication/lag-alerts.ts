@@ -4,7 +4,7 @@
  * is back at or under the threshold a firing alert is RESOLVED, and a pending one is dropped
  * (it never fired). One alert at a time per rule and standby.
  */
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../runtime/domain-error.js';
 import type { LagSample } from './lag-history.js';
 
 export type LagMetric = 'LAG_BYTES' | 'WRITE_LAG_MS' | 'FLUSH_LAG_MS' | 'REPLAY_LAG_MS';

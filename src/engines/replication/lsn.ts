@@ -2,7 +2,7 @@
  * Log sequence numbers: byte positions in the WAL, shown as PostgreSQL shows them (`X/Y`, the
  * high and low 32 bits in upper-case hex) and cut into segments named as PostgreSQL names them.
  */
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../runtime/domain-error.js';
 
 /** A byte position in the WAL: a non-negative safe integer. */
 export type Lsn = number;

@@ -3,7 +3,7 @@
  * (written, flushed, replayed). The only place rows change is {@link NodeStorage.replay} (and a
  * base backup installing an image), so a primary and its standbys apply the very same records.
  */
-import { assert, DomainError } from '../domain-error.js';
+import { assert, DomainError } from '../runtime/domain-error.js';
 import { walRecordBytes, type Lsn } from './lsn.js';
 import type { RowChange, RowValue, RowWrite, StoredRow, WalChange, WalRecord } from './wal-record.js';
 

@@ -5,8 +5,8 @@
  * failover promotes a standby onto a new timeline. Crashes and partitions come from the
  * runtime's FaultSet, as raft-group.ts follows them.
  */
-import { DomainError } from '../domain-error.js';
-import { naturalCompare } from '../natural-order.js';
+import { DomainError } from '../runtime/domain-error.js';
+import { naturalCompare } from '../runtime/natural-order.js';
 import type { SimNetwork, SimulationRuntime, TimerId } from '../runtime/index.js';
 import { CommitHandle, CommitTracker, MAX_WAITING_COMMITS, type CommitCounters, type CommitWaitStats } from './commit-tracker.js';
 import type { ReplicationEventMap } from './events.js';

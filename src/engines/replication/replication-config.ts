@@ -3,7 +3,7 @@
  * archiving) and the simulation's timings. Sizes are bytes, times milliseconds unless the
  * name says seconds (replicationTimeoutSecs follows the seed's contract).
  */
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../runtime/domain-error.js';
 
 export type ReplicationMode = 'SYNCHRONOUS' | 'SEMI_SYNCHRONOUS' | 'ASYNCHRONOUS';
 export const REPLICATION_MODES: readonly ReplicationMode[] = ['SYNCHRONOUS', 'SEMI_SYNCHRONOUS', 'ASYNCHRONOUS'];

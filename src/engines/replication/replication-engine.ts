@@ -6,7 +6,7 @@
 import type { Journal } from '../../store/journal.js';
 import type { Store } from '../../store/port.js';
 import type { SimulationRuntime } from '../runtime/index.js';
-import { naturalCompare } from '../natural-order.js';
+import { naturalCompare } from '../runtime/natural-order.js';
 import { ConflictLog, type ConflictPublisher } from './conflict-log.js';
 import { ReplicationCluster, type ReplicationEventPublisher } from './replication-cluster.js';
 import { DEFAULT_REPLICATION_CONFIG } from './replication-config.js';

@@ -7,7 +7,7 @@
 import type { Journal } from '../../store/journal.js';
 import type { Store } from '../../store/port.js';
 import type { TimerId, VirtualClock } from '../runtime/index.js';
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../runtime/domain-error.js';
 import { LagAlerts, type AlertRule, type AlertRuleInput, type AlertTransition, type LagAlertsState } from './lag-alerts.js';
 import { LagHistory, type LagSample } from './lag-history.js';
 import type { Lsn } from './lsn.js';

@@ -2,7 +2,7 @@
  * Replication slots and WAL retention as pure rules: a slot's walStatus, how much WAL it can
  * still lose before invalidation, and the oldest LSN a checkpoint must keep.
  */
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../runtime/domain-error.js';
 import { segmentOf, segmentStartLsn, type Lsn } from './lsn.js';
 import type { ReplicationConfig } from './replication-config.js';
 

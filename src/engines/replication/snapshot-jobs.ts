@@ -6,8 +6,8 @@
 import type { Journal } from '../../store/journal.js';
 import type { Store } from '../../store/port.js';
 import type { TimerId, VirtualClock } from '../runtime/index.js';
-import { DomainError } from '../domain-error.js';
-import { naturalCompare } from '../natural-order.js';
+import { DomainError } from '../runtime/domain-error.js';
+import { naturalCompare } from '../runtime/natural-order.js';
 import { MAX_CHANGES_PER_TRANSACTION } from './node-storage.js';
 import type { ReplicationCluster } from './replication-cluster.js';
 import type { ReplicationErrorPayload } from './events.js';

@@ -5,7 +5,7 @@
  * says when the copy ends; the caller calls `complete` then. Copy and restore take
  * `bytes / bytesPerSecond` of cluster time, which is what progress reports.
  */
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../runtime/domain-error.js';
 import { sameValue } from './conflict-resolution.js';
 import type { Lsn } from './lsn.js';
 import type { TablesImage, WalRead } from './node-storage.js';

@@ -3,7 +3,7 @@
  * and keys `k0 … k<keySpace-1>`, each an insert, update or delete drawn by the mix weights from
  * a seeded stream. Settable while running; a rate of 0 stops it.
  */
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../runtime/domain-error.js';
 import type { SeededRng, VirtualClock } from '../runtime/index.js';
 import { RatePacer } from '../runtime/rate-pacer.js';
 import type { RowWrite } from './wal-record.js';

@@ -1,6 +1,6 @@
 import type { RealtimeDriver, VirtualClock } from '../runtime/index.js';
 import type { Journal } from '../../store/journal.js';
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../runtime/domain-error.js';
 
 export type ClockMode = 'realtime' | 'manual';
 

@@ -1,7 +1,7 @@
 import { FaultSpecError, type Fault, type FaultSet, type FaultSpec, type VirtualClock } from '../runtime/index.js';
 import type { EventBus } from '../runtime/event-bus.js';
 import type { Journal } from '../../store/journal.js';
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../runtime/domain-error.js';
 import type { SimulationEventMap } from './events.js';
 
 export const FAULT_RECORD = 'simulation.fault';

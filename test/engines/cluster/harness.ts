@@ -17,8 +17,8 @@ import {
 import { defaultClusterConfig, type ClusterConfig } from '../../../src/engines/cluster/cluster-config.js';
 import type { NodeHealthPayload, NodeMembershipPayload } from '../../../src/engines/cluster/events.js';
 import type { NodeStatus } from '../../../src/engines/cluster/node-health.js';
-import type { PlatformEventMap } from '../../../src/engines/event-map.js';
-import { DomainError } from '../../../src/engines/domain-error.js';
+import type { PlatformEventMap } from '../../../src/modules/event-map.js';
+import { DomainError } from '../../../src/engines/runtime/domain-error.js';
 import { Journal } from '../../../src/store/journal.js';
 import { SqliteStore } from '../../../src/store/sqlite-store.js';
 

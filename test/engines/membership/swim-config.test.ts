@@ -7,7 +7,7 @@ import {
   suspicionTimeouts,
   validateSwimConfig,
 } from '../../../src/engines/membership/index.js';
-import { DomainError } from '../../../src/engines/domain-error.js';
+import { DomainError } from '../../../src/engines/runtime/domain-error.js';
 
 describe('SWIM config', () => {
   it('fills every missing field with its default', () => {

@@ -12,7 +12,7 @@ import {
   type PingReqMessage,
 } from '../../../src/engines/membership/index.js';
 import { SimulationRuntime } from '../../../src/engines/runtime/index.js';
-import { DomainError } from '../../../src/engines/domain-error.js';
+import { DomainError } from '../../../src/engines/runtime/domain-error.js';
 import { START_MS, describeChange, disagreements, memberId, metadataOf, startGroup, type SwimHarness } from './harness.js';
 
 const PERIOD_MS = 1000;

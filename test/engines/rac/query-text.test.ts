@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../src/engines/domain-error.js';
+import { DomainError } from '../../../src/engines/runtime/domain-error.js';
 import { parseQueryText } from '../../../src/engines/rac/query-text.js';
 
 const SALES = ['id', 'region', 'product', 'amount', 'quantity'];

@@ -11,7 +11,7 @@ import { expect } from 'vitest';
 import { SeededRng, SimulationRuntime, type LinkDefaults } from '../../../src/engines/runtime/index.js';
 import {
   DomainError,
-} from '../../../src/engines/domain-error.js';
+} from '../../../src/engines/runtime/domain-error.js';
 import {
   RaftGroup,
   type DiskChange,

@@ -4,7 +4,7 @@
  * leader, and the two refusals that keep single-server changes safe.
  */
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../src/engines/domain-error.js';
+import { DomainError } from '../../../src/engines/runtime/domain-error.js';
 import type { RoleChange } from '../../../src/engines/raft/index.js';
 import { ELECTION_TIMEOUT_MS, RaftHarness } from './harness.js';
 

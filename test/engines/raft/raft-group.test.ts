@@ -4,7 +4,7 @@
  * disks, and the reads and errors the API layer relies on.
  */
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../src/engines/domain-error.js';
+import { DomainError } from '../../../src/engines/runtime/domain-error.js';
 import { SimulationRuntime } from '../../../src/engines/runtime/index.js';
 import {
   DigestStateMachine,

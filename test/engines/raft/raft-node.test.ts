@@ -3,7 +3,7 @@
  * transcript of ticks, messages and Readies with the expected observations.
  */
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../src/engines/domain-error.js';
+import { DomainError } from '../../../src/engines/runtime/domain-error.js';
 import {
   createConfiguration,
   createEntry,

@@ -11,7 +11,7 @@
  *   SEED=17 npx vitest run test/engines/raft/random-simulation.test.ts
  */
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../src/engines/domain-error.js';
+import { DomainError } from '../../../src/engines/runtime/domain-error.js';
 import { SeededRng, type FaultSpec } from '../../../src/engines/runtime/index.js';
 import { ELECTION_TIMEOUT_MS, LAB_NODE_SETTINGS, RaftHarness } from './harness.js';
 

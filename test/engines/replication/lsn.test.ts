@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatLsn, parseLsn, segmentOf, WAL_START_LSN, walRecordBytes, walSegmentName } from '../../../src/engines/replication/lsn.js';
-import { DomainError } from '../../../src/engines/domain-error.js';
+import { DomainError } from '../../../src/engines/runtime/domain-error.js';
 
 describe('LSN text form', () => {
   it('formats as PostgreSQL does: high/low 32 bits, upper-case hex, no leading zeros', () => {

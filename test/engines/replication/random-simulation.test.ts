@@ -8,7 +8,7 @@
  *   SEED=17 npx vitest run test/engines/replication/random-simulation.test.ts
  */
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../src/engines/domain-error.js';
+import { DomainError } from '../../../src/engines/runtime/domain-error.js';
 import { SeededRng, type FaultSpec } from '../../../src/engines/runtime/index.js';
 import type { CommitHandle } from '../../../src/engines/replication/commit-tracker.js';
 import { Workload } from '../../../src/engines/replication/workload.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyConfigPatch, DEFAULT_REPLICATION_CONFIG } from '../../../src/engines/replication/replication-config.js';
-import { DomainError } from '../../../src/engines/domain-error.js';
+import { DomainError } from '../../../src/engines/runtime/domain-error.js';
 
 describe('applyConfigPatch', () => {
   it('applies a good patch without touching the current config', () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RealtimeDriver, VirtualClock } from '../../../src/engines/runtime/index.js';
-import { DomainError } from '../../../src/engines/domain-error.js';
+import { DomainError } from '../../../src/engines/runtime/domain-error.js';
 import { CLOCK_RECORD, ClockControl, MAX_ADVANCE_MS, type ClockReading, type ClockSettings } from '../../../src/engines/simulation/clock-control.js';
 import { Journal } from '../../../src/store/journal.js';
 import { SqliteStore } from '../../../src/store/sqlite-store.js';

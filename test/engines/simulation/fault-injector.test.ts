@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FaultSet, VirtualClock, type FaultSpec } from '../../../src/engines/runtime/index.js';
 import { EventBus, type BusEvent } from '../../../src/engines/runtime/event-bus.js';
-import { DomainError } from '../../../src/engines/domain-error.js';
+import { DomainError } from '../../../src/engines/runtime/domain-error.js';
 import { FAULT_RECORD, FaultInjector, MAX_ACTIVE_FAULTS, loadFaults } from '../../../src/engines/simulation/fault-injector.js';
 import type { FaultPayload, SimulationEventMap } from '../../../src/engines/simulation/events.js';
 import { Journal } from '../../../src/store/journal.js';

@@ -1,4 +1,4 @@
-import { assert } from '../../domain-error.js';
+import { assert } from '../../runtime/domain-error.js';
 import type { BackendCandidate, BalancingStrategy } from '../balancing-strategy.js';
 import { PickRecency } from './pick-recency.js';
 

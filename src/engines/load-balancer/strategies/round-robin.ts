@@ -1,5 +1,5 @@
-import { assert } from '../../domain-error.js';
-import { naturalCompare } from '../../natural-order.js';
+import { assert } from '../../runtime/domain-error.js';
+import { naturalCompare } from '../../runtime/natural-order.js';
 import type { BackendCandidate, BalancingStrategy } from '../balancing-strategy.js';
 
 /**

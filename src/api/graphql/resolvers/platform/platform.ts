@@ -1,0 +1,62 @@
+import type { Resolvers } from '../../../../../generated/graphql/resolvers-types.js';
+import type { BusEvent } from '../../../../engines/runtime/event-bus.js';
+import type { HealthProbe } from '../../../../services/platform/health-service.js';
+import { API_VERSION } from '../../../../platform.js';
+import { mapFeed } from '../cluster/cluster.js';
+import { orderOf, withoutNulls } from '../../arguments.js';
+
+/** GraphQL twins of health, metrics, API keys, tokens, the audit log and the event log. */
+export const platformResolvers: Resolvers = {
+  Query: {
+    apiVersion: () => API_VERSION,
+    // Public, like the REST probes.
+    health: (_parent, { probe }, { services }) => services.health.probe((probe ?? 'FULL').toLowerCase() as HealthProbe),
+    metrics: async (_parent, _args, { services, operation }) => services.metrics.snapshot(await operation()),
+    prometheusMetrics: async (_parent, _args, { services, operation }) => (await services.metrics.prometheus(await operation())).text,
+    apiKeys: async (_parent, args, { services, operation }) => services.apiKeys.list(await operation(), withoutNulls(args)).items,
+    auditEntries: async (_parent, args, { services, operation }) =>
+      services.audit.list(await operation(), { ...withoutNulls(args), order: orderOf(args.order) }).items,
+    events: async (_parent, args, { services, operation }) => {
+      const page = await services.events.list(await operation(), {
+        after: args.after ?? 0,
+        limit: args.limit ?? 50,
+        types: args.types ?? undefined,
+        resourceId: args.resourceId ?? undefined,
+      });
+      return { events: page.events.map(toGraphQLEvent), nextCursor: page.nextCursor };
+    },
+  },
+  Mutation: {
+    createApiKey: async (_parent, { input }, { services, contract, operation }) => {
+      const context = await operation();
+      const request = { ...withoutNulls(input), name: input.name, role: input.role };
+      contract.check('CreateApiKeyRequest', request);
+      const { secret, ...key } = await services.apiKeys.create(context, request);
+      return { key, secret };
+    },
+    revokeApiKey: async (_parent, { id }, { services, operation }) => services.apiKeys.revoke(await operation(), id),
+    createAccessToken: async (_parent, { expiresInSeconds }, { services, contract, operation }) => {
+      const context = await operation();
+      const request = withoutNulls({ expiresInSeconds });
+      contract.check('CreateTokenRequest', request);
+      return services.apiKeys.createToken(context, request.expiresInSeconds ?? 3600);
+    },
+  },
+  Subscription: {
+    events: {
+      subscribe: async (_parent, args, { services, operation }) => {
+        const feed = services.events.open(
+          await operation(),
+          'streamEvents',
+          { types: args.types ?? undefined, resourceIds: args.resourceIds ?? undefined },
+          args.resumeFrom ?? undefined,
+        );
+        return mapFeed(feed, (event) => ({ events: toGraphQLEvent(event) }));
+      },
+    },
+  },
+};
+
+function toGraphQLEvent(event: BusEvent) {
+  return { ...event, payload: event.payload as unknown };
+}

@@ -1,0 +1,8 @@
+import type { ClusterEventMap } from '../engines/cluster/events.js';
+import type { SimulationEventMap } from '../engines/simulation/events.js';
+import type { MembershipEventMap } from '../engines/membership/events.js';
+import type { ReplicationEventMap } from '../engines/replication/events.js';
+import type { RacEventMap } from '../engines/rac/events.js';
+
+/** Every event type of the platform with its payload: the one bus carries them all. */
+export type PlatformEventMap = ClusterEventMap & SimulationEventMap & MembershipEventMap & ReplicationEventMap & RacEventMap;

@@ -1,0 +1,203 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema } from 'graphql';
+import { describe, expect, test } from 'vitest';
+import { operations } from '../../../generated/operations.js';
+
+/** test/contract: every domain's contract tests. */
+const contractTestDir = join(import.meta.dirname, '..');
+const built = operations.filter((operation) => !operation.planned);
+
+/** Every test file under test/contract, read as text. */
+function contractTestSources(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) return contractTestSources(path);
+    return entry.name.endsWith('.test.ts') ? [readFileSync(path, 'utf8')] : [];
+  });
+}
+
+/**
+ * The GraphQL twin of each built REST operation ("Query.x", "Mutation.x", "Subscription.x").
+ * Adding a REST operation without its twin fails the test below.
+ */
+const graphqlTwins: Record<string, string> = {
+  listClusterNodes: 'Query.clusterNodes',
+  getClusterNode: 'Query.clusterNode',
+  addClusterNode: 'Mutation.addClusterNode',
+  removeClusterNode: 'Mutation.removeClusterNode',
+  getClusterTopology: 'Query.clusterTopology',
+  getClusterConfig: 'Query.clusterConfig',
+  updateClusterConfig: 'Mutation.updateClusterConfig',
+  listFaults: 'Query.faults',
+  injectFault: 'Mutation.injectFault',
+  healFault: 'Mutation.healFault',
+  getClock: 'Query.clock',
+  setClock: 'Mutation.setClock',
+  advanceClock: 'Mutation.advanceClock',
+  listEvents: 'Query.events',
+  streamEvents: 'Subscription.events',
+  streamClusterNodeEvents: 'Subscription.nodeStatusChanged',
+  getLiveness: 'Query.health',
+  getReadiness: 'Query.health',
+  getStartup: 'Query.health',
+  getFullHealth: 'Query.health',
+  getMetrics: 'Query.metrics',
+  getPrometheusMetrics: 'Query.prometheusMetrics',
+  listApiKeys: 'Query.apiKeys',
+  createApiKey: 'Mutation.createApiKey',
+  revokeApiKey: 'Mutation.revokeApiKey',
+  createAccessToken: 'Mutation.createAccessToken',
+  listAuditEntries: 'Query.auditEntries',
+  // The cluster engine (issue 3).
+  getRaftState: 'Query.raftState',
+  getRaftLeader: 'Query.raftLeader',
+  requestRaftVote: 'Mutation.raftRequestVote',
+  getRaftLog: 'Query.raftLogSummary',
+  listRaftLogEntries: 'Query.raftLog',
+  appendRaftEntries: 'Mutation.raftAppendEntries',
+  createRaftSnapshot: 'Mutation.raftCreateSnapshot',
+  listRaftMembers: 'Query.raftMembership',
+  addRaftMember: 'Mutation.addRaftMember',
+  removeRaftMember: 'Mutation.removeRaftMember',
+  listMembers: 'Query.members',
+  getMemberState: 'Query.memberState',
+  getGossipState: 'Query.gossipState',
+  joinMember: 'Mutation.joinMember',
+  leaveMember: 'Mutation.leaveMember',
+  triggerFailover: 'Mutation.triggerFailover',
+  getFailoverConfig: 'Query.failoverConfig',
+  updateFailoverConfig: 'Mutation.updateFailoverConfig',
+  listFailoverHistory: 'Query.failoverHistory',
+  listSuspectedNodes: 'Query.suspectedNodes',
+  testFailover: 'Mutation.testFailover',
+  getFailoverStatistics: 'Query.failoverStatistics',
+  getClusterHealth: 'Query.clusterHealth',
+  getDetailedClusterHealth: 'Query.detailedClusterHealth',
+  listHealthIssues: 'Query.healthIssues',
+  listHealthHistory: 'Query.healthHistory',
+  listDhtNodes: 'Query.dhtNodes',
+  getDhtRing: 'Query.dhtRing',
+  getDhtStatistics: 'Query.dhtStatistics',
+  routeDhtKey: 'Query.routeDhtKey',
+  listLoadBalancerBackends: 'Query.loadBalancerBackends',
+  addLoadBalancerBackend: 'Mutation.addLoadBalancerBackend',
+  getLoadBalancerBackend: 'Query.loadBalancerBackend',
+  removeLoadBalancerBackend: 'Mutation.removeLoadBalancerBackend',
+  listLoadBalancerConnections: 'Query.loadBalancerConnections',
+  getLoadBalancerStatistics: 'Query.loadBalancerStatistics',
+  setLoadBalancerStrategy: 'Mutation.setLoadBalancerStrategy',
+  listShards: 'Query.shards',
+  assignShard: 'Mutation.assignShard',
+  setExecutionStrategy: 'Mutation.setExecutionStrategy',
+  distributeQuery: 'Query.distributeQuery',
+  getClusterStatus: 'Query.clusterStatus',
+  getClusteringStatus: 'Query.clusteringStatus',
+  // Replication (issue 4).
+  getClusterReplication: 'Query.clusterReplication',
+  getReplicationConfig: 'Query.replicationConfig',
+  updateReplicationConfig: 'Mutation.configureReplication',
+  configureReplication: 'Mutation.configureReplication',
+  getReplicationStatus: 'Query.replicationStatus',
+  getReplicationStatistics: 'Query.replicationStatistics',
+  getReplicationLag: 'Query.replicationLag',
+  listReplicas: 'Query.replicas',
+  addReplica: 'Mutation.addReplica',
+  getReplica: 'Query.replica',
+  removeReplica: 'Mutation.removeReplica',
+  pauseReplica: 'Mutation.pauseReplica',
+  resumeReplica: 'Mutation.resumeReplica',
+  triggerReplicationFailover: 'Mutation.triggerReplicationFailover',
+  listReplicationSlots: 'Query.replicationSlots',
+  createReplicationSlot: 'Mutation.createReplicationSlot',
+  getReplicationSlot: 'Query.replicationSlot',
+  deleteReplicationSlot: 'Mutation.deleteReplicationSlot',
+  listReplicationSnapshots: 'Query.replicationSnapshots',
+  createReplicationSnapshot: 'Mutation.createReplicationSnapshot',
+  getReplicationSnapshot: 'Query.replicationSnapshot',
+  deleteReplicationSnapshot: 'Mutation.deleteReplicationSnapshot',
+  getReplicationSnapshotProgress: 'Query.replicationSnapshotProgress',
+  restoreReplicationSnapshot: 'Mutation.restoreReplicationSnapshot',
+  listReplicationConflicts: 'Query.replicationConflicts',
+  simulateReplicationConflict: 'Mutation.simulateReplicationConflict',
+  resolveReplicationConflict: 'Mutation.resolveConflict',
+  listReplicationChannels: 'Query.replicationChannels',
+  listReplicationLagSamples: 'Query.replicationLagHistory',
+  listReplicationAlerts: 'Query.replicationAlerts',
+  createReplicationAlertRule: 'Mutation.createReplicationAlertRule',
+  getReplicationDashboard: 'Query.replicationDashboard',
+  getWorkload: 'Query.workload',
+  setWorkload: 'Mutation.setWorkload',
+  streamReplicationEvents: 'Subscription.replicationEvents',
+  streamClusterReplicationEvents: 'Subscription.replicationEvents',
+  // RAC (issue 5).
+  getRacClusterStatus: 'Query.racClusterStatus',
+  getRacStatusAlias: 'Query.racClusterStatus',
+  listRacInstances: 'Query.racInstances',
+  getRacClusterStatistics: 'Query.racClusterStatistics',
+  getRacClusterStatisticsAlias: 'Query.racClusterStatistics',
+  startRacCluster: 'Mutation.startRacCluster',
+  stopRacCluster: 'Mutation.stopRacCluster',
+  rebalanceRacCluster: 'Mutation.racRebalance',
+  getCacheFusionStatus: 'Query.racCacheFusionStatus',
+  getCacheFusionStatistics: 'Query.racCacheFusionStats',
+  getCacheFusionStatisticsAlias: 'Query.cacheFusionStats',
+  listCacheFusionTransfers: 'Query.cacheFusionTransfers',
+  flushCacheFusion: 'Mutation.racFlushCache',
+  getGrdTopology: 'Query.racGrdTopology',
+  listGrdResources: 'Query.grdResources',
+  remasterGrdResources: 'Mutation.racGrdRemaster',
+  listGrdAffinity: 'Query.grdAffinity',
+  getInterconnectStatus: 'Query.racInterconnectStatus',
+  getInterconnectStatistics: 'Query.racInterconnectStatistics',
+  getInterconnectLatency: 'Query.racInterconnectLatency',
+  getRacRecoveryStatus: 'Query.racRecoveryStatus',
+  getRacRecoveryStatusAlias: 'Query.racRecoveryStatus',
+  listActiveRacRecoveries: 'Query.racActiveRecoveries',
+  listRacRecoveryHistory: 'Query.racRecoveryHistory',
+  getRacRecoveryConfig: 'Query.racRecoveryConfig',
+  updateRacRecoveryConfig: 'Mutation.updateRacRecoveryConfig',
+  initiateRacRecovery: 'Mutation.initiateRacRecovery',
+  executeParallelQuery: 'Mutation.executeParallelQuery',
+  executeParallelQueryAlias: 'Mutation.executeParallelQuery',
+  listParallelQueryPlans: 'Query.parallelQueryPlans',
+  listActiveParallelQueries: 'Query.activeParallelQueries',
+  getParallelQueryStatistics: 'Query.parallelQueryStatistics',
+  getParallelQueryStatisticsAlias: 'Query.parallelQueryStatistics',
+  getParallelQueryStatus: 'Query.parallelQueryStatus',
+  updateParallelQueryConfig: 'Mutation.updateParallelQueryConfig',
+  streamRacEvents: 'Subscription.racEvents',
+};
+
+describe('coverage of the contract', () => {
+  test('every built operation has a contract test that validates its responses', () => {
+    const sources = contractTestSources(contractTestDir).join('\n');
+    const untested = built.map((operation) => operation.operationId).filter((operationId) => !sources.includes(`expectContract('${operationId}'`));
+    expect(untested, 'operations without a contract test').toEqual([]);
+  });
+
+  test('every built operation has a GraphQL twin', () => {
+    const missing = built.map((operation) => operation.operationId).filter((operationId) => !graphqlTwins[operationId]);
+    expect(missing, 'operations without a GraphQL twin').toEqual([]);
+  });
+
+  test('every twin named in the map exists in the schema, built or planned', () => {
+    const schema = buildSchema(readFileSync(join(contractTestDir, '..', '..', 'generated', 'graphql', 'schema.graphql'), 'utf8'));
+    const missing = Object.values(graphqlTwins).filter((twin) => {
+      const [typeName, fieldName] = twin.split('.') as [string, string];
+      const type = schema.getType(typeName) as { getFields?: () => Record<string, unknown> } | undefined;
+      return !type?.getFields?.()[fieldName];
+    });
+    expect(missing).toEqual([]);
+  });
+
+  test('every primary endpoint of the contract TSV is in the spec, built or planned', () => {
+    const rows = readFileSync(join(contractTestDir, '..', '..', 'spec', 'contract', 'endpoints.tsv'), 'utf8').trim().split('\n').slice(1);
+    const wanted = rows
+      .map((row) => row.split('\t'))
+      .filter(([, , scope, role]) => role === 'primary' && scope !== 'out')
+      .map(([method, path]) => `${method!.toLowerCase()} ${path!.replace(/\{[^}]+\}/g, '{}')}`);
+    const inSpec = new Set(operations.map((operation) => `${operation.method} ${operation.path.replace(/\{[^}]+\}/g, '{}')}`));
+    expect(wanted.filter((endpoint) => !inSpec.has(endpoint))).toEqual([]);
+  });
+});
