@@ -7,7 +7,7 @@ import { GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResu
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import type { Platform } from '../platform.js';
+import type { ApiBackend } from './surfaces.js';
 import { operations } from '../../generated/operations.js';
 import { createRestApp } from './rest/app.js';
 import { RequestValidator } from './rest/request-validator.js';
@@ -43,14 +43,14 @@ function findGeneratedDir(start: string): string {
  * One HTTP server for every surface: REST and the docs (express), GraphQL over HTTP and SSE
  * (yoga, mounted in express), and WebSocket upgrades for graphql-ws and the event streams.
  */
-export async function createApiServer(platform: Platform, logger: Logger): Promise<ApiServer> {
-  const services = platform.services;
+export async function createApiServer({ services, surfaces }: ApiBackend, logger: Logger): Promise<ApiServer> {
   const contractDir = GENERATED_DIR;
   const document = JSON.parse(await readFile(join(contractDir, 'openapi.json'), 'utf8'));
   const validator = await RequestValidator.create(document);
-  const yoga = createGraphQL(services, new ContractSchemas(document), join(contractDir, 'graphql', 'schema.graphql'));
+  const yoga = createGraphQL(services, surfaces.resolvers, new ContractSchemas(document), join(contractDir, 'graphql', 'schema.graphql'));
   const app = createRestApp({
     services,
+    handlerFactories: surfaces.restHandlers,
     operations,
     validator,
     logger,
@@ -63,7 +63,7 @@ export async function createApiServer(platform: Platform, logger: Logger): Promi
       }),
   });
   const httpServer = createServer(app);
-  const streams = new EventStreams(services, logger);
+  const streams = new EventStreams(services, surfaces.streams, logger);
   const graphqlSockets = new WebSocketServer({ noServer: true });
   const graphqlWs = useServer(
     {

@@ -1,4 +1,4 @@
-import type { Services } from '../../platform.js';
+import type { Services } from '../../services/services.js';
 import type { OperationContext } from '../../services/platform/operation-context.js';
 import type { ContractSchemas } from '../contract-schemas.js';
 

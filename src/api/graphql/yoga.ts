@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import type { Services } from '../../platform.js';
+import type { Resolvers } from '../../../generated/graphql/resolvers-types.js';
+import type { Services } from '../../services/services.js';
 import { credentialsOf } from '../auth/credentials.js';
 import { errorBodyOf } from '../error-catalog.js';
 import type { ContractSchemas } from '../contract-schemas.js';
@@ -21,10 +22,10 @@ export type RustyDbYoga = YogaServerInstance<Record<string, unknown>, GraphQLCon
  * GraphQL over HTTP (queries, mutations, subscriptions over SSE) with GraphiQL, backed by the
  * same services as REST. Errors carry the same codes as REST in `extensions.code`.
  */
-export function createGraphQL(services: Services, contract: ContractSchemas, schemaPath: string): RustyDbYoga {
+export function createGraphQL(services: Services, resolvers: readonly Resolvers[], contract: ContractSchemas, schemaPath: string): RustyDbYoga {
   let operationCount = 0;
   return createYoga<Record<string, unknown>, GraphQLContext>({
-    schema: executableSchema(schemaPath),
+    schema: executableSchema(schemaPath, resolvers),
     graphqlEndpoint: GRAPHQL_PATH,
     graphiql: {
       title: 'RustyDB GraphiQL',

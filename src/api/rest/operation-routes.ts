@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
-import type { Services } from '../../platform.js';
+import type { Services } from '../../services/services.js';
 import type { OperationContext } from '../../services/platform/operation-context.js';
 import { credentialsOf } from '../auth/credentials.js';
 import { ApiError, errorBodyOf, statusOf } from '../error-catalog.js';

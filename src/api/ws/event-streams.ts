@@ -2,13 +2,12 @@ import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
-import type { Services } from '../../platform.js';
+import type { Services } from '../../services/services.js';
 import type { OperationContext } from '../../services/platform/operation-context.js';
 import type { EventFeed } from '../../services/platform/event-feed.js';
 import { credentialsOf } from '../auth/credentials.js';
 import { errorBodyOf, statusOf } from '../error-catalog.js';
-import { atLeastAsSevere, REPLICATION_EVENT_TYPES, severityOfReplicationEvent, type EventSeverity } from '../../engines/replication/events.js';
-import { RAC_EVENT_TYPES } from '../../engines/rac/events.js';
+import { atLeastAsSevere, type EventSeverity } from '../../engines/replication/events.js';
 import { filterFor, parseStreamConfig, type StreamConfig } from './stream-config.js';
 
 /** A WebSocket stream of the contract: its path, operation, and the event types it carries. */
@@ -21,19 +20,6 @@ export interface StreamDefinition {
   severityOf?: (type: string, payload: unknown) => EventSeverity;
 }
 
-export const eventStreams: readonly StreamDefinition[] = [
-  { path: '/api/v1/ws/events', operationId: 'streamEvents' },
-  {
-    path: '/api/v1/ws/cluster/nodes',
-    operationId: 'streamClusterNodeEvents',
-    eventTypes: ['node_joined', 'node_left', 'node_health_change', 'failover_initiated', 'failover_completed', 'leader_elected', 'quorum_lost', 'quorum_restored'],
-  },
-  { path: '/api/v1/ws/replication', operationId: 'streamReplicationEvents', eventTypes: REPLICATION_EVENT_TYPES, severityOf: severityOfReplicationEvent },
-  { path: '/api/v1/ws/cluster/replication', operationId: 'streamClusterReplicationEvents', eventTypes: REPLICATION_EVENT_TYPES, severityOf: severityOfReplicationEvent },
-  { path: '/api/v1/ws/cluster/rac', operationId: 'streamRacEvents', eventTypes: RAC_EVENT_TYPES },
-];
-
-
 /** A client further behind than this many bytes of unsent frames is disconnected. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
@@ -44,9 +30,11 @@ const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
  */
 export class EventStreams {
   private readonly server = new WebSocketServer({ noServer: true });
-  private readonly byPath = new Map(eventStreams.map((stream) => [stream.path, stream]));
+  private readonly byPath: ReadonlyMap<string, StreamDefinition>;
 
-  constructor(private readonly services: Services, private readonly logger: Logger) {}
+  constructor(private readonly services: Services, streams: readonly StreamDefinition[], private readonly logger: Logger) {
+    this.byPath = new Map(streams.map((stream) => [stream.path, stream]));
+  }
 
   handles(pathname: string): boolean {
     return this.byPath.has(pathname);

@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, collectDefaultMetrics, type Registry } from 'prom-client';
 import type { NetworkStats } from '../../engines/runtime/index.js';
 import type { ClusterService } from '../cluster/cluster-service.js';
 import type { EventService } from './event-service.js';
@@ -13,7 +13,17 @@ interface OperationTally {
   maxLatencyMs: number;
 }
 
+/** Registers a domain's gauges, read from its engines at scrape time (rustydb_<domain>_<what>_<unit>). */
+export type MetricsCollector = (registry: Registry) => void;
+
+/** Registers a gauge whose value is read when Prometheus scrapes. */
+export function readGauge(registry: Registry, name: string, help: string, read: () => number): void {
+  new Gauge({ name, help, registers: [registry], collect() { this.set(read()); } });
+}
+
 export interface MetricsSources {
+  /** Every domain's gauges have joined it (src/modules). */
+  registry: Registry;
   cluster: ClusterService;
   simulation: SimulationService;
   events: EventService;
@@ -23,16 +33,17 @@ export interface MetricsSources {
 }
 
 /**
- * Request figures per operation (recorded by every API surface) and gauges read from the
- * engines at scrape time, as JSON and in Prometheus format.
+ * Request figures per operation (recorded by every API surface) and every domain's gauges, as
+ * JSON and in Prometheus format.
  */
 export class MetricsService {
   private readonly tallies = new Map<string, OperationTally>();
-  private readonly registry = new Registry();
+  private readonly registry: Registry;
   private readonly requestsTotal: Counter<'operation' | 'status'>;
   private readonly requestDuration: Histogram<'operation'>;
 
   constructor(private readonly sources: MetricsSources, private readonly runner: OperationRunner) {
+    this.registry = sources.registry;
     collectDefaultMetrics({ register: this.registry, prefix: 'rustydb_process_' });
     this.requestsTotal = new Counter({ name: 'rustydb_http_requests_total', help: 'Requests answered, by operation and status.', labelNames: ['operation', 'status'], registers: [this.registry] });
     this.requestDuration = new Histogram({
@@ -42,7 +53,7 @@ export class MetricsService {
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
       registers: [this.registry],
     });
-    this.registerEngineGauges();
+    readGauge(this.registry, 'rustydb_events_last_cursor', 'Cursor of the newest committed event.', () => sources.events.lastCursor());
   }
 
   /** Called once per answered request; `operationId` is `unmatched` for unknown routes. */
@@ -106,31 +117,6 @@ export class MetricsService {
   async prometheus(context: OperationContext): Promise<{ contentType: string; text: string }> {
     this.runner.read(context, 'getPrometheusMetrics', () => undefined);
     return { contentType: this.registry.contentType, text: await this.registry.metrics() };
-  }
-
-  private registerEngineGauges(): void {
-    const { cluster, simulation, events } = this.sources;
-    new Gauge({
-      name: 'rustydb_cluster_nodes',
-      help: 'Cluster nodes by status.',
-      labelNames: ['status'],
-      registers: [this.registry],
-      collect() {
-        const summary = cluster.summary();
-        this.set({ status: 'healthy' }, summary.healthyNodes);
-        this.set({ status: 'suspected' }, summary.suspectedNodes);
-        this.set({ status: 'down' }, summary.downNodes);
-        this.set({ status: 'initializing' }, summary.totalNodes - summary.healthyNodes - summary.suspectedNodes - summary.downNodes);
-      },
-    });
-    const gauge = (name: string, help: string, read: () => number) =>
-      new Gauge({ name, help, registers: [this.registry], collect() { this.set(read()); } });
-    gauge('rustydb_cluster_has_quorum', '1 when the cluster has quorum.', () => (cluster.summary().hasQuorum ? 1 : 0));
-    gauge('rustydb_cluster_failure_tolerance', 'Voters that can still fail before quorum is lost.', () => cluster.summary().failureTolerance);
-    gauge('rustydb_cluster_heartbeats_received', 'Heartbeats received by the control plane.', () => cluster.summary().heartbeatsReceived);
-    gauge('rustydb_simulation_active_faults', 'Faults injected and not healed.', () => simulation.status().activeFaults);
-    gauge('rustydb_simulation_pending_timers', 'Timers scheduled on the cluster clock.', () => simulation.status().clock.pendingTimers);
-    gauge('rustydb_events_last_cursor', 'Cursor of the newest committed event.', () => events.lastCursor());
   }
 }
 

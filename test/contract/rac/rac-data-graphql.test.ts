@@ -10,7 +10,7 @@ const asAdmin = { 'X-API-Key': ADMIN_KEY };
 beforeAll(async () => {
   server = await startTestServer({ nodes: 4 });
   viewerKey = await server.keyFor('CLUSTER_VIEWER');
-  server.platform.rac.workload.set({ ratePerSecond: 0 });
+  server.platform.engines.rac.workload.set({ ratePerSecond: 0 });
   await server.advance(1000);
 });
 afterAll(() => server.close());
@@ -71,7 +71,7 @@ describe('parallel query over GraphQL', () => {
     await server.advance(1000);
     const job = dataOf(await graphql<{ parallelQueryStatus: { status: string; result: { rows: unknown[] } } }>(server, `{ parallelQueryStatus(queryId: "${queryId}") { ${JOB_FIELDS} } }`));
     expect(job.parallelQueryStatus.status).toBe('COMPLETED');
-    expect(job.parallelQueryStatus.result.rows).toEqual(server.platform.rac.cluster.evaluateCommitted(parseQueryText(text)).rows);
+    expect(job.parallelQueryStatus.result.rows).toEqual(server.platform.engines.rac.cluster.evaluateCommitted(parseQueryText(text)).rows);
     expect(job.parallelQueryStatus).toEqual((await server.http.get(`/api/v1/rac/parallel-query/status?queryId=${queryId}`).set(asAdmin)).body.data);
     expect(dataOf(await graphql<{ parallelQueryStatus: unknown }>(server, '{ parallelQueryStatus(queryId: "pq-99") { queryId } }')).parallelQueryStatus).toBeNull();
 

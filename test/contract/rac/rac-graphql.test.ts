@@ -10,7 +10,7 @@ beforeAll(async () => {
   server = await startTestServer({ nodes: 4 });
   viewerKey = await server.keyFor('CLUSTER_VIEWER');
   await server.advance(3000);
-  server.platform.rac.workload.set({ ratePerSecond: 0 });
+  server.platform.engines.rac.workload.set({ ratePerSecond: 0 });
   await server.advance(500);
 });
 afterAll(() => server.close());
@@ -60,11 +60,11 @@ describe('RAC over GraphQL', () => {
     ));
     expect(data.racCluster.nodes.map((node) => node.instanceId)).toEqual(['node-1', 'node-2', 'node-3', 'node-4']);
     expect(data.racCluster.statistics.totalNodes).toBe(4);
-    expect(data.racCluster.config.blocksPerTable).toBe(server.platform.rac.cluster.racConfig().blocksPerTable);
+    expect(data.racCluster.config.blocksPerTable).toBe(server.platform.engines.rac.cluster.racConfig().blocksPerTable);
   });
 
   test('remasterResource moves one block and racGrdRemaster sends it home; remasterGRDResources and racRebalance', async () => {
-    const cluster = server.platform.rac.cluster;
+    const cluster = server.platform.engines.rac.cluster;
     const blockId = cluster.storage.blockIds().find((id) => cluster.grd.masterOf(id) !== 'node-3')!;
     const hashed = cluster.grd.hashMaster(blockId);
     expect(dataOf(await graphql<{ remasterResource: boolean }>(server, `mutation { remasterResource(resourceId: "${blockId}", targetNode: "node-3") }`)).remasterResource).toBe(true);
@@ -88,7 +88,7 @@ describe('RAC over GraphQL', () => {
   });
 
   test('racFlushCache writes back and refuses both-false; stop and start', async () => {
-    const cluster = server.platform.rac.cluster;
+    const cluster = server.platform.engines.rac.cluster;
     cluster.write('node-2', cluster.storage.blockIds()[0]!, { rowIndex: 0, values: { amount: 3 } });
     await server.advance(50);
     const dirty = cluster.gcs.cacheOf('node-2').dirtyCount();

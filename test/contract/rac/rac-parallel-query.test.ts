@@ -9,7 +9,7 @@ const PQ = '/api/v1/rac/parallel-query';
 const GROUPED = "SELECT region, SUM(amount) AS total, COUNT(*), AVG(quantity) FROM sales WHERE product = 'P03' GROUP BY region";
 
 function rac() {
-  return fixture.server.platform.rac;
+  return fixture.server.platform.engines.rac;
 }
 
 /** Advances the clock until the query is no longer RUNNING; returns its last status. */

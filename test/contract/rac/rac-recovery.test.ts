@@ -77,7 +77,7 @@ describe('instance recovery', () => {
     expectContract('listRacRecoveryHistory', history);
     expect(history.body.data).toHaveLength(1);
     const ended = history.body.data[0];
-    const engine = fixture.server.platform.rac.cluster.recoveryHistory()[0]!;
+    const engine = fixture.server.platform.engines.rac.cluster.recoveryHistory()[0]!;
     expect(ended).toMatchObject({
       recoveryId: 'recovery-1',
       phase: 'COMPLETED',
@@ -132,7 +132,7 @@ describe('instance recovery', () => {
     const viewer = await initiate({ instanceId: 'node-4' }, fixture.viewerKey);
     expectContract('initiateRacRecovery', viewer);
     expect(viewer.status).toBe(403);
-    expect(fixture.server.platform.rac.cluster.activeRecoveryView()).toBeNull();
+    expect(fixture.server.platform.engines.rac.cluster.activeRecoveryView()).toBeNull();
 
     const started = await initiate({ instanceId: 'node-4', recoveringInstance: 'node-2' });
     expectContract('initiateRacRecovery', started);

@@ -7,7 +7,7 @@ const asAdmin = { 'X-API-Key': ADMIN_KEY };
 const RAC = '/api/v1/rac';
 
 const http = () => fixture.server.http;
-const cluster = () => fixture.server.platform.rac.cluster;
+const cluster = () => fixture.server.platform.engines.rac.cluster;
 const asViewer = () => ({ 'X-API-Key': fixture.viewerKey });
 
 async function get(operationId: string, path: string) {
@@ -72,7 +72,7 @@ describe('the RAC cluster under its workload', () => {
   });
 
   test('Cache Fusion: a 2-way and a 3-way transfer, counted and logged with their SCN', async () => {
-    fixture.server.platform.rac.workload.set({ ratePerSecond: 0 });
+    fixture.server.platform.engines.rac.workload.set({ ratePerSecond: 0 });
     await fixture.server.advance(1000);
     // Cold caches, so each block below moves only as this test moves it.
     cluster().flush(undefined, { invalidateClean: true });
@@ -175,9 +175,9 @@ describe('the RAC cluster under its workload', () => {
     expectContract('remasterGrdResources', viewer);
 
     // The workload's skew builds affinity.
-    fixture.server.platform.rac.workload.set({ ratePerSecond: 200 });
+    fixture.server.platform.engines.rac.workload.set({ ratePerSecond: 200 });
     await fixture.server.advance(3000);
-    fixture.server.platform.rac.workload.set({ ratePerSecond: 0 });
+    fixture.server.platform.engines.rac.workload.set({ ratePerSecond: 0 });
     await fixture.server.advance(500);
     const affinity = await get('listGrdAffinity', '/grd/affinity?limit=1000');
     expect(affinity.length).toBeGreaterThan(0);

@@ -10,7 +10,7 @@ const SIMULATE = '/api/v1/replication/conflicts/simulate';
 const RESOLVE = '/api/v1/replication/resolve-conflict';
 
 function engine() {
-  return fixture.server.platform.replication;
+  return fixture.server.platform.engines.replication;
 }
 
 /** A table the workload does not write, so the rows move only by these tests. */

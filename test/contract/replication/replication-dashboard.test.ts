@@ -10,7 +10,7 @@ const DASHBOARD = '/api/v1/replication/monitor/dashboard';
 describe('GET /api/v1/replication/monitor/dashboard', () => {
   test('gathers status, lag, rates, slots, firing alerts, conflicts and snapshots from the engine', async () => {
     const { server } = fixture;
-    const engine = server.platform.replication;
+    const engine = server.platform.engines.replication;
     const rule = await server.http
       .post('/api/v1/replication/monitor/alerts')
       .set(asAdmin)

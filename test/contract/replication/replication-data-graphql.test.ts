@@ -79,7 +79,7 @@ describe('snapshots over GraphQL', () => {
 
 describe('conflicts over GraphQL', () => {
   test('simulateReplicationConflict then resolveConflict with CRDT_COUNTER; customValue: null deletes with CUSTOM', async () => {
-    server.platform.replication.cluster.put('gql_ledger', 'a-1', { balance: 100 });
+    server.platform.engines.replication.cluster.put('gql_ledger', 'a-1', { balance: 100 });
     const simulated = dataOf(
       await graphql<{ simulateReplicationConflict: { conflictId: string; conflictType: string; resolved: boolean } }>(
         server,
@@ -114,7 +114,7 @@ describe('conflicts over GraphQL', () => {
       ),
     );
     expect(deleted.resolveConflict).toEqual({ winner: 'CUSTOM', resolvedData: null });
-    expect(server.platform.replication.cluster.storageOf('node-1').getRow('gql_ledger', 'a-1')).toBeUndefined();
+    expect(server.platform.engines.replication.cluster.storageOf('node-1').getRow('gql_ledger', 'a-1')).toBeUndefined();
   });
 });
 

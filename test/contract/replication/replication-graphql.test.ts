@@ -26,7 +26,7 @@ describe('replication over GraphQL', () => {
       await graphql<{ configureReplication: ReplicationConfig }>(server, 'mutation { configureReplication(config: { mode: SEMI_SYNCHRONOUS, maxSlotWalKeepSegments: null }) { mode maxSlotWalKeepSegments walKeepSegments } }'),
     );
     expect(changed.configureReplication).toEqual({ mode: 'SEMI_SYNCHRONOUS', maxSlotWalKeepSegments: null, walKeepSegments: read.replicationConfig.walKeepSegments });
-    expect(server.platform.replication.cluster.getConfig()).toMatchObject({ mode: 'SEMI_SYNCHRONOUS', maxSlotWalKeepSegments: null });
+    expect(server.platform.engines.replication.cluster.getConfig()).toMatchObject({ mode: 'SEMI_SYNCHRONOUS', maxSlotWalKeepSegments: null });
   });
 
   test('configureReplication refuses what the contract refuses, and viewers', async () => {
@@ -34,7 +34,7 @@ describe('replication over GraphQL', () => {
     expect(codesOf(await graphql(server, 'mutation { configureReplication(config: {}) { mode } }'))).toEqual(['VALIDATION_FAILED']);
     expect(codesOf(await graphql(server, 'mutation { configureReplication(config: { standbyNodes: ["node-1"] }) { mode } }'))).toEqual(['UNPROCESSABLE']);
     expect(codesOf(await graphql(server, 'mutation { configureReplication(config: { mode: ASYNCHRONOUS }) { mode } }', {}, { apiKey: viewerKey }))).toEqual(['FORBIDDEN']);
-    expect(server.platform.replication.cluster.getConfig().mode).toBe('SEMI_SYNCHRONOUS');
+    expect(server.platform.engines.replication.cluster.getConfig().mode).toBe('SEMI_SYNCHRONOUS');
   });
 
   test('status, cluster view and lag read the engine', async () => {
@@ -44,7 +44,7 @@ describe('replication over GraphQL', () => {
         '{ replicationStatus { primaryNodeId currentLsn timeline replicas { total } } clusterReplication { nodes { nodeId role } } replicationLag { replicas { replicaId lagBytes } } }',
       ),
     );
-    const cluster = server.platform.replication.cluster;
+    const cluster = server.platform.engines.replication.cluster;
     expect(data.replicationStatus).toEqual({ primaryNodeId: 'node-1', currentLsn: formatLsn(cluster.currentLsn()), timeline: cluster.timeline(), replicas: { total: 3 } });
     expect(data.clusterReplication.nodes.map((node) => node.role)).toEqual(['PRIMARY', 'STANDBY', 'STANDBY', 'STANDBY']);
     expect(data.replicationLag.replicas.map((row) => row.replicaId)).toEqual(['node-2', 'node-3', 'node-4']);
@@ -80,7 +80,7 @@ describe('replication over GraphQL', () => {
       await graphql<{ setWorkload: Workload }>(server, 'mutation { setWorkload(input: { ratePerSecond: 0, tables: ["orders"], keySpace: 10, mix: { insert: 1, update: 1, delete: 0 } }) { ratePerSecond running tables } }'),
     );
     expect(set.setWorkload).toEqual({ ratePerSecond: 0, running: false, tables: ['orders'] });
-    expect(server.platform.replication.workload.settings().tables).toEqual(['orders']);
+    expect(server.platform.engines.replication.workload.settings().tables).toEqual(['orders']);
     const zero = await graphql(server, 'mutation { setWorkload(input: { ratePerSecond: 1, tables: ["orders"], keySpace: 10, mix: { insert: 0, update: 0, delete: 0 } }) { running } }');
     expect(codesOf(zero)).toEqual(['UNPROCESSABLE']);
     const read = dataOf(await graphql<{ workload: Workload }>(server, '{ workload { keySpace writes { total } } }', {}, { apiKey: viewerKey }));
@@ -89,12 +89,12 @@ describe('replication over GraphQL', () => {
 
   test('triggerReplicationFailover promotes the most caught-up standby onto a new timeline', async () => {
     await server.advance(2000);
-    const timeline = server.platform.replication.cluster.timeline();
+    const timeline = server.platform.engines.replication.cluster.timeline();
     const result = dataOf(
       await graphql<{ triggerReplicationFailover: ReplicationFailoverResult }>(server, 'mutation { triggerReplicationFailover { previousPrimaryId newPrimaryId newTimeline lostCommits reason } }'),
     );
     expect(result.triggerReplicationFailover).toMatchObject({ previousPrimaryId: 'node-1', newTimeline: timeline + 1, reason: 'failover requested' });
-    expect(server.platform.replication.cluster.primary()).toBe(result.triggerReplicationFailover.newPrimaryId);
+    expect(server.platform.engines.replication.cluster.primary()).toBe(result.triggerReplicationFailover.newPrimaryId);
     expect(codesOf(await graphql(server, 'mutation { triggerReplicationFailover(input: { targetReplicaId: "node-9" }) { newPrimaryId } }'))).toEqual(['NOT_FOUND']);
   });
 });

@@ -8,7 +8,7 @@ const asAdmin = { 'X-API-Key': ADMIN_KEY };
 const MONITOR = '/api/v1/replication/monitor';
 
 function engine() {
-  return fixture.server.platform.replication;
+  return fixture.server.platform.engines.replication;
 }
 
 async function channels() {

@@ -9,7 +9,7 @@ const asAdmin = { 'X-API-Key': ADMIN_KEY };
 const SLOTS = '/api/v1/replication/slots';
 
 function engine() {
-  return fixture.server.platform.replication;
+  return fixture.server.platform.engines.replication;
 }
 
 async function slot(name: string) {

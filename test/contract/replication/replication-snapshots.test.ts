@@ -10,7 +10,7 @@ const asAdmin = { 'X-API-Key': ADMIN_KEY };
 const SNAPSHOTS = '/api/v1/replication/snapshots';
 
 function engine() {
-  return fixture.server.platform.replication;
+  return fixture.server.platform.engines.replication;
 }
 
 /** A node's rows by table and key, as a snapshot image holds them. */

@@ -22,7 +22,7 @@ afterEach(async () => {
   // Every frame a test received is checked against the contract.
   expectFramesInContract(streams.splice(0), REPLICATION_EVENT_TYPES);
   await closeAllStreams();
-  const cluster = server.platform.replication.cluster;
+  const cluster = server.platform.engines.replication.cluster;
   for (const replica of cluster.listReplicas()) if (replica.replayPaused) cluster.resumeReplica(replica.replicaId);
   await server.advance(1000);
 });
@@ -47,7 +47,7 @@ describe('the replication streams', () => {
   test('both carry a replica\'s state changes, and nothing but replication events', async () => {
     const streamsOpened = [await connect(REPLICATION), await connect(CLUSTER_REPLICATION)];
     for (const stream of streamsOpened) expect(stream.upgrade.statusCode).toBe(101);
-    server.platform.replication.cluster.pauseReplica('node-3');
+    server.platform.engines.replication.cluster.pauseReplica('node-3');
     await server.advance(500);
     for (const stream of streamsOpened) {
       const { match } = await stream.frames.until(
@@ -61,7 +61,7 @@ describe('the replication streams', () => {
   test('replicaIds and eventTypes narrow the stream to one replica and one event type', async () => {
     const stream = await connect(REPLICATION);
     await configure(stream, { replicaIds: ['node-3'], eventTypes: ['replica_status_change'] });
-    const cluster = server.platform.replication.cluster;
+    const cluster = server.platform.engines.replication.cluster;
     cluster.pauseReplica('node-2');
     cluster.pauseReplica('node-3');
     await server.advance(500);
@@ -73,11 +73,11 @@ describe('the replication streams', () => {
   test('severity keeps an alert of a CRITICAL rule and drops INFO events', async () => {
     const stream = await connect(CLUSTER_REPLICATION);
     await configure(stream, { severity: 'CRITICAL' });
-    const rule = server.platform.replication.monitor.addRule(
+    const rule = server.platform.engines.replication.monitor.addRule(
       { name: 'node-4 replay lag over 1 s', metric: 'REPLAY_LAG_MS', threshold: 1000, forMs: 0, severity: 'CRITICAL', replicaId: 'node-4' },
       'key-test',
     );
-    server.platform.replication.cluster.pauseReplica('node-4');
+    server.platform.engines.replication.cluster.pauseReplica('node-4');
     await server.advance(4000);
     const { match, skipped } = await stream.frames.until(
       (frame) => isEventOfType('replication_lag_alert')(frame) && payloadOf(frame).ruleId === rule.ruleId,

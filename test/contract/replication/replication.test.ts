@@ -5,7 +5,7 @@ import { ADMIN_KEY, useTestServer } from '../../support/test-server.js';
 
 const fixture = useTestServer({ nodes: 5, warmUpMs: 2000 });
 const asAdmin = { 'X-API-Key': ADMIN_KEY };
-const engine = () => fixture.server.platform.replication;
+const engine = () => fixture.server.platform.engines.replication;
 const http = () => fixture.server.http;
 
 const WORKLOAD = { tables: ['accounts'], keySpace: 200, mix: { insert: 1, update: 2, delete: 0 } };
@@ -202,11 +202,11 @@ describe('workload', () => {
     expect(running.body.data.writes.total).toBe(engine().workload.counters.issued);
     expect(running.body.data.lastLsn).not.toBeNull();
     // One simulation workload: the RAC block operations follow its rate.
-    expect(fixture.server.platform.rac.workload.settings().ratePerSecond).toBe(50);
+    expect(fixture.server.platform.engines.rac.workload.settings().ratePerSecond).toBe(50);
 
     const stopped = await setRate(0);
     expect(stopped.running).toBe(false);
-    expect(fixture.server.platform.rac.workload.settings().ratePerSecond).toBe(0);
+    expect(fixture.server.platform.engines.rac.workload.settings().ratePerSecond).toBe(0);
     await fixture.server.advance(1000);
     expect((await http().get('/api/v1/simulation/workload').set(asAdmin)).body.data.writes.total).toBe(stopped.writes.total);
 

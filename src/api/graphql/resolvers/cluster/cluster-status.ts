@@ -3,9 +3,9 @@ import type { NodeHealthPayload } from '../../../../engines/cluster/events.js';
 import type { NodeStatus } from '../../../../engines/cluster/node-health.js';
 import type { ClusterInfo, ClusterNode, ClusterTopology } from '../../../../services/cluster/cluster-service.js';
 import type { OperationContext } from '../../../../services/platform/operation-context.js';
-import type { Services } from '../../../../platform.js';
+import type { Services } from '../../../../services/services.js';
 import { nullIfNotFound } from '../../arguments.js';
-import { mapFeed } from './cluster.js';
+import { mapFeed } from '../../map-feed.js';
 
 /** Membership and node health events: what changes a node, and with it the topology. */
 const NODE_EVENT_TYPES = ['node_joined', 'node_left', 'node_health_change'];

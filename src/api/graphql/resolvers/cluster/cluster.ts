@@ -1,6 +1,7 @@
 import type { Resolvers } from '../../../../../generated/graphql/resolvers-types.js';
 import type { ClusterNode } from '../../../../services/cluster/cluster-service.js';
 import { nullIfNotFound, orderOf, withoutNulls } from '../../arguments.js';
+import { mapFeed } from '../../map-feed.js';
 
 /** GraphQL twins of the /api/v1/cluster operations. */
 export const clusterResolvers: Resolvers = {
@@ -63,15 +64,3 @@ export const clusterResolvers: Resolvers = {
     },
   },
 };
-
-/** Maps an async iterator, dropping values the mapper returns undefined for; closing it closes the source. */
-export async function* mapFeed<In, Out>(source: AsyncIterableIterator<In>, map: (value: In) => Out | undefined): AsyncGenerator<Out> {
-  try {
-    for await (const value of source) {
-      const mapped = map(value);
-      if (mapped !== undefined) yield mapped;
-    }
-  } finally {
-    await source.return?.();
-  }
-}

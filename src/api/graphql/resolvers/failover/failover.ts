@@ -3,7 +3,7 @@ import type { OperationContext } from '../../../../services/platform/operation-c
 import type { FailoverResult } from '../../../../services/failover/failover-service.js';
 import type { GraphQLContext } from '../../context.js';
 import { orderOf, withoutNulls } from '../../arguments.js';
-import { mapFeed } from '../cluster/cluster.js';
+import { mapFeed } from '../../map-feed.js';
 
 /** GraphQL twins of the /api/v1/cluster/failover operations, and the failover subscriptions. */
 export const failoverResolvers: Resolvers = {

@@ -5,7 +5,7 @@ import type { BusEvent } from '../../../../engines/runtime/event-bus.js';
 import type { ClusterHealthSummary, HealthIssueResource } from '../../../../services/health/cluster-health-service.js';
 import type { GraphQLContext } from '../../context.js';
 import { orderOf } from '../../arguments.js';
-import { mapFeed } from '../cluster/cluster.js';
+import { mapFeed } from '../../map-feed.js';
 
 /** Events that change the cluster's health, as clusterHealthChanges carries them. */
 const HEALTH_EVENT_TYPES = ['cluster_state_changed', 'health_issue_detected', 'health_issue_resolved', 'quorum_lost', 'quorum_restored'];

@@ -2,7 +2,7 @@ import type { Resolvers } from '../../../../../generated/graphql/resolvers-types
 import type { MemberStatePayload } from '../../../../engines/membership/events.js';
 import type { Member } from '../../../../services/membership/membership-service.js';
 import { nullIfNotFound, orderOf, withoutNulls } from '../../arguments.js';
-import { mapFeed } from '../cluster/cluster.js';
+import { mapFeed } from '../../map-feed.js';
 
 /** GraphQL twins of the /api/v1/cluster/members operations, and the member_state_changed subscription. */
 export const membershipResolvers: Resolvers = {

@@ -1,8 +1,8 @@
 import type { Resolvers } from '../../../../../generated/graphql/resolvers-types.js';
 import type { BusEvent } from '../../../../engines/runtime/event-bus.js';
 import type { HealthProbe } from '../../../../services/platform/health-service.js';
-import { API_VERSION } from '../../../../platform.js';
-import { mapFeed } from '../cluster/cluster.js';
+import { API_VERSION } from '../../../../services/platform/api-version.js';
+import { mapFeed } from '../../map-feed.js';
 import { orderOf, withoutNulls } from '../../arguments.js';
 
 /** GraphQL twins of health, metrics, API keys, tokens, the audit log and the event log. */

@@ -10,7 +10,7 @@ import {
 } from '../../../../engines/rac/events.js';
 import type { BusEvent, EventFilter } from '../../../../engines/runtime/event-bus.js';
 import type { GraphQLContext } from '../../context.js';
-import { mapFeed } from '../cluster/cluster.js';
+import { mapFeed } from '../../map-feed.js';
 
 const TRANSFER = 'cache_fusion_transfer';
 const REMASTER = 'resource_remastered';

@@ -3,7 +3,7 @@ import type { LeaderElectedPayload } from '../../../../engines/cluster/events.js
 import type { RaftLogEntry } from '../../../../services/raft/raft-service.js';
 import { ApiError } from '../../../error-catalog.js';
 import { orderOf, withoutNulls } from '../../arguments.js';
-import { mapFeed } from '../cluster/cluster.js';
+import { mapFeed } from '../../map-feed.js';
 
 /** GraphQL twins of the /api/v1/cluster/raft operations, and the leaderElections subscription. */
 export const raftResolvers: Resolvers = {

@@ -7,7 +7,7 @@ import type { Replica, ReplicationStatus } from '../../../../services/replicatio
 import type { ReplicationSlotView } from '../../../../services/replication/replication-slot-service.js';
 import type { GraphQLContext } from '../../context.js';
 import { nullIfNotFound } from '../../arguments.js';
-import { mapFeed } from '../cluster/cluster.js';
+import { mapFeed } from '../../map-feed.js';
 
 
 /** The replication subscriptions: views of the replication events on the one event bus. */

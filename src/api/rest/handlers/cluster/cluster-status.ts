@@ -1,4 +1,4 @@
-import type { Services } from '../../../../platform.js';
+import type { Services } from '../../../../services/services.js';
 import { ok } from '../../envelope.js';
 import type { HandlerTable } from '../../handler-types.js';
 

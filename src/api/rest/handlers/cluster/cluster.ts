@@ -1,4 +1,4 @@
-import type { Services } from '../../../../platform.js';
+import type { Services } from '../../../../services/services.js';
 import { ok, okPage } from '../../envelope.js';
 import type { ClusterNode } from '../../../../services/cluster/cluster-service.js';
 import { sparseItems, type HandlerTable } from '../../handler-types.js';

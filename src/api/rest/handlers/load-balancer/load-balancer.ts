@@ -1,4 +1,4 @@
-import type { Services } from '../../../../platform.js';
+import type { Services } from '../../../../services/services.js';
 import { ok, okPage } from '../../envelope.js';
 import type { LoadBalancerBackend, LoadBalancerConnection } from '../../../../services/load-balancer/load-balancer-service.js';
 import { sparseItems, type HandlerTable } from '../../handler-types.js';

@@ -1,5 +1,5 @@
 import type { components } from '../../../../../generated/openapi-types.js';
-import type { Services } from '../../../../platform.js';
+import type { Services } from '../../../../services/services.js';
 import type { HealthProbe, HealthReport } from '../../../../services/platform/health-service.js';
 import { ok, okPage } from '../../envelope.js';
 import type { HandlerTable } from '../../handler-types.js';

@@ -1,4 +1,4 @@
-import type { Services } from '../../../../platform.js';
+import type { Services } from '../../../../services/services.js';
 import type { OperationContext } from '../../../../services/platform/operation-context.js';
 import type { ExecuteParallelQueryRequest, ParallelQueryPlanView } from '../../../../services/rac/rac-parallel-query-service.js';
 import { ok, okPage } from '../../envelope.js';

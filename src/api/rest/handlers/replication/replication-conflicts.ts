@@ -1,4 +1,4 @@
-import type { Services } from '../../../../platform.js';
+import type { Services } from '../../../../services/services.js';
 import type { ReplicationConflictView } from '../../../../services/replication/replication-conflict-service.js';
 import { ok, okPage } from '../../envelope.js';
 import { sparseItems, type HandlerTable } from '../../handler-types.js';

@@ -1,4 +1,4 @@
-import type { Services } from '../../../../platform.js';
+import type { Services } from '../../../../services/services.js';
 import type { Replica } from '../../../../services/replication/replication-service.js';
 import { ok, okPage } from '../../envelope.js';
 import { sparseItems, type HandlerTable } from '../../handler-types.js';

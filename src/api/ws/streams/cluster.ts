@@ -1,0 +1,8 @@
+import type { StreamDefinition } from '../event-streams.js';
+
+/** Node membership and health, and the consensus changes that follow them. */
+export const clusterNodeStream: StreamDefinition = {
+  path: '/api/v1/ws/cluster/nodes',
+  operationId: 'streamClusterNodeEvents',
+  eventTypes: ['node_joined', 'node_left', 'node_health_change', 'failover_initiated', 'failover_completed', 'leader_elected', 'quorum_lost', 'quorum_restored'],
+};

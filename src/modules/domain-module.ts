@@ -1,0 +1,129 @@
+import type { Resolvers } from '../../generated/graphql/resolvers-types.js';
+import type { ApiSurfaces, RestHandlerFactory } from '../api/surfaces.js';
+import type { StreamDefinition } from '../api/ws/event-streams.js';
+import type { ClusterConsensus } from '../engines/cluster/cluster-consensus.js';
+import type { ClusterNodes } from '../engines/cluster/cluster-nodes.js';
+import type { ClusterFailover } from '../engines/failover/cluster-failover.js';
+import type { ClusterHealth } from '../engines/health/cluster-health.js';
+import type { RacEngine } from '../engines/rac/rac-engine.js';
+import type { ReplicationEngine } from '../engines/replication/replication-engine.js';
+import type { FaultInjector } from '../engines/simulation/fault-injector.js';
+import type { Bootstrap } from '../services/platform/api-keys.js';
+import type { MetricsCollector } from '../services/platform/metrics-service.js';
+import type { Services } from '../services/services.js';
+import type { Foundation } from './foundation.js';
+
+/**
+ * What a module hands to the modules listed after it, and to tests and benchmarks that look
+ * beneath the API. A new domain adds what it shares here.
+ */
+export interface Shared {
+  /** The cluster's nodes, their health and the control plane's heartbeats (cluster). */
+  nodes: ClusterNodes;
+  /** Crashes, partitions, latency and loss (simulation). */
+  faultInjector: FaultInjector;
+  /** Raft over the cluster's nodes (raft). */
+  consensus: ClusterConsensus;
+  /** Leader replacement and its history (failover). */
+  failover: ClusterFailover;
+  /** Cluster state, quorum margin and issues (health). */
+  clusterHealth: ClusterHealth;
+  /** Real Application Clusters over the first nodes (rac). */
+  rac: RacEngine;
+  /** WAL streaming replication over the nodes (replication). */
+  replication: ReplicationEngine;
+  /** The admin key this start created, if any (platform). */
+  bootstrap: Bootstrap;
+}
+
+/** What a module's `assemble` sees: the foundation, and what the modules before it shared and provided. */
+export interface AssemblyScope extends Foundation {
+  /** What an earlier module shared; throws when none did (the module list is out of order). */
+  shared<K extends keyof Shared>(name: K): Shared[K];
+  /** A service an earlier module provided; throws when none did. */
+  service<K extends keyof Services>(name: K): Services[K];
+}
+
+/** What one domain adds to the platform; every part is optional. */
+export interface DomainAssembly {
+  /** For the modules after this one (and tests beneath the API). */
+  shares?: Partial<Shared>;
+  /** Entries of the services catalogue (src/services/services.ts). */
+  services?: Partial<Services>;
+  /** REST handlers, one factory per file of src/api/rest/handlers/<domain>/. */
+  restHandlers?: readonly RestHandlerFactory[];
+  /** GraphQL resolver maps, one per file of src/api/graphql/resolvers/<domain>/. */
+  resolvers?: readonly Resolvers[];
+  /** WebSocket event streams (src/api/ws/streams/<domain>.ts). */
+  streams?: readonly StreamDefinition[];
+  /** Prometheus gauges read from the domain's engines at scrape time. */
+  metrics?: readonly MetricsCollector[];
+  /** Stops the domain's timers; called in reverse module order, before the store closes. */
+  close?: () => void;
+}
+
+/**
+ * An assembly module: builds one domain's engines from the runtime, store and bus, then its
+ * services, and says what it adds to each API surface. Like a graphql-yoga plugin, one object
+ * per feature; src/platform.ts lists the modules in dependency order.
+ */
+export interface DomainModule {
+  /** The domain's folder name in every layer (src/engines/<name>, src/services/<name>, …). */
+  readonly name: string;
+  assemble(scope: AssemblyScope): DomainAssembly | Promise<DomainAssembly>;
+}
+
+/** Everything the modules added, once all of them are assembled. */
+export interface AssembledDomains {
+  services: Services;
+  surfaces: ApiSurfaces;
+  shared: Shared;
+  /** Stops every domain, last module first. */
+  close(): void;
+}
+
+/** Runs the modules in order, each in a scope that sees what the ones before it added. */
+export async function assembleDomains(foundation: Foundation, modules: readonly DomainModule[]): Promise<AssembledDomains> {
+  const shared: Partial<Shared> = {};
+  const services: Partial<Services> = {};
+  const restHandlers: RestHandlerFactory[] = [];
+  const resolvers: Resolvers[] = [];
+  const streams: StreamDefinition[] = [];
+  const closers: (() => void)[] = [];
+  for (const module of modules) {
+    const scope: AssemblyScope = {
+      ...foundation,
+      shared: (name) => definedBefore<Shared[typeof name]>(module, 'shared', name, shared[name]),
+      service: (name) => definedBefore<Services[typeof name]>(module, 'service', name, services[name]),
+    };
+    const assembly = await module.assemble(scope);
+    addOnce(module, shared, assembly.shares);
+    addOnce(module, services, assembly.services);
+    restHandlers.push(...(assembly.restHandlers ?? []));
+    resolvers.push(...(assembly.resolvers ?? []));
+    streams.push(...(assembly.streams ?? []));
+    for (const collect of assembly.metrics ?? []) collect(foundation.metricsRegistry);
+    if (assembly.close) closers.push(assembly.close);
+  }
+  return {
+    // Complete by construction: the platform module comes last and every domain provides its own entries.
+    services: services as Services,
+    surfaces: { restHandlers, resolvers, streams },
+    shared: shared as Shared,
+    close() {
+      for (const close of [...closers].reverse()) close();
+    },
+  };
+}
+
+function definedBefore<T>(module: DomainModule, kind: string, name: string, value: T | undefined): T {
+  if (value === undefined) throw new Error(`module ${module.name} needs the ${kind} "${name}", which no module listed before it provides`);
+  return value;
+}
+
+function addOnce<T extends object>(module: DomainModule, into: Partial<T>, entries: Partial<T> | undefined): void {
+  for (const [name, value] of Object.entries(entries ?? {})) {
+    if (name in into) throw new Error(`module ${module.name} provides "${name}", which an earlier module already provides`);
+    (into as Record<string, unknown>)[name] = value;
+  }
+}

@@ -1,0 +1,96 @@
+import type { AuditService } from './platform/audit-service.js';
+import type { ApiKeys } from './platform/api-keys.js';
+import type { EventService } from './platform/event-service.js';
+import type { HealthService } from './platform/health-service.js';
+import type { MetricsService } from './platform/metrics-service.js';
+import type { OperationRunner } from './platform/operation-runner.js';
+import type { PlannedOperations } from './platform/planned-operations.js';
+import type { RateLimiter } from './platform/rate-limiter.js';
+import type { ClusterService } from './cluster/cluster-service.js';
+import type { ClusterStatusService } from './cluster/cluster-status-service.js';
+import type { SimulationService } from './simulation/simulation-service.js';
+import type { MembershipService } from './membership/membership-service.js';
+import type { RaftService } from './raft/raft-service.js';
+import type { FailoverService } from './failover/failover-service.js';
+import type { ClusterHealthService } from './health/cluster-health-service.js';
+import type { RacService } from './rac/rac-service.js';
+import type { RacRecoveryService } from './rac/rac-recovery-service.js';
+import type { RacParallelQueryService } from './rac/rac-parallel-query-service.js';
+import type { ReplicationService } from './replication/replication-service.js';
+import type { ReplicationSlotService } from './replication/replication-slot-service.js';
+import type { ReplicationSnapshotService } from './replication/replication-snapshot-service.js';
+import type { ReplicationConflictService } from './replication/replication-conflict-service.js';
+import type { ReplicationMonitorService } from './replication/replication-monitor-service.js';
+import type { ReplicationDashboardService } from './replication/replication-dashboard-service.js';
+import type { DhtService } from './dht/dht-service.js';
+import type { LoadBalancerService } from './load-balancer/load-balancer-service.js';
+import type { CoordinatorService } from './coordinator/coordinator-service.js';
+
+/**
+ * Every service the API surfaces call, by name: the one catalogue REST handlers, GraphQL
+ * resolvers and streams are typed against. Each domain's assembly module (src/modules) provides
+ * its own entries; a new domain adds its services here, grouped under its name.
+ */
+export interface Services {
+  // platform: access, keys, audit, events, probes, metrics
+  /** Role checks and audit of refusals, shared by every surface. */
+  access: OperationRunner;
+  rateLimiter: RateLimiter;
+  apiKeys: ApiKeys;
+  audit: AuditService;
+  events: EventService;
+  /** The server's own probes (/api/v1/health/*). */
+  health: HealthService;
+  metrics: MetricsService;
+  planned: PlannedOperations;
+
+  // cluster
+  cluster: ClusterService;
+  /** The cluster and each clustering subsystem at a glance. */
+  clusterStatus: ClusterStatusService;
+
+  // simulation
+  simulation: SimulationService;
+
+  // membership
+  /** Gossip membership (SWIM) of the cluster's nodes. */
+  membership: MembershipService;
+
+  // raft
+  /** Raft consensus: node state, the log, snapshots and the voting configuration. */
+  raft: RaftService;
+
+  // failover
+  failover: FailoverService;
+
+  // health
+  /** The cluster's health: state, quorum margin, issues and their history (/api/v1/cluster/health/*). */
+  clusterHealth: ClusterHealthService;
+
+  // rac
+  /** Real Application Clusters: the database and its instances, Cache Fusion, the GRD and the interconnect. */
+  rac: RacService;
+  racRecovery: RacRecoveryService;
+  racParallelQuery: RacParallelQueryService;
+
+  // replication
+  /** WAL streaming replication: config, status, replicas, failover, and the write workload. */
+  replication: ReplicationService;
+  replicationSlots: ReplicationSlotService;
+  replicationSnapshots: ReplicationSnapshotService;
+  replicationConflicts: ReplicationConflictService;
+  replicationMonitor: ReplicationMonitorService;
+  replicationDashboard: ReplicationDashboardService;
+
+  // dht
+  /** The consistent-hash ring over the cluster's nodes. */
+  dht: DhtService;
+
+  // load-balancer
+  /** The load balancer in front of the cluster's nodes. */
+  loadBalancer: LoadBalancerService;
+
+  // coordinator
+  /** Shards, their placement, and distributed query plans. */
+  coordinator: CoordinatorService;
+}
