@@ -3,8 +3,10 @@
  *
  * Every endpoint of `spec/contract/endpoints.tsv` that the product serves (role `primary`, scope
  * `core`, `network` or `platform`) and that no domain path file defines yet becomes an operation
- * of `spec/openapi/paths/planned.yaml` answering 501 `NOT_IMPLEMENTED`, so Swagger UI shows the
- * whole roadmap. The marked block of root `paths` in `spec/openapi/openapi.yaml` is rewritten to
+ * answering 501 `NOT_IMPLEMENTED`, so Swagger UI shows the whole roadmap. The operations go to
+ * `spec/openapi/paths/planned/<module>.yaml`, one file per module (the first path segment after
+ * `/api/v1`: `network.yaml`, `pools.yaml`, ...); the files of modules with nothing left to plan
+ * are removed. The marked block of root `paths` in `spec/openapi/openapi.yaml` is rewritten to
  * reference them. When an operation is implemented, move it into its domain file and rerun.
  *
  * Usage: `npx tsx scripts/plan-operations.ts` (a developer tool; CI does not run it).
@@ -12,7 +14,7 @@
  * The contract helpers are exported for `scripts/coverage-table.ts`, which must group endpoints
  * exactly as the planned operations are labelled.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import YAML, { isMap, isScalar, isSeq } from 'yaml';
@@ -23,9 +25,10 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CONTRACT_FILE = join(REPO_ROOT, 'spec/contract/endpoints.tsv');
 /** The root of the hand-written OpenAPI spec. */
 export const ROOT_SPEC_FILE = join(REPO_ROOT, 'spec/openapi/openapi.yaml');
-const PLANNED_FILE = join(REPO_ROOT, 'spec/openapi/paths/planned.yaml');
-/** How the root spec names the planned file in its `$ref`s. */
-const PLANNED_REF_FILE = 'paths/planned.yaml';
+/** The folder of the planned path files, which this script alone writes. */
+const PLANNED_DIR = join(REPO_ROOT, 'spec/openapi/paths/planned');
+/** How the root spec names the planned folder in its `$ref`s. */
+const PLANNED_REF_DIR = 'paths/planned';
 const BEGIN_PLANNED_MARKER = '  # BEGIN planned (written by scripts/plan-operations.ts)';
 const END_PLANNED_MARKER = '  # END planned';
 
@@ -145,10 +148,10 @@ export function operationKey(method: HttpMethod, path: string): string {
 // ---------------------------------------------------------------------------------------------
 // What the domain path files already define
 
-/** A path item of the root spec that a domain path file (not planned.yaml) defines. */
+/** A path item of the root spec that a domain path file (not a planned file) defines. */
 interface DefinedPathItem {
   path: string;
-  /** Where the path item lives, e.g. `paths/cluster.yaml#/nodes`. */
+  /** Where the path item lives, e.g. `paths/cluster/cluster.yaml#/nodes`. */
   ref: string;
   methods: Set<HttpMethod>;
   operationIds: string[];
@@ -163,7 +166,7 @@ function readDefinedPathItems(rootFile: string): Map<string, DefinedPathItem> {
   const defined = new Map<string, DefinedPathItem>();
   for (const [path, reference] of Object.entries(asRecord(rootPaths ?? {}, `${rootFile}#/paths`))) {
     const ref = asRecord(reference, `${rootFile}#/paths/${path}`)['$ref'];
-    if (typeof ref === 'string' && ref.startsWith(`${PLANNED_REF_FILE}#`)) continue;
+    if (typeof ref === 'string' && ref.startsWith(`${PLANNED_REF_DIR}/`)) continue;
     const pathItem = typeof ref === 'string' ? resolveReference(rootFile, ref) : asRecord(reference, path);
     const methods = HTTP_METHODS.filter((method) => pathItem[method] !== undefined);
     const operationIds = methods.map((method) => asRecord(pathItem[method], `${path} ${method}`)['operationId']).filter((id): id is string => typeof id === 'string');
@@ -269,13 +272,18 @@ export function plannedOperationId(method: HttpMethod, path: string): string {
   }).join('');
 }
 
-/** The key of a path item in planned.yaml: `/api/v1/cluster/nodes/{id}/drain` is `cluster-nodes-by-id-drain`. */
+/** The key of a path item in its planned file: `/api/v1/cluster/nodes/{id}/drain` is `cluster-nodes-by-id-drain`. */
 function plannedPathKey(path: string): string {
   const words = segmentsOf(path).map((segment) => {
     const parameter = parameterNameOf(segment);
     return parameter === undefined ? segment : `by-${kebabCase(parameter)}`;
   });
   return words.length === 0 ? 'root' : words.join('-');
+}
+
+/** The module of a path, which names its planned file: `/api/v1/network/cluster/nodes` is `network`. */
+function moduleOf(path: string): string {
+  return segmentsOf(path)[0] ?? 'root';
 }
 
 /** Throws when two different things got the same name: a clash must be resolved, not overwritten. */
@@ -291,7 +299,7 @@ function assertUnique(names: ReadonlyArray<readonly [name: string, owner: string
 }
 
 // ---------------------------------------------------------------------------------------------
-// Building planned.yaml
+// Building the planned files
 
 const ALL_ROLES = ['CLUSTER_ADMIN', 'REPLICATION_ADMIN', 'DBA', 'CLUSTER_VIEWER'];
 
@@ -316,7 +324,8 @@ function isWebSocketPath(path: string): boolean {
   return isUnder(path, `${API_PREFIX}/ws`);
 }
 
-const RESPONSES_FILE = '../components/responses.yaml';
+/** The shared responses, relative to a planned file. */
+const RESPONSES_FILE = '../../components/responses.yaml';
 
 /** The answers of every planned operation: 501 until built, and the checks that run before it. */
 function plannedResponses(): Record<string, { $ref: string }> {
@@ -376,21 +385,40 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Planned paths sorted by path, each with its planned.yaml key. */
-function plannedPathsInOrder(plan: Plan): Array<{ path: string; key: string; endpoints: ContractEndpoint[] }> {
+/** A path to plan, with its module and its key in the module's planned file. */
+interface PlannedPath {
+  path: string;
+  module: string;
+  key: string;
+  endpoints: ContractEndpoint[];
+}
+
+/** Planned paths sorted by path. */
+function plannedPathsInOrder(plan: Plan): PlannedPath[] {
   return [...plan.pathsToPlan.entries()]
     .sort(([a], [b]) => compareStrings(a, b))
-    .map(([path, endpoints]) => ({ path, key: plannedPathKey(path), endpoints }));
+    .map(([path, endpoints]) => ({ path, module: moduleOf(path), key: plannedPathKey(path), endpoints }));
+}
+
+/** The planned paths of each module, in path order. */
+function plannedPathsByModule(plannedPaths: readonly PlannedPath[]): Map<string, PlannedPath[]> {
+  const byModule = new Map<string, PlannedPath[]>();
+  for (const plannedPath of plannedPaths) byModule.set(plannedPath.module, [...(byModule.get(plannedPath.module) ?? []), plannedPath]);
+  return byModule;
+}
+
+function plannedFileName(module: string): string {
+  return `${module}.yaml`;
 }
 
 /**
- * Renders planned.yaml in the style of the hand-written path files: small maps (`$ref`s, schemas)
- * and lists of words inline, a blank line between path items.
+ * Renders the planned file of one module in the style of the hand-written path files: small maps
+ * (`$ref`s, schemas) and lists of words inline, a blank line between path items.
  */
-function renderPlannedFile(plan: Plan): string {
-  const content = Object.fromEntries(plannedPathsInOrder(plan).map(({ path, key, endpoints }) => [key, plannedPathItem(path, endpoints)]));
+function renderPlannedFile(module: string, plannedPaths: readonly PlannedPath[]): string {
+  const content = Object.fromEntries(plannedPaths.map(({ path, key, endpoints }) => [key, plannedPathItem(path, endpoints)]));
   const document = new YAML.Document(content);
-  document.commentBefore = plannedFileHeader(plan.skipped);
+  document.commentBefore = plannedFileHeader(module);
   YAML.visit(document, {
     Map(_, node) {
       if (node.items.length <= 2 && node.items.every((pair) => isScalar(pair.value))) node.flow = true;
@@ -411,17 +439,27 @@ function renderPlannedFile(plan: Plan): string {
   return document.toString({ singleQuote: true, lineWidth: 0, flowCollectionPadding: false });
 }
 
-function plannedFileHeader(skipped: readonly SkippedEndpoint[]): string {
-  const lines = [
-    ' Planned operations: endpoints of spec/contract/endpoints.tsv that are not built yet. Each answers',
-    ' 501 NOT_IMPLEMENTED. Written by scripts/plan-operations.ts: do not edit by hand. To implement one,',
-    ' define it in its domain path file and rerun the script, which drops it from here.',
-  ];
-  if (skipped.length > 0) {
-    lines.push('', ' Contract rows left out:');
-    for (const { endpoint, reason } of skipped) lines.push(`   ${endpoint.method.toUpperCase()} ${endpoint.path} (line ${endpoint.line}): ${reason}`);
+function plannedFileHeader(module: string): string {
+  return [
+    ` Planned operations under ${API_PREFIX}/${module}.`,
+    ' Endpoints of spec/contract/endpoints.tsv that are not built yet; each answers 501 NOT_IMPLEMENTED.',
+    ' Written by scripts/plan-operations.ts: do not edit by hand. To implement one, define it in its',
+    ' domain path file and rerun the script, which drops it from here.',
+  ].join('\n');
+}
+
+/** Writes one planned file per module and removes the planned files of modules no longer planned. */
+function writePlannedFiles(plannedPaths: readonly PlannedPath[]): void {
+  mkdirSync(PLANNED_DIR, { recursive: true });
+  const written = new Set<string>();
+  for (const [module, modulePaths] of plannedPathsByModule(plannedPaths)) {
+    const file = plannedFileName(module);
+    writeFileSync(join(PLANNED_DIR, file), renderPlannedFile(module, modulePaths));
+    written.add(file);
   }
-  return lines.join('\n');
+  for (const file of readdirSync(PLANNED_DIR)) {
+    if (file.endsWith('.yaml') && !written.has(file)) rmSync(join(PLANNED_DIR, file));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -442,8 +480,16 @@ function indexOfOnlyLine(lines: readonly string[], marker: string): number {
   return indexes[0] ?? -1;
 }
 
-function rootPlannedLines(plan: Plan): string[] {
-  return plannedPathsInOrder(plan).map(({ path, key }) => `  ${path}: { $ref: '${PLANNED_REF_FILE}#/${key}' }`);
+/** The root's planned block: the contract rows left out (as comments), then one `$ref` per planned path. */
+function rootPlannedLines(plannedPaths: readonly PlannedPath[], skipped: readonly SkippedEndpoint[]): string[] {
+  const skippedLines = skipped.length === 0 ? [] : [
+    '  # Contract rows left out:',
+    ...skipped.map(({ endpoint, reason }) => `  #   ${endpoint.method.toUpperCase()} ${endpoint.path} (line ${endpoint.line}): ${reason}`),
+  ];
+  return [
+    ...skippedLines,
+    ...plannedPaths.map(({ path, module, key }) => `  ${path}: { $ref: '${PLANNED_REF_DIR}/${plannedFileName(module)}#/${key}' }`),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -487,8 +533,8 @@ function main(): void {
     'operationIds',
   );
 
-  writeFileSync(PLANNED_FILE, renderPlannedFile(plan));
-  writeFileSync(ROOT_SPEC_FILE, rewritePlannedBlock(readFileSync(ROOT_SPEC_FILE, 'utf8'), rootPlannedLines(plan)));
+  writePlannedFiles(plannedPaths);
+  writeFileSync(ROOT_SPEC_FILE, rewritePlannedBlock(readFileSync(ROOT_SPEC_FILE, 'utf8'), rootPlannedLines(plannedPaths, plan.skipped)));
   printSummary(plan);
 }
 
