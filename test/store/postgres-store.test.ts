@@ -12,6 +12,7 @@ import { POSTGRES_SCHEMA_VERSION } from '../../src/store/postgres-migrations.js'
 import { PostgresStore } from '../../src/store/postgres-store.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { batchOf, describeDurableStore, describeStore, eventAt } from './store-suite.js';
+import { removeBinariesCopy } from './postgres-binaries.js';
 
 // One server for the whole file; every store gets a schema of its own, so tests stay independent
 // without paying for a server (about 1.5 s) each.
@@ -45,6 +46,7 @@ afterAll(async () => {
   // Runs even when beforeAll or a test failed: no postgres process or data directory outlives the file.
   await server?.stop();
   rmSync(databaseDir, { recursive: true, force: true });
+  removeBinariesCopy();
 });
 
 /** A schema name no other store in this run uses. */
