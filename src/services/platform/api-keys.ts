@@ -7,6 +7,7 @@ import { AccessError } from './access-errors.js';
 import { pageOf, type Page } from './list-query.js';
 import type { Caller, OperationContext, Role } from './operation-context.js';
 import type { OperationRunner } from './operation-runner.js';
+import { creationOf } from './operation-runner.js';
 
 /** An API key as stored: never the secret, only its SHA-256. */
 export interface ApiKeyRecord {
@@ -166,7 +167,8 @@ export class ApiKeys {
   }
 
   create(context: OperationContext, request: { name: string; role: Role; expiresInDays?: number }): Promise<ApiKey & { secret: string }> {
-    return this.runner.run(context, 'createApiKey', 'auth.apiKey/(new)', () => {
+    const target = creationOf('auth.apiKey', (key: ApiKey) => key.id);
+    return this.runner.run(context, 'createApiKey', target, () => {
       if (this.byId.size >= MAX_API_KEYS) throw new DomainError('CONFLICT', `At most ${MAX_API_KEYS} API keys can exist.`);
       const secret = newSecret();
       const expiresAtMs = request.expiresInDays === undefined ? null : this.wallNow() + request.expiresInDays * 86_400_000;
