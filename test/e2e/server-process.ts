@@ -31,7 +31,12 @@ export interface ServerProcess {
 
 export interface ServerProcessOptions {
   dataDir: string;
-  adminKey: string;
+  /** RUSTYDB_ADMIN_KEY; without it the server makes its own admin key (and prints it). */
+  adminKey?: string;
+  /** A free port by default. */
+  port?: number;
+  /** Command-line arguments after `src/main.ts`. */
+  args?: readonly string[];
 }
 
 /**
@@ -50,28 +55,37 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** Spawns the server on a free port and resolves once its startup probe answers 200. */
-export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+/** Spawns the server (on a free port unless told one) without waiting for it to start. */
+export async function spawnServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
+  const port = options.port ?? (await freePort());
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    RUSTYDB_DATA_DIR: options.dataDir,
+    RUSTYDB_CLOCK: 'manual',
+    LOG_LEVEL: 'warn',
+  };
+  // Never inherited: a test without a key must see the server make one.
+  delete env.RUSTYDB_ADMIN_KEY;
+  if (options.adminKey !== undefined) env.RUSTYDB_ADMIN_KEY = options.adminKey;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...(options.args ?? [])], {
     cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      RUSTYDB_DATA_DIR: options.dataDir,
-      RUSTYDB_CLOCK: 'manual',
-      RUSTYDB_ADMIN_KEY: options.adminKey,
-      LOG_LEVEL: 'warn',
-    },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const server: ServerProcess = {
+  return {
     baseUrl: `http://127.0.0.1:${port}`,
     child,
     exited: exitOf(child),
     output: collectOutput(child),
   };
+}
+
+/** Spawns the server on a free port and resolves once its startup probe answers 200. */
+export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
+  const server = await spawnServerProcess(options);
+  const { child } = server;
   try {
     await waitForStartup(server);
   } catch (error) {
@@ -90,6 +104,26 @@ export async function stopServerProcess(server: ServerProcess, signal: NodeJS.Si
   server.child.kill('SIGKILL');
   await server.exited;
   throw new Error(`the server did not exit within ${timeoutMs} ms of ${signal}; output:\n${server.output()}`);
+}
+
+/** The exit of a process expected to end by itself; SIGKILLs it and throws if it has not within `timeoutMs`. */
+export async function exitWithin(server: ServerProcess, timeoutMs: number): Promise<ProcessExit> {
+  const exit = await settleWithin(server.exited, timeoutMs);
+  if (exit) return exit;
+  server.child.kill('SIGKILL');
+  await server.exited;
+  throw new Error(`the process did not exit within ${timeoutMs} ms; output:\n${server.output()}`);
+}
+
+/** The first match of `pattern` in the process's output, polled for at most `timeoutMs`. */
+export async function outputMatching(server: ServerProcess, pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
+  const deadlineMs = Date.now() + timeoutMs;
+  for (;;) {
+    const match = pattern.exec(server.output());
+    if (match) return match;
+    if (Date.now() >= deadlineMs) throw new Error(`no output matched ${pattern} within ${timeoutMs} ms; output:\n${server.output()}`);
+    await delay(STARTUP_PROBE_INTERVAL_MS);
+  }
 }
 
 function exitOf(child: ChildProcess): Promise<ProcessExit> {

@@ -6,6 +6,7 @@ import { isoTime } from '../platform/iso-time.js';
 import { pageOf, selectFields, type Page } from '../platform/list-query.js';
 import type { OperationContext } from '../platform/operation-context.js';
 import type { OperationRunner } from '../platform/operation-runner.js';
+import { creationOf } from '../platform/operation-runner.js';
 
 /** A cluster node as the API shows it (the contract's ClusterNode). */
 export interface ClusterNode {
@@ -102,7 +103,7 @@ export class ClusterService {
   }
 
   addNode(context: OperationContext, request: AddNodeRequest): Promise<ClusterNode> {
-    const target = `cluster.node/${request.nodeId ?? '(new)'}`;
+    const target = creationOf('cluster.node', (node: ClusterNode) => node.nodeId, request.nodeId);
     return this.runner.run(context, 'addClusterNode', target, () => toClusterNode(this.nodes.add(request)));
   }
 

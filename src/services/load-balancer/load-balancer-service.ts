@@ -11,6 +11,7 @@ import { isoTime } from '../platform/iso-time.js';
 import { pageOf, selectFields, type Page } from '../platform/list-query.js';
 import type { OperationContext } from '../platform/operation-context.js';
 import type { OperationRunner } from '../platform/operation-runner.js';
+import { creationOf } from '../platform/operation-runner.js';
 
 /** The load balancer's strategy and backends, persisted on every change. */
 export const LOAD_BALANCER_RECORD = 'cluster.loadBalancer';
@@ -177,7 +178,8 @@ export class LoadBalancerService {
 
   /** Adds a backend; with `nodeId` (a cluster node, else NOT_FOUND) its health follows the node's. */
   addBackend(context: OperationContext, request: AddBackendRequest): Promise<LoadBalancerBackend> {
-    return this.deps.runner.run(context, 'addLoadBalancerBackend', `cluster.loadBalancer.backend/${request.backendId ?? '(new)'}`, () => {
+    const target = creationOf('cluster.loadBalancer.backend', (backend: LoadBalancerBackend) => backend.backendId, request.backendId);
+    return this.deps.runner.run(context, 'addLoadBalancerBackend', target, () => {
       const draining = request.health === 'DRAINING';
       const nodeStatus = request.nodeId ? this.deps.nodes.get(request.nodeId).status : null;
       const health = request.nodeId ? backendHealthFor(nodeStatus, draining) : (request.health ?? 'HEALTHY');

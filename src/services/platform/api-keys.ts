@@ -7,6 +7,7 @@ import { AccessError } from './access-errors.js';
 import { pageOf, type Page } from './list-query.js';
 import type { Caller, OperationContext, Role } from './operation-context.js';
 import type { OperationRunner } from './operation-runner.js';
+import { creationOf } from './operation-runner.js';
 
 /** An API key as stored: never the secret, only its SHA-256. */
 export interface ApiKeyRecord {
@@ -20,6 +21,12 @@ export interface ApiKeyRecord {
   expiresAtMs: number | null;
   revokedAtMs: number | null;
   lastUsedAtMs: number | null;
+  /**
+   * Only on a key the server generated at start-up (the bootstrap admin key): null until its
+   * secret was printed, then when. Absent on every other key, and on bootstrap keys stored before
+   * this field existed (they count as shown: replacing them could lock out an operator who has one).
+   */
+  secretShownAtMs?: number | null;
 }
 
 /** An API key as the API shows it. */
@@ -56,8 +63,17 @@ export const MAX_API_KEYS = 10_000;
 
 /** The outcome of bootstrapping: the admin secret when this start created one. */
 export interface Bootstrap {
+  /** The secret of the admin key this start generated, to print once; null when none was generated. */
   createdAdminSecret: string | null;
+  /**
+   * Records that `createdAdminSecret` has been shown to the operator, so later starts keep the
+   * key. Until it is called, the next start replaces the key with a new one and shows that.
+   */
+  markAdminSecretShown(): Promise<void>;
 }
+
+const GENERATED_ADMIN_KEY_NAME = 'bootstrap-admin';
+const BOOTSTRAP_CREATOR = 'bootstrap';
 
 /**
  * API keys and the bearer tokens exchanged for them. Keys are random 160-bit secrets from
@@ -80,6 +96,15 @@ export class ApiKeys {
   /**
    * Loads the keys and makes sure an admin key exists: the one given (RUSTYDB_ADMIN_KEY), or a
    * new one whose secret is returned once for the caller to print.
+   *
+   * A generated admin key is stored before it is printed (the server must accept it from its
+   * first request), and marked shown once printed (Bootstrap.markAdminSecretShown). A start that
+   * finds a generated key never marked shown deletes it: nobody can hold its secret, so nobody
+   * loses access, and a start that failed before printing (a port in use, a crash between the
+   * store and the print) is repaired by the next one, which makes and prints a new key. The worst
+   * case, a crash after the print and before the mark, replaces a key that was just printed by
+   * one the next start prints: the operator is never left without a key they can read. A given
+   * key is never deleted or replaced.
    */
   static async load(
     store: Store,
@@ -88,22 +113,34 @@ export class ApiKeys {
     wallNow: () => number,
     givenAdminSecret: string | undefined,
   ): Promise<{ apiKeys: ApiKeys; bootstrap: Bootstrap }> {
-    const records = (await store.list<ApiKeyRecord>(API_KEY_RECORD)).map((record) => record.value);
+    const stored = (await store.list<ApiKeyRecord>(API_KEY_RECORD)).map((record) => record.value);
+    const neverShown = stored.filter((record) => record.secretShownAtMs === null);
+    for (const record of neverShown) journal.delete(API_KEY_RECORD, record.id);
+    const records = stored.filter((record) => record.secretShownAtMs !== null);
     let jwtSecretBase64 = await store.get<string>(JWT_SECRET_RECORD, 'current');
     if (!jwtSecretBase64) {
       jwtSecretBase64 = randomBytes(32).toString('base64');
       journal.put(JWT_SECRET_RECORD, 'current', jwtSecretBase64);
     }
     const apiKeys = new ApiKeys(journal, runner, Buffer.from(jwtSecretBase64, 'base64'), wallNow, records);
-    let createdAdminSecret: string | null = null;
+    let created: { record: ApiKeyRecord; secret: string } | null = null;
     if (givenAdminSecret !== undefined) {
-      if (!apiKeys.bySecretSha256.has(sha256(givenAdminSecret))) apiKeys.insert('bootstrap-admin', 'CLUSTER_ADMIN', 'bootstrap', null, givenAdminSecret);
+      if (!apiKeys.bySecretSha256.has(sha256(givenAdminSecret))) apiKeys.insert(GENERATED_ADMIN_KEY_NAME, 'CLUSTER_ADMIN', BOOTSTRAP_CREATOR, null, givenAdminSecret);
     } else if (records.length === 0) {
-      createdAdminSecret = newSecret();
-      apiKeys.insert('bootstrap-admin', 'CLUSTER_ADMIN', 'bootstrap', null, createdAdminSecret);
+      const secret = newSecret();
+      created = { record: apiKeys.insert(GENERATED_ADMIN_KEY_NAME, 'CLUSTER_ADMIN', BOOTSTRAP_CREATOR, null, secret, { secretShownAtMs: null }), secret };
     }
     await journal.flush();
-    return { apiKeys, bootstrap: { createdAdminSecret } };
+    const bootstrap: Bootstrap = {
+      createdAdminSecret: created?.secret ?? null,
+      markAdminSecretShown: async () => {
+        if (created === null || created.record.secretShownAtMs !== null) return;
+        created.record.secretShownAtMs = wallNow();
+        journal.put(API_KEY_RECORD, created.record.id, created.record);
+        await journal.flush();
+      },
+    };
+    return { apiKeys, bootstrap };
   }
 
   /** Who presents these credentials; throws UNAUTHENTICATED when nobody valid does. */
@@ -130,7 +167,8 @@ export class ApiKeys {
   }
 
   create(context: OperationContext, request: { name: string; role: Role; expiresInDays?: number }): Promise<ApiKey & { secret: string }> {
-    return this.runner.run(context, 'createApiKey', 'auth.apiKey/(new)', () => {
+    const target = creationOf('auth.apiKey', (key: ApiKey) => key.id);
+    return this.runner.run(context, 'createApiKey', target, () => {
       if (this.byId.size >= MAX_API_KEYS) throw new DomainError('CONFLICT', `At most ${MAX_API_KEYS} API keys can exist.`);
       const secret = newSecret();
       const expiresAtMs = request.expiresInDays === undefined ? null : this.wallNow() + request.expiresInDays * 86_400_000;
@@ -195,7 +233,14 @@ export class ApiKeys {
     return { keyId: record.id, role: record.role };
   }
 
-  private insert(name: string, role: Role, createdBy: string, expiresAtMs: number | null, secret: string): ApiKeyRecord {
+  private insert(
+    name: string,
+    role: Role,
+    createdBy: string,
+    expiresAtMs: number | null,
+    secret: string,
+    generated: Pick<ApiKeyRecord, 'secretShownAtMs'> = {},
+  ): ApiKeyRecord {
     const record: ApiKeyRecord = {
       id: `key_${sha256(secret).slice(0, 12)}`,
       name,
@@ -207,6 +252,7 @@ export class ApiKeys {
       expiresAtMs,
       revokedAtMs: null,
       lastUsedAtMs: null,
+      ...generated,
     };
     this.index(record);
     this.journal.put(API_KEY_RECORD, record.id, record);

@@ -5,6 +5,25 @@ import type { AuditLog } from './audit-log.js';
 import type { OperationContext } from './operation-context.js';
 
 /**
+ * What a mutation acts on, as its audit entry names it: `kind/id` for an existing resource, or a
+ * creation, whose id is known only once the work has made it.
+ */
+export type AuditTarget<T> = string | Creation<T>;
+
+/** A resource an operation creates: its kind, and where the result says which id it got. */
+export interface Creation<T> {
+  kind: string;
+  idOf(created: T): string;
+  /** The id part when nothing was created (the operation failed): the id asked for, if any. Default `(new)`. */
+  requestedId?: string | undefined;
+}
+
+/** The audit target of an operation that creates a `kind`: on success, the created id from the result. */
+export function creationOf<T>(kind: string, idOf: (created: T) => string, requestedId?: string): Creation<T> {
+  return { kind, idOf, requestedId };
+}
+
+/**
  * Runs one service operation the same way for REST, GraphQL and WebSocket: checks the caller's
  * role, does the work, audits mutations (success or failure), and makes the change durable
  * before the caller hears of it.
@@ -17,17 +36,20 @@ export class OperationRunner {
     private readonly mutatingOperations: ReadonlySet<string>,
   ) {}
 
-  async run<T>(context: OperationContext, operationId: string, target: string, work: () => T | Promise<T>): Promise<T> {
+  async run<T>(context: OperationContext, operationId: string, target: AuditTarget<NoInfer<T>>, work: () => T | Promise<T>): Promise<T> {
     const mutating = this.mutatingOperations.has(operationId);
+    // A creation's id is known once the work returns; until then (and if it fails) the target says what was asked for.
+    let auditedTarget = typeof target === 'string' ? target : `${target.kind}/${target.requestedId ?? '(new)'}`;
     try {
       this.policy.authorize(context.caller, operationId);
       const result = await work();
-      if (mutating) this.audit.record({ caller: context.caller, operationId, target, requestId: context.requestId });
+      if (typeof target !== 'string') auditedTarget = `${target.kind}/${target.idOf(result)}`;
+      if (mutating) this.audit.record({ caller: context.caller, operationId, target: auditedTarget, requestId: context.requestId });
       await this.journal.flush();
       return result;
     } catch (error) {
       if (mutating) {
-        this.audit.record({ caller: context.caller, operationId, target, requestId: context.requestId, errorCode: errorCodeOf(error) });
+        this.audit.record({ caller: context.caller, operationId, target: auditedTarget, requestId: context.requestId, errorCode: errorCodeOf(error) });
         await this.journal.flush();
       }
       throw error;

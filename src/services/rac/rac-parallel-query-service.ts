@@ -6,6 +6,7 @@ import { parseQueryText } from '../../engines/rac/query-text.js';
 import { isoTime } from '../platform/iso-time.js';
 import { pageOf, selectFields, type Page } from '../platform/list-query.js';
 import type { OperationContext } from '../platform/operation-context.js';
+import { creationOf } from '../platform/operation-runner.js';
 import type { RacServiceDeps } from './rac-service.js';
 
 // ================================================================ views (the contract's schemas)
@@ -183,7 +184,8 @@ export class RacParallelQueryService {
    * CONFLICT (database stopped, no instance open).
    */
   execute(context: OperationContext, request: ExecuteParallelQueryRequest): Promise<ParallelQueryView> {
-    return this.deps.runner.run(context, 'executeParallelQuery', 'rac.parallelQuery/(new)', () => {
+    const target = creationOf('rac.parallelQuery', (query: ParallelQueryView) => query.queryId);
+    return this.deps.runner.run(context, 'executeParallelQuery', target, () => {
       const cluster = this.cluster;
       const query = parseQueryText(request.query, (table) => {
         try {

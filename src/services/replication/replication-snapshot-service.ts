@@ -4,6 +4,7 @@ import type { Restore, Snapshot, SnapshotCatalog, SnapshotStatus, SnapshotType }
 import { isoTime } from '../platform/iso-time.js';
 import { pageOf, selectFields, type Page } from '../platform/list-query.js';
 import type { OperationContext } from '../platform/operation-context.js';
+import { creationOf } from '../platform/operation-runner.js';
 import type { ReplicationServiceDeps } from './replication-service.js';
 
 /** A snapshot as the API shows it (the contract's ReplicationSnapshot). */
@@ -164,7 +165,8 @@ export class ReplicationSnapshotService {
 
   /** Starts a snapshot (IN_PROGRESS). @throws NOT_FOUND (parent), CONFLICT (parent unusable, WAL gone), UNPROCESSABLE. */
   create(context: OperationContext, request: CreateReplicationSnapshotRequest): Promise<ReplicationSnapshotView> {
-    return this.deps.runner.run(context, 'createReplicationSnapshot', `replication.snapshot/${request.parentSnapshotId ?? '(new)'}`, () => {
+    const target = creationOf('replication.snapshot', (snapshot: ReplicationSnapshotView) => snapshot.snapshotId);
+    return this.deps.runner.run(context, 'createReplicationSnapshot', target, () => {
       const { snapshots } = this.deps.engine;
       const type = request.type ?? 'FULL';
       if (type === 'FULL' && request.parentSnapshotId !== undefined) {

@@ -4,6 +4,7 @@ import type { ClockControl, ClockReading, ClockSettings } from '../../engines/si
 import { pageOf, type Page } from '../platform/list-query.js';
 import type { OperationContext } from '../platform/operation-context.js';
 import type { OperationRunner } from '../platform/operation-runner.js';
+import { creationOf } from '../platform/operation-runner.js';
 
 /** A fault as the API shows it. */
 export interface FaultResource {
@@ -39,7 +40,8 @@ export class SimulationService {
   }
 
   injectFault(context: OperationContext, spec: FaultSpec): Promise<FaultResource> {
-    return this.runner.run(context, 'injectFault', `simulation.fault/(new ${spec.type})`, () => toFaultResource(this.injector.inject(spec)));
+    const target = creationOf('simulation.fault', (fault: FaultResource) => fault.id, `(new ${spec.type})`);
+    return this.runner.run(context, 'injectFault', target, () => toFaultResource(this.injector.inject(spec)));
   }
 
   healFault(context: OperationContext, faultId: string): Promise<FaultResource> {
