@@ -20,7 +20,7 @@ import { coordinatorModule } from './modules/coordinator.js';
 import { clusterStatusModule } from './modules/cluster-status.js';
 import { platformModule } from './modules/platform.js';
 
-export { DEFAULT_RATE_LIMIT_PER_KEY, type PlatformOptions } from './modules/foundation.js';
+export type { PlatformOptions } from './modules/foundation.js';
 
 /**
  * Every domain, in dependency order: a module may use what the modules before it share and

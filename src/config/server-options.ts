@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { ClockMode } from '../engines/simulation/clock-control.js';
-import { DEFAULT_RATE_LIMIT_PER_KEY } from '../platform.js';
+import { DEFAULT_RATE_LIMIT_PER_KEY } from '../services/platform/rate-limiter.js';
 
 /** What `npm start` runs with, read from flags and the environment (flags win). */
 export interface ServerOptions {

@@ -10,9 +10,6 @@ import { OperationRunner } from '../services/platform/operation-runner.js';
 import { operations } from '../../generated/operations.js';
 import type { PlatformEventMap } from './event-map.js';
 
-/** Default requests per second per API key. */
-export const DEFAULT_RATE_LIMIT_PER_KEY = 1000;
-
 export interface PlatformOptions {
   /** SQLite file, or ':memory:' for tests; unused when `storeUrl` is given. */
   storePath: string;

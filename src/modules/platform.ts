@@ -6,11 +6,10 @@ import { EventService } from '../services/platform/event-service.js';
 import { HealthService } from '../services/platform/health-service.js';
 import { MetricsService } from '../services/platform/metrics-service.js';
 import { PlannedOperations } from '../services/platform/planned-operations.js';
-import { RateLimiter } from '../services/platform/rate-limiter.js';
+import { DEFAULT_RATE_LIMIT_PER_KEY, RateLimiter } from '../services/platform/rate-limiter.js';
 import { platformHandlers } from '../api/rest/handlers/platform/platform.js';
 import { platformResolvers } from '../api/graphql/resolvers/platform/platform.js';
 import { allEventsStream } from '../api/ws/streams/platform.js';
-import { DEFAULT_RATE_LIMIT_PER_KEY } from './foundation.js';
 import type { DomainModule } from './domain-module.js';
 
 /**

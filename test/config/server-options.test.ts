@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ConfigurationError, parseServerCommand, type ServerOptions } from '../../src/config/server-options.js';
 import { listenProblemOf } from '../../src/config/startup-error.js';
-import { DEFAULT_RATE_LIMIT_PER_KEY } from '../../src/platform.js';
+import { DEFAULT_RATE_LIMIT_PER_KEY } from '../../src/services/platform/rate-limiter.js';
 
 function optionsOf(args: string[], env: Record<string, string | undefined> = {}): ServerOptions {
   const command = parseServerCommand(args, env);

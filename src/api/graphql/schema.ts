@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createSchema } from 'graphql-yoga';
-import { BigIntResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import { BigIntResolver } from './big-int-scalar.js';
 import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../../../generated/graphql/resolvers-types.js';
 import type { GraphQLContext } from './context.js';

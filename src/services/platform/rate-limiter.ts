@@ -1,5 +1,8 @@
 import { AccessError } from './access-errors.js';
 
+/** Default requests per second per API key (RUSTYDB_RATE_LIMIT). */
+export const DEFAULT_RATE_LIMIT_PER_KEY = 1000;
+
 export interface RateLimits {
   /** Requests per second each API key may make; 0 turns limiting off. Bursts of twice that pass. */
   perKeyPerSecond: number;
