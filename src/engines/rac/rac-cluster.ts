@@ -1,7 +1,8 @@
 /**
  * The RAC cluster hosted on the simulation runtime: instances over shared storage, the GCS and
- * GES, the GRD, the interconnect with heartbeats and split-brain resolution, instance recovery,
- * parallel query and the cluster lifecycle. Crashes come from the runtime's FaultSet (followed
+ * GES, the GRD, the interconnect with heartbeats and split-brain resolution (the rule in
+ * split-brain.ts), instance recovery, parallel query (run by the coordinator in
+ * query-coordinator.ts) and the cluster lifecycle. Crashes come from the runtime's FaultSet (followed
  * as replication-cluster.ts follows them); partitions are found by heartbeats.
  */
 import { DomainError } from '../runtime/domain-error.js';
@@ -16,18 +17,7 @@ import { GlobalResourceDirectory, type GrdCounters, type Placement } from './grd
 import { advanceRecovery, copyRecovery, durationAtRate, newRecovery, redoApplyMs, type InstanceRecovery, type RecoveryPhase, type RecoveryReason } from './instance-recovery.js';
 import { Interconnect } from './interconnect.js';
 import type { Envelope } from './messages.js';
-import {
-  evaluateSerially,
-  finalizeAggregates,
-  mergePartials,
-  partialAggregate,
-  planQuery,
-  validateQuery,
-  type ParallelQuery,
-  type PartialAggregates,
-  type QueryPlan,
-  type QueryResult,
-} from './parallel-query.js';
+import { evaluateSerially, validateQuery, type ParallelQuery, type QueryPlan, type QueryResult } from './parallel-query.js';
 import {
   applyParallelQueryConfig,
   applyRacConfig,
@@ -41,7 +31,9 @@ import {
 } from './rac-config.js';
 import { emptyParallelQueryStats, type ParallelQueryStats, type RacJournal, type RacRestore, type StoredRacCluster } from './rac-records.js';
 import type { RacWorkloadTarget } from './rac-workload.js';
+import { QueryCoordinator, type QueryHandle, type QueryRun } from './query-coordinator.js';
 import { SharedStorage, type StorageState } from './shared-storage.js';
+import { splitBrainSurvivors } from './split-brain.js';
 
 export type InstanceStatus = 'RUNNING' | 'DOWN' | 'EVICTED';
 export type ClusterState = 'OPEN' | 'STOPPED';
@@ -107,48 +99,6 @@ export interface FlushResult {
   scn: number;
 }
 
-export type QueryStatus = 'RUNNING' | 'COMPLETED' | 'FAILED';
-
-export interface QueryRun {
-  queryId: string;
-  query: ParallelQuery;
-  plan: QueryPlan;
-  status: QueryStatus;
-  startedAtMs: number;
-  completedAtMs: number | null;
-  blocksRead: number;
-  /** Rows in the blocks read (before the WHERE filter). */
-  rowsScanned: number;
-  /** Blocks the slaves received from another instance through Cache Fusion. */
-  cacheFusionTransfers: number;
-  reassignedGranules: number;
-  /** Each planned granule's progress, in plan order (a reassigned block counts for its planned granule). */
-  granules: GranuleProgress[];
-  result: QueryResult | null;
-  error: string | null;
-}
-
-export interface GranuleProgress {
-  granuleId: number;
-  blocksRead: number;
-  rowsScanned: number;
-  status: QueryStatus;
-}
-
-/** A running parallel query: its record now, and a promise settled on the clock. */
-export class QueryHandle {
-  readonly settled: Promise<QueryRun>;
-  private resolve!: (run: QueryRun) => void;
-  constructor(readonly run: QueryRun) {
-    this.settled = new Promise((resolve) => {
-      this.resolve = resolve;
-    });
-  }
-  settle(): void {
-    this.resolve(this.run);
-  }
-}
-
 interface InstanceState {
   readonly id: string;
   status: InstanceStatus;
@@ -158,7 +108,6 @@ interface InstanceState {
   lastHeard: Map<string, number>;
 }
 
-const MAX_PLANS = 100;
 const SOURCE = 'rac';
 
 export class RacCluster {
@@ -171,8 +120,7 @@ export class RacCluster {
   private readonly instances = new Map<string, InstanceState>();
   private readonly config: RacConfig;
   private recoveryConfigValue: RecoveryConfig;
-  private pqConfig: ParallelQueryConfig;
-  private readonly pqStats: ParallelQueryStats;
+  private readonly queries: QueryCoordinator;
   private readonly columns: Record<string, string[]>;
   private stateValue: ClusterState;
   private readonly needsRecovery = new Set<string>();
@@ -183,11 +131,6 @@ export class RacCluster {
   private recoveryPlan = new Map<BlockId, { image: BlockImage; records: number; bytes: number }>();
   private readonly history: InstanceRecovery[];
   private nextRecoveryId: number;
-  private nextQueryId: number;
-  private readonly activeQueries = new Map<string, QueryRun>();
-  private readonly plans: (QueryPlan & { queryId: string; createdAtMs: number })[] = [];
-  /** The last MAX_PLANS queries, running or ended, oldest first (memory only, like the plans). */
-  private readonly runs: QueryRun[] = [];
   private readonly lastTransferEvent = new Map<BlockId, { atMs: number; suppressed: number }>();
   private heartbeatTimer: TimerId | null;
   private readonly checkpointTimer: TimerId;
@@ -219,13 +162,10 @@ export class RacCluster {
     this.runtime = deps.runtime;
     this.config = init.config;
     this.recoveryConfigValue = init.recoveryConfig;
-    this.pqConfig = init.pqConfig;
-    this.pqStats = init.pqStats;
     this.columns = init.columns;
     this.stateValue = init.open ? 'OPEN' : 'STOPPED';
     this.history = init.history;
     this.nextRecoveryId = init.nextRecoveryId;
-    this.nextQueryId = init.nextQueryId;
     const now = this.runtime.clock.now();
     this.openedAtMs = now;
     this.storage = new SharedStorage(init.storage, deps.records);
@@ -261,6 +201,19 @@ export class RacCluster {
       },
       this.config.retransmitMs,
     );
+    this.queries = new QueryCoordinator(
+      {
+        clock: this.runtime.clock,
+        storage: this.storage,
+        gcs: this.gcs,
+        runningInstances: () => this.runningInstances(),
+        isRunning: (id) => this.isRunning(id),
+        queryStarted: () => this.saveCluster(),
+        bus: deps.bus,
+        records: deps.records,
+      },
+      { config: init.pqConfig, stats: init.pqStats, nextQueryId: init.nextQueryId },
+    );
     for (const instanceId of [...init.instanceIds].sort(naturalCompare)) {
       const crashed = this.runtime.faults.isCrashed(instanceId);
       this.instances.set(instanceId, { id: instanceId, status: crashed ? 'DOWN' : 'RUNNING', statusSinceMs: now, statusReason: crashed ? 'crashed' : 'started', lastHeard: new Map() });
@@ -286,13 +239,15 @@ export class RacCluster {
     }
     const config = applyRacConfig(DEFAULT_RAC_CONFIG, boot.config ?? {});
     const storage = demoStorageState(deps.runtime.rng.fork('rac.schema'), config.blocksPerTable, config.rowsPerBlock, boot.instanceIds);
+    const pqConfig = applyParallelQueryConfig(DEFAULT_PARALLEL_QUERY_CONFIG, boot.parallelQuery ?? {});
+    const pqStats = emptyParallelQueryStats();
     const cluster = new RacCluster(deps, {
       instanceIds: boot.instanceIds,
       config,
       storage,
       recoveryConfig: applyRecoveryConfig(DEFAULT_RECOVERY_CONFIG, boot.recovery ?? {}),
-      pqConfig: applyParallelQueryConfig(DEFAULT_PARALLEL_QUERY_CONFIG, boot.parallelQuery ?? {}),
-      pqStats: emptyParallelQueryStats(),
+      pqConfig,
+      pqStats,
       columns: { sales: ['id', 'region', 'product', 'amount', 'quantity'] },
       open: true,
       history: [],
@@ -301,8 +256,8 @@ export class RacCluster {
     });
     cluster.storage.mirrorAll();
     deps.records?.recoveryConfigChanged(cluster.recoveryConfigValue);
-    deps.records?.parallelQueryConfigChanged(cluster.pqConfig);
-    deps.records?.parallelQueryStatsChanged(cluster.pqStats);
+    deps.records?.parallelQueryConfigChanged(pqConfig);
+    deps.records?.parallelQueryStatsChanged(pqStats);
     cluster.saveCluster();
     return cluster;
   }
@@ -655,39 +610,29 @@ export class RacCluster {
   // ---- parallel query ------------------------------------------------------------------------
 
   parallelQueryConfig(): ParallelQueryConfig {
-    return { ...this.pqConfig };
+    return this.queries.parallelQueryConfig();
   }
 
   setParallelQueryConfig(patch: Partial<ParallelQueryConfig>): ParallelQueryConfig {
-    this.pqConfig = applyParallelQueryConfig(this.pqConfig, patch);
-    this.deps.records?.parallelQueryConfigChanged(this.pqConfig);
-    return this.parallelQueryConfig();
+    return this.queries.setParallelQueryConfig(patch);
   }
 
-  parallelQueryStats(): ParallelQueryStats & { active: number; averageDurationMs: number | null; averageDop: number | null } {
-    const finished = this.pqStats.completed + this.pqStats.failed;
-    return {
-      ...this.pqStats,
-      active: this.activeQueries.size,
-      averageDurationMs: finished === 0 ? null : this.pqStats.totalDurationMs / finished,
-      averageDop: this.pqStats.executed === 0 ? null : this.pqStats.totalDop / this.pqStats.executed,
-    };
+  parallelQueryStats(): ReturnType<QueryCoordinator['parallelQueryStats']> {
+    return this.queries.parallelQueryStats();
   }
 
-  queryPlans(): (QueryPlan & { queryId: string; createdAtMs: number })[] {
-    return [...this.plans].reverse();
+  queryPlans(): ReturnType<QueryCoordinator['queryPlans']> {
+    return this.queries.queryPlans();
   }
 
   /** The recent queries, running or ended, newest first. */
   queryRuns(): QueryRun[] {
-    return [...this.runs].reverse();
+    return this.queries.queryRuns();
   }
 
   /** One recent query. @throws DomainError NOT_FOUND. */
   queryRun(queryId: string): QueryRun {
-    const run = this.runs.find((candidate) => candidate.queryId === queryId);
-    if (run === undefined) throw new DomainError('NOT_FOUND', `No parallel query has id "${queryId}".`, { resource: 'rac.parallelQuery', id: queryId });
-    return run;
+    return this.queries.queryRun(queryId);
   }
 
   /** The columns of a table. @throws DomainError NOT_FOUND for an unknown table. */
@@ -696,124 +641,18 @@ export class RacCluster {
   }
 
   activeQueryRuns(): QueryRun[] {
-    return [...this.activeQueries.values()];
+    return this.queries.activeQueryRuns();
   }
 
   /** Validates and plans a query without running it. */
   explain(query: ParallelQuery): QueryPlan {
     this.assertOpen();
-    validateQuery(query, this.columnsOf(query.table));
-    const candidates = this.runningInstances().map((instanceId) => ({ instanceId, outstanding: this.gcs.outstandingOf(instanceId) }));
-    return planQuery(query, this.storage.blocksOf(query.table), candidates, this.pqConfig);
+    return this.queries.explain(query, this.columnsOf(query.table));
   }
 
   /** Runs a query: slaves read their granules through Cache Fusion in S mode; settles on the clock. */
   executeQuery(query: ParallelQuery): QueryHandle {
-    const plan = this.explain(query);
-    const queryId = `pq-${this.nextQueryId++}`;
-    const now = this.runtime.clock.now();
-    const run: QueryRun = {
-      queryId, query, plan, status: 'RUNNING', startedAtMs: now, completedAtMs: null, blocksRead: 0, rowsScanned: 0, cacheFusionTransfers: 0, reassignedGranules: 0,
-      granules: plan.granules.map((granule) => ({ granuleId: granule.granuleId, blocksRead: 0, rowsScanned: 0, status: 'RUNNING' })),
-      result: null, error: null,
-    };
-    const granuleOf = new Map(plan.granules.flatMap((granule, index) => granule.blockIds.map((blockId) => [blockId, run.granules[index]!] as const)));
-    const handle = new QueryHandle(run);
-    this.activeQueries.set(queryId, run);
-    this.plans.push({ ...plan, queryId, createdAtMs: now });
-    if (this.plans.length > MAX_PLANS) this.plans.shift();
-    this.runs.push(run);
-    if (this.runs.length > MAX_PLANS) this.runs.shift();
-    if (plan.adaptiveReduced) this.pqStats.adaptiveReductions += 1;
-    for (const fn of new Set(query.aggregates.map((aggregate) => aggregate.fn))) this.pqStats.queriesByAggregate[fn] += 1;
-    this.pqStats.executed += 1;
-    this.pqStats.totalDop += plan.dop;
-    this.pqStats.granules += plan.granules.length;
-    this.saveCluster();
-    this.deps.bus?.publish('parallel_query_started', SOURCE, {
-      queryId,
-      query: plan.text,
-      nodeIds: plan.instances,
-      dop: plan.dop,
-      granules: plan.granules.length,
-      status: 'RUNNING',
-      durationMs: null,
-      blocksRead: 0,
-      resultRows: null,
-      error: null,
-    });
-    const partials = new Map<BlockId, PartialAggregates>();
-    const blocks = plan.granules.flatMap((granule) => granule.blockIds.map((blockId) => ({ blockId, instanceId: granule.instanceId })));
-    let remaining = blocks.length;
-    const finish = (error: string | null): void => {
-      if (run.status !== 'RUNNING') return;
-      run.completedAtMs = this.runtime.clock.now();
-      run.status = error === null ? 'COMPLETED' : 'FAILED';
-      run.error = error;
-      for (const granule of run.granules) if (granule.status === 'RUNNING') granule.status = 'FAILED';
-      if (error === null) run.result = finalizeAggregates(query, mergePartials(blocks.map((block) => partials.get(block.blockId)!)));
-      this.activeQueries.delete(queryId);
-      this.pqStats[error === null ? 'completed' : 'failed'] += 1;
-      this.pqStats.totalDurationMs += run.completedAtMs - run.startedAtMs;
-      this.pqStats.blocksRead += run.blocksRead;
-      this.deps.records?.parallelQueryStatsChanged(this.pqStats);
-      this.deps.bus?.publish('parallel_query_completed', SOURCE, {
-        queryId,
-        query: plan.text,
-        nodeIds: plan.instances,
-        dop: plan.dop,
-        granules: plan.granules.length,
-        status: run.status,
-        durationMs: run.completedAtMs - run.startedAtMs,
-        blocksRead: run.blocksRead,
-        resultRows: run.result === null ? null : run.result.rows.length,
-        error,
-      });
-      handle.settle();
-    };
-    // Each slave reads its blocks one after another; a block whose slave went down moves to another.
-    const bySlave = new Map<string, BlockId[]>();
-    for (const block of blocks) bySlave.set(block.instanceId, [...(bySlave.get(block.instanceId) ?? []), block.blockId]);
-    const readNext = (slave: string, queue: BlockId[]): void => {
-      const blockId = queue.shift();
-      if (blockId === undefined || run.status !== 'RUNNING') return;
-      const reassign = (): void => {
-        const others = this.runningInstances();
-        if (others.length === 0) {
-          finish('no instance left to read the remaining granules');
-          return;
-        }
-        const next = others.sort((a, b) => this.gcs.outstandingOf(a) - this.gcs.outstandingOf(b) || naturalCompare(a, b))[0]!;
-        run.reassignedGranules += 1;
-        this.pqStats.reassignedGranules += 1;
-        readNext(next, [blockId, ...queue]);
-      };
-      if (!this.isRunning(slave)) {
-        reassign();
-        return;
-      }
-      this.gcs.read(slave, blockId).onSettled((outcome) => {
-        if (outcome.status === 'FAILED') {
-          reassign();
-          return;
-        }
-        run.blocksRead += 1;
-        run.rowsScanned += outcome.result.rows.length;
-        this.pqStats.rowsScanned += outcome.result.rows.length;
-        if (outcome.result.shipped) run.cacheFusionTransfers += 1;
-        const granule = granuleOf.get(blockId)!;
-        granule.blocksRead += 1;
-        granule.rowsScanned += outcome.result.rows.length;
-        if (granule.blocksRead === plan.granules[granule.granuleId - 1]!.blockIds.length) granule.status = 'COMPLETED';
-        partials.set(blockId, partialAggregate(query, outcome.result.rows));
-        remaining -= 1;
-        if (remaining === 0) finish(null);
-        else readNext(slave, queue);
-      });
-    };
-    for (const [slave, queue] of bySlave) readNext(slave, queue);
-    if (blocks.length === 0) finish(null);
-    return handle;
+    return this.queries.executeQuery(query, this.explain(query));
   }
 
   /** The query evaluated serially over the last committed data (disk plus redo): the reference. */
@@ -992,7 +831,7 @@ export class RacCluster {
       columns: this.columns,
       open: this.stateValue === 'OPEN',
       nextRecoveryId: this.nextRecoveryId,
-      nextQueryId: this.nextQueryId,
+      nextQueryId: this.queries.nextQueryId,
       threadCounters: this.storage.threadCounters(),
       grdCounters: { ...this.grd.counters },
     };
@@ -1096,33 +935,11 @@ export class RacCluster {
     return now - this.heardAt(a, b) <= windowMs && now - this.heardAt(b, a) <= windowMs;
   }
 
-  /**
-   * Split-brain: when some members no longer hear each other, the members form sides (connected
-   * components); the side holding more than quorumPercentage of them survives, the others are
-   * evicted. With no such side, the largest survives, and on a tie the one with the lowest id.
-   */
+  /** Split-brain: the members that no longer form one side with the survivors are evicted (see split-brain.ts). */
   private resolveMembership(): void {
     const members = this.runningInstances();
-    const parent = new Map(members.map((id) => [id, id]));
-    const root = (id: string): string => {
-      let current = id;
-      while (parent.get(current) !== current) current = parent.get(current)!;
-      return current;
-    };
-    let split = false;
-    for (let i = 0; i < members.length; i += 1) {
-      for (let j = i + 1; j < members.length; j += 1) {
-        if (this.connected(members[i]!, members[j]!)) parent.set(root(members[j]!), root(members[i]!));
-        else split = true;
-      }
-    }
-    if (!split) return;
-    const sides = new Map<string, string[]>();
-    for (const id of members) sides.set(root(id), [...(sides.get(root(id)) ?? []), id]);
-    const ranked = [...sides.values()].sort((a, b) => b.length - a.length || naturalCompare(a[0]!, b[0]!));
-    if (ranked.length < 2) return;
-    const quorum = ranked.find((side) => side.length * 100 > this.config.quorumPercentage * members.length);
-    const survivors = new Set(quorum ?? ranked[0]!);
+    const survivors = splitBrainSurvivors(members, (a, b) => this.connected(a, b), this.config.quorumPercentage);
+    if (survivors === null) return;
     this.splitBrainResolutions += 1;
     this.lastSplitBrainAtMs = this.runtime.clock.now();
     for (const id of members) {

@@ -11,23 +11,17 @@ import type { SimNetwork, SimulationRuntime, TimerId } from '../runtime/index.js
 import { CommitHandle, CommitTracker, MAX_WAITING_COMMITS, type CommitCounters, type CommitWaitStats } from './commit-tracker.js';
 import type { ReplicationEventMap } from './events.js';
 import { LagSamples } from './lag-samples.js';
-import { formatLsn, segmentOf, segmentStartLsn, WAL_START_LSN, walSegmentName, type Lsn } from './lsn.js';
+import { decodeChanges, type DecodedChange } from './logical-decoding.js';
+import { formatLsn, segmentOf, WAL_START_LSN, type Lsn } from './lsn.js';
 import type { ReplicationMessage, StandbyStatus, StatusReason, WalData } from './messages.js';
 import { NodeStorage, type NodePositions, type StorageListener } from './node-storage.js';
 import { deriveReplicaState, transitionReplica, type ReplicaState } from './replica-state.js';
 import { applyConfigPatch, DEFAULT_REPLICATION_CONFIG, type ReplicationConfig, type ReplicationConfigPatch, type ReplicationMode } from './replication-config.js';
 import type { ReplicationJournal, ReplicationRestore, StoredClusterState, TimelineHistoryEntry } from './replication-records.js';
-import {
-  checkpointKeepLsn,
-  replicaSlotName,
-  safeWalSizeBytesOf,
-  validateCreateSlot,
-  walStatusOf,
-  type CreateSlotInput,
-  type ReplicationSlot,
-  type WalStatus,
-} from './slots.js';
-import type { RowChange, RowValue, RowWrite, WalRecord } from './wal-record.js';
+import { channelViewOf, replicaViewOf, slotViewOf, syncStateOf, type ChannelView, type ReplicaView, type SlotView } from './replication-views.js';
+import { checkpointKeepLsn, replicaSlotName, validateCreateSlot, type CreateSlotInput, type ReplicationSlot } from './slots.js';
+import { WalArchive, type ArchivedSegment } from './wal-archive.js';
+import type { RowValue, RowWrite, WalRecord } from './wal-record.js';
 import { WalReceiver } from './wal-receiver.js';
 import type { WorkloadTarget } from './workload.js';
 import { SEND_WINDOW_BATCHES, WalSender } from './wal-sender.js';
@@ -54,59 +48,6 @@ export interface ReplicationBootstrap {
   config?: ReplicationConfigPatch;
 }
 
-/** A replica as `pg_stat_replication` and the API show it. */
-export interface ReplicaView {
-  replicaId: string;
-  state: ReplicaState;
-  /** When it entered `state` (cluster ms; at a server restart, the restart), and why. */
-  stateSinceMs: number;
-  stateReason: string;
-  /** When it last reported having flushed everything the primary had written (cluster ms; memory only); null if never. */
-  caughtUpAtMs: number | null;
-  syncState: 'sync' | 'potential' | 'quorum' | 'async';
-  slotName: string;
-  timeline: number;
-  sentLsn: Lsn;
-  writeLsn: Lsn;
-  flushLsn: Lsn;
-  replayLsn: Lsn;
-  /** Primary's current LSN − replayLsn. */
-  lagBytes: number;
-  writeLagMs: number;
-  flushLagMs: number;
-  replayLagMs: number;
-  replayPaused: boolean;
-  lastStatusAtMs: number | null;
-  addedAtMs: number;
-  /** Base backup progress while STARTING. */
-  baseBackup: { startedAtMs: number; endsAtMs: number; sizeBytes: number; lsn: Lsn } | null;
-}
-
-/** A WAL sender's stream to one standby (the monitoring API's channel). */
-export interface ChannelView {
-  replicaId: string;
-  slotName: string;
-  state: ReplicaState;
-  sentLsn: Lsn;
-  /** WAL bytes sent, resends included. */
-  bytesSent: number;
-  batchesSent: number;
-  /** Batches sent again after the standby reported a gap. */
-  resentBatches: number;
-  /** Status messages received from the standby. */
-  statusReports: number;
-  /** When this sender started (the stream restarts after a failover or a reconnect). */
-  startedAtMs: number;
-  lastSentAtMs: number | null;
-  lastStatusAtMs: number | null;
-}
-
-export interface SlotView extends ReplicationSlot {
-  active: boolean;
-  walStatus: WalStatus;
-  safeWalSizeBytes: number | null;
-}
-
 export interface FailoverResult {
   previousPrimaryId: string;
   newPrimaryId: string;
@@ -120,30 +61,6 @@ export interface FailoverResult {
   /** How many of those had been acknowledged in a synchronous mode (0 unless forced). */
   lostAcknowledgedSyncCommits: number;
   atMs: number;
-}
-
-/** A change decoded from a logical slot (pgoutput-like), one per row change. */
-export interface DecodedChange {
-  lsn: Lsn;
-  endLsn: Lsn;
-  commitTimeMs: number;
-  timeline: number;
-  op: RowChange['op'];
-  table: string;
-  key: string;
-  row: RowChange extends infer C ? (C extends { row: infer R } ? R : never) | null : never;
-}
-
-export interface ArchivedSegment {
-  segmentName: string;
-  timeline: number;
-  segment: number;
-  startLsn: Lsn;
-  endLsn: Lsn;
-  records: readonly WalRecord[];
-  archivedAtMs: number;
-  /** archiveCommand with %p and %f filled in (recorded, never run). */
-  command: string;
 }
 
 export interface CheckpointResult {
@@ -178,10 +95,6 @@ interface Replica {
   lastPositionEventLsn: Lsn;
 }
 
-/** Most archived segments kept in memory (the oldest go first). */
-export const MAX_ARCHIVED_SEGMENTS = 4096;
-/** A logical slot's consumer counts as attached this long after it last confirmed. */
-const LOGICAL_ACTIVE_MS = 10_000;
 /** Largest page `consume` returns. */
 export const MAX_CONSUME_RECORDS = 10_000;
 
@@ -199,9 +112,7 @@ export class ReplicationCluster {
   /** Highest end LSN acknowledged in a synchronous mode on the current history. */
   private syncAckedLsn: Lsn;
   private readonly lagSamples = new LagSamples();
-  private readonly archive: ArchivedSegment[] = [];
-  private archiveNextSegment: number | null = null;
-  private archivedCount = 0;
+  private readonly archive: WalArchive;
   private readonly network: SimNetwork<ReplicationMessage>;
   private readonly controlPlaneId: string;
   private statusTimer: TimerId | null = null;
@@ -251,8 +162,7 @@ export class ReplicationCluster {
     this.commits = new CommitTracker(state.counters);
     this.nextCommitId = state.nextCommitId;
     this.syncAckedLsn = state.syncAckedLsn;
-    this.archiveNextSegment = state.archive.nextSegment;
-    this.archivedCount = state.archive.archivedSegments;
+    this.archive = new WalArchive(state.archive);
     this.network = deps.runtime.network<ReplicationMessage>('replication');
     for (const nodeId of state.nodeIds) {
       const saved = restored?.nodes[nodeId];
@@ -359,18 +269,7 @@ export class ReplicationCluster {
   listChannels(): ChannelView[] {
     const channels: ChannelView[] = [];
     for (const replica of [...this.replicas.values()].sort((a, b) => naturalCompare(a.replicaId, b.replicaId))) {
-      const sender = replica.sender;
-      if (sender === null) continue;
-      channels.push({
-        replicaId: replica.replicaId,
-        slotName: replicaSlotName(replica.replicaId),
-        state: replica.state,
-        sentLsn: sender.sentLsn,
-        ...sender.counters,
-        startedAtMs: sender.startedAtMs,
-        lastSentAtMs: sender.lastSentAtMs,
-        lastStatusAtMs: sender.counters.statusReports > 0 ? sender.lastHeardMs : null,
-      });
+      if (replica.sender !== null) channels.push(channelViewOf(replica.replicaId, replica.state, replica.sender));
     }
     return channels;
   }
@@ -390,7 +289,7 @@ export class ReplicationCluster {
   }
 
   archivedSegments(): readonly ArchivedSegment[] {
-    return this.archive;
+    return this.archive.archivedSegments();
   }
 
   // ================================================================ configuration
@@ -401,8 +300,8 @@ export class ReplicationCluster {
     const next = applyConfigPatch(before, patch);
     this.config = next;
     this.deps.records?.configChanged(next);
-    if (next.archiveMode && !before.archiveMode) this.archiveNextSegment = segmentOf(this.primaryStorage().positions().walStartLsn, next.walSegmentBytes);
-    if (!next.archiveMode) this.archiveNextSegment = null;
+    if (next.archiveMode && !before.archiveMode) this.archive.startAt(this.primaryStorage().positions().walStartLsn, next.walSegmentBytes);
+    if (!next.archiveMode) this.archive.stop();
     if (next.statusIntervalMs !== before.statusIntervalMs || next.checkpointIntervalMs !== before.checkpointIntervalMs) this.armTimers();
     this.assignSenders();
     this.settleCommits();
@@ -428,7 +327,7 @@ export class ReplicationCluster {
     const mode = this.config.mode;
     const handle = new CommitHandle(this.nextCommitId++, record.lsn, record.endLsn, mode, nowMs, nowMs + this.config.replicationTimeoutSecs * 1000);
     this.commits.add(handle, nowMs);
-    this.archiveCompletedSegments();
+    this.archive.archiveCompleted(primary.storage, this.currentTimeline, this.config, nowMs);
     this.settleCommits();
     this.armCommitTimer();
     for (const replica of this.replicas.values()) this.pump(replica);
@@ -621,7 +520,7 @@ export class ReplicationCluster {
       if (slot.confirmedFlushLsn !== null) slot.confirmedFlushLsn = Math.min(slot.confirmedFlushLsn, switchLsn);
       this.deps.records?.slotChanged(slot);
     }
-    if (this.config.archiveMode) this.archiveNextSegment = segmentOf(switchLsn, this.config.walSegmentBytes);
+    if (this.config.archiveMode) this.archive.startAt(switchLsn, this.config.walSegmentBytes);
 
     // The old primary rejoins as a standby: at once if it runs, else when it restarts.
     const demoted: Replica = {
@@ -722,21 +621,7 @@ export class ReplicationCluster {
       this.invalidate(slot);
       throw new DomainError('CONFLICT', `The WAL of slot ${slotName} was removed.`, { slotName });
     }
-    const changes: DecodedChange[] = [];
-    for (const record of read.records) {
-      for (const change of record.change.changes) {
-        changes.push({
-          lsn: record.lsn,
-          endLsn: record.endLsn,
-          commitTimeMs: record.atMs,
-          timeline: record.timeline,
-          op: change.op,
-          table: change.table,
-          key: change.key,
-          row: change.op === 'delete' ? null : change.row,
-        });
-      }
-    }
+    const changes = decodeChanges(read.records);
     const last = read.records[read.records.length - 1];
     if (last !== undefined) {
       slot.confirmedFlushLsn = last.endLsn;
@@ -779,17 +664,8 @@ export class ReplicationCluster {
   }
 
   private slotView(slot: ReplicationSlot): SlotView {
-    const primary = this.primaryStorage().positions();
     const replica = slot.replicaId === null ? undefined : this.replicas.get(slot.replicaId);
-    const active = replica !== undefined
-      ? replica.sender !== null && replica.sender.state === 'STREAMING'
-      : slot.lastConsumedAtMs !== null && this.now() - slot.lastConsumedAtMs < LOGICAL_ACTIVE_MS;
-    return {
-      ...slot,
-      active,
-      walStatus: walStatusOf(slot, primary.writeLsn, primary.walStartLsn, this.config),
-      safeWalSizeBytes: safeWalSizeBytesOf(slot, primary.writeLsn, this.config),
-    };
+    return slotViewOf(slot, replica?.sender, this.primaryStorage().positions(), this.config, this.now());
   }
 
   private invalidate(slot: ReplicationSlot): void {
@@ -805,7 +681,7 @@ export class ReplicationCluster {
     });
   }
 
-  // ================================================================ checkpoints and archiving
+  // ================================================================ checkpoints
 
   /** Runs a checkpoint now on the primary (and a restartpoint on each running standby). */
   checkpoint(): CheckpointResult {
@@ -813,7 +689,7 @@ export class ReplicationCluster {
     const primary = this.nodeOf(this.primaryId);
     const positions = primary.storage.positions();
     const claims = [...this.slots.values()].filter((slot) => slot.invalidationReason === null).map((slot) => slot.restartLsn);
-    const firstUnarchived = this.archiveNextSegment === null ? null : segmentStartLsn(this.archiveNextSegment, this.config.walSegmentBytes);
+    const firstUnarchived = this.archive.firstUnarchivedLsn(this.config.walSegmentBytes);
     const keepLsn = checkpointKeepLsn(positions.writeLsn, claims, firstUnarchived, this.config);
     const removed = primary.running ? primary.storage.removeWalBefore(keepLsn) : [];
     const invalidatedSlots: string[] = [];
@@ -842,33 +718,6 @@ export class ReplicationCluster {
       removedBytes: removed.reduce((sum, record) => sum + (record.endLsn - record.lsn), 0),
       invalidatedSlots,
     };
-  }
-
-  private archiveCompletedSegments(): void {
-    if (this.archiveNextSegment === null) return;
-    const storage = this.primaryStorage();
-    const segmentBytes = this.config.walSegmentBytes;
-    const currentSegment = segmentOf(storage.positions().writeLsn, segmentBytes);
-    for (; this.archiveNextSegment < currentSegment; this.archiveNextSegment += 1) {
-      const segment = this.archiveNextSegment;
-      const startLsn = segmentStartLsn(segment, segmentBytes);
-      const endLsn = segmentStartLsn(segment + 1, segmentBytes);
-      const read = storage.readWal(Math.max(startLsn, storage.positions().walStartLsn), { toLsn: Number.MAX_SAFE_INTEGER });
-      const records = read.gone ? [] : read.records.filter((record) => record.lsn < endLsn && record.lsn >= startLsn);
-      const segmentName = walSegmentName(this.currentTimeline, segment, segmentBytes);
-      this.archive.push({
-        segmentName,
-        timeline: this.currentTimeline,
-        segment,
-        startLsn,
-        endLsn,
-        records,
-        archivedAtMs: this.now(),
-        command: this.config.archiveCommand.replaceAll('%p', `pg_wal/${segmentName}`).replaceAll('%f', segmentName),
-      });
-      this.archivedCount += 1;
-      if (this.archive.length > MAX_ARCHIVED_SEGMENTS) this.archive.shift();
-    }
   }
 
   // ================================================================ streaming
@@ -1338,43 +1187,12 @@ export class ReplicationCluster {
     this.deps.bus?.publish('replica_status_change', 'replication', { replicaId: replica.replicaId, nodeId: replica.replicaId, from, to, reason });
   }
 
-  private syncStateOf(replica: Replica): ReplicaView['syncState'] {
-    const mode = this.config.mode;
-    if (mode === 'ASYNCHRONOUS') return 'async';
-    const named = this.config.standbyNodes;
-    const eligible = named.length === 0 || named.includes(replica.replicaId);
-    if (!eligible) return 'async';
-    if (mode === 'SEMI_SYNCHRONOUS') return 'quorum';
-    return replica.sender?.state === 'STREAMING' ? 'sync' : 'potential';
-  }
-
   private viewOf(replica: Replica): ReplicaView {
     const node = this.nodeOf(replica.replicaId);
-    const sender = replica.sender;
-    const own = node.storage.positions();
-    const backup = node.receiver.backup;
-    return {
-      replicaId: replica.replicaId,
-      state: replica.state,
-      stateSinceMs: replica.stateSinceMs,
-      stateReason: replica.stateReason,
-      caughtUpAtMs: replica.caughtUpAtMs,
-      syncState: this.syncStateOf(replica),
-      slotName: replicaSlotName(replica.replicaId),
-      timeline: own.timeline,
-      sentLsn: sender?.sentLsn ?? own.writeLsn,
-      writeLsn: sender?.writeLsn ?? own.writeLsn,
-      flushLsn: sender?.flushLsn ?? own.flushLsn,
-      replayLsn: sender?.replayLsn ?? own.replayLsn,
+    return replicaViewOf(replica, node.storage.positions(), node.receiver, {
+      syncState: syncStateOf(this.config, replica.replicaId, replica.sender),
       lagBytes: this.lagBytesOf(replica),
-      writeLagMs: sender?.writeLagMs ?? 0,
-      flushLagMs: sender?.flushLagMs ?? 0,
-      replayLagMs: sender?.replayLagMs ?? 0,
-      replayPaused: node.receiver.replayPaused,
-      lastStatusAtMs: sender?.lastHeardMs ?? null,
-      addedAtMs: replica.addedAtMs,
-      baseBackup: backup === null ? null : { startedAtMs: backup.startedAtMs, endsAtMs: backup.endsAtMs, sizeBytes: backup.sizeBytes, lsn: backup.lsn },
-    };
+    });
   }
 
   // ================================================================ plumbing
@@ -1443,7 +1261,7 @@ export class ReplicationCluster {
       counters: this.commits.counters,
       nextCommitId: this.nextCommitId,
       syncAckedLsn: this.syncAckedLsn,
-      archive: { nextSegment: this.archiveNextSegment, archivedSegments: this.archivedCount },
+      archive: this.archive.stored(),
     });
   }
 }

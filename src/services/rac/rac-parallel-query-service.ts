@@ -1,6 +1,6 @@
 import { DomainError } from '../../engines/runtime/domain-error.js';
 import { filtersOf, resultName, type AggregateFunction, type QueryPlan } from '../../engines/rac/parallel-query.js';
-import type { QueryRun, QueryStatus } from '../../engines/rac/rac-cluster.js';
+import type { QueryRun, QueryStatus } from '../../engines/rac/query-coordinator.js';
 import type { ParallelQueryConfig as EngineParallelQueryConfig } from '../../engines/rac/rac-config.js';
 import { parseQueryText } from '../../engines/rac/query-text.js';
 import { isoTime } from '../platform/iso-time.js';

@@ -4,7 +4,7 @@ import { naturalCompare } from '../../engines/runtime/natural-order.js';
 import type { CommitCounters } from '../../engines/replication/commit-tracker.js';
 import { formatLsn, segmentOf, WAL_START_LSN, walSegmentName, type Lsn } from '../../engines/replication/lsn.js';
 import type { ReplicaState } from '../../engines/replication/replica-state.js';
-import type { ReplicaView } from '../../engines/replication/replication-cluster.js';
+import type { ReplicaView } from '../../engines/replication/replication-views.js';
 import { applyConfigPatch, type ReplicationConfig as EngineConfig, type ReplicationMode } from '../../engines/replication/replication-config.js';
 import type { ReplicationEngine } from '../../engines/replication/replication-engine.js';
 import type { WorkloadMix, WorkloadSettings } from '../../engines/replication/workload.js';

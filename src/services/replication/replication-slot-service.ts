@@ -1,5 +1,6 @@
 import { formatLsn } from '../../engines/replication/lsn.js';
-import type { ReplicationCluster, SlotView } from '../../engines/replication/replication-cluster.js';
+import type { ReplicationCluster } from '../../engines/replication/replication-cluster.js';
+import type { SlotView } from '../../engines/replication/replication-views.js';
 import type { SlotType, WalStatus } from '../../engines/replication/slots.js';
 import { isoTime } from '../platform/iso-time.js';
 import { pageOf, selectFields, type Page } from '../platform/list-query.js';

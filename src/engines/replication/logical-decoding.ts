@@ -1,0 +1,40 @@
+/**
+ * Logical decoding as a logical slot's pgoutput plugin does it: each WAL record (one
+ * transaction) becomes its row changes, in order, stamped with the record's position, commit
+ * time and timeline. Pure: the slot bookkeeping around it stays in the cluster.
+ */
+import type { Lsn } from './lsn.js';
+import type { RowChange, RowValue, WalRecord } from './wal-record.js';
+
+/** A change decoded from a logical slot (pgoutput-like), one per row change. */
+export interface DecodedChange {
+  lsn: Lsn;
+  endLsn: Lsn;
+  commitTimeMs: number;
+  timeline: number;
+  op: RowChange['op'];
+  table: string;
+  key: string;
+  /** The row written; null for a delete. */
+  row: RowValue | null;
+}
+
+/** The row changes of `records`, in WAL order. */
+export function decodeChanges(records: readonly WalRecord[]): DecodedChange[] {
+  const changes: DecodedChange[] = [];
+  for (const record of records) {
+    for (const change of record.change.changes) {
+      changes.push({
+        lsn: record.lsn,
+        endLsn: record.endLsn,
+        commitTimeMs: record.atMs,
+        timeline: record.timeline,
+        op: change.op,
+        table: change.table,
+        key: change.key,
+        row: change.op === 'delete' ? null : change.row,
+      });
+    }
+  }
+  return changes;
+}
