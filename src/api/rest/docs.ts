@@ -1,42 +1,131 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import express, { Router } from 'express';
+import { extname, join } from 'node:path';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { Router, type Request, type Response } from 'express';
 
 const require = createRequire(import.meta.url);
 
+/** Content types of the files the docs serve, by extension. */
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'application/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.json': 'application/json; charset=utf-8',
+  '.yaml': 'application/yaml; charset=utf-8',
+};
+
+/**
+ * Brotli quality for the documents: 11 takes seconds on the 1.4 MB contract, 5 a few
+ * milliseconds and still shrinks it about fifteenfold.
+ */
+const BROTLI_QUALITY = 5;
+
+/** Smaller bodies are sent as they are: compressing them saves less than it costs. */
+const MIN_COMPRESSED_BYTES = 1024;
+
+/**
+ * One document served as it is: compressed once per encoding on first use (brotli or gzip, as
+ * the client accepts), with a strong ETag of its content so a browser revalidates with a 304
+ * instead of downloading it again.
+ */
+class ServedDocument {
+  readonly etag: string;
+  private readonly encoded = new Map<string, Buffer>();
+
+  constructor(
+    readonly contentType: string,
+    private readonly body: Buffer,
+  ) {
+    this.etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  }
+
+  send(request: Request, response: Response): void {
+    response.set({ 'Content-Type': this.contentType, ETag: this.etag, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' });
+    if (request.fresh) {
+      response.status(304).end();
+      return;
+    }
+    const encoding = this.body.length >= MIN_COMPRESSED_BYTES ? request.acceptsEncodings('br', 'gzip') : false;
+    const payload = encoding === 'br' || encoding === 'gzip' ? this.encodedAs(encoding) : this.body;
+    if (payload !== this.body) response.set('Content-Encoding', encoding as string);
+    response.set('Content-Length', String(payload.length));
+    response.status(200).end(request.method === 'HEAD' ? undefined : payload);
+  }
+
+  private encodedAs(encoding: 'br' | 'gzip'): Buffer {
+    let encoded = this.encoded.get(encoding);
+    if (encoded === undefined) {
+      encoded =
+        encoding === 'br'
+          ? brotliCompressSync(this.body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: this.body.length } })
+          : gzipSync(this.body);
+      this.encoded.set(encoding, encoded);
+    }
+    return encoded;
+  }
+}
+
 /**
  * Swagger UI at /docs (from swagger-ui-dist, served locally: nothing is fetched from a CDN) and
- * the bundled contract at /openapi.json and /openapi.yaml. Public.
+ * the bundled contract at /openapi.json and /openapi.yaml. Public. Every file is served
+ * compressed with a cache validator: the contract is 1.4 MB and Swagger UI's bundle 1.7 MB.
  */
 export function docsRoutes(specJsonPath: string, specYamlPath: string): Router {
   const router = Router();
-  const specJson = readFileSync(specJsonPath, 'utf8');
-  const specYaml = readFileSync(specYamlPath, 'utf8');
-  const swaggerUiDir = (require('swagger-ui-dist') as { getAbsoluteFSPath: () => string }).getAbsoluteFSPath();
-  router.get('/openapi.json', (_request, response) => {
-    response.type('application/json').send(specJson);
-  });
-  router.get('/openapi.yaml', (_request, response) => {
-    response.type('application/yaml').send(specYaml);
-  });
+  // Served without the generated file's indentation: 40 % fewer bytes for Swagger UI to parse.
+  const specJson = new ServedDocument(CONTENT_TYPES['.json']!, Buffer.from(JSON.stringify(JSON.parse(readFileSync(specJsonPath, 'utf8')))));
+  const specYaml = new ServedDocument(CONTENT_TYPES['.yaml']!, readFileSync(specYamlPath));
+  router.get('/openapi.json', (request, response) => specJson.send(request, response));
+  router.get('/openapi.yaml', (request, response) => specYaml.send(request, response));
   router.get('/docs', (request, response, next) => {
     if (!request.originalUrl.endsWith('/')) response.redirect(301, '/docs/');
     else next();
   });
-  router.get('/docs/swagger-initializer.js', (_request, response) => {
-    response.type('application/javascript').send(swaggerInitializer);
+  const swaggerUi = swaggerUiFiles();
+  router.get('/docs/:file', (request, response, next) => {
+    const file = swaggerUi.get(String(request.params.file));
+    if (file) file.send(request, response);
+    else next();
   });
-  router.use('/docs', express.static(swaggerUiDir, { index: 'index.html' }));
+  router.get('/docs/', (request, response) => swaggerUi.get('index.html')!.send(request, response));
   return router;
 }
 
-/** Points Swagger UI at our contract and keeps the API key across reloads. */
+/** Swagger UI's files by name, read on first request: the package's, with our initializer. */
+function swaggerUiFiles(): { get(name: string): ServedDocument | undefined } {
+  const directory = (require('swagger-ui-dist') as { getAbsoluteFSPath: () => string }).getAbsoluteFSPath();
+  const names = new Set(readdirSync(directory).filter((name) => CONTENT_TYPES[extname(name)] !== undefined));
+  const loaded = new Map<string, ServedDocument>();
+  return {
+    get(name) {
+      if (!names.has(name)) return undefined;
+      let document = loaded.get(name);
+      if (document === undefined) {
+        const body = name === 'swagger-initializer.js' ? Buffer.from(swaggerInitializer) : readFileSync(join(directory, name));
+        document = new ServedDocument(CONTENT_TYPES[extname(name)]!, body);
+        loaded.set(name, document);
+      }
+      return document;
+    },
+  };
+}
+
+/**
+ * Points Swagger UI at our contract and keeps the API key across reloads. Operations are listed
+ * with their tags open and their details closed, and the schema section is collapsed: expanding
+ * every model of a 400-operation contract is most of Swagger UI's render time.
+ */
 const swaggerInitializer = `window.onload = function () {
   window.ui = SwaggerUIBundle({
     url: '/openapi.json',
     dom_id: '#swagger-ui',
     deepLinking: true,
     persistAuthorization: true,
+    docExpansion: 'list',
+    defaultModelsExpandDepth: -1,
     presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
     plugins: [SwaggerUIBundle.plugins.DownloadUrl],
     layout: 'StandaloneLayout',
