@@ -1,4 +1,4 @@
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import supertest from 'supertest';
 import type { Express } from 'express';
@@ -29,6 +29,8 @@ export interface TestServerOptions {
   seed?: number;
   storePath?: string;
   rateLimitPerKeyPerSecond?: number;
+  /** Where the request log goes; silent by default. */
+  logger?: Logger;
 }
 
 /** A server on an in-memory store with a manual clock and a fixed seed: deterministic. */
@@ -44,7 +46,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       throw error;
     },
   });
-  const api = await createApiServer(platform, pino({ level: 'silent' }));
+  const api = await createApiServer(platform, options.logger ?? pino({ level: 'silent' }));
   const caller = await platform.services.apiKeys.authenticate({ apiKey: ADMIN_KEY });
   const admin: OperationContext = { caller, requestId: 'test' };
   return {

@@ -7,6 +7,7 @@ import { errorBodyOf } from '../error-catalog.js';
 import type { ContractSchemas } from '../contract-schemas.js';
 import type { GraphQLContext } from './context.js';
 import { executableSchema } from './schema.js';
+import { useOperationLog } from './operation-log-plugin.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -36,6 +37,7 @@ export function createGraphQL(services: Services, resolvers: readonly Resolvers[
     // which this platform must not depend on. Loaded on first use (the page is ~9 MB).
     renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     landingPage: false,
+    plugins: [useOperationLog()],
     logging: false,
     context: (source: ContextSource) => {
       const requestId = `gql-${(++operationCount).toString(36)}`;

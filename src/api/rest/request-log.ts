@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { OPERATION_LOCAL } from './operation-routes.js';
+import { GRAPHQL_OPERATION_LOCAL } from '../graphql/operation-log-plugin.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -33,7 +34,10 @@ export function requestLog(logger: Logger, observe: RequestObserver) {
       observe(operationId, status, durationMs);
       const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
       if (logger.isLevelEnabled(level)) {
-        logger[level]({ requestId: request.id, method: request.method, path: request.path, status, operationId, durationMs });
+        // originalUrl: a mounted router (GraphQL at /graphql) sees its own path as `/`.
+        const path = request.originalUrl.split('?', 1)[0];
+        const graphqlOperation = response.locals[GRAPHQL_OPERATION_LOCAL] as string | undefined;
+        logger[level]({ requestId: request.id, method: request.method, path, status, operationId, ...(graphqlOperation ? { graphqlOperation } : {}), durationMs });
       }
     });
     next();
