@@ -22,7 +22,9 @@ export interface paths {
          * Add a cluster node
          * @description Adds a node to the cluster. The node starts `INITIALIZING`, begins sending heartbeats on
          *     the cluster clock and becomes `HEALTHY` when the first one arrives. Emits `node_joined`.
-         *     Requires role `CLUSTER_ADMIN`.
+         *     The node also joins Raft consensus (as a learner, promoted to voter once caught up), a
+         *     change that commits through the log: while the cluster has no quorum the addition is
+         *     refused with 503 `NO_QUORUM` and nothing is added. Requires role `CLUSTER_ADMIN`.
          */
         post: operations["addClusterNode"];
         delete?: never;
@@ -52,7 +54,9 @@ export interface paths {
          * Remove a cluster node
          * @description Removes the node from the cluster: it stops sending heartbeats and leaves the membership.
          *     Emits `node_left`. Removing a healthy voter that the cluster needs for quorum is refused
-         *     with 409 unless `force=true`. Requires role `CLUSTER_ADMIN`.
+         *     with 409 unless `force=true`. The node also leaves Raft consensus, a change that commits
+         *     through the log: while the cluster has no quorum the removal is refused with 503
+         *     `NO_QUORUM`, even with `force=true`, and the node stays. Requires role `CLUSTER_ADMIN`.
          */
         delete: operations["removeClusterNode"];
         options?: never;
@@ -324,9 +328,11 @@ export interface paths {
          *     `ADD_LEARNER` configuration entry and starts replicating the log (or a snapshot) to it.
          *     With `autoPromote` (the default) the leader appends a `PROMOTE` entry once the learner has
          *     caught up, making it a voter; the quorum grows only then, so a slow newcomer never stalls
-         *     commits. Changes run one at a time: 409 while another is pending. The answer is 202 with
-         *     the configuration and the change under way; `GET /api/v1/cluster/raft/members` shows its
-         *     progress. Requires role `CLUSTER_ADMIN`.
+         *     commits. Changes run one at a time: 409 while another is pending. A configuration change
+         *     commits through the log, so while the cluster has no quorum (too few voters up, or
+         *     reachable from the leader) it is refused with 503 `NO_QUORUM` and nothing changes. The
+         *     answer is 202 with the configuration and the change under way;
+         *     `GET /api/v1/cluster/raft/members` shows its progress. Requires role `CLUSTER_ADMIN`.
          */
         post: operations["addRaftMember"];
         delete?: never;
@@ -355,8 +361,10 @@ export interface paths {
          *     Removing a voter shrinks the quorum; when the removal would lose quorum or take the last
          *     failure tolerance away (as `DELETE /api/v1/cluster/nodes/{id}` judges it), it is refused
          *     with 409 unless `force=true`. Removing the leader makes it step down once the change is
-         *     committed, and the others elect a new leader. The answer is 202 with the configuration and
-         *     the change under way. Requires role `CLUSTER_ADMIN`.
+         *     committed, and the others elect a new leader. The removal commits through the log, so while
+         *     the cluster has no quorum it is refused with 503 `NO_QUORUM`, even with `force=true`, and
+         *     nothing changes. The answer is 202 with the configuration and the change under way.
+         *     Requires role `CLUSTER_ADMIN`.
          */
         delete: operations["removeRaftMember"];
         options?: never;
@@ -524,6 +532,18 @@ export interface paths {
          *       the leader is deposed and the voters elect a new one; the target, if given, campaigns
          *       first. Needs a quorum of healthy voters.
          *
+         *     Refused before anything changes, as Patroni refuses a switchover to a member that is not
+         *     running or not healthy:
+         *
+         *     - 409 `CONFLICT` when the target could not lead. `error.details.reason` says why, and
+         *       `details.status` gives the target's status:
+         *       - `TARGET_NOT_VOTER`: the target is a learner or a `READ_ONLY` node.
+         *       - `TARGET_DOWN`: the target is crashed or `DOWN`.
+         *       - `TARGET_UNREACHABLE`: the target is `SUSPECTED`, or a partition cuts it off from the
+         *         leader (with no leader, from a quorum of voters).
+         *     - 409 while another failover runs.
+         *     - 503 `NO_QUORUM` when too few voters are up to elect any leader.
+         *
          *     Emits `failover_initiated`, then `leader_elected` and `failover_completed`. The answer is
          *     200 when the failover ended before the answer was sent, otherwise 202 with status
          *     `IN_PROGRESS`; follow it with `GET /api/v1/cluster/failover/history?failoverId=…`, the
@@ -629,9 +649,16 @@ export interface paths {
          *
          *     The call answers when the drill ends. With the `realtime` clock it waits on the cluster
          *     clock (at most `maxDurationMs`); with the `manual` clock the drill advances the clock
-         *     itself, timer by timer, until it ends. Refused with 409 when the drill would cost the
-         *     cluster its quorum (failure tolerance 0), while a failover or another drill runs, or when
-         *     the target is not healthy. Requires role `CLUSTER_ADMIN`.
+         *     itself, timer by timer, until it ends. Refused before any fault is injected:
+         *
+         *     - 409 `CONFLICT` when the target is not up (`details.reason` `TARGET_DOWN` for a crashed
+         *       or `DOWN` node, `TARGET_UNREACHABLE` for a `SUSPECTED` one, with its `status`).
+         *     - 409 `CONFLICT` when faulting a voter would cost the cluster its quorum
+         *       (`QUORUM_AT_RISK`: failure tolerance 0).
+         *     - 409 while a failover runs, or when there is no leader and no target is named.
+         *     - 503 `NO_QUORUM` when the cluster has no quorum to elect with.
+         *
+         *     Requires role `CLUSTER_ADMIN`.
          */
         post: operations["testFailover"];
         delete?: never;
@@ -2932,7 +2959,10 @@ export interface paths {
         };
         /**
          * Full health report
-         * @description Every check, including the cluster's quorum and node health. `DEGRADED` still answers 200; `DOWN` answers 503. Public.
+         * @description Every check, including the cluster's quorum and node health. A cluster with quorum but
+         *     unhealthy nodes is `DEGRADED` and answers 200 with the state in the body. A cluster without
+         *     quorum commits nothing: its `cluster` check is `DOWN` and the probe answers 503 (also while
+         *     the nodes are still forming a quorum after a start). Public.
          */
         get: operations["getFullHealth"];
         put?: never;
@@ -7796,10 +7826,11 @@ export interface components {
          *     - `RATE_LIMITED` (429): too many requests; retry after the `Retry-After` header.
          *     - `NOT_IMPLEMENTED` (501): the operation is part of the published contract but not built yet.
          *     - `INTERNAL` (500): an unexpected server fault; it is logged with the request id.
+         *     - `NO_QUORUM` (503): the cluster has no quorum, so the change could not commit (or no leader could be elected); nothing changed. Retry after the `Retry-After` header.
          * @example NOT_FOUND
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "UPGRADE_REQUIRED" | "RATE_LIMITED" | "NOT_IMPLEMENTED" | "INTERNAL";
+        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "UPGRADE_REQUIRED" | "RATE_LIMITED" | "NOT_IMPLEMENTED" | "INTERNAL" | "NO_QUORUM";
         /** @description One reason a request was rejected. */
         FieldError: {
             /**
@@ -19025,6 +19056,41 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /**
+         * @description The cluster has no quorum: fewer voters are up (or reachable from the leader) than a commit
+         *     or an election needs, so the operation could not take effect and nothing changed. Retry once
+         *     quorum returns; `Retry-After` is one election timeout, the soonest a leader can act again.
+         */
+        NoQuorum: {
+            headers: {
+                /** @description Seconds to wait before retrying (the election timeout, rounded up). */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "success": false,
+                 *       "error": {
+                 *         "code": "NO_QUORUM",
+                 *         "message": "The cluster has no quorum (2 of 5 voters are up and 3 are needed), so adding node-6 to the Raft configuration could not commit; retry once quorum returns.",
+                 *         "details": {
+                 *           "reason": "NO_QUORUM",
+                 *           "voters": 5,
+                 *           "quorumSize": 3,
+                 *           "availableVoters": 2,
+                 *           "reachableVoters": 2,
+                 *           "leaderId": "node-1",
+                 *           "hasQuorum": false,
+                 *           "retryAfterSeconds": 1
+                 *         }
+                 *       },
+                 *       "timestamp": "2026-11-21T10:30:00.000Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description The addressed resource does not exist. */
         NotFound: {
             headers: {
@@ -19217,6 +19283,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["NoQuorum"];
         };
     };
     getClusterNode: {
@@ -19277,6 +19344,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["NoQuorum"];
         };
     };
     getClusterTopology: {
@@ -20190,6 +20258,7 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["NoQuorum"];
         };
     };
     removeRaftMember: {
@@ -20285,6 +20354,7 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["NoQuorum"];
         };
     };
     listMembers: {
@@ -20900,29 +20970,20 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description A failover is already in progress; a switchover was asked without a live leader; the target is not healthy; or there is no quorum of healthy voters to elect a leader. */
+            /**
+             * @description The target cannot lead (`details.reason` `TARGET_NOT_VOTER`, `TARGET_DOWN` or
+             *     `TARGET_UNREACHABLE`, with the target's `status`); a failover is already in progress; or
+             *     a switchover was asked without a live leader.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "CONFLICT",
-                     *         "message": "failover-9 is in progress; one failover runs at a time.",
-                     *         "details": {
-                     *           "failoverId": "failover-9"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The target is already the leader, or cannot lead (a learner or a `READ_ONLY` node). */
+            /** @description The target is already the leader. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20942,6 +21003,7 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["NoQuorum"];
         };
     };
     getFailoverConfig: {
@@ -21304,25 +21366,12 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description The drill would cost quorum, a failover or drill is running, there is no leader, or the target is not healthy. */
+            /** @description The target is not up (`TARGET_DOWN`, `TARGET_UNREACHABLE`), the drill would cost quorum (`QUORUM_AT_RISK`), a failover is running, or there is no leader to fault. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "CONFLICT",
-                     *         "message": "Failure tolerance is 0: faulting node-1 would lose quorum.",
-                     *         "details": {
-                     *           "failureTolerance": 0
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -21346,6 +21395,7 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["NoQuorum"];
         };
     };
     getFailoverStatistics: {
@@ -29145,12 +29195,41 @@ export interface operations {
                     "application/json": components["schemas"]["HealthResponse"];
                 };
             };
-            /** @description Down. */
+            /** @description Down, for example because the cluster has no quorum. */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "data": {
+                     *         "status": "DOWN",
+                     *         "checks": [
+                     *           {
+                     *             "name": "runtime",
+                     *             "status": "UP",
+                     *             "message": "Stored state is loaded and the cluster runtime runs."
+                     *           },
+                     *           {
+                     *             "name": "store",
+                     *             "status": "UP",
+                     *             "message": "The store answered a read."
+                     *           },
+                     *           {
+                     *             "name": "cluster",
+                     *             "status": "DOWN",
+                     *             "message": "The cluster has no quorum, so it commits nothing: 2/5 nodes healthy, quorum 3, state STOPPED."
+                     *           }
+                     *         ],
+                     *         "startedAt": "2026-11-21T10:00:00.000Z",
+                     *         "uptimeSeconds": 1800,
+                     *         "version": "0.1.0"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["HealthResponse"];
                 };
             };

@@ -14,6 +14,8 @@ export const errorCatalog = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   NOT_IMPLEMENTED: 501,
+  /** The cluster has no quorum, so the change could not commit; `details.retryAfterSeconds` becomes `Retry-After`. */
+  NO_QUORUM: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -29,6 +29,8 @@ const ADDED_NODE_ADDRESS = 'e2e-added.cluster.local:7000';
 const RENAMED_CLUSTER = 'rustydb-e2e';
 /** Heartbeats come every 500 ms of cluster time (default config): a second is two of them. */
 const FIRST_HEARTBEAT_MS = 1000;
+/** The first heartbeats and the first election (timeout 1 s, randomized up to 2 s, plus pre-vote). */
+const FORMED_MS = 3000;
 /** Past failureTimeoutMs (5000 ms) of silence: a crashed node is DOWN. */
 const PAST_FAILURE_TIMEOUT_MS = 6000;
 /** recoveryHeartbeats (3) × 500 ms, with room: a healed node is HEALTHY again. */
@@ -93,10 +95,13 @@ afterAll(async () => {
 });
 
 describe('a running server driven by the generated client', () => {
-  test('lists the five initial nodes', async () => {
+  test('lists the five initial nodes, which form a quorum', async () => {
     const listed = await admin.cluster.listClusterNodes({});
     expect(listed.pagination.total).toBe(5);
     expect(listed.data.map((node) => node.nodeId)).toEqual(['node-1', 'node-2', 'node-3', 'node-4', 'node-5']);
+    // A node joins consensus through the log: it can be added only once the cluster has quorum and a leader.
+    await advance(admin, FORMED_MS);
+    expect((await admin.cluster.listClusterNodes({ role: 'LEADER' })).data).toHaveLength(1);
   });
 
   test('adds a node that turns HEALTHY once its first heartbeat arrives', async () => {

@@ -90,7 +90,7 @@ export interface UpdateClusterConfigRequest {
 export class ClusterApi extends runtime.BaseAPI {
 
     /**
-     * Adds a node to the cluster. The node starts `INITIALIZING`, begins sending heartbeats on the cluster clock and becomes `HEALTHY` when the first one arrives. Emits `node_joined`. Requires role `CLUSTER_ADMIN`. 
+     * Adds a node to the cluster. The node starts `INITIALIZING`, begins sending heartbeats on the cluster clock and becomes `HEALTHY` when the first one arrives. Emits `node_joined`. The node also joins Raft consensus (as a learner, promoted to voter once caught up), a change that commits through the log: while the cluster has no quorum the addition is refused with 503 `NO_QUORUM` and nothing is added. Requires role `CLUSTER_ADMIN`. 
      * Add a cluster node
      */
     async addClusterNodeRaw(requestParameters: AddClusterNodeRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ClusterNodeResponse>> {
@@ -128,7 +128,7 @@ export class ClusterApi extends runtime.BaseAPI {
     }
 
     /**
-     * Adds a node to the cluster. The node starts `INITIALIZING`, begins sending heartbeats on the cluster clock and becomes `HEALTHY` when the first one arrives. Emits `node_joined`. Requires role `CLUSTER_ADMIN`. 
+     * Adds a node to the cluster. The node starts `INITIALIZING`, begins sending heartbeats on the cluster clock and becomes `HEALTHY` when the first one arrives. Emits `node_joined`. The node also joins Raft consensus (as a learner, promoted to voter once caught up), a change that commits through the log: while the cluster has no quorum the addition is refused with 503 `NO_QUORUM` and nothing is added. Requires role `CLUSTER_ADMIN`. 
      * Add a cluster node
      */
     async addClusterNode(requestParameters: AddClusterNodeRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ClusterNodeResponse> {
@@ -415,7 +415,7 @@ export class ClusterApi extends runtime.BaseAPI {
     }
 
     /**
-     * Removes the node from the cluster: it stops sending heartbeats and leaves the membership. Emits `node_left`. Removing a healthy voter that the cluster needs for quorum is refused with 409 unless `force=true`. Requires role `CLUSTER_ADMIN`. 
+     * Removes the node from the cluster: it stops sending heartbeats and leaves the membership. Emits `node_left`. Removing a healthy voter that the cluster needs for quorum is refused with 409 unless `force=true`. The node also leaves Raft consensus, a change that commits through the log: while the cluster has no quorum the removal is refused with 503 `NO_QUORUM`, even with `force=true`, and the node stays. Requires role `CLUSTER_ADMIN`. 
      * Remove a cluster node
      */
     async removeClusterNodeRaw(requestParameters: RemoveClusterNodeRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<DeletedResponse>> {
@@ -454,7 +454,7 @@ export class ClusterApi extends runtime.BaseAPI {
     }
 
     /**
-     * Removes the node from the cluster: it stops sending heartbeats and leaves the membership. Emits `node_left`. Removing a healthy voter that the cluster needs for quorum is refused with 409 unless `force=true`. Requires role `CLUSTER_ADMIN`. 
+     * Removes the node from the cluster: it stops sending heartbeats and leaves the membership. Emits `node_left`. Removing a healthy voter that the cluster needs for quorum is refused with 409 unless `force=true`. The node also leaves Raft consensus, a change that commits through the log: while the cluster has no quorum the removal is refused with 503 `NO_QUORUM`, even with `force=true`, and the node stays. Requires role `CLUSTER_ADMIN`. 
      * Remove a cluster node
      */
     async removeClusterNode(requestParameters: RemoveClusterNodeRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<DeletedResponse> {

@@ -28,7 +28,7 @@ import {
 export class HealthApi extends runtime.BaseAPI {
 
     /**
-     * Every check, including the cluster\'s quorum and node health. `DEGRADED` still answers 200; `DOWN` answers 503. Public.
+     * Every check, including the cluster\'s quorum and node health. A cluster with quorum but unhealthy nodes is `DEGRADED` and answers 200 with the state in the body. A cluster without quorum commits nothing: its `cluster` check is `DOWN` and the probe answers 503 (also while the nodes are still forming a quorum after a start). Public. 
      * Full health report
      */
     async getFullHealthRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<HealthResponse>> {
@@ -47,7 +47,7 @@ export class HealthApi extends runtime.BaseAPI {
     }
 
     /**
-     * Every check, including the cluster\'s quorum and node health. `DEGRADED` still answers 200; `DOWN` answers 503. Public.
+     * Every check, including the cluster\'s quorum and node health. A cluster with quorum but unhealthy nodes is `DEGRADED` and answers 200 with the state in the body. A cluster without quorum commits nothing: its `cluster` check is `DOWN` and the probe answers 503 (also while the nodes are still forming a quorum after a start). Public. 
      * Full health report
      */
     async getFullHealth(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<HealthResponse> {

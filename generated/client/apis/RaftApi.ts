@@ -110,7 +110,7 @@ export interface RequestRaftVoteRequest {
 export class RaftApi extends runtime.BaseAPI {
 
     /**
-     * Adds a cluster node to the Raft configuration as a learner: the leader appends an `ADD_LEARNER` configuration entry and starts replicating the log (or a snapshot) to it. With `autoPromote` (the default) the leader appends a `PROMOTE` entry once the learner has caught up, making it a voter; the quorum grows only then, so a slow newcomer never stalls commits. Changes run one at a time: 409 while another is pending. The answer is 202 with the configuration and the change under way; `GET /api/v1/cluster/raft/members` shows its progress. Requires role `CLUSTER_ADMIN`. 
+     * Adds a cluster node to the Raft configuration as a learner: the leader appends an `ADD_LEARNER` configuration entry and starts replicating the log (or a snapshot) to it. With `autoPromote` (the default) the leader appends a `PROMOTE` entry once the learner has caught up, making it a voter; the quorum grows only then, so a slow newcomer never stalls commits. Changes run one at a time: 409 while another is pending. A configuration change commits through the log, so while the cluster has no quorum (too few voters up, or reachable from the leader) it is refused with 503 `NO_QUORUM` and nothing changes. The answer is 202 with the configuration and the change under way; `GET /api/v1/cluster/raft/members` shows its progress. Requires role `CLUSTER_ADMIN`. 
      * Add a Raft member
      */
     async addRaftMemberRaw(requestParameters: AddRaftMemberOperationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<RaftMembershipResponse>> {
@@ -148,7 +148,7 @@ export class RaftApi extends runtime.BaseAPI {
     }
 
     /**
-     * Adds a cluster node to the Raft configuration as a learner: the leader appends an `ADD_LEARNER` configuration entry and starts replicating the log (or a snapshot) to it. With `autoPromote` (the default) the leader appends a `PROMOTE` entry once the learner has caught up, making it a voter; the quorum grows only then, so a slow newcomer never stalls commits. Changes run one at a time: 409 while another is pending. The answer is 202 with the configuration and the change under way; `GET /api/v1/cluster/raft/members` shows its progress. Requires role `CLUSTER_ADMIN`. 
+     * Adds a cluster node to the Raft configuration as a learner: the leader appends an `ADD_LEARNER` configuration entry and starts replicating the log (or a snapshot) to it. With `autoPromote` (the default) the leader appends a `PROMOTE` entry once the learner has caught up, making it a voter; the quorum grows only then, so a slow newcomer never stalls commits. Changes run one at a time: 409 while another is pending. A configuration change commits through the log, so while the cluster has no quorum (too few voters up, or reachable from the leader) it is refused with 503 `NO_QUORUM` and nothing changes. The answer is 202 with the configuration and the change under way; `GET /api/v1/cluster/raft/members` shows its progress. Requires role `CLUSTER_ADMIN`. 
      * Add a Raft member
      */
     async addRaftMember(requestParameters: AddRaftMemberOperationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<RaftMembershipResponse> {
@@ -499,7 +499,7 @@ export class RaftApi extends runtime.BaseAPI {
     }
 
     /**
-     * Removes a voter or learner from the Raft configuration with a `REMOVE` configuration entry. The cluster node itself stays (remove it with `DELETE /api/v1/cluster/nodes/{id}`). Removing a voter shrinks the quorum; when the removal would lose quorum or take the last failure tolerance away (as `DELETE /api/v1/cluster/nodes/{id}` judges it), it is refused with 409 unless `force=true`. Removing the leader makes it step down once the change is committed, and the others elect a new leader. The answer is 202 with the configuration and the change under way. Requires role `CLUSTER_ADMIN`. 
+     * Removes a voter or learner from the Raft configuration with a `REMOVE` configuration entry. The cluster node itself stays (remove it with `DELETE /api/v1/cluster/nodes/{id}`). Removing a voter shrinks the quorum; when the removal would lose quorum or take the last failure tolerance away (as `DELETE /api/v1/cluster/nodes/{id}` judges it), it is refused with 409 unless `force=true`. Removing the leader makes it step down once the change is committed, and the others elect a new leader. The removal commits through the log, so while the cluster has no quorum it is refused with 503 `NO_QUORUM`, even with `force=true`, and nothing changes. The answer is 202 with the configuration and the change under way. Requires role `CLUSTER_ADMIN`. 
      * Remove a Raft member
      */
     async removeRaftMemberRaw(requestParameters: RemoveRaftMemberRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<RaftMembershipResponse>> {
@@ -538,7 +538,7 @@ export class RaftApi extends runtime.BaseAPI {
     }
 
     /**
-     * Removes a voter or learner from the Raft configuration with a `REMOVE` configuration entry. The cluster node itself stays (remove it with `DELETE /api/v1/cluster/nodes/{id}`). Removing a voter shrinks the quorum; when the removal would lose quorum or take the last failure tolerance away (as `DELETE /api/v1/cluster/nodes/{id}` judges it), it is refused with 409 unless `force=true`. Removing the leader makes it step down once the change is committed, and the others elect a new leader. The answer is 202 with the configuration and the change under way. Requires role `CLUSTER_ADMIN`. 
+     * Removes a voter or learner from the Raft configuration with a `REMOVE` configuration entry. The cluster node itself stays (remove it with `DELETE /api/v1/cluster/nodes/{id}`). Removing a voter shrinks the quorum; when the removal would lose quorum or take the last failure tolerance away (as `DELETE /api/v1/cluster/nodes/{id}` judges it), it is refused with 409 unless `force=true`. Removing the leader makes it step down once the change is committed, and the others elect a new leader. The removal commits through the log, so while the cluster has no quorum it is refused with 503 `NO_QUORUM`, even with `force=true`, and nothing changes. The answer is 202 with the configuration and the change under way. Requires role `CLUSTER_ADMIN`. 
      * Remove a Raft member
      */
     async removeRaftMember(requestParameters: RemoveRaftMemberRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<RaftMembershipResponse> {

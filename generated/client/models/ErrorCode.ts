@@ -26,6 +26,7 @@
  * - `RATE_LIMITED` (429): too many requests; retry after the `Retry-After` header.
  * - `NOT_IMPLEMENTED` (501): the operation is part of the published contract but not built yet.
  * - `INTERNAL` (500): an unexpected server fault; it is logged with the request id.
+ * - `NO_QUORUM` (503): the cluster has no quorum, so the change could not commit (or no leader could be elected); nothing changed. Retry after the `Retry-After` header.
  * @export
  */
 export const ErrorCode = {
@@ -39,7 +40,8 @@ export const ErrorCode = {
     UpgradeRequired: 'UPGRADE_REQUIRED',
     RateLimited: 'RATE_LIMITED',
     NotImplemented: 'NOT_IMPLEMENTED',
-    Internal: 'INTERNAL'
+    Internal: 'INTERNAL',
+    NoQuorum: 'NO_QUORUM'
 } as const;
 export type ErrorCode = typeof ErrorCode[keyof typeof ErrorCode];
 

@@ -8,6 +8,7 @@ import type { ClusterNodes } from './cluster-nodes.js';
 import type { ClusterEventMap } from './events.js';
 import type { Store } from '../../store/port.js';
 import { loadRaftDisks, RaftDiskJournal } from './raft-records.js';
+import { DomainError } from '../runtime/domain-error.js';
 
 /** Virtual ms per Raft tick. The election timeout and the Raft heartbeat are whole ticks. */
 export const RAFT_TICK_MS = 50;
@@ -29,6 +30,24 @@ export interface ConsensusPolicy {
   electionTimeoutMs: number;
   autoElection: boolean;
   checkQuorum: boolean;
+}
+
+/**
+ * Whether an entry proposed now can commit: Raft commits once a quorum of voters holds it, so
+ * the voters must be up (as the failure detector sees them) and, when there is a leader, reachable
+ * from it (crashes and partitions of the runtime's faults).
+ */
+export interface CommitQuorum {
+  /** Voters of the configuration among the cluster's nodes. */
+  voters: number;
+  /** Voters needed: a majority, raised to the cluster's `minQuorumSize`. */
+  quorumSize: number;
+  /** Voters the failure detector counts as up (HEALTHY or RECOVERING). */
+  availableVoters: number;
+  /** Voters running and not partitioned from the leader, the leader included; null without a leader. */
+  reachableVoters: number | null;
+  leaderId: string | null;
+  hasQuorum: boolean;
 }
 
 /** A membership change the cluster wants consensus to make once it can (one at a time, with a leader). */
@@ -130,7 +149,11 @@ export class ClusterConsensus {
         },
       },
     });
-    deps.nodes.followConsensus({ roleOf: (nodeId) => this.clusterRoleOf(nodeId), isVoter: (nodeId) => this.voterSet().has(nodeId) });
+    deps.nodes.followConsensus({
+      roleOf: (nodeId) => this.clusterRoleOf(nodeId),
+      isVoter: (nodeId) => this.voterSet().has(nodeId),
+      requireQuorum: (consequence) => this.requireQuorum(consequence),
+    });
     deps.nodes.observe({
       nodeJoined: (spec) => this.enqueue({ change: 'add', nodeId: spec.nodeId, learnerOnly: spec.role === 'READ_ONLY' || this.votingSeatsTaken() >= MAX_CONSENSUS_VOTERS }),
       nodeLeft: (spec) => this.enqueue({ change: 'remove', nodeId: spec.nodeId, learnerOnly: false }),
@@ -165,6 +188,7 @@ export class ClusterConsensus {
    * persisted with the change, so a restart neither replays the dropped item nor forgets the promotion.
    */
   addMember(nodeId: string, options: { learnerOnly: boolean }): GroupProposal {
+    this.requireQuorum(`adding ${nodeId} to the Raft configuration could not commit`);
     const proposal = this.group.addMember(nodeId, options);
     this.forgetQueued(nodeId);
     return proposal;
@@ -172,9 +196,46 @@ export class ClusterConsensus {
 
   /** See {@link addMember}: removes a member by hand, dropping what the queue held for the node. */
   removeMember(nodeId: string): GroupProposal {
+    this.requireQuorum(`removing ${nodeId} from the Raft configuration could not commit`);
     const proposal = this.group.removeMember(nodeId);
     this.forgetQueued(nodeId);
     return proposal;
+  }
+
+  /** See {@link CommitQuorum}. */
+  commitQuorum(): CommitQuorum {
+    const summary = this.deps.nodes.summary();
+    const leader = this.group.currentLeader();
+    const reachableVoters =
+      leader === null ? null : this.voterIds().filter((nodeId) => nodeId === leader.leaderId || this.group.canExchange(leader.leaderId, nodeId)).length;
+    return {
+      voters: summary.voters,
+      quorumSize: summary.quorumSize,
+      availableVoters: summary.availableVoters,
+      reachableVoters,
+      leaderId: leader?.leaderId ?? null,
+      hasQuorum: summary.hasQuorum && (reachableVoters === null || reachableVoters >= summary.quorumSize),
+    };
+  }
+
+  /**
+   * Refuses with NO_QUORUM when an entry proposed now could not commit (`consequence` says what
+   * that costs, in words), rather than accept one that stays uncommitted until quorum returns. The retry
+   * hint is one election timeout: the soonest a leader can commit once enough voters are back.
+   */
+  requireQuorum(consequence: string): void {
+    const quorum = this.commitQuorum();
+    if (quorum.hasQuorum) return;
+    const why =
+      quorum.availableVoters < quorum.quorumSize
+        ? `${quorum.availableVoters} of ${quorum.voters} voters are up and ${quorum.quorumSize} are needed`
+        : `leader ${quorum.leaderId} reaches ${quorum.reachableVoters} of ${quorum.voters} voters and ${quorum.quorumSize} are needed`;
+    const retryAfterSeconds = Math.max(1, Math.ceil(this.deps.nodes.getConfig().electionTimeoutMs / 1000));
+    throw new DomainError('NO_QUORUM', `The cluster has no quorum (${why}), so ${consequence}; retry once quorum returns.`, {
+      reason: 'NO_QUORUM',
+      ...quorum,
+      retryAfterSeconds,
+    });
   }
 
   private forgetQueued(nodeId: string): void {

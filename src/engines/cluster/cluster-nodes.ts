@@ -142,6 +142,8 @@ export class ClusterNodes {
   private consensusRoleOf: (nodeId: string) => 'LEADER' | 'CANDIDATE' | null = () => null;
   /** Whether consensus lets a node vote; undefined until {@link followConsensus}, when the role decides. */
   private consensusVoter: ((nodeId: string) => boolean) | undefined;
+  /** Throws when consensus could not commit a membership change now; none until {@link followConsensus}. */
+  private consensusQuorum: ((consequence: string) => void) | undefined;
 
   constructor(
     private readonly deps: ClusterNodesDeps,
@@ -167,11 +169,17 @@ export class ClusterNodes {
   /**
    * Shows LEADER and CANDIDATE from consensus in place of a node's own role, and counts as voters
    * only the nodes consensus lets vote. Call {@link consensusChanged} whenever either answer may
-   * have changed.
+   * have changed. Every node added or removed becomes a Raft membership change, so with
+   * `requireQuorum` nodes are added and removed only while that change could commit.
    */
-  followConsensus(consensus: { roleOf: (nodeId: string) => 'LEADER' | 'CANDIDATE' | null; isVoter: (nodeId: string) => boolean }): void {
+  followConsensus(consensus: {
+    roleOf: (nodeId: string) => 'LEADER' | 'CANDIDATE' | null;
+    isVoter: (nodeId: string) => boolean;
+    requireQuorum?: (consequence: string) => void;
+  }): void {
     this.consensusRoleOf = consensus.roleOf;
     this.consensusVoter = consensus.isVoter;
+    this.consensusQuorum = consensus.requireQuorum;
     this.version += 1;
   }
 
@@ -251,6 +259,7 @@ export class ClusterNodes {
     if (capacity.availableMemoryGb > capacity.totalMemoryGb) {
       throw new DomainError('UNPROCESSABLE', 'capacity.availableMemoryGb cannot exceed capacity.totalMemoryGb.');
     }
+    this.consensusQuorum?.(`adding ${nodeId} to the cluster could not commit in consensus`);
     const spec: NodeSpec = {
       nodeId,
       name: request.name ?? nodeId,
@@ -273,7 +282,8 @@ export class ClusterNodes {
 
   /**
    * Removes a member. Refused when it would cost the cluster its quorum or its last margin of
-   * failure tolerance, unless `force`.
+   * failure tolerance, unless `force`; and, whatever `force` says, while consensus could not
+   * commit the removal (see {@link followConsensus}).
    */
   remove(nodeId: string, options: { force: boolean }): ClusterNodeView {
     const member = this.member(nodeId);
@@ -289,6 +299,7 @@ export class ClusterNodes {
         { nodeId, before: impact.before, after: impact.after },
       );
     }
+    this.consensusQuorum?.(`removing ${nodeId} from the cluster could not commit in consensus`);
     const last = this.view(member);
     this.deps.clock.cancel(member.heartbeatTimer);
     this.members.delete(nodeId);

@@ -8,6 +8,7 @@ import type { TimerId, VirtualClock } from '../runtime/index.js';
 import type { Journal } from '../../store/journal.js';
 import { FAILOVER_POLICY_RECORD, FAILOVER_RATE_WINDOW_MS, validateFailoverPolicy, type FailoverPolicy } from './failover-config.js';
 import { FailoverTracker, type FailoverKind, type FailoverRecord, type FailoverTrackerState } from './failover-tracker.js';
+import { targetRefusal, type TargetFacts } from './leadership-target.js';
 
 export const FAILOVER_HISTORY_RECORD = 'cluster.failoverHistory';
 
@@ -122,13 +123,17 @@ export class ClusterFailover {
   /**
    * A manual failover or switchover. SWITCHOVER needs a live leader and hands leadership over
    * (Raft leadership transfer); FAILOVER deposes the leader the same way when it runs, or starts
-   * an election on the target (or the most up-to-date voter) when there is none.
+   * an election on the target (or the most up-to-date voter) when there is none. Refused before
+   * anything changes when no quorum could elect a leader (NO_QUORUM) and when the target could
+   * not lead (CONFLICT, see {@link targetRefusal}).
    */
   trigger(request: FailoverRequest, initiatedBy: string): FailoverRecord {
     this.refuseWhileInProgress();
     const group = this.deps.consensus.group;
     const leader = group.currentLeader();
-    if (request.targetNodeId !== undefined) this.requireVoter(request.targetNodeId);
+    if (request.targetNodeId !== undefined) this.requireNode(request.targetNodeId);
+    this.deps.consensus.requireQuorum('no new leader could be elected');
+    if (request.targetNodeId !== undefined) this.refuseTarget(request.targetNodeId, { mustVote: true });
     const leaderHealthy = leader !== null && this.deps.nodes.get(leader.leaderId).status === 'HEALTHY';
     const mode = request.mode ?? (leaderHealthy ? 'SWITCHOVER' : 'FAILOVER');
     if (request.targetNodeId !== undefined && request.targetNodeId === leader?.leaderId) {
@@ -153,6 +158,27 @@ export class ClusterFailover {
     const record = this.begin({ kind, reason, initiatedBy, targetNodeId: request.targetNodeId ?? null, ...previous }, request.timeoutMs);
     for (const change of caused) this.roleChanged(change);
     return record;
+  }
+
+  /**
+   * Refuses a drill on `nodeId` before it faults anything: while a failover runs, when the node
+   * is not up (a drill on a dead node measures nothing), and, for a voter, when the cluster has no
+   * quorum to elect with (NO_QUORUM) or faulting the node would lose it (failure tolerance 0).
+   */
+  requireDrillTarget(nodeId: string): void {
+    this.refuseWhileInProgress();
+    this.requireNode(nodeId);
+    const facts = this.refuseTarget(nodeId, { mustVote: false });
+    if (!facts.voter) return;
+    this.deps.consensus.requireQuorum('a drill could measure no election');
+    const { failureTolerance, quorumSize, availableVoters } = this.deps.nodes.summary();
+    if (failureTolerance === 0) {
+      throw new DomainError('CONFLICT', `Failure tolerance is 0 (${availableVoters} voters up, ${quorumSize} needed): faulting ${nodeId} would lose quorum.`, {
+        reason: 'QUORUM_AT_RISK',
+        nodeId,
+        failureTolerance,
+      });
+    }
   }
 
   /** Opens the DRILL failover of a drill that faults the leader. */
@@ -286,14 +312,39 @@ export class ClusterFailover {
     }
   }
 
-  private requireVoter(nodeId: string): void {
-    if (!this.deps.nodes.has(nodeId)) throw new DomainError('NOT_FOUND', `No cluster node "${nodeId}".`, { nodeId });
-    if (!this.deps.consensus.voterIds().includes(nodeId)) {
-      throw new DomainError('UNPROCESSABLE', `${nodeId} does not vote in consensus, so it cannot lead.`, { nodeId });
+  private requireNode(nodeId: string): void {
+    if (!this.deps.nodes.has(nodeId)) throw new DomainError('NOT_FOUND', `No cluster node "${nodeId}".`, { resource: 'cluster.node', id: nodeId });
+  }
+
+  /** Throws CONFLICT with the reason when {@link targetRefusal} refuses the node; returns its facts otherwise. */
+  private refuseTarget(nodeId: string, options: { mustVote: boolean }): TargetFacts {
+    const facts = this.targetFacts(nodeId);
+    const refusal = targetRefusal(facts, options);
+    if (refusal) {
+      throw new DomainError('CONFLICT', refusal.message, {
+        reason: refusal.reason,
+        nodeId,
+        status: facts.status,
+        voter: facts.voter,
+        running: facts.running,
+        leaderId: this.deps.consensus.group.currentLeader()?.leaderId ?? null,
+      });
     }
-    if (!this.deps.consensus.group.isRunning(nodeId)) {
-      throw new DomainError('CONFLICT', `${nodeId} is down, so it cannot lead.`, { nodeId });
-    }
+    return facts;
+  }
+
+  /** The target as the engines see it: health from the failure detector, vote and run state from consensus, reach from the runtime's faults. */
+  private targetFacts(nodeId: string): TargetFacts {
+    const { consensus, nodes } = this.deps;
+    const group = consensus.group;
+    const voters = consensus.voterIds();
+    const running = group.nodeIds().includes(nodeId) && group.isRunning(nodeId);
+    const leader = group.currentLeader();
+    const reachable =
+      leader !== null
+        ? leader.leaderId === nodeId || group.canExchange(leader.leaderId, nodeId)
+        : voters.filter((voterId) => voterId === nodeId || group.canExchange(nodeId, voterId)).length >= consensus.commitQuorum().quorumSize;
+    return { nodeId, status: nodes.get(nodeId).status, voter: voters.includes(nodeId), running, reachable };
   }
 
   /** The running voter with the most up-to-date log; ties go to the higher priority, then the lower id. */

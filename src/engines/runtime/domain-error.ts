@@ -1,9 +1,10 @@
 /**
  * Errors the outside world can cause in an engine: an unknown id, a state that forbids the
- * operation, or a request that makes no sense. Engines throw these; the API maps each code to
- * its status in one catalogue (src/api/error-catalog.ts). Programmer errors stay plain `Error`s.
+ * operation, a request that makes no sense, or a change the cluster cannot commit while it has no
+ * quorum. Engines throw these; the API maps each code to its status in one catalogue
+ * (src/api/error-catalog.ts). Programmer errors stay plain `Error`s.
  */
-export type DomainErrorCode = 'NOT_FOUND' | 'CONFLICT' | 'UNPROCESSABLE';
+export type DomainErrorCode = 'NOT_FOUND' | 'CONFLICT' | 'UNPROCESSABLE' | 'NO_QUORUM';
 
 /** An error with a stable code and optional structured details; each layer narrows the codes it may raise. */
 export class CodedError<Code extends string> extends Error {

@@ -62,8 +62,7 @@ export class FailoverDrill {
     const leader = failover.leader();
     const targetNodeId = request.targetNodeId ?? leader?.leaderId;
     if (targetNodeId === undefined) throw new DomainError('CONFLICT', 'There is no leader to fault; name a targetNodeId.');
-    if (!nodes.has(targetNodeId)) throw new DomainError('NOT_FOUND', `No cluster node "${targetNodeId}".`, { nodeId: targetNodeId });
-    if (nodes.get(targetNodeId).status === 'DOWN') throw new DomainError('CONFLICT', `${targetNodeId} is already down.`, { nodeId: targetNodeId });
+    failover.requireDrillTarget(targetNodeId);
     const faultType = request.faultType ?? 'crash';
     const maxDurationMs = request.maxDurationMs ?? failover.settings().failoverTimeoutMs;
     const targetWasLeader = targetNodeId === leader?.leaderId;

@@ -76,10 +76,11 @@ export class HealthService {
     }
   }
 
+  /** Without quorum the cluster commits nothing, so it is DOWN (and the full probe 503); with quorum but unhealthy nodes, DEGRADED. */
   private quorumCheck(): HealthCheck {
     const summary = this.sources.cluster.summary();
     const counts = `${summary.healthyNodes}/${summary.totalNodes} nodes healthy, quorum ${summary.quorumSize}, state ${summary.state}`;
-    if (!summary.hasQuorum) return { name: 'cluster', status: 'DEGRADED', message: `The cluster has no quorum: ${counts}.` };
+    if (!summary.hasQuorum) return { name: 'cluster', status: 'DOWN', message: `The cluster has no quorum, so it commits nothing: ${counts}.` };
     if (summary.healthyNodes < summary.totalNodes) return { name: 'cluster', status: 'DEGRADED', message: `Some nodes are unhealthy: ${counts}.` };
     return { name: 'cluster', status: 'UP', message: `The cluster is operational: ${counts}.` };
   }

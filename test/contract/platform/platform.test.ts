@@ -27,11 +27,12 @@ describe('health probes (public)', () => {
     expect(readiness.body.data.checks.map((check: { name: string }) => check.name)).toEqual(['runtime', 'store']);
   });
 
-  test('full health is DEGRADED until the nodes have quorum, then UP', async () => {
+  test('full health is DOWN (503) until the nodes have quorum, then UP', async () => {
     const forming = await server.http.get('/api/v1/health/full');
-    expect(forming.status).toBe(200);
+    expect(forming.status).toBe(503);
     expectContract('getFullHealth', forming);
-    expect(forming.body.data.status).toBe('DEGRADED');
+    expect(forming.body.data.status).toBe('DOWN');
+    expect(forming.body.data.checks.find((check: { name: string }) => check.name === 'cluster')).toMatchObject({ status: 'DOWN' });
     await server.advance(1000);
     const up = await server.http.get('/api/v1/health/full');
     expectContract('getFullHealth', up);
