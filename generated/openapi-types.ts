@@ -19150,7 +19150,6 @@ export interface components {
         /**
          * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
          *     id is always included. Unknown field names are rejected with 422.
-         * @example nodeId,status,lastHeartbeat
          */
         Fields: string;
         /** @description Perform the operation even when it would reduce the cluster's failure tolerance. */
@@ -19182,12 +19181,17 @@ export interface operations {
                 /**
                  * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
                  *     id is always included. Unknown field names are rejected with 422.
-                 * @example nodeId,status,lastHeartbeat
                  */
                 fields?: components["parameters"]["Fields"];
-                /** @description Only nodes with this status. */
+                /**
+                 * @description Only nodes with this status.
+                 * @example null
+                 */
                 status?: components["schemas"]["NodeStatus"];
-                /** @description Only nodes with this role. */
+                /**
+                 * @description Only nodes with this role.
+                 * @example null
+                 */
                 role?: components["schemas"]["NodeRole"];
                 /** @description Only nodes in this region. */
                 region?: string;
@@ -19427,7 +19431,7 @@ export interface operations {
             query?: {
                 /**
                  * @description The node whose state to return. Defaults to the leader.
-                 * @example node-2
+                 * @example null
                  */
                 nodeId?: components["schemas"]["NodeId"];
             };
@@ -19684,7 +19688,10 @@ export interface operations {
     getRaftLog: {
         parameters: {
             query?: {
-                /** @description The node whose log to describe. Defaults to the leader. */
+                /**
+                 * @description The node whose log to describe. Defaults to the leader.
+                 * @example null
+                 */
                 nodeId?: components["schemas"]["NodeId"];
             };
             header?: never;
@@ -19792,24 +19799,23 @@ export interface operations {
                 /**
                  * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
                  *     id is always included. Unknown field names are rejected with 422.
-                 * @example nodeId,status,lastHeartbeat
                  */
                 fields?: components["parameters"]["Fields"];
-                /** @description The node whose log to read. Defaults to the leader; without a leader, the node `GET /api/v1/cluster/raft/log` describes. */
+                /**
+                 * @description The node whose log to read. Defaults to the leader; without a leader, the node `GET /api/v1/cluster/raft/log` describes.
+                 * @example null
+                 */
                 nodeId?: components["schemas"]["NodeId"];
-                /**
-                 * @description Only entries with an index at least this.
-                 * @example 1040
-                 */
+                /** @description Only entries with an index at least this. */
                 fromIndex?: number;
-                /**
-                 * @description Only entries with an index at most this.
-                 * @example 1043
-                 */
+                /** @description Only entries with an index at most this. */
                 toIndex?: number;
                 /** @description Only entries of this term. */
                 term?: number;
-                /** @description Only entries of this type. */
+                /**
+                 * @description Only entries of this type.
+                 * @example null
+                 */
                 type?: components["schemas"]["RaftEntryType"];
                 /** @description Only entries proposed by this client. */
                 clientId?: string;
@@ -20377,12 +20383,17 @@ export interface operations {
                 /**
                  * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
                  *     id is always included. Unknown field names are rejected with 422.
-                 * @example nodeId,status,lastHeartbeat
                  */
                 fields?: components["parameters"]["Fields"];
-                /** @description Only members in this state. */
+                /**
+                 * @description Only members in this state.
+                 * @example null
+                 */
                 state?: components["schemas"]["MemberState"];
-                /** @description Only members whose process is in this lifecycle. */
+                /**
+                 * @description Only members whose process is in this lifecycle.
+                 * @example null
+                 */
                 lifecycle?: components["schemas"]["MemberLifecycle"];
                 /** @description Only members whose metadata names this region. */
                 region?: string;
@@ -21129,24 +21140,26 @@ export interface operations {
                 /**
                  * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
                  *     id is always included. Unknown field names are rejected with 422.
-                 * @example nodeId,status,lastHeartbeat
                  */
                 fields?: components["parameters"]["Fields"];
-                /**
-                 * @description Only this failover.
-                 * @example failover-7
-                 */
+                /** @description Only this failover. */
                 failoverId?: string;
-                /** @description Only failovers of this kind. */
-                kind?: components["schemas"]["FailoverKind"];
-                /** @description Only failovers with this status. */
-                status?: components["schemas"]["FailoverStatus"];
-                /** @description Only failovers whose previous leader, target or new leader is this node. */
-                nodeId?: components["schemas"]["NodeId"];
                 /**
-                 * @description Only failovers initiated at or after this time (cluster clock).
-                 * @example 2026-11-21T00:00:00.000Z
+                 * @description Only failovers of this kind.
+                 * @example null
                  */
+                kind?: components["schemas"]["FailoverKind"];
+                /**
+                 * @description Only failovers with this status.
+                 * @example null
+                 */
+                status?: components["schemas"]["FailoverStatus"];
+                /**
+                 * @description Only failovers whose previous leader, target or new leader is this node.
+                 * @example null
+                 */
+                nodeId?: components["schemas"]["NodeId"];
+                /** @description Only failovers initiated at or after this time (cluster clock). */
                 since?: string;
                 /** @description Only failovers initiated before this time (cluster clock). */
                 until?: string;
@@ -21684,16 +21697,27 @@ export interface operations {
                 /**
                  * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
                  *     id is always included. Unknown field names are rejected with 422.
-                 * @example nodeId,status,lastHeartbeat
                  */
                 fields?: components["parameters"]["Fields"];
-                /** @description Only issues of this severity. */
+                /**
+                 * @description Only issues of this severity.
+                 * @example null
+                 */
                 severity?: components["schemas"]["IssueSeverity"];
-                /** @description Only issues of this type. */
+                /**
+                 * @description Only issues of this type.
+                 * @example null
+                 */
                 type?: components["schemas"]["HealthIssueType"];
-                /** @description Only issues about this component. */
+                /**
+                 * @description Only issues about this component.
+                 * @example null
+                 */
                 component?: components["schemas"]["HealthComponent"];
-                /** @description Only issues whose `affectedNodes` include this node. */
+                /**
+                 * @description Only issues whose `affectedNodes` include this node.
+                 * @example null
+                 */
                 nodeId?: components["schemas"]["NodeId"];
                 /** @description `false` for open issues only, `true` for resolved ones only. */
                 resolved?: boolean;
@@ -21781,7 +21805,10 @@ export interface operations {
                 offset?: components["parameters"]["Offset"];
                 /** @description Time order; newest first by default. */
                 order?: "asc" | "desc";
-                /** @description Only samples with this cluster state. */
+                /**
+                 * @description Only samples with this cluster state.
+                 * @example null
+                 */
                 state?: components["schemas"]["ClusterState"];
                 /** @description Only samples taken at or after this time (cluster clock). */
                 since?: string;
@@ -21868,7 +21895,6 @@ export interface operations {
                 /**
                  * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
                  *     id is always included. Unknown field names are rejected with 422.
-                 * @example nodeId,status,lastHeartbeat
                  */
                 fields?: components["parameters"]["Fields"];
             };
@@ -21937,12 +21963,12 @@ export interface operations {
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
-                /** @description Only this node's vnodes. */
-                nodeId?: components["schemas"]["NodeId"];
                 /**
-                 * @description Only vnodes with a token at least this.
-                 * @example 2147483648
+                 * @description Only this node's vnodes.
+                 * @example null
                  */
+                nodeId?: components["schemas"]["NodeId"];
+                /** @description Only vnodes with a token at least this. */
                 fromToken?: number;
             };
             header?: never;
@@ -22182,12 +22208,17 @@ export interface operations {
                 /**
                  * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
                  *     id is always included. Unknown field names are rejected with 422.
-                 * @example nodeId,status,lastHeartbeat
                  */
                 fields?: components["parameters"]["Fields"];
-                /** @description Only backends with this health. */
+                /**
+                 * @description Only backends with this health.
+                 * @example null
+                 */
                 health?: components["schemas"]["BackendHealth"];
-                /** @description Only backends served by this cluster node. */
+                /**
+                 * @description Only backends served by this cluster node.
+                 * @example null
+                 */
                 nodeId?: components["schemas"]["NodeId"];
             };
             header?: never;
@@ -22464,10 +22495,12 @@ export interface operations {
                 /**
                  * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
                  *     id is always included. Unknown field names are rejected with 422.
-                 * @example nodeId,status,lastHeartbeat
                  */
                 fields?: components["parameters"]["Fields"];
-                /** @description Only connections to this backend. */
+                /**
+                 * @description Only connections to this backend.
+                 * @example null
+                 */
                 backendId?: components["schemas"]["BackendId"];
                 /** @description Only active or only closed connections. */
                 state?: "ACTIVE" | "CLOSED";
@@ -22648,14 +22681,22 @@ export interface operations {
                 /**
                  * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
                  *     id is always included. Unknown field names are rejected with 422.
-                 * @example nodeId,status,lastHeartbeat
                  */
                 fields?: components["parameters"]["Fields"];
-                /** @description Only shards with a copy on this node. */
+                /**
+                 * @description Only shards with a copy on this node.
+                 * @example null
+                 */
                 nodeId?: components["schemas"]["NodeId"];
-                /** @description With `nodeId`, only shards whose copy on that node has this role. */
+                /**
+                 * @description With `nodeId`, only shards whose copy on that node has this role.
+                 * @example null
+                 */
                 role?: components["schemas"]["ShardCopyRole"];
-                /** @description Only shards in this state. */
+                /**
+                 * @description Only shards in this state.
+                 * @example null
+                 */
                 state?: components["schemas"]["ShardState"];
             };
             header?: never;
@@ -23625,10 +23666,7 @@ export interface operations {
     getReplicationLag: {
         parameters: {
             query?: {
-                /**
-                 * @description Only this replica.
-                 * @example node-2
-                 */
+                /** @description Only this replica. */
                 replicaId?: string;
             };
             header?: never;
@@ -23738,12 +23776,17 @@ export interface operations {
                 /**
                  * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
                  *     id is always included. Unknown field names are rejected with 422.
-                 * @example nodeId,status,lastHeartbeat
                  */
                 fields?: components["parameters"]["Fields"];
-                /** @description Only replicas in this state. */
+                /**
+                 * @description Only replicas in this state.
+                 * @example null
+                 */
                 state?: components["schemas"]["ReplicaState"];
-                /** @description Only replicas with this sync state. */
+                /**
+                 * @description Only replicas with this sync state.
+                 * @example null
+                 */
                 syncState?: components["schemas"]["SyncState"];
             };
             header?: never;
@@ -24354,14 +24397,19 @@ export interface operations {
                 /**
                  * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
                  *     id is always included. Unknown field names are rejected with 422.
-                 * @example nodeId,status,lastHeartbeat
                  */
                 fields?: components["parameters"]["Fields"];
-                /** @description Only slots of this type. */
+                /**
+                 * @description Only slots of this type.
+                 * @example null
+                 */
                 slotType?: components["schemas"]["SlotType"];
                 /** @description Only slots with (true) or without (false) a consumer attached. */
                 active?: boolean;
-                /** @description Only slots with this WAL status. */
+                /**
+                 * @description Only slots with this WAL status.
+                 * @example null
+                 */
                 walStatus?: components["schemas"]["WalStatus"];
             };
             header?: never;
@@ -24693,12 +24741,17 @@ export interface operations {
                 /**
                  * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
                  *     id is always included. Unknown field names are rejected with 422.
-                 * @example nodeId,status,lastHeartbeat
                  */
                 fields?: components["parameters"]["Fields"];
-                /** @description Only snapshots of this type. */
+                /**
+                 * @description Only snapshots of this type.
+                 * @example null
+                 */
                 type?: components["schemas"]["SnapshotType"];
-                /** @description Only snapshots with this status. */
+                /**
+                 * @description Only snapshots with this status.
+                 * @example null
+                 */
                 status?: components["schemas"]["SnapshotStatus"];
             };
             header?: never;
@@ -25159,17 +25212,16 @@ export interface operations {
                 /**
                  * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
                  *     id is always included. Unknown field names are rejected with 422.
-                 * @example nodeId,status,lastHeartbeat
                  */
                 fields?: components["parameters"]["Fields"];
                 /** @description Only resolved (true) or unresolved (false) conflicts. */
                 resolved?: boolean;
-                /** @description Only conflicts of this type. */
-                conflictType?: components["schemas"]["ConflictType"];
                 /**
-                 * @description Only conflicts on this table.
-                 * @example accounts
+                 * @description Only conflicts of this type.
+                 * @example null
                  */
+                conflictType?: components["schemas"]["ConflictType"];
+                /** @description Only conflicts on this table. */
                 tableName?: string;
             };
             header?: never;
@@ -25532,7 +25584,10 @@ export interface operations {
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
-                /** @description Only channels in this state. */
+                /**
+                 * @description Only channels in this state.
+                 * @example null
+                 */
                 state?: components["schemas"]["ReplicaState"];
             };
             header?: never;
@@ -25595,20 +25650,11 @@ export interface operations {
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
-                /**
-                 * @description Only this replica's samples.
-                 * @example node-2
-                 */
+                /** @description Only this replica's samples. */
                 replicaId?: string;
-                /**
-                 * @description Only samples taken at or after this time (cluster clock).
-                 * @example 2026-11-21T10:00:00.000Z
-                 */
+                /** @description Only samples taken at or after this time (cluster clock). */
                 since?: string;
-                /**
-                 * @description Only samples taken before this time (cluster clock).
-                 * @example 2026-11-21T10:30:00.000Z
-                 */
+                /** @description Only samples taken before this time (cluster clock). */
                 until?: string;
             };
             header?: never;
@@ -25724,19 +25770,19 @@ export interface operations {
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
-                /** @description Only alerts in this state. */
+                /**
+                 * @description Only alerts in this state.
+                 * @example null
+                 */
                 state?: components["schemas"]["AlertState"];
-                /** @description Only alerts of this severity. */
+                /**
+                 * @description Only alerts of this severity.
+                 * @example null
+                 */
                 severity?: components["schemas"]["AlertSeverity"];
-                /**
-                 * @description Only alerts about this replica.
-                 * @example node-3
-                 */
+                /** @description Only alerts about this replica. */
                 replicaId?: string;
-                /**
-                 * @description Only alerts of this rule.
-                 * @example rule-2
-                 */
+                /** @description Only alerts of this rule. */
                 ruleId?: string;
             };
             header?: never;
@@ -26204,10 +26250,12 @@ export interface operations {
                 /**
                  * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
                  *     id is always included. Unknown field names are rejected with 422.
-                 * @example nodeId,status,lastHeartbeat
                  */
                 fields?: components["parameters"]["Fields"];
-                /** @description Only instances in this status. */
+                /**
+                 * @description Only instances in this status.
+                 * @example null
+                 */
                 status?: components["schemas"]["RacInstanceStatus"];
             };
             header?: never;
@@ -26769,16 +26817,24 @@ export interface operations {
                 /**
                  * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
                  *     id is always included. Unknown field names are rejected with 422.
-                 * @example nodeId,status,lastHeartbeat
                  */
                 fields?: components["parameters"]["Fields"];
-                /** @description Only transfers this instance sent or received. */
+                /**
+                 * @description Only transfers this instance sent or received.
+                 * @example null
+                 */
                 instanceId?: components["schemas"]["InstanceId"];
-                /** @description Only transfers of this block. */
+                /**
+                 * @description Only transfers of this block.
+                 * @example null
+                 */
                 blockId?: components["schemas"]["BlockId"];
                 /** @description Only transfers granting this mode. */
                 mode?: "S" | "X";
-                /** @description Only 2-way or only 3-way transfers. */
+                /**
+                 * @description Only 2-way or only 3-way transfers.
+                 * @example null
+                 */
                 way?: components["schemas"]["TransferWay"];
             };
             header?: never;
@@ -27035,12 +27091,17 @@ export interface operations {
                 /**
                  * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
                  *     id is always included. Unknown field names are rejected with 422.
-                 * @example nodeId,status,lastHeartbeat
                  */
                 fields?: components["parameters"]["Fields"];
-                /** @description Only resources this instance masters. */
+                /**
+                 * @description Only resources this instance masters.
+                 * @example null
+                 */
                 masterInstance?: components["schemas"]["InstanceId"];
-                /** @description Only resources of this type. */
+                /**
+                 * @description Only resources of this type.
+                 * @example null
+                 */
                 resourceType?: components["schemas"]["ResourceType"];
                 /** @description Only frozen (true) or only unfrozen (false) resources. */
                 frozen?: boolean;
@@ -27221,10 +27282,12 @@ export interface operations {
                 /**
                  * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
                  *     id is always included. Unknown field names are rejected with 422.
-                 * @example nodeId,status,lastHeartbeat
                  */
                 fields?: components["parameters"]["Fields"];
-                /** @description Only affinities of this instance. */
+                /**
+                 * @description Only affinities of this instance.
+                 * @example null
+                 */
                 instanceId?: components["schemas"]["InstanceId"];
                 /** @description Only affinities past (true) or below (false) the threshold. */
                 aboveThreshold?: boolean;
@@ -27665,12 +27728,17 @@ export interface operations {
                 /**
                  * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
                  *     id is always included. Unknown field names are rejected with 422.
-                 * @example nodeId,status,lastHeartbeat
                  */
                 fields?: components["parameters"]["Fields"];
-                /** @description Only recoveries of this instance. */
+                /**
+                 * @description Only recoveries of this instance.
+                 * @example null
+                 */
                 failedInstance?: components["schemas"]["InstanceId"];
-                /** @description Only recoveries started this way. */
+                /**
+                 * @description Only recoveries started this way.
+                 * @example null
+                 */
                 trigger?: components["schemas"]["RecoveryTrigger"];
                 /** @description Only recoveries that ended this way. */
                 phase?: "COMPLETED" | "FAILED";
@@ -28358,7 +28426,6 @@ export interface operations {
                 /**
                  * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
                  *     id is always included. Unknown field names are rejected with 422.
-                 * @example nodeId,status,lastHeartbeat
                  */
                 fields?: components["parameters"]["Fields"];
                 /** @description Only plans scanning this table. */
@@ -28530,10 +28597,7 @@ export interface operations {
     getParallelQueryStatus: {
         parameters: {
             query?: {
-                /**
-                 * @description The query (`pq-N`); the most recent when absent.
-                 * @example pq-7
-                 */
+                /** @description The query (`pq-N`); the most recent when absent. */
                 queryId?: string;
             };
             header?: never;
@@ -28633,7 +28697,10 @@ export interface operations {
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
-                /** @description Only faults of this type. */
+                /**
+                 * @description Only faults of this type.
+                 * @example null
+                 */
                 type?: components["schemas"]["FaultType"];
             };
             header?: never;
@@ -28907,10 +28974,7 @@ export interface operations {
                  * @example 50
                  */
                 limit?: components["parameters"]["Limit"];
-                /**
-                 * @description Comma-separated event types to keep.
-                 * @example node_joined,node_left
-                 */
+                /** @description Comma-separated event types to keep. */
                 types?: string;
                 /** @description Keep events about this resource (a node id, for example). */
                 resourceId?: string;
@@ -29295,7 +29359,10 @@ export interface operations {
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
-                /** @description Only keys with this role. */
+                /**
+                 * @description Only keys with this role.
+                 * @example null
+                 */
                 role?: components["schemas"]["Role"];
                 /** @description Only active (true) or only revoked or expired (false) keys. */
                 active?: boolean;

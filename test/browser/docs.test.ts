@@ -17,7 +17,8 @@ const DOCS_LISTED_WITHIN_MS = 2000;
 if (CHROMIUM === undefined) console.warn('browser tests skipped: no Chromium; install Debian\'s "chromium" package (apt-get install chromium)');
 
 describe.skipIf(CHROMIUM === undefined)('the docs in a browser', () => {
-  const fixture = useTestServer({ nodes: 5 });
+  // Five seconds of cluster time: a leader is elected and every node has reported it.
+  const fixture = useTestServer({ nodes: 5, warmUpMs: 5000 });
   let browser: Browser;
   let baseUrl: string;
 

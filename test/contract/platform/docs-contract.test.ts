@@ -1,0 +1,71 @@
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { describe, expect, test } from 'vitest';
+import { contract } from '../../support/contract.js';
+
+/**
+ * What Swagger UI makes of the contract's parameters. "Try it out" pre-fills a parameter with
+ * its example (the parameter's own, else its schema's): on a filter that hides items the moment a
+ * user presses Execute, so a query filter has no example, and one whose schema has an example
+ * says `example: null`. Every other parameter example must be a valid value.
+ */
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const ajv = new Ajv({ strict: false, allErrors: true });
+addFormats(ajv);
+ajv.addFormat('int64', true);
+ajv.addSchema(contract, 'openapi.json');
+
+/** Paging is not filtering: its examples equal its defaults. */
+const PAGING = new Set(['limit', 'offset']);
+
+interface Parameter {
+  name: string;
+  in: string;
+  example?: unknown;
+  schema?: { $ref?: string; example?: unknown };
+}
+
+function resolve<T>(value: T | { $ref: string }): T {
+  if (typeof value === 'object' && value !== null && '$ref' in value) {
+    let target: unknown = contract;
+    for (const segment of value.$ref.slice(2).split('/')) target = (target as Record<string, unknown>)[segment.replaceAll('~1', '/').replaceAll('~0', '~')];
+    return resolve(target as T);
+  }
+  return value as T;
+}
+
+/** Every parameter of every operation, with where its schema sits. */
+const parameters = Object.entries(contract.paths).flatMap(([path, item]) =>
+  Object.entries(item).flatMap(([method, operation]) =>
+    ((operation as { parameters?: (Parameter | { $ref: string })[] }).parameters ?? []).map((reference) => {
+      const parameter = resolve(reference);
+      return { where: `${method.toUpperCase()} ${path} ${parameter.in} ${parameter.name}`, parameter };
+    }),
+  ),
+);
+
+describe('parameters in Swagger UI', () => {
+  test('the contract has parameters to check', () => {
+    expect(parameters.filter(({ parameter }) => parameter.in === 'query').length).toBeGreaterThan(100);
+  });
+
+  test('no query filter pre-fills "Try it out"', () => {
+    const prefilled = parameters
+      .filter(({ parameter }) => parameter.in === 'query' && !PAGING.has(parameter.name))
+      .filter(({ parameter }) => {
+        const schemaExample = parameter.schema ? resolve<{ example?: unknown }>(parameter.schema as { $ref: string }).example : undefined;
+        return parameter.example !== null && (parameter.example ?? schemaExample) !== undefined;
+      })
+      .map(({ where }) => where);
+    expect(prefilled).toEqual([]);
+  });
+
+  test('every parameter example is a valid value of its schema', () => {
+    const invalid = parameters
+      .filter(({ parameter }) => parameter.example !== undefined && parameter.example !== null && parameter.schema !== undefined)
+      .filter(({ parameter }) => !ajv.validate(parameter.schema!.$ref ? { $ref: `openapi.json${parameter.schema!.$ref}` } : parameter.schema!, parameter.example))
+      .map(({ where, parameter }) => `${where}: ${JSON.stringify(parameter.example)}`);
+    expect(invalid).toEqual([]);
+  });
+});
