@@ -16,6 +16,8 @@ export interface ServerOptions {
   /** The admin key to accept; undefined lets the first start make one. */
   adminKey: string | undefined;
   logLevel: LogLevel;
+  /** Origins of browser applications allowed to call the API (CORS); empty: none. */
+  corsOrigins: string[];
 }
 
 /** The outcome of reading the command line: run the server, or print the help and stop. */
@@ -70,6 +72,12 @@ const SETTINGS = {
     defaultText: String(DEFAULT_RATE_LIMIT_PER_KEY),
     meaning: 'requests per second per API key; 0 turns limits off',
   },
+  corsOrigins: {
+    flag: 'cors-origins',
+    env: 'RUSTYDB_CORS_ORIGINS',
+    defaultText: '(unset: no cross-origin calls)',
+    meaning: 'comma-separated origins of browser applications allowed to call the API, e.g. https://ops.example.com',
+  },
   adminKey: { env: 'RUSTYDB_ADMIN_KEY', defaultText: '(made and printed at the first start)', meaning: 'the admin API key to accept' },
   logLevel: { env: 'LOG_LEVEL', defaultText: 'info', meaning: `pino log level: ${LOG_LEVELS.join(', ')}` },
 } satisfies Record<string, Setting>;
@@ -99,6 +107,7 @@ export function parseServerCommand(args: readonly string[], env: Readonly<Record
       rateLimitPerKeyPerSecond: wholeNumber(read('rateLimit'), DEFAULT_RATE_LIMIT_PER_KEY, { min: 0 }),
       adminKey: read('adminKey')?.text,
       logLevel: oneOf(read('logLevel'), 'info', LOG_LEVELS),
+      corsOrigins: origins(read('corsOrigins')),
     },
   };
 }
@@ -198,6 +207,17 @@ function nonEmpty(value: Supplied | undefined, fallback: string): string {
   if (value === undefined) return fallback;
   if (value.text.trim() === '') throw new ConfigurationError(`${value.source} must not be blank, got "${value.text}"`);
   return value.text;
+}
+
+/** A list of origins as browsers send them: scheme, host and optional port, nothing after. */
+function origins(value: Supplied | undefined): string[] {
+  if (value === undefined) return [];
+  const listed = value.text.split(',').map((origin) => origin.trim());
+  const malformed = listed.find((origin) => !/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(origin));
+  if (malformed !== undefined) {
+    throw new ConfigurationError(`${value.source} must list origins such as https://ops.example.com (scheme and host, no path), got "${malformed}"`);
+  }
+  return listed;
 }
 
 function postgresUrl(value: Supplied): string {

@@ -34,6 +34,7 @@ describe('defaults', () => {
       rateLimitPerKeyPerSecond: DEFAULT_RATE_LIMIT_PER_KEY,
       adminKey: undefined,
       logLevel: 'info',
+      corsOrigins: [],
     });
   });
 
@@ -55,6 +56,7 @@ describe('flags and variables', () => {
       RUSTYDB_RATE_LIMIT: '0',
       RUSTYDB_ADMIN_KEY: 'rdb_given',
       LOG_LEVEL: 'warn',
+      RUSTYDB_CORS_ORIGINS: 'https://ops.example.com, http://localhost:3000',
     };
     expect(optionsOf([], env)).toEqual({
       port: 9000,
@@ -67,6 +69,7 @@ describe('flags and variables', () => {
       rateLimitPerKeyPerSecond: 0,
       adminKey: 'rdb_given',
       logLevel: 'warn',
+      corsOrigins: ['https://ops.example.com', 'http://localhost:3000'],
     });
   });
 
@@ -97,6 +100,13 @@ describe('values it cannot use name the flag or variable and the value', () => {
     expect(refusalOf(args, env)).toBe(message);
   });
 
+  test('a CORS origin with a path, or no scheme, is refused naming it', () => {
+    expect(refusalOf(['--cors-origins', 'https://ops.example.com,ops.example.com'])).toBe(
+      '--cors-origins must list origins such as https://ops.example.com (scheme and host, no path), got "ops.example.com"',
+    );
+    expect(refusalOf([], { RUSTYDB_CORS_ORIGINS: 'https://ops.example.com/app' })).toContain('RUSTYDB_CORS_ORIGINS must list origins');
+  });
+
   test('a store URL of another scheme is refused without echoing the rest of it (it may carry a password)', () => {
     const message = refusalOf([], { RUSTYDB_STORE_URL: 'mysql://root:hunter2@db/x' });
     expect(message).toBe('RUSTYDB_STORE_URL must start with postgres:// or postgresql://, got scheme "mysql:"');
@@ -113,12 +123,12 @@ describe('the command line', () => {
     const command = parseServerCommand(['--help'], {});
     const text = command.kind === 'help' ? command.text : '';
     for (const name of ['--port', 'PORT', '--host', 'HOST', '--data-dir', 'RUSTYDB_DATA_DIR', '--store-url', 'RUSTYDB_STORE_URL', '--nodes', 'RUSTYDB_NODES',
-      '--seed', 'RUSTYDB_SEED', '--clock', 'RUSTYDB_CLOCK', '--rate-limit', 'RUSTYDB_RATE_LIMIT', 'RUSTYDB_ADMIN_KEY', 'LOG_LEVEL']) {
+      '--seed', 'RUSTYDB_SEED', '--clock', 'RUSTYDB_CLOCK', '--rate-limit', 'RUSTYDB_RATE_LIMIT', '--cors-origins', 'RUSTYDB_CORS_ORIGINS', 'RUSTYDB_ADMIN_KEY', 'LOG_LEVEL']) {
       expect(text).toContain(name);
     }
     expect(text).toContain('default: 8080');
     expect(text).toContain(`default: ${DEFAULT_RATE_LIMIT_PER_KEY}`);
-    expect(text.match(/default: /g)).toHaveLength(10);
+    expect(text.match(/default: /g)).toHaveLength(11);
   });
 
   test('an unknown flag is one line that points at --help', () => {
