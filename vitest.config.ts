@@ -12,7 +12,12 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['test/**/*.test.ts'],
+    // The browser tests run last and alone: they time a page load, which other test files
+    // running beside them on a 2-core machine would slow down.
+    projects: [
+      { extends: true, test: { name: 'suite', include: ['test/**/*.test.ts'], exclude: ['test/browser/**'], sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], sequence: { groupOrder: 1 } } },
+    ],
     // The summary reporter prints the plain "N passed, N failed" line that CI reads.
     reporters: ['default', './test/summary-reporter.ts'],
     pool: 'forks',
