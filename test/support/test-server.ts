@@ -29,6 +29,8 @@ export interface TestServerOptions {
   seed?: number;
   storePath?: string;
   rateLimitPerKeyPerSecond?: number;
+  /** Browser origins allowed by CORS (off when absent). */
+  corsOrigins?: string[];
 }
 
 /** A server on an in-memory store with a manual clock and a fixed seed: deterministic. */
@@ -44,7 +46,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       throw error;
     },
   });
-  const api = await createApiServer(platform, pino({ level: 'silent' }));
+  const api = await createApiServer(platform, pino({ level: 'silent' }), options.corsOrigins ? { corsOrigins: options.corsOrigins } : {});
   const caller = await platform.services.apiKeys.authenticate({ apiKey: ADMIN_KEY });
   const admin: OperationContext = { caller, requestId: 'test' };
   return {

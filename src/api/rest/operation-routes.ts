@@ -63,17 +63,20 @@ export function operationRoutes(deps: OperationRoutesDeps): RequestHandler {
   /** The methods the contract has at this path, empty when the path is unknown. */
   const allowedAt = (path: string): HTTPMethod[] => sortedMethods.filter((method) => table.find(method, path) !== null);
   return (request: Request, response: Response, next: NextFunction) => {
+    // Before matching: `/nodes/` would otherwise match `/nodes/:id` with an empty id.
+    if (request.path.length > 1 && request.path.endsWith('/')) {
+      const canonicalPath = withoutTrailingSlash(request.path);
+      if (allowedAt(canonicalPath).length > 0) {
+        redirectToCanonical(request, response, canonicalPath);
+        return;
+      }
+    }
     const match = table.find(request.method as HTTPMethod, request.path);
     if (match) {
       void (match.store as { route: RouteHandler }).route(request, response, match.params as Record<string, string>);
       return;
     }
     // Misses are rare, so trying every method here costs nothing on the hot path.
-    const canonicalPath = withoutTrailingSlash(request.path);
-    if (canonicalPath !== request.path && allowedAt(canonicalPath).length > 0) {
-      redirectToCanonical(request, response, canonicalPath);
-      return;
-    }
     const allowed = allowedAt(request.path);
     if (allowed.length > 0) {
       methodNotAllowed(request, response, allowed);

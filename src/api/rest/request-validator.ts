@@ -97,8 +97,9 @@ export class RequestValidator {
     for (const validate of validators) {
       if (!validate(parameters)) errors.push(...(validate.errors ?? []));
     }
-    if (errors.length > 0) {
-      throw new ApiError('VALIDATION_FAILED', 'The request does not match the API contract.', { errors: errors.map(fieldErrorOf) });
+    const fieldErrors = [...errors.map(fieldErrorOf), ...nonFiniteParameters(parameters)];
+    if (fieldErrors.length > 0) {
+      throw new ApiError('VALIDATION_FAILED', 'The request does not match the API contract.', { errors: fieldErrors });
     }
     return { path: parameters.path as Record<string, unknown>, query: parameters.query as Record<string, unknown>, body: request.body };
   }
@@ -123,6 +124,19 @@ function overLongPathParameters(pathParams: Record<string, string>): FieldError[
   return Object.entries(pathParams)
     .filter(([, value]) => value.length > MAX_PATH_PARAMETER_LENGTH)
     .map(([name]) => ({ location: `path/${name}`, message: `must NOT have more than ${MAX_PATH_PARAMETER_LENGTH} characters`, keyword: 'maxLength' }));
+}
+
+/**
+ * ajv's coercion turns a parameter such as `1e400` into Infinity and does not check the type
+ * again (strictNumbers applies to values that were numbers already), so coerced path and query
+ * values are checked here.
+ */
+function nonFiniteParameters(parameters: Record<string, unknown>): FieldError[] {
+  return (['path', 'query'] as const).flatMap((where) =>
+    Object.entries(parameters[where] as Record<string, unknown>)
+      .filter(([, value]) => (Array.isArray(value) ? value : [value]).some((item) => typeof item === 'number' && !Number.isFinite(item)))
+      .map(([name]) => ({ location: `${where}/${name}`, message: 'must be a finite number', keyword: 'type' })),
+  );
 }
 
 /** An ajv error in the contract's FieldError shape: where (`body/address`), what, and for an enum the allowed values. */
