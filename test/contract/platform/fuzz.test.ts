@@ -11,6 +11,7 @@ import { ADMIN_KEY, startTestServer, type TestServer } from '../../support/test-
  * covered without change. Every answer must be declared for its operation, match its schema and
  * be the envelope; none may be a 5xx; no invalid request may be accepted. Invalid requests run
  * first on a fresh server (they must change nothing), then the valid ones, deletions last.
+ * `FUZZ_LOG=1` prints every request with its status, to see what a failing seed did.
  */
 const SEED = 20261121;
 const MAX_INVALID_PER_OPERATION = 8;
