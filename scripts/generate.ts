@@ -2,7 +2,8 @@
  * Generates everything under `generated/` from the contracts in `spec/`.
  *
  * Steps, in order (each fails loudly and stops the run):
- * 1. bundle      spec/openapi/openapi.yaml → generated/openapi.{json,yaml} (refs kept)
+ * 1. bundle      spec/openapi/openapi.yaml → generated/openapi.{json,yaml} (refs kept), with the
+ *                request edge's 405/413/415 declared on every operation (scripts/edge-responses.ts)
  * 2. types       generated/openapi.json → generated/openapi-types.ts (openapi-typescript)
  * 3. operations  generated/openapi.json → generated/operations.ts (router index)
  * 4. graphql     spec/graphql/*.graphql → generated/graphql/ (codegen.yml)
@@ -23,6 +24,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { stringify as stringifyYaml } from 'yaml';
+
+import { addEdgeResponses } from './edge-responses.js';
 
 // @graphql-codegen/cli and openapi-typescript are imported inside their steps: together they
 // take about 3 s to load, which then shows in those steps' timings instead of before step 1.
@@ -206,6 +209,8 @@ async function bundleOpenApi(): Promise<void> {
   // Both files are serialized from one parse, so they always hold the same document; key order
   // is the bundler's, which follows the authored order.
   const document: unknown = JSON.parse(bundle);
+  if (!isJsonObject(document)) throw new GenerateError('the bundled contract is not a JSON object');
+  addEdgeResponses(document);
   await writeGeneratedFile(paths.bundledJson, `${JSON.stringify(document, null, 2)}\n`);
   await writeGeneratedFile(paths.bundledYaml, renderYaml(document));
 }

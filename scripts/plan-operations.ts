@@ -327,11 +327,15 @@ function isWebSocketPath(path: string): boolean {
 /** The shared responses, relative to a planned file. */
 const RESPONSES_FILE = '../../components/responses.yaml';
 
-/** The answers of every planned operation: 501 until built, and the checks that run before it. */
-function plannedResponses(): Record<string, { $ref: string }> {
+/**
+ * The answers of every planned operation: 501 until built, and the checks that run before it. A
+ * stream answers a plain GET (not an upgrade) with 426, as every stream does.
+ */
+function plannedResponses(webSocket: boolean): Record<string, { $ref: string }> {
   return {
     '401': { $ref: `${RESPONSES_FILE}#/Unauthorized` },
     '403': { $ref: `${RESPONSES_FILE}#/Forbidden` },
+    ...(webSocket ? { '426': { $ref: `${RESPONSES_FILE}#/UpgradeRequired` } } : {}),
     '429': { $ref: `${RESPONSES_FILE}#/TooManyRequests` },
     '501': { $ref: `${RESPONSES_FILE}#/NotImplemented` },
   };
@@ -351,7 +355,7 @@ function plannedOperation(endpoint: ContractEndpoint): Record<string, unknown> {
     'x-rustydb-family': familyOf(endpoint.path),
     'x-rustydb-roles': plannedRoles(endpoint.method, endpoint.path),
     ...(isWebSocketPath(endpoint.path) ? { 'x-rustydb-websocket': true } : {}),
-    responses: plannedResponses(),
+    responses: plannedResponses(isWebSocketPath(endpoint.path)),
   };
 }
 

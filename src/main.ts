@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     rateLimitPerKeyPerSecond: options.rateLimitPerKeyPerSecond,
     reportError: (what, error) => logger.error({ err: error }, what),
   });
-  const server = await createApiServer(platform, logger);
+  const server = await createApiServer(platform, logger, { corsOrigins: options.corsOrigins });
   try {
     await listen(server.httpServer, options);
   } catch (error) {

@@ -39,11 +39,19 @@ function findGeneratedDir(start: string): string {
   throw new Error(`generated/openapi.json not found above ${start}; run \`npm run generate\`.`);
 }
 
+export interface ApiServerOptions {
+  /**
+   * Origins (`https://console.example.com`) of browser applications allowed to call the API:
+   * their requests and preflights get CORS headers. Empty or absent: CORS is off.
+   */
+  corsOrigins?: readonly string[];
+}
+
 /**
  * One HTTP server for every surface: REST and the docs (express), GraphQL over HTTP and SSE
  * (yoga, mounted in express), and WebSocket upgrades for graphql-ws and the event streams.
  */
-export async function createApiServer({ services, surfaces }: ApiBackend, logger: Logger): Promise<ApiServer> {
+export async function createApiServer({ services, surfaces }: ApiBackend, logger: Logger, options: ApiServerOptions = {}): Promise<ApiServer> {
   const contractDir = GENERATED_DIR;
   const document = JSON.parse(await readFile(join(contractDir, 'openapi.json'), 'utf8'));
   const validator = await RequestValidator.create(document);
@@ -56,6 +64,7 @@ export async function createApiServer({ services, surfaces }: ApiBackend, logger
     logger,
     specJsonPath: join(contractDir, 'openapi.json'),
     specYamlPath: join(contractDir, 'openapi.yaml'),
+    ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
     mount: (express) =>
       express.use(GRAPHQL_PATH, (request, response) => {
         response.locals[OPERATION_LOCAL] = 'graphql';
@@ -63,7 +72,7 @@ export async function createApiServer({ services, surfaces }: ApiBackend, logger
       }),
   });
   const httpServer = createServer(app);
-  const streams = new EventStreams(services, surfaces.streams, logger);
+  const streams = new EventStreams(services, surfaces.streams, logger, document.components.schemas.EventType.enum);
   const graphqlSockets = new WebSocketServer({ noServer: true });
   const graphqlWs = useServer(
     {

@@ -31,6 +31,8 @@ export interface TestServerOptions {
   rateLimitPerKeyPerSecond?: number;
   /** Where the request log goes; silent by default. */
   logger?: Logger;
+  /** Browser origins allowed by CORS (off when absent). */
+  corsOrigins?: string[];
 }
 
 /** A server on an in-memory store with a manual clock and a fixed seed: deterministic. */
@@ -46,7 +48,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       throw error;
     },
   });
-  const api = await createApiServer(platform, options.logger ?? pino({ level: 'silent' }));
+  const api = await createApiServer(platform, options.logger ?? pino({ level: 'silent' }), options.corsOrigins ? { corsOrigins: options.corsOrigins } : {});
   const caller = await platform.services.apiKeys.authenticate({ apiKey: ADMIN_KEY });
   const admin: OperationContext = { caller, requestId: 'test' };
   return {

@@ -2,7 +2,7 @@
 /* eslint-disable */
 /**
  * RustyDB Management API
- * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log; a POST marked `x-rustydb-read-only: true` (a lookup such as routing a key or planning a query) changes nothing durable and is not audited.  **Planned operations** are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED` and carry `x-rustydb-planned: true`, under the tag `Planned`. 
+ * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log; a POST marked `x-rustydb-read-only: true` (a lookup such as routing a key or planning a query) changes nothing durable and is not audited.  **The request edge.** Bodies are JSON: send `Content-Type: application/json` (a `charset` parameter is allowed). Every operation that takes a body answers 415 `UNSUPPORTED_MEDIA_TYPE` to a body of another type (curl\'s `-d` sends form-encoded bodies unless told otherwise) and 413 `PAYLOAD_TOO_LARGE` to one over 1 MiB; an operation without a body ignores one. Every path answers a method it does not have with 405 `METHOD_NOT_ALLOWED` and an `Allow` header (HEAD wherever GET is). These three shared answers are declared on every operation they apply to. A path written with a trailing slash (`/api/v1/cluster/nodes/`) answers 308 with `Location` set to the path without it, query string kept; clients repeat the method and body there. Path parameters longer than 200 characters answer 400 naming the parameter. A value outside an enumeration answers 400 with the allowed values in `error.details.errors[].allowedValues`.  **Planned operations** are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED` and carry `x-rustydb-planned: true`, under the tag `Planned`. 
  *
  * The version of the OpenAPI document: 0.1.0
  * 
@@ -19,8 +19,11 @@
  * - `UNAUTHENTICATED` (401): no valid API key or token was presented.
  * - `FORBIDDEN` (403): the caller's role may not perform this operation.
  * - `NOT_FOUND` (404): the addressed resource does not exist.
- * - `ROUTE_NOT_FOUND` (404): no operation exists at this method and path.
+ * - `ROUTE_NOT_FOUND` (404): no operation exists at this path.
+ * - `METHOD_NOT_ALLOWED` (405): the path exists but not with this method; the `Allow` header and `details.allowedMethods` list its methods.
  * - `CONFLICT` (409): the current state of the cluster forbids the operation.
+ * - `PAYLOAD_TOO_LARGE` (413): the request body is over the 1 MiB limit.
+ * - `UNSUPPORTED_MEDIA_TYPE` (415): the request has a body that is not `application/json`.
  * - `UNPROCESSABLE` (422): the request is well formed but makes no sense (for example a heartbeat interval longer than the failure timeout).
  * - `UPGRADE_REQUIRED` (426): the path is a WebSocket stream and the request was not an upgrade.
  * - `RATE_LIMITED` (429): too many requests; retry after the `Retry-After` header.
@@ -35,7 +38,10 @@ export const ErrorCode = {
     Forbidden: 'FORBIDDEN',
     NotFound: 'NOT_FOUND',
     RouteNotFound: 'ROUTE_NOT_FOUND',
+    MethodNotAllowed: 'METHOD_NOT_ALLOWED',
     Conflict: 'CONFLICT',
+    PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+    UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
     Unprocessable: 'UNPROCESSABLE',
     UpgradeRequired: 'UPGRADE_REQUIRED',
     RateLimited: 'RATE_LIMITED',

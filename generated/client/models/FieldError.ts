@@ -2,7 +2,7 @@
 /* eslint-disable */
 /**
  * RustyDB Management API
- * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log; a POST marked `x-rustydb-read-only: true` (a lookup such as routing a key or planning a query) changes nothing durable and is not audited.  **Planned operations** are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED` and carry `x-rustydb-planned: true`, under the tag `Planned`. 
+ * See and steer a RustyDB cluster: nodes, consensus, failover, health, replication, RAC and the network layer. Every number comes from the cluster\'s engines.  **Conventions.** JSON bodies are camelCase. Success: `{ \"success\": true, \"data\": ..., \"timestamp\": ... }`; error: `{ \"success\": false, \"error\": { \"code\", \"message\", \"details\" }, \"timestamp\": ... }`. Lists take `limit` and `offset` and report `pagination.total`; most take field filters, `sort_by`/`order` and `fields`.  **Authentication.** Send an API key in `X-API-Key`, or exchange it at `POST /api/v1/auth/tokens` for a bearer token. Health probes and the documentation are public. Roles: `CLUSTER_ADMIN`, `REPLICATION_ADMIN`, `DBA`, `CLUSTER_VIEWER`; each operation lists the roles it admits in `x-rustydb-roles`. Every mutation is written to the audit log; a POST marked `x-rustydb-read-only: true` (a lookup such as routing a key or planning a query) changes nothing durable and is not audited.  **The request edge.** Bodies are JSON: send `Content-Type: application/json` (a `charset` parameter is allowed). Every operation that takes a body answers 415 `UNSUPPORTED_MEDIA_TYPE` to a body of another type (curl\'s `-d` sends form-encoded bodies unless told otherwise) and 413 `PAYLOAD_TOO_LARGE` to one over 1 MiB; an operation without a body ignores one. Every path answers a method it does not have with 405 `METHOD_NOT_ALLOWED` and an `Allow` header (HEAD wherever GET is). These three shared answers are declared on every operation they apply to. A path written with a trailing slash (`/api/v1/cluster/nodes/`) answers 308 with `Location` set to the path without it, query string kept; clients repeat the method and body there. Path parameters longer than 200 characters answer 400 naming the parameter. A value outside an enumeration answers 400 with the allowed values in `error.details.errors[].allowedValues`.  **Planned operations** are part of the contract but not built yet: they answer 501 `NOT_IMPLEMENTED` and carry `x-rustydb-planned: true`, under the tag `Planned`. 
  *
  * The version of the OpenAPI document: 0.1.0
  * 
@@ -37,6 +37,12 @@ export interface FieldError {
      * @memberof FieldError
      */
     keyword?: string;
+    /**
+     * For a value outside an enumeration (`keyword` `enum`), the values the field may take.
+     * @type {Array<any>}
+     * @memberof FieldError
+     */
+    allowedValues?: Array<any>;
 }
 
 /**
@@ -63,6 +69,7 @@ export function FieldErrorFromJSONTyped(json: any, ignoreDiscriminator: boolean)
         'location': json['location'],
         'message': json['message'],
         'keyword': !exists(json, 'keyword') ? undefined : json['keyword'],
+        'allowedValues': !exists(json, 'allowedValues') ? undefined : json['allowedValues'],
     };
 }
 
@@ -78,6 +85,7 @@ export function FieldErrorToJSON(value?: FieldError | null): any {
         'location': value.location,
         'message': value.message,
         'keyword': value.keyword,
+        'allowedValues': value.allowedValues,
     };
 }
 

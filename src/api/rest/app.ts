@@ -1,3 +1,4 @@
+import cors from 'cors';
 import express, { type Express, type Request } from 'express';
 import type { Logger } from 'pino';
 import type { Services } from '../../services/services.js';
@@ -5,7 +6,7 @@ import { docsRoutes } from './docs.js';
 import { requestLog } from './request-log.js';
 import type { HandlerTable } from './handler-types.js';
 import type { RestHandlerFactory } from '../surfaces.js';
-import { operationRoutes, routeNotFound, sendError, type OperationEntry } from './operation-routes.js';
+import { MAX_BODY_BYTES, operationRoutes, routeNotFound, sendError, type OperationEntry } from './operation-routes.js';
 import type { RequestValidator } from './request-validator.js';
 
 export interface RestAppOptions {
@@ -19,10 +20,15 @@ export interface RestAppOptions {
   specYamlPath: string;
   /** Mounts extra routes (GraphQL) before the 404 fallback. */
   mount?: (app: Express) => void;
+  /** Origins of browser applications allowed to call the API (CORS); none when empty or absent. */
+  corsOrigins?: readonly string[];
 }
 
-/** Largest JSON body accepted. */
-const MAX_BODY_BYTES = '1mb';
+/** What a browser may send cross-origin: every method of the contract and the credentials' headers. */
+const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const CORS_REQUEST_HEADERS = ['X-API-Key', 'Authorization', 'Content-Type'];
+/** Response headers a browser application may read besides the safelisted ones. */
+const CORS_EXPOSED_HEADERS = ['Retry-After', 'Location', 'Allow'];
 
 /**
  * Every implemented REST operation's handler, by operationId, from each domain's factory. Two
@@ -44,6 +50,18 @@ export function createRestApp(options: RestAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // CORS is off unless origins are listed: without its headers browsers keep other sites' pages out.
+  if (options.corsOrigins && options.corsOrigins.length > 0) {
+    app.use(
+      cors({
+        origin: [...options.corsOrigins],
+        methods: CORS_METHODS,
+        allowedHeaders: CORS_REQUEST_HEADERS,
+        exposedHeaders: CORS_EXPOSED_HEADERS,
+        maxAge: 600,
+      }),
+    );
+  }
   app.use(
     requestLog(options.logger, (operationId, status, durationMs) => options.services.metrics.recordRequest(operationId, status, durationMs)),
   );

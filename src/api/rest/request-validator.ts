@@ -1,6 +1,15 @@
 import { OpenAPIBackend, type Document, type Operation } from 'openapi-backend';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
 import { ApiError } from '../error-catalog.js';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+/**
+ * Longest path parameter accepted, in characters: every id of the contract is shorter. Longer
+ * ones answer 400 naming the parameter, after authentication like any other bad id.
+ */
+export const MAX_PATH_PARAMETER_LENGTH = 200;
 
 /** A request as the validator sees it: plain values, never express's request object. */
 export interface RawRequest {
@@ -9,6 +18,15 @@ export interface RawRequest {
   query: Record<string, unknown>;
   headers: Record<string, string | string[] | undefined>;
   body: unknown;
+}
+
+/** One reason a request was rejected, in the contract's FieldError shape. */
+export interface FieldError {
+  location: string;
+  message: string;
+  keyword: string;
+  /** For an `enum` failure: the values the field may take. */
+  allowedValues?: unknown[];
 }
 
 export interface ValidatedRequest {
@@ -28,6 +46,8 @@ export class RequestValidator {
     private readonly backend: OpenAPIBackend,
     /** Query parameters declared as arrays, by operation: a single value must become a one-item array. */
     private readonly arrayQueryParameters: ReadonlyMap<string, readonly string[]>,
+    /** Operations whose contract defines a request body. */
+    private readonly operationsWithBody: ReadonlySet<string>,
   ) {}
 
   static async create(definition: Document): Promise<RequestValidator> {
@@ -37,19 +57,33 @@ export class RequestValidator {
       quick: true,
       validate: true,
       coerceTypes: true,
-      ajvOpts: { allErrors: true, strict: false },
+      // strictNumbers: `1e400` (Infinity) and NaN are not numbers, in a body or a parameter.
+      ajvOpts: { allErrors: true, strict: false, strictNumbers: true },
+      // openapi-backend's ajv knows only the numeric OpenAPI formats: without ajv-formats a
+      // `date-time` parameter would accept "yesterday" (and log "unknown format ignored").
+      customizeAjv: (ajv) => addFormats(ajv as unknown as Ajv) as unknown as typeof ajv,
     });
     await backend.init();
     const arrayQueryParameters = new Map(
       backend.router.getOperations().map((operation: Operation) => [operation.operationId ?? '', arrayQueryParametersOf(operation)]),
     );
-    return new RequestValidator(backend, arrayQueryParameters);
+    const operationsWithBody = new Set(
+      backend.router.getOperations().flatMap((operation: Operation) => (operation.requestBody ? [operation.operationId ?? ''] : [])),
+    );
+    return new RequestValidator(backend, arrayQueryParameters, operationsWithBody);
+  }
+
+  /** Whether the operation's contract defines a request body: only those read one. */
+  takesBody(operationId: string): boolean {
+    return this.operationsWithBody.has(operationId);
   }
 
   /** The request's parameters and body, coerced to their schema types; throws VALIDATION_FAILED listing every problem. */
   validate(operationId: string, request: RawRequest): ValidatedRequest {
     const arrays = this.arrayQueryParameters.get(operationId);
     if (!arrays) throw new Error(`operation ${operationId} is not in the contract`);
+    const overLong = overLongPathParameters(request.pathParams);
+    if (overLong.length > 0) throw new ApiError('VALIDATION_FAILED', 'The request does not match the API contract.', { errors: overLong });
     const validators: ValidateFunction[] = this.backend.validator.getRequestValidatorsForOperation(operationId) ?? [];
     // The shape openapi-backend's validators expect; ajv coerces path and query values in place.
     const parameters: Record<string, unknown> = {
@@ -63,8 +97,9 @@ export class RequestValidator {
     for (const validate of validators) {
       if (!validate(parameters)) errors.push(...(validate.errors ?? []));
     }
-    if (errors.length > 0) {
-      throw new ApiError('VALIDATION_FAILED', 'The request does not match the API contract.', { errors: errors.map(fieldErrorOf) });
+    const fieldErrors = [...errors.map(fieldErrorOf), ...nonFiniteParameters(parameters)];
+    if (fieldErrors.length > 0) {
+      throw new ApiError('VALIDATION_FAILED', 'The request does not match the API contract.', { errors: fieldErrors });
     }
     return { path: parameters.path as Record<string, unknown>, query: parameters.query as Record<string, unknown>, body: request.body };
   }
@@ -84,13 +119,37 @@ function withArrays(query: Record<string, unknown>, arrays: readonly string[]): 
   return query;
 }
 
-/** An ajv error in the contract's FieldError shape: where (`body/address`) and what. */
-function fieldErrorOf(error: ErrorObject): { location: string; message: string; keyword: string } {
+/** The router accepts path parameters of any length, so that this check can name the field. */
+function overLongPathParameters(pathParams: Record<string, string>): FieldError[] {
+  return Object.entries(pathParams)
+    .filter(([, value]) => value.length > MAX_PATH_PARAMETER_LENGTH)
+    .map(([name]) => ({ location: `path/${name}`, message: `must NOT have more than ${MAX_PATH_PARAMETER_LENGTH} characters`, keyword: 'maxLength' }));
+}
+
+/**
+ * ajv's coercion turns a parameter such as `1e400` into Infinity and does not check the type
+ * again (strictNumbers applies to values that were numbers already), so coerced path and query
+ * values are checked here.
+ */
+function nonFiniteParameters(parameters: Record<string, unknown>): FieldError[] {
+  return (['path', 'query'] as const).flatMap((where) =>
+    Object.entries(parameters[where] as Record<string, unknown>)
+      .filter(([, value]) => (Array.isArray(value) ? value : [value]).some((item) => typeof item === 'number' && !Number.isFinite(item)))
+      .map(([name]) => ({ location: `${where}/${name}`, message: 'must be a finite number', keyword: 'type' })),
+  );
+}
+
+/** An ajv error in the contract's FieldError shape: where (`body/address`), what, and for an enum the allowed values. */
+function fieldErrorOf(error: ErrorObject): FieldError {
   // openapi-backend validates { path, query, header, requestBody } as one object.
   const [, root = '', ...rest] = error.instancePath.split('/');
   const params = error.params as { missingProperty?: string; additionalProperty?: string };
   const field = params.missingProperty ?? params.additionalProperty;
   if (root === '' && field === 'requestBody') return { location: 'body', message: 'a JSON body is required', keyword: error.keyword };
   const location = [root === 'requestBody' ? 'body' : root || 'request', ...rest, ...(field ? [field] : [])].join('/');
+  if (error.keyword === 'enum') {
+    const allowedValues = (error.params as { allowedValues: unknown[] }).allowedValues;
+    return { location, message: `must be one of: ${allowedValues.join(', ')}`, keyword: 'enum', allowedValues };
+  }
   return { location, message: error.message ?? 'is invalid', keyword: error.keyword };
 }

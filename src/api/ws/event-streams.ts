@@ -32,7 +32,13 @@ export class EventStreams {
   private readonly server = new WebSocketServer({ noServer: true });
   private readonly byPath: ReadonlyMap<string, StreamDefinition>;
 
-  constructor(private readonly services: Services, streams: readonly StreamDefinition[], private readonly logger: Logger) {
+  constructor(
+    private readonly services: Services,
+    streams: readonly StreamDefinition[],
+    private readonly logger: Logger,
+    /** Every event type of the contract (its `EventType` enum), to refuse names that are none. */
+    private readonly knownEventTypes: readonly string[],
+  ) {
     this.byPath = new Map(streams.map((stream) => [stream.path, stream]));
   }
 
@@ -65,7 +71,7 @@ export class EventStreams {
     /** Applies a config, or answers what is wrong with it and keeps the current one. */
     const open = (config: StreamConfig): boolean => {
       const chosen =
-        config.severity !== undefined && !stream.severityOf ? { problem: `severity is not a filter of ${stream.path}.` } : filterFor(stream.eventTypes, config);
+        config.severity !== undefined && !stream.severityOf ? { problem: `severity is not a filter of ${stream.path}.` } : filterFor(stream.eventTypes, config, this.knownEventTypes);
       if ('problem' in chosen) {
         webSocket.send(JSON.stringify({ type: 'error', error: { code: 'VALIDATION_FAILED', message: chosen.problem } }));
         return false;

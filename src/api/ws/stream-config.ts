@@ -55,12 +55,22 @@ export function parseStreamConfig(text: string): { config: StreamConfig } | { pr
 
 /**
  * The filter a stream applies: the client's choice, within the event types the stream carries.
- * An empty `eventTypes` constrains nothing, as in {@link EventFilter}: the stream's own types
- * then apply. Naming only types the stream never carries is a problem: an empty intersection
+ * A name that is no event type at all (a typo) is a problem that lists the types the stream
+ * carries: accepting it would silently filter out everything it was meant to let through. An
+ * empty `eventTypes` constrains nothing, as in {@link EventFilter}: the stream's own types then
+ * apply. Naming only types the stream never carries is a problem too: an empty intersection
  * would otherwise read as "no constraint" and let every event through.
  */
-export function filterFor(streamEventTypes: readonly string[] | undefined, config: StreamConfig): { filter: EventFilter } | { problem: string } {
+export function filterFor(
+  streamEventTypes: readonly string[] | undefined,
+  config: StreamConfig,
+  /** Every event type of the contract. */
+  knownEventTypes: readonly string[],
+): { filter: EventFilter } | { problem: string } {
   const wanted = config.eventTypes !== undefined && config.eventTypes.length > 0 ? config.eventTypes : undefined;
+  const carried = streamEventTypes ?? knownEventTypes;
+  const unknown = (wanted ?? []).filter((type) => !knownEventTypes.includes(type));
+  if (unknown.length > 0) return { problem: `eventTypes names unknown event type(s) ${unknown.join(', ')}; this stream carries: ${carried.join(', ')}.` };
   if (wanted === undefined || streamEventTypes === undefined) return { filter: { types: wanted ?? streamEventTypes, resourceIds: config.resourceIds } };
   const types = wanted.filter((type) => streamEventTypes.includes(type));
   if (types.length === 0) return { problem: `eventTypes names none of the events this stream carries: ${streamEventTypes.join(', ')}.` };

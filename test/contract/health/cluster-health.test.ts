@@ -417,29 +417,25 @@ describe('listHealthIssues', () => {
   });
 
   test('refuses what the contract rejects (400) and what makes no sense (422)', async () => {
-    for (const query of ['severity=SEVERE', 'type=NODE_ON_FIRE', 'component=DISK', 'resolved=maybe', 'sort_by=color', 'order=sideways', 'limit=0']) {
+    // A date-time parameter's format is part of the contract: `since=yesterday` is a 400.
+    for (const query of ['severity=SEVERE', 'type=NODE_ON_FIRE', 'component=DISK', 'resolved=maybe', 'sort_by=color', 'order=sideways', 'limit=0', 'since=yesterday']) {
       const response = await fixture.server.http.get(`/api/v1/cluster/health/issues?${query}`).set(asAdmin);
       expect(response.status, query).toBe(400);
       expectContract('listHealthIssues', response);
     }
-    for (const query of ['fields=colour', 'since=yesterday']) {
-      const response = await fixture.server.http.get(`/api/v1/cluster/health/issues?${query}`).set(asAdmin);
-      expect(response.status, query).toBe(422);
-      expectContract('listHealthIssues', response);
-    }
+    const response = await fixture.server.http.get('/api/v1/cluster/health/issues?fields=colour').set(asAdmin);
+    expect(response.status).toBe(422);
+    expectContract('listHealthIssues', response);
   });
 });
 
 describe('listHealthHistory', () => {
-  test('refuses what the contract rejects (400) and a bound that is no time (422)', async () => {
-    for (const query of ['state=ON_FIRE', 'order=sideways', 'limit=5000', 'offset=-1']) {
+  test('refuses what the contract rejects (400), a bound that is no date-time included', async () => {
+    for (const query of ['state=ON_FIRE', 'order=sideways', 'limit=5000', 'offset=-1', 'until=soon']) {
       const response = await fixture.server.http.get(`/api/v1/cluster/health/history?${query}`).set(asAdmin);
       expect(response.status, query).toBe(400);
       expectContract('listHealthHistory', response);
     }
-    const response = await fixture.server.http.get('/api/v1/cluster/health/history?until=soon').set(asAdmin);
-    expect(response.status).toBe(422);
-    expectContract('listHealthHistory', response);
   });
 });
 

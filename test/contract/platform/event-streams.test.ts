@@ -264,6 +264,28 @@ describe('/api/v1/ws/cluster/nodes', () => {
     await heal(crash);
   });
 
+  test('an unknown event type is an error frame listing the types the stream carries', async () => {
+    const nodes = await connect(NODES);
+    nodes.send({ type: 'config', eventTypes: ['node_joined', 'node_joinned'] });
+    expect(await nodes.frames.next()).toEqual({
+      type: 'error',
+      error: {
+        code: 'VALIDATION_FAILED',
+        message:
+          'eventTypes names unknown event type(s) node_joinned; this stream carries: node_joined, node_left, node_health_change, failover_initiated, failover_completed, leader_elected, quorum_lost, quorum_restored.',
+      },
+    });
+    const every = await connect(EVENTS);
+    every.send({ type: 'config', eventTypes: ['nope'] });
+    const frame = await every.frames.next();
+    expect(isErrorFrame(frame)).toBe(true);
+    const eventTypes = (contract.components.schemas.EventType as { enum: string[] }).enum;
+    expect((frame as { error: { message: string } }).error.message).toBe(`eventTypes names unknown event type(s) nope; this stream carries: ${eventTypes.join(', ')}.`);
+    // The stream keeps its configuration: a known type still works.
+    every.send({ type: 'config', eventTypes: ['fault_injected'] });
+    expect(isConfigAck(await every.frames.next())).toBe(true);
+  });
+
   test('an empty eventTypes list means every node event, never more', async () => {
     const stream = await connect(NODES);
     stream.send({ type: 'config', eventTypes: [] });

@@ -189,6 +189,10 @@ describe('instance recovery', () => {
     const partial = await putConfig({ autoRecovery: true });
     expectContract('updateRacRecoveryConfig', partial);
     expect(partial.status).toBe(400);
+    // The schema has no ceiling for the redo rate; the engine's check answers the declared 422.
+    const tooFast = await putConfig({ ...before, redoApplyBytesPerSecond: 10_737_418_241 });
+    expectContract('updateRacRecoveryConfig', tooFast);
+    expect(tooFast.status).toBe(422);
     const viewer = await putConfig(before, fixture.viewerKey);
     expectContract('updateRacRecoveryConfig', viewer);
     expect(viewer.status).toBe(403);
