@@ -19044,9 +19044,9 @@ export interface components {
                  *         "details": {
                  *           "errors": [
                  *             {
-                 *               "location": "body/address",
-                 *               "message": "must match format \"hostname-port\"",
-                 *               "keyword": "pattern"
+                 *               "location": "query/limit",
+                 *               "message": "must be <= 1000",
+                 *               "keyword": "maximum"
                  *             }
                  *           ]
                  *         }
@@ -19088,7 +19088,14 @@ export interface components {
                  *       "success": false,
                  *       "error": {
                  *         "code": "FORBIDDEN",
-                 *         "message": "Role CLUSTER_VIEWER may not call addClusterNode."
+                 *         "message": "Role CLUSTER_VIEWER may not call listAuditEntries.",
+                 *         "details": {
+                 *           "operationId": "listAuditEntries",
+                 *           "allowedRoles": [
+                 *             "CLUSTER_ADMIN",
+                 *             "DBA"
+                 *           ]
+                 *         }
                  *       },
                  *       "timestamp": "2026-11-21T10:30:00.000Z"
                  *     }
@@ -19123,6 +19130,19 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "success": false,
+                 *       "error": {
+                 *         "code": "RATE_LIMITED",
+                 *         "message": "Too many requests (key limit); retry in 1 s.",
+                 *         "details": {
+                 *           "retryAfterSeconds": 1
+                 *         }
+                 *       },
+                 *       "timestamp": "2026-11-21T10:30:00.000Z"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };

@@ -2,6 +2,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, test } from 'vitest';
 import { contract } from '../../support/contract.js';
+import { errorCatalog, type ErrorCode } from '../../../src/api/error-catalog.js';
 
 /**
  * What Swagger UI makes of the contract's parameters. "Try it out" pre-fills a parameter with
@@ -67,5 +68,42 @@ describe('parameters in Swagger UI', () => {
       .filter(({ parameter }) => !ajv.validate(parameter.schema!.$ref ? { $ref: `openapi.json${parameter.schema!.$ref}` } : parameter.schema!, parameter.example))
       .map(({ where, parameter }) => `${where}: ${JSON.stringify(parameter.example)}`);
     expect(invalid).toEqual([]);
+  });
+});
+
+describe('error examples in Swagger UI', () => {
+  interface ErrorExample {
+    error?: { code?: string };
+  }
+  interface JsonContent {
+    schema?: { $ref?: string };
+    example?: ErrorExample;
+    examples?: Record<string, { value?: ErrorExample }>;
+  }
+
+  /** Every declared error envelope of every operation, with the codes of the examples Swagger UI shows for it. */
+  const errorAnswers = Object.entries(contract.paths).flatMap(([path, item]) =>
+    Object.entries(item).flatMap(([method, operation]) =>
+      Object.entries(operation.responses ?? {})
+        .filter(([status]) => Number(status) >= 400)
+        .map(([status, reference]) => {
+          const json = resolve<{ content?: Record<string, JsonContent> }>(reference as { $ref: string }).content?.['application/json'];
+          const examples = json?.example !== undefined ? [json.example] : Object.values(json?.examples ?? {}).map((each) => each.value);
+          return { where: `${method.toUpperCase()} ${path} ${status}`, status: Number(status), json, codes: examples.map((example) => example?.error?.code) };
+        })
+        // Probes answer 503 with a health report, not the error envelope.
+        .filter(({ json }) => json?.schema?.$ref?.endsWith('/ErrorResponse')),
+    ),
+  );
+
+  test('there are error answers to check', () => {
+    expect(errorAnswers.length).toBeGreaterThan(1000);
+  });
+
+  test("every error envelope has an example, and each example's code answers with that status", () => {
+    const wrong = errorAnswers
+      .filter(({ status, codes }) => codes.length === 0 || codes.some((code) => code === undefined || errorCatalog[code as ErrorCode] !== status))
+      .map(({ where, codes }) => `${where}: ${codes.length === 0 ? 'no example (Swagger UI would show the schema example NOT_FOUND)' : codes.join(', ')}`);
+    expect(wrong).toEqual([]);
   });
 });
