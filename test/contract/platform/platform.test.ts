@@ -225,4 +225,29 @@ describe('routing', () => {
     // Everything the page needs is in it: no script or stylesheet from another host.
     expect(graphiql.text).not.toMatch(/<(script|link)[^>]+(src|href)="https?:/);
   });
+
+  test.each(['/openapi.json', '/openapi.yaml', '/docs/swagger-ui-bundle.js'])('%s is served compressed, with a validator that answers 304', async (path) => {
+    const plain = await server.http.get(path).set('Accept-Encoding', 'identity').buffer(true).parse((response, done) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    for (const encoding of ['br', 'gzip']) {
+      const compressed = await server.http.get(path).set('Accept-Encoding', encoding).buffer(true).parse((response, done) => {
+        let bytes = 0;
+        response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        response.on('end', () => done(null, bytes));
+      });
+      expect(compressed.headers['content-encoding']).toBe(encoding);
+      expect(compressed.headers.vary).toBe('Accept-Encoding');
+      // supertest decodes the body; the header says what crossed the wire.
+      expect(Number(compressed.headers['content-length'])).toBeLessThan((plain.body as Buffer).length / 3);
+    }
+    const etag = String(plain.headers.etag);
+    expect(etag).toMatch(/^"[\w-]{27}"$/);
+    const revalidated = await server.http.get(path).set('If-None-Match', etag);
+    expect(revalidated.status).toBe(304);
+  });
 });
