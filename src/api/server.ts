@@ -11,6 +11,7 @@ import type { ApiBackend } from './surfaces.js';
 import { operations } from '../../generated/operations.js';
 import { createRestApp } from './rest/app.js';
 import { RequestValidator } from './rest/request-validator.js';
+import { ResponseSerializers } from './rest/response-serializers.js';
 import { OPERATION_LOCAL } from './rest/operation-routes.js';
 import { ContractSchemas } from './contract-schemas.js';
 import { createGraphQL, GRAPHQL_PATH } from './graphql/yoga.js';
@@ -43,7 +44,12 @@ function findGeneratedDir(start: string): string {
  * One HTTP server for every surface: REST and the docs (express), GraphQL over HTTP and SSE
  * (yoga, mounted in express), and WebSocket upgrades for graphql-ws and the event streams.
  */
-export async function createApiServer({ services, surfaces }: ApiBackend, logger: Logger): Promise<ApiServer> {
+export interface ApiServerOptions {
+  /** Validate every JSON answer against the contract before writing it (the test servers do; see ResponseSerializers). */
+  checkResponses?: boolean;
+}
+
+export async function createApiServer({ services, surfaces }: ApiBackend, logger: Logger, options: ApiServerOptions = {}): Promise<ApiServer> {
   const contractDir = GENERATED_DIR;
   const document = JSON.parse(await readFile(join(contractDir, 'openapi.json'), 'utf8'));
   const validator = await RequestValidator.create(document);
@@ -53,6 +59,7 @@ export async function createApiServer({ services, surfaces }: ApiBackend, logger
     handlerFactories: surfaces.restHandlers,
     operations,
     validator,
+    serializers: new ResponseSerializers(document, { checkBodies: options.checkResponses ?? false }),
     logger,
     specJsonPath: join(contractDir, 'openapi.json'),
     specYamlPath: join(contractDir, 'openapi.yaml'),

@@ -44,7 +44,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       throw error;
     },
   });
-  const api = await createApiServer(platform, pino({ level: 'silent' }));
+  const api = await createApiServer(platform, pino({ level: 'silent' }), { checkResponses: true });
   const caller = await platform.services.apiKeys.authenticate({ apiKey: ADMIN_KEY });
   const admin: OperationContext = { caller, requestId: 'test' };
   return {

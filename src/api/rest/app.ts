@@ -7,6 +7,7 @@ import type { HandlerTable } from './handler-types.js';
 import type { RestHandlerFactory } from '../surfaces.js';
 import { operationRoutes, routeNotFound, sendError, type OperationEntry } from './operation-routes.js';
 import type { RequestValidator } from './request-validator.js';
+import type { ResponseSerializers } from './response-serializers.js';
 
 export interface RestAppOptions {
   services: Services;
@@ -14,6 +15,7 @@ export interface RestAppOptions {
   handlerFactories: readonly RestHandlerFactory[];
   operations: readonly OperationEntry[];
   validator: RequestValidator;
+  serializers: ResponseSerializers;
   logger: Logger;
   specJsonPath: string;
   specYamlPath: string;
@@ -53,6 +55,7 @@ export function createRestApp(options: RestAppOptions): Express {
       operations: options.operations,
       services: options.services,
       validator: options.validator,
+      serializers: options.serializers,
       handlers: restHandlers(options.services, options.handlerFactories),
       parseJson: express.json({ limit: MAX_BODY_BYTES }),
       onError: (error, request: Request) => options.logger.error({ err: error, requestId: request.id }, 'unexpected error'),
@@ -60,11 +63,11 @@ export function createRestApp(options: RestAppOptions): Express {
   );
   app.use(docsRoutes(options.specJsonPath, options.specYamlPath));
   options.mount?.(app);
-  app.use(routeNotFound);
+  app.use(routeNotFound(options.serializers));
   // Anything that escaped a route.
   app.use((error: unknown, request: Request, response: express.Response, _next: express.NextFunction) => {
     options.logger.error({ err: error, requestId: request.id }, 'unexpected error');
-    sendError(request, response, error);
+    sendError(request, response, error, options.serializers.error);
   });
   return app;
 }
