@@ -15,6 +15,7 @@ import { ResponseSerializers } from './rest/response-serializers.js';
 import { OPERATION_LOCAL } from './rest/operation-routes.js';
 import { ContractSchemas } from './contract-schemas.js';
 import { createGraphQL, GRAPHQL_PATH } from './graphql/yoga.js';
+import { graphqlJsonBody } from './graphql/json-body.js';
 import { EventStreams, refuseUpgrade } from './ws/event-streams.js';
 import { ApiError } from './error-catalog.js';
 
@@ -64,7 +65,7 @@ export async function createApiServer({ services, surfaces }: ApiBackend, logger
     specJsonPath: join(contractDir, 'openapi.json'),
     specYamlPath: join(contractDir, 'openapi.yaml'),
     mount: (express) =>
-      express.use(GRAPHQL_PATH, (request, response) => {
+      express.use(GRAPHQL_PATH, graphqlJsonBody(), (request, response) => {
         response.locals[OPERATION_LOCAL] = 'graphql';
         void yoga(request, response);
       }),
