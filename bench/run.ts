@@ -127,31 +127,41 @@ function printScale(measurement: ScaleMeasurement): void {
 async function benchHttp(): Promise<void> {
   const fullStack = await forkTarget({ kind: 'full stack' });
   const bareExpress = await forkTarget({ kind: 'bare express', body: await captureBody(fullStack) });
-  try {
-    console.log(`HTTP: GET /api/v1/cluster/nodes?limit=50 (50 nodes), ${LOAD.connections} connections, ${LOAD.rounds} rounds × ${LOAD.measureSeconds} s after ${LOAD.warmupSeconds} s warm-up (and ${LOAD.initialWarmupSeconds} s for each target before the first)`);
-    console.log(row(['target', 'round', 'req/s', 'p50 ms', 'p99 ms', 'cpu µs/req'], LOAD_COLUMNS));
-    const turns = await runAlternatingLoad([fullStack, bareExpress], LOAD, printLoadTurn);
-    reportLoad(turns, fullStack, bareExpress, THROUGHPUT_RATIO_TARGET);
-  } finally {
-    await fullStack.close();
-    await bareExpress.close();
-  }
+  await comparePair(
+    `HTTP: GET /api/v1/cluster/nodes?limit=50 (50 nodes), ${LOAD.connections} connections, ${LOAD.rounds} rounds × ${LOAD.measureSeconds} s after ${LOAD.warmupSeconds} s warm-up (and ${LOAD.initialWarmupSeconds} s for each target before the first)`,
+    fullStack,
+    bareExpress,
+    THROUGHPUT_RATIO_TARGET,
+  );
 }
 
 /** The same 50 nodes with every field over GraphQL and over REST, each from a full stack in its own process. */
 async function benchGraphql(): Promise<void> {
   const graphql = await forkTarget({ kind: 'graphql' });
   const rest = await forkTarget({ kind: 'full stack' });
+  const answer = (await captureBody(graphql)) as { data?: { clusterNodes?: unknown[] }; errors?: unknown };
+  if (answer.errors !== undefined || answer.data?.clusterNodes?.length !== 50) {
+    await Promise.all([graphql.close(), rest.close()]);
+    throw new Error(`the GraphQL query did not answer 50 nodes: ${JSON.stringify(answer).slice(0, 300)}`);
+  }
+  await comparePair(
+    `GraphQL: clusterNodes(limit: 50) with every field (POST /graphql) against REST GET /api/v1/cluster/nodes?limit=50, ${LOAD.connections} connections, ${LOAD.rounds} rounds × ${LOAD.measureSeconds} s after ${LOAD.warmupSeconds} s warm-up`,
+    graphql,
+    rest,
+    GRAPHQL_RATIO_TARGET,
+  );
+}
+
+/** Loads `measured` and `baseline` in alternating rounds, prints every turn and the ratios, then closes both. */
+async function comparePair(title: string, measured: ForkedTarget, baseline: ForkedTarget, ratioTarget: number): Promise<void> {
   try {
-    const answer = (await captureBody(graphql)) as { data?: { clusterNodes?: unknown[] }; errors?: unknown };
-    if (answer.errors !== undefined || answer.data?.clusterNodes?.length !== 50) throw new Error(`the GraphQL query did not answer 50 nodes: ${JSON.stringify(answer).slice(0, 300)}`);
-    console.log(`GraphQL: clusterNodes(limit: 50) with every field (POST /graphql) against REST GET /api/v1/cluster/nodes?limit=50, ${LOAD.connections} connections, ${LOAD.rounds} rounds × ${LOAD.measureSeconds} s after ${LOAD.warmupSeconds} s warm-up`);
+    console.log(title);
     console.log(row(['target', 'round', 'req/s', 'p50 ms', 'p99 ms', 'cpu µs/req'], LOAD_COLUMNS));
-    const turns = await runAlternatingLoad([graphql, rest], LOAD, printLoadTurn);
-    reportLoad(turns, graphql, rest, GRAPHQL_RATIO_TARGET);
+    const turns = await runAlternatingLoad([measured, baseline], LOAD, printLoadTurn);
+    reportLoad(turns, measured, baseline, ratioTarget);
   } finally {
-    await graphql.close();
-    await rest.close();
+    await measured.close();
+    await baseline.close();
   }
 }
 
