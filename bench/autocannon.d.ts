@@ -20,6 +20,7 @@ declare module 'autocannon' {
     url: string;
     method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
     headers?: Record<string, string>;
+    body?: string;
     connections?: number;
     pipelining?: number;
     /** Seconds. */

@@ -52,7 +52,8 @@ export async function runAlternatingLoad(targets: readonly ForkedTarget[], setti
 
 /** autocannon in this process, which does nothing else: the targets run in processes of their own. */
 function load(target: ForkedTarget, seconds: number, connections: number): Promise<Result> {
-  return Promise.resolve(autocannon({ url: target.url, headers: target.headers, connections, pipelining: 1, duration: seconds }));
+  const request = target.body === undefined ? {} : { method: 'POST' as const, body: target.body };
+  return Promise.resolve(autocannon({ url: target.url, headers: target.headers, connections, pipelining: 1, duration: seconds, ...request }));
 }
 
 function turnOf(round: number, target: ForkedTarget, result: Result, cpuMicros: number): LoadTurn {

@@ -11,13 +11,14 @@ import { startBareExpress, startFullStack, type HttpTarget } from './http-target
  */
 
 /** What the bench asks a target process to run. */
-type TargetOrder = { kind: 'full stack' } | { kind: 'bare express'; body: unknown };
+type TargetOrder = { kind: 'full stack' } | { kind: 'graphql' } | { kind: 'bare express'; body: unknown };
 
 /** What a target process answers once its server listens. */
 interface TargetReady {
   name: string;
   url: string;
   headers: Record<string, string>;
+  body?: string;
 }
 
 /** A target in its own process, which can also tell the CPU time that process has used. */
@@ -58,7 +59,8 @@ function serveOrder(): void {
   // A bench that crashed or was interrupted must not leave its servers running.
   process.once('disconnect', () => process.exit(0));
   process.once('message', async (order: TargetOrder) => {
-    const target = order.kind === 'full stack' ? await startFullStack() : await startBareExpress(order.body);
+    const target =
+      order.kind === 'bare express' ? await startBareExpress(order.body) : await startFullStack(order.kind === 'graphql' ? 'graphql' : 'rest');
     process.on('message', async (message) => {
       if (message === 'cpu') {
         const { user, system } = process.cpuUsage();
@@ -69,7 +71,7 @@ function serveOrder(): void {
         process.exit(0);
       }
     });
-    const ready: TargetReady = { name: target.name, url: target.url, headers: target.headers };
+    const ready: TargetReady = { name: target.name, url: target.url, headers: target.headers, body: target.body };
     process.send!(ready);
   });
 }

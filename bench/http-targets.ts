@@ -18,11 +18,22 @@ const NODE_COUNT = 50;
  */
 const NEVER_REACHED_RATE_LIMIT = 1_000_000_000;
 
+/** Every field of `clusterNodes(limit: 50)`: the GraphQL twin of {@link NODES_PATH}'s answer. */
+export const NODES_QUERY = `query Nodes {
+  clusterNodes(limit: 50) {
+    nodeId name address role status
+    capacity { cpuCores totalMemoryGb availableMemoryGb storageCapacityGb networkBandwidthMbps }
+    services priority region zone uptimeSeconds lastHeartbeat missedHeartbeats joinedAt
+  }
+}`;
+
 /** A server under load, with what a client must send to get a 200. */
 export interface HttpTarget {
   name: string;
   url: string;
   headers: Record<string, string>;
+  /** POST with this body (GraphQL); GET when absent. */
+  body?: string;
   close(): Promise<void>;
 }
 
@@ -31,7 +42,7 @@ export interface HttpTarget {
  * envelope, response writer), with a silent logger so the terminal is not part of the measurement. The nodes
  * get their first heartbeat so the body is the steady-state one, not INITIALIZING placeholders.
  */
-export async function startFullStack(): Promise<HttpTarget> {
+export async function startFullStack(surface: 'rest' | 'graphql' = 'rest'): Promise<HttpTarget> {
   const platform = await startPlatform({
     storePath: ':memory:',
     initialNodes: NODE_COUNT,
@@ -43,12 +54,17 @@ export async function startFullStack(): Promise<HttpTarget> {
   await advanceToFirstHeartbeat(platform);
   const api = await createApiServer(platform, pino({ level: 'silent' }));
   const port = await listen(api.httpServer);
-  return {
-    name: 'full stack',
-    url: `http://127.0.0.1:${port}${NODES_PATH}`,
-    headers: { 'X-API-Key': BENCH_ADMIN_KEY },
-    close: () => closeFullStack(api, platform),
-  };
+  const close = () => closeFullStack(api, platform);
+  if (surface === 'graphql') {
+    return {
+      name: 'graphql',
+      url: `http://127.0.0.1:${port}/graphql`,
+      headers: { 'X-API-Key': BENCH_ADMIN_KEY, 'Content-Type': 'application/json', Accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query: NODES_QUERY }),
+      close,
+    };
+  }
+  return { name: 'full stack', url: `http://127.0.0.1:${port}${NODES_PATH}`, headers: { 'X-API-Key': BENCH_ADMIN_KEY }, close };
 }
 
 /**
@@ -76,7 +92,7 @@ export async function startBareExpress(body: unknown): Promise<HttpTarget> {
 
 /** One response body of `target`, parsed; fails unless the answer is a 200. */
 export async function captureBody(target: HttpTarget): Promise<unknown> {
-  const response = await fetch(target.url, { headers: target.headers });
+  const response = await fetch(target.url, { headers: target.headers, ...(target.body === undefined ? {} : { method: 'POST', body: target.body }) });
   if (response.status !== 200) throw new Error(`${target.name} answered ${response.status}: ${await response.text()}`);
   return response.json();
 }

@@ -11,9 +11,11 @@ import type { ApiBackend } from './surfaces.js';
 import { operations } from '../../generated/operations.js';
 import { createRestApp } from './rest/app.js';
 import { RequestValidator } from './rest/request-validator.js';
+import { ResponseSerializers } from './rest/response-serializers.js';
 import { OPERATION_LOCAL } from './rest/operation-routes.js';
 import { ContractSchemas } from './contract-schemas.js';
 import { createGraphQL, GRAPHQL_PATH } from './graphql/yoga.js';
+import { graphqlJsonBody } from './graphql/json-body.js';
 import { EventStreams, refuseUpgrade } from './ws/event-streams.js';
 import { ApiError } from './error-catalog.js';
 
@@ -45,6 +47,8 @@ export interface ApiServerOptions {
    * their requests and preflights get CORS headers. Empty or absent: CORS is off.
    */
   corsOrigins?: readonly string[];
+  /** Validate every JSON answer against the contract before writing it (the test servers do; see ResponseSerializers). */
+  checkResponses?: boolean;
 }
 
 /**
@@ -61,12 +65,13 @@ export async function createApiServer({ services, surfaces }: ApiBackend, logger
     handlerFactories: surfaces.restHandlers,
     operations,
     validator,
+    serializers: new ResponseSerializers(document, { checkBodies: options.checkResponses ?? false }),
     logger,
     specJsonPath: join(contractDir, 'openapi.json'),
     specYamlPath: join(contractDir, 'openapi.yaml'),
     ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
     mount: (express) =>
-      express.use(GRAPHQL_PATH, (request, response) => {
+      express.use(GRAPHQL_PATH, graphqlJsonBody(), (request, response) => {
         response.locals[OPERATION_LOCAL] = 'graphql';
         void yoga(request, response);
       }),

@@ -48,7 +48,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       throw error;
     },
   });
-  const api = await createApiServer(platform, options.logger ?? pino({ level: 'silent' }), options.corsOrigins ? { corsOrigins: options.corsOrigins } : {});
+  const api = await createApiServer(platform, options.logger ?? pino({ level: 'silent' }), {
+    checkResponses: true,
+    ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
+  });
   const caller = await platform.services.apiKeys.authenticate({ apiKey: ADMIN_KEY });
   const admin: OperationContext = { caller, requestId: 'test' };
   return {

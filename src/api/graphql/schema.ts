@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createSchema } from 'graphql-yoga';
-import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import { JSONResolver } from 'graphql-scalars';
+import { DateTimeResolver } from './date-time-scalar.js';
 import { BigIntResolver } from './big-int-scalar.js';
 import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../../../generated/graphql/resolvers-types.js';

@@ -8,6 +8,7 @@ import type { HandlerTable } from './handler-types.js';
 import type { RestHandlerFactory } from '../surfaces.js';
 import { MAX_BODY_BYTES, operationRoutes, routeNotFound, sendError, type OperationEntry } from './operation-routes.js';
 import type { RequestValidator } from './request-validator.js';
+import type { ResponseSerializers } from './response-serializers.js';
 
 export interface RestAppOptions {
   services: Services;
@@ -15,6 +16,7 @@ export interface RestAppOptions {
   handlerFactories: readonly RestHandlerFactory[];
   operations: readonly OperationEntry[];
   validator: RequestValidator;
+  serializers: ResponseSerializers;
   logger: Logger;
   specJsonPath: string;
   specYamlPath: string;
@@ -71,6 +73,7 @@ export function createRestApp(options: RestAppOptions): Express {
       operations: options.operations,
       services: options.services,
       validator: options.validator,
+      serializers: options.serializers,
       handlers: restHandlers(options.services, options.handlerFactories),
       parseJson: express.json({ limit: MAX_BODY_BYTES }),
       onError: (error, request: Request) => options.logger.error({ err: error, requestId: request.id }, 'unexpected error'),
@@ -78,11 +81,11 @@ export function createRestApp(options: RestAppOptions): Express {
   );
   app.use(docsRoutes(options.specJsonPath, options.specYamlPath));
   options.mount?.(app);
-  app.use(routeNotFound);
+  app.use(routeNotFound(options.serializers));
   // Anything that escaped a route.
   app.use((error: unknown, request: Request, response: express.Response, _next: express.NextFunction) => {
     options.logger.error({ err: error, requestId: request.id }, 'unexpected error');
-    sendError(request, response, error);
+    sendError(request, response, error, options.serializers.error);
   });
   return app;
 }

@@ -8,6 +8,7 @@ import { failure } from './envelope.js';
 import type { Handler, HandlerTable, OperationId } from './handler-types.js';
 import type { RequestValidator } from './request-validator.js';
 import { writeJson, writeText } from './response-writer.js';
+import type { ResponseSerializers, Serialize } from './response-serializers.js';
 
 /** What the router needs to know of each operation (generated/operations.ts). */
 export interface OperationEntry {
@@ -24,6 +25,8 @@ export interface OperationRoutesDeps {
   services: Services;
   validator: RequestValidator;
   handlers: HandlerTable;
+  /** Each answer's serializer, compiled from the contract. */
+  serializers: ResponseSerializers;
   /** express.json() with a limit of {@link MAX_BODY_BYTES}, run only for operations' requests that carry a body. */
   parseJson: RequestHandler;
   onError: (error: unknown, request: Request) => void;
@@ -49,7 +52,7 @@ export function operationRoutes(deps: OperationRoutesDeps): RequestHandler {
   const table = FindMyWay({ caseSensitive: true, ignoreTrailingSlash: false, maxParamLength: Number.MAX_SAFE_INTEGER });
   const methods = new Set<HTTPMethod>();
   for (const operation of deps.operations) {
-    const route = operation.websocket ? upgradeRequired(operation) : dispatcher(operation, deps);
+    const route = operation.websocket ? upgradeRequired(operation, deps.serializers) : dispatcher(operation, deps);
     const method = operation.method.toUpperCase() as HTTPMethod;
     table.on(method, operation.expressPath, () => undefined, { route });
     methods.add(method);
@@ -79,7 +82,7 @@ export function operationRoutes(deps: OperationRoutesDeps): RequestHandler {
     // Misses are rare, so trying every method here costs nothing on the hot path.
     const allowed = allowedAt(request.path);
     if (allowed.length > 0) {
-      methodNotAllowed(request, response, allowed);
+      methodNotAllowed(request, response, allowed, deps.serializers.error);
       return;
     }
     next();
@@ -105,13 +108,14 @@ function redirectToCanonical(request: Request, response: Response, canonicalPath
   response.end();
 }
 
-function methodNotAllowed(request: Request, response: Response, allowed: readonly HTTPMethod[]): void {
+function methodNotAllowed(request: Request, response: Response, allowed: readonly HTTPMethod[], serialize: Serialize): void {
   response.locals[OPERATION_LOCAL] = 'unmatched';
   response.setHeader('Allow', allowed.join(', '));
   sendError(
     request,
     response,
     new ApiError('METHOD_NOT_ALLOWED', `${request.path} does not answer ${request.method}; it answers ${allowed.join(', ')}.`, { allowedMethods: allowed }),
+    serialize,
   );
 }
 
@@ -155,8 +159,9 @@ function dispatcher(operation: OperationEntry, deps: OperationRoutesDeps): Route
         body: request.body,
       });
       reachedService = true;
-      const output = handler({ ...validated, context } as Parameters<Handler<OperationId>>[0]) as AnyOutput | Promise<AnyOutput>;
-      send(request, response, output instanceof Promise ? await output : output);
+      const pending = handler({ ...validated, context } as Parameters<Handler<OperationId>>[0]) as AnyOutput | Promise<AnyOutput>;
+      const output = pending instanceof Promise ? await pending : pending;
+      send(request, response, output, deps.serializers.forAnswer(operationId, output.status, query));
     } catch (error) {
       const code = errorBodyOf(error).code;
       // A mutation refused before its service (role, contract) is audited here; services audit their own outcomes.
@@ -164,7 +169,7 @@ function dispatcher(operation: OperationEntry, deps: OperationRoutesDeps): Route
         await services.access.recordRejection(context, operationId, request.path, code);
       }
       if (code === 'INTERNAL') deps.onError(error, request);
-      sendError(request, response, error);
+      sendError(request, response, error, deps.serializers.error);
     }
   };
 }
@@ -223,33 +228,33 @@ function anonymousContext(request: Request): OperationContext {
 /** Any handler's output, seen from the router (each handler's own type is checked where it is written). */
 type AnyOutput = { status: number; body: unknown; headers?: Readonly<Record<string, string>> } | { status: number; contentType: string; text: string };
 
-function send(request: Request, response: Response, output: AnyOutput): void {
+function send(request: Request, response: Response, output: AnyOutput, serialize: Serialize): void {
   if ('text' in output) {
     writeText(request, response, output.status, output.contentType, output.text);
   } else {
-    if (output.headers) response.set(output.headers);
-    writeJson(request, response, output.status, output.body);
+    writeJson(request, response, output.status, output.body, serialize, output.headers);
   }
 }
 
-export function sendError(request: Request, response: Response, error: unknown): void {
+export function sendError(request: Request, response: Response, error: unknown, serialize: Serialize): void {
   const body = errorBodyOf(error);
   const retryAfterSeconds = body.details?.retryAfterSeconds;
-  if (typeof retryAfterSeconds === 'number') response.set('Retry-After', String(retryAfterSeconds));
-  writeJson(request, response, statusOf(body.code), failure(body, request.id));
+  writeJson(request, response, statusOf(body.code), failure(body, request.id), serialize, typeof retryAfterSeconds === 'number' ? { 'Retry-After': String(retryAfterSeconds) } : undefined);
 }
 
 /** WebSocket operations reached without an upgrade: the upgrade itself is handled by src/api/ws. */
-function upgradeRequired(operation: OperationEntry): RouteHandler {
+function upgradeRequired(operation: OperationEntry, serializers: ResponseSerializers): RouteHandler {
   return (request: Request, response: Response) => {
     response.locals[OPERATION_LOCAL] = operation.operationId;
-    response.set('Upgrade', 'websocket');
-    writeJson(request, response, 426, failure({ code: 'UPGRADE_REQUIRED', message: `${operation.expressPath} is a WebSocket stream; connect with a WebSocket client.` }, request.id));
+    const body = failure({ code: 'UPGRADE_REQUIRED', message: `${operation.expressPath} is a WebSocket stream; connect with a WebSocket client.` }, request.id);
+    writeJson(request, response, 426, body, serializers.error, { Upgrade: 'websocket' });
   };
 }
 
 /** The answer for any path and method outside the contract. */
-export function routeNotFound(request: Request, response: Response): void {
-  response.locals[OPERATION_LOCAL] = 'unmatched';
-  sendError(request, response, new ApiError('ROUTE_NOT_FOUND', `No operation exists at ${request.method} ${request.path}.`));
+export function routeNotFound(serializers: ResponseSerializers) {
+  return (request: Request, response: Response): void => {
+    response.locals[OPERATION_LOCAL] = 'unmatched';
+    sendError(request, response, new ApiError('ROUTE_NOT_FOUND', `No operation exists at ${request.method} ${request.path}.`), serializers.error);
+  };
 }
