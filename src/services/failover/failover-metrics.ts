@@ -1,6 +1,6 @@
 import type { ClusterFailover } from '../../engines/failover/cluster-failover.js';
 import type { FailoverKind, FailoverStatus } from '../../engines/failover/failover-tracker.js';
-import { metricLabel, readCounter, readGauge, secondsOf, type MetricsCollector, type Series } from '../platform/metrics-service.js';
+import { countPairSeries, readCounter, readGauge, secondsOf, type MetricsCollector } from '../platform/metrics-service.js';
 import type { FailoverDrill } from './failover-drill.js';
 
 const KINDS: readonly FailoverKind[] = ['AUTOMATIC', 'MANUAL', 'SWITCHOVER', 'DRILL'];
@@ -14,11 +14,7 @@ export function failoverMetrics(failover: ClusterFailover, drill: FailoverDrill)
       name: 'rustydb_failover_failovers',
       help: 'Failovers and switchovers in the kept history (the latest 1000), by kind and outcome.',
       labelNames: ['kind', 'outcome'],
-      read: () => {
-        const counts = new Map<string, number>();
-        for (const record of failover.history()) counts.set(`${record.kind}/${record.status}`, (counts.get(`${record.kind}/${record.status}`) ?? 0) + 1);
-        return KINDS.flatMap((kind) => OUTCOMES.map((outcome): Series<'kind' | 'outcome'> => [{ kind: metricLabel(kind), outcome: metricLabel(outcome) }, counts.get(`${kind}/${outcome}`) ?? 0]));
-      },
+      read: () => countPairSeries(['kind', 'outcome'], [KINDS, OUTCOMES], failover.history().map((record) => [record.kind, record.status] as const)),
     });
     readGauge(registry, {
       name: 'rustydb_failover_last_duration_seconds',

@@ -37,10 +37,7 @@ export interface ReadMetric<L extends string> {
 /** A gauge read at scrape time: a level, or a count that can go down. */
 export function readGauge<L extends string = never>(registry: Registry, metric: ReadMetric<L>): void {
   new Gauge<L>({
-    name: metric.name,
-    help: metric.help,
-    labelNames: metric.labelNames ?? [],
-    registers: [registry],
+    ...configOf(registry, metric),
     collect() {
       this.reset();
       forEachSeries(metric.read(), (labels, value) => (labels === undefined ? this.set(value) : this.set(labels, value)));
@@ -54,15 +51,16 @@ export function readGauge<L extends string = never>(registry: Registry, metric: 
  */
 export function readCounter<L extends string = never>(registry: Registry, metric: ReadMetric<L>): void {
   new Counter<L>({
-    name: metric.name,
-    help: metric.help,
-    labelNames: metric.labelNames ?? [],
-    registers: [registry],
+    ...configOf(registry, metric),
     collect() {
       this.reset();
       forEachSeries(metric.read(), (labels, value) => (labels === undefined ? this.inc(value) : this.inc(labels, value)));
     },
   });
+}
+
+function configOf<L extends string>(registry: Registry, metric: ReadMetric<L>) {
+  return { name: metric.name, help: metric.help, labelNames: metric.labelNames ?? [], registers: [registry] };
 }
 
 function forEachSeries<L extends string>(read: number | Iterable<Series<L>>, write: (labels: Record<L, string> | undefined, value: number) => void): void {
@@ -80,6 +78,17 @@ export function countSeries<S extends string>(labelName: string, values: readonl
   const counts = new Map<S, number>(values.map((value) => [value, 0]));
   for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
   return [...counts].map(([value, count]) => [{ [labelName]: metricLabel(value) }, count]);
+}
+
+/** One series per pair of two labels' values (every pair, 0 for pairs nobody has). */
+export function countPairSeries<A extends string, B extends string>(
+  labels: readonly [first: string, second: string],
+  values: readonly [first: readonly A[], second: readonly B[]],
+  items: Iterable<readonly [A, B]>,
+): Series<string>[] {
+  const counts = new Map<string, number>();
+  for (const [first, second] of items) counts.set(`${first}/${second}`, (counts.get(`${first}/${second}`) ?? 0) + 1);
+  return values[0].flatMap((first) => values[1].map((second): Series<string> => [{ [labels[0]]: metricLabel(first), [labels[1]]: metricLabel(second) }, counts.get(`${first}/${second}`) ?? 0]));
 }
 
 /** How the engines' names (HEALTHY, IN_PROGRESS) appear as label values: lower case, as Prometheus labels usually are. */

@@ -5,7 +5,7 @@ import type { ReplicaState } from '../../engines/replication/replica-state.js';
 import type { ReplicationEngine } from '../../engines/replication/replication-engine.js';
 import type { ReplicaView } from '../../engines/replication/replication-views.js';
 import type { WalStatus } from '../../engines/replication/slots.js';
-import { countSeries, metricLabel, readCounter, readGauge, secondsOf, stateSeries, type MetricsCollector, type Series } from '../platform/metrics-service.js';
+import { countPairSeries, countSeries, readCounter, readGauge, secondsOf, stateSeries, type MetricsCollector, type Series } from '../platform/metrics-service.js';
 
 const REPLICA_STATES: readonly ReplicaState[] = ['STARTING', 'STREAMING', 'CATCHING_UP', 'PAUSED', 'WAITING', 'DISCONNECTED', 'NEEDS_RESYNC', 'REJOINING', 'PROMOTED', 'REMOVED'];
 const SYNC_STATES: readonly ReplicaView['syncState'][] = ['sync', 'potential', 'quorum', 'async'];
@@ -71,16 +71,12 @@ export function replicationMetrics(engine: ReplicationEngine): MetricsCollector 
       name: 'rustydb_replication_conflicts',
       help: 'Conflicts in the conflict log (the latest 1000) by type and resolution strategy (unresolved before one is chosen).',
       labelNames: ['type', 'strategy'],
-      read: () => {
-        const counts = new Map<string, number>();
-        for (const conflict of engine.conflicts.list()) {
-          const key = `${conflict.conflictType}/${conflict.resolutionStrategy ?? UNRESOLVED}`;
-          counts.set(key, (counts.get(key) ?? 0) + 1);
-        }
-        return CONFLICT_TYPES.flatMap((type) =>
-          [...RESOLUTION_STRATEGIES, UNRESOLVED].map((strategy): Series<'type' | 'strategy'> => [{ type: metricLabel(type), strategy: metricLabel(strategy) }, counts.get(`${type}/${strategy}`) ?? 0]),
-        );
-      },
+      read: () =>
+        countPairSeries(
+          ['type', 'strategy'],
+          [CONFLICT_TYPES, [...RESOLUTION_STRATEGIES, UNRESOLVED]],
+          engine.conflicts.list().map((conflict) => [conflict.conflictType, conflict.resolutionStrategy ?? UNRESOLVED] as const),
+        ),
     });
     readGauge(registry, {
       name: 'rustydb_replication_alerts_firing',

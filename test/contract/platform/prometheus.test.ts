@@ -128,6 +128,23 @@ describe('GET /api/v1/metrics/prometheus', () => {
     }
   });
 
+  test('a switchover and a conflict are counted by kind and outcome, and audited', async () => {
+    const before = await scrape(server);
+    const target = server.platform.engines.nodes.list().map((node) => node.nodeId).find((nodeId) => nodeId !== server.platform.engines.consensus.group.currentLeader()?.leaderId);
+    expect((await server.http.post('/api/v1/cluster/failover').set(asAdmin).send({ targetNodeId: target })).status).toBeLessThan(300);
+    server.platform.engines.replication.cluster.put('accounts', 'acct-1', { balance: 100 });
+    expect((await server.http.post('/api/v1/replication/conflicts/simulate').set(asAdmin).send({ tableName: 'accounts', rowKey: 'acct-1' })).status).toBe(201);
+    await server.advance(3000);
+    const after = await scrape(server);
+    expect(valueOf(after, 'rustydb_failover_failovers', { kind: 'switchover', outcome: 'completed' })).toBe(1);
+    expect(valueOf(after, 'rustydb_failover_last_duration_seconds')).toBeGreaterThan(0);
+    expect(valueOf(after, 'rustydb_raft_leader', { node: target! })).toBe(1);
+    const unresolved = after.get('rustydb_replication_conflicts')!.metrics.filter((sample) => sample.labels?.strategy === 'unresolved');
+    expect(unresolved.reduce((sum, sample) => sum + Number(sample.value), 0)).toBe(1);
+    expect(valueOf(after, 'rustydb_platform_audit_entries_total')).toBeGreaterThanOrEqual(valueOf(before, 'rustydb_platform_audit_entries_total') + 2);
+    expect(valueOf(after, 'rustydb_platform_events_published_total')).toBeGreaterThan(valueOf(before, 'rustydb_platform_events_published_total'));
+  });
+
   test('a paused standby\'s replay lag rises under the workload', async () => {
     expect((await server.http.post('/api/v1/replication/replicas/node-3/pause').set(asAdmin)).status).toBe(200);
     await server.advance(500);
