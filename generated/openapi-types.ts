@@ -3002,7 +3002,7 @@ export interface paths {
         };
         /**
          * Metrics in Prometheus text format
-         * @description For scraping: `rustydb_http_requests_total`, `rustydb_http_request_duration_seconds` per operation and status, and cluster gauges (`rustydb_cluster_nodes` by status, `rustydb_cluster_has_quorum`, ...).
+         * @description For Prometheus to scrape, with an `X-API-Key` header of any role. Names are `rustydb_<domain>_<what>_<unit>` in base units (seconds, bytes), `_total` on counters only, read from the engines at scrape time: requests (`rustydb_http_requests_total`, `rustydb_http_request_duration_seconds` per operation and status), nodes (`rustydb_cluster_node_status` per node, `rustydb_cluster_has_quorum`), Raft (`rustydb_raft_term`, `rustydb_raft_commit_index`, `rustydb_raft_leader` per node), health issues, membership, failovers, replication lag per standby (`rustydb_replication_replay_lag_bytes`, `rustydb_replication_replay_lag_seconds`), slots and commits, RAC Cache Fusion (`rustydb_rac_cache_fusion_transfers_total` by kind), the platform's events and audit entries, and the process (`rustydb_process_cpu_seconds_total`). The README lists every metric with its labels.
          */
         get: operations["getPrometheusMetrics"];
         put?: never;
@@ -29639,7 +29639,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example rustydb_cluster_has_quorum 1 */
+                    /**
+                     * @example # HELP rustydb_cluster_has_quorum 1 when the cluster has quorum.
+                     *     # TYPE rustydb_cluster_has_quorum gauge
+                     *     rustydb_cluster_has_quorum 1
+                     */
                     "text/plain": string;
                 };
             };

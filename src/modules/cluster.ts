@@ -37,7 +37,7 @@ export const clusterModule: DomainModule = {
       restHandlers: [clusterHandlers],
       resolvers: [clusterResolvers],
       streams: [clusterNodeStream],
-      metrics: [clusterMetrics(cluster)],
+      metrics: [clusterMetrics(nodes)],
     };
   },
 };

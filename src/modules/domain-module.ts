@@ -56,7 +56,7 @@ export interface DomainAssembly {
   resolvers?: readonly Resolvers[];
   /** WebSocket event streams (src/api/ws/streams/<domain>.ts). */
   streams?: readonly StreamDefinition[];
-  /** Prometheus gauges read from the domain's engines at scrape time. */
+  /** Prometheus metrics read from the domain's engines at scrape time (src/services/<domain>/<domain>-metrics.ts). */
   metrics?: readonly MetricsCollector[];
   /** Stops the domain's timers; called in reverse module order, before the store closes. */
   close?: () => void;

@@ -5,6 +5,7 @@ import { DRILL_COUNTER_RECORD, FailoverDrill } from '../services/failover/failov
 import { FailoverService } from '../services/failover/failover-service.js';
 import { failoverHandlers } from '../api/rest/handlers/failover/failover.js';
 import { failoverResolvers } from '../api/graphql/resolvers/failover/failover.js';
+import { failoverMetrics } from '../services/failover/failover-metrics.js';
 import type { DomainModule } from './domain-module.js';
 
 /** Replacing the consensus leader: automatic failover, switchover, forced elections and drills. */
@@ -29,6 +30,7 @@ export const failoverModule: DomainModule = {
       services: { failover: new FailoverService({ failover, drill, nodes, consensus, clock: runtime.clock, runner }) },
       restHandlers: [failoverHandlers],
       resolvers: [failoverResolvers],
+      metrics: [failoverMetrics(failover, drill)],
     };
   },
 };

@@ -2,6 +2,7 @@ import { ClusterHealth } from '../engines/health/cluster-health.js';
 import { ClusterHealthService } from '../services/health/cluster-health-service.js';
 import { clusterHealthHandlers } from '../api/rest/handlers/health/cluster-health.js';
 import { clusterHealthResolvers } from '../api/graphql/resolvers/health/cluster-health.js';
+import { healthMetrics } from '../services/health/health-metrics.js';
 import type { DomainModule } from './domain-module.js';
 
 /**
@@ -18,6 +19,7 @@ export const healthModule: DomainModule = {
       services: { clusterHealth: new ClusterHealthService({ health: clusterHealth, consensus, runner }) },
       restHandlers: [clusterHealthHandlers],
       resolvers: [clusterHealthResolvers],
+      metrics: [healthMetrics(clusterHealth)],
     };
   },
 };

@@ -1,6 +1,7 @@
 import { MembershipService } from '../services/membership/membership-service.js';
 import { membershipHandlers } from '../api/rest/handlers/membership/membership.js';
 import { membershipResolvers } from '../api/graphql/resolvers/membership/membership.js';
+import { membershipMetrics } from '../services/membership/membership-metrics.js';
 import type { DomainModule } from './domain-module.js';
 
 /**
@@ -15,6 +16,7 @@ export const membershipModule: DomainModule = {
       services: { membership },
       restHandlers: [membershipHandlers],
       resolvers: [membershipResolvers],
+      metrics: [membershipMetrics(membership)],
       close: () => membership.close(),
     };
   },

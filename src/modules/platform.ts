@@ -10,6 +10,7 @@ import { DEFAULT_RATE_LIMIT_PER_KEY, RateLimiter } from '../services/platform/ra
 import { platformHandlers } from '../api/rest/handlers/platform/platform.js';
 import { platformResolvers } from '../api/graphql/resolvers/platform/platform.js';
 import { allEventsStream } from '../api/ws/streams/platform.js';
+import { platformMetrics } from '../services/platform/platform-metrics.js';
 import type { DomainModule } from './domain-module.js';
 
 /**
@@ -50,6 +51,7 @@ export const platformModule: DomainModule = {
       restHandlers: [platformHandlers],
       resolvers: [platformResolvers],
       streams: [allEventsStream],
+      metrics: [platformMetrics(events, auditLog)],
       // Closed first (modules close in reverse): readiness answers DOWN while the rest stops.
       close: () => {
         serving = false;

@@ -10,6 +10,7 @@ import { racRecoveryResolvers } from '../api/graphql/resolvers/rac/rac-recovery.
 import { racParallelQueryResolvers } from '../api/graphql/resolvers/rac/rac-parallel-query.js';
 import { racSubscriptionResolvers } from '../api/graphql/resolvers/rac/rac-subscriptions.js';
 import { racStream } from '../api/ws/streams/rac.js';
+import { racMetrics } from '../services/rac/rac-metrics.js';
 import type { DomainModule } from './domain-module.js';
 
 /** Real Application Clusters: the database opens on the cluster's nodes, each an instance with its own buffer cache. */
@@ -25,6 +26,7 @@ export const racModule: DomainModule = {
       restHandlers: [racHandlers, racRecoveryHandlers, racParallelQueryHandlers],
       resolvers: [racResolvers, racRecoveryResolvers, racParallelQueryResolvers, racSubscriptionResolvers],
       streams: [racStream],
+      metrics: [racMetrics(rac)],
       close: () => rac.close(),
     };
   },

@@ -1,5 +1,6 @@
 import { ClusterConsensus } from '../engines/cluster/cluster-consensus.js';
 import { RaftService } from '../services/raft/raft-service.js';
+import { raftMetrics } from '../services/raft/raft-metrics.js';
 import { raftHandlers } from '../api/rest/handlers/raft/raft.js';
 import { raftResolvers } from '../api/graphql/resolvers/raft/raft.js';
 import type { DomainModule } from './domain-module.js';
@@ -15,6 +16,7 @@ export const raftModule: DomainModule = {
       services: { raft: new RaftService({ consensus, nodes, clock: runtime.clock, runner }) },
       restHandlers: [raftHandlers],
       resolvers: [raftResolvers],
+      metrics: [raftMetrics(consensus)],
       close: () => consensus.close(),
     };
   },

@@ -17,6 +17,7 @@ import { replicationConflictResolvers } from '../api/graphql/resolvers/replicati
 import { replicationMonitorResolvers } from '../api/graphql/resolvers/replication/replication-monitor.js';
 import { replicationSubscriptionResolvers } from '../api/graphql/resolvers/replication/replication-subscriptions.js';
 import { replicationStreams } from '../api/ws/streams/replication.js';
+import { replicationMetrics } from '../services/replication/replication-metrics.js';
 import type { DomainModule } from './domain-module.js';
 
 /**
@@ -57,6 +58,7 @@ export const replicationModule: DomainModule = {
         replicationSubscriptionResolvers,
       ],
       streams: replicationStreams,
+      metrics: [replicationMetrics(replication)],
       close: () => replication.close(),
     };
   },

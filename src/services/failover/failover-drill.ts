@@ -57,6 +57,11 @@ export class FailoverDrill {
     private lastDrillNumber: number,
   ) {}
 
+  /** Drills started since the cluster was created (the number of the latest). */
+  drillsRun(): number {
+    return this.lastDrillNumber;
+  }
+
   async run(request: DrillRequest, initiatedBy: string): Promise<DrillOutcome> {
     const { failover, nodes, injector, clock } = this.deps;
     const leader = failover.leader();

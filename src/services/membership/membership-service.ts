@@ -230,6 +230,11 @@ export class MembershipService {
     });
   }
 
+  /** Each member's group-wide state and the protocol's counters summed over the members, for the metrics scrape. */
+  tallies(): { states: (MemberStateName | null)[]; totals: SwimCounters } {
+    return { states: this.group.members().map((member) => (member.state === null ? null : stateName(member.state))), totals: this.group.gossip().totals };
+  }
+
   getGossipState(context: OperationContext, query: GossipQuery): GossipState {
     return this.runner.read(context, 'getGossipState', () => {
       if (query.memberId !== undefined) this.requireMember(query.memberId);

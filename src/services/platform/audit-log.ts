@@ -59,6 +59,11 @@ export class AuditLog {
     return recorded;
   }
 
+  /** Entries recorded since the log began, those dropped by retention included (the latest id). */
+  recordedCount(): number {
+    return this.entries.at(-1)?.id ?? 0;
+  }
+
   list(query: ListQuery<AuditEntry>): Page<AuditEntry> {
     return pageOf(this.entries, { ...query, sortBy: 'id' });
   }

@@ -13,12 +13,92 @@ interface OperationTally {
   maxLatencyMs: number;
 }
 
-/** Registers a domain's gauges, read from its engines at scrape time (rustydb_<domain>_<what>_<unit>). */
+/**
+ * Registers a domain's metrics, read from its engines at scrape time. Names follow Prometheus:
+ * rustydb_<domain>_<what>_<unit>, base units, `_total` on counters only.
+ */
 export type MetricsCollector = (registry: Registry) => void;
 
-/** Registers a gauge whose value is read when Prometheus scrapes. */
-export function readGauge(registry: Registry, name: string, help: string, read: () => number): void {
-  new Gauge({ name, help, registers: [registry], collect() { this.set(read()); } });
+/** One series: its label values and its value now. */
+export type Series<L extends string> = readonly [labels: Record<L, string>, value: number];
+
+/** A metric whose value the engines already know, read when Prometheus scrapes. */
+export interface ReadMetric<L extends string> {
+  name: string;
+  help: string;
+  labelNames?: readonly L[];
+  /**
+   * The value now, or one entry per series. A series left out disappears from the scrape (a
+   * removed node), so the labels stay those of the cluster as it is.
+   */
+  read(): number | Iterable<Series<L>>;
+}
+
+/** A gauge read at scrape time: a level, or a count that can go down. */
+export function readGauge<L extends string = never>(registry: Registry, metric: ReadMetric<L>): void {
+  new Gauge<L>({
+    ...configOf(registry, metric),
+    collect() {
+      this.reset();
+      forEachSeries(metric.read(), (labels, value) => (labels === undefined ? this.set(value) : this.set(labels, value)));
+    },
+  });
+}
+
+/**
+ * A counter the engine already counts, set to the engine's count at scrape time. When the engine
+ * starts over (a restart, a RAC open), Prometheus sees a counter reset, as after a process restart.
+ */
+export function readCounter<L extends string = never>(registry: Registry, metric: ReadMetric<L>): void {
+  new Counter<L>({
+    ...configOf(registry, metric),
+    collect() {
+      this.reset();
+      forEachSeries(metric.read(), (labels, value) => (labels === undefined ? this.inc(value) : this.inc(labels, value)));
+    },
+  });
+}
+
+function configOf<L extends string>(registry: Registry, metric: ReadMetric<L>) {
+  return { name: metric.name, help: metric.help, labelNames: metric.labelNames ?? [], registers: [registry] };
+}
+
+function forEachSeries<L extends string>(read: number | Iterable<Series<L>>, write: (labels: Record<L, string> | undefined, value: number) => void): void {
+  if (typeof read === 'number') write(undefined, read);
+  else for (const [labels, value] of read) write(labels, value);
+}
+
+/** A state set (one series per state, 1 for the one in force), as OpenMetrics writes an enum. */
+export function stateSeries<S extends string>(labelName: string, states: readonly S[], current: S | null, labels: Record<string, string> = {}): Series<string>[] {
+  return states.map((state) => [{ ...labels, [labelName]: metricLabel(state) }, state === current ? 1 : 0]);
+}
+
+/** One series per value of a label, 0 for values nobody has, so every value is always there. */
+export function countSeries<S extends string>(labelName: string, values: readonly S[], items: Iterable<S>): Series<string>[] {
+  const counts = new Map<S, number>(values.map((value) => [value, 0]));
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return [...counts].map(([value, count]) => [{ [labelName]: metricLabel(value) }, count]);
+}
+
+/** One series per pair of two labels' values (every pair, 0 for pairs nobody has). */
+export function countPairSeries<A extends string, B extends string>(
+  labels: readonly [first: string, second: string],
+  values: readonly [first: readonly A[], second: readonly B[]],
+  items: Iterable<readonly [A, B]>,
+): Series<string>[] {
+  const counts = new Map<string, number>();
+  for (const [first, second] of items) counts.set(`${first}/${second}`, (counts.get(`${first}/${second}`) ?? 0) + 1);
+  return values[0].flatMap((first) => values[1].map((second): Series<string> => [{ [labels[0]]: metricLabel(first), [labels[1]]: metricLabel(second) }, counts.get(`${first}/${second}`) ?? 0]));
+}
+
+/** How the engines' names (HEALTHY, IN_PROGRESS) appear as label values: lower case, as Prometheus labels usually are. */
+export function metricLabel(name: string): string {
+  return name.toLowerCase();
+}
+
+/** Milliseconds as the base unit Prometheus asks for. */
+export function secondsOf(ms: number): number {
+  return ms / 1000;
 }
 
 export interface MetricsSources {
@@ -44,7 +124,8 @@ export class MetricsService {
 
   constructor(private readonly sources: MetricsSources, private readonly runner: OperationRunner) {
     this.registry = sources.registry;
-    collectDefaultMetrics({ register: this.registry, prefix: 'rustydb_process_' });
+    // The process's own figures under rustydb_ (rustydb_process_cpu_seconds_total, rustydb_nodejs_…).
+    collectDefaultMetrics({ register: this.registry, prefix: 'rustydb_' });
     this.requestsTotal = new Counter({ name: 'rustydb_http_requests_total', help: 'Requests answered, by operation and status.', labelNames: ['operation', 'status'], registers: [this.registry] });
     this.requestDuration = new Histogram({
       name: 'rustydb_http_request_duration_seconds',
@@ -53,7 +134,6 @@ export class MetricsService {
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
       registers: [this.registry],
     });
-    readGauge(this.registry, 'rustydb_events_last_cursor', 'Cursor of the newest committed event.', () => sources.events.lastCursor());
   }
 
   /** Called once per answered request; `operationId` is `unmatched` for unknown routes. */

@@ -1,0 +1,178 @@
+import parsePrometheusTextFormat, { type PrometheusFamily } from 'parse-prometheus-text-format';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ADMIN_KEY, startTestServer, type TestServer } from '../../support/test-server.js';
+
+const asAdmin = { 'X-API-Key': ADMIN_KEY };
+/** rustydb_<domain>_<what>_<unit>: lower case, words joined by underscores. */
+const METRIC_NAME = /^rustydb_[a-z]+_[a-z_]+$/;
+/**
+ * prom-client's default Node.js metrics keep their usual names under the prefix: some carry
+ * digits (rustydb_nodejs_eventloop_lag_p99_seconds) and some gauges end in _total
+ * (rustydb_nodejs_active_handles_total), as in every Node.js exporter.
+ */
+const NODEJS_DEFAULT = /^rustydb_nodejs_[a-z0-9_]+$/;
+
+/** The metrics each domain's assembly module registers, at least these. */
+const EXPECTED: Record<string, readonly string[]> = {
+  cluster: ['rustydb_cluster_nodes', 'rustydb_cluster_node_status', 'rustydb_cluster_node_missed_heartbeats', 'rustydb_cluster_state', 'rustydb_cluster_has_quorum', 'rustydb_cluster_failure_tolerance', 'rustydb_cluster_heartbeats_received_total'],
+  simulation: ['rustydb_simulation_active_faults', 'rustydb_simulation_pending_timers'],
+  membership: ['rustydb_membership_members', 'rustydb_membership_suspicions_raised', 'rustydb_membership_deaths_declared', 'rustydb_membership_probes_failed'],
+  raft: ['rustydb_raft_term', 'rustydb_raft_commit_index', 'rustydb_raft_applied_index', 'rustydb_raft_last_log_index', 'rustydb_raft_log_entries', 'rustydb_raft_snapshot_index', 'rustydb_raft_leader', 'rustydb_raft_voters'],
+  failover: ['rustydb_failover_failovers', 'rustydb_failover_last_duration_seconds', 'rustydb_failover_drills_total'],
+  health: ['rustydb_health_open_issues'],
+  rac: [
+    'rustydb_rac_instances_running',
+    'rustydb_rac_cache_fusion_transfers_total',
+    'rustydb_rac_cache_fusion_transfer_seconds_total',
+    'rustydb_rac_block_transfer_latency_seconds',
+    'rustydb_rac_block_requests_total',
+    'rustydb_rac_block_request_failures_total',
+    'rustydb_rac_shipped_bytes_total',
+    'rustydb_rac_ges_waits_total',
+    'rustydb_rac_ges_wait_seconds_total',
+    'rustydb_rac_remasters_total',
+    'rustydb_rac_instance_recoveries',
+    'rustydb_rac_instance_recovery_running',
+    'rustydb_rac_interconnect_sent_bytes_total',
+    'rustydb_rac_interconnect_received_bytes_total',
+  ],
+  replication: [
+    'rustydb_replication_write_lag_bytes',
+    'rustydb_replication_flush_lag_bytes',
+    'rustydb_replication_replay_lag_bytes',
+    'rustydb_replication_write_lag_seconds',
+    'rustydb_replication_flush_lag_seconds',
+    'rustydb_replication_replay_lag_seconds',
+    'rustydb_replication_replay_paused',
+    'rustydb_replication_sync_state',
+    'rustydb_replication_standbys',
+    'rustydb_replication_slot_retained_wal_bytes',
+    'rustydb_replication_slot_wal_status',
+    'rustydb_replication_commits_acknowledged_total',
+    'rustydb_replication_commits_waiting',
+    'rustydb_replication_commits_timed_out_total',
+    'rustydb_replication_wal_written_bytes_total',
+    'rustydb_replication_conflicts',
+    'rustydb_replication_alerts_firing',
+  ],
+  platform: ['rustydb_platform_events_published_total', 'rustydb_platform_audit_entries_total'],
+  http: ['rustydb_http_requests_total', 'rustydb_http_request_duration_seconds'],
+  process: ['rustydb_process_cpu_seconds_total', 'rustydb_process_resident_memory_bytes'],
+};
+
+/** One scrape as Prometheus reads it: the families by name. */
+async function scrape(server: TestServer): Promise<Map<string, PrometheusFamily>> {
+  const response = await server.http.get('/api/v1/metrics/prometheus').set(asAdmin);
+  expect(response.status).toBe(200);
+  expect(response.headers['content-type']).toBe('text/plain; version=0.0.4; charset=utf-8');
+  return new Map(parsePrometheusTextFormat(response.text).map((family) => [family.name, family]));
+}
+
+/** The value of the one series of `name` with these labels; fails when there is none. */
+function valueOf(families: Map<string, PrometheusFamily>, name: string, labels: Record<string, string> = {}): number {
+  const family = families.get(name);
+  expect(family, name).toBeDefined();
+  const series = family!.metrics.filter((sample) => Object.entries(labels).every(([label, value]) => sample.labels?.[label] === value));
+  expect(series, `${name}${JSON.stringify(labels)}`).toHaveLength(1);
+  return Number(series[0]!.value);
+}
+
+describe('GET /api/v1/metrics/prometheus', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ nodes: 5 });
+    await server.advance(5000);
+  });
+  afterAll(() => server.close());
+
+  test('is the text format, with Prometheus names: rustydb_<domain>_<what>_<unit>, _total on counters only', async () => {
+    const families = await scrape(server);
+    for (const [name, family] of families) {
+      const nodejsDefault = NODEJS_DEFAULT.test(name);
+      if (!nodejsDefault) expect(name).toMatch(METRIC_NAME);
+      expect(name, 'the prefix is not doubled').not.toMatch(/rustydb_process_process|rustydb_rustydb/);
+      expect(family.help, `${name} has help`).not.toBe('');
+      if (family.type === 'COUNTER') expect(name, `counter ${name}`).toMatch(/_total$/);
+      else if (!nodejsDefault) expect(name, `${family.type.toLowerCase()} ${name}`).not.toMatch(/_total$/);
+      for (const sample of family.metrics) {
+        if (sample.value !== undefined) expect(Number.isFinite(Number(sample.value)), `${name} ${sample.value}`).toBe(true);
+      }
+    }
+  });
+
+  test('every domain registers its metrics', async () => {
+    const families = await scrape(server);
+    for (const [domain, names] of Object.entries(EXPECTED)) {
+      for (const name of names) expect(families.has(name), `${domain}: ${name}`).toBe(true);
+    }
+  });
+
+  test('per-node series follow the cluster: a state set per node, one leader', async () => {
+    const families = await scrape(server);
+    const nodeIds = server.platform.engines.nodes.list().map((node) => node.nodeId);
+    for (const nodeId of nodeIds) {
+      expect(valueOf(families, 'rustydb_cluster_node_status', { node: nodeId, status: 'healthy' })).toBe(1);
+      expect(families.get('rustydb_cluster_node_status')!.metrics.filter((sample) => sample.labels?.node === nodeId)).toHaveLength(5);
+    }
+    const leaders = families.get('rustydb_raft_leader')!.metrics.filter((sample) => sample.value === '1');
+    expect(leaders.map((sample) => sample.labels?.node)).toEqual([server.platform.engines.consensus.group.currentLeader()?.leaderId]);
+    expect(valueOf(families, 'rustydb_cluster_nodes', { status: 'healthy' })).toBe(5);
+  });
+
+  test('counters move with the cluster: heartbeats, WAL written, commits, Cache Fusion', async () => {
+    const before = await scrape(server);
+    await server.advance(2000);
+    const after = await scrape(server);
+    for (const name of ['rustydb_cluster_heartbeats_received_total', 'rustydb_replication_wal_written_bytes_total', 'rustydb_replication_commits_acknowledged_total', 'rustydb_rac_block_requests_total']) {
+      expect(valueOf(after, name), name).toBeGreaterThan(valueOf(before, name));
+    }
+  });
+
+  test('a switchover and a conflict are counted by kind and outcome, and audited', async () => {
+    const before = await scrape(server);
+    const target = server.platform.engines.nodes.list().map((node) => node.nodeId).find((nodeId) => nodeId !== server.platform.engines.consensus.group.currentLeader()?.leaderId);
+    expect((await server.http.post('/api/v1/cluster/failover').set(asAdmin).send({ targetNodeId: target })).status).toBeLessThan(300);
+    server.platform.engines.replication.cluster.put('accounts', 'acct-1', { balance: 100 });
+    expect((await server.http.post('/api/v1/replication/conflicts/simulate').set(asAdmin).send({ tableName: 'accounts', rowKey: 'acct-1' })).status).toBe(201);
+    await server.advance(3000);
+    const after = await scrape(server);
+    expect(valueOf(after, 'rustydb_failover_failovers', { kind: 'switchover', outcome: 'completed' })).toBe(1);
+    expect(valueOf(after, 'rustydb_failover_last_duration_seconds')).toBeGreaterThan(0);
+    expect(valueOf(after, 'rustydb_raft_leader', { node: target! })).toBe(1);
+    const unresolved = after.get('rustydb_replication_conflicts')!.metrics.filter((sample) => sample.labels?.strategy === 'unresolved');
+    expect(unresolved.reduce((sum, sample) => sum + Number(sample.value), 0)).toBe(1);
+    expect(valueOf(after, 'rustydb_platform_audit_entries_total')).toBeGreaterThanOrEqual(valueOf(before, 'rustydb_platform_audit_entries_total') + 2);
+    expect(valueOf(after, 'rustydb_platform_events_published_total')).toBeGreaterThan(valueOf(before, 'rustydb_platform_events_published_total'));
+  });
+
+  test('a paused standby\'s replay lag rises under the workload', async () => {
+    expect((await server.http.post('/api/v1/replication/replicas/node-3/pause').set(asAdmin)).status).toBe(200);
+    await server.advance(500);
+    const paused = await scrape(server);
+    await server.advance(3000);
+    const later = await scrape(server);
+    expect(valueOf(later, 'rustydb_replication_replay_paused', { replica: 'node-3' })).toBe(1);
+    expect(valueOf(later, 'rustydb_replication_replay_lag_bytes', { replica: 'node-3' })).toBeGreaterThan(valueOf(paused, 'rustydb_replication_replay_lag_bytes', { replica: 'node-3' }));
+    expect(valueOf(later, 'rustydb_replication_replay_lag_seconds', { replica: 'node-3' })).toBeGreaterThan(valueOf(paused, 'rustydb_replication_replay_lag_seconds', { replica: 'node-3' }));
+    // It still receives and flushes: only replay stops.
+    expect(valueOf(later, 'rustydb_replication_replay_lag_bytes', { replica: 'node-3' })).toBeGreaterThan(valueOf(later, 'rustydb_replication_flush_lag_bytes', { replica: 'node-3' }));
+    expect(valueOf(later, 'rustydb_replication_replay_paused', { replica: 'node-2' })).toBe(0);
+    expect((await server.http.post('/api/v1/replication/replicas/node-3/resume').set(asAdmin)).status).toBe(200);
+  });
+
+  test('a crashed node shows as down, and as a fault in force', async () => {
+    const crash = await server.http.post('/api/v1/simulation/faults').set(asAdmin).send({ type: 'crash', nodes: ['node-3'] });
+    expect(crash.status).toBe(201);
+    await server.advance(10_000);
+    const families = await scrape(server);
+    expect(valueOf(families, 'rustydb_cluster_node_status', { node: 'node-3', status: 'down' })).toBe(1);
+    expect(valueOf(families, 'rustydb_cluster_node_status', { node: 'node-3', status: 'healthy' })).toBe(0);
+    expect(valueOf(families, 'rustydb_cluster_nodes', { status: 'down' })).toBe(1);
+    expect(valueOf(families, 'rustydb_cluster_node_missed_heartbeats', { node: 'node-3' })).toBeGreaterThan(0);
+    expect(valueOf(families, 'rustydb_raft_leader', { node: 'node-3' })).toBe(0);
+    expect(valueOf(families, 'rustydb_simulation_active_faults')).toBe(1);
+    expect(valueOf(families, 'rustydb_cluster_failure_tolerance')).toBe(1);
+    expect(valueOf(families, 'rustydb_membership_suspicions_raised')).toBeGreaterThan(0);
+    expect((await server.http.delete(`/api/v1/simulation/faults/${crash.body.data.id}`).set(asAdmin)).status).toBe(200);
+  });
+});
