@@ -8,18 +8,31 @@ interface ContractDocument {
   components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
 }
 
+/** Where schemas copied out of the contract point their local `$ref`s: the id the contract is registered under. */
+export const CONTRACT_ID = 'openapi.json';
+
+/**
+ * An ajv that knows the bundled contract as {@link CONTRACT_ID}, with the formats it uses: every
+ * validator of the contract's schemas (GraphQL inputs, checked answers, tests) compiles here.
+ */
+export function contractAjv(document: object): Ajv {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addFormat('int64', true);
+  ajv.addSchema(document, CONTRACT_ID);
+  return ajv;
+}
+
 /**
  * The contract's component schemas as validators, for inputs that do not pass through the
  * OpenAPI request validator (GraphQL arguments): one rule book for every surface.
  */
 export class ContractSchemas {
-  private readonly ajv = new Ajv({ strict: false, allErrors: true });
+  private readonly ajv: Ajv;
   private readonly validators = new Map<string, ValidateFunction>();
 
   constructor(private readonly document: ContractDocument) {
-    addFormats(this.ajv);
-    this.ajv.addFormat('int64', true);
-    this.ajv.addSchema(document as object, 'openapi.json');
+    this.ajv = contractAjv(document);
   }
 
   /**
@@ -44,7 +57,7 @@ export class ContractSchemas {
       validate = this.ajv.compile(
         partial
           ? { type: 'object', additionalProperties: false, properties: pointRefsAtContract(schema.properties ?? {}) }
-          : { $ref: `openapi.json#/components/schemas/${schemaName}` },
+          : { $ref: `${CONTRACT_ID}#/components/schemas/${schemaName}` },
       );
       this.validators.set(key, validate);
     }
@@ -57,7 +70,7 @@ export function pointRefsAtContract(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(pointRefsAtContract);
   if (node === null || typeof node !== 'object') return node;
   return Object.fromEntries(
-    Object.entries(node).map(([key, value]) => [key, key === '$ref' && typeof value === 'string' && value.startsWith('#') ? `openapi.json${value}` : pointRefsAtContract(value)]),
+    Object.entries(node).map(([key, value]) => [key, key === '$ref' && typeof value === 'string' && value.startsWith('#') ? `${CONTRACT_ID}${value}` : pointRefsAtContract(value)]),
   );
 }
 

@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
 import { expect } from 'vitest';
 import { operations } from '../../generated/operations.js';
-import { pointRefsAtContract } from '../../src/api/contract-schemas.js';
-
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+import { CONTRACT_ID, contractAjv, pointRefsAtContract } from '../../src/api/contract-schemas.js';
 
 /** The bundled contract, as the server publishes it. */
 export const contract = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'generated', 'openapi.json'), 'utf8')) as {
@@ -14,10 +11,9 @@ export const contract = JSON.parse(readFileSync(join(import.meta.dirname, '..', 
   components: { responses: Record<string, unknown>; schemas: Record<string, unknown> };
 };
 
-const ajv = new Ajv({ strict: false, allErrors: true });
-addFormats(ajv);
-ajv.addFormat('int64', true);
-ajv.addSchema(contract, 'openapi.json');
+/** Validates against the contract's schemas; a `$ref` names them as `${CONTRACT_ID}#/…`. */
+export const contractValidator = contractAjv(contract);
+const ajv = contractValidator;
 
 const validators = new Map<string, ValidateFunction>();
 
@@ -45,7 +41,7 @@ function validatorFor(operationId: string, status: number, sparse: boolean): Val
   if (!validate) {
     const pointer = responseSchemaPointer(operationId, status);
     if (!pointer) throw new Error(`the contract lists no ${status} response for ${operationId}`);
-    const schema = { $ref: `openapi.json${pointer}` };
+    const schema = { $ref: `${CONTRACT_ID}${pointer}` };
     validate = ajv.compile(sparse ? sparseVariant(operationId, status) : schema);
     validators.set(key, validate);
   }
@@ -64,6 +60,11 @@ function sparseVariant(operationId: string, status: number): object {
   const item = { ...(resolveRef(itemRef) as object), required: [] };
   resolved.properties.data.items = item;
   return pointRefsAtContract(resolved) as object;
+}
+
+/** A node of the contract with its `$ref`, if it is one, followed to what it names. */
+export function resolveInContract<T>(node: T | { $ref: string }): T {
+  return (typeof node === 'object' && node !== null && '$ref' in node ? resolveRef(node.$ref) : node) as T;
 }
 
 function resolveRef(ref: string): unknown {
@@ -114,7 +115,7 @@ function isJsonResponse(operationId: string, status: number): boolean {
 
 /** Validates one value against a named component schema (event envelopes, payloads). */
 export function expectSchema(schemaName: string, value: unknown): void {
-  const validate = ajv.getSchema(`openapi.json#/components/schemas/${schemaName}`) ?? ajv.compile({ $ref: `openapi.json#/components/schemas/${schemaName}` });
+  const validate = ajv.getSchema(`${CONTRACT_ID}#/components/schemas/${schemaName}`) ?? ajv.compile({ $ref: `${CONTRACT_ID}#/components/schemas/${schemaName}` });
   const valid = validate(value);
   expect(valid, `${schemaName}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(value).slice(0, 500)}`).toBe(true);
 }

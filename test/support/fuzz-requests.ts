@@ -6,7 +6,7 @@
  */
 import { SeededRng } from '../../src/engines/runtime/rng.js';
 import { operations } from '../../generated/operations.js';
-import { contract } from './contract.js';
+import { contract, resolveInContract as resolve } from './contract.js';
 
 type Schema = Record<string, unknown>;
 
@@ -42,18 +42,6 @@ interface ContractOperation {
 const NON_FINITE = '1e400';
 const TEN_KB = 10 * 1024;
 const ONE_MB = 1024 * 1024;
-
-function resolve<T>(node: T | { $ref: string }): T {
-  let current: unknown = node;
-  while (current && typeof current === 'object' && '$ref' in current) {
-    let target: unknown = contract;
-    for (const segment of (current as { $ref: string }).$ref.replace(/^#\//, '').split('/')) {
-      target = (target as Record<string, unknown>)[segment.replaceAll('~1', '/').replaceAll('~0', '~')];
-    }
-    current = target;
-  }
-  return current as T;
-}
 
 /** The schema with allOf merged into one object schema (the contract uses allOf only to extend objects). */
 function flatten(schema: Schema | undefined): Schema {

@@ -1,9 +1,6 @@
 import build from 'fast-json-stringify';
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
-import { pointRefsAtContract } from '../contract-schemas.js';
-
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+import type { Ajv, ValidateFunction } from 'ajv';
+import { CONTRACT_ID, contractAjv, pointRefsAtContract } from '../contract-schemas.js';
 
 /** Turns an answer's body into its JSON text. */
 export type Serialize = (body: unknown) => string;
@@ -50,9 +47,6 @@ export interface ResponseSerializerOptions {
   checkBodies?: boolean;
 }
 
-/** The `$id` under which the contract's components are handed to fast-json-stringify (the one ajv knows it by). */
-const CONTRACT_ID = 'openapi.json';
-
 /**
  * JSON answers written by serializers compiled from the contract (fast-json-stringify, as
  * fastify does): one per operation and status, and one for the shared error envelope. Only
@@ -82,12 +76,7 @@ export class ResponseSerializers {
       }
     }
     this.externalSchemas = { [CONTRACT_ID]: { $id: CONTRACT_ID, components: { schemas: pointRefsAtContract(document.components.schemas) } } } as unknown as NonNullable<build.Options['schema']>;
-    if (options.checkBodies) {
-      this.ajv = new Ajv({ strict: false, allErrors: true });
-      addFormats(this.ajv);
-      this.ajv.addFormat('int64', true);
-      this.ajv.addSchema(document as object, 'openapi.json');
-    }
+    if (options.checkBodies) this.ajv = contractAjv(document);
   }
 
   /**

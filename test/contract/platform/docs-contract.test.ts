@@ -1,8 +1,7 @@
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import { describe, expect, test } from 'vitest';
-import { contract } from '../../support/contract.js';
+import { CONTRACT_ID } from '../../../src/api/contract-schemas.js';
 import { errorCatalog, type ErrorCode } from '../../../src/api/error-catalog.js';
+import { contract, contractValidator as ajv, resolveInContract as resolve } from '../../support/contract.js';
 
 /**
  * What Swagger UI makes of the contract's parameters. "Try it out" pre-fills a parameter with
@@ -10,12 +9,6 @@ import { errorCatalog, type ErrorCode } from '../../../src/api/error-catalog.js'
  * user presses Execute, so a query filter has no example, and one whose schema has an example
  * says `example: null`. Every other parameter example must be a valid value.
  */
-
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-const ajv = new Ajv({ strict: false, allErrors: true });
-addFormats(ajv);
-ajv.addFormat('int64', true);
-ajv.addSchema(contract, 'openapi.json');
 
 /** Paging is not filtering: its examples equal its defaults. */
 const PAGING = new Set(['limit', 'offset']);
@@ -25,15 +18,6 @@ interface Parameter {
   in: string;
   example?: unknown;
   schema?: { $ref?: string; example?: unknown };
-}
-
-function resolve<T>(value: T | { $ref: string }): T {
-  if (typeof value === 'object' && value !== null && '$ref' in value) {
-    let target: unknown = contract;
-    for (const segment of value.$ref.slice(2).split('/')) target = (target as Record<string, unknown>)[segment.replaceAll('~1', '/').replaceAll('~0', '~')];
-    return resolve(target as T);
-  }
-  return value as T;
 }
 
 /** Every parameter of every operation, with where its schema sits. */
@@ -65,7 +49,7 @@ describe('parameters in Swagger UI', () => {
   test('every parameter example is a valid value of its schema', () => {
     const invalid = parameters
       .filter(({ parameter }) => parameter.example !== undefined && parameter.example !== null && parameter.schema !== undefined)
-      .filter(({ parameter }) => !ajv.validate(parameter.schema!.$ref ? { $ref: `openapi.json${parameter.schema!.$ref}` } : parameter.schema!, parameter.example))
+      .filter(({ parameter }) => !ajv.validate(parameter.schema!.$ref ? { $ref: `${CONTRACT_ID}${parameter.schema!.$ref}` } : parameter.schema!, parameter.example))
       .map(({ where, parameter }) => `${where}: ${JSON.stringify(parameter.example)}`);
     expect(invalid).toEqual([]);
   });
