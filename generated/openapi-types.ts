@@ -2606,6 +2606,930 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cluster/transactions/distributed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List distributed transactions
+         * @description The distributed transactions the coordinators know: every unfinished one (ACTIVE to
+         *     IN_DOUBT, and heuristic outcomes not yet forgotten) and the most recent finished ones (a
+         *     bounded history, a configuration value), each with its participants' votes, states and
+         *     locks. Filter by `state`, by coordinator or by participant node; newest first by default.
+         */
+        get: operations["listDistributedTransactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/transactions/distributed/begin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Begin a distributed transaction
+         * @description Begins a transaction over 1 to 16 participant nodes, each with the row writes it makes
+         *     (`table`, `key`, and a `row` to put or a delete). The coordinator sends each participant its
+         *     writes over the cluster network; a participant applies them tentatively: it takes an
+         *     exclusive lock on each row, the new rows stay invisible to others, and a rollback undoes
+         *     them. A write that hits a row another transaction has locked waits up to `lockTimeoutMs`
+         *     (state LOCK_WAIT), then its participant will vote NO; with `lockTimeoutMs` 0 it votes NO at
+         *     once. Participants and the coordinator must be nodes whose storage accepts writes: the
+         *     replication primary, or nodes outside the physical replication group.
+         *
+         *     The answer comes at once, with the transaction ACTIVE; then `prepare` and `commit` it (or
+         *     only `commit`, which prepares first), or `rollback`. An ACTIVE transaction is rolled back
+         *     after `timeoutMs`. Emits `distributed_transaction_begun`. Requires role `CLUSTER_ADMIN` or
+         *     `DBA`.
+         */
+        post: operations["beginDistributedTransaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/transactions/distributed/in-doubt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List in-doubt transactions
+         * @description Beyond the seeds. The transactions in 2PC's blocking window: participants voted YES and
+         *     cannot learn the decision because the coordinator is down or cut off. Each shows its age,
+         *     how long it has been in doubt, every participant's vote and state, the row locks they hold
+         *     and the xmin they pin (as PostgreSQL's `pg_prepared_xacts`, MySQL's `XA RECOVER` and
+         *     Narayana's participant list do, with what they hold). They wait for the coordinator, or a
+         *     peer that knows the decision; an operator can resolve one by hand with
+         *     `POST …/{id}/resolve` (try `dryRun` first). Longest in doubt first by default.
+         */
+        get: operations["listInDoubtTransactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/transactions/distributed/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get two-phase commit statistics
+         * @description Beyond the seeds (XA has its own, `GET /api/v1/advanced-replication/xa/statistics`).
+         *     Transactions unfinished and in doubt now; committed (one-phase among them), aborted by
+         *     reason, ever in doubt, and heuristic outcomes; YES and NO votes with the NO reasons;
+         *     latency percentiles of phase one, phase two and the whole transaction; and row lock
+         *     waits. Measured on the cluster clock since the engine started.
+         */
+        get: operations["getDistributedTransactionStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/transactions/distributed/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the distributed transaction (`dtx-N`).
+                 * @example dtx-42
+                 */
+                id: components["schemas"]["DistributedTransactionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a distributed transaction
+         * @description One transaction: its state, the coordinator's decision and where it is logged, and each
+         *     participant's vote, state, locks, PREPARE record and pinned xmin. Finished transactions stay
+         *     visible while the history keeps them. This is where `prepare` and `commit` answering 202
+         *     point.
+         */
+        get: operations["getDistributedTransactionStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/transactions/distributed/{id}/prepare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the distributed transaction (`dtx-N`).
+                 * @example dtx-42
+                 */
+                id: components["schemas"]["DistributedTransactionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Prepare a distributed transaction (phase one)
+         * @description Phase one alone: the coordinator sends PREPARE to every participant. Each waits for its
+         *     writes' locks (up to `lockTimeoutMs`), logs a PREPARE record in its WAL (its writes and locks
+         *     now survive a crash) and votes YES, or rolls back and votes NO. A participant silent for
+         *     `prepareTimeoutMs` counts as NO. All YES: the transaction is PREPARED and waits for
+         *     `commit` or `rollback`, logging nothing yet (presumed abort: if the coordinator crashes now,
+         *     the transaction aborts). Any NO: it aborts (ABORTING, then ABORTED).
+         *
+         *     The answer is 200 when every vote arrived before it was sent, otherwise 202 with state
+         *     PREPARING; follow it at `Location` or with `distributed_transaction_prepared` (or
+         *     `…_aborted`). A one-phase transaction (one participant) has no separate phase one: prepare
+         *     answers 409; commit it. Emits `distributed_transaction_prepared` with the votes. Requires
+         *     role `CLUSTER_ADMIN` or `DBA`.
+         */
+        post: operations["prepareDistributedTransaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/transactions/distributed/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the distributed transaction (`dtx-N`).
+                 * @example dtx-42
+                 */
+                id: components["schemas"]["DistributedTransactionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Commit a distributed transaction
+         * @description Commits, answering whether it committed. From ACTIVE, phase one runs first (as `prepare`);
+         *     from PREPARED it starts at phase two. Once every vote is YES the coordinator logs COMMIT in
+         *     its WAL (the commit point: `committed` becomes true, and every participant will apply it,
+         *     across crashes of anyone) and sends it to each participant until each acknowledges
+         *     (COMMITTING, then COMMITTED). Any NO vote aborts it instead (`committed` false, decision
+         *     ABORT). With a single participant it commits in one phase: one COMMIT ONE PHASE message,
+         *     no PREPARE and no coordinator log entry (`onePhase` true). Repeating a commit of a
+         *     committed transaction answers 200 again.
+         *
+         *     The answer is 200 when the decision was taken before it was sent, otherwise 202 with
+         *     `decision` null (votes still out); follow it at `Location` or with
+         *     `distributed_transaction_committed` / `…_aborted`. Requires role `CLUSTER_ADMIN` or `DBA`.
+         */
+        post: operations["commitDistributedTransaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/transactions/distributed/{id}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the distributed transaction (`dtx-N`).
+                 * @example dtx-42
+                 */
+                id: components["schemas"]["DistributedTransactionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Roll back a distributed transaction
+         * @description Aborts an ACTIVE, PREPARING or PREPARED transaction (reason ROLLBACK_REQUESTED): the
+         *     coordinator sends ABORT to every participant, which undoes its writes, drops its PREPARE
+         *     if it had one and releases its locks, until each acknowledges (ABORTING, then ABORTED).
+         *     ABORT needs no log entry (presumed abort). Once COMMIT is logged it is too late (409).
+         *     Repeating a rollback of an aborted transaction answers 200 again. Emits
+         *     `distributed_transaction_aborted`. Requires role `CLUSTER_ADMIN` or `DBA`.
+         */
+        post: operations["rollbackDistributedTransaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/transactions/distributed/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the distributed transaction (`dtx-N`).
+                 * @example dtx-42
+                 */
+                id: components["schemas"]["DistributedTransactionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve an in-doubt transaction by hand (heuristic), or preview it
+         * @description Beyond the seeds. An operator's heuristic decision for an IN_DOUBT transaction, taken at
+         *     the participants without the coordinator (PostgreSQL's `COMMIT PREPARED` / `ROLLBACK
+         *     PREPARED` run by hand on each node). With `dryRun: true` nothing changes: the answer shows
+         *     which participants would commit or roll back, which row locks and xmins would be released,
+         *     and the heuristic outcome that would be recorded. None of the other tools shows this.
+         *
+         *     Applied, every reachable participant takes the outcome (those that never prepared can only
+         *     roll back) and releases its locks, and the transaction records a heuristic outcome:
+         *     HEURISTIC_COMMIT or HEURISTIC_ROLLBACK; HEURISTIC_MIXED when participants end differently;
+         *     HEURISTIC_HAZARD when a participant's node is down and its outcome unknown. When the
+         *     coordinator returns with a contradicting decision (or none: presumed abort), the outcome
+         *     turns HEURISTIC_MIXED. The outcome stays, listed and counted, until it is forgotten
+         *     (`POST …/{id}/forget`). Emits `distributed_transaction_heuristic` (not for a dry run).
+         *     Requires role `CLUSTER_ADMIN` or `DBA`; audited, dry runs included.
+         */
+        post: operations["resolveInDoubtTransaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/transactions/distributed/{id}/forget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the distributed transaction (`dtx-N`).
+                 * @example dtx-42
+                 */
+                id: components["schemas"]["DistributedTransactionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forget a heuristic outcome
+         * @description Beyond the seeds. Clears a transaction's heuristic outcome once an operator has dealt with
+         *     it (X/Open's `xa_forget`): it leaves the unfinished transactions and the counts of
+         *     outstanding heuristics, keeps its state and gets `forgottenAt`, and stays in the bounded
+         *     history. Heuristics that can never be cleared pile up and end in a denial of service, as a
+         *     Narayana maintainer warns; this is how they are cleared. Emits
+         *     `distributed_transaction_forgotten`. Requires role `CLUSTER_ADMIN` or `DBA`; audited.
+         */
+        post: operations["forgetHeuristicTransaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/xa/resource-managers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List XA resource managers
+         * @description The registered resource managers: each is the storage of one cluster node under a name,
+         *     with the node's status and how many XA transactions it has live and prepared.
+         */
+        get: operations["listXaResourceManagers"];
+        put?: never;
+        /**
+         * Register an XA resource manager
+         * @description Registers a node's storage as a resource manager under a name, which XA transactions then
+         *     name in `POST …/xa/start`. The node must accept writes: the replication primary, or a node
+         *     outside the physical replication group. Several resource managers may share a node.
+         *     Requires role `CLUSTER_ADMIN` or `DBA`.
+         */
+        post: operations["registerXaResourceManager"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/xa/resource-managers/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the resource manager.
+                 * @example orders_rm
+                 */
+                name: components["schemas"]["ResourceManagerName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an XA resource manager
+         * @description Unregisters a resource manager. Refused while it has XA transactions not yet COMMITTED or
+         *     ROLLED_BACK, prepared ones included: their transaction manager still needs it to finish
+         *     them. Its node's data stays. Requires role `CLUSTER_ADMIN` or `DBA`.
+         */
+        delete: operations["deleteXaResourceManager"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/xa/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an XA transaction (XA START)
+         * @description `XA START xid` on a resource manager, with the row writes the transaction makes there. Its
+         *     writes are applied tentatively while it is ACTIVE: each row is locked exclusively, the new
+         *     rows stay invisible to others. A write that hits a row another transaction locked waits up
+         *     to `lockTimeoutMs`; in vain (or at once with 0) the transaction becomes ROLLBACK_ONLY. Then
+         *     `end` it, `prepare` it and `commit` it (or commit an IDLE one in one phase), or `rollback`.
+         *     Still ACTIVE, IDLE or ROLLBACK_ONLY after `timeoutMs`, it is rolled back; once PREPARED a
+         *     timeout never rolls it back.
+         *
+         *     The xid is in MySQL's notation (see Xid): `'order-42','b1',1`, or in hexadecimal
+         *     `X'6f726465722d3432',X'6231',1`. An xid whose gtrid and bqual belong to a transaction not
+         *     yet completed answers 409 `XAER_DUPID`. Emits `xa_transaction_state_changed`. Requires
+         *     role `CLUSTER_ADMIN` or `DBA`.
+         */
+        post: operations["startXaTransaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/xa/{xid}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
+                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
+                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @example 'order-42','b1',1
+                 */
+                xid: components["schemas"]["Xid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End an XA transaction (XA END)
+         * @description `XA END xid`: the transaction's work is done; ACTIVE becomes IDLE, ready to prepare or to
+         *     commit in one phase. Refused while a write still waits for a lock. Emits
+         *     `xa_transaction_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`.
+         */
+        post: operations["endXaTransaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/xa/{xid}/prepare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
+                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
+                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @example 'order-42','b1',1
+                 */
+                xid: components["schemas"]["Xid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Prepare an XA transaction (XA PREPARE)
+         * @description `XA PREPARE xid`: an IDLE transaction logs a PREPARE record in its node's WAL and becomes
+         *     PREPARED. From then on it survives crashes and restarts with its locks, pins its xmin and
+         *     WAL, is listed by `recover`, and no timeout rolls it back: only its transaction manager
+         *     commits or rolls it back. A ROLLBACK_ONLY transaction is refused (`XA_RBROLLBACK`; counted
+         *     as a NO vote). Emits `xa_transaction_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`.
+         */
+        post: operations["prepareXaTransaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/xa/{xid}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
+                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
+                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @example 'order-42','b1',1
+                 */
+                xid: components["schemas"]["Xid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Commit an XA transaction (XA COMMIT)
+         * @description `XA COMMIT xid`: a PREPARED transaction commits: its node logs the commit, applies the
+         *     writes (now visible) and releases the locks. With `onePhase: true` (`XA COMMIT … ONE
+         *     PHASE`), an IDLE transaction prepares and commits at once and never appears in `recover`.
+         *     The body is optional. Emits `xa_transaction_state_changed`. Requires role `CLUSTER_ADMIN`
+         *     or `DBA`.
+         */
+        post: operations["commitXaTransaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/xa/{xid}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
+                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
+                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @example 'order-42','b1',1
+                 */
+                xid: components["schemas"]["Xid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Roll back an XA transaction (XA ROLLBACK)
+         * @description `XA ROLLBACK xid`: an IDLE, PREPARED or ROLLBACK_ONLY transaction is rolled back: its writes
+         *     are undone, its PREPARE (if any) is dropped, its locks are released. An ACTIVE one must be
+         *     ended first. Emits `xa_transaction_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`.
+         */
+        post: operations["rollbackXaTransaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/xa/{xid}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
+                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
+                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @example 'order-42','b1',1
+                 */
+                xid: components["schemas"]["Xid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an XA transaction
+         * @description One XA transaction: its state, resource manager and node, its writes' locks (and a write
+         *     waiting for one), its PREPARE record and pinned xmin, why it is rollback-only or was rolled
+         *     back, and when its timeout strikes. Completed ones stay visible while the bounded history
+         *     keeps them (for a reused xid, the latest).
+         */
+        get: operations["getXaTransactionStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/xa/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List XA transactions
+         * @description XA transactions on every resource manager: those not yet completed and the most recent
+         *     completed ones (a bounded history, a configuration value). Filter by `state` (`state=ACTIVE`
+         *     for the active ones), resource manager, node, or `gtrid` to see every branch of one global
+         *     transaction; newest first by default.
+         */
+        get: operations["listXaTransactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/xa/recover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List prepared XA transactions (XA RECOVER)
+         * @description `XA RECOVER CONVERT XID`: every PREPARED XA transaction, which a transaction manager that
+         *     restarted must commit or roll back, with the format id, the gtrid and bqual lengths and
+         *     their bytes in hexadecimal, as MySQL lists them, plus the xid, resource manager, node and
+         *     when it was prepared. Filter by resource manager (X/Open's `xa_recover` asks one). Oldest
+         *     first by default.
+         */
+        get: operations["recoverXaTransactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/xa/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get XA statistics
+         * @description Resource managers; XA transactions by state now (PREPARED ones are XA's in-doubt set);
+         *     committed (one-phase among them) and rolled back by reason; prepare votes (NO: refused as
+         *     rollback-only); latency percentiles from start to prepared, prepared to committed, and
+         *     start to completed; row lock waits. Measured on the cluster clock since the engine started.
+         *     XA transactions have no heuristic outcomes here; those of two-phase commit are in
+         *     `GET /api/v1/cluster/transactions/distributed/statistics`.
+         */
+        get: operations["getXaStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/xa/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List XA transactions (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/xa/transactions` (the path seed 001 names):
+         *     takes the same parameters and answers exactly as it does, with the same schema.
+         */
+        get: operations["listXaTransactionsAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/xa/transactions/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an XA transaction (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/xa/start` (the path seed 001 names): takes the
+         *     same body and answers exactly as it does, with the same schema.
+         */
+        post: operations["startXaTransactionAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/xa/transactions/{xid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
+                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
+                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @example 'order-42','b1',1
+                 */
+                xid: components["schemas"]["Xid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an XA transaction (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/xa/{xid}/status` (the path seed 001 names):
+         *     answers exactly as it does, with the same schema.
+         */
+        get: operations["getXaTransactionStatusAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/xa/transactions/{xid}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
+                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
+                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @example 'order-42','b1',1
+                 */
+                xid: components["schemas"]["Xid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End an XA transaction (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/xa/{xid}/end` (the path seed 001 names):
+         *     answers exactly as it does, with the same schema.
+         */
+        post: operations["endXaTransactionAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/xa/transactions/{xid}/prepare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
+                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
+                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @example 'order-42','b1',1
+                 */
+                xid: components["schemas"]["Xid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Prepare an XA transaction (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/xa/{xid}/prepare` (the path seed 001 names):
+         *     answers exactly as it does, with the same schema.
+         */
+        post: operations["prepareXaTransactionAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/xa/transactions/{xid}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
+                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
+                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @example 'order-42','b1',1
+                 */
+                xid: components["schemas"]["Xid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Commit an XA transaction (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/xa/{xid}/commit` (the path seed 001 names):
+         *     takes the same optional body (`onePhase`) and answers exactly as it does, with the same
+         *     schema.
+         */
+        post: operations["commitXaTransactionAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/xa/transactions/{xid}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
+                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
+                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @example 'order-42','b1',1
+                 */
+                xid: components["schemas"]["Xid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Roll back an XA transaction (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/xa/{xid}/rollback` (the path seed 001 names):
+         *     answers exactly as it does, with the same schema.
+         */
+        post: operations["rollbackXaTransactionAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/xa/resource-managers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List XA resource managers (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/xa/resource-managers` (the path seed 001
+         *     names): takes the same parameters and answers exactly as it does, with the same schema.
+         */
+        get: operations["listXaResourceManagersAlias"];
+        put?: never;
+        /**
+         * Register an XA resource manager (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/xa/resource-managers` (the path seed 001
+         *     names): takes the same body and answers exactly as it does, with the same schema.
+         */
+        post: operations["registerXaResourceManagerAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/xa/recovery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List prepared XA transactions (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/xa/recover` (seed 001's "recovery info"): takes
+         *     the same parameters and answers exactly as it does, with the same schema.
+         */
+        get: operations["recoverXaTransactionsAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/xa/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an XA transaction (replication alias)
+         * @description Alias of `POST /api/v1/advanced-replication/xa/start` (the path seed 002 names): takes the
+         *     same body and answers exactly as it does, with the same schema.
+         */
+        post: operations["startXaTransactionReplicationAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/xa/prepare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Prepare an XA transaction (replication alias, xid in the body)
+         * @description Alias of `POST /api/v1/advanced-replication/xa/{xid}/prepare` (the path seed 002 names)
+         *     with the xid in the body instead of the path (`{ "xid": "'order-42','b1',1" }`), so any xid
+         *     fits, however long its hexadecimal form. Answers exactly as the primary does, with the same
+         *     schema.
+         */
+        post: operations["prepareXaTransactionReplicationAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/xa/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Commit an XA transaction (replication alias, xid in the body)
+         * @description Alias of `POST /api/v1/advanced-replication/xa/{xid}/commit` (the path seed 002 names)
+         *     with the xid in the body beside `onePhase` instead of in the path, so any xid fits. Answers
+         *     exactly as the primary does, with the same schema.
+         */
+        post: operations["commitXaTransactionReplicationAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/simulation/faults": {
         parameters: {
             query?: never;
@@ -4485,248 +5409,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/advanced-replication/xa/recover": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/xa/recover
-         * @description Part of the contract, from the seed section "4.8 XA Distributed Transactions (`xa.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationXaRecover"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/xa/resource-managers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/xa/resource-managers
-         * @description Part of the contract, from the seed section "4.8 XA Distributed Transactions (`xa.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationXaResourceManagers"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/xa/resource-managers
-         * @description Part of the contract, from the seed section "4.8 XA Distributed Transactions (`xa.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationXaResourceManagers"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/xa/resource-managers/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `resource-managers` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/advanced-replication/xa/resource-managers/{id}
-         * @description Part of the contract, from the seed section "4.8 XA Distributed Transactions (`xa.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteAdvancedReplicationXaResourceManagersById"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/xa/start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/xa/start
-         * @description Part of the contract, from the seed section "4.8 XA Distributed Transactions (`xa.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationXaStart"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/xa/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/xa/statistics
-         * @description Part of the contract, from the seed section "4.8 XA Distributed Transactions (`xa.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationXaStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/xa/transactions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/xa/transactions
-         * @description Part of the contract, from the seed section "4.8 XA Distributed Transactions (`xa.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationXaTransactions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/xa/{xid}/commit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `xid` of the addressed `xa` entry. */
-                xid: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/xa/{xid}/commit
-         * @description Part of the contract, from the seed section "4.8 XA Distributed Transactions (`xa.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationXaByXidCommit"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/xa/{xid}/end": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `xid` of the addressed `xa` entry. */
-                xid: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/xa/{xid}/end
-         * @description Part of the contract, from the seed section "4.8 XA Distributed Transactions (`xa.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationXaByXidEnd"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/xa/{xid}/prepare": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `xid` of the addressed `xa` entry. */
-                xid: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/xa/{xid}/prepare
-         * @description Part of the contract, from the seed section "4.8 XA Distributed Transactions (`xa.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationXaByXidPrepare"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/xa/{xid}/rollback": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `xid` of the addressed `xa` entry. */
-                xid: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/xa/{xid}/rollback
-         * @description Part of the contract, from the seed section "4.8 XA Distributed Transactions (`xa.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationXaByXidRollback"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/xa/{xid}/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `xid` of the addressed `xa` entry. */
-                xid: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/xa/{xid}/status
-         * @description Part of the contract, from the seed section "4.8 XA Distributed Transactions (`xa.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationXaByXidStatus"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/cluster/migration/statistics": {
         parameters: {
             query?: never;
@@ -4985,138 +5667,6 @@ export interface paths {
          * @description Part of the contract, from the seed section "1.10 Parallel Query Execution (`query_execution.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
          */
         get: operations["getClusterQueryStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/transactions/distributed": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/transactions/distributed
-         * @description Part of the contract, from the seed section "1.9 Distributed Transactions (`transactions.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterTransactionsDistributed"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/transactions/distributed/begin": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/transactions/distributed/begin
-         * @description Part of the contract, from the seed section "1.9 Distributed Transactions (`transactions.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterTransactionsDistributedBegin"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/transactions/distributed/{id}/commit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `distributed` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/transactions/distributed/{id}/commit
-         * @description Part of the contract, from the seed section "1.9 Distributed Transactions (`transactions.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterTransactionsDistributedByIdCommit"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/transactions/distributed/{id}/prepare": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `distributed` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/transactions/distributed/{id}/prepare
-         * @description Part of the contract, from the seed section "1.9 Distributed Transactions (`transactions.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterTransactionsDistributedByIdPrepare"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/transactions/distributed/{id}/rollback": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `distributed` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/transactions/distributed/{id}/rollback
-         * @description Part of the contract, from the seed section "1.9 Distributed Transactions (`transactions.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterTransactionsDistributedByIdRollback"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/transactions/distributed/{id}/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `distributed` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/transactions/distributed/{id}/status
-         * @description Part of the contract, from the seed section "1.9 Distributed Transactions (`transactions.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterTransactionsDistributedByIdStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -17107,6 +17657,1345 @@ export interface components {
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
+         * @description Where a distributed transaction stands, as its coordinator sees it.
+         *     - `ACTIVE`: begun; the participants apply its writes tentatively (rows locked, invisible to others).
+         *     - `PREPARING`: PREPARE was sent; the votes are being collected (up to `prepareTimeoutMs`).
+         *     - `PREPARED`: every participant voted YES and logged its PREPARE durably; no decision yet (commit or roll back next).
+         *     - `COMMITTING`: the coordinator logged COMMIT durably (the commit point) and is sending it until every participant acknowledges.
+         *     - `COMMITTED`: every participant applied COMMIT and acknowledged; the coordinator forgot it.
+         *     - `ABORTING`: the transaction is rolled back (a NO vote, a timeout, a rollback, or presumed abort after a coordinator restart); the participants are told until each acknowledges.
+         *     - `ABORTED`: every participant rolled back and acknowledged; no write of it is visible.
+         *     - `IN_DOUBT`: some participant voted YES and cannot learn the decision, because the coordinator is down or cut off (2PC's blocking window). Its locks stay held until the coordinator returns, a peer knows the decision (cooperative termination), or an operator resolves it.
+         *     - `HEURISTIC_COMMIT`, `HEURISTIC_ROLLBACK`: an operator committed or rolled back the in-doubt participants by hand, and nothing has contradicted it so far.
+         *     - `HEURISTIC_MIXED`: some participants committed and others rolled back: the operator's choice contradicted the coordinator's decision, or participants that had not prepared rolled back under a heuristic commit.
+         *     - `HEURISTIC_HAZARD`: the outcome of some participant is unknown (its node was down when the operator resolved), so the transaction may be mixed.
+         *     The four heuristic states stay until the outcome is forgotten (`POST …/{id}/forget`).
+         * @example PREPARED
+         * @enum {string}
+         */
+        DistributedTransactionState: "ACTIVE" | "PREPARING" | "PREPARED" | "COMMITTING" | "COMMITTED" | "ABORTING" | "ABORTED" | "IN_DOUBT" | "HEURISTIC_COMMIT" | "HEURISTIC_ROLLBACK" | "HEURISTIC_MIXED" | "HEURISTIC_HAZARD";
+        /**
+         * @description Id of a distributed transaction, `dtx-N`, given by `begin`. Its participants PREPARE it under this name (PostgreSQL's gid).
+         * @example dtx-42
+         */
+        DistributedTransactionId: string;
+        /**
+         * @description Where one participant stands.
+         *     - `ACTIVE`: its writes are applied tentatively, with their row locks held.
+         *     - `LOCK_WAIT`: a write waits for a row lock another transaction holds (see `lockWait`), up to `lockTimeoutMs`.
+         *     - `PREPARED`: it voted YES after logging a PREPARE record in its WAL; its writes and locks survive a crash.
+         *     - `IN_DOUBT`: prepared, and it cannot learn the decision from the coordinator or a peer.
+         *     - `COMMITTED`: it applied the commit (the rows are visible) and released its locks.
+         *     - `ABORTED`: it rolled back (its tentative writes are undone) and released its locks.
+         * @example PREPARED
+         * @enum {string}
+         */
+        ParticipantState: "ACTIVE" | "LOCK_WAIT" | "PREPARED" | "IN_DOUBT" | "COMMITTED" | "ABORTED";
+        /**
+         * @description A participant's answer to PREPARE, `YES` (prepared, ready to commit) or `NO` (it rolled back); null until it voted.
+         * @example YES
+         * @enum {string|null}
+         */
+        ParticipantVote: "YES" | "NO" | null;
+        /**
+         * @description Why a participant voted NO; null unless it did.
+         *     - `LOCK_CONFLICT`: a write hit a row locked by another transaction and `lockTimeoutMs` is 0 (NOWAIT).
+         *     - `LOCK_TIMEOUT`: a write waited `lockTimeoutMs` for a row lock in vain.
+         *     - `PREPARE_TIMEOUT`: it did not answer PREPARE within `prepareTimeoutMs` (down, or cut off); a silent participant counts as NO.
+         *     - `RESTARTED`: its node restarted before PREPARE and lost the tentative writes (unprepared work does not survive a crash).
+         * @example LOCK_TIMEOUT
+         * @enum {string|null}
+         */
+        NoVoteReason: "LOCK_CONFLICT" | "LOCK_TIMEOUT" | "PREPARE_TIMEOUT" | "RESTARTED" | null;
+        /** @description An exclusive row lock a transaction holds on a participant, from its write to the commit or rollback. */
+        RowLock: {
+            /**
+             * @description The row's table.
+             * @example accounts
+             */
+            table: string;
+            /**
+             * @description The row's key.
+             * @example acct-58
+             */
+            key: string;
+            /**
+             * Format: date-time
+             * @description When the lock was granted (cluster clock).
+             * @example 2026-11-21T10:29:59.104Z
+             */
+            acquiredAt: string;
+        };
+        /** @description A write waiting for a row lock that another transaction holds; null when no write waits. */
+        LockWait: {
+            /**
+             * @description The row's table.
+             * @example accounts
+             */
+            table: string;
+            /**
+             * @description The row's key.
+             * @example acct-58
+             */
+            key: string;
+            /**
+             * @description The lock holder: a distributed transaction's id (`dtx-N`) or an XA transaction's xid.
+             * @example dtx-41
+             */
+            holder: string;
+            /**
+             * Format: date-time
+             * @description When the write started waiting.
+             * @example 2026-11-21T10:29:59.600Z
+             */
+            waitingSince: string;
+            /**
+             * Format: date-time
+             * @description When it gives up (`waitingSince` + `lockTimeoutMs`) and the participant votes NO.
+             * @example 2026-11-21T10:30:00.600Z
+             */
+            timeoutAt: string;
+        } | null;
+        /** @description One participant of a distributed transaction, a cluster node and its storage. */
+        TransactionParticipant: {
+            /**
+             * @description The participant's node.
+             * @example node-4
+             */
+            nodeId: string;
+            nodeStatus: components["schemas"]["NodeStatus"];
+            state: components["schemas"]["ParticipantState"];
+            vote: components["schemas"]["ParticipantVote"];
+            noVoteReason: components["schemas"]["NoVoteReason"];
+            /**
+             * Format: date-time
+             * @description When its vote reached the coordinator; null before it voted.
+             * @example 2026-11-21T10:30:00.012Z
+             */
+            votedAt: string | null;
+            /**
+             * @description Row writes it makes for the transaction.
+             * @example 1
+             */
+            writeCount: number;
+            /** @description The row locks it holds now (empty once it committed or rolled back). */
+            locksHeld: components["schemas"]["RowLock"][];
+            lockWait: components["schemas"]["LockWait"];
+            /**
+             * @description Where its PREPARE record starts in its WAL (an LSN); null before it prepared. The record pins WAL until the transaction is resolved.
+             * @example 0/9A2118
+             */
+            prepareLsn: string | null;
+            /**
+             * Format: int64
+             * @description The transaction id it holds back while prepared (the horizon older row versions are kept for, as `pg_prepared_xacts.transaction` holds back vacuum); null when it pins none.
+             * @example 1207
+             */
+            xmin: number | null;
+            /**
+             * @description What an operator applied to it by hand (see HeuristicDecision); null unless resolved heuristically.
+             * @example null
+             * @enum {string|null}
+             */
+            heuristicDecision: "COMMIT" | "ROLLBACK" | null;
+            /**
+             * Format: date-time
+             * @description When it acknowledged the decision; null before.
+             * @example null
+             */
+            acknowledgedAt: string | null;
+        };
+        /**
+         * @description The coordinator's decision, `COMMIT` or `ABORT`; null until it decided. COMMIT is logged durably in the coordinator's WAL before it is sent; ABORT needs no log entry (presumed abort).
+         * @example COMMIT
+         * @enum {string|null}
+         */
+        TransactionDecision: "COMMIT" | "ABORT" | null;
+        /**
+         * @description Why a transaction was rolled back; null unless its decision is ABORT.
+         *     - `ROLLBACK_REQUESTED`: `POST …/{id}/rollback`.
+         *     - `VOTE_NO`: a participant voted NO (see its `noVoteReason`).
+         *     - `TRANSACTION_TIMEOUT`: it was still ACTIVE after `timeoutMs`.
+         *     - `PRESUMED_ABORT`: the coordinator restarted with no decision logged for it.
+         * @example VOTE_NO
+         * @enum {string|null}
+         */
+        AbortReason: "ROLLBACK_REQUESTED" | "VOTE_NO" | "TRANSACTION_TIMEOUT" | "PRESUMED_ABORT" | null;
+        /**
+         * @description A distributed transaction: a coordinator node and 1 to 16 participant nodes committing their
+         *     writes atomically by two-phase commit with presumed abort (one-phase commit when there is one
+         *     participant).
+         * @example {
+         *       "id": "dtx-42",
+         *       "state": "PREPARED",
+         *       "coordinatorNodeId": "node-1",
+         *       "onePhase": false,
+         *       "participants": [
+         *         {
+         *           "nodeId": "node-1",
+         *           "nodeStatus": "HEALTHY",
+         *           "state": "PREPARED",
+         *           "vote": "YES",
+         *           "noVoteReason": null,
+         *           "votedAt": "2026-11-21T10:30:00.004Z",
+         *           "writeCount": 1,
+         *           "locksHeld": [
+         *             {
+         *               "table": "accounts",
+         *               "key": "acct-17",
+         *               "acquiredAt": "2026-11-21T10:29:59.102Z"
+         *             }
+         *           ],
+         *           "lockWait": null,
+         *           "prepareLsn": "0/16B3790",
+         *           "xmin": 1207,
+         *           "heuristicDecision": null,
+         *           "acknowledgedAt": null
+         *         },
+         *         {
+         *           "nodeId": "node-4",
+         *           "nodeStatus": "HEALTHY",
+         *           "state": "PREPARED",
+         *           "vote": "YES",
+         *           "noVoteReason": null,
+         *           "votedAt": "2026-11-21T10:30:00.012Z",
+         *           "writeCount": 1,
+         *           "locksHeld": [
+         *             {
+         *               "table": "accounts",
+         *               "key": "acct-58",
+         *               "acquiredAt": "2026-11-21T10:29:59.104Z"
+         *             }
+         *           ],
+         *           "lockWait": null,
+         *           "prepareLsn": "0/9A2118",
+         *           "xmin": 311,
+         *           "heuristicDecision": null,
+         *           "acknowledgedAt": null
+         *         }
+         *       ],
+         *       "decision": null,
+         *       "decisionLsn": null,
+         *       "abortReason": null,
+         *       "prepareTimeoutMs": 2000,
+         *       "lockTimeoutMs": 500,
+         *       "timeoutMs": 60000,
+         *       "begunAt": "2026-11-21T10:29:59.100Z",
+         *       "preparedAt": "2026-11-21T10:30:00.012Z",
+         *       "decidedAt": null,
+         *       "completedAt": null,
+         *       "inDoubtSince": null,
+         *       "forgottenAt": null,
+         *       "durationMs": null
+         *     }
+         */
+        DistributedTransaction: {
+            id: components["schemas"]["DistributedTransactionId"];
+            state: components["schemas"]["DistributedTransactionState"];
+            /**
+             * @description The node running the coordinator; its WAL logs the decision.
+             * @example node-1
+             */
+            coordinatorNodeId: string;
+            /**
+             * @description Whether it commits in one phase: true with a single participant, which then gets one COMMIT ONE PHASE message and no PREPARE.
+             * @example false
+             */
+            onePhase: boolean;
+            /** @description Every participant, in the order `begin` named them. */
+            participants: components["schemas"]["TransactionParticipant"][];
+            decision: components["schemas"]["TransactionDecision"];
+            /**
+             * @description Where the COMMIT decision record starts in the coordinator's WAL (an LSN); null without one (undecided, aborted, or one-phase).
+             * @example null
+             */
+            decisionLsn: string | null;
+            abortReason: components["schemas"]["AbortReason"];
+            /**
+             * @description How long the coordinator waits for each vote before counting it NO.
+             * @example 2000
+             */
+            prepareTimeoutMs: number;
+            /**
+             * @description How long a write waits for a row lock before its participant votes NO; 0 votes NO at the first conflict (NOWAIT).
+             * @example 500
+             */
+            lockTimeoutMs: number;
+            /**
+             * @description How long it may stay ACTIVE: past this, it is rolled back (TRANSACTION_TIMEOUT). A prepared transaction is never rolled back by a timeout.
+             * @example 60000
+             */
+            timeoutMs: number;
+            /**
+             * Format: date-time
+             * @description When `begin` was called.
+             * @example 2026-11-21T10:29:59.100Z
+             */
+            begunAt: string;
+            /**
+             * Format: date-time
+             * @description When the last YES vote arrived; null unless every participant voted YES.
+             * @example 2026-11-21T10:30:00.012Z
+             */
+            preparedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the decision was taken (logged, for COMMIT); null before.
+             * @example null
+             */
+            decidedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the last participant acknowledged the decision (COMMITTED or ABORTED); null before.
+             * @example null
+             */
+            completedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it became IN_DOUBT; null if it never was.
+             * @example null
+             */
+            inDoubtSince: string | null;
+            /**
+             * Format: date-time
+             * @description When an operator forgot its heuristic outcome; null otherwise.
+             * @example null
+             */
+            forgottenAt: string | null;
+            /**
+             * @description From `begunAt` to `completedAt`; null until completed.
+             * @example null
+             */
+            durationMs: number | null;
+        };
+        DistributedTransactionListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["DistributedTransaction"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description One row change asked of a node's storage, as its WAL logs it: `PUT` inserts the row or
+         *     replaces it whole, `DELETE` removes it (removing a missing row changes nothing). A table is
+         *     created by its first write. A `PUT` without `row`, or a `DELETE` with one, answers 422.
+         * @example {
+         *       "op": "PUT",
+         *       "table": "accounts",
+         *       "key": "acct-17",
+         *       "row": {
+         *         "owner": "ada",
+         *         "balance": 70
+         *       }
+         *     }
+         */
+        RowWrite: {
+            /**
+             * @description `PUT` (insert or replace) or `DELETE`.
+             * @example PUT
+             * @enum {string}
+             */
+            op: "PUT" | "DELETE";
+            /**
+             * @description The table.
+             * @example accounts
+             */
+            table: string;
+            /**
+             * @description The row's key.
+             * @example acct-17
+             */
+            key: string;
+            /**
+             * @description The row a `PUT` leaves, a JSON object of columns; absent for a `DELETE`.
+             * @example {
+             *       "owner": "ada",
+             *       "balance": 70
+             *     }
+             */
+            row?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description One participant of a new transaction and the writes it makes. */
+        ParticipantRequest: {
+            /**
+             * @description A node whose storage accepts writes: the replication primary, or a node outside the
+             *     physical replication group. A hot standby is refused with 409 (as PostgreSQL refuses
+             *     PREPARE TRANSACTION during recovery).
+             * @example node-4
+             */
+            nodeId: string;
+            /** @description The row writes it makes, applied in order (a later write to the same row replaces an earlier one). Default: none (a participant that only votes). */
+            writes?: components["schemas"]["RowWrite"][];
+        };
+        /**
+         * @description A new distributed transaction: its participants and their writes, the coordinator and the
+         *     timeouts. Naming a node twice answers 422; more participants than the engine's
+         *     `maxParticipants` (at most 16) answers 422.
+         * @example {
+         *       "participants": [
+         *         {
+         *           "nodeId": "node-1",
+         *           "writes": [
+         *             {
+         *               "op": "PUT",
+         *               "table": "accounts",
+         *               "key": "acct-17",
+         *               "row": {
+         *                 "owner": "ada",
+         *                 "balance": 70
+         *               }
+         *             }
+         *           ]
+         *         },
+         *         {
+         *           "nodeId": "node-4",
+         *           "writes": [
+         *             {
+         *               "op": "PUT",
+         *               "table": "accounts",
+         *               "key": "acct-58",
+         *               "row": {
+         *                 "owner": "grace",
+         *                 "balance": 130
+         *               }
+         *             }
+         *           ]
+         *         }
+         *       ],
+         *       "coordinatorNodeId": "node-1",
+         *       "prepareTimeoutMs": 2000,
+         *       "lockTimeoutMs": 500
+         *     }
+         */
+        BeginDistributedTransactionRequest: {
+            /** @description The participants, each once. */
+            participants: components["schemas"]["ParticipantRequest"][];
+            /**
+             * @description The node to run the coordinator on; it logs the decision in its WAL, so it must accept writes too. Default: the first participant's node.
+             * @example node-1
+             */
+            coordinatorNodeId?: string;
+            /**
+             * @description How long to wait for each vote before counting it NO (default 5000).
+             * @example 2000
+             */
+            prepareTimeoutMs?: number;
+            /**
+             * @description How long a write waits for a row lock before its participant votes NO; 0 votes NO at the first conflict (default 1000).
+             * @example 500
+             */
+            lockTimeoutMs?: number;
+            /**
+             * @description How long the transaction may stay ACTIVE before it is rolled back (default 60000).
+             * @example 60000
+             */
+            timeoutMs?: number;
+        };
+        DistributedTransactionResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["DistributedTransaction"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description `COORDINATOR_DOWN` (its node crashed) or `COORDINATOR_UNREACHABLE` (a partition cuts the in-doubt participants off from it).
+         * @example COORDINATOR_DOWN
+         * @enum {string}
+         */
+        InDoubtReason: "COORDINATOR_DOWN" | "COORDINATOR_UNREACHABLE";
+        /**
+         * @description A transaction some participants are in doubt about: they voted YES, so they may neither
+         *     commit nor roll back on their own, and they hold their row locks and pin their xmin until
+         *     the decision reaches them.
+         * @example {
+         *       "transactionId": "dtx-42",
+         *       "coordinatorNodeId": "node-1",
+         *       "coordinatorNodeStatus": "DOWN",
+         *       "reason": "COORDINATOR_DOWN",
+         *       "begunAt": "2026-11-21T10:29:59.100Z",
+         *       "inDoubtSince": "2026-11-21T10:30:01.012Z",
+         *       "ageMs": 61900,
+         *       "inDoubtMs": 59988,
+         *       "participants": [
+         *         {
+         *           "nodeId": "node-1",
+         *           "nodeStatus": "DOWN",
+         *           "state": "PREPARED",
+         *           "vote": "YES",
+         *           "noVoteReason": null,
+         *           "votedAt": "2026-11-21T10:30:00.004Z",
+         *           "writeCount": 1,
+         *           "locksHeld": [
+         *             {
+         *               "table": "accounts",
+         *               "key": "acct-17",
+         *               "acquiredAt": "2026-11-21T10:29:59.102Z"
+         *             }
+         *           ],
+         *           "lockWait": null,
+         *           "prepareLsn": "0/16B3790",
+         *           "xmin": 1207,
+         *           "heuristicDecision": null,
+         *           "acknowledgedAt": null
+         *         },
+         *         {
+         *           "nodeId": "node-4",
+         *           "nodeStatus": "HEALTHY",
+         *           "state": "IN_DOUBT",
+         *           "vote": "YES",
+         *           "noVoteReason": null,
+         *           "votedAt": "2026-11-21T10:30:00.012Z",
+         *           "writeCount": 1,
+         *           "locksHeld": [
+         *             {
+         *               "table": "accounts",
+         *               "key": "acct-58",
+         *               "acquiredAt": "2026-11-21T10:29:59.104Z"
+         *             }
+         *           ],
+         *           "lockWait": null,
+         *           "prepareLsn": "0/9A2118",
+         *           "xmin": 311,
+         *           "heuristicDecision": null,
+         *           "acknowledgedAt": null
+         *         }
+         *       ],
+         *       "locksHeld": 2,
+         *       "oldestXmin": 311
+         *     }
+         */
+        InDoubtTransaction: {
+            transactionId: components["schemas"]["DistributedTransactionId"];
+            /**
+             * @description The coordinator's node.
+             * @example node-1
+             */
+            coordinatorNodeId: string;
+            coordinatorNodeStatus: components["schemas"]["NodeStatus"];
+            reason: components["schemas"]["InDoubtReason"];
+            /**
+             * Format: date-time
+             * @description When the transaction began.
+             * @example 2026-11-21T10:29:59.100Z
+             */
+            begunAt: string;
+            /**
+             * Format: date-time
+             * @description When it became IN_DOUBT.
+             * @example 2026-11-21T10:30:01.012Z
+             */
+            inDoubtSince: string;
+            /**
+             * @description Cluster time since it began.
+             * @example 61900
+             */
+            ageMs: number;
+            /**
+             * @description Cluster time it has been in doubt.
+             * @example 59988
+             */
+            inDoubtMs: number;
+            /** @description Every participant with its vote, state, locks and xmin. */
+            participants: components["schemas"]["TransactionParticipant"][];
+            /**
+             * @description Row locks its participants hold now.
+             * @example 2
+             */
+            locksHeld: number;
+            /**
+             * Format: int64
+             * @description The oldest xmin its participants pin; null when none does.
+             * @example 311
+             */
+            oldestXmin: number | null;
+        };
+        InDoubtTransactionListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["InDoubtTransaction"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description Answers to PREPARE. */
+        VoteCounts: {
+            /**
+             * @description YES votes.
+             * @example 2410
+             */
+            yes: number;
+            /**
+             * @description NO votes.
+             * @example 14
+             */
+            no: number;
+            /** @description NO votes by reason (see NoVoteReason). */
+            noByReason: {
+                /** @example 3 */
+                LOCK_CONFLICT: number;
+                /** @example 7 */
+                LOCK_TIMEOUT: number;
+                /** @example 4 */
+                PREPARE_TIMEOUT: number;
+                /** @example 0 */
+                RESTARTED: number;
+            };
+        };
+        /** @description Percentiles (nearest rank) of a duration in milliseconds of cluster time, over a bounded window of the most recent samples; null before the first sample. */
+        LatencyPercentilesMs: {
+            /**
+             * @description Samples in the window.
+             * @example 1000
+             */
+            samples: number;
+            /**
+             * @description Median.
+             * @example 6
+             */
+            p50: number | null;
+            /**
+             * @description 95th percentile.
+             * @example 14
+             */
+            p95: number | null;
+            /**
+             * @description 99th percentile.
+             * @example 31
+             */
+            p99: number | null;
+            /**
+             * @description Longest in the window.
+             * @example 48
+             */
+            max: number | null;
+        };
+        /** @description Row lock waits of the transactions' writes. */
+        LockWaitStatistics: {
+            /**
+             * @description Writes that had to wait for a lock.
+             * @example 57
+             */
+            waits: number;
+            /**
+             * @description Waits that ended with the lock.
+             * @example 49
+             */
+            granted: number;
+            /**
+             * @description Waits that ran out of `lockTimeoutMs`.
+             * @example 7
+             */
+            timedOut: number;
+            /**
+             * @description Writes refused at once (`lockTimeoutMs` 0).
+             * @example 3
+             */
+            conflicts: number;
+            /**
+             * @description Writes waiting now.
+             * @example 1
+             */
+            waiting: number;
+            waitMs: components["schemas"]["LatencyPercentilesMs"];
+        };
+        /**
+         * @description Two-phase commit since the engine started, all measured. Latencies: `prepareLatencyMs` is
+         *     phase one (PREPARE sent to the last vote), `commitLatencyMs` phase two (the decision to the
+         *     last acknowledgement), `totalLatencyMs` from `begin` to COMMITTED or ABORTED.
+         */
+        DistributedTransactionStatistics: {
+            /**
+             * @description Transactions not finished now (every state but COMMITTED, ABORTED and the heuristic ones).
+             * @example 3
+             */
+            active: number;
+            /**
+             * @description Transactions IN_DOUBT now.
+             * @example 1
+             */
+            inDoubt: number;
+            /**
+             * @description Transactions COMMITTED.
+             * @example 1180
+             */
+            committed: number;
+            /**
+             * @description Of those, the ones committed in one phase.
+             * @example 214
+             */
+            onePhaseCommits: number;
+            /**
+             * @description Transactions ABORTED.
+             * @example 31
+             */
+            aborted: number;
+            /** @description ABORTED transactions by reason (see AbortReason). */
+            abortedByReason: {
+                /** @example 12 */
+                ROLLBACK_REQUESTED: number;
+                /** @example 14 */
+                VOTE_NO: number;
+                /** @example 3 */
+                TRANSACTION_TIMEOUT: number;
+                /** @example 2 */
+                PRESUMED_ABORT: number;
+            };
+            /**
+             * @description Transactions that were ever IN_DOUBT.
+             * @example 4
+             */
+            enteredInDoubt: number;
+            /** @description Heuristic outcomes recorded (each transaction counted once, by its latest outcome), and those forgotten. */
+            heuristic: {
+                /** @example 1 */
+                HEURISTIC_COMMIT: number;
+                /** @example 1 */
+                HEURISTIC_ROLLBACK: number;
+                /** @example 1 */
+                HEURISTIC_MIXED: number;
+                /** @example 0 */
+                HEURISTIC_HAZARD: number;
+                /**
+                 * @description Heuristic outcomes an operator forgot.
+                 * @example 2
+                 */
+                forgotten: number;
+            };
+            votes: components["schemas"]["VoteCounts"];
+            prepareLatencyMs: components["schemas"]["LatencyPercentilesMs"];
+            commitLatencyMs: components["schemas"]["LatencyPercentilesMs"];
+            totalLatencyMs: components["schemas"]["LatencyPercentilesMs"];
+            lockWaits: components["schemas"]["LockWaitStatistics"];
+        };
+        DistributedTransactionStatisticsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["DistributedTransactionStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description What a commit request achieved. */
+        DistributedCommitResult: {
+            transactionId: components["schemas"]["DistributedTransactionId"];
+            /**
+             * @description Whether it is committed: true once COMMIT is durable in the coordinator's log (or, one-phase, in the single participant's WAL), since from then on every participant applies it, across crashes. False while the votes are out (`decision` null, answer 202) and when it aborted.
+             * @example true
+             */
+            committed: boolean;
+            decision: components["schemas"]["TransactionDecision"];
+            /**
+             * @description Whether it committed in one phase (a single participant).
+             * @example false
+             */
+            onePhase: boolean;
+            transaction: components["schemas"]["DistributedTransaction"];
+        };
+        DistributedCommitResultResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["DistributedCommitResult"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description An operator's resolution of an in-doubt transaction, `COMMIT` or `ROLLBACK` (PostgreSQL's `COMMIT PREPARED` or `ROLLBACK PREPARED` run by hand on each participant).
+         * @example ROLLBACK
+         * @enum {string}
+         */
+        HeuristicDecision: "COMMIT" | "ROLLBACK";
+        /**
+         * @description An operator's heuristic resolution of an in-doubt transaction, or its dry run.
+         * @example {
+         *       "outcome": "ROLLBACK",
+         *       "dryRun": true
+         *     }
+         */
+        ResolveInDoubtRequest: {
+            outcome: components["schemas"]["HeuristicDecision"];
+            /**
+             * @description Only show what the resolution would do: which participants would commit or roll back and which locks would be released. Nothing changes.
+             * @default false
+             * @example true
+             */
+            dryRun: boolean;
+        };
+        /** @description What a resolution does (or would do) at one participant. */
+        ParticipantResolution: {
+            /**
+             * @description The participant's node.
+             * @example node-4
+             */
+            nodeId: string;
+            stateBefore: components["schemas"]["ParticipantState"];
+            /**
+             * @description What happens to it: `COMMIT` (COMMIT PREPARED), `ROLLBACK` (ROLLBACK PREPARED, or the undo of unprepared writes) or `NONE`.
+             * @example ROLLBACK
+             * @enum {string}
+             */
+            action: "COMMIT" | "ROLLBACK" | "NONE";
+            /**
+             * @description Why that action.
+             *     - `IN_DOUBT`: it is prepared and in doubt; it takes the operator's outcome.
+             *     - `NOT_PREPARED`: it never voted YES, so it can only roll back (under a COMMIT this makes the outcome HEURISTIC_MIXED).
+             *     - `ALREADY_COMMITTED`, `ALREADY_ABORTED`: it learned the decision before; nothing to do (a contradicting outcome makes it HEURISTIC_MIXED).
+             *     - `NODE_DOWN`: its node is down, so nothing can be done there and its outcome stays unknown (HEURISTIC_HAZARD).
+             * @example IN_DOUBT
+             * @enum {string}
+             */
+            reason: "IN_DOUBT" | "NOT_PREPARED" | "ALREADY_COMMITTED" | "ALREADY_ABORTED" | "NODE_DOWN";
+            /** @description The row locks the action releases. */
+            locksReleased: components["schemas"]["RowLock"][];
+            /**
+             * Format: int64
+             * @description The xmin it stops pinning; null when it pinned none.
+             * @example 311
+             */
+            xminReleased: number | null;
+        };
+        /**
+         * @description What a heuristic resolution did, or what its dry run would do.
+         * @example {
+         *       "transactionId": "dtx-42",
+         *       "outcome": "ROLLBACK",
+         *       "dryRun": true,
+         *       "heuristicOutcome": "HEURISTIC_HAZARD",
+         *       "participants": [
+         *         {
+         *           "nodeId": "node-1",
+         *           "stateBefore": "PREPARED",
+         *           "action": "NONE",
+         *           "reason": "NODE_DOWN",
+         *           "locksReleased": [],
+         *           "xminReleased": null
+         *         },
+         *         {
+         *           "nodeId": "node-4",
+         *           "stateBefore": "IN_DOUBT",
+         *           "action": "ROLLBACK",
+         *           "reason": "IN_DOUBT",
+         *           "locksReleased": [
+         *             {
+         *               "table": "accounts",
+         *               "key": "acct-58",
+         *               "acquiredAt": "2026-11-21T10:29:59.104Z"
+         *             }
+         *           ],
+         *           "xminReleased": 311
+         *         }
+         *       ],
+         *       "locksReleased": 1,
+         *       "stateAfter": "HEURISTIC_HAZARD",
+         *       "resolvedAt": null
+         *     }
+         */
+        InDoubtResolution: {
+            transactionId: components["schemas"]["DistributedTransactionId"];
+            outcome: components["schemas"]["HeuristicDecision"];
+            /**
+             * @description Whether this was only a preview (nothing changed).
+             * @example true
+             */
+            dryRun: boolean;
+            /**
+             * @description The heuristic outcome recorded (or that would be), from the participants' actions. It can still turn MIXED or HAZARD when the coordinator returns with another decision.
+             * @example HEURISTIC_ROLLBACK
+             * @enum {string}
+             */
+            heuristicOutcome: "HEURISTIC_COMMIT" | "HEURISTIC_ROLLBACK" | "HEURISTIC_MIXED" | "HEURISTIC_HAZARD";
+            /** @description Every participant, in the transaction's order. */
+            participants: components["schemas"]["ParticipantResolution"][];
+            /**
+             * @description Row locks released over all participants.
+             * @example 1
+             */
+            locksReleased: number;
+            stateAfter: components["schemas"]["DistributedTransactionState"];
+            /**
+             * Format: date-time
+             * @description When it was applied; null for a dry run.
+             * @example null
+             */
+            resolvedAt: string | null;
+        };
+        InDoubtResolutionResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["InDoubtResolution"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description Name of an XA resource manager, chosen when it is registered.
+         * @example orders_rm
+         */
+        ResourceManagerName: string;
+        /**
+         * @description A resource manager registered for XA, the storage of one cluster node under a name.
+         * @example {
+         *       "name": "orders_rm",
+         *       "nodeId": "node-4",
+         *       "nodeStatus": "HEALTHY",
+         *       "registeredAt": "2026-11-21T09:31:00.000Z",
+         *       "liveTransactions": 2,
+         *       "preparedTransactions": 1
+         *     }
+         */
+        XaResourceManager: {
+            name: components["schemas"]["ResourceManagerName"];
+            /**
+             * @description The node whose storage it is.
+             * @example node-4
+             */
+            nodeId: string;
+            nodeStatus: components["schemas"]["NodeStatus"];
+            /**
+             * Format: date-time
+             * @description When it was registered.
+             * @example 2026-11-21T09:31:00.000Z
+             */
+            registeredAt: string;
+            /**
+             * @description Its XA transactions not yet COMMITTED or ROLLED_BACK; while there are any, it cannot be deleted.
+             * @example 2
+             */
+            liveTransactions: number;
+            /**
+             * @description Of those, the PREPARED ones.
+             * @example 1
+             */
+            preparedTransactions: number;
+        };
+        XaResourceManagerListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["XaResourceManager"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A resource manager to register.
+         * @example {
+         *       "name": "orders_rm",
+         *       "nodeId": "node-4"
+         *     }
+         */
+        RegisterXaResourceManagerRequest: {
+            name: components["schemas"]["ResourceManagerName"];
+            /**
+             * @description A node whose storage accepts writes (the replication primary, or a node outside the physical group); a hot standby is refused with 409. Several resource managers may name one node.
+             * @example node-4
+             */
+            nodeId: string;
+        };
+        XaResourceManagerResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["XaResourceManager"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description An XA transaction id in MySQL's notation, `gtrid[,bqual[,formatID]]`: the global transaction
+         *     id, the branch qualifier (default empty) and the format id (default 1). `gtrid` (1 to 64
+         *     bytes) and `bqual` (0 to 64 bytes) are each written as a quoted string of printable ASCII
+         *     without `'` or `\` (`'order-42'`), or in hexadecimal as `X'6f72'` or `0x6f72`; `formatID` is
+         *     an unsigned decimal integer up to 2147483647. Answers always show the canonical form: quoted
+         *     when every byte allows it, else `X'…'`, with the format id written out
+         *     (`'order-42','b1',1`). Two XA transactions are the same when gtrid and bqual are.
+         *
+         *     In a URL path, use the same text; curl sends `'` and `,` as they are, and Swagger UI encodes
+         *     them. Percent-encode a space (`%20`), `%`, `/`, `?` and `#` inside a quoted part. A path
+         *     parameter holds at most 200 characters, so a binary xid whose hex form is longer must be
+         *     addressed where the body carries it (`POST /api/v1/replication/xa/prepare` and `…/commit`),
+         *     or be given shorter parts.
+         * @example 'order-42','b1',1
+         */
+        Xid: string;
+        /**
+         * @description A new XA transaction (`XA START`) on one resource manager, with the writes it makes.
+         * @example {
+         *       "xid": "'order-42','b1',1",
+         *       "resourceManager": "orders_rm",
+         *       "writes": [
+         *         {
+         *           "op": "PUT",
+         *           "table": "orders",
+         *           "key": "order-42",
+         *           "row": {
+         *             "customer": "ada",
+         *             "total": 99.5,
+         *             "status": "paid"
+         *           }
+         *         }
+         *       ],
+         *       "timeoutMs": 60000,
+         *       "lockTimeoutMs": 500
+         *     }
+         */
+        XaStartRequest: {
+            xid: components["schemas"]["Xid"];
+            resourceManager: components["schemas"]["ResourceManagerName"];
+            /** @description The row writes it makes on the resource manager's storage, applied in order while ACTIVE. Default none. */
+            writes?: components["schemas"]["RowWrite"][];
+            /**
+             * @description Its transaction timeout (default 60000).
+             * @example 60000
+             */
+            timeoutMs?: number;
+            /**
+             * @description How long a write waits for a row lock before the transaction becomes ROLLBACK_ONLY; 0 fails at the first conflict (default 1000).
+             * @example 500
+             */
+            lockTimeoutMs?: number;
+        };
+        /**
+         * @description Where an XA transaction (one branch of a global transaction, on one resource manager) stands,
+         *     with MySQL's state names.
+         *     - `ACTIVE`: started (`XA START`); its writes are applied tentatively, their rows locked.
+         *     - `IDLE`: ended (`XA END`); ready to prepare, or to commit in one phase.
+         *     - `PREPARED`: prepared (`XA PREPARE`): its PREPARE record is in the WAL, it survives crashes and is listed by `recover` until its transaction manager commits or rolls it back. A timeout never rolls it back.
+         *     - `COMMITTED`: committed (`XA COMMIT`, or `XA COMMIT … ONE PHASE` from IDLE); its rows are visible.
+         *     - `ROLLED_BACK`: rolled back (`XA ROLLBACK`, its transaction timeout while ACTIVE, IDLE or ROLLBACK_ONLY, or its node's restart before PREPARE).
+         *     - `ROLLBACK_ONLY`: a write failed while ACTIVE (see `rollbackOnlyReason`); it can only be rolled back.
+         *     Illegal moves answer 409 with `details.xaError` `XAER_PROTO` (`XA_RBROLLBACK` for a ROLLBACK_ONLY transaction).
+         * @example PREPARED
+         * @enum {string}
+         */
+        XaState: "ACTIVE" | "IDLE" | "PREPARED" | "COMMITTED" | "ROLLED_BACK" | "ROLLBACK_ONLY";
+        /**
+         * @description An XA transaction, as MySQL names it: one branch (`bqual`) of a global transaction (`gtrid`)
+         *     on one resource manager, driven by an outside transaction manager through start, end,
+         *     prepare and commit or rollback. Branches of one global transaction share the gtrid.
+         * @example {
+         *       "xid": "'order-42','b1',1",
+         *       "formatId": 1,
+         *       "gtridHex": "6f726465722d3432",
+         *       "bqualHex": "6231",
+         *       "resourceManager": "orders_rm",
+         *       "nodeId": "node-4",
+         *       "state": "PREPARED",
+         *       "onePhase": false,
+         *       "writeCount": 1,
+         *       "locksHeld": [
+         *         {
+         *           "table": "orders",
+         *           "key": "order-42",
+         *           "acquiredAt": "2026-11-21T10:29:58.002Z"
+         *         }
+         *       ],
+         *       "lockWait": null,
+         *       "prepareLsn": "0/9A2240",
+         *       "xmin": 312,
+         *       "rollbackOnlyReason": null,
+         *       "rollbackReason": null,
+         *       "timeoutMs": 60000,
+         *       "lockTimeoutMs": 500,
+         *       "startedAt": "2026-11-21T10:29:58.000Z",
+         *       "endedAt": "2026-11-21T10:29:58.020Z",
+         *       "preparedAt": "2026-11-21T10:29:58.031Z",
+         *       "completedAt": null,
+         *       "expiresAt": null
+         *     }
+         */
+        XaTransaction: {
+            xid: components["schemas"]["Xid"];
+            /**
+             * @description The format id.
+             * @example 1
+             */
+            formatId: number;
+            /**
+             * @description The gtrid's bytes in lower-case hexadecimal.
+             * @example 6f726465722d3432
+             */
+            gtridHex: string;
+            /**
+             * @description The bqual's bytes in lower-case hexadecimal (empty for an empty bqual).
+             * @example 6231
+             */
+            bqualHex: string;
+            resourceManager: components["schemas"]["ResourceManagerName"];
+            /**
+             * @description The node whose storage the resource manager is.
+             * @example node-4
+             */
+            nodeId: string;
+            state: components["schemas"]["XaState"];
+            /**
+             * @description Whether it was committed in one phase (from IDLE).
+             * @example false
+             */
+            onePhase: boolean;
+            /**
+             * @description Row writes it makes.
+             * @example 1
+             */
+            writeCount: number;
+            /** @description The row locks it holds now (empty once committed or rolled back). */
+            locksHeld: components["schemas"]["RowLock"][];
+            lockWait: components["schemas"]["LockWait"];
+            /**
+             * @description Where its PREPARE record starts in its node's WAL (an LSN); null before PREPARED.
+             * @example 0/9A2240
+             */
+            prepareLsn: string | null;
+            /**
+             * Format: int64
+             * @description The transaction id it holds back while PREPARED; null otherwise.
+             * @example 311
+             */
+            xmin: number | null;
+            /**
+             * @description Why it became ROLLBACK_ONLY: a write hit a locked row with `lockTimeoutMs` 0 (`LOCK_CONFLICT`), or waited `lockTimeoutMs` in vain (`LOCK_TIMEOUT`); null if it never did.
+             * @example null
+             * @enum {string|null}
+             */
+            rollbackOnlyReason: "LOCK_CONFLICT" | "LOCK_TIMEOUT" | null;
+            /**
+             * @description Why it was ROLLED_BACK: `XA ROLLBACK` (`REQUESTED`), `timeoutMs` passed before PREPARE (`TIMEOUT`), or its node restarted before PREPARE (`NODE_RESTARTED`); null unless ROLLED_BACK.
+             * @example null
+             * @enum {string|null}
+             */
+            rollbackReason: "REQUESTED" | "TIMEOUT" | "NODE_RESTARTED" | null;
+            /**
+             * @description Its transaction timeout: still ACTIVE, IDLE or ROLLBACK_ONLY this long after `startedAt`, it is rolled back.
+             * @example 60000
+             */
+            timeoutMs: number;
+            /**
+             * @description How long a write waits for a row lock before the transaction becomes ROLLBACK_ONLY; 0 fails at the first conflict.
+             * @example 500
+             */
+            lockTimeoutMs: number;
+            /**
+             * Format: date-time
+             * @description When it started (XA START).
+             * @example 2026-11-21T10:29:58.000Z
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description When it ended (XA END); null before.
+             * @example 2026-11-21T10:29:58.020Z
+             */
+            endedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it was prepared; null before.
+             * @example 2026-11-21T10:29:58.031Z
+             */
+            preparedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it was committed or rolled back; null before.
+             * @example null
+             */
+            completedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When its timeout rolls it back; null once PREPARED or completed.
+             * @example null
+             */
+            expiresAt: string | null;
+        };
+        XaTransactionResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["XaTransaction"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description How to commit (`XA COMMIT`).
+         * @example {
+         *       "onePhase": false
+         *     }
+         */
+        XaCommitRequest: {
+            /**
+             * @description `XA COMMIT … ONE PHASE`: prepare and commit an IDLE transaction at once. Without it, the transaction must be PREPARED.
+             * @default false
+             * @example false
+             */
+            onePhase: boolean;
+        };
+        XaTransactionListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["XaTransaction"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description A PREPARED XA transaction as `XA RECOVER CONVERT XID` lists it, with where it is. */
+        XaRecoveredTransaction: {
+            /**
+             * @description The format id.
+             * @example 1
+             */
+            formatId: number;
+            /**
+             * @description Bytes of the gtrid.
+             * @example 8
+             */
+            gtridLength: number;
+            /**
+             * @description Bytes of the bqual.
+             * @example 2
+             */
+            bqualLength: number;
+            /**
+             * @description gtrid then bqual, in hexadecimal (`0x…`, as `CONVERT XID` shows it).
+             * @example 0x6f726465722d34326231
+             */
+            data: string;
+            xid: components["schemas"]["Xid"];
+            resourceManager: components["schemas"]["ResourceManagerName"];
+            /**
+             * @description The resource manager's node.
+             * @example node-4
+             */
+            nodeId: string;
+            /**
+             * Format: date-time
+             * @description When it was prepared.
+             * @example 2026-11-21T10:29:58.031Z
+             */
+            preparedAt: string;
+        };
+        XaRecoveredTransactionListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["XaRecoveredTransaction"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description XA since the engine started, all measured. Latencies: `prepareLatencyMs` from XA START to
+         *     PREPARED, `commitLatencyMs` from PREPARED to COMMITTED (how long transaction managers leave
+         *     branches in doubt), `totalLatencyMs` from XA START to COMMITTED or ROLLED_BACK.
+         */
+        XaStatistics: {
+            /**
+             * @description Resource managers registered.
+             * @example 2
+             */
+            resourceManagers: number;
+            /** @description XA transactions not completed, by state now. PREPARED ones are in doubt until their transaction manager decides (what `recover` lists). */
+            byState: {
+                /** @example 1 */
+                ACTIVE: number;
+                /** @example 0 */
+                IDLE: number;
+                /** @example 1 */
+                PREPARED: number;
+                /** @example 0 */
+                ROLLBACK_ONLY: number;
+            };
+            /**
+             * @description XA transactions COMMITTED.
+             * @example 418
+             */
+            committed: number;
+            /**
+             * @description Of those, committed in one phase.
+             * @example 96
+             */
+            onePhaseCommits: number;
+            /**
+             * @description XA transactions ROLLED_BACK.
+             * @example 9
+             */
+            rolledBack: number;
+            /** @description ROLLED_BACK ones by `rollbackReason`. */
+            rolledBackByReason: {
+                /** @example 6 */
+                REQUESTED: number;
+                /** @example 2 */
+                TIMEOUT: number;
+                /** @example 1 */
+                NODE_RESTARTED: number;
+            };
+            /** @description Prepare requests: `yes` prepared, `no` refused because the transaction was ROLLBACK_ONLY (`XA_RBROLLBACK`). */
+            votes: {
+                /** @example 323 */
+                yes: number;
+                /** @example 2 */
+                no: number;
+            };
+            prepareLatencyMs: components["schemas"]["LatencyPercentilesMs"];
+            commitLatencyMs: components["schemas"]["LatencyPercentilesMs"];
+            totalLatencyMs: components["schemas"]["LatencyPercentilesMs"];
+            lockWaits: components["schemas"]["LockWaitStatistics"];
+        };
+        XaStatisticsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["XaStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description An XA transaction named in the body.
+         * @example {
+         *       "xid": "'order-42','b1',1"
+         *     }
+         */
+        XaXidRequest: {
+            xid: components["schemas"]["Xid"];
+        };
+        /**
+         * @description An XA transaction named in the body, and how to commit it.
+         * @example {
+         *       "xid": "'order-42','b1',1",
+         *       "onePhase": false
+         *     }
+         */
+        XaCommitByXidRequest: {
+            xid: components["schemas"]["Xid"];
+            /**
+             * @description `XA COMMIT … ONE PHASE` from IDLE; without it the transaction must be PREPARED.
+             * @default false
+             * @example false
+             */
+            onePhase: boolean;
+        };
+        /**
          * @description `crash` stops the named nodes (no heartbeats, no messages). `partition` splits the network
          *     into `groups` that cannot reach each other; the failure detector (`control-plane`) sits in the
          *     largest group unless a group names it, so the nodes cut off from it are seen failing. `latency` adds `ms` to every message to or from
@@ -17438,11 +19327,19 @@ export interface components {
          *     - `resource_remastered` (ResourceRemasteredPayload): a Global Resource Directory resource changed master.
          *     - `instance_recovery_started`, `instance_recovery_completed` (InstanceRecoveryPayload): a RAC instance recovery started, or ended (COMPLETED or FAILED).
          *     - `parallel_query_started`, `parallel_query_completed` (ParallelQueryPayload): a parallel query started, or ended (COMPLETED or FAILED).
-         *     The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events; `/api/v1/ws/cluster/rac` the nine RAC events.
+         *     - `distributed_transaction_begun` (DistributedTransactionPayload): a distributed transaction began (ACTIVE).
+         *     - `distributed_transaction_prepared` (DistributedTransactionPayload): every participant voted YES (PREPARED); the payload carries the votes.
+         *     - `distributed_transaction_committed` (DistributedTransactionPayload): every participant applied COMMIT and acknowledged it (COMMITTED).
+         *     - `distributed_transaction_aborted` (DistributedTransactionPayload): every participant rolled back and acknowledged it (ABORTED), with the votes and the reason.
+         *     - `distributed_transaction_in_doubt` (DistributedTransactionPayload): prepared participants lost the coordinator (IN_DOUBT).
+         *     - `distributed_transaction_heuristic` (DistributedTransactionPayload): a heuristic outcome was recorded by an operator, or changed when the coordinator's decision contradicted it (HEURISTIC_COMMIT, HEURISTIC_ROLLBACK, HEURISTIC_MIXED, HEURISTIC_HAZARD).
+         *     - `distributed_transaction_forgotten` (DistributedTransactionPayload): an operator forgot a heuristic outcome.
+         *     - `xa_transaction_state_changed` (XaTransactionPayload): an XA transaction changed state (started, ended, prepared, committed, rolled back, or became rollback-only).
+         *     The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events; `/api/v1/ws/cluster/rac` the nine RAC events. The transaction events have no stream of their own: follow them on `/api/v1/ws/events` (filter by type, or by node), or with the `distributedTransactionUpdates` and `xaTransactionUpdates` subscriptions.
          * @example node_joined
          * @enum {string}
          */
-        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved" | "cache_fusion_transfer" | "lock_granted" | "lock_released" | "lock_conversion" | "resource_remastered" | "instance_recovery_started" | "instance_recovery_completed" | "parallel_query_started" | "parallel_query_completed";
+        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved" | "cache_fusion_transfer" | "lock_granted" | "lock_released" | "lock_conversion" | "resource_remastered" | "instance_recovery_started" | "instance_recovery_completed" | "parallel_query_started" | "parallel_query_completed" | "distributed_transaction_begun" | "distributed_transaction_prepared" | "distributed_transaction_committed" | "distributed_transaction_aborted" | "distributed_transaction_in_doubt" | "distributed_transaction_heuristic" | "distributed_transaction_forgotten" | "xa_transaction_state_changed";
         /** @description Payload of `node_joined` and `node_left`. */
         NodeMembershipPayload: {
             /** @example node-6 */
@@ -18613,6 +20510,175 @@ export interface components {
             error: string | null;
         };
         /**
+         * @description Payload of the seven `distributed_transaction_*` events: the transaction as
+         *     `GET /api/v1/cluster/transactions/distributed/{id}/status` shows it, in short. `state` is the
+         *     state the event brings it to (ACTIVE for `…_begun`, PREPARED, COMMITTED, ABORTED, IN_DOUBT, a
+         *     heuristic state for `…_heuristic`, and the kept heuristic state for `…_forgotten`); the
+         *     transient states PREPARING, COMMITTING and ABORTING have no event of their own. Event streams'
+         *     resource filters match the nodes in `nodeIds`.
+         * @example {
+         *       "transactionId": "dtx-42",
+         *       "nodeIds": [
+         *         "node-1",
+         *         "node-4"
+         *       ],
+         *       "coordinatorNodeId": "node-1",
+         *       "state": "PREPARED",
+         *       "decision": null,
+         *       "abortReason": null,
+         *       "participants": [
+         *         {
+         *           "nodeId": "node-1",
+         *           "state": "PREPARED",
+         *           "vote": "YES",
+         *           "noVoteReason": null,
+         *           "heuristicDecision": null
+         *         },
+         *         {
+         *           "nodeId": "node-4",
+         *           "state": "PREPARED",
+         *           "vote": "YES",
+         *           "noVoteReason": null,
+         *           "heuristicDecision": null
+         *         }
+         *       ],
+         *       "elapsedMs": 912
+         *     }
+         */
+        DistributedTransactionPayload: {
+            /**
+             * @description The transaction, `dtx-N`.
+             * @example dtx-42
+             */
+            transactionId: string;
+            /**
+             * @description The participants, then the coordinator when it is not one of them.
+             * @example [
+             *       "node-1",
+             *       "node-4"
+             *     ]
+             */
+            nodeIds: string[];
+            /**
+             * @description The coordinator's node.
+             * @example node-1
+             */
+            coordinatorNodeId: string;
+            /**
+             * @description The state the event brings it to (see DistributedTransactionState).
+             * @example PREPARED
+             * @enum {string}
+             */
+            state: "ACTIVE" | "PREPARING" | "PREPARED" | "COMMITTING" | "COMMITTED" | "ABORTING" | "ABORTED" | "IN_DOUBT" | "HEURISTIC_COMMIT" | "HEURISTIC_ROLLBACK" | "HEURISTIC_MIXED" | "HEURISTIC_HAZARD";
+            /**
+             * @description The coordinator's decision; null until it decided.
+             * @example null
+             * @enum {string|null}
+             */
+            decision: "COMMIT" | "ABORT" | null;
+            /**
+             * @description Why it was rolled back; null unless the decision is ABORT.
+             * @example null
+             * @enum {string|null}
+             */
+            abortReason: "ROLLBACK_REQUESTED" | "VOTE_NO" | "TRANSACTION_TIMEOUT" | "PRESUMED_ABORT" | null;
+            /** @description Every participant with its state and vote. */
+            participants: {
+                /**
+                 * @description The participant's node.
+                 * @example node-4
+                 */
+                nodeId: string;
+                /**
+                 * @description Its state (see ParticipantState).
+                 * @example PREPARED
+                 * @enum {string}
+                 */
+                state: "ACTIVE" | "LOCK_WAIT" | "PREPARED" | "IN_DOUBT" | "COMMITTED" | "ABORTED";
+                /**
+                 * @description Its vote; null until it voted.
+                 * @example YES
+                 * @enum {string|null}
+                 */
+                vote: "YES" | "NO" | null;
+                /**
+                 * @description Why it voted NO; null unless it did.
+                 * @example null
+                 * @enum {string|null}
+                 */
+                noVoteReason: "LOCK_CONFLICT" | "LOCK_TIMEOUT" | "PREPARE_TIMEOUT" | "RESTARTED" | null;
+                /**
+                 * @description What an operator applied to it by hand; null unless resolved heuristically.
+                 * @example null
+                 * @enum {string|null}
+                 */
+                heuristicDecision: "COMMIT" | "ROLLBACK" | null;
+            }[];
+            /**
+             * @description Cluster time from `begin` to this event.
+             * @example 912
+             */
+            elapsedMs: number;
+        };
+        /**
+         * @description Payload of `xa_transaction_state_changed`, one per state change of an XA transaction (its start included, `previousState` null).
+         * @example {
+         *       "xid": "'order-42','b1',1",
+         *       "gtridHex": "6f726465722d3432",
+         *       "resourceManager": "orders_rm",
+         *       "nodeId": "node-4",
+         *       "previousState": "IDLE",
+         *       "state": "PREPARED",
+         *       "onePhase": false,
+         *       "reason": null
+         *     }
+         */
+        XaTransactionPayload: {
+            /**
+             * @description Its xid in MySQL's notation (see Xid), as the XA operations take it.
+             * @example 'order-42','b1',1
+             */
+            xid: string;
+            /**
+             * @description Its gtrid in hexadecimal: the same for every branch of one global transaction.
+             * @example 6f726465722d3432
+             */
+            gtridHex: string;
+            /**
+             * @description Its resource manager.
+             * @example orders_rm
+             */
+            resourceManager: string;
+            /**
+             * @description The resource manager's node.
+             * @example node-4
+             */
+            nodeId: string;
+            /**
+             * @description The state before; null when it started.
+             * @example IDLE
+             * @enum {string|null}
+             */
+            previousState: "ACTIVE" | "IDLE" | "PREPARED" | "COMMITTED" | "ROLLED_BACK" | "ROLLBACK_ONLY" | null;
+            /**
+             * @description The state now (see XaState).
+             * @example PREPARED
+             * @enum {string}
+             */
+            state: "ACTIVE" | "IDLE" | "PREPARED" | "COMMITTED" | "ROLLED_BACK" | "ROLLBACK_ONLY";
+            /**
+             * @description Whether it was committed in one phase (false unless COMMITTED that way).
+             * @example false
+             */
+            onePhase: boolean;
+            /**
+             * @description Why it became ROLLBACK_ONLY (`LOCK_CONFLICT`, `LOCK_TIMEOUT`) or ROLLED_BACK (`REQUESTED`, `TIMEOUT`, `NODE_RESTARTED`); null for the other changes.
+             * @example null
+             * @enum {string|null}
+             */
+            reason: "LOCK_CONFLICT" | "LOCK_TIMEOUT" | "REQUESTED" | "TIMEOUT" | "NODE_RESTARTED" | null;
+        };
+        /**
          * @description Every event, on every stream, in one envelope. `cursor` increases by one per event across
          *     the whole cluster; reconnect with `resumeFrom` set to the last cursor you saw to miss nothing.
          */
@@ -18633,7 +20699,7 @@ export interface components {
              */
             source: string;
             /** @description Depends on `type`; see the payload schemas. */
-            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"];
+            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"] | components["schemas"]["DistributedTransactionPayload"] | components["schemas"]["XaTransactionPayload"];
         };
         EventListResponse: {
             /** @enum {boolean} */
@@ -19223,6 +21289,25 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description The operation is part of the published contract but is not built yet. */
+        NotImplemented: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "success": false,
+                 *       "error": {
+                 *         "code": "NOT_IMPLEMENTED",
+                 *         "message": "getClusterRaftState is planned but not implemented yet."
+                 *       },
+                 *       "timestamp": "2026-11-21T10:30:00.000Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description The path is a WebSocket stream and the request was not a WebSocket upgrade. */
         UpgradeRequired: {
             headers: {
@@ -19239,25 +21324,6 @@ export interface components {
                  *         "message": "/api/v1/ws/cluster/nodes is a WebSocket stream; connect with a WebSocket client."
                  *       },
                  *       "requestId": "req-3f2a9c",
-                 *       "timestamp": "2026-11-21T10:30:00.000Z"
-                 *     }
-                 */
-                "application/json": components["schemas"]["ErrorResponse"];
-            };
-        };
-        /** @description The operation is part of the published contract but is not built yet. */
-        NotImplemented: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "success": false,
-                 *       "error": {
-                 *         "code": "NOT_IMPLEMENTED",
-                 *         "message": "getClusterRaftState is planned but not implemented yet."
-                 *       },
                  *       "timestamp": "2026-11-21T10:30:00.000Z"
                  *     }
                  */
@@ -28999,6 +31065,4128 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listDistributedTransactions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "begunAt" | "id" | "state" | "durationMs";
+                /** @description Sort direction for `sort_by`; newest first by default. */
+                order?: "asc" | "desc";
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 */
+                fields?: components["parameters"]["Fields"];
+                /**
+                 * @description Only transactions in this state.
+                 * @example null
+                 */
+                state?: components["schemas"]["DistributedTransactionState"];
+                /** @description Only transactions coordinated by this node. */
+                coordinatorNodeId?: string;
+                /** @description Only transactions this node takes part in. */
+                participantNodeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of transactions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "id": "dtx-43",
+                     *           "state": "ABORTED",
+                     *           "coordinatorNodeId": "node-1",
+                     *           "onePhase": false,
+                     *           "participants": [
+                     *             {
+                     *               "nodeId": "node-1",
+                     *               "nodeStatus": "HEALTHY",
+                     *               "state": "ABORTED",
+                     *               "vote": "YES",
+                     *               "noVoteReason": null,
+                     *               "votedAt": "2026-11-21T10:30:00.204Z",
+                     *               "writeCount": 1,
+                     *               "locksHeld": [],
+                     *               "lockWait": null,
+                     *               "prepareLsn": "0/16B3820",
+                     *               "xmin": null,
+                     *               "heuristicDecision": null,
+                     *               "acknowledgedAt": "2026-11-21T10:30:00.716Z"
+                     *             },
+                     *             {
+                     *               "nodeId": "node-5",
+                     *               "nodeStatus": "HEALTHY",
+                     *               "state": "ABORTED",
+                     *               "vote": "NO",
+                     *               "noVoteReason": "LOCK_TIMEOUT",
+                     *               "votedAt": "2026-11-21T10:30:00.708Z",
+                     *               "writeCount": 1,
+                     *               "locksHeld": [],
+                     *               "lockWait": null,
+                     *               "prepareLsn": null,
+                     *               "xmin": null,
+                     *               "heuristicDecision": null,
+                     *               "acknowledgedAt": "2026-11-21T10:30:00.708Z"
+                     *             }
+                     *           ],
+                     *           "decision": "ABORT",
+                     *           "decisionLsn": null,
+                     *           "abortReason": "VOTE_NO",
+                     *           "prepareTimeoutMs": 2000,
+                     *           "lockTimeoutMs": 500,
+                     *           "timeoutMs": 60000,
+                     *           "begunAt": "2026-11-21T10:30:00.200Z",
+                     *           "preparedAt": null,
+                     *           "decidedAt": "2026-11-21T10:30:00.708Z",
+                     *           "completedAt": "2026-11-21T10:30:00.716Z",
+                     *           "inDoubtSince": null,
+                     *           "forgottenAt": null,
+                     *           "durationMs": 516
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 12,
+                     *         "limit": 1,
+                     *         "offset": 0,
+                     *         "hasMore": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:01.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DistributedTransactionListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    beginDistributedTransaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BeginDistributedTransactionRequest"];
+            };
+        };
+        responses: {
+            /** @description The transaction, ACTIVE. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "dtx-42",
+                     *         "state": "ACTIVE",
+                     *         "coordinatorNodeId": "node-1",
+                     *         "onePhase": false,
+                     *         "participants": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "nodeStatus": "HEALTHY",
+                     *             "state": "ACTIVE",
+                     *             "vote": null,
+                     *             "noVoteReason": null,
+                     *             "votedAt": null,
+                     *             "writeCount": 1,
+                     *             "locksHeld": [
+                     *               {
+                     *                 "table": "accounts",
+                     *                 "key": "acct-17",
+                     *                 "acquiredAt": "2026-11-21T10:29:59.100Z"
+                     *               }
+                     *             ],
+                     *             "lockWait": null,
+                     *             "prepareLsn": null,
+                     *             "xmin": null,
+                     *             "heuristicDecision": null,
+                     *             "acknowledgedAt": null
+                     *           },
+                     *           {
+                     *             "nodeId": "node-4",
+                     *             "nodeStatus": "HEALTHY",
+                     *             "state": "ACTIVE",
+                     *             "vote": null,
+                     *             "noVoteReason": null,
+                     *             "votedAt": null,
+                     *             "writeCount": 1,
+                     *             "locksHeld": [],
+                     *             "lockWait": null,
+                     *             "prepareLsn": null,
+                     *             "xmin": null,
+                     *             "heuristicDecision": null,
+                     *             "acknowledgedAt": null
+                     *           }
+                     *         ],
+                     *         "decision": null,
+                     *         "decisionLsn": null,
+                     *         "abortReason": null,
+                     *         "prepareTimeoutMs": 2000,
+                     *         "lockTimeoutMs": 500,
+                     *         "timeoutMs": 60000,
+                     *         "begunAt": "2026-11-21T10:29:59.100Z",
+                     *         "preparedAt": null,
+                     *         "decidedAt": null,
+                     *         "completedAt": null,
+                     *         "inDoubtSince": null,
+                     *         "forgottenAt": null,
+                     *         "durationMs": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:29:59.100Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DistributedTransactionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A participant or the coordinator names no cluster node. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No cluster node has id \"node-9\".",
+                     *         "details": {
+                     *           "resource": "cluster.node",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /**
+             * @description A participant or the coordinator cannot take part now: a hot standby
+             *     (`details.reason` `HOT_STANDBY`; it replays the primary's WAL and accepts no writes), a
+             *     crashed node (`NODE_DOWN`), or the limit of unfinished transactions is reached
+             *     (`TOO_MANY_TRANSACTIONS`, a configuration value). Nothing was begun.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /**
+             * @description The request makes no sense: a node named twice as participant, more participants than
+             *     the configured `maxParticipants`, a `PUT` without `row` or a `DELETE` with one.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "node-4 is named twice; name each participant once, with all its writes.",
+                     *         "details": {
+                     *           "field": "participants",
+                     *           "nodeId": "node-4"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listInDoubtTransactions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "inDoubtSince" | "begunAt" | "locksHeld" | "transactionId";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /** @description Only transactions coordinated by this node. */
+                coordinatorNodeId?: string;
+                /** @description Only transactions this node takes part in. */
+                participantNodeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of in-doubt transactions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "transactionId": "dtx-42",
+                     *           "coordinatorNodeId": "node-1",
+                     *           "coordinatorNodeStatus": "DOWN",
+                     *           "reason": "COORDINATOR_DOWN",
+                     *           "begunAt": "2026-11-21T10:29:59.100Z",
+                     *           "inDoubtSince": "2026-11-21T10:30:01.012Z",
+                     *           "ageMs": 61900,
+                     *           "inDoubtMs": 59988,
+                     *           "participants": [
+                     *             {
+                     *               "nodeId": "node-1",
+                     *               "nodeStatus": "DOWN",
+                     *               "state": "PREPARED",
+                     *               "vote": "YES",
+                     *               "noVoteReason": null,
+                     *               "votedAt": "2026-11-21T10:30:00.004Z",
+                     *               "writeCount": 1,
+                     *               "locksHeld": [
+                     *                 {
+                     *                   "table": "accounts",
+                     *                   "key": "acct-17",
+                     *                   "acquiredAt": "2026-11-21T10:29:59.102Z"
+                     *                 }
+                     *               ],
+                     *               "lockWait": null,
+                     *               "prepareLsn": "0/16B3790",
+                     *               "xmin": 1207,
+                     *               "heuristicDecision": null,
+                     *               "acknowledgedAt": null
+                     *             },
+                     *             {
+                     *               "nodeId": "node-4",
+                     *               "nodeStatus": "HEALTHY",
+                     *               "state": "IN_DOUBT",
+                     *               "vote": "YES",
+                     *               "noVoteReason": null,
+                     *               "votedAt": "2026-11-21T10:30:00.012Z",
+                     *               "writeCount": 1,
+                     *               "locksHeld": [
+                     *                 {
+                     *                   "table": "accounts",
+                     *                   "key": "acct-58",
+                     *                   "acquiredAt": "2026-11-21T10:29:59.104Z"
+                     *                 }
+                     *               ],
+                     *               "lockWait": null,
+                     *               "prepareLsn": "0/9A2118",
+                     *               "xmin": 311,
+                     *               "heuristicDecision": null,
+                     *               "acknowledgedAt": null
+                     *             }
+                     *           ],
+                     *           "locksHeld": 2,
+                     *           "oldestXmin": 311
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:31:01.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InDoubtTransactionListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getDistributedTransactionStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "active": 3,
+                     *         "inDoubt": 1,
+                     *         "committed": 1180,
+                     *         "onePhaseCommits": 214,
+                     *         "aborted": 31,
+                     *         "abortedByReason": {
+                     *           "ROLLBACK_REQUESTED": 12,
+                     *           "VOTE_NO": 14,
+                     *           "TRANSACTION_TIMEOUT": 3,
+                     *           "PRESUMED_ABORT": 2
+                     *         },
+                     *         "enteredInDoubt": 4,
+                     *         "heuristic": {
+                     *           "HEURISTIC_COMMIT": 1,
+                     *           "HEURISTIC_ROLLBACK": 1,
+                     *           "HEURISTIC_MIXED": 1,
+                     *           "HEURISTIC_HAZARD": 0,
+                     *           "forgotten": 2
+                     *         },
+                     *         "votes": {
+                     *           "yes": 2410,
+                     *           "no": 14,
+                     *           "noByReason": {
+                     *             "LOCK_CONFLICT": 3,
+                     *             "LOCK_TIMEOUT": 7,
+                     *             "PREPARE_TIMEOUT": 4,
+                     *             "RESTARTED": 0
+                     *           }
+                     *         },
+                     *         "prepareLatencyMs": {
+                     *           "samples": 1000,
+                     *           "p50": 6,
+                     *           "p95": 14,
+                     *           "p99": 31,
+                     *           "max": 48
+                     *         },
+                     *         "commitLatencyMs": {
+                     *           "samples": 1000,
+                     *           "p50": 5,
+                     *           "p95": 12,
+                     *           "p99": 22,
+                     *           "max": 40
+                     *         },
+                     *         "totalLatencyMs": {
+                     *           "samples": 1000,
+                     *           "p50": 14,
+                     *           "p95": 41,
+                     *           "p99": 520,
+                     *           "max": 2010
+                     *         },
+                     *         "lockWaits": {
+                     *           "waits": 57,
+                     *           "granted": 49,
+                     *           "timedOut": 7,
+                     *           "conflicts": 3,
+                     *           "waiting": 1,
+                     *           "waitMs": {
+                     *             "samples": 56,
+                     *             "p50": 20,
+                     *             "p95": 410,
+                     *             "p99": 500,
+                     *             "max": 500
+                     *           }
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DistributedTransactionStatisticsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getDistributedTransactionStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the distributed transaction (`dtx-N`).
+                 * @example dtx-42
+                 */
+                id: components["schemas"]["DistributedTransactionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transaction. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "dtx-42",
+                     *         "state": "COMMITTING",
+                     *         "coordinatorNodeId": "node-1",
+                     *         "onePhase": false,
+                     *         "participants": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "nodeStatus": "HEALTHY",
+                     *             "state": "COMMITTED",
+                     *             "vote": "YES",
+                     *             "noVoteReason": null,
+                     *             "votedAt": "2026-11-21T10:30:00.004Z",
+                     *             "writeCount": 1,
+                     *             "locksHeld": [],
+                     *             "lockWait": null,
+                     *             "prepareLsn": "0/16B3790",
+                     *             "xmin": null,
+                     *             "heuristicDecision": null,
+                     *             "acknowledgedAt": "2026-11-21T10:30:00.020Z"
+                     *           },
+                     *           {
+                     *             "nodeId": "node-4",
+                     *             "nodeStatus": "HEALTHY",
+                     *             "state": "PREPARED",
+                     *             "vote": "YES",
+                     *             "noVoteReason": null,
+                     *             "votedAt": "2026-11-21T10:30:00.012Z",
+                     *             "writeCount": 1,
+                     *             "locksHeld": [
+                     *               {
+                     *                 "table": "accounts",
+                     *                 "key": "acct-58",
+                     *                 "acquiredAt": "2026-11-21T10:29:59.104Z"
+                     *               }
+                     *             ],
+                     *             "lockWait": null,
+                     *             "prepareLsn": "0/9A2118",
+                     *             "xmin": 311,
+                     *             "heuristicDecision": null,
+                     *             "acknowledgedAt": null
+                     *           }
+                     *         ],
+                     *         "decision": "COMMIT",
+                     *         "decisionLsn": "0/16B3840",
+                     *         "abortReason": null,
+                     *         "prepareTimeoutMs": 2000,
+                     *         "lockTimeoutMs": 500,
+                     *         "timeoutMs": 60000,
+                     *         "begunAt": "2026-11-21T10:29:59.100Z",
+                     *         "preparedAt": "2026-11-21T10:30:00.012Z",
+                     *         "decidedAt": "2026-11-21T10:30:00.013Z",
+                     *         "completedAt": null,
+                     *         "inDoubtSince": null,
+                     *         "forgottenAt": null,
+                     *         "durationMs": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.021Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DistributedTransactionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No distributed transaction has this id (or the history no longer keeps it). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No distributed transaction has id \"dtx-9\".",
+                     *         "details": {
+                     *           "resource": "transactions.distributed",
+                     *           "id": "dtx-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    prepareDistributedTransaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the distributed transaction (`dtx-N`).
+                 * @example dtx-42
+                 */
+                id: components["schemas"]["DistributedTransactionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every vote is in; the transaction is PREPARED, or aborting after a NO. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "dtx-42",
+                     *         "state": "PREPARED",
+                     *         "coordinatorNodeId": "node-1",
+                     *         "onePhase": false,
+                     *         "participants": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "nodeStatus": "HEALTHY",
+                     *             "state": "PREPARED",
+                     *             "vote": "YES",
+                     *             "noVoteReason": null,
+                     *             "votedAt": "2026-11-21T10:30:00.004Z",
+                     *             "writeCount": 1,
+                     *             "locksHeld": [
+                     *               {
+                     *                 "table": "accounts",
+                     *                 "key": "acct-17",
+                     *                 "acquiredAt": "2026-11-21T10:29:59.102Z"
+                     *               }
+                     *             ],
+                     *             "lockWait": null,
+                     *             "prepareLsn": "0/16B3790",
+                     *             "xmin": 1207,
+                     *             "heuristicDecision": null,
+                     *             "acknowledgedAt": null
+                     *           },
+                     *           {
+                     *             "nodeId": "node-4",
+                     *             "nodeStatus": "HEALTHY",
+                     *             "state": "PREPARED",
+                     *             "vote": "YES",
+                     *             "noVoteReason": null,
+                     *             "votedAt": "2026-11-21T10:30:00.012Z",
+                     *             "writeCount": 1,
+                     *             "locksHeld": [
+                     *               {
+                     *                 "table": "accounts",
+                     *                 "key": "acct-58",
+                     *                 "acquiredAt": "2026-11-21T10:29:59.104Z"
+                     *               }
+                     *             ],
+                     *             "lockWait": null,
+                     *             "prepareLsn": "0/9A2118",
+                     *             "xmin": 311,
+                     *             "heuristicDecision": null,
+                     *             "acknowledgedAt": null
+                     *           }
+                     *         ],
+                     *         "decision": null,
+                     *         "decisionLsn": null,
+                     *         "abortReason": null,
+                     *         "prepareTimeoutMs": 2000,
+                     *         "lockTimeoutMs": 500,
+                     *         "timeoutMs": 60000,
+                     *         "begunAt": "2026-11-21T10:29:59.100Z",
+                     *         "preparedAt": "2026-11-21T10:30:00.012Z",
+                     *         "decidedAt": null,
+                     *         "completedAt": null,
+                     *         "inDoubtSince": null,
+                     *         "forgottenAt": null,
+                     *         "durationMs": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.012Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DistributedTransactionResponse"];
+                };
+            };
+            /** @description PREPARE is out and the votes are being collected (state PREPARING). */
+            202: {
+                headers: {
+                    /** @description Where to follow the transaction (`/api/v1/cluster/transactions/distributed/dtx-42/status`). */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "dtx-42",
+                     *         "state": "PREPARING",
+                     *         "coordinatorNodeId": "node-1",
+                     *         "onePhase": false,
+                     *         "participants": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "nodeStatus": "HEALTHY",
+                     *             "state": "ACTIVE",
+                     *             "vote": null,
+                     *             "noVoteReason": null,
+                     *             "votedAt": null,
+                     *             "writeCount": 1,
+                     *             "locksHeld": [
+                     *               {
+                     *                 "table": "accounts",
+                     *                 "key": "acct-17",
+                     *                 "acquiredAt": "2026-11-21T10:29:59.102Z"
+                     *               }
+                     *             ],
+                     *             "lockWait": null,
+                     *             "prepareLsn": null,
+                     *             "xmin": null,
+                     *             "heuristicDecision": null,
+                     *             "acknowledgedAt": null
+                     *           },
+                     *           {
+                     *             "nodeId": "node-4",
+                     *             "nodeStatus": "HEALTHY",
+                     *             "state": "LOCK_WAIT",
+                     *             "vote": null,
+                     *             "noVoteReason": null,
+                     *             "votedAt": null,
+                     *             "writeCount": 1,
+                     *             "locksHeld": [],
+                     *             "lockWait": {
+                     *               "table": "accounts",
+                     *               "key": "acct-58",
+                     *               "holder": "dtx-41",
+                     *               "waitingSince": "2026-11-21T10:29:59.104Z",
+                     *               "timeoutAt": "2026-11-21T10:29:59.604Z"
+                     *             },
+                     *             "prepareLsn": null,
+                     *             "xmin": null,
+                     *             "heuristicDecision": null,
+                     *             "acknowledgedAt": null
+                     *           }
+                     *         ],
+                     *         "decision": null,
+                     *         "decisionLsn": null,
+                     *         "abortReason": null,
+                     *         "prepareTimeoutMs": 2000,
+                     *         "lockTimeoutMs": 500,
+                     *         "timeoutMs": 60000,
+                     *         "begunAt": "2026-11-21T10:29:59.100Z",
+                     *         "preparedAt": null,
+                     *         "decidedAt": null,
+                     *         "completedAt": null,
+                     *         "inDoubtSince": null,
+                     *         "forgottenAt": null,
+                     *         "durationMs": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:29:59.300Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DistributedTransactionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No distributed transaction has this id (or the history no longer keeps it). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No distributed transaction has id \"dtx-9\".",
+                     *         "details": {
+                     *           "resource": "transactions.distributed",
+                     *           "id": "dtx-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /**
+             * @description The transaction is not ACTIVE (`details.reason` `ILLEGAL_STATE`, with its `state`: already
+             *     preparing, prepared or decided), it is one-phase (`ONE_PHASE`), or the coordinator's node
+             *     is down (`COORDINATOR_DOWN`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "dtx-42 is COMMITTING; only an ACTIVE transaction can be prepared.",
+                     *         "details": {
+                     *           "reason": "ILLEGAL_STATE",
+                     *           "id": "dtx-42",
+                     *           "state": "COMMITTING"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    commitDistributedTransaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the distributed transaction (`dtx-N`).
+                 * @example dtx-42
+                 */
+                id: components["schemas"]["DistributedTransactionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decision is taken (`committed` says which). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "transactionId": "dtx-42",
+                     *         "committed": true,
+                     *         "decision": "COMMIT",
+                     *         "onePhase": false,
+                     *         "transaction": {
+                     *           "id": "dtx-42",
+                     *           "state": "COMMITTING",
+                     *           "coordinatorNodeId": "node-1",
+                     *           "onePhase": false,
+                     *           "participants": [
+                     *             {
+                     *               "nodeId": "node-1",
+                     *               "nodeStatus": "HEALTHY",
+                     *               "state": "PREPARED",
+                     *               "vote": "YES",
+                     *               "noVoteReason": null,
+                     *               "votedAt": "2026-11-21T10:30:00.004Z",
+                     *               "writeCount": 1,
+                     *               "locksHeld": [
+                     *                 {
+                     *                   "table": "accounts",
+                     *                   "key": "acct-17",
+                     *                   "acquiredAt": "2026-11-21T10:29:59.102Z"
+                     *                 }
+                     *               ],
+                     *               "lockWait": null,
+                     *               "prepareLsn": "0/16B3790",
+                     *               "xmin": 1207,
+                     *               "heuristicDecision": null,
+                     *               "acknowledgedAt": null
+                     *             },
+                     *             {
+                     *               "nodeId": "node-4",
+                     *               "nodeStatus": "HEALTHY",
+                     *               "state": "PREPARED",
+                     *               "vote": "YES",
+                     *               "noVoteReason": null,
+                     *               "votedAt": "2026-11-21T10:30:00.012Z",
+                     *               "writeCount": 1,
+                     *               "locksHeld": [
+                     *                 {
+                     *                   "table": "accounts",
+                     *                   "key": "acct-58",
+                     *                   "acquiredAt": "2026-11-21T10:29:59.104Z"
+                     *                 }
+                     *               ],
+                     *               "lockWait": null,
+                     *               "prepareLsn": "0/9A2118",
+                     *               "xmin": 311,
+                     *               "heuristicDecision": null,
+                     *               "acknowledgedAt": null
+                     *             }
+                     *           ],
+                     *           "decision": "COMMIT",
+                     *           "decisionLsn": "0/16B3840",
+                     *           "abortReason": null,
+                     *           "prepareTimeoutMs": 2000,
+                     *           "lockTimeoutMs": 500,
+                     *           "timeoutMs": 60000,
+                     *           "begunAt": "2026-11-21T10:29:59.100Z",
+                     *           "preparedAt": "2026-11-21T10:30:00.012Z",
+                     *           "decidedAt": "2026-11-21T10:30:00.013Z",
+                     *           "completedAt": null,
+                     *           "inDoubtSince": null,
+                     *           "forgottenAt": null,
+                     *           "durationMs": null
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.013Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DistributedCommitResultResponse"];
+                };
+            };
+            /** @description Phase one is running (`decision` null, state PREPARING). */
+            202: {
+                headers: {
+                    /** @description Where to follow the transaction (`/api/v1/cluster/transactions/distributed/dtx-42/status`). */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "transactionId": "dtx-44",
+                     *         "committed": false,
+                     *         "decision": null,
+                     *         "onePhase": false,
+                     *         "transaction": {
+                     *           "id": "dtx-44",
+                     *           "state": "PREPARING",
+                     *           "coordinatorNodeId": "node-1",
+                     *           "onePhase": false,
+                     *           "participants": [
+                     *             {
+                     *               "nodeId": "node-1",
+                     *               "nodeStatus": "HEALTHY",
+                     *               "state": "ACTIVE",
+                     *               "vote": null,
+                     *               "noVoteReason": null,
+                     *               "votedAt": null,
+                     *               "writeCount": 1,
+                     *               "locksHeld": [
+                     *                 {
+                     *                   "table": "accounts",
+                     *                   "key": "acct-21",
+                     *                   "acquiredAt": "2026-11-21T10:30:02.000Z"
+                     *                 }
+                     *               ],
+                     *               "lockWait": null,
+                     *               "prepareLsn": null,
+                     *               "xmin": null,
+                     *               "heuristicDecision": null,
+                     *               "acknowledgedAt": null
+                     *             },
+                     *             {
+                     *               "nodeId": "node-5",
+                     *               "nodeStatus": "HEALTHY",
+                     *               "state": "ACTIVE",
+                     *               "vote": null,
+                     *               "noVoteReason": null,
+                     *               "votedAt": null,
+                     *               "writeCount": 1,
+                     *               "locksHeld": [
+                     *                 {
+                     *                   "table": "accounts",
+                     *                   "key": "acct-90",
+                     *                   "acquiredAt": "2026-11-21T10:30:02.006Z"
+                     *                 }
+                     *               ],
+                     *               "lockWait": null,
+                     *               "prepareLsn": null,
+                     *               "xmin": null,
+                     *               "heuristicDecision": null,
+                     *               "acknowledgedAt": null
+                     *             }
+                     *           ],
+                     *           "decision": null,
+                     *           "decisionLsn": null,
+                     *           "abortReason": null,
+                     *           "prepareTimeoutMs": 5000,
+                     *           "lockTimeoutMs": 1000,
+                     *           "timeoutMs": 60000,
+                     *           "begunAt": "2026-11-21T10:30:02.000Z",
+                     *           "preparedAt": null,
+                     *           "decidedAt": null,
+                     *           "completedAt": null,
+                     *           "inDoubtSince": null,
+                     *           "forgottenAt": null,
+                     *           "durationMs": null
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:02.010Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DistributedCommitResultResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No distributed transaction has this id (or the history no longer keeps it). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No distributed transaction has id \"dtx-9\".",
+                     *         "details": {
+                     *           "resource": "transactions.distributed",
+                     *           "id": "dtx-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /**
+             * @description The transaction cannot commit: it is aborting or aborted (`details.reason`
+             *     `ILLEGAL_STATE`, with its `state`), in doubt or heuristically resolved
+             *     (`ILLEGAL_STATE`; see `POST …/{id}/resolve`), or the coordinator's node is down
+             *     (`COORDINATOR_DOWN`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "dtx-43 is ABORTED (a participant voted NO); it cannot commit.",
+                     *         "details": {
+                     *           "reason": "ILLEGAL_STATE",
+                     *           "id": "dtx-43",
+                     *           "state": "ABORTED"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    rollbackDistributedTransaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the distributed transaction (`dtx-N`).
+                 * @example dtx-42
+                 */
+                id: components["schemas"]["DistributedTransactionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transaction, ABORTING (or ABORTED once every participant acknowledged). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "dtx-42",
+                     *         "state": "ABORTING",
+                     *         "coordinatorNodeId": "node-1",
+                     *         "onePhase": false,
+                     *         "participants": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "nodeStatus": "HEALTHY",
+                     *             "state": "ABORTED",
+                     *             "vote": "YES",
+                     *             "noVoteReason": null,
+                     *             "votedAt": "2026-11-21T10:30:00.004Z",
+                     *             "writeCount": 1,
+                     *             "locksHeld": [],
+                     *             "lockWait": null,
+                     *             "prepareLsn": "0/16B3790",
+                     *             "xmin": null,
+                     *             "heuristicDecision": null,
+                     *             "acknowledgedAt": "2026-11-21T10:30:05.000Z"
+                     *           },
+                     *           {
+                     *             "nodeId": "node-4",
+                     *             "nodeStatus": "HEALTHY",
+                     *             "state": "PREPARED",
+                     *             "vote": "YES",
+                     *             "noVoteReason": null,
+                     *             "votedAt": "2026-11-21T10:30:00.012Z",
+                     *             "writeCount": 1,
+                     *             "locksHeld": [
+                     *               {
+                     *                 "table": "accounts",
+                     *                 "key": "acct-58",
+                     *                 "acquiredAt": "2026-11-21T10:29:59.104Z"
+                     *               }
+                     *             ],
+                     *             "lockWait": null,
+                     *             "prepareLsn": "0/9A2118",
+                     *             "xmin": 311,
+                     *             "heuristicDecision": null,
+                     *             "acknowledgedAt": null
+                     *           }
+                     *         ],
+                     *         "decision": "ABORT",
+                     *         "decisionLsn": null,
+                     *         "abortReason": "ROLLBACK_REQUESTED",
+                     *         "prepareTimeoutMs": 2000,
+                     *         "lockTimeoutMs": 500,
+                     *         "timeoutMs": 60000,
+                     *         "begunAt": "2026-11-21T10:29:59.100Z",
+                     *         "preparedAt": "2026-11-21T10:30:00.012Z",
+                     *         "decidedAt": "2026-11-21T10:30:05.000Z",
+                     *         "completedAt": null,
+                     *         "inDoubtSince": null,
+                     *         "forgottenAt": null,
+                     *         "durationMs": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:05.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DistributedTransactionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No distributed transaction has this id (or the history no longer keeps it). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No distributed transaction has id \"dtx-9\".",
+                     *         "details": {
+                     *           "resource": "transactions.distributed",
+                     *           "id": "dtx-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /**
+             * @description Too late or not the coordinator's to decide: COMMIT is logged (`details.reason`
+             *     `ILLEGAL_STATE`, state COMMITTING or COMMITTED), the transaction is in doubt or
+             *     heuristically resolved (`ILLEGAL_STATE`; see `POST …/{id}/resolve`), or the coordinator's
+             *     node is down (`COORDINATOR_DOWN`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "dtx-42 is COMMITTING; COMMIT is logged and will be applied.",
+                     *         "details": {
+                     *           "reason": "ILLEGAL_STATE",
+                     *           "id": "dtx-42",
+                     *           "state": "COMMITTING"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    resolveInDoubtTransaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the distributed transaction (`dtx-N`).
+                 * @example dtx-42
+                 */
+                id: components["schemas"]["DistributedTransactionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveInDoubtRequest"];
+            };
+        };
+        responses: {
+            /** @description What the resolution did, or would do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "transactionId": "dtx-42",
+                     *         "outcome": "ROLLBACK",
+                     *         "dryRun": true,
+                     *         "heuristicOutcome": "HEURISTIC_HAZARD",
+                     *         "participants": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "stateBefore": "PREPARED",
+                     *             "action": "NONE",
+                     *             "reason": "NODE_DOWN",
+                     *             "locksReleased": [],
+                     *             "xminReleased": null
+                     *           },
+                     *           {
+                     *             "nodeId": "node-4",
+                     *             "stateBefore": "IN_DOUBT",
+                     *             "action": "ROLLBACK",
+                     *             "reason": "IN_DOUBT",
+                     *             "locksReleased": [
+                     *               {
+                     *                 "table": "accounts",
+                     *                 "key": "acct-58",
+                     *                 "acquiredAt": "2026-11-21T10:29:59.104Z"
+                     *               }
+                     *             ],
+                     *             "xminReleased": 311
+                     *           }
+                     *         ],
+                     *         "locksReleased": 1,
+                     *         "stateAfter": "HEURISTIC_HAZARD",
+                     *         "resolvedAt": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:31:01.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InDoubtResolutionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No distributed transaction has this id (or the history no longer keeps it). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No distributed transaction has id \"dtx-9\".",
+                     *         "details": {
+                     *           "resource": "transactions.distributed",
+                     *           "id": "dtx-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /**
+             * @description The transaction is not IN_DOUBT (`details.reason` `NOT_IN_DOUBT`, with its `state`):
+             *     the coordinator can still decide it, it is finished, or it was resolved already.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "dtx-42 is PREPARED, not in doubt: its coordinator node-1 is up; commit or roll it back.",
+                     *         "details": {
+                     *           "reason": "NOT_IN_DOUBT",
+                     *           "id": "dtx-42",
+                     *           "state": "PREPARED"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    forgetHeuristicTransaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Id of the distributed transaction (`dtx-N`).
+                 * @example dtx-42
+                 */
+                id: components["schemas"]["DistributedTransactionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transaction, forgotten. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "dtx-42",
+                     *         "state": "HEURISTIC_MIXED",
+                     *         "coordinatorNodeId": "node-1",
+                     *         "onePhase": false,
+                     *         "participants": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "nodeStatus": "HEALTHY",
+                     *             "state": "COMMITTED",
+                     *             "vote": "YES",
+                     *             "noVoteReason": null,
+                     *             "votedAt": "2026-11-21T10:30:00.004Z",
+                     *             "writeCount": 1,
+                     *             "locksHeld": [],
+                     *             "lockWait": null,
+                     *             "prepareLsn": "0/16B3790",
+                     *             "xmin": null,
+                     *             "heuristicDecision": null,
+                     *             "acknowledgedAt": "2026-11-21T10:35:00.020Z"
+                     *           },
+                     *           {
+                     *             "nodeId": "node-4",
+                     *             "nodeStatus": "HEALTHY",
+                     *             "state": "ABORTED",
+                     *             "vote": "YES",
+                     *             "noVoteReason": null,
+                     *             "votedAt": "2026-11-21T10:30:00.012Z",
+                     *             "writeCount": 1,
+                     *             "locksHeld": [],
+                     *             "lockWait": null,
+                     *             "prepareLsn": "0/9A2118",
+                     *             "xmin": null,
+                     *             "heuristicDecision": "ROLLBACK",
+                     *             "acknowledgedAt": "2026-11-21T10:35:00.020Z"
+                     *           }
+                     *         ],
+                     *         "decision": "COMMIT",
+                     *         "decisionLsn": "0/16B3840",
+                     *         "abortReason": null,
+                     *         "prepareTimeoutMs": 2000,
+                     *         "lockTimeoutMs": 500,
+                     *         "timeoutMs": 60000,
+                     *         "begunAt": "2026-11-21T10:29:59.100Z",
+                     *         "preparedAt": "2026-11-21T10:30:00.012Z",
+                     *         "decidedAt": "2026-11-21T10:30:00.013Z",
+                     *         "completedAt": "2026-11-21T10:35:00.020Z",
+                     *         "inDoubtSince": "2026-11-21T10:30:01.012Z",
+                     *         "forgottenAt": "2026-11-21T10:40:00.000Z",
+                     *         "durationMs": 300920
+                     *       },
+                     *       "timestamp": "2026-11-21T10:40:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DistributedTransactionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No distributed transaction has this id (or the history no longer keeps it). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No distributed transaction has id \"dtx-9\".",
+                     *         "details": {
+                     *           "resource": "transactions.distributed",
+                     *           "id": "dtx-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The transaction has no heuristic outcome (`details.reason` `NOT_HEURISTIC`, with its `state`), or it was forgotten already (`ALREADY_FORGOTTEN`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "dtx-43 is ABORTED and has no heuristic outcome to forget.",
+                     *         "details": {
+                     *           "reason": "NOT_HEURISTIC",
+                     *           "id": "dtx-43",
+                     *           "state": "ABORTED"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listXaResourceManagers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "name" | "nodeId" | "registeredAt" | "liveTransactions";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 */
+                fields?: components["parameters"]["Fields"];
+                /** @description Only resource managers on this node. */
+                nodeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of resource managers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "name": "billing_rm",
+                     *           "nodeId": "node-1",
+                     *           "nodeStatus": "HEALTHY",
+                     *           "registeredAt": "2026-11-21T09:31:00.000Z",
+                     *           "liveTransactions": 0,
+                     *           "preparedTransactions": 0
+                     *         },
+                     *         {
+                     *           "name": "orders_rm",
+                     *           "nodeId": "node-4",
+                     *           "nodeStatus": "HEALTHY",
+                     *           "registeredAt": "2026-11-21T09:31:00.000Z",
+                     *           "liveTransactions": 2,
+                     *           "preparedTransactions": 1
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 2,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["XaResourceManagerListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    registerXaResourceManager: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterXaResourceManagerRequest"];
+            };
+        };
+        responses: {
+            /** @description The resource manager, registered. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "orders_rm",
+                     *         "nodeId": "node-4",
+                     *         "nodeStatus": "HEALTHY",
+                     *         "registeredAt": "2026-11-21T10:30:00.000Z",
+                     *         "liveTransactions": 0,
+                     *         "preparedTransactions": 0
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["XaResourceManagerResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `nodeId` names no cluster node. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No cluster node has id \"node-9\".",
+                     *         "details": {
+                     *           "resource": "cluster.node",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The name is taken (`details.reason` `NAME_TAKEN`), or the node is a hot standby (`HOT_STANDBY`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "A resource manager named \"orders_rm\" is registered already (on node-4).",
+                     *         "details": {
+                     *           "reason": "NAME_TAKEN",
+                     *           "name": "orders_rm",
+                     *           "nodeId": "node-4"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    deleteXaResourceManager: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Name of the resource manager.
+                 * @example orders_rm
+                 */
+                name: components["schemas"]["ResourceManagerName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource manager is gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "orders_rm",
+                     *         "deleted": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No resource manager has this name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No XA resource manager is named \"stock_rm\".",
+                     *         "details": {
+                     *           "resource": "xa.resourceManager",
+                     *           "id": "stock_rm"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description It has live XA transactions (`details.reason` `HAS_TRANSACTIONS`, with how many and how many are prepared). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "orders_rm has 2 live XA transactions (1 prepared); commit or roll them back first.",
+                     *         "details": {
+                     *           "reason": "HAS_TRANSACTIONS",
+                     *           "name": "orders_rm",
+                     *           "liveTransactions": 2,
+                     *           "preparedTransactions": 1
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    startXaTransaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["XaStartRequest"];
+            };
+        };
+        responses: {
+            /** @description The XA transaction, ACTIVE. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "xid": "'order-42','b1',1",
+                     *         "formatId": 1,
+                     *         "gtridHex": "6f726465722d3432",
+                     *         "bqualHex": "6231",
+                     *         "resourceManager": "orders_rm",
+                     *         "nodeId": "node-4",
+                     *         "state": "ACTIVE",
+                     *         "onePhase": false,
+                     *         "writeCount": 1,
+                     *         "locksHeld": [
+                     *           {
+                     *             "table": "orders",
+                     *             "key": "order-42",
+                     *             "acquiredAt": "2026-11-21T10:29:58.002Z"
+                     *           }
+                     *         ],
+                     *         "lockWait": null,
+                     *         "prepareLsn": null,
+                     *         "xmin": null,
+                     *         "rollbackOnlyReason": null,
+                     *         "rollbackReason": null,
+                     *         "timeoutMs": 60000,
+                     *         "lockTimeoutMs": 500,
+                     *         "startedAt": "2026-11-21T10:29:58.000Z",
+                     *         "endedAt": null,
+                     *         "preparedAt": null,
+                     *         "completedAt": null,
+                     *         "expiresAt": "2026-11-21T10:30:58.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:29:58.002Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["XaTransactionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No resource manager has this name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No XA resource manager is named \"stock_rm\".",
+                     *         "details": {
+                     *           "resource": "xa.resourceManager",
+                     *           "id": "stock_rm"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /**
+             * @description The xid is in use by a transaction not yet completed (`details.reason` `DUPLICATE_XID`,
+             *     `xaError` `XAER_DUPID`); the resource manager's node is down (`NODE_DOWN`,
+             *     `XAER_RMFAIL`) or a hot standby (`HOT_STANDBY`, `XAER_RMFAIL`); or the limit of
+             *     unfinished transactions is reached (`TOO_MANY_TRANSACTIONS`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A `PUT` without `row`, or a `DELETE` with one. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "writes[0] is a PUT without a row; send the row to write, or use DELETE.",
+                     *         "details": {
+                     *           "field": "writes/0/row"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    endXaTransaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
+                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
+                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @example 'order-42','b1',1
+                 */
+                xid: components["schemas"]["Xid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The XA transaction, IDLE. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "xid": "'order-42','b1',1",
+                     *         "formatId": 1,
+                     *         "gtridHex": "6f726465722d3432",
+                     *         "bqualHex": "6231",
+                     *         "resourceManager": "orders_rm",
+                     *         "nodeId": "node-4",
+                     *         "state": "IDLE",
+                     *         "onePhase": false,
+                     *         "writeCount": 1,
+                     *         "locksHeld": [
+                     *           {
+                     *             "table": "orders",
+                     *             "key": "order-42",
+                     *             "acquiredAt": "2026-11-21T10:29:58.002Z"
+                     *           }
+                     *         ],
+                     *         "lockWait": null,
+                     *         "prepareLsn": null,
+                     *         "xmin": null,
+                     *         "rollbackOnlyReason": null,
+                     *         "rollbackReason": null,
+                     *         "timeoutMs": 60000,
+                     *         "lockTimeoutMs": 500,
+                     *         "startedAt": "2026-11-21T10:29:58.000Z",
+                     *         "endedAt": "2026-11-21T10:29:58.020Z",
+                     *         "preparedAt": null,
+                     *         "completedAt": null,
+                     *         "expiresAt": "2026-11-21T10:30:58.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:29:58.020Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["XaTransactionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No XA transaction has this xid (`details.xaError` `XAER_NOTA`), or the history no longer keeps it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "XAER_NOTA: unknown XID 'order-9','b1',1.",
+                     *         "details": {
+                     *           "resource": "xa.transaction",
+                     *           "id": "'order-9','b1',1",
+                     *           "xaError": "XAER_NOTA"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /**
+             * @description Not ACTIVE (`details.reason` `ILLEGAL_STATE`, `xaError` `XAER_PROTO`, with its `state`),
+             *     ROLLBACK_ONLY (`ROLLBACK_ONLY`, `XA_RBROLLBACK`: roll it back), a write still waits for a
+             *     lock (`LOCK_WAIT`, `XAER_PROTO`), or its node is down (`NODE_DOWN`, `XAER_RMFAIL`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "XAER_PROTO: XA END cannot be executed when the XA transaction 'order-42','b1',1 is in the IDLE state.",
+                     *         "details": {
+                     *           "reason": "ILLEGAL_STATE",
+                     *           "xaError": "XAER_PROTO",
+                     *           "xid": "'order-42','b1',1",
+                     *           "state": "IDLE"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    prepareXaTransaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
+                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
+                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @example 'order-42','b1',1
+                 */
+                xid: components["schemas"]["Xid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The XA transaction, PREPARED. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "xid": "'order-42','b1',1",
+                     *         "formatId": 1,
+                     *         "gtridHex": "6f726465722d3432",
+                     *         "bqualHex": "6231",
+                     *         "resourceManager": "orders_rm",
+                     *         "nodeId": "node-4",
+                     *         "state": "PREPARED",
+                     *         "onePhase": false,
+                     *         "writeCount": 1,
+                     *         "locksHeld": [
+                     *           {
+                     *             "table": "orders",
+                     *             "key": "order-42",
+                     *             "acquiredAt": "2026-11-21T10:29:58.002Z"
+                     *           }
+                     *         ],
+                     *         "lockWait": null,
+                     *         "prepareLsn": "0/9A2240",
+                     *         "xmin": 312,
+                     *         "rollbackOnlyReason": null,
+                     *         "rollbackReason": null,
+                     *         "timeoutMs": 60000,
+                     *         "lockTimeoutMs": 500,
+                     *         "startedAt": "2026-11-21T10:29:58.000Z",
+                     *         "endedAt": "2026-11-21T10:29:58.020Z",
+                     *         "preparedAt": "2026-11-21T10:29:58.031Z",
+                     *         "completedAt": null,
+                     *         "expiresAt": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:29:58.031Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["XaTransactionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No XA transaction has this xid (`details.xaError` `XAER_NOTA`), or the history no longer keeps it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "XAER_NOTA: unknown XID 'order-9','b1',1.",
+                     *         "details": {
+                     *           "resource": "xa.transaction",
+                     *           "id": "'order-9','b1',1",
+                     *           "xaError": "XAER_NOTA"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /**
+             * @description Not IDLE (`details.reason` `ILLEGAL_STATE`, `xaError` `XAER_PROTO`, with its `state`),
+             *     ROLLBACK_ONLY (`ROLLBACK_ONLY`, `XA_RBROLLBACK`), or its node is down or now a hot
+             *     standby (`NODE_DOWN` or `HOT_STANDBY`, `XAER_RMFAIL`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    commitXaTransaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
+                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
+                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @example 'order-42','b1',1
+                 */
+                xid: components["schemas"]["Xid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["XaCommitRequest"];
+            };
+        };
+        responses: {
+            /** @description The XA transaction, COMMITTED. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "xid": "'order-42','b1',1",
+                     *         "formatId": 1,
+                     *         "gtridHex": "6f726465722d3432",
+                     *         "bqualHex": "6231",
+                     *         "resourceManager": "orders_rm",
+                     *         "nodeId": "node-4",
+                     *         "state": "COMMITTED",
+                     *         "onePhase": false,
+                     *         "writeCount": 1,
+                     *         "locksHeld": [],
+                     *         "lockWait": null,
+                     *         "prepareLsn": "0/9A2240",
+                     *         "xmin": null,
+                     *         "rollbackOnlyReason": null,
+                     *         "rollbackReason": null,
+                     *         "timeoutMs": 60000,
+                     *         "lockTimeoutMs": 500,
+                     *         "startedAt": "2026-11-21T10:29:58.000Z",
+                     *         "endedAt": "2026-11-21T10:29:58.020Z",
+                     *         "preparedAt": "2026-11-21T10:29:58.031Z",
+                     *         "completedAt": "2026-11-21T10:29:58.044Z",
+                     *         "expiresAt": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:29:58.044Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["XaTransactionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No XA transaction has this xid (`details.xaError` `XAER_NOTA`), or the history no longer keeps it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "XAER_NOTA: unknown XID 'order-9','b1',1.",
+                     *         "details": {
+                     *           "resource": "xa.transaction",
+                     *           "id": "'order-9','b1',1",
+                     *           "xaError": "XAER_NOTA"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /**
+             * @description The wrong state for the commit asked (`details.reason` `ILLEGAL_STATE`, `xaError`
+             *     `XAER_PROTO`): two-phase needs PREPARED, one-phase needs IDLE (a PREPARED transaction is
+             *     committed without `onePhase`). ROLLBACK_ONLY (`ROLLBACK_ONLY`, `XA_RBROLLBACK`), or its
+             *     node is down (`NODE_DOWN`, `XAER_RMFAIL`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "XAER_PROTO: XA COMMIT … ONE PHASE cannot be executed when the XA transaction 'order-42','b1',1 is in the PREPARED state; commit it without onePhase.",
+                     *         "details": {
+                     *           "reason": "ILLEGAL_STATE",
+                     *           "xaError": "XAER_PROTO",
+                     *           "xid": "'order-42','b1',1",
+                     *           "state": "PREPARED"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    rollbackXaTransaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
+                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
+                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @example 'order-42','b1',1
+                 */
+                xid: components["schemas"]["Xid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The XA transaction, ROLLED_BACK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "xid": "'order-43','b1',1",
+                     *         "formatId": 1,
+                     *         "gtridHex": "6f726465722d3433",
+                     *         "bqualHex": "6231",
+                     *         "resourceManager": "orders_rm",
+                     *         "nodeId": "node-4",
+                     *         "state": "ROLLED_BACK",
+                     *         "onePhase": false,
+                     *         "writeCount": 1,
+                     *         "locksHeld": [],
+                     *         "lockWait": null,
+                     *         "prepareLsn": null,
+                     *         "xmin": null,
+                     *         "rollbackOnlyReason": "LOCK_TIMEOUT",
+                     *         "rollbackReason": "REQUESTED",
+                     *         "timeoutMs": 60000,
+                     *         "lockTimeoutMs": 500,
+                     *         "startedAt": "2026-11-21T10:29:59.000Z",
+                     *         "endedAt": null,
+                     *         "preparedAt": null,
+                     *         "completedAt": "2026-11-21T10:30:00.000Z",
+                     *         "expiresAt": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["XaTransactionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No XA transaction has this xid (`details.xaError` `XAER_NOTA`), or the history no longer keeps it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "XAER_NOTA: unknown XID 'order-9','b1',1.",
+                     *         "details": {
+                     *           "resource": "xa.transaction",
+                     *           "id": "'order-9','b1',1",
+                     *           "xaError": "XAER_NOTA"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /**
+             * @description ACTIVE, or already completed (`details.reason` `ILLEGAL_STATE`, `xaError` `XAER_PROTO`,
+             *     with its `state`), or its node is down (`NODE_DOWN`, `XAER_RMFAIL`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "XAER_PROTO: XA ROLLBACK cannot be executed when the XA transaction 'order-42','b1',1 is in the ACTIVE state; end it first.",
+                     *         "details": {
+                     *           "reason": "ILLEGAL_STATE",
+                     *           "xaError": "XAER_PROTO",
+                     *           "xid": "'order-42','b1',1",
+                     *           "state": "ACTIVE"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getXaTransactionStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
+                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
+                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @example 'order-42','b1',1
+                 */
+                xid: components["schemas"]["Xid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The XA transaction. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "xid": "'order-43','b1',1",
+                     *         "formatId": 1,
+                     *         "gtridHex": "6f726465722d3433",
+                     *         "bqualHex": "6231",
+                     *         "resourceManager": "orders_rm",
+                     *         "nodeId": "node-4",
+                     *         "state": "ACTIVE",
+                     *         "onePhase": false,
+                     *         "writeCount": 1,
+                     *         "locksHeld": [],
+                     *         "lockWait": {
+                     *           "table": "orders",
+                     *           "key": "order-42",
+                     *           "holder": "'order-42','b1',1",
+                     *           "waitingSince": "2026-11-21T10:29:59.000Z",
+                     *           "timeoutAt": "2026-11-21T10:29:59.500Z"
+                     *         },
+                     *         "prepareLsn": null,
+                     *         "xmin": null,
+                     *         "rollbackOnlyReason": null,
+                     *         "rollbackReason": null,
+                     *         "timeoutMs": 60000,
+                     *         "lockTimeoutMs": 500,
+                     *         "startedAt": "2026-11-21T10:29:59.000Z",
+                     *         "endedAt": null,
+                     *         "preparedAt": null,
+                     *         "completedAt": null,
+                     *         "expiresAt": "2026-11-21T10:30:59.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:29:59.200Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["XaTransactionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No XA transaction has this xid (`details.xaError` `XAER_NOTA`), or the history no longer keeps it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "XAER_NOTA: unknown XID 'order-9','b1',1.",
+                     *         "details": {
+                     *           "resource": "xa.transaction",
+                     *           "id": "'order-9','b1',1",
+                     *           "xaError": "XAER_NOTA"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listXaTransactions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "startedAt" | "xid" | "state" | "resourceManager";
+                /** @description Sort direction for `sort_by`; newest first by default. */
+                order?: "asc" | "desc";
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 */
+                fields?: components["parameters"]["Fields"];
+                /**
+                 * @description Only XA transactions in this state.
+                 * @example null
+                 */
+                state?: components["schemas"]["XaState"];
+                /**
+                 * @description Only XA transactions on this resource manager.
+                 * @example null
+                 */
+                resourceManager?: components["schemas"]["ResourceManagerName"];
+                /** @description Only XA transactions on this node. */
+                nodeId?: string;
+                /** @description Only the branches of this global transaction: its gtrid as in an xid (`'order-42'` or `X'6f726465722d3432'`). */
+                gtrid?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of XA transactions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "xid": "'order-42','b2',1",
+                     *           "formatId": 1,
+                     *           "gtridHex": "6f726465722d3432",
+                     *           "bqualHex": "6232",
+                     *           "resourceManager": "billing_rm",
+                     *           "nodeId": "node-1",
+                     *           "state": "IDLE",
+                     *           "onePhase": false,
+                     *           "writeCount": 1,
+                     *           "locksHeld": [
+                     *             {
+                     *               "table": "invoices",
+                     *               "key": "inv-42",
+                     *               "acquiredAt": "2026-11-21T10:29:58.011Z"
+                     *             }
+                     *           ],
+                     *           "lockWait": null,
+                     *           "prepareLsn": null,
+                     *           "xmin": null,
+                     *           "rollbackOnlyReason": null,
+                     *           "rollbackReason": null,
+                     *           "timeoutMs": 60000,
+                     *           "lockTimeoutMs": 1000,
+                     *           "startedAt": "2026-11-21T10:29:58.010Z",
+                     *           "endedAt": "2026-11-21T10:29:58.025Z",
+                     *           "preparedAt": null,
+                     *           "completedAt": null,
+                     *           "expiresAt": "2026-11-21T10:30:58.010Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 2,
+                     *         "limit": 1,
+                     *         "offset": 0,
+                     *         "hasMore": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["XaTransactionListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    recoverXaTransactions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "preparedAt" | "xid";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description Only those of this resource manager.
+                 * @example null
+                 */
+                resourceManager?: components["schemas"]["ResourceManagerName"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of prepared XA transactions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "formatId": 1,
+                     *           "gtridLength": 8,
+                     *           "bqualLength": 2,
+                     *           "data": "0x6f726465722d34326231",
+                     *           "xid": "'order-42','b1',1",
+                     *           "resourceManager": "orders_rm",
+                     *           "nodeId": "node-4",
+                     *           "preparedAt": "2026-11-21T10:29:58.031Z"
+                     *         },
+                     *         {
+                     *           "formatId": 131077,
+                     *           "gtridLength": 6,
+                     *           "bqualLength": 1,
+                     *           "data": "0x0a1b2c3d4e5f01",
+                     *           "xid": "X'0a1b2c3d4e5f',X'01',131077",
+                     *           "resourceManager": "billing_rm",
+                     *           "nodeId": "node-1",
+                     *           "preparedAt": "2026-11-21T10:29:58.540Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 2,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["XaRecoveredTransactionListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getXaStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "resourceManagers": 2,
+                     *         "byState": {
+                     *           "ACTIVE": 1,
+                     *           "IDLE": 0,
+                     *           "PREPARED": 1,
+                     *           "ROLLBACK_ONLY": 0
+                     *         },
+                     *         "committed": 418,
+                     *         "onePhaseCommits": 96,
+                     *         "rolledBack": 9,
+                     *         "rolledBackByReason": {
+                     *           "REQUESTED": 6,
+                     *           "TIMEOUT": 2,
+                     *           "NODE_RESTARTED": 1
+                     *         },
+                     *         "votes": {
+                     *           "yes": 323,
+                     *           "no": 2
+                     *         },
+                     *         "prepareLatencyMs": {
+                     *           "samples": 325,
+                     *           "p50": 18,
+                     *           "p95": 40,
+                     *           "p99": 95,
+                     *           "max": 130
+                     *         },
+                     *         "commitLatencyMs": {
+                     *           "samples": 322,
+                     *           "p50": 9,
+                     *           "p95": 22,
+                     *           "p99": 61,
+                     *           "max": 4100
+                     *         },
+                     *         "totalLatencyMs": {
+                     *           "samples": 427,
+                     *           "p50": 30,
+                     *           "p95": 70,
+                     *           "p99": 160,
+                     *           "max": 60000
+                     *         },
+                     *         "lockWaits": {
+                     *           "waits": 12,
+                     *           "granted": 10,
+                     *           "timedOut": 2,
+                     *           "conflicts": 0,
+                     *           "waiting": 0,
+                     *           "waitMs": {
+                     *             "samples": 12,
+                     *             "p50": 45,
+                     *             "p95": 500,
+                     *             "p99": 500,
+                     *             "max": 500
+                     *           }
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["XaStatisticsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listXaTransactionsAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "startedAt" | "xid" | "state" | "resourceManager";
+                /** @description Sort direction for `sort_by`; newest first by default. */
+                order?: "asc" | "desc";
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 */
+                fields?: components["parameters"]["Fields"];
+                /**
+                 * @description Only XA transactions in this state.
+                 * @example null
+                 */
+                state?: components["schemas"]["XaState"];
+                /**
+                 * @description Only XA transactions on this resource manager.
+                 * @example null
+                 */
+                resourceManager?: components["schemas"]["ResourceManagerName"];
+                /** @description Only XA transactions on this node. */
+                nodeId?: string;
+                /** @description Only the branches of this global transaction: its gtrid as in an xid (`'order-42'` or `X'6f726465722d3432'`). */
+                gtrid?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of XA transactions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "xid": "'order-42','b2',1",
+                     *           "formatId": 1,
+                     *           "gtridHex": "6f726465722d3432",
+                     *           "bqualHex": "6232",
+                     *           "resourceManager": "billing_rm",
+                     *           "nodeId": "node-1",
+                     *           "state": "IDLE",
+                     *           "onePhase": false,
+                     *           "writeCount": 1,
+                     *           "locksHeld": [
+                     *             {
+                     *               "table": "invoices",
+                     *               "key": "inv-42",
+                     *               "acquiredAt": "2026-11-21T10:29:58.011Z"
+                     *             }
+                     *           ],
+                     *           "lockWait": null,
+                     *           "prepareLsn": null,
+                     *           "xmin": null,
+                     *           "rollbackOnlyReason": null,
+                     *           "rollbackReason": null,
+                     *           "timeoutMs": 60000,
+                     *           "lockTimeoutMs": 1000,
+                     *           "startedAt": "2026-11-21T10:29:58.010Z",
+                     *           "endedAt": "2026-11-21T10:29:58.025Z",
+                     *           "preparedAt": null,
+                     *           "completedAt": null,
+                     *           "expiresAt": "2026-11-21T10:30:58.010Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 2,
+                     *         "limit": 1,
+                     *         "offset": 0,
+                     *         "hasMore": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["XaTransactionListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    startXaTransactionAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["XaStartRequest"];
+            };
+        };
+        responses: {
+            /** @description The XA transaction, ACTIVE. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "xid": "'order-42','b1',1",
+                     *         "formatId": 1,
+                     *         "gtridHex": "6f726465722d3432",
+                     *         "bqualHex": "6231",
+                     *         "resourceManager": "orders_rm",
+                     *         "nodeId": "node-4",
+                     *         "state": "ACTIVE",
+                     *         "onePhase": false,
+                     *         "writeCount": 1,
+                     *         "locksHeld": [
+                     *           {
+                     *             "table": "orders",
+                     *             "key": "order-42",
+                     *             "acquiredAt": "2026-11-21T10:29:58.002Z"
+                     *           }
+                     *         ],
+                     *         "lockWait": null,
+                     *         "prepareLsn": null,
+                     *         "xmin": null,
+                     *         "rollbackOnlyReason": null,
+                     *         "rollbackReason": null,
+                     *         "timeoutMs": 60000,
+                     *         "lockTimeoutMs": 500,
+                     *         "startedAt": "2026-11-21T10:29:58.000Z",
+                     *         "endedAt": null,
+                     *         "preparedAt": null,
+                     *         "completedAt": null,
+                     *         "expiresAt": "2026-11-21T10:30:58.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:29:58.002Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["XaTransactionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No resource manager has this name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No XA resource manager is named \"stock_rm\".",
+                     *         "details": {
+                     *           "resource": "xa.resourceManager",
+                     *           "id": "stock_rm"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /**
+             * @description The xid is in use by a transaction not yet completed (`details.reason` `DUPLICATE_XID`,
+             *     `xaError` `XAER_DUPID`); the resource manager's node is down (`NODE_DOWN`,
+             *     `XAER_RMFAIL`) or a hot standby (`HOT_STANDBY`, `XAER_RMFAIL`); or the limit of
+             *     unfinished transactions is reached (`TOO_MANY_TRANSACTIONS`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A `PUT` without `row`, or a `DELETE` with one. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "writes[0] is a PUT without a row; send the row to write, or use DELETE.",
+                     *         "details": {
+                     *           "field": "writes/0/row"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getXaTransactionStatusAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
+                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
+                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @example 'order-42','b1',1
+                 */
+                xid: components["schemas"]["Xid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The XA transaction. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "xid": "'order-43','b1',1",
+                     *         "formatId": 1,
+                     *         "gtridHex": "6f726465722d3433",
+                     *         "bqualHex": "6231",
+                     *         "resourceManager": "orders_rm",
+                     *         "nodeId": "node-4",
+                     *         "state": "ACTIVE",
+                     *         "onePhase": false,
+                     *         "writeCount": 1,
+                     *         "locksHeld": [],
+                     *         "lockWait": {
+                     *           "table": "orders",
+                     *           "key": "order-42",
+                     *           "holder": "'order-42','b1',1",
+                     *           "waitingSince": "2026-11-21T10:29:59.000Z",
+                     *           "timeoutAt": "2026-11-21T10:29:59.500Z"
+                     *         },
+                     *         "prepareLsn": null,
+                     *         "xmin": null,
+                     *         "rollbackOnlyReason": null,
+                     *         "rollbackReason": null,
+                     *         "timeoutMs": 60000,
+                     *         "lockTimeoutMs": 500,
+                     *         "startedAt": "2026-11-21T10:29:59.000Z",
+                     *         "endedAt": null,
+                     *         "preparedAt": null,
+                     *         "completedAt": null,
+                     *         "expiresAt": "2026-11-21T10:30:59.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:29:59.200Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["XaTransactionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No XA transaction has this xid (`details.xaError` `XAER_NOTA`), or the history no longer keeps it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "XAER_NOTA: unknown XID 'order-9','b1',1.",
+                     *         "details": {
+                     *           "resource": "xa.transaction",
+                     *           "id": "'order-9','b1',1",
+                     *           "xaError": "XAER_NOTA"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    endXaTransactionAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
+                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
+                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @example 'order-42','b1',1
+                 */
+                xid: components["schemas"]["Xid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The XA transaction, IDLE. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "xid": "'order-42','b1',1",
+                     *         "formatId": 1,
+                     *         "gtridHex": "6f726465722d3432",
+                     *         "bqualHex": "6231",
+                     *         "resourceManager": "orders_rm",
+                     *         "nodeId": "node-4",
+                     *         "state": "IDLE",
+                     *         "onePhase": false,
+                     *         "writeCount": 1,
+                     *         "locksHeld": [
+                     *           {
+                     *             "table": "orders",
+                     *             "key": "order-42",
+                     *             "acquiredAt": "2026-11-21T10:29:58.002Z"
+                     *           }
+                     *         ],
+                     *         "lockWait": null,
+                     *         "prepareLsn": null,
+                     *         "xmin": null,
+                     *         "rollbackOnlyReason": null,
+                     *         "rollbackReason": null,
+                     *         "timeoutMs": 60000,
+                     *         "lockTimeoutMs": 500,
+                     *         "startedAt": "2026-11-21T10:29:58.000Z",
+                     *         "endedAt": "2026-11-21T10:29:58.020Z",
+                     *         "preparedAt": null,
+                     *         "completedAt": null,
+                     *         "expiresAt": "2026-11-21T10:30:58.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:29:58.020Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["XaTransactionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No XA transaction has this xid (`details.xaError` `XAER_NOTA`), or the history no longer keeps it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "XAER_NOTA: unknown XID 'order-9','b1',1.",
+                     *         "details": {
+                     *           "resource": "xa.transaction",
+                     *           "id": "'order-9','b1',1",
+                     *           "xaError": "XAER_NOTA"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /**
+             * @description Not ACTIVE (`details.reason` `ILLEGAL_STATE`, `xaError` `XAER_PROTO`, with its `state`),
+             *     ROLLBACK_ONLY (`ROLLBACK_ONLY`, `XA_RBROLLBACK`: roll it back), a write still waits for a
+             *     lock (`LOCK_WAIT`, `XAER_PROTO`), or its node is down (`NODE_DOWN`, `XAER_RMFAIL`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "XAER_PROTO: XA END cannot be executed when the XA transaction 'order-42','b1',1 is in the IDLE state.",
+                     *         "details": {
+                     *           "reason": "ILLEGAL_STATE",
+                     *           "xaError": "XAER_PROTO",
+                     *           "xid": "'order-42','b1',1",
+                     *           "state": "IDLE"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    prepareXaTransactionAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
+                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
+                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @example 'order-42','b1',1
+                 */
+                xid: components["schemas"]["Xid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The XA transaction, PREPARED. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "xid": "'order-42','b1',1",
+                     *         "formatId": 1,
+                     *         "gtridHex": "6f726465722d3432",
+                     *         "bqualHex": "6231",
+                     *         "resourceManager": "orders_rm",
+                     *         "nodeId": "node-4",
+                     *         "state": "PREPARED",
+                     *         "onePhase": false,
+                     *         "writeCount": 1,
+                     *         "locksHeld": [
+                     *           {
+                     *             "table": "orders",
+                     *             "key": "order-42",
+                     *             "acquiredAt": "2026-11-21T10:29:58.002Z"
+                     *           }
+                     *         ],
+                     *         "lockWait": null,
+                     *         "prepareLsn": "0/9A2240",
+                     *         "xmin": 312,
+                     *         "rollbackOnlyReason": null,
+                     *         "rollbackReason": null,
+                     *         "timeoutMs": 60000,
+                     *         "lockTimeoutMs": 500,
+                     *         "startedAt": "2026-11-21T10:29:58.000Z",
+                     *         "endedAt": "2026-11-21T10:29:58.020Z",
+                     *         "preparedAt": "2026-11-21T10:29:58.031Z",
+                     *         "completedAt": null,
+                     *         "expiresAt": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:29:58.031Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["XaTransactionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No XA transaction has this xid (`details.xaError` `XAER_NOTA`), or the history no longer keeps it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "XAER_NOTA: unknown XID 'order-9','b1',1.",
+                     *         "details": {
+                     *           "resource": "xa.transaction",
+                     *           "id": "'order-9','b1',1",
+                     *           "xaError": "XAER_NOTA"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /**
+             * @description Not IDLE (`details.reason` `ILLEGAL_STATE`, `xaError` `XAER_PROTO`, with its `state`),
+             *     ROLLBACK_ONLY (`ROLLBACK_ONLY`, `XA_RBROLLBACK`), or its node is down or now a hot
+             *     standby (`NODE_DOWN` or `HOT_STANDBY`, `XAER_RMFAIL`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    commitXaTransactionAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
+                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
+                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @example 'order-42','b1',1
+                 */
+                xid: components["schemas"]["Xid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "onePhase": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["XaCommitRequest"];
+            };
+        };
+        responses: {
+            /** @description The XA transaction, COMMITTED. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "xid": "'order-42','b1',1",
+                     *         "formatId": 1,
+                     *         "gtridHex": "6f726465722d3432",
+                     *         "bqualHex": "6231",
+                     *         "resourceManager": "orders_rm",
+                     *         "nodeId": "node-4",
+                     *         "state": "COMMITTED",
+                     *         "onePhase": false,
+                     *         "writeCount": 1,
+                     *         "locksHeld": [],
+                     *         "lockWait": null,
+                     *         "prepareLsn": "0/9A2240",
+                     *         "xmin": null,
+                     *         "rollbackOnlyReason": null,
+                     *         "rollbackReason": null,
+                     *         "timeoutMs": 60000,
+                     *         "lockTimeoutMs": 500,
+                     *         "startedAt": "2026-11-21T10:29:58.000Z",
+                     *         "endedAt": "2026-11-21T10:29:58.020Z",
+                     *         "preparedAt": "2026-11-21T10:29:58.031Z",
+                     *         "completedAt": "2026-11-21T10:29:58.044Z",
+                     *         "expiresAt": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:29:58.044Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["XaTransactionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No XA transaction has this xid (`details.xaError` `XAER_NOTA`), or the history no longer keeps it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "XAER_NOTA: unknown XID 'order-9','b1',1.",
+                     *         "details": {
+                     *           "resource": "xa.transaction",
+                     *           "id": "'order-9','b1',1",
+                     *           "xaError": "XAER_NOTA"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /**
+             * @description The wrong state for the commit asked (`details.reason` `ILLEGAL_STATE`, `xaError`
+             *     `XAER_PROTO`): two-phase needs PREPARED, one-phase needs IDLE (a PREPARED transaction is
+             *     committed without `onePhase`). ROLLBACK_ONLY (`ROLLBACK_ONLY`, `XA_RBROLLBACK`), or its
+             *     node is down (`NODE_DOWN`, `XAER_RMFAIL`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "XAER_PROTO: XA COMMIT … ONE PHASE cannot be executed when the XA transaction 'order-42','b1',1 is in the PREPARED state; commit it without onePhase.",
+                     *         "details": {
+                     *           "reason": "ILLEGAL_STATE",
+                     *           "xaError": "XAER_PROTO",
+                     *           "xid": "'order-42','b1',1",
+                     *           "state": "PREPARED"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    rollbackXaTransactionAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
+                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
+                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @example 'order-42','b1',1
+                 */
+                xid: components["schemas"]["Xid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The XA transaction, ROLLED_BACK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "xid": "'order-43','b1',1",
+                     *         "formatId": 1,
+                     *         "gtridHex": "6f726465722d3433",
+                     *         "bqualHex": "6231",
+                     *         "resourceManager": "orders_rm",
+                     *         "nodeId": "node-4",
+                     *         "state": "ROLLED_BACK",
+                     *         "onePhase": false,
+                     *         "writeCount": 1,
+                     *         "locksHeld": [],
+                     *         "lockWait": null,
+                     *         "prepareLsn": null,
+                     *         "xmin": null,
+                     *         "rollbackOnlyReason": "LOCK_TIMEOUT",
+                     *         "rollbackReason": "REQUESTED",
+                     *         "timeoutMs": 60000,
+                     *         "lockTimeoutMs": 500,
+                     *         "startedAt": "2026-11-21T10:29:59.000Z",
+                     *         "endedAt": null,
+                     *         "preparedAt": null,
+                     *         "completedAt": "2026-11-21T10:30:00.000Z",
+                     *         "expiresAt": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["XaTransactionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No XA transaction has this xid (`details.xaError` `XAER_NOTA`), or the history no longer keeps it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "XAER_NOTA: unknown XID 'order-9','b1',1.",
+                     *         "details": {
+                     *           "resource": "xa.transaction",
+                     *           "id": "'order-9','b1',1",
+                     *           "xaError": "XAER_NOTA"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /**
+             * @description ACTIVE, or already completed (`details.reason` `ILLEGAL_STATE`, `xaError` `XAER_PROTO`,
+             *     with its `state`), or its node is down (`NODE_DOWN`, `XAER_RMFAIL`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "XAER_PROTO: XA ROLLBACK cannot be executed when the XA transaction 'order-42','b1',1 is in the ACTIVE state; end it first.",
+                     *         "details": {
+                     *           "reason": "ILLEGAL_STATE",
+                     *           "xaError": "XAER_PROTO",
+                     *           "xid": "'order-42','b1',1",
+                     *           "state": "ACTIVE"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    listXaResourceManagersAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "name" | "nodeId" | "registeredAt" | "liveTransactions";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 */
+                fields?: components["parameters"]["Fields"];
+                /** @description Only resource managers on this node. */
+                nodeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of resource managers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "name": "billing_rm",
+                     *           "nodeId": "node-1",
+                     *           "nodeStatus": "HEALTHY",
+                     *           "registeredAt": "2026-11-21T09:31:00.000Z",
+                     *           "liveTransactions": 0,
+                     *           "preparedTransactions": 0
+                     *         },
+                     *         {
+                     *           "name": "orders_rm",
+                     *           "nodeId": "node-4",
+                     *           "nodeStatus": "HEALTHY",
+                     *           "registeredAt": "2026-11-21T09:31:00.000Z",
+                     *           "liveTransactions": 2,
+                     *           "preparedTransactions": 1
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 2,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["XaResourceManagerListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    registerXaResourceManagerAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterXaResourceManagerRequest"];
+            };
+        };
+        responses: {
+            /** @description The resource manager, registered. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "orders_rm",
+                     *         "nodeId": "node-4",
+                     *         "nodeStatus": "HEALTHY",
+                     *         "registeredAt": "2026-11-21T10:30:00.000Z",
+                     *         "liveTransactions": 0,
+                     *         "preparedTransactions": 0
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["XaResourceManagerResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `nodeId` names no cluster node. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No cluster node has id \"node-9\".",
+                     *         "details": {
+                     *           "resource": "cluster.node",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The name is taken (`details.reason` `NAME_TAKEN`), or the node is a hot standby (`HOT_STANDBY`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "A resource manager named \"orders_rm\" is registered already (on node-4).",
+                     *         "details": {
+                     *           "reason": "NAME_TAKEN",
+                     *           "name": "orders_rm",
+                     *           "nodeId": "node-4"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    recoverXaTransactionsAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "preparedAt" | "xid";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description Only those of this resource manager.
+                 * @example null
+                 */
+                resourceManager?: components["schemas"]["ResourceManagerName"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of prepared XA transactions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "formatId": 1,
+                     *           "gtridLength": 8,
+                     *           "bqualLength": 2,
+                     *           "data": "0x6f726465722d34326231",
+                     *           "xid": "'order-42','b1',1",
+                     *           "resourceManager": "orders_rm",
+                     *           "nodeId": "node-4",
+                     *           "preparedAt": "2026-11-21T10:29:58.031Z"
+                     *         },
+                     *         {
+                     *           "formatId": 131077,
+                     *           "gtridLength": 6,
+                     *           "bqualLength": 1,
+                     *           "data": "0x0a1b2c3d4e5f01",
+                     *           "xid": "X'0a1b2c3d4e5f',X'01',131077",
+                     *           "resourceManager": "billing_rm",
+                     *           "nodeId": "node-1",
+                     *           "preparedAt": "2026-11-21T10:29:58.540Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 2,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["XaRecoveredTransactionListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    startXaTransactionReplicationAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["XaStartRequest"];
+            };
+        };
+        responses: {
+            /** @description The XA transaction, ACTIVE. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "xid": "'order-42','b1',1",
+                     *         "formatId": 1,
+                     *         "gtridHex": "6f726465722d3432",
+                     *         "bqualHex": "6231",
+                     *         "resourceManager": "orders_rm",
+                     *         "nodeId": "node-4",
+                     *         "state": "ACTIVE",
+                     *         "onePhase": false,
+                     *         "writeCount": 1,
+                     *         "locksHeld": [
+                     *           {
+                     *             "table": "orders",
+                     *             "key": "order-42",
+                     *             "acquiredAt": "2026-11-21T10:29:58.002Z"
+                     *           }
+                     *         ],
+                     *         "lockWait": null,
+                     *         "prepareLsn": null,
+                     *         "xmin": null,
+                     *         "rollbackOnlyReason": null,
+                     *         "rollbackReason": null,
+                     *         "timeoutMs": 60000,
+                     *         "lockTimeoutMs": 500,
+                     *         "startedAt": "2026-11-21T10:29:58.000Z",
+                     *         "endedAt": null,
+                     *         "preparedAt": null,
+                     *         "completedAt": null,
+                     *         "expiresAt": "2026-11-21T10:30:58.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:29:58.002Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["XaTransactionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No resource manager has this name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No XA resource manager is named \"stock_rm\".",
+                     *         "details": {
+                     *           "resource": "xa.resourceManager",
+                     *           "id": "stock_rm"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /**
+             * @description The xid is in use by a transaction not yet completed (`details.reason` `DUPLICATE_XID`,
+             *     `xaError` `XAER_DUPID`); the resource manager's node is down (`NODE_DOWN`,
+             *     `XAER_RMFAIL`) or a hot standby (`HOT_STANDBY`, `XAER_RMFAIL`); or the limit of
+             *     unfinished transactions is reached (`TOO_MANY_TRANSACTIONS`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A `PUT` without `row`, or a `DELETE` with one. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "writes[0] is a PUT without a row; send the row to write, or use DELETE.",
+                     *         "details": {
+                     *           "field": "writes/0/row"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    prepareXaTransactionReplicationAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["XaXidRequest"];
+            };
+        };
+        responses: {
+            /** @description The XA transaction, PREPARED. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "xid": "'order-42','b1',1",
+                     *         "formatId": 1,
+                     *         "gtridHex": "6f726465722d3432",
+                     *         "bqualHex": "6231",
+                     *         "resourceManager": "orders_rm",
+                     *         "nodeId": "node-4",
+                     *         "state": "PREPARED",
+                     *         "onePhase": false,
+                     *         "writeCount": 1,
+                     *         "locksHeld": [
+                     *           {
+                     *             "table": "orders",
+                     *             "key": "order-42",
+                     *             "acquiredAt": "2026-11-21T10:29:58.002Z"
+                     *           }
+                     *         ],
+                     *         "lockWait": null,
+                     *         "prepareLsn": "0/9A2240",
+                     *         "xmin": 312,
+                     *         "rollbackOnlyReason": null,
+                     *         "rollbackReason": null,
+                     *         "timeoutMs": 60000,
+                     *         "lockTimeoutMs": 500,
+                     *         "startedAt": "2026-11-21T10:29:58.000Z",
+                     *         "endedAt": "2026-11-21T10:29:58.020Z",
+                     *         "preparedAt": "2026-11-21T10:29:58.031Z",
+                     *         "completedAt": null,
+                     *         "expiresAt": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:29:58.031Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["XaTransactionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No XA transaction has this xid (`details.xaError` `XAER_NOTA`), or the history no longer keeps it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "XAER_NOTA: unknown XID 'order-9','b1',1.",
+                     *         "details": {
+                     *           "resource": "xa.transaction",
+                     *           "id": "'order-9','b1',1",
+                     *           "xaError": "XAER_NOTA"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /**
+             * @description Not IDLE (`details.reason` `ILLEGAL_STATE`, `xaError` `XAER_PROTO`, with its `state`),
+             *     ROLLBACK_ONLY (`ROLLBACK_ONLY`, `XA_RBROLLBACK`), or its node is down or now a hot
+             *     standby (`NODE_DOWN` or `HOT_STANDBY`, `XAER_RMFAIL`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    commitXaTransactionReplicationAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["XaCommitByXidRequest"];
+            };
+        };
+        responses: {
+            /** @description The XA transaction, COMMITTED. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "xid": "'order-42','b1',1",
+                     *         "formatId": 1,
+                     *         "gtridHex": "6f726465722d3432",
+                     *         "bqualHex": "6231",
+                     *         "resourceManager": "orders_rm",
+                     *         "nodeId": "node-4",
+                     *         "state": "COMMITTED",
+                     *         "onePhase": false,
+                     *         "writeCount": 1,
+                     *         "locksHeld": [],
+                     *         "lockWait": null,
+                     *         "prepareLsn": "0/9A2240",
+                     *         "xmin": null,
+                     *         "rollbackOnlyReason": null,
+                     *         "rollbackReason": null,
+                     *         "timeoutMs": 60000,
+                     *         "lockTimeoutMs": 500,
+                     *         "startedAt": "2026-11-21T10:29:58.000Z",
+                     *         "endedAt": "2026-11-21T10:29:58.020Z",
+                     *         "preparedAt": "2026-11-21T10:29:58.031Z",
+                     *         "completedAt": "2026-11-21T10:29:58.044Z",
+                     *         "expiresAt": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:29:58.044Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["XaTransactionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No XA transaction has this xid (`details.xaError` `XAER_NOTA`), or the history no longer keeps it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "XAER_NOTA: unknown XID 'order-9','b1',1.",
+                     *         "details": {
+                     *           "resource": "xa.transaction",
+                     *           "id": "'order-9','b1',1",
+                     *           "xaError": "XAER_NOTA"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /**
+             * @description The wrong state for the commit asked (`details.reason` `ILLEGAL_STATE`, `xaError`
+             *     `XAER_PROTO`): two-phase needs PREPARED, one-phase needs IDLE (a PREPARED transaction is
+             *     committed without `onePhase`). ROLLBACK_ONLY (`ROLLBACK_ONLY`, `XA_RBROLLBACK`), or its
+             *     node is down (`NODE_DOWN`, `XAER_RMFAIL`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "XAER_PROTO: XA COMMIT … ONE PHASE cannot be executed when the XA transaction 'order-42','b1',1 is in the PREPARED state; commit it without onePhase.",
+                     *         "details": {
+                     *           "reason": "ILLEGAL_STATE",
+                     *           "xaError": "XAER_PROTO",
+                     *           "xid": "'order-42','b1',1",
+                     *           "state": "PREPARED"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
     listFaults: {
         parameters: {
             query?: {
@@ -31280,216 +37468,6 @@ export interface operations {
             501: components["responses"]["NotImplemented"];
         };
     };
-    getAdvancedReplicationXaRecover: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationXaResourceManagers: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationXaResourceManagers: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteAdvancedReplicationXaResourceManagersById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `resource-managers` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationXaStart: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationXaStatistics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationXaTransactions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationXaByXidCommit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `xid` of the addressed `xa` entry. */
-                xid: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationXaByXidEnd: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `xid` of the addressed `xa` entry. */
-                xid: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationXaByXidPrepare: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `xid` of the addressed `xa` entry. */
-                xid: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationXaByXidRollback: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `xid` of the addressed `xa` entry. */
-                xid: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationXaByXidStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `xid` of the addressed `xa` entry. */
-                xid: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
     getClusterMigrationStatistics: {
         parameters: {
             query?: never;
@@ -31724,114 +37702,6 @@ export interface operations {
             query?: never;
             header?: never;
             path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterTransactionsDistributed: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postClusterTransactionsDistributedBegin: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postClusterTransactionsDistributedByIdCommit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `distributed` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postClusterTransactionsDistributedByIdPrepare: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `distributed` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postClusterTransactionsDistributedByIdRollback: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `distributed` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterTransactionsDistributedByIdStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `distributed` entry. */
-                id: string;
-            };
             cookie?: never;
         };
         requestBody?: never;

@@ -1109,11 +1109,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationXaRecover",
+    operationId: "recoverXaTransactions",
     method: "get",
     path: "/api/v1/advanced-replication/xa/recover",
     expressPath: "/api/v1/advanced-replication/xa/recover",
-    tags: ["Planned"],
+    tags: ["XA"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -1122,25 +1122,25 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationXaResourceManagers",
+    operationId: "listXaResourceManagers",
     method: "get",
     path: "/api/v1/advanced-replication/xa/resource-managers",
     expressPath: "/api/v1/advanced-replication/xa/resource-managers",
-    tags: ["Planned"],
+    tags: ["XA"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationXaResourceManagers",
+    operationId: "registerXaResourceManager",
     method: "post",
     path: "/api/v1/advanced-replication/xa/resource-managers",
     expressPath: "/api/v1/advanced-replication/xa/resource-managers",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    tags: ["XA"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
     planned: true,
     websocket: false,
     public: false,
@@ -1148,12 +1148,12 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "deleteAdvancedReplicationXaResourceManagersById",
+    operationId: "deleteXaResourceManager",
     method: "delete",
-    path: "/api/v1/advanced-replication/xa/resource-managers/{id}",
-    expressPath: "/api/v1/advanced-replication/xa/resource-managers/:id",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    path: "/api/v1/advanced-replication/xa/resource-managers/{name}",
+    expressPath: "/api/v1/advanced-replication/xa/resource-managers/:name",
+    tags: ["XA"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
     planned: true,
     websocket: false,
     public: false,
@@ -1161,12 +1161,12 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationXaStart",
+    operationId: "startXaTransaction",
     method: "post",
     path: "/api/v1/advanced-replication/xa/start",
     expressPath: "/api/v1/advanced-replication/xa/start",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    tags: ["XA"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
     planned: true,
     websocket: false,
     public: false,
@@ -1174,11 +1174,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationXaStatistics",
+    operationId: "getXaStatistics",
     method: "get",
     path: "/api/v1/advanced-replication/xa/statistics",
     expressPath: "/api/v1/advanced-replication/xa/statistics",
-    tags: ["Planned"],
+    tags: ["XA"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -1187,25 +1187,25 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationXaTransactions",
+    operationId: "listXaTransactions",
     method: "get",
     path: "/api/v1/advanced-replication/xa/transactions",
     expressPath: "/api/v1/advanced-replication/xa/transactions",
-    tags: ["Planned"],
+    tags: ["XA"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationXaByXidCommit",
+    operationId: "commitXaTransaction",
     method: "post",
     path: "/api/v1/advanced-replication/xa/{xid}/commit",
     expressPath: "/api/v1/advanced-replication/xa/:xid/commit",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    tags: ["XA"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
     planned: true,
     websocket: false,
     public: false,
@@ -1213,12 +1213,12 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationXaByXidEnd",
+    operationId: "endXaTransaction",
     method: "post",
     path: "/api/v1/advanced-replication/xa/{xid}/end",
     expressPath: "/api/v1/advanced-replication/xa/:xid/end",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    tags: ["XA"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
     planned: true,
     websocket: false,
     public: false,
@@ -1226,12 +1226,12 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationXaByXidPrepare",
+    operationId: "prepareXaTransaction",
     method: "post",
     path: "/api/v1/advanced-replication/xa/{xid}/prepare",
     expressPath: "/api/v1/advanced-replication/xa/:xid/prepare",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    tags: ["XA"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
     planned: true,
     websocket: false,
     public: false,
@@ -1239,12 +1239,12 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationXaByXidRollback",
+    operationId: "rollbackXaTransaction",
     method: "post",
     path: "/api/v1/advanced-replication/xa/{xid}/rollback",
     expressPath: "/api/v1/advanced-replication/xa/:xid/rollback",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    tags: ["XA"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
     planned: true,
     websocket: false,
     public: false,
@@ -1252,11 +1252,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationXaByXidStatus",
+    operationId: "getXaTransactionStatus",
     method: "get",
     path: "/api/v1/advanced-replication/xa/{xid}/status",
     expressPath: "/api/v1/advanced-replication/xa/:xid/status",
-    tags: ["Planned"],
+    tags: ["XA"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -2162,11 +2162,37 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getClusterTransactionsDistributed",
+    operationId: "listDistributedTransactions",
     method: "get",
     path: "/api/v1/cluster/transactions/distributed",
     expressPath: "/api/v1/cluster/transactions/distributed",
-    tags: ["Planned"],
+    tags: ["Distributed transactions"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: true,
+    readOnly: false,
+  },
+  {
+    operationId: "beginDistributedTransaction",
+    method: "post",
+    path: "/api/v1/cluster/transactions/distributed/begin",
+    expressPath: "/api/v1/cluster/transactions/distributed/begin",
+    tags: ["Distributed transactions"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listInDoubtTransactions",
+    method: "get",
+    path: "/api/v1/cluster/transactions/distributed/in-doubt",
+    expressPath: "/api/v1/cluster/transactions/distributed/in-doubt",
+    tags: ["Distributed transactions"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -2175,12 +2201,12 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "postClusterTransactionsDistributedBegin",
-    method: "post",
-    path: "/api/v1/cluster/transactions/distributed/begin",
-    expressPath: "/api/v1/cluster/transactions/distributed/begin",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN"],
+    operationId: "getDistributedTransactionStatistics",
+    method: "get",
+    path: "/api/v1/cluster/transactions/distributed/statistics",
+    expressPath: "/api/v1/cluster/transactions/distributed/statistics",
+    tags: ["Distributed transactions"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
     public: false,
@@ -2188,12 +2214,12 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "postClusterTransactionsDistributedByIdCommit",
+    operationId: "commitDistributedTransaction",
     method: "post",
     path: "/api/v1/cluster/transactions/distributed/{id}/commit",
     expressPath: "/api/v1/cluster/transactions/distributed/:id/commit",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN"],
+    tags: ["Distributed transactions"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
     planned: true,
     websocket: false,
     public: false,
@@ -2201,12 +2227,25 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "postClusterTransactionsDistributedByIdPrepare",
+    operationId: "forgetHeuristicTransaction",
+    method: "post",
+    path: "/api/v1/cluster/transactions/distributed/{id}/forget",
+    expressPath: "/api/v1/cluster/transactions/distributed/:id/forget",
+    tags: ["Distributed transactions"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "prepareDistributedTransaction",
     method: "post",
     path: "/api/v1/cluster/transactions/distributed/{id}/prepare",
     expressPath: "/api/v1/cluster/transactions/distributed/:id/prepare",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN"],
+    tags: ["Distributed transactions"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
     planned: true,
     websocket: false,
     public: false,
@@ -2214,12 +2253,25 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "postClusterTransactionsDistributedByIdRollback",
+    operationId: "resolveInDoubtTransaction",
+    method: "post",
+    path: "/api/v1/cluster/transactions/distributed/{id}/resolve",
+    expressPath: "/api/v1/cluster/transactions/distributed/:id/resolve",
+    tags: ["Distributed transactions"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "rollbackDistributedTransaction",
     method: "post",
     path: "/api/v1/cluster/transactions/distributed/{id}/rollback",
     expressPath: "/api/v1/cluster/transactions/distributed/:id/rollback",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN"],
+    tags: ["Distributed transactions"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
     planned: true,
     websocket: false,
     public: false,
@@ -2227,11 +2279,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getClusterTransactionsDistributedByIdStatus",
+    operationId: "getDistributedTransactionStatus",
     method: "get",
     path: "/api/v1/cluster/transactions/distributed/{id}/status",
     expressPath: "/api/v1/cluster/transactions/distributed/:id/status",
-    tags: ["Planned"],
+    tags: ["Distributed transactions"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -4827,6 +4879,45 @@ export const operations = [
     readOnly: false,
   },
   {
+    operationId: "commitXaTransactionReplicationAlias",
+    method: "post",
+    path: "/api/v1/replication/xa/commit",
+    expressPath: "/api/v1/replication/xa/commit",
+    tags: ["XA"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "prepareXaTransactionReplicationAlias",
+    method: "post",
+    path: "/api/v1/replication/xa/prepare",
+    expressPath: "/api/v1/replication/xa/prepare",
+    tags: ["XA"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "startXaTransactionReplicationAlias",
+    method: "post",
+    path: "/api/v1/replication/xa/start",
+    expressPath: "/api/v1/replication/xa/start",
+    tags: ["XA"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
     operationId: "getSessions",
     method: "get",
     path: "/api/v1/sessions",
@@ -5294,6 +5385,136 @@ export const operations = [
     sparseFields: false,
     readOnly: false,
   },
+  {
+    operationId: "recoverXaTransactionsAlias",
+    method: "get",
+    path: "/api/v1/xa/recovery",
+    expressPath: "/api/v1/xa/recovery",
+    tags: ["XA"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listXaResourceManagersAlias",
+    method: "get",
+    path: "/api/v1/xa/resource-managers",
+    expressPath: "/api/v1/xa/resource-managers",
+    tags: ["XA"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: true,
+    readOnly: false,
+  },
+  {
+    operationId: "registerXaResourceManagerAlias",
+    method: "post",
+    path: "/api/v1/xa/resource-managers",
+    expressPath: "/api/v1/xa/resource-managers",
+    tags: ["XA"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listXaTransactionsAlias",
+    method: "get",
+    path: "/api/v1/xa/transactions",
+    expressPath: "/api/v1/xa/transactions",
+    tags: ["XA"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: true,
+    readOnly: false,
+  },
+  {
+    operationId: "startXaTransactionAlias",
+    method: "post",
+    path: "/api/v1/xa/transactions/start",
+    expressPath: "/api/v1/xa/transactions/start",
+    tags: ["XA"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getXaTransactionStatusAlias",
+    method: "get",
+    path: "/api/v1/xa/transactions/{xid}",
+    expressPath: "/api/v1/xa/transactions/:xid",
+    tags: ["XA"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "commitXaTransactionAlias",
+    method: "post",
+    path: "/api/v1/xa/transactions/{xid}/commit",
+    expressPath: "/api/v1/xa/transactions/:xid/commit",
+    tags: ["XA"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "endXaTransactionAlias",
+    method: "post",
+    path: "/api/v1/xa/transactions/{xid}/end",
+    expressPath: "/api/v1/xa/transactions/:xid/end",
+    tags: ["XA"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "prepareXaTransactionAlias",
+    method: "post",
+    path: "/api/v1/xa/transactions/{xid}/prepare",
+    expressPath: "/api/v1/xa/transactions/:xid/prepare",
+    tags: ["XA"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "rollbackXaTransactionAlias",
+    method: "post",
+    path: "/api/v1/xa/transactions/{xid}/rollback",
+    expressPath: "/api/v1/xa/transactions/:xid/rollback",
+    tags: ["XA"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
 ] as const satisfies readonly OperationInfo[];
 
 /** The `operationId` of every operation. */
@@ -5305,6 +5526,11 @@ export type OperationId =
   | "advanceClock"
   | "appendRaftEntries"
   | "assignShard"
+  | "beginDistributedTransaction"
+  | "commitDistributedTransaction"
+  | "commitXaTransaction"
+  | "commitXaTransactionAlias"
+  | "commitXaTransactionReplicationAlias"
   | "configureReplication"
   | "createAccessToken"
   | "createApiKey"
@@ -5321,7 +5547,6 @@ export type OperationId =
   | "deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId"
   | "deleteAdvancedReplicationMultiMasterGroupsById"
   | "deleteAdvancedReplicationShardingTablesByTable"
-  | "deleteAdvancedReplicationXaResourceManagersById"
   | "deleteClusterMigrationTasksById"
   | "deleteConnectionsById"
   | "deleteGatewayFiltersById"
@@ -5340,10 +5565,14 @@ export type OperationId =
   | "deleteReplicationSlot"
   | "deleteReplicationSnapshot"
   | "deleteSessionsById"
+  | "deleteXaResourceManager"
   | "distributeQuery"
+  | "endXaTransaction"
+  | "endXaTransactionAlias"
   | "executeParallelQuery"
   | "executeParallelQueryAlias"
   | "flushCacheFusion"
+  | "forgetHeuristicTransaction"
   | "getAdvancedReplicationApplyCheckpoints"
   | "getAdvancedReplicationApplyConfig"
   | "getAdvancedReplicationApplyStatistics"
@@ -5387,11 +5616,6 @@ export type OperationId =
   | "getAdvancedReplicationShardingTablesByTable"
   | "getAdvancedReplicationShardingTablesByTableShards"
   | "getAdvancedReplicationShardingTablesByTableShardsById"
-  | "getAdvancedReplicationXaByXidStatus"
-  | "getAdvancedReplicationXaRecover"
-  | "getAdvancedReplicationXaResourceManagers"
-  | "getAdvancedReplicationXaStatistics"
-  | "getAdvancedReplicationXaTransactions"
   | "getCacheFusionStatistics"
   | "getCacheFusionStatisticsAlias"
   | "getCacheFusionStatus"
@@ -5409,14 +5633,14 @@ export type OperationId =
   | "getClusterReplication"
   | "getClusterStatus"
   | "getClusterTopology"
-  | "getClusterTransactionsDistributed"
-  | "getClusterTransactionsDistributedByIdStatus"
   | "getClusteringStatus"
   | "getConnections"
   | "getConnectionsById"
   | "getDetailedClusterHealth"
   | "getDhtRing"
   | "getDhtStatistics"
+  | "getDistributedTransactionStatistics"
+  | "getDistributedTransactionStatus"
   | "getFailoverConfig"
   | "getFailoverStatistics"
   | "getFullHealth"
@@ -5536,6 +5760,9 @@ export type OperationId =
   | "getWsQuery"
   | "getWsStatus"
   | "getWsSubscriptions"
+  | "getXaStatistics"
+  | "getXaTransactionStatus"
+  | "getXaTransactionStatusAlias"
   | "healFault"
   | "initiateRacRecovery"
   | "injectFault"
@@ -5548,6 +5775,7 @@ export type OperationId =
   | "listCacheFusionTransfers"
   | "listClusterNodes"
   | "listDhtNodes"
+  | "listDistributedTransactions"
   | "listEvents"
   | "listFailoverHistory"
   | "listFaults"
@@ -5555,6 +5783,7 @@ export type OperationId =
   | "listGrdResources"
   | "listHealthHistory"
   | "listHealthIssues"
+  | "listInDoubtTransactions"
   | "listLoadBalancerBackends"
   | "listLoadBalancerConnections"
   | "listMembers"
@@ -5572,6 +5801,10 @@ export type OperationId =
   | "listReplicationSnapshots"
   | "listShards"
   | "listSuspectedNodes"
+  | "listXaResourceManagers"
+  | "listXaResourceManagersAlias"
+  | "listXaTransactions"
+  | "listXaTransactionsAlias"
   | "pauseReplica"
   | "postAdvancedReplicationApplyCheckpoints"
   | "postAdvancedReplicationConflictsResolve"
@@ -5596,22 +5829,12 @@ export type OperationId =
   | "postAdvancedReplicationShardingRebalancePlan"
   | "postAdvancedReplicationShardingTables"
   | "postAdvancedReplicationShardingTablesByTableShards"
-  | "postAdvancedReplicationXaByXidCommit"
-  | "postAdvancedReplicationXaByXidEnd"
-  | "postAdvancedReplicationXaByXidPrepare"
-  | "postAdvancedReplicationXaByXidRollback"
-  | "postAdvancedReplicationXaResourceManagers"
-  | "postAdvancedReplicationXaStart"
   | "postClusterMigrationTasks"
   | "postClusterMigrationTasksByIdPause"
   | "postClusterMigrationTasksByIdResume"
   | "postClusterMigrationTasksByIdStart"
   | "postClusterQueryExecuteParallel"
   | "postClusterQueryExplain"
-  | "postClusterTransactionsDistributedBegin"
-  | "postClusterTransactionsDistributedByIdCommit"
-  | "postClusterTransactionsDistributedByIdPrepare"
-  | "postClusterTransactionsDistributedByIdRollback"
   | "postGatewayFilters"
   | "postGatewayRatelimits"
   | "postGatewayRoutes"
@@ -5644,6 +5867,10 @@ export type OperationId =
   | "postSessionsByIdResourcesReset"
   | "postSessionsByIdStateRestore"
   | "postSessionsByIdStateSnapshot"
+  | "prepareDistributedTransaction"
+  | "prepareXaTransaction"
+  | "prepareXaTransactionAlias"
+  | "prepareXaTransactionReplicationAlias"
   | "putAdvancedReplicationApplyConfig"
   | "putAdvancedReplicationGdsServicesByName"
   | "putAdvancedReplicationLogicalPublicationsByName"
@@ -5672,16 +5899,24 @@ export type OperationId =
   | "putSessionsByIdResourcesLimits"
   | "putSessionsByIdState"
   | "rebalanceRacCluster"
+  | "recoverXaTransactions"
+  | "recoverXaTransactionsAlias"
+  | "registerXaResourceManager"
+  | "registerXaResourceManagerAlias"
   | "remasterGrdResources"
   | "removeClusterNode"
   | "removeLoadBalancerBackend"
   | "removeRaftMember"
   | "removeReplica"
   | "requestRaftVote"
+  | "resolveInDoubtTransaction"
   | "resolveReplicationConflict"
   | "restoreReplicationSnapshot"
   | "resumeReplica"
   | "revokeApiKey"
+  | "rollbackDistributedTransaction"
+  | "rollbackXaTransaction"
+  | "rollbackXaTransactionAlias"
   | "routeDhtKey"
   | "setClock"
   | "setExecutionStrategy"
@@ -5689,6 +5924,9 @@ export type OperationId =
   | "setWorkload"
   | "simulateReplicationConflict"
   | "startRacCluster"
+  | "startXaTransaction"
+  | "startXaTransactionAlias"
+  | "startXaTransactionReplicationAlias"
   | "stopRacCluster"
   | "streamClusterNodeEvents"
   | "streamClusterReplicationEvents"

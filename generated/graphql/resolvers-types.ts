@@ -18,6 +18,22 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** Why a distributed transaction was rolled back. */
+export type AbortReason =
+  | 'PRESUMED_ABORT'
+  | 'ROLLBACK_REQUESTED'
+  | 'TRANSACTION_TIMEOUT'
+  | 'VOTE_NO';
+
+/** ABORTED transactions by reason. */
+export type AbortReasonCounts = {
+  __typename?: 'AbortReasonCounts';
+  PRESUMED_ABORT: Scalars['Int']['output'];
+  ROLLBACK_REQUESTED: Scalars['Int']['output'];
+  TRANSACTION_TIMEOUT: Scalars['Int']['output'];
+  VOTE_NO: Scalars['Int']['output'];
+};
+
 export type AccessToken = {
   __typename?: 'AccessToken';
   expiresAt: Scalars['DateTime']['output'];
@@ -193,6 +209,19 @@ export type BaseBackupProgress = {
   startLsn: Scalars['String']['output'];
   startedAt: Scalars['DateTime']['output'];
   totalBytes: Scalars['BigInt']['output'];
+};
+
+/** A new distributed transaction (BeginDistributedTransactionRequest in the OpenAPI document). */
+export type BeginDistributedTransactionInput = {
+  /** Default: the first participant's node. */
+  coordinatorNodeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Default 1000; 0 votes NO at the first conflict. */
+  lockTimeoutMs?: InputMaybe<Scalars['Int']['input']>;
+  participants: Array<ParticipantInput>;
+  /** Default 5000. */
+  prepareTimeoutMs?: InputMaybe<Scalars['Int']['input']>;
+  /** Default 60000. */
+  timeoutMs?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A Global Cache Service block lock mode. */
@@ -1028,6 +1057,18 @@ export type DistributeQueryInput = {
   tokenRange?: InputMaybe<TokenRangeInput>;
 };
 
+/** What a commit request achieved. */
+export type DistributedCommitResult = {
+  __typename?: 'DistributedCommitResult';
+  /** True once COMMIT is durable (the commit point). */
+  committed: Scalars['Boolean']['output'];
+  /** Null while the votes are still being collected. */
+  decision?: Maybe<TransactionDecision>;
+  onePhase: Scalars['Boolean']['output'];
+  transaction: DistributedTransaction;
+  transactionId: Scalars['ID']['output'];
+};
+
 /** How the coordinator would run a query. */
 export type DistributedQueryPlan = {
   __typename?: 'DistributedQueryPlan';
@@ -1051,6 +1092,115 @@ export type DistributedQueryPlan = {
   targetShardIds: Array<Scalars['ID']['output']>;
   /** Shards in the cluster. */
   totalShards: Scalars['Int']['output'];
+};
+
+/** A distributed transaction (two-phase commit with presumed abort). */
+export type DistributedTransaction = {
+  __typename?: 'DistributedTransaction';
+  abortReason?: Maybe<AbortReason>;
+  begunAt: Scalars['DateTime']['output'];
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  coordinatorNodeId: Scalars['ID']['output'];
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  decision?: Maybe<TransactionDecision>;
+  /** Where the COMMIT decision record starts in the coordinator's WAL (an LSN). */
+  decisionLsn?: Maybe<Scalars['String']['output']>;
+  durationMs?: Maybe<Scalars['Int']['output']>;
+  forgottenAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  inDoubtSince?: Maybe<Scalars['DateTime']['output']>;
+  lockTimeoutMs: Scalars['Int']['output'];
+  /** True with a single participant. */
+  onePhase: Scalars['Boolean']['output'];
+  participants: Array<TransactionParticipant>;
+  prepareTimeoutMs: Scalars['Int']['output'];
+  preparedAt?: Maybe<Scalars['DateTime']['output']>;
+  state: DistributedTransactionState;
+  timeoutMs: Scalars['Int']['output'];
+};
+
+/** A distributed transaction event (`distributed_transaction_*`). */
+export type DistributedTransactionEvent = {
+  __typename?: 'DistributedTransactionEvent';
+  abortReason?: Maybe<AbortReason>;
+  coordinatorNodeId: Scalars['ID']['output'];
+  cursor: Scalars['BigInt']['output'];
+  decision?: Maybe<TransactionDecision>;
+  /** Cluster time from begin to this event. */
+  elapsedMs: Scalars['Int']['output'];
+  /** The participants, then the coordinator when it is not one of them. */
+  nodeIds: Array<Scalars['ID']['output']>;
+  participants: Array<DistributedTransactionEventParticipant>;
+  /** The state the event brings it to. */
+  state: DistributedTransactionState;
+  time: Scalars['DateTime']['output'];
+  transactionId: Scalars['ID']['output'];
+  /** distributed_transaction_begun, _prepared, _committed, _aborted, _in_doubt, _heuristic or _forgotten. */
+  type: Scalars['String']['output'];
+};
+
+/** A participant as a distributed transaction event shows it. */
+export type DistributedTransactionEventParticipant = {
+  __typename?: 'DistributedTransactionEventParticipant';
+  heuristicDecision?: Maybe<HeuristicDecision>;
+  noVoteReason?: Maybe<NoVoteReason>;
+  nodeId: Scalars['ID']['output'];
+  state: ParticipantState;
+  vote?: Maybe<ParticipantVote>;
+};
+
+export type DistributedTransactionSortField =
+  | 'begunAt'
+  | 'durationMs'
+  | 'id'
+  | 'state';
+
+/** Where a distributed transaction stands (see DistributedTransactionState in the OpenAPI document). */
+export type DistributedTransactionState =
+  /** Every participant rolled back and acknowledged. */
+  | 'ABORTED'
+  /** Rolled back; telling the participants. */
+  | 'ABORTING'
+  /** Begun; writes applied tentatively. */
+  | 'ACTIVE'
+  /** Every participant committed and acknowledged. */
+  | 'COMMITTED'
+  /** COMMIT logged; telling the participants. */
+  | 'COMMITTING'
+  /** An operator committed the in-doubt participants. */
+  | 'HEURISTIC_COMMIT'
+  /** Some participant's outcome is unknown. */
+  | 'HEURISTIC_HAZARD'
+  /** Some participants committed, others rolled back. */
+  | 'HEURISTIC_MIXED'
+  /** An operator rolled back the in-doubt participants. */
+  | 'HEURISTIC_ROLLBACK'
+  /** Prepared participants cannot learn the decision (coordinator down or cut off). */
+  | 'IN_DOUBT'
+  /** Every participant voted YES; no decision yet. */
+  | 'PREPARED'
+  /** PREPARE sent; collecting votes. */
+  | 'PREPARING';
+
+/** Two-phase commit since the engine started. */
+export type DistributedTransactionStatistics = {
+  __typename?: 'DistributedTransactionStatistics';
+  aborted: Scalars['Int']['output'];
+  abortedByReason: AbortReasonCounts;
+  active: Scalars['Int']['output'];
+  /** The decision to the last acknowledgement. */
+  commitLatencyMs: LatencyPercentilesMs;
+  committed: Scalars['Int']['output'];
+  enteredInDoubt: Scalars['Int']['output'];
+  heuristic: HeuristicOutcomeCounts;
+  inDoubt: Scalars['Int']['output'];
+  lockWaits: LockWaitStatistics;
+  onePhaseCommits: Scalars['Int']['output'];
+  /** PREPARE sent to the last vote. */
+  prepareLatencyMs: LatencyPercentilesMs;
+  /** Begin to COMMITTED or ABORTED. */
+  totalLatencyMs: LatencyPercentilesMs;
+  votes: VoteCounts;
 };
 
 /** The fault a drill injects, as a simulation fault. */
@@ -1688,6 +1838,69 @@ export type HealthStatus =
   | 'DOWN'
   | 'UP';
 
+/** An operator's resolution of an in-doubt transaction. */
+export type HeuristicDecision =
+  | 'COMMIT'
+  | 'ROLLBACK';
+
+/** A heuristic outcome. */
+export type HeuristicOutcome =
+  | 'HEURISTIC_COMMIT'
+  | 'HEURISTIC_HAZARD'
+  | 'HEURISTIC_MIXED'
+  | 'HEURISTIC_ROLLBACK';
+
+/** Heuristic outcomes recorded, and those forgotten. */
+export type HeuristicOutcomeCounts = {
+  __typename?: 'HeuristicOutcomeCounts';
+  HEURISTIC_COMMIT: Scalars['Int']['output'];
+  HEURISTIC_HAZARD: Scalars['Int']['output'];
+  HEURISTIC_MIXED: Scalars['Int']['output'];
+  HEURISTIC_ROLLBACK: Scalars['Int']['output'];
+  forgotten: Scalars['Int']['output'];
+};
+
+/** Why participants are in doubt. */
+export type InDoubtReason =
+  | 'COORDINATOR_DOWN'
+  | 'COORDINATOR_UNREACHABLE';
+
+/** What a heuristic resolution did, or what its dry run would do. */
+export type InDoubtResolution = {
+  __typename?: 'InDoubtResolution';
+  dryRun: Scalars['Boolean']['output'];
+  heuristicOutcome: HeuristicOutcome;
+  locksReleased: Scalars['Int']['output'];
+  outcome: HeuristicDecision;
+  participants: Array<ParticipantResolution>;
+  /** Null for a dry run. */
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  stateAfter: DistributedTransactionState;
+  transactionId: Scalars['ID']['output'];
+};
+
+/** A transaction some prepared participants are in doubt about. */
+export type InDoubtTransaction = {
+  __typename?: 'InDoubtTransaction';
+  ageMs: Scalars['Int']['output'];
+  begunAt: Scalars['DateTime']['output'];
+  coordinatorNodeId: Scalars['ID']['output'];
+  coordinatorNodeStatus: NodeStatus;
+  inDoubtMs: Scalars['Int']['output'];
+  inDoubtSince: Scalars['DateTime']['output'];
+  locksHeld: Scalars['Int']['output'];
+  oldestXmin?: Maybe<Scalars['BigInt']['output']>;
+  participants: Array<TransactionParticipant>;
+  reason: InDoubtReason;
+  transactionId: Scalars['ID']['output'];
+};
+
+export type InDoubtTransactionSortField =
+  | 'begunAt'
+  | 'inDoubtSince'
+  | 'locksHeld'
+  | 'transactionId';
+
 /** Initial health of a new backend. */
 export type InitialBackendHealth =
   /** Registered without traffic. */
@@ -1808,6 +2021,16 @@ export type JoinMemberInput = {
   metadata: MemberMetadataInput;
   /** The active member to join through; default up to maxJoinSeeds active members. */
   seedId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Percentiles of a duration in milliseconds of cluster time; null before the first sample. */
+export type LatencyPercentilesMs = {
+  __typename?: 'LatencyPercentilesMs';
+  max?: Maybe<Scalars['Int']['output']>;
+  p50?: Maybe<Scalars['Int']['output']>;
+  p95?: Maybe<Scalars['Int']['output']>;
+  p99?: Maybe<Scalars['Int']['output']>;
+  samples: Scalars['Int']['output'];
 };
 
 /** A node won a Raft election (event leader_elected). */
@@ -1962,6 +2185,29 @@ export type LockEvent = {
   type: Scalars['String']['output'];
   waitedMs: Scalars['Int']['output'];
   waiters: Scalars['Int']['output'];
+};
+
+/** A write waiting for a row lock another transaction holds. */
+export type LockWait = {
+  __typename?: 'LockWait';
+  /** A distributed transaction's id or an XA transaction's xid. */
+  holder: Scalars['String']['output'];
+  key: Scalars['String']['output'];
+  table: Scalars['String']['output'];
+  /** When it gives up (waitingSince + lockTimeoutMs). */
+  timeoutAt: Scalars['DateTime']['output'];
+  waitingSince: Scalars['DateTime']['output'];
+};
+
+/** Row lock waits. */
+export type LockWaitStatistics = {
+  __typename?: 'LockWaitStatistics';
+  conflicts: Scalars['Int']['output'];
+  granted: Scalars['Int']['output'];
+  timedOut: Scalars['Int']['output'];
+  waitMs: LatencyPercentilesMs;
+  waiting: Scalars['Int']['output'];
+  waits: Scalars['Int']['output'];
 };
 
 /** A member of the gossip group, as the group as a whole sees it. */
@@ -2156,6 +2402,12 @@ export type Mutation = {
   advanceClock: Clock;
   /** Places a copy of a shard on a node (PRIMARY by default). */
   assignShard: ClusterShard;
+  /** Begins a distributed transaction, ACTIVE (POST /api/v1/cluster/transactions/distributed/begin). */
+  beginDistributedTransaction: DistributedTransaction;
+  /** Commits (preparing first from ACTIVE); committed is true once COMMIT is durable (POST …/distributed/{id}/commit). */
+  commitDistributedTransaction: DistributedCommitResult;
+  /** XA COMMIT, ONE PHASE with onePhase (POST …/xa/{xid}/commit and its aliases /api/v1/xa/transactions/{xid}/commit, /api/v1/replication/xa/commit). */
+  commitXaTransaction: XaTransaction;
   /** Changes replication settings; the others keep their values (twin of POST /replication/configure and PUT /replication/config). */
   configureReplication: ReplicationConfig;
   createAccessToken: AccessToken;
@@ -2170,8 +2422,14 @@ export type Mutation = {
   deleteReplicationSlot: Scalars['Boolean']['output'];
   /** Deletes a snapshot. */
   deleteReplicationSnapshot: Scalars['Boolean']['output'];
+  /** Deletes a resource manager without live XA transactions; true once gone (DELETE …/xa/resource-managers/{name}). */
+  deleteXaResourceManager: Scalars['Boolean']['output'];
+  /** XA END (POST …/xa/{xid}/end and its alias /api/v1/xa/transactions/{xid}/end). */
+  endXaTransaction: XaTransaction;
   /** Plans and starts a parallel query; follow it with parallelQueryStatus (POST /api/v1/rac/parallel-query/execute). */
   executeParallelQuery?: Maybe<ParallelQueryJob>;
+  /** Forgets a heuristic outcome (POST …/distributed/{id}/forget). */
+  forgetHeuristicTransaction: DistributedTransaction;
   healFault: Fault;
   /** Starts the recovery of a FAILED or EVICTED instance (POST /api/v1/rac/recovery/initiate). */
   initiateRacRecovery: InstanceRecovery;
@@ -2182,6 +2440,10 @@ export type Mutation = {
   leaveMember: Member;
   /** Pauses replay on a replica. */
   pauseReplica: Replica;
+  /** Phase one: PREPARE and the votes; PREPARING until every vote is in (POST …/distributed/{id}/prepare). */
+  prepareDistributedTransaction: DistributedTransaction;
+  /** XA PREPARE (POST …/xa/{xid}/prepare and its aliases /api/v1/xa/transactions/{xid}/prepare, /api/v1/replication/xa/prepare). */
+  prepareXaTransaction: XaTransaction;
   /** Writes dirty blocks back and optionally drops clean ones (POST /api/v1/rac/cache-fusion/flush). */
   racFlushCache: FlushResult;
   /** Remasters one resource or all, to targetNode or back to the hash placement (POST /api/v1/rac/grd/remaster). */
@@ -2194,6 +2456,8 @@ export type Mutation = {
   raftCreateSnapshot: SnapshotInfo;
   /** Delivers a RequestVote for candidateId to nodeId, or to every other voter. A real message: higher terms are adopted. */
   raftRequestVote: VoteResponse;
+  /** Registers a resource manager (POST …/xa/resource-managers and its alias /api/v1/xa/resource-managers). */
+  registerXaResourceManager: XaResourceManager;
   /** Remasters every resource to nodeId (POST /api/v1/rac/grd/remaster with targetNode and no resourceId). */
   remasterGRDResources?: Maybe<Scalars['Boolean']['output']>;
   /** Remasters one resource to targetNode; true when it moved or was already there (POST /api/v1/rac/grd/remaster). */
@@ -2208,11 +2472,17 @@ export type Mutation = {
   removeReplica: Replica;
   /** Resolves a conflict and writes the winner through the WAL. */
   resolveConflict: ConflictResolution;
+  /** Resolves an in-doubt transaction by hand, or previews it with dryRun (POST …/distributed/{id}/resolve). */
+  resolveInDoubtTransaction: InDoubtResolution;
   /** Starts restoring a snapshot; returns the restore's progress. */
   restoreReplicationSnapshot: ReplicationSnapshotProgress;
   /** Resumes replay on a paused replica. */
   resumeReplica: Replica;
   revokeApiKey: ApiKey;
+  /** Rolls back (POST …/distributed/{id}/rollback). */
+  rollbackDistributedTransaction: DistributedTransaction;
+  /** XA ROLLBACK (POST …/xa/{xid}/rollback and its alias /api/v1/xa/transactions/{xid}/rollback). */
+  rollbackXaTransaction: XaTransaction;
   setClock: Clock;
   /** Switches the strategy distributed queries are planned with. */
   setExecutionStrategy: ExecutionStrategyChange;
@@ -2224,6 +2494,8 @@ export type Mutation = {
   simulateReplicationConflict: ReplicationConflict;
   /** Opens the RAC database on every running instance (POST /api/v1/rac/cluster/start). */
   startRacCluster: RacClusterStatus;
+  /** XA START (POST /api/v1/advanced-replication/xa/start and its aliases /api/v1/xa/transactions/start, /api/v1/replication/xa/start). */
+  startXaTransaction: XaTransaction;
   /** Closes the RAC database after writing dirty blocks back; true once closed (POST /api/v1/rac/cluster/stop). */
   stopRacCluster: Scalars['Boolean']['output'];
   /** Runs a failover drill and returns what it measured. */
@@ -2275,6 +2547,22 @@ export type MutationAssignShardArgs = {
 };
 
 
+export type MutationBeginDistributedTransactionArgs = {
+  input: BeginDistributedTransactionInput;
+};
+
+
+export type MutationCommitDistributedTransactionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCommitXaTransactionArgs = {
+  onePhase?: InputMaybe<Scalars['Boolean']['input']>;
+  xid: Scalars['String']['input'];
+};
+
+
 export type MutationConfigureReplicationArgs = {
   config: ReplicationConfigInput;
 };
@@ -2315,9 +2603,24 @@ export type MutationDeleteReplicationSnapshotArgs = {
 };
 
 
+export type MutationDeleteXaResourceManagerArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationEndXaTransactionArgs = {
+  xid: Scalars['String']['input'];
+};
+
+
 export type MutationExecuteParallelQueryArgs = {
   dop?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
+};
+
+
+export type MutationForgetHeuristicTransactionArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -2352,6 +2655,16 @@ export type MutationPauseReplicaArgs = {
 };
 
 
+export type MutationPrepareDistributedTransactionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationPrepareXaTransactionArgs = {
+  xid: Scalars['String']['input'];
+};
+
+
 export type MutationRacFlushCacheArgs = {
   flushDirty?: InputMaybe<Scalars['Boolean']['input']>;
   instanceId?: InputMaybe<Scalars['ID']['input']>;
@@ -2382,6 +2695,11 @@ export type MutationRaftRequestVoteArgs = {
   lastLogTerm?: InputMaybe<Scalars['BigInt']['input']>;
   nodeId?: InputMaybe<Scalars['ID']['input']>;
   term: Scalars['BigInt']['input'];
+};
+
+
+export type MutationRegisterXaResourceManagerArgs = {
+  input: RegisterXaResourceManagerInput;
 };
 
 
@@ -2424,6 +2742,13 @@ export type MutationResolveConflictArgs = {
 };
 
 
+export type MutationResolveInDoubtTransactionArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+  outcome: HeuristicDecision;
+};
+
+
 export type MutationRestoreReplicationSnapshotArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2436,6 +2761,16 @@ export type MutationResumeReplicaArgs = {
 
 export type MutationRevokeApiKeyArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRollbackDistributedTransactionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRollbackXaTransactionArgs = {
+  xid: Scalars['String']['input'];
 };
 
 
@@ -2461,6 +2796,11 @@ export type MutationSetWorkloadArgs = {
 
 export type MutationSimulateReplicationConflictArgs = {
   input: SimulateConflictInput;
+};
+
+
+export type MutationStartXaTransactionArgs = {
+  input: XaStartInput;
 };
 
 
@@ -2497,6 +2837,22 @@ export type MutationUpdateParallelQueryConfigArgs = {
 export type MutationUpdateRacRecoveryConfigArgs = {
   input: RecoveryConfigInput;
 };
+
+/** NO votes by reason. */
+export type NoVoteCounts = {
+  __typename?: 'NoVoteCounts';
+  LOCK_CONFLICT: Scalars['Int']['output'];
+  LOCK_TIMEOUT: Scalars['Int']['output'];
+  PREPARE_TIMEOUT: Scalars['Int']['output'];
+  RESTARTED: Scalars['Int']['output'];
+};
+
+/** Why a participant voted NO. */
+export type NoVoteReason =
+  | 'LOCK_CONFLICT'
+  | 'LOCK_TIMEOUT'
+  | 'PREPARE_TIMEOUT'
+  | 'RESTARTED';
 
 /** Resources a node offers, from its configuration. */
 export type NodeCapacity = {
@@ -2772,6 +3128,37 @@ export type ParallelQueryStatus =
   | 'FAILED'
   | 'RUNNING';
 
+/** One participant of a new transaction, with its writes. */
+export type ParticipantInput = {
+  nodeId: Scalars['ID']['input'];
+  writes?: InputMaybe<Array<RowWriteInput>>;
+};
+
+/** What a resolution does (or would do) at one participant. */
+export type ParticipantResolution = {
+  __typename?: 'ParticipantResolution';
+  action: ResolutionAction;
+  locksReleased: Array<RowLock>;
+  nodeId: Scalars['ID']['output'];
+  reason: ResolutionReason;
+  stateBefore: ParticipantState;
+  xminReleased?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** Where one participant stands. */
+export type ParticipantState =
+  | 'ABORTED'
+  | 'ACTIVE'
+  | 'COMMITTED'
+  | 'IN_DOUBT'
+  | 'LOCK_WAIT'
+  | 'PREPARED';
+
+/** A participant's answer to PREPARE. */
+export type ParticipantVote =
+  | 'NO'
+  | 'YES';
+
 /** An update being piggybacked on a member's messages. */
 export type PiggybackEntry = {
   __typename?: 'PiggybackEntry';
@@ -2836,6 +3223,12 @@ export type Query = {
   dhtStatistics: DhtStatistics;
   /** Plans how a query would be distributed, routed through the load balancer like POST /api/v1/cluster/coordinator/distribute-query; nothing is run. */
   distributeQuery: DistributedQueryPlan;
+  /** One distributed transaction; null when unknown (GET /api/v1/cluster/transactions/distributed/{id}/status). */
+  distributedTransaction?: Maybe<DistributedTransaction>;
+  /** Two-phase commit statistics (GET /api/v1/cluster/transactions/distributed/statistics). */
+  distributedTransactionStatistics: DistributedTransactionStatistics;
+  /** Distributed transactions, newest first by default (GET /api/v1/cluster/transactions/distributed). */
+  distributedTransactions: Array<DistributedTransaction>;
   /** Events after a cursor, oldest first. */
   events: EventPage;
   /** The failover configuration in force. */
@@ -2858,6 +3251,8 @@ export type Query = {
   healthHistory: Array<HealthSample>;
   /** Open and resolved issues, newest first by default. */
   healthIssues: Array<HealthIssue>;
+  /** In-doubt transactions, longest in doubt first by default (GET /api/v1/cluster/transactions/distributed/in-doubt). */
+  inDoubtTransactions: Array<InDoubtTransaction>;
   /** One backend; null when unknown. */
   loadBalancerBackend?: Maybe<LoadBalancerBackend>;
   /** Backends, filtered and paged like GET /api/v1/cluster/load-balancer/backends. */
@@ -2960,6 +3355,16 @@ export type Query = {
   suspectedNodes: Array<SuspectedNode>;
   /** The write workload on the replication primary. */
   workload: Workload;
+  /** PREPARED XA transactions, as XA RECOVER (GET /api/v1/advanced-replication/xa/recover and its alias /api/v1/xa/recovery). */
+  xaRecover: Array<XaRecoveredTransaction>;
+  /** Resource managers (GET /api/v1/advanced-replication/xa/resource-managers and its alias /api/v1/xa/resource-managers). */
+  xaResourceManagers: Array<XaResourceManager>;
+  /** XA statistics (GET /api/v1/advanced-replication/xa/statistics). */
+  xaStatistics: XaStatistics;
+  /** One XA transaction; null when unknown (GET /api/v1/advanced-replication/xa/{xid}/status and its alias /api/v1/xa/transactions/{xid}). */
+  xaTransaction?: Maybe<XaTransaction>;
+  /** XA transactions, newest first by default (GET /api/v1/advanced-replication/xa/transactions and its alias /api/v1/xa/transactions). */
+  xaTransactions: Array<XaTransaction>;
 };
 
 
@@ -3034,6 +3439,22 @@ export type QueryDhtRingArgs = {
 
 export type QueryDistributeQueryArgs = {
   input: DistributeQueryInput;
+};
+
+
+export type QueryDistributedTransactionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryDistributedTransactionsArgs = {
+  coordinatorNodeId?: InputMaybe<Scalars['ID']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  participantNodeId?: InputMaybe<Scalars['ID']['input']>;
+  sortBy?: InputMaybe<DistributedTransactionSortField>;
+  state?: InputMaybe<DistributedTransactionState>;
 };
 
 
@@ -3120,6 +3541,16 @@ export type QueryHealthIssuesArgs = {
   since?: InputMaybe<Scalars['DateTime']['input']>;
   sortBy?: InputMaybe<HealthIssueSortField>;
   type?: InputMaybe<HealthIssueType>;
+};
+
+
+export type QueryInDoubtTransactionsArgs = {
+  coordinatorNodeId?: InputMaybe<Scalars['ID']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  participantNodeId?: InputMaybe<Scalars['ID']['input']>;
+  sortBy?: InputMaybe<InDoubtTransactionSortField>;
 };
 
 
@@ -3343,6 +3774,41 @@ export type QuerySuspectedNodesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<SuspectedNodeStatus>;
+};
+
+
+export type QueryXaRecoverArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  resourceManager?: InputMaybe<Scalars['String']['input']>;
+  sortBy?: InputMaybe<XaRecoverSortField>;
+};
+
+
+export type QueryXaResourceManagersArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nodeId?: InputMaybe<Scalars['ID']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  sortBy?: InputMaybe<XaResourceManagerSortField>;
+};
+
+
+export type QueryXaTransactionArgs = {
+  xid: Scalars['String']['input'];
+};
+
+
+export type QueryXaTransactionsArgs = {
+  gtrid?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nodeId?: InputMaybe<Scalars['ID']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  resourceManager?: InputMaybe<Scalars['String']['input']>;
+  sortBy?: InputMaybe<XaTransactionSortField>;
+  state?: InputMaybe<XaState>;
 };
 
 /** One phase of a plan. */
@@ -3864,6 +4330,12 @@ export type RegionPlacement = {
   __typename?: 'RegionPlacement';
   region: Scalars['String']['output'];
   zones: Array<ZonePlacement>;
+};
+
+/** A resource manager to register. */
+export type RegisterXaResourceManagerInput = {
+  name: Scalars['String']['input'];
+  nodeId: Scalars['ID']['input'];
 };
 
 /** A resource changed master (`resource_remastered`). */
@@ -4388,6 +4860,20 @@ export type ReplicationStatus = {
   walSegmentBytes: Scalars['Int']['output'];
 };
 
+/** What a resolution does at one participant. */
+export type ResolutionAction =
+  | 'COMMIT'
+  | 'NONE'
+  | 'ROLLBACK';
+
+/** Why a resolution does that at a participant. */
+export type ResolutionReason =
+  | 'ALREADY_ABORTED'
+  | 'ALREADY_COMMITTED'
+  | 'IN_DOUBT'
+  | 'NODE_DOWN'
+  | 'NOT_PREPARED';
+
 /** How to resolve a conflict. */
 export type ResolveConflictInput = {
   conflictId: Scalars['ID']['input'];
@@ -4401,6 +4887,28 @@ export type Role =
   | 'CLUSTER_VIEWER'
   | 'DBA'
   | 'REPLICATION_ADMIN';
+
+/** An exclusive row lock a transaction holds on a participant. */
+export type RowLock = {
+  __typename?: 'RowLock';
+  acquiredAt: Scalars['DateTime']['output'];
+  key: Scalars['String']['output'];
+  table: Scalars['String']['output'];
+};
+
+/** One row write (RowWrite in the OpenAPI document): `row` for a PUT, none for a DELETE. */
+export type RowWriteInput = {
+  key: Scalars['String']['input'];
+  op: RowWriteOp;
+  /** The row a PUT leaves, a JSON object of columns. */
+  row?: InputMaybe<Scalars['JSON']['input']>;
+  table: Scalars['String']['input'];
+};
+
+/** A row change on a node's storage: PUT (insert or replace) or DELETE. */
+export type RowWriteOp =
+  | 'DELETE'
+  | 'PUT';
 
 /** The role of a shard copy. */
 export type ShardCopyRole =
@@ -4555,6 +5063,11 @@ export type Subscription = {
   /** Each conflict as it is detected. */
   conflictDetected: ReplicationConflict;
   /**
+   * The distributed transaction events, optionally of one transaction (`id`) and only those
+   * bringing it to `state`; `resumeFrom` replays stored events after that cursor first.
+   */
+  distributedTransactionUpdates: DistributedTransactionEvent;
+  /**
    * Every event of the cluster, optionally filtered by type and by the resource it concerns.
    * `resumeFrom` replays stored events after that cursor first, with no gap and no duplicate.
    */
@@ -4607,11 +5120,23 @@ export type Subscription = {
   resourceLockEvents?: Maybe<LockEvent>;
   /** A slot as it is created, or invalidated (its WAL lost), optionally only one slot. A dropped slot has no state left to show: its slot_dropped event is on replicationEvents and the replication streams. */
   slotStatusChanged: ReplicationSlot;
+  /**
+   * XA transaction state changes, optionally of one xid, into one state, or on one resource
+   * manager; `resumeFrom` replays stored events after that cursor first.
+   */
+  xaTransactionUpdates: XaTransactionEvent;
 };
 
 
 export type SubscriptionCacheFusionEventsArgs = {
   instanceId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionDistributedTransactionUpdatesArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  resumeFrom?: InputMaybe<Scalars['BigInt']['input']>;
+  state?: InputMaybe<DistributedTransactionState>;
 };
 
 
@@ -4685,6 +5210,14 @@ export type SubscriptionResourceLockEventsArgs = {
 
 export type SubscriptionSlotStatusChangedArgs = {
   slotName?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type SubscriptionXaTransactionUpdatesArgs = {
+  resourceManager?: InputMaybe<Scalars['String']['input']>;
+  resumeFrom?: InputMaybe<Scalars['BigInt']['input']>;
+  state?: InputMaybe<XaState>;
+  xid?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A node the failure detector holds SUSPECTED or DOWN. */
@@ -4823,10 +5356,44 @@ export type TokenRangeInput = {
   startToken: Scalars['BigInt']['input'];
 };
 
+/** The coordinator's decision. */
+export type TransactionDecision =
+  | 'ABORT'
+  | 'COMMIT';
+
+/** One participant of a distributed transaction. */
+export type TransactionParticipant = {
+  __typename?: 'TransactionParticipant';
+  acknowledgedAt?: Maybe<Scalars['DateTime']['output']>;
+  heuristicDecision?: Maybe<HeuristicDecision>;
+  lockWait?: Maybe<LockWait>;
+  locksHeld: Array<RowLock>;
+  noVoteReason?: Maybe<NoVoteReason>;
+  nodeId: Scalars['ID']['output'];
+  nodeStatus: NodeStatus;
+  /** Where its PREPARE record starts in its WAL (an LSN). */
+  prepareLsn?: Maybe<Scalars['String']['output']>;
+  state: ParticipantState;
+  /** Null until it voted. */
+  vote?: Maybe<ParticipantVote>;
+  votedAt?: Maybe<Scalars['DateTime']['output']>;
+  writeCount: Scalars['Int']['output'];
+  /** The transaction id it holds back while prepared. */
+  xmin?: Maybe<Scalars['BigInt']['output']>;
+};
+
 /** How many instances a block transfer involved. */
 export type TransferWay =
   | 'THREE_WAY'
   | 'TWO_WAY';
+
+/** Answers to PREPARE. */
+export type VoteCounts = {
+  __typename?: 'VoteCounts';
+  no: Scalars['Int']['output'];
+  noByReason: NoVoteCounts;
+  yes: Scalars['Int']['output'];
+};
 
 /** Why a voter answered a RequestVote as it did. */
 export type VoteDenialReason =
@@ -4936,6 +5503,177 @@ export type WorkloadWrites = {
   updates: Scalars['BigInt']['output'];
 };
 
+export type XaRecoverSortField =
+  | 'preparedAt'
+  | 'xid';
+
+/** A PREPARED XA transaction as XA RECOVER CONVERT XID lists it. */
+export type XaRecoveredTransaction = {
+  __typename?: 'XaRecoveredTransaction';
+  bqualLength: Scalars['Int']['output'];
+  /** gtrid then bqual in hexadecimal (0x...). */
+  data: Scalars['String']['output'];
+  formatId: Scalars['Int']['output'];
+  gtridLength: Scalars['Int']['output'];
+  nodeId: Scalars['ID']['output'];
+  preparedAt: Scalars['DateTime']['output'];
+  resourceManager: Scalars['String']['output'];
+  xid: Scalars['String']['output'];
+};
+
+/** A resource manager: a node's storage under a name. */
+export type XaResourceManager = {
+  __typename?: 'XaResourceManager';
+  liveTransactions: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  nodeId: Scalars['ID']['output'];
+  nodeStatus: NodeStatus;
+  preparedTransactions: Scalars['Int']['output'];
+  registeredAt: Scalars['DateTime']['output'];
+};
+
+export type XaResourceManagerSortField =
+  | 'liveTransactions'
+  | 'name'
+  | 'nodeId'
+  | 'registeredAt';
+
+/** Why an XA transaction became ROLLBACK_ONLY. */
+export type XaRollbackOnlyReason =
+  | 'LOCK_CONFLICT'
+  | 'LOCK_TIMEOUT';
+
+/** Why an XA transaction was ROLLED_BACK. */
+export type XaRollbackReason =
+  | 'NODE_RESTARTED'
+  | 'REQUESTED'
+  | 'TIMEOUT';
+
+/** ROLLED_BACK XA transactions by reason. */
+export type XaRollbackReasonCounts = {
+  __typename?: 'XaRollbackReasonCounts';
+  NODE_RESTARTED: Scalars['Int']['output'];
+  REQUESTED: Scalars['Int']['output'];
+  TIMEOUT: Scalars['Int']['output'];
+};
+
+/** A new XA transaction (XaStartRequest in the OpenAPI document). */
+export type XaStartInput = {
+  /** Default 1000; 0 fails at the first conflict. */
+  lockTimeoutMs?: InputMaybe<Scalars['Int']['input']>;
+  resourceManager: Scalars['String']['input'];
+  /** Default 60000. */
+  timeoutMs?: InputMaybe<Scalars['Int']['input']>;
+  writes?: InputMaybe<Array<RowWriteInput>>;
+  /** In MySQL's notation, e.g. 'order-42','b1',1. */
+  xid: Scalars['String']['input'];
+};
+
+/** Where an XA transaction stands (MySQL's state names; see XaState in the OpenAPI document). */
+export type XaState =
+  | 'ACTIVE'
+  | 'COMMITTED'
+  | 'IDLE'
+  | 'PREPARED'
+  | 'ROLLBACK_ONLY'
+  | 'ROLLED_BACK';
+
+/** XA transactions not completed, by state. */
+export type XaStateCounts = {
+  __typename?: 'XaStateCounts';
+  ACTIVE: Scalars['Int']['output'];
+  IDLE: Scalars['Int']['output'];
+  PREPARED: Scalars['Int']['output'];
+  ROLLBACK_ONLY: Scalars['Int']['output'];
+};
+
+/** XA since the engine started. */
+export type XaStatistics = {
+  __typename?: 'XaStatistics';
+  byState: XaStateCounts;
+  /** PREPARED to COMMITTED. */
+  commitLatencyMs: LatencyPercentilesMs;
+  committed: Scalars['Int']['output'];
+  lockWaits: LockWaitStatistics;
+  onePhaseCommits: Scalars['Int']['output'];
+  /** XA START to PREPARED. */
+  prepareLatencyMs: LatencyPercentilesMs;
+  resourceManagers: Scalars['Int']['output'];
+  rolledBack: Scalars['Int']['output'];
+  rolledBackByReason: XaRollbackReasonCounts;
+  /** XA START to COMMITTED or ROLLED_BACK. */
+  totalLatencyMs: LatencyPercentilesMs;
+  votes: XaVoteCounts;
+};
+
+/** An XA transaction: one branch of a global transaction on one resource manager. */
+export type XaTransaction = {
+  __typename?: 'XaTransaction';
+  bqualHex: Scalars['String']['output'];
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  formatId: Scalars['Int']['output'];
+  gtridHex: Scalars['String']['output'];
+  lockTimeoutMs: Scalars['Int']['output'];
+  lockWait?: Maybe<LockWait>;
+  locksHeld: Array<RowLock>;
+  nodeId: Scalars['ID']['output'];
+  onePhase: Scalars['Boolean']['output'];
+  /** Where its PREPARE record starts in its node's WAL (an LSN). */
+  prepareLsn?: Maybe<Scalars['String']['output']>;
+  preparedAt?: Maybe<Scalars['DateTime']['output']>;
+  resourceManager: Scalars['String']['output'];
+  rollbackOnlyReason?: Maybe<XaRollbackOnlyReason>;
+  rollbackReason?: Maybe<XaRollbackReason>;
+  startedAt: Scalars['DateTime']['output'];
+  state: XaState;
+  timeoutMs: Scalars['Int']['output'];
+  writeCount: Scalars['Int']['output'];
+  /** The xid in MySQL's notation, e.g. 'order-42','b1',1. */
+  xid: Scalars['String']['output'];
+  xmin?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** An XA transaction changed state (`xa_transaction_state_changed`). */
+export type XaTransactionEvent = {
+  __typename?: 'XaTransactionEvent';
+  cursor: Scalars['BigInt']['output'];
+  gtridHex: Scalars['String']['output'];
+  nodeId: Scalars['ID']['output'];
+  onePhase: Scalars['Boolean']['output'];
+  /** Null when it started. */
+  previousState?: Maybe<XaState>;
+  reason?: Maybe<XaTransactionEventReason>;
+  resourceManager: Scalars['String']['output'];
+  state: XaState;
+  time: Scalars['DateTime']['output'];
+  /** xa_transaction_state_changed. */
+  type: Scalars['String']['output'];
+  xid: Scalars['String']['output'];
+};
+
+/** Why an XA transaction changed state, for the changes that have a reason. */
+export type XaTransactionEventReason =
+  | 'LOCK_CONFLICT'
+  | 'LOCK_TIMEOUT'
+  | 'NODE_RESTARTED'
+  | 'REQUESTED'
+  | 'TIMEOUT';
+
+export type XaTransactionSortField =
+  | 'resourceManager'
+  | 'startedAt'
+  | 'state'
+  | 'xid';
+
+/** Prepare requests: prepared, or refused as rollback-only. */
+export type XaVoteCounts = {
+  __typename?: 'XaVoteCounts';
+  no: Scalars['Int']['output'];
+  yes: Scalars['Int']['output'];
+};
+
 /** Nodes of one availability zone. */
 export type ZonePlacement = {
   __typename?: 'ZonePlacement';
@@ -5016,6 +5754,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AbortReason: AbortReason;
+  AbortReasonCounts: ResolverTypeWrapper<AbortReasonCounts>;
   AccessToken: ResolverTypeWrapper<AccessToken>;
   AddBackendInput: AddBackendInput;
   AddNodeInput: AddNodeInput;
@@ -5033,6 +5773,7 @@ export type ResolversTypes = {
   BackendHealth: BackendHealth;
   BackendSortField: BackendSortField;
   BaseBackupProgress: ResolverTypeWrapper<BaseBackupProgress>;
+  BeginDistributedTransactionInput: BeginDistributedTransactionInput;
   BigInt: ResolverTypeWrapper<Scalars['BigInt']['output']>;
   BlockMode: BlockMode;
   BlockTransferEvent: ResolverTypeWrapper<BlockTransferEvent>;
@@ -5095,7 +5836,14 @@ export type ResolversTypes = {
   DhtRouteResult: ResolverTypeWrapper<DhtRouteResult>;
   DhtStatistics: ResolverTypeWrapper<DhtStatistics>;
   DistributeQueryInput: DistributeQueryInput;
+  DistributedCommitResult: ResolverTypeWrapper<DistributedCommitResult>;
   DistributedQueryPlan: ResolverTypeWrapper<DistributedQueryPlan>;
+  DistributedTransaction: ResolverTypeWrapper<DistributedTransaction>;
+  DistributedTransactionEvent: ResolverTypeWrapper<DistributedTransactionEvent>;
+  DistributedTransactionEventParticipant: ResolverTypeWrapper<DistributedTransactionEventParticipant>;
+  DistributedTransactionSortField: DistributedTransactionSortField;
+  DistributedTransactionState: DistributedTransactionState;
+  DistributedTransactionStatistics: ResolverTypeWrapper<DistributedTransactionStatistics>;
   DrillFaultType: DrillFaultType;
   DrillStatus: DrillStatus;
   EnqueueCounts: ResolverTypeWrapper<EnqueueCounts>;
@@ -5148,7 +5896,14 @@ export type ResolversTypes = {
   HealthReport: ResolverTypeWrapper<HealthReport>;
   HealthSample: ResolverTypeWrapper<HealthSample>;
   HealthStatus: HealthStatus;
+  HeuristicDecision: HeuristicDecision;
+  HeuristicOutcome: HeuristicOutcome;
+  HeuristicOutcomeCounts: ResolverTypeWrapper<HeuristicOutcomeCounts>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  InDoubtReason: InDoubtReason;
+  InDoubtResolution: ResolverTypeWrapper<InDoubtResolution>;
+  InDoubtTransaction: ResolverTypeWrapper<InDoubtTransaction>;
+  InDoubtTransactionSortField: InDoubtTransactionSortField;
   InitialBackendHealth: InitialBackendHealth;
   InstanceRecovery: ResolverTypeWrapper<InstanceRecovery>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -5162,6 +5917,7 @@ export type ResolversTypes = {
   IssueSeverity: IssueSeverity;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JoinMemberInput: JoinMemberInput;
+  LatencyPercentilesMs: ResolverTypeWrapper<LatencyPercentilesMs>;
   LeaderElectionEvent: ResolverTypeWrapper<LeaderElectionEvent>;
   LoadBalancerBackend: ResolverTypeWrapper<LoadBalancerBackend>;
   LoadBalancerConnection: ResolverTypeWrapper<LoadBalancerConnection>;
@@ -5170,6 +5926,8 @@ export type ResolversTypes = {
   LoadBalancingStrategy: LoadBalancingStrategy;
   LoadSpread: ResolverTypeWrapper<LoadSpread>;
   LockEvent: ResolverTypeWrapper<LockEvent>;
+  LockWait: ResolverTypeWrapper<LockWait>;
+  LockWaitStatistics: ResolverTypeWrapper<LockWaitStatistics>;
   Member: ResolverTypeWrapper<Member>;
   MemberGossip: ResolverTypeWrapper<MemberGossip>;
   MemberLifecycle: MemberLifecycle;
@@ -5183,6 +5941,8 @@ export type ResolversTypes = {
   MemberStateEvent: ResolverTypeWrapper<MemberStateEvent>;
   MemberSuspicion: ResolverTypeWrapper<MemberSuspicion>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NoVoteCounts: ResolverTypeWrapper<NoVoteCounts>;
+  NoVoteReason: NoVoteReason;
   NodeCapacity: ResolverTypeWrapper<NodeCapacity>;
   NodeCapacityInput: NodeCapacityInput;
   NodeHealthDetail: ResolverTypeWrapper<NodeHealthDetail>;
@@ -5205,6 +5965,10 @@ export type ResolversTypes = {
   ParallelQueryResult: ResolverTypeWrapper<ParallelQueryResult>;
   ParallelQueryStatistics: ResolverTypeWrapper<ParallelQueryStatistics>;
   ParallelQueryStatus: ParallelQueryStatus;
+  ParticipantInput: ParticipantInput;
+  ParticipantResolution: ResolverTypeWrapper<ParticipantResolution>;
+  ParticipantState: ParticipantState;
+  ParticipantVote: ParticipantVote;
   PiggybackEntry: ResolverTypeWrapper<PiggybackEntry>;
   ProbePhase: ProbePhase;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -5245,6 +6009,7 @@ export type ResolversTypes = {
   RecoveryStatus: ResolverTypeWrapper<RecoveryStatus>;
   RecoveryTrigger: RecoveryTrigger;
   RegionPlacement: ResolverTypeWrapper<RegionPlacement>;
+  RegisterXaResourceManagerInput: RegisterXaResourceManagerInput;
   RemasterEvent: ResolverTypeWrapper<RemasterEvent>;
   RemasterMove: ResolverTypeWrapper<RemasterMove>;
   RemasterReason: RemasterReason;
@@ -5278,8 +6043,13 @@ export type ResolversTypes = {
   ReplicationState: ReplicationState;
   ReplicationStatistics: ResolverTypeWrapper<ReplicationStatistics>;
   ReplicationStatus: ResolverTypeWrapper<ReplicationStatus>;
+  ResolutionAction: ResolutionAction;
+  ResolutionReason: ResolutionReason;
   ResolveConflictInput: ResolveConflictInput;
   Role: Role;
+  RowLock: ResolverTypeWrapper<RowLock>;
+  RowWriteInput: RowWriteInput;
+  RowWriteOp: RowWriteOp;
   ShardCopyRole: ShardCopyRole;
   ShardMove: ResolverTypeWrapper<ShardMove>;
   ShardSortField: ShardSortField;
@@ -5304,7 +6074,10 @@ export type ResolversTypes = {
   SwimCounters: ResolverTypeWrapper<SwimCounters>;
   SyncState: SyncState;
   TokenRangeInput: TokenRangeInput;
+  TransactionDecision: TransactionDecision;
+  TransactionParticipant: ResolverTypeWrapper<TransactionParticipant>;
   TransferWay: TransferWay;
+  VoteCounts: ResolverTypeWrapper<VoteCounts>;
   VoteDenialReason: VoteDenialReason;
   VoteResponse: ResolverTypeWrapper<VoteResponse>;
   WalSegmentCounts: ResolverTypeWrapper<WalSegmentCounts>;
@@ -5315,11 +6088,28 @@ export type ResolversTypes = {
   WorkloadMix: ResolverTypeWrapper<WorkloadMix>;
   WorkloadMixInput: WorkloadMixInput;
   WorkloadWrites: ResolverTypeWrapper<WorkloadWrites>;
+  XaRecoverSortField: XaRecoverSortField;
+  XaRecoveredTransaction: ResolverTypeWrapper<XaRecoveredTransaction>;
+  XaResourceManager: ResolverTypeWrapper<XaResourceManager>;
+  XaResourceManagerSortField: XaResourceManagerSortField;
+  XaRollbackOnlyReason: XaRollbackOnlyReason;
+  XaRollbackReason: XaRollbackReason;
+  XaRollbackReasonCounts: ResolverTypeWrapper<XaRollbackReasonCounts>;
+  XaStartInput: XaStartInput;
+  XaState: XaState;
+  XaStateCounts: ResolverTypeWrapper<XaStateCounts>;
+  XaStatistics: ResolverTypeWrapper<XaStatistics>;
+  XaTransaction: ResolverTypeWrapper<XaTransaction>;
+  XaTransactionEvent: ResolverTypeWrapper<XaTransactionEvent>;
+  XaTransactionEventReason: XaTransactionEventReason;
+  XaTransactionSortField: XaTransactionSortField;
+  XaVoteCounts: ResolverTypeWrapper<XaVoteCounts>;
   ZonePlacement: ResolverTypeWrapper<ZonePlacement>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AbortReasonCounts: AbortReasonCounts;
   AccessToken: AccessToken;
   AddBackendInput: AddBackendInput;
   AddNodeInput: AddNodeInput;
@@ -5330,6 +6120,7 @@ export type ResolversParentTypes = {
   AppendedEntry: AppendedEntry;
   AuditEntry: AuditEntry;
   BaseBackupProgress: BaseBackupProgress;
+  BeginDistributedTransactionInput: BeginDistributedTransactionInput;
   BigInt: Scalars['BigInt']['output'];
   BlockTransferEvent: BlockTransferEvent;
   Boolean: Scalars['Boolean']['output'];
@@ -5379,7 +6170,12 @@ export type ResolversParentTypes = {
   DhtRouteResult: DhtRouteResult;
   DhtStatistics: DhtStatistics;
   DistributeQueryInput: DistributeQueryInput;
+  DistributedCommitResult: DistributedCommitResult;
   DistributedQueryPlan: DistributedQueryPlan;
+  DistributedTransaction: DistributedTransaction;
+  DistributedTransactionEvent: DistributedTransactionEvent;
+  DistributedTransactionEventParticipant: DistributedTransactionEventParticipant;
+  DistributedTransactionStatistics: DistributedTransactionStatistics;
   EnqueueCounts: EnqueueCounts;
   Event: Event;
   EventPage: EventPage;
@@ -5412,7 +6208,10 @@ export type ResolversParentTypes = {
   HealthLeader: HealthLeader;
   HealthReport: HealthReport;
   HealthSample: HealthSample;
+  HeuristicOutcomeCounts: HeuristicOutcomeCounts;
   ID: Scalars['ID']['output'];
+  InDoubtResolution: InDoubtResolution;
+  InDoubtTransaction: InDoubtTransaction;
   InstanceRecovery: InstanceRecovery;
   Int: Scalars['Int']['output'];
   InterconnectInstanceStatus: InterconnectInstanceStatus;
@@ -5423,6 +6222,7 @@ export type ResolversParentTypes = {
   InterconnectStatus: InterconnectStatus;
   JSON: Scalars['JSON']['output'];
   JoinMemberInput: JoinMemberInput;
+  LatencyPercentilesMs: LatencyPercentilesMs;
   LeaderElectionEvent: LeaderElectionEvent;
   LoadBalancerBackend: LoadBalancerBackend;
   LoadBalancerConnection: LoadBalancerConnection;
@@ -5430,6 +6230,8 @@ export type ResolversParentTypes = {
   LoadBalancerStrategyChange: LoadBalancerStrategyChange;
   LoadSpread: LoadSpread;
   LockEvent: LockEvent;
+  LockWait: LockWait;
+  LockWaitStatistics: LockWaitStatistics;
   Member: Member;
   MemberGossip: MemberGossip;
   MemberMetadata: MemberMetadata;
@@ -5439,6 +6241,7 @@ export type ResolversParentTypes = {
   MemberStateEvent: MemberStateEvent;
   MemberSuspicion: MemberSuspicion;
   Mutation: Record<PropertyKey, never>;
+  NoVoteCounts: NoVoteCounts;
   NodeCapacity: NodeCapacity;
   NodeCapacityInput: NodeCapacityInput;
   NodeHealthDetail: NodeHealthDetail;
@@ -5456,6 +6259,8 @@ export type ResolversParentTypes = {
   ParallelQueryPlan: ParallelQueryPlan;
   ParallelQueryResult: ParallelQueryResult;
   ParallelQueryStatistics: ParallelQueryStatistics;
+  ParticipantInput: ParticipantInput;
+  ParticipantResolution: ParticipantResolution;
   PiggybackEntry: PiggybackEntry;
   Query: Record<PropertyKey, never>;
   QueryPhase: QueryPhase;
@@ -5483,6 +6288,7 @@ export type ResolversParentTypes = {
   RecoveryPhaseTiming: RecoveryPhaseTiming;
   RecoveryStatus: RecoveryStatus;
   RegionPlacement: RegionPlacement;
+  RegisterXaResourceManagerInput: RegisterXaResourceManagerInput;
   RemasterEvent: RemasterEvent;
   RemasterMove: RemasterMove;
   RemasterResult: RemasterResult;
@@ -5508,6 +6314,8 @@ export type ResolversParentTypes = {
   ReplicationStatistics: ReplicationStatistics;
   ReplicationStatus: ReplicationStatus;
   ResolveConflictInput: ResolveConflictInput;
+  RowLock: RowLock;
+  RowWriteInput: RowWriteInput;
   ShardMove: ShardMove;
   SimulateConflictInput: SimulateConflictInput;
   SlotCounts: SlotCounts;
@@ -5521,6 +6329,8 @@ export type ResolversParentTypes = {
   SuspicionTimeouts: SuspicionTimeouts;
   SwimCounters: SwimCounters;
   TokenRangeInput: TokenRangeInput;
+  TransactionParticipant: TransactionParticipant;
+  VoteCounts: VoteCounts;
   VoteResponse: VoteResponse;
   WalSegmentCounts: WalSegmentCounts;
   WalSentCounts: WalSentCounts;
@@ -5529,7 +6339,23 @@ export type ResolversParentTypes = {
   WorkloadMix: WorkloadMix;
   WorkloadMixInput: WorkloadMixInput;
   WorkloadWrites: WorkloadWrites;
+  XaRecoveredTransaction: XaRecoveredTransaction;
+  XaResourceManager: XaResourceManager;
+  XaRollbackReasonCounts: XaRollbackReasonCounts;
+  XaStartInput: XaStartInput;
+  XaStateCounts: XaStateCounts;
+  XaStatistics: XaStatistics;
+  XaTransaction: XaTransaction;
+  XaTransactionEvent: XaTransactionEvent;
+  XaVoteCounts: XaVoteCounts;
   ZonePlacement: ZonePlacement;
+};
+
+export type AbortReasonCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AbortReasonCounts'] = ResolversParentTypes['AbortReasonCounts']> = {
+  PRESUMED_ABORT?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ROLLBACK_REQUESTED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  TRANSACTION_TIMEOUT?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  VOTE_NO?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AccessTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AccessToken'] = ResolversParentTypes['AccessToken']> = {
@@ -6010,6 +6836,14 @@ export type DhtStatisticsResolvers<ContextType = GraphQLContext, ParentType exte
   vnodesPerNode?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type DistributedCommitResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedCommitResult'] = ResolversParentTypes['DistributedCommitResult']> = {
+  committed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  decision?: Resolver<Maybe<ResolversTypes['TransactionDecision']>, ParentType, ContextType>;
+  onePhase?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  transaction?: Resolver<ResolversTypes['DistributedTransaction'], ParentType, ContextType>;
+  transactionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type DistributedQueryPlanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedQueryPlan'] = ResolversParentTypes['DistributedQueryPlan']> = {
   coordinatorNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   nodeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -6021,6 +6855,65 @@ export type DistributedQueryPlanResolvers<ContextType = GraphQLContext, ParentTy
   strategy?: Resolver<ResolversTypes['ExecutionStrategy'], ParentType, ContextType>;
   targetShardIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   totalShards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DistributedTransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedTransaction'] = ResolversParentTypes['DistributedTransaction']> = {
+  abortReason?: Resolver<Maybe<ResolversTypes['AbortReason']>, ParentType, ContextType>;
+  begunAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  coordinatorNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  decision?: Resolver<Maybe<ResolversTypes['TransactionDecision']>, ParentType, ContextType>;
+  decisionLsn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  forgottenAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inDoubtSince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lockTimeoutMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onePhase?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['TransactionParticipant']>, ParentType, ContextType>;
+  prepareTimeoutMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  preparedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['DistributedTransactionState'], ParentType, ContextType>;
+  timeoutMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DistributedTransactionEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedTransactionEvent'] = ResolversParentTypes['DistributedTransactionEvent']> = {
+  abortReason?: Resolver<Maybe<ResolversTypes['AbortReason']>, ParentType, ContextType>;
+  coordinatorNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  decision?: Resolver<Maybe<ResolversTypes['TransactionDecision']>, ParentType, ContextType>;
+  elapsedMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['DistributedTransactionEventParticipant']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['DistributedTransactionState'], ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  transactionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DistributedTransactionEventParticipantResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedTransactionEventParticipant'] = ResolversParentTypes['DistributedTransactionEventParticipant']> = {
+  heuristicDecision?: Resolver<Maybe<ResolversTypes['HeuristicDecision']>, ParentType, ContextType>;
+  noVoteReason?: Resolver<Maybe<ResolversTypes['NoVoteReason']>, ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ParticipantState'], ParentType, ContextType>;
+  vote?: Resolver<Maybe<ResolversTypes['ParticipantVote']>, ParentType, ContextType>;
+};
+
+export type DistributedTransactionStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedTransactionStatistics'] = ResolversParentTypes['DistributedTransactionStatistics']> = {
+  aborted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  abortedByReason?: Resolver<ResolversTypes['AbortReasonCounts'], ParentType, ContextType>;
+  active?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  commitLatencyMs?: Resolver<ResolversTypes['LatencyPercentilesMs'], ParentType, ContextType>;
+  committed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  enteredInDoubt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  heuristic?: Resolver<ResolversTypes['HeuristicOutcomeCounts'], ParentType, ContextType>;
+  inDoubt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lockWaits?: Resolver<ResolversTypes['LockWaitStatistics'], ParentType, ContextType>;
+  onePhaseCommits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  prepareLatencyMs?: Resolver<ResolversTypes['LatencyPercentilesMs'], ParentType, ContextType>;
+  totalLatencyMs?: Resolver<ResolversTypes['LatencyPercentilesMs'], ParentType, ContextType>;
+  votes?: Resolver<ResolversTypes['VoteCounts'], ParentType, ContextType>;
 };
 
 export type EnqueueCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EnqueueCounts'] = ResolversParentTypes['EnqueueCounts']> = {
@@ -6282,6 +7175,39 @@ export type HealthSampleResolvers<ContextType = GraphQLContext, ParentType exten
   totalNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type HeuristicOutcomeCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HeuristicOutcomeCounts'] = ResolversParentTypes['HeuristicOutcomeCounts']> = {
+  HEURISTIC_COMMIT?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  HEURISTIC_HAZARD?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  HEURISTIC_MIXED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  HEURISTIC_ROLLBACK?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  forgotten?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type InDoubtResolutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InDoubtResolution'] = ResolversParentTypes['InDoubtResolution']> = {
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  heuristicOutcome?: Resolver<ResolversTypes['HeuristicOutcome'], ParentType, ContextType>;
+  locksReleased?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['HeuristicDecision'], ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['ParticipantResolution']>, ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  stateAfter?: Resolver<ResolversTypes['DistributedTransactionState'], ParentType, ContextType>;
+  transactionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type InDoubtTransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InDoubtTransaction'] = ResolversParentTypes['InDoubtTransaction']> = {
+  ageMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  begunAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  coordinatorNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  coordinatorNodeStatus?: Resolver<ResolversTypes['NodeStatus'], ParentType, ContextType>;
+  inDoubtMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inDoubtSince?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  locksHeld?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  oldestXmin?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['TransactionParticipant']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['InDoubtReason'], ParentType, ContextType>;
+  transactionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type InstanceRecoveryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InstanceRecovery'] = ResolversParentTypes['InstanceRecovery']> = {
   blocksRecovered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -6359,6 +7285,14 @@ export type InterconnectStatusResolvers<ContextType = GraphQLContext, ParentType
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
+
+export type LatencyPercentilesMsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LatencyPercentilesMs'] = ResolversParentTypes['LatencyPercentilesMs']> = {
+  max?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  p50?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  p95?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  p99?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  samples?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
 
 export type LeaderElectionEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LeaderElectionEvent'] = ResolversParentTypes['LeaderElectionEvent']> = {
   cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
@@ -6440,6 +7374,23 @@ export type LockEventResolvers<ContextType = GraphQLContext, ParentType extends 
   waiters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type LockWaitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LockWait'] = ResolversParentTypes['LockWait']> = {
+  holder?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timeoutAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  waitingSince?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type LockWaitStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LockWaitStatistics'] = ResolversParentTypes['LockWaitStatistics']> = {
+  conflicts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  granted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  timedOut?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waitMs?: Resolver<ResolversTypes['LatencyPercentilesMs'], ParentType, ContextType>;
+  waiting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MemberResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = {
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   incarnation?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
@@ -6514,6 +7465,9 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   addReplica?: Resolver<ResolversTypes['Replica'], ParentType, ContextType, RequireFields<MutationAddReplicaArgs, 'input'>>;
   advanceClock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType, RequireFields<MutationAdvanceClockArgs, 'ms'>>;
   assignShard?: Resolver<ResolversTypes['ClusterShard'], ParentType, ContextType, RequireFields<MutationAssignShardArgs, 'nodeId' | 'role' | 'shardId'>>;
+  beginDistributedTransaction?: Resolver<ResolversTypes['DistributedTransaction'], ParentType, ContextType, RequireFields<MutationBeginDistributedTransactionArgs, 'input'>>;
+  commitDistributedTransaction?: Resolver<ResolversTypes['DistributedCommitResult'], ParentType, ContextType, RequireFields<MutationCommitDistributedTransactionArgs, 'id'>>;
+  commitXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationCommitXaTransactionArgs, 'onePhase' | 'xid'>>;
   configureReplication?: Resolver<ResolversTypes['ReplicationConfig'], ParentType, ContextType, RequireFields<MutationConfigureReplicationArgs, 'config'>>;
   createAccessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType, Partial<MutationCreateAccessTokenArgs>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
@@ -6522,19 +7476,25 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createReplicationSnapshot?: Resolver<ResolversTypes['ReplicationSnapshot'], ParentType, ContextType, Partial<MutationCreateReplicationSnapshotArgs>>;
   deleteReplicationSlot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSlotArgs, 'name'>>;
   deleteReplicationSnapshot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSnapshotArgs, 'id'>>;
+  deleteXaResourceManager?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteXaResourceManagerArgs, 'name'>>;
+  endXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationEndXaTransactionArgs, 'xid'>>;
   executeParallelQuery?: Resolver<Maybe<ResolversTypes['ParallelQueryJob']>, ParentType, ContextType, RequireFields<MutationExecuteParallelQueryArgs, 'query'>>;
+  forgetHeuristicTransaction?: Resolver<ResolversTypes['DistributedTransaction'], ParentType, ContextType, RequireFields<MutationForgetHeuristicTransactionArgs, 'id'>>;
   healFault?: Resolver<ResolversTypes['Fault'], ParentType, ContextType, RequireFields<MutationHealFaultArgs, 'id'>>;
   initiateRacRecovery?: Resolver<ResolversTypes['InstanceRecovery'], ParentType, ContextType, RequireFields<MutationInitiateRacRecoveryArgs, 'instanceId'>>;
   injectFault?: Resolver<ResolversTypes['Fault'], ParentType, ContextType, RequireFields<MutationInjectFaultArgs, 'input'>>;
   joinMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationJoinMemberArgs, 'input'>>;
   leaveMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationLeaveMemberArgs, 'memberId'>>;
   pauseReplica?: Resolver<ResolversTypes['Replica'], ParentType, ContextType, RequireFields<MutationPauseReplicaArgs, 'id'>>;
+  prepareDistributedTransaction?: Resolver<ResolversTypes['DistributedTransaction'], ParentType, ContextType, RequireFields<MutationPrepareDistributedTransactionArgs, 'id'>>;
+  prepareXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationPrepareXaTransactionArgs, 'xid'>>;
   racFlushCache?: Resolver<ResolversTypes['FlushResult'], ParentType, ContextType, RequireFields<MutationRacFlushCacheArgs, 'flushDirty' | 'invalidateClean'>>;
   racGrdRemaster?: Resolver<ResolversTypes['RemasterResult'], ParentType, ContextType, RequireFields<MutationRacGrdRemasterArgs, 'force'>>;
   racRebalance?: Resolver<ResolversTypes['RebalanceResult'], ParentType, ContextType>;
   raftAppendEntries?: Resolver<ResolversTypes['AppendEntriesResponse'], ParentType, ContextType, RequireFields<MutationRaftAppendEntriesArgs, 'entries'>>;
   raftCreateSnapshot?: Resolver<ResolversTypes['SnapshotInfo'], ParentType, ContextType, Partial<MutationRaftCreateSnapshotArgs>>;
   raftRequestVote?: Resolver<ResolversTypes['VoteResponse'], ParentType, ContextType, RequireFields<MutationRaftRequestVoteArgs, 'candidateId' | 'term'>>;
+  registerXaResourceManager?: Resolver<ResolversTypes['XaResourceManager'], ParentType, ContextType, RequireFields<MutationRegisterXaResourceManagerArgs, 'input'>>;
   remasterGRDResources?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationRemasterGrdResourcesArgs, 'nodeId'>>;
   remasterResource?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemasterResourceArgs, 'resourceId' | 'targetNode'>>;
   removeClusterNode?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveClusterNodeArgs, 'force' | 'nodeId'>>;
@@ -6542,15 +7502,19 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   removeRaftMember?: Resolver<ResolversTypes['RaftMembership'], ParentType, ContextType, RequireFields<MutationRemoveRaftMemberArgs, 'force' | 'nodeId'>>;
   removeReplica?: Resolver<ResolversTypes['Replica'], ParentType, ContextType, RequireFields<MutationRemoveReplicaArgs, 'id'>>;
   resolveConflict?: Resolver<ResolversTypes['ConflictResolution'], ParentType, ContextType, RequireFields<MutationResolveConflictArgs, 'input'>>;
+  resolveInDoubtTransaction?: Resolver<ResolversTypes['InDoubtResolution'], ParentType, ContextType, RequireFields<MutationResolveInDoubtTransactionArgs, 'dryRun' | 'id' | 'outcome'>>;
   restoreReplicationSnapshot?: Resolver<ResolversTypes['ReplicationSnapshotProgress'], ParentType, ContextType, RequireFields<MutationRestoreReplicationSnapshotArgs, 'id'>>;
   resumeReplica?: Resolver<ResolversTypes['Replica'], ParentType, ContextType, RequireFields<MutationResumeReplicaArgs, 'id'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  rollbackDistributedTransaction?: Resolver<ResolversTypes['DistributedTransaction'], ParentType, ContextType, RequireFields<MutationRollbackDistributedTransactionArgs, 'id'>>;
+  rollbackXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationRollbackXaTransactionArgs, 'xid'>>;
   setClock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType, RequireFields<MutationSetClockArgs, 'input'>>;
   setExecutionStrategy?: Resolver<ResolversTypes['ExecutionStrategyChange'], ParentType, ContextType, RequireFields<MutationSetExecutionStrategyArgs, 'strategy'>>;
   setLoadBalancerStrategy?: Resolver<ResolversTypes['LoadBalancerStrategyChange'], ParentType, ContextType, RequireFields<MutationSetLoadBalancerStrategyArgs, 'strategy'>>;
   setWorkload?: Resolver<ResolversTypes['Workload'], ParentType, ContextType, RequireFields<MutationSetWorkloadArgs, 'input'>>;
   simulateReplicationConflict?: Resolver<ResolversTypes['ReplicationConflict'], ParentType, ContextType, RequireFields<MutationSimulateReplicationConflictArgs, 'input'>>;
   startRacCluster?: Resolver<ResolversTypes['RacClusterStatus'], ParentType, ContextType>;
+  startXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationStartXaTransactionArgs, 'input'>>;
   stopRacCluster?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   testFailover?: Resolver<ResolversTypes['FailoverTestResult'], ParentType, ContextType, Partial<MutationTestFailoverArgs>>;
   triggerFailover?: Resolver<ResolversTypes['FailoverResult'], ParentType, ContextType, RequireFields<MutationTriggerFailoverArgs, 'input'>>;
@@ -6559,6 +7523,13 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateFailoverConfig?: Resolver<ResolversTypes['FailoverConfig'], ParentType, ContextType, RequireFields<MutationUpdateFailoverConfigArgs, 'config'>>;
   updateParallelQueryConfig?: Resolver<ResolversTypes['ParallelQueryConfig'], ParentType, ContextType, RequireFields<MutationUpdateParallelQueryConfigArgs, 'input'>>;
   updateRacRecoveryConfig?: Resolver<ResolversTypes['RecoveryConfig'], ParentType, ContextType, RequireFields<MutationUpdateRacRecoveryConfigArgs, 'input'>>;
+};
+
+export type NoVoteCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NoVoteCounts'] = ResolversParentTypes['NoVoteCounts']> = {
+  LOCK_CONFLICT?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  LOCK_TIMEOUT?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  PREPARE_TIMEOUT?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  RESTARTED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type NodeCapacityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NodeCapacity'] = ResolversParentTypes['NodeCapacity']> = {
@@ -6713,6 +7684,15 @@ export type ParallelQueryStatisticsResolvers<ContextType = GraphQLContext, Paren
   totalQueries?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
+export type ParticipantResolutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ParticipantResolution'] = ResolversParentTypes['ParticipantResolution']> = {
+  action?: Resolver<ResolversTypes['ResolutionAction'], ParentType, ContextType>;
+  locksReleased?: Resolver<Array<ResolversTypes['RowLock']>, ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['ResolutionReason'], ParentType, ContextType>;
+  stateBefore?: Resolver<ResolversTypes['ParticipantState'], ParentType, ContextType>;
+  xminReleased?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+};
+
 export type PiggybackEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PiggybackEntry'] = ResolversParentTypes['PiggybackEntry']> = {
   from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   incarnation?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
@@ -6744,6 +7724,9 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   dhtRing?: Resolver<Array<ResolversTypes['DhtRingEntry']>, ParentType, ContextType, RequireFields<QueryDhtRingArgs, 'limit' | 'offset'>>;
   dhtStatistics?: Resolver<ResolversTypes['DhtStatistics'], ParentType, ContextType>;
   distributeQuery?: Resolver<ResolversTypes['DistributedQueryPlan'], ParentType, ContextType, RequireFields<QueryDistributeQueryArgs, 'input'>>;
+  distributedTransaction?: Resolver<Maybe<ResolversTypes['DistributedTransaction']>, ParentType, ContextType, RequireFields<QueryDistributedTransactionArgs, 'id'>>;
+  distributedTransactionStatistics?: Resolver<ResolversTypes['DistributedTransactionStatistics'], ParentType, ContextType>;
+  distributedTransactions?: Resolver<Array<ResolversTypes['DistributedTransaction']>, ParentType, ContextType, RequireFields<QueryDistributedTransactionsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   events?: Resolver<ResolversTypes['EventPage'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'after' | 'limit'>>;
   failoverConfig?: Resolver<ResolversTypes['FailoverConfig'], ParentType, ContextType>;
   failoverHistory?: Resolver<Array<ResolversTypes['FailoverResult']>, ParentType, ContextType, RequireFields<QueryFailoverHistoryArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
@@ -6756,6 +7739,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   health?: Resolver<ResolversTypes['HealthReport'], ParentType, ContextType, RequireFields<QueryHealthArgs, 'probe'>>;
   healthHistory?: Resolver<Array<ResolversTypes['HealthSample']>, ParentType, ContextType, RequireFields<QueryHealthHistoryArgs, 'limit' | 'offset' | 'order'>>;
   healthIssues?: Resolver<Array<ResolversTypes['HealthIssue']>, ParentType, ContextType, RequireFields<QueryHealthIssuesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  inDoubtTransactions?: Resolver<Array<ResolversTypes['InDoubtTransaction']>, ParentType, ContextType, RequireFields<QueryInDoubtTransactionsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   loadBalancerBackend?: Resolver<Maybe<ResolversTypes['LoadBalancerBackend']>, ParentType, ContextType, RequireFields<QueryLoadBalancerBackendArgs, 'backendId'>>;
   loadBalancerBackends?: Resolver<Array<ResolversTypes['LoadBalancerBackend']>, ParentType, ContextType, RequireFields<QueryLoadBalancerBackendsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   loadBalancerConnections?: Resolver<Array<ResolversTypes['LoadBalancerConnection']>, ParentType, ContextType, RequireFields<QueryLoadBalancerConnectionsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
@@ -6807,6 +7791,11 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   shards?: Resolver<Array<ResolversTypes['ClusterShard']>, ParentType, ContextType, RequireFields<QueryShardsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   suspectedNodes?: Resolver<Array<ResolversTypes['SuspectedNode']>, ParentType, ContextType, RequireFields<QuerySuspectedNodesArgs, 'limit' | 'offset'>>;
   workload?: Resolver<ResolversTypes['Workload'], ParentType, ContextType>;
+  xaRecover?: Resolver<Array<ResolversTypes['XaRecoveredTransaction']>, ParentType, ContextType, RequireFields<QueryXaRecoverArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  xaResourceManagers?: Resolver<Array<ResolversTypes['XaResourceManager']>, ParentType, ContextType, RequireFields<QueryXaResourceManagersArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  xaStatistics?: Resolver<ResolversTypes['XaStatistics'], ParentType, ContextType>;
+  xaTransaction?: Resolver<Maybe<ResolversTypes['XaTransaction']>, ParentType, ContextType, RequireFields<QueryXaTransactionArgs, 'xid'>>;
+  xaTransactions?: Resolver<Array<ResolversTypes['XaTransaction']>, ParentType, ContextType, RequireFields<QueryXaTransactionsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
 };
 
 export type QueryPhaseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QueryPhase'] = ResolversParentTypes['QueryPhase']> = {
@@ -7386,6 +8375,12 @@ export type ReplicationStatusResolvers<ContextType = GraphQLContext, ParentType 
   walSegmentBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type RowLockResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RowLock'] = ResolversParentTypes['RowLock']> = {
+  acquiredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ShardMoveResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardMove'] = ResolversParentTypes['ShardMove']> = {
   completesAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   fromNodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -7431,6 +8426,7 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   clusterStateChanged?: SubscriptionResolver<ResolversTypes['ClusterInfo'], "clusterStateChanged", ParentType, ContextType>;
   clusterTopologyChanged?: SubscriptionResolver<ResolversTypes['ClusterTopology'], "clusterTopologyChanged", ParentType, ContextType>;
   conflictDetected?: SubscriptionResolver<ResolversTypes['ReplicationConflict'], "conflictDetected", ParentType, ContextType>;
+  distributedTransactionUpdates?: SubscriptionResolver<ResolversTypes['DistributedTransactionEvent'], "distributedTransactionUpdates", ParentType, ContextType, Partial<SubscriptionDistributedTransactionUpdatesArgs>>;
   events?: SubscriptionResolver<ResolversTypes['Event'], "events", ParentType, ContextType, Partial<SubscriptionEventsArgs>>;
   failoverEvent?: SubscriptionResolver<ResolversTypes['FailoverEvent'], "failoverEvent", ParentType, ContextType>;
   failoverEvents?: SubscriptionResolver<Maybe<ResolversTypes['FailoverEvent']>, "failoverEvents", ParentType, ContextType>;
@@ -7454,6 +8450,7 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   replicationStatus?: SubscriptionResolver<ResolversTypes['ReplicationStatus'], "replicationStatus", ParentType, ContextType>;
   resourceLockEvents?: SubscriptionResolver<Maybe<ResolversTypes['LockEvent']>, "resourceLockEvents", ParentType, ContextType, Partial<SubscriptionResourceLockEventsArgs>>;
   slotStatusChanged?: SubscriptionResolver<ResolversTypes['ReplicationSlot'], "slotStatusChanged", ParentType, ContextType, Partial<SubscriptionSlotStatusChangedArgs>>;
+  xaTransactionUpdates?: SubscriptionResolver<ResolversTypes['XaTransactionEvent'], "xaTransactionUpdates", ParentType, ContextType, Partial<SubscriptionXaTransactionUpdatesArgs>>;
 };
 
 export type SuspectedNodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SuspectedNode'] = ResolversParentTypes['SuspectedNode']> = {
@@ -7513,6 +8510,28 @@ export type SwimCountersResolvers<ContextType = GraphQLContext, ParentType exten
   updatesDropped?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
+export type TransactionParticipantResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TransactionParticipant'] = ResolversParentTypes['TransactionParticipant']> = {
+  acknowledgedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  heuristicDecision?: Resolver<Maybe<ResolversTypes['HeuristicDecision']>, ParentType, ContextType>;
+  lockWait?: Resolver<Maybe<ResolversTypes['LockWait']>, ParentType, ContextType>;
+  locksHeld?: Resolver<Array<ResolversTypes['RowLock']>, ParentType, ContextType>;
+  noVoteReason?: Resolver<Maybe<ResolversTypes['NoVoteReason']>, ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeStatus?: Resolver<ResolversTypes['NodeStatus'], ParentType, ContextType>;
+  prepareLsn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ParticipantState'], ParentType, ContextType>;
+  vote?: Resolver<Maybe<ResolversTypes['ParticipantVote']>, ParentType, ContextType>;
+  votedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  writeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  xmin?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+};
+
+export type VoteCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VoteCounts'] = ResolversParentTypes['VoteCounts']> = {
+  no?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  noByReason?: Resolver<ResolversTypes['NoVoteCounts'], ParentType, ContextType>;
+  yes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type VoteResponseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VoteResponse'] = ResolversParentTypes['VoteResponse']> = {
   quorumSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   term?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
@@ -7560,12 +8579,104 @@ export type WorkloadWritesResolvers<ContextType = GraphQLContext, ParentType ext
   updates?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
+export type XaRecoveredTransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['XaRecoveredTransaction'] = ResolversParentTypes['XaRecoveredTransaction']> = {
+  bqualLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  data?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  formatId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  gtridLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  preparedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  resourceManager?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  xid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type XaResourceManagerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['XaResourceManager'] = ResolversParentTypes['XaResourceManager']> = {
+  liveTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeStatus?: Resolver<ResolversTypes['NodeStatus'], ParentType, ContextType>;
+  preparedTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type XaRollbackReasonCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['XaRollbackReasonCounts'] = ResolversParentTypes['XaRollbackReasonCounts']> = {
+  NODE_RESTARTED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  REQUESTED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  TIMEOUT?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type XaStateCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['XaStateCounts'] = ResolversParentTypes['XaStateCounts']> = {
+  ACTIVE?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  IDLE?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  PREPARED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ROLLBACK_ONLY?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type XaStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['XaStatistics'] = ResolversParentTypes['XaStatistics']> = {
+  byState?: Resolver<ResolversTypes['XaStateCounts'], ParentType, ContextType>;
+  commitLatencyMs?: Resolver<ResolversTypes['LatencyPercentilesMs'], ParentType, ContextType>;
+  committed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lockWaits?: Resolver<ResolversTypes['LockWaitStatistics'], ParentType, ContextType>;
+  onePhaseCommits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  prepareLatencyMs?: Resolver<ResolversTypes['LatencyPercentilesMs'], ParentType, ContextType>;
+  resourceManagers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rolledBack?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rolledBackByReason?: Resolver<ResolversTypes['XaRollbackReasonCounts'], ParentType, ContextType>;
+  totalLatencyMs?: Resolver<ResolversTypes['LatencyPercentilesMs'], ParentType, ContextType>;
+  votes?: Resolver<ResolversTypes['XaVoteCounts'], ParentType, ContextType>;
+};
+
+export type XaTransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['XaTransaction'] = ResolversParentTypes['XaTransaction']> = {
+  bqualHex?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  formatId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  gtridHex?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lockTimeoutMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lockWait?: Resolver<Maybe<ResolversTypes['LockWait']>, ParentType, ContextType>;
+  locksHeld?: Resolver<Array<ResolversTypes['RowLock']>, ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  onePhase?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  prepareLsn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  preparedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  resourceManager?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rollbackOnlyReason?: Resolver<Maybe<ResolversTypes['XaRollbackOnlyReason']>, ParentType, ContextType>;
+  rollbackReason?: Resolver<Maybe<ResolversTypes['XaRollbackReason']>, ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['XaState'], ParentType, ContextType>;
+  timeoutMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  writeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  xid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  xmin?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+};
+
+export type XaTransactionEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['XaTransactionEvent'] = ResolversParentTypes['XaTransactionEvent']> = {
+  cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  gtridHex?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  onePhase?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  previousState?: Resolver<Maybe<ResolversTypes['XaState']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['XaTransactionEventReason']>, ParentType, ContextType>;
+  resourceManager?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['XaState'], ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  xid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type XaVoteCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['XaVoteCounts'] = ResolversParentTypes['XaVoteCounts']> = {
+  no?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  yes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ZonePlacementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ZonePlacement'] = ResolversParentTypes['ZonePlacement']> = {
   nodeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   zone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  AbortReasonCounts?: AbortReasonCountsResolvers<ContextType>;
   AccessToken?: AccessTokenResolvers<ContextType>;
   AggregateCounts?: AggregateCountsResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
@@ -7614,7 +8725,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DhtRoute?: DhtRouteResolvers<ContextType>;
   DhtRouteResult?: DhtRouteResultResolvers<ContextType>;
   DhtStatistics?: DhtStatisticsResolvers<ContextType>;
+  DistributedCommitResult?: DistributedCommitResultResolvers<ContextType>;
   DistributedQueryPlan?: DistributedQueryPlanResolvers<ContextType>;
+  DistributedTransaction?: DistributedTransactionResolvers<ContextType>;
+  DistributedTransactionEvent?: DistributedTransactionEventResolvers<ContextType>;
+  DistributedTransactionEventParticipant?: DistributedTransactionEventParticipantResolvers<ContextType>;
+  DistributedTransactionStatistics?: DistributedTransactionStatisticsResolvers<ContextType>;
   EnqueueCounts?: EnqueueCountsResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventPage?: EventPageResolvers<ContextType>;
@@ -7642,6 +8758,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   HealthLeader?: HealthLeaderResolvers<ContextType>;
   HealthReport?: HealthReportResolvers<ContextType>;
   HealthSample?: HealthSampleResolvers<ContextType>;
+  HeuristicOutcomeCounts?: HeuristicOutcomeCountsResolvers<ContextType>;
+  InDoubtResolution?: InDoubtResolutionResolvers<ContextType>;
+  InDoubtTransaction?: InDoubtTransactionResolvers<ContextType>;
   InstanceRecovery?: InstanceRecoveryResolvers<ContextType>;
   InterconnectInstanceStatus?: InterconnectInstanceStatusResolvers<ContextType>;
   InterconnectLatency?: InterconnectLatencyResolvers<ContextType>;
@@ -7650,6 +8769,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   InterconnectStats?: InterconnectStatsResolvers<ContextType>;
   InterconnectStatus?: InterconnectStatusResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  LatencyPercentilesMs?: LatencyPercentilesMsResolvers<ContextType>;
   LeaderElectionEvent?: LeaderElectionEventResolvers<ContextType>;
   LoadBalancerBackend?: LoadBalancerBackendResolvers<ContextType>;
   LoadBalancerConnection?: LoadBalancerConnectionResolvers<ContextType>;
@@ -7657,6 +8777,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   LoadBalancerStrategyChange?: LoadBalancerStrategyChangeResolvers<ContextType>;
   LoadSpread?: LoadSpreadResolvers<ContextType>;
   LockEvent?: LockEventResolvers<ContextType>;
+  LockWait?: LockWaitResolvers<ContextType>;
+  LockWaitStatistics?: LockWaitStatisticsResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberGossip?: MemberGossipResolvers<ContextType>;
   MemberMetadata?: MemberMetadataResolvers<ContextType>;
@@ -7665,6 +8787,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MemberStateEvent?: MemberStateEventResolvers<ContextType>;
   MemberSuspicion?: MemberSuspicionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NoVoteCounts?: NoVoteCountsResolvers<ContextType>;
   NodeCapacity?: NodeCapacityResolvers<ContextType>;
   NodeHealthDetail?: NodeHealthDetailResolvers<ContextType>;
   NodeSnapshot?: NodeSnapshotResolvers<ContextType>;
@@ -7680,6 +8803,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ParallelQueryPlan?: ParallelQueryPlanResolvers<ContextType>;
   ParallelQueryResult?: ParallelQueryResultResolvers<ContextType>;
   ParallelQueryStatistics?: ParallelQueryStatisticsResolvers<ContextType>;
+  ParticipantResolution?: ParticipantResolutionResolvers<ContextType>;
   PiggybackEntry?: PiggybackEntryResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   QueryPhase?: QueryPhaseResolvers<ContextType>;
@@ -7727,6 +8851,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ReplicationSnapshotProgress?: ReplicationSnapshotProgressResolvers<ContextType>;
   ReplicationStatistics?: ReplicationStatisticsResolvers<ContextType>;
   ReplicationStatus?: ReplicationStatusResolvers<ContextType>;
+  RowLock?: RowLockResolvers<ContextType>;
   ShardMove?: ShardMoveResolvers<ContextType>;
   SlotCounts?: SlotCountsResolvers<ContextType>;
   SlotWalStatusCounts?: SlotWalStatusCountsResolvers<ContextType>;
@@ -7737,12 +8862,22 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Suspicion?: SuspicionResolvers<ContextType>;
   SuspicionTimeouts?: SuspicionTimeoutsResolvers<ContextType>;
   SwimCounters?: SwimCountersResolvers<ContextType>;
+  TransactionParticipant?: TransactionParticipantResolvers<ContextType>;
+  VoteCounts?: VoteCountsResolvers<ContextType>;
   VoteResponse?: VoteResponseResolvers<ContextType>;
   WalSegmentCounts?: WalSegmentCountsResolvers<ContextType>;
   WalSentCounts?: WalSentCountsResolvers<ContextType>;
   Workload?: WorkloadResolvers<ContextType>;
   WorkloadMix?: WorkloadMixResolvers<ContextType>;
   WorkloadWrites?: WorkloadWritesResolvers<ContextType>;
+  XaRecoveredTransaction?: XaRecoveredTransactionResolvers<ContextType>;
+  XaResourceManager?: XaResourceManagerResolvers<ContextType>;
+  XaRollbackReasonCounts?: XaRollbackReasonCountsResolvers<ContextType>;
+  XaStateCounts?: XaStateCountsResolvers<ContextType>;
+  XaStatistics?: XaStatisticsResolvers<ContextType>;
+  XaTransaction?: XaTransactionResolvers<ContextType>;
+  XaTransactionEvent?: XaTransactionEventResolvers<ContextType>;
+  XaVoteCounts?: XaVoteCountsResolvers<ContextType>;
   ZonePlacement?: ZonePlacementResolvers<ContextType>;
 };
 

@@ -34,6 +34,13 @@ import {
     ClusterStatePayloadToJSON,
 } from './ClusterStatePayload.js';
 import {
+    DistributedTransactionPayload,
+    instanceOfDistributedTransactionPayload,
+    DistributedTransactionPayloadFromJSON,
+    DistributedTransactionPayloadFromJSONTyped,
+    DistributedTransactionPayloadToJSON,
+} from './DistributedTransactionPayload.js';
+import {
     EnqueueLockPayload,
     instanceOfEnqueueLockPayload,
     EnqueueLockPayloadFromJSON,
@@ -166,13 +173,20 @@ import {
     WalPositionPayloadFromJSONTyped,
     WalPositionPayloadToJSON,
 } from './WalPositionPayload.js';
+import {
+    XaTransactionPayload,
+    instanceOfXaTransactionPayload,
+    XaTransactionPayloadFromJSON,
+    XaTransactionPayloadFromJSONTyped,
+    XaTransactionPayloadToJSON,
+} from './XaTransactionPayload.js';
 
 /**
  * @type EventEnvelopePayload
  * Depends on `type`; see the payload schemas.
  * @export
  */
-export type EventEnvelopePayload = CacheFusionTransferPayload | ClusterConfigPayload | ClusterStatePayload | EnqueueLockPayload | FailoverCompletedPayload | FailoverInitiatedPayload | FaultPayload | HealthIssuePayload | InstanceRecoveryPayload | LeaderElectedPayload | MemberStatePayload | NodeHealthPayload | NodeMembershipPayload | ParallelQueryPayload | QuorumPayload | ReplicaStatusPayload | ReplicationConflictPayload | ReplicationErrorPayload | ReplicationLagAlertPayload | ReplicationSlotPayload | ResourceRemasteredPayload | WalPositionPayload;
+export type EventEnvelopePayload = CacheFusionTransferPayload | ClusterConfigPayload | ClusterStatePayload | DistributedTransactionPayload | EnqueueLockPayload | FailoverCompletedPayload | FailoverInitiatedPayload | FaultPayload | HealthIssuePayload | InstanceRecoveryPayload | LeaderElectedPayload | MemberStatePayload | NodeHealthPayload | NodeMembershipPayload | ParallelQueryPayload | QuorumPayload | ReplicaStatusPayload | ReplicationConflictPayload | ReplicationErrorPayload | ReplicationLagAlertPayload | ReplicationSlotPayload | ResourceRemasteredPayload | WalPositionPayload | XaTransactionPayload;
 
 export function EventEnvelopePayloadFromJSON(json: any): EventEnvelopePayload {
     return EventEnvelopePayloadFromJSONTyped(json, false);
@@ -182,7 +196,7 @@ export function EventEnvelopePayloadFromJSONTyped(json: any, ignoreDiscriminator
     if ((json === undefined) || (json === null)) {
         return json;
     }
-    return { ...CacheFusionTransferPayloadFromJSONTyped(json, true), ...ClusterConfigPayloadFromJSONTyped(json, true), ...ClusterStatePayloadFromJSONTyped(json, true), ...EnqueueLockPayloadFromJSONTyped(json, true), ...FailoverCompletedPayloadFromJSONTyped(json, true), ...FailoverInitiatedPayloadFromJSONTyped(json, true), ...FaultPayloadFromJSONTyped(json, true), ...HealthIssuePayloadFromJSONTyped(json, true), ...InstanceRecoveryPayloadFromJSONTyped(json, true), ...LeaderElectedPayloadFromJSONTyped(json, true), ...MemberStatePayloadFromJSONTyped(json, true), ...NodeHealthPayloadFromJSONTyped(json, true), ...NodeMembershipPayloadFromJSONTyped(json, true), ...ParallelQueryPayloadFromJSONTyped(json, true), ...QuorumPayloadFromJSONTyped(json, true), ...ReplicaStatusPayloadFromJSONTyped(json, true), ...ReplicationConflictPayloadFromJSONTyped(json, true), ...ReplicationErrorPayloadFromJSONTyped(json, true), ...ReplicationLagAlertPayloadFromJSONTyped(json, true), ...ReplicationSlotPayloadFromJSONTyped(json, true), ...ResourceRemasteredPayloadFromJSONTyped(json, true), ...WalPositionPayloadFromJSONTyped(json, true) };
+    return { ...CacheFusionTransferPayloadFromJSONTyped(json, true), ...ClusterConfigPayloadFromJSONTyped(json, true), ...ClusterStatePayloadFromJSONTyped(json, true), ...DistributedTransactionPayloadFromJSONTyped(json, true), ...EnqueueLockPayloadFromJSONTyped(json, true), ...FailoverCompletedPayloadFromJSONTyped(json, true), ...FailoverInitiatedPayloadFromJSONTyped(json, true), ...FaultPayloadFromJSONTyped(json, true), ...HealthIssuePayloadFromJSONTyped(json, true), ...InstanceRecoveryPayloadFromJSONTyped(json, true), ...LeaderElectedPayloadFromJSONTyped(json, true), ...MemberStatePayloadFromJSONTyped(json, true), ...NodeHealthPayloadFromJSONTyped(json, true), ...NodeMembershipPayloadFromJSONTyped(json, true), ...ParallelQueryPayloadFromJSONTyped(json, true), ...QuorumPayloadFromJSONTyped(json, true), ...ReplicaStatusPayloadFromJSONTyped(json, true), ...ReplicationConflictPayloadFromJSONTyped(json, true), ...ReplicationErrorPayloadFromJSONTyped(json, true), ...ReplicationLagAlertPayloadFromJSONTyped(json, true), ...ReplicationSlotPayloadFromJSONTyped(json, true), ...ResourceRemasteredPayloadFromJSONTyped(json, true), ...WalPositionPayloadFromJSONTyped(json, true), ...XaTransactionPayloadFromJSONTyped(json, true) };
 }
 
 export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null): any {
@@ -201,6 +215,9 @@ export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null):
     }
     if (instanceOfClusterStatePayload(value)) {
         return ClusterStatePayloadToJSON(value as ClusterStatePayload);
+    }
+    if (instanceOfDistributedTransactionPayload(value)) {
+        return DistributedTransactionPayloadToJSON(value as DistributedTransactionPayload);
     }
     if (instanceOfEnqueueLockPayload(value)) {
         return EnqueueLockPayloadToJSON(value as EnqueueLockPayload);
@@ -258,6 +275,9 @@ export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null):
     }
     if (instanceOfWalPositionPayload(value)) {
         return WalPositionPayloadToJSON(value as WalPositionPayload);
+    }
+    if (instanceOfXaTransactionPayload(value)) {
+        return XaTransactionPayloadToJSON(value as XaTransactionPayload);
     }
 
     return {};
