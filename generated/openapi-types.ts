@@ -2641,13 +2641,15 @@ export interface paths {
         /**
          * Begin a distributed transaction
          * @description Begins a transaction over 1 to 16 participant nodes, each with the row writes it makes
-         *     (`table`, `key`, and a `row` to put or a delete). The coordinator sends each participant its
-         *     writes over the cluster network; a participant applies them tentatively: it takes an
-         *     exclusive lock on each row, the new rows stay invisible to others, and a rollback undoes
-         *     them. A write that hits a row another transaction has locked waits up to `lockTimeoutMs`
-         *     (state LOCK_WAIT), then its participant will vote NO; with `lockTimeoutMs` 0 it votes NO at
-         *     once. Participants and the coordinator must be nodes whose storage accepts writes: the
-         *     replication primary, or nodes outside the physical replication group.
+         *     (`table`, `key`, and a `row` to put, or a delete: the replication engine's write shape,
+         *     RowWrite). The writes are checked against each participant's tables first. The coordinator
+         *     sends each participant its writes over the cluster network; a participant applies them
+         *     tentatively: it takes an exclusive lock on each row, the new rows stay invisible to others,
+         *     and a rollback undoes them. A write that hits a row another transaction has locked waits up
+         *     to `lockTimeoutMs` (see the participant's `lockWait`), then its participant will vote NO;
+         *     with `lockTimeoutMs` 0 it votes NO at once. Participants and the coordinator must be nodes
+         *     whose storage accepts writes: the replication primary, or nodes outside the physical
+         *     replication group (removing a replica makes its node one).
          *
          *     The answer comes at once, with the transaction ACTIVE; then `prepare` and `commit` it (or
          *     only `commit`, which prepares first), or `rollback`. An ACTIVE transaction is rolled back
@@ -2672,11 +2674,13 @@ export interface paths {
          * List in-doubt transactions
          * @description Beyond the seeds. The transactions in 2PC's blocking window: participants voted YES and
          *     cannot learn the decision because the coordinator is down or cut off. Each shows its age,
-         *     how long it has been in doubt, every participant's vote and state, the row locks they hold
-         *     and the xmin they pin (as PostgreSQL's `pg_prepared_xacts`, MySQL's `XA RECOVER` and
-         *     Narayana's participant list do, with what they hold). They wait for the coordinator, or a
-         *     peer that knows the decision; an operator can resolve one by hand with
-         *     `POST …/{id}/resolve` (try `dryRun` first). Longest in doubt first by default.
+         *     how long it has been in doubt, whether the coordinator runs and what its log holds (read
+         *     from its node's storage even while it is down), every row lock the participants hold, the
+         *     oldest xmin they pin, and the transaction with every participant's vote and state.
+         *     PostgreSQL's `pg_prepared_xacts`, MySQL's `XA RECOVER` and Narayana's participant lists
+         *     show less. They wait for the coordinator, or a peer that knows the decision; an operator
+         *     can resolve one by hand with `POST …/{id}/resolve` (try `dryRun` first). Longest in doubt
+         *     first by default.
          */
         get: operations["listInDoubtTransactions"];
         put?: never;
@@ -2697,10 +2701,10 @@ export interface paths {
         /**
          * Get two-phase commit statistics
          * @description Beyond the seeds (XA has its own, `GET /api/v1/advanced-replication/xa/statistics`).
-         *     Transactions unfinished and in doubt now; committed (one-phase among them), aborted by
-         *     reason, ever in doubt, and heuristic outcomes; YES and NO votes with the NO reasons;
-         *     latency percentiles of phase one, phase two and the whole transaction; and row lock
-         *     waits. Measured on the cluster clock since the engine started.
+         *     Transactions begun, unfinished, prepared and in doubt now; committed (one-phase among
+         *     them), aborted, and heuristic outcomes by kind; YES and NO votes; row lock waits; and
+         *     latency percentiles of phase one, phase two, the whole transaction and the lock waits, on
+         *     the cluster clock.
          */
         get: operations["getDistributedTransactionStatistics"];
         put?: never;
@@ -2726,10 +2730,10 @@ export interface paths {
         };
         /**
          * Get a distributed transaction
-         * @description One transaction: its state, the coordinator's decision and where it is logged, and each
-         *     participant's vote, state, locks, PREPARE record and pinned xmin. Finished transactions stay
-         *     visible while the history keeps them. This is where `prepare` and `commit` answering 202
-         *     point.
+         * @description One transaction: its state, the coordinator's decision, and each participant's vote, state,
+         *     locks (and a write waiting for one), PREPARE record and pinned xmin. Finished transactions
+         *     stay visible while the bounded history keeps them. This is where `prepare` and `commit`
+         *     answering 202 point.
          */
         get: operations["getDistributedTransactionStatus"];
         put?: never;
@@ -2757,18 +2761,19 @@ export interface paths {
         put?: never;
         /**
          * Prepare a distributed transaction (phase one)
-         * @description Phase one alone: the coordinator sends PREPARE to every participant. Each waits for its
-         *     writes' locks (up to `lockTimeoutMs`), logs a PREPARE record in its WAL (its writes and locks
-         *     now survive a crash) and votes YES, or rolls back and votes NO. A participant silent for
-         *     `prepareTimeoutMs` counts as NO. All YES: the transaction is PREPARED and waits for
-         *     `commit` or `rollback`, logging nothing yet (presumed abort: if the coordinator crashes now,
-         *     the transaction aborts). Any NO: it aborts (ABORTING, then ABORTED).
+         * @description Phase one alone: once every participant has done its writes (waiting for their locks up to
+         *     `lockTimeoutMs`), the coordinator sends PREPARE to each. A participant logs a PREPARE record
+         *     in its WAL (its writes and locks now survive a crash) and votes YES, or drops its work and
+         *     votes NO (a lock timeout, lost work after a crash, `maxPreparedTransactions` reached, or it
+         *     became a standby). A participant silent for `prepareTimeoutMs` counts as NO. All YES: the
+         *     transaction is PREPARED and waits for `commit` or `rollback`, logging nothing yet (presumed
+         *     abort: if the coordinator crashes now, the transaction aborts). Any NO: it aborts (ABORTING,
+         *     then ABORTED). A transaction with one participant may be prepared too; it then commits in
+         *     two phases.
          *
          *     The answer is 200 when every vote arrived before it was sent, otherwise 202 with state
-         *     PREPARING; follow it at `Location` or with `distributed_transaction_prepared` (or
-         *     `…_aborted`). A one-phase transaction (one participant) has no separate phase one: prepare
-         *     answers 409; commit it. Emits `distributed_transaction_prepared` with the votes. Requires
-         *     role `CLUSTER_ADMIN` or `DBA`.
+         *     PREPARING; follow it at `Location`, or with the `distributed_transaction_prepared` events
+         *     (one per vote). Requires role `CLUSTER_ADMIN` or `DBA`.
          */
         post: operations["prepareDistributedTransaction"];
         delete?: never;
@@ -2799,13 +2804,15 @@ export interface paths {
          *     its WAL (the commit point: `committed` becomes true, and every participant will apply it,
          *     across crashes of anyone) and sends it to each participant until each acknowledges
          *     (COMMITTING, then COMMITTED). Any NO vote aborts it instead (`committed` false, decision
-         *     ABORT). With a single participant it commits in one phase: one COMMIT ONE PHASE message,
-         *     no PREPARE and no coordinator log entry (`onePhase` true). Repeating a commit of a
-         *     committed transaction answers 200 again.
+         *     ABORT). A single participant committed from ACTIVE commits in one phase: one COMMIT ONE
+         *     PHASE message, an ordinary commit record on that node, no PREPARE and no coordinator log
+         *     (`onePhase` true). Repeating a commit of a committing or committed transaction answers 200
+         *     again.
          *
          *     The answer is 200 when the decision was taken before it was sent, otherwise 202 with
-         *     `decision` null (votes still out); follow it at `Location` or with
-         *     `distributed_transaction_committed` / `…_aborted`. Requires role `CLUSTER_ADMIN` or `DBA`.
+         *     `decision` null (votes still out); follow it at `Location`, or with the
+         *     `distributed_transaction_committed` (or `…_aborted`) event. Requires role `CLUSTER_ADMIN`
+         *     or `DBA`.
          */
         post: operations["commitDistributedTransaction"];
         delete?: never;
@@ -2863,19 +2870,23 @@ export interface paths {
         /**
          * Resolve an in-doubt transaction by hand (heuristic), or preview it
          * @description Beyond the seeds. An operator's heuristic decision for an IN_DOUBT transaction, taken at
-         *     the participants without the coordinator (PostgreSQL's `COMMIT PREPARED` / `ROLLBACK
-         *     PREPARED` run by hand on each node). With `dryRun: true` nothing changes: the answer shows
-         *     which participants would commit or roll back, which row locks and xmins would be released,
-         *     and the heuristic outcome that would be recorded. None of the other tools shows this.
+         *     the participants without the coordinator: PostgreSQL's `COMMIT PREPARED` / `ROLLBACK
+         *     PREPARED` run by hand on each prepared participant whose node runs (or only on `nodeIds`).
+         *     With `dryRun: true` nothing changes: the answer shows what each participant would do
+         *     (`COMMIT_PREPARED`, `ROLLBACK_PREPARED`, or `NONE` and why), the rows it would write, the
+         *     locks it would release, what the coordinator's log holds, whether the choice contradicts it,
+         *     and the state the transaction would have. None of PostgreSQL, MySQL or Narayana shows this
+         *     before acting.
          *
-         *     Applied, every reachable participant takes the outcome (those that never prepared can only
-         *     roll back) and releases its locks, and the transaction records a heuristic outcome:
-         *     HEURISTIC_COMMIT or HEURISTIC_ROLLBACK; HEURISTIC_MIXED when participants end differently;
-         *     HEURISTIC_HAZARD when a participant's node is down and its outcome unknown. When the
-         *     coordinator returns with a contradicting decision (or none: presumed abort), the outcome
-         *     turns HEURISTIC_MIXED. The outcome stays, listed and counted, until it is forgotten
-         *     (`POST …/{id}/forget`). Emits `distributed_transaction_heuristic` (not for a dry run).
-         *     Requires role `CLUSTER_ADMIN` or `DBA`; audited, dry runs included.
+         *     Applied, each chosen participant logs its COMMIT PREPARED or ROLLBACK PREPARED marked
+         *     heuristic (and keeps a heuristic entry until forgotten) and releases its locks; the
+         *     transaction becomes HEURISTIC_COMMIT or HEURISTIC_ROLLBACK, or HEURISTIC_HAZARD while a
+         *     participant's outcome cannot be known (its node is down). When the coordinator's decision
+         *     becomes known it is reclassified: participants that ended differently make it
+         *     HEURISTIC_MIXED, and `contradictsDecision` says whether the decision was the other one.
+         *     The outcome stays, listed and counted, until it is forgotten (`POST …/{id}/forget`). Emits
+         *     `distributed_transaction_heuristic` (not for a dry run). Requires role `CLUSTER_ADMIN` or
+         *     `DBA`; audited, dry runs included.
          */
         post: operations["resolveInDoubtTransaction"];
         delete?: never;
@@ -2902,11 +2913,12 @@ export interface paths {
         /**
          * Forget a heuristic outcome
          * @description Beyond the seeds. Clears a transaction's heuristic outcome once an operator has dealt with
-         *     it (X/Open's `xa_forget`): it leaves the unfinished transactions and the counts of
-         *     outstanding heuristics, keeps its state and gets `forgottenAt`, and stays in the bounded
-         *     history. Heuristics that can never be cleared pile up and end in a denial of service, as a
-         *     Narayana maintainer warns; this is how they are cleared. Emits
-         *     `distributed_transaction_forgotten`. Requires role `CLUSTER_ADMIN` or `DBA`; audited.
+         *     it (X/Open's `xa_forget`): every node holding a heuristic entry for it logs FORGET, and the
+         *     transaction leaves the unfinished ones for the bounded history, keeping its state, with
+         *     `forgottenAt` set. Heuristic entries count against each node's `maxPreparedTransactions`
+         *     until forgotten: heuristics that can never be cleared end in a denial of service, as a
+         *     Narayana maintainer warns. Emits `distributed_transaction_forgotten`. Requires role
+         *     `CLUSTER_ADMIN` or `DBA`; audited.
          */
         post: operations["forgetHeuristicTransaction"];
         delete?: never;
@@ -2925,7 +2937,7 @@ export interface paths {
         /**
          * List XA resource managers
          * @description The registered resource managers: each is the storage of one cluster node under a name,
-         *     with the node's status and how many XA transactions it has live and prepared.
+         *     with how many XA transactions it has live and prepared.
          */
         get: operations["listXaResourceManagers"];
         put?: never;
@@ -2982,18 +2994,19 @@ export interface paths {
         put?: never;
         /**
          * Start an XA transaction (XA START)
-         * @description `XA START xid` on a resource manager, with the row writes the transaction makes there. Its
+         * @description `XA START xid` on a resource manager, with the row writes the transaction makes there (the
+         *     replication engine's write shape, RowWrite; checked against the node's tables first). Its
          *     writes are applied tentatively while it is ACTIVE: each row is locked exclusively, the new
          *     rows stay invisible to others. A write that hits a row another transaction locked waits up
-         *     to `lockTimeoutMs`; in vain (or at once with 0) the transaction becomes ROLLBACK_ONLY. Then
-         *     `end` it, `prepare` it and `commit` it (or commit an IDLE one in one phase), or `rollback`.
-         *     Still ACTIVE, IDLE or ROLLBACK_ONLY after `timeoutMs`, it is rolled back; once PREPARED a
+         *     to the engine's `lockTimeoutMs`; in vain the transaction becomes ROLLBACK_ONLY. Then `end`
+         *     it, `prepare` it and `commit` it (or commit an IDLE one in one phase), or `rollback`. Not
+         *     prepared `timeoutMs` after it started, it is rolled back (`XA_RBTIMEOUT`); once PREPARED a
          *     timeout never rolls it back.
          *
-         *     The xid is in MySQL's notation (see Xid): `'order-42','b1',1`, or in hexadecimal
-         *     `X'6f726465722d3432',X'6231',1`. An xid whose gtrid and bqual belong to a transaction not
-         *     yet completed answers 409 `XAER_DUPID`. Emits `xa_transaction_state_changed`. Requires
-         *     role `CLUSTER_ADMIN` or `DBA`.
+         *     The xid is in MySQL's notation (see Xid): `'order-42','b1',1`, `order-42,b1`, or in
+         *     hexadecimal `X'6f726465722d3432',X'6231',1`. An xid whose gtrid and bqual belong to a
+         *     transaction not yet completed answers 409 `XAER_DUPID`; a completed one's may be reused, as
+         *     MySQL forgets it. Emits `xa_branch_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`.
          */
         post: operations["startXaTransaction"];
         delete?: never;
@@ -3008,9 +3021,10 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
-                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
-                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @description The XA transaction's xid in MySQL's notation (see Xid): as answers show it
+                 *     (`'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`), or bare (`order-42,b1,1`).
+                 *     With curl: `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`
+                 *     or `…/xa/order-42,b1/end`.
                  * @example 'order-42','b1',1
                  */
                 xid: components["schemas"]["Xid"];
@@ -3023,7 +3037,7 @@ export interface paths {
          * End an XA transaction (XA END)
          * @description `XA END xid`: the transaction's work is done; ACTIVE becomes IDLE, ready to prepare or to
          *     commit in one phase. Refused while a write still waits for a lock. Emits
-         *     `xa_transaction_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`.
+         *     `xa_branch_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`.
          */
         post: operations["endXaTransaction"];
         delete?: never;
@@ -3038,9 +3052,10 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
-                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
-                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @description The XA transaction's xid in MySQL's notation (see Xid): as answers show it
+                 *     (`'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`), or bare (`order-42,b1,1`).
+                 *     With curl: `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`
+                 *     or `…/xa/order-42,b1/end`.
                  * @example 'order-42','b1',1
                  */
                 xid: components["schemas"]["Xid"];
@@ -3054,8 +3069,9 @@ export interface paths {
          * @description `XA PREPARE xid`: an IDLE transaction logs a PREPARE record in its node's WAL and becomes
          *     PREPARED. From then on it survives crashes and restarts with its locks, pins its xmin and
          *     WAL, is listed by `recover`, and no timeout rolls it back: only its transaction manager
-         *     commits or rolls it back. A ROLLBACK_ONLY transaction is refused (`XA_RBROLLBACK`; counted
-         *     as a NO vote). Emits `xa_transaction_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`.
+         *     commits or rolls it back. If its node cannot prepare it (its work was lost), it is rolled
+         *     back instead (`XA_RBROLLBACK`). Emits `xa_branch_state_changed`. Requires role
+         *     `CLUSTER_ADMIN` or `DBA`.
          */
         post: operations["prepareXaTransaction"];
         delete?: never;
@@ -3070,9 +3086,10 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
-                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
-                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @description The XA transaction's xid in MySQL's notation (see Xid): as answers show it
+                 *     (`'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`), or bare (`order-42,b1,1`).
+                 *     With curl: `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`
+                 *     or `…/xa/order-42,b1/end`.
                  * @example 'order-42','b1',1
                  */
                 xid: components["schemas"]["Xid"];
@@ -3086,8 +3103,8 @@ export interface paths {
          * @description `XA COMMIT xid`: a PREPARED transaction commits: its node logs the commit, applies the
          *     writes (now visible) and releases the locks. With `onePhase: true` (`XA COMMIT … ONE
          *     PHASE`), an IDLE transaction prepares and commits at once and never appears in `recover`.
-         *     The body is optional. Emits `xa_transaction_state_changed`. Requires role `CLUSTER_ADMIN`
-         *     or `DBA`.
+         *     The body is optional. Emits `xa_branch_state_changed`. Requires role `CLUSTER_ADMIN` or
+         *     `DBA`.
          */
         post: operations["commitXaTransaction"];
         delete?: never;
@@ -3102,9 +3119,10 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
-                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
-                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @description The XA transaction's xid in MySQL's notation (see Xid): as answers show it
+                 *     (`'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`), or bare (`order-42,b1,1`).
+                 *     With curl: `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`
+                 *     or `…/xa/order-42,b1/end`.
                  * @example 'order-42','b1',1
                  */
                 xid: components["schemas"]["Xid"];
@@ -3117,7 +3135,7 @@ export interface paths {
          * Roll back an XA transaction (XA ROLLBACK)
          * @description `XA ROLLBACK xid`: an IDLE, PREPARED or ROLLBACK_ONLY transaction is rolled back: its writes
          *     are undone, its PREPARE (if any) is dropped, its locks are released. An ACTIVE one must be
-         *     ended first. Emits `xa_transaction_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`.
+         *     ended first. Emits `xa_branch_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`.
          */
         post: operations["rollbackXaTransaction"];
         delete?: never;
@@ -3132,9 +3150,10 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
-                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
-                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @description The XA transaction's xid in MySQL's notation (see Xid): as answers show it
+                 *     (`'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`), or bare (`order-42,b1,1`).
+                 *     With curl: `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`
+                 *     or `…/xa/order-42,b1/end`.
                  * @example 'order-42','b1',1
                  */
                 xid: components["schemas"]["Xid"];
@@ -3144,9 +3163,9 @@ export interface paths {
         /**
          * Get an XA transaction
          * @description One XA transaction: its state, resource manager and node, its writes' locks (and a write
-         *     waiting for one), its PREPARE record and pinned xmin, why it is rollback-only or was rolled
-         *     back, and when its timeout strikes. Completed ones stay visible while the bounded history
-         *     keeps them (for a reused xid, the latest).
+         *     waiting for one), its PREPARE record, why it is rollback-only or was rolled back, and when
+         *     its timeout strikes. Completed ones stay visible while the bounded history keeps them (for a
+         *     reused xid, the live one, else the latest).
          */
         get: operations["getXaTransactionStatus"];
         put?: never;
@@ -3213,11 +3232,11 @@ export interface paths {
         };
         /**
          * Get XA statistics
-         * @description Resource managers; XA transactions by state now (PREPARED ones are XA's in-doubt set);
-         *     committed (one-phase among them) and rolled back by reason; prepare votes (NO: refused as
-         *     rollback-only); latency percentiles from start to prepared, prepared to committed, and
-         *     start to completed; row lock waits. Measured on the cluster clock since the engine started.
-         *     XA transactions have no heuristic outcomes here; those of two-phase commit are in
+         * @description Resource managers; XA transactions by state (PREPARED ones are XA's in-doubt set, what
+         *     `recover` lists); started, prepared, committed (one-phase among them), rolled back (by
+         *     their timeout among them), and prepared ones found in the nodes' storage at a server start.
+         *     XA transactions have no heuristic outcomes; the latency percentiles, votes and lock waits
+         *     of the participants' machinery, which XA shares, are in
          *     `GET /api/v1/cluster/transactions/distributed/statistics`.
          */
         get: operations["getXaStatistics"];
@@ -3277,9 +3296,10 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
-                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
-                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @description The XA transaction's xid in MySQL's notation (see Xid): as answers show it
+                 *     (`'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`), or bare (`order-42,b1,1`).
+                 *     With curl: `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`
+                 *     or `…/xa/order-42,b1/end`.
                  * @example 'order-42','b1',1
                  */
                 xid: components["schemas"]["Xid"];
@@ -3306,9 +3326,10 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
-                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
-                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @description The XA transaction's xid in MySQL's notation (see Xid): as answers show it
+                 *     (`'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`), or bare (`order-42,b1,1`).
+                 *     With curl: `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`
+                 *     or `…/xa/order-42,b1/end`.
                  * @example 'order-42','b1',1
                  */
                 xid: components["schemas"]["Xid"];
@@ -3335,9 +3356,10 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
-                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
-                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @description The XA transaction's xid in MySQL's notation (see Xid): as answers show it
+                 *     (`'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`), or bare (`order-42,b1,1`).
+                 *     With curl: `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`
+                 *     or `…/xa/order-42,b1/end`.
                  * @example 'order-42','b1',1
                  */
                 xid: components["schemas"]["Xid"];
@@ -3364,9 +3386,10 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
-                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
-                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @description The XA transaction's xid in MySQL's notation (see Xid): as answers show it
+                 *     (`'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`), or bare (`order-42,b1,1`).
+                 *     With curl: `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`
+                 *     or `…/xa/order-42,b1/end`.
                  * @example 'order-42','b1',1
                  */
                 xid: components["schemas"]["Xid"];
@@ -3394,9 +3417,10 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
-                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
-                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @description The XA transaction's xid in MySQL's notation (see Xid): as answers show it
+                 *     (`'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`), or bare (`order-42,b1,1`).
+                 *     With curl: `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`
+                 *     or `…/xa/order-42,b1/end`.
                  * @example 'order-42','b1',1
                  */
                 xid: components["schemas"]["Xid"];
@@ -17657,18 +17681,18 @@ export interface components {
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
-         * @description Where a distributed transaction stands, as its coordinator sees it.
+         * @description Where a distributed transaction stands, derived from its coordinator and participants.
          *     - `ACTIVE`: begun; the participants apply its writes tentatively (rows locked, invisible to others).
          *     - `PREPARING`: PREPARE was sent; the votes are being collected (up to `prepareTimeoutMs`).
          *     - `PREPARED`: every participant voted YES and logged its PREPARE durably; no decision yet (commit or roll back next).
-         *     - `COMMITTING`: the coordinator logged COMMIT durably (the commit point) and is sending it until every participant acknowledges.
+         *     - `COMMITTING`: the coordinator logged COMMIT durably (the commit point) and sends it until every participant acknowledges.
          *     - `COMMITTED`: every participant applied COMMIT and acknowledged; the coordinator forgot it.
-         *     - `ABORTING`: the transaction is rolled back (a NO vote, a timeout, a rollback, or presumed abort after a coordinator restart); the participants are told until each acknowledges.
+         *     - `ABORTING`: it is rolled back (a NO vote, a timeout, a rollback, or presumed abort after its coordinator crashed undecided); the participants are told until each acknowledges.
          *     - `ABORTED`: every participant rolled back and acknowledged; no write of it is visible.
          *     - `IN_DOUBT`: some participant voted YES and cannot learn the decision, because the coordinator is down or cut off (2PC's blocking window). Its locks stay held until the coordinator returns, a peer knows the decision (cooperative termination), or an operator resolves it.
-         *     - `HEURISTIC_COMMIT`, `HEURISTIC_ROLLBACK`: an operator committed or rolled back the in-doubt participants by hand, and nothing has contradicted it so far.
-         *     - `HEURISTIC_MIXED`: some participants committed and others rolled back: the operator's choice contradicted the coordinator's decision, or participants that had not prepared rolled back under a heuristic commit.
-         *     - `HEURISTIC_HAZARD`: the outcome of some participant is unknown (its node was down when the operator resolved), so the transaction may be mixed.
+         *     - `HEURISTIC_COMMIT`, `HEURISTIC_ROLLBACK`: an operator committed or rolled back in-doubt participants by hand, and every participant's outcome agrees with it (`contradictsDecision` tells whether the coordinator's decision was the other one).
+         *     - `HEURISTIC_MIXED`: participants ended differently: some committed, others rolled back.
+         *     - `HEURISTIC_HAZARD`: some participant's outcome cannot be known (its node is down), so the transaction may be mixed.
          *     The four heuristic states stay until the outcome is forgotten (`POST …/{id}/forget`).
          * @example PREPARED
          * @enum {string}
@@ -17681,51 +17705,22 @@ export interface components {
         DistributedTransactionId: string;
         /**
          * @description Where one participant stands.
-         *     - `ACTIVE`: its writes are applied tentatively, with their row locks held.
-         *     - `LOCK_WAIT`: a write waits for a row lock another transaction holds (see `lockWait`), up to `lockTimeoutMs`.
+         *     - `ACTIVE`: its writes are applied tentatively, their row locks held (or a write waits for one, see `lockWait`); lost if its node crashes.
          *     - `PREPARED`: it voted YES after logging a PREPARE record in its WAL; its writes and locks survive a crash.
-         *     - `IN_DOUBT`: prepared, and it cannot learn the decision from the coordinator or a peer.
+         *     - `IN_DOUBT`: prepared, and no word from its coordinator.
          *     - `COMMITTED`: it applied the commit (the rows are visible) and released its locks.
          *     - `ABORTED`: it rolled back (its tentative writes are undone) and released its locks.
+         *     - `HEURISTIC_COMMIT`, `HEURISTIC_ROLLBACK`: an operator committed or rolled it back by hand.
          * @example PREPARED
          * @enum {string}
          */
-        ParticipantState: "ACTIVE" | "LOCK_WAIT" | "PREPARED" | "IN_DOUBT" | "COMMITTED" | "ABORTED";
+        ParticipantState: "ACTIVE" | "PREPARED" | "IN_DOUBT" | "COMMITTED" | "ABORTED" | "HEURISTIC_COMMIT" | "HEURISTIC_ROLLBACK";
         /**
          * @description A participant's answer to PREPARE, `YES` (prepared, ready to commit) or `NO` (it rolled back); null until it voted.
          * @example YES
          * @enum {string|null}
          */
         ParticipantVote: "YES" | "NO" | null;
-        /**
-         * @description Why a participant voted NO; null unless it did.
-         *     - `LOCK_CONFLICT`: a write hit a row locked by another transaction and `lockTimeoutMs` is 0 (NOWAIT).
-         *     - `LOCK_TIMEOUT`: a write waited `lockTimeoutMs` for a row lock in vain.
-         *     - `PREPARE_TIMEOUT`: it did not answer PREPARE within `prepareTimeoutMs` (down, or cut off); a silent participant counts as NO.
-         *     - `RESTARTED`: its node restarted before PREPARE and lost the tentative writes (unprepared work does not survive a crash).
-         * @example LOCK_TIMEOUT
-         * @enum {string|null}
-         */
-        NoVoteReason: "LOCK_CONFLICT" | "LOCK_TIMEOUT" | "PREPARE_TIMEOUT" | "RESTARTED" | null;
-        /** @description An exclusive row lock a transaction holds on a participant, from its write to the commit or rollback. */
-        RowLock: {
-            /**
-             * @description The row's table.
-             * @example accounts
-             */
-            table: string;
-            /**
-             * @description The row's key.
-             * @example acct-58
-             */
-            key: string;
-            /**
-             * Format: date-time
-             * @description When the lock was granted (cluster clock).
-             * @example 2026-11-21T10:29:59.104Z
-             */
-            acquiredAt: string;
-        };
         /** @description A write waiting for a row lock that another transaction holds; null when no write waits. */
         LockWait: {
             /**
@@ -17742,17 +17737,17 @@ export interface components {
              * @description The lock holder: a distributed transaction's id (`dtx-N`) or an XA transaction's xid.
              * @example dtx-41
              */
-            holder: string;
+            heldBy: string;
             /**
              * Format: date-time
              * @description When the write started waiting.
-             * @example 2026-11-21T10:29:59.600Z
+             * @example 2026-11-21T10:29:59.104Z
              */
             waitingSince: string;
             /**
              * Format: date-time
-             * @description When it gives up (`waitingSince` + `lockTimeoutMs`) and the participant votes NO.
-             * @example 2026-11-21T10:30:00.600Z
+             * @description When it gives up (`waitingSince` + the lock timeout): a participant then votes NO, an XA transaction becomes ROLLBACK_ONLY.
+             * @example 2026-11-21T10:29:59.604Z
              */
             timeoutAt: string;
         } | null;
@@ -17763,23 +17758,28 @@ export interface components {
              * @example node-4
              */
             nodeId: string;
-            nodeStatus: components["schemas"]["NodeStatus"];
+            /**
+             * @description Whether its node runs now.
+             * @example true
+             */
+            reachable: boolean;
             state: components["schemas"]["ParticipantState"];
             vote: components["schemas"]["ParticipantVote"];
-            noVoteReason: components["schemas"]["NoVoteReason"];
             /**
-             * Format: date-time
-             * @description When its vote reached the coordinator; null before it voted.
-             * @example 2026-11-21T10:30:00.012Z
+             * @description Why it voted NO or ended as it did, in words (`lock timeout on accounts/acct-58 held by dtx-41`, `heuristic ROLLBACK by an operator`); null otherwise.
+             * @example null
              */
-            votedAt: string | null;
+            reason: string | null;
             /**
              * @description Row writes it makes for the transaction.
              * @example 1
              */
             writeCount: number;
-            /** @description The row locks it holds now (empty once it committed or rolled back). */
-            locksHeld: components["schemas"]["RowLock"][];
+            /**
+             * @description Row locks it holds now (0 once it committed or rolled back).
+             * @example 1
+             */
+            locksHeld: number;
             lockWait: components["schemas"]["LockWait"];
             /**
              * @description Where its PREPARE record starts in its WAL (an LSN); null before it prepared. The record pins WAL until the transaction is resolved.
@@ -17788,117 +17788,100 @@ export interface components {
             prepareLsn: string | null;
             /**
              * Format: int64
-             * @description The transaction id it holds back while prepared (the horizon older row versions are kept for, as `pg_prepared_xacts.transaction` holds back vacuum); null when it pins none.
-             * @example 1207
+             * @description The transaction id it holds back while prepared (its PREPARE record's, as `pg_prepared_xacts.transaction` holds back vacuum); null when it pins none.
+             * @example 311
              */
             xmin: number | null;
             /**
-             * @description What an operator applied to it by hand (see HeuristicDecision); null unless resolved heuristically.
-             * @example null
-             * @enum {string|null}
+             * Format: date-time
+             * @description When it prepared; null before.
+             * @example 2026-11-21T10:30:00.012Z
              */
-            heuristicDecision: "COMMIT" | "ROLLBACK" | null;
+            preparedAt: string | null;
             /**
              * Format: date-time
-             * @description When it acknowledged the decision; null before.
+             * @description When it committed or rolled back; null before.
              * @example null
              */
-            acknowledgedAt: string | null;
+            finishedAt: string | null;
+            /**
+             * @description Whether it acknowledged the coordinator's decision.
+             * @example false
+             */
+            acknowledged: boolean;
         };
         /**
-         * @description The coordinator's decision, `COMMIT` or `ABORT`; null until it decided. COMMIT is logged durably in the coordinator's WAL before it is sent; ABORT needs no log entry (presumed abort).
+         * @description The coordinator's decision, `COMMIT` or `ABORT`; null until it is known. COMMIT is logged durably in the coordinator's WAL before it is sent; ABORT is never logged (presumed abort).
          * @example COMMIT
          * @enum {string|null}
          */
         TransactionDecision: "COMMIT" | "ABORT" | null;
         /**
-         * @description Why a transaction was rolled back; null unless its decision is ABORT.
-         *     - `ROLLBACK_REQUESTED`: `POST …/{id}/rollback`.
-         *     - `VOTE_NO`: a participant voted NO (see its `noVoteReason`).
-         *     - `TRANSACTION_TIMEOUT`: it was still ACTIVE after `timeoutMs`.
-         *     - `PRESUMED_ABORT`: the coordinator restarted with no decision logged for it.
-         * @example VOTE_NO
-         * @enum {string|null}
-         */
-        AbortReason: "ROLLBACK_REQUESTED" | "VOTE_NO" | "TRANSACTION_TIMEOUT" | "PRESUMED_ABORT" | null;
-        /**
          * @description A distributed transaction: a coordinator node and 1 to 16 participant nodes committing their
-         *     writes atomically by two-phase commit with presumed abort (one-phase commit when there is one
-         *     participant).
+         *     writes atomically by two-phase commit with presumed abort (in one phase when a single
+         *     participant is committed from ACTIVE).
          * @example {
-         *       "id": "dtx-42",
+         *       "transactionId": "dtx-42",
          *       "state": "PREPARED",
          *       "coordinatorNodeId": "node-1",
          *       "onePhase": false,
          *       "participants": [
          *         {
          *           "nodeId": "node-1",
-         *           "nodeStatus": "HEALTHY",
+         *           "reachable": true,
          *           "state": "PREPARED",
          *           "vote": "YES",
-         *           "noVoteReason": null,
-         *           "votedAt": "2026-11-21T10:30:00.004Z",
+         *           "reason": null,
          *           "writeCount": 1,
-         *           "locksHeld": [
-         *             {
-         *               "table": "accounts",
-         *               "key": "acct-17",
-         *               "acquiredAt": "2026-11-21T10:29:59.102Z"
-         *             }
-         *           ],
+         *           "locksHeld": 1,
          *           "lockWait": null,
          *           "prepareLsn": "0/16B3790",
          *           "xmin": 1207,
-         *           "heuristicDecision": null,
-         *           "acknowledgedAt": null
+         *           "preparedAt": "2026-11-21T10:30:00.004Z",
+         *           "finishedAt": null,
+         *           "acknowledged": false
          *         },
          *         {
          *           "nodeId": "node-4",
-         *           "nodeStatus": "HEALTHY",
+         *           "reachable": true,
          *           "state": "PREPARED",
          *           "vote": "YES",
-         *           "noVoteReason": null,
-         *           "votedAt": "2026-11-21T10:30:00.012Z",
+         *           "reason": null,
          *           "writeCount": 1,
-         *           "locksHeld": [
-         *             {
-         *               "table": "accounts",
-         *               "key": "acct-58",
-         *               "acquiredAt": "2026-11-21T10:29:59.104Z"
-         *             }
-         *           ],
+         *           "locksHeld": 1,
          *           "lockWait": null,
          *           "prepareLsn": "0/9A2118",
          *           "xmin": 311,
-         *           "heuristicDecision": null,
-         *           "acknowledgedAt": null
+         *           "preparedAt": "2026-11-21T10:30:00.012Z",
+         *           "finishedAt": null,
+         *           "acknowledged": false
          *         }
          *       ],
          *       "decision": null,
-         *       "decisionLsn": null,
-         *       "abortReason": null,
+         *       "reason": null,
+         *       "contradictsDecision": false,
          *       "prepareTimeoutMs": 2000,
          *       "lockTimeoutMs": 500,
          *       "timeoutMs": 60000,
          *       "begunAt": "2026-11-21T10:29:59.100Z",
          *       "preparedAt": "2026-11-21T10:30:00.012Z",
          *       "decidedAt": null,
-         *       "completedAt": null,
+         *       "finishedAt": null,
          *       "inDoubtSince": null,
          *       "forgottenAt": null,
-         *       "durationMs": null
+         *       "durationMs": 912
          *     }
          */
         DistributedTransaction: {
-            id: components["schemas"]["DistributedTransactionId"];
+            transactionId: components["schemas"]["DistributedTransactionId"];
             state: components["schemas"]["DistributedTransactionState"];
             /**
-             * @description The node running the coordinator; its WAL logs the decision.
+             * @description The node running the coordinator; its WAL logs the decision (a `pg_dist_transaction` row, as Citus keeps it).
              * @example node-1
              */
             coordinatorNodeId: string;
             /**
-             * @description Whether it commits in one phase: true with a single participant, which then gets one COMMIT ONE PHASE message and no PREPARE.
+             * @description Whether it commits (or committed) in one phase: a single participant committed from ACTIVE gets one COMMIT ONE PHASE message, with no PREPARE and no coordinator log.
              * @example false
              */
             onePhase: boolean;
@@ -17906,11 +17889,15 @@ export interface components {
             participants: components["schemas"]["TransactionParticipant"][];
             decision: components["schemas"]["TransactionDecision"];
             /**
-             * @description Where the COMMIT decision record starts in the coordinator's WAL (an LSN); null without one (undecided, aborted, or one-phase).
+             * @description Why it aborted, or what an operator did, in words (`node-5 voted NO: lock timeout on accounts/acct-90 held by dtx-41`); null otherwise.
              * @example null
              */
-            decisionLsn: string | null;
-            abortReason: components["schemas"]["AbortReason"];
+            reason: string | null;
+            /**
+             * @description For a heuristic outcome: whether the coordinator's decision, once known, was the other one. False otherwise.
+             * @example false
+             */
+            contradictsDecision: boolean;
             /**
              * @description How long the coordinator waits for each vote before counting it NO.
              * @example 2000
@@ -17922,7 +17909,7 @@ export interface components {
              */
             lockTimeoutMs: number;
             /**
-             * @description How long it may stay ACTIVE: past this, it is rolled back (TRANSACTION_TIMEOUT). A prepared transaction is never rolled back by a timeout.
+             * @description How long it may stay ACTIVE: past this, it is rolled back. A prepared transaction is never rolled back by a timeout.
              * @example 60000
              */
             timeoutMs: number;
@@ -17934,7 +17921,7 @@ export interface components {
             begunAt: string;
             /**
              * Format: date-time
-             * @description When the last YES vote arrived; null unless every participant voted YES.
+             * @description When every participant had voted YES; null before.
              * @example 2026-11-21T10:30:00.012Z
              */
             preparedAt: string | null;
@@ -17946,13 +17933,13 @@ export interface components {
             decidedAt: string | null;
             /**
              * Format: date-time
-             * @description When the last participant acknowledged the decision (COMMITTED or ABORTED); null before.
+             * @description When it became COMMITTED, ABORTED or heuristic; null before.
              * @example null
              */
-            completedAt: string | null;
+            finishedAt: string | null;
             /**
              * Format: date-time
-             * @description When it became IN_DOUBT; null if it never was.
+             * @description When it last became IN_DOUBT; null if it never was.
              * @example null
              */
             inDoubtSince: string | null;
@@ -17963,10 +17950,10 @@ export interface components {
              */
             forgottenAt: string | null;
             /**
-             * @description From `begunAt` to `completedAt`; null until completed.
-             * @example null
+             * @description Cluster time since `begin` (to the end, once finished).
+             * @example 912
              */
-            durationMs: number | null;
+            durationMs: number;
         };
         DistributedTransactionListResponse: {
             /**
@@ -17980,11 +17967,13 @@ export interface components {
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
-         * @description One row change asked of a node's storage, as its WAL logs it: `PUT` inserts the row or
-         *     replaces it whole, `DELETE` removes it (removing a missing row changes nothing). A table is
-         *     created by its first write. A `PUT` without `row`, or a `DELETE` with one, answers 422.
+         * @description One row change asked of a node's storage, as its WAL logs it (the replication engine's write
+         *     shape): `put` inserts the row or replaces it whole, `delete` removes it. A table is created by
+         *     its first write; tables named `pg_*` are system catalogs and refused (422). A `put` without
+         *     `row` answers 422 (a `delete` does not read it); a `delete` of a row that does not exist (at
+         *     that point of the writes) answers 404.
          * @example {
-         *       "op": "PUT",
+         *       "op": "put",
          *       "table": "accounts",
          *       "key": "acct-17",
          *       "row": {
@@ -17995,11 +17984,11 @@ export interface components {
          */
         RowWrite: {
             /**
-             * @description `PUT` (insert or replace) or `DELETE`.
-             * @example PUT
+             * @description `put` (insert or replace) or `delete`.
+             * @example put
              * @enum {string}
              */
-            op: "PUT" | "DELETE";
+            op: "put" | "delete";
             /**
              * @description The table.
              * @example accounts
@@ -18011,7 +18000,7 @@ export interface components {
              */
             key: string;
             /**
-             * @description The row a `PUT` leaves, a JSON object of columns; absent for a `DELETE`.
+             * @description The row a `put` leaves, a JSON object of columns; absent for a `delete`.
              * @example {
              *       "owner": "ada",
              *       "balance": 70
@@ -18025,25 +18014,25 @@ export interface components {
         ParticipantRequest: {
             /**
              * @description A node whose storage accepts writes: the replication primary, or a node outside the
-             *     physical replication group. A hot standby is refused with 409 (as PostgreSQL refuses
-             *     PREPARE TRANSACTION during recovery).
+             *     physical replication group (a removed replica is one). A hot standby is refused with 409
+             *     (as PostgreSQL refuses PREPARE TRANSACTION during recovery).
              * @example node-4
              */
             nodeId: string;
-            /** @description The row writes it makes, applied in order (a later write to the same row replaces an earlier one). Default: none (a participant that only votes). */
+            /** @description The row writes it makes, applied in order (a later write of a row sees the earlier one). Default: none (a participant that only votes). */
             writes?: components["schemas"]["RowWrite"][];
         };
         /**
          * @description A new distributed transaction: its participants and their writes, the coordinator and the
-         *     timeouts. Naming a node twice answers 422; more participants than the engine's
-         *     `maxParticipants` (at most 16) answers 422.
+         *     timeouts. Naming a node twice, or more participants than the engine's `maxParticipants`,
+         *     answers 422.
          * @example {
          *       "participants": [
          *         {
          *           "nodeId": "node-1",
          *           "writes": [
          *             {
-         *               "op": "PUT",
+         *               "op": "put",
          *               "table": "accounts",
          *               "key": "acct-17",
          *               "row": {
@@ -18057,7 +18046,7 @@ export interface components {
          *           "nodeId": "node-4",
          *           "writes": [
          *             {
-         *               "op": "PUT",
+         *               "op": "put",
          *               "table": "accounts",
          *               "key": "acct-58",
          *               "row": {
@@ -18077,7 +18066,7 @@ export interface components {
             /** @description The participants, each once. */
             participants: components["schemas"]["ParticipantRequest"][];
             /**
-             * @description The node to run the coordinator on; it logs the decision in its WAL, so it must accept writes too. Default: the first participant's node.
+             * @description The node to run the coordinator on; it logs the decision in its WAL, so it must accept writes too. Default: the replication primary, or else the first participant that accepts writes.
              * @example node-1
              */
             coordinatorNodeId?: string;
@@ -18107,116 +18096,66 @@ export interface components {
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
-         * @description `COORDINATOR_DOWN` (its node crashed) or `COORDINATOR_UNREACHABLE` (a partition cuts the in-doubt participants off from it).
-         * @example COORDINATOR_DOWN
-         * @enum {string}
+         * @description What the coordinator's log (its `pg_dist_transaction` row, read from its node's storage even while the node is down) holds for the transaction: `COMMIT`, or null when it holds nothing, so abort is presumed.
+         * @example COMMIT
+         * @enum {string|null}
          */
-        InDoubtReason: "COORDINATOR_DOWN" | "COORDINATOR_UNREACHABLE";
+        CoordinatorLog: "COMMIT" | null;
+        /** @description A row lock a participant of an in-doubt transaction holds. */
+        HeldLock: {
+            /**
+             * @description The participant holding it.
+             * @example node-4
+             */
+            nodeId: string;
+            /**
+             * @description The row's table.
+             * @example accounts
+             */
+            table: string;
+            /**
+             * @description The row's key.
+             * @example acct-58
+             */
+            key: string;
+        };
         /**
          * @description A transaction some participants are in doubt about: they voted YES, so they may neither
          *     commit nor roll back on their own, and they hold their row locks and pin their xmin until
          *     the decision reaches them.
-         * @example {
-         *       "transactionId": "dtx-42",
-         *       "coordinatorNodeId": "node-1",
-         *       "coordinatorNodeStatus": "DOWN",
-         *       "reason": "COORDINATOR_DOWN",
-         *       "begunAt": "2026-11-21T10:29:59.100Z",
-         *       "inDoubtSince": "2026-11-21T10:30:01.012Z",
-         *       "ageMs": 61900,
-         *       "inDoubtMs": 59988,
-         *       "participants": [
-         *         {
-         *           "nodeId": "node-1",
-         *           "nodeStatus": "DOWN",
-         *           "state": "PREPARED",
-         *           "vote": "YES",
-         *           "noVoteReason": null,
-         *           "votedAt": "2026-11-21T10:30:00.004Z",
-         *           "writeCount": 1,
-         *           "locksHeld": [
-         *             {
-         *               "table": "accounts",
-         *               "key": "acct-17",
-         *               "acquiredAt": "2026-11-21T10:29:59.102Z"
-         *             }
-         *           ],
-         *           "lockWait": null,
-         *           "prepareLsn": "0/16B3790",
-         *           "xmin": 1207,
-         *           "heuristicDecision": null,
-         *           "acknowledgedAt": null
-         *         },
-         *         {
-         *           "nodeId": "node-4",
-         *           "nodeStatus": "HEALTHY",
-         *           "state": "IN_DOUBT",
-         *           "vote": "YES",
-         *           "noVoteReason": null,
-         *           "votedAt": "2026-11-21T10:30:00.012Z",
-         *           "writeCount": 1,
-         *           "locksHeld": [
-         *             {
-         *               "table": "accounts",
-         *               "key": "acct-58",
-         *               "acquiredAt": "2026-11-21T10:29:59.104Z"
-         *             }
-         *           ],
-         *           "lockWait": null,
-         *           "prepareLsn": "0/9A2118",
-         *           "xmin": 311,
-         *           "heuristicDecision": null,
-         *           "acknowledgedAt": null
-         *         }
-         *       ],
-         *       "locksHeld": 2,
-         *       "oldestXmin": 311
-         *     }
          */
         InDoubtTransaction: {
             transactionId: components["schemas"]["DistributedTransactionId"];
+            /**
+             * @description Cluster time since its first PREPARE record.
+             * @example 61000
+             */
+            ageMs: number;
+            /**
+             * @description Cluster time it has been IN_DOUBT.
+             * @example 59988
+             */
+            inDoubtMs: number;
             /**
              * @description The coordinator's node.
              * @example node-1
              */
             coordinatorNodeId: string;
-            coordinatorNodeStatus: components["schemas"]["NodeStatus"];
-            reason: components["schemas"]["InDoubtReason"];
             /**
-             * Format: date-time
-             * @description When the transaction began.
-             * @example 2026-11-21T10:29:59.100Z
+             * @description Whether the coordinator's node runs now (false while it is down; true when only a partition cuts the participants off).
+             * @example false
              */
-            begunAt: string;
-            /**
-             * Format: date-time
-             * @description When it became IN_DOUBT.
-             * @example 2026-11-21T10:30:01.012Z
-             */
-            inDoubtSince: string;
-            /**
-             * @description Cluster time since it began.
-             * @example 61900
-             */
-            ageMs: number;
-            /**
-             * @description Cluster time it has been in doubt.
-             * @example 59988
-             */
-            inDoubtMs: number;
-            /** @description Every participant with its vote, state, locks and xmin. */
-            participants: components["schemas"]["TransactionParticipant"][];
-            /**
-             * @description Row locks its participants hold now.
-             * @example 2
-             */
-            locksHeld: number;
+            coordinatorReachable: boolean;
+            coordinatorLog: components["schemas"]["CoordinatorLog"];
+            /** @description Every row lock its participants hold. */
+            locks: components["schemas"]["HeldLock"][];
             /**
              * Format: int64
              * @description The oldest xmin its participants pin; null when none does.
              * @example 311
              */
             oldestXmin: number | null;
+            transaction: components["schemas"]["DistributedTransaction"];
         };
         InDoubtTransactionListResponse: {
             /**
@@ -18229,32 +18168,8 @@ export interface components {
             pagination: components["schemas"]["Pagination"];
             timestamp: components["schemas"]["Timestamp"];
         };
-        /** @description Answers to PREPARE. */
-        VoteCounts: {
-            /**
-             * @description YES votes.
-             * @example 2410
-             */
-            yes: number;
-            /**
-             * @description NO votes.
-             * @example 14
-             */
-            no: number;
-            /** @description NO votes by reason (see NoVoteReason). */
-            noByReason: {
-                /** @example 3 */
-                LOCK_CONFLICT: number;
-                /** @example 7 */
-                LOCK_TIMEOUT: number;
-                /** @example 4 */
-                PREPARE_TIMEOUT: number;
-                /** @example 0 */
-                RESTARTED: number;
-            };
-        };
-        /** @description Percentiles (nearest rank) of a duration in milliseconds of cluster time, over a bounded window of the most recent samples; null before the first sample. */
-        LatencyPercentilesMs: {
+        /** @description Percentiles (nearest rank) of a duration on the cluster clock, over the most recent samples (a bounded window, the engine's `latencySamples`); null before the first sample. The window starts empty after a server restart. */
+        LatencyPercentiles: {
             /**
              * @description Samples in the window.
              * @example 1000
@@ -18264,63 +18179,46 @@ export interface components {
              * @description Median.
              * @example 6
              */
-            p50: number | null;
+            p50Ms: number | null;
             /**
              * @description 95th percentile.
              * @example 14
              */
-            p95: number | null;
+            p95Ms: number | null;
             /**
              * @description 99th percentile.
              * @example 31
              */
-            p99: number | null;
+            p99Ms: number | null;
             /**
              * @description Longest in the window.
              * @example 48
              */
-            max: number | null;
-        };
-        /** @description Row lock waits of the transactions' writes. */
-        LockWaitStatistics: {
-            /**
-             * @description Writes that had to wait for a lock.
-             * @example 57
-             */
-            waits: number;
-            /**
-             * @description Waits that ended with the lock.
-             * @example 49
-             */
-            granted: number;
-            /**
-             * @description Waits that ran out of `lockTimeoutMs`.
-             * @example 7
-             */
-            timedOut: number;
-            /**
-             * @description Writes refused at once (`lockTimeoutMs` 0).
-             * @example 3
-             */
-            conflicts: number;
-            /**
-             * @description Writes waiting now.
-             * @example 1
-             */
-            waiting: number;
-            waitMs: components["schemas"]["LatencyPercentilesMs"];
+            maxMs: number | null;
         };
         /**
-         * @description Two-phase commit since the engine started, all measured. Latencies: `prepareLatencyMs` is
-         *     phase one (PREPARE sent to the last vote), `commitLatencyMs` phase two (the decision to the
-         *     last acknowledgement), `totalLatencyMs` from `begin` to COMMITTED or ABORTED.
+         * @description Two-phase commit, measured by the engine (counters since the cluster began; latency windows
+         *     since the server started). Latencies: `prepareLatency` is phase one (PREPARE sent to the last
+         *     vote), `commitLatency` phase two (the decision to the last acknowledgement), `totalLatency`
+         *     from `begin` to the end, `lockWaitLatency` the waits for row locks. Lock waits count the
+         *     writes of XA transactions too (one lock manager).
          */
         DistributedTransactionStatistics: {
             /**
-             * @description Transactions not finished now (every state but COMMITTED, ABORTED and the heuristic ones).
+             * @description Transactions begun.
+             * @example 1214
+             */
+            begun: number;
+            /**
+             * @description Transactions not finished now (ACTIVE to IN_DOUBT, and heuristic outcomes not forgotten).
              * @example 3
              */
             active: number;
+            /**
+             * @description Prepared transactions over every node now (as `pg_prepared_xacts` would count them), XA ones included.
+             * @example 4
+             */
+            prepared: number;
             /**
              * @description Transactions IN_DOUBT now.
              * @example 1
@@ -18341,43 +18239,64 @@ export interface components {
              * @example 31
              */
             aborted: number;
-            /** @description ABORTED transactions by reason (see AbortReason). */
-            abortedByReason: {
-                /** @example 12 */
-                ROLLBACK_REQUESTED: number;
-                /** @example 14 */
-                VOTE_NO: number;
-                /** @example 3 */
-                TRANSACTION_TIMEOUT: number;
-                /** @example 2 */
-                PRESUMED_ABORT: number;
-            };
-            /**
-             * @description Transactions that were ever IN_DOUBT.
-             * @example 4
-             */
-            enteredInDoubt: number;
-            /** @description Heuristic outcomes recorded (each transaction counted once, by its latest outcome), and those forgotten. */
+            /** @description Heuristic outcomes recorded, by kind, and those forgotten. */
             heuristic: {
-                /** @example 1 */
-                HEURISTIC_COMMIT: number;
-                /** @example 1 */
-                HEURISTIC_ROLLBACK: number;
-                /** @example 1 */
-                HEURISTIC_MIXED: number;
-                /** @example 0 */
-                HEURISTIC_HAZARD: number;
+                /**
+                 * @description HEURISTIC_COMMIT outcomes.
+                 * @example 1
+                 */
+                commit: number;
+                /**
+                 * @description HEURISTIC_ROLLBACK outcomes.
+                 * @example 1
+                 */
+                rollback: number;
+                /**
+                 * @description HEURISTIC_MIXED outcomes.
+                 * @example 1
+                 */
+                mixed: number;
+                /**
+                 * @description HEURISTIC_HAZARD outcomes.
+                 * @example 0
+                 */
+                hazard: number;
                 /**
                  * @description Heuristic outcomes an operator forgot.
                  * @example 2
                  */
                 forgotten: number;
             };
-            votes: components["schemas"]["VoteCounts"];
-            prepareLatencyMs: components["schemas"]["LatencyPercentilesMs"];
-            commitLatencyMs: components["schemas"]["LatencyPercentilesMs"];
-            totalLatencyMs: components["schemas"]["LatencyPercentilesMs"];
-            lockWaits: components["schemas"]["LockWaitStatistics"];
+            /** @description Answers to PREPARE (a silent participant counts as NO). */
+            votes: {
+                /**
+                 * @description YES votes.
+                 * @example 2410
+                 */
+                yes: number;
+                /**
+                 * @description NO votes.
+                 * @example 14
+                 */
+                no: number;
+            };
+            /** @description Writes that waited for a row lock. */
+            lockWaits: {
+                /**
+                 * @description Writes that had to wait.
+                 * @example 57
+                 */
+                waits: number;
+                /**
+                 * @description Of those, the ones that gave up at the lock timeout.
+                 * @example 7
+                 */
+                timedOut: number;
+            };
+            prepareLatency: components["schemas"]["LatencyPercentiles"];
+            commitLatency: components["schemas"]["LatencyPercentiles"];
+            totalLatency: components["schemas"]["LatencyPercentiles"];
+            lockWaitLatency: components["schemas"]["LatencyPercentiles"];
         };
         DistributedTransactionStatisticsResponse: {
             /**
@@ -18398,7 +18317,7 @@ export interface components {
             committed: boolean;
             decision: components["schemas"]["TransactionDecision"];
             /**
-             * @description Whether it committed in one phase (a single participant).
+             * @description Whether it commits in one phase (a single participant).
              * @example false
              */
             onePhase: boolean;
@@ -18414,7 +18333,7 @@ export interface components {
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
-         * @description An operator's resolution of an in-doubt transaction, `COMMIT` or `ROLLBACK` (PostgreSQL's `COMMIT PREPARED` or `ROLLBACK PREPARED` run by hand on each participant).
+         * @description An operator's resolution of an in-doubt transaction, `COMMIT` or `ROLLBACK` (PostgreSQL's `COMMIT PREPARED` or `ROLLBACK PREPARED` run by hand on the participants).
          * @example ROLLBACK
          * @enum {string}
          */
@@ -18429,11 +18348,31 @@ export interface components {
         ResolveInDoubtRequest: {
             outcome: components["schemas"]["HeuristicDecision"];
             /**
-             * @description Only show what the resolution would do: which participants would commit or roll back and which locks would be released. Nothing changes.
+             * @description Resolve only these participants (node ids of the transaction; another node answers 422). Default: every participant.
+             * @example [
+             *       "node-4"
+             *     ]
+             */
+            nodeIds?: string[];
+            /**
+             * @description Only show what the resolution would do: which participants would commit or roll back, the rows they would write and the locks they would release. Nothing changes.
              * @default false
              * @example true
              */
             dryRun: boolean;
+        };
+        /** @description An exclusive row lock, held from a transaction's write to its commit or rollback. */
+        RowLock: {
+            /**
+             * @description The row's table.
+             * @example accounts
+             */
+            table: string;
+            /**
+             * @description The row's key.
+             * @example acct-58
+             */
+            key: string;
         };
         /** @description What a resolution does (or would do) at one participant. */
         ParticipantResolution: {
@@ -18442,68 +18381,27 @@ export interface components {
              * @example node-4
              */
             nodeId: string;
-            stateBefore: components["schemas"]["ParticipantState"];
+            state: components["schemas"]["ParticipantState"];
             /**
-             * @description What happens to it: `COMMIT` (COMMIT PREPARED), `ROLLBACK` (ROLLBACK PREPARED, or the undo of unprepared writes) or `NONE`.
-             * @example ROLLBACK
+             * @description What happens to it: `COMMIT_PREPARED` or `ROLLBACK_PREPARED` (a prepared participant whose node runs), or `NONE`, with `reason` saying why (not prepared, its node is down, not among `nodeIds`).
+             * @example ROLLBACK_PREPARED
              * @enum {string}
              */
-            action: "COMMIT" | "ROLLBACK" | "NONE";
+            action: "COMMIT_PREPARED" | "ROLLBACK_PREPARED" | "NONE";
             /**
-             * @description Why that action.
-             *     - `IN_DOUBT`: it is prepared and in doubt; it takes the operator's outcome.
-             *     - `NOT_PREPARED`: it never voted YES, so it can only roll back (under a COMMIT this makes the outcome HEURISTIC_MIXED).
-             *     - `ALREADY_COMMITTED`, `ALREADY_ABORTED`: it learned the decision before; nothing to do (a contradicting outcome makes it HEURISTIC_MIXED).
-             *     - `NODE_DOWN`: its node is down, so nothing can be done there and its outcome stays unknown (HEURISTIC_HAZARD).
-             * @example IN_DOUBT
-             * @enum {string}
+             * @description Why NONE, in words; null otherwise.
+             * @example null
              */
-            reason: "IN_DOUBT" | "NOT_PREPARED" | "ALREADY_COMMITTED" | "ALREADY_ABORTED" | "NODE_DOWN";
+            reason: string | null;
             /** @description The row locks the action releases. */
             locksReleased: components["schemas"]["RowLock"][];
             /**
-             * Format: int64
-             * @description The xmin it stops pinning; null when it pinned none.
-             * @example 311
+             * @description Rows its COMMIT PREPARED writes (0 for a rollback or NONE).
+             * @example 0
              */
-            xminReleased: number | null;
+            rowsWritten: number;
         };
-        /**
-         * @description What a heuristic resolution did, or what its dry run would do.
-         * @example {
-         *       "transactionId": "dtx-42",
-         *       "outcome": "ROLLBACK",
-         *       "dryRun": true,
-         *       "heuristicOutcome": "HEURISTIC_HAZARD",
-         *       "participants": [
-         *         {
-         *           "nodeId": "node-1",
-         *           "stateBefore": "PREPARED",
-         *           "action": "NONE",
-         *           "reason": "NODE_DOWN",
-         *           "locksReleased": [],
-         *           "xminReleased": null
-         *         },
-         *         {
-         *           "nodeId": "node-4",
-         *           "stateBefore": "IN_DOUBT",
-         *           "action": "ROLLBACK",
-         *           "reason": "IN_DOUBT",
-         *           "locksReleased": [
-         *             {
-         *               "table": "accounts",
-         *               "key": "acct-58",
-         *               "acquiredAt": "2026-11-21T10:29:59.104Z"
-         *             }
-         *           ],
-         *           "xminReleased": 311
-         *         }
-         *       ],
-         *       "locksReleased": 1,
-         *       "stateAfter": "HEURISTIC_HAZARD",
-         *       "resolvedAt": null
-         *     }
-         */
+        /** @description What a heuristic resolution did, or what its dry run would do. */
         InDoubtResolution: {
             transactionId: components["schemas"]["DistributedTransactionId"];
             outcome: components["schemas"]["HeuristicDecision"];
@@ -18512,26 +18410,16 @@ export interface components {
              * @example true
              */
             dryRun: boolean;
-            /**
-             * @description The heuristic outcome recorded (or that would be), from the participants' actions. It can still turn MIXED or HAZARD when the coordinator returns with another decision.
-             * @example HEURISTIC_ROLLBACK
-             * @enum {string}
-             */
-            heuristicOutcome: "HEURISTIC_COMMIT" | "HEURISTIC_ROLLBACK" | "HEURISTIC_MIXED" | "HEURISTIC_HAZARD";
             /** @description Every participant, in the transaction's order. */
             participants: components["schemas"]["ParticipantResolution"][];
+            coordinatorLog: components["schemas"]["CoordinatorLog"];
             /**
-             * @description Row locks released over all participants.
-             * @example 1
+             * @description Whether the outcome is the other one than the coordinator's log holds (COMMIT logged and ROLLBACK chosen, or nothing logged and COMMIT chosen): when the coordinator returns, its decision contradicts the operator's.
+             * @example false
              */
-            locksReleased: number;
-            stateAfter: components["schemas"]["DistributedTransactionState"];
-            /**
-             * Format: date-time
-             * @description When it was applied; null for a dry run.
-             * @example null
-             */
-            resolvedAt: string | null;
+            contradictsCoordinator: boolean;
+            resultingState: components["schemas"]["DistributedTransactionState"];
+            transaction: components["schemas"]["DistributedTransaction"];
         };
         InDoubtResolutionResponse: {
             /**
@@ -18552,7 +18440,6 @@ export interface components {
          * @example {
          *       "name": "orders_rm",
          *       "nodeId": "node-4",
-         *       "nodeStatus": "HEALTHY",
          *       "registeredAt": "2026-11-21T09:31:00.000Z",
          *       "liveTransactions": 2,
          *       "preparedTransactions": 1
@@ -18565,7 +18452,6 @@ export interface components {
              * @example node-4
              */
             nodeId: string;
-            nodeStatus: components["schemas"]["NodeStatus"];
             /**
              * Format: date-time
              * @description When it was registered.
@@ -18622,16 +18508,18 @@ export interface components {
          * @description An XA transaction id in MySQL's notation, `gtrid[,bqual[,formatID]]`: the global transaction
          *     id, the branch qualifier (default empty) and the format id (default 1). `gtrid` (1 to 64
          *     bytes) and `bqual` (0 to 64 bytes) are each written as a quoted string of printable ASCII
-         *     without `'` or `\` (`'order-42'`), or in hexadecimal as `X'6f72'` or `0x6f72`; `formatID` is
-         *     an unsigned decimal integer up to 2147483647. Answers always show the canonical form: quoted
-         *     when every byte allows it, else `X'…'`, with the format id written out
-         *     (`'order-42','b1',1`). Two XA transactions are the same when gtrid and bqual are.
+         *     without `'` or `\` (`'order-42'`), in hexadecimal as `X'6f72'` or `0x6f72`, or, for paths and
+         *     curl, as a bare word of letters, digits, `_`, `.` and `-` (`order-42`; one reading `0x…` is
+         *     hexadecimal). `formatID` is a whole number up to 2147483647 (a larger one answers 422
+         *     `XAER_INVAL`). Answers show the canonical form: each part quoted when every byte allows it,
+         *     else `X'…'`, with the format id written out (`'order-42','b1',1`). Two XA transactions are the
+         *     same when gtrid and bqual are (as MySQL checks).
          *
-         *     In a URL path, use the same text; curl sends `'` and `,` as they are, and Swagger UI encodes
-         *     them. Percent-encode a space (`%20`), `%`, `/`, `?` and `#` inside a quoted part. A path
-         *     parameter holds at most 200 characters, so a binary xid whose hex form is longer must be
-         *     addressed where the body carries it (`POST /api/v1/replication/xa/prepare` and `…/commit`),
-         *     or be given shorter parts.
+         *     In a URL path use any of these forms; `order-42,b1,1` needs no quoting at all. curl sends `'`
+         *     and `,` as they are; Swagger UI encodes them. Percent-encode a space (`%20`), `%`, `/`, `?`
+         *     and `#` inside a quoted part. A path parameter holds at most 200 characters, so a binary xid
+         *     whose hexadecimal form is longer is named in the body instead
+         *     (`POST /api/v1/replication/xa/prepare` and `…/commit`), or needs shorter parts.
          * @example 'order-42','b1',1
          */
         Xid: string;
@@ -18642,7 +18530,7 @@ export interface components {
          *       "resourceManager": "orders_rm",
          *       "writes": [
          *         {
-         *           "op": "PUT",
+         *           "op": "put",
          *           "table": "orders",
          *           "key": "order-42",
          *           "row": {
@@ -18652,36 +18540,30 @@ export interface components {
          *           }
          *         }
          *       ],
-         *       "timeoutMs": 60000,
-         *       "lockTimeoutMs": 500
+         *       "timeoutMs": 60000
          *     }
          */
         XaStartRequest: {
             xid: components["schemas"]["Xid"];
             resourceManager: components["schemas"]["ResourceManagerName"];
-            /** @description The row writes it makes on the resource manager's storage, applied in order while ACTIVE. Default none. */
+            /** @description The row writes it makes on the resource manager's storage, applied in order while ACTIVE (waiting for row locks up to the engine's `lockTimeoutMs`). Default none. */
             writes?: components["schemas"]["RowWrite"][];
             /**
              * @description Its transaction timeout (default 60000).
              * @example 60000
              */
             timeoutMs?: number;
-            /**
-             * @description How long a write waits for a row lock before the transaction becomes ROLLBACK_ONLY; 0 fails at the first conflict (default 1000).
-             * @example 500
-             */
-            lockTimeoutMs?: number;
         };
         /**
          * @description Where an XA transaction (one branch of a global transaction, on one resource manager) stands,
          *     with MySQL's state names.
          *     - `ACTIVE`: started (`XA START`); its writes are applied tentatively, their rows locked.
          *     - `IDLE`: ended (`XA END`); ready to prepare, or to commit in one phase.
-         *     - `PREPARED`: prepared (`XA PREPARE`): its PREPARE record is in the WAL, it survives crashes and is listed by `recover` until its transaction manager commits or rolls it back. A timeout never rolls it back.
+         *     - `PREPARED`: prepared (`XA PREPARE`): its PREPARE record is in the WAL, it survives crashes and restarts and is listed by `recover` until its transaction manager commits or rolls it back. Neither a timeout nor a failure rolls it back.
          *     - `COMMITTED`: committed (`XA COMMIT`, or `XA COMMIT … ONE PHASE` from IDLE); its rows are visible.
-         *     - `ROLLED_BACK`: rolled back (`XA ROLLBACK`, its transaction timeout while ACTIVE, IDLE or ROLLBACK_ONLY, or its node's restart before PREPARE).
-         *     - `ROLLBACK_ONLY`: a write failed while ACTIVE (see `rollbackOnlyReason`); it can only be rolled back.
-         *     Illegal moves answer 409 with `details.xaError` `XAER_PROTO` (`XA_RBROLLBACK` for a ROLLBACK_ONLY transaction).
+         *     - `ROLLED_BACK`: rolled back (`XA ROLLBACK`, or its timeout before PREPARE: `XA_RBTIMEOUT`).
+         *     - `ROLLBACK_ONLY`: its work failed before PREPARE (a write waited for a lock in vain or was refused, or its node crashed and lost the work: `XA_RBROLLBACK`); it can only be rolled back.
+         *     A move its state does not allow answers 409 with `details.xaError` `XAER_PROTO`.
          * @example PREPARED
          * @enum {string}
          */
@@ -18693,32 +18575,25 @@ export interface components {
          * @example {
          *       "xid": "'order-42','b1',1",
          *       "formatId": 1,
+         *       "gtrid": "order-42",
          *       "gtridHex": "6f726465722d3432",
+         *       "bqual": "b1",
          *       "bqualHex": "6231",
          *       "resourceManager": "orders_rm",
          *       "nodeId": "node-4",
          *       "state": "PREPARED",
          *       "onePhase": false,
          *       "writeCount": 1,
-         *       "locksHeld": [
-         *         {
-         *           "table": "orders",
-         *           "key": "order-42",
-         *           "acquiredAt": "2026-11-21T10:29:58.002Z"
-         *         }
-         *       ],
+         *       "locksHeld": 1,
          *       "lockWait": null,
          *       "prepareLsn": "0/9A2240",
-         *       "xmin": 312,
-         *       "rollbackOnlyReason": null,
-         *       "rollbackReason": null,
+         *       "reason": null,
          *       "timeoutMs": 60000,
-         *       "lockTimeoutMs": 500,
+         *       "timeoutAt": null,
          *       "startedAt": "2026-11-21T10:29:58.000Z",
-         *       "endedAt": "2026-11-21T10:29:58.020Z",
+         *       "updatedAt": "2026-11-21T10:29:58.031Z",
          *       "preparedAt": "2026-11-21T10:29:58.031Z",
-         *       "completedAt": null,
-         *       "expiresAt": null
+         *       "finishedAt": null
          *     }
          */
         XaTransaction: {
@@ -18729,10 +18604,20 @@ export interface components {
              */
             formatId: number;
             /**
+             * @description The gtrid as UTF-8 text; null when its bytes are not text.
+             * @example order-42
+             */
+            gtrid: string | null;
+            /**
              * @description The gtrid's bytes in lower-case hexadecimal.
              * @example 6f726465722d3432
              */
             gtridHex: string;
+            /**
+             * @description The bqual as UTF-8 text (empty for an empty bqual); null when its bytes are not text.
+             * @example b1
+             */
+            bqual: string | null;
             /**
              * @description The bqual's bytes in lower-case hexadecimal (empty for an empty bqual).
              * @example 6231
@@ -18755,8 +18640,11 @@ export interface components {
              * @example 1
              */
             writeCount: number;
-            /** @description The row locks it holds now (empty once committed or rolled back). */
-            locksHeld: components["schemas"]["RowLock"][];
+            /**
+             * @description Row locks it holds now (0 once committed or rolled back).
+             * @example 1
+             */
+            locksHeld: number;
             lockWait: components["schemas"]["LockWait"];
             /**
              * @description Where its PREPARE record starts in its node's WAL (an LSN); null before PREPARED.
@@ -18764,33 +18652,21 @@ export interface components {
              */
             prepareLsn: string | null;
             /**
-             * Format: int64
-             * @description The transaction id it holds back while PREPARED; null otherwise.
-             * @example 311
-             */
-            xmin: number | null;
-            /**
-             * @description Why it became ROLLBACK_ONLY: a write hit a locked row with `lockTimeoutMs` 0 (`LOCK_CONFLICT`), or waited `lockTimeoutMs` in vain (`LOCK_TIMEOUT`); null if it never did.
+             * @description Why it became ROLLBACK_ONLY or ROLLED_BACK, in words with the XA code (`XA_RBTIMEOUT: not prepared within 60000 ms`); null otherwise.
              * @example null
-             * @enum {string|null}
              */
-            rollbackOnlyReason: "LOCK_CONFLICT" | "LOCK_TIMEOUT" | null;
+            reason: string | null;
             /**
-             * @description Why it was ROLLED_BACK: `XA ROLLBACK` (`REQUESTED`), `timeoutMs` passed before PREPARE (`TIMEOUT`), or its node restarted before PREPARE (`NODE_RESTARTED`); null unless ROLLED_BACK.
-             * @example null
-             * @enum {string|null}
-             */
-            rollbackReason: "REQUESTED" | "TIMEOUT" | "NODE_RESTARTED" | null;
-            /**
-             * @description Its transaction timeout: still ACTIVE, IDLE or ROLLBACK_ONLY this long after `startedAt`, it is rolled back.
+             * @description Its transaction timeout: not prepared this long after `startedAt`, it is rolled back.
              * @example 60000
              */
             timeoutMs: number;
             /**
-             * @description How long a write waits for a row lock before the transaction becomes ROLLBACK_ONLY; 0 fails at the first conflict.
-             * @example 500
+             * Format: date-time
+             * @description When its timeout rolls it back; null once PREPARED or finished.
+             * @example null
              */
-            lockTimeoutMs: number;
+            timeoutAt: string | null;
             /**
              * Format: date-time
              * @description When it started (XA START).
@@ -18799,10 +18675,10 @@ export interface components {
             startedAt: string;
             /**
              * Format: date-time
-             * @description When it ended (XA END); null before.
-             * @example 2026-11-21T10:29:58.020Z
+             * @description When its state last changed.
+             * @example 2026-11-21T10:29:58.031Z
              */
-            endedAt: string | null;
+            updatedAt: string;
             /**
              * Format: date-time
              * @description When it was prepared; null before.
@@ -18814,13 +18690,7 @@ export interface components {
              * @description When it was committed or rolled back; null before.
              * @example null
              */
-            completedAt: string | null;
-            /**
-             * Format: date-time
-             * @description When its timeout rolls it back; null once PREPARED or completed.
-             * @example null
-             */
-            expiresAt: string | null;
+            finishedAt: string | null;
         };
         XaTransactionResponse: {
             /**
@@ -18904,9 +18774,10 @@ export interface components {
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
-         * @description XA since the engine started, all measured. Latencies: `prepareLatencyMs` from XA START to
-         *     PREPARED, `commitLatencyMs` from PREPARED to COMMITTED (how long transaction managers leave
-         *     branches in doubt), `totalLatencyMs` from XA START to COMMITTED or ROLLED_BACK.
+         * @description XA, measured by the engine (counters since the cluster began). PREPARED transactions are XA's
+         *     in-doubt set: prepared, waiting for their transaction manager (what `recover` lists). XA
+         *     transactions have no heuristic outcomes; the latencies, votes and lock waits of the
+         *     participants' machinery are in `GET /api/v1/cluster/transactions/distributed/statistics`.
          */
         XaStatistics: {
             /**
@@ -18914,19 +18785,51 @@ export interface components {
              * @example 2
              */
             resourceManagers: number;
-            /** @description XA transactions not completed, by state now. PREPARED ones are in doubt until their transaction manager decides (what `recover` lists). */
+            /** @description XA transactions kept now (live ones and the bounded history), by state. */
             byState: {
-                /** @example 1 */
+                /**
+                 * @description XA transactions ACTIVE.
+                 * @example 1
+                 */
                 ACTIVE: number;
-                /** @example 0 */
+                /**
+                 * @description XA transactions IDLE.
+                 * @example 0
+                 */
                 IDLE: number;
-                /** @example 1 */
+                /**
+                 * @description XA transactions PREPARED (in doubt until their transaction manager decides).
+                 * @example 1
+                 */
                 PREPARED: number;
-                /** @example 0 */
+                /**
+                 * @description XA transactions COMMITTED that the history keeps.
+                 * @example 418
+                 */
+                COMMITTED: number;
+                /**
+                 * @description XA transactions ROLLED_BACK that the history keeps.
+                 * @example 9
+                 */
+                ROLLED_BACK: number;
+                /**
+                 * @description XA transactions ROLLBACK_ONLY.
+                 * @example 0
+                 */
                 ROLLBACK_ONLY: number;
             };
             /**
-             * @description XA transactions COMMITTED.
+             * @description XA transactions started.
+             * @example 430
+             */
+            started: number;
+            /**
+             * @description XA transactions prepared.
+             * @example 323
+             */
+            prepared: number;
+            /**
+             * @description XA transactions committed.
              * @example 418
              */
             committed: number;
@@ -18936,30 +18839,20 @@ export interface components {
              */
             onePhaseCommits: number;
             /**
-             * @description XA transactions ROLLED_BACK.
+             * @description XA transactions rolled back (timeouts included).
              * @example 9
              */
             rolledBack: number;
-            /** @description ROLLED_BACK ones by `rollbackReason`. */
-            rolledBackByReason: {
-                /** @example 6 */
-                REQUESTED: number;
-                /** @example 2 */
-                TIMEOUT: number;
-                /** @example 1 */
-                NODE_RESTARTED: number;
-            };
-            /** @description Prepare requests: `yes` prepared, `no` refused because the transaction was ROLLBACK_ONLY (`XA_RBROLLBACK`). */
-            votes: {
-                /** @example 323 */
-                yes: number;
-                /** @example 2 */
-                no: number;
-            };
-            prepareLatencyMs: components["schemas"]["LatencyPercentilesMs"];
-            commitLatencyMs: components["schemas"]["LatencyPercentilesMs"];
-            totalLatencyMs: components["schemas"]["LatencyPercentilesMs"];
-            lockWaits: components["schemas"]["LockWaitStatistics"];
+            /**
+             * @description Of those, rolled back by their timeout.
+             * @example 2
+             */
+            timedOut: number;
+            /**
+             * @description PREPARED XA transactions found in the nodes' storage when the server started.
+             * @example 1
+             */
+            recovered: number;
         };
         XaStatisticsResponse: {
             /**
@@ -19327,19 +19220,18 @@ export interface components {
          *     - `resource_remastered` (ResourceRemasteredPayload): a Global Resource Directory resource changed master.
          *     - `instance_recovery_started`, `instance_recovery_completed` (InstanceRecoveryPayload): a RAC instance recovery started, or ended (COMPLETED or FAILED).
          *     - `parallel_query_started`, `parallel_query_completed` (ParallelQueryPayload): a parallel query started, or ended (COMPLETED or FAILED).
-         *     - `distributed_transaction_begun` (DistributedTransactionPayload): a distributed transaction began (ACTIVE).
-         *     - `distributed_transaction_prepared` (DistributedTransactionPayload): every participant voted YES (PREPARED); the payload carries the votes.
-         *     - `distributed_transaction_committed` (DistributedTransactionPayload): every participant applied COMMIT and acknowledged it (COMMITTED).
-         *     - `distributed_transaction_aborted` (DistributedTransactionPayload): every participant rolled back and acknowledged it (ABORTED), with the votes and the reason.
-         *     - `distributed_transaction_in_doubt` (DistributedTransactionPayload): prepared participants lost the coordinator (IN_DOUBT).
-         *     - `distributed_transaction_heuristic` (DistributedTransactionPayload): a heuristic outcome was recorded by an operator, or changed when the coordinator's decision contradicted it (HEURISTIC_COMMIT, HEURISTIC_ROLLBACK, HEURISTIC_MIXED, HEURISTIC_HAZARD).
-         *     - `distributed_transaction_forgotten` (DistributedTransactionPayload): an operator forgot a heuristic outcome.
-         *     - `xa_transaction_state_changed` (XaTransactionPayload): an XA transaction changed state (started, ended, prepared, committed, rolled back, or became rollback-only).
-         *     The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events; `/api/v1/ws/cluster/rac` the nine RAC events. The transaction events have no stream of their own: follow them on `/api/v1/ws/events` (filter by type, or by node), or with the `distributedTransactionUpdates` and `xaTransactionUpdates` subscriptions.
+         *     - `distributed_transaction_begun` (TransactionBegunPayload): a distributed transaction began (ACTIVE).
+         *     - `distributed_transaction_prepared` (TransactionVotePayload): a participant voted, YES after logging its PREPARE record or NO and why; one event per vote.
+         *     - `distributed_transaction_committed`, `distributed_transaction_aborted` (TransactionEndedPayload): a distributed transaction ended, COMMITTED or ABORTED.
+         *     - `distributed_transaction_in_doubt` (TransactionInDoubtPayload): prepared participants cannot learn the decision (IN_DOUBT).
+         *     - `distributed_transaction_heuristic` (TransactionHeuristicPayload): an operator resolved in-doubt participants by hand, or the outcome was reclassified once the coordinator's decision became known.
+         *     - `distributed_transaction_forgotten` (TransactionForgottenPayload): an operator forgot a heuristic outcome.
+         *     - `xa_branch_state_changed` (XaBranchStatePayload): an XA transaction (a branch) changed state: started, ended, prepared, committed, rolled back, or became rollback-only.
+         *     The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events; `/api/v1/ws/cluster/rac` the nine RAC events. The transaction events have no stream of their own: follow them on `/api/v1/ws/events` (filter by type, or by node), or with the `distributedTransactionUpdates` and `xaBranchUpdates` subscriptions.
          * @example node_joined
          * @enum {string}
          */
-        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved" | "cache_fusion_transfer" | "lock_granted" | "lock_released" | "lock_conversion" | "resource_remastered" | "instance_recovery_started" | "instance_recovery_completed" | "parallel_query_started" | "parallel_query_completed" | "distributed_transaction_begun" | "distributed_transaction_prepared" | "distributed_transaction_committed" | "distributed_transaction_aborted" | "distributed_transaction_in_doubt" | "distributed_transaction_heuristic" | "distributed_transaction_forgotten" | "xa_transaction_state_changed";
+        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved" | "cache_fusion_transfer" | "lock_granted" | "lock_released" | "lock_conversion" | "resource_remastered" | "instance_recovery_started" | "instance_recovery_completed" | "parallel_query_started" | "parallel_query_completed" | "distributed_transaction_begun" | "distributed_transaction_prepared" | "distributed_transaction_committed" | "distributed_transaction_aborted" | "distributed_transaction_in_doubt" | "distributed_transaction_heuristic" | "distributed_transaction_forgotten" | "xa_branch_state_changed";
         /** @description Payload of `node_joined` and `node_left`. */
         NodeMembershipPayload: {
             /** @example node-6 */
@@ -20510,49 +20402,37 @@ export interface components {
             error: string | null;
         };
         /**
-         * @description Payload of the seven `distributed_transaction_*` events: the transaction as
-         *     `GET /api/v1/cluster/transactions/distributed/{id}/status` shows it, in short. `state` is the
-         *     state the event brings it to (ACTIVE for `…_begun`, PREPARED, COMMITTED, ABORTED, IN_DOUBT, a
-         *     heuristic state for `…_heuristic`, and the kept heuristic state for `…_forgotten`); the
-         *     transient states PREPARING, COMMITTING and ABORTING have no event of their own. Event streams'
-         *     resource filters match the nodes in `nodeIds`.
+         * @description Payload of `distributed_transaction_begun`. Stream filters match its participants (`nodeIds`).
          * @example {
          *       "transactionId": "dtx-42",
+         *       "state": "ACTIVE",
+         *       "coordinatorNodeId": "node-1",
          *       "nodeIds": [
          *         "node-1",
          *         "node-4"
          *       ],
-         *       "coordinatorNodeId": "node-1",
-         *       "state": "PREPARED",
-         *       "decision": null,
-         *       "abortReason": null,
-         *       "participants": [
-         *         {
-         *           "nodeId": "node-1",
-         *           "state": "PREPARED",
-         *           "vote": "YES",
-         *           "noVoteReason": null,
-         *           "heuristicDecision": null
-         *         },
-         *         {
-         *           "nodeId": "node-4",
-         *           "state": "PREPARED",
-         *           "vote": "YES",
-         *           "noVoteReason": null,
-         *           "heuristicDecision": null
-         *         }
-         *       ],
-         *       "elapsedMs": 912
+         *       "writes": 2
          *     }
          */
-        DistributedTransactionPayload: {
+        TransactionBegunPayload: {
             /**
              * @description The transaction, `dtx-N`.
              * @example dtx-42
              */
             transactionId: string;
             /**
-             * @description The participants, then the coordinator when it is not one of them.
+             * @description The transaction's state (ACTIVE).
+             * @example ACTIVE
+             * @enum {string}
+             */
+            state: "ACTIVE" | "PREPARING" | "PREPARED" | "COMMITTING" | "COMMITTED" | "ABORTING" | "ABORTED" | "IN_DOUBT" | "HEURISTIC_COMMIT" | "HEURISTIC_ROLLBACK" | "HEURISTIC_MIXED" | "HEURISTIC_HAZARD";
+            /**
+             * @description The coordinator's node.
+             * @example node-1
+             */
+            coordinatorNodeId: string;
+            /**
+             * @description The participants.
              * @example [
              *       "node-1",
              *       "node-4"
@@ -20560,90 +20440,274 @@ export interface components {
              */
             nodeIds: string[];
             /**
-             * @description The coordinator's node.
-             * @example node-1
+             * @description Row writes over all participants.
+             * @example 2
              */
-            coordinatorNodeId: string;
+            writes: number;
+        };
+        /**
+         * @description Payload of `distributed_transaction_prepared`, one per participant's vote.
+         * @example {
+         *       "transactionId": "dtx-42",
+         *       "state": "PREPARED",
+         *       "nodeId": "node-4",
+         *       "nodeIds": [
+         *         "node-1",
+         *         "node-4"
+         *       ],
+         *       "vote": "YES",
+         *       "reason": null,
+         *       "prepareLsn": "0/9A2118"
+         *     }
+         */
+        TransactionVotePayload: {
             /**
-             * @description The state the event brings it to (see DistributedTransactionState).
+             * @description The transaction, `dtx-N`.
+             * @example dtx-42
+             */
+            transactionId: string;
+            /**
+             * @description The transaction's state after the vote (PREPARING while votes are out, PREPARED after the last YES, ABORTING after a NO).
              * @example PREPARED
              * @enum {string}
              */
             state: "ACTIVE" | "PREPARING" | "PREPARED" | "COMMITTING" | "COMMITTED" | "ABORTING" | "ABORTED" | "IN_DOUBT" | "HEURISTIC_COMMIT" | "HEURISTIC_ROLLBACK" | "HEURISTIC_MIXED" | "HEURISTIC_HAZARD";
             /**
-             * @description The coordinator's decision; null until it decided.
+             * @description The participant that voted.
+             * @example node-4
+             */
+            nodeId: string;
+            /**
+             * @description The participants.
+             * @example [
+             *       "node-1",
+             *       "node-4"
+             *     ]
+             */
+            nodeIds: string[];
+            /**
+             * @description Its vote.
+             * @example YES
+             * @enum {string}
+             */
+            vote: "YES" | "NO";
+            /**
+             * @description Why it voted NO, in words; null for YES.
              * @example null
+             */
+            reason: string | null;
+            /**
+             * @description Where its PREPARE record starts in its WAL; null for NO.
+             * @example 0/9A2118
+             */
+            prepareLsn: string | null;
+        };
+        /**
+         * @description Payload of `distributed_transaction_committed` (state COMMITTED) and `distributed_transaction_aborted` (state ABORTED).
+         * @example {
+         *       "transactionId": "dtx-42",
+         *       "state": "COMMITTED",
+         *       "nodeIds": [
+         *         "node-1",
+         *         "node-4"
+         *       ],
+         *       "onePhase": false,
+         *       "reason": null,
+         *       "durationMs": 921
+         *     }
+         */
+        TransactionEndedPayload: {
+            /**
+             * @description The transaction, `dtx-N`.
+             * @example dtx-42
+             */
+            transactionId: string;
+            /**
+             * @description COMMITTED or ABORTED.
+             * @example COMMITTED
+             * @enum {string}
+             */
+            state: "ACTIVE" | "PREPARING" | "PREPARED" | "COMMITTING" | "COMMITTED" | "ABORTING" | "ABORTED" | "IN_DOUBT" | "HEURISTIC_COMMIT" | "HEURISTIC_ROLLBACK" | "HEURISTIC_MIXED" | "HEURISTIC_HAZARD";
+            /**
+             * @description The participants.
+             * @example [
+             *       "node-1",
+             *       "node-4"
+             *     ]
+             */
+            nodeIds: string[];
+            /**
+             * @description Whether it committed in one phase (a single participant).
+             * @example false
+             */
+            onePhase: boolean;
+            /**
+             * @description Why it aborted, in words; null for a commit.
+             * @example null
+             */
+            reason: string | null;
+            /**
+             * @description Cluster time from begin to the end.
+             * @example 921
+             */
+            durationMs: number;
+        };
+        /**
+         * @description Payload of `distributed_transaction_in_doubt`.
+         * @example {
+         *       "transactionId": "dtx-42",
+         *       "state": "IN_DOUBT",
+         *       "coordinatorNodeId": "node-1",
+         *       "nodeIds": [
+         *         "node-4"
+         *       ],
+         *       "reason": "no word from coordinator node-1 for 500 ms"
+         *     }
+         */
+        TransactionInDoubtPayload: {
+            /**
+             * @description The transaction, `dtx-N`.
+             * @example dtx-42
+             */
+            transactionId: string;
+            /**
+             * @description The transaction's state (IN_DOUBT).
+             * @example IN_DOUBT
+             * @enum {string}
+             */
+            state: "ACTIVE" | "PREPARING" | "PREPARED" | "COMMITTING" | "COMMITTED" | "ABORTING" | "ABORTED" | "IN_DOUBT" | "HEURISTIC_COMMIT" | "HEURISTIC_ROLLBACK" | "HEURISTIC_MIXED" | "HEURISTIC_HAZARD";
+            /**
+             * @description The coordinator's node.
+             * @example node-1
+             */
+            coordinatorNodeId: string;
+            /**
+             * @description The participants in doubt.
+             * @example [
+             *       "node-4"
+             *     ]
+             */
+            nodeIds: string[];
+            /**
+             * @description Why, in words.
+             * @example no word from coordinator node-1 for 500 ms
+             */
+            reason: string;
+        };
+        /**
+         * @description Payload of `distributed_transaction_heuristic`, sent when an operator resolves participants by hand and when the outcome is reclassified once the coordinator's decision is known.
+         * @example {
+         *       "transactionId": "dtx-42",
+         *       "state": "HEURISTIC_MIXED",
+         *       "nodeIds": [
+         *         "node-4"
+         *       ],
+         *       "decision": "COMMIT",
+         *       "contradictsDecision": true
+         *     }
+         */
+        TransactionHeuristicPayload: {
+            /**
+             * @description The transaction, `dtx-N`.
+             * @example dtx-42
+             */
+            transactionId: string;
+            /**
+             * @description The heuristic outcome now (see DistributedTransactionState).
+             * @example HEURISTIC_MIXED
+             * @enum {string}
+             */
+            state: "HEURISTIC_COMMIT" | "HEURISTIC_ROLLBACK" | "HEURISTIC_MIXED" | "HEURISTIC_HAZARD";
+            /**
+             * @description The participants an operator completed by hand.
+             * @example [
+             *       "node-4"
+             *     ]
+             */
+            nodeIds: string[];
+            /**
+             * @description The coordinator's decision once known; null before.
+             * @example COMMIT
              * @enum {string|null}
              */
             decision: "COMMIT" | "ABORT" | null;
             /**
-             * @description Why it was rolled back; null unless the decision is ABORT.
-             * @example null
-             * @enum {string|null}
+             * @description Whether the operator's outcome is the other one than the coordinator's decision.
+             * @example true
              */
-            abortReason: "ROLLBACK_REQUESTED" | "VOTE_NO" | "TRANSACTION_TIMEOUT" | "PRESUMED_ABORT" | null;
-            /** @description Every participant with its state and vote. */
-            participants: {
-                /**
-                 * @description The participant's node.
-                 * @example node-4
-                 */
-                nodeId: string;
-                /**
-                 * @description Its state (see ParticipantState).
-                 * @example PREPARED
-                 * @enum {string}
-                 */
-                state: "ACTIVE" | "LOCK_WAIT" | "PREPARED" | "IN_DOUBT" | "COMMITTED" | "ABORTED";
-                /**
-                 * @description Its vote; null until it voted.
-                 * @example YES
-                 * @enum {string|null}
-                 */
-                vote: "YES" | "NO" | null;
-                /**
-                 * @description Why it voted NO; null unless it did.
-                 * @example null
-                 * @enum {string|null}
-                 */
-                noVoteReason: "LOCK_CONFLICT" | "LOCK_TIMEOUT" | "PREPARE_TIMEOUT" | "RESTARTED" | null;
-                /**
-                 * @description What an operator applied to it by hand; null unless resolved heuristically.
-                 * @example null
-                 * @enum {string|null}
-                 */
-                heuristicDecision: "COMMIT" | "ROLLBACK" | null;
-            }[];
-            /**
-             * @description Cluster time from `begin` to this event.
-             * @example 912
-             */
-            elapsedMs: number;
+            contradictsDecision: boolean;
         };
         /**
-         * @description Payload of `xa_transaction_state_changed`, one per state change of an XA transaction (its start included, `previousState` null).
+         * @description Payload of `distributed_transaction_forgotten`.
+         * @example {
+         *       "transactionId": "dtx-42",
+         *       "state": "HEURISTIC_MIXED",
+         *       "nodeIds": [
+         *         "node-1",
+         *         "node-4"
+         *       ]
+         *     }
+         */
+        TransactionForgottenPayload: {
+            /**
+             * @description The transaction, `dtx-N`.
+             * @example dtx-42
+             */
+            transactionId: string;
+            /**
+             * @description The heuristic outcome it keeps.
+             * @example HEURISTIC_MIXED
+             * @enum {string}
+             */
+            state: "HEURISTIC_COMMIT" | "HEURISTIC_ROLLBACK" | "HEURISTIC_MIXED" | "HEURISTIC_HAZARD";
+            /**
+             * @description The participants.
+             * @example [
+             *       "node-1",
+             *       "node-4"
+             *     ]
+             */
+            nodeIds: string[];
+        };
+        /**
+         * @description Payload of `xa_branch_state_changed`, one per state change of an XA transaction (its start included, `from` null).
          * @example {
          *       "xid": "'order-42','b1',1",
-         *       "gtridHex": "6f726465722d3432",
+         *       "from": "IDLE",
+         *       "to": "PREPARED",
+         *       "state": "PREPARED",
          *       "resourceManager": "orders_rm",
          *       "nodeId": "node-4",
-         *       "previousState": "IDLE",
-         *       "state": "PREPARED",
-         *       "onePhase": false,
+         *       "nodeIds": [
+         *         "node-4"
+         *       ],
          *       "reason": null
          *     }
          */
-        XaTransactionPayload: {
+        XaBranchStatePayload: {
             /**
-             * @description Its xid in MySQL's notation (see Xid), as the XA operations take it.
+             * @description Its xid in MySQL's notation (`'order-42','b1',1`), as the XA operations take it.
              * @example 'order-42','b1',1
              */
             xid: string;
             /**
-             * @description Its gtrid in hexadecimal: the same for every branch of one global transaction.
-             * @example 6f726465722d3432
+             * @description The state before; null when it started.
+             * @example IDLE
+             * @enum {string|null}
              */
-            gtridHex: string;
+            from: "ACTIVE" | "IDLE" | "PREPARED" | "COMMITTED" | "ROLLED_BACK" | "ROLLBACK_ONLY" | null;
+            /**
+             * @description The state now (see XaState).
+             * @example PREPARED
+             * @enum {string}
+             */
+            to: "ACTIVE" | "IDLE" | "PREPARED" | "COMMITTED" | "ROLLED_BACK" | "ROLLBACK_ONLY";
+            /**
+             * @description The state now, the same as `to` (the field subscriptions filter on).
+             * @example PREPARED
+             * @enum {string}
+             */
+            state: "ACTIVE" | "IDLE" | "PREPARED" | "COMMITTED" | "ROLLED_BACK" | "ROLLBACK_ONLY";
             /**
              * @description Its resource manager.
              * @example orders_rm
@@ -20655,28 +20719,17 @@ export interface components {
              */
             nodeId: string;
             /**
-             * @description The state before; null when it started.
-             * @example IDLE
-             * @enum {string|null}
+             * @description The same node, as a list (stream filters read it).
+             * @example [
+             *       "node-4"
+             *     ]
              */
-            previousState: "ACTIVE" | "IDLE" | "PREPARED" | "COMMITTED" | "ROLLED_BACK" | "ROLLBACK_ONLY" | null;
+            nodeIds: string[];
             /**
-             * @description The state now (see XaState).
-             * @example PREPARED
-             * @enum {string}
-             */
-            state: "ACTIVE" | "IDLE" | "PREPARED" | "COMMITTED" | "ROLLED_BACK" | "ROLLBACK_ONLY";
-            /**
-             * @description Whether it was committed in one phase (false unless COMMITTED that way).
-             * @example false
-             */
-            onePhase: boolean;
-            /**
-             * @description Why it became ROLLBACK_ONLY (`LOCK_CONFLICT`, `LOCK_TIMEOUT`) or ROLLED_BACK (`REQUESTED`, `TIMEOUT`, `NODE_RESTARTED`); null for the other changes.
+             * @description Why it became ROLLBACK_ONLY or ROLLED_BACK, in words with the XA code (`XA_RBTIMEOUT: not prepared within 60000 ms`); null otherwise.
              * @example null
-             * @enum {string|null}
              */
-            reason: "LOCK_CONFLICT" | "LOCK_TIMEOUT" | "REQUESTED" | "TIMEOUT" | "NODE_RESTARTED" | null;
+            reason: string | null;
         };
         /**
          * @description Every event, on every stream, in one envelope. `cursor` increases by one per event across
@@ -20699,7 +20752,7 @@ export interface components {
              */
             source: string;
             /** @description Depends on `type`; see the payload schemas. */
-            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"] | components["schemas"]["DistributedTransactionPayload"] | components["schemas"]["XaTransactionPayload"];
+            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"] | components["schemas"]["TransactionBegunPayload"] | components["schemas"]["TransactionVotePayload"] | components["schemas"]["TransactionEndedPayload"] | components["schemas"]["TransactionInDoubtPayload"] | components["schemas"]["TransactionHeuristicPayload"] | components["schemas"]["TransactionForgottenPayload"] | components["schemas"]["XaBranchStatePayload"];
         };
         EventListResponse: {
             /** @enum {boolean} */
@@ -31079,7 +31132,7 @@ export interface operations {
                  */
                 offset?: components["parameters"]["Offset"];
                 /** @description Field to sort by. */
-                sort_by?: "begunAt" | "id" | "state" | "durationMs";
+                sort_by?: "begunAt" | "transactionId" | "state" | "durationMs";
                 /** @description Sort direction for `sort_by`; newest first by default. */
                 order?: "asc" | "desc";
                 /**
@@ -31114,52 +31167,52 @@ export interface operations {
                      *       "success": true,
                      *       "data": [
                      *         {
-                     *           "id": "dtx-43",
+                     *           "transactionId": "dtx-43",
                      *           "state": "ABORTED",
                      *           "coordinatorNodeId": "node-1",
                      *           "onePhase": false,
                      *           "participants": [
                      *             {
                      *               "nodeId": "node-1",
-                     *               "nodeStatus": "HEALTHY",
+                     *               "reachable": true,
                      *               "state": "ABORTED",
                      *               "vote": "YES",
-                     *               "noVoteReason": null,
-                     *               "votedAt": "2026-11-21T10:30:00.204Z",
+                     *               "reason": null,
                      *               "writeCount": 1,
-                     *               "locksHeld": [],
+                     *               "locksHeld": 0,
                      *               "lockWait": null,
                      *               "prepareLsn": "0/16B3820",
                      *               "xmin": null,
-                     *               "heuristicDecision": null,
-                     *               "acknowledgedAt": "2026-11-21T10:30:00.716Z"
+                     *               "preparedAt": "2026-11-21T10:30:00.204Z",
+                     *               "finishedAt": "2026-11-21T10:30:00.716Z",
+                     *               "acknowledged": true
                      *             },
                      *             {
                      *               "nodeId": "node-5",
-                     *               "nodeStatus": "HEALTHY",
+                     *               "reachable": true,
                      *               "state": "ABORTED",
                      *               "vote": "NO",
-                     *               "noVoteReason": "LOCK_TIMEOUT",
-                     *               "votedAt": "2026-11-21T10:30:00.708Z",
+                     *               "reason": "lock timeout on accounts/acct-90 held by dtx-41",
                      *               "writeCount": 1,
-                     *               "locksHeld": [],
+                     *               "locksHeld": 0,
                      *               "lockWait": null,
                      *               "prepareLsn": null,
                      *               "xmin": null,
-                     *               "heuristicDecision": null,
-                     *               "acknowledgedAt": "2026-11-21T10:30:00.708Z"
+                     *               "preparedAt": null,
+                     *               "finishedAt": "2026-11-21T10:30:00.708Z",
+                     *               "acknowledged": true
                      *             }
                      *           ],
                      *           "decision": "ABORT",
-                     *           "decisionLsn": null,
-                     *           "abortReason": "VOTE_NO",
+                     *           "reason": "node-5 voted NO: lock timeout on accounts/acct-90 held by dtx-41",
+                     *           "contradictsDecision": false,
                      *           "prepareTimeoutMs": 2000,
                      *           "lockTimeoutMs": 500,
                      *           "timeoutMs": 60000,
                      *           "begunAt": "2026-11-21T10:30:00.200Z",
                      *           "preparedAt": null,
                      *           "decidedAt": "2026-11-21T10:30:00.708Z",
-                     *           "completedAt": "2026-11-21T10:30:00.716Z",
+                     *           "finishedAt": "2026-11-21T10:30:00.716Z",
                      *           "inDoubtSince": null,
                      *           "forgottenAt": null,
                      *           "durationMs": 516
@@ -31209,61 +31262,55 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": {
-                     *         "id": "dtx-42",
+                     *         "transactionId": "dtx-42",
                      *         "state": "ACTIVE",
                      *         "coordinatorNodeId": "node-1",
                      *         "onePhase": false,
                      *         "participants": [
                      *           {
                      *             "nodeId": "node-1",
-                     *             "nodeStatus": "HEALTHY",
+                     *             "reachable": true,
                      *             "state": "ACTIVE",
                      *             "vote": null,
-                     *             "noVoteReason": null,
-                     *             "votedAt": null,
+                     *             "reason": null,
                      *             "writeCount": 1,
-                     *             "locksHeld": [
-                     *               {
-                     *                 "table": "accounts",
-                     *                 "key": "acct-17",
-                     *                 "acquiredAt": "2026-11-21T10:29:59.100Z"
-                     *               }
-                     *             ],
+                     *             "locksHeld": 1,
                      *             "lockWait": null,
                      *             "prepareLsn": null,
                      *             "xmin": null,
-                     *             "heuristicDecision": null,
-                     *             "acknowledgedAt": null
+                     *             "preparedAt": null,
+                     *             "finishedAt": null,
+                     *             "acknowledged": false
                      *           },
                      *           {
                      *             "nodeId": "node-4",
-                     *             "nodeStatus": "HEALTHY",
+                     *             "reachable": true,
                      *             "state": "ACTIVE",
                      *             "vote": null,
-                     *             "noVoteReason": null,
-                     *             "votedAt": null,
+                     *             "reason": null,
                      *             "writeCount": 1,
-                     *             "locksHeld": [],
+                     *             "locksHeld": 0,
                      *             "lockWait": null,
                      *             "prepareLsn": null,
                      *             "xmin": null,
-                     *             "heuristicDecision": null,
-                     *             "acknowledgedAt": null
+                     *             "preparedAt": null,
+                     *             "finishedAt": null,
+                     *             "acknowledged": false
                      *           }
                      *         ],
                      *         "decision": null,
-                     *         "decisionLsn": null,
-                     *         "abortReason": null,
+                     *         "reason": null,
+                     *         "contradictsDecision": false,
                      *         "prepareTimeoutMs": 2000,
                      *         "lockTimeoutMs": 500,
                      *         "timeoutMs": 60000,
                      *         "begunAt": "2026-11-21T10:29:59.100Z",
                      *         "preparedAt": null,
                      *         "decidedAt": null,
-                     *         "completedAt": null,
+                     *         "finishedAt": null,
                      *         "inDoubtSince": null,
                      *         "forgottenAt": null,
-                     *         "durationMs": null
+                     *         "durationMs": 0
                      *       },
                      *       "timestamp": "2026-11-21T10:29:59.100Z"
                      *     }
@@ -31274,26 +31321,12 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description A participant or the coordinator names no cluster node. */
+            /** @description A participant or the coordinator names no cluster node, or a `delete` names a row its participant does not have. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No cluster node has id \"node-9\".",
-                     *         "details": {
-                     *           "resource": "cluster.node",
-                     *           "id": "node-9"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -31302,7 +31335,7 @@ export interface operations {
              * @description A participant or the coordinator cannot take part now: a hot standby
              *     (`details.reason` `HOT_STANDBY`; it replays the primary's WAL and accepts no writes), a
              *     crashed node (`NODE_DOWN`), or the limit of unfinished transactions is reached
-             *     (`TOO_MANY_TRANSACTIONS`, a configuration value). Nothing was begun.
+             *     (`LIMIT_REACHED`, the engine's `maxActiveTransactions`). Nothing was begun.
              */
             409: {
                 headers: {
@@ -31316,7 +31349,8 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             /**
              * @description The request makes no sense: a node named twice as participant, more participants than
-             *     the configured `maxParticipants`, a `PUT` without `row` or a `DELETE` with one.
+             *     the engine's `maxParticipants`, a `put` without `row`, or a write to a system catalog
+             *     (`pg_*`).
              */
             422: {
                 headers: {
@@ -31328,10 +31362,12 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "UNPROCESSABLE",
-                     *         "message": "node-4 is named twice; name each participant once, with all its writes.",
+                     *         "message": "Each node is a participant once; repeated: node-4.",
                      *         "details": {
                      *           "field": "participants",
-                     *           "nodeId": "node-4"
+                     *           "repeated": [
+                     *             "node-4"
+                     *           ]
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -31358,9 +31394,9 @@ export interface operations {
                  */
                 offset?: components["parameters"]["Offset"];
                 /** @description Field to sort by. */
-                sort_by?: "inDoubtSince" | "begunAt" | "locksHeld" | "transactionId";
-                /** @description Sort direction for `sort_by`. */
-                order?: components["parameters"]["Order"];
+                sort_by?: "inDoubtMs" | "ageMs" | "transactionId";
+                /** @description Sort direction for `sort_by`; longest first by default. */
+                order?: "asc" | "desc";
                 /** @description Only transactions coordinated by this node. */
                 coordinatorNodeId?: string;
                 /** @description Only transactions this node takes part in. */
@@ -31384,59 +31420,75 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "transactionId": "dtx-42",
-                     *           "coordinatorNodeId": "node-1",
-                     *           "coordinatorNodeStatus": "DOWN",
-                     *           "reason": "COORDINATOR_DOWN",
-                     *           "begunAt": "2026-11-21T10:29:59.100Z",
-                     *           "inDoubtSince": "2026-11-21T10:30:01.012Z",
-                     *           "ageMs": 61900,
+                     *           "ageMs": 61000,
                      *           "inDoubtMs": 59988,
-                     *           "participants": [
+                     *           "coordinatorNodeId": "node-1",
+                     *           "coordinatorReachable": false,
+                     *           "coordinatorLog": "COMMIT",
+                     *           "locks": [
                      *             {
                      *               "nodeId": "node-1",
-                     *               "nodeStatus": "DOWN",
-                     *               "state": "PREPARED",
-                     *               "vote": "YES",
-                     *               "noVoteReason": null,
-                     *               "votedAt": "2026-11-21T10:30:00.004Z",
-                     *               "writeCount": 1,
-                     *               "locksHeld": [
-                     *                 {
-                     *                   "table": "accounts",
-                     *                   "key": "acct-17",
-                     *                   "acquiredAt": "2026-11-21T10:29:59.102Z"
-                     *                 }
-                     *               ],
-                     *               "lockWait": null,
-                     *               "prepareLsn": "0/16B3790",
-                     *               "xmin": 1207,
-                     *               "heuristicDecision": null,
-                     *               "acknowledgedAt": null
+                     *               "table": "accounts",
+                     *               "key": "acct-17"
                      *             },
                      *             {
                      *               "nodeId": "node-4",
-                     *               "nodeStatus": "HEALTHY",
-                     *               "state": "IN_DOUBT",
-                     *               "vote": "YES",
-                     *               "noVoteReason": null,
-                     *               "votedAt": "2026-11-21T10:30:00.012Z",
-                     *               "writeCount": 1,
-                     *               "locksHeld": [
-                     *                 {
-                     *                   "table": "accounts",
-                     *                   "key": "acct-58",
-                     *                   "acquiredAt": "2026-11-21T10:29:59.104Z"
-                     *                 }
-                     *               ],
-                     *               "lockWait": null,
-                     *               "prepareLsn": "0/9A2118",
-                     *               "xmin": 311,
-                     *               "heuristicDecision": null,
-                     *               "acknowledgedAt": null
+                     *               "table": "accounts",
+                     *               "key": "acct-58"
                      *             }
                      *           ],
-                     *           "locksHeld": 2,
-                     *           "oldestXmin": 311
+                     *           "oldestXmin": 311,
+                     *           "transaction": {
+                     *             "transactionId": "dtx-42",
+                     *             "state": "IN_DOUBT",
+                     *             "coordinatorNodeId": "node-1",
+                     *             "onePhase": false,
+                     *             "participants": [
+                     *               {
+                     *                 "nodeId": "node-1",
+                     *                 "reachable": false,
+                     *                 "state": "PREPARED",
+                     *                 "vote": "YES",
+                     *                 "reason": null,
+                     *                 "writeCount": 1,
+                     *                 "locksHeld": 1,
+                     *                 "lockWait": null,
+                     *                 "prepareLsn": "0/16B3790",
+                     *                 "xmin": 1207,
+                     *                 "preparedAt": "2026-11-21T10:30:00.004Z",
+                     *                 "finishedAt": null,
+                     *                 "acknowledged": false
+                     *               },
+                     *               {
+                     *                 "nodeId": "node-4",
+                     *                 "reachable": true,
+                     *                 "state": "IN_DOUBT",
+                     *                 "vote": "YES",
+                     *                 "reason": null,
+                     *                 "writeCount": 1,
+                     *                 "locksHeld": 1,
+                     *                 "lockWait": null,
+                     *                 "prepareLsn": "0/9A2118",
+                     *                 "xmin": 311,
+                     *                 "preparedAt": "2026-11-21T10:30:00.012Z",
+                     *                 "finishedAt": null,
+                     *                 "acknowledged": false
+                     *               }
+                     *             ],
+                     *             "decision": "COMMIT",
+                     *             "reason": null,
+                     *             "contradictsDecision": false,
+                     *             "prepareTimeoutMs": 2000,
+                     *             "lockTimeoutMs": 500,
+                     *             "timeoutMs": 60000,
+                     *             "begunAt": "2026-11-21T10:29:59.100Z",
+                     *             "preparedAt": "2026-11-21T10:30:00.012Z",
+                     *             "decidedAt": "2026-11-21T10:30:00.013Z",
+                     *             "finishedAt": null,
+                     *             "inDoubtSince": "2026-11-21T10:30:01.012Z",
+                     *             "forgottenAt": null,
+                     *             "durationMs": 61900
+                     *           }
                      *         }
                      *       ],
                      *       "pagination": {
@@ -31478,69 +31530,55 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": {
+                     *         "begun": 1214,
                      *         "active": 3,
+                     *         "prepared": 4,
                      *         "inDoubt": 1,
                      *         "committed": 1180,
                      *         "onePhaseCommits": 214,
                      *         "aborted": 31,
-                     *         "abortedByReason": {
-                     *           "ROLLBACK_REQUESTED": 12,
-                     *           "VOTE_NO": 14,
-                     *           "TRANSACTION_TIMEOUT": 3,
-                     *           "PRESUMED_ABORT": 2
-                     *         },
-                     *         "enteredInDoubt": 4,
                      *         "heuristic": {
-                     *           "HEURISTIC_COMMIT": 1,
-                     *           "HEURISTIC_ROLLBACK": 1,
-                     *           "HEURISTIC_MIXED": 1,
-                     *           "HEURISTIC_HAZARD": 0,
+                     *           "commit": 1,
+                     *           "rollback": 1,
+                     *           "mixed": 1,
+                     *           "hazard": 0,
                      *           "forgotten": 2
                      *         },
                      *         "votes": {
                      *           "yes": 2410,
-                     *           "no": 14,
-                     *           "noByReason": {
-                     *             "LOCK_CONFLICT": 3,
-                     *             "LOCK_TIMEOUT": 7,
-                     *             "PREPARE_TIMEOUT": 4,
-                     *             "RESTARTED": 0
-                     *           }
-                     *         },
-                     *         "prepareLatencyMs": {
-                     *           "samples": 1000,
-                     *           "p50": 6,
-                     *           "p95": 14,
-                     *           "p99": 31,
-                     *           "max": 48
-                     *         },
-                     *         "commitLatencyMs": {
-                     *           "samples": 1000,
-                     *           "p50": 5,
-                     *           "p95": 12,
-                     *           "p99": 22,
-                     *           "max": 40
-                     *         },
-                     *         "totalLatencyMs": {
-                     *           "samples": 1000,
-                     *           "p50": 14,
-                     *           "p95": 41,
-                     *           "p99": 520,
-                     *           "max": 2010
+                     *           "no": 14
                      *         },
                      *         "lockWaits": {
                      *           "waits": 57,
-                     *           "granted": 49,
-                     *           "timedOut": 7,
-                     *           "conflicts": 3,
-                     *           "waiting": 1,
-                     *           "waitMs": {
-                     *             "samples": 56,
-                     *             "p50": 20,
-                     *             "p95": 410,
-                     *             "p99": 500,
-                     *             "max": 500
-                     *           }
+                     *           "timedOut": 7
+                     *         },
+                     *         "prepareLatency": {
+                     *           "samples": 1000,
+                     *           "p50Ms": 6,
+                     *           "p95Ms": 14,
+                     *           "p99Ms": 31,
+                     *           "maxMs": 48
+                     *         },
+                     *         "commitLatency": {
+                     *           "samples": 1000,
+                     *           "p50Ms": 5,
+                     *           "p95Ms": 12,
+                     *           "p99Ms": 22,
+                     *           "maxMs": 40
+                     *         },
+                     *         "totalLatency": {
+                     *           "samples": 1000,
+                     *           "p50Ms": 14,
+                     *           "p95Ms": 41,
+                     *           "p99Ms": 520,
+                     *           "maxMs": 2010
+                     *         },
+                     *         "lockWaitLatency": {
+                     *           "samples": 57,
+                     *           "p50Ms": 20,
+                     *           "p95Ms": 410,
+                     *           "p99Ms": 500,
+                     *           "maxMs": 500
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -31581,61 +31619,55 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": {
-                     *         "id": "dtx-42",
+                     *         "transactionId": "dtx-42",
                      *         "state": "COMMITTING",
                      *         "coordinatorNodeId": "node-1",
                      *         "onePhase": false,
                      *         "participants": [
                      *           {
                      *             "nodeId": "node-1",
-                     *             "nodeStatus": "HEALTHY",
+                     *             "reachable": true,
                      *             "state": "COMMITTED",
                      *             "vote": "YES",
-                     *             "noVoteReason": null,
-                     *             "votedAt": "2026-11-21T10:30:00.004Z",
+                     *             "reason": null,
                      *             "writeCount": 1,
-                     *             "locksHeld": [],
+                     *             "locksHeld": 0,
                      *             "lockWait": null,
                      *             "prepareLsn": "0/16B3790",
                      *             "xmin": null,
-                     *             "heuristicDecision": null,
-                     *             "acknowledgedAt": "2026-11-21T10:30:00.020Z"
+                     *             "preparedAt": "2026-11-21T10:30:00.004Z",
+                     *             "finishedAt": "2026-11-21T10:30:00.020Z",
+                     *             "acknowledged": true
                      *           },
                      *           {
                      *             "nodeId": "node-4",
-                     *             "nodeStatus": "HEALTHY",
+                     *             "reachable": true,
                      *             "state": "PREPARED",
                      *             "vote": "YES",
-                     *             "noVoteReason": null,
-                     *             "votedAt": "2026-11-21T10:30:00.012Z",
+                     *             "reason": null,
                      *             "writeCount": 1,
-                     *             "locksHeld": [
-                     *               {
-                     *                 "table": "accounts",
-                     *                 "key": "acct-58",
-                     *                 "acquiredAt": "2026-11-21T10:29:59.104Z"
-                     *               }
-                     *             ],
+                     *             "locksHeld": 1,
                      *             "lockWait": null,
                      *             "prepareLsn": "0/9A2118",
                      *             "xmin": 311,
-                     *             "heuristicDecision": null,
-                     *             "acknowledgedAt": null
+                     *             "preparedAt": "2026-11-21T10:30:00.012Z",
+                     *             "finishedAt": null,
+                     *             "acknowledged": false
                      *           }
                      *         ],
                      *         "decision": "COMMIT",
-                     *         "decisionLsn": "0/16B3840",
-                     *         "abortReason": null,
+                     *         "reason": null,
+                     *         "contradictsDecision": false,
                      *         "prepareTimeoutMs": 2000,
                      *         "lockTimeoutMs": 500,
                      *         "timeoutMs": 60000,
                      *         "begunAt": "2026-11-21T10:29:59.100Z",
                      *         "preparedAt": "2026-11-21T10:30:00.012Z",
                      *         "decidedAt": "2026-11-21T10:30:00.013Z",
-                     *         "completedAt": null,
+                     *         "finishedAt": null,
                      *         "inDoubtSince": null,
                      *         "forgottenAt": null,
-                     *         "durationMs": null
+                     *         "durationMs": 921
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.021Z"
                      *     }
@@ -31657,10 +31689,9 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "NOT_FOUND",
-                     *         "message": "No distributed transaction has id \"dtx-9\".",
+                     *         "message": "No distributed transaction dtx-9.",
                      *         "details": {
-                     *           "resource": "transactions.distributed",
-                     *           "id": "dtx-9"
+                     *           "transactionId": "dtx-9"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -31699,67 +31730,55 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": {
-                     *         "id": "dtx-42",
+                     *         "transactionId": "dtx-42",
                      *         "state": "PREPARED",
                      *         "coordinatorNodeId": "node-1",
                      *         "onePhase": false,
                      *         "participants": [
                      *           {
                      *             "nodeId": "node-1",
-                     *             "nodeStatus": "HEALTHY",
+                     *             "reachable": true,
                      *             "state": "PREPARED",
                      *             "vote": "YES",
-                     *             "noVoteReason": null,
-                     *             "votedAt": "2026-11-21T10:30:00.004Z",
+                     *             "reason": null,
                      *             "writeCount": 1,
-                     *             "locksHeld": [
-                     *               {
-                     *                 "table": "accounts",
-                     *                 "key": "acct-17",
-                     *                 "acquiredAt": "2026-11-21T10:29:59.102Z"
-                     *               }
-                     *             ],
+                     *             "locksHeld": 1,
                      *             "lockWait": null,
                      *             "prepareLsn": "0/16B3790",
                      *             "xmin": 1207,
-                     *             "heuristicDecision": null,
-                     *             "acknowledgedAt": null
+                     *             "preparedAt": "2026-11-21T10:30:00.004Z",
+                     *             "finishedAt": null,
+                     *             "acknowledged": false
                      *           },
                      *           {
                      *             "nodeId": "node-4",
-                     *             "nodeStatus": "HEALTHY",
+                     *             "reachable": true,
                      *             "state": "PREPARED",
                      *             "vote": "YES",
-                     *             "noVoteReason": null,
-                     *             "votedAt": "2026-11-21T10:30:00.012Z",
+                     *             "reason": null,
                      *             "writeCount": 1,
-                     *             "locksHeld": [
-                     *               {
-                     *                 "table": "accounts",
-                     *                 "key": "acct-58",
-                     *                 "acquiredAt": "2026-11-21T10:29:59.104Z"
-                     *               }
-                     *             ],
+                     *             "locksHeld": 1,
                      *             "lockWait": null,
                      *             "prepareLsn": "0/9A2118",
                      *             "xmin": 311,
-                     *             "heuristicDecision": null,
-                     *             "acknowledgedAt": null
+                     *             "preparedAt": "2026-11-21T10:30:00.012Z",
+                     *             "finishedAt": null,
+                     *             "acknowledged": false
                      *           }
                      *         ],
                      *         "decision": null,
-                     *         "decisionLsn": null,
-                     *         "abortReason": null,
+                     *         "reason": null,
+                     *         "contradictsDecision": false,
                      *         "prepareTimeoutMs": 2000,
                      *         "lockTimeoutMs": 500,
                      *         "timeoutMs": 60000,
                      *         "begunAt": "2026-11-21T10:29:59.100Z",
                      *         "preparedAt": "2026-11-21T10:30:00.012Z",
                      *         "decidedAt": null,
-                     *         "completedAt": null,
+                     *         "finishedAt": null,
                      *         "inDoubtSince": null,
                      *         "forgottenAt": null,
-                     *         "durationMs": null
+                     *         "durationMs": 912
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.012Z"
                      *     }
@@ -31779,67 +31798,61 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": {
-                     *         "id": "dtx-42",
+                     *         "transactionId": "dtx-42",
                      *         "state": "PREPARING",
                      *         "coordinatorNodeId": "node-1",
                      *         "onePhase": false,
                      *         "participants": [
                      *           {
                      *             "nodeId": "node-1",
-                     *             "nodeStatus": "HEALTHY",
+                     *             "reachable": true,
                      *             "state": "ACTIVE",
                      *             "vote": null,
-                     *             "noVoteReason": null,
-                     *             "votedAt": null,
+                     *             "reason": null,
                      *             "writeCount": 1,
-                     *             "locksHeld": [
-                     *               {
-                     *                 "table": "accounts",
-                     *                 "key": "acct-17",
-                     *                 "acquiredAt": "2026-11-21T10:29:59.102Z"
-                     *               }
-                     *             ],
+                     *             "locksHeld": 1,
                      *             "lockWait": null,
                      *             "prepareLsn": null,
                      *             "xmin": null,
-                     *             "heuristicDecision": null,
-                     *             "acknowledgedAt": null
+                     *             "preparedAt": null,
+                     *             "finishedAt": null,
+                     *             "acknowledged": false
                      *           },
                      *           {
                      *             "nodeId": "node-4",
-                     *             "nodeStatus": "HEALTHY",
-                     *             "state": "LOCK_WAIT",
+                     *             "reachable": true,
+                     *             "state": "ACTIVE",
                      *             "vote": null,
-                     *             "noVoteReason": null,
-                     *             "votedAt": null,
+                     *             "reason": null,
                      *             "writeCount": 1,
-                     *             "locksHeld": [],
+                     *             "locksHeld": 0,
                      *             "lockWait": {
                      *               "table": "accounts",
                      *               "key": "acct-58",
-                     *               "holder": "dtx-41",
+                     *               "heldBy": "dtx-41",
                      *               "waitingSince": "2026-11-21T10:29:59.104Z",
                      *               "timeoutAt": "2026-11-21T10:29:59.604Z"
                      *             },
                      *             "prepareLsn": null,
                      *             "xmin": null,
-                     *             "heuristicDecision": null,
-                     *             "acknowledgedAt": null
+                     *             "preparedAt": null,
+                     *             "finishedAt": null,
+                     *             "acknowledged": false
                      *           }
                      *         ],
                      *         "decision": null,
-                     *         "decisionLsn": null,
-                     *         "abortReason": null,
+                     *         "reason": null,
+                     *         "contradictsDecision": false,
                      *         "prepareTimeoutMs": 2000,
                      *         "lockTimeoutMs": 500,
                      *         "timeoutMs": 60000,
                      *         "begunAt": "2026-11-21T10:29:59.100Z",
                      *         "preparedAt": null,
                      *         "decidedAt": null,
-                     *         "completedAt": null,
+                     *         "finishedAt": null,
                      *         "inDoubtSince": null,
                      *         "forgottenAt": null,
-                     *         "durationMs": null
+                     *         "durationMs": 200
                      *       },
                      *       "timestamp": "2026-11-21T10:29:59.300Z"
                      *     }
@@ -31861,10 +31874,9 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "NOT_FOUND",
-                     *         "message": "No distributed transaction has id \"dtx-9\".",
+                     *         "message": "No distributed transaction dtx-9.",
                      *         "details": {
-                     *           "resource": "transactions.distributed",
-                     *           "id": "dtx-9"
+                     *           "transactionId": "dtx-9"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -31876,8 +31888,7 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             /**
              * @description The transaction is not ACTIVE (`details.reason` `ILLEGAL_STATE`, with its `state`: already
-             *     preparing, prepared or decided), it is one-phase (`ONE_PHASE`), or the coordinator's node
-             *     is down (`COORDINATOR_DOWN`).
+             *     preparing, prepared or decided), or the coordinator's node is down (`COORDINATOR_DOWN`).
              */
             409: {
                 headers: {
@@ -31889,10 +31900,10 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "CONFLICT",
-                     *         "message": "dtx-42 is COMMITTING; only an ACTIVE transaction can be prepared.",
+                     *         "message": "dtx-42 is COMMITTING: it cannot be prepared.",
                      *         "details": {
                      *           "reason": "ILLEGAL_STATE",
-                     *           "id": "dtx-42",
+                     *           "transactionId": "dtx-42",
                      *           "state": "COMMITTING"
                      *         }
                      *       },
@@ -31936,67 +31947,55 @@ export interface operations {
                      *         "decision": "COMMIT",
                      *         "onePhase": false,
                      *         "transaction": {
-                     *           "id": "dtx-42",
+                     *           "transactionId": "dtx-42",
                      *           "state": "COMMITTING",
                      *           "coordinatorNodeId": "node-1",
                      *           "onePhase": false,
                      *           "participants": [
                      *             {
                      *               "nodeId": "node-1",
-                     *               "nodeStatus": "HEALTHY",
+                     *               "reachable": true,
                      *               "state": "PREPARED",
                      *               "vote": "YES",
-                     *               "noVoteReason": null,
-                     *               "votedAt": "2026-11-21T10:30:00.004Z",
+                     *               "reason": null,
                      *               "writeCount": 1,
-                     *               "locksHeld": [
-                     *                 {
-                     *                   "table": "accounts",
-                     *                   "key": "acct-17",
-                     *                   "acquiredAt": "2026-11-21T10:29:59.102Z"
-                     *                 }
-                     *               ],
+                     *               "locksHeld": 1,
                      *               "lockWait": null,
                      *               "prepareLsn": "0/16B3790",
                      *               "xmin": 1207,
-                     *               "heuristicDecision": null,
-                     *               "acknowledgedAt": null
+                     *               "preparedAt": "2026-11-21T10:30:00.004Z",
+                     *               "finishedAt": null,
+                     *               "acknowledged": false
                      *             },
                      *             {
                      *               "nodeId": "node-4",
-                     *               "nodeStatus": "HEALTHY",
+                     *               "reachable": true,
                      *               "state": "PREPARED",
                      *               "vote": "YES",
-                     *               "noVoteReason": null,
-                     *               "votedAt": "2026-11-21T10:30:00.012Z",
+                     *               "reason": null,
                      *               "writeCount": 1,
-                     *               "locksHeld": [
-                     *                 {
-                     *                   "table": "accounts",
-                     *                   "key": "acct-58",
-                     *                   "acquiredAt": "2026-11-21T10:29:59.104Z"
-                     *                 }
-                     *               ],
+                     *               "locksHeld": 1,
                      *               "lockWait": null,
                      *               "prepareLsn": "0/9A2118",
                      *               "xmin": 311,
-                     *               "heuristicDecision": null,
-                     *               "acknowledgedAt": null
+                     *               "preparedAt": "2026-11-21T10:30:00.012Z",
+                     *               "finishedAt": null,
+                     *               "acknowledged": false
                      *             }
                      *           ],
                      *           "decision": "COMMIT",
-                     *           "decisionLsn": "0/16B3840",
-                     *           "abortReason": null,
+                     *           "reason": null,
+                     *           "contradictsDecision": false,
                      *           "prepareTimeoutMs": 2000,
                      *           "lockTimeoutMs": 500,
                      *           "timeoutMs": 60000,
                      *           "begunAt": "2026-11-21T10:29:59.100Z",
                      *           "preparedAt": "2026-11-21T10:30:00.012Z",
                      *           "decidedAt": "2026-11-21T10:30:00.013Z",
-                     *           "completedAt": null,
+                     *           "finishedAt": null,
                      *           "inDoubtSince": null,
                      *           "forgottenAt": null,
-                     *           "durationMs": null
+                     *           "durationMs": 913
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.013Z"
@@ -32022,67 +32021,55 @@ export interface operations {
                      *         "decision": null,
                      *         "onePhase": false,
                      *         "transaction": {
-                     *           "id": "dtx-44",
+                     *           "transactionId": "dtx-44",
                      *           "state": "PREPARING",
                      *           "coordinatorNodeId": "node-1",
                      *           "onePhase": false,
                      *           "participants": [
                      *             {
                      *               "nodeId": "node-1",
-                     *               "nodeStatus": "HEALTHY",
+                     *               "reachable": true,
                      *               "state": "ACTIVE",
                      *               "vote": null,
-                     *               "noVoteReason": null,
-                     *               "votedAt": null,
+                     *               "reason": null,
                      *               "writeCount": 1,
-                     *               "locksHeld": [
-                     *                 {
-                     *                   "table": "accounts",
-                     *                   "key": "acct-21",
-                     *                   "acquiredAt": "2026-11-21T10:30:02.000Z"
-                     *                 }
-                     *               ],
+                     *               "locksHeld": 1,
                      *               "lockWait": null,
                      *               "prepareLsn": null,
                      *               "xmin": null,
-                     *               "heuristicDecision": null,
-                     *               "acknowledgedAt": null
+                     *               "preparedAt": null,
+                     *               "finishedAt": null,
+                     *               "acknowledged": false
                      *             },
                      *             {
                      *               "nodeId": "node-5",
-                     *               "nodeStatus": "HEALTHY",
+                     *               "reachable": true,
                      *               "state": "ACTIVE",
                      *               "vote": null,
-                     *               "noVoteReason": null,
-                     *               "votedAt": null,
+                     *               "reason": null,
                      *               "writeCount": 1,
-                     *               "locksHeld": [
-                     *                 {
-                     *                   "table": "accounts",
-                     *                   "key": "acct-90",
-                     *                   "acquiredAt": "2026-11-21T10:30:02.006Z"
-                     *                 }
-                     *               ],
+                     *               "locksHeld": 1,
                      *               "lockWait": null,
                      *               "prepareLsn": null,
                      *               "xmin": null,
-                     *               "heuristicDecision": null,
-                     *               "acknowledgedAt": null
+                     *               "preparedAt": null,
+                     *               "finishedAt": null,
+                     *               "acknowledged": false
                      *             }
                      *           ],
                      *           "decision": null,
-                     *           "decisionLsn": null,
-                     *           "abortReason": null,
+                     *           "reason": null,
+                     *           "contradictsDecision": false,
                      *           "prepareTimeoutMs": 5000,
                      *           "lockTimeoutMs": 1000,
                      *           "timeoutMs": 60000,
                      *           "begunAt": "2026-11-21T10:30:02.000Z",
                      *           "preparedAt": null,
                      *           "decidedAt": null,
-                     *           "completedAt": null,
+                     *           "finishedAt": null,
                      *           "inDoubtSince": null,
                      *           "forgottenAt": null,
-                     *           "durationMs": null
+                     *           "durationMs": 10
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:02.010Z"
@@ -32105,10 +32092,9 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "NOT_FOUND",
-                     *         "message": "No distributed transaction has id \"dtx-9\".",
+                     *         "message": "No distributed transaction dtx-9.",
                      *         "details": {
-                     *           "resource": "transactions.distributed",
-                     *           "id": "dtx-9"
+                     *           "transactionId": "dtx-9"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -32134,10 +32120,10 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "CONFLICT",
-                     *         "message": "dtx-43 is ABORTED (a participant voted NO); it cannot commit.",
+                     *         "message": "dtx-43 is ABORTED: it cannot commit.",
                      *         "details": {
                      *           "reason": "ILLEGAL_STATE",
-                     *           "id": "dtx-43",
+                     *           "transactionId": "dtx-43",
                      *           "state": "ABORTED"
                      *         }
                      *       },
@@ -32176,61 +32162,55 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": {
-                     *         "id": "dtx-42",
+                     *         "transactionId": "dtx-42",
                      *         "state": "ABORTING",
                      *         "coordinatorNodeId": "node-1",
                      *         "onePhase": false,
                      *         "participants": [
                      *           {
                      *             "nodeId": "node-1",
-                     *             "nodeStatus": "HEALTHY",
+                     *             "reachable": true,
                      *             "state": "ABORTED",
                      *             "vote": "YES",
-                     *             "noVoteReason": null,
-                     *             "votedAt": "2026-11-21T10:30:00.004Z",
+                     *             "reason": null,
                      *             "writeCount": 1,
-                     *             "locksHeld": [],
+                     *             "locksHeld": 0,
                      *             "lockWait": null,
                      *             "prepareLsn": "0/16B3790",
                      *             "xmin": null,
-                     *             "heuristicDecision": null,
-                     *             "acknowledgedAt": "2026-11-21T10:30:05.000Z"
+                     *             "preparedAt": "2026-11-21T10:30:00.004Z",
+                     *             "finishedAt": "2026-11-21T10:30:05.000Z",
+                     *             "acknowledged": true
                      *           },
                      *           {
                      *             "nodeId": "node-4",
-                     *             "nodeStatus": "HEALTHY",
+                     *             "reachable": true,
                      *             "state": "PREPARED",
                      *             "vote": "YES",
-                     *             "noVoteReason": null,
-                     *             "votedAt": "2026-11-21T10:30:00.012Z",
+                     *             "reason": null,
                      *             "writeCount": 1,
-                     *             "locksHeld": [
-                     *               {
-                     *                 "table": "accounts",
-                     *                 "key": "acct-58",
-                     *                 "acquiredAt": "2026-11-21T10:29:59.104Z"
-                     *               }
-                     *             ],
+                     *             "locksHeld": 1,
                      *             "lockWait": null,
                      *             "prepareLsn": "0/9A2118",
                      *             "xmin": 311,
-                     *             "heuristicDecision": null,
-                     *             "acknowledgedAt": null
+                     *             "preparedAt": "2026-11-21T10:30:00.012Z",
+                     *             "finishedAt": null,
+                     *             "acknowledged": false
                      *           }
                      *         ],
                      *         "decision": "ABORT",
-                     *         "decisionLsn": null,
-                     *         "abortReason": "ROLLBACK_REQUESTED",
+                     *         "reason": "rolled back on request",
+                     *         "contradictsDecision": false,
                      *         "prepareTimeoutMs": 2000,
                      *         "lockTimeoutMs": 500,
                      *         "timeoutMs": 60000,
                      *         "begunAt": "2026-11-21T10:29:59.100Z",
                      *         "preparedAt": "2026-11-21T10:30:00.012Z",
                      *         "decidedAt": "2026-11-21T10:30:05.000Z",
-                     *         "completedAt": null,
+                     *         "finishedAt": null,
                      *         "inDoubtSince": null,
                      *         "forgottenAt": null,
-                     *         "durationMs": null
+                     *         "durationMs": 5900
                      *       },
                      *       "timestamp": "2026-11-21T10:30:05.000Z"
                      *     }
@@ -32252,10 +32232,9 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "NOT_FOUND",
-                     *         "message": "No distributed transaction has id \"dtx-9\".",
+                     *         "message": "No distributed transaction dtx-9.",
                      *         "details": {
-                     *           "resource": "transactions.distributed",
-                     *           "id": "dtx-9"
+                     *           "transactionId": "dtx-9"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -32281,10 +32260,10 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "CONFLICT",
-                     *         "message": "dtx-42 is COMMITTING; COMMIT is logged and will be applied.",
+                     *         "message": "dtx-42 was decided COMMIT: it cannot roll back.",
                      *         "details": {
                      *           "reason": "ILLEGAL_STATE",
-                     *           "id": "dtx-42",
+                     *           "transactionId": "dtx-42",
                      *           "state": "COMMITTING"
                      *         }
                      *       },
@@ -32330,34 +32309,83 @@ export interface operations {
                      *         "transactionId": "dtx-42",
                      *         "outcome": "ROLLBACK",
                      *         "dryRun": true,
-                     *         "heuristicOutcome": "HEURISTIC_HAZARD",
                      *         "participants": [
                      *           {
                      *             "nodeId": "node-1",
-                     *             "stateBefore": "PREPARED",
+                     *             "state": "PREPARED",
                      *             "action": "NONE",
-                     *             "reason": "NODE_DOWN",
+                     *             "reason": "its node is down",
                      *             "locksReleased": [],
-                     *             "xminReleased": null
+                     *             "rowsWritten": 0
                      *           },
                      *           {
                      *             "nodeId": "node-4",
-                     *             "stateBefore": "IN_DOUBT",
-                     *             "action": "ROLLBACK",
-                     *             "reason": "IN_DOUBT",
+                     *             "state": "IN_DOUBT",
+                     *             "action": "ROLLBACK_PREPARED",
+                     *             "reason": null,
                      *             "locksReleased": [
                      *               {
                      *                 "table": "accounts",
-                     *                 "key": "acct-58",
-                     *                 "acquiredAt": "2026-11-21T10:29:59.104Z"
+                     *                 "key": "acct-58"
                      *               }
                      *             ],
-                     *             "xminReleased": 311
+                     *             "rowsWritten": 0
                      *           }
                      *         ],
-                     *         "locksReleased": 1,
-                     *         "stateAfter": "HEURISTIC_HAZARD",
-                     *         "resolvedAt": null
+                     *         "coordinatorLog": "COMMIT",
+                     *         "contradictsCoordinator": true,
+                     *         "resultingState": "HEURISTIC_HAZARD",
+                     *         "transaction": {
+                     *           "transactionId": "dtx-42",
+                     *           "state": "IN_DOUBT",
+                     *           "coordinatorNodeId": "node-1",
+                     *           "onePhase": false,
+                     *           "participants": [
+                     *             {
+                     *               "nodeId": "node-1",
+                     *               "reachable": false,
+                     *               "state": "PREPARED",
+                     *               "vote": "YES",
+                     *               "reason": null,
+                     *               "writeCount": 1,
+                     *               "locksHeld": 1,
+                     *               "lockWait": null,
+                     *               "prepareLsn": "0/16B3790",
+                     *               "xmin": 1207,
+                     *               "preparedAt": "2026-11-21T10:30:00.004Z",
+                     *               "finishedAt": null,
+                     *               "acknowledged": false
+                     *             },
+                     *             {
+                     *               "nodeId": "node-4",
+                     *               "reachable": true,
+                     *               "state": "IN_DOUBT",
+                     *               "vote": "YES",
+                     *               "reason": null,
+                     *               "writeCount": 1,
+                     *               "locksHeld": 1,
+                     *               "lockWait": null,
+                     *               "prepareLsn": "0/9A2118",
+                     *               "xmin": 311,
+                     *               "preparedAt": "2026-11-21T10:30:00.012Z",
+                     *               "finishedAt": null,
+                     *               "acknowledged": false
+                     *             }
+                     *           ],
+                     *           "decision": "COMMIT",
+                     *           "reason": null,
+                     *           "contradictsDecision": false,
+                     *           "prepareTimeoutMs": 2000,
+                     *           "lockTimeoutMs": 500,
+                     *           "timeoutMs": 60000,
+                     *           "begunAt": "2026-11-21T10:29:59.100Z",
+                     *           "preparedAt": "2026-11-21T10:30:00.012Z",
+                     *           "decidedAt": "2026-11-21T10:30:00.013Z",
+                     *           "finishedAt": null,
+                     *           "inDoubtSince": "2026-11-21T10:30:01.012Z",
+                     *           "forgottenAt": null,
+                     *           "durationMs": 61900
+                     *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:31:01.000Z"
                      *     }
@@ -32379,10 +32407,9 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "NOT_FOUND",
-                     *         "message": "No distributed transaction has id \"dtx-9\".",
+                     *         "message": "No distributed transaction dtx-9.",
                      *         "details": {
-                     *           "resource": "transactions.distributed",
-                     *           "id": "dtx-9"
+                     *           "transactionId": "dtx-9"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -32394,7 +32421,9 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             /**
              * @description The transaction is not IN_DOUBT (`details.reason` `NOT_IN_DOUBT`, with its `state`):
-             *     the coordinator can still decide it, it is finished, or it was resolved already.
+             *     the coordinator can still decide it, it is finished, or it was resolved already. Or no
+             *     participant can act now (`NOTHING_TO_RESOLVE`: none chosen is prepared with its node
+             *     running).
              */
             409: {
                 headers: {
@@ -32406,10 +32435,10 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "CONFLICT",
-                     *         "message": "dtx-42 is PREPARED, not in doubt: its coordinator node-1 is up; commit or roll it back.",
+                     *         "message": "dtx-42 is PREPARED, not IN_DOUBT: only a transaction whose coordinator cannot decide is resolved by hand.",
                      *         "details": {
                      *           "reason": "NOT_IN_DOUBT",
-                     *           "id": "dtx-42",
+                     *           "transactionId": "dtx-42",
                      *           "state": "PREPARED"
                      *         }
                      *       },
@@ -32421,6 +32450,30 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description `nodeIds` names a node that is not a participant of the transaction. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "nodeIds must name participants of dtx-42 (node-1, node-4); got node-3.",
+                     *         "details": {
+                     *           "nodeIds": [
+                     *             "node-3"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             501: components["responses"]["NotImplemented"];
         };
@@ -32450,52 +32503,52 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": {
-                     *         "id": "dtx-42",
+                     *         "transactionId": "dtx-42",
                      *         "state": "HEURISTIC_MIXED",
                      *         "coordinatorNodeId": "node-1",
                      *         "onePhase": false,
                      *         "participants": [
                      *           {
                      *             "nodeId": "node-1",
-                     *             "nodeStatus": "HEALTHY",
+                     *             "reachable": true,
                      *             "state": "COMMITTED",
                      *             "vote": "YES",
-                     *             "noVoteReason": null,
-                     *             "votedAt": "2026-11-21T10:30:00.004Z",
+                     *             "reason": null,
                      *             "writeCount": 1,
-                     *             "locksHeld": [],
+                     *             "locksHeld": 0,
                      *             "lockWait": null,
                      *             "prepareLsn": "0/16B3790",
                      *             "xmin": null,
-                     *             "heuristicDecision": null,
-                     *             "acknowledgedAt": "2026-11-21T10:35:00.020Z"
+                     *             "preparedAt": "2026-11-21T10:30:00.004Z",
+                     *             "finishedAt": "2026-11-21T10:35:00.020Z",
+                     *             "acknowledged": true
                      *           },
                      *           {
                      *             "nodeId": "node-4",
-                     *             "nodeStatus": "HEALTHY",
-                     *             "state": "ABORTED",
+                     *             "reachable": true,
+                     *             "state": "HEURISTIC_ROLLBACK",
                      *             "vote": "YES",
-                     *             "noVoteReason": null,
-                     *             "votedAt": "2026-11-21T10:30:00.012Z",
+                     *             "reason": "heuristic ROLLBACK by an operator",
                      *             "writeCount": 1,
-                     *             "locksHeld": [],
+                     *             "locksHeld": 0,
                      *             "lockWait": null,
                      *             "prepareLsn": "0/9A2118",
                      *             "xmin": null,
-                     *             "heuristicDecision": "ROLLBACK",
-                     *             "acknowledgedAt": "2026-11-21T10:35:00.020Z"
+                     *             "preparedAt": "2026-11-21T10:30:00.012Z",
+                     *             "finishedAt": "2026-11-21T10:31:01.000Z",
+                     *             "acknowledged": true
                      *           }
                      *         ],
                      *         "decision": "COMMIT",
-                     *         "decisionLsn": "0/16B3840",
-                     *         "abortReason": null,
+                     *         "reason": "heuristic ROLLBACK by an operator on node-4",
+                     *         "contradictsDecision": true,
                      *         "prepareTimeoutMs": 2000,
                      *         "lockTimeoutMs": 500,
                      *         "timeoutMs": 60000,
                      *         "begunAt": "2026-11-21T10:29:59.100Z",
                      *         "preparedAt": "2026-11-21T10:30:00.012Z",
                      *         "decidedAt": "2026-11-21T10:30:00.013Z",
-                     *         "completedAt": "2026-11-21T10:35:00.020Z",
+                     *         "finishedAt": "2026-11-21T10:35:00.020Z",
                      *         "inDoubtSince": "2026-11-21T10:30:01.012Z",
                      *         "forgottenAt": "2026-11-21T10:40:00.000Z",
                      *         "durationMs": 300920
@@ -32520,10 +32573,9 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "NOT_FOUND",
-                     *         "message": "No distributed transaction has id \"dtx-9\".",
+                     *         "message": "No distributed transaction dtx-9.",
                      *         "details": {
-                     *           "resource": "transactions.distributed",
-                     *           "id": "dtx-9"
+                     *           "transactionId": "dtx-9"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -32533,7 +32585,12 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
-            /** @description The transaction has no heuristic outcome (`details.reason` `NOT_HEURISTIC`, with its `state`), or it was forgotten already (`ALREADY_FORGOTTEN`). */
+            /**
+             * @description The transaction has no heuristic outcome (`details.reason` `NOT_HEURISTIC`, with its
+             *     `state`; a forgotten one has none any more), a participant still holds it prepared
+             *     (`STILL_PREPARED`: resolve it first), or a node holding a heuristic entry cannot write
+             *     now (`NODE_UNAVAILABLE`).
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -32544,10 +32601,10 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "CONFLICT",
-                     *         "message": "dtx-43 is ABORTED and has no heuristic outcome to forget.",
+                     *         "message": "dtx-43 is ABORTED: only a heuristic outcome is forgotten.",
                      *         "details": {
                      *           "reason": "NOT_HEURISTIC",
-                     *           "id": "dtx-43",
+                     *           "transactionId": "dtx-43",
                      *           "state": "ABORTED"
                      *         }
                      *       },
@@ -32605,7 +32662,6 @@ export interface operations {
                      *         {
                      *           "name": "billing_rm",
                      *           "nodeId": "node-1",
-                     *           "nodeStatus": "HEALTHY",
                      *           "registeredAt": "2026-11-21T09:31:00.000Z",
                      *           "liveTransactions": 0,
                      *           "preparedTransactions": 0
@@ -32613,7 +32669,6 @@ export interface operations {
                      *         {
                      *           "name": "orders_rm",
                      *           "nodeId": "node-4",
-                     *           "nodeStatus": "HEALTHY",
                      *           "registeredAt": "2026-11-21T09:31:00.000Z",
                      *           "liveTransactions": 2,
                      *           "preparedTransactions": 1
@@ -32665,7 +32720,6 @@ export interface operations {
                      *       "data": {
                      *         "name": "orders_rm",
                      *         "nodeId": "node-4",
-                     *         "nodeStatus": "HEALTHY",
                      *         "registeredAt": "2026-11-21T10:30:00.000Z",
                      *         "liveTransactions": 0,
                      *         "preparedTransactions": 0
@@ -32703,7 +32757,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
-            /** @description The name is taken (`details.reason` `NAME_TAKEN`), or the node is a hot standby (`HOT_STANDBY`). */
+            /** @description The name is taken (`details.reason` `ALREADY_REGISTERED`), the node is a hot standby or down (`HOT_STANDBY`), or the engine's `maxResourceManagers` are registered (`LIMIT_REACHED`). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -32714,11 +32768,10 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "CONFLICT",
-                     *         "message": "A resource manager named \"orders_rm\" is registered already (on node-4).",
+                     *         "message": "Resource manager orders_rm is already registered.",
                      *         "details": {
-                     *           "reason": "NAME_TAKEN",
-                     *           "name": "orders_rm",
-                     *           "nodeId": "node-4"
+                     *           "reason": "ALREADY_REGISTERED",
+                     *           "name": "orders_rm"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -32781,10 +32834,9 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "NOT_FOUND",
-                     *         "message": "No XA resource manager is named \"stock_rm\".",
+                     *         "message": "No resource manager stock_rm is registered.",
                      *         "details": {
-                     *           "resource": "xa.resourceManager",
-                     *           "id": "stock_rm"
+                     *           "resourceManager": "stock_rm"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -32794,7 +32846,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
-            /** @description It has live XA transactions (`details.reason` `HAS_TRANSACTIONS`, with how many and how many are prepared). */
+            /** @description It has live XA transactions (`details.reason` `HAS_BRANCHES`, with how many and up to ten of their xids). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -32805,12 +32857,15 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "CONFLICT",
-                     *         "message": "orders_rm has 2 live XA transactions (1 prepared); commit or roll them back first.",
+                     *         "message": "Resource manager orders_rm has 2 live branch(es): commit or roll them back first.",
                      *         "details": {
-                     *           "reason": "HAS_TRANSACTIONS",
+                     *           "reason": "HAS_BRANCHES",
                      *           "name": "orders_rm",
-                     *           "liveTransactions": 2,
-                     *           "preparedTransactions": 1
+                     *           "liveBranches": 2,
+                     *           "xids": [
+                     *             "'order-42','b1',1",
+                     *             "'order-43','b1',1"
+                     *           ]
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -32848,32 +32903,25 @@ export interface operations {
                      *       "data": {
                      *         "xid": "'order-42','b1',1",
                      *         "formatId": 1,
+                     *         "gtrid": "order-42",
                      *         "gtridHex": "6f726465722d3432",
+                     *         "bqual": "b1",
                      *         "bqualHex": "6231",
                      *         "resourceManager": "orders_rm",
                      *         "nodeId": "node-4",
                      *         "state": "ACTIVE",
                      *         "onePhase": false,
                      *         "writeCount": 1,
-                     *         "locksHeld": [
-                     *           {
-                     *             "table": "orders",
-                     *             "key": "order-42",
-                     *             "acquiredAt": "2026-11-21T10:29:58.002Z"
-                     *           }
-                     *         ],
+                     *         "locksHeld": 1,
                      *         "lockWait": null,
                      *         "prepareLsn": null,
-                     *         "xmin": null,
-                     *         "rollbackOnlyReason": null,
-                     *         "rollbackReason": null,
+                     *         "reason": null,
                      *         "timeoutMs": 60000,
-                     *         "lockTimeoutMs": 500,
+                     *         "timeoutAt": "2026-11-21T10:30:58.000Z",
                      *         "startedAt": "2026-11-21T10:29:58.000Z",
-                     *         "endedAt": null,
+                     *         "updatedAt": "2026-11-21T10:29:58.000Z",
                      *         "preparedAt": null,
-                     *         "completedAt": null,
-                     *         "expiresAt": "2026-11-21T10:30:58.000Z"
+                     *         "finishedAt": null
                      *       },
                      *       "timestamp": "2026-11-21T10:29:58.002Z"
                      *     }
@@ -32884,7 +32932,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No resource manager has this name. */
+            /** @description No resource manager has this name, or a `delete` names a row its node does not have. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -32895,10 +32943,9 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "NOT_FOUND",
-                     *         "message": "No XA resource manager is named \"stock_rm\".",
+                     *         "message": "No resource manager stock_rm is registered.",
                      *         "details": {
-                     *           "resource": "xa.resourceManager",
-                     *           "id": "stock_rm"
+                     *           "resourceManager": "stock_rm"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -32909,10 +32956,10 @@ export interface operations {
             };
             405: components["responses"]["MethodNotAllowed"];
             /**
-             * @description The xid is in use by a transaction not yet completed (`details.reason` `DUPLICATE_XID`,
-             *     `xaError` `XAER_DUPID`); the resource manager's node is down (`NODE_DOWN`,
-             *     `XAER_RMFAIL`) or a hot standby (`HOT_STANDBY`, `XAER_RMFAIL`); or the limit of
-             *     unfinished transactions is reached (`TOO_MANY_TRANSACTIONS`).
+             * @description The xid is in use by a transaction not yet completed (`details.xaError` and `reason`
+             *     `XAER_DUPID`); the resource manager cannot act now, its node down or a hot standby
+             *     (`XAER_RMFAIL`); or the engine's `maxXaBranches` live XA transactions exist
+             *     (`details.reason` `LIMIT_REACHED`).
              */
             409: {
                 headers: {
@@ -32924,7 +32971,7 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description A `PUT` without `row`, or a `DELETE` with one. */
+            /** @description The xid cannot be read (`details.xaError` `XAER_INVAL`, e.g. a format id above 2147483647), a `put` without `row`, or a write to a system catalog (`pg_*`). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -32935,9 +32982,11 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "UNPROCESSABLE",
-                     *         "message": "writes[0] is a PUT without a row; send the row to write, or use DELETE.",
+                     *         "message": "The transaction was refused: writes[0].row must be a JSON object.",
                      *         "details": {
-                     *           "field": "writes/0/row"
+                     *           "problems": [
+                     *             "writes[0].row must be a JSON object"
+                     *           ]
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -32956,9 +33005,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
-                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
-                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @description The XA transaction's xid in MySQL's notation (see Xid): as answers show it
+                 *     (`'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`), or bare (`order-42,b1,1`).
+                 *     With curl: `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`
+                 *     or `…/xa/order-42,b1/end`.
                  * @example 'order-42','b1',1
                  */
                 xid: components["schemas"]["Xid"];
@@ -32979,32 +33029,25 @@ export interface operations {
                      *       "data": {
                      *         "xid": "'order-42','b1',1",
                      *         "formatId": 1,
+                     *         "gtrid": "order-42",
                      *         "gtridHex": "6f726465722d3432",
+                     *         "bqual": "b1",
                      *         "bqualHex": "6231",
                      *         "resourceManager": "orders_rm",
                      *         "nodeId": "node-4",
                      *         "state": "IDLE",
                      *         "onePhase": false,
                      *         "writeCount": 1,
-                     *         "locksHeld": [
-                     *           {
-                     *             "table": "orders",
-                     *             "key": "order-42",
-                     *             "acquiredAt": "2026-11-21T10:29:58.002Z"
-                     *           }
-                     *         ],
+                     *         "locksHeld": 1,
                      *         "lockWait": null,
                      *         "prepareLsn": null,
-                     *         "xmin": null,
-                     *         "rollbackOnlyReason": null,
-                     *         "rollbackReason": null,
+                     *         "reason": null,
                      *         "timeoutMs": 60000,
-                     *         "lockTimeoutMs": 500,
+                     *         "timeoutAt": "2026-11-21T10:30:58.000Z",
                      *         "startedAt": "2026-11-21T10:29:58.000Z",
-                     *         "endedAt": "2026-11-21T10:29:58.020Z",
+                     *         "updatedAt": "2026-11-21T10:29:58.020Z",
                      *         "preparedAt": null,
-                     *         "completedAt": null,
-                     *         "expiresAt": "2026-11-21T10:30:58.000Z"
+                     *         "finishedAt": null
                      *       },
                      *       "timestamp": "2026-11-21T10:29:58.020Z"
                      *     }
@@ -33028,9 +33071,9 @@ export interface operations {
                      *         "code": "NOT_FOUND",
                      *         "message": "XAER_NOTA: unknown XID 'order-9','b1',1.",
                      *         "details": {
-                     *           "resource": "xa.transaction",
-                     *           "id": "'order-9','b1',1",
-                     *           "xaError": "XAER_NOTA"
+                     *           "reason": "XAER_NOTA",
+                     *           "xaError": "XAER_NOTA",
+                     *           "xid": "'order-9','b1',1"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -33041,9 +33084,9 @@ export interface operations {
             };
             405: components["responses"]["MethodNotAllowed"];
             /**
-             * @description Not ACTIVE (`details.reason` `ILLEGAL_STATE`, `xaError` `XAER_PROTO`, with its `state`),
-             *     ROLLBACK_ONLY (`ROLLBACK_ONLY`, `XA_RBROLLBACK`: roll it back), a write still waits for a
-             *     lock (`LOCK_WAIT`, `XAER_PROTO`), or its node is down (`NODE_DOWN`, `XAER_RMFAIL`).
+             * @description Not ACTIVE (`details.xaError` and `reason` `XAER_PROTO`, with its `state`; a
+             *     ROLLBACK_ONLY one can only be rolled back), a write still waits for a lock, or its node
+             *     is down (`XAER_RMFAIL`).
              */
             409: {
                 headers: {
@@ -33055,12 +33098,36 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "CONFLICT",
-                     *         "message": "XAER_PROTO: XA END cannot be executed when the XA transaction 'order-42','b1',1 is in the IDLE state.",
+                     *         "message": "XAER_PROTO: XA END is not allowed when the branch 'order-42','b1',1 is in the IDLE state.",
                      *         "details": {
-                     *           "reason": "ILLEGAL_STATE",
+                     *           "reason": "XAER_PROTO",
                      *           "xaError": "XAER_PROTO",
                      *           "xid": "'order-42','b1',1",
-                     *           "state": "IDLE"
+                     *           "state": "IDLE",
+                     *           "operation": "end"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The xid cannot be read (`details.xaError` `XAER_INVAL`), e.g. a format id above 2147483647. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "XAER_INVAL: formatID must be a whole number from 0 to 2147483647.",
+                     *         "details": {
+                     *           "xaError": "XAER_INVAL",
+                     *           "xid": "'order-42','b1',9999999999"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -33079,9 +33146,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
-                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
-                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @description The XA transaction's xid in MySQL's notation (see Xid): as answers show it
+                 *     (`'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`), or bare (`order-42,b1,1`).
+                 *     With curl: `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`
+                 *     or `…/xa/order-42,b1/end`.
                  * @example 'order-42','b1',1
                  */
                 xid: components["schemas"]["Xid"];
@@ -33102,32 +33170,25 @@ export interface operations {
                      *       "data": {
                      *         "xid": "'order-42','b1',1",
                      *         "formatId": 1,
+                     *         "gtrid": "order-42",
                      *         "gtridHex": "6f726465722d3432",
+                     *         "bqual": "b1",
                      *         "bqualHex": "6231",
                      *         "resourceManager": "orders_rm",
                      *         "nodeId": "node-4",
                      *         "state": "PREPARED",
                      *         "onePhase": false,
                      *         "writeCount": 1,
-                     *         "locksHeld": [
-                     *           {
-                     *             "table": "orders",
-                     *             "key": "order-42",
-                     *             "acquiredAt": "2026-11-21T10:29:58.002Z"
-                     *           }
-                     *         ],
+                     *         "locksHeld": 1,
                      *         "lockWait": null,
                      *         "prepareLsn": "0/9A2240",
-                     *         "xmin": 312,
-                     *         "rollbackOnlyReason": null,
-                     *         "rollbackReason": null,
+                     *         "reason": null,
                      *         "timeoutMs": 60000,
-                     *         "lockTimeoutMs": 500,
+                     *         "timeoutAt": null,
                      *         "startedAt": "2026-11-21T10:29:58.000Z",
-                     *         "endedAt": "2026-11-21T10:29:58.020Z",
+                     *         "updatedAt": "2026-11-21T10:29:58.031Z",
                      *         "preparedAt": "2026-11-21T10:29:58.031Z",
-                     *         "completedAt": null,
-                     *         "expiresAt": null
+                     *         "finishedAt": null
                      *       },
                      *       "timestamp": "2026-11-21T10:29:58.031Z"
                      *     }
@@ -33151,9 +33212,9 @@ export interface operations {
                      *         "code": "NOT_FOUND",
                      *         "message": "XAER_NOTA: unknown XID 'order-9','b1',1.",
                      *         "details": {
-                     *           "resource": "xa.transaction",
-                     *           "id": "'order-9','b1',1",
-                     *           "xaError": "XAER_NOTA"
+                     *           "reason": "XAER_NOTA",
+                     *           "xaError": "XAER_NOTA",
+                     *           "xid": "'order-9','b1',1"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -33164,15 +33225,38 @@ export interface operations {
             };
             405: components["responses"]["MethodNotAllowed"];
             /**
-             * @description Not IDLE (`details.reason` `ILLEGAL_STATE`, `xaError` `XAER_PROTO`, with its `state`),
-             *     ROLLBACK_ONLY (`ROLLBACK_ONLY`, `XA_RBROLLBACK`), or its node is down or now a hot
-             *     standby (`NODE_DOWN` or `HOT_STANDBY`, `XAER_RMFAIL`).
+             * @description Not IDLE (`details.xaError` and `reason` `XAER_PROTO`, with its `state`: ACTIVE must end
+             *     first, ROLLBACK_ONLY can only be rolled back), or the resource manager cannot act now: its
+             *     node down or a hot standby, or `maxPreparedTransactions` reached on it (`XAER_RMFAIL`).
              */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The xid cannot be read (`details.xaError` `XAER_INVAL`), e.g. a format id above 2147483647. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "XAER_INVAL: formatID must be a whole number from 0 to 2147483647.",
+                     *         "details": {
+                     *           "xaError": "XAER_INVAL",
+                     *           "xid": "'order-42','b1',9999999999"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -33186,9 +33270,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
-                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
-                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @description The XA transaction's xid in MySQL's notation (see Xid): as answers show it
+                 *     (`'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`), or bare (`order-42,b1,1`).
+                 *     With curl: `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`
+                 *     or `…/xa/order-42,b1/end`.
                  * @example 'order-42','b1',1
                  */
                 xid: components["schemas"]["Xid"];
@@ -33213,26 +33298,25 @@ export interface operations {
                      *       "data": {
                      *         "xid": "'order-42','b1',1",
                      *         "formatId": 1,
+                     *         "gtrid": "order-42",
                      *         "gtridHex": "6f726465722d3432",
+                     *         "bqual": "b1",
                      *         "bqualHex": "6231",
                      *         "resourceManager": "orders_rm",
                      *         "nodeId": "node-4",
                      *         "state": "COMMITTED",
                      *         "onePhase": false,
                      *         "writeCount": 1,
-                     *         "locksHeld": [],
+                     *         "locksHeld": 0,
                      *         "lockWait": null,
                      *         "prepareLsn": "0/9A2240",
-                     *         "xmin": null,
-                     *         "rollbackOnlyReason": null,
-                     *         "rollbackReason": null,
+                     *         "reason": null,
                      *         "timeoutMs": 60000,
-                     *         "lockTimeoutMs": 500,
+                     *         "timeoutAt": null,
                      *         "startedAt": "2026-11-21T10:29:58.000Z",
-                     *         "endedAt": "2026-11-21T10:29:58.020Z",
+                     *         "updatedAt": "2026-11-21T10:29:58.044Z",
                      *         "preparedAt": "2026-11-21T10:29:58.031Z",
-                     *         "completedAt": "2026-11-21T10:29:58.044Z",
-                     *         "expiresAt": null
+                     *         "finishedAt": "2026-11-21T10:29:58.044Z"
                      *       },
                      *       "timestamp": "2026-11-21T10:29:58.044Z"
                      *     }
@@ -33256,9 +33340,9 @@ export interface operations {
                      *         "code": "NOT_FOUND",
                      *         "message": "XAER_NOTA: unknown XID 'order-9','b1',1.",
                      *         "details": {
-                     *           "resource": "xa.transaction",
-                     *           "id": "'order-9','b1',1",
-                     *           "xaError": "XAER_NOTA"
+                     *           "reason": "XAER_NOTA",
+                     *           "xaError": "XAER_NOTA",
+                     *           "xid": "'order-9','b1',1"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -33269,10 +33353,9 @@ export interface operations {
             };
             405: components["responses"]["MethodNotAllowed"];
             /**
-             * @description The wrong state for the commit asked (`details.reason` `ILLEGAL_STATE`, `xaError`
-             *     `XAER_PROTO`): two-phase needs PREPARED, one-phase needs IDLE (a PREPARED transaction is
-             *     committed without `onePhase`). ROLLBACK_ONLY (`ROLLBACK_ONLY`, `XA_RBROLLBACK`), or its
-             *     node is down (`NODE_DOWN`, `XAER_RMFAIL`).
+             * @description The wrong state for the commit asked (`details.xaError` and `reason` `XAER_PROTO`, with
+             *     its `state`): two-phase needs PREPARED, one-phase needs IDLE (a PREPARED transaction is
+             *     committed without `onePhase`). Or its node could not commit now (`XAER_RMFAIL`).
              */
             409: {
                 headers: {
@@ -33284,12 +33367,13 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "CONFLICT",
-                     *         "message": "XAER_PROTO: XA COMMIT … ONE PHASE cannot be executed when the XA transaction 'order-42','b1',1 is in the PREPARED state; commit it without onePhase.",
+                     *         "message": "XAER_PROTO: XA COMMIT … ONE PHASE is not allowed when the branch 'order-42','b1',1 is in the PREPARED state (a PREPARED branch commits without onePhase).",
                      *         "details": {
-                     *           "reason": "ILLEGAL_STATE",
+                     *           "reason": "XAER_PROTO",
                      *           "xaError": "XAER_PROTO",
                      *           "xid": "'order-42','b1',1",
-                     *           "state": "PREPARED"
+                     *           "state": "PREPARED",
+                     *           "operation": "commitOnePhase"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -33300,6 +33384,29 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description The xid cannot be read (`details.xaError` `XAER_INVAL`), e.g. a format id above 2147483647. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "XAER_INVAL: formatID must be a whole number from 0 to 2147483647.",
+                     *         "details": {
+                     *           "xaError": "XAER_INVAL",
+                     *           "xid": "'order-42','b1',9999999999"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             501: components["responses"]["NotImplemented"];
         };
@@ -33310,9 +33417,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
-                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
-                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @description The XA transaction's xid in MySQL's notation (see Xid): as answers show it
+                 *     (`'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`), or bare (`order-42,b1,1`).
+                 *     With curl: `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`
+                 *     or `…/xa/order-42,b1/end`.
                  * @example 'order-42','b1',1
                  */
                 xid: components["schemas"]["Xid"];
@@ -33333,26 +33441,25 @@ export interface operations {
                      *       "data": {
                      *         "xid": "'order-43','b1',1",
                      *         "formatId": 1,
+                     *         "gtrid": "order-43",
                      *         "gtridHex": "6f726465722d3433",
+                     *         "bqual": "b1",
                      *         "bqualHex": "6231",
                      *         "resourceManager": "orders_rm",
                      *         "nodeId": "node-4",
                      *         "state": "ROLLED_BACK",
                      *         "onePhase": false,
                      *         "writeCount": 1,
-                     *         "locksHeld": [],
+                     *         "locksHeld": 0,
                      *         "lockWait": null,
                      *         "prepareLsn": null,
-                     *         "xmin": null,
-                     *         "rollbackOnlyReason": "LOCK_TIMEOUT",
-                     *         "rollbackReason": "REQUESTED",
+                     *         "reason": "XA_RBROLLBACK: lock timeout on orders/order-42 held by 'order-42','b1',1",
                      *         "timeoutMs": 60000,
-                     *         "lockTimeoutMs": 500,
+                     *         "timeoutAt": null,
                      *         "startedAt": "2026-11-21T10:29:59.000Z",
-                     *         "endedAt": null,
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z",
                      *         "preparedAt": null,
-                     *         "completedAt": "2026-11-21T10:30:00.000Z",
-                     *         "expiresAt": null
+                     *         "finishedAt": "2026-11-21T10:30:00.000Z"
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
                      *     }
@@ -33376,9 +33483,9 @@ export interface operations {
                      *         "code": "NOT_FOUND",
                      *         "message": "XAER_NOTA: unknown XID 'order-9','b1',1.",
                      *         "details": {
-                     *           "resource": "xa.transaction",
-                     *           "id": "'order-9','b1',1",
-                     *           "xaError": "XAER_NOTA"
+                     *           "reason": "XAER_NOTA",
+                     *           "xaError": "XAER_NOTA",
+                     *           "xid": "'order-9','b1',1"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -33389,8 +33496,8 @@ export interface operations {
             };
             405: components["responses"]["MethodNotAllowed"];
             /**
-             * @description ACTIVE, or already completed (`details.reason` `ILLEGAL_STATE`, `xaError` `XAER_PROTO`,
-             *     with its `state`), or its node is down (`NODE_DOWN`, `XAER_RMFAIL`).
+             * @description ACTIVE, or already completed (`details.xaError` and `reason` `XAER_PROTO`, with its
+             *     `state`), or the node of a PREPARED one cannot write now (`XAER_RMFAIL`).
              */
             409: {
                 headers: {
@@ -33402,12 +33509,36 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "CONFLICT",
-                     *         "message": "XAER_PROTO: XA ROLLBACK cannot be executed when the XA transaction 'order-42','b1',1 is in the ACTIVE state; end it first.",
+                     *         "message": "XAER_PROTO: XA ROLLBACK is not allowed when the branch 'order-42','b1',1 is in the ACTIVE state (end it first).",
                      *         "details": {
-                     *           "reason": "ILLEGAL_STATE",
+                     *           "reason": "XAER_PROTO",
                      *           "xaError": "XAER_PROTO",
                      *           "xid": "'order-42','b1',1",
-                     *           "state": "ACTIVE"
+                     *           "state": "ACTIVE",
+                     *           "operation": "rollback"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The xid cannot be read (`details.xaError` `XAER_INVAL`), e.g. a format id above 2147483647. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "XAER_INVAL: formatID must be a whole number from 0 to 2147483647.",
+                     *         "details": {
+                     *           "xaError": "XAER_INVAL",
+                     *           "xid": "'order-42','b1',9999999999"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -33426,9 +33557,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
-                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
-                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @description The XA transaction's xid in MySQL's notation (see Xid): as answers show it
+                 *     (`'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`), or bare (`order-42,b1,1`).
+                 *     With curl: `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`
+                 *     or `…/xa/order-42,b1/end`.
                  * @example 'order-42','b1',1
                  */
                 xid: components["schemas"]["Xid"];
@@ -33449,32 +33581,31 @@ export interface operations {
                      *       "data": {
                      *         "xid": "'order-43','b1',1",
                      *         "formatId": 1,
+                     *         "gtrid": "order-43",
                      *         "gtridHex": "6f726465722d3433",
+                     *         "bqual": "b1",
                      *         "bqualHex": "6231",
                      *         "resourceManager": "orders_rm",
                      *         "nodeId": "node-4",
                      *         "state": "ACTIVE",
                      *         "onePhase": false,
                      *         "writeCount": 1,
-                     *         "locksHeld": [],
+                     *         "locksHeld": 0,
                      *         "lockWait": {
                      *           "table": "orders",
                      *           "key": "order-42",
-                     *           "holder": "'order-42','b1',1",
+                     *           "heldBy": "'order-42','b1',1",
                      *           "waitingSince": "2026-11-21T10:29:59.000Z",
                      *           "timeoutAt": "2026-11-21T10:29:59.500Z"
                      *         },
                      *         "prepareLsn": null,
-                     *         "xmin": null,
-                     *         "rollbackOnlyReason": null,
-                     *         "rollbackReason": null,
+                     *         "reason": null,
                      *         "timeoutMs": 60000,
-                     *         "lockTimeoutMs": 500,
+                     *         "timeoutAt": "2026-11-21T10:30:59.000Z",
                      *         "startedAt": "2026-11-21T10:29:59.000Z",
-                     *         "endedAt": null,
+                     *         "updatedAt": "2026-11-21T10:29:59.000Z",
                      *         "preparedAt": null,
-                     *         "completedAt": null,
-                     *         "expiresAt": "2026-11-21T10:30:59.000Z"
+                     *         "finishedAt": null
                      *       },
                      *       "timestamp": "2026-11-21T10:29:59.200Z"
                      *     }
@@ -33498,9 +33629,9 @@ export interface operations {
                      *         "code": "NOT_FOUND",
                      *         "message": "XAER_NOTA: unknown XID 'order-9','b1',1.",
                      *         "details": {
-                     *           "resource": "xa.transaction",
-                     *           "id": "'order-9','b1',1",
-                     *           "xaError": "XAER_NOTA"
+                     *           "reason": "XAER_NOTA",
+                     *           "xaError": "XAER_NOTA",
+                     *           "xid": "'order-9','b1',1"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -33510,6 +33641,29 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            /** @description The xid cannot be read (`details.xaError` `XAER_INVAL`), e.g. a format id above 2147483647. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "XAER_INVAL: formatID must be a whole number from 0 to 2147483647.",
+                     *         "details": {
+                     *           "xaError": "XAER_INVAL",
+                     *           "xid": "'order-42','b1',9999999999"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             501: components["responses"]["NotImplemented"];
         };
@@ -33548,7 +33702,7 @@ export interface operations {
                 resourceManager?: components["schemas"]["ResourceManagerName"];
                 /** @description Only XA transactions on this node. */
                 nodeId?: string;
-                /** @description Only the branches of this global transaction: its gtrid as in an xid (`'order-42'` or `X'6f726465722d3432'`). */
+                /** @description Only the branches of this global transaction: its gtrid as in an xid (`'order-42'`, `order-42` or `X'6f726465722d3432'`). */
                 gtrid?: string;
             };
             header?: never;
@@ -33570,32 +33724,25 @@ export interface operations {
                      *         {
                      *           "xid": "'order-42','b2',1",
                      *           "formatId": 1,
+                     *           "gtrid": "order-42",
                      *           "gtridHex": "6f726465722d3432",
+                     *           "bqual": "b2",
                      *           "bqualHex": "6232",
                      *           "resourceManager": "billing_rm",
                      *           "nodeId": "node-1",
                      *           "state": "IDLE",
                      *           "onePhase": false,
                      *           "writeCount": 1,
-                     *           "locksHeld": [
-                     *             {
-                     *               "table": "invoices",
-                     *               "key": "inv-42",
-                     *               "acquiredAt": "2026-11-21T10:29:58.011Z"
-                     *             }
-                     *           ],
+                     *           "locksHeld": 1,
                      *           "lockWait": null,
                      *           "prepareLsn": null,
-                     *           "xmin": null,
-                     *           "rollbackOnlyReason": null,
-                     *           "rollbackReason": null,
+                     *           "reason": null,
                      *           "timeoutMs": 60000,
-                     *           "lockTimeoutMs": 1000,
+                     *           "timeoutAt": "2026-11-21T10:30:58.010Z",
                      *           "startedAt": "2026-11-21T10:29:58.010Z",
-                     *           "endedAt": "2026-11-21T10:29:58.025Z",
+                     *           "updatedAt": "2026-11-21T10:29:58.025Z",
                      *           "preparedAt": null,
-                     *           "completedAt": null,
-                     *           "expiresAt": "2026-11-21T10:30:58.010Z"
+                     *           "finishedAt": null
                      *         }
                      *       ],
                      *       "pagination": {
@@ -33723,55 +33870,17 @@ export interface operations {
                      *           "ACTIVE": 1,
                      *           "IDLE": 0,
                      *           "PREPARED": 1,
+                     *           "COMMITTED": 418,
+                     *           "ROLLED_BACK": 9,
                      *           "ROLLBACK_ONLY": 0
                      *         },
+                     *         "started": 429,
+                     *         "prepared": 323,
                      *         "committed": 418,
                      *         "onePhaseCommits": 96,
                      *         "rolledBack": 9,
-                     *         "rolledBackByReason": {
-                     *           "REQUESTED": 6,
-                     *           "TIMEOUT": 2,
-                     *           "NODE_RESTARTED": 1
-                     *         },
-                     *         "votes": {
-                     *           "yes": 323,
-                     *           "no": 2
-                     *         },
-                     *         "prepareLatencyMs": {
-                     *           "samples": 325,
-                     *           "p50": 18,
-                     *           "p95": 40,
-                     *           "p99": 95,
-                     *           "max": 130
-                     *         },
-                     *         "commitLatencyMs": {
-                     *           "samples": 322,
-                     *           "p50": 9,
-                     *           "p95": 22,
-                     *           "p99": 61,
-                     *           "max": 4100
-                     *         },
-                     *         "totalLatencyMs": {
-                     *           "samples": 427,
-                     *           "p50": 30,
-                     *           "p95": 70,
-                     *           "p99": 160,
-                     *           "max": 60000
-                     *         },
-                     *         "lockWaits": {
-                     *           "waits": 12,
-                     *           "granted": 10,
-                     *           "timedOut": 2,
-                     *           "conflicts": 0,
-                     *           "waiting": 0,
-                     *           "waitMs": {
-                     *             "samples": 12,
-                     *             "p50": 45,
-                     *             "p95": 500,
-                     *             "p99": 500,
-                     *             "max": 500
-                     *           }
-                     *         }
+                     *         "timedOut": 2,
+                     *         "recovered": 1
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
                      *     }
@@ -33820,7 +33929,7 @@ export interface operations {
                 resourceManager?: components["schemas"]["ResourceManagerName"];
                 /** @description Only XA transactions on this node. */
                 nodeId?: string;
-                /** @description Only the branches of this global transaction: its gtrid as in an xid (`'order-42'` or `X'6f726465722d3432'`). */
+                /** @description Only the branches of this global transaction: its gtrid as in an xid (`'order-42'`, `order-42` or `X'6f726465722d3432'`). */
                 gtrid?: string;
             };
             header?: never;
@@ -33842,32 +33951,25 @@ export interface operations {
                      *         {
                      *           "xid": "'order-42','b2',1",
                      *           "formatId": 1,
+                     *           "gtrid": "order-42",
                      *           "gtridHex": "6f726465722d3432",
+                     *           "bqual": "b2",
                      *           "bqualHex": "6232",
                      *           "resourceManager": "billing_rm",
                      *           "nodeId": "node-1",
                      *           "state": "IDLE",
                      *           "onePhase": false,
                      *           "writeCount": 1,
-                     *           "locksHeld": [
-                     *             {
-                     *               "table": "invoices",
-                     *               "key": "inv-42",
-                     *               "acquiredAt": "2026-11-21T10:29:58.011Z"
-                     *             }
-                     *           ],
+                     *           "locksHeld": 1,
                      *           "lockWait": null,
                      *           "prepareLsn": null,
-                     *           "xmin": null,
-                     *           "rollbackOnlyReason": null,
-                     *           "rollbackReason": null,
+                     *           "reason": null,
                      *           "timeoutMs": 60000,
-                     *           "lockTimeoutMs": 1000,
+                     *           "timeoutAt": "2026-11-21T10:30:58.010Z",
                      *           "startedAt": "2026-11-21T10:29:58.010Z",
-                     *           "endedAt": "2026-11-21T10:29:58.025Z",
+                     *           "updatedAt": "2026-11-21T10:29:58.025Z",
                      *           "preparedAt": null,
-                     *           "completedAt": null,
-                     *           "expiresAt": "2026-11-21T10:30:58.010Z"
+                     *           "finishedAt": null
                      *         }
                      *       ],
                      *       "pagination": {
@@ -33916,32 +34018,25 @@ export interface operations {
                      *       "data": {
                      *         "xid": "'order-42','b1',1",
                      *         "formatId": 1,
+                     *         "gtrid": "order-42",
                      *         "gtridHex": "6f726465722d3432",
+                     *         "bqual": "b1",
                      *         "bqualHex": "6231",
                      *         "resourceManager": "orders_rm",
                      *         "nodeId": "node-4",
                      *         "state": "ACTIVE",
                      *         "onePhase": false,
                      *         "writeCount": 1,
-                     *         "locksHeld": [
-                     *           {
-                     *             "table": "orders",
-                     *             "key": "order-42",
-                     *             "acquiredAt": "2026-11-21T10:29:58.002Z"
-                     *           }
-                     *         ],
+                     *         "locksHeld": 1,
                      *         "lockWait": null,
                      *         "prepareLsn": null,
-                     *         "xmin": null,
-                     *         "rollbackOnlyReason": null,
-                     *         "rollbackReason": null,
+                     *         "reason": null,
                      *         "timeoutMs": 60000,
-                     *         "lockTimeoutMs": 500,
+                     *         "timeoutAt": "2026-11-21T10:30:58.000Z",
                      *         "startedAt": "2026-11-21T10:29:58.000Z",
-                     *         "endedAt": null,
+                     *         "updatedAt": "2026-11-21T10:29:58.000Z",
                      *         "preparedAt": null,
-                     *         "completedAt": null,
-                     *         "expiresAt": "2026-11-21T10:30:58.000Z"
+                     *         "finishedAt": null
                      *       },
                      *       "timestamp": "2026-11-21T10:29:58.002Z"
                      *     }
@@ -33952,7 +34047,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No resource manager has this name. */
+            /** @description No resource manager has this name, or a `delete` names a row its node does not have. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -33963,10 +34058,9 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "NOT_FOUND",
-                     *         "message": "No XA resource manager is named \"stock_rm\".",
+                     *         "message": "No resource manager stock_rm is registered.",
                      *         "details": {
-                     *           "resource": "xa.resourceManager",
-                     *           "id": "stock_rm"
+                     *           "resourceManager": "stock_rm"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -33977,10 +34071,10 @@ export interface operations {
             };
             405: components["responses"]["MethodNotAllowed"];
             /**
-             * @description The xid is in use by a transaction not yet completed (`details.reason` `DUPLICATE_XID`,
-             *     `xaError` `XAER_DUPID`); the resource manager's node is down (`NODE_DOWN`,
-             *     `XAER_RMFAIL`) or a hot standby (`HOT_STANDBY`, `XAER_RMFAIL`); or the limit of
-             *     unfinished transactions is reached (`TOO_MANY_TRANSACTIONS`).
+             * @description The xid is in use by a transaction not yet completed (`details.xaError` and `reason`
+             *     `XAER_DUPID`); the resource manager cannot act now, its node down or a hot standby
+             *     (`XAER_RMFAIL`); or the engine's `maxXaBranches` live XA transactions exist
+             *     (`details.reason` `LIMIT_REACHED`).
              */
             409: {
                 headers: {
@@ -33992,7 +34086,7 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description A `PUT` without `row`, or a `DELETE` with one. */
+            /** @description The xid cannot be read (`details.xaError` `XAER_INVAL`, e.g. a format id above 2147483647), a `put` without `row`, or a write to a system catalog (`pg_*`). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -34003,9 +34097,11 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "UNPROCESSABLE",
-                     *         "message": "writes[0] is a PUT without a row; send the row to write, or use DELETE.",
+                     *         "message": "The transaction was refused: writes[0].row must be a JSON object.",
                      *         "details": {
-                     *           "field": "writes/0/row"
+                     *           "problems": [
+                     *             "writes[0].row must be a JSON object"
+                     *           ]
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -34024,9 +34120,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
-                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
-                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @description The XA transaction's xid in MySQL's notation (see Xid): as answers show it
+                 *     (`'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`), or bare (`order-42,b1,1`).
+                 *     With curl: `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`
+                 *     or `…/xa/order-42,b1/end`.
                  * @example 'order-42','b1',1
                  */
                 xid: components["schemas"]["Xid"];
@@ -34047,32 +34144,31 @@ export interface operations {
                      *       "data": {
                      *         "xid": "'order-43','b1',1",
                      *         "formatId": 1,
+                     *         "gtrid": "order-43",
                      *         "gtridHex": "6f726465722d3433",
+                     *         "bqual": "b1",
                      *         "bqualHex": "6231",
                      *         "resourceManager": "orders_rm",
                      *         "nodeId": "node-4",
                      *         "state": "ACTIVE",
                      *         "onePhase": false,
                      *         "writeCount": 1,
-                     *         "locksHeld": [],
+                     *         "locksHeld": 0,
                      *         "lockWait": {
                      *           "table": "orders",
                      *           "key": "order-42",
-                     *           "holder": "'order-42','b1',1",
+                     *           "heldBy": "'order-42','b1',1",
                      *           "waitingSince": "2026-11-21T10:29:59.000Z",
                      *           "timeoutAt": "2026-11-21T10:29:59.500Z"
                      *         },
                      *         "prepareLsn": null,
-                     *         "xmin": null,
-                     *         "rollbackOnlyReason": null,
-                     *         "rollbackReason": null,
+                     *         "reason": null,
                      *         "timeoutMs": 60000,
-                     *         "lockTimeoutMs": 500,
+                     *         "timeoutAt": "2026-11-21T10:30:59.000Z",
                      *         "startedAt": "2026-11-21T10:29:59.000Z",
-                     *         "endedAt": null,
+                     *         "updatedAt": "2026-11-21T10:29:59.000Z",
                      *         "preparedAt": null,
-                     *         "completedAt": null,
-                     *         "expiresAt": "2026-11-21T10:30:59.000Z"
+                     *         "finishedAt": null
                      *       },
                      *       "timestamp": "2026-11-21T10:29:59.200Z"
                      *     }
@@ -34096,9 +34192,9 @@ export interface operations {
                      *         "code": "NOT_FOUND",
                      *         "message": "XAER_NOTA: unknown XID 'order-9','b1',1.",
                      *         "details": {
-                     *           "resource": "xa.transaction",
-                     *           "id": "'order-9','b1',1",
-                     *           "xaError": "XAER_NOTA"
+                     *           "reason": "XAER_NOTA",
+                     *           "xaError": "XAER_NOTA",
+                     *           "xid": "'order-9','b1',1"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -34108,6 +34204,29 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
+            /** @description The xid cannot be read (`details.xaError` `XAER_INVAL`), e.g. a format id above 2147483647. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "XAER_INVAL: formatID must be a whole number from 0 to 2147483647.",
+                     *         "details": {
+                     *           "xaError": "XAER_INVAL",
+                     *           "xid": "'order-42','b1',9999999999"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             501: components["responses"]["NotImplemented"];
         };
@@ -34118,9 +34237,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
-                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
-                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @description The XA transaction's xid in MySQL's notation (see Xid): as answers show it
+                 *     (`'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`), or bare (`order-42,b1,1`).
+                 *     With curl: `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`
+                 *     or `…/xa/order-42,b1/end`.
                  * @example 'order-42','b1',1
                  */
                 xid: components["schemas"]["Xid"];
@@ -34141,32 +34261,25 @@ export interface operations {
                      *       "data": {
                      *         "xid": "'order-42','b1',1",
                      *         "formatId": 1,
+                     *         "gtrid": "order-42",
                      *         "gtridHex": "6f726465722d3432",
+                     *         "bqual": "b1",
                      *         "bqualHex": "6231",
                      *         "resourceManager": "orders_rm",
                      *         "nodeId": "node-4",
                      *         "state": "IDLE",
                      *         "onePhase": false,
                      *         "writeCount": 1,
-                     *         "locksHeld": [
-                     *           {
-                     *             "table": "orders",
-                     *             "key": "order-42",
-                     *             "acquiredAt": "2026-11-21T10:29:58.002Z"
-                     *           }
-                     *         ],
+                     *         "locksHeld": 1,
                      *         "lockWait": null,
                      *         "prepareLsn": null,
-                     *         "xmin": null,
-                     *         "rollbackOnlyReason": null,
-                     *         "rollbackReason": null,
+                     *         "reason": null,
                      *         "timeoutMs": 60000,
-                     *         "lockTimeoutMs": 500,
+                     *         "timeoutAt": "2026-11-21T10:30:58.000Z",
                      *         "startedAt": "2026-11-21T10:29:58.000Z",
-                     *         "endedAt": "2026-11-21T10:29:58.020Z",
+                     *         "updatedAt": "2026-11-21T10:29:58.020Z",
                      *         "preparedAt": null,
-                     *         "completedAt": null,
-                     *         "expiresAt": "2026-11-21T10:30:58.000Z"
+                     *         "finishedAt": null
                      *       },
                      *       "timestamp": "2026-11-21T10:29:58.020Z"
                      *     }
@@ -34190,9 +34303,9 @@ export interface operations {
                      *         "code": "NOT_FOUND",
                      *         "message": "XAER_NOTA: unknown XID 'order-9','b1',1.",
                      *         "details": {
-                     *           "resource": "xa.transaction",
-                     *           "id": "'order-9','b1',1",
-                     *           "xaError": "XAER_NOTA"
+                     *           "reason": "XAER_NOTA",
+                     *           "xaError": "XAER_NOTA",
+                     *           "xid": "'order-9','b1',1"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -34203,9 +34316,9 @@ export interface operations {
             };
             405: components["responses"]["MethodNotAllowed"];
             /**
-             * @description Not ACTIVE (`details.reason` `ILLEGAL_STATE`, `xaError` `XAER_PROTO`, with its `state`),
-             *     ROLLBACK_ONLY (`ROLLBACK_ONLY`, `XA_RBROLLBACK`: roll it back), a write still waits for a
-             *     lock (`LOCK_WAIT`, `XAER_PROTO`), or its node is down (`NODE_DOWN`, `XAER_RMFAIL`).
+             * @description Not ACTIVE (`details.xaError` and `reason` `XAER_PROTO`, with its `state`; a
+             *     ROLLBACK_ONLY one can only be rolled back), a write still waits for a lock, or its node
+             *     is down (`XAER_RMFAIL`).
              */
             409: {
                 headers: {
@@ -34217,12 +34330,36 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "CONFLICT",
-                     *         "message": "XAER_PROTO: XA END cannot be executed when the XA transaction 'order-42','b1',1 is in the IDLE state.",
+                     *         "message": "XAER_PROTO: XA END is not allowed when the branch 'order-42','b1',1 is in the IDLE state.",
                      *         "details": {
-                     *           "reason": "ILLEGAL_STATE",
+                     *           "reason": "XAER_PROTO",
                      *           "xaError": "XAER_PROTO",
                      *           "xid": "'order-42','b1',1",
-                     *           "state": "IDLE"
+                     *           "state": "IDLE",
+                     *           "operation": "end"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The xid cannot be read (`details.xaError` `XAER_INVAL`), e.g. a format id above 2147483647. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "XAER_INVAL: formatID must be a whole number from 0 to 2147483647.",
+                     *         "details": {
+                     *           "xaError": "XAER_INVAL",
+                     *           "xid": "'order-42','b1',9999999999"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -34241,9 +34378,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
-                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
-                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @description The XA transaction's xid in MySQL's notation (see Xid): as answers show it
+                 *     (`'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`), or bare (`order-42,b1,1`).
+                 *     With curl: `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`
+                 *     or `…/xa/order-42,b1/end`.
                  * @example 'order-42','b1',1
                  */
                 xid: components["schemas"]["Xid"];
@@ -34264,32 +34402,25 @@ export interface operations {
                      *       "data": {
                      *         "xid": "'order-42','b1',1",
                      *         "formatId": 1,
+                     *         "gtrid": "order-42",
                      *         "gtridHex": "6f726465722d3432",
+                     *         "bqual": "b1",
                      *         "bqualHex": "6231",
                      *         "resourceManager": "orders_rm",
                      *         "nodeId": "node-4",
                      *         "state": "PREPARED",
                      *         "onePhase": false,
                      *         "writeCount": 1,
-                     *         "locksHeld": [
-                     *           {
-                     *             "table": "orders",
-                     *             "key": "order-42",
-                     *             "acquiredAt": "2026-11-21T10:29:58.002Z"
-                     *           }
-                     *         ],
+                     *         "locksHeld": 1,
                      *         "lockWait": null,
                      *         "prepareLsn": "0/9A2240",
-                     *         "xmin": 312,
-                     *         "rollbackOnlyReason": null,
-                     *         "rollbackReason": null,
+                     *         "reason": null,
                      *         "timeoutMs": 60000,
-                     *         "lockTimeoutMs": 500,
+                     *         "timeoutAt": null,
                      *         "startedAt": "2026-11-21T10:29:58.000Z",
-                     *         "endedAt": "2026-11-21T10:29:58.020Z",
+                     *         "updatedAt": "2026-11-21T10:29:58.031Z",
                      *         "preparedAt": "2026-11-21T10:29:58.031Z",
-                     *         "completedAt": null,
-                     *         "expiresAt": null
+                     *         "finishedAt": null
                      *       },
                      *       "timestamp": "2026-11-21T10:29:58.031Z"
                      *     }
@@ -34313,9 +34444,9 @@ export interface operations {
                      *         "code": "NOT_FOUND",
                      *         "message": "XAER_NOTA: unknown XID 'order-9','b1',1.",
                      *         "details": {
-                     *           "resource": "xa.transaction",
-                     *           "id": "'order-9','b1',1",
-                     *           "xaError": "XAER_NOTA"
+                     *           "reason": "XAER_NOTA",
+                     *           "xaError": "XAER_NOTA",
+                     *           "xid": "'order-9','b1',1"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -34326,15 +34457,38 @@ export interface operations {
             };
             405: components["responses"]["MethodNotAllowed"];
             /**
-             * @description Not IDLE (`details.reason` `ILLEGAL_STATE`, `xaError` `XAER_PROTO`, with its `state`),
-             *     ROLLBACK_ONLY (`ROLLBACK_ONLY`, `XA_RBROLLBACK`), or its node is down or now a hot
-             *     standby (`NODE_DOWN` or `HOT_STANDBY`, `XAER_RMFAIL`).
+             * @description Not IDLE (`details.xaError` and `reason` `XAER_PROTO`, with its `state`: ACTIVE must end
+             *     first, ROLLBACK_ONLY can only be rolled back), or the resource manager cannot act now: its
+             *     node down or a hot standby, or `maxPreparedTransactions` reached on it (`XAER_RMFAIL`).
              */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The xid cannot be read (`details.xaError` `XAER_INVAL`), e.g. a format id above 2147483647. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "XAER_INVAL: formatID must be a whole number from 0 to 2147483647.",
+                     *         "details": {
+                     *           "xaError": "XAER_INVAL",
+                     *           "xid": "'order-42','b1',9999999999"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
@@ -34348,9 +34502,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
-                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
-                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @description The XA transaction's xid in MySQL's notation (see Xid): as answers show it
+                 *     (`'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`), or bare (`order-42,b1,1`).
+                 *     With curl: `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`
+                 *     or `…/xa/order-42,b1/end`.
                  * @example 'order-42','b1',1
                  */
                 xid: components["schemas"]["Xid"];
@@ -34380,26 +34535,25 @@ export interface operations {
                      *       "data": {
                      *         "xid": "'order-42','b1',1",
                      *         "formatId": 1,
+                     *         "gtrid": "order-42",
                      *         "gtridHex": "6f726465722d3432",
+                     *         "bqual": "b1",
                      *         "bqualHex": "6231",
                      *         "resourceManager": "orders_rm",
                      *         "nodeId": "node-4",
                      *         "state": "COMMITTED",
                      *         "onePhase": false,
                      *         "writeCount": 1,
-                     *         "locksHeld": [],
+                     *         "locksHeld": 0,
                      *         "lockWait": null,
                      *         "prepareLsn": "0/9A2240",
-                     *         "xmin": null,
-                     *         "rollbackOnlyReason": null,
-                     *         "rollbackReason": null,
+                     *         "reason": null,
                      *         "timeoutMs": 60000,
-                     *         "lockTimeoutMs": 500,
+                     *         "timeoutAt": null,
                      *         "startedAt": "2026-11-21T10:29:58.000Z",
-                     *         "endedAt": "2026-11-21T10:29:58.020Z",
+                     *         "updatedAt": "2026-11-21T10:29:58.044Z",
                      *         "preparedAt": "2026-11-21T10:29:58.031Z",
-                     *         "completedAt": "2026-11-21T10:29:58.044Z",
-                     *         "expiresAt": null
+                     *         "finishedAt": "2026-11-21T10:29:58.044Z"
                      *       },
                      *       "timestamp": "2026-11-21T10:29:58.044Z"
                      *     }
@@ -34423,9 +34577,9 @@ export interface operations {
                      *         "code": "NOT_FOUND",
                      *         "message": "XAER_NOTA: unknown XID 'order-9','b1',1.",
                      *         "details": {
-                     *           "resource": "xa.transaction",
-                     *           "id": "'order-9','b1',1",
-                     *           "xaError": "XAER_NOTA"
+                     *           "reason": "XAER_NOTA",
+                     *           "xaError": "XAER_NOTA",
+                     *           "xid": "'order-9','b1',1"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -34436,10 +34590,9 @@ export interface operations {
             };
             405: components["responses"]["MethodNotAllowed"];
             /**
-             * @description The wrong state for the commit asked (`details.reason` `ILLEGAL_STATE`, `xaError`
-             *     `XAER_PROTO`): two-phase needs PREPARED, one-phase needs IDLE (a PREPARED transaction is
-             *     committed without `onePhase`). ROLLBACK_ONLY (`ROLLBACK_ONLY`, `XA_RBROLLBACK`), or its
-             *     node is down (`NODE_DOWN`, `XAER_RMFAIL`).
+             * @description The wrong state for the commit asked (`details.xaError` and `reason` `XAER_PROTO`, with
+             *     its `state`): two-phase needs PREPARED, one-phase needs IDLE (a PREPARED transaction is
+             *     committed without `onePhase`). Or its node could not commit now (`XAER_RMFAIL`).
              */
             409: {
                 headers: {
@@ -34451,12 +34604,13 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "CONFLICT",
-                     *         "message": "XAER_PROTO: XA COMMIT … ONE PHASE cannot be executed when the XA transaction 'order-42','b1',1 is in the PREPARED state; commit it without onePhase.",
+                     *         "message": "XAER_PROTO: XA COMMIT … ONE PHASE is not allowed when the branch 'order-42','b1',1 is in the PREPARED state (a PREPARED branch commits without onePhase).",
                      *         "details": {
-                     *           "reason": "ILLEGAL_STATE",
+                     *           "reason": "XAER_PROTO",
                      *           "xaError": "XAER_PROTO",
                      *           "xid": "'order-42','b1',1",
-                     *           "state": "PREPARED"
+                     *           "state": "PREPARED",
+                     *           "operation": "commitOnePhase"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -34467,6 +34621,29 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description The xid cannot be read (`details.xaError` `XAER_INVAL`), e.g. a format id above 2147483647. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "XAER_INVAL: formatID must be a whole number from 0 to 2147483647.",
+                     *         "details": {
+                     *           "xaError": "XAER_INVAL",
+                     *           "xid": "'order-42','b1',9999999999"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             501: components["responses"]["NotImplemented"];
         };
@@ -34477,9 +34654,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The XA transaction's xid in MySQL's notation (see Xid), as answers show it:
-                 *     `'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`. With curl:
-                 *     `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`.
+                 * @description The XA transaction's xid in MySQL's notation (see Xid): as answers show it
+                 *     (`'order-42','b1',1`, or `X'6f726465722d3432',X'6231',1`), or bare (`order-42,b1,1`).
+                 *     With curl: `curl -X POST -H "X-API-Key: $KEY" "http://127.0.0.1:8080/api/v1/advanced-replication/xa/'order-42','b1',1/end"`
+                 *     or `…/xa/order-42,b1/end`.
                  * @example 'order-42','b1',1
                  */
                 xid: components["schemas"]["Xid"];
@@ -34500,26 +34678,25 @@ export interface operations {
                      *       "data": {
                      *         "xid": "'order-43','b1',1",
                      *         "formatId": 1,
+                     *         "gtrid": "order-43",
                      *         "gtridHex": "6f726465722d3433",
+                     *         "bqual": "b1",
                      *         "bqualHex": "6231",
                      *         "resourceManager": "orders_rm",
                      *         "nodeId": "node-4",
                      *         "state": "ROLLED_BACK",
                      *         "onePhase": false,
                      *         "writeCount": 1,
-                     *         "locksHeld": [],
+                     *         "locksHeld": 0,
                      *         "lockWait": null,
                      *         "prepareLsn": null,
-                     *         "xmin": null,
-                     *         "rollbackOnlyReason": "LOCK_TIMEOUT",
-                     *         "rollbackReason": "REQUESTED",
+                     *         "reason": "XA_RBROLLBACK: lock timeout on orders/order-42 held by 'order-42','b1',1",
                      *         "timeoutMs": 60000,
-                     *         "lockTimeoutMs": 500,
+                     *         "timeoutAt": null,
                      *         "startedAt": "2026-11-21T10:29:59.000Z",
-                     *         "endedAt": null,
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z",
                      *         "preparedAt": null,
-                     *         "completedAt": "2026-11-21T10:30:00.000Z",
-                     *         "expiresAt": null
+                     *         "finishedAt": "2026-11-21T10:30:00.000Z"
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
                      *     }
@@ -34543,9 +34720,9 @@ export interface operations {
                      *         "code": "NOT_FOUND",
                      *         "message": "XAER_NOTA: unknown XID 'order-9','b1',1.",
                      *         "details": {
-                     *           "resource": "xa.transaction",
-                     *           "id": "'order-9','b1',1",
-                     *           "xaError": "XAER_NOTA"
+                     *           "reason": "XAER_NOTA",
+                     *           "xaError": "XAER_NOTA",
+                     *           "xid": "'order-9','b1',1"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -34556,8 +34733,8 @@ export interface operations {
             };
             405: components["responses"]["MethodNotAllowed"];
             /**
-             * @description ACTIVE, or already completed (`details.reason` `ILLEGAL_STATE`, `xaError` `XAER_PROTO`,
-             *     with its `state`), or its node is down (`NODE_DOWN`, `XAER_RMFAIL`).
+             * @description ACTIVE, or already completed (`details.xaError` and `reason` `XAER_PROTO`, with its
+             *     `state`), or the node of a PREPARED one cannot write now (`XAER_RMFAIL`).
              */
             409: {
                 headers: {
@@ -34569,12 +34746,36 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "CONFLICT",
-                     *         "message": "XAER_PROTO: XA ROLLBACK cannot be executed when the XA transaction 'order-42','b1',1 is in the ACTIVE state; end it first.",
+                     *         "message": "XAER_PROTO: XA ROLLBACK is not allowed when the branch 'order-42','b1',1 is in the ACTIVE state (end it first).",
                      *         "details": {
-                     *           "reason": "ILLEGAL_STATE",
+                     *           "reason": "XAER_PROTO",
                      *           "xaError": "XAER_PROTO",
                      *           "xid": "'order-42','b1',1",
-                     *           "state": "ACTIVE"
+                     *           "state": "ACTIVE",
+                     *           "operation": "rollback"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The xid cannot be read (`details.xaError` `XAER_INVAL`), e.g. a format id above 2147483647. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "XAER_INVAL: formatID must be a whole number from 0 to 2147483647.",
+                     *         "details": {
+                     *           "xaError": "XAER_INVAL",
+                     *           "xid": "'order-42','b1',9999999999"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -34631,7 +34832,6 @@ export interface operations {
                      *         {
                      *           "name": "billing_rm",
                      *           "nodeId": "node-1",
-                     *           "nodeStatus": "HEALTHY",
                      *           "registeredAt": "2026-11-21T09:31:00.000Z",
                      *           "liveTransactions": 0,
                      *           "preparedTransactions": 0
@@ -34639,7 +34839,6 @@ export interface operations {
                      *         {
                      *           "name": "orders_rm",
                      *           "nodeId": "node-4",
-                     *           "nodeStatus": "HEALTHY",
                      *           "registeredAt": "2026-11-21T09:31:00.000Z",
                      *           "liveTransactions": 2,
                      *           "preparedTransactions": 1
@@ -34691,7 +34890,6 @@ export interface operations {
                      *       "data": {
                      *         "name": "orders_rm",
                      *         "nodeId": "node-4",
-                     *         "nodeStatus": "HEALTHY",
                      *         "registeredAt": "2026-11-21T10:30:00.000Z",
                      *         "liveTransactions": 0,
                      *         "preparedTransactions": 0
@@ -34729,7 +34927,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
-            /** @description The name is taken (`details.reason` `NAME_TAKEN`), or the node is a hot standby (`HOT_STANDBY`). */
+            /** @description The name is taken (`details.reason` `ALREADY_REGISTERED`), the node is a hot standby or down (`HOT_STANDBY`), or the engine's `maxResourceManagers` are registered (`LIMIT_REACHED`). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -34740,11 +34938,10 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "CONFLICT",
-                     *         "message": "A resource manager named \"orders_rm\" is registered already (on node-4).",
+                     *         "message": "Resource manager orders_rm is already registered.",
                      *         "details": {
-                     *           "reason": "NAME_TAKEN",
-                     *           "name": "orders_rm",
-                     *           "nodeId": "node-4"
+                     *           "reason": "ALREADY_REGISTERED",
+                     *           "name": "orders_rm"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -34864,32 +35061,25 @@ export interface operations {
                      *       "data": {
                      *         "xid": "'order-42','b1',1",
                      *         "formatId": 1,
+                     *         "gtrid": "order-42",
                      *         "gtridHex": "6f726465722d3432",
+                     *         "bqual": "b1",
                      *         "bqualHex": "6231",
                      *         "resourceManager": "orders_rm",
                      *         "nodeId": "node-4",
                      *         "state": "ACTIVE",
                      *         "onePhase": false,
                      *         "writeCount": 1,
-                     *         "locksHeld": [
-                     *           {
-                     *             "table": "orders",
-                     *             "key": "order-42",
-                     *             "acquiredAt": "2026-11-21T10:29:58.002Z"
-                     *           }
-                     *         ],
+                     *         "locksHeld": 1,
                      *         "lockWait": null,
                      *         "prepareLsn": null,
-                     *         "xmin": null,
-                     *         "rollbackOnlyReason": null,
-                     *         "rollbackReason": null,
+                     *         "reason": null,
                      *         "timeoutMs": 60000,
-                     *         "lockTimeoutMs": 500,
+                     *         "timeoutAt": "2026-11-21T10:30:58.000Z",
                      *         "startedAt": "2026-11-21T10:29:58.000Z",
-                     *         "endedAt": null,
+                     *         "updatedAt": "2026-11-21T10:29:58.000Z",
                      *         "preparedAt": null,
-                     *         "completedAt": null,
-                     *         "expiresAt": "2026-11-21T10:30:58.000Z"
+                     *         "finishedAt": null
                      *       },
                      *       "timestamp": "2026-11-21T10:29:58.002Z"
                      *     }
@@ -34900,7 +35090,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No resource manager has this name. */
+            /** @description No resource manager has this name, or a `delete` names a row its node does not have. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -34911,10 +35101,9 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "NOT_FOUND",
-                     *         "message": "No XA resource manager is named \"stock_rm\".",
+                     *         "message": "No resource manager stock_rm is registered.",
                      *         "details": {
-                     *           "resource": "xa.resourceManager",
-                     *           "id": "stock_rm"
+                     *           "resourceManager": "stock_rm"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -34925,10 +35114,10 @@ export interface operations {
             };
             405: components["responses"]["MethodNotAllowed"];
             /**
-             * @description The xid is in use by a transaction not yet completed (`details.reason` `DUPLICATE_XID`,
-             *     `xaError` `XAER_DUPID`); the resource manager's node is down (`NODE_DOWN`,
-             *     `XAER_RMFAIL`) or a hot standby (`HOT_STANDBY`, `XAER_RMFAIL`); or the limit of
-             *     unfinished transactions is reached (`TOO_MANY_TRANSACTIONS`).
+             * @description The xid is in use by a transaction not yet completed (`details.xaError` and `reason`
+             *     `XAER_DUPID`); the resource manager cannot act now, its node down or a hot standby
+             *     (`XAER_RMFAIL`); or the engine's `maxXaBranches` live XA transactions exist
+             *     (`details.reason` `LIMIT_REACHED`).
              */
             409: {
                 headers: {
@@ -34940,7 +35129,7 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description A `PUT` without `row`, or a `DELETE` with one. */
+            /** @description The xid cannot be read (`details.xaError` `XAER_INVAL`, e.g. a format id above 2147483647), a `put` without `row`, or a write to a system catalog (`pg_*`). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -34951,9 +35140,11 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "UNPROCESSABLE",
-                     *         "message": "writes[0] is a PUT without a row; send the row to write, or use DELETE.",
+                     *         "message": "The transaction was refused: writes[0].row must be a JSON object.",
                      *         "details": {
-                     *           "field": "writes/0/row"
+                     *           "problems": [
+                     *             "writes[0].row must be a JSON object"
+                     *           ]
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -34991,32 +35182,25 @@ export interface operations {
                      *       "data": {
                      *         "xid": "'order-42','b1',1",
                      *         "formatId": 1,
+                     *         "gtrid": "order-42",
                      *         "gtridHex": "6f726465722d3432",
+                     *         "bqual": "b1",
                      *         "bqualHex": "6231",
                      *         "resourceManager": "orders_rm",
                      *         "nodeId": "node-4",
                      *         "state": "PREPARED",
                      *         "onePhase": false,
                      *         "writeCount": 1,
-                     *         "locksHeld": [
-                     *           {
-                     *             "table": "orders",
-                     *             "key": "order-42",
-                     *             "acquiredAt": "2026-11-21T10:29:58.002Z"
-                     *           }
-                     *         ],
+                     *         "locksHeld": 1,
                      *         "lockWait": null,
                      *         "prepareLsn": "0/9A2240",
-                     *         "xmin": 312,
-                     *         "rollbackOnlyReason": null,
-                     *         "rollbackReason": null,
+                     *         "reason": null,
                      *         "timeoutMs": 60000,
-                     *         "lockTimeoutMs": 500,
+                     *         "timeoutAt": null,
                      *         "startedAt": "2026-11-21T10:29:58.000Z",
-                     *         "endedAt": "2026-11-21T10:29:58.020Z",
+                     *         "updatedAt": "2026-11-21T10:29:58.031Z",
                      *         "preparedAt": "2026-11-21T10:29:58.031Z",
-                     *         "completedAt": null,
-                     *         "expiresAt": null
+                     *         "finishedAt": null
                      *       },
                      *       "timestamp": "2026-11-21T10:29:58.031Z"
                      *     }
@@ -35040,9 +35224,9 @@ export interface operations {
                      *         "code": "NOT_FOUND",
                      *         "message": "XAER_NOTA: unknown XID 'order-9','b1',1.",
                      *         "details": {
-                     *           "resource": "xa.transaction",
-                     *           "id": "'order-9','b1',1",
-                     *           "xaError": "XAER_NOTA"
+                     *           "reason": "XAER_NOTA",
+                     *           "xaError": "XAER_NOTA",
+                     *           "xid": "'order-9','b1',1"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -35053,9 +35237,9 @@ export interface operations {
             };
             405: components["responses"]["MethodNotAllowed"];
             /**
-             * @description Not IDLE (`details.reason` `ILLEGAL_STATE`, `xaError` `XAER_PROTO`, with its `state`),
-             *     ROLLBACK_ONLY (`ROLLBACK_ONLY`, `XA_RBROLLBACK`), or its node is down or now a hot
-             *     standby (`NODE_DOWN` or `HOT_STANDBY`, `XAER_RMFAIL`).
+             * @description Not IDLE (`details.xaError` and `reason` `XAER_PROTO`, with its `state`: ACTIVE must end
+             *     first, ROLLBACK_ONLY can only be rolled back), or the resource manager cannot act now: its
+             *     node down or a hot standby, or `maxPreparedTransactions` reached on it (`XAER_RMFAIL`).
              */
             409: {
                 headers: {
@@ -35067,6 +35251,29 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description The xid cannot be read (`details.xaError` `XAER_INVAL`), e.g. a format id above 2147483647. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "XAER_INVAL: formatID must be a whole number from 0 to 2147483647.",
+                     *         "details": {
+                     *           "xaError": "XAER_INVAL",
+                     *           "xid": "'order-42','b1',9999999999"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             501: components["responses"]["NotImplemented"];
         };
@@ -35096,26 +35303,25 @@ export interface operations {
                      *       "data": {
                      *         "xid": "'order-42','b1',1",
                      *         "formatId": 1,
+                     *         "gtrid": "order-42",
                      *         "gtridHex": "6f726465722d3432",
+                     *         "bqual": "b1",
                      *         "bqualHex": "6231",
                      *         "resourceManager": "orders_rm",
                      *         "nodeId": "node-4",
                      *         "state": "COMMITTED",
                      *         "onePhase": false,
                      *         "writeCount": 1,
-                     *         "locksHeld": [],
+                     *         "locksHeld": 0,
                      *         "lockWait": null,
                      *         "prepareLsn": "0/9A2240",
-                     *         "xmin": null,
-                     *         "rollbackOnlyReason": null,
-                     *         "rollbackReason": null,
+                     *         "reason": null,
                      *         "timeoutMs": 60000,
-                     *         "lockTimeoutMs": 500,
+                     *         "timeoutAt": null,
                      *         "startedAt": "2026-11-21T10:29:58.000Z",
-                     *         "endedAt": "2026-11-21T10:29:58.020Z",
+                     *         "updatedAt": "2026-11-21T10:29:58.044Z",
                      *         "preparedAt": "2026-11-21T10:29:58.031Z",
-                     *         "completedAt": "2026-11-21T10:29:58.044Z",
-                     *         "expiresAt": null
+                     *         "finishedAt": "2026-11-21T10:29:58.044Z"
                      *       },
                      *       "timestamp": "2026-11-21T10:29:58.044Z"
                      *     }
@@ -35139,9 +35345,9 @@ export interface operations {
                      *         "code": "NOT_FOUND",
                      *         "message": "XAER_NOTA: unknown XID 'order-9','b1',1.",
                      *         "details": {
-                     *           "resource": "xa.transaction",
-                     *           "id": "'order-9','b1',1",
-                     *           "xaError": "XAER_NOTA"
+                     *           "reason": "XAER_NOTA",
+                     *           "xaError": "XAER_NOTA",
+                     *           "xid": "'order-9','b1',1"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -35152,10 +35358,9 @@ export interface operations {
             };
             405: components["responses"]["MethodNotAllowed"];
             /**
-             * @description The wrong state for the commit asked (`details.reason` `ILLEGAL_STATE`, `xaError`
-             *     `XAER_PROTO`): two-phase needs PREPARED, one-phase needs IDLE (a PREPARED transaction is
-             *     committed without `onePhase`). ROLLBACK_ONLY (`ROLLBACK_ONLY`, `XA_RBROLLBACK`), or its
-             *     node is down (`NODE_DOWN`, `XAER_RMFAIL`).
+             * @description The wrong state for the commit asked (`details.xaError` and `reason` `XAER_PROTO`, with
+             *     its `state`): two-phase needs PREPARED, one-phase needs IDLE (a PREPARED transaction is
+             *     committed without `onePhase`). Or its node could not commit now (`XAER_RMFAIL`).
              */
             409: {
                 headers: {
@@ -35167,12 +35372,13 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "CONFLICT",
-                     *         "message": "XAER_PROTO: XA COMMIT … ONE PHASE cannot be executed when the XA transaction 'order-42','b1',1 is in the PREPARED state; commit it without onePhase.",
+                     *         "message": "XAER_PROTO: XA COMMIT … ONE PHASE is not allowed when the branch 'order-42','b1',1 is in the PREPARED state (a PREPARED branch commits without onePhase).",
                      *         "details": {
-                     *           "reason": "ILLEGAL_STATE",
+                     *           "reason": "XAER_PROTO",
                      *           "xaError": "XAER_PROTO",
                      *           "xid": "'order-42','b1',1",
-                     *           "state": "PREPARED"
+                     *           "state": "PREPARED",
+                     *           "operation": "commitOnePhase"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -35183,6 +35389,29 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description The xid cannot be read (`details.xaError` `XAER_INVAL`), e.g. a format id above 2147483647. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "XAER_INVAL: formatID must be a whole number from 0 to 2147483647.",
+                     *         "details": {
+                     *           "xaError": "XAER_INVAL",
+                     *           "xid": "'order-42','b1',9999999999"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             501: components["responses"]["NotImplemented"];
         };

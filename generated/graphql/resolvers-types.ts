@@ -18,22 +18,6 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
-/** Why a distributed transaction was rolled back. */
-export type AbortReason =
-  | 'PRESUMED_ABORT'
-  | 'ROLLBACK_REQUESTED'
-  | 'TRANSACTION_TIMEOUT'
-  | 'VOTE_NO';
-
-/** ABORTED transactions by reason. */
-export type AbortReasonCounts = {
-  __typename?: 'AbortReasonCounts';
-  PRESUMED_ABORT: Scalars['Int']['output'];
-  ROLLBACK_REQUESTED: Scalars['Int']['output'];
-  TRANSACTION_TIMEOUT: Scalars['Int']['output'];
-  VOTE_NO: Scalars['Int']['output'];
-};
-
 export type AccessToken = {
   __typename?: 'AccessToken';
   expiresAt: Scalars['DateTime']['output'];
@@ -213,7 +197,7 @@ export type BaseBackupProgress = {
 
 /** A new distributed transaction (BeginDistributedTransactionRequest in the OpenAPI document). */
 export type BeginDistributedTransactionInput = {
-  /** Default: the first participant's node. */
+  /** Default: the replication primary, or else the first participant that accepts writes. */
   coordinatorNodeId?: InputMaybe<Scalars['ID']['input']>;
   /** Default 1000; 0 votes NO at the first conflict. */
   lockTimeoutMs?: InputMaybe<Scalars['Int']['input']>;
@@ -1097,63 +1081,61 @@ export type DistributedQueryPlan = {
 /** A distributed transaction (two-phase commit with presumed abort). */
 export type DistributedTransaction = {
   __typename?: 'DistributedTransaction';
-  abortReason?: Maybe<AbortReason>;
   begunAt: Scalars['DateTime']['output'];
-  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** For a heuristic outcome: the coordinator's decision was the other one. */
+  contradictsDecision: Scalars['Boolean']['output'];
   coordinatorNodeId: Scalars['ID']['output'];
   decidedAt?: Maybe<Scalars['DateTime']['output']>;
   decision?: Maybe<TransactionDecision>;
-  /** Where the COMMIT decision record starts in the coordinator's WAL (an LSN). */
-  decisionLsn?: Maybe<Scalars['String']['output']>;
-  durationMs?: Maybe<Scalars['Int']['output']>;
+  durationMs: Scalars['Int']['output'];
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
   forgottenAt?: Maybe<Scalars['DateTime']['output']>;
-  id: Scalars['ID']['output'];
   inDoubtSince?: Maybe<Scalars['DateTime']['output']>;
   lockTimeoutMs: Scalars['Int']['output'];
-  /** True with a single participant. */
+  /** In one phase: a single participant committed from ACTIVE. */
   onePhase: Scalars['Boolean']['output'];
   participants: Array<TransactionParticipant>;
   prepareTimeoutMs: Scalars['Int']['output'];
   preparedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why it aborted, or what an operator did, in words. */
+  reason?: Maybe<Scalars['String']['output']>;
   state: DistributedTransactionState;
   timeoutMs: Scalars['Int']['output'];
+  transactionId: Scalars['ID']['output'];
 };
 
-/** A distributed transaction event (`distributed_transaction_*`). */
+/**
+ * A distributed transaction event (`distributed_transaction_*`): the fields of its payload, the
+ * others null (`writes` for begun; `nodeId`, `vote` and `prepareLsn` for a vote; `onePhase` and
+ * `durationMs` for committed and aborted; `decision` and `contradictsDecision` for heuristic).
+ */
 export type DistributedTransactionEvent = {
   __typename?: 'DistributedTransactionEvent';
-  abortReason?: Maybe<AbortReason>;
-  coordinatorNodeId: Scalars['ID']['output'];
+  contradictsDecision?: Maybe<Scalars['Boolean']['output']>;
+  coordinatorNodeId?: Maybe<Scalars['ID']['output']>;
   cursor: Scalars['BigInt']['output'];
   decision?: Maybe<TransactionDecision>;
-  /** Cluster time from begin to this event. */
-  elapsedMs: Scalars['Int']['output'];
-  /** The participants, then the coordinator when it is not one of them. */
+  durationMs?: Maybe<Scalars['Int']['output']>;
+  /** The participant that voted. */
+  nodeId?: Maybe<Scalars['ID']['output']>;
   nodeIds: Array<Scalars['ID']['output']>;
-  participants: Array<DistributedTransactionEventParticipant>;
-  /** The state the event brings it to. */
+  onePhase?: Maybe<Scalars['Boolean']['output']>;
+  prepareLsn?: Maybe<Scalars['String']['output']>;
+  reason?: Maybe<Scalars['String']['output']>;
   state: DistributedTransactionState;
   time: Scalars['DateTime']['output'];
   transactionId: Scalars['ID']['output'];
   /** distributed_transaction_begun, _prepared, _committed, _aborted, _in_doubt, _heuristic or _forgotten. */
   type: Scalars['String']['output'];
-};
-
-/** A participant as a distributed transaction event shows it. */
-export type DistributedTransactionEventParticipant = {
-  __typename?: 'DistributedTransactionEventParticipant';
-  heuristicDecision?: Maybe<HeuristicDecision>;
-  noVoteReason?: Maybe<NoVoteReason>;
-  nodeId: Scalars['ID']['output'];
-  state: ParticipantState;
   vote?: Maybe<ParticipantVote>;
+  writes?: Maybe<Scalars['Int']['output']>;
 };
 
 export type DistributedTransactionSortField =
   | 'begunAt'
   | 'durationMs'
-  | 'id'
-  | 'state';
+  | 'state'
+  | 'transactionId';
 
 /** Where a distributed transaction stands (see DistributedTransactionState in the OpenAPI document). */
 export type DistributedTransactionState =
@@ -1167,13 +1149,13 @@ export type DistributedTransactionState =
   | 'COMMITTED'
   /** COMMIT logged; telling the participants. */
   | 'COMMITTING'
-  /** An operator committed the in-doubt participants. */
+  /** An operator committed in-doubt participants, and every outcome agrees. */
   | 'HEURISTIC_COMMIT'
-  /** Some participant's outcome is unknown. */
+  /** Some participant's outcome cannot be known. */
   | 'HEURISTIC_HAZARD'
-  /** Some participants committed, others rolled back. */
+  /** Participants ended differently. */
   | 'HEURISTIC_MIXED'
-  /** An operator rolled back the in-doubt participants. */
+  /** An operator rolled back in-doubt participants, and every outcome agrees. */
   | 'HEURISTIC_ROLLBACK'
   /** Prepared participants cannot learn the decision (coordinator down or cut off). */
   | 'IN_DOUBT'
@@ -1182,24 +1164,25 @@ export type DistributedTransactionState =
   /** PREPARE sent; collecting votes. */
   | 'PREPARING';
 
-/** Two-phase commit since the engine started. */
+/** Two-phase commit, measured by the engine. */
 export type DistributedTransactionStatistics = {
   __typename?: 'DistributedTransactionStatistics';
   aborted: Scalars['Int']['output'];
-  abortedByReason: AbortReasonCounts;
   active: Scalars['Int']['output'];
+  begun: Scalars['Int']['output'];
   /** The decision to the last acknowledgement. */
-  commitLatencyMs: LatencyPercentilesMs;
+  commitLatency: LatencyPercentiles;
   committed: Scalars['Int']['output'];
-  enteredInDoubt: Scalars['Int']['output'];
-  heuristic: HeuristicOutcomeCounts;
+  heuristic: HeuristicCounts;
   inDoubt: Scalars['Int']['output'];
-  lockWaits: LockWaitStatistics;
+  lockWaitLatency: LatencyPercentiles;
+  lockWaits: LockWaitCounts;
   onePhaseCommits: Scalars['Int']['output'];
   /** PREPARE sent to the last vote. */
-  prepareLatencyMs: LatencyPercentilesMs;
-  /** Begin to COMMITTED or ABORTED. */
-  totalLatencyMs: LatencyPercentilesMs;
+  prepareLatency: LatencyPercentiles;
+  prepared: Scalars['Int']['output'];
+  /** Begin to the end. */
+  totalLatency: LatencyPercentiles;
   votes: VoteCounts;
 };
 
@@ -1838,6 +1821,24 @@ export type HealthStatus =
   | 'DOWN'
   | 'UP';
 
+/** A row lock a participant of an in-doubt transaction holds. */
+export type HeldLock = {
+  __typename?: 'HeldLock';
+  key: Scalars['String']['output'];
+  nodeId: Scalars['ID']['output'];
+  table: Scalars['String']['output'];
+};
+
+/** Heuristic outcomes recorded, by kind, and those forgotten. */
+export type HeuristicCounts = {
+  __typename?: 'HeuristicCounts';
+  commit: Scalars['Int']['output'];
+  forgotten: Scalars['Int']['output'];
+  hazard: Scalars['Int']['output'];
+  mixed: Scalars['Int']['output'];
+  rollback: Scalars['Int']['output'];
+};
+
 /** An operator's resolution of an in-doubt transaction. */
 export type HeuristicDecision =
   | 'COMMIT'
@@ -1850,55 +1851,38 @@ export type HeuristicOutcome =
   | 'HEURISTIC_MIXED'
   | 'HEURISTIC_ROLLBACK';
 
-/** Heuristic outcomes recorded, and those forgotten. */
-export type HeuristicOutcomeCounts = {
-  __typename?: 'HeuristicOutcomeCounts';
-  HEURISTIC_COMMIT: Scalars['Int']['output'];
-  HEURISTIC_HAZARD: Scalars['Int']['output'];
-  HEURISTIC_MIXED: Scalars['Int']['output'];
-  HEURISTIC_ROLLBACK: Scalars['Int']['output'];
-  forgotten: Scalars['Int']['output'];
-};
-
-/** Why participants are in doubt. */
-export type InDoubtReason =
-  | 'COORDINATOR_DOWN'
-  | 'COORDINATOR_UNREACHABLE';
-
 /** What a heuristic resolution did, or what its dry run would do. */
 export type InDoubtResolution = {
   __typename?: 'InDoubtResolution';
+  contradictsCoordinator: Scalars['Boolean']['output'];
+  coordinatorLog?: Maybe<TransactionDecision>;
   dryRun: Scalars['Boolean']['output'];
-  heuristicOutcome: HeuristicOutcome;
-  locksReleased: Scalars['Int']['output'];
   outcome: HeuristicDecision;
   participants: Array<ParticipantResolution>;
-  /** Null for a dry run. */
-  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
-  stateAfter: DistributedTransactionState;
+  resultingState: DistributedTransactionState;
+  transaction: DistributedTransaction;
   transactionId: Scalars['ID']['output'];
 };
 
 /** A transaction some prepared participants are in doubt about. */
 export type InDoubtTransaction = {
   __typename?: 'InDoubtTransaction';
+  /** Since its first PREPARE record. */
   ageMs: Scalars['Int']['output'];
-  begunAt: Scalars['DateTime']['output'];
+  /** COMMIT when the coordinator's log holds it; null when it holds nothing (abort is presumed). */
+  coordinatorLog?: Maybe<TransactionDecision>;
   coordinatorNodeId: Scalars['ID']['output'];
-  coordinatorNodeStatus: NodeStatus;
+  coordinatorReachable: Scalars['Boolean']['output'];
   inDoubtMs: Scalars['Int']['output'];
-  inDoubtSince: Scalars['DateTime']['output'];
-  locksHeld: Scalars['Int']['output'];
+  locks: Array<HeldLock>;
   oldestXmin?: Maybe<Scalars['BigInt']['output']>;
-  participants: Array<TransactionParticipant>;
-  reason: InDoubtReason;
+  transaction: DistributedTransaction;
   transactionId: Scalars['ID']['output'];
 };
 
 export type InDoubtTransactionSortField =
-  | 'begunAt'
-  | 'inDoubtSince'
-  | 'locksHeld'
+  | 'ageMs'
+  | 'inDoubtMs'
   | 'transactionId';
 
 /** Initial health of a new backend. */
@@ -2023,13 +2007,13 @@ export type JoinMemberInput = {
   seedId?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** Percentiles of a duration in milliseconds of cluster time; null before the first sample. */
-export type LatencyPercentilesMs = {
-  __typename?: 'LatencyPercentilesMs';
-  max?: Maybe<Scalars['Int']['output']>;
-  p50?: Maybe<Scalars['Int']['output']>;
-  p95?: Maybe<Scalars['Int']['output']>;
-  p99?: Maybe<Scalars['Int']['output']>;
+/** Percentiles of a duration on the cluster clock; null before the first sample. */
+export type LatencyPercentiles = {
+  __typename?: 'LatencyPercentiles';
+  maxMs?: Maybe<Scalars['Int']['output']>;
+  p50Ms?: Maybe<Scalars['Int']['output']>;
+  p95Ms?: Maybe<Scalars['Int']['output']>;
+  p99Ms?: Maybe<Scalars['Int']['output']>;
   samples: Scalars['Int']['output'];
 };
 
@@ -2191,22 +2175,18 @@ export type LockEvent = {
 export type LockWait = {
   __typename?: 'LockWait';
   /** A distributed transaction's id or an XA transaction's xid. */
-  holder: Scalars['String']['output'];
+  heldBy: Scalars['String']['output'];
   key: Scalars['String']['output'];
   table: Scalars['String']['output'];
-  /** When it gives up (waitingSince + lockTimeoutMs). */
+  /** When it gives up (waitingSince + the lock timeout). */
   timeoutAt: Scalars['DateTime']['output'];
   waitingSince: Scalars['DateTime']['output'];
 };
 
-/** Row lock waits. */
-export type LockWaitStatistics = {
-  __typename?: 'LockWaitStatistics';
-  conflicts: Scalars['Int']['output'];
-  granted: Scalars['Int']['output'];
+/** Writes that waited for a row lock. */
+export type LockWaitCounts = {
+  __typename?: 'LockWaitCounts';
   timedOut: Scalars['Int']['output'];
-  waitMs: LatencyPercentilesMs;
-  waiting: Scalars['Int']['output'];
   waits: Scalars['Int']['output'];
 };
 
@@ -2472,7 +2452,7 @@ export type Mutation = {
   removeReplica: Replica;
   /** Resolves a conflict and writes the winner through the WAL. */
   resolveConflict: ConflictResolution;
-  /** Resolves an in-doubt transaction by hand, or previews it with dryRun (POST …/distributed/{id}/resolve). */
+  /** Resolves an in-doubt transaction by hand (all participants, or nodeIds), or previews it with dryRun (POST …/distributed/{id}/resolve). */
   resolveInDoubtTransaction: InDoubtResolution;
   /** Starts restoring a snapshot; returns the restore's progress. */
   restoreReplicationSnapshot: ReplicationSnapshotProgress;
@@ -2745,6 +2725,7 @@ export type MutationResolveConflictArgs = {
 export type MutationResolveInDoubtTransactionArgs = {
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   id: Scalars['ID']['input'];
+  nodeIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   outcome: HeuristicDecision;
 };
 
@@ -2837,22 +2818,6 @@ export type MutationUpdateParallelQueryConfigArgs = {
 export type MutationUpdateRacRecoveryConfigArgs = {
   input: RecoveryConfigInput;
 };
-
-/** NO votes by reason. */
-export type NoVoteCounts = {
-  __typename?: 'NoVoteCounts';
-  LOCK_CONFLICT: Scalars['Int']['output'];
-  LOCK_TIMEOUT: Scalars['Int']['output'];
-  PREPARE_TIMEOUT: Scalars['Int']['output'];
-  RESTARTED: Scalars['Int']['output'];
-};
-
-/** Why a participant voted NO. */
-export type NoVoteReason =
-  | 'LOCK_CONFLICT'
-  | 'LOCK_TIMEOUT'
-  | 'PREPARE_TIMEOUT'
-  | 'RESTARTED';
 
 /** Resources a node offers, from its configuration. */
 export type NodeCapacity = {
@@ -3140,18 +3105,20 @@ export type ParticipantResolution = {
   action: ResolutionAction;
   locksReleased: Array<RowLock>;
   nodeId: Scalars['ID']['output'];
-  reason: ResolutionReason;
-  stateBefore: ParticipantState;
-  xminReleased?: Maybe<Scalars['BigInt']['output']>;
+  /** Why NONE, in words. */
+  reason?: Maybe<Scalars['String']['output']>;
+  rowsWritten: Scalars['Int']['output'];
+  state: ParticipantState;
 };
 
-/** Where one participant stands. */
+/** Where one participant stands (see ParticipantState in the OpenAPI document). */
 export type ParticipantState =
   | 'ABORTED'
   | 'ACTIVE'
   | 'COMMITTED'
+  | 'HEURISTIC_COMMIT'
+  | 'HEURISTIC_ROLLBACK'
   | 'IN_DOUBT'
-  | 'LOCK_WAIT'
   | 'PREPARED';
 
 /** A participant's answer to PREPARE. */
@@ -4862,17 +4829,9 @@ export type ReplicationStatus = {
 
 /** What a resolution does at one participant. */
 export type ResolutionAction =
-  | 'COMMIT'
+  | 'COMMIT_PREPARED'
   | 'NONE'
-  | 'ROLLBACK';
-
-/** Why a resolution does that at a participant. */
-export type ResolutionReason =
-  | 'ALREADY_ABORTED'
-  | 'ALREADY_COMMITTED'
-  | 'IN_DOUBT'
-  | 'NODE_DOWN'
-  | 'NOT_PREPARED';
+  | 'ROLLBACK_PREPARED';
 
 /** How to resolve a conflict. */
 export type ResolveConflictInput = {
@@ -4888,27 +4847,26 @@ export type Role =
   | 'DBA'
   | 'REPLICATION_ADMIN';
 
-/** An exclusive row lock a transaction holds on a participant. */
+/** An exclusive row lock. */
 export type RowLock = {
   __typename?: 'RowLock';
-  acquiredAt: Scalars['DateTime']['output'];
   key: Scalars['String']['output'];
   table: Scalars['String']['output'];
 };
 
-/** One row write (RowWrite in the OpenAPI document): `row` for a PUT, none for a DELETE. */
+/** One row write (RowWrite in the OpenAPI document): `row` for a put, none for a delete. */
 export type RowWriteInput = {
   key: Scalars['String']['input'];
   op: RowWriteOp;
-  /** The row a PUT leaves, a JSON object of columns. */
+  /** The row a put leaves, a JSON object of columns. */
   row?: InputMaybe<Scalars['JSON']['input']>;
   table: Scalars['String']['input'];
 };
 
-/** A row change on a node's storage: PUT (insert or replace) or DELETE. */
+/** A row change on a node's storage: put (insert or replace) or delete. */
 export type RowWriteOp =
-  | 'DELETE'
-  | 'PUT';
+  | 'delete'
+  | 'put';
 
 /** The role of a shard copy. */
 export type ShardCopyRole =
@@ -5063,8 +5021,8 @@ export type Subscription = {
   /** Each conflict as it is detected. */
   conflictDetected: ReplicationConflict;
   /**
-   * The distributed transaction events, optionally of one transaction (`id`) and only those
-   * bringing it to `state`; `resumeFrom` replays stored events after that cursor first.
+   * The distributed transaction events, optionally of one transaction (`id`) and only those that
+   * leave it in `state`; `resumeFrom` replays stored events after that cursor first.
    */
   distributedTransactionUpdates: DistributedTransactionEvent;
   /**
@@ -5121,10 +5079,10 @@ export type Subscription = {
   /** A slot as it is created, or invalidated (its WAL lost), optionally only one slot. A dropped slot has no state left to show: its slot_dropped event is on replicationEvents and the replication streams. */
   slotStatusChanged: ReplicationSlot;
   /**
-   * XA transaction state changes, optionally of one xid, into one state, or on one resource
-   * manager; `resumeFrom` replays stored events after that cursor first.
+   * XA transaction (branch) state changes, optionally of one xid (in any notation), into one state,
+   * or on one resource manager; `resumeFrom` replays stored events after that cursor first.
    */
-  xaTransactionUpdates: XaTransactionEvent;
+  xaBranchUpdates: XaBranchEvent;
 };
 
 
@@ -5213,7 +5171,7 @@ export type SubscriptionSlotStatusChangedArgs = {
 };
 
 
-export type SubscriptionXaTransactionUpdatesArgs = {
+export type SubscriptionXaBranchUpdatesArgs = {
   resourceManager?: InputMaybe<Scalars['String']['input']>;
   resumeFrom?: InputMaybe<Scalars['BigInt']['input']>;
   state?: InputMaybe<XaState>;
@@ -5364,19 +5322,21 @@ export type TransactionDecision =
 /** One participant of a distributed transaction. */
 export type TransactionParticipant = {
   __typename?: 'TransactionParticipant';
-  acknowledgedAt?: Maybe<Scalars['DateTime']['output']>;
-  heuristicDecision?: Maybe<HeuristicDecision>;
+  acknowledged: Scalars['Boolean']['output'];
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
   lockWait?: Maybe<LockWait>;
-  locksHeld: Array<RowLock>;
-  noVoteReason?: Maybe<NoVoteReason>;
+  locksHeld: Scalars['Int']['output'];
   nodeId: Scalars['ID']['output'];
-  nodeStatus: NodeStatus;
   /** Where its PREPARE record starts in its WAL (an LSN). */
   prepareLsn?: Maybe<Scalars['String']['output']>;
+  preparedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether its node runs now. */
+  reachable: Scalars['Boolean']['output'];
+  /** Why it voted NO or ended as it did, in words. */
+  reason?: Maybe<Scalars['String']['output']>;
   state: ParticipantState;
   /** Null until it voted. */
   vote?: Maybe<ParticipantVote>;
-  votedAt?: Maybe<Scalars['DateTime']['output']>;
   writeCount: Scalars['Int']['output'];
   /** The transaction id it holds back while prepared. */
   xmin?: Maybe<Scalars['BigInt']['output']>;
@@ -5391,7 +5351,6 @@ export type TransferWay =
 export type VoteCounts = {
   __typename?: 'VoteCounts';
   no: Scalars['Int']['output'];
-  noByReason: NoVoteCounts;
   yes: Scalars['Int']['output'];
 };
 
@@ -5503,6 +5462,23 @@ export type WorkloadWrites = {
   updates: Scalars['BigInt']['output'];
 };
 
+/** An XA transaction changed state (`xa_branch_state_changed`). */
+export type XaBranchEvent = {
+  __typename?: 'XaBranchEvent';
+  cursor: Scalars['BigInt']['output'];
+  /** Null when it started. */
+  from?: Maybe<XaState>;
+  nodeId: Scalars['ID']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  resourceManager: Scalars['String']['output'];
+  state: XaState;
+  time: Scalars['DateTime']['output'];
+  to: XaState;
+  /** xa_branch_state_changed. */
+  type: Scalars['String']['output'];
+  xid: Scalars['String']['output'];
+};
+
 export type XaRecoverSortField =
   | 'preparedAt'
   | 'xid';
@@ -5527,7 +5503,6 @@ export type XaResourceManager = {
   liveTransactions: Scalars['Int']['output'];
   name: Scalars['String']['output'];
   nodeId: Scalars['ID']['output'];
-  nodeStatus: NodeStatus;
   preparedTransactions: Scalars['Int']['output'];
   registeredAt: Scalars['DateTime']['output'];
 };
@@ -5538,34 +5513,13 @@ export type XaResourceManagerSortField =
   | 'nodeId'
   | 'registeredAt';
 
-/** Why an XA transaction became ROLLBACK_ONLY. */
-export type XaRollbackOnlyReason =
-  | 'LOCK_CONFLICT'
-  | 'LOCK_TIMEOUT';
-
-/** Why an XA transaction was ROLLED_BACK. */
-export type XaRollbackReason =
-  | 'NODE_RESTARTED'
-  | 'REQUESTED'
-  | 'TIMEOUT';
-
-/** ROLLED_BACK XA transactions by reason. */
-export type XaRollbackReasonCounts = {
-  __typename?: 'XaRollbackReasonCounts';
-  NODE_RESTARTED: Scalars['Int']['output'];
-  REQUESTED: Scalars['Int']['output'];
-  TIMEOUT: Scalars['Int']['output'];
-};
-
 /** A new XA transaction (XaStartRequest in the OpenAPI document). */
 export type XaStartInput = {
-  /** Default 1000; 0 fails at the first conflict. */
-  lockTimeoutMs?: InputMaybe<Scalars['Int']['input']>;
   resourceManager: Scalars['String']['input'];
   /** Default 60000. */
   timeoutMs?: InputMaybe<Scalars['Int']['input']>;
   writes?: InputMaybe<Array<RowWriteInput>>;
-  /** In MySQL's notation, e.g. 'order-42','b1',1. */
+  /** In MySQL's notation, e.g. 'order-42','b1',1 or order-42,b1. */
   xid: Scalars['String']['input'];
 };
 
@@ -5578,101 +5532,66 @@ export type XaState =
   | 'ROLLBACK_ONLY'
   | 'ROLLED_BACK';
 
-/** XA transactions not completed, by state. */
+/** XA transactions kept, by state. */
 export type XaStateCounts = {
   __typename?: 'XaStateCounts';
   ACTIVE: Scalars['Int']['output'];
+  COMMITTED: Scalars['Int']['output'];
   IDLE: Scalars['Int']['output'];
   PREPARED: Scalars['Int']['output'];
   ROLLBACK_ONLY: Scalars['Int']['output'];
+  ROLLED_BACK: Scalars['Int']['output'];
 };
 
-/** XA since the engine started. */
+/** XA, measured by the engine. */
 export type XaStatistics = {
   __typename?: 'XaStatistics';
   byState: XaStateCounts;
-  /** PREPARED to COMMITTED. */
-  commitLatencyMs: LatencyPercentilesMs;
   committed: Scalars['Int']['output'];
-  lockWaits: LockWaitStatistics;
   onePhaseCommits: Scalars['Int']['output'];
-  /** XA START to PREPARED. */
-  prepareLatencyMs: LatencyPercentilesMs;
+  prepared: Scalars['Int']['output'];
+  recovered: Scalars['Int']['output'];
   resourceManagers: Scalars['Int']['output'];
   rolledBack: Scalars['Int']['output'];
-  rolledBackByReason: XaRollbackReasonCounts;
-  /** XA START to COMMITTED or ROLLED_BACK. */
-  totalLatencyMs: LatencyPercentilesMs;
-  votes: XaVoteCounts;
+  started: Scalars['Int']['output'];
+  timedOut: Scalars['Int']['output'];
 };
 
 /** An XA transaction: one branch of a global transaction on one resource manager. */
 export type XaTransaction = {
   __typename?: 'XaTransaction';
+  bqual?: Maybe<Scalars['String']['output']>;
   bqualHex: Scalars['String']['output'];
-  completedAt?: Maybe<Scalars['DateTime']['output']>;
-  endedAt?: Maybe<Scalars['DateTime']['output']>;
-  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
   formatId: Scalars['Int']['output'];
+  /** The gtrid as text; null when its bytes are not text. */
+  gtrid?: Maybe<Scalars['String']['output']>;
   gtridHex: Scalars['String']['output'];
-  lockTimeoutMs: Scalars['Int']['output'];
   lockWait?: Maybe<LockWait>;
-  locksHeld: Array<RowLock>;
+  locksHeld: Scalars['Int']['output'];
   nodeId: Scalars['ID']['output'];
   onePhase: Scalars['Boolean']['output'];
   /** Where its PREPARE record starts in its node's WAL (an LSN). */
   prepareLsn?: Maybe<Scalars['String']['output']>;
   preparedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why it became ROLLBACK_ONLY or ROLLED_BACK, in words with the XA code. */
+  reason?: Maybe<Scalars['String']['output']>;
   resourceManager: Scalars['String']['output'];
-  rollbackOnlyReason?: Maybe<XaRollbackOnlyReason>;
-  rollbackReason?: Maybe<XaRollbackReason>;
   startedAt: Scalars['DateTime']['output'];
   state: XaState;
+  timeoutAt?: Maybe<Scalars['DateTime']['output']>;
   timeoutMs: Scalars['Int']['output'];
+  updatedAt: Scalars['DateTime']['output'];
   writeCount: Scalars['Int']['output'];
   /** The xid in MySQL's notation, e.g. 'order-42','b1',1. */
   xid: Scalars['String']['output'];
-  xmin?: Maybe<Scalars['BigInt']['output']>;
 };
-
-/** An XA transaction changed state (`xa_transaction_state_changed`). */
-export type XaTransactionEvent = {
-  __typename?: 'XaTransactionEvent';
-  cursor: Scalars['BigInt']['output'];
-  gtridHex: Scalars['String']['output'];
-  nodeId: Scalars['ID']['output'];
-  onePhase: Scalars['Boolean']['output'];
-  /** Null when it started. */
-  previousState?: Maybe<XaState>;
-  reason?: Maybe<XaTransactionEventReason>;
-  resourceManager: Scalars['String']['output'];
-  state: XaState;
-  time: Scalars['DateTime']['output'];
-  /** xa_transaction_state_changed. */
-  type: Scalars['String']['output'];
-  xid: Scalars['String']['output'];
-};
-
-/** Why an XA transaction changed state, for the changes that have a reason. */
-export type XaTransactionEventReason =
-  | 'LOCK_CONFLICT'
-  | 'LOCK_TIMEOUT'
-  | 'NODE_RESTARTED'
-  | 'REQUESTED'
-  | 'TIMEOUT';
 
 export type XaTransactionSortField =
   | 'resourceManager'
   | 'startedAt'
   | 'state'
   | 'xid';
-
-/** Prepare requests: prepared, or refused as rollback-only. */
-export type XaVoteCounts = {
-  __typename?: 'XaVoteCounts';
-  no: Scalars['Int']['output'];
-  yes: Scalars['Int']['output'];
-};
 
 /** Nodes of one availability zone. */
 export type ZonePlacement = {
@@ -5754,8 +5673,6 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  AbortReason: AbortReason;
-  AbortReasonCounts: ResolverTypeWrapper<AbortReasonCounts>;
   AccessToken: ResolverTypeWrapper<AccessToken>;
   AddBackendInput: AddBackendInput;
   AddNodeInput: AddNodeInput;
@@ -5840,7 +5757,6 @@ export type ResolversTypes = {
   DistributedQueryPlan: ResolverTypeWrapper<DistributedQueryPlan>;
   DistributedTransaction: ResolverTypeWrapper<DistributedTransaction>;
   DistributedTransactionEvent: ResolverTypeWrapper<DistributedTransactionEvent>;
-  DistributedTransactionEventParticipant: ResolverTypeWrapper<DistributedTransactionEventParticipant>;
   DistributedTransactionSortField: DistributedTransactionSortField;
   DistributedTransactionState: DistributedTransactionState;
   DistributedTransactionStatistics: ResolverTypeWrapper<DistributedTransactionStatistics>;
@@ -5896,11 +5812,11 @@ export type ResolversTypes = {
   HealthReport: ResolverTypeWrapper<HealthReport>;
   HealthSample: ResolverTypeWrapper<HealthSample>;
   HealthStatus: HealthStatus;
+  HeldLock: ResolverTypeWrapper<HeldLock>;
+  HeuristicCounts: ResolverTypeWrapper<HeuristicCounts>;
   HeuristicDecision: HeuristicDecision;
   HeuristicOutcome: HeuristicOutcome;
-  HeuristicOutcomeCounts: ResolverTypeWrapper<HeuristicOutcomeCounts>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  InDoubtReason: InDoubtReason;
   InDoubtResolution: ResolverTypeWrapper<InDoubtResolution>;
   InDoubtTransaction: ResolverTypeWrapper<InDoubtTransaction>;
   InDoubtTransactionSortField: InDoubtTransactionSortField;
@@ -5917,7 +5833,7 @@ export type ResolversTypes = {
   IssueSeverity: IssueSeverity;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JoinMemberInput: JoinMemberInput;
-  LatencyPercentilesMs: ResolverTypeWrapper<LatencyPercentilesMs>;
+  LatencyPercentiles: ResolverTypeWrapper<LatencyPercentiles>;
   LeaderElectionEvent: ResolverTypeWrapper<LeaderElectionEvent>;
   LoadBalancerBackend: ResolverTypeWrapper<LoadBalancerBackend>;
   LoadBalancerConnection: ResolverTypeWrapper<LoadBalancerConnection>;
@@ -5927,7 +5843,7 @@ export type ResolversTypes = {
   LoadSpread: ResolverTypeWrapper<LoadSpread>;
   LockEvent: ResolverTypeWrapper<LockEvent>;
   LockWait: ResolverTypeWrapper<LockWait>;
-  LockWaitStatistics: ResolverTypeWrapper<LockWaitStatistics>;
+  LockWaitCounts: ResolverTypeWrapper<LockWaitCounts>;
   Member: ResolverTypeWrapper<Member>;
   MemberGossip: ResolverTypeWrapper<MemberGossip>;
   MemberLifecycle: MemberLifecycle;
@@ -5941,8 +5857,6 @@ export type ResolversTypes = {
   MemberStateEvent: ResolverTypeWrapper<MemberStateEvent>;
   MemberSuspicion: ResolverTypeWrapper<MemberSuspicion>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  NoVoteCounts: ResolverTypeWrapper<NoVoteCounts>;
-  NoVoteReason: NoVoteReason;
   NodeCapacity: ResolverTypeWrapper<NodeCapacity>;
   NodeCapacityInput: NodeCapacityInput;
   NodeHealthDetail: ResolverTypeWrapper<NodeHealthDetail>;
@@ -6044,7 +5958,6 @@ export type ResolversTypes = {
   ReplicationStatistics: ResolverTypeWrapper<ReplicationStatistics>;
   ReplicationStatus: ResolverTypeWrapper<ReplicationStatus>;
   ResolutionAction: ResolutionAction;
-  ResolutionReason: ResolutionReason;
   ResolveConflictInput: ResolveConflictInput;
   Role: Role;
   RowLock: ResolverTypeWrapper<RowLock>;
@@ -6088,28 +6001,22 @@ export type ResolversTypes = {
   WorkloadMix: ResolverTypeWrapper<WorkloadMix>;
   WorkloadMixInput: WorkloadMixInput;
   WorkloadWrites: ResolverTypeWrapper<WorkloadWrites>;
+  XaBranchEvent: ResolverTypeWrapper<XaBranchEvent>;
   XaRecoverSortField: XaRecoverSortField;
   XaRecoveredTransaction: ResolverTypeWrapper<XaRecoveredTransaction>;
   XaResourceManager: ResolverTypeWrapper<XaResourceManager>;
   XaResourceManagerSortField: XaResourceManagerSortField;
-  XaRollbackOnlyReason: XaRollbackOnlyReason;
-  XaRollbackReason: XaRollbackReason;
-  XaRollbackReasonCounts: ResolverTypeWrapper<XaRollbackReasonCounts>;
   XaStartInput: XaStartInput;
   XaState: XaState;
   XaStateCounts: ResolverTypeWrapper<XaStateCounts>;
   XaStatistics: ResolverTypeWrapper<XaStatistics>;
   XaTransaction: ResolverTypeWrapper<XaTransaction>;
-  XaTransactionEvent: ResolverTypeWrapper<XaTransactionEvent>;
-  XaTransactionEventReason: XaTransactionEventReason;
   XaTransactionSortField: XaTransactionSortField;
-  XaVoteCounts: ResolverTypeWrapper<XaVoteCounts>;
   ZonePlacement: ResolverTypeWrapper<ZonePlacement>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AbortReasonCounts: AbortReasonCounts;
   AccessToken: AccessToken;
   AddBackendInput: AddBackendInput;
   AddNodeInput: AddNodeInput;
@@ -6174,7 +6081,6 @@ export type ResolversParentTypes = {
   DistributedQueryPlan: DistributedQueryPlan;
   DistributedTransaction: DistributedTransaction;
   DistributedTransactionEvent: DistributedTransactionEvent;
-  DistributedTransactionEventParticipant: DistributedTransactionEventParticipant;
   DistributedTransactionStatistics: DistributedTransactionStatistics;
   EnqueueCounts: EnqueueCounts;
   Event: Event;
@@ -6208,7 +6114,8 @@ export type ResolversParentTypes = {
   HealthLeader: HealthLeader;
   HealthReport: HealthReport;
   HealthSample: HealthSample;
-  HeuristicOutcomeCounts: HeuristicOutcomeCounts;
+  HeldLock: HeldLock;
+  HeuristicCounts: HeuristicCounts;
   ID: Scalars['ID']['output'];
   InDoubtResolution: InDoubtResolution;
   InDoubtTransaction: InDoubtTransaction;
@@ -6222,7 +6129,7 @@ export type ResolversParentTypes = {
   InterconnectStatus: InterconnectStatus;
   JSON: Scalars['JSON']['output'];
   JoinMemberInput: JoinMemberInput;
-  LatencyPercentilesMs: LatencyPercentilesMs;
+  LatencyPercentiles: LatencyPercentiles;
   LeaderElectionEvent: LeaderElectionEvent;
   LoadBalancerBackend: LoadBalancerBackend;
   LoadBalancerConnection: LoadBalancerConnection;
@@ -6231,7 +6138,7 @@ export type ResolversParentTypes = {
   LoadSpread: LoadSpread;
   LockEvent: LockEvent;
   LockWait: LockWait;
-  LockWaitStatistics: LockWaitStatistics;
+  LockWaitCounts: LockWaitCounts;
   Member: Member;
   MemberGossip: MemberGossip;
   MemberMetadata: MemberMetadata;
@@ -6241,7 +6148,6 @@ export type ResolversParentTypes = {
   MemberStateEvent: MemberStateEvent;
   MemberSuspicion: MemberSuspicion;
   Mutation: Record<PropertyKey, never>;
-  NoVoteCounts: NoVoteCounts;
   NodeCapacity: NodeCapacity;
   NodeCapacityInput: NodeCapacityInput;
   NodeHealthDetail: NodeHealthDetail;
@@ -6339,23 +6245,14 @@ export type ResolversParentTypes = {
   WorkloadMix: WorkloadMix;
   WorkloadMixInput: WorkloadMixInput;
   WorkloadWrites: WorkloadWrites;
+  XaBranchEvent: XaBranchEvent;
   XaRecoveredTransaction: XaRecoveredTransaction;
   XaResourceManager: XaResourceManager;
-  XaRollbackReasonCounts: XaRollbackReasonCounts;
   XaStartInput: XaStartInput;
   XaStateCounts: XaStateCounts;
   XaStatistics: XaStatistics;
   XaTransaction: XaTransaction;
-  XaTransactionEvent: XaTransactionEvent;
-  XaVoteCounts: XaVoteCounts;
   ZonePlacement: ZonePlacement;
-};
-
-export type AbortReasonCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AbortReasonCounts'] = ResolversParentTypes['AbortReasonCounts']> = {
-  PRESUMED_ABORT?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  ROLLBACK_REQUESTED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  TRANSACTION_TIMEOUT?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  VOTE_NO?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AccessTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AccessToken'] = ResolversParentTypes['AccessToken']> = {
@@ -6858,61 +6755,59 @@ export type DistributedQueryPlanResolvers<ContextType = GraphQLContext, ParentTy
 };
 
 export type DistributedTransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedTransaction'] = ResolversParentTypes['DistributedTransaction']> = {
-  abortReason?: Resolver<Maybe<ResolversTypes['AbortReason']>, ParentType, ContextType>;
   begunAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  contradictsDecision?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   coordinatorNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   decision?: Resolver<Maybe<ResolversTypes['TransactionDecision']>, ParentType, ContextType>;
-  decisionLsn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   forgottenAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inDoubtSince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   lockTimeoutMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   onePhase?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['TransactionParticipant']>, ParentType, ContextType>;
   prepareTimeoutMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   preparedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['DistributedTransactionState'], ParentType, ContextType>;
   timeoutMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  transactionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type DistributedTransactionEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedTransactionEvent'] = ResolversParentTypes['DistributedTransactionEvent']> = {
-  abortReason?: Resolver<Maybe<ResolversTypes['AbortReason']>, ParentType, ContextType>;
-  coordinatorNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  contradictsDecision?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  coordinatorNodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   decision?: Resolver<Maybe<ResolversTypes['TransactionDecision']>, ParentType, ContextType>;
-  elapsedMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  nodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   nodeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-  participants?: Resolver<Array<ResolversTypes['DistributedTransactionEventParticipant']>, ParentType, ContextType>;
+  onePhase?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  prepareLsn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['DistributedTransactionState'], ParentType, ContextType>;
   time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   transactionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
-export type DistributedTransactionEventParticipantResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedTransactionEventParticipant'] = ResolversParentTypes['DistributedTransactionEventParticipant']> = {
-  heuristicDecision?: Resolver<Maybe<ResolversTypes['HeuristicDecision']>, ParentType, ContextType>;
-  noVoteReason?: Resolver<Maybe<ResolversTypes['NoVoteReason']>, ParentType, ContextType>;
-  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  state?: Resolver<ResolversTypes['ParticipantState'], ParentType, ContextType>;
   vote?: Resolver<Maybe<ResolversTypes['ParticipantVote']>, ParentType, ContextType>;
+  writes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type DistributedTransactionStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedTransactionStatistics'] = ResolversParentTypes['DistributedTransactionStatistics']> = {
   aborted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  abortedByReason?: Resolver<ResolversTypes['AbortReasonCounts'], ParentType, ContextType>;
   active?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  commitLatencyMs?: Resolver<ResolversTypes['LatencyPercentilesMs'], ParentType, ContextType>;
+  begun?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  commitLatency?: Resolver<ResolversTypes['LatencyPercentiles'], ParentType, ContextType>;
   committed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  enteredInDoubt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  heuristic?: Resolver<ResolversTypes['HeuristicOutcomeCounts'], ParentType, ContextType>;
+  heuristic?: Resolver<ResolversTypes['HeuristicCounts'], ParentType, ContextType>;
   inDoubt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  lockWaits?: Resolver<ResolversTypes['LockWaitStatistics'], ParentType, ContextType>;
+  lockWaitLatency?: Resolver<ResolversTypes['LatencyPercentiles'], ParentType, ContextType>;
+  lockWaits?: Resolver<ResolversTypes['LockWaitCounts'], ParentType, ContextType>;
   onePhaseCommits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  prepareLatencyMs?: Resolver<ResolversTypes['LatencyPercentilesMs'], ParentType, ContextType>;
-  totalLatencyMs?: Resolver<ResolversTypes['LatencyPercentilesMs'], ParentType, ContextType>;
+  prepareLatency?: Resolver<ResolversTypes['LatencyPercentiles'], ParentType, ContextType>;
+  prepared?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalLatency?: Resolver<ResolversTypes['LatencyPercentiles'], ParentType, ContextType>;
   votes?: Resolver<ResolversTypes['VoteCounts'], ParentType, ContextType>;
 };
 
@@ -7175,36 +7070,40 @@ export type HealthSampleResolvers<ContextType = GraphQLContext, ParentType exten
   totalNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type HeuristicOutcomeCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HeuristicOutcomeCounts'] = ResolversParentTypes['HeuristicOutcomeCounts']> = {
-  HEURISTIC_COMMIT?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  HEURISTIC_HAZARD?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  HEURISTIC_MIXED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  HEURISTIC_ROLLBACK?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+export type HeldLockResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HeldLock'] = ResolversParentTypes['HeldLock']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type HeuristicCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HeuristicCounts'] = ResolversParentTypes['HeuristicCounts']> = {
+  commit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   forgotten?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hazard?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mixed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rollback?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type InDoubtResolutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InDoubtResolution'] = ResolversParentTypes['InDoubtResolution']> = {
+  contradictsCoordinator?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  coordinatorLog?: Resolver<Maybe<ResolversTypes['TransactionDecision']>, ParentType, ContextType>;
   dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  heuristicOutcome?: Resolver<ResolversTypes['HeuristicOutcome'], ParentType, ContextType>;
-  locksReleased?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   outcome?: Resolver<ResolversTypes['HeuristicDecision'], ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['ParticipantResolution']>, ParentType, ContextType>;
-  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  stateAfter?: Resolver<ResolversTypes['DistributedTransactionState'], ParentType, ContextType>;
+  resultingState?: Resolver<ResolversTypes['DistributedTransactionState'], ParentType, ContextType>;
+  transaction?: Resolver<ResolversTypes['DistributedTransaction'], ParentType, ContextType>;
   transactionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type InDoubtTransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InDoubtTransaction'] = ResolversParentTypes['InDoubtTransaction']> = {
   ageMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  begunAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  coordinatorLog?: Resolver<Maybe<ResolversTypes['TransactionDecision']>, ParentType, ContextType>;
   coordinatorNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  coordinatorNodeStatus?: Resolver<ResolversTypes['NodeStatus'], ParentType, ContextType>;
+  coordinatorReachable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   inDoubtMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  inDoubtSince?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  locksHeld?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  locks?: Resolver<Array<ResolversTypes['HeldLock']>, ParentType, ContextType>;
   oldestXmin?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
-  participants?: Resolver<Array<ResolversTypes['TransactionParticipant']>, ParentType, ContextType>;
-  reason?: Resolver<ResolversTypes['InDoubtReason'], ParentType, ContextType>;
+  transaction?: Resolver<ResolversTypes['DistributedTransaction'], ParentType, ContextType>;
   transactionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
@@ -7286,11 +7185,11 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
-export type LatencyPercentilesMsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LatencyPercentilesMs'] = ResolversParentTypes['LatencyPercentilesMs']> = {
-  max?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  p50?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  p95?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  p99?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+export type LatencyPercentilesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LatencyPercentiles'] = ResolversParentTypes['LatencyPercentiles']> = {
+  maxMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  p50Ms?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  p95Ms?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  p99Ms?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   samples?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -7375,19 +7274,15 @@ export type LockEventResolvers<ContextType = GraphQLContext, ParentType extends 
 };
 
 export type LockWaitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LockWait'] = ResolversParentTypes['LockWait']> = {
-  holder?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  heldBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   timeoutAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   waitingSince?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
-export type LockWaitStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LockWaitStatistics'] = ResolversParentTypes['LockWaitStatistics']> = {
-  conflicts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  granted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+export type LockWaitCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LockWaitCounts'] = ResolversParentTypes['LockWaitCounts']> = {
   timedOut?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  waitMs?: Resolver<ResolversTypes['LatencyPercentilesMs'], ParentType, ContextType>;
-  waiting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   waits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -7523,13 +7418,6 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateFailoverConfig?: Resolver<ResolversTypes['FailoverConfig'], ParentType, ContextType, RequireFields<MutationUpdateFailoverConfigArgs, 'config'>>;
   updateParallelQueryConfig?: Resolver<ResolversTypes['ParallelQueryConfig'], ParentType, ContextType, RequireFields<MutationUpdateParallelQueryConfigArgs, 'input'>>;
   updateRacRecoveryConfig?: Resolver<ResolversTypes['RecoveryConfig'], ParentType, ContextType, RequireFields<MutationUpdateRacRecoveryConfigArgs, 'input'>>;
-};
-
-export type NoVoteCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NoVoteCounts'] = ResolversParentTypes['NoVoteCounts']> = {
-  LOCK_CONFLICT?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  LOCK_TIMEOUT?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  PREPARE_TIMEOUT?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  RESTARTED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type NodeCapacityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NodeCapacity'] = ResolversParentTypes['NodeCapacity']> = {
@@ -7688,9 +7576,9 @@ export type ParticipantResolutionResolvers<ContextType = GraphQLContext, ParentT
   action?: Resolver<ResolversTypes['ResolutionAction'], ParentType, ContextType>;
   locksReleased?: Resolver<Array<ResolversTypes['RowLock']>, ParentType, ContextType>;
   nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  reason?: Resolver<ResolversTypes['ResolutionReason'], ParentType, ContextType>;
-  stateBefore?: Resolver<ResolversTypes['ParticipantState'], ParentType, ContextType>;
-  xminReleased?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rowsWritten?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ParticipantState'], ParentType, ContextType>;
 };
 
 export type PiggybackEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PiggybackEntry'] = ResolversParentTypes['PiggybackEntry']> = {
@@ -8376,7 +8264,6 @@ export type ReplicationStatusResolvers<ContextType = GraphQLContext, ParentType 
 };
 
 export type RowLockResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RowLock'] = ResolversParentTypes['RowLock']> = {
-  acquiredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -8450,7 +8337,7 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   replicationStatus?: SubscriptionResolver<ResolversTypes['ReplicationStatus'], "replicationStatus", ParentType, ContextType>;
   resourceLockEvents?: SubscriptionResolver<Maybe<ResolversTypes['LockEvent']>, "resourceLockEvents", ParentType, ContextType, Partial<SubscriptionResourceLockEventsArgs>>;
   slotStatusChanged?: SubscriptionResolver<ResolversTypes['ReplicationSlot'], "slotStatusChanged", ParentType, ContextType, Partial<SubscriptionSlotStatusChangedArgs>>;
-  xaTransactionUpdates?: SubscriptionResolver<ResolversTypes['XaTransactionEvent'], "xaTransactionUpdates", ParentType, ContextType, Partial<SubscriptionXaTransactionUpdatesArgs>>;
+  xaBranchUpdates?: SubscriptionResolver<ResolversTypes['XaBranchEvent'], "xaBranchUpdates", ParentType, ContextType, Partial<SubscriptionXaBranchUpdatesArgs>>;
 };
 
 export type SuspectedNodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SuspectedNode'] = ResolversParentTypes['SuspectedNode']> = {
@@ -8511,24 +8398,23 @@ export type SwimCountersResolvers<ContextType = GraphQLContext, ParentType exten
 };
 
 export type TransactionParticipantResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TransactionParticipant'] = ResolversParentTypes['TransactionParticipant']> = {
-  acknowledgedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  heuristicDecision?: Resolver<Maybe<ResolversTypes['HeuristicDecision']>, ParentType, ContextType>;
+  acknowledged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   lockWait?: Resolver<Maybe<ResolversTypes['LockWait']>, ParentType, ContextType>;
-  locksHeld?: Resolver<Array<ResolversTypes['RowLock']>, ParentType, ContextType>;
-  noVoteReason?: Resolver<Maybe<ResolversTypes['NoVoteReason']>, ParentType, ContextType>;
+  locksHeld?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  nodeStatus?: Resolver<ResolversTypes['NodeStatus'], ParentType, ContextType>;
   prepareLsn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  preparedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reachable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['ParticipantState'], ParentType, ContextType>;
   vote?: Resolver<Maybe<ResolversTypes['ParticipantVote']>, ParentType, ContextType>;
-  votedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   writeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   xmin?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
 };
 
 export type VoteCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VoteCounts'] = ResolversParentTypes['VoteCounts']> = {
   no?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  noByReason?: Resolver<ResolversTypes['NoVoteCounts'], ParentType, ContextType>;
   yes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -8579,6 +8465,19 @@ export type WorkloadWritesResolvers<ContextType = GraphQLContext, ParentType ext
   updates?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
+export type XaBranchEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['XaBranchEvent'] = ResolversParentTypes['XaBranchEvent']> = {
+  cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['XaState']>, ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resourceManager?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['XaState'], ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['XaState'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  xid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type XaRecoveredTransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['XaRecoveredTransaction'] = ResolversParentTypes['XaRecoveredTransaction']> = {
   bqualLength?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   data?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -8594,80 +8493,53 @@ export type XaResourceManagerResolvers<ContextType = GraphQLContext, ParentType 
   liveTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  nodeStatus?: Resolver<ResolversTypes['NodeStatus'], ParentType, ContextType>;
   preparedTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
-export type XaRollbackReasonCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['XaRollbackReasonCounts'] = ResolversParentTypes['XaRollbackReasonCounts']> = {
-  NODE_RESTARTED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  REQUESTED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  TIMEOUT?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
 export type XaStateCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['XaStateCounts'] = ResolversParentTypes['XaStateCounts']> = {
   ACTIVE?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  COMMITTED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   IDLE?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   PREPARED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ROLLBACK_ONLY?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ROLLED_BACK?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type XaStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['XaStatistics'] = ResolversParentTypes['XaStatistics']> = {
   byState?: Resolver<ResolversTypes['XaStateCounts'], ParentType, ContextType>;
-  commitLatencyMs?: Resolver<ResolversTypes['LatencyPercentilesMs'], ParentType, ContextType>;
   committed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  lockWaits?: Resolver<ResolversTypes['LockWaitStatistics'], ParentType, ContextType>;
   onePhaseCommits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  prepareLatencyMs?: Resolver<ResolversTypes['LatencyPercentilesMs'], ParentType, ContextType>;
+  prepared?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recovered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   resourceManagers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rolledBack?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  rolledBackByReason?: Resolver<ResolversTypes['XaRollbackReasonCounts'], ParentType, ContextType>;
-  totalLatencyMs?: Resolver<ResolversTypes['LatencyPercentilesMs'], ParentType, ContextType>;
-  votes?: Resolver<ResolversTypes['XaVoteCounts'], ParentType, ContextType>;
+  started?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  timedOut?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type XaTransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['XaTransaction'] = ResolversParentTypes['XaTransaction']> = {
+  bqual?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   bqualHex?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   formatId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  gtrid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   gtridHex?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  lockTimeoutMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lockWait?: Resolver<Maybe<ResolversTypes['LockWait']>, ParentType, ContextType>;
-  locksHeld?: Resolver<Array<ResolversTypes['RowLock']>, ParentType, ContextType>;
+  locksHeld?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   onePhase?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   prepareLsn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   preparedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   resourceManager?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  rollbackOnlyReason?: Resolver<Maybe<ResolversTypes['XaRollbackOnlyReason']>, ParentType, ContextType>;
-  rollbackReason?: Resolver<Maybe<ResolversTypes['XaRollbackReason']>, ParentType, ContextType>;
   startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['XaState'], ParentType, ContextType>;
+  timeoutAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   timeoutMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   writeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   xid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  xmin?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
-};
-
-export type XaTransactionEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['XaTransactionEvent'] = ResolversParentTypes['XaTransactionEvent']> = {
-  cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  gtridHex?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  onePhase?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  previousState?: Resolver<Maybe<ResolversTypes['XaState']>, ParentType, ContextType>;
-  reason?: Resolver<Maybe<ResolversTypes['XaTransactionEventReason']>, ParentType, ContextType>;
-  resourceManager?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  state?: Resolver<ResolversTypes['XaState'], ParentType, ContextType>;
-  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  xid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
-export type XaVoteCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['XaVoteCounts'] = ResolversParentTypes['XaVoteCounts']> = {
-  no?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  yes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ZonePlacementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ZonePlacement'] = ResolversParentTypes['ZonePlacement']> = {
@@ -8676,7 +8548,6 @@ export type ZonePlacementResolvers<ContextType = GraphQLContext, ParentType exte
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
-  AbortReasonCounts?: AbortReasonCountsResolvers<ContextType>;
   AccessToken?: AccessTokenResolvers<ContextType>;
   AggregateCounts?: AggregateCountsResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
@@ -8729,7 +8600,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DistributedQueryPlan?: DistributedQueryPlanResolvers<ContextType>;
   DistributedTransaction?: DistributedTransactionResolvers<ContextType>;
   DistributedTransactionEvent?: DistributedTransactionEventResolvers<ContextType>;
-  DistributedTransactionEventParticipant?: DistributedTransactionEventParticipantResolvers<ContextType>;
   DistributedTransactionStatistics?: DistributedTransactionStatisticsResolvers<ContextType>;
   EnqueueCounts?: EnqueueCountsResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
@@ -8758,7 +8628,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   HealthLeader?: HealthLeaderResolvers<ContextType>;
   HealthReport?: HealthReportResolvers<ContextType>;
   HealthSample?: HealthSampleResolvers<ContextType>;
-  HeuristicOutcomeCounts?: HeuristicOutcomeCountsResolvers<ContextType>;
+  HeldLock?: HeldLockResolvers<ContextType>;
+  HeuristicCounts?: HeuristicCountsResolvers<ContextType>;
   InDoubtResolution?: InDoubtResolutionResolvers<ContextType>;
   InDoubtTransaction?: InDoubtTransactionResolvers<ContextType>;
   InstanceRecovery?: InstanceRecoveryResolvers<ContextType>;
@@ -8769,7 +8640,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   InterconnectStats?: InterconnectStatsResolvers<ContextType>;
   InterconnectStatus?: InterconnectStatusResolvers<ContextType>;
   JSON?: GraphQLScalarType;
-  LatencyPercentilesMs?: LatencyPercentilesMsResolvers<ContextType>;
+  LatencyPercentiles?: LatencyPercentilesResolvers<ContextType>;
   LeaderElectionEvent?: LeaderElectionEventResolvers<ContextType>;
   LoadBalancerBackend?: LoadBalancerBackendResolvers<ContextType>;
   LoadBalancerConnection?: LoadBalancerConnectionResolvers<ContextType>;
@@ -8778,7 +8649,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   LoadSpread?: LoadSpreadResolvers<ContextType>;
   LockEvent?: LockEventResolvers<ContextType>;
   LockWait?: LockWaitResolvers<ContextType>;
-  LockWaitStatistics?: LockWaitStatisticsResolvers<ContextType>;
+  LockWaitCounts?: LockWaitCountsResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberGossip?: MemberGossipResolvers<ContextType>;
   MemberMetadata?: MemberMetadataResolvers<ContextType>;
@@ -8787,7 +8658,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MemberStateEvent?: MemberStateEventResolvers<ContextType>;
   MemberSuspicion?: MemberSuspicionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
-  NoVoteCounts?: NoVoteCountsResolvers<ContextType>;
   NodeCapacity?: NodeCapacityResolvers<ContextType>;
   NodeHealthDetail?: NodeHealthDetailResolvers<ContextType>;
   NodeSnapshot?: NodeSnapshotResolvers<ContextType>;
@@ -8870,14 +8740,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Workload?: WorkloadResolvers<ContextType>;
   WorkloadMix?: WorkloadMixResolvers<ContextType>;
   WorkloadWrites?: WorkloadWritesResolvers<ContextType>;
+  XaBranchEvent?: XaBranchEventResolvers<ContextType>;
   XaRecoveredTransaction?: XaRecoveredTransactionResolvers<ContextType>;
   XaResourceManager?: XaResourceManagerResolvers<ContextType>;
-  XaRollbackReasonCounts?: XaRollbackReasonCountsResolvers<ContextType>;
   XaStateCounts?: XaStateCountsResolvers<ContextType>;
   XaStatistics?: XaStatisticsResolvers<ContextType>;
   XaTransaction?: XaTransactionResolvers<ContextType>;
-  XaTransactionEvent?: XaTransactionEventResolvers<ContextType>;
-  XaVoteCounts?: XaVoteCountsResolvers<ContextType>;
   ZonePlacement?: ZonePlacementResolvers<ContextType>;
 };
 

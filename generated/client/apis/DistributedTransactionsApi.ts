@@ -104,7 +104,7 @@ export interface RollbackDistributedTransactionRequest {
 export class DistributedTransactionsApi extends runtime.BaseAPI {
 
     /**
-     * Begins a transaction over 1 to 16 participant nodes, each with the row writes it makes (`table`, `key`, and a `row` to put or a delete). The coordinator sends each participant its writes over the cluster network; a participant applies them tentatively: it takes an exclusive lock on each row, the new rows stay invisible to others, and a rollback undoes them. A write that hits a row another transaction has locked waits up to `lockTimeoutMs` (state LOCK_WAIT), then its participant will vote NO; with `lockTimeoutMs` 0 it votes NO at once. Participants and the coordinator must be nodes whose storage accepts writes: the replication primary, or nodes outside the physical replication group.  The answer comes at once, with the transaction ACTIVE; then `prepare` and `commit` it (or only `commit`, which prepares first), or `rollback`. An ACTIVE transaction is rolled back after `timeoutMs`. Emits `distributed_transaction_begun`. Requires role `CLUSTER_ADMIN` or `DBA`. 
+     * Begins a transaction over 1 to 16 participant nodes, each with the row writes it makes (`table`, `key`, and a `row` to put, or a delete: the replication engine\'s write shape, RowWrite). The writes are checked against each participant\'s tables first. The coordinator sends each participant its writes over the cluster network; a participant applies them tentatively: it takes an exclusive lock on each row, the new rows stay invisible to others, and a rollback undoes them. A write that hits a row another transaction has locked waits up to `lockTimeoutMs` (see the participant\'s `lockWait`), then its participant will vote NO; with `lockTimeoutMs` 0 it votes NO at once. Participants and the coordinator must be nodes whose storage accepts writes: the replication primary, or nodes outside the physical replication group (removing a replica makes its node one).  The answer comes at once, with the transaction ACTIVE; then `prepare` and `commit` it (or only `commit`, which prepares first), or `rollback`. An ACTIVE transaction is rolled back after `timeoutMs`. Emits `distributed_transaction_begun`. Requires role `CLUSTER_ADMIN` or `DBA`. 
      * Begin a distributed transaction
      */
     async beginDistributedTransactionRaw(requestParameters: BeginDistributedTransactionOperationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<DistributedTransactionResponse>> {
@@ -142,7 +142,7 @@ export class DistributedTransactionsApi extends runtime.BaseAPI {
     }
 
     /**
-     * Begins a transaction over 1 to 16 participant nodes, each with the row writes it makes (`table`, `key`, and a `row` to put or a delete). The coordinator sends each participant its writes over the cluster network; a participant applies them tentatively: it takes an exclusive lock on each row, the new rows stay invisible to others, and a rollback undoes them. A write that hits a row another transaction has locked waits up to `lockTimeoutMs` (state LOCK_WAIT), then its participant will vote NO; with `lockTimeoutMs` 0 it votes NO at once. Participants and the coordinator must be nodes whose storage accepts writes: the replication primary, or nodes outside the physical replication group.  The answer comes at once, with the transaction ACTIVE; then `prepare` and `commit` it (or only `commit`, which prepares first), or `rollback`. An ACTIVE transaction is rolled back after `timeoutMs`. Emits `distributed_transaction_begun`. Requires role `CLUSTER_ADMIN` or `DBA`. 
+     * Begins a transaction over 1 to 16 participant nodes, each with the row writes it makes (`table`, `key`, and a `row` to put, or a delete: the replication engine\'s write shape, RowWrite). The writes are checked against each participant\'s tables first. The coordinator sends each participant its writes over the cluster network; a participant applies them tentatively: it takes an exclusive lock on each row, the new rows stay invisible to others, and a rollback undoes them. A write that hits a row another transaction has locked waits up to `lockTimeoutMs` (see the participant\'s `lockWait`), then its participant will vote NO; with `lockTimeoutMs` 0 it votes NO at once. Participants and the coordinator must be nodes whose storage accepts writes: the replication primary, or nodes outside the physical replication group (removing a replica makes its node one).  The answer comes at once, with the transaction ACTIVE; then `prepare` and `commit` it (or only `commit`, which prepares first), or `rollback`. An ACTIVE transaction is rolled back after `timeoutMs`. Emits `distributed_transaction_begun`. Requires role `CLUSTER_ADMIN` or `DBA`. 
      * Begin a distributed transaction
      */
     async beginDistributedTransaction(requestParameters: BeginDistributedTransactionOperationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<DistributedTransactionResponse> {
@@ -151,7 +151,7 @@ export class DistributedTransactionsApi extends runtime.BaseAPI {
     }
 
     /**
-     * Commits, answering whether it committed. From ACTIVE, phase one runs first (as `prepare`); from PREPARED it starts at phase two. Once every vote is YES the coordinator logs COMMIT in its WAL (the commit point: `committed` becomes true, and every participant will apply it, across crashes of anyone) and sends it to each participant until each acknowledges (COMMITTING, then COMMITTED). Any NO vote aborts it instead (`committed` false, decision ABORT). With a single participant it commits in one phase: one COMMIT ONE PHASE message, no PREPARE and no coordinator log entry (`onePhase` true). Repeating a commit of a committed transaction answers 200 again.  The answer is 200 when the decision was taken before it was sent, otherwise 202 with `decision` null (votes still out); follow it at `Location` or with `distributed_transaction_committed` / `…_aborted`. Requires role `CLUSTER_ADMIN` or `DBA`. 
+     * Commits, answering whether it committed. From ACTIVE, phase one runs first (as `prepare`); from PREPARED it starts at phase two. Once every vote is YES the coordinator logs COMMIT in its WAL (the commit point: `committed` becomes true, and every participant will apply it, across crashes of anyone) and sends it to each participant until each acknowledges (COMMITTING, then COMMITTED). Any NO vote aborts it instead (`committed` false, decision ABORT). A single participant committed from ACTIVE commits in one phase: one COMMIT ONE PHASE message, an ordinary commit record on that node, no PREPARE and no coordinator log (`onePhase` true). Repeating a commit of a committing or committed transaction answers 200 again.  The answer is 200 when the decision was taken before it was sent, otherwise 202 with `decision` null (votes still out); follow it at `Location`, or with the `distributed_transaction_committed` (or `…_aborted`) event. Requires role `CLUSTER_ADMIN` or `DBA`. 
      * Commit a distributed transaction
      */
     async commitDistributedTransactionRaw(requestParameters: CommitDistributedTransactionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<DistributedCommitResultResponse>> {
@@ -186,7 +186,7 @@ export class DistributedTransactionsApi extends runtime.BaseAPI {
     }
 
     /**
-     * Commits, answering whether it committed. From ACTIVE, phase one runs first (as `prepare`); from PREPARED it starts at phase two. Once every vote is YES the coordinator logs COMMIT in its WAL (the commit point: `committed` becomes true, and every participant will apply it, across crashes of anyone) and sends it to each participant until each acknowledges (COMMITTING, then COMMITTED). Any NO vote aborts it instead (`committed` false, decision ABORT). With a single participant it commits in one phase: one COMMIT ONE PHASE message, no PREPARE and no coordinator log entry (`onePhase` true). Repeating a commit of a committed transaction answers 200 again.  The answer is 200 when the decision was taken before it was sent, otherwise 202 with `decision` null (votes still out); follow it at `Location` or with `distributed_transaction_committed` / `…_aborted`. Requires role `CLUSTER_ADMIN` or `DBA`. 
+     * Commits, answering whether it committed. From ACTIVE, phase one runs first (as `prepare`); from PREPARED it starts at phase two. Once every vote is YES the coordinator logs COMMIT in its WAL (the commit point: `committed` becomes true, and every participant will apply it, across crashes of anyone) and sends it to each participant until each acknowledges (COMMITTING, then COMMITTED). Any NO vote aborts it instead (`committed` false, decision ABORT). A single participant committed from ACTIVE commits in one phase: one COMMIT ONE PHASE message, an ordinary commit record on that node, no PREPARE and no coordinator log (`onePhase` true). Repeating a commit of a committing or committed transaction answers 200 again.  The answer is 200 when the decision was taken before it was sent, otherwise 202 with `decision` null (votes still out); follow it at `Location`, or with the `distributed_transaction_committed` (or `…_aborted`) event. Requires role `CLUSTER_ADMIN` or `DBA`. 
      * Commit a distributed transaction
      */
     async commitDistributedTransaction(requestParameters: CommitDistributedTransactionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<DistributedCommitResultResponse> {
@@ -195,7 +195,7 @@ export class DistributedTransactionsApi extends runtime.BaseAPI {
     }
 
     /**
-     * Beyond the seeds. Clears a transaction\'s heuristic outcome once an operator has dealt with it (X/Open\'s `xa_forget`): it leaves the unfinished transactions and the counts of outstanding heuristics, keeps its state and gets `forgottenAt`, and stays in the bounded history. Heuristics that can never be cleared pile up and end in a denial of service, as a Narayana maintainer warns; this is how they are cleared. Emits `distributed_transaction_forgotten`. Requires role `CLUSTER_ADMIN` or `DBA`; audited. 
+     * Beyond the seeds. Clears a transaction\'s heuristic outcome once an operator has dealt with it (X/Open\'s `xa_forget`): every node holding a heuristic entry for it logs FORGET, and the transaction leaves the unfinished ones for the bounded history, keeping its state, with `forgottenAt` set. Heuristic entries count against each node\'s `maxPreparedTransactions` until forgotten: heuristics that can never be cleared end in a denial of service, as a Narayana maintainer warns. Emits `distributed_transaction_forgotten`. Requires role `CLUSTER_ADMIN` or `DBA`; audited. 
      * Forget a heuristic outcome
      */
     async forgetHeuristicTransactionRaw(requestParameters: ForgetHeuristicTransactionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<DistributedTransactionResponse>> {
@@ -230,7 +230,7 @@ export class DistributedTransactionsApi extends runtime.BaseAPI {
     }
 
     /**
-     * Beyond the seeds. Clears a transaction\'s heuristic outcome once an operator has dealt with it (X/Open\'s `xa_forget`): it leaves the unfinished transactions and the counts of outstanding heuristics, keeps its state and gets `forgottenAt`, and stays in the bounded history. Heuristics that can never be cleared pile up and end in a denial of service, as a Narayana maintainer warns; this is how they are cleared. Emits `distributed_transaction_forgotten`. Requires role `CLUSTER_ADMIN` or `DBA`; audited. 
+     * Beyond the seeds. Clears a transaction\'s heuristic outcome once an operator has dealt with it (X/Open\'s `xa_forget`): every node holding a heuristic entry for it logs FORGET, and the transaction leaves the unfinished ones for the bounded history, keeping its state, with `forgottenAt` set. Heuristic entries count against each node\'s `maxPreparedTransactions` until forgotten: heuristics that can never be cleared end in a denial of service, as a Narayana maintainer warns. Emits `distributed_transaction_forgotten`. Requires role `CLUSTER_ADMIN` or `DBA`; audited. 
      * Forget a heuristic outcome
      */
     async forgetHeuristicTransaction(requestParameters: ForgetHeuristicTransactionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<DistributedTransactionResponse> {
@@ -239,7 +239,7 @@ export class DistributedTransactionsApi extends runtime.BaseAPI {
     }
 
     /**
-     * Beyond the seeds (XA has its own, `GET /api/v1/advanced-replication/xa/statistics`). Transactions unfinished and in doubt now; committed (one-phase among them), aborted by reason, ever in doubt, and heuristic outcomes; YES and NO votes with the NO reasons; latency percentiles of phase one, phase two and the whole transaction; and row lock waits. Measured on the cluster clock since the engine started. 
+     * Beyond the seeds (XA has its own, `GET /api/v1/advanced-replication/xa/statistics`). Transactions begun, unfinished, prepared and in doubt now; committed (one-phase among them), aborted, and heuristic outcomes by kind; YES and NO votes; row lock waits; and latency percentiles of phase one, phase two, the whole transaction and the lock waits, on the cluster clock. 
      * Get two-phase commit statistics
      */
     async getDistributedTransactionStatisticsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<DistributedTransactionStatisticsResponse>> {
@@ -270,7 +270,7 @@ export class DistributedTransactionsApi extends runtime.BaseAPI {
     }
 
     /**
-     * Beyond the seeds (XA has its own, `GET /api/v1/advanced-replication/xa/statistics`). Transactions unfinished and in doubt now; committed (one-phase among them), aborted by reason, ever in doubt, and heuristic outcomes; YES and NO votes with the NO reasons; latency percentiles of phase one, phase two and the whole transaction; and row lock waits. Measured on the cluster clock since the engine started. 
+     * Beyond the seeds (XA has its own, `GET /api/v1/advanced-replication/xa/statistics`). Transactions begun, unfinished, prepared and in doubt now; committed (one-phase among them), aborted, and heuristic outcomes by kind; YES and NO votes; row lock waits; and latency percentiles of phase one, phase two, the whole transaction and the lock waits, on the cluster clock. 
      * Get two-phase commit statistics
      */
     async getDistributedTransactionStatistics(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<DistributedTransactionStatisticsResponse> {
@@ -279,7 +279,7 @@ export class DistributedTransactionsApi extends runtime.BaseAPI {
     }
 
     /**
-     * One transaction: its state, the coordinator\'s decision and where it is logged, and each participant\'s vote, state, locks, PREPARE record and pinned xmin. Finished transactions stay visible while the history keeps them. This is where `prepare` and `commit` answering 202 point. 
+     * One transaction: its state, the coordinator\'s decision, and each participant\'s vote, state, locks (and a write waiting for one), PREPARE record and pinned xmin. Finished transactions stay visible while the bounded history keeps them. This is where `prepare` and `commit` answering 202 point. 
      * Get a distributed transaction
      */
     async getDistributedTransactionStatusRaw(requestParameters: GetDistributedTransactionStatusRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<DistributedTransactionResponse>> {
@@ -314,7 +314,7 @@ export class DistributedTransactionsApi extends runtime.BaseAPI {
     }
 
     /**
-     * One transaction: its state, the coordinator\'s decision and where it is logged, and each participant\'s vote, state, locks, PREPARE record and pinned xmin. Finished transactions stay visible while the history keeps them. This is where `prepare` and `commit` answering 202 point. 
+     * One transaction: its state, the coordinator\'s decision, and each participant\'s vote, state, locks (and a write waiting for one), PREPARE record and pinned xmin. Finished transactions stay visible while the bounded history keeps them. This is where `prepare` and `commit` answering 202 point. 
      * Get a distributed transaction
      */
     async getDistributedTransactionStatus(requestParameters: GetDistributedTransactionStatusRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<DistributedTransactionResponse> {
@@ -395,7 +395,7 @@ export class DistributedTransactionsApi extends runtime.BaseAPI {
     }
 
     /**
-     * Beyond the seeds. The transactions in 2PC\'s blocking window: participants voted YES and cannot learn the decision because the coordinator is down or cut off. Each shows its age, how long it has been in doubt, every participant\'s vote and state, the row locks they hold and the xmin they pin (as PostgreSQL\'s `pg_prepared_xacts`, MySQL\'s `XA RECOVER` and Narayana\'s participant list do, with what they hold). They wait for the coordinator, or a peer that knows the decision; an operator can resolve one by hand with `POST …/{id}/resolve` (try `dryRun` first). Longest in doubt first by default. 
+     * Beyond the seeds. The transactions in 2PC\'s blocking window: participants voted YES and cannot learn the decision because the coordinator is down or cut off. Each shows its age, how long it has been in doubt, whether the coordinator runs and what its log holds (read from its node\'s storage even while it is down), every row lock the participants hold, the oldest xmin they pin, and the transaction with every participant\'s vote and state. PostgreSQL\'s `pg_prepared_xacts`, MySQL\'s `XA RECOVER` and Narayana\'s participant lists show less. They wait for the coordinator, or a peer that knows the decision; an operator can resolve one by hand with `POST …/{id}/resolve` (try `dryRun` first). Longest in doubt first by default. 
      * List in-doubt transactions
      */
     async listInDoubtTransactionsRaw(requestParameters: ListInDoubtTransactionsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<InDoubtTransactionListResponse>> {
@@ -450,7 +450,7 @@ export class DistributedTransactionsApi extends runtime.BaseAPI {
     }
 
     /**
-     * Beyond the seeds. The transactions in 2PC\'s blocking window: participants voted YES and cannot learn the decision because the coordinator is down or cut off. Each shows its age, how long it has been in doubt, every participant\'s vote and state, the row locks they hold and the xmin they pin (as PostgreSQL\'s `pg_prepared_xacts`, MySQL\'s `XA RECOVER` and Narayana\'s participant list do, with what they hold). They wait for the coordinator, or a peer that knows the decision; an operator can resolve one by hand with `POST …/{id}/resolve` (try `dryRun` first). Longest in doubt first by default. 
+     * Beyond the seeds. The transactions in 2PC\'s blocking window: participants voted YES and cannot learn the decision because the coordinator is down or cut off. Each shows its age, how long it has been in doubt, whether the coordinator runs and what its log holds (read from its node\'s storage even while it is down), every row lock the participants hold, the oldest xmin they pin, and the transaction with every participant\'s vote and state. PostgreSQL\'s `pg_prepared_xacts`, MySQL\'s `XA RECOVER` and Narayana\'s participant lists show less. They wait for the coordinator, or a peer that knows the decision; an operator can resolve one by hand with `POST …/{id}/resolve` (try `dryRun` first). Longest in doubt first by default. 
      * List in-doubt transactions
      */
     async listInDoubtTransactions(requestParameters: ListInDoubtTransactionsRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<InDoubtTransactionListResponse> {
@@ -459,7 +459,7 @@ export class DistributedTransactionsApi extends runtime.BaseAPI {
     }
 
     /**
-     * Phase one alone: the coordinator sends PREPARE to every participant. Each waits for its writes\' locks (up to `lockTimeoutMs`), logs a PREPARE record in its WAL (its writes and locks now survive a crash) and votes YES, or rolls back and votes NO. A participant silent for `prepareTimeoutMs` counts as NO. All YES: the transaction is PREPARED and waits for `commit` or `rollback`, logging nothing yet (presumed abort: if the coordinator crashes now, the transaction aborts). Any NO: it aborts (ABORTING, then ABORTED).  The answer is 200 when every vote arrived before it was sent, otherwise 202 with state PREPARING; follow it at `Location` or with `distributed_transaction_prepared` (or `…_aborted`). A one-phase transaction (one participant) has no separate phase one: prepare answers 409; commit it. Emits `distributed_transaction_prepared` with the votes. Requires role `CLUSTER_ADMIN` or `DBA`. 
+     * Phase one alone: once every participant has done its writes (waiting for their locks up to `lockTimeoutMs`), the coordinator sends PREPARE to each. A participant logs a PREPARE record in its WAL (its writes and locks now survive a crash) and votes YES, or drops its work and votes NO (a lock timeout, lost work after a crash, `maxPreparedTransactions` reached, or it became a standby). A participant silent for `prepareTimeoutMs` counts as NO. All YES: the transaction is PREPARED and waits for `commit` or `rollback`, logging nothing yet (presumed abort: if the coordinator crashes now, the transaction aborts). Any NO: it aborts (ABORTING, then ABORTED). A transaction with one participant may be prepared too; it then commits in two phases.  The answer is 200 when every vote arrived before it was sent, otherwise 202 with state PREPARING; follow it at `Location`, or with the `distributed_transaction_prepared` events (one per vote). Requires role `CLUSTER_ADMIN` or `DBA`. 
      * Prepare a distributed transaction (phase one)
      */
     async prepareDistributedTransactionRaw(requestParameters: PrepareDistributedTransactionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<DistributedTransactionResponse>> {
@@ -494,7 +494,7 @@ export class DistributedTransactionsApi extends runtime.BaseAPI {
     }
 
     /**
-     * Phase one alone: the coordinator sends PREPARE to every participant. Each waits for its writes\' locks (up to `lockTimeoutMs`), logs a PREPARE record in its WAL (its writes and locks now survive a crash) and votes YES, or rolls back and votes NO. A participant silent for `prepareTimeoutMs` counts as NO. All YES: the transaction is PREPARED and waits for `commit` or `rollback`, logging nothing yet (presumed abort: if the coordinator crashes now, the transaction aborts). Any NO: it aborts (ABORTING, then ABORTED).  The answer is 200 when every vote arrived before it was sent, otherwise 202 with state PREPARING; follow it at `Location` or with `distributed_transaction_prepared` (or `…_aborted`). A one-phase transaction (one participant) has no separate phase one: prepare answers 409; commit it. Emits `distributed_transaction_prepared` with the votes. Requires role `CLUSTER_ADMIN` or `DBA`. 
+     * Phase one alone: once every participant has done its writes (waiting for their locks up to `lockTimeoutMs`), the coordinator sends PREPARE to each. A participant logs a PREPARE record in its WAL (its writes and locks now survive a crash) and votes YES, or drops its work and votes NO (a lock timeout, lost work after a crash, `maxPreparedTransactions` reached, or it became a standby). A participant silent for `prepareTimeoutMs` counts as NO. All YES: the transaction is PREPARED and waits for `commit` or `rollback`, logging nothing yet (presumed abort: if the coordinator crashes now, the transaction aborts). Any NO: it aborts (ABORTING, then ABORTED). A transaction with one participant may be prepared too; it then commits in two phases.  The answer is 200 when every vote arrived before it was sent, otherwise 202 with state PREPARING; follow it at `Location`, or with the `distributed_transaction_prepared` events (one per vote). Requires role `CLUSTER_ADMIN` or `DBA`. 
      * Prepare a distributed transaction (phase one)
      */
     async prepareDistributedTransaction(requestParameters: PrepareDistributedTransactionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<DistributedTransactionResponse> {
@@ -503,7 +503,7 @@ export class DistributedTransactionsApi extends runtime.BaseAPI {
     }
 
     /**
-     * Beyond the seeds. An operator\'s heuristic decision for an IN_DOUBT transaction, taken at the participants without the coordinator (PostgreSQL\'s `COMMIT PREPARED` / `ROLLBACK PREPARED` run by hand on each node). With `dryRun: true` nothing changes: the answer shows which participants would commit or roll back, which row locks and xmins would be released, and the heuristic outcome that would be recorded. None of the other tools shows this.  Applied, every reachable participant takes the outcome (those that never prepared can only roll back) and releases its locks, and the transaction records a heuristic outcome: HEURISTIC_COMMIT or HEURISTIC_ROLLBACK; HEURISTIC_MIXED when participants end differently; HEURISTIC_HAZARD when a participant\'s node is down and its outcome unknown. When the coordinator returns with a contradicting decision (or none: presumed abort), the outcome turns HEURISTIC_MIXED. The outcome stays, listed and counted, until it is forgotten (`POST …/{id}/forget`). Emits `distributed_transaction_heuristic` (not for a dry run). Requires role `CLUSTER_ADMIN` or `DBA`; audited, dry runs included. 
+     * Beyond the seeds. An operator\'s heuristic decision for an IN_DOUBT transaction, taken at the participants without the coordinator: PostgreSQL\'s `COMMIT PREPARED` / `ROLLBACK PREPARED` run by hand on each prepared participant whose node runs (or only on `nodeIds`). With `dryRun: true` nothing changes: the answer shows what each participant would do (`COMMIT_PREPARED`, `ROLLBACK_PREPARED`, or `NONE` and why), the rows it would write, the locks it would release, what the coordinator\'s log holds, whether the choice contradicts it, and the state the transaction would have. None of PostgreSQL, MySQL or Narayana shows this before acting.  Applied, each chosen participant logs its COMMIT PREPARED or ROLLBACK PREPARED marked heuristic (and keeps a heuristic entry until forgotten) and releases its locks; the transaction becomes HEURISTIC_COMMIT or HEURISTIC_ROLLBACK, or HEURISTIC_HAZARD while a participant\'s outcome cannot be known (its node is down). When the coordinator\'s decision becomes known it is reclassified: participants that ended differently make it HEURISTIC_MIXED, and `contradictsDecision` says whether the decision was the other one. The outcome stays, listed and counted, until it is forgotten (`POST …/{id}/forget`). Emits `distributed_transaction_heuristic` (not for a dry run). Requires role `CLUSTER_ADMIN` or `DBA`; audited, dry runs included. 
      * Resolve an in-doubt transaction by hand (heuristic), or preview it
      */
     async resolveInDoubtTransactionRaw(requestParameters: ResolveInDoubtTransactionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<InDoubtResolutionResponse>> {
@@ -545,7 +545,7 @@ export class DistributedTransactionsApi extends runtime.BaseAPI {
     }
 
     /**
-     * Beyond the seeds. An operator\'s heuristic decision for an IN_DOUBT transaction, taken at the participants without the coordinator (PostgreSQL\'s `COMMIT PREPARED` / `ROLLBACK PREPARED` run by hand on each node). With `dryRun: true` nothing changes: the answer shows which participants would commit or roll back, which row locks and xmins would be released, and the heuristic outcome that would be recorded. None of the other tools shows this.  Applied, every reachable participant takes the outcome (those that never prepared can only roll back) and releases its locks, and the transaction records a heuristic outcome: HEURISTIC_COMMIT or HEURISTIC_ROLLBACK; HEURISTIC_MIXED when participants end differently; HEURISTIC_HAZARD when a participant\'s node is down and its outcome unknown. When the coordinator returns with a contradicting decision (or none: presumed abort), the outcome turns HEURISTIC_MIXED. The outcome stays, listed and counted, until it is forgotten (`POST …/{id}/forget`). Emits `distributed_transaction_heuristic` (not for a dry run). Requires role `CLUSTER_ADMIN` or `DBA`; audited, dry runs included. 
+     * Beyond the seeds. An operator\'s heuristic decision for an IN_DOUBT transaction, taken at the participants without the coordinator: PostgreSQL\'s `COMMIT PREPARED` / `ROLLBACK PREPARED` run by hand on each prepared participant whose node runs (or only on `nodeIds`). With `dryRun: true` nothing changes: the answer shows what each participant would do (`COMMIT_PREPARED`, `ROLLBACK_PREPARED`, or `NONE` and why), the rows it would write, the locks it would release, what the coordinator\'s log holds, whether the choice contradicts it, and the state the transaction would have. None of PostgreSQL, MySQL or Narayana shows this before acting.  Applied, each chosen participant logs its COMMIT PREPARED or ROLLBACK PREPARED marked heuristic (and keeps a heuristic entry until forgotten) and releases its locks; the transaction becomes HEURISTIC_COMMIT or HEURISTIC_ROLLBACK, or HEURISTIC_HAZARD while a participant\'s outcome cannot be known (its node is down). When the coordinator\'s decision becomes known it is reclassified: participants that ended differently make it HEURISTIC_MIXED, and `contradictsDecision` says whether the decision was the other one. The outcome stays, listed and counted, until it is forgotten (`POST …/{id}/forget`). Emits `distributed_transaction_heuristic` (not for a dry run). Requires role `CLUSTER_ADMIN` or `DBA`; audited, dry runs included. 
      * Resolve an in-doubt transaction by hand (heuristic), or preview it
      */
     async resolveInDoubtTransaction(requestParameters: ResolveInDoubtTransactionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<InDoubtResolutionResponse> {
@@ -604,7 +604,7 @@ export class DistributedTransactionsApi extends runtime.BaseAPI {
  */
 export const ListDistributedTransactionsSortByEnum = {
     BegunAt: 'begunAt',
-    Id: 'id',
+    TransactionId: 'transactionId',
     State: 'state',
     DurationMs: 'durationMs'
 } as const;
@@ -621,9 +621,8 @@ export type ListDistributedTransactionsOrderEnum = typeof ListDistributedTransac
  * @export
  */
 export const ListInDoubtTransactionsSortByEnum = {
-    InDoubtSince: 'inDoubtSince',
-    BegunAt: 'begunAt',
-    LocksHeld: 'locksHeld',
+    InDoubtMs: 'inDoubtMs',
+    AgeMs: 'ageMs',
     TransactionId: 'transactionId'
 } as const;
 export type ListInDoubtTransactionsSortByEnum = typeof ListInDoubtTransactionsSortByEnum[keyof typeof ListInDoubtTransactionsSortByEnum];

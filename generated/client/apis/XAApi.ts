@@ -199,7 +199,7 @@ export interface StartXaTransactionReplicationAliasRequest {
 export class XAApi extends runtime.BaseAPI {
 
     /**
-     * `XA COMMIT xid`: a PREPARED transaction commits: its node logs the commit, applies the writes (now visible) and releases the locks. With `onePhase: true` (`XA COMMIT … ONE PHASE`), an IDLE transaction prepares and commits at once and never appears in `recover`. The body is optional. Emits `xa_transaction_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`. 
+     * `XA COMMIT xid`: a PREPARED transaction commits: its node logs the commit, applies the writes (now visible) and releases the locks. With `onePhase: true` (`XA COMMIT … ONE PHASE`), an IDLE transaction prepares and commits at once and never appears in `recover`. The body is optional. Emits `xa_branch_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`. 
      * Commit an XA transaction (XA COMMIT)
      */
     async commitXaTransactionRaw(requestParameters: CommitXaTransactionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<XaTransactionResponse>> {
@@ -237,7 +237,7 @@ export class XAApi extends runtime.BaseAPI {
     }
 
     /**
-     * `XA COMMIT xid`: a PREPARED transaction commits: its node logs the commit, applies the writes (now visible) and releases the locks. With `onePhase: true` (`XA COMMIT … ONE PHASE`), an IDLE transaction prepares and commits at once and never appears in `recover`. The body is optional. Emits `xa_transaction_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`. 
+     * `XA COMMIT xid`: a PREPARED transaction commits: its node logs the commit, applies the writes (now visible) and releases the locks. With `onePhase: true` (`XA COMMIT … ONE PHASE`), an IDLE transaction prepares and commits at once and never appears in `recover`. The body is optional. Emits `xa_branch_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`. 
      * Commit an XA transaction (XA COMMIT)
      */
     async commitXaTransaction(requestParameters: CommitXaTransactionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<XaTransactionResponse> {
@@ -384,7 +384,7 @@ export class XAApi extends runtime.BaseAPI {
     }
 
     /**
-     * `XA END xid`: the transaction\'s work is done; ACTIVE becomes IDLE, ready to prepare or to commit in one phase. Refused while a write still waits for a lock. Emits `xa_transaction_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`. 
+     * `XA END xid`: the transaction\'s work is done; ACTIVE becomes IDLE, ready to prepare or to commit in one phase. Refused while a write still waits for a lock. Emits `xa_branch_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`. 
      * End an XA transaction (XA END)
      */
     async endXaTransactionRaw(requestParameters: EndXaTransactionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<XaTransactionResponse>> {
@@ -419,7 +419,7 @@ export class XAApi extends runtime.BaseAPI {
     }
 
     /**
-     * `XA END xid`: the transaction\'s work is done; ACTIVE becomes IDLE, ready to prepare or to commit in one phase. Refused while a write still waits for a lock. Emits `xa_transaction_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`. 
+     * `XA END xid`: the transaction\'s work is done; ACTIVE becomes IDLE, ready to prepare or to commit in one phase. Refused while a write still waits for a lock. Emits `xa_branch_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`. 
      * End an XA transaction (XA END)
      */
     async endXaTransaction(requestParameters: EndXaTransactionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<XaTransactionResponse> {
@@ -472,7 +472,7 @@ export class XAApi extends runtime.BaseAPI {
     }
 
     /**
-     * Resource managers; XA transactions by state now (PREPARED ones are XA\'s in-doubt set); committed (one-phase among them) and rolled back by reason; prepare votes (NO: refused as rollback-only); latency percentiles from start to prepared, prepared to committed, and start to completed; row lock waits. Measured on the cluster clock since the engine started. XA transactions have no heuristic outcomes here; those of two-phase commit are in `GET /api/v1/cluster/transactions/distributed/statistics`. 
+     * Resource managers; XA transactions by state (PREPARED ones are XA\'s in-doubt set, what `recover` lists); started, prepared, committed (one-phase among them), rolled back (by their timeout among them), and prepared ones found in the nodes\' storage at a server start. XA transactions have no heuristic outcomes; the latency percentiles, votes and lock waits of the participants\' machinery, which XA shares, are in `GET /api/v1/cluster/transactions/distributed/statistics`. 
      * Get XA statistics
      */
     async getXaStatisticsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<XaStatisticsResponse>> {
@@ -503,7 +503,7 @@ export class XAApi extends runtime.BaseAPI {
     }
 
     /**
-     * Resource managers; XA transactions by state now (PREPARED ones are XA\'s in-doubt set); committed (one-phase among them) and rolled back by reason; prepare votes (NO: refused as rollback-only); latency percentiles from start to prepared, prepared to committed, and start to completed; row lock waits. Measured on the cluster clock since the engine started. XA transactions have no heuristic outcomes here; those of two-phase commit are in `GET /api/v1/cluster/transactions/distributed/statistics`. 
+     * Resource managers; XA transactions by state (PREPARED ones are XA\'s in-doubt set, what `recover` lists); started, prepared, committed (one-phase among them), rolled back (by their timeout among them), and prepared ones found in the nodes\' storage at a server start. XA transactions have no heuristic outcomes; the latency percentiles, votes and lock waits of the participants\' machinery, which XA shares, are in `GET /api/v1/cluster/transactions/distributed/statistics`. 
      * Get XA statistics
      */
     async getXaStatistics(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<XaStatisticsResponse> {
@@ -512,7 +512,7 @@ export class XAApi extends runtime.BaseAPI {
     }
 
     /**
-     * One XA transaction: its state, resource manager and node, its writes\' locks (and a write waiting for one), its PREPARE record and pinned xmin, why it is rollback-only or was rolled back, and when its timeout strikes. Completed ones stay visible while the bounded history keeps them (for a reused xid, the latest). 
+     * One XA transaction: its state, resource manager and node, its writes\' locks (and a write waiting for one), its PREPARE record, why it is rollback-only or was rolled back, and when its timeout strikes. Completed ones stay visible while the bounded history keeps them (for a reused xid, the live one, else the latest). 
      * Get an XA transaction
      */
     async getXaTransactionStatusRaw(requestParameters: GetXaTransactionStatusRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<XaTransactionResponse>> {
@@ -547,7 +547,7 @@ export class XAApi extends runtime.BaseAPI {
     }
 
     /**
-     * One XA transaction: its state, resource manager and node, its writes\' locks (and a write waiting for one), its PREPARE record and pinned xmin, why it is rollback-only or was rolled back, and when its timeout strikes. Completed ones stay visible while the bounded history keeps them (for a reused xid, the latest). 
+     * One XA transaction: its state, resource manager and node, its writes\' locks (and a write waiting for one), its PREPARE record, why it is rollback-only or was rolled back, and when its timeout strikes. Completed ones stay visible while the bounded history keeps them (for a reused xid, the live one, else the latest). 
      * Get an XA transaction
      */
     async getXaTransactionStatus(requestParameters: GetXaTransactionStatusRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<XaTransactionResponse> {
@@ -600,7 +600,7 @@ export class XAApi extends runtime.BaseAPI {
     }
 
     /**
-     * The registered resource managers: each is the storage of one cluster node under a name, with the node\'s status and how many XA transactions it has live and prepared. 
+     * The registered resource managers: each is the storage of one cluster node under a name, with how many XA transactions it has live and prepared. 
      * List XA resource managers
      */
     async listXaResourceManagersRaw(requestParameters: ListXaResourceManagersRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<XaResourceManagerListResponse>> {
@@ -655,7 +655,7 @@ export class XAApi extends runtime.BaseAPI {
     }
 
     /**
-     * The registered resource managers: each is the storage of one cluster node under a name, with the node\'s status and how many XA transactions it has live and prepared. 
+     * The registered resource managers: each is the storage of one cluster node under a name, with how many XA transactions it has live and prepared. 
      * List XA resource managers
      */
     async listXaResourceManagers(requestParameters: ListXaResourceManagersRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<XaResourceManagerListResponse> {
@@ -880,7 +880,7 @@ export class XAApi extends runtime.BaseAPI {
     }
 
     /**
-     * `XA PREPARE xid`: an IDLE transaction logs a PREPARE record in its node\'s WAL and becomes PREPARED. From then on it survives crashes and restarts with its locks, pins its xmin and WAL, is listed by `recover`, and no timeout rolls it back: only its transaction manager commits or rolls it back. A ROLLBACK_ONLY transaction is refused (`XA_RBROLLBACK`; counted as a NO vote). Emits `xa_transaction_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`. 
+     * `XA PREPARE xid`: an IDLE transaction logs a PREPARE record in its node\'s WAL and becomes PREPARED. From then on it survives crashes and restarts with its locks, pins its xmin and WAL, is listed by `recover`, and no timeout rolls it back: only its transaction manager commits or rolls it back. If its node cannot prepare it (its work was lost), it is rolled back instead (`XA_RBROLLBACK`). Emits `xa_branch_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`. 
      * Prepare an XA transaction (XA PREPARE)
      */
     async prepareXaTransactionRaw(requestParameters: PrepareXaTransactionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<XaTransactionResponse>> {
@@ -915,7 +915,7 @@ export class XAApi extends runtime.BaseAPI {
     }
 
     /**
-     * `XA PREPARE xid`: an IDLE transaction logs a PREPARE record in its node\'s WAL and becomes PREPARED. From then on it survives crashes and restarts with its locks, pins its xmin and WAL, is listed by `recover`, and no timeout rolls it back: only its transaction manager commits or rolls it back. A ROLLBACK_ONLY transaction is refused (`XA_RBROLLBACK`; counted as a NO vote). Emits `xa_transaction_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`. 
+     * `XA PREPARE xid`: an IDLE transaction logs a PREPARE record in its node\'s WAL and becomes PREPARED. From then on it survives crashes and restarts with its locks, pins its xmin and WAL, is listed by `recover`, and no timeout rolls it back: only its transaction manager commits or rolls it back. If its node cannot prepare it (its work was lost), it is rolled back instead (`XA_RBROLLBACK`). Emits `xa_branch_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`. 
      * Prepare an XA transaction (XA PREPARE)
      */
     async prepareXaTransaction(requestParameters: PrepareXaTransactionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<XaTransactionResponse> {
@@ -1229,7 +1229,7 @@ export class XAApi extends runtime.BaseAPI {
     }
 
     /**
-     * `XA ROLLBACK xid`: an IDLE, PREPARED or ROLLBACK_ONLY transaction is rolled back: its writes are undone, its PREPARE (if any) is dropped, its locks are released. An ACTIVE one must be ended first. Emits `xa_transaction_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`. 
+     * `XA ROLLBACK xid`: an IDLE, PREPARED or ROLLBACK_ONLY transaction is rolled back: its writes are undone, its PREPARE (if any) is dropped, its locks are released. An ACTIVE one must be ended first. Emits `xa_branch_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`. 
      * Roll back an XA transaction (XA ROLLBACK)
      */
     async rollbackXaTransactionRaw(requestParameters: RollbackXaTransactionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<XaTransactionResponse>> {
@@ -1264,7 +1264,7 @@ export class XAApi extends runtime.BaseAPI {
     }
 
     /**
-     * `XA ROLLBACK xid`: an IDLE, PREPARED or ROLLBACK_ONLY transaction is rolled back: its writes are undone, its PREPARE (if any) is dropped, its locks are released. An ACTIVE one must be ended first. Emits `xa_transaction_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`. 
+     * `XA ROLLBACK xid`: an IDLE, PREPARED or ROLLBACK_ONLY transaction is rolled back: its writes are undone, its PREPARE (if any) is dropped, its locks are released. An ACTIVE one must be ended first. Emits `xa_branch_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`. 
      * Roll back an XA transaction (XA ROLLBACK)
      */
     async rollbackXaTransaction(requestParameters: RollbackXaTransactionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<XaTransactionResponse> {
@@ -1317,7 +1317,7 @@ export class XAApi extends runtime.BaseAPI {
     }
 
     /**
-     * `XA START xid` on a resource manager, with the row writes the transaction makes there. Its writes are applied tentatively while it is ACTIVE: each row is locked exclusively, the new rows stay invisible to others. A write that hits a row another transaction locked waits up to `lockTimeoutMs`; in vain (or at once with 0) the transaction becomes ROLLBACK_ONLY. Then `end` it, `prepare` it and `commit` it (or commit an IDLE one in one phase), or `rollback`. Still ACTIVE, IDLE or ROLLBACK_ONLY after `timeoutMs`, it is rolled back; once PREPARED a timeout never rolls it back.  The xid is in MySQL\'s notation (see Xid): `\'order-42\',\'b1\',1`, or in hexadecimal `X\'6f726465722d3432\',X\'6231\',1`. An xid whose gtrid and bqual belong to a transaction not yet completed answers 409 `XAER_DUPID`. Emits `xa_transaction_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`. 
+     * `XA START xid` on a resource manager, with the row writes the transaction makes there (the replication engine\'s write shape, RowWrite; checked against the node\'s tables first). Its writes are applied tentatively while it is ACTIVE: each row is locked exclusively, the new rows stay invisible to others. A write that hits a row another transaction locked waits up to the engine\'s `lockTimeoutMs`; in vain the transaction becomes ROLLBACK_ONLY. Then `end` it, `prepare` it and `commit` it (or commit an IDLE one in one phase), or `rollback`. Not prepared `timeoutMs` after it started, it is rolled back (`XA_RBTIMEOUT`); once PREPARED a timeout never rolls it back.  The xid is in MySQL\'s notation (see Xid): `\'order-42\',\'b1\',1`, `order-42,b1`, or in hexadecimal `X\'6f726465722d3432\',X\'6231\',1`. An xid whose gtrid and bqual belong to a transaction not yet completed answers 409 `XAER_DUPID`; a completed one\'s may be reused, as MySQL forgets it. Emits `xa_branch_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`. 
      * Start an XA transaction (XA START)
      */
     async startXaTransactionRaw(requestParameters: StartXaTransactionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<XaTransactionResponse>> {
@@ -1355,7 +1355,7 @@ export class XAApi extends runtime.BaseAPI {
     }
 
     /**
-     * `XA START xid` on a resource manager, with the row writes the transaction makes there. Its writes are applied tentatively while it is ACTIVE: each row is locked exclusively, the new rows stay invisible to others. A write that hits a row another transaction locked waits up to `lockTimeoutMs`; in vain (or at once with 0) the transaction becomes ROLLBACK_ONLY. Then `end` it, `prepare` it and `commit` it (or commit an IDLE one in one phase), or `rollback`. Still ACTIVE, IDLE or ROLLBACK_ONLY after `timeoutMs`, it is rolled back; once PREPARED a timeout never rolls it back.  The xid is in MySQL\'s notation (see Xid): `\'order-42\',\'b1\',1`, or in hexadecimal `X\'6f726465722d3432\',X\'6231\',1`. An xid whose gtrid and bqual belong to a transaction not yet completed answers 409 `XAER_DUPID`. Emits `xa_transaction_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`. 
+     * `XA START xid` on a resource manager, with the row writes the transaction makes there (the replication engine\'s write shape, RowWrite; checked against the node\'s tables first). Its writes are applied tentatively while it is ACTIVE: each row is locked exclusively, the new rows stay invisible to others. A write that hits a row another transaction locked waits up to the engine\'s `lockTimeoutMs`; in vain the transaction becomes ROLLBACK_ONLY. Then `end` it, `prepare` it and `commit` it (or commit an IDLE one in one phase), or `rollback`. Not prepared `timeoutMs` after it started, it is rolled back (`XA_RBTIMEOUT`); once PREPARED a timeout never rolls it back.  The xid is in MySQL\'s notation (see Xid): `\'order-42\',\'b1\',1`, `order-42,b1`, or in hexadecimal `X\'6f726465722d3432\',X\'6231\',1`. An xid whose gtrid and bqual belong to a transaction not yet completed answers 409 `XAER_DUPID`; a completed one\'s may be reused, as MySQL forgets it. Emits `xa_branch_state_changed`. Requires role `CLUSTER_ADMIN` or `DBA`. 
      * Start an XA transaction (XA START)
      */
     async startXaTransaction(requestParameters: StartXaTransactionRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<XaTransactionResponse> {

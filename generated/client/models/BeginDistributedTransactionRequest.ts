@@ -22,8 +22,8 @@ import {
 
 /**
  * A new distributed transaction: its participants and their writes, the coordinator and the
- * timeouts. Naming a node twice answers 422; more participants than the engine's
- * `maxParticipants` (at most 16) answers 422.
+ * timeouts. Naming a node twice, or more participants than the engine's `maxParticipants`,
+ * answers 422.
  * @export
  * @interface BeginDistributedTransactionRequest
  */
@@ -35,7 +35,7 @@ export interface BeginDistributedTransactionRequest {
      */
     participants: Array<ParticipantRequest>;
     /**
-     * The node to run the coordinator on; it logs the decision in its WAL, so it must accept writes too. Default: the first participant's node.
+     * The node to run the coordinator on; it logs the decision in its WAL, so it must accept writes too. Default: the replication primary, or else the first participant that accepts writes.
      * @type {string}
      * @memberof BeginDistributedTransactionRequest
      */

@@ -51,7 +51,7 @@ export interface DistributedCommitResult {
      */
     decision: TransactionDecision | null;
     /**
-     * Whether it committed in one phase (a single participant).
+     * Whether it commits in one phase (a single participant).
      * @type {boolean}
      * @memberof DistributedCommitResult
      */

@@ -13,12 +13,6 @@
  */
 
 import { exists, mapValues } from '../runtime.js';
-import type { AbortReason } from './AbortReason.js';
-import {
-    AbortReasonFromJSON,
-    AbortReasonFromJSONTyped,
-    AbortReasonToJSON,
-} from './AbortReason.js';
 import type { DistributedTransactionState } from './DistributedTransactionState.js';
 import {
     DistributedTransactionStateFromJSON,
@@ -40,8 +34,8 @@ import {
 
 /**
  * A distributed transaction: a coordinator node and 1 to 16 participant nodes committing their
- * writes atomically by two-phase commit with presumed abort (one-phase commit when there is one
- * participant).
+ * writes atomically by two-phase commit with presumed abort (in one phase when a single
+ * participant is committed from ACTIVE).
  * @export
  * @interface DistributedTransaction
  */
@@ -51,7 +45,7 @@ export interface DistributedTransaction {
      * @type {string}
      * @memberof DistributedTransaction
      */
-    id: string;
+    transactionId: string;
     /**
      * 
      * @type {DistributedTransactionState}
@@ -59,13 +53,13 @@ export interface DistributedTransaction {
      */
     state: DistributedTransactionState;
     /**
-     * The node running the coordinator; its WAL logs the decision.
+     * The node running the coordinator; its WAL logs the decision (a `pg_dist_transaction` row, as Citus keeps it).
      * @type {string}
      * @memberof DistributedTransaction
      */
     coordinatorNodeId: string;
     /**
-     * Whether it commits in one phase: true with a single participant, which then gets one COMMIT ONE PHASE message and no PREPARE.
+     * Whether it commits (or committed) in one phase: a single participant committed from ACTIVE gets one COMMIT ONE PHASE message, with no PREPARE and no coordinator log.
      * @type {boolean}
      * @memberof DistributedTransaction
      */
@@ -83,17 +77,17 @@ export interface DistributedTransaction {
      */
     decision: TransactionDecision | null;
     /**
-     * Where the COMMIT decision record starts in the coordinator's WAL (an LSN); null without one (undecided, aborted, or one-phase).
+     * Why it aborted, or what an operator did, in words (`node-5 voted NO: lock timeout on accounts/acct-90 held by dtx-41`); null otherwise.
      * @type {string}
      * @memberof DistributedTransaction
      */
-    decisionLsn: string | null;
+    reason: string | null;
     /**
-     * 
-     * @type {AbortReason}
+     * For a heuristic outcome: whether the coordinator's decision, once known, was the other one. False otherwise.
+     * @type {boolean}
      * @memberof DistributedTransaction
      */
-    abortReason: AbortReason | null;
+    contradictsDecision: boolean;
     /**
      * How long the coordinator waits for each vote before counting it NO.
      * @type {number}
@@ -107,7 +101,7 @@ export interface DistributedTransaction {
      */
     lockTimeoutMs: number;
     /**
-     * How long it may stay ACTIVE: past this, it is rolled back (TRANSACTION_TIMEOUT). A prepared transaction is never rolled back by a timeout.
+     * How long it may stay ACTIVE: past this, it is rolled back. A prepared transaction is never rolled back by a timeout.
      * @type {number}
      * @memberof DistributedTransaction
      */
@@ -119,7 +113,7 @@ export interface DistributedTransaction {
      */
     begunAt: Date;
     /**
-     * When the last YES vote arrived; null unless every participant voted YES.
+     * When every participant had voted YES; null before.
      * @type {Date}
      * @memberof DistributedTransaction
      */
@@ -131,13 +125,13 @@ export interface DistributedTransaction {
      */
     decidedAt: Date | null;
     /**
-     * When the last participant acknowledged the decision (COMMITTED or ABORTED); null before.
+     * When it became COMMITTED, ABORTED or heuristic; null before.
      * @type {Date}
      * @memberof DistributedTransaction
      */
-    completedAt: Date | null;
+    finishedAt: Date | null;
     /**
-     * When it became IN_DOUBT; null if it never was.
+     * When it last became IN_DOUBT; null if it never was.
      * @type {Date}
      * @memberof DistributedTransaction
      */
@@ -149,11 +143,11 @@ export interface DistributedTransaction {
      */
     forgottenAt: Date | null;
     /**
-     * From `begunAt` to `completedAt`; null until completed.
+     * Cluster time since `begin` (to the end, once finished).
      * @type {number}
      * @memberof DistributedTransaction
      */
-    durationMs: number | null;
+    durationMs: number;
 }
 
 /**
@@ -161,21 +155,21 @@ export interface DistributedTransaction {
  */
 export function instanceOfDistributedTransaction(value: object): boolean {
     let isInstance = true;
-    isInstance = isInstance && "id" in value;
+    isInstance = isInstance && "transactionId" in value;
     isInstance = isInstance && "state" in value;
     isInstance = isInstance && "coordinatorNodeId" in value;
     isInstance = isInstance && "onePhase" in value;
     isInstance = isInstance && "participants" in value;
     isInstance = isInstance && "decision" in value;
-    isInstance = isInstance && "decisionLsn" in value;
-    isInstance = isInstance && "abortReason" in value;
+    isInstance = isInstance && "reason" in value;
+    isInstance = isInstance && "contradictsDecision" in value;
     isInstance = isInstance && "prepareTimeoutMs" in value;
     isInstance = isInstance && "lockTimeoutMs" in value;
     isInstance = isInstance && "timeoutMs" in value;
     isInstance = isInstance && "begunAt" in value;
     isInstance = isInstance && "preparedAt" in value;
     isInstance = isInstance && "decidedAt" in value;
-    isInstance = isInstance && "completedAt" in value;
+    isInstance = isInstance && "finishedAt" in value;
     isInstance = isInstance && "inDoubtSince" in value;
     isInstance = isInstance && "forgottenAt" in value;
     isInstance = isInstance && "durationMs" in value;
@@ -193,21 +187,21 @@ export function DistributedTransactionFromJSONTyped(json: any, ignoreDiscriminat
     }
     return {
         
-        'id': json['id'],
+        'transactionId': json['transactionId'],
         'state': DistributedTransactionStateFromJSON(json['state']),
         'coordinatorNodeId': json['coordinatorNodeId'],
         'onePhase': json['onePhase'],
         'participants': ((json['participants'] as Array<any>).map(TransactionParticipantFromJSON)),
         'decision': TransactionDecisionFromJSON(json['decision']),
-        'decisionLsn': json['decisionLsn'],
-        'abortReason': AbortReasonFromJSON(json['abortReason']),
+        'reason': json['reason'],
+        'contradictsDecision': json['contradictsDecision'],
         'prepareTimeoutMs': json['prepareTimeoutMs'],
         'lockTimeoutMs': json['lockTimeoutMs'],
         'timeoutMs': json['timeoutMs'],
         'begunAt': (new Date(json['begunAt'])),
         'preparedAt': (json['preparedAt'] === null ? null : new Date(json['preparedAt'])),
         'decidedAt': (json['decidedAt'] === null ? null : new Date(json['decidedAt'])),
-        'completedAt': (json['completedAt'] === null ? null : new Date(json['completedAt'])),
+        'finishedAt': (json['finishedAt'] === null ? null : new Date(json['finishedAt'])),
         'inDoubtSince': (json['inDoubtSince'] === null ? null : new Date(json['inDoubtSince'])),
         'forgottenAt': (json['forgottenAt'] === null ? null : new Date(json['forgottenAt'])),
         'durationMs': json['durationMs'],
@@ -223,21 +217,21 @@ export function DistributedTransactionToJSON(value?: DistributedTransaction | nu
     }
     return {
         
-        'id': value.id,
+        'transactionId': value.transactionId,
         'state': DistributedTransactionStateToJSON(value.state),
         'coordinatorNodeId': value.coordinatorNodeId,
         'onePhase': value.onePhase,
         'participants': ((value.participants as Array<any>).map(TransactionParticipantToJSON)),
         'decision': TransactionDecisionToJSON(value.decision),
-        'decisionLsn': value.decisionLsn,
-        'abortReason': AbortReasonToJSON(value.abortReason),
+        'reason': value.reason,
+        'contradictsDecision': value.contradictsDecision,
         'prepareTimeoutMs': value.prepareTimeoutMs,
         'lockTimeoutMs': value.lockTimeoutMs,
         'timeoutMs': value.timeoutMs,
         'begunAt': (value.begunAt.toISOString()),
         'preparedAt': (value.preparedAt === null ? null : value.preparedAt.toISOString()),
         'decidedAt': (value.decidedAt === null ? null : value.decidedAt.toISOString()),
-        'completedAt': (value.completedAt === null ? null : value.completedAt.toISOString()),
+        'finishedAt': (value.finishedAt === null ? null : value.finishedAt.toISOString()),
         'inDoubtSince': (value.inDoubtSince === null ? null : value.inDoubtSince.toISOString()),
         'forgottenAt': (value.forgottenAt === null ? null : value.forgottenAt.toISOString()),
         'durationMs': value.durationMs,

@@ -14,18 +14,18 @@
 
 
 /**
- * Where a distributed transaction stands, as its coordinator sees it.
+ * Where a distributed transaction stands, derived from its coordinator and participants.
  * - `ACTIVE`: begun; the participants apply its writes tentatively (rows locked, invisible to others).
  * - `PREPARING`: PREPARE was sent; the votes are being collected (up to `prepareTimeoutMs`).
  * - `PREPARED`: every participant voted YES and logged its PREPARE durably; no decision yet (commit or roll back next).
- * - `COMMITTING`: the coordinator logged COMMIT durably (the commit point) and is sending it until every participant acknowledges.
+ * - `COMMITTING`: the coordinator logged COMMIT durably (the commit point) and sends it until every participant acknowledges.
  * - `COMMITTED`: every participant applied COMMIT and acknowledged; the coordinator forgot it.
- * - `ABORTING`: the transaction is rolled back (a NO vote, a timeout, a rollback, or presumed abort after a coordinator restart); the participants are told until each acknowledges.
+ * - `ABORTING`: it is rolled back (a NO vote, a timeout, a rollback, or presumed abort after its coordinator crashed undecided); the participants are told until each acknowledges.
  * - `ABORTED`: every participant rolled back and acknowledged; no write of it is visible.
  * - `IN_DOUBT`: some participant voted YES and cannot learn the decision, because the coordinator is down or cut off (2PC's blocking window). Its locks stay held until the coordinator returns, a peer knows the decision (cooperative termination), or an operator resolves it.
- * - `HEURISTIC_COMMIT`, `HEURISTIC_ROLLBACK`: an operator committed or rolled back the in-doubt participants by hand, and nothing has contradicted it so far.
- * - `HEURISTIC_MIXED`: some participants committed and others rolled back: the operator's choice contradicted the coordinator's decision, or participants that had not prepared rolled back under a heuristic commit.
- * - `HEURISTIC_HAZARD`: the outcome of some participant is unknown (its node was down when the operator resolved), so the transaction may be mixed.
+ * - `HEURISTIC_COMMIT`, `HEURISTIC_ROLLBACK`: an operator committed or rolled back in-doubt participants by hand, and every participant's outcome agrees with it (`contradictsDecision` tells whether the coordinator's decision was the other one).
+ * - `HEURISTIC_MIXED`: participants ended differently: some committed, others rolled back.
+ * - `HEURISTIC_HAZARD`: some participant's outcome cannot be known (its node is down), so the transaction may be mixed.
  * The four heuristic states stay until the outcome is forgotten (`POST …/{id}/forget`).
  * @export
  */

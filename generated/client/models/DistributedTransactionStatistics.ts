@@ -13,51 +13,59 @@
  */
 
 import { exists, mapValues } from '../runtime.js';
-import type { DistributedTransactionStatisticsAbortedByReason } from './DistributedTransactionStatisticsAbortedByReason.js';
-import {
-    DistributedTransactionStatisticsAbortedByReasonFromJSON,
-    DistributedTransactionStatisticsAbortedByReasonFromJSONTyped,
-    DistributedTransactionStatisticsAbortedByReasonToJSON,
-} from './DistributedTransactionStatisticsAbortedByReason.js';
 import type { DistributedTransactionStatisticsHeuristic } from './DistributedTransactionStatisticsHeuristic.js';
 import {
     DistributedTransactionStatisticsHeuristicFromJSON,
     DistributedTransactionStatisticsHeuristicFromJSONTyped,
     DistributedTransactionStatisticsHeuristicToJSON,
 } from './DistributedTransactionStatisticsHeuristic.js';
-import type { LatencyPercentilesMs } from './LatencyPercentilesMs.js';
+import type { DistributedTransactionStatisticsLockWaits } from './DistributedTransactionStatisticsLockWaits.js';
 import {
-    LatencyPercentilesMsFromJSON,
-    LatencyPercentilesMsFromJSONTyped,
-    LatencyPercentilesMsToJSON,
-} from './LatencyPercentilesMs.js';
-import type { LockWaitStatistics } from './LockWaitStatistics.js';
+    DistributedTransactionStatisticsLockWaitsFromJSON,
+    DistributedTransactionStatisticsLockWaitsFromJSONTyped,
+    DistributedTransactionStatisticsLockWaitsToJSON,
+} from './DistributedTransactionStatisticsLockWaits.js';
+import type { DistributedTransactionStatisticsVotes } from './DistributedTransactionStatisticsVotes.js';
 import {
-    LockWaitStatisticsFromJSON,
-    LockWaitStatisticsFromJSONTyped,
-    LockWaitStatisticsToJSON,
-} from './LockWaitStatistics.js';
-import type { VoteCounts } from './VoteCounts.js';
+    DistributedTransactionStatisticsVotesFromJSON,
+    DistributedTransactionStatisticsVotesFromJSONTyped,
+    DistributedTransactionStatisticsVotesToJSON,
+} from './DistributedTransactionStatisticsVotes.js';
+import type { LatencyPercentiles } from './LatencyPercentiles.js';
 import {
-    VoteCountsFromJSON,
-    VoteCountsFromJSONTyped,
-    VoteCountsToJSON,
-} from './VoteCounts.js';
+    LatencyPercentilesFromJSON,
+    LatencyPercentilesFromJSONTyped,
+    LatencyPercentilesToJSON,
+} from './LatencyPercentiles.js';
 
 /**
- * Two-phase commit since the engine started, all measured. Latencies: `prepareLatencyMs` is
- * phase one (PREPARE sent to the last vote), `commitLatencyMs` phase two (the decision to the
- * last acknowledgement), `totalLatencyMs` from `begin` to COMMITTED or ABORTED.
+ * Two-phase commit, measured by the engine (counters since the cluster began; latency windows
+ * since the server started). Latencies: `prepareLatency` is phase one (PREPARE sent to the last
+ * vote), `commitLatency` phase two (the decision to the last acknowledgement), `totalLatency`
+ * from `begin` to the end, `lockWaitLatency` the waits for row locks. Lock waits count the
+ * writes of XA transactions too (one lock manager).
  * @export
  * @interface DistributedTransactionStatistics
  */
 export interface DistributedTransactionStatistics {
     /**
-     * Transactions not finished now (every state but COMMITTED, ABORTED and the heuristic ones).
+     * Transactions begun.
+     * @type {number}
+     * @memberof DistributedTransactionStatistics
+     */
+    begun: number;
+    /**
+     * Transactions not finished now (ACTIVE to IN_DOUBT, and heuristic outcomes not forgotten).
      * @type {number}
      * @memberof DistributedTransactionStatistics
      */
     active: number;
+    /**
+     * Prepared transactions over every node now (as `pg_prepared_xacts` would count them), XA ones included.
+     * @type {number}
+     * @memberof DistributedTransactionStatistics
+     */
+    prepared: number;
     /**
      * Transactions IN_DOUBT now.
      * @type {number}
@@ -84,52 +92,46 @@ export interface DistributedTransactionStatistics {
     aborted: number;
     /**
      * 
-     * @type {DistributedTransactionStatisticsAbortedByReason}
-     * @memberof DistributedTransactionStatistics
-     */
-    abortedByReason: DistributedTransactionStatisticsAbortedByReason;
-    /**
-     * Transactions that were ever IN_DOUBT.
-     * @type {number}
-     * @memberof DistributedTransactionStatistics
-     */
-    enteredInDoubt: number;
-    /**
-     * 
      * @type {DistributedTransactionStatisticsHeuristic}
      * @memberof DistributedTransactionStatistics
      */
     heuristic: DistributedTransactionStatisticsHeuristic;
     /**
      * 
-     * @type {VoteCounts}
+     * @type {DistributedTransactionStatisticsVotes}
      * @memberof DistributedTransactionStatistics
      */
-    votes: VoteCounts;
+    votes: DistributedTransactionStatisticsVotes;
     /**
      * 
-     * @type {LatencyPercentilesMs}
+     * @type {DistributedTransactionStatisticsLockWaits}
      * @memberof DistributedTransactionStatistics
      */
-    prepareLatencyMs: LatencyPercentilesMs;
+    lockWaits: DistributedTransactionStatisticsLockWaits;
     /**
      * 
-     * @type {LatencyPercentilesMs}
+     * @type {LatencyPercentiles}
      * @memberof DistributedTransactionStatistics
      */
-    commitLatencyMs: LatencyPercentilesMs;
+    prepareLatency: LatencyPercentiles;
     /**
      * 
-     * @type {LatencyPercentilesMs}
+     * @type {LatencyPercentiles}
      * @memberof DistributedTransactionStatistics
      */
-    totalLatencyMs: LatencyPercentilesMs;
+    commitLatency: LatencyPercentiles;
     /**
      * 
-     * @type {LockWaitStatistics}
+     * @type {LatencyPercentiles}
      * @memberof DistributedTransactionStatistics
      */
-    lockWaits: LockWaitStatistics;
+    totalLatency: LatencyPercentiles;
+    /**
+     * 
+     * @type {LatencyPercentiles}
+     * @memberof DistributedTransactionStatistics
+     */
+    lockWaitLatency: LatencyPercentiles;
 }
 
 /**
@@ -137,19 +139,20 @@ export interface DistributedTransactionStatistics {
  */
 export function instanceOfDistributedTransactionStatistics(value: object): boolean {
     let isInstance = true;
+    isInstance = isInstance && "begun" in value;
     isInstance = isInstance && "active" in value;
+    isInstance = isInstance && "prepared" in value;
     isInstance = isInstance && "inDoubt" in value;
     isInstance = isInstance && "committed" in value;
     isInstance = isInstance && "onePhaseCommits" in value;
     isInstance = isInstance && "aborted" in value;
-    isInstance = isInstance && "abortedByReason" in value;
-    isInstance = isInstance && "enteredInDoubt" in value;
     isInstance = isInstance && "heuristic" in value;
     isInstance = isInstance && "votes" in value;
-    isInstance = isInstance && "prepareLatencyMs" in value;
-    isInstance = isInstance && "commitLatencyMs" in value;
-    isInstance = isInstance && "totalLatencyMs" in value;
     isInstance = isInstance && "lockWaits" in value;
+    isInstance = isInstance && "prepareLatency" in value;
+    isInstance = isInstance && "commitLatency" in value;
+    isInstance = isInstance && "totalLatency" in value;
+    isInstance = isInstance && "lockWaitLatency" in value;
 
     return isInstance;
 }
@@ -164,19 +167,20 @@ export function DistributedTransactionStatisticsFromJSONTyped(json: any, ignoreD
     }
     return {
         
+        'begun': json['begun'],
         'active': json['active'],
+        'prepared': json['prepared'],
         'inDoubt': json['inDoubt'],
         'committed': json['committed'],
         'onePhaseCommits': json['onePhaseCommits'],
         'aborted': json['aborted'],
-        'abortedByReason': DistributedTransactionStatisticsAbortedByReasonFromJSON(json['abortedByReason']),
-        'enteredInDoubt': json['enteredInDoubt'],
         'heuristic': DistributedTransactionStatisticsHeuristicFromJSON(json['heuristic']),
-        'votes': VoteCountsFromJSON(json['votes']),
-        'prepareLatencyMs': LatencyPercentilesMsFromJSON(json['prepareLatencyMs']),
-        'commitLatencyMs': LatencyPercentilesMsFromJSON(json['commitLatencyMs']),
-        'totalLatencyMs': LatencyPercentilesMsFromJSON(json['totalLatencyMs']),
-        'lockWaits': LockWaitStatisticsFromJSON(json['lockWaits']),
+        'votes': DistributedTransactionStatisticsVotesFromJSON(json['votes']),
+        'lockWaits': DistributedTransactionStatisticsLockWaitsFromJSON(json['lockWaits']),
+        'prepareLatency': LatencyPercentilesFromJSON(json['prepareLatency']),
+        'commitLatency': LatencyPercentilesFromJSON(json['commitLatency']),
+        'totalLatency': LatencyPercentilesFromJSON(json['totalLatency']),
+        'lockWaitLatency': LatencyPercentilesFromJSON(json['lockWaitLatency']),
     };
 }
 
@@ -189,19 +193,20 @@ export function DistributedTransactionStatisticsToJSON(value?: DistributedTransa
     }
     return {
         
+        'begun': value.begun,
         'active': value.active,
+        'prepared': value.prepared,
         'inDoubt': value.inDoubt,
         'committed': value.committed,
         'onePhaseCommits': value.onePhaseCommits,
         'aborted': value.aborted,
-        'abortedByReason': DistributedTransactionStatisticsAbortedByReasonToJSON(value.abortedByReason),
-        'enteredInDoubt': value.enteredInDoubt,
         'heuristic': DistributedTransactionStatisticsHeuristicToJSON(value.heuristic),
-        'votes': VoteCountsToJSON(value.votes),
-        'prepareLatencyMs': LatencyPercentilesMsToJSON(value.prepareLatencyMs),
-        'commitLatencyMs': LatencyPercentilesMsToJSON(value.commitLatencyMs),
-        'totalLatencyMs': LatencyPercentilesMsToJSON(value.totalLatencyMs),
-        'lockWaits': LockWaitStatisticsToJSON(value.lockWaits),
+        'votes': DistributedTransactionStatisticsVotesToJSON(value.votes),
+        'lockWaits': DistributedTransactionStatisticsLockWaitsToJSON(value.lockWaits),
+        'prepareLatency': LatencyPercentilesToJSON(value.prepareLatency),
+        'commitLatency': LatencyPercentilesToJSON(value.commitLatency),
+        'totalLatency': LatencyPercentilesToJSON(value.totalLatency),
+        'lockWaitLatency': LatencyPercentilesToJSON(value.lockWaitLatency),
     };
 }
 

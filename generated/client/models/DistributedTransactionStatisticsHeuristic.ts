@@ -14,35 +14,35 @@
 
 import { exists, mapValues } from '../runtime.js';
 /**
- * Heuristic outcomes recorded (each transaction counted once, by its latest outcome), and those forgotten.
+ * Heuristic outcomes recorded, by kind, and those forgotten.
  * @export
  * @interface DistributedTransactionStatisticsHeuristic
  */
 export interface DistributedTransactionStatisticsHeuristic {
     /**
-     * 
+     * HEURISTIC_COMMIT outcomes.
      * @type {number}
      * @memberof DistributedTransactionStatisticsHeuristic
      */
-    hEURISTICCOMMIT: number;
+    commit: number;
     /**
-     * 
+     * HEURISTIC_ROLLBACK outcomes.
      * @type {number}
      * @memberof DistributedTransactionStatisticsHeuristic
      */
-    hEURISTICROLLBACK: number;
+    rollback: number;
     /**
-     * 
+     * HEURISTIC_MIXED outcomes.
      * @type {number}
      * @memberof DistributedTransactionStatisticsHeuristic
      */
-    hEURISTICMIXED: number;
+    mixed: number;
     /**
-     * 
+     * HEURISTIC_HAZARD outcomes.
      * @type {number}
      * @memberof DistributedTransactionStatisticsHeuristic
      */
-    hEURISTICHAZARD: number;
+    hazard: number;
     /**
      * Heuristic outcomes an operator forgot.
      * @type {number}
@@ -56,10 +56,10 @@ export interface DistributedTransactionStatisticsHeuristic {
  */
 export function instanceOfDistributedTransactionStatisticsHeuristic(value: object): boolean {
     let isInstance = true;
-    isInstance = isInstance && "hEURISTICCOMMIT" in value;
-    isInstance = isInstance && "hEURISTICROLLBACK" in value;
-    isInstance = isInstance && "hEURISTICMIXED" in value;
-    isInstance = isInstance && "hEURISTICHAZARD" in value;
+    isInstance = isInstance && "commit" in value;
+    isInstance = isInstance && "rollback" in value;
+    isInstance = isInstance && "mixed" in value;
+    isInstance = isInstance && "hazard" in value;
     isInstance = isInstance && "forgotten" in value;
 
     return isInstance;
@@ -75,10 +75,10 @@ export function DistributedTransactionStatisticsHeuristicFromJSONTyped(json: any
     }
     return {
         
-        'hEURISTICCOMMIT': json['HEURISTIC_COMMIT'],
-        'hEURISTICROLLBACK': json['HEURISTIC_ROLLBACK'],
-        'hEURISTICMIXED': json['HEURISTIC_MIXED'],
-        'hEURISTICHAZARD': json['HEURISTIC_HAZARD'],
+        'commit': json['commit'],
+        'rollback': json['rollback'],
+        'mixed': json['mixed'],
+        'hazard': json['hazard'],
         'forgotten': json['forgotten'],
     };
 }
@@ -92,10 +92,10 @@ export function DistributedTransactionStatisticsHeuristicToJSON(value?: Distribu
     }
     return {
         
-        'HEURISTIC_COMMIT': value.hEURISTICCOMMIT,
-        'HEURISTIC_ROLLBACK': value.hEURISTICROLLBACK,
-        'HEURISTIC_MIXED': value.hEURISTICMIXED,
-        'HEURISTIC_HAZARD': value.hEURISTICHAZARD,
+        'commit': value.commit,
+        'rollback': value.rollback,
+        'mixed': value.mixed,
+        'hazard': value.hazard,
         'forgotten': value.forgotten,
     };
 }

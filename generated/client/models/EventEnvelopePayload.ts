@@ -34,13 +34,6 @@ import {
     ClusterStatePayloadToJSON,
 } from './ClusterStatePayload.js';
 import {
-    DistributedTransactionPayload,
-    instanceOfDistributedTransactionPayload,
-    DistributedTransactionPayloadFromJSON,
-    DistributedTransactionPayloadFromJSONTyped,
-    DistributedTransactionPayloadToJSON,
-} from './DistributedTransactionPayload.js';
-import {
     EnqueueLockPayload,
     instanceOfEnqueueLockPayload,
     EnqueueLockPayloadFromJSON,
@@ -167,6 +160,48 @@ import {
     ResourceRemasteredPayloadToJSON,
 } from './ResourceRemasteredPayload.js';
 import {
+    TransactionBegunPayload,
+    instanceOfTransactionBegunPayload,
+    TransactionBegunPayloadFromJSON,
+    TransactionBegunPayloadFromJSONTyped,
+    TransactionBegunPayloadToJSON,
+} from './TransactionBegunPayload.js';
+import {
+    TransactionEndedPayload,
+    instanceOfTransactionEndedPayload,
+    TransactionEndedPayloadFromJSON,
+    TransactionEndedPayloadFromJSONTyped,
+    TransactionEndedPayloadToJSON,
+} from './TransactionEndedPayload.js';
+import {
+    TransactionForgottenPayload,
+    instanceOfTransactionForgottenPayload,
+    TransactionForgottenPayloadFromJSON,
+    TransactionForgottenPayloadFromJSONTyped,
+    TransactionForgottenPayloadToJSON,
+} from './TransactionForgottenPayload.js';
+import {
+    TransactionHeuristicPayload,
+    instanceOfTransactionHeuristicPayload,
+    TransactionHeuristicPayloadFromJSON,
+    TransactionHeuristicPayloadFromJSONTyped,
+    TransactionHeuristicPayloadToJSON,
+} from './TransactionHeuristicPayload.js';
+import {
+    TransactionInDoubtPayload,
+    instanceOfTransactionInDoubtPayload,
+    TransactionInDoubtPayloadFromJSON,
+    TransactionInDoubtPayloadFromJSONTyped,
+    TransactionInDoubtPayloadToJSON,
+} from './TransactionInDoubtPayload.js';
+import {
+    TransactionVotePayload,
+    instanceOfTransactionVotePayload,
+    TransactionVotePayloadFromJSON,
+    TransactionVotePayloadFromJSONTyped,
+    TransactionVotePayloadToJSON,
+} from './TransactionVotePayload.js';
+import {
     WalPositionPayload,
     instanceOfWalPositionPayload,
     WalPositionPayloadFromJSON,
@@ -174,19 +209,19 @@ import {
     WalPositionPayloadToJSON,
 } from './WalPositionPayload.js';
 import {
-    XaTransactionPayload,
-    instanceOfXaTransactionPayload,
-    XaTransactionPayloadFromJSON,
-    XaTransactionPayloadFromJSONTyped,
-    XaTransactionPayloadToJSON,
-} from './XaTransactionPayload.js';
+    XaBranchStatePayload,
+    instanceOfXaBranchStatePayload,
+    XaBranchStatePayloadFromJSON,
+    XaBranchStatePayloadFromJSONTyped,
+    XaBranchStatePayloadToJSON,
+} from './XaBranchStatePayload.js';
 
 /**
  * @type EventEnvelopePayload
  * Depends on `type`; see the payload schemas.
  * @export
  */
-export type EventEnvelopePayload = CacheFusionTransferPayload | ClusterConfigPayload | ClusterStatePayload | DistributedTransactionPayload | EnqueueLockPayload | FailoverCompletedPayload | FailoverInitiatedPayload | FaultPayload | HealthIssuePayload | InstanceRecoveryPayload | LeaderElectedPayload | MemberStatePayload | NodeHealthPayload | NodeMembershipPayload | ParallelQueryPayload | QuorumPayload | ReplicaStatusPayload | ReplicationConflictPayload | ReplicationErrorPayload | ReplicationLagAlertPayload | ReplicationSlotPayload | ResourceRemasteredPayload | WalPositionPayload | XaTransactionPayload;
+export type EventEnvelopePayload = CacheFusionTransferPayload | ClusterConfigPayload | ClusterStatePayload | EnqueueLockPayload | FailoverCompletedPayload | FailoverInitiatedPayload | FaultPayload | HealthIssuePayload | InstanceRecoveryPayload | LeaderElectedPayload | MemberStatePayload | NodeHealthPayload | NodeMembershipPayload | ParallelQueryPayload | QuorumPayload | ReplicaStatusPayload | ReplicationConflictPayload | ReplicationErrorPayload | ReplicationLagAlertPayload | ReplicationSlotPayload | ResourceRemasteredPayload | TransactionBegunPayload | TransactionEndedPayload | TransactionForgottenPayload | TransactionHeuristicPayload | TransactionInDoubtPayload | TransactionVotePayload | WalPositionPayload | XaBranchStatePayload;
 
 export function EventEnvelopePayloadFromJSON(json: any): EventEnvelopePayload {
     return EventEnvelopePayloadFromJSONTyped(json, false);
@@ -196,7 +231,7 @@ export function EventEnvelopePayloadFromJSONTyped(json: any, ignoreDiscriminator
     if ((json === undefined) || (json === null)) {
         return json;
     }
-    return { ...CacheFusionTransferPayloadFromJSONTyped(json, true), ...ClusterConfigPayloadFromJSONTyped(json, true), ...ClusterStatePayloadFromJSONTyped(json, true), ...DistributedTransactionPayloadFromJSONTyped(json, true), ...EnqueueLockPayloadFromJSONTyped(json, true), ...FailoverCompletedPayloadFromJSONTyped(json, true), ...FailoverInitiatedPayloadFromJSONTyped(json, true), ...FaultPayloadFromJSONTyped(json, true), ...HealthIssuePayloadFromJSONTyped(json, true), ...InstanceRecoveryPayloadFromJSONTyped(json, true), ...LeaderElectedPayloadFromJSONTyped(json, true), ...MemberStatePayloadFromJSONTyped(json, true), ...NodeHealthPayloadFromJSONTyped(json, true), ...NodeMembershipPayloadFromJSONTyped(json, true), ...ParallelQueryPayloadFromJSONTyped(json, true), ...QuorumPayloadFromJSONTyped(json, true), ...ReplicaStatusPayloadFromJSONTyped(json, true), ...ReplicationConflictPayloadFromJSONTyped(json, true), ...ReplicationErrorPayloadFromJSONTyped(json, true), ...ReplicationLagAlertPayloadFromJSONTyped(json, true), ...ReplicationSlotPayloadFromJSONTyped(json, true), ...ResourceRemasteredPayloadFromJSONTyped(json, true), ...WalPositionPayloadFromJSONTyped(json, true), ...XaTransactionPayloadFromJSONTyped(json, true) };
+    return { ...CacheFusionTransferPayloadFromJSONTyped(json, true), ...ClusterConfigPayloadFromJSONTyped(json, true), ...ClusterStatePayloadFromJSONTyped(json, true), ...EnqueueLockPayloadFromJSONTyped(json, true), ...FailoverCompletedPayloadFromJSONTyped(json, true), ...FailoverInitiatedPayloadFromJSONTyped(json, true), ...FaultPayloadFromJSONTyped(json, true), ...HealthIssuePayloadFromJSONTyped(json, true), ...InstanceRecoveryPayloadFromJSONTyped(json, true), ...LeaderElectedPayloadFromJSONTyped(json, true), ...MemberStatePayloadFromJSONTyped(json, true), ...NodeHealthPayloadFromJSONTyped(json, true), ...NodeMembershipPayloadFromJSONTyped(json, true), ...ParallelQueryPayloadFromJSONTyped(json, true), ...QuorumPayloadFromJSONTyped(json, true), ...ReplicaStatusPayloadFromJSONTyped(json, true), ...ReplicationConflictPayloadFromJSONTyped(json, true), ...ReplicationErrorPayloadFromJSONTyped(json, true), ...ReplicationLagAlertPayloadFromJSONTyped(json, true), ...ReplicationSlotPayloadFromJSONTyped(json, true), ...ResourceRemasteredPayloadFromJSONTyped(json, true), ...TransactionBegunPayloadFromJSONTyped(json, true), ...TransactionEndedPayloadFromJSONTyped(json, true), ...TransactionForgottenPayloadFromJSONTyped(json, true), ...TransactionHeuristicPayloadFromJSONTyped(json, true), ...TransactionInDoubtPayloadFromJSONTyped(json, true), ...TransactionVotePayloadFromJSONTyped(json, true), ...WalPositionPayloadFromJSONTyped(json, true), ...XaBranchStatePayloadFromJSONTyped(json, true) };
 }
 
 export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null): any {
@@ -215,9 +250,6 @@ export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null):
     }
     if (instanceOfClusterStatePayload(value)) {
         return ClusterStatePayloadToJSON(value as ClusterStatePayload);
-    }
-    if (instanceOfDistributedTransactionPayload(value)) {
-        return DistributedTransactionPayloadToJSON(value as DistributedTransactionPayload);
     }
     if (instanceOfEnqueueLockPayload(value)) {
         return EnqueueLockPayloadToJSON(value as EnqueueLockPayload);
@@ -273,11 +305,29 @@ export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null):
     if (instanceOfResourceRemasteredPayload(value)) {
         return ResourceRemasteredPayloadToJSON(value as ResourceRemasteredPayload);
     }
+    if (instanceOfTransactionBegunPayload(value)) {
+        return TransactionBegunPayloadToJSON(value as TransactionBegunPayload);
+    }
+    if (instanceOfTransactionEndedPayload(value)) {
+        return TransactionEndedPayloadToJSON(value as TransactionEndedPayload);
+    }
+    if (instanceOfTransactionForgottenPayload(value)) {
+        return TransactionForgottenPayloadToJSON(value as TransactionForgottenPayload);
+    }
+    if (instanceOfTransactionHeuristicPayload(value)) {
+        return TransactionHeuristicPayloadToJSON(value as TransactionHeuristicPayload);
+    }
+    if (instanceOfTransactionInDoubtPayload(value)) {
+        return TransactionInDoubtPayloadToJSON(value as TransactionInDoubtPayload);
+    }
+    if (instanceOfTransactionVotePayload(value)) {
+        return TransactionVotePayloadToJSON(value as TransactionVotePayload);
+    }
     if (instanceOfWalPositionPayload(value)) {
         return WalPositionPayloadToJSON(value as WalPositionPayload);
     }
-    if (instanceOfXaTransactionPayload(value)) {
-        return XaTransactionPayloadToJSON(value as XaTransactionPayload);
+    if (instanceOfXaBranchStatePayload(value)) {
+        return XaBranchStatePayloadToJSON(value as XaBranchStatePayload);
     }
 
     return {};

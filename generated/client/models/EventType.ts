@@ -39,15 +39,14 @@
  * - `resource_remastered` (ResourceRemasteredPayload): a Global Resource Directory resource changed master.
  * - `instance_recovery_started`, `instance_recovery_completed` (InstanceRecoveryPayload): a RAC instance recovery started, or ended (COMPLETED or FAILED).
  * - `parallel_query_started`, `parallel_query_completed` (ParallelQueryPayload): a parallel query started, or ended (COMPLETED or FAILED).
- * - `distributed_transaction_begun` (DistributedTransactionPayload): a distributed transaction began (ACTIVE).
- * - `distributed_transaction_prepared` (DistributedTransactionPayload): every participant voted YES (PREPARED); the payload carries the votes.
- * - `distributed_transaction_committed` (DistributedTransactionPayload): every participant applied COMMIT and acknowledged it (COMMITTED).
- * - `distributed_transaction_aborted` (DistributedTransactionPayload): every participant rolled back and acknowledged it (ABORTED), with the votes and the reason.
- * - `distributed_transaction_in_doubt` (DistributedTransactionPayload): prepared participants lost the coordinator (IN_DOUBT).
- * - `distributed_transaction_heuristic` (DistributedTransactionPayload): a heuristic outcome was recorded by an operator, or changed when the coordinator's decision contradicted it (HEURISTIC_COMMIT, HEURISTIC_ROLLBACK, HEURISTIC_MIXED, HEURISTIC_HAZARD).
- * - `distributed_transaction_forgotten` (DistributedTransactionPayload): an operator forgot a heuristic outcome.
- * - `xa_transaction_state_changed` (XaTransactionPayload): an XA transaction changed state (started, ended, prepared, committed, rolled back, or became rollback-only).
- * The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events; `/api/v1/ws/cluster/rac` the nine RAC events. The transaction events have no stream of their own: follow them on `/api/v1/ws/events` (filter by type, or by node), or with the `distributedTransactionUpdates` and `xaTransactionUpdates` subscriptions.
+ * - `distributed_transaction_begun` (TransactionBegunPayload): a distributed transaction began (ACTIVE).
+ * - `distributed_transaction_prepared` (TransactionVotePayload): a participant voted, YES after logging its PREPARE record or NO and why; one event per vote.
+ * - `distributed_transaction_committed`, `distributed_transaction_aborted` (TransactionEndedPayload): a distributed transaction ended, COMMITTED or ABORTED.
+ * - `distributed_transaction_in_doubt` (TransactionInDoubtPayload): prepared participants cannot learn the decision (IN_DOUBT).
+ * - `distributed_transaction_heuristic` (TransactionHeuristicPayload): an operator resolved in-doubt participants by hand, or the outcome was reclassified once the coordinator's decision became known.
+ * - `distributed_transaction_forgotten` (TransactionForgottenPayload): an operator forgot a heuristic outcome.
+ * - `xa_branch_state_changed` (XaBranchStatePayload): an XA transaction (a branch) changed state: started, ended, prepared, committed, rolled back, or became rollback-only.
+ * The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events; `/api/v1/ws/cluster/rac` the nine RAC events. The transaction events have no stream of their own: follow them on `/api/v1/ws/events` (filter by type, or by node), or with the `distributedTransactionUpdates` and `xaBranchUpdates` subscriptions.
  * @export
  */
 export const EventType = {
@@ -90,7 +89,7 @@ export const EventType = {
     DistributedTransactionInDoubt: 'distributed_transaction_in_doubt',
     DistributedTransactionHeuristic: 'distributed_transaction_heuristic',
     DistributedTransactionForgotten: 'distributed_transaction_forgotten',
-    XaTransactionStateChanged: 'xa_transaction_state_changed'
+    XaBranchStateChanged: 'xa_branch_state_changed'
 } as const;
 export type EventType = typeof EventType[keyof typeof EventType];
 

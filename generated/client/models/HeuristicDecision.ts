@@ -14,7 +14,7 @@
 
 
 /**
- * An operator's resolution of an in-doubt transaction, `COMMIT` or `ROLLBACK` (PostgreSQL's `COMMIT PREPARED` or `ROLLBACK PREPARED` run by hand on each participant).
+ * An operator's resolution of an in-doubt transaction, `COMMIT` or `ROLLBACK` (PostgreSQL's `COMMIT PREPARED` or `ROLLBACK PREPARED` run by hand on the participants).
  * @export
  */
 export const HeuristicDecision = {

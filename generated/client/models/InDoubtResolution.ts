@@ -13,6 +13,18 @@
  */
 
 import { exists, mapValues } from '../runtime.js';
+import type { CoordinatorLog } from './CoordinatorLog.js';
+import {
+    CoordinatorLogFromJSON,
+    CoordinatorLogFromJSONTyped,
+    CoordinatorLogToJSON,
+} from './CoordinatorLog.js';
+import type { DistributedTransaction } from './DistributedTransaction.js';
+import {
+    DistributedTransactionFromJSON,
+    DistributedTransactionFromJSONTyped,
+    DistributedTransactionToJSON,
+} from './DistributedTransaction.js';
 import type { DistributedTransactionState } from './DistributedTransactionState.js';
 import {
     DistributedTransactionStateFromJSON,
@@ -57,49 +69,36 @@ export interface InDoubtResolution {
      */
     dryRun: boolean;
     /**
-     * The heuristic outcome recorded (or that would be), from the participants' actions. It can still turn MIXED or HAZARD when the coordinator returns with another decision.
-     * @type {string}
-     * @memberof InDoubtResolution
-     */
-    heuristicOutcome: InDoubtResolutionHeuristicOutcomeEnum;
-    /**
      * Every participant, in the transaction's order.
      * @type {Array<ParticipantResolution>}
      * @memberof InDoubtResolution
      */
     participants: Array<ParticipantResolution>;
     /**
-     * Row locks released over all participants.
-     * @type {number}
+     * 
+     * @type {CoordinatorLog}
      * @memberof InDoubtResolution
      */
-    locksReleased: number;
+    coordinatorLog: CoordinatorLog | null;
+    /**
+     * Whether the outcome is the other one than the coordinator's log holds (COMMIT logged and ROLLBACK chosen, or nothing logged and COMMIT chosen): when the coordinator returns, its decision contradicts the operator's.
+     * @type {boolean}
+     * @memberof InDoubtResolution
+     */
+    contradictsCoordinator: boolean;
     /**
      * 
      * @type {DistributedTransactionState}
      * @memberof InDoubtResolution
      */
-    stateAfter: DistributedTransactionState;
+    resultingState: DistributedTransactionState;
     /**
-     * When it was applied; null for a dry run.
-     * @type {Date}
+     * 
+     * @type {DistributedTransaction}
      * @memberof InDoubtResolution
      */
-    resolvedAt: Date | null;
+    transaction: DistributedTransaction;
 }
-
-
-/**
- * @export
- */
-export const InDoubtResolutionHeuristicOutcomeEnum = {
-    Commit: 'HEURISTIC_COMMIT',
-    Rollback: 'HEURISTIC_ROLLBACK',
-    Mixed: 'HEURISTIC_MIXED',
-    Hazard: 'HEURISTIC_HAZARD'
-} as const;
-export type InDoubtResolutionHeuristicOutcomeEnum = typeof InDoubtResolutionHeuristicOutcomeEnum[keyof typeof InDoubtResolutionHeuristicOutcomeEnum];
-
 
 /**
  * Check if a given object implements the InDoubtResolution interface.
@@ -109,11 +108,11 @@ export function instanceOfInDoubtResolution(value: object): boolean {
     isInstance = isInstance && "transactionId" in value;
     isInstance = isInstance && "outcome" in value;
     isInstance = isInstance && "dryRun" in value;
-    isInstance = isInstance && "heuristicOutcome" in value;
     isInstance = isInstance && "participants" in value;
-    isInstance = isInstance && "locksReleased" in value;
-    isInstance = isInstance && "stateAfter" in value;
-    isInstance = isInstance && "resolvedAt" in value;
+    isInstance = isInstance && "coordinatorLog" in value;
+    isInstance = isInstance && "contradictsCoordinator" in value;
+    isInstance = isInstance && "resultingState" in value;
+    isInstance = isInstance && "transaction" in value;
 
     return isInstance;
 }
@@ -131,11 +130,11 @@ export function InDoubtResolutionFromJSONTyped(json: any, ignoreDiscriminator: b
         'transactionId': json['transactionId'],
         'outcome': HeuristicDecisionFromJSON(json['outcome']),
         'dryRun': json['dryRun'],
-        'heuristicOutcome': json['heuristicOutcome'],
         'participants': ((json['participants'] as Array<any>).map(ParticipantResolutionFromJSON)),
-        'locksReleased': json['locksReleased'],
-        'stateAfter': DistributedTransactionStateFromJSON(json['stateAfter']),
-        'resolvedAt': (json['resolvedAt'] === null ? null : new Date(json['resolvedAt'])),
+        'coordinatorLog': CoordinatorLogFromJSON(json['coordinatorLog']),
+        'contradictsCoordinator': json['contradictsCoordinator'],
+        'resultingState': DistributedTransactionStateFromJSON(json['resultingState']),
+        'transaction': DistributedTransactionFromJSON(json['transaction']),
     };
 }
 
@@ -151,11 +150,11 @@ export function InDoubtResolutionToJSON(value?: InDoubtResolution | null): any {
         'transactionId': value.transactionId,
         'outcome': HeuristicDecisionToJSON(value.outcome),
         'dryRun': value.dryRun,
-        'heuristicOutcome': value.heuristicOutcome,
         'participants': ((value.participants as Array<any>).map(ParticipantResolutionToJSON)),
-        'locksReleased': value.locksReleased,
-        'stateAfter': DistributedTransactionStateToJSON(value.stateAfter),
-        'resolvedAt': (value.resolvedAt === null ? null : value.resolvedAt.toISOString()),
+        'coordinatorLog': CoordinatorLogToJSON(value.coordinatorLog),
+        'contradictsCoordinator': value.contradictsCoordinator,
+        'resultingState': DistributedTransactionStateToJSON(value.resultingState),
+        'transaction': DistributedTransactionToJSON(value.transaction),
     };
 }
 

@@ -13,24 +13,24 @@
  */
 
 import { exists, mapValues } from '../runtime.js';
-import type { InDoubtReason } from './InDoubtReason.js';
+import type { CoordinatorLog } from './CoordinatorLog.js';
 import {
-    InDoubtReasonFromJSON,
-    InDoubtReasonFromJSONTyped,
-    InDoubtReasonToJSON,
-} from './InDoubtReason.js';
-import type { NodeStatus } from './NodeStatus.js';
+    CoordinatorLogFromJSON,
+    CoordinatorLogFromJSONTyped,
+    CoordinatorLogToJSON,
+} from './CoordinatorLog.js';
+import type { DistributedTransaction } from './DistributedTransaction.js';
 import {
-    NodeStatusFromJSON,
-    NodeStatusFromJSONTyped,
-    NodeStatusToJSON,
-} from './NodeStatus.js';
-import type { TransactionParticipant } from './TransactionParticipant.js';
+    DistributedTransactionFromJSON,
+    DistributedTransactionFromJSONTyped,
+    DistributedTransactionToJSON,
+} from './DistributedTransaction.js';
+import type { HeldLock } from './HeldLock.js';
 import {
-    TransactionParticipantFromJSON,
-    TransactionParticipantFromJSONTyped,
-    TransactionParticipantToJSON,
-} from './TransactionParticipant.js';
+    HeldLockFromJSON,
+    HeldLockFromJSONTyped,
+    HeldLockToJSON,
+} from './HeldLock.js';
 
 /**
  * A transaction some participants are in doubt about: they voted YES, so they may neither
@@ -47,65 +47,53 @@ export interface InDoubtTransaction {
      */
     transactionId: string;
     /**
+     * Cluster time since its first PREPARE record.
+     * @type {number}
+     * @memberof InDoubtTransaction
+     */
+    ageMs: number;
+    /**
+     * Cluster time it has been IN_DOUBT.
+     * @type {number}
+     * @memberof InDoubtTransaction
+     */
+    inDoubtMs: number;
+    /**
      * The coordinator's node.
      * @type {string}
      * @memberof InDoubtTransaction
      */
     coordinatorNodeId: string;
     /**
-     * 
-     * @type {NodeStatus}
+     * Whether the coordinator's node runs now (false while it is down; true when only a partition cuts the participants off).
+     * @type {boolean}
      * @memberof InDoubtTransaction
      */
-    coordinatorNodeStatus: NodeStatus;
+    coordinatorReachable: boolean;
     /**
      * 
-     * @type {InDoubtReason}
+     * @type {CoordinatorLog}
      * @memberof InDoubtTransaction
      */
-    reason: InDoubtReason;
+    coordinatorLog: CoordinatorLog | null;
     /**
-     * When the transaction began.
-     * @type {Date}
+     * Every row lock its participants hold.
+     * @type {Array<HeldLock>}
      * @memberof InDoubtTransaction
      */
-    begunAt: Date;
-    /**
-     * When it became IN_DOUBT.
-     * @type {Date}
-     * @memberof InDoubtTransaction
-     */
-    inDoubtSince: Date;
-    /**
-     * Cluster time since it began.
-     * @type {number}
-     * @memberof InDoubtTransaction
-     */
-    ageMs: number;
-    /**
-     * Cluster time it has been in doubt.
-     * @type {number}
-     * @memberof InDoubtTransaction
-     */
-    inDoubtMs: number;
-    /**
-     * Every participant with its vote, state, locks and xmin.
-     * @type {Array<TransactionParticipant>}
-     * @memberof InDoubtTransaction
-     */
-    participants: Array<TransactionParticipant>;
-    /**
-     * Row locks its participants hold now.
-     * @type {number}
-     * @memberof InDoubtTransaction
-     */
-    locksHeld: number;
+    locks: Array<HeldLock>;
     /**
      * The oldest xmin its participants pin; null when none does.
      * @type {number}
      * @memberof InDoubtTransaction
      */
     oldestXmin: number | null;
+    /**
+     * 
+     * @type {DistributedTransaction}
+     * @memberof InDoubtTransaction
+     */
+    transaction: DistributedTransaction;
 }
 
 /**
@@ -114,16 +102,14 @@ export interface InDoubtTransaction {
 export function instanceOfInDoubtTransaction(value: object): boolean {
     let isInstance = true;
     isInstance = isInstance && "transactionId" in value;
-    isInstance = isInstance && "coordinatorNodeId" in value;
-    isInstance = isInstance && "coordinatorNodeStatus" in value;
-    isInstance = isInstance && "reason" in value;
-    isInstance = isInstance && "begunAt" in value;
-    isInstance = isInstance && "inDoubtSince" in value;
     isInstance = isInstance && "ageMs" in value;
     isInstance = isInstance && "inDoubtMs" in value;
-    isInstance = isInstance && "participants" in value;
-    isInstance = isInstance && "locksHeld" in value;
+    isInstance = isInstance && "coordinatorNodeId" in value;
+    isInstance = isInstance && "coordinatorReachable" in value;
+    isInstance = isInstance && "coordinatorLog" in value;
+    isInstance = isInstance && "locks" in value;
     isInstance = isInstance && "oldestXmin" in value;
+    isInstance = isInstance && "transaction" in value;
 
     return isInstance;
 }
@@ -139,16 +125,14 @@ export function InDoubtTransactionFromJSONTyped(json: any, ignoreDiscriminator: 
     return {
         
         'transactionId': json['transactionId'],
-        'coordinatorNodeId': json['coordinatorNodeId'],
-        'coordinatorNodeStatus': NodeStatusFromJSON(json['coordinatorNodeStatus']),
-        'reason': InDoubtReasonFromJSON(json['reason']),
-        'begunAt': (new Date(json['begunAt'])),
-        'inDoubtSince': (new Date(json['inDoubtSince'])),
         'ageMs': json['ageMs'],
         'inDoubtMs': json['inDoubtMs'],
-        'participants': ((json['participants'] as Array<any>).map(TransactionParticipantFromJSON)),
-        'locksHeld': json['locksHeld'],
+        'coordinatorNodeId': json['coordinatorNodeId'],
+        'coordinatorReachable': json['coordinatorReachable'],
+        'coordinatorLog': CoordinatorLogFromJSON(json['coordinatorLog']),
+        'locks': ((json['locks'] as Array<any>).map(HeldLockFromJSON)),
         'oldestXmin': json['oldestXmin'],
+        'transaction': DistributedTransactionFromJSON(json['transaction']),
     };
 }
 
@@ -162,16 +146,14 @@ export function InDoubtTransactionToJSON(value?: InDoubtTransaction | null): any
     return {
         
         'transactionId': value.transactionId,
-        'coordinatorNodeId': value.coordinatorNodeId,
-        'coordinatorNodeStatus': NodeStatusToJSON(value.coordinatorNodeStatus),
-        'reason': InDoubtReasonToJSON(value.reason),
-        'begunAt': (value.begunAt.toISOString()),
-        'inDoubtSince': (value.inDoubtSince.toISOString()),
         'ageMs': value.ageMs,
         'inDoubtMs': value.inDoubtMs,
-        'participants': ((value.participants as Array<any>).map(TransactionParticipantToJSON)),
-        'locksHeld': value.locksHeld,
+        'coordinatorNodeId': value.coordinatorNodeId,
+        'coordinatorReachable': value.coordinatorReachable,
+        'coordinatorLog': CoordinatorLogToJSON(value.coordinatorLog),
+        'locks': ((value.locks as Array<any>).map(HeldLockToJSON)),
         'oldestXmin': value.oldestXmin,
+        'transaction': DistributedTransactionToJSON(value.transaction),
     };
 }
 

@@ -36,7 +36,7 @@ export interface LockWait {
      * @type {string}
      * @memberof LockWait
      */
-    holder: string;
+    heldBy: string;
     /**
      * When the write started waiting.
      * @type {Date}
@@ -44,7 +44,7 @@ export interface LockWait {
      */
     waitingSince: Date;
     /**
-     * When it gives up (`waitingSince` + `lockTimeoutMs`) and the participant votes NO.
+     * When it gives up (`waitingSince` + the lock timeout): a participant then votes NO, an XA transaction becomes ROLLBACK_ONLY.
      * @type {Date}
      * @memberof LockWait
      */
@@ -58,7 +58,7 @@ export function instanceOfLockWait(value: object): boolean {
     let isInstance = true;
     isInstance = isInstance && "table" in value;
     isInstance = isInstance && "key" in value;
-    isInstance = isInstance && "holder" in value;
+    isInstance = isInstance && "heldBy" in value;
     isInstance = isInstance && "waitingSince" in value;
     isInstance = isInstance && "timeoutAt" in value;
 
@@ -77,7 +77,7 @@ export function LockWaitFromJSONTyped(json: any, ignoreDiscriminator: boolean): 
         
         'table': json['table'],
         'key': json['key'],
-        'holder': json['holder'],
+        'heldBy': json['heldBy'],
         'waitingSince': (new Date(json['waitingSince'])),
         'timeoutAt': (new Date(json['timeoutAt'])),
     };
@@ -94,7 +94,7 @@ export function LockWaitToJSON(value?: LockWait | null): any {
         
         'table': value.table,
         'key': value.key,
-        'holder': value.holder,
+        'heldBy': value.heldBy,
         'waitingSince': (value.waitingSince.toISOString()),
         'timeoutAt': (value.timeoutAt.toISOString()),
     };

@@ -28,14 +28,14 @@ import {
 export interface ParticipantRequest {
     /**
      * A node whose storage accepts writes: the replication primary, or a node outside the
-     * physical replication group. A hot standby is refused with 409 (as PostgreSQL refuses
-     * PREPARE TRANSACTION during recovery).
+     * physical replication group (a removed replica is one). A hot standby is refused with 409
+     * (as PostgreSQL refuses PREPARE TRANSACTION during recovery).
      * @type {string}
      * @memberof ParticipantRequest
      */
     nodeId: string;
     /**
-     * The row writes it makes, applied in order (a later write to the same row replaces an earlier one). Default: none (a participant that only votes).
+     * The row writes it makes, applied in order (a later write of a row sees the earlier one). Default: none (a participant that only votes).
      * @type {Array<RowWrite>}
      * @memberof ParticipantRequest
      */

@@ -43,23 +43,19 @@ export interface ParticipantResolution {
      * @type {ParticipantState}
      * @memberof ParticipantResolution
      */
-    stateBefore: ParticipantState;
+    state: ParticipantState;
     /**
-     * What happens to it: `COMMIT` (COMMIT PREPARED), `ROLLBACK` (ROLLBACK PREPARED, or the undo of unprepared writes) or `NONE`.
+     * What happens to it: `COMMIT_PREPARED` or `ROLLBACK_PREPARED` (a prepared participant whose node runs), or `NONE`, with `reason` saying why (not prepared, its node is down, not among `nodeIds`).
      * @type {string}
      * @memberof ParticipantResolution
      */
     action: ParticipantResolutionActionEnum;
     /**
-     * Why that action.
-     * - `IN_DOUBT`: it is prepared and in doubt; it takes the operator's outcome.
-     * - `NOT_PREPARED`: it never voted YES, so it can only roll back (under a COMMIT this makes the outcome HEURISTIC_MIXED).
-     * - `ALREADY_COMMITTED`, `ALREADY_ABORTED`: it learned the decision before; nothing to do (a contradicting outcome makes it HEURISTIC_MIXED).
-     * - `NODE_DOWN`: its node is down, so nothing can be done there and its outcome stays unknown (HEURISTIC_HAZARD).
+     * Why NONE, in words; null otherwise.
      * @type {string}
      * @memberof ParticipantResolution
      */
-    reason: ParticipantResolutionReasonEnum;
+    reason: string | null;
     /**
      * The row locks the action releases.
      * @type {Array<RowLock>}
@@ -67,11 +63,11 @@ export interface ParticipantResolution {
      */
     locksReleased: Array<RowLock>;
     /**
-     * The xmin it stops pinning; null when it pinned none.
+     * Rows its COMMIT PREPARED writes (0 for a rollback or NONE).
      * @type {number}
      * @memberof ParticipantResolution
      */
-    xminReleased: number | null;
+    rowsWritten: number;
 }
 
 
@@ -79,23 +75,11 @@ export interface ParticipantResolution {
  * @export
  */
 export const ParticipantResolutionActionEnum = {
-    Commit: 'COMMIT',
-    Rollback: 'ROLLBACK',
+    CommitPrepared: 'COMMIT_PREPARED',
+    RollbackPrepared: 'ROLLBACK_PREPARED',
     None: 'NONE'
 } as const;
 export type ParticipantResolutionActionEnum = typeof ParticipantResolutionActionEnum[keyof typeof ParticipantResolutionActionEnum];
-
-/**
- * @export
- */
-export const ParticipantResolutionReasonEnum = {
-    InDoubt: 'IN_DOUBT',
-    NotPrepared: 'NOT_PREPARED',
-    AlreadyCommitted: 'ALREADY_COMMITTED',
-    AlreadyAborted: 'ALREADY_ABORTED',
-    NodeDown: 'NODE_DOWN'
-} as const;
-export type ParticipantResolutionReasonEnum = typeof ParticipantResolutionReasonEnum[keyof typeof ParticipantResolutionReasonEnum];
 
 
 /**
@@ -104,11 +88,11 @@ export type ParticipantResolutionReasonEnum = typeof ParticipantResolutionReason
 export function instanceOfParticipantResolution(value: object): boolean {
     let isInstance = true;
     isInstance = isInstance && "nodeId" in value;
-    isInstance = isInstance && "stateBefore" in value;
+    isInstance = isInstance && "state" in value;
     isInstance = isInstance && "action" in value;
     isInstance = isInstance && "reason" in value;
     isInstance = isInstance && "locksReleased" in value;
-    isInstance = isInstance && "xminReleased" in value;
+    isInstance = isInstance && "rowsWritten" in value;
 
     return isInstance;
 }
@@ -124,11 +108,11 @@ export function ParticipantResolutionFromJSONTyped(json: any, ignoreDiscriminato
     return {
         
         'nodeId': json['nodeId'],
-        'stateBefore': ParticipantStateFromJSON(json['stateBefore']),
+        'state': ParticipantStateFromJSON(json['state']),
         'action': json['action'],
         'reason': json['reason'],
         'locksReleased': ((json['locksReleased'] as Array<any>).map(RowLockFromJSON)),
-        'xminReleased': json['xminReleased'],
+        'rowsWritten': json['rowsWritten'],
     };
 }
 
@@ -142,11 +126,11 @@ export function ParticipantResolutionToJSON(value?: ParticipantResolution | null
     return {
         
         'nodeId': value.nodeId,
-        'stateBefore': ParticipantStateToJSON(value.stateBefore),
+        'state': ParticipantStateToJSON(value.state),
         'action': value.action,
         'reason': value.reason,
         'locksReleased': ((value.locksReleased as Array<any>).map(RowLockToJSON)),
-        'xminReleased': value.xminReleased,
+        'rowsWritten': value.rowsWritten,
     };
 }
 

@@ -15,21 +15,22 @@
 
 /**
  * Where one participant stands.
- * - `ACTIVE`: its writes are applied tentatively, with their row locks held.
- * - `LOCK_WAIT`: a write waits for a row lock another transaction holds (see `lockWait`), up to `lockTimeoutMs`.
+ * - `ACTIVE`: its writes are applied tentatively, their row locks held (or a write waits for one, see `lockWait`); lost if its node crashes.
  * - `PREPARED`: it voted YES after logging a PREPARE record in its WAL; its writes and locks survive a crash.
- * - `IN_DOUBT`: prepared, and it cannot learn the decision from the coordinator or a peer.
+ * - `IN_DOUBT`: prepared, and no word from its coordinator.
  * - `COMMITTED`: it applied the commit (the rows are visible) and released its locks.
  * - `ABORTED`: it rolled back (its tentative writes are undone) and released its locks.
+ * - `HEURISTIC_COMMIT`, `HEURISTIC_ROLLBACK`: an operator committed or rolled it back by hand.
  * @export
  */
 export const ParticipantState = {
     Active: 'ACTIVE',
-    LockWait: 'LOCK_WAIT',
     Prepared: 'PREPARED',
     InDoubt: 'IN_DOUBT',
     Committed: 'COMMITTED',
-    Aborted: 'ABORTED'
+    Aborted: 'ABORTED',
+    HeuristicCommit: 'HEURISTIC_COMMIT',
+    HeuristicRollback: 'HEURISTIC_ROLLBACK'
 } as const;
 export type ParticipantState = typeof ParticipantState[keyof typeof ParticipantState];
 

@@ -33,7 +33,13 @@ export interface ResolveInDoubtRequest {
      */
     outcome: HeuristicDecision;
     /**
-     * Only show what the resolution would do: which participants would commit or roll back and which locks would be released. Nothing changes.
+     * Resolve only these participants (node ids of the transaction; another node answers 422). Default: every participant.
+     * @type {Array<string>}
+     * @memberof ResolveInDoubtRequest
+     */
+    nodeIds?: Array<string>;
+    /**
+     * Only show what the resolution would do: which participants would commit or roll back, the rows they would write and the locks they would release. Nothing changes.
      * @type {boolean}
      * @memberof ResolveInDoubtRequest
      */
@@ -61,6 +67,7 @@ export function ResolveInDoubtRequestFromJSONTyped(json: any, ignoreDiscriminato
     return {
         
         'outcome': HeuristicDecisionFromJSON(json['outcome']),
+        'nodeIds': !exists(json, 'nodeIds') ? undefined : json['nodeIds'],
         'dryRun': !exists(json, 'dryRun') ? undefined : json['dryRun'],
     };
 }
@@ -75,6 +82,7 @@ export function ResolveInDoubtRequestToJSON(value?: ResolveInDoubtRequest | null
     return {
         
         'outcome': HeuristicDecisionToJSON(value.outcome),
+        'nodeIds': value.nodeIds,
         'dryRun': value.dryRun,
     };
 }

@@ -14,7 +14,7 @@
 
 import { exists, mapValues } from '../runtime.js';
 /**
- * An exclusive row lock a transaction holds on a participant, from its write to the commit or rollback.
+ * An exclusive row lock, held from a transaction's write to its commit or rollback.
  * @export
  * @interface RowLock
  */
@@ -31,12 +31,6 @@ export interface RowLock {
      * @memberof RowLock
      */
     key: string;
-    /**
-     * When the lock was granted (cluster clock).
-     * @type {Date}
-     * @memberof RowLock
-     */
-    acquiredAt: Date;
 }
 
 /**
@@ -46,7 +40,6 @@ export function instanceOfRowLock(value: object): boolean {
     let isInstance = true;
     isInstance = isInstance && "table" in value;
     isInstance = isInstance && "key" in value;
-    isInstance = isInstance && "acquiredAt" in value;
 
     return isInstance;
 }
@@ -63,7 +56,6 @@ export function RowLockFromJSONTyped(json: any, ignoreDiscriminator: boolean): R
         
         'table': json['table'],
         'key': json['key'],
-        'acquiredAt': (new Date(json['acquiredAt'])),
     };
 }
 
@@ -78,7 +70,6 @@ export function RowLockToJSON(value?: RowLock | null): any {
         
         'table': value.table,
         'key': value.key,
-        'acquiredAt': (value.acquiredAt.toISOString()),
     };
 }
 

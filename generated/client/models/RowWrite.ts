@@ -14,15 +14,17 @@
 
 import { exists, mapValues } from '../runtime.js';
 /**
- * One row change asked of a node's storage, as its WAL logs it: `PUT` inserts the row or
- * replaces it whole, `DELETE` removes it (removing a missing row changes nothing). A table is
- * created by its first write. A `PUT` without `row`, or a `DELETE` with one, answers 422.
+ * One row change asked of a node's storage, as its WAL logs it (the replication engine's write
+ * shape): `put` inserts the row or replaces it whole, `delete` removes it. A table is created by
+ * its first write; tables named `pg_*` are system catalogs and refused (422). A `put` without
+ * `row` answers 422 (a `delete` does not read it); a `delete` of a row that does not exist (at
+ * that point of the writes) answers 404.
  * @export
  * @interface RowWrite
  */
 export interface RowWrite {
     /**
-     * `PUT` (insert or replace) or `DELETE`.
+     * `put` (insert or replace) or `delete`.
      * @type {string}
      * @memberof RowWrite
      */
@@ -40,7 +42,7 @@ export interface RowWrite {
      */
     key: string;
     /**
-     * The row a `PUT` leaves, a JSON object of columns; absent for a `DELETE`.
+     * The row a `put` leaves, a JSON object of columns; absent for a `delete`.
      * @type {{ [key: string]: any; }}
      * @memberof RowWrite
      */
@@ -52,8 +54,8 @@ export interface RowWrite {
  * @export
  */
 export const RowWriteOpEnum = {
-    Put: 'PUT',
-    Delete: 'DELETE'
+    Put: 'put',
+    Delete: 'delete'
 } as const;
 export type RowWriteOpEnum = typeof RowWriteOpEnum[keyof typeof RowWriteOpEnum];
 

@@ -14,7 +14,7 @@
 
 
 /**
- * The coordinator's decision, `COMMIT` or `ABORT`; null until it decided. COMMIT is logged durably in the coordinator's WAL before it is sent; ABORT needs no log entry (presumed abort).
+ * The coordinator's decision, `COMMIT` or `ABORT`; null until it is known. COMMIT is logged durably in the coordinator's WAL before it is sent; ABORT is never logged (presumed abort).
  * @export
  */
 export const TransactionDecision = {

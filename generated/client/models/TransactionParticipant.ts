@@ -19,18 +19,6 @@ import {
     LockWaitFromJSONTyped,
     LockWaitToJSON,
 } from './LockWait.js';
-import type { NoVoteReason } from './NoVoteReason.js';
-import {
-    NoVoteReasonFromJSON,
-    NoVoteReasonFromJSONTyped,
-    NoVoteReasonToJSON,
-} from './NoVoteReason.js';
-import type { NodeStatus } from './NodeStatus.js';
-import {
-    NodeStatusFromJSON,
-    NodeStatusFromJSONTyped,
-    NodeStatusToJSON,
-} from './NodeStatus.js';
 import type { ParticipantState } from './ParticipantState.js';
 import {
     ParticipantStateFromJSON,
@@ -43,12 +31,6 @@ import {
     ParticipantVoteFromJSONTyped,
     ParticipantVoteToJSON,
 } from './ParticipantVote.js';
-import type { RowLock } from './RowLock.js';
-import {
-    RowLockFromJSON,
-    RowLockFromJSONTyped,
-    RowLockToJSON,
-} from './RowLock.js';
 
 /**
  * One participant of a distributed transaction, a cluster node and its storage.
@@ -63,11 +45,11 @@ export interface TransactionParticipant {
      */
     nodeId: string;
     /**
-     * 
-     * @type {NodeStatus}
+     * Whether its node runs now.
+     * @type {boolean}
      * @memberof TransactionParticipant
      */
-    nodeStatus: NodeStatus;
+    reachable: boolean;
     /**
      * 
      * @type {ParticipantState}
@@ -81,17 +63,11 @@ export interface TransactionParticipant {
      */
     vote: ParticipantVote | null;
     /**
-     * 
-     * @type {NoVoteReason}
+     * Why it voted NO or ended as it did, in words (`lock timeout on accounts/acct-58 held by dtx-41`, `heuristic ROLLBACK by an operator`); null otherwise.
+     * @type {string}
      * @memberof TransactionParticipant
      */
-    noVoteReason: NoVoteReason | null;
-    /**
-     * When its vote reached the coordinator; null before it voted.
-     * @type {Date}
-     * @memberof TransactionParticipant
-     */
-    votedAt: Date | null;
+    reason: string | null;
     /**
      * Row writes it makes for the transaction.
      * @type {number}
@@ -99,11 +75,11 @@ export interface TransactionParticipant {
      */
     writeCount: number;
     /**
-     * The row locks it holds now (empty once it committed or rolled back).
-     * @type {Array<RowLock>}
+     * Row locks it holds now (0 once it committed or rolled back).
+     * @type {number}
      * @memberof TransactionParticipant
      */
-    locksHeld: Array<RowLock>;
+    locksHeld: number;
     /**
      * 
      * @type {LockWait}
@@ -117,36 +93,30 @@ export interface TransactionParticipant {
      */
     prepareLsn: string | null;
     /**
-     * The transaction id it holds back while prepared (the horizon older row versions are kept for, as `pg_prepared_xacts.transaction` holds back vacuum); null when it pins none.
+     * The transaction id it holds back while prepared (its PREPARE record's, as `pg_prepared_xacts.transaction` holds back vacuum); null when it pins none.
      * @type {number}
      * @memberof TransactionParticipant
      */
     xmin: number | null;
     /**
-     * What an operator applied to it by hand (see HeuristicDecision); null unless resolved heuristically.
-     * @type {string}
-     * @memberof TransactionParticipant
-     */
-    heuristicDecision: TransactionParticipantHeuristicDecisionEnum;
-    /**
-     * When it acknowledged the decision; null before.
+     * When it prepared; null before.
      * @type {Date}
      * @memberof TransactionParticipant
      */
-    acknowledgedAt: Date | null;
+    preparedAt: Date | null;
+    /**
+     * When it committed or rolled back; null before.
+     * @type {Date}
+     * @memberof TransactionParticipant
+     */
+    finishedAt: Date | null;
+    /**
+     * Whether it acknowledged the coordinator's decision.
+     * @type {boolean}
+     * @memberof TransactionParticipant
+     */
+    acknowledged: boolean;
 }
-
-
-/**
- * @export
- */
-export const TransactionParticipantHeuristicDecisionEnum = {
-    Commit: 'COMMIT',
-    Rollback: 'ROLLBACK',
-    Null: 'null'
-} as const;
-export type TransactionParticipantHeuristicDecisionEnum = typeof TransactionParticipantHeuristicDecisionEnum[keyof typeof TransactionParticipantHeuristicDecisionEnum];
-
 
 /**
  * Check if a given object implements the TransactionParticipant interface.
@@ -154,18 +124,18 @@ export type TransactionParticipantHeuristicDecisionEnum = typeof TransactionPart
 export function instanceOfTransactionParticipant(value: object): boolean {
     let isInstance = true;
     isInstance = isInstance && "nodeId" in value;
-    isInstance = isInstance && "nodeStatus" in value;
+    isInstance = isInstance && "reachable" in value;
     isInstance = isInstance && "state" in value;
     isInstance = isInstance && "vote" in value;
-    isInstance = isInstance && "noVoteReason" in value;
-    isInstance = isInstance && "votedAt" in value;
+    isInstance = isInstance && "reason" in value;
     isInstance = isInstance && "writeCount" in value;
     isInstance = isInstance && "locksHeld" in value;
     isInstance = isInstance && "lockWait" in value;
     isInstance = isInstance && "prepareLsn" in value;
     isInstance = isInstance && "xmin" in value;
-    isInstance = isInstance && "heuristicDecision" in value;
-    isInstance = isInstance && "acknowledgedAt" in value;
+    isInstance = isInstance && "preparedAt" in value;
+    isInstance = isInstance && "finishedAt" in value;
+    isInstance = isInstance && "acknowledged" in value;
 
     return isInstance;
 }
@@ -181,18 +151,18 @@ export function TransactionParticipantFromJSONTyped(json: any, ignoreDiscriminat
     return {
         
         'nodeId': json['nodeId'],
-        'nodeStatus': NodeStatusFromJSON(json['nodeStatus']),
+        'reachable': json['reachable'],
         'state': ParticipantStateFromJSON(json['state']),
         'vote': ParticipantVoteFromJSON(json['vote']),
-        'noVoteReason': NoVoteReasonFromJSON(json['noVoteReason']),
-        'votedAt': (json['votedAt'] === null ? null : new Date(json['votedAt'])),
+        'reason': json['reason'],
         'writeCount': json['writeCount'],
-        'locksHeld': ((json['locksHeld'] as Array<any>).map(RowLockFromJSON)),
+        'locksHeld': json['locksHeld'],
         'lockWait': LockWaitFromJSON(json['lockWait']),
         'prepareLsn': json['prepareLsn'],
         'xmin': json['xmin'],
-        'heuristicDecision': json['heuristicDecision'],
-        'acknowledgedAt': (json['acknowledgedAt'] === null ? null : new Date(json['acknowledgedAt'])),
+        'preparedAt': (json['preparedAt'] === null ? null : new Date(json['preparedAt'])),
+        'finishedAt': (json['finishedAt'] === null ? null : new Date(json['finishedAt'])),
+        'acknowledged': json['acknowledged'],
     };
 }
 
@@ -206,18 +176,18 @@ export function TransactionParticipantToJSON(value?: TransactionParticipant | nu
     return {
         
         'nodeId': value.nodeId,
-        'nodeStatus': NodeStatusToJSON(value.nodeStatus),
+        'reachable': value.reachable,
         'state': ParticipantStateToJSON(value.state),
         'vote': ParticipantVoteToJSON(value.vote),
-        'noVoteReason': NoVoteReasonToJSON(value.noVoteReason),
-        'votedAt': (value.votedAt === null ? null : value.votedAt.toISOString()),
+        'reason': value.reason,
         'writeCount': value.writeCount,
-        'locksHeld': ((value.locksHeld as Array<any>).map(RowLockToJSON)),
+        'locksHeld': value.locksHeld,
         'lockWait': LockWaitToJSON(value.lockWait),
         'prepareLsn': value.prepareLsn,
         'xmin': value.xmin,
-        'heuristicDecision': value.heuristicDecision,
-        'acknowledgedAt': (value.acknowledgedAt === null ? null : value.acknowledgedAt.toISOString()),
+        'preparedAt': (value.preparedAt === null ? null : value.preparedAt.toISOString()),
+        'finishedAt': (value.finishedAt === null ? null : value.finishedAt.toISOString()),
+        'acknowledged': value.acknowledged,
     };
 }
 

@@ -47,16 +47,18 @@ export interface XaRecoveredTransaction {
      * An XA transaction id in MySQL's notation, `gtrid[,bqual[,formatID]]`: the global transaction
      * id, the branch qualifier (default empty) and the format id (default 1). `gtrid` (1 to 64
      * bytes) and `bqual` (0 to 64 bytes) are each written as a quoted string of printable ASCII
-     * without `'` or `\` (`'order-42'`), or in hexadecimal as `X'6f72'` or `0x6f72`; `formatID` is
-     * an unsigned decimal integer up to 2147483647. Answers always show the canonical form: quoted
-     * when every byte allows it, else `X'…'`, with the format id written out
-     * (`'order-42','b1',1`). Two XA transactions are the same when gtrid and bqual are.
+     * without `'` or `\` (`'order-42'`), in hexadecimal as `X'6f72'` or `0x6f72`, or, for paths and
+     * curl, as a bare word of letters, digits, `_`, `.` and `-` (`order-42`; one reading `0x…` is
+     * hexadecimal). `formatID` is a whole number up to 2147483647 (a larger one answers 422
+     * `XAER_INVAL`). Answers show the canonical form: each part quoted when every byte allows it,
+     * else `X'…'`, with the format id written out (`'order-42','b1',1`). Two XA transactions are the
+     * same when gtrid and bqual are (as MySQL checks).
      * 
-     * In a URL path, use the same text; curl sends `'` and `,` as they are, and Swagger UI encodes
-     * them. Percent-encode a space (`%20`), `%`, `/`, `?` and `#` inside a quoted part. A path
-     * parameter holds at most 200 characters, so a binary xid whose hex form is longer must be
-     * addressed where the body carries it (`POST /api/v1/replication/xa/prepare` and `…/commit`),
-     * or be given shorter parts.
+     * In a URL path use any of these forms; `order-42,b1,1` needs no quoting at all. curl sends `'`
+     * and `,` as they are; Swagger UI encodes them. Percent-encode a space (`%20`), `%`, `/`, `?`
+     * and `#` inside a quoted part. A path parameter holds at most 200 characters, so a binary xid
+     * whose hexadecimal form is longer is named in the body instead
+     * (`POST /api/v1/replication/xa/prepare` and `…/commit`), or needs shorter parts.
      * @type {string}
      * @memberof XaRecoveredTransaction
      */

@@ -13,13 +13,6 @@
  */
 
 import { exists, mapValues } from '../runtime.js';
-import type { NodeStatus } from './NodeStatus.js';
-import {
-    NodeStatusFromJSON,
-    NodeStatusFromJSONTyped,
-    NodeStatusToJSON,
-} from './NodeStatus.js';
-
 /**
  * A resource manager registered for XA, the storage of one cluster node under a name.
  * @export
@@ -38,12 +31,6 @@ export interface XaResourceManager {
      * @memberof XaResourceManager
      */
     nodeId: string;
-    /**
-     * 
-     * @type {NodeStatus}
-     * @memberof XaResourceManager
-     */
-    nodeStatus: NodeStatus;
     /**
      * When it was registered.
      * @type {Date}
@@ -71,7 +58,6 @@ export function instanceOfXaResourceManager(value: object): boolean {
     let isInstance = true;
     isInstance = isInstance && "name" in value;
     isInstance = isInstance && "nodeId" in value;
-    isInstance = isInstance && "nodeStatus" in value;
     isInstance = isInstance && "registeredAt" in value;
     isInstance = isInstance && "liveTransactions" in value;
     isInstance = isInstance && "preparedTransactions" in value;
@@ -91,7 +77,6 @@ export function XaResourceManagerFromJSONTyped(json: any, ignoreDiscriminator: b
         
         'name': json['name'],
         'nodeId': json['nodeId'],
-        'nodeStatus': NodeStatusFromJSON(json['nodeStatus']),
         'registeredAt': (new Date(json['registeredAt'])),
         'liveTransactions': json['liveTransactions'],
         'preparedTransactions': json['preparedTransactions'],
@@ -109,7 +94,6 @@ export function XaResourceManagerToJSON(value?: XaResourceManager | null): any {
         
         'name': value.name,
         'nodeId': value.nodeId,
-        'nodeStatus': NodeStatusToJSON(value.nodeStatus),
         'registeredAt': (value.registeredAt.toISOString()),
         'liveTransactions': value.liveTransactions,
         'preparedTransactions': value.preparedTransactions,

@@ -30,16 +30,18 @@ export interface XaStartRequest {
      * An XA transaction id in MySQL's notation, `gtrid[,bqual[,formatID]]`: the global transaction
      * id, the branch qualifier (default empty) and the format id (default 1). `gtrid` (1 to 64
      * bytes) and `bqual` (0 to 64 bytes) are each written as a quoted string of printable ASCII
-     * without `'` or `\` (`'order-42'`), or in hexadecimal as `X'6f72'` or `0x6f72`; `formatID` is
-     * an unsigned decimal integer up to 2147483647. Answers always show the canonical form: quoted
-     * when every byte allows it, else `X'…'`, with the format id written out
-     * (`'order-42','b1',1`). Two XA transactions are the same when gtrid and bqual are.
+     * without `'` or `\` (`'order-42'`), in hexadecimal as `X'6f72'` or `0x6f72`, or, for paths and
+     * curl, as a bare word of letters, digits, `_`, `.` and `-` (`order-42`; one reading `0x…` is
+     * hexadecimal). `formatID` is a whole number up to 2147483647 (a larger one answers 422
+     * `XAER_INVAL`). Answers show the canonical form: each part quoted when every byte allows it,
+     * else `X'…'`, with the format id written out (`'order-42','b1',1`). Two XA transactions are the
+     * same when gtrid and bqual are (as MySQL checks).
      * 
-     * In a URL path, use the same text; curl sends `'` and `,` as they are, and Swagger UI encodes
-     * them. Percent-encode a space (`%20`), `%`, `/`, `?` and `#` inside a quoted part. A path
-     * parameter holds at most 200 characters, so a binary xid whose hex form is longer must be
-     * addressed where the body carries it (`POST /api/v1/replication/xa/prepare` and `…/commit`),
-     * or be given shorter parts.
+     * In a URL path use any of these forms; `order-42,b1,1` needs no quoting at all. curl sends `'`
+     * and `,` as they are; Swagger UI encodes them. Percent-encode a space (`%20`), `%`, `/`, `?`
+     * and `#` inside a quoted part. A path parameter holds at most 200 characters, so a binary xid
+     * whose hexadecimal form is longer is named in the body instead
+     * (`POST /api/v1/replication/xa/prepare` and `…/commit`), or needs shorter parts.
      * @type {string}
      * @memberof XaStartRequest
      */
@@ -51,7 +53,7 @@ export interface XaStartRequest {
      */
     resourceManager: string;
     /**
-     * The row writes it makes on the resource manager's storage, applied in order while ACTIVE. Default none.
+     * The row writes it makes on the resource manager's storage, applied in order while ACTIVE (waiting for row locks up to the engine's `lockTimeoutMs`). Default none.
      * @type {Array<RowWrite>}
      * @memberof XaStartRequest
      */
@@ -62,12 +64,6 @@ export interface XaStartRequest {
      * @memberof XaStartRequest
      */
     timeoutMs?: number;
-    /**
-     * How long a write waits for a row lock before the transaction becomes ROLLBACK_ONLY; 0 fails at the first conflict (default 1000).
-     * @type {number}
-     * @memberof XaStartRequest
-     */
-    lockTimeoutMs?: number;
 }
 
 /**
@@ -95,7 +91,6 @@ export function XaStartRequestFromJSONTyped(json: any, ignoreDiscriminator: bool
         'resourceManager': json['resourceManager'],
         'writes': !exists(json, 'writes') ? undefined : ((json['writes'] as Array<any>).map(RowWriteFromJSON)),
         'timeoutMs': !exists(json, 'timeoutMs') ? undefined : json['timeoutMs'],
-        'lockTimeoutMs': !exists(json, 'lockTimeoutMs') ? undefined : json['lockTimeoutMs'],
     };
 }
 
@@ -112,7 +107,6 @@ export function XaStartRequestToJSON(value?: XaStartRequest | null): any {
         'resourceManager': value.resourceManager,
         'writes': value.writes === undefined ? undefined : ((value.writes as Array<any>).map(RowWriteToJSON)),
         'timeoutMs': value.timeoutMs,
-        'lockTimeoutMs': value.lockTimeoutMs,
     };
 }
 

@@ -18,11 +18,11 @@
  * with MySQL's state names.
  * - `ACTIVE`: started (`XA START`); its writes are applied tentatively, their rows locked.
  * - `IDLE`: ended (`XA END`); ready to prepare, or to commit in one phase.
- * - `PREPARED`: prepared (`XA PREPARE`): its PREPARE record is in the WAL, it survives crashes and is listed by `recover` until its transaction manager commits or rolls it back. A timeout never rolls it back.
+ * - `PREPARED`: prepared (`XA PREPARE`): its PREPARE record is in the WAL, it survives crashes and restarts and is listed by `recover` until its transaction manager commits or rolls it back. Neither a timeout nor a failure rolls it back.
  * - `COMMITTED`: committed (`XA COMMIT`, or `XA COMMIT … ONE PHASE` from IDLE); its rows are visible.
- * - `ROLLED_BACK`: rolled back (`XA ROLLBACK`, its transaction timeout while ACTIVE, IDLE or ROLLBACK_ONLY, or its node's restart before PREPARE).
- * - `ROLLBACK_ONLY`: a write failed while ACTIVE (see `rollbackOnlyReason`); it can only be rolled back.
- * Illegal moves answer 409 with `details.xaError` `XAER_PROTO` (`XA_RBROLLBACK` for a ROLLBACK_ONLY transaction).
+ * - `ROLLED_BACK`: rolled back (`XA ROLLBACK`, or its timeout before PREPARE: `XA_RBTIMEOUT`).
+ * - `ROLLBACK_ONLY`: its work failed before PREPARE (a write waited for a lock in vain or was refused, or its node crashed and lost the work: `XA_RBROLLBACK`); it can only be rolled back.
+ * A move its state does not allow answers 409 with `details.xaError` `XAER_PROTO`.
  * @export
  */
 export const XaState = {

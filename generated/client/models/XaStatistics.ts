@@ -13,41 +13,18 @@
  */
 
 import { exists, mapValues } from '../runtime.js';
-import type { LatencyPercentilesMs } from './LatencyPercentilesMs.js';
-import {
-    LatencyPercentilesMsFromJSON,
-    LatencyPercentilesMsFromJSONTyped,
-    LatencyPercentilesMsToJSON,
-} from './LatencyPercentilesMs.js';
-import type { LockWaitStatistics } from './LockWaitStatistics.js';
-import {
-    LockWaitStatisticsFromJSON,
-    LockWaitStatisticsFromJSONTyped,
-    LockWaitStatisticsToJSON,
-} from './LockWaitStatistics.js';
 import type { XaStatisticsByState } from './XaStatisticsByState.js';
 import {
     XaStatisticsByStateFromJSON,
     XaStatisticsByStateFromJSONTyped,
     XaStatisticsByStateToJSON,
 } from './XaStatisticsByState.js';
-import type { XaStatisticsRolledBackByReason } from './XaStatisticsRolledBackByReason.js';
-import {
-    XaStatisticsRolledBackByReasonFromJSON,
-    XaStatisticsRolledBackByReasonFromJSONTyped,
-    XaStatisticsRolledBackByReasonToJSON,
-} from './XaStatisticsRolledBackByReason.js';
-import type { XaStatisticsVotes } from './XaStatisticsVotes.js';
-import {
-    XaStatisticsVotesFromJSON,
-    XaStatisticsVotesFromJSONTyped,
-    XaStatisticsVotesToJSON,
-} from './XaStatisticsVotes.js';
 
 /**
- * XA since the engine started, all measured. Latencies: `prepareLatencyMs` from XA START to
- * PREPARED, `commitLatencyMs` from PREPARED to COMMITTED (how long transaction managers leave
- * branches in doubt), `totalLatencyMs` from XA START to COMMITTED or ROLLED_BACK.
+ * XA, measured by the engine (counters since the cluster began). PREPARED transactions are XA's
+ * in-doubt set: prepared, waiting for their transaction manager (what `recover` lists). XA
+ * transactions have no heuristic outcomes; the latencies, votes and lock waits of the
+ * participants' machinery are in `GET /api/v1/cluster/transactions/distributed/statistics`.
  * @export
  * @interface XaStatistics
  */
@@ -65,7 +42,19 @@ export interface XaStatistics {
      */
     byState: XaStatisticsByState;
     /**
-     * XA transactions COMMITTED.
+     * XA transactions started.
+     * @type {number}
+     * @memberof XaStatistics
+     */
+    started: number;
+    /**
+     * XA transactions prepared.
+     * @type {number}
+     * @memberof XaStatistics
+     */
+    prepared: number;
+    /**
+     * XA transactions committed.
      * @type {number}
      * @memberof XaStatistics
      */
@@ -77,47 +66,23 @@ export interface XaStatistics {
      */
     onePhaseCommits: number;
     /**
-     * XA transactions ROLLED_BACK.
+     * XA transactions rolled back (timeouts included).
      * @type {number}
      * @memberof XaStatistics
      */
     rolledBack: number;
     /**
-     * 
-     * @type {XaStatisticsRolledBackByReason}
+     * Of those, rolled back by their timeout.
+     * @type {number}
      * @memberof XaStatistics
      */
-    rolledBackByReason: XaStatisticsRolledBackByReason;
+    timedOut: number;
     /**
-     * 
-     * @type {XaStatisticsVotes}
+     * PREPARED XA transactions found in the nodes' storage when the server started.
+     * @type {number}
      * @memberof XaStatistics
      */
-    votes: XaStatisticsVotes;
-    /**
-     * 
-     * @type {LatencyPercentilesMs}
-     * @memberof XaStatistics
-     */
-    prepareLatencyMs: LatencyPercentilesMs;
-    /**
-     * 
-     * @type {LatencyPercentilesMs}
-     * @memberof XaStatistics
-     */
-    commitLatencyMs: LatencyPercentilesMs;
-    /**
-     * 
-     * @type {LatencyPercentilesMs}
-     * @memberof XaStatistics
-     */
-    totalLatencyMs: LatencyPercentilesMs;
-    /**
-     * 
-     * @type {LockWaitStatistics}
-     * @memberof XaStatistics
-     */
-    lockWaits: LockWaitStatistics;
+    recovered: number;
 }
 
 /**
@@ -127,15 +92,13 @@ export function instanceOfXaStatistics(value: object): boolean {
     let isInstance = true;
     isInstance = isInstance && "resourceManagers" in value;
     isInstance = isInstance && "byState" in value;
+    isInstance = isInstance && "started" in value;
+    isInstance = isInstance && "prepared" in value;
     isInstance = isInstance && "committed" in value;
     isInstance = isInstance && "onePhaseCommits" in value;
     isInstance = isInstance && "rolledBack" in value;
-    isInstance = isInstance && "rolledBackByReason" in value;
-    isInstance = isInstance && "votes" in value;
-    isInstance = isInstance && "prepareLatencyMs" in value;
-    isInstance = isInstance && "commitLatencyMs" in value;
-    isInstance = isInstance && "totalLatencyMs" in value;
-    isInstance = isInstance && "lockWaits" in value;
+    isInstance = isInstance && "timedOut" in value;
+    isInstance = isInstance && "recovered" in value;
 
     return isInstance;
 }
@@ -152,15 +115,13 @@ export function XaStatisticsFromJSONTyped(json: any, ignoreDiscriminator: boolea
         
         'resourceManagers': json['resourceManagers'],
         'byState': XaStatisticsByStateFromJSON(json['byState']),
+        'started': json['started'],
+        'prepared': json['prepared'],
         'committed': json['committed'],
         'onePhaseCommits': json['onePhaseCommits'],
         'rolledBack': json['rolledBack'],
-        'rolledBackByReason': XaStatisticsRolledBackByReasonFromJSON(json['rolledBackByReason']),
-        'votes': XaStatisticsVotesFromJSON(json['votes']),
-        'prepareLatencyMs': LatencyPercentilesMsFromJSON(json['prepareLatencyMs']),
-        'commitLatencyMs': LatencyPercentilesMsFromJSON(json['commitLatencyMs']),
-        'totalLatencyMs': LatencyPercentilesMsFromJSON(json['totalLatencyMs']),
-        'lockWaits': LockWaitStatisticsFromJSON(json['lockWaits']),
+        'timedOut': json['timedOut'],
+        'recovered': json['recovered'],
     };
 }
 
@@ -175,15 +136,13 @@ export function XaStatisticsToJSON(value?: XaStatistics | null): any {
         
         'resourceManagers': value.resourceManagers,
         'byState': XaStatisticsByStateToJSON(value.byState),
+        'started': value.started,
+        'prepared': value.prepared,
         'committed': value.committed,
         'onePhaseCommits': value.onePhaseCommits,
         'rolledBack': value.rolledBack,
-        'rolledBackByReason': XaStatisticsRolledBackByReasonToJSON(value.rolledBackByReason),
-        'votes': XaStatisticsVotesToJSON(value.votes),
-        'prepareLatencyMs': LatencyPercentilesMsToJSON(value.prepareLatencyMs),
-        'commitLatencyMs': LatencyPercentilesMsToJSON(value.commitLatencyMs),
-        'totalLatencyMs': LatencyPercentilesMsToJSON(value.totalLatencyMs),
-        'lockWaits': LockWaitStatisticsToJSON(value.lockWaits),
+        'timedOut': value.timedOut,
+        'recovered': value.recovered,
     };
 }
 

@@ -14,31 +14,43 @@
 
 import { exists, mapValues } from '../runtime.js';
 /**
- * XA transactions not completed, by state now. PREPARED ones are in doubt until their transaction manager decides (what `recover` lists).
+ * XA transactions kept now (live ones and the bounded history), by state.
  * @export
  * @interface XaStatisticsByState
  */
 export interface XaStatisticsByState {
     /**
-     * 
+     * XA transactions ACTIVE.
      * @type {number}
      * @memberof XaStatisticsByState
      */
     aCTIVE: number;
     /**
-     * 
+     * XA transactions IDLE.
      * @type {number}
      * @memberof XaStatisticsByState
      */
     iDLE: number;
     /**
-     * 
+     * XA transactions PREPARED (in doubt until their transaction manager decides).
      * @type {number}
      * @memberof XaStatisticsByState
      */
     pREPARED: number;
     /**
-     * 
+     * XA transactions COMMITTED that the history keeps.
+     * @type {number}
+     * @memberof XaStatisticsByState
+     */
+    cOMMITTED: number;
+    /**
+     * XA transactions ROLLED_BACK that the history keeps.
+     * @type {number}
+     * @memberof XaStatisticsByState
+     */
+    rOLLEDBACK: number;
+    /**
+     * XA transactions ROLLBACK_ONLY.
      * @type {number}
      * @memberof XaStatisticsByState
      */
@@ -53,6 +65,8 @@ export function instanceOfXaStatisticsByState(value: object): boolean {
     isInstance = isInstance && "aCTIVE" in value;
     isInstance = isInstance && "iDLE" in value;
     isInstance = isInstance && "pREPARED" in value;
+    isInstance = isInstance && "cOMMITTED" in value;
+    isInstance = isInstance && "rOLLEDBACK" in value;
     isInstance = isInstance && "rOLLBACKONLY" in value;
 
     return isInstance;
@@ -71,6 +85,8 @@ export function XaStatisticsByStateFromJSONTyped(json: any, ignoreDiscriminator:
         'aCTIVE': json['ACTIVE'],
         'iDLE': json['IDLE'],
         'pREPARED': json['PREPARED'],
+        'cOMMITTED': json['COMMITTED'],
+        'rOLLEDBACK': json['ROLLED_BACK'],
         'rOLLBACKONLY': json['ROLLBACK_ONLY'],
     };
 }
@@ -87,6 +103,8 @@ export function XaStatisticsByStateToJSON(value?: XaStatisticsByState | null): a
         'ACTIVE': value.aCTIVE,
         'IDLE': value.iDLE,
         'PREPARED': value.pREPARED,
+        'COMMITTED': value.cOMMITTED,
+        'ROLLED_BACK': value.rOLLEDBACK,
         'ROLLBACK_ONLY': value.rOLLBACKONLY,
     };
 }

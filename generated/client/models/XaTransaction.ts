@@ -19,12 +19,6 @@ import {
     LockWaitFromJSONTyped,
     LockWaitToJSON,
 } from './LockWait.js';
-import type { RowLock } from './RowLock.js';
-import {
-    RowLockFromJSON,
-    RowLockFromJSONTyped,
-    RowLockToJSON,
-} from './RowLock.js';
 import type { XaState } from './XaState.js';
 import {
     XaStateFromJSON,
@@ -44,16 +38,18 @@ export interface XaTransaction {
      * An XA transaction id in MySQL's notation, `gtrid[,bqual[,formatID]]`: the global transaction
      * id, the branch qualifier (default empty) and the format id (default 1). `gtrid` (1 to 64
      * bytes) and `bqual` (0 to 64 bytes) are each written as a quoted string of printable ASCII
-     * without `'` or `\` (`'order-42'`), or in hexadecimal as `X'6f72'` or `0x6f72`; `formatID` is
-     * an unsigned decimal integer up to 2147483647. Answers always show the canonical form: quoted
-     * when every byte allows it, else `X'…'`, with the format id written out
-     * (`'order-42','b1',1`). Two XA transactions are the same when gtrid and bqual are.
+     * without `'` or `\` (`'order-42'`), in hexadecimal as `X'6f72'` or `0x6f72`, or, for paths and
+     * curl, as a bare word of letters, digits, `_`, `.` and `-` (`order-42`; one reading `0x…` is
+     * hexadecimal). `formatID` is a whole number up to 2147483647 (a larger one answers 422
+     * `XAER_INVAL`). Answers show the canonical form: each part quoted when every byte allows it,
+     * else `X'…'`, with the format id written out (`'order-42','b1',1`). Two XA transactions are the
+     * same when gtrid and bqual are (as MySQL checks).
      * 
-     * In a URL path, use the same text; curl sends `'` and `,` as they are, and Swagger UI encodes
-     * them. Percent-encode a space (`%20`), `%`, `/`, `?` and `#` inside a quoted part. A path
-     * parameter holds at most 200 characters, so a binary xid whose hex form is longer must be
-     * addressed where the body carries it (`POST /api/v1/replication/xa/prepare` and `…/commit`),
-     * or be given shorter parts.
+     * In a URL path use any of these forms; `order-42,b1,1` needs no quoting at all. curl sends `'`
+     * and `,` as they are; Swagger UI encodes them. Percent-encode a space (`%20`), `%`, `/`, `?`
+     * and `#` inside a quoted part. A path parameter holds at most 200 characters, so a binary xid
+     * whose hexadecimal form is longer is named in the body instead
+     * (`POST /api/v1/replication/xa/prepare` and `…/commit`), or needs shorter parts.
      * @type {string}
      * @memberof XaTransaction
      */
@@ -65,11 +61,23 @@ export interface XaTransaction {
      */
     formatId: number;
     /**
+     * The gtrid as UTF-8 text; null when its bytes are not text.
+     * @type {string}
+     * @memberof XaTransaction
+     */
+    gtrid: string | null;
+    /**
      * The gtrid's bytes in lower-case hexadecimal.
      * @type {string}
      * @memberof XaTransaction
      */
     gtridHex: string;
+    /**
+     * The bqual as UTF-8 text (empty for an empty bqual); null when its bytes are not text.
+     * @type {string}
+     * @memberof XaTransaction
+     */
+    bqual: string | null;
     /**
      * The bqual's bytes in lower-case hexadecimal (empty for an empty bqual).
      * @type {string}
@@ -107,11 +115,11 @@ export interface XaTransaction {
      */
     writeCount: number;
     /**
-     * The row locks it holds now (empty once committed or rolled back).
-     * @type {Array<RowLock>}
+     * Row locks it holds now (0 once committed or rolled back).
+     * @type {number}
      * @memberof XaTransaction
      */
-    locksHeld: Array<RowLock>;
+    locksHeld: number;
     /**
      * 
      * @type {LockWait}
@@ -125,35 +133,23 @@ export interface XaTransaction {
      */
     prepareLsn: string | null;
     /**
-     * The transaction id it holds back while PREPARED; null otherwise.
-     * @type {number}
-     * @memberof XaTransaction
-     */
-    xmin: number | null;
-    /**
-     * Why it became ROLLBACK_ONLY: a write hit a locked row with `lockTimeoutMs` 0 (`LOCK_CONFLICT`), or waited `lockTimeoutMs` in vain (`LOCK_TIMEOUT`); null if it never did.
+     * Why it became ROLLBACK_ONLY or ROLLED_BACK, in words with the XA code (`XA_RBTIMEOUT: not prepared within 60000 ms`); null otherwise.
      * @type {string}
      * @memberof XaTransaction
      */
-    rollbackOnlyReason: XaTransactionRollbackOnlyReasonEnum;
+    reason: string | null;
     /**
-     * Why it was ROLLED_BACK: `XA ROLLBACK` (`REQUESTED`), `timeoutMs` passed before PREPARE (`TIMEOUT`), or its node restarted before PREPARE (`NODE_RESTARTED`); null unless ROLLED_BACK.
-     * @type {string}
-     * @memberof XaTransaction
-     */
-    rollbackReason: XaTransactionRollbackReasonEnum;
-    /**
-     * Its transaction timeout: still ACTIVE, IDLE or ROLLBACK_ONLY this long after `startedAt`, it is rolled back.
+     * Its transaction timeout: not prepared this long after `startedAt`, it is rolled back.
      * @type {number}
      * @memberof XaTransaction
      */
     timeoutMs: number;
     /**
-     * How long a write waits for a row lock before the transaction becomes ROLLBACK_ONLY; 0 fails at the first conflict.
-     * @type {number}
+     * When its timeout rolls it back; null once PREPARED or finished.
+     * @type {Date}
      * @memberof XaTransaction
      */
-    lockTimeoutMs: number;
+    timeoutAt: Date | null;
     /**
      * When it started (XA START).
      * @type {Date}
@@ -161,11 +157,11 @@ export interface XaTransaction {
      */
     startedAt: Date;
     /**
-     * When it ended (XA END); null before.
+     * When its state last changed.
      * @type {Date}
      * @memberof XaTransaction
      */
-    endedAt: Date | null;
+    updatedAt: Date;
     /**
      * When it was prepared; null before.
      * @type {Date}
@@ -177,37 +173,8 @@ export interface XaTransaction {
      * @type {Date}
      * @memberof XaTransaction
      */
-    completedAt: Date | null;
-    /**
-     * When its timeout rolls it back; null once PREPARED or completed.
-     * @type {Date}
-     * @memberof XaTransaction
-     */
-    expiresAt: Date | null;
+    finishedAt: Date | null;
 }
-
-
-/**
- * @export
- */
-export const XaTransactionRollbackOnlyReasonEnum = {
-    LockConflict: 'LOCK_CONFLICT',
-    LockTimeout: 'LOCK_TIMEOUT',
-    Null: 'null'
-} as const;
-export type XaTransactionRollbackOnlyReasonEnum = typeof XaTransactionRollbackOnlyReasonEnum[keyof typeof XaTransactionRollbackOnlyReasonEnum];
-
-/**
- * @export
- */
-export const XaTransactionRollbackReasonEnum = {
-    Requested: 'REQUESTED',
-    Timeout: 'TIMEOUT',
-    NodeRestarted: 'NODE_RESTARTED',
-    Null: 'null'
-} as const;
-export type XaTransactionRollbackReasonEnum = typeof XaTransactionRollbackReasonEnum[keyof typeof XaTransactionRollbackReasonEnum];
-
 
 /**
  * Check if a given object implements the XaTransaction interface.
@@ -216,7 +183,9 @@ export function instanceOfXaTransaction(value: object): boolean {
     let isInstance = true;
     isInstance = isInstance && "xid" in value;
     isInstance = isInstance && "formatId" in value;
+    isInstance = isInstance && "gtrid" in value;
     isInstance = isInstance && "gtridHex" in value;
+    isInstance = isInstance && "bqual" in value;
     isInstance = isInstance && "bqualHex" in value;
     isInstance = isInstance && "resourceManager" in value;
     isInstance = isInstance && "nodeId" in value;
@@ -226,16 +195,13 @@ export function instanceOfXaTransaction(value: object): boolean {
     isInstance = isInstance && "locksHeld" in value;
     isInstance = isInstance && "lockWait" in value;
     isInstance = isInstance && "prepareLsn" in value;
-    isInstance = isInstance && "xmin" in value;
-    isInstance = isInstance && "rollbackOnlyReason" in value;
-    isInstance = isInstance && "rollbackReason" in value;
+    isInstance = isInstance && "reason" in value;
     isInstance = isInstance && "timeoutMs" in value;
-    isInstance = isInstance && "lockTimeoutMs" in value;
+    isInstance = isInstance && "timeoutAt" in value;
     isInstance = isInstance && "startedAt" in value;
-    isInstance = isInstance && "endedAt" in value;
+    isInstance = isInstance && "updatedAt" in value;
     isInstance = isInstance && "preparedAt" in value;
-    isInstance = isInstance && "completedAt" in value;
-    isInstance = isInstance && "expiresAt" in value;
+    isInstance = isInstance && "finishedAt" in value;
 
     return isInstance;
 }
@@ -252,26 +218,25 @@ export function XaTransactionFromJSONTyped(json: any, ignoreDiscriminator: boole
         
         'xid': json['xid'],
         'formatId': json['formatId'],
+        'gtrid': json['gtrid'],
         'gtridHex': json['gtridHex'],
+        'bqual': json['bqual'],
         'bqualHex': json['bqualHex'],
         'resourceManager': json['resourceManager'],
         'nodeId': json['nodeId'],
         'state': XaStateFromJSON(json['state']),
         'onePhase': json['onePhase'],
         'writeCount': json['writeCount'],
-        'locksHeld': ((json['locksHeld'] as Array<any>).map(RowLockFromJSON)),
+        'locksHeld': json['locksHeld'],
         'lockWait': LockWaitFromJSON(json['lockWait']),
         'prepareLsn': json['prepareLsn'],
-        'xmin': json['xmin'],
-        'rollbackOnlyReason': json['rollbackOnlyReason'],
-        'rollbackReason': json['rollbackReason'],
+        'reason': json['reason'],
         'timeoutMs': json['timeoutMs'],
-        'lockTimeoutMs': json['lockTimeoutMs'],
+        'timeoutAt': (json['timeoutAt'] === null ? null : new Date(json['timeoutAt'])),
         'startedAt': (new Date(json['startedAt'])),
-        'endedAt': (json['endedAt'] === null ? null : new Date(json['endedAt'])),
+        'updatedAt': (new Date(json['updatedAt'])),
         'preparedAt': (json['preparedAt'] === null ? null : new Date(json['preparedAt'])),
-        'completedAt': (json['completedAt'] === null ? null : new Date(json['completedAt'])),
-        'expiresAt': (json['expiresAt'] === null ? null : new Date(json['expiresAt'])),
+        'finishedAt': (json['finishedAt'] === null ? null : new Date(json['finishedAt'])),
     };
 }
 
@@ -286,26 +251,25 @@ export function XaTransactionToJSON(value?: XaTransaction | null): any {
         
         'xid': value.xid,
         'formatId': value.formatId,
+        'gtrid': value.gtrid,
         'gtridHex': value.gtridHex,
+        'bqual': value.bqual,
         'bqualHex': value.bqualHex,
         'resourceManager': value.resourceManager,
         'nodeId': value.nodeId,
         'state': XaStateToJSON(value.state),
         'onePhase': value.onePhase,
         'writeCount': value.writeCount,
-        'locksHeld': ((value.locksHeld as Array<any>).map(RowLockToJSON)),
+        'locksHeld': value.locksHeld,
         'lockWait': LockWaitToJSON(value.lockWait),
         'prepareLsn': value.prepareLsn,
-        'xmin': value.xmin,
-        'rollbackOnlyReason': value.rollbackOnlyReason,
-        'rollbackReason': value.rollbackReason,
+        'reason': value.reason,
         'timeoutMs': value.timeoutMs,
-        'lockTimeoutMs': value.lockTimeoutMs,
+        'timeoutAt': (value.timeoutAt === null ? null : value.timeoutAt.toISOString()),
         'startedAt': (value.startedAt.toISOString()),
-        'endedAt': (value.endedAt === null ? null : value.endedAt.toISOString()),
+        'updatedAt': (value.updatedAt.toISOString()),
         'preparedAt': (value.preparedAt === null ? null : value.preparedAt.toISOString()),
-        'completedAt': (value.completedAt === null ? null : value.completedAt.toISOString()),
-        'expiresAt': (value.expiresAt === null ? null : value.expiresAt.toISOString()),
+        'finishedAt': (value.finishedAt === null ? null : value.finishedAt.toISOString()),
     };
 }
 

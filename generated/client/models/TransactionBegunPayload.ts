@@ -14,68 +14,97 @@
 
 import { exists, mapValues } from '../runtime.js';
 /**
- * ABORTED transactions by reason (see AbortReason).
+ * Payload of `distributed_transaction_begun`. Stream filters match its participants (`nodeIds`).
  * @export
- * @interface DistributedTransactionStatisticsAbortedByReason
+ * @interface TransactionBegunPayload
  */
-export interface DistributedTransactionStatisticsAbortedByReason {
+export interface TransactionBegunPayload {
     /**
-     * 
-     * @type {number}
-     * @memberof DistributedTransactionStatisticsAbortedByReason
+     * The transaction, `dtx-N`.
+     * @type {string}
+     * @memberof TransactionBegunPayload
      */
-    rOLLBACKREQUESTED: number;
+    transactionId: string;
     /**
-     * 
-     * @type {number}
-     * @memberof DistributedTransactionStatisticsAbortedByReason
+     * The transaction's state (ACTIVE).
+     * @type {string}
+     * @memberof TransactionBegunPayload
      */
-    vOTENO: number;
+    state: TransactionBegunPayloadStateEnum;
     /**
-     * 
-     * @type {number}
-     * @memberof DistributedTransactionStatisticsAbortedByReason
+     * The coordinator's node.
+     * @type {string}
+     * @memberof TransactionBegunPayload
      */
-    tRANSACTIONTIMEOUT: number;
+    coordinatorNodeId: string;
     /**
-     * 
-     * @type {number}
-     * @memberof DistributedTransactionStatisticsAbortedByReason
+     * The participants.
+     * @type {Array<string>}
+     * @memberof TransactionBegunPayload
      */
-    pRESUMEDABORT: number;
+    nodeIds: Array<string>;
+    /**
+     * Row writes over all participants.
+     * @type {number}
+     * @memberof TransactionBegunPayload
+     */
+    writes: number;
 }
 
+
 /**
- * Check if a given object implements the DistributedTransactionStatisticsAbortedByReason interface.
+ * @export
  */
-export function instanceOfDistributedTransactionStatisticsAbortedByReason(value: object): boolean {
+export const TransactionBegunPayloadStateEnum = {
+    Active: 'ACTIVE',
+    Preparing: 'PREPARING',
+    Prepared: 'PREPARED',
+    Committing: 'COMMITTING',
+    Committed: 'COMMITTED',
+    Aborting: 'ABORTING',
+    Aborted: 'ABORTED',
+    InDoubt: 'IN_DOUBT',
+    HeuristicCommit: 'HEURISTIC_COMMIT',
+    HeuristicRollback: 'HEURISTIC_ROLLBACK',
+    HeuristicMixed: 'HEURISTIC_MIXED',
+    HeuristicHazard: 'HEURISTIC_HAZARD'
+} as const;
+export type TransactionBegunPayloadStateEnum = typeof TransactionBegunPayloadStateEnum[keyof typeof TransactionBegunPayloadStateEnum];
+
+
+/**
+ * Check if a given object implements the TransactionBegunPayload interface.
+ */
+export function instanceOfTransactionBegunPayload(value: object): boolean {
     let isInstance = true;
-    isInstance = isInstance && "rOLLBACKREQUESTED" in value;
-    isInstance = isInstance && "vOTENO" in value;
-    isInstance = isInstance && "tRANSACTIONTIMEOUT" in value;
-    isInstance = isInstance && "pRESUMEDABORT" in value;
+    isInstance = isInstance && "transactionId" in value;
+    isInstance = isInstance && "state" in value;
+    isInstance = isInstance && "coordinatorNodeId" in value;
+    isInstance = isInstance && "nodeIds" in value;
+    isInstance = isInstance && "writes" in value;
 
     return isInstance;
 }
 
-export function DistributedTransactionStatisticsAbortedByReasonFromJSON(json: any): DistributedTransactionStatisticsAbortedByReason {
-    return DistributedTransactionStatisticsAbortedByReasonFromJSONTyped(json, false);
+export function TransactionBegunPayloadFromJSON(json: any): TransactionBegunPayload {
+    return TransactionBegunPayloadFromJSONTyped(json, false);
 }
 
-export function DistributedTransactionStatisticsAbortedByReasonFromJSONTyped(json: any, ignoreDiscriminator: boolean): DistributedTransactionStatisticsAbortedByReason {
+export function TransactionBegunPayloadFromJSONTyped(json: any, ignoreDiscriminator: boolean): TransactionBegunPayload {
     if ((json === undefined) || (json === null)) {
         return json;
     }
     return {
         
-        'rOLLBACKREQUESTED': json['ROLLBACK_REQUESTED'],
-        'vOTENO': json['VOTE_NO'],
-        'tRANSACTIONTIMEOUT': json['TRANSACTION_TIMEOUT'],
-        'pRESUMEDABORT': json['PRESUMED_ABORT'],
+        'transactionId': json['transactionId'],
+        'state': json['state'],
+        'coordinatorNodeId': json['coordinatorNodeId'],
+        'nodeIds': json['nodeIds'],
+        'writes': json['writes'],
     };
 }
 
-export function DistributedTransactionStatisticsAbortedByReasonToJSON(value?: DistributedTransactionStatisticsAbortedByReason | null): any {
+export function TransactionBegunPayloadToJSON(value?: TransactionBegunPayload | null): any {
     if (value === undefined) {
         return undefined;
     }
@@ -84,10 +113,11 @@ export function DistributedTransactionStatisticsAbortedByReasonToJSON(value?: Di
     }
     return {
         
-        'ROLLBACK_REQUESTED': value.rOLLBACKREQUESTED,
-        'VOTE_NO': value.vOTENO,
-        'TRANSACTION_TIMEOUT': value.tRANSACTIONTIMEOUT,
-        'PRESUMED_ABORT': value.pRESUMEDABORT,
+        'transactionId': value.transactionId,
+        'state': value.state,
+        'coordinatorNodeId': value.coordinatorNodeId,
+        'nodeIds': value.nodeIds,
+        'writes': value.writes,
     };
 }
 

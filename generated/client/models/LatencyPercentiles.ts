@@ -12,27 +12,91 @@
  * Do not edit the class manually.
  */
 
+import { exists, mapValues } from '../runtime.js';
+/**
+ * Percentiles (nearest rank) of a duration on the cluster clock, over the most recent samples (a bounded window, the engine's `latencySamples`); null before the first sample. The window starts empty after a server restart.
+ * @export
+ * @interface LatencyPercentiles
+ */
+export interface LatencyPercentiles {
+    /**
+     * Samples in the window.
+     * @type {number}
+     * @memberof LatencyPercentiles
+     */
+    samples: number;
+    /**
+     * Median.
+     * @type {number}
+     * @memberof LatencyPercentiles
+     */
+    p50Ms: number | null;
+    /**
+     * 95th percentile.
+     * @type {number}
+     * @memberof LatencyPercentiles
+     */
+    p95Ms: number | null;
+    /**
+     * 99th percentile.
+     * @type {number}
+     * @memberof LatencyPercentiles
+     */
+    p99Ms: number | null;
+    /**
+     * Longest in the window.
+     * @type {number}
+     * @memberof LatencyPercentiles
+     */
+    maxMs: number | null;
+}
 
 /**
- * `COORDINATOR_DOWN` (its node crashed) or `COORDINATOR_UNREACHABLE` (a partition cuts the in-doubt participants off from it).
- * @export
+ * Check if a given object implements the LatencyPercentiles interface.
  */
-export const InDoubtReason = {
-    Down: 'COORDINATOR_DOWN',
-    Unreachable: 'COORDINATOR_UNREACHABLE'
-} as const;
-export type InDoubtReason = typeof InDoubtReason[keyof typeof InDoubtReason];
+export function instanceOfLatencyPercentiles(value: object): boolean {
+    let isInstance = true;
+    isInstance = isInstance && "samples" in value;
+    isInstance = isInstance && "p50Ms" in value;
+    isInstance = isInstance && "p95Ms" in value;
+    isInstance = isInstance && "p99Ms" in value;
+    isInstance = isInstance && "maxMs" in value;
 
-
-export function InDoubtReasonFromJSON(json: any): InDoubtReason {
-    return InDoubtReasonFromJSONTyped(json, false);
+    return isInstance;
 }
 
-export function InDoubtReasonFromJSONTyped(json: any, ignoreDiscriminator: boolean): InDoubtReason {
-    return json as InDoubtReason;
+export function LatencyPercentilesFromJSON(json: any): LatencyPercentiles {
+    return LatencyPercentilesFromJSONTyped(json, false);
 }
 
-export function InDoubtReasonToJSON(value?: InDoubtReason | null): any {
-    return value as any;
+export function LatencyPercentilesFromJSONTyped(json: any, ignoreDiscriminator: boolean): LatencyPercentiles {
+    if ((json === undefined) || (json === null)) {
+        return json;
+    }
+    return {
+        
+        'samples': json['samples'],
+        'p50Ms': json['p50Ms'],
+        'p95Ms': json['p95Ms'],
+        'p99Ms': json['p99Ms'],
+        'maxMs': json['maxMs'],
+    };
+}
+
+export function LatencyPercentilesToJSON(value?: LatencyPercentiles | null): any {
+    if (value === undefined) {
+        return undefined;
+    }
+    if (value === null) {
+        return null;
+    }
+    return {
+        
+        'samples': value.samples,
+        'p50Ms': value.p50Ms,
+        'p95Ms': value.p95Ms,
+        'p99Ms': value.p99Ms,
+        'maxMs': value.maxMs,
+    };
 }
 

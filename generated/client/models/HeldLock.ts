@@ -14,76 +14,60 @@
 
 import { exists, mapValues } from '../runtime.js';
 /**
- * Percentiles (nearest rank) of a duration in milliseconds of cluster time, over a bounded window of the most recent samples; null before the first sample.
+ * A row lock a participant of an in-doubt transaction holds.
  * @export
- * @interface LatencyPercentilesMs
+ * @interface HeldLock
  */
-export interface LatencyPercentilesMs {
+export interface HeldLock {
     /**
-     * Samples in the window.
-     * @type {number}
-     * @memberof LatencyPercentilesMs
+     * The participant holding it.
+     * @type {string}
+     * @memberof HeldLock
      */
-    samples: number;
+    nodeId: string;
     /**
-     * Median.
-     * @type {number}
-     * @memberof LatencyPercentilesMs
+     * The row's table.
+     * @type {string}
+     * @memberof HeldLock
      */
-    p50: number | null;
+    table: string;
     /**
-     * 95th percentile.
-     * @type {number}
-     * @memberof LatencyPercentilesMs
+     * The row's key.
+     * @type {string}
+     * @memberof HeldLock
      */
-    p95: number | null;
-    /**
-     * 99th percentile.
-     * @type {number}
-     * @memberof LatencyPercentilesMs
-     */
-    p99: number | null;
-    /**
-     * Longest in the window.
-     * @type {number}
-     * @memberof LatencyPercentilesMs
-     */
-    max: number | null;
+    key: string;
 }
 
 /**
- * Check if a given object implements the LatencyPercentilesMs interface.
+ * Check if a given object implements the HeldLock interface.
  */
-export function instanceOfLatencyPercentilesMs(value: object): boolean {
+export function instanceOfHeldLock(value: object): boolean {
     let isInstance = true;
-    isInstance = isInstance && "samples" in value;
-    isInstance = isInstance && "p50" in value;
-    isInstance = isInstance && "p95" in value;
-    isInstance = isInstance && "p99" in value;
-    isInstance = isInstance && "max" in value;
+    isInstance = isInstance && "nodeId" in value;
+    isInstance = isInstance && "table" in value;
+    isInstance = isInstance && "key" in value;
 
     return isInstance;
 }
 
-export function LatencyPercentilesMsFromJSON(json: any): LatencyPercentilesMs {
-    return LatencyPercentilesMsFromJSONTyped(json, false);
+export function HeldLockFromJSON(json: any): HeldLock {
+    return HeldLockFromJSONTyped(json, false);
 }
 
-export function LatencyPercentilesMsFromJSONTyped(json: any, ignoreDiscriminator: boolean): LatencyPercentilesMs {
+export function HeldLockFromJSONTyped(json: any, ignoreDiscriminator: boolean): HeldLock {
     if ((json === undefined) || (json === null)) {
         return json;
     }
     return {
         
-        'samples': json['samples'],
-        'p50': json['p50'],
-        'p95': json['p95'],
-        'p99': json['p99'],
-        'max': json['max'],
+        'nodeId': json['nodeId'],
+        'table': json['table'],
+        'key': json['key'],
     };
 }
 
-export function LatencyPercentilesMsToJSON(value?: LatencyPercentilesMs | null): any {
+export function HeldLockToJSON(value?: HeldLock | null): any {
     if (value === undefined) {
         return undefined;
     }
@@ -92,11 +76,9 @@ export function LatencyPercentilesMsToJSON(value?: LatencyPercentilesMs | null):
     }
     return {
         
-        'samples': value.samples,
-        'p50': value.p50,
-        'p95': value.p95,
-        'p99': value.p99,
-        'max': value.max,
+        'nodeId': value.nodeId,
+        'table': value.table,
+        'key': value.key,
     };
 }
 

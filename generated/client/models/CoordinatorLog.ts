@@ -12,80 +12,27 @@
  * Do not edit the class manually.
  */
 
-import { exists, mapValues } from '../runtime.js';
-import type { VoteCountsNoByReason } from './VoteCountsNoByReason.js';
-import {
-    VoteCountsNoByReasonFromJSON,
-    VoteCountsNoByReasonFromJSONTyped,
-    VoteCountsNoByReasonToJSON,
-} from './VoteCountsNoByReason.js';
 
 /**
- * Answers to PREPARE.
+ * What the coordinator's log (its `pg_dist_transaction` row, read from its node's storage even while the node is down) holds for the transaction: `COMMIT`, or null when it holds nothing, so abort is presumed.
  * @export
- * @interface VoteCounts
  */
-export interface VoteCounts {
-    /**
-     * YES votes.
-     * @type {number}
-     * @memberof VoteCounts
-     */
-    yes: number;
-    /**
-     * NO votes.
-     * @type {number}
-     * @memberof VoteCounts
-     */
-    no: number;
-    /**
-     * 
-     * @type {VoteCountsNoByReason}
-     * @memberof VoteCounts
-     */
-    noByReason: VoteCountsNoByReason;
+export const CoordinatorLog = {
+    Commit: 'COMMIT',
+    Null: 'null'
+} as const;
+export type CoordinatorLog = typeof CoordinatorLog[keyof typeof CoordinatorLog];
+
+
+export function CoordinatorLogFromJSON(json: any): CoordinatorLog {
+    return CoordinatorLogFromJSONTyped(json, false);
 }
 
-/**
- * Check if a given object implements the VoteCounts interface.
- */
-export function instanceOfVoteCounts(value: object): boolean {
-    let isInstance = true;
-    isInstance = isInstance && "yes" in value;
-    isInstance = isInstance && "no" in value;
-    isInstance = isInstance && "noByReason" in value;
-
-    return isInstance;
+export function CoordinatorLogFromJSONTyped(json: any, ignoreDiscriminator: boolean): CoordinatorLog {
+    return json as CoordinatorLog;
 }
 
-export function VoteCountsFromJSON(json: any): VoteCounts {
-    return VoteCountsFromJSONTyped(json, false);
-}
-
-export function VoteCountsFromJSONTyped(json: any, ignoreDiscriminator: boolean): VoteCounts {
-    if ((json === undefined) || (json === null)) {
-        return json;
-    }
-    return {
-        
-        'yes': json['yes'],
-        'no': json['no'],
-        'noByReason': VoteCountsNoByReasonFromJSON(json['noByReason']),
-    };
-}
-
-export function VoteCountsToJSON(value?: VoteCounts | null): any {
-    if (value === undefined) {
-        return undefined;
-    }
-    if (value === null) {
-        return null;
-    }
-    return {
-        
-        'yes': value.yes,
-        'no': value.no,
-        'noByReason': VoteCountsNoByReasonToJSON(value.noByReason),
-    };
+export function CoordinatorLogToJSON(value?: CoordinatorLog | null): any {
+    return value as any;
 }
 

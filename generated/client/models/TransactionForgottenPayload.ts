@@ -14,52 +14,73 @@
 
 import { exists, mapValues } from '../runtime.js';
 /**
- * Prepare requests: `yes` prepared, `no` refused because the transaction was ROLLBACK_ONLY (`XA_RBROLLBACK`).
+ * Payload of `distributed_transaction_forgotten`.
  * @export
- * @interface XaStatisticsVotes
+ * @interface TransactionForgottenPayload
  */
-export interface XaStatisticsVotes {
+export interface TransactionForgottenPayload {
     /**
-     * 
-     * @type {number}
-     * @memberof XaStatisticsVotes
+     * The transaction, `dtx-N`.
+     * @type {string}
+     * @memberof TransactionForgottenPayload
      */
-    yes: number;
+    transactionId: string;
     /**
-     * 
-     * @type {number}
-     * @memberof XaStatisticsVotes
+     * The heuristic outcome it keeps.
+     * @type {string}
+     * @memberof TransactionForgottenPayload
      */
-    no: number;
+    state: TransactionForgottenPayloadStateEnum;
+    /**
+     * The participants.
+     * @type {Array<string>}
+     * @memberof TransactionForgottenPayload
+     */
+    nodeIds: Array<string>;
 }
 
+
 /**
- * Check if a given object implements the XaStatisticsVotes interface.
+ * @export
  */
-export function instanceOfXaStatisticsVotes(value: object): boolean {
+export const TransactionForgottenPayloadStateEnum = {
+    Commit: 'HEURISTIC_COMMIT',
+    Rollback: 'HEURISTIC_ROLLBACK',
+    Mixed: 'HEURISTIC_MIXED',
+    Hazard: 'HEURISTIC_HAZARD'
+} as const;
+export type TransactionForgottenPayloadStateEnum = typeof TransactionForgottenPayloadStateEnum[keyof typeof TransactionForgottenPayloadStateEnum];
+
+
+/**
+ * Check if a given object implements the TransactionForgottenPayload interface.
+ */
+export function instanceOfTransactionForgottenPayload(value: object): boolean {
     let isInstance = true;
-    isInstance = isInstance && "yes" in value;
-    isInstance = isInstance && "no" in value;
+    isInstance = isInstance && "transactionId" in value;
+    isInstance = isInstance && "state" in value;
+    isInstance = isInstance && "nodeIds" in value;
 
     return isInstance;
 }
 
-export function XaStatisticsVotesFromJSON(json: any): XaStatisticsVotes {
-    return XaStatisticsVotesFromJSONTyped(json, false);
+export function TransactionForgottenPayloadFromJSON(json: any): TransactionForgottenPayload {
+    return TransactionForgottenPayloadFromJSONTyped(json, false);
 }
 
-export function XaStatisticsVotesFromJSONTyped(json: any, ignoreDiscriminator: boolean): XaStatisticsVotes {
+export function TransactionForgottenPayloadFromJSONTyped(json: any, ignoreDiscriminator: boolean): TransactionForgottenPayload {
     if ((json === undefined) || (json === null)) {
         return json;
     }
     return {
         
-        'yes': json['yes'],
-        'no': json['no'],
+        'transactionId': json['transactionId'],
+        'state': json['state'],
+        'nodeIds': json['nodeIds'],
     };
 }
 
-export function XaStatisticsVotesToJSON(value?: XaStatisticsVotes | null): any {
+export function TransactionForgottenPayloadToJSON(value?: TransactionForgottenPayload | null): any {
     if (value === undefined) {
         return undefined;
     }
@@ -68,8 +89,9 @@ export function XaStatisticsVotesToJSON(value?: XaStatisticsVotes | null): any {
     }
     return {
         
-        'yes': value.yes,
-        'no': value.no,
+        'transactionId': value.transactionId,
+        'state': value.state,
+        'nodeIds': value.nodeIds,
     };
 }
 

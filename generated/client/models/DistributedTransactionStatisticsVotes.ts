@@ -13,92 +13,53 @@
  */
 
 import { exists, mapValues } from '../runtime.js';
-import type { LatencyPercentilesMs } from './LatencyPercentilesMs.js';
-import {
-    LatencyPercentilesMsFromJSON,
-    LatencyPercentilesMsFromJSONTyped,
-    LatencyPercentilesMsToJSON,
-} from './LatencyPercentilesMs.js';
-
 /**
- * Row lock waits of the transactions' writes.
+ * Answers to PREPARE (a silent participant counts as NO).
  * @export
- * @interface LockWaitStatistics
+ * @interface DistributedTransactionStatisticsVotes
  */
-export interface LockWaitStatistics {
+export interface DistributedTransactionStatisticsVotes {
     /**
-     * Writes that had to wait for a lock.
+     * YES votes.
      * @type {number}
-     * @memberof LockWaitStatistics
+     * @memberof DistributedTransactionStatisticsVotes
      */
-    waits: number;
+    yes: number;
     /**
-     * Waits that ended with the lock.
+     * NO votes.
      * @type {number}
-     * @memberof LockWaitStatistics
+     * @memberof DistributedTransactionStatisticsVotes
      */
-    granted: number;
-    /**
-     * Waits that ran out of `lockTimeoutMs`.
-     * @type {number}
-     * @memberof LockWaitStatistics
-     */
-    timedOut: number;
-    /**
-     * Writes refused at once (`lockTimeoutMs` 0).
-     * @type {number}
-     * @memberof LockWaitStatistics
-     */
-    conflicts: number;
-    /**
-     * Writes waiting now.
-     * @type {number}
-     * @memberof LockWaitStatistics
-     */
-    waiting: number;
-    /**
-     * 
-     * @type {LatencyPercentilesMs}
-     * @memberof LockWaitStatistics
-     */
-    waitMs: LatencyPercentilesMs;
+    no: number;
 }
 
 /**
- * Check if a given object implements the LockWaitStatistics interface.
+ * Check if a given object implements the DistributedTransactionStatisticsVotes interface.
  */
-export function instanceOfLockWaitStatistics(value: object): boolean {
+export function instanceOfDistributedTransactionStatisticsVotes(value: object): boolean {
     let isInstance = true;
-    isInstance = isInstance && "waits" in value;
-    isInstance = isInstance && "granted" in value;
-    isInstance = isInstance && "timedOut" in value;
-    isInstance = isInstance && "conflicts" in value;
-    isInstance = isInstance && "waiting" in value;
-    isInstance = isInstance && "waitMs" in value;
+    isInstance = isInstance && "yes" in value;
+    isInstance = isInstance && "no" in value;
 
     return isInstance;
 }
 
-export function LockWaitStatisticsFromJSON(json: any): LockWaitStatistics {
-    return LockWaitStatisticsFromJSONTyped(json, false);
+export function DistributedTransactionStatisticsVotesFromJSON(json: any): DistributedTransactionStatisticsVotes {
+    return DistributedTransactionStatisticsVotesFromJSONTyped(json, false);
 }
 
-export function LockWaitStatisticsFromJSONTyped(json: any, ignoreDiscriminator: boolean): LockWaitStatistics {
+export function DistributedTransactionStatisticsVotesFromJSONTyped(json: any, ignoreDiscriminator: boolean): DistributedTransactionStatisticsVotes {
     if ((json === undefined) || (json === null)) {
         return json;
     }
     return {
         
-        'waits': json['waits'],
-        'granted': json['granted'],
-        'timedOut': json['timedOut'],
-        'conflicts': json['conflicts'],
-        'waiting': json['waiting'],
-        'waitMs': LatencyPercentilesMsFromJSON(json['waitMs']),
+        'yes': json['yes'],
+        'no': json['no'],
     };
 }
 
-export function LockWaitStatisticsToJSON(value?: LockWaitStatistics | null): any {
+export function DistributedTransactionStatisticsVotesToJSON(value?: DistributedTransactionStatisticsVotes | null): any {
     if (value === undefined) {
         return undefined;
     }
@@ -107,12 +68,8 @@ export function LockWaitStatisticsToJSON(value?: LockWaitStatistics | null): any
     }
     return {
         
-        'waits': value.waits,
-        'granted': value.granted,
-        'timedOut': value.timedOut,
-        'conflicts': value.conflicts,
-        'waiting': value.waiting,
-        'waitMs': LatencyPercentilesMsToJSON(value.waitMs),
+        'yes': value.yes,
+        'no': value.no,
     };
 }
 

@@ -14,60 +14,97 @@
 
 import { exists, mapValues } from '../runtime.js';
 /**
- * ROLLED_BACK ones by `rollbackReason`.
+ * Payload of `distributed_transaction_in_doubt`.
  * @export
- * @interface XaStatisticsRolledBackByReason
+ * @interface TransactionInDoubtPayload
  */
-export interface XaStatisticsRolledBackByReason {
+export interface TransactionInDoubtPayload {
     /**
-     * 
-     * @type {number}
-     * @memberof XaStatisticsRolledBackByReason
+     * The transaction, `dtx-N`.
+     * @type {string}
+     * @memberof TransactionInDoubtPayload
      */
-    rEQUESTED: number;
+    transactionId: string;
     /**
-     * 
-     * @type {number}
-     * @memberof XaStatisticsRolledBackByReason
+     * The transaction's state (IN_DOUBT).
+     * @type {string}
+     * @memberof TransactionInDoubtPayload
      */
-    tIMEOUT: number;
+    state: TransactionInDoubtPayloadStateEnum;
     /**
-     * 
-     * @type {number}
-     * @memberof XaStatisticsRolledBackByReason
+     * The coordinator's node.
+     * @type {string}
+     * @memberof TransactionInDoubtPayload
      */
-    nODERESTARTED: number;
+    coordinatorNodeId: string;
+    /**
+     * The participants in doubt.
+     * @type {Array<string>}
+     * @memberof TransactionInDoubtPayload
+     */
+    nodeIds: Array<string>;
+    /**
+     * Why, in words.
+     * @type {string}
+     * @memberof TransactionInDoubtPayload
+     */
+    reason: string;
 }
 
+
 /**
- * Check if a given object implements the XaStatisticsRolledBackByReason interface.
+ * @export
  */
-export function instanceOfXaStatisticsRolledBackByReason(value: object): boolean {
+export const TransactionInDoubtPayloadStateEnum = {
+    Active: 'ACTIVE',
+    Preparing: 'PREPARING',
+    Prepared: 'PREPARED',
+    Committing: 'COMMITTING',
+    Committed: 'COMMITTED',
+    Aborting: 'ABORTING',
+    Aborted: 'ABORTED',
+    InDoubt: 'IN_DOUBT',
+    HeuristicCommit: 'HEURISTIC_COMMIT',
+    HeuristicRollback: 'HEURISTIC_ROLLBACK',
+    HeuristicMixed: 'HEURISTIC_MIXED',
+    HeuristicHazard: 'HEURISTIC_HAZARD'
+} as const;
+export type TransactionInDoubtPayloadStateEnum = typeof TransactionInDoubtPayloadStateEnum[keyof typeof TransactionInDoubtPayloadStateEnum];
+
+
+/**
+ * Check if a given object implements the TransactionInDoubtPayload interface.
+ */
+export function instanceOfTransactionInDoubtPayload(value: object): boolean {
     let isInstance = true;
-    isInstance = isInstance && "rEQUESTED" in value;
-    isInstance = isInstance && "tIMEOUT" in value;
-    isInstance = isInstance && "nODERESTARTED" in value;
+    isInstance = isInstance && "transactionId" in value;
+    isInstance = isInstance && "state" in value;
+    isInstance = isInstance && "coordinatorNodeId" in value;
+    isInstance = isInstance && "nodeIds" in value;
+    isInstance = isInstance && "reason" in value;
 
     return isInstance;
 }
 
-export function XaStatisticsRolledBackByReasonFromJSON(json: any): XaStatisticsRolledBackByReason {
-    return XaStatisticsRolledBackByReasonFromJSONTyped(json, false);
+export function TransactionInDoubtPayloadFromJSON(json: any): TransactionInDoubtPayload {
+    return TransactionInDoubtPayloadFromJSONTyped(json, false);
 }
 
-export function XaStatisticsRolledBackByReasonFromJSONTyped(json: any, ignoreDiscriminator: boolean): XaStatisticsRolledBackByReason {
+export function TransactionInDoubtPayloadFromJSONTyped(json: any, ignoreDiscriminator: boolean): TransactionInDoubtPayload {
     if ((json === undefined) || (json === null)) {
         return json;
     }
     return {
         
-        'rEQUESTED': json['REQUESTED'],
-        'tIMEOUT': json['TIMEOUT'],
-        'nODERESTARTED': json['NODE_RESTARTED'],
+        'transactionId': json['transactionId'],
+        'state': json['state'],
+        'coordinatorNodeId': json['coordinatorNodeId'],
+        'nodeIds': json['nodeIds'],
+        'reason': json['reason'],
     };
 }
 
-export function XaStatisticsRolledBackByReasonToJSON(value?: XaStatisticsRolledBackByReason | null): any {
+export function TransactionInDoubtPayloadToJSON(value?: TransactionInDoubtPayload | null): any {
     if (value === undefined) {
         return undefined;
     }
@@ -76,9 +113,11 @@ export function XaStatisticsRolledBackByReasonToJSON(value?: XaStatisticsRolledB
     }
     return {
         
-        'REQUESTED': value.rEQUESTED,
-        'TIMEOUT': value.tIMEOUT,
-        'NODE_RESTARTED': value.nODERESTARTED,
+        'transactionId': value.transactionId,
+        'state': value.state,
+        'coordinatorNodeId': value.coordinatorNodeId,
+        'nodeIds': value.nodeIds,
+        'reason': value.reason,
     };
 }
 

@@ -12,34 +12,64 @@
  * Do not edit the class manually.
  */
 
+import { exists, mapValues } from '../runtime.js';
+/**
+ * Writes that waited for a row lock.
+ * @export
+ * @interface DistributedTransactionStatisticsLockWaits
+ */
+export interface DistributedTransactionStatisticsLockWaits {
+    /**
+     * Writes that had to wait.
+     * @type {number}
+     * @memberof DistributedTransactionStatisticsLockWaits
+     */
+    waits: number;
+    /**
+     * Of those, the ones that gave up at the lock timeout.
+     * @type {number}
+     * @memberof DistributedTransactionStatisticsLockWaits
+     */
+    timedOut: number;
+}
 
 /**
- * Why a transaction was rolled back; null unless its decision is ABORT.
- * - `ROLLBACK_REQUESTED`: `POST …/{id}/rollback`.
- * - `VOTE_NO`: a participant voted NO (see its `noVoteReason`).
- * - `TRANSACTION_TIMEOUT`: it was still ACTIVE after `timeoutMs`.
- * - `PRESUMED_ABORT`: the coordinator restarted with no decision logged for it.
- * @export
+ * Check if a given object implements the DistributedTransactionStatisticsLockWaits interface.
  */
-export const AbortReason = {
-    RollbackRequested: 'ROLLBACK_REQUESTED',
-    VoteNo: 'VOTE_NO',
-    TransactionTimeout: 'TRANSACTION_TIMEOUT',
-    PresumedAbort: 'PRESUMED_ABORT',
-    Null: 'null'
-} as const;
-export type AbortReason = typeof AbortReason[keyof typeof AbortReason];
+export function instanceOfDistributedTransactionStatisticsLockWaits(value: object): boolean {
+    let isInstance = true;
+    isInstance = isInstance && "waits" in value;
+    isInstance = isInstance && "timedOut" in value;
 
-
-export function AbortReasonFromJSON(json: any): AbortReason {
-    return AbortReasonFromJSONTyped(json, false);
+    return isInstance;
 }
 
-export function AbortReasonFromJSONTyped(json: any, ignoreDiscriminator: boolean): AbortReason {
-    return json as AbortReason;
+export function DistributedTransactionStatisticsLockWaitsFromJSON(json: any): DistributedTransactionStatisticsLockWaits {
+    return DistributedTransactionStatisticsLockWaitsFromJSONTyped(json, false);
 }
 
-export function AbortReasonToJSON(value?: AbortReason | null): any {
-    return value as any;
+export function DistributedTransactionStatisticsLockWaitsFromJSONTyped(json: any, ignoreDiscriminator: boolean): DistributedTransactionStatisticsLockWaits {
+    if ((json === undefined) || (json === null)) {
+        return json;
+    }
+    return {
+        
+        'waits': json['waits'],
+        'timedOut': json['timedOut'],
+    };
+}
+
+export function DistributedTransactionStatisticsLockWaitsToJSON(value?: DistributedTransactionStatisticsLockWaits | null): any {
+    if (value === undefined) {
+        return undefined;
+    }
+    if (value === null) {
+        return null;
+    }
+    return {
+        
+        'waits': value.waits,
+        'timedOut': value.timedOut,
+    };
 }
 

@@ -14,66 +14,66 @@
 
 import { exists, mapValues } from '../runtime.js';
 /**
- * Payload of `xa_transaction_state_changed`, one per state change of an XA transaction (its start included, `previousState` null).
+ * Payload of `xa_branch_state_changed`, one per state change of an XA transaction (its start included, `from` null).
  * @export
- * @interface XaTransactionPayload
+ * @interface XaBranchStatePayload
  */
-export interface XaTransactionPayload {
+export interface XaBranchStatePayload {
     /**
-     * Its xid in MySQL's notation (see Xid), as the XA operations take it.
+     * Its xid in MySQL's notation (`'order-42','b1',1`), as the XA operations take it.
      * @type {string}
-     * @memberof XaTransactionPayload
+     * @memberof XaBranchStatePayload
      */
     xid: string;
     /**
-     * Its gtrid in hexadecimal: the same for every branch of one global transaction.
+     * The state before; null when it started.
      * @type {string}
-     * @memberof XaTransactionPayload
+     * @memberof XaBranchStatePayload
      */
-    gtridHex: string;
+    from: XaBranchStatePayloadFromEnum;
+    /**
+     * The state now (see XaState).
+     * @type {string}
+     * @memberof XaBranchStatePayload
+     */
+    to: XaBranchStatePayloadToEnum;
+    /**
+     * The state now, the same as `to` (the field subscriptions filter on).
+     * @type {string}
+     * @memberof XaBranchStatePayload
+     */
+    state: XaBranchStatePayloadStateEnum;
     /**
      * Its resource manager.
      * @type {string}
-     * @memberof XaTransactionPayload
+     * @memberof XaBranchStatePayload
      */
     resourceManager: string;
     /**
      * The resource manager's node.
      * @type {string}
-     * @memberof XaTransactionPayload
+     * @memberof XaBranchStatePayload
      */
     nodeId: string;
     /**
-     * The state before; null when it started.
-     * @type {string}
-     * @memberof XaTransactionPayload
+     * The same node, as a list (stream filters read it).
+     * @type {Array<string>}
+     * @memberof XaBranchStatePayload
      */
-    previousState: XaTransactionPayloadPreviousStateEnum;
+    nodeIds: Array<string>;
     /**
-     * The state now (see XaState).
+     * Why it became ROLLBACK_ONLY or ROLLED_BACK, in words with the XA code (`XA_RBTIMEOUT: not prepared within 60000 ms`); null otherwise.
      * @type {string}
-     * @memberof XaTransactionPayload
+     * @memberof XaBranchStatePayload
      */
-    state: XaTransactionPayloadStateEnum;
-    /**
-     * Whether it was committed in one phase (false unless COMMITTED that way).
-     * @type {boolean}
-     * @memberof XaTransactionPayload
-     */
-    onePhase: boolean;
-    /**
-     * Why it became ROLLBACK_ONLY (`LOCK_CONFLICT`, `LOCK_TIMEOUT`) or ROLLED_BACK (`REQUESTED`, `TIMEOUT`, `NODE_RESTARTED`); null for the other changes.
-     * @type {string}
-     * @memberof XaTransactionPayload
-     */
-    reason: XaTransactionPayloadReasonEnum;
+    reason: string | null;
 }
 
 
 /**
  * @export
  */
-export const XaTransactionPayloadPreviousStateEnum = {
+export const XaBranchStatePayloadFromEnum = {
     Active: 'ACTIVE',
     Idle: 'IDLE',
     Prepared: 'PREPARED',
@@ -82,12 +82,12 @@ export const XaTransactionPayloadPreviousStateEnum = {
     RollbackOnly: 'ROLLBACK_ONLY',
     Null: 'null'
 } as const;
-export type XaTransactionPayloadPreviousStateEnum = typeof XaTransactionPayloadPreviousStateEnum[keyof typeof XaTransactionPayloadPreviousStateEnum];
+export type XaBranchStatePayloadFromEnum = typeof XaBranchStatePayloadFromEnum[keyof typeof XaBranchStatePayloadFromEnum];
 
 /**
  * @export
  */
-export const XaTransactionPayloadStateEnum = {
+export const XaBranchStatePayloadToEnum = {
     Active: 'ACTIVE',
     Idle: 'IDLE',
     Prepared: 'PREPARED',
@@ -95,61 +95,61 @@ export const XaTransactionPayloadStateEnum = {
     RolledBack: 'ROLLED_BACK',
     RollbackOnly: 'ROLLBACK_ONLY'
 } as const;
-export type XaTransactionPayloadStateEnum = typeof XaTransactionPayloadStateEnum[keyof typeof XaTransactionPayloadStateEnum];
+export type XaBranchStatePayloadToEnum = typeof XaBranchStatePayloadToEnum[keyof typeof XaBranchStatePayloadToEnum];
 
 /**
  * @export
  */
-export const XaTransactionPayloadReasonEnum = {
-    LockConflict: 'LOCK_CONFLICT',
-    LockTimeout: 'LOCK_TIMEOUT',
-    Requested: 'REQUESTED',
-    Timeout: 'TIMEOUT',
-    NodeRestarted: 'NODE_RESTARTED',
-    Null: 'null'
+export const XaBranchStatePayloadStateEnum = {
+    Active: 'ACTIVE',
+    Idle: 'IDLE',
+    Prepared: 'PREPARED',
+    Committed: 'COMMITTED',
+    RolledBack: 'ROLLED_BACK',
+    RollbackOnly: 'ROLLBACK_ONLY'
 } as const;
-export type XaTransactionPayloadReasonEnum = typeof XaTransactionPayloadReasonEnum[keyof typeof XaTransactionPayloadReasonEnum];
+export type XaBranchStatePayloadStateEnum = typeof XaBranchStatePayloadStateEnum[keyof typeof XaBranchStatePayloadStateEnum];
 
 
 /**
- * Check if a given object implements the XaTransactionPayload interface.
+ * Check if a given object implements the XaBranchStatePayload interface.
  */
-export function instanceOfXaTransactionPayload(value: object): boolean {
+export function instanceOfXaBranchStatePayload(value: object): boolean {
     let isInstance = true;
     isInstance = isInstance && "xid" in value;
-    isInstance = isInstance && "gtridHex" in value;
+    isInstance = isInstance && "from" in value;
+    isInstance = isInstance && "to" in value;
+    isInstance = isInstance && "state" in value;
     isInstance = isInstance && "resourceManager" in value;
     isInstance = isInstance && "nodeId" in value;
-    isInstance = isInstance && "previousState" in value;
-    isInstance = isInstance && "state" in value;
-    isInstance = isInstance && "onePhase" in value;
+    isInstance = isInstance && "nodeIds" in value;
     isInstance = isInstance && "reason" in value;
 
     return isInstance;
 }
 
-export function XaTransactionPayloadFromJSON(json: any): XaTransactionPayload {
-    return XaTransactionPayloadFromJSONTyped(json, false);
+export function XaBranchStatePayloadFromJSON(json: any): XaBranchStatePayload {
+    return XaBranchStatePayloadFromJSONTyped(json, false);
 }
 
-export function XaTransactionPayloadFromJSONTyped(json: any, ignoreDiscriminator: boolean): XaTransactionPayload {
+export function XaBranchStatePayloadFromJSONTyped(json: any, ignoreDiscriminator: boolean): XaBranchStatePayload {
     if ((json === undefined) || (json === null)) {
         return json;
     }
     return {
         
         'xid': json['xid'],
-        'gtridHex': json['gtridHex'],
+        'from': json['from'],
+        'to': json['to'],
+        'state': json['state'],
         'resourceManager': json['resourceManager'],
         'nodeId': json['nodeId'],
-        'previousState': json['previousState'],
-        'state': json['state'],
-        'onePhase': json['onePhase'],
+        'nodeIds': json['nodeIds'],
         'reason': json['reason'],
     };
 }
 
-export function XaTransactionPayloadToJSON(value?: XaTransactionPayload | null): any {
+export function XaBranchStatePayloadToJSON(value?: XaBranchStatePayload | null): any {
     if (value === undefined) {
         return undefined;
     }
@@ -159,12 +159,12 @@ export function XaTransactionPayloadToJSON(value?: XaTransactionPayload | null):
     return {
         
         'xid': value.xid,
-        'gtridHex': value.gtridHex,
+        'from': value.from,
+        'to': value.to,
+        'state': value.state,
         'resourceManager': value.resourceManager,
         'nodeId': value.nodeId,
-        'previousState': value.previousState,
-        'state': value.state,
-        'onePhase': value.onePhase,
+        'nodeIds': value.nodeIds,
         'reason': value.reason,
     };
 }
