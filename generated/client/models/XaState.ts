@@ -20,7 +20,7 @@
  * - `IDLE`: ended (`XA END`); ready to prepare, or to commit in one phase.
  * - `PREPARED`: prepared (`XA PREPARE`): its PREPARE record is in the WAL, it survives crashes and restarts and is listed by `recover` until its transaction manager commits or rolls it back. Neither a timeout nor a failure rolls it back.
  * - `COMMITTED`: committed (`XA COMMIT`, or `XA COMMIT … ONE PHASE` from IDLE); its rows are visible.
- * - `ROLLED_BACK`: rolled back (`XA ROLLBACK`, or its timeout before PREPARE: `XA_RBTIMEOUT`).
+ * - `ROLLED_BACK`: rolled back (`XA ROLLBACK`; its timeout before PREPARE, `XA_RBTIMEOUT`; or a PREPARE its node could not do because the work was lost, `XA_RBROLLBACK`).
  * - `ROLLBACK_ONLY`: its work failed before PREPARE (a write waited for a lock in vain or was refused, or its node crashed and lost the work: `XA_RBROLLBACK`); it can only be rolled back.
  * A move its state does not allow answers 409 with `details.xaError` `XAER_PROTO`.
  * @export
