@@ -18,6 +18,7 @@ import { dhtModule } from './modules/dht.js';
 import { loadBalancerModule } from './modules/load-balancer.js';
 import { coordinatorModule } from './modules/coordinator.js';
 import { clusterStatusModule } from './modules/cluster-status.js';
+import { nodeProbesModule } from './modules/node-probes.js';
 import { platformModule } from './modules/platform.js';
 
 export type { PlatformOptions } from './modules/foundation.js';
@@ -35,6 +36,7 @@ export const DOMAIN_MODULES: readonly DomainModule[] = [
   healthModule,
   racModule,
   replicationModule,
+  nodeProbesModule,
   dhtModule,
   loadBalancerModule,
   coordinatorModule,

@@ -2547,6 +2547,17 @@ export type NodeHealthDetail = {
   uptimeSeconds: Scalars['BigInt']['output'];
 };
 
+/** A role a load balancer checks a node for (Patroni's health checks). */
+export type NodeProbeRole =
+  /** The Raft leader. */
+  | 'LEADER'
+  /** The replication primary, running: it takes the writes. */
+  | 'PRIMARY'
+  /** The primary, or a standby that passes REPLICA. */
+  | 'READ_ONLY'
+  /** A running standby streaming WAL, within the lag bounds given. */
+  | 'REPLICA';
+
 /** A node's part in the cluster. LEADER and CANDIDATE are set by consensus. */
 export type NodeRole =
   | 'CANDIDATE'
@@ -2555,6 +2566,26 @@ export type NodeRole =
   | 'LEADER'
   | 'READ_ONLY'
   | 'WITNESS';
+
+/** What a role probe found (GET /api/v1/cluster/nodes/{id}/probes/{role}); nothing else about the node is shown. */
+export type NodeRoleProbe = {
+  __typename?: 'NodeRoleProbe';
+  /** A standby's replay lag in bytes; null unless replicationRole is STANDBY. */
+  lagBytes?: Maybe<Scalars['BigInt']['output']>;
+  /** A standby's replay lag in milliseconds; null unless replicationRole is STANDBY. */
+  lagMs?: Maybe<Scalars['BigInt']['output']>;
+  /** Whether the node is the Raft leader now. */
+  leader: Scalars['Boolean']['output'];
+  nodeId: Scalars['ID']['output'];
+  /** Whether the node has the role (REST answers 200, or 503 when false). */
+  passed: Scalars['Boolean']['output'];
+  probe: NodeProbeRole;
+  /** Why the probe failed; null when it passed. */
+  reason?: Maybe<Scalars['String']['output']>;
+  replicationRole: ReplicationRole;
+  /** false while the node is crashed; a node that is down fails every probe. */
+  running: Scalars['Boolean']['output'];
+};
 
 /** Services a node can run. */
 export type NodeServiceName =
@@ -2872,6 +2903,12 @@ export type Query = {
   members: Array<Member>;
   /** The same snapshot as GET /api/v1/metrics. */
   metrics: Scalars['JSON']['output'];
+  /**
+   * Whether a node has a role, as GET /api/v1/cluster/nodes/{id}/probes/{role} answers it.
+   * Public, like the health probes. maxLagBytes and maxLagMs bound a standby's replay lag
+   * (REPLICA, and the standby part of READ_ONLY).
+   */
+  nodeRoleProbe: NodeRoleProbe;
   /** Plans of the queries run, newest first by default (GET /api/v1/rac/parallel-query/plans). */
   parallelQueryPlans: Array<ParallelQueryPlan>;
   /** Parallel query counters and config (GET /api/v1/rac/parallel-query/statistics and its alias /stats). */
@@ -3162,6 +3199,14 @@ export type QueryMembersArgs = {
   region?: InputMaybe<Scalars['String']['input']>;
   sortBy?: InputMaybe<MemberSortField>;
   state?: InputMaybe<MemberState>;
+};
+
+
+export type QueryNodeRoleProbeArgs = {
+  maxLagBytes?: InputMaybe<Scalars['BigInt']['input']>;
+  maxLagMs?: InputMaybe<Scalars['BigInt']['input']>;
+  nodeId: Scalars['ID']['input'];
+  role: NodeProbeRole;
 };
 
 
@@ -5186,7 +5231,9 @@ export type ResolversTypes = {
   NodeCapacity: ResolverTypeWrapper<NodeCapacity>;
   NodeCapacityInput: NodeCapacityInput;
   NodeHealthDetail: ResolverTypeWrapper<NodeHealthDetail>;
+  NodeProbeRole: NodeProbeRole;
   NodeRole: NodeRole;
+  NodeRoleProbe: ResolverTypeWrapper<NodeRoleProbe>;
   NodeServiceName: NodeServiceName;
   NodeSnapshot: ResolverTypeWrapper<NodeSnapshot>;
   NodeStatus: NodeStatus;
@@ -5442,6 +5489,7 @@ export type ResolversParentTypes = {
   NodeCapacity: NodeCapacity;
   NodeCapacityInput: NodeCapacityInput;
   NodeHealthDetail: NodeHealthDetail;
+  NodeRoleProbe: NodeRoleProbe;
   NodeSnapshot: NodeSnapshot;
   NodeStatusEvent: NodeStatusEvent;
   ObserverBelief: ObserverBelief;
@@ -6585,6 +6633,18 @@ export type NodeHealthDetailResolvers<ContextType = GraphQLContext, ParentType e
   uptimeSeconds?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
+export type NodeRoleProbeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NodeRoleProbe'] = ResolversParentTypes['NodeRoleProbe']> = {
+  lagBytes?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lagMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  leader?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  passed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  probe?: Resolver<ResolversTypes['NodeProbeRole'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  replicationRole?: Resolver<ResolversTypes['ReplicationRole'], ParentType, ContextType>;
+  running?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type NodeSnapshotResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NodeSnapshot'] = ResolversParentTypes['NodeSnapshot']> = {
   entriesCompacted?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   lastIncludedIndex?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
@@ -6763,6 +6823,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   memberState?: Resolver<Maybe<ResolversTypes['MemberStateDetail']>, ParentType, ContextType, RequireFields<QueryMemberStateArgs, 'memberId'>>;
   members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMembersArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   metrics?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  nodeRoleProbe?: Resolver<ResolversTypes['NodeRoleProbe'], ParentType, ContextType, RequireFields<QueryNodeRoleProbeArgs, 'nodeId' | 'role'>>;
   parallelQueryPlans?: Resolver<Array<ResolversTypes['ParallelQueryPlan']>, ParentType, ContextType, RequireFields<QueryParallelQueryPlansArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   parallelQueryStatistics?: Resolver<ResolversTypes['ParallelQueryStatistics'], ParentType, ContextType>;
   parallelQueryStatus?: Resolver<Maybe<ResolversTypes['ParallelQueryJob']>, ParentType, ContextType, Partial<QueryParallelQueryStatusArgs>>;
@@ -7667,6 +7728,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Mutation?: MutationResolvers<ContextType>;
   NodeCapacity?: NodeCapacityResolvers<ContextType>;
   NodeHealthDetail?: NodeHealthDetailResolvers<ContextType>;
+  NodeRoleProbe?: NodeRoleProbeResolvers<ContextType>;
   NodeSnapshot?: NodeSnapshotResolvers<ContextType>;
   NodeStatusEvent?: NodeStatusEventResolvers<ContextType>;
   ObserverBelief?: ObserverBeliefResolvers<ContextType>;
