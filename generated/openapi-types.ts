@@ -2801,7 +2801,10 @@ export interface paths {
          *     `{"type": "config", "eventTypes": ["node_joined"], "resourceIds": ["node-2"], "resumeFrom": 41}`.
          *     `resumeFrom` replays every stored event after that cursor before live ones, with no gap and
          *     no duplicate. The server answers each config with `{"type": "config_ack", ...}` and reports
-         *     a bad message as `{"type": "error", "error": {...}}` without closing.
+         *     a bad message as `{"type": "error", "error": {...}}` without closing. A `resumeFrom` older
+         *     than the event log keeps is such an error, keeping the current filter:
+         *     `{"type": "error", "error": {"code": "CONFLICT", "details": {"reason": "CURSOR_EXPIRED", "resumeFrom": 12, "oldestAvailableCursor": 48211}}}`;
+         *     resume from `oldestAvailableCursor - 1` to receive everything still kept.
          */
         get: operations["streamEvents"];
         put?: never;
@@ -2859,7 +2862,8 @@ export interface paths {
          *     (`INFO` < `WARNING` < `CRITICAL`; a `replication_lag_alert` has its rule's severity, a
          *     `replication_error` the severity of its code (see ReplicationErrorPayload), the other
          *     events count as `INFO`); `resumeFrom` replays stored events after that
-         *     cursor first, with no gap and no duplicate. The server answers each config with
+         *     cursor first, with no gap and no duplicate (a cursor older than the event log keeps is
+         *     refused with `CURSOR_EXPIRED`, as on `/api/v1/ws/events`). The server answers each config with
          *     `{"type": "config_ack", ...}` and reports a bad message as `{"type": "error", "error": {...}}`
          *     without closing.
          */
@@ -2919,7 +2923,8 @@ export interface paths {
          *     recovery the dead and the recovering instance; a parallel query its coordinator and
          *     slaves); `eventTypes` keeps those types (an empty list keeps every RAC event; a list naming
          *     none of them is refused); `resumeFrom` replays stored events after that cursor first, with
-         *     no gap and no duplicate. Cache Fusion is busy under the workload: filter by event type to
+         *     no gap and no duplicate (a cursor older than the event log keeps is refused with
+         *     `CURSOR_EXPIRED`, as on `/api/v1/ws/events`). Cache Fusion is busy under the workload: filter by event type to
          *     keep the frame rate down. The server answers each config with `{"type": "config_ack", ...}`
          *     and reports a bad message as `{"type": "error", "error": {...}}` without closing.
          */
@@ -18717,6 +18722,10 @@ export interface components {
         /**
          * @description Every event, on every stream, in one envelope. `cursor` increases by one per event across
          *     the whole cluster; reconnect with `resumeFrom` set to the last cursor you saw to miss nothing.
+         *     The log keeps the newest events only (`RUSTYDB_EVENT_LOG_MAX_EVENTS`, 100,000 by default,
+         *     and `RUSTYDB_EVENT_LOG_MAX_AGE_HOURS`, 168): a `resumeFrom` whose next events were pruned
+         *     is refused with `CONFLICT`, `details.reason` `CURSOR_EXPIRED` and
+         *     `details.oldestAvailableCursor`, never answered with a silent gap.
          */
         EventEnvelope: {
             /** @example 42 */

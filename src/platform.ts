@@ -4,6 +4,7 @@ import type { SimulationRuntime } from './engines/runtime/index.js';
 import type { ApiSurfaces } from './api/surfaces.js';
 import type { Services } from './services/services.js';
 import type { Bootstrap } from './services/platform/api-keys.js';
+import type { EventRetention } from './services/platform/event-retention.js';
 import { closeFoundation, openFoundation, type PlatformOptions } from './modules/foundation.js';
 import { assembleDomains, type DomainModule, type Shared } from './modules/domain-module.js';
 import { clusterModule } from './modules/cluster.js';
@@ -52,6 +53,8 @@ export interface Platform {
   /** The engines the domains share, for tests and benchmarks that look beneath the API (the API goes through services). */
   engines: Shared;
   bootstrap: Bootstrap;
+  /** What the store keeps of the event log and what it pruned, for tests that look beneath the API. */
+  eventLog: EventRetention;
   /** Stops the clock and every domain, flushes what is pending and closes the store. */
   close(): Promise<void>;
 }
@@ -73,6 +76,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       runtime: foundation.runtime,
       engines: domains.shared,
       bootstrap: domains.shared.bootstrap,
+      eventLog: foundation.eventRetention,
       async close() {
         domains.close();
         await closeFoundation(foundation);

@@ -4601,7 +4601,9 @@ export type Subscription = {
   conflictDetected: ReplicationConflict;
   /**
    * Every event of the cluster, optionally filtered by type and by the resource it concerns.
-   * `resumeFrom` replays stored events after that cursor first, with no gap and no duplicate.
+   * `resumeFrom` replays stored events after that cursor first, with no gap and no duplicate;
+   * one older than the event log keeps ends the subscription with a CONFLICT error whose
+   * `details` hold `reason: CURSOR_EXPIRED` and `oldestAvailableCursor`.
    */
   events: Event;
   /** Each failover as it starts and ends. */
@@ -4631,7 +4633,8 @@ export type Subscription = {
   /**
    * Every RAC event of /api/v1/ws/cluster/rac, filtered like the stream: `instanceIds` keeps
    * events naming one of them in `nodeId` or `nodeIds`, `eventTypes` keeps those types;
-   * `resumeFrom` replays stored events after that cursor first.
+   * `resumeFrom` replays stored events after that cursor first (CONFLICT, reason CURSOR_EXPIRED,
+   * when the event log no longer keeps them).
    */
   racEvents: Event;
   /** Each replica state change, optionally of one replica. */
@@ -4640,7 +4643,7 @@ export type Subscription = {
   replicationConflictDetected: ReplicationConflict;
   /** Conflicts as they are detected and resolved. groupId names a replication group: streaming replication has one, named by the cluster's clusterName; another groupId matches nothing (multi-master groups come with advanced replication). */
   replicationConflicts?: Maybe<ConflictEvent>;
-  /** Every replication event (the /api/v1/ws/replication stream), filtered by replica, event type and severity; resumeFrom replays stored events after that cursor first. */
+  /** Every replication event (the /api/v1/ws/replication stream), filtered by replica, event type and severity; resumeFrom replays stored events after that cursor first (CONFLICT, reason CURSOR_EXPIRED, when the event log no longer keeps them). */
   replicationEvents: Event;
   /** Each standby's positions and lag as they move (wal_position_update), optionally only at or above threshold bytes of lagBytes. */
   replicationLagChanged: ReplicationLagEvent;
