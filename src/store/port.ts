@@ -66,9 +66,10 @@ export interface Store {
   lastEventCursor(): Promise<number>;
   /**
    * Bounds the history: removes all but the newest `keepLast` events and, when `olderThan` is
-   * given (a time as events carry it, see {@link assertEventTime}), the events at its head whose time is before it. Event
-   * times follow cursors, so those are every older event; an older event after a newer one
-   * would be kept, never a newer one removed. Resolves to the number removed.
+   * given (a time as events carry it, see {@link assertEventTime}), the events at its head whose
+   * time is before it. Event times follow cursors, so those are every older event; an older
+   * event after a newer one would be kept, never a newer one removed. Resolves to the number
+   * removed.
    */
   pruneEvents(keepLast: number, olderThan?: string): Promise<number>;
   /** Releases the store. Idempotent. */

@@ -14,8 +14,9 @@ export class FeedOverflowError extends Error {
 
 /**
  * A live view of the event bus as an async iterator: stored events after `resumeFrom` first,
- * then live ones, with no gap and no duplicate (it fails rather than skip pruned events). It subscribes before replaying, so an event
- * committed during the replay is queued and later skipped if the replay already yielded it.
+ * then live ones, with no gap and no duplicate (it fails rather than skip pruned events). It
+ * subscribes before replaying, so an event committed during the replay is queued and later
+ * skipped if the replay already yielded it.
  */
 export class EventFeed implements AsyncIterableIterator<BusEvent> {
   private readonly queue: BusEvent[] = [];
