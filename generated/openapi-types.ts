@@ -64,6 +64,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cluster/nodes/{id}/probes/{role}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the cluster node to check. */
+                id: components["schemas"]["NodeId"];
+                /** @description The role to check for. */
+                role: components["schemas"]["NodeProbeRole"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Role probe of one node, for load balancers
+         * @description Answers 200 when the node has the role and 503 when it does not or is down, as Patroni's
+         *     health checks do (`GET /primary`, `/replica?lag=…`, `/read-only`, `/leader`), but for any
+         *     node of the cluster from one control plane. Point a load balancer's HTTP check at it:
+         *     HAProxy's `option httpchk GET /api/v1/cluster/nodes/node-2/probes/replica?maxLagBytes=1048576`
+         *     with `http-check expect status 200`. `HEAD` answers the same status and headers without a
+         *     body.
+         *
+         *     - `primary`: the node is the replication primary (it takes the writes) and is running.
+         *     - `replica`: the node is a running standby whose WAL receiver streams from the primary
+         *       (replica state `STREAMING`, `CATCHING_UP` or `PAUSED`), and its replay lag is within
+         *       `maxLagBytes` and `maxLagMs` when they are given. A standby whose replay is paused still
+         *       streams: give a lag bound to take it out of rotation as its lag grows.
+         *     - `read-only`: the node passes `primary` or `replica` (the lag bounds apply to standbys).
+         *     - `leader`: the node is the Raft leader.
+         *
+         *     The body says which roles the node has, its lag when it is a standby, and why the probe
+         *     failed; nothing more about the node. Public, like the server's health probes: no key
+         *     needed. Requests are limited per client address (twice the per-key rate limit).
+         */
+        get: operations["getNodeRoleProbe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cluster/topology": {
         parameters: {
             query?: never;
@@ -3707,7 +3749,10 @@ export interface paths {
          *     `{"type": "config", "eventTypes": ["node_joined"], "resourceIds": ["node-2"], "resumeFrom": 41}`.
          *     `resumeFrom` replays every stored event after that cursor before live ones, with no gap and
          *     no duplicate. The server answers each config with `{"type": "config_ack", ...}` and reports
-         *     a bad message as `{"type": "error", "error": {...}}` without closing.
+         *     a bad message as `{"type": "error", "error": {...}}` without closing. A `resumeFrom` older
+         *     than the event log keeps is such an error, keeping the current filter:
+         *     `{"type": "error", "error": {"code": "CONFLICT", "details": {"reason": "CURSOR_EXPIRED", "resumeFrom": 12, "oldestAvailableCursor": 48211}}}`;
+         *     resume from `oldestAvailableCursor - 1` to receive everything still kept.
          */
         get: operations["streamEvents"];
         put?: never;
@@ -3765,7 +3810,8 @@ export interface paths {
          *     (`INFO` < `WARNING` < `CRITICAL`; a `replication_lag_alert` has its rule's severity, a
          *     `replication_error` the severity of its code (see ReplicationErrorPayload), the other
          *     events count as `INFO`); `resumeFrom` replays stored events after that
-         *     cursor first, with no gap and no duplicate. The server answers each config with
+         *     cursor first, with no gap and no duplicate (a cursor older than the event log keeps is
+         *     refused with `CURSOR_EXPIRED`, as on `/api/v1/ws/events`). The server answers each config with
          *     `{"type": "config_ack", ...}` and reports a bad message as `{"type": "error", "error": {...}}`
          *     without closing.
          */
@@ -3825,7 +3871,8 @@ export interface paths {
          *     recovery the dead and the recovering instance; a parallel query its coordinator and
          *     slaves); `eventTypes` keeps those types (an empty list keeps every RAC event; a list naming
          *     none of them is refused); `resumeFrom` replays stored events after that cursor first, with
-         *     no gap and no duplicate. Cache Fusion is busy under the workload: filter by event type to
+         *     no gap and no duplicate (a cursor older than the event log keeps is refused with
+         *     `CURSOR_EXPIRED`, as on `/api/v1/ws/events`). Cache Fusion is busy under the workload: filter by event type to
          *     keep the frame rate down. The server answers each config with `{"type": "config_ack", ...}`
          *     and reports a bad message as `{"type": "error", "error": {...}}` without closing.
          */
@@ -8552,6 +8599,72 @@ export interface components {
             /** @enum {boolean} */
             success: true;
             data: components["schemas"]["Deleted"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A role a load balancer checks for, with Patroni's names: `primary` (send writes here),
+         *     `replica` (a streaming standby: send reads here), `read-only` (either) and `leader` (the
+         *     Raft leader).
+         * @example replica
+         * @enum {string}
+         */
+        NodeProbeRole: "primary" | "replica" | "leader" | "read-only";
+        /**
+         * Format: int64
+         * @description A bound on a standby's replay lag (bytes or milliseconds, as the parameter says).
+         */
+        NodeProbeLagBound: number;
+        /**
+         * @description A node's part in replication: `PRIMARY` (writes the WAL), `STANDBY` (a replica of the primary) or `NONE` (neither).
+         * @example STANDBY
+         * @enum {string}
+         */
+        ReplicationRole: "PRIMARY" | "STANDBY" | "NONE";
+        /**
+         * @description What a role probe found: the roles the node has, its lag when it is a standby, and why the
+         *     probe failed. The probes are public, so nothing else about the node is shown.
+         */
+        NodeRoleProbe: {
+            nodeId: components["schemas"]["NodeId"];
+            probe: components["schemas"]["NodeProbeRole"];
+            /**
+             * @description Whether the node has the role: the probe answered 200 (true) or 503 (false).
+             * @example true
+             */
+            passed: boolean;
+            /**
+             * @description false while the node is crashed (a `crash` fault); a node that is down fails every probe.
+             * @example true
+             */
+            running: boolean;
+            replicationRole: components["schemas"]["ReplicationRole"];
+            /**
+             * @description Whether the node is the Raft leader now.
+             * @example false
+             */
+            leader: boolean;
+            /**
+             * Format: int64
+             * @description A standby's replay lag in bytes (the primary's current LSN minus its replay LSN); null unless `replicationRole` is `STANDBY`.
+             * @example 4120
+             */
+            lagBytes: number | null;
+            /**
+             * Format: int64
+             * @description A standby's replay lag in milliseconds (`replay_lag` of pg_stat_replication, on the cluster clock); null unless `replicationRole` is `STANDBY`.
+             * @example 12
+             */
+            lagMs: number | null;
+            /**
+             * @description Why the probe failed; null when it passed.
+             * @example null
+             */
+            reason: string | null;
+        };
+        NodeRoleProbeResponse: {
+            /** @description `true` when the node has the role (200), `false` when it does not (503). */
+            success: boolean;
+            data: components["schemas"]["NodeRoleProbe"];
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
@@ -13372,12 +13485,6 @@ export interface components {
          * @example 0/16B3748
          */
         Lsn: string;
-        /**
-         * @description A node's part in replication: `PRIMARY` (writes the WAL), `STANDBY` (a replica of the primary) or `NONE` (neither).
-         * @example STANDBY
-         * @enum {string}
-         */
-        ReplicationRole: "PRIMARY" | "STANDBY" | "NONE";
         /**
          * @description One cluster node's part in replication.
          * @example {
@@ -20734,6 +20841,10 @@ export interface components {
         /**
          * @description Every event, on every stream, in one envelope. `cursor` increases by one per event across
          *     the whole cluster; reconnect with `resumeFrom` set to the last cursor you saw to miss nothing.
+         *     The log keeps the newest events only (`RUSTYDB_EVENT_LOG_MAX_EVENTS`, 100,000 by default,
+         *     and `RUSTYDB_EVENT_LOG_MAX_AGE_HOURS`, 168): a `resumeFrom` whose next events were pruned
+         *     is refused with `CONFLICT`, `details.reason` `CURSOR_EXPIRED` and
+         *     `details.oldestAvailableCursor`, never answered with a silent gap.
          */
         EventEnvelope: {
             /** @example 42 */
@@ -21605,6 +21716,90 @@ export interface operations {
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["NoQuorum"];
+        };
+    };
+    getNodeRoleProbe: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Most replay lag a standby may have, in bytes of WAL (the primary's current LSN minus
+                 *     the standby's replay LSN, as `pg_stat_replication` reports it). Applies to `replica`
+                 *     and to the standby part of `read-only`; `primary` and `leader` ignore it.
+                 */
+                maxLagBytes?: components["schemas"]["NodeProbeLagBound"];
+                /**
+                 * @description Most replay lag a standby may have, in milliseconds (`replay_lag` of
+                 *     `pg_stat_replication`). Applies like `maxLagBytes`.
+                 */
+                maxLagMs?: components["schemas"]["NodeProbeLagBound"];
+            };
+            header?: never;
+            path: {
+                /** @description Id of the cluster node to check. */
+                id: components["schemas"]["NodeId"];
+                /** @description The role to check for. */
+                role: components["schemas"]["NodeProbeRole"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The node has the role. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "nodeId": "node-2",
+                     *         "probe": "replica",
+                     *         "passed": true,
+                     *         "running": true,
+                     *         "replicationRole": "STANDBY",
+                     *         "leader": false,
+                     *         "lagBytes": 4120,
+                     *         "lagMs": 12,
+                     *         "reason": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NodeRoleProbeResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            /** @description The node does not have the role, or is down; `data.reason` says why. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "data": {
+                     *         "nodeId": "node-3",
+                     *         "probe": "replica",
+                     *         "passed": false,
+                     *         "running": true,
+                     *         "replicationRole": "STANDBY",
+                     *         "leader": false,
+                     *         "lagBytes": 2097152,
+                     *         "lagMs": 45000,
+                     *         "reason": "node-3 replays 2097152 bytes behind the primary, more than maxLagBytes 1048576."
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NodeRoleProbeResponse"];
+                };
+            };
         };
     };
     getClusterTopology: {

@@ -1928,6 +1928,19 @@ export const operations = [
     readOnly: false,
   },
   {
+    operationId: "getNodeRoleProbe",
+    method: "get",
+    path: "/api/v1/cluster/nodes/{id}/probes/{role}",
+    expressPath: "/api/v1/cluster/nodes/:id/probes/:role",
+    tags: ["Health"],
+    roles: [],
+    planned: false,
+    websocket: false,
+    public: true,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
     operationId: "postClusterQueryExecuteParallel",
     method: "post",
     path: "/api/v1/cluster/query/execute-parallel",
@@ -5708,6 +5721,7 @@ export type OperationId =
   | "getNetworkResolverCache"
   | "getNetworkResolverStatus"
   | "getNetworkStatus"
+  | "getNodeRoleProbe"
   | "getParallelQueryStatistics"
   | "getParallelQueryStatisticsAlias"
   | "getParallelQueryStatus"

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     clockMode: options.clock,
     adminKey: options.adminKey,
     rateLimitPerKeyPerSecond: options.rateLimitPerKeyPerSecond,
+    eventLogLimits: { maxEvents: options.eventLogMaxEvents, maxAgeMs: options.eventLogMaxAgeHours * 3_600_000 },
     reportError: (what, error) => logger.error({ err: error }, what),
   });
   const server = await createApiServer(platform, logger, { corsOrigins: options.corsOrigins });

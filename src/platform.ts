@@ -4,6 +4,7 @@ import type { SimulationRuntime } from './engines/runtime/index.js';
 import type { ApiSurfaces } from './api/surfaces.js';
 import type { Services } from './services/services.js';
 import type { Bootstrap } from './services/platform/api-keys.js';
+import type { EventRetention } from './services/platform/event-retention.js';
 import { closeFoundation, openFoundation, type PlatformOptions } from './modules/foundation.js';
 import { assembleDomains, type DomainModule, type Shared } from './modules/domain-module.js';
 import { clusterModule } from './modules/cluster.js';
@@ -18,6 +19,7 @@ import { dhtModule } from './modules/dht.js';
 import { loadBalancerModule } from './modules/load-balancer.js';
 import { coordinatorModule } from './modules/coordinator.js';
 import { clusterStatusModule } from './modules/cluster-status.js';
+import { nodeProbesModule } from './modules/node-probes.js';
 import { platformModule } from './modules/platform.js';
 
 export type { PlatformOptions } from './modules/foundation.js';
@@ -35,6 +37,7 @@ export const DOMAIN_MODULES: readonly DomainModule[] = [
   healthModule,
   racModule,
   replicationModule,
+  nodeProbesModule,
   dhtModule,
   loadBalancerModule,
   coordinatorModule,
@@ -50,6 +53,8 @@ export interface Platform {
   /** The engines the domains share, for tests and benchmarks that look beneath the API (the API goes through services). */
   engines: Shared;
   bootstrap: Bootstrap;
+  /** What the store keeps of the event log and what it pruned, for tests that look beneath the API. */
+  eventLog: EventRetention;
   /** Stops the clock and every domain, flushes what is pending and closes the store. */
   close(): Promise<void>;
 }
@@ -71,6 +76,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       runtime: foundation.runtime,
       engines: domains.shared,
       bootstrap: domains.shared.bootstrap,
+      eventLog: foundation.eventRetention,
       async close() {
         domains.close();
         await closeFoundation(foundation);

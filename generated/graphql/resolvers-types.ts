@@ -2868,6 +2868,17 @@ export type NodeHealthDetail = {
   uptimeSeconds: Scalars['BigInt']['output'];
 };
 
+/** A role a load balancer checks a node for (Patroni's health checks). */
+export type NodeProbeRole =
+  /** The Raft leader. */
+  | 'LEADER'
+  /** The replication primary, running: it takes the writes. */
+  | 'PRIMARY'
+  /** The primary, or a standby that passes REPLICA. */
+  | 'READ_ONLY'
+  /** A running standby streaming WAL, within the lag bounds given. */
+  | 'REPLICA';
+
 /** A node's part in the cluster. LEADER and CANDIDATE are set by consensus. */
 export type NodeRole =
   | 'CANDIDATE'
@@ -2876,6 +2887,26 @@ export type NodeRole =
   | 'LEADER'
   | 'READ_ONLY'
   | 'WITNESS';
+
+/** What a role probe found (GET /api/v1/cluster/nodes/{id}/probes/{role}); nothing else about the node is shown. */
+export type NodeRoleProbe = {
+  __typename?: 'NodeRoleProbe';
+  /** A standby's replay lag in bytes; null unless replicationRole is STANDBY. */
+  lagBytes?: Maybe<Scalars['BigInt']['output']>;
+  /** A standby's replay lag in milliseconds; null unless replicationRole is STANDBY. */
+  lagMs?: Maybe<Scalars['BigInt']['output']>;
+  /** Whether the node is the Raft leader now. */
+  leader: Scalars['Boolean']['output'];
+  nodeId: Scalars['ID']['output'];
+  /** Whether the node has the role (REST answers 200, or 503 when false). */
+  passed: Scalars['Boolean']['output'];
+  probe: NodeProbeRole;
+  /** Why the probe failed; null when it passed. */
+  reason?: Maybe<Scalars['String']['output']>;
+  replicationRole: ReplicationRole;
+  /** false while the node is crashed; a node that is down fails every probe. */
+  running: Scalars['Boolean']['output'];
+};
 
 /** Services a node can run. */
 export type NodeServiceName =
@@ -3234,6 +3265,12 @@ export type Query = {
   members: Array<Member>;
   /** The same snapshot as GET /api/v1/metrics. */
   metrics: Scalars['JSON']['output'];
+  /**
+   * Whether a node has a role, as GET /api/v1/cluster/nodes/{id}/probes/{role} answers it.
+   * Public, like the health probes. maxLagBytes and maxLagMs bound a standby's replay lag
+   * (REPLICA, and the standby part of READ_ONLY).
+   */
+  nodeRoleProbe: NodeRoleProbe;
   /** Plans of the queries run, newest first by default (GET /api/v1/rac/parallel-query/plans). */
   parallelQueryPlans: Array<ParallelQueryPlan>;
   /** Parallel query counters and config (GET /api/v1/rac/parallel-query/statistics and its alias /stats). */
@@ -3560,6 +3597,14 @@ export type QueryMembersArgs = {
   region?: InputMaybe<Scalars['String']['input']>;
   sortBy?: InputMaybe<MemberSortField>;
   state?: InputMaybe<MemberState>;
+};
+
+
+export type QueryNodeRoleProbeArgs = {
+  maxLagBytes?: InputMaybe<Scalars['BigInt']['input']>;
+  maxLagMs?: InputMaybe<Scalars['BigInt']['input']>;
+  nodeId: Scalars['ID']['input'];
+  role: NodeProbeRole;
 };
 
 
@@ -5027,7 +5072,9 @@ export type Subscription = {
   distributedTransactionUpdates: DistributedTransactionEvent;
   /**
    * Every event of the cluster, optionally filtered by type and by the resource it concerns.
-   * `resumeFrom` replays stored events after that cursor first, with no gap and no duplicate.
+   * `resumeFrom` replays stored events after that cursor first, with no gap and no duplicate;
+   * one older than the event log keeps ends the subscription with a CONFLICT error whose
+   * `details` hold `reason: CURSOR_EXPIRED` and `oldestAvailableCursor`.
    */
   events: Event;
   /** Each failover as it starts and ends. */
@@ -5057,7 +5104,8 @@ export type Subscription = {
   /**
    * Every RAC event of /api/v1/ws/cluster/rac, filtered like the stream: `instanceIds` keeps
    * events naming one of them in `nodeId` or `nodeIds`, `eventTypes` keeps those types;
-   * `resumeFrom` replays stored events after that cursor first.
+   * `resumeFrom` replays stored events after that cursor first (CONFLICT, reason CURSOR_EXPIRED,
+   * when the event log no longer keeps them).
    */
   racEvents: Event;
   /** Each replica state change, optionally of one replica. */
@@ -5066,7 +5114,7 @@ export type Subscription = {
   replicationConflictDetected: ReplicationConflict;
   /** Conflicts as they are detected and resolved. groupId names a replication group: streaming replication has one, named by the cluster's clusterName; another groupId matches nothing (multi-master groups come with advanced replication). */
   replicationConflicts?: Maybe<ConflictEvent>;
-  /** Every replication event (the /api/v1/ws/replication stream), filtered by replica, event type and severity; resumeFrom replays stored events after that cursor first. */
+  /** Every replication event (the /api/v1/ws/replication stream), filtered by replica, event type and severity; resumeFrom replays stored events after that cursor first (CONFLICT, reason CURSOR_EXPIRED, when the event log no longer keeps them). */
   replicationEvents: Event;
   /** Each standby's positions and lag as they move (wal_position_update), optionally only at or above threshold bytes of lagBytes. */
   replicationLagChanged: ReplicationLagEvent;
@@ -5860,7 +5908,9 @@ export type ResolversTypes = {
   NodeCapacity: ResolverTypeWrapper<NodeCapacity>;
   NodeCapacityInput: NodeCapacityInput;
   NodeHealthDetail: ResolverTypeWrapper<NodeHealthDetail>;
+  NodeProbeRole: NodeProbeRole;
   NodeRole: NodeRole;
+  NodeRoleProbe: ResolverTypeWrapper<NodeRoleProbe>;
   NodeServiceName: NodeServiceName;
   NodeSnapshot: ResolverTypeWrapper<NodeSnapshot>;
   NodeStatus: NodeStatus;
@@ -6151,6 +6201,7 @@ export type ResolversParentTypes = {
   NodeCapacity: NodeCapacity;
   NodeCapacityInput: NodeCapacityInput;
   NodeHealthDetail: NodeHealthDetail;
+  NodeRoleProbe: NodeRoleProbe;
   NodeSnapshot: NodeSnapshot;
   NodeStatusEvent: NodeStatusEvent;
   ObserverBelief: ObserverBelief;
@@ -7444,6 +7495,18 @@ export type NodeHealthDetailResolvers<ContextType = GraphQLContext, ParentType e
   uptimeSeconds?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
+export type NodeRoleProbeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NodeRoleProbe'] = ResolversParentTypes['NodeRoleProbe']> = {
+  lagBytes?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lagMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  leader?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  passed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  probe?: Resolver<ResolversTypes['NodeProbeRole'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  replicationRole?: Resolver<ResolversTypes['ReplicationRole'], ParentType, ContextType>;
+  running?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type NodeSnapshotResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NodeSnapshot'] = ResolversParentTypes['NodeSnapshot']> = {
   entriesCompacted?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   lastIncludedIndex?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
@@ -7635,6 +7698,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   memberState?: Resolver<Maybe<ResolversTypes['MemberStateDetail']>, ParentType, ContextType, RequireFields<QueryMemberStateArgs, 'memberId'>>;
   members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMembersArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   metrics?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  nodeRoleProbe?: Resolver<ResolversTypes['NodeRoleProbe'], ParentType, ContextType, RequireFields<QueryNodeRoleProbeArgs, 'nodeId' | 'role'>>;
   parallelQueryPlans?: Resolver<Array<ResolversTypes['ParallelQueryPlan']>, ParentType, ContextType, RequireFields<QueryParallelQueryPlansArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   parallelQueryStatistics?: Resolver<ResolversTypes['ParallelQueryStatistics'], ParentType, ContextType>;
   parallelQueryStatus?: Resolver<Maybe<ResolversTypes['ParallelQueryJob']>, ParentType, ContextType, Partial<QueryParallelQueryStatusArgs>>;
@@ -8660,6 +8724,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Mutation?: MutationResolvers<ContextType>;
   NodeCapacity?: NodeCapacityResolvers<ContextType>;
   NodeHealthDetail?: NodeHealthDetailResolvers<ContextType>;
+  NodeRoleProbe?: NodeRoleProbeResolvers<ContextType>;
   NodeSnapshot?: NodeSnapshotResolvers<ContextType>;
   NodeStatusEvent?: NodeStatusEventResolvers<ContextType>;
   ObserverBelief?: ObserverBeliefResolvers<ContextType>;

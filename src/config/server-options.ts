@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { ClockMode } from '../engines/simulation/clock-control.js';
+import { DEFAULT_EVENT_LOG_LIMITS } from '../services/platform/event-retention.js';
 import { DEFAULT_RATE_LIMIT_PER_KEY } from '../services/platform/rate-limiter.js';
 
 /** What `npm start` runs with, read from flags and the environment (flags win). */
@@ -13,6 +14,10 @@ export interface ServerOptions {
   seed: number;
   clock: ClockMode;
   rateLimitPerKeyPerSecond: number;
+  /** Most events the event log keeps; older ones are pruned. */
+  eventLogMaxEvents: number;
+  /** Oldest event the event log keeps, in hours of cluster time. */
+  eventLogMaxAgeHours: number;
   /** The admin key to accept; undefined lets the first start make one. */
   adminKey: string | undefined;
   logLevel: LogLevel;
@@ -34,6 +39,10 @@ export class ConfigurationError extends Error {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 type LogLevel = (typeof LOG_LEVELS)[number];
+
+const HOUR_MS = 3_600_000;
+/** Ten years: a longer age would bound nothing a server lives through. */
+const MAX_EVENT_LOG_AGE_HOURS = 87_600;
 
 /** Any other scheme is refused here, before the store is opened: a typo must not start an empty store. */
 const POSTGRES_URL = /^postgres(?:ql)?:\/\//i;
@@ -72,6 +81,18 @@ const SETTINGS = {
     defaultText: String(DEFAULT_RATE_LIMIT_PER_KEY),
     meaning: 'requests per second per API key; 0 turns limits off',
   },
+  eventLogMaxEvents: {
+    flag: 'event-log-max-events',
+    env: 'RUSTYDB_EVENT_LOG_MAX_EVENTS',
+    defaultText: String(DEFAULT_EVENT_LOG_LIMITS.maxEvents),
+    meaning: 'most events the event log keeps (at least 1); the oldest are pruned, and resuming a stream from a pruned cursor is refused',
+  },
+  eventLogMaxAgeHours: {
+    flag: 'event-log-max-age-hours',
+    env: 'RUSTYDB_EVENT_LOG_MAX_AGE_HOURS',
+    defaultText: String(DEFAULT_EVENT_LOG_LIMITS.maxAgeMs / HOUR_MS),
+    meaning: 'oldest event the event log keeps, in hours of cluster time (at least 1)',
+  },
   corsOrigins: {
     flag: 'cors-origins',
     env: 'RUSTYDB_CORS_ORIGINS',
@@ -105,6 +126,8 @@ export function parseServerCommand(args: readonly string[], env: Readonly<Record
       seed: wholeNumber(read('seed'), 1, { min: 0 }),
       clock: oneOf(read('clock'), 'realtime', ['realtime', 'manual'] as const),
       rateLimitPerKeyPerSecond: wholeNumber(read('rateLimit'), DEFAULT_RATE_LIMIT_PER_KEY, { min: 0 }),
+      eventLogMaxEvents: wholeNumber(read('eventLogMaxEvents'), DEFAULT_EVENT_LOG_LIMITS.maxEvents, { min: 1 }),
+      eventLogMaxAgeHours: wholeNumber(read('eventLogMaxAgeHours'), DEFAULT_EVENT_LOG_LIMITS.maxAgeMs / HOUR_MS, { min: 1, max: MAX_EVENT_LOG_AGE_HOURS }),
       adminKey: read('adminKey')?.text,
       logLevel: oneOf(read('logLevel'), 'info', LOG_LEVELS),
       corsOrigins: origins(read('corsOrigins')),

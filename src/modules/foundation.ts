@@ -6,6 +6,7 @@ import { RealtimeDriver, SimulationRuntime } from '../engines/runtime/index.js';
 import { CLOCK_RECORD, ClockControl, type ClockMode, type ClockSettings } from '../engines/simulation/clock-control.js';
 import { AccessPolicy } from '../services/platform/access-policy.js';
 import { AuditLog } from '../services/platform/audit-log.js';
+import { DEFAULT_EVENT_LOG_LIMITS, EventRetention, type EventLogLimits } from '../services/platform/event-retention.js';
 import { OperationRunner } from '../services/platform/operation-runner.js';
 import { operations } from '../../generated/operations.js';
 import type { PlatformEventMap } from './event-map.js';
@@ -27,6 +28,8 @@ export interface PlatformOptions {
   tickMs?: number;
   /** Requests per second per API key (addresses get twice that, one operation half); 0 turns limits off. */
   rateLimitPerKeyPerSecond?: number;
+  /** How much of the event log the store keeps (RUSTYDB_EVENT_LOG_MAX_EVENTS and _MAX_AGE_HOURS); DEFAULT_EVENT_LOG_LIMITS when absent. */
+  eventLogLimits?: EventLogLimits;
   /**
    * Reports faults the server survives: an event subscriber that threw (the event itself is
    * durable), or a background commit that failed (its changes stay pending and are retried).
@@ -46,6 +49,8 @@ export interface Foundation {
   journal: Journal;
   runtime: SimulationRuntime;
   bus: EventBus<PlatformEventMap>;
+  /** Keeps the bus's stored log within its limits, and refuses resumes from what it pruned. */
+  eventRetention: EventRetention;
   runner: OperationRunner;
   /** Where the runner records every mutation and refusal. */
   auditLog: AuditLog;
@@ -79,6 +84,7 @@ export async function openFoundation(store: Store, options: PlatformOptions, pro
     clockSettings.mode === 'realtime' ? Math.max(wallNow(), storedClock?.nowMs ?? 0) : (storedClock?.nowMs ?? wallNow());
   const runtime = new SimulationRuntime({ seed: options.seed, startMs });
   const bus = await EventBus.create<PlatformEventMap>(journal, store, () => runtime.clock.now());
+  const eventRetention = await EventRetention.load({ store, journal, clock: runtime.clock, reportError }, options.eventLogLimits ?? DEFAULT_EVENT_LOG_LIMITS);
 
   const policy = new AccessPolicy(operations);
   const auditLog = await AuditLog.load(store, journal, wallNow);
@@ -96,11 +102,13 @@ export async function openFoundation(store: Store, options: PlatformOptions, pro
   });
   const clockControl = new ClockControl(runtime.clock, driver, journal, clockSettings);
 
-  return { options, store, journal, runtime, bus, runner, auditLog, clockControl, metricsRegistry: new Registry(), wallNow, processStartedMs, reportError };
+  return { options, store, journal, runtime, bus, eventRetention, runner, auditLog, clockControl, metricsRegistry: new Registry(), wallNow, processStartedMs, reportError };
 }
 
 /** Stops the clock, commits what is pending and closes the store; after every domain has stopped. */
 export async function closeFoundation(foundation: Foundation): Promise<void> {
+  // First: a prune must not start against a store that is closing.
+  await foundation.eventRetention.stop();
   foundation.clockControl.stop();
   foundation.clockControl.persist();
   await foundation.journal.flush();

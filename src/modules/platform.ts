@@ -20,9 +20,9 @@ import type { DomainModule } from './domain-module.js';
  */
 export const platformModule: DomainModule = {
   name: 'platform',
-  async assemble({ options, store, journal, runtime, bus, runner, auditLog, metricsRegistry, wallNow, processStartedMs, service }) {
+  async assemble({ options, store, journal, runtime, bus, eventRetention, runner, auditLog, metricsRegistry, wallNow, processStartedMs, service }) {
     const cluster = service('cluster');
-    const events = new EventService(bus, runner);
+    const events = new EventService(bus, runner, eventRetention);
     const { apiKeys, bootstrap } = await ApiKeys.load(store, journal, runner, wallNow, options.adminKey);
     let serving = true;
     return {
@@ -51,7 +51,7 @@ export const platformModule: DomainModule = {
       restHandlers: [platformHandlers],
       resolvers: [platformResolvers],
       streams: [allEventsStream],
-      metrics: [platformMetrics(events, auditLog)],
+      metrics: [platformMetrics(events, eventRetention, auditLog)],
       // Closed first (modules close in reverse): readiness answers DOWN while the rest stops.
       close: () => {
         serving = false;

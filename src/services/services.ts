@@ -8,6 +8,7 @@ import type { PlannedOperations } from './platform/planned-operations.js';
 import type { RateLimiter } from './platform/rate-limiter.js';
 import type { ClusterService } from './cluster/cluster-service.js';
 import type { ClusterStatusService } from './cluster/cluster-status-service.js';
+import type { NodeProbeService } from './cluster/node-probe-service.js';
 import type { SimulationService } from './simulation/simulation-service.js';
 import type { MembershipService } from './membership/membership-service.js';
 import type { RaftService } from './raft/raft-service.js';
@@ -48,6 +49,8 @@ export interface Services {
   cluster: ClusterService;
   /** The cluster and each clustering subsystem at a glance. */
   clusterStatus: ClusterStatusService;
+  /** Each node's role probes for load balancers (public). */
+  nodeProbes: NodeProbeService;
 
   // simulation
   simulation: SimulationService;

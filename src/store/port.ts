@@ -64,8 +64,25 @@ export interface Store {
   readEvents(afterCursor: number, limit: number, types?: readonly string[]): Promise<StoredEvent[]>;
   /** Highest cursor ever committed, including pruned events (so cursors are never reused); 0 when none. */
   lastEventCursor(): Promise<number>;
-  /** Removes all but the newest `keepLast` events, bounding the history; resolves to the number removed. */
-  pruneEvents(keepLast: number): Promise<number>;
+  /**
+   * Bounds the history: removes all but the newest `keepLast` events and, when `olderThan` is
+   * given (a time as events carry it, see {@link assertEventTime}), the events at its head whose
+   * time is before it. Event times follow cursors, so those are every older event; an older
+   * event after a newer one would be kept, never a newer one removed. Resolves to the number
+   * removed.
+   */
+  pruneEvents(keepLast: number, olderThan?: string): Promise<number>;
   /** Releases the store. Idempotent. */
   close(): Promise<void>;
+}
+
+/**
+ * Refuses a time that is not an event time as the bus writes them: ISO-8601 in UTC with
+ * milliseconds (`Date.prototype.toISOString`), the form in which text order is time order.
+ * @throws RangeError naming `name`.
+ */
+export function assertEventTime(text: string | undefined, name: string): void {
+  if (text === undefined) return;
+  const ms = Date.parse(text);
+  if (!Number.isFinite(ms) || new Date(ms).toISOString() !== text) throw new RangeError(`${name} must be an ISO-8601 UTC time with milliseconds, got ${text}`);
 }

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { encodeJson } from './json-values.js';
-import type { RecordKey, Store, StoreBatch, StoredEvent, StoredRecord } from './port.js';
+import { assertEventTime, type RecordKey, type Store, type StoreBatch, type StoredEvent, type StoredRecord } from './port.js';
 import { EVENT_CURSOR_HIGH_WATER_KEY, migratePostgresSchema } from './postgres-migrations.js';
 
 /** Schema used when none is given. */
@@ -201,17 +201,28 @@ export class PostgresStore implements Store {
     return this.readLastEventCursor(this.pool);
   }
 
-  async pruneEvents(keepLast: number): Promise<number> {
+  async pruneEvents(keepLast: number, olderThan?: string): Promise<number> {
     this.assertOpen();
     assertCount(keepLast, 'keepLast');
+    assertEventTime(olderThan, 'olderThan');
     return this.inTransaction(async (client) => {
       await client.query(`LOCK TABLE ${this.tables.events} IN EXCLUSIVE MODE`);
       const boundary = await client.query<{ cursor: string }>(
         `SELECT cursor FROM ${this.tables.events} ORDER BY cursor DESC LIMIT 1 OFFSET $1`,
         [keepLast],
       );
-      const boundaryCursor = boundary.rows[0]?.cursor;
-      if (boundaryCursor === undefined) return 0;
+      let boundaryCursor = Number(boundary.rows[0]?.cursor ?? 0);
+      if (olderThan !== undefined) {
+        // The head of the history in cursor order, up to the first event young enough: it reads
+        // only what pruning removes. "C" compares the ISO text byte by byte, which is time order.
+        const firstKept = await client.query<{ cursor: string }>(
+          `SELECT cursor FROM ${this.tables.events} WHERE time COLLATE "C" >= $1 ORDER BY cursor LIMIT 1`,
+          [olderThan],
+        );
+        const firstKeptCursor = firstKept.rows[0]?.cursor;
+        boundaryCursor = Math.max(boundaryCursor, firstKeptCursor === undefined ? Number.MAX_SAFE_INTEGER : Number(firstKeptCursor) - 1);
+      }
+      if (boundaryCursor === 0) return 0;
       // Remember the newest cursor before it can be deleted, so lastEventCursor never goes back.
       await client.query(
         `INSERT INTO ${this.tables.meta} AS meta (key, value)

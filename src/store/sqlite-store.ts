@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { encodeJson } from './json-values.js';
-import type { RecordKey, Store, StoreBatch, StoredEvent, StoredRecord } from './port.js';
+import { assertEventTime, type RecordKey, type Store, type StoreBatch, type StoredEvent, type StoredRecord } from './port.js';
 import { EVENT_CURSOR_HIGH_WATER_KEY, migrateSqliteSchema } from './sqlite-migrations.js';
 
 /** Path that opens a private, non-durable database (tests, ephemeral runs). */
@@ -46,6 +46,7 @@ export class SqliteStore implements Store {
   private readonly selectEventsOfTypesAfter;
   private readonly selectLastEventCursor;
   private readonly selectPruneBoundaryCursor;
+  private readonly selectFirstCursorAtOrAfter;
   private readonly deleteEventsUpTo;
   private readonly raiseCursorHighWater;
   private readonly applyBatch;
@@ -102,6 +103,9 @@ export class SqliteStore implements Store {
     this.selectPruneBoundaryCursor = db
       .prepare<[number], number>('SELECT cursor FROM events ORDER BY cursor DESC LIMIT 1 OFFSET ?')
       .pluck();
+    // Walks the head of the history in cursor order and stops at the first event young enough,
+    // so it reads only what pruning removes (time has no index of its own).
+    this.selectFirstCursorAtOrAfter = db.prepare<[string], number>('SELECT cursor FROM events WHERE time >= ? ORDER BY cursor LIMIT 1').pluck();
     this.deleteEventsUpTo = db.prepare<[number]>('DELETE FROM events WHERE cursor <= ?');
     this.raiseCursorHighWater = db.prepare<[string, number]>(
       'INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)',
@@ -115,9 +119,13 @@ export class SqliteStore implements Store {
         this.insertEvent.run(event.cursor, event.id, event.type, event.time, event.source, event.payloadJson);
       }
     });
-    this.applyPrune = db.transaction((keepLast: number): number => {
-      const boundaryCursor = this.selectPruneBoundaryCursor.get(keepLast);
-      if (boundaryCursor === undefined) return 0;
+    this.applyPrune = db.transaction((keepLast: number, olderThan: string | undefined): number => {
+      let boundaryCursor = this.selectPruneBoundaryCursor.get(keepLast) ?? 0;
+      if (olderThan !== undefined) {
+        const firstKept = this.selectFirstCursorAtOrAfter.get(olderThan);
+        boundaryCursor = Math.max(boundaryCursor, firstKept === undefined ? Number.MAX_SAFE_INTEGER : firstKept - 1);
+      }
+      if (boundaryCursor === 0) return 0;
       // Remember the newest cursor before it can be deleted, so lastEventCursor never goes back.
       this.raiseCursorHighWater.run(EVENT_CURSOR_HIGH_WATER_KEY, this.readLastEventCursor());
       return this.deleteEventsUpTo.run(boundaryCursor).changes;
@@ -160,10 +168,11 @@ export class SqliteStore implements Store {
     return this.readLastEventCursor();
   }
 
-  async pruneEvents(keepLast: number): Promise<number> {
+  async pruneEvents(keepLast: number, olderThan?: string): Promise<number> {
     this.assertOpen();
     assertCount(keepLast, 'keepLast');
-    return this.applyPrune.immediate(keepLast);
+    assertEventTime(olderThan, 'olderThan');
+    return this.applyPrune.immediate(keepLast, olderThan);
   }
 
   async close(): Promise<void> {

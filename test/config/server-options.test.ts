@@ -32,6 +32,8 @@ describe('defaults', () => {
       seed: 1,
       clock: 'realtime',
       rateLimitPerKeyPerSecond: DEFAULT_RATE_LIMIT_PER_KEY,
+      eventLogMaxEvents: 100_000,
+      eventLogMaxAgeHours: 168,
       adminKey: undefined,
       logLevel: 'info',
       corsOrigins: [],
@@ -54,6 +56,8 @@ describe('flags and variables', () => {
       RUSTYDB_SEED: '42',
       RUSTYDB_CLOCK: 'manual',
       RUSTYDB_RATE_LIMIT: '0',
+      RUSTYDB_EVENT_LOG_MAX_EVENTS: '5000',
+      RUSTYDB_EVENT_LOG_MAX_AGE_HOURS: '24',
       RUSTYDB_ADMIN_KEY: 'rdb_given',
       LOG_LEVEL: 'warn',
       RUSTYDB_CORS_ORIGINS: 'https://ops.example.com, http://localhost:3000',
@@ -67,6 +71,8 @@ describe('flags and variables', () => {
       seed: 42,
       clock: 'manual',
       rateLimitPerKeyPerSecond: 0,
+      eventLogMaxEvents: 5000,
+      eventLogMaxAgeHours: 24,
       adminKey: 'rdb_given',
       logLevel: 'warn',
       corsOrigins: ['https://ops.example.com', 'http://localhost:3000'],
@@ -96,6 +102,10 @@ describe('values it cannot use name the flag or variable and the value', () => {
     [[], { RUSTYDB_RATE_LIMIT: '1.5' }, 'RUSTYDB_RATE_LIMIT must be a whole number ≥ 0, got "1.5"'],
     [[], { LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of "fatal", "error", "warn", "info", "debug", "trace", "silent", got "verbose"'],
     [['--host', ' '], {}, '--host must not be blank, got " "'],
+    [['--event-log-max-events', '0'], {}, '--event-log-max-events must be a whole number ≥ 1, got "0"'],
+    [[], { RUSTYDB_EVENT_LOG_MAX_EVENTS: '1e5' }, 'RUSTYDB_EVENT_LOG_MAX_EVENTS must be a whole number ≥ 1, got "1e5"'],
+    [['--event-log-max-age-hours=7d'], {}, '--event-log-max-age-hours must be a whole number from 1 to 87600, got "7d"'],
+    [[], { RUSTYDB_EVENT_LOG_MAX_AGE_HOURS: '0' }, 'RUSTYDB_EVENT_LOG_MAX_AGE_HOURS must be a whole number from 1 to 87600, got "0"'],
   ])('%j %j', (args, env, message) => {
     expect(refusalOf(args, env)).toBe(message);
   });
@@ -123,12 +133,15 @@ describe('the command line', () => {
     const command = parseServerCommand(['--help'], {});
     const text = command.kind === 'help' ? command.text : '';
     for (const name of ['--port', 'PORT', '--host', 'HOST', '--data-dir', 'RUSTYDB_DATA_DIR', '--store-url', 'RUSTYDB_STORE_URL', '--nodes', 'RUSTYDB_NODES',
-      '--seed', 'RUSTYDB_SEED', '--clock', 'RUSTYDB_CLOCK', '--rate-limit', 'RUSTYDB_RATE_LIMIT', '--cors-origins', 'RUSTYDB_CORS_ORIGINS', 'RUSTYDB_ADMIN_KEY', 'LOG_LEVEL']) {
+      '--seed', 'RUSTYDB_SEED', '--clock', 'RUSTYDB_CLOCK', '--rate-limit', 'RUSTYDB_RATE_LIMIT', '--event-log-max-events', 'RUSTYDB_EVENT_LOG_MAX_EVENTS',
+      '--event-log-max-age-hours', 'RUSTYDB_EVENT_LOG_MAX_AGE_HOURS', '--cors-origins', 'RUSTYDB_CORS_ORIGINS', 'RUSTYDB_ADMIN_KEY', 'LOG_LEVEL']) {
       expect(text).toContain(name);
     }
     expect(text).toContain('default: 8080');
     expect(text).toContain(`default: ${DEFAULT_RATE_LIMIT_PER_KEY}`);
-    expect(text.match(/default: /g)).toHaveLength(11);
+    expect(text).toContain('default: 100000');
+    expect(text).toContain('default: 168');
+    expect(text.match(/default: /g)).toHaveLength(13);
   });
 
   test('an unknown flag is one line that points at --help', () => {

@@ -80,8 +80,8 @@ export class ControllableStore implements Store {
     return this.inner.lastEventCursor();
   }
 
-  pruneEvents(keepLast: number): Promise<number> {
-    return this.inner.pruneEvents(keepLast);
+  pruneEvents(keepLast: number, olderThan?: string): Promise<number> {
+    return this.inner.pruneEvents(keepLast, olderThan);
   }
 
   close(): Promise<void> {

@@ -189,6 +189,29 @@ export function describeStore(name: string, open: () => Promise<Store> | Store):
       expect(await store.pruneEvents(2)).toBe(0);
     });
 
+    it('prunes the events older than a time, and by count and age together, whichever removes more', async () => {
+      await store.commit(batchOf({ events: [1, 2, 3, 4, 5].map((cursor) => eventAt(cursor)) }));
+
+      expect(await store.pruneEvents(10, eventAt(1).time)).toBe(0);
+      expect(await store.pruneEvents(10, eventAt(3).time)).toBe(2);
+      expect((await store.readEvents(0, 10)).map((event) => event.cursor)).toEqual([3, 4, 5]);
+      // The count removes more than the age here.
+      expect(await store.pruneEvents(1, eventAt(4).time)).toBe(2);
+      expect((await store.readEvents(0, 10)).map((event) => event.cursor)).toEqual([5]);
+      // Every event older: the history empties, and its cursors are still never reused.
+      expect(await store.pruneEvents(10, eventAt(6).time)).toBe(1);
+      expect(await store.readEvents(0, 10)).toEqual([]);
+      expect(await store.lastEventCursor()).toBe(5);
+    });
+
+    it('takes the age bound only as event times are written (ISO-8601 UTC with milliseconds)', async () => {
+      await store.commit(batchOf({ events: [eventAt(1)] }));
+      for (const olderThan of ['2025-01-01', '2025-01-01T00:00:03Z', 'yesterday', '']) {
+        await expect(store.pruneEvents(10, olderThan)).rejects.toThrow(RangeError);
+      }
+      expect((await store.readEvents(0, 10)).map((event) => event.cursor)).toEqual([1]);
+    });
+
     it('never lets a cursor go back, even after pruning every event', async () => {
       await store.commit(batchOf({ events: [eventAt(1), eventAt(2), eventAt(3)] }));
 

@@ -5,6 +5,7 @@ import type { Express } from 'express';
 import { startPlatform, type Platform } from '../../src/platform.js';
 import { createApiServer, type ApiServer } from '../../src/api/server.js';
 import type { OperationContext, Role } from '../../src/services/platform/operation-context.js';
+import type { EventLogLimits } from '../../src/services/platform/event-retention.js';
 
 /** The admin key every test server accepts (RUSTYDB_ADMIN_KEY in production). */
 export const ADMIN_KEY = 'rdb_test_admin_0123456789abcdef0123456789abcdef';
@@ -29,6 +30,8 @@ export interface TestServerOptions {
   seed?: number;
   storePath?: string;
   rateLimitPerKeyPerSecond?: number;
+  /** How much of the event log the store keeps; the server's defaults when absent. */
+  eventLogLimits?: EventLogLimits;
   /** Where the request log goes; silent by default. */
   logger?: Logger;
   /** Browser origins allowed by CORS (off when absent). */
@@ -44,6 +47,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     clockMode: 'manual',
     adminKey: ADMIN_KEY,
     rateLimitPerKeyPerSecond: options.rateLimitPerKeyPerSecond ?? 0,
+    ...(options.eventLogLimits ? { eventLogLimits: options.eventLogLimits } : {}),
     reportError: (_what, error) => {
       throw error;
     },

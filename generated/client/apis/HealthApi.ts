@@ -17,13 +17,26 @@ import * as runtime from '../runtime.js';
 import type {
   ErrorResponse,
   HealthResponse,
+  NodeProbeRole,
+  NodeRoleProbeResponse,
 } from '../models/index.js';
 import {
     ErrorResponseFromJSON,
     ErrorResponseToJSON,
     HealthResponseFromJSON,
     HealthResponseToJSON,
+    NodeProbeRoleFromJSON,
+    NodeProbeRoleToJSON,
+    NodeRoleProbeResponseFromJSON,
+    NodeRoleProbeResponseToJSON,
 } from '../models/index.js';
+
+export interface GetNodeRoleProbeRequest {
+    id: string;
+    role: NodeProbeRole;
+    maxLagBytes?: number;
+    maxLagMs?: number;
+}
 
 /**
  * 
@@ -83,6 +96,50 @@ export class HealthApi extends runtime.BaseAPI {
      */
     async getLiveness(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<HealthResponse> {
         const response = await this.getLivenessRaw(initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Answers 200 when the node has the role and 503 when it does not or is down, as Patroni\'s health checks do (`GET /primary`, `/replica?lag=…`, `/read-only`, `/leader`), but for any node of the cluster from one control plane. Point a load balancer\'s HTTP check at it: HAProxy\'s `option httpchk GET /api/v1/cluster/nodes/node-2/probes/replica?maxLagBytes=1048576` with `http-check expect status 200`. `HEAD` answers the same status and headers without a body.  - `primary`: the node is the replication primary (it takes the writes) and is running. - `replica`: the node is a running standby whose WAL receiver streams from the primary   (replica state `STREAMING`, `CATCHING_UP` or `PAUSED`), and its replay lag is within   `maxLagBytes` and `maxLagMs` when they are given. A standby whose replay is paused still   streams: give a lag bound to take it out of rotation as its lag grows. - `read-only`: the node passes `primary` or `replica` (the lag bounds apply to standbys). - `leader`: the node is the Raft leader.  The body says which roles the node has, its lag when it is a standby, and why the probe failed; nothing more about the node. Public, like the server\'s health probes: no key needed. Requests are limited per client address (twice the per-key rate limit). 
+     * Role probe of one node, for load balancers
+     */
+    async getNodeRoleProbeRaw(requestParameters: GetNodeRoleProbeRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<NodeRoleProbeResponse>> {
+        if (requestParameters.id === null || requestParameters.id === undefined) {
+            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling getNodeRoleProbe.');
+        }
+
+        if (requestParameters.role === null || requestParameters.role === undefined) {
+            throw new runtime.RequiredError('role','Required parameter requestParameters.role was null or undefined when calling getNodeRoleProbe.');
+        }
+
+        const queryParameters: any = {};
+
+        if (requestParameters.maxLagBytes !== undefined) {
+            queryParameters['maxLagBytes'] = requestParameters.maxLagBytes;
+        }
+
+        if (requestParameters.maxLagMs !== undefined) {
+            queryParameters['maxLagMs'] = requestParameters.maxLagMs;
+        }
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        const response = await this.request({
+            path: `/api/v1/cluster/nodes/{id}/probes/{role}`.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))).replace(`{${"role"}}`, encodeURIComponent(String(requestParameters.role))),
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => NodeRoleProbeResponseFromJSON(jsonValue));
+    }
+
+    /**
+     * Answers 200 when the node has the role and 503 when it does not or is down, as Patroni\'s health checks do (`GET /primary`, `/replica?lag=…`, `/read-only`, `/leader`), but for any node of the cluster from one control plane. Point a load balancer\'s HTTP check at it: HAProxy\'s `option httpchk GET /api/v1/cluster/nodes/node-2/probes/replica?maxLagBytes=1048576` with `http-check expect status 200`. `HEAD` answers the same status and headers without a body.  - `primary`: the node is the replication primary (it takes the writes) and is running. - `replica`: the node is a running standby whose WAL receiver streams from the primary   (replica state `STREAMING`, `CATCHING_UP` or `PAUSED`), and its replay lag is within   `maxLagBytes` and `maxLagMs` when they are given. A standby whose replay is paused still   streams: give a lag bound to take it out of rotation as its lag grows. - `read-only`: the node passes `primary` or `replica` (the lag bounds apply to standbys). - `leader`: the node is the Raft leader.  The body says which roles the node has, its lag when it is a standby, and why the probe failed; nothing more about the node. Public, like the server\'s health probes: no key needed. Requests are limited per client address (twice the per-key rate limit). 
+     * Role probe of one node, for load balancers
+     */
+    async getNodeRoleProbe(requestParameters: GetNodeRoleProbeRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<NodeRoleProbeResponse> {
+        const response = await this.getNodeRoleProbeRaw(requestParameters, initOverrides);
         return await response.value();
     }
 

@@ -29,6 +29,10 @@ import {
 /**
  * Every event, on every stream, in one envelope. `cursor` increases by one per event across
  * the whole cluster; reconnect with `resumeFrom` set to the last cursor you saw to miss nothing.
+ * The log keeps the newest events only (`RUSTYDB_EVENT_LOG_MAX_EVENTS`, 100,000 by default,
+ * and `RUSTYDB_EVENT_LOG_MAX_AGE_HOURS`, 168): a `resumeFrom` whose next events were pruned
+ * is refused with `CONFLICT`, `details.reason` `CURSOR_EXPIRED` and
+ * `details.oldestAvailableCursor`, never answered with a silent gap.
  * @export
  * @interface EventEnvelope
  */

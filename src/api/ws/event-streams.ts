@@ -76,8 +76,15 @@ export class EventStreams {
         webSocket.send(JSON.stringify({ type: 'error', error: { code: 'VALIDATION_FAILED', message: chosen.problem } }));
         return false;
       }
+      let current: EventFeed;
+      try {
+        current = this.services.events.open(context, stream.operationId, chosen.filter, config.resumeFrom);
+      } catch (error) {
+        // A resumeFrom older than the log keeps (CURSOR_EXPIRED): say so, and keep the current feed.
+        webSocket.send(JSON.stringify({ type: 'error', error: errorBodyOf(error) }));
+        return false;
+      }
       feed?.close();
-      const current = this.services.events.open(context, stream.operationId, chosen.filter, config.resumeFrom);
       feed = current;
       const { severity } = config;
       const severityOf = stream.severityOf;

@@ -28,7 +28,7 @@ export const REPLICATION_CONFLICT_COUNTER_RECORD = 'replication.conflictCounter'
 /** The simulation's one database. */
 export const CONFLICT_DATABASE = 'rustydb';
 /** Conflicts kept; the oldest resolved ones go first. */
-const CONFLICTS_KEPT = 1000;
+export const CONFLICTS_KEPT = 1000;
 
 export interface ConflictRecord {
   conflictId: string;

@@ -67,7 +67,7 @@ export interface LagAlertsState {
 }
 
 /** Resolved alerts kept for the history; open ones are always kept. */
-const RESOLVED_ALERTS_KEPT = 500;
+export const RESOLVED_ALERTS_KEPT = 500;
 
 function metricOf(sample: LagSample, metric: LagMetric): number {
   switch (metric) {

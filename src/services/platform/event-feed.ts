@@ -14,8 +14,9 @@ export class FeedOverflowError extends Error {
 
 /**
  * A live view of the event bus as an async iterator: stored events after `resumeFrom` first,
- * then live ones, with no gap and no duplicate. It subscribes before replaying, so an event
- * committed during the replay is queued and later skipped if the replay already yielded it.
+ * then live ones, with no gap and no duplicate (it fails rather than skip pruned events). It
+ * subscribes before replaying, so an event committed during the replay is queued and later
+ * skipped if the replay already yielded it.
  */
 export class EventFeed implements AsyncIterableIterator<BusEvent> {
   private readonly queue: BusEvent[] = [];
@@ -31,6 +32,8 @@ export class EventFeed implements AsyncIterableIterator<BusEvent> {
     private readonly bus: EventBus<object>,
     private readonly filter: EventFilter,
     resumeFrom: number | undefined,
+    /** Throws when events after the cursor are no longer stored (pruned while the replay ran). */
+    private readonly assertResumable: (afterCursor: number) => void = () => undefined,
   ) {
     this.lastCursor = resumeFrom ?? 0;
     this.unsubscribe = bus.subscribe(filter, (event) => this.push(event));
@@ -70,6 +73,8 @@ export class EventFeed implements AsyncIterableIterator<BusEvent> {
       let cursor = afterCursor;
       for (;;) {
         const page = await this.bus.readAfter(cursor, REPLAY_PAGE_SIZE, this.filter);
+        // A prune between pages would make this page start past a gap: fail rather than skip.
+        this.assertResumable(cursor);
         if (page.length === 0) break;
         this.queue.push(...page);
         cursor = page[page.length - 1]!.cursor;

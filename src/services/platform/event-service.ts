@@ -1,5 +1,6 @@
 import type { BusEvent, EventBus, EventFilter } from '../../engines/runtime/event-bus.js';
 import { EventFeed } from './event-feed.js';
+import type { EventRetention } from './event-retention.js';
 import type { OperationContext } from './operation-context.js';
 import type { OperationRunner } from './operation-runner.js';
 
@@ -8,6 +9,7 @@ export class EventService {
   constructor(
     private readonly bus: EventBus<object>,
     private readonly runner: OperationRunner,
+    private readonly retention: Pick<EventRetention, 'assertResumable'>,
   ) {}
 
   async list(
@@ -23,9 +25,15 @@ export class EventService {
   /**
    * Opens a feed for a stream or subscription. `operationId` names the stream's operation, so
    * its roles apply.
+   * @throws DomainError CONFLICT (reason CURSOR_EXPIRED) when events after `resumeFrom` have
+   *   been pruned: the feed would start with a gap.
    */
   open(context: OperationContext, operationId: string, filter: EventFilter, resumeFrom?: number): EventFeed {
-    return this.runner.read(context, operationId, () => new EventFeed(this.bus, filter, resumeFrom));
+    return this.runner.read(context, operationId, () => {
+      const retention = this.retention;
+      if (resumeFrom !== undefined) retention.assertResumable(resumeFrom);
+      return new EventFeed(this.bus, filter, resumeFrom, (afterCursor) => retention.assertResumable(afterCursor));
+    });
   }
 
   lastCursor(): number {

@@ -93,6 +93,7 @@ const graphqlTwins: Record<string, string> = {
   distributeQuery: 'Query.distributeQuery',
   getClusterStatus: 'Query.clusterStatus',
   getClusteringStatus: 'Query.clusteringStatus',
+  getNodeRoleProbe: 'Query.nodeRoleProbe',
   // Replication (issue 4).
   getClusterReplication: 'Query.clusterReplication',
   getReplicationConfig: 'Query.replicationConfig',
