@@ -317,6 +317,15 @@ export class NodeStorage {
     return null;
   }
 
+  /**
+   * Checks writes against the current tables and turns puts into inserts or updates, changing
+   * nothing (a distributed transaction checks its writes before it sends them).
+   * @throws DomainError UNPROCESSABLE for malformed writes, NOT_FOUND for a delete of a missing row.
+   */
+  planWrites(writes: readonly RowWrite[]): RowChange[] {
+    return this.resolveWrites(writes);
+  }
+
   /** Checks writes against the current tables and turns puts into inserts or updates. */
   private resolveWrites(writes: readonly RowWrite[]): RowChange[] {
     if (!Array.isArray(writes) || writes.length === 0) throw new DomainError('UNPROCESSABLE', 'A transaction needs at least one write.');
