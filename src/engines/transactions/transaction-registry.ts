@@ -67,6 +67,8 @@ export interface RegistryLive {
   now(): number;
   isRunning(nodeId: string): boolean;
   locksHeld(nodeId: string, gid: string): number;
+  /** Whether a node holds tentative work or a prepared transaction for `gid`. */
+  holdsWork(nodeId: string, gid: string): boolean;
   waitingForLock(nodeId: string, gid: string): LockWait | null;
 }
 
@@ -265,6 +267,16 @@ export class TransactionRegistry {
 
   private refresh(record: TransactionRecord): void {
     const live = this.deps.live;
+    if (record.decision === 'ABORT' || record.coordinatorLost) {
+      // Presumed abort: a running participant holding nothing for it never will prepare it (no Prepare
+      // is sent before it executed), so it is done.
+      for (const participant of record.participants) {
+        if (participant.state !== 'ACTIVE' || !live.isRunning(participant.nodeId) || live.holdsWork(participant.nodeId, record.transactionId)) continue;
+        participant.state = 'ABORTED';
+        participant.reason ??= `${participant.nodeId} holds no work for it`;
+        participant.finishedAtMs = live.now();
+      }
+    }
     const participants = record.participants.map((participant) => ({ state: participant.state, reachable: live.isRunning(participant.nodeId) }));
     const next = deriveTransactionState({
       phase: record.phase,

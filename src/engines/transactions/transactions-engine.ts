@@ -117,6 +117,7 @@ export class TransactionsEngine {
         now: () => runtime.clock.now(),
         isRunning: (nodeId) => !runtime.faults.isCrashed(nodeId),
         locksHeld: (nodeId, gid) => cluster.storageOf(nodeId).locksOf(gid).length,
+        holdsWork: (nodeId, gid) => this.participantOf(nodeId).hasWork(gid) || cluster.storageOf(nodeId).preparedTransaction(gid) !== undefined,
         waitingForLock: (nodeId, gid) => this.participantOf(nodeId).workOf(gid)?.waiting ?? null,
       },
       stats: this.stats,
@@ -462,9 +463,11 @@ export class TransactionsEngine {
   }
 
   private nodeCrashed(nodeId: string): void {
+    // Only work the node held is lost: an Execute still on the wire may reach it after its restart.
+    const lost = new Set(this.participantOf(nodeId).workGids());
     this.protocol.crashed(nodeId);
     this.xa.nodeCrashed(nodeId);
-    this.abandonTentativeWork((participantNodeId) => participantNodeId === nodeId, `the work was lost in the crash of ${nodeId}`);
+    this.abandonTentativeWork((participantNodeId, gid) => participantNodeId === nodeId && lost.has(gid), `the work was lost in the crash of ${nodeId}`);
     this.registry.refreshAll();
   }
 
@@ -480,10 +483,10 @@ export class TransactionsEngine {
   }
 
   /** Participants whose work was in memory only are ABORTED. */
-  private abandonTentativeWork(where: (nodeId: string) => boolean, reason: string): void {
+  private abandonTentativeWork(where: (nodeId: string, gid: string) => boolean, reason: string): void {
     for (const record of this.registry.liveRecords()) {
       for (const participant of record.participants) {
-        if (participant.state === 'ACTIVE' && where(participant.nodeId)) this.registry.updateParticipant(record.transactionId, participant.nodeId, { state: 'ABORTED', reason });
+        if (participant.state === 'ACTIVE' && where(participant.nodeId, record.transactionId)) this.registry.updateParticipant(record.transactionId, participant.nodeId, { state: 'ABORTED', reason });
       }
     }
   }

@@ -400,10 +400,12 @@ export class TwoPhaseCommit {
       const finished = this.finishPrepared(nodeId, gid, outcome);
       if (finished === null || finished === 'refused') return;
       if (finished === 'HEURISTIC_COMMIT' || finished === 'HEURISTIC_ROLLBACK') heuristic = finished;
-    } else if (participant.hasWork(gid)) {
-      // Unprepared work can only be aborted (a COMMIT needs this participant's YES).
-      if (outcome === 'COMMIT') return;
+    } else if (outcome === 'ABORT') {
+      // Drops unprepared work, and remembers the gid so that an Execute still on the wire is refused.
       participant.discard(gid, `${gid} was rolled back by its coordinator ${from}`);
+    } else if (participant.hasWork(gid)) {
+      // Unprepared work is never committed (a COMMIT needs this participant's YES): a stray message.
+      return;
     }
     this.deps.registry.updateParticipant(gid, nodeId, { acknowledged: true });
     this.send(nodeId, from, { type: 'Ack', gid, outcome, heuristic });
