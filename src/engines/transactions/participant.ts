@@ -86,16 +86,12 @@ export class Participant {
   /**
    * Starts the tentative writes of `gid`: each row is locked in order, waiting up to
    * `lockTimeoutMs` behind another transaction's lock. `onDone` hears once, when every row is
-   * locked or the work failed (and was dropped). A gid this participant dropped before fails at once.
+   * locked or the work failed (and was dropped).
    */
   execute(gid: string, writes: readonly RowWrite[], options: { lockTimeoutMs: number; deadlineMs: number | null }, onDone: (result: ExecuteResult) => void): void {
     if (this.work.has(gid)) return;
     if (this.storage.preparedTransaction(gid) !== undefined) {
       onDone({ ok: true });
-      return;
-    }
-    if (this.tombstones.has(gid)) {
-      onDone({ ok: false, reason: `${this.nodeId} already dropped ${gid}` });
       return;
     }
     const problem = this.host.storage.whyNotWritable(this.nodeId);

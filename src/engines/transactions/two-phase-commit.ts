@@ -359,7 +359,13 @@ export class TwoPhaseCommit {
 
   private onExecute(nodeId: string, from: string, message: Extract<TransactionMessage, { type: 'Execute' }>): void {
     this.memory(nodeId).sessions.set(message.gid, from);
-    this.deps.participantOf(nodeId).execute(message.gid, message.writes, { lockTimeoutMs: message.lockTimeoutMs, deadlineMs: message.deadlineMs }, (result) => {
+    const participant = this.deps.participantOf(nodeId);
+    if (participant.dropped(message.gid)) {
+      // An Execute that arrives after this participant aborted the transaction (a reordered message) is refused.
+      this.send(nodeId, from, { type: 'Executed', gid: message.gid, ok: false, reason: `${nodeId} already dropped ${message.gid}` });
+      return;
+    }
+    participant.execute(message.gid, message.writes, { lockTimeoutMs: message.lockTimeoutMs, deadlineMs: message.deadlineMs }, (result) => {
       if (!this.isUp(nodeId)) return;
       if (!result.ok && this.deps.registry.liveRecord(message.gid)?.decision === null) {
         this.deps.registry.updateParticipant(message.gid, nodeId, { vote: 'NO', state: 'ABORTED', reason: result.reason });
