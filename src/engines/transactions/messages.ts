@@ -13,6 +13,8 @@ export interface Execute {
   lockTimeoutMs: number;
   /** Cluster time after which unprepared work is dropped. */
   deadlineMs: number;
+  /** The coordinator's incarnation: a Recover from a later one drops this work. */
+  epoch: number;
 }
 
 /** Participant → coordinator: the work is done with its locks held, or failed (the participant's NO). */
@@ -82,9 +84,10 @@ export interface DecisionReply {
   outcome: Decision | 'UNKNOWN';
 }
 
-/** A restarted coordinator → every node: drop my sessions' unprepared work, list what you hold prepared for me. */
+/** A restarted coordinator → every node: drop my earlier incarnations' unprepared work, list what you hold prepared for me. */
 export interface Recover {
   type: 'Recover';
+  epoch: number;
 }
 
 export interface RecoverReply {

@@ -76,8 +76,8 @@ interface Watch {
 /** What one node keeps in memory for the protocol. */
 interface NodeMemory {
   readonly coordinated: Map<string, Coordinated>;
-  /** gid → its coordinator, for the unprepared work a Recover drops. */
-  readonly sessions: Map<string, string>;
+  /** gid → its coordinator and that coordinator's incarnation, for the unprepared work a Recover drops. */
+  readonly sessions: Map<string, { coordinatorId: string; epoch: number }>;
   readonly watches: Map<string, Watch>;
 }
 
@@ -96,6 +96,8 @@ export class TwoPhaseCommit {
   private readonly network: SimNetwork<TransactionMessage>;
   private readonly memories = new Map<string, NodeMemory>();
   private readonly attached = new Set<string>();
+  /** Each node's incarnation as coordinator (a count of its restarts; kept outside its memory). */
+  private readonly epochs = new Map<string, number>();
 
   constructor(private readonly deps: TwoPhaseCommitDeps) {
     this.network = deps.runtime.network<TransactionMessage>('transactions');
@@ -142,6 +144,7 @@ export class TwoPhaseCommit {
         lockTimeoutMs: txn.lockTimeoutMs,
         // The participant keeps unprepared work a little past the coordinator's own timeout.
         deadlineMs: txn.deadlineMs + txn.prepareTimeoutMs,
+        epoch: this.epochs.get(coordinatorId) ?? 0,
       });
       if (!sent) return;
     }
@@ -358,7 +361,7 @@ export class TwoPhaseCommit {
   // ================================================================ the participant's protocol
 
   private onExecute(nodeId: string, from: string, message: Extract<TransactionMessage, { type: 'Execute' }>): void {
-    this.memory(nodeId).sessions.set(message.gid, from);
+    this.memory(nodeId).sessions.set(message.gid, { coordinatorId: from, epoch: message.epoch });
     const participant = this.deps.participantOf(nodeId);
     if (participant.dropped(message.gid)) {
       // An Execute that arrives after this participant aborted the transaction (a reordered message) is refused.
@@ -376,7 +379,6 @@ export class TwoPhaseCommit {
 
   private onPrepare(nodeId: string, from: string, message: Extract<TransactionMessage, { type: 'Prepare' }>): void {
     const memory = this.memory(nodeId);
-    memory.sessions.set(message.gid, from);
     const result = this.deps.participantOf(nodeId).prepare(message.gid, { participants: message.participants, coordinatorNodeId: message.coordinatorNodeId, xa: null });
     if (result === null) return;
     if (result.vote === 'YES') {
@@ -470,12 +472,14 @@ export class TwoPhaseCommit {
     this.send(nodeId, entry.coordinatorNodeId, { type: 'Ack', gid: message.gid, outcome: message.outcome, heuristic: null });
   }
 
-  /** A restarted coordinator's Recover: its sessions' unprepared work is dropped, and the prepared gids it coordinates are listed. */
-  private onRecover(nodeId: string, from: string): void {
+  /** A restarted coordinator's Recover: its earlier incarnations' unprepared work is dropped, and the prepared gids it coordinates are listed. */
+  private onRecover(nodeId: string, from: string, message: Extract<TransactionMessage, { type: 'Recover' }>): void {
     const memory = this.memory(nodeId);
     const participant = this.deps.participantOf(nodeId);
-    for (const [gid, coordinatorId] of [...memory.sessions]) {
-      if (coordinatorId === from && participant.hasWork(gid)) participant.discard(gid, `${gid} was dropped: its coordinator ${from} restarted`);
+    for (const [gid, session] of [...memory.sessions]) {
+      if (session.coordinatorId !== from || session.epoch >= message.epoch) continue;
+      memory.sessions.delete(gid);
+      if (participant.hasWork(gid)) participant.discard(gid, `${gid} was dropped: its coordinator ${from} restarted`);
     }
     const prepared = this.deps.cluster
       .storageOf(nodeId)
@@ -551,6 +555,8 @@ export class TwoPhaseCommit {
    */
   restarted(nodeId: string): void {
     this.attachNodes();
+    const epoch = (this.epochs.get(nodeId) ?? 0) + 1;
+    this.epochs.set(nodeId, epoch);
     const memory = this.memory(nodeId);
     const nowMs = this.now();
     const storage = this.deps.cluster.storageOf(nodeId);
@@ -587,7 +593,7 @@ export class TwoPhaseCommit {
       if (!this.isUp(nodeId)) return;
     }
     for (const other of this.deps.cluster.nodeIds()) {
-      if (!this.send(nodeId, other, { type: 'Recover' })) return;
+      if (!this.send(nodeId, other, { type: 'Recover', epoch })) return;
     }
     for (const entry of storage.preparedTransactions()) {
       if (entry.status !== 'PREPARED' || entry.coordinatorNodeId === null) continue;
@@ -644,7 +650,7 @@ export class TwoPhaseCommit {
       case 'DecisionReply':
         return this.onDecisionReply(nodeId, from, message);
       case 'Recover':
-        return this.onRecover(nodeId, from);
+        return this.onRecover(nodeId, from, message);
       case 'RecoverReply':
         return this.onRecoverReply(nodeId, from, message);
     }

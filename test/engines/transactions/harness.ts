@@ -24,6 +24,8 @@ export interface TransactionsHarnessOptions extends EngineWorldOptions {
   replication?: ReplicationConfigPatch;
   config?: TransactionsConfigPatch;
   onStep?: (step: TransactionStep) => void;
+  /** Nodes down when the engines start (a server restart with a crash fault still in force). */
+  downAtStart?: string[];
 }
 
 export interface TransactionsHarness extends Omit<EngineWorld<TransactionsWorldEvents>, 'restarting'> {
@@ -35,6 +37,7 @@ export interface TransactionsHarness extends Omit<EngineWorld<TransactionsWorldE
 
 export async function startTransactions(options: TransactionsHarnessOptions = {}): Promise<TransactionsHarness> {
   const world = await startEngineWorld<TransactionsWorldEvents>(options);
+  if (options.downAtStart !== undefined && options.downAtStart.length > 0) world.fault({ type: 'crash', nodes: options.downAtStart });
   const records = new ReplicationJournal(world.journal);
   const replicationDeps = { runtime: world.runtime, bus: world.bus, records };
   const restoredReplication = world.restarting ? await loadReplicationState(world.store) : null;
