@@ -440,6 +440,11 @@ export class ReplicationCluster {
     if (typeof nodeId !== 'string' || nodeId.length === 0 || nodeId.length > 128) throw new DomainError('UNPROCESSABLE', 'A replica needs a node id.');
     if (nodeId === this.primaryId) throw new DomainError('CONFLICT', `${nodeId} is the primary.`, { nodeId });
     if (this.replicas.has(nodeId)) throw new DomainError('CONFLICT', `${nodeId} is already a replica.`, { nodeId });
+    const held = this.nodes.get(nodeId)?.storage.twoPhaseCount() ?? 0;
+    if (held > 0) {
+      // A base backup would replace its two-phase state with the primary's: its own prepared transactions would be lost.
+      throw new DomainError('CONFLICT', `${nodeId} holds ${held} prepared transaction(s) or heuristic outcome(s) of its own: resolve them before it becomes a replica.`, { nodeId, prepared: held });
+    }
     if (!this.nodes.has(nodeId)) {
       this.attachNode(nodeId, new NodeStorage(nodeId, { lsn: WAL_START_LSN, timeline: this.currentTimeline }, this.storageListener));
       this.nodeOf(nodeId).running = !this.deps.runtime.faults.isCrashed(nodeId);
@@ -782,6 +787,12 @@ export class ReplicationCluster {
       const own = node.storage.positions();
       const standbyKeep = Math.min(checkpointKeepLsn(own.writeLsn, claims, null, this.config, pinsOf(node.storage)), own.replayLsn);
       node.storage.removeWalBefore(standbyKeep);
+    }
+    // Nodes outside the physical group (standalone participants) keep walKeepSegments and their prepared transactions' WAL.
+    for (const node of this.nodes.values()) {
+      if (node.id === this.primaryId || this.replicas.has(node.id) || !node.running) continue;
+      const own = node.storage.positions();
+      node.storage.removeWalBefore(Math.min(checkpointKeepLsn(own.writeLsn, [], null, this.config, pinsOf(node.storage)), own.replayLsn));
     }
     this.checkpoints = { count: this.checkpoints.count + 1, lastAtMs: nowMs };
     return {

@@ -262,8 +262,13 @@ export class TwoPhaseCommit {
     this.deps.stats.record('prepare', nowMs - (txn.prepareSentAtMs ?? nowMs));
     this.clearPrepareTimer(txn);
     txn.phase = 'PREPARED';
-    this.deps.registry.updateTransaction(txn.gid, { phase: 'PREPARED', preparedAtMs: nowMs });
-    if (txn.commitRequested) this.decideCommit(coordinatorId, txn);
+    if (!txn.commitRequested) {
+      this.deps.registry.updateTransaction(txn.gid, { phase: 'PREPARED', preparedAtMs: nowMs });
+      return;
+    }
+    // Straight on to the decision: a caller waiting for the commit does not see a PREPARED stop.
+    this.deps.registry.updateTransaction(txn.gid, { preparedAtMs: nowMs });
+    this.decideCommit(coordinatorId, txn);
   }
 
   /** Logs COMMIT (a pg_dist_transaction row) before anyone hears it; a failed log write decides ABORT. */
@@ -481,9 +486,8 @@ export class TwoPhaseCommit {
       memory.sessions.delete(gid);
       if (participant.hasWork(gid)) participant.discard(gid, `${gid} was dropped: its coordinator ${from} restarted`);
     }
-    const prepared = this.deps.cluster
-      .storageOf(nodeId)
-      .preparedTransactions()
+    // A standby's prepared entries are replicas of its primary's: it answers for none of them.
+    const prepared = (this.isStandby(nodeId) ? [] : this.deps.cluster.storageOf(nodeId).preparedTransactions())
       .filter((entry) => entry.status === 'PREPARED' && entry.coordinatorNodeId === from)
       .map((entry) => entry.gid);
     this.send(nodeId, from, { type: 'RecoverReply', prepared });
@@ -506,6 +510,7 @@ export class TwoPhaseCommit {
         if (!this.isUp(nodeId)) break;
       }
       if (!this.isUp(nodeId)) continue;
+      if (this.isStandby(nodeId)) continue;
       for (const entry of this.deps.cluster.storageOf(nodeId).preparedTransactions()) {
         if (entry.status !== 'PREPARED' || entry.coordinatorNodeId === null) continue;
         let watch = memory.watches.get(entry.gid);
@@ -595,7 +600,7 @@ export class TwoPhaseCommit {
     for (const other of this.deps.cluster.nodeIds()) {
       if (!this.send(nodeId, other, { type: 'Recover', epoch })) return;
     }
-    for (const entry of storage.preparedTransactions()) {
+    for (const entry of this.isStandby(nodeId) ? [] : storage.preparedTransactions()) {
       if (entry.status !== 'PREPARED' || entry.coordinatorNodeId === null) continue;
       memory.watches.set(entry.gid, { lastHeardMs: nowMs, askedAtMs: nowMs, inDoubt: false });
       if (!this.askForDecision(nodeId, entry.gid, entry.coordinatorNodeId, [])) return;
@@ -671,6 +676,11 @@ export class TwoPhaseCommit {
       this.memories.set(nodeId, memory);
     }
     return memory;
+  }
+
+  /** A standby replays its primary's prepared transactions; the primary is their participant. */
+  private isStandby(nodeId: string): boolean {
+    return this.deps.cluster.writeRoleOf(nodeId) === 'STANDBY';
   }
 
   private isUp(nodeId: string): boolean {

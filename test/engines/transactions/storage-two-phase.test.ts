@@ -135,6 +135,27 @@ describe('row locks and standalone nodes', () => {
     expect(rowOn(harness, 'node-1', 'accounts', 'k0')).toBeUndefined();
   });
 
+  it('trims a standalone participant\'s WAL at checkpoints except what its prepared transactions pin, and will not make it a replica while it holds one', async () => {
+    harness = await startTransactions({ replication: { walSegmentBytes: 4096, maxBatchBytes: 1024, walKeepSegments: 1 } });
+    const { engine, cluster } = harness;
+    const id = engine.begin({ participants: [{ nodeId: 'node-2', writes: [{ op: 'put', table: 'accounts', key: 'a1', row: {} }] }, { nodeId: 'node-3' }] }).transactionId;
+    engine.prepare(id);
+    await harness.advance(20);
+    const storage = cluster.storageOf('node-2');
+    const prepareLsn = storage.oldestPreparedLsn() as number;
+    for (let index = 0; index < 300; index += 1) cluster.commitOn('node-2', [{ op: 'put', table: 'filler', key: `k${index}`, row: { padding: 'x'.repeat(60) } }]);
+    cluster.checkpoint();
+    expect(storage.positions().walStartLsn).toBeLessThanOrEqual(prepareLsn);
+    const refused = domainErrorFrom(() => cluster.addReplica('node-2'));
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.message).toContain('holds 1 prepared transaction');
+    engine.commit(id);
+    await harness.advance(50);
+    cluster.checkpoint();
+    expect(storage.positions().walStartLsn).toBeGreaterThan(prepareLsn);
+    expect(cluster.addReplica('node-2').replicaId).toBe('node-2');
+  });
+
   it('makes a removed replica a writable participant: its first write ends recovery (the received backlog is replayed)', async () => {
     harness = await startTransactions({ replicaIds: ['node-4'] });
     const { engine, cluster } = harness;

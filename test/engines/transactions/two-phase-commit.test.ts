@@ -67,6 +67,28 @@ describe('two-phase commit', () => {
     expect(engine.statistics().counters.committedOnePhase).toBe(1);
   });
 
+  it('answers settled() once a commit is decided and done, and answers commit again idempotently', async () => {
+    harness = await startTransactions();
+    const { engine } = harness;
+    const id = engine.begin({ participants: [{ nodeId: 'node-2', writes: [{ op: 'put', table: 'accounts', key: 'a1', row: {} }] }, { nodeId: 'node-3' }] }).transactionId;
+    const committing = engine.commit(id);
+    expect(committing.state).toBe('PREPARING');
+    let settled: string | null = null;
+    void engine.settled(id).then((view) => {
+      settled = view.state;
+    });
+    await harness.advance(1);
+    expect(settled).toBeNull();
+    await harness.advance(30);
+    expect(settled).toBe('COMMITTED');
+    expect(engine.commit(id).state).toBe('COMMITTED');
+    expect(domainErrorFrom(() => engine.rollback(id)).code).toBe('CONFLICT');
+    expect(domainErrorFrom(() => engine.prepare(id)).code).toBe('CONFLICT');
+    expect(domainErrorFrom(() => engine.get('dtx-99')).code).toBe('NOT_FOUND');
+    expect(engine.list({ state: 'COMMITTED', nodeId: 'node-3' }).map((view) => view.transactionId)).toEqual([id]);
+    expect(engine.list({ nodeId: 'node-4' })).toEqual([]);
+  });
+
   it('refuses a hot standby as participant, unknown nodes, repeated nodes and bad writes, changing nothing', async () => {
     harness = await startTransactions({ replicaIds: ['node-4'] });
     const { engine } = harness;
