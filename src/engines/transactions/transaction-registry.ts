@@ -18,12 +18,11 @@ import {
   isHeuristicState,
   transitionTransaction,
   type CoordinatorPhase,
-  type Decision,
   type ParticipantState,
   type TransactionState,
   type Vote,
 } from './transaction-state.js';
-import type { DistributedTransactionView, ParticipantView } from './transaction-views.js';
+import type { DistributedTransactionView, ParticipantView, TransactionFields } from './transaction-views.js';
 
 export interface ParticipantRecord {
   nodeId: string;
@@ -38,26 +37,11 @@ export interface ParticipantRecord {
   acknowledged: boolean;
 }
 
-export interface TransactionRecord {
-  transactionId: string;
-  coordinatorNodeId: string;
+export interface TransactionRecord extends TransactionFields {
   participants: ParticipantRecord[];
-  state: TransactionState;
   phase: CoordinatorPhase;
-  decision: Decision | null;
   /** The coordinator crashed before deciding: the outcome is abort (presumed), known once it is back. */
   coordinatorLost: boolean;
-  onePhase: boolean;
-  reason: string | null;
-  prepareTimeoutMs: number;
-  lockTimeoutMs: number;
-  timeoutMs: number;
-  begunAtMs: number;
-  preparedAtMs: number | null;
-  decidedAtMs: number | null;
-  finishedAtMs: number | null;
-  inDoubtSinceMs: number | null;
-  contradictsDecision: boolean;
   /** A heuristic outcome an operator forgot (it is then in the history). */
   forgotten: boolean;
 }
@@ -226,13 +210,11 @@ export class TransactionRegistry {
 
   view(record: TransactionRecord): DistributedTransactionView {
     const live = this.deps.live;
-    const nowMs = live.now();
     const open = this.live.has(record.transactionId);
+    const { participants, phase: _phase, coordinatorLost: _lost, forgotten: _forgotten, ...fields } = record;
     return {
-      transactionId: record.transactionId,
-      state: record.state,
-      coordinatorNodeId: record.coordinatorNodeId,
-      participants: record.participants.map((participant): ParticipantView => ({
+      ...fields,
+      participants: participants.map((participant): ParticipantView => ({
         nodeId: participant.nodeId,
         state: participant.state,
         vote: participant.vote,
@@ -247,19 +229,7 @@ export class TransactionRegistry {
         acknowledged: participant.acknowledged,
         reachable: live.isRunning(participant.nodeId),
       })),
-      onePhase: record.onePhase,
-      decision: record.decision,
-      reason: record.reason,
-      prepareTimeoutMs: record.prepareTimeoutMs,
-      lockTimeoutMs: record.lockTimeoutMs,
-      timeoutMs: record.timeoutMs,
-      begunAtMs: record.begunAtMs,
-      preparedAtMs: record.preparedAtMs,
-      decidedAtMs: record.decidedAtMs,
-      finishedAtMs: record.finishedAtMs,
-      inDoubtSinceMs: record.inDoubtSinceMs,
-      durationMs: (record.finishedAtMs ?? nowMs) - record.begunAtMs,
-      contradictsDecision: record.contradictsDecision,
+      durationMs: (record.finishedAtMs ?? live.now()) - record.begunAtMs,
     };
   }
 

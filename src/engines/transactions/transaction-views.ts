@@ -32,11 +32,11 @@ export interface ParticipantView {
   reachable: boolean;
 }
 
-export interface DistributedTransactionView {
+/** What a transaction's stored record and its view share. */
+export interface TransactionFields {
   transactionId: string;
   state: TransactionState;
   coordinatorNodeId: string;
-  participants: ParticipantView[];
   /** Committed (or committing) in one phase: one participant, no PREPARE. */
   onePhase: boolean;
   /** The coordinator's decision once known: COMMIT once logged, ABORT once decided or presumed. */
@@ -53,10 +53,14 @@ export interface DistributedTransactionView {
   finishedAtMs: number | null;
   /** When it last became IN_DOUBT; null if it never was. */
   inDoubtSinceMs: number | null;
-  /** Cluster time since begin (to the end once finished). */
-  durationMs: number;
   /** A heuristic outcome against the coordinator's decision. */
   contradictsDecision: boolean;
+}
+
+export interface DistributedTransactionView extends TransactionFields {
+  participants: ParticipantView[];
+  /** Cluster time since begin (to the end once finished). */
+  durationMs: number;
 }
 
 /** A lock an in-doubt transaction holds. */
@@ -126,20 +130,11 @@ export interface ResourceManagerView {
   prepared: number;
 }
 
-export interface XaBranchView {
-  /** MySQL's notation: `'gtrid','bqual',1`, or `X'…'` parts for bytes that are not printable. */
-  xid: string;
-  formatId: number;
-  gtrid: string | null;
-  gtridHex: string;
-  bqual: string | null;
-  bqualHex: string;
+/** What an XA branch's stored record and its view share. */
+export interface XaBranchFields {
   state: XaBranchState;
   resourceManager: string;
   nodeId: string;
-  writes: number;
-  locksHeld: number;
-  waitingForLock: LockWait | null;
   /** Committed with onePhase. */
   onePhase: boolean;
   /** Why it became ROLLBACK_ONLY or ROLLED_BACK (with the XA code: XA_RBTIMEOUT, XA_RBROLLBACK); null otherwise. */
@@ -150,8 +145,21 @@ export interface XaBranchView {
   startedAtMs: number;
   updatedAtMs: number;
   preparedAtMs: number | null;
-  prepareLsn: string | null;
   finishedAtMs: number | null;
+}
+
+export interface XaBranchView extends XaBranchFields {
+  /** MySQL's notation: `'gtrid','bqual',1`, or `X'…'` parts for bytes that are not printable. */
+  xid: string;
+  formatId: number;
+  gtrid: string | null;
+  gtridHex: string;
+  bqual: string | null;
+  bqualHex: string;
+  writes: number;
+  locksHeld: number;
+  waitingForLock: LockWait | null;
+  prepareLsn: string | null;
 }
 
 export interface XaStatisticsView {

@@ -260,19 +260,20 @@ export class TransactionsEngine {
    * @throws NOT_FOUND, CONFLICT (aborted, in doubt, its coordinator down).
    */
   commit(transactionId: string): DistributedTransactionView {
-    const record = this.registry.require(transactionId);
-    if (record.state === 'COMMITTED' || record.state === 'COMMITTING') return this.registry.view(record);
-    if (!['ACTIVE', 'PREPARING', 'PREPARED'].includes(record.state)) throw this.stateConflict(record, 'commit');
-    this.protocol.commit(record);
-    return this.registry.view(record);
+    return this.decide(transactionId, 'commit', ['COMMITTED', 'COMMITTING'], (record) => this.protocol.commit(record));
   }
 
   /** Rolls back (decides ABORT). Rolling back an aborted transaction answers it as it is. @throws NOT_FOUND, CONFLICT. */
   rollback(transactionId: string): DistributedTransactionView {
+    return this.decide(transactionId, 'rollback', ['ABORTED', 'ABORTING'], (record) => this.protocol.rollback(record, 'rolled back on request'));
+  }
+
+  /** Asks the coordinator for an outcome, from a state that allows it; answers at once when it is under way already. */
+  private decide(transactionId: string, operation: string, done: readonly TransactionState[], ask: (record: TransactionRecord) => void): DistributedTransactionView {
     const record = this.registry.require(transactionId);
-    if (record.state === 'ABORTED' || record.state === 'ABORTING') return this.registry.view(record);
-    if (!['ACTIVE', 'PREPARING', 'PREPARED'].includes(record.state)) throw this.stateConflict(record, 'rollback');
-    this.protocol.rollback(record, 'rolled back on request');
+    if (done.includes(record.state)) return this.registry.view(record);
+    if (!['ACTIVE', 'PREPARING', 'PREPARED'].includes(record.state)) throw this.stateConflict(record, operation);
+    ask(record);
     return this.registry.view(record);
   }
 

@@ -14,7 +14,7 @@ import type { TimerId, VirtualClock } from '../runtime/index.js';
 import type { TransactionsEventPublisher } from './events.js';
 import type { Participant } from './participant.js';
 import type { TransactionStatistics } from './statistics.js';
-import type { ResourceManagerView, XaBranchView, XaStatisticsView } from './transaction-views.js';
+import type { ResourceManagerView, XaBranchFields, XaBranchView, XaStatisticsView } from './transaction-views.js';
 import type { TransactionsConfig } from './transactions-config.js';
 import { checkWrites, writesOfChanges } from './write-checks.js';
 import { isLiveXaState, nextXaState, xaTransitionOf, XA_BRANCH_STATES, type XaBranchState, type XaEvent } from './xa-branch.js';
@@ -26,24 +26,13 @@ export interface ResourceManagerRecord {
   registeredAtMs: number;
 }
 
-export interface XaBranchRecord {
+export interface XaBranchRecord extends XaBranchFields {
   /** Unique per start (an xid may be reused once its branch finished). */
   branchId: string;
   xid: Xid;
   gid: string;
-  resourceManager: string;
-  nodeId: string;
-  state: XaBranchState;
   writes: RowWrite[];
-  onePhase: boolean;
-  reason: string | null;
-  timeoutMs: number;
-  timeoutAtMs: number | null;
-  startedAtMs: number;
-  updatedAtMs: number;
-  preparedAtMs: number | null;
   prepareLsn: Lsn | null;
-  finishedAtMs: number | null;
 }
 
 export interface XaJournal {
@@ -456,28 +445,19 @@ export class XaManager {
 
   private view(branch: XaBranchRecord): XaBranchView {
     const live = this.branches.get(branch.gid) === branch;
+    const { branchId: _branchId, xid, gid, writes, prepareLsn, ...fields } = branch;
     return {
-      xid: formatXid(branch.xid),
-      formatId: branch.xid.formatId,
-      gtrid: textOfHex(branch.xid.gtridHex),
-      gtridHex: branch.xid.gtridHex,
-      bqual: textOfHex(branch.xid.bqualHex),
-      bqualHex: branch.xid.bqualHex,
-      state: branch.state,
-      resourceManager: branch.resourceManager,
-      nodeId: branch.nodeId,
-      writes: branch.writes.length,
-      locksHeld: live ? this.deps.cluster.storageOf(branch.nodeId).locksOf(branch.gid).length : 0,
-      waitingForLock: live ? (this.deps.participantOf(branch.nodeId).workOf(branch.gid)?.waiting ?? null) : null,
-      onePhase: branch.onePhase,
-      reason: branch.reason,
-      timeoutMs: branch.timeoutMs,
-      timeoutAtMs: branch.timeoutAtMs,
-      startedAtMs: branch.startedAtMs,
-      updatedAtMs: branch.updatedAtMs,
-      preparedAtMs: branch.preparedAtMs,
-      prepareLsn: branch.prepareLsn === null ? null : formatLsn(branch.prepareLsn),
-      finishedAtMs: branch.finishedAtMs,
+      ...fields,
+      xid: formatXid(xid),
+      formatId: xid.formatId,
+      gtrid: textOfHex(xid.gtridHex),
+      gtridHex: xid.gtridHex,
+      bqual: textOfHex(xid.bqualHex),
+      bqualHex: xid.bqualHex,
+      writes: writes.length,
+      locksHeld: live ? this.deps.cluster.storageOf(branch.nodeId).locksOf(gid).length : 0,
+      waitingForLock: live ? (this.deps.participantOf(branch.nodeId).workOf(gid)?.waiting ?? null) : null,
+      prepareLsn: prepareLsn === null ? null : formatLsn(prepareLsn),
     };
   }
 
