@@ -127,7 +127,7 @@ export class NodeStorage {
     return this.position;
   }
 
-  // ---------------------------------------------------------------- writing (primary)
+  // ---------------------------------------------------------------- writing (a writable node: the primary or a standalone one)
 
   /**
    * A transaction on a writable node: logged as one record at the end of the WAL, flushed (a

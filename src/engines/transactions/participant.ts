@@ -273,7 +273,6 @@ export class Participant {
         heldBy,
         sinceMs,
         timer: this.host.clock.after(work.lockTimeoutMs, () => {
-          if (work.waiting !== null) work.waiting.timer = -1;
           this.host.lockWaitEnded(this.host.clock.now() - sinceMs, true);
           this.discard(work.gid, `lock timeout after ${work.lockTimeoutMs} ms on ${table}/${key} on ${this.nodeId}, held by ${heldBy}`);
         }),
@@ -338,7 +337,8 @@ export class Participant {
 
   private cancelTimers(work: TentativeWork): void {
     if (work.deadlineTimer !== null) this.host.clock.cancel(work.deadlineTimer);
-    if (work.waiting !== null && work.waiting.timer >= 0) this.host.clock.cancel(work.waiting.timer);
+    // Cancelling a timer that already fired does nothing.
+    if (work.waiting !== null) this.host.clock.cancel(work.waiting.timer);
     work.deadlineTimer = null;
   }
 
