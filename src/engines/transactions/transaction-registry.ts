@@ -46,6 +46,32 @@ export interface TransactionRecord extends TransactionFields {
   forgotten: boolean;
 }
 
+/** A participant before it did anything: ACTIVE, no vote. */
+export function newParticipantRecord(nodeId: string, writes: RowWrite[]): ParticipantRecord {
+  return { nodeId, writes, state: 'ACTIVE', vote: null, reason: null, prepareLsn: null, xminPinned: null, preparedAtMs: null, finishedAtMs: null, acknowledged: false };
+}
+
+/** A transaction before anything happened to it: ACTIVE, undecided. */
+export function newTransactionRecord(
+  fields: Pick<TransactionRecord, 'transactionId' | 'coordinatorNodeId' | 'participants' | 'prepareTimeoutMs' | 'lockTimeoutMs' | 'timeoutMs' | 'begunAtMs'>,
+): TransactionRecord {
+  return {
+    ...fields,
+    state: 'ACTIVE',
+    phase: 'ACTIVE',
+    decision: null,
+    coordinatorLost: false,
+    onePhase: false,
+    reason: null,
+    preparedAtMs: null,
+    decidedAtMs: null,
+    finishedAtMs: null,
+    inDoubtSinceMs: null,
+    contradictsDecision: false,
+    forgotten: false,
+  };
+}
+
 /** What the registry reads of the running cluster for its views and facts. */
 export interface RegistryLive {
   now(): number;

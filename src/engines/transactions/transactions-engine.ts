@@ -16,7 +16,7 @@ import type { TransactionsEventPublisher } from './events.js';
 import { forgetHeuristic, inDoubtViewOf, resolveInDoubt, type InDoubtDeps, type ResolveInput } from './in-doubt.js';
 import { Participant } from './participant.js';
 import { emptyTransactionCounters, emptyXaCounters, TransactionStatistics } from './statistics.js';
-import { TransactionRegistry, type ParticipantRecord, type TransactionRecord } from './transaction-registry.js';
+import { newParticipantRecord, newTransactionRecord, TransactionRegistry, type ParticipantRecord, type TransactionRecord } from './transaction-registry.js';
 import type { TransactionState } from './transaction-state.js';
 import type {
   DistributedTransactionView,
@@ -208,38 +208,15 @@ export class TransactionsEngine {
     if (this.registry.liveCount() >= this.config.maxActiveTransactions) {
       throw new DomainError('CONFLICT', `At most ${this.config.maxActiveTransactions} distributed transactions may be open (maxActiveTransactions).`, { limit: this.config.maxActiveTransactions, reason: 'LIMIT_REACHED' });
     }
-    const record: TransactionRecord = {
+    const record = newTransactionRecord({
       transactionId: `dtx-${this.nextTransactionNumber++}`,
       coordinatorNodeId,
-      participants: participants.map((participant, index) => ({
-        nodeId: participant.nodeId,
-        writes: [...(writes[index] as readonly RowWrite[])],
-        state: 'ACTIVE',
-        vote: null,
-        reason: null,
-        prepareLsn: null,
-        xminPinned: null,
-        preparedAtMs: null,
-        finishedAtMs: null,
-        acknowledged: false,
-      })),
-      state: 'ACTIVE',
-      phase: 'ACTIVE',
-      decision: null,
-      coordinatorLost: false,
-      onePhase: false,
-      reason: null,
+      participants: participants.map((participant, index) => newParticipantRecord(participant.nodeId, [...(writes[index] as readonly RowWrite[])])),
       prepareTimeoutMs,
       lockTimeoutMs,
       timeoutMs,
       begunAtMs: runtime.clock.now(),
-      preparedAtMs: null,
-      decidedAtMs: null,
-      finishedAtMs: null,
-      inDoubtSinceMs: null,
-      contradictsDecision: false,
-      forgotten: false,
-    };
+    });
     this.registry.add(record);
     this.protocol.begin(record);
     return this.registry.view(record);
@@ -501,46 +478,21 @@ export class TransactionsEngine {
         if (TRANSACTION_ID.test(entry.gid)) this.nextTransactionNumber = Math.max(this.nextTransactionNumber, Number(entry.gid.slice('dtx-'.length)) + 1);
         const participants = entry.participants.map((participantId): ParticipantRecord => {
           const held = cluster.storageOf(participantId).preparedTransaction(entry.gid);
-          const prepared = held !== undefined && held.status === 'PREPARED';
-          return {
-            nodeId: participantId,
-            writes: prepared ? writesOfChanges(held.changes) : [],
-            state: prepared ? 'PREPARED' : 'ABORTED',
-            vote: prepared ? 'YES' : null,
-            reason: prepared ? null : 'rebuilt from a PREPARE record: this participant holds nothing prepared',
-            prepareLsn: prepared ? held.prepareLsn : null,
-            xminPinned: prepared ? held.xid : null,
-            preparedAtMs: prepared ? held.preparedAtMs : null,
-            finishedAtMs: null,
-            acknowledged: false,
-          };
+          if (held === undefined || held.status !== 'PREPARED') {
+            return { ...newParticipantRecord(participantId, []), state: 'ABORTED', reason: 'rebuilt from a PREPARE record: this participant holds nothing prepared' };
+          }
+          return { ...newParticipantRecord(participantId, writesOfChanges(held.changes)), state: 'PREPARED', vote: 'YES', prepareLsn: held.prepareLsn, xminPinned: held.xid, preparedAtMs: held.preparedAtMs };
         });
-        this.registry.restore(
-          [
-            {
-              transactionId: entry.gid,
-              coordinatorNodeId: entry.coordinatorNodeId,
-              participants,
-              state: 'PREPARING',
-              phase: 'PREPARING',
-              decision: null,
-              coordinatorLost: true,
-              onePhase: false,
-              reason: 'rebuilt from the nodes\' prepared transactions at server start',
-              prepareTimeoutMs: this.config.prepareTimeoutMs,
-              lockTimeoutMs: this.config.lockTimeoutMs,
-              timeoutMs: this.config.transactionTimeoutMs,
-              begunAtMs: entry.preparedAtMs,
-              preparedAtMs: null,
-              decidedAtMs: null,
-              finishedAtMs: null,
-              inDoubtSinceMs: null,
-              contradictsDecision: false,
-              forgotten: false,
-            },
-          ],
-          [],
-        );
+        const rebuilt = newTransactionRecord({
+          transactionId: entry.gid,
+          coordinatorNodeId: entry.coordinatorNodeId,
+          participants,
+          prepareTimeoutMs: this.config.prepareTimeoutMs,
+          lockTimeoutMs: this.config.lockTimeoutMs,
+          timeoutMs: this.config.transactionTimeoutMs,
+          begunAtMs: entry.preparedAtMs,
+        });
+        this.registry.restore([{ ...rebuilt, state: 'PREPARING', phase: 'PREPARING', coordinatorLost: true, reason: 'rebuilt from the nodes\' prepared transactions at server start' }], []);
       }
     }
   }

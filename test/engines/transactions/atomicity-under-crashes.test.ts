@@ -168,7 +168,7 @@ function crashAtEveryStep(scenario: Scenario): void {
 }
 
 const replaySeed = process.env.TXN_SEED === undefined ? undefined : Number(process.env.TXN_SEED);
-const SEEDS = replaySeed === undefined ? [1, 2, 3, 4, 5, 6] : [replaySeed];
+const SEEDS = replaySeed === undefined ? [1, 2, 3, 4, 5, 6, 7, 8] : [replaySeed];
 
 describe('atomicity under a crash at every step', () => {
   for (const seed of SEEDS) {
