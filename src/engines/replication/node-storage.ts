@@ -2,10 +2,14 @@
  * One node's data: tables of rows with metadata, its WAL, and the three positions
  * (written, flushed, replayed). The only place rows change is {@link NodeStorage.replay} (and a
  * base backup installing an image), so a primary and its standbys apply the very same records.
+ *
+ * It also keeps the node's two-phase state (PostgreSQL's pg_twophase: transactions prepared here,
+ * and heuristic outcomes until forgotten), derived from the WAL at replay, and the row locks of
+ * distributed transactions (tentative ones in memory, prepared ones rebuilt from the two-phase state).
  */
 import { assert, DomainError } from '../runtime/domain-error.js';
 import { walRecordBytes, type Lsn } from './lsn.js';
-import type { RowChange, RowValue, RowWrite, StoredRow, WalChange, WalRecord } from './wal-record.js';
+import type { RowChange, RowValue, RowWrite, StoredRow, TwoPhaseChange, WalChange, WalRecord, XaIdentity } from './wal-record.js';
 
 /** The node's positions in its WAL. Always walStartLsn ≤ replayLsn ≤ flushLsn ≤ writeLsn, except that WAL below replayLsn may be removed. */
 export interface NodePositions {
@@ -31,6 +35,41 @@ export interface StorageListener {
   positionsChanged(nodeId: string, positions: NodePositions): void;
   /** `stored` is null when the row was deleted. */
   rowChanged(nodeId: string, table: string, key: string, stored: StoredRow | null): void;
+  /** The node's entry for `gid` in its two-phase state; null when it left. */
+  twoPhaseChanged?(nodeId: string, gid: string, entry: PreparedTransaction | null): void;
+}
+
+/** Where a two-phase entry stands: prepared, or completed by an operator's heuristic decision and kept until forgotten. */
+export type PreparedStatus = 'PREPARED' | 'HEURISTIC_COMMIT' | 'HEURISTIC_ROLLBACK';
+
+/** A transaction prepared on this node (a row of pg_prepared_xacts), or a heuristic outcome kept until forgotten. */
+export interface PreparedTransaction {
+  readonly gid: string;
+  /** xid of the PREPARE record: the xmin the transaction pins while prepared. */
+  readonly xid: number;
+  readonly prepareLsn: Lsn;
+  readonly preparedAtMs: number;
+  /** What COMMIT PREPARED applies. */
+  readonly changes: readonly RowChange[];
+  readonly participants: readonly string[];
+  readonly coordinatorNodeId: string | null;
+  readonly xa: XaIdentity | null;
+  readonly status: PreparedStatus;
+  /** When a heuristic decision completed it; null while prepared. */
+  readonly resolvedAtMs: number | null;
+}
+
+/** What a PREPARE record says besides the gid and the changes. */
+export interface PrepareMetadata {
+  participants: readonly string[];
+  coordinatorNodeId: string | null;
+  xa: XaIdentity | null;
+}
+
+/** A row named by table and key. */
+export interface RowRef {
+  table: string;
+  key: string;
 }
 
 /** Tables as a base backup copies them: table → key → row. Rows are immutable, so copies share them. */
@@ -44,6 +83,8 @@ export interface NodeStorageState {
   positions: NodePositions;
   records: readonly WalRecord[];
   rows: readonly { table: string; row: StoredRow }[];
+  /** The two-phase state (absent in stores written before two-phase commit existed). */
+  twoPhase?: readonly PreparedTransaction[];
 }
 
 /** Limits on a write, so one transaction cannot swamp a WAL segment. */
@@ -53,6 +94,11 @@ const MAX_KEY_LENGTH = 256;
 
 export class NodeStorage {
   private readonly tables = new Map<string, Map<string, StoredRow>>();
+  /** pg_twophase: gid → entry. */
+  private readonly twoPhase = new Map<string, PreparedTransaction>();
+  /** Row locks of distributed transactions: row id → owner gid, and each owner's rows. */
+  private readonly rowLocks = new Map<string, string>();
+  private readonly locksByOwner = new Map<string, Set<string>>();
   /** Retained WAL, ascending; entries before `head` were removed (kept to avoid O(n) shifts). */
   private wal: WalRecord[] = [];
   private head = 0;
@@ -72,6 +118,8 @@ export class NodeStorage {
     storage.position = { ...state.positions };
     storage.wal = [...state.records].sort((a, b) => a.lsn - b.lsn);
     for (const { table, row } of state.rows) storage.tableOf(table).set(row.key, row);
+    for (const entry of state.twoPhase ?? []) storage.twoPhase.set(entry.gid, entry);
+    storage.lockPreparedRows();
     return storage;
   }
 
@@ -79,23 +127,203 @@ export class NodeStorage {
     return this.position;
   }
 
-  // ---------------------------------------------------------------- writing (primary)
+  // ---------------------------------------------------------------- writing (a writable node: the primary or a standalone one)
 
   /**
-   * A transaction on the primary: logged as one record at the end of the WAL, flushed (the
-   * primary flushes as part of the commit) and applied at once.
-   * @throws DomainError UNPROCESSABLE for malformed writes, NOT_FOUND for a delete of a missing row; nothing changes then.
+   * A transaction on a writable node: logged as one record at the end of the WAL, flushed (a
+   * writable node flushes as part of the commit) and applied at once. `owner` is the distributed
+   * transaction committing in one phase: its own row locks do not stop it, and are released.
+   * @throws DomainError UNPROCESSABLE for malformed writes, NOT_FOUND for a delete of a missing row,
+   *   CONFLICT for a row another transaction holds locked; nothing changes then.
    */
-  commitLocal(writes: readonly RowWrite[], atMs: number, timeline: number, xid: number): WalRecord {
-    assert(this.position.replayLsn === this.position.writeLsn, `commitLocal on ${this.nodeId}: replay is behind the WAL`);
+  commitLocal(writes: readonly RowWrite[], atMs: number, timeline: number, xid: number, owner?: string): WalRecord {
     const changes = this.resolveWrites(writes);
-    const change: WalChange = { changes };
+    this.assertUnlocked(changes, owner);
+    const record = this.log({ changes }, atMs, timeline, xid);
+    if (owner !== undefined) this.releaseLocks(owner);
+    return record;
+  }
+
+  /**
+   * PREPARE TRANSACTION: logs the writes as prepared (not applied) under `gid`, whose rows stay
+   * locked until COMMIT PREPARED or ROLLBACK PREPARED. A transaction without writes may prepare.
+   * @throws DomainError CONFLICT when the gid is in use or a row is locked by another transaction;
+   *   UNPROCESSABLE / NOT_FOUND for bad writes; nothing changes then.
+   */
+  prepareLocal(gid: string, writes: readonly RowWrite[], metadata: PrepareMetadata, atMs: number, timeline: number, xid: number): WalRecord {
+    if (this.twoPhase.has(gid)) throw new DomainError('CONFLICT', `Transaction identifier "${gid}" is already in use on ${this.nodeId}.`, { gid });
+    const prepared = writes.length === 0 ? [] : this.resolveWrites(writes);
+    this.assertUnlocked(prepared, gid);
+    const twoPhase: TwoPhaseChange = { kind: 'prepare', gid, prepared, participants: [...metadata.participants], coordinatorNodeId: metadata.coordinatorNodeId, xa: metadata.xa };
+    return this.log({ changes: [], twoPhase }, atMs, timeline, xid);
+  }
+
+  /**
+   * COMMIT PREPARED (or ROLLBACK PREPARED): applies (or drops) a prepared transaction's changes
+   * and releases its locks. A heuristic decision keeps an entry until it is forgotten.
+   * @throws DomainError NOT_FOUND when nothing is prepared under `gid`.
+   */
+  finishPreparedLocal(gid: string, outcome: 'COMMIT' | 'ROLLBACK', heuristic: boolean, atMs: number, timeline: number, xid: number): WalRecord {
+    const entry = this.twoPhase.get(gid);
+    if (entry === undefined || entry.status !== 'PREPARED') {
+      throw new DomainError('NOT_FOUND', `Prepared transaction with identifier "${gid}" does not exist on ${this.nodeId}.`, { gid });
+    }
+    const change: WalChange =
+      outcome === 'COMMIT'
+        ? { changes: entry.changes, twoPhase: { kind: 'commit_prepared', gid, heuristic } }
+        : { changes: [], twoPhase: { kind: 'rollback_prepared', gid, heuristic } };
+    return this.log(change, atMs, timeline, xid);
+  }
+
+  /** Removes a heuristic outcome (XA's xa_forget). @throws DomainError NOT_FOUND when `gid` has none. */
+  forgetHeuristicLocal(gid: string, atMs: number, timeline: number, xid: number): WalRecord {
+    const entry = this.twoPhase.get(gid);
+    if (entry === undefined || entry.status === 'PREPARED') throw new DomainError('NOT_FOUND', `No heuristic outcome "${gid}" on ${this.nodeId}.`, { gid });
+    return this.log({ changes: [], twoPhase: { kind: 'forget', gid } }, atMs, timeline, xid);
+  }
+
+  /** Appends one record, flushes and applies it (a writable node's commit). */
+  private log(change: WalChange, atMs: number, timeline: number, xid: number): WalRecord {
+    assert(this.position.replayLsn === this.position.writeLsn, `write on ${this.nodeId}: replay is behind the WAL`);
     const lsn = this.position.writeLsn;
     const record: WalRecord = Object.freeze({ lsn, endLsn: lsn + walRecordBytes(change), timeline, xid, atMs, originNodeId: this.nodeId, change });
     this.receive([record]);
     this.flush();
     this.replay();
     return record;
+  }
+
+  // ---------------------------------------------------------------- row locks
+
+  /** The distributed transaction holding a row locked, if any. */
+  lockOwner(table: string, key: string): string | undefined {
+    return this.rowLocks.get(rowId(table, key));
+  }
+
+  /** Takes a row's lock for `owner`; false when another owner holds it. */
+  tryLockRow(table: string, key: string, owner: string): boolean {
+    const id = rowId(table, key);
+    const holder = this.rowLocks.get(id);
+    if (holder !== undefined) return holder === owner;
+    this.rowLocks.set(id, owner);
+    let rows = this.locksByOwner.get(owner);
+    if (rows === undefined) {
+      rows = new Set();
+      this.locksByOwner.set(owner, rows);
+    }
+    rows.add(id);
+    return true;
+  }
+
+  /** Releases every lock `owner` holds; returns the rows freed. */
+  releaseLocks(owner: string): RowRef[] {
+    const rows = this.locksByOwner.get(owner);
+    if (rows === undefined) return [];
+    this.locksByOwner.delete(owner);
+    for (const id of rows) this.rowLocks.delete(id);
+    return [...rows].map(rowRefOf);
+  }
+
+  /** The rows `owner` holds locked, in lock order. */
+  locksOf(owner: string): RowRef[] {
+    return [...(this.locksByOwner.get(owner) ?? [])].map(rowRefOf);
+  }
+
+  /** Locks held on this node. */
+  lockCount(): number {
+    return this.rowLocks.size;
+  }
+
+  /** The first of `rows` locked by someone other than `owner`, with its holder; undefined when none is. */
+  lockedRow(rows: readonly RowRef[], owner?: string): (RowRef & { lockedBy: string }) | undefined {
+    for (const { table, key } of rows) {
+      const holder = this.lockOwner(table, key);
+      if (holder !== undefined && holder !== owner) return { table, key, lockedBy: holder };
+    }
+    return undefined;
+  }
+
+  private assertUnlocked(changes: readonly RowChange[], owner: string | undefined): void {
+    const locked = this.lockedRow(changes, owner);
+    if (locked !== undefined) {
+      throw new DomainError('CONFLICT', `Row ${locked.table}/${locked.key} on ${this.nodeId} is locked by distributed transaction ${locked.lockedBy}.`, { ...locked, nodeId: this.nodeId });
+    }
+  }
+
+  /** Locks the rows of every prepared entry for its gid (after a restore, a crash or a base backup). */
+  private lockPreparedRows(): void {
+    for (const entry of this.twoPhase.values()) {
+      if (entry.status !== 'PREPARED') continue;
+      for (const change of entry.changes) this.forceLock(change.table, change.key, entry.gid);
+    }
+  }
+
+  /** Replay's lock: the WAL says the row is the gid's (a tentative lock by the same owner is taken over). */
+  private forceLock(table: string, key: string, owner: string): void {
+    const holder = this.lockOwner(table, key);
+    if (holder !== undefined && holder !== owner) this.locksByOwner.get(holder)?.delete(rowId(table, key));
+    this.rowLocks.delete(rowId(table, key));
+    this.tryLockRow(table, key, owner);
+  }
+
+  // ---------------------------------------------------------------- two-phase state
+
+  /** Entries of the two-phase state (prepared and heuristic), oldest PREPARE first. */
+  preparedTransactions(): PreparedTransaction[] {
+    return [...this.twoPhase.values()].sort((a, b) => a.prepareLsn - b.prepareLsn);
+  }
+
+  preparedTransaction(gid: string): PreparedTransaction | undefined {
+    return this.twoPhase.get(gid);
+  }
+
+  /** Entries that count against max_prepared_transactions: prepared ones and heuristic outcomes not yet forgotten. */
+  twoPhaseCount(): number {
+    return this.twoPhase.size;
+  }
+
+  /** LSN of the oldest PREPARE still prepared: checkpoints keep WAL from there. Null when none. */
+  oldestPreparedLsn(): Lsn | null {
+    let oldest: Lsn | null = null;
+    for (const entry of this.twoPhase.values()) if (entry.status === 'PREPARED' && (oldest === null || entry.prepareLsn < oldest)) oldest = entry.prepareLsn;
+    return oldest;
+  }
+
+  /** The oldest xid a prepared transaction pins (its PREPARE record's), or null. */
+  xminHorizon(): number | null {
+    let oldest: number | null = null;
+    for (const entry of this.twoPhase.values()) if (entry.status === 'PREPARED' && (oldest === null || entry.xid < oldest)) oldest = entry.xid;
+    return oldest;
+  }
+
+  /** Copies of the two-phase state, for a base backup (as pg_basebackup copies pg_twophase). */
+  copyTwoPhase(): PreparedTransaction[] {
+    return this.preparedTransactions();
+  }
+
+  /**
+   * How `gid` ended here, read from the retained WAL: COMMIT or ABORT from a COMMIT PREPARED or
+   * ROLLBACK PREPARED record an operator did not decide; null when the WAL does not say.
+   */
+  twoPhaseOutcome(gid: string): 'COMMIT' | 'ABORT' | null {
+    for (let index = this.wal.length - 1; index >= this.head; index -= 1) {
+      const record = this.wal[index] as WalRecord;
+      const twoPhase = record.change.twoPhase;
+      if (record.endLsn > this.position.replayLsn || twoPhase === undefined || twoPhase.gid !== gid) continue;
+      if (twoPhase.kind === 'commit_prepared' && !twoPhase.heuristic) return 'COMMIT';
+      if (twoPhase.kind === 'rollback_prepared' && !twoPhase.heuristic) return 'ABORT';
+      if (twoPhase.kind === 'prepare') return null;
+    }
+    return null;
+  }
+
+  /**
+   * Checks writes against the current tables and turns puts into inserts or updates, changing
+   * nothing (a distributed transaction checks its writes before it sends them).
+   * @throws DomainError UNPROCESSABLE for malformed writes, NOT_FOUND for a delete of a missing row.
+   */
+  planWrites(writes: readonly RowWrite[]): RowChange[] {
+    return this.resolveWrites(writes);
   }
 
   /** Checks writes against the current tables and turns puts into inserts or updates. */
@@ -175,8 +403,12 @@ export class NodeStorage {
     return applied;
   }
 
-  /** A crash: what was written but not flushed is lost. Tables (≤ replayLsn ≤ flushLsn) survive. */
+  /**
+   * A crash: what was written but not flushed is lost, and so are the locks of tentative
+   * (unprepared) work. Tables and the two-phase state (≤ replayLsn ≤ flushLsn) survive.
+   */
   crash(): WalRecord[] {
+    for (const owner of [...this.locksByOwner.keys()]) if (this.twoPhase.get(owner)?.status !== 'PREPARED') this.releaseLocks(owner);
     return this.discardFrom(this.position.flushLsn, 'crash');
   }
 
@@ -228,8 +460,8 @@ export class NodeStorage {
     return removed;
   }
 
-  /** Replaces the tables with a base backup's image taken at `lsn`; the WAL restarts there. */
-  installImage(image: TablesImage, lsn: Lsn, timeline: number): void {
+  /** Replaces the tables (and the two-phase state) with a base backup's image taken at `lsn`; the WAL restarts there. */
+  installImage(image: TablesImage, lsn: Lsn, timeline: number, twoPhase: readonly PreparedTransaction[] = []): void {
     const dropped = this.wal.slice(this.head);
     this.wal = [];
     this.head = 0;
@@ -243,6 +475,15 @@ export class NodeStorage {
       this.tables.set(table, copy);
       for (const [key, stored] of copy) this.listener?.rowChanged(this.nodeId, table, key, stored);
     }
+    for (const gid of this.twoPhase.keys()) if (!twoPhase.some((entry) => entry.gid === gid)) this.listener?.twoPhaseChanged?.(this.nodeId, gid, null);
+    this.twoPhase.clear();
+    for (const entry of twoPhase) {
+      this.twoPhase.set(entry.gid, entry);
+      this.listener?.twoPhaseChanged?.(this.nodeId, entry.gid, entry);
+    }
+    this.rowLocks.clear();
+    this.locksByOwner.clear();
+    this.lockPreparedRows();
     this.setPositions({ writeLsn: lsn, flushLsn: lsn, replayLsn: lsn, walStartLsn: lsn, timeline });
   }
 
@@ -313,7 +554,7 @@ export class NodeStorage {
   state(): NodeStorageState {
     const rows: { table: string; row: StoredRow }[] = [];
     for (const table of this.tableNames()) for (const row of this.tableImage(table)) rows.push({ table, row });
-    return { positions: { ...this.position }, records: this.walRecords(), rows };
+    return { positions: { ...this.position }, records: this.walRecords(), rows, twoPhase: this.preparedTransactions() };
   }
 
   // ---------------------------------------------------------------- internals
@@ -335,6 +576,39 @@ export class NodeStorage {
       rows.set(change.key, stored);
       this.listener?.rowChanged(this.nodeId, change.table, change.key, stored);
     }
+    if (record.change.twoPhase !== undefined) this.applyTwoPhase(record, record.change.twoPhase);
+  }
+
+  /** What a two-phase record does to the two-phase state and the locks (the changes are applied already). */
+  private applyTwoPhase(record: WalRecord, twoPhase: TwoPhaseChange): void {
+    const gid = twoPhase.gid;
+    if (twoPhase.kind === 'prepare') {
+      const entry: PreparedTransaction = Object.freeze({
+        gid,
+        xid: record.xid,
+        prepareLsn: record.lsn,
+        preparedAtMs: record.atMs,
+        changes: twoPhase.prepared,
+        participants: twoPhase.participants,
+        coordinatorNodeId: twoPhase.coordinatorNodeId,
+        xa: twoPhase.xa,
+        status: 'PREPARED',
+        resolvedAtMs: null,
+      });
+      this.twoPhase.set(gid, entry);
+      for (const change of entry.changes) this.forceLock(change.table, change.key, gid);
+      this.listener?.twoPhaseChanged?.(this.nodeId, gid, entry);
+      return;
+    }
+    this.releaseLocks(gid);
+    const entry = this.twoPhase.get(gid);
+    if (twoPhase.kind !== 'forget' && twoPhase.heuristic && entry !== undefined) {
+      const resolved: PreparedTransaction = Object.freeze({ ...entry, status: twoPhase.kind === 'commit_prepared' ? 'HEURISTIC_COMMIT' : 'HEURISTIC_ROLLBACK', resolvedAtMs: record.atMs });
+      this.twoPhase.set(gid, resolved);
+      this.listener?.twoPhaseChanged?.(this.nodeId, gid, resolved);
+      return;
+    }
+    if (this.twoPhase.delete(gid)) this.listener?.twoPhaseChanged?.(this.nodeId, gid, null);
   }
 
   private tableOf(table: string): Map<string, StoredRow> {
@@ -362,6 +636,15 @@ export class NodeStorage {
     this.position = { ...this.position, ...change };
     this.listener?.positionsChanged(this.nodeId, this.position);
   }
+}
+
+function rowId(table: string, key: string): string {
+  return `${table}\u0000${key}`;
+}
+
+function rowRefOf(id: string): RowRef {
+  const cut = id.indexOf('\u0000');
+  return { table: id.slice(0, cut), key: id.slice(cut + 1) };
 }
 
 function rowProblems(row: unknown, where: string): string[] {

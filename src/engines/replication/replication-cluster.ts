@@ -14,7 +14,7 @@ import { LagSamples } from './lag-samples.js';
 import { decodeChanges, type DecodedChange } from './logical-decoding.js';
 import { formatLsn, segmentOf, WAL_START_LSN, type Lsn } from './lsn.js';
 import type { ReplicationMessage, StandbyStatus, StatusReason, WalData } from './messages.js';
-import { NodeStorage, type NodePositions, type StorageListener } from './node-storage.js';
+import { NodeStorage, type NodePositions, type PrepareMetadata, type StorageListener } from './node-storage.js';
 import { deriveReplicaState, transitionReplica, type ReplicaState } from './replica-state.js';
 import { applyConfigPatch, DEFAULT_REPLICATION_CONFIG, type ReplicationConfig, type ReplicationConfigPatch, type ReplicationMode } from './replication-config.js';
 import type { ReplicationJournal, ReplicationRestore, StoredClusterState, TimelineHistoryEntry } from './replication-records.js';
@@ -97,6 +97,15 @@ interface Replica {
 
 /** Largest page `consume` returns. */
 export const MAX_CONSUME_RECORDS = 10_000;
+
+/**
+ * Where a node stands for writes: the physical group's PRIMARY, a STANDBY (hot standby: read
+ * only), or STANDALONE (outside the physical group: never a replica, or removed from it).
+ */
+export type WriteRole = 'PRIMARY' | 'STANDBY' | 'STANDALONE';
+
+/** Writes one record on a writable node's storage, with the time, timeline and xid the cluster gives it. */
+type RecordWrite = (storage: NodeStorage, atMs: number, timeline: number, xid: number) => WalRecord;
 
 export class ReplicationCluster {
   private config: ReplicationConfig;
@@ -318,11 +327,16 @@ export class ReplicationCluster {
    * @throws DomainError CONFLICT when the primary is down; UNPROCESSABLE / NOT_FOUND for bad writes.
    */
   commit(writes: readonly RowWrite[]): CommitHandle {
+    return this.logOnPrimary((storage, atMs, timeline, xid) => storage.commitLocal(writes, atMs, timeline, xid)).handle;
+  }
+
+  /** Logs one record on the primary; the handle settles by the mode in force. */
+  private logOnPrimary(write: RecordWrite): { record: WalRecord; handle: CommitHandle } {
     const primary = this.nodeOf(this.primaryId);
     if (!primary.running) throw new DomainError('CONFLICT', `The primary ${this.primaryId} is down: fail over to a standby first.`, { primaryId: this.primaryId });
     if (this.commits.waitingCount() >= MAX_WAITING_COMMITS) throw new DomainError('CONFLICT', 'Too many commits are waiting for standbys.', { waiting: this.commits.waitingCount() });
     const nowMs = this.now();
-    const record = primary.storage.commitLocal(writes, nowMs, this.currentTimeline, this.nextCommitId);
+    const record = write(primary.storage, nowMs, this.currentTimeline, this.nextCommitId);
     this.lagSamples.record(record.endLsn, nowMs);
     const mode = this.config.mode;
     const handle = new CommitHandle(this.nextCommitId++, record.lsn, record.endLsn, mode, nowMs, nowMs + this.config.replicationTimeoutSecs * 1000);
@@ -332,7 +346,65 @@ export class ReplicationCluster {
     this.armCommitTimer();
     for (const replica of this.replicas.values()) this.pump(replica);
     this.persistCluster();
-    return handle;
+    return { record, handle };
+  }
+
+  // ================================================================ writes on any writable node (distributed transactions)
+
+  /** @throws DomainError NOT_FOUND for a node replication does not know. */
+  writeRoleOf(nodeId: string): WriteRole {
+    this.nodeOf(nodeId);
+    if (nodeId === this.primaryId) return 'PRIMARY';
+    return this.replicas.has(nodeId) ? 'STANDBY' : 'STANDALONE';
+  }
+
+  /**
+   * Why `nodeId` cannot take a write now, or null when it can: a standby is in recovery (a hot
+   * standby), a crashed node is down.
+   */
+  whyNotWritable(nodeId: string): string | null {
+    const role = this.writeRoleOf(nodeId);
+    if (role === 'STANDBY') return `${nodeId} is a hot standby (in recovery): it cannot take writes or execute PREPARE TRANSACTION; remove it from the replicas or use the primary ${this.primaryId}`;
+    if (!this.nodeOf(nodeId).running) return `${nodeId} is down`;
+    return null;
+  }
+
+  /**
+   * A transaction on a writable node (the primary, through {@link commit}'s path, or a standalone
+   * node). `owner` is the distributed transaction committing in one phase.
+   * @throws DomainError CONFLICT (standby, down, locked row), UNPROCESSABLE / NOT_FOUND (bad writes).
+   */
+  commitOn(nodeId: string, writes: readonly RowWrite[], owner?: string): WalRecord {
+    return this.logOn(nodeId, (storage, atMs, timeline, xid) => storage.commitLocal(writes, atMs, timeline, xid, owner));
+  }
+
+  /** PREPARE TRANSACTION `gid` on a writable node. @throws as {@link commitOn}, and CONFLICT for a gid in use. */
+  prepareOn(nodeId: string, gid: string, writes: readonly RowWrite[], metadata: PrepareMetadata): WalRecord {
+    return this.logOn(nodeId, (storage, atMs, timeline, xid) => storage.prepareLocal(gid, writes, metadata, atMs, timeline, xid));
+  }
+
+  /** COMMIT PREPARED or ROLLBACK PREPARED `gid` on a writable node. @throws CONFLICT (standby, down), NOT_FOUND (not prepared). */
+  finishPreparedOn(nodeId: string, gid: string, outcome: 'COMMIT' | 'ROLLBACK', heuristic = false): WalRecord {
+    return this.logOn(nodeId, (storage, atMs, timeline, xid) => storage.finishPreparedLocal(gid, outcome, heuristic, atMs, timeline, xid));
+  }
+
+  /** Forgets a heuristic outcome on a writable node. @throws CONFLICT (standby, down), NOT_FOUND. */
+  forgetHeuristicOn(nodeId: string, gid: string): WalRecord {
+    return this.logOn(nodeId, (storage, atMs, timeline, xid) => storage.forgetHeuristicLocal(gid, atMs, timeline, xid));
+  }
+
+  private logOn(nodeId: string, write: RecordWrite): WalRecord {
+    const problem = this.whyNotWritable(nodeId);
+    if (problem !== null) throw new DomainError('CONFLICT', `Cannot write on ${nodeId}: ${problem}.`, { nodeId, role: this.writeRoleOf(nodeId) });
+    if (nodeId === this.primaryId) return this.logOnPrimary(write).record;
+    const storage = this.nodeOf(nodeId).storage;
+    // A node that left the physical group ends its recovery on its first write, as pg_promote does.
+    storage.flush();
+    storage.replay();
+    const record = write(storage, this.now(), storage.positions().timeline, this.nextCommitId);
+    this.nextCommitId += 1;
+    this.persistCluster();
+    return record;
   }
 
   /** What a {@link Workload} writes through: this cluster's primary. */
@@ -340,6 +412,7 @@ export class ReplicationCluster {
     return {
       writable: () => this.writable(),
       hasRow: (table, key) => this.primaryStorage().getRow(table, key) !== undefined,
+      isLocked: (table, key) => this.primaryStorage().lockOwner(table, key) !== undefined,
       commit: (writes) => {
         const handle = this.commit(writes);
         return { lsn: handle.lsn, endLsn: handle.endLsn };
@@ -367,6 +440,11 @@ export class ReplicationCluster {
     if (typeof nodeId !== 'string' || nodeId.length === 0 || nodeId.length > 128) throw new DomainError('UNPROCESSABLE', 'A replica needs a node id.');
     if (nodeId === this.primaryId) throw new DomainError('CONFLICT', `${nodeId} is the primary.`, { nodeId });
     if (this.replicas.has(nodeId)) throw new DomainError('CONFLICT', `${nodeId} is already a replica.`, { nodeId });
+    const held = this.nodes.get(nodeId)?.storage.twoPhaseCount() ?? 0;
+    if (held > 0) {
+      // A base backup would replace its two-phase state with the primary's: its own prepared transactions would be lost.
+      throw new DomainError('CONFLICT', `${nodeId} holds ${held} prepared transaction(s) or heuristic outcome(s) of its own: resolve them before it becomes a replica.`, { nodeId, prepared: held });
+    }
     if (!this.nodes.has(nodeId)) {
       this.attachNode(nodeId, new NodeStorage(nodeId, { lsn: WAL_START_LSN, timeline: this.currentTimeline }, this.storageListener));
       this.nodeOf(nodeId).running = !this.deps.runtime.faults.isCrashed(nodeId);
@@ -690,7 +768,7 @@ export class ReplicationCluster {
     const positions = primary.storage.positions();
     const claims = [...this.slots.values()].filter((slot) => slot.invalidationReason === null).map((slot) => slot.restartLsn);
     const firstUnarchived = this.archive.firstUnarchivedLsn(this.config.walSegmentBytes);
-    const keepLsn = checkpointKeepLsn(positions.writeLsn, claims, firstUnarchived, this.config);
+    const keepLsn = checkpointKeepLsn(positions.writeLsn, claims, firstUnarchived, this.config, pinsOf(primary.storage));
     const removed = primary.running ? primary.storage.removeWalBefore(keepLsn) : [];
     const invalidatedSlots: string[] = [];
     const walStartLsn = primary.storage.positions().walStartLsn;
@@ -707,8 +785,14 @@ export class ReplicationCluster {
       const node = this.nodeOf(replica.replicaId);
       if (!node.running || replica.copying) continue;
       const own = node.storage.positions();
-      const standbyKeep = Math.min(checkpointKeepLsn(own.writeLsn, claims, null, this.config), own.replayLsn);
+      const standbyKeep = Math.min(checkpointKeepLsn(own.writeLsn, claims, null, this.config, pinsOf(node.storage)), own.replayLsn);
       node.storage.removeWalBefore(standbyKeep);
+    }
+    // Nodes outside the physical group (standalone participants) keep walKeepSegments and their prepared transactions' WAL.
+    for (const node of this.nodes.values()) {
+      if (node.id === this.primaryId || this.replicas.has(node.id) || !node.running) continue;
+      const own = node.storage.positions();
+      node.storage.removeWalBefore(Math.min(checkpointKeepLsn(own.writeLsn, [], null, this.config, pinsOf(node.storage)), own.replayLsn));
     }
     this.checkpoints = { count: this.checkpoints.count + 1, lastAtMs: nowMs };
     return {
@@ -892,6 +976,7 @@ export class ReplicationCluster {
     if (!node.running || !primary.running || node.receiver.backupTimer !== null) return;
     if (!this.deps.runtime.faults.canReach(this.primaryId, replica.replicaId)) return;
     const image = primary.storage.copyTables();
+    const twoPhase = primary.storage.copyTwoPhase();
     const lsn = primary.storage.positions().writeLsn;
     let sizeBytes = 0;
     for (const rows of image.values()) for (const stored of rows.values()) sizeBytes += Buffer.byteLength(JSON.stringify(stored.row)) + stored.key.length;
@@ -913,7 +998,7 @@ export class ReplicationCluster {
         return;
       }
       this.cancelNodeTimers(node);
-      node.storage.installImage(image, lsn, timeline);
+      node.storage.installImage(image, lsn, timeline, twoPhase);
       replica.copying = false;
       this.startStreaming(replica, 'base backup done');
       this.persistCluster();
@@ -1264,6 +1349,12 @@ export class ReplicationCluster {
       archive: this.archive.stored(),
     });
   }
+}
+
+/** What a prepared transaction keeps from checkpoints: its PREPARE record, while it is prepared. */
+function pinsOf(storage: NodeStorage): Lsn[] {
+  const oldest = storage.oldestPreparedLsn();
+  return oldest === null ? [] : [oldest];
 }
 
 /** Positions are read-only views; re-exported for callers of {@link ReplicationCluster.storageOf}. */

@@ -5,7 +5,7 @@
  */
 import type { Journal } from '../../store/journal.js';
 import type { Store } from '../../store/port.js';
-import type { NodePositions, NodeStorageState, StorageListener, WalDiscardReason } from './node-storage.js';
+import type { NodePositions, NodeStorageState, PreparedTransaction, StorageListener, WalDiscardReason } from './node-storage.js';
 import type { ReplicationConfig } from './replication-config.js';
 import type { ReplicationSlot } from './slots.js';
 import type { StoredRow, WalRecord } from './wal-record.js';
@@ -20,6 +20,8 @@ export const REPLICATION_CONFIG_RECORD = 'replication.config';
 export const REPLICATION_TIMELINE_RECORD = 'replication.timeline';
 export const REPLICATION_CLUSTER_RECORD = 'replication.cluster';
 export const REPLICATION_WORKLOAD_RECORD = 'replication.workload';
+/** Each node's two-phase state (pg_twophase): prepared transactions and heuristic outcomes. */
+export const REPLICATION_TWOPHASE_RECORD = 'replication.twophase';
 
 /** One switch of timeline, as PostgreSQL's timeline history files record it. */
 export interface TimelineHistoryEntry {
@@ -96,6 +98,12 @@ export class ReplicationJournal implements StorageListener {
     else this.journal.put(REPLICATION_ROW_RECORD, id, { table, row: stored });
   }
 
+  twoPhaseChanged(nodeId: string, gid: string, entry: PreparedTransaction | null): void {
+    const id = `${nodeId}/${gid}`;
+    if (entry === null) this.journal.delete(REPLICATION_TWOPHASE_RECORD, id);
+    else this.journal.put(REPLICATION_TWOPHASE_RECORD, id, entry);
+  }
+
   slotChanged(slot: ReplicationSlot): void {
     this.journal.put(REPLICATION_SLOT_RECORD, slot.slotName, slot);
   }
@@ -123,7 +131,7 @@ export class ReplicationJournal implements StorageListener {
 
 /** The engine's state as the store holds it; null when replication never ran. */
 export async function loadReplicationState(store: Store): Promise<ReplicationRestore | null> {
-  const [cluster, config, workload, positions, wal, rows, slots, history] = await Promise.all([
+  const [cluster, config, workload, positions, wal, rows, slots, history, twoPhase] = await Promise.all([
     store.get<StoredClusterState>(REPLICATION_CLUSTER_RECORD, 'current'),
     store.get<ReplicationConfig>(REPLICATION_CONFIG_RECORD, 'current'),
     store.get<WorkloadSettings>(REPLICATION_WORKLOAD_RECORD, 'current'),
@@ -132,14 +140,16 @@ export async function loadReplicationState(store: Store): Promise<ReplicationRes
     store.list<{ table: string; row: StoredRow }>(REPLICATION_ROW_RECORD),
     store.list<ReplicationSlot>(REPLICATION_SLOT_RECORD),
     store.list<TimelineHistoryEntry>(REPLICATION_TIMELINE_RECORD),
+    store.list<PreparedTransaction>(REPLICATION_TWOPHASE_RECORD),
   ]);
   if (cluster === undefined || config === undefined) return null;
-  const nodes: Record<string, { positions: NodePositions; records: WalRecord[]; rows: { table: string; row: StoredRow }[] }> = {};
-  for (const record of positions) nodes[record.id] = { positions: record.value, records: [], rows: [] };
+  const nodes: Record<string, { positions: NodePositions; records: WalRecord[]; rows: { table: string; row: StoredRow }[]; twoPhase: PreparedTransaction[] }> = {};
+  for (const record of positions) nodes[record.id] = { positions: record.value, records: [], rows: [], twoPhase: [] };
   const nodeOf = (id: string) => nodes[id.slice(0, id.indexOf('/'))];
   // Ids sort by node then zero-padded LSN: each node's WAL comes out in order.
   for (const record of wal) nodeOf(record.id)?.records.push(record.value);
   for (const record of rows) nodeOf(record.id)?.rows.push(record.value);
+  for (const record of twoPhase) nodeOf(record.id)?.twoPhase.push(record.value);
   return {
     config,
     cluster,

@@ -108,13 +108,15 @@ export function safeWalSizeBytesOf(slot: Pick<ReplicationSlot, 'restartLsn' | 'i
 /**
  * The oldest LSN a checkpoint keeps: the start of the oldest segment any claim holds —
  * walKeepSegments behind the current segment, each valid slot (capped by
- * maxSlotWalKeepSegments), and the first segment not yet archived while archiving is on.
+ * maxSlotWalKeepSegments), the first segment not yet archived while archiving is on, and each
+ * pinned LSN without a cap (the PREPARE records of prepared transactions).
  */
 export function checkpointKeepLsn(
   currentLsn: Lsn,
   slotRestartLsns: readonly Lsn[],
   firstUnarchivedLsn: Lsn | null,
   config: RetentionConfig,
+  pinnedLsns: readonly Lsn[] = [],
 ): Lsn {
   const segmentBytes = config.walSegmentBytes;
   const currentSegment = segmentOf(currentLsn, segmentBytes);
@@ -122,5 +124,6 @@ export function checkpointKeepLsn(
   const slotFloor = config.maxSlotWalKeepSegments === null ? 0 : Math.max(0, currentSegment - Math.max(config.walKeepSegments, config.maxSlotWalKeepSegments));
   for (const restartLsn of slotRestartLsns) keepSegment = Math.min(keepSegment, Math.max(slotFloor, segmentOf(restartLsn, segmentBytes)));
   if (firstUnarchivedLsn !== null) keepSegment = Math.min(keepSegment, segmentOf(firstUnarchivedLsn, segmentBytes));
+  for (const pinned of pinnedLsns) keepSegment = Math.min(keepSegment, segmentOf(pinned, segmentBytes));
   return segmentStartLsn(keepSegment, segmentBytes);
 }

@@ -128,7 +128,10 @@ export class SnapshotJobs {
     const { cluster } = this.deps;
     if (!cluster.writable()) return { failureReason: `The primary ${cluster.primary()} cannot take writes (it is down or demoted).` };
     const image = this.catalog.imageOf(restore.snapshotId);
-    const writes = rewriteWrites(cluster.storageOf(cluster.primary()).copyTables(), image);
+    const storage = cluster.storageOf(cluster.primary());
+    const writes = rewriteWrites(storage.copyTables(), image);
+    const locked = storage.lockedRow(writes);
+    if (locked !== undefined) return { failureReason: `Row ${locked.table}/${locked.key} is locked by distributed transaction ${locked.lockedBy}: resolve it first.` };
     for (let start = 0; start < writes.length; start += MAX_CHANGES_PER_TRANSACTION) cluster.commit(writes.slice(start, start + MAX_CHANGES_PER_TRANSACTION));
     const rowsDeleted = writes.filter((write) => write.op === 'delete').length;
     return { rowsWritten: writes.length - rowsDeleted, rowsDeleted, restoredLsn: cluster.currentLsn() };

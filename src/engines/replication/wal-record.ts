@@ -20,9 +20,43 @@ export type RowWrite =
   | { op: 'put'; table: string; key: string; row: RowValue }
   | { op: 'delete'; table: string; key: string };
 
-/** The payload of a record: the changes of one transaction, in order. Its JSON size sizes the record. */
+/** An XA branch's identity as a PREPARE record keeps it: parts in hex, so any bytes survive JSON. */
+export interface XaIdentity {
+  readonly formatId: number;
+  readonly gtridHex: string;
+  readonly bqualHex: string;
+  /** The resource manager the branch ran on. */
+  readonly resourceManager: string;
+}
+
+/**
+ * The two-phase part of a record (PostgreSQL's PREPARE TRANSACTION, COMMIT PREPARED and
+ * ROLLBACK PREPARED, plus XA's forget of a heuristic outcome). Absent on an ordinary commit.
+ */
+export type TwoPhaseChange =
+  | {
+      readonly kind: 'prepare';
+      readonly gid: string;
+      /** The changes COMMIT PREPARED will apply; nothing is applied at PREPARE. */
+      readonly prepared: readonly RowChange[];
+      readonly participants: readonly string[];
+      /** The node whose log holds the decision; null for an XA branch (its TM is the API's caller). */
+      readonly coordinatorNodeId: string | null;
+      readonly xa: XaIdentity | null;
+    }
+  | { readonly kind: 'commit_prepared' | 'rollback_prepared'; readonly gid: string; readonly heuristic: boolean }
+  | { readonly kind: 'forget'; readonly gid: string };
+
+export type TwoPhaseKind = TwoPhaseChange['kind'];
+
+/**
+ * The payload of a record: the changes it applies, in order (a COMMIT PREPARED repeats its
+ * transaction's prepared changes, so every reader of `changes` sees what a record applied).
+ * Its JSON size sizes the record; an ordinary commit is exactly `{ changes }`.
+ */
 export interface WalChange {
   readonly changes: readonly RowChange[];
+  readonly twoPhase?: TwoPhaseChange;
 }
 
 export interface WalRecord {
@@ -32,7 +66,7 @@ export interface WalRecord {
   readonly endLsn: Lsn;
   /** Timeline the record was written on. */
   readonly timeline: number;
-  /** The transaction's id: commits are numbered from 1 in commit order, one record each. */
+  /** The transaction's id: records are numbered from 1 in commit order, one each (2PC records too). */
   readonly xid: number;
   /** Cluster time of the commit. */
   readonly atMs: number;

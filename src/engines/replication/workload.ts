@@ -36,6 +36,8 @@ export interface WorkloadTarget {
   /** Whether a primary can take writes now. */
   writable(): boolean;
   hasRow(table: string, key: string): boolean;
+  /** Whether a distributed transaction holds the row locked (an ordinary commit of it would be refused). */
+  isLocked?(table: string, key: string): boolean;
   /** Commits the writes; returns where their WAL record lies. */
   commit(writes: RowWrite[]): { lsn: number; endLsn: number };
 }
@@ -45,7 +47,7 @@ export interface WorkloadCounters {
   inserts: number;
   updates: number;
   deletes: number;
-  /** Writes skipped because no primary could take them. */
+  /** Writes skipped because no primary could take them, or their row was locked by a distributed transaction. */
   skipped: number;
   /** WAL bytes its writes took. */
   walBytes: number;
@@ -119,6 +121,10 @@ export class Workload {
     const key = `k${this.rng.int(0, this.current.keySpace)}`;
     const { insert, update } = this.current.mix;
     const draw = this.rng.float() * (insert + update + this.current.mix.delete);
+    if (this.target.isLocked?.(table, key) === true) {
+      this.counters.skipped += 1;
+      return;
+    }
     const wanted = draw < insert ? 'insert' : draw < insert + update ? 'update' : 'delete';
     const exists = this.target.hasRow(table, key);
     this.sequence += 1;
