@@ -5139,13 +5139,13 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getWs",
+    operationId: "streamTopics",
     method: "get",
     path: "/api/v1/ws",
     expressPath: "/api/v1/ws",
-    tags: ["Planned"],
+    tags: ["Streams"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: true,
     public: false,
     sparseFields: false,
@@ -5204,14 +5204,14 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getWsConnections",
+    operationId: "listWebSocketConnections",
     method: "get",
     path: "/api/v1/ws/connections",
     expressPath: "/api/v1/ws/connections",
-    tags: ["Planned"],
+    tags: ["Streams"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
-    websocket: true,
+    planned: false,
+    websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
@@ -5230,26 +5230,26 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getWsMetrics",
+    operationId: "streamMetrics",
     method: "get",
     path: "/api/v1/ws/metrics",
     expressPath: "/api/v1/ws/metrics",
-    tags: ["Planned"],
+    tags: ["Streams"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: true,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getWsQuery",
+    operationId: "streamQueryProgress",
     method: "get",
     path: "/api/v1/ws/query",
     expressPath: "/api/v1/ws/query",
-    tags: ["Planned"],
+    tags: ["Streams"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: true,
     public: false,
     sparseFields: false,
@@ -5269,27 +5269,27 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getWsStatus",
+    operationId: "getWebSocketStatus",
     method: "get",
     path: "/api/v1/ws/status",
     expressPath: "/api/v1/ws/status",
-    tags: ["Planned"],
+    tags: ["Streams"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
-    websocket: true,
+    planned: false,
+    websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getWsSubscriptions",
+    operationId: "listWebSocketSubscriptions",
     method: "get",
     path: "/api/v1/ws/subscriptions",
     expressPath: "/api/v1/ws/subscriptions",
-    tags: ["Planned"],
+    tags: ["Streams"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
-    websocket: true,
+    planned: false,
+    websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
@@ -5528,14 +5528,9 @@ export type OperationId =
   | "getSessionsByIdResources"
   | "getSessionsByIdState"
   | "getStartup"
+  | "getWebSocketStatus"
   | "getWorkload"
-  | "getWs"
   | "getWsClusterSharding"
-  | "getWsConnections"
-  | "getWsMetrics"
-  | "getWsQuery"
-  | "getWsStatus"
-  | "getWsSubscriptions"
   | "healFault"
   | "initiateRacRecovery"
   | "injectFault"
@@ -5572,6 +5567,8 @@ export type OperationId =
   | "listReplicationSnapshots"
   | "listShards"
   | "listSuspectedNodes"
+  | "listWebSocketConnections"
+  | "listWebSocketSubscriptions"
   | "pauseReplica"
   | "postAdvancedReplicationApplyCheckpoints"
   | "postAdvancedReplicationConflictsResolve"
@@ -5693,8 +5690,11 @@ export type OperationId =
   | "streamClusterNodeEvents"
   | "streamClusterReplicationEvents"
   | "streamEvents"
+  | "streamMetrics"
+  | "streamQueryProgress"
   | "streamRacEvents"
   | "streamReplicationEvents"
+  | "streamTopics"
   | "testFailover"
   | "triggerFailover"
   | "triggerReplicationFailover"

@@ -7,6 +7,8 @@ import { CLOCK_RECORD, ClockControl, type ClockMode, type ClockSettings } from '
 import { AccessPolicy } from '../services/platform/access-policy.js';
 import { AuditLog } from '../services/platform/audit-log.js';
 import { OperationRunner } from '../services/platform/operation-runner.js';
+import { LongQueries } from '../services/platform/query-progress.js';
+import type { WebSocketLimits } from '../services/platform/stream-registry.js';
 import { operations } from '../../generated/operations.js';
 import type { PlatformEventMap } from './event-map.js';
 
@@ -27,6 +29,8 @@ export interface PlatformOptions {
   tickMs?: number;
   /** Requests per second per API key (addresses get twice that, one operation half); 0 turns limits off. */
   rateLimitPerKeyPerSecond?: number;
+  /** Bounds of the WebSocket streams; each one left out takes its default (DEFAULT_WEBSOCKET_LIMITS). */
+  webSocketLimits?: Partial<WebSocketLimits>;
   /**
    * Reports faults the server survives: an event subscriber that threw (the event itself is
    * durable), or a background commit that failed (its changes stay pending and are retried).
@@ -53,6 +57,8 @@ export interface Foundation {
   clockControl: ClockControl;
   /** Prometheus registry that every domain's gauges join. */
   metricsRegistry: Registry;
+  /** Every domain's long queries (their modules' `longQueries`), for the query streams. */
+  longQueries: LongQueries;
   wallNow: () => number;
   processStartedMs: number;
   reportError: (what: string, error: unknown) => void;
@@ -96,7 +102,7 @@ export async function openFoundation(store: Store, options: PlatformOptions, pro
   });
   const clockControl = new ClockControl(runtime.clock, driver, journal, clockSettings);
 
-  return { options, store, journal, runtime, bus, runner, auditLog, clockControl, metricsRegistry: new Registry(), wallNow, processStartedMs, reportError };
+  return { options, store, journal, runtime, bus, runner, auditLog, clockControl, metricsRegistry: new Registry(), longQueries: new LongQueries(), wallNow, processStartedMs, reportError };
 }
 
 /** Stops the clock, commits what is pending and closes the store; after every domain has stopped. */

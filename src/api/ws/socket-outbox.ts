@@ -1,0 +1,73 @@
+import type { WebSocket } from 'ws';
+import type { OpenSocket, WebSocketLimits } from '../../services/platform/stream-registry.js';
+
+/**
+ * Close code for a client that fell behind. In the private range (4000-4999, RFC 6455 §7.4.2),
+ * so it overloads no standard meaning: it mirrors 1008 (policy violation), the code this server
+ * used for it before, and unlike graphql-ws's 44xx codes names no HTTP status. As with a
+ * Kubernetes watch that expires, the client reconnects and resumes from its cursor: the close
+ * reason names it (`slow consumer; resumeFrom=1234`).
+ */
+export const SLOW_CONSUMER_CLOSE_CODE = 4008;
+
+/**
+ * One socket's outgoing frames. A frame counts as queued from the moment it is handed to the
+ * socket until the network takes it (the send callback). A client that stops reading lets the
+ * queue grow; the frame that would take it past the limits (messages or bytes) is refused and
+ * the socket closed with {@link SLOW_CONSUMER_CLOSE_CODE}, so memory never grows without bound.
+ * Frames already queued still go out before the close frame.
+ */
+export class SocketOutbox {
+  private closing = false;
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly record: OpenSocket,
+    private readonly limits: Pick<WebSocketLimits, 'maxQueuedMessages' | 'maxQueuedBytes'>,
+    /** Called once the outbox closes the socket for falling behind: stop producing, and say where to resume. */
+    private readonly onSlowConsumer: () => { resumeFrom?: number },
+  ) {}
+
+  /** Whether frames can still be sent. */
+  get open(): boolean {
+    return !this.closing && this.socket.readyState === this.socket.OPEN;
+  }
+
+  /** Sends one text frame; false when the socket is closed or closing, now or because this frame overflowed. */
+  send(json: string, isEvent: boolean): boolean {
+    if (!this.open) return false;
+    const bytes = Buffer.byteLength(json);
+    const messages = this.record.queuedMessages();
+    if (messages >= this.limits.maxQueuedMessages || (messages > 0 && this.record.queuedBytes() + bytes > this.limits.maxQueuedBytes)) {
+      if (isEvent) this.record.dropped();
+      this.closeAsSlowConsumer();
+      return false;
+    }
+    this.record.queued(bytes);
+    this.socket.send(json, (error) => {
+      if (error) this.record.discarded(bytes);
+      else this.record.written(bytes, isEvent);
+    });
+    return true;
+  }
+
+  /** Sends a frame that is not an event (an acknowledgement, an error). */
+  sendFrame(frame: object): boolean {
+    return this.send(JSON.stringify(frame), false);
+  }
+
+  /** Closes the socket; frames already queued go out first. */
+  close(code: number, reason: string): void {
+    if (this.closing) return;
+    this.closing = true;
+    if (this.socket.readyState === this.socket.OPEN) this.socket.close(code, reason);
+  }
+
+  private closeAsSlowConsumer(): void {
+    this.closing = true;
+    this.record.closedAsSlowConsumer();
+    const { resumeFrom } = this.onSlowConsumer();
+    const reason = resumeFrom === undefined ? 'slow consumer' : `slow consumer; resumeFrom=${resumeFrom}`;
+    if (this.socket.readyState === this.socket.OPEN) this.socket.close(SLOW_CONSUMER_CLOSE_CODE, reason);
+  }
+}
