@@ -2969,7 +2969,7 @@ export interface paths {
          *       topics are `events` (the fields of `/api/v1/ws/events`'s config), `metrics` (`intervalMs`)
          *       and `query` (`queryIds`, `progressIntervalMs`). `id` is 1 to 64 characters and unique among
          *       the socket's open subscriptions; a socket holds at most `maxSubscriptionsPerConnection`
-         *       (100 by default).
+         *       (100 by default, `--ws-max-subscriptions`).
          *     - `{"type": "unsubscribe", "id": "health"}`.
          *     - `{"type": "ping"}`, answered `{"type": "pong"}`.
          *
@@ -18848,7 +18848,7 @@ export interface components {
              */
             slowConsumersClosed: number;
         };
-        /** @description The bounds of the streams under `/api/v1/ws` (flags `--ws-max-connections`, `--ws-max-queued-messages`, `--ws-max-queued-bytes`). */
+        /** @description The bounds of the streams under `/api/v1/ws` (flags `--ws-max-connections`, `--ws-max-queued-bytes`, `--ws-max-subscriptions`). */
         WebSocketLimits: {
             /**
              * @description Sockets open at once; one more upgrade is refused with 429 `RATE_LIMITED`.
@@ -18856,12 +18856,7 @@ export interface components {
              */
             maxConnections: number;
             /**
-             * @description Frames a socket may hold that the network has not taken yet; the next one closes it with code 4008.
-             * @example 1000
-             */
-            maxQueuedMessages: number;
-            /**
-             * @description Bytes of such frames (a single larger frame is still sent).
+             * @description Bytes a socket may hold that the network has not taken (the kernel's buffers being full); a frame that would pass it closes the socket with code 4008. A single larger frame is still sent.
              * @example 524288
              */
             maxQueuedBytes: number;
@@ -19006,12 +19001,12 @@ export interface components {
              */
             bytesSent: number;
             /**
-             * @description Frames waiting for the network (a client that stops reading lets this grow up to `maxQueuedMessages`).
+             * @description Frames handed to the socket whose write has not completed: 0 for a client that keeps up; a client that stops reading lets it grow until the server closes it.
              * @example 0
              */
             messagesQueued: number;
             /**
-             * @description Bytes of those frames.
+             * @description Bytes of those frames (at most `maxQueuedBytes` beyond what the kernel holds).
              * @example 0
              */
             bytesQueued: number;

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     clockMode: options.clock,
     adminKey: options.adminKey,
     rateLimitPerKeyPerSecond: options.rateLimitPerKeyPerSecond,
+    webSocketLimits: options.webSocketLimits,
     reportError: (what, error) => logger.error({ err: error }, what),
   });
   const server = await createApiServer(platform, logger, { corsOrigins: options.corsOrigins });

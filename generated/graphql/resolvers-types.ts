@@ -5009,7 +5009,6 @@ export type WebSocketLimits = {
   __typename?: 'WebSocketLimits';
   maxConnections: Scalars['Int']['output'];
   maxQueuedBytes: Scalars['Int']['output'];
-  maxQueuedMessages: Scalars['Int']['output'];
   maxSubscriptionsPerConnection: Scalars['Int']['output'];
 };
 
@@ -7774,7 +7773,6 @@ export type WebSocketConnectionResolvers<ContextType = GraphQLContext, ParentTyp
 export type WebSocketLimitsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebSocketLimits'] = ResolversParentTypes['WebSocketLimits']> = {
   maxConnections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   maxQueuedBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  maxQueuedMessages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   maxSubscriptionsPerConnection?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 

@@ -81,13 +81,13 @@ export interface WebSocketConnection {
      */
     bytesSent: number;
     /**
-     * Frames waiting for the network (a client that stops reading lets this grow up to `maxQueuedMessages`).
+     * Frames handed to the socket whose write has not completed: 0 for a client that keeps up; a client that stops reading lets it grow until the server closes it.
      * @type {number}
      * @memberof WebSocketConnection
      */
     messagesQueued: number;
     /**
-     * Bytes of those frames.
+     * Bytes of those frames (at most `maxQueuedBytes` beyond what the kernel holds).
      * @type {number}
      * @memberof WebSocketConnection
      */

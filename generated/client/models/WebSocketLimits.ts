@@ -14,7 +14,7 @@
 
 import { exists, mapValues } from '../runtime.js';
 /**
- * The bounds of the streams under `/api/v1/ws` (flags `--ws-max-connections`, `--ws-max-queued-messages`, `--ws-max-queued-bytes`).
+ * The bounds of the streams under `/api/v1/ws` (flags `--ws-max-connections`, `--ws-max-queued-bytes`, `--ws-max-subscriptions`).
  * @export
  * @interface WebSocketLimits
  */
@@ -26,13 +26,7 @@ export interface WebSocketLimits {
      */
     maxConnections: number;
     /**
-     * Frames a socket may hold that the network has not taken yet; the next one closes it with code 4008.
-     * @type {number}
-     * @memberof WebSocketLimits
-     */
-    maxQueuedMessages: number;
-    /**
-     * Bytes of such frames (a single larger frame is still sent).
+     * Bytes a socket may hold that the network has not taken (the kernel's buffers being full); a frame that would pass it closes the socket with code 4008. A single larger frame is still sent.
      * @type {number}
      * @memberof WebSocketLimits
      */
@@ -51,7 +45,6 @@ export interface WebSocketLimits {
 export function instanceOfWebSocketLimits(value: object): boolean {
     let isInstance = true;
     isInstance = isInstance && "maxConnections" in value;
-    isInstance = isInstance && "maxQueuedMessages" in value;
     isInstance = isInstance && "maxQueuedBytes" in value;
     isInstance = isInstance && "maxSubscriptionsPerConnection" in value;
 
@@ -69,7 +62,6 @@ export function WebSocketLimitsFromJSONTyped(json: any, ignoreDiscriminator: boo
     return {
         
         'maxConnections': json['maxConnections'],
-        'maxQueuedMessages': json['maxQueuedMessages'],
         'maxQueuedBytes': json['maxQueuedBytes'],
         'maxSubscriptionsPerConnection': json['maxSubscriptionsPerConnection'],
     };
@@ -85,7 +77,6 @@ export function WebSocketLimitsToJSON(value?: WebSocketLimits | null): any {
     return {
         
         'maxConnections': value.maxConnections,
-        'maxQueuedMessages': value.maxQueuedMessages,
         'maxQueuedBytes': value.maxQueuedBytes,
         'maxSubscriptionsPerConnection': value.maxSubscriptionsPerConnection,
     };

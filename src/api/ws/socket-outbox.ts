@@ -11,11 +11,11 @@ import type { OpenSocket, WebSocketLimits } from '../../services/platform/stream
 export const SLOW_CONSUMER_CLOSE_CODE = 4008;
 
 /**
- * One socket's outgoing frames. A frame counts as queued from the moment it is handed to the
- * socket until the network takes it (the send callback). A client that stops reading lets the
- * queue grow; the frame that would take it past the limits (messages or bytes) is refused and
- * the socket closed with {@link SLOW_CONSUMER_CLOSE_CODE}, so memory never grows without bound.
- * Frames already queued still go out before the close frame.
+ * One socket's outgoing frames. A client that stops reading fills the kernel's buffers, then the
+ * socket's own: the frame that would take those past `maxQueuedBytes` is refused and the socket
+ * closed with {@link SLOW_CONSUMER_CLOSE_CODE}, so memory never grows without bound. Frames
+ * already queued still go out before the close frame. The registry counts a frame as queued
+ * from the moment it is handed over until its write completes.
  */
 export class SocketOutbox {
   private closing = false;
@@ -23,7 +23,7 @@ export class SocketOutbox {
   constructor(
     private readonly socket: WebSocket,
     private readonly record: OpenSocket,
-    private readonly limits: Pick<WebSocketLimits, 'maxQueuedMessages' | 'maxQueuedBytes'>,
+    private readonly limits: Pick<WebSocketLimits, 'maxQueuedBytes'>,
     /** Called once the outbox closes the socket for falling behind: stop producing, and say where to resume. */
     private readonly onSlowConsumer: () => { resumeFrom?: number },
   ) {}
@@ -37,8 +37,10 @@ export class SocketOutbox {
   send(json: string, isEvent: boolean): boolean {
     if (!this.open) return false;
     const bytes = Buffer.byteLength(json);
-    const messages = this.record.queuedMessages();
-    if (messages >= this.limits.maxQueuedMessages || (messages > 0 && this.record.queuedBytes() + bytes > this.limits.maxQueuedBytes)) {
+    // What the kernel has not taken, known at once (a write the kernel takes whole leaves nothing
+    // buffered), whereas write callbacks come a tick later: a burst to a fast reader never counts.
+    const buffered = this.socket.bufferedAmount;
+    if (buffered > 0 && buffered + bytes > this.limits.maxQueuedBytes) {
       if (isEvent) this.record.dropped();
       this.closeAsSlowConsumer();
       return false;

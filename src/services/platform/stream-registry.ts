@@ -8,9 +8,11 @@ export type SubscriptionTransport = 'WEBSOCKET' | 'GRAPHQL_WS' | 'GRAPHQL_SSE';
 export interface WebSocketLimits {
   /** Sockets open at once on /api/v1/ws/*; an upgrade beyond it is refused with 429. */
   maxConnections: number;
-  /** Frames a socket may hold that the network has not taken yet; the next one closes it as a slow consumer. */
-  maxQueuedMessages: number;
-  /** Bytes of such frames (a lone frame larger than this is still sent). */
+  /**
+   * Bytes a socket may hold that the network has not taken (the kernel's buffers are full): a
+   * frame that would pass it closes the socket as a slow consumer. A lone frame larger than this
+   * is still sent.
+   */
   maxQueuedBytes: number;
   /** Subscriptions one socket of /api/v1/ws may hold at once. */
   maxSubscriptionsPerConnection: number;
@@ -18,7 +20,6 @@ export interface WebSocketLimits {
 
 export const DEFAULT_WEBSOCKET_LIMITS: Readonly<WebSocketLimits> = Object.freeze({
   maxConnections: 2000,
-  maxQueuedMessages: 1000,
   maxQueuedBytes: 512 * 1024,
   maxSubscriptionsPerConnection: 100,
 });
@@ -86,8 +87,6 @@ export interface OpenSocket {
   /** Closed for falling behind (close code 4008). */
   closedAsSlowConsumer(): void;
   setFilters(filters: Record<string, unknown> | null): void;
-  queuedMessages(): number;
-  queuedBytes(): number;
   close(): void;
 }
 
@@ -188,8 +187,6 @@ export class StreamRegistry {
       setFilters(filters) {
         view.filters = filters;
       },
-      queuedMessages: () => view.messagesQueued,
-      queuedBytes: () => view.bytesQueued,
       close: () => {
         if (!open) return;
         open = false;
