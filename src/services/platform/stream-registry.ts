@@ -94,7 +94,6 @@ export interface OpenSocket {
 export interface OpenSubscription {
   readonly id: string;
   sent(): void;
-  setFilters(filters: Record<string, unknown>): void;
   close(): void;
 }
 
@@ -211,9 +210,6 @@ export class StreamRegistry {
       id: view.id,
       sent() {
         view.messagesSent += 1;
-      },
-      setFilters(filters) {
-        view.filters = filters;
       },
       close: () => {
         if (!open) return;

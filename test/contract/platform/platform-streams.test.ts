@@ -72,12 +72,14 @@ async function statusOf(queryId: string) {
 }
 
 describe('the contract', () => {
+  const STREAMS = [
+    ['/api/v1/ws/metrics', 'streamMetrics'],
+    ['/api/v1/ws/query', 'streamQueryProgress'],
+    ['/api/v1/ws', 'streamTopics'],
+  ] as const;
+
   test('the three streams are built WebSocket operations; none is planned any more', () => {
-    for (const [path, operationId] of [
-      ['/api/v1/ws/metrics', 'streamMetrics'],
-      ['/api/v1/ws/query', 'streamQueryProgress'],
-      ['/api/v1/ws', 'streamTopics'],
-    ] as const) {
+    for (const [path, operationId] of STREAMS) {
       const operation = operations.find((each) => each.operationId === operationId)!;
       expect(operation).toMatchObject({ path, websocket: true, planned: false });
       expect(Object.keys(contract.paths[path]!.get!.responses)).toContain('101');
@@ -94,11 +96,7 @@ describe('the contract', () => {
     const topics = await server.http.get('/api/v1/ws').set(asAdmin);
     expect(topics.status).toBe(426);
     expectContract('streamTopics', topics);
-    for (const [path, operationId] of [
-      ['/api/v1/ws/metrics', 'streamMetrics'],
-      ['/api/v1/ws/query', 'streamQueryProgress'],
-      ['/api/v1/ws', 'streamTopics'],
-    ] as const) {
+    for (const [path, operationId] of STREAMS) {
       const refused = await refusedUpgrade(`${wsUrl}${path}`);
       expect(refused.status).toBe(401);
       expectContract(operationId, { status: refused.status, body: refused.body, headers: {} });
