@@ -150,6 +150,7 @@ describe('GET /api/v1/ws/subscriptions', () => {
     topic: string;
     filters: Record<string, unknown>;
     owner: { keyId: string; role: string };
+    remoteAddress: string | null;
     messagesSent: number;
   }
 
@@ -177,6 +178,7 @@ describe('GET /api/v1/ws/subscriptions', () => {
     expect(joins!.connectionId).toBe(load!.connectionId);
     expect(graphqlEvents).toMatchObject({ connectionId: null, filters: { types: ['node_joined'] }, owner: { role: 'CLUSTER_ADMIN' }, messagesSent: 1 });
     expect(graphqlEvents!.clientId).toEqual(expect.any(String)); // the graphql-ws operation id
+    expect([graphqlEvents!.remoteAddress, sse!.remoteAddress]).toEqual(['127.0.0.1', '127.0.0.1']);
     expect(sse).toMatchObject({ clientId: null, filters: { nodeId: 'node-6' }, owner: { keyId: viewerKeyId, role: 'CLUSTER_VIEWER' }, messagesSent: 1 });
   });
 
