@@ -10,6 +10,9 @@ import type { OpenSocket, WebSocketLimits } from '../../services/platform/stream
  */
 export const SLOW_CONSUMER_CLOSE_CODE = 4008;
 
+/** Frames go as text, bytes included (they hold JSON in UTF-8). */
+const TEXT_FRAME = { binary: false } as const;
+
 /**
  * One socket's outgoing frames. A client that stops reading fills the kernel's buffers, then the
  * socket's own: the frame that would take those past `maxQueuedBytes` is refused and the socket
@@ -19,6 +22,22 @@ export const SLOW_CONSUMER_CLOSE_CODE = 4008;
  */
 export class SocketOutbox {
   private closing = false;
+  /**
+   * Frames handed to the socket whose write has not completed, oldest first: their bytes, negative
+   * for events. Writes complete in order, so one callback serves every frame (no closure per send).
+   */
+  private readonly writing: number[] = [];
+  private writingHead = 0;
+  private readonly onWritten = (error?: Error) => {
+    const signed = this.writing[this.writingHead++]!;
+    if (this.writingHead === this.writing.length) {
+      this.writing.length = 0;
+      this.writingHead = 0;
+    }
+    const bytes = Math.abs(signed);
+    if (error) this.record.discarded(bytes);
+    else this.record.written(bytes, signed < 0);
+  };
 
   constructor(
     private readonly socket: WebSocket,
@@ -33,10 +52,10 @@ export class SocketOutbox {
     return !this.closing && this.socket.readyState === this.socket.OPEN;
   }
 
-  /** Sends one text frame; false when the socket is closed or closing, now or because this frame overflowed. */
-  send(json: string, isEvent: boolean): boolean {
+  /** Sends one text frame (its JSON, as text or UTF-8 bytes); false when the socket is closed or closing, now or because this frame overflowed. */
+  send(json: string | Buffer, isEvent: boolean): boolean {
     if (!this.open) return false;
-    const bytes = Buffer.byteLength(json);
+    const bytes = typeof json === 'string' ? Buffer.byteLength(json) : json.length;
     // What the kernel has not taken, known at once (a write the kernel takes whole leaves nothing
     // buffered), whereas write callbacks come a tick later: a burst to a fast reader never counts.
     const buffered = this.socket.bufferedAmount;
@@ -46,10 +65,8 @@ export class SocketOutbox {
       return false;
     }
     this.record.queued(bytes);
-    this.socket.send(json, (error) => {
-      if (error) this.record.discarded(bytes);
-      else this.record.written(bytes, isEvent);
-    });
+    this.writing.push(isEvent ? -bytes : bytes);
+    this.socket.send(json, TEXT_FRAME, this.onWritten);
     return true;
   }
 

@@ -146,7 +146,7 @@ export class WebSocketStreams {
           const tag = `{"type":"data","id":${JSON.stringify(id)},"topic":"${topic.name}","data":`;
           session.subscribe(id, topic, { context, operationId: TOPIC_OPERATIONS[topic.name], scope: { name: `the ${topic.name} topic` }, config: parsed.config }, {
             clientId: id,
-            tag: (json) => `${tag}${json}}`,
+            tag: (json) => `${tag}${json.toString()}}`,
             ack: { type: 'subscribed', id, topic: topic.name, ...parsed.config },
             onComplete: () => outbox.sendFrame({ type: 'complete', id }),
             onError: (error) => outbox.sendFrame({ type: 'error', id, error: errorBodyOf(error) }),
@@ -185,7 +185,7 @@ function subscriptionIdOf(fields: Record<string, unknown>): string | { problem: 
 interface SubscriptionOptions {
   clientId: string | null;
   /** Wraps each frame (the id tag of /api/v1/ws); frames go as they are without it. */
-  tag?: (json: string) => string;
+  tag?: (json: string | Buffer) => string;
   /** Sent once the subscription is open, before any of its frames; none when undefined. */
   ack: object | undefined;
   onComplete?: () => void;
@@ -291,7 +291,7 @@ class SocketSubscription {
     private readonly options: SubscriptionOptions,
     private readonly onClosed: () => void,
   ) {
-    const tag = options.tag ?? ((json: string) => json);
+    const tag = options.tag ?? ((json: string | Buffer) => json);
     this.sink = {
       send: (json, isEvent) => {
         if (this.ended) return false;
@@ -332,7 +332,7 @@ class SocketSubscription {
     this.onClosed();
   }
 
-  private deliver(frame: string, isEvent: boolean): boolean {
+  private deliver(frame: string | Buffer, isEvent: boolean): boolean {
     const sent = this.outbox.send(frame, isEvent);
     if (sent) this.registration.sent();
     return sent;

@@ -5,16 +5,16 @@ import { ApiError } from '../../error-catalog.js';
 import { EVENT_CONFIG_FIELDS, filterFor, parseEventConfig, type EventConfig } from '../stream-config.js';
 import type { Topic } from './topic.js';
 
-/** Each event's JSON, written once however many sockets carry it (events are frozen and shared). */
-const serialized = new WeakMap<BusEvent, string>();
+/** Each event's JSON in UTF-8, written once however many sockets carry it (events are frozen and shared). */
+const serialized = new WeakMap<BusEvent, Buffer>();
 
-function jsonOf(event: BusEvent): string {
-  let text = serialized.get(event);
-  if (text === undefined) {
-    text = JSON.stringify(event);
-    serialized.set(event, text);
+function jsonOf(event: BusEvent): Buffer {
+  let bytes = serialized.get(event);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify(event));
+    serialized.set(event, bytes);
   }
-  return text;
+  return bytes;
 }
 
 /**

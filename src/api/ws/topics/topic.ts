@@ -17,8 +17,8 @@ export interface EventScope {
 
 /** Where a subscription's frames go: its socket, which tags them when it carries several. */
 export interface TopicSink {
-  /** Sends one frame (its JSON text); false once the socket is closed or closing. */
-  send(json: string, isEvent: boolean): boolean;
+  /** Sends one frame (its JSON, as text or UTF-8 bytes); false once the socket is closed or closing. */
+  send(json: string | Buffer, isEvent: boolean): boolean;
   /** The subscription ended by itself (every query it named has ended). */
   complete(): void;
   /** The subscription failed; it is over. */
