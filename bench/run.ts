@@ -41,7 +41,7 @@ const REPLICATION_COLUMNS = [9, 14, 16, 10, 14, 12];
 const FANOUT: FanoutSettings = { small: 10, large: 1000, seconds: 20, settleSeconds: 3 };
 /** p99 from an event's time to its arrival at a subscriber, at 1000 subscribers. */
 const FANOUT_P99_TARGET_MS = 100;
-const FANOUT_COLUMNS = [11, 7, 11, 9, 9, 9, 16, 14];
+const FANOUT_COLUMNS = [11, 7, 11, 7, 7, 7, 13, 14, 16, 13];
 /** A Prometheus scrape at 1000 nodes against 5. */
 const SCRAPE: ScrapeSettings = { scrapes: 9, warmUpClusterMs: 3000 };
 const SCRAPE_BASELINE_NODES = 5;
@@ -117,7 +117,7 @@ async function benchStreams(): Promise<void> {
       `${FANOUT.small}, then ${FANOUT.large}, then ${FANOUT.small} again, ${FANOUT.seconds} s each after ${FANOUT.settleSeconds} s to settle; ` +
       'latency = arrival (wall clock) − the event\'s time',
   );
-  console.log(row(['subscribers', 'events', 'deliveries', 'p50 ms', 'p99 ms', 'max ms', 'server CPU ms/s', 'µs CPU/event'], FANOUT_COLUMNS));
+  console.log(row(['subscribers', 'events', 'deliveries', 'p50 ms', 'p99 ms', 'max ms', 'p99 first ms', 'p99 spread ms', 'server CPU ms/s', 'µs CPU/event'], FANOUT_COLUMNS));
   const [small, large, smallAgain] = await measureFanout(FANOUT, printFanout);
   const baselineP99 = Math.max(small!.latencyP99Ms, smallAgain!.latencyP99Ms);
   console.log(
@@ -153,6 +153,8 @@ function printFanout(phase: FanoutPhase): void {
         fixed(phase.latencyP50Ms, 0),
         fixed(phase.latencyP99Ms, 0),
         fixed(phase.latencyMaxMs, 0),
+        fixed(phase.firstArrivalP99Ms, 0),
+        fixed(phase.spreadP99Ms, 0),
         fixed(phase.serverCpuMicros / 1000 / phase.seconds, 1),
         fixed(phase.serverCpuMicros / Math.max(1, phase.serverDelivered), 1),
       ],

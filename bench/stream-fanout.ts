@@ -13,6 +13,10 @@ export interface FanoutPhase {
   latencyP50Ms: number;
   latencyP99Ms: number;
   latencyMaxMs: number;
+  /** p99 over events of the first subscriber's latency: what comes before the fan-out (tick, commit). */
+  firstArrivalP99Ms: number;
+  /** p99 over events of last arrival − first arrival: the fan-out itself, server and subscribers. */
+  spreadP99Ms: number;
   /** CPU µs the server's process spent during the phase. */
   serverCpuMicros: number;
   /** Event frames the server wrote during the phase (GET /api/v1/ws/status, eventsDelivered). */
@@ -43,15 +47,20 @@ export async function measureFanout(settings: FanoutSettings, report: (phase: Fa
   const server = await forkTarget({ kind: 'streams' });
   const subscribers: WebSocket[] = [];
   let latencies: number[] = [];
-  let cursors = new Set<number>();
+  /** Per event (cursor): its first and last arrival's latency. */
+  let arrivals = new Map<number, { first: number; last: number }>();
   const onFrame = (data: WebSocket.RawData) => {
     const text = data.toString();
     // Only the envelope's time and cursor are read: parsing every frame would load the bench's process, not the server.
     const timeAt = text.indexOf('"time":"');
     const cursorAt = text.indexOf('"cursor":');
     if (timeAt < 0 || cursorAt < 0) return;
-    latencies.push(Date.now() - Date.parse(text.slice(timeAt + 8, timeAt + 32)));
-    cursors.add(Number.parseInt(text.slice(cursorAt + 9), 10));
+    const latency = Date.now() - Date.parse(text.slice(timeAt + 8, timeAt + 32));
+    latencies.push(latency);
+    const cursor = Number.parseInt(text.slice(cursorAt + 9), 10);
+    const seen = arrivals.get(cursor);
+    if (seen === undefined) arrivals.set(cursor, { first: latency, last: latency });
+    else seen.last = latency;
   };
   const connectUpTo = async (count: number) => {
     while (subscribers.length < count) {
@@ -64,20 +73,23 @@ export async function measureFanout(settings: FanoutSettings, report: (phase: Fa
     while (subscribers.length > count) subscribers.pop()!.close();
     await pause(settings.settleSeconds * 1000);
     latencies = [];
-    cursors = new Set();
+    arrivals = new Map();
     const cpuBefore = await server.cpuMicros();
     const deliveredBefore = await eventsDelivered(server);
     await pause(settings.seconds * 1000);
     const measured = latencies;
     const sorted = [...measured].sort((a, b) => a - b);
+    const perEvent = [...arrivals.values()];
     const result: FanoutPhase = {
       subscribers: count,
       seconds: settings.seconds,
-      events: cursors.size,
+      events: arrivals.size,
       deliveries: measured.length,
       latencyP50Ms: percentile(sorted, 0.5),
       latencyP99Ms: percentile(sorted, 0.99),
       latencyMaxMs: sorted.at(-1) ?? Number.NaN,
+      firstArrivalP99Ms: percentile(perEvent.map((event) => event.first).sort((a, b) => a - b), 0.99),
+      spreadP99Ms: percentile(perEvent.map((event) => event.last - event.first).sort((a, b) => a - b), 0.99),
       serverCpuMicros: (await server.cpuMicros()) - cpuBefore,
       serverDelivered: (await eventsDelivered(server)) - deliveredBefore,
     };
