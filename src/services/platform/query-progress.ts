@@ -1,4 +1,4 @@
-import type { VirtualClock } from '../../engines/runtime/index.js';
+import type { TimerId, VirtualClock } from '../../engines/runtime/index.js';
 import type { BusEvent, EventBus } from '../../engines/runtime/event-bus.js';
 import { DomainError } from '../../engines/runtime/domain-error.js';
 import type { OperationContext } from './operation-context.js';
@@ -120,16 +120,23 @@ export class QueryProgressService {
   }
 
   private startWatch(named: Set<string> | undefined, progressIntervalMs: number, watcher: QueryWatcher): () => void {
-    /** Running queries followed, with the progress last sent. */
+    /** Running queries followed, with the progress last sent; their progress is read on a timer that runs only while there are some. */
     const following = new Map<string, { source: LongQuerySource; sent: string }>();
+    let timer: TimerId | undefined;
     const unfinished = new Set(named);
     let stopped = false;
     const sources = this.queries.all();
+    const unfollow = (queryId: string) => {
+      following.delete(queryId);
+      if (following.size > 0 || timer === undefined) return;
+      this.clock.cancel(timer);
+      timer = undefined;
+    };
     const stop = () => {
       if (stopped) return;
       stopped = true;
       unsubscribe();
-      this.clock.cancel(timer);
+      if (timer !== undefined) this.clock.cancel(timer);
     };
     const send = (update: QueryUpdate) => {
       if (stopped) return;
@@ -141,7 +148,7 @@ export class QueryProgressService {
       }
     };
     const finished = (queryId: string) => {
-      following.delete(queryId);
+      unfollow(queryId);
       unfinished.delete(queryId);
       if (named && unfinished.size === 0 && !stopped) {
         stop();
@@ -157,7 +164,16 @@ export class QueryProgressService {
       const signature = progressSignature(execution);
       if (following.get(execution.queryId)?.sent === signature) return;
       following.set(execution.queryId, { source, sent: signature });
+      timer ??= this.clock.every(progressIntervalMs, readProgress);
       send({ type: 'query_progress', query: execution });
+    };
+    // Progress between start and end is read here; the end itself arrives as its event, once committed.
+    const readProgress = () => {
+      for (const [queryId, { source }] of [...following]) {
+        const execution = source.execution(queryId);
+        if (execution === undefined) unfollow(queryId);
+        else if (execution.status === 'RUNNING') report(source, execution);
+      }
     };
     const wanted = (queryId: string) => named === undefined || named.has(queryId);
 
@@ -169,14 +185,6 @@ export class QueryProgressService {
       const execution = source.execution(queryId);
       // A start committed after the query already ended: its end is on the way.
       if (execution !== undefined && (event.type === source.completedEventType || execution.status === 'RUNNING')) report(source, execution);
-    });
-    // Progress between start and end is read here; the end itself arrives as its event, once committed.
-    const timer = this.clock.every(progressIntervalMs, () => {
-      for (const [queryId, { source }] of [...following]) {
-        const execution = source.execution(queryId);
-        if (execution === undefined) following.delete(queryId);
-        else if (execution.status === 'RUNNING') report(source, execution);
-      }
     });
     for (const source of sources) for (const execution of source.running()) if (wanted(execution.queryId)) report(source, execution);
     for (const queryId of named ?? []) {
