@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { startBareExpress, startFullStack, type HttpTarget } from './http-targets.js';
+import { startBareExpress, startFullStack, startStreamServer, type HttpTarget } from './http-targets.js';
 
 /**
  * Each HTTP target runs in a process of its own, and the load generator in the bench's process.
@@ -11,7 +11,7 @@ import { startBareExpress, startFullStack, type HttpTarget } from './http-target
  */
 
 /** What the bench asks a target process to run. */
-type TargetOrder = { kind: 'full stack' } | { kind: 'graphql' } | { kind: 'bare express'; body: unknown };
+type TargetOrder = { kind: 'full stack' } | { kind: 'graphql' } | { kind: 'bare express'; body: unknown } | { kind: 'streams' };
 
 /** What a target process answers once its server listens. */
 interface TargetReady {
@@ -60,7 +60,11 @@ function serveOrder(): void {
   process.once('disconnect', () => process.exit(0));
   process.once('message', async (order: TargetOrder) => {
     const target =
-      order.kind === 'bare express' ? await startBareExpress(order.body) : await startFullStack(order.kind === 'graphql' ? 'graphql' : 'rest');
+      order.kind === 'bare express'
+        ? await startBareExpress(order.body)
+        : order.kind === 'streams'
+          ? await startStreamServer()
+          : await startFullStack(order.kind === 'graphql' ? 'graphql' : 'rest');
     process.on('message', async (message) => {
       if (message === 'cpu') {
         const { user, system } = process.cpuUsage();

@@ -68,6 +68,25 @@ export async function startFullStack(surface: 'rest' | 'graphql' = 'rest'): Prom
 }
 
 /**
+ * (c) The server as `npm start` runs it (5 nodes, the realtime clock, the default workload, an
+ * in-memory store), for the stream fan-out: the events it publishes go to the sockets that the
+ * bench opens on /api/v1/ws/events. Its URL is the server's base.
+ */
+export async function startStreamServer(): Promise<HttpTarget> {
+  const platform = await startPlatform({
+    storePath: ':memory:',
+    initialNodes: 5,
+    seed: 1,
+    clockMode: 'realtime',
+    adminKey: BENCH_ADMIN_KEY,
+    rateLimitPerKeyPerSecond: NEVER_REACHED_RATE_LIMIT,
+  });
+  const api = await createApiServer(platform, pino({ level: 'silent' }));
+  const port = await listen(api.httpServer);
+  return { name: 'streams', url: `http://127.0.0.1:${port}`, headers: { 'X-API-Key': BENCH_ADMIN_KEY }, close: () => closeFullStack(api, platform) };
+}
+
+/**
  * (b) The floor: express answering the same path with the same body and nothing else. It still
  * serializes the body per request (res.json), as any handler would: the comparison is about
  * what the platform adds around the handler, not about caching the JSON. No ETag, like the

@@ -5,6 +5,8 @@ import { fixed, median, row, verdictAtLeast, verdictAtMost } from './stats.js';
 import { loadContracts, runAlternatingValidation, type ValidationSettings, type ValidationTurn } from './validation-bench.js';
 import { measureCluster, type ScaleMeasurement, type ScaleSettings } from './cluster-scale.js';
 import { measureReplication, type ReplicationMeasurement, type ReplicationSettings } from './replication-scale.js';
+import { measureFanout, type FanoutPhase, type FanoutSettings } from './stream-fanout.js';
+import { measureScrape, type ScrapeMeasurement, type ScrapeSettings } from './scrape-scale.js';
 
 /**
  * `npm run bench`: what the platform costs per request compared with bare express, and whether
@@ -35,8 +37,26 @@ const REPLICATION_BASELINE_REPLICAS = 4;
 const REPLICATION_REPLICAS = 100;
 const REPLICATION_COLUMNS = [9, 14, 16, 10, 14, 12];
 
+/** The event stream's fan-out: 1000 subscribers against 10 in the same run, under the default workload. */
+const FANOUT: FanoutSettings = { small: 10, large: 1000, seconds: 20, settleSeconds: 3 };
+/** p99 from an event's time to its arrival at a subscriber, at 1000 subscribers. */
+const FANOUT_P99_TARGET_MS = 100;
+const FANOUT_COLUMNS = [11, 7, 11, 7, 7, 7, 13, 14, 16, 13];
+/** A Prometheus scrape at 1000 nodes against 5. */
+const SCRAPE: ScrapeSettings = { scrapes: 9, warmUpClusterMs: 3000 };
+const SCRAPE_BASELINE_NODES = 5;
+const SCRAPE_NODES = 1000;
+const SCRAPE_COLUMNS = [6, 8, 11, 12, 12];
+
 /** Sections by name: `npm run bench -- cluster` runs one; no argument runs them all. */
-const SECTIONS: Record<string, () => Promise<void>> = { http: benchHttp, graphql: benchGraphql, validation: benchValidation, cluster: benchCluster, replication: benchReplication };
+const SECTIONS: Record<string, () => Promise<void>> = {
+  http: benchHttp,
+  graphql: benchGraphql,
+  validation: benchValidation,
+  cluster: benchCluster,
+  replication: benchReplication,
+  streams: benchStreams,
+};
 
 /** Latencies print as whole ms: autocannon's histogram resolves 1 ms, decimals would be noise. */
 const LOAD_COLUMNS = [14, 7, 9, 8, 8, 12];
@@ -89,6 +109,62 @@ async function benchReplication(): Promise<void> {
   );
   console.log(`WAL shipped per CPU second, ratio ${REPLICATION_REPLICAS} / ${REPLICATION_BASELINE_REPLICAS} streams: ${fixed(large.shippedBytesPerCpuSecond / baseline.shippedBytesPerCpuSecond, 2)}`);
   console.log(`p99 replay lag: ${fixed(large.replayLagP99Ms, 0)} ms at ${REPLICATION_REPLICAS} streams vs ${fixed(baseline.replayLagP99Ms, 0)} ms (cluster time)`);
+}
+
+async function benchStreams(): Promise<void> {
+  console.log(
+    `Streams: subscribers on /api/v1/ws/events of a server as npm start runs it (own process, realtime clock, default workload), ` +
+      `${FANOUT.small}, then ${FANOUT.large}, then ${FANOUT.small} again, ${FANOUT.seconds} s each after ${FANOUT.settleSeconds} s to settle; ` +
+      'latency = arrival (wall clock) − the event\'s time',
+  );
+  console.log(row(['subscribers', 'events', 'deliveries', 'p50 ms', 'p99 ms', 'max ms', 'p99 first ms', 'p99 spread ms', 'server CPU ms/s', 'µs CPU/event'], FANOUT_COLUMNS));
+  const [small, large, smallAgain] = await measureFanout(FANOUT, printFanout);
+  const baselineP99 = Math.max(small!.latencyP99Ms, smallAgain!.latencyP99Ms);
+  console.log(
+    `p99 event-to-delivery at ${FANOUT.large} subscribers: ${fixed(large!.latencyP99Ms, 0)} ms (target < ${FANOUT_P99_TARGET_MS} ms) ${large!.latencyP99Ms < FANOUT_P99_TARGET_MS ? 'PASS' : 'BELOW TARGET'}; ` +
+      `at ${FANOUT.small}: ${fixed(small!.latencyP99Ms, 0)} and ${fixed(smallAgain!.latencyP99Ms, 0)} ms (ratio ${fixed(large!.latencyP99Ms / baselineP99, 2)} against the larger)`,
+  );
+  // What the extra subscribers cost: the cluster's own ticks are in both phases and cancel out.
+  const cpuRate = (phase: FanoutPhase) => phase.serverCpuMicros / phase.seconds;
+  const deliveryRate = (phase: FanoutPhase) => phase.serverDelivered / phase.seconds;
+  const marginal = (cpuRate(large!) - cpuRate(small!)) / (deliveryRate(large!) - deliveryRate(small!));
+  console.log(`server CPU per delivered event: ${fixed(marginal, 1)} µs (the ${FANOUT.large}-subscriber phase's CPU and deliveries beyond the first ${FANOUT.small}-subscriber phase's)`);
+
+  console.log('');
+  console.log(`Prometheus scrape (the metrics service's text, no HTTP, manual clock after ${SCRAPE.warmUpClusterMs} ms): ${SCRAPE_NODES} nodes against ${SCRAPE_BASELINE_NODES}, median of ${SCRAPE.scrapes} scrapes`);
+  console.log(row(['nodes', 'series', 'bytes', 'cpu ms', 'wall ms'], SCRAPE_COLUMNS));
+  const scrapeBaseline = await measureScrape(SCRAPE_BASELINE_NODES, SCRAPE);
+  printScrape(scrapeBaseline);
+  const scrapeLarge = await measureScrape(SCRAPE_NODES, SCRAPE);
+  printScrape(scrapeLarge);
+  console.log(
+    `scrape cost ratio ${SCRAPE_NODES} / ${SCRAPE_BASELINE_NODES} nodes: ${fixed(scrapeLarge.cpuMs / scrapeBaseline.cpuMs, 1)}× the CPU for ${fixed(scrapeLarge.series / scrapeBaseline.series, 1)}× the series ` +
+      `(${fixed((scrapeLarge.cpuMs * 1000) / scrapeLarge.series, 1)} µs per series at ${SCRAPE_NODES} nodes)`,
+  );
+}
+
+function printFanout(phase: FanoutPhase): void {
+  console.log(
+    row(
+      [
+        String(phase.subscribers),
+        String(phase.events),
+        String(phase.deliveries),
+        fixed(phase.latencyP50Ms, 0),
+        fixed(phase.latencyP99Ms, 0),
+        fixed(phase.latencyMaxMs, 0),
+        fixed(phase.firstArrivalP99Ms, 0),
+        fixed(phase.spreadP99Ms, 0),
+        fixed(phase.serverCpuMicros / 1000 / phase.seconds, 1),
+        fixed(phase.serverCpuMicros / Math.max(1, phase.serverDelivered), 1),
+      ],
+      FANOUT_COLUMNS,
+    ),
+  );
+}
+
+function printScrape(measurement: ScrapeMeasurement): void {
+  console.log(row([String(measurement.nodes), String(measurement.series), String(measurement.bytes), fixed(measurement.cpuMs, 2), fixed(measurement.wallMs, 2)], SCRAPE_COLUMNS));
 }
 
 function printReplication(measurement: ReplicationMeasurement): void {

@@ -3753,6 +3753,9 @@ export interface paths {
          *     than the event log keeps is such an error, keeping the current filter:
          *     `{"type": "error", "error": {"code": "CONFLICT", "details": {"reason": "CURSOR_EXPIRED", "resumeFrom": 12, "oldestAvailableCursor": 48211}}}`;
          *     resume from `oldestAvailableCursor - 1` to receive everything still kept.
+         *     A client that falls behind is closed with code 4008 and the reason
+         *     `slow consumer; resumeFrom=<cursor>`: connect again and send that `resumeFrom` to miss
+         *     nothing (see the `Streams` tag).
          */
         get: operations["streamEvents"];
         put?: never;
@@ -3877,6 +3880,185 @@ export interface paths {
          *     and reports a bad message as `{"type": "error", "error": {...}}` without closing.
          */
         get: operations["streamRacEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ws/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream metrics snapshots (WebSocket)
+         * @description Upgrade to a WebSocket to receive the metrics snapshot of `GET /api/v1/metrics` (requests per
+         *     operation, the cluster's nodes and quorum, the simulation runtime, the newest event cursor,
+         *     the process) as a `MetricsFrame`, `{"type": "metrics", "metrics": {...}}`: one as soon as the
+         *     stream opens, then one every `intervalMs` of cluster time (1000 by default; under
+         *     `--clock realtime` cluster time follows wall time, under `manual` a frame comes as the clock
+         *     is advanced past each interval). Change the interval at any time with
+         *     `{"type": "config", "intervalMs": 5000}` (100 to 3,600,000); the server answers
+         *     `{"type": "config_ack", "intervalMs": 5000}` and restarts the schedule from then. An interval
+         *     out of range is answered `{"type": "error", "error": {"code": "UNPROCESSABLE", ...}}` and the
+         *     current one stays.
+         */
+        get: operations["streamMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ws/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream the progress and results of long queries (WebSocket)
+         * @description Upgrade to a WebSocket to follow long queries as they run: RAC parallel queries
+         *     (`POST /api/v1/rac/parallel-query/execute`) today; the cluster's distributed queries join
+         *     when their domain is built. Each frame is a `QueryFrame`: `query_progress` with a
+         *     `QueryExecution` (blocks read of the blocks planned, rows scanned, cluster time elapsed)
+         *     when the query starts and whenever its progress moved, looked at every
+         *     `progressIntervalMs` of cluster time; then one `query_completed` with its result (or its
+         *     error). The stream opens following every query, including those running already. Narrow
+         *     it with `{"type": "config", "queryIds": ["pq-7"], "progressIntervalMs": 100}`
+         *     (`progressIntervalMs` 10 to 60,000, default 250; at most 100 ids): a named query that has
+         *     already ended is sent at once with its result, while RAC keeps it (its last 100 queries).
+         *     The server answers each config with `{"type": "config_ack", ...}` (defaults filled in).
+         */
+        get: operations["streamQueryProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One socket, many subscriptions (WebSocket)
+         * @description The generic socket: one connection subscribes to several topics at once and frees them by
+         *     message, each frame tagged with the id the client gave the subscription (as graphql-ws tags
+         *     operations and Phoenix channels topics). Messages are JSON text frames with a `type`.
+         *
+         *     **Client to server.**
+         *     - `{"type": "subscribe", "id": "health", "topic": "events", "eventTypes": ["node_health_change"], "resourceIds": ["node-3"], "resumeFrom": 41}`:
+         *       topics are `events` (the fields of `/api/v1/ws/events`'s config), `metrics` (`intervalMs`)
+         *       and `query` (`queryIds`, `progressIntervalMs`). `id` is 1 to 64 characters and unique among
+         *       the socket's open subscriptions; a socket holds at most `maxSubscriptionsPerConnection`
+         *       (100 by default, `--ws-max-subscriptions`).
+         *     - `{"type": "unsubscribe", "id": "health"}`.
+         *     - `{"type": "ping"}`, answered `{"type": "pong"}`.
+         *
+         *     **Server to client.**
+         *     - `{"type": "subscribed", "id": "health", "topic": "events", ...}`: the subscription is open
+         *       (defaults filled in); its frames come after this, never before.
+         *     - `{"type": "data", "id": "health", "topic": "events", "data": {...}}`: one frame of the
+         *       subscription; `data` is what the topic's own stream would send (an `EventEnvelope`, a
+         *       `MetricsFrame`, a `QueryFrame`).
+         *     - `{"type": "unsubscribed", "id": "health"}`, and `{"type": "complete", "id": "q1"}` when a
+         *       `query` subscription that named its queries has sent each one's end.
+         *     - `{"type": "error", "id": "health", "error": {"code": ..., "message": ...}}`: a message the
+         *       server could not act on (`VALIDATION_FAILED`; `FORBIDDEN` for a topic the caller's role may
+         *       not read; `CONFLICT` for an id in use; `NOT_FOUND` to unsubscribe an unknown id;
+         *       `RATE_LIMITED` past the subscriptions a socket may hold; `UNPROCESSABLE` for an interval
+         *       out of range), or a subscription that ended in an error. The socket stays open.
+         *
+         *     A client that falls behind is closed with code 4008 and the reason
+         *     `slow consumer; resumeFrom=<cursor>`: the earliest cursor from which every `events`
+         *     subscription of the socket resumes without a gap (one that was further ahead may see events
+         *     again: drop those whose cursor it already has).
+         */
+        get: operations["streamTopics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ws/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * WebSocket server status
+         * @description Sockets open on the streams under `/api/v1/ws`, in total and per stream; subscriptions by
+         *     transport (the streams, graphql-ws, server-sent events); frames, bytes and events sent since
+         *     the server started; events dropped and sockets closed because their client fell behind
+         *     (close code 4008); and the limits in force. Counts only: every role sees the same.
+         */
+        get: operations["getWebSocketStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ws/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List open WebSocket connections
+         * @description Each socket open on a stream under `/api/v1/ws`, oldest first: its stream, who opened it
+         *     (key id and role), its address, when, its filters, and the frames sent and still queued (a
+         *     client that stops reading shows its queue growing until the server closes it). A
+         *     `CLUSTER_VIEWER` key sees only the sockets it opened itself.
+         */
+        get: operations["listWebSocketConnections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ws/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List active subscriptions
+         * @description Every active subscription, oldest first: on the streams under `/api/v1/ws` (one per socket
+         *     of a dedicated stream, any number on `/api/v1/ws`) and over GraphQL (graphql-ws and
+         *     server-sent events), with its topic (the GraphQL field for GraphQL), its filters (the
+         *     field's arguments), its owner and the frames sent for it. A `CLUSTER_VIEWER` key sees only
+         *     its own.
+         */
+        get: operations["listWebSocketSubscriptions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8141,26 +8323,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/ws": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/ws
-         * @description Part of the contract, from the seed section "2.1 Existing REST Endpoints" (seed documents 002,003). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getWs"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/ws/cluster/sharding": {
         parameters: {
             query?: never;
@@ -8181,110 +8343,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/ws/connections": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/ws/connections
-         * @description Part of the contract, from the seed section "2.1 Existing REST Endpoints" (seed documents 002). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getWsConnections"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/ws/metrics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/ws/metrics
-         * @description Part of the contract, from the seed section "2.1 Existing REST Endpoints" (seed documents 002,003). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getWsMetrics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/ws/query": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/ws/query
-         * @description Part of the contract, from the seed section "2.1 Existing REST Endpoints" (seed documents 002,003). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getWsQuery"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/ws/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/ws/status
-         * @description Part of the contract, from the seed section "2.1 Existing REST Endpoints" (seed documents 002). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getWsStatus"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/ws/subscriptions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/ws/subscriptions
-         * @description Part of the contract, from the seed section "2.1 Existing REST Endpoints" (seed documents 002). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getWsSubscriptions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description A dedicated stream's answer to a `config` message: the configuration now in force, defaults filled in.
+         * @example {
+         *       "type": "config_ack",
+         *       "intervalMs": 5000
+         *     }
+         */
+        StreamConfigAck: {
+            /** @enum {string} */
+            type: "config_ack";
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A message the server could not act on, or a subscription that ended in an error. On
+         *     `/api/v1/ws`, `id` names the subscription concerned (absent when the message had no valid
+         *     id). The socket stays open, except when a dedicated stream's subscription fails (then it
+         *     closes with code 1011).
+         */
+        StreamErrorFrame: {
+            /** @enum {string} */
+            type: "error";
+            /** @example health */
+            id?: string;
+            error: components["schemas"]["ErrorBody"];
+        };
+        /** @description A metrics snapshot, as `GET /api/v1/metrics` answers it: one when the stream opens, then one every `intervalMs` of cluster time. */
+        MetricsFrame: {
+            /** @enum {string} */
+            type: "metrics";
+            metrics: components["schemas"]["Metrics"];
+        };
+        /** @description `query_progress` while a query runs (sent when its progress moved since the last frame, checked every `progressIntervalMs`), then one `query_completed` when it ends, with its result or error. */
+        QueryFrame: {
+            /** @enum {string} */
+            type: "query_progress" | "query_completed";
+            query: components["schemas"]["QueryExecution"];
+        };
+        /**
+         * @description Client to server on `/api/v1/ws`: opens a subscription. Its fields after `topic` are those
+         *     of the topic's dedicated stream: `eventTypes`, `resourceIds` and `resumeFrom` for `events`;
+         *     `intervalMs` for `metrics`; `queryIds` and `progressIntervalMs` for `query`.
+         * @example {
+         *       "type": "subscribe",
+         *       "id": "health",
+         *       "topic": "events",
+         *       "eventTypes": [
+         *         "node_health_change"
+         *       ],
+         *       "resumeFrom": 41
+         *     }
+         */
+        SubscribeMessage: {
+            /** @enum {string} */
+            type: "subscribe";
+            /**
+             * @description The client's name for it, unique among its open subscriptions on this socket; every frame of it carries it.
+             * @example health
+             */
+            id: string;
+            topic: components["schemas"]["TopicName"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Client to server on `/api/v1/ws`; the server answers `unsubscribed`, after which no frame of it comes. */
+        UnsubscribeMessage: {
+            /** @enum {string} */
+            type: "unsubscribe";
+            /** @example health */
+            id: string;
+        };
+        /**
+         * @description The server's answer to `subscribe`: the subscription is open, with defaults filled in. Its frames follow it, never precede it.
+         * @example {
+         *       "type": "subscribed",
+         *       "id": "load",
+         *       "topic": "metrics",
+         *       "intervalMs": 5000
+         *     }
+         */
+        SubscribedFrame: {
+            /** @enum {string} */
+            type: "subscribed";
+            /** @example health */
+            id: string;
+            topic: components["schemas"]["TopicName"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description One frame of a subscription: `data` is what the topic's dedicated stream would send (an EventEnvelope, a MetricsFrame or a QueryFrame). */
+        DataFrame: {
+            /** @enum {string} */
+            type: "data";
+            /** @example health */
+            id: string;
+            topic: components["schemas"]["TopicName"];
+            data: components["schemas"]["EventEnvelope"] | components["schemas"]["MetricsFrame"] | components["schemas"]["QueryFrame"];
+        };
+        /** @description `unsubscribed` answers `unsubscribe`; `complete` says a `query` subscription that named its queries is over (each has sent `query_completed`). */
+        SubscriptionEndFrame: {
+            /** @enum {string} */
+            type: "unsubscribed" | "complete";
+            /** @example health */
+            id: string;
+        };
+        /** @description `{"type": "ping"}` from the client is answered `{"type": "pong"}`: an application-level check that the socket and the server still answer. */
+        PingPongMessage: {
+            /** @enum {string} */
+            type: "ping" | "pong";
+        };
         /**
          * @description Health as the failure detector sees it, from the node's heartbeats:
          *     `INITIALIZING` until the first heartbeat arrives; `HEALTHY` while heartbeats arrive;
@@ -20874,6 +21046,279 @@ export interface components {
             /** Format: date-time */
             timestamp: string;
         };
+        /** @description One stream under `/api/v1/ws`. Counts of messages and bytes include connections closed since the server started. */
+        WebSocketStreamStatus: {
+            /**
+             * @description The stream's path.
+             * @example /api/v1/ws/events
+             */
+            stream: string;
+            /**
+             * @description Sockets open on it now.
+             * @example 3
+             */
+            connections: number;
+            /**
+             * @description Subscriptions on it now: one per socket of a dedicated stream, any number on `/api/v1/ws`.
+             * @example 3
+             */
+            subscribers: number;
+            /**
+             * @description Frames written to its clients.
+             * @example 18240
+             */
+            messagesSent: number;
+            /**
+             * @description Bytes of those frames.
+             * @example 7311872
+             */
+            bytesSent: number;
+            /**
+             * @description Sockets closed with code 4008 because their client fell behind.
+             * @example 1
+             */
+            slowConsumersClosed: number;
+        };
+        /** @description The bounds of the streams under `/api/v1/ws` (flags `--ws-max-connections`, `--ws-max-queued-bytes`, `--ws-max-subscriptions`). */
+        WebSocketLimits: {
+            /**
+             * @description Sockets open at once; one more upgrade is refused with 429 `RATE_LIMITED`.
+             * @example 2000
+             */
+            maxConnections: number;
+            /**
+             * @description Bytes a socket may hold that the network has not taken (the kernel's buffers being full); a frame that would pass it closes the socket with code 4008. A single larger frame is still sent.
+             * @example 524288
+             */
+            maxQueuedBytes: number;
+            /**
+             * @description Subscriptions one socket of `/api/v1/ws` may hold.
+             * @example 100
+             */
+            maxSubscriptionsPerConnection: number;
+        };
+        /**
+         * @description The WebSocket server at a glance: what is open now, what it has sent since it started, and its
+         *     limits. It holds counts only, the same for every role (the Prometheus metrics give them too).
+         */
+        WebSocketStatus: {
+            /**
+             * @description Sockets open on the streams under `/api/v1/ws`.
+             * @example 4
+             */
+            openConnections: number;
+            /** @description Every stream under `/api/v1/ws`, open or not. */
+            streams: components["schemas"]["WebSocketStreamStatus"][];
+            /** @description Active subscriptions by transport. */
+            subscriptions: {
+                /** @example 6 */
+                total: number;
+                /**
+                 * @description On the streams under `/api/v1/ws`.
+                 * @example 4
+                 */
+                websocket: number;
+                /**
+                 * @description GraphQL subscriptions over WebSocket (graphql-ws on `/graphql`).
+                 * @example 1
+                 */
+                graphqlWs: number;
+                /**
+                 * @description GraphQL subscriptions over server-sent events.
+                 * @example 1
+                 */
+                graphqlSse: number;
+            };
+            /**
+             * @description Frames written on every stream under `/api/v1/ws`.
+             * @example 18240
+             */
+            messagesSent: number;
+            /**
+             * @description Bytes of those frames.
+             * @example 7311872
+             */
+            bytesSent: number;
+            /**
+             * @description Event frames among them.
+             * @example 18011
+             */
+            eventsDelivered: number;
+            /**
+             * @description Events a client matched but did not get because it had fallen behind (it resumes from its cursor).
+             * @example 1
+             */
+            eventsDropped: number;
+            /**
+             * @description Sockets closed with code 4008.
+             * @example 1
+             */
+            slowConsumersClosed: number;
+            limits: components["schemas"]["WebSocketLimits"];
+        };
+        WebSocketStatusResponse: {
+            /** @enum {boolean} */
+            success: true;
+            data: components["schemas"]["WebSocketStatus"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description What a key may do. `CLUSTER_ADMIN`: everything. `REPLICATION_ADMIN`: read everything, change
+         *     replication. `DBA`: read everything, change databases and pools. `CLUSTER_VIEWER`: read only.
+         * @example CLUSTER_VIEWER
+         * @enum {string}
+         */
+        Role: "CLUSTER_ADMIN" | "REPLICATION_ADMIN" | "DBA" | "CLUSTER_VIEWER";
+        /** @description Who opened a connection or a subscription (a bearer token names its key). */
+        Principal: {
+            /**
+             * @description Id of the API key.
+             * @example key_7f3a2c91
+             */
+            keyId: string;
+            role: components["schemas"]["Role"];
+        };
+        /** @description One open socket on a stream under `/api/v1/ws`. */
+        WebSocketConnection: {
+            /**
+             * @description Id of the connection, `ws-N`.
+             * @example ws-12
+             */
+            id: string;
+            /**
+             * @description The stream's path.
+             * @example /api/v1/ws/cluster/nodes
+             */
+            stream: string;
+            principal: components["schemas"]["Principal"];
+            /**
+             * @description The client's address as the server sees it.
+             * @example 127.0.0.1
+             */
+            remoteAddress: string | null;
+            /**
+             * Format: date-time
+             * @description When the upgrade was accepted (wall time).
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            connectedAt: string;
+            /**
+             * @description The stream's current configuration (its last `config` message, defaults filled in); null on `/api/v1/ws`, whose subscriptions carry their own.
+             * @example {
+             *       "eventTypes": [
+             *         "node_health_change"
+             *       ],
+             *       "resourceIds": [
+             *         "node-3"
+             *       ]
+             *     }
+             */
+            filters: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Subscriptions open on it.
+             * @example 1
+             */
+            subscriptions: number;
+            /**
+             * @description Frames the network has taken.
+             * @example 120
+             */
+            messagesSent: number;
+            /**
+             * @description Bytes of those frames.
+             * @example 48211
+             */
+            bytesSent: number;
+            /**
+             * @description Frames handed to the socket whose write has not completed: 0 for a client that keeps up; a client that stops reading lets it grow until the server closes it.
+             * @example 0
+             */
+            messagesQueued: number;
+            /**
+             * @description Bytes of those frames (at most `maxQueuedBytes` beyond what the kernel holds).
+             * @example 0
+             */
+            bytesQueued: number;
+        };
+        WebSocketConnectionListResponse: {
+            /** @enum {boolean} */
+            success: true;
+            data: components["schemas"]["WebSocketConnection"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description `WEBSOCKET` (a stream under `/api/v1/ws`), `GRAPHQL_WS` (a GraphQL subscription over graphql-ws) or `GRAPHQL_SSE` (over server-sent events).
+         * @example WEBSOCKET
+         * @enum {string}
+         */
+        SubscriptionTransport: "WEBSOCKET" | "GRAPHQL_WS" | "GRAPHQL_SSE";
+        /** @description One active subscription, over WebSocket or over GraphQL. */
+        StreamSubscription: {
+            /**
+             * @description Id the server gave it, `sub-N`; a dedicated stream's `config` message replaces its subscription with a new one.
+             * @example sub-31
+             */
+            id: string;
+            /**
+             * @description The id the client gave it: a `/api/v1/ws` subscription's or a graphql-ws operation's; null otherwise.
+             * @example health
+             */
+            clientId: string | null;
+            transport: components["schemas"]["SubscriptionTransport"];
+            /**
+             * @description The socket carrying it (see GET /api/v1/ws/connections); null for GraphQL.
+             * @example ws-12
+             */
+            connectionId: string | null;
+            /**
+             * @description The stream's path (`/graphql` for GraphQL).
+             * @example /api/v1/ws
+             */
+            stream: string;
+            /**
+             * @description `events`, `metrics` or `query` on the streams; the subscription field for GraphQL (`nodeStatusChanged`).
+             * @example events
+             */
+            topic: string;
+            /**
+             * @description What it asked for (a stream's configuration, defaults filled in; a GraphQL field's arguments).
+             * @example {
+             *       "eventTypes": [
+             *         "node_health_change"
+             *       ],
+             *       "resourceIds": [
+             *         "node-3"
+             *       ]
+             *     }
+             */
+            filters: {
+                [key: string]: unknown;
+            };
+            owner: components["schemas"]["Principal"];
+            /** @example 127.0.0.1 */
+            remoteAddress: string | null;
+            /**
+             * Format: date-time
+             * @description When it opened (wall time).
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description Frames or results sent for it.
+             * @example 17
+             */
+            messagesSent: number;
+        };
+        StreamSubscriptionListResponse: {
+            /** @enum {boolean} */
+            success: true;
+            data: components["schemas"]["StreamSubscription"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
         /**
          * @description `UP` when everything works, `DEGRADED` when the server works but the cluster lacks quorum or a node is unhealthy, `DOWN` when the server cannot serve.
          * @example UP
@@ -21011,13 +21456,6 @@ export interface components {
             data: components["schemas"]["Metrics"];
             timestamp: components["schemas"]["Timestamp"];
         };
-        /**
-         * @description What a key may do. `CLUSTER_ADMIN`: everything. `REPLICATION_ADMIN`: read everything, change
-         *     replication. `DBA`: read everything, change databases and pools. `CLUSTER_VIEWER`: read only.
-         * @example CLUSTER_VIEWER
-         * @enum {string}
-         */
-        Role: "CLUSTER_ADMIN" | "REPLICATION_ADMIN" | "DBA" | "CLUSTER_VIEWER";
         /** @description An API key. The secret itself is shown once, when the key is created; the server keeps only its hash. */
         ApiKey: {
             /**
@@ -21180,6 +21618,79 @@ export interface components {
             pagination: components["schemas"]["Pagination"];
             timestamp: components["schemas"]["Timestamp"];
         };
+        /**
+         * @description `RAC_PARALLEL`: a RAC parallel query (`POST /api/v1/rac/parallel-query/execute`). The cluster's distributed queries join when their domain is built.
+         * @example RAC_PARALLEL
+         * @enum {string}
+         */
+        QueryKind: "RAC_PARALLEL";
+        /** @description One long query's progress and, once it ends, its result. */
+        QueryExecution: {
+            /** @example pq-7 */
+            queryId: string;
+            kind: components["schemas"]["QueryKind"];
+            /**
+             * @description The query's text.
+             * @example SELECT region, SUM(amount) AS total FROM sales GROUP BY region
+             */
+            query: string;
+            /**
+             * @example RUNNING
+             * @enum {string}
+             */
+            status: "RUNNING" | "COMPLETED" | "FAILED";
+            /**
+             * Format: date-time
+             * @description Cluster time it started.
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description Cluster time it ended; null while RUNNING.
+             * @example null
+             */
+            completedAt: string | null;
+            /**
+             * @description Cluster time since it started, or what it took once it ended.
+             * @example 18
+             */
+            elapsedMs: number;
+            /** @description Work done of the work planned. */
+            progress: {
+                /**
+                 * @description What is counted: blocks read, for a RAC parallel query.
+                 * @enum {string}
+                 */
+                unit: "BLOCK";
+                /** @example 40 */
+                done: number;
+                /** @example 64 */
+                total: number;
+                /**
+                 * @description done / total, rounded down to a tenth.
+                 * @example 62.5
+                 */
+                percent: number;
+            };
+            /**
+             * @description Rows read so far.
+             * @example 2000
+             */
+            rowsScanned: number;
+            result: components["schemas"]["ParallelQueryResult"];
+            /**
+             * @description Why it FAILED; null otherwise.
+             * @example null
+             */
+            error: string | null;
+        };
+        /**
+         * @description What a subscription of `/api/v1/ws` carries: `events` (as `/api/v1/ws/events`), `metrics` (as `/api/v1/ws/metrics`) or `query` (as `/api/v1/ws/query`).
+         * @example events
+         * @enum {string}
+         */
+        TopicName: "events" | "metrics" | "query";
     };
     responses: {
         /** @description The path exists but does not answer this method. The `Allow` header lists the methods it answers (HEAD wherever GET is). */
@@ -35967,6 +36478,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             426: components["responses"]["UpgradeRequired"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     streamClusterNodeEvents: {
@@ -35992,6 +36504,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             426: components["responses"]["UpgradeRequired"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     streamReplicationEvents: {
@@ -36069,6 +36582,189 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             426: components["responses"]["UpgradeRequired"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    streamMetrics: {
+        parameters: {
+            query?: {
+                /** @description API key, for clients that cannot set headers. */
+                apiKey?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Switched to the WebSocket protocol. */
+            101: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            426: components["responses"]["UpgradeRequired"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    streamQueryProgress: {
+        parameters: {
+            query?: {
+                /** @description API key, for clients that cannot set headers. */
+                apiKey?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Switched to the WebSocket protocol. */
+            101: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            426: components["responses"]["UpgradeRequired"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    streamTopics: {
+        parameters: {
+            query?: {
+                /** @description API key, for clients that cannot set headers. */
+                apiKey?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Switched to the WebSocket protocol. */
+            101: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            426: components["responses"]["UpgradeRequired"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWebSocketStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebSocketStatusResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWebSocketConnections: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only the sockets of this stream (its path). */
+                stream?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of connections. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebSocketConnectionListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWebSocketSubscriptions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Only subscriptions over this transport.
+                 * @example null
+                 */
+                transport?: components["schemas"]["SubscriptionTransport"];
+                /** @description Only the subscriptions of this socket (`ws-N`, from GET /api/v1/ws/connections). */
+                connectionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of subscriptions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StreamSubscriptionListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -40611,109 +41307,7 @@ export interface operations {
             501: components["responses"]["NotImplemented"];
         };
     };
-    getWs: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            426: components["responses"]["UpgradeRequired"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
     getWsClusterSharding: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            426: components["responses"]["UpgradeRequired"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getWsConnections: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            426: components["responses"]["UpgradeRequired"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getWsMetrics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            426: components["responses"]["UpgradeRequired"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getWsQuery: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            426: components["responses"]["UpgradeRequired"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getWsStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            426: components["responses"]["UpgradeRequired"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getWsSubscriptions: {
         parameters: {
             query?: never;
             header?: never;

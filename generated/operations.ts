@@ -5243,13 +5243,13 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getWs",
+    operationId: "streamTopics",
     method: "get",
     path: "/api/v1/ws",
     expressPath: "/api/v1/ws",
-    tags: ["Planned"],
+    tags: ["Streams"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: true,
     public: false,
     sparseFields: false,
@@ -5308,14 +5308,14 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getWsConnections",
+    operationId: "listWebSocketConnections",
     method: "get",
     path: "/api/v1/ws/connections",
     expressPath: "/api/v1/ws/connections",
-    tags: ["Planned"],
+    tags: ["Streams"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
-    websocket: true,
+    planned: false,
+    websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
@@ -5334,26 +5334,26 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getWsMetrics",
+    operationId: "streamMetrics",
     method: "get",
     path: "/api/v1/ws/metrics",
     expressPath: "/api/v1/ws/metrics",
-    tags: ["Planned"],
+    tags: ["Streams"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: true,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getWsQuery",
+    operationId: "streamQueryProgress",
     method: "get",
     path: "/api/v1/ws/query",
     expressPath: "/api/v1/ws/query",
-    tags: ["Planned"],
+    tags: ["Streams"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: true,
     public: false,
     sparseFields: false,
@@ -5373,27 +5373,27 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getWsStatus",
+    operationId: "getWebSocketStatus",
     method: "get",
     path: "/api/v1/ws/status",
     expressPath: "/api/v1/ws/status",
-    tags: ["Planned"],
+    tags: ["Streams"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
-    websocket: true,
+    planned: false,
+    websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getWsSubscriptions",
+    operationId: "listWebSocketSubscriptions",
     method: "get",
     path: "/api/v1/ws/subscriptions",
     expressPath: "/api/v1/ws/subscriptions",
-    tags: ["Planned"],
+    tags: ["Streams"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
-    websocket: true,
+    planned: false,
+    websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
@@ -5766,14 +5766,9 @@ export type OperationId =
   | "getSessionsByIdResources"
   | "getSessionsByIdState"
   | "getStartup"
+  | "getWebSocketStatus"
   | "getWorkload"
-  | "getWs"
   | "getWsClusterSharding"
-  | "getWsConnections"
-  | "getWsMetrics"
-  | "getWsQuery"
-  | "getWsStatus"
-  | "getWsSubscriptions"
   | "getXaStatistics"
   | "getXaTransactionStatus"
   | "getXaTransactionStatusAlias"
@@ -5815,6 +5810,8 @@ export type OperationId =
   | "listReplicationSnapshots"
   | "listShards"
   | "listSuspectedNodes"
+  | "listWebSocketConnections"
+  | "listWebSocketSubscriptions"
   | "listXaResourceManagers"
   | "listXaResourceManagersAlias"
   | "listXaTransactions"
@@ -5945,8 +5942,11 @@ export type OperationId =
   | "streamClusterNodeEvents"
   | "streamClusterReplicationEvents"
   | "streamEvents"
+  | "streamMetrics"
+  | "streamQueryProgress"
   | "streamRacEvents"
   | "streamReplicationEvents"
+  | "streamTopics"
   | "testFailover"
   | "triggerFailover"
   | "triggerReplicationFailover"

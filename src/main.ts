@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     adminKey: options.adminKey,
     rateLimitPerKeyPerSecond: options.rateLimitPerKeyPerSecond,
     eventLogLimits: { maxEvents: options.eventLogMaxEvents, maxAgeMs: options.eventLogMaxAgeHours * 3_600_000 },
+    webSocketLimits: options.webSocketLimits,
     reportError: (what, error) => logger.error({ err: error }, what),
   });
   const server = await createApiServer(platform, logger, { corsOrigins: options.corsOrigins });

@@ -3174,6 +3174,13 @@ export type PiggybackEntry = {
   transmissions: Scalars['Int']['output'];
 };
 
+/** Who opened a connection or a subscription (a bearer token names its key). */
+export type Principal = {
+  __typename?: 'Principal';
+  keyId: Scalars['String']['output'];
+  role: Role;
+};
+
 /** Where a member's current probe stands. */
 export type ProbePhase =
   /** The target answered. */
@@ -3359,6 +3366,12 @@ export type Query = {
   suspectedNodes: Array<SuspectedNode>;
   /** The write workload on the replication primary. */
   workload: Workload;
+  /** Open sockets on the streams under /api/v1/ws; a CLUSTER_VIEWER sees its own. */
+  wsConnections: Array<WebSocketConnection>;
+  /** The WebSocket server's status (GET /api/v1/ws/status). */
+  wsStatus: WebSocketStatus;
+  /** Active subscriptions over WebSocket and GraphQL; a CLUSTER_VIEWER sees its own. */
+  wsSubscriptions: Array<StreamSubscription>;
   /** PREPARED XA transactions, as XA RECOVER (GET /api/v1/advanced-replication/xa/recover and its alias /api/v1/xa/recovery). */
   xaRecover: Array<XaRecoveredTransaction>;
   /** Resource managers (GET /api/v1/advanced-replication/xa/resource-managers and its alias /api/v1/xa/resource-managers). */
@@ -3789,6 +3802,21 @@ export type QuerySuspectedNodesArgs = {
 };
 
 
+export type QueryWsConnectionsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  stream?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryWsSubscriptionsArgs = {
+  connectionId?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  transport?: InputMaybe<SubscriptionTransport>;
+};
+
+
 export type QueryXaRecoverArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
@@ -3823,6 +3851,25 @@ export type QueryXaTransactionsArgs = {
   state?: InputMaybe<XaState>;
 };
 
+/** One long query's progress and, once it ends, its result. */
+export type QueryExecution = {
+  __typename?: 'QueryExecution';
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  elapsedMs: Scalars['Int']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  kind: QueryKind;
+  progress: QueryProgressMeasure;
+  query: Scalars['String']['output'];
+  queryId: Scalars['ID']['output'];
+  result?: Maybe<ParallelQueryResult>;
+  rowsScanned: Scalars['Int']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  status: ParallelQueryStatus;
+};
+
+export type QueryKind =
+  | 'RAC_PARALLEL';
+
 /** One phase of a plan. */
 export type QueryPhase = {
   __typename?: 'QueryPhase';
@@ -3846,6 +3893,15 @@ export type QueryPhaseName =
   | 'EXECUTE_REMOTE'
   /** The coordinator merges partial results. */
   | 'MERGE';
+
+/** Work done of the work planned (blocks read, for a RAC parallel query). */
+export type QueryProgressMeasure = {
+  __typename?: 'QueryProgressMeasure';
+  done: Scalars['Int']['output'];
+  percent: Scalars['Float']['output'];
+  total: Scalars['Int']['output'];
+  unit: Scalars['String']['output'];
+};
 
 /** What one node does in a phase. */
 export type QueryTask = {
@@ -5049,6 +5105,24 @@ export type SplitBrainPrevention =
   /** A leader without contact with a quorum steps down; voters ignore candidates while a live leader is heard. */
   | 'QUORUM';
 
+/** One active subscription, over WebSocket or over GraphQL. */
+export type StreamSubscription = {
+  __typename?: 'StreamSubscription';
+  clientId?: Maybe<Scalars['String']['output']>;
+  connectionId?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** The stream's configuration, or the GraphQL field's arguments. */
+  filters: Scalars['JSON']['output'];
+  id: Scalars['ID']['output'];
+  messagesSent: Scalars['BigInt']['output'];
+  owner: Principal;
+  remoteAddress?: Maybe<Scalars['String']['output']>;
+  stream: Scalars['String']['output'];
+  /** events, metrics or query on the streams; the subscription field for GraphQL. */
+  topic: Scalars['String']['output'];
+  transport: SubscriptionTransport;
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** Transfers and remasters, optionally only those naming instanceId. */
@@ -5099,6 +5173,12 @@ export type Subscription = {
   nodeStatusChanges?: Maybe<NodeStatusEvent>;
   /** Parallel queries starting and ending, optionally one query. */
   parallelQueryEvents?: Maybe<ParallelQueryEvent>;
+  /**
+   * One long query as it runs (a RAC parallel query's id, pq-N): its state at once, again whenever
+   * its progress moves (looked at every progressIntervalMs of cluster time, 10 to 60000), and its
+   * end with the result, after which the subscription completes.
+   */
+  queryProgress: QueryExecution;
   /** Each loss and restoration of quorum. */
   quorumChanges: QuorumEvent;
   /**
@@ -5173,6 +5253,12 @@ export type SubscriptionParallelQueryEventsArgs = {
 };
 
 
+export type SubscriptionQueryProgressArgs = {
+  id: Scalars['ID']['input'];
+  progressIntervalMs?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type SubscriptionRacEventsArgs = {
   eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
   instanceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -5225,6 +5311,20 @@ export type SubscriptionXaBranchUpdatesArgs = {
   state?: InputMaybe<XaState>;
   xid?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** Active subscriptions by transport. */
+export type SubscriptionCounts = {
+  __typename?: 'SubscriptionCounts';
+  graphqlSse: Scalars['Int']['output'];
+  graphqlWs: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+  websocket: Scalars['Int']['output'];
+};
+
+export type SubscriptionTransport =
+  | 'GRAPHQL_SSE'
+  | 'GRAPHQL_WS'
+  | 'WEBSOCKET';
 
 /** A node the failure detector holds SUSPECTED or DOWN. */
 export type SuspectedNode = {
@@ -5460,6 +5560,56 @@ export type WalStatus =
   | 'reserved'
   /** Beyond both; its WAL goes at the next checkpoint. */
   | 'unreserved';
+
+/** One open socket on a stream under /api/v1/ws. */
+export type WebSocketConnection = {
+  __typename?: 'WebSocketConnection';
+  bytesQueued: Scalars['Int']['output'];
+  bytesSent: Scalars['BigInt']['output'];
+  connectedAt: Scalars['DateTime']['output'];
+  /** The stream's current configuration; null on /api/v1/ws. */
+  filters?: Maybe<Scalars['JSON']['output']>;
+  id: Scalars['ID']['output'];
+  messagesQueued: Scalars['Int']['output'];
+  messagesSent: Scalars['BigInt']['output'];
+  principal: Principal;
+  remoteAddress?: Maybe<Scalars['String']['output']>;
+  stream: Scalars['String']['output'];
+  subscriptions: Scalars['Int']['output'];
+};
+
+/** The bounds of the streams under /api/v1/ws. */
+export type WebSocketLimits = {
+  __typename?: 'WebSocketLimits';
+  maxConnections: Scalars['Int']['output'];
+  maxQueuedBytes: Scalars['Int']['output'];
+  maxSubscriptionsPerConnection: Scalars['Int']['output'];
+};
+
+/** The WebSocket server at a glance, as GET /api/v1/ws/status. */
+export type WebSocketStatus = {
+  __typename?: 'WebSocketStatus';
+  bytesSent: Scalars['BigInt']['output'];
+  eventsDelivered: Scalars['BigInt']['output'];
+  eventsDropped: Scalars['BigInt']['output'];
+  limits: WebSocketLimits;
+  messagesSent: Scalars['BigInt']['output'];
+  openConnections: Scalars['Int']['output'];
+  slowConsumersClosed: Scalars['Int']['output'];
+  streams: Array<WebSocketStreamStatus>;
+  subscriptions: SubscriptionCounts;
+};
+
+/** One stream under /api/v1/ws; message and byte counts include closed connections. */
+export type WebSocketStreamStatus = {
+  __typename?: 'WebSocketStreamStatus';
+  bytesSent: Scalars['BigInt']['output'];
+  connections: Scalars['Int']['output'];
+  messagesSent: Scalars['BigInt']['output'];
+  slowConsumersClosed: Scalars['Int']['output'];
+  stream: Scalars['String']['output'];
+  subscribers: Scalars['Int']['output'];
+};
 
 /** The write workload on the replication primary and what it has written. */
 export type Workload = {
@@ -5934,10 +6084,14 @@ export type ResolversTypes = {
   ParticipantState: ParticipantState;
   ParticipantVote: ParticipantVote;
   PiggybackEntry: ResolverTypeWrapper<PiggybackEntry>;
+  Principal: ResolverTypeWrapper<Principal>;
   ProbePhase: ProbePhase;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  QueryExecution: ResolverTypeWrapper<QueryExecution>;
+  QueryKind: QueryKind;
   QueryPhase: ResolverTypeWrapper<QueryPhase>;
   QueryPhaseName: QueryPhaseName;
+  QueryProgressMeasure: ResolverTypeWrapper<QueryProgressMeasure>;
   QueryTask: ResolverTypeWrapper<QueryTask>;
   QueryType: QueryType;
   QuorumEvent: ResolverTypeWrapper<QuorumEvent>;
@@ -6028,8 +6182,11 @@ export type ResolversTypes = {
   SnapshotType: SnapshotType;
   SortOrder: SortOrder;
   SplitBrainPrevention: SplitBrainPrevention;
+  StreamSubscription: ResolverTypeWrapper<StreamSubscription>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SubscriptionCounts: ResolverTypeWrapper<SubscriptionCounts>;
+  SubscriptionTransport: SubscriptionTransport;
   SuspectedNode: ResolverTypeWrapper<SuspectedNode>;
   SuspectedNodeStatus: SuspectedNodeStatus;
   Suspicion: ResolverTypeWrapper<Suspicion>;
@@ -6046,6 +6203,10 @@ export type ResolversTypes = {
   WalSegmentCounts: ResolverTypeWrapper<WalSegmentCounts>;
   WalSentCounts: ResolverTypeWrapper<WalSentCounts>;
   WalStatus: WalStatus;
+  WebSocketConnection: ResolverTypeWrapper<WebSocketConnection>;
+  WebSocketLimits: ResolverTypeWrapper<WebSocketLimits>;
+  WebSocketStatus: ResolverTypeWrapper<WebSocketStatus>;
+  WebSocketStreamStatus: ResolverTypeWrapper<WebSocketStreamStatus>;
   Workload: ResolverTypeWrapper<Workload>;
   WorkloadInput: WorkloadInput;
   WorkloadMix: ResolverTypeWrapper<WorkloadMix>;
@@ -6219,8 +6380,11 @@ export type ResolversParentTypes = {
   ParticipantInput: ParticipantInput;
   ParticipantResolution: ParticipantResolution;
   PiggybackEntry: PiggybackEntry;
+  Principal: Principal;
   Query: Record<PropertyKey, never>;
+  QueryExecution: QueryExecution;
   QueryPhase: QueryPhase;
+  QueryProgressMeasure: QueryProgressMeasure;
   QueryTask: QueryTask;
   QuorumEvent: QuorumEvent;
   RacCluster: RacCluster;
@@ -6279,8 +6443,10 @@ export type ResolversParentTypes = {
   SlotWalStatusCounts: SlotWalStatusCounts;
   SnapshotCounts: SnapshotCounts;
   SnapshotInfo: SnapshotInfo;
+  StreamSubscription: StreamSubscription;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  SubscriptionCounts: SubscriptionCounts;
   SuspectedNode: SuspectedNode;
   Suspicion: Suspicion;
   SuspicionTimeouts: SuspicionTimeouts;
@@ -6291,6 +6457,10 @@ export type ResolversParentTypes = {
   VoteResponse: VoteResponse;
   WalSegmentCounts: WalSegmentCounts;
   WalSentCounts: WalSentCounts;
+  WebSocketConnection: WebSocketConnection;
+  WebSocketLimits: WebSocketLimits;
+  WebSocketStatus: WebSocketStatus;
+  WebSocketStreamStatus: WebSocketStreamStatus;
   Workload: Workload;
   WorkloadInput: WorkloadInput;
   WorkloadMix: WorkloadMix;
@@ -7653,6 +7823,11 @@ export type PiggybackEntryResolvers<ContextType = GraphQLContext, ParentType ext
   transmissions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PrincipalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Principal'] = ResolversParentTypes['Principal']> = {
+  keyId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   activeParallelQueries?: Resolver<Array<ResolversTypes['ParallelQueryJob']>, ParentType, ContextType, RequireFields<QueryActiveParallelQueriesArgs, 'limit' | 'offset'>>;
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'limit' | 'offset'>>;
@@ -7743,6 +7918,9 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   shards?: Resolver<Array<ResolversTypes['ClusterShard']>, ParentType, ContextType, RequireFields<QueryShardsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   suspectedNodes?: Resolver<Array<ResolversTypes['SuspectedNode']>, ParentType, ContextType, RequireFields<QuerySuspectedNodesArgs, 'limit' | 'offset'>>;
   workload?: Resolver<ResolversTypes['Workload'], ParentType, ContextType>;
+  wsConnections?: Resolver<Array<ResolversTypes['WebSocketConnection']>, ParentType, ContextType, RequireFields<QueryWsConnectionsArgs, 'limit' | 'offset'>>;
+  wsStatus?: Resolver<ResolversTypes['WebSocketStatus'], ParentType, ContextType>;
+  wsSubscriptions?: Resolver<Array<ResolversTypes['StreamSubscription']>, ParentType, ContextType, RequireFields<QueryWsSubscriptionsArgs, 'limit' | 'offset'>>;
   xaRecover?: Resolver<Array<ResolversTypes['XaRecoveredTransaction']>, ParentType, ContextType, RequireFields<QueryXaRecoverArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   xaResourceManagers?: Resolver<Array<ResolversTypes['XaResourceManager']>, ParentType, ContextType, RequireFields<QueryXaResourceManagersArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   xaStatistics?: Resolver<ResolversTypes['XaStatistics'], ParentType, ContextType>;
@@ -7750,11 +7928,32 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   xaTransactions?: Resolver<Array<ResolversTypes['XaTransaction']>, ParentType, ContextType, RequireFields<QueryXaTransactionsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
 };
 
+export type QueryExecutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QueryExecution'] = ResolversParentTypes['QueryExecution']> = {
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  elapsedMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['QueryKind'], ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['QueryProgressMeasure'], ParentType, ContextType>;
+  query?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  queryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  result?: Resolver<Maybe<ResolversTypes['ParallelQueryResult']>, ParentType, ContextType>;
+  rowsScanned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ParallelQueryStatus'], ParentType, ContextType>;
+};
+
 export type QueryPhaseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QueryPhase'] = ResolversParentTypes['QueryPhase']> = {
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['QueryPhaseName'], ParentType, ContextType>;
   phase?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   tasks?: Resolver<Array<ResolversTypes['QueryTask']>, ParentType, ContextType>;
+};
+
+export type QueryProgressMeasureResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QueryProgressMeasure'] = ResolversParentTypes['QueryProgressMeasure']> = {
+  done?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  percent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type QueryTaskResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['QueryTask'] = ResolversParentTypes['QueryTask']> = {
@@ -8369,6 +8568,20 @@ export type SnapshotInfoResolvers<ContextType = GraphQLContext, ParentType exten
   totalEntriesCompacted?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
+export type StreamSubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StreamSubscription'] = ResolversParentTypes['StreamSubscription']> = {
+  clientId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  connectionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  filters?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  messagesSent?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['Principal'], ParentType, ContextType>;
+  remoteAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stream?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  transport?: Resolver<ResolversTypes['SubscriptionTransport'], ParentType, ContextType>;
+};
+
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   cacheFusionEvents?: SubscriptionResolver<Maybe<ResolversTypes['CacheFusionEvent']>, "cacheFusionEvents", ParentType, ContextType, Partial<SubscriptionCacheFusionEventsArgs>>;
   cacheFusionTransfer?: SubscriptionResolver<ResolversTypes['BlockTransferEvent'], "cacheFusionTransfer", ParentType, ContextType>;
@@ -8390,6 +8603,7 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   nodeStatusChanged?: SubscriptionResolver<ResolversTypes['ClusterNode'], "nodeStatusChanged", ParentType, ContextType, Partial<SubscriptionNodeStatusChangedArgs>>;
   nodeStatusChanges?: SubscriptionResolver<Maybe<ResolversTypes['NodeStatusEvent']>, "nodeStatusChanges", ParentType, ContextType, Partial<SubscriptionNodeStatusChangesArgs>>;
   parallelQueryEvents?: SubscriptionResolver<Maybe<ResolversTypes['ParallelQueryEvent']>, "parallelQueryEvents", ParentType, ContextType, Partial<SubscriptionParallelQueryEventsArgs>>;
+  queryProgress?: SubscriptionResolver<ResolversTypes['QueryExecution'], "queryProgress", ParentType, ContextType, RequireFields<SubscriptionQueryProgressArgs, 'id' | 'progressIntervalMs'>>;
   quorumChanges?: SubscriptionResolver<ResolversTypes['QuorumEvent'], "quorumChanges", ParentType, ContextType>;
   racEvents?: SubscriptionResolver<ResolversTypes['Event'], "racEvents", ParentType, ContextType, Partial<SubscriptionRacEventsArgs>>;
   replicaStatusChanges?: SubscriptionResolver<Maybe<ResolversTypes['ReplicaStatusEvent']>, "replicaStatusChanges", ParentType, ContextType, Partial<SubscriptionReplicaStatusChangesArgs>>;
@@ -8402,6 +8616,13 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   resourceLockEvents?: SubscriptionResolver<Maybe<ResolversTypes['LockEvent']>, "resourceLockEvents", ParentType, ContextType, Partial<SubscriptionResourceLockEventsArgs>>;
   slotStatusChanged?: SubscriptionResolver<ResolversTypes['ReplicationSlot'], "slotStatusChanged", ParentType, ContextType, Partial<SubscriptionSlotStatusChangedArgs>>;
   xaBranchUpdates?: SubscriptionResolver<ResolversTypes['XaBranchEvent'], "xaBranchUpdates", ParentType, ContextType, Partial<SubscriptionXaBranchUpdatesArgs>>;
+};
+
+export type SubscriptionCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SubscriptionCounts'] = ResolversParentTypes['SubscriptionCounts']> = {
+  graphqlSse?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  graphqlWs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  websocket?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SuspectedNodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SuspectedNode'] = ResolversParentTypes['SuspectedNode']> = {
@@ -8502,6 +8723,47 @@ export type WalSentCountsResolvers<ContextType = GraphQLContext, ParentType exte
   batches?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   bytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   resentBatches?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type WebSocketConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebSocketConnection'] = ResolversParentTypes['WebSocketConnection']> = {
+  bytesQueued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bytesSent?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  connectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  filters?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  messagesQueued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  messagesSent?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  principal?: Resolver<ResolversTypes['Principal'], ParentType, ContextType>;
+  remoteAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stream?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscriptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WebSocketLimitsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebSocketLimits'] = ResolversParentTypes['WebSocketLimits']> = {
+  maxConnections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxQueuedBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxSubscriptionsPerConnection?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WebSocketStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebSocketStatus'] = ResolversParentTypes['WebSocketStatus']> = {
+  bytesSent?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  eventsDelivered?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  eventsDropped?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  limits?: Resolver<ResolversTypes['WebSocketLimits'], ParentType, ContextType>;
+  messagesSent?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  openConnections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  slowConsumersClosed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  streams?: Resolver<Array<ResolversTypes['WebSocketStreamStatus']>, ParentType, ContextType>;
+  subscriptions?: Resolver<ResolversTypes['SubscriptionCounts'], ParentType, ContextType>;
+};
+
+export type WebSocketStreamStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebSocketStreamStatus'] = ResolversParentTypes['WebSocketStreamStatus']> = {
+  bytesSent?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  connections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  messagesSent?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  slowConsumersClosed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stream?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscribers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type WorkloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Workload'] = ResolversParentTypes['Workload']> = {
@@ -8740,8 +9002,11 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ParallelQueryStatistics?: ParallelQueryStatisticsResolvers<ContextType>;
   ParticipantResolution?: ParticipantResolutionResolvers<ContextType>;
   PiggybackEntry?: PiggybackEntryResolvers<ContextType>;
+  Principal?: PrincipalResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  QueryExecution?: QueryExecutionResolvers<ContextType>;
   QueryPhase?: QueryPhaseResolvers<ContextType>;
+  QueryProgressMeasure?: QueryProgressMeasureResolvers<ContextType>;
   QueryTask?: QueryTaskResolvers<ContextType>;
   QuorumEvent?: QuorumEventResolvers<ContextType>;
   RacCluster?: RacClusterResolvers<ContextType>;
@@ -8792,7 +9057,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SlotWalStatusCounts?: SlotWalStatusCountsResolvers<ContextType>;
   SnapshotCounts?: SnapshotCountsResolvers<ContextType>;
   SnapshotInfo?: SnapshotInfoResolvers<ContextType>;
+  StreamSubscription?: StreamSubscriptionResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  SubscriptionCounts?: SubscriptionCountsResolvers<ContextType>;
   SuspectedNode?: SuspectedNodeResolvers<ContextType>;
   Suspicion?: SuspicionResolvers<ContextType>;
   SuspicionTimeouts?: SuspicionTimeoutsResolvers<ContextType>;
@@ -8802,6 +9069,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   VoteResponse?: VoteResponseResolvers<ContextType>;
   WalSegmentCounts?: WalSegmentCountsResolvers<ContextType>;
   WalSentCounts?: WalSentCountsResolvers<ContextType>;
+  WebSocketConnection?: WebSocketConnectionResolvers<ContextType>;
+  WebSocketLimits?: WebSocketLimitsResolvers<ContextType>;
+  WebSocketStatus?: WebSocketStatusResolvers<ContextType>;
+  WebSocketStreamStatus?: WebSocketStreamStatusResolvers<ContextType>;
   Workload?: WorkloadResolvers<ContextType>;
   WorkloadMix?: WorkloadMixResolvers<ContextType>;
   WorkloadWrites?: WorkloadWritesResolvers<ContextType>;

@@ -16,7 +16,7 @@ import { OPERATION_LOCAL } from './rest/operation-routes.js';
 import { ContractSchemas } from './contract-schemas.js';
 import { createGraphQL, GRAPHQL_PATH } from './graphql/yoga.js';
 import { graphqlJsonBody } from './graphql/json-body.js';
-import { EventStreams, refuseUpgrade } from './ws/event-streams.js';
+import { WebSocketStreams, refuseUpgrade } from './ws/websocket-streams.js';
 import { ApiError } from './error-catalog.js';
 
 export interface ApiServer {
@@ -77,13 +77,13 @@ export async function createApiServer({ services, surfaces }: ApiBackend, logger
       }),
   });
   const httpServer = createServer(app);
-  const streams = new EventStreams(services, surfaces.streams, logger, document.components.schemas.EventType.enum);
+  const streams = new WebSocketStreams(services, surfaces.streams, logger, document.components.schemas.EventType.enum);
   const graphqlSockets = new WebSocketServer({ noServer: true });
   const graphqlWs = useServer(
     {
       execute: (args) => (args.rootValue as GraphQLRoot).execute(args),
       subscribe: (args) => (args.rootValue as GraphQLRoot).subscribe(args),
-      onSubscribe: async (context, _id, payload) => {
+      onSubscribe: async (context, id, payload) => {
         const enveloped = yoga.getEnveloped({ ...context, req: context.extra.request, socket: context.extra.socket, params: payload });
         let document: DocumentNode;
         try {
@@ -99,7 +99,7 @@ export async function createApiServer({ services, surfaces }: ApiBackend, logger
           operationName: payload.operationName,
           document,
           variableValues: payload.variables,
-          contextValue: await enveloped.contextFactory({ connectionParams: context.connectionParams }),
+          contextValue: await enveloped.contextFactory({ connectionParams: context.connectionParams, graphqlWsId: id }),
           rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
         };
       },

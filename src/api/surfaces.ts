@@ -1,7 +1,7 @@
 import type { Resolvers } from '../../generated/graphql/resolvers-types.js';
 import type { Services } from '../services/services.js';
 import type { HandlerTable } from './rest/handler-types.js';
-import type { StreamDefinition } from './ws/event-streams.js';
+import type { StreamDefinition } from './ws/websocket-streams.js';
 
 /** Makes one domain's REST handlers (src/api/rest/handlers/<domain>/) from the services. */
 export type RestHandlerFactory = (services: Services) => HandlerTable;

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { ClockMode } from '../engines/simulation/clock-control.js';
 import { DEFAULT_EVENT_LOG_LIMITS } from '../services/platform/event-retention.js';
 import { DEFAULT_RATE_LIMIT_PER_KEY } from '../services/platform/rate-limiter.js';
+import { DEFAULT_WEBSOCKET_LIMITS, type WebSocketLimits } from '../services/platform/stream-registry.js';
 
 /** What `npm start` runs with, read from flags and the environment (flags win). */
 export interface ServerOptions {
@@ -23,6 +24,8 @@ export interface ServerOptions {
   logLevel: LogLevel;
   /** Origins of browser applications allowed to call the API (CORS); empty: none. */
   corsOrigins: string[];
+  /** Bounds of the WebSocket streams under /api/v1/ws. */
+  webSocketLimits: WebSocketLimits;
 }
 
 /** The outcome of reading the command line: run the server, or print the help and stop. */
@@ -99,6 +102,24 @@ const SETTINGS = {
     defaultText: '(unset: no cross-origin calls)',
     meaning: 'comma-separated origins of browser applications allowed to call the API, e.g. https://ops.example.com',
   },
+  wsMaxConnections: {
+    flag: 'ws-max-connections',
+    env: 'RUSTYDB_WS_MAX_CONNECTIONS',
+    defaultText: String(DEFAULT_WEBSOCKET_LIMITS.maxConnections),
+    meaning: 'WebSocket connections open at once under /api/v1/ws; one more upgrade is refused with 429',
+  },
+  wsMaxQueuedBytes: {
+    flag: 'ws-max-queued-bytes',
+    env: 'RUSTYDB_WS_MAX_QUEUED_BYTES',
+    defaultText: String(DEFAULT_WEBSOCKET_LIMITS.maxQueuedBytes),
+    meaning: 'bytes a WebSocket may hold that the network has not taken; past it the client is closed as a slow consumer (4008)',
+  },
+  wsMaxSubscriptions: {
+    flag: 'ws-max-subscriptions',
+    env: 'RUSTYDB_WS_MAX_SUBSCRIPTIONS',
+    defaultText: String(DEFAULT_WEBSOCKET_LIMITS.maxSubscriptionsPerConnection),
+    meaning: 'subscriptions one connection of /api/v1/ws may hold',
+  },
   adminKey: { env: 'RUSTYDB_ADMIN_KEY', defaultText: '(made and printed at the first start)', meaning: 'the admin API key to accept' },
   logLevel: { env: 'LOG_LEVEL', defaultText: 'info', meaning: `pino log level: ${LOG_LEVELS.join(', ')}` },
 } satisfies Record<string, Setting>;
@@ -131,6 +152,11 @@ export function parseServerCommand(args: readonly string[], env: Readonly<Record
       adminKey: read('adminKey')?.text,
       logLevel: oneOf(read('logLevel'), 'info', LOG_LEVELS),
       corsOrigins: origins(read('corsOrigins')),
+      webSocketLimits: {
+        maxConnections: wholeNumber(read('wsMaxConnections'), DEFAULT_WEBSOCKET_LIMITS.maxConnections, { min: 1 }),
+        maxQueuedBytes: wholeNumber(read('wsMaxQueuedBytes'), DEFAULT_WEBSOCKET_LIMITS.maxQueuedBytes, { min: 1024 }),
+        maxSubscriptionsPerConnection: wholeNumber(read('wsMaxSubscriptions'), DEFAULT_WEBSOCKET_LIMITS.maxSubscriptionsPerConnection, { min: 1 }),
+      },
     },
   };
 }

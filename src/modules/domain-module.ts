@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../generated/graphql/resolvers-types.js';
 import type { ApiSurfaces, RestHandlerFactory } from '../api/surfaces.js';
-import type { StreamDefinition } from '../api/ws/event-streams.js';
+import type { StreamDefinition } from '../api/ws/websocket-streams.js';
 import type { ClusterConsensus } from '../engines/cluster/cluster-consensus.js';
 import type { ClusterNodes } from '../engines/cluster/cluster-nodes.js';
 import type { ClusterFailover } from '../engines/failover/cluster-failover.js';
@@ -10,6 +10,7 @@ import type { ReplicationEngine } from '../engines/replication/replication-engin
 import type { FaultInjector } from '../engines/simulation/fault-injector.js';
 import type { Bootstrap } from '../services/platform/api-keys.js';
 import type { MetricsCollector } from '../services/platform/metrics-service.js';
+import type { LongQuerySource } from '../services/platform/query-progress.js';
 import type { Services } from '../services/services.js';
 import type { Foundation } from './foundation.js';
 
@@ -58,6 +59,8 @@ export interface DomainAssembly {
   streams?: readonly StreamDefinition[];
   /** Prometheus metrics read from the domain's engines at scrape time (src/services/<domain>/<domain>-metrics.ts). */
   metrics?: readonly MetricsCollector[];
+  /** The domain's long queries, for the query streams (/api/v1/ws/query and GraphQL queryProgress). */
+  longQueries?: readonly LongQuerySource[];
   /** Stops the domain's timers; called in reverse module order, before the store closes. */
   close?: () => void;
 }
@@ -103,6 +106,7 @@ export async function assembleDomains(foundation: Foundation, modules: readonly 
     resolvers.push(...(assembly.resolvers ?? []));
     streams.push(...(assembly.streams ?? []));
     for (const collect of assembly.metrics ?? []) collect(foundation.metricsRegistry);
+    for (const source of assembly.longQueries ?? []) foundation.longQueries.register(source);
     if (assembly.close) closers.push(assembly.close);
   }
   return {

@@ -8,6 +8,8 @@ import { AccessPolicy } from '../services/platform/access-policy.js';
 import { AuditLog } from '../services/platform/audit-log.js';
 import { DEFAULT_EVENT_LOG_LIMITS, EventRetention, type EventLogLimits } from '../services/platform/event-retention.js';
 import { OperationRunner } from '../services/platform/operation-runner.js';
+import { LongQueries } from '../services/platform/query-progress.js';
+import type { WebSocketLimits } from '../services/platform/stream-registry.js';
 import { operations } from '../../generated/operations.js';
 import type { PlatformEventMap } from './event-map.js';
 
@@ -30,6 +32,8 @@ export interface PlatformOptions {
   rateLimitPerKeyPerSecond?: number;
   /** How much of the event log the store keeps (RUSTYDB_EVENT_LOG_MAX_EVENTS and _MAX_AGE_HOURS); DEFAULT_EVENT_LOG_LIMITS when absent. */
   eventLogLimits?: EventLogLimits;
+  /** Bounds of the WebSocket streams; each one left out takes its default (DEFAULT_WEBSOCKET_LIMITS). */
+  webSocketLimits?: Partial<WebSocketLimits>;
   /**
    * Reports faults the server survives: an event subscriber that threw (the event itself is
    * durable), or a background commit that failed (its changes stay pending and are retried).
@@ -58,6 +62,8 @@ export interface Foundation {
   clockControl: ClockControl;
   /** Prometheus registry that every domain's gauges join. */
   metricsRegistry: Registry;
+  /** Every domain's long queries (their modules' `longQueries`), for the query streams. */
+  longQueries: LongQueries;
   wallNow: () => number;
   processStartedMs: number;
   reportError: (what: string, error: unknown) => void;
@@ -102,7 +108,7 @@ export async function openFoundation(store: Store, options: PlatformOptions, pro
   });
   const clockControl = new ClockControl(runtime.clock, driver, journal, clockSettings);
 
-  return { options, store, journal, runtime, bus, eventRetention, runner, auditLog, clockControl, metricsRegistry: new Registry(), wallNow, processStartedMs, reportError };
+  return { options, store, journal, runtime, bus, eventRetention, runner, auditLog, clockControl, metricsRegistry: new Registry(), longQueries: new LongQueries(), wallNow, processStartedMs, reportError };
 }
 
 /** Stops the clock, commits what is pending and closes the store; after every domain has stopped. */

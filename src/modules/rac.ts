@@ -11,6 +11,7 @@ import { racParallelQueryResolvers } from '../api/graphql/resolvers/rac/rac-para
 import { racSubscriptionResolvers } from '../api/graphql/resolvers/rac/rac-subscriptions.js';
 import { racStream } from '../api/ws/streams/rac.js';
 import { racMetrics } from '../services/rac/rac-metrics.js';
+import { racLongQueries } from '../services/rac/rac-long-queries.js';
 import type { DomainModule } from './domain-module.js';
 
 /** Real Application Clusters: the database opens on the cluster's nodes, each an instance with its own buffer cache. */
@@ -27,6 +28,7 @@ export const racModule: DomainModule = {
       resolvers: [racResolvers, racRecoveryResolvers, racParallelQueryResolvers, racSubscriptionResolvers],
       streams: [racStream],
       metrics: [racMetrics(rac)],
+      longQueries: [racLongQueries(rac, runtime.clock)],
       close: () => rac.close(),
     };
   },

@@ -5,6 +5,10 @@ import type { HealthService } from './platform/health-service.js';
 import type { MetricsService } from './platform/metrics-service.js';
 import type { OperationRunner } from './platform/operation-runner.js';
 import type { PlannedOperations } from './platform/planned-operations.js';
+import type { StreamRegistry } from './platform/stream-registry.js';
+import type { WebSocketService } from './platform/websocket-service.js';
+import type { MetricsWatch } from './platform/metrics-watch.js';
+import type { QueryProgressService } from './platform/query-progress.js';
 import type { RateLimiter } from './platform/rate-limiter.js';
 import type { ClusterService } from './cluster/cluster-service.js';
 import type { ClusterStatusService } from './cluster/cluster-status-service.js';
@@ -43,6 +47,14 @@ export interface Services {
   /** The server's own probes (/api/v1/health/*). */
   health: HealthService;
   metrics: MetricsService;
+  /** Metrics snapshots on a schedule of cluster time (/api/v1/ws/metrics). */
+  metricsWatch: MetricsWatch;
+  /** Long queries' progress and results as they run (/api/v1/ws/query, GraphQL queryProgress). */
+  queryProgress: QueryProgressService;
+  /** Every open WebSocket and every subscription, over WebSocket and GraphQL: the transports report here. */
+  streamRegistry: StreamRegistry;
+  /** The WebSocket server's status, connections and subscriptions (/api/v1/ws/status, …). */
+  websockets: WebSocketService;
   planned: PlannedOperations;
 
   // cluster

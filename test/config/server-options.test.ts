@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { ConfigurationError, parseServerCommand, type ServerOptions } from '../../src/config/server-options.js';
 import { listenProblemOf } from '../../src/config/startup-error.js';
 import { DEFAULT_RATE_LIMIT_PER_KEY } from '../../src/services/platform/rate-limiter.js';
+import { DEFAULT_WEBSOCKET_LIMITS } from '../../src/services/platform/stream-registry.js';
 
 function optionsOf(args: string[], env: Record<string, string | undefined> = {}): ServerOptions {
   const command = parseServerCommand(args, env);
@@ -37,6 +38,7 @@ describe('defaults', () => {
       adminKey: undefined,
       logLevel: 'info',
       corsOrigins: [],
+      webSocketLimits: DEFAULT_WEBSOCKET_LIMITS,
     });
   });
 
@@ -61,6 +63,9 @@ describe('flags and variables', () => {
       RUSTYDB_ADMIN_KEY: 'rdb_given',
       LOG_LEVEL: 'warn',
       RUSTYDB_CORS_ORIGINS: 'https://ops.example.com, http://localhost:3000',
+      RUSTYDB_WS_MAX_CONNECTIONS: '50',
+      RUSTYDB_WS_MAX_QUEUED_BYTES: '65536',
+      RUSTYDB_WS_MAX_SUBSCRIPTIONS: '8',
     };
     expect(optionsOf([], env)).toEqual({
       port: 9000,
@@ -76,6 +81,7 @@ describe('flags and variables', () => {
       adminKey: 'rdb_given',
       logLevel: 'warn',
       corsOrigins: ['https://ops.example.com', 'http://localhost:3000'],
+      webSocketLimits: { maxConnections: 50, maxQueuedBytes: 65_536, maxSubscriptionsPerConnection: 8 },
     });
   });
 
@@ -106,6 +112,8 @@ describe('values it cannot use name the flag or variable and the value', () => {
     [[], { RUSTYDB_EVENT_LOG_MAX_EVENTS: '1e5' }, 'RUSTYDB_EVENT_LOG_MAX_EVENTS must be a whole number ≥ 1, got "1e5"'],
     [['--event-log-max-age-hours=7d'], {}, '--event-log-max-age-hours must be a whole number from 1 to 87600, got "7d"'],
     [[], { RUSTYDB_EVENT_LOG_MAX_AGE_HOURS: '0' }, 'RUSTYDB_EVENT_LOG_MAX_AGE_HOURS must be a whole number from 1 to 87600, got "0"'],
+    [['--ws-max-connections', '0'], {}, '--ws-max-connections must be a whole number ≥ 1, got "0"'],
+    [[], { RUSTYDB_WS_MAX_QUEUED_BYTES: '512' }, 'RUSTYDB_WS_MAX_QUEUED_BYTES must be a whole number ≥ 1024, got "512"'],
   ])('%j %j', (args, env, message) => {
     expect(refusalOf(args, env)).toBe(message);
   });
@@ -134,14 +142,15 @@ describe('the command line', () => {
     const text = command.kind === 'help' ? command.text : '';
     for (const name of ['--port', 'PORT', '--host', 'HOST', '--data-dir', 'RUSTYDB_DATA_DIR', '--store-url', 'RUSTYDB_STORE_URL', '--nodes', 'RUSTYDB_NODES',
       '--seed', 'RUSTYDB_SEED', '--clock', 'RUSTYDB_CLOCK', '--rate-limit', 'RUSTYDB_RATE_LIMIT', '--event-log-max-events', 'RUSTYDB_EVENT_LOG_MAX_EVENTS',
-      '--event-log-max-age-hours', 'RUSTYDB_EVENT_LOG_MAX_AGE_HOURS', '--cors-origins', 'RUSTYDB_CORS_ORIGINS', 'RUSTYDB_ADMIN_KEY', 'LOG_LEVEL']) {
+      '--event-log-max-age-hours', 'RUSTYDB_EVENT_LOG_MAX_AGE_HOURS', '--cors-origins', 'RUSTYDB_CORS_ORIGINS', '--ws-max-connections', 'RUSTYDB_WS_MAX_CONNECTIONS',
+      '--ws-max-queued-bytes', 'RUSTYDB_WS_MAX_QUEUED_BYTES', '--ws-max-subscriptions', 'RUSTYDB_WS_MAX_SUBSCRIPTIONS', 'RUSTYDB_ADMIN_KEY', 'LOG_LEVEL']) {
       expect(text).toContain(name);
     }
     expect(text).toContain('default: 8080');
     expect(text).toContain(`default: ${DEFAULT_RATE_LIMIT_PER_KEY}`);
     expect(text).toContain('default: 100000');
     expect(text).toContain('default: 168');
-    expect(text.match(/default: /g)).toHaveLength(13);
+    expect(text.match(/default: /g)).toHaveLength(16);
   });
 
   test('an unknown flag is one line that points at --help', () => {

@@ -23,6 +23,20 @@ export function withTimeout<T>(promise: Promise<T>, what: string, ms = NETWORK_T
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Resolves once `check` holds, looking again as network I/O completes: for what a test cannot
+ * await directly, such as a client's close reaching the server. Bounded like every network wait.
+ */
+export function eventually(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  let gaveUp = false;
+  const poll = async () => {
+    while (!gaveUp && !(await check())) await new Promise((resolve) => setTimeout(resolve, 5));
+  };
+  return withTimeout(poll(), what).finally(() => {
+    gaveUp = true;
+  });
+}
+
 /** Makes the test server listen on an ephemeral loopback port. `server.close()` stops it. */
 export async function listenOnLoopback(server: TestServer): Promise<{ port: number; httpUrl: string; wsUrl: string }> {
   const httpServer = server.api.httpServer;

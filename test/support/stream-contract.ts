@@ -1,19 +1,43 @@
-/** Contract checks shared by the tests of the WebSocket event streams. */
+/** Contract checks shared by the tests of the WebSocket streams. */
 import { expect } from 'vitest';
 import { expectSchema } from './contract.js';
 import { isConfigAck, isEvent, type StreamFrame, type StreamSocket } from './socket.js';
 
+/** The contract's schema for each kind of frame the streams send (events are EventEnvelopes). */
+const FRAME_SCHEMAS: Record<string, string> = {
+  config_ack: 'StreamConfigAck',
+  error: 'StreamErrorFrame',
+  metrics: 'MetricsFrame',
+  query_progress: 'QueryFrame',
+  query_completed: 'QueryFrame',
+  subscribed: 'SubscribedFrame',
+  data: 'DataFrame',
+  unsubscribed: 'SubscriptionEndFrame',
+  complete: 'SubscriptionEndFrame',
+  pong: 'PingPongMessage',
+};
+
+/** Checks one frame against the contract's schema for its kind. */
+export function expectFrameInContract(frame: object): void {
+  if ('cursor' in frame) {
+    expectSchema('EventEnvelope', frame);
+    return;
+  }
+  const type = (frame as { type?: string }).type ?? '';
+  const schema = FRAME_SCHEMAS[type];
+  expect(schema, `a frame of type "${type}"`).toBeDefined();
+  expectSchema(schema!, frame);
+}
+
 /**
  * Checks every frame the streams received against the contract: events are EventEnvelopes (of
- * `eventTypes` when given), anything else is a config_ack or an error.
+ * `eventTypes` when given), anything else the schema of its kind.
  */
 export function expectFramesInContract(streams: readonly StreamSocket[], eventTypes?: readonly string[]): void {
   for (const stream of streams) {
     for (const frame of stream.frames.received) {
-      if (isEvent(frame)) {
-        expectSchema('EventEnvelope', frame);
-        if (eventTypes) expect(eventTypes).toContain(frame.type);
-      } else expect(['config_ack', 'error']).toContain(frame.type);
+      expectFrameInContract(frame);
+      if (isEvent(frame) && eventTypes) expect(eventTypes).toContain(frame.type);
     }
   }
 }

@@ -6,6 +6,7 @@ import { startPlatform, type Platform } from '../../src/platform.js';
 import { createApiServer, type ApiServer } from '../../src/api/server.js';
 import type { OperationContext, Role } from '../../src/services/platform/operation-context.js';
 import type { EventLogLimits } from '../../src/services/platform/event-retention.js';
+import type { WebSocketLimits } from '../../src/services/platform/stream-registry.js';
 
 /** The admin key every test server accepts (RUSTYDB_ADMIN_KEY in production). */
 export const ADMIN_KEY = 'rdb_test_admin_0123456789abcdef0123456789abcdef';
@@ -36,6 +37,8 @@ export interface TestServerOptions {
   logger?: Logger;
   /** Browser origins allowed by CORS (off when absent). */
   corsOrigins?: string[];
+  /** Bounds of the WebSocket streams (the defaults when absent). */
+  webSocketLimits?: Partial<WebSocketLimits>;
 }
 
 /** A server on an in-memory store with a manual clock and a fixed seed: deterministic. */
@@ -48,6 +51,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     adminKey: ADMIN_KEY,
     rateLimitPerKeyPerSecond: options.rateLimitPerKeyPerSecond ?? 0,
     ...(options.eventLogLimits ? { eventLogLimits: options.eventLogLimits } : {}),
+    ...(options.webSocketLimits ? { webSocketLimits: options.webSocketLimits } : {}),
     reportError: (_what, error) => {
       throw error;
     },

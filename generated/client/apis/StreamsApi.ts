@@ -16,11 +16,36 @@
 import * as runtime from '../runtime.js';
 import type {
   ErrorResponse,
+  StreamSubscriptionListResponse,
+  SubscriptionTransport,
+  WebSocketConnectionListResponse,
+  WebSocketStatusResponse,
 } from '../models/index.js';
 import {
     ErrorResponseFromJSON,
     ErrorResponseToJSON,
+    StreamSubscriptionListResponseFromJSON,
+    StreamSubscriptionListResponseToJSON,
+    SubscriptionTransportFromJSON,
+    SubscriptionTransportToJSON,
+    WebSocketConnectionListResponseFromJSON,
+    WebSocketConnectionListResponseToJSON,
+    WebSocketStatusResponseFromJSON,
+    WebSocketStatusResponseToJSON,
 } from '../models/index.js';
+
+export interface ListWebSocketConnectionsRequest {
+    limit?: number;
+    offset?: number;
+    stream?: string;
+}
+
+export interface ListWebSocketSubscriptionsRequest {
+    limit?: number;
+    offset?: number;
+    transport?: SubscriptionTransport;
+    connectionId?: string;
+}
 
 export interface StreamClusterNodeEventsRequest {
     apiKey?: string;
@@ -34,6 +59,14 @@ export interface StreamEventsRequest {
     apiKey?: string;
 }
 
+export interface StreamMetricsRequest {
+    apiKey?: string;
+}
+
+export interface StreamQueryProgressRequest {
+    apiKey?: string;
+}
+
 export interface StreamRacEventsRequest {
     apiKey?: string;
 }
@@ -42,10 +75,162 @@ export interface StreamReplicationEventsRequest {
     apiKey?: string;
 }
 
+export interface StreamTopicsRequest {
+    apiKey?: string;
+}
+
 /**
  * 
  */
 export class StreamsApi extends runtime.BaseAPI {
+
+    /**
+     * Sockets open on the streams under `/api/v1/ws`, in total and per stream; subscriptions by transport (the streams, graphql-ws, server-sent events); frames, bytes and events sent since the server started; events dropped and sockets closed because their client fell behind (close code 4008); and the limits in force. Counts only: every role sees the same. 
+     * WebSocket server status
+     */
+    async getWebSocketStatusRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<WebSocketStatusResponse>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/ws/status`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => WebSocketStatusResponseFromJSON(jsonValue));
+    }
+
+    /**
+     * Sockets open on the streams under `/api/v1/ws`, in total and per stream; subscriptions by transport (the streams, graphql-ws, server-sent events); frames, bytes and events sent since the server started; events dropped and sockets closed because their client fell behind (close code 4008); and the limits in force. Counts only: every role sees the same. 
+     * WebSocket server status
+     */
+    async getWebSocketStatus(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<WebSocketStatusResponse> {
+        const response = await this.getWebSocketStatusRaw(initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Each socket open on a stream under `/api/v1/ws`, oldest first: its stream, who opened it (key id and role), its address, when, its filters, and the frames sent and still queued (a client that stops reading shows its queue growing until the server closes it). A `CLUSTER_VIEWER` key sees only the sockets it opened itself. 
+     * List open WebSocket connections
+     */
+    async listWebSocketConnectionsRaw(requestParameters: ListWebSocketConnectionsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<WebSocketConnectionListResponse>> {
+        const queryParameters: any = {};
+
+        if (requestParameters.limit !== undefined) {
+            queryParameters['limit'] = requestParameters.limit;
+        }
+
+        if (requestParameters.offset !== undefined) {
+            queryParameters['offset'] = requestParameters.offset;
+        }
+
+        if (requestParameters.stream !== undefined) {
+            queryParameters['stream'] = requestParameters.stream;
+        }
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/ws/connections`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => WebSocketConnectionListResponseFromJSON(jsonValue));
+    }
+
+    /**
+     * Each socket open on a stream under `/api/v1/ws`, oldest first: its stream, who opened it (key id and role), its address, when, its filters, and the frames sent and still queued (a client that stops reading shows its queue growing until the server closes it). A `CLUSTER_VIEWER` key sees only the sockets it opened itself. 
+     * List open WebSocket connections
+     */
+    async listWebSocketConnections(requestParameters: ListWebSocketConnectionsRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<WebSocketConnectionListResponse> {
+        const response = await this.listWebSocketConnectionsRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Every active subscription, oldest first: on the streams under `/api/v1/ws` (one per socket of a dedicated stream, any number on `/api/v1/ws`) and over GraphQL (graphql-ws and server-sent events), with its topic (the GraphQL field for GraphQL), its filters (the field\'s arguments), its owner and the frames sent for it. A `CLUSTER_VIEWER` key sees only its own. 
+     * List active subscriptions
+     */
+    async listWebSocketSubscriptionsRaw(requestParameters: ListWebSocketSubscriptionsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<StreamSubscriptionListResponse>> {
+        const queryParameters: any = {};
+
+        if (requestParameters.limit !== undefined) {
+            queryParameters['limit'] = requestParameters.limit;
+        }
+
+        if (requestParameters.offset !== undefined) {
+            queryParameters['offset'] = requestParameters.offset;
+        }
+
+        if (requestParameters.transport !== undefined) {
+            queryParameters['transport'] = requestParameters.transport;
+        }
+
+        if (requestParameters.connectionId !== undefined) {
+            queryParameters['connectionId'] = requestParameters.connectionId;
+        }
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/ws/subscriptions`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => StreamSubscriptionListResponseFromJSON(jsonValue));
+    }
+
+    /**
+     * Every active subscription, oldest first: on the streams under `/api/v1/ws` (one per socket of a dedicated stream, any number on `/api/v1/ws`) and over GraphQL (graphql-ws and server-sent events), with its topic (the GraphQL field for GraphQL), its filters (the field\'s arguments), its owner and the frames sent for it. A `CLUSTER_VIEWER` key sees only its own. 
+     * List active subscriptions
+     */
+    async listWebSocketSubscriptions(requestParameters: ListWebSocketSubscriptionsRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<StreamSubscriptionListResponse> {
+        const response = await this.listWebSocketSubscriptionsRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
 
     /**
      * Like `/api/v1/ws/events`, restricted to node events: `node_joined`, `node_left`, `node_health_change`, `failover_initiated`, `failover_completed`, `leader_elected`, `quorum_lost` and `quorum_restored` (the failover, election and quorum events flow once the Raft and failover engines emit them). Filter with `{\"type\": \"config\", \"nodeIds\": [...], \"eventTypes\": [...]}`. 
@@ -134,7 +319,7 @@ export class StreamsApi extends runtime.BaseAPI {
     }
 
     /**
-     * Upgrade to a WebSocket to receive every event of the cluster as an `EventEnvelope` JSON text frame. Authenticate with the `X-API-Key` header or `?apiKey=` (browsers cannot set headers on WebSockets). Send a config message at any time to filter: `{\"type\": \"config\", \"eventTypes\": [\"node_joined\"], \"resourceIds\": [\"node-2\"], \"resumeFrom\": 41}`. `resumeFrom` replays every stored event after that cursor before live ones, with no gap and no duplicate. The server answers each config with `{\"type\": \"config_ack\", ...}` and reports a bad message as `{\"type\": \"error\", \"error\": {...}}` without closing. A `resumeFrom` older than the event log keeps is such an error, keeping the current filter: `{\"type\": \"error\", \"error\": {\"code\": \"CONFLICT\", \"details\": {\"reason\": \"CURSOR_EXPIRED\", \"resumeFrom\": 12, \"oldestAvailableCursor\": 48211}}}`; resume from `oldestAvailableCursor - 1` to receive everything still kept. 
+     * Upgrade to a WebSocket to receive every event of the cluster as an `EventEnvelope` JSON text frame. Authenticate with the `X-API-Key` header or `?apiKey=` (browsers cannot set headers on WebSockets). Send a config message at any time to filter: `{\"type\": \"config\", \"eventTypes\": [\"node_joined\"], \"resourceIds\": [\"node-2\"], \"resumeFrom\": 41}`. `resumeFrom` replays every stored event after that cursor before live ones, with no gap and no duplicate. The server answers each config with `{\"type\": \"config_ack\", ...}` and reports a bad message as `{\"type\": \"error\", \"error\": {...}}` without closing. A `resumeFrom` older than the event log keeps is such an error, keeping the current filter: `{\"type\": \"error\", \"error\": {\"code\": \"CONFLICT\", \"details\": {\"reason\": \"CURSOR_EXPIRED\", \"resumeFrom\": 12, \"oldestAvailableCursor\": 48211}}}`; resume from `oldestAvailableCursor - 1` to receive everything still kept. A client that falls behind is closed with code 4008 and the reason `slow consumer; resumeFrom=<cursor>`: connect again and send that `resumeFrom` to miss nothing (see the `Streams` tag). 
      * Stream every event (WebSocket)
      */
     async streamEventsRaw(requestParameters: StreamEventsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
@@ -169,11 +354,97 @@ export class StreamsApi extends runtime.BaseAPI {
     }
 
     /**
-     * Upgrade to a WebSocket to receive every event of the cluster as an `EventEnvelope` JSON text frame. Authenticate with the `X-API-Key` header or `?apiKey=` (browsers cannot set headers on WebSockets). Send a config message at any time to filter: `{\"type\": \"config\", \"eventTypes\": [\"node_joined\"], \"resourceIds\": [\"node-2\"], \"resumeFrom\": 41}`. `resumeFrom` replays every stored event after that cursor before live ones, with no gap and no duplicate. The server answers each config with `{\"type\": \"config_ack\", ...}` and reports a bad message as `{\"type\": \"error\", \"error\": {...}}` without closing. A `resumeFrom` older than the event log keeps is such an error, keeping the current filter: `{\"type\": \"error\", \"error\": {\"code\": \"CONFLICT\", \"details\": {\"reason\": \"CURSOR_EXPIRED\", \"resumeFrom\": 12, \"oldestAvailableCursor\": 48211}}}`; resume from `oldestAvailableCursor - 1` to receive everything still kept. 
+     * Upgrade to a WebSocket to receive every event of the cluster as an `EventEnvelope` JSON text frame. Authenticate with the `X-API-Key` header or `?apiKey=` (browsers cannot set headers on WebSockets). Send a config message at any time to filter: `{\"type\": \"config\", \"eventTypes\": [\"node_joined\"], \"resourceIds\": [\"node-2\"], \"resumeFrom\": 41}`. `resumeFrom` replays every stored event after that cursor before live ones, with no gap and no duplicate. The server answers each config with `{\"type\": \"config_ack\", ...}` and reports a bad message as `{\"type\": \"error\", \"error\": {...}}` without closing. A `resumeFrom` older than the event log keeps is such an error, keeping the current filter: `{\"type\": \"error\", \"error\": {\"code\": \"CONFLICT\", \"details\": {\"reason\": \"CURSOR_EXPIRED\", \"resumeFrom\": 12, \"oldestAvailableCursor\": 48211}}}`; resume from `oldestAvailableCursor - 1` to receive everything still kept. A client that falls behind is closed with code 4008 and the reason `slow consumer; resumeFrom=<cursor>`: connect again and send that `resumeFrom` to miss nothing (see the `Streams` tag). 
      * Stream every event (WebSocket)
      */
     async streamEvents(requestParameters: StreamEventsRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.streamEventsRaw(requestParameters, initOverrides);
+    }
+
+    /**
+     * Upgrade to a WebSocket to receive the metrics snapshot of `GET /api/v1/metrics` (requests per operation, the cluster\'s nodes and quorum, the simulation runtime, the newest event cursor, the process) as a `MetricsFrame`, `{\"type\": \"metrics\", \"metrics\": {...}}`: one as soon as the stream opens, then one every `intervalMs` of cluster time (1000 by default; under `--clock realtime` cluster time follows wall time, under `manual` a frame comes as the clock is advanced past each interval). Change the interval at any time with `{\"type\": \"config\", \"intervalMs\": 5000}` (100 to 3,600,000); the server answers `{\"type\": \"config_ack\", \"intervalMs\": 5000}` and restarts the schedule from then. An interval out of range is answered `{\"type\": \"error\", \"error\": {\"code\": \"UNPROCESSABLE\", ...}}` and the current one stays. 
+     * Stream metrics snapshots (WebSocket)
+     */
+    async streamMetricsRaw(requestParameters: StreamMetricsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        if (requestParameters.apiKey !== undefined) {
+            queryParameters['apiKey'] = requestParameters.apiKey;
+        }
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/ws/metrics`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Upgrade to a WebSocket to receive the metrics snapshot of `GET /api/v1/metrics` (requests per operation, the cluster\'s nodes and quorum, the simulation runtime, the newest event cursor, the process) as a `MetricsFrame`, `{\"type\": \"metrics\", \"metrics\": {...}}`: one as soon as the stream opens, then one every `intervalMs` of cluster time (1000 by default; under `--clock realtime` cluster time follows wall time, under `manual` a frame comes as the clock is advanced past each interval). Change the interval at any time with `{\"type\": \"config\", \"intervalMs\": 5000}` (100 to 3,600,000); the server answers `{\"type\": \"config_ack\", \"intervalMs\": 5000}` and restarts the schedule from then. An interval out of range is answered `{\"type\": \"error\", \"error\": {\"code\": \"UNPROCESSABLE\", ...}}` and the current one stays. 
+     * Stream metrics snapshots (WebSocket)
+     */
+    async streamMetrics(requestParameters: StreamMetricsRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.streamMetricsRaw(requestParameters, initOverrides);
+    }
+
+    /**
+     * Upgrade to a WebSocket to follow long queries as they run: RAC parallel queries (`POST /api/v1/rac/parallel-query/execute`) today; the cluster\'s distributed queries join when their domain is built. Each frame is a `QueryFrame`: `query_progress` with a `QueryExecution` (blocks read of the blocks planned, rows scanned, cluster time elapsed) when the query starts and whenever its progress moved, looked at every `progressIntervalMs` of cluster time; then one `query_completed` with its result (or its error). The stream opens following every query, including those running already. Narrow it with `{\"type\": \"config\", \"queryIds\": [\"pq-7\"], \"progressIntervalMs\": 100}` (`progressIntervalMs` 10 to 60,000, default 250; at most 100 ids): a named query that has already ended is sent at once with its result, while RAC keeps it (its last 100 queries). The server answers each config with `{\"type\": \"config_ack\", ...}` (defaults filled in). 
+     * Stream the progress and results of long queries (WebSocket)
+     */
+    async streamQueryProgressRaw(requestParameters: StreamQueryProgressRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        if (requestParameters.apiKey !== undefined) {
+            queryParameters['apiKey'] = requestParameters.apiKey;
+        }
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/ws/query`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Upgrade to a WebSocket to follow long queries as they run: RAC parallel queries (`POST /api/v1/rac/parallel-query/execute`) today; the cluster\'s distributed queries join when their domain is built. Each frame is a `QueryFrame`: `query_progress` with a `QueryExecution` (blocks read of the blocks planned, rows scanned, cluster time elapsed) when the query starts and whenever its progress moved, looked at every `progressIntervalMs` of cluster time; then one `query_completed` with its result (or its error). The stream opens following every query, including those running already. Narrow it with `{\"type\": \"config\", \"queryIds\": [\"pq-7\"], \"progressIntervalMs\": 100}` (`progressIntervalMs` 10 to 60,000, default 250; at most 100 ids): a named query that has already ended is sent at once with its result, while RAC keeps it (its last 100 queries). The server answers each config with `{\"type\": \"config_ack\", ...}` (defaults filled in). 
+     * Stream the progress and results of long queries (WebSocket)
+     */
+    async streamQueryProgress(requestParameters: StreamQueryProgressRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.streamQueryProgressRaw(requestParameters, initOverrides);
     }
 
     /**
@@ -260,6 +531,49 @@ export class StreamsApi extends runtime.BaseAPI {
      */
     async streamReplicationEvents(requestParameters: StreamReplicationEventsRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.streamReplicationEventsRaw(requestParameters, initOverrides);
+    }
+
+    /**
+     * The generic socket: one connection subscribes to several topics at once and frees them by message, each frame tagged with the id the client gave the subscription (as graphql-ws tags operations and Phoenix channels topics). Messages are JSON text frames with a `type`.  **Client to server.** - `{\"type\": \"subscribe\", \"id\": \"health\", \"topic\": \"events\", \"eventTypes\": [\"node_health_change\"], \"resourceIds\": [\"node-3\"], \"resumeFrom\": 41}`:   topics are `events` (the fields of `/api/v1/ws/events`\'s config), `metrics` (`intervalMs`)   and `query` (`queryIds`, `progressIntervalMs`). `id` is 1 to 64 characters and unique among   the socket\'s open subscriptions; a socket holds at most `maxSubscriptionsPerConnection`   (100 by default, `--ws-max-subscriptions`). - `{\"type\": \"unsubscribe\", \"id\": \"health\"}`. - `{\"type\": \"ping\"}`, answered `{\"type\": \"pong\"}`.  **Server to client.** - `{\"type\": \"subscribed\", \"id\": \"health\", \"topic\": \"events\", ...}`: the subscription is open   (defaults filled in); its frames come after this, never before. - `{\"type\": \"data\", \"id\": \"health\", \"topic\": \"events\", \"data\": {...}}`: one frame of the   subscription; `data` is what the topic\'s own stream would send (an `EventEnvelope`, a   `MetricsFrame`, a `QueryFrame`). - `{\"type\": \"unsubscribed\", \"id\": \"health\"}`, and `{\"type\": \"complete\", \"id\": \"q1\"}` when a   `query` subscription that named its queries has sent each one\'s end. - `{\"type\": \"error\", \"id\": \"health\", \"error\": {\"code\": ..., \"message\": ...}}`: a message the   server could not act on (`VALIDATION_FAILED`; `FORBIDDEN` for a topic the caller\'s role may   not read; `CONFLICT` for an id in use; `NOT_FOUND` to unsubscribe an unknown id;   `RATE_LIMITED` past the subscriptions a socket may hold; `UNPROCESSABLE` for an interval   out of range), or a subscription that ended in an error. The socket stays open.  A client that falls behind is closed with code 4008 and the reason `slow consumer; resumeFrom=<cursor>`: the earliest cursor from which every `events` subscription of the socket resumes without a gap (one that was further ahead may see events again: drop those whose cursor it already has). 
+     * One socket, many subscriptions (WebSocket)
+     */
+    async streamTopicsRaw(requestParameters: StreamTopicsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        if (requestParameters.apiKey !== undefined) {
+            queryParameters['apiKey'] = requestParameters.apiKey;
+        }
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/ws`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * The generic socket: one connection subscribes to several topics at once and frees them by message, each frame tagged with the id the client gave the subscription (as graphql-ws tags operations and Phoenix channels topics). Messages are JSON text frames with a `type`.  **Client to server.** - `{\"type\": \"subscribe\", \"id\": \"health\", \"topic\": \"events\", \"eventTypes\": [\"node_health_change\"], \"resourceIds\": [\"node-3\"], \"resumeFrom\": 41}`:   topics are `events` (the fields of `/api/v1/ws/events`\'s config), `metrics` (`intervalMs`)   and `query` (`queryIds`, `progressIntervalMs`). `id` is 1 to 64 characters and unique among   the socket\'s open subscriptions; a socket holds at most `maxSubscriptionsPerConnection`   (100 by default, `--ws-max-subscriptions`). - `{\"type\": \"unsubscribe\", \"id\": \"health\"}`. - `{\"type\": \"ping\"}`, answered `{\"type\": \"pong\"}`.  **Server to client.** - `{\"type\": \"subscribed\", \"id\": \"health\", \"topic\": \"events\", ...}`: the subscription is open   (defaults filled in); its frames come after this, never before. - `{\"type\": \"data\", \"id\": \"health\", \"topic\": \"events\", \"data\": {...}}`: one frame of the   subscription; `data` is what the topic\'s own stream would send (an `EventEnvelope`, a   `MetricsFrame`, a `QueryFrame`). - `{\"type\": \"unsubscribed\", \"id\": \"health\"}`, and `{\"type\": \"complete\", \"id\": \"q1\"}` when a   `query` subscription that named its queries has sent each one\'s end. - `{\"type\": \"error\", \"id\": \"health\", \"error\": {\"code\": ..., \"message\": ...}}`: a message the   server could not act on (`VALIDATION_FAILED`; `FORBIDDEN` for a topic the caller\'s role may   not read; `CONFLICT` for an id in use; `NOT_FOUND` to unsubscribe an unknown id;   `RATE_LIMITED` past the subscriptions a socket may hold; `UNPROCESSABLE` for an interval   out of range), or a subscription that ended in an error. The socket stays open.  A client that falls behind is closed with code 4008 and the reason `slow consumer; resumeFrom=<cursor>`: the earliest cursor from which every `events` subscription of the socket resumes without a gap (one that was further ahead may see events again: drop those whose cursor it already has). 
+     * One socket, many subscriptions (WebSocket)
+     */
+    async streamTopics(requestParameters: StreamTopicsRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.streamTopicsRaw(requestParameters, initOverrides);
     }
 
 }

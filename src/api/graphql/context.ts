@@ -9,4 +9,9 @@ export interface GraphQLContext {
   contract: ContractSchemas;
   /** The caller's operation context; throws UNAUTHENTICATED without valid credentials. */
   operation: () => Promise<OperationContext>;
+  /** The caller's operation context once `operation()` has authenticated it; undefined before. */
+  authenticated: () => OperationContext | undefined;
+  /** How the operation arrived: over graphql-ws (with the id the client gave it), or over HTTP (a subscription then streams as SSE). */
+  transport: { kind: 'graphql-ws'; id: string } | { kind: 'http' };
+  remoteAddress: string | null;
 }

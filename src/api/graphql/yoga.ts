@@ -9,13 +9,18 @@ import type { ContractSchemas } from '../contract-schemas.js';
 import type { GraphQLContext } from './context.js';
 import { executableSchema } from './schema.js';
 import { useOperationLog } from './operation-log-plugin.js';
+import { useSubscriptionRegistry } from './subscription-registry-plugin.js';
+import type { OperationContext } from '../../services/platform/operation-context.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
-/** What yoga hands the context factory: an HTTP request, or a graphql-ws connection's params. */
+/** What yoga hands the context factory: an HTTP request, or a graphql-ws connection's params and the operation's id. */
 interface ContextSource {
   request?: Request;
   connectionParams?: Record<string, unknown>;
+  graphqlWsId?: string;
+  /** Node's request: express's, or graphql-ws's upgrade request. */
+  req?: { socket?: { remoteAddress?: string } };
 }
 
 export type RustyDbYoga = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
@@ -42,20 +47,25 @@ export function createGraphQL(services: Services, resolvers: readonly Resolvers[
     // Queries and mutations run compiled (graphql-jit): each distinct document is compiled once
     // (documents are cached by yoga's parse cache), then runs without graphql-js's per-field
     // work. See `runsCompiled` for what stays on graphql-js's executor.
-    plugins: [useGraphQlJit({}, { enableIf: runsCompiled }), useOperationLog()],
-    context: (source: ContextSource) => {
+    plugins: [useGraphQlJit({}, { enableIf: runsCompiled }), useOperationLog(), useSubscriptionRegistry(services.streamRegistry)],
+    context: (source: ContextSource): GraphQLContext => {
       const requestId = `gql-${(++operationCount).toString(36)}`;
       let context: ReturnType<GraphQLContext['operation']> | undefined;
+      let authenticated: OperationContext | undefined;
       return {
         services,
         contract,
         operation: () => {
           context ??= services.apiKeys.authenticate(credentialsOfSource(source)).then((caller) => {
             services.rateLimiter.admitKey(caller.keyId, 'graphql');
-            return { caller, requestId };
+            authenticated = { caller, requestId };
+            return authenticated;
           });
           return context;
         },
+        authenticated: () => authenticated,
+        transport: source.graphqlWsId === undefined ? { kind: 'http' } : { kind: 'graphql-ws', id: source.graphqlWsId },
+        remoteAddress: source.req?.socket?.remoteAddress ?? null,
       };
     },
     maskedErrors: {

@@ -1,24 +1,16 @@
 import type { EventFilter } from '../../engines/runtime/event-bus.js';
 import { EVENT_SEVERITIES, type EventSeverity } from '../../engines/replication/events.js';
 
-/** A client's `config` message on a stream: which events, about what, how urgent, from where. */
-export interface StreamConfig {
-  eventTypes?: string[];
-  resourceIds?: string[];
-  /** Only events at or above this severity (streams whose events have one). */
-  severity?: EventSeverity;
-  resumeFrom?: number;
+/** What is wrong with a client's message, in words. */
+export interface Problem {
+  problem: string;
 }
 
-/** Longest list a config may name. */
+/** Longest list a message may name. */
 const MAX_FILTER_ENTRIES = 1000;
 
-/**
- * Reads a config message, or says precisely what is wrong with it. `nodeIds`, `replicaIds` and
- * `instanceIds` are accepted as the seeds' names for resource ids on the nodes, replication and
- * RAC streams.
- */
-export function parseStreamConfig(text: string): { config: StreamConfig } | { problem: string } {
+/** A client's text frame as a JSON object's fields, or what is wrong with it. */
+export function readMessage(text: string): { fields: Record<string, unknown> } | Problem {
   let message: unknown;
   try {
     message = JSON.parse(text);
@@ -26,19 +18,59 @@ export function parseStreamConfig(text: string): { config: StreamConfig } | { pr
     return { problem: 'The message is not valid JSON.' };
   }
   if (typeof message !== 'object' || message === null || Array.isArray(message)) return { problem: 'The message must be a JSON object.' };
-  const fields = message as Record<string, unknown>;
-  if (fields.type !== 'config') return { problem: 'Only messages with "type": "config" are understood.' };
-  const known = new Set(['type', 'eventTypes', 'resourceIds', 'nodeIds', 'replicaIds', 'instanceIds', 'severity', 'resumeFrom']);
-  const unknown = Object.keys(fields).filter((key) => !known.has(key));
-  if (unknown.length > 0) return { problem: `Unknown field(s): ${unknown.join(', ')}.` };
-  const config: StreamConfig = {};
+  return { fields: message as Record<string, unknown> };
+}
+
+/** A problem naming the fields outside `known`, if there are any. */
+export function unknownFieldsProblem(fields: Record<string, unknown>, known: readonly string[]): Problem | undefined {
+  const unknown = Object.keys(fields).filter((key) => !known.includes(key));
+  return unknown.length > 0 ? { problem: `Unknown field(s): ${unknown.join(', ')}.` } : undefined;
+}
+
+/** A list of strings (each at most 200 characters), absent, or a problem naming the field. */
+export function stringListField(fields: Record<string, unknown>, name: string): string[] | undefined | Problem {
+  const value = fields[name];
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.length > MAX_FILTER_ENTRIES || !value.every((entry) => typeof entry === 'string' && entry.length <= 200)) {
+    return { problem: `${name} must be an array of at most ${MAX_FILTER_ENTRIES} strings.` };
+  }
+  return value as string[];
+}
+
+/** A whole number of milliseconds, the fallback when absent, or a problem naming the field (its range is the service's to check). */
+export function millisecondsField(fields: Record<string, unknown>, name: string, fallback: number): number | Problem {
+  const value = fields[name];
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value)) return { problem: `${name} must be a whole number of milliseconds.` };
+  return value as number;
+}
+
+export function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && 'problem' in value;
+}
+
+/** What an event subscription asks for: which events, about what, how urgent, from where. */
+export interface EventConfig {
+  eventTypes?: string[];
+  resourceIds?: string[];
+  /** Only events at or above this severity (streams whose events have one). */
+  severity?: EventSeverity;
+  resumeFrom?: number;
+}
+
+/**
+ * The fields of an event subscription. `nodeIds`, `replicaIds` and `instanceIds` are the seeds'
+ * names for resource ids on the nodes, replication and RAC streams.
+ */
+export const EVENT_CONFIG_FIELDS = ['eventTypes', 'resourceIds', 'nodeIds', 'replicaIds', 'instanceIds', 'severity', 'resumeFrom'] as const;
+
+/** Reads an event subscription's fields, or says precisely what is wrong with them. */
+export function parseEventConfig(fields: Record<string, unknown>): { config: EventConfig } | Problem {
+  const config: EventConfig = {};
   for (const name of ['eventTypes', 'resourceIds', 'nodeIds', 'replicaIds', 'instanceIds'] as const) {
-    const value = fields[name];
-    if (value === undefined) continue;
-    if (!Array.isArray(value) || value.length > MAX_FILTER_ENTRIES || !value.every((entry) => typeof entry === 'string' && entry.length <= 200)) {
-      return { problem: `${name} must be an array of at most ${MAX_FILTER_ENTRIES} strings.` };
-    }
-    const list = value as string[];
+    const list = stringListField(fields, name);
+    if (isProblem(list)) return list;
+    if (list === undefined) continue;
     if (name === 'eventTypes') config.eventTypes = list;
     else config.resourceIds = [...(config.resourceIds ?? []), ...list];
   }
@@ -63,10 +95,10 @@ export function parseStreamConfig(text: string): { config: StreamConfig } | { pr
  */
 export function filterFor(
   streamEventTypes: readonly string[] | undefined,
-  config: StreamConfig,
+  config: EventConfig,
   /** Every event type of the contract. */
   knownEventTypes: readonly string[],
-): { filter: EventFilter } | { problem: string } {
+): { filter: EventFilter } | Problem {
   const wanted = config.eventTypes !== undefined && config.eventTypes.length > 0 ? config.eventTypes : undefined;
   const carried = streamEventTypes ?? knownEventTypes;
   const unknown = (wanted ?? []).filter((type) => !knownEventTypes.includes(type));

@@ -168,6 +168,15 @@ const graphqlTwins: Record<string, string> = {
   getParallelQueryStatus: 'Query.parallelQueryStatus',
   updateParallelQueryConfig: 'Mutation.updateParallelQueryConfig',
   streamRacEvents: 'Subscription.racEvents',
+  // The platform's own WebSocket endpoints (issue 12 §4).
+  getWebSocketStatus: 'Query.wsStatus',
+  listWebSocketConnections: 'Query.wsConnections',
+  listWebSocketSubscriptions: 'Query.wsSubscriptions',
+  streamQueryProgress: 'Subscription.queryProgress',
+  // The same snapshot; its subscription twin is metricsStream(interval), with the alert model (issue 12 §3).
+  streamMetrics: 'Query.metrics',
+  // graphql-ws on /graphql is itself one socket carrying many subscriptions by id; events is its events topic.
+  streamTopics: 'Subscription.events',
 };
 
 describe('coverage of the contract', () => {

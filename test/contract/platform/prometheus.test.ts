@@ -1,6 +1,7 @@
 import parsePrometheusTextFormat, { type PrometheusFamily } from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ADMIN_KEY, startTestServer, type TestServer } from '../../support/test-server.js';
+import { closeAllStreams, listenOnLoopback, openStream } from '../../support/socket.js';
 
 const asAdmin = { 'X-API-Key': ADMIN_KEY };
 /** rustydb_<domain>_<what>_<unit>: lower case, words joined by underscores. */
@@ -55,7 +56,18 @@ const EXPECTED: Record<string, readonly string[]> = {
     'rustydb_replication_conflicts',
     'rustydb_replication_alerts_firing',
   ],
-  platform: ['rustydb_platform_events_published_total', 'rustydb_platform_audit_entries_total'],
+  platform: [
+    'rustydb_platform_events_published_total',
+    'rustydb_platform_audit_entries_total',
+    'rustydb_platform_websocket_connections',
+    'rustydb_platform_websocket_subscribers',
+    'rustydb_platform_graphql_subscribers',
+    'rustydb_platform_websocket_events_delivered_total',
+    'rustydb_platform_websocket_events_dropped_total',
+    'rustydb_platform_websocket_messages_sent_total',
+    'rustydb_platform_websocket_sent_bytes_total',
+    'rustydb_platform_websocket_slow_consumers_total',
+  ],
   http: ['rustydb_http_requests_total', 'rustydb_http_request_duration_seconds'],
   process: ['rustydb_process_cpu_seconds_total', 'rustydb_process_resident_memory_bytes'],
 };
@@ -83,7 +95,10 @@ describe('GET /api/v1/metrics/prometheus', () => {
     server = await startTestServer({ nodes: 5 });
     await server.advance(5000);
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await closeAllStreams();
+    await server.close();
+  });
 
   test('is the text format, with Prometheus names: rustydb_<domain>_<what>_<unit>, _total on counters only', async () => {
     const families = await scrape(server);
@@ -174,5 +189,29 @@ describe('GET /api/v1/metrics/prometheus', () => {
     expect(valueOf(families, 'rustydb_cluster_failure_tolerance')).toBe(1);
     expect(valueOf(families, 'rustydb_membership_suspicions_raised')).toBeGreaterThan(0);
     expect((await server.http.delete(`/api/v1/simulation/faults/${crash.body.data.id}`).set(asAdmin)).status).toBe(200);
+  });
+
+  test('WebSocket connections and subscribers per stream, and what the streams delivered', async () => {
+    const { wsUrl } = await listenOnLoopback(server);
+    const before = await scrape(server);
+    for (const stream of ['/api/v1/ws/events', '/api/v1/ws/metrics', '/api/v1/ws/query', '/api/v1/ws', '/api/v1/ws/cluster/nodes']) {
+      expect(valueOf(before, 'rustydb_platform_websocket_connections', { stream })).toBe(0);
+    }
+    const events = await openStream(`${wsUrl}/api/v1/ws/events?apiKey=${ADMIN_KEY}`);
+    const topics = await openStream(`${wsUrl}/api/v1/ws?apiKey=${ADMIN_KEY}`);
+    topics.send({ type: 'subscribe', id: 'a', topic: 'events' });
+    topics.send({ type: 'subscribe', id: 'b', topic: 'metrics', intervalMs: 60_000 });
+    await topics.frames.take(3);
+    await server.advance(1000);
+    await events.frames.next(); // the workload's events flow
+    const after = await scrape(server);
+    expect(valueOf(after, 'rustydb_platform_websocket_connections', { stream: '/api/v1/ws/events' })).toBe(1);
+    expect(valueOf(after, 'rustydb_platform_websocket_connections', { stream: '/api/v1/ws' })).toBe(1);
+    expect(valueOf(after, 'rustydb_platform_websocket_subscribers', { stream: '/api/v1/ws' })).toBe(2);
+    expect(valueOf(after, 'rustydb_platform_graphql_subscribers', { transport: 'graphql_ws' })).toBe(0);
+    expect(valueOf(after, 'rustydb_platform_websocket_events_delivered_total', { stream: '/api/v1/ws/events' })).toBeGreaterThan(0);
+    expect(valueOf(after, 'rustydb_platform_websocket_sent_bytes_total', { stream: '/api/v1/ws' })).toBeGreaterThan(valueOf(before, 'rustydb_platform_websocket_sent_bytes_total', { stream: '/api/v1/ws' }));
+    expect(valueOf(after, 'rustydb_platform_websocket_slow_consumers_total', { stream: '/api/v1/ws' })).toBe(0);
+    await closeAllStreams();
   });
 });

@@ -1,4 +1,4 @@
-import type { StreamDefinition } from '../event-streams.js';
+import type { StreamDefinition } from '../websocket-streams.js';
 
 /** Node membership and health, and the consensus changes that follow them. */
 export const clusterNodeStream: StreamDefinition = {

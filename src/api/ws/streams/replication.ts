@@ -1,5 +1,5 @@
 import { REPLICATION_EVENT_TYPES, severityOfReplicationEvent } from '../../../engines/replication/events.js';
-import type { StreamDefinition } from '../event-streams.js';
+import type { StreamDefinition } from '../websocket-streams.js';
 
 /** Replication events under the seeds' two paths, filterable by severity. */
 export const replicationStreams: readonly StreamDefinition[] = [
