@@ -79,6 +79,48 @@ export type AggregateFunction =
   | 'MIN'
   | 'SUM';
 
+/**
+ * An alert of one source (health, replication), in the shape of a Prometheus alert: labels identify
+ * it (severity left out), annotations describe it. Times are cluster time. The same alert as
+ * GET /api/v1/alerts.
+ */
+export type Alert = {
+  __typename?: 'Alert';
+  /** When the condition was first reported (Prometheus activeAt). */
+  activeAt: Scalars['DateTime']['output'];
+  /** summary (the condition in words) and what else its source adds, sorted by name. */
+  annotations: Array<AlertLabel>;
+  /** When it resolved (Alertmanager endsAt); null while open. */
+  endsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How long the condition must hold before the alert fires, in milliseconds of cluster time. */
+  forMs: Scalars['Int']['output'];
+  /** alert-N, numbered in the order alerts opened. */
+  id: Scalars['ID']['output'];
+  /** Every label (at most 10), sorted by name: alertname, source, severity and the source's own. */
+  labels: Array<AlertLabel>;
+  /** The alert name (its alertname label): a health issue type, or a replication rule's name. */
+  name: Scalars['String']['output'];
+  /** The highest value reported since the alert opened. */
+  peakValue?: Maybe<Scalars['Float']['output']>;
+  severity: AlertSeverity;
+  /** The engine that raised it: health or replication (the contract's AlertSource). */
+  source: Scalars['String']['output'];
+  /** When it fired (Alertmanager startsAt); null while pending. */
+  startsAt?: Maybe<Scalars['DateTime']['output']>;
+  state: AlertState;
+  /** The condition's summary annotation. */
+  summary: Scalars['String']['output'];
+  /** The number the condition is about, as last reported while open; null when there is none. */
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A label or an annotation of an alert: a name and its value. */
+export type AlertLabel = {
+  __typename?: 'AlertLabel';
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
 /** The lag an alert rule watches. */
 export type AlertMetric =
   /** flushLagMs. */
@@ -90,19 +132,20 @@ export type AlertMetric =
   /** writeLagMs. */
   | 'WRITE_LAG_MS';
 
-/** How urgent an alert is. */
+/** How urgent an alert is, least urgent first; the same scale for every source (the seed's IssueSeverity). */
 export type AlertSeverity =
   | 'CRITICAL'
+  | 'ERROR'
   | 'INFO'
   | 'WARNING';
 
 /** Where an alert stands. */
 export type AlertState =
-  /** Above the threshold for forMs or longer. */
+  /** Its condition has held for forMs or longer (at once when forMs is 0). */
   | 'FIRING'
-  /** Above the threshold for less than forMs. */
+  /** Its condition has held for less than its forMs. */
   | 'PENDING'
-  /** It is at or below it again. */
+  /** Its condition no longer holds, after it fired. A pending alert whose condition clears is discarded. */
   | 'RESOLVED';
 
 /** An API key; its secret is shown once, at creation. */
@@ -2802,6 +2845,10 @@ export type Query = {
   __typename?: 'Query';
   /** Queries running now (GET /api/v1/rac/parallel-query/active). */
   activeParallelQueries: Array<ParallelQueryJob>;
+  /** Resolved alerts, newest resolution first (the last 500 of each source). GET /api/v1/alerts/history. */
+  alertHistory: Array<Alert>;
+  /** Open alerts (PENDING or FIRING; RESOLVED ones are in alertHistory), newest first. GET /api/v1/alerts. */
+  alerts: Array<Alert>;
   apiKeys: Array<ApiKey>;
   /** Version of the API server. */
   apiVersion: Scalars['String']['output'];
@@ -2966,6 +3013,23 @@ export type Query = {
 export type QueryActiveParallelQueriesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAlertHistoryArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  severity?: InputMaybe<AlertSeverity>;
+  source?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryAlertsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  severity?: InputMaybe<AlertSeverity>;
+  source?: InputMaybe<Scalars['String']['input']>;
+  state?: InputMaybe<AlertState>;
 };
 
 
@@ -4540,6 +4604,8 @@ export type SplitBrainPrevention =
 
 export type Subscription = {
   __typename?: 'Subscription';
+  /** Every alert as it fires and resolves: the same feed as systemAlerts without filters (the seed names both). */
+  alertsStream: Alert;
   /** Transfers and remasters, optionally only those naming instanceId. */
   cacheFusionEvents?: Maybe<CacheFusionEvent>;
   /** Every block transfer. */
@@ -4607,6 +4673,13 @@ export type Subscription = {
   resourceLockEvents?: Maybe<LockEvent>;
   /** A slot as it is created, or invalidated (its WAL lost), optionally only one slot. A dropped slot has no state left to show: its slot_dropped event is on replicationEvents and the replication streams. */
   slotStatusChanged: ReplicationSlot;
+  /**
+   * Alerts of every source as they fire and resolve: a view of alert_fired and alert_resolved on
+   * the event bus, each alert as it was at that moment. Only alerts at or above minSeverity, and of
+   * the sources named (health, replication), when given. To resume after a disconnect without a
+   * gap, use events(types: ["alert_fired", "alert_resolved"], resumeFrom: <cursor>).
+   */
+  systemAlerts: Alert;
 };
 
 
@@ -4685,6 +4758,12 @@ export type SubscriptionResourceLockEventsArgs = {
 
 export type SubscriptionSlotStatusChangedArgs = {
   slotName?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type SubscriptionSystemAlertsArgs = {
+  minSeverity?: InputMaybe<AlertSeverity>;
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** A node the failure detector holds SUSPECTED or DOWN. */
@@ -5022,6 +5101,8 @@ export type ResolversTypes = {
   AddReplicaInput: AddReplicaInput;
   AggregateCounts: ResolverTypeWrapper<AggregateCounts>;
   AggregateFunction: AggregateFunction;
+  Alert: ResolverTypeWrapper<Alert>;
+  AlertLabel: ResolverTypeWrapper<AlertLabel>;
   AlertMetric: AlertMetric;
   AlertSeverity: AlertSeverity;
   AlertState: AlertState;
@@ -5325,6 +5406,8 @@ export type ResolversParentTypes = {
   AddNodeInput: AddNodeInput;
   AddReplicaInput: AddReplicaInput;
   AggregateCounts: AggregateCounts;
+  Alert: Alert;
+  AlertLabel: AlertLabel;
   ApiKey: ApiKey;
   AppendEntriesResponse: AppendEntriesResponse;
   AppendedEntry: AppendedEntry;
@@ -5545,6 +5628,28 @@ export type AggregateCountsResolvers<ContextType = GraphQLContext, ParentType ex
   MAX?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   MIN?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   SUM?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type AlertResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Alert'] = ResolversParentTypes['Alert']> = {
+  activeAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  annotations?: Resolver<Array<ResolversTypes['AlertLabel']>, ParentType, ContextType>;
+  endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  forMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  labels?: Resolver<Array<ResolversTypes['AlertLabel']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  peakValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['AlertSeverity'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['AlertState'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type AlertLabelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AlertLabel'] = ResolversParentTypes['AlertLabel']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ApiKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
@@ -6724,6 +6829,8 @@ export type PiggybackEntryResolvers<ContextType = GraphQLContext, ParentType ext
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   activeParallelQueries?: Resolver<Array<ResolversTypes['ParallelQueryJob']>, ParentType, ContextType, RequireFields<QueryActiveParallelQueriesArgs, 'limit' | 'offset'>>;
+  alertHistory?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertHistoryArgs, 'limit' | 'offset'>>;
+  alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertsArgs, 'limit' | 'offset'>>;
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'limit' | 'offset'>>;
   apiVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   auditEntries?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAuditEntriesArgs, 'limit' | 'offset' | 'order'>>;
@@ -7424,6 +7531,7 @@ export type SnapshotInfoResolvers<ContextType = GraphQLContext, ParentType exten
 };
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  alertsStream?: SubscriptionResolver<ResolversTypes['Alert'], "alertsStream", ParentType, ContextType>;
   cacheFusionEvents?: SubscriptionResolver<Maybe<ResolversTypes['CacheFusionEvent']>, "cacheFusionEvents", ParentType, ContextType, Partial<SubscriptionCacheFusionEventsArgs>>;
   cacheFusionTransfer?: SubscriptionResolver<ResolversTypes['BlockTransferEvent'], "cacheFusionTransfer", ParentType, ContextType>;
   clusterHealthChanges?: SubscriptionResolver<Maybe<ResolversTypes['ClusterHealthEvent']>, "clusterHealthChanges", ParentType, ContextType>;
@@ -7454,6 +7562,7 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   replicationStatus?: SubscriptionResolver<ResolversTypes['ReplicationStatus'], "replicationStatus", ParentType, ContextType>;
   resourceLockEvents?: SubscriptionResolver<Maybe<ResolversTypes['LockEvent']>, "resourceLockEvents", ParentType, ContextType, Partial<SubscriptionResourceLockEventsArgs>>;
   slotStatusChanged?: SubscriptionResolver<ResolversTypes['ReplicationSlot'], "slotStatusChanged", ParentType, ContextType, Partial<SubscriptionSlotStatusChangedArgs>>;
+  systemAlerts?: SubscriptionResolver<ResolversTypes['Alert'], "systemAlerts", ParentType, ContextType, Partial<SubscriptionSystemAlertsArgs>>;
 };
 
 export type SuspectedNodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SuspectedNode'] = ResolversParentTypes['SuspectedNode']> = {
@@ -7568,6 +7677,8 @@ export type ZonePlacementResolvers<ContextType = GraphQLContext, ParentType exte
 export type Resolvers<ContextType = GraphQLContext> = {
   AccessToken?: AccessTokenResolvers<ContextType>;
   AggregateCounts?: AggregateCountsResolvers<ContextType>;
+  Alert?: AlertResolvers<ContextType>;
+  AlertLabel?: AlertLabelResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
   AppendEntriesResponse?: AppendEntriesResponseResolvers<ContextType>;
   AppendedEntry?: AppendedEntryResolvers<ContextType>;

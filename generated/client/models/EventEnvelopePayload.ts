@@ -13,6 +13,13 @@
  */
 
 import {
+    Alert,
+    instanceOfAlert,
+    AlertFromJSON,
+    AlertFromJSONTyped,
+    AlertToJSON,
+} from './Alert.js';
+import {
     CacheFusionTransferPayload,
     instanceOfCacheFusionTransferPayload,
     CacheFusionTransferPayloadFromJSON,
@@ -172,7 +179,7 @@ import {
  * Depends on `type`; see the payload schemas.
  * @export
  */
-export type EventEnvelopePayload = CacheFusionTransferPayload | ClusterConfigPayload | ClusterStatePayload | EnqueueLockPayload | FailoverCompletedPayload | FailoverInitiatedPayload | FaultPayload | HealthIssuePayload | InstanceRecoveryPayload | LeaderElectedPayload | MemberStatePayload | NodeHealthPayload | NodeMembershipPayload | ParallelQueryPayload | QuorumPayload | ReplicaStatusPayload | ReplicationConflictPayload | ReplicationErrorPayload | ReplicationLagAlertPayload | ReplicationSlotPayload | ResourceRemasteredPayload | WalPositionPayload;
+export type EventEnvelopePayload = Alert | CacheFusionTransferPayload | ClusterConfigPayload | ClusterStatePayload | EnqueueLockPayload | FailoverCompletedPayload | FailoverInitiatedPayload | FaultPayload | HealthIssuePayload | InstanceRecoveryPayload | LeaderElectedPayload | MemberStatePayload | NodeHealthPayload | NodeMembershipPayload | ParallelQueryPayload | QuorumPayload | ReplicaStatusPayload | ReplicationConflictPayload | ReplicationErrorPayload | ReplicationLagAlertPayload | ReplicationSlotPayload | ResourceRemasteredPayload | WalPositionPayload;
 
 export function EventEnvelopePayloadFromJSON(json: any): EventEnvelopePayload {
     return EventEnvelopePayloadFromJSONTyped(json, false);
@@ -182,7 +189,7 @@ export function EventEnvelopePayloadFromJSONTyped(json: any, ignoreDiscriminator
     if ((json === undefined) || (json === null)) {
         return json;
     }
-    return { ...CacheFusionTransferPayloadFromJSONTyped(json, true), ...ClusterConfigPayloadFromJSONTyped(json, true), ...ClusterStatePayloadFromJSONTyped(json, true), ...EnqueueLockPayloadFromJSONTyped(json, true), ...FailoverCompletedPayloadFromJSONTyped(json, true), ...FailoverInitiatedPayloadFromJSONTyped(json, true), ...FaultPayloadFromJSONTyped(json, true), ...HealthIssuePayloadFromJSONTyped(json, true), ...InstanceRecoveryPayloadFromJSONTyped(json, true), ...LeaderElectedPayloadFromJSONTyped(json, true), ...MemberStatePayloadFromJSONTyped(json, true), ...NodeHealthPayloadFromJSONTyped(json, true), ...NodeMembershipPayloadFromJSONTyped(json, true), ...ParallelQueryPayloadFromJSONTyped(json, true), ...QuorumPayloadFromJSONTyped(json, true), ...ReplicaStatusPayloadFromJSONTyped(json, true), ...ReplicationConflictPayloadFromJSONTyped(json, true), ...ReplicationErrorPayloadFromJSONTyped(json, true), ...ReplicationLagAlertPayloadFromJSONTyped(json, true), ...ReplicationSlotPayloadFromJSONTyped(json, true), ...ResourceRemasteredPayloadFromJSONTyped(json, true), ...WalPositionPayloadFromJSONTyped(json, true) };
+    return { ...AlertFromJSONTyped(json, true), ...CacheFusionTransferPayloadFromJSONTyped(json, true), ...ClusterConfigPayloadFromJSONTyped(json, true), ...ClusterStatePayloadFromJSONTyped(json, true), ...EnqueueLockPayloadFromJSONTyped(json, true), ...FailoverCompletedPayloadFromJSONTyped(json, true), ...FailoverInitiatedPayloadFromJSONTyped(json, true), ...FaultPayloadFromJSONTyped(json, true), ...HealthIssuePayloadFromJSONTyped(json, true), ...InstanceRecoveryPayloadFromJSONTyped(json, true), ...LeaderElectedPayloadFromJSONTyped(json, true), ...MemberStatePayloadFromJSONTyped(json, true), ...NodeHealthPayloadFromJSONTyped(json, true), ...NodeMembershipPayloadFromJSONTyped(json, true), ...ParallelQueryPayloadFromJSONTyped(json, true), ...QuorumPayloadFromJSONTyped(json, true), ...ReplicaStatusPayloadFromJSONTyped(json, true), ...ReplicationConflictPayloadFromJSONTyped(json, true), ...ReplicationErrorPayloadFromJSONTyped(json, true), ...ReplicationLagAlertPayloadFromJSONTyped(json, true), ...ReplicationSlotPayloadFromJSONTyped(json, true), ...ResourceRemasteredPayloadFromJSONTyped(json, true), ...WalPositionPayloadFromJSONTyped(json, true) };
 }
 
 export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null): any {
@@ -193,6 +200,9 @@ export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null):
         return null;
     }
 
+    if (instanceOfAlert(value)) {
+        return AlertToJSON(value as Alert);
+    }
     if (instanceOfCacheFusionTransferPayload(value)) {
         return CacheFusionTransferPayloadToJSON(value as CacheFusionTransferPayload);
     }

@@ -39,6 +39,7 @@
  * - `resource_remastered` (ResourceRemasteredPayload): a Global Resource Directory resource changed master.
  * - `instance_recovery_started`, `instance_recovery_completed` (InstanceRecoveryPayload): a RAC instance recovery started, or ended (COMPLETED or FAILED).
  * - `parallel_query_started`, `parallel_query_completed` (ParallelQueryPayload): a parallel query started, or ended (COMPLETED or FAILED).
+ * - `alert_fired`, `alert_resolved` (Alert): an alert of any source (health, replication) fired, or resolved after firing; the alert as `GET /api/v1/alerts` shows it.
  * The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events; `/api/v1/ws/cluster/rac` the nine RAC events.
  * @export
  */
@@ -74,7 +75,9 @@ export const EventType = {
     InstanceRecoveryStarted: 'instance_recovery_started',
     InstanceRecoveryCompleted: 'instance_recovery_completed',
     ParallelQueryStarted: 'parallel_query_started',
-    ParallelQueryCompleted: 'parallel_query_completed'
+    ParallelQueryCompleted: 'parallel_query_completed',
+    AlertFired: 'alert_fired',
+    AlertResolved: 'alert_resolved'
 } as const;
 export type EventType = typeof EventType[keyof typeof EventType];
 

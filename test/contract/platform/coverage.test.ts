@@ -167,6 +167,9 @@ const graphqlTwins: Record<string, string> = {
   getParallelQueryStatus: 'Query.parallelQueryStatus',
   updateParallelQueryConfig: 'Mutation.updateParallelQueryConfig',
   streamRacEvents: 'Subscription.racEvents',
+  // The one alert model (issue 12).
+  listAlerts: 'Query.alerts',
+  listAlertHistory: 'Query.alertHistory',
 };
 
 describe('coverage of the contract', () => {

@@ -53,8 +53,8 @@ const EXPECTED: Record<string, readonly string[]> = {
     'rustydb_replication_commits_timed_out_total',
     'rustydb_replication_wal_written_bytes_total',
     'rustydb_replication_conflicts',
-    'rustydb_replication_alerts_firing',
   ],
+  alerts: ['rustydb_alerts_firing', 'rustydb_alerts_transitions_total'],
   platform: ['rustydb_platform_events_published_total', 'rustydb_platform_audit_entries_total'],
   http: ['rustydb_http_requests_total', 'rustydb_http_request_duration_seconds'],
   process: ['rustydb_process_cpu_seconds_total', 'rustydb_process_resident_memory_bytes'],
@@ -160,7 +160,8 @@ describe('GET /api/v1/metrics/prometheus', () => {
     expect((await server.http.post('/api/v1/replication/replicas/node-3/resume').set(asAdmin)).status).toBe(200);
   });
 
-  test('a crashed node shows as down, and as a fault in force', async () => {
+  test('a crashed node shows as down, as a fault in force, and as a health alert firing', async () => {
+    const before = await scrape(server);
     const crash = await server.http.post('/api/v1/simulation/faults').set(asAdmin).send({ type: 'crash', nodes: ['node-3'] });
     expect(crash.status).toBe(201);
     await server.advance(10_000);
@@ -173,6 +174,12 @@ describe('GET /api/v1/metrics/prometheus', () => {
     expect(valueOf(families, 'rustydb_simulation_active_faults')).toBe(1);
     expect(valueOf(families, 'rustydb_cluster_failure_tolerance')).toBe(1);
     expect(valueOf(families, 'rustydb_membership_suspicions_raised')).toBeGreaterThan(0);
+    // NODE_DOWN fires once the node is down; NODE_SUSPECTED fired and resolved before it.
+    expect(valueOf(families, 'rustydb_alerts_firing', { source: 'health', severity: 'error' })).toBe(1);
+    expect(valueOf(families, 'rustydb_alerts_firing', { source: 'replication', severity: 'error' })).toBe(0);
+    const moved = (state: string) => valueOf(families, 'rustydb_alerts_transitions_total', { source: 'health', state }) - valueOf(before, 'rustydb_alerts_transitions_total', { source: 'health', state });
+    expect([moved('pending'), moved('firing'), moved('resolved')]).toEqual([2, 2, 1]);
+    expect(families.get('rustydb_alerts_firing')!.metrics).toHaveLength(8);
     expect((await server.http.delete(`/api/v1/simulation/faults/${crash.body.data.id}`).set(asAdmin)).status).toBe(200);
   });
 });

@@ -1,0 +1,95 @@
+/**
+ * The alert engine as the platform runs it: the {@link AlertBook} behind one source handle per
+ * feeding engine, journaled with the change that moved an alert, and published on the bus when
+ * an alert fires or resolves. See README.md.
+ */
+import type { Journal } from '../../store/journal.js';
+import type { Store } from '../../store/port.js';
+import { assert } from '../runtime/domain-error.js';
+import type { VirtualClock } from '../runtime/index.js';
+import { alertNumber, type Alert, type AlertSourceName, type AlertCondition, type AlertState, type AlertTransition } from './alert.js';
+import { AlertBook, DEFAULT_ALERT_LIMITS, EMPTY_ALERT_BOOK, type AlertBookState, type AlertLimits } from './alert-book.js';
+import { ALERT_EVENT_SOURCE, alertResource, type AlertResource } from './events.js';
+
+/** Persisted record kind of the alerts (one record, id `current`). */
+export const ALERTS_RECORD = 'alerts';
+
+/** Publishes alert events (the platform's EventBus satisfies it). */
+export interface AlertEventPublisher {
+  publish(type: 'alert_fired' | 'alert_resolved', source: string, payload: AlertResource): unknown;
+}
+
+export interface AlertEngineDeps {
+  clock: VirtualClock;
+  journal: Journal;
+  bus?: AlertEventPublisher;
+  limits?: AlertLimits;
+}
+
+/** What a feeding engine holds: it reports its conditions and reads its own alerts. */
+export interface AlertSource {
+  readonly name: AlertSourceName;
+  /**
+   * Reports every condition that holds now (at `atMs`, the clock by default); what is not
+   * reported is no longer true. @returns the transitions it caused.
+   */
+  evaluate(conditions: readonly AlertCondition[], atMs?: number): AlertTransition[];
+  /** This source's alerts, open and resolved, newest (last opened) first. */
+  alerts(): Alert[];
+}
+
+export class AlertEngine {
+  static async load(store: Store, deps: AlertEngineDeps): Promise<AlertEngine> {
+    return new AlertEngine(deps, (await store.get<AlertBookState>(ALERTS_RECORD, 'current')) ?? EMPTY_ALERT_BOOK);
+  }
+
+  private readonly book: AlertBook;
+  private readonly sources = new Set<AlertSourceName>();
+
+  constructor(
+    private readonly deps: AlertEngineDeps,
+    restored: AlertBookState = EMPTY_ALERT_BOOK,
+  ) {
+    this.book = new AlertBook(restored, deps.limits ?? DEFAULT_ALERT_LIMITS);
+  }
+
+  /** The handle a feeding engine evaluates through; each name once (a second is a wiring mistake). */
+  source(name: AlertSourceName): AlertSource {
+    assert(!this.sources.has(name), `alert source ${name} is registered once`);
+    this.sources.add(name);
+    return {
+      name,
+      evaluate: (conditions, atMs) => this.evaluate(name, conditions, atMs ?? this.deps.clock.now()),
+      alerts: () => [...this.book.openAlerts().filter((alert) => alert.source === name), ...this.book.resolvedAlerts(name)].sort((a, b) => alertNumber(b) - alertNumber(a)),
+    };
+  }
+
+  /** The registered sources, in registration order. */
+  sourceNames(): AlertSourceName[] {
+    return [...this.sources];
+  }
+
+  /** PENDING and FIRING alerts, newest first. */
+  openAlerts(): Alert[] {
+    return this.book.openAlerts();
+  }
+
+  /** RESOLVED alerts, newest resolution first. */
+  history(): Alert[] {
+    return this.book.resolvedAlerts();
+  }
+
+  transitionCounts(source: AlertSourceName): Record<AlertState, number> {
+    return this.book.transitionCounts(source);
+  }
+
+  private evaluate(source: AlertSourceName, conditions: readonly AlertCondition[], atMs: number): AlertTransition[] {
+    const { transitions, described } = this.book.evaluate(source, conditions, atMs);
+    if (transitions.length > 0 || described) this.deps.journal.put(ALERTS_RECORD, 'current', this.book.snapshot());
+    for (const { to, alert } of transitions) {
+      if (to === 'PENDING') continue;
+      this.deps.bus?.publish(to === 'FIRING' ? 'alert_fired' : 'alert_resolved', ALERT_EVENT_SOURCE, alertResource(alert));
+    }
+    return transitions;
+  }
+}
