@@ -494,6 +494,18 @@ export type ClusterInfo = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** The cluster's nodes as the failure detector sees them. */
+export type ClusterMetrics = {
+  __typename?: 'ClusterMetrics';
+  downNodes: Scalars['Int']['output'];
+  hasQuorum: Scalars['Boolean']['output'];
+  healthyNodes: Scalars['Int']['output'];
+  /** Heartbeats the control plane received since the server started. */
+  heartbeatsReceived: Scalars['BigInt']['output'];
+  suspectedNodes: Scalars['Int']['output'];
+  totalNodes: Scalars['Int']['output'];
+};
+
 /** A database node that is a member of the cluster. */
 export type ClusterNode = {
   __typename?: 'ClusterNode';
@@ -1136,6 +1148,21 @@ export type Event = {
   /** Cluster time of the event. */
   time: Scalars['DateTime']['output'];
   type: Scalars['String']['output'];
+};
+
+/** How late the API server's event loop ran its timers in one interval (node's monitorEventLoopDelay), in milliseconds. */
+export type EventLoopDelay = {
+  __typename?: 'EventLoopDelay';
+  maxMs: Scalars['Float']['output'];
+  meanMs: Scalars['Float']['output'];
+  p50Ms: Scalars['Float']['output'];
+  p99Ms: Scalars['Float']['output'];
+};
+
+export type EventMetrics = {
+  __typename?: 'EventMetrics';
+  /** Cursor of the newest persisted event. */
+  lastCursor: Scalars['BigInt']['output'];
 };
 
 /** A page of events. */
@@ -1853,6 +1880,15 @@ export type JoinMemberInput = {
   seedId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Latency percentiles of the requests answered in one interval, in milliseconds (null when none was answered). */
+export type LatencyPercentiles = {
+  __typename?: 'LatencyPercentiles';
+  maxMs?: Maybe<Scalars['Float']['output']>;
+  p50Ms?: Maybe<Scalars['Float']['output']>;
+  p90Ms?: Maybe<Scalars['Float']['output']>;
+  p99Ms?: Maybe<Scalars['Float']['output']>;
+};
+
 /** A node won a Raft election (event leader_elected). */
 export type LeaderElectionEvent = {
   __typename?: 'LeaderElectionEvent';
@@ -2182,6 +2218,16 @@ export type MemberSuspicion = {
   startedAt: Scalars['DateTime']['output'];
   /** Those members. */
   suspectors: Array<Scalars['String']['output']>;
+};
+
+/** A snapshot of the server and of the simulated cluster, every number measured: the same figures as GET /api/v1/metrics. */
+export type Metrics = {
+  __typename?: 'Metrics';
+  cluster: ClusterMetrics;
+  events: EventMetrics;
+  process: ProcessMetrics;
+  requests: RequestMetrics;
+  runtime: RuntimeMetrics;
 };
 
 export type Mutation = {
@@ -2541,6 +2587,15 @@ export type MutationUpdateRacRecoveryConfigArgs = {
   input: RecoveryConfigInput;
 };
 
+/** Messages of the simulated control network. */
+export type NetworkMetrics = {
+  __typename?: 'NetworkMetrics';
+  delivered: Scalars['BigInt']['output'];
+  dropped: Scalars['BigInt']['output'];
+  inFlight: Scalars['Int']['output'];
+  sent: Scalars['BigInt']['output'];
+};
+
 /** Resources a node offers, from its configuration. */
 export type NodeCapacity = {
   __typename?: 'NodeCapacity';
@@ -2679,6 +2734,17 @@ export type ObserverCounts = {
   unaware: Scalars['Int']['output'];
 };
 
+/** One operation's requests since the server started. */
+export type OperationMetrics = {
+  __typename?: 'OperationMetrics';
+  /** Answered with status 400 or above. */
+  errors: Scalars['BigInt']['output'];
+  maxLatencyMs: Scalars['Float']['output'];
+  meanLatencyMs: Scalars['Float']['output'];
+  operationId: Scalars['String']['output'];
+  requests: Scalars['BigInt']['output'];
+};
+
 /** One aggregate of a parallel query. */
 export type ParallelQueryAggregate = {
   __typename?: 'ParallelQueryAggregate';
@@ -2815,6 +2881,33 @@ export type ParallelQueryStatus =
   | 'FAILED'
   | 'RUNNING';
 
+/**
+ * The API server process over one interval of wall time (not cluster time): what it answered, how
+ * fast, how busy its event loop and CPU were, and its memory at the end. Process figures, measured.
+ */
+export type PerformanceMetrics = {
+  __typename?: 'PerformanceMetrics';
+  /** When the interval ended (wall clock). */
+  at: Scalars['DateTime']['output'];
+  /** CPU time the process used (user + system) per second of the interval: 1.0 is one core busy. */
+  cpuCoresUsed: Scalars['Float']['output'];
+  cpuSystemSeconds: Scalars['Float']['output'];
+  cpuUserSeconds: Scalars['Float']['output'];
+  /** Those answered with status 400 or above. */
+  errors: Scalars['Int']['output'];
+  /** Null when the event loop took no sample in the interval. */
+  eventLoopDelay?: Maybe<EventLoopDelay>;
+  heapTotalBytes: Scalars['BigInt']['output'];
+  heapUsedBytes: Scalars['BigInt']['output'];
+  /** Length of the interval, in seconds of wall time. */
+  intervalSeconds: Scalars['Float']['output'];
+  latency: LatencyPercentiles;
+  /** Requests answered in the interval (REST and GraphQL). */
+  requests: Scalars['Int']['output'];
+  requestsPerSecond: Scalars['Float']['output'];
+  rssBytes: Scalars['BigInt']['output'];
+};
+
 /** An update being piggybacked on a member's messages. */
 export type PiggybackEntry = {
   __typename?: 'PiggybackEntry';
@@ -2840,6 +2933,14 @@ export type ProbePhase =
   | 'DIRECT'
   /** The direct ping timed out; helpers probe the target. */
   | 'INDIRECT';
+
+/** The API server process. */
+export type ProcessMetrics = {
+  __typename?: 'ProcessMetrics';
+  heapUsedBytes: Scalars['BigInt']['output'];
+  rssBytes: Scalars['BigInt']['output'];
+  uptimeSeconds: Scalars['Int']['output'];
+};
 
 export type Query = {
   __typename?: 'Query';
@@ -2918,7 +3019,7 @@ export type Query = {
   /** Members of the gossip group (the cluster's nodes; gossip state is rebuilt at start), filtered and paged like GET /api/v1/cluster/members. */
   members: Array<Member>;
   /** The same snapshot as GET /api/v1/metrics. */
-  metrics: Scalars['JSON']['output'];
+  metrics: Metrics;
   /** Plans of the queries run, newest first by default (GET /api/v1/rac/parallel-query/plans). */
   parallelQueryPlans: Array<ParallelQueryPlan>;
   /** Parallel query counters and config (GET /api/v1/rac/parallel-query/statistics and its alias /stats). */
@@ -4452,6 +4553,14 @@ export type ReplicationStatus = {
   walSegmentBytes: Scalars['Int']['output'];
 };
 
+/** Requests answered since the server started, over REST and GraphQL. */
+export type RequestMetrics = {
+  __typename?: 'RequestMetrics';
+  byOperation: Array<OperationMetrics>;
+  errors: Scalars['BigInt']['output'];
+  total: Scalars['BigInt']['output'];
+};
+
 /** How to resolve a conflict. */
 export type ResolveConflictInput = {
   conflictId: Scalars['ID']['input'];
@@ -4465,6 +4574,18 @@ export type Role =
   | 'CLUSTER_VIEWER'
   | 'DBA'
   | 'REPLICATION_ADMIN';
+
+/** The simulation runtime: the cluster clock, its timers and the faults in force. */
+export type RuntimeMetrics = {
+  __typename?: 'RuntimeMetrics';
+  activeFaults: Scalars['Int']['output'];
+  clockMode: ClockMode;
+  clockSpeed: Scalars['Float']['output'];
+  /** Current cluster time. */
+  clockTime: Scalars['DateTime']['output'];
+  network: NetworkMetrics;
+  pendingTimers: Scalars['Int']['output'];
+};
 
 /** The role of a shard copy. */
 export type ShardCopyRole =
@@ -4641,12 +4762,24 @@ export type Subscription = {
   leaderElections?: Maybe<LeaderElectionEvent>;
   /** Each change of the group-wide state of a member, optionally of one member. */
   memberStateChanged: MemberStateEvent;
+  /**
+   * A metrics snapshot (the same as the metrics query) every `interval` seconds of wall time, from
+   * 1 to 3600; the first arrives after one interval. Wall time, not cluster time: the stream ticks
+   * while the cluster clock is manual or paused.
+   */
+  metricsStream: Metrics;
   /** A node, each time it joins, leaves or its status changes. */
   nodeStatusChanged: ClusterNode;
   /** Node joins, leaves and status changes, optionally of one node. */
   nodeStatusChanges?: Maybe<NodeStatusEvent>;
   /** Parallel queries starting and ending, optionally one query. */
   parallelQueryEvents?: Maybe<ParallelQueryEvent>;
+  /**
+   * The API server's own performance over each `interval` seconds of wall time (1 to 3600, default
+   * 5): request rate, latency percentiles, event-loop delay, CPU and memory, measured over that
+   * interval only. The first arrives after one interval.
+   */
+  performanceStream: PerformanceMetrics;
   /** Each loss and restoration of quorum. */
   quorumChanges: QuorumEvent;
   /**
@@ -4700,6 +4833,11 @@ export type SubscriptionMemberStateChangedArgs = {
 };
 
 
+export type SubscriptionMetricsStreamArgs = {
+  interval: Scalars['Int']['input'];
+};
+
+
 export type SubscriptionNodeStatusChangedArgs = {
   nodeId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -4712,6 +4850,11 @@ export type SubscriptionNodeStatusChangesArgs = {
 
 export type SubscriptionParallelQueryEventsArgs = {
   queryId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionPerformanceStreamArgs = {
+  interval?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -5134,6 +5277,7 @@ export type ResolversTypes = {
   ClusterHealthCheckName: ClusterHealthCheckName;
   ClusterHealthEvent: ResolverTypeWrapper<ClusterHealthEvent>;
   ClusterInfo: ResolverTypeWrapper<ClusterInfo>;
+  ClusterMetrics: ResolverTypeWrapper<ClusterMetrics>;
   ClusterNode: ResolverTypeWrapper<ClusterNode>;
   ClusterNodeSortField: ClusterNodeSortField;
   ClusterReplication: ResolverTypeWrapper<ClusterReplication>;
@@ -5182,6 +5326,8 @@ export type ResolversTypes = {
   EnqueueCounts: ResolverTypeWrapper<EnqueueCounts>;
   EnqueueMode: EnqueueMode;
   Event: ResolverTypeWrapper<Event>;
+  EventLoopDelay: ResolverTypeWrapper<EventLoopDelay>;
+  EventMetrics: ResolverTypeWrapper<EventMetrics>;
   EventPage: ResolverTypeWrapper<EventPage>;
   ExecutionStrategy: ExecutionStrategy;
   ExecutionStrategyChange: ResolverTypeWrapper<ExecutionStrategyChange>;
@@ -5243,6 +5389,7 @@ export type ResolversTypes = {
   IssueSeverity: IssueSeverity;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JoinMemberInput: JoinMemberInput;
+  LatencyPercentiles: ResolverTypeWrapper<LatencyPercentiles>;
   LeaderElectionEvent: ResolverTypeWrapper<LeaderElectionEvent>;
   LoadBalancerBackend: ResolverTypeWrapper<LoadBalancerBackend>;
   LoadBalancerConnection: ResolverTypeWrapper<LoadBalancerConnection>;
@@ -5263,7 +5410,9 @@ export type ResolversTypes = {
   MemberStateDetail: ResolverTypeWrapper<MemberStateDetail>;
   MemberStateEvent: ResolverTypeWrapper<MemberStateEvent>;
   MemberSuspicion: ResolverTypeWrapper<MemberSuspicion>;
+  Metrics: ResolverTypeWrapper<Metrics>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NetworkMetrics: ResolverTypeWrapper<NetworkMetrics>;
   NodeCapacity: ResolverTypeWrapper<NodeCapacity>;
   NodeCapacityInput: NodeCapacityInput;
   NodeHealthDetail: ResolverTypeWrapper<NodeHealthDetail>;
@@ -5274,6 +5423,7 @@ export type ResolversTypes = {
   NodeStatusEvent: ResolverTypeWrapper<NodeStatusEvent>;
   ObserverBelief: ResolverTypeWrapper<ObserverBelief>;
   ObserverCounts: ResolverTypeWrapper<ObserverCounts>;
+  OperationMetrics: ResolverTypeWrapper<OperationMetrics>;
   ParallelQueryAggregate: ResolverTypeWrapper<ParallelQueryAggregate>;
   ParallelQueryConfig: ResolverTypeWrapper<ParallelQueryConfig>;
   ParallelQueryConfigInput: ParallelQueryConfigInput;
@@ -5286,8 +5436,10 @@ export type ResolversTypes = {
   ParallelQueryResult: ResolverTypeWrapper<ParallelQueryResult>;
   ParallelQueryStatistics: ResolverTypeWrapper<ParallelQueryStatistics>;
   ParallelQueryStatus: ParallelQueryStatus;
+  PerformanceMetrics: ResolverTypeWrapper<PerformanceMetrics>;
   PiggybackEntry: ResolverTypeWrapper<PiggybackEntry>;
   ProbePhase: ProbePhase;
+  ProcessMetrics: ResolverTypeWrapper<ProcessMetrics>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueryPhase: ResolverTypeWrapper<QueryPhase>;
   QueryPhaseName: QueryPhaseName;
@@ -5359,8 +5511,10 @@ export type ResolversTypes = {
   ReplicationState: ReplicationState;
   ReplicationStatistics: ResolverTypeWrapper<ReplicationStatistics>;
   ReplicationStatus: ResolverTypeWrapper<ReplicationStatus>;
+  RequestMetrics: ResolverTypeWrapper<RequestMetrics>;
   ResolveConflictInput: ResolveConflictInput;
   Role: Role;
+  RuntimeMetrics: ResolverTypeWrapper<RuntimeMetrics>;
   ShardCopyRole: ShardCopyRole;
   ShardMove: ResolverTypeWrapper<ShardMove>;
   ShardSortField: ShardSortField;
@@ -5429,6 +5583,7 @@ export type ResolversParentTypes = {
   ClusterHealthCheck: ClusterHealthCheck;
   ClusterHealthEvent: ClusterHealthEvent;
   ClusterInfo: ClusterInfo;
+  ClusterMetrics: ClusterMetrics;
   ClusterNode: ClusterNode;
   ClusterReplication: ClusterReplication;
   ClusterReplicationNode: ClusterReplicationNode;
@@ -5465,6 +5620,8 @@ export type ResolversParentTypes = {
   DistributedQueryPlan: DistributedQueryPlan;
   EnqueueCounts: EnqueueCounts;
   Event: Event;
+  EventLoopDelay: EventLoopDelay;
+  EventMetrics: EventMetrics;
   EventPage: EventPage;
   ExecutionStrategyChange: ExecutionStrategyChange;
   FailoverConfig: FailoverConfig;
@@ -5506,6 +5663,7 @@ export type ResolversParentTypes = {
   InterconnectStatus: InterconnectStatus;
   JSON: Scalars['JSON']['output'];
   JoinMemberInput: JoinMemberInput;
+  LatencyPercentiles: LatencyPercentiles;
   LeaderElectionEvent: LeaderElectionEvent;
   LoadBalancerBackend: LoadBalancerBackend;
   LoadBalancerConnection: LoadBalancerConnection;
@@ -5521,7 +5679,9 @@ export type ResolversParentTypes = {
   MemberStateDetail: MemberStateDetail;
   MemberStateEvent: MemberStateEvent;
   MemberSuspicion: MemberSuspicion;
+  Metrics: Metrics;
   Mutation: Record<PropertyKey, never>;
+  NetworkMetrics: NetworkMetrics;
   NodeCapacity: NodeCapacity;
   NodeCapacityInput: NodeCapacityInput;
   NodeHealthDetail: NodeHealthDetail;
@@ -5529,6 +5689,7 @@ export type ResolversParentTypes = {
   NodeStatusEvent: NodeStatusEvent;
   ObserverBelief: ObserverBelief;
   ObserverCounts: ObserverCounts;
+  OperationMetrics: OperationMetrics;
   ParallelQueryAggregate: ParallelQueryAggregate;
   ParallelQueryConfig: ParallelQueryConfig;
   ParallelQueryConfigInput: ParallelQueryConfigInput;
@@ -5539,7 +5700,9 @@ export type ResolversParentTypes = {
   ParallelQueryPlan: ParallelQueryPlan;
   ParallelQueryResult: ParallelQueryResult;
   ParallelQueryStatistics: ParallelQueryStatistics;
+  PerformanceMetrics: PerformanceMetrics;
   PiggybackEntry: PiggybackEntry;
+  ProcessMetrics: ProcessMetrics;
   Query: Record<PropertyKey, never>;
   QueryPhase: QueryPhase;
   QueryTask: QueryTask;
@@ -5590,7 +5753,9 @@ export type ResolversParentTypes = {
   ReplicationSnapshotProgress: ReplicationSnapshotProgress;
   ReplicationStatistics: ReplicationStatistics;
   ReplicationStatus: ReplicationStatus;
+  RequestMetrics: RequestMetrics;
   ResolveConflictInput: ResolveConflictInput;
+  RuntimeMetrics: RuntimeMetrics;
   ShardMove: ShardMove;
   SimulateConflictInput: SimulateConflictInput;
   SlotCounts: SlotCounts;
@@ -5851,6 +6016,15 @@ export type ClusterInfoResolvers<ContextType = GraphQLContext, ParentType extend
   quorumSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['ClusterState'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ClusterMetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterMetrics'] = ResolversParentTypes['ClusterMetrics']> = {
+  downNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hasQuorum?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  healthyNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  heartbeatsReceived?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  suspectedNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ClusterNodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterNode'] = ResolversParentTypes['ClusterNode']> = {
@@ -6141,6 +6315,17 @@ export type EventResolvers<ContextType = GraphQLContext, ParentType extends Reso
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type EventLoopDelayResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventLoopDelay'] = ResolversParentTypes['EventLoopDelay']> = {
+  maxMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  meanMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  p50Ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  p99Ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type EventMetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventMetrics'] = ResolversParentTypes['EventMetrics']> = {
+  lastCursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
 export type EventPageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventPage'] = ResolversParentTypes['EventPage']> = {
@@ -6465,6 +6650,13 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type LatencyPercentilesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LatencyPercentiles'] = ResolversParentTypes['LatencyPercentiles']> = {
+  maxMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p50Ms?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p90Ms?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p99Ms?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type LeaderElectionEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LeaderElectionEvent'] = ResolversParentTypes['LeaderElectionEvent']> = {
   cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   electionDurationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -6611,6 +6803,14 @@ export type MemberSuspicionResolvers<ContextType = GraphQLContext, ParentType ex
   suspectors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type MetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Metrics'] = ResolversParentTypes['Metrics']> = {
+  cluster?: Resolver<ResolversTypes['ClusterMetrics'], ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['EventMetrics'], ParentType, ContextType>;
+  process?: Resolver<ResolversTypes['ProcessMetrics'], ParentType, ContextType>;
+  requests?: Resolver<ResolversTypes['RequestMetrics'], ParentType, ContextType>;
+  runtime?: Resolver<ResolversTypes['RuntimeMetrics'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   addClusterNode?: Resolver<ResolversTypes['ClusterNode'], ParentType, ContextType, RequireFields<MutationAddClusterNodeArgs, 'input'>>;
@@ -6664,6 +6864,13 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateFailoverConfig?: Resolver<ResolversTypes['FailoverConfig'], ParentType, ContextType, RequireFields<MutationUpdateFailoverConfigArgs, 'config'>>;
   updateParallelQueryConfig?: Resolver<ResolversTypes['ParallelQueryConfig'], ParentType, ContextType, RequireFields<MutationUpdateParallelQueryConfigArgs, 'input'>>;
   updateRacRecoveryConfig?: Resolver<ResolversTypes['RecoveryConfig'], ParentType, ContextType, RequireFields<MutationUpdateRacRecoveryConfigArgs, 'input'>>;
+};
+
+export type NetworkMetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkMetrics'] = ResolversParentTypes['NetworkMetrics']> = {
+  delivered?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  dropped?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  inFlight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sent?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
 export type NodeCapacityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NodeCapacity'] = ResolversParentTypes['NodeCapacity']> = {
@@ -6722,6 +6929,14 @@ export type ObserverCountsResolvers<ContextType = GraphQLContext, ParentType ext
   left?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   suspect?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unaware?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type OperationMetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OperationMetrics'] = ResolversParentTypes['OperationMetrics']> = {
+  errors?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  maxLatencyMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  meanLatencyMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  operationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requests?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
 export type ParallelQueryAggregateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ParallelQueryAggregate'] = ResolversParentTypes['ParallelQueryAggregate']> = {
@@ -6818,6 +7033,22 @@ export type ParallelQueryStatisticsResolvers<ContextType = GraphQLContext, Paren
   totalQueries?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
+export type PerformanceMetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PerformanceMetrics'] = ResolversParentTypes['PerformanceMetrics']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cpuCoresUsed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  cpuSystemSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  cpuUserSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  errors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  eventLoopDelay?: Resolver<Maybe<ResolversTypes['EventLoopDelay']>, ParentType, ContextType>;
+  heapTotalBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  heapUsedBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  intervalSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  latency?: Resolver<ResolversTypes['LatencyPercentiles'], ParentType, ContextType>;
+  requests?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requestsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rssBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
 export type PiggybackEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PiggybackEntry'] = ResolversParentTypes['PiggybackEntry']> = {
   from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   incarnation?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
@@ -6825,6 +7056,12 @@ export type PiggybackEntryResolvers<ContextType = GraphQLContext, ParentType ext
   remainingTransmissions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['MemberState'], ParentType, ContextType>;
   transmissions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProcessMetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProcessMetrics'] = ResolversParentTypes['ProcessMetrics']> = {
+  heapUsedBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  rssBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  uptimeSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -6869,7 +7106,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   loadBalancerStatistics?: Resolver<ResolversTypes['LoadBalancerStatistics'], ParentType, ContextType>;
   memberState?: Resolver<Maybe<ResolversTypes['MemberStateDetail']>, ParentType, ContextType, RequireFields<QueryMemberStateArgs, 'memberId'>>;
   members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMembersArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
-  metrics?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  metrics?: Resolver<ResolversTypes['Metrics'], ParentType, ContextType>;
   parallelQueryPlans?: Resolver<Array<ResolversTypes['ParallelQueryPlan']>, ParentType, ContextType, RequireFields<QueryParallelQueryPlansArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   parallelQueryStatistics?: Resolver<ResolversTypes['ParallelQueryStatistics'], ParentType, ContextType>;
   parallelQueryStatus?: Resolver<Maybe<ResolversTypes['ParallelQueryJob']>, ParentType, ContextType, Partial<QueryParallelQueryStatusArgs>>;
@@ -7493,6 +7730,21 @@ export type ReplicationStatusResolvers<ContextType = GraphQLContext, ParentType 
   walSegmentBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type RequestMetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RequestMetrics'] = ResolversParentTypes['RequestMetrics']> = {
+  byOperation?: Resolver<Array<ResolversTypes['OperationMetrics']>, ParentType, ContextType>;
+  errors?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type RuntimeMetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RuntimeMetrics'] = ResolversParentTypes['RuntimeMetrics']> = {
+  activeFaults?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  clockMode?: Resolver<ResolversTypes['ClockMode'], ParentType, ContextType>;
+  clockSpeed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  clockTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  network?: Resolver<ResolversTypes['NetworkMetrics'], ParentType, ContextType>;
+  pendingTimers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ShardMoveResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardMove'] = ResolversParentTypes['ShardMove']> = {
   completesAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   fromNodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -7548,9 +7800,11 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   instanceRecoveryStarted?: SubscriptionResolver<ResolversTypes['RecoveryEvent'], "instanceRecoveryStarted", ParentType, ContextType>;
   leaderElections?: SubscriptionResolver<Maybe<ResolversTypes['LeaderElectionEvent']>, "leaderElections", ParentType, ContextType>;
   memberStateChanged?: SubscriptionResolver<ResolversTypes['MemberStateEvent'], "memberStateChanged", ParentType, ContextType, Partial<SubscriptionMemberStateChangedArgs>>;
+  metricsStream?: SubscriptionResolver<ResolversTypes['Metrics'], "metricsStream", ParentType, ContextType, RequireFields<SubscriptionMetricsStreamArgs, 'interval'>>;
   nodeStatusChanged?: SubscriptionResolver<ResolversTypes['ClusterNode'], "nodeStatusChanged", ParentType, ContextType, Partial<SubscriptionNodeStatusChangedArgs>>;
   nodeStatusChanges?: SubscriptionResolver<Maybe<ResolversTypes['NodeStatusEvent']>, "nodeStatusChanges", ParentType, ContextType, Partial<SubscriptionNodeStatusChangesArgs>>;
   parallelQueryEvents?: SubscriptionResolver<Maybe<ResolversTypes['ParallelQueryEvent']>, "parallelQueryEvents", ParentType, ContextType, Partial<SubscriptionParallelQueryEventsArgs>>;
+  performanceStream?: SubscriptionResolver<ResolversTypes['PerformanceMetrics'], "performanceStream", ParentType, ContextType, RequireFields<SubscriptionPerformanceStreamArgs, 'interval'>>;
   quorumChanges?: SubscriptionResolver<ResolversTypes['QuorumEvent'], "quorumChanges", ParentType, ContextType>;
   racEvents?: SubscriptionResolver<ResolversTypes['Event'], "racEvents", ParentType, ContextType, Partial<SubscriptionRacEventsArgs>>;
   replicaStatusChanges?: SubscriptionResolver<Maybe<ResolversTypes['ReplicaStatusEvent']>, "replicaStatusChanges", ParentType, ContextType, Partial<SubscriptionReplicaStatusChangesArgs>>;
@@ -7697,6 +7951,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ClusterHealthCheck?: ClusterHealthCheckResolvers<ContextType>;
   ClusterHealthEvent?: ClusterHealthEventResolvers<ContextType>;
   ClusterInfo?: ClusterInfoResolvers<ContextType>;
+  ClusterMetrics?: ClusterMetricsResolvers<ContextType>;
   ClusterNode?: ClusterNodeResolvers<ContextType>;
   ClusterReplication?: ClusterReplicationResolvers<ContextType>;
   ClusterReplicationNode?: ClusterReplicationNodeResolvers<ContextType>;
@@ -7728,6 +7983,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DistributedQueryPlan?: DistributedQueryPlanResolvers<ContextType>;
   EnqueueCounts?: EnqueueCountsResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
+  EventLoopDelay?: EventLoopDelayResolvers<ContextType>;
+  EventMetrics?: EventMetricsResolvers<ContextType>;
   EventPage?: EventPageResolvers<ContextType>;
   ExecutionStrategyChange?: ExecutionStrategyChangeResolvers<ContextType>;
   FailoverConfig?: FailoverConfigResolvers<ContextType>;
@@ -7761,6 +8018,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   InterconnectStats?: InterconnectStatsResolvers<ContextType>;
   InterconnectStatus?: InterconnectStatusResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  LatencyPercentiles?: LatencyPercentilesResolvers<ContextType>;
   LeaderElectionEvent?: LeaderElectionEventResolvers<ContextType>;
   LoadBalancerBackend?: LoadBalancerBackendResolvers<ContextType>;
   LoadBalancerConnection?: LoadBalancerConnectionResolvers<ContextType>;
@@ -7775,13 +8033,16 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MemberStateDetail?: MemberStateDetailResolvers<ContextType>;
   MemberStateEvent?: MemberStateEventResolvers<ContextType>;
   MemberSuspicion?: MemberSuspicionResolvers<ContextType>;
+  Metrics?: MetricsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NetworkMetrics?: NetworkMetricsResolvers<ContextType>;
   NodeCapacity?: NodeCapacityResolvers<ContextType>;
   NodeHealthDetail?: NodeHealthDetailResolvers<ContextType>;
   NodeSnapshot?: NodeSnapshotResolvers<ContextType>;
   NodeStatusEvent?: NodeStatusEventResolvers<ContextType>;
   ObserverBelief?: ObserverBeliefResolvers<ContextType>;
   ObserverCounts?: ObserverCountsResolvers<ContextType>;
+  OperationMetrics?: OperationMetricsResolvers<ContextType>;
   ParallelQueryAggregate?: ParallelQueryAggregateResolvers<ContextType>;
   ParallelQueryConfig?: ParallelQueryConfigResolvers<ContextType>;
   ParallelQueryEvent?: ParallelQueryEventResolvers<ContextType>;
@@ -7791,7 +8052,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ParallelQueryPlan?: ParallelQueryPlanResolvers<ContextType>;
   ParallelQueryResult?: ParallelQueryResultResolvers<ContextType>;
   ParallelQueryStatistics?: ParallelQueryStatisticsResolvers<ContextType>;
+  PerformanceMetrics?: PerformanceMetricsResolvers<ContextType>;
   PiggybackEntry?: PiggybackEntryResolvers<ContextType>;
+  ProcessMetrics?: ProcessMetricsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   QueryPhase?: QueryPhaseResolvers<ContextType>;
   QueryTask?: QueryTaskResolvers<ContextType>;
@@ -7838,6 +8101,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ReplicationSnapshotProgress?: ReplicationSnapshotProgressResolvers<ContextType>;
   ReplicationStatistics?: ReplicationStatisticsResolvers<ContextType>;
   ReplicationStatus?: ReplicationStatusResolvers<ContextType>;
+  RequestMetrics?: RequestMetricsResolvers<ContextType>;
+  RuntimeMetrics?: RuntimeMetricsResolvers<ContextType>;
   ShardMove?: ShardMoveResolvers<ContextType>;
   SlotCounts?: SlotCountsResolvers<ContextType>;
   SlotWalStatusCounts?: SlotWalStatusCountsResolvers<ContextType>;
