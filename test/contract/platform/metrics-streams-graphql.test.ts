@@ -51,21 +51,8 @@ async function waitUntil(done: () => boolean): Promise<void> {
 
 /** Resolves once the server has opened the next stream of `feed` (and so started its timer). */
 function nextStreamOpened(feed: 'snapshotFeed' | 'performanceFeed'): Promise<void> {
-  const metrics = server.platform.services.metrics;
-  const original = metrics[feed];
-  return withTimeout(
-    new Promise<void>((resolve) => {
-      metrics[feed] = ((...args: Parameters<typeof original>) => {
-        metrics[feed] = original;
-        const opened = (original as (...each: typeof args) => ReturnType<typeof original>).apply(metrics, args);
-        resolve();
-        return opened;
-      }) as typeof original;
-    }),
-    `the server to open a ${feed}`,
-  ).finally(() => {
-    metrics[feed] = original;
-  });
+  const spy = vi.spyOn(server.platform.services.metrics, feed);
+  return withTimeout(waitUntil(() => spy.mock.results.length > 0), `the server to open a ${feed}`).finally(() => spy.mockRestore());
 }
 
 describe('metricsStream(interval)', () => {
