@@ -269,6 +269,47 @@ export type BlockTransferEvent = {
   way: TransferWay;
 };
 
+/** One RAC instance's buffer cache, measured. Counters run from the database's last open. */
+export type BufferCacheStats = {
+  __typename?: 'BufferCacheStats';
+  /** Blocks the cache holds at most (the RAC setting bufferCacheBlocks, default 1024): past it the least recently used block not in use ages out through its master. */
+  capacityBlocks: Scalars['Int']['output'];
+  /** Blocks held that this instance must write back. */
+  dirtyBlocks: Scalars['Int']['output'];
+  /** Blocks aged out to make room (least recently used first), a dirty one written back first. */
+  evictions: Scalars['BigInt']['output'];
+  /** hits / (hits + misses); null before either. */
+  hitRatio?: Maybe<Scalars['Float']['output']>;
+  /** Reads and writes served from this cache without asking the block's master. */
+  hits: Scalars['BigInt']['output'];
+  /** The instance (a cluster node). */
+  instanceId: Scalars['ID']['output'];
+  /** Blocks read from disk because no instance held them. */
+  misses: Scalars['BigInt']['output'];
+  /** Past images of dirty blocks it shipped away, kept until disk has a version as new. */
+  pastImages: Scalars['Int']['output'];
+  status: RacInstanceStatus;
+  /** Blocks another instance shipped in (Cache Fusion 2-way and 3-way transfers): neither hits nor misses. */
+  transfersIn: Scalars['BigInt']['output'];
+  /** Blocks held now, in S or X mode (more than capacityBlocks only while blocks are aging out). */
+  usedBlocks: Scalars['Int']['output'];
+};
+
+/**
+ * The buffer caches the engines keep: today RAC's, one per instance (Oracle's buffer cache, kept
+ * coherent by Cache Fusion), with totals over every instance.
+ */
+export type BufferPoolStats = {
+  __typename?: 'BufferPoolStats';
+  caches: Array<BufferCacheStats>;
+  capacityBlocks: Scalars['Int']['output'];
+  evictions: Scalars['BigInt']['output'];
+  hitRatio?: Maybe<Scalars['Float']['output']>;
+  hits: Scalars['BigInt']['output'];
+  misses: Scalars['BigInt']['output'];
+  usedBlocks: Scalars['Int']['output'];
+};
+
 /** Cache Fusion activity: a transfer or a remaster, whichever `type` names. */
 export type CacheFusionEvent = {
   __typename?: 'CacheFusionEvent';
@@ -2954,6 +2995,8 @@ export type Query = {
   /** Version of the API server. */
   apiVersion: Scalars['String']['output'];
   auditEntries: Array<AuditEntry>;
+  /** The buffer caches the engines keep, measured (seed 003): RAC's, one per instance. */
+  bufferPoolStats?: Maybe<BufferPoolStats>;
   /** The same counters, by the name seed 003 gives them (GET /api/v1/rac/cache-fusion/statistics). */
   cacheFusionStats: CacheFusionStats;
   /** The transfer log, newest first by default (GET /api/v1/rac/cache-fusion/transfers). */
@@ -5261,6 +5304,8 @@ export type ResolversTypes = {
   BlockMode: BlockMode;
   BlockTransferEvent: ResolverTypeWrapper<BlockTransferEvent>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BufferCacheStats: ResolverTypeWrapper<BufferCacheStats>;
+  BufferPoolStats: ResolverTypeWrapper<BufferPoolStats>;
   CacheFusionEvent: ResolverTypeWrapper<CacheFusionEvent>;
   CacheFusionInstanceStatus: ResolverTypeWrapper<CacheFusionInstanceStatus>;
   CacheFusionStats: ResolverTypeWrapper<CacheFusionStats>;
@@ -5570,6 +5615,8 @@ export type ResolversParentTypes = {
   BigInt: Scalars['BigInt']['output'];
   BlockTransferEvent: BlockTransferEvent;
   Boolean: Scalars['Boolean']['output'];
+  BufferCacheStats: BufferCacheStats;
+  BufferPoolStats: BufferPoolStats;
   CacheFusionEvent: CacheFusionEvent;
   CacheFusionInstanceStatus: CacheFusionInstanceStatus;
   CacheFusionStats: CacheFusionStats;
@@ -5885,6 +5932,30 @@ export type BlockTransferEventResolvers<ContextType = GraphQLContext, ParentType
   toInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   transferId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   way?: Resolver<ResolversTypes['TransferWay'], ParentType, ContextType>;
+};
+
+export type BufferCacheStatsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BufferCacheStats'] = ResolversParentTypes['BufferCacheStats']> = {
+  capacityBlocks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dirtyBlocks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  evictions?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  hitRatio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  hits?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  instanceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  misses?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  pastImages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RacInstanceStatus'], ParentType, ContextType>;
+  transfersIn?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  usedBlocks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BufferPoolStatsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BufferPoolStats'] = ResolversParentTypes['BufferPoolStats']> = {
+  caches?: Resolver<Array<ResolversTypes['BufferCacheStats']>, ParentType, ContextType>;
+  capacityBlocks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  evictions?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  hitRatio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  hits?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  misses?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  usedBlocks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CacheFusionEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CacheFusionEvent'] = ResolversParentTypes['CacheFusionEvent']> = {
@@ -7071,6 +7142,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'limit' | 'offset'>>;
   apiVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   auditEntries?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAuditEntriesArgs, 'limit' | 'offset' | 'order'>>;
+  bufferPoolStats?: Resolver<Maybe<ResolversTypes['BufferPoolStats']>, ParentType, ContextType>;
   cacheFusionStats?: Resolver<ResolversTypes['CacheFusionStats'], ParentType, ContextType>;
   cacheFusionTransfers?: Resolver<Array<ResolversTypes['CacheFusionTransfer']>, ParentType, ContextType, RequireFields<QueryCacheFusionTransfersArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   clock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType>;
@@ -7940,6 +8012,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   BaseBackupProgress?: BaseBackupProgressResolvers<ContextType>;
   BigInt?: GraphQLScalarType;
   BlockTransferEvent?: BlockTransferEventResolvers<ContextType>;
+  BufferCacheStats?: BufferCacheStatsResolvers<ContextType>;
+  BufferPoolStats?: BufferPoolStatsResolvers<ContextType>;
   CacheFusionEvent?: CacheFusionEventResolvers<ContextType>;
   CacheFusionInstanceStatus?: CacheFusionInstanceStatusResolvers<ContextType>;
   CacheFusionStats?: CacheFusionStatsResolvers<ContextType>;
