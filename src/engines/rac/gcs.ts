@@ -762,7 +762,7 @@ export class GlobalCacheService {
    * A block was installed: past the cache's size, the least recently used blocks not in use (no
    * request of this instance on them) are released through their masters, as a read of them
    * would be, so the directory always knows who holds what. The cache holds more than its size
-   * only while those releases are in flight.
+   * only while those releases are in flight, or while every block it holds is in use.
    */
   private makeRoom(instanceId: string): void {
     const cache = this.cacheOf(instanceId);

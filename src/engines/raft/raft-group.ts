@@ -365,11 +365,13 @@ export class RaftGroup {
 
   /** Promotes a learner to voter now, caught up or not. */
   promoteMember(nodeId: string): GroupProposal {
-    const leader = this.requireLeader();
-    const result = this.proposalTally.propose(() => (leader.node as RaftNode).proposeConfChange({ type: 'promoteLearner', nodeId }, { timestampMs: this.runtime.clock.now() }));
-    this.pendingPromotions.delete(nodeId);
-    this.processReady(leader);
-    return { ...result, leaderId: leader.id };
+    return this.proposalTally.propose(() => {
+      const leader = this.requireLeader();
+      const result = (leader.node as RaftNode).proposeConfChange({ type: 'promoteLearner', nodeId }, { timestampMs: this.runtime.clock.now() });
+      this.pendingPromotions.delete(nodeId);
+      this.processReady(leader);
+      return { ...result, leaderId: leader.id };
+    });
   }
 
   /**
@@ -377,12 +379,14 @@ export class RaftGroup {
    * commits). The node is shut down and its disk deleted once the removal is applied.
    */
   removeMember(nodeId: string): GroupProposal {
-    const leader = this.requireLeader();
-    const result = this.proposalTally.propose(() => (leader.node as RaftNode).proposeConfChange({ type: 'removeNode', nodeId }, { timestampMs: this.runtime.clock.now() }));
-    this.pendingPromotions.delete(nodeId);
-    this.pendingRemovals.set(nodeId, result);
-    this.processReady(leader);
-    return { ...result, leaderId: leader.id };
+    return this.proposalTally.propose(() => {
+      const leader = this.requireLeader();
+      const result = (leader.node as RaftNode).proposeConfChange({ type: 'removeNode', nodeId }, { timestampMs: this.runtime.clock.now() });
+      this.pendingPromotions.delete(nodeId);
+      this.pendingRemovals.set(nodeId, result);
+      this.processReady(leader);
+      return { ...result, leaderId: leader.id };
+    });
   }
 
   /** Learners the group will promote once caught up; save them with the disks. */

@@ -6,26 +6,14 @@
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Alert as GraphQLAlert } from '../../../generated/graphql/resolvers-types.js';
+import type { AlertResource } from '../../../src/engines/alerts/events.js';
 import { expectContract, expectSchema } from '../../support/contract.js';
 import { codesOf, dataOf, graphql } from '../../support/graphql.js';
 import { errorCodes, graphqlWsClient, listenOnLoopback, nextFeedOpened, subscribe, type Subscription } from '../../support/socket.js';
 import { ADMIN_KEY, startTestServer, type TestServer } from '../../support/test-server.js';
 
-interface RestAlert {
-  id: string;
-  source: string;
-  name: string;
-  state: string;
-  severity: string;
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
-  value: number | null;
-  peakValue: number | null;
-  forMs: number;
-  activeAt: string;
-  startsAt: string | null;
-  endsAt: string | null;
-}
+/** An alert as REST (and the event bus) shows it. */
+type RestAlert = AlertResource;
 
 const asAdmin = { 'X-API-Key': ADMIN_KEY };
 const ALERT_FIELDS = 'id source name state severity labels { name value } annotations { name value } summary value peakValue forMs activeAt startsAt endsAt';
@@ -62,7 +50,7 @@ function restShapeOf(alert: GraphQLAlert): RestAlert {
   return {
     ...(rest as Omit<RestAlert, 'labels' | 'annotations'>),
     labels: Object.fromEntries(labels.map((label) => [label.name, label.value])),
-    annotations: Object.fromEntries(annotations.map((annotation) => [annotation.name, annotation.value])),
+    annotations: { summary, ...Object.fromEntries(annotations.map((annotation) => [annotation.name, annotation.value])) },
   };
 }
 

@@ -7,15 +7,10 @@ import type { Client } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { Metrics, PerformanceMetrics } from '../../../generated/graphql/resolvers-types.js';
 import { expectContract, expectSchema } from '../../support/contract.js';
+import { METRICS_SELECTION } from '../../support/graphql.js';
 import { errorCodes, graphqlWsClient, listenOnLoopback, subscribe, withTimeout } from '../../support/socket.js';
 import { ADMIN_KEY, startTestServer, type TestServer } from '../../support/test-server.js';
 
-const METRICS_FIELDS = `
-  requests { total errors byOperation { operationId requests errors meanLatencyMs maxLatencyMs } }
-  cluster { totalNodes healthyNodes suspectedNodes downNodes hasQuorum heartbeatsReceived }
-  runtime { clockMode clockSpeed clockTime pendingTimers activeFaults network { sent delivered dropped inFlight } }
-  events { lastCursor }
-  process { rssBytes heapUsedBytes uptimeSeconds }`;
 const PERFORMANCE_FIELDS = `
   at intervalSeconds requests errors requestsPerSecond
   latency { p50Ms p90Ms p99Ms maxMs }
@@ -58,7 +53,7 @@ function nextStreamOpened(feed: 'snapshotFeed' | 'performanceFeed'): Promise<voi
 describe('metricsStream(interval)', () => {
   test('sends the metrics query\'s snapshot every interval seconds, the first after one interval', async () => {
     const opened = nextStreamOpened('snapshotFeed');
-    const stream = subscribe<{ metricsStream: Metrics }>(viewer, { query: `subscription { metricsStream(interval: 2) { ${METRICS_FIELDS} } }` });
+    const stream = subscribe<{ metricsStream: Metrics }>(viewer, { query: `subscription { metricsStream(interval: 2) { ${METRICS_SELECTION} } }` });
     await opened;
     vi.advanceTimersByTime(1999);
     expect(stream.results.received).toEqual([]);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AccessToken, ApiKey, AuditEntry, CreatedApiKey, Event, EventPage, HealthReport, Metrics } from '../../../generated/graphql/resolvers-types.js';
 import { expectContract, expectSchema } from '../../support/contract.js';
 import { ADMIN_KEY, startTestServer, type TestServer } from '../../support/test-server.js';
-import { codesOf, dataOf, graphql } from '../../support/graphql.js';
+import { codesOf, dataOf, graphql, METRICS_SELECTION } from '../../support/graphql.js';
 
 let server: TestServer;
 let viewerKey: string;
@@ -68,13 +68,7 @@ describe('health', () => {
 
 describe('metrics and prometheusMetrics', () => {
   test('metrics holds the engines figures GET /api/v1/metrics holds, every field typed', async () => {
-    const fields = `
-      requests { total errors byOperation { operationId requests errors meanLatencyMs maxLatencyMs } }
-      cluster { totalNodes healthyNodes suspectedNodes downNodes hasQuorum heartbeatsReceived }
-      runtime { clockMode clockSpeed clockTime pendingTimers activeFaults network { sent delivered dropped inFlight } }
-      events { lastCursor }
-      process { rssBytes heapUsedBytes uptimeSeconds }`;
-    const response = await graphql<{ metrics: Metrics }>(server, `{ metrics { ${fields} } }`, {}, { apiKey: viewerKey });
+    const response = await graphql<{ metrics: Metrics }>(server, `{ metrics { ${METRICS_SELECTION} } }`, {}, { apiKey: viewerKey });
     const { metrics } = dataOf(response);
     const rest = await server.http.get('/api/v1/metrics').set(asAdmin);
     expectContract('getMetrics', rest);
