@@ -8,11 +8,13 @@ import type { Store } from '../../store/port.js';
 import { assert } from '../runtime/domain-error.js';
 import type { VirtualClock } from '../runtime/index.js';
 import { alertNumber, type Alert, type AlertSourceName, type AlertCondition, type AlertState, type AlertTransition } from './alert.js';
-import { AlertBook, DEFAULT_ALERT_LIMITS, EMPTY_ALERT_BOOK, type AlertBookState, type AlertLimits } from './alert-book.js';
+import { AlertBook, DEFAULT_ALERT_LIMITS, EMPTY_ALERT_BOOK, type AlertBookTally, type AlertLimits } from './alert-book.js';
 import { ALERT_EVENT_SOURCE, alertResource, type AlertResource } from './events.js';
 
-/** Persisted record kind of the alerts (one record, id `current`). */
+/** Persisted record kind of the alerts' tally (one record, id `current`): next id, counters, evaluation times. */
 export const ALERTS_RECORD = 'alerts';
+/** Persisted record kind of each alert kept (open or resolved), by id: a change writes only what it changed. */
+export const ALERT_RECORD = 'alerts.alert';
 
 /** Publishes alert events (the platform's EventBus satisfies it). */
 export interface AlertEventPublisher {
@@ -40,7 +42,9 @@ export interface AlertSource {
 
 export class AlertEngine {
   static async load(store: Store, deps: AlertEngineDeps): Promise<AlertEngine> {
-    return new AlertEngine(deps, (await store.get<AlertBookState>(ALERTS_RECORD, 'current')) ?? EMPTY_ALERT_BOOK);
+    const tally = (await store.get<AlertBookTally>(ALERTS_RECORD, 'current')) ?? EMPTY_ALERT_BOOK;
+    const alerts = (await store.list<Alert>(ALERT_RECORD)).map((record) => record.value);
+    return new AlertEngine(deps, { ...tally, alerts });
   }
 
   private readonly book: AlertBook;
@@ -48,7 +52,7 @@ export class AlertEngine {
 
   constructor(
     private readonly deps: AlertEngineDeps,
-    restored: AlertBookState = EMPTY_ALERT_BOOK,
+    restored: AlertBookTally & { alerts: Alert[] } = EMPTY_ALERT_BOOK,
   ) {
     this.book = new AlertBook(restored, deps.limits ?? DEFAULT_ALERT_LIMITS);
   }
@@ -84,8 +88,11 @@ export class AlertEngine {
   }
 
   private evaluate(source: AlertSourceName, conditions: readonly AlertCondition[], atMs: number): AlertTransition[] {
-    const { transitions, described } = this.book.evaluate(source, conditions, atMs);
-    if (transitions.length > 0 || described) this.deps.journal.put(ALERTS_RECORD, 'current', this.book.snapshot());
+    const { transitions, written, removed } = this.book.evaluate(source, conditions, atMs);
+    const { journal } = this.deps;
+    for (const alert of written) journal.put(ALERT_RECORD, alert.id, alert);
+    for (const id of removed) journal.delete(ALERT_RECORD, id);
+    if (transitions.length > 0) journal.put(ALERTS_RECORD, 'current', this.book.currentTally());
     for (const { to, alert } of transitions) {
       if (to === 'PENDING') continue;
       this.deps.bus?.publish(to === 'FIRING' ? 'alert_fired' : 'alert_resolved', ALERT_EVENT_SOURCE, alertResource(alert));

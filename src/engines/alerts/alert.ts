@@ -83,12 +83,19 @@ export function labelsOf(source: AlertSourceName, condition: AlertCondition): Re
   return { ...condition.labels, alertname: condition.name, source, severity: condition.severity };
 }
 
-/** Source and labels without `severity`, in one string: what identifies an alert. */
-export function identityOf(source: string, labels: Readonly<Record<string, string>>): string {
-  const identifying = Object.entries(labels)
-    .filter(([name]) => name !== 'severity')
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify([source, identifying]);
+/** A source's own labels of an alert: its labels without the engine's. */
+export function ownLabelsOf(labels: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(labels).filter(([name]) => !ENGINE_LABELS.includes(name)));
+}
+
+/**
+ * What identifies an alert, in one string: its source, its name and the source's own labels
+ * (so every label but `severity`), whatever their order.
+ */
+export function identityOf(source: string, name: string, ownLabels: Readonly<Record<string, string>>): string {
+  const names = Object.keys(ownLabels);
+  if (names.length > 1) names.sort();
+  return JSON.stringify([source, name, ...names.map((label) => [label, ownLabels[label]])]);
 }
 
 /** Asserts a condition keeps the model's bounds: sources are code, so a breach is a programmer error. */

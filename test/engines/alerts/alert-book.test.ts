@@ -42,9 +42,9 @@ describe('AlertBook', () => {
   test('severity is not identity: a rising severity updates the alert; other labels make another alert', () => {
     const book = new AlertBook();
     book.evaluate('health', [condition('node-1')], 0);
-    expect(book.evaluate('health', [condition('node-1', { severity: 'CRITICAL', annotations: { summary: 'the leader is down' } })], 10)).toEqual({ transitions: [], described: true });
+    expect(book.evaluate('health', [condition('node-1', { severity: 'CRITICAL', annotations: { summary: 'the leader is down' } })], 10)).toMatchObject({ transitions: [], written: [{ id: 'alert-1', severity: 'CRITICAL' }], removed: [] });
     expect(book.openAlerts()).toMatchObject([{ id: 'alert-1', severity: 'CRITICAL', labels: { severity: 'CRITICAL', alertname: 'NODE_DOWN', source: 'health', node: 'node-1' }, annotations: { summary: 'the leader is down' } }]);
-    expect(book.evaluate('health', [condition('node-1', { severity: 'CRITICAL', annotations: { summary: 'the leader is down' } })], 20)).toEqual({ transitions: [], described: false });
+    expect(book.evaluate('health', [condition('node-1', { severity: 'CRITICAL', annotations: { summary: 'the leader is down' } })], 20)).toEqual({ transitions: [], written: [], removed: [] });
     expect(transcript(book, 'health', [condition('node-1', { labels: { node: 'node-1', component: 'NODE' } })], 30)).toEqual([
       'RESOLVED NODE_DOWN node-1',
       'PENDING NODE_DOWN node-1',
@@ -84,7 +84,7 @@ describe('AlertBook', () => {
   test('a snapshot restores the alerts and the id counter', () => {
     const book = new AlertBook();
     book.evaluate('health', [condition('node-1')], 0);
-    const restored = new AlertBook(book.snapshot());
+    const restored = new AlertBook(book.persisted());
     expect(transcript(restored, 'health', [condition('node-2')], 10)).toEqual(['RESOLVED NODE_DOWN node-1', 'PENDING NODE_DOWN node-2', 'FIRING NODE_DOWN node-2']);
     expect(restored.openAlerts().map((alert) => alert.id)).toEqual(['alert-2']);
   });
@@ -126,18 +126,22 @@ describe('AlertBook against a reference model (fast-check)', () => {
     peak: number;
   }
 
-  test('pending fires only after its for duration, resolved only from firing, the history stays bounded', () => {
+  test('pending fires only after its for duration, resolved only from firing, the history stays bounded, and what it writes rebuilds it', () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
         const book = new AlertBook(undefined, { maxResolvedPerSource: LIMIT });
         const model = new Map<string, ModelAlert>();
         const resolvedCount = new Map<AlertSourceName, number>();
         const resolvedSeen = new Map<string, Alert>();
+        /** The records the engine would keep: every evaluation's writes and removals applied. */
+        const stored = new Map<string, Alert>();
         let nowMs = 0;
         for (const { source, advanceMs, reported } of steps) {
           nowMs += advanceMs;
           const conditions = reported.map(({ key, severity, value }) => ({ name: key, labels: {}, severity, annotations: { summary: key }, value, forMs: FOR_MS[key] }));
-          const { transitions } = book.evaluate(source, conditions, nowMs);
+          const { transitions, written, removed } = book.evaluate(source, conditions, nowMs);
+          for (const alert of written) stored.set(alert.id, alert);
+          for (const id of removed) stored.delete(id);
 
           // The reference model, one rule per transition.
           const expected: string[] = [];
@@ -184,6 +188,8 @@ describe('AlertBook against a reference model (fast-check)', () => {
             });
           }
           expect(book.openAlerts()).toHaveLength(model.size);
+          // The records written so far are exactly the alerts the book keeps.
+          expect(new Map(book.persisted().alerts.map((alert) => [alert.id, alert]))).toEqual(stored);
           for (const source of SOURCES) {
             const kept = book.resolvedAlerts(source);
             expect(kept).toHaveLength(Math.min(LIMIT, resolvedCount.get(source) ?? 0));

@@ -1,7 +1,7 @@
 /** The alert engine as the platform runs it: sources, events on the bus, and what survives a restart. */
 import { afterEach, describe, expect, test } from 'vitest';
 import type { AlertCondition } from '../../../src/engines/alerts/alert.js';
-import { ALERTS_RECORD, AlertEngine } from '../../../src/engines/alerts/alert-engine.js';
+import { ALERT_RECORD, ALERTS_RECORD, AlertEngine } from '../../../src/engines/alerts/alert-engine.js';
 import type { AlertResource } from '../../../src/engines/alerts/events.js';
 import { VirtualClock } from '../../../src/engines/runtime/index.js';
 import { Journal } from '../../../src/store/journal.js';
@@ -71,7 +71,9 @@ describe('AlertEngine', () => {
     first.clock.advance(100);
     health.evaluate([down]);
     await first.journal.flush();
-    expect(await first.store.get(ALERTS_RECORD, 'current')).toBeDefined();
+    expect(await first.store.get(ALERTS_RECORD, 'current')).toMatchObject({ nextAlertNumber: 3 });
+    // One record per alert kept: node-2 firing, node-4 resolved.
+    expect((await first.store.list(ALERT_RECORD)).map((record) => record.id)).toEqual(['alert-1', 'alert-2']);
 
     const restarted = await AlertEngine.load(first.store, { clock: first.clock, journal: first.journal });
     restarted.source('health');
