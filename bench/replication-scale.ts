@@ -1,3 +1,4 @@
+import { AlertEngine } from '../src/engines/alerts/alert-engine.js';
 import { ReplicationCluster } from '../src/engines/replication/replication-cluster.js';
 import { ReplicationMonitor } from '../src/engines/replication/replication-monitor.js';
 import { ReplicationJournal } from '../src/engines/replication/replication-records.js';
@@ -42,7 +43,7 @@ export async function measureReplication(replicaCount: number, settings: Replica
     { runtime, records: new ReplicationJournal(journal) },
     { nodeIds, config: { mode: 'ASYNCHRONOUS', maxWalSenders: replicaCount, statusIntervalMs: 1000, checkpointIntervalMs: 5000 } },
   );
-  const monitor = new ReplicationMonitor({ clock: runtime.clock, cluster, journal });
+  const monitor = new ReplicationMonitor({ clock: runtime.clock, cluster, journal, alerts: new AlertEngine({ clock: runtime.clock, journal }).source('replication') });
   // Base backups of an empty primary end at once; a second lets every stream start.
   await advance(runtime, journal, 1000);
   const workload = new Workload(runtime.clock, runtime.rng.fork('bench.workload'), cluster.workloadTarget());

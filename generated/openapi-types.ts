@@ -1809,7 +1809,8 @@ export interface paths {
         };
         /**
          * List replication alerts
-         * @description Alerts of the rules, open ones and the last 500 resolved, newest first. An alert is
+         * @description Alerts of the rules, open ones and the last 500 resolved, newest first: the alert engine's
+         *     alerts of source `replication` (`GET /api/v1/alerts`), read with their rules. An alert is
          *     `PENDING` from the sample where its rule's metric goes above the threshold for a standby,
          *     `FIRING` once it has stayed above for `forMs` (checked at each lag sample), and `RESOLVED`
          *     when the metric is at or below the threshold again; firing and resolving emit
@@ -1824,7 +1825,9 @@ export interface paths {
          *     `WRITE_LAG_MS`, `FLUSH_LAG_MS`, `REPLAY_LAG_MS`) stays above `threshold` for `forMs` of
          *     cluster time, an alert of `severity` fires; it resolves when the metric is at or below the
          *     threshold again. Rules are evaluated at each lag sample from the measured lag, starting
-         *     with the next one. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         *     with the next one; their alerts are the alert engine's of source `replication` (also in
+         *     `GET /api/v1/alerts`). At most 100 rules are kept: one more answers 422. Requires role
+         *     `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
          */
         post: operations["createReplicationAlertRule"];
         delete?: never;
@@ -3810,7 +3813,7 @@ export interface paths {
          *     `replicaIds` keeps events that name one of those replicas in `replicaId` or `nodeId` (slot
          *     and conflict events name none, so they pass only when the list is empty); `severity` keeps
          *     events at or above it
-         *     (`INFO` < `WARNING` < `CRITICAL`; a `replication_lag_alert` has its rule's severity, a
+         *     (`INFO` < `WARNING` < `ERROR` < `CRITICAL`; a `replication_lag_alert` has its rule's severity, a
          *     `replication_error` the severity of its code (see ReplicationErrorPayload), the other
          *     events count as `INFO`); `resumeFrom` replays stored events after that
          *     cursor first, with no gap and no duplicate (a cursor older than the event log keeps is
@@ -4269,6 +4272,55 @@ export interface paths {
          * @description Every mutation, successful or not, newest last. Requires `CLUSTER_ADMIN` or `DBA`.
          */
         get: operations["listAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List open alerts
+         * @description Beyond the seeds. The alerts open now, `PENDING` or `FIRING`, of every source (the cluster
+         *     health monitor's issues, replication's lag alert rules), newest first: the one alert model
+         *     with the names of Prometheus and Alertmanager. An alert is `PENDING` from the evaluation
+         *     that first reports its condition, `FIRING` once the condition has held for its `forMs`
+         *     (health issues at once), and moves to `GET /api/v1/alerts/history` when it resolves. Firing
+         *     and resolving publish `alert_fired` and `alert_resolved` (GraphQL: `systemAlerts`,
+         *     `alertsStream`). Filter by `state`, `severity` or `source`.
+         */
+        get: operations["listAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List resolved alerts
+         * @description Beyond the seeds. Alerts that fired and resolved, newest resolution first, each with its
+         *     timeline (`activeAt`, `startsAt`, `endsAt`). The last 500 resolved alerts of each source are
+         *     kept (`maxResolvedPerSource`), so one noisy source cannot push another's history out.
+         *     Filter by `severity` or `source`.
+         */
+        get: operations["listAlertHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -15768,17 +15820,17 @@ export interface components {
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
-         * @description `PENDING` while the metric is above the threshold for less than the rule's `forMs`; `FIRING` once it has stayed above for `forMs`; `RESOLVED` once it is at or below the threshold again after firing (a pending alert whose metric drops back is discarded).
+         * @description `PENDING` while its condition has held for less than its `forMs`; `FIRING` once it has held for `forMs` (at once when `forMs` is 0); `RESOLVED` once the condition no longer holds after firing. A pending alert whose condition clears is discarded: it never fired.
          * @example FIRING
          * @enum {string}
          */
         AlertState: "PENDING" | "FIRING" | "RESOLVED";
         /**
-         * @description How urgent an alert of the rule is.
+         * @description How urgent an alert is, least urgent first (`INFO` < `WARNING` < `ERROR` < `CRITICAL`), the same scale for every source (the seed's `IssueSeverity`).
          * @example WARNING
          * @enum {string}
          */
-        AlertSeverity: "INFO" | "WARNING" | "CRITICAL";
+        AlertSeverity: "INFO" | "WARNING" | "ERROR" | "CRITICAL";
         /**
          * @description The lag an alert rule watches, per standby, as `GET /api/v1/replication/lag` reports it: `LAG_BYTES` (`lagBytes`), `WRITE_LAG_MS`, `FLUSH_LAG_MS` or `REPLAY_LAG_MS`.
          * @example REPLAY_LAG_MS
@@ -19506,11 +19558,12 @@ export interface components {
          *     - `distributed_transaction_heuristic` (TransactionHeuristicPayload): an operator resolved in-doubt participants by hand, or the outcome was reclassified once the coordinator's decision became known.
          *     - `distributed_transaction_forgotten` (TransactionForgottenPayload): an operator forgot a heuristic outcome.
          *     - `xa_branch_state_changed` (XaBranchStatePayload): an XA transaction (a branch) changed state: started, ended, prepared, committed, rolled back, or became rollback-only.
+         *     - `alert_fired`, `alert_resolved` (Alert): an alert of any source (health, replication) fired, or resolved after firing; the alert as `GET /api/v1/alerts` shows it.
          *     The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events; `/api/v1/ws/cluster/rac` the nine RAC events. The transaction events have no stream of their own: follow them on `/api/v1/ws/events` (filter by type, or by node), or with the `distributedTransactionUpdates` and `xaBranchUpdates` subscriptions.
          * @example node_joined
          * @enum {string}
          */
-        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved" | "cache_fusion_transfer" | "lock_granted" | "lock_released" | "lock_conversion" | "resource_remastered" | "instance_recovery_started" | "instance_recovery_completed" | "parallel_query_started" | "parallel_query_completed" | "distributed_transaction_begun" | "distributed_transaction_prepared" | "distributed_transaction_committed" | "distributed_transaction_aborted" | "distributed_transaction_in_doubt" | "distributed_transaction_heuristic" | "distributed_transaction_forgotten" | "xa_branch_state_changed";
+        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved" | "cache_fusion_transfer" | "lock_granted" | "lock_released" | "lock_conversion" | "resource_remastered" | "instance_recovery_started" | "instance_recovery_completed" | "parallel_query_started" | "parallel_query_completed" | "distributed_transaction_begun" | "distributed_transaction_prepared" | "distributed_transaction_committed" | "distributed_transaction_aborted" | "distributed_transaction_in_doubt" | "distributed_transaction_heuristic" | "distributed_transaction_forgotten" | "xa_branch_state_changed" | "alert_fired" | "alert_resolved";
         /** @description Payload of `node_joined` and `node_left`. */
         NodeMembershipPayload: {
             /** @example node-6 */
@@ -19978,11 +20031,11 @@ export interface components {
              */
             metric: "LAG_BYTES" | "WRITE_LAG_MS" | "FLUSH_LAG_MS" | "REPLAY_LAG_MS";
             /**
-             * @description The rule's severity; the streams' `severity` filter reads it.
+             * @description The rule's severity (see AlertSeverity); the streams' `severity` filter reads it.
              * @example CRITICAL
              * @enum {string}
              */
-            severity: "INFO" | "WARNING" | "CRITICAL";
+            severity: "INFO" | "WARNING" | "ERROR" | "CRITICAL";
             /**
              * @description The standby it is about.
              * @example node-3
@@ -21011,6 +21064,113 @@ export interface components {
             reason: string | null;
         };
         /**
+         * @description The engine that raised the alert: `health` (the cluster health monitor's open issues, see `GET /api/v1/cluster/health/issues`) or `replication` (its lag alert rules, see `GET /api/v1/replication/monitor/alerts`).
+         * @example replication
+         * @enum {string}
+         */
+        AlertSource: "health" | "replication";
+        /**
+         * @description An alert of one source, in the shape of a Prometheus alert: `labels` identify it (with
+         *     `severity` left out, so an alert whose severity rises stays one alert), `annotations` describe
+         *     it. Times are cluster time.
+         * @example {
+         *       "id": "alert-42",
+         *       "source": "replication",
+         *       "name": "replay lag over 10 s",
+         *       "state": "FIRING",
+         *       "severity": "CRITICAL",
+         *       "labels": {
+         *         "alertname": "replay lag over 10 s",
+         *         "source": "replication",
+         *         "severity": "CRITICAL",
+         *         "rule": "rule-2",
+         *         "replica": "node-3",
+         *         "metric": "REPLAY_LAG_MS"
+         *       },
+         *       "annotations": {
+         *         "summary": "node-3: replay lag 12040 ms > 10000 ms for 5000 ms"
+         *       },
+         *       "value": 12040,
+         *       "peakValue": 12890,
+         *       "forMs": 5000,
+         *       "activeAt": "2026-11-21T10:29:40.000Z",
+         *       "startsAt": "2026-11-21T10:29:45.000Z",
+         *       "endsAt": null
+         *     }
+         */
+        Alert: {
+            /**
+             * @description Id of the alert, `alert-N`, numbered in the order alerts opened.
+             * @example alert-42
+             */
+            id: string;
+            source: components["schemas"]["AlertSource"];
+            /**
+             * @description The alert name (its `alertname` label): a health issue type, or a replication rule's name.
+             * @example replay lag over 10 s
+             */
+            name: string;
+            state: components["schemas"]["AlertState"];
+            severity: components["schemas"]["AlertSeverity"];
+            /**
+             * @description Every label, at most 10: `alertname`, `source` and `severity`, and the source's own (`node` and `component` for health; `rule`, `replica` and `metric` for replication).
+             * @example {
+             *       "alertname": "replay lag over 10 s",
+             *       "source": "replication",
+             *       "severity": "CRITICAL",
+             *       "rule": "rule-2",
+             *       "replica": "node-3",
+             *       "metric": "REPLAY_LAG_MS"
+             *     }
+             */
+            labels: {
+                [key: string]: string;
+            };
+            /** @description What the alert is about: `summary` in words, and what else its source adds (`issueId`, the health issue it stands for). */
+            annotations: {
+                /**
+                 * @description The condition in words, as last reported.
+                 * @example node-3: replay lag 12040 ms > 10000 ms for 5000 ms
+                 */
+                summary: string;
+            } & {
+                [key: string]: string;
+            };
+            /**
+             * @description The number the condition is about, as last reported while open (bytes or milliseconds for a replication rule, as its metric); null when there is none (a health issue).
+             * @example 12040
+             */
+            value: number | null;
+            /**
+             * @description The highest value reported since the alert opened.
+             * @example 12890
+             */
+            peakValue: number | null;
+            /**
+             * @description How long the condition must hold before the alert fires (Prometheus `for`), in milliseconds of cluster time.
+             * @example 5000
+             */
+            forMs: number;
+            /**
+             * Format: date-time
+             * @description When the condition was first reported (Prometheus `activeAt`).
+             * @example 2026-11-21T10:29:40.000Z
+             */
+            activeAt: string;
+            /**
+             * Format: date-time
+             * @description When it fired (Alertmanager `startsAt`): the first evaluation at least `forMs` after `activeAt`; null while pending.
+             * @example 2026-11-21T10:29:45.000Z
+             */
+            startsAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it resolved (Alertmanager `endsAt`); null while open.
+             * @example null
+             */
+            endsAt: string | null;
+        };
+        /**
          * @description Every event, on every stream, in one envelope. `cursor` increases by one per event across
          *     the whole cluster; reconnect with `resumeFrom` set to the last cursor you saw to miss nothing.
          *     The log keeps the newest events only (`RUSTYDB_EVENT_LOG_MAX_EVENTS`, 100,000 by default,
@@ -21035,7 +21195,7 @@ export interface components {
              */
             source: string;
             /** @description Depends on `type`; see the payload schemas. */
-            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"] | components["schemas"]["TransactionBegunPayload"] | components["schemas"]["TransactionVotePayload"] | components["schemas"]["TransactionEndedPayload"] | components["schemas"]["TransactionInDoubtPayload"] | components["schemas"]["TransactionHeuristicPayload"] | components["schemas"]["TransactionForgottenPayload"] | components["schemas"]["XaBranchStatePayload"];
+            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"] | components["schemas"]["TransactionBegunPayload"] | components["schemas"]["TransactionVotePayload"] | components["schemas"]["TransactionEndedPayload"] | components["schemas"]["TransactionInDoubtPayload"] | components["schemas"]["TransactionHeuristicPayload"] | components["schemas"]["TransactionForgottenPayload"] | components["schemas"]["XaBranchStatePayload"] | components["schemas"]["Alert"];
         };
         EventListResponse: {
             /** @enum {boolean} */
@@ -21615,6 +21775,13 @@ export interface components {
             /** @enum {boolean} */
             success: true;
             data: components["schemas"]["AuditEntry"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        AlertListResponse: {
+            /** @enum {boolean} */
+            success: true;
+            data: components["schemas"]["Alert"][];
             pagination: components["schemas"]["Pagination"];
             timestamp: components["schemas"]["Timestamp"];
         };
@@ -37130,6 +37297,200 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEntryListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listAlerts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only alerts in this state. */
+                state?: "PENDING" | "FIRING";
+                /**
+                 * @description Only alerts of this severity.
+                 * @example null
+                 */
+                severity?: components["schemas"]["AlertSeverity"];
+                /**
+                 * @description Only alerts of this source.
+                 * @example null
+                 */
+                source?: components["schemas"]["AlertSource"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of open alerts, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "id": "alert-43",
+                     *           "source": "health",
+                     *           "name": "NODE_DOWN",
+                     *           "state": "FIRING",
+                     *           "severity": "ERROR",
+                     *           "labels": {
+                     *             "alertname": "NODE_DOWN",
+                     *             "source": "health",
+                     *             "severity": "ERROR",
+                     *             "component": "NODE",
+                     *             "node": "node-4"
+                     *           },
+                     *           "annotations": {
+                     *             "summary": "node-4 is down: no heartbeat within the failure timeout.",
+                     *             "issueId": "issue-17"
+                     *           },
+                     *           "value": null,
+                     *           "peakValue": null,
+                     *           "forMs": 0,
+                     *           "activeAt": "2026-11-21T10:29:58.000Z",
+                     *           "startsAt": "2026-11-21T10:29:58.000Z",
+                     *           "endsAt": null
+                     *         },
+                     *         {
+                     *           "id": "alert-42",
+                     *           "source": "replication",
+                     *           "name": "replay lag over 10 s",
+                     *           "state": "FIRING",
+                     *           "severity": "CRITICAL",
+                     *           "labels": {
+                     *             "alertname": "replay lag over 10 s",
+                     *             "source": "replication",
+                     *             "severity": "CRITICAL",
+                     *             "rule": "rule-2",
+                     *             "replica": "node-3",
+                     *             "metric": "REPLAY_LAG_MS"
+                     *           },
+                     *           "annotations": {
+                     *             "summary": "node-3: replay lag 12040 ms > 10000 ms for 5000 ms"
+                     *           },
+                     *           "value": 12040,
+                     *           "peakValue": 12890,
+                     *           "forMs": 5000,
+                     *           "activeAt": "2026-11-21T10:29:40.000Z",
+                     *           "startsAt": "2026-11-21T10:29:45.000Z",
+                     *           "endsAt": null
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 2,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AlertListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listAlertHistory: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Only alerts of this severity.
+                 * @example null
+                 */
+                severity?: components["schemas"]["AlertSeverity"];
+                /**
+                 * @description Only alerts of this source.
+                 * @example null
+                 */
+                source?: components["schemas"]["AlertSource"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of resolved alerts, newest resolution first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "id": "alert-41",
+                     *           "source": "health",
+                     *           "name": "NODE_SUSPECTED",
+                     *           "state": "RESOLVED",
+                     *           "severity": "WARNING",
+                     *           "labels": {
+                     *             "alertname": "NODE_SUSPECTED",
+                     *             "source": "health",
+                     *             "severity": "WARNING",
+                     *             "component": "NODE",
+                     *             "node": "node-4"
+                     *           },
+                     *           "annotations": {
+                     *             "summary": "node-4 is suspected: heartbeats are late.",
+                     *             "issueId": "issue-16"
+                     *           },
+                     *           "value": null,
+                     *           "peakValue": null,
+                     *           "forMs": 0,
+                     *           "activeAt": "2026-11-21T10:29:54.000Z",
+                     *           "startsAt": "2026-11-21T10:29:54.000Z",
+                     *           "endsAt": "2026-11-21T10:29:58.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AlertListResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -1265,6 +1265,32 @@ export const operations = [
     readOnly: false,
   },
   {
+    operationId: "listAlerts",
+    method: "get",
+    path: "/api/v1/alerts",
+    expressPath: "/api/v1/alerts",
+    tags: ["Alerts"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listAlertHistory",
+    method: "get",
+    path: "/api/v1/alerts/history",
+    expressPath: "/api/v1/alerts/history",
+    tags: ["Alerts"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
     operationId: "listAuditEntries",
     method: "get",
     path: "/api/v1/audit/entries",
@@ -5779,6 +5805,8 @@ export type OperationId =
   | "leaveMember"
   | "listActiveParallelQueries"
   | "listActiveRacRecoveries"
+  | "listAlertHistory"
+  | "listAlerts"
   | "listApiKeys"
   | "listAuditEntries"
   | "listCacheFusionTransfers"

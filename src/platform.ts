@@ -12,6 +12,7 @@ import { simulationModule } from './modules/simulation.js';
 import { membershipModule } from './modules/membership.js';
 import { raftModule } from './modules/raft.js';
 import { failoverModule } from './modules/failover.js';
+import { alertsModule } from './modules/alerts.js';
 import { healthModule } from './modules/health.js';
 import { racModule } from './modules/rac.js';
 import { replicationModule } from './modules/replication.js';
@@ -34,6 +35,7 @@ export const DOMAIN_MODULES: readonly DomainModule[] = [
   membershipModule,
   raftModule,
   failoverModule,
+  alertsModule,
   healthModule,
   racModule,
   replicationModule,

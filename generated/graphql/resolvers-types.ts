@@ -79,6 +79,48 @@ export type AggregateFunction =
   | 'MIN'
   | 'SUM';
 
+/**
+ * An alert of one source (health, replication), in the shape of a Prometheus alert: labels identify
+ * it (severity left out), annotations describe it. Times are cluster time. The same alert as
+ * GET /api/v1/alerts.
+ */
+export type Alert = {
+  __typename?: 'Alert';
+  /** When the condition was first reported (Prometheus activeAt). */
+  activeAt: Scalars['DateTime']['output'];
+  /** summary (the condition in words) and what else its source adds, sorted by name. */
+  annotations: Array<AlertLabel>;
+  /** When it resolved (Alertmanager endsAt); null while open. */
+  endsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How long the condition must hold before the alert fires, in milliseconds of cluster time. */
+  forMs: Scalars['Int']['output'];
+  /** alert-N, numbered in the order alerts opened. */
+  id: Scalars['ID']['output'];
+  /** Every label (at most 10), sorted by name: alertname, source, severity and the source's own. */
+  labels: Array<AlertLabel>;
+  /** The alert name (its alertname label): a health issue type, or a replication rule's name. */
+  name: Scalars['String']['output'];
+  /** The highest value reported since the alert opened. */
+  peakValue?: Maybe<Scalars['Float']['output']>;
+  severity: AlertSeverity;
+  /** The engine that raised it: health or replication (the contract's AlertSource). */
+  source: Scalars['String']['output'];
+  /** When it fired (Alertmanager startsAt); null while pending. */
+  startsAt?: Maybe<Scalars['DateTime']['output']>;
+  state: AlertState;
+  /** The condition's summary annotation. */
+  summary: Scalars['String']['output'];
+  /** The number the condition is about, as last reported while open; null when there is none. */
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A label or an annotation of an alert: a name and its value. */
+export type AlertLabel = {
+  __typename?: 'AlertLabel';
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
 /** The lag an alert rule watches. */
 export type AlertMetric =
   /** flushLagMs. */
@@ -90,19 +132,20 @@ export type AlertMetric =
   /** writeLagMs. */
   | 'WRITE_LAG_MS';
 
-/** How urgent an alert is. */
+/** How urgent an alert is, least urgent first; the same scale for every source (the seed's IssueSeverity). */
 export type AlertSeverity =
   | 'CRITICAL'
+  | 'ERROR'
   | 'INFO'
   | 'WARNING';
 
 /** Where an alert stands. */
 export type AlertState =
-  /** Above the threshold for forMs or longer. */
+  /** Its condition has held for forMs or longer (at once when forMs is 0). */
   | 'FIRING'
-  /** Above the threshold for less than forMs. */
+  /** Its condition has held for less than its forMs. */
   | 'PENDING'
-  /** It is at or below it again. */
+  /** Its condition no longer holds, after it fired. A pending alert whose condition clears is discarded. */
   | 'RESOLVED';
 
 /** An API key; its secret is shown once, at creation. */
@@ -237,6 +280,47 @@ export type BlockTransferEvent = {
   toInstance: Scalars['ID']['output'];
   transferId: Scalars['ID']['output'];
   way: TransferWay;
+};
+
+/** One RAC instance's buffer cache, measured. Counters run from the database's last open. */
+export type BufferCacheStats = {
+  __typename?: 'BufferCacheStats';
+  /** Blocks the cache holds at most (the RAC setting bufferCacheBlocks, default 1024): past it the least recently used block not in use ages out through its master. */
+  capacityBlocks: Scalars['Int']['output'];
+  /** Blocks held that this instance must write back. */
+  dirtyBlocks: Scalars['Int']['output'];
+  /** Blocks aged out to make room (least recently used first), a dirty one written back first. */
+  evictions: Scalars['BigInt']['output'];
+  /** hits / (hits + misses); null before either. */
+  hitRatio?: Maybe<Scalars['Float']['output']>;
+  /** Reads and writes served from this cache without asking the block's master. */
+  hits: Scalars['BigInt']['output'];
+  /** The instance (a cluster node). */
+  instanceId: Scalars['ID']['output'];
+  /** Blocks read from disk because no instance held them. */
+  misses: Scalars['BigInt']['output'];
+  /** Past images of dirty blocks it shipped away, kept until disk has a version as new. */
+  pastImages: Scalars['Int']['output'];
+  status: RacInstanceStatus;
+  /** Blocks another instance shipped in (Cache Fusion 2-way and 3-way transfers): neither hits nor misses. */
+  transfersIn: Scalars['BigInt']['output'];
+  /** Blocks held now, in S or X mode (more than capacityBlocks only while blocks are aging out). */
+  usedBlocks: Scalars['Int']['output'];
+};
+
+/**
+ * The buffer caches the engines keep: today RAC's, one per instance (Oracle's buffer cache, kept
+ * coherent by Cache Fusion), with totals over every instance.
+ */
+export type BufferPoolStats = {
+  __typename?: 'BufferPoolStats';
+  caches: Array<BufferCacheStats>;
+  capacityBlocks: Scalars['Int']['output'];
+  evictions: Scalars['BigInt']['output'];
+  hitRatio?: Maybe<Scalars['Float']['output']>;
+  hits: Scalars['BigInt']['output'];
+  misses: Scalars['BigInt']['output'];
+  usedBlocks: Scalars['Int']['output'];
 };
 
 /** Cache Fusion activity: a transfer or a remaster, whichever `type` names. */
@@ -462,6 +546,18 @@ export type ClusterInfo = {
   quorumSize: Scalars['Int']['output'];
   state: ClusterState;
   updatedAt: Scalars['DateTime']['output'];
+};
+
+/** The cluster's nodes as the failure detector sees them. */
+export type ClusterMetrics = {
+  __typename?: 'ClusterMetrics';
+  downNodes: Scalars['Int']['output'];
+  hasQuorum: Scalars['Boolean']['output'];
+  healthyNodes: Scalars['Int']['output'];
+  /** Heartbeats the control plane received since the server started. */
+  heartbeatsReceived: Scalars['BigInt']['output'];
+  suspectedNodes: Scalars['Int']['output'];
+  totalNodes: Scalars['Int']['output'];
 };
 
 /** A database node that is a member of the cluster. */
@@ -1171,18 +1267,18 @@ export type DistributedTransactionStatistics = {
   active: Scalars['Int']['output'];
   begun: Scalars['Int']['output'];
   /** The decision to the last acknowledgement. */
-  commitLatency: LatencyPercentiles;
+  commitLatency: TransactionLatency;
   committed: Scalars['Int']['output'];
   heuristic: HeuristicCounts;
   inDoubt: Scalars['Int']['output'];
-  lockWaitLatency: LatencyPercentiles;
+  lockWaitLatency: TransactionLatency;
   lockWaits: LockWaitCounts;
   onePhaseCommits: Scalars['Int']['output'];
   /** PREPARE sent to the last vote. */
-  prepareLatency: LatencyPercentiles;
+  prepareLatency: TransactionLatency;
   prepared: Scalars['Int']['output'];
   /** Begin to the end. */
-  totalLatency: LatencyPercentiles;
+  totalLatency: TransactionLatency;
   votes: VoteCounts;
 };
 
@@ -1226,6 +1322,21 @@ export type Event = {
   /** Cluster time of the event. */
   time: Scalars['DateTime']['output'];
   type: Scalars['String']['output'];
+};
+
+/** How late the API server's event loop ran its timers in one interval (node's monitorEventLoopDelay), in milliseconds. */
+export type EventLoopDelay = {
+  __typename?: 'EventLoopDelay';
+  maxMs: Scalars['Float']['output'];
+  meanMs: Scalars['Float']['output'];
+  p50Ms: Scalars['Float']['output'];
+  p99Ms: Scalars['Float']['output'];
+};
+
+export type EventMetrics = {
+  __typename?: 'EventMetrics';
+  /** Cursor of the newest persisted event. */
+  lastCursor: Scalars['BigInt']['output'];
 };
 
 /** A page of events. */
@@ -2007,14 +2118,13 @@ export type JoinMemberInput = {
   seedId?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** Percentiles of a duration on the cluster clock; null before the first sample. */
+/** Latency percentiles of the requests answered in one interval, in milliseconds (null when none was answered). */
 export type LatencyPercentiles = {
   __typename?: 'LatencyPercentiles';
-  maxMs?: Maybe<Scalars['Int']['output']>;
-  p50Ms?: Maybe<Scalars['Int']['output']>;
-  p95Ms?: Maybe<Scalars['Int']['output']>;
-  p99Ms?: Maybe<Scalars['Int']['output']>;
-  samples: Scalars['Int']['output'];
+  maxMs?: Maybe<Scalars['Float']['output']>;
+  p50Ms?: Maybe<Scalars['Float']['output']>;
+  p90Ms?: Maybe<Scalars['Float']['output']>;
+  p99Ms?: Maybe<Scalars['Float']['output']>;
 };
 
 /** A node won a Raft election (event leader_elected). */
@@ -2365,6 +2475,16 @@ export type MemberSuspicion = {
   startedAt: Scalars['DateTime']['output'];
   /** Those members. */
   suspectors: Array<Scalars['String']['output']>;
+};
+
+/** A snapshot of the server and of the simulated cluster, every number measured: the same figures as GET /api/v1/metrics. */
+export type Metrics = {
+  __typename?: 'Metrics';
+  cluster: ClusterMetrics;
+  events: EventMetrics;
+  process: ProcessMetrics;
+  requests: RequestMetrics;
+  runtime: RuntimeMetrics;
 };
 
 export type Mutation = {
@@ -2819,6 +2939,15 @@ export type MutationUpdateRacRecoveryConfigArgs = {
   input: RecoveryConfigInput;
 };
 
+/** Messages of the simulated control network. */
+export type NetworkMetrics = {
+  __typename?: 'NetworkMetrics';
+  delivered: Scalars['BigInt']['output'];
+  dropped: Scalars['BigInt']['output'];
+  inFlight: Scalars['Int']['output'];
+  sent: Scalars['BigInt']['output'];
+};
+
 /** Resources a node offers, from its configuration. */
 export type NodeCapacity = {
   __typename?: 'NodeCapacity';
@@ -2986,6 +3115,17 @@ export type ObserverCounts = {
   suspect: Scalars['Int']['output'];
   /** Not knowing it. */
   unaware: Scalars['Int']['output'];
+};
+
+/** One operation's requests since the server started. */
+export type OperationMetrics = {
+  __typename?: 'OperationMetrics';
+  /** Answered with status 400 or above. */
+  errors: Scalars['BigInt']['output'];
+  maxLatencyMs: Scalars['Float']['output'];
+  meanLatencyMs: Scalars['Float']['output'];
+  operationId: Scalars['String']['output'];
+  requests: Scalars['BigInt']['output'];
 };
 
 /** One aggregate of a parallel query. */
@@ -3157,6 +3297,33 @@ export type ParticipantVote =
   | 'NO'
   | 'YES';
 
+/**
+ * The API server process over one interval of wall time (not cluster time): what it answered, how
+ * fast, how busy its event loop and CPU were, and its memory at the end. Process figures, measured.
+ */
+export type PerformanceMetrics = {
+  __typename?: 'PerformanceMetrics';
+  /** When the interval ended (wall clock). */
+  at: Scalars['DateTime']['output'];
+  /** CPU time the process used (user + system) per second of the interval: 1.0 is one core busy. */
+  cpuCoresUsed: Scalars['Float']['output'];
+  cpuSystemSeconds: Scalars['Float']['output'];
+  cpuUserSeconds: Scalars['Float']['output'];
+  /** Those answered with status 400 or above. */
+  errors: Scalars['Int']['output'];
+  /** Null when the event loop took no sample in the interval. */
+  eventLoopDelay?: Maybe<EventLoopDelay>;
+  heapTotalBytes: Scalars['BigInt']['output'];
+  heapUsedBytes: Scalars['BigInt']['output'];
+  /** Length of the interval, in seconds of wall time. */
+  intervalSeconds: Scalars['Float']['output'];
+  latency: LatencyPercentiles;
+  /** Requests answered in the interval (REST and GraphQL). */
+  requests: Scalars['Int']['output'];
+  requestsPerSecond: Scalars['Float']['output'];
+  rssBytes: Scalars['BigInt']['output'];
+};
+
 /** An update being piggybacked on a member's messages. */
 export type PiggybackEntry = {
   __typename?: 'PiggybackEntry';
@@ -3190,14 +3357,28 @@ export type ProbePhase =
   /** The direct ping timed out; helpers probe the target. */
   | 'INDIRECT';
 
+/** The API server process. */
+export type ProcessMetrics = {
+  __typename?: 'ProcessMetrics';
+  heapUsedBytes: Scalars['BigInt']['output'];
+  rssBytes: Scalars['BigInt']['output'];
+  uptimeSeconds: Scalars['Int']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Queries running now (GET /api/v1/rac/parallel-query/active). */
   activeParallelQueries: Array<ParallelQueryJob>;
+  /** Resolved alerts, newest resolution first (the last 500 of each source). GET /api/v1/alerts/history. */
+  alertHistory: Array<Alert>;
+  /** Open alerts (PENDING or FIRING; RESOLVED ones are in alertHistory), newest first. GET /api/v1/alerts. */
+  alerts: Array<Alert>;
   apiKeys: Array<ApiKey>;
   /** Version of the API server. */
   apiVersion: Scalars['String']['output'];
   auditEntries: Array<AuditEntry>;
+  /** The buffer caches the engines keep, measured (seed 003): RAC's, one per instance. */
+  bufferPoolStats?: Maybe<BufferPoolStats>;
   /** The same counters, by the name seed 003 gives them (GET /api/v1/rac/cache-fusion/statistics). */
   cacheFusionStats: CacheFusionStats;
   /** The transfer log, newest first by default (GET /api/v1/rac/cache-fusion/transfers). */
@@ -3271,7 +3452,7 @@ export type Query = {
   /** Members of the gossip group (the cluster's nodes; gossip state is rebuilt at start), filtered and paged like GET /api/v1/cluster/members. */
   members: Array<Member>;
   /** The same snapshot as GET /api/v1/metrics. */
-  metrics: Scalars['JSON']['output'];
+  metrics: Metrics;
   /**
    * Whether a node has a role, as GET /api/v1/cluster/nodes/{id}/probes/{role} answers it.
    * Public, like the health probes. maxLagBytes and maxLagMs bound a standby's replay lag
@@ -3388,6 +3569,23 @@ export type Query = {
 export type QueryActiveParallelQueriesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAlertHistoryArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  severity?: InputMaybe<AlertSeverity>;
+  source?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryAlertsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  severity?: InputMaybe<AlertSeverity>;
+  source?: InputMaybe<Scalars['String']['input']>;
+  state?: InputMaybe<AlertState>;
 };
 
 
@@ -4928,6 +5126,14 @@ export type ReplicationStatus = {
   walSegmentBytes: Scalars['Int']['output'];
 };
 
+/** Requests answered since the server started, over REST and GraphQL. */
+export type RequestMetrics = {
+  __typename?: 'RequestMetrics';
+  byOperation: Array<OperationMetrics>;
+  errors: Scalars['BigInt']['output'];
+  total: Scalars['BigInt']['output'];
+};
+
 /** What a resolution does at one participant. */
 export type ResolutionAction =
   | 'COMMIT_PREPARED'
@@ -4968,6 +5174,18 @@ export type RowWriteInput = {
 export type RowWriteOp =
   | 'delete'
   | 'put';
+
+/** The simulation runtime: the cluster clock, its timers and the faults in force. */
+export type RuntimeMetrics = {
+  __typename?: 'RuntimeMetrics';
+  activeFaults: Scalars['Int']['output'];
+  clockMode: ClockMode;
+  clockSpeed: Scalars['Float']['output'];
+  /** Current cluster time. */
+  clockTime: Scalars['DateTime']['output'];
+  network: NetworkMetrics;
+  pendingTimers: Scalars['Int']['output'];
+};
 
 /** The role of a shard copy. */
 export type ShardCopyRole =
@@ -5125,6 +5343,8 @@ export type StreamSubscription = {
 
 export type Subscription = {
   __typename?: 'Subscription';
+  /** Every alert as it fires and resolves: the same feed as systemAlerts without filters (the seed names both). */
+  alertsStream: Alert;
   /** Transfers and remasters, optionally only those naming instanceId. */
   cacheFusionEvents?: Maybe<CacheFusionEvent>;
   /** Every block transfer. */
@@ -5167,12 +5387,24 @@ export type Subscription = {
   leaderElections?: Maybe<LeaderElectionEvent>;
   /** Each change of the group-wide state of a member, optionally of one member. */
   memberStateChanged: MemberStateEvent;
+  /**
+   * A metrics snapshot (the same as the metrics query) every `interval` seconds of wall time, from
+   * 1 to 3600; the first arrives after one interval. Wall time, not cluster time: the stream ticks
+   * while the cluster clock is manual or paused.
+   */
+  metricsStream: Metrics;
   /** A node, each time it joins, leaves or its status changes. */
   nodeStatusChanged: ClusterNode;
   /** Node joins, leaves and status changes, optionally of one node. */
   nodeStatusChanges?: Maybe<NodeStatusEvent>;
   /** Parallel queries starting and ending, optionally one query. */
   parallelQueryEvents?: Maybe<ParallelQueryEvent>;
+  /**
+   * The API server's own performance over each `interval` seconds of wall time (1 to 3600, default
+   * 5): request rate, latency percentiles, event-loop delay, CPU and memory, measured over that
+   * interval only. The first arrives after one interval.
+   */
+  performanceStream: PerformanceMetrics;
   /**
    * One long query as it runs (a RAC parallel query's id, pq-N): its state at once, again whenever
    * its progress moves (looked at every progressIntervalMs of cluster time, 10 to 60000), and its
@@ -5207,6 +5439,13 @@ export type Subscription = {
   /** A slot as it is created, or invalidated (its WAL lost), optionally only one slot. A dropped slot has no state left to show: its slot_dropped event is on replicationEvents and the replication streams. */
   slotStatusChanged: ReplicationSlot;
   /**
+   * Alerts of every source as they fire and resolve: a view of alert_fired and alert_resolved on
+   * the event bus, each alert as it was at that moment. Only alerts at or above minSeverity, and of
+   * the sources named (health, replication), when given. To resume after a disconnect without a
+   * gap, use events(types: ["alert_fired", "alert_resolved"], resumeFrom: <cursor>).
+   */
+  systemAlerts: Alert;
+  /**
    * XA transaction (branch) state changes, optionally of one xid (in any notation), into one state,
    * or on one resource manager; `resumeFrom` replays stored events after that cursor first.
    */
@@ -5238,6 +5477,11 @@ export type SubscriptionMemberStateChangedArgs = {
 };
 
 
+export type SubscriptionMetricsStreamArgs = {
+  interval: Scalars['Int']['input'];
+};
+
+
 export type SubscriptionNodeStatusChangedArgs = {
   nodeId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -5250,6 +5494,11 @@ export type SubscriptionNodeStatusChangesArgs = {
 
 export type SubscriptionParallelQueryEventsArgs = {
   queryId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionPerformanceStreamArgs = {
+  interval?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -5302,6 +5551,12 @@ export type SubscriptionResourceLockEventsArgs = {
 
 export type SubscriptionSlotStatusChangedArgs = {
   slotName?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type SubscriptionSystemAlertsArgs = {
+  minSeverity?: InputMaybe<AlertSeverity>;
+  sources?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
@@ -5466,6 +5721,16 @@ export type TokenRangeInput = {
 export type TransactionDecision =
   | 'ABORT'
   | 'COMMIT';
+
+/** Percentiles of a duration on the cluster clock; null before the first sample. */
+export type TransactionLatency = {
+  __typename?: 'TransactionLatency';
+  maxMs?: Maybe<Scalars['Int']['output']>;
+  p50Ms?: Maybe<Scalars['Int']['output']>;
+  p95Ms?: Maybe<Scalars['Int']['output']>;
+  p99Ms?: Maybe<Scalars['Int']['output']>;
+  samples: Scalars['Int']['output'];
+};
 
 /** One participant of a distributed transaction. */
 export type TransactionParticipant = {
@@ -5877,6 +6142,8 @@ export type ResolversTypes = {
   AddReplicaInput: AddReplicaInput;
   AggregateCounts: ResolverTypeWrapper<AggregateCounts>;
   AggregateFunction: AggregateFunction;
+  Alert: ResolverTypeWrapper<Alert>;
+  AlertLabel: ResolverTypeWrapper<AlertLabel>;
   AlertMetric: AlertMetric;
   AlertSeverity: AlertSeverity;
   AlertState: AlertState;
@@ -5893,6 +6160,8 @@ export type ResolversTypes = {
   BlockMode: BlockMode;
   BlockTransferEvent: ResolverTypeWrapper<BlockTransferEvent>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BufferCacheStats: ResolverTypeWrapper<BufferCacheStats>;
+  BufferPoolStats: ResolverTypeWrapper<BufferPoolStats>;
   CacheFusionEvent: ResolverTypeWrapper<CacheFusionEvent>;
   CacheFusionInstanceStatus: ResolverTypeWrapper<CacheFusionInstanceStatus>;
   CacheFusionStats: ResolverTypeWrapper<CacheFusionStats>;
@@ -5909,6 +6178,7 @@ export type ResolversTypes = {
   ClusterHealthCheckName: ClusterHealthCheckName;
   ClusterHealthEvent: ResolverTypeWrapper<ClusterHealthEvent>;
   ClusterInfo: ResolverTypeWrapper<ClusterInfo>;
+  ClusterMetrics: ResolverTypeWrapper<ClusterMetrics>;
   ClusterNode: ResolverTypeWrapper<ClusterNode>;
   ClusterNodeSortField: ClusterNodeSortField;
   ClusterReplication: ResolverTypeWrapper<ClusterReplication>;
@@ -5963,6 +6233,8 @@ export type ResolversTypes = {
   EnqueueCounts: ResolverTypeWrapper<EnqueueCounts>;
   EnqueueMode: EnqueueMode;
   Event: ResolverTypeWrapper<Event>;
+  EventLoopDelay: ResolverTypeWrapper<EventLoopDelay>;
+  EventMetrics: ResolverTypeWrapper<EventMetrics>;
   EventPage: ResolverTypeWrapper<EventPage>;
   ExecutionStrategy: ExecutionStrategy;
   ExecutionStrategyChange: ResolverTypeWrapper<ExecutionStrategyChange>;
@@ -6054,7 +6326,9 @@ export type ResolversTypes = {
   MemberStateDetail: ResolverTypeWrapper<MemberStateDetail>;
   MemberStateEvent: ResolverTypeWrapper<MemberStateEvent>;
   MemberSuspicion: ResolverTypeWrapper<MemberSuspicion>;
+  Metrics: ResolverTypeWrapper<Metrics>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NetworkMetrics: ResolverTypeWrapper<NetworkMetrics>;
   NodeCapacity: ResolverTypeWrapper<NodeCapacity>;
   NodeCapacityInput: NodeCapacityInput;
   NodeHealthDetail: ResolverTypeWrapper<NodeHealthDetail>;
@@ -6067,6 +6341,7 @@ export type ResolversTypes = {
   NodeStatusEvent: ResolverTypeWrapper<NodeStatusEvent>;
   ObserverBelief: ResolverTypeWrapper<ObserverBelief>;
   ObserverCounts: ResolverTypeWrapper<ObserverCounts>;
+  OperationMetrics: ResolverTypeWrapper<OperationMetrics>;
   ParallelQueryAggregate: ResolverTypeWrapper<ParallelQueryAggregate>;
   ParallelQueryConfig: ResolverTypeWrapper<ParallelQueryConfig>;
   ParallelQueryConfigInput: ParallelQueryConfigInput;
@@ -6083,9 +6358,11 @@ export type ResolversTypes = {
   ParticipantResolution: ResolverTypeWrapper<ParticipantResolution>;
   ParticipantState: ParticipantState;
   ParticipantVote: ParticipantVote;
+  PerformanceMetrics: ResolverTypeWrapper<PerformanceMetrics>;
   PiggybackEntry: ResolverTypeWrapper<PiggybackEntry>;
   Principal: ResolverTypeWrapper<Principal>;
   ProbePhase: ProbePhase;
+  ProcessMetrics: ResolverTypeWrapper<ProcessMetrics>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueryExecution: ResolverTypeWrapper<QueryExecution>;
   QueryKind: QueryKind;
@@ -6161,12 +6438,14 @@ export type ResolversTypes = {
   ReplicationState: ReplicationState;
   ReplicationStatistics: ResolverTypeWrapper<ReplicationStatistics>;
   ReplicationStatus: ResolverTypeWrapper<ReplicationStatus>;
+  RequestMetrics: ResolverTypeWrapper<RequestMetrics>;
   ResolutionAction: ResolutionAction;
   ResolveConflictInput: ResolveConflictInput;
   Role: Role;
   RowLock: ResolverTypeWrapper<RowLock>;
   RowWriteInput: RowWriteInput;
   RowWriteOp: RowWriteOp;
+  RuntimeMetrics: ResolverTypeWrapper<RuntimeMetrics>;
   ShardCopyRole: ShardCopyRole;
   ShardMove: ResolverTypeWrapper<ShardMove>;
   ShardSortField: ShardSortField;
@@ -6195,6 +6474,7 @@ export type ResolversTypes = {
   SyncState: SyncState;
   TokenRangeInput: TokenRangeInput;
   TransactionDecision: TransactionDecision;
+  TransactionLatency: ResolverTypeWrapper<TransactionLatency>;
   TransactionParticipant: ResolverTypeWrapper<TransactionParticipant>;
   TransferWay: TransferWay;
   VoteCounts: ResolverTypeWrapper<VoteCounts>;
@@ -6233,6 +6513,8 @@ export type ResolversParentTypes = {
   AddNodeInput: AddNodeInput;
   AddReplicaInput: AddReplicaInput;
   AggregateCounts: AggregateCounts;
+  Alert: Alert;
+  AlertLabel: AlertLabel;
   ApiKey: ApiKey;
   AppendEntriesResponse: AppendEntriesResponse;
   AppendedEntry: AppendedEntry;
@@ -6242,6 +6524,8 @@ export type ResolversParentTypes = {
   BigInt: Scalars['BigInt']['output'];
   BlockTransferEvent: BlockTransferEvent;
   Boolean: Scalars['Boolean']['output'];
+  BufferCacheStats: BufferCacheStats;
+  BufferPoolStats: BufferPoolStats;
   CacheFusionEvent: CacheFusionEvent;
   CacheFusionInstanceStatus: CacheFusionInstanceStatus;
   CacheFusionStats: CacheFusionStats;
@@ -6255,6 +6539,7 @@ export type ResolversParentTypes = {
   ClusterHealthCheck: ClusterHealthCheck;
   ClusterHealthEvent: ClusterHealthEvent;
   ClusterInfo: ClusterInfo;
+  ClusterMetrics: ClusterMetrics;
   ClusterNode: ClusterNode;
   ClusterReplication: ClusterReplication;
   ClusterReplicationNode: ClusterReplicationNode;
@@ -6295,6 +6580,8 @@ export type ResolversParentTypes = {
   DistributedTransactionStatistics: DistributedTransactionStatistics;
   EnqueueCounts: EnqueueCounts;
   Event: Event;
+  EventLoopDelay: EventLoopDelay;
+  EventMetrics: EventMetrics;
   EventPage: EventPage;
   ExecutionStrategyChange: ExecutionStrategyChange;
   FailoverConfig: FailoverConfig;
@@ -6358,7 +6645,9 @@ export type ResolversParentTypes = {
   MemberStateDetail: MemberStateDetail;
   MemberStateEvent: MemberStateEvent;
   MemberSuspicion: MemberSuspicion;
+  Metrics: Metrics;
   Mutation: Record<PropertyKey, never>;
+  NetworkMetrics: NetworkMetrics;
   NodeCapacity: NodeCapacity;
   NodeCapacityInput: NodeCapacityInput;
   NodeHealthDetail: NodeHealthDetail;
@@ -6367,6 +6656,7 @@ export type ResolversParentTypes = {
   NodeStatusEvent: NodeStatusEvent;
   ObserverBelief: ObserverBelief;
   ObserverCounts: ObserverCounts;
+  OperationMetrics: OperationMetrics;
   ParallelQueryAggregate: ParallelQueryAggregate;
   ParallelQueryConfig: ParallelQueryConfig;
   ParallelQueryConfigInput: ParallelQueryConfigInput;
@@ -6379,8 +6669,10 @@ export type ResolversParentTypes = {
   ParallelQueryStatistics: ParallelQueryStatistics;
   ParticipantInput: ParticipantInput;
   ParticipantResolution: ParticipantResolution;
+  PerformanceMetrics: PerformanceMetrics;
   PiggybackEntry: PiggybackEntry;
   Principal: Principal;
+  ProcessMetrics: ProcessMetrics;
   Query: Record<PropertyKey, never>;
   QueryExecution: QueryExecution;
   QueryPhase: QueryPhase;
@@ -6434,9 +6726,11 @@ export type ResolversParentTypes = {
   ReplicationSnapshotProgress: ReplicationSnapshotProgress;
   ReplicationStatistics: ReplicationStatistics;
   ReplicationStatus: ReplicationStatus;
+  RequestMetrics: RequestMetrics;
   ResolveConflictInput: ResolveConflictInput;
   RowLock: RowLock;
   RowWriteInput: RowWriteInput;
+  RuntimeMetrics: RuntimeMetrics;
   ShardMove: ShardMove;
   SimulateConflictInput: SimulateConflictInput;
   SlotCounts: SlotCounts;
@@ -6452,6 +6746,7 @@ export type ResolversParentTypes = {
   SuspicionTimeouts: SuspicionTimeouts;
   SwimCounters: SwimCounters;
   TokenRangeInput: TokenRangeInput;
+  TransactionLatency: TransactionLatency;
   TransactionParticipant: TransactionParticipant;
   VoteCounts: VoteCounts;
   VoteResponse: VoteResponse;
@@ -6489,6 +6784,28 @@ export type AggregateCountsResolvers<ContextType = GraphQLContext, ParentType ex
   MAX?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   MIN?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   SUM?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type AlertResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Alert'] = ResolversParentTypes['Alert']> = {
+  activeAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  annotations?: Resolver<Array<ResolversTypes['AlertLabel']>, ParentType, ContextType>;
+  endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  forMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  labels?: Resolver<Array<ResolversTypes['AlertLabel']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  peakValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['AlertSeverity'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['AlertState'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type AlertLabelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AlertLabel'] = ResolversParentTypes['AlertLabel']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ApiKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
@@ -6559,6 +6876,30 @@ export type BlockTransferEventResolvers<ContextType = GraphQLContext, ParentType
   toInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   transferId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   way?: Resolver<ResolversTypes['TransferWay'], ParentType, ContextType>;
+};
+
+export type BufferCacheStatsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BufferCacheStats'] = ResolversParentTypes['BufferCacheStats']> = {
+  capacityBlocks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dirtyBlocks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  evictions?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  hitRatio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  hits?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  instanceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  misses?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  pastImages?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RacInstanceStatus'], ParentType, ContextType>;
+  transfersIn?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  usedBlocks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BufferPoolStatsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BufferPoolStats'] = ResolversParentTypes['BufferPoolStats']> = {
+  caches?: Resolver<Array<ResolversTypes['BufferCacheStats']>, ParentType, ContextType>;
+  capacityBlocks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  evictions?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  hitRatio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  hits?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  misses?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  usedBlocks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CacheFusionEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CacheFusionEvent'] = ResolversParentTypes['CacheFusionEvent']> = {
@@ -6690,6 +7031,15 @@ export type ClusterInfoResolvers<ContextType = GraphQLContext, ParentType extend
   quorumSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['ClusterState'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ClusterMetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterMetrics'] = ResolversParentTypes['ClusterMetrics']> = {
+  downNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hasQuorum?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  healthyNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  heartbeatsReceived?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  suspectedNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ClusterNodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterNode'] = ResolversParentTypes['ClusterNode']> = {
@@ -7019,16 +7369,16 @@ export type DistributedTransactionStatisticsResolvers<ContextType = GraphQLConte
   aborted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   active?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   begun?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  commitLatency?: Resolver<ResolversTypes['LatencyPercentiles'], ParentType, ContextType>;
+  commitLatency?: Resolver<ResolversTypes['TransactionLatency'], ParentType, ContextType>;
   committed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   heuristic?: Resolver<ResolversTypes['HeuristicCounts'], ParentType, ContextType>;
   inDoubt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  lockWaitLatency?: Resolver<ResolversTypes['LatencyPercentiles'], ParentType, ContextType>;
+  lockWaitLatency?: Resolver<ResolversTypes['TransactionLatency'], ParentType, ContextType>;
   lockWaits?: Resolver<ResolversTypes['LockWaitCounts'], ParentType, ContextType>;
   onePhaseCommits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  prepareLatency?: Resolver<ResolversTypes['LatencyPercentiles'], ParentType, ContextType>;
+  prepareLatency?: Resolver<ResolversTypes['TransactionLatency'], ParentType, ContextType>;
   prepared?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  totalLatency?: Resolver<ResolversTypes['LatencyPercentiles'], ParentType, ContextType>;
+  totalLatency?: Resolver<ResolversTypes['TransactionLatency'], ParentType, ContextType>;
   votes?: Resolver<ResolversTypes['VoteCounts'], ParentType, ContextType>;
 };
 
@@ -7045,6 +7395,17 @@ export type EventResolvers<ContextType = GraphQLContext, ParentType extends Reso
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type EventLoopDelayResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventLoopDelay'] = ResolversParentTypes['EventLoopDelay']> = {
+  maxMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  meanMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  p50Ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  p99Ms?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type EventMetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventMetrics'] = ResolversParentTypes['EventMetrics']> = {
+  lastCursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
 export type EventPageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventPage'] = ResolversParentTypes['EventPage']> = {
@@ -7407,11 +7768,10 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 }
 
 export type LatencyPercentilesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LatencyPercentiles'] = ResolversParentTypes['LatencyPercentiles']> = {
-  maxMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  p50Ms?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  p95Ms?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  p99Ms?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  samples?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p50Ms?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p90Ms?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p99Ms?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type LeaderElectionEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LeaderElectionEvent'] = ResolversParentTypes['LeaderElectionEvent']> = {
@@ -7573,6 +7933,14 @@ export type MemberSuspicionResolvers<ContextType = GraphQLContext, ParentType ex
   suspectors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type MetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Metrics'] = ResolversParentTypes['Metrics']> = {
+  cluster?: Resolver<ResolversTypes['ClusterMetrics'], ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['EventMetrics'], ParentType, ContextType>;
+  process?: Resolver<ResolversTypes['ProcessMetrics'], ParentType, ContextType>;
+  requests?: Resolver<ResolversTypes['RequestMetrics'], ParentType, ContextType>;
+  runtime?: Resolver<ResolversTypes['RuntimeMetrics'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   addClusterNode?: Resolver<ResolversTypes['ClusterNode'], ParentType, ContextType, RequireFields<MutationAddClusterNodeArgs, 'input'>>;
@@ -7639,6 +8007,13 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateFailoverConfig?: Resolver<ResolversTypes['FailoverConfig'], ParentType, ContextType, RequireFields<MutationUpdateFailoverConfigArgs, 'config'>>;
   updateParallelQueryConfig?: Resolver<ResolversTypes['ParallelQueryConfig'], ParentType, ContextType, RequireFields<MutationUpdateParallelQueryConfigArgs, 'input'>>;
   updateRacRecoveryConfig?: Resolver<ResolversTypes['RecoveryConfig'], ParentType, ContextType, RequireFields<MutationUpdateRacRecoveryConfigArgs, 'input'>>;
+};
+
+export type NetworkMetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkMetrics'] = ResolversParentTypes['NetworkMetrics']> = {
+  delivered?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  dropped?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  inFlight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sent?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
 export type NodeCapacityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NodeCapacity'] = ResolversParentTypes['NodeCapacity']> = {
@@ -7709,6 +8084,14 @@ export type ObserverCountsResolvers<ContextType = GraphQLContext, ParentType ext
   left?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   suspect?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unaware?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type OperationMetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OperationMetrics'] = ResolversParentTypes['OperationMetrics']> = {
+  errors?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  maxLatencyMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  meanLatencyMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  operationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requests?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
 export type ParallelQueryAggregateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ParallelQueryAggregate'] = ResolversParentTypes['ParallelQueryAggregate']> = {
@@ -7814,6 +8197,22 @@ export type ParticipantResolutionResolvers<ContextType = GraphQLContext, ParentT
   state?: Resolver<ResolversTypes['ParticipantState'], ParentType, ContextType>;
 };
 
+export type PerformanceMetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PerformanceMetrics'] = ResolversParentTypes['PerformanceMetrics']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cpuCoresUsed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  cpuSystemSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  cpuUserSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  errors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  eventLoopDelay?: Resolver<Maybe<ResolversTypes['EventLoopDelay']>, ParentType, ContextType>;
+  heapTotalBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  heapUsedBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  intervalSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  latency?: Resolver<ResolversTypes['LatencyPercentiles'], ParentType, ContextType>;
+  requests?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requestsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rssBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
 export type PiggybackEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PiggybackEntry'] = ResolversParentTypes['PiggybackEntry']> = {
   from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   incarnation?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
@@ -7828,11 +8227,20 @@ export type PrincipalResolvers<ContextType = GraphQLContext, ParentType extends 
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
+export type ProcessMetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProcessMetrics'] = ResolversParentTypes['ProcessMetrics']> = {
+  heapUsedBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  rssBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  uptimeSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   activeParallelQueries?: Resolver<Array<ResolversTypes['ParallelQueryJob']>, ParentType, ContextType, RequireFields<QueryActiveParallelQueriesArgs, 'limit' | 'offset'>>;
+  alertHistory?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertHistoryArgs, 'limit' | 'offset'>>;
+  alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertsArgs, 'limit' | 'offset'>>;
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'limit' | 'offset'>>;
   apiVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   auditEntries?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAuditEntriesArgs, 'limit' | 'offset' | 'order'>>;
+  bufferPoolStats?: Resolver<Maybe<ResolversTypes['BufferPoolStats']>, ParentType, ContextType>;
   cacheFusionStats?: Resolver<ResolversTypes['CacheFusionStats'], ParentType, ContextType>;
   cacheFusionTransfers?: Resolver<Array<ResolversTypes['CacheFusionTransfer']>, ParentType, ContextType, RequireFields<QueryCacheFusionTransfersArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   clock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType>;
@@ -7872,7 +8280,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   loadBalancerStatistics?: Resolver<ResolversTypes['LoadBalancerStatistics'], ParentType, ContextType>;
   memberState?: Resolver<Maybe<ResolversTypes['MemberStateDetail']>, ParentType, ContextType, RequireFields<QueryMemberStateArgs, 'memberId'>>;
   members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMembersArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
-  metrics?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  metrics?: Resolver<ResolversTypes['Metrics'], ParentType, ContextType>;
   nodeRoleProbe?: Resolver<ResolversTypes['NodeRoleProbe'], ParentType, ContextType, RequireFields<QueryNodeRoleProbeArgs, 'nodeId' | 'role'>>;
   parallelQueryPlans?: Resolver<Array<ResolversTypes['ParallelQueryPlan']>, ParentType, ContextType, RequireFields<QueryParallelQueryPlansArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   parallelQueryStatistics?: Resolver<ResolversTypes['ParallelQueryStatistics'], ParentType, ContextType>;
@@ -8526,9 +8934,24 @@ export type ReplicationStatusResolvers<ContextType = GraphQLContext, ParentType 
   walSegmentBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type RequestMetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RequestMetrics'] = ResolversParentTypes['RequestMetrics']> = {
+  byOperation?: Resolver<Array<ResolversTypes['OperationMetrics']>, ParentType, ContextType>;
+  errors?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
 export type RowLockResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RowLock'] = ResolversParentTypes['RowLock']> = {
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RuntimeMetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RuntimeMetrics'] = ResolversParentTypes['RuntimeMetrics']> = {
+  activeFaults?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  clockMode?: Resolver<ResolversTypes['ClockMode'], ParentType, ContextType>;
+  clockSpeed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  clockTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  network?: Resolver<ResolversTypes['NetworkMetrics'], ParentType, ContextType>;
+  pendingTimers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ShardMoveResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardMove'] = ResolversParentTypes['ShardMove']> = {
@@ -8583,6 +9006,7 @@ export type StreamSubscriptionResolvers<ContextType = GraphQLContext, ParentType
 };
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  alertsStream?: SubscriptionResolver<ResolversTypes['Alert'], "alertsStream", ParentType, ContextType>;
   cacheFusionEvents?: SubscriptionResolver<Maybe<ResolversTypes['CacheFusionEvent']>, "cacheFusionEvents", ParentType, ContextType, Partial<SubscriptionCacheFusionEventsArgs>>;
   cacheFusionTransfer?: SubscriptionResolver<ResolversTypes['BlockTransferEvent'], "cacheFusionTransfer", ParentType, ContextType>;
   clusterHealthChanges?: SubscriptionResolver<Maybe<ResolversTypes['ClusterHealthEvent']>, "clusterHealthChanges", ParentType, ContextType>;
@@ -8600,9 +9024,11 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   instanceRecoveryStarted?: SubscriptionResolver<ResolversTypes['RecoveryEvent'], "instanceRecoveryStarted", ParentType, ContextType>;
   leaderElections?: SubscriptionResolver<Maybe<ResolversTypes['LeaderElectionEvent']>, "leaderElections", ParentType, ContextType>;
   memberStateChanged?: SubscriptionResolver<ResolversTypes['MemberStateEvent'], "memberStateChanged", ParentType, ContextType, Partial<SubscriptionMemberStateChangedArgs>>;
+  metricsStream?: SubscriptionResolver<ResolversTypes['Metrics'], "metricsStream", ParentType, ContextType, RequireFields<SubscriptionMetricsStreamArgs, 'interval'>>;
   nodeStatusChanged?: SubscriptionResolver<ResolversTypes['ClusterNode'], "nodeStatusChanged", ParentType, ContextType, Partial<SubscriptionNodeStatusChangedArgs>>;
   nodeStatusChanges?: SubscriptionResolver<Maybe<ResolversTypes['NodeStatusEvent']>, "nodeStatusChanges", ParentType, ContextType, Partial<SubscriptionNodeStatusChangesArgs>>;
   parallelQueryEvents?: SubscriptionResolver<Maybe<ResolversTypes['ParallelQueryEvent']>, "parallelQueryEvents", ParentType, ContextType, Partial<SubscriptionParallelQueryEventsArgs>>;
+  performanceStream?: SubscriptionResolver<ResolversTypes['PerformanceMetrics'], "performanceStream", ParentType, ContextType, RequireFields<SubscriptionPerformanceStreamArgs, 'interval'>>;
   queryProgress?: SubscriptionResolver<ResolversTypes['QueryExecution'], "queryProgress", ParentType, ContextType, RequireFields<SubscriptionQueryProgressArgs, 'id' | 'progressIntervalMs'>>;
   quorumChanges?: SubscriptionResolver<ResolversTypes['QuorumEvent'], "quorumChanges", ParentType, ContextType>;
   racEvents?: SubscriptionResolver<ResolversTypes['Event'], "racEvents", ParentType, ContextType, Partial<SubscriptionRacEventsArgs>>;
@@ -8615,6 +9041,7 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   replicationStatus?: SubscriptionResolver<ResolversTypes['ReplicationStatus'], "replicationStatus", ParentType, ContextType>;
   resourceLockEvents?: SubscriptionResolver<Maybe<ResolversTypes['LockEvent']>, "resourceLockEvents", ParentType, ContextType, Partial<SubscriptionResourceLockEventsArgs>>;
   slotStatusChanged?: SubscriptionResolver<ResolversTypes['ReplicationSlot'], "slotStatusChanged", ParentType, ContextType, Partial<SubscriptionSlotStatusChangedArgs>>;
+  systemAlerts?: SubscriptionResolver<ResolversTypes['Alert'], "systemAlerts", ParentType, ContextType, Partial<SubscriptionSystemAlertsArgs>>;
   xaBranchUpdates?: SubscriptionResolver<ResolversTypes['XaBranchEvent'], "xaBranchUpdates", ParentType, ContextType, Partial<SubscriptionXaBranchUpdatesArgs>>;
 };
 
@@ -8680,6 +9107,14 @@ export type SwimCountersResolvers<ContextType = GraphQLContext, ParentType exten
   suspicionsRaised?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   updatesApplied?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   updatesDropped?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type TransactionLatencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TransactionLatency'] = ResolversParentTypes['TransactionLatency']> = {
+  maxMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  p50Ms?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  p95Ms?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  p99Ms?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  samples?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type TransactionParticipantResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TransactionParticipant'] = ResolversParentTypes['TransactionParticipant']> = {
@@ -8876,6 +9311,8 @@ export type ZonePlacementResolvers<ContextType = GraphQLContext, ParentType exte
 export type Resolvers<ContextType = GraphQLContext> = {
   AccessToken?: AccessTokenResolvers<ContextType>;
   AggregateCounts?: AggregateCountsResolvers<ContextType>;
+  Alert?: AlertResolvers<ContextType>;
+  AlertLabel?: AlertLabelResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
   AppendEntriesResponse?: AppendEntriesResponseResolvers<ContextType>;
   AppendedEntry?: AppendedEntryResolvers<ContextType>;
@@ -8883,6 +9320,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   BaseBackupProgress?: BaseBackupProgressResolvers<ContextType>;
   BigInt?: GraphQLScalarType;
   BlockTransferEvent?: BlockTransferEventResolvers<ContextType>;
+  BufferCacheStats?: BufferCacheStatsResolvers<ContextType>;
+  BufferPoolStats?: BufferPoolStatsResolvers<ContextType>;
   CacheFusionEvent?: CacheFusionEventResolvers<ContextType>;
   CacheFusionInstanceStatus?: CacheFusionInstanceStatusResolvers<ContextType>;
   CacheFusionStats?: CacheFusionStatsResolvers<ContextType>;
@@ -8894,6 +9333,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ClusterHealthCheck?: ClusterHealthCheckResolvers<ContextType>;
   ClusterHealthEvent?: ClusterHealthEventResolvers<ContextType>;
   ClusterInfo?: ClusterInfoResolvers<ContextType>;
+  ClusterMetrics?: ClusterMetricsResolvers<ContextType>;
   ClusterNode?: ClusterNodeResolvers<ContextType>;
   ClusterReplication?: ClusterReplicationResolvers<ContextType>;
   ClusterReplicationNode?: ClusterReplicationNodeResolvers<ContextType>;
@@ -8929,6 +9369,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DistributedTransactionStatistics?: DistributedTransactionStatisticsResolvers<ContextType>;
   EnqueueCounts?: EnqueueCountsResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
+  EventLoopDelay?: EventLoopDelayResolvers<ContextType>;
+  EventMetrics?: EventMetricsResolvers<ContextType>;
   EventPage?: EventPageResolvers<ContextType>;
   ExecutionStrategyChange?: ExecutionStrategyChangeResolvers<ContextType>;
   FailoverConfig?: FailoverConfigResolvers<ContextType>;
@@ -8983,7 +9425,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MemberStateDetail?: MemberStateDetailResolvers<ContextType>;
   MemberStateEvent?: MemberStateEventResolvers<ContextType>;
   MemberSuspicion?: MemberSuspicionResolvers<ContextType>;
+  Metrics?: MetricsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NetworkMetrics?: NetworkMetricsResolvers<ContextType>;
   NodeCapacity?: NodeCapacityResolvers<ContextType>;
   NodeHealthDetail?: NodeHealthDetailResolvers<ContextType>;
   NodeRoleProbe?: NodeRoleProbeResolvers<ContextType>;
@@ -8991,6 +9435,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   NodeStatusEvent?: NodeStatusEventResolvers<ContextType>;
   ObserverBelief?: ObserverBeliefResolvers<ContextType>;
   ObserverCounts?: ObserverCountsResolvers<ContextType>;
+  OperationMetrics?: OperationMetricsResolvers<ContextType>;
   ParallelQueryAggregate?: ParallelQueryAggregateResolvers<ContextType>;
   ParallelQueryConfig?: ParallelQueryConfigResolvers<ContextType>;
   ParallelQueryEvent?: ParallelQueryEventResolvers<ContextType>;
@@ -9001,8 +9446,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ParallelQueryResult?: ParallelQueryResultResolvers<ContextType>;
   ParallelQueryStatistics?: ParallelQueryStatisticsResolvers<ContextType>;
   ParticipantResolution?: ParticipantResolutionResolvers<ContextType>;
+  PerformanceMetrics?: PerformanceMetricsResolvers<ContextType>;
   PiggybackEntry?: PiggybackEntryResolvers<ContextType>;
   Principal?: PrincipalResolvers<ContextType>;
+  ProcessMetrics?: ProcessMetricsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   QueryExecution?: QueryExecutionResolvers<ContextType>;
   QueryPhase?: QueryPhaseResolvers<ContextType>;
@@ -9051,7 +9498,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ReplicationSnapshotProgress?: ReplicationSnapshotProgressResolvers<ContextType>;
   ReplicationStatistics?: ReplicationStatisticsResolvers<ContextType>;
   ReplicationStatus?: ReplicationStatusResolvers<ContextType>;
+  RequestMetrics?: RequestMetricsResolvers<ContextType>;
   RowLock?: RowLockResolvers<ContextType>;
+  RuntimeMetrics?: RuntimeMetricsResolvers<ContextType>;
   ShardMove?: ShardMoveResolvers<ContextType>;
   SlotCounts?: SlotCountsResolvers<ContextType>;
   SlotWalStatusCounts?: SlotWalStatusCountsResolvers<ContextType>;
@@ -9064,6 +9513,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Suspicion?: SuspicionResolvers<ContextType>;
   SuspicionTimeouts?: SuspicionTimeoutsResolvers<ContextType>;
   SwimCounters?: SwimCountersResolvers<ContextType>;
+  TransactionLatency?: TransactionLatencyResolvers<ContextType>;
   TransactionParticipant?: TransactionParticipantResolvers<ContextType>;
   VoteCounts?: VoteCountsResolvers<ContextType>;
   VoteResponse?: VoteResponseResolvers<ContextType>;

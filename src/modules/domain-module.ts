@@ -1,6 +1,7 @@
 import type { Resolvers } from '../../generated/graphql/resolvers-types.js';
 import type { ApiSurfaces, RestHandlerFactory } from '../api/surfaces.js';
 import type { StreamDefinition } from '../api/ws/websocket-streams.js';
+import type { AlertEngine } from '../engines/alerts/alert-engine.js';
 import type { ClusterConsensus } from '../engines/cluster/cluster-consensus.js';
 import type { ClusterNodes } from '../engines/cluster/cluster-nodes.js';
 import type { ClusterFailover } from '../engines/failover/cluster-failover.js';
@@ -27,6 +28,8 @@ export interface Shared {
   consensus: ClusterConsensus;
   /** Leader replacement and its history (failover). */
   failover: ClusterFailover;
+  /** The one alert model: sources register here and report their conditions (alerts). */
+  alerts: AlertEngine;
   /** Cluster state, quorum margin and issues (health). */
   clusterHealth: ClusterHealth;
   /** Real Application Clusters over the first nodes (rac). */

@@ -8,12 +8,14 @@ import type { DomainModule } from './domain-module.js';
 /**
  * The cluster's health: state, quorum margin, issues and their history. Listed after consensus
  * and failover: it hears of each change once they have handled it (leader_elected comes first).
+ * Its open issues are the alert engine's `health` source.
  */
 export const healthModule: DomainModule = {
   name: 'health',
   async assemble({ store, runtime, bus, journal, runner, shared }) {
     const consensus = shared('consensus');
-    const clusterHealth = await ClusterHealth.load(store, { clock: runtime.clock, nodes: shared('nodes'), consensus, bus, journal });
+    const alerts = shared('alerts').source('health');
+    const clusterHealth = await ClusterHealth.load(store, { clock: runtime.clock, nodes: shared('nodes'), consensus, bus, journal, alerts });
     return {
       shares: { clusterHealth },
       services: { clusterHealth: new ClusterHealthService({ health: clusterHealth, consensus, runner }) },

@@ -29,7 +29,8 @@ export const replicationModule: DomainModule = {
   async assemble({ store, runtime, bus, journal, runner, shared }) {
     const nodes = shared('nodes');
     const rac = shared('rac');
-    const replication = await ReplicationEngine.load(store, { runtime, journal, bus, nodeIds: nodes.list().map((node) => node.nodeId) });
+    const alerts = shared('alerts').source('replication');
+    const replication = await ReplicationEngine.load(store, { runtime, journal, bus, alerts, nodeIds: nodes.list().map((node) => node.nodeId) });
     const deps = {
       engine: replication,
       nodes,

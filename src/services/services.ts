@@ -18,6 +18,7 @@ import type { MembershipService } from './membership/membership-service.js';
 import type { RaftService } from './raft/raft-service.js';
 import type { FailoverService } from './failover/failover-service.js';
 import type { ClusterHealthService } from './health/cluster-health-service.js';
+import type { AlertService } from './alerts/alert-service.js';
 import type { RacService } from './rac/rac-service.js';
 import type { RacRecoveryService } from './rac/rac-recovery-service.js';
 import type { RacParallelQueryService } from './rac/rac-parallel-query-service.js';
@@ -77,6 +78,10 @@ export interface Services {
 
   // failover
   failover: FailoverService;
+
+  // alerts
+  /** The one alert model every engine feeds: open alerts, their history and their feed (/api/v1/alerts). */
+  alerts: AlertService;
 
   // health
   /** The cluster's health: state, quorum margin, issues and their history (/api/v1/cluster/health/*). */

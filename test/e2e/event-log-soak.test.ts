@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { MAX_FAILOVER_HISTORY } from '../../src/engines/failover/failover-tracker.js';
 import { DEFAULT_HEALTH_LIMITS } from '../../src/engines/health/health-monitor.js';
 import { CONFLICTS_KEPT } from '../../src/engines/replication/conflict-log.js';
-import { RESOLVED_ALERTS_KEPT } from '../../src/engines/replication/lag-alerts.js';
+import { DEFAULT_ALERT_LIMITS } from '../../src/engines/alerts/alert-book.js';
 import { LAG_HISTORY_CAPACITY } from '../../src/engines/replication/replication-monitor.js';
 import { AUDIT_RETENTION } from '../../src/services/platform/audit-log.js';
 import type { EventLogLimits } from '../../src/services/platform/event-retention.js';
@@ -63,15 +63,16 @@ function storeSize() {
 
 /** Every history the engines and the platform keep, each with its bound. */
 function histories(): { name: string; size: number; bound: number }[] {
-  const { replication, failover, clusterHealth, rac } = server.platform.engines;
+  const { replication, failover, clusterHealth, rac, alerts } = server.platform.engines;
   const { cluster, monitor, conflicts } = replication;
   const config = cluster.getConfig();
   const audit = server.platform.services.audit.list(server.admin, { limit: 1 }).total;
   return [
     { name: 'audit log', size: audit, bound: AUDIT_RETENTION },
     ...monitor.sampledReplicaIds().map((replicaId) => ({ name: `lag series of ${replicaId}`, size: monitor.samples(replicaId).length, bound: LAG_HISTORY_CAPACITY })),
-    // At most one alert firing per rule and standby, besides the resolved ones kept.
-    { name: 'lag alerts', size: monitor.alerts().length, bound: RESOLVED_ALERTS_KEPT + monitor.rules().length * cluster.listReplicas().length },
+    // At most one lag alert open per rule and standby, besides the resolved ones each source keeps.
+    { name: 'lag alerts', size: monitor.alerts().length, bound: DEFAULT_ALERT_LIMITS.maxResolvedPerSource + monitor.rules().length * cluster.listReplicas().length },
+    { name: 'alert history', size: alerts.history().length, bound: DEFAULT_ALERT_LIMITS.maxResolvedPerSource * 2 },
     { name: 'conflicts', size: conflicts.list().length, bound: CONFLICTS_KEPT },
     { name: 'failover history', size: failover.history().length, bound: MAX_FAILOVER_HISTORY },
     { name: 'health samples', size: clusterHealth.samples().length, bound: DEFAULT_HEALTH_LIMITS.maxSamples },

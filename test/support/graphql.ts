@@ -2,6 +2,14 @@
 import type { TestServer } from './test-server.js';
 import { ADMIN_KEY } from './test-server.js';
 
+/** Every field of the `Metrics` type (the metrics query and metricsStream): the whole GET /api/v1/metrics snapshot. */
+export const METRICS_SELECTION = `
+  requests { total errors byOperation { operationId requests errors meanLatencyMs maxLatencyMs } }
+  cluster { totalNodes healthyNodes suspectedNodes downNodes hasQuorum heartbeatsReceived }
+  runtime { clockMode clockSpeed clockTime pendingTimers activeFaults network { sent delivered dropped inFlight } }
+  events { lastCursor }
+  process { rssBytes heapUsedBytes uptimeSeconds }`;
+
 /** One error of a GraphQL response. */
 export interface GraphQLErrorBody {
   message: string;

@@ -387,7 +387,7 @@ export class ReplicationApi extends runtime.BaseAPI {
     }
 
     /**
-     * Adds an alert rule: for each standby (or only `replicaId`), when `metric` (`LAG_BYTES`, `WRITE_LAG_MS`, `FLUSH_LAG_MS`, `REPLAY_LAG_MS`) stays above `threshold` for `forMs` of cluster time, an alert of `severity` fires; it resolves when the metric is at or below the threshold again. Rules are evaluated at each lag sample from the measured lag, starting with the next one. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`. 
+     * Adds an alert rule: for each standby (or only `replicaId`), when `metric` (`LAG_BYTES`, `WRITE_LAG_MS`, `FLUSH_LAG_MS`, `REPLAY_LAG_MS`) stays above `threshold` for `forMs` of cluster time, an alert of `severity` fires; it resolves when the metric is at or below the threshold again. Rules are evaluated at each lag sample from the measured lag, starting with the next one; their alerts are the alert engine\'s of source `replication` (also in `GET /api/v1/alerts`). At most 100 rules are kept: one more answers 422. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`. 
      * Create an alert rule
      */
     async createReplicationAlertRuleRaw(requestParameters: CreateReplicationAlertRuleRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ReplicationAlertRuleResponse>> {
@@ -425,7 +425,7 @@ export class ReplicationApi extends runtime.BaseAPI {
     }
 
     /**
-     * Adds an alert rule: for each standby (or only `replicaId`), when `metric` (`LAG_BYTES`, `WRITE_LAG_MS`, `FLUSH_LAG_MS`, `REPLAY_LAG_MS`) stays above `threshold` for `forMs` of cluster time, an alert of `severity` fires; it resolves when the metric is at or below the threshold again. Rules are evaluated at each lag sample from the measured lag, starting with the next one. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`. 
+     * Adds an alert rule: for each standby (or only `replicaId`), when `metric` (`LAG_BYTES`, `WRITE_LAG_MS`, `FLUSH_LAG_MS`, `REPLAY_LAG_MS`) stays above `threshold` for `forMs` of cluster time, an alert of `severity` fires; it resolves when the metric is at or below the threshold again. Rules are evaluated at each lag sample from the measured lag, starting with the next one; their alerts are the alert engine\'s of source `replication` (also in `GET /api/v1/alerts`). At most 100 rules are kept: one more answers 422. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`. 
      * Create an alert rule
      */
     async createReplicationAlertRule(requestParameters: CreateReplicationAlertRuleRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ReplicationAlertRuleResponse> {
@@ -1100,7 +1100,7 @@ export class ReplicationApi extends runtime.BaseAPI {
     }
 
     /**
-     * Alerts of the rules, open ones and the last 500 resolved, newest first. An alert is `PENDING` from the sample where its rule\'s metric goes above the threshold for a standby, `FIRING` once it has stayed above for `forMs` (checked at each lag sample), and `RESOLVED` when the metric is at or below the threshold again; firing and resolving emit `replication_lag_alert`. Filter by `state`, `severity`, `replicaId` or `ruleId`. The rules themselves are in `GET /api/v1/replication/monitor/dashboard`. 
+     * Alerts of the rules, open ones and the last 500 resolved, newest first: the alert engine\'s alerts of source `replication` (`GET /api/v1/alerts`), read with their rules. An alert is `PENDING` from the sample where its rule\'s metric goes above the threshold for a standby, `FIRING` once it has stayed above for `forMs` (checked at each lag sample), and `RESOLVED` when the metric is at or below the threshold again; firing and resolving emit `replication_lag_alert`. Filter by `state`, `severity`, `replicaId` or `ruleId`. The rules themselves are in `GET /api/v1/replication/monitor/dashboard`. 
      * List replication alerts
      */
     async listReplicationAlertsRaw(requestParameters: ListReplicationAlertsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ReplicationAlertListResponse>> {
@@ -1155,7 +1155,7 @@ export class ReplicationApi extends runtime.BaseAPI {
     }
 
     /**
-     * Alerts of the rules, open ones and the last 500 resolved, newest first. An alert is `PENDING` from the sample where its rule\'s metric goes above the threshold for a standby, `FIRING` once it has stayed above for `forMs` (checked at each lag sample), and `RESOLVED` when the metric is at or below the threshold again; firing and resolving emit `replication_lag_alert`. Filter by `state`, `severity`, `replicaId` or `ruleId`. The rules themselves are in `GET /api/v1/replication/monitor/dashboard`. 
+     * Alerts of the rules, open ones and the last 500 resolved, newest first: the alert engine\'s alerts of source `replication` (`GET /api/v1/alerts`), read with their rules. An alert is `PENDING` from the sample where its rule\'s metric goes above the threshold for a standby, `FIRING` once it has stayed above for `forMs` (checked at each lag sample), and `RESOLVED` when the metric is at or below the threshold again; firing and resolving emit `replication_lag_alert`. Filter by `state`, `severity`, `replicaId` or `ruleId`. The rules themselves are in `GET /api/v1/replication/monitor/dashboard`. 
      * List replication alerts
      */
     async listReplicationAlerts(requestParameters: ListReplicationAlertsRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ReplicationAlertListResponse> {

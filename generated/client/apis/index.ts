@@ -1,5 +1,6 @@
 /* tslint:disable */
 /* eslint-disable */
+export * from './AlertsApi.js';
 export * from './AuditApi.js';
 export * from './AuthApi.js';
 export * from './ClusterApi.js';

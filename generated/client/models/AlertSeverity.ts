@@ -14,12 +14,13 @@
 
 
 /**
- * How urgent an alert of the rule is.
+ * How urgent an alert is, least urgent first (`INFO` < `WARNING` < `ERROR` < `CRITICAL`), the same scale for every source (the seed's `IssueSeverity`).
  * @export
  */
 export const AlertSeverity = {
     Info: 'INFO',
     Warning: 'WARNING',
+    Error: 'ERROR',
     Critical: 'CRITICAL'
 } as const;
 export type AlertSeverity = typeof AlertSeverity[keyof typeof AlertSeverity];

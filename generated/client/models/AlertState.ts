@@ -14,7 +14,7 @@
 
 
 /**
- * `PENDING` while the metric is above the threshold for less than the rule's `forMs`; `FIRING` once it has stayed above for `forMs`; `RESOLVED` once it is at or below the threshold again after firing (a pending alert whose metric drops back is discarded).
+ * `PENDING` while its condition has held for less than its `forMs`; `FIRING` once it has held for `forMs` (at once when `forMs` is 0); `RESOLVED` once the condition no longer holds after firing. A pending alert whose condition clears is discarded: it never fired.
  * @export
  */
 export const AlertState = {

@@ -46,6 +46,7 @@
  * - `distributed_transaction_heuristic` (TransactionHeuristicPayload): an operator resolved in-doubt participants by hand, or the outcome was reclassified once the coordinator's decision became known.
  * - `distributed_transaction_forgotten` (TransactionForgottenPayload): an operator forgot a heuristic outcome.
  * - `xa_branch_state_changed` (XaBranchStatePayload): an XA transaction (a branch) changed state: started, ended, prepared, committed, rolled back, or became rollback-only.
+ * - `alert_fired`, `alert_resolved` (Alert): an alert of any source (health, replication) fired, or resolved after firing; the alert as `GET /api/v1/alerts` shows it.
  * The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events; `/api/v1/ws/cluster/rac` the nine RAC events. The transaction events have no stream of their own: follow them on `/api/v1/ws/events` (filter by type, or by node), or with the `distributedTransactionUpdates` and `xaBranchUpdates` subscriptions.
  * @export
  */
@@ -89,7 +90,9 @@ export const EventType = {
     DistributedTransactionInDoubt: 'distributed_transaction_in_doubt',
     DistributedTransactionHeuristic: 'distributed_transaction_heuristic',
     DistributedTransactionForgotten: 'distributed_transaction_forgotten',
-    XaBranchStateChanged: 'xa_branch_state_changed'
+    XaBranchStateChanged: 'xa_branch_state_changed',
+    AlertFired: 'alert_fired',
+    AlertResolved: 'alert_resolved'
 } as const;
 export type EventType = typeof EventType[keyof typeof EventType];
 

@@ -50,7 +50,7 @@ export interface ReplicationLagAlertPayload {
      */
     metric: ReplicationLagAlertPayloadMetricEnum;
     /**
-     * The rule's severity; the streams' `severity` filter reads it.
+     * The rule's severity (see AlertSeverity); the streams' `severity` filter reads it.
      * @type {string}
      * @memberof ReplicationLagAlertPayload
      */
@@ -132,6 +132,7 @@ export type ReplicationLagAlertPayloadMetricEnum = typeof ReplicationLagAlertPay
 export const ReplicationLagAlertPayloadSeverityEnum = {
     Info: 'INFO',
     Warning: 'WARNING',
+    Error: 'ERROR',
     Critical: 'CRITICAL'
 } as const;
 export type ReplicationLagAlertPayloadSeverityEnum = typeof ReplicationLagAlertPayloadSeverityEnum[keyof typeof ReplicationLagAlertPayloadSeverityEnum];

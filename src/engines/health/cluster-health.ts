@@ -1,5 +1,7 @@
 import type { ClusterConsensus } from '../cluster/cluster-consensus.js';
 import { compareNodeIds, type ClusterNodes, type ClusterNodeView, type ClusterSummary } from '../cluster/cluster-nodes.js';
+import type { AlertCondition } from '../alerts/alert.js';
+import type { AlertSource } from '../alerts/alert-engine.js';
 import type { ClusterEventMap, HealthIssuePayload, QuorumPayload } from '../cluster/events.js';
 import type { NodeStatus } from '../cluster/node-health.js';
 import type { NodeRole } from '../cluster/quorum.js';
@@ -32,6 +34,8 @@ export interface ClusterHealthDeps {
   consensus: ClusterConsensus;
   bus: EventBus<ClusterEventMap>;
   journal: Journal;
+  /** The alert engine's `health` source: every open issue is an alert there. */
+  alerts: AlertSource;
 }
 
 /** The consensus leader as the health monitor reports it. */
@@ -61,7 +65,8 @@ export interface HealthReading {
  * change and consensus configuration change is observed synchronously (in the unit of work that
  * made it) and fed to the {@link HealthMonitor}, whose issues and samples are journaled with that
  * change. Each observation that opens or resolves an issue, changes the cluster state, or loses
- * or restores quorum is published on the bus.
+ * or restores quorum is published on the bus. Open issues are the conditions of the alert
+ * engine's `health` source: each fires an alert at once, resolved with the issue.
  */
 export class ClusterHealth {
   /** The health as the store left it, observed again at once: the cluster may have changed while the server was down. */
@@ -163,6 +168,7 @@ export class ClusterHealth {
 
   private evaluate(): void {
     const summary = this.deps.nodes.summary();
+    const firstOfThisStart = this.restarting;
     const observation: HealthObservation = {
       nowMs: this.restarting ? this.restartTimeMs() : this.observationTimeMs(),
       state: summary.state,
@@ -173,6 +179,10 @@ export class ClusterHealth {
     this.restarting = false;
     const change = this.monitor.observe(observation);
     this.announce(change, observation);
+    // The alerts follow the open issues; the first observation of a start reconciles them with what the store held.
+    if (firstOfThisStart || change.opened.length > 0 || change.resolved.length > 0 || change.updated.length > 0) {
+      this.deps.alerts.evaluate(this.monitor.openIssues().map(alertConditionOf), observation.nowMs);
+    }
     if (change.opened.length > 0 || change.resolved.length > 0 || change.updated.length > 0 || change.sample !== null) this.persist();
   }
 
@@ -240,6 +250,18 @@ export class ClusterHealth {
     const stored: StoredClusterHealth = { monitor: this.monitor.snapshot(), quorumLost: this.quorumLost };
     this.deps.journal.put(CLUSTER_HEALTH_RECORD, 'current', stored);
   }
+}
+
+/** An open issue as an alert condition: named by its type, one per node for node issues, firing at once. */
+function alertConditionOf(issue: HealthIssue): AlertCondition {
+  return {
+    name: issue.type,
+    labels: issue.nodeId === null ? { component: issue.component } : { component: issue.component, node: issue.nodeId },
+    severity: issue.severity,
+    annotations: { summary: issue.message, issueId: issue.id },
+    value: null,
+    forMs: 0,
+  };
 }
 
 function issuePayload(issue: HealthIssue): HealthIssuePayload {

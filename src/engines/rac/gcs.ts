@@ -206,10 +206,18 @@ export interface GcsCounters {
   pastImagesDiscarded: number;
   /** Reads completed (hits, transfers and disk reads alike). */
   readsServed: number;
+  /** Blocks given up because the buffer cache was full (aged out, least recently used first). */
+  bufferEvictions: number;
+}
+
+/** Hits over hits and misses (transfers are neither); null before either. */
+export function hitRateOf(counters: Pick<GcsCounters, 'cacheHits' | 'cacheMisses'>): number | null {
+  const lookups = counters.cacheHits + counters.cacheMisses;
+  return lookups === 0 ? null : counters.cacheHits / lookups;
 }
 
 export function zeroGcsCounters(): GcsCounters {
-  return { requests: 0, grants: 0, failedRequests: 0, cacheHits: 0, cacheMisses: 0, twoWayTransfers: 0, threeWayTransfers: 0, bytesShipped: 0, totalTransferLatencyMs: 0, writeBacks: 0, downgrades: 0, invalidations: 0, pastImagesDiscarded: 0, readsServed: 0 };
+  return { requests: 0, grants: 0, failedRequests: 0, cacheHits: 0, cacheMisses: 0, twoWayTransfers: 0, threeWayTransfers: 0, bytesShipped: 0, totalTransferLatencyMs: 0, writeBacks: 0, downgrades: 0, invalidations: 0, pastImagesDiscarded: 0, readsServed: 0, bufferEvictions: 0 };
 }
 
 /** What the GCS needs from its host. */
@@ -223,6 +231,8 @@ export interface GcsHost {
   send(from: string, to: string, message: GcsMessage, bytes: number): void;
   blockHeaderBytes: number;
   transferLogSize: number;
+  /** Blocks each instance's buffer cache holds before the least recently used one ages out. */
+  bufferCacheBlocks: number;
   transferred?(transfer: TransferRecord): void;
   remastered?(resourceId: string, from: string, to: string, latencyMs: number, reason: string): void;
 }
@@ -538,6 +548,7 @@ export class GlobalCacheService {
     }
     const cached = cache.get(op.blockId);
     assert(cached !== undefined, `${op.instanceId} holds ${op.blockId}`);
+    cache.touch(op.blockId);
     if (op.kind === 'read') {
       this.counters.readsServed += 1;
       this.countersOf(op.instanceId).readsServed += 1;
@@ -716,6 +727,7 @@ export class GlobalCacheService {
     if (this.transferLog.length > this.host.transferLogSize) this.transferLog.splice(0, this.transferLog.length - this.host.transferLogSize);
     this.host.transferred?.(transfer);
     for (const op of this.pending.get(at)!.get(message.blockId)!.waiters) op.shipped = true;
+    this.makeRoom(at);
     this.finishRequest(at, message.master, message.blockId, message.requestId);
   }
 
@@ -724,12 +736,18 @@ export class GlobalCacheService {
     if (request === undefined || request.requestId !== message.requestId) return;
     const cache = this.cacheOf(at);
     if (message.mode === 'N') {
+      const agedOut = cache.isAgingOut(message.blockId);
       this.writeBack(at, message.blockId);
       cache.drop(message.blockId);
+      if (agedOut) {
+        this.counters.bufferEvictions += 1;
+        this.countersOf(at).bufferEvictions += 1;
+      }
     } else if (message.fromDisk) {
       cache.install(this.host.storage.readDisk(message.blockId), message.mode, false);
       this.counters.cacheMisses += 1;
       this.countersOf(at).cacheMisses += 1;
+      this.makeRoom(at);
     } else {
       const cached = cache.get(message.blockId);
       assert(cached !== undefined, `${at} holds ${message.blockId} when granted ${message.mode} in place`);
@@ -738,6 +756,30 @@ export class GlobalCacheService {
     this.counters.grants += 1;
     this.countersOf(at).grants += 1;
     this.finishRequest(at, from, message.blockId, message.requestId);
+  }
+
+  /**
+   * A block was installed: past the cache's size, the least recently used blocks not in use (no
+   * request of this instance on them) are released through their masters, as a read of them
+   * would be, so the directory always knows who holds what. The cache holds more than its size
+   * only while those releases are in flight, or while every block it holds is in use.
+   */
+  private makeRoom(instanceId: string): void {
+    const cache = this.cacheOf(instanceId);
+    let excess = cache.size() - cache.agingOutCount() - this.host.bufferCacheBlocks;
+    if (excess <= 0) return;
+    const requests = this.pending.get(instanceId);
+    const victims: BlockId[] = [];
+    for (const blockId of cache.leastRecentlyUsed()) {
+      if (excess <= 0) break;
+      if (cache.isAgingOut(blockId) || requests?.has(blockId) === true) continue;
+      victims.push(blockId);
+      excess -= 1;
+    }
+    for (const blockId of victims) {
+      cache.markAgingOut(blockId);
+      this.release(instanceId, blockId);
+    }
   }
 
   private finishRequest(at: string, master: string, blockId: BlockId, requestId: string): void {

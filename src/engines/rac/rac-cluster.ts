@@ -11,7 +11,7 @@ import type { SimulationRuntime, TimerId } from '../runtime/index.js';
 import { applyRedo, copyImage, imageBytes, type BlockId, type BlockImage, type Row } from './block.js';
 import { demoStorageState } from './demo-schema.js';
 import { remasterReasonOf, resourceTypeOf, transferFactsOf, type EnqueueLockPayload, type InstanceRecoveryPayload, type RacEventPublisher } from './events.js';
-import { BlockOpHandle, GlobalCacheService, type BlockChange, type GcsCounters, type ReadResult, type TransferRecord, type WriteResult } from './gcs.js';
+import { BlockOpHandle, GlobalCacheService, hitRateOf, type BlockChange, type GcsCounters, type ReadResult, type TransferRecord, type WriteResult } from './gcs.js';
 import { GlobalEnqueueService, type EnqueueLock, type EnqueueMode } from './ges.js';
 import { GlobalResourceDirectory, type GrdCounters, type Placement } from './grd.js';
 import { advanceRecovery, copyRecovery, durationAtRate, newRecovery, redoApplyMs, type InstanceRecovery, type RecoveryPhase, type RecoveryReason } from './instance-recovery.js';
@@ -179,6 +179,7 @@ export class RacCluster {
       send: (from, to, message, bytes) => this.interconnect.send(from, to, message, bytes),
       blockHeaderBytes: this.config.blockHeaderBytes,
       transferLogSize: this.config.transferLogSize,
+      bufferCacheBlocks: this.config.bufferCacheBlocks,
       transferred: (transfer) => this.publishTransfer(transfer),
       remastered: (resourceId, from, to, latencyMs, reason) => this.publishRemaster(resourceId, from, to, latencyMs, reason),
     });
@@ -267,7 +268,8 @@ export class RacCluster {
     const stored = restored.cluster;
     const cluster = new RacCluster(deps, {
       instanceIds: stored.instanceIds,
-      config: stored.config,
+      // A setting stored before it existed takes its default.
+      config: { ...DEFAULT_RAC_CONFIG, ...stored.config },
       storage: { scn: restored.scn, tables: stored.tables, blocks: restored.blocks, redo: restored.redo, threadCounters: stored.threadCounters },
       recoveryConfig: { ...DEFAULT_RECOVERY_CONFIG, ...restored.recoveryConfig },
       pqConfig: restored.parallelQueryConfig ?? { ...DEFAULT_PARALLEL_QUERY_CONFIG },
@@ -722,7 +724,7 @@ export class RacCluster {
       instances: this.instances.size,
       running: this.runningInstances().length,
       scn: this.storage.currentScn(),
-      gcs: { ...gcs, hitRate: gcs.cacheHits + gcs.cacheMisses === 0 ? null : gcs.cacheHits / (gcs.cacheHits + gcs.cacheMisses), averageTransferLatencyMs: transfers === 0 ? null : gcs.totalTransferLatencyMs / transfers },
+      gcs: { ...gcs, hitRate: hitRateOf(gcs), averageTransferLatencyMs: transfers === 0 ? null : gcs.totalTransferLatencyMs / transfers },
       grd: {
         ...this.grd.counters,
         resources: this.grd.masterList().length,

@@ -31,6 +31,11 @@ export interface RacConfig {
   transferEventIntervalMs: number;
   /** Every running instance writes its dirty blocks back this often (DBWR), so redo is checkpointed. */
   checkpointIntervalMs: number;
+  /**
+   * Blocks each instance's buffer cache holds (Oracle's db_cache_size, in blocks). Past it, the
+   * least recently used block not in use is given up through its master (aged out).
+   */
+  bufferCacheBlocks: number;
 }
 
 export const DEFAULT_RAC_CONFIG: Readonly<RacConfig> = Object.freeze({
@@ -47,6 +52,7 @@ export const DEFAULT_RAC_CONFIG: Readonly<RacConfig> = Object.freeze({
   transferLogSize: 200,
   transferEventIntervalMs: 1000,
   checkpointIntervalMs: 5000,
+  bufferCacheBlocks: 1024,
 });
 
 export interface RecoveryConfig {
@@ -110,6 +116,7 @@ const RAC_RULES: Record<keyof RacConfig, FieldRule> = {
   transferLogSize: { kind: 'integer', min: 1, max: 100_000 },
   transferEventIntervalMs: { kind: 'integer', min: 0, max: 3_600_000 },
   checkpointIntervalMs: { kind: 'integer', min: 10, max: 86_400_000 },
+  bufferCacheBlocks: { kind: 'integer', min: 1, max: 10_000_000 },
 };
 
 const RECOVERY_RULES: Record<keyof RecoveryConfig, FieldRule> = {

@@ -23,10 +23,17 @@ export type DiskChange =
 
 export type DiskListener = (nodeId: string, change: DiskChange) => void;
 
+/** What an entry occupies in the log: its command's UTF-8 bytes (as the log API reports `sizeBytes`). */
+export function entryBytes(entry: Entry): number {
+  return Buffer.byteLength(entry.command, 'utf8');
+}
+
 export class MemoryDisk {
   private hardState: HardState;
   private snapshot: Snapshot;
   private entries: Entry[];
+  /** The bytes of `entries`, kept as they change so that reading it costs nothing per scrape. */
+  private bytes: number;
 
   /**
    * @param nodeId - whose disk this is (passed to the listener).
@@ -41,6 +48,7 @@ export class MemoryDisk {
     this.hardState = state.hardState;
     this.snapshot = state.snapshot;
     this.entries = [...state.entries];
+    this.bytes = sumBytes(this.entries);
     state.entries.forEach((entry, offset) => {
       assert(entry.index === state.snapshot.metadata.index + 1 + offset, `saved entry ${entry.index} follows the snapshot contiguously`);
     });
@@ -62,6 +70,11 @@ export class MemoryDisk {
   /** Number of entries held after the snapshot. */
   entryCount(): number {
     return this.entries.length;
+  }
+
+  /** Bytes of the entries held after the snapshot (their commands, UTF-8). */
+  sizeBytes(): number {
+    return this.bytes;
   }
 
   currentHardState(): HardState {
@@ -94,10 +107,12 @@ export class MemoryDisk {
     if (first === undefined) return;
     assert(first.index >= this.firstIndex() && first.index <= this.lastIndex() + 1, `disk append at ${first.index} fits [${this.firstIndex()}, ${this.lastIndex() + 1}]`);
     if (first.index <= this.lastIndex()) {
+      this.bytes -= sumBytes(this.entries.slice(first.index - this.firstIndex()));
       this.entries.length = first.index - this.firstIndex();
       this.listener?.(this.nodeId, { type: 'entriesTruncated', afterIndex: first.index - 1 });
     }
     this.entries.push(...entries);
+    this.bytes += sumBytes(entries);
     this.listener?.(this.nodeId, { type: 'entriesAppended', fromIndex: first.index, entries });
   }
 
@@ -106,6 +121,7 @@ export class MemoryDisk {
     assert(snapshot.metadata.index > this.snapshot.metadata.index, 'an installed snapshot is newer than the one on disk');
     this.snapshot = snapshot;
     this.entries = [];
+    this.bytes = 0;
     this.listener?.(this.nodeId, { type: 'snapshotInstalled', snapshot });
   }
 
@@ -114,8 +130,16 @@ export class MemoryDisk {
     const index = snapshot.metadata.index;
     assert(index > this.snapshot.metadata.index && index <= this.lastIndex(), `compaction index ${index} is within the disk log`);
     assert(this.entryAt(index)?.term === snapshot.metadata.term, 'the snapshot term matches the disk log');
-    this.entries = this.entries.slice(index - this.snapshot.metadata.index);
+    const dropped = index - this.snapshot.metadata.index;
+    this.bytes -= sumBytes(this.entries.slice(0, dropped));
+    this.entries = this.entries.slice(dropped);
     this.snapshot = snapshot;
     this.listener?.(this.nodeId, { type: 'logCompacted', snapshot });
   }
+}
+
+function sumBytes(entries: readonly Entry[]): number {
+  let bytes = 0;
+  for (const entry of entries) bytes += entryBytes(entry);
+  return bytes;
 }

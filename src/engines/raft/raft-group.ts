@@ -17,6 +17,7 @@ import { MemoryDisk, type DiskListener } from './memory-disk.js';
 import type { RaftMessage } from './messages.js';
 import { validateRaftConfig, type RaftConfig } from './raft-config.js';
 import { nodeDown, noLeader, unknownNode } from './raft-errors.js';
+import { ProposalTally, type ProposalCounts } from './proposal-tally.js';
 import { RaftNode, voteAnswerFrom, type ProposalResult, type RaftStatus, type TransferResult, type VoteVerdict } from './raft-node.js';
 import type { RaftRole, Ready } from './ready.js';
 import { DigestStateMachine, type RaftStateMachine } from './state-machine.js';
@@ -106,6 +107,8 @@ export interface DiskSummary {
   readonly firstIndex: number;
   readonly lastIndex: number;
   readonly entryCount: number;
+  /** Bytes of those entries (their commands, UTF-8). */
+  readonly sizeBytes: number;
 }
 
 export interface MemberStatus {
@@ -118,6 +121,8 @@ export interface MemberStatus {
   /** The live node's view; null while crashed. */
   readonly raft: RaftStatus | null;
   readonly disk: DiskSummary;
+  /** Elections the node started as a candidate since the group was built (in this process), over its restarts. */
+  readonly electionsStarted: number;
 }
 
 export interface GroupProposal extends ProposalResult {
@@ -206,6 +211,8 @@ interface Member {
   leaderSinceMs: number | null;
   /** When this incarnation last received a message from each peer (cluster ms): a leader's last contact with its followers. */
   heardFromMs: Map<string, number>;
+  /** Elections the node's earlier incarnations started (since the group was built). */
+  electionsBefore: number;
 }
 
 export class RaftGroup {
@@ -232,6 +239,7 @@ export class RaftGroup {
   /** Nested processReady calls in progress; retirements wait for the outermost to finish. */
   private processingDepth = 0;
   private leader: { id: string; term: number; sinceMs: number } | null = null;
+  private readonly proposalTally = new ProposalTally();
   private voteCapture: { nodeId: string; candidateId: string; answers: RaftMessage[] } | undefined;
   private readonly timer: TimerId;
   private readonly stopFollowingFaults: () => void;
@@ -287,13 +295,17 @@ export class RaftGroup {
    * @throws CONFLICT (reason NO_LEADER) when no leader is known; the leader's errors otherwise.
    */
   propose(input: ProposalInput): GroupProposal {
-    const leader = this.requireLeader();
-    return this.proposeOn(leader, input);
+    return this.proposalTally.propose(() => this.proposeOn(this.requireLeader(), input));
   }
 
   /** Proposes on a given node (MIT's Start); a non-leader answers NotLeaderError naming the leader it knows. */
   proposeTo(nodeId: string, input: ProposalInput): GroupProposal {
-    return this.proposeOn(this.requireRunning(nodeId), input);
+    return this.proposalTally.propose(() => this.proposeOn(this.requireRunning(nodeId), input));
+  }
+
+  /** Proposals made through the group since it was built (in this process), refused and lost ones among them. */
+  proposalCounts(): ProposalCounts {
+    return this.proposalTally.counts();
   }
 
   /** Whether the entry a proposal returned (index, term) has committed, as far as any running node knows. */
@@ -323,6 +335,10 @@ export class RaftGroup {
    *   in its term, or the node is already a member; UNPROCESSABLE past the node limit.
    */
   addMember(nodeId: string, options: { learnerOnly?: boolean } = {}): GroupProposal {
+    return this.proposalTally.propose(() => this.proposeAddition(nodeId, options));
+  }
+
+  private proposeAddition(nodeId: string, options: { learnerOnly?: boolean }): GroupProposal {
     if (typeof nodeId !== 'string' || nodeId.length === 0) throw new DomainError('UNPROCESSABLE', 'A node id must be a non-empty string.', { nodeId });
     if (!this.members.has(nodeId) && this.members.size >= this.maxNodes) {
       throw new DomainError('UNPROCESSABLE', `The Raft group already holds its limit of ${this.maxNodes} nodes.`, { maxNodes: this.maxNodes });
@@ -349,11 +365,13 @@ export class RaftGroup {
 
   /** Promotes a learner to voter now, caught up or not. */
   promoteMember(nodeId: string): GroupProposal {
-    const leader = this.requireLeader();
-    const result = (leader.node as RaftNode).proposeConfChange({ type: 'promoteLearner', nodeId }, { timestampMs: this.runtime.clock.now() });
-    this.pendingPromotions.delete(nodeId);
-    this.processReady(leader);
-    return { ...result, leaderId: leader.id };
+    return this.proposalTally.propose(() => {
+      const leader = this.requireLeader();
+      const result = (leader.node as RaftNode).proposeConfChange({ type: 'promoteLearner', nodeId }, { timestampMs: this.runtime.clock.now() });
+      this.pendingPromotions.delete(nodeId);
+      this.processReady(leader);
+      return { ...result, leaderId: leader.id };
+    });
   }
 
   /**
@@ -361,12 +379,14 @@ export class RaftGroup {
    * commits). The node is shut down and its disk deleted once the removal is applied.
    */
   removeMember(nodeId: string): GroupProposal {
-    const leader = this.requireLeader();
-    const result = (leader.node as RaftNode).proposeConfChange({ type: 'removeNode', nodeId }, { timestampMs: this.runtime.clock.now() });
-    this.pendingPromotions.delete(nodeId);
-    this.pendingRemovals.set(nodeId, result);
-    this.processReady(leader);
-    return { ...result, leaderId: leader.id };
+    return this.proposalTally.propose(() => {
+      const leader = this.requireLeader();
+      const result = (leader.node as RaftNode).proposeConfChange({ type: 'removeNode', nodeId }, { timestampMs: this.runtime.clock.now() });
+      this.pendingPromotions.delete(nodeId);
+      this.pendingRemovals.set(nodeId, result);
+      this.processReady(leader);
+      return { ...result, leaderId: leader.id };
+    });
   }
 
   /** Learners the group will promote once caught up; save them with the disks. */
@@ -713,6 +733,7 @@ export class RaftGroup {
       leaderContact: null,
       leaderSinceMs: null,
       heardFromMs: new Map(),
+      electionsBefore: 0,
     };
   }
 
@@ -751,6 +772,7 @@ export class RaftGroup {
     const node = member.node;
     assert(node !== undefined, `${member.id} is running when stopped`);
     this.network.detach(member.id);
+    member.electionsBefore += node.electionsStarted;
     member.node = undefined;
     member.stateMachine = undefined;
     const previousRole = member.role;
@@ -828,6 +850,7 @@ export class RaftGroup {
     }
     for (const entry of ready.committedEntries) {
       stateMachine.apply(entry);
+      this.proposalTally.settle(entry);
       this.emit((observer) => observer.onApply?.(member.id, { kind: 'entry', entry, incarnation: member.incarnation }));
       // Any entry can settle a pending change: the change itself, or whatever replaced it.
       if (this.pendingRemovals.size + this.pendingAdditions.size > 0) this.noteChangeSettled(entry);
@@ -955,7 +978,7 @@ export class RaftGroup {
       const progress = node.progressOf(nodeId);
       if (progress === undefined || progress.matchIndex + this.promotionLagEntries < node.lastIndex) continue;
       try {
-        node.proposeConfChange({ type: 'promoteLearner', nodeId }, { timestampMs: this.runtime.clock.now() });
+        this.proposalTally.appended(node.proposeConfChange({ type: 'promoteLearner', nodeId }, { timestampMs: this.runtime.clock.now() }));
       } catch (error) {
         // Not now (say, the leader has not committed in its term yet): the next tick retries.
         if (error instanceof DomainError) continue;
@@ -1026,6 +1049,7 @@ export class RaftGroup {
       lastLeaderContactMs: contactCurrent ? contact.atMs : null,
       incarnation: member.incarnation,
       raft: member.node?.status() ?? null,
+      electionsStarted: member.electionsBefore + (member.node?.electionsStarted ?? 0),
       disk: {
         hardState: disk.currentHardState(),
         snapshotIndex: snapshot.index,
@@ -1033,6 +1057,7 @@ export class RaftGroup {
         firstIndex: disk.firstIndex(),
         lastIndex: disk.lastIndex(),
         entryCount: disk.entryCount(),
+        sizeBytes: disk.sizeBytes(),
       },
     };
   }

@@ -172,6 +172,8 @@ export class RaftNode {
   private previousSoftState: SoftState;
   private previousHardState: HardState;
   private outstandingReady: Ready | undefined;
+  /** Elections this node started as a candidate (not pre-votes), since it started. */
+  private electionsStartedCount = 0;
 
   /**
    * @param config - see {@link RaftConfig}; validated here.
@@ -513,6 +515,11 @@ export class RaftNode {
     };
   }
 
+  /** Elections this node started as a candidate in a new term (a pre-vote is not one), since it started. */
+  get electionsStarted(): number {
+    return this.electionsStartedCount;
+  }
+
   get currentRole(): RaftRole {
     return this.role;
   }
@@ -595,6 +602,7 @@ export class RaftNode {
 
   private becomeCandidate(term = this.term + 1): void {
     this.transition('CANDIDATE');
+    this.electionsStartedCount += 1;
     this.reset(term);
     this.vote = this.id;
     this.role = 'CANDIDATE';

@@ -1,3 +1,4 @@
+import { ALERT_SEVERITIES, type AlertSeverity } from '../alerts/alert.js';
 import type { conflictPayload } from './conflict-log.js';
 import type { alertPayload } from './replication-monitor.js';
 import type { ReplicaState } from './replica-state.js';
@@ -15,15 +16,12 @@ export interface ReplicaStatusChangePayload {
 
 export type ReplicationErrorCode = 'WAL_REMOVED' | 'SLOT_INVALIDATED' | 'STANDBY_TIMEOUT' | 'COMMIT_TIMED_OUT' | 'PRIMARY_DOWN' | 'SNAPSHOT_FAILED' | 'RESTORE_FAILED';
 
-/** How urgent a replication event is, for the streams' severity filter. */
-export type EventSeverity = 'INFO' | 'WARNING' | 'CRITICAL';
+/** How urgent a replication event is, for the streams' severity filter: the alert model's severities. */
+export type EventSeverity = AlertSeverity;
 /** Least urgent first. */
-export const EVENT_SEVERITIES: readonly EventSeverity[] = Object.freeze(['INFO', 'WARNING', 'CRITICAL']);
+export const EVENT_SEVERITIES: readonly EventSeverity[] = ALERT_SEVERITIES;
 
-/** Whether `severity` is at least as urgent as `minimum`. */
-export function atLeastAsSevere(severity: EventSeverity, minimum: EventSeverity): boolean {
-  return EVENT_SEVERITIES.indexOf(severity) >= EVENT_SEVERITIES.indexOf(minimum);
-}
+export { atLeastAsSevere } from '../alerts/alert.js';
 
 /** The replication event types, as the replication streams and subscriptions carry them. */
 export const REPLICATION_EVENT_TYPES: readonly string[] = Object.freeze([

@@ -1,17 +1,19 @@
 /**
- * Alert rules over replication lag, evaluated as samples arrive, in the manner of Prometheus
- * alerting: a breach makes an alert PENDING; held for `forMs` it becomes FIRING; once the value
- * is back at or under the threshold a firing alert is RESOLVED, and a pending one is dropped
- * (it never fired). One alert at a time per rule and standby.
+ * Alert rules over replication lag, in the manner of Prometheus alerting rules: a rule names a
+ * lag metric, a threshold, a `for` duration and a severity. At each lag sample the rules are
+ * evaluated into the conditions that hold (a standby above a rule's threshold), and the alert
+ * engine (src/engines/alerts) moves their alerts PENDING → FIRING → RESOLVED. The rules live
+ * here; the alerts live there, once.
  */
-import { DomainError } from '../runtime/domain-error.js';
+import { ALERT_SEVERITIES, type Alert, type AlertCondition, type AlertSeverity, type AlertState } from '../alerts/alert.js';
+import { assert, DomainError } from '../runtime/domain-error.js';
 import type { LagSample } from './lag-history.js';
 
 export type LagMetric = 'LAG_BYTES' | 'WRITE_LAG_MS' | 'FLUSH_LAG_MS' | 'REPLAY_LAG_MS';
 export const LAG_METRICS: readonly LagMetric[] = Object.freeze(['LAG_BYTES', 'WRITE_LAG_MS', 'FLUSH_LAG_MS', 'REPLAY_LAG_MS']);
 
-export type AlertSeverity = 'INFO' | 'WARNING' | 'CRITICAL';
-export const ALERT_SEVERITIES: readonly AlertSeverity[] = Object.freeze(['INFO', 'WARNING', 'CRITICAL']);
+/** Rules kept at most: with one alert per rule and standby, this bounds replication's open alerts. */
+export const MAX_ALERT_RULES = 100;
 
 export interface AlertRuleInput {
   readonly name: string;
@@ -32,42 +34,31 @@ export interface AlertRule extends AlertRuleInput {
   readonly createdBy: string;
 }
 
-export type AlertState = 'PENDING' | 'FIRING' | 'RESOLVED';
+/** Everything to persist, and to restore from. */
+export interface LagAlertRulesState {
+  readonly rules: readonly AlertRule[];
+  readonly nextRuleNumber: number;
+}
 
-export interface Alert {
+/** An alert of the alert engine read as a rule's alert for one standby. */
+export interface LagAlert {
   readonly alertId: string;
   readonly ruleId: string;
   readonly replicaId: string;
   readonly metric: LagMetric;
   readonly severity: AlertSeverity;
   readonly threshold: number;
-  state: AlertState;
+  readonly state: AlertState;
   /** The metric's latest value while open; its last breaching value once resolved. */
-  value: number;
-  peakValue: number;
+  readonly value: number;
+  readonly peakValue: number;
   /** When the breach began. */
   readonly breachStartedAtMs: number;
-  firedAtMs: number | null;
-  resolvedAtMs: number | null;
+  readonly firedAtMs: number | null;
+  readonly resolvedAtMs: number | null;
+  /** What is wrong, in words (the alert's summary). */
+  readonly message: string;
 }
-
-/** What one observation changed: an alert that fired, or one that resolved. */
-export interface AlertTransition {
-  readonly kind: 'FIRED' | 'RESOLVED';
-  readonly alert: Readonly<Alert>;
-  readonly rule: AlertRule;
-}
-
-/** Everything to persist, and to restore from. */
-export interface LagAlertsState {
-  readonly rules: readonly AlertRule[];
-  readonly alerts: readonly Alert[];
-  readonly nextRuleNumber: number;
-  readonly nextAlertNumber: number;
-}
-
-/** Resolved alerts kept for the history; open ones are always kept. */
-export const RESOLVED_ALERTS_KEPT = 500;
 
 function metricOf(sample: LagSample, metric: LagMetric): number {
   switch (metric) {
@@ -82,26 +73,22 @@ function metricOf(sample: LagSample, metric: LagMetric): number {
   }
 }
 
-export class LagAlerts {
+export class LagAlertRules {
   private readonly ruleList: AlertRule[];
-  private alertList: Alert[];
   private nextRuleNumber: number;
-  private nextAlertNumber: number;
 
-  constructor(state: LagAlertsState = { rules: [], alerts: [], nextRuleNumber: 1, nextAlertNumber: 1 }) {
+  constructor(state: LagAlertRulesState = { rules: [], nextRuleNumber: 1 }) {
     this.ruleList = state.rules.map((rule) => ({ ...rule }));
-    this.alertList = state.alerts.map((alert) => ({ ...alert }));
     this.nextRuleNumber = state.nextRuleNumber;
-    this.nextAlertNumber = state.nextAlertNumber;
   }
 
-  state(): LagAlertsState {
-    return { rules: this.rules(), alerts: this.alerts(), nextRuleNumber: this.nextRuleNumber, nextAlertNumber: this.nextAlertNumber };
+  state(): LagAlertRulesState {
+    return { rules: this.rules(), nextRuleNumber: this.nextRuleNumber };
   }
 
   /**
    * Adds a rule; it applies from the next sample on.
-   * @throws UNPROCESSABLE listing every invalid field; nothing is added then.
+   * @throws UNPROCESSABLE listing every invalid field, or when {@link MAX_ALERT_RULES} are kept; nothing is added then.
    */
   addRule(input: AlertRuleInput, nowMs: number, createdBy: string): AlertRule {
     const problems: string[] = [];
@@ -111,6 +98,9 @@ export class LagAlerts {
     if (typeof input.threshold !== 'number' || !Number.isFinite(input.threshold) || input.threshold < 0) problems.push('threshold must be a finite number ≥ 0');
     if (!Number.isSafeInteger(input.forMs) || input.forMs < 0) problems.push('forMs must be an integer ≥ 0');
     if (problems.length > 0) throw new DomainError('UNPROCESSABLE', `The alert rule is invalid: ${problems.join('; ')}.`, { problems });
+    if (this.ruleList.length >= MAX_ALERT_RULES) {
+      throw new DomainError('UNPROCESSABLE', `At most ${MAX_ALERT_RULES} alert rules are kept, and there are ${this.ruleList.length}.`, { maxAlertRules: MAX_ALERT_RULES });
+    }
     const rule: AlertRule = { ...input, ruleId: `rule-${this.nextRuleNumber++}`, createdAtMs: nowMs, createdBy };
     this.ruleList.push(rule);
     return rule;
@@ -120,90 +110,52 @@ export class LagAlerts {
     return this.ruleList.map((rule) => ({ ...rule }));
   }
 
-  /** Alerts, newest first. */
-  alerts(): Alert[] {
-    return this.alertList.map((alert) => ({ ...alert })).reverse();
+  /** The conditions one standby's sample breaches: one per rule that applies to it with the metric above its threshold. */
+  breaches(replicaId: string, sample: LagSample): AlertCondition[] {
+    return this.ruleList.flatMap((rule) => {
+      if (rule.replicaId !== null && rule.replicaId !== replicaId) return [];
+      const value = metricOf(sample, rule.metric);
+      if (value <= rule.threshold) return [];
+      return [
+        {
+          name: rule.name,
+          labels: { rule: rule.ruleId, replica: replicaId, metric: rule.metric },
+          severity: rule.severity,
+          annotations: { summary: alertMessage({ replicaId, metric: rule.metric, value, threshold: rule.threshold }, rule.forMs) },
+          value,
+          forMs: rule.forMs,
+        },
+      ];
+    });
   }
 
-  /** Evaluates every rule that applies to `replicaId` against one sample. */
-  observe(replicaId: string, sample: LagSample): AlertTransition[] {
-    const transitions: AlertTransition[] = [];
-    for (const rule of this.ruleList) {
-      if (rule.replicaId !== null && rule.replicaId !== replicaId) continue;
-      const transition = this.evaluate(rule, replicaId, metricOf(sample, rule.metric), sample.atMs);
-      if (transition) transitions.push(transition);
-    }
-    if (transitions.some((transition) => transition.kind === 'RESOLVED')) this.pruneResolved();
-    return transitions;
-  }
-
-  /** A standby that is gone can no longer breach: its firing alerts resolve, its pending ones drop. */
-  forgetReplica(replicaId: string, nowMs: number): AlertTransition[] {
-    const transitions: AlertTransition[] = [];
-    for (const alert of this.openAlerts().filter((open) => open.replicaId === replicaId)) {
-      const rule = this.ruleList.find((candidate) => candidate.ruleId === alert.ruleId);
-      const transition = this.close(alert, nowMs);
-      if (transition && rule) transitions.push({ ...transition, rule });
-    }
-    return transitions;
-  }
-
-  private evaluate(rule: AlertRule, replicaId: string, value: number, atMs: number): AlertTransition | null {
-    const open = this.alertList.find((alert) => alert.ruleId === rule.ruleId && alert.replicaId === replicaId && alert.state !== 'RESOLVED');
-    if (value <= rule.threshold) {
-      if (!open) return null;
-      const transition = this.close(open, atMs);
-      return transition ? { ...transition, rule } : null;
-    }
-    const alert = open ?? this.open(rule, replicaId, value, atMs);
-    alert.value = value;
-    alert.peakValue = Math.max(alert.peakValue, value);
-    if (alert.state === 'PENDING' && atMs - alert.breachStartedAtMs >= rule.forMs) {
-      alert.state = 'FIRING';
-      alert.firedAtMs = atMs;
-      return { kind: 'FIRED', alert: { ...alert }, rule };
-    }
-    return null;
-  }
-
-  private open(rule: AlertRule, replicaId: string, value: number, atMs: number): Alert {
-    const alert: Alert = {
-      alertId: `alert-${this.nextAlertNumber++}`,
+  /** An alert of the replication source, read with its rule. */
+  lagAlertOf(alert: Alert): LagAlert {
+    const rule = this.ruleList.find((candidate) => candidate.ruleId === alert.labels.rule);
+    assert(rule !== undefined && alert.labels.replica !== undefined && alert.value !== null && alert.peakValue !== null, `${alert.id} is an alert of a lag rule`);
+    return {
+      alertId: alert.id,
       ruleId: rule.ruleId,
-      replicaId,
+      replicaId: alert.labels.replica,
       metric: rule.metric,
-      severity: rule.severity,
+      severity: alert.severity,
       threshold: rule.threshold,
-      state: 'PENDING',
-      value,
-      peakValue: value,
-      breachStartedAtMs: atMs,
-      firedAtMs: null,
-      resolvedAtMs: null,
+      state: alert.state,
+      value: alert.value,
+      peakValue: alert.peakValue,
+      breachStartedAtMs: alert.activeAtMs,
+      firedAtMs: alert.startsAtMs,
+      resolvedAtMs: alert.endsAtMs,
+      message: alert.annotations.summary,
     };
-    this.alertList.push(alert);
-    return alert;
   }
+}
 
-  /** Ends an open alert: a firing one resolves (and is reported), a pending one is dropped. */
-  private close(alert: Alert, atMs: number): Omit<AlertTransition, 'rule'> | null {
-    if (alert.state === 'PENDING') {
-      this.alertList = this.alertList.filter((candidate) => candidate !== alert);
-      return null;
-    }
-    alert.state = 'RESOLVED';
-    alert.resolvedAtMs = atMs;
-    return { kind: 'RESOLVED', alert: { ...alert } };
-  }
+const UNIT_OF_METRIC = { LAG_BYTES: 'bytes', WRITE_LAG_MS: 'ms', FLUSH_LAG_MS: 'ms', REPLAY_LAG_MS: 'ms' } as const;
+const LABEL_OF_METRIC = { LAG_BYTES: 'lag', WRITE_LAG_MS: 'write lag', FLUSH_LAG_MS: 'flush lag', REPLAY_LAG_MS: 'replay lag' } as const;
 
-  private openAlerts(): Alert[] {
-    return this.alertList.filter((alert) => alert.state !== 'RESOLVED');
-  }
-
-  private pruneResolved(): void {
-    const resolved = this.alertList.filter((alert) => alert.state === 'RESOLVED');
-    if (resolved.length <= RESOLVED_ALERTS_KEPT) return;
-    const dropped = new Set(resolved.slice(0, resolved.length - RESOLVED_ALERTS_KEPT));
-    this.alertList = this.alertList.filter((alert) => !dropped.has(alert));
-  }
+/** What an alert is about, in words: `node-3: replay lag 7340 ms > 5000 ms for 10000 ms`. */
+export function alertMessage(alert: { replicaId: string; metric: LagMetric; value: number; threshold: number }, forMs: number): string {
+  const unit = UNIT_OF_METRIC[alert.metric];
+  return `${alert.replicaId}: ${LABEL_OF_METRIC[alert.metric]} ${alert.value} ${unit} > ${alert.threshold} ${unit} for ${forMs} ms`;
 }

@@ -5,6 +5,7 @@
  */
 import type { Journal } from '../../store/journal.js';
 import type { Store } from '../../store/port.js';
+import type { AlertSource } from '../alerts/alert-engine.js';
 import type { SimulationRuntime } from '../runtime/index.js';
 import { naturalCompare } from '../runtime/natural-order.js';
 import { ConflictLog, type ConflictPublisher } from './conflict-log.js';
@@ -24,6 +25,8 @@ export interface ReplicationEngineDeps {
   runtime: SimulationRuntime;
   journal: Journal;
   bus: ReplicationPublisher;
+  /** The alert engine's `replication` source, which keeps the alert rules' alerts. */
+  alerts: AlertSource;
   /** The cluster's node ids at the first start; the lowest becomes the primary. */
   nodeIds: readonly string[];
 }
@@ -53,7 +56,7 @@ export class ReplicationEngine {
     const workloadSettings = restored === null ? STARTING_WORKLOAD : (restored.workload ?? DEFAULT_WORKLOAD);
     const workload = new Workload(runtime.clock, runtime.rng.fork('replication.workload'), cluster.workloadTarget(), undefined, (settings) => records.workloadChanged(settings));
     workload.set(workloadSettings);
-    const monitor = await ReplicationMonitor.load(store, { clock: runtime.clock, cluster, journal, bus });
+    const monitor = await ReplicationMonitor.load(store, { clock: runtime.clock, cluster, journal, alerts: deps.alerts, bus });
     const snapshots = await SnapshotJobs.load(store, { clock: runtime.clock, cluster, journal, bus });
     const conflicts = await ConflictLog.load(store, { clock: runtime.clock, cluster, journal, bus });
     return new ReplicationEngine(cluster, monitor, snapshots, conflicts, workload);

@@ -1,14 +1,17 @@
 /**
  * Watches replication on the cluster clock: every `lagSampleIntervalMs` it samples each standby's
  * lag into a bounded series, measures WAL, commit and per-channel throughput over the interval,
- * and evaluates the alert rules, publishing `replication_lag_alert` when an alert fires or
- * resolves. Rules and alerts are kept in the store; the series is memory only (it refills).
+ * and evaluates the alert rules: the conditions they find go to the alert engine, which keeps the
+ * alerts, and `replication_lag_alert` is published when one of them fires or resolves. Rules are
+ * kept in the store; the series is memory only (it refills).
  */
 import type { Journal } from '../../store/journal.js';
 import type { Store } from '../../store/port.js';
+import type { AlertCondition, AlertTransition } from '../alerts/alert.js';
+import type { AlertSource } from '../alerts/alert-engine.js';
 import type { TimerId, VirtualClock } from '../runtime/index.js';
 import { DomainError } from '../runtime/domain-error.js';
-import { LagAlerts, type AlertRule, type AlertRuleInput, type AlertTransition, type LagAlertsState } from './lag-alerts.js';
+import { LagAlertRules, type AlertRule, type AlertRuleInput, type LagAlert, type LagAlertRulesState } from './lag-alerts.js';
 import { LagHistory, type LagSample } from './lag-history.js';
 import type { Lsn } from './lsn.js';
 import type { ReplicationCluster } from './replication-cluster.js';
@@ -40,11 +43,15 @@ export interface ReplicationMonitorDeps {
   clock: VirtualClock;
   cluster: ReplicationCluster;
   journal: Journal;
+  /** Where the rules' alerts live (the alert engine's `replication` source). */
+  alerts: AlertSource;
   bus?: AlertPublisher;
 }
 
 interface MonitorRecord {
-  alerts: LagAlertsState;
+  rules?: LagAlertRulesState;
+  /** Before the alert engine, the rules were stored with their alerts; those alerts are not carried over. */
+  alerts?: LagAlertRulesState;
   lagSampleIntervalMs: number;
 }
 
@@ -58,7 +65,7 @@ export interface ReplicationRates {
 
 export class ReplicationMonitor {
   private readonly history = new LagHistory<StandbyLagSample>(LAG_HISTORY_CAPACITY);
-  private readonly alertBook: LagAlerts;
+  private readonly ruleBook: LagAlertRules;
   private intervalMs: number;
   private timer: TimerId | null = null;
   private previous: { atMs: number; lsn: Lsn; commits: number; bytesSent: Map<string, number> } | null = null;
@@ -68,10 +75,11 @@ export class ReplicationMonitor {
     private readonly deps: ReplicationMonitorDeps,
     record?: MonitorRecord,
   ) {
-    this.alertBook = new LagAlerts(record?.alerts);
+    const stored = record?.rules ?? record?.alerts;
+    this.ruleBook = new LagAlertRules(stored === undefined ? undefined : { rules: stored.rules, nextRuleNumber: stored.nextRuleNumber });
     this.intervalMs = record?.lagSampleIntervalMs ?? DEFAULT_LAG_SAMPLE_INTERVAL_MS;
     if (record === undefined) {
-      for (const rule of DEFAULT_ALERT_RULES) this.alertBook.addRule(rule, deps.clock.now(), 'system');
+      for (const rule of DEFAULT_ALERT_RULES) this.ruleBook.addRule(rule, deps.clock.now(), 'system');
       this.persist();
     }
     this.start();
@@ -97,21 +105,21 @@ export class ReplicationMonitor {
     this.persist();
   }
 
-  /** @throws NOT_FOUND when `replicaId` names no replica; UNPROCESSABLE for an invalid rule. */
+  /** @throws NOT_FOUND when `replicaId` names no replica; UNPROCESSABLE for an invalid rule, or one too many. */
   addRule(input: AlertRuleInput, createdBy: string): AlertRule {
     if (input.replicaId !== null) this.deps.cluster.getReplica(input.replicaId);
-    const rule = this.alertBook.addRule(input, this.deps.clock.now(), createdBy);
+    const rule = this.ruleBook.addRule(input, this.deps.clock.now(), createdBy);
     this.persist();
     return rule;
   }
 
   rules(): AlertRule[] {
-    return this.alertBook.rules();
+    return this.ruleBook.rules();
   }
 
-  /** Alerts, newest first. */
-  alerts(): ReturnType<LagAlerts['alerts']> {
-    return this.alertBook.alerts();
+  /** The rules' alerts (pending, firing and the resolved ones the alert engine keeps), newest first. */
+  alerts(): LagAlert[] {
+    return this.deps.alerts.alerts().map((alert) => this.ruleBook.lagAlertOf(alert));
   }
 
   /** A standby's samples in the window, oldest first. */
@@ -134,7 +142,7 @@ export class ReplicationMonitor {
     const nowMs = clock.now();
     const primaryLsn = cluster.currentLsn();
     const replicas = cluster.listReplicas();
-    const transitions: AlertTransition[] = [];
+    const breaches: AlertCondition[] = [];
     for (const replica of replicas) {
       if (replica.state === 'REMOVED') continue;
       const sample: StandbyLagSample = {
@@ -147,17 +155,17 @@ export class ReplicationMonitor {
         replayLsn: replica.replayLsn,
       };
       this.history.record(replica.replicaId, sample);
-      transitions.push(...this.alertBook.observe(replica.replicaId, sample));
+      breaches.push(...this.ruleBook.breaches(replica.replicaId, sample));
     }
     const present = new Set(replicas.filter((replica) => replica.state !== 'REMOVED').map((replica) => replica.replicaId));
     for (const replicaId of this.history.replicaIds()) {
-      if (present.has(replicaId)) continue;
-      this.history.forget(replicaId);
-      transitions.push(...this.alertBook.forgetReplica(replicaId, nowMs));
+      if (!present.has(replicaId)) this.history.forget(replicaId);
     }
     this.measureRates(nowMs, primaryLsn);
-    if (transitions.length > 0) this.persist();
-    for (const transition of transitions) this.deps.bus?.publish('replication_lag_alert', 'replication.monitor', alertPayload(transition));
+    // A standby that is gone reports nothing: its firing alerts resolve, its pending ones are forgotten.
+    for (const transition of this.deps.alerts.evaluate(breaches, nowMs)) {
+      if (transition.to !== 'PENDING') this.deps.bus?.publish('replication_lag_alert', 'replication.monitor', alertPayload(transition, this.ruleBook.lagAlertOf(transition.alert)));
+    }
   }
 
   close(): void {
@@ -197,37 +205,27 @@ export class ReplicationMonitor {
   }
 
   private persist(): void {
-    const record: MonitorRecord = { alerts: this.alertBook.state(), lagSampleIntervalMs: this.intervalMs };
+    const record: MonitorRecord = { rules: this.ruleBook.state(), lagSampleIntervalMs: this.intervalMs };
     this.deps.journal.put(REPLICATION_MONITOR_RECORD, 'current', record);
   }
 }
 
-const UNIT_OF_METRIC = { LAG_BYTES: 'bytes', WRITE_LAG_MS: 'ms', FLUSH_LAG_MS: 'ms', REPLAY_LAG_MS: 'ms' } as const;
-const LABEL_OF_METRIC = { LAG_BYTES: 'lag', WRITE_LAG_MS: 'write lag', FLUSH_LAG_MS: 'flush lag', REPLAY_LAG_MS: 'replay lag' } as const;
-
-/** What an alert is about, in words: `node-3: replay lag 7340 ms > 5000 ms for 10000 ms`. */
-export function alertMessage(alert: { replicaId: string; metric: AlertRule['metric']; value: number; threshold: number }, forMs: number): string {
-  const unit = UNIT_OF_METRIC[alert.metric];
-  return `${alert.replicaId}: ${LABEL_OF_METRIC[alert.metric]} ${alert.value} ${unit} > ${alert.threshold} ${unit} for ${forMs} ms`;
-}
-
-/** The `replication_lag_alert` payload of a transition (times as ISO text, like every event payload). */
-export function alertPayload(transition: AlertTransition) {
-  const { alert, rule } = transition;
+/** The `replication_lag_alert` payload of a transition to FIRING or RESOLVED (times as ISO text, like every event payload). */
+export function alertPayload(transition: AlertTransition, alert: LagAlert) {
   return {
     alertId: alert.alertId,
-    ruleId: rule.ruleId,
-    ruleName: rule.name,
-    state: transition.kind === 'FIRED' ? ('FIRING' as const) : ('RESOLVED' as const),
+    ruleId: alert.ruleId,
+    ruleName: transition.alert.name,
+    state: transition.to === 'FIRING' ? ('FIRING' as const) : ('RESOLVED' as const),
     metric: alert.metric,
     severity: alert.severity,
     replicaId: alert.replicaId,
     threshold: alert.threshold,
     value: alert.value,
-    forMs: rule.forMs,
+    forMs: transition.alert.forMs,
     breachStartedAt: new Date(alert.breachStartedAtMs).toISOString(),
     firedAt: new Date(alert.firedAtMs ?? alert.breachStartedAtMs).toISOString(),
     resolvedAt: alert.resolvedAtMs === null ? null : new Date(alert.resolvedAtMs).toISOString(),
-    message: alertMessage(alert, rule.forMs),
+    message: alert.message,
   };
 }

@@ -1,5 +1,8 @@
 import { Counter, Gauge, Histogram, collectDefaultMetrics, type Registry } from 'prom-client';
 import type { NetworkStats } from '../../engines/runtime/index.js';
+import { assert } from '../../engines/runtime/domain-error.js';
+import { IntervalFeed } from './interval-feed.js';
+import { PerformanceWindow, type PerformanceSample } from './performance-window.js';
 import type { ClusterService } from '../cluster/cluster-service.js';
 import type { EventService } from './event-service.js';
 import type { OperationContext } from './operation-context.js';
@@ -101,6 +104,9 @@ export function secondsOf(ms: number): number {
   return ms / 1000;
 }
 
+/** The intervals (seconds of wall time) a metrics or performance stream may tick at. */
+export const STREAM_INTERVAL_SECONDS = Object.freeze({ min: 1, max: 3600 });
+
 export interface MetricsSources {
   /** Every domain's gauges have joined it (src/modules). */
   registry: Registry;
@@ -121,6 +127,8 @@ export class MetricsService {
   private readonly registry: Registry;
   private readonly requestsTotal: Counter<'operation' | 'status'>;
   private readonly requestDuration: Histogram<'operation'>;
+  /** The open performance streams' intervals, each fed every answered request. */
+  private readonly windows = new Set<PerformanceWindow>();
 
   constructor(private readonly sources: MetricsSources, private readonly runner: OperationRunner) {
     this.registry = sources.registry;
@@ -146,6 +154,26 @@ export class MetricsService {
     this.tallies.set(operationId, tally);
     this.requestsTotal.inc({ operation: operationId, status: String(status) });
     this.requestDuration.observe({ operation: operationId }, latencyMs / 1000);
+    for (const window of this.windows) window.record(status, latencyMs);
+  }
+
+  /** A snapshot (as {@link snapshot}) every `intervalSeconds` of wall time. */
+  snapshotFeed(context: OperationContext, intervalSeconds: number): IntervalFeed<ReturnType<MetricsService['snapshot']>> {
+    assertStreamInterval(intervalSeconds);
+    return this.runner.read(context, 'getMetrics', () => new IntervalFeed(intervalSeconds * 1000, () => this.snapshot(context)));
+  }
+
+  /** The process's figures over each `intervalSeconds` of wall time, measured over that interval only. */
+  performanceFeed(context: OperationContext, intervalSeconds: number): IntervalFeed<PerformanceSample> {
+    assertStreamInterval(intervalSeconds);
+    return this.runner.read(context, 'getMetrics', () => {
+      const window = new PerformanceWindow(this.sources.wallNow);
+      this.windows.add(window);
+      return new IntervalFeed(intervalSeconds * 1000, () => window.take(), () => {
+        this.windows.delete(window);
+        window.close();
+      });
+    });
   }
 
   snapshot(context: OperationContext) {
@@ -198,6 +226,11 @@ export class MetricsService {
     this.runner.read(context, 'getPrometheusMetrics', () => undefined);
     return { contentType: this.registry.contentType, text: await this.registry.metrics() };
   }
+}
+
+/** The surfaces check the interval with a clear error first; here it is a programmer error. */
+function assertStreamInterval(intervalSeconds: number): void {
+  assert(Number.isInteger(intervalSeconds) && intervalSeconds >= STREAM_INTERVAL_SECONDS.min && intervalSeconds <= STREAM_INTERVAL_SECONDS.max, `a stream interval of ${intervalSeconds} s is within bounds`);
 }
 
 function roundMs(ms: number): number {

@@ -1,7 +1,7 @@
 import type { ClusterNodes } from '../../engines/cluster/cluster-nodes.js';
 import { DomainError } from '../../engines/runtime/domain-error.js';
 import { naturalCompare } from '../../engines/runtime/natural-order.js';
-import type { TransferRecord } from '../../engines/rac/gcs.js';
+import { hitRateOf, type TransferRecord } from '../../engines/rac/gcs.js';
 import { microsecondsOf, transferFactsOf, type TransferFacts } from '../../engines/rac/events.js';
 import type { RacCluster, RemasterResult as EngineRemasterResult } from '../../engines/rac/rac-cluster.js';
 import type { RacEngine } from '../../engines/rac/rac-engine.js';
@@ -30,6 +30,32 @@ export function racInstanceStatusOf(databaseOpen: boolean, status: 'RUNNING' | '
   return status === 'RUNNING' ? 'OPEN' : status === 'DOWN' ? 'FAILED' : 'EVICTED';
 }
 export type ResourceType = 'BLOCK' | 'TX' | 'TM';
+
+/** One instance's buffer cache (the contract's BufferCacheStats). */
+export interface BufferCacheStats {
+  instanceId: string;
+  status: RacInstanceStatus;
+  capacityBlocks: number;
+  usedBlocks: number;
+  dirtyBlocks: number;
+  pastImages: number;
+  hits: number;
+  misses: number;
+  transfersIn: number;
+  hitRatio: number | null;
+  evictions: number;
+}
+
+/** The buffer caches the engines keep: RAC's, one per instance (the contract's BufferPoolStats). */
+export interface BufferPoolStats {
+  capacityBlocks: number;
+  usedBlocks: number;
+  hits: number;
+  misses: number;
+  hitRatio: number | null;
+  evictions: number;
+  caches: BufferCacheStats[];
+}
 
 export interface RacConfigView {
   clusterName: string;
@@ -441,6 +467,42 @@ export class RacService {
         redoRecords: thread?.recordsWritten ?? 0,
         lastScn: thread?.lastScn ?? 0,
         lastHeartbeatAt: lastHeard === null ? null : isoTime(lastHeard),
+      };
+    });
+  }
+
+  /**
+   * The instances' buffer caches, measured: size, blocks held, hits, misses and blocks aged out
+   * (counted since the database opened), with the totals over every instance.
+   */
+  bufferPool(context: OperationContext): BufferPoolStats {
+    return this.deps.runner.read(context, 'listRacInstances', () => {
+      const capacityBlocks = this.cluster.racConfig().bufferCacheBlocks;
+      const caches = this.cluster.instanceViews().map((view): BufferCacheStats => {
+        const { cacheHits: hits, cacheMisses: misses, twoWayTransfers, threeWayTransfers, bufferEvictions: evictions } = view.counters;
+        return {
+          instanceId: view.instanceId,
+          status: this.statusOf(view.status),
+          capacityBlocks,
+          usedBlocks: view.cachedBlocks,
+          dirtyBlocks: view.dirtyBlocks,
+          pastImages: view.pastImages,
+          hits,
+          misses,
+          transfersIn: twoWayTransfers + threeWayTransfers,
+          hitRatio: hitRateOf(view.counters),
+          evictions,
+        };
+      });
+      const sum = (field: 'capacityBlocks' | 'usedBlocks' | 'hits' | 'misses' | 'evictions') => caches.reduce((total, cache) => total + cache[field], 0);
+      return {
+        capacityBlocks: sum('capacityBlocks'),
+        usedBlocks: sum('usedBlocks'),
+        hits: sum('hits'),
+        misses: sum('misses'),
+        hitRatio: hitRateOf({ cacheHits: sum('hits'), cacheMisses: sum('misses') }),
+        evictions: sum('evictions'),
+        caches,
       };
     });
   }

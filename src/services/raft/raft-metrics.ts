@@ -1,11 +1,13 @@
 import type { ClusterConsensus } from '../../engines/cluster/cluster-consensus.js';
 import type { MemberStatus } from '../../engines/raft/raft-group.js';
 import type { RaftStatus } from '../../engines/raft/raft-node.js';
-import { readGauge, type MetricsCollector, type Series } from '../platform/metrics-service.js';
+import { readCounter, readGauge, type MetricsCollector, type Series } from '../platform/metrics-service.js';
 
 /**
- * Each Raft group member's term, log positions and role, as its node holds them. A crashed node
- * shows what its disk holds (term, commit, snapshot); its applied index and role come back with it.
+ * Each Raft group member's term, log positions, log size and role, as its node holds them, and
+ * the elections and proposals the group has seen. A crashed node shows what its disk holds (term,
+ * commit, snapshot, log); its applied index and role come back with it. Elections and proposals
+ * are counted since the server started (a restart is a counter reset).
  */
 export function raftMetrics(consensus: ClusterConsensus): MetricsCollector {
   const perNode = (read: (status: MemberStatus) => number | null) => (): Series<'node'>[] =>
@@ -36,6 +38,12 @@ export function raftMetrics(consensus: ClusterConsensus): MetricsCollector {
       read: perNode((status) => status.raft?.logSize ?? status.disk.entryCount),
     });
     readGauge(registry, {
+      name: 'rustydb_raft_log_size_bytes',
+      help: 'Bytes of the entries each node\'s log keeps after its snapshot (their commands), measured from the log.',
+      labelNames: ['node'],
+      read: perNode((status) => status.disk.sizeBytes),
+    });
+    readGauge(registry, {
       name: 'rustydb_raft_snapshot_index',
       help: 'The last log index each node\'s snapshot covers.',
       labelNames: ['node'],
@@ -48,5 +56,28 @@ export function raftMetrics(consensus: ClusterConsensus): MetricsCollector {
       read: perNode((status) => (status.raft?.role === 'LEADER' ? 1 : 0)),
     });
     readGauge(registry, { name: 'rustydb_raft_voters', help: 'Voters in the configuration in force.', read: () => consensus.voterIds().length });
+    readCounter(registry, {
+      name: 'rustydb_raft_elections_started_total',
+      help: 'Elections each node started as a candidate in a new term (pre-votes are not elections).',
+      labelNames: ['node'],
+      read: perNode((status) => status.electionsStarted),
+    });
+    readCounter(registry, {
+      name: 'rustydb_raft_proposals_total',
+      help: 'Entries proposed to the group (client commands and membership changes), appended or refused.',
+      read: () => consensus.group.proposalCounts().proposals,
+    });
+    readCounter(registry, {
+      name: 'rustydb_raft_proposal_failures_total',
+      help: 'Proposals that will never commit: refused (no leader, a change pending, too many uncommitted entries, a bad command) or lost (another entry committed at their index).',
+      labelNames: ['reason'],
+      read: () => {
+        const counts = consensus.group.proposalCounts();
+        return [
+          [{ reason: 'refused' }, counts.refused],
+          [{ reason: 'lost' }, counts.lost],
+        ];
+      },
+    });
   };
 }

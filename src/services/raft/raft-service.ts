@@ -321,7 +321,6 @@ export class RaftService {
           nodeId: status.nodeId,
         });
       }
-      const sizeBytes = this.readEntries(status, status.disk.firstIndex, status.disk.lastIndex).reduce((sum, entry) => sum + Buffer.byteLength(entry.command, 'utf8'), 0);
       return {
         nodeId: status.nodeId,
         firstIndex: raft.logSize === 0 ? 0 : raft.firstIndex,
@@ -332,7 +331,7 @@ export class RaftService {
         snapshotIndex: raft.snapshotIndex,
         snapshotTerm: raft.snapshotTerm,
         logSize: raft.logSize,
-        sizeBytes,
+        sizeBytes: status.disk.sizeBytes,
         uncommittedEntries: raft.lastIndex - raft.commitIndex,
       };
     });

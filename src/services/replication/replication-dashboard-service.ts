@@ -16,7 +16,7 @@ export interface ReplicationDashboard {
   snapshotsInProgress: number;
 }
 
-const SEVERITY_RANK = { CRITICAL: 0, WARNING: 1, INFO: 2 } as const;
+const SEVERITY_RANK = { CRITICAL: 0, ERROR: 1, WARNING: 2, INFO: 3 } as const;
 
 /** Everything a replication dashboard shows, read in one pass over the engine. */
 export class ReplicationDashboardService {

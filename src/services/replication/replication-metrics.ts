@@ -1,5 +1,4 @@
 import { RESOLUTION_STRATEGIES, type ConflictType } from '../../engines/replication/conflict-resolution.js';
-import type { AlertSeverity } from '../../engines/replication/lag-alerts.js';
 import { WAL_START_LSN } from '../../engines/replication/lsn.js';
 import type { ReplicaState } from '../../engines/replication/replica-state.js';
 import type { ReplicationEngine } from '../../engines/replication/replication-engine.js';
@@ -11,13 +10,13 @@ const REPLICA_STATES: readonly ReplicaState[] = ['STARTING', 'STREAMING', 'CATCH
 const SYNC_STATES: readonly ReplicaView['syncState'][] = ['sync', 'potential', 'quorum', 'async'];
 const WAL_STATUSES: readonly WalStatus[] = ['reserved', 'extended', 'unreserved', 'lost'];
 const CONFLICT_TYPES: readonly ConflictType[] = ['UPDATE_CONFLICT', 'DELETE_CONFLICT', 'UNIQUENESS_VIOLATION', 'INSERT_CONFLICT'];
-const ALERT_SEVERITIES: readonly AlertSeverity[] = ['INFO', 'WARNING', 'CRITICAL'];
 /** The strategy label of a conflict not resolved yet. */
 const UNRESOLVED = 'UNRESOLVED';
 
 /**
  * WAL streaming as the primary's senders see it: each standby's lag and sync state, each slot's
- * retained WAL, commits and their acknowledgements, WAL written, conflicts and lag alerts.
+ * retained WAL, commits and their acknowledgements, WAL written and conflicts. Its lag alerts are
+ * the alert engine's (`rustydb_alerts_firing{source="replication"}`).
  */
 export function replicationMetrics(engine: ReplicationEngine): MetricsCollector {
   const { cluster } = engine;
@@ -77,12 +76,6 @@ export function replicationMetrics(engine: ReplicationEngine): MetricsCollector 
           [CONFLICT_TYPES, [...RESOLUTION_STRATEGIES, UNRESOLVED]],
           engine.conflicts.list().map((conflict) => [conflict.conflictType, conflict.resolutionStrategy ?? UNRESOLVED] as const),
         ),
-    });
-    readGauge(registry, {
-      name: 'rustydb_replication_alerts_firing',
-      help: 'Lag alerts firing now, by severity.',
-      labelNames: ['severity'],
-      read: () => countSeries('severity', ALERT_SEVERITIES, engine.monitor.alerts().filter((alert) => alert.state === 'FIRING').map((alert) => alert.severity)),
     });
   };
 }

@@ -1,9 +1,9 @@
 import { DomainError } from '../../engines/runtime/domain-error.js';
-import type { Alert, AlertRule, AlertSeverity, AlertState, LagMetric } from '../../engines/replication/lag-alerts.js';
+import type { AlertSeverity, AlertState } from '../../engines/alerts/alert.js';
+import type { AlertRule, LagAlert, LagMetric } from '../../engines/replication/lag-alerts.js';
 import { formatLsn } from '../../engines/replication/lsn.js';
 import { naturalCompare } from '../../engines/runtime/natural-order.js';
 import type { ReplicaState } from '../../engines/replication/replica-state.js';
-import { alertMessage } from '../../engines/replication/replication-monitor.js';
 import { isoTime } from '../platform/iso-time.js';
 import { pageOf, type Page } from '../platform/list-query.js';
 import type { OperationContext } from '../platform/operation-context.js';
@@ -105,7 +105,7 @@ const MAX_SAMPLE_PAGE = 10_000;
  * The API view of an alert rule, with the replicas its open alerts are PENDING or FIRING on.
  * Exported for the replication dashboard (`alerts` from `engine.monitor.alerts()`).
  */
-export function alertRuleViewOf(rule: AlertRule, alerts: readonly Alert[]): ReplicationAlertRuleView {
+export function alertRuleViewOf(rule: AlertRule, alerts: readonly LagAlert[]): ReplicationAlertRuleView {
   const open = alerts.filter((alert) => alert.ruleId === rule.ruleId);
   const replicasIn = (state: AlertState) => open.filter((alert) => alert.state === state).map((alert) => alert.replicaId).sort(naturalCompare);
   return {
@@ -127,7 +127,7 @@ export function alertRuleViewOf(rule: AlertRule, alerts: readonly Alert[]): Repl
  * The API view of an alert, named and worded by its rule. Exported for the replication
  * dashboard (its firing alerts; `rules` from `engine.monitor.rules()`).
  */
-export function alertViewOf(alert: Alert, rules: readonly AlertRule[]): ReplicationAlertView {
+export function alertViewOf(alert: LagAlert, rules: readonly AlertRule[]): ReplicationAlertView {
   const rule = rules.find((candidate) => candidate.ruleId === alert.ruleId);
   return {
     alertId: alert.alertId,
@@ -143,7 +143,7 @@ export function alertViewOf(alert: Alert, rules: readonly AlertRule[]): Replicat
     breachStartedAt: isoTime(alert.breachStartedAtMs),
     firedAt: alert.firedAtMs === null ? null : isoTime(alert.firedAtMs),
     resolvedAt: alert.resolvedAtMs === null ? null : isoTime(alert.resolvedAtMs),
-    message: alertMessage(alert, rule?.forMs ?? 0),
+    message: alert.message,
   };
 }
 

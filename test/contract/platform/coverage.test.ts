@@ -177,6 +177,9 @@ const graphqlTwins: Record<string, string> = {
   streamMetrics: 'Query.metrics',
   // graphql-ws on /graphql is itself one socket carrying many subscriptions by id; events is its events topic.
   streamTopics: 'Subscription.events',
+  // The one alert model (issue 12).
+  listAlerts: 'Query.alerts',
+  listAlertHistory: 'Query.alertHistory',
 };
 
 describe('coverage of the contract', () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { AccessToken, ApiKey, AuditEntry, CreatedApiKey, Event, EventPage, HealthReport } from '../../../generated/graphql/resolvers-types.js';
-import { expectContract } from '../../support/contract.js';
+import type { AccessToken, ApiKey, AuditEntry, CreatedApiKey, Event, EventPage, HealthReport, Metrics } from '../../../generated/graphql/resolvers-types.js';
+import { expectContract, expectSchema } from '../../support/contract.js';
 import { ADMIN_KEY, startTestServer, type TestServer } from '../../support/test-server.js';
-import { codesOf, dataOf, graphql } from '../../support/graphql.js';
+import { codesOf, dataOf, graphql, METRICS_SELECTION } from '../../support/graphql.js';
 
 let server: TestServer;
 let viewerKey: string;
@@ -67,17 +67,13 @@ describe('health', () => {
 });
 
 describe('metrics and prometheusMetrics', () => {
-  test('metrics holds the engines figures GET /api/v1/metrics holds', async () => {
-    interface Metrics {
-      requests: { total: number; byOperation: { operationId: string }[] };
-      cluster: { totalNodes: number; healthyNodes: number; hasQuorum: boolean; heartbeatsReceived: number };
-      runtime: { clockMode: string; clockTime: string; activeFaults: number };
-      events: { lastCursor: number };
-    }
-    const response = await graphql<{ metrics: Metrics }>(server, '{ metrics }', {}, { apiKey: viewerKey });
+  test('metrics holds the engines figures GET /api/v1/metrics holds, every field typed', async () => {
+    const response = await graphql<{ metrics: Metrics }>(server, `{ metrics { ${METRICS_SELECTION} } }`, {}, { apiKey: viewerKey });
     const { metrics } = dataOf(response);
     const rest = await server.http.get('/api/v1/metrics').set(asAdmin);
     expectContract('getMetrics', rest);
+    // The same figures, so the same shape: the REST snapshot's schema holds the GraphQL one too.
+    expectSchema('Metrics', metrics);
     expect(metrics.cluster).toEqual(rest.body.data.cluster);
     expect(metrics.runtime).toEqual(rest.body.data.runtime);
     expect(metrics.events).toEqual(rest.body.data.events);
@@ -99,7 +95,7 @@ describe('metrics and prometheusMetrics', () => {
   });
 
   test('both need a key', async () => {
-    expect(codesOf(await graphql<unknown>(server, '{ metrics }', {}, 'anonymous'))).toEqual(['UNAUTHENTICATED']);
+    expect(codesOf(await graphql<unknown>(server, '{ metrics { events { lastCursor } } }', {}, 'anonymous'))).toEqual(['UNAUTHENTICATED']);
     expect(codesOf(await graphql<unknown>(server, '{ prometheusMetrics }', {}, 'anonymous'))).toEqual(['UNAUTHENTICATED']);
   });
 });
@@ -268,7 +264,7 @@ describe('events', () => {
       ]),
     );
 
-    const last = dataOf(await graphql<{ metrics: { events: { lastCursor: number } } }>(server, '{ metrics }')).metrics.events.lastCursor;
+    const last = dataOf(await graphql<{ metrics: { events: { lastCursor: number } } }>(server, '{ metrics { events { lastCursor } } }')).metrics.events.lastCursor;
     const end = await graphql<{ events: EventPage }>(server, 'query ($after: BigInt) { events(after: $after) { nextCursor events { cursor } } }', { after: last });
     expect(dataOf(end).events).toEqual({ nextCursor: last, events: [] });
     expect(codesOf(await graphql<unknown>(server, '{ events { nextCursor } }', {}, 'anonymous'))).toEqual(['UNAUTHENTICATED']);

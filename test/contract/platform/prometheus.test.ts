@@ -18,7 +18,20 @@ const EXPECTED: Record<string, readonly string[]> = {
   cluster: ['rustydb_cluster_nodes', 'rustydb_cluster_node_status', 'rustydb_cluster_node_missed_heartbeats', 'rustydb_cluster_state', 'rustydb_cluster_has_quorum', 'rustydb_cluster_failure_tolerance', 'rustydb_cluster_heartbeats_received_total'],
   simulation: ['rustydb_simulation_active_faults', 'rustydb_simulation_pending_timers'],
   membership: ['rustydb_membership_members', 'rustydb_membership_suspicions_raised', 'rustydb_membership_deaths_declared', 'rustydb_membership_probes_failed'],
-  raft: ['rustydb_raft_term', 'rustydb_raft_commit_index', 'rustydb_raft_applied_index', 'rustydb_raft_last_log_index', 'rustydb_raft_log_entries', 'rustydb_raft_snapshot_index', 'rustydb_raft_leader', 'rustydb_raft_voters'],
+  raft: [
+    'rustydb_raft_term',
+    'rustydb_raft_commit_index',
+    'rustydb_raft_applied_index',
+    'rustydb_raft_last_log_index',
+    'rustydb_raft_log_entries',
+    'rustydb_raft_log_size_bytes',
+    'rustydb_raft_snapshot_index',
+    'rustydb_raft_leader',
+    'rustydb_raft_voters',
+    'rustydb_raft_elections_started_total',
+    'rustydb_raft_proposals_total',
+    'rustydb_raft_proposal_failures_total',
+  ],
   failover: ['rustydb_failover_failovers', 'rustydb_failover_last_duration_seconds', 'rustydb_failover_drills_total'],
   health: ['rustydb_health_open_issues'],
   rac: [
@@ -54,8 +67,8 @@ const EXPECTED: Record<string, readonly string[]> = {
     'rustydb_replication_commits_timed_out_total',
     'rustydb_replication_wal_written_bytes_total',
     'rustydb_replication_conflicts',
-    'rustydb_replication_alerts_firing',
   ],
+  alerts: ['rustydb_alerts_firing', 'rustydb_alerts_transitions_total'],
   platform: [
     'rustydb_platform_events_published_total',
     'rustydb_platform_audit_entries_total',
@@ -143,6 +156,24 @@ describe('GET /api/v1/metrics/prometheus', () => {
     }
   });
 
+  test('Raft proposals and the log size in bytes move with an append', async () => {
+    const leader = server.platform.engines.consensus.group.currentLeader()!.leaderId;
+    const before = await scrape(server);
+    const commands = ['SET balance:42 100', 'SET balance:43 250'];
+    const append = await server.http.post('/api/v1/cluster/raft/log/append').set(asAdmin).send({ entries: commands.map((command) => ({ command })) });
+    expect(append.status).toBeLessThan(300);
+    await server.advance(500);
+    const appended = await scrape(server);
+    expect(valueOf(appended, 'rustydb_raft_proposals_total') - valueOf(before, 'rustydb_raft_proposals_total')).toBe(2);
+    expect(valueOf(appended, 'rustydb_raft_proposal_failures_total', { reason: 'refused' })).toBe(valueOf(before, 'rustydb_raft_proposal_failures_total', { reason: 'refused' }));
+    expect(valueOf(appended, 'rustydb_raft_proposal_failures_total', { reason: 'lost' })).toBe(0);
+    // The log grows by the commands' bytes (no snapshot compacts it this soon), as the log API measures it.
+    const grown = valueOf(appended, 'rustydb_raft_log_size_bytes', { node: leader }) - valueOf(before, 'rustydb_raft_log_size_bytes', { node: leader });
+    expect(grown).toBe(commands.reduce((sum, command) => sum + Buffer.byteLength(command), 0));
+    const summary = await server.http.get(`/api/v1/cluster/raft/log?nodeId=${leader}`).set(asAdmin);
+    expect(summary.body.data.sizeBytes).toBe(valueOf(appended, 'rustydb_raft_log_size_bytes', { node: leader }));
+  });
+
   test('a switchover and a conflict are counted by kind and outcome, and audited', async () => {
     const before = await scrape(server);
     const target = server.platform.engines.nodes.list().map((node) => node.nodeId).find((nodeId) => nodeId !== server.platform.engines.consensus.group.currentLeader()?.leaderId);
@@ -154,6 +185,8 @@ describe('GET /api/v1/metrics/prometheus', () => {
     expect(valueOf(after, 'rustydb_failover_failovers', { kind: 'switchover', outcome: 'completed' })).toBe(1);
     expect(valueOf(after, 'rustydb_failover_last_duration_seconds')).toBeGreaterThan(0);
     expect(valueOf(after, 'rustydb_raft_leader', { node: target! })).toBe(1);
+    // The target won the election the transfer made it start.
+    expect(valueOf(after, 'rustydb_raft_elections_started_total', { node: target! })).toBe(valueOf(before, 'rustydb_raft_elections_started_total', { node: target! }) + 1);
     const unresolved = after.get('rustydb_replication_conflicts')!.metrics.filter((sample) => sample.labels?.strategy === 'unresolved');
     expect(unresolved.reduce((sum, sample) => sum + Number(sample.value), 0)).toBe(1);
     expect(valueOf(after, 'rustydb_platform_audit_entries_total')).toBeGreaterThanOrEqual(valueOf(before, 'rustydb_platform_audit_entries_total') + 2);
@@ -175,7 +208,8 @@ describe('GET /api/v1/metrics/prometheus', () => {
     expect((await server.http.post('/api/v1/replication/replicas/node-3/resume').set(asAdmin)).status).toBe(200);
   });
 
-  test('a crashed node shows as down, and as a fault in force', async () => {
+  test('a crashed node shows as down, as a fault in force, and as a health alert firing', async () => {
+    const before = await scrape(server);
     const crash = await server.http.post('/api/v1/simulation/faults').set(asAdmin).send({ type: 'crash', nodes: ['node-3'] });
     expect(crash.status).toBe(201);
     await server.advance(10_000);
@@ -188,6 +222,12 @@ describe('GET /api/v1/metrics/prometheus', () => {
     expect(valueOf(families, 'rustydb_simulation_active_faults')).toBe(1);
     expect(valueOf(families, 'rustydb_cluster_failure_tolerance')).toBe(1);
     expect(valueOf(families, 'rustydb_membership_suspicions_raised')).toBeGreaterThan(0);
+    // NODE_DOWN fires once the node is down; NODE_SUSPECTED fired and resolved before it.
+    expect(valueOf(families, 'rustydb_alerts_firing', { source: 'health', severity: 'error' })).toBe(1);
+    expect(valueOf(families, 'rustydb_alerts_firing', { source: 'replication', severity: 'error' })).toBe(0);
+    const moved = (state: string) => valueOf(families, 'rustydb_alerts_transitions_total', { source: 'health', state }) - valueOf(before, 'rustydb_alerts_transitions_total', { source: 'health', state });
+    expect([moved('pending'), moved('firing'), moved('resolved')]).toEqual([2, 2, 1]);
+    expect(families.get('rustydb_alerts_firing')!.metrics).toHaveLength(8);
     expect((await server.http.delete(`/api/v1/simulation/faults/${crash.body.data.id}`).set(asAdmin)).status).toBe(200);
   });
 

@@ -94,7 +94,7 @@ describe('the replication streams', () => {
   test('a bad severity, or severity on a stream without it, is answered with an error and the stream stays open', async () => {
     const replication = await connect(REPLICATION);
     replication.send({ type: 'config', severity: 'LOUD' });
-    expect(await replication.frames.next()).toMatchObject({ type: 'error', error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/severity must be one of INFO, WARNING, CRITICAL/) } });
+    expect(await replication.frames.next()).toMatchObject({ type: 'error', error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/severity must be one of INFO, WARNING, ERROR, CRITICAL/) } });
     await configure(replication, { severity: 'WARNING' });
 
     const nodes = await connect('/api/v1/ws/cluster/nodes');

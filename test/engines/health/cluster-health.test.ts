@@ -3,6 +3,8 @@
  * transcripts of the health events a crash, a quorum loss and a recovery produce, and a restart.
  */
 import { afterEach, describe, expect, test } from 'vitest';
+import { AlertEngine } from '../../../src/engines/alerts/alert-engine.js';
+import type { AlertResource } from '../../../src/engines/alerts/events.js';
 import { ClusterConsensus } from '../../../src/engines/cluster/cluster-consensus.js';
 import type { ClusterStatePayload, HealthIssuePayload, QuorumPayload } from '../../../src/engines/cluster/events.js';
 import { CLUSTER_HEALTH_RECORD, ClusterHealth, type StoredClusterHealth } from '../../../src/engines/health/cluster-health.js';
@@ -11,11 +13,13 @@ import { SqliteStore } from '../../../src/store/sqlite-store.js';
 import { EXACT_LINK, startCluster, type ClusterHarness } from '../cluster/harness.js';
 
 const HEALTH_EVENTS = new Set(['cluster_state_changed', 'quorum_lost', 'quorum_restored', 'health_issue_detected', 'health_issue_resolved']);
+const ALERT_EVENTS = new Set(['alert_fired', 'alert_resolved']);
 
 interface Bound {
   cluster: ClusterHarness;
   consensus: ClusterConsensus;
   health: ClusterHealth;
+  alerts: AlertEngine;
 }
 
 const running: Bound[] = [];
@@ -30,9 +34,10 @@ async function boot(store?: SqliteStore): Promise<Bound> {
   const cluster = await startCluster({ linkDefaults: EXACT_LINK, ...(store ? { store } : {}) });
   const deps = { runtime: cluster.runtime, nodes: cluster.nodes, journal: cluster.journal, bus: cluster.bus };
   const consensus = await ClusterConsensus.load(cluster.store, deps);
-  const health = await ClusterHealth.load(cluster.store, { clock: cluster.runtime.clock, nodes: cluster.nodes, consensus, bus: cluster.bus, journal: cluster.journal });
+  const alerts = await AlertEngine.load(cluster.store, { clock: cluster.runtime.clock, journal: cluster.journal, bus: cluster.bus });
+  const health = await ClusterHealth.load(cluster.store, { clock: cluster.runtime.clock, nodes: cluster.nodes, consensus, bus: cluster.bus, journal: cluster.journal, alerts: alerts.source('health') });
   await cluster.journal.flush();
-  const bound = { cluster, consensus, health };
+  const bound = { cluster, consensus, health, alerts };
   running.push(bound);
   return bound;
 }
@@ -40,6 +45,17 @@ async function boot(store?: SqliteStore): Promise<Bound> {
 /** Health events from `fromIndex` on, one line each: `state OPERATIONAL->DEGRADED`, `+NODE_SUSPECTED node-5`, `-NODE_SUSPECTED node-5`, `quorum_lost 2/5`. */
 function healthTranscript(cluster: ClusterHarness, fromIndex = 0): string[] {
   return cluster.events.slice(fromIndex).filter((event) => HEALTH_EVENTS.has(event.type)).map(lineOf);
+}
+
+/** Alert events from `fromIndex` on: `fired NODE_DOWN node-5 ERROR`, `resolved NODE_DOWN node-5 ERROR`. */
+function alertTranscript(cluster: ClusterHarness, fromIndex = 0): string[] {
+  return cluster.events
+    .slice(fromIndex)
+    .filter((event) => ALERT_EVENTS.has(event.type))
+    .map((event) => {
+      const alert = event.payload as AlertResource;
+      return `${event.type.slice('alert_'.length)} ${alert.name}${alert.labels.node ? ` ${alert.labels.node}` : ''} ${alert.severity}`;
+    });
 }
 
 function lineOf(event: BusEvent): string {
@@ -57,7 +73,7 @@ function lineOf(event: BusEvent): string {
 
 describe('ClusterHealth', () => {
   test('a cluster forms, a follower crashes and comes back: a transcript of health events', async () => {
-    const { cluster, consensus, health } = await boot();
+    const { cluster, consensus, health, alerts } = await boot();
     await cluster.advance(3000);
     const leader = consensus.group.currentLeader()!.leaderId;
     expect(health.reading().summary).toMatchObject({ state: 'OPERATIONAL', failureTolerance: 2 });
@@ -69,6 +85,11 @@ describe('ClusterHealth', () => {
     const fault = cluster.runtime.faults.inject({ type: 'crash', nodes: [victim] }, 'fault-1', cluster.runtime.clock.now());
     await cluster.advance(6000);
     expect(healthTranscript(cluster, mark)).toEqual([`state OPERATIONAL->DEGRADED`, `+NODE_SUSPECTED ${victim}`, `-NODE_SUSPECTED ${victim}`, `+NODE_DOWN ${victim}`]);
+    // Each issue is an alert of the health source, firing at once and resolving with it.
+    expect(alertTranscript(cluster, mark)).toEqual([`fired NODE_SUSPECTED ${victim} WARNING`, `resolved NODE_SUSPECTED ${victim} WARNING`, `fired NODE_DOWN ${victim} ERROR`]);
+    const [down] = alerts.openAlerts();
+    const issue = health.openIssues()[0]!;
+    expect(down).toMatchObject({ source: 'health', state: 'FIRING', activeAtMs: issue.detectedAtMs, startsAtMs: issue.detectedAtMs, annotations: { summary: issue.message, issueId: issue.id } });
 
     const healed = cluster.events.length;
     cluster.runtime.faults.heal(fault.id);
@@ -80,6 +101,8 @@ describe('ClusterHealth', () => {
       'state RECOVERING->OPERATIONAL',
       `-NODE_RECOVERING ${victim}`,
     ]);
+    expect(alertTranscript(cluster, healed)).toEqual([`resolved NODE_DOWN ${victim} ERROR`, `fired NODE_RECOVERING ${victim} INFO`, `resolved NODE_RECOVERING ${victim} INFO`]);
+    expect(alerts.openAlerts()).toEqual([]);
     // Every change is journaled with the step that made it.
     const stored = await cluster.store.get<StoredClusterHealth>(CLUSTER_HEALTH_RECORD, 'current');
     expect(stored?.monitor.samples.at(-1)).toEqual(health.samples().at(-1));
@@ -136,6 +159,12 @@ describe('ClusterHealth', () => {
       // Nothing is known about the nodes until they answer, so the issues of the first life are resolved.
       expect(second.health.issues().map((issue) => issue.id).sort()).toEqual(issues.map((issue) => issue.id).sort());
       expect(second.health.openIssues()).toEqual([]);
+      // Their alerts were restored firing, and resolved at that first observation.
+      const firstStart = second.health.samples().at(-1)!.atMs;
+      expect(second.alerts.openAlerts()).toEqual([]);
+      expect(second.alerts.history().filter((alert) => alert.endsAtMs === firstStart).map((alert) => alert.annotations.issueId).sort()).toEqual(
+        issues.filter((issue) => issue.resolvedAtMs === null).map((issue) => issue.id).sort(),
+      );
       await second.cluster.advance(3000);
       const transcript = healthTranscript(second.cluster);
       expect(transcript.filter((line) => line.startsWith('quorum'))).toEqual(['quorum_restored 3/5']);

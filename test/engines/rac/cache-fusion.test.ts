@@ -122,3 +122,37 @@ describe('cache fusion', () => {
     expect(cluster.gcs.counters.requests).toBe(0);
   });
 });
+
+describe('a full buffer cache', () => {
+  it('ages out the least recently used block through its master, writing a dirty one back first', async () => {
+    harness = await startRac({ instanceIds: IDS, config: { bufferCacheBlocks: 3 } });
+    const { cluster } = harness;
+    const [b1, b2, b3, b4, b5] = cluster.storage.blockIds();
+    const write = cluster.write('node-1', b1!, { rowIndex: 0, values: { amount: 7 } });
+    await harness.advance(20);
+    expect(write.status).toBe('DONE');
+    for (const blockId of [b2!, b3!]) cluster.read('node-1', blockId);
+    await harness.advance(20);
+    // b1 is used again, so b2 is now the least recently used.
+    expect(cluster.read('node-1', b1!).result?.hit).toBe(true);
+    cluster.read('node-1', b4!);
+    await harness.advance(20);
+    const cache = cluster.gcs.cacheOf('node-1');
+    expect([...cache.leastRecentlyUsed()]).toEqual([b3, b1, b4]);
+    expect(cluster.blockStatus(b2!).directory).toEqual({});
+    expect(cluster.gcs.countersOf('node-1').bufferEvictions).toBe(1);
+
+    // b3 ages out clean; then b1, dirty: written back before it goes, so disk has the change.
+    cluster.read('node-1', b5!);
+    await harness.advance(20);
+    cluster.read('node-1', b2!);
+    await harness.advance(20);
+    expect([...cache.leastRecentlyUsed()]).toEqual([b4, b5, b2]);
+    expect(cluster.gcs.countersOf('node-1').bufferEvictions).toBe(3);
+    expect(cluster.storage.readDisk(b1!).rows[0]).toMatchObject({ amount: 7 });
+    expect(cluster.blockStatus(b1!).directory).toEqual({});
+    expect(cluster.coherenceProblems()).toEqual([]);
+    // Another instance's cache is its own.
+    expect(cluster.gcs.countersOf('node-2').bufferEvictions).toBe(0);
+  });
+});

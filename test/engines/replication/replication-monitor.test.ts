@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { AlertEngine } from '../../../src/engines/alerts/alert-engine.js';
 import { DEFAULT_ALERT_RULES, ReplicationMonitor } from '../../../src/engines/replication/replication-monitor.js';
 import { Workload } from '../../../src/engines/replication/workload.js';
 import { SqliteStore } from '../../../src/store/sqlite-store.js';
@@ -17,7 +18,8 @@ afterEach(async () => {
 async function start(store?: SqliteStore): Promise<{ h: ReplicationHarness; m: ReplicationMonitor; published: unknown[] }> {
   const h = await startReplication(store ? { store } : {});
   const published: unknown[] = [];
-  const m = await ReplicationMonitor.load(h.store, { clock: h.runtime.clock, cluster: h.cluster, journal: h.journal, bus: { publish: (_type, _source, payload) => published.push(payload) } });
+  const alerts = await AlertEngine.load(h.store, { clock: h.runtime.clock, journal: h.journal });
+  const m = await ReplicationMonitor.load(h.store, { clock: h.runtime.clock, cluster: h.cluster, journal: h.journal, alerts: alerts.source('replication'), bus: { publish: (_type, _source, payload) => published.push(payload) } });
   return { h, m, published };
 }
 

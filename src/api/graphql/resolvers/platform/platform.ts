@@ -2,10 +2,14 @@ import type { Resolvers } from '../../../../../generated/graphql/resolvers-types
 import type { BusEvent } from '../../../../engines/runtime/event-bus.js';
 import type { HealthProbe } from '../../../../services/platform/health-service.js';
 import { API_VERSION } from '../../../../services/platform/api-version.js';
+import { STREAM_INTERVAL_SECONDS } from '../../../../services/platform/metrics-service.js';
+import type { PerformanceSample } from '../../../../services/platform/performance-window.js';
+import type { Services } from '../../../../services/services.js';
+import { ApiError } from '../../../error-catalog.js';
 import { mapFeed } from '../../map-feed.js';
 import { orderOf, withoutNulls } from '../../arguments.js';
 
-/** GraphQL twins of health, metrics, API keys, tokens, the audit log and the event log. */
+/** GraphQL twins of health, metrics, API keys, tokens, the audit log and the event log, and the metrics streams. */
 export const platformResolvers: Resolvers = {
   Query: {
     apiVersion: () => API_VERSION,
@@ -54,8 +58,35 @@ export const platformResolvers: Resolvers = {
         return mapFeed(feed, (event) => ({ events: toGraphQLEvent(event) }));
       },
     },
+    metricsStream: {
+      subscribe: async (_parent, { interval }, { services, operation }) => {
+        const context = await operation();
+        checkInterval(interval);
+        // The feed itself, not a mapped generator: unsubscribing stops its timer at once, not at the next tick.
+        return services.metrics.snapshotFeed(context, interval);
+      },
+      resolve: (metrics: ReturnType<Services['metrics']['snapshot']>) => metrics,
+    },
+    performanceStream: {
+      subscribe: async (_parent, { interval }, { services, operation }) => {
+        const context = await operation();
+        const seconds = interval ?? 5;
+        checkInterval(seconds);
+        return services.metrics.performanceFeed(context, seconds);
+      },
+      resolve: (performance: PerformanceSample) => performance,
+    },
   },
 };
+
+/** A stream's interval is whole seconds of wall time within bounds; anything else is refused before the stream opens. */
+function checkInterval(interval: number): void {
+  const { min, max } = STREAM_INTERVAL_SECONDS;
+  if (Number.isInteger(interval) && interval >= min && interval <= max) return;
+  throw new ApiError('VALIDATION_FAILED', 'The input does not match the API contract.', {
+    errors: [{ location: 'input/interval', message: `must be a whole number of seconds from ${min} to ${max}, got ${interval}`, keyword: interval < min ? 'minimum' : 'maximum' }],
+  });
+}
 
 function toGraphQLEvent(event: BusEvent) {
   return { ...event, payload: event.payload as unknown };

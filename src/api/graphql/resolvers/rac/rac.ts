@@ -26,6 +26,7 @@ export const racResolvers: Resolvers = {
         offset: args.offset ?? undefined,
       }).items as RacInstance[],
     racClusterStatistics: async (_parent, _args, { services, operation }) => services.rac.getStatistics(await operation()),
+    bufferPoolStats: async (_parent, _args, { services, operation }) => services.rac.bufferPool(await operation()),
     racCacheFusionStatus: async (_parent, _args, { services, operation }) => services.rac.getCacheFusionStatus(await operation()),
     racCacheFusionStats: async (_parent, _args, { services, operation }) => services.rac.getCacheFusionStatistics(await operation()),
     cacheFusionStats: async (_parent, _args, { services, operation }) => services.rac.getCacheFusionStatistics(await operation(), 'getCacheFusionStatisticsAlias'),
