@@ -173,8 +173,8 @@ const graphqlTwins: Record<string, string> = {
   listWebSocketConnections: 'Query.wsConnections',
   listWebSocketSubscriptions: 'Query.wsSubscriptions',
   streamQueryProgress: 'Subscription.queryProgress',
-  // The same snapshot; its subscription twin is metricsStream(interval), with the alert model (issue 12 §3).
-  streamMetrics: 'Query.metrics',
+  // The snapshot of GET /api/v1/metrics every interval (GraphQL's interval is in seconds of wall time).
+  streamMetrics: 'Subscription.metricsStream',
   // graphql-ws on /graphql is itself one socket carrying many subscriptions by id; events is its events topic.
   streamTopics: 'Subscription.events',
   // The one alert model (issue 12).
