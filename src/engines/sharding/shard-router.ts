@@ -327,15 +327,40 @@ interface SingleColumnRouter extends LevelRouter {
   bucketOfOrNull(value: KeyValue): LevelReason | null;
 }
 
+/** Where a key text hashes to among `numShards` buckets. */
+export interface HashedKey {
+  hashValue: number;
+  bucket: number;
+  tokenRange: TokenRange | null;
+  vnodeToken: number | null;
+}
+
+/**
+ * The hashing of a HASH level (README, "Hash functions"), for the router and the key analysis.
+ * Building it costs a ring for CONSISTENT: build once, hash many.
+ */
+export function hashBucketer(hashFunction: ShardHashFunction, numShards: number): (keyText: string) => HashedKey {
+  const hash: HashFunction = hashFunction === 'FNV' ? fnv1aHashFunction : murmur3HashFunction(0);
+  if (hashFunction !== 'CONSISTENT') {
+    return (keyText) => {
+      const hashValue = tokenOf(hash, keyText);
+      const bucket = shardIndexOfToken(hashValue, numShards);
+      return { hashValue, bucket, tokenRange: tokenRangeOfShard(bucket, numShards), vnodeToken: null };
+    };
+  }
+  // The shards are the members of a DHT ring; ring member ids are the coordinator's shard ids.
+  const ring = HashRing.empty(hash).withNodes(everyBucket(numShards).map((bucket) => ({ nodeId: shardIdOf(bucket), vnodeCount: CONSISTENT_VNODES_PER_SHARD })));
+  const bucketOfMember = new Map(everyBucket(numShards).map((bucket) => [shardIdOf(bucket), bucket]));
+  return (keyText) => {
+    const hashValue = tokenOf(hash, keyText);
+    const vnode = ring.ownerOfToken(hashValue);
+    return { hashValue, bucket: bucketOfMember.get(vnode.nodeId)!, tokenRange: null, vnodeToken: vnode.token };
+  };
+}
+
 function hashLevel(level: NormalizedLevel & { type: 'HASH' }): LevelRouter {
   const { numShards, hashFunction, keyColumns } = level;
-  const hash: HashFunction = hashFunction === 'FNV' ? fnv1aHashFunction : murmur3HashFunction(0);
-  // CONSISTENT: the shards are the members of a DHT ring; ring member ids are the coordinator's shard ids.
-  const ring =
-    hashFunction === 'CONSISTENT'
-      ? HashRing.empty(hash).withNodes(everyBucket(numShards).map((bucket) => ({ nodeId: shardIdOf(bucket), vnodeCount: CONSISTENT_VNODES_PER_SHARD })))
-      : null;
-  const bucketOfMember = new Map(everyBucket(numShards).map((bucket) => [shardIdOf(bucket), bucket]));
+  const hashed = hashBucketer(hashFunction, numShards);
   const router: LevelRouter = {
     level,
     bucketCount: numShards,
@@ -344,14 +369,7 @@ function hashLevel(level: NormalizedLevel & { type: 'HASH' }): LevelRouter {
       if (keyText.length > MAX_KEY_TEXT_LENGTH) {
         throw new DomainError('UNPROCESSABLE', `The shard key text is ${keyText.length} characters; at most ${MAX_KEY_TEXT_LENGTH}.`, { keyColumns });
       }
-      const hashValue = tokenOf(hash, keyText);
-      if (ring !== null) {
-        const vnode = ring.ownerOfToken(hashValue);
-        const bucket = bucketOfMember.get(vnode.nodeId)!;
-        return { strategy: 'HASH', keyColumns: [...keyColumns], keyText, hashFunction, hashValue, bucket, tokenRange: null, vnodeToken: vnode.token };
-      }
-      const bucket = shardIndexOfToken(hashValue, numShards);
-      return { strategy: 'HASH', keyColumns: [...keyColumns], keyText, hashFunction, hashValue, bucket, tokenRange: tokenRangeOfShard(bucket, numShards), vnodeToken: null };
+      return { strategy: 'HASH', keyColumns: [...keyColumns], keyText, hashFunction, ...hashed(keyText) };
     },
     select(constraints) {
       const pinned = keyColumns.map((column) => pointsOf(constraints.get(column)));
