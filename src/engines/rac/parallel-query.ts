@@ -7,32 +7,10 @@
 import { DomainError } from '../runtime/domain-error.js';
 import type { BlockId, Row } from './block.js';
 import type { ParallelQueryConfig } from './rac-config.js';
+import { AGGREGATE_FUNCTIONS, type Aggregate, type QueryFilter, type SelectQuery } from '../query/select-query.js';
 
-export type AggregateFunction = 'COUNT' | 'SUM' | 'MIN' | 'MAX' | 'AVG';
-export const AGGREGATE_FUNCTIONS: readonly AggregateFunction[] = Object.freeze(['COUNT', 'SUM', 'MIN', 'MAX', 'AVG']);
-
-export interface Aggregate {
-  fn: AggregateFunction;
-  /** The column; omitted (or '*') for COUNT(*). */
-  column?: string;
-  /** Its result column name; {@link aggregateName} when omitted. */
-  alias?: string;
-}
-
-/** One WHERE equality. */
-export interface QueryFilter {
-  column: string;
-  value: string | number | boolean | null;
-}
-
-export interface ParallelQuery {
-  table: string;
-  aggregates: Aggregate[];
-  groupBy?: string[];
-  /** One equality, or several that must all hold. */
-  where?: QueryFilter | readonly QueryFilter[];
-  /** The query's text as the caller wrote it (plans show it); generated from the fields when omitted. */
-  text?: string;
+/** A SELECT as RAC runs it: spread over slave instances. */
+export interface ParallelQuery extends SelectQuery {
   /** Degree of parallelism wanted (capped by maxDop and the running instances). */
   dop?: number;
 }

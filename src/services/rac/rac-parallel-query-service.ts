@@ -1,8 +1,9 @@
 import { DomainError } from '../../engines/runtime/domain-error.js';
-import { filtersOf, resultName, type AggregateFunction, type QueryPlan } from '../../engines/rac/parallel-query.js';
+import { filtersOf, resultName, type QueryPlan } from '../../engines/rac/parallel-query.js';
+import type { AggregateFunction } from '../../engines/query/select-query.js';
 import type { QueryRun, QueryStatus } from '../../engines/rac/query-coordinator.js';
 import type { ParallelQueryConfig as EngineParallelQueryConfig } from '../../engines/rac/rac-config.js';
-import { parseQueryText } from '../../engines/rac/query-text.js';
+import { parseQueryText } from '../../engines/query/query-text.js';
 import { isoTime } from '../platform/iso-time.js';
 import { pageOf, selectFields, type Page } from '../platform/list-query.js';
 import type { OperationContext } from '../platform/operation-context.js';

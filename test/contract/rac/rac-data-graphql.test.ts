@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseQueryText } from '../../../src/engines/rac/query-text.js';
+import { parseQueryText } from '../../../src/engines/query/query-text.js';
 import { ADMIN_KEY, startTestServer, type TestServer } from '../../support/test-server.js';
 import { codesOf, dataOf, graphql } from '../../support/graphql.js';
 

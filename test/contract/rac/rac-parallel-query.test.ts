@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseQueryText } from '../../../src/engines/rac/query-text.js';
+import { parseQueryText } from '../../../src/engines/query/query-text.js';
 import { expectContract } from '../../support/contract.js';
 import { ADMIN_KEY, useTestServer } from '../../support/test-server.js';
 

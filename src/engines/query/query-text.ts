@@ -1,5 +1,6 @@
 /**
- * The parallel query's SQL subset, from text to the engine's structured query:
+ * The project's one SQL subset, from text to its structured query (`select-query.ts`); RAC's
+ * parallel query and the sharding engine both parse with it:
  *
  *   SELECT item [, item]* FROM table [WHERE column = literal [AND column = literal]*] [GROUP BY column [, column]*]
  *
@@ -9,7 +10,7 @@
  * eval, and every error names the 1-based character position and what was expected there.
  */
 import { DomainError } from '../runtime/domain-error.js';
-import { AGGREGATE_FUNCTIONS, type Aggregate, type AggregateFunction, type ParallelQuery, type QueryFilter } from './parallel-query.js';
+import { AGGREGATE_FUNCTIONS, type Aggregate, type AggregateFunction, type QueryFilter, type SelectQuery } from './select-query.js';
 
 const KEYWORDS = new Set(['SELECT', 'FROM', 'WHERE', 'AND', 'GROUP', 'BY', 'AS', ...AGGREGATE_FUNCTIONS]);
 
@@ -205,7 +206,7 @@ function literal(tokens: Tokens): string | number {
  * @throws DomainError UNPROCESSABLE (syntax, ungrouped column, repeated names, unknown column), or
  * what `columnsOf` throws for an unknown table (NOT_FOUND).
  */
-export function parseQueryText(text: string, columnsOf?: ColumnLookup): ParallelQuery {
+export function parseQueryText(text: string, columnsOf?: ColumnLookup): SelectQuery {
   if (typeof text !== 'string') throw syntaxError('The query must be text', 1, 'SELECT', null);
   const tokens = new Tokens(tokenize(text));
   tokens.keyword('SELECT');

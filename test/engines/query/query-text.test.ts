@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/engines/runtime/domain-error.js';
-import { parseQueryText } from '../../../src/engines/rac/query-text.js';
+import { parseQueryText } from '../../../src/engines/query/query-text.js';
 
 const SALES = ['id', 'region', 'product', 'amount', 'quantity'];
 const columnsOf = (table: string): readonly string[] => {
