@@ -30,3 +30,9 @@ export interface SelectQuery {
   /** The query's text as the caller wrote it (plans show it); generated from the fields when omitted. */
   text?: string;
 }
+
+/** The WHERE equalities of a query, as a list. */
+export function filtersOf(query: SelectQuery): readonly QueryFilter[] {
+  if (query.where === undefined) return [];
+  return Array.isArray(query.where) ? query.where : [query.where as QueryFilter];
+}

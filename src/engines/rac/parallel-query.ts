@@ -7,7 +7,7 @@
 import { DomainError } from '../runtime/domain-error.js';
 import type { BlockId, Row } from './block.js';
 import type { ParallelQueryConfig } from './rac-config.js';
-import { AGGREGATE_FUNCTIONS, type Aggregate, type QueryFilter, type SelectQuery } from '../query/select-query.js';
+import { AGGREGATE_FUNCTIONS, filtersOf, type Aggregate, type QueryFilter, type SelectQuery } from '../query/select-query.js';
 
 /** A SELECT as RAC runs it: spread over slave instances. */
 export interface ParallelQuery extends SelectQuery {
@@ -82,12 +82,6 @@ export function validateQuery(query: ParallelQuery, columns: readonly string[]):
   if (query.dop !== undefined && (!Number.isSafeInteger(query.dop) || query.dop < 1 || query.dop > 1024)) problems.push('dop must be a whole number between 1 and 1024');
   if (problems.length > 0) throw new DomainError('UNPROCESSABLE', `Invalid parallel query: ${problems.join('; ')}.`, { problems });
   return query;
-}
-
-/** The WHERE equalities of a query, as a list. */
-export function filtersOf(query: ParallelQuery): readonly QueryFilter[] {
-  if (query.where === undefined) return [];
-  return Array.isArray(query.where) ? query.where : [query.where as QueryFilter];
 }
 
 /** The query as SQL, for plans and events: the caller's text when it came as text. */

@@ -1,6 +1,6 @@
 import { DomainError } from '../../engines/runtime/domain-error.js';
-import { filtersOf, resultName, type QueryPlan } from '../../engines/rac/parallel-query.js';
-import type { AggregateFunction } from '../../engines/query/select-query.js';
+import { resultName, type QueryPlan } from '../../engines/rac/parallel-query.js';
+import { filtersOf, type AggregateFunction } from '../../engines/query/select-query.js';
 import type { QueryRun, QueryStatus } from '../../engines/rac/query-coordinator.js';
 import type { ParallelQueryConfig as EngineParallelQueryConfig } from '../../engines/rac/rac-config.js';
 import { parseQueryText } from '../../engines/query/query-text.js';
