@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/engines/runtime/domain-error.js';
@@ -76,6 +77,20 @@ describe('transitionShard', () => {
     );
     expect(() => transitionShard('orders_1', 'DROPPING', 'ACTIVE', 'WORKFLOW')).toThrow('from DROPPING a workflow may set nothing.');
     expect(() => transitionShard('orders_1', 'ACTIVE', 'GONE' as ShardStatus, 'OPERATOR')).toThrow(expect.objectContaining({ code: 'UNPROCESSABLE' }));
+  });
+
+  it("agrees with the README's table", () => {
+    const readme = readFileSync(new URL('../../../src/engines/sharding/README.md', import.meta.url), 'utf8');
+    const rows = readme.split('\n').filter((line) => /^\| (CREATING|ACTIVE|REBALANCING|READ_ONLY|OFFLINE|DROPPING) /.test(line));
+    const header = ['ACTIVE', 'REBALANCING', 'READ_ONLY', 'OFFLINE', 'DROPPING'];
+    const documented = new Set(
+      rows.flatMap((row) => {
+        const [from, ...cells] = row.split('|').slice(1, -1).map((cell) => cell.trim());
+        return cells.flatMap((cell, index) => cell.split(/,\s*/).filter(Boolean).map((actor) => `${from}>${header[index]}>${actor === 'O' ? 'OPERATOR' : 'WORKFLOW'}`));
+      }),
+    );
+    expect(rows).toHaveLength(6);
+    expect([...documented].sort()).toEqual([...legal].sort());
   });
 
   it('lists what each actor may do, and what each state serves', () => {
