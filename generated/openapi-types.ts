@@ -2813,9 +2813,11 @@ export interface paths {
          *     then ABORTED). A transaction with one participant may be prepared too; it then commits in
          *     two phases.
          *
-         *     The answer is 200 when every vote arrived before it was sent, otherwise 202 with state
-         *     PREPARING; follow it at `Location`, or with the `distributed_transaction_prepared` events
-         *     (one per vote). Requires role `CLUSTER_ADMIN` or `DBA`.
+         *     The answer waits for the votes, up to one second of cluster time while the cluster clock
+         *     runs on its own (on a manual clock it does not wait: nothing moves during a request). It is
+         *     200 when every vote is in by then, otherwise 202 with state PREPARING; follow it at
+         *     `Location`, or with the `distributed_transaction_prepared` events (one per vote). Requires
+         *     role `CLUSTER_ADMIN` or `DBA`.
          */
         post: operations["prepareDistributedTransaction"];
         delete?: never;
@@ -2851,8 +2853,10 @@ export interface paths {
          *     (`onePhase` true). Repeating a commit of a committing or committed transaction answers 200
          *     again.
          *
-         *     The answer is 200 when the decision was taken before it was sent, otherwise 202 with
-         *     `decision` null (votes still out); follow it at `Location`, or with the
+         *     The answer waits for the decision, up to one second of cluster time while the cluster
+         *     clock runs on its own (on a manual clock it does not wait). It is 200 when the decision is
+         *     taken by then, otherwise 202 with `decision` null (votes still out, or a one-phase commit
+         *     still on its way to its participant); follow it at `Location`, or with the
          *     `distributed_transaction_committed` (or `…_aborted`) event. Requires role `CLUSTER_ADMIN`
          *     or `DBA`.
          */
@@ -20559,7 +20563,6 @@ export interface components {
          *       "state": "PREPARED",
          *       "nodeId": "node-4",
          *       "nodeIds": [
-         *         "node-1",
          *         "node-4"
          *       ],
          *       "vote": "YES",
@@ -20585,9 +20588,8 @@ export interface components {
              */
             nodeId: string;
             /**
-             * @description The participants.
+             * @description The participant that voted, as a list (stream filters read it).
              * @example [
-             *       "node-1",
              *       "node-4"
              *     ]
              */
@@ -21453,25 +21455,6 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The operation is part of the published contract but is not built yet. */
-        NotImplemented: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "success": false,
-                 *       "error": {
-                 *         "code": "NOT_IMPLEMENTED",
-                 *         "message": "getClusterRaftState is planned but not implemented yet."
-                 *       },
-                 *       "timestamp": "2026-11-21T10:30:00.000Z"
-                 *     }
-                 */
-                "application/json": components["schemas"]["ErrorResponse"];
-            };
-        };
         /** @description The path is a WebSocket stream and the request was not a WebSocket upgrade. */
         UpgradeRequired: {
             headers: {
@@ -21488,6 +21471,25 @@ export interface components {
                  *         "message": "/api/v1/ws/cluster/nodes is a WebSocket stream; connect with a WebSocket client."
                  *       },
                  *       "requestId": "req-3f2a9c",
+                 *       "timestamp": "2026-11-21T10:30:00.000Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The operation is part of the published contract but is not built yet. */
+        NotImplemented: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "success": false,
+                 *       "error": {
+                 *         "code": "NOT_IMPLEMENTED",
+                 *         "message": "getClusterRaftState is planned but not implemented yet."
+                 *       },
                  *       "timestamp": "2026-11-21T10:30:00.000Z"
                  *     }
                  */
@@ -31431,7 +31433,6 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     beginDistributedTransaction: {
@@ -31572,7 +31573,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listInDoubtTransactions: {
@@ -31703,7 +31703,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getDistributedTransactionStatistics: {
@@ -31786,7 +31785,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getDistributedTransactionStatus: {
@@ -31897,7 +31895,6 @@ export interface operations {
             };
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     prepareDistributedTransaction: {
@@ -32109,7 +32106,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     commitDistributedTransaction: {
@@ -32199,7 +32195,7 @@ export interface operations {
                     "application/json": components["schemas"]["DistributedCommitResultResponse"];
                 };
             };
-            /** @description Phase one is running (`decision` null, state PREPARING). */
+            /** @description The decision is not taken yet (`decision` null): phase one is running (state PREPARING), or a one-phase commit is on its way to its participant (state COMMITTING). */
             202: {
                 headers: {
                     /** @description Where to follow the transaction (`/api/v1/cluster/transactions/distributed/dtx-42/status`). */
@@ -32329,7 +32325,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     rollbackDistributedTransaction: {
@@ -32469,7 +32464,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     resolveInDoubtTransaction: {
@@ -32670,7 +32664,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     forgetHeuristicTransaction: {
@@ -32782,9 +32775,9 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             /**
              * @description The transaction has no heuristic outcome (`details.reason` `NOT_HEURISTIC`, with its
-             *     `state`; a forgotten one has none any more), a participant still holds it prepared
-             *     (`STILL_PREPARED`: resolve it first), or a node holding a heuristic entry cannot write
-             *     now (`NODE_UNAVAILABLE`).
+             *     `state`), its outcome was forgotten already (`ALREADY_FORGOTTEN`), a participant still
+             *     holds it prepared (`STILL_PREPARED`: resolve it first), or a node holding a heuristic
+             *     entry cannot write now (`NODE_UNAVAILABLE`).
              */
             409: {
                 headers: {
@@ -32810,7 +32803,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listXaResourceManagers: {
@@ -32887,7 +32879,6 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     registerXaResourceManager: {
@@ -32978,7 +32969,6 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     deleteXaResourceManager: {
@@ -33070,7 +33060,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     startXaTransaction: {
@@ -33191,7 +33180,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     endXaTransaction: {
@@ -33332,7 +33320,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     prepareXaTransaction: {
@@ -33456,7 +33443,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     commitXaTransaction: {
@@ -33603,7 +33589,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     rollbackXaTransaction: {
@@ -33743,7 +33728,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getXaTransactionStatus: {
@@ -33860,7 +33844,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listXaTransactions: {
@@ -33958,7 +33941,6 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     recoverXaTransactions: {
@@ -34038,7 +34020,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getXaStatistics: {
@@ -34087,7 +34068,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listXaTransactionsAlias: {
@@ -34185,7 +34165,6 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     startXaTransactionAlias: {
@@ -34306,7 +34285,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getXaTransactionStatusAlias: {
@@ -34423,7 +34401,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     endXaTransactionAlias: {
@@ -34564,7 +34541,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     prepareXaTransactionAlias: {
@@ -34688,7 +34664,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     commitXaTransactionAlias: {
@@ -34840,7 +34815,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     rollbackXaTransactionAlias: {
@@ -34980,7 +34954,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listXaResourceManagersAlias: {
@@ -35057,7 +35030,6 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     registerXaResourceManagerAlias: {
@@ -35148,7 +35120,6 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     recoverXaTransactionsAlias: {
@@ -35228,7 +35199,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     startXaTransactionReplicationAlias: {
@@ -35349,7 +35319,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     prepareXaTransactionReplicationAlias: {
@@ -35470,7 +35439,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     commitXaTransactionReplicationAlias: {
@@ -35608,7 +35576,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listFaults: {
