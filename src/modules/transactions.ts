@@ -1,6 +1,7 @@
 import { TransactionsEngine } from '../engines/transactions/transactions-engine.js';
 import { DistributedTransactionService } from '../services/transactions/distributed-transaction-service.js';
 import { XaService } from '../services/transactions/xa-service.js';
+import { transactionsMetrics } from '../services/transactions/transactions-metrics.js';
 import { distributedTransactionHandlers } from '../api/rest/handlers/transactions/distributed-transactions.js';
 import { xaHandlers } from '../api/rest/handlers/transactions/xa.js';
 import { distributedTransactionResolvers } from '../api/graphql/resolvers/transactions/distributed-transactions.js';
@@ -34,6 +35,7 @@ export const transactionsModule: DomainModule = {
       services: { distributedTransactions: new DistributedTransactionService(deps), xa: new XaService(deps) },
       restHandlers: [distributedTransactionHandlers, xaHandlers],
       resolvers: [distributedTransactionResolvers, xaResolvers, transactionSubscriptionResolvers],
+      metrics: [transactionsMetrics(transactions, replication.cluster)],
       close: () => transactions.close(),
     };
   },
