@@ -105,7 +105,7 @@ export class DistributedTransactionService {
     return this.deps.runner.read(context, 'listDistributedTransactions', () => {
       const transactions = this.deps.engine
         .list({ state: query.state })
-        .filter((view) => query.participantNodeId === undefined || view.participants.some((participant) => participant.nodeId === query.participantNodeId))
+        .filter(takesPart(query.participantNodeId))
         .map(distributedTransactionOf);
       const page = pageOf(transactions, {
         filters: { coordinatorNodeId: query.coordinatorNodeId },
@@ -171,7 +171,7 @@ export class DistributedTransactionService {
     return this.deps.runner.read(context, 'listInDoubtTransactions', () => {
       const inDoubt = this.deps.engine
         .listInDoubt()
-        .filter((view) => query.participantNodeId === undefined || view.participants.some((participant) => participant.nodeId === query.participantNodeId))
+        .filter(takesPart(query.participantNodeId))
         .map(inDoubtTransactionOf);
       return pageOf(inDoubt, {
         filters: { coordinatorNodeId: query.coordinatorNodeId },
@@ -197,6 +197,11 @@ export class DistributedTransactionService {
   statistics(context: OperationContext): DistributedTransactionStatistics {
     return this.deps.runner.read(context, 'getDistributedTransactionStatistics', () => statisticsOf(this.deps.engine.statistics()));
   }
+}
+
+/** A filter: transactions `nodeId` takes part in (every one when it is absent). */
+function takesPart(nodeId: string | undefined): (view: { participants: readonly { nodeId: string }[] }) => boolean {
+  return (view) => nodeId === undefined || view.participants.some((participant) => participant.nodeId === nodeId);
 }
 
 /** `{ [name]: value }`, or nothing when the value is absent (the engine's inputs are exact optional). */

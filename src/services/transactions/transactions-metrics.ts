@@ -1,5 +1,5 @@
 import type { ReplicationCluster } from '../../engines/replication/replication-cluster.js';
-import type { LatencyPercentiles } from '../../engines/transactions/statistics.js';
+import type { LatencyPercentiles, TransactionCounters } from '../../engines/transactions/statistics.js';
 import type { TransactionsEngine } from '../../engines/transactions/transactions-engine.js';
 import { XA_BRANCH_STATES } from '../../engines/transactions/xa-branch.js';
 import { metricLabel, readCounter, readGauge, secondsOf, type MetricsCollector, type Series } from '../platform/metrics-service.js';
@@ -21,19 +21,18 @@ const QUANTILES: readonly [string, keyof LatencyPercentiles][] = [
  */
 export function transactionsMetrics(engine: TransactionsEngine, cluster: ReplicationCluster): MetricsCollector {
   const counters = () => engine.statistics().counters;
+  /** One series per label value, each a counter of the engine's. */
+  const bySeries =
+    <L extends string>(label: L, pick: (now: TransactionCounters) => Record<string, number>) =>
+    (): Series<L>[] =>
+      Object.entries(pick(counters())).map(([value, count]) => [{ [label]: value } as Record<L, string>, count]);
   return (registry) => {
     readCounter(registry, { name: 'rustydb_transactions_begun_total', help: 'Distributed transactions begun.', read: () => counters().begun });
     readCounter(registry, {
       name: 'rustydb_transactions_completed_total',
       help: 'Distributed transactions finished, by outcome: committed (in one phase or two) or aborted.',
       labelNames: ['outcome'],
-      read: () => {
-        const now = counters();
-        return [
-          [{ outcome: 'committed' }, now.committed],
-          [{ outcome: 'aborted' }, now.aborted],
-        ];
-      },
+      read: bySeries('outcome', (now) => ({ committed: now.committed, aborted: now.aborted })),
     });
     readCounter(registry, { name: 'rustydb_transactions_one_phase_commits_total', help: 'Of the committed transactions, those committed in one phase (a single participant).', read: () => counters().committedOnePhase });
     readGauge(registry, { name: 'rustydb_transactions_unfinished', help: 'Distributed transactions not finished: ACTIVE to IN_DOUBT, and heuristic outcomes not forgotten.', read: () => engine.statistics().active });
@@ -48,28 +47,14 @@ export function transactionsMetrics(engine: TransactionsEngine, cluster: Replica
       name: 'rustydb_transactions_heuristic_outcomes_total',
       help: 'Heuristic outcomes recorded, by kind (an operator resolved in-doubt participants by hand, or a reclassification).',
       labelNames: ['outcome'],
-      read: () => {
-        const now = counters();
-        return [
-          [{ outcome: 'commit' }, now.heuristicCommit],
-          [{ outcome: 'rollback' }, now.heuristicRollback],
-          [{ outcome: 'mixed' }, now.heuristicMixed],
-          [{ outcome: 'hazard' }, now.heuristicHazard],
-        ];
-      },
+      read: bySeries('outcome', (now) => ({ commit: now.heuristicCommit, rollback: now.heuristicRollback, mixed: now.heuristicMixed, hazard: now.heuristicHazard })),
     });
     readCounter(registry, { name: 'rustydb_transactions_heuristic_forgotten_total', help: 'Heuristic outcomes an operator forgot.', read: () => counters().forgotten });
     readCounter(registry, {
       name: 'rustydb_transactions_votes_total',
       help: 'Answers to PREPARE, by vote (a participant silent past the prepare timeout counts as no).',
       labelNames: ['vote'],
-      read: () => {
-        const now = counters();
-        return [
-          [{ vote: 'yes' }, now.votesYes],
-          [{ vote: 'no' }, now.votesNo],
-        ];
-      },
+      read: bySeries('vote', (now) => ({ yes: now.votesYes, no: now.votesNo })),
     });
     readCounter(registry, { name: 'rustydb_transactions_lock_waits_total', help: 'Writes (of distributed and XA transactions) that waited for a row lock.', read: () => counters().lockWaits });
     readCounter(registry, { name: 'rustydb_transactions_lock_wait_timeouts_total', help: 'Of those, the ones that gave up at the lock timeout.', read: () => counters().lockWaitTimeouts });
