@@ -7,6 +7,7 @@ import { measureCluster, type ScaleMeasurement, type ScaleSettings } from './clu
 import { measureReplication, type ReplicationMeasurement, type ReplicationSettings } from './replication-scale.js';
 import { measureFanout, type FanoutPhase, type FanoutSettings } from './stream-fanout.js';
 import { measureScrape, type ScrapeMeasurement, type ScrapeSettings } from './scrape-scale.js';
+import { measureTransactions, type TransactionsMeasurement, type TransactionsSettings } from './transactions.js';
 
 /**
  * `npm run bench`: what the platform costs per request compared with bare express, and whether
@@ -47,6 +48,13 @@ const SCRAPE: ScrapeSettings = { scrapes: 9, warmUpClusterMs: 3000 };
 const SCRAPE_BASELINE_NODES = 5;
 const SCRAPE_NODES = 1000;
 const SCRAPE_COLUMNS = [6, 8, 11, 12, 12];
+/** Distributed transactions over 2, 3 and 5 participants, against 1 (a one-phase commit) in the same run. */
+const TRANSACTIONS: TransactionsSettings = { transactions: 2000, concurrency: 16, stepMs: 1 };
+const TRANSACTIONS_BASELINE_PARTICIPANTS = 1;
+const TRANSACTIONS_PARTICIPANTS = [2, 3, 5];
+/** Runs per participant count, in rotated order; the median is reported. */
+const TRANSACTIONS_ROUNDS = 3;
+const TRANSACTIONS_COLUMNS = [13, 6, 18, 15, 15];
 
 /** Sections by name: `npm run bench -- cluster` runs one; no argument runs them all. */
 const SECTIONS: Record<string, () => Promise<void>> = {
@@ -56,6 +64,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   cluster: benchCluster,
   replication: benchReplication,
   streams: benchStreams,
+  transactions: benchTransactions,
 };
 
 /** Latencies print as whole ms: autocannon's histogram resolves 1 ms, decimals would be noise. */
@@ -165,6 +174,46 @@ function printFanout(phase: FanoutPhase): void {
 
 function printScrape(measurement: ScrapeMeasurement): void {
   console.log(row([String(measurement.nodes), String(measurement.series), String(measurement.bytes), fixed(measurement.cpuMs, 2), fixed(measurement.wallMs, 2)], SCRAPE_COLUMNS));
+}
+
+async function benchTransactions(): Promise<void> {
+  const counts = [TRANSACTIONS_BASELINE_PARTICIPANTS, ...TRANSACTIONS_PARTICIPANTS];
+  console.log(
+    `Distributed transactions: ${TRANSACTIONS.transactions} committed per run, ${TRANSACTIONS.concurrency} in flight, one row per participant, ` +
+      `over ${counts.join(', ')} participants (1 commits in one phase), ${TRANSACTIONS_ROUNDS} rounds in rotated order, run as fast as the CPU allows`,
+  );
+  // The JIT's first compilations would land on whichever count runs first.
+  await measureTransactions(TRANSACTIONS_PARTICIPANTS.at(-1)!, { ...TRANSACTIONS, transactions: TRANSACTIONS.transactions / 4 });
+  console.log(row(['participants', 'round', 'committed/cpu s', 'p50 commit ms', 'p99 commit ms'], TRANSACTIONS_COLUMNS));
+  const runs = new Map<number, TransactionsMeasurement[]>(counts.map((count) => [count, []]));
+  for (let round = 0; round < TRANSACTIONS_ROUNDS; round += 1) {
+    // Each round starts with another count, so a slow patch of the machine does not always land on the same one.
+    const order = [...counts.slice(round % counts.length), ...counts.slice(0, round % counts.length)];
+    for (const count of order) {
+      const measurement = await measureTransactions(count, TRANSACTIONS);
+      runs.get(count)!.push(measurement);
+      printTransactions(measurement, String(round + 1));
+    }
+  }
+  const perCpuSecond = (count: number) => median(runs.get(count)!.map((run) => run.committedPerCpuSecond));
+  const p99 = (count: number) => median(runs.get(count)!.map((run) => run.commitLatencyP99Ms));
+  const baseline = perCpuSecond(TRANSACTIONS_BASELINE_PARTICIPANTS);
+  console.log(`medians: ${counts.map((count) => `${count} → ${fixed(perCpuSecond(count), 0)}/cpu s, p99 ${fixed(p99(count), 0)} ms`).join('; ')}`);
+  for (const count of TRANSACTIONS_PARTICIPANTS) {
+    console.log(
+      `committed per CPU second, ${count} / ${TRANSACTIONS_BASELINE_PARTICIPANTS} participant: ${fixed(perCpuSecond(count) / baseline, 2)}; ` +
+        `p99 commit latency ${fixed(p99(count), 0)} ms vs ${fixed(p99(TRANSACTIONS_BASELINE_PARTICIPANTS), 0)} ms (cluster time)`,
+    );
+  }
+}
+
+function printTransactions(measurement: TransactionsMeasurement, round: string): void {
+  console.log(
+    row(
+      [String(measurement.participants), round, fixed(measurement.committedPerCpuSecond, 0), fixed(measurement.commitLatencyP50Ms, 0), fixed(measurement.commitLatencyP99Ms, 0)],
+      TRANSACTIONS_COLUMNS,
+    ),
+  );
 }
 
 function printReplication(measurement: ReplicationMeasurement): void {

@@ -2816,9 +2816,11 @@ export interface paths {
          *     then ABORTED). A transaction with one participant may be prepared too; it then commits in
          *     two phases.
          *
-         *     The answer is 200 when every vote arrived before it was sent, otherwise 202 with state
-         *     PREPARING; follow it at `Location`, or with the `distributed_transaction_prepared` events
-         *     (one per vote). Requires role `CLUSTER_ADMIN` or `DBA`.
+         *     The answer waits for the votes, up to one second of cluster time while the cluster clock
+         *     runs on its own (on a manual clock it does not wait: nothing moves during a request). It is
+         *     200 when every vote is in by then, otherwise 202 with state PREPARING; follow it at
+         *     `Location`, or with the `distributed_transaction_prepared` events (one per vote). Requires
+         *     role `CLUSTER_ADMIN` or `DBA`.
          */
         post: operations["prepareDistributedTransaction"];
         delete?: never;
@@ -2854,8 +2856,10 @@ export interface paths {
          *     (`onePhase` true). Repeating a commit of a committing or committed transaction answers 200
          *     again.
          *
-         *     The answer is 200 when the decision was taken before it was sent, otherwise 202 with
-         *     `decision` null (votes still out); follow it at `Location`, or with the
+         *     The answer waits for the decision, up to one second of cluster time while the cluster
+         *     clock runs on its own (on a manual clock it does not wait). It is 200 when the decision is
+         *     taken by then, otherwise 202 with `decision` null (votes still out, or a one-phase commit
+         *     still on its way to its participant); follow it at `Location`, or with the
          *     `distributed_transaction_committed` (or `…_aborted`) event. Requires role `CLUSTER_ADMIN`
          *     or `DBA`.
          */
@@ -20784,7 +20788,6 @@ export interface components {
          *       "state": "PREPARED",
          *       "nodeId": "node-4",
          *       "nodeIds": [
-         *         "node-1",
          *         "node-4"
          *       ],
          *       "vote": "YES",
@@ -20810,9 +20813,8 @@ export interface components {
              */
             nodeId: string;
             /**
-             * @description The participants.
+             * @description The participant that voted, as a list (stream filters read it).
              * @example [
-             *       "node-1",
              *       "node-4"
              *     ]
              */
@@ -22131,25 +22133,6 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The operation is part of the published contract but is not built yet. */
-        NotImplemented: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "success": false,
-                 *       "error": {
-                 *         "code": "NOT_IMPLEMENTED",
-                 *         "message": "getClusterRaftState is planned but not implemented yet."
-                 *       },
-                 *       "timestamp": "2026-11-21T10:30:00.000Z"
-                 *     }
-                 */
-                "application/json": components["schemas"]["ErrorResponse"];
-            };
-        };
         /** @description The path is a WebSocket stream and the request was not a WebSocket upgrade. */
         UpgradeRequired: {
             headers: {
@@ -22166,6 +22149,25 @@ export interface components {
                  *         "message": "/api/v1/ws/cluster/nodes is a WebSocket stream; connect with a WebSocket client."
                  *       },
                  *       "requestId": "req-3f2a9c",
+                 *       "timestamp": "2026-11-21T10:30:00.000Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The operation is part of the published contract but is not built yet. */
+        NotImplemented: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "success": false,
+                 *       "error": {
+                 *         "code": "NOT_IMPLEMENTED",
+                 *         "message": "getClusterRaftState is planned but not implemented yet."
+                 *       },
                  *       "timestamp": "2026-11-21T10:30:00.000Z"
                  *     }
                  */
@@ -32109,7 +32111,6 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     beginDistributedTransaction: {
@@ -32250,7 +32251,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listInDoubtTransactions: {
@@ -32381,7 +32381,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getDistributedTransactionStatistics: {
@@ -32464,7 +32463,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getDistributedTransactionStatus: {
@@ -32575,7 +32573,6 @@ export interface operations {
             };
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     prepareDistributedTransaction: {
@@ -32787,7 +32784,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     commitDistributedTransaction: {
@@ -32877,7 +32873,7 @@ export interface operations {
                     "application/json": components["schemas"]["DistributedCommitResultResponse"];
                 };
             };
-            /** @description Phase one is running (`decision` null, state PREPARING). */
+            /** @description The decision is not taken yet (`decision` null): phase one is running (state PREPARING), or a one-phase commit is on its way to its participant (state COMMITTING). */
             202: {
                 headers: {
                     /** @description Where to follow the transaction (`/api/v1/cluster/transactions/distributed/dtx-42/status`). */
@@ -33007,7 +33003,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     rollbackDistributedTransaction: {
@@ -33147,7 +33142,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     resolveInDoubtTransaction: {
@@ -33348,7 +33342,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     forgetHeuristicTransaction: {
@@ -33460,9 +33453,9 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             /**
              * @description The transaction has no heuristic outcome (`details.reason` `NOT_HEURISTIC`, with its
-             *     `state`; a forgotten one has none any more), a participant still holds it prepared
-             *     (`STILL_PREPARED`: resolve it first), or a node holding a heuristic entry cannot write
-             *     now (`NODE_UNAVAILABLE`).
+             *     `state`), its outcome was forgotten already (`ALREADY_FORGOTTEN`), a participant still
+             *     holds it prepared (`STILL_PREPARED`: resolve it first), or a node holding a heuristic
+             *     entry cannot write now (`NODE_UNAVAILABLE`).
              */
             409: {
                 headers: {
@@ -33488,7 +33481,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listXaResourceManagers: {
@@ -33565,7 +33557,6 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     registerXaResourceManager: {
@@ -33656,7 +33647,6 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     deleteXaResourceManager: {
@@ -33748,7 +33738,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     startXaTransaction: {
@@ -33869,7 +33858,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     endXaTransaction: {
@@ -34010,7 +33998,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     prepareXaTransaction: {
@@ -34134,7 +34121,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     commitXaTransaction: {
@@ -34281,7 +34267,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     rollbackXaTransaction: {
@@ -34421,7 +34406,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getXaTransactionStatus: {
@@ -34538,7 +34522,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listXaTransactions: {
@@ -34636,7 +34619,6 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     recoverXaTransactions: {
@@ -34716,7 +34698,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getXaStatistics: {
@@ -34765,7 +34746,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listXaTransactionsAlias: {
@@ -34863,7 +34843,6 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     startXaTransactionAlias: {
@@ -34984,7 +34963,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getXaTransactionStatusAlias: {
@@ -35101,7 +35079,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     endXaTransactionAlias: {
@@ -35242,7 +35219,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     prepareXaTransactionAlias: {
@@ -35366,7 +35342,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     commitXaTransactionAlias: {
@@ -35518,7 +35493,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     rollbackXaTransactionAlias: {
@@ -35658,7 +35632,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listXaResourceManagersAlias: {
@@ -35735,7 +35708,6 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     registerXaResourceManagerAlias: {
@@ -35826,7 +35798,6 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     recoverXaTransactionsAlias: {
@@ -35906,7 +35877,6 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     startXaTransactionReplicationAlias: {
@@ -36027,7 +35997,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     prepareXaTransactionReplicationAlias: {
@@ -36148,7 +36117,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     commitXaTransactionReplicationAlias: {
@@ -36286,7 +36254,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listFaults: {

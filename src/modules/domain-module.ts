@@ -8,6 +8,7 @@ import type { ClusterFailover } from '../engines/failover/cluster-failover.js';
 import type { ClusterHealth } from '../engines/health/cluster-health.js';
 import type { RacEngine } from '../engines/rac/rac-engine.js';
 import type { ReplicationEngine } from '../engines/replication/replication-engine.js';
+import type { TransactionsEngine } from '../engines/transactions/transactions-engine.js';
 import type { FaultInjector } from '../engines/simulation/fault-injector.js';
 import type { Bootstrap } from '../services/platform/api-keys.js';
 import type { MetricsCollector } from '../services/platform/metrics-service.js';
@@ -36,6 +37,8 @@ export interface Shared {
   rac: RacEngine;
   /** WAL streaming replication over the nodes (replication). */
   replication: ReplicationEngine;
+  /** Two-phase commit and XA over the nodes' storage (transactions). */
+  transactions: TransactionsEngine;
   /** The admin key this start created, if any (platform). */
   bootstrap: Bootstrap;
 }

@@ -31,6 +31,8 @@ import type { ReplicationDashboardService } from './replication/replication-dash
 import type { DhtService } from './dht/dht-service.js';
 import type { LoadBalancerService } from './load-balancer/load-balancer-service.js';
 import type { CoordinatorService } from './coordinator/coordinator-service.js';
+import type { DistributedTransactionService } from './transactions/distributed-transaction-service.js';
+import type { XaService } from './transactions/xa-service.js';
 
 /**
  * Every service the API surfaces call, by name: the one catalogue REST handlers, GraphQL
@@ -113,4 +115,10 @@ export interface Services {
   // coordinator
   /** Shards, their placement, and distributed query plans. */
   coordinator: CoordinatorService;
+
+  // transactions
+  /** Two-phase commit over the cluster's nodes: transactions, in-doubt ones and their heuristic resolution. */
+  distributedTransactions: DistributedTransactionService;
+  /** XA (X/Open DTP) on the same participants: resource managers and XA transactions. */
+  xa: XaService;
 }

@@ -38,7 +38,7 @@ export interface TransactionVotePayload {
      */
     nodeId: string;
     /**
-     * The participants.
+     * The participant that voted, as a list (stream filters read it).
      * @type {Array<string>}
      * @memberof TransactionVotePayload
      */

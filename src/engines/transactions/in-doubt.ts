@@ -124,7 +124,7 @@ export function resolveInDoubt(deps: InDoubtDeps, record: TransactionRecord, inp
  * moves to the history. @throws DomainError CONFLICT (not heuristic, a participant still prepared, a node that cannot write).
  */
 export function forgetHeuristic(deps: InDoubtDeps, record: TransactionRecord): void {
-  if (record.forgotten) throw new DomainError('CONFLICT', `${record.transactionId} was forgotten already.`, { transactionId: record.transactionId, state: record.state, reason: 'ALREADY_FORGOTTEN' });
+  if (record.forgottenAtMs !== null) throw new DomainError('CONFLICT', `${record.transactionId} was forgotten already.`, { transactionId: record.transactionId, state: record.state, reason: 'ALREADY_FORGOTTEN' });
   if (!isHeuristicState(record.state)) {
     throw new DomainError('CONFLICT', `${record.transactionId} is ${record.state}: only a heuristic outcome is forgotten.`, { transactionId: record.transactionId, state: record.state, reason: 'NOT_HEURISTIC' });
   }

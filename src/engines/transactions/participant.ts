@@ -40,8 +40,11 @@ export type ExecuteResult = { ok: true } | { ok: false; reason: string };
 export interface LockWait {
   table: string;
   key: string;
+  /** The gid holding the row (`dtx-N`, or `xa:…` for an XA branch). */
   heldBy: string;
   sinceMs: number;
+  /** When the wait gives up: `sinceMs` plus the lock timeout the work was started with. */
+  timeoutAtMs: number;
 }
 
 interface TentativeWork {
@@ -125,7 +128,10 @@ export class Participant {
   workOf(gid: string): WorkView | null {
     const work = this.work.get(gid);
     if (work === undefined) return null;
-    const waiting = work.waiting === null ? null : { table: work.waiting.table, key: work.waiting.key, heldBy: work.waiting.heldBy, sinceMs: work.waiting.sinceMs };
+    const waiting =
+      work.waiting === null
+        ? null
+        : { table: work.waiting.table, key: work.waiting.key, heldBy: work.waiting.heldBy, sinceMs: work.waiting.sinceMs, timeoutAtMs: work.waiting.timeoutAtMs };
     return { writes: work.writes.length, ready: work.status === 'READY', waiting };
   }
 
@@ -272,6 +278,7 @@ export class Participant {
         key,
         heldBy,
         sinceMs,
+        timeoutAtMs: sinceMs + work.lockTimeoutMs,
         timer: this.host.clock.after(work.lockTimeoutMs, () => {
           this.host.lockWaitEnded(this.host.clock.now() - sinceMs, true);
           this.discard(work.gid, `lock timeout after ${work.lockTimeoutMs} ms on ${table}/${key} on ${this.nodeId}, held by ${heldBy}`);

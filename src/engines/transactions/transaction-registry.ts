@@ -42,8 +42,6 @@ export interface TransactionRecord extends TransactionFields {
   phase: CoordinatorPhase;
   /** The coordinator crashed before deciding: the outcome is abort (presumed), known once it is back. */
   coordinatorLost: boolean;
-  /** A heuristic outcome an operator forgot (it is then in the history). */
-  forgotten: boolean;
 }
 
 /** A participant before it did anything: ACTIVE, no vote. */
@@ -68,7 +66,7 @@ export function newTransactionRecord(
     finishedAtMs: null,
     inDoubtSinceMs: null,
     contradictsDecision: false,
-    forgotten: false,
+    forgottenAtMs: null,
   };
 }
 
@@ -210,8 +208,8 @@ export class TransactionRegistry {
 
   /** Moves a heuristic outcome an operator forgot to the history. */
   forget(record: TransactionRecord): void {
-    record.forgotten = true;
-    record.finishedAtMs = this.deps.live.now();
+    record.forgottenAtMs = this.deps.live.now();
+    record.finishedAtMs ??= record.forgottenAtMs;
     this.deps.stats.counters.forgotten += 1;
     if (isHeuristicState(record.state)) {
       this.deps.bus?.publish('distributed_transaction_forgotten', 'transactions', {
@@ -237,7 +235,7 @@ export class TransactionRegistry {
   view(record: TransactionRecord): DistributedTransactionView {
     const live = this.deps.live;
     const open = this.live.has(record.transactionId);
-    const { participants, phase: _phase, coordinatorLost: _lost, forgotten: _forgotten, ...fields } = record;
+    const { participants, phase: _phase, coordinatorLost: _lost, ...fields } = record;
     return {
       ...fields,
       participants: participants.map((participant): ParticipantView => ({
@@ -331,6 +329,8 @@ export class TransactionRegistry {
         durationMs: nowMs - record.begunAtMs,
       });
     } else if (isHeuristicState(state)) {
+      // Its outcome is in, though it stays listed until forgotten: the latest reclassification is its end.
+      record.finishedAtMs = nowMs;
       stats.countHeuristic(state);
       this.publishHeuristic(record);
     }

@@ -55,6 +55,8 @@ export interface TransactionFields {
   inDoubtSinceMs: number | null;
   /** A heuristic outcome against the coordinator's decision. */
   contradictsDecision: boolean;
+  /** When an operator forgot its heuristic outcome (it is then in the history); null otherwise. */
+  forgottenAtMs: number | null;
 }
 
 export interface DistributedTransactionView extends TransactionFields {

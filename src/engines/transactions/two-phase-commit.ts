@@ -154,7 +154,7 @@ export class TwoPhaseCommit {
   prepare(record: TransactionRecord): void {
     const txn = this.coordinated(record);
     if (txn.phase === 'PREPARING' || txn.phase === 'PREPARED') return;
-    if (txn.phase !== 'EXECUTING') throw new DomainError('CONFLICT', `${txn.gid} is ${record.state}: it cannot be prepared.`, { transactionId: txn.gid, state: record.state });
+    if (txn.phase !== 'EXECUTING') throw new DomainError('CONFLICT', `${txn.gid} is ${record.state}: it cannot be prepared.`, { transactionId: txn.gid, state: record.state, reason: 'ILLEGAL_STATE' });
     txn.prepareRequested = true;
     this.deps.registry.updateTransaction(txn.gid, { phase: 'PREPARING' });
     this.armPrepareTimer(record.coordinatorNodeId, txn);
@@ -169,7 +169,7 @@ export class TwoPhaseCommit {
     const coordinatorId = record.coordinatorNodeId;
     const txn = this.coordinated(record);
     if (txn.phase === 'DECIDED' || txn.phase === 'ONE_PHASE') {
-      if (txn.decision === 'ABORT') throw new DomainError('CONFLICT', `${txn.gid} is being rolled back: it cannot commit.`, { transactionId: txn.gid, state: record.state });
+      if (txn.decision === 'ABORT') throw new DomainError('CONFLICT', `${txn.gid} is being rolled back: it cannot commit.`, { transactionId: txn.gid, state: record.state, reason: 'ILLEGAL_STATE' });
       return;
     }
     txn.commitRequested = true;
@@ -190,7 +190,7 @@ export class TwoPhaseCommit {
   /** Decides ABORT. @throws DomainError CONFLICT when the coordinator cannot, or COMMIT was decided. */
   rollback(record: TransactionRecord, reason: string): void {
     const txn = this.coordinated(record);
-    if (txn.decision === 'COMMIT') throw new DomainError('CONFLICT', `${txn.gid} was decided COMMIT: it cannot roll back.`, { transactionId: txn.gid, state: record.state });
+    if (txn.decision === 'COMMIT') throw new DomainError('CONFLICT', `${txn.gid} was decided COMMIT: it cannot roll back.`, { transactionId: txn.gid, state: record.state, reason: 'ILLEGAL_STATE' });
     if (txn.decision === 'ABORT') return;
     this.decideAbort(record.coordinatorNodeId, txn, reason);
   }
@@ -199,11 +199,11 @@ export class TwoPhaseCommit {
   private coordinated(record: TransactionRecord): Coordinated {
     const coordinatorId = record.coordinatorNodeId;
     if (!this.isUp(coordinatorId)) {
-      throw new DomainError('CONFLICT', `The coordinator ${coordinatorId} of ${record.transactionId} is down.`, { transactionId: record.transactionId, coordinatorNodeId: coordinatorId, state: record.state });
+      throw new DomainError('CONFLICT', `The coordinator ${coordinatorId} of ${record.transactionId} is down.`, { transactionId: record.transactionId, coordinatorNodeId: coordinatorId, state: record.state, reason: 'COORDINATOR_DOWN' });
     }
     const txn = this.memory(coordinatorId).coordinated.get(record.transactionId);
     if (txn === undefined) {
-      throw new DomainError('CONFLICT', `The coordinator ${coordinatorId} no longer runs ${record.transactionId} (${record.state}).`, { transactionId: record.transactionId, state: record.state });
+      throw new DomainError('CONFLICT', `The coordinator ${coordinatorId} no longer runs ${record.transactionId} (${record.state}).`, { transactionId: record.transactionId, state: record.state, reason: 'ILLEGAL_STATE' });
     }
     return txn;
   }

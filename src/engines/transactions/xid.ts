@@ -55,6 +55,13 @@ export function gidOfXid(xid: Xid): string {
   return `xa:${xid.formatId}:${xid.gtridHex}:${xid.bqualHex}`;
 }
 
+/** The xid a branch's gid names (the inverse of {@link gidOfXid}), or null for a gid of two-phase commit (`dtx-N`). */
+export function xidOfGid(gid: string): Xid | null {
+  const match = /^xa:(\d+):((?:[0-9a-f]{2})+):((?:[0-9a-f]{2})*)$/.exec(gid);
+  if (match === null) return null;
+  return { formatId: Number(match[1]), gtridHex: match[2] as string, bqualHex: match[3] as string };
+}
+
 /** What MySQL checks for uniqueness: gtrid and bqual (not formatID). */
 export function branchKeyOf(xid: Xid): string {
   return `${xid.gtridHex}:${xid.bqualHex}`;

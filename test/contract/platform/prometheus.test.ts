@@ -68,6 +68,20 @@ const EXPECTED: Record<string, readonly string[]> = {
     'rustydb_replication_wal_written_bytes_total',
     'rustydb_replication_conflicts',
   ],
+  transactions: [
+    'rustydb_transactions_begun_total',
+    'rustydb_transactions_completed_total',
+    'rustydb_transactions_one_phase_commits_total',
+    'rustydb_transactions_unfinished',
+    'rustydb_transactions_in_doubt',
+    'rustydb_transactions_prepared',
+    'rustydb_transactions_heuristic_outcomes_total',
+    'rustydb_transactions_heuristic_forgotten_total',
+    'rustydb_transactions_votes_total',
+    'rustydb_transactions_lock_waits_total',
+    'rustydb_transactions_lock_wait_timeouts_total',
+    'rustydb_transactions_xa_branches',
+  ],
   alerts: ['rustydb_alerts_firing', 'rustydb_alerts_transitions_total'],
   platform: [
     'rustydb_platform_events_published_total',
@@ -191,6 +205,67 @@ describe('GET /api/v1/metrics/prometheus', () => {
     expect(unresolved.reduce((sum, sample) => sum + Number(sample.value), 0)).toBe(1);
     expect(valueOf(after, 'rustydb_platform_audit_entries_total')).toBeGreaterThanOrEqual(valueOf(before, 'rustydb_platform_audit_entries_total') + 2);
     expect(valueOf(after, 'rustydb_platform_events_published_total')).toBeGreaterThan(valueOf(before, 'rustydb_platform_events_published_total'));
+  });
+
+  test('distributed transactions move their counters: outcomes, votes, lock waits, in doubt and heuristic, prepared per node, phase latency, XA branches', async () => {
+    const DTX = '/api/v1/cluster/transactions/distributed';
+    const XA = '/api/v1/advanced-replication/xa';
+    expect((await server.http.delete('/api/v1/replication/replicas/node-5').set(asAdmin)).status).toBe(200);
+    const before = await scrape(server);
+    const beginOn = async (body: object) => {
+      const response = await server.http.post(`${DTX}/begin`).set(asAdmin).send(body);
+      expect(response.status).toBe(201);
+      return response.body.data.transactionId as string;
+    };
+    const put = (key: string) => [{ op: 'put', table: 'ledger', key, row: { amount: 1 } }];
+    // A commit over two nodes, and a second writer of one row voting NO after its lock wait times out.
+    const committed = await beginOn({ participants: [{ nodeId: 'node-1', writes: put('m-1') }, { nodeId: 'node-5', writes: put('m-2') }] });
+    await server.advance(20);
+    const loser = await beginOn({ participants: [{ nodeId: 'node-5', writes: put('m-2') }, { nodeId: 'node-1', writes: put('m-3') }], lockTimeoutMs: 50 });
+    await server.http.post(`${DTX}/${loser}/commit`).set(asAdmin);
+    await server.advance(300);
+    await server.http.post(`${DTX}/${committed}/commit`).set(asAdmin);
+    await server.advance(300);
+    // Coordinated by node-5, prepared, then node-5 crashes: in doubt, resolved by hand.
+    const doubtful = await beginOn({ participants: [{ nodeId: 'node-1', writes: put('m-4') }], coordinatorNodeId: 'node-5' });
+    await server.http.post(`${DTX}/${doubtful}/prepare`).set(asAdmin);
+    await server.advance(100);
+    const crash = await server.http.post('/api/v1/simulation/faults').set(asAdmin).send({ type: 'crash', nodes: ['node-5'] });
+    await server.advance(1500);
+    const inDoubt = await scrape(server);
+    expect(valueOf(inDoubt, 'rustydb_transactions_in_doubt')).toBe(1);
+    expect(valueOf(inDoubt, 'rustydb_transactions_prepared', { node: 'node-1' })).toBe(1);
+    expect((await server.http.post(`${DTX}/${doubtful}/resolve`).set(asAdmin).send({ outcome: 'ROLLBACK' })).status).toBe(200);
+    await server.http.delete(`/api/v1/simulation/faults/${crash.body.data.id}`).set(asAdmin);
+    await server.advance(1000);
+    // An XA transaction left prepared on node-5.
+    await server.http.post(`${XA}/resource-managers`).set(asAdmin).send({ name: 'metrics_rm', nodeId: 'node-5' });
+    await server.http.post(`${XA}/start`).set(asAdmin).send({ xid: 'metrics-1', resourceManager: 'metrics_rm', writes: put('m-5') });
+    await server.advance(20);
+    await server.http.post(`${XA}/metrics-1/end`).set(asAdmin);
+    expect((await server.http.post(`${XA}/metrics-1/prepare`).set(asAdmin)).status).toBe(200);
+
+    const after = await scrape(server);
+    const moved = (name: string, labels: Record<string, string> = {}) => valueOf(after, name, labels) - valueOf(before, name, labels);
+    expect(moved('rustydb_transactions_begun_total')).toBe(3);
+    expect(moved('rustydb_transactions_completed_total', { outcome: 'committed' })).toBe(1);
+    expect(moved('rustydb_transactions_completed_total', { outcome: 'aborted' })).toBe(1);
+    expect(moved('rustydb_transactions_votes_total', { vote: 'yes' })).toBeGreaterThanOrEqual(3);
+    expect(moved('rustydb_transactions_votes_total', { vote: 'no' })).toBeGreaterThanOrEqual(1);
+    expect(moved('rustydb_transactions_lock_waits_total')).toBe(1);
+    expect(moved('rustydb_transactions_lock_wait_timeouts_total')).toBe(1);
+    expect(moved('rustydb_transactions_heuristic_outcomes_total', { outcome: 'rollback' })).toBe(1);
+    expect(valueOf(after, 'rustydb_transactions_in_doubt')).toBe(0);
+    expect(valueOf(after, 'rustydb_transactions_unfinished')).toBe(1);
+    expect(valueOf(after, 'rustydb_transactions_prepared', { node: 'node-5' })).toBe(1);
+    expect(valueOf(after, 'rustydb_transactions_prepared', { node: 'node-1' })).toBe(0);
+    expect(after.get('rustydb_transactions_prepared')!.metrics.map((sample) => sample.labels?.node).sort()).toEqual(['node-1', 'node-5']);
+    expect(valueOf(after, 'rustydb_transactions_xa_branches', { state: 'prepared' })).toBe(1);
+    const p50 = valueOf(after, 'rustydb_transactions_phase_latency_seconds', { phase: 'prepare', quantile: '0.5' });
+    expect(p50).toBeGreaterThan(0);
+    expect(valueOf(after, 'rustydb_transactions_phase_latency_seconds', { phase: 'prepare', quantile: '1' })).toBeGreaterThanOrEqual(p50);
+    expect(valueOf(after, 'rustydb_transactions_phase_latency_seconds', { phase: 'lock_wait', quantile: '1' })).toBeCloseTo(0.05, 3);
+    await server.http.post(`${XA}/metrics-1/rollback`).set(asAdmin);
   });
 
   test('a paused standby\'s replay lag rises under the workload', async () => {
