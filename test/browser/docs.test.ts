@@ -11,8 +11,9 @@ import { ADMIN_KEY, useTestServer } from '../support/test-server.js';
  */
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
-/** From Swagger UI asking for the contract to the operations listed, on localhost. */
-const CONTRACT_LISTED_WITHIN_MS = 2000;
+/** From Swagger UI starting (its bundle has run) to the operations listed, on localhost. */
+const LISTED_WITHIN_MS = 2000;
+const TIMED_VISITS = 3;
 
 if (CHROMIUM === undefined) console.warn('browser tests skipped: no Chromium; install Debian\'s "chromium" package (apt-get install chromium)');
 
@@ -39,27 +40,31 @@ describe.skipIf(CHROMIUM === undefined)('the docs in a browser', () => {
     return page;
   }
 
-  test(`Swagger UI lists the operations within ${CONTRACT_LISTED_WITHIN_MS} ms of asking for the contract`, async () => {
-    // A first visit makes the server compress its documents once; the timed visit is a new
-    // browser context (an empty cache), as a user's first visit after the server's.
+  test(`Swagger UI lists the operations within ${LISTED_WITHIN_MS} ms of starting`, async () => {
+    // A first visit makes the server compress its documents once; the timed visits are new
+    // browser contexts (an empty cache), as a user's first visit after the server's.
     const warmUp = await newPage();
     await warmUp.goto(`${baseUrl}/docs/`);
     await warmUp.locator('#operations-Cluster-listClusterNodes').waitFor();
     await warmUp.close();
-    const page = await newPage();
-    await page.goto(`${baseUrl}/docs/`);
-    // Swagger UI renders the tags as they scroll into view: the first tag's operations are listed.
-    await page.locator('#operations-Cluster-listClusterNodes').waitFor();
-    const { contractRequestedMs, listedMs } = await page.evaluate(() => {
-      const contract = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/openapi.json'))!;
-      return { contractRequestedMs: contract.startTime, listedMs: performance.now() };
-    });
-    // What the contract and this server decide: fetching, reading and listing the contract. The
-    // time before it is Swagger UI's own bundle starting (about 1.5 s on these 2-core machines),
-    // which no contract changes; the whole page is printed for the README's figure.
-    console.info(`Swagger UI: contract requested at ${Math.round(contractRequestedMs)} ms, operations listed at ${Math.round(listedMs)} ms`);
-    expect(listedMs - contractRequestedMs).toBeLessThan(CONTRACT_LISTED_WITHIN_MS);
-    await page.close();
+    const visits: { startedMs: number; listedMs: number }[] = [];
+    for (let visit = 0; visit < TIMED_VISITS; visit++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      await page.goto(`${baseUrl}/docs/`);
+      // Swagger UI renders the tags as they scroll into view: the first tag's operations are listed.
+      await page.locator('#operations-Cluster-listClusterNodes').waitFor();
+      visits.push(await page.evaluate(() => ({ startedMs: performance.getEntriesByName('swagger-ui-start')[0]!.startTime, listedMs: performance.now() })));
+      await context.close();
+    }
+    // What the contract and this server decide: reading and listing the contract, which the page
+    // fetched (preload) while the browser compiled Swagger UI's bundle. The time before it is the
+    // bundle starting, which no contract changes; the whole page is printed for the README.
+    const contractPartMs = visits.map((visit) => visit.listedMs - visit.startedMs).sort((a, b) => a - b);
+    console.info(`Swagger UI: started at ${visits.map((visit) => Math.round(visit.startedMs)).join(', ')} ms, operations listed at ${visits.map((visit) => Math.round(visit.listedMs)).join(', ')} ms`);
+    // The median of the visits, so one hiccup of a shared machine does not decide it.
+    expect(contractPartMs[Math.floor(TIMED_VISITS / 2)]).toBeLessThan(LISTED_WITHIN_MS);
   });
 
   test('Authorize with a key, then Try it out on GET /api/v1/cluster/nodes shows the leader', async () => {
