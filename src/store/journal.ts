@@ -1,4 +1,5 @@
-import type { RecordKey, Store, StoreBatch, StoredEvent } from './port.js';
+import { encodeEvent, encodeJson } from './json-values.js';
+import type { EncodedEvent, JsonText, RecordKey, Store, StoreBatch, StoredEvent } from './port.js';
 
 /** Called after a batch is durable. Must not mutate the batch: other listeners receive the same objects. */
 export type CommitListener = (batch: StoreBatch) => void;
@@ -12,7 +13,7 @@ export interface JournalOptions {
   onListenerError?: (error: unknown) => void;
 }
 
-type RecordChange = { op: 'put'; value: unknown } | { op: 'delete' };
+type RecordChange = { op: 'put'; valueJson: JsonText } | { op: 'delete' };
 
 /** Pending record changes, kind -> id -> last change. */
 type RecordChanges = Map<string, Map<string, RecordChange>>;
@@ -21,12 +22,14 @@ type RecordChanges = Map<string, Map<string, RecordChange>>;
  * Collects what a unit of work changed and commits it to the {@link Store} as one atomic batch,
  * so the store always holds a consistent cut of the whole in-process cluster.
  *
- * Values and events are snapshotted (structuredClone) when recorded: later in-memory mutation
- * cannot change what is written.
+ * Values and event payloads are snapshotted when recorded, as the JSON text the store writes
+ * (`encodeJson`): later in-memory mutation cannot change what is written, and a value JSON cannot
+ * carry is refused at once rather than failing its whole batch at commit. The encoding cannot wait
+ * for the commit, even for a key put many times a batch: callers may mutate a value after the put.
  */
 export class Journal {
   private changes: RecordChanges = new Map();
-  private events: StoredEvent[] = [];
+  private events: EncodedEvent[] = [];
   /** The commit currently running against the store. */
   private inFlight: Promise<void> | undefined;
   /** The commit that starts once {@link inFlight} settles; every flush() arriving meanwhile shares it. */
@@ -41,10 +44,13 @@ export class Journal {
     this.onListenerError = options.onListenerError ?? rethrowUncaught;
   }
 
-  /** Records the new value of a record. The last put per key wins within a batch; a put after a delete re-creates the record. */
+  /**
+   * Records the new value of a record. The last put per key wins within a batch; a put after a delete re-creates the record.
+   * @throws TypeError when JSON cannot carry the value; nothing is recorded then.
+   */
   put(kind: string, id: string, value: unknown): void {
     if (value === undefined) throw new TypeError(`value of ${kind}/${id} is undefined; use delete() to remove a record`);
-    this.recordChange(kind, id, { op: 'put', value: structuredClone(value) });
+    this.recordChange(kind, id, { op: 'put', valueJson: encodeJson(value, `value of ${kind}/${id}`) });
   }
 
   /** Records the removal of a record, replacing any put of the same key in this batch. */
@@ -52,9 +58,12 @@ export class Journal {
     this.recordChange(kind, id, { op: 'delete' });
   }
 
-  /** Records an event. Events are committed in the order recorded. */
+  /**
+   * Records an event. Events are committed in the order recorded.
+   * @throws TypeError when JSON cannot carry the payload; nothing is recorded then.
+   */
   event(event: StoredEvent): void {
-    this.events.push(structuredClone(event));
+    this.events.push(encodeEvent(event));
   }
 
   /** True while anything recorded is not yet known to be durable (unflushed, or its commit still running). */
@@ -130,7 +139,7 @@ export class Journal {
     const batch: StoreBatch = { puts: [], deletes: [], events: this.events };
     for (const [kind, changesOfKind] of this.changes) {
       for (const [id, change] of changesOfKind) {
-        if (change.op === 'put') batch.puts.push({ kind, id, value: change.value });
+        if (change.op === 'put') batch.puts.push({ kind, id, valueJson: change.valueJson });
         else batch.deletes.push({ kind, id });
       }
     }
@@ -145,7 +154,7 @@ export class Journal {
       if (this.changes.get(key.kind)?.has(key.id) !== true) this.recordChange(key.kind, key.id, change);
     };
     for (const key of failed.deletes) restoreIfNotNewer(key, { op: 'delete' });
-    for (const record of failed.puts) restoreIfNotNewer(record, { op: 'put', value: record.value });
+    for (const record of failed.puts) restoreIfNotNewer(record, { op: 'put', valueJson: record.valueJson });
     this.events = [...failed.events, ...this.events];
   }
 
