@@ -13,7 +13,8 @@ export interface JournalOptions {
   onListenerError?: (error: unknown) => void;
 }
 
-type RecordChange = { op: 'put'; valueJson: JsonText } | { op: 'delete' };
+/** The last change of a record: its new value's JSON text, or null for a delete (no wrapper object: puts are the hot path). */
+type RecordChange = JsonText | null;
 
 /** Pending record changes, kind -> id -> last change. */
 type RecordChanges = Map<string, Map<string, RecordChange>>;
@@ -50,12 +51,20 @@ export class Journal {
    */
   put(kind: string, id: string, value: unknown): void {
     if (value === undefined) throw new TypeError(`value of ${kind}/${id} is undefined; use delete() to remove a record`);
-    this.recordChange(kind, id, { op: 'put', valueJson: encodeJson(value, `value of ${kind}/${id}`) });
+    this.recordChange(kind, id, encodeJson(value, `value of ${kind}/${id}`));
+  }
+
+  /**
+   * {@link put} for a value already encoded, so that one encoding can serve several records
+   * holding the same immutable value.
+   */
+  putEncoded(kind: string, id: string, valueJson: JsonText): void {
+    this.recordChange(kind, id, valueJson);
   }
 
   /** Records the removal of a record, replacing any put of the same key in this batch. */
   delete(kind: string, id: string): void {
-    this.recordChange(kind, id, { op: 'delete' });
+    this.recordChange(kind, id, null);
   }
 
   /**
@@ -139,8 +148,8 @@ export class Journal {
     const batch: StoreBatch = { puts: [], deletes: [], events: this.events };
     for (const [kind, changesOfKind] of this.changes) {
       for (const [id, change] of changesOfKind) {
-        if (change.op === 'put') batch.puts.push({ kind, id, valueJson: change.valueJson });
-        else batch.deletes.push({ kind, id });
+        if (change === null) batch.deletes.push({ kind, id });
+        else batch.puts.push({ kind, id, valueJson: change });
       }
     }
     this.changes = new Map();
@@ -153,8 +162,8 @@ export class Journal {
     const restoreIfNotNewer = (key: RecordKey, change: RecordChange): void => {
       if (this.changes.get(key.kind)?.has(key.id) !== true) this.recordChange(key.kind, key.id, change);
     };
-    for (const key of failed.deletes) restoreIfNotNewer(key, { op: 'delete' });
-    for (const record of failed.puts) restoreIfNotNewer(record, { op: 'put', valueJson: record.valueJson });
+    for (const key of failed.deletes) restoreIfNotNewer(key, null);
+    for (const record of failed.puts) restoreIfNotNewer(record, record.valueJson);
     this.events = [...failed.events, ...this.events];
   }
 

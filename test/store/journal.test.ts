@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Journal } from '../../src/store/journal.js';
-import { encodeEvent } from '../../src/store/json-values.js';
+import { encodeEvent, encodeJson } from '../../src/store/json-values.js';
 import type { StoreBatch } from '../../src/store/port.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { ControllableStore } from './controllable-store.js';
@@ -72,6 +72,20 @@ describe('Journal', () => {
     expect(store.committedBatches[0]?.puts).toEqual([
       { kind: 'cluster.node', id: 'n1', valueJson: '"second"' },
       { kind: 'auth.apiKey', id: 'n1', valueJson: '"other kind"' },
+    ]);
+  });
+
+  it('takes an already encoded value as it is, under the same last-put-wins rule', async () => {
+    const shared = encodeJson({ lsn: 1 }, 'shared');
+    journal.put('replication.wal', 'n1', 'replaced');
+    journal.putEncoded('replication.wal', 'n1', shared);
+    journal.putEncoded('replication.wal', 'n2', shared);
+
+    await journal.flush();
+
+    expect(store.committedBatches[0]?.puts).toEqual([
+      { kind: 'replication.wal', id: 'n1', valueJson: '{"lsn":1}' },
+      { kind: 'replication.wal', id: 'n2', valueJson: '{"lsn":1}' },
     ]);
   });
 
