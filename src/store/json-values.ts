@@ -18,25 +18,11 @@ export function encodeJson(value: unknown, subject: string): JsonText {
 }
 
 /** An event with its payload encoded (see {@link encodeJson}). */
-export function encodeEvent(event: StoredEvent): EncodedEvent {
-  return {
-    cursor: event.cursor,
-    id: event.id,
-    type: event.type,
-    time: event.time,
-    source: event.source,
-    payloadJson: encodeJson(event.payload, `payload of event ${event.cursor}`),
-  };
+export function encodeEvent({ payload, ...fields }: StoredEvent): EncodedEvent {
+  return { ...fields, payloadJson: encodeJson(payload, `payload of event ${fields.cursor}`) };
 }
 
 /** An encoded event with its payload parsed back: a fresh copy each call. */
-export function decodeEvent(event: EncodedEvent): StoredEvent {
-  return {
-    cursor: event.cursor,
-    id: event.id,
-    type: event.type,
-    time: event.time,
-    source: event.source,
-    payload: JSON.parse(event.payloadJson) as unknown,
-  };
+export function decodeEvent({ payloadJson, ...fields }: EncodedEvent): StoredEvent {
+  return { ...fields, payload: JSON.parse(payloadJson) as unknown };
 }
