@@ -1,4 +1,5 @@
-import type { RecordKey, Store, StoreBatch, StoredEvent } from './port.js';
+import { encodeEvent, encodeJson } from './json-values.js';
+import type { EncodedEvent, JsonText, RecordKey, Store, StoreBatch, StoredEvent } from './port.js';
 
 /** Called after a batch is durable. Must not mutate the batch: other listeners receive the same objects. */
 export type CommitListener = (batch: StoreBatch) => void;
@@ -12,7 +13,8 @@ export interface JournalOptions {
   onListenerError?: (error: unknown) => void;
 }
 
-type RecordChange = { op: 'put'; value: unknown } | { op: 'delete' };
+/** The last change of a record: its new value's JSON text, or null for a delete (no wrapper object: puts are the hot path). */
+type RecordChange = JsonText | null;
 
 /** Pending record changes, kind -> id -> last change. */
 type RecordChanges = Map<string, Map<string, RecordChange>>;
@@ -21,12 +23,14 @@ type RecordChanges = Map<string, Map<string, RecordChange>>;
  * Collects what a unit of work changed and commits it to the {@link Store} as one atomic batch,
  * so the store always holds a consistent cut of the whole in-process cluster.
  *
- * Values and events are snapshotted (structuredClone) when recorded: later in-memory mutation
- * cannot change what is written.
+ * Values and event payloads are snapshotted when recorded, as the JSON text the store writes
+ * (`encodeJson`): later in-memory mutation cannot change what is written, and a value JSON cannot
+ * carry is refused at once rather than failing its whole batch at commit. The encoding cannot wait
+ * for the commit, even for a key put many times a batch: callers may mutate a value after the put.
  */
 export class Journal {
   private changes: RecordChanges = new Map();
-  private events: StoredEvent[] = [];
+  private events: EncodedEvent[] = [];
   /** The commit currently running against the store. */
   private inFlight: Promise<void> | undefined;
   /** The commit that starts once {@link inFlight} settles; every flush() arriving meanwhile shares it. */
@@ -41,20 +45,34 @@ export class Journal {
     this.onListenerError = options.onListenerError ?? rethrowUncaught;
   }
 
-  /** Records the new value of a record. The last put per key wins within a batch; a put after a delete re-creates the record. */
+  /**
+   * Records the new value of a record. The last put per key wins within a batch; a put after a delete re-creates the record.
+   * @throws TypeError when JSON cannot carry the value; nothing is recorded then.
+   */
   put(kind: string, id: string, value: unknown): void {
     if (value === undefined) throw new TypeError(`value of ${kind}/${id} is undefined; use delete() to remove a record`);
-    this.recordChange(kind, id, { op: 'put', value: structuredClone(value) });
+    this.recordChange(kind, id, encodeJson(value, `value of ${kind}/${id}`));
+  }
+
+  /**
+   * {@link put} for a value already encoded, so that one encoding can serve several records
+   * holding the same immutable value.
+   */
+  putEncoded(kind: string, id: string, valueJson: JsonText): void {
+    this.recordChange(kind, id, valueJson);
   }
 
   /** Records the removal of a record, replacing any put of the same key in this batch. */
   delete(kind: string, id: string): void {
-    this.recordChange(kind, id, { op: 'delete' });
+    this.recordChange(kind, id, null);
   }
 
-  /** Records an event. Events are committed in the order recorded. */
+  /**
+   * Records an event. Events are committed in the order recorded.
+   * @throws TypeError when JSON cannot carry the payload; nothing is recorded then.
+   */
   event(event: StoredEvent): void {
-    this.events.push(structuredClone(event));
+    this.events.push(encodeEvent(event));
   }
 
   /** True while anything recorded is not yet known to be durable (unflushed, or its commit still running). */
@@ -130,8 +148,8 @@ export class Journal {
     const batch: StoreBatch = { puts: [], deletes: [], events: this.events };
     for (const [kind, changesOfKind] of this.changes) {
       for (const [id, change] of changesOfKind) {
-        if (change.op === 'put') batch.puts.push({ kind, id, value: change.value });
-        else batch.deletes.push({ kind, id });
+        if (change === null) batch.deletes.push({ kind, id });
+        else batch.puts.push({ kind, id, valueJson: change });
       }
     }
     this.changes = new Map();
@@ -144,8 +162,8 @@ export class Journal {
     const restoreIfNotNewer = (key: RecordKey, change: RecordChange): void => {
       if (this.changes.get(key.kind)?.has(key.id) !== true) this.recordChange(key.kind, key.id, change);
     };
-    for (const key of failed.deletes) restoreIfNotNewer(key, { op: 'delete' });
-    for (const record of failed.puts) restoreIfNotNewer(record, { op: 'put', value: record.value });
+    for (const key of failed.deletes) restoreIfNotNewer(key, null);
+    for (const record of failed.puts) restoreIfNotNewer(record, record.valueJson);
     this.events = [...failed.events, ...this.events];
   }
 

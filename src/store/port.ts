@@ -1,6 +1,6 @@
 /**
  * The storage port: the narrow, asynchronous contract every durable store adapter
- * (embedded SQLite today, PostgreSQL later) implements. Engines keep the live state in
+ * (embedded SQLite, PostgreSQL) implements. Engines keep the live state in
  * memory; the store only makes it durable, so the port offers whole-record reads and
  * atomic batch writes rather than queries.
  *
@@ -15,9 +15,22 @@ export interface RecordKey {
   id: string;
 }
 
-/** A record with its value. Values must be JSON-encodable; they are stored as JSON. */
+/** A record with its value, as the store reads it back. */
 export interface StoredRecord<T = unknown> extends RecordKey {
   value: T;
+}
+
+declare const jsonTextBrand: unique symbol;
+
+/**
+ * JSON text as `encodeJson` (json-values.ts) writes it. Stores write it as it is and parse it on read, so
+ * the brand keeps any other string from reaching them.
+ */
+export type JsonText = string & { readonly [jsonTextBrand]: true };
+
+/** A record to write, its value already encoded: what the journal snapshotted when it was put. */
+export interface EncodedRecord extends RecordKey {
+  valueJson: JsonText;
 }
 
 /** One entry of the durable event history. */
@@ -34,15 +47,21 @@ export interface StoredEvent {
   payload: unknown;
 }
 
+/** An event to write, its payload already encoded. */
+export interface EncodedEvent extends Omit<StoredEvent, 'payload'> {
+  payloadJson: JsonText;
+}
+
 /**
  * Everything one unit of work changed. A store applies it atomically.
- * Deletes are applied before puts, so a key present in both ends up put.
+ * Deletes are applied before puts, so a key present in both ends up put; of two puts of one key,
+ * the later wins. Values and payloads arrive encoded and are written byte for byte.
  * Events must have cursors strictly increasing within the batch and above {@link Store.lastEventCursor}.
  */
 export interface StoreBatch {
-  puts: StoredRecord[];
+  puts: EncodedRecord[];
   deletes: RecordKey[];
-  events: StoredEvent[];
+  events: EncodedEvent[];
 }
 
 /** A durable store of records and an event history. All methods reject after {@link Store.close}. */
@@ -53,8 +72,8 @@ export interface Store {
   get<T>(kind: string, id: string): Promise<T | undefined>;
   /**
    * Applies a batch atomically: when the promise resolves the batch is durable; when it rejects
-   * nothing of it was applied. Rejects when a value cannot be encoded as JSON, an event
-   * cursor does not increase, or an event id is already used.
+   * nothing of it was applied. Rejects when an event cursor does not increase or an event id is
+   * already used.
    */
   commit(batch: StoreBatch): Promise<void>;
   /**

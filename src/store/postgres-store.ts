@@ -1,6 +1,5 @@
 import pg from 'pg';
-import { encodeJson } from './json-values.js';
-import { assertEventTime, type RecordKey, type Store, type StoreBatch, type StoredEvent, type StoredRecord } from './port.js';
+import { assertEventTime, type EncodedEvent, type EncodedRecord, type Store, type StoreBatch, type StoredEvent, type StoredRecord } from './port.js';
 import { EVENT_CURSOR_HIGH_WATER_KEY, migratePostgresSchema } from './postgres-migrations.js';
 
 /** Schema used when none is given. */
@@ -31,14 +30,6 @@ interface EventRow {
   source: string;
   /** Already decoded: pg parses `json` columns. */
   payload: unknown;
-}
-
-interface EncodedRecord extends RecordKey {
-  valueJson: string;
-}
-
-interface EncodedEvent extends Omit<StoredEvent, 'payload'> {
-  payloadJson: string;
 }
 
 /**
@@ -128,10 +119,8 @@ export class PostgresStore implements Store {
 
   async commit(batch: StoreBatch): Promise<void> {
     this.assertOpen();
-    // Encode before opening the transaction; an unencodable value then fails before anything is touched.
-    const puts = lastPutPerKey(batch.puts.map(encodeRecord));
-    const events = batch.events.map(encodeEvent);
-    const { deletes } = batch;
+    const puts = lastPutPerKey(batch.puts);
+    const { deletes, events } = batch;
     if (puts.length === 0 && deletes.length === 0 && events.length === 0) return;
 
     // Each part is one statement over arrays (unnest), so a commit costs the same few round trips
@@ -308,14 +297,6 @@ function assertCursorsFollow(events: readonly EncodedEvent[], lastCursor: number
     }
     previousCursor = event.cursor;
   }
-}
-
-function encodeRecord(record: StoredRecord): EncodedRecord {
-  return { kind: record.kind, id: record.id, valueJson: encodeJson(record.value, `value of ${record.kind}/${record.id}`) };
-}
-
-function encodeEvent({ payload, ...event }: StoredEvent): EncodedEvent {
-  return { ...event, payloadJson: encodeJson(payload, `payload of event ${event.cursor}`) };
 }
 
 function decodeEvent(row: EventRow): StoredEvent {

@@ -1,35 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { encodeJson } from './json-values.js';
-import { assertEventTime, type RecordKey, type Store, type StoreBatch, type StoredEvent, type StoredRecord } from './port.js';
+import { decodeEvent } from './json-values.js';
+import { assertEventTime, type EncodedEvent, type Store, type StoreBatch, type StoredEvent, type StoredRecord } from './port.js';
 import { EVENT_CURSOR_HIGH_WATER_KEY, migrateSqliteSchema } from './sqlite-migrations.js';
 
 /** Path that opens a private, non-durable database (tests, ephemeral runs). */
 export const SQLITE_IN_MEMORY = ':memory:';
-
-interface EventRow {
-  cursor: number;
-  id: string;
-  type: string;
-  time: string;
-  source: string;
-  payload: string;
-}
-
-interface EncodedRecord extends RecordKey {
-  valueJson: string;
-}
-
-interface EncodedEvent extends Omit<StoredEvent, 'payload'> {
-  payloadJson: string;
-}
-
-interface EncodedBatch {
-  puts: EncodedRecord[];
-  deletes: RecordKey[];
-  events: EncodedEvent[];
-}
 
 /**
  * The embedded default {@link Store}: one SQLite file (WAL mode) under the data directory.
@@ -84,12 +61,13 @@ export class SqliteStore implements Store {
     this.insertEvent = db.prepare<[number, string, string, string, string, string]>(
       'INSERT INTO events (cursor, id, type, time, source, payload) VALUES (?, ?, ?, ?, ?, ?)',
     );
-    this.selectEventsAfter = db.prepare<[number, number], EventRow>(
-      'SELECT cursor, id, type, time, source, payload FROM events WHERE cursor > ? ORDER BY cursor LIMIT ?',
+    // Rows come out as encoded events: the payload is the text the batch carried.
+    this.selectEventsAfter = db.prepare<[number, number], EncodedEvent>(
+      'SELECT cursor, id, type, time, source, payload AS payloadJson FROM events WHERE cursor > ? ORDER BY cursor LIMIT ?',
     );
     // One statement for any type list: the list is bound as a JSON array and expanded by json_each.
-    this.selectEventsOfTypesAfter = db.prepare<[number, string, number], EventRow>(
-      `SELECT cursor, id, type, time, source, payload FROM events
+    this.selectEventsOfTypesAfter = db.prepare<[number, string, number], EncodedEvent>(
+      `SELECT cursor, id, type, time, source, payload AS payloadJson FROM events
        WHERE cursor > ? AND type IN (SELECT value FROM json_each(?))
        ORDER BY cursor LIMIT ?`,
     );
@@ -111,7 +89,7 @@ export class SqliteStore implements Store {
       'INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)',
     );
 
-    this.applyBatch = db.transaction((batch: EncodedBatch) => {
+    this.applyBatch = db.transaction((batch: StoreBatch) => {
       this.assertCursorsIncrease(batch.events);
       for (const key of batch.deletes) this.deleteRecord.run(key.kind, key.id);
       for (const record of batch.puts) this.upsertRecord.run(record.kind, record.id, record.valueJson);
@@ -145,10 +123,8 @@ export class SqliteStore implements Store {
 
   async commit(batch: StoreBatch): Promise<void> {
     this.assertOpen();
-    // Encode before taking the write lock; an unencodable value then fails before anything is touched.
-    const encoded = encodeBatch(batch);
     // IMMEDIATE takes the write lock up front instead of upgrading a read lock mid-transaction.
-    this.applyBatch.immediate(encoded);
+    this.applyBatch.immediate(batch);
   }
 
   async readEvents(afterCursor: number, limit: number, types?: readonly string[]): Promise<StoredEvent[]> {
@@ -209,32 +185,6 @@ function configureDurableFile(db: SqliteDatabase.Database): void {
   const journalMode = db.pragma('journal_mode = WAL', { simple: true });
   if (journalMode !== 'wal') throw new Error(`SQLite refused WAL journal mode (got ${String(journalMode)})`);
   db.pragma('synchronous = FULL');
-}
-
-function encodeBatch(batch: StoreBatch): EncodedBatch {
-  return {
-    puts: batch.puts.map((record) => ({
-      kind: record.kind,
-      id: record.id,
-      valueJson: encodeJson(record.value, `value of ${record.kind}/${record.id}`),
-    })),
-    deletes: batch.deletes,
-    events: batch.events.map(({ payload, ...event }) => ({
-      ...event,
-      payloadJson: encodeJson(payload, `payload of event ${event.cursor}`),
-    })),
-  };
-}
-
-function decodeEvent(row: EventRow): StoredEvent {
-  return {
-    cursor: row.cursor,
-    id: row.id,
-    type: row.type,
-    time: row.time,
-    source: row.source,
-    payload: JSON.parse(row.payload) as unknown,
-  };
 }
 
 function assertCount(count: number, name: string): void {

@@ -21,8 +21,8 @@ import { ADMIN_KEY, startTestServer, type TestServer } from '../support/test-ser
  * second (lagSampleIntervalMs 500), so the lag series fill their 3600 samples in 30 minutes and
  * must stop there.
  *
- * The default is 40 simulated minutes, about 12 s of CPU: the simulation costs some 16 s per
- * simulated hour, so a whole day takes about 6 minutes. Run one with
+ * The default is 40 simulated minutes, about 10 s of CPU: the simulation costs some 12 s per
+ * simulated hour, so a whole day takes about 5 minutes. Run one with
  * `SOAK_MINUTES=1440 npx vitest run test/e2e/event-log-soak.test.ts`.
  */
 

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Journal } from '../../src/store/journal.js';
+import { encodeEvent, encodeJson } from '../../src/store/json-values.js';
 import type { StoreBatch } from '../../src/store/port.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { ControllableStore } from './controllable-store.js';
-import { eventAt } from './store-suite.js';
+import { batchOf, eventAt } from './store-suite.js';
 
 /** Tracks whether a promise has settled, so tests can assert "not yet" without sleeping. */
 function track(promise: Promise<void>): { settled: () => boolean } {
@@ -43,7 +44,7 @@ describe('Journal', () => {
   });
 
   it('commits recorded puts, deletes and events as one batch', async () => {
-    await store.commit({ puts: [{ kind: 'cluster.node', id: 'old', value: 1 }], deletes: [], events: [] });
+    await store.commit(batchOf({ puts: [{ kind: 'cluster.node', id: 'old', value: 1 }] }));
     journal.put('cluster.node', 'n1', { state: 'running' });
     journal.delete('cluster.node', 'old');
     journal.event(eventAt(1));
@@ -53,9 +54,9 @@ describe('Journal', () => {
 
     expect(journal.pending).toBe(false);
     expect(store.committedBatches.at(-1)).toEqual({
-      puts: [{ kind: 'cluster.node', id: 'n1', value: { state: 'running' } }],
+      puts: [{ kind: 'cluster.node', id: 'n1', valueJson: '{"state":"running"}' }],
       deletes: [{ kind: 'cluster.node', id: 'old' }],
-      events: [eventAt(1)],
+      events: [encodeEvent(eventAt(1))],
     });
     expect(await store.list('cluster.node')).toEqual([{ kind: 'cluster.node', id: 'n1', value: { state: 'running' } }]);
     expect(await store.lastEventCursor()).toBe(1);
@@ -69,13 +70,27 @@ describe('Journal', () => {
     await journal.flush();
 
     expect(store.committedBatches[0]?.puts).toEqual([
-      { kind: 'cluster.node', id: 'n1', value: 'second' },
-      { kind: 'auth.apiKey', id: 'n1', value: 'other kind' },
+      { kind: 'cluster.node', id: 'n1', valueJson: '"second"' },
+      { kind: 'auth.apiKey', id: 'n1', valueJson: '"other kind"' },
+    ]);
+  });
+
+  it('takes an already encoded value as it is, under the same last-put-wins rule', async () => {
+    const shared = encodeJson({ lsn: 1 }, 'shared');
+    journal.put('replication.wal', 'n1', 'replaced');
+    journal.putEncoded('replication.wal', 'n1', shared);
+    journal.putEncoded('replication.wal', 'n2', shared);
+
+    await journal.flush();
+
+    expect(store.committedBatches[0]?.puts).toEqual([
+      { kind: 'replication.wal', id: 'n1', valueJson: '{"lsn":1}' },
+      { kind: 'replication.wal', id: 'n2', valueJson: '{"lsn":1}' },
     ]);
   });
 
   it('turns put-then-delete into a delete', async () => {
-    await store.commit({ puts: [{ kind: 'cluster.node', id: 'n1', value: 'stored' }], deletes: [], events: [] });
+    await store.commit(batchOf({ puts: [{ kind: 'cluster.node', id: 'n1', value: 'stored' }] }));
     journal.put('cluster.node', 'n1', 'changed');
     journal.delete('cluster.node', 'n1');
 
@@ -86,38 +101,52 @@ describe('Journal', () => {
   });
 
   it('re-creates a record put after its delete', async () => {
-    await store.commit({ puts: [{ kind: 'cluster.node', id: 'n1', value: 'stored' }], deletes: [], events: [] });
+    await store.commit(batchOf({ puts: [{ kind: 'cluster.node', id: 'n1', value: 'stored' }] }));
     journal.delete('cluster.node', 'n1');
     journal.put('cluster.node', 'n1', 'recreated');
 
     await journal.flush();
 
-    expect(store.committedBatches.at(-1)).toEqual({
-      puts: [{ kind: 'cluster.node', id: 'n1', value: 'recreated' }],
-      deletes: [],
-      events: [],
-    });
+    expect(store.committedBatches.at(-1)).toEqual(batchOf({ puts: [{ kind: 'cluster.node', id: 'n1', value: 'recreated' }] }));
     expect(await store.get('cluster.node', 'n1')).toBe('recreated');
   });
 
-  it('snapshots values and events when recorded', async () => {
+  it('snapshots values and events when recorded: a mutation after put changes nothing written', async () => {
     const node = { state: 'running', shards: ['s1'] };
-    const event = eventAt(1, 'node.up', { nodeId: 'n1' });
+    const payload = { nodeId: 'n1', tags: ['a'] };
+    const event = eventAt(1, 'node.up', payload);
     journal.put('cluster.node', 'n1', node);
     journal.event(event);
     node.state = 'mutated';
     node.shards.push('s2');
+    payload.tags.push('b');
     event.payload = { nodeId: 'mutated' };
 
     await journal.flush();
 
     expect(await store.get('cluster.node', 'n1')).toEqual({ state: 'running', shards: ['s1'] });
-    expect((await store.readEvents(0, 1))[0]?.payload).toEqual({ nodeId: 'n1' });
+    expect((await store.readEvents(0, 1))[0]?.payload).toEqual({ nodeId: 'n1', tags: ['a'] });
+    expect(store.committedBatches[0]?.puts[0]?.valueJson).toBe('{"state":"running","shards":["s1"]}');
   });
 
   it('refuses an undefined value', () => {
     expect(() => journal.put('cluster.node', 'n1', undefined)).toThrow(TypeError);
     expect(journal.pending).toBe(false);
+  });
+
+  it('refuses a value or payload JSON cannot carry when it is recorded, and records nothing of it', async () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    journal.put('cluster.node', 'n1', 'before');
+
+    for (const unencodable of [10n, { epoch: 10n }, cyclic, () => 'not data']) {
+      expect(() => journal.put('cluster.node', 'n1', unencodable)).toThrow(new TypeError('value of cluster.node/n1 cannot be encoded as JSON'));
+    }
+    expect(() => journal.event(eventAt(1, 'node.up', { epoch: 10n }))).toThrow(new TypeError('payload of event 1 cannot be encoded as JSON'));
+    await journal.flush();
+
+    expect(store.committedBatches).toEqual([batchOf({ puts: [{ kind: 'cluster.node', id: 'n1', value: 'before' }] })]);
+    expect(await store.lastEventCursor()).toBe(0);
   });
 
   it('makes a flush during a running commit wait for it, then share one follow-up commit', async () => {
@@ -136,7 +165,7 @@ describe('Journal', () => {
     expect(second.settled()).toBe(false);
     const followUp = await store.nextHeldCommit();
 
-    expect(followUp.batch.puts).toEqual([{ kind: 'cluster.node', id: 'n2', value: 2 }]);
+    expect(followUp.batch.puts).toEqual([{ kind: 'cluster.node', id: 'n2', valueJson: '2' }]);
     expect(journal.pending).toBe(true);
     followUp.release();
     await secondFlush;

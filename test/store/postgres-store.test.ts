@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startPlatform, type PlatformOptions } from '../../src/platform.js';
 import { openStore } from '../../src/store/open-store.js';
 import { POSTGRES_SCHEMA_VERSION } from '../../src/store/postgres-migrations.js';
+import type { JsonText } from '../../src/store/port.js';
 import { PostgresStore } from '../../src/store/postgres-store.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { batchOf, describeDurableStore, describeStore, eventAt } from './store-suite.js';
@@ -87,14 +88,19 @@ describe('PostgresStore on a real server', () => {
   });
 
   it('keeps JSON text as written: key order and escapes jsonb would change', async () => {
-    const store = await PostgresStore.open(connectionString, freshSchema());
+    const schema = freshSchema();
+    const store = await PostgresStore.open(connectionString, schema);
     try {
       const value = { zeta: 1, alpha: { b: 2, a: 1 }, text: 'nul \u0000 and lone \ud800' };
       await store.commit(batchOf({ puts: [{ kind: 'shape', id: 'ordered', value }], events: [eventAt(1, 'shape.put', value)] }));
+      const spaced = '{ "b" : 2,  "a" : [1] }' as JsonText;
+      await store.commit({ puts: [{ kind: 'shape', id: 'spaced', valueJson: spaced }], deletes: [], events: [] });
 
       const stored = await store.get<typeof value>('shape', 'ordered');
       expect(JSON.stringify(stored)).toBe(JSON.stringify(value));
       expect(JSON.stringify((await store.readEvents(0, 1))[0]?.payload)).toBe(JSON.stringify(value));
+      const raw = await asAdmin((client) => client.query<{ value: string }>(`SELECT value::text FROM ${schema}.records WHERE id = 'spaced'`));
+      expect(raw.rows).toEqual([{ value: spaced }]);
     } finally {
       await store.close();
     }

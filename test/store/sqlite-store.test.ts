@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { encodeEvent } from '../../src/store/json-values.js';
+import type { JsonText } from '../../src/store/port.js';
 import { SQLITE_SCHEMA_VERSION } from '../../src/store/sqlite-migrations.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { batchOf, describeDurableStore, describeStore, eventAt } from './store-suite.js';
@@ -50,6 +52,22 @@ describe('SqliteStore file durability', () => {
     try {
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(raw.pragma('user_version', { simple: true })).toBe(SQLITE_SCHEMA_VERSION);
+    } finally {
+      raw.close();
+    }
+  });
+
+  it('writes the JSON text a batch carries byte for byte', async () => {
+    const path = freshDatabasePath();
+    const store = SqliteStore.open(path);
+    const spaced = '{ "b" : 2,  "a" : [1] }' as JsonText;
+    await store.commit({ puts: [{ kind: 'shape', id: 'spaced', valueJson: spaced }], deletes: [], events: [{ ...encodeEvent(eventAt(1)), payloadJson: spaced }] });
+    await store.close();
+
+    const raw = new SqliteDatabase(path, { readonly: true });
+    try {
+      expect(raw.prepare('SELECT value FROM records').pluck().all()).toEqual([spaced]);
+      expect(raw.prepare('SELECT payload FROM events').pluck().all()).toEqual([spaced]);
     } finally {
       raw.close();
     }

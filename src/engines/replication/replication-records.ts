@@ -4,7 +4,8 @@
  * restart. One record per WAL record and per row: a write stores only what it changed.
  */
 import type { Journal } from '../../store/journal.js';
-import type { Store } from '../../store/port.js';
+import { encodeJson } from '../../store/json-values.js';
+import type { JsonText, Store } from '../../store/port.js';
 import type { NodePositions, NodeStorageState, PreparedTransaction, StorageListener, WalDiscardReason } from './node-storage.js';
 import type { ReplicationConfig } from './replication-config.js';
 import type { ReplicationSlot } from './slots.js';
@@ -78,10 +79,24 @@ function rowRecordId(nodeId: string, table: string, key: string): string {
 
 /** Writes every node's changes into the journal, and the host's records on request. */
 export class ReplicationJournal implements StorageListener {
+  /**
+   * Each WAL record's JSON, encoded for the first node that stores it. The primary and every
+   * standby hold the same immutable record object (streaming hands it on), so the others reuse it.
+   */
+  private readonly walJson = new WeakMap<WalRecord, JsonText>();
+
   constructor(private readonly journal: Journal) {}
 
   walAppended(nodeId: string, records: readonly WalRecord[]): void {
-    for (const record of records) this.journal.put(REPLICATION_WAL_RECORD, walRecordId(nodeId, record.lsn), record);
+    for (const record of records) {
+      const id = walRecordId(nodeId, record.lsn);
+      let json = this.walJson.get(record);
+      if (json === undefined) {
+        json = encodeJson(record, `value of ${REPLICATION_WAL_RECORD}/${id}`);
+        this.walJson.set(record, json);
+      }
+      this.journal.putEncoded(REPLICATION_WAL_RECORD, id, json);
+    }
   }
 
   walDiscarded(nodeId: string, records: readonly WalRecord[], _reason: WalDiscardReason): void {

@@ -1,4 +1,5 @@
 import type { Journal } from '../../store/journal.js';
+import { decodeEvent } from '../../store/json-values.js';
 import type { Store, StoreBatch } from '../../store/port.js';
 
 /** An event of the cluster's durable history, as published and delivered. */
@@ -172,8 +173,9 @@ export class EventBus<M extends object> {
 
   private deliverCommitted(batch: StoreBatch): void {
     const listenerErrors: unknown[] = [];
-    for (const storedEvent of batch.events) {
-      const event = freezeDeep(storedEvent);
+    for (const encoded of batch.events) {
+      // Decoded as a read from the store decodes it, so live and replayed events are alike.
+      const event = freezeDeep(decodeEvent(encoded));
       this.recent.push(event);
       this.committedCursor = Math.max(this.committedCursor, event.cursor);
       for (const subscription of [...this.subscriptions]) {

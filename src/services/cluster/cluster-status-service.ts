@@ -82,7 +82,8 @@ export class CommittedExecutionStrategy {
   ) {
     journal.onCommitted((batch) => {
       for (const record of batch.puts) {
-        if (record.kind === COORDINATOR_RECORD && record.id === 'current') this.strategy = (record.value as CoordinatorState).executionStrategy;
+        // Only this one record is parsed: a batch carries values as the JSON text the store writes.
+        if (record.kind === COORDINATOR_RECORD && record.id === 'current') this.strategy = (JSON.parse(record.valueJson) as CoordinatorState).executionStrategy;
       }
     });
   }

@@ -84,9 +84,9 @@ describe('EventBus', () => {
     });
 
     it('consumes no cursor when the payload cannot be recorded', () => {
-      const unrecordable = { nodeId: 'n1', callback: () => undefined } as unknown as ClusterEvents['node.up'];
+      const unrecordable = { nodeId: 'n1', epoch: 10n } as unknown as ClusterEvents['node.up'];
 
-      expect(() => bus.publish('node.up', 'test', unrecordable)).toThrow();
+      expect(() => bus.publish('node.up', 'test', unrecordable)).toThrow('payload of event 1 cannot be encoded as JSON');
       expect(bus.publish('node.up', 'test', { nodeId: 'n1' }).cursor).toBe(1);
     });
   });
