@@ -47,7 +47,7 @@ describe('ClusterCoordinator shards', () => {
     const target = ['node-1', 'node-2', 'node-3'].find((nodeId) => nodeId !== former)!;
     const { shard, move } = coordinator.assign('shard-1', target, 10_000);
     expect(move).toEqual({ shardId: 'shard-1', role: 'PRIMARY', fromNodeId: former, toNodeId: target, startedAtMs: 10_000, completesAtMs: 12_000 });
-    expect(shard).toMatchObject({ state: 'MOVING', primaryNodeId: target, lastMovedAtMs: 10_000 });
+    expect(shard).toMatchObject({ state: 'REBALANCING', primaryNodeId: target, lastMovedAtMs: 10_000 });
     expect(coordinator.nodes().find((node) => node.nodeId === target)).toMatchObject({ incomingMoves: 1 });
     expect(coordinator.nodes().find((node) => node.nodeId === former)).toMatchObject({ outgoingMoves: 1 });
     // Until the copy completes, the former primary answers for the shard.
@@ -67,7 +67,7 @@ describe('ClusterCoordinator shards', () => {
     const before = coordinator.shard('shard-1');
     const target = ['node-1', 'node-2', 'node-3'].find((nodeId) => nodeId !== before.primaryNodeId && !before.replicaNodeIds.includes(nodeId))!;
     const { shard } = coordinator.assign('shard-1', target, 3_000);
-    expect(shard).toMatchObject({ state: 'MOVING', primaryNodeId: target, replicaNodeIds: [before.primaryNodeId] });
+    expect(shard).toMatchObject({ state: 'REBALANCING', primaryNodeId: target, replicaNodeIds: [before.primaryNodeId] });
     coordinator.tick(4_000);
     expect(coordinator.shard('shard-1')).toMatchObject({ state: 'ACTIVE', primaryNodeId: target, replicaNodeIds: [before.primaryNodeId] });
   });
@@ -85,7 +85,7 @@ describe('ClusterCoordinator shards', () => {
     const result = coordinator.assignReplica('shard-1', target, 5_000);
     expect(result.droppedReplicaNodeIds).toEqual(before.replicaNodeIds);
     expect(result.move).toEqual({ shardId: 'shard-1', role: 'REPLICA', fromNodeId: before.primaryNodeId, toNodeId: target, startedAtMs: 5_000, completesAtMs: 6_000 });
-    expect(result.shard).toMatchObject({ state: 'MOVING', primaryNodeId: before.primaryNodeId, replicaNodeIds: [target], lastMovedAtMs: 5_000 });
+    expect(result.shard).toMatchObject({ state: 'REBALANCING', primaryNodeId: before.primaryNodeId, replicaNodeIds: [target], lastMovedAtMs: 5_000 });
     expect(() => coordinator.assignReplica('shard-1', target, 5_500)).toThrow(domainError('CONFLICT'));
     coordinator.tick(6_000);
     expect(coordinator.shard('shard-1').state).toBe('ACTIVE');
@@ -111,7 +111,7 @@ describe('ClusterCoordinator shards', () => {
     expect(joined.moves).toHaveLength(9);
     expect(joined.moves.every((move) => move.toNodeId === 'node-4')).toBe(true);
     expect(coordinator.nodes().find((node) => node.nodeId === 'node-4')).toMatchObject({ primaryShards: 3, replicaShards: 6, incomingMoves: 9 });
-    expect(coordinator.shards().filter((shard) => shard.state === 'MOVING')).toHaveLength(9);
+    expect(coordinator.shards().filter((shard) => shard.state === 'REBALANCING')).toHaveLength(9);
     expect(coordinator.tick(1_000)).toHaveLength(9);
 
     const left = coordinator.removeNode('node-1', 2_000);
