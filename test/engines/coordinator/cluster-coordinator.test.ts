@@ -227,3 +227,39 @@ function keyOfShard(coordinator: ClusterCoordinator, shardId: string): string {
   }
   throw new Error(`no key found for ${shardId}`);
 }
+
+describe('ClusterCoordinator shard states and groups', () => {
+  const nodes = ['node-1', 'node-2', 'node-3'].map((nodeId) => ({ nodeId }));
+
+  it('loads a state saved before the six states and the groups: states derived from the copies in flight', () => {
+    const coordinator = new ClusterCoordinator({ shardCount: 4, replicationFactor: 1, shardMoveDurationMs: 1_000 }, nodes);
+    const former = coordinator.shard('shard-1').primaryNodeId!;
+    coordinator.assign('shard-1', ['node-1', 'node-2', 'node-3'].find((nodeId) => nodeId !== former)!, 0);
+    const { states: _states, groups: _groups, ...older } = coordinator.snapshot();
+    const restored = new ClusterCoordinator({}, [], older);
+    expect(restored.shards().map((shard) => shard.state)).toEqual(['REBALANCING', 'ACTIVE', 'ACTIVE', 'ACTIVE']);
+    restored.tick(1_000);
+    expect(restored.shard('shard-1').state).toBe('ACTIVE');
+  });
+
+  it('changes states through the state machine, keeps a workflow\'s REBALANCING when no copy of its own completes, and persists groups', () => {
+    const coordinator = new ClusterCoordinator({ shardCount: 2, replicationFactor: 1 }, nodes);
+    expect(() => coordinator.transitionShard('shard-1', 'REBALANCING', 'OPERATOR')).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    coordinator.transitionShard('shard-1', 'REBALANCING', 'WORKFLOW');
+    coordinator.tick(10_000);
+    coordinator.rebalance(10_000);
+    expect(coordinator.shard('shard-1').state).toBe('REBALANCING');
+    const group = coordinator.createShardGroup('orders', '[]', 3, ['node-3', 'node-1']);
+    expect(group.map((shard) => [shard.shardId, shard.primaryNodeId, shard.state])).toEqual([
+      ['orders-shard-1', 'node-1', 'CREATING'],
+      ['orders-shard-2', 'node-3', 'CREATING'],
+      ['orders-shard-3', 'node-1', 'CREATING'],
+    ]);
+    coordinator.transitionShard('orders-shard-2', 'ACTIVE', 'WORKFLOW');
+    coordinator.repointShard('orders-shard-2', 'node-2', 5);
+    const restored = new ClusterCoordinator({}, [], JSON.parse(JSON.stringify(coordinator.snapshot())));
+    expect(restored.shardGroups().shard('orders-shard-2')).toMatchObject({ primaryNodeId: 'node-2', state: 'ACTIVE', lastMovedAtMs: 5 });
+    expect(restored.shardState('shard-1')).toBe('REBALANCING');
+    expect(() => restored.createShardGroup('none', '[]', 1, ['node-9'])).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+  });
+});
