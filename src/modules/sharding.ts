@@ -34,7 +34,7 @@ export const shardingModule: DomainModule = {
               state: event.state,
               nodeIds: event.primaryNodeId === null ? [] : [event.primaryNodeId],
             }),
-          shardRemoved: (event) => bus.publish('shard_removed', 'sharding', { ...event, nodeIds: [] }),
+          shardRemoved: ({ primaryNodeId, ...event }) => bus.publish('shard_removed', 'sharding', { ...event, nodeIds: primaryNodeId === null ? [] : [primaryNodeId] }),
         },
       },
       restored ?? undefined,

@@ -107,7 +107,7 @@ export interface ShardRows {
 /** Events of the engine; the module wires them to the journal and bus. */
 export interface ShardingListener {
   shardAdded?(event: { tableName: string; shardId: string; shardNumber: number; storageTable: string; primaryNodeId: string | null; state: ShardStatus }): void;
-  shardRemoved?(event: { tableName: string; shardId: string; shardNumber: number; storageTable: string; rowsDeleted: number }): void;
+  shardRemoved?(event: { tableName: string; shardId: string; shardNumber: number; storageTable: string; primaryNodeId: string | null; rowsDeleted: number }): void;
   shardStateChanged?(event: { tableNames: string[]; shardId: string; from: ShardStatus; to: ShardStatus; actor: TransitionActor }): void;
 }
 
@@ -215,7 +215,7 @@ export class ShardingCluster {
     for (const shard of shards) {
       const deleted = this.dropShardTableOn(shard.primaryNodeId, shard.storageTable);
       rowsDeleted += deleted;
-      this.deps.listener?.shardRemoved?.({ tableName, shardId: shard.shardId, shardNumber: shard.shardNumber, storageTable: shard.storageTable, rowsDeleted: deleted });
+      this.deps.listener?.shardRemoved?.({ tableName, shardId: shard.shardId, shardNumber: shard.shardNumber, storageTable: shard.storageTable, primaryNodeId: shard.primaryNodeId, rowsDeleted: deleted });
     }
     if (ownGroup) this.deps.coordinator.shardGroups().remove(record.group);
     this.records.delete(tableName);
