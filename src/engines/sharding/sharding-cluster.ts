@@ -8,6 +8,8 @@
  */
 import { DomainError } from '../runtime/domain-error.js';
 import type { ClusterCoordinator } from '../coordinator/cluster-coordinator.js';
+import { groupShardIdOf } from '../coordinator/shard-groups.js';
+import { shardIdOf } from '../coordinator/shard-ranges.js';
 import type { ReplicationCluster } from '../replication/replication-cluster.js';
 import type { RowValue, RowWrite, StoredRow } from '../replication/wal-record.js';
 import { ShardRouter, type KeyCondition, type KeyRoute, type PredicateRoute } from './shard-router.js';
@@ -165,6 +167,10 @@ export class ShardingCluster {
     const { coordinator } = this.deps;
     const groups = coordinator.shardGroups();
     const group = shardGroupOf(definition, coordinator.getConfig(), groups.byLayout());
+    const joined = groups.byLayout().get(layoutKeyOf(definition)) === group;
+    if (group !== DEFAULT_SHARD_GROUP && groups.has(group) && !joined) {
+      throw new DomainError('CONFLICT', `Shard group "${group}" (left by a dropped table of that name) holds tables of another layout; choose another table name.`, { tableName, group });
+    }
     if (group !== DEFAULT_SHARD_GROUP && !groups.has(group)) {
       coordinator.createShardGroup(group, layoutKeyOf(definition), shardCountOf(definition), this.writableNodeIds());
       for (const shard of groups.shards(group)) this.transition([tableName], shard.shardId, 'ACTIVE', 'WORKFLOW');
@@ -443,9 +449,9 @@ export class ShardingCluster {
     return [...this.records.values()].filter((record) => record.group === group).map((record) => record.definition.tableName);
   }
 
+  /** Shard N of a table is shard N of its group: ids are made the coordinator's way, not looked up. */
   private groupShardIdOf(record: ShardedTableRecord, shardNumber: number): string {
-    if (record.group === DEFAULT_SHARD_GROUP) return this.deps.coordinator.shards()[shardNumber - 1]!.shardId;
-    return this.deps.coordinator.shardGroups().shards(record.group)[shardNumber - 1]!.shardId;
+    return record.group === DEFAULT_SHARD_GROUP ? shardIdOf(shardNumber - 1) : groupShardIdOf(record.group, shardNumber);
   }
 
   private shardView(record: ShardedTableRecord, bounds: ShardBounds, measured = true): TableShardView {
