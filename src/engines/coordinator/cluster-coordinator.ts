@@ -91,6 +91,8 @@ export class ClusterCoordinator {
   private nodeStatuses = new Map<string, NodeStatus>();
   /** One per shard, in shard order. */
   private placements: ShardPlacement[];
+  /** Nodes that take writes (null: every member), for the default group's primaries. Not persisted: replication says it at every start. */
+  private writableNodeIds: ReadonlySet<string> | null = null;
   /** The default group's shard states, by shard id. */
   private states = new Map<string, ShardStatus>();
   /** Shards made REBALANCING by a copy this coordinator fills (not by a workflow): ACTIVE again when it completes. */
@@ -196,6 +198,15 @@ export class ClusterCoordinator {
     return this.nodes().find((node) => node.nodeId === nodeId)!;
   }
 
+  /**
+   * Which members take writes (replication's PRIMARY and STANDALONE nodes; null: every member):
+   * the default group's primaries go only to them, moved there by the rebalance this runs.
+   */
+  setWritableNodes(nodeIds: readonly string[] | null, nowMs: number): RebalanceResult {
+    this.writableNodeIds = nodeIds === null ? null : new Set(nodeIds);
+    return this.rebalance(nowMs);
+  }
+
   /** Evens out primaries and copies over the nodes that can receive them. */
   rebalance(nowMs: number): RebalanceResult {
     const { placements, moves, promotions } = rebalancePlacements(this.placements, this.placementNodes(), {
@@ -219,6 +230,9 @@ export class ClusterCoordinator {
     const status = this.member(nodeId);
     const placement = structuredClone(this.placements[index]!);
     if (status === 'DOWN') throw new DomainError('CONFLICT', `Node "${nodeId}" is DOWN; a shard cannot be assigned to it.`, { shardId, nodeId });
+    if (this.writableNodeIds !== null && !this.writableNodeIds.has(nodeId)) {
+      throw new DomainError('CONFLICT', `Node "${nodeId}" takes no writes (a standby); a shard's primary must be a PRIMARY or STANDALONE node.`, { shardId, nodeId });
+    }
     if (placement.pendingMoves.length > 0) {
       throw new DomainError('CONFLICT', `Shard "${shardId}" is MOVING; assign it once its copy completes.`, { shardId, pendingMoves: placement.pendingMoves });
     }
@@ -426,8 +440,8 @@ export class ClusterCoordinator {
     }
   }
 
-  private placementNodes(): { nodeId: string; status: NodeStatus }[] {
-    return [...this.nodeStatuses].map(([nodeId, status]) => ({ nodeId, status }));
+  private placementNodes(): { nodeId: string; status: NodeStatus; writable: boolean }[] {
+    return [...this.nodeStatuses].map(([nodeId, status]) => ({ nodeId, status, writable: this.writableNodeIds?.has(nodeId) ?? true }));
   }
 
   private member(nodeId: string): NodeStatus {

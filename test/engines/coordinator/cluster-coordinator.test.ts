@@ -262,4 +262,15 @@ describe('ClusterCoordinator shard states and groups', () => {
     expect(restored.shardState('shard-1')).toBe('REBALANCING');
     expect(() => restored.createShardGroup('none', '[]', 1, ['node-9'])).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
   });
+
+  it('places the default group\'s primaries only on writable nodes once told which they are', () => {
+    const coordinator = new ClusterCoordinator({ shardCount: 8, replicationFactor: 2, shardMoveDurationMs: 0 }, ['node-1', 'node-2', 'node-3', 'node-4'].map((nodeId) => ({ nodeId })));
+    expect(new Set(coordinator.shards().map((shard) => shard.primaryNodeId)).size).toBe(4);
+    coordinator.setWritableNodes(['node-1', 'node-3'], 1_000);
+    const primaries = coordinator.shards().map((shard) => shard.primaryNodeId);
+    expect(primaries.filter((nodeId) => nodeId === 'node-1')).toHaveLength(4);
+    expect(primaries.filter((nodeId) => nodeId === 'node-3')).toHaveLength(4);
+    expectValidPlacements(coordinator.snapshot().placements, { nodes: coordinator.nodes(), replicationFactor: 2 });
+    expect(() => coordinator.assign('shard-1', 'node-2', 2_000)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+  });
 });
