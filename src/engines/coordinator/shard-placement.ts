@@ -192,11 +192,7 @@ class Rebalance {
       // A shard whose replica is already on the lighter node changes hands without copying data.
       const promotable = movable.find((placement) => placement.replicaNodeIds.includes(fewest));
       if (promotable !== undefined) {
-        promotable.replicaNodeIds = promotable.replicaNodeIds.map((nodeId) => (nodeId === fewest ? most : nodeId));
-        promotable.primaryNodeId = fewest;
-        this.adjust(most, -1, 0);
-        this.adjust(fewest, 1, 0);
-        this.changes.promotions.push({ shardId: promotable.shardId, nodeId: fewest, formerPrimaryNodeId: most });
+        this.promote(promotable, most, fewest);
         continue;
       }
       const moved = movable.find((placement) => !placement.replicaNodeIds.includes(fewest));
@@ -244,11 +240,7 @@ class Rebalance {
     if (current === null || this.writable.has(current) || placement.pendingMoves.length > 0) return;
     const heir = placement.replicaNodeIds.find((nodeId) => this.writable.has(nodeId) && this.loads.has(nodeId));
     if (heir !== undefined) {
-      placement.replicaNodeIds = placement.replicaNodeIds.map((nodeId) => (nodeId === heir ? current : nodeId));
-      placement.primaryNodeId = heir;
-      this.adjust(current, -1, 0);
-      this.adjust(heir, 1, 0);
-      this.changes.promotions.push({ shardId: placement.shardId, nodeId: heir, formerPrimaryNodeId: current });
+      this.promote(placement, current, heir);
       return;
     }
     const target = this.leastLoaded(copyHolders(placement), true);
@@ -257,6 +249,15 @@ class Rebalance {
     this.adjust(current, -1, -1);
     this.adjust(target, 1, 1);
     this.startMove(placement, 'PRIMARY', current, target);
+  }
+
+  /** The replica on `heir` becomes the primary and the primary on `former` its replica: no data is copied. */
+  private promote(placement: ShardPlacement, former: string, heir: string): void {
+    placement.replicaNodeIds = placement.replicaNodeIds.map((nodeId) => (nodeId === heir ? former : nodeId));
+    placement.primaryNodeId = heir;
+    this.adjust(former, -1, 0);
+    this.adjust(heir, 1, 0);
+    this.changes.promotions.push({ shardId: placement.shardId, nodeId: heir, formerPrimaryNodeId: former });
   }
 
   /** The receiving node with fewest copies, then fewest primaries, then first in id order, skipping `excluded` (and, for a primary, nodes that take no writes). */
