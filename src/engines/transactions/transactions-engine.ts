@@ -112,13 +112,15 @@ export class TransactionsEngine {
     this.stats = new TransactionStatistics(state?.counters ?? emptyTransactionCounters(), state?.xa ?? emptyXaCounters(), config.latencySamples);
     this.records = deps.journal === undefined ? undefined : new TransactionsJournal(deps.journal, () => this.storedState());
     const { runtime, cluster } = deps;
+    // Participants and coordinators are read where they are served now (ReplicationCluster.writerOf).
+    const writer = (name: string): string => cluster.writerOf(name);
     this.registry = new TransactionRegistry({
       live: {
         now: () => runtime.clock.now(),
-        isRunning: (nodeId) => !runtime.faults.isCrashed(nodeId),
-        locksHeld: (nodeId, gid) => cluster.storageOf(nodeId).locksOf(gid).length,
-        holdsWork: (nodeId, gid) => this.participantOf(nodeId).hasWork(gid) || cluster.storageOf(nodeId).preparedTransaction(gid) !== undefined,
-        waitingForLock: (nodeId, gid) => this.participantOf(nodeId).workOf(gid)?.waiting ?? null,
+        isRunning: (name) => !runtime.faults.isCrashed(writer(name)),
+        locksHeld: (name, gid) => cluster.storageOf(writer(name)).locksOf(gid).length,
+        holdsWork: (name, gid) => this.participantOf(writer(name)).hasWork(gid) || cluster.storageOf(writer(name)).preparedTransaction(gid) !== undefined,
+        waitingForLock: (name, gid) => this.participantOf(writer(name)).workOf(gid)?.waiting ?? null,
       },
       stats: this.stats,
       historySize: () => this.config.historySize,
@@ -417,7 +419,7 @@ export class TransactionsEngine {
 
   private workDropped(nodeId: string, gid: string, reason: string): void {
     if (gid.startsWith('xa:')) this.xa.workLost(gid, reason);
-    else this.registry.updateParticipant(gid, nodeId, { state: 'ABORTED', reason });
+    else this.registry.updateParticipant(gid, this.protocol.actingFor(nodeId, gid), { state: 'ABORTED', reason });
   }
 
   private step(nodeId: string, kind: TransactionStep['kind'], what: string, gid: string): boolean {
@@ -445,7 +447,7 @@ export class TransactionsEngine {
     const lost = new Set(this.participantOf(nodeId).workGids());
     this.protocol.crashed(nodeId);
     this.xa.nodeCrashed(nodeId);
-    this.abandonTentativeWork((participantNodeId, gid) => participantNodeId === nodeId && lost.has(gid), `the work was lost in the crash of ${nodeId}`);
+    this.abandonTentativeWork((participant, gid) => this.deps.cluster.writerOf(participant) === nodeId && lost.has(gid), `the work was lost in the crash of ${nodeId}`);
     this.registry.refreshAll();
   }
 
@@ -477,7 +479,7 @@ export class TransactionsEngine {
         if (entry.coordinatorNodeId === null || entry.status !== 'PREPARED' || this.registry.knows(entry.gid)) continue;
         if (TRANSACTION_ID.test(entry.gid)) this.nextTransactionNumber = Math.max(this.nextTransactionNumber, Number(entry.gid.slice('dtx-'.length)) + 1);
         const participants = entry.participants.map((participantId): ParticipantRecord => {
-          const held = cluster.storageOf(participantId).preparedTransaction(entry.gid);
+          const held = cluster.storageOf(cluster.writerOf(participantId)).preparedTransaction(entry.gid);
           if (held === undefined || held.status !== 'PREPARED') {
             return { ...newParticipantRecord(participantId, []), state: 'ABORTED', reason: 'rebuilt from a PREPARE record: this participant holds nothing prepared' };
           }
@@ -502,10 +504,10 @@ export class TransactionsEngine {
     return {
       cluster,
       registry: this.registry,
-      participantOf: (nodeId) => this.participantOf(nodeId),
-      isUp: (nodeId) => !runtime.faults.isCrashed(nodeId),
+      participantOf: (name) => this.participantOf(cluster.writerOf(name)),
+      isUp: (name) => !runtime.faults.isCrashed(cluster.writerOf(name)),
       now: () => runtime.clock.now(),
-      decidedByHand: (nodeId, gid) => this.protocol.forgetWatch(nodeId, gid),
+      decidedByHand: (name, gid) => this.protocol.forgetWatch(cluster.writerOf(name), gid),
     };
   }
 
