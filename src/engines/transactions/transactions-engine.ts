@@ -17,7 +17,7 @@ import { forgetHeuristic, inDoubtViewOf, resolveInDoubt, type InDoubtDeps, type 
 import { Participant } from './participant.js';
 import { emptyTransactionCounters, emptyXaCounters, TransactionStatistics } from './statistics.js';
 import { newParticipantRecord, newTransactionRecord, TransactionRegistry, type ParticipantRecord, type TransactionRecord } from './transaction-registry.js';
-import type { TransactionState } from './transaction-state.js';
+import { isHeuristicState, type TransactionState } from './transaction-state.js';
 import type {
   DistributedTransactionView,
   InDoubtTransactionView,
@@ -228,6 +228,7 @@ export class TransactionsEngine {
   prepare(transactionId: string): DistributedTransactionView {
     const record = this.liveRecord(transactionId, 'prepare');
     if (record.state === 'PREPARING' || record.state === 'PREPARED') return this.registry.view(record);
+    this.requireCoordinator(record);
     if (record.state !== 'ACTIVE') throw this.stateConflict(record, 'prepare');
     this.protocol.prepare(record);
     return this.registry.view(record);
@@ -251,6 +252,7 @@ export class TransactionsEngine {
   private decide(transactionId: string, operation: string, done: readonly TransactionState[], ask: (record: TransactionRecord) => void): DistributedTransactionView {
     const record = this.registry.require(transactionId);
     if (done.includes(record.state)) return this.registry.view(record);
+    this.requireCoordinator(record);
     if (!['ACTIVE', 'PREPARING', 'PREPARED'].includes(record.state)) throw this.stateConflict(record, operation);
     ask(record);
     return this.registry.view(record);
@@ -515,6 +517,11 @@ export class TransactionsEngine {
     const record = this.registry.require(transactionId);
     if (this.registry.liveRecord(transactionId) === undefined) throw this.stateConflict(record, operation);
     return record;
+  }
+
+  /** An open transaction waits for its coordinator: 409 COORDINATOR_DOWN while its node is down (a final or heuristic state is answered as it is). */
+  private requireCoordinator(record: TransactionRecord): void {
+    if (this.registry.liveRecord(record.transactionId) !== undefined && !isHeuristicState(record.state)) this.protocol.requireCoordinatorUp(record);
   }
 
   private stateConflict(record: TransactionRecord, operation: string): DomainError {

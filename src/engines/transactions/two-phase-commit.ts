@@ -202,12 +202,25 @@ export class TwoPhaseCommit {
     this.decideAbort(this.writerOf(record.coordinatorNodeId), txn, reason);
   }
 
+  /**
+   * Only the coordinator decides, and it must run: while its node is down a request changes
+   * nothing. @throws DomainError CONFLICT (`COORDINATOR_DOWN`).
+   */
+  requireCoordinatorUp(record: TransactionRecord): void {
+    const coordinatorId = this.writerOf(record.coordinatorNodeId);
+    if (this.isUp(coordinatorId)) return;
+    throw new DomainError('CONFLICT', `The coordinator ${coordinatorId} of ${record.transactionId} is down: nothing changed; ${record.transactionId} is ${record.state}, and the coordinator's restart ends it (presumed abort unless COMMIT is in its log).`, {
+      transactionId: record.transactionId,
+      coordinatorNodeId: coordinatorId,
+      state: record.state,
+      reason: 'COORDINATOR_DOWN',
+    });
+  }
+
   /** The coordinator's memory of `record`. @throws DomainError CONFLICT when it is down or lost it. */
   private coordinated(record: TransactionRecord): Coordinated {
+    this.requireCoordinatorUp(record);
     const coordinatorId = this.writerOf(record.coordinatorNodeId);
-    if (!this.isUp(coordinatorId)) {
-      throw new DomainError('CONFLICT', `The coordinator ${coordinatorId} of ${record.transactionId} is down.`, { transactionId: record.transactionId, coordinatorNodeId: coordinatorId, state: record.state, reason: 'COORDINATOR_DOWN' });
-    }
     const txn = this.memory(coordinatorId).coordinated.get(record.transactionId);
     if (txn === undefined) {
       throw new DomainError('CONFLICT', `The coordinator ${coordinatorId} no longer runs ${record.transactionId} (${record.state}).`, { transactionId: record.transactionId, state: record.state, reason: 'ILLEGAL_STATE' });
