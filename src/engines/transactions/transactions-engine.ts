@@ -109,7 +109,7 @@ export class TransactionsEngine {
     const state = restored?.state ?? null;
     this.nextTransactionNumber = state?.nextTransactionNumber ?? 1;
     this.nextBranchNumber = state?.nextBranchNumber ?? 1;
-    this.stats = new TransactionStatistics(state?.counters ?? emptyTransactionCounters(), state?.xa ?? emptyXaCounters(), config.latencySamples);
+    this.stats = new TransactionStatistics(state?.counters ?? emptyTransactionCounters(), state?.xa ?? emptyXaCounters(), config.latencySamples, deps.runtime.clock.now());
     this.records = deps.journal === undefined ? undefined : new TransactionsJournal(deps.journal, () => this.storedState());
     const { runtime, cluster } = deps;
     // Participants and coordinators are read where they are served now (ReplicationCluster.writerOf).
@@ -323,6 +323,7 @@ export class TransactionsEngine {
       commitLatency: this.stats.latency('commit'),
       totalLatency: this.stats.latency('total'),
       lockWaitLatency: this.stats.latency('lockWait'),
+      latencySinceMs: this.stats.latencySinceMs,
     };
   }
 

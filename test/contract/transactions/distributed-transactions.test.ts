@@ -448,6 +448,10 @@ describe('lists and statistics', () => {
     expect(stats.prepareLatency.p50Ms).toBeGreaterThan(0);
     expect(stats.commitLatency.samples).toBeGreaterThan(0);
     expect(stats.totalLatency.maxMs).toBeGreaterThanOrEqual(stats.totalLatency.p99Ms);
+    // The windows began with this server: no transaction here begun before it.
+    expect(Date.parse(stats.latencySince)).toBe(engine.latencySinceMs);
+    const oldest = await http().get(`${DTX}?sort_by=begunAt&order=asc&limit=1`).set(asAdmin);
+    expect(Date.parse(stats.latencySince)).toBeLessThanOrEqual(Date.parse(oldest.body.data[0].begunAt));
     const viewer = await http().get(`${DTX}/statistics`).set({ 'X-API-Key': fixture.viewerKey });
     expect(viewer.status).toBe(200);
   });
