@@ -505,7 +505,9 @@ export class TwoPhaseCommit {
     const memory = this.memory(nodeId);
     const participant = this.deps.participantOf(nodeId);
     for (const [gid, session] of [...memory.sessions]) {
-      if (session.coordinatorId !== from || session.epoch >= message.epoch) continue;
+      // Work sent by an earlier incarnation of `from`, or by a coordinator whose role `from` took over (a failover): its session is gone.
+      const gone = session.coordinatorId === from ? session.epoch < message.epoch : this.writerOf(session.coordinatorId) === from;
+      if (!gone) continue;
       memory.sessions.delete(gid);
       if (participant.hasWork(gid)) participant.discard(gid, `${gid} was dropped: its coordinator ${from} restarted`);
     }

@@ -94,13 +94,18 @@ describe('after a failover', () => {
     const { engine, cluster } = await start();
     const id = transfer(harness as TransactionsHarness, ['node-1', 'node-2']);
     engine.prepare(id);
+    // Still ACTIVE when the primary crashes: its work on node-2 holds a lock for an hour unless the takeover drops it.
+    const active = engine.begin({ participants: [{ nodeId: 'node-2', writes: [{ op: 'put', table: 'orders', key: 'o1', row: {} }] }, { nodeId: 'node-3' }], timeoutMs: 3_600_000 }).transactionId;
     await harness?.advance(50);
     expect(engine.get(id).state).toBe('PREPARED');
+    expect(engine.get(active).state).toBe('ACTIVE');
 
     harness?.crash('node-1');
     cluster.failover({ targetReplicaId: 'node-4' });
     await harness?.advance(300);
 
+    expect(engine.get(active).state).toBe('ABORTED');
+    expect(cluster.storageOf('node-2').lockOwner('orders', 'o1')).toBeUndefined();
     expect(engine.get(id)).toMatchObject({ state: 'ABORTED', decision: 'ABORT' });
     expect(engine.get(id).reason).toContain('node-4 took over the coordinator node-1');
     expect(rowOn(harness as TransactionsHarness, 'node-4', 'accounts', 'a1')).toBeUndefined();
