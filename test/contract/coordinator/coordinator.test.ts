@@ -370,3 +370,54 @@ describe('shards follow the cluster', () => {
     expect((await shards()).every((each) => each.state === 'ACTIVE')).toBe(true);
   });
 });
+
+describe('table groups', () => {
+  test('every group is listed, the default group first, with its tables; any id answers; a failover re-points the demoted primary\'s shards', async () => {
+    const { sharding, replication } = fixture.server.platform.engines;
+    const columns = [{ name: 'id', type: 'INTEGER' as const }];
+    // orders and payments share a layout (DEFAULT hashing is MURMUR3): colocated. events is RANGE: no token range.
+    sharding.createTable({ tableName: 'orders', columns, shardKeyColumns: ['id'], strategy: { type: 'HASH', numShards: 4, hashFunction: 'MURMUR3' } });
+    sharding.createTable({ tableName: 'payments', columns, shardKeyColumns: ['id'], strategy: { type: 'HASH', numShards: 4 } });
+    sharding.createTable({ tableName: 'events', columns, shardKeyColumns: ['id'], strategy: { type: 'RANGE', ranges: [{ lowerBound: null, upperBound: 0 }, { lowerBound: 0, upperBound: null }] } });
+    sharding.writeRows('orders', [{ id: 1 }, { id: 2 }, { id: 3 }]);
+    const primary = replication.cluster.primary();
+
+    const listed = await fixture.server.http.get('/api/v1/cluster/coordinator/shards?limit=100').set('X-API-Key', fixture.viewerKey);
+    expectContract('listShards', listed);
+    const all: (Shard & { group: string; tables: string[] })[] = listed.body.data;
+    expect(all.map((each) => each.shardId)).toEqual([
+      ...Array.from({ length: 16 }, (_, index) => `shard-${index + 1}`),
+      'events-shard-1', 'events-shard-2', 'orders-shard-1', 'orders-shard-2', 'orders-shard-3', 'orders-shard-4',
+    ]);
+    expect(all.slice(0, 16).every((each) => each.group === 'default' && each.tables.length === 0)).toBe(true);
+    expect(all.slice(16, 18).map(({ group, tables, startToken, endToken }) => ({ group, tables, startToken, endToken }))).toEqual(Array(2).fill({ group: 'events', tables: ['events'], startToken: null, endToken: null }));
+    const orders = all.slice(18);
+    expect(orders.map((each) => [each.group, each.tables, each.state, each.primaryNodeId, each.startToken])).toEqual(
+      [0, 1, 2, 3].map((index) => ['orders', ['orders', 'payments'], 'ACTIVE', primary, Math.ceil((index * 2 ** 32) / 4)]),
+    );
+    expect(orders[0]!.replicaNodeIds).toEqual(sharding.shardOf('orders', 1).replicaNodeIds);
+
+    const ofGroup = await fixture.server.http.get('/api/v1/cluster/coordinator/shards?group=orders&state=ACTIVE&sort_by=shardId&order=desc').set(asAdmin);
+    expectContract('listShards', ofGroup);
+    expect(ofGroup.body.data.map((each: Shard) => each.shardId)).toEqual(orders.map((each) => each.shardId).reverse());
+    const one = await fixture.server.http.get('/api/v1/cluster/coordinator/shards/orders-shard-2').set(asAdmin);
+    expectContract('getShard', one);
+    expect(one.body.data).toEqual(orders[1]);
+    const missing = await fixture.server.http.get('/api/v1/cluster/coordinator/shards/orders-shard-9').set(asAdmin);
+    expect(missing.status).toBe(404);
+    expectContract('getShard', missing);
+    const assigned = await fixture.server.http.post('/api/v1/cluster/coordinator/shards/orders-shard-1/assign').set(asAdmin).send({ nodeId: primary });
+    expect(assigned.status).toBe(409);
+    expectContract('assignShard', assigned);
+
+    // A failover: the shards follow the new primary, which holds their rows by replication.
+    await fixture.server.advance(1000);
+    const failover = await fixture.server.http.post('/api/v1/replication/failover').set(asAdmin).send({});
+    expect(failover.status).toBe(200);
+    await fixture.server.advance(10);
+    const after = await fixture.server.http.get('/api/v1/cluster/coordinator/shards?group=orders').set(asAdmin);
+    expectContract('listShards', after);
+    expect(after.body.data.map((each: Shard) => [each.state, each.primaryNodeId])).toEqual(Array(4).fill(['ACTIVE', failover.body.data.newPrimaryId]));
+    expect(sharding.shardsOf('orders').reduce((sum, each) => sum + each.rowCount, 0)).toBe(3);
+  });
+});
