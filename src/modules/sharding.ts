@@ -7,7 +7,8 @@ export const SHARDING_CATALOG_RECORD = 'sharding.catalog';
 /**
  * Sharded tables over the coordinator's shard groups, their rows in the replication engine's node
  * storage. Listed after replication and the coordinator: it builds on both engines (one owner
- * each) and shares `sharding` with the services of tables, queries and moves. No API surface yet.
+ * each), shares `sharding` with the services of tables, queries and moves, tells the coordinator's
+ * shard list the tables on each group, and re-points shards when a failover demotes their primary.
  */
 export const shardingModule: DomainModule = {
   name: 'sharding',
@@ -50,7 +51,7 @@ export const shardingModule: DomainModule = {
       groupShardOf: (group, shardNumber) => {
         const tables = sharding.tablesOfGroup(group);
         if (tables.length === 0) return { tables, tokenRange: null, replicaNodeIds: [] };
-        const shard = sharding.shardOf(tables[0]!, shardNumber);
+        const shard = sharding.shardOf(tables[0]!, shardNumber, false);
         // A token range only when the layout is one hash level cutting the token space.
         const levels = shard.bounds.levels;
         const tokenRange = levels.length === 1 && levels[0]!.strategy === 'HASH' ? levels[0]!.tokenRange : null;

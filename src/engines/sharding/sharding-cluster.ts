@@ -288,14 +288,14 @@ export class ShardingCluster {
     return shardBoundsOf(record.definition).map((bounds) => this.shardView(record, bounds));
   }
 
-  /** @throws NOT_FOUND for a shard number the table does not have. */
-  shardOf(tableName: string, shardNumber: number): TableShardView {
+  /** @throws NOT_FOUND for a shard number the table does not have. Unmeasured (`rowCount`, `sizeBytes` 0) unless `measured`. */
+  shardOf(tableName: string, shardNumber: number, measured = true): TableShardView {
     const record = this.record(tableName);
     const bounds = shardBoundsOf(record.definition)[shardNumber - 1];
     if (bounds === undefined || !Number.isSafeInteger(shardNumber)) {
       throw new DomainError('NOT_FOUND', `${tableName} has no shard ${shardNumber}.`, { resource: 'sharding.shard', id: shardNameOf(tableName, shardNumber) });
     }
-    return this.shardView(record, bounds);
+    return this.shardView(record, bounds, measured);
   }
 
   /**
@@ -488,7 +488,6 @@ export class ShardingCluster {
   private ownsGroup(record: ShardedTableRecord): boolean {
     return record.group !== DEFAULT_SHARD_GROUP && this.tablesOfGroup(record.group).length === 1;
   }
-
 
   /** Shard N of a table is shard N of its group: ids are made the coordinator's way, not looked up. */
   private groupShardIdOf(record: ShardedTableRecord, shardNumber: number): string {
