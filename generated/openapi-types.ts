@@ -1029,11 +1029,45 @@ export interface paths {
         };
         /**
          * List shards
-         * @description The shards the 32-bit token space is cut into (equal ranges, in token order), each with its
-         *     primary, replicas, pending moves and state. Filter by `nodeId` (a node holding any copy, or
-         *     with `role` the primary or a replica) and by `state`.
+         * @description Every shard of every group, each with its primary, replicas, pending moves and state. First
+         *     the `default` group: the shards the 32-bit token space is cut into (equal ranges, in token
+         *     order) over every member. Then each table group, by name, in shard order (`<group>-shard-N`):
+         *     the shards of sharded tables, colocated when their layout is the same (`tables` names
+         *     them), each with its primary on a writable node (a replication `PRIMARY` or `STANDALONE`
+         *     node) and the physical standbys of that node as replicas; they show the sharding engine's
+         *     states (see `ShardState`). No sharded table joins the `default` group, even with the same
+         *     layout. `/api/v1/advanced-replication/sharding/tables/{table}/shards` shows a table's shards
+         *     with the same ids, nodes and states.
+         *
+         *     Filter by `group`, by `nodeId` (a node holding any copy, or with `role` the primary or a
+         *     replica) and by `state`. Sorting by `shardId` or `startToken` keeps the listing order.
          */
         get: operations["listShards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/coordinator/shards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the shard, `shard-N` in the `default` group or `<group>-shard-N` in a table group, for example `orders-shard-2`. */
+                id: components["schemas"]["ShardId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a shard
+         * @description One shard of any group, as `GET /api/v1/cluster/coordinator/shards` lists it: its group, the
+         *     tables colocated on it, its token range (when its layout has one), state, primary, replicas
+         *     and pending moves.
+         */
+        get: operations["getShard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1047,7 +1081,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the shard, for example `shard-3`. */
+                /** @description Id of a `default` group shard, for example `shard-3`. */
                 id: components["schemas"]["ShardId"];
             };
             cookie?: never;
@@ -1060,7 +1094,9 @@ export interface paths {
          *     node is promoted at once (no data copied); otherwise the data is copied to the node, which
          *     takes ~`shardMoveDurationMs` of cluster time, while the old primary keeps serving (the shard
          *     is `MOVING`, and the old primary stays as a replica). As `REPLICA`: a copy is added on the
-         *     node. The answer is 202 with the shard as it now stands. Requires role `CLUSTER_ADMIN`.
+         *     node. The answer is 202 with the shard as it now stands. Only the `default` group's shards
+         *     are assigned here: a table group's shard moves with a sharding rebalance, which copies its
+         *     rows first (409). Requires role `CLUSTER_ADMIN`.
          */
         post: operations["assignShard"];
         delete?: never;
@@ -12852,23 +12888,38 @@ export interface components {
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
+         * @description The group a shard belongs to: `default`, the coordinator's token ranges over every member;
+         *     or a table group, named after the first sharded table of its layout, whose tables are
+         *     colocated (shard N of each on the same node).
+         * @example default
+         */
+        ShardGroup: string;
+        /**
          * @description `PRIMARY` takes the writes of the shard and serves reads; `REPLICA` holds a copy and serves reads.
          * @example PRIMARY
          * @enum {string}
          */
         ShardCopyRole: "PRIMARY" | "REPLICA";
         /**
-         * @description `ACTIVE`: a primary and every replica it should have. `MOVING`: a copy is being filled on a
-         *     new node (a pending move). `UNDER_REPLICATED`: fewer copies on nodes able to hold one (not
-         *     DOWN) than min(replicationFactor, nodes able to hold one): a DOWN node keeps its copies but
-         *     they do not count. `UNASSIGNED`: no node holds a primary (no node can take it).
+         * @description `ACTIVE`: a primary and every replica it should have; reads and writes are served.
+         *     `MOVING`: a copy is being filled on a new node (a pending move) in the `default` group.
+         *     `UNDER_REPLICATED`: fewer copies on nodes able to hold one (not DOWN) than
+         *     min(replicationFactor, nodes able to hold one): a DOWN node keeps its copies but they do not
+         *     count. `UNASSIGNED`: no node holds a primary (no node can take it).
          *     When several apply, the first in the order UNASSIGNED, MOVING, UNDER_REPLICATED is given.
+         *
+         *     A table group's shard shows the sharding engine's six states: `CREATING` (being made: no
+         *     reads or writes), `ACTIVE`, `REBALANCING` (being moved by a rebalance: reads and writes go on;
+         *     the table group's word for `MOVING`), `READ_ONLY` (reads only: writes answer 409), `OFFLINE`
+         *     (neither: for instance while no writable node holds it after its primary node was demoted by a
+         *     failover), `DROPPING` (being removed). A `default` shard an operator or workflow set to
+         *     `CREATING`, `READ_ONLY`, `OFFLINE` or `DROPPING` shows that state too.
          * @example ACTIVE
          * @enum {string}
          */
-        ShardState: "ACTIVE" | "MOVING" | "UNDER_REPLICATED" | "UNASSIGNED";
+        ShardState: "ACTIVE" | "MOVING" | "UNDER_REPLICATED" | "UNASSIGNED" | "CREATING" | "REBALANCING" | "READ_ONLY" | "OFFLINE" | "DROPPING";
         /**
-         * @description Id of a shard: `shard-N`, N from 1 to the shard count, in token order.
+         * @description Id of a shard: `shard-N` in the `default` group (N from 1 to the shard count, in token order), `<group>-shard-N` in a table group (N the shard number of its tables, as in `<table>_<N>`).
          * @example shard-3
          */
         ShardId: string;
@@ -12904,9 +12955,12 @@ export interface components {
             completesAt: string;
         };
         /**
-         * @description A shard of the 32-bit token space and where its copies live.
+         * @description A shard and where its copies live: one of the `default` group's token ranges, or a shard of a
+         *     table group (its primary on a writable node, its replicas the physical standbys of that node).
          * @example {
          *       "shardId": "shard-3",
+         *       "group": "default",
+         *       "tables": [],
          *       "startToken": 536870912,
          *       "endToken": 805306367,
          *       "state": "ACTIVE",
@@ -12921,18 +12975,24 @@ export interface components {
          */
         ClusterShard: {
             shardId: components["schemas"]["ShardId"];
+            group: components["schemas"]["ShardGroup"];
+            /**
+             * @description The sharded tables colocated on the shard (their part is `<table>_<N>` on its nodes); empty in the `default` group, which no table joins.
+             * @example []
+             */
+            tables: string[];
             /**
              * Format: int64
-             * @description First token of the shard's range (included).
+             * @description First token of the shard's range (included); null for a table group's shard whose layout does not cut the token space (RANGE, LIST, CONSISTENT hashing, composite).
              * @example 536870912
              */
-            startToken: number;
+            startToken: number | null;
             /**
              * Format: int64
-             * @description Last token of the shard's range (included).
+             * @description Last token of the shard's range (included); null when `startToken` is.
              * @example 805306367
              */
-            endToken: number;
+            endToken: number | null;
             state: components["schemas"]["ShardState"];
             /**
              * @description The node holding the primary copy; null only while no node can take it.
@@ -12947,7 +13007,7 @@ export interface components {
              *     ]
              */
             replicaNodeIds: components["schemas"]["NodeId"][];
-            /** @description Copies still being filled; empty unless MOVING. */
+            /** @description Copies still being filled; empty unless MOVING. Always empty for a table group's shard (its moves are the sharding rebalance's). */
             pendingMoves: components["schemas"]["ShardMove"][];
             /**
              * Format: date-time
@@ -12965,6 +13025,15 @@ export interface components {
             /** @description The items of this page. */
             data: components["schemas"]["ClusterShard"][];
             pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        ClusterShardResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ClusterShard"];
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
@@ -12985,15 +13054,6 @@ export interface components {
              * @default PRIMARY
              */
             role: components["schemas"]["ShardCopyRole"];
-        };
-        ClusterShardResponse: {
-            /**
-             * @description Always `true` for a successful answer.
-             * @enum {boolean}
-             */
-            success: true;
-            data: components["schemas"]["ClusterShard"];
-            timestamp: components["schemas"]["Timestamp"];
         };
         /**
          * @description How the coordinator spreads a distributed query over the shards.
@@ -25887,6 +25947,11 @@ export interface operations {
                  */
                 fields?: components["parameters"]["Fields"];
                 /**
+                 * @description Only the shards of this group (`default`, or a table group); a group that does not exist lists none.
+                 * @example null
+                 */
+                group?: components["schemas"]["ShardGroup"];
+                /**
                  * @description Only shards with a copy on this node.
                  * @example null
                  */
@@ -25920,6 +25985,8 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "shardId": "shard-3",
+                     *           "group": "default",
+                     *           "tables": [],
                      *           "startToken": 536870912,
                      *           "endToken": 805306367,
                      *           "state": "ACTIVE",
@@ -25933,6 +26000,8 @@ export interface operations {
                      *         },
                      *         {
                      *           "shardId": "shard-4",
+                     *           "group": "default",
+                     *           "tables": [],
                      *           "startToken": 805306368,
                      *           "endToken": 1073741823,
                      *           "state": "MOVING",
@@ -25973,12 +26042,63 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    getShard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the shard, `shard-N` in the `default` group or `<group>-shard-N` in a table group, for example `orders-shard-2`. */
+                id: components["schemas"]["ShardId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The shard. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterShardResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No shard of any group has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No shard has id \"orders-shard-9\".",
+                     *         "details": {
+                     *           "resource": "cluster.shard",
+                     *           "id": "orders-shard-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     assignShard: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the shard, for example `shard-3`. */
+                /** @description Id of a `default` group shard, for example `shard-3`. */
                 id: components["schemas"]["ShardId"];
             };
             cookie?: never;
@@ -26001,6 +26121,8 @@ export interface operations {
                      *       "success": true,
                      *       "data": {
                      *         "shardId": "shard-4",
+                     *         "group": "default",
+                     *         "tables": [],
                      *         "startToken": 805306368,
                      *         "endToken": 1073741823,
                      *         "state": "MOVING",
@@ -26053,7 +26175,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
-            /** @description The node is DOWN, or the shard already has a move pending. */
+            /** @description The node is DOWN, the shard already has a move pending, or it is a table group's shard. */
             409: {
                 headers: {
                     [name: string]: unknown;

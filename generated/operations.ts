@@ -1421,6 +1421,19 @@ export const operations = [
     readOnly: false,
   },
   {
+    operationId: "getShard",
+    method: "get",
+    path: "/api/v1/cluster/coordinator/shards/{id}",
+    expressPath: "/api/v1/cluster/coordinator/shards/:id",
+    tags: ["Coordinator"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
     operationId: "assignShard",
     method: "post",
     path: "/api/v1/cluster/coordinator/shards/{id}/assign",
@@ -5791,6 +5804,7 @@ export type OperationId =
   | "getSessionsByIdPrivileges"
   | "getSessionsByIdResources"
   | "getSessionsByIdState"
+  | "getShard"
   | "getStartup"
   | "getWebSocketStatus"
   | "getWorkload"

@@ -623,11 +623,13 @@ export type ClusterReplicationNode = {
   writeLsn?: Maybe<Scalars['String']['output']>;
 };
 
-/** A shard of the token space and where its copies live. */
+/** A shard of the default group's token ranges or of a table group, and where its copies live. */
 export type ClusterShard = {
   __typename?: 'ClusterShard';
-  /** Last token of its range. */
-  endToken: Scalars['BigInt']['output'];
+  /** Last token of its range; null when startToken is. */
+  endToken?: Maybe<Scalars['BigInt']['output']>;
+  /** default, or the table group the shard belongs to. */
+  group: Scalars['String']['output'];
   /** When a copy last started moving. */
   lastMovedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Copies being filled. */
@@ -636,12 +638,14 @@ export type ClusterShard = {
   primaryNodeId?: Maybe<Scalars['ID']['output']>;
   /** Nodes holding a replica. */
   replicaNodeIds: Array<Scalars['ID']['output']>;
-  /** Id of the shard, shard-N. */
+  /** Id of the shard: shard-N in the default group, <group>-shard-N in a table group. */
   shardId: Scalars['ID']['output'];
-  /** First token of its range. */
-  startToken: Scalars['BigInt']['output'];
+  /** First token of its range; null for a table group's shard whose layout does not cut the token space. */
+  startToken?: Maybe<Scalars['BigInt']['output']>;
   /** Where its copies stand. */
   state: ShardState;
+  /** The sharded tables colocated on the shard; empty in the default group. */
+  tables: Array<Scalars['String']['output']>;
 };
 
 /** Condition of the cluster, derived from node health and quorum. */
@@ -3396,6 +3400,8 @@ export type Query = {
   clusterNodes: Array<ClusterNode>;
   /** Replication seen from the cluster, one row per node. */
   clusterReplication: ClusterReplication;
+  /** One shard of any group, like GET /api/v1/cluster/coordinator/shards/{id}. */
+  clusterShard: ClusterShard;
   /** The cluster at a glance. */
   clusterStatus: ClusterStatus;
   clusterTopology: ClusterTopology;
@@ -3543,7 +3549,7 @@ export type Query = {
   replicationStatus: ReplicationStatus;
   /** Routes one key or several (exactly one of key and keys) to their owner and preference list. */
   routeDhtKey: DhtRouteResult;
-  /** Shards, filtered and paged like GET /api/v1/cluster/coordinator/shards. */
+  /** Every group's shards (the default group first), filtered and paged like GET /api/v1/cluster/coordinator/shards. */
   shards: Array<ClusterShard>;
   /** Nodes the failure detector holds SUSPECTED or DOWN. */
   suspectedNodes: Array<SuspectedNode>;
@@ -3635,6 +3641,11 @@ export type QueryClusterNodesArgs = {
   sortBy?: InputMaybe<ClusterNodeSortField>;
   status?: InputMaybe<NodeStatus>;
   zone?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryClusterShardArgs = {
+  shardId: Scalars['ID']['input'];
 };
 
 
@@ -3985,6 +3996,7 @@ export type QueryRouteDhtKeyArgs = {
 
 
 export type QueryShardsArgs = {
+  group?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   nodeId?: InputMaybe<Scalars['ID']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
@@ -5219,12 +5231,22 @@ export type ShardSortField =
   | 'startToken'
   | 'state';
 
-/** Where a shard's copies stand. */
+/** Where a shard's copies stand. A table group's shard shows the sharding engine's six states (CREATING, ACTIVE, REBALANCING, READ_ONLY, OFFLINE, DROPPING). */
 export type ShardState =
-  /** A primary and every replica it should have. */
+  /** A primary and every replica it should have; reads and writes are served. */
   | 'ACTIVE'
-  /** A copy is being filled on a new node. */
+  /** Being made: no reads or writes. */
+  | 'CREATING'
+  /** Being removed. */
+  | 'DROPPING'
+  /** A copy is being filled on a new node (the default group). */
   | 'MOVING'
+  /** Neither reads nor writes, for instance while no writable node holds it after a failover demoted its primary node. */
+  | 'OFFLINE'
+  /** Reads only: writes are refused. */
+  | 'READ_ONLY'
+  /** Being moved by a rebalance (a table group's MOVING): reads and writes go on. */
+  | 'REBALANCING'
   /** No node holds a primary. */
   | 'UNASSIGNED'
   /** Fewer copies than it should have. */
@@ -7084,14 +7106,16 @@ export type ClusterReplicationNodeResolvers<ContextType = GraphQLContext, Parent
 };
 
 export type ClusterShardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterShard'] = ResolversParentTypes['ClusterShard']> = {
-  endToken?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  endToken?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  group?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lastMovedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   pendingMoves?: Resolver<Array<ResolversTypes['ShardMove']>, ParentType, ContextType>;
   primaryNodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   replicaNodeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   shardId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  startToken?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  startToken?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['ShardState'], ParentType, ContextType>;
+  tables?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ClusterStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterStatus'] = ResolversParentTypes['ClusterStatus']> = {
@@ -8253,6 +8277,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   clusterNode?: Resolver<Maybe<ResolversTypes['ClusterNode']>, ParentType, ContextType, RequireFields<QueryClusterNodeArgs, 'nodeId'>>;
   clusterNodes?: Resolver<Array<ResolversTypes['ClusterNode']>, ParentType, ContextType, RequireFields<QueryClusterNodesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   clusterReplication?: Resolver<ResolversTypes['ClusterReplication'], ParentType, ContextType>;
+  clusterShard?: Resolver<ResolversTypes['ClusterShard'], ParentType, ContextType, RequireFields<QueryClusterShardArgs, 'shardId'>>;
   clusterStatus?: Resolver<ResolversTypes['ClusterStatus'], ParentType, ContextType>;
   clusterTopology?: Resolver<ResolversTypes['ClusterTopology'], ParentType, ContextType>;
   clusteringStatus?: Resolver<ResolversTypes['ClusteringStatus'], ParentType, ContextType>;

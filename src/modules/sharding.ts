@@ -7,11 +7,12 @@ export const SHARDING_CATALOG_RECORD = 'sharding.catalog';
 /**
  * Sharded tables over the coordinator's shard groups, their rows in the replication engine's node
  * storage. Listed after replication and the coordinator: it builds on both engines (one owner
- * each) and shares `sharding` with the services of tables, queries and moves. No API surface yet.
+ * each), shares `sharding` with the services of tables, queries and moves, tells the coordinator's
+ * shard list the tables on each group, and re-points shards when a failover demotes their primary.
  */
 export const shardingModule: DomainModule = {
   name: 'sharding',
-  async assemble({ store, runtime, bus, journal, shared }) {
+  async assemble({ store, runtime, bus, journal, shared, service }) {
     const coordinator = shared('coordinator');
     const replication = shared('replication');
     const restored = await store.get<ShardingCatalogState>(SHARDING_CATALOG_RECORD, 'current');
@@ -39,6 +40,24 @@ export const shardingModule: DomainModule = {
       },
       restored ?? undefined,
     );
-    return { shares: { sharding } };
+    // A failover or switchover promotes a standby: shards on the demoted primary follow it (README,
+    // "Where rows live"). Also at start, for a primary change the store holds but the catalog missed.
+    sharding.followPrimaryChange();
+    const stopFollowing = bus.subscribe({ types: ['replica_status_change'] }, (event) => {
+      if ((event.payload as { to?: string }).to === 'PROMOTED') sharding.followPrimaryChange();
+    });
+    // The coordinator's shard list names the tables colocated on each group.
+    service('coordinator').attachShardedTables({
+      groupShardOf: (group, shardNumber) => {
+        const tables = sharding.tablesOfGroup(group);
+        if (tables.length === 0) return { tables, tokenRange: null, replicaNodeIds: [] };
+        const shard = sharding.shardOf(tables[0]!, shardNumber, false);
+        // A token range only when the layout is one hash level cutting the token space.
+        const levels = shard.bounds.levels;
+        const tokenRange = levels.length === 1 && levels[0]!.strategy === 'HASH' ? levels[0]!.tokenRange : null;
+        return { tables, tokenRange, replicaNodeIds: shard.replicaNodeIds };
+      },
+    });
+    return { shares: { sharding }, close: () => stopFollowing() };
   },
 };

@@ -58,12 +58,17 @@ export interface DistributeQueryOperationRequest {
     distributeQueryRequest: DistributeQueryRequest;
 }
 
+export interface GetShardRequest {
+    id: string;
+}
+
 export interface ListShardsRequest {
     limit?: number;
     offset?: number;
     sortBy?: ListShardsSortByEnum;
     order?: ListShardsOrderEnum;
     fields?: string;
+    group?: string;
     nodeId?: string;
     role?: ShardCopyRole;
     state?: ShardState;
@@ -79,7 +84,7 @@ export interface SetExecutionStrategyOperationRequest {
 export class CoordinatorApi extends runtime.BaseAPI {
 
     /**
-     * Places a copy of the shard on a node. As `PRIMARY` (the default): a replica already on the node is promoted at once (no data copied); otherwise the data is copied to the node, which takes ~`shardMoveDurationMs` of cluster time, while the old primary keeps serving (the shard is `MOVING`, and the old primary stays as a replica). As `REPLICA`: a copy is added on the node. The answer is 202 with the shard as it now stands. Requires role `CLUSTER_ADMIN`. 
+     * Places a copy of the shard on a node. As `PRIMARY` (the default): a replica already on the node is promoted at once (no data copied); otherwise the data is copied to the node, which takes ~`shardMoveDurationMs` of cluster time, while the old primary keeps serving (the shard is `MOVING`, and the old primary stays as a replica). As `REPLICA`: a copy is added on the node. The answer is 202 with the shard as it now stands. Only the `default` group\'s shards are assigned here: a table group\'s shard moves with a sharding rebalance, which copies its rows first (409). Requires role `CLUSTER_ADMIN`. 
      * Assign a shard to a node
      */
     async assignShardRaw(requestParameters: AssignShardOperationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ClusterShardResponse>> {
@@ -121,7 +126,7 @@ export class CoordinatorApi extends runtime.BaseAPI {
     }
 
     /**
-     * Places a copy of the shard on a node. As `PRIMARY` (the default): a replica already on the node is promoted at once (no data copied); otherwise the data is copied to the node, which takes ~`shardMoveDurationMs` of cluster time, while the old primary keeps serving (the shard is `MOVING`, and the old primary stays as a replica). As `REPLICA`: a copy is added on the node. The answer is 202 with the shard as it now stands. Requires role `CLUSTER_ADMIN`. 
+     * Places a copy of the shard on a node. As `PRIMARY` (the default): a replica already on the node is promoted at once (no data copied); otherwise the data is copied to the node, which takes ~`shardMoveDurationMs` of cluster time, while the old primary keeps serving (the shard is `MOVING`, and the old primary stays as a replica). As `REPLICA`: a copy is added on the node. The answer is 202 with the shard as it now stands. Only the `default` group\'s shards are assigned here: a table group\'s shard moves with a sharding rebalance, which copies its rows first (409). Requires role `CLUSTER_ADMIN`. 
      * Assign a shard to a node
      */
     async assignShard(requestParameters: AssignShardOperationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ClusterShardResponse> {
@@ -177,7 +182,51 @@ export class CoordinatorApi extends runtime.BaseAPI {
     }
 
     /**
-     * The shards the 32-bit token space is cut into (equal ranges, in token order), each with its primary, replicas, pending moves and state. Filter by `nodeId` (a node holding any copy, or with `role` the primary or a replica) and by `state`. 
+     * One shard of any group, as `GET /api/v1/cluster/coordinator/shards` lists it: its group, the tables colocated on it, its token range (when its layout has one), state, primary, replicas and pending moves. 
+     * Get a shard
+     */
+    async getShardRaw(requestParameters: GetShardRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ClusterShardResponse>> {
+        if (requestParameters.id === null || requestParameters.id === undefined) {
+            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling getShard.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/cluster/coordinator/shards/{id}`.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.JSONApiResponse(response, (jsonValue) => ClusterShardResponseFromJSON(jsonValue));
+    }
+
+    /**
+     * One shard of any group, as `GET /api/v1/cluster/coordinator/shards` lists it: its group, the tables colocated on it, its token range (when its layout has one), state, primary, replicas and pending moves. 
+     * Get a shard
+     */
+    async getShard(requestParameters: GetShardRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ClusterShardResponse> {
+        const response = await this.getShardRaw(requestParameters, initOverrides);
+        return await response.value();
+    }
+
+    /**
+     * Every shard of every group, each with its primary, replicas, pending moves and state. First the `default` group: the shards the 32-bit token space is cut into (equal ranges, in token order) over every member. Then each table group, by name, in shard order (`<group>-shard-N`): the shards of sharded tables, colocated when their layout is the same (`tables` names them), each with its primary on a writable node (a replication `PRIMARY` or `STANDALONE` node) and the physical standbys of that node as replicas; they show the sharding engine\'s states (see `ShardState`). No sharded table joins the `default` group, even with the same layout. `/api/v1/advanced-replication/sharding/tables/{table}/shards` shows a table\'s shards with the same ids, nodes and states.  Filter by `group`, by `nodeId` (a node holding any copy, or with `role` the primary or a replica) and by `state`. Sorting by `shardId` or `startToken` keeps the listing order. 
      * List shards
      */
     async listShardsRaw(requestParameters: ListShardsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ClusterShardListResponse>> {
@@ -201,6 +250,10 @@ export class CoordinatorApi extends runtime.BaseAPI {
 
         if (requestParameters.fields !== undefined) {
             queryParameters['fields'] = requestParameters.fields;
+        }
+
+        if (requestParameters.group !== undefined) {
+            queryParameters['group'] = requestParameters.group;
         }
 
         if (requestParameters.nodeId !== undefined) {
@@ -240,7 +293,7 @@ export class CoordinatorApi extends runtime.BaseAPI {
     }
 
     /**
-     * The shards the 32-bit token space is cut into (equal ranges, in token order), each with its primary, replicas, pending moves and state. Filter by `nodeId` (a node holding any copy, or with `role` the primary or a replica) and by `state`. 
+     * Every shard of every group, each with its primary, replicas, pending moves and state. First the `default` group: the shards the 32-bit token space is cut into (equal ranges, in token order) over every member. Then each table group, by name, in shard order (`<group>-shard-N`): the shards of sharded tables, colocated when their layout is the same (`tables` names them), each with its primary on a writable node (a replication `PRIMARY` or `STANDALONE` node) and the physical standbys of that node as replicas; they show the sharding engine\'s states (see `ShardState`). No sharded table joins the `default` group, even with the same layout. `/api/v1/advanced-replication/sharding/tables/{table}/shards` shows a table\'s shards with the same ids, nodes and states.  Filter by `group`, by `nodeId` (a node holding any copy, or with `role` the primary or a replica) and by `state`. Sorting by `shardId` or `startToken` keeps the listing order. 
      * List shards
      */
     async listShards(requestParameters: ListShardsRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ClusterShardListResponse> {

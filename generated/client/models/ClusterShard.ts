@@ -27,29 +27,44 @@ import {
 } from './ShardState.js';
 
 /**
- * A shard of the 32-bit token space and where its copies live.
+ * A shard and where its copies live: one of the `default` group's token ranges, or a shard of a
+ * table group (its primary on a writable node, its replicas the physical standbys of that node).
  * @export
  * @interface ClusterShard
  */
 export interface ClusterShard {
     /**
-     * Id of a shard: `shard-N`, N from 1 to the shard count, in token order.
+     * Id of a shard: `shard-N` in the `default` group (N from 1 to the shard count, in token order), `<group>-shard-N` in a table group (N the shard number of its tables, as in `<table>_<N>`).
      * @type {string}
      * @memberof ClusterShard
      */
     shardId: string;
     /**
-     * First token of the shard's range (included).
-     * @type {number}
+     * The group a shard belongs to: `default`, the coordinator's token ranges over every member;
+     * or a table group, named after the first sharded table of its layout, whose tables are
+     * colocated (shard N of each on the same node).
+     * @type {string}
      * @memberof ClusterShard
      */
-    startToken: number;
+    group: string;
     /**
-     * Last token of the shard's range (included).
+     * The sharded tables colocated on the shard (their part is `<table>_<N>` on its nodes); empty in the `default` group, which no table joins.
+     * @type {Array<string>}
+     * @memberof ClusterShard
+     */
+    tables: Array<string>;
+    /**
+     * First token of the shard's range (included); null for a table group's shard whose layout does not cut the token space (RANGE, LIST, CONSISTENT hashing, composite).
      * @type {number}
      * @memberof ClusterShard
      */
-    endToken: number;
+    startToken: number | null;
+    /**
+     * Last token of the shard's range (included); null when `startToken` is.
+     * @type {number}
+     * @memberof ClusterShard
+     */
+    endToken: number | null;
     /**
      * 
      * @type {ShardState}
@@ -69,7 +84,7 @@ export interface ClusterShard {
      */
     replicaNodeIds: Array<string>;
     /**
-     * Copies still being filled; empty unless MOVING.
+     * Copies still being filled; empty unless MOVING. Always empty for a table group's shard (its moves are the sharding rebalance's).
      * @type {Array<ShardMove>}
      * @memberof ClusterShard
      */
@@ -88,6 +103,8 @@ export interface ClusterShard {
 export function instanceOfClusterShard(value: object): boolean {
     let isInstance = true;
     isInstance = isInstance && "shardId" in value;
+    isInstance = isInstance && "group" in value;
+    isInstance = isInstance && "tables" in value;
     isInstance = isInstance && "startToken" in value;
     isInstance = isInstance && "endToken" in value;
     isInstance = isInstance && "state" in value;
@@ -110,6 +127,8 @@ export function ClusterShardFromJSONTyped(json: any, ignoreDiscriminator: boolea
     return {
         
         'shardId': json['shardId'],
+        'group': json['group'],
+        'tables': json['tables'],
         'startToken': json['startToken'],
         'endToken': json['endToken'],
         'state': ShardStateFromJSON(json['state']),
@@ -130,6 +149,8 @@ export function ClusterShardToJSON(value?: ClusterShard | null): any {
     return {
         
         'shardId': value.shardId,
+        'group': value.group,
+        'tables': value.tables,
         'startToken': value.startToken,
         'endToken': value.endToken,
         'state': ShardStateToJSON(value.state),

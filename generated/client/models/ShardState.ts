@@ -14,18 +14,31 @@
 
 
 /**
- * `ACTIVE`: a primary and every replica it should have. `MOVING`: a copy is being filled on a
- * new node (a pending move). `UNDER_REPLICATED`: fewer copies on nodes able to hold one (not
- * DOWN) than min(replicationFactor, nodes able to hold one): a DOWN node keeps its copies but
- * they do not count. `UNASSIGNED`: no node holds a primary (no node can take it).
+ * `ACTIVE`: a primary and every replica it should have; reads and writes are served.
+ * `MOVING`: a copy is being filled on a new node (a pending move) in the `default` group.
+ * `UNDER_REPLICATED`: fewer copies on nodes able to hold one (not DOWN) than
+ * min(replicationFactor, nodes able to hold one): a DOWN node keeps its copies but they do not
+ * count. `UNASSIGNED`: no node holds a primary (no node can take it).
  * When several apply, the first in the order UNASSIGNED, MOVING, UNDER_REPLICATED is given.
+ * 
+ * A table group's shard shows the sharding engine's six states: `CREATING` (being made: no
+ * reads or writes), `ACTIVE`, `REBALANCING` (being moved by a rebalance: reads and writes go on;
+ * the table group's word for `MOVING`), `READ_ONLY` (reads only: writes answer 409), `OFFLINE`
+ * (neither: for instance while no writable node holds it after its primary node was demoted by a
+ * failover), `DROPPING` (being removed). A `default` shard an operator or workflow set to
+ * `CREATING`, `READ_ONLY`, `OFFLINE` or `DROPPING` shows that state too.
  * @export
  */
 export const ShardState = {
     Active: 'ACTIVE',
     Moving: 'MOVING',
     UnderReplicated: 'UNDER_REPLICATED',
-    Unassigned: 'UNASSIGNED'
+    Unassigned: 'UNASSIGNED',
+    Creating: 'CREATING',
+    Rebalancing: 'REBALANCING',
+    ReadOnly: 'READ_ONLY',
+    Offline: 'OFFLINE',
+    Dropping: 'DROPPING'
 } as const;
 export type ShardState = typeof ShardState[keyof typeof ShardState];
 

@@ -4,7 +4,6 @@
  */
 import { assert } from '../runtime/domain-error.js';
 import { tokenRangeOfShard, type TokenRange } from '../coordinator/shard-ranges.js';
-import type { CoordinatorConfig } from '../coordinator/coordinator-config.js';
 import type { KeyValue } from './shard-key.js';
 import { levelsOf, shardCountOf, shardCountOfLevel, shardNameOf, type NormalizedLevel, type RangeDefinition, type ShardHashFunction, type ShardedTableDefinition } from './sharded-table.js';
 
@@ -22,7 +21,7 @@ export interface ShardBounds {
   levels: LevelBounds[];
 }
 
-/** The name of the coordinator's own group: its `shardCount` token ranges. */
+/** The name of the coordinator's own group: its `shardCount` token ranges. No new table joins it (`shardGroupOf`); a catalog saved before that rule may still name it. */
 export const DEFAULT_SHARD_GROUP = 'default';
 
 /** Every shard of the table with what it owns, in shard order. */
@@ -90,18 +89,12 @@ export function layoutKeyOf(definition: ShardedTableDefinition): string {
 }
 
 /**
- * The group a new table joins: the coordinator's own when its layout is the coordinator's cut of
- * the hash space (one HASH level of `shardCount` shards, hashed as the coordinator hashes), else
- * the group of an existing table with the same layout, else a new group named after the table.
+ * The group a new table joins: the group of an existing table with the same layout (colocated),
+ * else a new group named after the table. Never the coordinator's `default` group, even when the
+ * layout is its cut of the hash space: that group's placement (token ranges over every member)
+ * predates write roles, and a table's shards need primaries on writable nodes (README, "One shard
+ * model with the coordinator").
  */
-export function shardGroupOf(
-  definition: ShardedTableDefinition,
-  coordinator: Pick<CoordinatorConfig, 'shardCount' | 'hashFunction' | 'hashSeed'>,
-  groupsByLayout: ReadonlyMap<string, string>,
-): string {
-  const layout = layoutKeyOf(definition);
-  const coordinatorLayout = JSON.stringify([{ type: 'HASH', numShards: coordinator.shardCount, hashFunction: coordinator.hashFunction === 'FNV1A' ? 'FNV' : 'MURMUR3' }]);
-  // The coordinator's MurmurHash3 may be seeded; a table's is not, so only seed 0 is the same cut.
-  if (layout === coordinatorLayout && (coordinator.hashFunction === 'FNV1A' || coordinator.hashSeed === 0)) return DEFAULT_SHARD_GROUP;
-  return groupsByLayout.get(layout) ?? definition.tableName;
+export function shardGroupOf(definition: ShardedTableDefinition, groupsByLayout: ReadonlyMap<string, string>): string {
+  return groupsByLayout.get(layoutKeyOf(definition)) ?? definition.tableName;
 }

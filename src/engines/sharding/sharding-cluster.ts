@@ -166,7 +166,7 @@ export class ShardingCluster {
     if (this.records.size >= MAX_SHARDED_TABLES) throw new DomainError('CONFLICT', `The catalog already holds the maximum of ${MAX_SHARDED_TABLES} sharded tables.`);
     const { coordinator } = this.deps;
     const groups = coordinator.shardGroups();
-    const group = shardGroupOf(definition, coordinator.getConfig(), groups.byLayout());
+    const group = shardGroupOf(definition, groups.byLayout());
     const joined = groups.byLayout().get(layoutKeyOf(definition)) === group;
     if (group !== DEFAULT_SHARD_GROUP && groups.has(group) && !joined) {
       throw new DomainError('CONFLICT', `Shard group "${group}" (left by a dropped table of that name) holds tables of another layout; choose another table name.`, { tableName, group });
@@ -275,6 +275,11 @@ export class ShardingCluster {
     return view;
   }
 
+  /** The tables colocated on a shard group, in name order (none for `default`: no table joins it). */
+  tablesOfGroup(group: string): string[] {
+    return [...this.records.values()].filter((record) => record.group === group).map((record) => record.definition.tableName).sort();
+  }
+
   // ---------------------------------------------------------------- shards
 
   /** The table's shards in shard order, measured from node storage. */
@@ -283,14 +288,14 @@ export class ShardingCluster {
     return shardBoundsOf(record.definition).map((bounds) => this.shardView(record, bounds));
   }
 
-  /** @throws NOT_FOUND for a shard number the table does not have. */
-  shardOf(tableName: string, shardNumber: number): TableShardView {
+  /** @throws NOT_FOUND for a shard number the table does not have. Unmeasured (`rowCount`, `sizeBytes` 0) unless `measured`. */
+  shardOf(tableName: string, shardNumber: number, measured = true): TableShardView {
     const record = this.record(tableName);
     const bounds = shardBoundsOf(record.definition)[shardNumber - 1];
     if (bounds === undefined || !Number.isSafeInteger(shardNumber)) {
       throw new DomainError('NOT_FOUND', `${tableName} has no shard ${shardNumber}.`, { resource: 'sharding.shard', id: shardNameOf(tableName, shardNumber) });
     }
-    return this.shardView(record, bounds);
+    return this.shardView(record, bounds, measured);
   }
 
   /**
@@ -315,6 +320,45 @@ export class ShardingCluster {
     this.deps.coordinator.repointShard(shard.shardId, nodeId, this.deps.clock.now());
     this.deps.changed();
     return this.shardOf(tableName, shardNumber);
+  }
+
+  /**
+   * After the physical primary changed (a failover or switchover): each table group's shard whose
+   * primary node was demoted to a standby is re-pointed to the new physical primary, which holds
+   * the same rows by physical replication, so nothing is copied (Vitess's reparent). An ACTIVE
+   * shard is OFFLINE until re-pointed, then ACTIVE; a READ_ONLY or OFFLINE one keeps its state.
+   * A shard no writable node can take (the new primary DOWN or not a member) stays OFFLINE, its
+   * writes refused with 409 naming the state, until the next call re-points it (the operator then
+   * sets it ACTIVE). CREATING, REBALANCING and DROPPING shards are their workflows'.
+   */
+  followPrimaryChange(): { repointed: string[]; offline: string[] } {
+    const { coordinator, replication } = this.deps;
+    const groups = coordinator.shardGroups();
+    const target = replication.primary();
+    const repointed: string[] = [];
+    const offline: string[] = [];
+    for (const group of groups.names()) {
+      const tableNames = this.tablesOfGroup(group);
+      for (const shard of groups.shards(group)) {
+        const { shardId, primaryNodeId, state } = shard;
+        if (primaryNodeId === null || !replication.nodeIds().includes(primaryNodeId) || replication.writeRoleOf(primaryNodeId) !== 'STANDBY') continue;
+        if (state !== 'ACTIVE' && state !== 'READ_ONLY' && state !== 'OFFLINE') continue;
+        if (state === 'ACTIVE') this.transition(tableNames, shardId, 'OFFLINE', 'WORKFLOW');
+        try {
+          if (replication.whyNotWritable(target) !== null) throw new DomainError('CONFLICT', `${target} takes no writes`);
+          coordinator.repointShard(shardId, target, this.deps.clock.now());
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          if (state === 'READ_ONLY') this.transition(tableNames, shardId, 'OFFLINE', 'WORKFLOW');
+          offline.push(shardId);
+          continue;
+        }
+        if (state === 'ACTIVE') this.transition(tableNames, shardId, 'ACTIVE', 'WORKFLOW');
+        repointed.push(shardId);
+      }
+    }
+    if (repointed.length + offline.length > 0) this.deps.changed();
+    return { repointed, offline };
   }
 
   // ---------------------------------------------------------------- routing
@@ -443,10 +487,6 @@ export class ShardingCluster {
 
   private ownsGroup(record: ShardedTableRecord): boolean {
     return record.group !== DEFAULT_SHARD_GROUP && this.tablesOfGroup(record.group).length === 1;
-  }
-
-  private tablesOfGroup(group: string): string[] {
-    return [...this.records.values()].filter((record) => record.group === group).map((record) => record.definition.tableName);
   }
 
   /** Shard N of a table is shard N of its group: ids are made the coordinator's way, not looked up. */

@@ -5,6 +5,10 @@ import { EXECUTION_STRATEGIES, type ExecutionStrategy } from '../../engines/coor
 import type { PhaseName, PlanPhase, QueryOperation, QueryPlan } from '../../engines/coordinator/query-planner.js';
 import { canReceiveCopies, type CopyRole } from '../../engines/coordinator/shard-placement.js';
 import type { TokenRange } from '../../engines/coordinator/shard-ranges.js';
+import type { GroupShardView } from '../../engines/coordinator/shard-groups.js';
+import { DEFAULT_SHARD_GROUP } from '../../engines/sharding/shard-layout.js';
+import type { ShardStatus } from '../../engines/sharding/shard-state.js';
+import { naturalCompare } from '../../engines/runtime/natural-order.js';
 import { DomainError } from '../../engines/runtime/domain-error.js';
 import type { TimerId, VirtualClock } from '../../engines/runtime/clock.js';
 import type { Journal } from '../../store/journal.js';
@@ -19,13 +23,23 @@ import type { QueryLatency } from './query-latency.js';
 /** The coordinator's configuration, strategy, members and shard placement, persisted on every change. */
 export const COORDINATOR_RECORD = 'cluster.coordinator';
 
-export type ShardState = 'ACTIVE' | 'MOVING' | 'UNDER_REPLICATED' | 'UNASSIGNED';
+/**
+ * The contract's shard state: the default group's four (MOVING is the engine's REBALANCING) and,
+ * for the default group's shards an operator or workflow set so and every table group's shard,
+ * the engine's six states (README of src/engines/sharding, "Shard states").
+ */
+export type ShardState = 'ACTIVE' | 'MOVING' | 'UNDER_REPLICATED' | 'UNASSIGNED' | Exclude<ShardStatus, 'ACTIVE'>;
 
 /** A shard as the API shows it (the contract's ClusterShard). */
 export interface ClusterShard {
   shardId: string;
-  startToken: number;
-  endToken: number;
+  /** `default` (the coordinator's token ranges), or the table group the shard belongs to. */
+  group: string;
+  /** The sharded tables colocated on the shard (none on the default group). */
+  tables: string[];
+  /** Null for a table group's shard whose layout does not cut the token space (RANGE, LIST, CONSISTENT, composite). */
+  startToken: number | null;
+  endToken: number | null;
   state: ShardState;
   primaryNodeId: string | null;
   replicaNodeIds: string[];
@@ -34,10 +48,11 @@ export interface ClusterShard {
 }
 
 export const SHARD_FIELDS: readonly (keyof ClusterShard)[] = [
-  'shardId', 'startToken', 'endToken', 'state', 'primaryNodeId', 'replicaNodeIds', 'pendingMoves', 'lastMovedAt',
+  'shardId', 'group', 'tables', 'startToken', 'endToken', 'state', 'primaryNodeId', 'replicaNodeIds', 'pendingMoves', 'lastMovedAt',
 ];
 
 export interface ShardQuery {
+  group?: string;
   nodeId?: string;
   role?: CopyRole;
   state?: ShardState;
@@ -98,6 +113,15 @@ const PHASE_NAMES: Readonly<Record<PhaseName, QueryPhaseName>> = {
   ACK: 'ACKNOWLEDGE',
 };
 
+/**
+ * What the sharding engine tells the coordinator's API about a table group's shard: it owns the
+ * catalog (which tables are colocated), the layouts (what a shard owns) and the replicas (the
+ * physical standbys of the shard's primary node).
+ */
+export interface ShardedTablesLookup {
+  groupShardOf(group: string, shardNumber: number): { tables: string[]; tokenRange: TokenRange | null; replicaNodeIds: string[] };
+}
+
 /** The coordinator engine shared with the sharding engine, and how a change it made there is persisted. */
 export interface CoordinatorEngineHandle {
   engine: ClusterCoordinator;
@@ -121,6 +145,7 @@ export interface CoordinatorServiceDeps {
  */
 export class CoordinatorService {
   private tick: { timer: TimerId; dueMs: number } | null = null;
+  private shardedTables: ShardedTablesLookup | null = null;
 
   private constructor(
     private readonly coordinator: ClusterCoordinator,
@@ -158,6 +183,15 @@ export class CoordinatorService {
     };
   }
 
+  /** Called by the sharding module, built after this one: the table groups' shards then show their tables and replicas. */
+  attachShardedTables(lookup: ShardedTablesLookup): void {
+    this.shardedTables = lookup;
+  }
+
+  /**
+   * Every group's shards: the default group in token order, then each table group (by name) in
+   * shard order. Filtered by group, the copies a node holds, and state.
+   */
   listShards(context: OperationContext, query: ShardQuery): Page<Partial<ClusterShard>> {
     return this.deps.runner.read(context, 'listShards', () => {
       if (query.role !== undefined && query.nodeId === undefined) {
@@ -168,8 +202,8 @@ export class CoordinatorService {
         nodeId === undefined ||
         (role !== 'REPLICA' && shard.primaryNodeId === nodeId) ||
         (role !== 'PRIMARY' && shard.replicaNodeIds.includes(nodeId));
-      const shards = this.currentShards().filter(holdsCopy);
-      // Shards are listed in token order, which is shard-id order: sort only for another field or descending.
+      const shards = this.currentShards().filter((shard) => holdsCopy(shard) && (query.group === undefined || shard.group === query.group));
+      // The listing order is token order within the default group, then shard order per group: sort only for another field or descending.
       const inShardOrder = query.sortBy === undefined || query.sortBy === 'shardId' || query.sortBy === 'startToken';
       const page = pageOf(inShardOrder && query.order === 'desc' ? shards.reverse() : shards, {
         filters: { state: query.state },
@@ -182,6 +216,15 @@ export class CoordinatorService {
     });
   }
 
+  /** One shard of any group: `shard-N` or `<group>-shard-N`. @throws NOT_FOUND. */
+  getShard(context: OperationContext, shardId: string): ClusterShard {
+    return this.deps.runner.read(context, 'getShard', () => {
+      const found = this.currentShards().find((shard) => shard.shardId === shardId);
+      if (found === undefined) throw new DomainError('NOT_FOUND', `No shard has id "${shardId}".`, { resource: 'cluster.shard', id: shardId });
+      return found;
+    });
+  }
+
   /**
    * Places a copy of a shard on a node: as PRIMARY (a replica there is promoted at once, else the
    * data is copied while the old primary serves) or as REPLICA. UNPROCESSABLE when the node
@@ -190,6 +233,11 @@ export class CoordinatorService {
   assignShard(context: OperationContext, shardId: string, request: { nodeId: string; role?: CopyRole }): Promise<ClusterShard> {
     return this.deps.runner.run(context, 'assignShard', `cluster.shard/${shardId}`, () => {
       const role = request.role ?? 'PRIMARY';
+      const groups = this.coordinator.shardGroups();
+      const group = groups.names().find((name) => groups.shards(name).some((shard) => shard.shardId === shardId));
+      if (group !== undefined) {
+        throw new DomainError('CONFLICT', `${shardId} belongs to table group "${group}": its primary moves with a sharding rebalance (its rows are copied first), not by assign.`, { shardId, group });
+      }
       const before = this.coordinator.shard(shardId);
       // NOT_FOUND naming the cluster node, before anything is judged about the copy.
       this.deps.nodes.get(request.nodeId);
@@ -313,7 +361,26 @@ export class CoordinatorService {
 
   private currentShards(): ClusterShard[] {
     const statuses = this.nodeStatuses();
-    return this.coordinator.shards().map((shard) => this.toShard(shard, statuses));
+    const groups = this.coordinator.shardGroups();
+    const tableGroups = groups.names().sort(naturalCompare).flatMap((group) => groups.shards(group).map((shard) => this.toGroupShard(shard)));
+    return [...this.coordinator.shards().map((shard) => this.toShard(shard, statuses)), ...tableGroups];
+  }
+
+  /** A table group's shard: one primary (a writable node), its physical standbys, the engine's state; its moves are the sharding workflows'. */
+  private toGroupShard(shard: GroupShardView): ClusterShard {
+    const details = this.shardedTables?.groupShardOf(shard.group, shard.shardNumber) ?? { tables: [], tokenRange: null, replicaNodeIds: [] };
+    return {
+      shardId: shard.shardId,
+      group: shard.group,
+      tables: details.tables,
+      startToken: details.tokenRange?.startToken ?? null,
+      endToken: details.tokenRange?.endToken ?? null,
+      state: shard.state,
+      primaryNodeId: shard.primaryNodeId,
+      replicaNodeIds: details.replicaNodeIds,
+      pendingMoves: [],
+      lastMovedAt: shard.lastMovedAtMs === null ? null : isoTime(shard.lastMovedAtMs),
+    };
   }
 
   private nodeStatuses(): ReadonlyMap<string, NodeStatus> {
@@ -323,7 +390,8 @@ export class CoordinatorService {
   /**
    * The contract's shard state. A DOWN node keeps its copies but they do not count: a shard is
    * UNDER_REPLICATED while fewer of its copies sit on nodes able to hold one than
-   * min(replicationFactor, such nodes).
+   * min(replicationFactor, such nodes). The engine's REBALANCING is MOVING here; its CREATING,
+   * READ_ONLY, OFFLINE and DROPPING are shown as they are.
    */
   private toShard(shard: ShardView, statuses: ReadonlyMap<string, NodeStatus>): ClusterShard {
     const able = (nodeId: string) => canReceiveCopies(statuses.get(nodeId) ?? 'DOWN');
@@ -332,9 +400,19 @@ export class CoordinatorService {
     for (const status of statuses.values()) if (canReceiveCopies(status)) ableNodes += 1;
     const wanted = Math.min(this.coordinator.getConfig().replicationFactor, ableNodes);
     const state: ShardState =
-      shard.primaryNodeId === null ? 'UNASSIGNED' : shard.pendingMoves.length > 0 ? 'MOVING' : copies < wanted ? 'UNDER_REPLICATED' : 'ACTIVE';
+      shard.primaryNodeId === null
+        ? 'UNASSIGNED'
+        : shard.pendingMoves.length > 0 || shard.state === 'REBALANCING'
+          ? 'MOVING'
+          : shard.state !== 'ACTIVE'
+            ? shard.state
+            : copies < wanted
+              ? 'UNDER_REPLICATED'
+              : 'ACTIVE';
     return {
       shardId: shard.shardId,
+      group: DEFAULT_SHARD_GROUP,
+      tables: [],
       startToken: shard.startToken,
       endToken: shard.endToken,
       state,

@@ -13,7 +13,7 @@ const fixture = useTestServer({ nodes: 5 });
 const asAdmin = { 'X-API-Key': ADMIN_KEY };
 
 const CONNECTION_FIELDS = 'connectionId backendId state openedAt closedAt latencyMs outcome';
-const SHARD_FIELDS = 'shardId startToken endToken state primaryNodeId replicaNodeIds pendingMoves { role fromNodeId toNodeId startedAt completesAt } lastMovedAt';
+const SHARD_FIELDS = 'shardId group tables startToken endToken state primaryNodeId replicaNodeIds pendingMoves { role fromNodeId toNodeId startedAt completesAt } lastMovedAt';
 const PLAN_FIELDS = `strategy queryType sql coordinatorNodeId totalShards targetShardIds prunedShards nodeIds remoteRequests
   phases { phase name description tasks { nodeId shardIds copyRole local } }`;
 
@@ -27,6 +27,13 @@ describe('coordinator', () => {
     const restOfNode = await fixture.server.http.get('/api/v1/cluster/coordinator/shards?nodeId=node-2&role=REPLICA&order=desc').set(asAdmin);
     expect(dataOf(ofNode).shards).toEqual(restOfNode.body.data.map((each: { shardId: string }) => ({ shardId: each.shardId })));
     expect(codesOf(await graphql<unknown>(fixture.server, '{ shards(role: PRIMARY) { shardId } }'))).toEqual(['UNPROCESSABLE']);
+    const ofGroup = await graphql<{ shards: ClusterShard[] }>(fixture.server, '{ shards(group: "default", offset: 2, limit: 1) { shardId } }');
+    expect(dataOf(ofGroup).shards).toEqual([{ shardId: 'shard-3' }]);
+    const one = await graphql<{ clusterShard: ClusterShard }>(fixture.server, `{ clusterShard(shardId: "shard-3") { ${SHARD_FIELDS} } }`, {}, { apiKey: fixture.viewerKey });
+    const restOne = await fixture.server.http.get('/api/v1/cluster/coordinator/shards/shard-3').set(asAdmin);
+    expectContract('getShard', restOne);
+    expect(dataOf(one).clusterShard).toEqual(restOne.body.data);
+    expect(codesOf(await graphql<unknown>(fixture.server, '{ clusterShard(shardId: "orders-shard-1") { shardId } }'))).toEqual(['NOT_FOUND']);
   });
 
   test('assignShard promotes a replica; setExecutionStrategy switches the strategy', async () => {

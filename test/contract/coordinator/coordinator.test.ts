@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { expectContract } from '../../support/contract.js';
-import { ADMIN_KEY, startTestServer, useTestServer, type TestServer } from '../../support/test-server.js';
+import { ADMIN_KEY, useTestServer, type TestServer } from '../../support/test-server.js';
 
 const fixture = useTestServer({ nodes: 5 });
 const asAdmin = { 'X-API-Key': ADMIN_KEY };
@@ -298,52 +298,6 @@ describe('distributeQuery', () => {
   });
 });
 
-describe('when a node is DOWN', () => {
-  test('its shards are under-replicated, it takes no shard and coordinates nothing, and writes to its primaries fail', async () => {
-    const server = await startTestServer({ nodes: 5 });
-    try {
-      await server.advance(1000);
-      await server.http.post('/api/v1/simulation/faults').set(asAdmin).send({ type: 'crash', nodes: ['node-5'] });
-      await server.advance(6000);
-      expect((await server.http.get('/api/v1/cluster/nodes/node-5').set(asAdmin)).body.data.status).toBe('DOWN');
-
-      const all = await shards(server);
-      for (const each of all) expect(each.state).toBe(holders(each).includes('node-5') ? 'UNDER_REPLICATED' : 'ACTIVE');
-      const underReplicated = await server.http.get('/api/v1/cluster/coordinator/shards?state=UNDER_REPLICATED').set(asAdmin);
-      expectContract('listShards', underReplicated);
-      expect(underReplicated.body.pagination.total).toBe(all.filter((each) => holders(each).includes('node-5')).length);
-
-      const withoutNode5 = all.find((each) => !holders(each).includes('node-5'))!;
-      const refused = await server.http.post(`/api/v1/cluster/coordinator/shards/${withoutNode5.shardId}/assign`).set(asAdmin).send({ nodeId: 'node-5' });
-      expect(refused.status).toBe(409);
-      expectContract('assignShard', refused);
-
-      const downCoordinator = await server.http.post(DISTRIBUTE).set(asAdmin).send({ sql: 'SELECT 1', coordinatorNodeId: 'node-5' });
-      expect(downCoordinator.status).toBe(409);
-      expectContract('distributeQuery', downCoordinator);
-
-      // Reads still find a live copy of every shard.
-      const read = await server.http.post(DISTRIBUTE).set(asAdmin).send({ sql: 'SELECT count(*) FROM payments' });
-      expect(read.status).toBe(200);
-      expect(read.body.data.coordinatorNodeId).not.toBe('node-5');
-      expect(read.body.data.nodeIds).not.toContain('node-5');
-
-      // A write needs each shard's primary: those on node-5 are out of reach. The routed request fails as an ERROR.
-      const primariesOnNode5 = all.filter((each) => each.primaryNodeId === 'node-5').map((each) => each.shardId);
-      const write = await server.http.post(DISTRIBUTE).set(asAdmin).send({ sql: 'UPDATE payments SET amount = 0', queryType: 'WRITE' });
-      expect(write.status).toBe(409);
-      expectContract('distributeQuery', write);
-      expect(write.body.error.details.unavailableShardIds).toEqual(primariesOnNode5);
-      await server.advance(100);
-      const failed = await server.http.get('/api/v1/cluster/load-balancer/connections?outcome=ERROR').set(asAdmin);
-      expect(failed.body.pagination.total).toBe(1);
-      expect((await server.http.get('/api/v1/cluster/load-balancer/statistics').set(asAdmin)).body.data.errors).toBe(1);
-    } finally {
-      await server.close();
-    }
-  });
-});
-
 describe('shards follow the cluster', () => {
   test('a node added to the cluster receives copies over the copy time; removing it re-homes them', async () => {
     const added = await fixture.server.http.post('/api/v1/cluster/nodes').set(asAdmin).send({ nodeId: 'node-6', address: '10.0.0.6:7000' });
@@ -368,5 +322,98 @@ describe('shards follow the cluster', () => {
     for (const each of after) expect(new Set(holders(each)).size).toBe(3);
     await fixture.server.advance(5000);
     expect((await shards()).every((each) => each.state === 'ACTIVE')).toBe(true);
+  });
+});
+
+describe('when a node is DOWN', () => {
+  test('its shards are under-replicated, it takes no shard and coordinates nothing, and writes to its primaries fail', async () => {
+    // The file's server, last but one: node-5 stays down for the table groups below, which do not mind.
+    const { server } = fixture;
+    await server.http.post('/api/v1/simulation/faults').set(asAdmin).send({ type: 'crash', nodes: ['node-5'] });
+    await server.advance(6000);
+    expect((await server.http.get('/api/v1/cluster/nodes/node-5').set(asAdmin)).body.data.status).toBe('DOWN');
+
+    const all = await shards(server);
+    for (const each of all) expect(each.state).toBe(holders(each).includes('node-5') ? 'UNDER_REPLICATED' : 'ACTIVE');
+    const underReplicated = await server.http.get('/api/v1/cluster/coordinator/shards?state=UNDER_REPLICATED').set(asAdmin);
+    expectContract('listShards', underReplicated);
+    expect(underReplicated.body.pagination.total).toBe(all.filter((each) => holders(each).includes('node-5')).length);
+
+    const withoutNode5 = all.find((each) => !holders(each).includes('node-5'))!;
+    const refused = await server.http.post(`/api/v1/cluster/coordinator/shards/${withoutNode5.shardId}/assign`).set(asAdmin).send({ nodeId: 'node-5' });
+    expect(refused.status).toBe(409);
+    expectContract('assignShard', refused);
+
+    const downCoordinator = await server.http.post(DISTRIBUTE).set(asAdmin).send({ sql: 'SELECT 1', coordinatorNodeId: 'node-5' });
+    expect(downCoordinator.status).toBe(409);
+    expectContract('distributeQuery', downCoordinator);
+
+    // Reads still find a live copy of every shard.
+    const read = await server.http.post(DISTRIBUTE).set(asAdmin).send({ sql: 'SELECT count(*) FROM payments' });
+    expect(read.status).toBe(200);
+    expect(read.body.data.coordinatorNodeId).not.toBe('node-5');
+    expect(read.body.data.nodeIds).not.toContain('node-5');
+
+    // A write needs each shard's primary: those on node-5 are out of reach. The routed request fails as an ERROR.
+    const primariesOnNode5 = all.filter((each) => each.primaryNodeId === 'node-5').map((each) => each.shardId);
+    const write = await server.http.post(DISTRIBUTE).set(asAdmin).send({ sql: 'UPDATE payments SET amount = 0', queryType: 'WRITE' });
+    expect(write.status).toBe(409);
+    expectContract('distributeQuery', write);
+    expect(write.body.error.details.unavailableShardIds).toEqual(primariesOnNode5);
+    await server.advance(100);
+    const failed = await server.http.get('/api/v1/cluster/load-balancer/connections?outcome=ERROR').set(asAdmin);
+    expect(failed.body.pagination.total).toBe(1);
+    expect((await server.http.get('/api/v1/cluster/load-balancer/statistics').set(asAdmin)).body.data.errors).toBe(1);
+  });
+});
+
+describe('table groups', () => {
+  test('every group is listed, the default group first, with its tables; any id answers; a failover re-points the demoted primary\'s shards', async () => {
+    const { sharding, replication } = fixture.server.platform.engines;
+    const columns = [{ name: 'id', type: 'INTEGER' as const }];
+    // orders and payments share a layout (DEFAULT hashing is MURMUR3): colocated. events is RANGE: no token range.
+    sharding.createTable({ tableName: 'orders', columns, shardKeyColumns: ['id'], strategy: { type: 'HASH', numShards: 4, hashFunction: 'MURMUR3' } });
+    sharding.createTable({ tableName: 'payments', columns, shardKeyColumns: ['id'], strategy: { type: 'HASH', numShards: 4 } });
+    sharding.createTable({ tableName: 'events', columns, shardKeyColumns: ['id'], strategy: { type: 'RANGE', ranges: [{ lowerBound: null, upperBound: 0 }, { lowerBound: 0, upperBound: null }] } });
+    sharding.writeRows('orders', [{ id: 1 }, { id: 2 }, { id: 3 }]);
+    const primary = replication.cluster.primary();
+
+    const listed = await fixture.server.http.get('/api/v1/cluster/coordinator/shards?limit=100').set('X-API-Key', fixture.viewerKey);
+    expectContract('listShards', listed);
+    const all: (Shard & { group: string; tables: string[] })[] = listed.body.data;
+    expect(all.map((each) => each.shardId)).toEqual([
+      ...Array.from({ length: 16 }, (_, index) => `shard-${index + 1}`),
+      'events-shard-1', 'events-shard-2', 'orders-shard-1', 'orders-shard-2', 'orders-shard-3', 'orders-shard-4',
+    ]);
+    expect(all.slice(0, 16).every((each) => each.group === 'default' && each.tables.length === 0)).toBe(true);
+    expect(all.slice(16, 18).map(({ group, tables, startToken, endToken }) => ({ group, tables, startToken, endToken }))).toEqual(Array(2).fill({ group: 'events', tables: ['events'], startToken: null, endToken: null }));
+    const orders = all.slice(18);
+    expect(orders.map((each) => [each.group, each.tables, each.state, each.primaryNodeId, each.startToken])).toEqual(
+      [0, 1, 2, 3].map((index) => ['orders', ['orders', 'payments'], 'ACTIVE', primary, Math.ceil((index * 2 ** 32) / 4)]),
+    );
+    expect(orders[0]!.replicaNodeIds).toEqual(sharding.shardOf('orders', 1).replicaNodeIds);
+
+    const ofGroup = await fixture.server.http.get('/api/v1/cluster/coordinator/shards?group=orders&state=ACTIVE&sort_by=shardId&order=desc').set(asAdmin);
+    expectContract('listShards', ofGroup);
+    expect(ofGroup.body.data.map((each: Shard) => each.shardId)).toEqual(orders.map((each) => each.shardId).reverse());
+    const one = await fixture.server.http.get('/api/v1/cluster/coordinator/shards/orders-shard-2').set(asAdmin);
+    expectContract('getShard', one);
+    expect(one.body.data).toEqual(orders[1]);
+    const missing = await fixture.server.http.get('/api/v1/cluster/coordinator/shards/orders-shard-9').set(asAdmin);
+    expect(missing.status).toBe(404);
+    expectContract('getShard', missing);
+    const assigned = await fixture.server.http.post('/api/v1/cluster/coordinator/shards/orders-shard-1/assign').set(asAdmin).send({ nodeId: primary });
+    expect(assigned.status).toBe(409);
+    expectContract('assignShard', assigned);
+
+    // A failover: the shards follow the new primary, which holds their rows by replication.
+    await fixture.server.advance(1000);
+    const failover = await fixture.server.http.post('/api/v1/replication/failover').set(asAdmin).send({});
+    expect(failover.status).toBe(200);
+    await fixture.server.advance(10);
+    const after = await fixture.server.http.get('/api/v1/cluster/coordinator/shards?group=orders').set(asAdmin);
+    expectContract('listShards', after);
+    expect(after.body.data.map((each: Shard) => [each.state, each.primaryNodeId])).toEqual(Array(4).fill(['ACTIVE', failover.body.data.newPrimaryId]));
+    expect(sharding.shardsOf('orders').reduce((sum, each) => sum + each.rowCount, 0)).toBe(3);
   });
 });

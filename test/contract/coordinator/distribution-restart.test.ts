@@ -31,9 +31,9 @@ async function get(server: TestServer, path: string) {
   return response.body.data;
 }
 
-test('a restart keeps the backends, both strategies, shard assignments (a move in flight included) and the ring', async () => {
+test('a restart keeps the backends, both strategies, shard assignments (a move in flight included), the ring, and sharded tables with their rows, states and placements', async () => {
   const first = await startTestServer({ nodes: 5, storePath });
-  let before: { backends: unknown; shards: Shard[]; ring: unknown; movedTo: string; promoted: string };
+  let before: { backends: unknown; shards: Shard[]; ring: unknown; movedTo: string; promoted: string; rows: unknown[][] };
   try {
     await first.advance(1000);
     expect((await first.http.post('/api/v1/cluster/load-balancer/backends').set(asAdmin).send({ backendId: 'edge-proxy', address: '10.0.0.70:5432', weight: 3 })).status).toBe(201);
@@ -52,7 +52,19 @@ test('a restart keeps the backends, both strategies, shard assignments (a move i
     const moving = await first.http.post('/api/v1/cluster/coordinator/shards/shard-5/assign').set(asAdmin).send({ nodeId: movedTo });
     expect(moving.body.data.state).toBe('MOVING');
 
+    // Sharded tables: the catalog, their groups' placements and states, and their rows on the nodes.
+    const { sharding } = first.platform.engines;
+    const columns = [{ name: 'id', type: 'INTEGER' as const }, { name: 'note', type: 'STRING' as const }];
+    sharding.createTable({ tableName: 'orders', columns, shardKeyColumns: ['id'], strategy: { type: 'HASH', numShards: 4 } });
+    sharding.createTable({ tableName: 'events', columns, shardKeyColumns: ['id'], strategy: { type: 'RANGE', ranges: [{ lowerBound: null, upperBound: 10 }, { lowerBound: 10, upperBound: null }] } });
+    const rows = Array.from({ length: 20 }, (_, id) => ({ id, note: `row ${id}` }));
+    sharding.writeRows('orders', rows);
+    sharding.writeRows('events', rows);
+    sharding.setShardState('events', 2, 'READ_ONLY', 'OPERATOR');
+    const tableRows = () => ['orders', 'events'].map((table) => sharding.shardsOf(table).flatMap((each) => sharding.readShardRows(table, each.shardNumber).rows));
+
     before = {
+      rows: tableRows(),
       backends: await backendSpecs(first),
       shards: await get(first, '/api/v1/cluster/coordinator/shards'),
       ring: await get(first, '/api/v1/cluster/dht/ring?limit=1000'),
@@ -68,6 +80,11 @@ test('a restart keeps the backends, both strategies, shard assignments (a move i
     expect(await backendSpecs(second)).toEqual(before.backends);
     expect((await get(second, '/api/v1/cluster/load-balancer/statistics')).strategy).toBe('LEAST_LATENCY');
     expect(await get(second, '/api/v1/cluster/coordinator/shards')).toEqual(before.shards);
+    expect(before.shards.filter((each) => each.shardId.includes('-shard-')).map((each) => each.state)).toEqual(['ACTIVE', 'READ_ONLY', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE']);
+    const { sharding } = second.platform.engines;
+    expect(sharding.tables().map((table) => [table.tableName, table.group])).toEqual([['events', 'events'], ['orders', 'orders']]);
+    expect(['orders', 'events'].map((table) => sharding.shardsOf(table).flatMap((each) => sharding.readShardRows(table, each.shardNumber).rows))).toEqual(before.rows);
+    expect(before.rows.map((rows) => rows.length)).toEqual([20, 20]);
     expect(await get(second, '/api/v1/cluster/dht/ring?limit=1000')).toEqual(before.ring);
     const plan = await second.http.post('/api/v1/cluster/coordinator/distribute-query').set(asAdmin).send({ sql: 'SELECT 1', coordinatorNodeId: 'node-1' });
     expect(plan.body.data.strategy).toBe('BROADCAST');

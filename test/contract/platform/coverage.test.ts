@@ -88,6 +88,7 @@ const graphqlTwins: Record<string, string> = {
   getLoadBalancerStatistics: 'Query.loadBalancerStatistics',
   setLoadBalancerStrategy: 'Mutation.setLoadBalancerStrategy',
   listShards: 'Query.shards',
+  getShard: 'Query.clusterShard',
   assignShard: 'Mutation.assignShard',
   setExecutionStrategy: 'Mutation.setExecutionStrategy',
   distributeQuery: 'Query.distributeQuery',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SHARD_GROUP, layoutKeyOf, shardBoundsOf, shardGroupOf, type LevelBounds } from '../../../src/engines/sharding/shard-layout.js';
+import { layoutKeyOf, shardBoundsOf, shardGroupOf, type LevelBounds } from '../../../src/engines/sharding/shard-layout.js';
 import { ShardRouter } from '../../../src/engines/sharding/shard-router.js';
 import { validateShardedTable, type ShardingStrategyInput } from '../../../src/engines/sharding/sharded-table.js';
 
@@ -63,19 +63,15 @@ describe('shardBoundsOf', () => {
 });
 
 describe('shardGroupOf', () => {
-  const coordinator = { shardCount: 16, hashFunction: 'MURMUR3' as const, hashSeed: 0 };
-
-  it("puts a table cut as the coordinator's hash space in the default group", () => {
-    expect(shardGroupOf(table('users', { type: 'HASH', numShards: 16 }), coordinator, new Map())).toBe(DEFAULT_SHARD_GROUP);
-    expect(shardGroupOf(table('users', { type: 'HASH', numShards: 16, hashFunction: 'MURMUR3' }, ['region']), coordinator, new Map())).toBe(DEFAULT_SHARD_GROUP);
-    expect(shardGroupOf(table('users', { type: 'HASH', numShards: 16 }), { ...coordinator, hashSeed: 7 }, new Map())).toBe('users');
-    expect(shardGroupOf(table('users', { type: 'HASH', numShards: 16, hashFunction: 'CONSISTENT' }), coordinator, new Map())).toBe('users');
+  it("never puts a table in the coordinator's default group, even when its layout is the coordinator's cut", () => {
+    expect(shardGroupOf(table('users', { type: 'HASH', numShards: 16 }), new Map())).toBe('users');
+    expect(shardGroupOf(table('users', { type: 'HASH', numShards: 16, hashFunction: 'CONSISTENT' }), new Map())).toBe('users');
   });
 
   it('colocates a table with an existing group of the same layout, else starts its own', () => {
     const orders = table('orders', { type: 'HASH', numShards: 8, hashFunction: 'FNV' });
     const groups = new Map([[layoutKeyOf(orders), 'orders']]);
-    expect(shardGroupOf(table('payments', { type: 'HASH', numShards: 8, hashFunction: 'FNV' }, ['region']), coordinator, groups)).toBe('orders');
-    expect(shardGroupOf(table('refunds', { type: 'HASH', numShards: 4, hashFunction: 'FNV' }), coordinator, groups)).toBe('refunds');
+    expect(shardGroupOf(table('payments', { type: 'HASH', numShards: 8, hashFunction: 'FNV' }, ['region']), groups)).toBe('orders');
+    expect(shardGroupOf(table('refunds', { type: 'HASH', numShards: 4, hashFunction: 'FNV' }), groups)).toBe('refunds');
   });
 });

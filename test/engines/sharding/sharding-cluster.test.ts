@@ -71,14 +71,18 @@ describe('ShardingCluster', () => {
     expect(() => harness.sharding.createTable(tables('a')[0]!)).toThrow(domainError('CONFLICT'));
   });
 
-  it('joins the coordinator\'s default group when the layout is its cut, with its shard ids', () => {
-    const table = harness.sharding.createTable({ tableName: 'events', columns: COLUMNS, shardKeyColumns: ['region'], strategy: { type: 'HASH', numShards: 4 } });
-    expect(table.group).toBe('default');
+  it("never joins the coordinator's default group: the coordinator's cut gets a group on writable nodes, colocated with the same layout", () => {
+    const events = harness.sharding.createTable({ tableName: 'events', columns: COLUMNS, shardKeyColumns: ['region'], strategy: { type: 'HASH', numShards: 4 } });
+    const clicks = harness.sharding.createTable({ tableName: 'clicks', columns: COLUMNS, shardKeyColumns: ['id'], strategy: { type: 'HASH', numShards: 4, hashFunction: 'MURMUR3' } });
+    expect([events.group, clicks.group]).toEqual(['events', 'events']);
     const shards = harness.sharding.shardsOf('events');
-    expect(shards.map((shard) => shard.shardId)).toEqual(['shard-1', 'shard-2', 'shard-3', 'shard-4']);
-    expect(shards.map((shard) => shard.primaryNodeId)).toEqual(harness.coordinator.shards().map((shard) => shard.primaryNodeId));
-    // The same shard as the coordinator's own routing of the key text.
-    expect(harness.sharding.routeKey('events', { region: 'eu' }).shardId).toBe(harness.coordinator.shardOfKey('eu').shardId);
+    expect(shards.map((shard) => shard.shardId)).toEqual(['events-shard-1', 'events-shard-2', 'events-shard-3', 'events-shard-4']);
+    expect(harness.sharding.shardsOf('clicks').map((shard) => [shard.shardId, shard.primaryNodeId])).toEqual(shards.map((shard) => [shard.shardId, shard.primaryNodeId]));
+    for (const shard of shards) expect(['node-1', 'node-3', 'node-4']).toContain(shard.primaryNodeId);
+    expect(harness.sharding.tablesOfGroup('events')).toEqual(['clicks', 'events']);
+    // Routing is still the coordinator's cut: the same shard number as its own routing of the key text.
+    expect(harness.sharding.routeKey('events', { region: 'eu' }).shardNumber).toBe(Number(harness.coordinator.shardOfKey('eu').shardId.slice('shard-'.length)));
+    // A colocated group's layout is not changed by one table.
     expect(() => harness.sharding.addShard('events', { strategy: 'HASH' })).toThrow(domainError('UNPROCESSABLE'));
   });
 
@@ -205,6 +209,42 @@ describe('ShardingCluster', () => {
     const read = harness.sharding.readShardRows('orders_r', onPrimary.shardNumber);
     expect(read).toMatchObject({ nodeId: 'node-2', copy: 'REPLICA', total: onPrimary.rowCount });
     expect(() => harness.sharding.writeRows('orders_r', [read.rows[0]])).toThrow(domainError('CONFLICT'));
+  });
+
+  it('re-points the shards of a demoted primary to the new physical primary after a failover, copying nothing; OFFLINE while no writable node can take them', async () => {
+    harness.sharding.createTable(tables('f')[0]!);
+    const rows = Array.from({ length: 40 }, (_, index) => ({ id: index, region: 'eu', amount: index }));
+    harness.sharding.writeRows('orders_f', rows);
+    const before = harness.sharding.shardsOf('orders_f');
+    const demoted = before.filter((shard) => shard.primaryNodeId === 'node-1');
+    expect(demoted.length).toBeGreaterThan(0);
+    await harness.world.advance(1_000);
+    expect(harness.replication.failover({ targetReplicaId: 'node-2' }).newPrimaryId).toBe('node-2');
+    const walOfNode2 = harness.replication.storageOf('node-2').positions().writeLsn;
+
+    // The coordinator sees node-2 DOWN: no writable node can take node-1's shards, so they are OFFLINE.
+    harness.coordinator.setNodeStatus('node-2', 'DOWN');
+    expect(harness.sharding.followPrimaryChange()).toEqual({ repointed: [], offline: demoted.map((shard) => shard.shardId) });
+    const onDemoted = rows.find((row) => harness.sharding.routeKey('orders_f', row).primaryNodeId === 'node-1')!;
+    expect(() => harness.sharding.writeRows('orders_f', [onDemoted])).toThrow(expect.objectContaining({ code: 'CONFLICT', message: expect.stringContaining('OFFLINE') }));
+
+    harness.coordinator.setNodeStatus('node-2', 'HEALTHY');
+    expect(harness.sharding.followPrimaryChange().repointed).toEqual(demoted.map((shard) => shard.shardId));
+    // Nothing was copied: the re-point wrote no WAL on node-2, which already held the rows.
+    expect(harness.replication.storageOf('node-2').positions().writeLsn).toBe(walOfNode2);
+    for (const shard of demoted) expect(harness.replication.storageOf('node-2').tableImage(shard.storageTable)).toHaveLength(shard.rowCount);
+    for (const shard of demoted) harness.sharding.setShardState('orders_f', shard.shardNumber, 'ACTIVE', 'OPERATOR');
+    // A plain failover re-points ACTIVE shards in one step: back to node-1.
+    await harness.world.advance(1_000);
+    harness.replication.failover({ targetReplicaId: 'node-1' });
+    expect(harness.sharding.followPrimaryChange()).toEqual({ repointed: demoted.map((shard) => shard.shardId), offline: [] });
+
+    const after = harness.sharding.shardsOf('orders_f');
+    expect(after.map((shard) => [shard.shardId, shard.state, shard.rowCount])).toEqual(before.map((shard) => [shard.shardId, 'ACTIVE', shard.rowCount]));
+    expect(after.map((shard) => shard.primaryNodeId)).toEqual(before.map((shard) => (shard.primaryNodeId === 'node-1' ? 'node-2' : shard.primaryNodeId)).map((nodeId) => (nodeId === 'node-2' ? 'node-1' : nodeId)));
+    expect(readAll(harness, 'orders_f').reduce((sum, shard) => sum + shard.size, 0)).toBe(rows.length);
+    harness.sharding.writeRows('orders_f', rows.map((row) => ({ ...row, amount: row.amount + 1 })));
+    expect(readAll(harness, 'orders_f').flatMap((shard) => [...shard.values()]).map((row) => (row as { amount: number }).amount).sort((a, b) => a - b)).toEqual(rows.map((row) => row.amount + 1));
   });
 
   it('drops a table: its shard tables leave node storage and its group leaves the coordinator', () => {

@@ -7,6 +7,7 @@ export const coordinatorResolvers: Resolvers = {
   Query: {
     shards: async (_parent, args, { services, operation }) =>
       services.coordinator.listShards(await operation(), {
+        group: args.group ?? undefined,
         nodeId: args.nodeId ?? undefined,
         role: args.role ?? undefined,
         state: args.state ?? undefined,
@@ -15,6 +16,11 @@ export const coordinatorResolvers: Resolvers = {
         limit: args.limit ?? undefined,
         offset: args.offset ?? undefined,
       }).items as ClusterShard[],
+    clusterShard: async (_parent, { shardId }, { services, contract, operation }) => {
+      const context = await operation();
+      contract.check('ShardId', shardId, { location: 'shardId' });
+      return services.coordinator.getShard(context, shardId);
+    },
     distributeQuery: async (_parent, { input }, { services, contract, operation }) => {
       const context = await operation();
       const request = { ...withoutNulls(input), sql: input.sql };

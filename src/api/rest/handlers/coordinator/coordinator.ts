@@ -8,6 +8,7 @@ export function coordinatorHandlers({ coordinator }: Services): HandlerTable {
   return {
     listShards: ({ query, context }) => {
       const page = coordinator.listShards(context, {
+        group: query.group,
         nodeId: query.nodeId,
         role: query.role,
         state: query.state,
@@ -19,6 +20,7 @@ export function coordinatorHandlers({ coordinator }: Services): HandlerTable {
       });
       return { status: 200, body: okPage({ ...page, items: sparseItems<ClusterShard>(page.items) }) };
     },
+    getShard: ({ path, context }) => ({ status: 200, body: ok(coordinator.getShard(context, path.id)) }),
     // 202: a shard whose data must be copied is MOVING when the answer leaves (see pendingMoves).
     assignShard: async ({ path, body, context }) => ({ status: 202, body: ok(await coordinator.assignShard(context, path.id, body)) }),
     setExecutionStrategy: async ({ body, context }) => ({ status: 200, body: ok(await coordinator.setExecutionStrategy(context, body.strategy)) }),
