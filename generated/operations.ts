@@ -862,11 +862,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationShardingAnalyzeKey",
+    operationId: "analyzeShardKey",
     method: "get",
     path: "/api/v1/advanced-replication/sharding/analyze-key",
     expressPath: "/api/v1/advanced-replication/sharding/analyze-key",
-    tags: ["Planned"],
+    tags: ["Sharding"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -888,17 +888,17 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationShardingQueryRoute",
+    operationId: "routeShardQuery",
     method: "post",
     path: "/api/v1/advanced-replication/sharding/query/route",
     expressPath: "/api/v1/advanced-replication/sharding/query/route",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
-    readOnly: false,
+    readOnly: true,
   },
   {
     operationId: "postAdvancedReplicationShardingRebalanceExecute",
@@ -979,11 +979,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationShardingStatistics",
+    operationId: "getShardingStatistics",
     method: "get",
     path: "/api/v1/advanced-replication/sharding/statistics",
     expressPath: "/api/v1/advanced-replication/sharding/statistics",
-    tags: ["Planned"],
+    tags: ["Sharding"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -992,25 +992,25 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationShardingTables",
+    operationId: "listShardedTables",
     method: "get",
     path: "/api/v1/advanced-replication/sharding/tables",
     expressPath: "/api/v1/advanced-replication/sharding/tables",
-    tags: ["Planned"],
+    tags: ["Sharding"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationShardingTables",
+    operationId: "createShardedTable",
     method: "post",
     path: "/api/v1/advanced-replication/sharding/tables",
     expressPath: "/api/v1/advanced-replication/sharding/tables",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
     planned: true,
     websocket: false,
     public: false,
@@ -1018,12 +1018,12 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "deleteAdvancedReplicationShardingTablesByTable",
+    operationId: "dropShardedTable",
     method: "delete",
     path: "/api/v1/advanced-replication/sharding/tables/{table}",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
     planned: true,
     websocket: false,
     public: false,
@@ -1031,11 +1031,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationShardingTablesByTable",
+    operationId: "getShardedTable",
     method: "get",
     path: "/api/v1/advanced-replication/sharding/tables/{table}",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table",
-    tags: ["Planned"],
+    tags: ["Sharding"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -1044,12 +1044,12 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "putAdvancedReplicationShardingTablesByTable",
+    operationId: "updateShardedTable",
     method: "put",
     path: "/api/v1/advanced-replication/sharding/tables/{table}",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
     planned: true,
     websocket: false,
     public: false,
@@ -1057,25 +1057,38 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationShardingTablesByTableShards",
+    operationId: "writeShardedRows",
+    method: "post",
+    path: "/api/v1/advanced-replication/sharding/tables/{table}/rows",
+    expressPath: "/api/v1/advanced-replication/sharding/tables/:table/rows",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listTableShards",
     method: "get",
     path: "/api/v1/advanced-replication/sharding/tables/{table}/shards",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table/shards",
-    tags: ["Planned"],
+    tags: ["Sharding"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationShardingTablesByTableShards",
+    operationId: "addShard",
     method: "post",
     path: "/api/v1/advanced-replication/sharding/tables/{table}/shards",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table/shards",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
     planned: true,
     websocket: false,
     public: false,
@@ -1083,11 +1096,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationShardingTablesByTableShardsById",
+    operationId: "getTableShard",
     method: "get",
     path: "/api/v1/advanced-replication/sharding/tables/{table}/shards/{id}",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table/shards/:id",
-    tags: ["Planned"],
+    tags: ["Sharding"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
@@ -1096,12 +1109,25 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "putAdvancedReplicationShardingTablesByTableShardsByIdStatus",
+    operationId: "listShardRows",
+    method: "get",
+    path: "/api/v1/advanced-replication/sharding/tables/{table}/shards/{id}/rows",
+    expressPath: "/api/v1/advanced-replication/sharding/tables/:table/shards/:id/rows",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "setShardStatus",
     method: "put",
     path: "/api/v1/advanced-replication/sharding/tables/{table}/shards/{id}/status",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table/shards/:id/status",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
     planned: true,
     websocket: false,
     public: false,
@@ -4762,6 +4788,32 @@ export const operations = [
     readOnly: false,
   },
   {
+    operationId: "getShardingStatisticsReplicationAlias",
+    method: "get",
+    path: "/api/v1/replication/sharding/statistics",
+    expressPath: "/api/v1/replication/sharding/statistics",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "createShardedTableReplicationAlias",
+    method: "post",
+    path: "/api/v1/replication/sharding/tables",
+    expressPath: "/api/v1/replication/sharding/tables",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
     operationId: "listReplicationSlots",
     method: "get",
     path: "/api/v1/replication/slots",
@@ -5165,6 +5217,84 @@ export const operations = [
     readOnly: false,
   },
   {
+    operationId: "listShardedTablesAlias",
+    method: "get",
+    path: "/api/v1/sharding/tables",
+    expressPath: "/api/v1/sharding/tables",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: true,
+    readOnly: false,
+  },
+  {
+    operationId: "createShardedTableAlias",
+    method: "post",
+    path: "/api/v1/sharding/tables",
+    expressPath: "/api/v1/sharding/tables",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "dropShardedTableAlias",
+    method: "delete",
+    path: "/api/v1/sharding/tables/{name}",
+    expressPath: "/api/v1/sharding/tables/:name",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getShardedTableAlias",
+    method: "get",
+    path: "/api/v1/sharding/tables/{name}",
+    expressPath: "/api/v1/sharding/tables/:name",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listTableShardsAlias",
+    method: "get",
+    path: "/api/v1/sharding/tables/{name}/shards",
+    expressPath: "/api/v1/sharding/tables/:name/shards",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: true,
+    readOnly: false,
+  },
+  {
+    operationId: "getShardedTableStatisticsAlias",
+    method: "get",
+    path: "/api/v1/sharding/tables/{name}/stats",
+    expressPath: "/api/v1/sharding/tables/:name/stats",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
     operationId: "advanceClock",
     method: "post",
     path: "/api/v1/simulation/advance",
@@ -5321,11 +5451,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getWsClusterSharding",
+    operationId: "streamShardingEvents",
     method: "get",
     path: "/api/v1/ws/cluster/sharding",
     expressPath: "/api/v1/ws/cluster/sharding",
-    tags: ["Planned"],
+    tags: ["Streams"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: true,
@@ -5562,7 +5692,9 @@ export type OperationId =
   | "addLoadBalancerBackend"
   | "addRaftMember"
   | "addReplica"
+  | "addShard"
   | "advanceClock"
+  | "analyzeShardKey"
   | "appendRaftEntries"
   | "assignShard"
   | "beginDistributedTransaction"
@@ -5577,6 +5709,9 @@ export type OperationId =
   | "createReplicationAlertRule"
   | "createReplicationSlot"
   | "createReplicationSnapshot"
+  | "createShardedTable"
+  | "createShardedTableAlias"
+  | "createShardedTableReplicationAlias"
   | "deleteAdvancedReplicationGdsServicesByName"
   | "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionId"
   | "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstancesByInstanceId"
@@ -5585,7 +5720,6 @@ export type OperationId =
   | "deleteAdvancedReplicationMonitoringAlertsById"
   | "deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId"
   | "deleteAdvancedReplicationMultiMasterGroupsById"
-  | "deleteAdvancedReplicationShardingTablesByTable"
   | "deleteClusterMigrationTasksById"
   | "deleteConnectionsById"
   | "deleteGatewayFiltersById"
@@ -5606,6 +5740,8 @@ export type OperationId =
   | "deleteSessionsById"
   | "deleteXaResourceManager"
   | "distributeQuery"
+  | "dropShardedTable"
+  | "dropShardedTableAlias"
   | "endXaTransaction"
   | "endXaTransactionAlias"
   | "executeParallelQuery"
@@ -5648,13 +5784,7 @@ export type OperationId =
   | "getAdvancedReplicationMultiMasterQuorumStatus"
   | "getAdvancedReplicationMultiMasterSites"
   | "getAdvancedReplicationMultiMasterStatistics"
-  | "getAdvancedReplicationShardingAnalyzeKey"
   | "getAdvancedReplicationShardingRebalanceByIdProgress"
-  | "getAdvancedReplicationShardingStatistics"
-  | "getAdvancedReplicationShardingTables"
-  | "getAdvancedReplicationShardingTablesByTable"
-  | "getAdvancedReplicationShardingTablesByTableShards"
-  | "getAdvancedReplicationShardingTablesByTableShardsById"
   | "getCacheFusionStatistics"
   | "getCacheFusionStatisticsAlias"
   | "getCacheFusionStatus"
@@ -5791,10 +5921,15 @@ export type OperationId =
   | "getSessionsByIdPrivileges"
   | "getSessionsByIdResources"
   | "getSessionsByIdState"
+  | "getShardedTable"
+  | "getShardedTableAlias"
+  | "getShardedTableStatisticsAlias"
+  | "getShardingStatistics"
+  | "getShardingStatisticsReplicationAlias"
   | "getStartup"
+  | "getTableShard"
   | "getWebSocketStatus"
   | "getWorkload"
-  | "getWsClusterSharding"
   | "getXaStatistics"
   | "getXaTransactionStatus"
   | "getXaTransactionStatusAlias"
@@ -5836,8 +5971,13 @@ export type OperationId =
   | "listReplicationLagSamples"
   | "listReplicationSlots"
   | "listReplicationSnapshots"
+  | "listShardRows"
+  | "listShardedTables"
+  | "listShardedTablesAlias"
   | "listShards"
   | "listSuspectedNodes"
+  | "listTableShards"
+  | "listTableShardsAlias"
   | "listWebSocketConnections"
   | "listWebSocketSubscriptions"
   | "listXaResourceManagers"
@@ -5860,14 +6000,11 @@ export type OperationId =
   | "postAdvancedReplicationMultiMasterGroupsByIdSites"
   | "postAdvancedReplicationMultiMasterReplicate"
   | "postAdvancedReplicationShardingQueryExecute"
-  | "postAdvancedReplicationShardingQueryRoute"
   | "postAdvancedReplicationShardingRebalanceByIdCancel"
   | "postAdvancedReplicationShardingRebalanceByIdPause"
   | "postAdvancedReplicationShardingRebalanceByIdResume"
   | "postAdvancedReplicationShardingRebalanceExecute"
   | "postAdvancedReplicationShardingRebalancePlan"
-  | "postAdvancedReplicationShardingTables"
-  | "postAdvancedReplicationShardingTablesByTableShards"
   | "postClusterMigrationTasks"
   | "postClusterMigrationTasksByIdPause"
   | "postClusterMigrationTasksByIdResume"
@@ -5916,8 +6053,6 @@ export type OperationId =
   | "putAdvancedReplicationLogicalSubscriptionsByName"
   | "putAdvancedReplicationMonitoringAlertsById"
   | "putAdvancedReplicationMultiMasterGroupsById"
-  | "putAdvancedReplicationShardingTablesByTable"
-  | "putAdvancedReplicationShardingTablesByTableShardsByIdStatus"
   | "putGatewayRatelimitsById"
   | "putGatewayRoutesById"
   | "putGatewayServicesById"
@@ -5957,9 +6092,11 @@ export type OperationId =
   | "rollbackXaTransaction"
   | "rollbackXaTransactionAlias"
   | "routeDhtKey"
+  | "routeShardQuery"
   | "setClock"
   | "setExecutionStrategy"
   | "setLoadBalancerStrategy"
+  | "setShardStatus"
   | "setWorkload"
   | "simulateReplicationConflict"
   | "startRacCluster"
@@ -5974,6 +6111,7 @@ export type OperationId =
   | "streamQueryProgress"
   | "streamRacEvents"
   | "streamReplicationEvents"
+  | "streamShardingEvents"
   | "streamTopics"
   | "testFailover"
   | "triggerFailover"
@@ -5982,4 +6120,6 @@ export type OperationId =
   | "updateFailoverConfig"
   | "updateParallelQueryConfig"
   | "updateRacRecoveryConfig"
-  | "updateReplicationConfig";
+  | "updateReplicationConfig"
+  | "updateShardedTable"
+  | "writeShardedRows";
