@@ -3658,10 +3658,11 @@ export interface paths {
         get: operations["getShardedTable"];
         /**
          * Alter a sharded table
-         * @description Replaces the table's column list: columns outside the shard key may be added or removed
-         *     (stored rows keep their fields; a removed column is no longer declared). The shard key
-         *     columns must stay with their types, and the strategy cannot change here (rows would have
-         *     to move: that is a rebalance). Requires role `CLUSTER_ADMIN` or `DBA`.
+         * @description Adds columns (`addColumns`, none already there) or renames the table's schema
+         *     (`schemaName`). Stored rows keep what they hold: an added column has no value in them
+         *     until they are written again. The shard key, the primary key and the strategy cannot
+         *     change here: rows would have to move (a shard is added with `POST …/shards`; a new layout
+         *     is a migration). Requires role `CLUSTER_ADMIN` or `DBA`.
          */
         put: operations["updateShardedTable"];
         post?: never;
@@ -3702,13 +3703,15 @@ export interface paths {
         put?: never;
         /**
          * Add a shard to a table
-         * @description Adds one shard where the strategy allows it without moving nearly every row: a `RANGE`
-         *     table splits the range holding `splitAt` (the new shard takes `[splitAt, upperBound)`), a
-         *     `LIST` table takes a new list of `values`, a `HASH` table with `CONSISTENT` hashing takes a
-         *     new member of its ring. Rows whose key now routes to the new shard move to it. Other `HASH`
-         *     tables and `COMPOSITE` ones are refused (422): resharding them is a rebalance. A table
-         *     whose shard group has other tables is refused too (409): colocated tables share one
-         *     layout. Emits `shard_added`. Requires role `CLUSTER_ADMIN` or `DBA`.
+         * @description Adds one shard where the strategy allows it without renumbering a shard or moving nearly
+         *     every row: a `RANGE` table splits its last range at `splitAt` (the new shard, last, takes
+         *     `[splitAt, +∞)`), a `LIST` table without a default shard takes a new list of `values`, a
+         *     `HASH` table with `CONSISTENT` hashing takes a new member of its ring (send `{}`). Rows
+         *     whose key now routes to the new shard move to it before it turns `ACTIVE`. Other `HASH`
+         *     tables, `COMPOSITE` ones and `LIST` tables with a default shard are refused (422): a
+         *     migration moves them. A table that shares its shard group (colocated tables, or the
+         *     coordinator's own group) is refused too (409): one layout serves them all. Emits
+         *     `shard_added`. Requires role `CLUSTER_ADMIN` or `DBA`.
          */
         post: operations["addShard"];
         delete?: never;
@@ -3835,10 +3838,11 @@ export interface paths {
         /**
          * Write rows to a sharded table
          * @description Beyond the seeds: the way rows get into a sharded table. Each row (1 to 1000) is routed by
-         *     its shard key to its one shard and written (insert, or replace a row with the same key) to
-         *     the shard's storage table on its primary node, one commit (WAL record) per shard. Every row
-         *     is checked before anything is written: a row whose key is missing, mistyped or in no list
-         *     (422), or a row for a shard that takes no writes now (`READ_ONLY`, `CREATING`, `OFFLINE`,
+         *     its shard key to its one shard and written (insert, or replace the row with the same primary
+         *     key) to the shard's storage table on its primary node, in commits (WAL transactions) of at
+         *     most 500 rows. Every row is checked before anything is written: a row that is not an object
+         *     of declared columns with values of their types, lacks a primary key value, or whose key is
+         *     in no list (422), or a row for a shard that takes no writes now (`READ_ONLY`, `CREATING`, `OFFLINE`,
          *     `DROPPING`, or no writable primary: 409), refuses the whole batch and nothing is written.
          *     Requires role `CLUSTER_ADMIN` or `DBA`.
          */
@@ -4380,16 +4384,15 @@ export interface paths {
         };
         /**
          * Stream sharding events (WebSocket)
-         * @description Like `/api/v1/ws/events`, restricted to the sharding events: `shard_added` (a shard group
-         *     gained a shard: a table created on a new layout, or a shard added to a table),
-         *     `shard_removed` (a shard group lost a shard: its last table dropped), and a rebalance's
+         * @description Like `/api/v1/ws/events`, restricted to the sharding events: `shard_added` (a table's shard
+         *     created, with its table or added to it), `shard_removed` (a table's shard dropped with its
+         *     table), and a rebalance's
          *     `rebalance_started`, `rebalance_progress` and `rebalance_completed`, each an
          *     `EventEnvelope` JSON text frame whose payload schema is named in `EventType`. Authenticate
          *     with the `X-API-Key` header or `?apiKey=`. Send a config message at any time to filter:
          *     `{"type": "config", "tables": ["orders"], "eventTypes": ["shard_added"], "resumeFrom": 41}`.
-         *     `tables` (an alias of `resourceIds`) keeps events that name one of those tables in their
-         *     payload's `tableName` or `tableNames` (`nodeIds` names the shard's nodes, so a node id
-         *     filters too); `eventTypes` keeps those types (an empty list keeps every sharding event; a
+         *     `tables` keeps events that name one of those tables in their payload's `tableName` or
+         *     `tableNames`; `resourceIds` keeps those naming a node in `nodeIds`; `eventTypes` keeps those types (an empty list keeps every sharding event; a
          *     list naming none of them is refused); `resumeFrom` replays stored events after that
          *     cursor first, with no gap and no duplicate (a cursor older than the event log keeps is
          *     refused with `CURSOR_EXPIRED`, as on `/api/v1/ws/events`). The server answers each config
@@ -20001,6 +20004,8 @@ export interface components {
             columns: components["schemas"]["ShardedColumn"][];
             /** @description The shard key (Citus's distribution column, Vitess's primary vindex columns). */
             shardKeyColumns: components["schemas"]["ShardKeyColumns"];
+            /** @description A row's key in its shard table: the shard key columns and maybe more (as Citus requires the distribution column in the primary key, a key is unique within its one shard, so in the table). A write with a key already stored replaces that row. */
+            primaryKeyColumns: components["schemas"]["ShardKeyColumns"];
             /** @description The strategy as validated, defaults filled in (`hashFunction`, `defaultShard`, each level's `keyColumns`). */
             strategy: Omit<components["schemas"]["ShardingStrategy"], "type">;
             /**
@@ -20063,6 +20068,8 @@ export interface components {
             /** @description The columns (1 to 256), each named once. */
             columns: components["schemas"]["ShardedColumn"][];
             shardKeyColumns: components["schemas"]["ShardKeyColumns"];
+            /** @description A row's key (1 to 8 columns): every shard key column and maybe more, e.g. `[customer_id, order_id]` for orders sharded by customer. The shard key when absent. */
+            primaryKeyColumns?: components["schemas"]["ShardKeyColumns"];
             strategy: components["schemas"]["ShardingStrategy"];
         };
         ShardedTableResponse: {
@@ -20075,13 +20082,18 @@ export interface components {
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
-         * @description The new column list. Columns outside the shard key may be added or removed; the shard key
-         *     columns stay, with their types. The shard key and the strategy cannot change here: moving
-         *     rows to a new layout is a rebalance's work.
+         * @description What may change of a table: new columns (not already there) and the schema name. The shard
+         *     key, the primary key and the strategy cannot change here: rows would move (a shard is added
+         *     with `POST …/shards`; a new layout is a migration).
          */
         UpdateShardedTableRequest: {
-            /** @description Every column of the table after the change. */
-            columns: components["schemas"]["ShardedColumn"][];
+            /** @description Columns to add (stored rows have no value for them until written again). */
+            addColumns?: components["schemas"]["ShardedColumn"][];
+            /**
+             * @description The new schema name.
+             * @example sales
+             */
+            schemaName?: string;
         };
         ShardListResponse: {
             /**
@@ -20095,16 +20107,17 @@ export interface components {
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
-         * @description Where the new shard cuts the key space, by strategy: a `RANGE` table splits the range holding
-         *     `splitAt` at that value (the new shard takes the upper part); a `LIST` table takes a new list
-         *     of `values` (none in another list); a `HASH` table with `CONSISTENT` hashing takes nothing
-         *     (the new shard's vnodes join the ring and take about 1/n of the keys).
+         * @description Where the new shard cuts the key space, by the table's strategy: a `RANGE` table splits its
+         *     last range at `splitAt` (the new shard, last, takes `[splitAt, +∞)`), so no shard is
+         *     renumbered; a `LIST` table without a default shard takes a new list of `values` (none in
+         *     another list); a `HASH` table with `CONSISTENT` hashing takes nothing (send `{}`: the new
+         *     shard joins the ring and takes about 1/n of the keys).
          * @example {
-         *       "splitAt": "2026-10-01"
+         *       "splitAt": "2027-07-01"
          *     }
          */
         AddShardRequest: {
-            /** @description `RANGE` only: the value where the range holding it splits. */
+            /** @description `RANGE` only: where the last range splits; above its lower bound. */
             splitAt?: components["schemas"]["ShardKeyValue"];
             /** @description `LIST` only: the new shard's list. */
             values?: components["schemas"]["ShardKeyValue"][];
@@ -20139,7 +20152,7 @@ export interface components {
             reason?: string;
         };
         /**
-         * @description A row of a sharded table, as stored; shard key columns hold values of their types.
+         * @description A row of a sharded table: declared columns only, each value of its column's type or null; the primary key columns never null.
          * @example {
          *       "customer_id": 42,
          *       "region": "eu",
@@ -20161,7 +20174,7 @@ export interface components {
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
-         * @description Rows to write (insert or replace), each routed by its shard key.
+         * @description Rows to write (insert, or replace the row with the same primary key), each routed by its shard key.
          * @example {
          *       "rows": [
          *         {
@@ -20205,7 +20218,12 @@ export interface components {
              */
             rows: number;
             /**
-             * @description Where the commit ends in the node's WAL, as PostgreSQL writes an LSN.
+             * @description Commits (WAL transactions) it took: at most 500 rows each.
+             * @example 1
+             */
+            commits: number;
+            /**
+             * @description Where its last commit record starts in the node's WAL, as PostgreSQL writes an LSN.
              * @example 0/9A2240
              */
             lsn: string;
@@ -21082,7 +21100,8 @@ export interface components {
          *     - `distributed_transaction_heuristic` (TransactionHeuristicPayload): an operator resolved in-doubt participants by hand, or the outcome was reclassified once the coordinator's decision became known.
          *     - `distributed_transaction_forgotten` (TransactionForgottenPayload): an operator forgot a heuristic outcome.
          *     - `xa_branch_state_changed` (XaBranchStatePayload): an XA transaction (a branch) changed state: started, ended, prepared, committed, rolled back, or became rollback-only.
-         *     - `shard_added`, `shard_removed` (ShardChangePayload): a shard group gained a shard (a table created on a new layout, or a shard added to a table), or lost one (its last table dropped).
+         *     - `shard_added` (ShardAddedPayload): a table's shard was created, with its table or added to it.
+         *     - `shard_removed` (ShardRemovedPayload): a table's shard was dropped with its table, its rows deleted from node storage.
          *     - `alert_fired`, `alert_resolved` (Alert): an alert of any source (health, replication) fired, or resolved after firing; the alert as `GET /api/v1/alerts` shows it.
          *     The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events; `/api/v1/ws/cluster/rac` the nine RAC events; `/api/v1/ws/cluster/sharding` the shard and rebalance events. The transaction events have no stream of their own: follow them on `/api/v1/ws/events` (filter by type, or by node), or with the `distributedTransactionUpdates` and `xaBranchUpdates` subscriptions.
          * @example node_joined
@@ -22587,66 +22606,95 @@ export interface components {
             reason: string | null;
         };
         /**
-         * @description Payload of `shard_added` and `shard_removed`, one per shard of a shard group. Stream filters match its tables (`tableNames`) and nodes (`nodeIds`).
+         * @description Payload of `shard_added`, one per shard of a table, when the table is created or a shard is added to it. Stream filters match its table (`tableName`) and its primary node (`nodeIds`).
          * @example {
+         *       "tableName": "orders",
          *       "shardId": "orders-shard-3",
-         *       "shardGroup": "orders",
          *       "shardNumber": 3,
-         *       "tableNames": [
-         *         "orders"
-         *       ],
-         *       "status": "ACTIVE",
+         *       "storageTable": "orders_3",
+         *       "state": "ACTIVE",
          *       "nodeIds": [
-         *         "node-1",
-         *         "node-2",
-         *         "node-3"
-         *       ],
-         *       "reason": "table orders created"
+         *         "node-1"
+         *       ]
          *     }
          */
-        ShardChangePayload: {
+        ShardAddedPayload: {
+            /**
+             * @description The sharded table.
+             * @example orders
+             */
+            tableName: string;
             /**
              * @description The shard (`shard-N`, or `<group>-shard-N`), as `/api/v1/cluster/coordinator/shards` lists it.
              * @example orders-shard-3
              */
             shardId: string;
             /**
-             * @description The shard group (colocation group).
-             * @example orders
-             */
-            shardGroup: string;
-            /**
-             * @description Its number in the group.
+             * @description Its number in the table.
              * @example 3
              */
             shardNumber: number;
             /**
-             * @description The tables with a part on it (each stored as `<table>_<shardNumber>`); for `shard_removed`, the tables it had.
-             * @example [
-             *       "orders"
-             *     ]
+             * @description Its table in node storage, `<tableName>_<shardNumber>`.
+             * @example orders_3
              */
-            tableNames: string[];
+            storageTable: string;
             /**
-             * @description Its state (see ShardStatus): ACTIVE once added, DROPPING when removed.
+             * @description Its state (see ShardStatus).
              * @example ACTIVE
              * @enum {string}
              */
-            status: "CREATING" | "ACTIVE" | "REBALANCING" | "READ_ONLY" | "OFFLINE" | "DROPPING";
+            state: "CREATING" | "ACTIVE" | "REBALANCING" | "READ_ONLY" | "OFFLINE" | "DROPPING";
             /**
-             * @description Its primary node, then its replicas.
+             * @description Its primary node (empty while it has none).
              * @example [
-             *       "node-1",
-             *       "node-2",
-             *       "node-3"
+             *       "node-1"
              *     ]
              */
             nodeIds: string[];
+        };
+        /**
+         * @description Payload of `shard_removed`, one per shard of a table when the table is dropped (its shard table deleted from node storage).
+         * @example {
+         *       "tableName": "orders",
+         *       "shardId": "orders-shard-3",
+         *       "shardNumber": 3,
+         *       "storageTable": "orders_3",
+         *       "rowsDeleted": 1250,
+         *       "nodeIds": []
+         *     }
+         */
+        ShardRemovedPayload: {
             /**
-             * @description Why, in words.
-             * @example table orders created
+             * @description The sharded table.
+             * @example orders
              */
-            reason: string;
+            tableName: string;
+            /**
+             * @description The shard.
+             * @example orders-shard-3
+             */
+            shardId: string;
+            /**
+             * @description Its number in the table.
+             * @example 3
+             */
+            shardNumber: number;
+            /**
+             * @description Its table in node storage, `<tableName>_<shardNumber>`.
+             * @example orders_3
+             */
+            storageTable: string;
+            /**
+             * @description Rows deleted with it.
+             * @example 1250
+             */
+            rowsDeleted: number;
+            /**
+             * @description Nodes named (none today).
+             * @example []
+             */
+            nodeIds: string[];
         };
         /**
          * @description The engine that raised the alert: `health` (the cluster health monitor's open issues, see `GET /api/v1/cluster/health/issues`) or `replication` (its lag alert rules, see `GET /api/v1/replication/monitor/alerts`).
@@ -22780,7 +22828,7 @@ export interface components {
              */
             source: string;
             /** @description Depends on `type`; see the payload schemas. */
-            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"] | components["schemas"]["TransactionBegunPayload"] | components["schemas"]["TransactionVotePayload"] | components["schemas"]["TransactionEndedPayload"] | components["schemas"]["TransactionInDoubtPayload"] | components["schemas"]["TransactionHeuristicPayload"] | components["schemas"]["TransactionForgottenPayload"] | components["schemas"]["XaBranchStatePayload"] | components["schemas"]["ShardChangePayload"] | components["schemas"]["Alert"];
+            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"] | components["schemas"]["TransactionBegunPayload"] | components["schemas"]["TransactionVotePayload"] | components["schemas"]["TransactionEndedPayload"] | components["schemas"]["TransactionInDoubtPayload"] | components["schemas"]["TransactionHeuristicPayload"] | components["schemas"]["TransactionForgottenPayload"] | components["schemas"]["XaBranchStatePayload"] | components["schemas"]["ShardAddedPayload"] | components["schemas"]["ShardRemovedPayload"] | components["schemas"]["Alert"];
         };
         EventListResponse: {
             /** @enum {boolean} */
@@ -37902,6 +37950,9 @@ export interface operations {
                      *           "shardKeyColumns": [
                      *             "customer_id"
                      *           ],
+                     *           "primaryKeyColumns": [
+                     *             "customer_id"
+                     *           ],
                      *           "strategy": {
                      *             "type": "HASH",
                      *             "numShards": 2,
@@ -38072,6 +38123,9 @@ export interface operations {
                      *         "shardKeyColumns": [
                      *           "customer_id"
                      *         ],
+                     *         "primaryKeyColumns": [
+                     *           "customer_id"
+                     *         ],
                      *         "strategy": {
                      *           "type": "HASH",
                      *           "numShards": 2,
@@ -38165,7 +38219,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
-            /** @description A sharded table has this name (`details.reason` `ALREADY_EXISTS`), the catalog holds its limit of tables (`LIMIT_REACHED`), or no writable node can hold a primary (`NO_WRITABLE_NODE`). */
+            /** @description A sharded table has this name (`details.reason` `ALREADY_EXISTS`), the catalog holds its 1000 tables (`LIMIT_REACHED`), or no writable node can hold a primary (`NO_WRITABLE_NODE`). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -38176,10 +38230,10 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "CONFLICT",
-                     *         "message": "A sharded table named orders already exists.",
+                     *         "message": "Sharded table \"orders\" already exists.",
                      *         "details": {
                      *           "reason": "ALREADY_EXISTS",
-                     *           "table": "orders"
+                     *           "tableName": "orders"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -38241,7 +38295,7 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table is named invoices.",
+                     *         "message": "No sharded table \"invoices\".",
                      *         "details": {
                      *           "resource": "sharding.table",
                      *           "id": "invoices"
@@ -38275,19 +38329,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "columns": [
-                 *         {
-                 *           "name": "customer_id",
-                 *           "type": "INTEGER"
-                 *         },
-                 *         {
-                 *           "name": "region",
-                 *           "type": "STRING"
-                 *         },
-                 *         {
-                 *           "name": "total",
-                 *           "type": "NUMBER"
-                 *         },
+                 *       "addColumns": [
                  *         {
                  *           "name": "paid",
                  *           "type": "BOOLEAN"
@@ -38322,7 +38364,7 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table is named invoices.",
+                     *         "message": "No sharded table \"invoices\".",
                      *         "details": {
                      *           "resource": "sharding.table",
                      *           "id": "invoices"
@@ -38335,34 +38377,9 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
-            /** @description A shard of the table is being created, moved or dropped (`details.reason` `SHARD_BUSY`). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "CONFLICT",
-                     *         "message": "Shard orders_2 is REBALANCING; alter orders once the move ends.",
-                     *         "details": {
-                     *           "reason": "SHARD_BUSY",
-                     *           "table": "orders",
-                     *           "shardName": "orders_2",
-                     *           "status": "REBALANCING"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description The new columns drop or retype a shard key column, or are otherwise invalid (`details.problems`). */
+            /** @description An added column is already there, or the result is not a valid table (`details.problems`). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -38373,10 +38390,10 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "UNPROCESSABLE",
-                     *         "message": "Invalid sharded table \"orders\": key column \"customer_id\" is not a column of orders (region, total).",
+                     *         "message": "orders already has the columns total.",
                      *         "details": {
                      *           "problems": [
-                     *             "key column \"customer_id\" is not a column of orders (region, total)"
+                     *             "column total exists"
                      *           ]
                      *         }
                      *       },
@@ -38438,7 +38455,7 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table is named invoices.",
+                     *         "message": "No sharded table \"invoices\".",
                      *         "details": {
                      *           "resource": "sharding.table",
                      *           "id": "invoices"
@@ -38451,7 +38468,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
-            /** @description A shard of the table is being moved (`details.reason` `SHARD_BUSY`). */
+            /** @description A shard of the table is being moved (`details.reason` `SHARD_BUSY`), or a shard's primary node cannot take the deletes now (`NODE_NOT_WRITABLE`). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -38465,9 +38482,8 @@ export interface operations {
                      *         "message": "Shard orders_2 is REBALANCING; cancel its move before dropping orders.",
                      *         "details": {
                      *           "reason": "SHARD_BUSY",
-                     *           "table": "orders",
-                     *           "shardName": "orders_2",
-                     *           "status": "REBALANCING"
+                     *           "shardId": "orders-shard-2",
+                     *           "state": "REBALANCING"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -38592,7 +38608,7 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table is named invoices.",
+                     *         "message": "No sharded table \"invoices\".",
                      *         "details": {
                      *           "resource": "sharding.table",
                      *           "id": "invoices"
@@ -38662,9 +38678,9 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": {
-                     *         "id": "events-shard-3",
-                     *         "name": "events_3",
-                     *         "shardNumber": 3,
+                     *         "id": "events-shard-4",
+                     *         "name": "events_4",
+                     *         "shardNumber": 4,
                      *         "tableName": "events",
                      *         "shardGroup": "events",
                      *         "status": "ACTIVE",
@@ -38677,17 +38693,17 @@ export interface operations {
                      *         "sizeBytes": 0,
                      *         "lastRebalance": null,
                      *         "metadata": {
-                     *           "storageTable": "events_3",
+                     *           "storageTable": "events_4",
                      *           "bounds": [
                      *             {
                      *               "strategy": "RANGE",
                      *               "keyColumns": [
                      *                 "day"
                      *               ],
-                     *               "rangeIndex": 2,
+                     *               "rangeIndex": 3,
                      *               "range": {
-                     *                 "lowerBound": "2026-10-01",
-                     *                 "upperBound": "2027-01-01"
+                     *                 "lowerBound": "2027-07-01",
+                     *                 "upperBound": null
                      *               }
                      *             }
                      *           ]
@@ -38713,7 +38729,7 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table is named invoices.",
+                     *         "message": "No sharded table \"invoices\".",
                      *         "details": {
                      *           "resource": "sharding.table",
                      *           "id": "invoices"
@@ -38726,7 +38742,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
-            /** @description A shard of the table is busy (`details.reason` `SHARD_BUSY`), its shard group holds other tables (`COLOCATED`), or it has the most shards a table may have (`LIMIT_REACHED`). */
+            /** @description The table shares its shard group (`details.reason` `COLOCATED`), a shard of it takes no writes now (`SHARD_BUSY`), or a node cannot take writes (`NODE_NOT_WRITABLE`). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -38737,11 +38753,11 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "CONFLICT",
-                     *         "message": "orders shares shard group orders with order_items; a shard cannot be added to one colocated table.",
+                     *         "message": "orders shares shard group \"orders\" with other tables; a shard added to it would change their layout. Migrate the table to a layout of its own first.",
                      *         "details": {
                      *           "reason": "COLOCATED",
-                     *           "table": "orders",
-                     *           "shardGroup": "orders"
+                     *           "tableName": "orders",
+                     *           "group": "orders"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -38752,7 +38768,7 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description The strategy cannot take a shard this way (`details.problems`), or `splitAt` / `values` do not fit it. */
+            /** @description The strategy cannot take a shard this way, or `splitAt` / `values` do not fit it (`details.problems`). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -38763,10 +38779,10 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "UNPROCESSABLE",
-                     *         "message": "Cannot add a shard to orders: a HASH table with DEFAULT hashing would move nearly every row; use CONSISTENT hashing or a rebalance.",
+                     *         "message": "Cannot add a shard to orders: with DEFAULT hashing another shard would move nearly every key; only CONSISTENT hashing adds shards (about 1/n of the keys move).",
                      *         "details": {
                      *           "problems": [
-                     *             "a HASH table with DEFAULT hashing would move nearly every row; use CONSISTENT hashing or a rebalance"
+                     *             "with DEFAULT hashing another shard would move nearly every key; only CONSISTENT hashing adds shards (about 1/n of the keys move)"
                      *           ]
                      *         }
                      *       },
@@ -38826,7 +38842,6 @@ export interface operations {
                      *         "message": "Sharded table orders has no shard orders-shard-9.",
                      *         "details": {
                      *           "resource": "sharding.shard",
-                     *           "table": "orders",
                      *           "id": "orders-shard-9"
                      *         }
                      *       },
@@ -38897,7 +38912,6 @@ export interface operations {
                      *         "message": "Sharded table orders has no shard orders-shard-9.",
                      *         "details": {
                      *           "resource": "sharding.shard",
-                     *           "table": "orders",
                      *           "id": "orders-shard-9"
                      *         }
                      *       },
@@ -39017,7 +39031,6 @@ export interface operations {
                      *         "message": "Sharded table orders has no shard orders-shard-9.",
                      *         "details": {
                      *           "resource": "sharding.shard",
-                     *           "table": "orders",
                      *           "id": "orders-shard-9"
                      *         }
                      *       },
@@ -39028,7 +39041,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
-            /** @description The shard serves no reads now (`details.reason` `SHARD_NOT_READABLE`, with its `status`), or no node holding it is up. */
+            /** @description The shard serves no reads now (`details.reason` `SHARD_NOT_READABLE`, with its `state`), or no node holding it is up (`NO_COPY_UP`). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -39042,9 +39055,8 @@ export interface operations {
                      *         "message": "Shard orders_2 is OFFLINE: it serves no reads.",
                      *         "details": {
                      *           "reason": "SHARD_NOT_READABLE",
-                     *           "table": "orders",
-                     *           "shardName": "orders_2",
-                     *           "status": "OFFLINE"
+                     *           "shardId": "orders-shard-2",
+                     *           "state": "OFFLINE"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -39111,6 +39123,7 @@ export interface operations {
                      *             "shardNumber": 1,
                      *             "nodeId": "node-1",
                      *             "rows": 1,
+                     *             "commits": 1,
                      *             "lsn": "0/9A2118"
                      *           },
                      *           {
@@ -39119,6 +39132,7 @@ export interface operations {
                      *             "shardNumber": 2,
                      *             "nodeId": "node-1",
                      *             "rows": 1,
+                     *             "commits": 1,
                      *             "lsn": "0/9A2240"
                      *           }
                      *         ]
@@ -39143,7 +39157,7 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table is named invoices.",
+                     *         "message": "No sharded table \"invoices\".",
                      *         "details": {
                      *           "resource": "sharding.table",
                      *           "id": "invoices"
@@ -39156,7 +39170,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
-            /** @description A row's shard takes no writes now (`details.reason` `SHARD_NOT_WRITABLE`, with the shard and its `status`); nothing was written. */
+            /** @description A row's shard takes no writes now (`details.reason` `SHARD_NOT_WRITABLE`, with the shard and its `state`), or its primary node cannot take writes (`NODE_NOT_WRITABLE`); nothing was written. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -39167,12 +39181,12 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "CONFLICT",
-                     *         "message": "Shard orders_2 is READ_ONLY: it serves reads, and refuses writes.",
+                     *         "message": "Shard orders_2 is READ_ONLY: it takes no writes (reads only).",
                      *         "details": {
                      *           "reason": "SHARD_NOT_WRITABLE",
-                     *           "table": "orders",
-                     *           "shardName": "orders_2",
-                     *           "status": "READ_ONLY"
+                     *           "shardId": "orders-shard-2",
+                     *           "storageTable": "orders_2",
+                     *           "state": "READ_ONLY"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -39194,10 +39208,10 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "UNPROCESSABLE",
-                     *         "message": "Cannot write rows[1] to orders: customer_id is '7', not a whole number (a safe integer).",
+                     *         "message": "Invalid rows for orders: rows[1].customer_id is '7', not a whole number (a safe integer).",
                      *         "details": {
                      *           "problems": [
-                     *             "rows[1]: customer_id is '7', not a whole number (a safe integer)"
+                     *             "rows[1].customer_id is '7', not a whole number (a safe integer)"
                      *           ]
                      *         }
                      *       },
@@ -39247,7 +39261,7 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table is named invoices.",
+                     *         "message": "No sharded table \"invoices\".",
                      *         "details": {
                      *           "resource": "sharding.table",
                      *           "id": "invoices"
@@ -39387,7 +39401,7 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table is named invoices.",
+                     *         "message": "No sharded table \"invoices\".",
                      *         "details": {
                      *           "resource": "sharding.table",
                      *           "id": "invoices"
@@ -39529,7 +39543,7 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table is named invoices.",
+                     *         "message": "No sharded table \"invoices\".",
                      *         "details": {
                      *           "resource": "sharding.table",
                      *           "id": "invoices"
@@ -39607,6 +39621,9 @@ export interface operations {
                      *             }
                      *           ],
                      *           "shardKeyColumns": [
+                     *             "customer_id"
+                     *           ],
+                     *           "primaryKeyColumns": [
                      *             "customer_id"
                      *           ],
                      *           "strategy": {
@@ -39779,6 +39796,9 @@ export interface operations {
                      *         "shardKeyColumns": [
                      *           "customer_id"
                      *         ],
+                     *         "primaryKeyColumns": [
+                     *           "customer_id"
+                     *         ],
                      *         "strategy": {
                      *           "type": "HASH",
                      *           "numShards": 2,
@@ -39872,7 +39892,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
-            /** @description A sharded table has this name (`details.reason` `ALREADY_EXISTS`), the catalog holds its limit of tables (`LIMIT_REACHED`), or no writable node can hold a primary (`NO_WRITABLE_NODE`). */
+            /** @description A sharded table has this name (`details.reason` `ALREADY_EXISTS`), the catalog holds its 1000 tables (`LIMIT_REACHED`), or no writable node can hold a primary (`NO_WRITABLE_NODE`). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -39883,10 +39903,10 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "CONFLICT",
-                     *         "message": "A sharded table named orders already exists.",
+                     *         "message": "Sharded table \"orders\" already exists.",
                      *         "details": {
                      *           "reason": "ALREADY_EXISTS",
-                     *           "table": "orders"
+                     *           "tableName": "orders"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -39948,7 +39968,7 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table is named invoices.",
+                     *         "message": "No sharded table \"invoices\".",
                      *         "details": {
                      *           "resource": "sharding.table",
                      *           "id": "invoices"
@@ -40013,7 +40033,7 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table is named invoices.",
+                     *         "message": "No sharded table \"invoices\".",
                      *         "details": {
                      *           "resource": "sharding.table",
                      *           "id": "invoices"
@@ -40026,7 +40046,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
-            /** @description A shard of the table is being moved (`details.reason` `SHARD_BUSY`). */
+            /** @description A shard of the table is being moved (`details.reason` `SHARD_BUSY`), or a shard's primary node cannot take the deletes now (`NODE_NOT_WRITABLE`). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -40040,9 +40060,8 @@ export interface operations {
                      *         "message": "Shard orders_2 is REBALANCING; cancel its move before dropping orders.",
                      *         "details": {
                      *           "reason": "SHARD_BUSY",
-                     *           "table": "orders",
-                     *           "shardName": "orders_2",
-                     *           "status": "REBALANCING"
+                     *           "shardId": "orders-shard-2",
+                     *           "state": "REBALANCING"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -40167,7 +40186,7 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table is named invoices.",
+                     *         "message": "No sharded table \"invoices\".",
                      *         "details": {
                      *           "resource": "sharding.table",
                      *           "id": "invoices"
@@ -40309,7 +40328,7 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table is named invoices.",
+                     *         "message": "No sharded table \"invoices\".",
                      *         "details": {
                      *           "resource": "sharding.table",
                      *           "id": "invoices"
@@ -40366,6 +40385,9 @@ export interface operations {
                      *           }
                      *         ],
                      *         "shardKeyColumns": [
+                     *           "customer_id"
+                     *         ],
+                     *         "primaryKeyColumns": [
                      *           "customer_id"
                      *         ],
                      *         "strategy": {
@@ -40461,7 +40483,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
-            /** @description A sharded table has this name (`details.reason` `ALREADY_EXISTS`), the catalog holds its limit of tables (`LIMIT_REACHED`), or no writable node can hold a primary (`NO_WRITABLE_NODE`). */
+            /** @description A sharded table has this name (`details.reason` `ALREADY_EXISTS`), the catalog holds its 1000 tables (`LIMIT_REACHED`), or no writable node can hold a primary (`NO_WRITABLE_NODE`). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -40472,10 +40494,10 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "CONFLICT",
-                     *         "message": "A sharded table named orders already exists.",
+                     *         "message": "Sharded table \"orders\" already exists.",
                      *         "details": {
                      *           "reason": "ALREADY_EXISTS",
-                     *           "table": "orders"
+                     *           "tableName": "orders"
                      *         }
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
@@ -40600,7 +40622,7 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table is named invoices.",
+                     *         "message": "No sharded table \"invoices\".",
                      *         "details": {
                      *           "resource": "sharding.table",
                      *           "id": "invoices"

@@ -2711,7 +2711,7 @@ export type Mutation = {
   updateParallelQueryConfig: ParallelQueryConfig;
   /** Replaces the recovery configuration (PUT /api/v1/rac/recovery/config). */
   updateRacRecoveryConfig: RecoveryConfig;
-  /** Replaces a table's columns (PUT …/sharding/tables/{table}). */
+  /** Adds columns or renames the schema (PUT …/sharding/tables/{table}). */
   updateShardedTable: ShardedTable;
   /** Writes rows, each routed by its shard key (POST …/sharding/tables/{table}/rows). */
   writeShardedRows: ShardedRowsWritten;
@@ -5500,7 +5500,7 @@ export type ShardHotValue = {
   share: Scalars['Float']['output'];
 };
 
-/** Where a new shard cuts the key space: splitAt (RANGE), values (LIST), nothing (CONSISTENT HASH). */
+/** Where a new shard cuts the key space: splitAt (RANGE: the last range splits), values (LIST without a default shard), nothing (CONSISTENT HASH). */
 export type ShardInput = {
   splitAt?: InputMaybe<Scalars['JSON']['input']>;
   values?: InputMaybe<Array<Scalars['JSON']['input']>>;
@@ -5671,6 +5671,9 @@ export type ShardTokenRange = {
 /** The rows one shard took. */
 export type ShardWriteResult = {
   __typename?: 'ShardWriteResult';
+  /** Commits (WAL transactions) it took. */
+  commits: Scalars['Int']['output'];
+  /** Where its last commit record starts in the node's WAL. */
   lsn: Scalars['String']['output'];
   nodeId: Scalars['String']['output'];
   rows: Scalars['Int']['output'];
@@ -5704,6 +5707,8 @@ export type ShardedTable = {
   __typename?: 'ShardedTable';
   columns: Array<ShardedColumn>;
   createdAt: Scalars['DateTime']['output'];
+  /** A row's key in its shard table: the shard key columns and maybe more. */
+  primaryKeyColumns: Array<Scalars['String']['output']>;
   rowCount: Scalars['BigInt']['output'];
   schemaName: Scalars['String']['output'];
   shardCount: Scalars['Int']['output'];
@@ -5718,6 +5723,8 @@ export type ShardedTable = {
 
 export type ShardedTableInput = {
   columns: Array<ShardedColumnInput>;
+  /** Every shard key column and maybe more; the shard key when absent. */
+  primaryKeyColumns?: InputMaybe<Array<Scalars['String']['input']>>;
   schemaName?: InputMaybe<Scalars['String']['input']>;
   shardKeyColumns: Array<Scalars['String']['input']>;
   strategy: ShardingStrategyInput;
@@ -6003,7 +6010,8 @@ export type Subscription = {
    * Every sharding event of /api/v1/ws/cluster/sharding (shard_added, shard_removed and the
    * rebalance events), filtered like the stream: `tables` keeps events naming one of them in
    * `tableName` or `tableNames`, `eventTypes` keeps those types; `resumeFrom` replays stored events
-   * after that cursor first.
+   * after that cursor first (CONFLICT, reason CURSOR_EXPIRED, when the event log no longer keeps
+   * them).
    */
   shardingEvents: Event;
   /** A slot as it is created, or invalidated (its WAL lost), optionally only one slot. A dropped slot has no state left to show: its slot_dropped event is on replicationEvents and the replication streams. */
@@ -6344,9 +6352,10 @@ export type TransferWay =
   | 'THREE_WAY'
   | 'TWO_WAY';
 
+/** New columns, or a new schema name (the keys and the strategy do not change here). */
 export type UpdateShardedTableInput = {
-  /** Every column of the table after the change. */
-  columns: Array<ShardedColumnInput>;
+  addColumns?: InputMaybe<Array<ShardedColumnInput>>;
+  schemaName?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Answers to PREPARE. */
@@ -9844,6 +9853,7 @@ export type ShardTokenRangeResolvers<ContextType = GraphQLContext, ParentType ex
 };
 
 export type ShardWriteResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardWriteResult'] = ResolversParentTypes['ShardWriteResult']> = {
+  commits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -9866,6 +9876,7 @@ export type ShardedRowsWrittenResolvers<ContextType = GraphQLContext, ParentType
 export type ShardedTableResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardedTable'] = ResolversParentTypes['ShardedTable']> = {
   columns?: Resolver<Array<ResolversTypes['ShardedColumn']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  primaryKeyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   rowCount?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   schemaName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   shardCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

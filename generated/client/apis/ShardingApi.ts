@@ -208,7 +208,7 @@ export interface WriteShardedRowsOperationRequest {
 export class ShardingApi extends runtime.BaseAPI {
 
     /**
-     * Adds one shard where the strategy allows it without moving nearly every row: a `RANGE` table splits the range holding `splitAt` (the new shard takes `[splitAt, upperBound)`), a `LIST` table takes a new list of `values`, a `HASH` table with `CONSISTENT` hashing takes a new member of its ring. Rows whose key now routes to the new shard move to it. Other `HASH` tables and `COMPOSITE` ones are refused (422): resharding them is a rebalance. A table whose shard group has other tables is refused too (409): colocated tables share one layout. Emits `shard_added`. Requires role `CLUSTER_ADMIN` or `DBA`. 
+     * Adds one shard where the strategy allows it without renumbering a shard or moving nearly every row: a `RANGE` table splits its last range at `splitAt` (the new shard, last, takes `[splitAt, +∞)`), a `LIST` table without a default shard takes a new list of `values`, a `HASH` table with `CONSISTENT` hashing takes a new member of its ring (send `{}`). Rows whose key now routes to the new shard move to it before it turns `ACTIVE`. Other `HASH` tables, `COMPOSITE` ones and `LIST` tables with a default shard are refused (422): a migration moves them. A table that shares its shard group (colocated tables, or the coordinator\'s own group) is refused too (409): one layout serves them all. Emits `shard_added`. Requires role `CLUSTER_ADMIN` or `DBA`. 
      * Add a shard to a table
      */
     async addShardRaw(requestParameters: AddShardOperationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ShardResponse>> {
@@ -250,7 +250,7 @@ export class ShardingApi extends runtime.BaseAPI {
     }
 
     /**
-     * Adds one shard where the strategy allows it without moving nearly every row: a `RANGE` table splits the range holding `splitAt` (the new shard takes `[splitAt, upperBound)`), a `LIST` table takes a new list of `values`, a `HASH` table with `CONSISTENT` hashing takes a new member of its ring. Rows whose key now routes to the new shard move to it. Other `HASH` tables and `COMPOSITE` ones are refused (422): resharding them is a rebalance. A table whose shard group has other tables is refused too (409): colocated tables share one layout. Emits `shard_added`. Requires role `CLUSTER_ADMIN` or `DBA`. 
+     * Adds one shard where the strategy allows it without renumbering a shard or moving nearly every row: a `RANGE` table splits its last range at `splitAt` (the new shard, last, takes `[splitAt, +∞)`), a `LIST` table without a default shard takes a new list of `values`, a `HASH` table with `CONSISTENT` hashing takes a new member of its ring (send `{}`). Rows whose key now routes to the new shard move to it before it turns `ACTIVE`. Other `HASH` tables, `COMPOSITE` ones and `LIST` tables with a default shard are refused (422): a migration moves them. A table that shares its shard group (colocated tables, or the coordinator\'s own group) is refused too (409): one layout serves them all. Emits `shard_added`. Requires role `CLUSTER_ADMIN` or `DBA`. 
      * Add a shard to a table
      */
     async addShard(requestParameters: AddShardOperationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ShardResponse> {
@@ -1258,7 +1258,7 @@ export class ShardingApi extends runtime.BaseAPI {
     }
 
     /**
-     * Replaces the table\'s column list: columns outside the shard key may be added or removed (stored rows keep their fields; a removed column is no longer declared). The shard key columns must stay with their types, and the strategy cannot change here (rows would have to move: that is a rebalance). Requires role `CLUSTER_ADMIN` or `DBA`. 
+     * Adds columns (`addColumns`, none already there) or renames the table\'s schema (`schemaName`). Stored rows keep what they hold: an added column has no value in them until they are written again. The shard key, the primary key and the strategy cannot change here: rows would have to move (a shard is added with `POST …/shards`; a new layout is a migration). Requires role `CLUSTER_ADMIN` or `DBA`. 
      * Alter a sharded table
      */
     async updateShardedTableRaw(requestParameters: UpdateShardedTableOperationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ShardedTableResponse>> {
@@ -1300,7 +1300,7 @@ export class ShardingApi extends runtime.BaseAPI {
     }
 
     /**
-     * Replaces the table\'s column list: columns outside the shard key may be added or removed (stored rows keep their fields; a removed column is no longer declared). The shard key columns must stay with their types, and the strategy cannot change here (rows would have to move: that is a rebalance). Requires role `CLUSTER_ADMIN` or `DBA`. 
+     * Adds columns (`addColumns`, none already there) or renames the table\'s schema (`schemaName`). Stored rows keep what they hold: an added column has no value in them until they are written again. The shard key, the primary key and the strategy cannot change here: rows would have to move (a shard is added with `POST …/shards`; a new layout is a migration). Requires role `CLUSTER_ADMIN` or `DBA`. 
      * Alter a sharded table
      */
     async updateShardedTable(requestParameters: UpdateShardedTableOperationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ShardedTableResponse> {
@@ -1309,7 +1309,7 @@ export class ShardingApi extends runtime.BaseAPI {
     }
 
     /**
-     * Beyond the seeds: the way rows get into a sharded table. Each row (1 to 1000) is routed by its shard key to its one shard and written (insert, or replace a row with the same key) to the shard\'s storage table on its primary node, one commit (WAL record) per shard. Every row is checked before anything is written: a row whose key is missing, mistyped or in no list (422), or a row for a shard that takes no writes now (`READ_ONLY`, `CREATING`, `OFFLINE`, `DROPPING`, or no writable primary: 409), refuses the whole batch and nothing is written. Requires role `CLUSTER_ADMIN` or `DBA`. 
+     * Beyond the seeds: the way rows get into a sharded table. Each row (1 to 1000) is routed by its shard key to its one shard and written (insert, or replace the row with the same primary key) to the shard\'s storage table on its primary node, in commits (WAL transactions) of at most 500 rows. Every row is checked before anything is written: a row that is not an object of declared columns with values of their types, lacks a primary key value, or whose key is in no list (422), or a row for a shard that takes no writes now (`READ_ONLY`, `CREATING`, `OFFLINE`, `DROPPING`, or no writable primary: 409), refuses the whole batch and nothing is written. Requires role `CLUSTER_ADMIN` or `DBA`. 
      * Write rows to a sharded table
      */
     async writeShardedRowsRaw(requestParameters: WriteShardedRowsOperationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ShardedRowsWrittenResponse>> {
@@ -1351,7 +1351,7 @@ export class ShardingApi extends runtime.BaseAPI {
     }
 
     /**
-     * Beyond the seeds: the way rows get into a sharded table. Each row (1 to 1000) is routed by its shard key to its one shard and written (insert, or replace a row with the same key) to the shard\'s storage table on its primary node, one commit (WAL record) per shard. Every row is checked before anything is written: a row whose key is missing, mistyped or in no list (422), or a row for a shard that takes no writes now (`READ_ONLY`, `CREATING`, `OFFLINE`, `DROPPING`, or no writable primary: 409), refuses the whole batch and nothing is written. Requires role `CLUSTER_ADMIN` or `DBA`. 
+     * Beyond the seeds: the way rows get into a sharded table. Each row (1 to 1000) is routed by its shard key to its one shard and written (insert, or replace the row with the same primary key) to the shard\'s storage table on its primary node, in commits (WAL transactions) of at most 500 rows. Every row is checked before anything is written: a row that is not an object of declared columns with values of their types, lacks a primary key value, or whose key is in no list (422), or a row for a shard that takes no writes now (`READ_ONLY`, `CREATING`, `OFFLINE`, `DROPPING`, or no writable primary: 409), refuses the whole batch and nothing is written. Requires role `CLUSTER_ADMIN` or `DBA`. 
      * Write rows to a sharded table
      */
     async writeShardedRows(requestParameters: WriteShardedRowsOperationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ShardedRowsWrittenResponse> {

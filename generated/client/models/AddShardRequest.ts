@@ -21,10 +21,11 @@ import {
 } from './ShardKeyValue.js';
 
 /**
- * Where the new shard cuts the key space, by strategy: a `RANGE` table splits the range holding
- * `splitAt` at that value (the new shard takes the upper part); a `LIST` table takes a new list
- * of `values` (none in another list); a `HASH` table with `CONSISTENT` hashing takes nothing
- * (the new shard's vnodes join the ring and take about 1/n of the keys).
+ * Where the new shard cuts the key space, by the table's strategy: a `RANGE` table splits its
+ * last range at `splitAt` (the new shard, last, takes `[splitAt, +∞)`), so no shard is
+ * renumbered; a `LIST` table without a default shard takes a new list of `values` (none in
+ * another list); a `HASH` table with `CONSISTENT` hashing takes nothing (send `{}`: the new
+ * shard joins the ring and takes about 1/n of the keys).
  * @export
  * @interface AddShardRequest
  */

@@ -59,6 +59,12 @@ export interface CreateShardedTableRequest {
      */
     shardKeyColumns: Array<string>;
     /**
+     * Key columns, each a column of the table, none twice.
+     * @type {Array<string>}
+     * @memberof CreateShardedTableRequest
+     */
+    primaryKeyColumns?: Array<string>;
+    /**
      * 
      * @type {ShardingStrategy}
      * @memberof CreateShardedTableRequest
@@ -93,6 +99,7 @@ export function CreateShardedTableRequestFromJSONTyped(json: any, ignoreDiscrimi
         'schemaName': !exists(json, 'schemaName') ? undefined : json['schemaName'],
         'columns': ((json['columns'] as Array<any>).map(ShardedColumnFromJSON)),
         'shardKeyColumns': json['shardKeyColumns'],
+        'primaryKeyColumns': !exists(json, 'primaryKeyColumns') ? undefined : json['primaryKeyColumns'],
         'strategy': ShardingStrategyFromJSON(json['strategy']),
     };
 }
@@ -110,6 +117,7 @@ export function CreateShardedTableRequestToJSON(value?: CreateShardedTableReques
         'schemaName': value.schemaName,
         'columns': ((value.columns as Array<any>).map(ShardedColumnToJSON)),
         'shardKeyColumns': value.shardKeyColumns,
+        'primaryKeyColumns': value.primaryKeyColumns,
         'strategy': ShardingStrategyToJSON(value.strategy),
     };
 }

@@ -54,7 +54,13 @@ export interface ShardWriteResult {
      */
     rows: number;
     /**
-     * Where the commit ends in the node's WAL, as PostgreSQL writes an LSN.
+     * Commits (WAL transactions) it took: at most 500 rows each.
+     * @type {number}
+     * @memberof ShardWriteResult
+     */
+    commits: number;
+    /**
+     * Where its last commit record starts in the node's WAL, as PostgreSQL writes an LSN.
      * @type {string}
      * @memberof ShardWriteResult
      */
@@ -71,6 +77,7 @@ export function instanceOfShardWriteResult(value: object): boolean {
     isInstance = isInstance && "shardNumber" in value;
     isInstance = isInstance && "nodeId" in value;
     isInstance = isInstance && "rows" in value;
+    isInstance = isInstance && "commits" in value;
     isInstance = isInstance && "lsn" in value;
 
     return isInstance;
@@ -91,6 +98,7 @@ export function ShardWriteResultFromJSONTyped(json: any, ignoreDiscriminator: bo
         'shardNumber': json['shardNumber'],
         'nodeId': json['nodeId'],
         'rows': json['rows'],
+        'commits': json['commits'],
         'lsn': json['lsn'],
     };
 }
@@ -109,6 +117,7 @@ export function ShardWriteResultToJSON(value?: ShardWriteResult | null): any {
         'shardNumber': value.shardNumber,
         'nodeId': value.nodeId,
         'rows': value.rows,
+        'commits': value.commits,
         'lsn': value.lsn,
     };
 }

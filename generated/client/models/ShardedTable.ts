@@ -65,6 +65,12 @@ export interface ShardedTable {
      */
     shardKeyColumns: Array<string>;
     /**
+     * Key columns, each a column of the table, none twice.
+     * @type {Array<string>}
+     * @memberof ShardedTable
+     */
+    primaryKeyColumns: Array<string>;
+    /**
      * 
      * @type {ShardingStrategy}
      * @memberof ShardedTable
@@ -123,6 +129,7 @@ export function instanceOfShardedTable(value: object): boolean {
     isInstance = isInstance && "schemaName" in value;
     isInstance = isInstance && "columns" in value;
     isInstance = isInstance && "shardKeyColumns" in value;
+    isInstance = isInstance && "primaryKeyColumns" in value;
     isInstance = isInstance && "strategy" in value;
     isInstance = isInstance && "shardGroup" in value;
     isInstance = isInstance && "shardCount" in value;
@@ -149,6 +156,7 @@ export function ShardedTableFromJSONTyped(json: any, ignoreDiscriminator: boolea
         'schemaName': json['schemaName'],
         'columns': ((json['columns'] as Array<any>).map(ShardedColumnFromJSON)),
         'shardKeyColumns': json['shardKeyColumns'],
+        'primaryKeyColumns': json['primaryKeyColumns'],
         'strategy': ShardingStrategyFromJSON(json['strategy']),
         'shardGroup': json['shardGroup'],
         'shardCount': json['shardCount'],
@@ -173,6 +181,7 @@ export function ShardedTableToJSON(value?: ShardedTable | null): any {
         'schemaName': value.schemaName,
         'columns': ((value.columns as Array<any>).map(ShardedColumnToJSON)),
         'shardKeyColumns': value.shardKeyColumns,
+        'primaryKeyColumns': value.primaryKeyColumns,
         'strategy': ShardingStrategyToJSON(value.strategy),
         'shardGroup': value.shardGroup,
         'shardCount': value.shardCount,

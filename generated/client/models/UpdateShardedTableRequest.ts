@@ -21,19 +21,25 @@ import {
 } from './ShardedColumn.js';
 
 /**
- * The new column list. Columns outside the shard key may be added or removed; the shard key
- * columns stay, with their types. The shard key and the strategy cannot change here: moving
- * rows to a new layout is a rebalance's work.
+ * What may change of a table: new columns (not already there) and the schema name. The shard
+ * key, the primary key and the strategy cannot change here: rows would move (a shard is added
+ * with `POST …/shards`; a new layout is a migration).
  * @export
  * @interface UpdateShardedTableRequest
  */
 export interface UpdateShardedTableRequest {
     /**
-     * Every column of the table after the change.
+     * Columns to add (stored rows have no value for them until written again).
      * @type {Array<ShardedColumn>}
      * @memberof UpdateShardedTableRequest
      */
-    columns: Array<ShardedColumn>;
+    addColumns?: Array<ShardedColumn>;
+    /**
+     * The new schema name.
+     * @type {string}
+     * @memberof UpdateShardedTableRequest
+     */
+    schemaName?: string;
 }
 
 /**
@@ -41,7 +47,6 @@ export interface UpdateShardedTableRequest {
  */
 export function instanceOfUpdateShardedTableRequest(value: object): boolean {
     let isInstance = true;
-    isInstance = isInstance && "columns" in value;
 
     return isInstance;
 }
@@ -56,7 +61,8 @@ export function UpdateShardedTableRequestFromJSONTyped(json: any, ignoreDiscrimi
     }
     return {
         
-        'columns': ((json['columns'] as Array<any>).map(ShardedColumnFromJSON)),
+        'addColumns': !exists(json, 'addColumns') ? undefined : ((json['addColumns'] as Array<any>).map(ShardedColumnFromJSON)),
+        'schemaName': !exists(json, 'schemaName') ? undefined : json['schemaName'],
     };
 }
 
@@ -69,7 +75,8 @@ export function UpdateShardedTableRequestToJSON(value?: UpdateShardedTableReques
     }
     return {
         
-        'columns': ((value.columns as Array<any>).map(ShardedColumnToJSON)),
+        'addColumns': value.addColumns === undefined ? undefined : ((value.addColumns as Array<any>).map(ShardedColumnToJSON)),
+        'schemaName': value.schemaName,
     };
 }
 

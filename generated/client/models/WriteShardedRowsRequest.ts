@@ -14,7 +14,7 @@
 
 import { exists, mapValues } from '../runtime.js';
 /**
- * Rows to write (insert or replace), each routed by its shard key.
+ * Rows to write (insert, or replace the row with the same primary key), each routed by its shard key.
  * @export
  * @interface WriteShardedRowsRequest
  */

@@ -14,107 +14,84 @@
 
 import { exists, mapValues } from '../runtime.js';
 /**
- * Payload of `shard_added` and `shard_removed`, one per shard of a shard group. Stream filters match its tables (`tableNames`) and nodes (`nodeIds`).
+ * Payload of `shard_removed`, one per shard of a table when the table is dropped (its shard table deleted from node storage).
  * @export
- * @interface ShardChangePayload
+ * @interface ShardRemovedPayload
  */
-export interface ShardChangePayload {
+export interface ShardRemovedPayload {
     /**
-     * The shard (`shard-N`, or `<group>-shard-N`), as `/api/v1/cluster/coordinator/shards` lists it.
+     * The sharded table.
      * @type {string}
-     * @memberof ShardChangePayload
+     * @memberof ShardRemovedPayload
+     */
+    tableName: string;
+    /**
+     * The shard.
+     * @type {string}
+     * @memberof ShardRemovedPayload
      */
     shardId: string;
     /**
-     * The shard group (colocation group).
-     * @type {string}
-     * @memberof ShardChangePayload
-     */
-    shardGroup: string;
-    /**
-     * Its number in the group.
+     * Its number in the table.
      * @type {number}
-     * @memberof ShardChangePayload
+     * @memberof ShardRemovedPayload
      */
     shardNumber: number;
     /**
-     * The tables with a part on it (each stored as `<table>_<shardNumber>`); for `shard_removed`, the tables it had.
-     * @type {Array<string>}
-     * @memberof ShardChangePayload
-     */
-    tableNames: Array<string>;
-    /**
-     * Its state (see ShardStatus): ACTIVE once added, DROPPING when removed.
+     * Its table in node storage, `<tableName>_<shardNumber>`.
      * @type {string}
-     * @memberof ShardChangePayload
+     * @memberof ShardRemovedPayload
      */
-    status: ShardChangePayloadStatusEnum;
+    storageTable: string;
     /**
-     * Its primary node, then its replicas.
+     * Rows deleted with it.
+     * @type {number}
+     * @memberof ShardRemovedPayload
+     */
+    rowsDeleted: number;
+    /**
+     * Nodes named (none today).
      * @type {Array<string>}
-     * @memberof ShardChangePayload
+     * @memberof ShardRemovedPayload
      */
     nodeIds: Array<string>;
-    /**
-     * Why, in words.
-     * @type {string}
-     * @memberof ShardChangePayload
-     */
-    reason: string;
 }
 
-
 /**
- * @export
+ * Check if a given object implements the ShardRemovedPayload interface.
  */
-export const ShardChangePayloadStatusEnum = {
-    Creating: 'CREATING',
-    Active: 'ACTIVE',
-    Rebalancing: 'REBALANCING',
-    ReadOnly: 'READ_ONLY',
-    Offline: 'OFFLINE',
-    Dropping: 'DROPPING'
-} as const;
-export type ShardChangePayloadStatusEnum = typeof ShardChangePayloadStatusEnum[keyof typeof ShardChangePayloadStatusEnum];
-
-
-/**
- * Check if a given object implements the ShardChangePayload interface.
- */
-export function instanceOfShardChangePayload(value: object): boolean {
+export function instanceOfShardRemovedPayload(value: object): boolean {
     let isInstance = true;
+    isInstance = isInstance && "tableName" in value;
     isInstance = isInstance && "shardId" in value;
-    isInstance = isInstance && "shardGroup" in value;
     isInstance = isInstance && "shardNumber" in value;
-    isInstance = isInstance && "tableNames" in value;
-    isInstance = isInstance && "status" in value;
+    isInstance = isInstance && "storageTable" in value;
+    isInstance = isInstance && "rowsDeleted" in value;
     isInstance = isInstance && "nodeIds" in value;
-    isInstance = isInstance && "reason" in value;
 
     return isInstance;
 }
 
-export function ShardChangePayloadFromJSON(json: any): ShardChangePayload {
-    return ShardChangePayloadFromJSONTyped(json, false);
+export function ShardRemovedPayloadFromJSON(json: any): ShardRemovedPayload {
+    return ShardRemovedPayloadFromJSONTyped(json, false);
 }
 
-export function ShardChangePayloadFromJSONTyped(json: any, ignoreDiscriminator: boolean): ShardChangePayload {
+export function ShardRemovedPayloadFromJSONTyped(json: any, ignoreDiscriminator: boolean): ShardRemovedPayload {
     if ((json === undefined) || (json === null)) {
         return json;
     }
     return {
         
+        'tableName': json['tableName'],
         'shardId': json['shardId'],
-        'shardGroup': json['shardGroup'],
         'shardNumber': json['shardNumber'],
-        'tableNames': json['tableNames'],
-        'status': json['status'],
+        'storageTable': json['storageTable'],
+        'rowsDeleted': json['rowsDeleted'],
         'nodeIds': json['nodeIds'],
-        'reason': json['reason'],
     };
 }
 
-export function ShardChangePayloadToJSON(value?: ShardChangePayload | null): any {
+export function ShardRemovedPayloadToJSON(value?: ShardRemovedPayload | null): any {
     if (value === undefined) {
         return undefined;
     }
@@ -123,13 +100,12 @@ export function ShardChangePayloadToJSON(value?: ShardChangePayload | null): any
     }
     return {
         
+        'tableName': value.tableName,
         'shardId': value.shardId,
-        'shardGroup': value.shardGroup,
         'shardNumber': value.shardNumber,
-        'tableNames': value.tableNames,
-        'status': value.status,
+        'storageTable': value.storageTable,
+        'rowsDeleted': value.rowsDeleted,
         'nodeIds': value.nodeIds,
-        'reason': value.reason,
     };
 }
 
