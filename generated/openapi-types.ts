@@ -19986,7 +19986,7 @@ export interface components {
             sizeBytes: number;
             /**
              * Format: date-time
-             * @description When a move of it last completed (cluster clock); null if it never moved.
+             * @description When its placement last moved (cluster clock): a move started or its primary was re-pointed; null if it never moved.
              * @example null
              */
             lastRebalance: string | null;
@@ -22661,7 +22661,9 @@ export interface components {
          *       "shardNumber": 3,
          *       "storageTable": "orders_3",
          *       "rowsDeleted": 1250,
-         *       "nodeIds": []
+         *       "nodeIds": [
+         *         "node-1"
+         *       ]
          *     }
          */
         ShardRemovedPayload: {
@@ -22691,8 +22693,10 @@ export interface components {
              */
             rowsDeleted: number;
             /**
-             * @description Nodes named (none today).
-             * @example []
+             * @description Its primary node, where the rows were deleted (empty when it had none).
+             * @example [
+             *       "node-1"
+             *     ]
              */
             nodeIds: string[];
         };
@@ -23764,25 +23768,6 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The operation is part of the published contract but is not built yet. */
-        NotImplemented: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "success": false,
-                 *       "error": {
-                 *         "code": "NOT_IMPLEMENTED",
-                 *         "message": "getClusterRaftState is planned but not implemented yet."
-                 *       },
-                 *       "timestamp": "2026-11-21T10:30:00.000Z"
-                 *     }
-                 */
-                "application/json": components["schemas"]["ErrorResponse"];
-            };
-        };
         /** @description The path is a WebSocket stream and the request was not a WebSocket upgrade. */
         UpgradeRequired: {
             headers: {
@@ -23799,6 +23784,25 @@ export interface components {
                  *         "message": "/api/v1/ws/cluster/nodes is a WebSocket stream; connect with a WebSocket client."
                  *       },
                  *       "requestId": "req-3f2a9c",
+                 *       "timestamp": "2026-11-21T10:30:00.000Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The operation is part of the published contract but is not built yet. */
+        NotImplemented: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "success": false,
+                 *       "error": {
+                 *         "code": "NOT_IMPLEMENTED",
+                 *         "message": "getClusterRaftState is planned but not implemented yet."
+                 *       },
                  *       "timestamp": "2026-11-21T10:30:00.000Z"
                  *     }
                  */
@@ -38078,7 +38082,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     createShardedTable: {
@@ -38254,7 +38257,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getShardedTable: {
@@ -38309,7 +38311,6 @@ export interface operations {
             };
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     updateShardedTable: {
@@ -38404,7 +38405,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     dropShardedTable: {
@@ -38493,7 +38493,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listTableShards: {
@@ -38646,7 +38645,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     addShard: {
@@ -38793,7 +38791,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getTableShard: {
@@ -38853,7 +38850,6 @@ export interface operations {
             };
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     setShardStatus: {
@@ -38952,7 +38948,6 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listShardRows: {
@@ -39066,7 +39061,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     writeShardedRows: {
@@ -39222,7 +39216,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     routeShardQuery: {
@@ -39301,7 +39294,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     analyzeShardKey: {
@@ -39439,7 +39431,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getShardingStatistics: {
@@ -39557,7 +39548,6 @@ export interface operations {
             };
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listShardedTablesAlias: {
@@ -39751,7 +39741,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     createShardedTableAlias: {
@@ -39927,7 +39916,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getShardedTableAlias: {
@@ -39982,7 +39970,6 @@ export interface operations {
             };
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     dropShardedTableAlias: {
@@ -40071,7 +40058,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listTableShardsAlias: {
@@ -40224,7 +40210,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getShardedTableStatisticsAlias: {
@@ -40342,7 +40327,6 @@ export interface operations {
             };
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     createShardedTableReplicationAlias: {
@@ -40518,7 +40502,6 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getShardingStatisticsReplicationAlias: {
@@ -40636,7 +40619,6 @@ export interface operations {
             };
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     listFaults: {

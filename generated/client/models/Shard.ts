@@ -101,7 +101,7 @@ export interface Shard {
      */
     sizeBytes: number;
     /**
-     * When a move of it last completed (cluster clock); null if it never moved.
+     * When its placement last moved (cluster clock): a move started or its primary was re-pointed; null if it never moved.
      * @type {Date}
      * @memberof Shard
      */

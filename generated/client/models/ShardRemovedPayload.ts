@@ -50,7 +50,7 @@ export interface ShardRemovedPayload {
      */
     rowsDeleted: number;
     /**
-     * Nodes named (none today).
+     * Its primary node, where the rows were deleted (empty when it had none).
      * @type {Array<string>}
      * @memberof ShardRemovedPayload
      */
