@@ -38222,7 +38222,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
-            /** @description A sharded table has this name (`details.reason` `ALREADY_EXISTS`), the catalog holds its 1000 tables (`LIMIT_REACHED`), or no writable node can hold a primary (`NO_WRITABLE_NODE`). */
+            /** @description A sharded table has this name (`details.reason` `ALREADY_EXISTS`), a shard group left by a dropped table of this name holds tables of another layout (`GROUP_TAKEN`), the catalog holds its 1000 tables (`LIMIT_REACHED`), or no writable node can hold a primary (`NO_WRITABLE_NODE`). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -39881,7 +39881,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
-            /** @description A sharded table has this name (`details.reason` `ALREADY_EXISTS`), the catalog holds its 1000 tables (`LIMIT_REACHED`), or no writable node can hold a primary (`NO_WRITABLE_NODE`). */
+            /** @description A sharded table has this name (`details.reason` `ALREADY_EXISTS`), a shard group left by a dropped table of this name holds tables of another layout (`GROUP_TAKEN`), the catalog holds its 1000 tables (`LIMIT_REACHED`), or no writable node can hold a primary (`NO_WRITABLE_NODE`). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -40467,7 +40467,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
-            /** @description A sharded table has this name (`details.reason` `ALREADY_EXISTS`), the catalog holds its 1000 tables (`LIMIT_REACHED`), or no writable node can hold a primary (`NO_WRITABLE_NODE`). */
+            /** @description A sharded table has this name (`details.reason` `ALREADY_EXISTS`), a shard group left by a dropped table of this name holds tables of another layout (`GROUP_TAKEN`), the catalog holds its 1000 tables (`LIMIT_REACHED`), or no writable node can hold a primary (`NO_WRITABLE_NODE`). */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -90,7 +90,7 @@ export class ShardedTableService {
 
   create(context: OperationContext, input: CreateTableInput): Promise<ShardedTable> {
     return this.deps.runner.run(context, 'createShardedTable', creationOf<ShardedTable>(TABLE_TARGET, (table) => table.tableName, input?.tableName), () =>
-      withReason(() => this.tableOf(this.deps.sharding.createTable(input).tableName), (error) => (error.message.includes('already exists') ? 'ALREADY_EXISTS' : error.message.includes('maximum') ? 'LIMIT_REACHED' : 'NO_WRITABLE_NODE')),
+      withReason(() => this.tableOf(this.deps.sharding.createTable(input).tableName), createConflictReason),
     );
   }
 
@@ -214,6 +214,13 @@ export class ShardedTableService {
     if (shard === undefined) throw new DomainError('NOT_FOUND', `Sharded table ${tableName} has no shard ${shardId}.`, { resource: 'sharding.shard', id: shardId });
     return shard;
   }
+}
+
+/** Which refusal of a create the engine's details name: the table's name, a leftover group, no writable node, or the catalog's limit. */
+function createConflictReason(error: DomainError): string {
+  const details = error.details ?? {};
+  if ('tableName' in details) return 'group' in details ? 'GROUP_TAKEN' : 'ALREADY_EXISTS';
+  return 'group' in details ? 'NO_WRITABLE_NODE' : 'LIMIT_REACHED';
 }
 
 /**

@@ -6,7 +6,7 @@ import type { HandlerTable } from '../../handler-types.js';
 /** REST handlers of /api/v1/advanced-replication/sharding/query/route and …/analyze-key. */
 export function shardRoutingHandlers({ shardRouting }: Services): HandlerTable {
   return {
-    routeShardQuery: ({ body, context }) => ({ status: 200, body: ok(shardRouting.route(context, body as RouteShardQueryRequest) as never) }),
+    routeShardQuery: ({ body, context }) => ({ status: 200, body: ok(shardRouting.route(context, body as RouteShardQueryRequest)) }),
     analyzeShardKey: ({ query, context }) => ({
       status: 200,
       body: ok(

@@ -32,10 +32,10 @@ export function shardedTableHandlers({ shardedTables }: Services): HandlerTable 
       offset: query.offset,
       fields: query.fields?.split(','),
     });
-    return { status: 200 as const, body: okPage({ ...page, items: sparseItems<ShardedTable>(page.items) as never[] }) };
+    return { status: 200 as const, body: okPage({ ...page, items: sparseItems<ShardedTable>(page.items) }) };
   };
-  const create = async (context: OperationContext, body: unknown) => ({ status: 201 as const, body: ok((await shardedTables.create(context, body as CreateTableInput)) as never) });
-  const get = (context: OperationContext, table: string) => ({ status: 200 as const, body: ok(shardedTables.get(context, table) as never) });
+  const create = async (context: OperationContext, body: unknown) => ({ status: 201 as const, body: ok((await shardedTables.create(context, body as CreateTableInput))) });
+  const get = (context: OperationContext, table: string) => ({ status: 200 as const, body: ok(shardedTables.get(context, table)) });
   const drop = async (context: OperationContext, table: string) => ({ status: 200 as const, body: ok(await shardedTables.drop(context, table)) });
   const listShards = (context: OperationContext, table: string, query: ShardListQuery) => {
     const page = shardedTables.listShards(context, table, {
@@ -47,7 +47,7 @@ export function shardedTableHandlers({ shardedTables }: Services): HandlerTable 
       offset: query.offset,
       fields: query.fields?.split(','),
     });
-    return { status: 200 as const, body: okPage({ ...page, items: sparseItems<Shard>(page.items) as never[] }) };
+    return { status: 200 as const, body: okPage({ ...page, items: sparseItems<Shard>(page.items) }) };
   };
   const statistics = (context: OperationContext, operationId: Parameters<typeof shardedTables.statistics>[1], table: string | undefined) => ({
     status: 200 as const,
@@ -63,15 +63,15 @@ export function shardedTableHandlers({ shardedTables }: Services): HandlerTable 
     getShardedTableAlias: ({ path, context }) => get(context, path.name),
     updateShardedTable: async ({ path, body, context }) => ({
       status: 200,
-      body: ok((await shardedTables.update(context, path.table, body as UpdateShardedTableRequest)) as never),
+      body: ok((await shardedTables.update(context, path.table, body as UpdateShardedTableRequest))),
     }),
     dropShardedTable: ({ path, context }) => drop(context, path.table),
     dropShardedTableAlias: ({ path, context }) => drop(context, path.name),
     listTableShards: ({ path, query, context }) => listShards(context, path.table, query),
     listTableShardsAlias: ({ path, query, context }) => listShards(context, path.name, query),
-    addShard: async ({ path, body, context }) => ({ status: 201, body: ok((await shardedTables.addShard(context, path.table, body as AddShardRequest)) as never) }),
-    getTableShard: ({ path, context }) => ({ status: 200, body: ok(shardedTables.getShard(context, path.table, path.id) as never) }),
-    setShardStatus: async ({ path, body, context }) => ({ status: 200, body: ok((await shardedTables.setShardStatus(context, path.table, path.id, body.status)) as never) }),
+    addShard: async ({ path, body, context }) => ({ status: 201, body: ok((await shardedTables.addShard(context, path.table, body as AddShardRequest))) }),
+    getTableShard: ({ path, context }) => ({ status: 200, body: ok(shardedTables.getShard(context, path.table, path.id)) }),
+    setShardStatus: async ({ path, body, context }) => ({ status: 200, body: ok((await shardedTables.setShardStatus(context, path.table, path.id, body.status))) }),
     writeShardedRows: async ({ path, body, context }) => ({ status: 200, body: ok(await shardedTables.writeRows(context, path.table, body.rows)) }),
     listShardRows: ({ path, query, context }) => ({ status: 200, body: okPage(shardedTables.listRows(context, path.table, path.id, query)) }),
     getShardingStatistics: ({ query, context }) => statistics(context, 'getShardingStatistics', query.table),
