@@ -3623,9 +3623,8 @@ export interface paths {
          *     a whole, defaults filled in, and persisted; the table joins the shard group of its layout
          *     (the coordinator's own for a `HASH` over its shard count, else the group of a table with
          *     the same layout, else a new group named after it) and each shard's storage table
-         *     `<tableName>_<N>` is created on the shard's primary node. Its shards are `ACTIVE` when the
-         *     answer comes. Emits `shard_added` for each new group shard. Requires role `CLUSTER_ADMIN` or
-         *     `DBA`.
+         *     `<tableName>_<N>` lives on the shard's primary node. Its shards are `ACTIVE` when the answer
+         *     comes. Emits `shard_added` for each of its shards. Requires role `CLUSTER_ADMIN` or `DBA`.
          *
          *     A bad definition answers 422 with every problem in `error.details.problems`: overlapping
          *     ranges (naming both and the overlap), a gap between ranges, a value in two lists, a key
@@ -3668,11 +3667,12 @@ export interface paths {
         post?: never;
         /**
          * Drop a sharded table
-         * @description Drops the table: its shards go `DROPPING`, their storage tables are deleted from the nodes
-         *     (every row with them), and the table leaves the catalog. A shard group left with no table
-         *     is removed (`shard_removed` for each of its shards); the coordinator's `default` group
-         *     stays. Refused while a shard of the table is being moved: cancel the move first. Requires
-         *     role `CLUSTER_ADMIN` or `DBA`.
+         * @description Drops the table: its shards' storage tables are deleted from the nodes
+         *     (every row with them), and the table leaves the catalog; `shard_removed` for each of its
+         *     shards. A table alone in its shard group takes the group with it (its shards go `DROPPING`
+         *     first); a shared group (the coordinator's `default`, or colocated tables) stays as it is.
+         *     Refused while a shard of the table is being moved (cancel the move first), or while a
+         *     primary holding its rows cannot take the deletes. Requires role `CLUSTER_ADMIN` or `DBA`.
          */
         delete: operations["dropShardedTable"];
         options?: never;
