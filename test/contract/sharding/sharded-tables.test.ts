@@ -8,7 +8,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { lastAuditEntry } from '../../support/audit.js';
 import { expectContract } from '../../support/contract.js';
 import { codesOf, dataOf, graphql } from '../../support/graphql.js';
-import { closeAllStreams, isEventOfType, listenOnLoopback, openStream } from '../../support/socket.js';
+import { closeAllStreams, graphqlWsClient, isEventOfType, listenOnLoopback, nextFeedOpened, openStream, subscribe } from '../../support/socket.js';
 import { configureStream, expectFramesInContract, payloadOf } from '../../support/stream-contract.js';
 import { ADMIN_KEY, useTestServer } from '../../support/test-server.js';
 
@@ -332,14 +332,20 @@ describe('GraphQL twins', () => {
 });
 
 describe('/api/v1/ws/cluster/sharding', () => {
-  test('a plain GET answers 426; a socket filtered to one table carries its shard_added and shard_removed', async () => {
+  test('a plain GET answers 426; a socket and shardingEvents filtered to one table carry its shard_added and shard_removed', async () => {
     const plain = await http().get('/api/v1/ws/cluster/sharding').set(asAdmin);
     expect(plain.status).toBe(426);
     expectContract('streamShardingEvents', plain);
 
-    const { wsUrl } = await listenOnLoopback(fixture.server);
+    const { wsUrl, httpUrl } = await listenOnLoopback(fixture.server);
     const stream = await openStream(`${wsUrl}/api/v1/ws/cluster/sharding?apiKey=${ADMIN_KEY}`);
     await configureStream(stream, { tables: ['ledger'] });
+    const client = graphqlWsClient(`ws://${new URL(httpUrl).host}`, { 'X-API-Key': ADMIN_KEY });
+    const opened = nextFeedOpened(fixture.server);
+    const subscription = subscribe<{ shardingEvents: { type: string; payload: { tableName: string } } }>(client, {
+      query: 'subscription { shardingEvents(tables: ["ledger"], eventTypes: ["shard_added"]) { type payload } }',
+    });
+    await opened;
     await http().post(`${S}/tables`).set(asAdmin).send({ ...REGIONS, tableName: 'other' });
     await http().post(`${S}/tables`).set(asAdmin).send({ ...REGIONS, tableName: 'ledger' });
     await http().delete(`${S}/tables/ledger`).set(asAdmin);
@@ -349,5 +355,9 @@ describe('/api/v1/ws/cluster/sharding', () => {
     const { match: removed } = await stream.frames.until(isEventOfType('shard_removed'), 'shard_removed of ledger');
     expect(payloadOf(removed)).toMatchObject({ tableName: 'ledger', rowsDeleted: 0 });
     expectFramesInContract([stream]);
+    const viaGraphql = (await subscription.results.next()).data!.shardingEvents;
+    expect(viaGraphql).toMatchObject({ type: 'shard_added', payload: { tableName: 'ledger', storageTable: 'ledger_1' } });
+    subscription.unsubscribe();
+    await client.dispose();
   });
 });
