@@ -1,4 +1,8 @@
 import { DomainError } from '../../engines/runtime/domain-error.js';
+import { groupShardIdOf } from '../../engines/coordinator/shard-groups.js';
+import { shardIdOf } from '../../engines/coordinator/shard-ranges.js';
+import { DEFAULT_SHARD_GROUP } from '../../engines/sharding/shard-layout.js';
+import { shardNameOf } from '../../engines/sharding/sharded-table.js';
 import type { KeyValue } from '../../engines/sharding/shard-key.js';
 import type { ShardStatus } from '../../engines/sharding/shard-state.js';
 import type { ColumnDefinition } from '../../engines/sharding/sharded-table.js';
@@ -167,8 +171,8 @@ export class ShardedTableService {
         () => this.deps.sharding.writeRows(tableName, rows),
         (error) => ('state' in (error.details ?? {}) ? 'SHARD_NOT_WRITABLE' : 'NODE_NOT_WRITABLE'),
       );
-      const shards = this.deps.sharding.shardsOf(tableName);
-      return rowsWrittenOf(result, (shardNumber) => shards[shardNumber - 1]!.shardId);
+      const { group } = this.deps.sharding.table(tableName);
+      return rowsWrittenOf(result, (shardNumber) => apiShardIdOf(group, shardNumber));
     });
   }
 
@@ -208,12 +212,22 @@ export class ShardedTableService {
     return shardOf(view, this.deps.lastMovedAt(view.shardId));
   }
 
-  /** A table's shard by its id (`orders-shard-2`, `shard-3`) or its name (`orders_2`). @throws NOT_FOUND. */
+  /**
+   * A table's shard by its id (`orders-shard-2`, `shard-3`) or its name (`orders_2`), measuring
+   * only that shard. @throws NOT_FOUND.
+   */
   private shardView(tableName: string, shardId: string): TableShardView {
-    const shard = this.deps.sharding.shardsOf(tableName).find((view) => view.shardId === shardId || view.storageTable === shardId);
-    if (shard === undefined) throw new DomainError('NOT_FOUND', `Sharded table ${tableName} has no shard ${shardId}.`, { resource: 'sharding.shard', id: shardId });
-    return shard;
+    const { group, shardCount } = this.deps.sharding.table(tableName);
+    for (let shardNumber = 1; shardNumber <= shardCount; shardNumber += 1) {
+      if (shardId === apiShardIdOf(group, shardNumber) || shardId === shardNameOf(tableName, shardNumber)) return this.deps.sharding.shardOf(tableName, shardNumber);
+    }
+    throw new DomainError('NOT_FOUND', `Sharded table ${tableName} has no shard ${shardId}.`, { resource: 'sharding.shard', id: shardId });
   }
+}
+
+/** The coordinator's id of a group's shard N, as the engine names it: `shard-N` in the default group, else `<group>-shard-N`. */
+function apiShardIdOf(group: string, shardNumber: number): string {
+  return group === DEFAULT_SHARD_GROUP ? shardIdOf(shardNumber - 1) : groupShardIdOf(group, shardNumber);
 }
 
 /** Which refusal of a create the engine's details name: the table's name, a leftover group, no writable node, or the catalog's limit. */
