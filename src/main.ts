@@ -2,8 +2,6 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { startPlatform } from './platform.js';
-import { createApiServer } from './api/server.js';
 import { ConfigurationError, parseServerCommand, type ServerOptions } from './config/server-options.js';
 import { StartupError, listenProblemOf } from './config/startup-error.js';
 
@@ -19,6 +17,8 @@ async function main(): Promise<void> {
     return;
   }
   const options = command.options;
+  // Loaded once the command line is understood: `--help` and a mistyped flag answer without them.
+  const [{ startPlatform }, { createApiServer }] = await Promise.all([import('./platform.js'), import('./api/server.js')]);
   const logger = pino({ level: options.logLevel });
   prepareDataDir(options);
   const platform = await startPlatform({

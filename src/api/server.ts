@@ -57,15 +57,14 @@ export interface ApiServerOptions {
  */
 export async function createApiServer({ services, surfaces }: ApiBackend, logger: Logger, options: ApiServerOptions = {}): Promise<ApiServer> {
   const contractDir = GENERATED_DIR;
-  const document = JSON.parse(await readFile(join(contractDir, 'openapi.json'), 'utf8'));
-  const validator = await RequestValidator.create(document);
-  const yoga = createGraphQL(services, surfaces.resolvers, new ContractSchemas(document), join(contractDir, 'graphql', 'schema.graphql'));
+  const { document, validator, serializers, schemas } = await compiledContract(contractDir, options.checkResponses ?? false);
+  const yoga = createGraphQL(services, surfaces.resolvers, schemas, join(contractDir, 'graphql', 'schema.graphql'));
   const app = createRestApp({
     services,
     handlerFactories: surfaces.restHandlers,
     operations,
     validator,
-    serializers: new ResponseSerializers(document, { checkBodies: options.checkResponses ?? false }),
+    serializers,
     logger,
     specJsonPath: join(contractDir, 'openapi.json'),
     specYamlPath: join(contractDir, 'openapi.yaml'),
@@ -144,6 +143,38 @@ export async function createApiServer({ services, surfaces }: ApiBackend, logger
       });
     },
   };
+}
+
+/** What the contract compiles to: none of it holds a server's state, so servers in one process share it. */
+interface CompiledContract {
+  text: string;
+  checkResponses: boolean;
+  document: { components: { schemas: { EventType: { enum: string[] } } } };
+  validator: RequestValidator;
+  serializers: ResponseSerializers;
+  schemas: ContractSchemas;
+}
+
+let lastCompiled: CompiledContract | undefined;
+
+/**
+ * The contract's validators and serializers, kept for the contract text they came from: a test
+ * process starts dozens of servers, and each would otherwise recompile the contract (about a
+ * third of a second of CPU) and every validator and serializer its requests use.
+ */
+async function compiledContract(contractDir: string, checkResponses: boolean): Promise<CompiledContract> {
+  const text = await readFile(join(contractDir, 'openapi.json'), 'utf8');
+  if (lastCompiled && lastCompiled.text === text && lastCompiled.checkResponses === checkResponses) return lastCompiled;
+  const document = JSON.parse(text);
+  lastCompiled = {
+    text,
+    checkResponses,
+    document,
+    validator: await RequestValidator.create(document),
+    serializers: new ResponseSerializers(document, { checkBodies: checkResponses }),
+    schemas: new ContractSchemas(document),
+  };
+  return lastCompiled;
 }
 
 /** The enveloped executors, handed to graphql-ws through rootValue as yoga's guide does. */

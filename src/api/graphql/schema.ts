@@ -23,11 +23,20 @@ function mergeResolvers(maps: readonly Resolvers[]): Resolvers {
   return merged as Resolvers;
 }
 
-/** The executable schema: the contract's SDL (merged by `npm run generate`) with every domain's resolvers. */
+/** The schema built last, with what it was built from. */
+let lastBuilt: { typeDefs: string; resolvers: readonly Resolvers[]; schema: GraphQLSchema } | undefined;
+
+/**
+ * The executable schema: the contract's SDL (merged by `npm run generate`) with every domain's
+ * resolvers. Resolvers reach the services through the context, so servers started in one process
+ * from the same SDL and the same resolver maps share one schema: building it takes about a second
+ * of CPU, which test processes starting dozens of servers would otherwise spend on each.
+ */
 export function executableSchema(schemaPath: string, resolvers: readonly Resolvers[]): GraphQLSchema {
   const typeDefs = readFileSync(schemaPath, 'utf8');
+  if (lastBuilt && lastBuilt.typeDefs === typeDefs && sameMaps(lastBuilt.resolvers, resolvers)) return lastBuilt.schema;
   const built = mergeResolvers(resolvers);
-  return createSchema<GraphQLContext>({
+  const schema = createSchema<GraphQLContext>({
     typeDefs,
     resolvers: [
       { BigInt: BigIntResolver, DateTime: DateTimeResolver, JSON: JSONResolver },
@@ -35,4 +44,10 @@ export function executableSchema(schemaPath: string, resolvers: readonly Resolve
       plannedFieldResolvers(typeDefs, built as Record<string, Record<string, unknown>>),
     ],
   });
+  lastBuilt = { typeDefs, resolvers: [...resolvers], schema };
+  return schema;
+}
+
+function sameMaps(a: readonly Resolvers[], b: readonly Resolvers[]): boolean {
+  return a.length === b.length && a.every((map, index) => map === b[index]);
 }
