@@ -862,13 +862,13 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationShardingAnalyzeKey",
+    operationId: "analyzeShardKey",
     method: "get",
     path: "/api/v1/advanced-replication/sharding/analyze-key",
     expressPath: "/api/v1/advanced-replication/sharding/analyze-key",
-    tags: ["Planned"],
+    tags: ["Sharding"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -888,17 +888,17 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationShardingQueryRoute",
+    operationId: "routeShardQuery",
     method: "post",
     path: "/api/v1/advanced-replication/sharding/query/route",
     expressPath: "/api/v1/advanced-replication/sharding/query/route",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
-    readOnly: false,
+    readOnly: true,
   },
   {
     operationId: "postAdvancedReplicationShardingRebalanceExecute",
@@ -979,130 +979,156 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationShardingStatistics",
+    operationId: "getShardingStatistics",
     method: "get",
     path: "/api/v1/advanced-replication/sharding/statistics",
     expressPath: "/api/v1/advanced-replication/sharding/statistics",
-    tags: ["Planned"],
+    tags: ["Sharding"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationShardingTables",
+    operationId: "listShardedTables",
     method: "get",
     path: "/api/v1/advanced-replication/sharding/tables",
     expressPath: "/api/v1/advanced-replication/sharding/tables",
-    tags: ["Planned"],
+    tags: ["Sharding"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationShardingTables",
+    operationId: "createShardedTable",
     method: "post",
     path: "/api/v1/advanced-replication/sharding/tables",
     expressPath: "/api/v1/advanced-replication/sharding/tables",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteAdvancedReplicationShardingTablesByTable",
+    operationId: "dropShardedTable",
     method: "delete",
     path: "/api/v1/advanced-replication/sharding/tables/{table}",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationShardingTablesByTable",
+    operationId: "getShardedTable",
     method: "get",
     path: "/api/v1/advanced-replication/sharding/tables/{table}",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table",
-    tags: ["Planned"],
+    tags: ["Sharding"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "putAdvancedReplicationShardingTablesByTable",
+    operationId: "updateShardedTable",
     method: "put",
     path: "/api/v1/advanced-replication/sharding/tables/{table}",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationShardingTablesByTableShards",
+    operationId: "writeShardedRows",
+    method: "post",
+    path: "/api/v1/advanced-replication/sharding/tables/{table}/rows",
+    expressPath: "/api/v1/advanced-replication/sharding/tables/:table/rows",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listTableShards",
     method: "get",
     path: "/api/v1/advanced-replication/sharding/tables/{table}/shards",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table/shards",
-    tags: ["Planned"],
+    tags: ["Sharding"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationShardingTablesByTableShards",
+    operationId: "addShard",
     method: "post",
     path: "/api/v1/advanced-replication/sharding/tables/{table}/shards",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table/shards",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationShardingTablesByTableShardsById",
+    operationId: "getTableShard",
     method: "get",
     path: "/api/v1/advanced-replication/sharding/tables/{table}/shards/{id}",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table/shards/:id",
-    tags: ["Planned"],
+    tags: ["Sharding"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "putAdvancedReplicationShardingTablesByTableShardsByIdStatus",
+    operationId: "listShardRows",
+    method: "get",
+    path: "/api/v1/advanced-replication/sharding/tables/{table}/shards/{id}/rows",
+    expressPath: "/api/v1/advanced-replication/sharding/tables/:table/shards/:id/rows",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "setShardStatus",
     method: "put",
     path: "/api/v1/advanced-replication/sharding/tables/{table}/shards/{id}/status",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table/shards/:id/status",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -4775,6 +4801,32 @@ export const operations = [
     readOnly: false,
   },
   {
+    operationId: "getShardingStatisticsReplicationAlias",
+    method: "get",
+    path: "/api/v1/replication/sharding/statistics",
+    expressPath: "/api/v1/replication/sharding/statistics",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "createShardedTableReplicationAlias",
+    method: "post",
+    path: "/api/v1/replication/sharding/tables",
+    expressPath: "/api/v1/replication/sharding/tables",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
     operationId: "listReplicationSlots",
     method: "get",
     path: "/api/v1/replication/slots",
@@ -5178,6 +5230,84 @@ export const operations = [
     readOnly: false,
   },
   {
+    operationId: "listShardedTablesAlias",
+    method: "get",
+    path: "/api/v1/sharding/tables",
+    expressPath: "/api/v1/sharding/tables",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: true,
+    readOnly: false,
+  },
+  {
+    operationId: "createShardedTableAlias",
+    method: "post",
+    path: "/api/v1/sharding/tables",
+    expressPath: "/api/v1/sharding/tables",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "dropShardedTableAlias",
+    method: "delete",
+    path: "/api/v1/sharding/tables/{name}",
+    expressPath: "/api/v1/sharding/tables/:name",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getShardedTableAlias",
+    method: "get",
+    path: "/api/v1/sharding/tables/{name}",
+    expressPath: "/api/v1/sharding/tables/:name",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listTableShardsAlias",
+    method: "get",
+    path: "/api/v1/sharding/tables/{name}/shards",
+    expressPath: "/api/v1/sharding/tables/:name/shards",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: true,
+    readOnly: false,
+  },
+  {
+    operationId: "getShardedTableStatisticsAlias",
+    method: "get",
+    path: "/api/v1/sharding/tables/{name}/stats",
+    expressPath: "/api/v1/sharding/tables/:name/stats",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
     operationId: "advanceClock",
     method: "post",
     path: "/api/v1/simulation/advance",
@@ -5334,13 +5464,13 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getWsClusterSharding",
+    operationId: "streamShardingEvents",
     method: "get",
     path: "/api/v1/ws/cluster/sharding",
     expressPath: "/api/v1/ws/cluster/sharding",
-    tags: ["Planned"],
+    tags: ["Streams"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: true,
     public: false,
     sparseFields: false,
@@ -5575,7 +5705,9 @@ export type OperationId =
   | "addLoadBalancerBackend"
   | "addRaftMember"
   | "addReplica"
+  | "addShard"
   | "advanceClock"
+  | "analyzeShardKey"
   | "appendRaftEntries"
   | "assignShard"
   | "beginDistributedTransaction"
@@ -5590,6 +5722,9 @@ export type OperationId =
   | "createReplicationAlertRule"
   | "createReplicationSlot"
   | "createReplicationSnapshot"
+  | "createShardedTable"
+  | "createShardedTableAlias"
+  | "createShardedTableReplicationAlias"
   | "deleteAdvancedReplicationGdsServicesByName"
   | "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionId"
   | "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstancesByInstanceId"
@@ -5598,7 +5733,6 @@ export type OperationId =
   | "deleteAdvancedReplicationMonitoringAlertsById"
   | "deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId"
   | "deleteAdvancedReplicationMultiMasterGroupsById"
-  | "deleteAdvancedReplicationShardingTablesByTable"
   | "deleteClusterMigrationTasksById"
   | "deleteConnectionsById"
   | "deleteGatewayFiltersById"
@@ -5619,6 +5753,8 @@ export type OperationId =
   | "deleteSessionsById"
   | "deleteXaResourceManager"
   | "distributeQuery"
+  | "dropShardedTable"
+  | "dropShardedTableAlias"
   | "endXaTransaction"
   | "endXaTransactionAlias"
   | "executeParallelQuery"
@@ -5661,13 +5797,7 @@ export type OperationId =
   | "getAdvancedReplicationMultiMasterQuorumStatus"
   | "getAdvancedReplicationMultiMasterSites"
   | "getAdvancedReplicationMultiMasterStatistics"
-  | "getAdvancedReplicationShardingAnalyzeKey"
   | "getAdvancedReplicationShardingRebalanceByIdProgress"
-  | "getAdvancedReplicationShardingStatistics"
-  | "getAdvancedReplicationShardingTables"
-  | "getAdvancedReplicationShardingTablesByTable"
-  | "getAdvancedReplicationShardingTablesByTableShards"
-  | "getAdvancedReplicationShardingTablesByTableShardsById"
   | "getCacheFusionStatistics"
   | "getCacheFusionStatisticsAlias"
   | "getCacheFusionStatus"
@@ -5805,10 +5935,15 @@ export type OperationId =
   | "getSessionsByIdResources"
   | "getSessionsByIdState"
   | "getShard"
+  | "getShardedTable"
+  | "getShardedTableAlias"
+  | "getShardedTableStatisticsAlias"
+  | "getShardingStatistics"
+  | "getShardingStatisticsReplicationAlias"
   | "getStartup"
+  | "getTableShard"
   | "getWebSocketStatus"
   | "getWorkload"
-  | "getWsClusterSharding"
   | "getXaStatistics"
   | "getXaTransactionStatus"
   | "getXaTransactionStatusAlias"
@@ -5850,8 +5985,13 @@ export type OperationId =
   | "listReplicationLagSamples"
   | "listReplicationSlots"
   | "listReplicationSnapshots"
+  | "listShardRows"
+  | "listShardedTables"
+  | "listShardedTablesAlias"
   | "listShards"
   | "listSuspectedNodes"
+  | "listTableShards"
+  | "listTableShardsAlias"
   | "listWebSocketConnections"
   | "listWebSocketSubscriptions"
   | "listXaResourceManagers"
@@ -5874,14 +6014,11 @@ export type OperationId =
   | "postAdvancedReplicationMultiMasterGroupsByIdSites"
   | "postAdvancedReplicationMultiMasterReplicate"
   | "postAdvancedReplicationShardingQueryExecute"
-  | "postAdvancedReplicationShardingQueryRoute"
   | "postAdvancedReplicationShardingRebalanceByIdCancel"
   | "postAdvancedReplicationShardingRebalanceByIdPause"
   | "postAdvancedReplicationShardingRebalanceByIdResume"
   | "postAdvancedReplicationShardingRebalanceExecute"
   | "postAdvancedReplicationShardingRebalancePlan"
-  | "postAdvancedReplicationShardingTables"
-  | "postAdvancedReplicationShardingTablesByTableShards"
   | "postClusterMigrationTasks"
   | "postClusterMigrationTasksByIdPause"
   | "postClusterMigrationTasksByIdResume"
@@ -5930,8 +6067,6 @@ export type OperationId =
   | "putAdvancedReplicationLogicalSubscriptionsByName"
   | "putAdvancedReplicationMonitoringAlertsById"
   | "putAdvancedReplicationMultiMasterGroupsById"
-  | "putAdvancedReplicationShardingTablesByTable"
-  | "putAdvancedReplicationShardingTablesByTableShardsByIdStatus"
   | "putGatewayRatelimitsById"
   | "putGatewayRoutesById"
   | "putGatewayServicesById"
@@ -5971,9 +6106,11 @@ export type OperationId =
   | "rollbackXaTransaction"
   | "rollbackXaTransactionAlias"
   | "routeDhtKey"
+  | "routeShardQuery"
   | "setClock"
   | "setExecutionStrategy"
   | "setLoadBalancerStrategy"
+  | "setShardStatus"
   | "setWorkload"
   | "simulateReplicationConflict"
   | "startRacCluster"
@@ -5988,6 +6125,7 @@ export type OperationId =
   | "streamQueryProgress"
   | "streamRacEvents"
   | "streamReplicationEvents"
+  | "streamShardingEvents"
   | "streamTopics"
   | "testFailover"
   | "triggerFailover"
@@ -5996,4 +6134,6 @@ export type OperationId =
   | "updateFailoverConfig"
   | "updateParallelQueryConfig"
   | "updateRacRecoveryConfig"
-  | "updateReplicationConfig";
+  | "updateReplicationConfig"
+  | "updateShardedTable"
+  | "writeShardedRows";

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { GraphQLContext } from '../../src/api/graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -868,6 +869,12 @@ export type CommitWaitStatistics = {
   average?: Maybe<Scalars['Float']['output']>;
   max?: Maybe<Scalars['Int']['output']>;
   p95?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Nested strategies: every combination of the levels' shards, the first level most significant. */
+export type CompositeSharding = {
+  __typename?: 'CompositeSharding';
+  strategies: Array<ShardingStrategy>;
 };
 
 /** Conflicts detected. */
@@ -1800,12 +1807,49 @@ export type GrdTopology = {
   totalResources: Scalars['Int']['output'];
 };
 
+/** The hash of a HASH strategy (see ShardHashFunction in the OpenAPI document). */
+export type HashFunction =
+  /** Shards on a consistent-hash ring (64 vnodes each): adding a shard moves about 1/n of the keys. */
+  | 'CONSISTENT'
+  /** The coordinator's function: MurmurHash3 seed 0, fixed by name. */
+  | 'DEFAULT'
+  /** FNV-1a 32-bit. */
+  | 'FNV'
+  /** MurmurHash3 x86_32, seed 0. */
+  | 'MURMUR3';
+
 /** Hash of keys and vnodes to tokens. */
 export type HashFunctionName =
   /** FNV-1a 32-bit. */
   | 'FNV1A'
   /** MurmurHash3 x86 32-bit, seeded. */
   | 'MURMUR3';
+
+/** Why a key went to a bucket of a HASH level. */
+export type HashRouteReason = {
+  __typename?: 'HashRouteReason';
+  bucket: Scalars['Int']['output'];
+  hashFunction: HashFunction;
+  /** Unsigned 32-bit hash of the key text. */
+  hashValue: Scalars['BigInt']['output'];
+  keyColumns: Array<Scalars['String']['output']>;
+  /** The text hashed. */
+  keyText: Scalars['String']['output'];
+  strategy: ShardingStrategyType;
+  /** null for CONSISTENT. */
+  tokenRange?: Maybe<ShardTokenRange>;
+  /** CONSISTENT only: the owning vnode's token. */
+  vnodeToken?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** Shards by the hash of the key columns' values. */
+export type HashSharding = {
+  __typename?: 'HashSharding';
+  hashFunction: HashFunction;
+  /** The columns hashed. */
+  keyColumns: Array<Scalars['String']['output']>;
+  numShards: Scalars['Int']['output'];
+};
 
 export type HealthCheck = {
   __typename?: 'HealthCheck';
@@ -2124,6 +2168,14 @@ export type JoinMemberInput = {
   seedId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** The one shard of a key, and why. */
+export type KeyRoute = {
+  __typename?: 'KeyRoute';
+  reasons: Array<RouteReason>;
+  shardName: Scalars['String']['output'];
+  shardNumber: Scalars['Int']['output'];
+};
+
 /** Latency percentiles of the requests answered in one interval, in milliseconds (null when none was answered). */
 export type LatencyPercentiles = {
   __typename?: 'LatencyPercentiles';
@@ -2152,6 +2204,46 @@ export type LeaderElectionEvent = {
   voters: Scalars['Int']['output'];
   /** Votes it received, its own included. */
   votesReceived: Scalars['Int']['output'];
+};
+
+/** Which buckets of one level a predicate can touch, and why. */
+export type LevelSelection = {
+  __typename?: 'LevelSelection';
+  buckets: Array<Scalars['Int']['output']>;
+  keyColumns: Array<Scalars['String']['output']>;
+  matches: Array<RouteReason>;
+  pruned: Scalars['Boolean']['output'];
+  strategy: ShardingStrategyType;
+  why: Scalars['String']['output'];
+};
+
+/** The values of one key column a shard takes. */
+export type ListDefinition = {
+  __typename?: 'ListDefinition';
+  values: Array<Scalars['JSON']['output']>;
+};
+
+export type ListDefinitionInput = {
+  values: Array<Scalars['JSON']['input']>;
+};
+
+/** Why a value went to a bucket of a LIST level. */
+export type ListRouteReason = {
+  __typename?: 'ListRouteReason';
+  bucket: Scalars['Int']['output'];
+  keyColumn: Scalars['String']['output'];
+  /** null when the default shard took it. */
+  listIndex?: Maybe<Scalars['Int']['output']>;
+  strategy: ShardingStrategyType;
+  value: Scalars['JSON']['output'];
+};
+
+/** Shards by lists of values of one column; with defaultShard one more shard takes the rest. */
+export type ListSharding = {
+  __typename?: 'ListSharding';
+  defaultShard: Scalars['Boolean']['output'];
+  keyColumns: Array<Scalars['String']['output']>;
+  lists: Array<ListDefinition>;
 };
 
 /** A backend the load balancer sends connections to. */
@@ -2504,6 +2596,8 @@ export type Mutation = {
   addRaftMember: RaftMembership;
   /** Makes a cluster node a standby of the primary. */
   addReplica: Replica;
+  /** Adds a shard to a table (POST …/sharding/tables/{table}/shards). */
+  addShard: Shard;
   /** Moves a manual clock forward, firing every timer due in between. */
   advanceClock: Clock;
   /** Places a copy of a shard on a node (PRIMARY by default). */
@@ -2524,12 +2618,16 @@ export type Mutation = {
   createReplicationSlot: ReplicationSlot;
   /** Starts a snapshot of the primary (IN_PROGRESS). */
   createReplicationSnapshot: ReplicationSnapshot;
+  /** Creates a sharded table (POST …/sharding/tables and its aliases /api/v1/sharding/tables, /api/v1/replication/sharding/tables). */
+  createShardedTable: ShardedTable;
   /** Drops a replication slot. */
   deleteReplicationSlot: Scalars['Boolean']['output'];
   /** Deletes a snapshot. */
   deleteReplicationSnapshot: Scalars['Boolean']['output'];
   /** Deletes a resource manager without live XA transactions; true once gone (DELETE …/xa/resource-managers/{name}). */
   deleteXaResourceManager: Scalars['Boolean']['output'];
+  /** Drops a sharded table; true once gone (DELETE …/sharding/tables/{table} and its alias /api/v1/sharding/tables/{name}). */
+  dropShardedTable: Scalars['Boolean']['output'];
   /** XA END (POST …/xa/{xid}/end and its alias /api/v1/xa/transactions/{xid}/end). */
   endXaTransaction: XaTransaction;
   /** Plans and starts a parallel query; follow it with parallelQueryStatus (POST /api/v1/rac/parallel-query/execute). */
@@ -2594,6 +2692,8 @@ export type Mutation = {
   setExecutionStrategy: ExecutionStrategyChange;
   /** Switches the strategy new connections are assigned by. */
   setLoadBalancerStrategy: LoadBalancerStrategyChange;
+  /** Sets a shard's state as an operator may (PUT …/sharding/tables/{table}/shards/{id}/status). */
+  setShardStatus: Shard;
   /** Replaces the workload's settings; ratePerSecond 0 stops it. */
   setWorkload: Workload;
   /** Makes two real conflicting writes to one row. */
@@ -2617,6 +2717,10 @@ export type Mutation = {
   updateParallelQueryConfig: ParallelQueryConfig;
   /** Replaces the recovery configuration (PUT /api/v1/rac/recovery/config). */
   updateRacRecoveryConfig: RecoveryConfig;
+  /** Adds columns or renames the schema (PUT …/sharding/tables/{table}). */
+  updateShardedTable: ShardedTable;
+  /** Writes rows, each routed by its shard key (POST …/sharding/tables/{table}/rows). */
+  writeShardedRows: ShardedRowsWritten;
 };
 
 
@@ -2638,6 +2742,12 @@ export type MutationAddRaftMemberArgs = {
 
 export type MutationAddReplicaArgs = {
   input: AddReplicaInput;
+};
+
+
+export type MutationAddShardArgs = {
+  shard: ShardInput;
+  table: Scalars['String']['input'];
 };
 
 
@@ -2699,6 +2809,11 @@ export type MutationCreateReplicationSnapshotArgs = {
 };
 
 
+export type MutationCreateShardedTableArgs = {
+  input: ShardedTableInput;
+};
+
+
 export type MutationDeleteReplicationSlotArgs = {
   name: Scalars['String']['input'];
 };
@@ -2711,6 +2826,11 @@ export type MutationDeleteReplicationSnapshotArgs = {
 
 export type MutationDeleteXaResourceManagerArgs = {
   name: Scalars['String']['input'];
+};
+
+
+export type MutationDropShardedTableArgs = {
+  table: Scalars['String']['input'];
 };
 
 
@@ -2896,6 +3016,14 @@ export type MutationSetLoadBalancerStrategyArgs = {
 };
 
 
+export type MutationSetShardStatusArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  status: OperatorShardStatus;
+  table: Scalars['String']['input'];
+};
+
+
 export type MutationSetWorkloadArgs = {
   input: WorkloadInput;
 };
@@ -2943,6 +3071,18 @@ export type MutationUpdateParallelQueryConfigArgs = {
 
 export type MutationUpdateRacRecoveryConfigArgs = {
   input: RecoveryConfigInput;
+};
+
+
+export type MutationUpdateShardedTableArgs = {
+  input: UpdateShardedTableInput;
+  table: Scalars['String']['input'];
+};
+
+
+export type MutationWriteShardedRowsArgs = {
+  rows: Array<Scalars['JSON']['input']>;
+  table: Scalars['String']['input'];
 };
 
 /** Messages of the simulated control network. */
@@ -3133,6 +3273,12 @@ export type OperationMetrics = {
   operationId: Scalars['String']['output'];
   requests: Scalars['BigInt']['output'];
 };
+
+/** The states an operator may set. */
+export type OperatorShardStatus =
+  | 'ACTIVE'
+  | 'OFFLINE'
+  | 'READ_ONLY';
 
 /** One aggregate of a parallel query. */
 export type ParallelQueryAggregate = {
@@ -3379,6 +3525,8 @@ export type Query = {
   alertHistory: Array<Alert>;
   /** Open alerts (PENDING or FIRING; RESOLVED ones are in alertHistory), newest first. GET /api/v1/alerts. */
   alerts: Array<Alert>;
+  /** Analyzes a candidate shard key over the table's rows (GET …/sharding/analyze-key). */
+  analyzeShardKey: ShardKeyAnalysis;
   apiKeys: Array<ApiKey>;
   /** Version of the API server. */
   apiVersion: Scalars['String']['output'];
@@ -3549,10 +3697,24 @@ export type Query = {
   replicationStatus: ReplicationStatus;
   /** Routes one key or several (exactly one of key and keys) to their owner and preference list. */
   routeDhtKey: DhtRouteResult;
+  /** Routes a key or a predicate to shards and nodes, with the reason (POST …/sharding/query/route). */
+  shardRoute: ShardRoute;
+  /** A page of one shard's rows (GET …/sharding/tables/{table}/shards/{id}/rows). */
+  shardRows: Array<Scalars['JSON']['output']>;
+  /** One sharded table; null when unknown (GET …/sharding/tables/{table} and its alias /api/v1/sharding/tables/{name}). */
+  shardedTable?: Maybe<ShardedTable>;
+  /** Sharded tables (GET /api/v1/advanced-replication/sharding/tables and its alias /api/v1/sharding/tables). */
+  shardedTables: Array<ShardedTable>;
+  /** Sharding statistics, optionally of one table (GET …/sharding/statistics and its aliases /api/v1/replication/sharding/statistics, /api/v1/sharding/tables/{name}/stats). */
+  shardingStatistics: ShardingStatistics;
   /** Every group's shards (the default group first), filtered and paged like GET /api/v1/cluster/coordinator/shards. */
   shards: Array<ClusterShard>;
   /** Nodes the failure detector holds SUSPECTED or DOWN. */
   suspectedNodes: Array<SuspectedNode>;
+  /** One shard of a table, by id or name; null when unknown (GET …/sharding/tables/{table}/shards/{id}). */
+  tableShard?: Maybe<Shard>;
+  /** A table's shards (GET …/sharding/tables/{table}/shards and its alias /api/v1/sharding/tables/{name}/shards). */
+  tableShards: Array<Shard>;
   /** The write workload on the replication primary. */
   workload: Workload;
   /** Open sockets on the streams under /api/v1/ws; a CLUSTER_VIEWER sees its own. */
@@ -3594,6 +3756,14 @@ export type QueryAlertsArgs = {
   severity?: InputMaybe<AlertSeverity>;
   source?: InputMaybe<Scalars['String']['input']>;
   state?: InputMaybe<AlertState>;
+};
+
+
+export type QueryAnalyzeShardKeyArgs = {
+  hashFunction?: InputMaybe<HashFunction>;
+  keyColumns: Array<Scalars['String']['input']>;
+  shardCount?: InputMaybe<Scalars['Int']['input']>;
+  table: Scalars['String']['input'];
 };
 
 
@@ -3995,6 +4165,39 @@ export type QueryRouteDhtKeyArgs = {
 };
 
 
+export type QueryShardRouteArgs = {
+  input: ShardRouteInput;
+};
+
+
+export type QueryShardRowsArgs = {
+  id: Scalars['ID']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  table: Scalars['String']['input'];
+};
+
+
+export type QueryShardedTableArgs = {
+  table: Scalars['String']['input'];
+};
+
+
+export type QueryShardedTablesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  shardGroup?: InputMaybe<Scalars['String']['input']>;
+  sortBy?: InputMaybe<ShardedTableSortField>;
+  strategy?: InputMaybe<ShardingStrategyType>;
+};
+
+
+export type QueryShardingStatisticsArgs = {
+  table?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryShardsArgs = {
   group?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -4011,6 +4214,23 @@ export type QuerySuspectedNodesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<SuspectedNodeStatus>;
+};
+
+
+export type QueryTableShardArgs = {
+  id: Scalars['ID']['input'];
+  table: Scalars['String']['input'];
+};
+
+
+export type QueryTableShardsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  primaryNodeId?: InputMaybe<Scalars['String']['input']>;
+  sortBy?: InputMaybe<TableShardSortField>;
+  status?: InputMaybe<ShardStatus>;
+  table: Scalars['String']['input'];
 };
 
 
@@ -4512,6 +4732,37 @@ export type RaftVote = {
   term?: Maybe<Scalars['BigInt']['output']>;
   /** Whether it granted its vote. */
   voteGranted: Scalars['Boolean']['output'];
+};
+
+/** Keys from lowerBound (included) to upperBound (excluded); null is unbounded. */
+export type RangeDefinition = {
+  __typename?: 'RangeDefinition';
+  lowerBound?: Maybe<Scalars['JSON']['output']>;
+  upperBound?: Maybe<Scalars['JSON']['output']>;
+};
+
+export type RangeDefinitionInput = {
+  /** null (or absent) is unbounded. */
+  lowerBound?: InputMaybe<Scalars['JSON']['input']>;
+  upperBound?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+/** Why a value went to a bucket of a RANGE level. */
+export type RangeRouteReason = {
+  __typename?: 'RangeRouteReason';
+  bucket: Scalars['Int']['output'];
+  keyColumn: Scalars['String']['output'];
+  range: RangeDefinition;
+  rangeIndex: Scalars['Int']['output'];
+  strategy: ShardingStrategyType;
+  value: Scalars['JSON']['output'];
+};
+
+/** Shards by ranges of one column. */
+export type RangeSharding = {
+  __typename?: 'RangeSharding';
+  keyColumns: Array<Scalars['String']['output']>;
+  ranges: Array<RangeDefinition>;
 };
 
 /** What a rebalance moved. */
@@ -5168,6 +5419,23 @@ export type Role =
   | 'DBA'
   | 'REPLICATION_ADMIN';
 
+/** Why a key went where it did on one level. */
+export type RouteReason = HashRouteReason | ListRouteReason | RangeRouteReason;
+
+/** A shard a route selects, with the node that answers for it. */
+export type RoutedShard = {
+  __typename?: 'RoutedShard';
+  nodeId?: Maybe<Scalars['String']['output']>;
+  primaryNodeId?: Maybe<Scalars['String']['output']>;
+  replicaNodeIds: Array<Scalars['String']['output']>;
+  served: Scalars['Boolean']['output'];
+  shardId: Scalars['ID']['output'];
+  shardName: Scalars['String']['output'];
+  shardNumber: Scalars['Int']['output'];
+  status: ShardStatus;
+  unservedReason?: Maybe<Scalars['String']['output']>;
+};
+
 /** An exclusive row lock. */
 export type RowLock = {
   __typename?: 'RowLock';
@@ -5201,12 +5469,108 @@ export type RuntimeMetrics = {
   pendingTimers: Scalars['Int']['output'];
 };
 
+/** A shard of a sharded table (see Shard in the OpenAPI document). */
+export type Shard = {
+  __typename?: 'Shard';
+  /** The shard id the coordinator shows (shard-N, or <group>-shard-N). */
+  id: Scalars['ID']['output'];
+  /** When a move of it last completed; null if it never moved. */
+  lastRebalance?: Maybe<Scalars['DateTime']['output']>;
+  /** storageTable and bounds (what it owns, level by level), as the REST answer's metadata. */
+  metadata: Scalars['JSON']['output'];
+  /** <tableName>_<shardNumber>. */
+  name: Scalars['String']['output'];
+  primaryNodeId?: Maybe<Scalars['String']['output']>;
+  replicaNodeIds: Array<Scalars['String']['output']>;
+  rowCount: Scalars['BigInt']['output'];
+  /** The node holding its rows (the seed's name for primaryNodeId); null while no writable node can take it. */
+  server?: Maybe<Scalars['String']['output']>;
+  shardGroup: Scalars['String']['output'];
+  shardNumber: Scalars['Int']['output'];
+  sizeBytes: Scalars['BigInt']['output'];
+  status: ShardStatus;
+  tableName: Scalars['String']['output'];
+};
+
+/** A column's type. */
+export type ShardColumnType =
+  | 'BOOLEAN'
+  | 'INTEGER'
+  | 'NUMBER'
+  | 'STRING';
+
 /** The role of a shard copy. */
 export type ShardCopyRole =
   /** Takes the writes and serves reads. */
   | 'PRIMARY'
   /** Holds a copy and serves reads. */
   | 'REPLICA';
+
+/** A frequent key value. */
+export type ShardHotValue = {
+  __typename?: 'ShardHotValue';
+  keyText: Scalars['String']['output'];
+  rows: Scalars['Int']['output'];
+  share: Scalars['Float']['output'];
+};
+
+/** Where a new shard cuts the key space: splitAt (RANGE: the last range splits), values (LIST without a default shard), nothing (CONSISTENT HASH). */
+export type ShardInput = {
+  splitAt?: InputMaybe<Scalars['JSON']['input']>;
+  values?: InputMaybe<Array<Scalars['JSON']['input']>>;
+};
+
+/** How a candidate key would spread the table's rows (see ShardKeyAnalysis in the OpenAPI document). */
+export type ShardKeyAnalysis = {
+  __typename?: 'ShardKeyAnalysis';
+  cardinality: Scalars['Int']['output'];
+  emptyShards: Scalars['Int']['output'];
+  hashFunction: HashFunction;
+  hotValues: Array<ShardHotValue>;
+  keyColumns: Array<Scalars['String']['output']>;
+  maxRowsPerShard: Scalars['Int']['output'];
+  meanRowsPerShard: Scalars['Float']['output'];
+  reasons: Array<Scalars['String']['output']>;
+  recommendation: ShardKeyRecommendation;
+  rowsAnalyzed: Scalars['Int']['output'];
+  rowsPerShard: Array<Scalars['Int']['output']>;
+  rowsWithoutKey: Scalars['Int']['output'];
+  shardCount: Scalars['Int']['output'];
+  skew: Scalars['Float']['output'];
+  table: Scalars['String']['output'];
+};
+
+/** A condition on a column. */
+export type ShardKeyCondition = {
+  __typename?: 'ShardKeyCondition';
+  column: Scalars['String']['output'];
+  op: ShardKeyConditionOp;
+  value?: Maybe<Scalars['JSON']['output']>;
+  values?: Maybe<Array<Scalars['JSON']['output']>>;
+};
+
+export type ShardKeyConditionInput = {
+  column: Scalars['String']['input'];
+  op: ShardKeyConditionOp;
+  value?: InputMaybe<Scalars['JSON']['input']>;
+  values?: InputMaybe<Array<Scalars['JSON']['input']>>;
+};
+
+/** Comparisons of a shard key condition. */
+export type ShardKeyConditionOp =
+  | 'EQ'
+  | 'GT'
+  | 'GTE'
+  | 'IN'
+  | 'LT'
+  | 'LTE';
+
+/** A shard key analysis's verdict. */
+export type ShardKeyRecommendation =
+  | 'FAIR'
+  | 'GOOD'
+  | 'INSUFFICIENT_DATA'
+  | 'POOR';
 
 /** A copy of a shard being filled on a node. */
 export type ShardMove = {
@@ -5222,6 +5586,49 @@ export type ShardMove = {
   /** The receiving node. */
   toNodeId: Scalars['ID']['output'];
 };
+
+/** What one node holds. */
+export type ShardNodeStatistics = {
+  __typename?: 'ShardNodeStatistics';
+  nodeId: Scalars['String']['output'];
+  primaryShards: Scalars['Int']['output'];
+  replicaShards: Scalars['Int']['output'];
+  rowCount: Scalars['BigInt']['output'];
+  sizeBytes: Scalars['BigInt']['output'];
+};
+
+/** Which node a route names: the primary for WRITE; for READ the primary, or a replica when it is down. */
+export type ShardOperation =
+  | 'READ'
+  | 'WRITE';
+
+/** Where a key or predicate goes, and why (see ShardRoute in the OpenAPI document). */
+export type ShardRoute = {
+  __typename?: 'ShardRoute';
+  /** The key's route; null for a predicate. */
+  key?: Maybe<KeyRoute>;
+  levels: Array<LevelSelection>;
+  mode: ShardRouteMode;
+  operation: ShardOperation;
+  scatter: Scalars['Boolean']['output'];
+  shards: Array<RoutedShard>;
+  singleShard: Scalars['Boolean']['output'];
+  table: Scalars['String']['output'];
+  unusedConditions: Array<ShardKeyCondition>;
+};
+
+/** A key (a value per shard key column), or conditions, to route in a table. */
+export type ShardRouteInput = {
+  conditions?: InputMaybe<Array<ShardKeyConditionInput>>;
+  key?: InputMaybe<Scalars['JSON']['input']>;
+  operation?: InputMaybe<ShardOperation>;
+  table: Scalars['String']['input'];
+};
+
+/** Whether a key or a predicate was routed. */
+export type ShardRouteMode =
+  | 'KEY'
+  | 'PREDICATE';
 
 /** Fields to sort shards by. */
 export type ShardSortField =
@@ -5251,6 +5658,169 @@ export type ShardState =
   | 'UNASSIGNED'
   /** Fewer copies than it should have. */
   | 'UNDER_REPLICATED';
+
+/** Where a shard stands (see ShardStatus in the OpenAPI document). */
+export type ShardStatus =
+  /** Reads and writes. */
+  | 'ACTIVE'
+  /** Being made: no reads or writes yet. */
+  | 'CREATING'
+  /** Being removed. */
+  | 'DROPPING'
+  /** Neither reads nor writes. */
+  | 'OFFLINE'
+  /** Reads only; writes are refused. */
+  | 'READ_ONLY'
+  /** Being moved: reads and writes (forwarded to the target). */
+  | 'REBALANCING';
+
+/** Shards in each state. */
+export type ShardStatusCounts = {
+  __typename?: 'ShardStatusCounts';
+  ACTIVE: Scalars['Int']['output'];
+  CREATING: Scalars['Int']['output'];
+  DROPPING: Scalars['Int']['output'];
+  OFFLINE: Scalars['Int']['output'];
+  READ_ONLY: Scalars['Int']['output'];
+  REBALANCING: Scalars['Int']['output'];
+};
+
+/** A slice of the 32-bit hash space, both ends included. */
+export type ShardTokenRange = {
+  __typename?: 'ShardTokenRange';
+  endToken: Scalars['BigInt']['output'];
+  startToken: Scalars['BigInt']['output'];
+};
+
+/** The rows one shard took. */
+export type ShardWriteResult = {
+  __typename?: 'ShardWriteResult';
+  /** Commits (WAL transactions) it took. */
+  commits: Scalars['Int']['output'];
+  /** Where its last commit record starts in the node's WAL. */
+  lsn: Scalars['String']['output'];
+  nodeId: Scalars['String']['output'];
+  rows: Scalars['Int']['output'];
+  shardId: Scalars['ID']['output'];
+  shardName: Scalars['String']['output'];
+  shardNumber: Scalars['Int']['output'];
+};
+
+/** A column of a sharded table. */
+export type ShardedColumn = {
+  __typename?: 'ShardedColumn';
+  name: Scalars['String']['output'];
+  type: ShardColumnType;
+};
+
+export type ShardedColumnInput = {
+  name: Scalars['String']['input'];
+  type: ShardColumnType;
+};
+
+/** Where each row went. */
+export type ShardedRowsWritten = {
+  __typename?: 'ShardedRowsWritten';
+  rowsWritten: Scalars['Int']['output'];
+  shards: Array<ShardWriteResult>;
+  table: Scalars['String']['output'];
+};
+
+/** A sharded table with its shards. */
+export type ShardedTable = {
+  __typename?: 'ShardedTable';
+  columns: Array<ShardedColumn>;
+  createdAt: Scalars['DateTime']['output'];
+  /** A row's key in its shard table: the shard key columns and maybe more. */
+  primaryKeyColumns: Array<Scalars['String']['output']>;
+  rowCount: Scalars['BigInt']['output'];
+  schemaName: Scalars['String']['output'];
+  shardCount: Scalars['Int']['output'];
+  shardGroup: Scalars['String']['output'];
+  shardKeyColumns: Array<Scalars['String']['output']>;
+  shards: Array<Shard>;
+  sizeBytes: Scalars['BigInt']['output'];
+  strategy: ShardingStrategy;
+  tableName: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type ShardedTableInput = {
+  columns: Array<ShardedColumnInput>;
+  /** Every shard key column and maybe more; the shard key when absent. */
+  primaryKeyColumns?: InputMaybe<Array<Scalars['String']['input']>>;
+  schemaName?: InputMaybe<Scalars['String']['input']>;
+  shardKeyColumns: Array<Scalars['String']['input']>;
+  strategy: ShardingStrategyInput;
+  tableName: Scalars['String']['input'];
+};
+
+/** Fields to sort sharded tables by. */
+export type ShardedTableSortField =
+  | 'createdAt'
+  | 'rowCount'
+  | 'shardCount'
+  | 'sizeBytes'
+  | 'tableName';
+
+/** One table's shards, measured. */
+export type ShardedTableStatistics = {
+  __typename?: 'ShardedTableStatistics';
+  maxShardRows: Scalars['Int']['output'];
+  meanShardRows: Scalars['Float']['output'];
+  minShardRows: Scalars['Int']['output'];
+  rowCount: Scalars['BigInt']['output'];
+  shardCount: Scalars['Int']['output'];
+  shardsByStatus: ShardStatusCounts;
+  sizeBytes: Scalars['BigInt']['output'];
+  skew: Scalars['Float']['output'];
+  tableName: Scalars['String']['output'];
+};
+
+/** One level of a COMPOSITE strategy: HASH (numShards, hashFunction), RANGE (ranges) or LIST (lists, defaultShard). */
+export type ShardingLevelInput = {
+  defaultShard?: InputMaybe<Scalars['Boolean']['input']>;
+  hashFunction?: InputMaybe<HashFunction>;
+  keyColumns?: InputMaybe<Array<Scalars['String']['input']>>;
+  lists?: InputMaybe<Array<ListDefinitionInput>>;
+  numShards?: InputMaybe<Scalars['Int']['input']>;
+  ranges?: InputMaybe<Array<RangeDefinitionInput>>;
+  type: ShardingStrategyType;
+};
+
+/** Sharded tables, shards, rows and bytes, measured from node storage. */
+export type ShardingStatistics = {
+  __typename?: 'ShardingStatistics';
+  nodes: Array<ShardNodeStatistics>;
+  rowCount: Scalars['BigInt']['output'];
+  shards: Scalars['Int']['output'];
+  shardsByStatus: ShardStatusCounts;
+  sizeBytes: Scalars['BigInt']['output'];
+  tableStatistics: Array<ShardedTableStatistics>;
+  tables: Scalars['Int']['output'];
+};
+
+/** How a table's key space is cut into shards. */
+export type ShardingStrategy = CompositeSharding | HashSharding | ListSharding | RangeSharding;
+
+/** A strategy: the fields of its type (see ShardingStrategy in the OpenAPI document); COMPOSITE lists its levels in strategies. */
+export type ShardingStrategyInput = {
+  defaultShard?: InputMaybe<Scalars['Boolean']['input']>;
+  hashFunction?: InputMaybe<HashFunction>;
+  keyColumns?: InputMaybe<Array<Scalars['String']['input']>>;
+  lists?: InputMaybe<Array<ListDefinitionInput>>;
+  numShards?: InputMaybe<Scalars['Int']['input']>;
+  ranges?: InputMaybe<Array<RangeDefinitionInput>>;
+  strategies?: InputMaybe<Array<ShardingLevelInput>>;
+  type: ShardingStrategyType;
+};
+
+/** A strategy's kind. */
+export type ShardingStrategyType =
+  | 'COMPOSITE'
+  | 'HASH'
+  | 'LIST'
+  | 'RANGE';
 
 /** Two real conflicting writes to make. */
 export type SimulateConflictInput = {
@@ -5460,6 +6030,14 @@ export type Subscription = {
   replicationStatus: ReplicationStatus;
   /** Enqueue lock grants, releases and conversions, optionally of one resource. */
   resourceLockEvents?: Maybe<LockEvent>;
+  /**
+   * Every sharding event of /api/v1/ws/cluster/sharding (shard_added, shard_removed and the
+   * rebalance events), filtered like the stream: `tables` keeps events naming one of them in
+   * `tableName` or `tableNames`, `eventTypes` keeps those types; `resumeFrom` replays stored events
+   * after that cursor first (CONFLICT, reason CURSOR_EXPIRED, when the event log no longer keeps
+   * them).
+   */
+  shardingEvents: Event;
   /** A slot as it is created, or invalidated (its WAL lost), optionally only one slot. A dropped slot has no state left to show: its slot_dropped event is on replicationEvents and the replication streams. */
   slotStatusChanged: ReplicationSlot;
   /**
@@ -5570,6 +6148,13 @@ export type SubscriptionReplicationLagUpdatesArgs = {
 
 export type SubscriptionResourceLockEventsArgs = {
   resourceId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionShardingEventsArgs = {
+  eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  resumeFrom?: InputMaybe<Scalars['BigInt']['input']>;
+  tables?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
@@ -5733,6 +6318,13 @@ export type SyncState =
   /** A commit waits for it (SYNCHRONOUS). */
   | 'sync';
 
+/** Fields to sort a table's shards by. */
+export type TableShardSortField =
+  | 'rowCount'
+  | 'shardNumber'
+  | 'sizeBytes'
+  | 'status';
+
 /** A token range, both ends included; a start after the end wraps. */
 export type TokenRangeInput = {
   /** Last token. */
@@ -5783,6 +6375,12 @@ export type TransactionParticipant = {
 export type TransferWay =
   | 'THREE_WAY'
   | 'TWO_WAY';
+
+/** New columns, or a new schema name (the keys and the strategy do not change here). */
+export type UpdateShardedTableInput = {
+  addColumns?: InputMaybe<Array<ShardedColumnInput>>;
+  schemaName?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** Answers to PREPARE. */
 export type VoteCounts = {
@@ -6156,6 +6754,20 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  RouteReason:
+    | ( HashRouteReason )
+    | ( ListRouteReason )
+    | ( RangeRouteReason )
+  ;
+  ShardingStrategy:
+    | ( Omit<CompositeSharding, 'strategies'> & { strategies: Array<_RefType['ShardingStrategy']> } )
+    | ( HashSharding )
+    | ( ListSharding )
+    | ( RangeSharding )
+  ;
+};
 
 
 /** Mapping between all available schema types and the resolvers types */
@@ -6221,6 +6833,7 @@ export type ResolversTypes = {
   ClusteringStatus: ResolverTypeWrapper<ClusteringStatus>;
   CommitCounts: ResolverTypeWrapper<CommitCounts>;
   CommitWaitStatistics: ResolverTypeWrapper<CommitWaitStatistics>;
+  CompositeSharding: ResolverTypeWrapper<Omit<CompositeSharding, 'strategies'> & { strategies: Array<ResolversTypes['ShardingStrategy']> }>;
   ConflictCounts: ResolverTypeWrapper<ConflictCounts>;
   ConflictEvent: ResolverTypeWrapper<ConflictEvent>;
   ConflictResolution: ResolverTypeWrapper<ConflictResolution>;
@@ -6294,7 +6907,10 @@ export type ResolversTypes = {
   GrdResourceType: GrdResourceType;
   GrdStats: ResolverTypeWrapper<GrdStats>;
   GrdTopology: ResolverTypeWrapper<GrdTopology>;
+  HashFunction: HashFunction;
   HashFunctionName: HashFunctionName;
+  HashRouteReason: ResolverTypeWrapper<HashRouteReason>;
+  HashSharding: ResolverTypeWrapper<HashSharding>;
   HealthCheck: ResolverTypeWrapper<HealthCheck>;
   HealthCheckOutcome: HealthCheckOutcome;
   HealthComponent: HealthComponent;
@@ -6327,8 +6943,14 @@ export type ResolversTypes = {
   IssueSeverity: IssueSeverity;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JoinMemberInput: JoinMemberInput;
+  KeyRoute: ResolverTypeWrapper<Omit<KeyRoute, 'reasons'> & { reasons: Array<ResolversTypes['RouteReason']> }>;
   LatencyPercentiles: ResolverTypeWrapper<LatencyPercentiles>;
   LeaderElectionEvent: ResolverTypeWrapper<LeaderElectionEvent>;
+  LevelSelection: ResolverTypeWrapper<Omit<LevelSelection, 'matches'> & { matches: Array<ResolversTypes['RouteReason']> }>;
+  ListDefinition: ResolverTypeWrapper<ListDefinition>;
+  ListDefinitionInput: ListDefinitionInput;
+  ListRouteReason: ResolverTypeWrapper<ListRouteReason>;
+  ListSharding: ResolverTypeWrapper<ListSharding>;
   LoadBalancerBackend: ResolverTypeWrapper<LoadBalancerBackend>;
   LoadBalancerConnection: ResolverTypeWrapper<LoadBalancerConnection>;
   LoadBalancerStatistics: ResolverTypeWrapper<LoadBalancerStatistics>;
@@ -6366,6 +6988,7 @@ export type ResolversTypes = {
   ObserverBelief: ResolverTypeWrapper<ObserverBelief>;
   ObserverCounts: ResolverTypeWrapper<ObserverCounts>;
   OperationMetrics: ResolverTypeWrapper<OperationMetrics>;
+  OperatorShardStatus: OperatorShardStatus;
   ParallelQueryAggregate: ResolverTypeWrapper<ParallelQueryAggregate>;
   ParallelQueryConfig: ResolverTypeWrapper<ParallelQueryConfig>;
   ParallelQueryConfigInput: ParallelQueryConfigInput;
@@ -6419,6 +7042,10 @@ export type ResolversTypes = {
   RaftState: ResolverTypeWrapper<RaftState>;
   RaftSuffrage: RaftSuffrage;
   RaftVote: ResolverTypeWrapper<RaftVote>;
+  RangeDefinition: ResolverTypeWrapper<RangeDefinition>;
+  RangeDefinitionInput: RangeDefinitionInput;
+  RangeRouteReason: ResolverTypeWrapper<RangeRouteReason>;
+  RangeSharding: ResolverTypeWrapper<RangeSharding>;
   RebalanceResult: ResolverTypeWrapper<RebalanceResult>;
   RecoveryConfig: ResolverTypeWrapper<RecoveryConfig>;
   RecoveryConfigInput: RecoveryConfigInput;
@@ -6466,14 +7093,46 @@ export type ResolversTypes = {
   ResolutionAction: ResolutionAction;
   ResolveConflictInput: ResolveConflictInput;
   Role: Role;
+  RouteReason: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RouteReason']>;
+  RoutedShard: ResolverTypeWrapper<RoutedShard>;
   RowLock: ResolverTypeWrapper<RowLock>;
   RowWriteInput: RowWriteInput;
   RowWriteOp: RowWriteOp;
   RuntimeMetrics: ResolverTypeWrapper<RuntimeMetrics>;
+  Shard: ResolverTypeWrapper<Shard>;
+  ShardColumnType: ShardColumnType;
   ShardCopyRole: ShardCopyRole;
+  ShardHotValue: ResolverTypeWrapper<ShardHotValue>;
+  ShardInput: ShardInput;
+  ShardKeyAnalysis: ResolverTypeWrapper<ShardKeyAnalysis>;
+  ShardKeyCondition: ResolverTypeWrapper<ShardKeyCondition>;
+  ShardKeyConditionInput: ShardKeyConditionInput;
+  ShardKeyConditionOp: ShardKeyConditionOp;
+  ShardKeyRecommendation: ShardKeyRecommendation;
   ShardMove: ResolverTypeWrapper<ShardMove>;
+  ShardNodeStatistics: ResolverTypeWrapper<ShardNodeStatistics>;
+  ShardOperation: ShardOperation;
+  ShardRoute: ResolverTypeWrapper<Omit<ShardRoute, 'key' | 'levels'> & { key?: Maybe<ResolversTypes['KeyRoute']>, levels: Array<ResolversTypes['LevelSelection']> }>;
+  ShardRouteInput: ShardRouteInput;
+  ShardRouteMode: ShardRouteMode;
   ShardSortField: ShardSortField;
   ShardState: ShardState;
+  ShardStatus: ShardStatus;
+  ShardStatusCounts: ResolverTypeWrapper<ShardStatusCounts>;
+  ShardTokenRange: ResolverTypeWrapper<ShardTokenRange>;
+  ShardWriteResult: ResolverTypeWrapper<ShardWriteResult>;
+  ShardedColumn: ResolverTypeWrapper<ShardedColumn>;
+  ShardedColumnInput: ShardedColumnInput;
+  ShardedRowsWritten: ResolverTypeWrapper<ShardedRowsWritten>;
+  ShardedTable: ResolverTypeWrapper<Omit<ShardedTable, 'strategy'> & { strategy: ResolversTypes['ShardingStrategy'] }>;
+  ShardedTableInput: ShardedTableInput;
+  ShardedTableSortField: ShardedTableSortField;
+  ShardedTableStatistics: ResolverTypeWrapper<ShardedTableStatistics>;
+  ShardingLevelInput: ShardingLevelInput;
+  ShardingStatistics: ResolverTypeWrapper<ShardingStatistics>;
+  ShardingStrategy: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ShardingStrategy']>;
+  ShardingStrategyInput: ShardingStrategyInput;
+  ShardingStrategyType: ShardingStrategyType;
   SimulateConflictInput: SimulateConflictInput;
   SlotCounts: ResolverTypeWrapper<SlotCounts>;
   SlotType: SlotType;
@@ -6496,11 +7155,13 @@ export type ResolversTypes = {
   SuspicionTimeouts: ResolverTypeWrapper<SuspicionTimeouts>;
   SwimCounters: ResolverTypeWrapper<SwimCounters>;
   SyncState: SyncState;
+  TableShardSortField: TableShardSortField;
   TokenRangeInput: TokenRangeInput;
   TransactionDecision: TransactionDecision;
   TransactionLatency: ResolverTypeWrapper<TransactionLatency>;
   TransactionParticipant: ResolverTypeWrapper<TransactionParticipant>;
   TransferWay: TransferWay;
+  UpdateShardedTableInput: UpdateShardedTableInput;
   VoteCounts: ResolverTypeWrapper<VoteCounts>;
   VoteDenialReason: VoteDenialReason;
   VoteResponse: ResolverTypeWrapper<VoteResponse>;
@@ -6580,6 +7241,7 @@ export type ResolversParentTypes = {
   ClusteringStatus: ClusteringStatus;
   CommitCounts: CommitCounts;
   CommitWaitStatistics: CommitWaitStatistics;
+  CompositeSharding: Omit<CompositeSharding, 'strategies'> & { strategies: Array<ResolversParentTypes['ShardingStrategy']> };
   ConflictCounts: ConflictCounts;
   ConflictEvent: ConflictEvent;
   ConflictResolution: ConflictResolution;
@@ -6631,6 +7293,8 @@ export type ResolversParentTypes = {
   GrdResource: GrdResource;
   GrdStats: GrdStats;
   GrdTopology: GrdTopology;
+  HashRouteReason: HashRouteReason;
+  HashSharding: HashSharding;
   HealthCheck: HealthCheck;
   HealthIssue: HealthIssue;
   HealthLeader: HealthLeader;
@@ -6651,8 +7315,14 @@ export type ResolversParentTypes = {
   InterconnectStatus: InterconnectStatus;
   JSON: Scalars['JSON']['output'];
   JoinMemberInput: JoinMemberInput;
+  KeyRoute: Omit<KeyRoute, 'reasons'> & { reasons: Array<ResolversParentTypes['RouteReason']> };
   LatencyPercentiles: LatencyPercentiles;
   LeaderElectionEvent: LeaderElectionEvent;
+  LevelSelection: Omit<LevelSelection, 'matches'> & { matches: Array<ResolversParentTypes['RouteReason']> };
+  ListDefinition: ListDefinition;
+  ListDefinitionInput: ListDefinitionInput;
+  ListRouteReason: ListRouteReason;
+  ListSharding: ListSharding;
   LoadBalancerBackend: LoadBalancerBackend;
   LoadBalancerConnection: LoadBalancerConnection;
   LoadBalancerStatistics: LoadBalancerStatistics;
@@ -6718,6 +7388,10 @@ export type ResolversParentTypes = {
   RaftPendingChange: RaftPendingChange;
   RaftState: RaftState;
   RaftVote: RaftVote;
+  RangeDefinition: RangeDefinition;
+  RangeDefinitionInput: RangeDefinitionInput;
+  RangeRouteReason: RangeRouteReason;
+  RangeSharding: RangeSharding;
   RebalanceResult: RebalanceResult;
   RecoveryConfig: RecoveryConfig;
   RecoveryConfigInput: RecoveryConfigInput;
@@ -6752,10 +7426,34 @@ export type ResolversParentTypes = {
   ReplicationStatus: ReplicationStatus;
   RequestMetrics: RequestMetrics;
   ResolveConflictInput: ResolveConflictInput;
+  RouteReason: ResolversUnionTypes<ResolversParentTypes>['RouteReason'];
+  RoutedShard: RoutedShard;
   RowLock: RowLock;
   RowWriteInput: RowWriteInput;
   RuntimeMetrics: RuntimeMetrics;
+  Shard: Shard;
+  ShardHotValue: ShardHotValue;
+  ShardInput: ShardInput;
+  ShardKeyAnalysis: ShardKeyAnalysis;
+  ShardKeyCondition: ShardKeyCondition;
+  ShardKeyConditionInput: ShardKeyConditionInput;
   ShardMove: ShardMove;
+  ShardNodeStatistics: ShardNodeStatistics;
+  ShardRoute: Omit<ShardRoute, 'key' | 'levels'> & { key?: Maybe<ResolversParentTypes['KeyRoute']>, levels: Array<ResolversParentTypes['LevelSelection']> };
+  ShardRouteInput: ShardRouteInput;
+  ShardStatusCounts: ShardStatusCounts;
+  ShardTokenRange: ShardTokenRange;
+  ShardWriteResult: ShardWriteResult;
+  ShardedColumn: ShardedColumn;
+  ShardedColumnInput: ShardedColumnInput;
+  ShardedRowsWritten: ShardedRowsWritten;
+  ShardedTable: Omit<ShardedTable, 'strategy'> & { strategy: ResolversParentTypes['ShardingStrategy'] };
+  ShardedTableInput: ShardedTableInput;
+  ShardedTableStatistics: ShardedTableStatistics;
+  ShardingLevelInput: ShardingLevelInput;
+  ShardingStatistics: ShardingStatistics;
+  ShardingStrategy: ResolversUnionTypes<ResolversParentTypes>['ShardingStrategy'];
+  ShardingStrategyInput: ShardingStrategyInput;
   SimulateConflictInput: SimulateConflictInput;
   SlotCounts: SlotCounts;
   SlotWalStatusCounts: SlotWalStatusCounts;
@@ -6772,6 +7470,7 @@ export type ResolversParentTypes = {
   TokenRangeInput: TokenRangeInput;
   TransactionLatency: TransactionLatency;
   TransactionParticipant: TransactionParticipant;
+  UpdateShardedTableInput: UpdateShardedTableInput;
   VoteCounts: VoteCounts;
   VoteResponse: VoteResponse;
   WalSegmentCounts: WalSegmentCounts;
@@ -7238,6 +7937,11 @@ export type CommitWaitStatisticsResolvers<ContextType = GraphQLContext, ParentTy
   p95?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type CompositeShardingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CompositeSharding'] = ResolversParentTypes['CompositeSharding']> = {
+  strategies?: Resolver<Array<ResolversTypes['ShardingStrategy']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type ConflictCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictCounts'] = ResolversParentTypes['ConflictCounts']> = {
   detected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   resolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -7632,6 +8336,25 @@ export type GrdTopologyResolvers<ContextType = GraphQLContext, ParentType extend
   totalResources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type HashRouteReasonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HashRouteReason'] = ResolversParentTypes['HashRouteReason']> = {
+  bucket?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hashFunction?: Resolver<ResolversTypes['HashFunction'], ParentType, ContextType>;
+  hashValue?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  keyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  keyText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['ShardingStrategyType'], ParentType, ContextType>;
+  tokenRange?: Resolver<Maybe<ResolversTypes['ShardTokenRange']>, ParentType, ContextType>;
+  vnodeToken?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type HashShardingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HashSharding'] = ResolversParentTypes['HashSharding']> = {
+  hashFunction?: Resolver<ResolversTypes['HashFunction'], ParentType, ContextType>;
+  keyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  numShards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type HealthCheckResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HealthCheck'] = ResolversParentTypes['HealthCheck']> = {
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -7794,6 +8517,12 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type KeyRouteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['KeyRoute'] = ResolversParentTypes['KeyRoute']> = {
+  reasons?: Resolver<Array<ResolversTypes['RouteReason']>, ParentType, ContextType>;
+  shardName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shardNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type LatencyPercentilesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LatencyPercentiles'] = ResolversParentTypes['LatencyPercentiles']> = {
   maxMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   p50Ms?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -7810,6 +8539,35 @@ export type LeaderElectionEventResolvers<ContextType = GraphQLContext, ParentTyp
   time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   voters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   votesReceived?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LevelSelectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LevelSelection'] = ResolversParentTypes['LevelSelection']> = {
+  buckets?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  keyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  matches?: Resolver<Array<ResolversTypes['RouteReason']>, ParentType, ContextType>;
+  pruned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['ShardingStrategyType'], ParentType, ContextType>;
+  why?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ListDefinitionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ListDefinition'] = ResolversParentTypes['ListDefinition']> = {
+  values?: Resolver<Array<ResolversTypes['JSON']>, ParentType, ContextType>;
+};
+
+export type ListRouteReasonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ListRouteReason'] = ResolversParentTypes['ListRouteReason']> = {
+  bucket?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  keyColumn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  listIndex?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['ShardingStrategyType'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ListShardingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ListSharding'] = ResolversParentTypes['ListSharding']> = {
+  defaultShard?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  keyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  lists?: Resolver<Array<ResolversTypes['ListDefinition']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type LoadBalancerBackendResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LoadBalancerBackend'] = ResolversParentTypes['LoadBalancerBackend']> = {
@@ -7974,6 +8732,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   addLoadBalancerBackend?: Resolver<ResolversTypes['LoadBalancerBackend'], ParentType, ContextType, RequireFields<MutationAddLoadBalancerBackendArgs, 'input'>>;
   addRaftMember?: Resolver<ResolversTypes['RaftMembership'], ParentType, ContextType, RequireFields<MutationAddRaftMemberArgs, 'autoPromote' | 'nodeId'>>;
   addReplica?: Resolver<ResolversTypes['Replica'], ParentType, ContextType, RequireFields<MutationAddReplicaArgs, 'input'>>;
+  addShard?: Resolver<ResolversTypes['Shard'], ParentType, ContextType, RequireFields<MutationAddShardArgs, 'shard' | 'table'>>;
   advanceClock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType, RequireFields<MutationAdvanceClockArgs, 'ms'>>;
   assignShard?: Resolver<ResolversTypes['ClusterShard'], ParentType, ContextType, RequireFields<MutationAssignShardArgs, 'nodeId' | 'role' | 'shardId'>>;
   beginDistributedTransaction?: Resolver<ResolversTypes['DistributedTransaction'], ParentType, ContextType, RequireFields<MutationBeginDistributedTransactionArgs, 'input'>>;
@@ -7985,9 +8744,11 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createReplicationAlertRule?: Resolver<ResolversTypes['ReplicationAlertRule'], ParentType, ContextType, RequireFields<MutationCreateReplicationAlertRuleArgs, 'input'>>;
   createReplicationSlot?: Resolver<ResolversTypes['ReplicationSlot'], ParentType, ContextType, RequireFields<MutationCreateReplicationSlotArgs, 'input'>>;
   createReplicationSnapshot?: Resolver<ResolversTypes['ReplicationSnapshot'], ParentType, ContextType, Partial<MutationCreateReplicationSnapshotArgs>>;
+  createShardedTable?: Resolver<ResolversTypes['ShardedTable'], ParentType, ContextType, RequireFields<MutationCreateShardedTableArgs, 'input'>>;
   deleteReplicationSlot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSlotArgs, 'name'>>;
   deleteReplicationSnapshot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSnapshotArgs, 'id'>>;
   deleteXaResourceManager?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteXaResourceManagerArgs, 'name'>>;
+  dropShardedTable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDropShardedTableArgs, 'table'>>;
   endXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationEndXaTransactionArgs, 'xid'>>;
   executeParallelQuery?: Resolver<Maybe<ResolversTypes['ParallelQueryJob']>, ParentType, ContextType, RequireFields<MutationExecuteParallelQueryArgs, 'query'>>;
   forgetHeuristicTransaction?: Resolver<ResolversTypes['DistributedTransaction'], ParentType, ContextType, RequireFields<MutationForgetHeuristicTransactionArgs, 'id'>>;
@@ -8022,6 +8783,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   setClock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType, RequireFields<MutationSetClockArgs, 'input'>>;
   setExecutionStrategy?: Resolver<ResolversTypes['ExecutionStrategyChange'], ParentType, ContextType, RequireFields<MutationSetExecutionStrategyArgs, 'strategy'>>;
   setLoadBalancerStrategy?: Resolver<ResolversTypes['LoadBalancerStrategyChange'], ParentType, ContextType, RequireFields<MutationSetLoadBalancerStrategyArgs, 'strategy'>>;
+  setShardStatus?: Resolver<ResolversTypes['Shard'], ParentType, ContextType, RequireFields<MutationSetShardStatusArgs, 'id' | 'status' | 'table'>>;
   setWorkload?: Resolver<ResolversTypes['Workload'], ParentType, ContextType, RequireFields<MutationSetWorkloadArgs, 'input'>>;
   simulateReplicationConflict?: Resolver<ResolversTypes['ReplicationConflict'], ParentType, ContextType, RequireFields<MutationSimulateReplicationConflictArgs, 'input'>>;
   startRacCluster?: Resolver<ResolversTypes['RacClusterStatus'], ParentType, ContextType>;
@@ -8034,6 +8796,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateFailoverConfig?: Resolver<ResolversTypes['FailoverConfig'], ParentType, ContextType, RequireFields<MutationUpdateFailoverConfigArgs, 'config'>>;
   updateParallelQueryConfig?: Resolver<ResolversTypes['ParallelQueryConfig'], ParentType, ContextType, RequireFields<MutationUpdateParallelQueryConfigArgs, 'input'>>;
   updateRacRecoveryConfig?: Resolver<ResolversTypes['RecoveryConfig'], ParentType, ContextType, RequireFields<MutationUpdateRacRecoveryConfigArgs, 'input'>>;
+  updateShardedTable?: Resolver<ResolversTypes['ShardedTable'], ParentType, ContextType, RequireFields<MutationUpdateShardedTableArgs, 'input' | 'table'>>;
+  writeShardedRows?: Resolver<ResolversTypes['ShardedRowsWritten'], ParentType, ContextType, RequireFields<MutationWriteShardedRowsArgs, 'rows' | 'table'>>;
 };
 
 export type NetworkMetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkMetrics'] = ResolversParentTypes['NetworkMetrics']> = {
@@ -8264,6 +9028,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   activeParallelQueries?: Resolver<Array<ResolversTypes['ParallelQueryJob']>, ParentType, ContextType, RequireFields<QueryActiveParallelQueriesArgs, 'limit' | 'offset'>>;
   alertHistory?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertHistoryArgs, 'limit' | 'offset'>>;
   alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertsArgs, 'limit' | 'offset'>>;
+  analyzeShardKey?: Resolver<ResolversTypes['ShardKeyAnalysis'], ParentType, ContextType, RequireFields<QueryAnalyzeShardKeyArgs, 'keyColumns' | 'table'>>;
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'limit' | 'offset'>>;
   apiVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   auditEntries?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAuditEntriesArgs, 'limit' | 'offset' | 'order'>>;
@@ -8351,8 +9116,15 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   replicationStatistics?: Resolver<ResolversTypes['ReplicationStatistics'], ParentType, ContextType>;
   replicationStatus?: Resolver<ResolversTypes['ReplicationStatus'], ParentType, ContextType>;
   routeDhtKey?: Resolver<ResolversTypes['DhtRouteResult'], ParentType, ContextType, RequireFields<QueryRouteDhtKeyArgs, 'replicas'>>;
+  shardRoute?: Resolver<ResolversTypes['ShardRoute'], ParentType, ContextType, RequireFields<QueryShardRouteArgs, 'input'>>;
+  shardRows?: Resolver<Array<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<QueryShardRowsArgs, 'id' | 'limit' | 'offset' | 'table'>>;
+  shardedTable?: Resolver<Maybe<ResolversTypes['ShardedTable']>, ParentType, ContextType, RequireFields<QueryShardedTableArgs, 'table'>>;
+  shardedTables?: Resolver<Array<ResolversTypes['ShardedTable']>, ParentType, ContextType, RequireFields<QueryShardedTablesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  shardingStatistics?: Resolver<ResolversTypes['ShardingStatistics'], ParentType, ContextType, Partial<QueryShardingStatisticsArgs>>;
   shards?: Resolver<Array<ResolversTypes['ClusterShard']>, ParentType, ContextType, RequireFields<QueryShardsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   suspectedNodes?: Resolver<Array<ResolversTypes['SuspectedNode']>, ParentType, ContextType, RequireFields<QuerySuspectedNodesArgs, 'limit' | 'offset'>>;
+  tableShard?: Resolver<Maybe<ResolversTypes['Shard']>, ParentType, ContextType, RequireFields<QueryTableShardArgs, 'id' | 'table'>>;
+  tableShards?: Resolver<Array<ResolversTypes['Shard']>, ParentType, ContextType, RequireFields<QueryTableShardsArgs, 'limit' | 'offset' | 'order' | 'sortBy' | 'table'>>;
   workload?: Resolver<ResolversTypes['Workload'], ParentType, ContextType>;
   wsConnections?: Resolver<Array<ResolversTypes['WebSocketConnection']>, ParentType, ContextType, RequireFields<QueryWsConnectionsArgs, 'limit' | 'offset'>>;
   wsStatus?: Resolver<ResolversTypes['WebSocketStatus'], ParentType, ContextType>;
@@ -8581,6 +9353,27 @@ export type RaftVoteResolvers<ContextType = GraphQLContext, ParentType extends R
   reason?: Resolver<ResolversTypes['VoteDenialReason'], ParentType, ContextType>;
   term?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
   voteGranted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type RangeDefinitionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RangeDefinition'] = ResolversParentTypes['RangeDefinition']> = {
+  lowerBound?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  upperBound?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+};
+
+export type RangeRouteReasonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RangeRouteReason'] = ResolversParentTypes['RangeRouteReason']> = {
+  bucket?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  keyColumn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  range?: Resolver<ResolversTypes['RangeDefinition'], ParentType, ContextType>;
+  rangeIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['ShardingStrategyType'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RangeShardingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RangeSharding'] = ResolversParentTypes['RangeSharding']> = {
+  keyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  ranges?: Resolver<Array<ResolversTypes['RangeDefinition']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type RebalanceResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RebalanceResult'] = ResolversParentTypes['RebalanceResult']> = {
@@ -8968,6 +9761,22 @@ export type RequestMetricsResolvers<ContextType = GraphQLContext, ParentType ext
   total?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
+export type RouteReasonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RouteReason'] = ResolversParentTypes['RouteReason']> = {
+  __resolveType: TypeResolveFn<'HashRouteReason' | 'ListRouteReason' | 'RangeRouteReason', ParentType, ContextType>;
+};
+
+export type RoutedShardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoutedShard'] = ResolversParentTypes['RoutedShard']> = {
+  nodeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  primaryNodeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  replicaNodeIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  served?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  shardId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  shardName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shardNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ShardStatus'], ParentType, ContextType>;
+  unservedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type RowLockResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RowLock'] = ResolversParentTypes['RowLock']> = {
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -8982,12 +9791,156 @@ export type RuntimeMetricsResolvers<ContextType = GraphQLContext, ParentType ext
   pendingTimers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ShardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Shard'] = ResolversParentTypes['Shard']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastRebalance?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  metadata?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  primaryNodeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  replicaNodeIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  server?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shardGroup?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shardNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ShardStatus'], ParentType, ContextType>;
+  tableName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ShardHotValueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardHotValue'] = ResolversParentTypes['ShardHotValue']> = {
+  keyText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ShardKeyAnalysisResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardKeyAnalysis'] = ResolversParentTypes['ShardKeyAnalysis']> = {
+  cardinality?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  emptyShards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hashFunction?: Resolver<ResolversTypes['HashFunction'], ParentType, ContextType>;
+  hotValues?: Resolver<Array<ResolversTypes['ShardHotValue']>, ParentType, ContextType>;
+  keyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  maxRowsPerShard?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meanRowsPerShard?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recommendation?: Resolver<ResolversTypes['ShardKeyRecommendation'], ParentType, ContextType>;
+  rowsAnalyzed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsPerShard?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  rowsWithoutKey?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shardCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  skew?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ShardKeyConditionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardKeyCondition'] = ResolversParentTypes['ShardKeyCondition']> = {
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  op?: Resolver<ResolversTypes['ShardKeyConditionOp'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  values?: Resolver<Maybe<Array<ResolversTypes['JSON']>>, ParentType, ContextType>;
+};
+
 export type ShardMoveResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardMove'] = ResolversParentTypes['ShardMove']> = {
   completesAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   fromNodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['ShardCopyRole'], ParentType, ContextType>;
   startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   toNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ShardNodeStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardNodeStatistics'] = ResolversParentTypes['ShardNodeStatistics']> = {
+  nodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  primaryShards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  replicaShards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type ShardRouteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardRoute'] = ResolversParentTypes['ShardRoute']> = {
+  key?: Resolver<Maybe<ResolversTypes['KeyRoute']>, ParentType, ContextType>;
+  levels?: Resolver<Array<ResolversTypes['LevelSelection']>, ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['ShardRouteMode'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['ShardOperation'], ParentType, ContextType>;
+  scatter?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  shards?: Resolver<Array<ResolversTypes['RoutedShard']>, ParentType, ContextType>;
+  singleShard?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unusedConditions?: Resolver<Array<ResolversTypes['ShardKeyCondition']>, ParentType, ContextType>;
+};
+
+export type ShardStatusCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardStatusCounts'] = ResolversParentTypes['ShardStatusCounts']> = {
+  ACTIVE?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  CREATING?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  DROPPING?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  OFFLINE?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  READ_ONLY?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  REBALANCING?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ShardTokenRangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardTokenRange'] = ResolversParentTypes['ShardTokenRange']> = {
+  endToken?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  startToken?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type ShardWriteResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardWriteResult'] = ResolversParentTypes['ShardWriteResult']> = {
+  commits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shardId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  shardName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shardNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ShardedColumnResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardedColumn'] = ResolversParentTypes['ShardedColumn']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['ShardColumnType'], ParentType, ContextType>;
+};
+
+export type ShardedRowsWrittenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardedRowsWritten'] = ResolversParentTypes['ShardedRowsWritten']> = {
+  rowsWritten?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shards?: Resolver<Array<ResolversTypes['ShardWriteResult']>, ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ShardedTableResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardedTable'] = ResolversParentTypes['ShardedTable']> = {
+  columns?: Resolver<Array<ResolversTypes['ShardedColumn']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  primaryKeyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  schemaName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shardCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shardGroup?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shardKeyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  shards?: Resolver<Array<ResolversTypes['Shard']>, ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['ShardingStrategy'], ParentType, ContextType>;
+  tableName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ShardedTableStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardedTableStatistics'] = ResolversParentTypes['ShardedTableStatistics']> = {
+  maxShardRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meanShardRows?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  minShardRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  shardCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shardsByStatus?: Resolver<ResolversTypes['ShardStatusCounts'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  skew?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tableName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ShardingStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardingStatistics'] = ResolversParentTypes['ShardingStatistics']> = {
+  nodes?: Resolver<Array<ResolversTypes['ShardNodeStatistics']>, ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  shards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shardsByStatus?: Resolver<ResolversTypes['ShardStatusCounts'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  tableStatistics?: Resolver<Array<ResolversTypes['ShardedTableStatistics']>, ParentType, ContextType>;
+  tables?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ShardingStrategyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardingStrategy'] = ResolversParentTypes['ShardingStrategy']> = {
+  __resolveType: TypeResolveFn<'CompositeSharding' | 'HashSharding' | 'ListSharding' | 'RangeSharding', ParentType, ContextType>;
 };
 
 export type SlotCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SlotCounts'] = ResolversParentTypes['SlotCounts']> = {
@@ -9068,6 +10021,7 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   replicationLagUpdates?: SubscriptionResolver<Maybe<ResolversTypes['ReplicationLagEvent']>, "replicationLagUpdates", ParentType, ContextType, Partial<SubscriptionReplicationLagUpdatesArgs>>;
   replicationStatus?: SubscriptionResolver<ResolversTypes['ReplicationStatus'], "replicationStatus", ParentType, ContextType>;
   resourceLockEvents?: SubscriptionResolver<Maybe<ResolversTypes['LockEvent']>, "resourceLockEvents", ParentType, ContextType, Partial<SubscriptionResourceLockEventsArgs>>;
+  shardingEvents?: SubscriptionResolver<ResolversTypes['Event'], "shardingEvents", ParentType, ContextType, Partial<SubscriptionShardingEventsArgs>>;
   slotStatusChanged?: SubscriptionResolver<ResolversTypes['ReplicationSlot'], "slotStatusChanged", ParentType, ContextType, Partial<SubscriptionSlotStatusChangedArgs>>;
   systemAlerts?: SubscriptionResolver<ResolversTypes['Alert'], "systemAlerts", ParentType, ContextType, Partial<SubscriptionSystemAlertsArgs>>;
   xaBranchUpdates?: SubscriptionResolver<ResolversTypes['XaBranchEvent'], "xaBranchUpdates", ParentType, ContextType, Partial<SubscriptionXaBranchUpdatesArgs>>;
@@ -9378,6 +10332,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ClusteringStatus?: ClusteringStatusResolvers<ContextType>;
   CommitCounts?: CommitCountsResolvers<ContextType>;
   CommitWaitStatistics?: CommitWaitStatisticsResolvers<ContextType>;
+  CompositeSharding?: CompositeShardingResolvers<ContextType>;
   ConflictCounts?: ConflictCountsResolvers<ContextType>;
   ConflictEvent?: ConflictEventResolvers<ContextType>;
   ConflictResolution?: ConflictResolutionResolvers<ContextType>;
@@ -9419,6 +10374,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   GrdResource?: GrdResourceResolvers<ContextType>;
   GrdStats?: GrdStatsResolvers<ContextType>;
   GrdTopology?: GrdTopologyResolvers<ContextType>;
+  HashRouteReason?: HashRouteReasonResolvers<ContextType>;
+  HashSharding?: HashShardingResolvers<ContextType>;
   HealthCheck?: HealthCheckResolvers<ContextType>;
   HealthIssue?: HealthIssueResolvers<ContextType>;
   HealthLeader?: HealthLeaderResolvers<ContextType>;
@@ -9436,8 +10393,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   InterconnectStats?: InterconnectStatsResolvers<ContextType>;
   InterconnectStatus?: InterconnectStatusResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  KeyRoute?: KeyRouteResolvers<ContextType>;
   LatencyPercentiles?: LatencyPercentilesResolvers<ContextType>;
   LeaderElectionEvent?: LeaderElectionEventResolvers<ContextType>;
+  LevelSelection?: LevelSelectionResolvers<ContextType>;
+  ListDefinition?: ListDefinitionResolvers<ContextType>;
+  ListRouteReason?: ListRouteReasonResolvers<ContextType>;
+  ListSharding?: ListShardingResolvers<ContextType>;
   LoadBalancerBackend?: LoadBalancerBackendResolvers<ContextType>;
   LoadBalancerConnection?: LoadBalancerConnectionResolvers<ContextType>;
   LoadBalancerStatistics?: LoadBalancerStatisticsResolvers<ContextType>;
@@ -9498,6 +10460,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RaftPendingChange?: RaftPendingChangeResolvers<ContextType>;
   RaftState?: RaftStateResolvers<ContextType>;
   RaftVote?: RaftVoteResolvers<ContextType>;
+  RangeDefinition?: RangeDefinitionResolvers<ContextType>;
+  RangeRouteReason?: RangeRouteReasonResolvers<ContextType>;
+  RangeSharding?: RangeShardingResolvers<ContextType>;
   RebalanceResult?: RebalanceResultResolvers<ContextType>;
   RecoveryConfig?: RecoveryConfigResolvers<ContextType>;
   RecoveryEvent?: RecoveryEventResolvers<ContextType>;
@@ -9527,9 +10492,26 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ReplicationStatistics?: ReplicationStatisticsResolvers<ContextType>;
   ReplicationStatus?: ReplicationStatusResolvers<ContextType>;
   RequestMetrics?: RequestMetricsResolvers<ContextType>;
+  RouteReason?: RouteReasonResolvers<ContextType>;
+  RoutedShard?: RoutedShardResolvers<ContextType>;
   RowLock?: RowLockResolvers<ContextType>;
   RuntimeMetrics?: RuntimeMetricsResolvers<ContextType>;
+  Shard?: ShardResolvers<ContextType>;
+  ShardHotValue?: ShardHotValueResolvers<ContextType>;
+  ShardKeyAnalysis?: ShardKeyAnalysisResolvers<ContextType>;
+  ShardKeyCondition?: ShardKeyConditionResolvers<ContextType>;
   ShardMove?: ShardMoveResolvers<ContextType>;
+  ShardNodeStatistics?: ShardNodeStatisticsResolvers<ContextType>;
+  ShardRoute?: ShardRouteResolvers<ContextType>;
+  ShardStatusCounts?: ShardStatusCountsResolvers<ContextType>;
+  ShardTokenRange?: ShardTokenRangeResolvers<ContextType>;
+  ShardWriteResult?: ShardWriteResultResolvers<ContextType>;
+  ShardedColumn?: ShardedColumnResolvers<ContextType>;
+  ShardedRowsWritten?: ShardedRowsWrittenResolvers<ContextType>;
+  ShardedTable?: ShardedTableResolvers<ContextType>;
+  ShardedTableStatistics?: ShardedTableStatisticsResolvers<ContextType>;
+  ShardingStatistics?: ShardingStatisticsResolvers<ContextType>;
+  ShardingStrategy?: ShardingStrategyResolvers<ContextType>;
   SlotCounts?: SlotCountsResolvers<ContextType>;
   SlotWalStatusCounts?: SlotWalStatusCountsResolvers<ContextType>;
   SnapshotCounts?: SnapshotCountsResolvers<ContextType>;

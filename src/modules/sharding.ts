@@ -1,4 +1,12 @@
 import { ShardingCluster, type ShardingCatalogState } from '../engines/sharding/sharding-cluster.js';
+import { ShardedTableService } from '../services/sharding/sharded-table-service.js';
+import { ShardRoutingService } from '../services/sharding/shard-routing-service.js';
+import { shardedTableHandlers } from '../api/rest/handlers/sharding/sharded-tables.js';
+import { shardRoutingHandlers } from '../api/rest/handlers/sharding/shard-routing.js';
+import { shardedTableResolvers } from '../api/graphql/resolvers/sharding/sharded-tables.js';
+import { shardRoutingResolvers } from '../api/graphql/resolvers/sharding/shard-routing.js';
+import { shardingSubscriptionResolvers } from '../api/graphql/resolvers/sharding/sharding-subscriptions.js';
+import { shardingStream } from '../api/ws/streams/sharding.js';
 import type { DomainModule } from './domain-module.js';
 
 /** The sharded-table catalog, persisted on every change with the coordinator's state. */
@@ -7,12 +15,14 @@ export const SHARDING_CATALOG_RECORD = 'sharding.catalog';
 /**
  * Sharded tables over the coordinator's shard groups, their rows in the replication engine's node
  * storage. Listed after replication and the coordinator: it builds on both engines (one owner
- * each), shares `sharding` with the services of tables, queries and moves, tells the coordinator's
- * shard list the tables on each group, and re-points shards when a failover demotes their primary.
+ * each) and shares `sharding` with the services of tables, queries and moves; tells the
+ * coordinator's shard list the tables on each group, re-points shards when a failover demotes their
+ * primary, and serves the tables, shards, rows, routing, key analysis and statistics, and the
+ * sharding stream.
  */
 export const shardingModule: DomainModule = {
   name: 'sharding',
-  async assemble({ store, runtime, bus, journal, shared, service }) {
+  async assemble({ store, runtime, bus, journal, runner, shared, service }) {
     const coordinator = shared('coordinator');
     const replication = shared('replication');
     const restored = await store.get<ShardingCatalogState>(SHARDING_CATALOG_RECORD, 'current');
@@ -58,6 +68,21 @@ export const shardingModule: DomainModule = {
         return { tables, tokenRange, replicaNodeIds: shard.replicaNodeIds };
       },
     });
-    return { shares: { sharding }, close: () => stopFollowing() };
+    const deps = {
+      sharding,
+      runner,
+      // The coordinator keeps when each placement last moved: the default group's shards, then the other groups'.
+      lastMovedAt: (shardId: string) =>
+        coordinator.engine.shards().find((shard) => shard.shardId === shardId)?.lastMovedAtMs ?? coordinator.engine.shardGroups().shard(shardId).lastMovedAtMs,
+      nodeRuns: (nodeId: string) => replication.cluster.nodeIds().includes(nodeId) && replication.cluster.isRunning(nodeId),
+    };
+    return {
+      shares: { sharding },
+      close: () => stopFollowing(),
+      services: { shardedTables: new ShardedTableService(deps), shardRouting: new ShardRoutingService(deps) },
+      restHandlers: [shardedTableHandlers, shardRoutingHandlers],
+      resolvers: [shardedTableResolvers, shardRoutingResolvers, shardingSubscriptionResolvers],
+      streams: [shardingStream],
+    };
   },
 };

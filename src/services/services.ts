@@ -33,6 +33,8 @@ import type { LoadBalancerService } from './load-balancer/load-balancer-service.
 import type { CoordinatorService } from './coordinator/coordinator-service.js';
 import type { DistributedTransactionService } from './transactions/distributed-transaction-service.js';
 import type { XaService } from './transactions/xa-service.js';
+import type { ShardedTableService } from './sharding/sharded-table-service.js';
+import type { ShardRoutingService } from './sharding/shard-routing-service.js';
 
 /**
  * Every service the API surfaces call, by name: the one catalogue REST handlers, GraphQL
@@ -121,4 +123,10 @@ export interface Services {
   distributedTransactions: DistributedTransactionService;
   /** XA (X/Open DTP) on the same participants: resource managers and XA transactions. */
   xa: XaService;
+
+  // sharding
+  /** Sharded tables, their shards and rows, and statistics (/api/v1/advanced-replication/sharding). */
+  shardedTables: ShardedTableService;
+  /** The key → shard → node route with its reason, and shard key analysis. */
+  shardRouting: ShardRoutingService;
 }

@@ -58,10 +58,6 @@ export interface DeleteAdvancedReplicationMultiMasterGroupsByIdRequest {
     id: string;
 }
 
-export interface DeleteAdvancedReplicationShardingTablesByTableRequest {
-    table: string;
-}
-
 export interface DeleteClusterMigrationTasksByIdRequest {
     id: string;
 }
@@ -153,19 +149,6 @@ export interface GetAdvancedReplicationMultiMasterGroupsByIdRequest {
 }
 
 export interface GetAdvancedReplicationShardingRebalanceByIdProgressRequest {
-    id: string;
-}
-
-export interface GetAdvancedReplicationShardingTablesByTableRequest {
-    table: string;
-}
-
-export interface GetAdvancedReplicationShardingTablesByTableShardsRequest {
-    table: string;
-}
-
-export interface GetAdvancedReplicationShardingTablesByTableShardsByIdRequest {
-    table: string;
     id: string;
 }
 
@@ -336,10 +319,6 @@ export interface PostAdvancedReplicationShardingRebalanceByIdResumeRequest {
     id: string;
 }
 
-export interface PostAdvancedReplicationShardingTablesByTableShardsRequest {
-    table: string;
-}
-
 export interface PostClusterMigrationTasksByIdPauseRequest {
     id: string;
 }
@@ -421,15 +400,6 @@ export interface PutAdvancedReplicationMonitoringAlertsByIdRequest {
 }
 
 export interface PutAdvancedReplicationMultiMasterGroupsByIdRequest {
-    id: string;
-}
-
-export interface PutAdvancedReplicationShardingTablesByTableRequest {
-    table: string;
-}
-
-export interface PutAdvancedReplicationShardingTablesByTableShardsByIdStatusRequest {
-    table: string;
     id: string;
 }
 
@@ -845,49 +815,6 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async deleteAdvancedReplicationMultiMasterGroupsById(requestParameters: DeleteAdvancedReplicationMultiMasterGroupsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.deleteAdvancedReplicationMultiMasterGroupsByIdRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: DELETE /api/v1/advanced-replication/sharding/tables/{table}
-     */
-    async deleteAdvancedReplicationShardingTablesByTableRaw(requestParameters: DeleteAdvancedReplicationShardingTablesByTableRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.table === null || requestParameters.table === undefined) {
-            throw new runtime.RequiredError('table','Required parameter requestParameters.table was null or undefined when calling deleteAdvancedReplicationShardingTablesByTable.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/sharding/tables/{table}`.replace(`{${"table"}}`, encodeURIComponent(String(requestParameters.table))),
-            method: 'DELETE',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: DELETE /api/v1/advanced-replication/sharding/tables/{table}
-     */
-    async deleteAdvancedReplicationShardingTablesByTable(requestParameters: DeleteAdvancedReplicationShardingTablesByTableRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.deleteAdvancedReplicationShardingTablesByTableRaw(requestParameters, initOverrides);
     }
 
     /**
@@ -3016,45 +2943,6 @@ export class PlannedApi extends runtime.BaseAPI {
 
     /**
      * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/sharding/analyze-key
-     */
-    async getAdvancedReplicationShardingAnalyzeKeyRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/sharding/analyze-key`,
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/sharding/analyze-key
-     */
-    async getAdvancedReplicationShardingAnalyzeKey(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationShardingAnalyzeKeyRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
      * Planned: GET /api/v1/advanced-replication/sharding/rebalance/{id}/progress
      */
     async getAdvancedReplicationShardingRebalanceByIdProgressRaw(requestParameters: GetAdvancedReplicationShardingRebalanceByIdProgressRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
@@ -3094,217 +2982,6 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async getAdvancedReplicationShardingRebalanceByIdProgress(requestParameters: GetAdvancedReplicationShardingRebalanceByIdProgressRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.getAdvancedReplicationShardingRebalanceByIdProgressRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/sharding/statistics
-     */
-    async getAdvancedReplicationShardingStatisticsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/sharding/statistics`,
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/sharding/statistics
-     */
-    async getAdvancedReplicationShardingStatistics(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationShardingStatisticsRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/sharding/tables
-     */
-    async getAdvancedReplicationShardingTablesRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/sharding/tables`,
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/sharding/tables
-     */
-    async getAdvancedReplicationShardingTables(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationShardingTablesRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/sharding/tables/{table}
-     */
-    async getAdvancedReplicationShardingTablesByTableRaw(requestParameters: GetAdvancedReplicationShardingTablesByTableRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.table === null || requestParameters.table === undefined) {
-            throw new runtime.RequiredError('table','Required parameter requestParameters.table was null or undefined when calling getAdvancedReplicationShardingTablesByTable.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/sharding/tables/{table}`.replace(`{${"table"}}`, encodeURIComponent(String(requestParameters.table))),
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/sharding/tables/{table}
-     */
-    async getAdvancedReplicationShardingTablesByTable(requestParameters: GetAdvancedReplicationShardingTablesByTableRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationShardingTablesByTableRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/sharding/tables/{table}/shards
-     */
-    async getAdvancedReplicationShardingTablesByTableShardsRaw(requestParameters: GetAdvancedReplicationShardingTablesByTableShardsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.table === null || requestParameters.table === undefined) {
-            throw new runtime.RequiredError('table','Required parameter requestParameters.table was null or undefined when calling getAdvancedReplicationShardingTablesByTableShards.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/sharding/tables/{table}/shards`.replace(`{${"table"}}`, encodeURIComponent(String(requestParameters.table))),
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/sharding/tables/{table}/shards
-     */
-    async getAdvancedReplicationShardingTablesByTableShards(requestParameters: GetAdvancedReplicationShardingTablesByTableShardsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationShardingTablesByTableShardsRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/sharding/tables/{table}/shards/{id}
-     */
-    async getAdvancedReplicationShardingTablesByTableShardsByIdRaw(requestParameters: GetAdvancedReplicationShardingTablesByTableShardsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.table === null || requestParameters.table === undefined) {
-            throw new runtime.RequiredError('table','Required parameter requestParameters.table was null or undefined when calling getAdvancedReplicationShardingTablesByTableShardsById.');
-        }
-
-        if (requestParameters.id === null || requestParameters.id === undefined) {
-            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling getAdvancedReplicationShardingTablesByTableShardsById.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/sharding/tables/{table}/shards/{id}`.replace(`{${"table"}}`, encodeURIComponent(String(requestParameters.table))).replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/sharding/tables/{table}/shards/{id}
-     */
-    async getAdvancedReplicationShardingTablesByTableShardsById(requestParameters: GetAdvancedReplicationShardingTablesByTableShardsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationShardingTablesByTableShardsByIdRaw(requestParameters, initOverrides);
     }
 
     /**
@@ -6646,45 +6323,6 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
-     * Part of the contract, from the seed section \"6.1 New WebSocket Endpoints\" (seed documents 002). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/ws/cluster/sharding
-     */
-    async getWsClusterShardingRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/ws/cluster/sharding`,
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"6.1 New WebSocket Endpoints\" (seed documents 002). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/ws/cluster/sharding
-     */
-    async getWsClusterSharding(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getWsClusterShardingRaw(initOverrides);
-    }
-
-    /**
      * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
      * Planned: POST /api/v1/advanced-replication/apply/checkpoints
      */
@@ -7295,45 +6933,6 @@ export class PlannedApi extends runtime.BaseAPI {
 
     /**
      * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/sharding/query/route
-     */
-    async postAdvancedReplicationShardingQueryRouteRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/sharding/query/route`,
-            method: 'POST',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/sharding/query/route
-     */
-    async postAdvancedReplicationShardingQueryRoute(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.postAdvancedReplicationShardingQueryRouteRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
      * Planned: POST /api/v1/advanced-replication/sharding/rebalance/{id}/cancel
      */
     async postAdvancedReplicationShardingRebalanceByIdCancelRaw(requestParameters: PostAdvancedReplicationShardingRebalanceByIdCancelRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
@@ -7537,88 +7136,6 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async postAdvancedReplicationShardingRebalancePlan(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.postAdvancedReplicationShardingRebalancePlanRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/sharding/tables
-     */
-    async postAdvancedReplicationShardingTablesRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/sharding/tables`,
-            method: 'POST',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/sharding/tables
-     */
-    async postAdvancedReplicationShardingTables(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.postAdvancedReplicationShardingTablesRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/sharding/tables/{table}/shards
-     */
-    async postAdvancedReplicationShardingTablesByTableShardsRaw(requestParameters: PostAdvancedReplicationShardingTablesByTableShardsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.table === null || requestParameters.table === undefined) {
-            throw new runtime.RequiredError('table','Required parameter requestParameters.table was null or undefined when calling postAdvancedReplicationShardingTablesByTableShards.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/sharding/tables/{table}/shards`.replace(`{${"table"}}`, encodeURIComponent(String(requestParameters.table))),
-            method: 'POST',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/sharding/tables/{table}/shards
-     */
-    async postAdvancedReplicationShardingTablesByTableShards(requestParameters: PostAdvancedReplicationShardingTablesByTableShardsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.postAdvancedReplicationShardingTablesByTableShardsRaw(requestParameters, initOverrides);
     }
 
     /**
@@ -9419,96 +8936,6 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async putAdvancedReplicationMultiMasterGroupsById(requestParameters: PutAdvancedReplicationMultiMasterGroupsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.putAdvancedReplicationMultiMasterGroupsByIdRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: PUT /api/v1/advanced-replication/sharding/tables/{table}
-     */
-    async putAdvancedReplicationShardingTablesByTableRaw(requestParameters: PutAdvancedReplicationShardingTablesByTableRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.table === null || requestParameters.table === undefined) {
-            throw new runtime.RequiredError('table','Required parameter requestParameters.table was null or undefined when calling putAdvancedReplicationShardingTablesByTable.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/sharding/tables/{table}`.replace(`{${"table"}}`, encodeURIComponent(String(requestParameters.table))),
-            method: 'PUT',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: PUT /api/v1/advanced-replication/sharding/tables/{table}
-     */
-    async putAdvancedReplicationShardingTablesByTable(requestParameters: PutAdvancedReplicationShardingTablesByTableRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.putAdvancedReplicationShardingTablesByTableRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: PUT /api/v1/advanced-replication/sharding/tables/{table}/shards/{id}/status
-     */
-    async putAdvancedReplicationShardingTablesByTableShardsByIdStatusRaw(requestParameters: PutAdvancedReplicationShardingTablesByTableShardsByIdStatusRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.table === null || requestParameters.table === undefined) {
-            throw new runtime.RequiredError('table','Required parameter requestParameters.table was null or undefined when calling putAdvancedReplicationShardingTablesByTableShardsByIdStatus.');
-        }
-
-        if (requestParameters.id === null || requestParameters.id === undefined) {
-            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling putAdvancedReplicationShardingTablesByTableShardsByIdStatus.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/sharding/tables/{table}/shards/{id}/status`.replace(`{${"table"}}`, encodeURIComponent(String(requestParameters.table))).replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
-            method: 'PUT',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: PUT /api/v1/advanced-replication/sharding/tables/{table}/shards/{id}/status
-     */
-    async putAdvancedReplicationShardingTablesByTableShardsByIdStatus(requestParameters: PutAdvancedReplicationShardingTablesByTableShardsByIdStatusRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.putAdvancedReplicationShardingTablesByTableShardsByIdStatusRaw(requestParameters, initOverrides);
     }
 
     /**

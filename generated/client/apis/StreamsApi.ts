@@ -75,6 +75,10 @@ export interface StreamReplicationEventsRequest {
     apiKey?: string;
 }
 
+export interface StreamShardingEventsRequest {
+    apiKey?: string;
+}
+
 export interface StreamTopicsRequest {
     apiKey?: string;
 }
@@ -531,6 +535,49 @@ export class StreamsApi extends runtime.BaseAPI {
      */
     async streamReplicationEvents(requestParameters: StreamReplicationEventsRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.streamReplicationEventsRaw(requestParameters, initOverrides);
+    }
+
+    /**
+     * Like `/api/v1/ws/events`, restricted to the sharding events: `shard_added` (a table\'s shard created, with its table or added to it), `shard_removed` (a table\'s shard dropped with its table), and a rebalance\'s `rebalance_started`, `rebalance_progress` and `rebalance_completed`, each an `EventEnvelope` JSON text frame whose payload schema is named in `EventType`. Authenticate with the `X-API-Key` header or `?apiKey=`. Send a config message at any time to filter: `{\"type\": \"config\", \"tables\": [\"orders\"], \"eventTypes\": [\"shard_added\"], \"resumeFrom\": 41}`. `tables` keeps events that name one of those tables in their payload\'s `tableName` or `tableNames`; `resourceIds` keeps those naming a node in `nodeIds`; `eventTypes` keeps those types (an empty list keeps every sharding event; a list naming none of them is refused); `resumeFrom` replays stored events after that cursor first, with no gap and no duplicate (a cursor older than the event log keeps is refused with `CURSOR_EXPIRED`, as on `/api/v1/ws/events`). The server answers each config with `{\"type\": \"config_ack\", ...}` and reports a bad message as `{\"type\": \"error\", \"error\": {...}}` without closing. 
+     * Stream sharding events (WebSocket)
+     */
+    async streamShardingEventsRaw(requestParameters: StreamShardingEventsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        if (requestParameters.apiKey !== undefined) {
+            queryParameters['apiKey'] = requestParameters.apiKey;
+        }
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/ws/cluster/sharding`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Like `/api/v1/ws/events`, restricted to the sharding events: `shard_added` (a table\'s shard created, with its table or added to it), `shard_removed` (a table\'s shard dropped with its table), and a rebalance\'s `rebalance_started`, `rebalance_progress` and `rebalance_completed`, each an `EventEnvelope` JSON text frame whose payload schema is named in `EventType`. Authenticate with the `X-API-Key` header or `?apiKey=`. Send a config message at any time to filter: `{\"type\": \"config\", \"tables\": [\"orders\"], \"eventTypes\": [\"shard_added\"], \"resumeFrom\": 41}`. `tables` keeps events that name one of those tables in their payload\'s `tableName` or `tableNames`; `resourceIds` keeps those naming a node in `nodeIds`; `eventTypes` keeps those types (an empty list keeps every sharding event; a list naming none of them is refused); `resumeFrom` replays stored events after that cursor first, with no gap and no duplicate (a cursor older than the event log keeps is refused with `CURSOR_EXPIRED`, as on `/api/v1/ws/events`). The server answers each config with `{\"type\": \"config_ack\", ...}` and reports a bad message as `{\"type\": \"error\", \"error\": {...}}` without closing. 
+     * Stream sharding events (WebSocket)
+     */
+    async streamShardingEvents(requestParameters: StreamShardingEventsRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.streamShardingEventsRaw(requestParameters, initOverrides);
     }
 
     /**

@@ -18,6 +18,7 @@ export * from './PlannedApi.js';
 export * from './RACApi.js';
 export * from './RaftApi.js';
 export * from './ReplicationApi.js';
+export * from './ShardingApi.js';
 export * from './SimulationApi.js';
 export * from './StreamsApi.js';
 export * from './XAApi.js';

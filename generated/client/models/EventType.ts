@@ -46,8 +46,10 @@
  * - `distributed_transaction_heuristic` (TransactionHeuristicPayload): an operator resolved in-doubt participants by hand, or the outcome was reclassified once the coordinator's decision became known.
  * - `distributed_transaction_forgotten` (TransactionForgottenPayload): an operator forgot a heuristic outcome.
  * - `xa_branch_state_changed` (XaBranchStatePayload): an XA transaction (a branch) changed state: started, ended, prepared, committed, rolled back, or became rollback-only.
+ * - `shard_added` (ShardAddedPayload): a table's shard was created, with its table or added to it.
+ * - `shard_removed` (ShardRemovedPayload): a table's shard was dropped with its table, its rows deleted from node storage.
  * - `alert_fired`, `alert_resolved` (Alert): an alert of any source (health, replication) fired, or resolved after firing; the alert as `GET /api/v1/alerts` shows it.
- * The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events; `/api/v1/ws/cluster/rac` the nine RAC events. The transaction events have no stream of their own: follow them on `/api/v1/ws/events` (filter by type, or by node), or with the `distributedTransactionUpdates` and `xaBranchUpdates` subscriptions.
+ * The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events; `/api/v1/ws/cluster/rac` the nine RAC events; `/api/v1/ws/cluster/sharding` the shard and rebalance events. The transaction events have no stream of their own: follow them on `/api/v1/ws/events` (filter by type, or by node), or with the `distributedTransactionUpdates` and `xaBranchUpdates` subscriptions.
  * @export
  */
 export const EventType = {
@@ -91,6 +93,8 @@ export const EventType = {
     DistributedTransactionHeuristic: 'distributed_transaction_heuristic',
     DistributedTransactionForgotten: 'distributed_transaction_forgotten',
     XaBranchStateChanged: 'xa_branch_state_changed',
+    ShardAdded: 'shard_added',
+    ShardRemoved: 'shard_removed',
     AlertFired: 'alert_fired',
     AlertResolved: 'alert_resolved'
 } as const;

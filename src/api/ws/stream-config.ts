@@ -59,15 +59,15 @@ export interface EventConfig {
 }
 
 /**
- * The fields of an event subscription. `nodeIds`, `replicaIds` and `instanceIds` are the seeds'
- * names for resource ids on the nodes, replication and RAC streams.
+ * The fields of an event subscription. `nodeIds`, `replicaIds`, `instanceIds` and `tables` are the
+ * seeds' names for resource ids on the nodes, replication, RAC and sharding streams.
  */
-export const EVENT_CONFIG_FIELDS = ['eventTypes', 'resourceIds', 'nodeIds', 'replicaIds', 'instanceIds', 'severity', 'resumeFrom'] as const;
+export const EVENT_CONFIG_FIELDS = ['eventTypes', 'resourceIds', 'nodeIds', 'replicaIds', 'instanceIds', 'tables', 'severity', 'resumeFrom'] as const;
 
 /** Reads an event subscription's fields, or says precisely what is wrong with them. */
 export function parseEventConfig(fields: Record<string, unknown>): { config: EventConfig } | Problem {
   const config: EventConfig = {};
-  for (const name of ['eventTypes', 'resourceIds', 'nodeIds', 'replicaIds', 'instanceIds'] as const) {
+  for (const name of ['eventTypes', 'resourceIds', 'nodeIds', 'replicaIds', 'instanceIds', 'tables'] as const) {
     const list = stringListField(fields, name);
     if (isProblem(list)) return list;
     if (list === undefined) continue;

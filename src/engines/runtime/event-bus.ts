@@ -20,8 +20,8 @@ export interface BusEvent<T extends string = string, P = unknown> {
  * Selects events. Both criteria must hold; an absent or empty list does not constrain.
  *
  * `resourceIds` matches when any of these top-level payload fields holds one of the ids:
- * the string fields `nodeId`, `replicaId`, `resourceId` and `id`, or any string element of the array fields
- * `nodeIds` and `affectedNodes`. Nested fields are not searched; a non-object payload never matches.
+ * the string fields `nodeId`, `replicaId`, `resourceId`, `id` and `tableName` (a sharded table), or any
+ * string element of the array fields `nodeIds`, `affectedNodes` and `tableNames`. Nested fields are not searched; a non-object payload never matches.
  */
 export interface EventFilter {
   types?: readonly string[];
@@ -42,9 +42,9 @@ export interface EventBusOptions {
 export const DEFAULT_RECENT_EVENT_LIMIT = 1024;
 
 /** Payload fields holding one resource id. */
-const SINGLE_RESOURCE_FIELDS = ['nodeId', 'replicaId', 'resourceId', 'id'] as const;
+const SINGLE_RESOURCE_FIELDS = ['nodeId', 'replicaId', 'resourceId', 'id', 'tableName'] as const;
 /** Payload fields holding a list of resource ids. */
-const RESOURCE_LIST_FIELDS = ['nodeIds', 'affectedNodes'] as const;
+const RESOURCE_LIST_FIELDS = ['nodeIds', 'affectedNodes', 'tableNames'] as const;
 /** Store page size while filtering by resource in memory, so sparse matches need few round trips. */
 const RESOURCE_FILTER_PAGE_SIZE = 256;
 
