@@ -3603,6 +3603,154 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cluster/query/execute-parallel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Execute a query over the shards in parallel
+         * @description Plans the query as `explain` does and runs it: every selected shard's node runs its fragment
+         *     over the shard's table in its own storage (filter, then partial aggregates, AVG as SUM and
+         *     COUNT; or, for a query of columns, its own first LIMIT rows in the query's order), all
+         *     reading as of the query's start, in parallel; the coordinator merges the results when the
+         *     last arrives and applies ORDER BY and LIMIT. The result equals a serial evaluation of the
+         *     query over all the table's rows. Each fragment takes its network round trip on the
+         *     simulated network plus its scan time on the cluster clock; its actual rows and time are
+         *     kept with the plan (`GET /api/v1/cluster/query/plans/{id}`).
+         *
+         *     While the cluster clock runs on its own the answer waits up to 1 s of cluster time for the
+         *     end: 200 with the result; a query still RUNNING then (or on a manual clock) answers 202
+         *     with `Location`; follow it there, or on `/api/v1/ws/query` (its `query_progress` frames
+         *     count fragments done). A plan with a selected shard no node can answer for answers 409
+         *     without running anything. Emits `distributed_query_started` and
+         *     `distributed_query_completed`. Requires role `CLUSTER_ADMIN` or `DBA`.
+         */
+        post: operations["executeDistributedQuery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/query/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Explain a distributed query
+         * @description The plan `execute-parallel` would run, without running it: the query parsed, its WHERE
+         *     conditions on the shard key routed to the shards they can touch (equalities and IN prune a
+         *     hash; ranges and lists are pruned by order comparisons too), one fragment per selected
+         *     shard with the node that runs it (the shard's primary) and its SQL, estimated rows and bytes
+         *     from each shard's measured statistics, the network hops and the estimated time on the
+         *     simulated network now, the merge step, and whether the query is `SINGLE_SHARD`,
+         *     `SCATTER_GATHER` or `NO_SHARD`. Selected shards no node can answer for are listed
+         *     (`complete` false). Nothing is kept or counted: any role may ask.
+         */
+        post: operations["explainDistributedQuery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/query/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List kept plans with their actuals
+         * @description The executed queries the server keeps (the most recent `maxKeptPlans`, 100; running ones
+         *     are always kept), each with its plan and the actual rows and time of every fragment. Newest
+         *     first by default. Kept in memory: a restart starts a new history.
+         */
+        get: operations["listDistributedQueryPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/query/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a kept plan with its actuals
+         * @description One executed query, running or ended, with its plan, the actual rows and time of every fragment, and its result. 404 once it is no longer kept.
+         */
+        get: operations["getDistributedQueryPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/query/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Distributed query statistics
+         * @description Measured since the server started: queries started, completed, failed and running; how many
+         *     were single-shard, scatter-gather or touched no shard (and the single-shard share);
+         *     fragments run, rows scanned and returned; and the latency percentiles of the most recent
+         *     ended queries on the cluster clock.
+         */
+        get: operations["getDistributedQueryStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/query/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Execute a query over the shards (alias)
+         * @description Alias of `POST /api/v1/cluster/query/execute-parallel` (seed 000 names both): takes the same
+         *     body and answers exactly as it does, with the same schema. The plan is kept under the same
+         *     ids (`GET /api/v1/cluster/query/plans/{id}`).
+         */
+        post: operations["executeShardedQuery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/simulation/faults": {
         parameters: {
             query?: never;
@@ -3934,15 +4082,17 @@ export interface paths {
         /**
          * Stream the progress and results of long queries (WebSocket)
          * @description Upgrade to a WebSocket to follow long queries as they run: RAC parallel queries
-         *     (`POST /api/v1/rac/parallel-query/execute`) today; the cluster's distributed queries join
-         *     when their domain is built. Each frame is a `QueryFrame`: `query_progress` with a
-         *     `QueryExecution` (blocks read of the blocks planned, rows scanned, cluster time elapsed)
+         *     (`POST /api/v1/rac/parallel-query/execute`, ids `pq-N`) and distributed queries over
+         *     sharded tables (`POST /api/v1/cluster/query/execute-parallel`, ids `dq-N`). Each frame is a
+         *     `QueryFrame`: `query_progress` with a `QueryExecution` (blocks read of the blocks planned,
+         *     or fragments ended of the fragments planned; rows scanned, cluster time elapsed)
          *     when the query starts and whenever its progress moved, looked at every
          *     `progressIntervalMs` of cluster time; then one `query_completed` with its result (or its
          *     error). The stream opens following every query, including those running already. Narrow
          *     it with `{"type": "config", "queryIds": ["pq-7"], "progressIntervalMs": 100}`
          *     (`progressIntervalMs` 10 to 60,000, default 250; at most 100 ids): a named query that has
-         *     already ended is sent at once with its result, while RAC keeps it (its last 100 queries).
+         *     already ended is sent at once with its result, while its domain keeps it (RAC's last 100
+         *     queries; the last 100 kept distributed plans).
          *     The server answers each config with `{"type": "config_ack", ...}` (defaults filled in).
          */
         get: operations["streamQueryProgress"];
@@ -5394,26 +5544,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/advanced-replication/sharding/query/execute": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/sharding/query/execute
-         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationShardingQueryExecute"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/advanced-replication/sharding/query/route": {
         parameters: {
             query?: never;
@@ -5875,109 +6005,6 @@ export interface paths {
          * @description Part of the contract, from the seed section "1.5 Data Migration (`migration.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
          */
         post: operations["postClusterMigrationTasksByIdStart"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/query/execute-parallel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/query/execute-parallel
-         * @description Part of the contract, from the seed section "1.10 Parallel Query Execution (`query_execution.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterQueryExecuteParallel"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/query/explain": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/query/explain
-         * @description Part of the contract, from the seed section "1.10 Parallel Query Execution (`query_execution.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterQueryExplain"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/query/plans": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/query/plans
-         * @description Part of the contract, from the seed section "1.10 Parallel Query Execution (`query_execution.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterQueryPlans"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/query/plans/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `plans` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/query/plans/{id}
-         * @description Part of the contract, from the seed section "1.10 Parallel Query Execution (`query_execution.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterQueryPlansById"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/query/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/query/statistics
-         * @description Part of the contract, from the seed section "1.10 Parallel Query Execution (`query_execution.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterQueryStatistics"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -19224,6 +19251,467 @@ export interface components {
             onePhase: boolean;
         };
         /**
+         * @description A single-table SELECT over a sharded table, in this subset of SQL (keywords in any case;
+         *     identifiers are the table's columns; literals are single-quoted strings, numbers, TRUE or FALSE):
+         *
+         *     `SELECT items FROM table [WHERE condition [AND condition]*] [GROUP BY column [, column]*] [ORDER BY term [ASC|DESC] [, ...]] [LIMIT count]`
+         *
+         *     `items` is `*`, a list of columns, or GROUP BY columns and aggregates (`COUNT(*)`,
+         *     `COUNT|SUM|MIN|MAX|AVG(column)`, each optionally `AS alias`). A condition is
+         *     `column = | <> | != | < | <= | > | >= literal` or `column IN (literal, ...)` (at most 1000
+         *     values); conditions on the shard key prune shards. An ORDER BY term names a result column (a
+         *     selected or grouped column, or an aggregate's alias or the aggregate written again); ties are
+         *     broken by the result's columns in order, NULLs sort last ascending. `LIMIT` is 0 to 100000.
+         *     A syntax error names the 1-based character position (`details.position`) and what was
+         *     expected there (`details.expected`).
+         * @example SELECT region, COUNT(*) AS orders, SUM(amount) AS revenue FROM orders WHERE amount >= 10 GROUP BY region ORDER BY revenue DESC LIMIT 3
+         */
+        DistributedQueryText: string;
+        /** @description A query to plan or run over the shards of its table. */
+        DistributedQueryRequest: {
+            query: components["schemas"]["DistributedQueryText"];
+            /**
+             * @description The member node that coordinates: it sends the fragments and merges their results (its own fragments cross no link). The first node of the cluster when absent.
+             * @example node-1
+             */
+            coordinatorNodeId?: string;
+        };
+        /**
+         * @description Id of an executed distributed query, `dq-N`, N from 1 in the order queries started.
+         * @example dq-7
+         */
+        DistributedQueryId: string;
+        /**
+         * @description `SINGLE_SHARD`: the WHERE pins one shard, which answers the query itself. `SCATTER_GATHER`: several shards answer and the coordinator merges. `NO_SHARD`: the WHERE holds for no row (contradictory conditions, or a comparison with NULL); nothing is sent.
+         * @example SCATTER_GATHER
+         * @enum {string}
+         */
+        DistributedPlanKind: "SINGLE_SHARD" | "SCATTER_GATHER" | "NO_SHARD";
+        /**
+         * @description `RUNNING` until the last fragment's result reaches the coordinator; `COMPLETED` with the merged result, or `FAILED` when a fragment could not run (its node unreachable or down) or the result is too large.
+         * @example COMPLETED
+         * @enum {string}
+         */
+        DistributedQueryStatus: "RUNNING" | "COMPLETED" | "FAILED";
+        /** @description A fragment as it ran. */
+        DistributedQueryFragmentRun: {
+            /** @example orders_2 */
+            shardName: string;
+            /** @example 1 */
+            shardIndex: number;
+            /** @example node-2 */
+            nodeId: string;
+            /** @example SELECT region, COUNT(*), SUM(amount) FROM orders_2 WHERE amount >= 10 GROUP BY region */
+            sql: string;
+            /** @example 1250 */
+            estimatedRows: number;
+            /** @example 98000 */
+            estimatedBytes: number;
+            /** @example 2 */
+            networkHops: number;
+            status: components["schemas"]["DistributedQueryStatus"];
+            /**
+             * @description Rows it read from the shard table on its node, as of the query's start (0 until it ran).
+             * @example 1250
+             */
+            rowsScanned: number;
+            /**
+             * @description Rows it sent the coordinator: partial groups, or its own top rows.
+             * @example 4
+             */
+            rowsReturned: number;
+            /**
+             * @description The round trip to its node on the simulated network (0 on the coordinator's node).
+             * @example 4
+             */
+            networkMs: number;
+            /**
+             * @description Reading rowsScanned at the scan rate (scanRowsPerMs).
+             * @example 2
+             */
+            scanMs: number;
+            /**
+             * Format: date-time
+             * @description Cluster time its result arrived (or it failed); null while RUNNING.
+             * @example 2026-11-21T10:30:00.006Z
+             */
+            completedAt: string | null;
+            /**
+             * @description From the query's start to its end; null while RUNNING.
+             * @example 6
+             */
+            elapsedMs: number | null;
+            /**
+             * @description Why it FAILED; null otherwise.
+             * @example null
+             */
+            error: string | null;
+        };
+        /** @description The merged result, equal to a serial evaluation of the query over all the table's rows as of its start; null unless COMPLETED. */
+        DistributedQueryResult: {
+            /**
+             * @description Result column names: GROUP BY columns then aggregates, or the selected columns.
+             * @example [
+             *       "region",
+             *       "orders",
+             *       "revenue"
+             *     ]
+             */
+            columns: string[];
+            /**
+             * @description One object per result row, keyed by column name, in the query's order.
+             * @example [
+             *       {
+             *         "region": "eu",
+             *         "orders": 412,
+             *         "revenue": 52120
+             *       },
+             *       {
+             *         "region": "us",
+             *         "orders": 388,
+             *         "revenue": 49875
+             *       }
+             *     ]
+             */
+            rows: {
+                [key: string]: unknown;
+            }[];
+            /** @example 2 */
+            rowCount: number;
+        } | null;
+        /** @description An executed distributed query (a kept plan) with the actual rows and time of every fragment. */
+        DistributedQueryExecution: {
+            queryId: components["schemas"]["DistributedQueryId"];
+            /** @example orders */
+            table: string;
+            /** @example SELECT region, COUNT(*) AS orders, SUM(amount) AS revenue FROM orders WHERE amount >= 10 GROUP BY region ORDER BY revenue DESC LIMIT 3 */
+            query: string;
+            kind: components["schemas"]["DistributedPlanKind"];
+            /** @example node-1 */
+            coordinatorNodeId: string;
+            status: components["schemas"]["DistributedQueryStatus"];
+            /** @example Merge 4 partial aggregates grouped by region at the coordinator (AVG as SUM / COUNT), then order by revenue DESC, keep the first 3. */
+            merge: string | null;
+            /** @example false */
+            topNPerShard: boolean;
+            /**
+             * Format: date-time
+             * @description Cluster time it started; every fragment reads as of then.
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description Cluster time it ended; null while RUNNING.
+             * @example 2026-11-21T10:30:00.006Z
+             */
+            completedAt: string | null;
+            /**
+             * @description Cluster time it took; null while RUNNING.
+             * @example 6
+             */
+            durationMs: number | null;
+            /**
+             * @description Rows the plan expected to read.
+             * @example 5000
+             */
+            estimatedRows: number;
+            /**
+             * @description Rows the ended fragments read.
+             * @example 5000
+             */
+            rowsScanned: number;
+            fragments: components["schemas"]["DistributedQueryFragmentRun"][];
+            result: components["schemas"]["DistributedQueryResult"];
+            /**
+             * @description Why it FAILED; null otherwise.
+             * @example null
+             */
+            error: string | null;
+        };
+        DistributedQueryExecutionResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["DistributedQueryExecution"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description A condition on the shard key as the router reads it. */
+        DistributedQueryCondition: {
+            /** @example region */
+            column: string;
+            /**
+             * @example EQ
+             * @enum {string}
+             */
+            op: "EQ" | "IN" | "GT" | "GTE" | "LT" | "LTE";
+            /**
+             * @description The value compared (EQ, GT, GTE, LT, LTE); untyped because OpenAPI 3.0 generators mishandle a one-of of primitives.
+             * @example eu
+             */
+            value?: unknown;
+            /**
+             * @description The values of IN.
+             * @example [
+             *       "eu",
+             *       "us"
+             *     ]
+             */
+            values?: unknown[];
+        };
+        /** @description Which shards the WHERE clause selects, and why, level by level of the table's strategy. */
+        DistributedQueryRoute: {
+            /**
+             * @description The shards selected, `<table>_<N>`, in shard order.
+             * @example [
+             *       "orders_1",
+             *       "orders_2",
+             *       "orders_3",
+             *       "orders_4"
+             *     ]
+             */
+            shardNames: string[];
+            /**
+             * @description Exactly one shard is selected.
+             * @example false
+             */
+            singleShard: boolean;
+            /**
+             * @description Every shard of the table is selected (nothing pruned).
+             * @example true
+             */
+            scatter: boolean;
+            /** @description Per level of the strategy, what it selected and why. */
+            levels: {
+                /**
+                 * @example HASH
+                 * @enum {string}
+                 */
+                strategy: "HASH" | "RANGE" | "LIST";
+                /**
+                 * @example [
+                 *       "customer_id"
+                 *     ]
+                 */
+                keyColumns: string[];
+                /**
+                 * @description Fewer than all of the level's shards are selected.
+                 * @example false
+                 */
+                pruned: boolean;
+                /** @example no equality on customer_id: a hash is not pruned by other conditions */
+                why: string;
+            }[];
+            /** @description Conditions on columns outside the shard key; they filter rows, not shards. */
+            unusedConditions: components["schemas"]["DistributedQueryCondition"][];
+        };
+        /** @description The part of the query one shard runs on its node: what the plan expects and, once run, what it did. */
+        DistributedQueryFragment: {
+            /**
+             * @description The shard, `<table>_<N>`: also its table in the node's storage.
+             * @example orders_2
+             */
+            shardName: string;
+            /**
+             * @description 0-based position of the shard in the table.
+             * @example 1
+             */
+            shardIndex: number;
+            /**
+             * @description The node that runs it: the shard's primary.
+             * @example node-2
+             */
+            nodeId: string;
+            /**
+             * @description What the node runs over its shard table: the query itself for a single shard; with several, AVG as SUM and COUNT, and ORDER BY and LIMIT kept for the merge except in a query of columns (each shard sends its own first LIMIT rows).
+             * @example SELECT region, COUNT(*), SUM(amount) FROM orders_2 WHERE amount >= 10 GROUP BY region
+             */
+            sql: string;
+            /**
+             * @description Rows it reads: the whole shard, as measured in node storage (which has no secondary indexes).
+             * @example 1250
+             */
+            estimatedRows: number;
+            /**
+             * @description The shard's measured size (JSON bytes of its rows).
+             * @example 98000
+             */
+            estimatedBytes: number;
+            /**
+             * @description 0 on the coordinator's node, else 2 (the request and the result).
+             * @example 2
+             */
+            networkHops: number;
+            /**
+             * @description The round trip to its node on the simulated network now (link latency and jitter, plus latency faults) plus reading estimatedRows at the scan rate.
+             * @example 6
+             */
+            estimatedMs: number;
+        };
+        /** @description The distributed plan of a query, without running it (EXPLAIN). */
+        ShardedQueryPlan: {
+            /**
+             * @description The sharded table read.
+             * @example orders
+             */
+            table: string;
+            /**
+             * @description The query as sent.
+             * @example SELECT region, COUNT(*) AS orders, SUM(amount) AS revenue FROM orders WHERE amount >= 10 GROUP BY region ORDER BY revenue DESC LIMIT 3
+             */
+            query: string;
+            kind: components["schemas"]["DistributedPlanKind"];
+            /**
+             * @description The node that coordinates.
+             * @example node-1
+             */
+            coordinatorNodeId: string;
+            route: components["schemas"]["DistributedQueryRoute"];
+            /** @description One per selected shard that a node can answer for, in shard order. */
+            fragments: components["schemas"]["DistributedQueryFragment"][];
+            /**
+             * @description What the coordinator does with the fragments' results; null for one fragment or none.
+             * @example Merge 4 partial aggregates grouped by region at the coordinator (AVG as SUM / COUNT), then order by revenue DESC, keep the first 3.
+             */
+            merge: string | null;
+            /**
+             * @description Each fragment sends only its own first LIMIT rows (a query of columns with LIMIT over several shards).
+             * @example false
+             */
+            topNPerShard: boolean;
+            /** @description Selected shards no node can answer for (no primary, or a state that serves no reads); executing such a plan answers 409. */
+            unavailableShards: {
+                /** @example orders_3 */
+                shardName: string;
+                /** @example it is OFFLINE */
+                reason: string;
+            }[];
+            /**
+             * @description Every selected shard has a fragment.
+             * @example true
+             */
+            complete: boolean;
+            /**
+             * @description Rows the fragments read together.
+             * @example 5000
+             */
+            estimatedRows: number;
+            /** @example 392000 */
+            estimatedBytes: number;
+            /**
+             * @description Messages over links, requests and results together.
+             * @example 6
+             */
+            networkHops: number;
+            /**
+             * @description The slowest fragment's estimatedMs: fragments run in parallel and the merge waits for the last.
+             * @example 6
+             */
+            estimatedDurationMs: number;
+            /**
+             * @description Nodes sent a fragment, each once.
+             * @example [
+             *       "node-1",
+             *       "node-2",
+             *       "node-3"
+             *     ]
+             */
+            nodesContacted: string[];
+        };
+        ShardedQueryPlanResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ShardedQueryPlan"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        DistributedQueryExecutionListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description Kept plans (executions), each possibly reduced to the `fields` asked for (`queryId` always). */
+            data: components["schemas"]["DistributedQueryExecution"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description Counted as queries start and end, since the server started (queries are not persisted). */
+        DistributedQueryStatistics: {
+            /** @example 42 */
+            queriesStarted: number;
+            /** @example 40 */
+            queriesCompleted: number;
+            /** @example 1 */
+            queriesFailed: number;
+            /** @example 1 */
+            queriesRunning: number;
+            /** @example 30 */
+            singleShardQueries: number;
+            /** @example 11 */
+            scatterGatherQueries: number;
+            /** @example 1 */
+            noShardQueries: number;
+            /**
+             * @description Single-shard queries of those started, in percent to a tenth (0 before any).
+             * @example 71.4
+             */
+            singleShardPercent: number;
+            /**
+             * @description Fragments that ended (completed or failed).
+             * @example 78
+             */
+            fragmentsExecuted: number;
+            /**
+             * @description Rows the fragments read.
+             * @example 126000
+             */
+            rowsScanned: number;
+            /**
+             * @description Rows the fragments sent the coordinators.
+             * @example 310
+             */
+            rowsReturned: number;
+            /** @description Nearest-rank percentiles of the durations of the most recent ended queries (at most `latencyWindow`, 1000); null before any ended. */
+            latency: {
+                /** @example 41 */
+                samples: number;
+                /** @example 4 */
+                p50Ms: number;
+                /** @example 7 */
+                p95Ms: number;
+                /** @example 9 */
+                p99Ms: number;
+                /** @example 9 */
+                maxMs: number;
+                /** @example 4.6 */
+                meanMs: number;
+            } | null;
+            /**
+             * @description Executions kept now.
+             * @example 42
+             */
+            keptPlans: number;
+            /**
+             * @description The bound of the kept plans (maxKeptPlans); older ones are forgotten.
+             * @example 100
+             */
+            maxKeptPlans: number;
+        };
+        DistributedQueryStatisticsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["DistributedQueryStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
          * @description `crash` stops the named nodes (no heartbeats, no messages). `partition` splits the network
          *     into `groups` that cannot reach each other; the failure detector (`control-plane`) sits in the
          *     largest group unless a group names it, so the nodes cut off from it are seen failing. `latency` adds `ms` to every message to or from
@@ -19555,6 +20043,7 @@ export interface components {
          *     - `resource_remastered` (ResourceRemasteredPayload): a Global Resource Directory resource changed master.
          *     - `instance_recovery_started`, `instance_recovery_completed` (InstanceRecoveryPayload): a RAC instance recovery started, or ended (COMPLETED or FAILED).
          *     - `parallel_query_started`, `parallel_query_completed` (ParallelQueryPayload): a parallel query started, or ended (COMPLETED or FAILED).
+         *     - `distributed_query_started`, `distributed_query_completed` (DistributedQueryPayload): a distributed query over a sharded table started, or ended (COMPLETED or FAILED); follow its progress on `/api/v1/ws/query`.
          *     - `distributed_transaction_begun` (TransactionBegunPayload): a distributed transaction began (ACTIVE).
          *     - `distributed_transaction_prepared` (TransactionVotePayload): a participant voted, YES after logging its PREPARE record or NO and why; one event per vote.
          *     - `distributed_transaction_committed`, `distributed_transaction_aborted` (TransactionEndedPayload): a distributed transaction ended, COMMITTED or ABORTED.
@@ -19567,7 +20056,7 @@ export interface components {
          * @example node_joined
          * @enum {string}
          */
-        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved" | "cache_fusion_transfer" | "lock_granted" | "lock_released" | "lock_conversion" | "resource_remastered" | "instance_recovery_started" | "instance_recovery_completed" | "parallel_query_started" | "parallel_query_completed" | "distributed_transaction_begun" | "distributed_transaction_prepared" | "distributed_transaction_committed" | "distributed_transaction_aborted" | "distributed_transaction_in_doubt" | "distributed_transaction_heuristic" | "distributed_transaction_forgotten" | "xa_branch_state_changed" | "alert_fired" | "alert_resolved";
+        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved" | "cache_fusion_transfer" | "lock_granted" | "lock_released" | "lock_conversion" | "resource_remastered" | "instance_recovery_started" | "instance_recovery_completed" | "parallel_query_started" | "parallel_query_completed" | "distributed_transaction_begun" | "distributed_transaction_prepared" | "distributed_transaction_committed" | "distributed_transaction_aborted" | "distributed_transaction_in_doubt" | "distributed_transaction_heuristic" | "distributed_transaction_forgotten" | "xa_branch_state_changed" | "alert_fired" | "alert_resolved" | "distributed_query_started" | "distributed_query_completed";
         /** @description Payload of `node_joined` and `node_left`. */
         NodeMembershipPayload: {
             /** @example node-6 */
@@ -21173,6 +21662,73 @@ export interface components {
             endsAt: string | null;
         };
         /**
+         * @description Payload of `distributed_query_started` (status RUNNING) and `distributed_query_completed` (COMPLETED or FAILED). Stream filters match the coordinator and the fragments' nodes (`nodeIds`).
+         * @example {
+         *       "queryId": "dq-7",
+         *       "query": "SELECT region, COUNT(*) FROM orders GROUP BY region",
+         *       "table": "orders",
+         *       "kind": "SCATTER_GATHER",
+         *       "coordinatorNodeId": "node-1",
+         *       "nodeIds": [
+         *         "node-1",
+         *         "node-2"
+         *       ],
+         *       "fragments": 2,
+         *       "status": "COMPLETED",
+         *       "durationMs": 6,
+         *       "rowsScanned": 2500,
+         *       "resultRows": 2,
+         *       "error": null
+         *     }
+         */
+        DistributedQueryPayload: {
+            queryId: components["schemas"]["DistributedQueryId"];
+            /**
+             * @description The query as sent.
+             * @example SELECT region, COUNT(*) FROM orders GROUP BY region
+             */
+            query: string;
+            /** @example orders */
+            table: string;
+            kind: components["schemas"]["DistributedPlanKind"];
+            /** @example node-1 */
+            coordinatorNodeId: string;
+            /**
+             * @description The coordinator and the nodes sent a fragment.
+             * @example [
+             *       "node-1",
+             *       "node-2"
+             *     ]
+             */
+            nodeIds: string[];
+            /**
+             * @description Fragments planned.
+             * @example 2
+             */
+            fragments: number;
+            status: components["schemas"]["DistributedQueryStatus"];
+            /**
+             * @description Cluster time it took; null when it starts.
+             * @example 6
+             */
+            durationMs: number | null;
+            /**
+             * @description Rows the fragments read (0 when it starts).
+             * @example 2500
+             */
+            rowsScanned: number;
+            /**
+             * @description Rows in the result; null unless COMPLETED.
+             * @example 2
+             */
+            resultRows: number | null;
+            /**
+             * @description Why it FAILED; null otherwise.
+             * @example null
+             */
+            error: string | null;
+        };
+        /**
          * @description Every event, on every stream, in one envelope. `cursor` increases by one per event across
          *     the whole cluster; reconnect with `resumeFrom` set to the last cursor you saw to miss nothing.
          *     The log keeps the newest events only (`RUSTYDB_EVENT_LOG_MAX_EVENTS`, 100,000 by default,
@@ -21197,7 +21753,7 @@ export interface components {
              */
             source: string;
             /** @description Depends on `type`; see the payload schemas. */
-            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"] | components["schemas"]["TransactionBegunPayload"] | components["schemas"]["TransactionVotePayload"] | components["schemas"]["TransactionEndedPayload"] | components["schemas"]["TransactionInDoubtPayload"] | components["schemas"]["TransactionHeuristicPayload"] | components["schemas"]["TransactionForgottenPayload"] | components["schemas"]["XaBranchStatePayload"] | components["schemas"]["Alert"];
+            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"] | components["schemas"]["TransactionBegunPayload"] | components["schemas"]["TransactionVotePayload"] | components["schemas"]["TransactionEndedPayload"] | components["schemas"]["TransactionInDoubtPayload"] | components["schemas"]["TransactionHeuristicPayload"] | components["schemas"]["TransactionForgottenPayload"] | components["schemas"]["XaBranchStatePayload"] | components["schemas"]["Alert"] | components["schemas"]["DistributedQueryPayload"];
         };
         EventListResponse: {
             /** @enum {boolean} */
@@ -21788,11 +22344,11 @@ export interface components {
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
-         * @description `RAC_PARALLEL`: a RAC parallel query (`POST /api/v1/rac/parallel-query/execute`). The cluster's distributed queries join when their domain is built.
+         * @description `RAC_PARALLEL`: a RAC parallel query (`POST /api/v1/rac/parallel-query/execute`, ids `pq-N`). `DISTRIBUTED`: a distributed query over a sharded table (`POST /api/v1/cluster/query/execute-parallel`, ids `dq-N`).
          * @example RAC_PARALLEL
          * @enum {string}
          */
-        QueryKind: "RAC_PARALLEL";
+        QueryKind: "RAC_PARALLEL" | "DISTRIBUTED";
         /** @description One long query's progress and, once it ends, its result. */
         QueryExecution: {
             /** @example pq-7 */
@@ -21828,10 +22384,10 @@ export interface components {
             /** @description Work done of the work planned. */
             progress: {
                 /**
-                 * @description What is counted: blocks read, for a RAC parallel query.
+                 * @description What is counted: blocks read, for a RAC parallel query; fragments ended (their results at the coordinator), for a distributed query.
                  * @enum {string}
                  */
-                unit: "BLOCK";
+                unit: "BLOCK" | "FRAGMENT";
                 /** @example 40 */
                 done: number;
                 /** @example 64 */
@@ -36256,6 +36812,506 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    executeDistributedQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DistributedQueryRequest"];
+            };
+        };
+        responses: {
+            /** @description The query ended within the wait, COMPLETED (or FAILED), with its result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "queryId": "dq-7",
+                     *         "table": "orders",
+                     *         "query": "SELECT region, COUNT(*) AS orders, SUM(amount) AS revenue FROM orders WHERE amount >= 10 GROUP BY region ORDER BY revenue DESC LIMIT 3",
+                     *         "kind": "SCATTER_GATHER",
+                     *         "coordinatorNodeId": "node-1",
+                     *         "status": "COMPLETED",
+                     *         "merge": "Merge 2 partial aggregates grouped by region at the coordinator (AVG as SUM / COUNT), then order by revenue DESC, keep the first 3.",
+                     *         "topNPerShard": false,
+                     *         "startedAt": "2026-11-21T10:30:00.000Z",
+                     *         "completedAt": "2026-11-21T10:30:00.006Z",
+                     *         "durationMs": 6,
+                     *         "estimatedRows": 2500,
+                     *         "rowsScanned": 2500,
+                     *         "fragments": [
+                     *           {
+                     *             "shardName": "orders_1",
+                     *             "shardIndex": 0,
+                     *             "nodeId": "node-1",
+                     *             "sql": "SELECT region, COUNT(*), SUM(amount) FROM orders_1 WHERE amount >= 10 GROUP BY region",
+                     *             "estimatedRows": 1250,
+                     *             "estimatedBytes": 98000,
+                     *             "networkHops": 0,
+                     *             "status": "COMPLETED",
+                     *             "rowsScanned": 1250,
+                     *             "rowsReturned": 2,
+                     *             "networkMs": 0,
+                     *             "scanMs": 2,
+                     *             "completedAt": "2026-11-21T10:30:00.002Z",
+                     *             "elapsedMs": 2,
+                     *             "error": null
+                     *           },
+                     *           {
+                     *             "shardName": "orders_2",
+                     *             "shardIndex": 1,
+                     *             "nodeId": "node-2",
+                     *             "sql": "SELECT region, COUNT(*), SUM(amount) FROM orders_2 WHERE amount >= 10 GROUP BY region",
+                     *             "estimatedRows": 1250,
+                     *             "estimatedBytes": 97500,
+                     *             "networkHops": 2,
+                     *             "status": "COMPLETED",
+                     *             "rowsScanned": 1250,
+                     *             "rowsReturned": 2,
+                     *             "networkMs": 4,
+                     *             "scanMs": 2,
+                     *             "completedAt": "2026-11-21T10:30:00.006Z",
+                     *             "elapsedMs": 6,
+                     *             "error": null
+                     *           }
+                     *         ],
+                     *         "result": {
+                     *           "columns": [
+                     *             "region",
+                     *             "orders",
+                     *             "revenue"
+                     *           ],
+                     *           "rows": [
+                     *             {
+                     *               "region": "eu",
+                     *               "orders": 1204,
+                     *               "revenue": 152120
+                     *             },
+                     *             {
+                     *               "region": "us",
+                     *               "orders": 1188,
+                     *               "revenue": 149875
+                     *             }
+                     *           ],
+                     *           "rowCount": 2
+                     *         },
+                     *         "error": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.006Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DistributedQueryExecutionResponse"];
+                };
+            };
+            /** @description The query, still RUNNING (a manual clock, or longer than the wait). */
+            202: {
+                headers: {
+                    /** @description Where to follow it (`/api/v1/cluster/query/plans/dq-7`). */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "queryId": "dq-8",
+                     *         "table": "orders",
+                     *         "query": "SELECT order_id, amount FROM orders WHERE customer_id = 42 ORDER BY order_id DESC LIMIT 5",
+                     *         "kind": "SINGLE_SHARD",
+                     *         "coordinatorNodeId": "node-1",
+                     *         "status": "RUNNING",
+                     *         "merge": null,
+                     *         "topNPerShard": false,
+                     *         "startedAt": "2026-11-21T10:30:00.000Z",
+                     *         "completedAt": null,
+                     *         "durationMs": null,
+                     *         "estimatedRows": 1250,
+                     *         "rowsScanned": 0,
+                     *         "fragments": [
+                     *           {
+                     *             "shardName": "orders_2",
+                     *             "shardIndex": 1,
+                     *             "nodeId": "node-2",
+                     *             "sql": "SELECT order_id, amount FROM orders_2 WHERE customer_id = 42 ORDER BY order_id DESC LIMIT 5",
+                     *             "estimatedRows": 1250,
+                     *             "estimatedBytes": 97500,
+                     *             "networkHops": 2,
+                     *             "status": "RUNNING",
+                     *             "rowsScanned": 0,
+                     *             "rowsReturned": 0,
+                     *             "networkMs": 0,
+                     *             "scanMs": 0,
+                     *             "completedAt": null,
+                     *             "elapsedMs": null,
+                     *             "error": null
+                     *           }
+                     *         ],
+                     *         "result": null,
+                     *         "error": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DistributedQueryExecutionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    explainDistributedQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DistributedQueryRequest"];
+            };
+        };
+        responses: {
+            /** @description The plan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "table": "orders",
+                     *         "query": "SELECT region, COUNT(*) AS orders, SUM(amount) AS revenue FROM orders WHERE amount >= 10 GROUP BY region ORDER BY revenue DESC LIMIT 3",
+                     *         "kind": "SCATTER_GATHER",
+                     *         "coordinatorNodeId": "node-1",
+                     *         "route": {
+                     *           "shardNames": [
+                     *             "orders_1",
+                     *             "orders_2"
+                     *           ],
+                     *           "singleShard": false,
+                     *           "scatter": true,
+                     *           "levels": [
+                     *             {
+                     *               "strategy": "HASH",
+                     *               "keyColumns": [
+                     *                 "customer_id"
+                     *               ],
+                     *               "pruned": false,
+                     *               "why": "no equality on customer_id: a hash is not pruned by other conditions"
+                     *             }
+                     *           ],
+                     *           "unusedConditions": [
+                     *             {
+                     *               "column": "amount",
+                     *               "op": "GTE",
+                     *               "value": 10
+                     *             }
+                     *           ]
+                     *         },
+                     *         "fragments": [
+                     *           {
+                     *             "shardName": "orders_1",
+                     *             "shardIndex": 0,
+                     *             "nodeId": "node-1",
+                     *             "sql": "SELECT region, COUNT(*), SUM(amount) FROM orders_1 WHERE amount >= 10 GROUP BY region",
+                     *             "estimatedRows": 1250,
+                     *             "estimatedBytes": 98000,
+                     *             "networkHops": 0,
+                     *             "estimatedMs": 2
+                     *           },
+                     *           {
+                     *             "shardName": "orders_2",
+                     *             "shardIndex": 1,
+                     *             "nodeId": "node-2",
+                     *             "sql": "SELECT region, COUNT(*), SUM(amount) FROM orders_2 WHERE amount >= 10 GROUP BY region",
+                     *             "estimatedRows": 1250,
+                     *             "estimatedBytes": 97500,
+                     *             "networkHops": 2,
+                     *             "estimatedMs": 6
+                     *           }
+                     *         ],
+                     *         "merge": "Merge 2 partial aggregates grouped by region at the coordinator (AVG as SUM / COUNT), then order by revenue DESC, keep the first 3.",
+                     *         "topNPerShard": false,
+                     *         "unavailableShards": [],
+                     *         "complete": true,
+                     *         "estimatedRows": 2500,
+                     *         "estimatedBytes": 195500,
+                     *         "networkHops": 2,
+                     *         "estimatedDurationMs": 6,
+                     *         "nodesContacted": [
+                     *           "node-1",
+                     *           "node-2"
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ShardedQueryPlanResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listDistributedQueryPlans: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "startedAt" | "durationMs" | "rowsScanned";
+                /** @description Sort direction for `sort_by`; newest first by default. */
+                order?: "asc" | "desc";
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 */
+                fields?: components["parameters"]["Fields"];
+                /**
+                 * @description Only queries in this status.
+                 * @example null
+                 */
+                status?: components["schemas"]["DistributedQueryStatus"];
+                /**
+                 * @description Only plans of this kind.
+                 * @example null
+                 */
+                kind?: components["schemas"]["DistributedPlanKind"];
+                /** @description Only queries of this table. */
+                table?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of kept plans. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "queryId": "dq-8",
+                     *           "table": "orders",
+                     *           "query": "SELECT order_id, amount FROM orders WHERE customer_id = 42 ORDER BY order_id DESC LIMIT 5",
+                     *           "kind": "SINGLE_SHARD",
+                     *           "coordinatorNodeId": "node-1",
+                     *           "status": "COMPLETED",
+                     *           "merge": null,
+                     *           "topNPerShard": false,
+                     *           "startedAt": "2026-11-21T10:30:01.000Z",
+                     *           "completedAt": "2026-11-21T10:30:01.006Z",
+                     *           "durationMs": 6,
+                     *           "estimatedRows": 1250,
+                     *           "rowsScanned": 1250,
+                     *           "fragments": [
+                     *             {
+                     *               "shardName": "orders_2",
+                     *               "shardIndex": 1,
+                     *               "nodeId": "node-2",
+                     *               "sql": "SELECT order_id, amount FROM orders_2 WHERE customer_id = 42 ORDER BY order_id DESC LIMIT 5",
+                     *               "estimatedRows": 1250,
+                     *               "estimatedBytes": 97500,
+                     *               "networkHops": 2,
+                     *               "status": "COMPLETED",
+                     *               "rowsScanned": 1250,
+                     *               "rowsReturned": 3,
+                     *               "networkMs": 4,
+                     *               "scanMs": 2,
+                     *               "completedAt": "2026-11-21T10:30:01.006Z",
+                     *               "elapsedMs": 6,
+                     *               "error": null
+                     *             }
+                     *           ],
+                     *           "result": {
+                     *             "columns": [
+                     *               "order_id",
+                     *               "amount"
+                     *             ],
+                     *             "rows": [
+                     *               {
+                     *                 "order_id": 9012,
+                     *                 "amount": 40
+                     *               },
+                     *               {
+                     *                 "order_id": 7733,
+                     *                 "amount": 12
+                     *               },
+                     *               {
+                     *                 "order_id": 311,
+                     *                 "amount": 99
+                     *               }
+                     *             ],
+                     *             "rowCount": 3
+                     *           },
+                     *           "error": null
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 8,
+                     *         "limit": 1,
+                     *         "offset": 0,
+                     *         "hasMore": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:02.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DistributedQueryExecutionListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getDistributedQueryPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The query's id, `dq-N`. */
+                id: components["schemas"]["DistributedQueryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The query. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistributedQueryExecutionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getDistributedQueryStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistributedQueryStatisticsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    executeShardedQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "query": "SELECT region, COUNT(*) AS orders FROM orders GROUP BY region ORDER BY orders DESC"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DistributedQueryRequest"];
+            };
+        };
+        responses: {
+            /** @description The query ended within the wait, with its result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistributedQueryExecutionResponse"];
+                };
+            };
+            /** @description The query, still RUNNING. */
+            202: {
+                headers: {
+                    /** @description Where to follow it (`/api/v1/cluster/query/plans/dq-7`). */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistributedQueryExecutionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     listFaults: {
         parameters: {
             query?: {
@@ -38591,22 +39647,6 @@ export interface operations {
             501: components["responses"]["NotImplemented"];
         };
     };
-    postAdvancedReplicationShardingQueryExecute: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
     postAdvancedReplicationShardingQueryRoute: {
         parameters: {
             query?: never;
@@ -39067,89 +40107,6 @@ export interface operations {
                 /** @description The `id` of the addressed `tasks` entry. */
                 id: string;
             };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postClusterQueryExecuteParallel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postClusterQueryExplain: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterQueryPlans: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterQueryPlansById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `plans` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterQueryStatistics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
             cookie?: never;
         };
         requestBody?: never;

@@ -875,13 +875,13 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationShardingQueryExecute",
+    operationId: "executeShardedQuery",
     method: "post",
     path: "/api/v1/advanced-replication/sharding/query/execute",
     expressPath: "/api/v1/advanced-replication/sharding/query/execute",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    tags: ["Distributed query"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -1967,65 +1967,65 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "postClusterQueryExecuteParallel",
+    operationId: "executeDistributedQuery",
     method: "post",
     path: "/api/v1/cluster/query/execute-parallel",
     expressPath: "/api/v1/cluster/query/execute-parallel",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN"],
-    planned: true,
+    tags: ["Distributed query"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postClusterQueryExplain",
+    operationId: "explainDistributedQuery",
     method: "post",
     path: "/api/v1/cluster/query/explain",
     expressPath: "/api/v1/cluster/query/explain",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN"],
-    planned: true,
+    tags: ["Distributed query"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getClusterQueryPlans",
+    operationId: "listDistributedQueryPlans",
     method: "get",
     path: "/api/v1/cluster/query/plans",
     expressPath: "/api/v1/cluster/query/plans",
-    tags: ["Planned"],
+    tags: ["Distributed query"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
     readOnly: false,
   },
   {
-    operationId: "getClusterQueryPlansById",
+    operationId: "getDistributedQueryPlan",
     method: "get",
     path: "/api/v1/cluster/query/plans/{id}",
     expressPath: "/api/v1/cluster/query/plans/:id",
-    tags: ["Planned"],
+    tags: ["Distributed query"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getClusterQueryStatistics",
+    operationId: "getDistributedQueryStatistics",
     method: "get",
     path: "/api/v1/cluster/query/statistics",
     expressPath: "/api/v1/cluster/query/statistics",
-    tags: ["Planned"],
+    tags: ["Distributed query"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -5608,8 +5608,11 @@ export type OperationId =
   | "distributeQuery"
   | "endXaTransaction"
   | "endXaTransactionAlias"
+  | "executeDistributedQuery"
   | "executeParallelQuery"
   | "executeParallelQueryAlias"
+  | "executeShardedQuery"
+  | "explainDistributedQuery"
   | "flushCacheFusion"
   | "forgetHeuristicTransaction"
   | "getAdvancedReplicationApplyCheckpoints"
@@ -5666,9 +5669,6 @@ export type OperationId =
   | "getClusterMigrationTasksById"
   | "getClusterMigrationTasksByIdProgress"
   | "getClusterNode"
-  | "getClusterQueryPlans"
-  | "getClusterQueryPlansById"
-  | "getClusterQueryStatistics"
   | "getClusterReplication"
   | "getClusterStatus"
   | "getClusterTopology"
@@ -5678,6 +5678,8 @@ export type OperationId =
   | "getDetailedClusterHealth"
   | "getDhtRing"
   | "getDhtStatistics"
+  | "getDistributedQueryPlan"
+  | "getDistributedQueryStatistics"
   | "getDistributedTransactionStatistics"
   | "getDistributedTransactionStatus"
   | "getFailoverConfig"
@@ -5812,6 +5814,7 @@ export type OperationId =
   | "listCacheFusionTransfers"
   | "listClusterNodes"
   | "listDhtNodes"
+  | "listDistributedQueryPlans"
   | "listDistributedTransactions"
   | "listEvents"
   | "listFailoverHistory"
@@ -5859,7 +5862,6 @@ export type OperationId =
   | "postAdvancedReplicationMultiMasterGroups"
   | "postAdvancedReplicationMultiMasterGroupsByIdSites"
   | "postAdvancedReplicationMultiMasterReplicate"
-  | "postAdvancedReplicationShardingQueryExecute"
   | "postAdvancedReplicationShardingQueryRoute"
   | "postAdvancedReplicationShardingRebalanceByIdCancel"
   | "postAdvancedReplicationShardingRebalanceByIdPause"
@@ -5872,8 +5874,6 @@ export type OperationId =
   | "postClusterMigrationTasksByIdPause"
   | "postClusterMigrationTasksByIdResume"
   | "postClusterMigrationTasksByIdStart"
-  | "postClusterQueryExecuteParallel"
-  | "postClusterQueryExplain"
   | "postGatewayFilters"
   | "postGatewayRatelimits"
   | "postGatewayRoutes"

@@ -1149,6 +1149,90 @@ export type DistributedCommitResult = {
   transactionId: Scalars['ID']['output'];
 };
 
+/** How a distributed plan reaches the shards. */
+export type DistributedPlanKind =
+  /** The WHERE holds for no row; nothing is sent. */
+  | 'NO_SHARD'
+  /** Several shards answer; the coordinator merges. */
+  | 'SCATTER_GATHER'
+  /** The WHERE pins one shard, which answers the query itself. */
+  | 'SINGLE_SHARD';
+
+/** A condition on a column outside the shard key (it filters rows, not shards). */
+export type DistributedQueryCondition = {
+  __typename?: 'DistributedQueryCondition';
+  column: Scalars['String']['output'];
+  op: Scalars['String']['output'];
+  /** The value compared, or the values of IN. */
+  value?: Maybe<Scalars['JSON']['output']>;
+  values?: Maybe<Array<Scalars['JSON']['output']>>;
+};
+
+/** An executed distributed query (a kept plan) with the actual rows and time of every fragment. */
+export type DistributedQueryExecution = {
+  __typename?: 'DistributedQueryExecution';
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  coordinatorNodeId: Scalars['ID']['output'];
+  durationMs?: Maybe<Scalars['Int']['output']>;
+  error?: Maybe<Scalars['String']['output']>;
+  estimatedRows: Scalars['Int']['output'];
+  fragments: Array<DistributedQueryFragmentRun>;
+  kind: DistributedPlanKind;
+  merge?: Maybe<Scalars['String']['output']>;
+  query: Scalars['String']['output'];
+  queryId: Scalars['ID']['output'];
+  result?: Maybe<DistributedQueryResult>;
+  rowsScanned: Scalars['Int']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  status: DistributedQueryStatus;
+  table: Scalars['String']['output'];
+  topNPerShard: Scalars['Boolean']['output'];
+};
+
+/** The part of the query one shard runs on its node, as planned. */
+export type DistributedQueryFragment = {
+  __typename?: 'DistributedQueryFragment';
+  estimatedBytes: Scalars['Int']['output'];
+  estimatedMs: Scalars['Int']['output'];
+  estimatedRows: Scalars['Int']['output'];
+  networkHops: Scalars['Int']['output'];
+  nodeId: Scalars['ID']['output'];
+  shardIndex: Scalars['Int']['output'];
+  shardName: Scalars['String']['output'];
+  sql: Scalars['String']['output'];
+};
+
+/** A fragment as it ran: actual rows and time. */
+export type DistributedQueryFragmentRun = {
+  __typename?: 'DistributedQueryFragmentRun';
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  elapsedMs?: Maybe<Scalars['Int']['output']>;
+  error?: Maybe<Scalars['String']['output']>;
+  estimatedBytes: Scalars['Int']['output'];
+  estimatedRows: Scalars['Int']['output'];
+  networkHops: Scalars['Int']['output'];
+  networkMs: Scalars['Int']['output'];
+  nodeId: Scalars['ID']['output'];
+  rowsReturned: Scalars['Int']['output'];
+  rowsScanned: Scalars['Int']['output'];
+  scanMs: Scalars['Int']['output'];
+  shardIndex: Scalars['Int']['output'];
+  shardName: Scalars['String']['output'];
+  sql: Scalars['String']['output'];
+  status: DistributedQueryStatus;
+};
+
+/** Latency percentiles of the most recent ended queries, in cluster milliseconds. */
+export type DistributedQueryLatency = {
+  __typename?: 'DistributedQueryLatency';
+  maxMs: Scalars['Int']['output'];
+  meanMs: Scalars['Float']['output'];
+  p50Ms: Scalars['Int']['output'];
+  p95Ms: Scalars['Int']['output'];
+  p99Ms: Scalars['Int']['output'];
+  samples: Scalars['Int']['output'];
+};
+
 /** How the coordinator would run a query. */
 export type DistributedQueryPlan = {
   __typename?: 'DistributedQueryPlan';
@@ -1173,6 +1257,59 @@ export type DistributedQueryPlan = {
   /** Shards in the cluster. */
   totalShards: Scalars['Int']['output'];
 };
+
+/** A distributed query's merged result. */
+export type DistributedQueryResult = {
+  __typename?: 'DistributedQueryResult';
+  columns: Array<Scalars['String']['output']>;
+  rowCount: Scalars['Int']['output'];
+  /** One object per result row, keyed by column name, in the query's order. */
+  rows: Array<Scalars['JSON']['output']>;
+};
+
+/** Which shards the WHERE clause selects, and why. */
+export type DistributedQueryRoute = {
+  __typename?: 'DistributedQueryRoute';
+  levels: Array<DistributedQueryRouteLevel>;
+  scatter: Scalars['Boolean']['output'];
+  shardNames: Array<Scalars['String']['output']>;
+  singleShard: Scalars['Boolean']['output'];
+  unusedConditions: Array<DistributedQueryCondition>;
+};
+
+/** A level of the table's strategy: what the WHERE selected there, and why. */
+export type DistributedQueryRouteLevel = {
+  __typename?: 'DistributedQueryRouteLevel';
+  keyColumns: Array<Scalars['String']['output']>;
+  pruned: Scalars['Boolean']['output'];
+  strategy: Scalars['String']['output'];
+  why: Scalars['String']['output'];
+};
+
+/** Measured since the server started (GET /api/v1/cluster/query/statistics). */
+export type DistributedQueryStatistics = {
+  __typename?: 'DistributedQueryStatistics';
+  fragmentsExecuted: Scalars['Int']['output'];
+  keptPlans: Scalars['Int']['output'];
+  latency?: Maybe<DistributedQueryLatency>;
+  maxKeptPlans: Scalars['Int']['output'];
+  noShardQueries: Scalars['Int']['output'];
+  queriesCompleted: Scalars['Int']['output'];
+  queriesFailed: Scalars['Int']['output'];
+  queriesRunning: Scalars['Int']['output'];
+  queriesStarted: Scalars['Int']['output'];
+  rowsReturned: Scalars['Int']['output'];
+  rowsScanned: Scalars['Int']['output'];
+  scatterGatherQueries: Scalars['Int']['output'];
+  singleShardPercent: Scalars['Float']['output'];
+  singleShardQueries: Scalars['Int']['output'];
+};
+
+/** Where a distributed query stands. */
+export type DistributedQueryStatus =
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'RUNNING';
 
 /** A distributed transaction (two-phase commit with presumed abort). */
 export type DistributedTransaction = {
@@ -2526,6 +2663,13 @@ export type Mutation = {
   deleteXaResourceManager: Scalars['Boolean']['output'];
   /** XA END (POST …/xa/{xid}/end and its alias /api/v1/xa/transactions/{xid}/end). */
   endXaTransaction: XaTransaction;
+  /**
+   * Runs a query over the shards (POST /api/v1/cluster/query/execute-parallel, and its alias
+   * POST /api/v1/advanced-replication/sharding/query/execute). While the cluster clock runs it waits
+   * up to 1 s of cluster time for the result; else the query comes back RUNNING: follow it with
+   * distributedQueryPlan or the queryProgress subscription.
+   */
+  executeDistributedQuery: DistributedQueryExecution;
   /** Plans and starts a parallel query; follow it with parallelQueryStatus (POST /api/v1/rac/parallel-query/execute). */
   executeParallelQuery?: Maybe<ParallelQueryJob>;
   /** Forgets a heuristic outcome (POST …/distributed/{id}/forget). */
@@ -2710,6 +2854,12 @@ export type MutationDeleteXaResourceManagerArgs = {
 
 export type MutationEndXaTransactionArgs = {
   xid: Scalars['String']['input'];
+};
+
+
+export type MutationExecuteDistributedQueryArgs = {
+  coordinatorNodeId?: InputMaybe<Scalars['ID']['input']>;
+  query: Scalars['String']['input'];
 };
 
 
@@ -3409,6 +3559,12 @@ export type Query = {
   dhtStatistics: DhtStatistics;
   /** Plans how a query would be distributed, routed through the load balancer like POST /api/v1/cluster/coordinator/distribute-query; nothing is run. */
   distributeQuery: DistributedQueryPlan;
+  /** One kept plan; null when not kept (GET /api/v1/cluster/query/plans/{id}). */
+  distributedQueryPlan?: Maybe<DistributedQueryExecution>;
+  /** Kept plans with their actuals, newest first (GET /api/v1/cluster/query/plans). */
+  distributedQueryPlans: Array<DistributedQueryExecution>;
+  /** Distributed query statistics (GET /api/v1/cluster/query/statistics). */
+  distributedQueryStatistics: DistributedQueryStatistics;
   /** One distributed transaction; null when unknown (GET /api/v1/cluster/transactions/distributed/{id}/status). */
   distributedTransaction?: Maybe<DistributedTransaction>;
   /** Two-phase commit statistics (GET /api/v1/cluster/transactions/distributed/statistics). */
@@ -3417,6 +3573,8 @@ export type Query = {
   distributedTransactions: Array<DistributedTransaction>;
   /** Events after a cursor, oldest first. */
   events: EventPage;
+  /** The plan a query would run, without running it (POST /api/v1/cluster/query/explain). */
+  explainDistributedQuery: ShardedQueryPlan;
   /** The failover configuration in force. */
   failoverConfig: FailoverConfig;
   /** The failover history, newest first by default. */
@@ -3657,6 +3815,20 @@ export type QueryDistributeQueryArgs = {
 };
 
 
+export type QueryDistributedQueryPlanArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryDistributedQueryPlansArgs = {
+  kind?: InputMaybe<DistributedPlanKind>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<DistributedQueryStatus>;
+  table?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryDistributedTransactionArgs = {
   id: Scalars['ID']['input'];
 };
@@ -3678,6 +3850,12 @@ export type QueryEventsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   resourceId?: InputMaybe<Scalars['ID']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type QueryExplainDistributedQueryArgs = {
+  coordinatorNodeId?: InputMaybe<Scalars['ID']['input']>;
+  query: Scalars['String']['input'];
 };
 
 
@@ -4066,6 +4244,7 @@ export type QueryExecution = {
 };
 
 export type QueryKind =
+  | 'DISTRIBUTED'
   | 'RAC_PARALLEL';
 
 /** One phase of a plan. */
@@ -4092,7 +4271,7 @@ export type QueryPhaseName =
   /** The coordinator merges partial results. */
   | 'MERGE';
 
-/** Work done of the work planned (blocks read, for a RAC parallel query). */
+/** Work done of the work planned (blocks read, for a RAC parallel query; fragments ended, for a distributed query). */
 export type QueryProgressMeasure = {
   __typename?: 'QueryProgressMeasure';
   done: Scalars['Int']['output'];
@@ -5228,6 +5407,26 @@ export type ShardState =
   /** Fewer copies than it should have. */
   | 'UNDER_REPLICATED';
 
+/** The distributed plan of a query, without running it (POST /api/v1/cluster/query/explain). */
+export type ShardedQueryPlan = {
+  __typename?: 'ShardedQueryPlan';
+  complete: Scalars['Boolean']['output'];
+  coordinatorNodeId: Scalars['ID']['output'];
+  estimatedBytes: Scalars['Int']['output'];
+  estimatedDurationMs: Scalars['Int']['output'];
+  estimatedRows: Scalars['Int']['output'];
+  fragments: Array<DistributedQueryFragment>;
+  kind: DistributedPlanKind;
+  merge?: Maybe<Scalars['String']['output']>;
+  networkHops: Scalars['Int']['output'];
+  nodesContacted: Array<Scalars['ID']['output']>;
+  query: Scalars['String']['output'];
+  route: DistributedQueryRoute;
+  table: Scalars['String']['output'];
+  topNPerShard: Scalars['Boolean']['output'];
+  unavailableShards: Array<UnavailableShard>;
+};
+
 /** Two real conflicting writes to make. */
 export type SimulateConflictInput = {
   /** Default UPDATE_CONFLICT. */
@@ -5406,7 +5605,7 @@ export type Subscription = {
    */
   performanceStream: PerformanceMetrics;
   /**
-   * One long query as it runs (a RAC parallel query's id, pq-N): its state at once, again whenever
+   * One long query as it runs (a RAC parallel query's id, pq-N, or a distributed query's, dq-N): its state at once, again whenever
    * its progress moves (looked at every progressIntervalMs of cluster time, 10 to 60000), and its
    * end with the result, after which the subscription completes.
    */
@@ -5759,6 +5958,13 @@ export type TransactionParticipant = {
 export type TransferWay =
   | 'THREE_WAY'
   | 'TWO_WAY';
+
+/** A selected shard no node can answer for. */
+export type UnavailableShard = {
+  __typename?: 'UnavailableShard';
+  reason: Scalars['String']['output'];
+  shardName: Scalars['String']['output'];
+};
 
 /** Answers to PREPARE. */
 export type VoteCounts = {
@@ -6222,7 +6428,18 @@ export type ResolversTypes = {
   DhtStatistics: ResolverTypeWrapper<DhtStatistics>;
   DistributeQueryInput: DistributeQueryInput;
   DistributedCommitResult: ResolverTypeWrapper<DistributedCommitResult>;
+  DistributedPlanKind: DistributedPlanKind;
+  DistributedQueryCondition: ResolverTypeWrapper<DistributedQueryCondition>;
+  DistributedQueryExecution: ResolverTypeWrapper<DistributedQueryExecution>;
+  DistributedQueryFragment: ResolverTypeWrapper<DistributedQueryFragment>;
+  DistributedQueryFragmentRun: ResolverTypeWrapper<DistributedQueryFragmentRun>;
+  DistributedQueryLatency: ResolverTypeWrapper<DistributedQueryLatency>;
   DistributedQueryPlan: ResolverTypeWrapper<DistributedQueryPlan>;
+  DistributedQueryResult: ResolverTypeWrapper<DistributedQueryResult>;
+  DistributedQueryRoute: ResolverTypeWrapper<DistributedQueryRoute>;
+  DistributedQueryRouteLevel: ResolverTypeWrapper<DistributedQueryRouteLevel>;
+  DistributedQueryStatistics: ResolverTypeWrapper<DistributedQueryStatistics>;
+  DistributedQueryStatus: DistributedQueryStatus;
   DistributedTransaction: ResolverTypeWrapper<DistributedTransaction>;
   DistributedTransactionEvent: ResolverTypeWrapper<DistributedTransactionEvent>;
   DistributedTransactionSortField: DistributedTransactionSortField;
@@ -6450,6 +6667,7 @@ export type ResolversTypes = {
   ShardMove: ResolverTypeWrapper<ShardMove>;
   ShardSortField: ShardSortField;
   ShardState: ShardState;
+  ShardedQueryPlan: ResolverTypeWrapper<ShardedQueryPlan>;
   SimulateConflictInput: SimulateConflictInput;
   SlotCounts: ResolverTypeWrapper<SlotCounts>;
   SlotType: SlotType;
@@ -6477,6 +6695,7 @@ export type ResolversTypes = {
   TransactionLatency: ResolverTypeWrapper<TransactionLatency>;
   TransactionParticipant: ResolverTypeWrapper<TransactionParticipant>;
   TransferWay: TransferWay;
+  UnavailableShard: ResolverTypeWrapper<UnavailableShard>;
   VoteCounts: ResolverTypeWrapper<VoteCounts>;
   VoteDenialReason: VoteDenialReason;
   VoteResponse: ResolverTypeWrapper<VoteResponse>;
@@ -6574,7 +6793,16 @@ export type ResolversParentTypes = {
   DhtStatistics: DhtStatistics;
   DistributeQueryInput: DistributeQueryInput;
   DistributedCommitResult: DistributedCommitResult;
+  DistributedQueryCondition: DistributedQueryCondition;
+  DistributedQueryExecution: DistributedQueryExecution;
+  DistributedQueryFragment: DistributedQueryFragment;
+  DistributedQueryFragmentRun: DistributedQueryFragmentRun;
+  DistributedQueryLatency: DistributedQueryLatency;
   DistributedQueryPlan: DistributedQueryPlan;
+  DistributedQueryResult: DistributedQueryResult;
+  DistributedQueryRoute: DistributedQueryRoute;
+  DistributedQueryRouteLevel: DistributedQueryRouteLevel;
+  DistributedQueryStatistics: DistributedQueryStatistics;
   DistributedTransaction: DistributedTransaction;
   DistributedTransactionEvent: DistributedTransactionEvent;
   DistributedTransactionStatistics: DistributedTransactionStatistics;
@@ -6732,6 +6960,7 @@ export type ResolversParentTypes = {
   RowWriteInput: RowWriteInput;
   RuntimeMetrics: RuntimeMetrics;
   ShardMove: ShardMove;
+  ShardedQueryPlan: ShardedQueryPlan;
   SimulateConflictInput: SimulateConflictInput;
   SlotCounts: SlotCounts;
   SlotWalStatusCounts: SlotWalStatusCounts;
@@ -6748,6 +6977,7 @@ export type ResolversParentTypes = {
   TokenRangeInput: TokenRangeInput;
   TransactionLatency: TransactionLatency;
   TransactionParticipant: TransactionParticipant;
+  UnavailableShard: UnavailableShard;
   VoteCounts: VoteCounts;
   VoteResponse: VoteResponse;
   WalSegmentCounts: WalSegmentCounts;
@@ -7312,6 +7542,70 @@ export type DistributedCommitResultResolvers<ContextType = GraphQLContext, Paren
   transactionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type DistributedQueryConditionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedQueryCondition'] = ResolversParentTypes['DistributedQueryCondition']> = {
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  op?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  values?: Resolver<Maybe<Array<ResolversTypes['JSON']>>, ParentType, ContextType>;
+};
+
+export type DistributedQueryExecutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedQueryExecution'] = ResolversParentTypes['DistributedQueryExecution']> = {
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  coordinatorNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  estimatedRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fragments?: Resolver<Array<ResolversTypes['DistributedQueryFragmentRun']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DistributedPlanKind'], ParentType, ContextType>;
+  merge?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  query?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  queryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  result?: Resolver<Maybe<ResolversTypes['DistributedQueryResult']>, ParentType, ContextType>;
+  rowsScanned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DistributedQueryStatus'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topNPerShard?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type DistributedQueryFragmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedQueryFragment'] = ResolversParentTypes['DistributedQueryFragment']> = {
+  estimatedBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  estimatedMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  estimatedRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  networkHops?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  shardIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shardName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sql?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DistributedQueryFragmentRunResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedQueryFragmentRun'] = ResolversParentTypes['DistributedQueryFragmentRun']> = {
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  elapsedMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  estimatedBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  estimatedRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  networkHops?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  networkMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rowsReturned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsScanned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scanMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shardIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shardName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sql?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DistributedQueryStatus'], ParentType, ContextType>;
+};
+
+export type DistributedQueryLatencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedQueryLatency'] = ResolversParentTypes['DistributedQueryLatency']> = {
+  maxMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meanMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  p50Ms?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  p95Ms?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  p99Ms?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  samples?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type DistributedQueryPlanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedQueryPlan'] = ResolversParentTypes['DistributedQueryPlan']> = {
   coordinatorNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   nodeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -7323,6 +7617,44 @@ export type DistributedQueryPlanResolvers<ContextType = GraphQLContext, ParentTy
   strategy?: Resolver<ResolversTypes['ExecutionStrategy'], ParentType, ContextType>;
   targetShardIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   totalShards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DistributedQueryResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedQueryResult'] = ResolversParentTypes['DistributedQueryResult']> = {
+  columns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['JSON']>, ParentType, ContextType>;
+};
+
+export type DistributedQueryRouteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedQueryRoute'] = ResolversParentTypes['DistributedQueryRoute']> = {
+  levels?: Resolver<Array<ResolversTypes['DistributedQueryRouteLevel']>, ParentType, ContextType>;
+  scatter?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  shardNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  singleShard?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unusedConditions?: Resolver<Array<ResolversTypes['DistributedQueryCondition']>, ParentType, ContextType>;
+};
+
+export type DistributedQueryRouteLevelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedQueryRouteLevel'] = ResolversParentTypes['DistributedQueryRouteLevel']> = {
+  keyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  pruned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  why?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DistributedQueryStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedQueryStatistics'] = ResolversParentTypes['DistributedQueryStatistics']> = {
+  fragmentsExecuted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  keptPlans?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  latency?: Resolver<Maybe<ResolversTypes['DistributedQueryLatency']>, ParentType, ContextType>;
+  maxKeptPlans?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  noShardQueries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  queriesCompleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  queriesFailed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  queriesRunning?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  queriesStarted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsReturned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsScanned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scatterGatherQueries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  singleShardPercent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  singleShardQueries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type DistributedTransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedTransaction'] = ResolversParentTypes['DistributedTransaction']> = {
@@ -7962,6 +8294,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   deleteReplicationSnapshot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSnapshotArgs, 'id'>>;
   deleteXaResourceManager?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteXaResourceManagerArgs, 'name'>>;
   endXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationEndXaTransactionArgs, 'xid'>>;
+  executeDistributedQuery?: Resolver<ResolversTypes['DistributedQueryExecution'], ParentType, ContextType, RequireFields<MutationExecuteDistributedQueryArgs, 'query'>>;
   executeParallelQuery?: Resolver<Maybe<ResolversTypes['ParallelQueryJob']>, ParentType, ContextType, RequireFields<MutationExecuteParallelQueryArgs, 'query'>>;
   forgetHeuristicTransaction?: Resolver<ResolversTypes['DistributedTransaction'], ParentType, ContextType, RequireFields<MutationForgetHeuristicTransactionArgs, 'id'>>;
   healFault?: Resolver<ResolversTypes['Fault'], ParentType, ContextType, RequireFields<MutationHealFaultArgs, 'id'>>;
@@ -8258,10 +8591,14 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   dhtRing?: Resolver<Array<ResolversTypes['DhtRingEntry']>, ParentType, ContextType, RequireFields<QueryDhtRingArgs, 'limit' | 'offset'>>;
   dhtStatistics?: Resolver<ResolversTypes['DhtStatistics'], ParentType, ContextType>;
   distributeQuery?: Resolver<ResolversTypes['DistributedQueryPlan'], ParentType, ContextType, RequireFields<QueryDistributeQueryArgs, 'input'>>;
+  distributedQueryPlan?: Resolver<Maybe<ResolversTypes['DistributedQueryExecution']>, ParentType, ContextType, RequireFields<QueryDistributedQueryPlanArgs, 'id'>>;
+  distributedQueryPlans?: Resolver<Array<ResolversTypes['DistributedQueryExecution']>, ParentType, ContextType, RequireFields<QueryDistributedQueryPlansArgs, 'limit' | 'offset'>>;
+  distributedQueryStatistics?: Resolver<ResolversTypes['DistributedQueryStatistics'], ParentType, ContextType>;
   distributedTransaction?: Resolver<Maybe<ResolversTypes['DistributedTransaction']>, ParentType, ContextType, RequireFields<QueryDistributedTransactionArgs, 'id'>>;
   distributedTransactionStatistics?: Resolver<ResolversTypes['DistributedTransactionStatistics'], ParentType, ContextType>;
   distributedTransactions?: Resolver<Array<ResolversTypes['DistributedTransaction']>, ParentType, ContextType, RequireFields<QueryDistributedTransactionsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   events?: Resolver<ResolversTypes['EventPage'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'after' | 'limit'>>;
+  explainDistributedQuery?: Resolver<ResolversTypes['ShardedQueryPlan'], ParentType, ContextType, RequireFields<QueryExplainDistributedQueryArgs, 'query'>>;
   failoverConfig?: Resolver<ResolversTypes['FailoverConfig'], ParentType, ContextType>;
   failoverHistory?: Resolver<Array<ResolversTypes['FailoverResult']>, ParentType, ContextType, RequireFields<QueryFailoverHistoryArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   failoverStatistics?: Resolver<ResolversTypes['FailoverStatistics'], ParentType, ContextType>;
@@ -8962,6 +9299,24 @@ export type ShardMoveResolvers<ContextType = GraphQLContext, ParentType extends 
   toNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type ShardedQueryPlanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardedQueryPlan'] = ResolversParentTypes['ShardedQueryPlan']> = {
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  coordinatorNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  estimatedBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  estimatedDurationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  estimatedRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fragments?: Resolver<Array<ResolversTypes['DistributedQueryFragment']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DistributedPlanKind'], ParentType, ContextType>;
+  merge?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  networkHops?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodesContacted?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  query?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  route?: Resolver<ResolversTypes['DistributedQueryRoute'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topNPerShard?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unavailableShards?: Resolver<Array<ResolversTypes['UnavailableShard']>, ParentType, ContextType>;
+};
+
 export type SlotCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SlotCounts'] = ResolversParentTypes['SlotCounts']> = {
   active?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   logical?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -9131,6 +9486,11 @@ export type TransactionParticipantResolvers<ContextType = GraphQLContext, Parent
   vote?: Resolver<Maybe<ResolversTypes['ParticipantVote']>, ParentType, ContextType>;
   writeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   xmin?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+};
+
+export type UnavailableShardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UnavailableShard'] = ResolversParentTypes['UnavailableShard']> = {
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shardName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type VoteCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VoteCounts'] = ResolversParentTypes['VoteCounts']> = {
@@ -9363,7 +9723,16 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DhtRouteResult?: DhtRouteResultResolvers<ContextType>;
   DhtStatistics?: DhtStatisticsResolvers<ContextType>;
   DistributedCommitResult?: DistributedCommitResultResolvers<ContextType>;
+  DistributedQueryCondition?: DistributedQueryConditionResolvers<ContextType>;
+  DistributedQueryExecution?: DistributedQueryExecutionResolvers<ContextType>;
+  DistributedQueryFragment?: DistributedQueryFragmentResolvers<ContextType>;
+  DistributedQueryFragmentRun?: DistributedQueryFragmentRunResolvers<ContextType>;
+  DistributedQueryLatency?: DistributedQueryLatencyResolvers<ContextType>;
   DistributedQueryPlan?: DistributedQueryPlanResolvers<ContextType>;
+  DistributedQueryResult?: DistributedQueryResultResolvers<ContextType>;
+  DistributedQueryRoute?: DistributedQueryRouteResolvers<ContextType>;
+  DistributedQueryRouteLevel?: DistributedQueryRouteLevelResolvers<ContextType>;
+  DistributedQueryStatistics?: DistributedQueryStatisticsResolvers<ContextType>;
   DistributedTransaction?: DistributedTransactionResolvers<ContextType>;
   DistributedTransactionEvent?: DistributedTransactionEventResolvers<ContextType>;
   DistributedTransactionStatistics?: DistributedTransactionStatisticsResolvers<ContextType>;
@@ -9502,6 +9871,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RowLock?: RowLockResolvers<ContextType>;
   RuntimeMetrics?: RuntimeMetricsResolvers<ContextType>;
   ShardMove?: ShardMoveResolvers<ContextType>;
+  ShardedQueryPlan?: ShardedQueryPlanResolvers<ContextType>;
   SlotCounts?: SlotCountsResolvers<ContextType>;
   SlotWalStatusCounts?: SlotWalStatusCountsResolvers<ContextType>;
   SnapshotCounts?: SnapshotCountsResolvers<ContextType>;
@@ -9515,6 +9885,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SwimCounters?: SwimCountersResolvers<ContextType>;
   TransactionLatency?: TransactionLatencyResolvers<ContextType>;
   TransactionParticipant?: TransactionParticipantResolvers<ContextType>;
+  UnavailableShard?: UnavailableShardResolvers<ContextType>;
   VoteCounts?: VoteCountsResolvers<ContextType>;
   VoteResponse?: VoteResponseResolvers<ContextType>;
   WalSegmentCounts?: WalSegmentCountsResolvers<ContextType>;

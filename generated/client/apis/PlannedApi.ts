@@ -177,10 +177,6 @@ export interface GetClusterMigrationTasksByIdProgressRequest {
     id: string;
 }
 
-export interface GetClusterQueryPlansByIdRequest {
-    id: string;
-}
-
 export interface GetConnectionsByIdRequest {
     id: string;
 }
@@ -3469,127 +3465,6 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async getClusterMigrationTasksByIdProgress(requestParameters: GetClusterMigrationTasksByIdProgressRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.getClusterMigrationTasksByIdProgressRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.10 Parallel Query Execution (`query_execution.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/cluster/query/plans
-     */
-    async getClusterQueryPlansRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/cluster/query/plans`,
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.10 Parallel Query Execution (`query_execution.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/cluster/query/plans
-     */
-    async getClusterQueryPlans(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getClusterQueryPlansRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.10 Parallel Query Execution (`query_execution.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/cluster/query/plans/{id}
-     */
-    async getClusterQueryPlansByIdRaw(requestParameters: GetClusterQueryPlansByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.id === null || requestParameters.id === undefined) {
-            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling getClusterQueryPlansById.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/cluster/query/plans/{id}`.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.10 Parallel Query Execution (`query_execution.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/cluster/query/plans/{id}
-     */
-    async getClusterQueryPlansById(requestParameters: GetClusterQueryPlansByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getClusterQueryPlansByIdRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.10 Parallel Query Execution (`query_execution.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/cluster/query/statistics
-     */
-    async getClusterQueryStatisticsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/cluster/query/statistics`,
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.10 Parallel Query Execution (`query_execution.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/cluster/query/statistics
-     */
-    async getClusterQueryStatistics(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getClusterQueryStatisticsRaw(initOverrides);
     }
 
     /**
@@ -7256,45 +7131,6 @@ export class PlannedApi extends runtime.BaseAPI {
 
     /**
      * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/sharding/query/execute
-     */
-    async postAdvancedReplicationShardingQueryExecuteRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/sharding/query/execute`,
-            method: 'POST',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/sharding/query/execute
-     */
-    async postAdvancedReplicationShardingQueryExecute(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.postAdvancedReplicationShardingQueryExecuteRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
      * Planned: POST /api/v1/advanced-replication/sharding/query/route
      */
     async postAdvancedReplicationShardingQueryRouteRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
@@ -7787,84 +7623,6 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async postClusterMigrationTasksByIdStart(requestParameters: PostClusterMigrationTasksByIdStartRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.postClusterMigrationTasksByIdStartRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.10 Parallel Query Execution (`query_execution.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/cluster/query/execute-parallel
-     */
-    async postClusterQueryExecuteParallelRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/cluster/query/execute-parallel`,
-            method: 'POST',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.10 Parallel Query Execution (`query_execution.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/cluster/query/execute-parallel
-     */
-    async postClusterQueryExecuteParallel(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.postClusterQueryExecuteParallelRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.10 Parallel Query Execution (`query_execution.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/cluster/query/explain
-     */
-    async postClusterQueryExplainRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/cluster/query/explain`,
-            method: 'POST',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.10 Parallel Query Execution (`query_execution.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/cluster/query/explain
-     */
-    async postClusterQueryExplain(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.postClusterQueryExplainRaw(initOverrides);
     }
 
     /**

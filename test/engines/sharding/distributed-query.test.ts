@@ -21,8 +21,8 @@ const REGIONS = ['eu', 'us', 'apac', 'latam'];
 
 const strategies: fc.Arbitrary<{ key: string; strategy: ShardingStrategyInput }> = fc.oneof(
   fc.record({ key: fc.constant('id'), strategy: fc.record({ type: fc.constant('HASH' as const), numShards: fc.integer({ min: 1, max: 5 }), hashFunction: fc.constantFrom('DEFAULT' as const, 'CONSISTENT' as const, 'FNV' as const) }) }),
-  fc.constant({ key: 'id', strategy: { type: 'RANGE' as const, ranges: [{ lowerBound: null, upperBound: 10 }, { lowerBound: 10, upperBound: 25 }, { lowerBound: 25, upperBound: null }] } }),
-  fc.constant({ key: 'region', strategy: { type: 'LIST' as const, lists: [{ values: ['eu'] }, { values: ['us', 'apac'] }], defaultShard: true } }),
+  fc.constant<{ key: string; strategy: ShardingStrategyInput }>({ key: 'id', strategy: { type: 'RANGE', ranges: [{ lowerBound: null, upperBound: 10 }, { lowerBound: 10, upperBound: 25 }, { lowerBound: 25, upperBound: null }] } }),
+  fc.constant<{ key: string; strategy: ShardingStrategyInput }>({ key: 'region', strategy: { type: 'LIST', lists: [{ values: ['eu'] }, { values: ['us', 'apac'] }], defaultShard: true } }),
 );
 
 const rowsOf = fc.array(
