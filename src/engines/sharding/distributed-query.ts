@@ -99,7 +99,7 @@ export class DistributedQueryExecutor {
   private readonly durationsMs: number[] = [];
   private nextQueryNumber = 1;
   private readonly counters = { queriesStarted: 0, queriesCompleted: 0, queriesFailed: 0, singleShardQueries: 0, scatterGatherQueries: 0, noShardQueries: 0, fragmentsExecuted: 0, rowsScanned: 0, rowsReturned: 0 };
-  private readonly running = new Map<string, { outputs: Map<number, FragmentOutput>; timers: TimerId[] }>();
+  private readonly running = new Map<string, { outputs: Map<number, FragmentOutput>; timers: TimerId[]; waiters: (() => void)[] }>();
 
   constructor(
     private readonly deps: DistributedQueryDeps,
@@ -134,7 +134,7 @@ export class DistributedQueryExecutor {
     this.counters.queriesStarted += 1;
     const kindCounter: Record<DistributedPlanKind, 'singleShardQueries' | 'scatterGatherQueries' | 'noShardQueries'> = { SINGLE_SHARD: 'singleShardQueries', SCATTER_GATHER: 'scatterGatherQueries', NO_SHARD: 'noShardQueries' };
     this.counters[kindCounter[plan.kind]] += 1;
-    const state = { outputs: new Map<number, FragmentOutput>(), timers: [] as TimerId[] };
+    const state = { outputs: new Map<number, FragmentOutput>(), timers: [] as TimerId[], waiters: [] as (() => void)[] };
     this.running.set(execution.queryId, state);
     this.deps.onStarted?.(execution);
 
@@ -168,6 +168,12 @@ export class DistributedQueryExecutor {
     }
     if (execution.fragments.length === 0) this.merge(execution);
     return execution;
+  }
+
+  /** Resolves once the query has ended (at once for an ended or unknown one). */
+  whenEnded(queryId: string): Promise<void> {
+    const state = this.running.get(queryId);
+    return state === undefined ? Promise.resolve() : new Promise((resolve) => state.waiters.push(resolve));
   }
 
   /** Kept executions, newest first. */
@@ -253,6 +259,7 @@ export class DistributedQueryExecutor {
     this.durationsMs.push(execution.durationMs);
     if (this.durationsMs.length > this.config.latencyWindow) this.durationsMs.shift();
     this.deps.onEnded?.(execution);
+    for (const resolve of state.waiters) resolve();
   }
 
   private keep(execution: DistributedExecution): void {

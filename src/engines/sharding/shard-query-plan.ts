@@ -5,7 +5,6 @@
  * single-shard or scatter-gather. Pure: the caller gives the placements, states and statistics.
  */
 import { DomainError, assert } from '../runtime/domain-error.js';
-import type { ShardPlacement } from '../coordinator/shard-placement.js';
 import { parseQueryText } from '../query/query-text.js';
 import { filtersOf, selectsRows, type Aggregate, type QueryFilter, type QueryValue, type SelectQuery } from '../query/select-query.js';
 import { aggregateName, resultName } from '../query/aggregation.js';
@@ -20,7 +19,15 @@ export interface ShardStatistics {
 }
 
 export interface PlannedShard {
-  placement: ShardPlacement;
+  /** The coordinator's id of the (group) shard. */
+  shardId: string;
+  /**
+   * The node that serves its reads, by the sharding cluster's one rule (the primary, else a
+   * running hot standby); null when none can.
+   */
+  servingNodeId: string | null;
+  /** Why no node serves it, when `servingNodeId` is null. */
+  unavailableReason?: string;
   status: ShardStatus;
   statistics: ShardStatistics;
 }
@@ -28,7 +35,7 @@ export interface PlannedShard {
 export interface QueryFragment {
   shardIndex: number;
   shardName: string;
-  /** The node that runs it: the shard's primary node. */
+  /** The node that runs it: the one serving the shard's reads. */
   nodeId: string;
   /** The SQL the node runs over the shard's table. */
   sql: string;
@@ -123,9 +130,9 @@ export function planSelect(query: SelectQuery, router: ShardRouter, shards: read
   for (const [position, shardIndex] of route.shardIndexes.entries()) {
     const shard = shards[shardIndex]!;
     const shardName = route.shardNames[position]!;
-    const nodeId = shard.placement.primaryNodeId;
-    if (nodeId === null) unavailableShards.push({ shardName, reason: 'no node holds it' });
-    else if (!servesReads(shard.status)) unavailableShards.push({ shardName, reason: `it is ${shard.status}` });
+    const nodeId = shard.servingNodeId;
+    if (!servesReads(shard.status)) unavailableShards.push({ shardName, reason: `it is ${shard.status}` });
+    else if (nodeId === null) unavailableShards.push({ shardName, reason: shard.unavailableReason ?? 'no node holds it' });
     else {
       fragments.push({
         shardIndex,

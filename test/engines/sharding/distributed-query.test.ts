@@ -85,7 +85,8 @@ function cluster(router: ShardRouter, rows: readonly QueryRow[], placement: read
   const stored = Array.from({ length: router.shardCount }, () => [] as QueryRow[]);
   for (const row of rows) stored[router.routeKey(row).shardIndex]!.push(row);
   const shards: PlannedShard[] = stored.map((shardRows, index) => ({
-    placement: { shardId: `orders-shard-${index + 1}`, primaryNodeId: `node-${placement[index % placement.length]}`, replicaNodeIds: [], pendingMoves: [], lastMovedAtMs: null },
+    shardId: `orders-shard-${index + 1}`,
+    servingNodeId: `node-${placement[index % placement.length]}`,
     status: 'ACTIVE',
     statistics: { rowCount: shardRows.length, sizeBytes: JSON.stringify(shardRows).length },
   }));

@@ -21,7 +21,8 @@ const router = new ShardRouter(
 /** Shard i on node-1 or node-2 alternately, with 100 × (i + 1) rows of 50 bytes. */
 function shards(statuses: ShardStatus[] = ['ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE']): PlannedShard[] {
   return statuses.map((status, index) => ({
-    placement: { shardId: `shard-${index + 1}`, primaryNodeId: `node-${(index % 2) + 1}`, replicaNodeIds: [], pendingMoves: [], lastMovedAtMs: null },
+    shardId: `shard-${index + 1}`,
+    servingNodeId: `node-${(index % 2) + 1}`,
     status,
     statistics: { rowCount: 100 * (index + 1), sizeBytes: 5000 * (index + 1) },
   }));
