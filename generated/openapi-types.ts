@@ -19271,7 +19271,7 @@ export interface components {
         DistributedQueryRequest: {
             query: components["schemas"]["DistributedQueryText"];
             /**
-             * @description The member node that coordinates: it sends the fragments and merges their results (its own fragments cross no link). The first node of the cluster when absent.
+             * @description The member node that coordinates: it sends the fragments and merges their results (its own fragments cross no link). The first node of the cluster that is up when absent.
              * @example node-1
              */
             coordinatorNodeId?: string;

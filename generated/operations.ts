@@ -1990,7 +1990,7 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: false,
-    readOnly: false,
+    readOnly: true,
   },
   {
     operationId: "listDistributedQueryPlans",

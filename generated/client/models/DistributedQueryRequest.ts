@@ -38,7 +38,7 @@ export interface DistributedQueryRequest {
      */
     query: string;
     /**
-     * The member node that coordinates: it sends the fragments and merges their results (its own fragments cross no link). The first node of the cluster when absent.
+     * The member node that coordinates: it sends the fragments and merges their results (its own fragments cross no link). The first node of the cluster that is up when absent.
      * @type {string}
      * @memberof DistributedQueryRequest
      */

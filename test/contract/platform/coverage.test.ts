@@ -216,6 +216,13 @@ const graphqlTwins: Record<string, string> = {
   recoverXaTransactions: 'Query.xaRecover',
   recoverXaTransactionsAlias: 'Query.xaRecover',
   getXaStatistics: 'Query.xaStatistics',
+  // Distributed queries over sharded tables (issue 14); the sharding alias shares its primary's twin.
+  executeDistributedQuery: 'Mutation.executeDistributedQuery',
+  executeShardedQuery: 'Mutation.executeDistributedQuery',
+  explainDistributedQuery: 'Query.explainDistributedQuery',
+  listDistributedQueryPlans: 'Query.distributedQueryPlans',
+  getDistributedQueryPlan: 'Query.distributedQueryPlan',
+  getDistributedQueryStatistics: 'Query.distributedQueryStatistics',
 };
 
 describe('coverage of the contract', () => {
