@@ -37,6 +37,15 @@ interface NameAt {
 /** The columns of a table; throws (NOT_FOUND) for an unknown table. */
 export type ColumnLookup = (table: string) => readonly string[];
 
+export interface ParseOptions {
+  /**
+   * RAC's parallel query's part of the subset: aggregates, WHERE equalities and GROUP BY only.
+   * Comparisons other than `=`, `IN`, ORDER BY, LIMIT and queries of columns are refused where
+   * they are written.
+   */
+  equalitiesOnly?: boolean;
+}
+
 function syntaxError(message: string, position: number, expected: string, found: string | null): DomainError {
   return new DomainError('UNPROCESSABLE', `${message} at position ${position}.`, { field: 'query', position, expected, found });
 }
@@ -230,8 +239,9 @@ function literal(tokens: Tokens): QueryValue {
 const COMPARISONS: Readonly<Record<string, ComparisonOperator>> = { '=': '=', '<>': '<>', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
 /** `column op literal` or `column IN (literal, ...)`. */
-function condition(tokens: Tokens, first: boolean): { filter: QueryFilter; column: NameAt } {
+function condition(tokens: Tokens, first: boolean, equalitiesOnly: boolean): { filter: QueryFilter; column: NameAt } {
   const column = tokens.identifier(first ? 'a column after WHERE' : 'a column after AND');
+  if (equalitiesOnly && !tokens.isSymbol('=')) throw tokens.unexpected(`= after ${column.name} (only equality is supported)`);
   if (tokens.isKeyword('IN')) {
     tokens.next();
     tokens.symbol('(', `( after IN`);
@@ -296,7 +306,8 @@ function schemaError(message: string, name: NameAt, details: Record<string, unkn
  * @throws DomainError UNPROCESSABLE (syntax, ungrouped column, repeated names, unknown column, an
  * ORDER BY term that is no result column), or what `columnsOf` throws for an unknown table (NOT_FOUND).
  */
-export function parseQueryText(text: string, columnsOf?: ColumnLookup): SelectQuery {
+export function parseQueryText(text: string, columnsOf?: ColumnLookup, options: ParseOptions = {}): SelectQuery {
+  const equalitiesOnly = options.equalitiesOnly === true;
   if (typeof text !== 'string') throw syntaxError('The query must be text', 1, 'SELECT', null);
   const tokens = new Tokens(tokenize(text));
   tokens.keyword('SELECT');
@@ -311,10 +322,10 @@ export function parseQueryText(text: string, columnsOf?: ColumnLookup): SelectQu
   const where: { filter: QueryFilter; column: NameAt }[] = [];
   if (tokens.isKeyword('WHERE')) {
     tokens.next();
-    where.push(condition(tokens, true));
+    where.push(condition(tokens, true, equalitiesOnly));
     while (tokens.isKeyword('AND')) {
       tokens.next();
-      where.push(condition(tokens, false));
+      where.push(condition(tokens, false, equalitiesOnly));
     }
   }
   const groupBy: NameAt[] = [];
@@ -328,6 +339,7 @@ export function parseQueryText(text: string, columnsOf?: ColumnLookup): SelectQu
     }
   }
   const orderBy: OrderItem[] = [];
+  if (equalitiesOnly && tokens.peek().kind !== 'end') throw tokens.unexpected(groupBy.length > 0 ? ', or the end of the query' : where.length > 0 ? 'AND, GROUP BY or the end of the query' : 'WHERE, GROUP BY or the end of the query');
   if (tokens.isKeyword('ORDER')) {
     tokens.next();
     tokens.keyword('BY', 'ORDER');
@@ -355,6 +367,9 @@ export function parseQueryText(text: string, columnsOf?: ColumnLookup): SelectQu
     if (groupBy.findIndex((other) => other.name === column.name) !== index) throw schemaError(`Column "${column.name}" is grouped twice, at position ${column.position}.`, column);
   }
   const aggregates = items.flatMap((item) => (item.kind === 'aggregate' ? [item] : []));
+  if (equalitiesOnly && aggregates.length === 0) {
+    throw new DomainError('UNPROCESSABLE', 'The query selects no aggregate; select at least one of COUNT, SUM, MIN, MAX or AVG.', { field: 'query', position: items[0]!.kind === 'column' ? items[0]!.column.position : items[0]!.position });
+  }
   const selectedColumns = items.flatMap((item) => (item.kind === 'column' ? [item.column] : []));
   if (aggregates.length > 0 || groupBy.length > 0) {
     for (const column of selectedColumns) {

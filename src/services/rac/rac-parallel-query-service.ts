@@ -199,7 +199,7 @@ export class RacParallelQueryService {
           }
           throw error;
         }
-      });
+      }, { equalitiesOnly: true });
       const { maxDop } = cluster.parallelQueryConfig();
       if (request.dop !== undefined && request.dop > maxDop) {
         throw new DomainError('UNPROCESSABLE', `dop ${request.dop} is above maxDop ${maxDop}; ask for at most ${maxDop} or raise maxDop.`, { field: 'dop', dop: request.dop, maxDop });

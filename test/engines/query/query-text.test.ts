@@ -124,6 +124,23 @@ describe('the parallel query text', () => {
     expect(failure('SELECT COUNT(*) FROM sales GROUP BY region, region').details).toMatchObject({ column: 'region', position: 45 });
   });
 
+  it("keeps to RAC's part of the subset when asked: equalities only, no ORDER BY, LIMIT or query of columns", () => {
+    const refused = (text: string) => {
+      try {
+        parseQueryText(text, columnsOf, { equalitiesOnly: true });
+      } catch (error) {
+        return (error as DomainError).details;
+      }
+      throw new Error(`parsed: ${text}`);
+    };
+    expect(refused('SELECT COUNT(*) FROM sales WHERE amount > 3')).toMatchObject({ position: 41, expected: '= after amount (only equality is supported)' });
+    expect(refused("SELECT COUNT(*) FROM sales WHERE region IN ('eu')")).toMatchObject({ position: 41 });
+    expect(refused('SELECT region, COUNT(*) FROM sales GROUP BY region ORDER BY region')).toMatchObject({ position: 52, expected: ', or the end of the query' });
+    expect(refused('SELECT COUNT(*) FROM sales LIMIT 1')).toMatchObject({ position: 28, expected: 'WHERE, GROUP BY or the end of the query' });
+    expect(refused('SELECT id FROM sales')).toMatchObject({ position: 8 });
+    expect(parseQueryText("SELECT region, COUNT(*) FROM sales WHERE product = 'a' GROUP BY region", columnsOf, { equalitiesOnly: true }).where).toEqual([{ column: 'product', value: 'a' }]);
+  });
+
   it('checks the table and columns against the schema, pointing at the unknown column', () => {
     const unknown = failure("SELECT SUM(price) FROM sales WHERE region = 'eu'");
     expect(unknown.code).toBe('UNPROCESSABLE');
