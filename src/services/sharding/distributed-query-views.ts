@@ -2,7 +2,6 @@
 import type { QueryRow } from '../../engines/query/select-query.js';
 import type { DistributedExecution, DistributedQueryStatistics, FragmentRun } from '../../engines/sharding/distributed-query.js';
 import type { DistributedPlan, DistributedPlanKind } from '../../engines/sharding/shard-query-plan.js';
-import type { KeyCondition } from '../../engines/sharding/shard-router.js';
 import { isoTime } from '../platform/iso-time.js';
 import type { QueryExecutionView } from '../platform/query-progress.js';
 
@@ -11,28 +10,14 @@ export interface DistributedQueryRequest {
   coordinatorNodeId?: string;
 }
 
-export interface ShardedQueryPlanView {
-  table: string;
+/** The plan as explain shows it: the engine's plan, its query as text, and estimates on the network now. */
+export interface ShardedQueryPlanView
+  extends Pick<DistributedPlan, 'table' | 'kind' | 'merge' | 'topNPerShard' | 'unavailableShards' | 'complete' | 'estimatedRows' | 'estimatedBytes' | 'networkHops' | 'nodesContacted'> {
   query: string;
-  kind: DistributedPlanKind;
   coordinatorNodeId: string;
-  route: {
-    shardNames: string[];
-    singleShard: boolean;
-    scatter: boolean;
-    levels: { strategy: 'HASH' | 'RANGE' | 'LIST'; keyColumns: string[]; pruned: boolean; why: string }[];
-    unusedConditions: KeyCondition[];
-  };
-  fragments: { shardName: string; shardIndex: number; nodeId: string; sql: string; estimatedRows: number; estimatedBytes: number; networkHops: number; estimatedMs: number }[];
-  merge: string | null;
-  topNPerShard: boolean;
-  unavailableShards: { shardName: string; reason: string }[];
-  complete: boolean;
-  estimatedRows: number;
-  estimatedBytes: number;
-  networkHops: number;
+  route: Pick<DistributedPlan['route'], 'shardNames' | 'singleShard' | 'scatter' | 'unusedConditions'> & { levels: Pick<DistributedPlan['route']['levels'][number], 'strategy' | 'keyColumns' | 'pruned' | 'why'>[] };
+  fragments: (DistributedPlan['fragments'][number] & { estimatedMs: number })[];
   estimatedDurationMs: number;
-  nodesContacted: string[];
 }
 
 export interface DistributedQueryResultView {
