@@ -19533,7 +19533,7 @@ export interface components {
              */
             nodeId: string;
             /**
-             * @description What the node runs over its shard table: the query itself for a single shard; with several, AVG as SUM and COUNT, and ORDER BY and LIMIT kept for the merge except in a query of columns (each shard sends its own first LIMIT rows).
+             * @description What the node runs over its shard table: the query itself for a single shard, or when the GROUP BY holds the whole shard key; else AVG as SUM and COUNT, and ORDER BY and LIMIT kept for the merge, except in a query of columns (each shard sends its own first LIMIT rows).
              * @example SELECT region, COUNT(*), SUM(amount) FROM orders_2 WHERE amount >= 10 GROUP BY region
              */
             sql: string;
@@ -19585,7 +19585,7 @@ export interface components {
              */
             merge: string | null;
             /**
-             * @description Each fragment sends only its own first LIMIT rows (a query of columns with LIMIT over several shards).
+             * @description Each fragment sends only its own first LIMIT rows in the query's order: a query of columns with LIMIT over several shards, or an aggregate query whose GROUP BY holds the whole shard key (every group lies in one shard, so each shard finishes its groups).
              * @example false
              */
             topNPerShard: boolean;

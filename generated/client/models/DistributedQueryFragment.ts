@@ -38,7 +38,7 @@ export interface DistributedQueryFragment {
      */
     nodeId: string;
     /**
-     * What the node runs over its shard table: the query itself for a single shard; with several, AVG as SUM and COUNT, and ORDER BY and LIMIT kept for the merge except in a query of columns (each shard sends its own first LIMIT rows).
+     * What the node runs over its shard table: the query itself for a single shard, or when the GROUP BY holds the whole shard key; else AVG as SUM and COUNT, and ORDER BY and LIMIT kept for the merge, except in a query of columns (each shard sends its own first LIMIT rows).
      * @type {string}
      * @memberof DistributedQueryFragment
      */

@@ -87,7 +87,7 @@ export interface ShardedQueryPlan {
      */
     merge: string | null;
     /**
-     * Each fragment sends only its own first LIMIT rows (a query of columns with LIMIT over several shards).
+     * Each fragment sends only its own first LIMIT rows in the query's order: a query of columns with LIMIT over several shards, or an aggregate query whose GROUP BY holds the whole shard key (every group lies in one shard, so each shard finishes its groups).
      * @type {boolean}
      * @memberof ShardedQueryPlan
      */

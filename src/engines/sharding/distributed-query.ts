@@ -201,8 +201,10 @@ export class DistributedQueryExecutor {
   }
 
   private runFragment(plan: DistributedPlan, rows: readonly QueryRow[]): FragmentOutput {
-    // A single fragment answers the whole query, and so does each fragment's top n of a query of columns.
-    return selectsRows(plan.query) ? { kind: 'rows', rows: selectRows(plan.query, rows) } : { kind: 'partials', partials: partialAggregate(plan.query, rows) };
+    // A query of columns, or groups that each lie on one shard: the fragment's rows are final (its top n); else partial aggregates.
+    if (selectsRows(plan.query)) return { kind: 'rows', rows: selectRows(plan.query, rows) };
+    if (plan.groupsOnOneShard) return { kind: 'rows', rows: finalizeAggregates(plan.query, partialAggregate(plan.query, rows)) };
+    return { kind: 'partials', partials: partialAggregate(plan.query, rows) };
   }
 
   private arrive(execution: DistributedExecution, run: FragmentRun, output: FragmentOutput | null): void {
@@ -227,7 +229,7 @@ export class DistributedQueryExecutor {
     const { query } = execution.plan;
     // In fragment (shard) order, so the merge does not depend on arrival order.
     const outputs = execution.fragments.map((fragment) => this.running.get(execution.queryId)!.outputs.get(fragment.shardIndex)!);
-    const result = selectsRows(query)
+    const result = selectsRows(query) || execution.plan.groupsOnOneShard
       ? mergeRows(query, outputs.map((output) => (output as Extract<FragmentOutput, { kind: 'rows' }>).rows))
       : finalizeAggregates(query, mergePartials(outputs.map((output) => (output as Extract<FragmentOutput, { kind: 'partials' }>).partials)));
     if (result.rows.length > this.config.maxResultRows) {

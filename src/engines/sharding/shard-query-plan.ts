@@ -59,7 +59,12 @@ export interface DistributedPlan {
   fragments: QueryFragment[];
   /** What the coordinator does with the fragments' results; null for one fragment or none. */
   merge: string | null;
-  /** True when each fragment sends only its own first LIMIT rows (a query of columns with LIMIT: per-shard top n). */
+  /**
+   * The GROUP BY holds the whole shard key, so every group lies in one shard: each fragment
+   * finishes its groups (AVG included) and the coordinator only concatenates, orders and limits.
+   */
+  groupsOnOneShard: boolean;
+  /** True when each fragment sends only its own first LIMIT rows in the query's order (per-shard top n): a query of columns, or groups on one shard. */
   topNPerShard: boolean;
   /** Selected shards no node can answer for (no primary, or a state that serves no reads). */
   unavailableShards: { shardName: string; reason: string }[];
@@ -124,7 +129,8 @@ export function planSelect(query: SelectQuery, router: ShardRouter, shards: read
   const routed = router.routePredicate(conditions ?? []);
   const route = conditions === null ? { ...routed, shardIndexes: [], shardNames: [], singleShard: false, scatter: false } : routed;
   const single = route.shardIndexes.length === 1;
-  const topNPerShard = selectsRows(query) && query.limit !== undefined && !single;
+  const groupsOnOneShard = !selectsRows(query) && query.groupBy !== undefined && router.definition.shardKeyColumns.every((column) => query.groupBy!.includes(column));
+  const topNPerShard = (selectsRows(query) || groupsOnOneShard) && query.limit !== undefined && !single;
   const fragments: QueryFragment[] = [];
   const unavailableShards: DistributedPlan['unavailableShards'] = [];
   for (const [position, shardIndex] of route.shardIndexes.entries()) {
@@ -138,7 +144,7 @@ export function planSelect(query: SelectQuery, router: ShardRouter, shards: read
         shardIndex,
         shardName,
         nodeId,
-        sql: fragmentSql(query, shardName, single ? 'FINAL' : 'PARTIAL'),
+        sql: fragmentSql(query, shardName, single || groupsOnOneShard ? 'FINAL' : 'PARTIAL'),
         estimatedRows: shard.statistics.rowCount,
         estimatedBytes: shard.statistics.sizeBytes,
         networkHops: nodeId === coordinatorNodeId ? 0 : 2,
@@ -153,7 +159,8 @@ export function planSelect(query: SelectQuery, router: ShardRouter, shards: read
     kind,
     route,
     fragments,
-    merge: fragments.length > 1 ? mergeStep(query, fragments.length) : null,
+    merge: fragments.length > 1 ? mergeStep(query, fragments.length, groupsOnOneShard) : null,
+    groupsOnOneShard,
     topNPerShard,
     unavailableShards,
     complete: unavailableShards.length === 0,
@@ -165,11 +172,12 @@ export function planSelect(query: SelectQuery, router: ShardRouter, shards: read
 }
 
 /** What the coordinator does with several fragments' results, in words. */
-function mergeStep(query: SelectQuery, fragments: number): string {
+function mergeStep(query: SelectQuery, fragments: number, groupsOnOneShard: boolean): string {
   const order = query.orderBy === undefined ? '' : ` by ${query.orderBy.map((term) => `${term.column} ${term.direction}`).join(', ')}`;
   const limit = query.limit === undefined ? '' : `, keep the first ${query.limit}`;
-  if (selectsRows(query)) {
-    const what = query.limit === undefined ? 'rows' : `top ${query.limit} rows`;
+  if (selectsRows(query) || groupsOnOneShard) {
+    const rows = selectsRows(query) ? 'rows' : 'groups (each on one shard: grouped by the whole shard key)';
+    const what = query.limit === undefined ? rows : `top ${query.limit} ${rows}`;
     return `Merge ${fragments} shards' ${what} in order${order}${limit} at the coordinator.`;
   }
   const grouping = query.groupBy === undefined ? '' : ` grouped by ${query.groupBy.join(', ')}`;
@@ -179,9 +187,10 @@ function mergeStep(query: SelectQuery, fragments: number): string {
 
 /**
  * The SQL a shard runs: the query over the shard's table. A FINAL fragment (the only one) answers
- * the query itself; a PARTIAL one computes what the merge needs: AVG becomes SUM and COUNT, and
- * ORDER BY and LIMIT wait for the merge, except for a query of columns, whose shards each send
- * their own first LIMIT rows in order (top n per shard).
+ * the query itself, and so does each fragment of groups that lie on one shard (then its top n);
+ * a PARTIAL one computes what the merge needs: AVG becomes SUM and COUNT, and ORDER BY and LIMIT
+ * wait for the merge, except for a query of columns, whose shards each send their own first LIMIT
+ * rows in order (top n per shard).
  */
 function fragmentSql(query: SelectQuery, table: string, role: 'FINAL' | 'PARTIAL'): string {
   const items = [...(query.groupBy ?? [])];

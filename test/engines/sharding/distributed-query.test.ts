@@ -55,7 +55,7 @@ const directed = (column: string) => fc.constantFrom(column, `${column} DESC`, `
 const AGGREGATES = ['COUNT(*) AS n', 'SUM(amount) AS total', 'MIN(amount) AS low', 'MAX(region) AS last_region', 'AVG(amount) AS mean', 'COUNT(flag) AS flagged'];
 const aggregateQuery = fc
   .record({
-    groupBy: fc.uniqueArray(fc.constantFrom('region', 'flag'), { maxLength: 2 }),
+    groupBy: fc.uniqueArray(fc.constantFrom('region', 'flag', 'id'), { maxLength: 2 }),
     aggregates: fc.uniqueArray(fc.constantFrom(...AGGREGATES), { minLength: 1, maxLength: 3 }),
     where: whereOf,
     limit: limitOf,
@@ -146,6 +146,22 @@ describe('distributed query execution', () => {
     }
     expect(execution.result).toEqual(evaluateSerially(plan.query, rows));
     expect(execution.result!.rows.map((row) => row.amount)).toEqual([96, 96, 96, 96]);
+  });
+
+  it('lets each shard finish and top its groups when the GROUP BY holds the whole shard key', () => {
+    const router = routerOf('region', { type: 'LIST', lists: [{ values: ['eu'] }, { values: ['us', 'apac'] }], defaultShard: true });
+    const rows = Array.from({ length: 40 }, (_, id) => ({ id, region: REGIONS[id % 4]!, amount: id, flag: null }));
+    const { shards, clock, deps } = cluster(router, rows, [1, 2]);
+    const executor = new DistributedQueryExecutor(deps, validateDistributedQueryConfig());
+    const plan = explainSelect('SELECT region, AVG(amount) AS mean FROM orders GROUP BY region ORDER BY mean DESC LIMIT 1', router, shards, 'node-1');
+    expect(plan).toMatchObject({ kind: 'SCATTER_GATHER', groupsOnOneShard: true, topNPerShard: true });
+    expect(plan.fragments[1]!.sql).toBe('SELECT region, AVG(amount) AS mean FROM orders_2 GROUP BY region ORDER BY mean DESC LIMIT 1');
+    expect(plan.merge).toBe("Merge 3 shards' top 1 groups (each on one shard: grouped by the whole shard key) in order by mean DESC, keep the first 1 at the coordinator.");
+    const execution = executor.execute(plan, 'node-1');
+    clock.advance(10);
+    expect(execution.fragments.map((fragment) => fragment.rowsReturned)).toEqual([1, 1, 1]);
+    expect(execution.result).toEqual({ columns: ['region', 'mean'], rows: [{ region: 'latam', mean: 21 }] });
+    expect(execution.result).toEqual(evaluateSerially(plan.query, rows));
   });
 
   it('fails a query whose fragment node cannot be reached or read, refuses an incomplete plan, and bounds results and history', () => {
