@@ -100,12 +100,24 @@ describe('distributed query', () => {
     expect(alias.status).toBe(202);
     expect(await ended(alias.body.data.queryId)).toMatchObject({ status: 'COMPLETED', topNPerShard: true, result: serial(TOP) });
 
+    // On a clock that runs on its own the answer waits for the end: 200 with the result, no Location.
+    expect((await server.http.put('/api/v1/simulation/clock').set(asAdmin).send({ mode: 'realtime' })).status).toBe(200);
+    try {
+      const waited = await server.http.post(`${Q}/execute-parallel`).set(asAdmin).send({ query: TOP });
+      expectContract('executeDistributedQuery', waited);
+      expect(waited.status).toBe(200);
+      expect(waited.headers.location).toBeUndefined();
+      expect(waited.body.data).toMatchObject({ status: 'COMPLETED', result: serial(TOP) });
+    } finally {
+      expect((await server.http.put('/api/v1/simulation/clock').set(asAdmin).send({ mode: 'manual' })).status).toBe(200);
+    }
+
     const listed = await server.http.get(`${Q}/plans?fields=status,kind&limit=1`).set(asAdmin);
     expectContract('listDistributedQueryPlans', listed, { sparse: true });
-    expect(listed.body).toMatchObject({ data: [{ queryId: alias.body.data.queryId, status: 'COMPLETED', kind: 'SCATTER_GATHER' }], pagination: { total: 2 } });
+    expect(listed.body).toMatchObject({ data: [{ status: 'COMPLETED', kind: 'SCATTER_GATHER' }], pagination: { total: 3 } });
     const statistics = await server.http.get(`${Q}/statistics`).set(asAdmin);
     expectContract('getDistributedQueryStatistics', statistics);
-    expect(statistics.body.data).toMatchObject({ queriesStarted: 2, queriesCompleted: 2, scatterGatherQueries: 2, rowsScanned: 2 * ROWS.length, keptPlans: 2, latency: { samples: 2, maxMs: 5 } });
+    expect(statistics.body.data).toMatchObject({ queriesStarted: 3, queriesCompleted: 3, scatterGatherQueries: 3, rowsScanned: 3 * ROWS.length, keptPlans: 3, latency: { samples: 3, maxMs: 5 } });
   });
 
   test('refuses bad input, unknown ids and roles, and a shard no node serves', async () => {
@@ -159,7 +171,7 @@ describe('distributed query', () => {
         { id: executed.queryId, q: "SELECT COUNT(*) FROM orders WHERE customer_id = 7" },
       ),
     );
-    expect(reads).toMatchObject({ distributedQueryPlan: { status: 'COMPLETED', result: serial(TOP) }, explainDistributedQuery: { kind: 'SINGLE_SHARD' }, distributedQueryStatistics: { queriesStarted: 3 } });
+    expect(reads).toMatchObject({ distributedQueryPlan: { status: 'COMPLETED', result: serial(TOP) }, explainDistributedQuery: { kind: 'SINGLE_SHARD' }, distributedQueryStatistics: { queriesStarted: 4 } });
     expect(completed).toMatchObject({ query: { queryId: executed.queryId, kind: 'DISTRIBUTED', status: 'COMPLETED', progress: { unit: 'FRAGMENT', done: 4, total: 4, percent: 100 }, result: serial(TOP) } });
     for (const frame of stream.frames.received) expectFrameInContract(frame);
     expect(codesOf(await graphql(server, '{ distributedQueryPlan(id: "dq-999") { status } explainDistributedQuery(query: "SELECT") { kind } }'))).toEqual(['UNPROCESSABLE']);
