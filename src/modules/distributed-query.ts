@@ -6,6 +6,7 @@ import type { QueryRow } from '../engines/query/select-query.js';
 import { QueryLatency } from '../services/coordinator/query-latency.js';
 import { DistributedQueryService } from '../services/sharding/distributed-query-service.js';
 import { distributedLongQueries } from '../services/sharding/distributed-query-long-queries.js';
+import { distributedQueryMetrics } from '../services/sharding/distributed-query-metrics.js';
 import { distributedQueryHandlers } from '../api/rest/handlers/sharding/distributed-query.js';
 import { distributedQueryResolvers } from '../api/graphql/resolvers/sharding/distributed-query.js';
 import type { DomainModule } from './domain-module.js';
@@ -55,6 +56,7 @@ export const distributedQueryModule: DomainModule = {
       services: { distributedQuery },
       restHandlers: [distributedQueryHandlers],
       resolvers: [distributedQueryResolvers],
+      metrics: [distributedQueryMetrics(executor)],
       longQueries: [distributedLongQueries(executor, clock)],
     };
   },

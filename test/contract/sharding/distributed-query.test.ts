@@ -118,6 +118,11 @@ describe('distributed query', () => {
     const statistics = await server.http.get(`${Q}/statistics`).set(asAdmin);
     expectContract('getDistributedQueryStatistics', statistics);
     expect(statistics.body.data).toMatchObject({ queriesStarted: 3, queriesCompleted: 3, scatterGatherQueries: 3, rowsScanned: 3 * ROWS.length, keptPlans: 3, latency: { samples: 3, maxMs: 5 } });
+    // The same counts, as Prometheus scrapes them.
+    const scraped = (await server.http.get('/api/v1/metrics/prometheus').set(asAdmin)).text;
+    expect(scraped).toContain('rustydb_sharding_queries_total{outcome="completed"} 3');
+    expect(scraped).toContain(`rustydb_sharding_query_rows_scanned_total ${3 * ROWS.length}`);
+    expect(scraped).toContain('rustydb_sharding_query_duration_seconds{quantile="1"} 0.005');
   });
 
   test('refuses bad input, unknown ids and roles, and a shard no node serves', async () => {
