@@ -1029,45 +1029,11 @@ export interface paths {
         };
         /**
          * List shards
-         * @description Every shard of every group, each with its primary, replicas, pending moves and state. First
-         *     the `default` group: the shards the 32-bit token space is cut into (equal ranges, in token
-         *     order) over every member. Then each table group, by name, in shard order (`<group>-shard-N`):
-         *     the shards of sharded tables, colocated when their layout is the same (`tables` names
-         *     them), each with its primary on a writable node (a replication `PRIMARY` or `STANDALONE`
-         *     node) and the physical standbys of that node as replicas; they show the sharding engine's
-         *     states (see `ShardState`). No sharded table joins the `default` group, even with the same
-         *     layout. `/api/v1/advanced-replication/sharding/tables/{table}/shards` shows a table's shards
-         *     with the same ids, nodes and states.
-         *
-         *     Filter by `group`, by `nodeId` (a node holding any copy, or with `role` the primary or a
-         *     replica) and by `state`. Sorting by `shardId` or `startToken` keeps the listing order.
+         * @description The shards the 32-bit token space is cut into (equal ranges, in token order), each with its
+         *     primary, replicas, pending moves and state. Filter by `nodeId` (a node holding any copy, or
+         *     with `role` the primary or a replica) and by `state`.
          */
         get: operations["listShards"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/coordinator/shards/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Id of the shard, `shard-N` in the `default` group or `<group>-shard-N` in a table group, for example `orders-shard-2`. */
-                id: components["schemas"]["ShardId"];
-            };
-            cookie?: never;
-        };
-        /**
-         * Get a shard
-         * @description One shard of any group, as `GET /api/v1/cluster/coordinator/shards` lists it: its group, the
-         *     tables colocated on it, its token range (when its layout has one), state, primary, replicas
-         *     and pending moves.
-         */
-        get: operations["getShard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1081,7 +1047,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of a `default` group shard, for example `shard-3`. */
+                /** @description Id of the shard, for example `shard-3`. */
                 id: components["schemas"]["ShardId"];
             };
             cookie?: never;
@@ -1094,9 +1060,7 @@ export interface paths {
          *     node is promoted at once (no data copied); otherwise the data is copied to the node, which
          *     takes ~`shardMoveDurationMs` of cluster time, while the old primary keeps serving (the shard
          *     is `MOVING`, and the old primary stays as a replica). As `REPLICA`: a copy is added on the
-         *     node. The answer is 202 with the shard as it now stands. Only the `default` group's shards
-         *     are assigned here: a table group's shard moves with a sharding rebalance, which copies its
-         *     rows first (409). Requires role `CLUSTER_ADMIN`.
+         *     node. The answer is 202 with the shard as it now stands. Requires role `CLUSTER_ADMIN`.
          */
         post: operations["assignShard"];
         delete?: never;
@@ -3639,257 +3603,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/advanced-replication/sharding/tables": {
+    "/api/v1/cluster/query/execute-parallel": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * List sharded tables
-         * @description The sharded tables with their strategy, shard group and shards, and the rows and bytes
-         *     their shards hold (measured from node storage). Filter by `strategy` or `shardGroup`.
-         */
-        get: operations["listShardedTables"];
+        get?: never;
         put?: never;
         /**
-         * Create a sharded table
-         * @description Creates a sharded table (Citus's `create_distributed_table`): the definition is validated as
-         *     a whole, defaults filled in, and persisted; the table joins the shard group of its layout
-         *     (the coordinator's own for a `HASH` over its shard count, else the group of a table with
-         *     the same layout, else a new group named after it) and each shard's storage table
-         *     `<tableName>_<N>` lives on the shard's primary node. Its shards are `ACTIVE` when the answer
-         *     comes. Emits `shard_added` for each of its shards. Requires role `CLUSTER_ADMIN` or `DBA`.
+         * Execute a query over the shards in parallel
+         * @description Plans the query as `explain` does and runs it: every selected shard's node runs its fragment
+         *     over the shard's table in its own storage (filter, then partial aggregates, AVG as SUM and
+         *     COUNT; or, for a query of columns, its own first LIMIT rows in the query's order), all
+         *     reading as of the query's start, in parallel; the coordinator merges the results when the
+         *     last arrives and applies ORDER BY and LIMIT. The result equals a serial evaluation of the
+         *     query over all the table's rows. Each fragment takes its network round trip on the
+         *     simulated network plus its scan time on the cluster clock; its actual rows and time are
+         *     kept with the plan (`GET /api/v1/cluster/query/plans/{id}`).
          *
-         *     A bad definition answers 422 with every problem in `error.details.problems`: overlapping
-         *     ranges (naming both and the overlap), a gap between ranges, a value in two lists, a key
-         *     column that is not a column, a bound of the wrong type, too many shards.
+         *     While the cluster clock runs on its own the answer waits up to 1 s of cluster time for the
+         *     end: 200 with the result; a query still RUNNING then (or on a manual clock) answers 202
+         *     with `Location`; follow it there, or on `/api/v1/ws/query` (its `query_progress` frames
+         *     count fragments done). A plan with a selected shard no node can answer for answers 409
+         *     without running anything. Emits `distributed_query_started` and
+         *     `distributed_query_completed`. Requires role `CLUSTER_ADMIN` or `DBA`.
          */
-        post: operations["createShardedTable"];
+        post: operations["executeDistributedQuery"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/advanced-replication/sharding/tables/{table}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The sharded table's name.
-                 * @example orders
-                 */
-                table: components["schemas"]["ShardedTableName"];
-            };
-            cookie?: never;
-        };
-        /**
-         * Get a sharded table
-         * @description The table's definition as validated, its shard group and its shards with their nodes, states, rows and bytes.
-         */
-        get: operations["getShardedTable"];
-        /**
-         * Alter a sharded table
-         * @description Adds columns (`addColumns`, none already there) or renames the table's schema
-         *     (`schemaName`). Stored rows keep what they hold: an added column has no value in them
-         *     until they are written again. The shard key, the primary key and the strategy cannot
-         *     change here: rows would have to move (a shard is added with `POST …/shards`; a new layout
-         *     is a migration). Requires role `CLUSTER_ADMIN` or `DBA`.
-         */
-        put: operations["updateShardedTable"];
-        post?: never;
-        /**
-         * Drop a sharded table
-         * @description Drops the table: its shards' storage tables are deleted from the nodes
-         *     (every row with them), and the table leaves the catalog; `shard_removed` for each of its
-         *     shards. A table alone in its shard group takes the group with it (its shards go `DROPPING`
-         *     first); a shared group (the coordinator's `default`, or colocated tables) stays as it is.
-         *     Refused while a shard of the table is being moved (cancel the move first), or while a
-         *     primary holding its rows cannot take the deletes. Requires role `CLUSTER_ADMIN` or `DBA`.
-         */
-        delete: operations["dropShardedTable"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/sharding/tables/{table}/shards": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The sharded table's name.
-                 * @example orders
-                 */
-                table: components["schemas"]["ShardedTableName"];
-            };
-            cookie?: never;
-        };
-        /**
-         * List a table's shards
-         * @description The table's shards with the ids `/api/v1/cluster/coordinator/shards` shows, their nodes,
-         *     state, what they own (`metadata.bounds`) and their rows and bytes, measured from the
-         *     storage table on the primary node.
-         */
-        get: operations["listTableShards"];
-        put?: never;
-        /**
-         * Add a shard to a table
-         * @description Adds one shard where the strategy allows it without renumbering a shard or moving nearly
-         *     every row: a `RANGE` table splits its last range at `splitAt` (the new shard, last, takes
-         *     `[splitAt, +∞)`), a `LIST` table without a default shard takes a new list of `values`, a
-         *     `HASH` table with `CONSISTENT` hashing takes a new member of its ring (send `{}`). Rows
-         *     whose key now routes to the new shard move to it before it turns `ACTIVE`. Other `HASH`
-         *     tables, `COMPOSITE` ones and `LIST` tables with a default shard are refused (422): a
-         *     migration moves them. A table that shares its shard group (colocated tables, or the
-         *     coordinator's own group) is refused too (409): one layout serves them all. Emits
-         *     `shard_added`. Requires role `CLUSTER_ADMIN` or `DBA`.
-         */
-        post: operations["addShard"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/sharding/tables/{table}/shards/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The sharded table's name.
-                 * @example orders
-                 */
-                table: components["schemas"]["ShardedTableName"];
-                /**
-                 * @description The shard's id (as `GET …/tables/{table}/shards` lists it), or its name (`orders_2`).
-                 * @example orders-shard-2
-                 */
-                id: components["schemas"]["ShardId-2"];
-            };
-            cookie?: never;
-        };
-        /**
-         * Get a shard of a table
-         * @description One shard of the table, with its nodes, state, bounds, rows and bytes.
-         */
-        get: operations["getTableShard"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/sharding/tables/{table}/shards/{id}/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The sharded table's name.
-                 * @example orders
-                 */
-                table: components["schemas"]["ShardedTableName"];
-                /**
-                 * @description The shard's id (as `GET …/tables/{table}/shards` lists it), or its name (`orders_2`).
-                 * @example orders-shard-2
-                 */
-                id: components["schemas"]["ShardId-2"];
-            };
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Set a shard's state
-         * @description Moves the shard to `ACTIVE`, `READ_ONLY` or `OFFLINE` where an operator may (see
-         *     ShardStatus): `READ_ONLY` keeps serving reads and refuses writes with 409, `OFFLINE` serves
-         *     neither. The state is its shard group's, so colocated tables' shards with the same number
-         *     change with it. Asking for the state it is in changes nothing and answers 200. Any other
-         *     move answers 409 naming `[FROM -> TO]` and the states allowed from there. Requires role
-         *     `CLUSTER_ADMIN` or `DBA`.
-         */
-        put: operations["setShardStatus"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/sharding/tables/{table}/shards/{id}/rows": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The sharded table's name.
-                 * @example orders
-                 */
-                table: components["schemas"]["ShardedTableName"];
-                /**
-                 * @description The shard's id (as `GET …/tables/{table}/shards` lists it), or its name (`orders_2`).
-                 * @example orders-shard-2
-                 */
-                id: components["schemas"]["ShardId-2"];
-            };
-            cookie?: never;
-        };
-        /**
-         * Read a shard's rows
-         * @description Beyond the seeds: a page of one shard's rows, read from its storage table on its primary
-         *     node (or a replica when the primary is down), in storage key order. A shard in a state that
-         *     serves no reads (`CREATING`, `OFFLINE`, `DROPPING`) answers 409.
-         */
-        get: operations["listShardRows"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/sharding/tables/{table}/rows": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The sharded table's name.
-                 * @example orders
-                 */
-                table: components["schemas"]["ShardedTableName"];
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Write rows to a sharded table
-         * @description Beyond the seeds: the way rows get into a sharded table. Each row (1 to 1000) is routed by
-         *     its shard key to its one shard and written (insert, or replace the row with the same primary
-         *     key) to the shard's storage table on its primary node, in commits (WAL transactions) of at
-         *     most 500 rows. Every row is checked before anything is written: a row that is not an object
-         *     of declared columns with values of their types, lacks a primary key value, or whose key is
-         *     in no list (422), or a row for a shard that takes no writes now (`READ_ONLY`, `CREATING`, `OFFLINE`,
-         *     `DROPPING`, or no writable primary: 409), refuses the whole batch and nothing is written.
-         *     Requires role `CLUSTER_ADMIN` or `DBA`.
-         */
-        post: operations["writeShardedRows"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/sharding/query/route": {
+    "/api/v1/cluster/query/explain": {
         parameters: {
             query?: never;
             header?: never;
@@ -3899,26 +3647,24 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Route a key or a predicate to shards and nodes
-         * @description The key → shard → node lookup, with the reason. Send `key` (a value for every shard key
-         *     column; a whole row routes too) for its one shard, or `conditions` (a conjunction on the
-         *     shard key: `EQ`, `IN`, `GT`, `GTE`, `LT`, `LTE`) for the shards it can touch. The answer
-         *     says why, level by level: for `HASH` the key text, the hash value and the token range (or
-         *     the vnode for `CONSISTENT`); for `RANGE` the range matched; for `LIST` the list matched or
-         *     the default shard. A hash is pruned only by equalities on every hashed column; a range or
-         *     list by intervals. Each shard comes with the node that would answer (`operation` `WRITE`:
-         *     the primary; `READ`: the primary, or a replica when it is down) and whether it would be
-         *     served now. A lookup: nothing changes, so every role may call it (`x-rustydb-read-only`:
-         *     not audited).
+         * Explain a distributed query
+         * @description The plan `execute-parallel` would run, without running it: the query parsed, its WHERE
+         *     conditions on the shard key routed to the shards they can touch (equalities and IN prune a
+         *     hash; ranges and lists are pruned by order comparisons too), one fragment per selected
+         *     shard with the node that runs it (the shard's primary) and its SQL, estimated rows and bytes
+         *     from each shard's measured statistics, the network hops and the estimated time on the
+         *     simulated network now, the merge step, and whether the query is `SINGLE_SHARD`,
+         *     `SCATTER_GATHER` or `NO_SHARD`. Selected shards no node can answer for are listed
+         *     (`complete` false). Nothing is kept or counted: any role may ask.
          */
-        post: operations["routeShardQuery"];
+        post: operations["explainDistributedQuery"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/advanced-replication/sharding/analyze-key": {
+    "/api/v1/cluster/query/plans": {
         parameters: {
             query?: never;
             header?: never;
@@ -3926,15 +3672,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Analyze a candidate shard key
-         * @description Evaluates a candidate key over the table's rows stored now (at most 1,000,000): its
-         *     cardinality, the skew it would give over `shardCount` hash shards (the fullest over the
-         *     mean), its hot values, and a recommendation with the numbers behind it (see
-         *     ShardKeyAnalysis). The hashing is the router's own, so the counts are the ones routing
-         *     would give. For example
-         *     `GET /api/v1/advanced-replication/sharding/analyze-key?table=orders&keyColumns=region&shardCount=4`.
+         * List kept plans with their actuals
+         * @description The executed queries the server keeps (the most recent `maxKeptPlans`, 100; running ones
+         *     are always kept), each with its plan and the actual rows and time of every fragment. Newest
+         *     first by default. Kept in memory: a restart starts a new history.
          */
-        get: operations["analyzeShardKey"];
+        get: operations["listDistributedQueryPlans"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3943,7 +3686,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/advanced-replication/sharding/statistics": {
+    "/api/v1/cluster/query/plans/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -3951,12 +3694,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Sharding statistics
-         * @description Tables, shards by state, rows and bytes, per table (with the spread of rows over its
-         *     shards: the fullest shard over the mean) and per node, all measured from node storage now.
-         *     With `table`, only that table.
+         * Get a kept plan with its actuals
+         * @description One executed query, running or ended, with its plan, the actual rows and time of every fragment, and its result. 404 once it is no longer kept.
          */
-        get: operations["getShardingStatistics"];
+        get: operations["getDistributedQueryPlan"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3965,7 +3706,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/sharding/tables": {
+    "/api/v1/cluster/query/statistics": {
         parameters: {
             query?: never;
             header?: never;
@@ -3973,75 +3714,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List sharded tables (alias)
-         * @description Alias of `GET /api/v1/advanced-replication/sharding/tables` (the path seed 001 names):
-         *     takes the same parameters and answers exactly as it does, with the same schema.
+         * Distributed query statistics
+         * @description Measured since the server started: queries started, completed, failed and running; how many
+         *     were single-shard, scatter-gather or touched no shard (and the single-shard share);
+         *     fragments run, rows scanned and returned; and the latency percentiles of the most recent
+         *     ended queries on the cluster clock.
          */
-        get: operations["listShardedTablesAlias"];
-        put?: never;
-        /**
-         * Create a sharded table (alias)
-         * @description Alias of `POST /api/v1/advanced-replication/sharding/tables` (the path seed 001 names):
-         *     takes the same body and answers exactly as it does, with the same schema.
-         */
-        post: operations["createShardedTableAlias"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/sharding/tables/{name}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The sharded table's name.
-                 * @example orders
-                 */
-                name: components["schemas"]["ShardedTableName"];
-            };
-            cookie?: never;
-        };
-        /**
-         * Get a sharded table (alias)
-         * @description Alias of `GET /api/v1/advanced-replication/sharding/tables/{table}` (the path seed 001
-         *     names): answers exactly as it does, with the same schema.
-         */
-        get: operations["getShardedTableAlias"];
-        put?: never;
-        post?: never;
-        /**
-         * Drop a sharded table (alias)
-         * @description Alias of `DELETE /api/v1/advanced-replication/sharding/tables/{table}` (the path seed 001
-         *     names): answers exactly as it does, with the same schema.
-         */
-        delete: operations["dropShardedTableAlias"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/sharding/tables/{name}/shards": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The sharded table's name.
-                 * @example orders
-                 */
-                name: components["schemas"]["ShardedTableName"];
-            };
-            cookie?: never;
-        };
-        /**
-         * List a table's shards (alias)
-         * @description Alias of `GET /api/v1/advanced-replication/sharding/tables/{table}/shards` (the path seed
-         *     001 names): takes the same parameters and answers exactly as it does, with the same schema.
-         */
-        get: operations["listTableShardsAlias"];
+        get: operations["getDistributedQueryStatistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4050,34 +3729,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/sharding/tables/{name}/stats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The sharded table's name.
-                 * @example orders
-                 */
-                name: components["schemas"]["ShardedTableName"];
-            };
-            cookie?: never;
-        };
-        /**
-         * One table's sharding statistics (alias)
-         * @description Alias of `GET /api/v1/advanced-replication/sharding/statistics?table={name}` (seed 001's
-         *     per-table statistics): answers exactly as it does for that table, with the same schema.
-         */
-        get: operations["getShardedTableStatisticsAlias"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/sharding/tables": {
+    "/api/v1/advanced-replication/sharding/query/execute": {
         parameters: {
             query?: never;
             header?: never;
@@ -4087,32 +3739,12 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Create a sharded table (alias)
-         * @description Alias of `POST /api/v1/advanced-replication/sharding/tables` (the path seed 002 names):
-         *     takes the same body and answers exactly as it does, with the same schema.
+         * Execute a query over the shards (alias)
+         * @description Alias of `POST /api/v1/cluster/query/execute-parallel` (seed 000 names both): takes the same
+         *     body and answers exactly as it does, with the same schema. The plan is kept under the same
+         *     ids (`GET /api/v1/cluster/query/plans/{id}`).
          */
-        post: operations["createShardedTableReplicationAlias"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/sharding/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Sharding statistics (alias)
-         * @description Alias of `GET /api/v1/advanced-replication/sharding/statistics` (the path seed 002 names):
-         *     takes the same parameters and answers exactly as it does, with the same schema.
-         */
-        get: operations["getShardingStatisticsReplicationAlias"];
-        put?: never;
-        post?: never;
+        post: operations["executeShardedQuery"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4411,39 +4043,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/ws/cluster/sharding": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Stream sharding events (WebSocket)
-         * @description Like `/api/v1/ws/events`, restricted to the sharding events: `shard_added` (a table's shard
-         *     created, with its table or added to it), `shard_removed` (a table's shard dropped with its
-         *     table), and a rebalance's
-         *     `rebalance_started`, `rebalance_progress` and `rebalance_completed`, each an
-         *     `EventEnvelope` JSON text frame whose payload schema is named in `EventType`. Authenticate
-         *     with the `X-API-Key` header or `?apiKey=`. Send a config message at any time to filter:
-         *     `{"type": "config", "tables": ["orders"], "eventTypes": ["shard_added"], "resumeFrom": 41}`.
-         *     `tables` keeps events that name one of those tables in their payload's `tableName` or
-         *     `tableNames`; `resourceIds` keeps those naming a node in `nodeIds`; `eventTypes` keeps those types (an empty list keeps every sharding event; a
-         *     list naming none of them is refused); `resumeFrom` replays stored events after that
-         *     cursor first, with no gap and no duplicate (a cursor older than the event log keeps is
-         *     refused with `CURSOR_EXPIRED`, as on `/api/v1/ws/events`). The server answers each config
-         *     with `{"type": "config_ack", ...}` and reports a bad message as
-         *     `{"type": "error", "error": {...}}` without closing.
-         */
-        get: operations["streamShardingEvents"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/ws/metrics": {
         parameters: {
             query?: never;
@@ -4483,15 +4082,17 @@ export interface paths {
         /**
          * Stream the progress and results of long queries (WebSocket)
          * @description Upgrade to a WebSocket to follow long queries as they run: RAC parallel queries
-         *     (`POST /api/v1/rac/parallel-query/execute`) today; the cluster's distributed queries join
-         *     when their domain is built. Each frame is a `QueryFrame`: `query_progress` with a
-         *     `QueryExecution` (blocks read of the blocks planned, rows scanned, cluster time elapsed)
+         *     (`POST /api/v1/rac/parallel-query/execute`, ids `pq-N`) and distributed queries over
+         *     sharded tables (`POST /api/v1/cluster/query/execute-parallel`, ids `dq-N`). Each frame is a
+         *     `QueryFrame`: `query_progress` with a `QueryExecution` (blocks read of the blocks planned,
+         *     or fragments ended of the fragments planned; rows scanned, cluster time elapsed)
          *     when the query starts and whenever its progress moved, looked at every
          *     `progressIntervalMs` of cluster time; then one `query_completed` with its result (or its
          *     error). The stream opens following every query, including those running already. Narrow
          *     it with `{"type": "config", "queryIds": ["pq-7"], "progressIntervalMs": 100}`
          *     (`progressIntervalMs` 10 to 60,000, default 250; at most 100 ids): a named query that has
-         *     already ended is sent at once with its result, while RAC keeps it (its last 100 queries).
+         *     already ended is sent at once with its result, while its domain keeps it (RAC's last 100
+         *     queries; the last 100 kept distributed plans).
          *     The server answers each config with `{"type": "config_ack", ...}` (defaults filled in).
          */
         get: operations["streamQueryProgress"];
@@ -5923,7 +5524,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/advanced-replication/sharding/query/execute": {
+    "/api/v1/advanced-replication/sharding/analyze-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Planned: GET /api/v1/advanced-replication/sharding/analyze-key
+         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        get: operations["getAdvancedReplicationShardingAnalyzeKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/query/route": {
         parameters: {
             query?: never;
             header?: never;
@@ -5933,10 +5554,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Planned: POST /api/v1/advanced-replication/sharding/query/execute
+         * Planned: POST /api/v1/advanced-replication/sharding/query/route
          * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
          */
-        post: operations["postAdvancedReplicationShardingQueryExecute"];
+        post: operations["postAdvancedReplicationShardingQueryRoute"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6069,6 +5690,158 @@ export interface paths {
          * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
          */
         post: operations["postAdvancedReplicationShardingRebalanceByIdResume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Planned: GET /api/v1/advanced-replication/sharding/statistics
+         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        get: operations["getAdvancedReplicationShardingStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Planned: GET /api/v1/advanced-replication/sharding/tables
+         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        get: operations["getAdvancedReplicationShardingTables"];
+        put?: never;
+        /**
+         * Planned: POST /api/v1/advanced-replication/sharding/tables
+         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        post: operations["postAdvancedReplicationShardingTables"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/tables/{table}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `table` of the addressed `tables` entry. */
+                table: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Planned: GET /api/v1/advanced-replication/sharding/tables/{table}
+         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        get: operations["getAdvancedReplicationShardingTablesByTable"];
+        /**
+         * Planned: PUT /api/v1/advanced-replication/sharding/tables/{table}
+         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        put: operations["putAdvancedReplicationShardingTablesByTable"];
+        post?: never;
+        /**
+         * Planned: DELETE /api/v1/advanced-replication/sharding/tables/{table}
+         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        delete: operations["deleteAdvancedReplicationShardingTablesByTable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/tables/{table}/shards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `table` of the addressed `tables` entry. */
+                table: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Planned: GET /api/v1/advanced-replication/sharding/tables/{table}/shards
+         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        get: operations["getAdvancedReplicationShardingTablesByTableShards"];
+        put?: never;
+        /**
+         * Planned: POST /api/v1/advanced-replication/sharding/tables/{table}/shards
+         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        post: operations["postAdvancedReplicationShardingTablesByTableShards"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/tables/{table}/shards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `table` of the addressed `tables` entry. */
+                table: string;
+                /** @description The `id` of the addressed `shards` entry. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Planned: GET /api/v1/advanced-replication/sharding/tables/{table}/shards/{id}
+         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        get: operations["getAdvancedReplicationShardingTablesByTableShardsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/tables/{table}/shards/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `table` of the addressed `tables` entry. */
+                table: string;
+                /** @description The `id` of the addressed `shards` entry. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Planned: PUT /api/v1/advanced-replication/sharding/tables/{table}/shards/{id}/status
+         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        put: operations["putAdvancedReplicationShardingTablesByTableShardsByIdStatus"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6232,109 +6005,6 @@ export interface paths {
          * @description Part of the contract, from the seed section "1.5 Data Migration (`migration.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
          */
         post: operations["postClusterMigrationTasksByIdStart"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/query/execute-parallel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/query/execute-parallel
-         * @description Part of the contract, from the seed section "1.10 Parallel Query Execution (`query_execution.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterQueryExecuteParallel"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/query/explain": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/query/explain
-         * @description Part of the contract, from the seed section "1.10 Parallel Query Execution (`query_execution.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterQueryExplain"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/query/plans": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/query/plans
-         * @description Part of the contract, from the seed section "1.10 Parallel Query Execution (`query_execution.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterQueryPlans"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/query/plans/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `plans` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/query/plans/{id}
-         * @description Part of the contract, from the seed section "1.10 Parallel Query Execution (`query_execution.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterQueryPlansById"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/query/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/query/statistics
-         * @description Part of the contract, from the seed section "1.10 Parallel Query Execution (`query_execution.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterQueryStatistics"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8730,6 +8400,26 @@ export interface paths {
          * @description Part of the contract, from the seed section "State Management" (seed documents 004). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
          */
         post: operations["postSessionsByIdStateSnapshot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ws/cluster/sharding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Planned: GET /api/v1/ws/cluster/sharding
+         * @description Part of the contract, from the seed section "6.1 New WebSocket Endpoints" (seed documents 002). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        get: operations["getWsClusterSharding"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -13189,38 +12879,23 @@ export interface components {
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
-         * @description The group a shard belongs to: `default`, the coordinator's token ranges over every member;
-         *     or a table group, named after the first sharded table of its layout, whose tables are
-         *     colocated (shard N of each on the same node).
-         * @example default
-         */
-        ShardGroup: string;
-        /**
          * @description `PRIMARY` takes the writes of the shard and serves reads; `REPLICA` holds a copy and serves reads.
          * @example PRIMARY
          * @enum {string}
          */
         ShardCopyRole: "PRIMARY" | "REPLICA";
         /**
-         * @description `ACTIVE`: a primary and every replica it should have; reads and writes are served.
-         *     `MOVING`: a copy is being filled on a new node (a pending move) in the `default` group.
-         *     `UNDER_REPLICATED`: fewer copies on nodes able to hold one (not DOWN) than
-         *     min(replicationFactor, nodes able to hold one): a DOWN node keeps its copies but they do not
-         *     count. `UNASSIGNED`: no node holds a primary (no node can take it).
+         * @description `ACTIVE`: a primary and every replica it should have. `MOVING`: a copy is being filled on a
+         *     new node (a pending move). `UNDER_REPLICATED`: fewer copies on nodes able to hold one (not
+         *     DOWN) than min(replicationFactor, nodes able to hold one): a DOWN node keeps its copies but
+         *     they do not count. `UNASSIGNED`: no node holds a primary (no node can take it).
          *     When several apply, the first in the order UNASSIGNED, MOVING, UNDER_REPLICATED is given.
-         *
-         *     A table group's shard shows the sharding engine's six states: `CREATING` (being made: no
-         *     reads or writes), `ACTIVE`, `REBALANCING` (being moved by a rebalance: reads and writes go on;
-         *     the table group's word for `MOVING`), `READ_ONLY` (reads only: writes answer 409), `OFFLINE`
-         *     (neither: for instance while no writable node holds it after its primary node was demoted by a
-         *     failover), `DROPPING` (being removed). A `default` shard an operator or workflow set to
-         *     `CREATING`, `READ_ONLY`, `OFFLINE` or `DROPPING` shows that state too.
          * @example ACTIVE
          * @enum {string}
          */
-        ShardState: "ACTIVE" | "MOVING" | "UNDER_REPLICATED" | "UNASSIGNED" | "CREATING" | "REBALANCING" | "READ_ONLY" | "OFFLINE" | "DROPPING";
+        ShardState: "ACTIVE" | "MOVING" | "UNDER_REPLICATED" | "UNASSIGNED";
         /**
-         * @description Id of a shard: `shard-N` in the `default` group (N from 1 to the shard count, in token order), `<group>-shard-N` in a table group (N the shard number of its tables, as in `<table>_<N>`).
+         * @description Id of a shard: `shard-N`, N from 1 to the shard count, in token order.
          * @example shard-3
          */
         ShardId: string;
@@ -13256,12 +12931,9 @@ export interface components {
             completesAt: string;
         };
         /**
-         * @description A shard and where its copies live: one of the `default` group's token ranges, or a shard of a
-         *     table group (its primary on a writable node, its replicas the physical standbys of that node).
+         * @description A shard of the 32-bit token space and where its copies live.
          * @example {
          *       "shardId": "shard-3",
-         *       "group": "default",
-         *       "tables": [],
          *       "startToken": 536870912,
          *       "endToken": 805306367,
          *       "state": "ACTIVE",
@@ -13276,24 +12948,18 @@ export interface components {
          */
         ClusterShard: {
             shardId: components["schemas"]["ShardId"];
-            group: components["schemas"]["ShardGroup"];
-            /**
-             * @description The sharded tables colocated on the shard (their part is `<table>_<N>` on its nodes); empty in the `default` group, which no table joins.
-             * @example []
-             */
-            tables: string[];
             /**
              * Format: int64
-             * @description First token of the shard's range (included); null for a table group's shard whose layout does not cut the token space (RANGE, LIST, CONSISTENT hashing, composite).
+             * @description First token of the shard's range (included).
              * @example 536870912
              */
-            startToken: number | null;
+            startToken: number;
             /**
              * Format: int64
-             * @description Last token of the shard's range (included); null when `startToken` is.
+             * @description Last token of the shard's range (included).
              * @example 805306367
              */
-            endToken: number | null;
+            endToken: number;
             state: components["schemas"]["ShardState"];
             /**
              * @description The node holding the primary copy; null only while no node can take it.
@@ -13308,7 +12974,7 @@ export interface components {
              *     ]
              */
             replicaNodeIds: components["schemas"]["NodeId"][];
-            /** @description Copies still being filled; empty unless MOVING. Always empty for a table group's shard (its moves are the sharding rebalance's). */
+            /** @description Copies still being filled; empty unless MOVING. */
             pendingMoves: components["schemas"]["ShardMove"][];
             /**
              * Format: date-time
@@ -13326,15 +12992,6 @@ export interface components {
             /** @description The items of this page. */
             data: components["schemas"]["ClusterShard"][];
             pagination: components["schemas"]["Pagination"];
-            timestamp: components["schemas"]["Timestamp"];
-        };
-        ClusterShardResponse: {
-            /**
-             * @description Always `true` for a successful answer.
-             * @enum {boolean}
-             */
-            success: true;
-            data: components["schemas"]["ClusterShard"];
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
@@ -13355,6 +13012,15 @@ export interface components {
              * @default PRIMARY
              */
             role: components["schemas"]["ShardCopyRole"];
+        };
+        ClusterShardResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ClusterShard"];
+            timestamp: components["schemas"]["Timestamp"];
         };
         /**
          * @description How the coordinator spreads a distributed query over the shards.
@@ -19593,1240 +19259,464 @@ export interface components {
             onePhase: boolean;
         };
         /**
-         * @description A sharded table's name: letters, digits and `_`, starting with a letter or `_`, at most 48
-         *     characters (shard `N` is stored as the table `<name>_<N>` on its nodes, which must fit node
-         *     storage's 63 characters).
-         * @example orders
+         * @description A single-table SELECT over a sharded table, in this subset of SQL (keywords in any case;
+         *     identifiers are the table's columns; literals are single-quoted strings, numbers, TRUE or FALSE):
+         *
+         *     `SELECT items FROM table [WHERE condition [AND condition]*] [GROUP BY column [, column]*] [ORDER BY term [ASC|DESC] [, ...]] [LIMIT count]`
+         *
+         *     `items` is `*`, a list of columns, or GROUP BY columns and aggregates (`COUNT(*)`,
+         *     `COUNT|SUM|MIN|MAX|AVG(column)`, each optionally `AS alias`). A condition is
+         *     `column = | <> | != | < | <= | > | >= literal` or `column IN (literal, ...)` (at most 1000
+         *     values); conditions on the shard key prune shards. An ORDER BY term names a result column (a
+         *     selected or grouped column, or an aggregate's alias or the aggregate written again); ties are
+         *     broken by the result's columns in order, NULLs sort last ascending. `LIMIT` is 0 to 100000.
+         *     A syntax error names the 1-based character position (`details.position`) and what was
+         *     expected there (`details.expected`).
+         * @example SELECT region, COUNT(*) AS orders, SUM(amount) AS revenue FROM orders WHERE amount >= 10 GROUP BY region ORDER BY revenue DESC LIMIT 3
          */
-        ShardedTableName: string;
-        /**
-         * @description A column's name.
-         * @example customer_id
-         */
-        ShardColumnName: string;
-        /**
-         * @description A column's type. `INTEGER` values are safe integers (up to 2^53 − 1), `NUMBER` values finite
-         *     numbers, `STRING` values strings (ordered by UTF-16 code units, a binary collation),
-         *     `BOOLEAN` `false` before `true`. A shard key value is never null.
-         * @example INTEGER
-         * @enum {string}
-         */
-        ShardColumnType: "STRING" | "INTEGER" | "NUMBER" | "BOOLEAN";
-        /**
-         * @description A column of a sharded table.
-         * @example {
-         *       "name": "customer_id",
-         *       "type": "INTEGER"
-         *     }
-         */
-        ShardedColumn: {
-            name: components["schemas"]["ShardColumnName"];
-            type: components["schemas"]["ShardColumnType"];
-        };
-        /**
-         * @description Key columns, each a column of the table, none twice.
-         * @example [
-         *       "customer_id"
-         *     ]
-         */
-        ShardKeyColumns: components["schemas"]["ShardColumnName"][];
-        /**
-         * @description The hash of a `HASH` strategy, each one of the DHT's functions (checked against their
-         *     published vectors) over the UTF-8 bytes of the key text (one value as text, `'42'`; several as
-         *     the JSON array of the values). `MURMUR3` is MurmurHash3 x86_32 with seed 0, `FNV` FNV-1a
-         *     32-bit; for both, shard `i` of `n` owns the `i`-th of `n` equal slices of the 32-bit hash
-         *     space (the coordinator's token ranges). `DEFAULT` is the coordinator's function, MurmurHash3
-         *     seed 0, fixed by name so a later change of the platform default never moves rows.
-         *     `CONSISTENT` places the shards on a consistent-hash ring (64 vnodes each): adding a shard moves
-         *     about 1/n of the keys instead of nearly all of them, for less even shards.
-         * @example DEFAULT
-         * @enum {string}
-         */
-        ShardHashFunction: "DEFAULT" | "CONSISTENT" | "MURMUR3" | "FNV";
-        /**
-         * @description Shards by the hash of the key columns' values (together, when several): `numShards` equal
-         *     slices of the hash space (or arcs of a ring for `CONSISTENT`). Vitess's hash vindex; Citus's
-         *     hash distribution.
-         * @example {
-         *       "type": "HASH",
-         *       "numShards": 4,
-         *       "hashFunction": "DEFAULT",
-         *       "keyColumns": [
-         *         "customer_id"
-         *       ]
-         *     }
-         */
-        HashShardingStrategy: {
+        DistributedQueryText: string;
+        /** @description A query to plan or run over the shards of its table. */
+        DistributedQueryRequest: {
+            query: components["schemas"]["DistributedQueryText"];
             /**
-             * @description The strategy. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "HASH";
-            /**
-             * @description Shards to cut the hash space into.
-             * @example 4
-             */
-            numShards: number;
-            /**
-             * @description The hash; `DEFAULT` when absent.
-             * @default DEFAULT
-             */
-            hashFunction: components["schemas"]["ShardHashFunction"];
-            /** @description The columns hashed. Required inside a `COMPOSITE` strategy; elsewhere the table's shard key (given or filled in). */
-            keyColumns?: components["schemas"]["ShardKeyColumns"];
-        };
-        /**
-         * @description A bound of a range, of the key column's type; null is unbounded.
-         * @example 2026-07-01
-         */
-        ShardRangeBound: (string | null) | number | boolean;
-        /**
-         * @description Keys from `lowerBound` (included) to `upperBound` (excluded); null is unbounded.
-         * @example {
-         *       "lowerBound": "2026-07-01",
-         *       "upperBound": "2027-01-01"
-         *     }
-         */
-        ShardRange: {
-            lowerBound: components["schemas"]["ShardRangeBound"];
-            upperBound: components["schemas"]["ShardRangeBound"];
-        };
-        /**
-         * @description Shards by ranges of one key column, one shard per range: in ascending order, not
-         *     overlapping, and together covering every value (the first starts unbounded, each starts
-         *     where the one before ends, the last ends unbounded). Vitess's key ranges are the same idea.
-         * @example {
-         *       "type": "RANGE",
-         *       "ranges": [
-         *         {
-         *           "lowerBound": null,
-         *           "upperBound": "2026-07-01"
-         *         },
-         *         {
-         *           "lowerBound": "2026-07-01",
-         *           "upperBound": "2027-01-01"
-         *         },
-         *         {
-         *           "lowerBound": "2027-01-01",
-         *           "upperBound": null
-         *         }
-         *       ],
-         *       "keyColumns": [
-         *         "day"
-         *       ]
-         *     }
-         */
-        RangeShardingStrategy: {
-            /**
-             * @description The strategy. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "RANGE";
-            /** @description The ranges, ascending; shard N takes range N. */
-            ranges: components["schemas"]["ShardRange"][];
-            /** @description The one column ranged. Required inside a `COMPOSITE` strategy. */
-            keyColumns?: components["schemas"]["ShardKeyColumns"];
-        };
-        /**
-         * @description A value of a shard key column, of the column's type (a string, a number or true/false; never null).
-         * @example 42
-         */
-        ShardKeyValue: string | number | boolean;
-        /**
-         * @description The values of one key column a shard takes.
-         * @example {
-         *       "values": [
-         *         "eu",
-         *         "uk"
-         *       ]
-         *     }
-         */
-        ShardValueList: {
-            /**
-             * @description The values; a value is in at most one list.
-             * @example [
-             *       "eu",
-             *       "uk"
-             *     ]
-             */
-            values: components["schemas"]["ShardKeyValue"][];
-        };
-        /**
-         * @description Shards by lists of values of one key column, one shard per list (at most 10,000 values over
-         *     all lists). With `defaultShard` one more shard, last, takes every value no list names (as
-         *     PostgreSQL's `DEFAULT` partition); without it, a row whose value is in no list is refused
-         *     (422).
-         * @example {
-         *       "type": "LIST",
-         *       "lists": [
-         *         {
-         *           "values": [
-         *             "eu",
-         *             "uk"
-         *           ]
-         *         },
-         *         {
-         *           "values": [
-         *             "us"
-         *           ]
-         *         }
-         *       ],
-         *       "defaultShard": true,
-         *       "keyColumns": [
-         *         "region"
-         *       ]
-         *     }
-         */
-        ListShardingStrategy: {
-            /**
-             * @description The strategy. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "LIST";
-            /** @description The lists; shard N takes list N. */
-            lists: components["schemas"]["ShardValueList"][];
-            /**
-             * @description Whether a last shard takes the values no list names.
-             * @default false
-             * @example true
-             */
-            defaultShard: boolean;
-            /** @description The one column listed. Required inside a `COMPOSITE` strategy. */
-            keyColumns?: components["schemas"]["ShardKeyColumns"];
-        };
-        /** @description One level of a `COMPOSITE` strategy. */
-        ShardingLevel: components["schemas"]["HashShardingStrategy"] | components["schemas"]["RangeShardingStrategy"] | components["schemas"]["ListShardingStrategy"];
-        /**
-         * @description Nested strategies: 2 or 3 levels of `HASH`, `RANGE` and `LIST`, each naming its own
-         *     `keyColumns` (together exactly the table's shard key). The shards are every combination,
-         *     the first level most significant, as Oracle's composite partitioning with a subpartition
-         *     template: `LIST` by region (2 lists and a default) then `HASH` by customer over 4 makes 12
-         *     shards, 4 per region list. A composite inside a composite is refused: list its levels.
-         * @example {
-         *       "type": "COMPOSITE",
-         *       "strategies": [
-         *         {
-         *           "type": "LIST",
-         *           "lists": [
-         *             {
-         *               "values": [
-         *                 "eu"
-         *               ]
-         *             },
-         *             {
-         *               "values": [
-         *                 "us"
-         *               ]
-         *             }
-         *           ],
-         *           "defaultShard": true,
-         *           "keyColumns": [
-         *             "region"
-         *           ]
-         *         },
-         *         {
-         *           "type": "HASH",
-         *           "numShards": 4,
-         *           "hashFunction": "DEFAULT",
-         *           "keyColumns": [
-         *             "customer_id"
-         *           ]
-         *         }
-         *       ]
-         *     }
-         */
-        CompositeShardingStrategy: {
-            /**
-             * @description The strategy. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "COMPOSITE";
-            /** @description The levels, first (most significant) first. */
-            strategies: components["schemas"]["ShardingLevel"][];
-        };
-        /** @description How a table's key space is cut into shards (`type` says which). */
-        ShardingStrategy: components["schemas"]["HashShardingStrategy"] | components["schemas"]["RangeShardingStrategy"] | components["schemas"]["ListShardingStrategy"] | components["schemas"]["CompositeShardingStrategy"];
-        /**
-         * @description Id of a shard, the same as `/api/v1/cluster/coordinator/shards` shows: a table whose layout
-         *     is the coordinator's own cut (`HASH` over its shard count, DEFAULT or MURMUR3) lives on the
-         *     coordinator's group, ids `shard-N`; tables with another layout share a group named after the
-         *     first of them, ids `<group>-shard-N` (tables with equal layouts are colocated: shard N of each
-         *     on the same nodes, moved together, as Citus colocates them).
-         * @example orders-shard-3
-         */
-        "ShardId-2": string;
-        /**
-         * @description Where a shard stands. `CREATING`: being made (no reads or writes yet). `ACTIVE`: reads and
-         *     writes. `REBALANCING`: being moved; reads and writes (writes go to the source and are
-         *     forwarded to the target). `READ_ONLY`: reads only; writes answer 409. `OFFLINE`: neither
-         *     (its primary node cannot take it). `DROPPING`: being removed. An operator may set
-         *     ACTIVE → READ_ONLY or OFFLINE, READ_ONLY → ACTIVE or OFFLINE, OFFLINE → ACTIVE or READ_ONLY;
-         *     every other move is the engine's (create, move, switch, drop, a node lost).
-         * @example ACTIVE
-         * @enum {string}
-         */
-        ShardStatus: "CREATING" | "ACTIVE" | "REBALANCING" | "READ_ONLY" | "OFFLINE" | "DROPPING";
-        /**
-         * @description A slice of the 32-bit hash space, both ends included (null where a CONSISTENT ring owns arcs instead).
-         * @example {
-         *       "startToken": 2147483648,
-         *       "endToken": 3221225471
-         *     }
-         */
-        TokenRange: {
-            /**
-             * Format: int64
-             * @description First token (included).
-             * @example 2147483648
-             */
-            startToken: number;
-            /**
-             * Format: int64
-             * @description Last token (included).
-             * @example 3221225471
-             */
-            endToken: number;
-        } | null;
-        /** @description What a shard owns on a `HASH` level. */
-        HashLevelBounds: {
-            /**
-             * @description The level's strategy. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            strategy: "HASH";
-            /**
-             * @description The columns hashed.
-             * @example [
-             *       "customer_id"
-             *     ]
-             */
-            keyColumns: string[];
-            hashFunction: components["schemas"]["ShardHashFunction"];
-            /**
-             * @description The level's bucket (0-based).
-             * @example 2
-             */
-            bucket: number;
-            tokenRange: components["schemas"]["TokenRange"];
-        };
-        /** @description What a shard owns on a `RANGE` level. */
-        RangeLevelBounds: {
-            /**
-             * @description The level's strategy. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            strategy: "RANGE";
-            /**
-             * @description The column ranged.
-             * @example [
-             *       "day"
-             *     ]
-             */
-            keyColumns: string[];
-            /**
-             * @description The range (0-based).
-             * @example 1
-             */
-            rangeIndex: number;
-            range: components["schemas"]["ShardRange"];
-        };
-        /** @description What a shard owns on a `LIST` level. */
-        ListLevelBounds: {
-            /**
-             * @description The level's strategy. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            strategy: "LIST";
-            /**
-             * @description The column listed.
-             * @example [
-             *       "region"
-             *     ]
-             */
-            keyColumns: string[];
-            /**
-             * @description The list (0-based); null for the default shard.
-             * @example 0
-             */
-            listIndex: number | null;
-            /**
-             * @description The list's values; null for the default shard (every value no list names).
-             * @example [
-             *       "eu",
-             *       "uk"
-             *     ]
-             */
-            values: components["schemas"]["ShardKeyValue"][] | null;
-        };
-        /** @description What a shard owns on one level of its table's strategy. */
-        ShardLevelBounds: components["schemas"]["HashLevelBounds"] | components["schemas"]["RangeLevelBounds"] | components["schemas"]["ListLevelBounds"];
-        /** @description Where a shard's rows are kept and which keys it owns. */
-        ShardMetadata: {
-            /**
-             * @description The table holding its rows in its nodes' storage, `<tableName>_<shardNumber>` (as Citus names shard tables).
-             * @example orders_3
-             */
-            storageTable: string;
-            /** @description One entry per level of the strategy; a key belongs to the shard when it meets every level's bounds. */
-            bounds: components["schemas"]["ShardLevelBounds"][];
-        };
-        /**
-         * @description A shard of a sharded table: the table's part of a shard of its shard group. Its placement and
-         *     state are the group shard's (colocated tables move together); its rows, `rowCount` and
-         *     `sizeBytes` are the table's, measured from its storage table on the primary node.
-         * @example {
-         *       "id": "orders-shard-3",
-         *       "name": "orders_3",
-         *       "shardNumber": 3,
-         *       "tableName": "orders",
-         *       "shardGroup": "orders",
-         *       "status": "ACTIVE",
-         *       "primaryNodeId": "node-1",
-         *       "replicaNodeIds": [
-         *         "node-2",
-         *         "node-3"
-         *       ],
-         *       "rowCount": 1250,
-         *       "sizeBytes": 98304,
-         *       "lastRebalance": null,
-         *       "metadata": {
-         *         "storageTable": "orders_3",
-         *         "bounds": [
-         *           {
-         *             "strategy": "HASH",
-         *             "keyColumns": [
-         *               "customer_id"
-         *             ],
-         *             "hashFunction": "DEFAULT",
-         *             "bucket": 2,
-         *             "tokenRange": {
-         *               "startToken": 2147483648,
-         *               "endToken": 3221225471
-         *             }
-         *           }
-         *         ]
-         *       }
-         *     }
-         */
-        Shard: {
-            id: components["schemas"]["ShardId-2"];
-            /**
-             * @description The shard's name, `<tableName>_<shardNumber>`.
-             * @example orders_3
-             */
-            name: string;
-            /**
-             * @description Its number in the table, from 1 in strategy order (composite: mixed radix, the first level most significant).
-             * @example 3
-             */
-            shardNumber: number;
-            tableName: components["schemas"]["ShardedTableName"];
-            /**
-             * @description The shard group (colocation group): `default` for the coordinator's own shards, else named after the first table of its layout.
-             * @example orders
-             */
-            shardGroup: string;
-            status: components["schemas"]["ShardStatus"];
-            /**
-             * @description The node holding its rows and taking its writes: a writable node (the replication primary, or a standalone node). Null while no writable node can take it.
+             * @description The member node that coordinates: it sends the fragments and merges their results (its own fragments cross no link). The first node of the cluster that is up when absent.
              * @example node-1
              */
-            primaryNodeId: string | null;
+            coordinatorNodeId?: string;
+        };
+        /**
+         * @description Id of an executed distributed query, `dq-N`, N from 1 in the order queries started.
+         * @example dq-7
+         */
+        DistributedQueryId: string;
+        /**
+         * @description `SINGLE_SHARD`: the WHERE pins one shard, which answers the query itself. `SCATTER_GATHER`: several shards answer and the coordinator merges. `NO_SHARD`: the WHERE holds for no row (contradictory conditions, or a comparison with NULL); nothing is sent.
+         * @example SCATTER_GATHER
+         * @enum {string}
+         */
+        DistributedPlanKind: "SINGLE_SHARD" | "SCATTER_GATHER" | "NO_SHARD";
+        /**
+         * @description `RUNNING` until the last fragment's result reaches the coordinator; `COMPLETED` with the merged result, or `FAILED` when a fragment could not run (its node unreachable or down) or the result is too large.
+         * @example COMPLETED
+         * @enum {string}
+         */
+        DistributedQueryStatus: "RUNNING" | "COMPLETED" | "FAILED";
+        /** @description A fragment as it ran. */
+        DistributedQueryFragmentRun: {
+            /** @example orders_2 */
+            shardName: string;
+            /** @example 1 */
+            shardIndex: number;
+            /** @example node-2 */
+            nodeId: string;
+            /** @example SELECT region, COUNT(*), SUM(amount) FROM orders_2 WHERE amount >= 10 GROUP BY region */
+            sql: string;
+            /** @example 1250 */
+            estimatedRows: number;
+            /** @example 98000 */
+            estimatedBytes: number;
+            /** @example 2 */
+            networkHops: number;
+            status: components["schemas"]["DistributedQueryStatus"];
             /**
-             * @description The physical standbys of its primary node, which receive its rows by WAL replication and may serve reads. Empty on a standalone node.
-             * @example [
-             *       "node-2",
-             *       "node-3"
-             *     ]
-             */
-            replicaNodeIds: string[];
-            /**
-             * Format: int64
-             * @description Rows in its storage table on the primary node.
+             * @description Rows it read from the shard table on its node, as of the query's start (0 until it ran).
              * @example 1250
              */
-            rowCount: number;
+            rowsScanned: number;
             /**
-             * Format: int64
-             * @description JSON byte length of those rows (as WAL record sizes are measured).
-             * @example 98304
-             */
-            sizeBytes: number;
-            /**
-             * Format: date-time
-             * @description When its placement last moved (cluster clock): a move started or its primary was re-pointed; null if it never moved.
-             * @example null
-             */
-            lastRebalance: string | null;
-            metadata: components["schemas"]["ShardMetadata"];
-        };
-        /** @description A sharded table (Citus's distributed table) with its shards. */
-        ShardedTable: {
-            tableName: components["schemas"]["ShardedTableName"];
-            /**
-             * @description The schema it belongs to.
-             * @example public
-             */
-            schemaName: string;
-            /** @description Its columns. */
-            columns: components["schemas"]["ShardedColumn"][];
-            /** @description The shard key (Citus's distribution column, Vitess's primary vindex columns). */
-            shardKeyColumns: components["schemas"]["ShardKeyColumns"];
-            /** @description A row's key in its shard table: the shard key columns and maybe more (as Citus requires the distribution column in the primary key, a key is unique within its one shard, so in the table). A write with a key already stored replaces that row. */
-            primaryKeyColumns: components["schemas"]["ShardKeyColumns"];
-            /** @description The strategy as validated, defaults filled in (`hashFunction`, `defaultShard`, each level's `keyColumns`). */
-            strategy: Omit<components["schemas"]["ShardingStrategy"], "type">;
-            /**
-             * @description The shard group its shards belong to (`default`: the coordinator's own).
-             * @example orders
-             */
-            shardGroup: string;
-            /**
-             * @description Its shards.
+             * @description Rows it sent the coordinator: partial groups, or its own top rows.
              * @example 4
              */
-            shardCount: number;
+            rowsReturned: number;
             /**
-             * Format: int64
-             * @description Rows over all its shards.
-             * @example 5000
+             * @description The round trip to its node on the simulated network (0 on the coordinator's node).
+             * @example 4
              */
-            rowCount: number;
+            networkMs: number;
             /**
-             * Format: int64
-             * @description Bytes over all its shards.
-             * @example 393216
-             */
-            sizeBytes: number;
-            /** @description Its shards, in shard number order. */
-            shards: components["schemas"]["Shard"][];
-            /**
-             * Format: date-time
-             * @description When it was created (cluster clock).
-             * @example 2026-11-21T10:30:00.000Z
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description When its definition last changed (cluster clock).
-             * @example 2026-11-21T10:30:00.000Z
-             */
-            updatedAt: string;
-        };
-        ShardedTableListResponse: {
-            /**
-             * @description Always `true` for a successful answer.
-             * @enum {boolean}
-             */
-            success: true;
-            /** @description The items of this page. */
-            data: components["schemas"]["ShardedTable"][];
-            pagination: components["schemas"]["Pagination"];
-            timestamp: components["schemas"]["Timestamp"];
-        };
-        /** @description A sharded table to create. */
-        CreateShardedTableRequest: {
-            tableName: components["schemas"]["ShardedTableName"];
-            /**
-             * @description The schema; `public` when absent.
-             * @default public
-             * @example public
-             */
-            schemaName: string;
-            /** @description The columns (1 to 256), each named once. */
-            columns: components["schemas"]["ShardedColumn"][];
-            shardKeyColumns: components["schemas"]["ShardKeyColumns"];
-            /** @description A row's key (1 to 8 columns): every shard key column and maybe more, e.g. `[customer_id, order_id]` for orders sharded by customer. The shard key when absent. */
-            primaryKeyColumns?: components["schemas"]["ShardKeyColumns"];
-            strategy: components["schemas"]["ShardingStrategy"];
-        };
-        ShardedTableResponse: {
-            /**
-             * @description Always `true` for a successful answer.
-             * @enum {boolean}
-             */
-            success: true;
-            data: components["schemas"]["ShardedTable"];
-            timestamp: components["schemas"]["Timestamp"];
-        };
-        /**
-         * @description What may change of a table: new columns (not already there) and the schema name. The shard
-         *     key, the primary key and the strategy cannot change here: rows would move (a shard is added
-         *     with `POST …/shards`; a new layout is a migration).
-         */
-        UpdateShardedTableRequest: {
-            /** @description Columns to add (stored rows have no value for them until written again). */
-            addColumns?: components["schemas"]["ShardedColumn"][];
-            /**
-             * @description The new schema name.
-             * @example sales
-             */
-            schemaName?: string;
-        };
-        ShardListResponse: {
-            /**
-             * @description Always `true` for a successful answer.
-             * @enum {boolean}
-             */
-            success: true;
-            /** @description The items of this page. */
-            data: components["schemas"]["Shard"][];
-            pagination: components["schemas"]["Pagination"];
-            timestamp: components["schemas"]["Timestamp"];
-        };
-        /**
-         * @description Where the new shard cuts the key space, by the table's strategy: a `RANGE` table splits its
-         *     last range at `splitAt` (the new shard, last, takes `[splitAt, +∞)`), so no shard is
-         *     renumbered; a `LIST` table without a default shard takes a new list of `values` (none in
-         *     another list); a `HASH` table with `CONSISTENT` hashing takes nothing (send `{}`: the new
-         *     shard joins the ring and takes about 1/n of the keys).
-         * @example {
-         *       "splitAt": "2027-07-01"
-         *     }
-         */
-        AddShardRequest: {
-            /** @description `RANGE` only: where the last range splits; above its lower bound. */
-            splitAt?: components["schemas"]["ShardKeyValue"];
-            /** @description `LIST` only: the new shard's list. */
-            values?: components["schemas"]["ShardKeyValue"][];
-        };
-        ShardResponse: {
-            /**
-             * @description Always `true` for a successful answer.
-             * @enum {boolean}
-             */
-            success: true;
-            data: components["schemas"]["Shard"];
-            timestamp: components["schemas"]["Timestamp"];
-        };
-        /**
-         * @description The state an operator asks for.
-         * @example {
-         *       "status": "READ_ONLY",
-         *       "reason": "maintenance of node-1"
-         *     }
-         */
-        SetShardStatusRequest: {
-            /**
-             * @description ACTIVE, READ_ONLY or OFFLINE (the other states are the engine's own).
-             * @example READ_ONLY
-             * @enum {string}
-             */
-            status: "ACTIVE" | "READ_ONLY" | "OFFLINE";
-            /**
-             * @description Why, for the audit log and the event.
-             * @example maintenance of node-1
-             */
-            reason?: string;
-        };
-        /**
-         * @description A row of a sharded table: declared columns only, each value of its column's type or null; the primary key columns never null.
-         * @example {
-         *       "customer_id": 42,
-         *       "region": "eu",
-         *       "total": 99.5
-         *     }
-         */
-        ShardRow: {
-            [key: string]: unknown;
-        };
-        ShardRowListResponse: {
-            /**
-             * @description Always `true` for a successful answer.
-             * @enum {boolean}
-             */
-            success: true;
-            /** @description The rows of this page, in storage key order. */
-            data: components["schemas"]["ShardRow"][];
-            pagination: components["schemas"]["Pagination"];
-            timestamp: components["schemas"]["Timestamp"];
-        };
-        /**
-         * @description Rows to write (insert, or replace the row with the same primary key), each routed by its shard key.
-         * @example {
-         *       "rows": [
-         *         {
-         *           "customer_id": 42,
-         *           "region": "eu",
-         *           "total": 99.5
-         *         },
-         *         {
-         *           "customer_id": 7,
-         *           "region": "us",
-         *           "total": 12
-         *         }
-         *       ]
-         *     }
-         */
-        WriteShardedRowsRequest: {
-            /** @description 1 to 1000 rows. */
-            rows: components["schemas"]["ShardRow"][];
-        };
-        /** @description The rows one shard took, committed on its primary node. */
-        ShardWriteResult: {
-            shardId: components["schemas"]["ShardId-2"];
-            /**
-             * @description The shard's name.
-             * @example orders_3
-             */
-            shardName: string;
-            /**
-             * @description The shard's number.
-             * @example 3
-             */
-            shardNumber: number;
-            /**
-             * @description The primary node that committed them.
-             * @example node-1
-             */
-            nodeId: string;
-            /**
-             * @description Rows written to the shard.
-             * @example 1
-             */
-            rows: number;
-            /**
-             * @description Commits (WAL transactions) it took: at most 500 rows each.
-             * @example 1
-             */
-            commits: number;
-            /**
-             * @description Where its last commit record starts in the node's WAL, as PostgreSQL writes an LSN.
-             * @example 0/9A2240
-             */
-            lsn: string;
-        };
-        /** @description Where each row went. */
-        ShardedRowsWritten: {
-            table: components["schemas"]["ShardedTableName"];
-            /**
-             * @description Rows written.
+             * @description Reading rowsScanned at the scan rate (scanRowsPerMs).
              * @example 2
              */
-            rowsWritten: number;
-            /** @description One entry per shard written, in shard order. */
-            shards: components["schemas"]["ShardWriteResult"][];
+            scanMs: number;
+            /**
+             * Format: date-time
+             * @description Cluster time its result arrived (or it failed); null while RUNNING.
+             * @example 2026-11-21T10:30:00.006Z
+             */
+            completedAt: string | null;
+            /**
+             * @description From the query's start to its end; null while RUNNING.
+             * @example 6
+             */
+            elapsedMs: number | null;
+            /**
+             * @description Why it FAILED; null otherwise.
+             * @example null
+             */
+            error: string | null;
         };
-        ShardedRowsWrittenResponse: {
+        /** @description The merged result, equal to a serial evaluation of the query over all the table's rows as of its start; null unless COMPLETED. */
+        DistributedQueryResult: {
+            /**
+             * @description Result column names: GROUP BY columns then aggregates, or the selected columns.
+             * @example [
+             *       "region",
+             *       "orders",
+             *       "revenue"
+             *     ]
+             */
+            columns: string[];
+            /**
+             * @description One object per result row, keyed by column name, in the query's order.
+             * @example [
+             *       {
+             *         "region": "eu",
+             *         "orders": 412,
+             *         "revenue": 52120
+             *       },
+             *       {
+             *         "region": "us",
+             *         "orders": 388,
+             *         "revenue": 49875
+             *       }
+             *     ]
+             */
+            rows: {
+                [key: string]: unknown;
+            }[];
+            /** @example 2 */
+            rowCount: number;
+        } | null;
+        /** @description An executed distributed query (a kept plan) with the actual rows and time of every fragment. */
+        DistributedQueryExecution: {
+            queryId: components["schemas"]["DistributedQueryId"];
+            /** @example orders */
+            table: string;
+            /** @example SELECT region, COUNT(*) AS orders, SUM(amount) AS revenue FROM orders WHERE amount >= 10 GROUP BY region ORDER BY revenue DESC LIMIT 3 */
+            query: string;
+            kind: components["schemas"]["DistributedPlanKind"];
+            /** @example node-1 */
+            coordinatorNodeId: string;
+            status: components["schemas"]["DistributedQueryStatus"];
+            /** @example Merge 4 partial aggregates grouped by region at the coordinator (AVG as SUM / COUNT), then order by revenue DESC, keep the first 3. */
+            merge: string | null;
+            /** @example false */
+            topNPerShard: boolean;
+            /**
+             * Format: date-time
+             * @description Cluster time it started; every fragment reads as of then.
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description Cluster time it ended; null while RUNNING.
+             * @example 2026-11-21T10:30:00.006Z
+             */
+            completedAt: string | null;
+            /**
+             * @description Cluster time it took; null while RUNNING.
+             * @example 6
+             */
+            durationMs: number | null;
+            /**
+             * @description Rows the plan expected to read.
+             * @example 5000
+             */
+            estimatedRows: number;
+            /**
+             * @description Rows the ended fragments read.
+             * @example 5000
+             */
+            rowsScanned: number;
+            fragments: components["schemas"]["DistributedQueryFragmentRun"][];
+            result: components["schemas"]["DistributedQueryResult"];
+            /**
+             * @description Why it FAILED; null otherwise.
+             * @example null
+             */
+            error: string | null;
+        };
+        DistributedQueryExecutionResponse: {
             /**
              * @description Always `true` for a successful answer.
              * @enum {boolean}
              */
             success: true;
-            data: components["schemas"]["ShardedRowsWritten"];
+            data: components["schemas"]["DistributedQueryExecution"];
             timestamp: components["schemas"]["Timestamp"];
         };
-        /**
-         * @description A value for every shard key column; other fields are ignored, so a whole row routes too.
-         * @example {
-         *       "customer_id": 42
-         *     }
-         */
-        ShardKey: {
-            [key: string]: components["schemas"]["ShardKeyValue"];
-        };
-        /**
-         * @description One condition of a conjunction: `column op value`, or `column IN values`.
-         * @example {
-         *       "column": "customer_id",
-         *       "op": "IN",
-         *       "values": [
-         *         42,
-         *         7
-         *       ]
-         *     }
-         */
-        ShardKeyCondition: {
-            column: components["schemas"]["ShardColumnName"];
+        /** @description A condition on the shard key as the router reads it. */
+        DistributedQueryCondition: {
+            /** @example region */
+            column: string;
             /**
-             * @description The comparison (`IN` takes `values`, the others `value`).
              * @example EQ
              * @enum {string}
              */
             op: "EQ" | "IN" | "GT" | "GTE" | "LT" | "LTE";
-            value?: components["schemas"]["ShardKeyValue"];
-            /** @description `IN` only: the values. */
-            values?: components["schemas"]["ShardKeyValue"][];
-        };
-        /** @description A key, or a predicate on the shard key (a conjunction of conditions), to route in a table. */
-        RouteShardQueryRequest: {
-            table: components["schemas"]["ShardedTableName"];
-            key?: components["schemas"]["ShardKey"];
-            /** @description A conjunction of conditions (at most 64); conditions on other columns filter rows, not shards, and are reported as unused. */
-            conditions?: components["schemas"]["ShardKeyCondition"][];
             /**
-             * @description Which node answers: a WRITE goes to the primary node; a READ to the primary, or a replica when the primary is down.
-             * @default READ
-             * @example READ
-             * @enum {string}
+             * @description The value compared (EQ, GT, GTE, LT, LTE); untyped because OpenAPI 3.0 generators mishandle a one-of of primitives.
+             * @example eu
              */
-            operation: "READ" | "WRITE";
-        };
-        /** @description Why a key went to a bucket of a `HASH` level. */
-        HashRouteReason: {
+            value?: unknown;
             /**
-             * @description The level's strategy. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            strategy: "HASH";
-            /**
-             * @description The columns hashed.
+             * @description The values of IN.
              * @example [
-             *       "customer_id"
+             *       "eu",
+             *       "us"
              *     ]
              */
-            keyColumns: string[];
-            /**
-             * @description The text hashed: one value as text, several as the JSON array of the values.
-             * @example 42
-             */
-            keyText: string;
-            hashFunction: components["schemas"]["ShardHashFunction"];
-            /**
-             * Format: int64
-             * @description Unsigned 32-bit hash of the key text's UTF-8 bytes.
-             * @example 3159925814
-             */
-            hashValue: number;
-            /**
-             * @description The level's bucket (0-based).
-             * @example 2
-             */
-            bucket: number;
-            tokenRange: components["schemas"]["TokenRange"];
-            /**
-             * Format: int64
-             * @description `CONSISTENT` only: the token of the vnode at or after `hashValue` that owns it.
-             * @example null
-             */
-            vnodeToken: number | null;
+            values?: unknown[];
         };
-        /** @description Why a value went to a bucket of a `RANGE` level. */
-        RangeRouteReason: {
+        /** @description Which shards the WHERE clause selects, and why, level by level of the table's strategy. */
+        DistributedQueryRoute: {
             /**
-             * @description The level's strategy. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            strategy: "RANGE";
-            /**
-             * @description The column ranged.
-             * @example day
-             */
-            keyColumn: string;
-            value: components["schemas"]["ShardKeyValue"];
-            /**
-             * @description The level's bucket (0-based).
-             * @example 1
-             */
-            bucket: number;
-            /**
-             * @description The range matched (0-based).
-             * @example 1
-             */
-            rangeIndex: number;
-            range: components["schemas"]["ShardRange"];
-        };
-        /** @description Why a value went to a bucket of a `LIST` level. */
-        ListRouteReason: {
-            /**
-             * @description The level's strategy. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            strategy: "LIST";
-            /**
-             * @description The column listed.
-             * @example region
-             */
-            keyColumn: string;
-            value: components["schemas"]["ShardKeyValue"];
-            /**
-             * @description The level's bucket (0-based).
-             * @example 0
-             */
-            bucket: number;
-            /**
-             * @description The list holding the value; null when the default shard took it.
-             * @example 0
-             */
-            listIndex: number | null;
-        };
-        /** @description Why a key went where it did on one level. */
-        RouteReason: components["schemas"]["HashRouteReason"] | components["schemas"]["RangeRouteReason"] | components["schemas"]["ListRouteReason"];
-        /** @description The one shard of a key, and why, level by level; null when a predicate was routed. */
-        KeyRoute: {
-            /**
-             * @description The shard's number.
-             * @example 3
-             */
-            shardNumber: number;
-            /**
-             * @description The shard's name.
-             * @example orders_3
-             */
-            shardName: string;
-            /** @description One per level of the strategy, first level first. */
-            reasons: components["schemas"]["RouteReason"][];
-        } | null;
-        /** @description Which buckets of one level a predicate can touch, and why. */
-        LevelSelection: {
-            /**
-             * @description The level's strategy.
-             * @example HASH
-             * @enum {string}
-             */
-            strategy: "HASH" | "RANGE" | "LIST";
-            /**
-             * @description The level's key columns.
+             * @description The shards selected, `<table>_<N>`, in shard order.
              * @example [
-             *       "customer_id"
+             *       "orders_1",
+             *       "orders_2",
+             *       "orders_3",
+             *       "orders_4"
              *     ]
              */
-            keyColumns: string[];
+            shardNames: string[];
             /**
-             * @description The buckets selected (0-based, ascending).
-             * @example [
-             *       0,
-             *       2
-             *     ]
+             * @description Exactly one shard is selected.
+             * @example false
              */
-            buckets: number[];
+            singleShard: boolean;
             /**
-             * @description Whether fewer than all of the level's buckets are selected.
+             * @description Every shard of the table is selected (nothing pruned).
              * @example true
              */
-            pruned: boolean;
-            /**
-             * @description The reason, in words.
-             * @example 2 keys hashed with DEFAULT: 42 → 3159925814, 7 → 602572328
-             */
-            why: string;
-            /** @description The routes of the values the predicate pins, when it pins some. */
-            matches: components["schemas"]["RouteReason"][];
+            scatter: boolean;
+            /** @description Per level of the strategy, what it selected and why. */
+            levels: {
+                /**
+                 * @example HASH
+                 * @enum {string}
+                 */
+                strategy: "HASH" | "RANGE" | "LIST";
+                /**
+                 * @example [
+                 *       "customer_id"
+                 *     ]
+                 */
+                keyColumns: string[];
+                /**
+                 * @description Fewer than all of the level's shards are selected.
+                 * @example false
+                 */
+                pruned: boolean;
+                /** @example no equality on customer_id: a hash is not pruned by other conditions */
+                why: string;
+            }[];
+            /** @description Conditions on columns outside the shard key; they filter rows, not shards. */
+            unusedConditions: components["schemas"]["DistributedQueryCondition"][];
         };
-        /** @description A shard a key or predicate routes to, with the node that answers for it. */
-        RoutedShard: {
-            shardId: components["schemas"]["ShardId-2"];
+        /** @description The part of the query one shard runs on its node: what the plan expects and, once run, what it did. */
+        DistributedQueryFragment: {
             /**
-             * @description The shard's name.
-             * @example orders_3
+             * @description The shard, `<table>_<N>`: also its table in the node's storage.
+             * @example orders_2
              */
             shardName: string;
             /**
-             * @description The shard's number.
-             * @example 3
+             * @description 0-based position of the shard in the table.
+             * @example 1
              */
-            shardNumber: number;
-            status: components["schemas"]["ShardStatus"];
+            shardIndex: number;
             /**
-             * @description The node that would answer: the primary for a WRITE; for a READ the primary, or a replica when the primary is down. Null when none can.
+             * @description The node that runs it: the shard's primary.
+             * @example node-2
+             */
+            nodeId: string;
+            /**
+             * @description What the node runs over its shard table: the query itself for a single shard, or when the GROUP BY holds the whole shard key; else AVG as SUM and COUNT, and ORDER BY and LIMIT kept for the merge, except in a query of columns (each shard sends its own first LIMIT rows).
+             * @example SELECT region, COUNT(*), SUM(amount) FROM orders_2 WHERE amount >= 10 GROUP BY region
+             */
+            sql: string;
+            /**
+             * @description Rows it reads: the whole shard, as measured in node storage (which has no secondary indexes).
+             * @example 1250
+             */
+            estimatedRows: number;
+            /**
+             * @description The shard's measured size (JSON bytes of its rows).
+             * @example 98000
+             */
+            estimatedBytes: number;
+            /**
+             * @description 0 on the coordinator's node, else 2 (the request and the result).
+             * @example 2
+             */
+            networkHops: number;
+            /**
+             * @description The round trip to its node on the simulated network now (link latency and jitter, plus latency faults) plus reading estimatedRows at the scan rate.
+             * @example 6
+             */
+            estimatedMs: number;
+        };
+        /** @description The distributed plan of a query, without running it (EXPLAIN). */
+        ShardedQueryPlan: {
+            /**
+             * @description The sharded table read.
+             * @example orders
+             */
+            table: string;
+            /**
+             * @description The query as sent.
+             * @example SELECT region, COUNT(*) AS orders, SUM(amount) AS revenue FROM orders WHERE amount >= 10 GROUP BY region ORDER BY revenue DESC LIMIT 3
+             */
+            query: string;
+            kind: components["schemas"]["DistributedPlanKind"];
+            /**
+             * @description The node that coordinates.
              * @example node-1
              */
-            nodeId: string | null;
+            coordinatorNodeId: string;
+            route: components["schemas"]["DistributedQueryRoute"];
+            /** @description One per selected shard that a node can answer for, in shard order. */
+            fragments: components["schemas"]["DistributedQueryFragment"][];
             /**
-             * @description The shard's primary node.
-             * @example node-1
+             * @description What the coordinator does with the fragments' results; null for one fragment or none.
+             * @example Merge 4 partial aggregates grouped by region at the coordinator (AVG as SUM / COUNT), then order by revenue DESC, keep the first 3.
              */
-            primaryNodeId: string | null;
+            merge: string | null;
             /**
-             * @description The shard's replicas.
+             * @description Each fragment sends only its own first LIMIT rows in the query's order: a query of columns with LIMIT over several shards, or an aggregate query whose GROUP BY holds the whole shard key (every group lies in one shard, so each shard finishes its groups).
+             * @example false
+             */
+            topNPerShard: boolean;
+            /** @description Selected shards no node can answer for (no primary, or a state that serves no reads); executing such a plan answers 409. */
+            unavailableShards: {
+                /** @example orders_3 */
+                shardName: string;
+                /** @example it is OFFLINE */
+                reason: string;
+            }[];
+            /**
+             * @description Every selected shard has a fragment.
+             * @example true
+             */
+            complete: boolean;
+            /**
+             * @description Rows the fragments read together.
+             * @example 5000
+             */
+            estimatedRows: number;
+            /** @example 392000 */
+            estimatedBytes: number;
+            /**
+             * @description Messages over links, requests and results together.
+             * @example 6
+             */
+            networkHops: number;
+            /**
+             * @description The slowest fragment's estimatedMs: fragments run in parallel and the merge waits for the last.
+             * @example 6
+             */
+            estimatedDurationMs: number;
+            /**
+             * @description Nodes sent a fragment, each once.
              * @example [
+             *       "node-1",
              *       "node-2",
              *       "node-3"
              *     ]
              */
-            replicaNodeIds: string[];
-            /**
-             * @description Whether the operation would be served now (the shard's state and nodes allow it).
-             * @example true
-             */
-            served: boolean;
-            /**
-             * @description Why not, in words; null when served.
-             * @example null
-             */
-            unservedReason: string | null;
+            nodesContacted: string[];
         };
-        /**
-         * @description Where a key or predicate goes: the shards and nodes, and why (the hash value and token range
-         *     or vnode, the range or list matched, level by level). `singleShard` and `scatter` (every
-         *     shard) are said outright, as Vitess's VEXPLAIN does.
-         */
-        ShardRoute: {
-            table: components["schemas"]["ShardedTableName"];
-            /**
-             * @description The operation routed.
-             * @example READ
-             * @enum {string}
-             */
-            operation: "READ" | "WRITE";
-            /**
-             * @description KEY when a key was routed, PREDICATE for conditions.
-             * @example KEY
-             * @enum {string}
-             */
-            mode: "KEY" | "PREDICATE";
-            key: components["schemas"]["KeyRoute"];
-            /** @description PREDICATE: what each level selected and why; empty for a key (its reasons are in `key`). */
-            levels: components["schemas"]["LevelSelection"][];
-            /** @description The shards selected, in shard order, with their nodes (empty when the conditions contradict each other). */
-            shards: components["schemas"]["RoutedShard"][];
-            /**
-             * @description Whether exactly one shard is selected.
-             * @example true
-             */
-            singleShard: boolean;
-            /**
-             * @description Whether every shard of the table is selected (nothing was pruned).
-             * @example false
-             */
-            scatter: boolean;
-            /** @description Conditions on columns outside the shard key; they filter rows, not shards. */
-            unusedConditions: components["schemas"]["ShardKeyCondition"][];
-        };
-        ShardRouteResponse: {
+        ShardedQueryPlanResponse: {
             /**
              * @description Always `true` for a successful answer.
              * @enum {boolean}
              */
             success: true;
-            data: components["schemas"]["ShardRoute"];
+            data: components["schemas"]["ShardedQueryPlan"];
             timestamp: components["schemas"]["Timestamp"];
         };
-        /** @description A frequent key value. */
-        ShardHotValue: {
-            /**
-             * @description The key text, as the hash reads it.
-             * @example eu
-             */
-            keyText: string;
-            /**
-             * @description Rows holding it.
-             * @example 334
-             */
-            rows: number;
-            /**
-             * @description Its share of the rows with a key (0 to 1).
-             * @example 0.334
-             */
-            share: number;
-        };
-        /**
-         * @description How a candidate key would spread the table's rows over `shardCount` hash shards, measured
-         *     over the rows stored now (at most 1,000,000), with a recommendation and the numbers behind
-         *     it. The worst finding wins: fewer distinct values than shards (shards stay empty) or a
-         *     value holding more than one shard's fair share (a hot spot no split can spread), skew above
-         *     2, or rows without a key value are POOR; fewer than 10 distinct values per shard or skew
-         *     above 1.25 are FAIR (as Citus warns for low-cardinality distribution columns).
-         */
-        ShardKeyAnalysis: {
-            table: components["schemas"]["ShardedTableName"];
-            /**
-             * @description The candidate key.
-             * @example [
-             *       "region"
-             *     ]
-             */
-            keyColumns: string[];
-            /**
-             * @description The shard count it was hashed over.
-             * @example 4
-             */
-            shardCount: number;
-            hashFunction: components["schemas"]["ShardHashFunction"];
-            /**
-             * @description Rows read.
-             * @example 1000
-             */
-            rowsAnalyzed: number;
-            /**
-             * @description Rows missing a key column or holding null there: they could not be routed.
-             * @example 0
-             */
-            rowsWithoutKey: number;
-            /**
-             * @description Distinct key values.
-             * @example 3
-             */
-            cardinality: number;
-            /**
-             * @description Rows per shard, in shard order.
-             * @example [
-             *       0,
-             *       0,
-             *       667,
-             *       333
-             *     ]
-             */
-            rowsPerShard: number[];
-            /**
-             * @description Rows with a key over the shard count.
-             * @example 250
-             */
-            meanRowsPerShard: number;
-            /**
-             * @description Rows in the fullest shard.
-             * @example 667
-             */
-            maxRowsPerShard: number;
-            /**
-             * @description The fullest shard over the mean (1 is perfectly even; 0 with no rows).
-             * @example 2.668
-             */
-            skew: number;
-            /**
-             * @description Shards that would get no row.
-             * @example 2
-             */
-            emptyShards: number;
-            /** @description The most frequent values, most rows first (at most 10). */
-            hotValues: components["schemas"]["ShardHotValue"][];
-            /**
-             * @description The verdict; INSUFFICIENT_DATA when no row has the key.
-             * @example POOR
-             * @enum {string}
-             */
-            recommendation: "GOOD" | "FAIR" | "POOR" | "INSUFFICIENT_DATA";
-            /**
-             * @description Each finding that decided it, with its numbers.
-             * @example [
-             *       "3 distinct values for 4 shards: at least 1 shards stay empty"
-             *     ]
-             */
-            reasons: string[];
-        };
-        ShardKeyAnalysisResponse: {
+        DistributedQueryExecutionListResponse: {
             /**
              * @description Always `true` for a successful answer.
              * @enum {boolean}
              */
             success: true;
-            data: components["schemas"]["ShardKeyAnalysis"];
+            /** @description Kept plans (executions), each possibly reduced to the `fields` asked for (`queryId` always). */
+            data: components["schemas"]["DistributedQueryExecution"][];
+            pagination: components["schemas"]["Pagination"];
             timestamp: components["schemas"]["Timestamp"];
         };
-        /** @description Shards in each state. */
-        ShardStatusCounts: {
-            /** @example 0 */
-            CREATING: number;
-            /** @example 8 */
-            ACTIVE: number;
-            /** @example 0 */
-            REBALANCING: number;
-            /** @example 0 */
-            READ_ONLY: number;
-            /** @example 0 */
-            OFFLINE: number;
-            /** @example 0 */
-            DROPPING: number;
+        /** @description Counted as queries start and end, since the server started (queries are not persisted). */
+        DistributedQueryStatistics: {
+            /** @example 42 */
+            queriesStarted: number;
+            /** @example 40 */
+            queriesCompleted: number;
+            /** @example 1 */
+            queriesFailed: number;
+            /** @example 1 */
+            queriesRunning: number;
+            /** @example 30 */
+            singleShardQueries: number;
+            /** @example 11 */
+            scatterGatherQueries: number;
+            /** @example 1 */
+            noShardQueries: number;
+            /**
+             * @description Single-shard queries of those started, in percent to a tenth (0 before any).
+             * @example 71.4
+             */
+            singleShardPercent: number;
+            /**
+             * @description Fragments that ended (completed or failed).
+             * @example 78
+             */
+            fragmentsExecuted: number;
+            /**
+             * @description Rows the fragments read.
+             * @example 126000
+             */
+            rowsScanned: number;
+            /**
+             * @description Rows the fragments sent the coordinators.
+             * @example 310
+             */
+            rowsReturned: number;
+            /** @description Nearest-rank percentiles of the durations of the most recent ended queries (at most `latencyWindow`, 1000); null before any ended. */
+            latency: {
+                /** @example 41 */
+                samples: number;
+                /** @example 4 */
+                p50Ms: number;
+                /** @example 7 */
+                p95Ms: number;
+                /** @example 9 */
+                p99Ms: number;
+                /** @example 9 */
+                maxMs: number;
+                /** @example 4.6 */
+                meanMs: number;
+            } | null;
+            /**
+             * @description Executions kept now.
+             * @example 42
+             */
+            keptPlans: number;
+            /**
+             * @description The bound of the kept plans (maxKeptPlans); older ones are forgotten.
+             * @example 100
+             */
+            maxKeptPlans: number;
         };
-        /** @description One table's shards, measured. */
-        ShardedTableStatistics: {
-            tableName: components["schemas"]["ShardedTableName"];
-            /**
-             * @description Its shards.
-             * @example 4
-             */
-            shardCount: number;
-            /**
-             * Format: int64
-             * @description Its rows.
-             * @example 5000
-             */
-            rowCount: number;
-            /**
-             * Format: int64
-             * @description Its bytes.
-             * @example 393216
-             */
-            sizeBytes: number;
-            /**
-             * @description Rows in its emptiest shard.
-             * @example 1190
-             */
-            minShardRows: number;
-            /**
-             * @description Rows in its fullest shard.
-             * @example 1320
-             */
-            maxShardRows: number;
-            /**
-             * @description Rows over shards.
-             * @example 1250
-             */
-            meanShardRows: number;
-            /**
-             * @description The fullest shard over the mean (1 is even; 0 with no rows).
-             * @example 1.056
-             */
-            skew: number;
-            shardsByStatus: components["schemas"]["ShardStatusCounts"];
-        };
-        /** @description What one node holds. */
-        ShardNodeStatistics: {
-            /**
-             * @description The node.
-             * @example node-1
-             */
-            nodeId: string;
-            /**
-             * @description Table shards whose primary it is.
-             * @example 8
-             */
-            primaryShards: number;
-            /**
-             * @description Table shards it holds as a replica.
-             * @example 8
-             */
-            replicaShards: number;
-            /**
-             * Format: int64
-             * @description Rows of the shards whose primary it is.
-             * @example 5000
-             */
-            rowCount: number;
-            /**
-             * Format: int64
-             * @description Bytes of those rows.
-             * @example 393216
-             */
-            sizeBytes: number;
-        };
-        /** @description Sharded tables, shards, rows and bytes, measured from node storage now. */
-        ShardingStatistics: {
-            /**
-             * @description Sharded tables counted.
-             * @example 2
-             */
-            tables: number;
-            /**
-             * @description Their shards.
-             * @example 8
-             */
-            shards: number;
-            /**
-             * Format: int64
-             * @description Rows over every shard.
-             * @example 5000
-             */
-            rowCount: number;
-            /**
-             * Format: int64
-             * @description Bytes over every shard.
-             * @example 393216
-             */
-            sizeBytes: number;
-            shardsByStatus: components["schemas"]["ShardStatusCounts"];
-            /** @description Each table counted, by name. */
-            tableStatistics: components["schemas"]["ShardedTableStatistics"][];
-            /** @description Each node holding a shard, by node id. */
-            nodes: components["schemas"]["ShardNodeStatistics"][];
-        };
-        ShardingStatisticsResponse: {
+        DistributedQueryStatisticsResponse: {
             /**
              * @description Always `true` for a successful answer.
              * @enum {boolean}
              */
             success: true;
-            data: components["schemas"]["ShardingStatistics"];
+            data: components["schemas"]["DistributedQueryStatistics"];
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
@@ -21161,6 +20051,7 @@ export interface components {
          *     - `resource_remastered` (ResourceRemasteredPayload): a Global Resource Directory resource changed master.
          *     - `instance_recovery_started`, `instance_recovery_completed` (InstanceRecoveryPayload): a RAC instance recovery started, or ended (COMPLETED or FAILED).
          *     - `parallel_query_started`, `parallel_query_completed` (ParallelQueryPayload): a parallel query started, or ended (COMPLETED or FAILED).
+         *     - `distributed_query_started`, `distributed_query_completed` (DistributedQueryPayload): a distributed query over a sharded table started, or ended (COMPLETED or FAILED); follow its progress on `/api/v1/ws/query`.
          *     - `distributed_transaction_begun` (TransactionBegunPayload): a distributed transaction began (ACTIVE).
          *     - `distributed_transaction_prepared` (TransactionVotePayload): a participant voted, YES after logging its PREPARE record or NO and why; one event per vote.
          *     - `distributed_transaction_committed`, `distributed_transaction_aborted` (TransactionEndedPayload): a distributed transaction ended, COMMITTED or ABORTED.
@@ -21168,14 +20059,12 @@ export interface components {
          *     - `distributed_transaction_heuristic` (TransactionHeuristicPayload): an operator resolved in-doubt participants by hand, or the outcome was reclassified once the coordinator's decision became known.
          *     - `distributed_transaction_forgotten` (TransactionForgottenPayload): an operator forgot a heuristic outcome.
          *     - `xa_branch_state_changed` (XaBranchStatePayload): an XA transaction (a branch) changed state: started, ended, prepared, committed, rolled back, or became rollback-only.
-         *     - `shard_added` (ShardAddedPayload): a table's shard was created, with its table or added to it.
-         *     - `shard_removed` (ShardRemovedPayload): a table's shard was dropped with its table, its rows deleted from node storage.
          *     - `alert_fired`, `alert_resolved` (Alert): an alert of any source (health, replication) fired, or resolved after firing; the alert as `GET /api/v1/alerts` shows it.
-         *     The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events; `/api/v1/ws/cluster/rac` the nine RAC events; `/api/v1/ws/cluster/sharding` the shard and rebalance events. The transaction events have no stream of their own: follow them on `/api/v1/ws/events` (filter by type, or by node), or with the `distributedTransactionUpdates` and `xaBranchUpdates` subscriptions.
+         *     The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events; `/api/v1/ws/cluster/rac` the nine RAC events. The transaction events have no stream of their own: follow them on `/api/v1/ws/events` (filter by type, or by node), or with the `distributedTransactionUpdates` and `xaBranchUpdates` subscriptions.
          * @example node_joined
          * @enum {string}
          */
-        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved" | "cache_fusion_transfer" | "lock_granted" | "lock_released" | "lock_conversion" | "resource_remastered" | "instance_recovery_started" | "instance_recovery_completed" | "parallel_query_started" | "parallel_query_completed" | "distributed_transaction_begun" | "distributed_transaction_prepared" | "distributed_transaction_committed" | "distributed_transaction_aborted" | "distributed_transaction_in_doubt" | "distributed_transaction_heuristic" | "distributed_transaction_forgotten" | "xa_branch_state_changed" | "shard_added" | "shard_removed" | "alert_fired" | "alert_resolved";
+        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved" | "cache_fusion_transfer" | "lock_granted" | "lock_released" | "lock_conversion" | "resource_remastered" | "instance_recovery_started" | "instance_recovery_completed" | "parallel_query_started" | "parallel_query_completed" | "distributed_transaction_begun" | "distributed_transaction_prepared" | "distributed_transaction_committed" | "distributed_transaction_aborted" | "distributed_transaction_in_doubt" | "distributed_transaction_heuristic" | "distributed_transaction_forgotten" | "xa_branch_state_changed" | "alert_fired" | "alert_resolved" | "distributed_query_started" | "distributed_query_completed";
         /** @description Payload of `node_joined` and `node_left`. */
         NodeMembershipPayload: {
             /** @example node-6 */
@@ -22674,101 +21563,6 @@ export interface components {
             reason: string | null;
         };
         /**
-         * @description Payload of `shard_added`, one per shard of a table, when the table is created or a shard is added to it. Stream filters match its table (`tableName`) and its primary node (`nodeIds`).
-         * @example {
-         *       "tableName": "orders",
-         *       "shardId": "orders-shard-3",
-         *       "shardNumber": 3,
-         *       "storageTable": "orders_3",
-         *       "state": "ACTIVE",
-         *       "nodeIds": [
-         *         "node-1"
-         *       ]
-         *     }
-         */
-        ShardAddedPayload: {
-            /**
-             * @description The sharded table.
-             * @example orders
-             */
-            tableName: string;
-            /**
-             * @description The shard (`shard-N`, or `<group>-shard-N`), as `/api/v1/cluster/coordinator/shards` lists it.
-             * @example orders-shard-3
-             */
-            shardId: string;
-            /**
-             * @description Its number in the table.
-             * @example 3
-             */
-            shardNumber: number;
-            /**
-             * @description Its table in node storage, `<tableName>_<shardNumber>`.
-             * @example orders_3
-             */
-            storageTable: string;
-            /**
-             * @description Its state (see ShardStatus).
-             * @example ACTIVE
-             * @enum {string}
-             */
-            state: "CREATING" | "ACTIVE" | "REBALANCING" | "READ_ONLY" | "OFFLINE" | "DROPPING";
-            /**
-             * @description Its primary node (empty while it has none).
-             * @example [
-             *       "node-1"
-             *     ]
-             */
-            nodeIds: string[];
-        };
-        /**
-         * @description Payload of `shard_removed`, one per shard of a table when the table is dropped (its shard table deleted from node storage).
-         * @example {
-         *       "tableName": "orders",
-         *       "shardId": "orders-shard-3",
-         *       "shardNumber": 3,
-         *       "storageTable": "orders_3",
-         *       "rowsDeleted": 1250,
-         *       "nodeIds": [
-         *         "node-1"
-         *       ]
-         *     }
-         */
-        ShardRemovedPayload: {
-            /**
-             * @description The sharded table.
-             * @example orders
-             */
-            tableName: string;
-            /**
-             * @description The shard.
-             * @example orders-shard-3
-             */
-            shardId: string;
-            /**
-             * @description Its number in the table.
-             * @example 3
-             */
-            shardNumber: number;
-            /**
-             * @description Its table in node storage, `<tableName>_<shardNumber>`.
-             * @example orders_3
-             */
-            storageTable: string;
-            /**
-             * @description Rows deleted with it.
-             * @example 1250
-             */
-            rowsDeleted: number;
-            /**
-             * @description Its primary node, where the rows were deleted (empty when it had none).
-             * @example [
-             *       "node-1"
-             *     ]
-             */
-            nodeIds: string[];
-        };
-        /**
          * @description The engine that raised the alert: `health` (the cluster health monitor's open issues, see `GET /api/v1/cluster/health/issues`) or `replication` (its lag alert rules, see `GET /api/v1/replication/monitor/alerts`).
          * @example replication
          * @enum {string}
@@ -22876,6 +21670,73 @@ export interface components {
             endsAt: string | null;
         };
         /**
+         * @description Payload of `distributed_query_started` (status RUNNING) and `distributed_query_completed` (COMPLETED or FAILED). Stream filters match the coordinator and the fragments' nodes (`nodeIds`).
+         * @example {
+         *       "queryId": "dq-7",
+         *       "query": "SELECT region, COUNT(*) FROM orders GROUP BY region",
+         *       "table": "orders",
+         *       "kind": "SCATTER_GATHER",
+         *       "coordinatorNodeId": "node-1",
+         *       "nodeIds": [
+         *         "node-1",
+         *         "node-2"
+         *       ],
+         *       "fragments": 2,
+         *       "status": "COMPLETED",
+         *       "durationMs": 6,
+         *       "rowsScanned": 2500,
+         *       "resultRows": 2,
+         *       "error": null
+         *     }
+         */
+        DistributedQueryPayload: {
+            queryId: components["schemas"]["DistributedQueryId"];
+            /**
+             * @description The query as sent.
+             * @example SELECT region, COUNT(*) FROM orders GROUP BY region
+             */
+            query: string;
+            /** @example orders */
+            table: string;
+            kind: components["schemas"]["DistributedPlanKind"];
+            /** @example node-1 */
+            coordinatorNodeId: string;
+            /**
+             * @description The coordinator and the nodes sent a fragment.
+             * @example [
+             *       "node-1",
+             *       "node-2"
+             *     ]
+             */
+            nodeIds: string[];
+            /**
+             * @description Fragments planned.
+             * @example 2
+             */
+            fragments: number;
+            status: components["schemas"]["DistributedQueryStatus"];
+            /**
+             * @description Cluster time it took; null when it starts.
+             * @example 6
+             */
+            durationMs: number | null;
+            /**
+             * @description Rows the fragments read (0 when it starts).
+             * @example 2500
+             */
+            rowsScanned: number;
+            /**
+             * @description Rows in the result; null unless COMPLETED.
+             * @example 2
+             */
+            resultRows: number | null;
+            /**
+             * @description Why it FAILED; null otherwise.
+             * @example null
+             */
+            error: string | null;
+        };
+        /**
          * @description Every event, on every stream, in one envelope. `cursor` increases by one per event across
          *     the whole cluster; reconnect with `resumeFrom` set to the last cursor you saw to miss nothing.
          *     The log keeps the newest events only (`RUSTYDB_EVENT_LOG_MAX_EVENTS`, 100,000 by default,
@@ -22900,7 +21761,7 @@ export interface components {
              */
             source: string;
             /** @description Depends on `type`; see the payload schemas. */
-            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"] | components["schemas"]["TransactionBegunPayload"] | components["schemas"]["TransactionVotePayload"] | components["schemas"]["TransactionEndedPayload"] | components["schemas"]["TransactionInDoubtPayload"] | components["schemas"]["TransactionHeuristicPayload"] | components["schemas"]["TransactionForgottenPayload"] | components["schemas"]["XaBranchStatePayload"] | components["schemas"]["ShardAddedPayload"] | components["schemas"]["ShardRemovedPayload"] | components["schemas"]["Alert"];
+            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"] | components["schemas"]["TransactionBegunPayload"] | components["schemas"]["TransactionVotePayload"] | components["schemas"]["TransactionEndedPayload"] | components["schemas"]["TransactionInDoubtPayload"] | components["schemas"]["TransactionHeuristicPayload"] | components["schemas"]["TransactionForgottenPayload"] | components["schemas"]["XaBranchStatePayload"] | components["schemas"]["Alert"] | components["schemas"]["DistributedQueryPayload"];
         };
         EventListResponse: {
             /** @enum {boolean} */
@@ -23491,11 +22352,11 @@ export interface components {
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
-         * @description `RAC_PARALLEL`: a RAC parallel query (`POST /api/v1/rac/parallel-query/execute`). The cluster's distributed queries join when their domain is built.
+         * @description `RAC_PARALLEL`: a RAC parallel query (`POST /api/v1/rac/parallel-query/execute`, ids `pq-N`). `DISTRIBUTED`: a distributed query over a sharded table (`POST /api/v1/cluster/query/execute-parallel`, ids `dq-N`).
          * @example RAC_PARALLEL
          * @enum {string}
          */
-        QueryKind: "RAC_PARALLEL";
+        QueryKind: "RAC_PARALLEL" | "DISTRIBUTED";
         /** @description One long query's progress and, once it ends, its result. */
         QueryExecution: {
             /** @example pq-7 */
@@ -23531,10 +22392,10 @@ export interface components {
             /** @description Work done of the work planned. */
             progress: {
                 /**
-                 * @description What is counted: blocks read, for a RAC parallel query.
+                 * @description What is counted: blocks read, for a RAC parallel query; fragments ended (their results at the coordinator), for a distributed query.
                  * @enum {string}
                  */
-                unit: "BLOCK";
+                unit: "BLOCK" | "FRAGMENT";
                 /** @example 40 */
                 done: number;
                 /** @example 64 */
@@ -27582,11 +26443,6 @@ export interface operations {
                  */
                 fields?: components["parameters"]["Fields"];
                 /**
-                 * @description Only the shards of this group (`default`, or a table group); a group that does not exist lists none.
-                 * @example null
-                 */
-                group?: components["schemas"]["ShardGroup"];
-                /**
                  * @description Only shards with a copy on this node.
                  * @example null
                  */
@@ -27620,8 +26476,6 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "shardId": "shard-3",
-                     *           "group": "default",
-                     *           "tables": [],
                      *           "startToken": 536870912,
                      *           "endToken": 805306367,
                      *           "state": "ACTIVE",
@@ -27635,8 +26489,6 @@ export interface operations {
                      *         },
                      *         {
                      *           "shardId": "shard-4",
-                     *           "group": "default",
-                     *           "tables": [],
                      *           "startToken": 805306368,
                      *           "endToken": 1073741823,
                      *           "state": "MOVING",
@@ -27677,63 +26529,12 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    getShard: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Id of the shard, `shard-N` in the `default` group or `<group>-shard-N` in a table group, for example `orders-shard-2`. */
-                id: components["schemas"]["ShardId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The shard. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ClusterShardResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No shard of any group has this id. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No shard has id \"orders-shard-9\".",
-                     *         "details": {
-                     *           "resource": "cluster.shard",
-                     *           "id": "orders-shard-9"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
     assignShard: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of a `default` group shard, for example `shard-3`. */
+                /** @description Id of the shard, for example `shard-3`. */
                 id: components["schemas"]["ShardId"];
             };
             cookie?: never;
@@ -27756,8 +26557,6 @@ export interface operations {
                      *       "success": true,
                      *       "data": {
                      *         "shardId": "shard-4",
-                     *         "group": "default",
-                     *         "tables": [],
                      *         "startToken": 805306368,
                      *         "endToken": 1073741823,
                      *         "state": "MOVING",
@@ -27810,7 +26609,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
-            /** @description The node is DOWN, the shard already has a move pending, or it is a table group's shard. */
+            /** @description The node is DOWN, or the shard already has a move pending. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -38022,200 +36821,7 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    listShardedTables: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Maximum number of items to return (1-1000).
-                 * @example 50
-                 */
-                limit?: components["parameters"]["Limit"];
-                /**
-                 * @description Number of matching items to skip.
-                 * @example 0
-                 */
-                offset?: components["parameters"]["Offset"];
-                /** @description Field to sort by. */
-                sort_by?: "tableName" | "createdAt" | "shardCount" | "rowCount" | "sizeBytes";
-                /** @description Sort direction for `sort_by`. */
-                order?: components["parameters"]["Order"];
-                /**
-                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
-                 *     id is always included. Unknown field names are rejected with 422.
-                 */
-                fields?: components["parameters"]["Fields"];
-                /** @description Only tables of this strategy. */
-                strategy?: "HASH" | "RANGE" | "LIST" | "COMPOSITE";
-                /** @description Only tables of this shard group (colocated tables). */
-                shardGroup?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of sharded tables. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": [
-                     *         {
-                     *           "tableName": "orders",
-                     *           "schemaName": "public",
-                     *           "columns": [
-                     *             {
-                     *               "name": "customer_id",
-                     *               "type": "INTEGER"
-                     *             },
-                     *             {
-                     *               "name": "region",
-                     *               "type": "STRING"
-                     *             },
-                     *             {
-                     *               "name": "total",
-                     *               "type": "NUMBER"
-                     *             }
-                     *           ],
-                     *           "shardKeyColumns": [
-                     *             "customer_id"
-                     *           ],
-                     *           "primaryKeyColumns": [
-                     *             "customer_id"
-                     *           ],
-                     *           "strategy": {
-                     *             "type": "HASH",
-                     *             "numShards": 2,
-                     *             "hashFunction": "DEFAULT",
-                     *             "keyColumns": [
-                     *               "customer_id"
-                     *             ]
-                     *           },
-                     *           "shardGroup": "orders",
-                     *           "shardCount": 2,
-                     *           "rowCount": 2,
-                     *           "sizeBytes": 94,
-                     *           "shards": [
-                     *             {
-                     *               "id": "orders-shard-1",
-                     *               "name": "orders_1",
-                     *               "shardNumber": 1,
-                     *               "tableName": "orders",
-                     *               "shardGroup": "orders",
-                     *               "status": "ACTIVE",
-                     *               "primaryNodeId": "node-1",
-                     *               "replicaNodeIds": [
-                     *                 "node-2",
-                     *                 "node-3"
-                     *               ],
-                     *               "rowCount": 1,
-                     *               "sizeBytes": 47,
-                     *               "lastRebalance": null,
-                     *               "metadata": {
-                     *                 "storageTable": "orders_1",
-                     *                 "bounds": [
-                     *                   {
-                     *                     "strategy": "HASH",
-                     *                     "keyColumns": [
-                     *                       "customer_id"
-                     *                     ],
-                     *                     "hashFunction": "DEFAULT",
-                     *                     "bucket": 0,
-                     *                     "tokenRange": {
-                     *                       "startToken": 0,
-                     *                       "endToken": 2147483647
-                     *                     }
-                     *                   }
-                     *                 ]
-                     *               }
-                     *             },
-                     *             {
-                     *               "id": "orders-shard-2",
-                     *               "name": "orders_2",
-                     *               "shardNumber": 2,
-                     *               "tableName": "orders",
-                     *               "shardGroup": "orders",
-                     *               "status": "ACTIVE",
-                     *               "primaryNodeId": "node-1",
-                     *               "replicaNodeIds": [
-                     *                 "node-2",
-                     *                 "node-3"
-                     *               ],
-                     *               "rowCount": 1,
-                     *               "sizeBytes": 47,
-                     *               "lastRebalance": null,
-                     *               "metadata": {
-                     *                 "storageTable": "orders_2",
-                     *                 "bounds": [
-                     *                   {
-                     *                     "strategy": "HASH",
-                     *                     "keyColumns": [
-                     *                       "customer_id"
-                     *                     ],
-                     *                     "hashFunction": "DEFAULT",
-                     *                     "bucket": 1,
-                     *                     "tokenRange": {
-                     *                       "startToken": 2147483648,
-                     *                       "endToken": 4294967295
-                     *                     }
-                     *                   }
-                     *                 ]
-                     *               }
-                     *             }
-                     *           ],
-                     *           "createdAt": "2026-11-21T10:30:00.000Z",
-                     *           "updatedAt": "2026-11-21T10:30:00.000Z"
-                     *         }
-                     *       ],
-                     *       "pagination": {
-                     *         "total": 1,
-                     *         "limit": 50,
-                     *         "offset": 0,
-                     *         "hasMore": false
-                     *       },
-                     *       "timestamp": "2026-11-21T10:31:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ShardedTableListResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            /** @description `fields` names a field sharded tables do not have. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "UNPROCESSABLE",
-                     *         "message": "Unknown field(s) in fields: owner.",
-                     *         "details": {
-                     *           "unknownFields": [
-                     *             "owner"
-                     *           ]
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    createShardedTable: {
+    executeDistributedQuery: {
         parameters: {
             query?: never;
             header?: never;
@@ -38224,336 +36830,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateShardedTableRequest"];
+                "application/json": components["schemas"]["DistributedQueryRequest"];
             };
         };
         responses: {
-            /** @description The table, created, with its shards. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "tableName": "orders",
-                     *         "schemaName": "public",
-                     *         "columns": [
-                     *           {
-                     *             "name": "customer_id",
-                     *             "type": "INTEGER"
-                     *           },
-                     *           {
-                     *             "name": "region",
-                     *             "type": "STRING"
-                     *           },
-                     *           {
-                     *             "name": "total",
-                     *             "type": "NUMBER"
-                     *           }
-                     *         ],
-                     *         "shardKeyColumns": [
-                     *           "customer_id"
-                     *         ],
-                     *         "primaryKeyColumns": [
-                     *           "customer_id"
-                     *         ],
-                     *         "strategy": {
-                     *           "type": "HASH",
-                     *           "numShards": 2,
-                     *           "hashFunction": "DEFAULT",
-                     *           "keyColumns": [
-                     *             "customer_id"
-                     *           ]
-                     *         },
-                     *         "shardGroup": "orders",
-                     *         "shardCount": 2,
-                     *         "rowCount": 0,
-                     *         "sizeBytes": 0,
-                     *         "shards": [
-                     *           {
-                     *             "id": "orders-shard-1",
-                     *             "name": "orders_1",
-                     *             "shardNumber": 1,
-                     *             "tableName": "orders",
-                     *             "shardGroup": "orders",
-                     *             "status": "ACTIVE",
-                     *             "primaryNodeId": "node-1",
-                     *             "replicaNodeIds": [
-                     *               "node-2",
-                     *               "node-3"
-                     *             ],
-                     *             "rowCount": 0,
-                     *             "sizeBytes": 0,
-                     *             "lastRebalance": null,
-                     *             "metadata": {
-                     *               "storageTable": "orders_1",
-                     *               "bounds": [
-                     *                 {
-                     *                   "strategy": "HASH",
-                     *                   "keyColumns": [
-                     *                     "customer_id"
-                     *                   ],
-                     *                   "hashFunction": "DEFAULT",
-                     *                   "bucket": 0,
-                     *                   "tokenRange": {
-                     *                     "startToken": 0,
-                     *                     "endToken": 2147483647
-                     *                   }
-                     *                 }
-                     *               ]
-                     *             }
-                     *           },
-                     *           {
-                     *             "id": "orders-shard-2",
-                     *             "name": "orders_2",
-                     *             "shardNumber": 2,
-                     *             "tableName": "orders",
-                     *             "shardGroup": "orders",
-                     *             "status": "ACTIVE",
-                     *             "primaryNodeId": "node-1",
-                     *             "replicaNodeIds": [
-                     *               "node-2",
-                     *               "node-3"
-                     *             ],
-                     *             "rowCount": 0,
-                     *             "sizeBytes": 0,
-                     *             "lastRebalance": null,
-                     *             "metadata": {
-                     *               "storageTable": "orders_2",
-                     *               "bounds": [
-                     *                 {
-                     *                   "strategy": "HASH",
-                     *                   "keyColumns": [
-                     *                     "customer_id"
-                     *                   ],
-                     *                   "hashFunction": "DEFAULT",
-                     *                   "bucket": 1,
-                     *                   "tokenRange": {
-                     *                     "startToken": 2147483648,
-                     *                     "endToken": 4294967295
-                     *                   }
-                     *                 }
-                     *               ]
-                     *             }
-                     *           }
-                     *         ],
-                     *         "createdAt": "2026-11-21T10:30:00.000Z",
-                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ShardedTableResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            /** @description A sharded table has this name (`details.reason` `ALREADY_EXISTS`), a shard group left by a dropped table of this name holds tables of another layout (`GROUP_TAKEN`), the catalog holds its 1000 tables (`LIMIT_REACHED`), or no writable node can hold a primary (`NO_WRITABLE_NODE`). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "CONFLICT",
-                     *         "message": "Sharded table \"orders\" already exists.",
-                     *         "details": {
-                     *           "reason": "ALREADY_EXISTS",
-                     *           "tableName": "orders"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            /** @description The definition makes no sense; every problem is listed in `details.problems`. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    getShardedTable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The sharded table's name.
-                 * @example orders
-                 */
-                table: components["schemas"]["ShardedTableName"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The table. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ShardedTableResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No sharded table has this name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table \"invoices\".",
-                     *         "details": {
-                     *           "resource": "sharding.table",
-                     *           "id": "invoices"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    updateShardedTable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The sharded table's name.
-                 * @example orders
-                 */
-                table: components["schemas"]["ShardedTableName"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "addColumns": [
-                 *         {
-                 *           "name": "paid",
-                 *           "type": "BOOLEAN"
-                 *         }
-                 *       ]
-                 *     }
-                 */
-                "application/json": components["schemas"]["UpdateShardedTableRequest"];
-            };
-        };
-        responses: {
-            /** @description The table, altered. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ShardedTableResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No sharded table has this name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table \"invoices\".",
-                     *         "details": {
-                     *           "resource": "sharding.table",
-                     *           "id": "invoices"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            405: components["responses"]["MethodNotAllowed"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            /** @description An added column is already there, or the result is not a valid table (`details.problems`). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "UNPROCESSABLE",
-                     *         "message": "orders already has the columns total.",
-                     *         "details": {
-                     *           "problems": [
-                     *             "column total exists"
-                     *           ]
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    dropShardedTable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The sharded table's name.
-                 * @example orders
-                 */
-                table: components["schemas"]["ShardedTableName"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The table is gone. */
+            /** @description The query ended within the wait, COMPLETED (or FAILED), with its result. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -38563,793 +36844,149 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": {
-                     *         "id": "orders",
-                     *         "deleted": true
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["DeletedResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No sharded table has this name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table \"invoices\".",
-                     *         "details": {
-                     *           "resource": "sharding.table",
-                     *           "id": "invoices"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            405: components["responses"]["MethodNotAllowed"];
-            /** @description A shard of the table is being moved (`details.reason` `SHARD_BUSY`), or a shard's primary node cannot take the deletes now (`NODE_NOT_WRITABLE`). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "CONFLICT",
-                     *         "message": "Shard orders_2 is REBALANCING; cancel its move before dropping orders.",
-                     *         "details": {
-                     *           "reason": "SHARD_BUSY",
-                     *           "shardId": "orders-shard-2",
-                     *           "state": "REBALANCING"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    listTableShards: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Maximum number of items to return (1-1000).
-                 * @example 50
-                 */
-                limit?: components["parameters"]["Limit"];
-                /**
-                 * @description Number of matching items to skip.
-                 * @example 0
-                 */
-                offset?: components["parameters"]["Offset"];
-                /** @description Field to sort by. */
-                sort_by?: "shardNumber" | "status" | "rowCount" | "sizeBytes";
-                /** @description Sort direction for `sort_by`. */
-                order?: components["parameters"]["Order"];
-                /**
-                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
-                 *     id is always included. Unknown field names are rejected with 422.
-                 */
-                fields?: components["parameters"]["Fields"];
-                /**
-                 * @description Only shards in this state.
-                 * @example null
-                 */
-                status?: components["schemas"]["ShardStatus"];
-                /** @description Only shards whose primary is this node. */
-                primaryNodeId?: string;
-            };
-            header?: never;
-            path: {
-                /**
-                 * @description The sharded table's name.
-                 * @example orders
-                 */
-                table: components["schemas"]["ShardedTableName"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of the table's shards. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": [
-                     *         {
-                     *           "id": "orders-shard-1",
-                     *           "name": "orders_1",
-                     *           "shardNumber": 1,
-                     *           "tableName": "orders",
-                     *           "shardGroup": "orders",
-                     *           "status": "ACTIVE",
-                     *           "primaryNodeId": "node-1",
-                     *           "replicaNodeIds": [
-                     *             "node-2",
-                     *             "node-3"
-                     *           ],
-                     *           "rowCount": 1,
-                     *           "sizeBytes": 47,
-                     *           "lastRebalance": null,
-                     *           "metadata": {
-                     *             "storageTable": "orders_1",
-                     *             "bounds": [
-                     *               {
-                     *                 "strategy": "HASH",
-                     *                 "keyColumns": [
-                     *                   "customer_id"
-                     *                 ],
-                     *                 "hashFunction": "DEFAULT",
-                     *                 "bucket": 0,
-                     *                 "tokenRange": {
-                     *                   "startToken": 0,
-                     *                   "endToken": 2147483647
-                     *                 }
-                     *               }
-                     *             ]
-                     *           }
-                     *         }
-                     *       ],
-                     *       "pagination": {
-                     *         "total": 2,
-                     *         "limit": 1,
-                     *         "offset": 0,
-                     *         "hasMore": true
-                     *       },
-                     *       "timestamp": "2026-11-21T10:31:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ShardListResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No sharded table has this name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table \"invoices\".",
-                     *         "details": {
-                     *           "resource": "sharding.table",
-                     *           "id": "invoices"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            405: components["responses"]["MethodNotAllowed"];
-            /** @description `fields` names a field shards do not have. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "UNPROCESSABLE",
-                     *         "message": "Unknown field(s) in fields: owner.",
-                     *         "details": {
-                     *           "unknownFields": [
-                     *             "owner"
-                     *           ]
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    addShard: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The sharded table's name.
-                 * @example orders
-                 */
-                table: components["schemas"]["ShardedTableName"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AddShardRequest"];
-            };
-        };
-        responses: {
-            /** @description The new shard. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "id": "events-shard-4",
-                     *         "name": "events_4",
-                     *         "shardNumber": 4,
-                     *         "tableName": "events",
-                     *         "shardGroup": "events",
-                     *         "status": "ACTIVE",
-                     *         "primaryNodeId": "node-1",
-                     *         "replicaNodeIds": [
-                     *           "node-2",
-                     *           "node-3"
-                     *         ],
-                     *         "rowCount": 0,
-                     *         "sizeBytes": 0,
-                     *         "lastRebalance": null,
-                     *         "metadata": {
-                     *           "storageTable": "events_4",
-                     *           "bounds": [
-                     *             {
-                     *               "strategy": "RANGE",
-                     *               "keyColumns": [
-                     *                 "day"
-                     *               ],
-                     *               "rangeIndex": 3,
-                     *               "range": {
-                     *                 "lowerBound": "2027-07-01",
-                     *                 "upperBound": null
-                     *               }
-                     *             }
-                     *           ]
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ShardResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No sharded table has this name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table \"invoices\".",
-                     *         "details": {
-                     *           "resource": "sharding.table",
-                     *           "id": "invoices"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            405: components["responses"]["MethodNotAllowed"];
-            /** @description The table shares its shard group (`details.reason` `COLOCATED`), a shard of it takes no writes now (`SHARD_BUSY`), or a node cannot take writes (`NODE_NOT_WRITABLE`). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "CONFLICT",
-                     *         "message": "orders shares shard group \"orders\" with other tables; a shard added to it would change their layout. Migrate the table to a layout of its own first.",
-                     *         "details": {
-                     *           "reason": "COLOCATED",
-                     *           "tableName": "orders",
-                     *           "group": "orders"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            /** @description The strategy cannot take a shard this way, or `splitAt` / `values` do not fit it (`details.problems`). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "UNPROCESSABLE",
-                     *         "message": "Cannot add a shard to orders: with DEFAULT hashing another shard would move nearly every key; only CONSISTENT hashing adds shards (about 1/n of the keys move).",
-                     *         "details": {
-                     *           "problems": [
-                     *             "with DEFAULT hashing another shard would move nearly every key; only CONSISTENT hashing adds shards (about 1/n of the keys move)"
-                     *           ]
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    getTableShard: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The sharded table's name.
-                 * @example orders
-                 */
-                table: components["schemas"]["ShardedTableName"];
-                /**
-                 * @description The shard's id (as `GET …/tables/{table}/shards` lists it), or its name (`orders_2`).
-                 * @example orders-shard-2
-                 */
-                id: components["schemas"]["ShardId-2"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The shard. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ShardResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No sharded table has this name, or the table has no shard with this id. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "Sharded table orders has no shard orders-shard-9.",
-                     *         "details": {
-                     *           "resource": "sharding.shard",
-                     *           "id": "orders-shard-9"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    setShardStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The sharded table's name.
-                 * @example orders
-                 */
-                table: components["schemas"]["ShardedTableName"];
-                /**
-                 * @description The shard's id (as `GET …/tables/{table}/shards` lists it), or its name (`orders_2`).
-                 * @example orders-shard-2
-                 */
-                id: components["schemas"]["ShardId-2"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "status": "READ_ONLY",
-                 *       "reason": "maintenance of node-1"
-                 *     }
-                 */
-                "application/json": components["schemas"]["SetShardStatusRequest"];
-            };
-        };
-        responses: {
-            /** @description The shard, in its new state. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ShardResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No sharded table has this name, or the table has no shard with this id. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "Sharded table orders has no shard orders-shard-9.",
-                     *         "details": {
-                     *           "resource": "sharding.shard",
-                     *           "id": "orders-shard-9"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            405: components["responses"]["MethodNotAllowed"];
-            /** @description The state machine does not allow an operator this move (`details.from`, `to` and `allowed`), e.g. a shard being moved. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "CONFLICT",
-                     *         "message": "Shard orders-shard-2 cannot go [REBALANCING -> READ_ONLY] (only the engine makes it, as part of a create, move or drop); from REBALANCING an operator may set nothing.",
-                     *         "details": {
-                     *           "reason": "ILLEGAL_TRANSITION",
-                     *           "shardName": "orders-shard-2",
-                     *           "from": "REBALANCING",
-                     *           "to": "READ_ONLY",
-                     *           "actor": "OPERATOR",
-                     *           "allowed": []
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    listShardRows: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Maximum number of items to return (1-1000).
-                 * @example 50
-                 */
-                limit?: components["parameters"]["Limit"];
-                /**
-                 * @description Number of matching items to skip.
-                 * @example 0
-                 */
-                offset?: components["parameters"]["Offset"];
-            };
-            header?: never;
-            path: {
-                /**
-                 * @description The sharded table's name.
-                 * @example orders
-                 */
-                table: components["schemas"]["ShardedTableName"];
-                /**
-                 * @description The shard's id (as `GET …/tables/{table}/shards` lists it), or its name (`orders_2`).
-                 * @example orders-shard-2
-                 */
-                id: components["schemas"]["ShardId-2"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of rows. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": [
-                     *         {
-                     *           "customer_id": 42,
-                     *           "region": "eu",
-                     *           "total": 99.5
-                     *         }
-                     *       ],
-                     *       "pagination": {
-                     *         "total": 1,
-                     *         "limit": 50,
-                     *         "offset": 0,
-                     *         "hasMore": false
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ShardRowListResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No sharded table has this name, or the table has no shard with this id. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "Sharded table orders has no shard orders-shard-9.",
-                     *         "details": {
-                     *           "resource": "sharding.shard",
-                     *           "id": "orders-shard-9"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            405: components["responses"]["MethodNotAllowed"];
-            /** @description The shard serves no reads now (`details.reason` `SHARD_NOT_READABLE`, with its `state`), or no node holding it is up (`NO_COPY_UP`). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "CONFLICT",
-                     *         "message": "Shard orders_2 is OFFLINE: it serves no reads.",
-                     *         "details": {
-                     *           "reason": "SHARD_NOT_READABLE",
-                     *           "shardId": "orders-shard-2",
-                     *           "state": "OFFLINE"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    writeShardedRows: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The sharded table's name.
-                 * @example orders
-                 */
-                table: components["schemas"]["ShardedTableName"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "rows": [
-                 *         {
-                 *           "customer_id": 42,
-                 *           "region": "eu",
-                 *           "total": 99.5
-                 *         },
-                 *         {
-                 *           "customer_id": 7,
-                 *           "region": "us",
-                 *           "total": 12
-                 *         }
-                 *       ]
-                 *     }
-                 */
-                "application/json": components["schemas"]["WriteShardedRowsRequest"];
-            };
-        };
-        responses: {
-            /** @description Where the rows went, shard by shard. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
+                     *         "queryId": "dq-7",
                      *         "table": "orders",
-                     *         "rowsWritten": 2,
-                     *         "shards": [
+                     *         "query": "SELECT region, COUNT(*) AS orders, SUM(amount) AS revenue FROM orders WHERE amount >= 10 GROUP BY region ORDER BY revenue DESC LIMIT 3",
+                     *         "kind": "SCATTER_GATHER",
+                     *         "coordinatorNodeId": "node-1",
+                     *         "status": "COMPLETED",
+                     *         "merge": "Merge 2 partial aggregates grouped by region at the coordinator (AVG as SUM / COUNT), then order by revenue DESC, keep the first 3.",
+                     *         "topNPerShard": false,
+                     *         "startedAt": "2026-11-21T10:30:00.000Z",
+                     *         "completedAt": "2026-11-21T10:30:00.006Z",
+                     *         "durationMs": 6,
+                     *         "estimatedRows": 2500,
+                     *         "rowsScanned": 2500,
+                     *         "fragments": [
                      *           {
-                     *             "shardId": "orders-shard-1",
                      *             "shardName": "orders_1",
-                     *             "shardNumber": 1,
+                     *             "shardIndex": 0,
                      *             "nodeId": "node-1",
-                     *             "rows": 1,
-                     *             "commits": 1,
-                     *             "lsn": "0/9A2118"
+                     *             "sql": "SELECT region, COUNT(*), SUM(amount) FROM orders_1 WHERE amount >= 10 GROUP BY region",
+                     *             "estimatedRows": 1250,
+                     *             "estimatedBytes": 98000,
+                     *             "networkHops": 0,
+                     *             "status": "COMPLETED",
+                     *             "rowsScanned": 1250,
+                     *             "rowsReturned": 2,
+                     *             "networkMs": 0,
+                     *             "scanMs": 2,
+                     *             "completedAt": "2026-11-21T10:30:00.002Z",
+                     *             "elapsedMs": 2,
+                     *             "error": null
                      *           },
                      *           {
-                     *             "shardId": "orders-shard-2",
                      *             "shardName": "orders_2",
-                     *             "shardNumber": 2,
-                     *             "nodeId": "node-1",
-                     *             "rows": 1,
-                     *             "commits": 1,
-                     *             "lsn": "0/9A2240"
+                     *             "shardIndex": 1,
+                     *             "nodeId": "node-2",
+                     *             "sql": "SELECT region, COUNT(*), SUM(amount) FROM orders_2 WHERE amount >= 10 GROUP BY region",
+                     *             "estimatedRows": 1250,
+                     *             "estimatedBytes": 97500,
+                     *             "networkHops": 2,
+                     *             "status": "COMPLETED",
+                     *             "rowsScanned": 1250,
+                     *             "rowsReturned": 2,
+                     *             "networkMs": 4,
+                     *             "scanMs": 2,
+                     *             "completedAt": "2026-11-21T10:30:00.006Z",
+                     *             "elapsedMs": 6,
+                     *             "error": null
                      *           }
-                     *         ]
+                     *         ],
+                     *         "result": {
+                     *           "columns": [
+                     *             "region",
+                     *             "orders",
+                     *             "revenue"
+                     *           ],
+                     *           "rows": [
+                     *             {
+                     *               "region": "eu",
+                     *               "orders": 1204,
+                     *               "revenue": 152120
+                     *             },
+                     *             {
+                     *               "region": "us",
+                     *               "orders": 1188,
+                     *               "revenue": 149875
+                     *             }
+                     *           ],
+                     *           "rowCount": 2
+                     *         },
+                     *         "error": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.006Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DistributedQueryExecutionResponse"];
+                };
+            };
+            /** @description The query, still RUNNING (a manual clock, or longer than the wait). */
+            202: {
+                headers: {
+                    /** @description Where to follow it (`/api/v1/cluster/query/plans/dq-7`). */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "queryId": "dq-8",
+                     *         "table": "orders",
+                     *         "query": "SELECT order_id, amount FROM orders WHERE customer_id = 42 ORDER BY order_id DESC LIMIT 5",
+                     *         "kind": "SINGLE_SHARD",
+                     *         "coordinatorNodeId": "node-1",
+                     *         "status": "RUNNING",
+                     *         "merge": null,
+                     *         "topNPerShard": false,
+                     *         "startedAt": "2026-11-21T10:30:00.000Z",
+                     *         "completedAt": null,
+                     *         "durationMs": null,
+                     *         "estimatedRows": 1250,
+                     *         "rowsScanned": 0,
+                     *         "fragments": [
+                     *           {
+                     *             "shardName": "orders_2",
+                     *             "shardIndex": 1,
+                     *             "nodeId": "node-2",
+                     *             "sql": "SELECT order_id, amount FROM orders_2 WHERE customer_id = 42 ORDER BY order_id DESC LIMIT 5",
+                     *             "estimatedRows": 1250,
+                     *             "estimatedBytes": 97500,
+                     *             "networkHops": 2,
+                     *             "status": "RUNNING",
+                     *             "rowsScanned": 0,
+                     *             "rowsReturned": 0,
+                     *             "networkMs": 0,
+                     *             "scanMs": 0,
+                     *             "completedAt": null,
+                     *             "elapsedMs": null,
+                     *             "error": null
+                     *           }
+                     *         ],
+                     *         "result": null,
+                     *         "error": null
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
                      *     }
                      */
-                    "application/json": components["schemas"]["ShardedRowsWrittenResponse"];
+                    "application/json": components["schemas"]["DistributedQueryExecutionResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No sharded table has this name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table \"invoices\".",
-                     *         "details": {
-                     *           "resource": "sharding.table",
-                     *           "id": "invoices"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
-            /** @description A row's shard takes no writes now (`details.reason` `SHARD_NOT_WRITABLE`, with the shard and its `state`), or its primary node cannot take writes (`NODE_NOT_WRITABLE`); nothing was written. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "CONFLICT",
-                     *         "message": "Shard orders_2 is READ_ONLY: it takes no writes (reads only).",
-                     *         "details": {
-                     *           "reason": "SHARD_NOT_WRITABLE",
-                     *           "shardId": "orders-shard-2",
-                     *           "storageTable": "orders_2",
-                     *           "state": "READ_ONLY"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description A row cannot be routed (`details.problems`, naming the row); nothing was written. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "UNPROCESSABLE",
-                     *         "message": "Invalid rows for orders: rows[1].customer_id is '7', not a whole number (a safe integer).",
-                     *         "details": {
-                     *           "problems": [
-                     *             "rows[1].customer_id is '7', not a whole number (a safe integer)"
-                     *           ]
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
         };
     };
-    routeShardQuery: {
+    explainDistributedQuery: {
         parameters: {
             query?: never;
             header?: never;
@@ -39358,100 +36995,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RouteShardQueryRequest"];
+                "application/json": components["schemas"]["DistributedQueryRequest"];
             };
         };
         responses: {
-            /** @description The route and why. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ShardRouteResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No sharded table has this name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table \"invoices\".",
-                     *         "details": {
-                     *           "resource": "sharding.table",
-                     *           "id": "invoices"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            405: components["responses"]["MethodNotAllowed"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            /** @description Neither or both of `key` and `conditions`, a key value missing or of the wrong type, a value in no list without a default shard, or a condition on an unknown column (`details.problems`). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "UNPROCESSABLE",
-                     *         "message": "Cannot route the key in orders: shard key column customer_id has no value.",
-                     *         "details": {
-                     *           "problems": [
-                     *             "shard key column customer_id has no value"
-                     *           ]
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    analyzeShardKey: {
-        parameters: {
-            query: {
-                /**
-                 * @description The sharded table whose rows are read.
-                 * @example null
-                 */
-                table: components["schemas"]["ShardedTableName"];
-                /** @description The candidate key's columns, comma separated (1 to 8), e.g. `region` or `region,customer_id`. */
-                keyColumns: string;
-                /** @description Shards to hash over; the table's shard count when absent. */
-                shardCount?: number;
-                /**
-                 * @description The hash; `DEFAULT` when absent.
-                 * @example null
-                 */
-                hashFunction?: components["schemas"]["ShardHashFunction"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The analysis. */
+            /** @description The plan. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -39462,736 +37010,87 @@ export interface operations {
                      *       "success": true,
                      *       "data": {
                      *         "table": "orders",
-                     *         "keyColumns": [
-                     *           "region"
-                     *         ],
-                     *         "shardCount": 4,
-                     *         "hashFunction": "DEFAULT",
-                     *         "rowsAnalyzed": 1000,
-                     *         "rowsWithoutKey": 0,
-                     *         "cardinality": 3,
-                     *         "rowsPerShard": [
-                     *           0,
-                     *           0,
-                     *           667,
-                     *           333
-                     *         ],
-                     *         "meanRowsPerShard": 250,
-                     *         "maxRowsPerShard": 667,
-                     *         "skew": 2.668,
-                     *         "emptyShards": 2,
-                     *         "hotValues": [
-                     *           {
-                     *             "keyText": "eu",
-                     *             "rows": 334,
-                     *             "share": 0.334
-                     *           },
-                     *           {
-                     *             "keyText": "ap",
-                     *             "rows": 333,
-                     *             "share": 0.333
-                     *           },
-                     *           {
-                     *             "keyText": "us",
-                     *             "rows": 333,
-                     *             "share": 0.333
-                     *           }
-                     *         ],
-                     *         "recommendation": "POOR",
-                     *         "reasons": [
-                     *           "3 distinct values for 4 shards: at least 1 shards stay empty",
-                     *           "the value eu holds 33.4% of rows, more than one shard's fair share (25.0%): no split can spread it",
-                     *           "the fullest shard holds 667 rows, 2.67× the mean of 250.0 (above 2)"
-                     *         ]
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ShardKeyAnalysisResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No sharded table has this name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table \"invoices\".",
-                     *         "details": {
-                     *           "resource": "sharding.table",
-                     *           "id": "invoices"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            405: components["responses"]["MethodNotAllowed"];
-            /** @description A key column is not a column of the table, or one is named twice (`details.problems`). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "UNPROCESSABLE",
-                     *         "message": "Cannot analyze the shard key: column country is not a column of orders (customer_id, region, total).",
-                     *         "details": {
-                     *           "problems": [
-                     *             "column country is not a column of orders (customer_id, region, total)"
-                     *           ]
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    getShardingStatistics: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Only this table.
-                 * @example null
-                 */
-                table?: components["schemas"]["ShardedTableName"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The statistics. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "tables": 1,
-                     *         "shards": 2,
-                     *         "rowCount": 2,
-                     *         "sizeBytes": 94,
-                     *         "shardsByStatus": {
-                     *           "CREATING": 0,
-                     *           "ACTIVE": 2,
-                     *           "REBALANCING": 0,
-                     *           "READ_ONLY": 0,
-                     *           "OFFLINE": 0,
-                     *           "DROPPING": 0
-                     *         },
-                     *         "tableStatistics": [
-                     *           {
-                     *             "tableName": "orders",
-                     *             "shardCount": 2,
-                     *             "rowCount": 2,
-                     *             "sizeBytes": 94,
-                     *             "minShardRows": 1,
-                     *             "maxShardRows": 1,
-                     *             "meanShardRows": 1,
-                     *             "skew": 1,
-                     *             "shardsByStatus": {
-                     *               "CREATING": 0,
-                     *               "ACTIVE": 2,
-                     *               "REBALANCING": 0,
-                     *               "READ_ONLY": 0,
-                     *               "OFFLINE": 0,
-                     *               "DROPPING": 0
+                     *         "query": "SELECT region, COUNT(*) AS orders, SUM(amount) AS revenue FROM orders WHERE amount >= 10 GROUP BY region ORDER BY revenue DESC LIMIT 3",
+                     *         "kind": "SCATTER_GATHER",
+                     *         "coordinatorNodeId": "node-1",
+                     *         "route": {
+                     *           "shardNames": [
+                     *             "orders_1",
+                     *             "orders_2"
+                     *           ],
+                     *           "singleShard": false,
+                     *           "scatter": true,
+                     *           "levels": [
+                     *             {
+                     *               "strategy": "HASH",
+                     *               "keyColumns": [
+                     *                 "customer_id"
+                     *               ],
+                     *               "pruned": false,
+                     *               "why": "no equality on customer_id: a hash is not pruned by other conditions"
                      *             }
-                     *           }
-                     *         ],
-                     *         "nodes": [
+                     *           ],
+                     *           "unusedConditions": [
+                     *             {
+                     *               "column": "amount",
+                     *               "op": "GTE",
+                     *               "value": 10
+                     *             }
+                     *           ]
+                     *         },
+                     *         "fragments": [
                      *           {
+                     *             "shardName": "orders_1",
+                     *             "shardIndex": 0,
                      *             "nodeId": "node-1",
-                     *             "primaryShards": 2,
-                     *             "replicaShards": 0,
-                     *             "rowCount": 2,
-                     *             "sizeBytes": 94
+                     *             "sql": "SELECT region, COUNT(*), SUM(amount) FROM orders_1 WHERE amount >= 10 GROUP BY region",
+                     *             "estimatedRows": 1250,
+                     *             "estimatedBytes": 98000,
+                     *             "networkHops": 0,
+                     *             "estimatedMs": 2
                      *           },
                      *           {
+                     *             "shardName": "orders_2",
+                     *             "shardIndex": 1,
                      *             "nodeId": "node-2",
-                     *             "primaryShards": 0,
-                     *             "replicaShards": 2,
-                     *             "rowCount": 0,
-                     *             "sizeBytes": 0
-                     *           },
-                     *           {
-                     *             "nodeId": "node-3",
-                     *             "primaryShards": 0,
-                     *             "replicaShards": 2,
-                     *             "rowCount": 0,
-                     *             "sizeBytes": 0
+                     *             "sql": "SELECT region, COUNT(*), SUM(amount) FROM orders_2 WHERE amount >= 10 GROUP BY region",
+                     *             "estimatedRows": 1250,
+                     *             "estimatedBytes": 97500,
+                     *             "networkHops": 2,
+                     *             "estimatedMs": 6
                      *           }
+                     *         ],
+                     *         "merge": "Merge 2 partial aggregates grouped by region at the coordinator (AVG as SUM / COUNT), then order by revenue DESC, keep the first 3.",
+                     *         "topNPerShard": false,
+                     *         "unavailableShards": [],
+                     *         "complete": true,
+                     *         "estimatedRows": 2500,
+                     *         "estimatedBytes": 195500,
+                     *         "networkHops": 2,
+                     *         "estimatedDurationMs": 6,
+                     *         "nodesContacted": [
+                     *           "node-1",
+                     *           "node-2"
                      *         ]
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
                      *     }
                      */
-                    "application/json": components["schemas"]["ShardingStatisticsResponse"];
+                    "application/json": components["schemas"]["ShardedQueryPlanResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description `table` names no sharded table. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table \"invoices\".",
-                     *         "details": {
-                     *           "resource": "sharding.table",
-                     *           "id": "invoices"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    listShardedTablesAlias: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Maximum number of items to return (1-1000).
-                 * @example 50
-                 */
-                limit?: components["parameters"]["Limit"];
-                /**
-                 * @description Number of matching items to skip.
-                 * @example 0
-                 */
-                offset?: components["parameters"]["Offset"];
-                /** @description Field to sort by. */
-                sort_by?: "tableName" | "createdAt" | "shardCount" | "rowCount" | "sizeBytes";
-                /** @description Sort direction for `sort_by`. */
-                order?: components["parameters"]["Order"];
-                /**
-                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
-                 *     id is always included. Unknown field names are rejected with 422.
-                 */
-                fields?: components["parameters"]["Fields"];
-                /** @description Only tables of this strategy. */
-                strategy?: "HASH" | "RANGE" | "LIST" | "COMPOSITE";
-                /** @description Only tables of this shard group (colocated tables). */
-                shardGroup?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of sharded tables. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": [
-                     *         {
-                     *           "tableName": "orders",
-                     *           "schemaName": "public",
-                     *           "columns": [
-                     *             {
-                     *               "name": "customer_id",
-                     *               "type": "INTEGER"
-                     *             },
-                     *             {
-                     *               "name": "region",
-                     *               "type": "STRING"
-                     *             },
-                     *             {
-                     *               "name": "total",
-                     *               "type": "NUMBER"
-                     *             }
-                     *           ],
-                     *           "shardKeyColumns": [
-                     *             "customer_id"
-                     *           ],
-                     *           "primaryKeyColumns": [
-                     *             "customer_id"
-                     *           ],
-                     *           "strategy": {
-                     *             "type": "HASH",
-                     *             "numShards": 2,
-                     *             "hashFunction": "DEFAULT",
-                     *             "keyColumns": [
-                     *               "customer_id"
-                     *             ]
-                     *           },
-                     *           "shardGroup": "orders",
-                     *           "shardCount": 2,
-                     *           "rowCount": 2,
-                     *           "sizeBytes": 94,
-                     *           "shards": [
-                     *             {
-                     *               "id": "orders-shard-1",
-                     *               "name": "orders_1",
-                     *               "shardNumber": 1,
-                     *               "tableName": "orders",
-                     *               "shardGroup": "orders",
-                     *               "status": "ACTIVE",
-                     *               "primaryNodeId": "node-1",
-                     *               "replicaNodeIds": [
-                     *                 "node-2",
-                     *                 "node-3"
-                     *               ],
-                     *               "rowCount": 1,
-                     *               "sizeBytes": 47,
-                     *               "lastRebalance": null,
-                     *               "metadata": {
-                     *                 "storageTable": "orders_1",
-                     *                 "bounds": [
-                     *                   {
-                     *                     "strategy": "HASH",
-                     *                     "keyColumns": [
-                     *                       "customer_id"
-                     *                     ],
-                     *                     "hashFunction": "DEFAULT",
-                     *                     "bucket": 0,
-                     *                     "tokenRange": {
-                     *                       "startToken": 0,
-                     *                       "endToken": 2147483647
-                     *                     }
-                     *                   }
-                     *                 ]
-                     *               }
-                     *             },
-                     *             {
-                     *               "id": "orders-shard-2",
-                     *               "name": "orders_2",
-                     *               "shardNumber": 2,
-                     *               "tableName": "orders",
-                     *               "shardGroup": "orders",
-                     *               "status": "ACTIVE",
-                     *               "primaryNodeId": "node-1",
-                     *               "replicaNodeIds": [
-                     *                 "node-2",
-                     *                 "node-3"
-                     *               ],
-                     *               "rowCount": 1,
-                     *               "sizeBytes": 47,
-                     *               "lastRebalance": null,
-                     *               "metadata": {
-                     *                 "storageTable": "orders_2",
-                     *                 "bounds": [
-                     *                   {
-                     *                     "strategy": "HASH",
-                     *                     "keyColumns": [
-                     *                       "customer_id"
-                     *                     ],
-                     *                     "hashFunction": "DEFAULT",
-                     *                     "bucket": 1,
-                     *                     "tokenRange": {
-                     *                       "startToken": 2147483648,
-                     *                       "endToken": 4294967295
-                     *                     }
-                     *                   }
-                     *                 ]
-                     *               }
-                     *             }
-                     *           ],
-                     *           "createdAt": "2026-11-21T10:30:00.000Z",
-                     *           "updatedAt": "2026-11-21T10:30:00.000Z"
-                     *         }
-                     *       ],
-                     *       "pagination": {
-                     *         "total": 1,
-                     *         "limit": 50,
-                     *         "offset": 0,
-                     *         "hasMore": false
-                     *       },
-                     *       "timestamp": "2026-11-21T10:31:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ShardedTableListResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            /** @description `fields` names a field sharded tables do not have. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "UNPROCESSABLE",
-                     *         "message": "Unknown field(s) in fields: owner.",
-                     *         "details": {
-                     *           "unknownFields": [
-                     *             "owner"
-                     *           ]
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    createShardedTableAlias: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateShardedTableRequest"];
-            };
-        };
-        responses: {
-            /** @description The table, created, with its shards. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "tableName": "orders",
-                     *         "schemaName": "public",
-                     *         "columns": [
-                     *           {
-                     *             "name": "customer_id",
-                     *             "type": "INTEGER"
-                     *           },
-                     *           {
-                     *             "name": "region",
-                     *             "type": "STRING"
-                     *           },
-                     *           {
-                     *             "name": "total",
-                     *             "type": "NUMBER"
-                     *           }
-                     *         ],
-                     *         "shardKeyColumns": [
-                     *           "customer_id"
-                     *         ],
-                     *         "primaryKeyColumns": [
-                     *           "customer_id"
-                     *         ],
-                     *         "strategy": {
-                     *           "type": "HASH",
-                     *           "numShards": 2,
-                     *           "hashFunction": "DEFAULT",
-                     *           "keyColumns": [
-                     *             "customer_id"
-                     *           ]
-                     *         },
-                     *         "shardGroup": "orders",
-                     *         "shardCount": 2,
-                     *         "rowCount": 0,
-                     *         "sizeBytes": 0,
-                     *         "shards": [
-                     *           {
-                     *             "id": "orders-shard-1",
-                     *             "name": "orders_1",
-                     *             "shardNumber": 1,
-                     *             "tableName": "orders",
-                     *             "shardGroup": "orders",
-                     *             "status": "ACTIVE",
-                     *             "primaryNodeId": "node-1",
-                     *             "replicaNodeIds": [
-                     *               "node-2",
-                     *               "node-3"
-                     *             ],
-                     *             "rowCount": 0,
-                     *             "sizeBytes": 0,
-                     *             "lastRebalance": null,
-                     *             "metadata": {
-                     *               "storageTable": "orders_1",
-                     *               "bounds": [
-                     *                 {
-                     *                   "strategy": "HASH",
-                     *                   "keyColumns": [
-                     *                     "customer_id"
-                     *                   ],
-                     *                   "hashFunction": "DEFAULT",
-                     *                   "bucket": 0,
-                     *                   "tokenRange": {
-                     *                     "startToken": 0,
-                     *                     "endToken": 2147483647
-                     *                   }
-                     *                 }
-                     *               ]
-                     *             }
-                     *           },
-                     *           {
-                     *             "id": "orders-shard-2",
-                     *             "name": "orders_2",
-                     *             "shardNumber": 2,
-                     *             "tableName": "orders",
-                     *             "shardGroup": "orders",
-                     *             "status": "ACTIVE",
-                     *             "primaryNodeId": "node-1",
-                     *             "replicaNodeIds": [
-                     *               "node-2",
-                     *               "node-3"
-                     *             ],
-                     *             "rowCount": 0,
-                     *             "sizeBytes": 0,
-                     *             "lastRebalance": null,
-                     *             "metadata": {
-                     *               "storageTable": "orders_2",
-                     *               "bounds": [
-                     *                 {
-                     *                   "strategy": "HASH",
-                     *                   "keyColumns": [
-                     *                     "customer_id"
-                     *                   ],
-                     *                   "hashFunction": "DEFAULT",
-                     *                   "bucket": 1,
-                     *                   "tokenRange": {
-                     *                     "startToken": 2147483648,
-                     *                     "endToken": 4294967295
-                     *                   }
-                     *                 }
-                     *               ]
-                     *             }
-                     *           }
-                     *         ],
-                     *         "createdAt": "2026-11-21T10:30:00.000Z",
-                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ShardedTableResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            /** @description A sharded table has this name (`details.reason` `ALREADY_EXISTS`), a shard group left by a dropped table of this name holds tables of another layout (`GROUP_TAKEN`), the catalog holds its 1000 tables (`LIMIT_REACHED`), or no writable node can hold a primary (`NO_WRITABLE_NODE`). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "CONFLICT",
-                     *         "message": "Sharded table \"orders\" already exists.",
-                     *         "details": {
-                     *           "reason": "ALREADY_EXISTS",
-                     *           "tableName": "orders"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description The definition makes no sense; every problem is listed in `details.problems`. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
         };
     };
-    getShardedTableAlias: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The sharded table's name.
-                 * @example orders
-                 */
-                name: components["schemas"]["ShardedTableName"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The table. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ShardedTableResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No sharded table has this name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table \"invoices\".",
-                     *         "details": {
-                     *           "resource": "sharding.table",
-                     *           "id": "invoices"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    dropShardedTableAlias: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The sharded table's name.
-                 * @example orders
-                 */
-                name: components["schemas"]["ShardedTableName"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The table is gone. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "id": "orders",
-                     *         "deleted": true
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["DeletedResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No sharded table has this name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table \"invoices\".",
-                     *         "details": {
-                     *           "resource": "sharding.table",
-                     *           "id": "invoices"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            405: components["responses"]["MethodNotAllowed"];
-            /** @description A shard of the table is being moved (`details.reason` `SHARD_BUSY`), or a shard's primary node cannot take the deletes now (`NODE_NOT_WRITABLE`). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "CONFLICT",
-                     *         "message": "Shard orders_2 is REBALANCING; cancel its move before dropping orders.",
-                     *         "details": {
-                     *           "reason": "SHARD_BUSY",
-                     *           "shardId": "orders-shard-2",
-                     *           "state": "REBALANCING"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    listTableShardsAlias: {
+    listDistributedQueryPlans: {
         parameters: {
             query?: {
                 /**
@@ -40205,35 +37104,34 @@ export interface operations {
                  */
                 offset?: components["parameters"]["Offset"];
                 /** @description Field to sort by. */
-                sort_by?: "shardNumber" | "status" | "rowCount" | "sizeBytes";
-                /** @description Sort direction for `sort_by`. */
-                order?: components["parameters"]["Order"];
+                sort_by?: "startedAt" | "durationMs" | "rowsScanned";
+                /** @description Sort direction for `sort_by`; newest first by default. */
+                order?: "asc" | "desc";
                 /**
                  * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
                  *     id is always included. Unknown field names are rejected with 422.
                  */
                 fields?: components["parameters"]["Fields"];
                 /**
-                 * @description Only shards in this state.
+                 * @description Only queries in this status.
                  * @example null
                  */
-                status?: components["schemas"]["ShardStatus"];
-                /** @description Only shards whose primary is this node. */
-                primaryNodeId?: string;
+                status?: components["schemas"]["DistributedQueryStatus"];
+                /**
+                 * @description Only plans of this kind.
+                 * @example null
+                 */
+                kind?: components["schemas"]["DistributedPlanKind"];
+                /** @description Only queries of this table. */
+                table?: string;
             };
             header?: never;
-            path: {
-                /**
-                 * @description The sharded table's name.
-                 * @example orders
-                 */
-                name: components["schemas"]["ShardedTableName"];
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description A page of the table's shards. */
+            /** @description A page of kept plans. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -40244,116 +37142,116 @@ export interface operations {
                      *       "success": true,
                      *       "data": [
                      *         {
-                     *           "id": "orders-shard-1",
-                     *           "name": "orders_1",
-                     *           "shardNumber": 1,
-                     *           "tableName": "orders",
-                     *           "shardGroup": "orders",
-                     *           "status": "ACTIVE",
-                     *           "primaryNodeId": "node-1",
-                     *           "replicaNodeIds": [
-                     *             "node-2",
-                     *             "node-3"
+                     *           "queryId": "dq-8",
+                     *           "table": "orders",
+                     *           "query": "SELECT order_id, amount FROM orders WHERE customer_id = 42 ORDER BY order_id DESC LIMIT 5",
+                     *           "kind": "SINGLE_SHARD",
+                     *           "coordinatorNodeId": "node-1",
+                     *           "status": "COMPLETED",
+                     *           "merge": null,
+                     *           "topNPerShard": false,
+                     *           "startedAt": "2026-11-21T10:30:01.000Z",
+                     *           "completedAt": "2026-11-21T10:30:01.006Z",
+                     *           "durationMs": 6,
+                     *           "estimatedRows": 1250,
+                     *           "rowsScanned": 1250,
+                     *           "fragments": [
+                     *             {
+                     *               "shardName": "orders_2",
+                     *               "shardIndex": 1,
+                     *               "nodeId": "node-2",
+                     *               "sql": "SELECT order_id, amount FROM orders_2 WHERE customer_id = 42 ORDER BY order_id DESC LIMIT 5",
+                     *               "estimatedRows": 1250,
+                     *               "estimatedBytes": 97500,
+                     *               "networkHops": 2,
+                     *               "status": "COMPLETED",
+                     *               "rowsScanned": 1250,
+                     *               "rowsReturned": 3,
+                     *               "networkMs": 4,
+                     *               "scanMs": 2,
+                     *               "completedAt": "2026-11-21T10:30:01.006Z",
+                     *               "elapsedMs": 6,
+                     *               "error": null
+                     *             }
                      *           ],
-                     *           "rowCount": 1,
-                     *           "sizeBytes": 47,
-                     *           "lastRebalance": null,
-                     *           "metadata": {
-                     *             "storageTable": "orders_1",
-                     *             "bounds": [
+                     *           "result": {
+                     *             "columns": [
+                     *               "order_id",
+                     *               "amount"
+                     *             ],
+                     *             "rows": [
                      *               {
-                     *                 "strategy": "HASH",
-                     *                 "keyColumns": [
-                     *                   "customer_id"
-                     *                 ],
-                     *                 "hashFunction": "DEFAULT",
-                     *                 "bucket": 0,
-                     *                 "tokenRange": {
-                     *                   "startToken": 0,
-                     *                   "endToken": 2147483647
-                     *                 }
+                     *                 "order_id": 9012,
+                     *                 "amount": 40
+                     *               },
+                     *               {
+                     *                 "order_id": 7733,
+                     *                 "amount": 12
+                     *               },
+                     *               {
+                     *                 "order_id": 311,
+                     *                 "amount": 99
                      *               }
-                     *             ]
-                     *           }
+                     *             ],
+                     *             "rowCount": 3
+                     *           },
+                     *           "error": null
                      *         }
                      *       ],
                      *       "pagination": {
-                     *         "total": 2,
+                     *         "total": 8,
                      *         "limit": 1,
                      *         "offset": 0,
                      *         "hasMore": true
                      *       },
-                     *       "timestamp": "2026-11-21T10:31:00.000Z"
+                     *       "timestamp": "2026-11-21T10:30:02.000Z"
                      *     }
                      */
-                    "application/json": components["schemas"]["ShardListResponse"];
+                    "application/json": components["schemas"]["DistributedQueryExecutionListResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No sharded table has this name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table \"invoices\".",
-                     *         "details": {
-                     *           "resource": "sharding.table",
-                     *           "id": "invoices"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             405: components["responses"]["MethodNotAllowed"];
-            /** @description `fields` names a field shards do not have. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "UNPROCESSABLE",
-                     *         "message": "Unknown field(s) in fields: owner.",
-                     *         "details": {
-                     *           "unknownFields": [
-                     *             "owner"
-                     *           ]
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
         };
     };
-    getShardedTableStatisticsAlias: {
+    getDistributedQueryPlan: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /**
-                 * @description The sharded table's name.
-                 * @example orders
-                 */
-                name: components["schemas"]["ShardedTableName"];
+                /** @description The query's id, `dq-N`. */
+                id: components["schemas"]["DistributedQueryId"];
             };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The query. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistributedQueryExecutionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getDistributedQueryStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -40364,103 +37262,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "tables": 1,
-                     *         "shards": 2,
-                     *         "rowCount": 2,
-                     *         "sizeBytes": 94,
-                     *         "shardsByStatus": {
-                     *           "CREATING": 0,
-                     *           "ACTIVE": 2,
-                     *           "REBALANCING": 0,
-                     *           "READ_ONLY": 0,
-                     *           "OFFLINE": 0,
-                     *           "DROPPING": 0
-                     *         },
-                     *         "tableStatistics": [
-                     *           {
-                     *             "tableName": "orders",
-                     *             "shardCount": 2,
-                     *             "rowCount": 2,
-                     *             "sizeBytes": 94,
-                     *             "minShardRows": 1,
-                     *             "maxShardRows": 1,
-                     *             "meanShardRows": 1,
-                     *             "skew": 1,
-                     *             "shardsByStatus": {
-                     *               "CREATING": 0,
-                     *               "ACTIVE": 2,
-                     *               "REBALANCING": 0,
-                     *               "READ_ONLY": 0,
-                     *               "OFFLINE": 0,
-                     *               "DROPPING": 0
-                     *             }
-                     *           }
-                     *         ],
-                     *         "nodes": [
-                     *           {
-                     *             "nodeId": "node-1",
-                     *             "primaryShards": 2,
-                     *             "replicaShards": 0,
-                     *             "rowCount": 2,
-                     *             "sizeBytes": 94
-                     *           },
-                     *           {
-                     *             "nodeId": "node-2",
-                     *             "primaryShards": 0,
-                     *             "replicaShards": 2,
-                     *             "rowCount": 0,
-                     *             "sizeBytes": 0
-                     *           },
-                     *           {
-                     *             "nodeId": "node-3",
-                     *             "primaryShards": 0,
-                     *             "replicaShards": 2,
-                     *             "rowCount": 0,
-                     *             "sizeBytes": 0
-                     *           }
-                     *         ]
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ShardingStatisticsResponse"];
+                    "application/json": components["schemas"]["DistributedQueryStatisticsResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description `table` names no sharded table. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table \"invoices\".",
-                     *         "details": {
-                     *           "resource": "sharding.table",
-                     *           "id": "invoices"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
         };
     };
-    createShardedTableReplicationAlias: {
+    executeShardedQuery: {
         parameters: {
             query?: never;
             header?: never;
@@ -40469,286 +37280,44 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateShardedTableRequest"];
-            };
-        };
-        responses: {
-            /** @description The table, created, with its shards. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "tableName": "orders",
-                     *         "schemaName": "public",
-                     *         "columns": [
-                     *           {
-                     *             "name": "customer_id",
-                     *             "type": "INTEGER"
-                     *           },
-                     *           {
-                     *             "name": "region",
-                     *             "type": "STRING"
-                     *           },
-                     *           {
-                     *             "name": "total",
-                     *             "type": "NUMBER"
-                     *           }
-                     *         ],
-                     *         "shardKeyColumns": [
-                     *           "customer_id"
-                     *         ],
-                     *         "primaryKeyColumns": [
-                     *           "customer_id"
-                     *         ],
-                     *         "strategy": {
-                     *           "type": "HASH",
-                     *           "numShards": 2,
-                     *           "hashFunction": "DEFAULT",
-                     *           "keyColumns": [
-                     *             "customer_id"
-                     *           ]
-                     *         },
-                     *         "shardGroup": "orders",
-                     *         "shardCount": 2,
-                     *         "rowCount": 0,
-                     *         "sizeBytes": 0,
-                     *         "shards": [
-                     *           {
-                     *             "id": "orders-shard-1",
-                     *             "name": "orders_1",
-                     *             "shardNumber": 1,
-                     *             "tableName": "orders",
-                     *             "shardGroup": "orders",
-                     *             "status": "ACTIVE",
-                     *             "primaryNodeId": "node-1",
-                     *             "replicaNodeIds": [
-                     *               "node-2",
-                     *               "node-3"
-                     *             ],
-                     *             "rowCount": 0,
-                     *             "sizeBytes": 0,
-                     *             "lastRebalance": null,
-                     *             "metadata": {
-                     *               "storageTable": "orders_1",
-                     *               "bounds": [
-                     *                 {
-                     *                   "strategy": "HASH",
-                     *                   "keyColumns": [
-                     *                     "customer_id"
-                     *                   ],
-                     *                   "hashFunction": "DEFAULT",
-                     *                   "bucket": 0,
-                     *                   "tokenRange": {
-                     *                     "startToken": 0,
-                     *                     "endToken": 2147483647
-                     *                   }
-                     *                 }
-                     *               ]
-                     *             }
-                     *           },
-                     *           {
-                     *             "id": "orders-shard-2",
-                     *             "name": "orders_2",
-                     *             "shardNumber": 2,
-                     *             "tableName": "orders",
-                     *             "shardGroup": "orders",
-                     *             "status": "ACTIVE",
-                     *             "primaryNodeId": "node-1",
-                     *             "replicaNodeIds": [
-                     *               "node-2",
-                     *               "node-3"
-                     *             ],
-                     *             "rowCount": 0,
-                     *             "sizeBytes": 0,
-                     *             "lastRebalance": null,
-                     *             "metadata": {
-                     *               "storageTable": "orders_2",
-                     *               "bounds": [
-                     *                 {
-                     *                   "strategy": "HASH",
-                     *                   "keyColumns": [
-                     *                     "customer_id"
-                     *                   ],
-                     *                   "hashFunction": "DEFAULT",
-                     *                   "bucket": 1,
-                     *                   "tokenRange": {
-                     *                     "startToken": 2147483648,
-                     *                     "endToken": 4294967295
-                     *                   }
-                     *                 }
-                     *               ]
-                     *             }
-                     *           }
-                     *         ],
-                     *         "createdAt": "2026-11-21T10:30:00.000Z",
-                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ShardedTableResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            /** @description A sharded table has this name (`details.reason` `ALREADY_EXISTS`), a shard group left by a dropped table of this name holds tables of another layout (`GROUP_TAKEN`), the catalog holds its 1000 tables (`LIMIT_REACHED`), or no writable node can hold a primary (`NO_WRITABLE_NODE`). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "CONFLICT",
-                     *         "message": "Sharded table \"orders\" already exists.",
-                     *         "details": {
-                     *           "reason": "ALREADY_EXISTS",
-                     *           "tableName": "orders"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            /** @description The definition makes no sense; every problem is listed in `details.problems`. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    getShardingStatisticsReplicationAlias: {
-        parameters: {
-            query?: {
                 /**
-                 * @description Only this table.
-                 * @example null
+                 * @example {
+                 *       "query": "SELECT region, COUNT(*) AS orders FROM orders GROUP BY region ORDER BY orders DESC"
+                 *     }
                  */
-                table?: components["schemas"]["ShardedTableName"];
+                "application/json": components["schemas"]["DistributedQueryRequest"];
             };
-            header?: never;
-            path?: never;
-            cookie?: never;
         };
-        requestBody?: never;
         responses: {
-            /** @description The statistics. */
+            /** @description The query ended within the wait, with its result. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "tables": 1,
-                     *         "shards": 2,
-                     *         "rowCount": 2,
-                     *         "sizeBytes": 94,
-                     *         "shardsByStatus": {
-                     *           "CREATING": 0,
-                     *           "ACTIVE": 2,
-                     *           "REBALANCING": 0,
-                     *           "READ_ONLY": 0,
-                     *           "OFFLINE": 0,
-                     *           "DROPPING": 0
-                     *         },
-                     *         "tableStatistics": [
-                     *           {
-                     *             "tableName": "orders",
-                     *             "shardCount": 2,
-                     *             "rowCount": 2,
-                     *             "sizeBytes": 94,
-                     *             "minShardRows": 1,
-                     *             "maxShardRows": 1,
-                     *             "meanShardRows": 1,
-                     *             "skew": 1,
-                     *             "shardsByStatus": {
-                     *               "CREATING": 0,
-                     *               "ACTIVE": 2,
-                     *               "REBALANCING": 0,
-                     *               "READ_ONLY": 0,
-                     *               "OFFLINE": 0,
-                     *               "DROPPING": 0
-                     *             }
-                     *           }
-                     *         ],
-                     *         "nodes": [
-                     *           {
-                     *             "nodeId": "node-1",
-                     *             "primaryShards": 2,
-                     *             "replicaShards": 0,
-                     *             "rowCount": 2,
-                     *             "sizeBytes": 94
-                     *           },
-                     *           {
-                     *             "nodeId": "node-2",
-                     *             "primaryShards": 0,
-                     *             "replicaShards": 2,
-                     *             "rowCount": 0,
-                     *             "sizeBytes": 0
-                     *           },
-                     *           {
-                     *             "nodeId": "node-3",
-                     *             "primaryShards": 0,
-                     *             "replicaShards": 2,
-                     *             "rowCount": 0,
-                     *             "sizeBytes": 0
-                     *           }
-                     *         ]
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ShardingStatisticsResponse"];
+                    "application/json": components["schemas"]["DistributedQueryExecutionResponse"];
+                };
+            };
+            /** @description The query, still RUNNING. */
+            202: {
+                headers: {
+                    /** @description Where to follow it (`/api/v1/cluster/query/plans/dq-7`). */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistributedQueryExecutionResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description `table` names no sharded table. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No sharded table \"invoices\".",
-                     *         "details": {
-                     *           "resource": "sharding.table",
-                     *           "id": "invoices"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-11-21T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -41190,32 +37759,6 @@ export interface operations {
         };
     };
     streamRacEvents: {
-        parameters: {
-            query?: {
-                /** @description API key, for clients that cannot set headers. */
-                apiKey?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Switched to the WebSocket protocol. */
-            101: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            426: components["responses"]["UpgradeRequired"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    streamShardingEvents: {
         parameters: {
             query?: {
                 /** @description API key, for clients that cannot set headers. */
@@ -43097,7 +39640,23 @@ export interface operations {
             501: components["responses"]["NotImplemented"];
         };
     };
-    postAdvancedReplicationShardingQueryExecute: {
+    getAdvancedReplicationShardingAnalyzeKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    postAdvancedReplicationShardingQueryRoute: {
         parameters: {
             query?: never;
             header?: never;
@@ -43208,6 +39767,191 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The `id` of the addressed `rebalance` entry. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getAdvancedReplicationShardingStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getAdvancedReplicationShardingTables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    postAdvancedReplicationShardingTables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getAdvancedReplicationShardingTablesByTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `table` of the addressed `tables` entry. */
+                table: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    putAdvancedReplicationShardingTablesByTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `table` of the addressed `tables` entry. */
+                table: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    deleteAdvancedReplicationShardingTablesByTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `table` of the addressed `tables` entry. */
+                table: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getAdvancedReplicationShardingTablesByTableShards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `table` of the addressed `tables` entry. */
+                table: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    postAdvancedReplicationShardingTablesByTableShards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `table` of the addressed `tables` entry. */
+                table: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getAdvancedReplicationShardingTablesByTableShardsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `table` of the addressed `tables` entry. */
+                table: string;
+                /** @description The `id` of the addressed `shards` entry. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    putAdvancedReplicationShardingTablesByTableShardsByIdStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `table` of the addressed `tables` entry. */
+                table: string;
+                /** @description The `id` of the addressed `shards` entry. */
                 id: string;
             };
             cookie?: never;
@@ -43372,89 +40116,6 @@ export interface operations {
                 /** @description The `id` of the addressed `tasks` entry. */
                 id: string;
             };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postClusterQueryExecuteParallel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postClusterQueryExplain: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterQueryPlans: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterQueryPlansById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `plans` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterQueryStatistics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -45936,6 +42597,23 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getWsClusterSharding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            426: components["responses"]["UpgradeRequired"];
             429: components["responses"]["TooManyRequests"];
             501: components["responses"]["NotImplemented"];
         };

@@ -862,25 +862,12 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "analyzeShardKey",
+    operationId: "getAdvancedReplicationShardingAnalyzeKey",
     method: "get",
     path: "/api/v1/advanced-replication/sharding/analyze-key",
     expressPath: "/api/v1/advanced-replication/sharding/analyze-key",
-    tags: ["Sharding"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "postAdvancedReplicationShardingQueryExecute",
-    method: "post",
-    path: "/api/v1/advanced-replication/sharding/query/execute",
-    expressPath: "/api/v1/advanced-replication/sharding/query/execute",
     tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
     websocket: false,
     public: false,
@@ -888,17 +875,30 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "routeShardQuery",
+    operationId: "executeShardedQuery",
     method: "post",
-    path: "/api/v1/advanced-replication/sharding/query/route",
-    expressPath: "/api/v1/advanced-replication/sharding/query/route",
-    tags: ["Sharding"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    path: "/api/v1/advanced-replication/sharding/query/execute",
+    expressPath: "/api/v1/advanced-replication/sharding/query/execute",
+    tags: ["Distributed query"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
     planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
-    readOnly: true,
+    readOnly: false,
+  },
+  {
+    operationId: "postAdvancedReplicationShardingQueryRoute",
+    method: "post",
+    path: "/api/v1/advanced-replication/sharding/query/route",
+    expressPath: "/api/v1/advanced-replication/sharding/query/route",
+    tags: ["Planned"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
   },
   {
     operationId: "postAdvancedReplicationShardingRebalanceExecute",
@@ -979,156 +979,130 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getShardingStatistics",
+    operationId: "getAdvancedReplicationShardingStatistics",
     method: "get",
     path: "/api/v1/advanced-replication/sharding/statistics",
     expressPath: "/api/v1/advanced-replication/sharding/statistics",
-    tags: ["Sharding"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "listShardedTables",
+    operationId: "getAdvancedReplicationShardingTables",
     method: "get",
     path: "/api/v1/advanced-replication/sharding/tables",
     expressPath: "/api/v1/advanced-replication/sharding/tables",
-    tags: ["Sharding"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: true,
-    readOnly: false,
-  },
-  {
-    operationId: "createShardedTable",
-    method: "post",
-    path: "/api/v1/advanced-replication/sharding/tables",
-    expressPath: "/api/v1/advanced-replication/sharding/tables",
-    tags: ["Sharding"],
-    roles: ["CLUSTER_ADMIN", "DBA"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "dropShardedTable",
+    operationId: "postAdvancedReplicationShardingTables",
+    method: "post",
+    path: "/api/v1/advanced-replication/sharding/tables",
+    expressPath: "/api/v1/advanced-replication/sharding/tables",
+    tags: ["Planned"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "deleteAdvancedReplicationShardingTablesByTable",
     method: "delete",
     path: "/api/v1/advanced-replication/sharding/tables/{table}",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table",
-    tags: ["Sharding"],
-    roles: ["CLUSTER_ADMIN", "DBA"],
-    planned: false,
+    tags: ["Planned"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getShardedTable",
+    operationId: "getAdvancedReplicationShardingTablesByTable",
     method: "get",
     path: "/api/v1/advanced-replication/sharding/tables/{table}",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table",
-    tags: ["Sharding"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "updateShardedTable",
+    operationId: "putAdvancedReplicationShardingTablesByTable",
     method: "put",
     path: "/api/v1/advanced-replication/sharding/tables/{table}",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table",
-    tags: ["Sharding"],
-    roles: ["CLUSTER_ADMIN", "DBA"],
-    planned: false,
+    tags: ["Planned"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "writeShardedRows",
-    method: "post",
-    path: "/api/v1/advanced-replication/sharding/tables/{table}/rows",
-    expressPath: "/api/v1/advanced-replication/sharding/tables/:table/rows",
-    tags: ["Sharding"],
-    roles: ["CLUSTER_ADMIN", "DBA"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "listTableShards",
+    operationId: "getAdvancedReplicationShardingTablesByTableShards",
     method: "get",
     path: "/api/v1/advanced-replication/sharding/tables/{table}/shards",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table/shards",
-    tags: ["Sharding"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: true,
-    readOnly: false,
-  },
-  {
-    operationId: "addShard",
-    method: "post",
-    path: "/api/v1/advanced-replication/sharding/tables/{table}/shards",
-    expressPath: "/api/v1/advanced-replication/sharding/tables/:table/shards",
-    tags: ["Sharding"],
-    roles: ["CLUSTER_ADMIN", "DBA"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getTableShard",
+    operationId: "postAdvancedReplicationShardingTablesByTableShards",
+    method: "post",
+    path: "/api/v1/advanced-replication/sharding/tables/{table}/shards",
+    expressPath: "/api/v1/advanced-replication/sharding/tables/:table/shards",
+    tags: ["Planned"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getAdvancedReplicationShardingTablesByTableShardsById",
     method: "get",
     path: "/api/v1/advanced-replication/sharding/tables/{table}/shards/{id}",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table/shards/:id",
-    tags: ["Sharding"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "listShardRows",
-    method: "get",
-    path: "/api/v1/advanced-replication/sharding/tables/{table}/shards/{id}/rows",
-    expressPath: "/api/v1/advanced-replication/sharding/tables/:table/shards/:id/rows",
-    tags: ["Sharding"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "setShardStatus",
+    operationId: "putAdvancedReplicationShardingTablesByTableShardsByIdStatus",
     method: "put",
     path: "/api/v1/advanced-replication/sharding/tables/{table}/shards/{id}/status",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table/shards/:id/status",
-    tags: ["Sharding"],
-    roles: ["CLUSTER_ADMIN", "DBA"],
-    planned: false,
+    tags: ["Planned"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -1444,19 +1418,6 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: true,
-    readOnly: false,
-  },
-  {
-    operationId: "getShard",
-    method: "get",
-    path: "/api/v1/cluster/coordinator/shards/{id}",
-    expressPath: "/api/v1/cluster/coordinator/shards/:id",
-    tags: ["Coordinator"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
     readOnly: false,
   },
   {
@@ -2006,65 +1967,65 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "postClusterQueryExecuteParallel",
+    operationId: "executeDistributedQuery",
     method: "post",
     path: "/api/v1/cluster/query/execute-parallel",
     expressPath: "/api/v1/cluster/query/execute-parallel",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN"],
-    planned: true,
+    tags: ["Distributed query"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postClusterQueryExplain",
+    operationId: "explainDistributedQuery",
     method: "post",
     path: "/api/v1/cluster/query/explain",
     expressPath: "/api/v1/cluster/query/explain",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN"],
-    planned: true,
+    tags: ["Distributed query"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
-    readOnly: false,
+    readOnly: true,
   },
   {
-    operationId: "getClusterQueryPlans",
+    operationId: "listDistributedQueryPlans",
     method: "get",
     path: "/api/v1/cluster/query/plans",
     expressPath: "/api/v1/cluster/query/plans",
-    tags: ["Planned"],
+    tags: ["Distributed query"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
     readOnly: false,
   },
   {
-    operationId: "getClusterQueryPlansById",
+    operationId: "getDistributedQueryPlan",
     method: "get",
     path: "/api/v1/cluster/query/plans/{id}",
     expressPath: "/api/v1/cluster/query/plans/:id",
-    tags: ["Planned"],
+    tags: ["Distributed query"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getClusterQueryStatistics",
+    operationId: "getDistributedQueryStatistics",
     method: "get",
     path: "/api/v1/cluster/query/statistics",
     expressPath: "/api/v1/cluster/query/statistics",
-    tags: ["Planned"],
+    tags: ["Distributed query"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -4801,32 +4762,6 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getShardingStatisticsReplicationAlias",
-    method: "get",
-    path: "/api/v1/replication/sharding/statistics",
-    expressPath: "/api/v1/replication/sharding/statistics",
-    tags: ["Sharding"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "createShardedTableReplicationAlias",
-    method: "post",
-    path: "/api/v1/replication/sharding/tables",
-    expressPath: "/api/v1/replication/sharding/tables",
-    tags: ["Sharding"],
-    roles: ["CLUSTER_ADMIN", "DBA"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
     operationId: "listReplicationSlots",
     method: "get",
     path: "/api/v1/replication/slots",
@@ -5230,84 +5165,6 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "listShardedTablesAlias",
-    method: "get",
-    path: "/api/v1/sharding/tables",
-    expressPath: "/api/v1/sharding/tables",
-    tags: ["Sharding"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: true,
-    readOnly: false,
-  },
-  {
-    operationId: "createShardedTableAlias",
-    method: "post",
-    path: "/api/v1/sharding/tables",
-    expressPath: "/api/v1/sharding/tables",
-    tags: ["Sharding"],
-    roles: ["CLUSTER_ADMIN", "DBA"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "dropShardedTableAlias",
-    method: "delete",
-    path: "/api/v1/sharding/tables/{name}",
-    expressPath: "/api/v1/sharding/tables/:name",
-    tags: ["Sharding"],
-    roles: ["CLUSTER_ADMIN", "DBA"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "getShardedTableAlias",
-    method: "get",
-    path: "/api/v1/sharding/tables/{name}",
-    expressPath: "/api/v1/sharding/tables/:name",
-    tags: ["Sharding"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "listTableShardsAlias",
-    method: "get",
-    path: "/api/v1/sharding/tables/{name}/shards",
-    expressPath: "/api/v1/sharding/tables/:name/shards",
-    tags: ["Sharding"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: true,
-    readOnly: false,
-  },
-  {
-    operationId: "getShardedTableStatisticsAlias",
-    method: "get",
-    path: "/api/v1/sharding/tables/{name}/stats",
-    expressPath: "/api/v1/sharding/tables/:name/stats",
-    tags: ["Sharding"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
     operationId: "advanceClock",
     method: "post",
     path: "/api/v1/simulation/advance",
@@ -5464,13 +5321,13 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "streamShardingEvents",
+    operationId: "getWsClusterSharding",
     method: "get",
     path: "/api/v1/ws/cluster/sharding",
     expressPath: "/api/v1/ws/cluster/sharding",
-    tags: ["Streams"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: true,
     public: false,
     sparseFields: false,
@@ -5705,9 +5562,7 @@ export type OperationId =
   | "addLoadBalancerBackend"
   | "addRaftMember"
   | "addReplica"
-  | "addShard"
   | "advanceClock"
-  | "analyzeShardKey"
   | "appendRaftEntries"
   | "assignShard"
   | "beginDistributedTransaction"
@@ -5722,9 +5577,6 @@ export type OperationId =
   | "createReplicationAlertRule"
   | "createReplicationSlot"
   | "createReplicationSnapshot"
-  | "createShardedTable"
-  | "createShardedTableAlias"
-  | "createShardedTableReplicationAlias"
   | "deleteAdvancedReplicationGdsServicesByName"
   | "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionId"
   | "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstancesByInstanceId"
@@ -5733,6 +5585,7 @@ export type OperationId =
   | "deleteAdvancedReplicationMonitoringAlertsById"
   | "deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId"
   | "deleteAdvancedReplicationMultiMasterGroupsById"
+  | "deleteAdvancedReplicationShardingTablesByTable"
   | "deleteClusterMigrationTasksById"
   | "deleteConnectionsById"
   | "deleteGatewayFiltersById"
@@ -5753,12 +5606,13 @@ export type OperationId =
   | "deleteSessionsById"
   | "deleteXaResourceManager"
   | "distributeQuery"
-  | "dropShardedTable"
-  | "dropShardedTableAlias"
   | "endXaTransaction"
   | "endXaTransactionAlias"
+  | "executeDistributedQuery"
   | "executeParallelQuery"
   | "executeParallelQueryAlias"
+  | "executeShardedQuery"
+  | "explainDistributedQuery"
   | "flushCacheFusion"
   | "forgetHeuristicTransaction"
   | "getAdvancedReplicationApplyCheckpoints"
@@ -5797,7 +5651,13 @@ export type OperationId =
   | "getAdvancedReplicationMultiMasterQuorumStatus"
   | "getAdvancedReplicationMultiMasterSites"
   | "getAdvancedReplicationMultiMasterStatistics"
+  | "getAdvancedReplicationShardingAnalyzeKey"
   | "getAdvancedReplicationShardingRebalanceByIdProgress"
+  | "getAdvancedReplicationShardingStatistics"
+  | "getAdvancedReplicationShardingTables"
+  | "getAdvancedReplicationShardingTablesByTable"
+  | "getAdvancedReplicationShardingTablesByTableShards"
+  | "getAdvancedReplicationShardingTablesByTableShardsById"
   | "getCacheFusionStatistics"
   | "getCacheFusionStatisticsAlias"
   | "getCacheFusionStatus"
@@ -5809,9 +5669,6 @@ export type OperationId =
   | "getClusterMigrationTasksById"
   | "getClusterMigrationTasksByIdProgress"
   | "getClusterNode"
-  | "getClusterQueryPlans"
-  | "getClusterQueryPlansById"
-  | "getClusterQueryStatistics"
   | "getClusterReplication"
   | "getClusterStatus"
   | "getClusterTopology"
@@ -5821,6 +5678,8 @@ export type OperationId =
   | "getDetailedClusterHealth"
   | "getDhtRing"
   | "getDhtStatistics"
+  | "getDistributedQueryPlan"
+  | "getDistributedQueryStatistics"
   | "getDistributedTransactionStatistics"
   | "getDistributedTransactionStatus"
   | "getFailoverConfig"
@@ -5934,16 +5793,10 @@ export type OperationId =
   | "getSessionsByIdPrivileges"
   | "getSessionsByIdResources"
   | "getSessionsByIdState"
-  | "getShard"
-  | "getShardedTable"
-  | "getShardedTableAlias"
-  | "getShardedTableStatisticsAlias"
-  | "getShardingStatistics"
-  | "getShardingStatisticsReplicationAlias"
   | "getStartup"
-  | "getTableShard"
   | "getWebSocketStatus"
   | "getWorkload"
+  | "getWsClusterSharding"
   | "getXaStatistics"
   | "getXaTransactionStatus"
   | "getXaTransactionStatusAlias"
@@ -5961,6 +5814,7 @@ export type OperationId =
   | "listCacheFusionTransfers"
   | "listClusterNodes"
   | "listDhtNodes"
+  | "listDistributedQueryPlans"
   | "listDistributedTransactions"
   | "listEvents"
   | "listFailoverHistory"
@@ -5985,13 +5839,8 @@ export type OperationId =
   | "listReplicationLagSamples"
   | "listReplicationSlots"
   | "listReplicationSnapshots"
-  | "listShardRows"
-  | "listShardedTables"
-  | "listShardedTablesAlias"
   | "listShards"
   | "listSuspectedNodes"
-  | "listTableShards"
-  | "listTableShardsAlias"
   | "listWebSocketConnections"
   | "listWebSocketSubscriptions"
   | "listXaResourceManagers"
@@ -6013,18 +5862,18 @@ export type OperationId =
   | "postAdvancedReplicationMultiMasterGroups"
   | "postAdvancedReplicationMultiMasterGroupsByIdSites"
   | "postAdvancedReplicationMultiMasterReplicate"
-  | "postAdvancedReplicationShardingQueryExecute"
+  | "postAdvancedReplicationShardingQueryRoute"
   | "postAdvancedReplicationShardingRebalanceByIdCancel"
   | "postAdvancedReplicationShardingRebalanceByIdPause"
   | "postAdvancedReplicationShardingRebalanceByIdResume"
   | "postAdvancedReplicationShardingRebalanceExecute"
   | "postAdvancedReplicationShardingRebalancePlan"
+  | "postAdvancedReplicationShardingTables"
+  | "postAdvancedReplicationShardingTablesByTableShards"
   | "postClusterMigrationTasks"
   | "postClusterMigrationTasksByIdPause"
   | "postClusterMigrationTasksByIdResume"
   | "postClusterMigrationTasksByIdStart"
-  | "postClusterQueryExecuteParallel"
-  | "postClusterQueryExplain"
   | "postGatewayFilters"
   | "postGatewayRatelimits"
   | "postGatewayRoutes"
@@ -6067,6 +5916,8 @@ export type OperationId =
   | "putAdvancedReplicationLogicalSubscriptionsByName"
   | "putAdvancedReplicationMonitoringAlertsById"
   | "putAdvancedReplicationMultiMasterGroupsById"
+  | "putAdvancedReplicationShardingTablesByTable"
+  | "putAdvancedReplicationShardingTablesByTableShardsByIdStatus"
   | "putGatewayRatelimitsById"
   | "putGatewayRoutesById"
   | "putGatewayServicesById"
@@ -6106,11 +5957,9 @@ export type OperationId =
   | "rollbackXaTransaction"
   | "rollbackXaTransactionAlias"
   | "routeDhtKey"
-  | "routeShardQuery"
   | "setClock"
   | "setExecutionStrategy"
   | "setLoadBalancerStrategy"
-  | "setShardStatus"
   | "setWorkload"
   | "simulateReplicationConflict"
   | "startRacCluster"
@@ -6125,7 +5974,6 @@ export type OperationId =
   | "streamQueryProgress"
   | "streamRacEvents"
   | "streamReplicationEvents"
-  | "streamShardingEvents"
   | "streamTopics"
   | "testFailover"
   | "triggerFailover"
@@ -6134,6 +5982,4 @@ export type OperationId =
   | "updateFailoverConfig"
   | "updateParallelQueryConfig"
   | "updateRacRecoveryConfig"
-  | "updateReplicationConfig"
-  | "updateShardedTable"
-  | "writeShardedRows";
+  | "updateReplicationConfig";

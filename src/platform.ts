@@ -21,6 +21,7 @@ import { dhtModule } from './modules/dht.js';
 import { loadBalancerModule } from './modules/load-balancer.js';
 import { coordinatorModule } from './modules/coordinator.js';
 import { shardingModule } from './modules/sharding.js';
+import { distributedQueryModule } from './modules/distributed-query.js';
 import { clusterStatusModule } from './modules/cluster-status.js';
 import { nodeProbesModule } from './modules/node-probes.js';
 import { platformModule } from './modules/platform.js';
@@ -47,6 +48,7 @@ export const DOMAIN_MODULES: readonly DomainModule[] = [
   loadBalancerModule,
   coordinatorModule,
   shardingModule,
+  distributedQueryModule,
   clusterStatusModule,
   platformModule,
 ];

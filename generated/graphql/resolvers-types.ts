@@ -2,7 +2,6 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { GraphQLContext } from '../../src/api/graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
-export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -624,13 +623,11 @@ export type ClusterReplicationNode = {
   writeLsn?: Maybe<Scalars['String']['output']>;
 };
 
-/** A shard of the default group's token ranges or of a table group, and where its copies live. */
+/** A shard of the token space and where its copies live. */
 export type ClusterShard = {
   __typename?: 'ClusterShard';
-  /** Last token of its range; null when startToken is. */
-  endToken?: Maybe<Scalars['BigInt']['output']>;
-  /** default, or the table group the shard belongs to. */
-  group: Scalars['String']['output'];
+  /** Last token of its range. */
+  endToken: Scalars['BigInt']['output'];
   /** When a copy last started moving. */
   lastMovedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Copies being filled. */
@@ -639,14 +636,12 @@ export type ClusterShard = {
   primaryNodeId?: Maybe<Scalars['ID']['output']>;
   /** Nodes holding a replica. */
   replicaNodeIds: Array<Scalars['ID']['output']>;
-  /** Id of the shard: shard-N in the default group, <group>-shard-N in a table group. */
+  /** Id of the shard, shard-N. */
   shardId: Scalars['ID']['output'];
-  /** First token of its range; null for a table group's shard whose layout does not cut the token space. */
-  startToken?: Maybe<Scalars['BigInt']['output']>;
+  /** First token of its range. */
+  startToken: Scalars['BigInt']['output'];
   /** Where its copies stand. */
   state: ShardState;
-  /** The sharded tables colocated on the shard; empty in the default group. */
-  tables: Array<Scalars['String']['output']>;
 };
 
 /** Condition of the cluster, derived from node health and quorum. */
@@ -869,12 +864,6 @@ export type CommitWaitStatistics = {
   average?: Maybe<Scalars['Float']['output']>;
   max?: Maybe<Scalars['Int']['output']>;
   p95?: Maybe<Scalars['Int']['output']>;
-};
-
-/** Nested strategies: every combination of the levels' shards, the first level most significant. */
-export type CompositeSharding = {
-  __typename?: 'CompositeSharding';
-  strategies: Array<ShardingStrategy>;
 };
 
 /** Conflicts detected. */
@@ -1160,6 +1149,90 @@ export type DistributedCommitResult = {
   transactionId: Scalars['ID']['output'];
 };
 
+/** How a distributed plan reaches the shards. */
+export type DistributedPlanKind =
+  /** The WHERE holds for no row; nothing is sent. */
+  | 'NO_SHARD'
+  /** Several shards answer; the coordinator merges. */
+  | 'SCATTER_GATHER'
+  /** The WHERE pins one shard, which answers the query itself. */
+  | 'SINGLE_SHARD';
+
+/** A condition on a column outside the shard key (it filters rows, not shards). */
+export type DistributedQueryCondition = {
+  __typename?: 'DistributedQueryCondition';
+  column: Scalars['String']['output'];
+  op: Scalars['String']['output'];
+  /** The value compared, or the values of IN. */
+  value?: Maybe<Scalars['JSON']['output']>;
+  values?: Maybe<Array<Scalars['JSON']['output']>>;
+};
+
+/** An executed distributed query (a kept plan) with the actual rows and time of every fragment. */
+export type DistributedQueryExecution = {
+  __typename?: 'DistributedQueryExecution';
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  coordinatorNodeId: Scalars['ID']['output'];
+  durationMs?: Maybe<Scalars['Int']['output']>;
+  error?: Maybe<Scalars['String']['output']>;
+  estimatedRows: Scalars['Int']['output'];
+  fragments: Array<DistributedQueryFragmentRun>;
+  kind: DistributedPlanKind;
+  merge?: Maybe<Scalars['String']['output']>;
+  query: Scalars['String']['output'];
+  queryId: Scalars['ID']['output'];
+  result?: Maybe<DistributedQueryResult>;
+  rowsScanned: Scalars['Int']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  status: DistributedQueryStatus;
+  table: Scalars['String']['output'];
+  topNPerShard: Scalars['Boolean']['output'];
+};
+
+/** The part of the query one shard runs on its node, as planned. */
+export type DistributedQueryFragment = {
+  __typename?: 'DistributedQueryFragment';
+  estimatedBytes: Scalars['Int']['output'];
+  estimatedMs: Scalars['Int']['output'];
+  estimatedRows: Scalars['Int']['output'];
+  networkHops: Scalars['Int']['output'];
+  nodeId: Scalars['ID']['output'];
+  shardIndex: Scalars['Int']['output'];
+  shardName: Scalars['String']['output'];
+  sql: Scalars['String']['output'];
+};
+
+/** A fragment as it ran: actual rows and time. */
+export type DistributedQueryFragmentRun = {
+  __typename?: 'DistributedQueryFragmentRun';
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  elapsedMs?: Maybe<Scalars['Int']['output']>;
+  error?: Maybe<Scalars['String']['output']>;
+  estimatedBytes: Scalars['Int']['output'];
+  estimatedRows: Scalars['Int']['output'];
+  networkHops: Scalars['Int']['output'];
+  networkMs: Scalars['Int']['output'];
+  nodeId: Scalars['ID']['output'];
+  rowsReturned: Scalars['Int']['output'];
+  rowsScanned: Scalars['Int']['output'];
+  scanMs: Scalars['Int']['output'];
+  shardIndex: Scalars['Int']['output'];
+  shardName: Scalars['String']['output'];
+  sql: Scalars['String']['output'];
+  status: DistributedQueryStatus;
+};
+
+/** Latency percentiles of the most recent ended queries, in cluster milliseconds. */
+export type DistributedQueryLatency = {
+  __typename?: 'DistributedQueryLatency';
+  maxMs: Scalars['Int']['output'];
+  meanMs: Scalars['Float']['output'];
+  p50Ms: Scalars['Int']['output'];
+  p95Ms: Scalars['Int']['output'];
+  p99Ms: Scalars['Int']['output'];
+  samples: Scalars['Int']['output'];
+};
+
 /** How the coordinator would run a query. */
 export type DistributedQueryPlan = {
   __typename?: 'DistributedQueryPlan';
@@ -1184,6 +1257,59 @@ export type DistributedQueryPlan = {
   /** Shards in the cluster. */
   totalShards: Scalars['Int']['output'];
 };
+
+/** A distributed query's merged result. */
+export type DistributedQueryResult = {
+  __typename?: 'DistributedQueryResult';
+  columns: Array<Scalars['String']['output']>;
+  rowCount: Scalars['Int']['output'];
+  /** One object per result row, keyed by column name, in the query's order. */
+  rows: Array<Scalars['JSON']['output']>;
+};
+
+/** Which shards the WHERE clause selects, and why. */
+export type DistributedQueryRoute = {
+  __typename?: 'DistributedQueryRoute';
+  levels: Array<DistributedQueryRouteLevel>;
+  scatter: Scalars['Boolean']['output'];
+  shardNames: Array<Scalars['String']['output']>;
+  singleShard: Scalars['Boolean']['output'];
+  unusedConditions: Array<DistributedQueryCondition>;
+};
+
+/** A level of the table's strategy: what the WHERE selected there, and why. */
+export type DistributedQueryRouteLevel = {
+  __typename?: 'DistributedQueryRouteLevel';
+  keyColumns: Array<Scalars['String']['output']>;
+  pruned: Scalars['Boolean']['output'];
+  strategy: Scalars['String']['output'];
+  why: Scalars['String']['output'];
+};
+
+/** Measured since the server started (GET /api/v1/cluster/query/statistics). */
+export type DistributedQueryStatistics = {
+  __typename?: 'DistributedQueryStatistics';
+  fragmentsExecuted: Scalars['Int']['output'];
+  keptPlans: Scalars['Int']['output'];
+  latency?: Maybe<DistributedQueryLatency>;
+  maxKeptPlans: Scalars['Int']['output'];
+  noShardQueries: Scalars['Int']['output'];
+  queriesCompleted: Scalars['Int']['output'];
+  queriesFailed: Scalars['Int']['output'];
+  queriesRunning: Scalars['Int']['output'];
+  queriesStarted: Scalars['Int']['output'];
+  rowsReturned: Scalars['Int']['output'];
+  rowsScanned: Scalars['Int']['output'];
+  scatterGatherQueries: Scalars['Int']['output'];
+  singleShardPercent: Scalars['Float']['output'];
+  singleShardQueries: Scalars['Int']['output'];
+};
+
+/** Where a distributed query stands. */
+export type DistributedQueryStatus =
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'RUNNING';
 
 /** A distributed transaction (two-phase commit with presumed abort). */
 export type DistributedTransaction = {
@@ -1807,49 +1933,12 @@ export type GrdTopology = {
   totalResources: Scalars['Int']['output'];
 };
 
-/** The hash of a HASH strategy (see ShardHashFunction in the OpenAPI document). */
-export type HashFunction =
-  /** Shards on a consistent-hash ring (64 vnodes each): adding a shard moves about 1/n of the keys. */
-  | 'CONSISTENT'
-  /** The coordinator's function: MurmurHash3 seed 0, fixed by name. */
-  | 'DEFAULT'
-  /** FNV-1a 32-bit. */
-  | 'FNV'
-  /** MurmurHash3 x86_32, seed 0. */
-  | 'MURMUR3';
-
 /** Hash of keys and vnodes to tokens. */
 export type HashFunctionName =
   /** FNV-1a 32-bit. */
   | 'FNV1A'
   /** MurmurHash3 x86 32-bit, seeded. */
   | 'MURMUR3';
-
-/** Why a key went to a bucket of a HASH level. */
-export type HashRouteReason = {
-  __typename?: 'HashRouteReason';
-  bucket: Scalars['Int']['output'];
-  hashFunction: HashFunction;
-  /** Unsigned 32-bit hash of the key text. */
-  hashValue: Scalars['BigInt']['output'];
-  keyColumns: Array<Scalars['String']['output']>;
-  /** The text hashed. */
-  keyText: Scalars['String']['output'];
-  strategy: ShardingStrategyType;
-  /** null for CONSISTENT. */
-  tokenRange?: Maybe<ShardTokenRange>;
-  /** CONSISTENT only: the owning vnode's token. */
-  vnodeToken?: Maybe<Scalars['BigInt']['output']>;
-};
-
-/** Shards by the hash of the key columns' values. */
-export type HashSharding = {
-  __typename?: 'HashSharding';
-  hashFunction: HashFunction;
-  /** The columns hashed. */
-  keyColumns: Array<Scalars['String']['output']>;
-  numShards: Scalars['Int']['output'];
-};
 
 export type HealthCheck = {
   __typename?: 'HealthCheck';
@@ -2168,14 +2257,6 @@ export type JoinMemberInput = {
   seedId?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** The one shard of a key, and why. */
-export type KeyRoute = {
-  __typename?: 'KeyRoute';
-  reasons: Array<RouteReason>;
-  shardName: Scalars['String']['output'];
-  shardNumber: Scalars['Int']['output'];
-};
-
 /** Latency percentiles of the requests answered in one interval, in milliseconds (null when none was answered). */
 export type LatencyPercentiles = {
   __typename?: 'LatencyPercentiles';
@@ -2204,46 +2285,6 @@ export type LeaderElectionEvent = {
   voters: Scalars['Int']['output'];
   /** Votes it received, its own included. */
   votesReceived: Scalars['Int']['output'];
-};
-
-/** Which buckets of one level a predicate can touch, and why. */
-export type LevelSelection = {
-  __typename?: 'LevelSelection';
-  buckets: Array<Scalars['Int']['output']>;
-  keyColumns: Array<Scalars['String']['output']>;
-  matches: Array<RouteReason>;
-  pruned: Scalars['Boolean']['output'];
-  strategy: ShardingStrategyType;
-  why: Scalars['String']['output'];
-};
-
-/** The values of one key column a shard takes. */
-export type ListDefinition = {
-  __typename?: 'ListDefinition';
-  values: Array<Scalars['JSON']['output']>;
-};
-
-export type ListDefinitionInput = {
-  values: Array<Scalars['JSON']['input']>;
-};
-
-/** Why a value went to a bucket of a LIST level. */
-export type ListRouteReason = {
-  __typename?: 'ListRouteReason';
-  bucket: Scalars['Int']['output'];
-  keyColumn: Scalars['String']['output'];
-  /** null when the default shard took it. */
-  listIndex?: Maybe<Scalars['Int']['output']>;
-  strategy: ShardingStrategyType;
-  value: Scalars['JSON']['output'];
-};
-
-/** Shards by lists of values of one column; with defaultShard one more shard takes the rest. */
-export type ListSharding = {
-  __typename?: 'ListSharding';
-  defaultShard: Scalars['Boolean']['output'];
-  keyColumns: Array<Scalars['String']['output']>;
-  lists: Array<ListDefinition>;
 };
 
 /** A backend the load balancer sends connections to. */
@@ -2596,8 +2637,6 @@ export type Mutation = {
   addRaftMember: RaftMembership;
   /** Makes a cluster node a standby of the primary. */
   addReplica: Replica;
-  /** Adds a shard to a table (POST …/sharding/tables/{table}/shards). */
-  addShard: Shard;
   /** Moves a manual clock forward, firing every timer due in between. */
   advanceClock: Clock;
   /** Places a copy of a shard on a node (PRIMARY by default). */
@@ -2618,18 +2657,21 @@ export type Mutation = {
   createReplicationSlot: ReplicationSlot;
   /** Starts a snapshot of the primary (IN_PROGRESS). */
   createReplicationSnapshot: ReplicationSnapshot;
-  /** Creates a sharded table (POST …/sharding/tables and its aliases /api/v1/sharding/tables, /api/v1/replication/sharding/tables). */
-  createShardedTable: ShardedTable;
   /** Drops a replication slot. */
   deleteReplicationSlot: Scalars['Boolean']['output'];
   /** Deletes a snapshot. */
   deleteReplicationSnapshot: Scalars['Boolean']['output'];
   /** Deletes a resource manager without live XA transactions; true once gone (DELETE …/xa/resource-managers/{name}). */
   deleteXaResourceManager: Scalars['Boolean']['output'];
-  /** Drops a sharded table; true once gone (DELETE …/sharding/tables/{table} and its alias /api/v1/sharding/tables/{name}). */
-  dropShardedTable: Scalars['Boolean']['output'];
   /** XA END (POST …/xa/{xid}/end and its alias /api/v1/xa/transactions/{xid}/end). */
   endXaTransaction: XaTransaction;
+  /**
+   * Runs a query over the shards (POST /api/v1/cluster/query/execute-parallel, and its alias
+   * POST /api/v1/advanced-replication/sharding/query/execute). While the cluster clock runs it waits
+   * up to 1 s of cluster time for the result; else the query comes back RUNNING: follow it with
+   * distributedQueryPlan or the queryProgress subscription.
+   */
+  executeDistributedQuery: DistributedQueryExecution;
   /** Plans and starts a parallel query; follow it with parallelQueryStatus (POST /api/v1/rac/parallel-query/execute). */
   executeParallelQuery?: Maybe<ParallelQueryJob>;
   /** Forgets a heuristic outcome (POST …/distributed/{id}/forget). */
@@ -2692,8 +2734,6 @@ export type Mutation = {
   setExecutionStrategy: ExecutionStrategyChange;
   /** Switches the strategy new connections are assigned by. */
   setLoadBalancerStrategy: LoadBalancerStrategyChange;
-  /** Sets a shard's state as an operator may (PUT …/sharding/tables/{table}/shards/{id}/status). */
-  setShardStatus: Shard;
   /** Replaces the workload's settings; ratePerSecond 0 stops it. */
   setWorkload: Workload;
   /** Makes two real conflicting writes to one row. */
@@ -2717,10 +2757,6 @@ export type Mutation = {
   updateParallelQueryConfig: ParallelQueryConfig;
   /** Replaces the recovery configuration (PUT /api/v1/rac/recovery/config). */
   updateRacRecoveryConfig: RecoveryConfig;
-  /** Adds columns or renames the schema (PUT …/sharding/tables/{table}). */
-  updateShardedTable: ShardedTable;
-  /** Writes rows, each routed by its shard key (POST …/sharding/tables/{table}/rows). */
-  writeShardedRows: ShardedRowsWritten;
 };
 
 
@@ -2742,12 +2778,6 @@ export type MutationAddRaftMemberArgs = {
 
 export type MutationAddReplicaArgs = {
   input: AddReplicaInput;
-};
-
-
-export type MutationAddShardArgs = {
-  shard: ShardInput;
-  table: Scalars['String']['input'];
 };
 
 
@@ -2809,11 +2839,6 @@ export type MutationCreateReplicationSnapshotArgs = {
 };
 
 
-export type MutationCreateShardedTableArgs = {
-  input: ShardedTableInput;
-};
-
-
 export type MutationDeleteReplicationSlotArgs = {
   name: Scalars['String']['input'];
 };
@@ -2829,13 +2854,14 @@ export type MutationDeleteXaResourceManagerArgs = {
 };
 
 
-export type MutationDropShardedTableArgs = {
-  table: Scalars['String']['input'];
+export type MutationEndXaTransactionArgs = {
+  xid: Scalars['String']['input'];
 };
 
 
-export type MutationEndXaTransactionArgs = {
-  xid: Scalars['String']['input'];
+export type MutationExecuteDistributedQueryArgs = {
+  coordinatorNodeId?: InputMaybe<Scalars['ID']['input']>;
+  query: Scalars['String']['input'];
 };
 
 
@@ -3016,14 +3042,6 @@ export type MutationSetLoadBalancerStrategyArgs = {
 };
 
 
-export type MutationSetShardStatusArgs = {
-  id: Scalars['ID']['input'];
-  reason?: InputMaybe<Scalars['String']['input']>;
-  status: OperatorShardStatus;
-  table: Scalars['String']['input'];
-};
-
-
 export type MutationSetWorkloadArgs = {
   input: WorkloadInput;
 };
@@ -3071,18 +3089,6 @@ export type MutationUpdateParallelQueryConfigArgs = {
 
 export type MutationUpdateRacRecoveryConfigArgs = {
   input: RecoveryConfigInput;
-};
-
-
-export type MutationUpdateShardedTableArgs = {
-  input: UpdateShardedTableInput;
-  table: Scalars['String']['input'];
-};
-
-
-export type MutationWriteShardedRowsArgs = {
-  rows: Array<Scalars['JSON']['input']>;
-  table: Scalars['String']['input'];
 };
 
 /** Messages of the simulated control network. */
@@ -3273,12 +3279,6 @@ export type OperationMetrics = {
   operationId: Scalars['String']['output'];
   requests: Scalars['BigInt']['output'];
 };
-
-/** The states an operator may set. */
-export type OperatorShardStatus =
-  | 'ACTIVE'
-  | 'OFFLINE'
-  | 'READ_ONLY';
 
 /** One aggregate of a parallel query. */
 export type ParallelQueryAggregate = {
@@ -3525,8 +3525,6 @@ export type Query = {
   alertHistory: Array<Alert>;
   /** Open alerts (PENDING or FIRING; RESOLVED ones are in alertHistory), newest first. GET /api/v1/alerts. */
   alerts: Array<Alert>;
-  /** Analyzes a candidate shard key over the table's rows (GET …/sharding/analyze-key). */
-  analyzeShardKey: ShardKeyAnalysis;
   apiKeys: Array<ApiKey>;
   /** Version of the API server. */
   apiVersion: Scalars['String']['output'];
@@ -3548,8 +3546,6 @@ export type Query = {
   clusterNodes: Array<ClusterNode>;
   /** Replication seen from the cluster, one row per node. */
   clusterReplication: ClusterReplication;
-  /** One shard of any group, like GET /api/v1/cluster/coordinator/shards/{id}. */
-  clusterShard: ClusterShard;
   /** The cluster at a glance. */
   clusterStatus: ClusterStatus;
   clusterTopology: ClusterTopology;
@@ -3565,6 +3561,12 @@ export type Query = {
   dhtStatistics: DhtStatistics;
   /** Plans how a query would be distributed, routed through the load balancer like POST /api/v1/cluster/coordinator/distribute-query; nothing is run. */
   distributeQuery: DistributedQueryPlan;
+  /** One kept plan; null when not kept (GET /api/v1/cluster/query/plans/{id}). */
+  distributedQueryPlan?: Maybe<DistributedQueryExecution>;
+  /** Kept plans with their actuals, newest first (GET /api/v1/cluster/query/plans). */
+  distributedQueryPlans: Array<DistributedQueryExecution>;
+  /** Distributed query statistics (GET /api/v1/cluster/query/statistics). */
+  distributedQueryStatistics: DistributedQueryStatistics;
   /** One distributed transaction; null when unknown (GET /api/v1/cluster/transactions/distributed/{id}/status). */
   distributedTransaction?: Maybe<DistributedTransaction>;
   /** Two-phase commit statistics (GET /api/v1/cluster/transactions/distributed/statistics). */
@@ -3573,6 +3575,8 @@ export type Query = {
   distributedTransactions: Array<DistributedTransaction>;
   /** Events after a cursor, oldest first. */
   events: EventPage;
+  /** The plan a query would run, without running it (POST /api/v1/cluster/query/explain). */
+  explainDistributedQuery: ShardedQueryPlan;
   /** The failover configuration in force. */
   failoverConfig: FailoverConfig;
   /** The failover history, newest first by default. */
@@ -3697,24 +3701,10 @@ export type Query = {
   replicationStatus: ReplicationStatus;
   /** Routes one key or several (exactly one of key and keys) to their owner and preference list. */
   routeDhtKey: DhtRouteResult;
-  /** Routes a key or a predicate to shards and nodes, with the reason (POST …/sharding/query/route). */
-  shardRoute: ShardRoute;
-  /** A page of one shard's rows (GET …/sharding/tables/{table}/shards/{id}/rows). */
-  shardRows: Array<Scalars['JSON']['output']>;
-  /** One sharded table; null when unknown (GET …/sharding/tables/{table} and its alias /api/v1/sharding/tables/{name}). */
-  shardedTable?: Maybe<ShardedTable>;
-  /** Sharded tables (GET /api/v1/advanced-replication/sharding/tables and its alias /api/v1/sharding/tables). */
-  shardedTables: Array<ShardedTable>;
-  /** Sharding statistics, optionally of one table (GET …/sharding/statistics and its aliases /api/v1/replication/sharding/statistics, /api/v1/sharding/tables/{name}/stats). */
-  shardingStatistics: ShardingStatistics;
-  /** Every group's shards (the default group first), filtered and paged like GET /api/v1/cluster/coordinator/shards. */
+  /** Shards, filtered and paged like GET /api/v1/cluster/coordinator/shards. */
   shards: Array<ClusterShard>;
   /** Nodes the failure detector holds SUSPECTED or DOWN. */
   suspectedNodes: Array<SuspectedNode>;
-  /** One shard of a table, by id or name; null when unknown (GET …/sharding/tables/{table}/shards/{id}). */
-  tableShard?: Maybe<Shard>;
-  /** A table's shards (GET …/sharding/tables/{table}/shards and its alias /api/v1/sharding/tables/{name}/shards). */
-  tableShards: Array<Shard>;
   /** The write workload on the replication primary. */
   workload: Workload;
   /** Open sockets on the streams under /api/v1/ws; a CLUSTER_VIEWER sees its own. */
@@ -3756,14 +3746,6 @@ export type QueryAlertsArgs = {
   severity?: InputMaybe<AlertSeverity>;
   source?: InputMaybe<Scalars['String']['input']>;
   state?: InputMaybe<AlertState>;
-};
-
-
-export type QueryAnalyzeShardKeyArgs = {
-  hashFunction?: InputMaybe<HashFunction>;
-  keyColumns: Array<Scalars['String']['input']>;
-  shardCount?: InputMaybe<Scalars['Int']['input']>;
-  table: Scalars['String']['input'];
 };
 
 
@@ -3814,11 +3796,6 @@ export type QueryClusterNodesArgs = {
 };
 
 
-export type QueryClusterShardArgs = {
-  shardId: Scalars['ID']['input'];
-};
-
-
 export type QueryDhtNodesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
@@ -3837,6 +3814,20 @@ export type QueryDhtRingArgs = {
 
 export type QueryDistributeQueryArgs = {
   input: DistributeQueryInput;
+};
+
+
+export type QueryDistributedQueryPlanArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryDistributedQueryPlansArgs = {
+  kind?: InputMaybe<DistributedPlanKind>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<DistributedQueryStatus>;
+  table?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3861,6 +3852,12 @@ export type QueryEventsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   resourceId?: InputMaybe<Scalars['ID']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type QueryExplainDistributedQueryArgs = {
+  coordinatorNodeId?: InputMaybe<Scalars['ID']['input']>;
+  query: Scalars['String']['input'];
 };
 
 
@@ -4165,41 +4162,7 @@ export type QueryRouteDhtKeyArgs = {
 };
 
 
-export type QueryShardRouteArgs = {
-  input: ShardRouteInput;
-};
-
-
-export type QueryShardRowsArgs = {
-  id: Scalars['ID']['input'];
-  limit?: InputMaybe<Scalars['Int']['input']>;
-  offset?: InputMaybe<Scalars['Int']['input']>;
-  table: Scalars['String']['input'];
-};
-
-
-export type QueryShardedTableArgs = {
-  table: Scalars['String']['input'];
-};
-
-
-export type QueryShardedTablesArgs = {
-  limit?: InputMaybe<Scalars['Int']['input']>;
-  offset?: InputMaybe<Scalars['Int']['input']>;
-  order?: InputMaybe<SortOrder>;
-  shardGroup?: InputMaybe<Scalars['String']['input']>;
-  sortBy?: InputMaybe<ShardedTableSortField>;
-  strategy?: InputMaybe<ShardingStrategyType>;
-};
-
-
-export type QueryShardingStatisticsArgs = {
-  table?: InputMaybe<Scalars['String']['input']>;
-};
-
-
 export type QueryShardsArgs = {
-  group?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   nodeId?: InputMaybe<Scalars['ID']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
@@ -4214,23 +4177,6 @@ export type QuerySuspectedNodesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<SuspectedNodeStatus>;
-};
-
-
-export type QueryTableShardArgs = {
-  id: Scalars['ID']['input'];
-  table: Scalars['String']['input'];
-};
-
-
-export type QueryTableShardsArgs = {
-  limit?: InputMaybe<Scalars['Int']['input']>;
-  offset?: InputMaybe<Scalars['Int']['input']>;
-  order?: InputMaybe<SortOrder>;
-  primaryNodeId?: InputMaybe<Scalars['String']['input']>;
-  sortBy?: InputMaybe<TableShardSortField>;
-  status?: InputMaybe<ShardStatus>;
-  table: Scalars['String']['input'];
 };
 
 
@@ -4300,6 +4246,7 @@ export type QueryExecution = {
 };
 
 export type QueryKind =
+  | 'DISTRIBUTED'
   | 'RAC_PARALLEL';
 
 /** One phase of a plan. */
@@ -4326,7 +4273,7 @@ export type QueryPhaseName =
   /** The coordinator merges partial results. */
   | 'MERGE';
 
-/** Work done of the work planned (blocks read, for a RAC parallel query). */
+/** Work done of the work planned (blocks read, for a RAC parallel query; fragments ended, for a distributed query). */
 export type QueryProgressMeasure = {
   __typename?: 'QueryProgressMeasure';
   done: Scalars['Int']['output'];
@@ -4732,37 +4679,6 @@ export type RaftVote = {
   term?: Maybe<Scalars['BigInt']['output']>;
   /** Whether it granted its vote. */
   voteGranted: Scalars['Boolean']['output'];
-};
-
-/** Keys from lowerBound (included) to upperBound (excluded); null is unbounded. */
-export type RangeDefinition = {
-  __typename?: 'RangeDefinition';
-  lowerBound?: Maybe<Scalars['JSON']['output']>;
-  upperBound?: Maybe<Scalars['JSON']['output']>;
-};
-
-export type RangeDefinitionInput = {
-  /** null (or absent) is unbounded. */
-  lowerBound?: InputMaybe<Scalars['JSON']['input']>;
-  upperBound?: InputMaybe<Scalars['JSON']['input']>;
-};
-
-/** Why a value went to a bucket of a RANGE level. */
-export type RangeRouteReason = {
-  __typename?: 'RangeRouteReason';
-  bucket: Scalars['Int']['output'];
-  keyColumn: Scalars['String']['output'];
-  range: RangeDefinition;
-  rangeIndex: Scalars['Int']['output'];
-  strategy: ShardingStrategyType;
-  value: Scalars['JSON']['output'];
-};
-
-/** Shards by ranges of one column. */
-export type RangeSharding = {
-  __typename?: 'RangeSharding';
-  keyColumns: Array<Scalars['String']['output']>;
-  ranges: Array<RangeDefinition>;
 };
 
 /** What a rebalance moved. */
@@ -5419,23 +5335,6 @@ export type Role =
   | 'DBA'
   | 'REPLICATION_ADMIN';
 
-/** Why a key went where it did on one level. */
-export type RouteReason = HashRouteReason | ListRouteReason | RangeRouteReason;
-
-/** A shard a route selects, with the node that answers for it. */
-export type RoutedShard = {
-  __typename?: 'RoutedShard';
-  nodeId?: Maybe<Scalars['String']['output']>;
-  primaryNodeId?: Maybe<Scalars['String']['output']>;
-  replicaNodeIds: Array<Scalars['String']['output']>;
-  served: Scalars['Boolean']['output'];
-  shardId: Scalars['ID']['output'];
-  shardName: Scalars['String']['output'];
-  shardNumber: Scalars['Int']['output'];
-  status: ShardStatus;
-  unservedReason?: Maybe<Scalars['String']['output']>;
-};
-
 /** An exclusive row lock. */
 export type RowLock = {
   __typename?: 'RowLock';
@@ -5469,108 +5368,12 @@ export type RuntimeMetrics = {
   pendingTimers: Scalars['Int']['output'];
 };
 
-/** A shard of a sharded table (see Shard in the OpenAPI document). */
-export type Shard = {
-  __typename?: 'Shard';
-  /** The shard id the coordinator shows (shard-N, or <group>-shard-N). */
-  id: Scalars['ID']['output'];
-  /** When a move of it last completed; null if it never moved. */
-  lastRebalance?: Maybe<Scalars['DateTime']['output']>;
-  /** storageTable and bounds (what it owns, level by level), as the REST answer's metadata. */
-  metadata: Scalars['JSON']['output'];
-  /** <tableName>_<shardNumber>. */
-  name: Scalars['String']['output'];
-  primaryNodeId?: Maybe<Scalars['String']['output']>;
-  replicaNodeIds: Array<Scalars['String']['output']>;
-  rowCount: Scalars['BigInt']['output'];
-  /** The node holding its rows (the seed's name for primaryNodeId); null while no writable node can take it. */
-  server?: Maybe<Scalars['String']['output']>;
-  shardGroup: Scalars['String']['output'];
-  shardNumber: Scalars['Int']['output'];
-  sizeBytes: Scalars['BigInt']['output'];
-  status: ShardStatus;
-  tableName: Scalars['String']['output'];
-};
-
-/** A column's type. */
-export type ShardColumnType =
-  | 'BOOLEAN'
-  | 'INTEGER'
-  | 'NUMBER'
-  | 'STRING';
-
 /** The role of a shard copy. */
 export type ShardCopyRole =
   /** Takes the writes and serves reads. */
   | 'PRIMARY'
   /** Holds a copy and serves reads. */
   | 'REPLICA';
-
-/** A frequent key value. */
-export type ShardHotValue = {
-  __typename?: 'ShardHotValue';
-  keyText: Scalars['String']['output'];
-  rows: Scalars['Int']['output'];
-  share: Scalars['Float']['output'];
-};
-
-/** Where a new shard cuts the key space: splitAt (RANGE: the last range splits), values (LIST without a default shard), nothing (CONSISTENT HASH). */
-export type ShardInput = {
-  splitAt?: InputMaybe<Scalars['JSON']['input']>;
-  values?: InputMaybe<Array<Scalars['JSON']['input']>>;
-};
-
-/** How a candidate key would spread the table's rows (see ShardKeyAnalysis in the OpenAPI document). */
-export type ShardKeyAnalysis = {
-  __typename?: 'ShardKeyAnalysis';
-  cardinality: Scalars['Int']['output'];
-  emptyShards: Scalars['Int']['output'];
-  hashFunction: HashFunction;
-  hotValues: Array<ShardHotValue>;
-  keyColumns: Array<Scalars['String']['output']>;
-  maxRowsPerShard: Scalars['Int']['output'];
-  meanRowsPerShard: Scalars['Float']['output'];
-  reasons: Array<Scalars['String']['output']>;
-  recommendation: ShardKeyRecommendation;
-  rowsAnalyzed: Scalars['Int']['output'];
-  rowsPerShard: Array<Scalars['Int']['output']>;
-  rowsWithoutKey: Scalars['Int']['output'];
-  shardCount: Scalars['Int']['output'];
-  skew: Scalars['Float']['output'];
-  table: Scalars['String']['output'];
-};
-
-/** A condition on a column. */
-export type ShardKeyCondition = {
-  __typename?: 'ShardKeyCondition';
-  column: Scalars['String']['output'];
-  op: ShardKeyConditionOp;
-  value?: Maybe<Scalars['JSON']['output']>;
-  values?: Maybe<Array<Scalars['JSON']['output']>>;
-};
-
-export type ShardKeyConditionInput = {
-  column: Scalars['String']['input'];
-  op: ShardKeyConditionOp;
-  value?: InputMaybe<Scalars['JSON']['input']>;
-  values?: InputMaybe<Array<Scalars['JSON']['input']>>;
-};
-
-/** Comparisons of a shard key condition. */
-export type ShardKeyConditionOp =
-  | 'EQ'
-  | 'GT'
-  | 'GTE'
-  | 'IN'
-  | 'LT'
-  | 'LTE';
-
-/** A shard key analysis's verdict. */
-export type ShardKeyRecommendation =
-  | 'FAIR'
-  | 'GOOD'
-  | 'INSUFFICIENT_DATA'
-  | 'POOR';
 
 /** A copy of a shard being filled on a node. */
 export type ShardMove = {
@@ -5587,49 +5390,6 @@ export type ShardMove = {
   toNodeId: Scalars['ID']['output'];
 };
 
-/** What one node holds. */
-export type ShardNodeStatistics = {
-  __typename?: 'ShardNodeStatistics';
-  nodeId: Scalars['String']['output'];
-  primaryShards: Scalars['Int']['output'];
-  replicaShards: Scalars['Int']['output'];
-  rowCount: Scalars['BigInt']['output'];
-  sizeBytes: Scalars['BigInt']['output'];
-};
-
-/** Which node a route names: the primary for WRITE; for READ the primary, or a replica when it is down. */
-export type ShardOperation =
-  | 'READ'
-  | 'WRITE';
-
-/** Where a key or predicate goes, and why (see ShardRoute in the OpenAPI document). */
-export type ShardRoute = {
-  __typename?: 'ShardRoute';
-  /** The key's route; null for a predicate. */
-  key?: Maybe<KeyRoute>;
-  levels: Array<LevelSelection>;
-  mode: ShardRouteMode;
-  operation: ShardOperation;
-  scatter: Scalars['Boolean']['output'];
-  shards: Array<RoutedShard>;
-  singleShard: Scalars['Boolean']['output'];
-  table: Scalars['String']['output'];
-  unusedConditions: Array<ShardKeyCondition>;
-};
-
-/** A key (a value per shard key column), or conditions, to route in a table. */
-export type ShardRouteInput = {
-  conditions?: InputMaybe<Array<ShardKeyConditionInput>>;
-  key?: InputMaybe<Scalars['JSON']['input']>;
-  operation?: InputMaybe<ShardOperation>;
-  table: Scalars['String']['input'];
-};
-
-/** Whether a key or a predicate was routed. */
-export type ShardRouteMode =
-  | 'KEY'
-  | 'PREDICATE';
-
 /** Fields to sort shards by. */
 export type ShardSortField =
   | 'lastMovedAt'
@@ -5638,189 +5398,36 @@ export type ShardSortField =
   | 'startToken'
   | 'state';
 
-/** Where a shard's copies stand. A table group's shard shows the sharding engine's six states (CREATING, ACTIVE, REBALANCING, READ_ONLY, OFFLINE, DROPPING). */
+/** Where a shard's copies stand. */
 export type ShardState =
-  /** A primary and every replica it should have; reads and writes are served. */
+  /** A primary and every replica it should have. */
   | 'ACTIVE'
-  /** Being made: no reads or writes. */
-  | 'CREATING'
-  /** Being removed. */
-  | 'DROPPING'
-  /** A copy is being filled on a new node (the default group). */
+  /** A copy is being filled on a new node. */
   | 'MOVING'
-  /** Neither reads nor writes, for instance while no writable node holds it after a failover demoted its primary node. */
-  | 'OFFLINE'
-  /** Reads only: writes are refused. */
-  | 'READ_ONLY'
-  /** Being moved by a rebalance (a table group's MOVING): reads and writes go on. */
-  | 'REBALANCING'
   /** No node holds a primary. */
   | 'UNASSIGNED'
   /** Fewer copies than it should have. */
   | 'UNDER_REPLICATED';
 
-/** Where a shard stands (see ShardStatus in the OpenAPI document). */
-export type ShardStatus =
-  /** Reads and writes. */
-  | 'ACTIVE'
-  /** Being made: no reads or writes yet. */
-  | 'CREATING'
-  /** Being removed. */
-  | 'DROPPING'
-  /** Neither reads nor writes. */
-  | 'OFFLINE'
-  /** Reads only; writes are refused. */
-  | 'READ_ONLY'
-  /** Being moved: reads and writes (forwarded to the target). */
-  | 'REBALANCING';
-
-/** Shards in each state. */
-export type ShardStatusCounts = {
-  __typename?: 'ShardStatusCounts';
-  ACTIVE: Scalars['Int']['output'];
-  CREATING: Scalars['Int']['output'];
-  DROPPING: Scalars['Int']['output'];
-  OFFLINE: Scalars['Int']['output'];
-  READ_ONLY: Scalars['Int']['output'];
-  REBALANCING: Scalars['Int']['output'];
-};
-
-/** A slice of the 32-bit hash space, both ends included. */
-export type ShardTokenRange = {
-  __typename?: 'ShardTokenRange';
-  endToken: Scalars['BigInt']['output'];
-  startToken: Scalars['BigInt']['output'];
-};
-
-/** The rows one shard took. */
-export type ShardWriteResult = {
-  __typename?: 'ShardWriteResult';
-  /** Commits (WAL transactions) it took. */
-  commits: Scalars['Int']['output'];
-  /** Where its last commit record starts in the node's WAL. */
-  lsn: Scalars['String']['output'];
-  nodeId: Scalars['String']['output'];
-  rows: Scalars['Int']['output'];
-  shardId: Scalars['ID']['output'];
-  shardName: Scalars['String']['output'];
-  shardNumber: Scalars['Int']['output'];
-};
-
-/** A column of a sharded table. */
-export type ShardedColumn = {
-  __typename?: 'ShardedColumn';
-  name: Scalars['String']['output'];
-  type: ShardColumnType;
-};
-
-export type ShardedColumnInput = {
-  name: Scalars['String']['input'];
-  type: ShardColumnType;
-};
-
-/** Where each row went. */
-export type ShardedRowsWritten = {
-  __typename?: 'ShardedRowsWritten';
-  rowsWritten: Scalars['Int']['output'];
-  shards: Array<ShardWriteResult>;
+/** The distributed plan of a query, without running it (POST /api/v1/cluster/query/explain). */
+export type ShardedQueryPlan = {
+  __typename?: 'ShardedQueryPlan';
+  complete: Scalars['Boolean']['output'];
+  coordinatorNodeId: Scalars['ID']['output'];
+  estimatedBytes: Scalars['Int']['output'];
+  estimatedDurationMs: Scalars['Int']['output'];
+  estimatedRows: Scalars['Int']['output'];
+  fragments: Array<DistributedQueryFragment>;
+  kind: DistributedPlanKind;
+  merge?: Maybe<Scalars['String']['output']>;
+  networkHops: Scalars['Int']['output'];
+  nodesContacted: Array<Scalars['ID']['output']>;
+  query: Scalars['String']['output'];
+  route: DistributedQueryRoute;
   table: Scalars['String']['output'];
+  topNPerShard: Scalars['Boolean']['output'];
+  unavailableShards: Array<UnavailableShard>;
 };
-
-/** A sharded table with its shards. */
-export type ShardedTable = {
-  __typename?: 'ShardedTable';
-  columns: Array<ShardedColumn>;
-  createdAt: Scalars['DateTime']['output'];
-  /** A row's key in its shard table: the shard key columns and maybe more. */
-  primaryKeyColumns: Array<Scalars['String']['output']>;
-  rowCount: Scalars['BigInt']['output'];
-  schemaName: Scalars['String']['output'];
-  shardCount: Scalars['Int']['output'];
-  shardGroup: Scalars['String']['output'];
-  shardKeyColumns: Array<Scalars['String']['output']>;
-  shards: Array<Shard>;
-  sizeBytes: Scalars['BigInt']['output'];
-  strategy: ShardingStrategy;
-  tableName: Scalars['String']['output'];
-  updatedAt: Scalars['DateTime']['output'];
-};
-
-export type ShardedTableInput = {
-  columns: Array<ShardedColumnInput>;
-  /** Every shard key column and maybe more; the shard key when absent. */
-  primaryKeyColumns?: InputMaybe<Array<Scalars['String']['input']>>;
-  schemaName?: InputMaybe<Scalars['String']['input']>;
-  shardKeyColumns: Array<Scalars['String']['input']>;
-  strategy: ShardingStrategyInput;
-  tableName: Scalars['String']['input'];
-};
-
-/** Fields to sort sharded tables by. */
-export type ShardedTableSortField =
-  | 'createdAt'
-  | 'rowCount'
-  | 'shardCount'
-  | 'sizeBytes'
-  | 'tableName';
-
-/** One table's shards, measured. */
-export type ShardedTableStatistics = {
-  __typename?: 'ShardedTableStatistics';
-  maxShardRows: Scalars['Int']['output'];
-  meanShardRows: Scalars['Float']['output'];
-  minShardRows: Scalars['Int']['output'];
-  rowCount: Scalars['BigInt']['output'];
-  shardCount: Scalars['Int']['output'];
-  shardsByStatus: ShardStatusCounts;
-  sizeBytes: Scalars['BigInt']['output'];
-  skew: Scalars['Float']['output'];
-  tableName: Scalars['String']['output'];
-};
-
-/** One level of a COMPOSITE strategy: HASH (numShards, hashFunction), RANGE (ranges) or LIST (lists, defaultShard). */
-export type ShardingLevelInput = {
-  defaultShard?: InputMaybe<Scalars['Boolean']['input']>;
-  hashFunction?: InputMaybe<HashFunction>;
-  keyColumns?: InputMaybe<Array<Scalars['String']['input']>>;
-  lists?: InputMaybe<Array<ListDefinitionInput>>;
-  numShards?: InputMaybe<Scalars['Int']['input']>;
-  ranges?: InputMaybe<Array<RangeDefinitionInput>>;
-  type: ShardingStrategyType;
-};
-
-/** Sharded tables, shards, rows and bytes, measured from node storage. */
-export type ShardingStatistics = {
-  __typename?: 'ShardingStatistics';
-  nodes: Array<ShardNodeStatistics>;
-  rowCount: Scalars['BigInt']['output'];
-  shards: Scalars['Int']['output'];
-  shardsByStatus: ShardStatusCounts;
-  sizeBytes: Scalars['BigInt']['output'];
-  tableStatistics: Array<ShardedTableStatistics>;
-  tables: Scalars['Int']['output'];
-};
-
-/** How a table's key space is cut into shards. */
-export type ShardingStrategy = CompositeSharding | HashSharding | ListSharding | RangeSharding;
-
-/** A strategy: the fields of its type (see ShardingStrategy in the OpenAPI document); COMPOSITE lists its levels in strategies. */
-export type ShardingStrategyInput = {
-  defaultShard?: InputMaybe<Scalars['Boolean']['input']>;
-  hashFunction?: InputMaybe<HashFunction>;
-  keyColumns?: InputMaybe<Array<Scalars['String']['input']>>;
-  lists?: InputMaybe<Array<ListDefinitionInput>>;
-  numShards?: InputMaybe<Scalars['Int']['input']>;
-  ranges?: InputMaybe<Array<RangeDefinitionInput>>;
-  strategies?: InputMaybe<Array<ShardingLevelInput>>;
-  type: ShardingStrategyType;
-};
-
-/** A strategy's kind. */
-export type ShardingStrategyType =
-  | 'COMPOSITE'
-  | 'HASH'
-  | 'LIST'
-  | 'RANGE';
 
 /** Two real conflicting writes to make. */
 export type SimulateConflictInput = {
@@ -6000,7 +5607,7 @@ export type Subscription = {
    */
   performanceStream: PerformanceMetrics;
   /**
-   * One long query as it runs (a RAC parallel query's id, pq-N): its state at once, again whenever
+   * One long query as it runs (a RAC parallel query's id, pq-N, or a distributed query's, dq-N): its state at once, again whenever
    * its progress moves (looked at every progressIntervalMs of cluster time, 10 to 60000), and its
    * end with the result, after which the subscription completes.
    */
@@ -6030,14 +5637,6 @@ export type Subscription = {
   replicationStatus: ReplicationStatus;
   /** Enqueue lock grants, releases and conversions, optionally of one resource. */
   resourceLockEvents?: Maybe<LockEvent>;
-  /**
-   * Every sharding event of /api/v1/ws/cluster/sharding (shard_added, shard_removed and the
-   * rebalance events), filtered like the stream: `tables` keeps events naming one of them in
-   * `tableName` or `tableNames`, `eventTypes` keeps those types; `resumeFrom` replays stored events
-   * after that cursor first (CONFLICT, reason CURSOR_EXPIRED, when the event log no longer keeps
-   * them).
-   */
-  shardingEvents: Event;
   /** A slot as it is created, or invalidated (its WAL lost), optionally only one slot. A dropped slot has no state left to show: its slot_dropped event is on replicationEvents and the replication streams. */
   slotStatusChanged: ReplicationSlot;
   /**
@@ -6148,13 +5747,6 @@ export type SubscriptionReplicationLagUpdatesArgs = {
 
 export type SubscriptionResourceLockEventsArgs = {
   resourceId?: InputMaybe<Scalars['ID']['input']>;
-};
-
-
-export type SubscriptionShardingEventsArgs = {
-  eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
-  resumeFrom?: InputMaybe<Scalars['BigInt']['input']>;
-  tables?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
@@ -6318,13 +5910,6 @@ export type SyncState =
   /** A commit waits for it (SYNCHRONOUS). */
   | 'sync';
 
-/** Fields to sort a table's shards by. */
-export type TableShardSortField =
-  | 'rowCount'
-  | 'shardNumber'
-  | 'sizeBytes'
-  | 'status';
-
 /** A token range, both ends included; a start after the end wraps. */
 export type TokenRangeInput = {
   /** Last token. */
@@ -6376,10 +5961,11 @@ export type TransferWay =
   | 'THREE_WAY'
   | 'TWO_WAY';
 
-/** New columns, or a new schema name (the keys and the strategy do not change here). */
-export type UpdateShardedTableInput = {
-  addColumns?: InputMaybe<Array<ShardedColumnInput>>;
-  schemaName?: InputMaybe<Scalars['String']['input']>;
+/** A selected shard no node can answer for. */
+export type UnavailableShard = {
+  __typename?: 'UnavailableShard';
+  reason: Scalars['String']['output'];
+  shardName: Scalars['String']['output'];
 };
 
 /** Answers to PREPARE. */
@@ -6754,20 +6340,6 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
-/** Mapping of union types */
-export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
-  RouteReason:
-    | ( HashRouteReason )
-    | ( ListRouteReason )
-    | ( RangeRouteReason )
-  ;
-  ShardingStrategy:
-    | ( Omit<CompositeSharding, 'strategies'> & { strategies: Array<_RefType['ShardingStrategy']> } )
-    | ( HashSharding )
-    | ( ListSharding )
-    | ( RangeSharding )
-  ;
-};
 
 
 /** Mapping between all available schema types and the resolvers types */
@@ -6833,7 +6405,6 @@ export type ResolversTypes = {
   ClusteringStatus: ResolverTypeWrapper<ClusteringStatus>;
   CommitCounts: ResolverTypeWrapper<CommitCounts>;
   CommitWaitStatistics: ResolverTypeWrapper<CommitWaitStatistics>;
-  CompositeSharding: ResolverTypeWrapper<Omit<CompositeSharding, 'strategies'> & { strategies: Array<ResolversTypes['ShardingStrategy']> }>;
   ConflictCounts: ResolverTypeWrapper<ConflictCounts>;
   ConflictEvent: ResolverTypeWrapper<ConflictEvent>;
   ConflictResolution: ResolverTypeWrapper<ConflictResolution>;
@@ -6859,7 +6430,18 @@ export type ResolversTypes = {
   DhtStatistics: ResolverTypeWrapper<DhtStatistics>;
   DistributeQueryInput: DistributeQueryInput;
   DistributedCommitResult: ResolverTypeWrapper<DistributedCommitResult>;
+  DistributedPlanKind: DistributedPlanKind;
+  DistributedQueryCondition: ResolverTypeWrapper<DistributedQueryCondition>;
+  DistributedQueryExecution: ResolverTypeWrapper<DistributedQueryExecution>;
+  DistributedQueryFragment: ResolverTypeWrapper<DistributedQueryFragment>;
+  DistributedQueryFragmentRun: ResolverTypeWrapper<DistributedQueryFragmentRun>;
+  DistributedQueryLatency: ResolverTypeWrapper<DistributedQueryLatency>;
   DistributedQueryPlan: ResolverTypeWrapper<DistributedQueryPlan>;
+  DistributedQueryResult: ResolverTypeWrapper<DistributedQueryResult>;
+  DistributedQueryRoute: ResolverTypeWrapper<DistributedQueryRoute>;
+  DistributedQueryRouteLevel: ResolverTypeWrapper<DistributedQueryRouteLevel>;
+  DistributedQueryStatistics: ResolverTypeWrapper<DistributedQueryStatistics>;
+  DistributedQueryStatus: DistributedQueryStatus;
   DistributedTransaction: ResolverTypeWrapper<DistributedTransaction>;
   DistributedTransactionEvent: ResolverTypeWrapper<DistributedTransactionEvent>;
   DistributedTransactionSortField: DistributedTransactionSortField;
@@ -6907,10 +6489,7 @@ export type ResolversTypes = {
   GrdResourceType: GrdResourceType;
   GrdStats: ResolverTypeWrapper<GrdStats>;
   GrdTopology: ResolverTypeWrapper<GrdTopology>;
-  HashFunction: HashFunction;
   HashFunctionName: HashFunctionName;
-  HashRouteReason: ResolverTypeWrapper<HashRouteReason>;
-  HashSharding: ResolverTypeWrapper<HashSharding>;
   HealthCheck: ResolverTypeWrapper<HealthCheck>;
   HealthCheckOutcome: HealthCheckOutcome;
   HealthComponent: HealthComponent;
@@ -6943,14 +6522,8 @@ export type ResolversTypes = {
   IssueSeverity: IssueSeverity;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JoinMemberInput: JoinMemberInput;
-  KeyRoute: ResolverTypeWrapper<Omit<KeyRoute, 'reasons'> & { reasons: Array<ResolversTypes['RouteReason']> }>;
   LatencyPercentiles: ResolverTypeWrapper<LatencyPercentiles>;
   LeaderElectionEvent: ResolverTypeWrapper<LeaderElectionEvent>;
-  LevelSelection: ResolverTypeWrapper<Omit<LevelSelection, 'matches'> & { matches: Array<ResolversTypes['RouteReason']> }>;
-  ListDefinition: ResolverTypeWrapper<ListDefinition>;
-  ListDefinitionInput: ListDefinitionInput;
-  ListRouteReason: ResolverTypeWrapper<ListRouteReason>;
-  ListSharding: ResolverTypeWrapper<ListSharding>;
   LoadBalancerBackend: ResolverTypeWrapper<LoadBalancerBackend>;
   LoadBalancerConnection: ResolverTypeWrapper<LoadBalancerConnection>;
   LoadBalancerStatistics: ResolverTypeWrapper<LoadBalancerStatistics>;
@@ -6988,7 +6561,6 @@ export type ResolversTypes = {
   ObserverBelief: ResolverTypeWrapper<ObserverBelief>;
   ObserverCounts: ResolverTypeWrapper<ObserverCounts>;
   OperationMetrics: ResolverTypeWrapper<OperationMetrics>;
-  OperatorShardStatus: OperatorShardStatus;
   ParallelQueryAggregate: ResolverTypeWrapper<ParallelQueryAggregate>;
   ParallelQueryConfig: ResolverTypeWrapper<ParallelQueryConfig>;
   ParallelQueryConfigInput: ParallelQueryConfigInput;
@@ -7042,10 +6614,6 @@ export type ResolversTypes = {
   RaftState: ResolverTypeWrapper<RaftState>;
   RaftSuffrage: RaftSuffrage;
   RaftVote: ResolverTypeWrapper<RaftVote>;
-  RangeDefinition: ResolverTypeWrapper<RangeDefinition>;
-  RangeDefinitionInput: RangeDefinitionInput;
-  RangeRouteReason: ResolverTypeWrapper<RangeRouteReason>;
-  RangeSharding: ResolverTypeWrapper<RangeSharding>;
   RebalanceResult: ResolverTypeWrapper<RebalanceResult>;
   RecoveryConfig: ResolverTypeWrapper<RecoveryConfig>;
   RecoveryConfigInput: RecoveryConfigInput;
@@ -7093,46 +6661,15 @@ export type ResolversTypes = {
   ResolutionAction: ResolutionAction;
   ResolveConflictInput: ResolveConflictInput;
   Role: Role;
-  RouteReason: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RouteReason']>;
-  RoutedShard: ResolverTypeWrapper<RoutedShard>;
   RowLock: ResolverTypeWrapper<RowLock>;
   RowWriteInput: RowWriteInput;
   RowWriteOp: RowWriteOp;
   RuntimeMetrics: ResolverTypeWrapper<RuntimeMetrics>;
-  Shard: ResolverTypeWrapper<Shard>;
-  ShardColumnType: ShardColumnType;
   ShardCopyRole: ShardCopyRole;
-  ShardHotValue: ResolverTypeWrapper<ShardHotValue>;
-  ShardInput: ShardInput;
-  ShardKeyAnalysis: ResolverTypeWrapper<ShardKeyAnalysis>;
-  ShardKeyCondition: ResolverTypeWrapper<ShardKeyCondition>;
-  ShardKeyConditionInput: ShardKeyConditionInput;
-  ShardKeyConditionOp: ShardKeyConditionOp;
-  ShardKeyRecommendation: ShardKeyRecommendation;
   ShardMove: ResolverTypeWrapper<ShardMove>;
-  ShardNodeStatistics: ResolverTypeWrapper<ShardNodeStatistics>;
-  ShardOperation: ShardOperation;
-  ShardRoute: ResolverTypeWrapper<Omit<ShardRoute, 'key' | 'levels'> & { key?: Maybe<ResolversTypes['KeyRoute']>, levels: Array<ResolversTypes['LevelSelection']> }>;
-  ShardRouteInput: ShardRouteInput;
-  ShardRouteMode: ShardRouteMode;
   ShardSortField: ShardSortField;
   ShardState: ShardState;
-  ShardStatus: ShardStatus;
-  ShardStatusCounts: ResolverTypeWrapper<ShardStatusCounts>;
-  ShardTokenRange: ResolverTypeWrapper<ShardTokenRange>;
-  ShardWriteResult: ResolverTypeWrapper<ShardWriteResult>;
-  ShardedColumn: ResolverTypeWrapper<ShardedColumn>;
-  ShardedColumnInput: ShardedColumnInput;
-  ShardedRowsWritten: ResolverTypeWrapper<ShardedRowsWritten>;
-  ShardedTable: ResolverTypeWrapper<Omit<ShardedTable, 'strategy'> & { strategy: ResolversTypes['ShardingStrategy'] }>;
-  ShardedTableInput: ShardedTableInput;
-  ShardedTableSortField: ShardedTableSortField;
-  ShardedTableStatistics: ResolverTypeWrapper<ShardedTableStatistics>;
-  ShardingLevelInput: ShardingLevelInput;
-  ShardingStatistics: ResolverTypeWrapper<ShardingStatistics>;
-  ShardingStrategy: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ShardingStrategy']>;
-  ShardingStrategyInput: ShardingStrategyInput;
-  ShardingStrategyType: ShardingStrategyType;
+  ShardedQueryPlan: ResolverTypeWrapper<ShardedQueryPlan>;
   SimulateConflictInput: SimulateConflictInput;
   SlotCounts: ResolverTypeWrapper<SlotCounts>;
   SlotType: SlotType;
@@ -7155,13 +6692,12 @@ export type ResolversTypes = {
   SuspicionTimeouts: ResolverTypeWrapper<SuspicionTimeouts>;
   SwimCounters: ResolverTypeWrapper<SwimCounters>;
   SyncState: SyncState;
-  TableShardSortField: TableShardSortField;
   TokenRangeInput: TokenRangeInput;
   TransactionDecision: TransactionDecision;
   TransactionLatency: ResolverTypeWrapper<TransactionLatency>;
   TransactionParticipant: ResolverTypeWrapper<TransactionParticipant>;
   TransferWay: TransferWay;
-  UpdateShardedTableInput: UpdateShardedTableInput;
+  UnavailableShard: ResolverTypeWrapper<UnavailableShard>;
   VoteCounts: ResolverTypeWrapper<VoteCounts>;
   VoteDenialReason: VoteDenialReason;
   VoteResponse: ResolverTypeWrapper<VoteResponse>;
@@ -7241,7 +6777,6 @@ export type ResolversParentTypes = {
   ClusteringStatus: ClusteringStatus;
   CommitCounts: CommitCounts;
   CommitWaitStatistics: CommitWaitStatistics;
-  CompositeSharding: Omit<CompositeSharding, 'strategies'> & { strategies: Array<ResolversParentTypes['ShardingStrategy']> };
   ConflictCounts: ConflictCounts;
   ConflictEvent: ConflictEvent;
   ConflictResolution: ConflictResolution;
@@ -7260,7 +6795,16 @@ export type ResolversParentTypes = {
   DhtStatistics: DhtStatistics;
   DistributeQueryInput: DistributeQueryInput;
   DistributedCommitResult: DistributedCommitResult;
+  DistributedQueryCondition: DistributedQueryCondition;
+  DistributedQueryExecution: DistributedQueryExecution;
+  DistributedQueryFragment: DistributedQueryFragment;
+  DistributedQueryFragmentRun: DistributedQueryFragmentRun;
+  DistributedQueryLatency: DistributedQueryLatency;
   DistributedQueryPlan: DistributedQueryPlan;
+  DistributedQueryResult: DistributedQueryResult;
+  DistributedQueryRoute: DistributedQueryRoute;
+  DistributedQueryRouteLevel: DistributedQueryRouteLevel;
+  DistributedQueryStatistics: DistributedQueryStatistics;
   DistributedTransaction: DistributedTransaction;
   DistributedTransactionEvent: DistributedTransactionEvent;
   DistributedTransactionStatistics: DistributedTransactionStatistics;
@@ -7293,8 +6837,6 @@ export type ResolversParentTypes = {
   GrdResource: GrdResource;
   GrdStats: GrdStats;
   GrdTopology: GrdTopology;
-  HashRouteReason: HashRouteReason;
-  HashSharding: HashSharding;
   HealthCheck: HealthCheck;
   HealthIssue: HealthIssue;
   HealthLeader: HealthLeader;
@@ -7315,14 +6857,8 @@ export type ResolversParentTypes = {
   InterconnectStatus: InterconnectStatus;
   JSON: Scalars['JSON']['output'];
   JoinMemberInput: JoinMemberInput;
-  KeyRoute: Omit<KeyRoute, 'reasons'> & { reasons: Array<ResolversParentTypes['RouteReason']> };
   LatencyPercentiles: LatencyPercentiles;
   LeaderElectionEvent: LeaderElectionEvent;
-  LevelSelection: Omit<LevelSelection, 'matches'> & { matches: Array<ResolversParentTypes['RouteReason']> };
-  ListDefinition: ListDefinition;
-  ListDefinitionInput: ListDefinitionInput;
-  ListRouteReason: ListRouteReason;
-  ListSharding: ListSharding;
   LoadBalancerBackend: LoadBalancerBackend;
   LoadBalancerConnection: LoadBalancerConnection;
   LoadBalancerStatistics: LoadBalancerStatistics;
@@ -7388,10 +6924,6 @@ export type ResolversParentTypes = {
   RaftPendingChange: RaftPendingChange;
   RaftState: RaftState;
   RaftVote: RaftVote;
-  RangeDefinition: RangeDefinition;
-  RangeDefinitionInput: RangeDefinitionInput;
-  RangeRouteReason: RangeRouteReason;
-  RangeSharding: RangeSharding;
   RebalanceResult: RebalanceResult;
   RecoveryConfig: RecoveryConfig;
   RecoveryConfigInput: RecoveryConfigInput;
@@ -7426,34 +6958,11 @@ export type ResolversParentTypes = {
   ReplicationStatus: ReplicationStatus;
   RequestMetrics: RequestMetrics;
   ResolveConflictInput: ResolveConflictInput;
-  RouteReason: ResolversUnionTypes<ResolversParentTypes>['RouteReason'];
-  RoutedShard: RoutedShard;
   RowLock: RowLock;
   RowWriteInput: RowWriteInput;
   RuntimeMetrics: RuntimeMetrics;
-  Shard: Shard;
-  ShardHotValue: ShardHotValue;
-  ShardInput: ShardInput;
-  ShardKeyAnalysis: ShardKeyAnalysis;
-  ShardKeyCondition: ShardKeyCondition;
-  ShardKeyConditionInput: ShardKeyConditionInput;
   ShardMove: ShardMove;
-  ShardNodeStatistics: ShardNodeStatistics;
-  ShardRoute: Omit<ShardRoute, 'key' | 'levels'> & { key?: Maybe<ResolversParentTypes['KeyRoute']>, levels: Array<ResolversParentTypes['LevelSelection']> };
-  ShardRouteInput: ShardRouteInput;
-  ShardStatusCounts: ShardStatusCounts;
-  ShardTokenRange: ShardTokenRange;
-  ShardWriteResult: ShardWriteResult;
-  ShardedColumn: ShardedColumn;
-  ShardedColumnInput: ShardedColumnInput;
-  ShardedRowsWritten: ShardedRowsWritten;
-  ShardedTable: Omit<ShardedTable, 'strategy'> & { strategy: ResolversParentTypes['ShardingStrategy'] };
-  ShardedTableInput: ShardedTableInput;
-  ShardedTableStatistics: ShardedTableStatistics;
-  ShardingLevelInput: ShardingLevelInput;
-  ShardingStatistics: ShardingStatistics;
-  ShardingStrategy: ResolversUnionTypes<ResolversParentTypes>['ShardingStrategy'];
-  ShardingStrategyInput: ShardingStrategyInput;
+  ShardedQueryPlan: ShardedQueryPlan;
   SimulateConflictInput: SimulateConflictInput;
   SlotCounts: SlotCounts;
   SlotWalStatusCounts: SlotWalStatusCounts;
@@ -7470,7 +6979,7 @@ export type ResolversParentTypes = {
   TokenRangeInput: TokenRangeInput;
   TransactionLatency: TransactionLatency;
   TransactionParticipant: TransactionParticipant;
-  UpdateShardedTableInput: UpdateShardedTableInput;
+  UnavailableShard: UnavailableShard;
   VoteCounts: VoteCounts;
   VoteResponse: VoteResponse;
   WalSegmentCounts: WalSegmentCounts;
@@ -7805,16 +7314,14 @@ export type ClusterReplicationNodeResolvers<ContextType = GraphQLContext, Parent
 };
 
 export type ClusterShardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterShard'] = ResolversParentTypes['ClusterShard']> = {
-  endToken?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
-  group?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endToken?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   lastMovedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   pendingMoves?: Resolver<Array<ResolversTypes['ShardMove']>, ParentType, ContextType>;
   primaryNodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   replicaNodeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   shardId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  startToken?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  startToken?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['ShardState'], ParentType, ContextType>;
-  tables?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ClusterStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterStatus'] = ResolversParentTypes['ClusterStatus']> = {
@@ -7937,11 +7444,6 @@ export type CommitWaitStatisticsResolvers<ContextType = GraphQLContext, ParentTy
   p95?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
-export type CompositeShardingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CompositeSharding'] = ResolversParentTypes['CompositeSharding']> = {
-  strategies?: Resolver<Array<ResolversTypes['ShardingStrategy']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
 export type ConflictCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictCounts'] = ResolversParentTypes['ConflictCounts']> = {
   detected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   resolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -8042,6 +7544,70 @@ export type DistributedCommitResultResolvers<ContextType = GraphQLContext, Paren
   transactionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type DistributedQueryConditionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedQueryCondition'] = ResolversParentTypes['DistributedQueryCondition']> = {
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  op?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  values?: Resolver<Maybe<Array<ResolversTypes['JSON']>>, ParentType, ContextType>;
+};
+
+export type DistributedQueryExecutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedQueryExecution'] = ResolversParentTypes['DistributedQueryExecution']> = {
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  coordinatorNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  estimatedRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fragments?: Resolver<Array<ResolversTypes['DistributedQueryFragmentRun']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DistributedPlanKind'], ParentType, ContextType>;
+  merge?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  query?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  queryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  result?: Resolver<Maybe<ResolversTypes['DistributedQueryResult']>, ParentType, ContextType>;
+  rowsScanned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DistributedQueryStatus'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topNPerShard?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type DistributedQueryFragmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedQueryFragment'] = ResolversParentTypes['DistributedQueryFragment']> = {
+  estimatedBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  estimatedMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  estimatedRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  networkHops?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  shardIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shardName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sql?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DistributedQueryFragmentRunResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedQueryFragmentRun'] = ResolversParentTypes['DistributedQueryFragmentRun']> = {
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  elapsedMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  estimatedBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  estimatedRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  networkHops?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  networkMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rowsReturned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsScanned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scanMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shardIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shardName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sql?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DistributedQueryStatus'], ParentType, ContextType>;
+};
+
+export type DistributedQueryLatencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedQueryLatency'] = ResolversParentTypes['DistributedQueryLatency']> = {
+  maxMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meanMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  p50Ms?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  p95Ms?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  p99Ms?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  samples?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type DistributedQueryPlanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedQueryPlan'] = ResolversParentTypes['DistributedQueryPlan']> = {
   coordinatorNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   nodeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -8053,6 +7619,44 @@ export type DistributedQueryPlanResolvers<ContextType = GraphQLContext, ParentTy
   strategy?: Resolver<ResolversTypes['ExecutionStrategy'], ParentType, ContextType>;
   targetShardIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   totalShards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DistributedQueryResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedQueryResult'] = ResolversParentTypes['DistributedQueryResult']> = {
+  columns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['JSON']>, ParentType, ContextType>;
+};
+
+export type DistributedQueryRouteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedQueryRoute'] = ResolversParentTypes['DistributedQueryRoute']> = {
+  levels?: Resolver<Array<ResolversTypes['DistributedQueryRouteLevel']>, ParentType, ContextType>;
+  scatter?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  shardNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  singleShard?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unusedConditions?: Resolver<Array<ResolversTypes['DistributedQueryCondition']>, ParentType, ContextType>;
+};
+
+export type DistributedQueryRouteLevelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedQueryRouteLevel'] = ResolversParentTypes['DistributedQueryRouteLevel']> = {
+  keyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  pruned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  why?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DistributedQueryStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedQueryStatistics'] = ResolversParentTypes['DistributedQueryStatistics']> = {
+  fragmentsExecuted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  keptPlans?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  latency?: Resolver<Maybe<ResolversTypes['DistributedQueryLatency']>, ParentType, ContextType>;
+  maxKeptPlans?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  noShardQueries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  queriesCompleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  queriesFailed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  queriesRunning?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  queriesStarted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsReturned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsScanned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scatterGatherQueries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  singleShardPercent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  singleShardQueries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type DistributedTransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistributedTransaction'] = ResolversParentTypes['DistributedTransaction']> = {
@@ -8336,25 +7940,6 @@ export type GrdTopologyResolvers<ContextType = GraphQLContext, ParentType extend
   totalResources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type HashRouteReasonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HashRouteReason'] = ResolversParentTypes['HashRouteReason']> = {
-  bucket?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  hashFunction?: Resolver<ResolversTypes['HashFunction'], ParentType, ContextType>;
-  hashValue?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  keyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  keyText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  strategy?: Resolver<ResolversTypes['ShardingStrategyType'], ParentType, ContextType>;
-  tokenRange?: Resolver<Maybe<ResolversTypes['ShardTokenRange']>, ParentType, ContextType>;
-  vnodeToken?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type HashShardingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HashSharding'] = ResolversParentTypes['HashSharding']> = {
-  hashFunction?: Resolver<ResolversTypes['HashFunction'], ParentType, ContextType>;
-  keyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  numShards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
 export type HealthCheckResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HealthCheck'] = ResolversParentTypes['HealthCheck']> = {
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -8517,12 +8102,6 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
-export type KeyRouteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['KeyRoute'] = ResolversParentTypes['KeyRoute']> = {
-  reasons?: Resolver<Array<ResolversTypes['RouteReason']>, ParentType, ContextType>;
-  shardName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  shardNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
 export type LatencyPercentilesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LatencyPercentiles'] = ResolversParentTypes['LatencyPercentiles']> = {
   maxMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   p50Ms?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -8539,35 +8118,6 @@ export type LeaderElectionEventResolvers<ContextType = GraphQLContext, ParentTyp
   time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   voters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   votesReceived?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type LevelSelectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LevelSelection'] = ResolversParentTypes['LevelSelection']> = {
-  buckets?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
-  keyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  matches?: Resolver<Array<ResolversTypes['RouteReason']>, ParentType, ContextType>;
-  pruned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  strategy?: Resolver<ResolversTypes['ShardingStrategyType'], ParentType, ContextType>;
-  why?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
-export type ListDefinitionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ListDefinition'] = ResolversParentTypes['ListDefinition']> = {
-  values?: Resolver<Array<ResolversTypes['JSON']>, ParentType, ContextType>;
-};
-
-export type ListRouteReasonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ListRouteReason'] = ResolversParentTypes['ListRouteReason']> = {
-  bucket?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  keyColumn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  listIndex?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  strategy?: Resolver<ResolversTypes['ShardingStrategyType'], ParentType, ContextType>;
-  value?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type ListShardingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ListSharding'] = ResolversParentTypes['ListSharding']> = {
-  defaultShard?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  keyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  lists?: Resolver<Array<ResolversTypes['ListDefinition']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type LoadBalancerBackendResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LoadBalancerBackend'] = ResolversParentTypes['LoadBalancerBackend']> = {
@@ -8732,7 +8282,6 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   addLoadBalancerBackend?: Resolver<ResolversTypes['LoadBalancerBackend'], ParentType, ContextType, RequireFields<MutationAddLoadBalancerBackendArgs, 'input'>>;
   addRaftMember?: Resolver<ResolversTypes['RaftMembership'], ParentType, ContextType, RequireFields<MutationAddRaftMemberArgs, 'autoPromote' | 'nodeId'>>;
   addReplica?: Resolver<ResolversTypes['Replica'], ParentType, ContextType, RequireFields<MutationAddReplicaArgs, 'input'>>;
-  addShard?: Resolver<ResolversTypes['Shard'], ParentType, ContextType, RequireFields<MutationAddShardArgs, 'shard' | 'table'>>;
   advanceClock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType, RequireFields<MutationAdvanceClockArgs, 'ms'>>;
   assignShard?: Resolver<ResolversTypes['ClusterShard'], ParentType, ContextType, RequireFields<MutationAssignShardArgs, 'nodeId' | 'role' | 'shardId'>>;
   beginDistributedTransaction?: Resolver<ResolversTypes['DistributedTransaction'], ParentType, ContextType, RequireFields<MutationBeginDistributedTransactionArgs, 'input'>>;
@@ -8744,12 +8293,11 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createReplicationAlertRule?: Resolver<ResolversTypes['ReplicationAlertRule'], ParentType, ContextType, RequireFields<MutationCreateReplicationAlertRuleArgs, 'input'>>;
   createReplicationSlot?: Resolver<ResolversTypes['ReplicationSlot'], ParentType, ContextType, RequireFields<MutationCreateReplicationSlotArgs, 'input'>>;
   createReplicationSnapshot?: Resolver<ResolversTypes['ReplicationSnapshot'], ParentType, ContextType, Partial<MutationCreateReplicationSnapshotArgs>>;
-  createShardedTable?: Resolver<ResolversTypes['ShardedTable'], ParentType, ContextType, RequireFields<MutationCreateShardedTableArgs, 'input'>>;
   deleteReplicationSlot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSlotArgs, 'name'>>;
   deleteReplicationSnapshot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSnapshotArgs, 'id'>>;
   deleteXaResourceManager?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteXaResourceManagerArgs, 'name'>>;
-  dropShardedTable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDropShardedTableArgs, 'table'>>;
   endXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationEndXaTransactionArgs, 'xid'>>;
+  executeDistributedQuery?: Resolver<ResolversTypes['DistributedQueryExecution'], ParentType, ContextType, RequireFields<MutationExecuteDistributedQueryArgs, 'query'>>;
   executeParallelQuery?: Resolver<Maybe<ResolversTypes['ParallelQueryJob']>, ParentType, ContextType, RequireFields<MutationExecuteParallelQueryArgs, 'query'>>;
   forgetHeuristicTransaction?: Resolver<ResolversTypes['DistributedTransaction'], ParentType, ContextType, RequireFields<MutationForgetHeuristicTransactionArgs, 'id'>>;
   healFault?: Resolver<ResolversTypes['Fault'], ParentType, ContextType, RequireFields<MutationHealFaultArgs, 'id'>>;
@@ -8783,7 +8331,6 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   setClock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType, RequireFields<MutationSetClockArgs, 'input'>>;
   setExecutionStrategy?: Resolver<ResolversTypes['ExecutionStrategyChange'], ParentType, ContextType, RequireFields<MutationSetExecutionStrategyArgs, 'strategy'>>;
   setLoadBalancerStrategy?: Resolver<ResolversTypes['LoadBalancerStrategyChange'], ParentType, ContextType, RequireFields<MutationSetLoadBalancerStrategyArgs, 'strategy'>>;
-  setShardStatus?: Resolver<ResolversTypes['Shard'], ParentType, ContextType, RequireFields<MutationSetShardStatusArgs, 'id' | 'status' | 'table'>>;
   setWorkload?: Resolver<ResolversTypes['Workload'], ParentType, ContextType, RequireFields<MutationSetWorkloadArgs, 'input'>>;
   simulateReplicationConflict?: Resolver<ResolversTypes['ReplicationConflict'], ParentType, ContextType, RequireFields<MutationSimulateReplicationConflictArgs, 'input'>>;
   startRacCluster?: Resolver<ResolversTypes['RacClusterStatus'], ParentType, ContextType>;
@@ -8796,8 +8343,6 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateFailoverConfig?: Resolver<ResolversTypes['FailoverConfig'], ParentType, ContextType, RequireFields<MutationUpdateFailoverConfigArgs, 'config'>>;
   updateParallelQueryConfig?: Resolver<ResolversTypes['ParallelQueryConfig'], ParentType, ContextType, RequireFields<MutationUpdateParallelQueryConfigArgs, 'input'>>;
   updateRacRecoveryConfig?: Resolver<ResolversTypes['RecoveryConfig'], ParentType, ContextType, RequireFields<MutationUpdateRacRecoveryConfigArgs, 'input'>>;
-  updateShardedTable?: Resolver<ResolversTypes['ShardedTable'], ParentType, ContextType, RequireFields<MutationUpdateShardedTableArgs, 'input' | 'table'>>;
-  writeShardedRows?: Resolver<ResolversTypes['ShardedRowsWritten'], ParentType, ContextType, RequireFields<MutationWriteShardedRowsArgs, 'rows' | 'table'>>;
 };
 
 export type NetworkMetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkMetrics'] = ResolversParentTypes['NetworkMetrics']> = {
@@ -9028,7 +8573,6 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   activeParallelQueries?: Resolver<Array<ResolversTypes['ParallelQueryJob']>, ParentType, ContextType, RequireFields<QueryActiveParallelQueriesArgs, 'limit' | 'offset'>>;
   alertHistory?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertHistoryArgs, 'limit' | 'offset'>>;
   alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertsArgs, 'limit' | 'offset'>>;
-  analyzeShardKey?: Resolver<ResolversTypes['ShardKeyAnalysis'], ParentType, ContextType, RequireFields<QueryAnalyzeShardKeyArgs, 'keyColumns' | 'table'>>;
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'limit' | 'offset'>>;
   apiVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   auditEntries?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAuditEntriesArgs, 'limit' | 'offset' | 'order'>>;
@@ -9042,7 +8586,6 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   clusterNode?: Resolver<Maybe<ResolversTypes['ClusterNode']>, ParentType, ContextType, RequireFields<QueryClusterNodeArgs, 'nodeId'>>;
   clusterNodes?: Resolver<Array<ResolversTypes['ClusterNode']>, ParentType, ContextType, RequireFields<QueryClusterNodesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   clusterReplication?: Resolver<ResolversTypes['ClusterReplication'], ParentType, ContextType>;
-  clusterShard?: Resolver<ResolversTypes['ClusterShard'], ParentType, ContextType, RequireFields<QueryClusterShardArgs, 'shardId'>>;
   clusterStatus?: Resolver<ResolversTypes['ClusterStatus'], ParentType, ContextType>;
   clusterTopology?: Resolver<ResolversTypes['ClusterTopology'], ParentType, ContextType>;
   clusteringStatus?: Resolver<ResolversTypes['ClusteringStatus'], ParentType, ContextType>;
@@ -9051,10 +8594,14 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   dhtRing?: Resolver<Array<ResolversTypes['DhtRingEntry']>, ParentType, ContextType, RequireFields<QueryDhtRingArgs, 'limit' | 'offset'>>;
   dhtStatistics?: Resolver<ResolversTypes['DhtStatistics'], ParentType, ContextType>;
   distributeQuery?: Resolver<ResolversTypes['DistributedQueryPlan'], ParentType, ContextType, RequireFields<QueryDistributeQueryArgs, 'input'>>;
+  distributedQueryPlan?: Resolver<Maybe<ResolversTypes['DistributedQueryExecution']>, ParentType, ContextType, RequireFields<QueryDistributedQueryPlanArgs, 'id'>>;
+  distributedQueryPlans?: Resolver<Array<ResolversTypes['DistributedQueryExecution']>, ParentType, ContextType, RequireFields<QueryDistributedQueryPlansArgs, 'limit' | 'offset'>>;
+  distributedQueryStatistics?: Resolver<ResolversTypes['DistributedQueryStatistics'], ParentType, ContextType>;
   distributedTransaction?: Resolver<Maybe<ResolversTypes['DistributedTransaction']>, ParentType, ContextType, RequireFields<QueryDistributedTransactionArgs, 'id'>>;
   distributedTransactionStatistics?: Resolver<ResolversTypes['DistributedTransactionStatistics'], ParentType, ContextType>;
   distributedTransactions?: Resolver<Array<ResolversTypes['DistributedTransaction']>, ParentType, ContextType, RequireFields<QueryDistributedTransactionsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   events?: Resolver<ResolversTypes['EventPage'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'after' | 'limit'>>;
+  explainDistributedQuery?: Resolver<ResolversTypes['ShardedQueryPlan'], ParentType, ContextType, RequireFields<QueryExplainDistributedQueryArgs, 'query'>>;
   failoverConfig?: Resolver<ResolversTypes['FailoverConfig'], ParentType, ContextType>;
   failoverHistory?: Resolver<Array<ResolversTypes['FailoverResult']>, ParentType, ContextType, RequireFields<QueryFailoverHistoryArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   failoverStatistics?: Resolver<ResolversTypes['FailoverStatistics'], ParentType, ContextType>;
@@ -9116,15 +8663,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   replicationStatistics?: Resolver<ResolversTypes['ReplicationStatistics'], ParentType, ContextType>;
   replicationStatus?: Resolver<ResolversTypes['ReplicationStatus'], ParentType, ContextType>;
   routeDhtKey?: Resolver<ResolversTypes['DhtRouteResult'], ParentType, ContextType, RequireFields<QueryRouteDhtKeyArgs, 'replicas'>>;
-  shardRoute?: Resolver<ResolversTypes['ShardRoute'], ParentType, ContextType, RequireFields<QueryShardRouteArgs, 'input'>>;
-  shardRows?: Resolver<Array<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<QueryShardRowsArgs, 'id' | 'limit' | 'offset' | 'table'>>;
-  shardedTable?: Resolver<Maybe<ResolversTypes['ShardedTable']>, ParentType, ContextType, RequireFields<QueryShardedTableArgs, 'table'>>;
-  shardedTables?: Resolver<Array<ResolversTypes['ShardedTable']>, ParentType, ContextType, RequireFields<QueryShardedTablesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
-  shardingStatistics?: Resolver<ResolversTypes['ShardingStatistics'], ParentType, ContextType, Partial<QueryShardingStatisticsArgs>>;
   shards?: Resolver<Array<ResolversTypes['ClusterShard']>, ParentType, ContextType, RequireFields<QueryShardsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   suspectedNodes?: Resolver<Array<ResolversTypes['SuspectedNode']>, ParentType, ContextType, RequireFields<QuerySuspectedNodesArgs, 'limit' | 'offset'>>;
-  tableShard?: Resolver<Maybe<ResolversTypes['Shard']>, ParentType, ContextType, RequireFields<QueryTableShardArgs, 'id' | 'table'>>;
-  tableShards?: Resolver<Array<ResolversTypes['Shard']>, ParentType, ContextType, RequireFields<QueryTableShardsArgs, 'limit' | 'offset' | 'order' | 'sortBy' | 'table'>>;
   workload?: Resolver<ResolversTypes['Workload'], ParentType, ContextType>;
   wsConnections?: Resolver<Array<ResolversTypes['WebSocketConnection']>, ParentType, ContextType, RequireFields<QueryWsConnectionsArgs, 'limit' | 'offset'>>;
   wsStatus?: Resolver<ResolversTypes['WebSocketStatus'], ParentType, ContextType>;
@@ -9353,27 +8893,6 @@ export type RaftVoteResolvers<ContextType = GraphQLContext, ParentType extends R
   reason?: Resolver<ResolversTypes['VoteDenialReason'], ParentType, ContextType>;
   term?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
   voteGranted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-};
-
-export type RangeDefinitionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RangeDefinition'] = ResolversParentTypes['RangeDefinition']> = {
-  lowerBound?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  upperBound?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-};
-
-export type RangeRouteReasonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RangeRouteReason'] = ResolversParentTypes['RangeRouteReason']> = {
-  bucket?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  keyColumn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  range?: Resolver<ResolversTypes['RangeDefinition'], ParentType, ContextType>;
-  rangeIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  strategy?: Resolver<ResolversTypes['ShardingStrategyType'], ParentType, ContextType>;
-  value?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type RangeShardingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RangeSharding'] = ResolversParentTypes['RangeSharding']> = {
-  keyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  ranges?: Resolver<Array<ResolversTypes['RangeDefinition']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type RebalanceResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RebalanceResult'] = ResolversParentTypes['RebalanceResult']> = {
@@ -9761,22 +9280,6 @@ export type RequestMetricsResolvers<ContextType = GraphQLContext, ParentType ext
   total?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
-export type RouteReasonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RouteReason'] = ResolversParentTypes['RouteReason']> = {
-  __resolveType: TypeResolveFn<'HashRouteReason' | 'ListRouteReason' | 'RangeRouteReason', ParentType, ContextType>;
-};
-
-export type RoutedShardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoutedShard'] = ResolversParentTypes['RoutedShard']> = {
-  nodeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  primaryNodeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  replicaNodeIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  served?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  shardId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  shardName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  shardNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['ShardStatus'], ParentType, ContextType>;
-  unservedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
 export type RowLockResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RowLock'] = ResolversParentTypes['RowLock']> = {
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -9791,53 +9294,6 @@ export type RuntimeMetricsResolvers<ContextType = GraphQLContext, ParentType ext
   pendingTimers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type ShardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Shard'] = ResolversParentTypes['Shard']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  lastRebalance?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  metadata?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  primaryNodeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  replicaNodeIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  rowCount?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  server?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  shardGroup?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  shardNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  sizeBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['ShardStatus'], ParentType, ContextType>;
-  tableName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
-export type ShardHotValueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardHotValue'] = ResolversParentTypes['ShardHotValue']> = {
-  keyText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-};
-
-export type ShardKeyAnalysisResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardKeyAnalysis'] = ResolversParentTypes['ShardKeyAnalysis']> = {
-  cardinality?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  emptyShards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  hashFunction?: Resolver<ResolversTypes['HashFunction'], ParentType, ContextType>;
-  hotValues?: Resolver<Array<ResolversTypes['ShardHotValue']>, ParentType, ContextType>;
-  keyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  maxRowsPerShard?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  meanRowsPerShard?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  recommendation?: Resolver<ResolversTypes['ShardKeyRecommendation'], ParentType, ContextType>;
-  rowsAnalyzed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  rowsPerShard?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
-  rowsWithoutKey?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  shardCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  skew?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
-export type ShardKeyConditionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardKeyCondition'] = ResolversParentTypes['ShardKeyCondition']> = {
-  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  op?: Resolver<ResolversTypes['ShardKeyConditionOp'], ParentType, ContextType>;
-  value?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  values?: Resolver<Maybe<Array<ResolversTypes['JSON']>>, ParentType, ContextType>;
-};
-
 export type ShardMoveResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardMove'] = ResolversParentTypes['ShardMove']> = {
   completesAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   fromNodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -9846,101 +9302,22 @@ export type ShardMoveResolvers<ContextType = GraphQLContext, ParentType extends 
   toNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
-export type ShardNodeStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardNodeStatistics'] = ResolversParentTypes['ShardNodeStatistics']> = {
-  nodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  primaryShards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  replicaShards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  rowCount?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  sizeBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-};
-
-export type ShardRouteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardRoute'] = ResolversParentTypes['ShardRoute']> = {
-  key?: Resolver<Maybe<ResolversTypes['KeyRoute']>, ParentType, ContextType>;
-  levels?: Resolver<Array<ResolversTypes['LevelSelection']>, ParentType, ContextType>;
-  mode?: Resolver<ResolversTypes['ShardRouteMode'], ParentType, ContextType>;
-  operation?: Resolver<ResolversTypes['ShardOperation'], ParentType, ContextType>;
-  scatter?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  shards?: Resolver<Array<ResolversTypes['RoutedShard']>, ParentType, ContextType>;
-  singleShard?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+export type ShardedQueryPlanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardedQueryPlan'] = ResolversParentTypes['ShardedQueryPlan']> = {
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  coordinatorNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  estimatedBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  estimatedDurationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  estimatedRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fragments?: Resolver<Array<ResolversTypes['DistributedQueryFragment']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DistributedPlanKind'], ParentType, ContextType>;
+  merge?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  networkHops?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodesContacted?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  query?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  route?: Resolver<ResolversTypes['DistributedQueryRoute'], ParentType, ContextType>;
   table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  unusedConditions?: Resolver<Array<ResolversTypes['ShardKeyCondition']>, ParentType, ContextType>;
-};
-
-export type ShardStatusCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardStatusCounts'] = ResolversParentTypes['ShardStatusCounts']> = {
-  ACTIVE?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  CREATING?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  DROPPING?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  OFFLINE?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  READ_ONLY?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  REBALANCING?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type ShardTokenRangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardTokenRange'] = ResolversParentTypes['ShardTokenRange']> = {
-  endToken?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  startToken?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-};
-
-export type ShardWriteResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardWriteResult'] = ResolversParentTypes['ShardWriteResult']> = {
-  commits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  nodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  shardId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  shardName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  shardNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type ShardedColumnResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardedColumn'] = ResolversParentTypes['ShardedColumn']> = {
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['ShardColumnType'], ParentType, ContextType>;
-};
-
-export type ShardedRowsWrittenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardedRowsWritten'] = ResolversParentTypes['ShardedRowsWritten']> = {
-  rowsWritten?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  shards?: Resolver<Array<ResolversTypes['ShardWriteResult']>, ParentType, ContextType>;
-  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
-export type ShardedTableResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardedTable'] = ResolversParentTypes['ShardedTable']> = {
-  columns?: Resolver<Array<ResolversTypes['ShardedColumn']>, ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  primaryKeyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  rowCount?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  schemaName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  shardCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  shardGroup?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  shardKeyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  shards?: Resolver<Array<ResolversTypes['Shard']>, ParentType, ContextType>;
-  sizeBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  strategy?: Resolver<ResolversTypes['ShardingStrategy'], ParentType, ContextType>;
-  tableName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-};
-
-export type ShardedTableStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardedTableStatistics'] = ResolversParentTypes['ShardedTableStatistics']> = {
-  maxShardRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  meanShardRows?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  minShardRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  rowCount?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  shardCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  shardsByStatus?: Resolver<ResolversTypes['ShardStatusCounts'], ParentType, ContextType>;
-  sizeBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  skew?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  tableName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
-export type ShardingStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardingStatistics'] = ResolversParentTypes['ShardingStatistics']> = {
-  nodes?: Resolver<Array<ResolversTypes['ShardNodeStatistics']>, ParentType, ContextType>;
-  rowCount?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  shards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  shardsByStatus?: Resolver<ResolversTypes['ShardStatusCounts'], ParentType, ContextType>;
-  sizeBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  tableStatistics?: Resolver<Array<ResolversTypes['ShardedTableStatistics']>, ParentType, ContextType>;
-  tables?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type ShardingStrategyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardingStrategy'] = ResolversParentTypes['ShardingStrategy']> = {
-  __resolveType: TypeResolveFn<'CompositeSharding' | 'HashSharding' | 'ListSharding' | 'RangeSharding', ParentType, ContextType>;
+  topNPerShard?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unavailableShards?: Resolver<Array<ResolversTypes['UnavailableShard']>, ParentType, ContextType>;
 };
 
 export type SlotCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SlotCounts'] = ResolversParentTypes['SlotCounts']> = {
@@ -10021,7 +9398,6 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   replicationLagUpdates?: SubscriptionResolver<Maybe<ResolversTypes['ReplicationLagEvent']>, "replicationLagUpdates", ParentType, ContextType, Partial<SubscriptionReplicationLagUpdatesArgs>>;
   replicationStatus?: SubscriptionResolver<ResolversTypes['ReplicationStatus'], "replicationStatus", ParentType, ContextType>;
   resourceLockEvents?: SubscriptionResolver<Maybe<ResolversTypes['LockEvent']>, "resourceLockEvents", ParentType, ContextType, Partial<SubscriptionResourceLockEventsArgs>>;
-  shardingEvents?: SubscriptionResolver<ResolversTypes['Event'], "shardingEvents", ParentType, ContextType, Partial<SubscriptionShardingEventsArgs>>;
   slotStatusChanged?: SubscriptionResolver<ResolversTypes['ReplicationSlot'], "slotStatusChanged", ParentType, ContextType, Partial<SubscriptionSlotStatusChangedArgs>>;
   systemAlerts?: SubscriptionResolver<ResolversTypes['Alert'], "systemAlerts", ParentType, ContextType, Partial<SubscriptionSystemAlertsArgs>>;
   xaBranchUpdates?: SubscriptionResolver<ResolversTypes['XaBranchEvent'], "xaBranchUpdates", ParentType, ContextType, Partial<SubscriptionXaBranchUpdatesArgs>>;
@@ -10113,6 +9489,11 @@ export type TransactionParticipantResolvers<ContextType = GraphQLContext, Parent
   vote?: Resolver<Maybe<ResolversTypes['ParticipantVote']>, ParentType, ContextType>;
   writeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   xmin?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+};
+
+export type UnavailableShardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UnavailableShard'] = ResolversParentTypes['UnavailableShard']> = {
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shardName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type VoteCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VoteCounts'] = ResolversParentTypes['VoteCounts']> = {
@@ -10332,7 +9713,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ClusteringStatus?: ClusteringStatusResolvers<ContextType>;
   CommitCounts?: CommitCountsResolvers<ContextType>;
   CommitWaitStatistics?: CommitWaitStatisticsResolvers<ContextType>;
-  CompositeSharding?: CompositeShardingResolvers<ContextType>;
   ConflictCounts?: ConflictCountsResolvers<ContextType>;
   ConflictEvent?: ConflictEventResolvers<ContextType>;
   ConflictResolution?: ConflictResolutionResolvers<ContextType>;
@@ -10346,7 +9726,16 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DhtRouteResult?: DhtRouteResultResolvers<ContextType>;
   DhtStatistics?: DhtStatisticsResolvers<ContextType>;
   DistributedCommitResult?: DistributedCommitResultResolvers<ContextType>;
+  DistributedQueryCondition?: DistributedQueryConditionResolvers<ContextType>;
+  DistributedQueryExecution?: DistributedQueryExecutionResolvers<ContextType>;
+  DistributedQueryFragment?: DistributedQueryFragmentResolvers<ContextType>;
+  DistributedQueryFragmentRun?: DistributedQueryFragmentRunResolvers<ContextType>;
+  DistributedQueryLatency?: DistributedQueryLatencyResolvers<ContextType>;
   DistributedQueryPlan?: DistributedQueryPlanResolvers<ContextType>;
+  DistributedQueryResult?: DistributedQueryResultResolvers<ContextType>;
+  DistributedQueryRoute?: DistributedQueryRouteResolvers<ContextType>;
+  DistributedQueryRouteLevel?: DistributedQueryRouteLevelResolvers<ContextType>;
+  DistributedQueryStatistics?: DistributedQueryStatisticsResolvers<ContextType>;
   DistributedTransaction?: DistributedTransactionResolvers<ContextType>;
   DistributedTransactionEvent?: DistributedTransactionEventResolvers<ContextType>;
   DistributedTransactionStatistics?: DistributedTransactionStatisticsResolvers<ContextType>;
@@ -10374,8 +9763,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   GrdResource?: GrdResourceResolvers<ContextType>;
   GrdStats?: GrdStatsResolvers<ContextType>;
   GrdTopology?: GrdTopologyResolvers<ContextType>;
-  HashRouteReason?: HashRouteReasonResolvers<ContextType>;
-  HashSharding?: HashShardingResolvers<ContextType>;
   HealthCheck?: HealthCheckResolvers<ContextType>;
   HealthIssue?: HealthIssueResolvers<ContextType>;
   HealthLeader?: HealthLeaderResolvers<ContextType>;
@@ -10393,13 +9780,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   InterconnectStats?: InterconnectStatsResolvers<ContextType>;
   InterconnectStatus?: InterconnectStatusResolvers<ContextType>;
   JSON?: GraphQLScalarType;
-  KeyRoute?: KeyRouteResolvers<ContextType>;
   LatencyPercentiles?: LatencyPercentilesResolvers<ContextType>;
   LeaderElectionEvent?: LeaderElectionEventResolvers<ContextType>;
-  LevelSelection?: LevelSelectionResolvers<ContextType>;
-  ListDefinition?: ListDefinitionResolvers<ContextType>;
-  ListRouteReason?: ListRouteReasonResolvers<ContextType>;
-  ListSharding?: ListShardingResolvers<ContextType>;
   LoadBalancerBackend?: LoadBalancerBackendResolvers<ContextType>;
   LoadBalancerConnection?: LoadBalancerConnectionResolvers<ContextType>;
   LoadBalancerStatistics?: LoadBalancerStatisticsResolvers<ContextType>;
@@ -10460,9 +9842,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RaftPendingChange?: RaftPendingChangeResolvers<ContextType>;
   RaftState?: RaftStateResolvers<ContextType>;
   RaftVote?: RaftVoteResolvers<ContextType>;
-  RangeDefinition?: RangeDefinitionResolvers<ContextType>;
-  RangeRouteReason?: RangeRouteReasonResolvers<ContextType>;
-  RangeSharding?: RangeShardingResolvers<ContextType>;
   RebalanceResult?: RebalanceResultResolvers<ContextType>;
   RecoveryConfig?: RecoveryConfigResolvers<ContextType>;
   RecoveryEvent?: RecoveryEventResolvers<ContextType>;
@@ -10492,26 +9871,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ReplicationStatistics?: ReplicationStatisticsResolvers<ContextType>;
   ReplicationStatus?: ReplicationStatusResolvers<ContextType>;
   RequestMetrics?: RequestMetricsResolvers<ContextType>;
-  RouteReason?: RouteReasonResolvers<ContextType>;
-  RoutedShard?: RoutedShardResolvers<ContextType>;
   RowLock?: RowLockResolvers<ContextType>;
   RuntimeMetrics?: RuntimeMetricsResolvers<ContextType>;
-  Shard?: ShardResolvers<ContextType>;
-  ShardHotValue?: ShardHotValueResolvers<ContextType>;
-  ShardKeyAnalysis?: ShardKeyAnalysisResolvers<ContextType>;
-  ShardKeyCondition?: ShardKeyConditionResolvers<ContextType>;
   ShardMove?: ShardMoveResolvers<ContextType>;
-  ShardNodeStatistics?: ShardNodeStatisticsResolvers<ContextType>;
-  ShardRoute?: ShardRouteResolvers<ContextType>;
-  ShardStatusCounts?: ShardStatusCountsResolvers<ContextType>;
-  ShardTokenRange?: ShardTokenRangeResolvers<ContextType>;
-  ShardWriteResult?: ShardWriteResultResolvers<ContextType>;
-  ShardedColumn?: ShardedColumnResolvers<ContextType>;
-  ShardedRowsWritten?: ShardedRowsWrittenResolvers<ContextType>;
-  ShardedTable?: ShardedTableResolvers<ContextType>;
-  ShardedTableStatistics?: ShardedTableStatisticsResolvers<ContextType>;
-  ShardingStatistics?: ShardingStatisticsResolvers<ContextType>;
-  ShardingStrategy?: ShardingStrategyResolvers<ContextType>;
+  ShardedQueryPlan?: ShardedQueryPlanResolvers<ContextType>;
   SlotCounts?: SlotCountsResolvers<ContextType>;
   SlotWalStatusCounts?: SlotWalStatusCountsResolvers<ContextType>;
   SnapshotCounts?: SnapshotCountsResolvers<ContextType>;
@@ -10525,6 +9888,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SwimCounters?: SwimCountersResolvers<ContextType>;
   TransactionLatency?: TransactionLatencyResolvers<ContextType>;
   TransactionParticipant?: TransactionParticipantResolvers<ContextType>;
+  UnavailableShard?: UnavailableShardResolvers<ContextType>;
   VoteCounts?: VoteCountsResolvers<ContextType>;
   VoteResponse?: VoteResponseResolvers<ContextType>;
   WalSegmentCounts?: WalSegmentCountsResolvers<ContextType>;

@@ -22,6 +22,7 @@ import type { AlertService } from './alerts/alert-service.js';
 import type { RacService } from './rac/rac-service.js';
 import type { RacRecoveryService } from './rac/rac-recovery-service.js';
 import type { RacParallelQueryService } from './rac/rac-parallel-query-service.js';
+import type { DistributedQueryService } from './sharding/distributed-query-service.js';
 import type { ReplicationService } from './replication/replication-service.js';
 import type { ReplicationSlotService } from './replication/replication-slot-service.js';
 import type { ReplicationSnapshotService } from './replication/replication-snapshot-service.js';
@@ -129,4 +130,7 @@ export interface Services {
   shardedTables: ShardedTableService;
   /** The key → shard → node route with its reason, and shard key analysis. */
   shardRouting: ShardRoutingService;
+  // sharding: distributed queries
+  /** Queries over sharded tables: explain, execute over the shards' nodes, kept plans, statistics. */
+  distributedQuery: DistributedQueryService;
 }

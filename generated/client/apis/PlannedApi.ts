@@ -58,6 +58,10 @@ export interface DeleteAdvancedReplicationMultiMasterGroupsByIdRequest {
     id: string;
 }
 
+export interface DeleteAdvancedReplicationShardingTablesByTableRequest {
+    table: string;
+}
+
 export interface DeleteClusterMigrationTasksByIdRequest {
     id: string;
 }
@@ -152,15 +156,24 @@ export interface GetAdvancedReplicationShardingRebalanceByIdProgressRequest {
     id: string;
 }
 
+export interface GetAdvancedReplicationShardingTablesByTableRequest {
+    table: string;
+}
+
+export interface GetAdvancedReplicationShardingTablesByTableShardsRequest {
+    table: string;
+}
+
+export interface GetAdvancedReplicationShardingTablesByTableShardsByIdRequest {
+    table: string;
+    id: string;
+}
+
 export interface GetClusterMigrationTasksByIdRequest {
     id: string;
 }
 
 export interface GetClusterMigrationTasksByIdProgressRequest {
-    id: string;
-}
-
-export interface GetClusterQueryPlansByIdRequest {
     id: string;
 }
 
@@ -319,6 +332,10 @@ export interface PostAdvancedReplicationShardingRebalanceByIdResumeRequest {
     id: string;
 }
 
+export interface PostAdvancedReplicationShardingTablesByTableShardsRequest {
+    table: string;
+}
+
 export interface PostClusterMigrationTasksByIdPauseRequest {
     id: string;
 }
@@ -400,6 +417,15 @@ export interface PutAdvancedReplicationMonitoringAlertsByIdRequest {
 }
 
 export interface PutAdvancedReplicationMultiMasterGroupsByIdRequest {
+    id: string;
+}
+
+export interface PutAdvancedReplicationShardingTablesByTableRequest {
+    table: string;
+}
+
+export interface PutAdvancedReplicationShardingTablesByTableShardsByIdStatusRequest {
+    table: string;
     id: string;
 }
 
@@ -815,6 +841,49 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async deleteAdvancedReplicationMultiMasterGroupsById(requestParameters: DeleteAdvancedReplicationMultiMasterGroupsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.deleteAdvancedReplicationMultiMasterGroupsByIdRaw(requestParameters, initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: DELETE /api/v1/advanced-replication/sharding/tables/{table}
+     */
+    async deleteAdvancedReplicationShardingTablesByTableRaw(requestParameters: DeleteAdvancedReplicationShardingTablesByTableRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.table === null || requestParameters.table === undefined) {
+            throw new runtime.RequiredError('table','Required parameter requestParameters.table was null or undefined when calling deleteAdvancedReplicationShardingTablesByTable.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/sharding/tables/{table}`.replace(`{${"table"}}`, encodeURIComponent(String(requestParameters.table))),
+            method: 'DELETE',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: DELETE /api/v1/advanced-replication/sharding/tables/{table}
+     */
+    async deleteAdvancedReplicationShardingTablesByTable(requestParameters: DeleteAdvancedReplicationShardingTablesByTableRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.deleteAdvancedReplicationShardingTablesByTableRaw(requestParameters, initOverrides);
     }
 
     /**
@@ -2943,6 +3012,45 @@ export class PlannedApi extends runtime.BaseAPI {
 
     /**
      * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/sharding/analyze-key
+     */
+    async getAdvancedReplicationShardingAnalyzeKeyRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/sharding/analyze-key`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/sharding/analyze-key
+     */
+    async getAdvancedReplicationShardingAnalyzeKey(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationShardingAnalyzeKeyRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
      * Planned: GET /api/v1/advanced-replication/sharding/rebalance/{id}/progress
      */
     async getAdvancedReplicationShardingRebalanceByIdProgressRaw(requestParameters: GetAdvancedReplicationShardingRebalanceByIdProgressRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
@@ -2982,6 +3090,217 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async getAdvancedReplicationShardingRebalanceByIdProgress(requestParameters: GetAdvancedReplicationShardingRebalanceByIdProgressRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.getAdvancedReplicationShardingRebalanceByIdProgressRaw(requestParameters, initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/sharding/statistics
+     */
+    async getAdvancedReplicationShardingStatisticsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/sharding/statistics`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/sharding/statistics
+     */
+    async getAdvancedReplicationShardingStatistics(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationShardingStatisticsRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/sharding/tables
+     */
+    async getAdvancedReplicationShardingTablesRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/sharding/tables`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/sharding/tables
+     */
+    async getAdvancedReplicationShardingTables(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationShardingTablesRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/sharding/tables/{table}
+     */
+    async getAdvancedReplicationShardingTablesByTableRaw(requestParameters: GetAdvancedReplicationShardingTablesByTableRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.table === null || requestParameters.table === undefined) {
+            throw new runtime.RequiredError('table','Required parameter requestParameters.table was null or undefined when calling getAdvancedReplicationShardingTablesByTable.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/sharding/tables/{table}`.replace(`{${"table"}}`, encodeURIComponent(String(requestParameters.table))),
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/sharding/tables/{table}
+     */
+    async getAdvancedReplicationShardingTablesByTable(requestParameters: GetAdvancedReplicationShardingTablesByTableRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationShardingTablesByTableRaw(requestParameters, initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/sharding/tables/{table}/shards
+     */
+    async getAdvancedReplicationShardingTablesByTableShardsRaw(requestParameters: GetAdvancedReplicationShardingTablesByTableShardsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.table === null || requestParameters.table === undefined) {
+            throw new runtime.RequiredError('table','Required parameter requestParameters.table was null or undefined when calling getAdvancedReplicationShardingTablesByTableShards.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/sharding/tables/{table}/shards`.replace(`{${"table"}}`, encodeURIComponent(String(requestParameters.table))),
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/sharding/tables/{table}/shards
+     */
+    async getAdvancedReplicationShardingTablesByTableShards(requestParameters: GetAdvancedReplicationShardingTablesByTableShardsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationShardingTablesByTableShardsRaw(requestParameters, initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/sharding/tables/{table}/shards/{id}
+     */
+    async getAdvancedReplicationShardingTablesByTableShardsByIdRaw(requestParameters: GetAdvancedReplicationShardingTablesByTableShardsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.table === null || requestParameters.table === undefined) {
+            throw new runtime.RequiredError('table','Required parameter requestParameters.table was null or undefined when calling getAdvancedReplicationShardingTablesByTableShardsById.');
+        }
+
+        if (requestParameters.id === null || requestParameters.id === undefined) {
+            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling getAdvancedReplicationShardingTablesByTableShardsById.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/sharding/tables/{table}/shards/{id}`.replace(`{${"table"}}`, encodeURIComponent(String(requestParameters.table))).replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/sharding/tables/{table}/shards/{id}
+     */
+    async getAdvancedReplicationShardingTablesByTableShardsById(requestParameters: GetAdvancedReplicationShardingTablesByTableShardsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationShardingTablesByTableShardsByIdRaw(requestParameters, initOverrides);
     }
 
     /**
@@ -3146,127 +3465,6 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async getClusterMigrationTasksByIdProgress(requestParameters: GetClusterMigrationTasksByIdProgressRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.getClusterMigrationTasksByIdProgressRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.10 Parallel Query Execution (`query_execution.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/cluster/query/plans
-     */
-    async getClusterQueryPlansRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/cluster/query/plans`,
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.10 Parallel Query Execution (`query_execution.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/cluster/query/plans
-     */
-    async getClusterQueryPlans(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getClusterQueryPlansRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.10 Parallel Query Execution (`query_execution.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/cluster/query/plans/{id}
-     */
-    async getClusterQueryPlansByIdRaw(requestParameters: GetClusterQueryPlansByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.id === null || requestParameters.id === undefined) {
-            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling getClusterQueryPlansById.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/cluster/query/plans/{id}`.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.10 Parallel Query Execution (`query_execution.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/cluster/query/plans/{id}
-     */
-    async getClusterQueryPlansById(requestParameters: GetClusterQueryPlansByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getClusterQueryPlansByIdRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.10 Parallel Query Execution (`query_execution.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/cluster/query/statistics
-     */
-    async getClusterQueryStatisticsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/cluster/query/statistics`,
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.10 Parallel Query Execution (`query_execution.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/cluster/query/statistics
-     */
-    async getClusterQueryStatistics(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getClusterQueryStatisticsRaw(initOverrides);
     }
 
     /**
@@ -6323,6 +6521,45 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
+     * Part of the contract, from the seed section \"6.1 New WebSocket Endpoints\" (seed documents 002). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/ws/cluster/sharding
+     */
+    async getWsClusterShardingRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/ws/cluster/sharding`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"6.1 New WebSocket Endpoints\" (seed documents 002). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/ws/cluster/sharding
+     */
+    async getWsClusterSharding(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getWsClusterShardingRaw(initOverrides);
+    }
+
+    /**
      * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
      * Planned: POST /api/v1/advanced-replication/apply/checkpoints
      */
@@ -6894,9 +7131,9 @@ export class PlannedApi extends runtime.BaseAPI {
 
     /**
      * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/sharding/query/execute
+     * Planned: POST /api/v1/advanced-replication/sharding/query/route
      */
-    async postAdvancedReplicationShardingQueryExecuteRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+    async postAdvancedReplicationShardingQueryRouteRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
         const queryParameters: any = {};
 
         const headerParameters: runtime.HTTPHeaders = {};
@@ -6914,7 +7151,7 @@ export class PlannedApi extends runtime.BaseAPI {
             }
         }
         const response = await this.request({
-            path: `/api/v1/advanced-replication/sharding/query/execute`,
+            path: `/api/v1/advanced-replication/sharding/query/route`,
             method: 'POST',
             headers: headerParameters,
             query: queryParameters,
@@ -6925,10 +7162,10 @@ export class PlannedApi extends runtime.BaseAPI {
 
     /**
      * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/sharding/query/execute
+     * Planned: POST /api/v1/advanced-replication/sharding/query/route
      */
-    async postAdvancedReplicationShardingQueryExecute(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.postAdvancedReplicationShardingQueryExecuteRaw(initOverrides);
+    async postAdvancedReplicationShardingQueryRoute(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.postAdvancedReplicationShardingQueryRouteRaw(initOverrides);
     }
 
     /**
@@ -7139,6 +7376,88 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
+     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/advanced-replication/sharding/tables
+     */
+    async postAdvancedReplicationShardingTablesRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/sharding/tables`,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/advanced-replication/sharding/tables
+     */
+    async postAdvancedReplicationShardingTables(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.postAdvancedReplicationShardingTablesRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/advanced-replication/sharding/tables/{table}/shards
+     */
+    async postAdvancedReplicationShardingTablesByTableShardsRaw(requestParameters: PostAdvancedReplicationShardingTablesByTableShardsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.table === null || requestParameters.table === undefined) {
+            throw new runtime.RequiredError('table','Required parameter requestParameters.table was null or undefined when calling postAdvancedReplicationShardingTablesByTableShards.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/sharding/tables/{table}/shards`.replace(`{${"table"}}`, encodeURIComponent(String(requestParameters.table))),
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/advanced-replication/sharding/tables/{table}/shards
+     */
+    async postAdvancedReplicationShardingTablesByTableShards(requestParameters: PostAdvancedReplicationShardingTablesByTableShardsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.postAdvancedReplicationShardingTablesByTableShardsRaw(requestParameters, initOverrides);
+    }
+
+    /**
      * Part of the contract, from the seed section \"1.5 Data Migration (`migration.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
      * Planned: POST /api/v1/cluster/migration/tasks
      */
@@ -7304,84 +7623,6 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async postClusterMigrationTasksByIdStart(requestParameters: PostClusterMigrationTasksByIdStartRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.postClusterMigrationTasksByIdStartRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.10 Parallel Query Execution (`query_execution.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/cluster/query/execute-parallel
-     */
-    async postClusterQueryExecuteParallelRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/cluster/query/execute-parallel`,
-            method: 'POST',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.10 Parallel Query Execution (`query_execution.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/cluster/query/execute-parallel
-     */
-    async postClusterQueryExecuteParallel(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.postClusterQueryExecuteParallelRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.10 Parallel Query Execution (`query_execution.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/cluster/query/explain
-     */
-    async postClusterQueryExplainRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/cluster/query/explain`,
-            method: 'POST',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.10 Parallel Query Execution (`query_execution.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/cluster/query/explain
-     */
-    async postClusterQueryExplain(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.postClusterQueryExplainRaw(initOverrides);
     }
 
     /**
@@ -8936,6 +9177,96 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async putAdvancedReplicationMultiMasterGroupsById(requestParameters: PutAdvancedReplicationMultiMasterGroupsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.putAdvancedReplicationMultiMasterGroupsByIdRaw(requestParameters, initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: PUT /api/v1/advanced-replication/sharding/tables/{table}
+     */
+    async putAdvancedReplicationShardingTablesByTableRaw(requestParameters: PutAdvancedReplicationShardingTablesByTableRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.table === null || requestParameters.table === undefined) {
+            throw new runtime.RequiredError('table','Required parameter requestParameters.table was null or undefined when calling putAdvancedReplicationShardingTablesByTable.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/sharding/tables/{table}`.replace(`{${"table"}}`, encodeURIComponent(String(requestParameters.table))),
+            method: 'PUT',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: PUT /api/v1/advanced-replication/sharding/tables/{table}
+     */
+    async putAdvancedReplicationShardingTablesByTable(requestParameters: PutAdvancedReplicationShardingTablesByTableRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.putAdvancedReplicationShardingTablesByTableRaw(requestParameters, initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: PUT /api/v1/advanced-replication/sharding/tables/{table}/shards/{id}/status
+     */
+    async putAdvancedReplicationShardingTablesByTableShardsByIdStatusRaw(requestParameters: PutAdvancedReplicationShardingTablesByTableShardsByIdStatusRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.table === null || requestParameters.table === undefined) {
+            throw new runtime.RequiredError('table','Required parameter requestParameters.table was null or undefined when calling putAdvancedReplicationShardingTablesByTableShardsByIdStatus.');
+        }
+
+        if (requestParameters.id === null || requestParameters.id === undefined) {
+            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling putAdvancedReplicationShardingTablesByTableShardsByIdStatus.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/sharding/tables/{table}/shards/{id}/status`.replace(`{${"table"}}`, encodeURIComponent(String(requestParameters.table))).replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
+            method: 'PUT',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.3 Sharding Engine (`sharding.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: PUT /api/v1/advanced-replication/sharding/tables/{table}/shards/{id}/status
+     */
+    async putAdvancedReplicationShardingTablesByTableShardsByIdStatus(requestParameters: PutAdvancedReplicationShardingTablesByTableShardsByIdStatusRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.putAdvancedReplicationShardingTablesByTableShardsByIdStatusRaw(requestParameters, initOverrides);
     }
 
     /**

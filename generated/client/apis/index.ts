@@ -6,6 +6,7 @@ export * from './AuthApi.js';
 export * from './ClusterApi.js';
 export * from './CoordinatorApi.js';
 export * from './DHTApi.js';
+export * from './DistributedQueryApi.js';
 export * from './DistributedTransactionsApi.js';
 export * from './EventsApi.js';
 export * from './FailoverApi.js';

@@ -41,6 +41,13 @@ import {
     ClusterStatePayloadToJSON,
 } from './ClusterStatePayload.js';
 import {
+    DistributedQueryPayload,
+    instanceOfDistributedQueryPayload,
+    DistributedQueryPayloadFromJSON,
+    DistributedQueryPayloadFromJSONTyped,
+    DistributedQueryPayloadToJSON,
+} from './DistributedQueryPayload.js';
+import {
     EnqueueLockPayload,
     instanceOfEnqueueLockPayload,
     EnqueueLockPayloadFromJSON,
@@ -167,20 +174,6 @@ import {
     ResourceRemasteredPayloadToJSON,
 } from './ResourceRemasteredPayload.js';
 import {
-    ShardAddedPayload,
-    instanceOfShardAddedPayload,
-    ShardAddedPayloadFromJSON,
-    ShardAddedPayloadFromJSONTyped,
-    ShardAddedPayloadToJSON,
-} from './ShardAddedPayload.js';
-import {
-    ShardRemovedPayload,
-    instanceOfShardRemovedPayload,
-    ShardRemovedPayloadFromJSON,
-    ShardRemovedPayloadFromJSONTyped,
-    ShardRemovedPayloadToJSON,
-} from './ShardRemovedPayload.js';
-import {
     TransactionBegunPayload,
     instanceOfTransactionBegunPayload,
     TransactionBegunPayloadFromJSON,
@@ -242,7 +235,7 @@ import {
  * Depends on `type`; see the payload schemas.
  * @export
  */
-export type EventEnvelopePayload = Alert | CacheFusionTransferPayload | ClusterConfigPayload | ClusterStatePayload | EnqueueLockPayload | FailoverCompletedPayload | FailoverInitiatedPayload | FaultPayload | HealthIssuePayload | InstanceRecoveryPayload | LeaderElectedPayload | MemberStatePayload | NodeHealthPayload | NodeMembershipPayload | ParallelQueryPayload | QuorumPayload | ReplicaStatusPayload | ReplicationConflictPayload | ReplicationErrorPayload | ReplicationLagAlertPayload | ReplicationSlotPayload | ResourceRemasteredPayload | ShardAddedPayload | ShardRemovedPayload | TransactionBegunPayload | TransactionEndedPayload | TransactionForgottenPayload | TransactionHeuristicPayload | TransactionInDoubtPayload | TransactionVotePayload | WalPositionPayload | XaBranchStatePayload;
+export type EventEnvelopePayload = Alert | CacheFusionTransferPayload | ClusterConfigPayload | ClusterStatePayload | DistributedQueryPayload | EnqueueLockPayload | FailoverCompletedPayload | FailoverInitiatedPayload | FaultPayload | HealthIssuePayload | InstanceRecoveryPayload | LeaderElectedPayload | MemberStatePayload | NodeHealthPayload | NodeMembershipPayload | ParallelQueryPayload | QuorumPayload | ReplicaStatusPayload | ReplicationConflictPayload | ReplicationErrorPayload | ReplicationLagAlertPayload | ReplicationSlotPayload | ResourceRemasteredPayload | TransactionBegunPayload | TransactionEndedPayload | TransactionForgottenPayload | TransactionHeuristicPayload | TransactionInDoubtPayload | TransactionVotePayload | WalPositionPayload | XaBranchStatePayload;
 
 export function EventEnvelopePayloadFromJSON(json: any): EventEnvelopePayload {
     return EventEnvelopePayloadFromJSONTyped(json, false);
@@ -252,7 +245,7 @@ export function EventEnvelopePayloadFromJSONTyped(json: any, ignoreDiscriminator
     if ((json === undefined) || (json === null)) {
         return json;
     }
-    return { ...AlertFromJSONTyped(json, true), ...CacheFusionTransferPayloadFromJSONTyped(json, true), ...ClusterConfigPayloadFromJSONTyped(json, true), ...ClusterStatePayloadFromJSONTyped(json, true), ...EnqueueLockPayloadFromJSONTyped(json, true), ...FailoverCompletedPayloadFromJSONTyped(json, true), ...FailoverInitiatedPayloadFromJSONTyped(json, true), ...FaultPayloadFromJSONTyped(json, true), ...HealthIssuePayloadFromJSONTyped(json, true), ...InstanceRecoveryPayloadFromJSONTyped(json, true), ...LeaderElectedPayloadFromJSONTyped(json, true), ...MemberStatePayloadFromJSONTyped(json, true), ...NodeHealthPayloadFromJSONTyped(json, true), ...NodeMembershipPayloadFromJSONTyped(json, true), ...ParallelQueryPayloadFromJSONTyped(json, true), ...QuorumPayloadFromJSONTyped(json, true), ...ReplicaStatusPayloadFromJSONTyped(json, true), ...ReplicationConflictPayloadFromJSONTyped(json, true), ...ReplicationErrorPayloadFromJSONTyped(json, true), ...ReplicationLagAlertPayloadFromJSONTyped(json, true), ...ReplicationSlotPayloadFromJSONTyped(json, true), ...ResourceRemasteredPayloadFromJSONTyped(json, true), ...ShardAddedPayloadFromJSONTyped(json, true), ...ShardRemovedPayloadFromJSONTyped(json, true), ...TransactionBegunPayloadFromJSONTyped(json, true), ...TransactionEndedPayloadFromJSONTyped(json, true), ...TransactionForgottenPayloadFromJSONTyped(json, true), ...TransactionHeuristicPayloadFromJSONTyped(json, true), ...TransactionInDoubtPayloadFromJSONTyped(json, true), ...TransactionVotePayloadFromJSONTyped(json, true), ...WalPositionPayloadFromJSONTyped(json, true), ...XaBranchStatePayloadFromJSONTyped(json, true) };
+    return { ...AlertFromJSONTyped(json, true), ...CacheFusionTransferPayloadFromJSONTyped(json, true), ...ClusterConfigPayloadFromJSONTyped(json, true), ...ClusterStatePayloadFromJSONTyped(json, true), ...DistributedQueryPayloadFromJSONTyped(json, true), ...EnqueueLockPayloadFromJSONTyped(json, true), ...FailoverCompletedPayloadFromJSONTyped(json, true), ...FailoverInitiatedPayloadFromJSONTyped(json, true), ...FaultPayloadFromJSONTyped(json, true), ...HealthIssuePayloadFromJSONTyped(json, true), ...InstanceRecoveryPayloadFromJSONTyped(json, true), ...LeaderElectedPayloadFromJSONTyped(json, true), ...MemberStatePayloadFromJSONTyped(json, true), ...NodeHealthPayloadFromJSONTyped(json, true), ...NodeMembershipPayloadFromJSONTyped(json, true), ...ParallelQueryPayloadFromJSONTyped(json, true), ...QuorumPayloadFromJSONTyped(json, true), ...ReplicaStatusPayloadFromJSONTyped(json, true), ...ReplicationConflictPayloadFromJSONTyped(json, true), ...ReplicationErrorPayloadFromJSONTyped(json, true), ...ReplicationLagAlertPayloadFromJSONTyped(json, true), ...ReplicationSlotPayloadFromJSONTyped(json, true), ...ResourceRemasteredPayloadFromJSONTyped(json, true), ...TransactionBegunPayloadFromJSONTyped(json, true), ...TransactionEndedPayloadFromJSONTyped(json, true), ...TransactionForgottenPayloadFromJSONTyped(json, true), ...TransactionHeuristicPayloadFromJSONTyped(json, true), ...TransactionInDoubtPayloadFromJSONTyped(json, true), ...TransactionVotePayloadFromJSONTyped(json, true), ...WalPositionPayloadFromJSONTyped(json, true), ...XaBranchStatePayloadFromJSONTyped(json, true) };
 }
 
 export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null): any {
@@ -274,6 +267,9 @@ export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null):
     }
     if (instanceOfClusterStatePayload(value)) {
         return ClusterStatePayloadToJSON(value as ClusterStatePayload);
+    }
+    if (instanceOfDistributedQueryPayload(value)) {
+        return DistributedQueryPayloadToJSON(value as DistributedQueryPayload);
     }
     if (instanceOfEnqueueLockPayload(value)) {
         return EnqueueLockPayloadToJSON(value as EnqueueLockPayload);
@@ -328,12 +324,6 @@ export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null):
     }
     if (instanceOfResourceRemasteredPayload(value)) {
         return ResourceRemasteredPayloadToJSON(value as ResourceRemasteredPayload);
-    }
-    if (instanceOfShardAddedPayload(value)) {
-        return ShardAddedPayloadToJSON(value as ShardAddedPayload);
-    }
-    if (instanceOfShardRemovedPayload(value)) {
-        return ShardRemovedPayloadToJSON(value as ShardRemovedPayload);
     }
     if (instanceOfTransactionBegunPayload(value)) {
         return TransactionBegunPayloadToJSON(value as TransactionBegunPayload);

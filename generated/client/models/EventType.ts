@@ -39,6 +39,7 @@
  * - `resource_remastered` (ResourceRemasteredPayload): a Global Resource Directory resource changed master.
  * - `instance_recovery_started`, `instance_recovery_completed` (InstanceRecoveryPayload): a RAC instance recovery started, or ended (COMPLETED or FAILED).
  * - `parallel_query_started`, `parallel_query_completed` (ParallelQueryPayload): a parallel query started, or ended (COMPLETED or FAILED).
+ * - `distributed_query_started`, `distributed_query_completed` (DistributedQueryPayload): a distributed query over a sharded table started, or ended (COMPLETED or FAILED); follow its progress on `/api/v1/ws/query`.
  * - `distributed_transaction_begun` (TransactionBegunPayload): a distributed transaction began (ACTIVE).
  * - `distributed_transaction_prepared` (TransactionVotePayload): a participant voted, YES after logging its PREPARE record or NO and why; one event per vote.
  * - `distributed_transaction_committed`, `distributed_transaction_aborted` (TransactionEndedPayload): a distributed transaction ended, COMMITTED or ABORTED.
@@ -96,7 +97,9 @@ export const EventType = {
     ShardAdded: 'shard_added',
     ShardRemoved: 'shard_removed',
     AlertFired: 'alert_fired',
-    AlertResolved: 'alert_resolved'
+    AlertResolved: 'alert_resolved',
+    DistributedQueryStarted: 'distributed_query_started',
+    DistributedQueryCompleted: 'distributed_query_completed'
 } as const;
 export type EventType = typeof EventType[keyof typeof EventType];
 

@@ -20,7 +20,7 @@ import { exists, mapValues } from '../runtime.js';
  */
 export interface QueryExecutionProgress {
     /**
-     * What is counted: blocks read, for a RAC parallel query.
+     * What is counted: blocks read, for a RAC parallel query; fragments ended (their results at the coordinator), for a distributed query.
      * @type {string}
      * @memberof QueryExecutionProgress
      */
@@ -50,7 +50,8 @@ export interface QueryExecutionProgress {
  * @export
  */
 export const QueryExecutionProgressUnitEnum = {
-    Block: 'BLOCK'
+    Block: 'BLOCK',
+    Fragment: 'FRAGMENT'
 } as const;
 export type QueryExecutionProgressUnitEnum = typeof QueryExecutionProgressUnitEnum[keyof typeof QueryExecutionProgressUnitEnum];
 

@@ -14,11 +14,12 @@
 
 
 /**
- * `RAC_PARALLEL`: a RAC parallel query (`POST /api/v1/rac/parallel-query/execute`). The cluster's distributed queries join when their domain is built.
+ * `RAC_PARALLEL`: a RAC parallel query (`POST /api/v1/rac/parallel-query/execute`, ids `pq-N`). `DISTRIBUTED`: a distributed query over a sharded table (`POST /api/v1/cluster/query/execute-parallel`, ids `dq-N`).
  * @export
  */
 export const QueryKind = {
-    RacParallel: 'RAC_PARALLEL'
+    RacParallel: 'RAC_PARALLEL',
+    Distributed: 'DISTRIBUTED'
 } as const;
 export type QueryKind = typeof QueryKind[keyof typeof QueryKind];
 

@@ -1,23 +1,20 @@
 /**
- * Parallel query: a query over one table (COUNT, SUM, MIN, MAX, AVG, optional GROUP BY and one
- * WHERE column = value) is split into granules (ranges of blocks) dealt to slave instances; each
- * slave computes partial aggregates over its blocks and the coordinator merges them (AVG as
- * SUM / COUNT). The same partial functions evaluate a query serially, so the two can be compared.
+ * Parallel query: a query over one table (COUNT, SUM, MIN, MAX, AVG, optional GROUP BY and WHERE
+ * equalities) is split into granules (ranges of blocks) dealt to slave instances; each slave
+ * computes partial aggregates over its blocks and the coordinator merges them (AVG as
+ * SUM / COUNT), with the shared functions of `query/aggregation.ts`, which also evaluate a query
+ * serially so the two can be compared.
  */
 import { DomainError } from '../runtime/domain-error.js';
-import type { BlockId, Row } from './block.js';
+import type { BlockId } from './block.js';
 import type { ParallelQueryConfig } from './rac-config.js';
-import { AGGREGATE_FUNCTIONS, filtersOf, type Aggregate, type QueryFilter, type SelectQuery } from '../query/select-query.js';
+import { aggregateName, resultName } from '../query/aggregation.js';
+import { AGGREGATE_FUNCTIONS, filtersOf, type SelectQuery } from '../query/select-query.js';
 
 /** A SELECT as RAC runs it: spread over slave instances. */
 export interface ParallelQuery extends SelectQuery {
   /** Degree of parallelism wanted (capped by maxDop and the running instances). */
   dop?: number;
-}
-
-export interface QueryResult {
-  columns: string[];
-  rows: Record<string, string | number | boolean | null>[];
 }
 
 export interface Granule {
@@ -42,17 +39,6 @@ export interface QueryPlan {
   blocks: number;
 }
 
-/** Per group, per aggregate: what merging needs. */
-interface Partial {
-  count: number;
-  sum: number;
-  min: number | string | null;
-  max: number | string | null;
-}
-
-/** group key (JSON of the group values) → group values and partials. */
-export type PartialAggregates = Map<string, { group: Row; partials: Partial[] }>;
-
 
 /** Checks a query against the table's columns. @throws DomainError UNPROCESSABLE listing every problem. */
 export function validateQuery(query: ParallelQuery, columns: readonly string[]): ParallelQuery {
@@ -70,9 +56,12 @@ export function validateQuery(query: ParallelQuery, columns: readonly string[]):
   if (query.groupBy !== undefined && (!Array.isArray(query.groupBy) || query.groupBy.some((column) => !known(column)))) problems.push(`groupBy must list columns of ${query.table} (${columns.join(', ')})`);
   for (const filter of query.where === undefined ? [] : filtersOf(query)) {
     if (!known(filter?.column)) problems.push(`where.column must be a column of ${query.table}`);
-    const value = filter?.value;
-    if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) problems.push('where.value must be a string, number, boolean or null');
+    // RAC's contract describes WHERE equalities only; comparisons and IN are the sharding engine's.
+    if (filter?.op !== undefined && filter.op !== '=') problems.push(`where supports only column = value in a RAC parallel query (${filter.column} ${filter.op} … is not)`);
+    const value = filter?.op === 'IN' ? undefined : filter?.value;
+    if (value !== undefined && value !== null && !['string', 'number', 'boolean'].includes(typeof value)) problems.push('where.value must be a string, number, boolean or null');
   }
+  if (query.orderBy !== undefined || query.limit !== undefined) problems.push('ORDER BY and LIMIT are not part of a RAC parallel query (its result is one row per group, in group order)');
   const names = [...(Array.isArray(query.groupBy) ? query.groupBy : []), ...(Array.isArray(query.aggregates) ? query.aggregates.map(resultName) : [])];
   const repeated = names.filter((name, index) => names.indexOf(name) !== index);
   if (repeated.length > 0) problems.push(`result column names must be distinct (${[...new Set(repeated)].join(', ')} repeated)`);
@@ -89,18 +78,9 @@ export function queryText(query: ParallelQuery): string {
   if (query.text !== undefined) return query.text;
   const items = [...(query.groupBy ?? []), ...query.aggregates.map(aggregateName)];
   const filters = filtersOf(query);
-  const where = filters.length === 0 ? '' : ` WHERE ${filters.map((filter) => `${filter.column} = ${JSON.stringify(filter.value)}`).join(' AND ')}`;
+  const where = filters.length === 0 ? '' : ` WHERE ${filters.map((filter) => `${filter.column} = ${JSON.stringify(filter.op === 'IN' ? filter.values : filter.value)}`).join(' AND ')}`;
   const groupBy = query.groupBy === undefined || query.groupBy.length === 0 ? '' : ` GROUP BY ${query.groupBy.join(', ')}`;
   return `SELECT ${items.join(', ')} FROM ${query.table}${where}${groupBy}`;
-}
-
-export function aggregateName(aggregate: Aggregate): string {
-  return `${aggregate.fn}(${aggregate.column ?? '*'})`;
-}
-
-/** The result column of an aggregate: its alias, else its name. */
-export function resultName(aggregate: Aggregate): string {
-  return aggregate.alias ?? aggregateName(aggregate);
 }
 
 export interface SlaveCandidate {
@@ -150,110 +130,3 @@ export function planQuery(query: ParallelQuery, blockIds: readonly BlockId[], ca
     blocks: blockIds.length,
   };
 }
-
-/** Partial aggregates of some rows. */
-export function partialAggregate(query: ParallelQuery, rows: readonly Row[], into: PartialAggregates = new Map()): PartialAggregates {
-  const filters = filtersOf(query);
-  for (const row of rows) {
-    if (filters.some((filter) => row[filter.column] !== filter.value)) continue;
-    const group: Row = {};
-    for (const column of query.groupBy ?? []) group[column] = row[column] ?? null;
-    const key = JSON.stringify(group);
-    let slot = into.get(key);
-    if (slot === undefined) {
-      slot = { group, partials: query.aggregates.map(() => ({ count: 0, sum: 0, min: null, max: null })) };
-      into.set(key, slot);
-    }
-    query.aggregates.forEach((aggregate, index) => {
-      const partial = slot!.partials[index]!;
-      if (aggregate.column === undefined || aggregate.column === '*') {
-        partial.count += 1;
-        return;
-      }
-      const value = row[aggregate.column];
-      if (value === null || value === undefined) return;
-      partial.count += 1;
-      if (typeof value === 'number') partial.sum += value;
-      if (typeof value === 'number' || typeof value === 'string') {
-        if (partial.min === null || value < partial.min) partial.min = value;
-        if (partial.max === null || value > partial.max) partial.max = value;
-      }
-    });
-  }
-  return into;
-}
-
-/** Merges slaves' partials into one. */
-export function mergePartials(parts: readonly PartialAggregates[]): PartialAggregates {
-  const merged: PartialAggregates = new Map();
-  for (const part of parts) {
-    for (const [key, slot] of part) {
-      const target = merged.get(key);
-      if (target === undefined) {
-        merged.set(key, { group: { ...slot.group }, partials: slot.partials.map((partial) => ({ ...partial })) });
-        continue;
-      }
-      slot.partials.forEach((partial, index) => {
-        const into = target.partials[index]!;
-        into.count += partial.count;
-        into.sum += partial.sum;
-        if (partial.min !== null && (into.min === null || partial.min < into.min)) into.min = partial.min;
-        if (partial.max !== null && (into.max === null || partial.max > into.max)) into.max = partial.max;
-      });
-    }
-  }
-  return merged;
-}
-
-/** The final result: one row per group (sorted by group values), or one row without GROUP BY. */
-export function finalizeAggregates(query: ParallelQuery, partials: PartialAggregates): QueryResult {
-  const groupBy = query.groupBy ?? [];
-  const columns = [...groupBy, ...query.aggregates.map(resultName)];
-  let slots = [...partials.values()];
-  if (groupBy.length === 0 && slots.length === 0) slots = [{ group: {}, partials: query.aggregates.map(() => ({ count: 0, sum: 0, min: null, max: null })) }];
-  slots.sort((a, b) => compareGroups(a.group, b.group, groupBy));
-  const rows = slots.map((slot) => {
-    const row: Record<string, string | number | boolean | null> = { ...slot.group };
-    query.aggregates.forEach((aggregate, index) => {
-      const partial = slot.partials[index]!;
-      const name = resultName(aggregate);
-      switch (aggregate.fn) {
-        case 'COUNT':
-          row[name] = partial.count;
-          break;
-        case 'SUM':
-          row[name] = partial.count === 0 ? null : partial.sum;
-          break;
-        case 'MIN':
-          row[name] = partial.min;
-          break;
-        case 'MAX':
-          row[name] = partial.max;
-          break;
-        case 'AVG':
-          row[name] = partial.count === 0 ? null : partial.sum / partial.count;
-          break;
-      }
-    });
-    return row;
-  });
-  return { columns, rows };
-}
-
-/** The query evaluated in one pass over the rows (the reference a parallel run must equal). */
-export function evaluateSerially(query: ParallelQuery, rows: readonly Row[]): QueryResult {
-  return finalizeAggregates(query, partialAggregate(query, rows));
-}
-
-function compareGroups(a: Row, b: Row, columns: readonly string[]): number {
-  for (const column of columns) {
-    const left = a[column] ?? null;
-    const right = b[column] ?? null;
-    if (left === right) continue;
-    if (left === null) return -1;
-    if (right === null) return 1;
-    return left < right ? -1 : 1;
-  }
-  return 0;
-}
-

@@ -17,7 +17,8 @@ import { GlobalResourceDirectory, type GrdCounters, type Placement } from './grd
 import { advanceRecovery, copyRecovery, durationAtRate, newRecovery, redoApplyMs, type InstanceRecovery, type RecoveryPhase, type RecoveryReason } from './instance-recovery.js';
 import { Interconnect } from './interconnect.js';
 import type { Envelope } from './messages.js';
-import { evaluateSerially, validateQuery, type ParallelQuery, type QueryPlan, type QueryResult } from './parallel-query.js';
+import { validateQuery, type ParallelQuery, type QueryPlan } from './parallel-query.js';
+import { evaluateSerially, type QueryResult } from '../query/aggregation.js';
 import {
   applyParallelQueryConfig,
   applyRacConfig,

@@ -5,8 +5,8 @@ import type { OperationContext } from './operation-context.js';
 import type { OperationRunner } from './operation-runner.js';
 import type { Watcher } from './metrics-watch.js';
 
-/** The kinds of long queries: RAC parallel queries now; the cluster's distributed queries when their domain is built. */
-export type QueryKind = 'RAC_PARALLEL';
+/** The kinds of long queries: RAC parallel queries, and distributed queries over sharded tables. */
+export type QueryKind = 'RAC_PARALLEL' | 'DISTRIBUTED';
 
 export type QueryExecutionStatus = 'RUNNING' | 'COMPLETED' | 'FAILED';
 
@@ -20,7 +20,8 @@ export interface QueryExecutionView {
   completedAt: string | null;
   /** Cluster time since it started, or what it took once it ended. */
   elapsedMs: number;
-  progress: { unit: 'BLOCK'; done: number; total: number; percent: number };
+  /** Blocks read (RAC), or fragments ended (distributed). */
+  progress: { unit: 'BLOCK' | 'FRAGMENT'; done: number; total: number; percent: number };
   rowsScanned: number;
   result: { columns: string[]; rows: Record<string, string | number | boolean | null>[]; rowCount: number } | null;
   error: string | null;

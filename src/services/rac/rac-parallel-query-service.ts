@@ -1,5 +1,6 @@
 import { DomainError } from '../../engines/runtime/domain-error.js';
-import { resultName, type QueryPlan } from '../../engines/rac/parallel-query.js';
+import type { QueryPlan } from '../../engines/rac/parallel-query.js';
+import { resultName } from '../../engines/query/aggregation.js';
 import { filtersOf, type AggregateFunction } from '../../engines/query/select-query.js';
 import type { QueryRun, QueryStatus } from '../../engines/rac/query-coordinator.js';
 import type { ParallelQueryConfig as EngineParallelQueryConfig } from '../../engines/rac/rac-config.js';
@@ -127,7 +128,8 @@ export function planViewOf(run: QueryRun): ParallelQueryPlanView {
       alias: resultName(aggregate),
     })),
     groupBy: [...(run.query.groupBy ?? [])],
-    where: filtersOf(run.query).map((filter) => ({ column: filter.column, value: filter.value })),
+    // validateQuery admits equalities only.
+    where: filtersOf(run.query).map((filter) => ({ column: filter.column, value: filter.op === 'IN' ? null : filter.value })),
     requestedDop: plan.requestedDop,
     dop: plan.dop,
     adaptiveReduced: plan.adaptiveReduced,
@@ -197,7 +199,7 @@ export class RacParallelQueryService {
           }
           throw error;
         }
-      });
+      }, { equalitiesOnly: true });
       const { maxDop } = cluster.parallelQueryConfig();
       if (request.dop !== undefined && request.dop > maxDop) {
         throw new DomainError('UNPROCESSABLE', `dop ${request.dop} is above maxDop ${maxDop}; ask for at most ${maxDop} or raise maxDop.`, { field: 'dop', dop: request.dop, maxDop });

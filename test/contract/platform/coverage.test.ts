@@ -241,6 +241,13 @@ const graphqlTwins: Record<string, string> = {
   getShardingStatisticsReplicationAlias: 'Query.shardingStatistics',
   getShardedTableStatisticsAlias: 'Query.shardingStatistics',
   streamShardingEvents: 'Subscription.shardingEvents',
+  // Distributed queries over sharded tables (issue 14); the sharding alias shares its primary's twin.
+  executeDistributedQuery: 'Mutation.executeDistributedQuery',
+  executeShardedQuery: 'Mutation.executeDistributedQuery',
+  explainDistributedQuery: 'Query.explainDistributedQuery',
+  listDistributedQueryPlans: 'Query.distributedQueryPlans',
+  getDistributedQueryPlan: 'Query.distributedQueryPlan',
+  getDistributedQueryStatistics: 'Query.distributedQueryStatistics',
 };
 
 describe('coverage of the contract', () => {

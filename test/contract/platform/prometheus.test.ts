@@ -82,6 +82,13 @@ const EXPECTED: Record<string, readonly string[]> = {
     'rustydb_transactions_lock_wait_timeouts_total',
     'rustydb_transactions_xa_branches',
   ],
+  shardingQueries: [
+    'rustydb_sharding_queries_started_total',
+    'rustydb_sharding_queries_total',
+    'rustydb_sharding_queries_running',
+    'rustydb_sharding_query_fragments_total',
+    'rustydb_sharding_query_rows_scanned_total',
+  ],
   alerts: ['rustydb_alerts_firing', 'rustydb_alerts_transitions_total'],
   platform: [
     'rustydb_platform_events_published_total',

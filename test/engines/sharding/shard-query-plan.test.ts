@@ -21,7 +21,8 @@ const router = new ShardRouter(
 /** Shard i on node-1 or node-2 alternately, with 100 × (i + 1) rows of 50 bytes. */
 function shards(statuses: ShardStatus[] = ['ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE']): PlannedShard[] {
   return statuses.map((status, index) => ({
-    placement: { shardId: `shard-${index + 1}`, primaryNodeId: `node-${(index % 2) + 1}`, replicaNodeIds: [], pendingMoves: [], lastMovedAtMs: null },
+    shardId: `shard-${index + 1}`,
+    servingNodeId: `node-${(index % 2) + 1}`,
     status,
     statistics: { rowCount: 100 * (index + 1), sizeBytes: 5000 * (index + 1) },
   }));
@@ -76,7 +77,7 @@ describe('explainSelect', () => {
   it('refuses another table, an unknown column, and a key of the wrong type', () => {
     expect(() => explainSelect('SELECT COUNT(*) FROM users', router, shards(), null)).toThrow('The query reads "users"; this plan is for the sharded table "orders".');
     expect(() => explainSelect('SELECT SUM(price) FROM orders', router, shards(), null)).toThrow(/Column "price" \(position 12\) is not a column of orders/);
-    expect(() => explainSelect("SELECT COUNT(*) FROM orders WHERE id = 'x'", router, shards(), null)).toThrow("conditions[0] compares id with 'x', not a whole number");
+    expect(() => explainSelect("SELECT COUNT(*) FROM orders WHERE id = 'x'", router, shards(), null)).toThrow('WHERE condition 1 compares id (INTEGER) with "x", not a whole number');
   });
 
   it('plans a pinned query on the shard its key routes to, for any key', () => {
