@@ -161,9 +161,9 @@ export function planRebalance(input: RebalancePlanInput): RebalancePlan {
 }
 
 /**
- * The move that most lowers the higher of its two nodes' loads: from the most loaded node that has
- * one, the largest movable shard whose cost keeps the target below the source's current load, to
- * the least loaded node.
+ * The move that best evens its two nodes: from the most loaded node that has one, the movable
+ * shard whose cost is closest to half the gap (and below the gap, so the higher load drops), to the
+ * least loaded node (the first in node order on a tie).
  */
 function bestMove(
   byLoad: readonly string[],
@@ -172,17 +172,17 @@ function bestMove(
   cost: (shard: PlannedShard) => number,
   excluded: ReadonlySet<string>,
 ): { shard: PlannedShard; from: string; to: string } | null {
-  const to = byLoad.at(-1)!;
+  const lowest = load.get(byLoad.at(-1)!)!;
+  const to = byLoad.find((nodeId) => load.get(nodeId) === lowest)!;
   for (const from of byLoad) {
     if (from === to) break;
     const gap = load.get(from)! - load.get(to)!;
-    const candidates = shardsOn
+    // The best single move evens the pair: the cost closest to half the gap, then the smaller copy, then shard order.
+    const best = shardsOn
       .get(from)!
       .filter((shard) => !shard.moving && !excluded.has(shard.shardId) && cost(shard) > 0 && cost(shard) < gap)
-      .sort((a, b) => cost(b) - cost(a) || naturalCompare(a.shardId, b.shardId));
-    // The best single move evens the pair: the cost closest to half the gap.
-    const best = candidates.reduce<PlannedShard | null>((chosen, shard) => (chosen === null || Math.abs(gap / 2 - cost(shard)) < Math.abs(gap / 2 - cost(chosen)) ? shard : chosen), null);
-    if (best !== null) return { shard: best, from, to };
+      .sort((a, b) => Math.abs(gap / 2 - cost(a)) - Math.abs(gap / 2 - cost(b)) || cost(a) - cost(b) || naturalCompare(a.shardId, b.shardId))[0];
+    if (best !== undefined) return { shard: best, from, to };
   }
   return null;
 }

@@ -10,7 +10,7 @@ import type { RowValue } from '../replication/wal-record.js';
 const utf8 = new TextEncoder();
 
 export function rowBytes(row: RowValue): number {
-  return utf8.encode(JSON.stringify(row)).length;
+  return Buffer.byteLength(JSON.stringify(row));
 }
 
 export interface TableDigest {
@@ -27,7 +27,7 @@ export function digestOf(storage: NodeStorage, table: string): TableDigest {
   for (const stored of storage.tableImage(table)) {
     const json = JSON.stringify(stored.row);
     rows += 1;
-    bytes += utf8.encode(json).length;
+    bytes += Buffer.byteLength(json);
     checksum = (checksum + murmur3x86_32(utf8.encode(`${stored.key}\u0000${json}`))) >>> 0;
   }
   return { rows, bytes, checksum };

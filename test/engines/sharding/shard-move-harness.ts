@@ -96,6 +96,18 @@ export class MoveHarness implements ShardMoverPort {
     return new Map(this.cluster.storageOf(this.primaries.get(shardId)!).tableImage(table).map((stored) => [stored.key, stored.row]));
   }
 
+  /** Rows of the shard whose served value differs from the last written (lost, duplicated, stale or extra), as `table/key`; [] when all agree. */
+  servedDifferences(shardId: string): string[] {
+    const differences: string[] = [];
+    for (const table of this.tablesOf.get(shardId)!) {
+      const served = this.rowsServed(shardId, table);
+      const expected = this.expected.get(table)!;
+      for (const [key, row] of served) if (JSON.stringify(expected.get(key)) !== JSON.stringify(row)) differences.push(`${table}/${key}`);
+      for (const key of expected.keys()) if (!served.has(key)) differences.push(`${table}/${key} missing`);
+    }
+    return differences;
+  }
+
   // ---------------------------------------------------------------- the port
 
   storageOf(nodeId: string) {

@@ -33,7 +33,7 @@ function runUntil(harness: MoveHarness, move: ShardMove, done: (move: ShardMove)
 }
 
 function expectServedEqualsExpected(harness: MoveHarness): void {
-  for (const table of TABLES) expect(harness.rowsServed('shard-1', table)).toEqual(harness.expected.get(table));
+  expect(harness.servedDifferences('shard-1')).toEqual([]);
 }
 
 describe('a shard move, phase by phase', () => {
