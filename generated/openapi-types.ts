@@ -4333,6 +4333,511 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/advanced-replication/sharding/rebalance/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Plan a shard rebalance
+         * @description Computes the moves that even the group shards' primaries across the writable nodes
+         *     (PRIMARY or STANDALONE, and up), as Citus's `get_rebalance_table_shards_plan`: while some
+         *     node's load lies outside `average × (1 ± threshold)`, the group shard that best evens the
+         *     most and the least loaded node moves between them. `by_shard_count` counts shards (default
+         *     threshold 0), `by_disk_size` their bytes (default 0.1). Colocated tables move together: a
+         *     move carries every table part of its group shard. Each move shows its source, target, rows,
+         *     bytes and the estimated duration at the configured copy rate. Planning is pure and
+         *     deterministic; nothing moves until `execute`. Shards being moved stay where they are.
+         *     The plan is kept (state PLANNED) under `planId`. Requires role `CLUSTER_ADMIN` or
+         *     `REPLICATION_ADMIN`.
+         */
+        post: operations["planShardRebalance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/rebalance/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Execute a rebalance plan
+         * @description Runs a PLANNED plan, move by move. Each move copies its shard's tables from the source
+         *     node's storage to the target's in batches throttled at `copyRateBytesPerSecond` of cluster
+         *     time (writes keep going to the source), replays the source's WAL since the copy began,
+         *     compares row count and checksum on both sides, then switches: the shard is READ_ONLY for
+         *     the moment the tail is replayed and verified, the placement flips to the target at once,
+         *     and the shard is ACTIVE again; last the source's tables are deleted. Nothing is lost or
+         *     duplicated, and the workflow resumes where it was after a server restart; a move whose
+         *     source or target is down waits for it.
+         *
+         *     A pre-flight check runs first: a target down or lagging, a shard already moving, low free
+         *     capacity (a target would exceed `nodeCapacityBytes`), a target already holding the shard's
+         *     tables. With findings it answers 409 with them in `details.findings`, unless `force`.
+         *     Answers 202 with the progress; follow it at `Location`, or with the `rebalance_started`,
+         *     `rebalance_progress` and `rebalance_completed` events on `/api/v1/ws/cluster/sharding`.
+         *     Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["executeShardRebalance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/rebalance/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The plan (and rebalance) id, `rebalance-N`.
+                 * @example rebalance-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Follow a rebalance
+         * @description The rebalance's state, the phase of the move running now, rows and bytes done and
+         *     remaining per move and overall, and the ETA on the cluster clock at the configured copy
+         *     rate. A PLANNED plan shows its planned totals.
+         */
+        get: operations["getShardRebalanceProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/rebalance/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The plan (and rebalance) id, `rebalance-N`.
+                 * @example rebalance-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause a rebalance
+         * @description Pauses the move running now: nothing is copied or replayed until `resume` (writes keep
+         *     going to the source, and the catch-up replays them after). A move in its SWITCH is not
+         *     paused (409): the switch is one step. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["pauseShardRebalance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/rebalance/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The plan (and rebalance) id, `rebalance-N`.
+                 * @example rebalance-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a paused rebalance
+         * @description The paused move goes on from the phase it was paused in. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["resumeShardRebalance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/rebalance/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The plan (and rebalance) id, `rebalance-N`.
+                 * @example rebalance-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a rebalance
+         * @description Before the running move's switch: routing stays as it was, the target's partial copy is
+         *     removed (the move shows `cancelling` until then, then CANCELLED), and the moves after it
+         *     never start; moves already completed stay where they went. After the switch the move
+         *     completes and cancel answers 409, as Vitess refuses Cancel after SwitchTraffic. A PLANNED
+         *     plan is simply cancelled. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["cancelShardRebalance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharding/rebalance/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Plan a shard rebalance (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/sharding/rebalance/plan` (the path seed 001
+         *     names): takes the same body and answers exactly as it does, with the same schema.
+         */
+        post: operations["planShardRebalanceAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharding/rebalance/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Execute a rebalance plan (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/sharding/rebalance/execute` (the path seed 001
+         *     names): takes the same body and answers exactly as it does, with the same schema.
+         */
+        post: operations["executeShardRebalanceAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharding/rebalance/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The newest rebalance's progress
+         * @description The path seed 001 names, which takes no id: the progress of the rebalance `planId` names,
+         *     or of the newest one (404 when there is none). Otherwise as
+         *     `GET /api/v1/advanced-replication/sharding/rebalance/{id}/progress`.
+         */
+        get: operations["getShardRebalanceStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/sharding/rebalance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Plan a shard rebalance (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/sharding/rebalance/plan` (the path seed 002
+         *     names for `rebalance_shards()`): takes the same body and answers exactly as it does; run
+         *     the plan with `POST /api/v1/advanced-replication/sharding/rebalance/execute`.
+         */
+        post: operations["planShardRebalanceReplicationAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/migration/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List migration tasks
+         * @description The migration tasks kept: every unfinished one and the most recent finished ones (a bounded
+         *     history, `historySize`), each with its moves and progress. Oldest first by default.
+         */
+        get: operations["listMigrationTasks"];
+        put?: never;
+        /**
+         * Create a migration task
+         * @description A task moving one group shard (`shardId`, as `/cluster/coordinator/shards` names it) or every
+         *     shard a key range of a sharded table can touch (`keyRange`) to `targetNodeId`, a writable
+         *     node. Shards already there are left out. The task is PLANNED until `start` (or created
+         *     with `start: true`, which runs the pre-flight check at once and answers 202). Each move
+         *     runs the phases of a rebalance's moves: copy throttled on cluster time, catch-up from the
+         *     source's WAL, verification, switch, clean-up. Requires role `CLUSTER_ADMIN`.
+         */
+        post: operations["createMigrationTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/migration/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task, `migration-N`.
+                 * @example migration-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a migration task
+         * @description The task, its moves and its progress.
+         */
+        get: operations["getMigrationTask"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a migration task
+         * @description Removes the task. A running (or paused) one is cancelled first: routing stays as it was and
+         *     the target's partial copy is removed, then the task is gone. A task whose move is past its
+         *     switch cannot be deleted until it completes (409). Answers the task as it was last.
+         *     Requires role `CLUSTER_ADMIN`.
+         */
+        delete: operations["deleteMigrationTask"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/migration/tasks/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task, `migration-N`.
+                 * @example migration-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a migration task
+         * @description Runs the pre-flight check (a target down or lagging, a shard already moving, low free
+         *     capacity, a target already holding the shard's tables) and starts the first move; with
+         *     findings it answers 409 listing them, unless `force`. Answers 202; follow it at
+         *     `Location`, or with `migration_started`, `migration_progress` and `migration_completed` on
+         *     `/api/v1/ws/cluster/nodes`. Requires role `CLUSTER_ADMIN`.
+         */
+        post: operations["startMigrationTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/migration/tasks/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task, `migration-N`.
+                 * @example migration-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause a migration task
+         * @description Pauses its running move (409 while it switches, or when the task is not RUNNING). Requires role `CLUSTER_ADMIN`.
+         */
+        post: operations["pauseMigrationTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/migration/tasks/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task, `migration-N`.
+                 * @example migration-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a migration task
+         * @description The paused move goes on from the phase it was paused in. Requires role `CLUSTER_ADMIN`.
+         */
+        post: operations["resumeMigrationTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/migration/tasks/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task, `migration-N`.
+                 * @example migration-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Follow a migration task
+         * @description The phase of the move running now, rows and bytes done and remaining per move and overall,
+         *     and the ETA on the cluster clock at the configured copy rate.
+         */
+        get: operations["getMigrationTaskProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/migration/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Migration statistics
+         * @description The move machinery's counters (moves started, completed, cancelled, failed; rows, bytes and
+         *     changes moved; average duration and copy throughput, all on cluster time), shared by
+         *     migration tasks, rebalances and the coordinator's shard assignment, and how many tasks and
+         *     rebalances are in each state.
+         */
+        get: operations["getMigrationStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/migration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a migration task (alias)
+         * @description Alias of `POST /api/v1/cluster/migration/tasks` (the path seed 002 names for
+         *     `plan_migration()` / `execute_migration()`): takes the same body and answers exactly as it
+         *     does, with the same schema.
+         */
+        post: operations["createMigrationTaskAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/migration/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task, `migration-N`.
+                 * @example migration-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a migration task (alias)
+         * @description Alias of `GET /api/v1/cluster/migration/tasks/{id}` (the path seed 002 names for
+         *     `get_migration_status()`): answers exactly as it does, with the same schema.
+         */
+        get: operations["getMigrationTaskAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/advanced-replication/apply/checkpoints": {
         parameters: {
             query?: never;
@@ -5434,138 +5939,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/advanced-replication/sharding/rebalance/execute": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/sharding/rebalance/execute
-         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationShardingRebalanceExecute"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/sharding/rebalance/plan": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/sharding/rebalance/plan
-         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationShardingRebalancePlan"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/sharding/rebalance/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `rebalance` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/sharding/rebalance/{id}/cancel
-         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationShardingRebalanceByIdCancel"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/sharding/rebalance/{id}/pause": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `rebalance` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/sharding/rebalance/{id}/pause
-         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationShardingRebalanceByIdPause"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/sharding/rebalance/{id}/progress": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `rebalance` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/sharding/rebalance/{id}/progress
-         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationShardingRebalanceByIdProgress"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/sharding/rebalance/{id}/resume": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `rebalance` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/sharding/rebalance/{id}/resume
-         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationShardingRebalanceByIdResume"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/advanced-replication/sharding/statistics": {
         parameters: {
             query?: never;
@@ -5712,169 +6085,6 @@ export interface paths {
          */
         put: operations["putAdvancedReplicationShardingTablesByTableShardsByIdStatus"];
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/migration/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/migration/statistics
-         * @description Part of the contract, from the seed section "1.5 Data Migration (`migration.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterMigrationStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/migration/tasks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/migration/tasks
-         * @description Part of the contract, from the seed section "1.5 Data Migration (`migration.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterMigrationTasks"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/migration/tasks
-         * @description Part of the contract, from the seed section "1.5 Data Migration (`migration.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterMigrationTasks"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/migration/tasks/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `tasks` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/migration/tasks/{id}
-         * @description Part of the contract, from the seed section "1.5 Data Migration (`migration.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterMigrationTasksById"];
-        put?: never;
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/cluster/migration/tasks/{id}
-         * @description Part of the contract, from the seed section "1.5 Data Migration (`migration.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteClusterMigrationTasksById"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/migration/tasks/{id}/pause": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `tasks` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/migration/tasks/{id}/pause
-         * @description Part of the contract, from the seed section "1.5 Data Migration (`migration.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterMigrationTasksByIdPause"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/migration/tasks/{id}/progress": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `tasks` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/migration/tasks/{id}/progress
-         * @description Part of the contract, from the seed section "1.5 Data Migration (`migration.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterMigrationTasksByIdProgress"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/migration/tasks/{id}/resume": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `tasks` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/migration/tasks/{id}/resume
-         * @description Part of the contract, from the seed section "1.5 Data Migration (`migration.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterMigrationTasksByIdResume"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/migration/tasks/{id}/start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `tasks` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/migration/tasks/{id}/start
-         * @description Part of the contract, from the seed section "1.5 Data Migration (`migration.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterMigrationTasksByIdStart"];
         delete?: never;
         options?: never;
         head?: never;
@@ -19531,8 +19741,8 @@ export interface components {
         };
         /**
          * @description Kind of event. The `/api/v1/ws/cluster/nodes` stream carries node_joined, node_left,
-         *     node_health_change, failover_initiated, failover_completed, leader_elected, quorum_lost and
-         *     quorum_restored; `/api/v1/ws/events` carries every type.
+         *     node_health_change, failover_initiated, failover_completed, leader_elected, quorum_lost,
+         *     quorum_restored and the migration events; `/api/v1/ws/events` carries every type.
          *     - `node_joined`, `node_left` (NodeMembershipPayload): a node was added to or removed from the cluster.
          *     - `node_health_change` (NodeHealthPayload): the failure detector changed a node's status.
          *     - `fault_injected`, `fault_healed` (FaultPayload): a simulation fault started or ended.
@@ -19563,11 +19773,13 @@ export interface components {
          *     - `distributed_transaction_forgotten` (TransactionForgottenPayload): an operator forgot a heuristic outcome.
          *     - `xa_branch_state_changed` (XaBranchStatePayload): an XA transaction (a branch) changed state: started, ended, prepared, committed, rolled back, or became rollback-only.
          *     - `alert_fired`, `alert_resolved` (Alert): an alert of any source (health, replication) fired, or resolved after firing; the alert as `GET /api/v1/alerts` shows it.
+         *     - `rebalance_started`, `rebalance_progress`, `rebalance_completed` (WorkflowProgress of a REBALANCE): a rebalance plan started executing; one of its moves changed phase or another move began (and at most once a second of cluster time while it runs); it ended COMPLETED, CANCELLED or FAILED. On `/api/v1/ws/cluster/sharding`.
+         *     - `migration_started`, `migration_progress`, `migration_completed` (WorkflowProgress of a MIGRATION): the same for a migration task. On `/api/v1/ws/cluster/nodes`.
          *     The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events; `/api/v1/ws/cluster/rac` the nine RAC events. The transaction events have no stream of their own: follow them on `/api/v1/ws/events` (filter by type, or by node), or with the `distributedTransactionUpdates` and `xaBranchUpdates` subscriptions.
          * @example node_joined
          * @enum {string}
          */
-        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved" | "cache_fusion_transfer" | "lock_granted" | "lock_released" | "lock_conversion" | "resource_remastered" | "instance_recovery_started" | "instance_recovery_completed" | "parallel_query_started" | "parallel_query_completed" | "distributed_transaction_begun" | "distributed_transaction_prepared" | "distributed_transaction_committed" | "distributed_transaction_aborted" | "distributed_transaction_in_doubt" | "distributed_transaction_heuristic" | "distributed_transaction_forgotten" | "xa_branch_state_changed" | "alert_fired" | "alert_resolved";
+        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved" | "cache_fusion_transfer" | "lock_granted" | "lock_released" | "lock_conversion" | "resource_remastered" | "instance_recovery_started" | "instance_recovery_completed" | "parallel_query_started" | "parallel_query_completed" | "distributed_transaction_begun" | "distributed_transaction_prepared" | "distributed_transaction_committed" | "distributed_transaction_aborted" | "distributed_transaction_in_doubt" | "distributed_transaction_heuristic" | "distributed_transaction_forgotten" | "xa_branch_state_changed" | "alert_fired" | "alert_resolved" | "rebalance_started" | "rebalance_progress" | "rebalance_completed" | "migration_started" | "migration_progress" | "migration_completed";
         /** @description Payload of `node_joined` and `node_left`. */
         NodeMembershipPayload: {
             /** @example node-6 */
@@ -21173,6 +21385,212 @@ export interface components {
             endsAt: string | null;
         };
         /**
+         * @description Where a rebalance or a migration task stands: PLANNED (computed or created, nothing moves
+         *     yet), RUNNING (a move is under way; moves run one after another), PAUSED, COMPLETED,
+         *     CANCELLED, FAILED.
+         * @example RUNNING
+         * @enum {string}
+         */
+        WorkflowState: "PLANNED" | "RUNNING" | "PAUSED" | "COMPLETED" | "CANCELLED" | "FAILED";
+        /**
+         * @description Where one shard move stands. PENDING (not started), COPY (rows copied in batches throttled at
+         *     `copyRateBytesPerSecond` of cluster time), CATCH_UP (the source's WAL since the copy began
+         *     replayed on the target), VERIFY (row count and checksum compared on both sides), SWITCH (the
+         *     shard READ_ONLY, the tail replayed and verified, the placement flipped, ACTIVE again), CLEANUP
+         *     (the source's shard tables deleted), COMPLETED; PAUSED; CANCELLED (before the switch: routing
+         *     unchanged, the target's partial copy removed); FAILED (verification found differences: rolled
+         *     back like a cancel).
+         * @example COPY
+         * @enum {string}
+         */
+        MovePhase: "PENDING" | "COPY" | "CATCH_UP" | "VERIFY" | "SWITCH" | "CLEANUP" | "COMPLETED" | "PAUSED" | "CANCELLED" | "FAILED";
+        /** @description One moved table compared on both sides (Vitess's VDiff, as a count and an order-independent checksum). */
+        TableVerification: {
+            /** @example orders_3 */
+            table: string;
+            /** @example 1200 */
+            sourceRows: number;
+            /** @example 1200 */
+            targetRows: number;
+            /**
+             * @description Sum modulo 2^32 of MurmurHash3 over `key NUL JSON(row)` of every row.
+             * @example 2871634219
+             */
+            sourceChecksum: number;
+            /** @example 2871634219 */
+            targetChecksum: number;
+            /** @example true */
+            match: boolean;
+        };
+        /** @description One shard move, measured from the engine; null where no move has started. */
+        ShardMoveProgress: {
+            /** @example move-7 */
+            moveId: string;
+            /** @example shard-3 */
+            shardId: string;
+            /**
+             * @example [
+             *       "orders_3"
+             *     ]
+             */
+            tables: string[];
+            /** @example node-1 */
+            sourceNodeId: string;
+            /** @example node-3 */
+            targetNodeId: string;
+            phase: components["schemas"]["MovePhase"];
+            /**
+             * @description The phase a PAUSED move resumes into (see MovePhase); null otherwise.
+             * @example null
+             * @enum {string|null}
+             */
+            pausedFrom: "PENDING" | "COPY" | "CATCH_UP" | "VERIFY" | "CLEANUP" | null;
+            /**
+             * @description True while a cancel (or a failure) removes the target's partial copy; the phase then ends CANCELLED (or FAILED).
+             * @example false
+             */
+            cancelling: boolean;
+            /**
+             * @description Why the move waits (its source or target is down); it resumes by itself once healed.
+             * @example null
+             */
+            blockedReason: string | null;
+            /**
+             * @description Why the move FAILED.
+             * @example null
+             */
+            error: string | null;
+            /**
+             * @description Rows of the shard's tables on the source when the copy began.
+             * @example 1200
+             */
+            rowsTotal: number;
+            /** @example 480 */
+            rowsCopied: number;
+            /**
+             * @description Rows the copy has still to copy (0 past the copy).
+             * @example 720
+             */
+            rowsRemaining: number;
+            /** @example 61440 */
+            bytesTotal: number;
+            /** @example 24576 */
+            bytesCopied: number;
+            /** @example 36864 */
+            bytesRemaining: number;
+            /**
+             * @description Row changes of the source's WAL replayed on the target (catch-up and switch).
+             * @example 12
+             */
+            changesReplayed: number;
+            /**
+             * @description The source's WAL the catch-up has not read yet (all tables' records), bytes.
+             * @example 420
+             */
+            walBehindBytes: number;
+            /**
+             * @description The copy counts 90, the catch-up, verification and switch 9, the clean-up 1.
+             * @example 36
+             */
+            percentComplete: number;
+            /**
+             * Format: date-time
+             * @description Cluster time the move should finish at the copy rate (remaining bytes and unread WAL); null while pending, paused, blocked or finished.
+             * @example 2026-11-21T10:30:00.036Z
+             */
+            estimatedCompletionAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            startedAt: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            finishedAt: string | null;
+            /** @description The last verification (VERIFY or SWITCH); null before. */
+            verification: components["schemas"]["TableVerification"][] | null;
+        } | null;
+        /** @description A rebalance or a migration task and its moves, measured from the engine; the ETA is on the cluster clock at the configured copy rate. */
+        WorkflowProgress: {
+            /**
+             * @description `rebalance-N` (the plan's id) or `migration-N` (the task's).
+             * @example rebalance-1
+             */
+            id: string;
+            /**
+             * @example REBALANCE
+             * @enum {string}
+             */
+            kind: "REBALANCE" | "MIGRATION";
+            state: components["schemas"]["WorkflowState"];
+            /**
+             * @description The phase (see MovePhase) of the move running now (or the one that ended it); null before the first move starts.
+             * @example COPY
+             * @enum {string|null}
+             */
+            phase: "PENDING" | "COPY" | "CATCH_UP" | "VERIFY" | "SWITCH" | "CLEANUP" | "COMPLETED" | "PAUSED" | "CANCELLED" | "FAILED" | null;
+            /** @example 2 */
+            movesTotal: number;
+            /** @example 0 */
+            movesCompleted: number;
+            /**
+             * @description Index in the plan's `moves` of the move running now.
+             * @example 0
+             */
+            currentMoveIndex: number | null;
+            currentMove: components["schemas"]["ShardMoveProgress"];
+            /**
+             * @description Rows over all moves: measured for started moves, as planned for the others.
+             * @example 2400
+             */
+            rowsTotal: number;
+            /** @example 480 */
+            rowsCopied: number;
+            /** @example 1920 */
+            rowsRemaining: number;
+            /** @example 122880 */
+            bytesTotal: number;
+            /** @example 24576 */
+            bytesCopied: number;
+            /** @example 98304 */
+            bytesRemaining: number;
+            /** @example 18 */
+            percentComplete: number;
+            /**
+             * Format: date-time
+             * @description Cluster time the last move should finish; null unless RUNNING and unblocked.
+             * @example 2026-11-21T10:30:00.094Z
+             */
+            estimatedCompletionAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            startedAt: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            finishedAt: string | null;
+            /**
+             * @description Why it FAILED.
+             * @example null
+             */
+            error: string | null;
+        };
+        /**
          * @description Every event, on every stream, in one envelope. `cursor` increases by one per event across
          *     the whole cluster; reconnect with `resumeFrom` set to the last cursor you saw to miss nothing.
          *     The log keeps the newest events only (`RUSTYDB_EVENT_LOG_MAX_EVENTS`, 100,000 by default,
@@ -21197,7 +21615,7 @@ export interface components {
              */
             source: string;
             /** @description Depends on `type`; see the payload schemas. */
-            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"] | components["schemas"]["TransactionBegunPayload"] | components["schemas"]["TransactionVotePayload"] | components["schemas"]["TransactionEndedPayload"] | components["schemas"]["TransactionInDoubtPayload"] | components["schemas"]["TransactionHeuristicPayload"] | components["schemas"]["TransactionForgottenPayload"] | components["schemas"]["XaBranchStatePayload"] | components["schemas"]["Alert"];
+            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"] | components["schemas"]["TransactionBegunPayload"] | components["schemas"]["TransactionVotePayload"] | components["schemas"]["TransactionEndedPayload"] | components["schemas"]["TransactionInDoubtPayload"] | components["schemas"]["TransactionHeuristicPayload"] | components["schemas"]["TransactionForgottenPayload"] | components["schemas"]["XaBranchStatePayload"] | components["schemas"]["Alert"] | components["schemas"]["WorkflowProgress"];
         };
         EventListResponse: {
             /** @enum {boolean} */
@@ -21785,6 +22203,336 @@ export interface components {
             success: true;
             data: components["schemas"]["Alert"][];
             pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description What a rebalance evens across the writable nodes, as Citus's rebalance strategies:
+         *     `by_shard_count` (each group shard counts 1; default threshold 0) or `by_disk_size` (each
+         *     counts its bytes; default threshold 0.1).
+         * @example by_shard_count
+         * @enum {string}
+         */
+        RebalanceStrategy: "by_shard_count" | "by_disk_size";
+        /** @description What to plan. Every field is optional; an empty body plans `by_shard_count` over every shard group. */
+        RebalancePlanRequest: {
+            strategy?: components["schemas"]["RebalanceStrategy"];
+            /**
+             * @description How far (a fraction of the average) a node's load may be from the average before shards move; default the strategy's.
+             * @example 0.1
+             */
+            threshold?: number;
+            /**
+             * @description Most moves in the plan (Citus's `max_shard_moves`); at most the configured `maxShardMoves`.
+             * @example 100
+             */
+            maxShardMoves?: number;
+            /**
+             * @description Only the shard groups of these sharded tables (all groups when absent).
+             * @example [
+             *       "orders"
+             *     ]
+             */
+            tables?: string[];
+            /**
+             * @description Group shards that stay where they are (Citus's `excluded_shard_list`).
+             * @example []
+             */
+            excludedShardIds?: string[];
+        };
+        /** @description One move of a plan or task. Colocated tables move together, so `tables` lists every table part the group shard holds. */
+        PlannedShardMove: {
+            /**
+             * @description The group shard, as `/cluster/coordinator/shards` names it (`shard-N` in the default group, `<group>-shard-N` otherwise).
+             * @example shard-3
+             */
+            shardId: string;
+            /**
+             * @description The shard group (Citus's colocation group).
+             * @example default
+             */
+            group: string;
+            /**
+             * @description Node storage tables moved together: `<table>_<N>` of every table colocated on the shard.
+             * @example [
+             *       "orders_3",
+             *       "order_items_3"
+             *     ]
+             */
+            tables: string[];
+            /**
+             * @description The shard's primary node now.
+             * @example node-1
+             */
+            sourceNodeId: string;
+            /**
+             * @description The writable node it moves to.
+             * @example node-3
+             */
+            targetNodeId: string;
+            /**
+             * @description Rows of the shard's tables when planned.
+             * @example 1200
+             */
+            rows: number;
+            /**
+             * @description JSON bytes of those rows when planned.
+             * @example 61440
+             */
+            bytes: number;
+            /**
+             * @description `bytes` at the configured copy rate, in cluster milliseconds (writes during the copy add catch-up on top).
+             * @example 59
+             */
+            estimatedDurationMs: number;
+        };
+        /** @description What a writable node holds of the planned shard groups. */
+        NodeLoad: {
+            /** @example node-1 */
+            nodeId: string;
+            /**
+             * @description Group shards whose primary is here.
+             * @example 8
+             */
+            shards: number;
+            /** @example 9600 */
+            rows: number;
+            /** @example 491520 */
+            bytes: number;
+        };
+        /** @description A rebalance plan (Citus's get_rebalance_table_shards_plan), kept under `planId` until executed, cancelled or dropped from the bounded history. */
+        RebalancePlan: {
+            /**
+             * @description The plan, `rebalance-N`; its execution keeps the id.
+             * @example rebalance-1
+             */
+            planId: string;
+            state: components["schemas"]["WorkflowState"];
+            strategy: components["schemas"]["RebalanceStrategy"];
+            /**
+             * @description The threshold applied.
+             * @example 0
+             */
+            threshold: number;
+            /** @description The moves in the order they run (one at a time). */
+            moves: components["schemas"]["PlannedShardMove"][];
+            /** @description Each writable node's load now. */
+            nodesBefore: components["schemas"]["NodeLoad"][];
+            /** @description Each writable node's load after the moves. */
+            nodesAfter: components["schemas"]["NodeLoad"][];
+            /** @example 2400 */
+            totalRows: number;
+            /** @example 122880 */
+            totalBytes: number;
+            /**
+             * @description The moves' estimated durations added up (they run one after another).
+             * @example 118
+             */
+            estimatedDurationMs: number;
+            /**
+             * @description Whether every node ends within the threshold, or no single move could improve it further (false only when `maxShardMoves` cut the plan short).
+             * @example true
+             */
+            balanced: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            createdAt: string;
+        };
+        RebalancePlanResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["RebalancePlan"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        ExecuteRebalanceRequest: {
+            /**
+             * @description The plan to run.
+             * @example rebalance-1
+             */
+            planId: string;
+            /**
+             * @description Run despite pre-flight findings (they are kept in `forcedFindings`).
+             * @default false
+             * @example false
+             */
+            force: boolean;
+        };
+        WorkflowProgressResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["WorkflowProgress"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description A range of a sharded table's shard key; the task moves every shard the range can touch (as `query/route` prunes a predicate). */
+        KeyRange: {
+            /** @example orders */
+            table: string;
+            /**
+             * @description Lowest key value (included), typed as the shard key column: a string, a number or a boolean; null for unbounded.
+             * @example 1000
+             */
+            fromKey: unknown;
+            /**
+             * @description Key value where the range ends (excluded); null for unbounded.
+             * @example 2000
+             */
+            toKey: unknown;
+        } | null;
+        MigrationTask: {
+            /** @example migration-1 */
+            taskId: string;
+            state: components["schemas"]["WorkflowState"];
+            /** @example node-3 */
+            targetNodeId: string;
+            keyRange: components["schemas"]["KeyRange"];
+            /** @description The shard moves it runs, one after another. */
+            moves: components["schemas"]["PlannedShardMove"][];
+            /**
+             * @description Pre-flight findings `force` overrode when it started.
+             * @example []
+             */
+            forcedFindings: string[];
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            startedAt: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            finishedAt: string | null;
+            /** @example null */
+            error: string | null;
+            progress: components["schemas"]["WorkflowProgress"];
+        };
+        MigrationTaskListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["MigrationTask"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description One group shard (`shardId`) or a key range (`keyRange`) to move to `targetNodeId`; give exactly one of the two. */
+        CreateMigrationTaskRequest: {
+            /** @example shard-3 */
+            shardId?: string;
+            keyRange?: components["schemas"]["KeyRange"];
+            /**
+             * @description A writable node (PRIMARY or STANDALONE).
+             * @example node-3
+             */
+            targetNodeId: string;
+            /**
+             * @description Start at once (with the pre-flight check) instead of waiting for `start`.
+             * @default false
+             * @example false
+             */
+            start: boolean;
+            /**
+             * @description With `start`, start despite pre-flight findings.
+             * @default false
+             * @example false
+             */
+            force: boolean;
+        };
+        MigrationTaskResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["MigrationTask"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        StartRequest: {
+            /**
+             * @description Start despite pre-flight findings (they are kept in `forcedFindings`).
+             * @default false
+             * @example false
+             */
+            force: boolean;
+        };
+        /** @description How many are in each state. */
+        WorkflowCounts: {
+            /** @example 1 */
+            PLANNED: number;
+            /** @example 1 */
+            RUNNING: number;
+            /** @example 0 */
+            PAUSED: number;
+            /** @example 4 */
+            COMPLETED: number;
+            /** @example 1 */
+            CANCELLED: number;
+            /** @example 0 */
+            FAILED: number;
+        };
+        /** @description The move machinery's counters since the cluster was created (they survive restarts), and the tasks and rebalances it keeps. */
+        MigrationStatistics: {
+            tasksByState: components["schemas"]["WorkflowCounts"];
+            rebalancesByState: components["schemas"]["WorkflowCounts"];
+            /**
+             * @description Moves between start and end now.
+             * @example 1
+             */
+            activeMoves: number;
+            /** @example 6 */
+            movesStarted: number;
+            /** @example 4 */
+            movesCompleted: number;
+            /** @example 1 */
+            movesCancelled: number;
+            /** @example 0 */
+            movesFailed: number;
+            /**
+             * @description Rows copied by completed moves.
+             * @example 4800
+             */
+            rowsCopied: number;
+            /** @example 245760 */
+            bytesCopied: number;
+            /** @example 37 */
+            changesReplayed: number;
+            /**
+             * @description Start to end of a completed move, cluster milliseconds.
+             * @example 240
+             */
+            averageMoveDurationMs: number;
+            /**
+             * @description Bytes copied per second of cluster time over completed moves.
+             * @example 256000
+             */
+            averageCopyBytesPerSecond: number;
+            /**
+             * @description The configured copy throttle.
+             * @example 1048576
+             */
+            copyRateBytesPerSecond: number;
+        };
+        MigrationStatisticsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["MigrationStatistics"];
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
@@ -37467,6 +38215,2124 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    planShardRebalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RebalancePlanRequest"];
+            };
+        };
+        responses: {
+            /** @description The plan, PLANNED. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "planId": "rebalance-1",
+                     *         "state": "PLANNED",
+                     *         "strategy": "by_shard_count",
+                     *         "threshold": 0,
+                     *         "moves": [
+                     *           {
+                     *             "shardId": "shard-1",
+                     *             "group": "default",
+                     *             "tables": [
+                     *               "orders_1"
+                     *             ],
+                     *             "sourceNodeId": "node-1",
+                     *             "targetNodeId": "node-2",
+                     *             "rows": 1200,
+                     *             "bytes": 61440,
+                     *             "estimatedDurationMs": 59
+                     *           }
+                     *         ],
+                     *         "nodesBefore": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "shards": 2,
+                     *             "rows": 2400,
+                     *             "bytes": 122880
+                     *           },
+                     *           {
+                     *             "nodeId": "node-2",
+                     *             "shards": 0,
+                     *             "rows": 0,
+                     *             "bytes": 0
+                     *           }
+                     *         ],
+                     *         "nodesAfter": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "shards": 1,
+                     *             "rows": 1200,
+                     *             "bytes": 61440
+                     *           },
+                     *           {
+                     *             "nodeId": "node-2",
+                     *             "shards": 1,
+                     *             "rows": 1200,
+                     *             "bytes": 61440
+                     *           }
+                     *         ],
+                     *         "totalRows": 1200,
+                     *         "totalBytes": 61440,
+                     *         "estimatedDurationMs": 59,
+                     *         "balanced": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RebalancePlanResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    executeShardRebalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExecuteRebalanceRequest"];
+            };
+        };
+        responses: {
+            /** @description The rebalance, RUNNING. */
+            202: {
+                headers: {
+                    /**
+                     * @description Where to follow its progress.
+                     * @example /api/v1/advanced-replication/sharding/rebalance/rebalance-1/progress
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "rebalance-1",
+                     *         "kind": "REBALANCE",
+                     *         "state": "RUNNING",
+                     *         "phase": "COPY",
+                     *         "movesTotal": 1,
+                     *         "movesCompleted": 0,
+                     *         "currentMoveIndex": 0,
+                     *         "currentMove": {
+                     *           "moveId": "move-1",
+                     *           "shardId": "shard-1",
+                     *           "tables": [
+                     *             "orders_1"
+                     *           ],
+                     *           "sourceNodeId": "node-1",
+                     *           "targetNodeId": "node-2",
+                     *           "phase": "COPY",
+                     *           "pausedFrom": null,
+                     *           "cancelling": false,
+                     *           "blockedReason": null,
+                     *           "error": null,
+                     *           "rowsTotal": 1200,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 1200,
+                     *           "bytesTotal": 61440,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 61440,
+                     *           "changesReplayed": 0,
+                     *           "walBehindBytes": 0,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": "2026-11-21T10:30:00.000Z",
+                     *           "finishedAt": null,
+                     *           "verification": null
+                     *         },
+                     *         "rowsTotal": 1200,
+                     *         "rowsCopied": 0,
+                     *         "rowsRemaining": 1200,
+                     *         "bytesTotal": 61440,
+                     *         "bytesCopied": 0,
+                     *         "bytesRemaining": 61440,
+                     *         "percentComplete": 0,
+                     *         "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": "2026-11-21T10:30:00.000Z",
+                     *         "finishedAt": null,
+                     *         "error": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkflowProgressResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The plan is not PLANNED, or the pre-flight check found problems (listed in `details.findings`; run with `force` to go ahead anyway). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Pre-flight found 1 problem(s) for Rebalance rebalance-1; fix them or start with force.",
+                     *         "details": {
+                     *           "id": "rebalance-1",
+                     *           "findings": [
+                     *             {
+                     *               "code": "TARGET_DOWN",
+                     *               "shardId": "shard-1",
+                     *               "nodeId": "node-2",
+                     *               "message": "The target node-2 cannot take writes: node-2 is down."
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getShardRebalanceProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The plan (and rebalance) id, `rebalance-N`.
+                 * @example rebalance-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The progress. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "rebalance-1",
+                     *         "kind": "REBALANCE",
+                     *         "state": "RUNNING",
+                     *         "phase": "COPY",
+                     *         "movesTotal": 1,
+                     *         "movesCompleted": 0,
+                     *         "currentMoveIndex": 0,
+                     *         "currentMove": {
+                     *           "moveId": "move-1",
+                     *           "shardId": "shard-1",
+                     *           "tables": [
+                     *             "orders_1"
+                     *           ],
+                     *           "sourceNodeId": "node-1",
+                     *           "targetNodeId": "node-2",
+                     *           "phase": "COPY",
+                     *           "pausedFrom": null,
+                     *           "cancelling": false,
+                     *           "blockedReason": null,
+                     *           "error": null,
+                     *           "rowsTotal": 1200,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 1200,
+                     *           "bytesTotal": 61440,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 61440,
+                     *           "changesReplayed": 0,
+                     *           "walBehindBytes": 0,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": "2026-11-21T10:30:00.000Z",
+                     *           "finishedAt": null,
+                     *           "verification": null
+                     *         },
+                     *         "rowsTotal": 1200,
+                     *         "rowsCopied": 0,
+                     *         "rowsRemaining": 1200,
+                     *         "bytesTotal": 61440,
+                     *         "bytesCopied": 0,
+                     *         "bytesRemaining": 61440,
+                     *         "percentComplete": 0,
+                     *         "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": "2026-11-21T10:30:00.000Z",
+                     *         "finishedAt": null,
+                     *         "error": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkflowProgressResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    pauseShardRebalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The plan (and rebalance) id, `rebalance-N`.
+                 * @example rebalance-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The progress after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "rebalance-1",
+                     *         "kind": "REBALANCE",
+                     *         "state": "RUNNING",
+                     *         "phase": "COPY",
+                     *         "movesTotal": 1,
+                     *         "movesCompleted": 0,
+                     *         "currentMoveIndex": 0,
+                     *         "currentMove": {
+                     *           "moveId": "move-1",
+                     *           "shardId": "shard-1",
+                     *           "tables": [
+                     *             "orders_1"
+                     *           ],
+                     *           "sourceNodeId": "node-1",
+                     *           "targetNodeId": "node-2",
+                     *           "phase": "COPY",
+                     *           "pausedFrom": null,
+                     *           "cancelling": false,
+                     *           "blockedReason": null,
+                     *           "error": null,
+                     *           "rowsTotal": 1200,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 1200,
+                     *           "bytesTotal": 61440,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 61440,
+                     *           "changesReplayed": 0,
+                     *           "walBehindBytes": 0,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": "2026-11-21T10:30:00.000Z",
+                     *           "finishedAt": null,
+                     *           "verification": null
+                     *         },
+                     *         "rowsTotal": 1200,
+                     *         "rowsCopied": 0,
+                     *         "rowsRemaining": 1200,
+                     *         "bytesTotal": 61440,
+                     *         "bytesCopied": 0,
+                     *         "bytesRemaining": 61440,
+                     *         "percentComplete": 0,
+                     *         "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": "2026-11-21T10:30:00.000Z",
+                     *         "finishedAt": null,
+                     *         "error": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkflowProgressResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    resumeShardRebalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The plan (and rebalance) id, `rebalance-N`.
+                 * @example rebalance-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The progress after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "rebalance-1",
+                     *         "kind": "REBALANCE",
+                     *         "state": "RUNNING",
+                     *         "phase": "COPY",
+                     *         "movesTotal": 1,
+                     *         "movesCompleted": 0,
+                     *         "currentMoveIndex": 0,
+                     *         "currentMove": {
+                     *           "moveId": "move-1",
+                     *           "shardId": "shard-1",
+                     *           "tables": [
+                     *             "orders_1"
+                     *           ],
+                     *           "sourceNodeId": "node-1",
+                     *           "targetNodeId": "node-2",
+                     *           "phase": "COPY",
+                     *           "pausedFrom": null,
+                     *           "cancelling": false,
+                     *           "blockedReason": null,
+                     *           "error": null,
+                     *           "rowsTotal": 1200,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 1200,
+                     *           "bytesTotal": 61440,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 61440,
+                     *           "changesReplayed": 0,
+                     *           "walBehindBytes": 0,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": "2026-11-21T10:30:00.000Z",
+                     *           "finishedAt": null,
+                     *           "verification": null
+                     *         },
+                     *         "rowsTotal": 1200,
+                     *         "rowsCopied": 0,
+                     *         "rowsRemaining": 1200,
+                     *         "bytesTotal": 61440,
+                     *         "bytesCopied": 0,
+                     *         "bytesRemaining": 61440,
+                     *         "percentComplete": 0,
+                     *         "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": "2026-11-21T10:30:00.000Z",
+                     *         "finishedAt": null,
+                     *         "error": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkflowProgressResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    cancelShardRebalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The plan (and rebalance) id, `rebalance-N`.
+                 * @example rebalance-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The progress after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "rebalance-1",
+                     *         "kind": "REBALANCE",
+                     *         "state": "RUNNING",
+                     *         "phase": "COPY",
+                     *         "movesTotal": 1,
+                     *         "movesCompleted": 0,
+                     *         "currentMoveIndex": 0,
+                     *         "currentMove": {
+                     *           "moveId": "move-1",
+                     *           "shardId": "shard-1",
+                     *           "tables": [
+                     *             "orders_1"
+                     *           ],
+                     *           "sourceNodeId": "node-1",
+                     *           "targetNodeId": "node-2",
+                     *           "phase": "COPY",
+                     *           "pausedFrom": null,
+                     *           "cancelling": false,
+                     *           "blockedReason": null,
+                     *           "error": null,
+                     *           "rowsTotal": 1200,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 1200,
+                     *           "bytesTotal": 61440,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 61440,
+                     *           "changesReplayed": 0,
+                     *           "walBehindBytes": 0,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": "2026-11-21T10:30:00.000Z",
+                     *           "finishedAt": null,
+                     *           "verification": null
+                     *         },
+                     *         "rowsTotal": 1200,
+                     *         "rowsCopied": 0,
+                     *         "rowsRemaining": 1200,
+                     *         "bytesTotal": 61440,
+                     *         "bytesCopied": 0,
+                     *         "bytesRemaining": 61440,
+                     *         "percentComplete": 0,
+                     *         "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": "2026-11-21T10:30:00.000Z",
+                     *         "finishedAt": null,
+                     *         "error": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkflowProgressResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    planShardRebalanceAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RebalancePlanRequest"];
+            };
+        };
+        responses: {
+            /** @description The plan, PLANNED. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "planId": "rebalance-1",
+                     *         "state": "PLANNED",
+                     *         "strategy": "by_shard_count",
+                     *         "threshold": 0,
+                     *         "moves": [
+                     *           {
+                     *             "shardId": "shard-1",
+                     *             "group": "default",
+                     *             "tables": [
+                     *               "orders_1"
+                     *             ],
+                     *             "sourceNodeId": "node-1",
+                     *             "targetNodeId": "node-2",
+                     *             "rows": 1200,
+                     *             "bytes": 61440,
+                     *             "estimatedDurationMs": 59
+                     *           }
+                     *         ],
+                     *         "nodesBefore": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "shards": 2,
+                     *             "rows": 2400,
+                     *             "bytes": 122880
+                     *           },
+                     *           {
+                     *             "nodeId": "node-2",
+                     *             "shards": 0,
+                     *             "rows": 0,
+                     *             "bytes": 0
+                     *           }
+                     *         ],
+                     *         "nodesAfter": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "shards": 1,
+                     *             "rows": 1200,
+                     *             "bytes": 61440
+                     *           },
+                     *           {
+                     *             "nodeId": "node-2",
+                     *             "shards": 1,
+                     *             "rows": 1200,
+                     *             "bytes": 61440
+                     *           }
+                     *         ],
+                     *         "totalRows": 1200,
+                     *         "totalBytes": 61440,
+                     *         "estimatedDurationMs": 59,
+                     *         "balanced": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RebalancePlanResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    executeShardRebalanceAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExecuteRebalanceRequest"];
+            };
+        };
+        responses: {
+            /** @description The rebalance, RUNNING. */
+            202: {
+                headers: {
+                    /**
+                     * @description Where to follow its progress.
+                     * @example /api/v1/advanced-replication/sharding/rebalance/rebalance-1/progress
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "rebalance-1",
+                     *         "kind": "REBALANCE",
+                     *         "state": "RUNNING",
+                     *         "phase": "COPY",
+                     *         "movesTotal": 1,
+                     *         "movesCompleted": 0,
+                     *         "currentMoveIndex": 0,
+                     *         "currentMove": {
+                     *           "moveId": "move-1",
+                     *           "shardId": "shard-1",
+                     *           "tables": [
+                     *             "orders_1"
+                     *           ],
+                     *           "sourceNodeId": "node-1",
+                     *           "targetNodeId": "node-2",
+                     *           "phase": "COPY",
+                     *           "pausedFrom": null,
+                     *           "cancelling": false,
+                     *           "blockedReason": null,
+                     *           "error": null,
+                     *           "rowsTotal": 1200,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 1200,
+                     *           "bytesTotal": 61440,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 61440,
+                     *           "changesReplayed": 0,
+                     *           "walBehindBytes": 0,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": "2026-11-21T10:30:00.000Z",
+                     *           "finishedAt": null,
+                     *           "verification": null
+                     *         },
+                     *         "rowsTotal": 1200,
+                     *         "rowsCopied": 0,
+                     *         "rowsRemaining": 1200,
+                     *         "bytesTotal": 61440,
+                     *         "bytesCopied": 0,
+                     *         "bytesRemaining": 61440,
+                     *         "percentComplete": 0,
+                     *         "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": "2026-11-21T10:30:00.000Z",
+                     *         "finishedAt": null,
+                     *         "error": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkflowProgressResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The plan is not PLANNED, or the pre-flight check found problems (listed in `details.findings`; run with `force` to go ahead anyway). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Pre-flight found 1 problem(s) for Rebalance rebalance-1; fix them or start with force.",
+                     *         "details": {
+                     *           "id": "rebalance-1",
+                     *           "findings": [
+                     *             {
+                     *               "code": "TARGET_DOWN",
+                     *               "shardId": "shard-1",
+                     *               "nodeId": "node-2",
+                     *               "message": "The target node-2 cannot take writes: node-2 is down."
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getShardRebalanceStatus: {
+        parameters: {
+            query?: {
+                /** @description A plan id; the newest rebalance when absent. */
+                planId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The progress. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "rebalance-1",
+                     *         "kind": "REBALANCE",
+                     *         "state": "RUNNING",
+                     *         "phase": "COPY",
+                     *         "movesTotal": 1,
+                     *         "movesCompleted": 0,
+                     *         "currentMoveIndex": 0,
+                     *         "currentMove": {
+                     *           "moveId": "move-1",
+                     *           "shardId": "shard-1",
+                     *           "tables": [
+                     *             "orders_1"
+                     *           ],
+                     *           "sourceNodeId": "node-1",
+                     *           "targetNodeId": "node-2",
+                     *           "phase": "COPY",
+                     *           "pausedFrom": null,
+                     *           "cancelling": false,
+                     *           "blockedReason": null,
+                     *           "error": null,
+                     *           "rowsTotal": 1200,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 1200,
+                     *           "bytesTotal": 61440,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 61440,
+                     *           "changesReplayed": 0,
+                     *           "walBehindBytes": 0,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": "2026-11-21T10:30:00.000Z",
+                     *           "finishedAt": null,
+                     *           "verification": null
+                     *         },
+                     *         "rowsTotal": 1200,
+                     *         "rowsCopied": 0,
+                     *         "rowsRemaining": 1200,
+                     *         "bytesTotal": 61440,
+                     *         "bytesCopied": 0,
+                     *         "bytesRemaining": 61440,
+                     *         "percentComplete": 0,
+                     *         "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": "2026-11-21T10:30:00.000Z",
+                     *         "finishedAt": null,
+                     *         "error": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkflowProgressResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    planShardRebalanceReplicationAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RebalancePlanRequest"];
+            };
+        };
+        responses: {
+            /** @description The plan, PLANNED. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "planId": "rebalance-1",
+                     *         "state": "PLANNED",
+                     *         "strategy": "by_shard_count",
+                     *         "threshold": 0,
+                     *         "moves": [
+                     *           {
+                     *             "shardId": "shard-1",
+                     *             "group": "default",
+                     *             "tables": [
+                     *               "orders_1"
+                     *             ],
+                     *             "sourceNodeId": "node-1",
+                     *             "targetNodeId": "node-2",
+                     *             "rows": 1200,
+                     *             "bytes": 61440,
+                     *             "estimatedDurationMs": 59
+                     *           }
+                     *         ],
+                     *         "nodesBefore": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "shards": 2,
+                     *             "rows": 2400,
+                     *             "bytes": 122880
+                     *           },
+                     *           {
+                     *             "nodeId": "node-2",
+                     *             "shards": 0,
+                     *             "rows": 0,
+                     *             "bytes": 0
+                     *           }
+                     *         ],
+                     *         "nodesAfter": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "shards": 1,
+                     *             "rows": 1200,
+                     *             "bytes": 61440
+                     *           },
+                     *           {
+                     *             "nodeId": "node-2",
+                     *             "shards": 1,
+                     *             "rows": 1200,
+                     *             "bytes": 61440
+                     *           }
+                     *         ],
+                     *         "totalRows": 1200,
+                     *         "totalBytes": 61440,
+                     *         "estimatedDurationMs": 59,
+                     *         "balanced": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RebalancePlanResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listMigrationTasks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "createdAt" | "taskId" | "state";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 */
+                fields?: components["parameters"]["Fields"];
+                /**
+                 * @description Only tasks in this state.
+                 * @example null
+                 */
+                state?: components["schemas"]["WorkflowState"];
+                /** @description Only tasks moving shards to this node. */
+                targetNodeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tasks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "taskId": "migration-1",
+                     *           "state": "PLANNED",
+                     *           "targetNodeId": "node-3",
+                     *           "keyRange": null,
+                     *           "moves": [
+                     *             {
+                     *               "shardId": "shard-2",
+                     *               "group": "default",
+                     *               "tables": [
+                     *                 "orders_2"
+                     *               ],
+                     *               "sourceNodeId": "node-1",
+                     *               "targetNodeId": "node-3",
+                     *               "rows": 800,
+                     *               "bytes": 40960,
+                     *               "estimatedDurationMs": 40
+                     *             }
+                     *           ],
+                     *           "forcedFindings": [],
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": null,
+                     *           "finishedAt": null,
+                     *           "error": null,
+                     *           "progress": {
+                     *             "id": "migration-1",
+                     *             "kind": "MIGRATION",
+                     *             "state": "PLANNED",
+                     *             "phase": null,
+                     *             "movesTotal": 1,
+                     *             "movesCompleted": 0,
+                     *             "currentMoveIndex": null,
+                     *             "currentMove": null,
+                     *             "rowsTotal": 800,
+                     *             "rowsCopied": 0,
+                     *             "rowsRemaining": 800,
+                     *             "bytesTotal": 40960,
+                     *             "bytesCopied": 0,
+                     *             "bytesRemaining": 40960,
+                     *             "percentComplete": 0,
+                     *             "estimatedCompletionAt": null,
+                     *             "createdAt": "2026-11-21T10:30:00.000Z",
+                     *             "startedAt": null,
+                     *             "finishedAt": null,
+                     *             "error": null
+                     *           }
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MigrationTaskListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createMigrationTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMigrationTaskRequest"];
+            };
+        };
+        responses: {
+            /** @description The task, PLANNED. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "taskId": "migration-1",
+                     *         "state": "PLANNED",
+                     *         "targetNodeId": "node-3",
+                     *         "keyRange": null,
+                     *         "moves": [
+                     *           {
+                     *             "shardId": "shard-2",
+                     *             "group": "default",
+                     *             "tables": [
+                     *               "orders_2"
+                     *             ],
+                     *             "sourceNodeId": "node-1",
+                     *             "targetNodeId": "node-3",
+                     *             "rows": 800,
+                     *             "bytes": 40960,
+                     *             "estimatedDurationMs": 40
+                     *           }
+                     *         ],
+                     *         "forcedFindings": [],
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": null,
+                     *         "finishedAt": null,
+                     *         "error": null,
+                     *         "progress": {
+                     *           "id": "migration-1",
+                     *           "kind": "MIGRATION",
+                     *           "state": "PLANNED",
+                     *           "phase": null,
+                     *           "movesTotal": 1,
+                     *           "movesCompleted": 0,
+                     *           "currentMoveIndex": null,
+                     *           "currentMove": null,
+                     *           "rowsTotal": 800,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 800,
+                     *           "bytesTotal": 40960,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 40960,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": null,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": null,
+                     *           "finishedAt": null,
+                     *           "error": null
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MigrationTaskResponse"];
+                };
+            };
+            /** @description The task, started (`start` was true). */
+            202: {
+                headers: {
+                    /**
+                     * @description Where to follow its progress.
+                     * @example /api/v1/cluster/migration/tasks/migration-1/progress
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "taskId": "migration-1",
+                     *         "state": "PLANNED",
+                     *         "targetNodeId": "node-3",
+                     *         "keyRange": null,
+                     *         "moves": [
+                     *           {
+                     *             "shardId": "shard-2",
+                     *             "group": "default",
+                     *             "tables": [
+                     *               "orders_2"
+                     *             ],
+                     *             "sourceNodeId": "node-1",
+                     *             "targetNodeId": "node-3",
+                     *             "rows": 800,
+                     *             "bytes": 40960,
+                     *             "estimatedDurationMs": 40
+                     *           }
+                     *         ],
+                     *         "forcedFindings": [],
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": null,
+                     *         "finishedAt": null,
+                     *         "error": null,
+                     *         "progress": {
+                     *           "id": "migration-1",
+                     *           "kind": "MIGRATION",
+                     *           "state": "PLANNED",
+                     *           "phase": null,
+                     *           "movesTotal": 1,
+                     *           "movesCompleted": 0,
+                     *           "currentMoveIndex": null,
+                     *           "currentMove": null,
+                     *           "rowsTotal": 800,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 800,
+                     *           "bytesTotal": 40960,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 40960,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": null,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": null,
+                     *           "finishedAt": null,
+                     *           "error": null
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MigrationTaskResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A started task's pre-flight check found problems (listed in `details.findings`; start with `force` to go ahead anyway), or too many tasks are unfinished. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Pre-flight found 1 problem(s) for Migration task migration-1; fix them or start with force.",
+                     *         "details": {
+                     *           "id": "migration-1",
+                     *           "findings": [
+                     *             {
+                     *               "code": "LOW_FREE_CAPACITY",
+                     *               "shardId": "shard-2",
+                     *               "nodeId": "node-3",
+                     *               "message": "The target node-3 holds 268400000 bytes; with 40960 more it would exceed its budget of 268435456 bytes (nodeCapacityBytes)."
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMigrationTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task, `migration-N`.
+                 * @example migration-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "taskId": "migration-1",
+                     *         "state": "PLANNED",
+                     *         "targetNodeId": "node-3",
+                     *         "keyRange": null,
+                     *         "moves": [
+                     *           {
+                     *             "shardId": "shard-2",
+                     *             "group": "default",
+                     *             "tables": [
+                     *               "orders_2"
+                     *             ],
+                     *             "sourceNodeId": "node-1",
+                     *             "targetNodeId": "node-3",
+                     *             "rows": 800,
+                     *             "bytes": 40960,
+                     *             "estimatedDurationMs": 40
+                     *           }
+                     *         ],
+                     *         "forcedFindings": [],
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": null,
+                     *         "finishedAt": null,
+                     *         "error": null,
+                     *         "progress": {
+                     *           "id": "migration-1",
+                     *           "kind": "MIGRATION",
+                     *           "state": "PLANNED",
+                     *           "phase": null,
+                     *           "movesTotal": 1,
+                     *           "movesCompleted": 0,
+                     *           "currentMoveIndex": null,
+                     *           "currentMove": null,
+                     *           "rowsTotal": 800,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 800,
+                     *           "bytesTotal": 40960,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 40960,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": null,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": null,
+                     *           "finishedAt": null,
+                     *           "error": null
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MigrationTaskResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteMigrationTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task, `migration-N`.
+                 * @example migration-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task, as it was when removed (or CANCELLED, being removed). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "taskId": "migration-1",
+                     *         "state": "PLANNED",
+                     *         "targetNodeId": "node-3",
+                     *         "keyRange": null,
+                     *         "moves": [
+                     *           {
+                     *             "shardId": "shard-2",
+                     *             "group": "default",
+                     *             "tables": [
+                     *               "orders_2"
+                     *             ],
+                     *             "sourceNodeId": "node-1",
+                     *             "targetNodeId": "node-3",
+                     *             "rows": 800,
+                     *             "bytes": 40960,
+                     *             "estimatedDurationMs": 40
+                     *           }
+                     *         ],
+                     *         "forcedFindings": [],
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": null,
+                     *         "finishedAt": null,
+                     *         "error": null,
+                     *         "progress": {
+                     *           "id": "migration-1",
+                     *           "kind": "MIGRATION",
+                     *           "state": "PLANNED",
+                     *           "phase": null,
+                     *           "movesTotal": 1,
+                     *           "movesCompleted": 0,
+                     *           "currentMoveIndex": null,
+                     *           "currentMove": null,
+                     *           "rowsTotal": 800,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 800,
+                     *           "bytesTotal": 40960,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 40960,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": null,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": null,
+                     *           "finishedAt": null,
+                     *           "error": null
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MigrationTaskResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    startMigrationTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task, `migration-N`.
+                 * @example migration-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "force": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["StartRequest"];
+            };
+        };
+        responses: {
+            /** @description The task, RUNNING. */
+            202: {
+                headers: {
+                    /**
+                     * @description Where to follow its progress.
+                     * @example /api/v1/cluster/migration/tasks/migration-1/progress
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "taskId": "migration-1",
+                     *         "state": "PLANNED",
+                     *         "targetNodeId": "node-3",
+                     *         "keyRange": null,
+                     *         "moves": [
+                     *           {
+                     *             "shardId": "shard-2",
+                     *             "group": "default",
+                     *             "tables": [
+                     *               "orders_2"
+                     *             ],
+                     *             "sourceNodeId": "node-1",
+                     *             "targetNodeId": "node-3",
+                     *             "rows": 800,
+                     *             "bytes": 40960,
+                     *             "estimatedDurationMs": 40
+                     *           }
+                     *         ],
+                     *         "forcedFindings": [],
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": null,
+                     *         "finishedAt": null,
+                     *         "error": null,
+                     *         "progress": {
+                     *           "id": "migration-1",
+                     *           "kind": "MIGRATION",
+                     *           "state": "PLANNED",
+                     *           "phase": null,
+                     *           "movesTotal": 1,
+                     *           "movesCompleted": 0,
+                     *           "currentMoveIndex": null,
+                     *           "currentMove": null,
+                     *           "rowsTotal": 800,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 800,
+                     *           "bytesTotal": 40960,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 40960,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": null,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": null,
+                     *           "finishedAt": null,
+                     *           "error": null
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MigrationTaskResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A started task's pre-flight check found problems (listed in `details.findings`; start with `force` to go ahead anyway), or too many tasks are unfinished. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Pre-flight found 1 problem(s) for Migration task migration-1; fix them or start with force.",
+                     *         "details": {
+                     *           "id": "migration-1",
+                     *           "findings": [
+                     *             {
+                     *               "code": "LOW_FREE_CAPACITY",
+                     *               "shardId": "shard-2",
+                     *               "nodeId": "node-3",
+                     *               "message": "The target node-3 holds 268400000 bytes; with 40960 more it would exceed its budget of 268435456 bytes (nodeCapacityBytes)."
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    pauseMigrationTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task, `migration-N`.
+                 * @example migration-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "taskId": "migration-1",
+                     *         "state": "PLANNED",
+                     *         "targetNodeId": "node-3",
+                     *         "keyRange": null,
+                     *         "moves": [
+                     *           {
+                     *             "shardId": "shard-2",
+                     *             "group": "default",
+                     *             "tables": [
+                     *               "orders_2"
+                     *             ],
+                     *             "sourceNodeId": "node-1",
+                     *             "targetNodeId": "node-3",
+                     *             "rows": 800,
+                     *             "bytes": 40960,
+                     *             "estimatedDurationMs": 40
+                     *           }
+                     *         ],
+                     *         "forcedFindings": [],
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": null,
+                     *         "finishedAt": null,
+                     *         "error": null,
+                     *         "progress": {
+                     *           "id": "migration-1",
+                     *           "kind": "MIGRATION",
+                     *           "state": "PLANNED",
+                     *           "phase": null,
+                     *           "movesTotal": 1,
+                     *           "movesCompleted": 0,
+                     *           "currentMoveIndex": null,
+                     *           "currentMove": null,
+                     *           "rowsTotal": 800,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 800,
+                     *           "bytesTotal": 40960,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 40960,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": null,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": null,
+                     *           "finishedAt": null,
+                     *           "error": null
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MigrationTaskResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    resumeMigrationTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task, `migration-N`.
+                 * @example migration-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "taskId": "migration-1",
+                     *         "state": "PLANNED",
+                     *         "targetNodeId": "node-3",
+                     *         "keyRange": null,
+                     *         "moves": [
+                     *           {
+                     *             "shardId": "shard-2",
+                     *             "group": "default",
+                     *             "tables": [
+                     *               "orders_2"
+                     *             ],
+                     *             "sourceNodeId": "node-1",
+                     *             "targetNodeId": "node-3",
+                     *             "rows": 800,
+                     *             "bytes": 40960,
+                     *             "estimatedDurationMs": 40
+                     *           }
+                     *         ],
+                     *         "forcedFindings": [],
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": null,
+                     *         "finishedAt": null,
+                     *         "error": null,
+                     *         "progress": {
+                     *           "id": "migration-1",
+                     *           "kind": "MIGRATION",
+                     *           "state": "PLANNED",
+                     *           "phase": null,
+                     *           "movesTotal": 1,
+                     *           "movesCompleted": 0,
+                     *           "currentMoveIndex": null,
+                     *           "currentMove": null,
+                     *           "rowsTotal": 800,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 800,
+                     *           "bytesTotal": 40960,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 40960,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": null,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": null,
+                     *           "finishedAt": null,
+                     *           "error": null
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MigrationTaskResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMigrationTaskProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task, `migration-N`.
+                 * @example migration-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The progress. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "migration-1",
+                     *         "kind": "MIGRATION",
+                     *         "state": "PLANNED",
+                     *         "phase": null,
+                     *         "movesTotal": 1,
+                     *         "movesCompleted": 0,
+                     *         "currentMoveIndex": null,
+                     *         "currentMove": null,
+                     *         "rowsTotal": 800,
+                     *         "rowsCopied": 0,
+                     *         "rowsRemaining": 800,
+                     *         "bytesTotal": 40960,
+                     *         "bytesCopied": 0,
+                     *         "bytesRemaining": 40960,
+                     *         "percentComplete": 0,
+                     *         "estimatedCompletionAt": null,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": null,
+                     *         "finishedAt": null,
+                     *         "error": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkflowProgressResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMigrationStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "tasksByState": {
+                     *           "PLANNED": 1,
+                     *           "RUNNING": 0,
+                     *           "PAUSED": 0,
+                     *           "COMPLETED": 3,
+                     *           "CANCELLED": 1,
+                     *           "FAILED": 0
+                     *         },
+                     *         "rebalancesByState": {
+                     *           "PLANNED": 0,
+                     *           "RUNNING": 1,
+                     *           "PAUSED": 0,
+                     *           "COMPLETED": 1,
+                     *           "CANCELLED": 0,
+                     *           "FAILED": 0
+                     *         },
+                     *         "activeMoves": 1,
+                     *         "movesStarted": 6,
+                     *         "movesCompleted": 4,
+                     *         "movesCancelled": 1,
+                     *         "movesFailed": 0,
+                     *         "rowsCopied": 4800,
+                     *         "bytesCopied": 245760,
+                     *         "changesReplayed": 37,
+                     *         "averageMoveDurationMs": 240,
+                     *         "averageCopyBytesPerSecond": 256000,
+                     *         "copyRateBytesPerSecond": 1048576
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MigrationStatisticsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createMigrationTaskAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMigrationTaskRequest"];
+            };
+        };
+        responses: {
+            /** @description The task, PLANNED. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "taskId": "migration-1",
+                     *         "state": "PLANNED",
+                     *         "targetNodeId": "node-3",
+                     *         "keyRange": null,
+                     *         "moves": [
+                     *           {
+                     *             "shardId": "shard-2",
+                     *             "group": "default",
+                     *             "tables": [
+                     *               "orders_2"
+                     *             ],
+                     *             "sourceNodeId": "node-1",
+                     *             "targetNodeId": "node-3",
+                     *             "rows": 800,
+                     *             "bytes": 40960,
+                     *             "estimatedDurationMs": 40
+                     *           }
+                     *         ],
+                     *         "forcedFindings": [],
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": null,
+                     *         "finishedAt": null,
+                     *         "error": null,
+                     *         "progress": {
+                     *           "id": "migration-1",
+                     *           "kind": "MIGRATION",
+                     *           "state": "PLANNED",
+                     *           "phase": null,
+                     *           "movesTotal": 1,
+                     *           "movesCompleted": 0,
+                     *           "currentMoveIndex": null,
+                     *           "currentMove": null,
+                     *           "rowsTotal": 800,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 800,
+                     *           "bytesTotal": 40960,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 40960,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": null,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": null,
+                     *           "finishedAt": null,
+                     *           "error": null
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MigrationTaskResponse"];
+                };
+            };
+            /** @description The task, started (`start` was true). */
+            202: {
+                headers: {
+                    /**
+                     * @description Where to follow its progress.
+                     * @example /api/v1/cluster/migration/tasks/migration-1/progress
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "taskId": "migration-1",
+                     *         "state": "PLANNED",
+                     *         "targetNodeId": "node-3",
+                     *         "keyRange": null,
+                     *         "moves": [
+                     *           {
+                     *             "shardId": "shard-2",
+                     *             "group": "default",
+                     *             "tables": [
+                     *               "orders_2"
+                     *             ],
+                     *             "sourceNodeId": "node-1",
+                     *             "targetNodeId": "node-3",
+                     *             "rows": 800,
+                     *             "bytes": 40960,
+                     *             "estimatedDurationMs": 40
+                     *           }
+                     *         ],
+                     *         "forcedFindings": [],
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": null,
+                     *         "finishedAt": null,
+                     *         "error": null,
+                     *         "progress": {
+                     *           "id": "migration-1",
+                     *           "kind": "MIGRATION",
+                     *           "state": "PLANNED",
+                     *           "phase": null,
+                     *           "movesTotal": 1,
+                     *           "movesCompleted": 0,
+                     *           "currentMoveIndex": null,
+                     *           "currentMove": null,
+                     *           "rowsTotal": 800,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 800,
+                     *           "bytesTotal": 40960,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 40960,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": null,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": null,
+                     *           "finishedAt": null,
+                     *           "error": null
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MigrationTaskResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A started task's pre-flight check found problems (listed in `details.findings`; start with `force` to go ahead anyway), or too many tasks are unfinished. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Pre-flight found 1 problem(s) for Migration task migration-1; fix them or start with force.",
+                     *         "details": {
+                     *           "id": "migration-1",
+                     *           "findings": [
+                     *             {
+                     *               "code": "LOW_FREE_CAPACITY",
+                     *               "shardId": "shard-2",
+                     *               "nodeId": "node-3",
+                     *               "message": "The target node-3 holds 268400000 bytes; with 40960 more it would exceed its budget of 268435456 bytes (nodeCapacityBytes)."
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMigrationTaskAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task, `migration-N`.
+                 * @example migration-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "taskId": "migration-1",
+                     *         "state": "PLANNED",
+                     *         "targetNodeId": "node-3",
+                     *         "keyRange": null,
+                     *         "moves": [
+                     *           {
+                     *             "shardId": "shard-2",
+                     *             "group": "default",
+                     *             "tables": [
+                     *               "orders_2"
+                     *             ],
+                     *             "sourceNodeId": "node-1",
+                     *             "targetNodeId": "node-3",
+                     *             "rows": 800,
+                     *             "bytes": 40960,
+                     *             "estimatedDurationMs": 40
+                     *           }
+                     *         ],
+                     *         "forcedFindings": [],
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": null,
+                     *         "finishedAt": null,
+                     *         "error": null,
+                     *         "progress": {
+                     *           "id": "migration-1",
+                     *           "kind": "MIGRATION",
+                     *           "state": "PLANNED",
+                     *           "phase": null,
+                     *           "movesTotal": 1,
+                     *           "movesCompleted": 0,
+                     *           "currentMoveIndex": null,
+                     *           "currentMove": null,
+                     *           "rowsTotal": 800,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 800,
+                     *           "bytesTotal": 40960,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 40960,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": null,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": null,
+                     *           "finishedAt": null,
+                     *           "error": null
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MigrationTaskResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     getAdvancedReplicationApplyCheckpoints: {
         parameters: {
             query?: never;
@@ -38623,114 +41489,6 @@ export interface operations {
             501: components["responses"]["NotImplemented"];
         };
     };
-    postAdvancedReplicationShardingRebalanceExecute: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationShardingRebalancePlan: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationShardingRebalanceByIdCancel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `rebalance` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationShardingRebalanceByIdPause: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `rebalance` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationShardingRebalanceByIdProgress: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `rebalance` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationShardingRebalanceByIdResume: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `rebalance` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
     getAdvancedReplicationShardingStatistics: {
         parameters: {
             query?: never;
@@ -38903,168 +41661,6 @@ export interface operations {
                 /** @description The `table` of the addressed `tables` entry. */
                 table: string;
                 /** @description The `id` of the addressed `shards` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterMigrationStatistics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterMigrationTasks: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postClusterMigrationTasks: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterMigrationTasksById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `tasks` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteClusterMigrationTasksById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `tasks` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postClusterMigrationTasksByIdPause: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `tasks` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterMigrationTasksByIdProgress: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `tasks` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postClusterMigrationTasksByIdResume: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `tasks` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postClusterMigrationTasksByIdStart: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `tasks` entry. */
                 id: string;
             };
             cookie?: never;

@@ -901,78 +901,78 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationShardingRebalanceExecute",
+    operationId: "executeShardRebalance",
     method: "post",
     path: "/api/v1/advanced-replication/sharding/rebalance/execute",
     expressPath: "/api/v1/advanced-replication/sharding/rebalance/execute",
-    tags: ["Planned"],
+    tags: ["Shard rebalancing"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationShardingRebalancePlan",
+    operationId: "planShardRebalance",
     method: "post",
     path: "/api/v1/advanced-replication/sharding/rebalance/plan",
     expressPath: "/api/v1/advanced-replication/sharding/rebalance/plan",
-    tags: ["Planned"],
+    tags: ["Shard rebalancing"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationShardingRebalanceByIdCancel",
+    operationId: "cancelShardRebalance",
     method: "post",
     path: "/api/v1/advanced-replication/sharding/rebalance/{id}/cancel",
     expressPath: "/api/v1/advanced-replication/sharding/rebalance/:id/cancel",
-    tags: ["Planned"],
+    tags: ["Shard rebalancing"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationShardingRebalanceByIdPause",
+    operationId: "pauseShardRebalance",
     method: "post",
     path: "/api/v1/advanced-replication/sharding/rebalance/{id}/pause",
     expressPath: "/api/v1/advanced-replication/sharding/rebalance/:id/pause",
-    tags: ["Planned"],
+    tags: ["Shard rebalancing"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationShardingRebalanceByIdProgress",
+    operationId: "getShardRebalanceProgress",
     method: "get",
     path: "/api/v1/advanced-replication/sharding/rebalance/{id}/progress",
     expressPath: "/api/v1/advanced-replication/sharding/rebalance/:id/progress",
-    tags: ["Planned"],
+    tags: ["Shard rebalancing"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationShardingRebalanceByIdResume",
+    operationId: "resumeShardRebalance",
     method: "post",
     path: "/api/v1/advanced-replication/sharding/rebalance/{id}/resume",
     expressPath: "/api/v1/advanced-replication/sharding/rebalance/:id/resume",
-    tags: ["Planned"],
+    tags: ["Shard rebalancing"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -1785,117 +1785,143 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getClusterMigrationStatistics",
+    operationId: "createMigrationTaskAlias",
+    method: "post",
+    path: "/api/v1/cluster/migration",
+    expressPath: "/api/v1/cluster/migration",
+    tags: ["Data migration"],
+    roles: ["CLUSTER_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getMigrationStatistics",
     method: "get",
     path: "/api/v1/cluster/migration/statistics",
     expressPath: "/api/v1/cluster/migration/statistics",
-    tags: ["Planned"],
+    tags: ["Data migration"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getClusterMigrationTasks",
+    operationId: "listMigrationTasks",
     method: "get",
     path: "/api/v1/cluster/migration/tasks",
     expressPath: "/api/v1/cluster/migration/tasks",
-    tags: ["Planned"],
+    tags: ["Data migration"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
     readOnly: false,
   },
   {
-    operationId: "postClusterMigrationTasks",
+    operationId: "createMigrationTask",
     method: "post",
     path: "/api/v1/cluster/migration/tasks",
     expressPath: "/api/v1/cluster/migration/tasks",
-    tags: ["Planned"],
+    tags: ["Data migration"],
     roles: ["CLUSTER_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteClusterMigrationTasksById",
+    operationId: "deleteMigrationTask",
     method: "delete",
     path: "/api/v1/cluster/migration/tasks/{id}",
     expressPath: "/api/v1/cluster/migration/tasks/:id",
-    tags: ["Planned"],
+    tags: ["Data migration"],
     roles: ["CLUSTER_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getClusterMigrationTasksById",
+    operationId: "getMigrationTask",
     method: "get",
     path: "/api/v1/cluster/migration/tasks/{id}",
     expressPath: "/api/v1/cluster/migration/tasks/:id",
-    tags: ["Planned"],
+    tags: ["Data migration"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postClusterMigrationTasksByIdPause",
+    operationId: "pauseMigrationTask",
     method: "post",
     path: "/api/v1/cluster/migration/tasks/{id}/pause",
     expressPath: "/api/v1/cluster/migration/tasks/:id/pause",
-    tags: ["Planned"],
+    tags: ["Data migration"],
     roles: ["CLUSTER_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getClusterMigrationTasksByIdProgress",
+    operationId: "getMigrationTaskProgress",
     method: "get",
     path: "/api/v1/cluster/migration/tasks/{id}/progress",
     expressPath: "/api/v1/cluster/migration/tasks/:id/progress",
-    tags: ["Planned"],
+    tags: ["Data migration"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postClusterMigrationTasksByIdResume",
+    operationId: "resumeMigrationTask",
     method: "post",
     path: "/api/v1/cluster/migration/tasks/{id}/resume",
     expressPath: "/api/v1/cluster/migration/tasks/:id/resume",
-    tags: ["Planned"],
+    tags: ["Data migration"],
     roles: ["CLUSTER_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postClusterMigrationTasksByIdStart",
+    operationId: "startMigrationTask",
     method: "post",
     path: "/api/v1/cluster/migration/tasks/{id}/start",
     expressPath: "/api/v1/cluster/migration/tasks/:id/start",
-    tags: ["Planned"],
+    tags: ["Data migration"],
     roles: ["CLUSTER_ADMIN"],
-    planned: true,
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getMigrationTaskAlias",
+    method: "get",
+    path: "/api/v1/cluster/migration/{id}",
+    expressPath: "/api/v1/cluster/migration/:id",
+    tags: ["Data migration"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -4762,6 +4788,19 @@ export const operations = [
     readOnly: false,
   },
   {
+    operationId: "planShardRebalanceReplicationAlias",
+    method: "post",
+    path: "/api/v1/replication/sharding/rebalance",
+    expressPath: "/api/v1/replication/sharding/rebalance",
+    tags: ["Shard rebalancing"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
     operationId: "listReplicationSlots",
     method: "get",
     path: "/api/v1/replication/slots",
@@ -5159,6 +5198,45 @@ export const operations = [
     tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "DBA"],
     planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "executeShardRebalanceAlias",
+    method: "post",
+    path: "/api/v1/sharding/rebalance/execute",
+    expressPath: "/api/v1/sharding/rebalance/execute",
+    tags: ["Shard rebalancing"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "planShardRebalanceAlias",
+    method: "post",
+    path: "/api/v1/sharding/rebalance/plan",
+    expressPath: "/api/v1/sharding/rebalance/plan",
+    tags: ["Shard rebalancing"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getShardRebalanceStatus",
+    method: "get",
+    path: "/api/v1/sharding/rebalance/status",
+    expressPath: "/api/v1/sharding/rebalance/status",
+    tags: ["Shard rebalancing"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -5566,6 +5644,7 @@ export type OperationId =
   | "appendRaftEntries"
   | "assignShard"
   | "beginDistributedTransaction"
+  | "cancelShardRebalance"
   | "commitDistributedTransaction"
   | "commitXaTransaction"
   | "commitXaTransactionAlias"
@@ -5573,6 +5652,8 @@ export type OperationId =
   | "configureReplication"
   | "createAccessToken"
   | "createApiKey"
+  | "createMigrationTask"
+  | "createMigrationTaskAlias"
   | "createRaftSnapshot"
   | "createReplicationAlertRule"
   | "createReplicationSlot"
@@ -5586,13 +5667,13 @@ export type OperationId =
   | "deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId"
   | "deleteAdvancedReplicationMultiMasterGroupsById"
   | "deleteAdvancedReplicationShardingTablesByTable"
-  | "deleteClusterMigrationTasksById"
   | "deleteConnectionsById"
   | "deleteGatewayFiltersById"
   | "deleteGatewayRatelimitsById"
   | "deleteGatewayRoutesById"
   | "deleteGatewayServicesById"
   | "deleteGeoReplicationDatacentersById"
+  | "deleteMigrationTask"
   | "deleteNetworkClusterNodesById"
   | "deleteNetworkConnectionsById"
   | "deleteNetworkListenersByPort"
@@ -5610,6 +5691,8 @@ export type OperationId =
   | "endXaTransactionAlias"
   | "executeParallelQuery"
   | "executeParallelQueryAlias"
+  | "executeShardRebalance"
+  | "executeShardRebalanceAlias"
   | "flushCacheFusion"
   | "forgetHeuristicTransaction"
   | "getAdvancedReplicationApplyCheckpoints"
@@ -5649,7 +5732,6 @@ export type OperationId =
   | "getAdvancedReplicationMultiMasterSites"
   | "getAdvancedReplicationMultiMasterStatistics"
   | "getAdvancedReplicationShardingAnalyzeKey"
-  | "getAdvancedReplicationShardingRebalanceByIdProgress"
   | "getAdvancedReplicationShardingStatistics"
   | "getAdvancedReplicationShardingTables"
   | "getAdvancedReplicationShardingTablesByTable"
@@ -5661,10 +5743,6 @@ export type OperationId =
   | "getClock"
   | "getClusterConfig"
   | "getClusterHealth"
-  | "getClusterMigrationStatistics"
-  | "getClusterMigrationTasks"
-  | "getClusterMigrationTasksById"
-  | "getClusterMigrationTasksByIdProgress"
   | "getClusterNode"
   | "getClusterQueryPlans"
   | "getClusterQueryPlansById"
@@ -5709,6 +5787,10 @@ export type OperationId =
   | "getLoadBalancerStatistics"
   | "getMemberState"
   | "getMetrics"
+  | "getMigrationStatistics"
+  | "getMigrationTask"
+  | "getMigrationTaskAlias"
+  | "getMigrationTaskProgress"
   | "getNetworkCircuitBreakers"
   | "getNetworkCircuitBreakersByName"
   | "getNetworkCircuitBreakersByNameHistory"
@@ -5791,6 +5873,8 @@ export type OperationId =
   | "getSessionsByIdPrivileges"
   | "getSessionsByIdResources"
   | "getSessionsByIdState"
+  | "getShardRebalanceProgress"
+  | "getShardRebalanceStatus"
   | "getStartup"
   | "getWebSocketStatus"
   | "getWorkload"
@@ -5824,6 +5908,7 @@ export type OperationId =
   | "listLoadBalancerBackends"
   | "listLoadBalancerConnections"
   | "listMembers"
+  | "listMigrationTasks"
   | "listParallelQueryPlans"
   | "listRacInstances"
   | "listRacRecoveryHistory"
@@ -5844,7 +5929,12 @@ export type OperationId =
   | "listXaResourceManagersAlias"
   | "listXaTransactions"
   | "listXaTransactionsAlias"
+  | "pauseMigrationTask"
   | "pauseReplica"
+  | "pauseShardRebalance"
+  | "planShardRebalance"
+  | "planShardRebalanceAlias"
+  | "planShardRebalanceReplicationAlias"
   | "postAdvancedReplicationApplyCheckpoints"
   | "postAdvancedReplicationConflictsResolve"
   | "postAdvancedReplicationGdsRoute"
@@ -5861,17 +5951,8 @@ export type OperationId =
   | "postAdvancedReplicationMultiMasterReplicate"
   | "postAdvancedReplicationShardingQueryExecute"
   | "postAdvancedReplicationShardingQueryRoute"
-  | "postAdvancedReplicationShardingRebalanceByIdCancel"
-  | "postAdvancedReplicationShardingRebalanceByIdPause"
-  | "postAdvancedReplicationShardingRebalanceByIdResume"
-  | "postAdvancedReplicationShardingRebalanceExecute"
-  | "postAdvancedReplicationShardingRebalancePlan"
   | "postAdvancedReplicationShardingTables"
   | "postAdvancedReplicationShardingTablesByTableShards"
-  | "postClusterMigrationTasks"
-  | "postClusterMigrationTasksByIdPause"
-  | "postClusterMigrationTasksByIdResume"
-  | "postClusterMigrationTasksByIdStart"
   | "postClusterQueryExecuteParallel"
   | "postClusterQueryExplain"
   | "postGatewayFilters"
@@ -5951,7 +6032,9 @@ export type OperationId =
   | "resolveInDoubtTransaction"
   | "resolveReplicationConflict"
   | "restoreReplicationSnapshot"
+  | "resumeMigrationTask"
   | "resumeReplica"
+  | "resumeShardRebalance"
   | "revokeApiKey"
   | "rollbackDistributedTransaction"
   | "rollbackXaTransaction"
@@ -5962,6 +6045,7 @@ export type OperationId =
   | "setLoadBalancerStrategy"
   | "setWorkload"
   | "simulateReplicationConflict"
+  | "startMigrationTask"
   | "startRacCluster"
   | "startXaTransaction"
   | "startXaTransactionAlias"

@@ -2118,6 +2118,21 @@ export type JoinMemberInput = {
   seedId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A key range of a sharded table's shard key. */
+export type KeyRange = {
+  __typename?: 'KeyRange';
+  fromKey?: Maybe<Scalars['JSON']['output']>;
+  table: Scalars['String']['output'];
+  toKey?: Maybe<Scalars['JSON']['output']>;
+};
+
+/** A key range to migrate. */
+export type KeyRangeInput = {
+  fromKey?: InputMaybe<Scalars['JSON']['input']>;
+  table: Scalars['String']['input'];
+  toKey?: InputMaybe<Scalars['JSON']['input']>;
+};
+
 /** Latency percentiles of the requests answered in one interval, in milliseconds (null when none was answered). */
 export type LatencyPercentiles = {
   __typename?: 'LatencyPercentiles';
@@ -2487,6 +2502,72 @@ export type Metrics = {
   runtime: RuntimeMetrics;
 };
 
+/** The move machinery's counters. */
+export type MigrationStatistics = {
+  __typename?: 'MigrationStatistics';
+  activeMoves: Scalars['Int']['output'];
+  averageCopyBytesPerSecond: Scalars['BigInt']['output'];
+  averageMoveDurationMs: Scalars['BigInt']['output'];
+  bytesCopied: Scalars['BigInt']['output'];
+  changesReplayed: Scalars['BigInt']['output'];
+  copyRateBytesPerSecond: Scalars['BigInt']['output'];
+  movesCancelled: Scalars['BigInt']['output'];
+  movesCompleted: Scalars['BigInt']['output'];
+  movesFailed: Scalars['BigInt']['output'];
+  movesStarted: Scalars['BigInt']['output'];
+  rebalancesByState: WorkflowCounts;
+  rowsCopied: Scalars['BigInt']['output'];
+  tasksByState: WorkflowCounts;
+};
+
+/** A migration task. */
+export type MigrationTask = {
+  __typename?: 'MigrationTask';
+  createdAt: Scalars['DateTime']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  forcedFindings: Array<Scalars['String']['output']>;
+  keyRange?: Maybe<KeyRange>;
+  moves: Array<PlannedShardMove>;
+  progress: RebalanceStatus;
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  state: WorkflowState;
+  targetNodeId: Scalars['ID']['output'];
+  taskId: Scalars['ID']['output'];
+};
+
+/** A migration task to create: a shard or a key range. */
+export type MigrationTaskInput = {
+  force?: InputMaybe<Scalars['Boolean']['input']>;
+  keyRange?: InputMaybe<KeyRangeInput>;
+  shardId?: InputMaybe<Scalars['ID']['input']>;
+  start?: InputMaybe<Scalars['Boolean']['input']>;
+  targetNodeId: Scalars['ID']['input'];
+};
+
+/** A page of migration tasks. */
+export type MigrationTaskPage = {
+  __typename?: 'MigrationTaskPage';
+  hasMore: Scalars['Boolean']['output'];
+  items: Array<MigrationTask>;
+  limit: Scalars['Int']['output'];
+  offset: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
+/** Where one shard move stands (see MovePhase in the OpenAPI document). */
+export type MovePhase =
+  | 'CANCELLED'
+  | 'CATCH_UP'
+  | 'CLEANUP'
+  | 'COMPLETED'
+  | 'COPY'
+  | 'FAILED'
+  | 'PAUSED'
+  | 'PENDING'
+  | 'SWITCH'
+  | 'VERIFY';
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Echoes nothing; placeholder root extended by every domain. */
@@ -2504,6 +2585,8 @@ export type Mutation = {
   assignShard: ClusterShard;
   /** Begins a distributed transaction, ACTIVE (POST /api/v1/cluster/transactions/distributed/begin). */
   beginDistributedTransaction: DistributedTransaction;
+  /** Cancels a rebalance before its running move's switch (POST …/rebalance/{id}/cancel). */
+  cancelShardRebalance: RebalanceStatus;
   /** Commits (preparing first from ACTIVE); committed is true once COMMIT is durable (POST …/distributed/{id}/commit). */
   commitDistributedTransaction: DistributedCommitResult;
   /** XA COMMIT, ONE PHASE with onePhase (POST …/xa/{xid}/commit and its aliases /api/v1/xa/transactions/{xid}/commit, /api/v1/replication/xa/commit). */
@@ -2512,12 +2595,16 @@ export type Mutation = {
   configureReplication: ReplicationConfig;
   createAccessToken: AccessToken;
   createApiKey: CreatedApiKey;
+  /** Creates a migration task (POST /api/v1/cluster/migration/tasks). */
+  createMigrationTask: MigrationTask;
   /** Creates an alert rule. */
   createReplicationAlertRule: ReplicationAlertRule;
   /** Creates a replication slot. */
   createReplicationSlot: ReplicationSlot;
   /** Starts a snapshot of the primary (IN_PROGRESS). */
   createReplicationSnapshot: ReplicationSnapshot;
+  /** Deletes a migration task, cancelling it when it runs (DELETE …/tasks/{id}). */
+  deleteMigrationTask: MigrationTask;
   /** Drops a replication slot. */
   deleteReplicationSlot: Scalars['Boolean']['output'];
   /** Deletes a snapshot. */
@@ -2528,6 +2615,8 @@ export type Mutation = {
   endXaTransaction: XaTransaction;
   /** Plans and starts a parallel query; follow it with parallelQueryStatus (POST /api/v1/rac/parallel-query/execute). */
   executeParallelQuery?: Maybe<ParallelQueryJob>;
+  /** Executes a plan (POST …/rebalance/execute): the pre-flight check refuses with findings unless `force`. */
+  executeRebalance: RebalanceStatus;
   /** Forgets a heuristic outcome (POST …/distributed/{id}/forget). */
   forgetHeuristicTransaction: DistributedTransaction;
   healFault: Fault;
@@ -2538,8 +2627,14 @@ export type Mutation = {
   joinMember: Member;
   /** Makes a member leave the gossip group gracefully (it stays a cluster node), like DELETE /api/v1/cluster/members/{id}. */
   leaveMember: Member;
+  /** Pauses a migration task. */
+  pauseMigrationTask: MigrationTask;
   /** Pauses replay on a replica. */
   pauseReplica: Replica;
+  /** Pauses a rebalance (POST …/rebalance/{id}/pause). */
+  pauseShardRebalance: RebalanceStatus;
+  /** Plans a rebalance (POST …/rebalance/plan). */
+  planShardRebalance: ShardRebalancePlan;
   /** Phase one: PREPARE and the votes; PREPARING until every vote is in (POST …/distributed/{id}/prepare). */
   prepareDistributedTransaction: DistributedTransaction;
   /** XA PREPARE (POST …/xa/{xid}/prepare and its aliases /api/v1/xa/transactions/{xid}/prepare, /api/v1/replication/xa/prepare). */
@@ -2556,6 +2651,11 @@ export type Mutation = {
   raftCreateSnapshot: SnapshotInfo;
   /** Delivers a RequestVote for candidateId to nodeId, or to every other voter. A real message: higher terms are adopted. */
   raftRequestVote: VoteResponse;
+  /**
+   * The seed's rebalance: plans a rebalance of `table`'s shard group that may move only its shards
+   * numbered `fromShard` to `toShard` (shard names `orders_3` or numbers `3`, both included).
+   */
+  rebalanceShards: ShardRebalancePlan;
   /** Registers a resource manager (POST …/xa/resource-managers and its alias /api/v1/xa/resource-managers). */
   registerXaResourceManager: XaResourceManager;
   /** Remasters every resource to nodeId (POST /api/v1/rac/grd/remaster with targetNode and no resourceId). */
@@ -2576,8 +2676,12 @@ export type Mutation = {
   resolveInDoubtTransaction: InDoubtResolution;
   /** Starts restoring a snapshot; returns the restore's progress. */
   restoreReplicationSnapshot: ReplicationSnapshotProgress;
+  /** Resumes a migration task. */
+  resumeMigrationTask: MigrationTask;
   /** Resumes replay on a paused replica. */
   resumeReplica: Replica;
+  /** Resumes a rebalance (POST …/rebalance/{id}/resume). */
+  resumeShardRebalance: RebalanceStatus;
   revokeApiKey: ApiKey;
   /** Rolls back (POST …/distributed/{id}/rollback). */
   rollbackDistributedTransaction: DistributedTransaction;
@@ -2592,6 +2696,8 @@ export type Mutation = {
   setWorkload: Workload;
   /** Makes two real conflicting writes to one row. */
   simulateReplicationConflict: ReplicationConflict;
+  /** Starts a migration task (POST …/tasks/{id}/start). */
+  startMigrationTask: MigrationTask;
   /** Opens the RAC database on every running instance (POST /api/v1/rac/cluster/start). */
   startRacCluster: RacClusterStatus;
   /** XA START (POST /api/v1/advanced-replication/xa/start and its aliases /api/v1/xa/transactions/start, /api/v1/replication/xa/start). */
@@ -2652,6 +2758,11 @@ export type MutationBeginDistributedTransactionArgs = {
 };
 
 
+export type MutationCancelShardRebalanceArgs = {
+  planId: Scalars['ID']['input'];
+};
+
+
 export type MutationCommitDistributedTransactionArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2678,6 +2789,11 @@ export type MutationCreateApiKeyArgs = {
 };
 
 
+export type MutationCreateMigrationTaskArgs = {
+  input: MigrationTaskInput;
+};
+
+
 export type MutationCreateReplicationAlertRuleArgs = {
   input: CreateAlertRuleInput;
 };
@@ -2690,6 +2806,11 @@ export type MutationCreateReplicationSlotArgs = {
 
 export type MutationCreateReplicationSnapshotArgs = {
   input?: InputMaybe<CreateReplicationSnapshotInput>;
+};
+
+
+export type MutationDeleteMigrationTaskArgs = {
+  taskId: Scalars['ID']['input'];
 };
 
 
@@ -2716,6 +2837,12 @@ export type MutationEndXaTransactionArgs = {
 export type MutationExecuteParallelQueryArgs = {
   dop?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
+};
+
+
+export type MutationExecuteRebalanceArgs = {
+  force?: InputMaybe<Scalars['Boolean']['input']>;
+  planId: Scalars['ID']['input'];
 };
 
 
@@ -2750,8 +2877,23 @@ export type MutationLeaveMemberArgs = {
 };
 
 
+export type MutationPauseMigrationTaskArgs = {
+  taskId: Scalars['ID']['input'];
+};
+
+
 export type MutationPauseReplicaArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationPauseShardRebalanceArgs = {
+  planId: Scalars['ID']['input'];
+};
+
+
+export type MutationPlanShardRebalanceArgs = {
+  input?: InputMaybe<RebalancePlanInput>;
 };
 
 
@@ -2795,6 +2937,15 @@ export type MutationRaftRequestVoteArgs = {
   lastLogTerm?: InputMaybe<Scalars['BigInt']['input']>;
   nodeId?: InputMaybe<Scalars['ID']['input']>;
   term: Scalars['BigInt']['input'];
+};
+
+
+export type MutationRebalanceShardsArgs = {
+  fromShard: Scalars['String']['input'];
+  strategy?: InputMaybe<RebalanceStrategy>;
+  table: Scalars['String']['input'];
+  threshold?: InputMaybe<Scalars['Float']['input']>;
+  toShard: Scalars['String']['input'];
 };
 
 
@@ -2855,8 +3006,18 @@ export type MutationRestoreReplicationSnapshotArgs = {
 };
 
 
+export type MutationResumeMigrationTaskArgs = {
+  taskId: Scalars['ID']['input'];
+};
+
+
 export type MutationResumeReplicaArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationResumeShardRebalanceArgs = {
+  planId: Scalars['ID']['input'];
 };
 
 
@@ -2897,6 +3058,12 @@ export type MutationSetWorkloadArgs = {
 
 export type MutationSimulateReplicationConflictArgs = {
   input: SimulateConflictInput;
+};
+
+
+export type MutationStartMigrationTaskArgs = {
+  force?: InputMaybe<Scalars['Boolean']['input']>;
+  taskId: Scalars['ID']['input'];
 };
 
 
@@ -2995,6 +3162,15 @@ export type NodeHealthDetail = {
   statusSince: Scalars['DateTime']['output'];
   /** Seconds since it last started; 0 while down. */
   uptimeSeconds: Scalars['BigInt']['output'];
+};
+
+/** What a writable node holds of the planned shard groups. */
+export type NodeLoad = {
+  __typename?: 'NodeLoad';
+  bytes: Scalars['BigInt']['output'];
+  nodeId: Scalars['ID']['output'];
+  rows: Scalars['BigInt']['output'];
+  shards: Scalars['Int']['output'];
 };
 
 /** A role a load balancer checks a node for (Patroni's health checks). */
@@ -3341,6 +3517,19 @@ export type PiggybackEntry = {
   transmissions: Scalars['Int']['output'];
 };
 
+/** One move of a plan or task; colocated tables move together. */
+export type PlannedShardMove = {
+  __typename?: 'PlannedShardMove';
+  bytes: Scalars['BigInt']['output'];
+  estimatedDurationMs: Scalars['BigInt']['output'];
+  group: Scalars['String']['output'];
+  rows: Scalars['BigInt']['output'];
+  shardId: Scalars['ID']['output'];
+  sourceNodeId: Scalars['ID']['output'];
+  tables: Array<Scalars['String']['output']>;
+  targetNodeId: Scalars['ID']['output'];
+};
+
 /** Who opened a connection or a subscription (a bearer token names its key). */
 export type Principal = {
   __typename?: 'Principal';
@@ -3453,6 +3642,14 @@ export type Query = {
   members: Array<Member>;
   /** The same snapshot as GET /api/v1/metrics. */
   metrics: Metrics;
+  /** The move machinery's statistics (GET /api/v1/cluster/migration/statistics). */
+  migrationStatistics: MigrationStatistics;
+  /** One migration task (GET /api/v1/cluster/migration/tasks/{id}). */
+  migrationTask: MigrationTask;
+  /** A migration task's progress (GET /api/v1/cluster/migration/tasks/{id}/progress). */
+  migrationTaskProgress: RebalanceStatus;
+  /** Migration tasks (GET /api/v1/cluster/migration/tasks). */
+  migrationTasks: MigrationTaskPage;
   /**
    * Whether a node has a role, as GET /api/v1/cluster/nodes/{id}/probes/{role} answers it.
    * Public, like the health probes. maxLagBytes and maxLagMs bound a standby's replay lag
@@ -3541,6 +3738,8 @@ export type Query = {
   replicationStatus: ReplicationStatus;
   /** Routes one key or several (exactly one of key and keys) to their owner and preference list. */
   routeDhtKey: DhtRouteResult;
+  /** A rebalance's progress (GET …/rebalance/{id}/progress); the newest rebalance when `planId` is absent (GET /api/v1/sharding/rebalance/status). */
+  shardRebalance: RebalanceStatus;
   /** Shards, filtered and paged like GET /api/v1/cluster/coordinator/shards. */
   shards: Array<ClusterShard>;
   /** Nodes the failure detector holds SUSPECTED or DOWN. */
@@ -3811,6 +4010,24 @@ export type QueryMembersArgs = {
 };
 
 
+export type QueryMigrationTaskArgs = {
+  taskId: Scalars['ID']['input'];
+};
+
+
+export type QueryMigrationTaskProgressArgs = {
+  taskId: Scalars['ID']['input'];
+};
+
+
+export type QueryMigrationTasksArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<WorkflowState>;
+  targetNodeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryNodeRoleProbeArgs = {
   maxLagBytes?: InputMaybe<Scalars['BigInt']['input']>;
   maxLagMs?: InputMaybe<Scalars['BigInt']['input']>;
@@ -3979,6 +4196,11 @@ export type QueryRouteDhtKeyArgs = {
   key?: InputMaybe<Scalars['String']['input']>;
   keys?: InputMaybe<Array<Scalars['String']['input']>>;
   replicas?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryShardRebalanceArgs = {
+  planId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -4500,6 +4722,25 @@ export type RaftVote = {
   voteGranted: Scalars['Boolean']['output'];
 };
 
+/** What to plan (every field optional). */
+export type RebalancePlanInput = {
+  excludedShardIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  maxShardMoves?: InputMaybe<Scalars['Int']['input']>;
+  strategy?: InputMaybe<RebalanceStrategy>;
+  tables?: InputMaybe<Array<Scalars['String']['input']>>;
+  threshold?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** An event of a rebalance or migration task, with its status at that moment. */
+export type RebalanceProgress = {
+  __typename?: 'RebalanceProgress';
+  cursor: Scalars['BigInt']['output'];
+  status: RebalanceStatus;
+  time: Scalars['DateTime']['output'];
+  /** rebalance_started, rebalance_progress, rebalance_completed (or migration_…). */
+  type: Scalars['String']['output'];
+};
+
 /** What a rebalance moved. */
 export type RebalanceResult = {
   __typename?: 'RebalanceResult';
@@ -4511,6 +4752,37 @@ export type RebalanceResult = {
   /** Resources each open instance masters after it, by instance id. */
   resourcesPerMaster: Scalars['JSON']['output'];
 };
+
+/** A rebalance's (or migration task's) state and progress: the seed's RebalanceStatus. */
+export type RebalanceStatus = {
+  __typename?: 'RebalanceStatus';
+  bytesCopied: Scalars['BigInt']['output'];
+  bytesRemaining: Scalars['BigInt']['output'];
+  bytesTotal: Scalars['BigInt']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  currentMove?: Maybe<ShardMoveProgress>;
+  currentMoveIndex?: Maybe<Scalars['Int']['output']>;
+  error?: Maybe<Scalars['String']['output']>;
+  estimatedCompletionAt?: Maybe<Scalars['DateTime']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** REBALANCE or MIGRATION. */
+  kind: Scalars['String']['output'];
+  movesCompleted: Scalars['Int']['output'];
+  movesTotal: Scalars['Int']['output'];
+  percentComplete: Scalars['Int']['output'];
+  phase?: Maybe<MovePhase>;
+  rowsCopied: Scalars['BigInt']['output'];
+  rowsRemaining: Scalars['BigInt']['output'];
+  rowsTotal: Scalars['BigInt']['output'];
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  state: WorkflowState;
+};
+
+/** What a rebalance evens (Citus's strategies): shard count, or bytes. */
+export type RebalanceStrategy =
+  | 'by_disk_size'
+  | 'by_shard_count';
 
 /** How instance recovery runs. */
 export type RecoveryConfig = {
@@ -5209,6 +5481,52 @@ export type ShardMove = {
   toNodeId: Scalars['ID']['output'];
 };
 
+/** One shard move, measured from the engine. */
+export type ShardMoveProgress = {
+  __typename?: 'ShardMoveProgress';
+  blockedReason?: Maybe<Scalars['String']['output']>;
+  bytesCopied: Scalars['BigInt']['output'];
+  bytesRemaining: Scalars['BigInt']['output'];
+  bytesTotal: Scalars['BigInt']['output'];
+  cancelling: Scalars['Boolean']['output'];
+  changesReplayed: Scalars['BigInt']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  estimatedCompletionAt?: Maybe<Scalars['DateTime']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  moveId: Scalars['ID']['output'];
+  pausedFrom?: Maybe<MovePhase>;
+  percentComplete: Scalars['Int']['output'];
+  phase: MovePhase;
+  rowsCopied: Scalars['BigInt']['output'];
+  rowsRemaining: Scalars['BigInt']['output'];
+  rowsTotal: Scalars['BigInt']['output'];
+  shardId: Scalars['ID']['output'];
+  sourceNodeId: Scalars['ID']['output'];
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  tables: Array<Scalars['String']['output']>;
+  targetNodeId: Scalars['ID']['output'];
+  verification?: Maybe<Array<TableVerification>>;
+  walBehindBytes: Scalars['BigInt']['output'];
+};
+
+/** A rebalance plan (Citus's get_rebalance_table_shards_plan), kept until executed. */
+export type ShardRebalancePlan = {
+  __typename?: 'ShardRebalancePlan';
+  balanced: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  estimatedDurationMs: Scalars['BigInt']['output'];
+  moves: Array<PlannedShardMove>;
+  nodesAfter: Array<NodeLoad>;
+  nodesBefore: Array<NodeLoad>;
+  planId: Scalars['ID']['output'];
+  state: WorkflowState;
+  strategy: RebalanceStrategy;
+  threshold: Scalars['Float']['output'];
+  totalBytes: Scalars['BigInt']['output'];
+  totalRows: Scalars['BigInt']['output'];
+};
+
 /** Fields to sort shards by. */
 export type ShardSortField =
   | 'lastMovedAt'
@@ -5393,6 +5711,8 @@ export type Subscription = {
    * while the cluster clock is manual or paused.
    */
   metricsStream: Metrics;
+  /** The migration_started, migration_progress and migration_completed events, optionally of one task. */
+  migrationProgress: RebalanceProgress;
   /** A node, each time it joins, leaves or its status changes. */
   nodeStatusChanged: ClusterNode;
   /** Node joins, leaves and status changes, optionally of one node. */
@@ -5436,6 +5756,11 @@ export type Subscription = {
   replicationStatus: ReplicationStatus;
   /** Enqueue lock grants, releases and conversions, optionally of one resource. */
   resourceLockEvents?: Maybe<LockEvent>;
+  /**
+   * The rebalance_started, rebalance_progress and rebalance_completed events of one rebalance
+   * (`planId`), each with its status; `resumeFrom` replays stored events after that cursor first.
+   */
+  shardRebalanceProgress: RebalanceProgress;
   /** A slot as it is created, or invalidated (its WAL lost), optionally only one slot. A dropped slot has no state left to show: its slot_dropped event is on replicationEvents and the replication streams. */
   slotStatusChanged: ReplicationSlot;
   /**
@@ -5479,6 +5804,12 @@ export type SubscriptionMemberStateChangedArgs = {
 
 export type SubscriptionMetricsStreamArgs = {
   interval: Scalars['Int']['input'];
+};
+
+
+export type SubscriptionMigrationProgressArgs = {
+  resumeFrom?: InputMaybe<Scalars['BigInt']['input']>;
+  taskId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -5546,6 +5877,12 @@ export type SubscriptionReplicationLagUpdatesArgs = {
 
 export type SubscriptionResourceLockEventsArgs = {
   resourceId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionShardRebalanceProgressArgs = {
+  planId: Scalars['ID']['input'];
+  resumeFrom?: InputMaybe<Scalars['BigInt']['input']>;
 };
 
 
@@ -5708,6 +6045,17 @@ export type SyncState =
   | 'quorum'
   /** A commit waits for it (SYNCHRONOUS). */
   | 'sync';
+
+/** One moved table compared on both sides. */
+export type TableVerification = {
+  __typename?: 'TableVerification';
+  match: Scalars['Boolean']['output'];
+  sourceChecksum: Scalars['BigInt']['output'];
+  sourceRows: Scalars['BigInt']['output'];
+  table: Scalars['String']['output'];
+  targetChecksum: Scalars['BigInt']['output'];
+  targetRows: Scalars['BigInt']['output'];
+};
 
 /** A token range, both ends included; a start after the end wraps. */
 export type TokenRangeInput = {
@@ -5875,6 +6223,26 @@ export type WebSocketStreamStatus = {
   stream: Scalars['String']['output'];
   subscribers: Scalars['Int']['output'];
 };
+
+/** How many are in each state. */
+export type WorkflowCounts = {
+  __typename?: 'WorkflowCounts';
+  CANCELLED: Scalars['Int']['output'];
+  COMPLETED: Scalars['Int']['output'];
+  FAILED: Scalars['Int']['output'];
+  PAUSED: Scalars['Int']['output'];
+  PLANNED: Scalars['Int']['output'];
+  RUNNING: Scalars['Int']['output'];
+};
+
+/** Where a rebalance or a migration task stands. */
+export type WorkflowState =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'PAUSED'
+  | 'PLANNED'
+  | 'RUNNING';
 
 /** The write workload on the replication primary and what it has written. */
 export type Workload = {
@@ -6303,6 +6671,8 @@ export type ResolversTypes = {
   IssueSeverity: IssueSeverity;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JoinMemberInput: JoinMemberInput;
+  KeyRange: ResolverTypeWrapper<KeyRange>;
+  KeyRangeInput: KeyRangeInput;
   LatencyPercentiles: ResolverTypeWrapper<LatencyPercentiles>;
   LeaderElectionEvent: ResolverTypeWrapper<LeaderElectionEvent>;
   LoadBalancerBackend: ResolverTypeWrapper<LoadBalancerBackend>;
@@ -6327,11 +6697,17 @@ export type ResolversTypes = {
   MemberStateEvent: ResolverTypeWrapper<MemberStateEvent>;
   MemberSuspicion: ResolverTypeWrapper<MemberSuspicion>;
   Metrics: ResolverTypeWrapper<Metrics>;
+  MigrationStatistics: ResolverTypeWrapper<MigrationStatistics>;
+  MigrationTask: ResolverTypeWrapper<MigrationTask>;
+  MigrationTaskInput: MigrationTaskInput;
+  MigrationTaskPage: ResolverTypeWrapper<MigrationTaskPage>;
+  MovePhase: MovePhase;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NetworkMetrics: ResolverTypeWrapper<NetworkMetrics>;
   NodeCapacity: ResolverTypeWrapper<NodeCapacity>;
   NodeCapacityInput: NodeCapacityInput;
   NodeHealthDetail: ResolverTypeWrapper<NodeHealthDetail>;
+  NodeLoad: ResolverTypeWrapper<NodeLoad>;
   NodeProbeRole: NodeProbeRole;
   NodeRole: NodeRole;
   NodeRoleProbe: ResolverTypeWrapper<NodeRoleProbe>;
@@ -6360,6 +6736,7 @@ export type ResolversTypes = {
   ParticipantVote: ParticipantVote;
   PerformanceMetrics: ResolverTypeWrapper<PerformanceMetrics>;
   PiggybackEntry: ResolverTypeWrapper<PiggybackEntry>;
+  PlannedShardMove: ResolverTypeWrapper<PlannedShardMove>;
   Principal: ResolverTypeWrapper<Principal>;
   ProbePhase: ProbePhase;
   ProcessMetrics: ResolverTypeWrapper<ProcessMetrics>;
@@ -6395,7 +6772,11 @@ export type ResolversTypes = {
   RaftState: ResolverTypeWrapper<RaftState>;
   RaftSuffrage: RaftSuffrage;
   RaftVote: ResolverTypeWrapper<RaftVote>;
+  RebalancePlanInput: RebalancePlanInput;
+  RebalanceProgress: ResolverTypeWrapper<RebalanceProgress>;
   RebalanceResult: ResolverTypeWrapper<RebalanceResult>;
+  RebalanceStatus: ResolverTypeWrapper<RebalanceStatus>;
+  RebalanceStrategy: RebalanceStrategy;
   RecoveryConfig: ResolverTypeWrapper<RecoveryConfig>;
   RecoveryConfigInput: RecoveryConfigInput;
   RecoveryEvent: ResolverTypeWrapper<RecoveryEvent>;
@@ -6448,6 +6829,8 @@ export type ResolversTypes = {
   RuntimeMetrics: ResolverTypeWrapper<RuntimeMetrics>;
   ShardCopyRole: ShardCopyRole;
   ShardMove: ResolverTypeWrapper<ShardMove>;
+  ShardMoveProgress: ResolverTypeWrapper<ShardMoveProgress>;
+  ShardRebalancePlan: ResolverTypeWrapper<ShardRebalancePlan>;
   ShardSortField: ShardSortField;
   ShardState: ShardState;
   SimulateConflictInput: SimulateConflictInput;
@@ -6472,6 +6855,7 @@ export type ResolversTypes = {
   SuspicionTimeouts: ResolverTypeWrapper<SuspicionTimeouts>;
   SwimCounters: ResolverTypeWrapper<SwimCounters>;
   SyncState: SyncState;
+  TableVerification: ResolverTypeWrapper<TableVerification>;
   TokenRangeInput: TokenRangeInput;
   TransactionDecision: TransactionDecision;
   TransactionLatency: ResolverTypeWrapper<TransactionLatency>;
@@ -6487,6 +6871,8 @@ export type ResolversTypes = {
   WebSocketLimits: ResolverTypeWrapper<WebSocketLimits>;
   WebSocketStatus: ResolverTypeWrapper<WebSocketStatus>;
   WebSocketStreamStatus: ResolverTypeWrapper<WebSocketStreamStatus>;
+  WorkflowCounts: ResolverTypeWrapper<WorkflowCounts>;
+  WorkflowState: WorkflowState;
   Workload: ResolverTypeWrapper<Workload>;
   WorkloadInput: WorkloadInput;
   WorkloadMix: ResolverTypeWrapper<WorkloadMix>;
@@ -6627,6 +7013,8 @@ export type ResolversParentTypes = {
   InterconnectStatus: InterconnectStatus;
   JSON: Scalars['JSON']['output'];
   JoinMemberInput: JoinMemberInput;
+  KeyRange: KeyRange;
+  KeyRangeInput: KeyRangeInput;
   LatencyPercentiles: LatencyPercentiles;
   LeaderElectionEvent: LeaderElectionEvent;
   LoadBalancerBackend: LoadBalancerBackend;
@@ -6646,11 +7034,16 @@ export type ResolversParentTypes = {
   MemberStateEvent: MemberStateEvent;
   MemberSuspicion: MemberSuspicion;
   Metrics: Metrics;
+  MigrationStatistics: MigrationStatistics;
+  MigrationTask: MigrationTask;
+  MigrationTaskInput: MigrationTaskInput;
+  MigrationTaskPage: MigrationTaskPage;
   Mutation: Record<PropertyKey, never>;
   NetworkMetrics: NetworkMetrics;
   NodeCapacity: NodeCapacity;
   NodeCapacityInput: NodeCapacityInput;
   NodeHealthDetail: NodeHealthDetail;
+  NodeLoad: NodeLoad;
   NodeRoleProbe: NodeRoleProbe;
   NodeSnapshot: NodeSnapshot;
   NodeStatusEvent: NodeStatusEvent;
@@ -6671,6 +7064,7 @@ export type ResolversParentTypes = {
   ParticipantResolution: ParticipantResolution;
   PerformanceMetrics: PerformanceMetrics;
   PiggybackEntry: PiggybackEntry;
+  PlannedShardMove: PlannedShardMove;
   Principal: Principal;
   ProcessMetrics: ProcessMetrics;
   Query: Record<PropertyKey, never>;
@@ -6694,7 +7088,10 @@ export type ResolversParentTypes = {
   RaftPendingChange: RaftPendingChange;
   RaftState: RaftState;
   RaftVote: RaftVote;
+  RebalancePlanInput: RebalancePlanInput;
+  RebalanceProgress: RebalanceProgress;
   RebalanceResult: RebalanceResult;
+  RebalanceStatus: RebalanceStatus;
   RecoveryConfig: RecoveryConfig;
   RecoveryConfigInput: RecoveryConfigInput;
   RecoveryEvent: RecoveryEvent;
@@ -6732,6 +7129,8 @@ export type ResolversParentTypes = {
   RowWriteInput: RowWriteInput;
   RuntimeMetrics: RuntimeMetrics;
   ShardMove: ShardMove;
+  ShardMoveProgress: ShardMoveProgress;
+  ShardRebalancePlan: ShardRebalancePlan;
   SimulateConflictInput: SimulateConflictInput;
   SlotCounts: SlotCounts;
   SlotWalStatusCounts: SlotWalStatusCounts;
@@ -6745,6 +7144,7 @@ export type ResolversParentTypes = {
   Suspicion: Suspicion;
   SuspicionTimeouts: SuspicionTimeouts;
   SwimCounters: SwimCounters;
+  TableVerification: TableVerification;
   TokenRangeInput: TokenRangeInput;
   TransactionLatency: TransactionLatency;
   TransactionParticipant: TransactionParticipant;
@@ -6756,6 +7156,7 @@ export type ResolversParentTypes = {
   WebSocketLimits: WebSocketLimits;
   WebSocketStatus: WebSocketStatus;
   WebSocketStreamStatus: WebSocketStreamStatus;
+  WorkflowCounts: WorkflowCounts;
   Workload: Workload;
   WorkloadInput: WorkloadInput;
   WorkloadMix: WorkloadMix;
@@ -7767,6 +8168,12 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type KeyRangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['KeyRange'] = ResolversParentTypes['KeyRange']> = {
+  fromKey?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toKey?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+};
+
 export type LatencyPercentilesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LatencyPercentiles'] = ResolversParentTypes['LatencyPercentiles']> = {
   maxMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   p50Ms?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -7941,6 +8348,44 @@ export type MetricsResolvers<ContextType = GraphQLContext, ParentType extends Re
   runtime?: Resolver<ResolversTypes['RuntimeMetrics'], ParentType, ContextType>;
 };
 
+export type MigrationStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MigrationStatistics'] = ResolversParentTypes['MigrationStatistics']> = {
+  activeMoves?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  averageCopyBytesPerSecond?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  averageMoveDurationMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  bytesCopied?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  changesReplayed?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  copyRateBytesPerSecond?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  movesCancelled?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  movesCompleted?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  movesFailed?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  movesStarted?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  rebalancesByState?: Resolver<ResolversTypes['WorkflowCounts'], ParentType, ContextType>;
+  rowsCopied?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  tasksByState?: Resolver<ResolversTypes['WorkflowCounts'], ParentType, ContextType>;
+};
+
+export type MigrationTaskResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MigrationTask'] = ResolversParentTypes['MigrationTask']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  forcedFindings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  keyRange?: Resolver<Maybe<ResolversTypes['KeyRange']>, ParentType, ContextType>;
+  moves?: Resolver<Array<ResolversTypes['PlannedShardMove']>, ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['RebalanceStatus'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['WorkflowState'], ParentType, ContextType>;
+  targetNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  taskId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type MigrationTaskPageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MigrationTaskPage'] = ResolversParentTypes['MigrationTaskPage']> = {
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['MigrationTask']>, ParentType, ContextType>;
+  limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  offset?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   addClusterNode?: Resolver<ResolversTypes['ClusterNode'], ParentType, ContextType, RequireFields<MutationAddClusterNodeArgs, 'input'>>;
@@ -7950,26 +8395,33 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   advanceClock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType, RequireFields<MutationAdvanceClockArgs, 'ms'>>;
   assignShard?: Resolver<ResolversTypes['ClusterShard'], ParentType, ContextType, RequireFields<MutationAssignShardArgs, 'nodeId' | 'role' | 'shardId'>>;
   beginDistributedTransaction?: Resolver<ResolversTypes['DistributedTransaction'], ParentType, ContextType, RequireFields<MutationBeginDistributedTransactionArgs, 'input'>>;
+  cancelShardRebalance?: Resolver<ResolversTypes['RebalanceStatus'], ParentType, ContextType, RequireFields<MutationCancelShardRebalanceArgs, 'planId'>>;
   commitDistributedTransaction?: Resolver<ResolversTypes['DistributedCommitResult'], ParentType, ContextType, RequireFields<MutationCommitDistributedTransactionArgs, 'id'>>;
   commitXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationCommitXaTransactionArgs, 'onePhase' | 'xid'>>;
   configureReplication?: Resolver<ResolversTypes['ReplicationConfig'], ParentType, ContextType, RequireFields<MutationConfigureReplicationArgs, 'config'>>;
   createAccessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType, Partial<MutationCreateAccessTokenArgs>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  createMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationCreateMigrationTaskArgs, 'input'>>;
   createReplicationAlertRule?: Resolver<ResolversTypes['ReplicationAlertRule'], ParentType, ContextType, RequireFields<MutationCreateReplicationAlertRuleArgs, 'input'>>;
   createReplicationSlot?: Resolver<ResolversTypes['ReplicationSlot'], ParentType, ContextType, RequireFields<MutationCreateReplicationSlotArgs, 'input'>>;
   createReplicationSnapshot?: Resolver<ResolversTypes['ReplicationSnapshot'], ParentType, ContextType, Partial<MutationCreateReplicationSnapshotArgs>>;
+  deleteMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationDeleteMigrationTaskArgs, 'taskId'>>;
   deleteReplicationSlot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSlotArgs, 'name'>>;
   deleteReplicationSnapshot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSnapshotArgs, 'id'>>;
   deleteXaResourceManager?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteXaResourceManagerArgs, 'name'>>;
   endXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationEndXaTransactionArgs, 'xid'>>;
   executeParallelQuery?: Resolver<Maybe<ResolversTypes['ParallelQueryJob']>, ParentType, ContextType, RequireFields<MutationExecuteParallelQueryArgs, 'query'>>;
+  executeRebalance?: Resolver<ResolversTypes['RebalanceStatus'], ParentType, ContextType, RequireFields<MutationExecuteRebalanceArgs, 'planId'>>;
   forgetHeuristicTransaction?: Resolver<ResolversTypes['DistributedTransaction'], ParentType, ContextType, RequireFields<MutationForgetHeuristicTransactionArgs, 'id'>>;
   healFault?: Resolver<ResolversTypes['Fault'], ParentType, ContextType, RequireFields<MutationHealFaultArgs, 'id'>>;
   initiateRacRecovery?: Resolver<ResolversTypes['InstanceRecovery'], ParentType, ContextType, RequireFields<MutationInitiateRacRecoveryArgs, 'instanceId'>>;
   injectFault?: Resolver<ResolversTypes['Fault'], ParentType, ContextType, RequireFields<MutationInjectFaultArgs, 'input'>>;
   joinMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationJoinMemberArgs, 'input'>>;
   leaveMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationLeaveMemberArgs, 'memberId'>>;
+  pauseMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationPauseMigrationTaskArgs, 'taskId'>>;
   pauseReplica?: Resolver<ResolversTypes['Replica'], ParentType, ContextType, RequireFields<MutationPauseReplicaArgs, 'id'>>;
+  pauseShardRebalance?: Resolver<ResolversTypes['RebalanceStatus'], ParentType, ContextType, RequireFields<MutationPauseShardRebalanceArgs, 'planId'>>;
+  planShardRebalance?: Resolver<ResolversTypes['ShardRebalancePlan'], ParentType, ContextType, Partial<MutationPlanShardRebalanceArgs>>;
   prepareDistributedTransaction?: Resolver<ResolversTypes['DistributedTransaction'], ParentType, ContextType, RequireFields<MutationPrepareDistributedTransactionArgs, 'id'>>;
   prepareXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationPrepareXaTransactionArgs, 'xid'>>;
   racFlushCache?: Resolver<ResolversTypes['FlushResult'], ParentType, ContextType, RequireFields<MutationRacFlushCacheArgs, 'flushDirty' | 'invalidateClean'>>;
@@ -7978,6 +8430,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   raftAppendEntries?: Resolver<ResolversTypes['AppendEntriesResponse'], ParentType, ContextType, RequireFields<MutationRaftAppendEntriesArgs, 'entries'>>;
   raftCreateSnapshot?: Resolver<ResolversTypes['SnapshotInfo'], ParentType, ContextType, Partial<MutationRaftCreateSnapshotArgs>>;
   raftRequestVote?: Resolver<ResolversTypes['VoteResponse'], ParentType, ContextType, RequireFields<MutationRaftRequestVoteArgs, 'candidateId' | 'term'>>;
+  rebalanceShards?: Resolver<ResolversTypes['ShardRebalancePlan'], ParentType, ContextType, RequireFields<MutationRebalanceShardsArgs, 'fromShard' | 'table' | 'toShard'>>;
   registerXaResourceManager?: Resolver<ResolversTypes['XaResourceManager'], ParentType, ContextType, RequireFields<MutationRegisterXaResourceManagerArgs, 'input'>>;
   remasterGRDResources?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationRemasterGrdResourcesArgs, 'nodeId'>>;
   remasterResource?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemasterResourceArgs, 'resourceId' | 'targetNode'>>;
@@ -7988,7 +8441,9 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   resolveConflict?: Resolver<ResolversTypes['ConflictResolution'], ParentType, ContextType, RequireFields<MutationResolveConflictArgs, 'input'>>;
   resolveInDoubtTransaction?: Resolver<ResolversTypes['InDoubtResolution'], ParentType, ContextType, RequireFields<MutationResolveInDoubtTransactionArgs, 'dryRun' | 'id' | 'outcome'>>;
   restoreReplicationSnapshot?: Resolver<ResolversTypes['ReplicationSnapshotProgress'], ParentType, ContextType, RequireFields<MutationRestoreReplicationSnapshotArgs, 'id'>>;
+  resumeMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationResumeMigrationTaskArgs, 'taskId'>>;
   resumeReplica?: Resolver<ResolversTypes['Replica'], ParentType, ContextType, RequireFields<MutationResumeReplicaArgs, 'id'>>;
+  resumeShardRebalance?: Resolver<ResolversTypes['RebalanceStatus'], ParentType, ContextType, RequireFields<MutationResumeShardRebalanceArgs, 'planId'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   rollbackDistributedTransaction?: Resolver<ResolversTypes['DistributedTransaction'], ParentType, ContextType, RequireFields<MutationRollbackDistributedTransactionArgs, 'id'>>;
   rollbackXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationRollbackXaTransactionArgs, 'xid'>>;
@@ -7997,6 +8452,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   setLoadBalancerStrategy?: Resolver<ResolversTypes['LoadBalancerStrategyChange'], ParentType, ContextType, RequireFields<MutationSetLoadBalancerStrategyArgs, 'strategy'>>;
   setWorkload?: Resolver<ResolversTypes['Workload'], ParentType, ContextType, RequireFields<MutationSetWorkloadArgs, 'input'>>;
   simulateReplicationConflict?: Resolver<ResolversTypes['ReplicationConflict'], ParentType, ContextType, RequireFields<MutationSimulateReplicationConflictArgs, 'input'>>;
+  startMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationStartMigrationTaskArgs, 'taskId'>>;
   startRacCluster?: Resolver<ResolversTypes['RacClusterStatus'], ParentType, ContextType>;
   startXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationStartXaTransactionArgs, 'input'>>;
   stopRacCluster?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -8038,6 +8494,13 @@ export type NodeHealthDetailResolvers<ContextType = GraphQLContext, ParentType e
   status?: Resolver<ResolversTypes['NodeStatus'], ParentType, ContextType>;
   statusSince?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   uptimeSeconds?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type NodeLoadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NodeLoad'] = ResolversParentTypes['NodeLoad']> = {
+  bytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  shards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type NodeRoleProbeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NodeRoleProbe'] = ResolversParentTypes['NodeRoleProbe']> = {
@@ -8222,6 +8685,17 @@ export type PiggybackEntryResolvers<ContextType = GraphQLContext, ParentType ext
   transmissions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PlannedShardMoveResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PlannedShardMove'] = ResolversParentTypes['PlannedShardMove']> = {
+  bytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  estimatedDurationMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  group?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  shardId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourceNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  tables?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  targetNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type PrincipalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Principal'] = ResolversParentTypes['Principal']> = {
   keyId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
@@ -8281,6 +8755,10 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   memberState?: Resolver<Maybe<ResolversTypes['MemberStateDetail']>, ParentType, ContextType, RequireFields<QueryMemberStateArgs, 'memberId'>>;
   members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMembersArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   metrics?: Resolver<ResolversTypes['Metrics'], ParentType, ContextType>;
+  migrationStatistics?: Resolver<ResolversTypes['MigrationStatistics'], ParentType, ContextType>;
+  migrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<QueryMigrationTaskArgs, 'taskId'>>;
+  migrationTaskProgress?: Resolver<ResolversTypes['RebalanceStatus'], ParentType, ContextType, RequireFields<QueryMigrationTaskProgressArgs, 'taskId'>>;
+  migrationTasks?: Resolver<ResolversTypes['MigrationTaskPage'], ParentType, ContextType, Partial<QueryMigrationTasksArgs>>;
   nodeRoleProbe?: Resolver<ResolversTypes['NodeRoleProbe'], ParentType, ContextType, RequireFields<QueryNodeRoleProbeArgs, 'nodeId' | 'role'>>;
   parallelQueryPlans?: Resolver<Array<ResolversTypes['ParallelQueryPlan']>, ParentType, ContextType, RequireFields<QueryParallelQueryPlansArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   parallelQueryStatistics?: Resolver<ResolversTypes['ParallelQueryStatistics'], ParentType, ContextType>;
@@ -8323,6 +8801,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   replicationStatistics?: Resolver<ResolversTypes['ReplicationStatistics'], ParentType, ContextType>;
   replicationStatus?: Resolver<ResolversTypes['ReplicationStatus'], ParentType, ContextType>;
   routeDhtKey?: Resolver<ResolversTypes['DhtRouteResult'], ParentType, ContextType, RequireFields<QueryRouteDhtKeyArgs, 'replicas'>>;
+  shardRebalance?: Resolver<ResolversTypes['RebalanceStatus'], ParentType, ContextType, Partial<QueryShardRebalanceArgs>>;
   shards?: Resolver<Array<ResolversTypes['ClusterShard']>, ParentType, ContextType, RequireFields<QueryShardsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   suspectedNodes?: Resolver<Array<ResolversTypes['SuspectedNode']>, ParentType, ContextType, RequireFields<QuerySuspectedNodesArgs, 'limit' | 'offset'>>;
   workload?: Resolver<ResolversTypes['Workload'], ParentType, ContextType>;
@@ -8555,6 +9034,13 @@ export type RaftVoteResolvers<ContextType = GraphQLContext, ParentType extends R
   voteGranted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type RebalanceProgressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RebalanceProgress'] = ResolversParentTypes['RebalanceProgress']> = {
+  cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RebalanceStatus'], ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type RebalanceResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RebalanceResult'] = ResolversParentTypes['RebalanceResult']> = {
   durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   imbalanceAfter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -8562,6 +9048,29 @@ export type RebalanceResultResolvers<ContextType = GraphQLContext, ParentType ex
   rebalancedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   remasteredResources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   resourcesPerMaster?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+};
+
+export type RebalanceStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RebalanceStatus'] = ResolversParentTypes['RebalanceStatus']> = {
+  bytesCopied?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  bytesRemaining?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  bytesTotal?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currentMove?: Resolver<Maybe<ResolversTypes['ShardMoveProgress']>, ParentType, ContextType>;
+  currentMoveIndex?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  estimatedCompletionAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  movesCompleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  movesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  percentComplete?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  phase?: Resolver<Maybe<ResolversTypes['MovePhase']>, ParentType, ContextType>;
+  rowsCopied?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  rowsRemaining?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  rowsTotal?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['WorkflowState'], ParentType, ContextType>;
 };
 
 export type RecoveryConfigResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecoveryConfig'] = ResolversParentTypes['RecoveryConfig']> = {
@@ -8962,6 +9471,48 @@ export type ShardMoveResolvers<ContextType = GraphQLContext, ParentType extends 
   toNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type ShardMoveProgressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardMoveProgress'] = ResolversParentTypes['ShardMoveProgress']> = {
+  blockedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  bytesCopied?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  bytesRemaining?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  bytesTotal?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  cancelling?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  changesReplayed?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  estimatedCompletionAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  moveId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pausedFrom?: Resolver<Maybe<ResolversTypes['MovePhase']>, ParentType, ContextType>;
+  percentComplete?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  phase?: Resolver<ResolversTypes['MovePhase'], ParentType, ContextType>;
+  rowsCopied?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  rowsRemaining?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  rowsTotal?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  shardId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourceNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  tables?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  targetNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  verification?: Resolver<Maybe<Array<ResolversTypes['TableVerification']>>, ParentType, ContextType>;
+  walBehindBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type ShardRebalancePlanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardRebalancePlan'] = ResolversParentTypes['ShardRebalancePlan']> = {
+  balanced?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  estimatedDurationMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  moves?: Resolver<Array<ResolversTypes['PlannedShardMove']>, ParentType, ContextType>;
+  nodesAfter?: Resolver<Array<ResolversTypes['NodeLoad']>, ParentType, ContextType>;
+  nodesBefore?: Resolver<Array<ResolversTypes['NodeLoad']>, ParentType, ContextType>;
+  planId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['WorkflowState'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['RebalanceStrategy'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  totalBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  totalRows?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
 export type SlotCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SlotCounts'] = ResolversParentTypes['SlotCounts']> = {
   active?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   logical?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -9025,6 +9576,7 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   leaderElections?: SubscriptionResolver<Maybe<ResolversTypes['LeaderElectionEvent']>, "leaderElections", ParentType, ContextType>;
   memberStateChanged?: SubscriptionResolver<ResolversTypes['MemberStateEvent'], "memberStateChanged", ParentType, ContextType, Partial<SubscriptionMemberStateChangedArgs>>;
   metricsStream?: SubscriptionResolver<ResolversTypes['Metrics'], "metricsStream", ParentType, ContextType, RequireFields<SubscriptionMetricsStreamArgs, 'interval'>>;
+  migrationProgress?: SubscriptionResolver<ResolversTypes['RebalanceProgress'], "migrationProgress", ParentType, ContextType, Partial<SubscriptionMigrationProgressArgs>>;
   nodeStatusChanged?: SubscriptionResolver<ResolversTypes['ClusterNode'], "nodeStatusChanged", ParentType, ContextType, Partial<SubscriptionNodeStatusChangedArgs>>;
   nodeStatusChanges?: SubscriptionResolver<Maybe<ResolversTypes['NodeStatusEvent']>, "nodeStatusChanges", ParentType, ContextType, Partial<SubscriptionNodeStatusChangesArgs>>;
   parallelQueryEvents?: SubscriptionResolver<Maybe<ResolversTypes['ParallelQueryEvent']>, "parallelQueryEvents", ParentType, ContextType, Partial<SubscriptionParallelQueryEventsArgs>>;
@@ -9040,6 +9592,7 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   replicationLagUpdates?: SubscriptionResolver<Maybe<ResolversTypes['ReplicationLagEvent']>, "replicationLagUpdates", ParentType, ContextType, Partial<SubscriptionReplicationLagUpdatesArgs>>;
   replicationStatus?: SubscriptionResolver<ResolversTypes['ReplicationStatus'], "replicationStatus", ParentType, ContextType>;
   resourceLockEvents?: SubscriptionResolver<Maybe<ResolversTypes['LockEvent']>, "resourceLockEvents", ParentType, ContextType, Partial<SubscriptionResourceLockEventsArgs>>;
+  shardRebalanceProgress?: SubscriptionResolver<ResolversTypes['RebalanceProgress'], "shardRebalanceProgress", ParentType, ContextType, RequireFields<SubscriptionShardRebalanceProgressArgs, 'planId'>>;
   slotStatusChanged?: SubscriptionResolver<ResolversTypes['ReplicationSlot'], "slotStatusChanged", ParentType, ContextType, Partial<SubscriptionSlotStatusChangedArgs>>;
   systemAlerts?: SubscriptionResolver<ResolversTypes['Alert'], "systemAlerts", ParentType, ContextType, Partial<SubscriptionSystemAlertsArgs>>;
   xaBranchUpdates?: SubscriptionResolver<ResolversTypes['XaBranchEvent'], "xaBranchUpdates", ParentType, ContextType, Partial<SubscriptionXaBranchUpdatesArgs>>;
@@ -9107,6 +9660,15 @@ export type SwimCountersResolvers<ContextType = GraphQLContext, ParentType exten
   suspicionsRaised?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   updatesApplied?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   updatesDropped?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type TableVerificationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TableVerification'] = ResolversParentTypes['TableVerification']> = {
+  match?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sourceChecksum?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  sourceRows?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetChecksum?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  targetRows?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
 export type TransactionLatencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TransactionLatency'] = ResolversParentTypes['TransactionLatency']> = {
@@ -9199,6 +9761,15 @@ export type WebSocketStreamStatusResolvers<ContextType = GraphQLContext, ParentT
   slowConsumersClosed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stream?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subscribers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WorkflowCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WorkflowCounts'] = ResolversParentTypes['WorkflowCounts']> = {
+  CANCELLED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  COMPLETED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  FAILED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  PAUSED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  PLANNED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  RUNNING?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type WorkloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Workload'] = ResolversParentTypes['Workload']> = {
@@ -9408,6 +9979,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   InterconnectStats?: InterconnectStatsResolvers<ContextType>;
   InterconnectStatus?: InterconnectStatusResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  KeyRange?: KeyRangeResolvers<ContextType>;
   LatencyPercentiles?: LatencyPercentilesResolvers<ContextType>;
   LeaderElectionEvent?: LeaderElectionEventResolvers<ContextType>;
   LoadBalancerBackend?: LoadBalancerBackendResolvers<ContextType>;
@@ -9426,10 +9998,14 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MemberStateEvent?: MemberStateEventResolvers<ContextType>;
   MemberSuspicion?: MemberSuspicionResolvers<ContextType>;
   Metrics?: MetricsResolvers<ContextType>;
+  MigrationStatistics?: MigrationStatisticsResolvers<ContextType>;
+  MigrationTask?: MigrationTaskResolvers<ContextType>;
+  MigrationTaskPage?: MigrationTaskPageResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NetworkMetrics?: NetworkMetricsResolvers<ContextType>;
   NodeCapacity?: NodeCapacityResolvers<ContextType>;
   NodeHealthDetail?: NodeHealthDetailResolvers<ContextType>;
+  NodeLoad?: NodeLoadResolvers<ContextType>;
   NodeRoleProbe?: NodeRoleProbeResolvers<ContextType>;
   NodeSnapshot?: NodeSnapshotResolvers<ContextType>;
   NodeStatusEvent?: NodeStatusEventResolvers<ContextType>;
@@ -9448,6 +10024,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ParticipantResolution?: ParticipantResolutionResolvers<ContextType>;
   PerformanceMetrics?: PerformanceMetricsResolvers<ContextType>;
   PiggybackEntry?: PiggybackEntryResolvers<ContextType>;
+  PlannedShardMove?: PlannedShardMoveResolvers<ContextType>;
   Principal?: PrincipalResolvers<ContextType>;
   ProcessMetrics?: ProcessMetricsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -9470,7 +10047,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RaftPendingChange?: RaftPendingChangeResolvers<ContextType>;
   RaftState?: RaftStateResolvers<ContextType>;
   RaftVote?: RaftVoteResolvers<ContextType>;
+  RebalanceProgress?: RebalanceProgressResolvers<ContextType>;
   RebalanceResult?: RebalanceResultResolvers<ContextType>;
+  RebalanceStatus?: RebalanceStatusResolvers<ContextType>;
   RecoveryConfig?: RecoveryConfigResolvers<ContextType>;
   RecoveryEvent?: RecoveryEventResolvers<ContextType>;
   RecoveryPhaseTiming?: RecoveryPhaseTimingResolvers<ContextType>;
@@ -9502,6 +10081,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RowLock?: RowLockResolvers<ContextType>;
   RuntimeMetrics?: RuntimeMetricsResolvers<ContextType>;
   ShardMove?: ShardMoveResolvers<ContextType>;
+  ShardMoveProgress?: ShardMoveProgressResolvers<ContextType>;
+  ShardRebalancePlan?: ShardRebalancePlanResolvers<ContextType>;
   SlotCounts?: SlotCountsResolvers<ContextType>;
   SlotWalStatusCounts?: SlotWalStatusCountsResolvers<ContextType>;
   SnapshotCounts?: SnapshotCountsResolvers<ContextType>;
@@ -9513,6 +10094,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Suspicion?: SuspicionResolvers<ContextType>;
   SuspicionTimeouts?: SuspicionTimeoutsResolvers<ContextType>;
   SwimCounters?: SwimCountersResolvers<ContextType>;
+  TableVerification?: TableVerificationResolvers<ContextType>;
   TransactionLatency?: TransactionLatencyResolvers<ContextType>;
   TransactionParticipant?: TransactionParticipantResolvers<ContextType>;
   VoteCounts?: VoteCountsResolvers<ContextType>;
@@ -9523,6 +10105,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   WebSocketLimits?: WebSocketLimitsResolvers<ContextType>;
   WebSocketStatus?: WebSocketStatusResolvers<ContextType>;
   WebSocketStreamStatus?: WebSocketStreamStatusResolvers<ContextType>;
+  WorkflowCounts?: WorkflowCountsResolvers<ContextType>;
   Workload?: WorkloadResolvers<ContextType>;
   WorkloadMix?: WorkloadMixResolvers<ContextType>;
   WorkloadWrites?: WorkloadWritesResolvers<ContextType>;

@@ -216,6 +216,28 @@ const graphqlTwins: Record<string, string> = {
   recoverXaTransactions: 'Query.xaRecover',
   recoverXaTransactionsAlias: 'Query.xaRecover',
   getXaStatistics: 'Query.xaStatistics',
+  // Shard moves (issue 14): rebalances and migration tasks; aliases share their primary's twin.
+  planShardRebalance: 'Mutation.planShardRebalance',
+  planShardRebalanceAlias: 'Mutation.planShardRebalance',
+  planShardRebalanceReplicationAlias: 'Mutation.planShardRebalance',
+  executeShardRebalance: 'Mutation.executeRebalance',
+  executeShardRebalanceAlias: 'Mutation.executeRebalance',
+  getShardRebalanceProgress: 'Query.shardRebalance',
+  getShardRebalanceStatus: 'Query.shardRebalance',
+  pauseShardRebalance: 'Mutation.pauseShardRebalance',
+  resumeShardRebalance: 'Mutation.resumeShardRebalance',
+  cancelShardRebalance: 'Mutation.cancelShardRebalance',
+  listMigrationTasks: 'Query.migrationTasks',
+  createMigrationTask: 'Mutation.createMigrationTask',
+  createMigrationTaskAlias: 'Mutation.createMigrationTask',
+  getMigrationTask: 'Query.migrationTask',
+  getMigrationTaskAlias: 'Query.migrationTask',
+  deleteMigrationTask: 'Mutation.deleteMigrationTask',
+  startMigrationTask: 'Mutation.startMigrationTask',
+  pauseMigrationTask: 'Mutation.pauseMigrationTask',
+  resumeMigrationTask: 'Mutation.resumeMigrationTask',
+  getMigrationTaskProgress: 'Query.migrationTaskProgress',
+  getMigrationStatistics: 'Query.migrationStatistics',
 };
 
 describe('coverage of the contract', () => {
