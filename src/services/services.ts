@@ -33,6 +33,8 @@ import type { LoadBalancerService } from './load-balancer/load-balancer-service.
 import type { CoordinatorService } from './coordinator/coordinator-service.js';
 import type { DistributedTransactionService } from './transactions/distributed-transaction-service.js';
 import type { XaService } from './transactions/xa-service.js';
+import type { RebalanceService } from './sharding/rebalance-service.js';
+import type { MigrationService } from './sharding/migration-service.js';
 
 /**
  * Every service the API surfaces call, by name: the one catalogue REST handlers, GraphQL
@@ -121,4 +123,10 @@ export interface Services {
   distributedTransactions: DistributedTransactionService;
   /** XA (X/Open DTP) on the same participants: resource managers and XA transactions. */
   xa: XaService;
+
+  // shard moves
+  /** Rebalance plans executed as move workflows (/api/v1/advanced-replication/sharding/rebalance). */
+  rebalance: RebalanceService;
+  /** Migration tasks on the same workflow (/api/v1/cluster/migration). */
+  migration: MigrationService;
 }

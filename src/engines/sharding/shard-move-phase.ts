@@ -10,6 +10,9 @@ export type MovePhase = 'PENDING' | 'COPY' | 'CATCH_UP' | 'VERIFY' | 'SWITCH' | 
 
 export const MOVE_PHASES: readonly MovePhase[] = Object.freeze(['PENDING', 'COPY', 'CATCH_UP', 'VERIFY', 'SWITCH', 'CLEANUP', 'COMPLETED', 'PAUSED', 'CANCELLED', 'FAILED']);
 
+/** Phases a move can be paused in (a switch runs to its end; a finished move has nothing to pause). */
+export type PausablePhase = Extract<MovePhase, 'PENDING' | 'COPY' | 'CATCH_UP' | 'VERIFY' | 'CLEANUP'>;
+
 /** Phases a move runs through, in order. */
 export const RUNNING_PHASES: readonly MovePhase[] = Object.freeze(['COPY', 'CATCH_UP', 'VERIFY', 'SWITCH', 'CLEANUP']);
 

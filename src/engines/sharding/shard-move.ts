@@ -19,7 +19,7 @@ import type { RowWrite, WalRecord } from '../replication/wal-record.js';
 import type { ShardStatus } from './shard-state.js';
 import type { ShardMoveConfig } from './shard-move-config.js';
 import { indexAfter, rowBytes, verifyTables, type TableVerification } from './shard-move-data.js';
-import { becomePhase, isBeforeSwitch, isTerminalPhase, refuseUnlessAllowed, type MovePhase } from './shard-move-phase.js';
+import { becomePhase, isBeforeSwitch, isTerminalPhase, refuseUnlessAllowed, type MovePhase, type PausablePhase } from './shard-move-phase.js';
 
 /** What a move needs of the cluster: node storage and WAL (the replication engine) and the shard's placement and state (the coordinator). */
 export interface ShardMovePort {
@@ -48,7 +48,7 @@ export interface ShardMoveRecord {
   targetNodeId: string;
   phase: MovePhase;
   /** The phase a PAUSED move resumes into. */
-  pausedFrom: MovePhase | null;
+  pausedFrom: PausablePhase | null;
   /** Set by cancel or a failure: the target's partial copy is being removed, then the move ends so. */
   rollback: RollbackOutcome | null;
   error: string | null;
@@ -87,7 +87,7 @@ export interface MoveProgress {
   sourceNodeId: string;
   targetNodeId: string;
   phase: MovePhase;
-  pausedFrom: MovePhase | null;
+  pausedFrom: PausablePhase | null;
   cancelling: boolean;
   blockedReason: string | null;
   error: string | null;
@@ -205,7 +205,8 @@ export class ShardMove {
   pause(nowMs: number): void {
     if (this.record.rollback !== null) throw new DomainError('CONFLICT', `Move ${this.id} is being cancelled.`, { moveId: this.id });
     refuseUnlessAllowed(this.id, this.record.phase, 'PAUSED', 'a switch runs to its end, and a finished or paused move cannot pause');
-    this.record.pausedFrom = this.record.phase;
+    // refuseUnlessAllowed admitted only the pausable phases.
+    this.record.pausedFrom = this.record.phase as PausablePhase;
     this.become('PAUSED', nowMs);
   }
 

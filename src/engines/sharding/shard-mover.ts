@@ -351,13 +351,19 @@ export class ShardMover {
   }
 
   progress(id: string, nowMs: number): SequenceProgress {
-    return this.progressOf(this.sequence(id), nowMs);
+    return this.progressOfRecord(this.sequence(id), nowMs);
   }
 
   moveProgress(moveId: string, nowMs: number): MoveProgress {
     const move = this.moves.get(moveId);
     if (move === undefined) throw new DomainError('NOT_FOUND', `No move has id "${moveId}".`, { resource: 'sharding.move', id: moveId });
     return move.progress(nowMs);
+  }
+
+  /** True while some sequence runs (the owner ticks the mover only then). */
+  running(): boolean {
+    for (const record of this.sequences.values()) if (record.state === 'RUNNING') return true;
+    return false;
   }
 
   /** The sequence moving a shard now, or null. */
@@ -539,7 +545,8 @@ export class ShardMover {
     });
   }
 
-  private progressOf(record: MoveSequenceRecord, nowMs: number): SequenceProgress {
+  /** The progress of a record (also of one just deleted). */
+  progressOfRecord(record: MoveSequenceRecord, nowMs: number): SequenceProgress {
     let rowsTotal = 0;
     let rowsCopied = 0;
     let bytesTotal = 0;
@@ -595,7 +602,7 @@ export class ShardMover {
   private emit(kind: SequenceEventKind, record: MoveSequenceRecord, nowMs: number): void {
     if (this.listener === undefined) return;
     this.lastProgressEventMs.set(record.id, nowMs);
-    this.listener.sequenceEvent(kind, this.progressOf(record, nowMs));
+    this.listener.sequenceEvent(kind, this.progressOfRecord(record, nowMs));
   }
 
   private label(record: MoveSequenceRecord): string {
