@@ -20,6 +20,8 @@ import { transactionsModule } from './modules/transactions.js';
 import { dhtModule } from './modules/dht.js';
 import { loadBalancerModule } from './modules/load-balancer.js';
 import { coordinatorModule } from './modules/coordinator.js';
+import { shardingModule } from './modules/sharding.js';
+import { shardMovesModule } from './modules/shard-moves.js';
 import { clusterStatusModule } from './modules/cluster-status.js';
 import { nodeProbesModule } from './modules/node-probes.js';
 import { platformModule } from './modules/platform.js';
@@ -45,6 +47,8 @@ export const DOMAIN_MODULES: readonly DomainModule[] = [
   dhtModule,
   loadBalancerModule,
   coordinatorModule,
+  shardingModule,
+  shardMovesModule,
   clusterStatusModule,
   platformModule,
 ];

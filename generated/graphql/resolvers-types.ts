@@ -5706,9 +5706,9 @@ export type Subscription = {
   /** Each change of the group-wide state of a member, optionally of one member. */
   memberStateChanged: MemberStateEvent;
   /**
-   * A metrics snapshot (the same as the metrics query) every `interval` seconds of wall time, from
-   * 1 to 3600; the first arrives after one interval. Wall time, not cluster time: the stream ticks
-   * while the cluster clock is manual or paused.
+   * A metrics snapshot (the same as the metrics query) at once, then every `interval` seconds of
+   * cluster time, from 1 to 3600: the ticker of `/api/v1/ws/metrics`. Under `npm start` the
+   * cluster clock follows wall time; on a manual clock the stream ticks as the clock is advanced.
    */
   metricsStream: Metrics;
   /** The migration_started, migration_progress and migration_completed events, optionally of one task. */

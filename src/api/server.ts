@@ -84,6 +84,13 @@ export async function createApiServer({ services, surfaces }: ApiBackend, logger
       execute: (args) => (args.rootValue as GraphQLRoot).execute(args),
       subscribe: (args) => (args.rootValue as GraphQLRoot).subscribe(args),
       onSubscribe: async (context, id, payload) => {
+        // graphql-ws sends a subscription's next result only once the last is written, so a slow
+        // reader's backlog waits in its source's bounded buffer; what is left to bound is how many.
+        // graphql-ws has already reserved this subscription's id when it asks us.
+        const { maxSubscriptionsPerConnection } = services.streamRegistry.limits;
+        if (Object.keys(context.subscriptions).length > maxSubscriptionsPerConnection) {
+          return [new GraphQLError(`This connection holds ${maxSubscriptionsPerConnection} subscriptions, the most one may; complete one first.`, { extensions: { code: 'RATE_LIMITED' } })];
+        }
         const enveloped = yoga.getEnveloped({ ...context, req: context.extra.request, socket: context.extra.socket, params: payload });
         let document: DocumentNode;
         try {
@@ -110,6 +117,11 @@ export async function createApiServer({ services, surfaces }: ApiBackend, logger
   httpServer.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === GRAPHQL_PATH) {
+      const { maxConnections } = services.streamRegistry.limits;
+      if (graphqlSockets.clients.size >= maxConnections) {
+        refuseUpgrade(socket, new ApiError('RATE_LIMITED', `${maxConnections} GraphQL WebSocket connections are open, the most this server accepts; retry later.`, { retryAfterSeconds: 1 }));
+        return;
+      }
       graphqlSockets.handleUpgrade(request, socket, head, (webSocket) => graphqlSockets.emit('connection', webSocket, request));
     } else if (streams.handles(url.pathname)) {
       void streams.upgrade(request, socket, head, url);

@@ -20,6 +20,7 @@ export const coordinatorModule: DomainModule = {
       runner,
     });
     return {
+      shares: { coordinator: coordinator.engineHandle() },
       services: { coordinator },
       restHandlers: [coordinatorHandlers],
       resolvers: [coordinatorResolvers],

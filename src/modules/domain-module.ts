@@ -9,6 +9,8 @@ import type { ClusterHealth } from '../engines/health/cluster-health.js';
 import type { RacEngine } from '../engines/rac/rac-engine.js';
 import type { ReplicationEngine } from '../engines/replication/replication-engine.js';
 import type { TransactionsEngine } from '../engines/transactions/transactions-engine.js';
+import type { ShardingCluster } from '../engines/sharding/sharding-cluster.js';
+import type { CoordinatorEngineHandle } from '../services/coordinator/coordinator-service.js';
 import type { FaultInjector } from '../engines/simulation/fault-injector.js';
 import type { Bootstrap } from '../services/platform/api-keys.js';
 import type { MetricsCollector } from '../services/platform/metrics-service.js';
@@ -39,6 +41,10 @@ export interface Shared {
   replication: ReplicationEngine;
   /** Two-phase commit and XA over the nodes' storage (transactions). */
   transactions: TransactionsEngine;
+  /** The coordinator's engine and how to persist a change made there (coordinator). */
+  coordinator: CoordinatorEngineHandle;
+  /** Sharded tables, their shards and rows on the nodes (sharding). */
+  sharding: ShardingCluster;
   /** The admin key this start created, if any (platform). */
   bootstrap: Bootstrap;
 }

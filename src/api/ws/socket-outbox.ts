@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { OpenSocket, WebSocketLimits } from '../../services/platform/stream-registry.js';
 
@@ -9,6 +10,9 @@ import type { OpenSocket, WebSocketLimits } from '../../services/platform/stream
  * reason names it (`slow consumer; resumeFrom=1234`).
  */
 export const SLOW_CONSUMER_CLOSE_CODE = 4008;
+
+/** The most one tick's frames wait behind a cork before they are written (a kernel socket buffer's worth). */
+const MAX_CORKED_BYTES = 64 * 1024;
 
 /** Frames go as text, bytes included (they hold JSON in UTF-8). */
 const TEXT_FRAME = { binary: false } as const;
@@ -22,6 +26,16 @@ const TEXT_FRAME = { binary: false } as const;
  */
 export class SocketOutbox {
   private closing = false;
+  /** Whether the TCP socket is corked until the next tick (see {@link send}). */
+  private corked = false;
+  /** Whether this tick began with a cork (once per tick, even if it was let go early). */
+  private inTick = false;
+  private bufferedBeforeTick = 0;
+  private corkedBytes = 0;
+  private readonly endTick = () => {
+    this.inTick = false;
+    this.letGo();
+  };
   /**
    * Frames handed to the socket whose write has not completed, oldest first: their bytes, negative
    * for events. Writes complete in order, so one callback serves every frame (no closure per send).
@@ -47,6 +61,11 @@ export class SocketOutbox {
     private readonly onSlowConsumer: () => { resumeFrom?: number },
   ) {}
 
+  /** The TCP socket under the WebSocket: ws has no public way to cork it (it corks per frame itself). */
+  private get tcp(): Duplex | undefined {
+    return (this.socket as unknown as { _socket?: Duplex })._socket;
+  }
+
   /** Whether frames can still be sent. */
   get open(): boolean {
     return !this.closing && this.socket.readyState === this.socket.OPEN;
@@ -56,9 +75,23 @@ export class SocketOutbox {
   send(json: string | Buffer, isEvent: boolean): boolean {
     if (!this.open) return false;
     const bytes = typeof json === 'string' ? Buffer.byteLength(json) : json.length;
-    // What the kernel has not taken, known at once (a write the kernel takes whole leaves nothing
-    // buffered), whereas write callbacks come a tick later: a burst to a fast reader never counts.
-    const buffered = this.socket.bufferedAmount;
+    // Events come in bursts (a cluster tick publishes several): the frames of one tick leave in one
+    // write, not one system call each, which is most of a fan-out's cost with many sockets.
+    if (!this.inTick && this.tcp !== undefined) {
+      this.inTick = true;
+      this.corked = true;
+      this.corkedBytes = 0;
+      // What the kernel had not taken before this tick: this tick's frames wait behind the cork.
+      this.bufferedBeforeTick = this.socket.bufferedAmount;
+      this.tcp.cork();
+      process.nextTick(this.endTick);
+    }
+    // A burst larger than a cork may hold goes out at once, so the queue's bound is measured
+    // against what the kernel really took, as without the cork.
+    if (this.corked && this.corkedBytes + bytes > Math.min(MAX_CORKED_BYTES, this.limits.maxQueuedBytes / 2)) this.letGo();
+    // Corked, the socket counts this tick's frames as unsent although they have not met the kernel
+    // yet; what the queue really holds is what was unsent before the tick plus those frames.
+    const buffered = this.corked ? this.bufferedBeforeTick + this.corkedBytes : this.socket.bufferedAmount;
     if (buffered > 0 && buffered + bytes > this.limits.maxQueuedBytes) {
       if (isEvent) this.record.dropped();
       this.closeAsSlowConsumer();
@@ -66,6 +99,7 @@ export class SocketOutbox {
     }
     this.record.queued(bytes);
     this.writing.push(isEvent ? -bytes : bytes);
+    if (this.corked) this.corkedBytes += bytes;
     this.socket.send(json, TEXT_FRAME, this.onWritten);
     return true;
   }
@@ -80,6 +114,12 @@ export class SocketOutbox {
     if (this.closing) return;
     this.closing = true;
     if (this.socket.readyState === this.socket.OPEN) this.socket.close(code, reason);
+  }
+
+  private letGo(): void {
+    if (!this.corked) return;
+    this.corked = false;
+    this.tcp?.uncork();
   }
 
   private closeAsSlowConsumer(): void {

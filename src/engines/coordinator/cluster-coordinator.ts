@@ -14,11 +14,16 @@ import {
   type ShardPlacement,
 } from './shard-placement.js';
 import { shardIdOf, shardIndexesOfRange, shardIndexOfId, shardIndexOfToken, tokenRangeOfShard, type TokenRange } from './shard-ranges.js';
+import { transitionShard, type ShardStatus, type TransitionActor } from '../sharding/shard-state.js';
+import { ShardGroups, type GroupShardView, type ShardGroupState } from './shard-groups.js';
 
 const NODE_STATUSES: readonly NodeStatus[] = ['INITIALIZING', 'HEALTHY', 'SUSPECTED', 'DOWN', 'RECOVERING'];
 
-/** ACTIVE: every copy complete. MOVING: a copy is being filled on a new node. */
-export type ShardState = 'ACTIVE' | 'MOVING';
+/**
+ * The six states of `src/engines/sharding/shard-state.ts`, changed only by `transitionShard`. A
+ * copy being filled moves an ACTIVE shard to REBALANCING (the former MOVING) until it completes.
+ */
+export type ShardState = ShardStatus;
 
 export interface ShardView extends TokenRange {
   shardId: string;
@@ -66,6 +71,10 @@ export interface CoordinatorState {
   executionStrategy: ExecutionStrategy;
   nodes: { nodeId: string; status: NodeStatus }[];
   placements: ShardPlacement[];
+  /** The default group's states by shard id. Absent in a state saved before the six states: derived from the pending moves. */
+  states?: Record<string, ShardStatus>;
+  /** The shard groups of sharded tables (not the default group). Absent in older states: none. */
+  groups?: ShardGroupState[];
 }
 
 /**
@@ -82,6 +91,14 @@ export class ClusterCoordinator {
   private nodeStatuses = new Map<string, NodeStatus>();
   /** One per shard, in shard order. */
   private placements: ShardPlacement[];
+  /** Nodes that take writes (null: every member), for the default group's primaries. Not persisted: replication says it at every start. */
+  private writableNodeIds: ReadonlySet<string> | null = null;
+  /** The default group's shard states, by shard id. */
+  private states = new Map<string, ShardStatus>();
+  /** Shards made REBALANCING by a copy this coordinator fills (not by a workflow): ACTIVE again when it completes. */
+  private copying = new Set<string>();
+  /** The groups of sharded tables whose layout is not the coordinator's cut. */
+  private readonly groups: ShardGroups;
 
   /**
    * A coordinator over `nodes` (HEALTHY unless told), shards placed evenly; or, given `restored`,
@@ -98,6 +115,12 @@ export class ClusterCoordinator {
       this.placements.every((placement, index) => placement.shardId === shardIds[index]),
       `the placements are those of the ${this.config.shardCount} configured shards, in order`,
     );
+    for (const placement of this.placements) {
+      const state = restored?.states?.[placement.shardId] ?? (placement.pendingMoves.length > 0 ? 'REBALANCING' : 'ACTIVE');
+      this.states.set(placement.shardId, state);
+      if (state === 'REBALANCING' && placement.pendingMoves.length > 0) this.copying.add(placement.shardId);
+    }
+    this.groups = new ShardGroups(restored?.groups ?? []);
   }
 
   getConfig(): CoordinatorConfig {
@@ -175,6 +198,15 @@ export class ClusterCoordinator {
     return this.nodes().find((node) => node.nodeId === nodeId)!;
   }
 
+  /**
+   * Which members take writes (replication's PRIMARY and STANDALONE nodes; null: every member):
+   * the default group's primaries go only to them, moved there by the rebalance this runs.
+   */
+  setWritableNodes(nodeIds: readonly string[] | null, nowMs: number): RebalanceResult {
+    this.writableNodeIds = nodeIds === null ? null : new Set(nodeIds);
+    return this.rebalance(nowMs);
+  }
+
   /** Evens out primaries and copies over the nodes that can receive them. */
   rebalance(nowMs: number): RebalanceResult {
     const { placements, moves, promotions } = rebalancePlacements(this.placements, this.placementNodes(), {
@@ -183,6 +215,7 @@ export class ClusterCoordinator {
       shardMoveDurationMs: this.config.shardMoveDurationMs,
     });
     this.placements = placements;
+    this.followMoves();
     return { moves, promotions };
   }
 
@@ -197,6 +230,9 @@ export class ClusterCoordinator {
     const status = this.member(nodeId);
     const placement = structuredClone(this.placements[index]!);
     if (status === 'DOWN') throw new DomainError('CONFLICT', `Node "${nodeId}" is DOWN; a shard cannot be assigned to it.`, { shardId, nodeId });
+    if (this.writableNodeIds !== null && !this.writableNodeIds.has(nodeId)) {
+      throw new DomainError('CONFLICT', `Node "${nodeId}" takes no writes (a standby); a shard's primary must be a PRIMARY or STANDALONE node.`, { shardId, nodeId });
+    }
     if (placement.pendingMoves.length > 0) {
       throw new DomainError('CONFLICT', `Shard "${shardId}" is MOVING; assign it once its copy completes.`, { shardId, pendingMoves: placement.pendingMoves });
     }
@@ -218,6 +254,7 @@ export class ClusterCoordinator {
     placement.primaryNodeId = nodeId;
     if (move !== null) this.trimReplicas(placement, { preferKeeping: former });
     this.placements[index] = placement;
+    this.followMoves();
     return { shard: this.view(placement, index), move, promotion };
   }
 
@@ -246,6 +283,7 @@ export class ClusterCoordinator {
     placement.lastMovedAtMs = nowMs;
     const droppedReplicaNodeIds = this.trimReplicas(placement, { keep: nodeId });
     this.placements[index] = placement;
+    this.followMoves();
     return { shard: this.view(placement, index), move, droppedReplicaNodeIds };
   }
 
@@ -282,6 +320,7 @@ export class ClusterCoordinator {
       completed.push(...placement.pendingMoves.filter((move) => move.completesAtMs <= nowMs));
       placement.pendingMoves = placement.pendingMoves.filter((move) => move.completesAtMs > nowMs);
     }
+    this.followMoves();
     return completed.sort((a, b) => a.completesAtMs - b.completesAtMs);
   }
 
@@ -298,13 +337,95 @@ export class ClusterCoordinator {
     });
   }
 
+  /**
+   * Changes a shard's state (of any group) through the one state machine.
+   * @throws DomainError NOT_FOUND for an unknown shard; CONFLICT for a transition the table refuses.
+   */
+  transitionShard(shardId: string, to: ShardStatus, actor: TransitionActor): ShardStatus {
+    if (this.states.has(shardId)) {
+      const next = transitionShard(shardId, this.states.get(shardId)!, to, actor);
+      this.states.set(shardId, next);
+      return next;
+    }
+    return this.groups.transition(shardId, to, actor);
+  }
+
+  /** The state of a shard of any group. @throws DomainError NOT_FOUND. */
+  shardState(shardId: string): ShardStatus {
+    return this.states.get(shardId) ?? this.groups.shard(shardId).state;
+  }
+
+  /** The sharded tables' groups (the default group is `shards()`). */
+  shardGroups(): ShardGroups {
+    return this.groups;
+  }
+
+  /**
+   * Creates a group of `shardCount` shards for a layout, each CREATING, primaries spread over
+   * `writableNodeIds` (the nodes that take writes; the group's replicas are theirs, derived by the
+   * caller, so none are placed here). @throws CONFLICT when no writable node is a member.
+   */
+  createShardGroup(name: string, layoutKey: string, shardCount: number, writableNodeIds: readonly string[]): GroupShardView[] {
+    return this.groups.create(name, layoutKey, shardCount, this.writableMembers(writableNodeIds));
+  }
+
+  /** Adds one shard, CREATING, to a group, on the least loaded writable node. */
+  addGroupShard(name: string, writableNodeIds: readonly string[]): GroupShardView {
+    return this.groups.addShard(name, this.writableMembers(writableNodeIds));
+  }
+
+  /**
+   * Re-points a shard's primary at once (the move workflow's routing flip, after its copy): one
+   * atomic step, no copy started. For the default group the former primary becomes a replica.
+   * @throws NOT_FOUND (shard or node), CONFLICT (a DOWN node, or a copy still being filled).
+   */
+  repointShard(shardId: string, nodeId: string, nowMs: number): void {
+    if (this.member(nodeId) === 'DOWN') throw new DomainError('CONFLICT', `Node "${nodeId}" is DOWN; a shard cannot be pointed at it.`, { shardId, nodeId });
+    if (!this.states.has(shardId)) {
+      this.groups.repoint(shardId, nodeId, nowMs);
+      return;
+    }
+    const index = this.indexOf(shardId);
+    const placement = structuredClone(this.placements[index]!);
+    if (placement.pendingMoves.length > 0) throw new DomainError('CONFLICT', `Shard "${shardId}" has a copy being filled; repoint it once the copy completes.`, { shardId });
+    const former = placement.primaryNodeId;
+    if (former === nodeId) return;
+    placement.replicaNodeIds = placement.replicaNodeIds.filter((replica) => replica !== nodeId);
+    if (former !== null) placement.replicaNodeIds.unshift(former);
+    placement.primaryNodeId = nodeId;
+    placement.lastMovedAtMs = nowMs;
+    this.trimReplicas(placement, { preferKeeping: former });
+    this.placements[index] = placement;
+  }
+
   snapshot(): CoordinatorState {
     return {
       config: this.getConfig(),
       executionStrategy: this.strategy,
       nodes: [...this.nodeStatuses].map(([nodeId, status]) => ({ nodeId, status })),
       placements: structuredClone(this.placements),
+      states: Object.fromEntries(this.states),
+      groups: this.groups.snapshot(),
     };
+  }
+
+  /** Members among `nodeIds`, not DOWN, in node-id order. */
+  private writableMembers(nodeIds: readonly string[]): string[] {
+    const writable = new Set(nodeIds);
+    return [...this.nodeStatuses].filter(([nodeId, status]) => writable.has(nodeId) && status !== 'DOWN').map(([nodeId]) => nodeId);
+  }
+
+  /** A copy being filled makes an ACTIVE shard REBALANCING; the last one completing makes it ACTIVE again. */
+  private followMoves(): void {
+    for (const { shardId, pendingMoves } of this.placements) {
+      const state = this.states.get(shardId) ?? 'ACTIVE';
+      if (pendingMoves.length > 0 && state === 'ACTIVE') {
+        this.states.set(shardId, transitionShard(shardId, state, 'REBALANCING', 'WORKFLOW'));
+        this.copying.add(shardId);
+      } else if (pendingMoves.length === 0 && this.copying.delete(shardId) && state === 'REBALANCING') {
+        this.states.set(shardId, transitionShard(shardId, state, 'ACTIVE', 'WORKFLOW'));
+      }
+    }
   }
 
   private admit(nodeId: string, status: NodeStatus): void {
@@ -319,8 +440,8 @@ export class ClusterCoordinator {
     }
   }
 
-  private placementNodes(): { nodeId: string; status: NodeStatus }[] {
-    return [...this.nodeStatuses].map(([nodeId, status]) => ({ nodeId, status }));
+  private placementNodes(): { nodeId: string; status: NodeStatus; writable: boolean }[] {
+    return [...this.nodeStatuses].map(([nodeId, status]) => ({ nodeId, status, writable: this.writableNodeIds?.has(nodeId) ?? true }));
   }
 
   private member(nodeId: string): NodeStatus {
@@ -339,7 +460,7 @@ export class ClusterCoordinator {
     return {
       shardId: placement.shardId,
       ...tokenRangeOfShard(index, this.config.shardCount),
-      state: placement.pendingMoves.length > 0 ? 'MOVING' : 'ACTIVE',
+      state: this.states.get(placement.shardId) ?? 'ACTIVE',
       primaryNodeId: placement.primaryNodeId,
       replicaNodeIds: [...placement.replicaNodeIds],
       pendingMoves: placement.pendingMoves.map((move) => ({ ...move })),

@@ -47,6 +47,8 @@ export interface ShardPlacement {
 export interface PlacementNode {
   nodeId: string;
   status: NodeStatus;
+  /** Whether the node takes writes (replication's PRIMARY or STANDALONE); only such nodes hold primaries. Default true. */
+  writable?: boolean;
 }
 
 export interface PlacementOptions {
@@ -108,6 +110,8 @@ class Rebalance {
   /** Nodes that may receive copies, in node-id order, with what they hold. */
   private readonly loads: Map<string, NodeLoad>;
   private readonly changes: PlacementChanges = { moves: [], promotions: [] };
+  /** Nodes that may hold primaries: every node unless told it takes no writes. */
+  private readonly writable: Set<string>;
 
   constructor(
     current: readonly ShardPlacement[],
@@ -116,6 +120,7 @@ class Rebalance {
   ) {
     this.placements = current.map((placement) => structuredClone(placement));
     this.members = new Set(nodes.map((node) => node.nodeId));
+    this.writable = new Set(nodes.filter((node) => node.writable !== false).map((node) => node.nodeId));
     this.loads = new Map(nodes.filter((node) => canReceiveCopies(node.status)).map((node) => [node.nodeId, { primaries: 0, copies: 0 }]));
   }
 
@@ -125,6 +130,7 @@ class Rebalance {
       for (const nodeId of copyHolders(placement)) this.adjust(nodeId, nodeId === placement.primaryNodeId ? 1 : 0, 1);
     }
     for (const placement of this.placements) this.fill(placement);
+    for (const placement of this.placements) this.rehomeReadOnlyPrimary(placement);
     this.evenOutPrimaries();
     this.evenOutCopies();
     return { placements: this.placements, ...this.changes };
@@ -142,7 +148,10 @@ class Rebalance {
     const filling = new Set(placement.pendingMoves.map((move) => move.toNodeId));
     const replicas = placement.replicaNodeIds;
     const heir =
-      replicas.find((nodeId) => !filling.has(nodeId) && this.loads.has(nodeId)) ?? replicas.find((nodeId) => !filling.has(nodeId)) ?? replicas[0];
+      replicas.find((nodeId) => !filling.has(nodeId) && this.loads.has(nodeId) && this.writable.has(nodeId)) ??
+      replicas.find((nodeId) => !filling.has(nodeId) && this.loads.has(nodeId)) ??
+      replicas.find((nodeId) => !filling.has(nodeId)) ??
+      replicas[0];
     if (heir === undefined) return;
     placement.replicaNodeIds = replicas.filter((nodeId) => nodeId !== heir);
     placement.primaryNodeId = heir;
@@ -152,7 +161,7 @@ class Rebalance {
 
   private fill(placement: ShardPlacement): void {
     if (placement.primaryNodeId === null) {
-      const target = this.leastLoaded(copyHolders(placement));
+      const target = this.leastLoaded(copyHolders(placement), true);
       if (target === undefined) return;
       placement.primaryNodeId = target;
       this.adjust(target, 1, 1);
@@ -177,17 +186,13 @@ class Rebalance {
   /** Moves one primary at a time from the node with most to the node with fewest, until they differ by at most one. */
   private evenOutPrimaries(): void {
     for (let guard = 0; guard <= this.placements.length; guard += 1) {
-      const [most, fewest] = this.extremes((load) => load.primaries);
+      const [most, fewest] = this.extremes((load) => load.primaries, this.writable);
       if (most === undefined || fewest === undefined || this.loads.get(most)!.primaries - this.loads.get(fewest)!.primaries <= 1) return;
       const movable = this.placements.filter((placement) => placement.primaryNodeId === most && placement.pendingMoves.length === 0);
       // A shard whose replica is already on the lighter node changes hands without copying data.
       const promotable = movable.find((placement) => placement.replicaNodeIds.includes(fewest));
       if (promotable !== undefined) {
-        promotable.replicaNodeIds = promotable.replicaNodeIds.map((nodeId) => (nodeId === fewest ? most : nodeId));
-        promotable.primaryNodeId = fewest;
-        this.adjust(most, -1, 0);
-        this.adjust(fewest, 1, 0);
-        this.changes.promotions.push({ shardId: promotable.shardId, nodeId: fewest, formerPrimaryNodeId: most });
+        this.promote(promotable, most, fewest);
         continue;
       }
       const moved = movable.find((placement) => !placement.replicaNodeIds.includes(fewest));
@@ -226,22 +231,52 @@ class Rebalance {
     this.changes.moves.push(move);
   }
 
-  /** The receiving node with fewest copies, then fewest primaries, then first in id order, skipping `excluded`. */
-  private leastLoaded(excluded: readonly string[]): string | undefined {
+  /**
+   * A primary on a node that takes no writes passes to a writable replica (no copy), else moves to
+   * the least loaded writable node; with no writable node it stays.
+   */
+  private rehomeReadOnlyPrimary(placement: ShardPlacement): void {
+    const current = placement.primaryNodeId;
+    if (current === null || this.writable.has(current) || placement.pendingMoves.length > 0) return;
+    const heir = placement.replicaNodeIds.find((nodeId) => this.writable.has(nodeId) && this.loads.has(nodeId));
+    if (heir !== undefined) {
+      this.promote(placement, current, heir);
+      return;
+    }
+    const target = this.leastLoaded(copyHolders(placement), true);
+    if (target === undefined) return;
+    placement.primaryNodeId = target;
+    this.adjust(current, -1, -1);
+    this.adjust(target, 1, 1);
+    this.startMove(placement, 'PRIMARY', current, target);
+  }
+
+  /** The replica on `heir` becomes the primary and the primary on `former` its replica: no data is copied. */
+  private promote(placement: ShardPlacement, former: string, heir: string): void {
+    placement.replicaNodeIds = placement.replicaNodeIds.map((nodeId) => (nodeId === heir ? former : nodeId));
+    placement.primaryNodeId = heir;
+    this.adjust(former, -1, 0);
+    this.adjust(heir, 1, 0);
+    this.changes.promotions.push({ shardId: placement.shardId, nodeId: heir, formerPrimaryNodeId: former });
+  }
+
+  /** The receiving node with fewest copies, then fewest primaries, then first in id order, skipping `excluded` (and, for a primary, nodes that take no writes). */
+  private leastLoaded(excluded: readonly string[], forPrimary = false): string | undefined {
     let best: string | undefined;
     for (const [nodeId, load] of this.loads) {
-      if (excluded.includes(nodeId)) continue;
+      if (excluded.includes(nodeId) || (forPrimary && !this.writable.has(nodeId))) continue;
       const bestLoad = best === undefined ? undefined : this.loads.get(best)!;
       if (bestLoad === undefined || load.copies < bestLoad.copies || (load.copies === bestLoad.copies && load.primaries < bestLoad.primaries)) best = nodeId;
     }
     return best;
   }
 
-  /** [first node with the highest count, first node with the lowest count], in node-id order. */
-  private extremes(count: (load: NodeLoad) => number): [string | undefined, string | undefined] {
+  /** [first node with the highest count, first node with the lowest count], in node-id order, among `among` when given. */
+  private extremes(count: (load: NodeLoad) => number, among?: ReadonlySet<string>): [string | undefined, string | undefined] {
     let most: string | undefined;
     let fewest: string | undefined;
     for (const [nodeId, load] of this.loads) {
+      if (among !== undefined && !among.has(nodeId)) continue;
       if (most === undefined || count(load) > count(this.loads.get(most)!)) most = nodeId;
       if (fewest === undefined || count(load) < count(this.loads.get(fewest)!)) fewest = nodeId;
     }

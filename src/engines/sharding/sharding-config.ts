@@ -29,3 +29,11 @@ export const MAX_ANALYZED_ROWS = 1_000_000;
 export const MAX_HOT_VALUES = 10;
 /** Longest table name: `<name>_<shard number>` must fit node storage's 63-character table names. */
 export const MAX_TABLE_NAME_LENGTH = 48;
+/** Most rows in one commit of a shard write: within node storage's MAX_CHANGES_PER_TRANSACTION (1000). */
+export const MAX_ROWS_PER_COMMIT = 500;
+/** Most rows one `writeRows` call takes. */
+export const MAX_WRITE_ROWS = 10_000;
+/** Most rows one `readShardRows` call returns. */
+export const MAX_READ_ROWS = 10_000;
+/** Most sharded tables in the catalog. */
+export const MAX_SHARDED_TABLES = 1000;

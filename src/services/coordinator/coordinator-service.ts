@@ -98,6 +98,12 @@ const PHASE_NAMES: Readonly<Record<PhaseName, QueryPhaseName>> = {
   ACK: 'ACKNOWLEDGE',
 };
 
+/** The coordinator engine shared with the sharding engine, and how a change it made there is persisted. */
+export interface CoordinatorEngineHandle {
+  engine: ClusterCoordinator;
+  changed(): void;
+}
+
 export interface CoordinatorServiceDeps {
   nodes: ClusterNodes;
   loadBalancer: LoadBalancerService;
@@ -136,6 +142,20 @@ export class CoordinatorService {
     service.scheduleTick();
     service.followMembership();
     return service;
+  }
+
+  /**
+   * The engine, for the sharding engine built over it (one owner of placements and states), and
+   * the call that persists a change it made there.
+   */
+  engineHandle(): CoordinatorEngineHandle {
+    return {
+      engine: this.coordinator,
+      changed: () => {
+        this.persist();
+        this.scheduleTick();
+      },
+    };
   }
 
   listShards(context: OperationContext, query: ShardQuery): Page<Partial<ClusterShard>> {

@@ -157,12 +157,6 @@ export class MetricsService {
     for (const window of this.windows) window.record(status, latencyMs);
   }
 
-  /** A snapshot (as {@link snapshot}) every `intervalSeconds` of wall time. */
-  snapshotFeed(context: OperationContext, intervalSeconds: number): IntervalFeed<ReturnType<MetricsService['snapshot']>> {
-    assertStreamInterval(intervalSeconds);
-    return this.runner.read(context, 'getMetrics', () => new IntervalFeed(intervalSeconds * 1000, () => this.snapshot(context)));
-  }
-
   /** The process's figures over each `intervalSeconds` of wall time, measured over that interval only. */
   performanceFeed(context: OperationContext, intervalSeconds: number): IntervalFeed<PerformanceSample> {
     assertStreamInterval(intervalSeconds);

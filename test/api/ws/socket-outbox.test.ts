@@ -3,7 +3,11 @@ import type { WebSocket } from 'ws';
 import { SLOW_CONSUMER_CLOSE_CODE, SocketOutbox } from '../../../src/api/ws/socket-outbox.js';
 import { StreamRegistry } from '../../../src/services/platform/stream-registry.js';
 
-/** A socket whose kernel takes nothing more once `full`: what it has been handed stays buffered. */
+/**
+ * A socket whose kernel takes nothing more once `full`: what it has been handed stays buffered.
+ * Its TCP socket (`_socket`, as ws names it) can be corked: frames then wait, counted as
+ * buffered, until it is uncorked, and each uncork that lets frames go is one write.
+ */
 class StalledSocket {
   readonly OPEN = 1;
   readyState = 1;
@@ -11,15 +15,45 @@ class StalledSocket {
   full = false;
   closedWith: [number, string] | undefined;
   readonly pending: (() => void)[] = [];
+  private corks = 0;
+  private corkedFrames: { bytes: number; callback: () => void }[] = [];
+  writes = 0;
+  readonly _socket = {
+    cork: () => {
+      this.corks += 1;
+    },
+    uncork: () => {
+      this.corks -= 1;
+      if (this.corks === 0 && this.corkedFrames.length > 0) {
+        this.writes += 1;
+        const frames = this.corkedFrames;
+        this.corkedFrames = [];
+        for (const frame of frames) {
+          this.bufferedAmount -= frame.bytes;
+          this.take(frame.bytes, frame.callback);
+        }
+      }
+    },
+  };
 
   send(data: string | Buffer, _options: { binary: boolean }, callback: (error?: Error) => void): void {
     const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+    if (this.corks > 0) {
+      this.bufferedAmount += bytes;
+      this.corkedFrames.push({ bytes, callback: () => callback() });
+      return;
+    }
+    this.writes += 1;
+    this.take(bytes, () => callback());
+  }
+
+  private take(bytes: number, callback: () => void): void {
     if (!this.full) {
-      queueMicrotask(() => callback());
+      queueMicrotask(callback);
       return;
     }
     this.bufferedAmount += bytes;
-    this.pending.push(() => callback());
+    this.pending.push(callback);
   }
 
   close(code: number, reason: string): void {
@@ -67,6 +101,30 @@ describe('the send queue of one socket', () => {
     // The queued frames still go out, counted as they are written.
     for (const written of socket.pending) written();
     expect(tally()).toMatchObject({ messagesSent: 2, bytesSent: 1000, eventsDelivered: 2 });
+  });
+
+  test("the frames of one tick leave in one write; the next tick's in another", async () => {
+    const { outbox, socket, tally } = outboxOf(64 * 1024);
+    for (let index = 0; index < 50; index += 1) expect(outbox.send(`event ${index}`, true)).toBe(true);
+    expect(socket.writes).toBe(0); // corked until the tick ends
+    await new Promise((resolve) => process.nextTick(resolve));
+    expect(socket.writes).toBe(1);
+    outbox.send('next', true);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(socket.writes).toBe(2);
+    expect(tally()).toMatchObject({ eventsDelivered: 51, slowConsumersClosed: 0 });
+  });
+
+  test("corked, a tick's frames count on top of the backlog: the queue never passes maxQueuedBytes", async () => {
+    const { outbox, socket, tally } = outboxOf(1000);
+    socket.full = true;
+    expect(outbox.send('a'.repeat(600), true)).toBe(true);
+    await new Promise((resolve) => process.nextTick(resolve));
+    expect(socket.bufferedAmount).toBe(600); // the backlog the kernel did not take
+    expect(outbox.send('b'.repeat(300), true)).toBe(true); // 900 queued
+    expect(outbox.send('c'.repeat(200), true)).toBe(false); // 1100 would pass the limit
+    expect(socket.closedWith?.[0]).toBe(SLOW_CONSUMER_CLOSE_CODE);
+    expect(tally()).toMatchObject({ slowConsumersClosed: 1, eventsDropped: 1 });
   });
 
   test('a lone frame larger than the limit still goes; a socket carrying no events is closed without a cursor', () => {

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { operations } from '../../../generated/operations.js';
 import { contract, expectContract } from '../../support/contract.js';
 import { ADMIN_KEY, startTestServer, type TestServer } from '../../support/test-server.js';
-import { closeAllStreams, listenOnLoopback, openStream, refusedUpgrade, type StreamSocket } from '../../support/socket.js';
+import { closeAllStreams, errorCodes, graphqlWsClient, listenOnLoopback, openStream, refusedUpgrade, subscribe, withTimeout, type StreamSocket } from '../../support/socket.js';
 import { expectFrameInContract } from '../../support/stream-contract.js';
 
 /** The metrics, query and generic streams of /api/v1/ws, on a manual clock: every frame is checked against the contract. */
@@ -11,6 +11,7 @@ let server: TestServer;
 let wsUrl: string;
 const asAdmin = { 'X-API-Key': ADMIN_KEY };
 const MAX_SUBSCRIPTIONS = 4;
+const MAX_CONNECTIONS = 4;
 const QUERY = 'SELECT region, SUM(amount) AS total, COUNT(*) FROM sales GROUP BY region';
 
 /** Any frame, as JSON. */
@@ -19,7 +20,7 @@ type Frame = { type: string; [field: string]: unknown };
 const streams: StreamSocket[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer({ nodes: 4, webSocketLimits: { maxSubscriptionsPerConnection: MAX_SUBSCRIPTIONS } });
+  server = await startTestServer({ nodes: 4, webSocketLimits: { maxSubscriptionsPerConnection: MAX_SUBSCRIPTIONS, maxConnections: MAX_CONNECTIONS } });
   await server.advance(1000);
   // No RAC writes while queries run: their results then equal the status endpoint's, read later.
   server.platform.engines.rac.workload.set({ ratePerSecond: 0 });
@@ -250,3 +251,49 @@ describe('/api/v1/ws (subscriptions by message)', () => {
     expect(await next(socket)).toEqual({ type: 'subscribed', id: 's0', topic: 'metrics', intervalMs: 1000 });
   });
 });
+
+describe('limits', () => {
+  test('past the connections the server accepts, an upgrade answers 429, for the streams and for GraphQL alike', async () => {
+    for (let index = 0; index < MAX_CONNECTIONS; index += 1) await connect('/api/v1/ws');
+    const refused = await refusedUpgrade(`${wsUrl}/api/v1/ws?apiKey=${ADMIN_KEY}`);
+    expect(refused).toMatchObject({ status: 429, body: { error: { code: 'RATE_LIMITED' } } });
+    expectContract('streamTopics', { status: refused.status, body: refused.body, headers: {} });
+
+    const clients = Array.from({ length: MAX_CONNECTIONS }, () => graphqlWsClient(wsUrl, asAdmin));
+    try {
+      // A graphql-ws client connects with its first operation.
+      for (const client of clients) {
+        const ticks = subscribe<{ metricsStream: { cluster: { totalNodes: number } } }>(client, { query: 'subscription { metricsStream(interval: 1) { cluster { totalNodes } } }' });
+        expect((await ticks.results.next()).data?.metricsStream.cluster.totalNodes).toBe(4);
+      }
+      const refusedGraphql = await refusedUpgrade(`${wsUrl}/graphql`);
+      expect(refusedGraphql).toMatchObject({ status: 429, body: { error: { code: 'RATE_LIMITED' } } });
+    } finally {
+      await Promise.all(clients.map((client) => client.dispose()));
+    }
+  });
+
+
+  test('past the subscriptions a connection may hold, RATE_LIMITED; completing one makes room', async () => {
+    const client = graphqlWsClient(wsUrl, asAdmin);
+    try {
+      const held = Array.from({ length: MAX_SUBSCRIPTIONS }, () => subscribe<unknown>(client, { query: 'subscription { events(types: [\"node_left\"]) { cursor } }' }));
+      await withTimeout(waitFor(() => server.platform.services.streamRegistry.subscriptionList().filter((each) => each.transport === 'GRAPHQL_WS').length === MAX_SUBSCRIPTIONS), 'the subscriptions to start');
+      const refused = subscribe<unknown>(client, { query: 'subscription { events { cursor } }' });
+      // graphql-ws answers a refused subscription with an Error message: the errors end it.
+      const errors = (await refused.results.finished()) as { message: string; extensions?: Record<string, unknown> }[];
+      expect(errorCodes({ errors })).toEqual(['RATE_LIMITED']);
+      expect(errors[0]!.message).toBe(`This connection holds ${MAX_SUBSCRIPTIONS} subscriptions, the most one may; complete one first.`);
+      held[0]!.unsubscribe();
+      await withTimeout(waitFor(() => server.platform.services.streamRegistry.subscriptionList().filter((each) => each.transport === 'GRAPHQL_WS').length === MAX_SUBSCRIPTIONS - 1), 'one to complete');
+      const metrics = subscribe<{ metricsStream: { cluster: { totalNodes: number } } }>(client, { query: 'subscription { metricsStream(interval: 1) { cluster { totalNodes } } }' });
+      expect((await metrics.results.next()).data?.metricsStream.cluster.totalNodes).toBe(4);
+    } finally {
+      await client.dispose();
+    }
+  });
+});
+
+async function waitFor(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise((resolve) => setImmediate(resolve));
+}

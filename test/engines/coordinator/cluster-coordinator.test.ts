@@ -47,7 +47,7 @@ describe('ClusterCoordinator shards', () => {
     const target = ['node-1', 'node-2', 'node-3'].find((nodeId) => nodeId !== former)!;
     const { shard, move } = coordinator.assign('shard-1', target, 10_000);
     expect(move).toEqual({ shardId: 'shard-1', role: 'PRIMARY', fromNodeId: former, toNodeId: target, startedAtMs: 10_000, completesAtMs: 12_000 });
-    expect(shard).toMatchObject({ state: 'MOVING', primaryNodeId: target, lastMovedAtMs: 10_000 });
+    expect(shard).toMatchObject({ state: 'REBALANCING', primaryNodeId: target, lastMovedAtMs: 10_000 });
     expect(coordinator.nodes().find((node) => node.nodeId === target)).toMatchObject({ incomingMoves: 1 });
     expect(coordinator.nodes().find((node) => node.nodeId === former)).toMatchObject({ outgoingMoves: 1 });
     // Until the copy completes, the former primary answers for the shard.
@@ -67,7 +67,7 @@ describe('ClusterCoordinator shards', () => {
     const before = coordinator.shard('shard-1');
     const target = ['node-1', 'node-2', 'node-3'].find((nodeId) => nodeId !== before.primaryNodeId && !before.replicaNodeIds.includes(nodeId))!;
     const { shard } = coordinator.assign('shard-1', target, 3_000);
-    expect(shard).toMatchObject({ state: 'MOVING', primaryNodeId: target, replicaNodeIds: [before.primaryNodeId] });
+    expect(shard).toMatchObject({ state: 'REBALANCING', primaryNodeId: target, replicaNodeIds: [before.primaryNodeId] });
     coordinator.tick(4_000);
     expect(coordinator.shard('shard-1')).toMatchObject({ state: 'ACTIVE', primaryNodeId: target, replicaNodeIds: [before.primaryNodeId] });
   });
@@ -85,7 +85,7 @@ describe('ClusterCoordinator shards', () => {
     const result = coordinator.assignReplica('shard-1', target, 5_000);
     expect(result.droppedReplicaNodeIds).toEqual(before.replicaNodeIds);
     expect(result.move).toEqual({ shardId: 'shard-1', role: 'REPLICA', fromNodeId: before.primaryNodeId, toNodeId: target, startedAtMs: 5_000, completesAtMs: 6_000 });
-    expect(result.shard).toMatchObject({ state: 'MOVING', primaryNodeId: before.primaryNodeId, replicaNodeIds: [target], lastMovedAtMs: 5_000 });
+    expect(result.shard).toMatchObject({ state: 'REBALANCING', primaryNodeId: before.primaryNodeId, replicaNodeIds: [target], lastMovedAtMs: 5_000 });
     expect(() => coordinator.assignReplica('shard-1', target, 5_500)).toThrow(domainError('CONFLICT'));
     coordinator.tick(6_000);
     expect(coordinator.shard('shard-1').state).toBe('ACTIVE');
@@ -111,7 +111,7 @@ describe('ClusterCoordinator shards', () => {
     expect(joined.moves).toHaveLength(9);
     expect(joined.moves.every((move) => move.toNodeId === 'node-4')).toBe(true);
     expect(coordinator.nodes().find((node) => node.nodeId === 'node-4')).toMatchObject({ primaryShards: 3, replicaShards: 6, incomingMoves: 9 });
-    expect(coordinator.shards().filter((shard) => shard.state === 'MOVING')).toHaveLength(9);
+    expect(coordinator.shards().filter((shard) => shard.state === 'REBALANCING')).toHaveLength(9);
     expect(coordinator.tick(1_000)).toHaveLength(9);
 
     const left = coordinator.removeNode('node-1', 2_000);
@@ -227,3 +227,50 @@ function keyOfShard(coordinator: ClusterCoordinator, shardId: string): string {
   }
   throw new Error(`no key found for ${shardId}`);
 }
+
+describe('ClusterCoordinator shard states and groups', () => {
+  const nodes = ['node-1', 'node-2', 'node-3'].map((nodeId) => ({ nodeId }));
+
+  it('loads a state saved before the six states and the groups: states derived from the copies in flight', () => {
+    const coordinator = new ClusterCoordinator({ shardCount: 4, replicationFactor: 1, shardMoveDurationMs: 1_000 }, nodes);
+    const former = coordinator.shard('shard-1').primaryNodeId!;
+    coordinator.assign('shard-1', ['node-1', 'node-2', 'node-3'].find((nodeId) => nodeId !== former)!, 0);
+    const { states: _states, groups: _groups, ...older } = coordinator.snapshot();
+    const restored = new ClusterCoordinator({}, [], older);
+    expect(restored.shards().map((shard) => shard.state)).toEqual(['REBALANCING', 'ACTIVE', 'ACTIVE', 'ACTIVE']);
+    restored.tick(1_000);
+    expect(restored.shard('shard-1').state).toBe('ACTIVE');
+  });
+
+  it('changes states through the state machine, keeps a workflow\'s REBALANCING when no copy of its own completes, and persists groups', () => {
+    const coordinator = new ClusterCoordinator({ shardCount: 2, replicationFactor: 1 }, nodes);
+    expect(() => coordinator.transitionShard('shard-1', 'REBALANCING', 'OPERATOR')).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    coordinator.transitionShard('shard-1', 'REBALANCING', 'WORKFLOW');
+    coordinator.tick(10_000);
+    coordinator.rebalance(10_000);
+    expect(coordinator.shard('shard-1').state).toBe('REBALANCING');
+    const group = coordinator.createShardGroup('orders', '[]', 3, ['node-3', 'node-1']);
+    expect(group.map((shard) => [shard.shardId, shard.primaryNodeId, shard.state])).toEqual([
+      ['orders-shard-1', 'node-1', 'CREATING'],
+      ['orders-shard-2', 'node-3', 'CREATING'],
+      ['orders-shard-3', 'node-1', 'CREATING'],
+    ]);
+    coordinator.transitionShard('orders-shard-2', 'ACTIVE', 'WORKFLOW');
+    coordinator.repointShard('orders-shard-2', 'node-2', 5);
+    const restored = new ClusterCoordinator({}, [], JSON.parse(JSON.stringify(coordinator.snapshot())));
+    expect(restored.shardGroups().shard('orders-shard-2')).toMatchObject({ primaryNodeId: 'node-2', state: 'ACTIVE', lastMovedAtMs: 5 });
+    expect(restored.shardState('shard-1')).toBe('REBALANCING');
+    expect(() => restored.createShardGroup('none', '[]', 1, ['node-9'])).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+  });
+
+  it('places the default group\'s primaries only on writable nodes once told which they are', () => {
+    const coordinator = new ClusterCoordinator({ shardCount: 8, replicationFactor: 2, shardMoveDurationMs: 0 }, ['node-1', 'node-2', 'node-3', 'node-4'].map((nodeId) => ({ nodeId })));
+    expect(new Set(coordinator.shards().map((shard) => shard.primaryNodeId)).size).toBe(4);
+    coordinator.setWritableNodes(['node-1', 'node-3'], 1_000);
+    const primaries = coordinator.shards().map((shard) => shard.primaryNodeId);
+    expect(primaries.filter((nodeId) => nodeId === 'node-1')).toHaveLength(4);
+    expect(primaries.filter((nodeId) => nodeId === 'node-3')).toHaveLength(4);
+    expectValidPlacements(coordinator.snapshot().placements, { nodes: coordinator.nodes(), replicationFactor: 2 });
+    expect(() => coordinator.assign('shard-1', 'node-2', 2_000)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+  });
+});

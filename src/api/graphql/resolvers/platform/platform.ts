@@ -1,13 +1,18 @@
+import { Repeater, SlidingBuffer } from 'graphql-yoga';
 import type { Resolvers } from '../../../../../generated/graphql/resolvers-types.js';
 import type { BusEvent } from '../../../../engines/runtime/event-bus.js';
 import type { HealthProbe } from '../../../../services/platform/health-service.js';
 import { API_VERSION } from '../../../../services/platform/api-version.js';
 import { STREAM_INTERVAL_SECONDS } from '../../../../services/platform/metrics-service.js';
+import type { MetricsSnapshot } from '../../../../services/platform/metrics-watch.js';
 import type { PerformanceSample } from '../../../../services/platform/performance-window.js';
 import type { Services } from '../../../../services/services.js';
 import { ApiError } from '../../../error-catalog.js';
 import { mapFeed } from '../../map-feed.js';
 import { orderOf, withoutNulls } from '../../arguments.js';
+
+/** Snapshots a slow subscriber may have waiting; the newest are kept. */
+const METRICS_STREAM_BUFFER = 4;
 
 /** GraphQL twins of health, metrics, API keys, tokens, the audit log and the event log, and the metrics streams. */
 export const platformResolvers: Resolvers = {
@@ -62,10 +67,16 @@ export const platformResolvers: Resolvers = {
       subscribe: async (_parent, { interval }, { services, operation }) => {
         const context = await operation();
         checkInterval(interval);
-        // The feed itself, not a mapped generator: unsubscribing stops its timer at once, not at the next tick.
-        return services.metrics.snapshotFeed(context, interval);
+        // The one metrics ticker, which /api/v1/ws/metrics uses too: on the cluster clock.
+        return new Repeater<MetricsSnapshot>((push, stop) => {
+          const close = services.metricsWatch.watch(context, 'streamMetrics', interval * 1000, {
+            next: (metrics) => void push(metrics),
+            error: (error) => stop(error),
+          });
+          void stop.then(close);
+        }, new SlidingBuffer(METRICS_STREAM_BUFFER));
       },
-      resolve: (metrics: ReturnType<Services['metrics']['snapshot']>) => metrics,
+      resolve: (metrics: MetricsSnapshot) => metrics,
     },
     performanceStream: {
       subscribe: async (_parent, { interval }, { services, operation }) => {
