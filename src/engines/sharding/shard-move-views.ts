@@ -53,7 +53,7 @@ export interface MigrationTaskView {
   progress: WorkflowProgressView;
 }
 
-export interface MigrationStatisticsView extends ShardMoverCounters {
+export interface MigrationStatisticsView extends Omit<ShardMoverCounters, 'completedMoveDurationMs'> {
   tasksByState: Record<SequenceState, number>;
   rebalancesByState: Record<SequenceState, number>;
   activeMoves: number;
@@ -120,11 +120,12 @@ export function migrationTaskView(record: MoveSequenceRecord, progress: Sequence
 }
 
 export function migrationStatisticsView(statistics: ShardMoverStatistics): MigrationStatisticsView {
+  const { completedMoveDurationMs: _total, ...counters } = statistics.counters;
   return {
     tasksByState: { ...statistics.tasksByState },
     rebalancesByState: { ...statistics.rebalancesByState },
     activeMoves: statistics.activeMoves,
-    ...statistics.counters,
+    ...counters,
     averageMoveDurationMs: statistics.averageMoveDurationMs,
     averageCopyBytesPerSecond: statistics.averageCopyBytesPerSecond,
     copyRateBytesPerSecond: statistics.copyRateBytesPerSecond,
