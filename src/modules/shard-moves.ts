@@ -21,7 +21,7 @@ import type { DomainModule } from './domain-module.js';
  */
 export const shardMovesModule: DomainModule = {
   name: 'shard-moves',
-  async assemble({ store, runtime, bus, journal, runner, shared }) {
+  async assemble({ store, runtime, bus, journal, runner, shared, service }) {
     const sharding = shared('sharding');
     const coordinator = shared('coordinator');
     const replication = shared('replication');
@@ -45,6 +45,20 @@ export const shardMovesModule: DomainModule = {
     };
     // A restarted server picks up what was running.
     started();
+    // coordinator/shards/{id}/assign moves a shard holding sharded tables through the same workflow, as a migration task.
+    service('coordinator').useMoveWorkflow((shardId, nodeId) => {
+      if (!port.shards().some((shard) => shard.shardId === shardId)) return false;
+      const now = runtime.clock.now();
+      const task = mover.createMigration({ shardId, targetNodeId: nodeId }, now);
+      try {
+        mover.start(task.id, {}, now);
+      } catch (error) {
+        mover.delete(task.id, now);
+        throw error;
+      }
+      started();
+      return true;
+    });
     const deps = { mover, catalog: catalogOf(sharding), clock: runtime.clock, runner, started };
     return {
       services: { rebalance: new RebalanceService(deps), migration: new MigrationService(deps) },

@@ -121,6 +121,13 @@ export interface CoordinatorServiceDeps {
  */
 export class CoordinatorService {
   private tick: { timer: TimerId; dueMs: number } | null = null;
+  /**
+   * The one move workflow (src/engines/sharding/shard-mover.ts), set by the shard-moves module:
+   * a shard whose group holds sharded tables moves its rows through it (copy, catch-up, verify,
+   * switch, clean-up) instead of the coordinator's timed copy. Returns false for a shard it does
+   * not take.
+   */
+  private moveWorkflow: ((shardId: string, nodeId: string) => boolean) | null = null;
 
   private constructor(
     private readonly coordinator: ClusterCoordinator,
@@ -187,6 +194,11 @@ export class CoordinatorService {
    * data is copied while the old primary serves) or as REPLICA. UNPROCESSABLE when the node
    * already holds that copy.
    */
+  /** Routes primary assignments of shards that hold sharded tables through the move workflow. */
+  useMoveWorkflow(move: (shardId: string, nodeId: string) => boolean): void {
+    this.moveWorkflow = move;
+  }
+
   assignShard(context: OperationContext, shardId: string, request: { nodeId: string; role?: CopyRole }): Promise<ClusterShard> {
     return this.deps.runner.run(context, 'assignShard', `cluster.shard/${shardId}`, () => {
       const role = request.role ?? 'PRIMARY';
@@ -199,6 +211,8 @@ export class CoordinatorService {
       if (role === 'REPLICA' && before.replicaNodeIds.includes(request.nodeId)) {
         throw new DomainError('UNPROCESSABLE', `${request.nodeId} already holds a replica of ${shardId}.`, { shardId, nodeId: request.nodeId });
       }
+      // Rows of sharded tables move only through the move workflow, the same one a rebalance runs.
+      if (role === 'PRIMARY' && this.moveWorkflow?.(shardId, request.nodeId) === true) return this.toShard(this.coordinator.shard(shardId), this.nodeStatuses());
       const nowMs = this.deps.clock.now();
       const { shard } = role === 'PRIMARY' ? this.coordinator.assign(shardId, request.nodeId, nowMs) : this.coordinator.assignReplica(shardId, request.nodeId, nowMs);
       this.persist();
@@ -332,7 +346,13 @@ export class CoordinatorService {
     for (const status of statuses.values()) if (canReceiveCopies(status)) ableNodes += 1;
     const wanted = Math.min(this.coordinator.getConfig().replicationFactor, ableNodes);
     const state: ShardState =
-      shard.primaryNodeId === null ? 'UNASSIGNED' : shard.pendingMoves.length > 0 ? 'MOVING' : copies < wanted ? 'UNDER_REPLICATED' : 'ACTIVE';
+      shard.primaryNodeId === null
+        ? 'UNASSIGNED'
+        : shard.pendingMoves.length > 0 || this.coordinator.shardState(shard.shardId) === 'REBALANCING'
+          ? 'MOVING'
+          : copies < wanted
+            ? 'UNDER_REPLICATED'
+            : 'ACTIVE';
     return {
       shardId: shard.shardId,
       startToken: shard.startToken,
