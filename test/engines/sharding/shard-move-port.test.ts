@@ -3,13 +3,12 @@
  * shards of a real sharded table (rows written through `writeRows`, routed by key) between the
  * writable nodes, the placement flips through `repointShard`, the catalog and the coordinator
  * are rebuilt from their snapshots mid-move (a server restart), and every row stays readable
- * exactly once.
+ * exactly once. The mover's records make the round trip through the platform's journal and store.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { ShardMover, type ShardMoverRestore } from '../../../src/engines/sharding/shard-mover.js';
+import { ShardMover } from '../../../src/engines/sharding/shard-mover.js';
 import { ShardingMovePort } from '../../../src/engines/sharding/shard-move-port.js';
-import type { ShardMoveRecord } from '../../../src/engines/sharding/shard-move.js';
-import type { MoveSequenceRecord } from '../../../src/engines/sharding/shard-move-sequence.js';
+import { loadShardMoves, ShardMoveJournal } from '../../../src/engines/sharding/shard-move-records.js';
 import { startSharding, type ShardingHarness } from './sharding-harness.js';
 
 let harness: ShardingHarness;
@@ -30,22 +29,6 @@ function allRows(sharding: ShardingHarness['sharding']): unknown[] {
   return sharding.shardsOf('orders').flatMap((shard) => sharding.readShardRows('orders', shard.shardNumber, { limit: 1000 }).rows);
 }
 
-function records() {
-  const moves = new Map<string, ShardMoveRecord>();
-  const sequences = new Map<string, MoveSequenceRecord>();
-  let state: ShardMoverRestore['state'] = null;
-  return {
-    sink: {
-      stateChanged: (value: NonNullable<ShardMoverRestore['state']>) => (state = structuredClone(value)),
-      moveChanged: (record: ShardMoveRecord) => moves.set(record.moveId, structuredClone(record)),
-      moveRemoved: (moveId: string) => moves.delete(moveId),
-      sequenceChanged: (record: MoveSequenceRecord) => sequences.set(record.id, structuredClone(record)),
-      sequenceRemoved: (id: string) => sequences.delete(id),
-    },
-    stored: (): ShardMoverRestore => ({ state: structuredClone(state), moves: [...moves.values()], sequences: [...sequences.values()] }),
-  };
-}
-
 describe('moves over the sharding facade', () => {
   test('a migration task and a rebalance move group shards, surviving a restart mid-move, with every row once', async () => {
     harness = await startSharding();
@@ -55,9 +38,10 @@ describe('moves over the sharding facade', () => {
     const before = harness.sharding.shardsOf('orders');
     const shard = before.find((candidate) => candidate.primaryNodeId === 'node-1')!;
     const target = 'node-3';
-    const journal = records();
+    // The mover's records go through the platform's journal into its store, as the module wires them.
+    const { journal, store } = harness.world;
     const now = () => harness.world.runtime.clock.now();
-    let mover = new ShardMover(new ShardingMovePort(harness.sharding, harness.coordinator, harness.replication), { copyRateBytesPerSecond: 20_000 }, journal.sink);
+    let mover = new ShardMover(new ShardingMovePort(harness.sharding, harness.coordinator, harness.replication), { copyRateBytesPerSecond: 5_000 }, new ShardMoveJournal(journal));
 
     const task = mover.createMigration({ shardId: shard.shardId, targetNodeId: target }, now());
     expect(mover.preflight(task.id)).toEqual([]);
@@ -67,9 +51,12 @@ describe('moves over the sharding facade', () => {
     harness.sharding.writeRows('orders', [{ id: 1000, customer: 'late' }]);
     harness.world.runtime.clock.advance(100);
     mover.tick(now());
+    expect(mover.progress(task.id, now()).currentMove).toMatchObject({ phase: 'COPY' });
+    await journal.flush();
     // The server restarts: catalog, coordinator and mover come back from what was stored.
     harness.restartCatalog();
-    mover = new ShardMover(new ShardingMovePort(harness.sharding, harness.coordinator, harness.replication), { copyRateBytesPerSecond: 20_000 }, journal.sink, undefined, journal.stored());
+    mover = new ShardMover(new ShardingMovePort(harness.sharding, harness.coordinator, harness.replication), { copyRateBytesPerSecond: 5_000 }, new ShardMoveJournal(journal), undefined, await loadShardMoves(store));
+    expect(mover.sequence(task.id).state).toBe('RUNNING');
     for (let step = 0; step < 100 && mover.sequence(task.id).state === 'RUNNING'; step += 1) {
       harness.world.runtime.clock.advance(100);
       mover.tick(now());
