@@ -7,6 +7,7 @@ import type { TimerId } from '../engines/runtime/clock.js';
 import { DomainError } from '../engines/runtime/domain-error.js';
 import { RebalanceService, type ShardCatalogPort } from '../services/sharding/rebalance-service.js';
 import { MigrationService } from '../services/sharding/migration-service.js';
+import { shardMovesMetrics } from '../services/sharding/shard-moves-metrics.js';
 import { rebalanceHandlers } from '../api/rest/handlers/sharding/rebalance.js';
 import { migrationHandlers } from '../api/rest/handlers/sharding/migration.js';
 import { shardMoveResolvers } from '../api/graphql/resolvers/sharding/shard-moves.js';
@@ -64,6 +65,7 @@ export const shardMovesModule: DomainModule = {
       services: { rebalance: new RebalanceService(deps), migration: new MigrationService(deps) },
       restHandlers: [rebalanceHandlers, migrationHandlers],
       resolvers: [shardMoveResolvers],
+      metrics: [shardMovesMetrics(mover)],
       close: () => {
         if (ticker !== null) runtime.clock.cancel(ticker);
       },

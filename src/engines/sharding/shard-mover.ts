@@ -360,6 +360,13 @@ export class ShardMover {
     return move.progress(nowMs);
   }
 
+  /** Running moves waiting for a node (their `blockedReason` is set). */
+  blockedMoves(): number {
+    let blocked = 0;
+    for (const move of this.moves.values()) if (!isTerminalPhase(move.phase) && move.snapshot().blockedReason !== null) blocked += 1;
+    return blocked;
+  }
+
   /** True while some sequence runs (the owner ticks the mover only then). */
   running(): boolean {
     for (const record of this.sequences.values()) if (record.state === 'RUNNING') return true;

@@ -161,6 +161,8 @@ describe('migration tasks', () => {
     expectContract('getMigrationStatistics', statistics);
     expect(statistics.body.data).toMatchObject({ movesCompleted: 3, rowsCopied: expect.any(Number) });
     expect(statistics.body.data.rebalancesByState.COMPLETED).toBe(1);
+    const metrics = await http().get('/api/v1/metrics/prometheus').set(asAdmin);
+    expect(metrics.text).toContain('rustydb_shard_moves_finished_total{outcome="completed"} 3');
 
     // A running task deleted is cancelled: routing stays, the target's copy goes.
     const other = byRange.body.data.taskId;
