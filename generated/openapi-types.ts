@@ -18713,7 +18713,7 @@ export interface components {
             pagination: components["schemas"]["Pagination"];
             timestamp: components["schemas"]["Timestamp"];
         };
-        /** @description Percentiles (nearest rank) of a duration on the cluster clock, over the most recent samples (a bounded window, the engine's `latencySamples`); null before the first sample. The window starts empty after a server restart. */
+        /** @description Percentiles (nearest rank) of a duration on the cluster clock, over the most recent samples (a bounded window, the engine's `latencySamples`); null before the first sample. The window starts empty after a server restart (see `latencySince`). */
         LatencyPercentiles: {
             /**
              * @description Samples in the window.
@@ -18743,7 +18743,7 @@ export interface components {
         };
         /**
          * @description Two-phase commit, measured by the engine (counters since the cluster began; latency windows
-         *     since the server started). Latencies: `prepareLatency` is phase one (PREPARE sent to the last
+         *     since the server started, `latencySince`). Latencies: `prepareLatency` is phase one (PREPARE sent to the last
          *     vote), `commitLatency` phase two (the decision to the last acknowledgement), `totalLatency`
          *     from `begin` to the end, `lockWaitLatency` the waits for row locks. Lock waits count the
          *     writes of XA transactions too (one lock manager).
@@ -18842,6 +18842,14 @@ export interface components {
             commitLatency: components["schemas"]["LatencyPercentiles"];
             totalLatency: components["schemas"]["LatencyPercentiles"];
             lockWaitLatency: components["schemas"]["LatencyPercentiles"];
+            /**
+             * Format: date-time
+             * @description When the latency windows began: the server's start. The percentiles cover the transactions
+             *     finished since then (at most the last `latencySamples`); the samples are kept in memory only,
+             *     so a restart starts them empty, while every counter here is stored and continues.
+             * @example 2026-11-21T08:00:00.000Z
+             */
+            latencySince: string;
         };
         DistributedTransactionStatisticsResponse: {
             /**
@@ -33199,7 +33207,8 @@ export interface operations {
                      *           "p95Ms": 410,
                      *           "p99Ms": 500,
                      *           "maxMs": 500
-                     *         }
+                     *         },
+                     *         "latencySince": "2026-11-21T08:00:00.000Z"
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
                      *     }

@@ -1271,6 +1271,8 @@ export type DistributedTransactionStatistics = {
   committed: Scalars['Int']['output'];
   heuristic: HeuristicCounts;
   inDoubt: Scalars['Int']['output'];
+  /** When the latency windows began: the server's start (they are kept in memory; the counters are stored). */
+  latencySince: Scalars['DateTime']['output'];
   lockWaitLatency: TransactionLatency;
   lockWaits: LockWaitCounts;
   onePhaseCommits: Scalars['Int']['output'];
@@ -7774,6 +7776,7 @@ export type DistributedTransactionStatisticsResolvers<ContextType = GraphQLConte
   committed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   heuristic?: Resolver<ResolversTypes['HeuristicCounts'], ParentType, ContextType>;
   inDoubt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  latencySince?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   lockWaitLatency?: Resolver<ResolversTypes['TransactionLatency'], ParentType, ContextType>;
   lockWaits?: Resolver<ResolversTypes['LockWaitCounts'], ParentType, ContextType>;
   onePhaseCommits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

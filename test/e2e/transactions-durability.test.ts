@@ -63,6 +63,7 @@ let server: ServerProcess;
 let client: Client;
 let committedId: string;
 let inDoubtId: string;
+let statisticsBefore: { committed: number; commitSamples: number; latencySince: Date };
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'rustydb-e2e-transactions-'));
@@ -97,6 +98,9 @@ describe('distributed transactions across SIGKILL', () => {
     await advanceUntil(client, inDoubtId, DistributedTransactionState.Prepared);
     await client.simulation.injectFault({ faultRequest: { type: FaultType.Crash, nodes: new Set(['node-4']) } });
     await advanceUntil(client, inDoubtId, DistributedTransactionState.InDoubt);
+    const statistics = (await client.transactions.getDistributedTransactionStatistics()).data;
+    statisticsBefore = { committed: statistics.committed, commitSamples: statistics.commitLatency.samples, latencySince: statistics.latencySince };
+    expect(statisticsBefore.commitSamples).toBeGreaterThan(0);
   }, 60_000);
 
   test('after SIGKILL and a restart on the same data dir: the committed one is committed with its rows, the other still in doubt with its locks', async () => {
@@ -109,6 +113,11 @@ describe('distributed transactions across SIGKILL', () => {
     expect(committed).toMatchObject({ state: DistributedTransactionState.Committed, decision: 'COMMIT' });
     expect(await rowExists(client, 'node-1', 'durable-1')).toBe(true);
     expect(await rowExists(client, 'node-3', 'durable-2')).toBe(true);
+    // The counters are stored; the latency windows are not, and say they began with this server.
+    const statistics = (await client.transactions.getDistributedTransactionStatistics()).data;
+    expect(statistics.committed).toBe(statisticsBefore.committed);
+    expect(statistics.commitLatency.samples).toBe(0);
+    expect(statistics.latencySince.getTime()).toBeGreaterThan(statisticsBefore.latencySince.getTime());
 
     // Time passes after the restart: the crashed coordinator is still down, and no peer knows the decision.
     await client.simulation.advanceClock({ advanceRequest: { ms: 2000 } });

@@ -40,7 +40,7 @@ import {
 
 /**
  * Two-phase commit, measured by the engine (counters since the cluster began; latency windows
- * since the server started). Latencies: `prepareLatency` is phase one (PREPARE sent to the last
+ * since the server started, `latencySince`). Latencies: `prepareLatency` is phase one (PREPARE sent to the last
  * vote), `commitLatency` phase two (the decision to the last acknowledgement), `totalLatency`
  * from `begin` to the end, `lockWaitLatency` the waits for row locks. Lock waits count the
  * writes of XA transactions too (one lock manager).
@@ -132,6 +132,14 @@ export interface DistributedTransactionStatistics {
      * @memberof DistributedTransactionStatistics
      */
     lockWaitLatency: LatencyPercentiles;
+    /**
+     * When the latency windows began: the server's start. The percentiles cover the transactions
+     * finished since then (at most the last `latencySamples`); the samples are kept in memory only,
+     * so a restart starts them empty, while every counter here is stored and continues.
+     * @type {Date}
+     * @memberof DistributedTransactionStatistics
+     */
+    latencySince: Date;
 }
 
 /**
@@ -153,6 +161,7 @@ export function instanceOfDistributedTransactionStatistics(value: object): boole
     isInstance = isInstance && "commitLatency" in value;
     isInstance = isInstance && "totalLatency" in value;
     isInstance = isInstance && "lockWaitLatency" in value;
+    isInstance = isInstance && "latencySince" in value;
 
     return isInstance;
 }
@@ -181,6 +190,7 @@ export function DistributedTransactionStatisticsFromJSONTyped(json: any, ignoreD
         'commitLatency': LatencyPercentilesFromJSON(json['commitLatency']),
         'totalLatency': LatencyPercentilesFromJSON(json['totalLatency']),
         'lockWaitLatency': LatencyPercentilesFromJSON(json['lockWaitLatency']),
+        'latencySince': (new Date(json['latencySince'])),
     };
 }
 
@@ -207,6 +217,7 @@ export function DistributedTransactionStatisticsToJSON(value?: DistributedTransa
         'commitLatency': LatencyPercentilesToJSON(value.commitLatency),
         'totalLatency': LatencyPercentilesToJSON(value.totalLatency),
         'lockWaitLatency': LatencyPercentilesToJSON(value.lockWaitLatency),
+        'latencySince': (value.latencySince.toISOString()),
     };
 }
 

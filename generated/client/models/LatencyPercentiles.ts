@@ -14,7 +14,7 @@
 
 import { exists, mapValues } from '../runtime.js';
 /**
- * Percentiles (nearest rank) of a duration on the cluster clock, over the most recent samples (a bounded window, the engine's `latencySamples`); null before the first sample. The window starts empty after a server restart.
+ * Percentiles (nearest rank) of a duration on the cluster clock, over the most recent samples (a bounded window, the engine's `latencySamples`); null before the first sample. The window starts empty after a server restart (see `latencySince`).
  * @export
  * @interface LatencyPercentiles
  */

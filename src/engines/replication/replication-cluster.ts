@@ -359,6 +359,15 @@ export class ReplicationCluster {
   }
 
   /**
+   * The node that takes `nodeId`'s writes now: `nodeId` itself when it is the primary or stands
+   * alone; the primary when it is a standby. A participant named by a member of the physical group
+   * is the group's writable role, which a failover moves (as Patroni moves its leader), not a node.
+   */
+  writerOf(nodeId: string): string {
+    return this.writeRoleOf(nodeId) === 'STANDBY' ? this.primaryId : nodeId;
+  }
+
+  /**
    * Why `nodeId` cannot take a write now, or null when it can: a standby is in recovery (a hot
    * standby), a crashed node is down.
    */

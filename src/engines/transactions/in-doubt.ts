@@ -12,11 +12,12 @@ import { deriveTransactionState, isHeuristicState, type Decision, type Participa
 import type { HeldLock, InDoubtTransactionView, ParticipantResolution, ResolutionOutcome, ResolutionView } from './transaction-views.js';
 import { COORDINATOR_LOG_TABLE } from './two-phase-commit.js';
 
+/** Participants and coordinators are names: each is read and acted on where it is served now (`cluster.writerOf`). */
 export interface InDoubtDeps {
   cluster: ReplicationCluster;
   registry: TransactionRegistry;
-  participantOf(nodeId: string): Participant;
-  isUp(nodeId: string): boolean;
+  participantOf(name: string): Participant;
+  isUp(name: string): boolean;
   now(): number;
   /** The participant side forgets its wait for a decision an operator took. */
   decidedByHand(nodeId: string, gid: string): void;
@@ -31,7 +32,7 @@ export interface ResolveInput {
 
 /** What the coordinator's log on its node says (readable while the node is down): COMMIT, or null (abort is presumed). */
 export function coordinatorLogOf(cluster: ReplicationCluster, record: TransactionRecord): Decision | null {
-  return cluster.storageOf(record.coordinatorNodeId).getRow(COORDINATOR_LOG_TABLE, record.transactionId) === undefined ? null : 'COMMIT';
+  return cluster.storageOf(cluster.writerOf(record.coordinatorNodeId)).getRow(COORDINATOR_LOG_TABLE, record.transactionId) === undefined ? null : 'COMMIT';
 }
 
 export function inDoubtViewOf(deps: InDoubtDeps, record: TransactionRecord): InDoubtTransactionView {
@@ -39,7 +40,7 @@ export function inDoubtViewOf(deps: InDoubtDeps, record: TransactionRecord): InD
   const view = deps.registry.view(record);
   const locks: HeldLock[] = [];
   for (const participant of record.participants) {
-    for (const row of deps.cluster.storageOf(participant.nodeId).locksOf(record.transactionId)) locks.push({ nodeId: participant.nodeId, ...row });
+    for (const row of deps.cluster.storageOf(deps.cluster.writerOf(participant.nodeId)).locksOf(record.transactionId)) locks.push({ nodeId: participant.nodeId, ...row });
   }
   const prepared = record.participants.filter((participant) => participant.preparedAtMs !== null);
   const firstPreparedMs = Math.min(...prepared.map((participant) => participant.preparedAtMs as number), nowMs);
@@ -136,12 +137,12 @@ export function forgetHeuristic(deps: InDoubtDeps, record: TransactionRecord): v
       reason: 'STILL_PREPARED',
     });
   }
-  const holders = record.participants.filter((participant) => deps.cluster.storageOf(participant.nodeId).preparedTransaction(record.transactionId) !== undefined);
-  const blocked = holders.map((participant) => deps.cluster.whyNotWritable(participant.nodeId)).filter((problem): problem is string => problem !== null);
+  const holders = record.participants.filter((participant) => deps.cluster.storageOf(deps.cluster.writerOf(participant.nodeId)).preparedTransaction(record.transactionId) !== undefined);
+  const blocked = holders.map((participant) => deps.cluster.whyNotWritable(deps.cluster.writerOf(participant.nodeId))).filter((problem): problem is string => problem !== null);
   if (blocked.length > 0) {
     throw new DomainError('CONFLICT', `The heuristic outcome of ${record.transactionId} cannot be forgotten now: ${blocked.join('; ')}.`, { transactionId: record.transactionId, state: record.state, reason: 'NODE_UNAVAILABLE' });
   }
-  for (const participant of holders) deps.cluster.forgetHeuristicOn(participant.nodeId, record.transactionId);
+  for (const participant of holders) deps.cluster.forgetHeuristicOn(deps.cluster.writerOf(participant.nodeId), record.transactionId);
   deps.registry.forget(record);
 }
 
@@ -149,10 +150,10 @@ function planFor(deps: InDoubtDeps, record: TransactionRecord, nodeId: string, s
   const none = (reason: string): ParticipantResolution => ({ nodeId, state, action: 'NONE', reason, locksReleased: [], rowsWritten: 0 });
   if (chosen !== undefined && !chosen.includes(nodeId)) return none('is not among the chosen nodes');
   if (state !== 'PREPARED' && state !== 'IN_DOUBT') return none(`is ${state}`);
-  const storage = deps.cluster.storageOf(nodeId);
+  const storage = deps.cluster.storageOf(deps.cluster.writerOf(nodeId));
   const entry = storage.preparedTransaction(record.transactionId);
   if (entry === undefined || entry.status !== 'PREPARED') return none('holds nothing prepared');
-  const problem = deps.cluster.whyNotWritable(nodeId);
+  const problem = deps.cluster.whyNotWritable(deps.cluster.writerOf(nodeId));
   if (problem !== null) return none(`cannot write: ${problem}`);
   return {
     nodeId,

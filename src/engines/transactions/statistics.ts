@@ -1,7 +1,9 @@
 /**
  * What the engine measures: outcome counters, votes, lock waits and phase latencies on the cluster
  * clock (percentiles over the most recent `latencySamples`). Counters are durable; the latency
- * windows start empty after a server restart.
+ * windows are memory only and start empty at a server start, which `latencySinceMs` tells (as
+ * PostgreSQL's `stats_reset` does): storing up to 4 × latencySamples numbers with every journaled
+ * change would cost the hot path more than a restart costs the percentiles.
  */
 import { LatencyWindow } from '../load-balancer/latency-window.js';
 import type { HeuristicOutcome } from './transaction-state.js';
@@ -65,6 +67,8 @@ export class TransactionStatistics {
     readonly counters: TransactionCounters,
     readonly xa: XaCounters,
     latencySamples: number,
+    /** Cluster time the latency windows began (the engine's start). */
+    readonly latencySinceMs: number,
   ) {
     this.windows = {
       prepare: new LatencyWindow(latencySamples),

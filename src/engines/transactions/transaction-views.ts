@@ -120,6 +120,8 @@ export interface TransactionStatisticsView {
   commitLatency: LatencyPercentiles;
   totalLatency: LatencyPercentiles;
   lockWaitLatency: LatencyPercentiles;
+  /** When the latency windows began: the server's start (they are not stored; the counters are). */
+  latencySinceMs: number;
 }
 
 export interface ResourceManagerView {

@@ -17,7 +17,7 @@ import { forgetHeuristic, inDoubtViewOf, resolveInDoubt, type InDoubtDeps, type 
 import { Participant } from './participant.js';
 import { emptyTransactionCounters, emptyXaCounters, TransactionStatistics } from './statistics.js';
 import { newParticipantRecord, newTransactionRecord, TransactionRegistry, type ParticipantRecord, type TransactionRecord } from './transaction-registry.js';
-import type { TransactionState } from './transaction-state.js';
+import { isHeuristicState, type TransactionState } from './transaction-state.js';
 import type {
   DistributedTransactionView,
   InDoubtTransactionView,
@@ -109,16 +109,18 @@ export class TransactionsEngine {
     const state = restored?.state ?? null;
     this.nextTransactionNumber = state?.nextTransactionNumber ?? 1;
     this.nextBranchNumber = state?.nextBranchNumber ?? 1;
-    this.stats = new TransactionStatistics(state?.counters ?? emptyTransactionCounters(), state?.xa ?? emptyXaCounters(), config.latencySamples);
+    this.stats = new TransactionStatistics(state?.counters ?? emptyTransactionCounters(), state?.xa ?? emptyXaCounters(), config.latencySamples, deps.runtime.clock.now());
     this.records = deps.journal === undefined ? undefined : new TransactionsJournal(deps.journal, () => this.storedState());
     const { runtime, cluster } = deps;
+    // Participants and coordinators are read where they are served now (ReplicationCluster.writerOf).
+    const writer = (name: string): string => cluster.writerOf(name);
     this.registry = new TransactionRegistry({
       live: {
         now: () => runtime.clock.now(),
-        isRunning: (nodeId) => !runtime.faults.isCrashed(nodeId),
-        locksHeld: (nodeId, gid) => cluster.storageOf(nodeId).locksOf(gid).length,
-        holdsWork: (nodeId, gid) => this.participantOf(nodeId).hasWork(gid) || cluster.storageOf(nodeId).preparedTransaction(gid) !== undefined,
-        waitingForLock: (nodeId, gid) => this.participantOf(nodeId).workOf(gid)?.waiting ?? null,
+        isRunning: (name) => !runtime.faults.isCrashed(writer(name)),
+        locksHeld: (name, gid) => cluster.storageOf(writer(name)).locksOf(gid).length,
+        holdsWork: (name, gid) => this.participantOf(writer(name)).hasWork(gid) || cluster.storageOf(writer(name)).preparedTransaction(gid) !== undefined,
+        waitingForLock: (name, gid) => this.participantOf(writer(name)).workOf(gid)?.waiting ?? null,
       },
       stats: this.stats,
       historySize: () => this.config.historySize,
@@ -226,6 +228,7 @@ export class TransactionsEngine {
   prepare(transactionId: string): DistributedTransactionView {
     const record = this.liveRecord(transactionId, 'prepare');
     if (record.state === 'PREPARING' || record.state === 'PREPARED') return this.registry.view(record);
+    this.requireCoordinator(record);
     if (record.state !== 'ACTIVE') throw this.stateConflict(record, 'prepare');
     this.protocol.prepare(record);
     return this.registry.view(record);
@@ -249,6 +252,7 @@ export class TransactionsEngine {
   private decide(transactionId: string, operation: string, done: readonly TransactionState[], ask: (record: TransactionRecord) => void): DistributedTransactionView {
     const record = this.registry.require(transactionId);
     if (done.includes(record.state)) return this.registry.view(record);
+    this.requireCoordinator(record);
     if (!['ACTIVE', 'PREPARING', 'PREPARED'].includes(record.state)) throw this.stateConflict(record, operation);
     ask(record);
     return this.registry.view(record);
@@ -319,6 +323,7 @@ export class TransactionsEngine {
       commitLatency: this.stats.latency('commit'),
       totalLatency: this.stats.latency('total'),
       lockWaitLatency: this.stats.latency('lockWait'),
+      latencySinceMs: this.stats.latencySinceMs,
     };
   }
 
@@ -417,7 +422,7 @@ export class TransactionsEngine {
 
   private workDropped(nodeId: string, gid: string, reason: string): void {
     if (gid.startsWith('xa:')) this.xa.workLost(gid, reason);
-    else this.registry.updateParticipant(gid, nodeId, { state: 'ABORTED', reason });
+    else this.registry.updateParticipant(gid, this.protocol.actingFor(nodeId, gid), { state: 'ABORTED', reason });
   }
 
   private step(nodeId: string, kind: TransactionStep['kind'], what: string, gid: string): boolean {
@@ -445,7 +450,7 @@ export class TransactionsEngine {
     const lost = new Set(this.participantOf(nodeId).workGids());
     this.protocol.crashed(nodeId);
     this.xa.nodeCrashed(nodeId);
-    this.abandonTentativeWork((participantNodeId, gid) => participantNodeId === nodeId && lost.has(gid), `the work was lost in the crash of ${nodeId}`);
+    this.abandonTentativeWork((participant, gid) => this.deps.cluster.writerOf(participant) === nodeId && lost.has(gid), `the work was lost in the crash of ${nodeId}`);
     this.registry.refreshAll();
   }
 
@@ -477,7 +482,7 @@ export class TransactionsEngine {
         if (entry.coordinatorNodeId === null || entry.status !== 'PREPARED' || this.registry.knows(entry.gid)) continue;
         if (TRANSACTION_ID.test(entry.gid)) this.nextTransactionNumber = Math.max(this.nextTransactionNumber, Number(entry.gid.slice('dtx-'.length)) + 1);
         const participants = entry.participants.map((participantId): ParticipantRecord => {
-          const held = cluster.storageOf(participantId).preparedTransaction(entry.gid);
+          const held = cluster.storageOf(cluster.writerOf(participantId)).preparedTransaction(entry.gid);
           if (held === undefined || held.status !== 'PREPARED') {
             return { ...newParticipantRecord(participantId, []), state: 'ABORTED', reason: 'rebuilt from a PREPARE record: this participant holds nothing prepared' };
           }
@@ -502,10 +507,10 @@ export class TransactionsEngine {
     return {
       cluster,
       registry: this.registry,
-      participantOf: (nodeId) => this.participantOf(nodeId),
-      isUp: (nodeId) => !runtime.faults.isCrashed(nodeId),
+      participantOf: (name) => this.participantOf(cluster.writerOf(name)),
+      isUp: (name) => !runtime.faults.isCrashed(cluster.writerOf(name)),
       now: () => runtime.clock.now(),
-      decidedByHand: (nodeId, gid) => this.protocol.forgetWatch(nodeId, gid),
+      decidedByHand: (name, gid) => this.protocol.forgetWatch(cluster.writerOf(name), gid),
     };
   }
 
@@ -513,6 +518,11 @@ export class TransactionsEngine {
     const record = this.registry.require(transactionId);
     if (this.registry.liveRecord(transactionId) === undefined) throw this.stateConflict(record, operation);
     return record;
+  }
+
+  /** An open transaction waits for its coordinator: 409 COORDINATOR_DOWN while its node is down (a final or heuristic state is answered as it is). */
+  private requireCoordinator(record: TransactionRecord): void {
+    if (this.registry.liveRecord(record.transactionId) !== undefined && !isHeuristicState(record.state)) this.protocol.requireCoordinatorUp(record);
   }
 
   private stateConflict(record: TransactionRecord, operation: string): DomainError {

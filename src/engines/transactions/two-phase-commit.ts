@@ -7,7 +7,7 @@
  * sent or received and every log write is a step the step hook sees first; a node a step finds
  * down does not take it.
  */
-import type { ReplicationCluster } from '../replication/replication-cluster.js';
+import type { ReplicationCluster, WriteRole } from '../replication/replication-cluster.js';
 import type { RowWrite } from '../replication/wal-record.js';
 import { DomainError } from '../runtime/domain-error.js';
 import type { SimNetwork, SimulationRuntime, TimerId } from '../runtime/index.js';
@@ -46,6 +46,9 @@ type CoordinatorPhase = 'EXECUTING' | 'PREPARING' | 'PREPARED' | 'ONE_PHASE' | '
 /** A transaction in its coordinator's memory. */
 interface Coordinated {
   readonly gid: string;
+  /** The coordinator as participants know it: a node name, served by that node's writer (`ReplicationCluster.writerOf`). */
+  readonly coordinator: string;
+  /** Participant names; each is served by its writer, which a failover moves. */
   readonly participants: readonly string[];
   readonly writes: ReadonlyMap<string, readonly RowWrite[]>;
   readonly lockTimeoutMs: number;
@@ -98,6 +101,8 @@ export class TwoPhaseCommit {
   private readonly attached = new Set<string>();
   /** Each node's incarnation as coordinator (a count of its restarts; kept outside its memory). */
   private readonly epochs = new Map<string, number>();
+  /** Each node's write role at the last tick, to see promotions and demotions. */
+  private readonly roles = new Map<string, WriteRole>();
 
   constructor(private readonly deps: TwoPhaseCommitDeps) {
     this.network = deps.runtime.network<TransactionMessage>('transactions');
@@ -113,6 +118,7 @@ export class TwoPhaseCommit {
     const nowMs = this.now();
     const txn: Coordinated = {
       gid: record.transactionId,
+      coordinator: coordinatorId,
       participants: record.participants.map((participant) => participant.nodeId),
       writes: new Map(record.participants.map((participant) => [participant.nodeId, participant.writes])),
       lockTimeoutMs: record.lockTimeoutMs,
@@ -137,7 +143,7 @@ export class TwoPhaseCommit {
       if (txn.phase === 'EXECUTING' && !txn.prepareRequested) this.decideAbort(coordinatorId, txn, `still ACTIVE after its timeout of ${record.timeoutMs} ms`);
     });
     for (const nodeId of txn.participants) {
-      const sent = this.send(coordinatorId, nodeId, {
+      const sent = this.send(coordinatorId, this.writerOf(nodeId), {
         type: 'Execute',
         gid: txn.gid,
         writes: txn.writes.get(nodeId) ?? [],
@@ -157,8 +163,9 @@ export class TwoPhaseCommit {
     if (txn.phase !== 'EXECUTING') throw new DomainError('CONFLICT', `${txn.gid} is ${record.state}: it cannot be prepared.`, { transactionId: txn.gid, state: record.state, reason: 'ILLEGAL_STATE' });
     txn.prepareRequested = true;
     this.deps.registry.updateTransaction(txn.gid, { phase: 'PREPARING' });
-    this.armPrepareTimer(record.coordinatorNodeId, txn);
-    this.advance(record.coordinatorNodeId, txn);
+    const coordinatorId = this.writerOf(record.coordinatorNodeId);
+    this.armPrepareTimer(coordinatorId, txn);
+    this.advance(coordinatorId, txn);
   }
 
   /**
@@ -166,7 +173,7 @@ export class TwoPhaseCommit {
    * then, on all YES, the logged COMMIT. @throws DomainError CONFLICT when the coordinator cannot.
    */
   commit(record: TransactionRecord): void {
-    const coordinatorId = record.coordinatorNodeId;
+    const coordinatorId = this.writerOf(record.coordinatorNodeId);
     const txn = this.coordinated(record);
     if (txn.phase === 'DECIDED' || txn.phase === 'ONE_PHASE') {
       if (txn.decision === 'ABORT') throw new DomainError('CONFLICT', `${txn.gid} is being rolled back: it cannot commit.`, { transactionId: txn.gid, state: record.state, reason: 'ILLEGAL_STATE' });
@@ -192,15 +199,28 @@ export class TwoPhaseCommit {
     const txn = this.coordinated(record);
     if (txn.decision === 'COMMIT') throw new DomainError('CONFLICT', `${txn.gid} was decided COMMIT: it cannot roll back.`, { transactionId: txn.gid, state: record.state, reason: 'ILLEGAL_STATE' });
     if (txn.decision === 'ABORT') return;
-    this.decideAbort(record.coordinatorNodeId, txn, reason);
+    this.decideAbort(this.writerOf(record.coordinatorNodeId), txn, reason);
+  }
+
+  /**
+   * Only the coordinator decides, and it must run: while its node is down a request changes
+   * nothing. @throws DomainError CONFLICT (`COORDINATOR_DOWN`).
+   */
+  requireCoordinatorUp(record: TransactionRecord): void {
+    const coordinatorId = this.writerOf(record.coordinatorNodeId);
+    if (this.isUp(coordinatorId)) return;
+    throw new DomainError('CONFLICT', `The coordinator ${coordinatorId} of ${record.transactionId} is down: nothing changed; ${record.transactionId} is ${record.state}, and the coordinator's restart ends it (presumed abort unless COMMIT is in its log).`, {
+      transactionId: record.transactionId,
+      coordinatorNodeId: coordinatorId,
+      state: record.state,
+      reason: 'COORDINATOR_DOWN',
+    });
   }
 
   /** The coordinator's memory of `record`. @throws DomainError CONFLICT when it is down or lost it. */
   private coordinated(record: TransactionRecord): Coordinated {
-    const coordinatorId = record.coordinatorNodeId;
-    if (!this.isUp(coordinatorId)) {
-      throw new DomainError('CONFLICT', `The coordinator ${coordinatorId} of ${record.transactionId} is down.`, { transactionId: record.transactionId, coordinatorNodeId: coordinatorId, state: record.state, reason: 'COORDINATOR_DOWN' });
-    }
+    this.requireCoordinatorUp(record);
+    const coordinatorId = this.writerOf(record.coordinatorNodeId);
     const txn = this.memory(coordinatorId).coordinated.get(record.transactionId);
     if (txn === undefined) {
       throw new DomainError('CONFLICT', `The coordinator ${coordinatorId} no longer runs ${record.transactionId} (${record.state}).`, { transactionId: record.transactionId, state: record.state, reason: 'ILLEGAL_STATE' });
@@ -217,14 +237,14 @@ export class TwoPhaseCommit {
       const nodeId = txn.participants[0] as string;
       // The participant alone decides a one-phase commit: nothing is logged, nothing to remember.
       this.dropCoordinated(coordinatorId, txn);
-      this.send(coordinatorId, nodeId, { type: 'CommitOnePhase', gid: txn.gid });
+      this.send(coordinatorId, this.writerOf(nodeId), { type: 'CommitOnePhase', gid: txn.gid });
       return;
     }
     if (txn.phase !== 'EXECUTING' || !txn.prepareRequested) return;
     txn.phase = 'PREPARING';
     txn.prepareSentAtMs = this.now();
     for (const nodeId of txn.participants) {
-      if (!this.send(coordinatorId, nodeId, { type: 'Prepare', gid: txn.gid, participants: txn.participants, coordinatorNodeId: coordinatorId })) return;
+      if (!this.send(coordinatorId, this.writerOf(nodeId), { type: 'Prepare', gid: txn.gid, participants: txn.participants, coordinatorNodeId: txn.coordinator })) return;
     }
   }
 
@@ -240,21 +260,23 @@ export class TwoPhaseCommit {
 
   private onExecuted(coordinatorId: string, from: string, message: Extract<TransactionMessage, { type: 'Executed' }>): void {
     const txn = this.memory(coordinatorId).coordinated.get(message.gid);
-    if (txn === undefined || (txn.phase !== 'EXECUTING' && txn.phase !== 'ONE_PHASE')) return;
+    const participant = txn === undefined ? undefined : this.participantAt(txn, from);
+    if (txn === undefined || participant === undefined || (txn.phase !== 'EXECUTING' && txn.phase !== 'ONE_PHASE')) return;
     if (!message.ok) {
-      this.decideAbort(coordinatorId, txn, `${from} could not do its writes: ${message.reason ?? 'no reason given'}`);
+      this.decideAbort(coordinatorId, txn, `${participant} could not do its writes: ${message.reason ?? 'no reason given'}`);
       return;
     }
-    txn.executed.add(from);
+    txn.executed.add(participant);
     this.advance(coordinatorId, txn);
   }
 
   private onVote(coordinatorId: string, from: string, message: Extract<TransactionMessage, { type: 'Vote' }>): void {
     const txn = this.memory(coordinatorId).coordinated.get(message.gid);
-    if (txn === undefined || txn.phase !== 'PREPARING' || txn.votes.has(from)) return;
-    txn.votes.set(from, message.vote);
+    const participant = txn === undefined ? undefined : this.participantAt(txn, from);
+    if (txn === undefined || participant === undefined || txn.phase !== 'PREPARING' || txn.votes.has(participant)) return;
+    txn.votes.set(participant, message.vote);
     if (message.vote === 'NO') {
-      this.decideAbort(coordinatorId, txn, `${from} voted NO: ${message.reason ?? 'no reason given'}`);
+      this.decideAbort(coordinatorId, txn, `${participant} voted NO: ${message.reason ?? 'no reason given'}`);
       return;
     }
     if (txn.votes.size < txn.participants.length) return;
@@ -275,7 +297,7 @@ export class TwoPhaseCommit {
   private decideCommit(coordinatorId: string, txn: Coordinated): void {
     if (!this.deps.step(coordinatorId, 'log', 'LOG COMMIT', txn.gid)) return;
     const nowMs = this.now();
-    const row: CoordinatorLogRow = { gid: txn.gid, outcome: 'COMMIT', participants: [...txn.participants], coordinatorNodeId: coordinatorId, decidedAtMs: nowMs };
+    const row: CoordinatorLogRow = { gid: txn.gid, outcome: 'COMMIT', participants: [...txn.participants], coordinatorNodeId: txn.coordinator, decidedAtMs: nowMs };
     try {
       this.deps.cluster.commitOn(coordinatorId, [{ op: 'put', table: COORDINATOR_LOG_TABLE, key: txn.gid, row }]);
     } catch (error) {
@@ -308,14 +330,15 @@ export class TwoPhaseCommit {
   private sendDecisions(coordinatorId: string, txn: Coordinated): void {
     for (const nodeId of txn.participants) {
       if (txn.acks.has(nodeId)) continue;
-      if (!this.send(coordinatorId, nodeId, { type: 'Decision', gid: txn.gid, outcome: txn.decision as Decision })) return;
+      if (!this.send(coordinatorId, this.writerOf(nodeId), { type: 'Decision', gid: txn.gid, outcome: txn.decision as Decision })) return;
     }
   }
 
   private onAck(coordinatorId: string, from: string, message: Extract<TransactionMessage, { type: 'Ack' }>): void {
     const txn = this.memory(coordinatorId).coordinated.get(message.gid);
-    if (txn === undefined || txn.decision === null || txn.acks.has(from) || !txn.participants.includes(from)) return;
-    txn.acks.add(from);
+    const participant = txn === undefined ? undefined : this.participantAt(txn, from);
+    if (txn === undefined || participant === undefined || txn.decision === null || txn.acks.has(participant)) return;
+    txn.acks.add(participant);
     if (txn.acks.size === txn.participants.length) this.complete(coordinatorId, txn);
   }
 
@@ -376,7 +399,7 @@ export class TwoPhaseCommit {
     participant.execute(message.gid, message.writes, { lockTimeoutMs: message.lockTimeoutMs, deadlineMs: message.deadlineMs }, (result) => {
       if (!this.isUp(nodeId)) return;
       if (!result.ok && this.deps.registry.liveRecord(message.gid)?.decision === null) {
-        this.deps.registry.updateParticipant(message.gid, nodeId, { vote: 'NO', state: 'ABORTED', reason: result.reason });
+        this.updateParticipant(message.gid, nodeId, { vote: 'NO', state: 'ABORTED', reason: result.reason });
       }
       this.send(nodeId, from, { type: 'Executed', gid: message.gid, ok: result.ok, reason: result.ok ? null : result.reason });
     });
@@ -389,10 +412,10 @@ export class TwoPhaseCommit {
     if (result.vote === 'YES') {
       memory.watches.set(message.gid, { lastHeardMs: this.now(), askedAtMs: null, inDoubt: false });
       if (result.record !== null) {
-        this.deps.registry.updateParticipant(message.gid, nodeId, { state: 'PREPARED', vote: 'YES', prepareLsn: result.record.lsn, xminPinned: result.record.xid, preparedAtMs: result.record.atMs });
+        this.updateParticipant(message.gid, nodeId, { state: 'PREPARED', vote: 'YES', prepareLsn: result.record.lsn, xminPinned: result.record.xid, preparedAtMs: result.record.atMs });
       }
     } else {
-      this.deps.registry.updateParticipant(message.gid, nodeId, { state: 'ABORTED', vote: 'NO', reason: result.reason });
+      this.updateParticipant(message.gid, nodeId, { state: 'ABORTED', vote: 'NO', reason: result.reason });
     }
     this.send(nodeId, from, { type: 'Vote', gid: message.gid, vote: result.vote, reason: result.vote === 'NO' ? result.reason : null });
   }
@@ -400,8 +423,8 @@ export class TwoPhaseCommit {
   private onCommitOnePhase(nodeId: string, from: string, message: Extract<TransactionMessage, { type: 'CommitOnePhase' }>): void {
     const result = this.deps.participantOf(nodeId).commitOnePhase(message.gid);
     if (result === null) return;
-    if (result.committed) this.deps.registry.updateParticipant(message.gid, nodeId, { state: 'COMMITTED', acknowledged: true });
-    else this.deps.registry.updateParticipant(message.gid, nodeId, { state: 'ABORTED', reason: result.reason });
+    if (result.committed) this.updateParticipant(message.gid, nodeId, { state: 'COMMITTED', acknowledged: true });
+    else this.updateParticipant(message.gid, nodeId, { state: 'ABORTED', reason: result.reason });
     this.send(nodeId, from, { type: 'OnePhaseResult', gid: message.gid, committed: result.committed, reason: result.committed ? null : result.reason });
   }
 
@@ -420,7 +443,7 @@ export class TwoPhaseCommit {
       // Unprepared work is never committed (a COMMIT needs this participant's YES): a stray message.
       return;
     }
-    this.deps.registry.updateParticipant(gid, nodeId, { acknowledged: true });
+    this.updateParticipant(gid, nodeId, { acknowledged: true });
     this.send(nodeId, from, { type: 'Ack', gid, outcome, heuristic });
   }
 
@@ -429,7 +452,7 @@ export class TwoPhaseCommit {
     const finished = this.deps.participantOf(nodeId).finishPrepared(gid, outcome === 'COMMIT' ? 'COMMIT' : 'ROLLBACK');
     if (finished === 'applied') {
       this.memory(nodeId).watches.delete(gid);
-      this.deps.registry.updateParticipant(gid, nodeId, { state: outcome === 'COMMIT' ? 'COMMITTED' : 'ABORTED' });
+      this.updateParticipant(gid, nodeId, { state: outcome === 'COMMIT' ? 'COMMITTED' : 'ABORTED' });
     }
     return finished;
   }
@@ -461,20 +484,20 @@ export class TwoPhaseCommit {
     const entry = this.deps.cluster.storageOf(nodeId).preparedTransaction(message.gid);
     if (entry === undefined || entry.status !== 'PREPARED') return;
     const watch = this.memory(nodeId).watches.get(message.gid);
-    if (from === entry.coordinatorNodeId && watch !== undefined) {
+    if (entry.coordinatorNodeId !== null && from === this.writerOf(entry.coordinatorNodeId) && watch !== undefined) {
       watch.lastHeardMs = this.now();
       watch.askedAtMs = null;
       if (watch.inDoubt) {
         watch.inDoubt = false;
-        this.deps.registry.updateParticipant(message.gid, nodeId, { state: 'PREPARED' });
+        this.updateParticipant(message.gid, nodeId, { state: 'PREPARED' });
       }
     }
     if (message.outcome === 'UNKNOWN') return;
     const finished = this.finishPrepared(nodeId, message.gid, message.outcome);
     if (finished !== 'applied' || entry.coordinatorNodeId === null) return;
     // Tell the coordinator (if it runs) so it can forget.
-    this.deps.registry.updateParticipant(message.gid, nodeId, { acknowledged: true });
-    this.send(nodeId, entry.coordinatorNodeId, { type: 'Ack', gid: message.gid, outcome: message.outcome, heuristic: null });
+    this.updateParticipant(message.gid, nodeId, { acknowledged: true });
+    this.send(nodeId, this.writerOf(entry.coordinatorNodeId), { type: 'Ack', gid: message.gid, outcome: message.outcome, heuristic: null });
   }
 
   /** A restarted coordinator's Recover: its earlier incarnations' unprepared work is dropped, and the prepared gids it coordinates are listed. */
@@ -482,13 +505,16 @@ export class TwoPhaseCommit {
     const memory = this.memory(nodeId);
     const participant = this.deps.participantOf(nodeId);
     for (const [gid, session] of [...memory.sessions]) {
-      if (session.coordinatorId !== from || session.epoch >= message.epoch) continue;
+      // Work sent by an earlier incarnation of `from`, or by a coordinator whose role `from` took over (a failover): its session is gone.
+      const gone = session.coordinatorId === from ? session.epoch < message.epoch : this.writerOf(session.coordinatorId) === from;
+      if (!gone) continue;
       memory.sessions.delete(gid);
       if (participant.hasWork(gid)) participant.discard(gid, `${gid} was dropped: its coordinator ${from} restarted`);
     }
-    // A standby's prepared entries are replicas of its primary's: it answers for none of them.
-    const prepared = (this.isStandby(nodeId) ? [] : this.deps.cluster.storageOf(nodeId).preparedTransactions())
-      .filter((entry) => entry.status === 'PREPARED' && entry.coordinatorNodeId === from)
+    const prepared = this.deps.cluster
+      .storageOf(nodeId)
+      .preparedTransactions()
+      .filter((entry) => entry.status === 'PREPARED' && entry.coordinatorNodeId !== null && this.writerOf(entry.coordinatorNodeId) === from)
       .map((entry) => entry.gid);
     this.send(nodeId, from, { type: 'RecoverReply', prepared });
   }
@@ -498,6 +524,7 @@ export class TwoPhaseCommit {
   /** Every decisionRetryMs: coordinators re-send decisions; prepared participants ask for theirs, then their peers. */
   tick(): void {
     this.attachNodes();
+    this.followRoles();
     const { decisionTimeoutMs } = this.deps.config();
     const nowMs = this.now();
     for (const nodeId of this.deps.cluster.nodeIds()) {
@@ -521,7 +548,7 @@ export class TwoPhaseCommit {
         if (nowMs - watch.lastHeardMs < decisionTimeoutMs) continue;
         if (!watch.inDoubt && watch.askedAtMs !== null && nowMs - watch.askedAtMs >= decisionTimeoutMs) {
           watch.inDoubt = true;
-          this.deps.registry.updateParticipant(entry.gid, nodeId, { state: 'IN_DOUBT' });
+          this.updateParticipant(entry.gid, nodeId, { state: 'IN_DOUBT' });
         }
         watch.askedAtMs ??= nowMs;
         if (!this.askForDecision(nodeId, entry.gid, entry.coordinatorNodeId, watch.inDoubt ? entry.participants : [])) break;
@@ -529,10 +556,10 @@ export class TwoPhaseCommit {
     }
   }
 
-  /** Asks the coordinator, then the peers; false when the node went down on the way. */
-  private askForDecision(nodeId: string, gid: string, coordinatorId: string, peers: readonly string[]): boolean {
-    if (!this.send(nodeId, coordinatorId, { type: 'DecisionRequest', gid, toCoordinator: true })) return false;
-    for (const peer of peers) {
+  /** Asks the coordinator, then the peers (each where its writer is now); false when the node went down on the way. */
+  private askForDecision(nodeId: string, gid: string, coordinator: string, peers: readonly string[]): boolean {
+    if (!this.send(nodeId, this.writerOf(coordinator), { type: 'DecisionRequest', gid, toCoordinator: true })) return false;
+    for (const peer of peers.map((name) => this.writerOf(name))) {
       if (peer !== nodeId && !this.send(nodeId, peer, { type: 'DecisionRequest', gid, toCoordinator: false })) return false;
     }
     return true;
@@ -540,26 +567,53 @@ export class TwoPhaseCommit {
 
   /** A node crashed: its memory is gone (its storage already lost what it had not flushed). */
   crashed(nodeId: string): void {
-    const memory = this.memories.get(nodeId);
-    if (memory !== undefined) {
-      for (const txn of memory.coordinated.values()) {
-        this.clearPrepareTimer(txn);
-        if (txn.timeoutTimer !== null) this.deps.runtime.clock.cancel(txn.timeoutTimer);
-        txn.timeoutTimer = null;
-        if (txn.decision === null) this.deps.registry.updateTransaction(txn.gid, { coordinatorLost: true });
-      }
-      this.memories.delete(nodeId);
-    }
+    this.forgetCoordinated(nodeId);
+    this.memories.delete(nodeId);
     this.deps.participantOf(nodeId).crash();
   }
 
+  /** The node's memory as coordinator is gone: undecided transactions are lost (presumed abort), logged COMMITs wait in the log. */
+  private forgetCoordinated(nodeId: string): void {
+    const memory = this.memories.get(nodeId);
+    if (memory === undefined) return;
+    for (const txn of memory.coordinated.values()) {
+      this.clearPrepareTimer(txn);
+      if (txn.timeoutTimer !== null) this.deps.runtime.clock.cancel(txn.timeoutTimer);
+      txn.timeoutTimer = null;
+      if (txn.decision === null) this.deps.registry.updateTransaction(txn.gid, { coordinatorLost: true });
+    }
+    memory.coordinated.clear();
+  }
+
   /**
-   * A node came back: as coordinator it re-sends the COMMITs its log holds and asks every node for
-   * what it holds prepared under it (aborting what has no row); as participant it asks for the
-   * decision of each transaction it holds prepared.
+   * Promotions and demotions since the last tick (a failover or switchover of the physical group).
+   * A demoted node loses its memory as coordinator, as PostgreSQL restarted as a standby by Patroni
+   * does; a promoted one recovers, as coordinator and participant, everything it now serves: the
+   * COMMITs of the log rows it replayed, presumed abort for the rest, the prepared transactions it
+   * replayed. Demotions first, so a promoted node never meets the memory of the one it replaced.
+   */
+  private followRoles(): void {
+    const changed: { nodeId: string; role: WriteRole }[] = [];
+    for (const nodeId of this.deps.cluster.nodeIds()) {
+      const role = this.deps.cluster.writeRoleOf(nodeId);
+      const before = this.roles.get(nodeId);
+      this.roles.set(nodeId, role);
+      if (before !== undefined && before !== role && (before === 'STANDBY' || role === 'STANDBY')) changed.push({ nodeId, role });
+    }
+    for (const { nodeId } of changed.filter((change) => change.role === 'STANDBY')) this.forgetCoordinated(nodeId);
+    for (const { nodeId } of changed.filter((change) => change.role !== 'STANDBY')) if (this.isUp(nodeId)) this.restarted(nodeId);
+  }
+
+  /**
+   * A node came back (or was promoted): as coordinator it re-sends the COMMITs its log holds and
+   * asks every node for what it holds prepared under it (aborting what has no row); as participant
+   * it asks for the decision of each transaction it holds prepared. A standby does neither: its
+   * primary serves what it replays.
    */
   restarted(nodeId: string): void {
     this.attachNodes();
+    this.roles.set(nodeId, this.deps.cluster.writeRoleOf(nodeId));
+    if (this.isStandby(nodeId)) return;
     const epoch = (this.epochs.get(nodeId) ?? 0) + 1;
     this.epochs.set(nodeId, epoch);
     const memory = this.memory(nodeId);
@@ -567,8 +621,10 @@ export class TwoPhaseCommit {
     const storage = this.deps.cluster.storageOf(nodeId);
     for (const stored of storage.tableImage(COORDINATOR_LOG_TABLE)) {
       const row = stored.row as unknown as CoordinatorLogRow;
+      if (memory.coordinated.has(row.gid)) continue;
       memory.coordinated.set(row.gid, {
         gid: row.gid,
+        coordinator: row.coordinatorNodeId,
         participants: row.participants,
         writes: new Map(),
         lockTimeoutMs: 0,
@@ -589,9 +645,10 @@ export class TwoPhaseCommit {
       });
     }
     for (const record of this.deps.registry.liveRecords()) {
-      if (record.coordinatorNodeId !== nodeId || record.decision !== null) continue;
-      const logged = memory.coordinated.has(record.transactionId);
-      this.deps.registry.updateTransaction(record.transactionId, logged ? { decision: 'COMMIT', phase: 'DECIDED' } : { decision: 'ABORT', phase: 'DECIDED', reason: `presumed abort: the coordinator ${nodeId} restarted without a COMMIT in its log` });
+      if (this.writerOf(record.coordinatorNodeId) !== nodeId || record.decision !== null) continue;
+      const logged = memory.coordinated.get(record.transactionId);
+      const how = record.coordinatorNodeId === nodeId ? `the coordinator ${nodeId} restarted` : `${nodeId} took over the coordinator ${record.coordinatorNodeId}'s role`;
+      this.deps.registry.updateTransaction(record.transactionId, logged !== undefined ? { decision: 'COMMIT', phase: 'DECIDED' } : { decision: 'ABORT', phase: 'DECIDED', reason: `presumed abort: ${how} without a COMMIT in its log` });
     }
     for (const txn of [...memory.coordinated.values()]) {
       this.sendDecisions(nodeId, txn);
@@ -600,7 +657,7 @@ export class TwoPhaseCommit {
     for (const other of this.deps.cluster.nodeIds()) {
       if (!this.send(nodeId, other, { type: 'Recover', epoch })) return;
     }
-    for (const entry of this.isStandby(nodeId) ? [] : storage.preparedTransactions()) {
+    for (const entry of storage.preparedTransactions()) {
       if (entry.status !== 'PREPARED' || entry.coordinatorNodeId === null) continue;
       memory.watches.set(entry.gid, { lastHeardMs: nowMs, askedAtMs: nowMs, inDoubt: false });
       if (!this.askForDecision(nodeId, entry.gid, entry.coordinatorNodeId, [])) return;
@@ -631,7 +688,8 @@ export class TwoPhaseCommit {
   }
 
   private deliver(nodeId: string, from: string, message: TransactionMessage): void {
-    if (!this.isUp(nodeId)) return;
+    // A standby answers for nothing: its primary serves its participants and coordinator now (a message that finds one was sent before a failover).
+    if (!this.isUp(nodeId) || this.isStandby(nodeId)) return;
     if (!this.deps.step(nodeId, 'receive', message.type, gidOfMessage(message))) return;
     switch (message.type) {
       case 'Execute':
@@ -676,6 +734,30 @@ export class TwoPhaseCommit {
       this.memories.set(nodeId, memory);
     }
     return memory;
+  }
+
+  /** Where participant or coordinator `name` is served now: the node itself, or its physical group's primary. */
+  private writerOf(name: string): string {
+    return this.deps.cluster.writerOf(name);
+  }
+
+  /** The participant of `txn` whose writer `nodeId` is (a message from any other node is stale). */
+  private participantAt(txn: Coordinated, nodeId: string): string | undefined {
+    return txn.participants.find((name) => this.writerOf(name) === nodeId);
+  }
+
+  /**
+   * The participant `nodeId` acts as for `gid`: itself when it is one, else the one whose physical
+   * group it now leads (after a failover, the promoted standby serves the old primary's name).
+   */
+  actingFor(nodeId: string, gid: string): string {
+    const names = this.deps.cluster.storageOf(nodeId).preparedTransaction(gid)?.participants ?? this.deps.registry.liveRecord(gid)?.participants.map((participant) => participant.nodeId) ?? [];
+    if (names.includes(nodeId)) return nodeId;
+    return names.find((name) => this.writerOf(name) === nodeId) ?? nodeId;
+  }
+
+  private updateParticipant(gid: string, nodeId: string, patch: Parameters<TransactionRegistry['updateParticipant']>[2]): void {
+    this.deps.registry.updateParticipant(gid, this.actingFor(nodeId, gid), patch);
   }
 
   /** A standby replays its primary's prepared transactions; the primary is their participant. */

@@ -138,6 +138,7 @@ export interface DistributedTransactionStatistics {
   commitLatency: LatencyPercentiles;
   totalLatency: LatencyPercentiles;
   lockWaitLatency: LatencyPercentiles;
+  latencySince: string;
 }
 
 // ================================================================ XA
@@ -328,6 +329,7 @@ export function statisticsOf(view: TransactionStatisticsView): DistributedTransa
     commitLatency: view.commitLatency,
     totalLatency: view.totalLatency,
     lockWaitLatency: view.lockWaitLatency,
+    latencySince: isoTime(view.latencySinceMs),
   };
 }
 

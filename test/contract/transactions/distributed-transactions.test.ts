@@ -351,6 +351,53 @@ describe('in doubt', () => {
   });
 });
 
+describe('the coordinator down', () => {
+  test('prepare, commit and rollback answer 409 COORDINATOR_DOWN and change nothing; its restart ends both by presumed abort', async () => {
+    const active = await begin(fixture.server, { ...transfer({ 'node-1': 'down-1', 'node-4': 'down-2' }), coordinatorNodeId: 'node-3' });
+    const prepared = await begin(fixture.server, { ...transfer({ 'node-1': 'down-3', 'node-4': 'down-4' }), coordinatorNodeId: 'node-3' });
+    await http().post(`${DTX}/${prepared}/prepare`).set(asAdmin);
+    await advanceUntil(fixture.server, prepared, ['PREPARED']);
+    const crash = await injectFault(fixture.server, { type: 'crash', nodes: ['node-3'] });
+    // Lost with the coordinator's memory, the active one will abort; the prepared one is in doubt.
+    const before = await Promise.all([active, prepared].map((id) => http().get(`${DTX}/${id}/status`).set(asAdmin)));
+    expect(before.map((response) => response.body.data.state)).toEqual(['ABORTING', 'IN_DOUBT']);
+    const locksBefore = storage('node-1').lockCount() + storage('node-4').lockCount();
+
+    for (const [id, state] of [[active, 'ABORTING'], [prepared, 'IN_DOUBT']] as const) {
+      const prepare = await http().post(`${DTX}/${id}/prepare`).set(asAdmin);
+      expectContract('prepareDistributedTransaction', prepare);
+      expect(prepare.status).toBe(409);
+      expect(prepare.body.error.details).toEqual({ reason: 'COORDINATOR_DOWN', transactionId: id, coordinatorNodeId: 'node-3', state });
+      const commit = await http().post(`${DTX}/${id}/commit`).set(asAdmin);
+      expectContract('commitDistributedTransaction', commit);
+      expect(commit.status).toBe(409);
+      expect(commit.body.error.details).toEqual({ reason: 'COORDINATOR_DOWN', transactionId: id, coordinatorNodeId: 'node-3', state });
+      expect(commit.body.error.message).toContain('nothing changed');
+      expect(await lastAuditEntry(fixture.server, 'commitDistributedTransaction')).toMatchObject({ outcome: 'FAILURE', errorCode: 'CONFLICT', target: `transactions.distributed/${id}` });
+    }
+    // Rolling back what is aborting already answers it as it is; an in-doubt one waits for its coordinator.
+    const rollbackActive = await http().post(`${DTX}/${active}/rollback`).set(asAdmin);
+    expectContract('rollbackDistributedTransaction', rollbackActive);
+    expect(rollbackActive.status).toBe(200);
+    expect(rollbackActive.body.data.state).toBe('ABORTING');
+    const rollbackPrepared = await http().post(`${DTX}/${prepared}/rollback`).set(asAdmin);
+    expectContract('rollbackDistributedTransaction', rollbackPrepared);
+    expect(rollbackPrepared.status).toBe(409);
+    expect(rollbackPrepared.body.error.details.reason).toBe('COORDINATOR_DOWN');
+
+    // Nothing changed: the same views (the clock did not move), the same locks, no row visible.
+    const after = await Promise.all([active, prepared].map((id) => http().get(`${DTX}/${id}/status`).set(asAdmin)));
+    expect(after.map((response) => response.body.data)).toEqual(before.map((response) => response.body.data));
+    expect(storage('node-1').lockCount() + storage('node-4').lockCount()).toBe(locksBefore);
+    expect(storage('node-1').getRow('accounts', 'down-3')).toBeUndefined();
+
+    await healFault(fixture.server, crash);
+    for (const id of [active, prepared]) expect((await advanceUntil(fixture.server, id, ['ABORTED', 'COMMITTED']))['state']).toBe('ABORTED');
+    expect(storage('node-1').getRow('accounts', 'down-3')).toBeUndefined();
+    expect(storage('node-4').locksOf(prepared)).toEqual([]);
+  });
+});
+
 describe('lists and statistics', () => {
   test('the list filters by state, coordinator and participant, sorts, pages and keeps only the fields asked for', async () => {
     const all = await http().get(DTX).set(asAdmin);
@@ -401,6 +448,10 @@ describe('lists and statistics', () => {
     expect(stats.prepareLatency.p50Ms).toBeGreaterThan(0);
     expect(stats.commitLatency.samples).toBeGreaterThan(0);
     expect(stats.totalLatency.maxMs).toBeGreaterThanOrEqual(stats.totalLatency.p99Ms);
+    // The windows began with this server: no transaction here begun before it.
+    expect(Date.parse(stats.latencySince)).toBe(engine.latencySinceMs);
+    const oldest = await http().get(`${DTX}?sort_by=begunAt&order=asc&limit=1`).set(asAdmin);
+    expect(Date.parse(stats.latencySince)).toBeLessThanOrEqual(Date.parse(oldest.body.data[0].begunAt));
     const viewer = await http().get(`${DTX}/statistics`).set({ 'X-API-Key': fixture.viewerKey });
     expect(viewer.status).toBe(200);
   });

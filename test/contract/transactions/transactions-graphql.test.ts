@@ -73,7 +73,7 @@ describe('two-phase commit over GraphQL', () => {
         `{ distributedTransactionStatistics { begun active prepared inDoubt committed onePhaseCommits aborted
              heuristic { commit rollback mixed hazard forgotten } votes { yes no } lockWaits { waits timedOut }
              prepareLatency { samples p50Ms p95Ms p99Ms maxMs } commitLatency { samples p50Ms p95Ms p99Ms maxMs }
-             totalLatency { samples p50Ms p95Ms p99Ms maxMs } lockWaitLatency { samples p50Ms p95Ms p99Ms maxMs } } }`,
+             totalLatency { samples p50Ms p95Ms p99Ms maxMs } lockWaitLatency { samples p50Ms p95Ms p99Ms maxMs } latencySince } }`,
       ),
     );
     expect(statistics.distributedTransactionStatistics).toEqual(await rest(`${DTX}/statistics`));

@@ -1,20 +1,25 @@
 /**
- * Atomicity under crashes, as a property: for random transactions over 2 to 5 participants, a
- * fault-free run lists every protocol step (each message sent or received, each log write); then,
- * for EVERY step k, a fresh run with the same seed crashes a node just before step k — the node
- * taking the step, the coordinator, and another participant — restarts it later, and lets the
- * cluster settle. Afterwards every participant has the same outcome, no lock or prepared
- * transaction is left, the coordinator's log is empty, no committed write is lost and no aborted
- * write is visible.
+ * Atomicity under crashes, partitions and message loss, as a property: for random transactions
+ * over 2 to 5 participants, a fault-free run lists every protocol step (each message sent or
+ * received, each log write); then, for EVERY step k, a fresh run with the same seed crashes a node
+ * just before step k — the node taking the step, the coordinator, and another participant —
+ * restarts it later, and lets the cluster settle. For the first scenario of each seed, two more
+ * runs per step start a network fault there instead, healed as a crash is: a partition between
+ * the coordinator and the node taking the step (or every participant, when the coordinator takes
+ * it), and the loss of 40 % of the messages among all of them. Afterwards every participant has
+ * the same outcome, no lock or prepared transaction is left, the coordinator's log is empty, no
+ * committed write is lost and no aborted write is visible; decisions were re-sent until
+ * acknowledged.
  *
- * A failing seed prints its replay command: TXN_SEED=<seed> [TXN_PATH=<path>] npx vitest run <this file>.
+ * Seeds 1 to 8 in the suite, 1 to TXN_SEED_COUNT when set (CI runs 64). A failing seed prints its
+ * replay command: TXN_SEED=<seed> [TXN_PATH=<path>] npx vitest run <this file>.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ReplicationCluster } from '../../../src/engines/replication/replication-cluster.js';
 import type { RowWrite } from '../../../src/engines/replication/wal-record.js';
 import { DomainError } from '../../../src/engines/runtime/domain-error.js';
-import { SimulationRuntime } from '../../../src/engines/runtime/index.js';
+import { SimulationRuntime, type FaultSpec } from '../../../src/engines/runtime/index.js';
 import { TransactionsEngine } from '../../../src/engines/transactions/transactions-engine.js';
 import type { TransactionStep } from '../../../src/engines/transactions/two-phase-commit.js';
 
@@ -55,35 +60,35 @@ const scenarioArbitrary: fc.Arbitrary<Scenario> = fc
     }),
   );
 
-interface Crash {
+/** The fault a run starts just before one step, healed `downMs` later. */
+interface Disruption {
   atStep: number;
-  victim: (step: TransactionStep) => string;
+  fault: FaultSpec;
 }
 
 interface RunResult {
   steps: TransactionStep[];
-  crashed: string | null;
 }
 
-/** What the crash runs of one seed went through, so the test shows it exercised each path. */
-const tally = { committed: 0, aborted: 0, inDoubt: 0, crashRuns: 0 };
+/** What the fault runs of one seed went through, so the test shows it exercised each path (decisionsResent: network runs only). */
+const tally = { committed: 0, aborted: 0, inDoubt: 0, crashRuns: 0, partitionRuns: 0, lossRuns: 0, decisionsResent: 0 };
 
-/** One run of a scenario, optionally with one crash; checks the invariants; returns the steps taken. */
-function run(scenario: Scenario, crash: Crash | null): RunResult {
+/** One run of a scenario, optionally with one fault; checks the invariants; returns the steps taken. */
+function run(scenario: Scenario, disruption: Disruption | null): RunResult {
   const runtime = new SimulationRuntime({ seed: 11, startMs: START_MS });
   const cluster = ReplicationCluster.bootstrap({ runtime }, { nodeIds: NODE_IDS, replicaIds: [], config: { statusIntervalMs: 100, replicationTimeoutSecs: 2 } });
   const steps: TransactionStep[] = [];
-  let crashed: string | null = null;
+  let injected = false;
   const engine = TransactionsEngine.create(
     {
       runtime,
       cluster,
       onStep: (step) => {
         steps.push(step);
-        if (crash === null || step.index !== crash.atStep || crashed !== null) return;
-        crashed = crash.victim(step);
-        runtime.faults.inject({ type: 'crash', nodes: [crashed] }, 'crash', runtime.clock.now());
-        runtime.clock.after(scenario.downMs, () => runtime.faults.heal('crash'));
+        if (disruption === null || step.index !== disruption.atStep || injected) return;
+        injected = true;
+        runtime.faults.inject(disruption.fault, 'disruption', runtime.clock.now());
+        runtime.clock.after(scenario.downMs, () => runtime.faults.heal('disruption'));
       },
     },
     CONFIG,
@@ -127,14 +132,17 @@ function run(scenario: Scenario, crash: Crash | null): RunResult {
     runtime.clock.advance(scenario.downMs + SETTLE_MS);
 
     const view = engine.get(begun.transactionId);
-    const where = `${begun.transactionId} (crash of ${crashed ?? 'nothing'} at step ${crash?.atStep ?? '-'}): ${JSON.stringify(view.participants.map((p) => [p.nodeId, p.state, p.reason]))}`;
+    const what = disruption === null ? 'no fault' : `${JSON.stringify(disruption.fault)} at step ${disruption.atStep}`;
+    const where = `${begun.transactionId} (${what}): ${JSON.stringify(view.participants.map((p) => [p.nodeId, p.state, p.reason]))}`;
     expect(['COMMITTED', 'ABORTED'], where).toContain(view.state);
     const committed = view.state === 'COMMITTED';
-    if (crash === null) expect(view.state, where).toBe('COMMITTED');
+    if (disruption === null) expect(view.state, where).toBe('COMMITTED');
     else {
-      tally.crashRuns += 1;
+      tally[`${disruption.fault.type as 'crash' | 'partition' | 'loss'}Runs`] += 1;
       tally[committed ? 'committed' : 'aborted'] += 1;
       if (view.inDoubtSinceMs !== null) tally.inDoubt += 1;
+      const decisionsSent = steps.filter((step) => step.kind === 'send' && step.what === 'Decision').length;
+      if (disruption.fault.type !== 'crash' && decisionsSent > participantIds.length) tally.decisionsResent += 1;
     }
     // Every participant the same outcome, seen in its rows: all writes applied, or none.
     for (const [path, { before, after }] of expected) {
@@ -148,7 +156,7 @@ function run(scenario: Scenario, crash: Crash | null): RunResult {
       expect(storage.twoPhaseCount(), `prepared left on ${nodeId}: ${where}`).toBe(0);
       expect(storage.tableImage('pg_dist_transaction'), `coordinator log on ${nodeId}: ${where}`).toEqual([]);
     }
-    return { steps, crashed };
+    return { steps };
   } finally {
     engine.close();
     cluster.close();
@@ -163,30 +171,45 @@ function crashAtEveryStep(scenario: Scenario): void {
   for (const step of steps) {
     const others = scenario.participants.map((index) => NODE_IDS[index] as string).filter((nodeId) => nodeId !== step.nodeId && nodeId !== coordinatorId);
     const victims = new Set([step.nodeId, coordinatorId, ...(others.length > 0 ? [others[scenario.otherPick % others.length] as string] : [])]);
-    for (const victim of victims) run(scenario, { atStep: step.index, victim: () => victim });
+    for (const victim of victims) run(scenario, { atStep: step.index, fault: { type: 'crash', nodes: [victim] } });
+  }
+}
+
+/** Every step, partitioning the coordinator from the node taking it (or from every participant), then losing messages among them all. */
+function disruptNetworkAtEveryStep(scenario: Scenario): void {
+  const { steps } = run(scenario, null);
+  const coordinatorId = NODE_IDS[scenario.coordinator] as string;
+  const participantIds = scenario.participants.map((index) => NODE_IDS[index] as string);
+  const everyone = [...new Set([coordinatorId, ...participantIds])];
+  for (const step of steps) {
+    const cutOff = step.nodeId === coordinatorId ? everyone.filter((nodeId) => nodeId !== coordinatorId) : [step.nodeId];
+    if (cutOff.length > 0) run(scenario, { atStep: step.index, fault: { type: 'partition', groups: [[coordinatorId], cutOff] } });
+    run(scenario, { atStep: step.index, fault: { type: 'loss', nodes: everyone, rate: 0.4 } });
   }
 }
 
 const replaySeed = process.env.TXN_SEED === undefined ? undefined : Number(process.env.TXN_SEED);
-const SEEDS = replaySeed === undefined ? [1, 2, 3, 4, 5, 6, 7, 8] : [replaySeed];
+/** The suite runs 8 seeds; CI's own step runs more (TXN_SEED_COUNT, see .ci/run). */
+const seedCount = Number(process.env.TXN_SEED_COUNT ?? 8);
+const SEEDS = replaySeed === undefined ? Array.from({ length: seedCount }, (_, index) => index + 1) : [replaySeed];
 
 describe('atomicity under a crash at every step', () => {
   for (const seed of SEEDS) {
     it(`holds for seed ${seed}`, () => {
-      Object.assign(tally, { committed: 0, aborted: 0, inDoubt: 0, crashRuns: 0 });
+      Object.assign(tally, { committed: 0, aborted: 0, inDoubt: 0, crashRuns: 0, partitionRuns: 0, lossRuns: 0, decisionsResent: 0 });
+      const options = { seed, ...(process.env.TXN_PATH === undefined ? {} : { path: process.env.TXN_PATH }), endOnFailure: true };
       try {
-        fc.assert(fc.property(scenarioArbitrary, crashAtEveryStep), {
-          seed,
-          numRuns: replaySeed === undefined ? 3 : 20,
-          ...(process.env.TXN_PATH === undefined ? {} : { path: process.env.TXN_PATH }),
-          endOnFailure: true,
-        });
+        fc.assert(fc.property(scenarioArbitrary, crashAtEveryStep), { ...options, numRuns: replaySeed === undefined ? 3 : 20 });
+        fc.assert(fc.property(scenarioArbitrary, disruptNetworkAtEveryStep), { ...options, numRuns: replaySeed === undefined ? 1 : 20 });
       } catch (error) {
         const path = /path: "([^"]*)"/.exec(String(error))?.[1];
         throw new Error(`Replay: TXN_SEED=${seed}${path ? ` TXN_PATH=${path}` : ''} npx vitest run ${FILE}\n${String(error)}`, { cause: error });
       }
-      // A crash before the decision aborts, one after it commits, and a coordinator down after PREPARE leaves participants in doubt.
+      // A fault before the decision aborts, one after it commits, a coordinator down or cut off after PREPARE leaves participants in doubt, and lost decisions are re-sent.
       expect(tally.crashRuns).toBeGreaterThan(100);
+      expect(tally.partitionRuns).toBeGreaterThan(10);
+      expect(tally.lossRuns).toBeGreaterThan(10);
+      expect(tally.decisionsResent).toBeGreaterThan(0);
       expect(tally.committed).toBeGreaterThan(0);
       expect(tally.aborted).toBeGreaterThan(0);
       expect(tally.inDoubt).toBeGreaterThan(0);

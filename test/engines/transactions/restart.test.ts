@@ -97,6 +97,7 @@ describe('a server restart', () => {
     await first.advance(20);
     expect(first.engine.get(prepared).state).toBe('PREPARED');
     const committedBefore = first.engine.statistics().counters.committed;
+    expect(first.engine.statistics().prepareLatency.samples).toBe(2);
 
     const second = await restart(first, store);
     await second.advance(300);
@@ -108,6 +109,11 @@ describe('a server restart', () => {
     expect(second.engine.get(active).participants[0]?.reason).toContain('server restarted');
     expect(locksEverywhere(second)).toBe(0);
     expect(second.engine.statistics().counters.committed).toBe(committedBefore + 1);
+    // The latency windows are not stored: they say they began with this server, and hold only what it measured.
+    const latencies = second.engine.statistics();
+    expect(latencies.latencySinceMs).toBe(second.runtime.clock.now() - 300);
+    expect(latencies.prepareLatency.samples).toBe(0);
+    expect(latencies.commitLatency.samples).toBe(1);
     // Ids continue where they were.
     expect(transfer(second, ['node-2'])).toBe('dtx-4');
   });
