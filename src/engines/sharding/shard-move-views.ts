@@ -2,7 +2,7 @@
  * The move machinery as the API and the events show it (spec/openapi/components/shard-moves.yaml):
  * cluster milliseconds become ISO-8601 times, plans and tasks carry their progress.
  */
-import type { RebalanceStrategy, NodeLoad, PlannedMove } from './rebalance-plan.js';
+import type { PlannedMove, RebalancePlan } from './rebalance-plan.js';
 import type { KeyRangeSelection, MoveSequenceRecord, SequenceState } from './shard-move-sequence.js';
 import type { TableVerification } from './shard-move-data.js';
 import type { MoveProgress } from './shard-move.js';
@@ -24,18 +24,10 @@ export interface WorkflowProgressView extends Omit<SequenceProgress, 'currentMov
   finishedAt: string | null;
 }
 
-export interface RebalancePlanView {
+/** A plan as the API shows it: the planner's result under its id and state. */
+export interface RebalancePlanView extends RebalancePlan {
   planId: string;
   state: SequenceState;
-  strategy: RebalanceStrategy;
-  threshold: number;
-  moves: PlannedMove[];
-  nodesBefore: NodeLoad[];
-  nodesAfter: NodeLoad[];
-  totalRows: number;
-  totalBytes: number;
-  estimatedDurationMs: number;
-  balanced: boolean;
   createdAt: string;
 }
 

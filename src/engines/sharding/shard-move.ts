@@ -80,33 +80,37 @@ export interface ShardMoveRecord {
   verification: TableVerification[] | null;
 }
 
-export interface MoveProgress {
-  moveId: string;
-  shardId: string;
-  tables: string[];
-  sourceNodeId: string;
-  targetNodeId: string;
-  phase: MovePhase;
-  pausedFrom: PausablePhase | null;
+/** A move's progress: its record's identity and counters, and what is measured from them now. */
+export interface MoveProgress
+  extends Pick<
+    ShardMoveRecord,
+    | 'moveId'
+    | 'shardId'
+    | 'tables'
+    | 'sourceNodeId'
+    | 'targetNodeId'
+    | 'phase'
+    | 'pausedFrom'
+    | 'blockedReason'
+    | 'error'
+    | 'rowsTotal'
+    | 'rowsCopied'
+    | 'bytesTotal'
+    | 'bytesCopied'
+    | 'changesReplayed'
+    | 'createdAtMs'
+    | 'startedAtMs'
+    | 'finishedAtMs'
+    | 'verification'
+  > {
   cancelling: boolean;
-  blockedReason: string | null;
-  error: string | null;
-  rowsTotal: number;
-  rowsCopied: number;
   rowsRemaining: number;
-  bytesTotal: number;
-  bytesCopied: number;
   bytesRemaining: number;
-  changesReplayed: number;
   /** The source's WAL not yet read by catch-up (all tables), bytes. */
   walBehindBytes: number;
   percentComplete: number;
   /** Cluster time the move should finish at the configured rate, or null when paused, blocked or finished. */
   etaMs: number | null;
-  createdAtMs: number;
-  startedAtMs: number | null;
-  finishedAtMs: number | null;
-  verification: TableVerification[] | null;
 }
 
 export interface NewMove {
