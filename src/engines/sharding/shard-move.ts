@@ -259,9 +259,10 @@ export class ShardMove {
       else this.advance(nowMs);
       this.setBlocked(null);
     } catch (error) {
-      if (!(error instanceof DomainError) || error.code !== 'CONFLICT') throw error;
+      if (!(error instanceof DomainError) || (error.code !== 'CONFLICT' && error.code !== 'NOT_FOUND')) throw error;
+      if (error.code === 'NOT_FOUND') this.nodeGone(error.message, nowMs);
       // A node went down or refused the write mid-step: wait for it; the step repeats (idempotent).
-      this.setBlocked(error.message);
+      else this.setBlocked(error.message);
     }
     return JSON.stringify(this.record) !== before;
   }
@@ -549,6 +550,23 @@ export class ShardMove {
     if (!removed.done) return;
     this.beginCopy();
     this.become('COPY', nowMs);
+  }
+
+  /**
+   * The source or the target left the cluster (node storage no longer knows it). Past the switch
+   * the rows are on the target: the clean-up has nothing left to delete. Before it, the move
+   * fails with routing unchanged; the partial copy went with the target, or stays on a removed
+   * source's target until an operator drops it.
+   */
+  private nodeGone(reason: string, nowMs: number): void {
+    this.record.error = `A node of the move left the cluster: ${reason}`;
+    if (this.record.phase === 'CLEANUP') {
+      this.become('COMPLETED', nowMs);
+      return;
+    }
+    const status = this.port.statusOf(this.record.shardId);
+    if (!this.record.flipped && (status === 'REBALANCING' || status === 'READ_ONLY')) this.port.setStatus(this.record.shardId, 'ACTIVE');
+    this.become('FAILED', nowMs);
   }
 
   private fail(reason: string): void {
