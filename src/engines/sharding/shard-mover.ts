@@ -226,10 +226,13 @@ export class ShardMover {
     const record = this.sequence(id);
     const heading = new Map<string, number>();
     const findings: PreflightFinding[] = [];
+    const shards = new Map(this.port.shards().map((shard) => [shard.shardId, shard]));
+    const used = new Map<string, number>();
     for (let index = record.currentIndex; index < record.moves.length; index += 1) {
       if (record.moveIds[index] !== null) continue;
       const move = record.moves[index]!;
-      const shard = this.port.shards().find((candidate) => candidate.shardId === move.shardId);
+      const shard = shards.get(move.shardId);
+      if (!used.has(move.targetNodeId)) used.set(move.targetNodeId, this.port.usedBytesOf(move.targetNodeId));
       const targetStorage = this.port.storageOf(move.targetNodeId);
       findings.push(
         ...preflightMove(
@@ -242,7 +245,7 @@ export class ShardMover {
             targetProblem: this.port.whyUnavailable(move.targetNodeId),
             targetLagBytes: this.port.lagBytesOf(move.targetNodeId),
             movingIn: this.movingIn(move.shardId),
-            targetUsedBytes: this.port.usedBytesOf(move.targetNodeId) + (heading.get(move.targetNodeId) ?? 0) + this.incomingBytes(move.targetNodeId),
+            targetUsedBytes: used.get(move.targetNodeId)! + (heading.get(move.targetNodeId) ?? 0) + this.incomingBytes(move.targetNodeId),
             targetShardRows: move.tables.reduce((rows, table) => rows + targetStorage.tableImage(table).length, 0),
             shardStatus: this.port.statusOf(move.shardId),
             primaryNodeId: shard?.primaryNodeId ?? null,
