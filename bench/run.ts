@@ -8,6 +8,7 @@ import { measureReplication, type ReplicationMeasurement, type ReplicationSettin
 import { measureFanout, type FanoutPhase, type FanoutSettings } from './stream-fanout.js';
 import { measureScrape, type ScrapeMeasurement, type ScrapeSettings } from './scrape-scale.js';
 import { measureTransactions, type TransactionsMeasurement, type TransactionsSettings } from './transactions.js';
+import { measureRebalanceCopy, type RebalanceCopySettings } from './sharding.js';
 
 /**
  * `npm run bench`: what the platform costs per request compared with bare express, and whether
@@ -56,6 +57,11 @@ const TRANSACTIONS_PARTICIPANTS = [2, 3, 5];
 const TRANSACTIONS_ROUNDS = 3;
 const TRANSACTIONS_COLUMNS = [13, 6, 18, 15, 15];
 
+/** Rebalance copy throughput at 10k and 100k rows: a high throttle, so the CPU is what is measured. */
+const REBALANCE_COPY: RebalanceCopySettings = { copyRateBytesPerSecond: 64 * 1_048_576, tickMs: 100 };
+const REBALANCE_COPY_ROWS = [10_000, 100_000];
+const REBALANCE_COPY_COLUMNS = [9, 16, 19, 8, 12];
+
 /** Sections by name: `npm run bench -- cluster` runs one; no argument runs them all. */
 const SECTIONS: Record<string, () => Promise<void>> = {
   http: benchHttp,
@@ -65,6 +71,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   replication: benchReplication,
   streams: benchStreams,
   transactions: benchTransactions,
+  sharding: benchSharding,
 };
 
 /** Latencies print as whole ms: autocannon's histogram resolves 1 ms, decimals would be noise. */
@@ -392,6 +399,26 @@ function medianPairedRatio<Turn extends { round: number }>(
 
 function medianMicros(turns: readonly ValidationTurn[], contract: string): number {
   return median(turns.filter((turn) => turn.contract === contract).map((turn) => turn.microsPerOp));
+}
+
+
+async function benchSharding(): Promise<void> {
+  console.log(
+    `Rebalance copy: one shard of ${REBALANCE_COPY_ROWS.join(' and ')} rows moved to another node by the move workflow (copy, catch-up, verify, switch, clean-up), ` +
+      `journaled as the server does, against committing the same rows straight to a node in the same run`,
+  );
+  // The JIT's first compilations would land on the first size.
+  await measureRebalanceCopy(2000, REBALANCE_COPY);
+  console.log(row(['rows', 'moved rows/CPU s', 'direct rows/CPU s', 'ratio', 'cluster ms'], REBALANCE_COPY_COLUMNS));
+  for (const rows of REBALANCE_COPY_ROWS) {
+    const measured = await measureRebalanceCopy(rows, REBALANCE_COPY);
+    console.log(
+      row(
+        [String(rows), fixed(measured.movedRowsPerCpuSecond, 0), fixed(measured.baselineRowsPerCpuSecond, 0), fixed(measured.movedRowsPerCpuSecond / measured.baselineRowsPerCpuSecond, 2), String(measured.clusterMs)],
+        REBALANCE_COPY_COLUMNS,
+      ),
+    );
+  }
 }
 
 main().then(

@@ -1029,11 +1029,45 @@ export interface paths {
         };
         /**
          * List shards
-         * @description The shards the 32-bit token space is cut into (equal ranges, in token order), each with its
-         *     primary, replicas, pending moves and state. Filter by `nodeId` (a node holding any copy, or
-         *     with `role` the primary or a replica) and by `state`.
+         * @description Every shard of every group, each with its primary, replicas, pending moves and state. First
+         *     the `default` group: the shards the 32-bit token space is cut into (equal ranges, in token
+         *     order) over every member. Then each table group, by name, in shard order (`<group>-shard-N`):
+         *     the shards of sharded tables, colocated when their layout is the same (`tables` names
+         *     them), each with its primary on a writable node (a replication `PRIMARY` or `STANDALONE`
+         *     node) and the physical standbys of that node as replicas; they show the sharding engine's
+         *     states (see `ShardState`). No sharded table joins the `default` group, even with the same
+         *     layout. `/api/v1/advanced-replication/sharding/tables/{table}/shards` shows a table's shards
+         *     with the same ids, nodes and states.
+         *
+         *     Filter by `group`, by `nodeId` (a node holding any copy, or with `role` the primary or a
+         *     replica) and by `state`. Sorting by `shardId` or `startToken` keeps the listing order.
          */
         get: operations["listShards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/coordinator/shards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the shard, `shard-N` in the `default` group or `<group>-shard-N` in a table group, for example `orders-shard-2`. */
+                id: components["schemas"]["ShardId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a shard
+         * @description One shard of any group, as `GET /api/v1/cluster/coordinator/shards` lists it: its group, the
+         *     tables colocated on it, its token range (when its layout has one), state, primary, replicas
+         *     and pending moves.
+         */
+        get: operations["getShard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1047,7 +1081,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the shard, for example `shard-3`. */
+                /** @description Id of a `default` group shard, for example `shard-3`. */
                 id: components["schemas"]["ShardId"];
             };
             cookie?: never;
@@ -1060,7 +1094,12 @@ export interface paths {
          *     node is promoted at once (no data copied); otherwise the data is copied to the node, which
          *     takes ~`shardMoveDurationMs` of cluster time, while the old primary keeps serving (the shard
          *     is `MOVING`, and the old primary stays as a replica). As `REPLICA`: a copy is added on the
-         *     node. The answer is 202 with the shard as it now stands. Requires role `CLUSTER_ADMIN`.
+         *     node. The answer is 202 with the shard as it now stands. A table group's shard (for example
+         *     `orders-shard-2`) moves its primary with its rows, through the move workflow a sharding
+         *     rebalance runs: a migration task is created and started (see `/api/v1/cluster/migration/tasks`;
+         *     the shard is `REBALANCING` until the switch), after the same pre-flight check (409 with its
+         *     findings). Its replicas are its primary's physical standbys, so `REPLICA` answers 409 there.
+         *     Requires role `CLUSTER_ADMIN`.
          */
         post: operations["assignShard"];
         delete?: never;
@@ -3603,6 +3642,486 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/advanced-replication/sharding/tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List sharded tables
+         * @description The sharded tables with their strategy, shard group and shards, and the rows and bytes
+         *     their shards hold (measured from node storage). Filter by `strategy` or `shardGroup`.
+         */
+        get: operations["listShardedTables"];
+        put?: never;
+        /**
+         * Create a sharded table
+         * @description Creates a sharded table (Citus's `create_distributed_table`): the definition is validated as
+         *     a whole, defaults filled in, and persisted; the table joins the shard group of its layout
+         *     (the coordinator's own for a `HASH` over its shard count, else the group of a table with
+         *     the same layout, else a new group named after it) and each shard's storage table
+         *     `<tableName>_<N>` lives on the shard's primary node. Its shards are `ACTIVE` when the answer
+         *     comes. Emits `shard_added` for each of its shards. Requires role `CLUSTER_ADMIN` or `DBA`.
+         *
+         *     A bad definition answers 422 with every problem in `error.details.problems`: overlapping
+         *     ranges (naming both and the overlap), a gap between ranges, a value in two lists, a key
+         *     column that is not a column, a bound of the wrong type, too many shards.
+         */
+        post: operations["createShardedTable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/tables/{table}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The sharded table's name.
+                 * @example orders
+                 */
+                table: components["schemas"]["ShardedTableName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a sharded table
+         * @description The table's definition as validated, its shard group and its shards with their nodes, states, rows and bytes.
+         */
+        get: operations["getShardedTable"];
+        /**
+         * Alter a sharded table
+         * @description Adds columns (`addColumns`, none already there) or renames the table's schema
+         *     (`schemaName`). Stored rows keep what they hold: an added column has no value in them
+         *     until they are written again. The shard key, the primary key and the strategy cannot
+         *     change here: rows would have to move (a shard is added with `POST …/shards`; a new layout
+         *     is a migration). Requires role `CLUSTER_ADMIN` or `DBA`.
+         */
+        put: operations["updateShardedTable"];
+        post?: never;
+        /**
+         * Drop a sharded table
+         * @description Drops the table: its shards' storage tables are deleted from the nodes
+         *     (every row with them), and the table leaves the catalog; `shard_removed` for each of its
+         *     shards. A table alone in its shard group takes the group with it (its shards go `DROPPING`
+         *     first); a shared group (the coordinator's `default`, or colocated tables) stays as it is.
+         *     Refused while a shard of the table is being moved (cancel the move first), or while a
+         *     primary holding its rows cannot take the deletes. Requires role `CLUSTER_ADMIN` or `DBA`.
+         */
+        delete: operations["dropShardedTable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/tables/{table}/shards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The sharded table's name.
+                 * @example orders
+                 */
+                table: components["schemas"]["ShardedTableName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a table's shards
+         * @description The table's shards with the ids `/api/v1/cluster/coordinator/shards` shows, their nodes,
+         *     state, what they own (`metadata.bounds`) and their rows and bytes, measured from the
+         *     storage table on the primary node.
+         */
+        get: operations["listTableShards"];
+        put?: never;
+        /**
+         * Add a shard to a table
+         * @description Adds one shard where the strategy allows it without renumbering a shard or moving nearly
+         *     every row: a `RANGE` table splits its last range at `splitAt` (the new shard, last, takes
+         *     `[splitAt, +∞)`), a `LIST` table without a default shard takes a new list of `values`, a
+         *     `HASH` table with `CONSISTENT` hashing takes a new member of its ring (send `{}`). Rows
+         *     whose key now routes to the new shard move to it before it turns `ACTIVE`. Other `HASH`
+         *     tables, `COMPOSITE` ones and `LIST` tables with a default shard are refused (422): a
+         *     migration moves them. A table that shares its shard group (colocated tables, or the
+         *     coordinator's own group) is refused too (409): one layout serves them all. Emits
+         *     `shard_added`. Requires role `CLUSTER_ADMIN` or `DBA`.
+         */
+        post: operations["addShard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/tables/{table}/shards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The sharded table's name.
+                 * @example orders
+                 */
+                table: components["schemas"]["ShardedTableName"];
+                /**
+                 * @description The shard's id (as `GET …/tables/{table}/shards` lists it), or its name (`orders_2`).
+                 * @example orders-shard-2
+                 */
+                id: components["schemas"]["ShardId-2"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a shard of a table
+         * @description One shard of the table, with its nodes, state, bounds, rows and bytes.
+         */
+        get: operations["getTableShard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/tables/{table}/shards/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The sharded table's name.
+                 * @example orders
+                 */
+                table: components["schemas"]["ShardedTableName"];
+                /**
+                 * @description The shard's id (as `GET …/tables/{table}/shards` lists it), or its name (`orders_2`).
+                 * @example orders-shard-2
+                 */
+                id: components["schemas"]["ShardId-2"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a shard's state
+         * @description Moves the shard to `ACTIVE`, `READ_ONLY` or `OFFLINE` where an operator may (see
+         *     ShardStatus): `READ_ONLY` keeps serving reads and refuses writes with 409, `OFFLINE` serves
+         *     neither. The state is its shard group's, so colocated tables' shards with the same number
+         *     change with it. Asking for the state it is in changes nothing and answers 200. Any other
+         *     move answers 409 naming `[FROM -> TO]` and the states allowed from there. Requires role
+         *     `CLUSTER_ADMIN` or `DBA`.
+         */
+        put: operations["setShardStatus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/tables/{table}/shards/{id}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The sharded table's name.
+                 * @example orders
+                 */
+                table: components["schemas"]["ShardedTableName"];
+                /**
+                 * @description The shard's id (as `GET …/tables/{table}/shards` lists it), or its name (`orders_2`).
+                 * @example orders-shard-2
+                 */
+                id: components["schemas"]["ShardId-2"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Read a shard's rows
+         * @description Beyond the seeds: a page of one shard's rows, read from its storage table on its primary
+         *     node (or a replica when the primary is down), in storage key order. A shard in a state that
+         *     serves no reads (`CREATING`, `OFFLINE`, `DROPPING`) answers 409.
+         */
+        get: operations["listShardRows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/tables/{table}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The sharded table's name.
+                 * @example orders
+                 */
+                table: components["schemas"]["ShardedTableName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write rows to a sharded table
+         * @description Beyond the seeds: the way rows get into a sharded table. Each row (1 to 1000) is routed by
+         *     its shard key to its one shard and written (insert, or replace the row with the same primary
+         *     key) to the shard's storage table on its primary node, in commits (WAL transactions) of at
+         *     most 500 rows. Every row is checked before anything is written: a row that is not an object
+         *     of declared columns with values of their types, lacks a primary key value, or whose key is
+         *     in no list (422), or a row for a shard that takes no writes now (`READ_ONLY`, `CREATING`, `OFFLINE`,
+         *     `DROPPING`, or no writable primary: 409), refuses the whole batch and nothing is written.
+         *     Requires role `CLUSTER_ADMIN` or `DBA`.
+         */
+        post: operations["writeShardedRows"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/query/route": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Route a key or a predicate to shards and nodes
+         * @description The key → shard → node lookup, with the reason. Send `key` (a value for every shard key
+         *     column; a whole row routes too) for its one shard, or `conditions` (a conjunction on the
+         *     shard key: `EQ`, `IN`, `GT`, `GTE`, `LT`, `LTE`) for the shards it can touch. The answer
+         *     says why, level by level: for `HASH` the key text, the hash value and the token range (or
+         *     the vnode for `CONSISTENT`); for `RANGE` the range matched; for `LIST` the list matched or
+         *     the default shard. A hash is pruned only by equalities on every hashed column; a range or
+         *     list by intervals. Each shard comes with the node that would answer (`operation` `WRITE`:
+         *     the primary; `READ`: the primary, or a replica when it is down) and whether it would be
+         *     served now. A lookup: nothing changes, so every role may call it (`x-rustydb-read-only`:
+         *     not audited).
+         */
+        post: operations["routeShardQuery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/analyze-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Analyze a candidate shard key
+         * @description Evaluates a candidate key over the table's rows stored now (at most 1,000,000): its
+         *     cardinality, the skew it would give over `shardCount` hash shards (the fullest over the
+         *     mean), its hot values, and a recommendation with the numbers behind it (see
+         *     ShardKeyAnalysis). The hashing is the router's own, so the counts are the ones routing
+         *     would give. For example
+         *     `GET /api/v1/advanced-replication/sharding/analyze-key?table=orders&keyColumns=region&shardCount=4`.
+         */
+        get: operations["analyzeShardKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sharding statistics
+         * @description Tables, shards by state, rows and bytes, per table (with the spread of rows over its
+         *     shards: the fullest shard over the mean) and per node, all measured from node storage now.
+         *     With `table`, only that table.
+         */
+        get: operations["getShardingStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharding/tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List sharded tables (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/sharding/tables` (the path seed 001 names):
+         *     takes the same parameters and answers exactly as it does, with the same schema.
+         */
+        get: operations["listShardedTablesAlias"];
+        put?: never;
+        /**
+         * Create a sharded table (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/sharding/tables` (the path seed 001 names):
+         *     takes the same body and answers exactly as it does, with the same schema.
+         */
+        post: operations["createShardedTableAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharding/tables/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The sharded table's name.
+                 * @example orders
+                 */
+                name: components["schemas"]["ShardedTableName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a sharded table (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/sharding/tables/{table}` (the path seed 001
+         *     names): answers exactly as it does, with the same schema.
+         */
+        get: operations["getShardedTableAlias"];
+        put?: never;
+        post?: never;
+        /**
+         * Drop a sharded table (alias)
+         * @description Alias of `DELETE /api/v1/advanced-replication/sharding/tables/{table}` (the path seed 001
+         *     names): answers exactly as it does, with the same schema.
+         */
+        delete: operations["dropShardedTableAlias"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharding/tables/{name}/shards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The sharded table's name.
+                 * @example orders
+                 */
+                name: components["schemas"]["ShardedTableName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a table's shards (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/sharding/tables/{table}/shards` (the path seed
+         *     001 names): takes the same parameters and answers exactly as it does, with the same schema.
+         */
+        get: operations["listTableShardsAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharding/tables/{name}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The sharded table's name.
+                 * @example orders
+                 */
+                name: components["schemas"]["ShardedTableName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One table's sharding statistics (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/sharding/statistics?table={name}` (seed 001's
+         *     per-table statistics): answers exactly as it does for that table, with the same schema.
+         */
+        get: operations["getShardedTableStatisticsAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/sharding/tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a sharded table (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/sharding/tables` (the path seed 002 names):
+         *     takes the same body and answers exactly as it does, with the same schema.
+         */
+        post: operations["createShardedTableReplicationAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/sharding/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sharding statistics (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/sharding/statistics` (the path seed 002 names):
+         *     takes the same parameters and answers exactly as it does, with the same schema.
+         */
+        get: operations["getShardingStatisticsReplicationAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cluster/query/execute-parallel": {
         parameters: {
             query?: never;
@@ -4043,6 +4562,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ws/cluster/sharding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream sharding events (WebSocket)
+         * @description Like `/api/v1/ws/events`, restricted to the sharding events: `shard_added` (a table's shard
+         *     created, with its table or added to it), `shard_removed` (a table's shard dropped with its
+         *     table), and a rebalance's
+         *     `rebalance_started`, `rebalance_progress` and `rebalance_completed`, each an
+         *     `EventEnvelope` JSON text frame whose payload schema is named in `EventType`. Authenticate
+         *     with the `X-API-Key` header or `?apiKey=`. Send a config message at any time to filter:
+         *     `{"type": "config", "tables": ["orders"], "eventTypes": ["shard_added"], "resumeFrom": 41}`.
+         *     `tables` keeps events that name one of those tables in their payload's `tableName` or
+         *     `tableNames`; `resourceIds` keeps those naming a node in `nodeIds`; `eventTypes` keeps those types (an empty list keeps every sharding event; a
+         *     list naming none of them is refused); `resumeFrom` replays stored events after that
+         *     cursor first, with no gap and no duplicate (a cursor older than the event log keeps is
+         *     refused with `CURSOR_EXPIRED`, as on `/api/v1/ws/events`). The server answers each config
+         *     with `{"type": "config_ack", ...}` and reports a bad message as
+         *     `{"type": "error", "error": {...}}` without closing.
+         */
+        get: operations["streamShardingEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ws/metrics": {
         parameters: {
             query?: never;
@@ -4475,6 +5027,511 @@ export interface paths {
          *     Filter by `severity` or `source`.
          */
         get: operations["listAlertHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/rebalance/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Plan a shard rebalance
+         * @description Computes the moves that even the group shards' primaries across the writable nodes
+         *     (PRIMARY or STANDALONE, and up), as Citus's `get_rebalance_table_shards_plan`: while some
+         *     node's load lies outside `average × (1 ± threshold)`, the group shard that best evens the
+         *     most and the least loaded node moves between them. `by_shard_count` counts shards (default
+         *     threshold 0), `by_disk_size` their bytes (default 0.1). Colocated tables move together: a
+         *     move carries every table part of its group shard. Each move shows its source, target, rows,
+         *     bytes and the estimated duration at the configured copy rate. Planning is pure and
+         *     deterministic; nothing moves until `execute`. Shards being moved stay where they are.
+         *     The plan is kept (state PLANNED) under `planId`. Requires role `CLUSTER_ADMIN` or
+         *     `REPLICATION_ADMIN`.
+         */
+        post: operations["planShardRebalance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/rebalance/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Execute a rebalance plan
+         * @description Runs a PLANNED plan, move by move. Each move copies its shard's tables from the source
+         *     node's storage to the target's in batches throttled at `copyRateBytesPerSecond` of cluster
+         *     time (writes keep going to the source), replays the source's WAL since the copy began,
+         *     compares row count and checksum on both sides, then switches: the shard is READ_ONLY for
+         *     the moment the tail is replayed and verified, the placement flips to the target at once,
+         *     and the shard is ACTIVE again; last the source's tables are deleted. Nothing is lost or
+         *     duplicated, and the workflow resumes where it was after a server restart; a move whose
+         *     source or target is down waits for it.
+         *
+         *     A pre-flight check runs first: a target down or lagging, a shard already moving, low free
+         *     capacity (a target would exceed `nodeCapacityBytes`), a target already holding the shard's
+         *     tables. With findings it answers 409 with them in `details.findings`, unless `force`.
+         *     Answers 202 with the progress; follow it at `Location`, or with the `rebalance_started`,
+         *     `rebalance_progress` and `rebalance_completed` events on `/api/v1/ws/cluster/sharding`.
+         *     Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["executeShardRebalance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/rebalance/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The plan (and rebalance) id, `rebalance-N`.
+                 * @example rebalance-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Follow a rebalance
+         * @description The rebalance's state, the phase of the move running now, rows and bytes done and
+         *     remaining per move and overall, and the ETA on the cluster clock at the configured copy
+         *     rate. A PLANNED plan shows its planned totals.
+         */
+        get: operations["getShardRebalanceProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/rebalance/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The plan (and rebalance) id, `rebalance-N`.
+                 * @example rebalance-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause a rebalance
+         * @description Pauses the move running now: nothing is copied or replayed until `resume` (writes keep
+         *     going to the source, and the catch-up replays them after). A move in its SWITCH is not
+         *     paused (409): the switch is one step. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["pauseShardRebalance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/rebalance/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The plan (and rebalance) id, `rebalance-N`.
+                 * @example rebalance-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a paused rebalance
+         * @description The paused move goes on from the phase it was paused in. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["resumeShardRebalance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/sharding/rebalance/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The plan (and rebalance) id, `rebalance-N`.
+                 * @example rebalance-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a rebalance
+         * @description Before the running move's switch: routing stays as it was, the target's partial copy is
+         *     removed (the move shows `cancelling` until then, then CANCELLED), and the moves after it
+         *     never start; moves already completed stay where they went. After the switch the move
+         *     completes and cancel answers 409, as Vitess refuses Cancel after SwitchTraffic. A PLANNED
+         *     plan is simply cancelled. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["cancelShardRebalance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharding/rebalance/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Plan a shard rebalance (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/sharding/rebalance/plan` (the path seed 001
+         *     names): takes the same body and answers exactly as it does, with the same schema.
+         */
+        post: operations["planShardRebalanceAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharding/rebalance/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Execute a rebalance plan (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/sharding/rebalance/execute` (the path seed 001
+         *     names): takes the same body and answers exactly as it does, with the same schema.
+         */
+        post: operations["executeShardRebalanceAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sharding/rebalance/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The newest rebalance's progress
+         * @description The path seed 001 names, which takes no id: the progress of the rebalance `planId` names,
+         *     or of the newest one (404 when there is none). Otherwise as
+         *     `GET /api/v1/advanced-replication/sharding/rebalance/{id}/progress`.
+         */
+        get: operations["getShardRebalanceStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/sharding/rebalance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Plan a shard rebalance (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/sharding/rebalance/plan` (the path seed 002
+         *     names for `rebalance_shards()`): takes the same body and answers exactly as it does; run
+         *     the plan with `POST /api/v1/advanced-replication/sharding/rebalance/execute`.
+         */
+        post: operations["planShardRebalanceReplicationAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/migration/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List migration tasks
+         * @description The migration tasks kept: every unfinished one and the most recent finished ones (a bounded
+         *     history, `historySize`), each with its moves and progress. Oldest first by default.
+         */
+        get: operations["listMigrationTasks"];
+        put?: never;
+        /**
+         * Create a migration task
+         * @description A task moving one group shard (`shardId`, as `/cluster/coordinator/shards` names it) or every
+         *     shard a key range of a sharded table can touch (`keyRange`) to `targetNodeId`, a writable
+         *     node. Shards already there are left out. The task is PLANNED until `start` (or created
+         *     with `start: true`, which runs the pre-flight check at once and answers 202). Each move
+         *     runs the phases of a rebalance's moves: copy throttled on cluster time, catch-up from the
+         *     source's WAL, verification, switch, clean-up. Requires role `CLUSTER_ADMIN`.
+         */
+        post: operations["createMigrationTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/migration/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task, `migration-N`.
+                 * @example migration-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a migration task
+         * @description The task, its moves and its progress.
+         */
+        get: operations["getMigrationTask"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a migration task
+         * @description Removes the task. A running (or paused) one is cancelled first: routing stays as it was and
+         *     the target's partial copy is removed, then the task is gone. A task whose move is past its
+         *     switch cannot be deleted until it completes (409). Answers the task as it was last.
+         *     Requires role `CLUSTER_ADMIN`.
+         */
+        delete: operations["deleteMigrationTask"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/migration/tasks/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task, `migration-N`.
+                 * @example migration-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a migration task
+         * @description Runs the pre-flight check (a target down or lagging, a shard already moving, low free
+         *     capacity, a target already holding the shard's tables) and starts the first move; with
+         *     findings it answers 409 listing them, unless `force`. Answers 202; follow it at
+         *     `Location`, or with `migration_started`, `migration_progress` and `migration_completed` on
+         *     `/api/v1/ws/cluster/nodes`. Requires role `CLUSTER_ADMIN`.
+         */
+        post: operations["startMigrationTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/migration/tasks/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task, `migration-N`.
+                 * @example migration-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause a migration task
+         * @description Pauses its running move (409 while it switches, or when the task is not RUNNING). Requires role `CLUSTER_ADMIN`.
+         */
+        post: operations["pauseMigrationTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/migration/tasks/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task, `migration-N`.
+                 * @example migration-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a migration task
+         * @description The paused move goes on from the phase it was paused in. Requires role `CLUSTER_ADMIN`.
+         */
+        post: operations["resumeMigrationTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/migration/tasks/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task, `migration-N`.
+                 * @example migration-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Follow a migration task
+         * @description The phase of the move running now, rows and bytes done and remaining per move and overall,
+         *     and the ETA on the cluster clock at the configured copy rate.
+         */
+        get: operations["getMigrationTaskProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/migration/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Migration statistics
+         * @description The move machinery's counters (moves started, completed, cancelled, failed; rows, bytes and
+         *     changes moved; average duration and copy throughput, all on cluster time), shared by
+         *     migration tasks, rebalances and the coordinator's shard assignment, and how many tasks and
+         *     rebalances are in each state.
+         */
+        get: operations["getMigrationStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/migration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a migration task (alias)
+         * @description Alias of `POST /api/v1/cluster/migration/tasks` (the path seed 002 names for
+         *     `plan_migration()` / `execute_migration()`): takes the same body and answers exactly as it
+         *     does, with the same schema.
+         */
+        post: operations["createMigrationTaskAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/migration/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task, `migration-N`.
+                 * @example migration-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a migration task (alias)
+         * @description Alias of `GET /api/v1/cluster/migration/tasks/{id}` (the path seed 002 names for
+         *     `get_migration_status()`): answers exactly as it does, with the same schema.
+         */
+        get: operations["getMigrationTaskAlias"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5518,493 +6575,6 @@ export interface paths {
         get: operations["getAdvancedReplicationMultiMasterStatistics"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/sharding/analyze-key": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/sharding/analyze-key
-         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationShardingAnalyzeKey"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/sharding/query/route": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/sharding/query/route
-         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationShardingQueryRoute"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/sharding/rebalance/execute": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/sharding/rebalance/execute
-         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationShardingRebalanceExecute"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/sharding/rebalance/plan": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/sharding/rebalance/plan
-         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationShardingRebalancePlan"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/sharding/rebalance/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `rebalance` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/sharding/rebalance/{id}/cancel
-         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationShardingRebalanceByIdCancel"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/sharding/rebalance/{id}/pause": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `rebalance` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/sharding/rebalance/{id}/pause
-         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationShardingRebalanceByIdPause"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/sharding/rebalance/{id}/progress": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `rebalance` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/sharding/rebalance/{id}/progress
-         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationShardingRebalanceByIdProgress"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/sharding/rebalance/{id}/resume": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `rebalance` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/sharding/rebalance/{id}/resume
-         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationShardingRebalanceByIdResume"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/sharding/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/sharding/statistics
-         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationShardingStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/sharding/tables": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/sharding/tables
-         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationShardingTables"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/sharding/tables
-         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationShardingTables"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/sharding/tables/{table}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `table` of the addressed `tables` entry. */
-                table: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/sharding/tables/{table}
-         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationShardingTablesByTable"];
-        /**
-         * Planned: PUT /api/v1/advanced-replication/sharding/tables/{table}
-         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        put: operations["putAdvancedReplicationShardingTablesByTable"];
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/advanced-replication/sharding/tables/{table}
-         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteAdvancedReplicationShardingTablesByTable"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/sharding/tables/{table}/shards": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `table` of the addressed `tables` entry. */
-                table: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/sharding/tables/{table}/shards
-         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationShardingTablesByTableShards"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/sharding/tables/{table}/shards
-         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationShardingTablesByTableShards"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/sharding/tables/{table}/shards/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `table` of the addressed `tables` entry. */
-                table: string;
-                /** @description The `id` of the addressed `shards` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/sharding/tables/{table}/shards/{id}
-         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationShardingTablesByTableShardsById"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/sharding/tables/{table}/shards/{id}/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `table` of the addressed `tables` entry. */
-                table: string;
-                /** @description The `id` of the addressed `shards` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Planned: PUT /api/v1/advanced-replication/sharding/tables/{table}/shards/{id}/status
-         * @description Part of the contract, from the seed section "4.3 Sharding Engine (`sharding.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        put: operations["putAdvancedReplicationShardingTablesByTableShardsByIdStatus"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/migration/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/migration/statistics
-         * @description Part of the contract, from the seed section "1.5 Data Migration (`migration.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterMigrationStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/migration/tasks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/migration/tasks
-         * @description Part of the contract, from the seed section "1.5 Data Migration (`migration.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterMigrationTasks"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/migration/tasks
-         * @description Part of the contract, from the seed section "1.5 Data Migration (`migration.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterMigrationTasks"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/migration/tasks/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `tasks` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/migration/tasks/{id}
-         * @description Part of the contract, from the seed section "1.5 Data Migration (`migration.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterMigrationTasksById"];
-        put?: never;
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/cluster/migration/tasks/{id}
-         * @description Part of the contract, from the seed section "1.5 Data Migration (`migration.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteClusterMigrationTasksById"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/migration/tasks/{id}/pause": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `tasks` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/migration/tasks/{id}/pause
-         * @description Part of the contract, from the seed section "1.5 Data Migration (`migration.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterMigrationTasksByIdPause"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/migration/tasks/{id}/progress": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `tasks` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/cluster/migration/tasks/{id}/progress
-         * @description Part of the contract, from the seed section "1.5 Data Migration (`migration.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getClusterMigrationTasksByIdProgress"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/migration/tasks/{id}/resume": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `tasks` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/migration/tasks/{id}/resume
-         * @description Part of the contract, from the seed section "1.5 Data Migration (`migration.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterMigrationTasksByIdResume"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cluster/migration/tasks/{id}/start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `tasks` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/cluster/migration/tasks/{id}/start
-         * @description Part of the contract, from the seed section "1.5 Data Migration (`migration.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postClusterMigrationTasksByIdStart"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8400,26 +8970,6 @@ export interface paths {
          * @description Part of the contract, from the seed section "State Management" (seed documents 004). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
          */
         post: operations["postSessionsByIdStateSnapshot"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/ws/cluster/sharding": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/ws/cluster/sharding
-         * @description Part of the contract, from the seed section "6.1 New WebSocket Endpoints" (seed documents 002). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getWsClusterSharding"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -12879,23 +13429,38 @@ export interface components {
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
+         * @description The group a shard belongs to: `default`, the coordinator's token ranges over every member;
+         *     or a table group, named after the first sharded table of its layout, whose tables are
+         *     colocated (shard N of each on the same node).
+         * @example default
+         */
+        ShardGroup: string;
+        /**
          * @description `PRIMARY` takes the writes of the shard and serves reads; `REPLICA` holds a copy and serves reads.
          * @example PRIMARY
          * @enum {string}
          */
         ShardCopyRole: "PRIMARY" | "REPLICA";
         /**
-         * @description `ACTIVE`: a primary and every replica it should have. `MOVING`: a copy is being filled on a
-         *     new node (a pending move). `UNDER_REPLICATED`: fewer copies on nodes able to hold one (not
-         *     DOWN) than min(replicationFactor, nodes able to hold one): a DOWN node keeps its copies but
-         *     they do not count. `UNASSIGNED`: no node holds a primary (no node can take it).
+         * @description `ACTIVE`: a primary and every replica it should have; reads and writes are served.
+         *     `MOVING`: a copy is being filled on a new node (a pending move) in the `default` group.
+         *     `UNDER_REPLICATED`: fewer copies on nodes able to hold one (not DOWN) than
+         *     min(replicationFactor, nodes able to hold one): a DOWN node keeps its copies but they do not
+         *     count. `UNASSIGNED`: no node holds a primary (no node can take it).
          *     When several apply, the first in the order UNASSIGNED, MOVING, UNDER_REPLICATED is given.
+         *
+         *     A table group's shard shows the sharding engine's six states: `CREATING` (being made: no
+         *     reads or writes), `ACTIVE`, `REBALANCING` (being moved by a rebalance: reads and writes go on;
+         *     the table group's word for `MOVING`), `READ_ONLY` (reads only: writes answer 409), `OFFLINE`
+         *     (neither: for instance while no writable node holds it after its primary node was demoted by a
+         *     failover), `DROPPING` (being removed). A `default` shard an operator or workflow set to
+         *     `CREATING`, `READ_ONLY`, `OFFLINE` or `DROPPING` shows that state too.
          * @example ACTIVE
          * @enum {string}
          */
-        ShardState: "ACTIVE" | "MOVING" | "UNDER_REPLICATED" | "UNASSIGNED";
+        ShardState: "ACTIVE" | "MOVING" | "UNDER_REPLICATED" | "UNASSIGNED" | "CREATING" | "REBALANCING" | "READ_ONLY" | "OFFLINE" | "DROPPING";
         /**
-         * @description Id of a shard: `shard-N`, N from 1 to the shard count, in token order.
+         * @description Id of a shard: `shard-N` in the `default` group (N from 1 to the shard count, in token order), `<group>-shard-N` in a table group (N the shard number of its tables, as in `<table>_<N>`).
          * @example shard-3
          */
         ShardId: string;
@@ -12931,9 +13496,12 @@ export interface components {
             completesAt: string;
         };
         /**
-         * @description A shard of the 32-bit token space and where its copies live.
+         * @description A shard and where its copies live: one of the `default` group's token ranges, or a shard of a
+         *     table group (its primary on a writable node, its replicas the physical standbys of that node).
          * @example {
          *       "shardId": "shard-3",
+         *       "group": "default",
+         *       "tables": [],
          *       "startToken": 536870912,
          *       "endToken": 805306367,
          *       "state": "ACTIVE",
@@ -12948,18 +13516,24 @@ export interface components {
          */
         ClusterShard: {
             shardId: components["schemas"]["ShardId"];
+            group: components["schemas"]["ShardGroup"];
+            /**
+             * @description The sharded tables colocated on the shard (their part is `<table>_<N>` on its nodes); empty in the `default` group, which no table joins.
+             * @example []
+             */
+            tables: string[];
             /**
              * Format: int64
-             * @description First token of the shard's range (included).
+             * @description First token of the shard's range (included); null for a table group's shard whose layout does not cut the token space (RANGE, LIST, CONSISTENT hashing, composite).
              * @example 536870912
              */
-            startToken: number;
+            startToken: number | null;
             /**
              * Format: int64
-             * @description Last token of the shard's range (included).
+             * @description Last token of the shard's range (included); null when `startToken` is.
              * @example 805306367
              */
-            endToken: number;
+            endToken: number | null;
             state: components["schemas"]["ShardState"];
             /**
              * @description The node holding the primary copy; null only while no node can take it.
@@ -12974,7 +13548,7 @@ export interface components {
              *     ]
              */
             replicaNodeIds: components["schemas"]["NodeId"][];
-            /** @description Copies still being filled; empty unless MOVING. */
+            /** @description Copies still being filled; empty unless MOVING. Always empty for a table group's shard (its moves are the sharding rebalance's). */
             pendingMoves: components["schemas"]["ShardMove"][];
             /**
              * Format: date-time
@@ -12992,6 +13566,15 @@ export interface components {
             /** @description The items of this page. */
             data: components["schemas"]["ClusterShard"][];
             pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        ClusterShardResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ClusterShard"];
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
@@ -13012,15 +13595,6 @@ export interface components {
              * @default PRIMARY
              */
             role: components["schemas"]["ShardCopyRole"];
-        };
-        ClusterShardResponse: {
-            /**
-             * @description Always `true` for a successful answer.
-             * @enum {boolean}
-             */
-            success: true;
-            data: components["schemas"]["ClusterShard"];
-            timestamp: components["schemas"]["Timestamp"];
         };
         /**
          * @description How the coordinator spreads a distributed query over the shards.
@@ -19259,6 +19833,1243 @@ export interface components {
             onePhase: boolean;
         };
         /**
+         * @description A sharded table's name: letters, digits and `_`, starting with a letter or `_`, at most 48
+         *     characters (shard `N` is stored as the table `<name>_<N>` on its nodes, which must fit node
+         *     storage's 63 characters).
+         * @example orders
+         */
+        ShardedTableName: string;
+        /**
+         * @description A column's name.
+         * @example customer_id
+         */
+        ShardColumnName: string;
+        /**
+         * @description A column's type. `INTEGER` values are safe integers (up to 2^53 − 1), `NUMBER` values finite
+         *     numbers, `STRING` values strings (ordered by UTF-16 code units, a binary collation),
+         *     `BOOLEAN` `false` before `true`. A shard key value is never null.
+         * @example INTEGER
+         * @enum {string}
+         */
+        ShardColumnType: "STRING" | "INTEGER" | "NUMBER" | "BOOLEAN";
+        /**
+         * @description A column of a sharded table.
+         * @example {
+         *       "name": "customer_id",
+         *       "type": "INTEGER"
+         *     }
+         */
+        ShardedColumn: {
+            name: components["schemas"]["ShardColumnName"];
+            type: components["schemas"]["ShardColumnType"];
+        };
+        /**
+         * @description Key columns, each a column of the table, none twice.
+         * @example [
+         *       "customer_id"
+         *     ]
+         */
+        ShardKeyColumns: components["schemas"]["ShardColumnName"][];
+        /**
+         * @description The hash of a `HASH` strategy, each one of the DHT's functions (checked against their
+         *     published vectors) over the UTF-8 bytes of the key text (one value as text, `'42'`; several as
+         *     the JSON array of the values). `MURMUR3` is MurmurHash3 x86_32 with seed 0, `FNV` FNV-1a
+         *     32-bit; for both, shard `i` of `n` owns the `i`-th of `n` equal slices of the 32-bit hash
+         *     space (the coordinator's token ranges). `DEFAULT` is the coordinator's function, MurmurHash3
+         *     seed 0, fixed by name so a later change of the platform default never moves rows.
+         *     `CONSISTENT` places the shards on a consistent-hash ring (64 vnodes each): adding a shard moves
+         *     about 1/n of the keys instead of nearly all of them, for less even shards.
+         * @example DEFAULT
+         * @enum {string}
+         */
+        ShardHashFunction: "DEFAULT" | "CONSISTENT" | "MURMUR3" | "FNV";
+        /**
+         * @description Shards by the hash of the key columns' values (together, when several): `numShards` equal
+         *     slices of the hash space (or arcs of a ring for `CONSISTENT`). Vitess's hash vindex; Citus's
+         *     hash distribution.
+         * @example {
+         *       "type": "HASH",
+         *       "numShards": 4,
+         *       "hashFunction": "DEFAULT",
+         *       "keyColumns": [
+         *         "customer_id"
+         *       ]
+         *     }
+         */
+        HashShardingStrategy: {
+            /**
+             * @description The strategy. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "HASH";
+            /**
+             * @description Shards to cut the hash space into.
+             * @example 4
+             */
+            numShards: number;
+            /**
+             * @description The hash; `DEFAULT` when absent.
+             * @default DEFAULT
+             */
+            hashFunction: components["schemas"]["ShardHashFunction"];
+            /** @description The columns hashed. Required inside a `COMPOSITE` strategy; elsewhere the table's shard key (given or filled in). */
+            keyColumns?: components["schemas"]["ShardKeyColumns"];
+        };
+        /**
+         * @description A bound of a range, of the key column's type; null is unbounded.
+         * @example 2026-07-01
+         */
+        ShardRangeBound: (string | null) | number | boolean;
+        /**
+         * @description Keys from `lowerBound` (included) to `upperBound` (excluded); null is unbounded.
+         * @example {
+         *       "lowerBound": "2026-07-01",
+         *       "upperBound": "2027-01-01"
+         *     }
+         */
+        ShardRange: {
+            lowerBound: components["schemas"]["ShardRangeBound"];
+            upperBound: components["schemas"]["ShardRangeBound"];
+        };
+        /**
+         * @description Shards by ranges of one key column, one shard per range: in ascending order, not
+         *     overlapping, and together covering every value (the first starts unbounded, each starts
+         *     where the one before ends, the last ends unbounded). Vitess's key ranges are the same idea.
+         * @example {
+         *       "type": "RANGE",
+         *       "ranges": [
+         *         {
+         *           "lowerBound": null,
+         *           "upperBound": "2026-07-01"
+         *         },
+         *         {
+         *           "lowerBound": "2026-07-01",
+         *           "upperBound": "2027-01-01"
+         *         },
+         *         {
+         *           "lowerBound": "2027-01-01",
+         *           "upperBound": null
+         *         }
+         *       ],
+         *       "keyColumns": [
+         *         "day"
+         *       ]
+         *     }
+         */
+        RangeShardingStrategy: {
+            /**
+             * @description The strategy. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "RANGE";
+            /** @description The ranges, ascending; shard N takes range N. */
+            ranges: components["schemas"]["ShardRange"][];
+            /** @description The one column ranged. Required inside a `COMPOSITE` strategy. */
+            keyColumns?: components["schemas"]["ShardKeyColumns"];
+        };
+        /**
+         * @description A value of a shard key column, of the column's type (a string, a number or true/false; never null).
+         * @example 42
+         */
+        ShardKeyValue: string | number | boolean;
+        /**
+         * @description The values of one key column a shard takes.
+         * @example {
+         *       "values": [
+         *         "eu",
+         *         "uk"
+         *       ]
+         *     }
+         */
+        ShardValueList: {
+            /**
+             * @description The values; a value is in at most one list.
+             * @example [
+             *       "eu",
+             *       "uk"
+             *     ]
+             */
+            values: components["schemas"]["ShardKeyValue"][];
+        };
+        /**
+         * @description Shards by lists of values of one key column, one shard per list (at most 10,000 values over
+         *     all lists). With `defaultShard` one more shard, last, takes every value no list names (as
+         *     PostgreSQL's `DEFAULT` partition); without it, a row whose value is in no list is refused
+         *     (422).
+         * @example {
+         *       "type": "LIST",
+         *       "lists": [
+         *         {
+         *           "values": [
+         *             "eu",
+         *             "uk"
+         *           ]
+         *         },
+         *         {
+         *           "values": [
+         *             "us"
+         *           ]
+         *         }
+         *       ],
+         *       "defaultShard": true,
+         *       "keyColumns": [
+         *         "region"
+         *       ]
+         *     }
+         */
+        ListShardingStrategy: {
+            /**
+             * @description The strategy. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "LIST";
+            /** @description The lists; shard N takes list N. */
+            lists: components["schemas"]["ShardValueList"][];
+            /**
+             * @description Whether a last shard takes the values no list names.
+             * @default false
+             * @example true
+             */
+            defaultShard: boolean;
+            /** @description The one column listed. Required inside a `COMPOSITE` strategy. */
+            keyColumns?: components["schemas"]["ShardKeyColumns"];
+        };
+        /** @description One level of a `COMPOSITE` strategy. */
+        ShardingLevel: components["schemas"]["HashShardingStrategy"] | components["schemas"]["RangeShardingStrategy"] | components["schemas"]["ListShardingStrategy"];
+        /**
+         * @description Nested strategies: 2 or 3 levels of `HASH`, `RANGE` and `LIST`, each naming its own
+         *     `keyColumns` (together exactly the table's shard key). The shards are every combination,
+         *     the first level most significant, as Oracle's composite partitioning with a subpartition
+         *     template: `LIST` by region (2 lists and a default) then `HASH` by customer over 4 makes 12
+         *     shards, 4 per region list. A composite inside a composite is refused: list its levels.
+         * @example {
+         *       "type": "COMPOSITE",
+         *       "strategies": [
+         *         {
+         *           "type": "LIST",
+         *           "lists": [
+         *             {
+         *               "values": [
+         *                 "eu"
+         *               ]
+         *             },
+         *             {
+         *               "values": [
+         *                 "us"
+         *               ]
+         *             }
+         *           ],
+         *           "defaultShard": true,
+         *           "keyColumns": [
+         *             "region"
+         *           ]
+         *         },
+         *         {
+         *           "type": "HASH",
+         *           "numShards": 4,
+         *           "hashFunction": "DEFAULT",
+         *           "keyColumns": [
+         *             "customer_id"
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        CompositeShardingStrategy: {
+            /**
+             * @description The strategy. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "COMPOSITE";
+            /** @description The levels, first (most significant) first. */
+            strategies: components["schemas"]["ShardingLevel"][];
+        };
+        /** @description How a table's key space is cut into shards (`type` says which). */
+        ShardingStrategy: components["schemas"]["HashShardingStrategy"] | components["schemas"]["RangeShardingStrategy"] | components["schemas"]["ListShardingStrategy"] | components["schemas"]["CompositeShardingStrategy"];
+        /**
+         * @description Id of a shard, the same as `/api/v1/cluster/coordinator/shards` shows: a table whose layout
+         *     is the coordinator's own cut (`HASH` over its shard count, DEFAULT or MURMUR3) lives on the
+         *     coordinator's group, ids `shard-N`; tables with another layout share a group named after the
+         *     first of them, ids `<group>-shard-N` (tables with equal layouts are colocated: shard N of each
+         *     on the same nodes, moved together, as Citus colocates them).
+         * @example orders-shard-3
+         */
+        "ShardId-2": string;
+        /**
+         * @description Where a shard stands. `CREATING`: being made (no reads or writes yet). `ACTIVE`: reads and
+         *     writes. `REBALANCING`: being moved; reads and writes (writes go to the source and are
+         *     forwarded to the target). `READ_ONLY`: reads only; writes answer 409. `OFFLINE`: neither
+         *     (its primary node cannot take it). `DROPPING`: being removed. An operator may set
+         *     ACTIVE → READ_ONLY or OFFLINE, READ_ONLY → ACTIVE or OFFLINE, OFFLINE → ACTIVE or READ_ONLY;
+         *     every other move is the engine's (create, move, switch, drop, a node lost).
+         * @example ACTIVE
+         * @enum {string}
+         */
+        ShardStatus: "CREATING" | "ACTIVE" | "REBALANCING" | "READ_ONLY" | "OFFLINE" | "DROPPING";
+        /**
+         * @description A slice of the 32-bit hash space, both ends included (null where a CONSISTENT ring owns arcs instead).
+         * @example {
+         *       "startToken": 2147483648,
+         *       "endToken": 3221225471
+         *     }
+         */
+        TokenRange: {
+            /**
+             * Format: int64
+             * @description First token (included).
+             * @example 2147483648
+             */
+            startToken: number;
+            /**
+             * Format: int64
+             * @description Last token (included).
+             * @example 3221225471
+             */
+            endToken: number;
+        } | null;
+        /** @description What a shard owns on a `HASH` level. */
+        HashLevelBounds: {
+            /**
+             * @description The level's strategy. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            strategy: "HASH";
+            /**
+             * @description The columns hashed.
+             * @example [
+             *       "customer_id"
+             *     ]
+             */
+            keyColumns: string[];
+            hashFunction: components["schemas"]["ShardHashFunction"];
+            /**
+             * @description The level's bucket (0-based).
+             * @example 2
+             */
+            bucket: number;
+            tokenRange: components["schemas"]["TokenRange"];
+        };
+        /** @description What a shard owns on a `RANGE` level. */
+        RangeLevelBounds: {
+            /**
+             * @description The level's strategy. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            strategy: "RANGE";
+            /**
+             * @description The column ranged.
+             * @example [
+             *       "day"
+             *     ]
+             */
+            keyColumns: string[];
+            /**
+             * @description The range (0-based).
+             * @example 1
+             */
+            rangeIndex: number;
+            range: components["schemas"]["ShardRange"];
+        };
+        /** @description What a shard owns on a `LIST` level. */
+        ListLevelBounds: {
+            /**
+             * @description The level's strategy. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            strategy: "LIST";
+            /**
+             * @description The column listed.
+             * @example [
+             *       "region"
+             *     ]
+             */
+            keyColumns: string[];
+            /**
+             * @description The list (0-based); null for the default shard.
+             * @example 0
+             */
+            listIndex: number | null;
+            /**
+             * @description The list's values; null for the default shard (every value no list names).
+             * @example [
+             *       "eu",
+             *       "uk"
+             *     ]
+             */
+            values: components["schemas"]["ShardKeyValue"][] | null;
+        };
+        /** @description What a shard owns on one level of its table's strategy. */
+        ShardLevelBounds: components["schemas"]["HashLevelBounds"] | components["schemas"]["RangeLevelBounds"] | components["schemas"]["ListLevelBounds"];
+        /** @description Where a shard's rows are kept and which keys it owns. */
+        ShardMetadata: {
+            /**
+             * @description The table holding its rows in its nodes' storage, `<tableName>_<shardNumber>` (as Citus names shard tables).
+             * @example orders_3
+             */
+            storageTable: string;
+            /** @description One entry per level of the strategy; a key belongs to the shard when it meets every level's bounds. */
+            bounds: components["schemas"]["ShardLevelBounds"][];
+        };
+        /**
+         * @description A shard of a sharded table: the table's part of a shard of its shard group. Its placement and
+         *     state are the group shard's (colocated tables move together); its rows, `rowCount` and
+         *     `sizeBytes` are the table's, measured from its storage table on the primary node.
+         * @example {
+         *       "id": "orders-shard-3",
+         *       "name": "orders_3",
+         *       "shardNumber": 3,
+         *       "tableName": "orders",
+         *       "shardGroup": "orders",
+         *       "status": "ACTIVE",
+         *       "primaryNodeId": "node-1",
+         *       "replicaNodeIds": [
+         *         "node-2",
+         *         "node-3"
+         *       ],
+         *       "rowCount": 1250,
+         *       "sizeBytes": 98304,
+         *       "lastRebalance": null,
+         *       "metadata": {
+         *         "storageTable": "orders_3",
+         *         "bounds": [
+         *           {
+         *             "strategy": "HASH",
+         *             "keyColumns": [
+         *               "customer_id"
+         *             ],
+         *             "hashFunction": "DEFAULT",
+         *             "bucket": 2,
+         *             "tokenRange": {
+         *               "startToken": 2147483648,
+         *               "endToken": 3221225471
+         *             }
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        Shard: {
+            id: components["schemas"]["ShardId-2"];
+            /**
+             * @description The shard's name, `<tableName>_<shardNumber>`.
+             * @example orders_3
+             */
+            name: string;
+            /**
+             * @description Its number in the table, from 1 in strategy order (composite: mixed radix, the first level most significant).
+             * @example 3
+             */
+            shardNumber: number;
+            tableName: components["schemas"]["ShardedTableName"];
+            /**
+             * @description The shard group (colocation group): `default` for the coordinator's own shards, else named after the first table of its layout.
+             * @example orders
+             */
+            shardGroup: string;
+            status: components["schemas"]["ShardStatus"];
+            /**
+             * @description The node holding its rows and taking its writes: a writable node (the replication primary, or a standalone node). Null while no writable node can take it.
+             * @example node-1
+             */
+            primaryNodeId: string | null;
+            /**
+             * @description The physical standbys of its primary node, which receive its rows by WAL replication and may serve reads. Empty on a standalone node.
+             * @example [
+             *       "node-2",
+             *       "node-3"
+             *     ]
+             */
+            replicaNodeIds: string[];
+            /**
+             * Format: int64
+             * @description Rows in its storage table on the primary node.
+             * @example 1250
+             */
+            rowCount: number;
+            /**
+             * Format: int64
+             * @description JSON byte length of those rows (as WAL record sizes are measured).
+             * @example 98304
+             */
+            sizeBytes: number;
+            /**
+             * Format: date-time
+             * @description When its placement last moved (cluster clock): a move started or its primary was re-pointed; null if it never moved.
+             * @example null
+             */
+            lastRebalance: string | null;
+            metadata: components["schemas"]["ShardMetadata"];
+        };
+        /** @description A sharded table (Citus's distributed table) with its shards. */
+        ShardedTable: {
+            tableName: components["schemas"]["ShardedTableName"];
+            /**
+             * @description The schema it belongs to.
+             * @example public
+             */
+            schemaName: string;
+            /** @description Its columns. */
+            columns: components["schemas"]["ShardedColumn"][];
+            /** @description The shard key (Citus's distribution column, Vitess's primary vindex columns). */
+            shardKeyColumns: components["schemas"]["ShardKeyColumns"];
+            /** @description A row's key in its shard table: the shard key columns and maybe more (as Citus requires the distribution column in the primary key, a key is unique within its one shard, so in the table). A write with a key already stored replaces that row. */
+            primaryKeyColumns: components["schemas"]["ShardKeyColumns"];
+            /** @description The strategy as validated, defaults filled in (`hashFunction`, `defaultShard`, each level's `keyColumns`). */
+            strategy: Omit<components["schemas"]["ShardingStrategy"], "type">;
+            /**
+             * @description The shard group its shards belong to (`default`: the coordinator's own).
+             * @example orders
+             */
+            shardGroup: string;
+            /**
+             * @description Its shards.
+             * @example 4
+             */
+            shardCount: number;
+            /**
+             * Format: int64
+             * @description Rows over all its shards.
+             * @example 5000
+             */
+            rowCount: number;
+            /**
+             * Format: int64
+             * @description Bytes over all its shards.
+             * @example 393216
+             */
+            sizeBytes: number;
+            /** @description Its shards, in shard number order. */
+            shards: components["schemas"]["Shard"][];
+            /**
+             * Format: date-time
+             * @description When it was created (cluster clock).
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When its definition last changed (cluster clock).
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            updatedAt: string;
+        };
+        ShardedTableListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["ShardedTable"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description A sharded table to create. */
+        CreateShardedTableRequest: {
+            tableName: components["schemas"]["ShardedTableName"];
+            /**
+             * @description The schema; `public` when absent.
+             * @default public
+             * @example public
+             */
+            schemaName: string;
+            /** @description The columns (1 to 256), each named once. */
+            columns: components["schemas"]["ShardedColumn"][];
+            shardKeyColumns: components["schemas"]["ShardKeyColumns"];
+            /** @description A row's key (1 to 8 columns): every shard key column and maybe more, e.g. `[customer_id, order_id]` for orders sharded by customer. The shard key when absent. */
+            primaryKeyColumns?: components["schemas"]["ShardKeyColumns"];
+            strategy: components["schemas"]["ShardingStrategy"];
+        };
+        ShardedTableResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ShardedTable"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description What may change of a table: new columns (not already there) and the schema name. The shard
+         *     key, the primary key and the strategy cannot change here: rows would move (a shard is added
+         *     with `POST …/shards`; a new layout is a migration).
+         */
+        UpdateShardedTableRequest: {
+            /** @description Columns to add (stored rows have no value for them until written again). */
+            addColumns?: components["schemas"]["ShardedColumn"][];
+            /**
+             * @description The new schema name.
+             * @example sales
+             */
+            schemaName?: string;
+        };
+        ShardListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["Shard"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description Where the new shard cuts the key space, by the table's strategy: a `RANGE` table splits its
+         *     last range at `splitAt` (the new shard, last, takes `[splitAt, +∞)`), so no shard is
+         *     renumbered; a `LIST` table without a default shard takes a new list of `values` (none in
+         *     another list); a `HASH` table with `CONSISTENT` hashing takes nothing (send `{}`: the new
+         *     shard joins the ring and takes about 1/n of the keys).
+         * @example {
+         *       "splitAt": "2027-07-01"
+         *     }
+         */
+        AddShardRequest: {
+            /** @description `RANGE` only: where the last range splits; above its lower bound. */
+            splitAt?: components["schemas"]["ShardKeyValue"];
+            /** @description `LIST` only: the new shard's list. */
+            values?: components["schemas"]["ShardKeyValue"][];
+        };
+        ShardResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["Shard"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description The state an operator asks for.
+         * @example {
+         *       "status": "READ_ONLY",
+         *       "reason": "maintenance of node-1"
+         *     }
+         */
+        SetShardStatusRequest: {
+            /**
+             * @description ACTIVE, READ_ONLY or OFFLINE (the other states are the engine's own).
+             * @example READ_ONLY
+             * @enum {string}
+             */
+            status: "ACTIVE" | "READ_ONLY" | "OFFLINE";
+            /**
+             * @description Why, for the audit log and the event.
+             * @example maintenance of node-1
+             */
+            reason?: string;
+        };
+        /**
+         * @description A row of a sharded table: declared columns only, each value of its column's type or null; the primary key columns never null.
+         * @example {
+         *       "customer_id": 42,
+         *       "region": "eu",
+         *       "total": 99.5
+         *     }
+         */
+        ShardRow: {
+            [key: string]: unknown;
+        };
+        ShardRowListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The rows of this page, in storage key order. */
+            data: components["schemas"]["ShardRow"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description Rows to write (insert, or replace the row with the same primary key), each routed by its shard key.
+         * @example {
+         *       "rows": [
+         *         {
+         *           "customer_id": 42,
+         *           "region": "eu",
+         *           "total": 99.5
+         *         },
+         *         {
+         *           "customer_id": 7,
+         *           "region": "us",
+         *           "total": 12
+         *         }
+         *       ]
+         *     }
+         */
+        WriteShardedRowsRequest: {
+            /** @description 1 to 1000 rows. */
+            rows: components["schemas"]["ShardRow"][];
+        };
+        /** @description The rows one shard took, committed on its primary node. */
+        ShardWriteResult: {
+            shardId: components["schemas"]["ShardId-2"];
+            /**
+             * @description The shard's name.
+             * @example orders_3
+             */
+            shardName: string;
+            /**
+             * @description The shard's number.
+             * @example 3
+             */
+            shardNumber: number;
+            /**
+             * @description The primary node that committed them.
+             * @example node-1
+             */
+            nodeId: string;
+            /**
+             * @description Rows written to the shard.
+             * @example 1
+             */
+            rows: number;
+            /**
+             * @description Commits (WAL transactions) it took: at most 500 rows each.
+             * @example 1
+             */
+            commits: number;
+            /**
+             * @description Where its last commit record starts in the node's WAL, as PostgreSQL writes an LSN.
+             * @example 0/9A2240
+             */
+            lsn: string;
+        };
+        /** @description Where each row went. */
+        ShardedRowsWritten: {
+            table: components["schemas"]["ShardedTableName"];
+            /**
+             * @description Rows written.
+             * @example 2
+             */
+            rowsWritten: number;
+            /** @description One entry per shard written, in shard order. */
+            shards: components["schemas"]["ShardWriteResult"][];
+        };
+        ShardedRowsWrittenResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ShardedRowsWritten"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A value for every shard key column; other fields are ignored, so a whole row routes too.
+         * @example {
+         *       "customer_id": 42
+         *     }
+         */
+        ShardKey: {
+            [key: string]: components["schemas"]["ShardKeyValue"];
+        };
+        /**
+         * @description One condition of a conjunction: `column op value`, or `column IN values`.
+         * @example {
+         *       "column": "customer_id",
+         *       "op": "IN",
+         *       "values": [
+         *         42,
+         *         7
+         *       ]
+         *     }
+         */
+        ShardKeyCondition: {
+            column: components["schemas"]["ShardColumnName"];
+            /**
+             * @description The comparison (`IN` takes `values`, the others `value`).
+             * @example EQ
+             * @enum {string}
+             */
+            op: "EQ" | "IN" | "GT" | "GTE" | "LT" | "LTE";
+            value?: components["schemas"]["ShardKeyValue"];
+            /** @description `IN` only: the values. */
+            values?: components["schemas"]["ShardKeyValue"][];
+        };
+        /** @description A key, or a predicate on the shard key (a conjunction of conditions), to route in a table. */
+        RouteShardQueryRequest: {
+            table: components["schemas"]["ShardedTableName"];
+            key?: components["schemas"]["ShardKey"];
+            /** @description A conjunction of conditions (at most 64); conditions on other columns filter rows, not shards, and are reported as unused. */
+            conditions?: components["schemas"]["ShardKeyCondition"][];
+            /**
+             * @description Which node answers: a WRITE goes to the primary node; a READ to the primary, or a replica when the primary is down.
+             * @default READ
+             * @example READ
+             * @enum {string}
+             */
+            operation: "READ" | "WRITE";
+        };
+        /** @description Why a key went to a bucket of a `HASH` level. */
+        HashRouteReason: {
+            /**
+             * @description The level's strategy. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            strategy: "HASH";
+            /**
+             * @description The columns hashed.
+             * @example [
+             *       "customer_id"
+             *     ]
+             */
+            keyColumns: string[];
+            /**
+             * @description The text hashed: one value as text, several as the JSON array of the values.
+             * @example 42
+             */
+            keyText: string;
+            hashFunction: components["schemas"]["ShardHashFunction"];
+            /**
+             * Format: int64
+             * @description Unsigned 32-bit hash of the key text's UTF-8 bytes.
+             * @example 3159925814
+             */
+            hashValue: number;
+            /**
+             * @description The level's bucket (0-based).
+             * @example 2
+             */
+            bucket: number;
+            tokenRange: components["schemas"]["TokenRange"];
+            /**
+             * Format: int64
+             * @description `CONSISTENT` only: the token of the vnode at or after `hashValue` that owns it.
+             * @example null
+             */
+            vnodeToken: number | null;
+        };
+        /** @description Why a value went to a bucket of a `RANGE` level. */
+        RangeRouteReason: {
+            /**
+             * @description The level's strategy. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            strategy: "RANGE";
+            /**
+             * @description The column ranged.
+             * @example day
+             */
+            keyColumn: string;
+            value: components["schemas"]["ShardKeyValue"];
+            /**
+             * @description The level's bucket (0-based).
+             * @example 1
+             */
+            bucket: number;
+            /**
+             * @description The range matched (0-based).
+             * @example 1
+             */
+            rangeIndex: number;
+            range: components["schemas"]["ShardRange"];
+        };
+        /** @description Why a value went to a bucket of a `LIST` level. */
+        ListRouteReason: {
+            /**
+             * @description The level's strategy. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            strategy: "LIST";
+            /**
+             * @description The column listed.
+             * @example region
+             */
+            keyColumn: string;
+            value: components["schemas"]["ShardKeyValue"];
+            /**
+             * @description The level's bucket (0-based).
+             * @example 0
+             */
+            bucket: number;
+            /**
+             * @description The list holding the value; null when the default shard took it.
+             * @example 0
+             */
+            listIndex: number | null;
+        };
+        /** @description Why a key went where it did on one level. */
+        RouteReason: components["schemas"]["HashRouteReason"] | components["schemas"]["RangeRouteReason"] | components["schemas"]["ListRouteReason"];
+        /** @description The one shard of a key, and why, level by level; null when a predicate was routed. */
+        KeyRoute: {
+            /**
+             * @description The shard's number.
+             * @example 3
+             */
+            shardNumber: number;
+            /**
+             * @description The shard's name.
+             * @example orders_3
+             */
+            shardName: string;
+            /** @description One per level of the strategy, first level first. */
+            reasons: components["schemas"]["RouteReason"][];
+        } | null;
+        /** @description Which buckets of one level a predicate can touch, and why. */
+        LevelSelection: {
+            /**
+             * @description The level's strategy.
+             * @example HASH
+             * @enum {string}
+             */
+            strategy: "HASH" | "RANGE" | "LIST";
+            /**
+             * @description The level's key columns.
+             * @example [
+             *       "customer_id"
+             *     ]
+             */
+            keyColumns: string[];
+            /**
+             * @description The buckets selected (0-based, ascending).
+             * @example [
+             *       0,
+             *       2
+             *     ]
+             */
+            buckets: number[];
+            /**
+             * @description Whether fewer than all of the level's buckets are selected.
+             * @example true
+             */
+            pruned: boolean;
+            /**
+             * @description The reason, in words.
+             * @example 2 keys hashed with DEFAULT: 42 → 3159925814, 7 → 602572328
+             */
+            why: string;
+            /** @description The routes of the values the predicate pins, when it pins some. */
+            matches: components["schemas"]["RouteReason"][];
+        };
+        /** @description A shard a key or predicate routes to, with the node that answers for it. */
+        RoutedShard: {
+            shardId: components["schemas"]["ShardId-2"];
+            /**
+             * @description The shard's name.
+             * @example orders_3
+             */
+            shardName: string;
+            /**
+             * @description The shard's number.
+             * @example 3
+             */
+            shardNumber: number;
+            status: components["schemas"]["ShardStatus"];
+            /**
+             * @description The node that would answer: the primary for a WRITE; for a READ the primary, or a replica when the primary is down. Null when none can.
+             * @example node-1
+             */
+            nodeId: string | null;
+            /**
+             * @description The shard's primary node.
+             * @example node-1
+             */
+            primaryNodeId: string | null;
+            /**
+             * @description The shard's replicas.
+             * @example [
+             *       "node-2",
+             *       "node-3"
+             *     ]
+             */
+            replicaNodeIds: string[];
+            /**
+             * @description Whether the operation would be served now (the shard's state and nodes allow it).
+             * @example true
+             */
+            served: boolean;
+            /**
+             * @description Why not, in words; null when served.
+             * @example null
+             */
+            unservedReason: string | null;
+        };
+        /**
+         * @description Where a key or predicate goes: the shards and nodes, and why (the hash value and token range
+         *     or vnode, the range or list matched, level by level). `singleShard` and `scatter` (every
+         *     shard) are said outright, as Vitess's VEXPLAIN does.
+         */
+        ShardRoute: {
+            table: components["schemas"]["ShardedTableName"];
+            /**
+             * @description The operation routed.
+             * @example READ
+             * @enum {string}
+             */
+            operation: "READ" | "WRITE";
+            /**
+             * @description KEY when a key was routed, PREDICATE for conditions.
+             * @example KEY
+             * @enum {string}
+             */
+            mode: "KEY" | "PREDICATE";
+            key: components["schemas"]["KeyRoute"];
+            /** @description PREDICATE: what each level selected and why; empty for a key (its reasons are in `key`). */
+            levels: components["schemas"]["LevelSelection"][];
+            /** @description The shards selected, in shard order, with their nodes (empty when the conditions contradict each other). */
+            shards: components["schemas"]["RoutedShard"][];
+            /**
+             * @description Whether exactly one shard is selected.
+             * @example true
+             */
+            singleShard: boolean;
+            /**
+             * @description Whether every shard of the table is selected (nothing was pruned).
+             * @example false
+             */
+            scatter: boolean;
+            /** @description Conditions on columns outside the shard key; they filter rows, not shards. */
+            unusedConditions: components["schemas"]["ShardKeyCondition"][];
+        };
+        ShardRouteResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ShardRoute"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description A frequent key value. */
+        ShardHotValue: {
+            /**
+             * @description The key text, as the hash reads it.
+             * @example eu
+             */
+            keyText: string;
+            /**
+             * @description Rows holding it.
+             * @example 334
+             */
+            rows: number;
+            /**
+             * @description Its share of the rows with a key (0 to 1).
+             * @example 0.334
+             */
+            share: number;
+        };
+        /**
+         * @description How a candidate key would spread the table's rows over `shardCount` hash shards, measured
+         *     over the rows stored now (at most 1,000,000), with a recommendation and the numbers behind
+         *     it. The worst finding wins: fewer distinct values than shards (shards stay empty) or a
+         *     value holding more than one shard's fair share (a hot spot no split can spread), skew above
+         *     2, or rows without a key value are POOR; fewer than 10 distinct values per shard or skew
+         *     above 1.25 are FAIR (as Citus warns for low-cardinality distribution columns).
+         */
+        ShardKeyAnalysis: {
+            table: components["schemas"]["ShardedTableName"];
+            /**
+             * @description The candidate key.
+             * @example [
+             *       "region"
+             *     ]
+             */
+            keyColumns: string[];
+            /**
+             * @description The shard count it was hashed over.
+             * @example 4
+             */
+            shardCount: number;
+            hashFunction: components["schemas"]["ShardHashFunction"];
+            /**
+             * @description Rows read.
+             * @example 1000
+             */
+            rowsAnalyzed: number;
+            /**
+             * @description Rows missing a key column or holding null there: they could not be routed.
+             * @example 0
+             */
+            rowsWithoutKey: number;
+            /**
+             * @description Distinct key values.
+             * @example 3
+             */
+            cardinality: number;
+            /**
+             * @description Rows per shard, in shard order.
+             * @example [
+             *       0,
+             *       0,
+             *       667,
+             *       333
+             *     ]
+             */
+            rowsPerShard: number[];
+            /**
+             * @description Rows with a key over the shard count.
+             * @example 250
+             */
+            meanRowsPerShard: number;
+            /**
+             * @description Rows in the fullest shard.
+             * @example 667
+             */
+            maxRowsPerShard: number;
+            /**
+             * @description The fullest shard over the mean (1 is perfectly even; 0 with no rows).
+             * @example 2.668
+             */
+            skew: number;
+            /**
+             * @description Shards that would get no row.
+             * @example 2
+             */
+            emptyShards: number;
+            /** @description The most frequent values, most rows first (at most 10). */
+            hotValues: components["schemas"]["ShardHotValue"][];
+            /**
+             * @description The verdict; INSUFFICIENT_DATA when no row has the key.
+             * @example POOR
+             * @enum {string}
+             */
+            recommendation: "GOOD" | "FAIR" | "POOR" | "INSUFFICIENT_DATA";
+            /**
+             * @description Each finding that decided it, with its numbers.
+             * @example [
+             *       "3 distinct values for 4 shards: at least 1 shards stay empty"
+             *     ]
+             */
+            reasons: string[];
+        };
+        ShardKeyAnalysisResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ShardKeyAnalysis"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description Shards in each state. */
+        ShardStatusCounts: {
+            /** @example 0 */
+            CREATING: number;
+            /** @example 8 */
+            ACTIVE: number;
+            /** @example 0 */
+            REBALANCING: number;
+            /** @example 0 */
+            READ_ONLY: number;
+            /** @example 0 */
+            OFFLINE: number;
+            /** @example 0 */
+            DROPPING: number;
+        };
+        /** @description One table's shards, measured. */
+        ShardedTableStatistics: {
+            tableName: components["schemas"]["ShardedTableName"];
+            /**
+             * @description Its shards.
+             * @example 4
+             */
+            shardCount: number;
+            /**
+             * Format: int64
+             * @description Its rows.
+             * @example 5000
+             */
+            rowCount: number;
+            /**
+             * Format: int64
+             * @description Its bytes.
+             * @example 393216
+             */
+            sizeBytes: number;
+            /**
+             * @description Rows in its emptiest shard.
+             * @example 1190
+             */
+            minShardRows: number;
+            /**
+             * @description Rows in its fullest shard.
+             * @example 1320
+             */
+            maxShardRows: number;
+            /**
+             * @description Rows over shards.
+             * @example 1250
+             */
+            meanShardRows: number;
+            /**
+             * @description The fullest shard over the mean (1 is even; 0 with no rows).
+             * @example 1.056
+             */
+            skew: number;
+            shardsByStatus: components["schemas"]["ShardStatusCounts"];
+        };
+        /** @description What one node holds. */
+        ShardNodeStatistics: {
+            /**
+             * @description The node.
+             * @example node-1
+             */
+            nodeId: string;
+            /**
+             * @description Table shards whose primary it is.
+             * @example 8
+             */
+            primaryShards: number;
+            /**
+             * @description Table shards it holds as a replica.
+             * @example 8
+             */
+            replicaShards: number;
+            /**
+             * Format: int64
+             * @description Rows of the shards whose primary it is.
+             * @example 5000
+             */
+            rowCount: number;
+            /**
+             * Format: int64
+             * @description Bytes of those rows.
+             * @example 393216
+             */
+            sizeBytes: number;
+        };
+        /** @description Sharded tables, shards, rows and bytes, measured from node storage now. */
+        ShardingStatistics: {
+            /**
+             * @description Sharded tables counted.
+             * @example 2
+             */
+            tables: number;
+            /**
+             * @description Their shards.
+             * @example 8
+             */
+            shards: number;
+            /**
+             * Format: int64
+             * @description Rows over every shard.
+             * @example 5000
+             */
+            rowCount: number;
+            /**
+             * Format: int64
+             * @description Bytes over every shard.
+             * @example 393216
+             */
+            sizeBytes: number;
+            shardsByStatus: components["schemas"]["ShardStatusCounts"];
+            /** @description Each table counted, by name. */
+            tableStatistics: components["schemas"]["ShardedTableStatistics"][];
+            /** @description Each node holding a shard, by node id. */
+            nodes: components["schemas"]["ShardNodeStatistics"][];
+        };
+        ShardingStatisticsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ShardingStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
          * @description A single-table SELECT over a sharded table, in this subset of SQL (keywords in any case;
          *     identifiers are the table's columns; literals are single-quoted strings, numbers, TRUE or FALSE):
          *
@@ -20027,8 +21838,8 @@ export interface components {
         };
         /**
          * @description Kind of event. The `/api/v1/ws/cluster/nodes` stream carries node_joined, node_left,
-         *     node_health_change, failover_initiated, failover_completed, leader_elected, quorum_lost and
-         *     quorum_restored; `/api/v1/ws/events` carries every type.
+         *     node_health_change, failover_initiated, failover_completed, leader_elected, quorum_lost,
+         *     quorum_restored and the migration events; `/api/v1/ws/events` carries every type.
          *     - `node_joined`, `node_left` (NodeMembershipPayload): a node was added to or removed from the cluster.
          *     - `node_health_change` (NodeHealthPayload): the failure detector changed a node's status.
          *     - `fault_injected`, `fault_healed` (FaultPayload): a simulation fault started or ended.
@@ -20059,12 +21870,16 @@ export interface components {
          *     - `distributed_transaction_heuristic` (TransactionHeuristicPayload): an operator resolved in-doubt participants by hand, or the outcome was reclassified once the coordinator's decision became known.
          *     - `distributed_transaction_forgotten` (TransactionForgottenPayload): an operator forgot a heuristic outcome.
          *     - `xa_branch_state_changed` (XaBranchStatePayload): an XA transaction (a branch) changed state: started, ended, prepared, committed, rolled back, or became rollback-only.
+         *     - `shard_added` (ShardAddedPayload): a table's shard was created, with its table or added to it.
+         *     - `shard_removed` (ShardRemovedPayload): a table's shard was dropped with its table, its rows deleted from node storage.
          *     - `alert_fired`, `alert_resolved` (Alert): an alert of any source (health, replication) fired, or resolved after firing; the alert as `GET /api/v1/alerts` shows it.
-         *     The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events; `/api/v1/ws/cluster/rac` the nine RAC events. The transaction events have no stream of their own: follow them on `/api/v1/ws/events` (filter by type, or by node), or with the `distributedTransactionUpdates` and `xaBranchUpdates` subscriptions.
+         *     - `rebalance_started`, `rebalance_progress`, `rebalance_completed` (WorkflowProgress of a REBALANCE): a rebalance plan started executing; one of its moves changed phase or another move began (and at most once a second of cluster time while it runs); it ended COMPLETED, CANCELLED or FAILED. On `/api/v1/ws/cluster/sharding`.
+         *     - `migration_started`, `migration_progress`, `migration_completed` (WorkflowProgress of a MIGRATION): the same for a migration task. On `/api/v1/ws/cluster/nodes`.
+         *     The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events; `/api/v1/ws/cluster/rac` the nine RAC events; `/api/v1/ws/cluster/sharding` the shard and rebalance events. The transaction events have no stream of their own: follow them on `/api/v1/ws/events` (filter by type, or by node), or with the `distributedTransactionUpdates` and `xaBranchUpdates` subscriptions.
          * @example node_joined
          * @enum {string}
          */
-        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved" | "cache_fusion_transfer" | "lock_granted" | "lock_released" | "lock_conversion" | "resource_remastered" | "instance_recovery_started" | "instance_recovery_completed" | "parallel_query_started" | "parallel_query_completed" | "distributed_transaction_begun" | "distributed_transaction_prepared" | "distributed_transaction_committed" | "distributed_transaction_aborted" | "distributed_transaction_in_doubt" | "distributed_transaction_heuristic" | "distributed_transaction_forgotten" | "xa_branch_state_changed" | "alert_fired" | "alert_resolved" | "distributed_query_started" | "distributed_query_completed";
+        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved" | "cache_fusion_transfer" | "lock_granted" | "lock_released" | "lock_conversion" | "resource_remastered" | "instance_recovery_started" | "instance_recovery_completed" | "parallel_query_started" | "parallel_query_completed" | "distributed_transaction_begun" | "distributed_transaction_prepared" | "distributed_transaction_committed" | "distributed_transaction_aborted" | "distributed_transaction_in_doubt" | "distributed_transaction_heuristic" | "distributed_transaction_forgotten" | "xa_branch_state_changed" | "shard_added" | "shard_removed" | "alert_fired" | "alert_resolved" | "distributed_query_started" | "distributed_query_completed" | "rebalance_started" | "rebalance_progress" | "rebalance_completed" | "migration_started" | "migration_progress" | "migration_completed";
         /** @description Payload of `node_joined` and `node_left`. */
         NodeMembershipPayload: {
             /** @example node-6 */
@@ -21563,6 +23378,101 @@ export interface components {
             reason: string | null;
         };
         /**
+         * @description Payload of `shard_added`, one per shard of a table, when the table is created or a shard is added to it. Stream filters match its table (`tableName`) and its primary node (`nodeIds`).
+         * @example {
+         *       "tableName": "orders",
+         *       "shardId": "orders-shard-3",
+         *       "shardNumber": 3,
+         *       "storageTable": "orders_3",
+         *       "state": "ACTIVE",
+         *       "nodeIds": [
+         *         "node-1"
+         *       ]
+         *     }
+         */
+        ShardAddedPayload: {
+            /**
+             * @description The sharded table.
+             * @example orders
+             */
+            tableName: string;
+            /**
+             * @description The shard (`shard-N`, or `<group>-shard-N`), as `/api/v1/cluster/coordinator/shards` lists it.
+             * @example orders-shard-3
+             */
+            shardId: string;
+            /**
+             * @description Its number in the table.
+             * @example 3
+             */
+            shardNumber: number;
+            /**
+             * @description Its table in node storage, `<tableName>_<shardNumber>`.
+             * @example orders_3
+             */
+            storageTable: string;
+            /**
+             * @description Its state (see ShardStatus).
+             * @example ACTIVE
+             * @enum {string}
+             */
+            state: "CREATING" | "ACTIVE" | "REBALANCING" | "READ_ONLY" | "OFFLINE" | "DROPPING";
+            /**
+             * @description Its primary node (empty while it has none).
+             * @example [
+             *       "node-1"
+             *     ]
+             */
+            nodeIds: string[];
+        };
+        /**
+         * @description Payload of `shard_removed`, one per shard of a table when the table is dropped (its shard table deleted from node storage).
+         * @example {
+         *       "tableName": "orders",
+         *       "shardId": "orders-shard-3",
+         *       "shardNumber": 3,
+         *       "storageTable": "orders_3",
+         *       "rowsDeleted": 1250,
+         *       "nodeIds": [
+         *         "node-1"
+         *       ]
+         *     }
+         */
+        ShardRemovedPayload: {
+            /**
+             * @description The sharded table.
+             * @example orders
+             */
+            tableName: string;
+            /**
+             * @description The shard.
+             * @example orders-shard-3
+             */
+            shardId: string;
+            /**
+             * @description Its number in the table.
+             * @example 3
+             */
+            shardNumber: number;
+            /**
+             * @description Its table in node storage, `<tableName>_<shardNumber>`.
+             * @example orders_3
+             */
+            storageTable: string;
+            /**
+             * @description Rows deleted with it.
+             * @example 1250
+             */
+            rowsDeleted: number;
+            /**
+             * @description Its primary node, where the rows were deleted (empty when it had none).
+             * @example [
+             *       "node-1"
+             *     ]
+             */
+            nodeIds: string[];
+        };
+        /**
          * @description The engine that raised the alert: `health` (the cluster health monitor's open issues, see `GET /api/v1/cluster/health/issues`) or `replication` (its lag alert rules, see `GET /api/v1/replication/monitor/alerts`).
          * @example replication
          * @enum {string}
@@ -21737,6 +23647,212 @@ export interface components {
             error: string | null;
         };
         /**
+         * @description Where a rebalance or a migration task stands: PLANNED (computed or created, nothing moves
+         *     yet), RUNNING (a move is under way; moves run one after another), PAUSED, COMPLETED,
+         *     CANCELLED, FAILED.
+         * @example RUNNING
+         * @enum {string}
+         */
+        WorkflowState: "PLANNED" | "RUNNING" | "PAUSED" | "COMPLETED" | "CANCELLED" | "FAILED";
+        /**
+         * @description Where one shard move stands. PENDING (not started), COPY (rows copied in batches throttled at
+         *     `copyRateBytesPerSecond` of cluster time), CATCH_UP (the source's WAL since the copy began
+         *     replayed on the target), VERIFY (row count and checksum compared on both sides), SWITCH (the
+         *     shard READ_ONLY, the tail replayed and verified, the placement flipped, ACTIVE again), CLEANUP
+         *     (the source's shard tables deleted), COMPLETED; PAUSED; CANCELLED (before the switch: routing
+         *     unchanged, the target's partial copy removed); FAILED (verification found differences: rolled
+         *     back like a cancel).
+         * @example COPY
+         * @enum {string}
+         */
+        MovePhase: "PENDING" | "COPY" | "CATCH_UP" | "VERIFY" | "SWITCH" | "CLEANUP" | "COMPLETED" | "PAUSED" | "CANCELLED" | "FAILED";
+        /** @description One moved table compared on both sides (Vitess's VDiff, as a count and an order-independent checksum). */
+        TableVerification: {
+            /** @example orders_3 */
+            table: string;
+            /** @example 1200 */
+            sourceRows: number;
+            /** @example 1200 */
+            targetRows: number;
+            /**
+             * @description Sum modulo 2^32 of MurmurHash3 over `key NUL JSON(row)` of every row.
+             * @example 2871634219
+             */
+            sourceChecksum: number;
+            /** @example 2871634219 */
+            targetChecksum: number;
+            /** @example true */
+            match: boolean;
+        };
+        /** @description One shard move, measured from the engine; null where no move has started. */
+        ShardMoveProgress: {
+            /** @example move-7 */
+            moveId: string;
+            /** @example shard-3 */
+            shardId: string;
+            /**
+             * @example [
+             *       "orders_3"
+             *     ]
+             */
+            tables: string[];
+            /** @example node-1 */
+            sourceNodeId: string;
+            /** @example node-3 */
+            targetNodeId: string;
+            phase: components["schemas"]["MovePhase"];
+            /**
+             * @description The phase a PAUSED move resumes into (see MovePhase); null otherwise.
+             * @example null
+             * @enum {string|null}
+             */
+            pausedFrom: "PENDING" | "COPY" | "CATCH_UP" | "VERIFY" | "CLEANUP" | null;
+            /**
+             * @description True while a cancel (or a failure) removes the target's partial copy; the phase then ends CANCELLED (or FAILED).
+             * @example false
+             */
+            cancelling: boolean;
+            /**
+             * @description Why the move waits (its source or target is down); it resumes by itself once healed.
+             * @example null
+             */
+            blockedReason: string | null;
+            /**
+             * @description Why the move FAILED.
+             * @example null
+             */
+            error: string | null;
+            /**
+             * @description Rows of the shard's tables on the source when the copy began.
+             * @example 1200
+             */
+            rowsTotal: number;
+            /** @example 480 */
+            rowsCopied: number;
+            /**
+             * @description Rows the copy has still to copy (0 past the copy).
+             * @example 720
+             */
+            rowsRemaining: number;
+            /** @example 61440 */
+            bytesTotal: number;
+            /** @example 24576 */
+            bytesCopied: number;
+            /** @example 36864 */
+            bytesRemaining: number;
+            /**
+             * @description Row changes of the source's WAL replayed on the target (catch-up and switch).
+             * @example 12
+             */
+            changesReplayed: number;
+            /**
+             * @description The source's WAL the catch-up has not read yet (all tables' records), bytes.
+             * @example 420
+             */
+            walBehindBytes: number;
+            /**
+             * @description The copy counts 90, the catch-up, verification and switch 9, the clean-up 1.
+             * @example 36
+             */
+            percentComplete: number;
+            /**
+             * Format: date-time
+             * @description Cluster time the move should finish at the copy rate (remaining bytes and unread WAL); null while pending, paused, blocked or finished.
+             * @example 2026-11-21T10:30:00.036Z
+             */
+            estimatedCompletionAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            startedAt: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            finishedAt: string | null;
+            /** @description The last verification (VERIFY or SWITCH); null before. */
+            verification: components["schemas"]["TableVerification"][] | null;
+        } | null;
+        /** @description A rebalance or a migration task and its moves, measured from the engine; the ETA is on the cluster clock at the configured copy rate. */
+        WorkflowProgress: {
+            /**
+             * @description `rebalance-N` (the plan's id) or `migration-N` (the task's).
+             * @example rebalance-1
+             */
+            id: string;
+            /**
+             * @example REBALANCE
+             * @enum {string}
+             */
+            kind: "REBALANCE" | "MIGRATION";
+            state: components["schemas"]["WorkflowState"];
+            /**
+             * @description The phase (see MovePhase) of the move running now (or the one that ended it); null before the first move starts.
+             * @example COPY
+             * @enum {string|null}
+             */
+            phase: "PENDING" | "COPY" | "CATCH_UP" | "VERIFY" | "SWITCH" | "CLEANUP" | "COMPLETED" | "PAUSED" | "CANCELLED" | "FAILED" | null;
+            /** @example 2 */
+            movesTotal: number;
+            /** @example 0 */
+            movesCompleted: number;
+            /**
+             * @description Index in the plan's `moves` of the move running now.
+             * @example 0
+             */
+            currentMoveIndex: number | null;
+            currentMove: components["schemas"]["ShardMoveProgress"];
+            /**
+             * @description Rows over all moves: measured for started moves, as planned for the others.
+             * @example 2400
+             */
+            rowsTotal: number;
+            /** @example 480 */
+            rowsCopied: number;
+            /** @example 1920 */
+            rowsRemaining: number;
+            /** @example 122880 */
+            bytesTotal: number;
+            /** @example 24576 */
+            bytesCopied: number;
+            /** @example 98304 */
+            bytesRemaining: number;
+            /** @example 18 */
+            percentComplete: number;
+            /**
+             * Format: date-time
+             * @description Cluster time the last move should finish; null unless RUNNING and unblocked.
+             * @example 2026-11-21T10:30:00.094Z
+             */
+            estimatedCompletionAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            startedAt: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            finishedAt: string | null;
+            /**
+             * @description Why it FAILED.
+             * @example null
+             */
+            error: string | null;
+        };
+        /**
          * @description Every event, on every stream, in one envelope. `cursor` increases by one per event across
          *     the whole cluster; reconnect with `resumeFrom` set to the last cursor you saw to miss nothing.
          *     The log keeps the newest events only (`RUSTYDB_EVENT_LOG_MAX_EVENTS`, 100,000 by default,
@@ -21761,7 +23877,7 @@ export interface components {
              */
             source: string;
             /** @description Depends on `type`; see the payload schemas. */
-            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"] | components["schemas"]["TransactionBegunPayload"] | components["schemas"]["TransactionVotePayload"] | components["schemas"]["TransactionEndedPayload"] | components["schemas"]["TransactionInDoubtPayload"] | components["schemas"]["TransactionHeuristicPayload"] | components["schemas"]["TransactionForgottenPayload"] | components["schemas"]["XaBranchStatePayload"] | components["schemas"]["Alert"] | components["schemas"]["DistributedQueryPayload"];
+            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"] | components["schemas"]["TransactionBegunPayload"] | components["schemas"]["TransactionVotePayload"] | components["schemas"]["TransactionEndedPayload"] | components["schemas"]["TransactionInDoubtPayload"] | components["schemas"]["TransactionHeuristicPayload"] | components["schemas"]["TransactionForgottenPayload"] | components["schemas"]["XaBranchStatePayload"] | components["schemas"]["ShardAddedPayload"] | components["schemas"]["ShardRemovedPayload"] | components["schemas"]["Alert"] | components["schemas"]["DistributedQueryPayload"] | components["schemas"]["WorkflowProgress"];
         };
         EventListResponse: {
             /** @enum {boolean} */
@@ -22349,6 +24465,336 @@ export interface components {
             success: true;
             data: components["schemas"]["Alert"][];
             pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description What a rebalance evens across the writable nodes, as Citus's rebalance strategies:
+         *     `by_shard_count` (each group shard counts 1; default threshold 0) or `by_disk_size` (each
+         *     counts its bytes; default threshold 0.1).
+         * @example by_shard_count
+         * @enum {string}
+         */
+        RebalanceStrategy: "by_shard_count" | "by_disk_size";
+        /** @description What to plan. Every field is optional; an empty body plans `by_shard_count` over every shard group. */
+        RebalancePlanRequest: {
+            strategy?: components["schemas"]["RebalanceStrategy"];
+            /**
+             * @description How far (a fraction of the average) a node's load may be from the average before shards move; default the strategy's.
+             * @example 0.1
+             */
+            threshold?: number;
+            /**
+             * @description Most moves in the plan (Citus's `max_shard_moves`); at most the configured `maxShardMoves`.
+             * @example 100
+             */
+            maxShardMoves?: number;
+            /**
+             * @description Only the shard groups of these sharded tables (all groups when absent).
+             * @example [
+             *       "orders"
+             *     ]
+             */
+            tables?: string[];
+            /**
+             * @description Group shards that stay where they are (Citus's `excluded_shard_list`).
+             * @example []
+             */
+            excludedShardIds?: string[];
+        };
+        /** @description One move of a plan or task. Colocated tables move together, so `tables` lists every table part the group shard holds. */
+        PlannedShardMove: {
+            /**
+             * @description The group shard, as `/cluster/coordinator/shards` names it (`shard-N` in the default group, `<group>-shard-N` otherwise).
+             * @example shard-3
+             */
+            shardId: string;
+            /**
+             * @description The shard group (Citus's colocation group).
+             * @example default
+             */
+            group: string;
+            /**
+             * @description Node storage tables moved together: `<table>_<N>` of every table colocated on the shard.
+             * @example [
+             *       "orders_3",
+             *       "order_items_3"
+             *     ]
+             */
+            tables: string[];
+            /**
+             * @description The shard's primary node now.
+             * @example node-1
+             */
+            sourceNodeId: string;
+            /**
+             * @description The writable node it moves to.
+             * @example node-3
+             */
+            targetNodeId: string;
+            /**
+             * @description Rows of the shard's tables when planned.
+             * @example 1200
+             */
+            rows: number;
+            /**
+             * @description JSON bytes of those rows when planned.
+             * @example 61440
+             */
+            bytes: number;
+            /**
+             * @description `bytes` at the configured copy rate, in cluster milliseconds (writes during the copy add catch-up on top).
+             * @example 59
+             */
+            estimatedDurationMs: number;
+        };
+        /** @description What a writable node holds of the planned shard groups. */
+        NodeLoad: {
+            /** @example node-1 */
+            nodeId: string;
+            /**
+             * @description Group shards whose primary is here.
+             * @example 8
+             */
+            shards: number;
+            /** @example 9600 */
+            rows: number;
+            /** @example 491520 */
+            bytes: number;
+        };
+        /** @description A rebalance plan (Citus's get_rebalance_table_shards_plan), kept under `planId` until executed, cancelled or dropped from the bounded history. */
+        RebalancePlan: {
+            /**
+             * @description The plan, `rebalance-N`; its execution keeps the id.
+             * @example rebalance-1
+             */
+            planId: string;
+            state: components["schemas"]["WorkflowState"];
+            strategy: components["schemas"]["RebalanceStrategy"];
+            /**
+             * @description The threshold applied.
+             * @example 0
+             */
+            threshold: number;
+            /** @description The moves in the order they run (one at a time). */
+            moves: components["schemas"]["PlannedShardMove"][];
+            /** @description Each writable node's load now. */
+            nodesBefore: components["schemas"]["NodeLoad"][];
+            /** @description Each writable node's load after the moves. */
+            nodesAfter: components["schemas"]["NodeLoad"][];
+            /** @example 2400 */
+            totalRows: number;
+            /** @example 122880 */
+            totalBytes: number;
+            /**
+             * @description The moves' estimated durations added up (they run one after another).
+             * @example 118
+             */
+            estimatedDurationMs: number;
+            /**
+             * @description Whether every node ends within the threshold, or no single move could improve it further (false only when `maxShardMoves` cut the plan short).
+             * @example true
+             */
+            balanced: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            createdAt: string;
+        };
+        RebalancePlanResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["RebalancePlan"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        ExecuteRebalanceRequest: {
+            /**
+             * @description The plan to run.
+             * @example rebalance-1
+             */
+            planId: string;
+            /**
+             * @description Run despite pre-flight findings (they are kept in `forcedFindings`).
+             * @default false
+             * @example false
+             */
+            force: boolean;
+        };
+        WorkflowProgressResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["WorkflowProgress"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description A range of a sharded table's shard key; the task moves every shard the range can touch (as `query/route` prunes a predicate). */
+        KeyRange: {
+            /** @example orders */
+            table: string;
+            /**
+             * @description Lowest key value (included), typed as the shard key column: a string, a number or a boolean; null for unbounded.
+             * @example 1000
+             */
+            fromKey: unknown;
+            /**
+             * @description Key value where the range ends (excluded); null for unbounded.
+             * @example 2000
+             */
+            toKey: unknown;
+        } | null;
+        MigrationTask: {
+            /** @example migration-1 */
+            taskId: string;
+            state: components["schemas"]["WorkflowState"];
+            /** @example node-3 */
+            targetNodeId: string;
+            keyRange: components["schemas"]["KeyRange"];
+            /** @description The shard moves it runs, one after another. */
+            moves: components["schemas"]["PlannedShardMove"][];
+            /**
+             * @description Pre-flight findings `force` overrode when it started.
+             * @example []
+             */
+            forcedFindings: string[];
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            startedAt: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            finishedAt: string | null;
+            /** @example null */
+            error: string | null;
+            progress: components["schemas"]["WorkflowProgress"];
+        };
+        MigrationTaskListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["MigrationTask"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description One group shard (`shardId`) or a key range (`keyRange`) to move to `targetNodeId`; give exactly one of the two. */
+        CreateMigrationTaskRequest: {
+            /** @example shard-3 */
+            shardId?: string;
+            keyRange?: components["schemas"]["KeyRange"];
+            /**
+             * @description A writable node (PRIMARY or STANDALONE).
+             * @example node-3
+             */
+            targetNodeId: string;
+            /**
+             * @description Start at once (with the pre-flight check) instead of waiting for `start`.
+             * @default false
+             * @example false
+             */
+            start: boolean;
+            /**
+             * @description With `start`, start despite pre-flight findings.
+             * @default false
+             * @example false
+             */
+            force: boolean;
+        };
+        MigrationTaskResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["MigrationTask"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        StartRequest: {
+            /**
+             * @description Start despite pre-flight findings (they are kept in `forcedFindings`).
+             * @default false
+             * @example false
+             */
+            force: boolean;
+        };
+        /** @description How many are in each state. */
+        WorkflowCounts: {
+            /** @example 1 */
+            PLANNED: number;
+            /** @example 1 */
+            RUNNING: number;
+            /** @example 0 */
+            PAUSED: number;
+            /** @example 4 */
+            COMPLETED: number;
+            /** @example 1 */
+            CANCELLED: number;
+            /** @example 0 */
+            FAILED: number;
+        };
+        /** @description The move machinery's counters since the cluster was created (they survive restarts), and the tasks and rebalances it keeps. */
+        MigrationStatistics: {
+            tasksByState: components["schemas"]["WorkflowCounts"];
+            rebalancesByState: components["schemas"]["WorkflowCounts"];
+            /**
+             * @description Moves between start and end now.
+             * @example 1
+             */
+            activeMoves: number;
+            /** @example 6 */
+            movesStarted: number;
+            /** @example 4 */
+            movesCompleted: number;
+            /** @example 1 */
+            movesCancelled: number;
+            /** @example 0 */
+            movesFailed: number;
+            /**
+             * @description Rows copied by completed moves.
+             * @example 4800
+             */
+            rowsCopied: number;
+            /** @example 245760 */
+            bytesCopied: number;
+            /** @example 37 */
+            changesReplayed: number;
+            /**
+             * @description Start to end of a completed move, cluster milliseconds.
+             * @example 240
+             */
+            averageMoveDurationMs: number;
+            /**
+             * @description Bytes copied per second of cluster time over completed moves.
+             * @example 256000
+             */
+            averageCopyBytesPerSecond: number;
+            /**
+             * @description The configured copy throttle.
+             * @example 1048576
+             */
+            copyRateBytesPerSecond: number;
+        };
+        MigrationStatisticsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["MigrationStatistics"];
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
@@ -26443,6 +28889,11 @@ export interface operations {
                  */
                 fields?: components["parameters"]["Fields"];
                 /**
+                 * @description Only the shards of this group (`default`, or a table group); a group that does not exist lists none.
+                 * @example null
+                 */
+                group?: components["schemas"]["ShardGroup"];
+                /**
                  * @description Only shards with a copy on this node.
                  * @example null
                  */
@@ -26476,6 +28927,8 @@ export interface operations {
                      *       "data": [
                      *         {
                      *           "shardId": "shard-3",
+                     *           "group": "default",
+                     *           "tables": [],
                      *           "startToken": 536870912,
                      *           "endToken": 805306367,
                      *           "state": "ACTIVE",
@@ -26489,6 +28942,8 @@ export interface operations {
                      *         },
                      *         {
                      *           "shardId": "shard-4",
+                     *           "group": "default",
+                     *           "tables": [],
                      *           "startToken": 805306368,
                      *           "endToken": 1073741823,
                      *           "state": "MOVING",
@@ -26529,12 +28984,63 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    getShard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the shard, `shard-N` in the `default` group or `<group>-shard-N` in a table group, for example `orders-shard-2`. */
+                id: components["schemas"]["ShardId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The shard. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterShardResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No shard of any group has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No shard has id \"orders-shard-9\".",
+                     *         "details": {
+                     *           "resource": "cluster.shard",
+                     *           "id": "orders-shard-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     assignShard: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description Id of the shard, for example `shard-3`. */
+                /** @description Id of a `default` group shard, for example `shard-3`. */
                 id: components["schemas"]["ShardId"];
             };
             cookie?: never;
@@ -26557,6 +29063,8 @@ export interface operations {
                      *       "success": true,
                      *       "data": {
                      *         "shardId": "shard-4",
+                     *         "group": "default",
+                     *         "tables": [],
                      *         "startToken": 805306368,
                      *         "endToken": 1073741823,
                      *         "state": "MOVING",
@@ -26609,7 +29117,7 @@ export interface operations {
                 };
             };
             405: components["responses"]["MethodNotAllowed"];
-            /** @description The node is DOWN, or the shard already has a move pending. */
+            /** @description The node is DOWN, the shard already has a move pending, a table group's move fails its pre-flight check, or `REPLICA` names a table group's shard. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -36821,6 +39329,2736 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listShardedTables: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "tableName" | "createdAt" | "shardCount" | "rowCount" | "sizeBytes";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 */
+                fields?: components["parameters"]["Fields"];
+                /** @description Only tables of this strategy. */
+                strategy?: "HASH" | "RANGE" | "LIST" | "COMPOSITE";
+                /** @description Only tables of this shard group (colocated tables). */
+                shardGroup?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of sharded tables. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "tableName": "orders",
+                     *           "schemaName": "public",
+                     *           "columns": [
+                     *             {
+                     *               "name": "customer_id",
+                     *               "type": "INTEGER"
+                     *             },
+                     *             {
+                     *               "name": "region",
+                     *               "type": "STRING"
+                     *             },
+                     *             {
+                     *               "name": "total",
+                     *               "type": "NUMBER"
+                     *             }
+                     *           ],
+                     *           "shardKeyColumns": [
+                     *             "customer_id"
+                     *           ],
+                     *           "primaryKeyColumns": [
+                     *             "customer_id"
+                     *           ],
+                     *           "strategy": {
+                     *             "type": "HASH",
+                     *             "numShards": 2,
+                     *             "hashFunction": "DEFAULT",
+                     *             "keyColumns": [
+                     *               "customer_id"
+                     *             ]
+                     *           },
+                     *           "shardGroup": "orders",
+                     *           "shardCount": 2,
+                     *           "rowCount": 2,
+                     *           "sizeBytes": 94,
+                     *           "shards": [
+                     *             {
+                     *               "id": "orders-shard-1",
+                     *               "name": "orders_1",
+                     *               "shardNumber": 1,
+                     *               "tableName": "orders",
+                     *               "shardGroup": "orders",
+                     *               "status": "ACTIVE",
+                     *               "primaryNodeId": "node-1",
+                     *               "replicaNodeIds": [
+                     *                 "node-2",
+                     *                 "node-3"
+                     *               ],
+                     *               "rowCount": 1,
+                     *               "sizeBytes": 47,
+                     *               "lastRebalance": null,
+                     *               "metadata": {
+                     *                 "storageTable": "orders_1",
+                     *                 "bounds": [
+                     *                   {
+                     *                     "strategy": "HASH",
+                     *                     "keyColumns": [
+                     *                       "customer_id"
+                     *                     ],
+                     *                     "hashFunction": "DEFAULT",
+                     *                     "bucket": 0,
+                     *                     "tokenRange": {
+                     *                       "startToken": 0,
+                     *                       "endToken": 2147483647
+                     *                     }
+                     *                   }
+                     *                 ]
+                     *               }
+                     *             },
+                     *             {
+                     *               "id": "orders-shard-2",
+                     *               "name": "orders_2",
+                     *               "shardNumber": 2,
+                     *               "tableName": "orders",
+                     *               "shardGroup": "orders",
+                     *               "status": "ACTIVE",
+                     *               "primaryNodeId": "node-1",
+                     *               "replicaNodeIds": [
+                     *                 "node-2",
+                     *                 "node-3"
+                     *               ],
+                     *               "rowCount": 1,
+                     *               "sizeBytes": 47,
+                     *               "lastRebalance": null,
+                     *               "metadata": {
+                     *                 "storageTable": "orders_2",
+                     *                 "bounds": [
+                     *                   {
+                     *                     "strategy": "HASH",
+                     *                     "keyColumns": [
+                     *                       "customer_id"
+                     *                     ],
+                     *                     "hashFunction": "DEFAULT",
+                     *                     "bucket": 1,
+                     *                     "tokenRange": {
+                     *                       "startToken": 2147483648,
+                     *                       "endToken": 4294967295
+                     *                     }
+                     *                   }
+                     *                 ]
+                     *               }
+                     *             }
+                     *           ],
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:31:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ShardedTableListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description `fields` names a field sharded tables do not have. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Unknown field(s) in fields: owner.",
+                     *         "details": {
+                     *           "unknownFields": [
+                     *             "owner"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createShardedTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateShardedTableRequest"];
+            };
+        };
+        responses: {
+            /** @description The table, created, with its shards. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "tableName": "orders",
+                     *         "schemaName": "public",
+                     *         "columns": [
+                     *           {
+                     *             "name": "customer_id",
+                     *             "type": "INTEGER"
+                     *           },
+                     *           {
+                     *             "name": "region",
+                     *             "type": "STRING"
+                     *           },
+                     *           {
+                     *             "name": "total",
+                     *             "type": "NUMBER"
+                     *           }
+                     *         ],
+                     *         "shardKeyColumns": [
+                     *           "customer_id"
+                     *         ],
+                     *         "primaryKeyColumns": [
+                     *           "customer_id"
+                     *         ],
+                     *         "strategy": {
+                     *           "type": "HASH",
+                     *           "numShards": 2,
+                     *           "hashFunction": "DEFAULT",
+                     *           "keyColumns": [
+                     *             "customer_id"
+                     *           ]
+                     *         },
+                     *         "shardGroup": "orders",
+                     *         "shardCount": 2,
+                     *         "rowCount": 0,
+                     *         "sizeBytes": 0,
+                     *         "shards": [
+                     *           {
+                     *             "id": "orders-shard-1",
+                     *             "name": "orders_1",
+                     *             "shardNumber": 1,
+                     *             "tableName": "orders",
+                     *             "shardGroup": "orders",
+                     *             "status": "ACTIVE",
+                     *             "primaryNodeId": "node-1",
+                     *             "replicaNodeIds": [
+                     *               "node-2",
+                     *               "node-3"
+                     *             ],
+                     *             "rowCount": 0,
+                     *             "sizeBytes": 0,
+                     *             "lastRebalance": null,
+                     *             "metadata": {
+                     *               "storageTable": "orders_1",
+                     *               "bounds": [
+                     *                 {
+                     *                   "strategy": "HASH",
+                     *                   "keyColumns": [
+                     *                     "customer_id"
+                     *                   ],
+                     *                   "hashFunction": "DEFAULT",
+                     *                   "bucket": 0,
+                     *                   "tokenRange": {
+                     *                     "startToken": 0,
+                     *                     "endToken": 2147483647
+                     *                   }
+                     *                 }
+                     *               ]
+                     *             }
+                     *           },
+                     *           {
+                     *             "id": "orders-shard-2",
+                     *             "name": "orders_2",
+                     *             "shardNumber": 2,
+                     *             "tableName": "orders",
+                     *             "shardGroup": "orders",
+                     *             "status": "ACTIVE",
+                     *             "primaryNodeId": "node-1",
+                     *             "replicaNodeIds": [
+                     *               "node-2",
+                     *               "node-3"
+                     *             ],
+                     *             "rowCount": 0,
+                     *             "sizeBytes": 0,
+                     *             "lastRebalance": null,
+                     *             "metadata": {
+                     *               "storageTable": "orders_2",
+                     *               "bounds": [
+                     *                 {
+                     *                   "strategy": "HASH",
+                     *                   "keyColumns": [
+                     *                     "customer_id"
+                     *                   ],
+                     *                   "hashFunction": "DEFAULT",
+                     *                   "bucket": 1,
+                     *                   "tokenRange": {
+                     *                     "startToken": 2147483648,
+                     *                     "endToken": 4294967295
+                     *                   }
+                     *                 }
+                     *               ]
+                     *             }
+                     *           }
+                     *         ],
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ShardedTableResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A sharded table has this name (`details.reason` `ALREADY_EXISTS`), a shard group left by a dropped table of this name holds tables of another layout (`GROUP_TAKEN`), the catalog holds its 1000 tables (`LIMIT_REACHED`), or no writable node can hold a primary (`NO_WRITABLE_NODE`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Sharded table \"orders\" already exists.",
+                     *         "details": {
+                     *           "reason": "ALREADY_EXISTS",
+                     *           "tableName": "orders"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The definition makes no sense; every problem is listed in `details.problems`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getShardedTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The sharded table's name.
+                 * @example orders
+                 */
+                table: components["schemas"]["ShardedTableName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The table. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShardedTableResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No sharded table has this name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No sharded table \"invoices\".",
+                     *         "details": {
+                     *           "resource": "sharding.table",
+                     *           "id": "invoices"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateShardedTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The sharded table's name.
+                 * @example orders
+                 */
+                table: components["schemas"]["ShardedTableName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "addColumns": [
+                 *         {
+                 *           "name": "paid",
+                 *           "type": "BOOLEAN"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateShardedTableRequest"];
+            };
+        };
+        responses: {
+            /** @description The table, altered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShardedTableResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No sharded table has this name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No sharded table \"invoices\".",
+                     *         "details": {
+                     *           "resource": "sharding.table",
+                     *           "id": "invoices"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description An added column is already there, or the result is not a valid table (`details.problems`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "orders already has the columns total.",
+                     *         "details": {
+                     *           "problems": [
+                     *             "column total exists"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    dropShardedTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The sharded table's name.
+                 * @example orders
+                 */
+                table: components["schemas"]["ShardedTableName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The table is gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "orders",
+                     *         "deleted": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No sharded table has this name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No sharded table \"invoices\".",
+                     *         "details": {
+                     *           "resource": "sharding.table",
+                     *           "id": "invoices"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A shard of the table is being moved (`details.reason` `SHARD_BUSY`), or a shard's primary node cannot take the deletes now (`NODE_NOT_WRITABLE`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Shard orders_2 is REBALANCING; cancel its move before dropping orders.",
+                     *         "details": {
+                     *           "reason": "SHARD_BUSY",
+                     *           "shardId": "orders-shard-2",
+                     *           "state": "REBALANCING"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listTableShards: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "shardNumber" | "status" | "rowCount" | "sizeBytes";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 */
+                fields?: components["parameters"]["Fields"];
+                /**
+                 * @description Only shards in this state.
+                 * @example null
+                 */
+                status?: components["schemas"]["ShardStatus"];
+                /** @description Only shards whose primary is this node. */
+                primaryNodeId?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The sharded table's name.
+                 * @example orders
+                 */
+                table: components["schemas"]["ShardedTableName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the table's shards. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "id": "orders-shard-1",
+                     *           "name": "orders_1",
+                     *           "shardNumber": 1,
+                     *           "tableName": "orders",
+                     *           "shardGroup": "orders",
+                     *           "status": "ACTIVE",
+                     *           "primaryNodeId": "node-1",
+                     *           "replicaNodeIds": [
+                     *             "node-2",
+                     *             "node-3"
+                     *           ],
+                     *           "rowCount": 1,
+                     *           "sizeBytes": 47,
+                     *           "lastRebalance": null,
+                     *           "metadata": {
+                     *             "storageTable": "orders_1",
+                     *             "bounds": [
+                     *               {
+                     *                 "strategy": "HASH",
+                     *                 "keyColumns": [
+                     *                   "customer_id"
+                     *                 ],
+                     *                 "hashFunction": "DEFAULT",
+                     *                 "bucket": 0,
+                     *                 "tokenRange": {
+                     *                   "startToken": 0,
+                     *                   "endToken": 2147483647
+                     *                 }
+                     *               }
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 2,
+                     *         "limit": 1,
+                     *         "offset": 0,
+                     *         "hasMore": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:31:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ShardListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No sharded table has this name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No sharded table \"invoices\".",
+                     *         "details": {
+                     *           "resource": "sharding.table",
+                     *           "id": "invoices"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description `fields` names a field shards do not have. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Unknown field(s) in fields: owner.",
+                     *         "details": {
+                     *           "unknownFields": [
+                     *             "owner"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    addShard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The sharded table's name.
+                 * @example orders
+                 */
+                table: components["schemas"]["ShardedTableName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddShardRequest"];
+            };
+        };
+        responses: {
+            /** @description The new shard. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "events-shard-4",
+                     *         "name": "events_4",
+                     *         "shardNumber": 4,
+                     *         "tableName": "events",
+                     *         "shardGroup": "events",
+                     *         "status": "ACTIVE",
+                     *         "primaryNodeId": "node-1",
+                     *         "replicaNodeIds": [
+                     *           "node-2",
+                     *           "node-3"
+                     *         ],
+                     *         "rowCount": 0,
+                     *         "sizeBytes": 0,
+                     *         "lastRebalance": null,
+                     *         "metadata": {
+                     *           "storageTable": "events_4",
+                     *           "bounds": [
+                     *             {
+                     *               "strategy": "RANGE",
+                     *               "keyColumns": [
+                     *                 "day"
+                     *               ],
+                     *               "rangeIndex": 3,
+                     *               "range": {
+                     *                 "lowerBound": "2027-07-01",
+                     *                 "upperBound": null
+                     *               }
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ShardResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No sharded table has this name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No sharded table \"invoices\".",
+                     *         "details": {
+                     *           "resource": "sharding.table",
+                     *           "id": "invoices"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The table shares its shard group (`details.reason` `COLOCATED`), a shard of it takes no writes now (`SHARD_BUSY`), or a node cannot take writes (`NODE_NOT_WRITABLE`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "orders shares shard group \"orders\" with other tables; a shard added to it would change their layout. Migrate the table to a layout of its own first.",
+                     *         "details": {
+                     *           "reason": "COLOCATED",
+                     *           "tableName": "orders",
+                     *           "group": "orders"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The strategy cannot take a shard this way, or `splitAt` / `values` do not fit it (`details.problems`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Cannot add a shard to orders: with DEFAULT hashing another shard would move nearly every key; only CONSISTENT hashing adds shards (about 1/n of the keys move).",
+                     *         "details": {
+                     *           "problems": [
+                     *             "with DEFAULT hashing another shard would move nearly every key; only CONSISTENT hashing adds shards (about 1/n of the keys move)"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getTableShard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The sharded table's name.
+                 * @example orders
+                 */
+                table: components["schemas"]["ShardedTableName"];
+                /**
+                 * @description The shard's id (as `GET …/tables/{table}/shards` lists it), or its name (`orders_2`).
+                 * @example orders-shard-2
+                 */
+                id: components["schemas"]["ShardId-2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The shard. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShardResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No sharded table has this name, or the table has no shard with this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "Sharded table orders has no shard orders-shard-9.",
+                     *         "details": {
+                     *           "resource": "sharding.shard",
+                     *           "id": "orders-shard-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    setShardStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The sharded table's name.
+                 * @example orders
+                 */
+                table: components["schemas"]["ShardedTableName"];
+                /**
+                 * @description The shard's id (as `GET …/tables/{table}/shards` lists it), or its name (`orders_2`).
+                 * @example orders-shard-2
+                 */
+                id: components["schemas"]["ShardId-2"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "READ_ONLY",
+                 *       "reason": "maintenance of node-1"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SetShardStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description The shard, in its new state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShardResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No sharded table has this name, or the table has no shard with this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "Sharded table orders has no shard orders-shard-9.",
+                     *         "details": {
+                     *           "resource": "sharding.shard",
+                     *           "id": "orders-shard-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The state machine does not allow an operator this move (`details.from`, `to` and `allowed`), e.g. a shard being moved. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Shard orders-shard-2 cannot go [REBALANCING -> READ_ONLY] (only the engine makes it, as part of a create, move or drop); from REBALANCING an operator may set nothing.",
+                     *         "details": {
+                     *           "reason": "ILLEGAL_TRANSITION",
+                     *           "shardName": "orders-shard-2",
+                     *           "from": "REBALANCING",
+                     *           "to": "READ_ONLY",
+                     *           "actor": "OPERATOR",
+                     *           "allowed": []
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listShardRows: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The sharded table's name.
+                 * @example orders
+                 */
+                table: components["schemas"]["ShardedTableName"];
+                /**
+                 * @description The shard's id (as `GET …/tables/{table}/shards` lists it), or its name (`orders_2`).
+                 * @example orders-shard-2
+                 */
+                id: components["schemas"]["ShardId-2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of rows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "customer_id": 42,
+                     *           "region": "eu",
+                     *           "total": 99.5
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ShardRowListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No sharded table has this name, or the table has no shard with this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "Sharded table orders has no shard orders-shard-9.",
+                     *         "details": {
+                     *           "resource": "sharding.shard",
+                     *           "id": "orders-shard-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The shard serves no reads now (`details.reason` `SHARD_NOT_READABLE`, with its `state`), or no node holding it is up (`NO_COPY_UP`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Shard orders_2 is OFFLINE: it serves no reads.",
+                     *         "details": {
+                     *           "reason": "SHARD_NOT_READABLE",
+                     *           "shardId": "orders-shard-2",
+                     *           "state": "OFFLINE"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    writeShardedRows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The sharded table's name.
+                 * @example orders
+                 */
+                table: components["schemas"]["ShardedTableName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "rows": [
+                 *         {
+                 *           "customer_id": 42,
+                 *           "region": "eu",
+                 *           "total": 99.5
+                 *         },
+                 *         {
+                 *           "customer_id": 7,
+                 *           "region": "us",
+                 *           "total": 12
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["WriteShardedRowsRequest"];
+            };
+        };
+        responses: {
+            /** @description Where the rows went, shard by shard. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "table": "orders",
+                     *         "rowsWritten": 2,
+                     *         "shards": [
+                     *           {
+                     *             "shardId": "orders-shard-1",
+                     *             "shardName": "orders_1",
+                     *             "shardNumber": 1,
+                     *             "nodeId": "node-1",
+                     *             "rows": 1,
+                     *             "commits": 1,
+                     *             "lsn": "0/9A2118"
+                     *           },
+                     *           {
+                     *             "shardId": "orders-shard-2",
+                     *             "shardName": "orders_2",
+                     *             "shardNumber": 2,
+                     *             "nodeId": "node-1",
+                     *             "rows": 1,
+                     *             "commits": 1,
+                     *             "lsn": "0/9A2240"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ShardedRowsWrittenResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No sharded table has this name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No sharded table \"invoices\".",
+                     *         "details": {
+                     *           "resource": "sharding.table",
+                     *           "id": "invoices"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A row's shard takes no writes now (`details.reason` `SHARD_NOT_WRITABLE`, with the shard and its `state`), or its primary node cannot take writes (`NODE_NOT_WRITABLE`); nothing was written. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Shard orders_2 is READ_ONLY: it takes no writes (reads only).",
+                     *         "details": {
+                     *           "reason": "SHARD_NOT_WRITABLE",
+                     *           "shardId": "orders-shard-2",
+                     *           "storageTable": "orders_2",
+                     *           "state": "READ_ONLY"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A row cannot be routed (`details.problems`, naming the row); nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Invalid rows for orders: rows[1].customer_id is '7', not a whole number (a safe integer).",
+                     *         "details": {
+                     *           "problems": [
+                     *             "rows[1].customer_id is '7', not a whole number (a safe integer)"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    routeShardQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RouteShardQueryRequest"];
+            };
+        };
+        responses: {
+            /** @description The route and why. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShardRouteResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No sharded table has this name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No sharded table \"invoices\".",
+                     *         "details": {
+                     *           "resource": "sharding.table",
+                     *           "id": "invoices"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Neither or both of `key` and `conditions`, a key value missing or of the wrong type, a value in no list without a default shard, or a condition on an unknown column (`details.problems`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Cannot route the key in orders: shard key column customer_id has no value.",
+                     *         "details": {
+                     *           "problems": [
+                     *             "shard key column customer_id has no value"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    analyzeShardKey: {
+        parameters: {
+            query: {
+                /**
+                 * @description The sharded table whose rows are read.
+                 * @example null
+                 */
+                table: components["schemas"]["ShardedTableName"];
+                /** @description The candidate key's columns, comma separated (1 to 8), e.g. `region` or `region,customer_id`. */
+                keyColumns: string;
+                /** @description Shards to hash over; the table's shard count when absent. */
+                shardCount?: number;
+                /**
+                 * @description The hash; `DEFAULT` when absent.
+                 * @example null
+                 */
+                hashFunction?: components["schemas"]["ShardHashFunction"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The analysis. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "table": "orders",
+                     *         "keyColumns": [
+                     *           "region"
+                     *         ],
+                     *         "shardCount": 4,
+                     *         "hashFunction": "DEFAULT",
+                     *         "rowsAnalyzed": 1000,
+                     *         "rowsWithoutKey": 0,
+                     *         "cardinality": 3,
+                     *         "rowsPerShard": [
+                     *           0,
+                     *           0,
+                     *           667,
+                     *           333
+                     *         ],
+                     *         "meanRowsPerShard": 250,
+                     *         "maxRowsPerShard": 667,
+                     *         "skew": 2.668,
+                     *         "emptyShards": 2,
+                     *         "hotValues": [
+                     *           {
+                     *             "keyText": "eu",
+                     *             "rows": 334,
+                     *             "share": 0.334
+                     *           },
+                     *           {
+                     *             "keyText": "ap",
+                     *             "rows": 333,
+                     *             "share": 0.333
+                     *           },
+                     *           {
+                     *             "keyText": "us",
+                     *             "rows": 333,
+                     *             "share": 0.333
+                     *           }
+                     *         ],
+                     *         "recommendation": "POOR",
+                     *         "reasons": [
+                     *           "3 distinct values for 4 shards: at least 1 shards stay empty",
+                     *           "the value eu holds 33.4% of rows, more than one shard's fair share (25.0%): no split can spread it",
+                     *           "the fullest shard holds 667 rows, 2.67× the mean of 250.0 (above 2)"
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ShardKeyAnalysisResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No sharded table has this name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No sharded table \"invoices\".",
+                     *         "details": {
+                     *           "resource": "sharding.table",
+                     *           "id": "invoices"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A key column is not a column of the table, or one is named twice (`details.problems`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Cannot analyze the shard key: column country is not a column of orders (customer_id, region, total).",
+                     *         "details": {
+                     *           "problems": [
+                     *             "column country is not a column of orders (customer_id, region, total)"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getShardingStatistics: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only this table.
+                 * @example null
+                 */
+                table?: components["schemas"]["ShardedTableName"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "tables": 1,
+                     *         "shards": 2,
+                     *         "rowCount": 2,
+                     *         "sizeBytes": 94,
+                     *         "shardsByStatus": {
+                     *           "CREATING": 0,
+                     *           "ACTIVE": 2,
+                     *           "REBALANCING": 0,
+                     *           "READ_ONLY": 0,
+                     *           "OFFLINE": 0,
+                     *           "DROPPING": 0
+                     *         },
+                     *         "tableStatistics": [
+                     *           {
+                     *             "tableName": "orders",
+                     *             "shardCount": 2,
+                     *             "rowCount": 2,
+                     *             "sizeBytes": 94,
+                     *             "minShardRows": 1,
+                     *             "maxShardRows": 1,
+                     *             "meanShardRows": 1,
+                     *             "skew": 1,
+                     *             "shardsByStatus": {
+                     *               "CREATING": 0,
+                     *               "ACTIVE": 2,
+                     *               "REBALANCING": 0,
+                     *               "READ_ONLY": 0,
+                     *               "OFFLINE": 0,
+                     *               "DROPPING": 0
+                     *             }
+                     *           }
+                     *         ],
+                     *         "nodes": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "primaryShards": 2,
+                     *             "replicaShards": 0,
+                     *             "rowCount": 2,
+                     *             "sizeBytes": 94
+                     *           },
+                     *           {
+                     *             "nodeId": "node-2",
+                     *             "primaryShards": 0,
+                     *             "replicaShards": 2,
+                     *             "rowCount": 0,
+                     *             "sizeBytes": 0
+                     *           },
+                     *           {
+                     *             "nodeId": "node-3",
+                     *             "primaryShards": 0,
+                     *             "replicaShards": 2,
+                     *             "rowCount": 0,
+                     *             "sizeBytes": 0
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ShardingStatisticsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `table` names no sharded table. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No sharded table \"invoices\".",
+                     *         "details": {
+                     *           "resource": "sharding.table",
+                     *           "id": "invoices"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listShardedTablesAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "tableName" | "createdAt" | "shardCount" | "rowCount" | "sizeBytes";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 */
+                fields?: components["parameters"]["Fields"];
+                /** @description Only tables of this strategy. */
+                strategy?: "HASH" | "RANGE" | "LIST" | "COMPOSITE";
+                /** @description Only tables of this shard group (colocated tables). */
+                shardGroup?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of sharded tables. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "tableName": "orders",
+                     *           "schemaName": "public",
+                     *           "columns": [
+                     *             {
+                     *               "name": "customer_id",
+                     *               "type": "INTEGER"
+                     *             },
+                     *             {
+                     *               "name": "region",
+                     *               "type": "STRING"
+                     *             },
+                     *             {
+                     *               "name": "total",
+                     *               "type": "NUMBER"
+                     *             }
+                     *           ],
+                     *           "shardKeyColumns": [
+                     *             "customer_id"
+                     *           ],
+                     *           "primaryKeyColumns": [
+                     *             "customer_id"
+                     *           ],
+                     *           "strategy": {
+                     *             "type": "HASH",
+                     *             "numShards": 2,
+                     *             "hashFunction": "DEFAULT",
+                     *             "keyColumns": [
+                     *               "customer_id"
+                     *             ]
+                     *           },
+                     *           "shardGroup": "orders",
+                     *           "shardCount": 2,
+                     *           "rowCount": 2,
+                     *           "sizeBytes": 94,
+                     *           "shards": [
+                     *             {
+                     *               "id": "orders-shard-1",
+                     *               "name": "orders_1",
+                     *               "shardNumber": 1,
+                     *               "tableName": "orders",
+                     *               "shardGroup": "orders",
+                     *               "status": "ACTIVE",
+                     *               "primaryNodeId": "node-1",
+                     *               "replicaNodeIds": [
+                     *                 "node-2",
+                     *                 "node-3"
+                     *               ],
+                     *               "rowCount": 1,
+                     *               "sizeBytes": 47,
+                     *               "lastRebalance": null,
+                     *               "metadata": {
+                     *                 "storageTable": "orders_1",
+                     *                 "bounds": [
+                     *                   {
+                     *                     "strategy": "HASH",
+                     *                     "keyColumns": [
+                     *                       "customer_id"
+                     *                     ],
+                     *                     "hashFunction": "DEFAULT",
+                     *                     "bucket": 0,
+                     *                     "tokenRange": {
+                     *                       "startToken": 0,
+                     *                       "endToken": 2147483647
+                     *                     }
+                     *                   }
+                     *                 ]
+                     *               }
+                     *             },
+                     *             {
+                     *               "id": "orders-shard-2",
+                     *               "name": "orders_2",
+                     *               "shardNumber": 2,
+                     *               "tableName": "orders",
+                     *               "shardGroup": "orders",
+                     *               "status": "ACTIVE",
+                     *               "primaryNodeId": "node-1",
+                     *               "replicaNodeIds": [
+                     *                 "node-2",
+                     *                 "node-3"
+                     *               ],
+                     *               "rowCount": 1,
+                     *               "sizeBytes": 47,
+                     *               "lastRebalance": null,
+                     *               "metadata": {
+                     *                 "storageTable": "orders_2",
+                     *                 "bounds": [
+                     *                   {
+                     *                     "strategy": "HASH",
+                     *                     "keyColumns": [
+                     *                       "customer_id"
+                     *                     ],
+                     *                     "hashFunction": "DEFAULT",
+                     *                     "bucket": 1,
+                     *                     "tokenRange": {
+                     *                       "startToken": 2147483648,
+                     *                       "endToken": 4294967295
+                     *                     }
+                     *                   }
+                     *                 ]
+                     *               }
+                     *             }
+                     *           ],
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:31:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ShardedTableListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description `fields` names a field sharded tables do not have. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Unknown field(s) in fields: owner.",
+                     *         "details": {
+                     *           "unknownFields": [
+                     *             "owner"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createShardedTableAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateShardedTableRequest"];
+            };
+        };
+        responses: {
+            /** @description The table, created, with its shards. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "tableName": "orders",
+                     *         "schemaName": "public",
+                     *         "columns": [
+                     *           {
+                     *             "name": "customer_id",
+                     *             "type": "INTEGER"
+                     *           },
+                     *           {
+                     *             "name": "region",
+                     *             "type": "STRING"
+                     *           },
+                     *           {
+                     *             "name": "total",
+                     *             "type": "NUMBER"
+                     *           }
+                     *         ],
+                     *         "shardKeyColumns": [
+                     *           "customer_id"
+                     *         ],
+                     *         "primaryKeyColumns": [
+                     *           "customer_id"
+                     *         ],
+                     *         "strategy": {
+                     *           "type": "HASH",
+                     *           "numShards": 2,
+                     *           "hashFunction": "DEFAULT",
+                     *           "keyColumns": [
+                     *             "customer_id"
+                     *           ]
+                     *         },
+                     *         "shardGroup": "orders",
+                     *         "shardCount": 2,
+                     *         "rowCount": 0,
+                     *         "sizeBytes": 0,
+                     *         "shards": [
+                     *           {
+                     *             "id": "orders-shard-1",
+                     *             "name": "orders_1",
+                     *             "shardNumber": 1,
+                     *             "tableName": "orders",
+                     *             "shardGroup": "orders",
+                     *             "status": "ACTIVE",
+                     *             "primaryNodeId": "node-1",
+                     *             "replicaNodeIds": [
+                     *               "node-2",
+                     *               "node-3"
+                     *             ],
+                     *             "rowCount": 0,
+                     *             "sizeBytes": 0,
+                     *             "lastRebalance": null,
+                     *             "metadata": {
+                     *               "storageTable": "orders_1",
+                     *               "bounds": [
+                     *                 {
+                     *                   "strategy": "HASH",
+                     *                   "keyColumns": [
+                     *                     "customer_id"
+                     *                   ],
+                     *                   "hashFunction": "DEFAULT",
+                     *                   "bucket": 0,
+                     *                   "tokenRange": {
+                     *                     "startToken": 0,
+                     *                     "endToken": 2147483647
+                     *                   }
+                     *                 }
+                     *               ]
+                     *             }
+                     *           },
+                     *           {
+                     *             "id": "orders-shard-2",
+                     *             "name": "orders_2",
+                     *             "shardNumber": 2,
+                     *             "tableName": "orders",
+                     *             "shardGroup": "orders",
+                     *             "status": "ACTIVE",
+                     *             "primaryNodeId": "node-1",
+                     *             "replicaNodeIds": [
+                     *               "node-2",
+                     *               "node-3"
+                     *             ],
+                     *             "rowCount": 0,
+                     *             "sizeBytes": 0,
+                     *             "lastRebalance": null,
+                     *             "metadata": {
+                     *               "storageTable": "orders_2",
+                     *               "bounds": [
+                     *                 {
+                     *                   "strategy": "HASH",
+                     *                   "keyColumns": [
+                     *                     "customer_id"
+                     *                   ],
+                     *                   "hashFunction": "DEFAULT",
+                     *                   "bucket": 1,
+                     *                   "tokenRange": {
+                     *                     "startToken": 2147483648,
+                     *                     "endToken": 4294967295
+                     *                   }
+                     *                 }
+                     *               ]
+                     *             }
+                     *           }
+                     *         ],
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ShardedTableResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A sharded table has this name (`details.reason` `ALREADY_EXISTS`), a shard group left by a dropped table of this name holds tables of another layout (`GROUP_TAKEN`), the catalog holds its 1000 tables (`LIMIT_REACHED`), or no writable node can hold a primary (`NO_WRITABLE_NODE`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Sharded table \"orders\" already exists.",
+                     *         "details": {
+                     *           "reason": "ALREADY_EXISTS",
+                     *           "tableName": "orders"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The definition makes no sense; every problem is listed in `details.problems`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getShardedTableAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The sharded table's name.
+                 * @example orders
+                 */
+                name: components["schemas"]["ShardedTableName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The table. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShardedTableResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No sharded table has this name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No sharded table \"invoices\".",
+                     *         "details": {
+                     *           "resource": "sharding.table",
+                     *           "id": "invoices"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    dropShardedTableAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The sharded table's name.
+                 * @example orders
+                 */
+                name: components["schemas"]["ShardedTableName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The table is gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "orders",
+                     *         "deleted": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No sharded table has this name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No sharded table \"invoices\".",
+                     *         "details": {
+                     *           "resource": "sharding.table",
+                     *           "id": "invoices"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A shard of the table is being moved (`details.reason` `SHARD_BUSY`), or a shard's primary node cannot take the deletes now (`NODE_NOT_WRITABLE`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Shard orders_2 is REBALANCING; cancel its move before dropping orders.",
+                     *         "details": {
+                     *           "reason": "SHARD_BUSY",
+                     *           "shardId": "orders-shard-2",
+                     *           "state": "REBALANCING"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listTableShardsAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "shardNumber" | "status" | "rowCount" | "sizeBytes";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 */
+                fields?: components["parameters"]["Fields"];
+                /**
+                 * @description Only shards in this state.
+                 * @example null
+                 */
+                status?: components["schemas"]["ShardStatus"];
+                /** @description Only shards whose primary is this node. */
+                primaryNodeId?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The sharded table's name.
+                 * @example orders
+                 */
+                name: components["schemas"]["ShardedTableName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the table's shards. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "id": "orders-shard-1",
+                     *           "name": "orders_1",
+                     *           "shardNumber": 1,
+                     *           "tableName": "orders",
+                     *           "shardGroup": "orders",
+                     *           "status": "ACTIVE",
+                     *           "primaryNodeId": "node-1",
+                     *           "replicaNodeIds": [
+                     *             "node-2",
+                     *             "node-3"
+                     *           ],
+                     *           "rowCount": 1,
+                     *           "sizeBytes": 47,
+                     *           "lastRebalance": null,
+                     *           "metadata": {
+                     *             "storageTable": "orders_1",
+                     *             "bounds": [
+                     *               {
+                     *                 "strategy": "HASH",
+                     *                 "keyColumns": [
+                     *                   "customer_id"
+                     *                 ],
+                     *                 "hashFunction": "DEFAULT",
+                     *                 "bucket": 0,
+                     *                 "tokenRange": {
+                     *                   "startToken": 0,
+                     *                   "endToken": 2147483647
+                     *                 }
+                     *               }
+                     *             ]
+                     *           }
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 2,
+                     *         "limit": 1,
+                     *         "offset": 0,
+                     *         "hasMore": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:31:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ShardListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No sharded table has this name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No sharded table \"invoices\".",
+                     *         "details": {
+                     *           "resource": "sharding.table",
+                     *           "id": "invoices"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description `fields` names a field shards do not have. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Unknown field(s) in fields: owner.",
+                     *         "details": {
+                     *           "unknownFields": [
+                     *             "owner"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getShardedTableStatisticsAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The sharded table's name.
+                 * @example orders
+                 */
+                name: components["schemas"]["ShardedTableName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "tables": 1,
+                     *         "shards": 2,
+                     *         "rowCount": 2,
+                     *         "sizeBytes": 94,
+                     *         "shardsByStatus": {
+                     *           "CREATING": 0,
+                     *           "ACTIVE": 2,
+                     *           "REBALANCING": 0,
+                     *           "READ_ONLY": 0,
+                     *           "OFFLINE": 0,
+                     *           "DROPPING": 0
+                     *         },
+                     *         "tableStatistics": [
+                     *           {
+                     *             "tableName": "orders",
+                     *             "shardCount": 2,
+                     *             "rowCount": 2,
+                     *             "sizeBytes": 94,
+                     *             "minShardRows": 1,
+                     *             "maxShardRows": 1,
+                     *             "meanShardRows": 1,
+                     *             "skew": 1,
+                     *             "shardsByStatus": {
+                     *               "CREATING": 0,
+                     *               "ACTIVE": 2,
+                     *               "REBALANCING": 0,
+                     *               "READ_ONLY": 0,
+                     *               "OFFLINE": 0,
+                     *               "DROPPING": 0
+                     *             }
+                     *           }
+                     *         ],
+                     *         "nodes": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "primaryShards": 2,
+                     *             "replicaShards": 0,
+                     *             "rowCount": 2,
+                     *             "sizeBytes": 94
+                     *           },
+                     *           {
+                     *             "nodeId": "node-2",
+                     *             "primaryShards": 0,
+                     *             "replicaShards": 2,
+                     *             "rowCount": 0,
+                     *             "sizeBytes": 0
+                     *           },
+                     *           {
+                     *             "nodeId": "node-3",
+                     *             "primaryShards": 0,
+                     *             "replicaShards": 2,
+                     *             "rowCount": 0,
+                     *             "sizeBytes": 0
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ShardingStatisticsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `table` names no sharded table. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No sharded table \"invoices\".",
+                     *         "details": {
+                     *           "resource": "sharding.table",
+                     *           "id": "invoices"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createShardedTableReplicationAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateShardedTableRequest"];
+            };
+        };
+        responses: {
+            /** @description The table, created, with its shards. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "tableName": "orders",
+                     *         "schemaName": "public",
+                     *         "columns": [
+                     *           {
+                     *             "name": "customer_id",
+                     *             "type": "INTEGER"
+                     *           },
+                     *           {
+                     *             "name": "region",
+                     *             "type": "STRING"
+                     *           },
+                     *           {
+                     *             "name": "total",
+                     *             "type": "NUMBER"
+                     *           }
+                     *         ],
+                     *         "shardKeyColumns": [
+                     *           "customer_id"
+                     *         ],
+                     *         "primaryKeyColumns": [
+                     *           "customer_id"
+                     *         ],
+                     *         "strategy": {
+                     *           "type": "HASH",
+                     *           "numShards": 2,
+                     *           "hashFunction": "DEFAULT",
+                     *           "keyColumns": [
+                     *             "customer_id"
+                     *           ]
+                     *         },
+                     *         "shardGroup": "orders",
+                     *         "shardCount": 2,
+                     *         "rowCount": 0,
+                     *         "sizeBytes": 0,
+                     *         "shards": [
+                     *           {
+                     *             "id": "orders-shard-1",
+                     *             "name": "orders_1",
+                     *             "shardNumber": 1,
+                     *             "tableName": "orders",
+                     *             "shardGroup": "orders",
+                     *             "status": "ACTIVE",
+                     *             "primaryNodeId": "node-1",
+                     *             "replicaNodeIds": [
+                     *               "node-2",
+                     *               "node-3"
+                     *             ],
+                     *             "rowCount": 0,
+                     *             "sizeBytes": 0,
+                     *             "lastRebalance": null,
+                     *             "metadata": {
+                     *               "storageTable": "orders_1",
+                     *               "bounds": [
+                     *                 {
+                     *                   "strategy": "HASH",
+                     *                   "keyColumns": [
+                     *                     "customer_id"
+                     *                   ],
+                     *                   "hashFunction": "DEFAULT",
+                     *                   "bucket": 0,
+                     *                   "tokenRange": {
+                     *                     "startToken": 0,
+                     *                     "endToken": 2147483647
+                     *                   }
+                     *                 }
+                     *               ]
+                     *             }
+                     *           },
+                     *           {
+                     *             "id": "orders-shard-2",
+                     *             "name": "orders_2",
+                     *             "shardNumber": 2,
+                     *             "tableName": "orders",
+                     *             "shardGroup": "orders",
+                     *             "status": "ACTIVE",
+                     *             "primaryNodeId": "node-1",
+                     *             "replicaNodeIds": [
+                     *               "node-2",
+                     *               "node-3"
+                     *             ],
+                     *             "rowCount": 0,
+                     *             "sizeBytes": 0,
+                     *             "lastRebalance": null,
+                     *             "metadata": {
+                     *               "storageTable": "orders_2",
+                     *               "bounds": [
+                     *                 {
+                     *                   "strategy": "HASH",
+                     *                   "keyColumns": [
+                     *                     "customer_id"
+                     *                   ],
+                     *                   "hashFunction": "DEFAULT",
+                     *                   "bucket": 1,
+                     *                   "tokenRange": {
+                     *                     "startToken": 2147483648,
+                     *                     "endToken": 4294967295
+                     *                   }
+                     *                 }
+                     *               ]
+                     *             }
+                     *           }
+                     *         ],
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ShardedTableResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A sharded table has this name (`details.reason` `ALREADY_EXISTS`), a shard group left by a dropped table of this name holds tables of another layout (`GROUP_TAKEN`), the catalog holds its 1000 tables (`LIMIT_REACHED`), or no writable node can hold a primary (`NO_WRITABLE_NODE`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Sharded table \"orders\" already exists.",
+                     *         "details": {
+                     *           "reason": "ALREADY_EXISTS",
+                     *           "tableName": "orders"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The definition makes no sense; every problem is listed in `details.problems`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getShardingStatisticsReplicationAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only this table.
+                 * @example null
+                 */
+                table?: components["schemas"]["ShardedTableName"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "tables": 1,
+                     *         "shards": 2,
+                     *         "rowCount": 2,
+                     *         "sizeBytes": 94,
+                     *         "shardsByStatus": {
+                     *           "CREATING": 0,
+                     *           "ACTIVE": 2,
+                     *           "REBALANCING": 0,
+                     *           "READ_ONLY": 0,
+                     *           "OFFLINE": 0,
+                     *           "DROPPING": 0
+                     *         },
+                     *         "tableStatistics": [
+                     *           {
+                     *             "tableName": "orders",
+                     *             "shardCount": 2,
+                     *             "rowCount": 2,
+                     *             "sizeBytes": 94,
+                     *             "minShardRows": 1,
+                     *             "maxShardRows": 1,
+                     *             "meanShardRows": 1,
+                     *             "skew": 1,
+                     *             "shardsByStatus": {
+                     *               "CREATING": 0,
+                     *               "ACTIVE": 2,
+                     *               "REBALANCING": 0,
+                     *               "READ_ONLY": 0,
+                     *               "OFFLINE": 0,
+                     *               "DROPPING": 0
+                     *             }
+                     *           }
+                     *         ],
+                     *         "nodes": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "primaryShards": 2,
+                     *             "replicaShards": 0,
+                     *             "rowCount": 2,
+                     *             "sizeBytes": 94
+                     *           },
+                     *           {
+                     *             "nodeId": "node-2",
+                     *             "primaryShards": 0,
+                     *             "replicaShards": 2,
+                     *             "rowCount": 0,
+                     *             "sizeBytes": 0
+                     *           },
+                     *           {
+                     *             "nodeId": "node-3",
+                     *             "primaryShards": 0,
+                     *             "replicaShards": 2,
+                     *             "rowCount": 0,
+                     *             "sizeBytes": 0
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ShardingStatisticsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `table` names no sharded table. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No sharded table \"invoices\".",
+                     *         "details": {
+                     *           "resource": "sharding.table",
+                     *           "id": "invoices"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     executeDistributedQuery: {
         parameters: {
             query?: never;
@@ -37784,6 +43022,32 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    streamShardingEvents: {
+        parameters: {
+            query?: {
+                /** @description API key, for clients that cannot set headers. */
+                apiKey?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Switched to the WebSocket protocol. */
+            101: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            426: components["responses"]["UpgradeRequired"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     streamMetrics: {
         parameters: {
             query?: {
@@ -38528,6 +43792,2124 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    planShardRebalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RebalancePlanRequest"];
+            };
+        };
+        responses: {
+            /** @description The plan, PLANNED. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "planId": "rebalance-1",
+                     *         "state": "PLANNED",
+                     *         "strategy": "by_shard_count",
+                     *         "threshold": 0,
+                     *         "moves": [
+                     *           {
+                     *             "shardId": "shard-1",
+                     *             "group": "default",
+                     *             "tables": [
+                     *               "orders_1"
+                     *             ],
+                     *             "sourceNodeId": "node-1",
+                     *             "targetNodeId": "node-2",
+                     *             "rows": 1200,
+                     *             "bytes": 61440,
+                     *             "estimatedDurationMs": 59
+                     *           }
+                     *         ],
+                     *         "nodesBefore": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "shards": 2,
+                     *             "rows": 2400,
+                     *             "bytes": 122880
+                     *           },
+                     *           {
+                     *             "nodeId": "node-2",
+                     *             "shards": 0,
+                     *             "rows": 0,
+                     *             "bytes": 0
+                     *           }
+                     *         ],
+                     *         "nodesAfter": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "shards": 1,
+                     *             "rows": 1200,
+                     *             "bytes": 61440
+                     *           },
+                     *           {
+                     *             "nodeId": "node-2",
+                     *             "shards": 1,
+                     *             "rows": 1200,
+                     *             "bytes": 61440
+                     *           }
+                     *         ],
+                     *         "totalRows": 1200,
+                     *         "totalBytes": 61440,
+                     *         "estimatedDurationMs": 59,
+                     *         "balanced": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RebalancePlanResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    executeShardRebalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExecuteRebalanceRequest"];
+            };
+        };
+        responses: {
+            /** @description The rebalance, RUNNING. */
+            202: {
+                headers: {
+                    /**
+                     * @description Where to follow its progress.
+                     * @example /api/v1/advanced-replication/sharding/rebalance/rebalance-1/progress
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "rebalance-1",
+                     *         "kind": "REBALANCE",
+                     *         "state": "RUNNING",
+                     *         "phase": "COPY",
+                     *         "movesTotal": 1,
+                     *         "movesCompleted": 0,
+                     *         "currentMoveIndex": 0,
+                     *         "currentMove": {
+                     *           "moveId": "move-1",
+                     *           "shardId": "shard-1",
+                     *           "tables": [
+                     *             "orders_1"
+                     *           ],
+                     *           "sourceNodeId": "node-1",
+                     *           "targetNodeId": "node-2",
+                     *           "phase": "COPY",
+                     *           "pausedFrom": null,
+                     *           "cancelling": false,
+                     *           "blockedReason": null,
+                     *           "error": null,
+                     *           "rowsTotal": 1200,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 1200,
+                     *           "bytesTotal": 61440,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 61440,
+                     *           "changesReplayed": 0,
+                     *           "walBehindBytes": 0,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": "2026-11-21T10:30:00.000Z",
+                     *           "finishedAt": null,
+                     *           "verification": null
+                     *         },
+                     *         "rowsTotal": 1200,
+                     *         "rowsCopied": 0,
+                     *         "rowsRemaining": 1200,
+                     *         "bytesTotal": 61440,
+                     *         "bytesCopied": 0,
+                     *         "bytesRemaining": 61440,
+                     *         "percentComplete": 0,
+                     *         "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": "2026-11-21T10:30:00.000Z",
+                     *         "finishedAt": null,
+                     *         "error": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkflowProgressResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The plan is not PLANNED, or the pre-flight check found problems (listed in `details.findings`; run with `force` to go ahead anyway). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Pre-flight found 1 problem(s) for Rebalance rebalance-1; fix them or start with force.",
+                     *         "details": {
+                     *           "id": "rebalance-1",
+                     *           "findings": [
+                     *             {
+                     *               "code": "TARGET_DOWN",
+                     *               "shardId": "shard-1",
+                     *               "nodeId": "node-2",
+                     *               "message": "The target node-2 cannot take writes: node-2 is down."
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getShardRebalanceProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The plan (and rebalance) id, `rebalance-N`.
+                 * @example rebalance-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The progress. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "rebalance-1",
+                     *         "kind": "REBALANCE",
+                     *         "state": "RUNNING",
+                     *         "phase": "COPY",
+                     *         "movesTotal": 1,
+                     *         "movesCompleted": 0,
+                     *         "currentMoveIndex": 0,
+                     *         "currentMove": {
+                     *           "moveId": "move-1",
+                     *           "shardId": "shard-1",
+                     *           "tables": [
+                     *             "orders_1"
+                     *           ],
+                     *           "sourceNodeId": "node-1",
+                     *           "targetNodeId": "node-2",
+                     *           "phase": "COPY",
+                     *           "pausedFrom": null,
+                     *           "cancelling": false,
+                     *           "blockedReason": null,
+                     *           "error": null,
+                     *           "rowsTotal": 1200,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 1200,
+                     *           "bytesTotal": 61440,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 61440,
+                     *           "changesReplayed": 0,
+                     *           "walBehindBytes": 0,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": "2026-11-21T10:30:00.000Z",
+                     *           "finishedAt": null,
+                     *           "verification": null
+                     *         },
+                     *         "rowsTotal": 1200,
+                     *         "rowsCopied": 0,
+                     *         "rowsRemaining": 1200,
+                     *         "bytesTotal": 61440,
+                     *         "bytesCopied": 0,
+                     *         "bytesRemaining": 61440,
+                     *         "percentComplete": 0,
+                     *         "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": "2026-11-21T10:30:00.000Z",
+                     *         "finishedAt": null,
+                     *         "error": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkflowProgressResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    pauseShardRebalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The plan (and rebalance) id, `rebalance-N`.
+                 * @example rebalance-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The progress after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "rebalance-1",
+                     *         "kind": "REBALANCE",
+                     *         "state": "RUNNING",
+                     *         "phase": "COPY",
+                     *         "movesTotal": 1,
+                     *         "movesCompleted": 0,
+                     *         "currentMoveIndex": 0,
+                     *         "currentMove": {
+                     *           "moveId": "move-1",
+                     *           "shardId": "shard-1",
+                     *           "tables": [
+                     *             "orders_1"
+                     *           ],
+                     *           "sourceNodeId": "node-1",
+                     *           "targetNodeId": "node-2",
+                     *           "phase": "COPY",
+                     *           "pausedFrom": null,
+                     *           "cancelling": false,
+                     *           "blockedReason": null,
+                     *           "error": null,
+                     *           "rowsTotal": 1200,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 1200,
+                     *           "bytesTotal": 61440,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 61440,
+                     *           "changesReplayed": 0,
+                     *           "walBehindBytes": 0,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": "2026-11-21T10:30:00.000Z",
+                     *           "finishedAt": null,
+                     *           "verification": null
+                     *         },
+                     *         "rowsTotal": 1200,
+                     *         "rowsCopied": 0,
+                     *         "rowsRemaining": 1200,
+                     *         "bytesTotal": 61440,
+                     *         "bytesCopied": 0,
+                     *         "bytesRemaining": 61440,
+                     *         "percentComplete": 0,
+                     *         "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": "2026-11-21T10:30:00.000Z",
+                     *         "finishedAt": null,
+                     *         "error": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkflowProgressResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    resumeShardRebalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The plan (and rebalance) id, `rebalance-N`.
+                 * @example rebalance-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The progress after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "rebalance-1",
+                     *         "kind": "REBALANCE",
+                     *         "state": "RUNNING",
+                     *         "phase": "COPY",
+                     *         "movesTotal": 1,
+                     *         "movesCompleted": 0,
+                     *         "currentMoveIndex": 0,
+                     *         "currentMove": {
+                     *           "moveId": "move-1",
+                     *           "shardId": "shard-1",
+                     *           "tables": [
+                     *             "orders_1"
+                     *           ],
+                     *           "sourceNodeId": "node-1",
+                     *           "targetNodeId": "node-2",
+                     *           "phase": "COPY",
+                     *           "pausedFrom": null,
+                     *           "cancelling": false,
+                     *           "blockedReason": null,
+                     *           "error": null,
+                     *           "rowsTotal": 1200,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 1200,
+                     *           "bytesTotal": 61440,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 61440,
+                     *           "changesReplayed": 0,
+                     *           "walBehindBytes": 0,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": "2026-11-21T10:30:00.000Z",
+                     *           "finishedAt": null,
+                     *           "verification": null
+                     *         },
+                     *         "rowsTotal": 1200,
+                     *         "rowsCopied": 0,
+                     *         "rowsRemaining": 1200,
+                     *         "bytesTotal": 61440,
+                     *         "bytesCopied": 0,
+                     *         "bytesRemaining": 61440,
+                     *         "percentComplete": 0,
+                     *         "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": "2026-11-21T10:30:00.000Z",
+                     *         "finishedAt": null,
+                     *         "error": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkflowProgressResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    cancelShardRebalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The plan (and rebalance) id, `rebalance-N`.
+                 * @example rebalance-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The progress after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "rebalance-1",
+                     *         "kind": "REBALANCE",
+                     *         "state": "RUNNING",
+                     *         "phase": "COPY",
+                     *         "movesTotal": 1,
+                     *         "movesCompleted": 0,
+                     *         "currentMoveIndex": 0,
+                     *         "currentMove": {
+                     *           "moveId": "move-1",
+                     *           "shardId": "shard-1",
+                     *           "tables": [
+                     *             "orders_1"
+                     *           ],
+                     *           "sourceNodeId": "node-1",
+                     *           "targetNodeId": "node-2",
+                     *           "phase": "COPY",
+                     *           "pausedFrom": null,
+                     *           "cancelling": false,
+                     *           "blockedReason": null,
+                     *           "error": null,
+                     *           "rowsTotal": 1200,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 1200,
+                     *           "bytesTotal": 61440,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 61440,
+                     *           "changesReplayed": 0,
+                     *           "walBehindBytes": 0,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": "2026-11-21T10:30:00.000Z",
+                     *           "finishedAt": null,
+                     *           "verification": null
+                     *         },
+                     *         "rowsTotal": 1200,
+                     *         "rowsCopied": 0,
+                     *         "rowsRemaining": 1200,
+                     *         "bytesTotal": 61440,
+                     *         "bytesCopied": 0,
+                     *         "bytesRemaining": 61440,
+                     *         "percentComplete": 0,
+                     *         "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": "2026-11-21T10:30:00.000Z",
+                     *         "finishedAt": null,
+                     *         "error": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkflowProgressResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    planShardRebalanceAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RebalancePlanRequest"];
+            };
+        };
+        responses: {
+            /** @description The plan, PLANNED. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "planId": "rebalance-1",
+                     *         "state": "PLANNED",
+                     *         "strategy": "by_shard_count",
+                     *         "threshold": 0,
+                     *         "moves": [
+                     *           {
+                     *             "shardId": "shard-1",
+                     *             "group": "default",
+                     *             "tables": [
+                     *               "orders_1"
+                     *             ],
+                     *             "sourceNodeId": "node-1",
+                     *             "targetNodeId": "node-2",
+                     *             "rows": 1200,
+                     *             "bytes": 61440,
+                     *             "estimatedDurationMs": 59
+                     *           }
+                     *         ],
+                     *         "nodesBefore": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "shards": 2,
+                     *             "rows": 2400,
+                     *             "bytes": 122880
+                     *           },
+                     *           {
+                     *             "nodeId": "node-2",
+                     *             "shards": 0,
+                     *             "rows": 0,
+                     *             "bytes": 0
+                     *           }
+                     *         ],
+                     *         "nodesAfter": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "shards": 1,
+                     *             "rows": 1200,
+                     *             "bytes": 61440
+                     *           },
+                     *           {
+                     *             "nodeId": "node-2",
+                     *             "shards": 1,
+                     *             "rows": 1200,
+                     *             "bytes": 61440
+                     *           }
+                     *         ],
+                     *         "totalRows": 1200,
+                     *         "totalBytes": 61440,
+                     *         "estimatedDurationMs": 59,
+                     *         "balanced": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RebalancePlanResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    executeShardRebalanceAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExecuteRebalanceRequest"];
+            };
+        };
+        responses: {
+            /** @description The rebalance, RUNNING. */
+            202: {
+                headers: {
+                    /**
+                     * @description Where to follow its progress.
+                     * @example /api/v1/advanced-replication/sharding/rebalance/rebalance-1/progress
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "rebalance-1",
+                     *         "kind": "REBALANCE",
+                     *         "state": "RUNNING",
+                     *         "phase": "COPY",
+                     *         "movesTotal": 1,
+                     *         "movesCompleted": 0,
+                     *         "currentMoveIndex": 0,
+                     *         "currentMove": {
+                     *           "moveId": "move-1",
+                     *           "shardId": "shard-1",
+                     *           "tables": [
+                     *             "orders_1"
+                     *           ],
+                     *           "sourceNodeId": "node-1",
+                     *           "targetNodeId": "node-2",
+                     *           "phase": "COPY",
+                     *           "pausedFrom": null,
+                     *           "cancelling": false,
+                     *           "blockedReason": null,
+                     *           "error": null,
+                     *           "rowsTotal": 1200,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 1200,
+                     *           "bytesTotal": 61440,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 61440,
+                     *           "changesReplayed": 0,
+                     *           "walBehindBytes": 0,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": "2026-11-21T10:30:00.000Z",
+                     *           "finishedAt": null,
+                     *           "verification": null
+                     *         },
+                     *         "rowsTotal": 1200,
+                     *         "rowsCopied": 0,
+                     *         "rowsRemaining": 1200,
+                     *         "bytesTotal": 61440,
+                     *         "bytesCopied": 0,
+                     *         "bytesRemaining": 61440,
+                     *         "percentComplete": 0,
+                     *         "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": "2026-11-21T10:30:00.000Z",
+                     *         "finishedAt": null,
+                     *         "error": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkflowProgressResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The plan is not PLANNED, or the pre-flight check found problems (listed in `details.findings`; run with `force` to go ahead anyway). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Pre-flight found 1 problem(s) for Rebalance rebalance-1; fix them or start with force.",
+                     *         "details": {
+                     *           "id": "rebalance-1",
+                     *           "findings": [
+                     *             {
+                     *               "code": "TARGET_DOWN",
+                     *               "shardId": "shard-1",
+                     *               "nodeId": "node-2",
+                     *               "message": "The target node-2 cannot take writes: node-2 is down."
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getShardRebalanceStatus: {
+        parameters: {
+            query?: {
+                /** @description A plan id; the newest rebalance when absent. */
+                planId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The progress. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "rebalance-1",
+                     *         "kind": "REBALANCE",
+                     *         "state": "RUNNING",
+                     *         "phase": "COPY",
+                     *         "movesTotal": 1,
+                     *         "movesCompleted": 0,
+                     *         "currentMoveIndex": 0,
+                     *         "currentMove": {
+                     *           "moveId": "move-1",
+                     *           "shardId": "shard-1",
+                     *           "tables": [
+                     *             "orders_1"
+                     *           ],
+                     *           "sourceNodeId": "node-1",
+                     *           "targetNodeId": "node-2",
+                     *           "phase": "COPY",
+                     *           "pausedFrom": null,
+                     *           "cancelling": false,
+                     *           "blockedReason": null,
+                     *           "error": null,
+                     *           "rowsTotal": 1200,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 1200,
+                     *           "bytesTotal": 61440,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 61440,
+                     *           "changesReplayed": 0,
+                     *           "walBehindBytes": 0,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": "2026-11-21T10:30:00.000Z",
+                     *           "finishedAt": null,
+                     *           "verification": null
+                     *         },
+                     *         "rowsTotal": 1200,
+                     *         "rowsCopied": 0,
+                     *         "rowsRemaining": 1200,
+                     *         "bytesTotal": 61440,
+                     *         "bytesCopied": 0,
+                     *         "bytesRemaining": 61440,
+                     *         "percentComplete": 0,
+                     *         "estimatedCompletionAt": "2026-11-21T10:30:00.059Z",
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": "2026-11-21T10:30:00.000Z",
+                     *         "finishedAt": null,
+                     *         "error": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkflowProgressResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    planShardRebalanceReplicationAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RebalancePlanRequest"];
+            };
+        };
+        responses: {
+            /** @description The plan, PLANNED. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "planId": "rebalance-1",
+                     *         "state": "PLANNED",
+                     *         "strategy": "by_shard_count",
+                     *         "threshold": 0,
+                     *         "moves": [
+                     *           {
+                     *             "shardId": "shard-1",
+                     *             "group": "default",
+                     *             "tables": [
+                     *               "orders_1"
+                     *             ],
+                     *             "sourceNodeId": "node-1",
+                     *             "targetNodeId": "node-2",
+                     *             "rows": 1200,
+                     *             "bytes": 61440,
+                     *             "estimatedDurationMs": 59
+                     *           }
+                     *         ],
+                     *         "nodesBefore": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "shards": 2,
+                     *             "rows": 2400,
+                     *             "bytes": 122880
+                     *           },
+                     *           {
+                     *             "nodeId": "node-2",
+                     *             "shards": 0,
+                     *             "rows": 0,
+                     *             "bytes": 0
+                     *           }
+                     *         ],
+                     *         "nodesAfter": [
+                     *           {
+                     *             "nodeId": "node-1",
+                     *             "shards": 1,
+                     *             "rows": 1200,
+                     *             "bytes": 61440
+                     *           },
+                     *           {
+                     *             "nodeId": "node-2",
+                     *             "shards": 1,
+                     *             "rows": 1200,
+                     *             "bytes": 61440
+                     *           }
+                     *         ],
+                     *         "totalRows": 1200,
+                     *         "totalBytes": 61440,
+                     *         "estimatedDurationMs": 59,
+                     *         "balanced": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RebalancePlanResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listMigrationTasks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "createdAt" | "taskId" | "state";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /**
+                 * @description Comma-separated list of fields to return for each item (sparse fieldsets). The resource's
+                 *     id is always included. Unknown field names are rejected with 422.
+                 */
+                fields?: components["parameters"]["Fields"];
+                /**
+                 * @description Only tasks in this state.
+                 * @example null
+                 */
+                state?: components["schemas"]["WorkflowState"];
+                /** @description Only tasks moving shards to this node. */
+                targetNodeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tasks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "taskId": "migration-1",
+                     *           "state": "PLANNED",
+                     *           "targetNodeId": "node-3",
+                     *           "keyRange": null,
+                     *           "moves": [
+                     *             {
+                     *               "shardId": "shard-2",
+                     *               "group": "default",
+                     *               "tables": [
+                     *                 "orders_2"
+                     *               ],
+                     *               "sourceNodeId": "node-1",
+                     *               "targetNodeId": "node-3",
+                     *               "rows": 800,
+                     *               "bytes": 40960,
+                     *               "estimatedDurationMs": 40
+                     *             }
+                     *           ],
+                     *           "forcedFindings": [],
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": null,
+                     *           "finishedAt": null,
+                     *           "error": null,
+                     *           "progress": {
+                     *             "id": "migration-1",
+                     *             "kind": "MIGRATION",
+                     *             "state": "PLANNED",
+                     *             "phase": null,
+                     *             "movesTotal": 1,
+                     *             "movesCompleted": 0,
+                     *             "currentMoveIndex": null,
+                     *             "currentMove": null,
+                     *             "rowsTotal": 800,
+                     *             "rowsCopied": 0,
+                     *             "rowsRemaining": 800,
+                     *             "bytesTotal": 40960,
+                     *             "bytesCopied": 0,
+                     *             "bytesRemaining": 40960,
+                     *             "percentComplete": 0,
+                     *             "estimatedCompletionAt": null,
+                     *             "createdAt": "2026-11-21T10:30:00.000Z",
+                     *             "startedAt": null,
+                     *             "finishedAt": null,
+                     *             "error": null
+                     *           }
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MigrationTaskListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createMigrationTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMigrationTaskRequest"];
+            };
+        };
+        responses: {
+            /** @description The task, PLANNED. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "taskId": "migration-1",
+                     *         "state": "PLANNED",
+                     *         "targetNodeId": "node-3",
+                     *         "keyRange": null,
+                     *         "moves": [
+                     *           {
+                     *             "shardId": "shard-2",
+                     *             "group": "default",
+                     *             "tables": [
+                     *               "orders_2"
+                     *             ],
+                     *             "sourceNodeId": "node-1",
+                     *             "targetNodeId": "node-3",
+                     *             "rows": 800,
+                     *             "bytes": 40960,
+                     *             "estimatedDurationMs": 40
+                     *           }
+                     *         ],
+                     *         "forcedFindings": [],
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": null,
+                     *         "finishedAt": null,
+                     *         "error": null,
+                     *         "progress": {
+                     *           "id": "migration-1",
+                     *           "kind": "MIGRATION",
+                     *           "state": "PLANNED",
+                     *           "phase": null,
+                     *           "movesTotal": 1,
+                     *           "movesCompleted": 0,
+                     *           "currentMoveIndex": null,
+                     *           "currentMove": null,
+                     *           "rowsTotal": 800,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 800,
+                     *           "bytesTotal": 40960,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 40960,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": null,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": null,
+                     *           "finishedAt": null,
+                     *           "error": null
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MigrationTaskResponse"];
+                };
+            };
+            /** @description The task, started (`start` was true). */
+            202: {
+                headers: {
+                    /**
+                     * @description Where to follow its progress.
+                     * @example /api/v1/cluster/migration/tasks/migration-1/progress
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "taskId": "migration-1",
+                     *         "state": "PLANNED",
+                     *         "targetNodeId": "node-3",
+                     *         "keyRange": null,
+                     *         "moves": [
+                     *           {
+                     *             "shardId": "shard-2",
+                     *             "group": "default",
+                     *             "tables": [
+                     *               "orders_2"
+                     *             ],
+                     *             "sourceNodeId": "node-1",
+                     *             "targetNodeId": "node-3",
+                     *             "rows": 800,
+                     *             "bytes": 40960,
+                     *             "estimatedDurationMs": 40
+                     *           }
+                     *         ],
+                     *         "forcedFindings": [],
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": null,
+                     *         "finishedAt": null,
+                     *         "error": null,
+                     *         "progress": {
+                     *           "id": "migration-1",
+                     *           "kind": "MIGRATION",
+                     *           "state": "PLANNED",
+                     *           "phase": null,
+                     *           "movesTotal": 1,
+                     *           "movesCompleted": 0,
+                     *           "currentMoveIndex": null,
+                     *           "currentMove": null,
+                     *           "rowsTotal": 800,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 800,
+                     *           "bytesTotal": 40960,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 40960,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": null,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": null,
+                     *           "finishedAt": null,
+                     *           "error": null
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MigrationTaskResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A started task's pre-flight check found problems (listed in `details.findings`; start with `force` to go ahead anyway), or too many tasks are unfinished. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Pre-flight found 1 problem(s) for Migration task migration-1; fix them or start with force.",
+                     *         "details": {
+                     *           "id": "migration-1",
+                     *           "findings": [
+                     *             {
+                     *               "code": "LOW_FREE_CAPACITY",
+                     *               "shardId": "shard-2",
+                     *               "nodeId": "node-3",
+                     *               "message": "The target node-3 holds 268400000 bytes; with 40960 more it would exceed its budget of 268435456 bytes (nodeCapacityBytes)."
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMigrationTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task, `migration-N`.
+                 * @example migration-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "taskId": "migration-1",
+                     *         "state": "PLANNED",
+                     *         "targetNodeId": "node-3",
+                     *         "keyRange": null,
+                     *         "moves": [
+                     *           {
+                     *             "shardId": "shard-2",
+                     *             "group": "default",
+                     *             "tables": [
+                     *               "orders_2"
+                     *             ],
+                     *             "sourceNodeId": "node-1",
+                     *             "targetNodeId": "node-3",
+                     *             "rows": 800,
+                     *             "bytes": 40960,
+                     *             "estimatedDurationMs": 40
+                     *           }
+                     *         ],
+                     *         "forcedFindings": [],
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": null,
+                     *         "finishedAt": null,
+                     *         "error": null,
+                     *         "progress": {
+                     *           "id": "migration-1",
+                     *           "kind": "MIGRATION",
+                     *           "state": "PLANNED",
+                     *           "phase": null,
+                     *           "movesTotal": 1,
+                     *           "movesCompleted": 0,
+                     *           "currentMoveIndex": null,
+                     *           "currentMove": null,
+                     *           "rowsTotal": 800,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 800,
+                     *           "bytesTotal": 40960,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 40960,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": null,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": null,
+                     *           "finishedAt": null,
+                     *           "error": null
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MigrationTaskResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteMigrationTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task, `migration-N`.
+                 * @example migration-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task, as it was when removed (or CANCELLED, being removed). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "taskId": "migration-1",
+                     *         "state": "PLANNED",
+                     *         "targetNodeId": "node-3",
+                     *         "keyRange": null,
+                     *         "moves": [
+                     *           {
+                     *             "shardId": "shard-2",
+                     *             "group": "default",
+                     *             "tables": [
+                     *               "orders_2"
+                     *             ],
+                     *             "sourceNodeId": "node-1",
+                     *             "targetNodeId": "node-3",
+                     *             "rows": 800,
+                     *             "bytes": 40960,
+                     *             "estimatedDurationMs": 40
+                     *           }
+                     *         ],
+                     *         "forcedFindings": [],
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": null,
+                     *         "finishedAt": null,
+                     *         "error": null,
+                     *         "progress": {
+                     *           "id": "migration-1",
+                     *           "kind": "MIGRATION",
+                     *           "state": "PLANNED",
+                     *           "phase": null,
+                     *           "movesTotal": 1,
+                     *           "movesCompleted": 0,
+                     *           "currentMoveIndex": null,
+                     *           "currentMove": null,
+                     *           "rowsTotal": 800,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 800,
+                     *           "bytesTotal": 40960,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 40960,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": null,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": null,
+                     *           "finishedAt": null,
+                     *           "error": null
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MigrationTaskResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    startMigrationTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task, `migration-N`.
+                 * @example migration-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "force": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["StartRequest"];
+            };
+        };
+        responses: {
+            /** @description The task, RUNNING. */
+            202: {
+                headers: {
+                    /**
+                     * @description Where to follow its progress.
+                     * @example /api/v1/cluster/migration/tasks/migration-1/progress
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "taskId": "migration-1",
+                     *         "state": "PLANNED",
+                     *         "targetNodeId": "node-3",
+                     *         "keyRange": null,
+                     *         "moves": [
+                     *           {
+                     *             "shardId": "shard-2",
+                     *             "group": "default",
+                     *             "tables": [
+                     *               "orders_2"
+                     *             ],
+                     *             "sourceNodeId": "node-1",
+                     *             "targetNodeId": "node-3",
+                     *             "rows": 800,
+                     *             "bytes": 40960,
+                     *             "estimatedDurationMs": 40
+                     *           }
+                     *         ],
+                     *         "forcedFindings": [],
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": null,
+                     *         "finishedAt": null,
+                     *         "error": null,
+                     *         "progress": {
+                     *           "id": "migration-1",
+                     *           "kind": "MIGRATION",
+                     *           "state": "PLANNED",
+                     *           "phase": null,
+                     *           "movesTotal": 1,
+                     *           "movesCompleted": 0,
+                     *           "currentMoveIndex": null,
+                     *           "currentMove": null,
+                     *           "rowsTotal": 800,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 800,
+                     *           "bytesTotal": 40960,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 40960,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": null,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": null,
+                     *           "finishedAt": null,
+                     *           "error": null
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MigrationTaskResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A started task's pre-flight check found problems (listed in `details.findings`; start with `force` to go ahead anyway), or too many tasks are unfinished. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Pre-flight found 1 problem(s) for Migration task migration-1; fix them or start with force.",
+                     *         "details": {
+                     *           "id": "migration-1",
+                     *           "findings": [
+                     *             {
+                     *               "code": "LOW_FREE_CAPACITY",
+                     *               "shardId": "shard-2",
+                     *               "nodeId": "node-3",
+                     *               "message": "The target node-3 holds 268400000 bytes; with 40960 more it would exceed its budget of 268435456 bytes (nodeCapacityBytes)."
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    pauseMigrationTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task, `migration-N`.
+                 * @example migration-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "taskId": "migration-1",
+                     *         "state": "PLANNED",
+                     *         "targetNodeId": "node-3",
+                     *         "keyRange": null,
+                     *         "moves": [
+                     *           {
+                     *             "shardId": "shard-2",
+                     *             "group": "default",
+                     *             "tables": [
+                     *               "orders_2"
+                     *             ],
+                     *             "sourceNodeId": "node-1",
+                     *             "targetNodeId": "node-3",
+                     *             "rows": 800,
+                     *             "bytes": 40960,
+                     *             "estimatedDurationMs": 40
+                     *           }
+                     *         ],
+                     *         "forcedFindings": [],
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": null,
+                     *         "finishedAt": null,
+                     *         "error": null,
+                     *         "progress": {
+                     *           "id": "migration-1",
+                     *           "kind": "MIGRATION",
+                     *           "state": "PLANNED",
+                     *           "phase": null,
+                     *           "movesTotal": 1,
+                     *           "movesCompleted": 0,
+                     *           "currentMoveIndex": null,
+                     *           "currentMove": null,
+                     *           "rowsTotal": 800,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 800,
+                     *           "bytesTotal": 40960,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 40960,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": null,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": null,
+                     *           "finishedAt": null,
+                     *           "error": null
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MigrationTaskResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    resumeMigrationTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task, `migration-N`.
+                 * @example migration-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "taskId": "migration-1",
+                     *         "state": "PLANNED",
+                     *         "targetNodeId": "node-3",
+                     *         "keyRange": null,
+                     *         "moves": [
+                     *           {
+                     *             "shardId": "shard-2",
+                     *             "group": "default",
+                     *             "tables": [
+                     *               "orders_2"
+                     *             ],
+                     *             "sourceNodeId": "node-1",
+                     *             "targetNodeId": "node-3",
+                     *             "rows": 800,
+                     *             "bytes": 40960,
+                     *             "estimatedDurationMs": 40
+                     *           }
+                     *         ],
+                     *         "forcedFindings": [],
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": null,
+                     *         "finishedAt": null,
+                     *         "error": null,
+                     *         "progress": {
+                     *           "id": "migration-1",
+                     *           "kind": "MIGRATION",
+                     *           "state": "PLANNED",
+                     *           "phase": null,
+                     *           "movesTotal": 1,
+                     *           "movesCompleted": 0,
+                     *           "currentMoveIndex": null,
+                     *           "currentMove": null,
+                     *           "rowsTotal": 800,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 800,
+                     *           "bytesTotal": 40960,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 40960,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": null,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": null,
+                     *           "finishedAt": null,
+                     *           "error": null
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MigrationTaskResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMigrationTaskProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task, `migration-N`.
+                 * @example migration-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The progress. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "migration-1",
+                     *         "kind": "MIGRATION",
+                     *         "state": "PLANNED",
+                     *         "phase": null,
+                     *         "movesTotal": 1,
+                     *         "movesCompleted": 0,
+                     *         "currentMoveIndex": null,
+                     *         "currentMove": null,
+                     *         "rowsTotal": 800,
+                     *         "rowsCopied": 0,
+                     *         "rowsRemaining": 800,
+                     *         "bytesTotal": 40960,
+                     *         "bytesCopied": 0,
+                     *         "bytesRemaining": 40960,
+                     *         "percentComplete": 0,
+                     *         "estimatedCompletionAt": null,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": null,
+                     *         "finishedAt": null,
+                     *         "error": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WorkflowProgressResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMigrationStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "tasksByState": {
+                     *           "PLANNED": 1,
+                     *           "RUNNING": 0,
+                     *           "PAUSED": 0,
+                     *           "COMPLETED": 3,
+                     *           "CANCELLED": 1,
+                     *           "FAILED": 0
+                     *         },
+                     *         "rebalancesByState": {
+                     *           "PLANNED": 0,
+                     *           "RUNNING": 1,
+                     *           "PAUSED": 0,
+                     *           "COMPLETED": 1,
+                     *           "CANCELLED": 0,
+                     *           "FAILED": 0
+                     *         },
+                     *         "activeMoves": 1,
+                     *         "movesStarted": 6,
+                     *         "movesCompleted": 4,
+                     *         "movesCancelled": 1,
+                     *         "movesFailed": 0,
+                     *         "rowsCopied": 4800,
+                     *         "bytesCopied": 245760,
+                     *         "changesReplayed": 37,
+                     *         "averageMoveDurationMs": 240,
+                     *         "averageCopyBytesPerSecond": 256000,
+                     *         "copyRateBytesPerSecond": 1048576
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MigrationStatisticsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createMigrationTaskAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMigrationTaskRequest"];
+            };
+        };
+        responses: {
+            /** @description The task, PLANNED. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "taskId": "migration-1",
+                     *         "state": "PLANNED",
+                     *         "targetNodeId": "node-3",
+                     *         "keyRange": null,
+                     *         "moves": [
+                     *           {
+                     *             "shardId": "shard-2",
+                     *             "group": "default",
+                     *             "tables": [
+                     *               "orders_2"
+                     *             ],
+                     *             "sourceNodeId": "node-1",
+                     *             "targetNodeId": "node-3",
+                     *             "rows": 800,
+                     *             "bytes": 40960,
+                     *             "estimatedDurationMs": 40
+                     *           }
+                     *         ],
+                     *         "forcedFindings": [],
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": null,
+                     *         "finishedAt": null,
+                     *         "error": null,
+                     *         "progress": {
+                     *           "id": "migration-1",
+                     *           "kind": "MIGRATION",
+                     *           "state": "PLANNED",
+                     *           "phase": null,
+                     *           "movesTotal": 1,
+                     *           "movesCompleted": 0,
+                     *           "currentMoveIndex": null,
+                     *           "currentMove": null,
+                     *           "rowsTotal": 800,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 800,
+                     *           "bytesTotal": 40960,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 40960,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": null,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": null,
+                     *           "finishedAt": null,
+                     *           "error": null
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MigrationTaskResponse"];
+                };
+            };
+            /** @description The task, started (`start` was true). */
+            202: {
+                headers: {
+                    /**
+                     * @description Where to follow its progress.
+                     * @example /api/v1/cluster/migration/tasks/migration-1/progress
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "taskId": "migration-1",
+                     *         "state": "PLANNED",
+                     *         "targetNodeId": "node-3",
+                     *         "keyRange": null,
+                     *         "moves": [
+                     *           {
+                     *             "shardId": "shard-2",
+                     *             "group": "default",
+                     *             "tables": [
+                     *               "orders_2"
+                     *             ],
+                     *             "sourceNodeId": "node-1",
+                     *             "targetNodeId": "node-3",
+                     *             "rows": 800,
+                     *             "bytes": 40960,
+                     *             "estimatedDurationMs": 40
+                     *           }
+                     *         ],
+                     *         "forcedFindings": [],
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": null,
+                     *         "finishedAt": null,
+                     *         "error": null,
+                     *         "progress": {
+                     *           "id": "migration-1",
+                     *           "kind": "MIGRATION",
+                     *           "state": "PLANNED",
+                     *           "phase": null,
+                     *           "movesTotal": 1,
+                     *           "movesCompleted": 0,
+                     *           "currentMoveIndex": null,
+                     *           "currentMove": null,
+                     *           "rowsTotal": 800,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 800,
+                     *           "bytesTotal": 40960,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 40960,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": null,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": null,
+                     *           "finishedAt": null,
+                     *           "error": null
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MigrationTaskResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A started task's pre-flight check found problems (listed in `details.findings`; start with `force` to go ahead anyway), or too many tasks are unfinished. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Pre-flight found 1 problem(s) for Migration task migration-1; fix them or start with force.",
+                     *         "details": {
+                     *           "id": "migration-1",
+                     *           "findings": [
+                     *             {
+                     *               "code": "LOW_FREE_CAPACITY",
+                     *               "shardId": "shard-2",
+                     *               "nodeId": "node-3",
+                     *               "message": "The target node-3 holds 268400000 bytes; with 40960 more it would exceed its budget of 268435456 bytes (nodeCapacityBytes)."
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMigrationTaskAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The task, `migration-N`.
+                 * @example migration-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "taskId": "migration-1",
+                     *         "state": "PLANNED",
+                     *         "targetNodeId": "node-3",
+                     *         "keyRange": null,
+                     *         "moves": [
+                     *           {
+                     *             "shardId": "shard-2",
+                     *             "group": "default",
+                     *             "tables": [
+                     *               "orders_2"
+                     *             ],
+                     *             "sourceNodeId": "node-1",
+                     *             "targetNodeId": "node-3",
+                     *             "rows": 800,
+                     *             "bytes": 40960,
+                     *             "estimatedDurationMs": 40
+                     *           }
+                     *         ],
+                     *         "forcedFindings": [],
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "startedAt": null,
+                     *         "finishedAt": null,
+                     *         "error": null,
+                     *         "progress": {
+                     *           "id": "migration-1",
+                     *           "kind": "MIGRATION",
+                     *           "state": "PLANNED",
+                     *           "phase": null,
+                     *           "movesTotal": 1,
+                     *           "movesCompleted": 0,
+                     *           "currentMoveIndex": null,
+                     *           "currentMove": null,
+                     *           "rowsTotal": 800,
+                     *           "rowsCopied": 0,
+                     *           "rowsRemaining": 800,
+                     *           "bytesTotal": 40960,
+                     *           "bytesCopied": 0,
+                     *           "bytesRemaining": 40960,
+                     *           "percentComplete": 0,
+                     *           "estimatedCompletionAt": null,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "startedAt": null,
+                     *           "finishedAt": null,
+                     *           "error": null
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MigrationTaskResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -39629,493 +47011,6 @@ export interface operations {
             query?: never;
             header?: never;
             path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationShardingAnalyzeKey: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationShardingQueryRoute: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationShardingRebalanceExecute: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationShardingRebalancePlan: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationShardingRebalanceByIdCancel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `rebalance` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationShardingRebalanceByIdPause: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `rebalance` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationShardingRebalanceByIdProgress: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `rebalance` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationShardingRebalanceByIdResume: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `rebalance` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationShardingStatistics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationShardingTables: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationShardingTables: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationShardingTablesByTable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `table` of the addressed `tables` entry. */
-                table: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    putAdvancedReplicationShardingTablesByTable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `table` of the addressed `tables` entry. */
-                table: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteAdvancedReplicationShardingTablesByTable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `table` of the addressed `tables` entry. */
-                table: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationShardingTablesByTableShards: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `table` of the addressed `tables` entry. */
-                table: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationShardingTablesByTableShards: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `table` of the addressed `tables` entry. */
-                table: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationShardingTablesByTableShardsById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `table` of the addressed `tables` entry. */
-                table: string;
-                /** @description The `id` of the addressed `shards` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    putAdvancedReplicationShardingTablesByTableShardsByIdStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `table` of the addressed `tables` entry. */
-                table: string;
-                /** @description The `id` of the addressed `shards` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterMigrationStatistics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterMigrationTasks: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postClusterMigrationTasks: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterMigrationTasksById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `tasks` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteClusterMigrationTasksById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `tasks` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postClusterMigrationTasksByIdPause: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `tasks` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getClusterMigrationTasksByIdProgress: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `tasks` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postClusterMigrationTasksByIdResume: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `tasks` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postClusterMigrationTasksByIdStart: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `tasks` entry. */
-                id: string;
-            };
             cookie?: never;
         };
         requestBody?: never;
@@ -42597,23 +49492,6 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getWsClusterSharding: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            426: components["responses"]["UpgradeRequired"];
             429: components["responses"]["TooManyRequests"];
             501: components["responses"]["NotImplemented"];
         };

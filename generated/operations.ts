@@ -862,13 +862,13 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationShardingAnalyzeKey",
+    operationId: "analyzeShardKey",
     method: "get",
     path: "/api/v1/advanced-replication/sharding/analyze-key",
     expressPath: "/api/v1/advanced-replication/sharding/analyze-key",
-    tags: ["Planned"],
+    tags: ["Sharding"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -888,221 +888,247 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationShardingQueryRoute",
+    operationId: "routeShardQuery",
     method: "post",
     path: "/api/v1/advanced-replication/sharding/query/route",
     expressPath: "/api/v1/advanced-replication/sharding/query/route",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
-    readOnly: false,
+    readOnly: true,
   },
   {
-    operationId: "postAdvancedReplicationShardingRebalanceExecute",
+    operationId: "executeShardRebalance",
     method: "post",
     path: "/api/v1/advanced-replication/sharding/rebalance/execute",
     expressPath: "/api/v1/advanced-replication/sharding/rebalance/execute",
-    tags: ["Planned"],
+    tags: ["Shard rebalancing"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationShardingRebalancePlan",
+    operationId: "planShardRebalance",
     method: "post",
     path: "/api/v1/advanced-replication/sharding/rebalance/plan",
     expressPath: "/api/v1/advanced-replication/sharding/rebalance/plan",
-    tags: ["Planned"],
+    tags: ["Shard rebalancing"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationShardingRebalanceByIdCancel",
+    operationId: "cancelShardRebalance",
     method: "post",
     path: "/api/v1/advanced-replication/sharding/rebalance/{id}/cancel",
     expressPath: "/api/v1/advanced-replication/sharding/rebalance/:id/cancel",
-    tags: ["Planned"],
+    tags: ["Shard rebalancing"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationShardingRebalanceByIdPause",
+    operationId: "pauseShardRebalance",
     method: "post",
     path: "/api/v1/advanced-replication/sharding/rebalance/{id}/pause",
     expressPath: "/api/v1/advanced-replication/sharding/rebalance/:id/pause",
-    tags: ["Planned"],
+    tags: ["Shard rebalancing"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationShardingRebalanceByIdProgress",
+    operationId: "getShardRebalanceProgress",
     method: "get",
     path: "/api/v1/advanced-replication/sharding/rebalance/{id}/progress",
     expressPath: "/api/v1/advanced-replication/sharding/rebalance/:id/progress",
-    tags: ["Planned"],
+    tags: ["Shard rebalancing"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationShardingRebalanceByIdResume",
+    operationId: "resumeShardRebalance",
     method: "post",
     path: "/api/v1/advanced-replication/sharding/rebalance/{id}/resume",
     expressPath: "/api/v1/advanced-replication/sharding/rebalance/:id/resume",
-    tags: ["Planned"],
+    tags: ["Shard rebalancing"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationShardingStatistics",
+    operationId: "getShardingStatistics",
     method: "get",
     path: "/api/v1/advanced-replication/sharding/statistics",
     expressPath: "/api/v1/advanced-replication/sharding/statistics",
-    tags: ["Planned"],
+    tags: ["Sharding"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationShardingTables",
+    operationId: "listShardedTables",
     method: "get",
     path: "/api/v1/advanced-replication/sharding/tables",
     expressPath: "/api/v1/advanced-replication/sharding/tables",
-    tags: ["Planned"],
+    tags: ["Sharding"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationShardingTables",
+    operationId: "createShardedTable",
     method: "post",
     path: "/api/v1/advanced-replication/sharding/tables",
     expressPath: "/api/v1/advanced-replication/sharding/tables",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteAdvancedReplicationShardingTablesByTable",
+    operationId: "dropShardedTable",
     method: "delete",
     path: "/api/v1/advanced-replication/sharding/tables/{table}",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationShardingTablesByTable",
+    operationId: "getShardedTable",
     method: "get",
     path: "/api/v1/advanced-replication/sharding/tables/{table}",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table",
-    tags: ["Planned"],
+    tags: ["Sharding"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "putAdvancedReplicationShardingTablesByTable",
+    operationId: "updateShardedTable",
     method: "put",
     path: "/api/v1/advanced-replication/sharding/tables/{table}",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationShardingTablesByTableShards",
+    operationId: "writeShardedRows",
+    method: "post",
+    path: "/api/v1/advanced-replication/sharding/tables/{table}/rows",
+    expressPath: "/api/v1/advanced-replication/sharding/tables/:table/rows",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listTableShards",
     method: "get",
     path: "/api/v1/advanced-replication/sharding/tables/{table}/shards",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table/shards",
-    tags: ["Planned"],
+    tags: ["Sharding"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationShardingTablesByTableShards",
+    operationId: "addShard",
     method: "post",
     path: "/api/v1/advanced-replication/sharding/tables/{table}/shards",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table/shards",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationShardingTablesByTableShardsById",
+    operationId: "getTableShard",
     method: "get",
     path: "/api/v1/advanced-replication/sharding/tables/{table}/shards/{id}",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table/shards/:id",
-    tags: ["Planned"],
+    tags: ["Sharding"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "putAdvancedReplicationShardingTablesByTableShardsByIdStatus",
+    operationId: "listShardRows",
+    method: "get",
+    path: "/api/v1/advanced-replication/sharding/tables/{table}/shards/{id}/rows",
+    expressPath: "/api/v1/advanced-replication/sharding/tables/:table/shards/:id/rows",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "setShardStatus",
     method: "put",
     path: "/api/v1/advanced-replication/sharding/tables/{table}/shards/{id}/status",
     expressPath: "/api/v1/advanced-replication/sharding/tables/:table/shards/:id/status",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -1418,6 +1444,19 @@ export const operations = [
     websocket: false,
     public: false,
     sparseFields: true,
+    readOnly: false,
+  },
+  {
+    operationId: "getShard",
+    method: "get",
+    path: "/api/v1/cluster/coordinator/shards/{id}",
+    expressPath: "/api/v1/cluster/coordinator/shards/:id",
+    tags: ["Coordinator"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
     readOnly: false,
   },
   {
@@ -1785,117 +1824,143 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getClusterMigrationStatistics",
+    operationId: "createMigrationTaskAlias",
+    method: "post",
+    path: "/api/v1/cluster/migration",
+    expressPath: "/api/v1/cluster/migration",
+    tags: ["Data migration"],
+    roles: ["CLUSTER_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getMigrationStatistics",
     method: "get",
     path: "/api/v1/cluster/migration/statistics",
     expressPath: "/api/v1/cluster/migration/statistics",
-    tags: ["Planned"],
+    tags: ["Data migration"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getClusterMigrationTasks",
+    operationId: "listMigrationTasks",
     method: "get",
     path: "/api/v1/cluster/migration/tasks",
     expressPath: "/api/v1/cluster/migration/tasks",
-    tags: ["Planned"],
+    tags: ["Data migration"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
-    sparseFields: false,
+    sparseFields: true,
     readOnly: false,
   },
   {
-    operationId: "postClusterMigrationTasks",
+    operationId: "createMigrationTask",
     method: "post",
     path: "/api/v1/cluster/migration/tasks",
     expressPath: "/api/v1/cluster/migration/tasks",
-    tags: ["Planned"],
+    tags: ["Data migration"],
     roles: ["CLUSTER_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteClusterMigrationTasksById",
+    operationId: "deleteMigrationTask",
     method: "delete",
     path: "/api/v1/cluster/migration/tasks/{id}",
     expressPath: "/api/v1/cluster/migration/tasks/:id",
-    tags: ["Planned"],
+    tags: ["Data migration"],
     roles: ["CLUSTER_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getClusterMigrationTasksById",
+    operationId: "getMigrationTask",
     method: "get",
     path: "/api/v1/cluster/migration/tasks/{id}",
     expressPath: "/api/v1/cluster/migration/tasks/:id",
-    tags: ["Planned"],
+    tags: ["Data migration"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postClusterMigrationTasksByIdPause",
+    operationId: "pauseMigrationTask",
     method: "post",
     path: "/api/v1/cluster/migration/tasks/{id}/pause",
     expressPath: "/api/v1/cluster/migration/tasks/:id/pause",
-    tags: ["Planned"],
+    tags: ["Data migration"],
     roles: ["CLUSTER_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getClusterMigrationTasksByIdProgress",
+    operationId: "getMigrationTaskProgress",
     method: "get",
     path: "/api/v1/cluster/migration/tasks/{id}/progress",
     expressPath: "/api/v1/cluster/migration/tasks/:id/progress",
-    tags: ["Planned"],
+    tags: ["Data migration"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postClusterMigrationTasksByIdResume",
+    operationId: "resumeMigrationTask",
     method: "post",
     path: "/api/v1/cluster/migration/tasks/{id}/resume",
     expressPath: "/api/v1/cluster/migration/tasks/:id/resume",
-    tags: ["Planned"],
+    tags: ["Data migration"],
     roles: ["CLUSTER_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postClusterMigrationTasksByIdStart",
+    operationId: "startMigrationTask",
     method: "post",
     path: "/api/v1/cluster/migration/tasks/{id}/start",
     expressPath: "/api/v1/cluster/migration/tasks/:id/start",
-    tags: ["Planned"],
+    tags: ["Data migration"],
     roles: ["CLUSTER_ADMIN"],
-    planned: true,
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getMigrationTaskAlias",
+    method: "get",
+    path: "/api/v1/cluster/migration/{id}",
+    expressPath: "/api/v1/cluster/migration/:id",
+    tags: ["Data migration"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -4762,6 +4827,45 @@ export const operations = [
     readOnly: false,
   },
   {
+    operationId: "planShardRebalanceReplicationAlias",
+    method: "post",
+    path: "/api/v1/replication/sharding/rebalance",
+    expressPath: "/api/v1/replication/sharding/rebalance",
+    tags: ["Shard rebalancing"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getShardingStatisticsReplicationAlias",
+    method: "get",
+    path: "/api/v1/replication/sharding/statistics",
+    expressPath: "/api/v1/replication/sharding/statistics",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "createShardedTableReplicationAlias",
+    method: "post",
+    path: "/api/v1/replication/sharding/tables",
+    expressPath: "/api/v1/replication/sharding/tables",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
     operationId: "listReplicationSlots",
     method: "get",
     path: "/api/v1/replication/slots",
@@ -5165,6 +5269,123 @@ export const operations = [
     readOnly: false,
   },
   {
+    operationId: "executeShardRebalanceAlias",
+    method: "post",
+    path: "/api/v1/sharding/rebalance/execute",
+    expressPath: "/api/v1/sharding/rebalance/execute",
+    tags: ["Shard rebalancing"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "planShardRebalanceAlias",
+    method: "post",
+    path: "/api/v1/sharding/rebalance/plan",
+    expressPath: "/api/v1/sharding/rebalance/plan",
+    tags: ["Shard rebalancing"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getShardRebalanceStatus",
+    method: "get",
+    path: "/api/v1/sharding/rebalance/status",
+    expressPath: "/api/v1/sharding/rebalance/status",
+    tags: ["Shard rebalancing"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listShardedTablesAlias",
+    method: "get",
+    path: "/api/v1/sharding/tables",
+    expressPath: "/api/v1/sharding/tables",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: true,
+    readOnly: false,
+  },
+  {
+    operationId: "createShardedTableAlias",
+    method: "post",
+    path: "/api/v1/sharding/tables",
+    expressPath: "/api/v1/sharding/tables",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "dropShardedTableAlias",
+    method: "delete",
+    path: "/api/v1/sharding/tables/{name}",
+    expressPath: "/api/v1/sharding/tables/:name",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "DBA"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getShardedTableAlias",
+    method: "get",
+    path: "/api/v1/sharding/tables/{name}",
+    expressPath: "/api/v1/sharding/tables/:name",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listTableShardsAlias",
+    method: "get",
+    path: "/api/v1/sharding/tables/{name}/shards",
+    expressPath: "/api/v1/sharding/tables/:name/shards",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: true,
+    readOnly: false,
+  },
+  {
+    operationId: "getShardedTableStatisticsAlias",
+    method: "get",
+    path: "/api/v1/sharding/tables/{name}/stats",
+    expressPath: "/api/v1/sharding/tables/:name/stats",
+    tags: ["Sharding"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
     operationId: "advanceClock",
     method: "post",
     path: "/api/v1/simulation/advance",
@@ -5321,13 +5542,13 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getWsClusterSharding",
+    operationId: "streamShardingEvents",
     method: "get",
     path: "/api/v1/ws/cluster/sharding",
     expressPath: "/api/v1/ws/cluster/sharding",
-    tags: ["Planned"],
+    tags: ["Streams"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: true,
     public: false,
     sparseFields: false,
@@ -5562,10 +5783,13 @@ export type OperationId =
   | "addLoadBalancerBackend"
   | "addRaftMember"
   | "addReplica"
+  | "addShard"
   | "advanceClock"
+  | "analyzeShardKey"
   | "appendRaftEntries"
   | "assignShard"
   | "beginDistributedTransaction"
+  | "cancelShardRebalance"
   | "commitDistributedTransaction"
   | "commitXaTransaction"
   | "commitXaTransactionAlias"
@@ -5573,10 +5797,15 @@ export type OperationId =
   | "configureReplication"
   | "createAccessToken"
   | "createApiKey"
+  | "createMigrationTask"
+  | "createMigrationTaskAlias"
   | "createRaftSnapshot"
   | "createReplicationAlertRule"
   | "createReplicationSlot"
   | "createReplicationSnapshot"
+  | "createShardedTable"
+  | "createShardedTableAlias"
+  | "createShardedTableReplicationAlias"
   | "deleteAdvancedReplicationGdsServicesByName"
   | "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionId"
   | "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstancesByInstanceId"
@@ -5585,14 +5814,13 @@ export type OperationId =
   | "deleteAdvancedReplicationMonitoringAlertsById"
   | "deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId"
   | "deleteAdvancedReplicationMultiMasterGroupsById"
-  | "deleteAdvancedReplicationShardingTablesByTable"
-  | "deleteClusterMigrationTasksById"
   | "deleteConnectionsById"
   | "deleteGatewayFiltersById"
   | "deleteGatewayRatelimitsById"
   | "deleteGatewayRoutesById"
   | "deleteGatewayServicesById"
   | "deleteGeoReplicationDatacentersById"
+  | "deleteMigrationTask"
   | "deleteNetworkClusterNodesById"
   | "deleteNetworkConnectionsById"
   | "deleteNetworkListenersByPort"
@@ -5606,11 +5834,15 @@ export type OperationId =
   | "deleteSessionsById"
   | "deleteXaResourceManager"
   | "distributeQuery"
+  | "dropShardedTable"
+  | "dropShardedTableAlias"
   | "endXaTransaction"
   | "endXaTransactionAlias"
   | "executeDistributedQuery"
   | "executeParallelQuery"
   | "executeParallelQueryAlias"
+  | "executeShardRebalance"
+  | "executeShardRebalanceAlias"
   | "executeShardedQuery"
   | "explainDistributedQuery"
   | "flushCacheFusion"
@@ -5651,23 +5883,12 @@ export type OperationId =
   | "getAdvancedReplicationMultiMasterQuorumStatus"
   | "getAdvancedReplicationMultiMasterSites"
   | "getAdvancedReplicationMultiMasterStatistics"
-  | "getAdvancedReplicationShardingAnalyzeKey"
-  | "getAdvancedReplicationShardingRebalanceByIdProgress"
-  | "getAdvancedReplicationShardingStatistics"
-  | "getAdvancedReplicationShardingTables"
-  | "getAdvancedReplicationShardingTablesByTable"
-  | "getAdvancedReplicationShardingTablesByTableShards"
-  | "getAdvancedReplicationShardingTablesByTableShardsById"
   | "getCacheFusionStatistics"
   | "getCacheFusionStatisticsAlias"
   | "getCacheFusionStatus"
   | "getClock"
   | "getClusterConfig"
   | "getClusterHealth"
-  | "getClusterMigrationStatistics"
-  | "getClusterMigrationTasks"
-  | "getClusterMigrationTasksById"
-  | "getClusterMigrationTasksByIdProgress"
   | "getClusterNode"
   | "getClusterReplication"
   | "getClusterStatus"
@@ -5711,6 +5932,10 @@ export type OperationId =
   | "getLoadBalancerStatistics"
   | "getMemberState"
   | "getMetrics"
+  | "getMigrationStatistics"
+  | "getMigrationTask"
+  | "getMigrationTaskAlias"
+  | "getMigrationTaskProgress"
   | "getNetworkCircuitBreakers"
   | "getNetworkCircuitBreakersByName"
   | "getNetworkCircuitBreakersByNameHistory"
@@ -5793,10 +6018,18 @@ export type OperationId =
   | "getSessionsByIdPrivileges"
   | "getSessionsByIdResources"
   | "getSessionsByIdState"
+  | "getShard"
+  | "getShardRebalanceProgress"
+  | "getShardRebalanceStatus"
+  | "getShardedTable"
+  | "getShardedTableAlias"
+  | "getShardedTableStatisticsAlias"
+  | "getShardingStatistics"
+  | "getShardingStatisticsReplicationAlias"
   | "getStartup"
+  | "getTableShard"
   | "getWebSocketStatus"
   | "getWorkload"
-  | "getWsClusterSharding"
   | "getXaStatistics"
   | "getXaTransactionStatus"
   | "getXaTransactionStatusAlias"
@@ -5827,6 +6060,7 @@ export type OperationId =
   | "listLoadBalancerBackends"
   | "listLoadBalancerConnections"
   | "listMembers"
+  | "listMigrationTasks"
   | "listParallelQueryPlans"
   | "listRacInstances"
   | "listRacRecoveryHistory"
@@ -5839,15 +6073,25 @@ export type OperationId =
   | "listReplicationLagSamples"
   | "listReplicationSlots"
   | "listReplicationSnapshots"
+  | "listShardRows"
+  | "listShardedTables"
+  | "listShardedTablesAlias"
   | "listShards"
   | "listSuspectedNodes"
+  | "listTableShards"
+  | "listTableShardsAlias"
   | "listWebSocketConnections"
   | "listWebSocketSubscriptions"
   | "listXaResourceManagers"
   | "listXaResourceManagersAlias"
   | "listXaTransactions"
   | "listXaTransactionsAlias"
+  | "pauseMigrationTask"
   | "pauseReplica"
+  | "pauseShardRebalance"
+  | "planShardRebalance"
+  | "planShardRebalanceAlias"
+  | "planShardRebalanceReplicationAlias"
   | "postAdvancedReplicationApplyCheckpoints"
   | "postAdvancedReplicationConflictsResolve"
   | "postAdvancedReplicationGdsRoute"
@@ -5862,18 +6106,6 @@ export type OperationId =
   | "postAdvancedReplicationMultiMasterGroups"
   | "postAdvancedReplicationMultiMasterGroupsByIdSites"
   | "postAdvancedReplicationMultiMasterReplicate"
-  | "postAdvancedReplicationShardingQueryRoute"
-  | "postAdvancedReplicationShardingRebalanceByIdCancel"
-  | "postAdvancedReplicationShardingRebalanceByIdPause"
-  | "postAdvancedReplicationShardingRebalanceByIdResume"
-  | "postAdvancedReplicationShardingRebalanceExecute"
-  | "postAdvancedReplicationShardingRebalancePlan"
-  | "postAdvancedReplicationShardingTables"
-  | "postAdvancedReplicationShardingTablesByTableShards"
-  | "postClusterMigrationTasks"
-  | "postClusterMigrationTasksByIdPause"
-  | "postClusterMigrationTasksByIdResume"
-  | "postClusterMigrationTasksByIdStart"
   | "postGatewayFilters"
   | "postGatewayRatelimits"
   | "postGatewayRoutes"
@@ -5916,8 +6148,6 @@ export type OperationId =
   | "putAdvancedReplicationLogicalSubscriptionsByName"
   | "putAdvancedReplicationMonitoringAlertsById"
   | "putAdvancedReplicationMultiMasterGroupsById"
-  | "putAdvancedReplicationShardingTablesByTable"
-  | "putAdvancedReplicationShardingTablesByTableShardsByIdStatus"
   | "putGatewayRatelimitsById"
   | "putGatewayRoutesById"
   | "putGatewayServicesById"
@@ -5951,17 +6181,22 @@ export type OperationId =
   | "resolveInDoubtTransaction"
   | "resolveReplicationConflict"
   | "restoreReplicationSnapshot"
+  | "resumeMigrationTask"
   | "resumeReplica"
+  | "resumeShardRebalance"
   | "revokeApiKey"
   | "rollbackDistributedTransaction"
   | "rollbackXaTransaction"
   | "rollbackXaTransactionAlias"
   | "routeDhtKey"
+  | "routeShardQuery"
   | "setClock"
   | "setExecutionStrategy"
   | "setLoadBalancerStrategy"
+  | "setShardStatus"
   | "setWorkload"
   | "simulateReplicationConflict"
+  | "startMigrationTask"
   | "startRacCluster"
   | "startXaTransaction"
   | "startXaTransactionAlias"
@@ -5974,6 +6209,7 @@ export type OperationId =
   | "streamQueryProgress"
   | "streamRacEvents"
   | "streamReplicationEvents"
+  | "streamShardingEvents"
   | "streamTopics"
   | "testFailover"
   | "triggerFailover"
@@ -5982,4 +6218,6 @@ export type OperationId =
   | "updateFailoverConfig"
   | "updateParallelQueryConfig"
   | "updateRacRecoveryConfig"
-  | "updateReplicationConfig";
+  | "updateReplicationConfig"
+  | "updateShardedTable"
+  | "writeShardedRows";

@@ -22,6 +22,7 @@ import { loadBalancerModule } from './modules/load-balancer.js';
 import { coordinatorModule } from './modules/coordinator.js';
 import { shardingModule } from './modules/sharding.js';
 import { distributedQueryModule } from './modules/distributed-query.js';
+import { shardMovesModule } from './modules/shard-moves.js';
 import { clusterStatusModule } from './modules/cluster-status.js';
 import { nodeProbesModule } from './modules/node-probes.js';
 import { platformModule } from './modules/platform.js';
@@ -49,6 +50,7 @@ export const DOMAIN_MODULES: readonly DomainModule[] = [
   coordinatorModule,
   shardingModule,
   distributedQueryModule,
+  shardMovesModule,
   clusterStatusModule,
   platformModule,
 ];

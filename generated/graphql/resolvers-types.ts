@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { GraphQLContext } from '../../src/api/graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -623,11 +624,13 @@ export type ClusterReplicationNode = {
   writeLsn?: Maybe<Scalars['String']['output']>;
 };
 
-/** A shard of the token space and where its copies live. */
+/** A shard of the default group's token ranges or of a table group, and where its copies live. */
 export type ClusterShard = {
   __typename?: 'ClusterShard';
-  /** Last token of its range. */
-  endToken: Scalars['BigInt']['output'];
+  /** Last token of its range; null when startToken is. */
+  endToken?: Maybe<Scalars['BigInt']['output']>;
+  /** default, or the table group the shard belongs to. */
+  group: Scalars['String']['output'];
   /** When a copy last started moving. */
   lastMovedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Copies being filled. */
@@ -636,12 +639,14 @@ export type ClusterShard = {
   primaryNodeId?: Maybe<Scalars['ID']['output']>;
   /** Nodes holding a replica. */
   replicaNodeIds: Array<Scalars['ID']['output']>;
-  /** Id of the shard, shard-N. */
+  /** Id of the shard: shard-N in the default group, <group>-shard-N in a table group. */
   shardId: Scalars['ID']['output'];
-  /** First token of its range. */
-  startToken: Scalars['BigInt']['output'];
+  /** First token of its range; null for a table group's shard whose layout does not cut the token space. */
+  startToken?: Maybe<Scalars['BigInt']['output']>;
   /** Where its copies stand. */
   state: ShardState;
+  /** The sharded tables colocated on the shard; empty in the default group. */
+  tables: Array<Scalars['String']['output']>;
 };
 
 /** Condition of the cluster, derived from node health and quorum. */
@@ -864,6 +869,12 @@ export type CommitWaitStatistics = {
   average?: Maybe<Scalars['Float']['output']>;
   max?: Maybe<Scalars['Int']['output']>;
   p95?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Nested strategies: every combination of the levels' shards, the first level most significant. */
+export type CompositeSharding = {
+  __typename?: 'CompositeSharding';
+  strategies: Array<ShardingStrategy>;
 };
 
 /** Conflicts detected. */
@@ -1933,12 +1944,49 @@ export type GrdTopology = {
   totalResources: Scalars['Int']['output'];
 };
 
+/** The hash of a HASH strategy (see ShardHashFunction in the OpenAPI document). */
+export type HashFunction =
+  /** Shards on a consistent-hash ring (64 vnodes each): adding a shard moves about 1/n of the keys. */
+  | 'CONSISTENT'
+  /** The coordinator's function: MurmurHash3 seed 0, fixed by name. */
+  | 'DEFAULT'
+  /** FNV-1a 32-bit. */
+  | 'FNV'
+  /** MurmurHash3 x86_32, seed 0. */
+  | 'MURMUR3';
+
 /** Hash of keys and vnodes to tokens. */
 export type HashFunctionName =
   /** FNV-1a 32-bit. */
   | 'FNV1A'
   /** MurmurHash3 x86 32-bit, seeded. */
   | 'MURMUR3';
+
+/** Why a key went to a bucket of a HASH level. */
+export type HashRouteReason = {
+  __typename?: 'HashRouteReason';
+  bucket: Scalars['Int']['output'];
+  hashFunction: HashFunction;
+  /** Unsigned 32-bit hash of the key text. */
+  hashValue: Scalars['BigInt']['output'];
+  keyColumns: Array<Scalars['String']['output']>;
+  /** The text hashed. */
+  keyText: Scalars['String']['output'];
+  strategy: ShardingStrategyType;
+  /** null for CONSISTENT. */
+  tokenRange?: Maybe<ShardTokenRange>;
+  /** CONSISTENT only: the owning vnode's token. */
+  vnodeToken?: Maybe<Scalars['BigInt']['output']>;
+};
+
+/** Shards by the hash of the key columns' values. */
+export type HashSharding = {
+  __typename?: 'HashSharding';
+  hashFunction: HashFunction;
+  /** The columns hashed. */
+  keyColumns: Array<Scalars['String']['output']>;
+  numShards: Scalars['Int']['output'];
+};
 
 export type HealthCheck = {
   __typename?: 'HealthCheck';
@@ -2257,6 +2305,29 @@ export type JoinMemberInput = {
   seedId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A key range of a sharded table's shard key. */
+export type KeyRange = {
+  __typename?: 'KeyRange';
+  fromKey?: Maybe<Scalars['JSON']['output']>;
+  table: Scalars['String']['output'];
+  toKey?: Maybe<Scalars['JSON']['output']>;
+};
+
+/** A key range to migrate. */
+export type KeyRangeInput = {
+  fromKey?: InputMaybe<Scalars['JSON']['input']>;
+  table: Scalars['String']['input'];
+  toKey?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+/** The one shard of a key, and why. */
+export type KeyRoute = {
+  __typename?: 'KeyRoute';
+  reasons: Array<RouteReason>;
+  shardName: Scalars['String']['output'];
+  shardNumber: Scalars['Int']['output'];
+};
+
 /** Latency percentiles of the requests answered in one interval, in milliseconds (null when none was answered). */
 export type LatencyPercentiles = {
   __typename?: 'LatencyPercentiles';
@@ -2285,6 +2356,46 @@ export type LeaderElectionEvent = {
   voters: Scalars['Int']['output'];
   /** Votes it received, its own included. */
   votesReceived: Scalars['Int']['output'];
+};
+
+/** Which buckets of one level a predicate can touch, and why. */
+export type LevelSelection = {
+  __typename?: 'LevelSelection';
+  buckets: Array<Scalars['Int']['output']>;
+  keyColumns: Array<Scalars['String']['output']>;
+  matches: Array<RouteReason>;
+  pruned: Scalars['Boolean']['output'];
+  strategy: ShardingStrategyType;
+  why: Scalars['String']['output'];
+};
+
+/** The values of one key column a shard takes. */
+export type ListDefinition = {
+  __typename?: 'ListDefinition';
+  values: Array<Scalars['JSON']['output']>;
+};
+
+export type ListDefinitionInput = {
+  values: Array<Scalars['JSON']['input']>;
+};
+
+/** Why a value went to a bucket of a LIST level. */
+export type ListRouteReason = {
+  __typename?: 'ListRouteReason';
+  bucket: Scalars['Int']['output'];
+  keyColumn: Scalars['String']['output'];
+  /** null when the default shard took it. */
+  listIndex?: Maybe<Scalars['Int']['output']>;
+  strategy: ShardingStrategyType;
+  value: Scalars['JSON']['output'];
+};
+
+/** Shards by lists of values of one column; with defaultShard one more shard takes the rest. */
+export type ListSharding = {
+  __typename?: 'ListSharding';
+  defaultShard: Scalars['Boolean']['output'];
+  keyColumns: Array<Scalars['String']['output']>;
+  lists: Array<ListDefinition>;
 };
 
 /** A backend the load balancer sends connections to. */
@@ -2626,6 +2737,72 @@ export type Metrics = {
   runtime: RuntimeMetrics;
 };
 
+/** The move machinery's counters. */
+export type MigrationStatistics = {
+  __typename?: 'MigrationStatistics';
+  activeMoves: Scalars['Int']['output'];
+  averageCopyBytesPerSecond: Scalars['BigInt']['output'];
+  averageMoveDurationMs: Scalars['BigInt']['output'];
+  bytesCopied: Scalars['BigInt']['output'];
+  changesReplayed: Scalars['BigInt']['output'];
+  copyRateBytesPerSecond: Scalars['BigInt']['output'];
+  movesCancelled: Scalars['BigInt']['output'];
+  movesCompleted: Scalars['BigInt']['output'];
+  movesFailed: Scalars['BigInt']['output'];
+  movesStarted: Scalars['BigInt']['output'];
+  rebalancesByState: WorkflowCounts;
+  rowsCopied: Scalars['BigInt']['output'];
+  tasksByState: WorkflowCounts;
+};
+
+/** A migration task. */
+export type MigrationTask = {
+  __typename?: 'MigrationTask';
+  createdAt: Scalars['DateTime']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  forcedFindings: Array<Scalars['String']['output']>;
+  keyRange?: Maybe<KeyRange>;
+  moves: Array<PlannedShardMove>;
+  progress: RebalanceStatus;
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  state: WorkflowState;
+  targetNodeId: Scalars['ID']['output'];
+  taskId: Scalars['ID']['output'];
+};
+
+/** A migration task to create: a shard or a key range. */
+export type MigrationTaskInput = {
+  force?: InputMaybe<Scalars['Boolean']['input']>;
+  keyRange?: InputMaybe<KeyRangeInput>;
+  shardId?: InputMaybe<Scalars['ID']['input']>;
+  start?: InputMaybe<Scalars['Boolean']['input']>;
+  targetNodeId: Scalars['ID']['input'];
+};
+
+/** A page of migration tasks. */
+export type MigrationTaskPage = {
+  __typename?: 'MigrationTaskPage';
+  hasMore: Scalars['Boolean']['output'];
+  items: Array<MigrationTask>;
+  limit: Scalars['Int']['output'];
+  offset: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
+/** Where one shard move stands (see MovePhase in the OpenAPI document). */
+export type MovePhase =
+  | 'CANCELLED'
+  | 'CATCH_UP'
+  | 'CLEANUP'
+  | 'COMPLETED'
+  | 'COPY'
+  | 'FAILED'
+  | 'PAUSED'
+  | 'PENDING'
+  | 'SWITCH'
+  | 'VERIFY';
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Echoes nothing; placeholder root extended by every domain. */
@@ -2637,12 +2814,16 @@ export type Mutation = {
   addRaftMember: RaftMembership;
   /** Makes a cluster node a standby of the primary. */
   addReplica: Replica;
+  /** Adds a shard to a table (POST …/sharding/tables/{table}/shards). */
+  addShard: Shard;
   /** Moves a manual clock forward, firing every timer due in between. */
   advanceClock: Clock;
   /** Places a copy of a shard on a node (PRIMARY by default). */
   assignShard: ClusterShard;
   /** Begins a distributed transaction, ACTIVE (POST /api/v1/cluster/transactions/distributed/begin). */
   beginDistributedTransaction: DistributedTransaction;
+  /** Cancels a rebalance before its running move's switch (POST …/rebalance/{id}/cancel). */
+  cancelShardRebalance: RebalanceStatus;
   /** Commits (preparing first from ACTIVE); committed is true once COMMIT is durable (POST …/distributed/{id}/commit). */
   commitDistributedTransaction: DistributedCommitResult;
   /** XA COMMIT, ONE PHASE with onePhase (POST …/xa/{xid}/commit and its aliases /api/v1/xa/transactions/{xid}/commit, /api/v1/replication/xa/commit). */
@@ -2651,18 +2832,26 @@ export type Mutation = {
   configureReplication: ReplicationConfig;
   createAccessToken: AccessToken;
   createApiKey: CreatedApiKey;
+  /** Creates a migration task (POST /api/v1/cluster/migration/tasks). */
+  createMigrationTask: MigrationTask;
   /** Creates an alert rule. */
   createReplicationAlertRule: ReplicationAlertRule;
   /** Creates a replication slot. */
   createReplicationSlot: ReplicationSlot;
   /** Starts a snapshot of the primary (IN_PROGRESS). */
   createReplicationSnapshot: ReplicationSnapshot;
+  /** Creates a sharded table (POST …/sharding/tables and its aliases /api/v1/sharding/tables, /api/v1/replication/sharding/tables). */
+  createShardedTable: ShardedTable;
+  /** Deletes a migration task, cancelling it when it runs (DELETE …/tasks/{id}). */
+  deleteMigrationTask: MigrationTask;
   /** Drops a replication slot. */
   deleteReplicationSlot: Scalars['Boolean']['output'];
   /** Deletes a snapshot. */
   deleteReplicationSnapshot: Scalars['Boolean']['output'];
   /** Deletes a resource manager without live XA transactions; true once gone (DELETE …/xa/resource-managers/{name}). */
   deleteXaResourceManager: Scalars['Boolean']['output'];
+  /** Drops a sharded table; true once gone (DELETE …/sharding/tables/{table} and its alias /api/v1/sharding/tables/{name}). */
+  dropShardedTable: Scalars['Boolean']['output'];
   /** XA END (POST …/xa/{xid}/end and its alias /api/v1/xa/transactions/{xid}/end). */
   endXaTransaction: XaTransaction;
   /**
@@ -2674,6 +2863,8 @@ export type Mutation = {
   executeDistributedQuery: DistributedQueryExecution;
   /** Plans and starts a parallel query; follow it with parallelQueryStatus (POST /api/v1/rac/parallel-query/execute). */
   executeParallelQuery?: Maybe<ParallelQueryJob>;
+  /** Executes a plan (POST …/rebalance/execute): the pre-flight check refuses with findings unless `force`. */
+  executeRebalance: RebalanceStatus;
   /** Forgets a heuristic outcome (POST …/distributed/{id}/forget). */
   forgetHeuristicTransaction: DistributedTransaction;
   healFault: Fault;
@@ -2684,8 +2875,14 @@ export type Mutation = {
   joinMember: Member;
   /** Makes a member leave the gossip group gracefully (it stays a cluster node), like DELETE /api/v1/cluster/members/{id}. */
   leaveMember: Member;
+  /** Pauses a migration task. */
+  pauseMigrationTask: MigrationTask;
   /** Pauses replay on a replica. */
   pauseReplica: Replica;
+  /** Pauses a rebalance (POST …/rebalance/{id}/pause). */
+  pauseShardRebalance: RebalanceStatus;
+  /** Plans a rebalance (POST …/rebalance/plan). */
+  planShardRebalance: ShardRebalancePlan;
   /** Phase one: PREPARE and the votes; PREPARING until every vote is in (POST …/distributed/{id}/prepare). */
   prepareDistributedTransaction: DistributedTransaction;
   /** XA PREPARE (POST …/xa/{xid}/prepare and its aliases /api/v1/xa/transactions/{xid}/prepare, /api/v1/replication/xa/prepare). */
@@ -2702,6 +2899,11 @@ export type Mutation = {
   raftCreateSnapshot: SnapshotInfo;
   /** Delivers a RequestVote for candidateId to nodeId, or to every other voter. A real message: higher terms are adopted. */
   raftRequestVote: VoteResponse;
+  /**
+   * The seed's rebalance: plans a rebalance of `table`'s shard group that may move only its shards
+   * numbered `fromShard` to `toShard` (shard names `orders_3` or numbers `3`, both included).
+   */
+  rebalanceShards: ShardRebalancePlan;
   /** Registers a resource manager (POST …/xa/resource-managers and its alias /api/v1/xa/resource-managers). */
   registerXaResourceManager: XaResourceManager;
   /** Remasters every resource to nodeId (POST /api/v1/rac/grd/remaster with targetNode and no resourceId). */
@@ -2722,8 +2924,12 @@ export type Mutation = {
   resolveInDoubtTransaction: InDoubtResolution;
   /** Starts restoring a snapshot; returns the restore's progress. */
   restoreReplicationSnapshot: ReplicationSnapshotProgress;
+  /** Resumes a migration task. */
+  resumeMigrationTask: MigrationTask;
   /** Resumes replay on a paused replica. */
   resumeReplica: Replica;
+  /** Resumes a rebalance (POST …/rebalance/{id}/resume). */
+  resumeShardRebalance: RebalanceStatus;
   revokeApiKey: ApiKey;
   /** Rolls back (POST …/distributed/{id}/rollback). */
   rollbackDistributedTransaction: DistributedTransaction;
@@ -2734,10 +2940,14 @@ export type Mutation = {
   setExecutionStrategy: ExecutionStrategyChange;
   /** Switches the strategy new connections are assigned by. */
   setLoadBalancerStrategy: LoadBalancerStrategyChange;
+  /** Sets a shard's state as an operator may (PUT …/sharding/tables/{table}/shards/{id}/status). */
+  setShardStatus: Shard;
   /** Replaces the workload's settings; ratePerSecond 0 stops it. */
   setWorkload: Workload;
   /** Makes two real conflicting writes to one row. */
   simulateReplicationConflict: ReplicationConflict;
+  /** Starts a migration task (POST …/tasks/{id}/start). */
+  startMigrationTask: MigrationTask;
   /** Opens the RAC database on every running instance (POST /api/v1/rac/cluster/start). */
   startRacCluster: RacClusterStatus;
   /** XA START (POST /api/v1/advanced-replication/xa/start and its aliases /api/v1/xa/transactions/start, /api/v1/replication/xa/start). */
@@ -2757,6 +2967,10 @@ export type Mutation = {
   updateParallelQueryConfig: ParallelQueryConfig;
   /** Replaces the recovery configuration (PUT /api/v1/rac/recovery/config). */
   updateRacRecoveryConfig: RecoveryConfig;
+  /** Adds columns or renames the schema (PUT …/sharding/tables/{table}). */
+  updateShardedTable: ShardedTable;
+  /** Writes rows, each routed by its shard key (POST …/sharding/tables/{table}/rows). */
+  writeShardedRows: ShardedRowsWritten;
 };
 
 
@@ -2781,6 +2995,12 @@ export type MutationAddReplicaArgs = {
 };
 
 
+export type MutationAddShardArgs = {
+  shard: ShardInput;
+  table: Scalars['String']['input'];
+};
+
+
 export type MutationAdvanceClockArgs = {
   ms: Scalars['Int']['input'];
 };
@@ -2795,6 +3015,11 @@ export type MutationAssignShardArgs = {
 
 export type MutationBeginDistributedTransactionArgs = {
   input: BeginDistributedTransactionInput;
+};
+
+
+export type MutationCancelShardRebalanceArgs = {
+  planId: Scalars['ID']['input'];
 };
 
 
@@ -2824,6 +3049,11 @@ export type MutationCreateApiKeyArgs = {
 };
 
 
+export type MutationCreateMigrationTaskArgs = {
+  input: MigrationTaskInput;
+};
+
+
 export type MutationCreateReplicationAlertRuleArgs = {
   input: CreateAlertRuleInput;
 };
@@ -2836,6 +3066,16 @@ export type MutationCreateReplicationSlotArgs = {
 
 export type MutationCreateReplicationSnapshotArgs = {
   input?: InputMaybe<CreateReplicationSnapshotInput>;
+};
+
+
+export type MutationCreateShardedTableArgs = {
+  input: ShardedTableInput;
+};
+
+
+export type MutationDeleteMigrationTaskArgs = {
+  taskId: Scalars['ID']['input'];
 };
 
 
@@ -2854,6 +3094,11 @@ export type MutationDeleteXaResourceManagerArgs = {
 };
 
 
+export type MutationDropShardedTableArgs = {
+  table: Scalars['String']['input'];
+};
+
+
 export type MutationEndXaTransactionArgs = {
   xid: Scalars['String']['input'];
 };
@@ -2868,6 +3113,12 @@ export type MutationExecuteDistributedQueryArgs = {
 export type MutationExecuteParallelQueryArgs = {
   dop?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
+};
+
+
+export type MutationExecuteRebalanceArgs = {
+  force?: InputMaybe<Scalars['Boolean']['input']>;
+  planId: Scalars['ID']['input'];
 };
 
 
@@ -2902,8 +3153,23 @@ export type MutationLeaveMemberArgs = {
 };
 
 
+export type MutationPauseMigrationTaskArgs = {
+  taskId: Scalars['ID']['input'];
+};
+
+
 export type MutationPauseReplicaArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationPauseShardRebalanceArgs = {
+  planId: Scalars['ID']['input'];
+};
+
+
+export type MutationPlanShardRebalanceArgs = {
+  input?: InputMaybe<RebalancePlanInput>;
 };
 
 
@@ -2947,6 +3213,15 @@ export type MutationRaftRequestVoteArgs = {
   lastLogTerm?: InputMaybe<Scalars['BigInt']['input']>;
   nodeId?: InputMaybe<Scalars['ID']['input']>;
   term: Scalars['BigInt']['input'];
+};
+
+
+export type MutationRebalanceShardsArgs = {
+  fromShard: Scalars['String']['input'];
+  strategy?: InputMaybe<RebalanceStrategy>;
+  table: Scalars['String']['input'];
+  threshold?: InputMaybe<Scalars['Float']['input']>;
+  toShard: Scalars['String']['input'];
 };
 
 
@@ -3007,8 +3282,18 @@ export type MutationRestoreReplicationSnapshotArgs = {
 };
 
 
+export type MutationResumeMigrationTaskArgs = {
+  taskId: Scalars['ID']['input'];
+};
+
+
 export type MutationResumeReplicaArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationResumeShardRebalanceArgs = {
+  planId: Scalars['ID']['input'];
 };
 
 
@@ -3042,6 +3327,14 @@ export type MutationSetLoadBalancerStrategyArgs = {
 };
 
 
+export type MutationSetShardStatusArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  status: OperatorShardStatus;
+  table: Scalars['String']['input'];
+};
+
+
 export type MutationSetWorkloadArgs = {
   input: WorkloadInput;
 };
@@ -3049,6 +3342,12 @@ export type MutationSetWorkloadArgs = {
 
 export type MutationSimulateReplicationConflictArgs = {
   input: SimulateConflictInput;
+};
+
+
+export type MutationStartMigrationTaskArgs = {
+  force?: InputMaybe<Scalars['Boolean']['input']>;
+  taskId: Scalars['ID']['input'];
 };
 
 
@@ -3089,6 +3388,18 @@ export type MutationUpdateParallelQueryConfigArgs = {
 
 export type MutationUpdateRacRecoveryConfigArgs = {
   input: RecoveryConfigInput;
+};
+
+
+export type MutationUpdateShardedTableArgs = {
+  input: UpdateShardedTableInput;
+  table: Scalars['String']['input'];
+};
+
+
+export type MutationWriteShardedRowsArgs = {
+  rows: Array<Scalars['JSON']['input']>;
+  table: Scalars['String']['input'];
 };
 
 /** Messages of the simulated control network. */
@@ -3147,6 +3458,15 @@ export type NodeHealthDetail = {
   statusSince: Scalars['DateTime']['output'];
   /** Seconds since it last started; 0 while down. */
   uptimeSeconds: Scalars['BigInt']['output'];
+};
+
+/** What a writable node holds of the planned shard groups. */
+export type NodeLoad = {
+  __typename?: 'NodeLoad';
+  bytes: Scalars['BigInt']['output'];
+  nodeId: Scalars['ID']['output'];
+  rows: Scalars['BigInt']['output'];
+  shards: Scalars['Int']['output'];
 };
 
 /** A role a load balancer checks a node for (Patroni's health checks). */
@@ -3279,6 +3599,12 @@ export type OperationMetrics = {
   operationId: Scalars['String']['output'];
   requests: Scalars['BigInt']['output'];
 };
+
+/** The states an operator may set. */
+export type OperatorShardStatus =
+  | 'ACTIVE'
+  | 'OFFLINE'
+  | 'READ_ONLY';
 
 /** One aggregate of a parallel query. */
 export type ParallelQueryAggregate = {
@@ -3493,6 +3819,19 @@ export type PiggybackEntry = {
   transmissions: Scalars['Int']['output'];
 };
 
+/** One move of a plan or task; colocated tables move together. */
+export type PlannedShardMove = {
+  __typename?: 'PlannedShardMove';
+  bytes: Scalars['BigInt']['output'];
+  estimatedDurationMs: Scalars['BigInt']['output'];
+  group: Scalars['String']['output'];
+  rows: Scalars['BigInt']['output'];
+  shardId: Scalars['ID']['output'];
+  sourceNodeId: Scalars['ID']['output'];
+  tables: Array<Scalars['String']['output']>;
+  targetNodeId: Scalars['ID']['output'];
+};
+
 /** Who opened a connection or a subscription (a bearer token names its key). */
 export type Principal = {
   __typename?: 'Principal';
@@ -3525,6 +3864,8 @@ export type Query = {
   alertHistory: Array<Alert>;
   /** Open alerts (PENDING or FIRING; RESOLVED ones are in alertHistory), newest first. GET /api/v1/alerts. */
   alerts: Array<Alert>;
+  /** Analyzes a candidate shard key over the table's rows (GET …/sharding/analyze-key). */
+  analyzeShardKey: ShardKeyAnalysis;
   apiKeys: Array<ApiKey>;
   /** Version of the API server. */
   apiVersion: Scalars['String']['output'];
@@ -3546,6 +3887,8 @@ export type Query = {
   clusterNodes: Array<ClusterNode>;
   /** Replication seen from the cluster, one row per node. */
   clusterReplication: ClusterReplication;
+  /** One shard of any group, like GET /api/v1/cluster/coordinator/shards/{id}. */
+  clusterShard: ClusterShard;
   /** The cluster at a glance. */
   clusterStatus: ClusterStatus;
   clusterTopology: ClusterTopology;
@@ -3613,6 +3956,14 @@ export type Query = {
   members: Array<Member>;
   /** The same snapshot as GET /api/v1/metrics. */
   metrics: Metrics;
+  /** The move machinery's statistics (GET /api/v1/cluster/migration/statistics). */
+  migrationStatistics: MigrationStatistics;
+  /** One migration task (GET /api/v1/cluster/migration/tasks/{id}). */
+  migrationTask: MigrationTask;
+  /** A migration task's progress (GET /api/v1/cluster/migration/tasks/{id}/progress). */
+  migrationTaskProgress: RebalanceStatus;
+  /** Migration tasks (GET /api/v1/cluster/migration/tasks). */
+  migrationTasks: MigrationTaskPage;
   /**
    * Whether a node has a role, as GET /api/v1/cluster/nodes/{id}/probes/{role} answers it.
    * Public, like the health probes. maxLagBytes and maxLagMs bound a standby's replay lag
@@ -3701,10 +4052,26 @@ export type Query = {
   replicationStatus: ReplicationStatus;
   /** Routes one key or several (exactly one of key and keys) to their owner and preference list. */
   routeDhtKey: DhtRouteResult;
-  /** Shards, filtered and paged like GET /api/v1/cluster/coordinator/shards. */
+  /** A rebalance's progress (GET …/rebalance/{id}/progress); the newest rebalance when `planId` is absent (GET /api/v1/sharding/rebalance/status). */
+  shardRebalance: RebalanceStatus;
+  /** Routes a key or a predicate to shards and nodes, with the reason (POST …/sharding/query/route). */
+  shardRoute: ShardRoute;
+  /** A page of one shard's rows (GET …/sharding/tables/{table}/shards/{id}/rows). */
+  shardRows: Array<Scalars['JSON']['output']>;
+  /** One sharded table; null when unknown (GET …/sharding/tables/{table} and its alias /api/v1/sharding/tables/{name}). */
+  shardedTable?: Maybe<ShardedTable>;
+  /** Sharded tables (GET /api/v1/advanced-replication/sharding/tables and its alias /api/v1/sharding/tables). */
+  shardedTables: Array<ShardedTable>;
+  /** Sharding statistics, optionally of one table (GET …/sharding/statistics and its aliases /api/v1/replication/sharding/statistics, /api/v1/sharding/tables/{name}/stats). */
+  shardingStatistics: ShardingStatistics;
+  /** Every group's shards (the default group first), filtered and paged like GET /api/v1/cluster/coordinator/shards. */
   shards: Array<ClusterShard>;
   /** Nodes the failure detector holds SUSPECTED or DOWN. */
   suspectedNodes: Array<SuspectedNode>;
+  /** One shard of a table, by id or name; null when unknown (GET …/sharding/tables/{table}/shards/{id}). */
+  tableShard?: Maybe<Shard>;
+  /** A table's shards (GET …/sharding/tables/{table}/shards and its alias /api/v1/sharding/tables/{name}/shards). */
+  tableShards: Array<Shard>;
   /** The write workload on the replication primary. */
   workload: Workload;
   /** Open sockets on the streams under /api/v1/ws; a CLUSTER_VIEWER sees its own. */
@@ -3746,6 +4113,14 @@ export type QueryAlertsArgs = {
   severity?: InputMaybe<AlertSeverity>;
   source?: InputMaybe<Scalars['String']['input']>;
   state?: InputMaybe<AlertState>;
+};
+
+
+export type QueryAnalyzeShardKeyArgs = {
+  hashFunction?: InputMaybe<HashFunction>;
+  keyColumns: Array<Scalars['String']['input']>;
+  shardCount?: InputMaybe<Scalars['Int']['input']>;
+  table: Scalars['String']['input'];
 };
 
 
@@ -3793,6 +4168,11 @@ export type QueryClusterNodesArgs = {
   sortBy?: InputMaybe<ClusterNodeSortField>;
   status?: InputMaybe<NodeStatus>;
   zone?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryClusterShardArgs = {
+  shardId: Scalars['ID']['input'];
 };
 
 
@@ -3991,6 +4371,24 @@ export type QueryMembersArgs = {
 };
 
 
+export type QueryMigrationTaskArgs = {
+  taskId: Scalars['ID']['input'];
+};
+
+
+export type QueryMigrationTaskProgressArgs = {
+  taskId: Scalars['ID']['input'];
+};
+
+
+export type QueryMigrationTasksArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<WorkflowState>;
+  targetNodeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryNodeRoleProbeArgs = {
   maxLagBytes?: InputMaybe<Scalars['BigInt']['input']>;
   maxLagMs?: InputMaybe<Scalars['BigInt']['input']>;
@@ -4162,7 +4560,46 @@ export type QueryRouteDhtKeyArgs = {
 };
 
 
+export type QueryShardRebalanceArgs = {
+  planId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryShardRouteArgs = {
+  input: ShardRouteInput;
+};
+
+
+export type QueryShardRowsArgs = {
+  id: Scalars['ID']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  table: Scalars['String']['input'];
+};
+
+
+export type QueryShardedTableArgs = {
+  table: Scalars['String']['input'];
+};
+
+
+export type QueryShardedTablesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  shardGroup?: InputMaybe<Scalars['String']['input']>;
+  sortBy?: InputMaybe<ShardedTableSortField>;
+  strategy?: InputMaybe<ShardingStrategyType>;
+};
+
+
+export type QueryShardingStatisticsArgs = {
+  table?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryShardsArgs = {
+  group?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   nodeId?: InputMaybe<Scalars['ID']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
@@ -4177,6 +4614,23 @@ export type QuerySuspectedNodesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<SuspectedNodeStatus>;
+};
+
+
+export type QueryTableShardArgs = {
+  id: Scalars['ID']['input'];
+  table: Scalars['String']['input'];
+};
+
+
+export type QueryTableShardsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  primaryNodeId?: InputMaybe<Scalars['String']['input']>;
+  sortBy?: InputMaybe<TableShardSortField>;
+  status?: InputMaybe<ShardStatus>;
+  table: Scalars['String']['input'];
 };
 
 
@@ -4681,6 +5135,56 @@ export type RaftVote = {
   voteGranted: Scalars['Boolean']['output'];
 };
 
+/** Keys from lowerBound (included) to upperBound (excluded); null is unbounded. */
+export type RangeDefinition = {
+  __typename?: 'RangeDefinition';
+  lowerBound?: Maybe<Scalars['JSON']['output']>;
+  upperBound?: Maybe<Scalars['JSON']['output']>;
+};
+
+export type RangeDefinitionInput = {
+  /** null (or absent) is unbounded. */
+  lowerBound?: InputMaybe<Scalars['JSON']['input']>;
+  upperBound?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+/** Why a value went to a bucket of a RANGE level. */
+export type RangeRouteReason = {
+  __typename?: 'RangeRouteReason';
+  bucket: Scalars['Int']['output'];
+  keyColumn: Scalars['String']['output'];
+  range: RangeDefinition;
+  rangeIndex: Scalars['Int']['output'];
+  strategy: ShardingStrategyType;
+  value: Scalars['JSON']['output'];
+};
+
+/** Shards by ranges of one column. */
+export type RangeSharding = {
+  __typename?: 'RangeSharding';
+  keyColumns: Array<Scalars['String']['output']>;
+  ranges: Array<RangeDefinition>;
+};
+
+/** What to plan (every field optional). */
+export type RebalancePlanInput = {
+  excludedShardIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  maxShardMoves?: InputMaybe<Scalars['Int']['input']>;
+  strategy?: InputMaybe<RebalanceStrategy>;
+  tables?: InputMaybe<Array<Scalars['String']['input']>>;
+  threshold?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** An event of a rebalance or migration task, with its status at that moment. */
+export type RebalanceProgress = {
+  __typename?: 'RebalanceProgress';
+  cursor: Scalars['BigInt']['output'];
+  status: RebalanceStatus;
+  time: Scalars['DateTime']['output'];
+  /** rebalance_started, rebalance_progress, rebalance_completed (or migration_…). */
+  type: Scalars['String']['output'];
+};
+
 /** What a rebalance moved. */
 export type RebalanceResult = {
   __typename?: 'RebalanceResult';
@@ -4692,6 +5196,37 @@ export type RebalanceResult = {
   /** Resources each open instance masters after it, by instance id. */
   resourcesPerMaster: Scalars['JSON']['output'];
 };
+
+/** A rebalance's (or migration task's) state and progress: the seed's RebalanceStatus. */
+export type RebalanceStatus = {
+  __typename?: 'RebalanceStatus';
+  bytesCopied: Scalars['BigInt']['output'];
+  bytesRemaining: Scalars['BigInt']['output'];
+  bytesTotal: Scalars['BigInt']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  currentMove?: Maybe<ShardMoveProgress>;
+  currentMoveIndex?: Maybe<Scalars['Int']['output']>;
+  error?: Maybe<Scalars['String']['output']>;
+  estimatedCompletionAt?: Maybe<Scalars['DateTime']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** REBALANCE or MIGRATION. */
+  kind: Scalars['String']['output'];
+  movesCompleted: Scalars['Int']['output'];
+  movesTotal: Scalars['Int']['output'];
+  percentComplete: Scalars['Int']['output'];
+  phase?: Maybe<MovePhase>;
+  rowsCopied: Scalars['BigInt']['output'];
+  rowsRemaining: Scalars['BigInt']['output'];
+  rowsTotal: Scalars['BigInt']['output'];
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  state: WorkflowState;
+};
+
+/** What a rebalance evens (Citus's strategies): shard count, or bytes. */
+export type RebalanceStrategy =
+  | 'by_disk_size'
+  | 'by_shard_count';
 
 /** How instance recovery runs. */
 export type RecoveryConfig = {
@@ -5335,6 +5870,23 @@ export type Role =
   | 'DBA'
   | 'REPLICATION_ADMIN';
 
+/** Why a key went where it did on one level. */
+export type RouteReason = HashRouteReason | ListRouteReason | RangeRouteReason;
+
+/** A shard a route selects, with the node that answers for it. */
+export type RoutedShard = {
+  __typename?: 'RoutedShard';
+  nodeId?: Maybe<Scalars['String']['output']>;
+  primaryNodeId?: Maybe<Scalars['String']['output']>;
+  replicaNodeIds: Array<Scalars['String']['output']>;
+  served: Scalars['Boolean']['output'];
+  shardId: Scalars['ID']['output'];
+  shardName: Scalars['String']['output'];
+  shardNumber: Scalars['Int']['output'];
+  status: ShardStatus;
+  unservedReason?: Maybe<Scalars['String']['output']>;
+};
+
 /** An exclusive row lock. */
 export type RowLock = {
   __typename?: 'RowLock';
@@ -5368,12 +5920,108 @@ export type RuntimeMetrics = {
   pendingTimers: Scalars['Int']['output'];
 };
 
+/** A shard of a sharded table (see Shard in the OpenAPI document). */
+export type Shard = {
+  __typename?: 'Shard';
+  /** The shard id the coordinator shows (shard-N, or <group>-shard-N). */
+  id: Scalars['ID']['output'];
+  /** When a move of it last completed; null if it never moved. */
+  lastRebalance?: Maybe<Scalars['DateTime']['output']>;
+  /** storageTable and bounds (what it owns, level by level), as the REST answer's metadata. */
+  metadata: Scalars['JSON']['output'];
+  /** <tableName>_<shardNumber>. */
+  name: Scalars['String']['output'];
+  primaryNodeId?: Maybe<Scalars['String']['output']>;
+  replicaNodeIds: Array<Scalars['String']['output']>;
+  rowCount: Scalars['BigInt']['output'];
+  /** The node holding its rows (the seed's name for primaryNodeId); null while no writable node can take it. */
+  server?: Maybe<Scalars['String']['output']>;
+  shardGroup: Scalars['String']['output'];
+  shardNumber: Scalars['Int']['output'];
+  sizeBytes: Scalars['BigInt']['output'];
+  status: ShardStatus;
+  tableName: Scalars['String']['output'];
+};
+
+/** A column's type. */
+export type ShardColumnType =
+  | 'BOOLEAN'
+  | 'INTEGER'
+  | 'NUMBER'
+  | 'STRING';
+
 /** The role of a shard copy. */
 export type ShardCopyRole =
   /** Takes the writes and serves reads. */
   | 'PRIMARY'
   /** Holds a copy and serves reads. */
   | 'REPLICA';
+
+/** A frequent key value. */
+export type ShardHotValue = {
+  __typename?: 'ShardHotValue';
+  keyText: Scalars['String']['output'];
+  rows: Scalars['Int']['output'];
+  share: Scalars['Float']['output'];
+};
+
+/** Where a new shard cuts the key space: splitAt (RANGE: the last range splits), values (LIST without a default shard), nothing (CONSISTENT HASH). */
+export type ShardInput = {
+  splitAt?: InputMaybe<Scalars['JSON']['input']>;
+  values?: InputMaybe<Array<Scalars['JSON']['input']>>;
+};
+
+/** How a candidate key would spread the table's rows (see ShardKeyAnalysis in the OpenAPI document). */
+export type ShardKeyAnalysis = {
+  __typename?: 'ShardKeyAnalysis';
+  cardinality: Scalars['Int']['output'];
+  emptyShards: Scalars['Int']['output'];
+  hashFunction: HashFunction;
+  hotValues: Array<ShardHotValue>;
+  keyColumns: Array<Scalars['String']['output']>;
+  maxRowsPerShard: Scalars['Int']['output'];
+  meanRowsPerShard: Scalars['Float']['output'];
+  reasons: Array<Scalars['String']['output']>;
+  recommendation: ShardKeyRecommendation;
+  rowsAnalyzed: Scalars['Int']['output'];
+  rowsPerShard: Array<Scalars['Int']['output']>;
+  rowsWithoutKey: Scalars['Int']['output'];
+  shardCount: Scalars['Int']['output'];
+  skew: Scalars['Float']['output'];
+  table: Scalars['String']['output'];
+};
+
+/** A condition on a column. */
+export type ShardKeyCondition = {
+  __typename?: 'ShardKeyCondition';
+  column: Scalars['String']['output'];
+  op: ShardKeyConditionOp;
+  value?: Maybe<Scalars['JSON']['output']>;
+  values?: Maybe<Array<Scalars['JSON']['output']>>;
+};
+
+export type ShardKeyConditionInput = {
+  column: Scalars['String']['input'];
+  op: ShardKeyConditionOp;
+  value?: InputMaybe<Scalars['JSON']['input']>;
+  values?: InputMaybe<Array<Scalars['JSON']['input']>>;
+};
+
+/** Comparisons of a shard key condition. */
+export type ShardKeyConditionOp =
+  | 'EQ'
+  | 'GT'
+  | 'GTE'
+  | 'IN'
+  | 'LT'
+  | 'LTE';
+
+/** A shard key analysis's verdict. */
+export type ShardKeyRecommendation =
+  | 'FAIR'
+  | 'GOOD'
+  | 'INSUFFICIENT_DATA'
+  | 'POOR';
 
 /** A copy of a shard being filled on a node. */
 export type ShardMove = {
@@ -5390,6 +6038,95 @@ export type ShardMove = {
   toNodeId: Scalars['ID']['output'];
 };
 
+/** One shard move, measured from the engine. */
+export type ShardMoveProgress = {
+  __typename?: 'ShardMoveProgress';
+  blockedReason?: Maybe<Scalars['String']['output']>;
+  bytesCopied: Scalars['BigInt']['output'];
+  bytesRemaining: Scalars['BigInt']['output'];
+  bytesTotal: Scalars['BigInt']['output'];
+  cancelling: Scalars['Boolean']['output'];
+  changesReplayed: Scalars['BigInt']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  estimatedCompletionAt?: Maybe<Scalars['DateTime']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  moveId: Scalars['ID']['output'];
+  pausedFrom?: Maybe<MovePhase>;
+  percentComplete: Scalars['Int']['output'];
+  phase: MovePhase;
+  rowsCopied: Scalars['BigInt']['output'];
+  rowsRemaining: Scalars['BigInt']['output'];
+  rowsTotal: Scalars['BigInt']['output'];
+  shardId: Scalars['ID']['output'];
+  sourceNodeId: Scalars['ID']['output'];
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  tables: Array<Scalars['String']['output']>;
+  targetNodeId: Scalars['ID']['output'];
+  verification?: Maybe<Array<TableVerification>>;
+  walBehindBytes: Scalars['BigInt']['output'];
+};
+
+/** What one node holds. */
+export type ShardNodeStatistics = {
+  __typename?: 'ShardNodeStatistics';
+  nodeId: Scalars['String']['output'];
+  primaryShards: Scalars['Int']['output'];
+  replicaShards: Scalars['Int']['output'];
+  rowCount: Scalars['BigInt']['output'];
+  sizeBytes: Scalars['BigInt']['output'];
+};
+
+/** Which node a route names: the primary for WRITE; for READ the primary, or a replica when it is down. */
+export type ShardOperation =
+  | 'READ'
+  | 'WRITE';
+
+/** A rebalance plan (Citus's get_rebalance_table_shards_plan), kept until executed. */
+export type ShardRebalancePlan = {
+  __typename?: 'ShardRebalancePlan';
+  balanced: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  estimatedDurationMs: Scalars['BigInt']['output'];
+  moves: Array<PlannedShardMove>;
+  nodesAfter: Array<NodeLoad>;
+  nodesBefore: Array<NodeLoad>;
+  planId: Scalars['ID']['output'];
+  state: WorkflowState;
+  strategy: RebalanceStrategy;
+  threshold: Scalars['Float']['output'];
+  totalBytes: Scalars['BigInt']['output'];
+  totalRows: Scalars['BigInt']['output'];
+};
+
+/** Where a key or predicate goes, and why (see ShardRoute in the OpenAPI document). */
+export type ShardRoute = {
+  __typename?: 'ShardRoute';
+  /** The key's route; null for a predicate. */
+  key?: Maybe<KeyRoute>;
+  levels: Array<LevelSelection>;
+  mode: ShardRouteMode;
+  operation: ShardOperation;
+  scatter: Scalars['Boolean']['output'];
+  shards: Array<RoutedShard>;
+  singleShard: Scalars['Boolean']['output'];
+  table: Scalars['String']['output'];
+  unusedConditions: Array<ShardKeyCondition>;
+};
+
+/** A key (a value per shard key column), or conditions, to route in a table. */
+export type ShardRouteInput = {
+  conditions?: InputMaybe<Array<ShardKeyConditionInput>>;
+  key?: InputMaybe<Scalars['JSON']['input']>;
+  operation?: InputMaybe<ShardOperation>;
+  table: Scalars['String']['input'];
+};
+
+/** Whether a key or a predicate was routed. */
+export type ShardRouteMode =
+  | 'KEY'
+  | 'PREDICATE';
+
 /** Fields to sort shards by. */
 export type ShardSortField =
   | 'lastMovedAt'
@@ -5398,16 +6135,85 @@ export type ShardSortField =
   | 'startToken'
   | 'state';
 
-/** Where a shard's copies stand. */
+/** Where a shard's copies stand. A table group's shard shows the sharding engine's six states (CREATING, ACTIVE, REBALANCING, READ_ONLY, OFFLINE, DROPPING). */
 export type ShardState =
-  /** A primary and every replica it should have. */
+  /** A primary and every replica it should have; reads and writes are served. */
   | 'ACTIVE'
-  /** A copy is being filled on a new node. */
+  /** Being made: no reads or writes. */
+  | 'CREATING'
+  /** Being removed. */
+  | 'DROPPING'
+  /** A copy is being filled on a new node (the default group). */
   | 'MOVING'
+  /** Neither reads nor writes, for instance while no writable node holds it after a failover demoted its primary node. */
+  | 'OFFLINE'
+  /** Reads only: writes are refused. */
+  | 'READ_ONLY'
+  /** Being moved by a rebalance (a table group's MOVING): reads and writes go on. */
+  | 'REBALANCING'
   /** No node holds a primary. */
   | 'UNASSIGNED'
   /** Fewer copies than it should have. */
   | 'UNDER_REPLICATED';
+
+/** Where a shard stands (see ShardStatus in the OpenAPI document). */
+export type ShardStatus =
+  /** Reads and writes. */
+  | 'ACTIVE'
+  /** Being made: no reads or writes yet. */
+  | 'CREATING'
+  /** Being removed. */
+  | 'DROPPING'
+  /** Neither reads nor writes. */
+  | 'OFFLINE'
+  /** Reads only; writes are refused. */
+  | 'READ_ONLY'
+  /** Being moved: reads and writes (forwarded to the target). */
+  | 'REBALANCING';
+
+/** Shards in each state. */
+export type ShardStatusCounts = {
+  __typename?: 'ShardStatusCounts';
+  ACTIVE: Scalars['Int']['output'];
+  CREATING: Scalars['Int']['output'];
+  DROPPING: Scalars['Int']['output'];
+  OFFLINE: Scalars['Int']['output'];
+  READ_ONLY: Scalars['Int']['output'];
+  REBALANCING: Scalars['Int']['output'];
+};
+
+/** A slice of the 32-bit hash space, both ends included. */
+export type ShardTokenRange = {
+  __typename?: 'ShardTokenRange';
+  endToken: Scalars['BigInt']['output'];
+  startToken: Scalars['BigInt']['output'];
+};
+
+/** The rows one shard took. */
+export type ShardWriteResult = {
+  __typename?: 'ShardWriteResult';
+  /** Commits (WAL transactions) it took. */
+  commits: Scalars['Int']['output'];
+  /** Where its last commit record starts in the node's WAL. */
+  lsn: Scalars['String']['output'];
+  nodeId: Scalars['String']['output'];
+  rows: Scalars['Int']['output'];
+  shardId: Scalars['ID']['output'];
+  shardName: Scalars['String']['output'];
+  shardNumber: Scalars['Int']['output'];
+};
+
+/** A column of a sharded table. */
+export type ShardedColumn = {
+  __typename?: 'ShardedColumn';
+  name: Scalars['String']['output'];
+  type: ShardColumnType;
+};
+
+export type ShardedColumnInput = {
+  name: Scalars['String']['input'];
+  type: ShardColumnType;
+};
 
 /** The distributed plan of a query, without running it (POST /api/v1/cluster/query/explain). */
 export type ShardedQueryPlan = {
@@ -5428,6 +6234,110 @@ export type ShardedQueryPlan = {
   topNPerShard: Scalars['Boolean']['output'];
   unavailableShards: Array<UnavailableShard>;
 };
+
+/** Where each row went. */
+export type ShardedRowsWritten = {
+  __typename?: 'ShardedRowsWritten';
+  rowsWritten: Scalars['Int']['output'];
+  shards: Array<ShardWriteResult>;
+  table: Scalars['String']['output'];
+};
+
+/** A sharded table with its shards. */
+export type ShardedTable = {
+  __typename?: 'ShardedTable';
+  columns: Array<ShardedColumn>;
+  createdAt: Scalars['DateTime']['output'];
+  /** A row's key in its shard table: the shard key columns and maybe more. */
+  primaryKeyColumns: Array<Scalars['String']['output']>;
+  rowCount: Scalars['BigInt']['output'];
+  schemaName: Scalars['String']['output'];
+  shardCount: Scalars['Int']['output'];
+  shardGroup: Scalars['String']['output'];
+  shardKeyColumns: Array<Scalars['String']['output']>;
+  shards: Array<Shard>;
+  sizeBytes: Scalars['BigInt']['output'];
+  strategy: ShardingStrategy;
+  tableName: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type ShardedTableInput = {
+  columns: Array<ShardedColumnInput>;
+  /** Every shard key column and maybe more; the shard key when absent. */
+  primaryKeyColumns?: InputMaybe<Array<Scalars['String']['input']>>;
+  schemaName?: InputMaybe<Scalars['String']['input']>;
+  shardKeyColumns: Array<Scalars['String']['input']>;
+  strategy: ShardingStrategyInput;
+  tableName: Scalars['String']['input'];
+};
+
+/** Fields to sort sharded tables by. */
+export type ShardedTableSortField =
+  | 'createdAt'
+  | 'rowCount'
+  | 'shardCount'
+  | 'sizeBytes'
+  | 'tableName';
+
+/** One table's shards, measured. */
+export type ShardedTableStatistics = {
+  __typename?: 'ShardedTableStatistics';
+  maxShardRows: Scalars['Int']['output'];
+  meanShardRows: Scalars['Float']['output'];
+  minShardRows: Scalars['Int']['output'];
+  rowCount: Scalars['BigInt']['output'];
+  shardCount: Scalars['Int']['output'];
+  shardsByStatus: ShardStatusCounts;
+  sizeBytes: Scalars['BigInt']['output'];
+  skew: Scalars['Float']['output'];
+  tableName: Scalars['String']['output'];
+};
+
+/** One level of a COMPOSITE strategy: HASH (numShards, hashFunction), RANGE (ranges) or LIST (lists, defaultShard). */
+export type ShardingLevelInput = {
+  defaultShard?: InputMaybe<Scalars['Boolean']['input']>;
+  hashFunction?: InputMaybe<HashFunction>;
+  keyColumns?: InputMaybe<Array<Scalars['String']['input']>>;
+  lists?: InputMaybe<Array<ListDefinitionInput>>;
+  numShards?: InputMaybe<Scalars['Int']['input']>;
+  ranges?: InputMaybe<Array<RangeDefinitionInput>>;
+  type: ShardingStrategyType;
+};
+
+/** Sharded tables, shards, rows and bytes, measured from node storage. */
+export type ShardingStatistics = {
+  __typename?: 'ShardingStatistics';
+  nodes: Array<ShardNodeStatistics>;
+  rowCount: Scalars['BigInt']['output'];
+  shards: Scalars['Int']['output'];
+  shardsByStatus: ShardStatusCounts;
+  sizeBytes: Scalars['BigInt']['output'];
+  tableStatistics: Array<ShardedTableStatistics>;
+  tables: Scalars['Int']['output'];
+};
+
+/** How a table's key space is cut into shards. */
+export type ShardingStrategy = CompositeSharding | HashSharding | ListSharding | RangeSharding;
+
+/** A strategy: the fields of its type (see ShardingStrategy in the OpenAPI document); COMPOSITE lists its levels in strategies. */
+export type ShardingStrategyInput = {
+  defaultShard?: InputMaybe<Scalars['Boolean']['input']>;
+  hashFunction?: InputMaybe<HashFunction>;
+  keyColumns?: InputMaybe<Array<Scalars['String']['input']>>;
+  lists?: InputMaybe<Array<ListDefinitionInput>>;
+  numShards?: InputMaybe<Scalars['Int']['input']>;
+  ranges?: InputMaybe<Array<RangeDefinitionInput>>;
+  strategies?: InputMaybe<Array<ShardingLevelInput>>;
+  type: ShardingStrategyType;
+};
+
+/** A strategy's kind. */
+export type ShardingStrategyType =
+  | 'COMPOSITE'
+  | 'HASH'
+  | 'LIST'
+  | 'RANGE';
 
 /** Two real conflicting writes to make. */
 export type SimulateConflictInput = {
@@ -5594,6 +6504,8 @@ export type Subscription = {
    * cluster clock follows wall time; on a manual clock the stream ticks as the clock is advanced.
    */
   metricsStream: Metrics;
+  /** The migration_started, migration_progress and migration_completed events, optionally of one task. */
+  migrationProgress: RebalanceProgress;
   /** A node, each time it joins, leaves or its status changes. */
   nodeStatusChanged: ClusterNode;
   /** Node joins, leaves and status changes, optionally of one node. */
@@ -5637,6 +6549,19 @@ export type Subscription = {
   replicationStatus: ReplicationStatus;
   /** Enqueue lock grants, releases and conversions, optionally of one resource. */
   resourceLockEvents?: Maybe<LockEvent>;
+  /**
+   * The rebalance_started, rebalance_progress and rebalance_completed events of one rebalance
+   * (`planId`), each with its status; `resumeFrom` replays stored events after that cursor first.
+   */
+  shardRebalanceProgress: RebalanceProgress;
+  /**
+   * Every sharding event of /api/v1/ws/cluster/sharding (shard_added, shard_removed and the
+   * rebalance events), filtered like the stream: `tables` keeps events naming one of them in
+   * `tableName` or `tableNames`, `eventTypes` keeps those types; `resumeFrom` replays stored events
+   * after that cursor first (CONFLICT, reason CURSOR_EXPIRED, when the event log no longer keeps
+   * them).
+   */
+  shardingEvents: Event;
   /** A slot as it is created, or invalidated (its WAL lost), optionally only one slot. A dropped slot has no state left to show: its slot_dropped event is on replicationEvents and the replication streams. */
   slotStatusChanged: ReplicationSlot;
   /**
@@ -5680,6 +6605,12 @@ export type SubscriptionMemberStateChangedArgs = {
 
 export type SubscriptionMetricsStreamArgs = {
   interval: Scalars['Int']['input'];
+};
+
+
+export type SubscriptionMigrationProgressArgs = {
+  resumeFrom?: InputMaybe<Scalars['BigInt']['input']>;
+  taskId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -5747,6 +6678,19 @@ export type SubscriptionReplicationLagUpdatesArgs = {
 
 export type SubscriptionResourceLockEventsArgs = {
   resourceId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionShardRebalanceProgressArgs = {
+  planId: Scalars['ID']['input'];
+  resumeFrom?: InputMaybe<Scalars['BigInt']['input']>;
+};
+
+
+export type SubscriptionShardingEventsArgs = {
+  eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  resumeFrom?: InputMaybe<Scalars['BigInt']['input']>;
+  tables?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
@@ -5910,6 +6854,24 @@ export type SyncState =
   /** A commit waits for it (SYNCHRONOUS). */
   | 'sync';
 
+/** Fields to sort a table's shards by. */
+export type TableShardSortField =
+  | 'rowCount'
+  | 'shardNumber'
+  | 'sizeBytes'
+  | 'status';
+
+/** One moved table compared on both sides. */
+export type TableVerification = {
+  __typename?: 'TableVerification';
+  match: Scalars['Boolean']['output'];
+  sourceChecksum: Scalars['BigInt']['output'];
+  sourceRows: Scalars['BigInt']['output'];
+  table: Scalars['String']['output'];
+  targetChecksum: Scalars['BigInt']['output'];
+  targetRows: Scalars['BigInt']['output'];
+};
+
 /** A token range, both ends included; a start after the end wraps. */
 export type TokenRangeInput = {
   /** Last token. */
@@ -5966,6 +6928,12 @@ export type UnavailableShard = {
   __typename?: 'UnavailableShard';
   reason: Scalars['String']['output'];
   shardName: Scalars['String']['output'];
+};
+
+/** New columns, or a new schema name (the keys and the strategy do not change here). */
+export type UpdateShardedTableInput = {
+  addColumns?: InputMaybe<Array<ShardedColumnInput>>;
+  schemaName?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Answers to PREPARE. */
@@ -6083,6 +7051,26 @@ export type WebSocketStreamStatus = {
   stream: Scalars['String']['output'];
   subscribers: Scalars['Int']['output'];
 };
+
+/** How many are in each state. */
+export type WorkflowCounts = {
+  __typename?: 'WorkflowCounts';
+  CANCELLED: Scalars['Int']['output'];
+  COMPLETED: Scalars['Int']['output'];
+  FAILED: Scalars['Int']['output'];
+  PAUSED: Scalars['Int']['output'];
+  PLANNED: Scalars['Int']['output'];
+  RUNNING: Scalars['Int']['output'];
+};
+
+/** Where a rebalance or a migration task stands. */
+export type WorkflowState =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'PAUSED'
+  | 'PLANNED'
+  | 'RUNNING';
 
 /** The write workload on the replication primary and what it has written. */
 export type Workload = {
@@ -6340,6 +7328,20 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  RouteReason:
+    | ( HashRouteReason )
+    | ( ListRouteReason )
+    | ( RangeRouteReason )
+  ;
+  ShardingStrategy:
+    | ( Omit<CompositeSharding, 'strategies'> & { strategies: Array<_RefType['ShardingStrategy']> } )
+    | ( HashSharding )
+    | ( ListSharding )
+    | ( RangeSharding )
+  ;
+};
 
 
 /** Mapping between all available schema types and the resolvers types */
@@ -6405,6 +7407,7 @@ export type ResolversTypes = {
   ClusteringStatus: ResolverTypeWrapper<ClusteringStatus>;
   CommitCounts: ResolverTypeWrapper<CommitCounts>;
   CommitWaitStatistics: ResolverTypeWrapper<CommitWaitStatistics>;
+  CompositeSharding: ResolverTypeWrapper<Omit<CompositeSharding, 'strategies'> & { strategies: Array<ResolversTypes['ShardingStrategy']> }>;
   ConflictCounts: ResolverTypeWrapper<ConflictCounts>;
   ConflictEvent: ResolverTypeWrapper<ConflictEvent>;
   ConflictResolution: ResolverTypeWrapper<ConflictResolution>;
@@ -6489,7 +7492,10 @@ export type ResolversTypes = {
   GrdResourceType: GrdResourceType;
   GrdStats: ResolverTypeWrapper<GrdStats>;
   GrdTopology: ResolverTypeWrapper<GrdTopology>;
+  HashFunction: HashFunction;
   HashFunctionName: HashFunctionName;
+  HashRouteReason: ResolverTypeWrapper<HashRouteReason>;
+  HashSharding: ResolverTypeWrapper<HashSharding>;
   HealthCheck: ResolverTypeWrapper<HealthCheck>;
   HealthCheckOutcome: HealthCheckOutcome;
   HealthComponent: HealthComponent;
@@ -6522,8 +7528,16 @@ export type ResolversTypes = {
   IssueSeverity: IssueSeverity;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JoinMemberInput: JoinMemberInput;
+  KeyRange: ResolverTypeWrapper<KeyRange>;
+  KeyRangeInput: KeyRangeInput;
+  KeyRoute: ResolverTypeWrapper<Omit<KeyRoute, 'reasons'> & { reasons: Array<ResolversTypes['RouteReason']> }>;
   LatencyPercentiles: ResolverTypeWrapper<LatencyPercentiles>;
   LeaderElectionEvent: ResolverTypeWrapper<LeaderElectionEvent>;
+  LevelSelection: ResolverTypeWrapper<Omit<LevelSelection, 'matches'> & { matches: Array<ResolversTypes['RouteReason']> }>;
+  ListDefinition: ResolverTypeWrapper<ListDefinition>;
+  ListDefinitionInput: ListDefinitionInput;
+  ListRouteReason: ResolverTypeWrapper<ListRouteReason>;
+  ListSharding: ResolverTypeWrapper<ListSharding>;
   LoadBalancerBackend: ResolverTypeWrapper<LoadBalancerBackend>;
   LoadBalancerConnection: ResolverTypeWrapper<LoadBalancerConnection>;
   LoadBalancerStatistics: ResolverTypeWrapper<LoadBalancerStatistics>;
@@ -6546,11 +7560,17 @@ export type ResolversTypes = {
   MemberStateEvent: ResolverTypeWrapper<MemberStateEvent>;
   MemberSuspicion: ResolverTypeWrapper<MemberSuspicion>;
   Metrics: ResolverTypeWrapper<Metrics>;
+  MigrationStatistics: ResolverTypeWrapper<MigrationStatistics>;
+  MigrationTask: ResolverTypeWrapper<MigrationTask>;
+  MigrationTaskInput: MigrationTaskInput;
+  MigrationTaskPage: ResolverTypeWrapper<MigrationTaskPage>;
+  MovePhase: MovePhase;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NetworkMetrics: ResolverTypeWrapper<NetworkMetrics>;
   NodeCapacity: ResolverTypeWrapper<NodeCapacity>;
   NodeCapacityInput: NodeCapacityInput;
   NodeHealthDetail: ResolverTypeWrapper<NodeHealthDetail>;
+  NodeLoad: ResolverTypeWrapper<NodeLoad>;
   NodeProbeRole: NodeProbeRole;
   NodeRole: NodeRole;
   NodeRoleProbe: ResolverTypeWrapper<NodeRoleProbe>;
@@ -6561,6 +7581,7 @@ export type ResolversTypes = {
   ObserverBelief: ResolverTypeWrapper<ObserverBelief>;
   ObserverCounts: ResolverTypeWrapper<ObserverCounts>;
   OperationMetrics: ResolverTypeWrapper<OperationMetrics>;
+  OperatorShardStatus: OperatorShardStatus;
   ParallelQueryAggregate: ResolverTypeWrapper<ParallelQueryAggregate>;
   ParallelQueryConfig: ResolverTypeWrapper<ParallelQueryConfig>;
   ParallelQueryConfigInput: ParallelQueryConfigInput;
@@ -6579,6 +7600,7 @@ export type ResolversTypes = {
   ParticipantVote: ParticipantVote;
   PerformanceMetrics: ResolverTypeWrapper<PerformanceMetrics>;
   PiggybackEntry: ResolverTypeWrapper<PiggybackEntry>;
+  PlannedShardMove: ResolverTypeWrapper<PlannedShardMove>;
   Principal: ResolverTypeWrapper<Principal>;
   ProbePhase: ProbePhase;
   ProcessMetrics: ResolverTypeWrapper<ProcessMetrics>;
@@ -6614,7 +7636,15 @@ export type ResolversTypes = {
   RaftState: ResolverTypeWrapper<RaftState>;
   RaftSuffrage: RaftSuffrage;
   RaftVote: ResolverTypeWrapper<RaftVote>;
+  RangeDefinition: ResolverTypeWrapper<RangeDefinition>;
+  RangeDefinitionInput: RangeDefinitionInput;
+  RangeRouteReason: ResolverTypeWrapper<RangeRouteReason>;
+  RangeSharding: ResolverTypeWrapper<RangeSharding>;
+  RebalancePlanInput: RebalancePlanInput;
+  RebalanceProgress: ResolverTypeWrapper<RebalanceProgress>;
   RebalanceResult: ResolverTypeWrapper<RebalanceResult>;
+  RebalanceStatus: ResolverTypeWrapper<RebalanceStatus>;
+  RebalanceStrategy: RebalanceStrategy;
   RecoveryConfig: ResolverTypeWrapper<RecoveryConfig>;
   RecoveryConfigInput: RecoveryConfigInput;
   RecoveryEvent: ResolverTypeWrapper<RecoveryEvent>;
@@ -6661,15 +7691,49 @@ export type ResolversTypes = {
   ResolutionAction: ResolutionAction;
   ResolveConflictInput: ResolveConflictInput;
   Role: Role;
+  RouteReason: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RouteReason']>;
+  RoutedShard: ResolverTypeWrapper<RoutedShard>;
   RowLock: ResolverTypeWrapper<RowLock>;
   RowWriteInput: RowWriteInput;
   RowWriteOp: RowWriteOp;
   RuntimeMetrics: ResolverTypeWrapper<RuntimeMetrics>;
+  Shard: ResolverTypeWrapper<Shard>;
+  ShardColumnType: ShardColumnType;
   ShardCopyRole: ShardCopyRole;
+  ShardHotValue: ResolverTypeWrapper<ShardHotValue>;
+  ShardInput: ShardInput;
+  ShardKeyAnalysis: ResolverTypeWrapper<ShardKeyAnalysis>;
+  ShardKeyCondition: ResolverTypeWrapper<ShardKeyCondition>;
+  ShardKeyConditionInput: ShardKeyConditionInput;
+  ShardKeyConditionOp: ShardKeyConditionOp;
+  ShardKeyRecommendation: ShardKeyRecommendation;
   ShardMove: ResolverTypeWrapper<ShardMove>;
+  ShardMoveProgress: ResolverTypeWrapper<ShardMoveProgress>;
+  ShardNodeStatistics: ResolverTypeWrapper<ShardNodeStatistics>;
+  ShardOperation: ShardOperation;
+  ShardRebalancePlan: ResolverTypeWrapper<ShardRebalancePlan>;
+  ShardRoute: ResolverTypeWrapper<Omit<ShardRoute, 'key' | 'levels'> & { key?: Maybe<ResolversTypes['KeyRoute']>, levels: Array<ResolversTypes['LevelSelection']> }>;
+  ShardRouteInput: ShardRouteInput;
+  ShardRouteMode: ShardRouteMode;
   ShardSortField: ShardSortField;
   ShardState: ShardState;
+  ShardStatus: ShardStatus;
+  ShardStatusCounts: ResolverTypeWrapper<ShardStatusCounts>;
+  ShardTokenRange: ResolverTypeWrapper<ShardTokenRange>;
+  ShardWriteResult: ResolverTypeWrapper<ShardWriteResult>;
+  ShardedColumn: ResolverTypeWrapper<ShardedColumn>;
+  ShardedColumnInput: ShardedColumnInput;
   ShardedQueryPlan: ResolverTypeWrapper<ShardedQueryPlan>;
+  ShardedRowsWritten: ResolverTypeWrapper<ShardedRowsWritten>;
+  ShardedTable: ResolverTypeWrapper<Omit<ShardedTable, 'strategy'> & { strategy: ResolversTypes['ShardingStrategy'] }>;
+  ShardedTableInput: ShardedTableInput;
+  ShardedTableSortField: ShardedTableSortField;
+  ShardedTableStatistics: ResolverTypeWrapper<ShardedTableStatistics>;
+  ShardingLevelInput: ShardingLevelInput;
+  ShardingStatistics: ResolverTypeWrapper<ShardingStatistics>;
+  ShardingStrategy: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ShardingStrategy']>;
+  ShardingStrategyInput: ShardingStrategyInput;
+  ShardingStrategyType: ShardingStrategyType;
   SimulateConflictInput: SimulateConflictInput;
   SlotCounts: ResolverTypeWrapper<SlotCounts>;
   SlotType: SlotType;
@@ -6692,12 +7756,15 @@ export type ResolversTypes = {
   SuspicionTimeouts: ResolverTypeWrapper<SuspicionTimeouts>;
   SwimCounters: ResolverTypeWrapper<SwimCounters>;
   SyncState: SyncState;
+  TableShardSortField: TableShardSortField;
+  TableVerification: ResolverTypeWrapper<TableVerification>;
   TokenRangeInput: TokenRangeInput;
   TransactionDecision: TransactionDecision;
   TransactionLatency: ResolverTypeWrapper<TransactionLatency>;
   TransactionParticipant: ResolverTypeWrapper<TransactionParticipant>;
   TransferWay: TransferWay;
   UnavailableShard: ResolverTypeWrapper<UnavailableShard>;
+  UpdateShardedTableInput: UpdateShardedTableInput;
   VoteCounts: ResolverTypeWrapper<VoteCounts>;
   VoteDenialReason: VoteDenialReason;
   VoteResponse: ResolverTypeWrapper<VoteResponse>;
@@ -6708,6 +7775,8 @@ export type ResolversTypes = {
   WebSocketLimits: ResolverTypeWrapper<WebSocketLimits>;
   WebSocketStatus: ResolverTypeWrapper<WebSocketStatus>;
   WebSocketStreamStatus: ResolverTypeWrapper<WebSocketStreamStatus>;
+  WorkflowCounts: ResolverTypeWrapper<WorkflowCounts>;
+  WorkflowState: WorkflowState;
   Workload: ResolverTypeWrapper<Workload>;
   WorkloadInput: WorkloadInput;
   WorkloadMix: ResolverTypeWrapper<WorkloadMix>;
@@ -6777,6 +7846,7 @@ export type ResolversParentTypes = {
   ClusteringStatus: ClusteringStatus;
   CommitCounts: CommitCounts;
   CommitWaitStatistics: CommitWaitStatistics;
+  CompositeSharding: Omit<CompositeSharding, 'strategies'> & { strategies: Array<ResolversParentTypes['ShardingStrategy']> };
   ConflictCounts: ConflictCounts;
   ConflictEvent: ConflictEvent;
   ConflictResolution: ConflictResolution;
@@ -6837,6 +7907,8 @@ export type ResolversParentTypes = {
   GrdResource: GrdResource;
   GrdStats: GrdStats;
   GrdTopology: GrdTopology;
+  HashRouteReason: HashRouteReason;
+  HashSharding: HashSharding;
   HealthCheck: HealthCheck;
   HealthIssue: HealthIssue;
   HealthLeader: HealthLeader;
@@ -6857,8 +7929,16 @@ export type ResolversParentTypes = {
   InterconnectStatus: InterconnectStatus;
   JSON: Scalars['JSON']['output'];
   JoinMemberInput: JoinMemberInput;
+  KeyRange: KeyRange;
+  KeyRangeInput: KeyRangeInput;
+  KeyRoute: Omit<KeyRoute, 'reasons'> & { reasons: Array<ResolversParentTypes['RouteReason']> };
   LatencyPercentiles: LatencyPercentiles;
   LeaderElectionEvent: LeaderElectionEvent;
+  LevelSelection: Omit<LevelSelection, 'matches'> & { matches: Array<ResolversParentTypes['RouteReason']> };
+  ListDefinition: ListDefinition;
+  ListDefinitionInput: ListDefinitionInput;
+  ListRouteReason: ListRouteReason;
+  ListSharding: ListSharding;
   LoadBalancerBackend: LoadBalancerBackend;
   LoadBalancerConnection: LoadBalancerConnection;
   LoadBalancerStatistics: LoadBalancerStatistics;
@@ -6876,11 +7956,16 @@ export type ResolversParentTypes = {
   MemberStateEvent: MemberStateEvent;
   MemberSuspicion: MemberSuspicion;
   Metrics: Metrics;
+  MigrationStatistics: MigrationStatistics;
+  MigrationTask: MigrationTask;
+  MigrationTaskInput: MigrationTaskInput;
+  MigrationTaskPage: MigrationTaskPage;
   Mutation: Record<PropertyKey, never>;
   NetworkMetrics: NetworkMetrics;
   NodeCapacity: NodeCapacity;
   NodeCapacityInput: NodeCapacityInput;
   NodeHealthDetail: NodeHealthDetail;
+  NodeLoad: NodeLoad;
   NodeRoleProbe: NodeRoleProbe;
   NodeSnapshot: NodeSnapshot;
   NodeStatusEvent: NodeStatusEvent;
@@ -6901,6 +7986,7 @@ export type ResolversParentTypes = {
   ParticipantResolution: ParticipantResolution;
   PerformanceMetrics: PerformanceMetrics;
   PiggybackEntry: PiggybackEntry;
+  PlannedShardMove: PlannedShardMove;
   Principal: Principal;
   ProcessMetrics: ProcessMetrics;
   Query: Record<PropertyKey, never>;
@@ -6924,7 +8010,14 @@ export type ResolversParentTypes = {
   RaftPendingChange: RaftPendingChange;
   RaftState: RaftState;
   RaftVote: RaftVote;
+  RangeDefinition: RangeDefinition;
+  RangeDefinitionInput: RangeDefinitionInput;
+  RangeRouteReason: RangeRouteReason;
+  RangeSharding: RangeSharding;
+  RebalancePlanInput: RebalancePlanInput;
+  RebalanceProgress: RebalanceProgress;
   RebalanceResult: RebalanceResult;
+  RebalanceStatus: RebalanceStatus;
   RecoveryConfig: RecoveryConfig;
   RecoveryConfigInput: RecoveryConfigInput;
   RecoveryEvent: RecoveryEvent;
@@ -6958,11 +8051,37 @@ export type ResolversParentTypes = {
   ReplicationStatus: ReplicationStatus;
   RequestMetrics: RequestMetrics;
   ResolveConflictInput: ResolveConflictInput;
+  RouteReason: ResolversUnionTypes<ResolversParentTypes>['RouteReason'];
+  RoutedShard: RoutedShard;
   RowLock: RowLock;
   RowWriteInput: RowWriteInput;
   RuntimeMetrics: RuntimeMetrics;
+  Shard: Shard;
+  ShardHotValue: ShardHotValue;
+  ShardInput: ShardInput;
+  ShardKeyAnalysis: ShardKeyAnalysis;
+  ShardKeyCondition: ShardKeyCondition;
+  ShardKeyConditionInput: ShardKeyConditionInput;
   ShardMove: ShardMove;
+  ShardMoveProgress: ShardMoveProgress;
+  ShardNodeStatistics: ShardNodeStatistics;
+  ShardRebalancePlan: ShardRebalancePlan;
+  ShardRoute: Omit<ShardRoute, 'key' | 'levels'> & { key?: Maybe<ResolversParentTypes['KeyRoute']>, levels: Array<ResolversParentTypes['LevelSelection']> };
+  ShardRouteInput: ShardRouteInput;
+  ShardStatusCounts: ShardStatusCounts;
+  ShardTokenRange: ShardTokenRange;
+  ShardWriteResult: ShardWriteResult;
+  ShardedColumn: ShardedColumn;
+  ShardedColumnInput: ShardedColumnInput;
   ShardedQueryPlan: ShardedQueryPlan;
+  ShardedRowsWritten: ShardedRowsWritten;
+  ShardedTable: Omit<ShardedTable, 'strategy'> & { strategy: ResolversParentTypes['ShardingStrategy'] };
+  ShardedTableInput: ShardedTableInput;
+  ShardedTableStatistics: ShardedTableStatistics;
+  ShardingLevelInput: ShardingLevelInput;
+  ShardingStatistics: ShardingStatistics;
+  ShardingStrategy: ResolversUnionTypes<ResolversParentTypes>['ShardingStrategy'];
+  ShardingStrategyInput: ShardingStrategyInput;
   SimulateConflictInput: SimulateConflictInput;
   SlotCounts: SlotCounts;
   SlotWalStatusCounts: SlotWalStatusCounts;
@@ -6976,10 +8095,12 @@ export type ResolversParentTypes = {
   Suspicion: Suspicion;
   SuspicionTimeouts: SuspicionTimeouts;
   SwimCounters: SwimCounters;
+  TableVerification: TableVerification;
   TokenRangeInput: TokenRangeInput;
   TransactionLatency: TransactionLatency;
   TransactionParticipant: TransactionParticipant;
   UnavailableShard: UnavailableShard;
+  UpdateShardedTableInput: UpdateShardedTableInput;
   VoteCounts: VoteCounts;
   VoteResponse: VoteResponse;
   WalSegmentCounts: WalSegmentCounts;
@@ -6988,6 +8109,7 @@ export type ResolversParentTypes = {
   WebSocketLimits: WebSocketLimits;
   WebSocketStatus: WebSocketStatus;
   WebSocketStreamStatus: WebSocketStreamStatus;
+  WorkflowCounts: WorkflowCounts;
   Workload: Workload;
   WorkloadInput: WorkloadInput;
   WorkloadMix: WorkloadMix;
@@ -7314,14 +8436,16 @@ export type ClusterReplicationNodeResolvers<ContextType = GraphQLContext, Parent
 };
 
 export type ClusterShardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterShard'] = ResolversParentTypes['ClusterShard']> = {
-  endToken?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  endToken?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  group?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lastMovedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   pendingMoves?: Resolver<Array<ResolversTypes['ShardMove']>, ParentType, ContextType>;
   primaryNodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   replicaNodeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   shardId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  startToken?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  startToken?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['ShardState'], ParentType, ContextType>;
+  tables?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ClusterStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterStatus'] = ResolversParentTypes['ClusterStatus']> = {
@@ -7442,6 +8566,11 @@ export type CommitWaitStatisticsResolvers<ContextType = GraphQLContext, ParentTy
   average?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   max?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   p95?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type CompositeShardingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CompositeSharding'] = ResolversParentTypes['CompositeSharding']> = {
+  strategies?: Resolver<Array<ResolversTypes['ShardingStrategy']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ConflictCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictCounts'] = ResolversParentTypes['ConflictCounts']> = {
@@ -7940,6 +9069,25 @@ export type GrdTopologyResolvers<ContextType = GraphQLContext, ParentType extend
   totalResources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type HashRouteReasonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HashRouteReason'] = ResolversParentTypes['HashRouteReason']> = {
+  bucket?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hashFunction?: Resolver<ResolversTypes['HashFunction'], ParentType, ContextType>;
+  hashValue?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  keyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  keyText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['ShardingStrategyType'], ParentType, ContextType>;
+  tokenRange?: Resolver<Maybe<ResolversTypes['ShardTokenRange']>, ParentType, ContextType>;
+  vnodeToken?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type HashShardingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HashSharding'] = ResolversParentTypes['HashSharding']> = {
+  hashFunction?: Resolver<ResolversTypes['HashFunction'], ParentType, ContextType>;
+  keyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  numShards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type HealthCheckResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HealthCheck'] = ResolversParentTypes['HealthCheck']> = {
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -8102,6 +9250,18 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type KeyRangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['KeyRange'] = ResolversParentTypes['KeyRange']> = {
+  fromKey?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toKey?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+};
+
+export type KeyRouteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['KeyRoute'] = ResolversParentTypes['KeyRoute']> = {
+  reasons?: Resolver<Array<ResolversTypes['RouteReason']>, ParentType, ContextType>;
+  shardName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shardNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type LatencyPercentilesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LatencyPercentiles'] = ResolversParentTypes['LatencyPercentiles']> = {
   maxMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   p50Ms?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -8118,6 +9278,35 @@ export type LeaderElectionEventResolvers<ContextType = GraphQLContext, ParentTyp
   time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   voters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   votesReceived?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LevelSelectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LevelSelection'] = ResolversParentTypes['LevelSelection']> = {
+  buckets?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  keyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  matches?: Resolver<Array<ResolversTypes['RouteReason']>, ParentType, ContextType>;
+  pruned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['ShardingStrategyType'], ParentType, ContextType>;
+  why?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ListDefinitionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ListDefinition'] = ResolversParentTypes['ListDefinition']> = {
+  values?: Resolver<Array<ResolversTypes['JSON']>, ParentType, ContextType>;
+};
+
+export type ListRouteReasonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ListRouteReason'] = ResolversParentTypes['ListRouteReason']> = {
+  bucket?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  keyColumn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  listIndex?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['ShardingStrategyType'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ListShardingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ListSharding'] = ResolversParentTypes['ListSharding']> = {
+  defaultShard?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  keyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  lists?: Resolver<Array<ResolversTypes['ListDefinition']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type LoadBalancerBackendResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LoadBalancerBackend'] = ResolversParentTypes['LoadBalancerBackend']> = {
@@ -8276,36 +9465,84 @@ export type MetricsResolvers<ContextType = GraphQLContext, ParentType extends Re
   runtime?: Resolver<ResolversTypes['RuntimeMetrics'], ParentType, ContextType>;
 };
 
+export type MigrationStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MigrationStatistics'] = ResolversParentTypes['MigrationStatistics']> = {
+  activeMoves?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  averageCopyBytesPerSecond?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  averageMoveDurationMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  bytesCopied?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  changesReplayed?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  copyRateBytesPerSecond?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  movesCancelled?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  movesCompleted?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  movesFailed?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  movesStarted?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  rebalancesByState?: Resolver<ResolversTypes['WorkflowCounts'], ParentType, ContextType>;
+  rowsCopied?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  tasksByState?: Resolver<ResolversTypes['WorkflowCounts'], ParentType, ContextType>;
+};
+
+export type MigrationTaskResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MigrationTask'] = ResolversParentTypes['MigrationTask']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  forcedFindings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  keyRange?: Resolver<Maybe<ResolversTypes['KeyRange']>, ParentType, ContextType>;
+  moves?: Resolver<Array<ResolversTypes['PlannedShardMove']>, ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['RebalanceStatus'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['WorkflowState'], ParentType, ContextType>;
+  targetNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  taskId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type MigrationTaskPageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MigrationTaskPage'] = ResolversParentTypes['MigrationTaskPage']> = {
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['MigrationTask']>, ParentType, ContextType>;
+  limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  offset?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   addClusterNode?: Resolver<ResolversTypes['ClusterNode'], ParentType, ContextType, RequireFields<MutationAddClusterNodeArgs, 'input'>>;
   addLoadBalancerBackend?: Resolver<ResolversTypes['LoadBalancerBackend'], ParentType, ContextType, RequireFields<MutationAddLoadBalancerBackendArgs, 'input'>>;
   addRaftMember?: Resolver<ResolversTypes['RaftMembership'], ParentType, ContextType, RequireFields<MutationAddRaftMemberArgs, 'autoPromote' | 'nodeId'>>;
   addReplica?: Resolver<ResolversTypes['Replica'], ParentType, ContextType, RequireFields<MutationAddReplicaArgs, 'input'>>;
+  addShard?: Resolver<ResolversTypes['Shard'], ParentType, ContextType, RequireFields<MutationAddShardArgs, 'shard' | 'table'>>;
   advanceClock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType, RequireFields<MutationAdvanceClockArgs, 'ms'>>;
   assignShard?: Resolver<ResolversTypes['ClusterShard'], ParentType, ContextType, RequireFields<MutationAssignShardArgs, 'nodeId' | 'role' | 'shardId'>>;
   beginDistributedTransaction?: Resolver<ResolversTypes['DistributedTransaction'], ParentType, ContextType, RequireFields<MutationBeginDistributedTransactionArgs, 'input'>>;
+  cancelShardRebalance?: Resolver<ResolversTypes['RebalanceStatus'], ParentType, ContextType, RequireFields<MutationCancelShardRebalanceArgs, 'planId'>>;
   commitDistributedTransaction?: Resolver<ResolversTypes['DistributedCommitResult'], ParentType, ContextType, RequireFields<MutationCommitDistributedTransactionArgs, 'id'>>;
   commitXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationCommitXaTransactionArgs, 'onePhase' | 'xid'>>;
   configureReplication?: Resolver<ResolversTypes['ReplicationConfig'], ParentType, ContextType, RequireFields<MutationConfigureReplicationArgs, 'config'>>;
   createAccessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType, Partial<MutationCreateAccessTokenArgs>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  createMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationCreateMigrationTaskArgs, 'input'>>;
   createReplicationAlertRule?: Resolver<ResolversTypes['ReplicationAlertRule'], ParentType, ContextType, RequireFields<MutationCreateReplicationAlertRuleArgs, 'input'>>;
   createReplicationSlot?: Resolver<ResolversTypes['ReplicationSlot'], ParentType, ContextType, RequireFields<MutationCreateReplicationSlotArgs, 'input'>>;
   createReplicationSnapshot?: Resolver<ResolversTypes['ReplicationSnapshot'], ParentType, ContextType, Partial<MutationCreateReplicationSnapshotArgs>>;
+  createShardedTable?: Resolver<ResolversTypes['ShardedTable'], ParentType, ContextType, RequireFields<MutationCreateShardedTableArgs, 'input'>>;
+  deleteMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationDeleteMigrationTaskArgs, 'taskId'>>;
   deleteReplicationSlot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSlotArgs, 'name'>>;
   deleteReplicationSnapshot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSnapshotArgs, 'id'>>;
   deleteXaResourceManager?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteXaResourceManagerArgs, 'name'>>;
+  dropShardedTable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDropShardedTableArgs, 'table'>>;
   endXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationEndXaTransactionArgs, 'xid'>>;
   executeDistributedQuery?: Resolver<ResolversTypes['DistributedQueryExecution'], ParentType, ContextType, RequireFields<MutationExecuteDistributedQueryArgs, 'query'>>;
   executeParallelQuery?: Resolver<Maybe<ResolversTypes['ParallelQueryJob']>, ParentType, ContextType, RequireFields<MutationExecuteParallelQueryArgs, 'query'>>;
+  executeRebalance?: Resolver<ResolversTypes['RebalanceStatus'], ParentType, ContextType, RequireFields<MutationExecuteRebalanceArgs, 'planId'>>;
   forgetHeuristicTransaction?: Resolver<ResolversTypes['DistributedTransaction'], ParentType, ContextType, RequireFields<MutationForgetHeuristicTransactionArgs, 'id'>>;
   healFault?: Resolver<ResolversTypes['Fault'], ParentType, ContextType, RequireFields<MutationHealFaultArgs, 'id'>>;
   initiateRacRecovery?: Resolver<ResolversTypes['InstanceRecovery'], ParentType, ContextType, RequireFields<MutationInitiateRacRecoveryArgs, 'instanceId'>>;
   injectFault?: Resolver<ResolversTypes['Fault'], ParentType, ContextType, RequireFields<MutationInjectFaultArgs, 'input'>>;
   joinMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationJoinMemberArgs, 'input'>>;
   leaveMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationLeaveMemberArgs, 'memberId'>>;
+  pauseMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationPauseMigrationTaskArgs, 'taskId'>>;
   pauseReplica?: Resolver<ResolversTypes['Replica'], ParentType, ContextType, RequireFields<MutationPauseReplicaArgs, 'id'>>;
+  pauseShardRebalance?: Resolver<ResolversTypes['RebalanceStatus'], ParentType, ContextType, RequireFields<MutationPauseShardRebalanceArgs, 'planId'>>;
+  planShardRebalance?: Resolver<ResolversTypes['ShardRebalancePlan'], ParentType, ContextType, Partial<MutationPlanShardRebalanceArgs>>;
   prepareDistributedTransaction?: Resolver<ResolversTypes['DistributedTransaction'], ParentType, ContextType, RequireFields<MutationPrepareDistributedTransactionArgs, 'id'>>;
   prepareXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationPrepareXaTransactionArgs, 'xid'>>;
   racFlushCache?: Resolver<ResolversTypes['FlushResult'], ParentType, ContextType, RequireFields<MutationRacFlushCacheArgs, 'flushDirty' | 'invalidateClean'>>;
@@ -8314,6 +9551,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   raftAppendEntries?: Resolver<ResolversTypes['AppendEntriesResponse'], ParentType, ContextType, RequireFields<MutationRaftAppendEntriesArgs, 'entries'>>;
   raftCreateSnapshot?: Resolver<ResolversTypes['SnapshotInfo'], ParentType, ContextType, Partial<MutationRaftCreateSnapshotArgs>>;
   raftRequestVote?: Resolver<ResolversTypes['VoteResponse'], ParentType, ContextType, RequireFields<MutationRaftRequestVoteArgs, 'candidateId' | 'term'>>;
+  rebalanceShards?: Resolver<ResolversTypes['ShardRebalancePlan'], ParentType, ContextType, RequireFields<MutationRebalanceShardsArgs, 'fromShard' | 'table' | 'toShard'>>;
   registerXaResourceManager?: Resolver<ResolversTypes['XaResourceManager'], ParentType, ContextType, RequireFields<MutationRegisterXaResourceManagerArgs, 'input'>>;
   remasterGRDResources?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationRemasterGrdResourcesArgs, 'nodeId'>>;
   remasterResource?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemasterResourceArgs, 'resourceId' | 'targetNode'>>;
@@ -8324,15 +9562,19 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   resolveConflict?: Resolver<ResolversTypes['ConflictResolution'], ParentType, ContextType, RequireFields<MutationResolveConflictArgs, 'input'>>;
   resolveInDoubtTransaction?: Resolver<ResolversTypes['InDoubtResolution'], ParentType, ContextType, RequireFields<MutationResolveInDoubtTransactionArgs, 'dryRun' | 'id' | 'outcome'>>;
   restoreReplicationSnapshot?: Resolver<ResolversTypes['ReplicationSnapshotProgress'], ParentType, ContextType, RequireFields<MutationRestoreReplicationSnapshotArgs, 'id'>>;
+  resumeMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationResumeMigrationTaskArgs, 'taskId'>>;
   resumeReplica?: Resolver<ResolversTypes['Replica'], ParentType, ContextType, RequireFields<MutationResumeReplicaArgs, 'id'>>;
+  resumeShardRebalance?: Resolver<ResolversTypes['RebalanceStatus'], ParentType, ContextType, RequireFields<MutationResumeShardRebalanceArgs, 'planId'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   rollbackDistributedTransaction?: Resolver<ResolversTypes['DistributedTransaction'], ParentType, ContextType, RequireFields<MutationRollbackDistributedTransactionArgs, 'id'>>;
   rollbackXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationRollbackXaTransactionArgs, 'xid'>>;
   setClock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType, RequireFields<MutationSetClockArgs, 'input'>>;
   setExecutionStrategy?: Resolver<ResolversTypes['ExecutionStrategyChange'], ParentType, ContextType, RequireFields<MutationSetExecutionStrategyArgs, 'strategy'>>;
   setLoadBalancerStrategy?: Resolver<ResolversTypes['LoadBalancerStrategyChange'], ParentType, ContextType, RequireFields<MutationSetLoadBalancerStrategyArgs, 'strategy'>>;
+  setShardStatus?: Resolver<ResolversTypes['Shard'], ParentType, ContextType, RequireFields<MutationSetShardStatusArgs, 'id' | 'status' | 'table'>>;
   setWorkload?: Resolver<ResolversTypes['Workload'], ParentType, ContextType, RequireFields<MutationSetWorkloadArgs, 'input'>>;
   simulateReplicationConflict?: Resolver<ResolversTypes['ReplicationConflict'], ParentType, ContextType, RequireFields<MutationSimulateReplicationConflictArgs, 'input'>>;
+  startMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationStartMigrationTaskArgs, 'taskId'>>;
   startRacCluster?: Resolver<ResolversTypes['RacClusterStatus'], ParentType, ContextType>;
   startXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationStartXaTransactionArgs, 'input'>>;
   stopRacCluster?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -8343,6 +9585,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateFailoverConfig?: Resolver<ResolversTypes['FailoverConfig'], ParentType, ContextType, RequireFields<MutationUpdateFailoverConfigArgs, 'config'>>;
   updateParallelQueryConfig?: Resolver<ResolversTypes['ParallelQueryConfig'], ParentType, ContextType, RequireFields<MutationUpdateParallelQueryConfigArgs, 'input'>>;
   updateRacRecoveryConfig?: Resolver<ResolversTypes['RecoveryConfig'], ParentType, ContextType, RequireFields<MutationUpdateRacRecoveryConfigArgs, 'input'>>;
+  updateShardedTable?: Resolver<ResolversTypes['ShardedTable'], ParentType, ContextType, RequireFields<MutationUpdateShardedTableArgs, 'input' | 'table'>>;
+  writeShardedRows?: Resolver<ResolversTypes['ShardedRowsWritten'], ParentType, ContextType, RequireFields<MutationWriteShardedRowsArgs, 'rows' | 'table'>>;
 };
 
 export type NetworkMetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NetworkMetrics'] = ResolversParentTypes['NetworkMetrics']> = {
@@ -8374,6 +9618,13 @@ export type NodeHealthDetailResolvers<ContextType = GraphQLContext, ParentType e
   status?: Resolver<ResolversTypes['NodeStatus'], ParentType, ContextType>;
   statusSince?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   uptimeSeconds?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type NodeLoadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NodeLoad'] = ResolversParentTypes['NodeLoad']> = {
+  bytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  shards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type NodeRoleProbeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NodeRoleProbe'] = ResolversParentTypes['NodeRoleProbe']> = {
@@ -8558,6 +9809,17 @@ export type PiggybackEntryResolvers<ContextType = GraphQLContext, ParentType ext
   transmissions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PlannedShardMoveResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PlannedShardMove'] = ResolversParentTypes['PlannedShardMove']> = {
+  bytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  estimatedDurationMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  group?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  shardId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourceNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  tables?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  targetNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type PrincipalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Principal'] = ResolversParentTypes['Principal']> = {
   keyId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
@@ -8573,6 +9835,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   activeParallelQueries?: Resolver<Array<ResolversTypes['ParallelQueryJob']>, ParentType, ContextType, RequireFields<QueryActiveParallelQueriesArgs, 'limit' | 'offset'>>;
   alertHistory?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertHistoryArgs, 'limit' | 'offset'>>;
   alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertsArgs, 'limit' | 'offset'>>;
+  analyzeShardKey?: Resolver<ResolversTypes['ShardKeyAnalysis'], ParentType, ContextType, RequireFields<QueryAnalyzeShardKeyArgs, 'keyColumns' | 'table'>>;
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'limit' | 'offset'>>;
   apiVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   auditEntries?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAuditEntriesArgs, 'limit' | 'offset' | 'order'>>;
@@ -8586,6 +9849,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   clusterNode?: Resolver<Maybe<ResolversTypes['ClusterNode']>, ParentType, ContextType, RequireFields<QueryClusterNodeArgs, 'nodeId'>>;
   clusterNodes?: Resolver<Array<ResolversTypes['ClusterNode']>, ParentType, ContextType, RequireFields<QueryClusterNodesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   clusterReplication?: Resolver<ResolversTypes['ClusterReplication'], ParentType, ContextType>;
+  clusterShard?: Resolver<ResolversTypes['ClusterShard'], ParentType, ContextType, RequireFields<QueryClusterShardArgs, 'shardId'>>;
   clusterStatus?: Resolver<ResolversTypes['ClusterStatus'], ParentType, ContextType>;
   clusterTopology?: Resolver<ResolversTypes['ClusterTopology'], ParentType, ContextType>;
   clusteringStatus?: Resolver<ResolversTypes['ClusteringStatus'], ParentType, ContextType>;
@@ -8621,6 +9885,10 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   memberState?: Resolver<Maybe<ResolversTypes['MemberStateDetail']>, ParentType, ContextType, RequireFields<QueryMemberStateArgs, 'memberId'>>;
   members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMembersArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   metrics?: Resolver<ResolversTypes['Metrics'], ParentType, ContextType>;
+  migrationStatistics?: Resolver<ResolversTypes['MigrationStatistics'], ParentType, ContextType>;
+  migrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<QueryMigrationTaskArgs, 'taskId'>>;
+  migrationTaskProgress?: Resolver<ResolversTypes['RebalanceStatus'], ParentType, ContextType, RequireFields<QueryMigrationTaskProgressArgs, 'taskId'>>;
+  migrationTasks?: Resolver<ResolversTypes['MigrationTaskPage'], ParentType, ContextType, Partial<QueryMigrationTasksArgs>>;
   nodeRoleProbe?: Resolver<ResolversTypes['NodeRoleProbe'], ParentType, ContextType, RequireFields<QueryNodeRoleProbeArgs, 'nodeId' | 'role'>>;
   parallelQueryPlans?: Resolver<Array<ResolversTypes['ParallelQueryPlan']>, ParentType, ContextType, RequireFields<QueryParallelQueryPlansArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   parallelQueryStatistics?: Resolver<ResolversTypes['ParallelQueryStatistics'], ParentType, ContextType>;
@@ -8663,8 +9931,16 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   replicationStatistics?: Resolver<ResolversTypes['ReplicationStatistics'], ParentType, ContextType>;
   replicationStatus?: Resolver<ResolversTypes['ReplicationStatus'], ParentType, ContextType>;
   routeDhtKey?: Resolver<ResolversTypes['DhtRouteResult'], ParentType, ContextType, RequireFields<QueryRouteDhtKeyArgs, 'replicas'>>;
+  shardRebalance?: Resolver<ResolversTypes['RebalanceStatus'], ParentType, ContextType, Partial<QueryShardRebalanceArgs>>;
+  shardRoute?: Resolver<ResolversTypes['ShardRoute'], ParentType, ContextType, RequireFields<QueryShardRouteArgs, 'input'>>;
+  shardRows?: Resolver<Array<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<QueryShardRowsArgs, 'id' | 'limit' | 'offset' | 'table'>>;
+  shardedTable?: Resolver<Maybe<ResolversTypes['ShardedTable']>, ParentType, ContextType, RequireFields<QueryShardedTableArgs, 'table'>>;
+  shardedTables?: Resolver<Array<ResolversTypes['ShardedTable']>, ParentType, ContextType, RequireFields<QueryShardedTablesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  shardingStatistics?: Resolver<ResolversTypes['ShardingStatistics'], ParentType, ContextType, Partial<QueryShardingStatisticsArgs>>;
   shards?: Resolver<Array<ResolversTypes['ClusterShard']>, ParentType, ContextType, RequireFields<QueryShardsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   suspectedNodes?: Resolver<Array<ResolversTypes['SuspectedNode']>, ParentType, ContextType, RequireFields<QuerySuspectedNodesArgs, 'limit' | 'offset'>>;
+  tableShard?: Resolver<Maybe<ResolversTypes['Shard']>, ParentType, ContextType, RequireFields<QueryTableShardArgs, 'id' | 'table'>>;
+  tableShards?: Resolver<Array<ResolversTypes['Shard']>, ParentType, ContextType, RequireFields<QueryTableShardsArgs, 'limit' | 'offset' | 'order' | 'sortBy' | 'table'>>;
   workload?: Resolver<ResolversTypes['Workload'], ParentType, ContextType>;
   wsConnections?: Resolver<Array<ResolversTypes['WebSocketConnection']>, ParentType, ContextType, RequireFields<QueryWsConnectionsArgs, 'limit' | 'offset'>>;
   wsStatus?: Resolver<ResolversTypes['WebSocketStatus'], ParentType, ContextType>;
@@ -8895,6 +10171,34 @@ export type RaftVoteResolvers<ContextType = GraphQLContext, ParentType extends R
   voteGranted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type RangeDefinitionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RangeDefinition'] = ResolversParentTypes['RangeDefinition']> = {
+  lowerBound?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  upperBound?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+};
+
+export type RangeRouteReasonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RangeRouteReason'] = ResolversParentTypes['RangeRouteReason']> = {
+  bucket?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  keyColumn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  range?: Resolver<ResolversTypes['RangeDefinition'], ParentType, ContextType>;
+  rangeIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['ShardingStrategyType'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RangeShardingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RangeSharding'] = ResolversParentTypes['RangeSharding']> = {
+  keyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  ranges?: Resolver<Array<ResolversTypes['RangeDefinition']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RebalanceProgressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RebalanceProgress'] = ResolversParentTypes['RebalanceProgress']> = {
+  cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RebalanceStatus'], ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type RebalanceResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RebalanceResult'] = ResolversParentTypes['RebalanceResult']> = {
   durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   imbalanceAfter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -8902,6 +10206,29 @@ export type RebalanceResultResolvers<ContextType = GraphQLContext, ParentType ex
   rebalancedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   remasteredResources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   resourcesPerMaster?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+};
+
+export type RebalanceStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RebalanceStatus'] = ResolversParentTypes['RebalanceStatus']> = {
+  bytesCopied?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  bytesRemaining?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  bytesTotal?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currentMove?: Resolver<Maybe<ResolversTypes['ShardMoveProgress']>, ParentType, ContextType>;
+  currentMoveIndex?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  estimatedCompletionAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  movesCompleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  movesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  percentComplete?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  phase?: Resolver<Maybe<ResolversTypes['MovePhase']>, ParentType, ContextType>;
+  rowsCopied?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  rowsRemaining?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  rowsTotal?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['WorkflowState'], ParentType, ContextType>;
 };
 
 export type RecoveryConfigResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecoveryConfig'] = ResolversParentTypes['RecoveryConfig']> = {
@@ -9280,6 +10607,22 @@ export type RequestMetricsResolvers<ContextType = GraphQLContext, ParentType ext
   total?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
+export type RouteReasonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RouteReason'] = ResolversParentTypes['RouteReason']> = {
+  __resolveType: TypeResolveFn<'HashRouteReason' | 'ListRouteReason' | 'RangeRouteReason', ParentType, ContextType>;
+};
+
+export type RoutedShardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoutedShard'] = ResolversParentTypes['RoutedShard']> = {
+  nodeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  primaryNodeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  replicaNodeIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  served?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  shardId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  shardName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shardNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ShardStatus'], ParentType, ContextType>;
+  unservedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type RowLockResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RowLock'] = ResolversParentTypes['RowLock']> = {
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -9294,12 +10637,150 @@ export type RuntimeMetricsResolvers<ContextType = GraphQLContext, ParentType ext
   pendingTimers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ShardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Shard'] = ResolversParentTypes['Shard']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastRebalance?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  metadata?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  primaryNodeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  replicaNodeIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  server?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shardGroup?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shardNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ShardStatus'], ParentType, ContextType>;
+  tableName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ShardHotValueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardHotValue'] = ResolversParentTypes['ShardHotValue']> = {
+  keyText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ShardKeyAnalysisResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardKeyAnalysis'] = ResolversParentTypes['ShardKeyAnalysis']> = {
+  cardinality?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  emptyShards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hashFunction?: Resolver<ResolversTypes['HashFunction'], ParentType, ContextType>;
+  hotValues?: Resolver<Array<ResolversTypes['ShardHotValue']>, ParentType, ContextType>;
+  keyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  maxRowsPerShard?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meanRowsPerShard?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recommendation?: Resolver<ResolversTypes['ShardKeyRecommendation'], ParentType, ContextType>;
+  rowsAnalyzed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsPerShard?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  rowsWithoutKey?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shardCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  skew?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ShardKeyConditionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardKeyCondition'] = ResolversParentTypes['ShardKeyCondition']> = {
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  op?: Resolver<ResolversTypes['ShardKeyConditionOp'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  values?: Resolver<Maybe<Array<ResolversTypes['JSON']>>, ParentType, ContextType>;
+};
+
 export type ShardMoveResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardMove'] = ResolversParentTypes['ShardMove']> = {
   completesAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   fromNodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['ShardCopyRole'], ParentType, ContextType>;
   startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   toNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ShardMoveProgressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardMoveProgress'] = ResolversParentTypes['ShardMoveProgress']> = {
+  blockedReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  bytesCopied?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  bytesRemaining?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  bytesTotal?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  cancelling?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  changesReplayed?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  estimatedCompletionAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  moveId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pausedFrom?: Resolver<Maybe<ResolversTypes['MovePhase']>, ParentType, ContextType>;
+  percentComplete?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  phase?: Resolver<ResolversTypes['MovePhase'], ParentType, ContextType>;
+  rowsCopied?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  rowsRemaining?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  rowsTotal?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  shardId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourceNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  tables?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  targetNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  verification?: Resolver<Maybe<Array<ResolversTypes['TableVerification']>>, ParentType, ContextType>;
+  walBehindBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type ShardNodeStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardNodeStatistics'] = ResolversParentTypes['ShardNodeStatistics']> = {
+  nodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  primaryShards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  replicaShards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type ShardRebalancePlanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardRebalancePlan'] = ResolversParentTypes['ShardRebalancePlan']> = {
+  balanced?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  estimatedDurationMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  moves?: Resolver<Array<ResolversTypes['PlannedShardMove']>, ParentType, ContextType>;
+  nodesAfter?: Resolver<Array<ResolversTypes['NodeLoad']>, ParentType, ContextType>;
+  nodesBefore?: Resolver<Array<ResolversTypes['NodeLoad']>, ParentType, ContextType>;
+  planId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['WorkflowState'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['RebalanceStrategy'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  totalBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  totalRows?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type ShardRouteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardRoute'] = ResolversParentTypes['ShardRoute']> = {
+  key?: Resolver<Maybe<ResolversTypes['KeyRoute']>, ParentType, ContextType>;
+  levels?: Resolver<Array<ResolversTypes['LevelSelection']>, ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['ShardRouteMode'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['ShardOperation'], ParentType, ContextType>;
+  scatter?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  shards?: Resolver<Array<ResolversTypes['RoutedShard']>, ParentType, ContextType>;
+  singleShard?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unusedConditions?: Resolver<Array<ResolversTypes['ShardKeyCondition']>, ParentType, ContextType>;
+};
+
+export type ShardStatusCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardStatusCounts'] = ResolversParentTypes['ShardStatusCounts']> = {
+  ACTIVE?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  CREATING?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  DROPPING?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  OFFLINE?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  READ_ONLY?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  REBALANCING?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ShardTokenRangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardTokenRange'] = ResolversParentTypes['ShardTokenRange']> = {
+  endToken?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  startToken?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type ShardWriteResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardWriteResult'] = ResolversParentTypes['ShardWriteResult']> = {
+  commits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shardId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  shardName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shardNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ShardedColumnResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardedColumn'] = ResolversParentTypes['ShardedColumn']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['ShardColumnType'], ParentType, ContextType>;
 };
 
 export type ShardedQueryPlanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardedQueryPlan'] = ResolversParentTypes['ShardedQueryPlan']> = {
@@ -9318,6 +10799,54 @@ export type ShardedQueryPlanResolvers<ContextType = GraphQLContext, ParentType e
   table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   topNPerShard?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   unavailableShards?: Resolver<Array<ResolversTypes['UnavailableShard']>, ParentType, ContextType>;
+};
+
+export type ShardedRowsWrittenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardedRowsWritten'] = ResolversParentTypes['ShardedRowsWritten']> = {
+  rowsWritten?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shards?: Resolver<Array<ResolversTypes['ShardWriteResult']>, ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ShardedTableResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardedTable'] = ResolversParentTypes['ShardedTable']> = {
+  columns?: Resolver<Array<ResolversTypes['ShardedColumn']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  primaryKeyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  schemaName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shardCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shardGroup?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shardKeyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  shards?: Resolver<Array<ResolversTypes['Shard']>, ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['ShardingStrategy'], ParentType, ContextType>;
+  tableName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ShardedTableStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardedTableStatistics'] = ResolversParentTypes['ShardedTableStatistics']> = {
+  maxShardRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  meanShardRows?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  minShardRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  shardCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shardsByStatus?: Resolver<ResolversTypes['ShardStatusCounts'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  skew?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tableName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ShardingStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardingStatistics'] = ResolversParentTypes['ShardingStatistics']> = {
+  nodes?: Resolver<Array<ResolversTypes['ShardNodeStatistics']>, ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  shards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shardsByStatus?: Resolver<ResolversTypes['ShardStatusCounts'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  tableStatistics?: Resolver<Array<ResolversTypes['ShardedTableStatistics']>, ParentType, ContextType>;
+  tables?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ShardingStrategyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShardingStrategy'] = ResolversParentTypes['ShardingStrategy']> = {
+  __resolveType: TypeResolveFn<'CompositeSharding' | 'HashSharding' | 'ListSharding' | 'RangeSharding', ParentType, ContextType>;
 };
 
 export type SlotCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SlotCounts'] = ResolversParentTypes['SlotCounts']> = {
@@ -9383,6 +10912,7 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   leaderElections?: SubscriptionResolver<Maybe<ResolversTypes['LeaderElectionEvent']>, "leaderElections", ParentType, ContextType>;
   memberStateChanged?: SubscriptionResolver<ResolversTypes['MemberStateEvent'], "memberStateChanged", ParentType, ContextType, Partial<SubscriptionMemberStateChangedArgs>>;
   metricsStream?: SubscriptionResolver<ResolversTypes['Metrics'], "metricsStream", ParentType, ContextType, RequireFields<SubscriptionMetricsStreamArgs, 'interval'>>;
+  migrationProgress?: SubscriptionResolver<ResolversTypes['RebalanceProgress'], "migrationProgress", ParentType, ContextType, Partial<SubscriptionMigrationProgressArgs>>;
   nodeStatusChanged?: SubscriptionResolver<ResolversTypes['ClusterNode'], "nodeStatusChanged", ParentType, ContextType, Partial<SubscriptionNodeStatusChangedArgs>>;
   nodeStatusChanges?: SubscriptionResolver<Maybe<ResolversTypes['NodeStatusEvent']>, "nodeStatusChanges", ParentType, ContextType, Partial<SubscriptionNodeStatusChangesArgs>>;
   parallelQueryEvents?: SubscriptionResolver<Maybe<ResolversTypes['ParallelQueryEvent']>, "parallelQueryEvents", ParentType, ContextType, Partial<SubscriptionParallelQueryEventsArgs>>;
@@ -9398,6 +10928,8 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   replicationLagUpdates?: SubscriptionResolver<Maybe<ResolversTypes['ReplicationLagEvent']>, "replicationLagUpdates", ParentType, ContextType, Partial<SubscriptionReplicationLagUpdatesArgs>>;
   replicationStatus?: SubscriptionResolver<ResolversTypes['ReplicationStatus'], "replicationStatus", ParentType, ContextType>;
   resourceLockEvents?: SubscriptionResolver<Maybe<ResolversTypes['LockEvent']>, "resourceLockEvents", ParentType, ContextType, Partial<SubscriptionResourceLockEventsArgs>>;
+  shardRebalanceProgress?: SubscriptionResolver<ResolversTypes['RebalanceProgress'], "shardRebalanceProgress", ParentType, ContextType, RequireFields<SubscriptionShardRebalanceProgressArgs, 'planId'>>;
+  shardingEvents?: SubscriptionResolver<ResolversTypes['Event'], "shardingEvents", ParentType, ContextType, Partial<SubscriptionShardingEventsArgs>>;
   slotStatusChanged?: SubscriptionResolver<ResolversTypes['ReplicationSlot'], "slotStatusChanged", ParentType, ContextType, Partial<SubscriptionSlotStatusChangedArgs>>;
   systemAlerts?: SubscriptionResolver<ResolversTypes['Alert'], "systemAlerts", ParentType, ContextType, Partial<SubscriptionSystemAlertsArgs>>;
   xaBranchUpdates?: SubscriptionResolver<ResolversTypes['XaBranchEvent'], "xaBranchUpdates", ParentType, ContextType, Partial<SubscriptionXaBranchUpdatesArgs>>;
@@ -9465,6 +10997,15 @@ export type SwimCountersResolvers<ContextType = GraphQLContext, ParentType exten
   suspicionsRaised?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   updatesApplied?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   updatesDropped?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type TableVerificationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TableVerification'] = ResolversParentTypes['TableVerification']> = {
+  match?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sourceChecksum?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  sourceRows?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetChecksum?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  targetRows?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
 export type TransactionLatencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TransactionLatency'] = ResolversParentTypes['TransactionLatency']> = {
@@ -9562,6 +11103,15 @@ export type WebSocketStreamStatusResolvers<ContextType = GraphQLContext, ParentT
   slowConsumersClosed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stream?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subscribers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WorkflowCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WorkflowCounts'] = ResolversParentTypes['WorkflowCounts']> = {
+  CANCELLED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  COMPLETED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  FAILED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  PAUSED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  PLANNED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  RUNNING?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type WorkloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Workload'] = ResolversParentTypes['Workload']> = {
@@ -9713,6 +11263,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ClusteringStatus?: ClusteringStatusResolvers<ContextType>;
   CommitCounts?: CommitCountsResolvers<ContextType>;
   CommitWaitStatistics?: CommitWaitStatisticsResolvers<ContextType>;
+  CompositeSharding?: CompositeShardingResolvers<ContextType>;
   ConflictCounts?: ConflictCountsResolvers<ContextType>;
   ConflictEvent?: ConflictEventResolvers<ContextType>;
   ConflictResolution?: ConflictResolutionResolvers<ContextType>;
@@ -9763,6 +11314,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   GrdResource?: GrdResourceResolvers<ContextType>;
   GrdStats?: GrdStatsResolvers<ContextType>;
   GrdTopology?: GrdTopologyResolvers<ContextType>;
+  HashRouteReason?: HashRouteReasonResolvers<ContextType>;
+  HashSharding?: HashShardingResolvers<ContextType>;
   HealthCheck?: HealthCheckResolvers<ContextType>;
   HealthIssue?: HealthIssueResolvers<ContextType>;
   HealthLeader?: HealthLeaderResolvers<ContextType>;
@@ -9780,8 +11333,14 @@ export type Resolvers<ContextType = GraphQLContext> = {
   InterconnectStats?: InterconnectStatsResolvers<ContextType>;
   InterconnectStatus?: InterconnectStatusResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  KeyRange?: KeyRangeResolvers<ContextType>;
+  KeyRoute?: KeyRouteResolvers<ContextType>;
   LatencyPercentiles?: LatencyPercentilesResolvers<ContextType>;
   LeaderElectionEvent?: LeaderElectionEventResolvers<ContextType>;
+  LevelSelection?: LevelSelectionResolvers<ContextType>;
+  ListDefinition?: ListDefinitionResolvers<ContextType>;
+  ListRouteReason?: ListRouteReasonResolvers<ContextType>;
+  ListSharding?: ListShardingResolvers<ContextType>;
   LoadBalancerBackend?: LoadBalancerBackendResolvers<ContextType>;
   LoadBalancerConnection?: LoadBalancerConnectionResolvers<ContextType>;
   LoadBalancerStatistics?: LoadBalancerStatisticsResolvers<ContextType>;
@@ -9798,10 +11357,14 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MemberStateEvent?: MemberStateEventResolvers<ContextType>;
   MemberSuspicion?: MemberSuspicionResolvers<ContextType>;
   Metrics?: MetricsResolvers<ContextType>;
+  MigrationStatistics?: MigrationStatisticsResolvers<ContextType>;
+  MigrationTask?: MigrationTaskResolvers<ContextType>;
+  MigrationTaskPage?: MigrationTaskPageResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NetworkMetrics?: NetworkMetricsResolvers<ContextType>;
   NodeCapacity?: NodeCapacityResolvers<ContextType>;
   NodeHealthDetail?: NodeHealthDetailResolvers<ContextType>;
+  NodeLoad?: NodeLoadResolvers<ContextType>;
   NodeRoleProbe?: NodeRoleProbeResolvers<ContextType>;
   NodeSnapshot?: NodeSnapshotResolvers<ContextType>;
   NodeStatusEvent?: NodeStatusEventResolvers<ContextType>;
@@ -9820,6 +11383,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ParticipantResolution?: ParticipantResolutionResolvers<ContextType>;
   PerformanceMetrics?: PerformanceMetricsResolvers<ContextType>;
   PiggybackEntry?: PiggybackEntryResolvers<ContextType>;
+  PlannedShardMove?: PlannedShardMoveResolvers<ContextType>;
   Principal?: PrincipalResolvers<ContextType>;
   ProcessMetrics?: ProcessMetricsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -9842,7 +11406,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RaftPendingChange?: RaftPendingChangeResolvers<ContextType>;
   RaftState?: RaftStateResolvers<ContextType>;
   RaftVote?: RaftVoteResolvers<ContextType>;
+  RangeDefinition?: RangeDefinitionResolvers<ContextType>;
+  RangeRouteReason?: RangeRouteReasonResolvers<ContextType>;
+  RangeSharding?: RangeShardingResolvers<ContextType>;
+  RebalanceProgress?: RebalanceProgressResolvers<ContextType>;
   RebalanceResult?: RebalanceResultResolvers<ContextType>;
+  RebalanceStatus?: RebalanceStatusResolvers<ContextType>;
   RecoveryConfig?: RecoveryConfigResolvers<ContextType>;
   RecoveryEvent?: RecoveryEventResolvers<ContextType>;
   RecoveryPhaseTiming?: RecoveryPhaseTimingResolvers<ContextType>;
@@ -9871,10 +11440,29 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ReplicationStatistics?: ReplicationStatisticsResolvers<ContextType>;
   ReplicationStatus?: ReplicationStatusResolvers<ContextType>;
   RequestMetrics?: RequestMetricsResolvers<ContextType>;
+  RouteReason?: RouteReasonResolvers<ContextType>;
+  RoutedShard?: RoutedShardResolvers<ContextType>;
   RowLock?: RowLockResolvers<ContextType>;
   RuntimeMetrics?: RuntimeMetricsResolvers<ContextType>;
+  Shard?: ShardResolvers<ContextType>;
+  ShardHotValue?: ShardHotValueResolvers<ContextType>;
+  ShardKeyAnalysis?: ShardKeyAnalysisResolvers<ContextType>;
+  ShardKeyCondition?: ShardKeyConditionResolvers<ContextType>;
   ShardMove?: ShardMoveResolvers<ContextType>;
+  ShardMoveProgress?: ShardMoveProgressResolvers<ContextType>;
+  ShardNodeStatistics?: ShardNodeStatisticsResolvers<ContextType>;
+  ShardRebalancePlan?: ShardRebalancePlanResolvers<ContextType>;
+  ShardRoute?: ShardRouteResolvers<ContextType>;
+  ShardStatusCounts?: ShardStatusCountsResolvers<ContextType>;
+  ShardTokenRange?: ShardTokenRangeResolvers<ContextType>;
+  ShardWriteResult?: ShardWriteResultResolvers<ContextType>;
+  ShardedColumn?: ShardedColumnResolvers<ContextType>;
   ShardedQueryPlan?: ShardedQueryPlanResolvers<ContextType>;
+  ShardedRowsWritten?: ShardedRowsWrittenResolvers<ContextType>;
+  ShardedTable?: ShardedTableResolvers<ContextType>;
+  ShardedTableStatistics?: ShardedTableStatisticsResolvers<ContextType>;
+  ShardingStatistics?: ShardingStatisticsResolvers<ContextType>;
+  ShardingStrategy?: ShardingStrategyResolvers<ContextType>;
   SlotCounts?: SlotCountsResolvers<ContextType>;
   SlotWalStatusCounts?: SlotWalStatusCountsResolvers<ContextType>;
   SnapshotCounts?: SnapshotCountsResolvers<ContextType>;
@@ -9886,6 +11474,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Suspicion?: SuspicionResolvers<ContextType>;
   SuspicionTimeouts?: SuspicionTimeoutsResolvers<ContextType>;
   SwimCounters?: SwimCountersResolvers<ContextType>;
+  TableVerification?: TableVerificationResolvers<ContextType>;
   TransactionLatency?: TransactionLatencyResolvers<ContextType>;
   TransactionParticipant?: TransactionParticipantResolvers<ContextType>;
   UnavailableShard?: UnavailableShardResolvers<ContextType>;
@@ -9897,6 +11486,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   WebSocketLimits?: WebSocketLimitsResolvers<ContextType>;
   WebSocketStatus?: WebSocketStatusResolvers<ContextType>;
   WebSocketStreamStatus?: WebSocketStreamStatusResolvers<ContextType>;
+  WorkflowCounts?: WorkflowCountsResolvers<ContextType>;
   Workload?: WorkloadResolvers<ContextType>;
   WorkloadMix?: WorkloadMixResolvers<ContextType>;
   WorkloadWrites?: WorkloadWritesResolvers<ContextType>;

@@ -7,6 +7,16 @@ import type { AlertEventMap } from '../engines/alerts/events.js';
 import type { TransactionsEventMap } from '../engines/transactions/events.js';
 import type { ShardingEventMap } from '../engines/sharding/events.js';
 import type { DistributedQueryEventMap } from '../engines/sharding/distributed-query-events.js';
+import type { ShardMovesEventMap } from '../engines/sharding/shard-move-events.js';
 
 /** Every event type of the platform with its payload: the one bus carries them all. */
-export type PlatformEventMap = ClusterEventMap & SimulationEventMap & MembershipEventMap & ReplicationEventMap & RacEventMap & AlertEventMap & TransactionsEventMap & ShardingEventMap & DistributedQueryEventMap;
+export type PlatformEventMap = ClusterEventMap &
+  SimulationEventMap &
+  MembershipEventMap &
+  ReplicationEventMap &
+  RacEventMap &
+  AlertEventMap &
+  TransactionsEventMap &
+  ShardingEventMap &
+  DistributedQueryEventMap &
+  ShardMovesEventMap;

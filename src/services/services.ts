@@ -36,6 +36,8 @@ import type { DistributedTransactionService } from './transactions/distributed-t
 import type { XaService } from './transactions/xa-service.js';
 import type { ShardedTableService } from './sharding/sharded-table-service.js';
 import type { ShardRoutingService } from './sharding/shard-routing-service.js';
+import type { RebalanceService } from './sharding/rebalance-service.js';
+import type { MigrationService } from './sharding/migration-service.js';
 
 /**
  * Every service the API surfaces call, by name: the one catalogue REST handlers, GraphQL
@@ -133,4 +135,9 @@ export interface Services {
   // sharding: distributed queries
   /** Queries over sharded tables: explain, execute over the shards' nodes, kept plans, statistics. */
   distributedQuery: DistributedQueryService;
+  // shard moves
+  /** Rebalance plans executed as move workflows (/api/v1/advanced-replication/sharding/rebalance). */
+  rebalance: RebalanceService;
+  /** Migration tasks on the same workflow (/api/v1/cluster/migration). */
+  migration: MigrationService;
 }

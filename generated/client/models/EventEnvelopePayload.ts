@@ -174,6 +174,20 @@ import {
     ResourceRemasteredPayloadToJSON,
 } from './ResourceRemasteredPayload.js';
 import {
+    ShardAddedPayload,
+    instanceOfShardAddedPayload,
+    ShardAddedPayloadFromJSON,
+    ShardAddedPayloadFromJSONTyped,
+    ShardAddedPayloadToJSON,
+} from './ShardAddedPayload.js';
+import {
+    ShardRemovedPayload,
+    instanceOfShardRemovedPayload,
+    ShardRemovedPayloadFromJSON,
+    ShardRemovedPayloadFromJSONTyped,
+    ShardRemovedPayloadToJSON,
+} from './ShardRemovedPayload.js';
+import {
     TransactionBegunPayload,
     instanceOfTransactionBegunPayload,
     TransactionBegunPayloadFromJSON,
@@ -223,6 +237,13 @@ import {
     WalPositionPayloadToJSON,
 } from './WalPositionPayload.js';
 import {
+    WorkflowProgress,
+    instanceOfWorkflowProgress,
+    WorkflowProgressFromJSON,
+    WorkflowProgressFromJSONTyped,
+    WorkflowProgressToJSON,
+} from './WorkflowProgress.js';
+import {
     XaBranchStatePayload,
     instanceOfXaBranchStatePayload,
     XaBranchStatePayloadFromJSON,
@@ -235,7 +256,7 @@ import {
  * Depends on `type`; see the payload schemas.
  * @export
  */
-export type EventEnvelopePayload = Alert | CacheFusionTransferPayload | ClusterConfigPayload | ClusterStatePayload | DistributedQueryPayload | EnqueueLockPayload | FailoverCompletedPayload | FailoverInitiatedPayload | FaultPayload | HealthIssuePayload | InstanceRecoveryPayload | LeaderElectedPayload | MemberStatePayload | NodeHealthPayload | NodeMembershipPayload | ParallelQueryPayload | QuorumPayload | ReplicaStatusPayload | ReplicationConflictPayload | ReplicationErrorPayload | ReplicationLagAlertPayload | ReplicationSlotPayload | ResourceRemasteredPayload | TransactionBegunPayload | TransactionEndedPayload | TransactionForgottenPayload | TransactionHeuristicPayload | TransactionInDoubtPayload | TransactionVotePayload | WalPositionPayload | XaBranchStatePayload;
+export type EventEnvelopePayload = Alert | CacheFusionTransferPayload | ClusterConfigPayload | ClusterStatePayload | DistributedQueryPayload | EnqueueLockPayload | FailoverCompletedPayload | FailoverInitiatedPayload | FaultPayload | HealthIssuePayload | InstanceRecoveryPayload | LeaderElectedPayload | MemberStatePayload | NodeHealthPayload | NodeMembershipPayload | ParallelQueryPayload | QuorumPayload | ReplicaStatusPayload | ReplicationConflictPayload | ReplicationErrorPayload | ReplicationLagAlertPayload | ReplicationSlotPayload | ResourceRemasteredPayload | ShardAddedPayload | ShardRemovedPayload | TransactionBegunPayload | TransactionEndedPayload | TransactionForgottenPayload | TransactionHeuristicPayload | TransactionInDoubtPayload | TransactionVotePayload | WalPositionPayload | WorkflowProgress | XaBranchStatePayload;
 
 export function EventEnvelopePayloadFromJSON(json: any): EventEnvelopePayload {
     return EventEnvelopePayloadFromJSONTyped(json, false);
@@ -245,7 +266,7 @@ export function EventEnvelopePayloadFromJSONTyped(json: any, ignoreDiscriminator
     if ((json === undefined) || (json === null)) {
         return json;
     }
-    return { ...AlertFromJSONTyped(json, true), ...CacheFusionTransferPayloadFromJSONTyped(json, true), ...ClusterConfigPayloadFromJSONTyped(json, true), ...ClusterStatePayloadFromJSONTyped(json, true), ...DistributedQueryPayloadFromJSONTyped(json, true), ...EnqueueLockPayloadFromJSONTyped(json, true), ...FailoverCompletedPayloadFromJSONTyped(json, true), ...FailoverInitiatedPayloadFromJSONTyped(json, true), ...FaultPayloadFromJSONTyped(json, true), ...HealthIssuePayloadFromJSONTyped(json, true), ...InstanceRecoveryPayloadFromJSONTyped(json, true), ...LeaderElectedPayloadFromJSONTyped(json, true), ...MemberStatePayloadFromJSONTyped(json, true), ...NodeHealthPayloadFromJSONTyped(json, true), ...NodeMembershipPayloadFromJSONTyped(json, true), ...ParallelQueryPayloadFromJSONTyped(json, true), ...QuorumPayloadFromJSONTyped(json, true), ...ReplicaStatusPayloadFromJSONTyped(json, true), ...ReplicationConflictPayloadFromJSONTyped(json, true), ...ReplicationErrorPayloadFromJSONTyped(json, true), ...ReplicationLagAlertPayloadFromJSONTyped(json, true), ...ReplicationSlotPayloadFromJSONTyped(json, true), ...ResourceRemasteredPayloadFromJSONTyped(json, true), ...TransactionBegunPayloadFromJSONTyped(json, true), ...TransactionEndedPayloadFromJSONTyped(json, true), ...TransactionForgottenPayloadFromJSONTyped(json, true), ...TransactionHeuristicPayloadFromJSONTyped(json, true), ...TransactionInDoubtPayloadFromJSONTyped(json, true), ...TransactionVotePayloadFromJSONTyped(json, true), ...WalPositionPayloadFromJSONTyped(json, true), ...XaBranchStatePayloadFromJSONTyped(json, true) };
+    return { ...AlertFromJSONTyped(json, true), ...CacheFusionTransferPayloadFromJSONTyped(json, true), ...ClusterConfigPayloadFromJSONTyped(json, true), ...ClusterStatePayloadFromJSONTyped(json, true), ...DistributedQueryPayloadFromJSONTyped(json, true), ...EnqueueLockPayloadFromJSONTyped(json, true), ...FailoverCompletedPayloadFromJSONTyped(json, true), ...FailoverInitiatedPayloadFromJSONTyped(json, true), ...FaultPayloadFromJSONTyped(json, true), ...HealthIssuePayloadFromJSONTyped(json, true), ...InstanceRecoveryPayloadFromJSONTyped(json, true), ...LeaderElectedPayloadFromJSONTyped(json, true), ...MemberStatePayloadFromJSONTyped(json, true), ...NodeHealthPayloadFromJSONTyped(json, true), ...NodeMembershipPayloadFromJSONTyped(json, true), ...ParallelQueryPayloadFromJSONTyped(json, true), ...QuorumPayloadFromJSONTyped(json, true), ...ReplicaStatusPayloadFromJSONTyped(json, true), ...ReplicationConflictPayloadFromJSONTyped(json, true), ...ReplicationErrorPayloadFromJSONTyped(json, true), ...ReplicationLagAlertPayloadFromJSONTyped(json, true), ...ReplicationSlotPayloadFromJSONTyped(json, true), ...ResourceRemasteredPayloadFromJSONTyped(json, true), ...ShardAddedPayloadFromJSONTyped(json, true), ...ShardRemovedPayloadFromJSONTyped(json, true), ...TransactionBegunPayloadFromJSONTyped(json, true), ...TransactionEndedPayloadFromJSONTyped(json, true), ...TransactionForgottenPayloadFromJSONTyped(json, true), ...TransactionHeuristicPayloadFromJSONTyped(json, true), ...TransactionInDoubtPayloadFromJSONTyped(json, true), ...TransactionVotePayloadFromJSONTyped(json, true), ...WalPositionPayloadFromJSONTyped(json, true), ...WorkflowProgressFromJSONTyped(json, true), ...XaBranchStatePayloadFromJSONTyped(json, true) };
 }
 
 export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null): any {
@@ -325,6 +346,12 @@ export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null):
     if (instanceOfResourceRemasteredPayload(value)) {
         return ResourceRemasteredPayloadToJSON(value as ResourceRemasteredPayload);
     }
+    if (instanceOfShardAddedPayload(value)) {
+        return ShardAddedPayloadToJSON(value as ShardAddedPayload);
+    }
+    if (instanceOfShardRemovedPayload(value)) {
+        return ShardRemovedPayloadToJSON(value as ShardRemovedPayload);
+    }
     if (instanceOfTransactionBegunPayload(value)) {
         return TransactionBegunPayloadToJSON(value as TransactionBegunPayload);
     }
@@ -345,6 +372,9 @@ export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null):
     }
     if (instanceOfWalPositionPayload(value)) {
         return WalPositionPayloadToJSON(value as WalPositionPayload);
+    }
+    if (instanceOfWorkflowProgress(value)) {
+        return WorkflowProgressToJSON(value as WorkflowProgress);
     }
     if (instanceOfXaBranchStatePayload(value)) {
         return XaBranchStatePayloadToJSON(value as XaBranchStatePayload);

@@ -15,8 +15,8 @@
 
 /**
  * Kind of event. The `/api/v1/ws/cluster/nodes` stream carries node_joined, node_left,
- * node_health_change, failover_initiated, failover_completed, leader_elected, quorum_lost and
- * quorum_restored; `/api/v1/ws/events` carries every type.
+ * node_health_change, failover_initiated, failover_completed, leader_elected, quorum_lost,
+ * quorum_restored and the migration events; `/api/v1/ws/events` carries every type.
  * - `node_joined`, `node_left` (NodeMembershipPayload): a node was added to or removed from the cluster.
  * - `node_health_change` (NodeHealthPayload): the failure detector changed a node's status.
  * - `fault_injected`, `fault_healed` (FaultPayload): a simulation fault started or ended.
@@ -50,6 +50,8 @@
  * - `shard_added` (ShardAddedPayload): a table's shard was created, with its table or added to it.
  * - `shard_removed` (ShardRemovedPayload): a table's shard was dropped with its table, its rows deleted from node storage.
  * - `alert_fired`, `alert_resolved` (Alert): an alert of any source (health, replication) fired, or resolved after firing; the alert as `GET /api/v1/alerts` shows it.
+ * - `rebalance_started`, `rebalance_progress`, `rebalance_completed` (WorkflowProgress of a REBALANCE): a rebalance plan started executing; one of its moves changed phase or another move began (and at most once a second of cluster time while it runs); it ended COMPLETED, CANCELLED or FAILED. On `/api/v1/ws/cluster/sharding`.
+ * - `migration_started`, `migration_progress`, `migration_completed` (WorkflowProgress of a MIGRATION): the same for a migration task. On `/api/v1/ws/cluster/nodes`.
  * The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events; `/api/v1/ws/cluster/rac` the nine RAC events; `/api/v1/ws/cluster/sharding` the shard and rebalance events. The transaction events have no stream of their own: follow them on `/api/v1/ws/events` (filter by type, or by node), or with the `distributedTransactionUpdates` and `xaBranchUpdates` subscriptions.
  * @export
  */
@@ -99,7 +101,13 @@ export const EventType = {
     AlertFired: 'alert_fired',
     AlertResolved: 'alert_resolved',
     DistributedQueryStarted: 'distributed_query_started',
-    DistributedQueryCompleted: 'distributed_query_completed'
+    DistributedQueryCompleted: 'distributed_query_completed',
+    RebalanceStarted: 'rebalance_started',
+    RebalanceProgress: 'rebalance_progress',
+    RebalanceCompleted: 'rebalance_completed',
+    MigrationStarted: 'migration_started',
+    MigrationProgress: 'migration_progress',
+    MigrationCompleted: 'migration_completed'
 } as const;
 export type EventType = typeof EventType[keyof typeof EventType];
 

@@ -146,6 +146,13 @@ export interface CoordinatorServiceDeps {
 export class CoordinatorService {
   private tick: { timer: TimerId; dueMs: number } | null = null;
   private shardedTables: ShardedTablesLookup | null = null;
+  /**
+   * The one move workflow (src/engines/sharding/shard-mover.ts), set by the shard-moves module:
+   * a shard whose group holds sharded tables moves its rows through it (copy, catch-up, verify,
+   * switch, clean-up) instead of the coordinator's timed copy. Returns false for a shard it does
+   * not take.
+   */
+  private moveWorkflow: ((shardId: string, nodeId: string) => boolean) | null = null;
 
   private constructor(
     private readonly coordinator: ClusterCoordinator,
@@ -230,13 +237,27 @@ export class CoordinatorService {
    * data is copied while the old primary serves) or as REPLICA. UNPROCESSABLE when the node
    * already holds that copy.
    */
+  /** Routes primary assignments of shards that hold sharded tables through the move workflow. */
+  useMoveWorkflow(move: (shardId: string, nodeId: string) => boolean): void {
+    this.moveWorkflow = move;
+  }
+
   assignShard(context: OperationContext, shardId: string, request: { nodeId: string; role?: CopyRole }): Promise<ClusterShard> {
     return this.deps.runner.run(context, 'assignShard', `cluster.shard/${shardId}`, () => {
       const role = request.role ?? 'PRIMARY';
       const groups = this.coordinator.shardGroups();
       const group = groups.names().find((name) => groups.shards(name).some((shard) => shard.shardId === shardId));
       if (group !== undefined) {
-        throw new DomainError('CONFLICT', `${shardId} belongs to table group "${group}": its primary moves with a sharding rebalance (its rows are copied first), not by assign.`, { shardId, group });
+        // A table group's replicas are its primary's physical standbys, and its primary moves only
+        // with its rows: through the move workflow a rebalance runs (a migration task).
+        this.deps.nodes.get(request.nodeId);
+        if (role === 'REPLICA') {
+          throw new DomainError('CONFLICT', `${shardId} belongs to table group "${group}": its replicas are the physical standbys of its primary, not assigned.`, { shardId, group });
+        }
+        if (this.moveWorkflow?.(shardId, request.nodeId) !== true) {
+          throw new DomainError('CONFLICT', `${shardId} belongs to table group "${group}": its primary moves with its rows, through a sharding rebalance or migration task.`, { shardId, group });
+        }
+        return this.currentShards().find((shard) => shard.shardId === shardId)!;
       }
       const before = this.coordinator.shard(shardId);
       // NOT_FOUND naming the cluster node, before anything is judged about the copy.

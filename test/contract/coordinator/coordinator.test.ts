@@ -402,9 +402,13 @@ describe('table groups', () => {
     const missing = await fixture.server.http.get('/api/v1/cluster/coordinator/shards/orders-shard-9').set(asAdmin);
     expect(missing.status).toBe(404);
     expectContract('getShard', missing);
+    // A table group's primary moves only with its rows (the move workflow), never onto itself; its replicas are not assigned.
     const assigned = await fixture.server.http.post('/api/v1/cluster/coordinator/shards/orders-shard-1/assign').set(asAdmin).send({ nodeId: primary });
-    expect(assigned.status).toBe(409);
+    expect(assigned.status).toBe(422);
     expectContract('assignShard', assigned);
+    const replica = await fixture.server.http.post('/api/v1/cluster/coordinator/shards/orders-shard-1/assign').set(asAdmin).send({ nodeId: primary, role: 'REPLICA' });
+    expect(replica.status).toBe(409);
+    expectContract('assignShard', replica);
 
     // A failover: the shards follow the new primary, which holds their rows by replication.
     await fixture.server.advance(1000);

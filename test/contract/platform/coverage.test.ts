@@ -248,6 +248,28 @@ const graphqlTwins: Record<string, string> = {
   listDistributedQueryPlans: 'Query.distributedQueryPlans',
   getDistributedQueryPlan: 'Query.distributedQueryPlan',
   getDistributedQueryStatistics: 'Query.distributedQueryStatistics',
+  // Shard moves (issue 14): rebalances and migration tasks; aliases share their primary's twin.
+  planShardRebalance: 'Mutation.planShardRebalance',
+  planShardRebalanceAlias: 'Mutation.planShardRebalance',
+  planShardRebalanceReplicationAlias: 'Mutation.planShardRebalance',
+  executeShardRebalance: 'Mutation.executeRebalance',
+  executeShardRebalanceAlias: 'Mutation.executeRebalance',
+  getShardRebalanceProgress: 'Query.shardRebalance',
+  getShardRebalanceStatus: 'Query.shardRebalance',
+  pauseShardRebalance: 'Mutation.pauseShardRebalance',
+  resumeShardRebalance: 'Mutation.resumeShardRebalance',
+  cancelShardRebalance: 'Mutation.cancelShardRebalance',
+  listMigrationTasks: 'Query.migrationTasks',
+  createMigrationTask: 'Mutation.createMigrationTask',
+  createMigrationTaskAlias: 'Mutation.createMigrationTask',
+  getMigrationTask: 'Query.migrationTask',
+  getMigrationTaskAlias: 'Query.migrationTask',
+  deleteMigrationTask: 'Mutation.deleteMigrationTask',
+  startMigrationTask: 'Mutation.startMigrationTask',
+  pauseMigrationTask: 'Mutation.pauseMigrationTask',
+  resumeMigrationTask: 'Mutation.resumeMigrationTask',
+  getMigrationTaskProgress: 'Query.migrationTaskProgress',
+  getMigrationStatistics: 'Query.migrationStatistics',
 };
 
 describe('coverage of the contract', () => {

@@ -270,7 +270,7 @@ describe('/api/v1/ws/cluster/nodes', () => {
       error: {
         code: 'VALIDATION_FAILED',
         message:
-          'eventTypes names unknown event type(s) node_joinned; this stream carries: node_joined, node_left, node_health_change, failover_initiated, failover_completed, leader_elected, quorum_lost, quorum_restored.',
+          'eventTypes names unknown event type(s) node_joinned; this stream carries: node_joined, node_left, node_health_change, failover_initiated, failover_completed, leader_elected, quorum_lost, quorum_restored, migration_started, migration_progress, migration_completed.',
       },
     });
     const every = await connect(EVENTS);

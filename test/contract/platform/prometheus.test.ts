@@ -89,6 +89,14 @@ const EXPECTED: Record<string, readonly string[]> = {
     'rustydb_sharding_query_fragments_total',
     'rustydb_sharding_query_rows_scanned_total',
   ],
+  shardMoves: [
+    'rustydb_shard_moves_started_total',
+    'rustydb_shard_moves_finished_total',
+    'rustydb_shard_move_rows_copied_total',
+    'rustydb_shard_move_copied_bytes_total',
+    'rustydb_shard_moves_active',
+    'rustydb_shard_moves_blocked',
+  ],
   alerts: ['rustydb_alerts_firing', 'rustydb_alerts_transitions_total'],
   platform: [
     'rustydb_platform_events_published_total',
