@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { Router, type Request, type Response } from 'express';
+import { CONTRACT_AREAS, DEFAULT_CONTRACT_AREA, contractPart, type ContractArea } from './contract-areas.js';
 
 const require = createRequire(import.meta.url);
 
@@ -37,7 +38,7 @@ class ServedDocument {
 
   constructor(
     readonly contentType: string,
-    private readonly body: Buffer,
+    readonly body: Buffer,
   ) {
     this.etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
   }
@@ -69,8 +70,9 @@ class ServedDocument {
 }
 
 /**
- * Swagger UI at /docs (from swagger-ui-dist, served locally: nothing is fetched from a CDN) and
- * the bundled contract at /openapi.json and /openapi.yaml. Public. Every file is served
+ * Swagger UI at /docs (from swagger-ui-dist, served locally: nothing is fetched from a CDN), one
+ * area of the contract at a time (`/openapi/<area>.json`, see contract-areas.ts), and the bundled
+ * contract at /openapi.json and /openapi.yaml. Public. Every file is served
  * compressed with a cache validator: the contract is 1.4 MB and Swagger UI's bundle 1.7 MB.
  */
 export function docsRoutes(specJsonPath: string, specYamlPath: string): Router {
@@ -79,9 +81,16 @@ export function docsRoutes(specJsonPath: string, specYamlPath: string): Router {
   const specJson = new ServedDocument(CONTENT_TYPES['.json']!, Buffer.from(JSON.stringify(JSON.parse(readFileSync(specJsonPath, 'utf8')))));
   const specYaml = new ServedDocument(CONTENT_TYPES['.yaml']!, readFileSync(specYamlPath));
   router.get('/openapi.json', (request, response) => specJson.send(request, response));
+  const areaDocuments = contractAreaDocuments(specJson.body);
+  router.get('/openapi/:area.json', (request, response, next) => {
+    const document = areaDocuments.get(String(request.params.area));
+    if (document) document.send(request, response);
+    else next();
+  });
   router.get('/openapi.yaml', (request, response) => specYaml.send(request, response));
   router.get('/docs', (request, response, next) => {
-    if (!request.originalUrl.endsWith('/')) response.redirect(301, '/docs/');
+    const [path, query] = request.originalUrl.split('?', 2) as [string, string | undefined];
+    if (!path.endsWith('/')) response.redirect(301, query === undefined ? '/docs/' : `/docs/?${query}`);
     else next();
   });
   const swaggerUi = swaggerUiFiles();
@@ -90,8 +99,33 @@ export function docsRoutes(specJsonPath: string, specYamlPath: string): Router {
     if (file) file.send(request, response);
     else next();
   });
-  router.get('/docs/', (request, response) => swaggerUi.get('index.html')!.send(request, response));
+  const pages = new Map(CONTRACT_AREAS.map((area) => [area.id, new ServedDocument(CONTENT_TYPES['.html']!, Buffer.from(indexHtmlOf(area)))]));
+  router.get('/docs/', (request, response, next) => {
+    const area = typeof request.query.area === 'string' ? request.query.area : DEFAULT_CONTRACT_AREA.id;
+    const page = pages.get(area);
+    if (page) page.send(request, response);
+    else next();
+  });
   return router;
+}
+
+/** Each area's part of the contract, made and compressed on first request. */
+function contractAreaDocuments(specJson: Buffer): { get(areaId: string): ServedDocument | undefined } {
+  const made = new Map<string, ServedDocument>();
+  let contract: Parameters<typeof contractPart>[0] | undefined;
+  return {
+    get(areaId) {
+      const area = CONTRACT_AREAS.find((each) => each.id === areaId);
+      if (area === undefined) return undefined;
+      let document = made.get(area.id);
+      if (document === undefined) {
+        contract ??= JSON.parse(specJson.toString('utf8')) as Parameters<typeof contractPart>[0];
+        document = new ServedDocument(CONTENT_TYPES['.json']!, Buffer.from(JSON.stringify(contractPart(contract, area))));
+        made.set(area.id, document);
+      }
+      return document;
+    },
+  };
 }
 
 /** Swagger UI's files by name, read on first request: the package's, with our initializer. */
@@ -114,26 +148,34 @@ function swaggerUiFiles(): { get(name: string): ServedDocument | undefined } {
 }
 
 /**
- * The page: Swagger UI's bundle and our initializer, without the standalone preset (268 kB of
- * script for a top bar that picks another document), and the contract asked for at once
- * (`preload`), so it downloads while the browser compiles the bundle instead of after.
+ * The page of one area of the contract (`/docs/?area=rac`; the cluster's by default): links to
+ * the other areas and to the whole contract, Swagger UI's bundle and our initializer, without the
+ * standalone preset (268 kB of script for a top bar that picks another document), and the area's
+ * document asked for at once (`preload`), so it downloads while the browser compiles the bundle.
  */
-const indexHtml = `<!DOCTYPE html>
+function indexHtmlOf(shown: ContractArea): string {
+  const links = CONTRACT_AREAS.map((area) =>
+    area === shown ? `<strong>${area.title}</strong>` : `<a href="/docs/?area=${area.id}">${area.title}</a>`,
+  ).join(' · ');
+  return `<!DOCTYPE html>
 <html lang="en">
   <head>
     <meta charset="UTF-8">
-    <title>RustyDB API</title>
-    <link rel="preload" href="/openapi.json" as="fetch" crossorigin="anonymous">
+    <title>RustyDB API: ${shown.title}</title>
+    <link rel="preload" href="/openapi/${shown.id}.json" as="fetch" crossorigin="anonymous">
     <link rel="stylesheet" type="text/css" href="./swagger-ui.css">
     <link rel="icon" type="image/png" href="./favicon-32x32.png" sizes="32x32">
+    <style>nav.areas { font-family: sans-serif; font-size: 14px; padding: 12px 20px; border-bottom: 1px solid #ddd; } nav.areas a { color: #1f69c0; }</style>
   </head>
   <body>
-    <div id="swagger-ui"></div>
+    <nav class="areas">${links} · <a href="/openapi.json">the whole contract (JSON)</a> · <a href="/openapi.yaml">(YAML)</a></nav>
+    <div id="swagger-ui" data-contract="/openapi/${shown.id}.json"></div>
     <script src="./swagger-ui-bundle.js" charset="UTF-8"></script>
     <script src="./swagger-initializer.js" charset="UTF-8"></script>
   </body>
 </html>
 `;
+}
 
 /**
  * Points Swagger UI at our contract and keeps the API key across reloads. Operations are listed
@@ -164,7 +206,7 @@ const swaggerInitializer = `const JsonContract = () => ({
 // The browser test times the contract's part from here: the bundle has run, Swagger UI starts.
 performance.mark('swagger-ui-start');
 window.ui = SwaggerUIBundle({
-  url: '/openapi.json',
+  url: document.getElementById('swagger-ui').dataset.contract,
   dom_id: '#swagger-ui',
   deepLinking: true,
   persistAuthorization: true,
@@ -177,4 +219,4 @@ window.ui = SwaggerUIBundle({
 `;
 
 /** The files of swagger-ui-dist this server replaces with its own. */
-const OWN_FILES: Readonly<Record<string, string>> = { 'index.html': indexHtml, 'swagger-initializer.js': swaggerInitializer };
+const OWN_FILES: Readonly<Record<string, string>> = { 'index.html': indexHtmlOf(DEFAULT_CONTRACT_AREA), 'swagger-initializer.js': swaggerInitializer };

@@ -214,11 +214,21 @@ describe('routing', () => {
     expect(json.body.openapi).toBe('3.0.3');
     const yaml = await server.http.get('/openapi.yaml');
     expect(yaml.text).toContain('openapi: 3.0.3');
+    // Swagger UI shows one area of the contract at a time, the cluster's first, with links to the others.
     const docs = await server.http.get('/docs/');
     expect(docs.status).toBe(200);
-    expect(docs.text).toContain('swagger-ui');
+    expect(docs.text).toContain('data-contract="/openapi/cluster.json"');
+    expect(docs.text).toContain('<a href="/docs/?area=rac">RAC</a>');
+    const racPage = await server.http.get('/docs/?area=rac');
+    expect(racPage.text).toContain('data-contract="/openapi/rac.json"');
+    expect((await server.http.get('/docs/?area=nope')).status).toBe(404);
     const initializer = await server.http.get('/docs/swagger-initializer.js');
-    expect(initializer.text).toContain("url: '/openapi.json'");
+    expect(initializer.text).toContain('dataset.contract');
+    const rac = await server.http.get('/openapi/rac.json');
+    expect(rac.status).toBe(200);
+    expect(Object.keys(rac.body.paths).every((path) => path.startsWith('/api/v1/rac/'))).toBe(true);
+    expect(Object.keys(rac.body.paths)).toContain('/api/v1/rac/cluster/status');
+    expect((await server.http.get('/openapi/nope.json')).status).toBe(404);
     const graphiql = await server.http.get('/graphql').set('Accept', 'text/html');
     expect(graphiql.status).toBe(200);
     expect(graphiql.text).toContain('<title>RustyDB GraphiQL</title>');
@@ -226,7 +236,7 @@ describe('routing', () => {
     expect(graphiql.text).not.toMatch(/<(script|link)[^>]+(src|href)="https?:/);
   });
 
-  test.each(['/openapi.json', '/openapi.yaml', '/docs/swagger-ui-bundle.js'])('%s is served compressed, with a validator that answers 304', async (path) => {
+  test.each(['/openapi.json', '/openapi.yaml', '/openapi/cluster.json', '/docs/swagger-ui-bundle.js'])('%s is served compressed, with a validator that answers 304', async (path) => {
     const plain = await server.http.get(path).set('Accept-Encoding', 'identity').buffer(true).parse((response, done) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
