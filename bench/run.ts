@@ -9,6 +9,8 @@ import { measureFanout, type FanoutPhase, type FanoutSettings } from './stream-f
 import { measureScrape, type ScrapeMeasurement, type ScrapeSettings } from './scrape-scale.js';
 import { measureTransactions, type TransactionsMeasurement, type TransactionsSettings } from './transactions.js';
 import { measureRebalanceCopy, type RebalanceCopySettings } from './sharding.js';
+import { measureRouting, ROUTE_STRATEGY_NAMES, type RouteSettings } from './shard-routing.js';
+import { describeScatterLayout, measureScatterGather, SCATTER_QUERIES, type ScatterSettings } from './scatter-gather.js';
 
 /**
  * `npm run bench`: what the platform costs per request compared with bare express, and whether
@@ -57,6 +59,12 @@ const TRANSACTIONS_PARTICIPANTS = [2, 3, 5];
 const TRANSACTIONS_ROUNDS = 3;
 const TRANSACTIONS_COLUMNS = [13, 6, 18, 15, 15];
 
+/** Route decisions: 10k keys, 10 passes a turn (about 30–300 ms of CPU: shorter turns moved 2× on the shared machine), 9 rounds after a warm-up. */
+const ROUTING: RouteSettings = { keys: 10_000, passes: 10, rounds: 9 };
+const ROUTING_COLUMNS = [17, 16, 18, 8];
+/** Scatter-gather: 20k rows in each table, one shard as the baseline. */
+const SCATTER: ScatterSettings = { rows: 20_000, shardCounts: [1, 4, 32], queriesPerTurn: 5, rounds: 7 };
+const SCATTER_COLUMNS = [8, 11, 7, 13, 10, 13, 10, 14];
 /** Rebalance copy throughput at 10k and 100k rows: a high throttle, so the CPU is what is measured. */
 const REBALANCE_COPY: RebalanceCopySettings = { copyRateBytesPerSecond: 64 * 1_048_576, tickMs: 100 };
 const REBALANCE_COPY_ROWS = [10_000, 100_000];
@@ -403,6 +411,56 @@ function medianMicros(turns: readonly ValidationTurn[], contract: string): numbe
 
 
 async function benchSharding(): Promise<void> {
+  benchRouting();
+  benchScatterGather();
+  await benchRebalanceCopy();
+}
+
+function benchRouting(): void {
+  console.log(
+    `Route decisions: ShardRouter.routeKey over ${ROUTING.keys} keys × ${ROUTING.passes} passes a turn, ${ROUTING.rounds} rounds (after a warm-up), ` +
+      `against the bare DHT hash (MurmurHash3) of the same key texts in the same round`,
+  );
+  const turns = measureRouting(ROUTING);
+  console.log(row(['strategy', 'routes/CPU s', 'bare hash/CPU s', 'ratio'], ROUTING_COLUMNS));
+  for (const strategy of ROUTE_STRATEGY_NAMES) {
+    const own = turns.filter((turn) => turn.strategy === strategy);
+    const ratio = median(own.map((turn) => turn.routesPerCpuSecond / turn.baselinePerCpuSecond));
+    console.log(
+      row([strategy, fixed(median(own.map((turn) => turn.routesPerCpuSecond)), 0), fixed(median(own.map((turn) => turn.baselinePerCpuSecond)), 0), fixed(ratio, 3)], ROUTING_COLUMNS),
+    );
+  }
+  console.log('(medians over the rounds; ratio: the median of each round\'s routes / bare hashes)');
+}
+
+function benchScatterGather(): void {
+  console.log();
+  console.log(
+    `Scatter-gather: the distributed query executor, ${describeScatterLayout(SCATTER)}; ` +
+      `${SCATTER.queriesPerTurn} queries a turn, ${SCATTER.rounds} rounds (after a warm-up), against ${SCATTER.shardCounts[0]} shard in the same run`,
+  );
+  const { turns, nodesUsed } = measureScatterGather(SCATTER);
+  const baselineShards = SCATTER.shardCounts[0]!;
+  console.log(row(['shards', 'query', 'nodes', 'cluster ms', 'ratio', 'CPU µs/query', 'ratio', 'rows scanned'], SCATTER_COLUMNS));
+  for (const query of Object.keys(SCATTER_QUERIES)) {
+    const baseline = turns.filter((turn) => turn.query === query && turn.shards === baselineShards);
+    for (const shards of SCATTER.shardCounts) {
+      const own = turns.filter((turn) => turn.query === query && turn.shards === shards);
+      const clusterMs = median(own.map((turn) => turn.clusterMs));
+      const cpuRatio = median(own.map((turn) => turn.cpuMicrosPerQuery / baseline.find((other) => other.round === turn.round)!.cpuMicrosPerQuery));
+      console.log(
+        row(
+          [String(shards), query, String(nodesUsed.get(shards)), fixed(clusterMs, 0), fixed(clusterMs / median(baseline.map((turn) => turn.clusterMs)), 2), fixed(median(own.map((turn) => turn.cpuMicrosPerQuery)), 0), fixed(cpuRatio, 2), String(own[0]!.rowsScanned)],
+          SCATTER_COLUMNS,
+        ),
+      );
+    }
+  }
+  console.log(`(cluster ms: the executor's durationMs, the slowest fragment's round trip + scan at the default scanRowsPerMs; CPU ratio: the median of each round's ratio to ${baselineShards} shard)`);
+}
+
+async function benchRebalanceCopy(): Promise<void> {
+  console.log();
   console.log(
     `Rebalance copy: one shard of ${REBALANCE_COPY_ROWS.join(' and ')} rows moved to another node by the move workflow (copy, catch-up, verify, switch, clean-up), ` +
       `journaled as the server does, against committing the same rows straight to a node in the same run`,
