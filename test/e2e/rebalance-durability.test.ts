@@ -15,7 +15,7 @@ import {
   type RebalancePlan,
   type WorkflowProgress,
 } from '../../generated/client/index.js';
-import { startServerProcess, stopServerProcess, type ServerProcess } from './server-process.js';
+import { CLUSTER_FORMED_MS, E2E_ADMIN_KEY, startServerProcess, stopServerProcess, type ServerProcess } from './server-process.js';
 
 /**
  * A rebalance across SIGKILL (issue 14: "a rebalance interrupted by kill -9 resumes after a
@@ -27,9 +27,6 @@ import { startServerProcess, stopServerProcess, type ServerProcess } from './ser
  * read back exactly once with its value, and the primaries are where the plan put them.
  */
 
-const ADMIN_KEY = 'rdb_e2e_admin_0123456789abcdef0123456789abcdef';
-/** The first heartbeats and the first election. */
-const FORMED_MS = 3000;
 const TABLE = 'orders';
 const ROWS_BEFORE = 4000;
 const ROWS_DURING = 400;
@@ -42,7 +39,7 @@ const PADDING = 'x'.repeat(400);
 const MOVE_PHASES_BEFORE_SWITCH = ['COPY', 'CATCH_UP'];
 
 function clientFor(baseUrl: string) {
-  const configuration = new Configuration({ basePath: baseUrl, apiKey: ADMIN_KEY });
+  const configuration = new Configuration({ basePath: baseUrl, apiKey: E2E_ADMIN_KEY });
   return {
     sharding: new ShardingApi(configuration),
     rebalance: new ShardRebalancingApi(configuration),
@@ -90,9 +87,9 @@ const acknowledged = new Map<number, number>();
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'rustydb-e2e-rebalance-'));
-  server = await startServerProcess({ dataDir, adminKey: ADMIN_KEY });
+  server = await startServerProcess({ dataDir, adminKey: E2E_ADMIN_KEY });
   client = clientFor(server.baseUrl);
-  await client.simulation.advanceClock({ advanceRequest: { ms: FORMED_MS } });
+  await client.simulation.advanceClock({ advanceRequest: { ms: CLUSTER_FORMED_MS } });
 }, 60_000);
 
 afterAll(async () => {
@@ -154,7 +151,7 @@ describe('a rebalance across SIGKILL', () => {
   test('after SIGKILL and a restart on the same data dir: the rebalance completes, every row once with its last value, primaries as planned', async () => {
     const killed = await stopServerProcess(server, 'SIGKILL');
     expect(killed.signal).toBe('SIGKILL');
-    server = await startServerProcess({ dataDir, adminKey: ADMIN_KEY });
+    server = await startServerProcess({ dataDir, adminKey: E2E_ADMIN_KEY });
     client = clientFor(server.baseUrl);
 
     const resumed = await progressOf(client, plan.planId);
