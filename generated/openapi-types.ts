@@ -4573,7 +4573,8 @@ export interface paths {
          * Stream sharding events (WebSocket)
          * @description Like `/api/v1/ws/events`, restricted to the sharding events: `shard_added` (a table's shard
          *     created, with its table or added to it), `shard_removed` (a table's shard dropped with its
-         *     table), and a rebalance's
+         *     table), `shard_state_changed` (a shard's state changed, by an operator or a workflow), and a
+         *     rebalance's
          *     `rebalance_started`, `rebalance_progress` and `rebalance_completed`, each an
          *     `EventEnvelope` JSON text frame whose payload schema is named in `EventType`. Authenticate
          *     with the `X-API-Key` header or `?apiKey=`. Send a config message at any time to filter:
@@ -21872,6 +21873,7 @@ export interface components {
          *     - `xa_branch_state_changed` (XaBranchStatePayload): an XA transaction (a branch) changed state: started, ended, prepared, committed, rolled back, or became rollback-only.
          *     - `shard_added` (ShardAddedPayload): a table's shard was created, with its table or added to it.
          *     - `shard_removed` (ShardRemovedPayload): a table's shard was dropped with its table, its rows deleted from node storage.
+         *     - `shard_state_changed` (ShardStateChangedPayload): a shard's state changed (see ShardStatus), set by an operator (`PUT …/shards/{id}/status`) or by a workflow (a table created or dropped, a move's copy and switch, a primary lost to a failover).
          *     - `alert_fired`, `alert_resolved` (Alert): an alert of any source (health, replication) fired, or resolved after firing; the alert as `GET /api/v1/alerts` shows it.
          *     - `rebalance_started`, `rebalance_progress`, `rebalance_completed` (WorkflowProgress of a REBALANCE): a rebalance plan started executing; one of its moves changed phase or another move began (and at most once a second of cluster time while it runs); it ended COMPLETED, CANCELLED or FAILED. On `/api/v1/ws/cluster/sharding`.
          *     - `migration_started`, `migration_progress`, `migration_completed` (WorkflowProgress of a MIGRATION): the same for a migration task. On `/api/v1/ws/cluster/nodes`.
@@ -21879,7 +21881,7 @@ export interface components {
          * @example node_joined
          * @enum {string}
          */
-        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved" | "cache_fusion_transfer" | "lock_granted" | "lock_released" | "lock_conversion" | "resource_remastered" | "instance_recovery_started" | "instance_recovery_completed" | "parallel_query_started" | "parallel_query_completed" | "distributed_transaction_begun" | "distributed_transaction_prepared" | "distributed_transaction_committed" | "distributed_transaction_aborted" | "distributed_transaction_in_doubt" | "distributed_transaction_heuristic" | "distributed_transaction_forgotten" | "xa_branch_state_changed" | "shard_added" | "shard_removed" | "alert_fired" | "alert_resolved" | "distributed_query_started" | "distributed_query_completed" | "rebalance_started" | "rebalance_progress" | "rebalance_completed" | "migration_started" | "migration_progress" | "migration_completed";
+        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved" | "cache_fusion_transfer" | "lock_granted" | "lock_released" | "lock_conversion" | "resource_remastered" | "instance_recovery_started" | "instance_recovery_completed" | "parallel_query_started" | "parallel_query_completed" | "distributed_transaction_begun" | "distributed_transaction_prepared" | "distributed_transaction_committed" | "distributed_transaction_aborted" | "distributed_transaction_in_doubt" | "distributed_transaction_heuristic" | "distributed_transaction_forgotten" | "xa_branch_state_changed" | "shard_added" | "shard_removed" | "shard_state_changed" | "alert_fired" | "alert_resolved" | "distributed_query_started" | "distributed_query_completed" | "rebalance_started" | "rebalance_progress" | "rebalance_completed" | "migration_started" | "migration_progress" | "migration_completed";
         /** @description Payload of `node_joined` and `node_left`. */
         NodeMembershipPayload: {
             /** @example node-6 */
@@ -23473,6 +23475,60 @@ export interface components {
             nodeIds: string[];
         };
         /**
+         * @description Payload of `shard_state_changed`, when a shard's state changes. A shard of a colocation group is shared by its tables, so the event names them all. Stream filters match its tables (`tableNames`) and its primary node (`nodeIds`).
+         * @example {
+         *       "tableNames": [
+         *         "orders"
+         *       ],
+         *       "shardId": "orders-shard-3",
+         *       "from": "ACTIVE",
+         *       "to": "READ_ONLY",
+         *       "actor": "OPERATOR",
+         *       "nodeIds": [
+         *         "node-1"
+         *       ]
+         *     }
+         */
+        ShardStateChangedPayload: {
+            /**
+             * @description The sharded tables whose shard this is (one, unless tables are colocated).
+             * @example [
+             *       "orders"
+             *     ]
+             */
+            tableNames: string[];
+            /**
+             * @description The shard (`shard-N`, or `<group>-shard-N`), as `/api/v1/cluster/coordinator/shards` lists it.
+             * @example orders-shard-3
+             */
+            shardId: string;
+            /**
+             * @description The state before.
+             * @example ACTIVE
+             * @enum {string}
+             */
+            from: "CREATING" | "ACTIVE" | "REBALANCING" | "READ_ONLY" | "OFFLINE" | "DROPPING";
+            /**
+             * @description The state now.
+             * @example READ_ONLY
+             * @enum {string}
+             */
+            to: "CREATING" | "ACTIVE" | "REBALANCING" | "READ_ONLY" | "OFFLINE" | "DROPPING";
+            /**
+             * @description Who changed it: `OPERATOR` through `PUT …/shards/{id}/status`, `WORKFLOW` for the engine's own steps (create, move, drop, a primary lost).
+             * @example OPERATOR
+             * @enum {string}
+             */
+            actor: "OPERATOR" | "WORKFLOW";
+            /**
+             * @description Its primary node (empty while it has none).
+             * @example [
+             *       "node-1"
+             *     ]
+             */
+            nodeIds: string[];
+        };
+        /**
          * @description The engine that raised the alert: `health` (the cluster health monitor's open issues, see `GET /api/v1/cluster/health/issues`) or `replication` (its lag alert rules, see `GET /api/v1/replication/monitor/alerts`).
          * @example replication
          * @enum {string}
@@ -23877,7 +23933,7 @@ export interface components {
              */
             source: string;
             /** @description Depends on `type`; see the payload schemas. */
-            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"] | components["schemas"]["TransactionBegunPayload"] | components["schemas"]["TransactionVotePayload"] | components["schemas"]["TransactionEndedPayload"] | components["schemas"]["TransactionInDoubtPayload"] | components["schemas"]["TransactionHeuristicPayload"] | components["schemas"]["TransactionForgottenPayload"] | components["schemas"]["XaBranchStatePayload"] | components["schemas"]["ShardAddedPayload"] | components["schemas"]["ShardRemovedPayload"] | components["schemas"]["Alert"] | components["schemas"]["DistributedQueryPayload"] | components["schemas"]["WorkflowProgress"];
+            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"] | components["schemas"]["TransactionBegunPayload"] | components["schemas"]["TransactionVotePayload"] | components["schemas"]["TransactionEndedPayload"] | components["schemas"]["TransactionInDoubtPayload"] | components["schemas"]["TransactionHeuristicPayload"] | components["schemas"]["TransactionForgottenPayload"] | components["schemas"]["XaBranchStatePayload"] | components["schemas"]["ShardAddedPayload"] | components["schemas"]["ShardRemovedPayload"] | components["schemas"]["ShardStateChangedPayload"] | components["schemas"]["Alert"] | components["schemas"]["DistributedQueryPayload"] | components["schemas"]["WorkflowProgress"];
         };
         EventListResponse: {
             /** @enum {boolean} */

@@ -6555,8 +6555,8 @@ export type Subscription = {
    */
   shardRebalanceProgress: RebalanceProgress;
   /**
-   * Every sharding event of /api/v1/ws/cluster/sharding (shard_added, shard_removed and the
-   * rebalance events), filtered like the stream: `tables` keeps events naming one of them in
+   * Every sharding event of /api/v1/ws/cluster/sharding (shard_added, shard_removed,
+   * shard_state_changed and the rebalance events), filtered like the stream: `tables` keeps events naming one of them in
    * `tableName` or `tableNames`, `eventTypes` keeps those types; `resumeFrom` replays stored events
    * after that cursor first (CONFLICT, reason CURSOR_EXPIRED, when the event log no longer keeps
    * them).

@@ -46,6 +46,7 @@ export const shardingModule: DomainModule = {
               nodeIds: event.primaryNodeId === null ? [] : [event.primaryNodeId],
             }),
           shardRemoved: ({ primaryNodeId, ...event }) => bus.publish('shard_removed', 'sharding', { ...event, nodeIds: primaryNodeId === null ? [] : [primaryNodeId] }),
+          shardStateChanged: ({ primaryNodeId, ...event }) => bus.publish('shard_state_changed', 'sharding', { ...event, nodeIds: primaryNodeId === null ? [] : [primaryNodeId] }),
         },
       },
       restored ?? undefined,

@@ -17,20 +17,17 @@ import {
   type AuditEntry,
   type ClusterNode,
 } from '../../generated/client/index.js';
-import { startServerProcess, stopServerProcess, type ServerProcess } from './server-process.js';
+import { CLUSTER_FORMED_MS, E2E_ADMIN_KEY, startServerProcess, stopServerProcess, type ServerProcess } from './server-process.js';
 
 /**
  * End to end: a real server process on a SQLite file, driven over HTTP by the generated
  * typescript-fetch client, then killed without warning and restarted on the same data dir.
  */
 
-const ADMIN_KEY = 'rdb_e2e_admin_0123456789abcdef0123456789abcdef';
 const ADDED_NODE_ADDRESS = 'e2e-added.cluster.local:7000';
 const RENAMED_CLUSTER = 'rustydb-e2e';
 /** Heartbeats come every 500 ms of cluster time (default config): a second is two of them. */
 const FIRST_HEARTBEAT_MS = 1000;
-/** The first heartbeats and the first election (timeout 1 s, randomized up to 2 s, plus pre-vote). */
-const FORMED_MS = 3000;
 /** Past failureTimeoutMs (5000 ms) of silence: a crashed node is DOWN. */
 const PAST_FAILURE_TIMEOUT_MS = 6000;
 /** recoveryHeartbeats (3) × 500 ms, with room: a healed node is HEALTHY again. */
@@ -84,8 +81,8 @@ let drillFailoverId: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'rustydb-e2e-'));
-  server = await startServerProcess({ dataDir, adminKey: ADMIN_KEY });
-  admin = clientFor(server.baseUrl, ADMIN_KEY);
+  server = await startServerProcess({ dataDir, adminKey: E2E_ADMIN_KEY });
+  admin = clientFor(server.baseUrl, E2E_ADMIN_KEY);
 });
 
 afterAll(async () => {
@@ -100,7 +97,7 @@ describe('a running server driven by the generated client', () => {
     expect(listed.pagination.total).toBe(5);
     expect(listed.data.map((node) => node.nodeId)).toEqual(['node-1', 'node-2', 'node-3', 'node-4', 'node-5']);
     // A node joins consensus through the log: it can be added only once the cluster has quorum and a leader.
-    await advance(admin, FORMED_MS);
+    await advance(admin, CLUSTER_FORMED_MS);
     expect((await admin.cluster.listClusterNodes({ role: 'LEADER' })).data).toHaveLength(1);
   });
 
@@ -172,8 +169,8 @@ describe('durability and shutdown', () => {
     const killed = await stopServerProcess(server, 'SIGKILL');
     expect(killed.signal).toBe('SIGKILL');
 
-    server = await startServerProcess({ dataDir, adminKey: ADMIN_KEY });
-    admin = clientFor(server.baseUrl, ADMIN_KEY);
+    server = await startServerProcess({ dataDir, adminKey: E2E_ADMIN_KEY });
+    admin = clientFor(server.baseUrl, E2E_ADMIN_KEY);
     const restored = (await admin.cluster.getClusterNode({ id: addedNode.nodeId })).data;
     expect(restored).toMatchObject({ nodeId: addedNode.nodeId, address: ADDED_NODE_ADDRESS });
     expect((await admin.cluster.listClusterNodes({})).pagination.total).toBe(6);

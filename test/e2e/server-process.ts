@@ -14,6 +14,11 @@ const PROBE_TIMEOUT_MS = 1000;
 /** Output kept for failure messages; older output is dropped. */
 const MAX_OUTPUT_CHARS = 20_000;
 
+/** The admin key the e2e servers are started with (RUSTYDB_ADMIN_KEY), so a test can call them at once. */
+export const E2E_ADMIN_KEY = 'rdb_e2e_admin_0123456789abcdef0123456789abcdef';
+/** Cluster time to the first heartbeats and the first election (timeout 1 s, randomized up to 2 s, plus pre-vote). */
+export const CLUSTER_FORMED_MS = 3000;
+
 export interface ProcessExit {
   code: number | null;
   signal: NodeJS.Signals | null;

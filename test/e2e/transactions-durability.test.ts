@@ -13,7 +13,7 @@ import {
   SimulationApi,
   type DistributedTransaction,
 } from '../../generated/client/index.js';
-import { startServerProcess, stopServerProcess, type ServerProcess } from './server-process.js';
+import { CLUSTER_FORMED_MS, E2E_ADMIN_KEY, startServerProcess, stopServerProcess, type ServerProcess } from './server-process.js';
 
 /**
  * Distributed transactions end to end: a real server process on a SQLite file, driven by the
@@ -22,12 +22,9 @@ import { startServerProcess, stopServerProcess, type ServerProcess } from './ser
  * PREPARE (a crash fault, which the store keeps) is still in doubt, its locks still held.
  */
 
-const ADMIN_KEY = 'rdb_e2e_admin_0123456789abcdef0123456789abcdef';
-/** The first heartbeats and the first election. */
-const FORMED_MS = 3000;
 
 function clientFor(baseUrl: string) {
-  const configuration = new Configuration({ basePath: baseUrl, apiKey: ADMIN_KEY });
+  const configuration = new Configuration({ basePath: baseUrl, apiKey: E2E_ADMIN_KEY });
   return { transactions: new DistributedTransactionsApi(configuration), replication: new ReplicationApi(configuration), simulation: new SimulationApi(configuration) };
 }
 type Client = ReturnType<typeof clientFor>;
@@ -67,9 +64,9 @@ let statisticsBefore: { committed: number; commitSamples: number; latencySince: 
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'rustydb-e2e-transactions-'));
-  server = await startServerProcess({ dataDir, adminKey: ADMIN_KEY });
+  server = await startServerProcess({ dataDir, adminKey: E2E_ADMIN_KEY });
   client = clientFor(server.baseUrl);
-  await client.simulation.advanceClock({ advanceRequest: { ms: FORMED_MS } });
+  await client.simulation.advanceClock({ advanceRequest: { ms: CLUSTER_FORMED_MS } });
   // Every node but the primary is a hot standby: detached, node-3 and node-4 take writes too.
   await client.replication.removeReplica({ id: 'node-3' });
   await client.replication.removeReplica({ id: 'node-4' });
@@ -106,7 +103,7 @@ describe('distributed transactions across SIGKILL', () => {
   test('after SIGKILL and a restart on the same data dir: the committed one is committed with its rows, the other still in doubt with its locks', async () => {
     const killed = await stopServerProcess(server, 'SIGKILL');
     expect(killed.signal).toBe('SIGKILL');
-    server = await startServerProcess({ dataDir, adminKey: ADMIN_KEY });
+    server = await startServerProcess({ dataDir, adminKey: E2E_ADMIN_KEY });
     client = clientFor(server.baseUrl);
 
     const committed = (await client.transactions.getDistributedTransactionStatus({ id: committedId })).data;

@@ -188,6 +188,13 @@ import {
     ShardRemovedPayloadToJSON,
 } from './ShardRemovedPayload.js';
 import {
+    ShardStateChangedPayload,
+    instanceOfShardStateChangedPayload,
+    ShardStateChangedPayloadFromJSON,
+    ShardStateChangedPayloadFromJSONTyped,
+    ShardStateChangedPayloadToJSON,
+} from './ShardStateChangedPayload.js';
+import {
     TransactionBegunPayload,
     instanceOfTransactionBegunPayload,
     TransactionBegunPayloadFromJSON,
@@ -256,7 +263,7 @@ import {
  * Depends on `type`; see the payload schemas.
  * @export
  */
-export type EventEnvelopePayload = Alert | CacheFusionTransferPayload | ClusterConfigPayload | ClusterStatePayload | DistributedQueryPayload | EnqueueLockPayload | FailoverCompletedPayload | FailoverInitiatedPayload | FaultPayload | HealthIssuePayload | InstanceRecoveryPayload | LeaderElectedPayload | MemberStatePayload | NodeHealthPayload | NodeMembershipPayload | ParallelQueryPayload | QuorumPayload | ReplicaStatusPayload | ReplicationConflictPayload | ReplicationErrorPayload | ReplicationLagAlertPayload | ReplicationSlotPayload | ResourceRemasteredPayload | ShardAddedPayload | ShardRemovedPayload | TransactionBegunPayload | TransactionEndedPayload | TransactionForgottenPayload | TransactionHeuristicPayload | TransactionInDoubtPayload | TransactionVotePayload | WalPositionPayload | WorkflowProgress | XaBranchStatePayload;
+export type EventEnvelopePayload = Alert | CacheFusionTransferPayload | ClusterConfigPayload | ClusterStatePayload | DistributedQueryPayload | EnqueueLockPayload | FailoverCompletedPayload | FailoverInitiatedPayload | FaultPayload | HealthIssuePayload | InstanceRecoveryPayload | LeaderElectedPayload | MemberStatePayload | NodeHealthPayload | NodeMembershipPayload | ParallelQueryPayload | QuorumPayload | ReplicaStatusPayload | ReplicationConflictPayload | ReplicationErrorPayload | ReplicationLagAlertPayload | ReplicationSlotPayload | ResourceRemasteredPayload | ShardAddedPayload | ShardRemovedPayload | ShardStateChangedPayload | TransactionBegunPayload | TransactionEndedPayload | TransactionForgottenPayload | TransactionHeuristicPayload | TransactionInDoubtPayload | TransactionVotePayload | WalPositionPayload | WorkflowProgress | XaBranchStatePayload;
 
 export function EventEnvelopePayloadFromJSON(json: any): EventEnvelopePayload {
     return EventEnvelopePayloadFromJSONTyped(json, false);
@@ -266,7 +273,7 @@ export function EventEnvelopePayloadFromJSONTyped(json: any, ignoreDiscriminator
     if ((json === undefined) || (json === null)) {
         return json;
     }
-    return { ...AlertFromJSONTyped(json, true), ...CacheFusionTransferPayloadFromJSONTyped(json, true), ...ClusterConfigPayloadFromJSONTyped(json, true), ...ClusterStatePayloadFromJSONTyped(json, true), ...DistributedQueryPayloadFromJSONTyped(json, true), ...EnqueueLockPayloadFromJSONTyped(json, true), ...FailoverCompletedPayloadFromJSONTyped(json, true), ...FailoverInitiatedPayloadFromJSONTyped(json, true), ...FaultPayloadFromJSONTyped(json, true), ...HealthIssuePayloadFromJSONTyped(json, true), ...InstanceRecoveryPayloadFromJSONTyped(json, true), ...LeaderElectedPayloadFromJSONTyped(json, true), ...MemberStatePayloadFromJSONTyped(json, true), ...NodeHealthPayloadFromJSONTyped(json, true), ...NodeMembershipPayloadFromJSONTyped(json, true), ...ParallelQueryPayloadFromJSONTyped(json, true), ...QuorumPayloadFromJSONTyped(json, true), ...ReplicaStatusPayloadFromJSONTyped(json, true), ...ReplicationConflictPayloadFromJSONTyped(json, true), ...ReplicationErrorPayloadFromJSONTyped(json, true), ...ReplicationLagAlertPayloadFromJSONTyped(json, true), ...ReplicationSlotPayloadFromJSONTyped(json, true), ...ResourceRemasteredPayloadFromJSONTyped(json, true), ...ShardAddedPayloadFromJSONTyped(json, true), ...ShardRemovedPayloadFromJSONTyped(json, true), ...TransactionBegunPayloadFromJSONTyped(json, true), ...TransactionEndedPayloadFromJSONTyped(json, true), ...TransactionForgottenPayloadFromJSONTyped(json, true), ...TransactionHeuristicPayloadFromJSONTyped(json, true), ...TransactionInDoubtPayloadFromJSONTyped(json, true), ...TransactionVotePayloadFromJSONTyped(json, true), ...WalPositionPayloadFromJSONTyped(json, true), ...WorkflowProgressFromJSONTyped(json, true), ...XaBranchStatePayloadFromJSONTyped(json, true) };
+    return { ...AlertFromJSONTyped(json, true), ...CacheFusionTransferPayloadFromJSONTyped(json, true), ...ClusterConfigPayloadFromJSONTyped(json, true), ...ClusterStatePayloadFromJSONTyped(json, true), ...DistributedQueryPayloadFromJSONTyped(json, true), ...EnqueueLockPayloadFromJSONTyped(json, true), ...FailoverCompletedPayloadFromJSONTyped(json, true), ...FailoverInitiatedPayloadFromJSONTyped(json, true), ...FaultPayloadFromJSONTyped(json, true), ...HealthIssuePayloadFromJSONTyped(json, true), ...InstanceRecoveryPayloadFromJSONTyped(json, true), ...LeaderElectedPayloadFromJSONTyped(json, true), ...MemberStatePayloadFromJSONTyped(json, true), ...NodeHealthPayloadFromJSONTyped(json, true), ...NodeMembershipPayloadFromJSONTyped(json, true), ...ParallelQueryPayloadFromJSONTyped(json, true), ...QuorumPayloadFromJSONTyped(json, true), ...ReplicaStatusPayloadFromJSONTyped(json, true), ...ReplicationConflictPayloadFromJSONTyped(json, true), ...ReplicationErrorPayloadFromJSONTyped(json, true), ...ReplicationLagAlertPayloadFromJSONTyped(json, true), ...ReplicationSlotPayloadFromJSONTyped(json, true), ...ResourceRemasteredPayloadFromJSONTyped(json, true), ...ShardAddedPayloadFromJSONTyped(json, true), ...ShardRemovedPayloadFromJSONTyped(json, true), ...ShardStateChangedPayloadFromJSONTyped(json, true), ...TransactionBegunPayloadFromJSONTyped(json, true), ...TransactionEndedPayloadFromJSONTyped(json, true), ...TransactionForgottenPayloadFromJSONTyped(json, true), ...TransactionHeuristicPayloadFromJSONTyped(json, true), ...TransactionInDoubtPayloadFromJSONTyped(json, true), ...TransactionVotePayloadFromJSONTyped(json, true), ...WalPositionPayloadFromJSONTyped(json, true), ...WorkflowProgressFromJSONTyped(json, true), ...XaBranchStatePayloadFromJSONTyped(json, true) };
 }
 
 export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null): any {
@@ -351,6 +358,9 @@ export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null):
     }
     if (instanceOfShardRemovedPayload(value)) {
         return ShardRemovedPayloadToJSON(value as ShardRemovedPayload);
+    }
+    if (instanceOfShardStateChangedPayload(value)) {
+        return ShardStateChangedPayloadToJSON(value as ShardStateChangedPayload);
     }
     if (instanceOfTransactionBegunPayload(value)) {
         return TransactionBegunPayloadToJSON(value as TransactionBegunPayload);

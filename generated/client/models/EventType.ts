@@ -49,6 +49,7 @@
  * - `xa_branch_state_changed` (XaBranchStatePayload): an XA transaction (a branch) changed state: started, ended, prepared, committed, rolled back, or became rollback-only.
  * - `shard_added` (ShardAddedPayload): a table's shard was created, with its table or added to it.
  * - `shard_removed` (ShardRemovedPayload): a table's shard was dropped with its table, its rows deleted from node storage.
+ * - `shard_state_changed` (ShardStateChangedPayload): a shard's state changed (see ShardStatus), set by an operator (`PUT …/shards/{id}/status`) or by a workflow (a table created or dropped, a move's copy and switch, a primary lost to a failover).
  * - `alert_fired`, `alert_resolved` (Alert): an alert of any source (health, replication) fired, or resolved after firing; the alert as `GET /api/v1/alerts` shows it.
  * - `rebalance_started`, `rebalance_progress`, `rebalance_completed` (WorkflowProgress of a REBALANCE): a rebalance plan started executing; one of its moves changed phase or another move began (and at most once a second of cluster time while it runs); it ended COMPLETED, CANCELLED or FAILED. On `/api/v1/ws/cluster/sharding`.
  * - `migration_started`, `migration_progress`, `migration_completed` (WorkflowProgress of a MIGRATION): the same for a migration task. On `/api/v1/ws/cluster/nodes`.
@@ -98,6 +99,7 @@ export const EventType = {
     XaBranchStateChanged: 'xa_branch_state_changed',
     ShardAdded: 'shard_added',
     ShardRemoved: 'shard_removed',
+    ShardStateChanged: 'shard_state_changed',
     AlertFired: 'alert_fired',
     AlertResolved: 'alert_resolved',
     DistributedQueryStarted: 'distributed_query_started',

@@ -476,6 +476,7 @@ export * from './ShardRoute.js';
 export * from './ShardRouteResponse.js';
 export * from './ShardRowListResponse.js';
 export * from './ShardState.js';
+export * from './ShardStateChangedPayload.js';
 export * from './ShardStatus.js';
 export * from './ShardStatusCounts.js';
 export * from './ShardValueList.js';

@@ -110,7 +110,7 @@ export interface ShardRows {
 export interface ShardingListener {
   shardAdded?(event: { tableName: string; shardId: string; shardNumber: number; storageTable: string; primaryNodeId: string | null; state: ShardStatus }): void;
   shardRemoved?(event: { tableName: string; shardId: string; shardNumber: number; storageTable: string; primaryNodeId: string | null; rowsDeleted: number }): void;
-  shardStateChanged?(event: { tableNames: string[]; shardId: string; from: ShardStatus; to: ShardStatus; actor: TransitionActor }): void;
+  shardStateChanged?(event: { tableNames: string[]; shardId: string; from: ShardStatus; to: ShardStatus; actor: TransitionActor; primaryNodeId: string | null }): void;
 }
 
 export interface ShardingClusterDeps {
@@ -555,7 +555,14 @@ export class ShardingCluster {
   private transition(tableNames: string[], shardId: string, to: ShardStatus, actor: TransitionActor): void {
     const from = this.deps.coordinator.shardState(shardId);
     this.deps.coordinator.transitionShard(shardId, to, actor);
-    this.deps.listener?.shardStateChanged?.({ tableNames, shardId, from, to, actor });
+    if (from !== to) this.deps.listener?.shardStateChanged?.({ tableNames, shardId, from, to, actor, primaryNodeId: this.primaryNodeOf(shardId) });
+  }
+
+  /** The primary of a shard of any group (the `default` group's are the coordinator's placements). */
+  private primaryNodeOf(shardId: string): string | null {
+    const { coordinator } = this.deps;
+    const defaultShard = coordinator.shards().find((shard) => shard.shardId === shardId);
+    return defaultShard === undefined ? coordinator.shardGroups().shard(shardId).primaryNodeId : defaultShard.primaryNodeId;
   }
 
   /** The definition with one more shard, or UNPROCESSABLE saying why the strategy does not allow it. */

@@ -201,6 +201,9 @@ describe('rows and routes', () => {
     expectContract('setShardStatus', readOnly);
     expect(readOnly.body.data.status).toBe('READ_ONLY');
     expect(await lastAuditEntry(fixture.server, 'setShardStatus')).toMatchObject({ outcome: 'SUCCESS', target: 'sharding.shard/orders/orders-shard-3' });
+    const changes = await http().get('/api/v1/events?types=shard_state_changed&resourceId=node-1').set(asAdmin);
+    expectContract('listEvents', changes);
+    expect(changes.body.data.at(-1).payload).toEqual({ tableNames: ['orders'], shardId: 'orders-shard-3', from: 'ACTIVE', to: 'READ_ONLY', actor: 'OPERATOR', nodeIds: ['node-1'] });
 
     const before = (await http().get(`${S}/tables/orders`).set(asAdmin)).body.data.rowCount;
     const refused = await http().post(`${S}/tables/orders/rows`).set(asAdmin).send({ rows: [{ customer_id: 1, order_id: 9 }, { customer_id: 42, order_id: 1 }] });
