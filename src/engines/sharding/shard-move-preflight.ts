@@ -4,7 +4,7 @@
  * list unless the caller forces it. Pure: the caller measures what it needs.
  */
 
-export type PreflightCode = 'TARGET_DOWN' | 'SOURCE_DOWN' | 'TARGET_LAGGING' | 'SHARD_MOVING' | 'LOW_FREE_CAPACITY' | 'TARGET_HOLDS_SHARD_TABLES' | 'SHARD_NOT_ACTIVE' | 'SHARD_NOT_ON_SOURCE';
+export type PreflightCode = 'TARGET_DOWN' | 'SOURCE_DOWN' | 'TARGET_LAGGING' | 'SHARD_MOVING' | 'LOW_FREE_CAPACITY' | 'SHARD_NOT_ACTIVE' | 'SHARD_NOT_ON_SOURCE';
 
 export interface PreflightFinding {
   code: PreflightCode;
@@ -28,8 +28,6 @@ export interface PreflightMoveInput {
   movingIn: string | null;
   /** Bytes the target stores now, plus the bytes of moves already heading to it. */
   targetUsedBytes: number;
-  /** Rows of the shard's tables the target already holds. */
-  targetShardRows: number;
   shardStatus: string;
   primaryNodeId: string | null;
 }
@@ -57,6 +55,5 @@ export function preflightMove(move: PreflightMoveInput, limits: PreflightLimits)
       `The target ${move.targetNodeId} holds ${move.targetUsedBytes} bytes; with ${move.bytes} more it would exceed its budget of ${limits.nodeCapacityBytes} bytes (nodeCapacityBytes).`,
     );
   }
-  if (move.targetShardRows > 0) add('TARGET_HOLDS_SHARD_TABLES', move.targetNodeId, `The target ${move.targetNodeId} already holds ${move.targetShardRows} rows of shard ${move.shardId}'s tables.`);
   return findings;
 }

@@ -353,6 +353,12 @@ export class ShardMove {
   private copy(nowMs: number): void {
     this.available(this.record.sourceNodeId);
     this.available(this.record.targetNodeId);
+    // Rows of these tables already on the target are orphans, since routing never pointed there
+    // (a detached standby keeps what it replicated): removed before the first row is copied, or
+    // the verification would count them.
+    if (this.record.rowsCopied === 0 && this.record.copyTableIndex === 0 && this.record.copyAfterKey === null) {
+      if (!this.deleteTables(this.record.targetNodeId).done) return;
+    }
     const source = this.port.storageOf(this.record.sourceNodeId);
     const { copyBatchRows } = this.config();
     while (this.canRunBatch()) {

@@ -233,7 +233,6 @@ export class ShardMover {
       const move = record.moves[index]!;
       const shard = shards.get(move.shardId);
       if (!used.has(move.targetNodeId)) used.set(move.targetNodeId, this.port.usedBytesOf(move.targetNodeId));
-      const targetStorage = this.port.storageOf(move.targetNodeId);
       findings.push(
         ...preflightMove(
           {
@@ -246,7 +245,6 @@ export class ShardMover {
             targetLagBytes: this.port.lagBytesOf(move.targetNodeId),
             movingIn: this.movingIn(move.shardId),
             targetUsedBytes: used.get(move.targetNodeId)! + (heading.get(move.targetNodeId) ?? 0) + this.incomingBytes(move.targetNodeId),
-            targetShardRows: move.tables.reduce((rows, table) => rows + targetStorage.tableImage(table).length, 0),
             shardStatus: this.port.statusOf(move.shardId),
             primaryNodeId: shard?.primaryNodeId ?? null,
           },

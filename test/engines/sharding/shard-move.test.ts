@@ -74,6 +74,21 @@ describe('a shard move, phase by phase', () => {
     expect(done.finishedAtMs! - done.startedAtMs!).toBeGreaterThanOrEqual(copyMs - 200);
   });
 
+  test("rows the target already holds of the shard's tables are orphans: removed before the copy, the move verifies", () => {
+    const { harness, move } = setUp();
+    // What a standby detached to become writable keeps: a stale copy, with a row the source has since deleted.
+    harness.cluster.commitOn('node-2', [
+      { op: 'put', table: 'orders_1', key: 'k0000001', row: { id: 1, name: 'stale', amount: -1 } },
+      { op: 'put', table: 'orders_1', key: 'zz-gone', row: { id: -2, name: 'deleted at the source', amount: 0 } },
+    ]);
+    move.start(harness.now());
+    runUntil(harness, move, (candidate) => candidate.phase === 'COMPLETED');
+    expect(move.phase).toBe('COMPLETED');
+    expect(move.progress(harness.now()).verification?.every((entry) => entry.match)).toBe(true);
+    expect(harness.cluster.storageOf('node-2').getRow('orders_1', 'zz-gone')).toBeUndefined();
+    expectServedEqualsExpected(harness);
+  });
+
   test('illegal transitions throw, naming them', () => {
     expect(() => becomePhase('move-1', 'COPY', 'CLEANUP')).toThrow('invalid transition [COPY -> CLEANUP] of move move-1');
     expect(() => becomePhase('move-1', 'COMPLETED', 'COPY')).toThrow('invalid transition');
