@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { lastAuditEntry } from '../../support/audit.js';
 import { expectContract } from '../../support/contract.js';
 import { codesOf, dataOf, graphql } from '../../support/graphql.js';
+import { graphqlWsClient, listenOnLoopback, subscribe } from '../../support/socket.js';
 import { useTestServer } from '../../support/test-server.js';
 import { asAdmin, detachReplica } from '../../support/transactions.js';
 
@@ -231,5 +232,35 @@ describe('GraphQL twins', () => {
     expect(statistics.migrationStatistics.movesStarted).toBeGreaterThanOrEqual(3);
     const tasks = dataOf(await graphql<{ migrationTasks: { total: number } }>(fixture.server, `query { migrationTasks(state: COMPLETED) { total items { taskId state } } }`));
     expect(tasks.migrationTasks.total).toBe(2);
+  });
+});
+
+describe('GraphQL subscriptions', () => {
+  test("shardRebalanceProgress(planId) and migrationProgress(taskId) replay a finished workflow's progress from a cursor, filtered to it", async () => {
+    const { wsUrl } = await listenOnLoopback(fixture.server);
+    const client = graphqlWsClient(wsUrl, asAdmin);
+    try {
+      const fields = 'cursor type status { id kind state movesCompleted movesTotal }';
+      const rebalance = subscribe<{ shardRebalanceProgress: { type: string; status: { id: string; state: string } } }>(client, {
+        query: `subscription { shardRebalanceProgress(planId: "rebalance-1", resumeFrom: 0) { ${fields} } }`,
+      });
+      const seen: { type: string; status: { id: string; state: string } }[] = [];
+      while (seen.at(-1)?.type !== 'rebalance_completed') seen.push((await rebalance.results.next()).data!.shardRebalanceProgress);
+      expect(seen[0]).toMatchObject({ type: 'rebalance_started', status: { id: 'rebalance-1' } });
+      expect(seen.every((event) => event.status.id === 'rebalance-1')).toBe(true);
+      expect(seen.at(-1)!.status).toMatchObject({ state: 'COMPLETED', movesCompleted: 2, movesTotal: 2 });
+      rebalance.unsubscribe();
+
+      const tasks = (await http().get(TASKS).set(asAdmin)).body.data as { taskId: string; state: string }[];
+      const done = tasks.find((task) => task.state === 'COMPLETED')!;
+      const migration = subscribe<{ migrationProgress: { type: string; status: { id: string; kind: string } } }>(client, {
+        query: `subscription { migrationProgress(taskId: "${done.taskId}", resumeFrom: 0) { ${fields} } }`,
+      });
+      const first = (await migration.results.next()).data!.migrationProgress;
+      expect(first).toMatchObject({ type: 'migration_started', status: { id: done.taskId, kind: 'MIGRATION' } });
+      migration.unsubscribe();
+    } finally {
+      await client.dispose();
+    }
   });
 });
