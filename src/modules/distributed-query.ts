@@ -9,6 +9,7 @@ import { distributedLongQueries } from '../services/sharding/distributed-query-l
 import { distributedQueryMetrics } from '../services/sharding/distributed-query-metrics.js';
 import { distributedQueryHandlers } from '../api/rest/handlers/sharding/distributed-query.js';
 import { distributedQueryResolvers } from '../api/graphql/resolvers/sharding/distributed-query.js';
+import { clockRunsOn } from '../services/platform/outcome-wait.js';
 import type { DomainModule } from './domain-module.js';
 
 /**
@@ -47,10 +48,7 @@ export const distributedQueryModule: DomainModule = {
       roundTripMs: (from, to) => latency.roundTripMs(from, to),
       clock,
       runner,
-      clockRuns: () => {
-        const current = clockControl.read();
-        return current.mode === 'realtime' && current.speed > 0;
-      },
+      clockRuns: clockRunsOn(clockControl),
     });
     return {
       services: { distributedQuery },

@@ -7,6 +7,7 @@ import { xaHandlers } from '../api/rest/handlers/transactions/xa.js';
 import { distributedTransactionResolvers } from '../api/graphql/resolvers/transactions/distributed-transactions.js';
 import { xaResolvers } from '../api/graphql/resolvers/transactions/xa.js';
 import { transactionSubscriptionResolvers } from '../api/graphql/resolvers/transactions/transaction-subscriptions.js';
+import { clockRunsOn } from '../services/platform/outcome-wait.js';
 import type { DomainModule } from './domain-module.js';
 
 /**
@@ -25,10 +26,7 @@ export const transactionsModule: DomainModule = {
       nodes,
       clock: runtime.clock,
       runner,
-      clockRuns: () => {
-        const clock = clockControl.read();
-        return clock.mode === 'realtime' && clock.speed > 0;
-      },
+      clockRuns: clockRunsOn(clockControl),
     };
     return {
       shares: { transactions },

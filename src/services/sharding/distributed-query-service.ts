@@ -9,7 +9,7 @@ import { servesReads, type ShardStatus } from '../../engines/sharding/shard-stat
 import { pageOf, selectFields, type Page } from '../platform/list-query.js';
 import type { OperationContext } from '../platform/operation-context.js';
 import { creationOf, type OperationRunner } from '../platform/operation-runner.js';
-import { awaitOutcome } from '../transactions/outcome-wait.js';
+import { awaitOutcome } from '../platform/outcome-wait.js';
 import {
   EXECUTION_FIELDS,
   executionViewOf,

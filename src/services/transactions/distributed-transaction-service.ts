@@ -7,7 +7,7 @@ import type { TransactionsEngine } from '../../engines/transactions/transactions
 import { pageOf, selectFields, type Page } from '../platform/list-query.js';
 import type { OperationContext } from '../platform/operation-context.js';
 import { creationOf, type OperationRunner } from '../platform/operation-runner.js';
-import { awaitOutcome } from './outcome-wait.js';
+import { awaitOutcome } from '../platform/outcome-wait.js';
 import {
   commitResultOf,
   DISTRIBUTED_TRANSACTION_FIELDS,

@@ -1,9 +1,10 @@
 import type { VirtualClock } from '../../engines/runtime/index.js';
 
 /**
- * How long `prepare` and `commit` wait for the votes before answering, in cluster milliseconds:
- * a fault-free phase one takes a few network round trips, so most answers carry the outcome
- * (200), and a slow one answers 202 rather than hold the request.
+ * How long an operation that starts work on the cluster clock (a distributed transaction's
+ * `prepare` or `commit`, a distributed query) waits for its outcome before answering, in cluster
+ * milliseconds: a fault-free run takes a few network round trips, so most answers carry the
+ * outcome (200), and a slow one answers 202 rather than hold the request.
  */
 export const OUTCOME_WAIT_MS = 1000;
 
@@ -11,6 +12,14 @@ export interface OutcomeWaitDeps {
   clock: VirtualClock;
   /** Whether the cluster clock moves on its own now (realtime mode at a speed above 0). */
   clockRuns(): boolean;
+}
+
+/** Whether the cluster clock moves on its own: realtime mode at a speed above 0. */
+export function clockRunsOn(clockControl: { read(): { mode: string; speed: number } }): () => boolean {
+  return () => {
+    const clock = clockControl.read();
+    return clock.mode === 'realtime' && clock.speed > 0;
+  };
 }
 
 /**
