@@ -1,15 +1,10 @@
 import { ClusterCoordinator } from '../src/engines/coordinator/cluster-coordinator.js';
-import { ReplicationCluster } from '../src/engines/replication/replication-cluster.js';
-import { ReplicationJournal } from '../src/engines/replication/replication-records.js';
 import type { RowWrite } from '../src/engines/replication/wal-record.js';
-import { EventBus } from '../src/engines/runtime/event-bus.js';
-import { SimulationRuntime } from '../src/engines/runtime/index.js';
 import { ShardMover } from '../src/engines/sharding/shard-mover.js';
 import { ShardingMovePort } from '../src/engines/sharding/shard-move-port.js';
 import { ShardMoveJournal } from '../src/engines/sharding/shard-move-records.js';
 import { ShardingCluster } from '../src/engines/sharding/sharding-cluster.js';
-import { Journal } from '../src/store/journal.js';
-import { SqliteStore } from '../src/store/sqlite-store.js';
+import { journaledCluster } from './journaled-cluster.js';
 
 /** What one rebalance copy measured. */
 export interface RebalanceCopyMeasurement {
@@ -39,11 +34,7 @@ const NODE_IDS = ['node-1', 'node-2', 'node-3'];
  * (reading the source, replaying its WAL, two verifications, the clean-up's deletes).
  */
 export async function measureRebalanceCopy(rows: number, settings: RebalanceCopySettings): Promise<RebalanceCopyMeasurement> {
-  const store = SqliteStore.open(':memory:');
-  const journal = new Journal(store);
-  const runtime = new SimulationRuntime({ seed: 1, startMs: Date.UTC(2030, 0, 1) });
-  const bus = await EventBus.create<object>(journal, store, () => runtime.clock.now());
-  const replication = ReplicationCluster.bootstrap({ runtime, bus, records: new ReplicationJournal(journal) }, { nodeIds: NODE_IDS, replicaIds: [] });
+  const { store, journal, runtime, bus, replication } = await journaledCluster(NODE_IDS);
   const coordinator = new ClusterCoordinator({ shardCount: 4, replicationFactor: 1, shardMoveDurationMs: 0 }, NODE_IDS.map((nodeId) => ({ nodeId })));
   const sharding = new ShardingCluster({ coordinator, replication, clock: runtime.clock, changed: () => undefined });
   // One shard, on node-1 (the only group shard), so every row is in it.

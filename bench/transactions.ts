@@ -1,11 +1,6 @@
 import { percentile } from '../src/engines/replication/lag-history.js';
-import { ReplicationCluster } from '../src/engines/replication/replication-cluster.js';
-import { ReplicationJournal } from '../src/engines/replication/replication-records.js';
-import { EventBus } from '../src/engines/runtime/event-bus.js';
-import { SimulationRuntime } from '../src/engines/runtime/index.js';
 import { TransactionsEngine } from '../src/engines/transactions/transactions-engine.js';
-import { Journal } from '../src/store/journal.js';
-import { SqliteStore } from '../src/store/sqlite-store.js';
+import { journaledCluster } from './journaled-cluster.js';
 
 /** What one run of distributed transactions measured. */
 export interface TransactionsMeasurement {
@@ -38,11 +33,7 @@ const NODE_IDS = ['node-1', 'node-2', 'node-3', 'node-4', 'node-5'];
  * runs as fast as the CPU allows; CPU time is compared with the transactions committed.
  */
 export async function measureTransactions(participants: number, settings: TransactionsSettings): Promise<TransactionsMeasurement> {
-  const store = SqliteStore.open(':memory:');
-  const journal = new Journal(store);
-  const runtime = new SimulationRuntime({ seed: 1, startMs: Date.UTC(2030, 0, 1) });
-  const bus = await EventBus.create<object>(journal, store, () => runtime.clock.now());
-  const cluster = ReplicationCluster.bootstrap({ runtime, bus, records: new ReplicationJournal(journal) }, { nodeIds: NODE_IDS, replicaIds: [] });
+  const { store, journal, runtime, bus, replication: cluster } = await journaledCluster(NODE_IDS);
   const engine = TransactionsEngine.create({ runtime, cluster, bus, journal });
   const nodeIds = NODE_IDS.slice(0, participants);
   const latencies: number[] = [];
