@@ -1,6 +1,7 @@
 import { DEFAULT_REGION } from '../engines/cluster/cluster-nodes.js';
 import type { DatacenterRecord } from '../engines/geo/datacenters.js';
-import { DATACENTER_RECORD, GeoEngine, WAN_LINK_RECORD } from '../engines/geo/geo-engine.js';
+import { DATACENTER_RECORD, GeoEngine, STREAM_RECORD, WAN_LINK_RECORD } from '../engines/geo/geo-engine.js';
+import type { GeoMessage, GeoStreamRecord } from '../engines/geo/geo-streams.js';
 import type { WanLinkRecord } from '../engines/geo/wan-links.js';
 import type { DomainModule } from './domain-module.js';
 
@@ -18,12 +19,19 @@ export const geoModule: DomainModule = {
         nodes,
         unplacedRegion: DEFAULT_REGION,
         faults: runtime.faults,
-        now: () => runtime.clock.now(),
+        clock: runtime.clock,
+        replication: shared('replication').cluster,
+        network: runtime.network<GeoMessage>('geo'),
+        cpuMicros: () => {
+          const usage = process.cpuUsage();
+          return usage.user + usage.system;
+        },
         persist: (kind, id, value) => (value === null ? journal.delete(kind, id) : journal.put(kind, id, value)),
       },
       {
         datacenters: (await store.list<DatacenterRecord>(DATACENTER_RECORD)).map((record) => record.value),
         links: (await store.list<WanLinkRecord>(WAN_LINK_RECORD)).map((record) => record.value),
+        streams: (await store.list<GeoStreamRecord>(STREAM_RECORD)).map((record) => record.value),
       },
     );
     // A node that leaves the cluster leaves its datacenter; one removed while the server was down too.

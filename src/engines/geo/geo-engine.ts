@@ -3,18 +3,27 @@
  * uses each datacenter (README). Multi-master, monitoring and global data services build on it.
  */
 import type { FaultSet } from '../runtime/faults.js';
+import type { VirtualClock } from '../runtime/clock.js';
+import type { SimNetwork } from '../runtime/network.js';
+import { GeoStreams, type GeoMessage, type GeoStreamRecord, type StreamReplication } from './geo-streams.js';
 import { Datacenters, DatacenterUsers, type CreateDatacenterInput, type Datacenter, type DatacenterRecord, type NodeRegions } from './datacenters.js';
 import { WanLinks, assertLinkSettings, type WanLinkRecord, type WanLinkSettings } from './wan-links.js';
 
 /** Record kinds in the store. */
 export const DATACENTER_RECORD = 'geo.datacenter';
 export const WAN_LINK_RECORD = 'geo.link';
+export const STREAM_RECORD = 'geo.stream';
 
 export interface GeoEngineDeps {
   nodes: NodeRegions;
   unplacedRegion: string;
   faults: FaultSet;
-  now: () => number;
+  clock: VirtualClock;
+  replication: StreamReplication;
+  /** The network geo streams ship over; the WAN links are attached to it. */
+  network: SimNetwork<GeoMessage>;
+  /** CPU microseconds this process has used (process.cpuUsage), for the compression measurement only. */
+  cpuMicros: () => number;
   /** Persists a record (null value: delete it). */
   persist: (kind: string, id: string, value: unknown) => void;
 }
@@ -22,6 +31,7 @@ export interface GeoEngineDeps {
 export interface GeoRestore {
   datacenters: readonly DatacenterRecord[];
   links: readonly WanLinkRecord[];
+  streams: readonly GeoStreamRecord[];
 }
 
 export interface CreateDatacenterRequest extends CreateDatacenterInput {
@@ -34,14 +44,15 @@ export class GeoEngine {
   readonly datacenterUsers = new DatacenterUsers();
   readonly datacenters: Datacenters;
   readonly links: WanLinks;
+  readonly streams: GeoStreams;
 
-  constructor(deps: GeoEngineDeps, restored: GeoRestore = { datacenters: [], links: [] }) {
+  constructor(deps: GeoEngineDeps, restored: GeoRestore = { datacenters: [], links: [], streams: [] }) {
     this.datacenters = new Datacenters(
       {
         nodes: deps.nodes,
         unplacedRegion: deps.unplacedRegion,
         users: this.datacenterUsers,
-        now: deps.now,
+        now: () => deps.clock.now(),
         changed: (datacenterId, record) => deps.persist(DATACENTER_RECORD, datacenterId, record),
         placementsChanged: () => this.links?.changed(),
       },
@@ -51,6 +62,20 @@ export class GeoEngine {
       { datacenters: this.datacenters, faults: deps.faults, changed: (key, record) => deps.persist(WAN_LINK_RECORD, key, record) },
       restored.links,
     );
+    this.links.attach(deps.network);
+    this.streams = new GeoStreams(
+      {
+        replication: deps.replication,
+        datacenters: this.datacenters,
+        links: this.links,
+        clock: deps.clock,
+        network: deps.network,
+        cpuMicros: deps.cpuMicros,
+        persist: (streamId, record) => deps.persist(STREAM_RECORD, streamId, record),
+      },
+      restored.streams,
+    );
+    this.datacenterUsers.register((datacenterId) => this.streams.usersOf(datacenterId));
   }
 
   /**
@@ -76,6 +101,7 @@ export class GeoEngine {
   }
 
   close(): void {
+    this.streams.close();
     this.links.close();
   }
 }

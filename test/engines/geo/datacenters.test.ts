@@ -1,41 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SimulationRuntime } from '../../../src/engines/runtime/index.js';
-import { DomainError } from '../../../src/engines/runtime/domain-error.js';
 import { GeoEngine } from '../../../src/engines/geo/geo-engine.js';
+import { codeOf, geoWorld as world, LONDON, NEW_YORK } from './geo-harness.js';
 import { greatCircleKm, latencyFromDistanceMs } from '../../../src/engines/geo/wan-links.js';
-
-const NEW_YORK = { latitude: 40.71, longitude: -74.01, city: 'New York' };
-const LONDON = { latitude: 51.51, longitude: -0.13, city: 'London' };
-
-function world(nodeIds = ['node-1', 'node-2', 'node-3', 'node-4']) {
-  const runtime = new SimulationRuntime({ seed: 7, startMs: 0, linkDefaults: { latencyMs: 1, jitterMs: 0 } });
-  const regions = new Map(nodeIds.map((id) => [id, 'local']));
-  const persisted = new Map<string, unknown>();
-  const nodes = {
-    has: (id: string) => regions.has(id),
-    get: (id: string) => ({ region: regions.get(id)! }),
-    setRegion: (id: string, region: string) => regions.set(id, region),
-  };
-  const deps = {
-    nodes,
-    unplacedRegion: 'local',
-    faults: runtime.faults,
-    now: () => runtime.clock.now(),
-    persist: (kind: string, id: string, value: unknown) => (value === null ? persisted.delete(`${kind}/${id}`) : persisted.set(`${kind}/${id}`, structuredClone(value))),
-  };
-  const geo = new GeoEngine(deps);
-  return { runtime, regions, persisted, geo, deps };
-}
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('datacenters and WAN links', () => {
   it('places nodes by setting their region, refuses a node placed elsewhere, and gives regions back on delete', () => {
@@ -97,11 +63,10 @@ describe('datacenters and WAN links', () => {
   });
 
   it('restores datacenters and links from what it persisted', () => {
-    const { geo, persisted, deps } = world();
+    const { geo, deps, restoreFromPersisted } = world();
     geo.createDatacenter({ datacenterId: 'nyc', name: 'NYC', region: 'us-east', location: NEW_YORK, nodeIds: ['node-1'] });
     geo.createDatacenter({ datacenterId: 'lon', name: 'London', region: 'eu-west', location: LONDON, nodeIds: ['node-3'], wanLinks: [{ datacenterId: 'nyc', bandwidthBytesPerSecond: 1_000_000 }] });
-    const records = (prefix: string) => [...persisted].filter(([key]) => key.startsWith(prefix)).map(([, value]) => value) as never[];
-    const again = new GeoEngine(deps, { datacenters: records('geo.datacenter/'), links: records('geo.link/') });
+    const again = new GeoEngine(deps, restoreFromPersisted());
     expect(again.datacenters.list()).toEqual(geo.datacenters.list());
     expect(again.links.linkBetween('nyc', 'lon')).toEqual(geo.links.linkBetween('nyc', 'lon'));
     expect(again.datacenters.datacenterOf('node-3')).toBe('lon');
