@@ -5541,6 +5541,210 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/geo-replication/datacenters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List datacenters
+         * @description The datacenters in id order, each with its nodes and their write role, the node geo streams
+         *     use, and its WAN links to every other datacenter (latency from distance unless configured,
+         *     bandwidth, loss, partitioned).
+         */
+        get: operations["listGeoDatacenters"];
+        put?: never;
+        /**
+         * Create a datacenter
+         * @description Groups cluster nodes into a datacenter with a region and a location. The cluster engine owns
+         *     regions: each node gets the datacenter's region (`GET /api/v1/cluster/nodes/{id}` shows it);
+         *     a node already in another region (not the default `local`) is refused with 422, a node in
+         *     another datacenter with 409. Links to the other datacenters are derived from the great-circle
+         *     distance (one way: distance / 200 km per ms of fibre, plus 2 ms) unless `wanLinks` sets
+         *     them. Deleting the datacenter gives the nodes their earlier region back. Requires role
+         *     `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["createGeoDatacenter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo-replication/datacenters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The datacenter's id.
+                 * @example us-east-1
+                 */
+                id: components["schemas"]["DatacenterId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a datacenter
+         * @description The datacenter with its nodes, their write roles and its WAN links now.
+         */
+        get: operations["getGeoDatacenter"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a datacenter
+         * @description Deletes the datacenter; its nodes get back the region they had before it, and its link
+         *     settings go. Refused (409) while a geo stream or a multi-master group uses it. Requires
+         *     role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        delete: operations["deleteGeoDatacenter"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo-replication/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Geo-replication statistics
+         * @description Counts over every stream (bytes before and after compression, the ratio and the CPU per MB
+         *     measured, changes applied, retransmissions, apply errors), the datacenter × datacenter lag
+         *     matrix (one cell per ordered pair, null where no stream runs) and every WAN link.
+         */
+        get: operations["getGeoReplicationStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo-replication/streams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List geo streams
+         * @description Every geo stream with its state, positions, lag, compression and acknowledgement at its level.
+         */
+        get: operations["listGeoStreams"];
+        put?: never;
+        /**
+         * Create a geo stream
+         * @description Starts shipping the changes committed on the source datacenter's writable node (its first
+         *     PRIMARY or STANDALONE node) to the target datacenter's writable node: the source's WAL from
+         *     its current end (no initial copy), decoded as logical decoding does, in batches of up to 100
+         *     transactions or 256 KiB every 100 ms, compressed with raw deflate and sent over the WAN link
+         *     (its bandwidth, latency, loss and cuts). `consistencyLevel` (default `Local`) says when a
+         *     write counts as acknowledged. Refused (409) when a datacenter has only standbys, when a
+         *     stream already joins the two, or when it would close a cycle (two-way replication is a
+         *     multi-master group's job). Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["createGeoStream"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo-replication/streams/{id}/consistency-level": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The stream's id.
+                 * @example stream-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a geo stream's consistency level
+         * @description Sets the level for the writes that follow: those whose WAL starts at or after the source's
+         *     end of WAL now. Writes before keep the level they were written under (`levelHistory`).
+         *     Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        put: operations["setGeoStreamConsistencyLevel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo-replication/streams/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The stream's id.
+                 * @example stream-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a geo stream's status
+         * @description Where the stream stands: its state, positions (source end, applied, confirmed, acknowledged at
+         *     its level), lag in bytes, operations and ms, the writes still waiting for their level and the
+         *     datacenters they wait for, compression measured on the real batches, and the calculator's
+         *     forecasts for its level with each datacenter failed.
+         */
+        get: operations["getGeoStreamStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo-replication/vector-clocks/{dc}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The datacenter's id.
+                 * @example eu-west-1
+                 */
+                dc: components["schemas"]["DatacenterId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a datacenter's vector clock
+         * @description The datacenter's version vector: its own end of WAL, and for each datacenter that ships to
+         *     it the end of the last change of that datacenter applied here (PostgreSQL's replication
+         *     origin `remote_lsn`). Give a session's clock in `session` (`datacenterId:position` pairs,
+         *     comma separated, as another datacenter's clock answered) to learn whether this datacenter
+         *     can serve that session's reads: read-your-writes for `SessionConsistent`.
+         */
+        get: operations["getGeoVectorClock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/advanced-replication/apply/checkpoints": {
         parameters: {
             query?: never;
@@ -6915,170 +7119,6 @@ export interface paths {
          * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
          */
         post: operations["postGeoReplicationConflictsResolve"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/datacenters": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/geo-replication/datacenters
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getGeoReplicationDatacenters"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/geo-replication/datacenters
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postGeoReplicationDatacenters"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/datacenters/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `datacenters` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/geo-replication/datacenters/{id}
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getGeoReplicationDatacentersById"];
-        put?: never;
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/geo-replication/datacenters/{id}
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteGeoReplicationDatacentersById"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/geo-replication/statistics
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getGeoReplicationStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/streams": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/geo-replication/streams
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getGeoReplicationStreams"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/geo-replication/streams
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postGeoReplicationStreams"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/streams/{id}/consistency-level": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `streams` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Planned: PUT /api/v1/geo-replication/streams/{id}/consistency-level
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        put: operations["putGeoReplicationStreamsByIdConsistencyLevel"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/streams/{id}/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `streams` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/geo-replication/streams/{id}/status
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getGeoReplicationStreamsByIdStatus"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/vector-clocks/{dc}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `dc` of the addressed `vector-clocks` entry. */
-                dc: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/geo-replication/vector-clocks/{dc}
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getGeoReplicationVectorClocksByDc"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -24851,6 +24891,586 @@ export interface components {
              */
             success: true;
             data: components["schemas"]["MigrationStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A datacenter's id (lowercase letters, digits and `-`).
+         * @example us-east-1
+         */
+        DatacenterId: string;
+        /** @description Where a datacenter stands. */
+        GeoLocation: {
+            /**
+             * @description Degrees north.
+             * @example 40.71
+             */
+            latitude: number;
+            /**
+             * @description Degrees east.
+             * @example -74.01
+             */
+            longitude: number;
+            /**
+             * @description The city, for people.
+             * @example New York
+             */
+            city: string;
+        };
+        /** @description A node of the datacenter, as replication sees it. */
+        DatacenterNode: {
+            /**
+             * @description The cluster node.
+             * @example node-1
+             */
+            nodeId: string;
+            /**
+             * @description PRIMARY and STANDALONE nodes take writes; a STANDBY replays the primary's WAL.
+             * @example PRIMARY
+             * @enum {string}
+             */
+            writeRole: "PRIMARY" | "STANDBY" | "STANDALONE" | "UNKNOWN";
+            /**
+             * @description Whether the node runs (not crashed).
+             * @example true
+             */
+            running: boolean;
+        };
+        /** @description The WAN link between two datacenters now. */
+        WanLink: {
+            /**
+             * @description The two ends (links are symmetric).
+             * @example [
+             *       "eu-west-1",
+             *       "us-east-1"
+             *     ]
+             */
+            datacenterIds: components["schemas"]["DatacenterId"][];
+            /**
+             * @description One-way latency: ceil(distanceKm / 200 km per ms of fibre) + 2 ms per link, unless configured.
+             * @example 30
+             */
+            latencyMs: number;
+            /**
+             * @description Bandwidth in bytes per second.
+             * @example 125000000
+             */
+            bandwidthBytesPerSecond: number;
+            /**
+             * @description Probability that a message is dropped.
+             * @example 0
+             */
+            lossRate: number;
+            /**
+             * @description True when cut by configuration or by partition faults separating every node of one side from every node of the other.
+             * @example false
+             */
+            partitioned: boolean;
+            /**
+             * @description Whether the latency is derived from the great-circle distance or configured.
+             * @example DISTANCE
+             * @enum {string}
+             */
+            basis: "DISTANCE" | "CONFIGURED";
+            /**
+             * @description Great-circle distance between the two locations (haversine over 6371 km).
+             * @example 5570.2
+             */
+            distanceKm: number;
+        };
+        /** @description A named group of the cluster's nodes with a region and a location. */
+        Datacenter: {
+            datacenterId: components["schemas"]["DatacenterId"];
+            /**
+             * @description Its name.
+             * @example US East 1
+             */
+            name: string;
+            /**
+             * @description The region of its nodes: the cluster engine's node region, set when the datacenter was created.
+             * @example us-east
+             */
+            region: string;
+            location: components["schemas"]["GeoLocation"];
+            /**
+             * @description Its nodes; a node is in at most one datacenter.
+             * @example [
+             *       "node-1",
+             *       "node-2"
+             *     ]
+             */
+            nodeIds: string[];
+            /** @description Its nodes with their write role. */
+            nodes: components["schemas"]["DatacenterNode"][];
+            /**
+             * @description The node geo streams read from and write to (its first PRIMARY or STANDALONE node); null when it has only standbys.
+             * @example node-1
+             */
+            writableNodeId: string | null;
+            /** @description Its WAN links to every other datacenter. */
+            links: components["schemas"]["WanLink"][];
+            /**
+             * Format: date-time
+             * @description When it was created (cluster time).
+             * @example 2026-12-08T00:10:00.000Z
+             */
+            createdAt: string;
+        };
+        DatacenterListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["Datacenter"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description The settings of the link to one datacenter; a field left out keeps its derived or default value. */
+        WanLinkSetting: {
+            datacenterId: components["schemas"]["DatacenterId"];
+            /**
+             * @description One-way latency in ms (otherwise derived from distance).
+             * @example 35
+             */
+            latencyMs?: number;
+            /**
+             * @description Bandwidth in bytes per second (default 125000000, 1 Gbit/s).
+             * @example 125000000
+             */
+            bandwidthBytesPerSecond?: number;
+            /**
+             * @description Probability that a message is dropped.
+             * @example 0.01
+             */
+            lossRate?: number;
+            /**
+             * @description Cut the link on purpose (a drill). Partition faults between the datacenters' nodes cut it too.
+             * @example false
+             */
+            partitioned?: boolean;
+        };
+        CreateDatacenterRequest: {
+            datacenterId?: components["schemas"]["DatacenterId"];
+            /**
+             * @description Its name.
+             * @example US East 1
+             */
+            name: string;
+            /**
+             * @description Its region. Its nodes get this region in the cluster (a node already in another region is refused, 422).
+             * @example us-east
+             */
+            region: string;
+            location: components["schemas"]["GeoLocation"];
+            /**
+             * @description Cluster nodes, none already in a datacenter.
+             * @example [
+             *       "node-1",
+             *       "node-2"
+             *     ]
+             */
+            nodeIds: string[];
+            /** @description Settings of its links to existing datacenters; links not named are derived from distance. */
+            wanLinks?: components["schemas"]["WanLinkSetting"][];
+        };
+        DatacenterResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["Datacenter"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description One cell of the lag matrix, from a source to a target datacenter. */
+        LagCell: {
+            sourceDatacenterId: components["schemas"]["DatacenterId"];
+            targetDatacenterId: components["schemas"]["DatacenterId"];
+            /**
+             * @description The stream between them; null when none.
+             * @example stream-1
+             */
+            streamId: string | null;
+            /**
+             * @description The stream's lag in ms; null when no stream.
+             * @example 0
+             */
+            lagMs: number | null;
+            /**
+             * @description The stream's lag in row changes; null when no stream.
+             * @example 0
+             */
+            lagOperations: number | null;
+        };
+        GeoReplicationStatistics: {
+            /**
+             * @description Datacenters.
+             * @example 3
+             */
+            datacenterCount: number;
+            /**
+             * @description Geo streams.
+             * @example 2
+             */
+            streamCount: number;
+            /** @description Streams per state. */
+            streamsByState: {
+                /** @example 2 */
+                STREAMING: number;
+                /** @example 0 */
+                CATCHING_UP: number;
+                /** @example 0 */
+                DISCONNECTED: number;
+                /** @example 0 */
+                BROKEN: number;
+            };
+            /**
+             * @description Raw batch bytes over every stream.
+             * @example 16240
+             */
+            rawBytes: number;
+            /**
+             * @description Compressed batch bytes over every stream.
+             * @example 2760
+             */
+            compressedBytes: number;
+            /**
+             * @description rawBytes / compressedBytes; null before any batch.
+             * @example 5.88
+             */
+            compressionRatio: number | null;
+            /**
+             * @description CPU microseconds of compression per MB of raw batch (process.cpuUsage); null before any batch.
+             * @example 9500
+             */
+            compressionCpuMicrosPerMegabyte: number | null;
+            /**
+             * @description Row changes applied over every stream.
+             * @example 80
+             */
+            operationsApplied: number;
+            /**
+             * @description Batches sent again over every stream.
+             * @example 0
+             */
+            retransmits: number;
+            /**
+             * @description Batches refused by targets over every stream.
+             * @example 0
+             */
+            applyErrors: number;
+            /**
+             * @description The largest lag of any stream in ms.
+             * @example 0
+             */
+            maxLagMs: number;
+            /** @description The datacenter × datacenter lag matrix, one cell per ordered pair of different datacenters, in id order. */
+            lagMatrix: components["schemas"]["LagCell"][];
+            /** @description Every WAN link, one per pair. */
+            links: components["schemas"]["WanLink"][];
+        };
+        GeoReplicationStatisticsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["GeoReplicationStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description When a write on the source datacenter counts as acknowledged. `Local`: by its own datacenter.
+         *     `Regional`: by a majority of the datacenters of its region. `Global`: by a majority of all
+         *     datacenters. `Strong`: by every datacenter (linearizable). `SessionConsistent`: by its own
+         *     datacenter, and a session reads only where its vector clock is covered (read-your-writes).
+         * @example Global
+         * @enum {string}
+         */
+        ConsistencyLevel: "Local" | "Regional" | "Global" | "Strong" | "SessionConsistent";
+        /** @description From which source position a level applies. */
+        LevelChange: {
+            /**
+             * @description Writes whose WAL starts here or later are acknowledged at `level`.
+             * @example 0/3000A28
+             */
+            fromLsn: string;
+            level: components["schemas"]["ConsistencyLevel"];
+            /**
+             * Format: date-time
+             * @description When the level was set (cluster time).
+             * @example 2026-12-08T00:10:00.000Z
+             */
+            changedAt: string;
+        };
+        /** @description What the calculator predicts for a level with some datacenters failed. */
+        ConsistencyForecast: {
+            /**
+             * @description The datacenters assumed failed.
+             * @example [
+             *       "eu-west-1"
+             *     ]
+             */
+            failedDatacenterIds: components["schemas"]["DatacenterId"][];
+            /**
+             * @description Whether a write can be acknowledged at the level.
+             * @example true
+             */
+            writesSucceed: boolean;
+            /**
+             * @description Whether a read at the level can be served.
+             * @example true
+             */
+            readsSucceed: boolean;
+            /**
+             * @description Longest a successful read may lag the newest acknowledged write, in ms; null when unbounded.
+             * @example 0
+             */
+            worstCaseStalenessMs: number | null;
+            /**
+             * @description Why, with the numbers used.
+             * @example Global: writes and reads need a majority of all datacenters (2 of 3 up, 2 needed); two majorities overlap, so a read sees every acknowledged write.
+             */
+            basis: string;
+        };
+        /** @description A stream shipping one datacenter's changes to another, and where it stands. */
+        GeoStream: {
+            /**
+             * @description The stream's id.
+             * @example stream-1
+             */
+            streamId: string;
+            sourceDatacenterId: components["schemas"]["DatacenterId"];
+            targetDatacenterId: components["schemas"]["DatacenterId"];
+            /**
+             * @description The source datacenter's writable node whose WAL ships.
+             * @example node-1
+             */
+            sourceNodeId: string;
+            /**
+             * @description The target datacenter's writable node the changes are applied on.
+             * @example node-6
+             */
+            targetNodeId: string;
+            consistencyLevel: components["schemas"]["ConsistencyLevel"];
+            /** @description Every level in force, oldest first (at most 32). */
+            levelHistory: components["schemas"]["LevelChange"][];
+            /**
+             * @description `CATCHING_UP` when more than one batch (256 KiB of WAL) behind; `DISCONNECTED` while the link is cut or a node is down; `BROKEN` when the WAL it needs was removed (recreate it).
+             * @example STREAMING
+             * @enum {string}
+             */
+            state: "STREAMING" | "CATCHING_UP" | "DISCONNECTED" | "BROKEN";
+            /**
+             * @description Why it is disconnected or broken.
+             * @example null
+             */
+            stateReason: string | null;
+            /**
+             * @description The source node's end of WAL.
+             * @example 0/3000A28
+             */
+            sourceLsn: string;
+            /**
+             * @description End of the last change applied on the target (the replication origin's remote_lsn).
+             * @example 0/3000A28
+             */
+            appliedLsn: string;
+            /**
+             * @description What the source learned through acknowledgements.
+             * @example 0/3000A28
+             */
+            confirmedLsn: string;
+            /**
+             * @description Position up to which every write met its consistency level.
+             * @example 0/3000A28
+             */
+            acknowledgedLsn: string;
+            /**
+             * @description Bytes of source WAL not applied on the target.
+             * @example 0
+             */
+            lagBytes: number;
+            /**
+             * @description Row changes committed on the source and not applied on the target.
+             * @example 0
+             */
+            lagOperations: number;
+            /**
+             * @description Cluster ms since the oldest change not applied was committed; 0 when caught up.
+             * @example 0
+             */
+            lagMs: number;
+            /**
+             * @description Row changes whose consistency level is not met yet.
+             * @example 0
+             */
+            unacknowledgedOperations: number;
+            /**
+             * @description Datacenters that have not applied the oldest unacknowledged write.
+             * @example []
+             */
+            waitingFor: components["schemas"]["DatacenterId"][];
+            /**
+             * @description Batches sent (retransmissions not counted).
+             * @example 12
+             */
+            batchesShipped: number;
+            /**
+             * @description Source transactions applied on the target.
+             * @example 40
+             */
+            transactionsApplied: number;
+            /**
+             * @description Row changes applied on the target.
+             * @example 40
+             */
+            operationsApplied: number;
+            /**
+             * @description Bytes of the decoded batches before compression.
+             * @example 8120
+             */
+            rawBytes: number;
+            /**
+             * @description Bytes after raw deflate (node:zlib, level 6).
+             * @example 1380
+             */
+            compressedBytes: number;
+            /**
+             * @description rawBytes / compressedBytes; null before the first batch.
+             * @example 5.88
+             */
+            compressionRatio: number | null;
+            /**
+             * @description CPU microseconds spent compressing per MB (10^6 bytes) of raw batch, measured with process.cpuUsage in this process; null before the first batch.
+             * @example 9500
+             */
+            compressionCpuMicrosPerMegabyte: number | null;
+            /**
+             * @description Batches sent again because no acknowledgement came (loss, cuts).
+             * @example 0
+             */
+            retransmits: number;
+            /**
+             * @description Batches the target refused (a locked row, a node that stopped taking writes); they are sent again.
+             * @example 0
+             */
+            applyErrors: number;
+            /**
+             * @description Deletes of rows the target never had (the stream started after they were written).
+             * @example 0
+             */
+            skippedDeletes: number;
+            /**
+             * Format: date-time
+             * @description When the target last applied a batch (cluster time).
+             * @example 2026-12-08T00:11:00.000Z
+             */
+            lastAppliedAt: string | null;
+            /**
+             * @description Cluster ms from commit to acknowledgement at its level, of the last write acknowledged.
+             * @example 140
+             */
+            lastAckLatencyMs: number | null;
+            /**
+             * @description The longest such wait seen.
+             * @example 210
+             */
+            maxAckLatencyMs: number | null;
+            /**
+             * @description The last apply error or break.
+             * @example null
+             */
+            lastError: string | null;
+            /** @description The calculator for this stream's level, source and datacenters: with no datacenter failed, then with each one failed alone. */
+            forecasts: components["schemas"]["ConsistencyForecast"][];
+            /**
+             * Format: date-time
+             * @description When it was created (cluster time).
+             * @example 2026-12-08T00:10:00.000Z
+             */
+            createdAt: string;
+        };
+        GeoStreamListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["GeoStream"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        CreateGeoStreamRequest: {
+            sourceDatacenterId: components["schemas"]["DatacenterId"];
+            targetDatacenterId: components["schemas"]["DatacenterId"];
+            consistencyLevel?: components["schemas"]["ConsistencyLevel"];
+        };
+        GeoStreamResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["GeoStream"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        SetConsistencyLevelRequest: {
+            consistencyLevel: components["schemas"]["ConsistencyLevel"];
+        };
+        ClockEntry: {
+            datacenterId: components["schemas"]["DatacenterId"];
+            /**
+             * @description The entry as a byte position in that datacenter's WAL.
+             * @example 50333224
+             */
+            position: number;
+            /**
+             * @description The same position as an LSN.
+             * @example 0/3000A28
+             */
+            lsn: string;
+        };
+        /** @description A datacenter's version vector. */
+        DatacenterVectorClock: {
+            datacenterId: components["schemas"]["DatacenterId"];
+            /** @description Its own end of WAL, and for each datacenter that ships to it (directly or through another) the end of the last change of that datacenter applied here. */
+            entries: components["schemas"]["ClockEntry"][];
+            /** @description Whether this datacenter can serve a read of the session given in `session` (null when none was given). */
+            session: {
+                /**
+                 * @description True when this clock dominates the session's (read-your-writes holds here).
+                 * @example true
+                 */
+                covered: boolean;
+                /** @description Entries where the session is ahead of this datacenter. */
+                missing: {
+                    /**
+                     * @description The datacenter whose writes are missing.
+                     * @example us-east-1
+                     */
+                    datacenterId: string;
+                    /**
+                     * @description What the session has seen.
+                     * @example 50333224
+                     */
+                    sessionPosition: number;
+                    /**
+                     * @description What this datacenter has applied.
+                     * @example 50331648
+                     */
+                    position: number;
+                }[];
+            } | null;
+        };
+        DatacenterVectorClockResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["DatacenterVectorClock"];
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
@@ -45970,6 +46590,776 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listGeoDatacenters: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only datacenters of this region. */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of datacenters. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "datacenterId": "us-east-1",
+                     *           "name": "US East 1",
+                     *           "region": "us-east",
+                     *           "location": {
+                     *             "latitude": 40.71,
+                     *             "longitude": -74.01,
+                     *             "city": "New York"
+                     *           },
+                     *           "nodeIds": [
+                     *             "node-1",
+                     *             "node-2"
+                     *           ],
+                     *           "nodes": [
+                     *             {
+                     *               "nodeId": "node-1",
+                     *               "writeRole": "PRIMARY",
+                     *               "running": true
+                     *             },
+                     *             {
+                     *               "nodeId": "node-2",
+                     *               "writeRole": "STANDBY",
+                     *               "running": true
+                     *             }
+                     *           ],
+                     *           "writableNodeId": "node-1",
+                     *           "links": [
+                     *             {
+                     *               "datacenterIds": [
+                     *                 "eu-west-1",
+                     *                 "us-east-1"
+                     *               ],
+                     *               "latencyMs": 30,
+                     *               "bandwidthBytesPerSecond": 125000000,
+                     *               "lossRate": 0,
+                     *               "partitioned": false,
+                     *               "basis": "DISTANCE",
+                     *               "distanceKm": 5570.2
+                     *             }
+                     *           ],
+                     *           "createdAt": "2026-12-08T00:10:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-12-08T00:11:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DatacenterListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createGeoDatacenter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "datacenterId": "eu-west-1",
+                 *       "name": "EU West 1",
+                 *       "region": "eu-west",
+                 *       "location": {
+                 *         "latitude": 51.51,
+                 *         "longitude": -0.13,
+                 *         "city": "London"
+                 *       },
+                 *       "nodeIds": [
+                 *         "node-6"
+                 *       ],
+                 *       "wanLinks": [
+                 *         {
+                 *           "datacenterId": "us-east-1",
+                 *           "bandwidthBytesPerSecond": 12500000
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateDatacenterRequest"];
+            };
+        };
+        responses: {
+            /** @description The datacenter, created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "datacenterId": "eu-west-1",
+                     *         "name": "EU West 1",
+                     *         "region": "eu-west",
+                     *         "location": {
+                     *           "latitude": 51.51,
+                     *           "longitude": -0.13,
+                     *           "city": "London"
+                     *         },
+                     *         "nodeIds": [
+                     *           "node-6"
+                     *         ],
+                     *         "nodes": [
+                     *           {
+                     *             "nodeId": "node-6",
+                     *             "writeRole": "STANDALONE",
+                     *             "running": true
+                     *           }
+                     *         ],
+                     *         "writableNodeId": "node-6",
+                     *         "links": [
+                     *           {
+                     *             "datacenterIds": [
+                     *               "eu-west-1",
+                     *               "us-east-1"
+                     *             ],
+                     *             "latencyMs": 30,
+                     *             "bandwidthBytesPerSecond": 12500000,
+                     *             "lossRate": 0,
+                     *             "partitioned": false,
+                     *             "basis": "DISTANCE",
+                     *             "distanceKm": 5570.2
+                     *           }
+                     *         ],
+                     *         "createdAt": "2026-12-08T00:10:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DatacenterResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A node, or a datacenter named in `wanLinks`, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No cluster node has id \"node-9\".",
+                     *         "details": {
+                     *           "resource": "cluster.node",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The id is taken, a node is in another datacenter, or there are already 64 datacenters. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Node node-1 is already in datacenter us-east-1: a node is in at most one datacenter.",
+                     *         "details": {
+                     *           "nodeId": "node-1",
+                     *           "datacenterId": "us-east-1"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A node is placed in another region, a coordinate is off the globe, or a link setting is out of range. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Node node-6 is in region ap-south, not eu-west: a datacenter's nodes carry its region.",
+                     *         "details": {
+                     *           "nodeId": "node-6",
+                     *           "nodeRegion": "ap-south",
+                     *           "region": "eu-west"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getGeoDatacenter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The datacenter's id.
+                 * @example us-east-1
+                 */
+                id: components["schemas"]["DatacenterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The datacenter. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatacenterResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No datacenter has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No datacenter has id \"ap-south-1\".",
+                     *         "details": {
+                     *           "resource": "geo.datacenter",
+                     *           "id": "ap-south-1"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteGeoDatacenter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The datacenter's id.
+                 * @example us-east-1
+                 */
+                id: components["schemas"]["DatacenterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The datacenter is gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "eu-west-1",
+                     *         "deleted": true
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No datacenter has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No datacenter has id \"ap-south-1\".",
+                     *         "details": {
+                     *           "resource": "geo.datacenter",
+                     *           "id": "ap-south-1"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A geo stream or a multi-master group still uses the datacenter (`details.users`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Datacenter eu-west-1 is still used by geo stream stream-1: remove them first.",
+                     *         "details": {
+                     *           "datacenterId": "eu-west-1",
+                     *           "users": [
+                     *             {
+                     *               "kind": "geo stream",
+                     *               "id": "stream-1"
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getGeoReplicationStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeoReplicationStatisticsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listGeoStreams: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only streams in this state. */
+                state?: "STREAMING" | "CATCHING_UP" | "DISCONNECTED" | "BROKEN";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of geo streams. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeoStreamListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createGeoStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "sourceDatacenterId": "us-east-1",
+                 *       "targetDatacenterId": "eu-west-1",
+                 *       "consistencyLevel": "Global"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateGeoStreamRequest"];
+            };
+        };
+        responses: {
+            /** @description The stream, started. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeoStreamResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No datacenter has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No datacenter has id \"ap-south-1\".",
+                     *         "details": {
+                     *           "resource": "geo.datacenter",
+                     *           "id": "ap-south-1"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A datacenter has no writable node, a stream already joins them, the stream would close a cycle, or there are already 256 streams. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Datacenter eu-west-1 has no writable node (PRIMARY or STANDALONE): node-2 STANDBY.",
+                     *         "details": {
+                     *           "datacenterId": "eu-west-1"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The source and the target are the same datacenter. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "A stream needs two datacenters; both are us-east-1.",
+                     *         "details": {
+                     *           "datacenterId": "us-east-1"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    setGeoStreamConsistencyLevel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The stream's id.
+                 * @example stream-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "consistencyLevel": "Strong"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SetConsistencyLevelRequest"];
+            };
+        };
+        responses: {
+            /** @description The stream, with its new level. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeoStreamResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No geo stream has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No geo stream has id \"stream-9\".",
+                     *         "details": {
+                     *           "resource": "geo.stream",
+                     *           "id": "stream-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getGeoStreamStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The stream's id.
+                 * @example stream-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeoStreamResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No geo stream has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No geo stream has id \"stream-9\".",
+                     *         "details": {
+                     *           "resource": "geo.stream",
+                     *           "id": "stream-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getGeoVectorClock: {
+        parameters: {
+            query?: {
+                /** @description A session's vector clock: `datacenterId:position` pairs separated by commas. */
+                session?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The datacenter's id.
+                 * @example eu-west-1
+                 */
+                dc: components["schemas"]["DatacenterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The vector clock. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "datacenterId": "eu-west-1",
+                     *         "entries": [
+                     *           {
+                     *             "datacenterId": "eu-west-1",
+                     *             "position": 50331648,
+                     *             "lsn": "0/3000000"
+                     *           },
+                     *           {
+                     *             "datacenterId": "us-east-1",
+                     *             "position": 50333224,
+                     *             "lsn": "0/3000628"
+                     *           }
+                     *         ],
+                     *         "session": null
+                     *       },
+                     *       "timestamp": "2026-12-08T00:11:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DatacenterVectorClockResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No datacenter has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No datacenter has id \"ap-south-1\".",
+                     *         "details": {
+                     *           "resource": "geo.datacenter",
+                     *           "id": "ap-south-1"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     getAdvancedReplicationApplyCheckpoints: {
         parameters: {
             query?: never;
@@ -47503,181 +48893,6 @@ export interface operations {
             query?: never;
             header?: never;
             path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getGeoReplicationDatacenters: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postGeoReplicationDatacenters: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getGeoReplicationDatacentersById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `datacenters` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteGeoReplicationDatacentersById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `datacenters` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getGeoReplicationStatistics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getGeoReplicationStreams: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postGeoReplicationStreams: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    putGeoReplicationStreamsByIdConsistencyLevel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `streams` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getGeoReplicationStreamsByIdStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `streams` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getGeoReplicationVectorClocksByDc: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `dc` of the addressed `vector-clocks` entry. */
-                dc: string;
-            };
             cookie?: never;
         };
         requestBody?: never;

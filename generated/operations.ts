@@ -2747,52 +2747,52 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getGeoReplicationDatacenters",
+    operationId: "listGeoDatacenters",
     method: "get",
     path: "/api/v1/geo-replication/datacenters",
     expressPath: "/api/v1/geo-replication/datacenters",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postGeoReplicationDatacenters",
+    operationId: "createGeoDatacenter",
     method: "post",
     path: "/api/v1/geo-replication/datacenters",
     expressPath: "/api/v1/geo-replication/datacenters",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteGeoReplicationDatacentersById",
+    operationId: "deleteGeoDatacenter",
     method: "delete",
     path: "/api/v1/geo-replication/datacenters/{id}",
     expressPath: "/api/v1/geo-replication/datacenters/:id",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getGeoReplicationDatacentersById",
+    operationId: "getGeoDatacenter",
     method: "get",
     path: "/api/v1/geo-replication/datacenters/{id}",
     expressPath: "/api/v1/geo-replication/datacenters/:id",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -2803,74 +2803,74 @@ export const operations = [
     method: "get",
     path: "/api/v1/geo-replication/statistics",
     expressPath: "/api/v1/geo-replication/statistics",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getGeoReplicationStreams",
+    operationId: "listGeoStreams",
     method: "get",
     path: "/api/v1/geo-replication/streams",
     expressPath: "/api/v1/geo-replication/streams",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postGeoReplicationStreams",
+    operationId: "createGeoStream",
     method: "post",
     path: "/api/v1/geo-replication/streams",
     expressPath: "/api/v1/geo-replication/streams",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "putGeoReplicationStreamsByIdConsistencyLevel",
+    operationId: "setGeoStreamConsistencyLevel",
     method: "put",
     path: "/api/v1/geo-replication/streams/{id}/consistency-level",
     expressPath: "/api/v1/geo-replication/streams/:id/consistency-level",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getGeoReplicationStreamsByIdStatus",
+    operationId: "getGeoStreamStatus",
     method: "get",
     path: "/api/v1/geo-replication/streams/{id}/status",
     expressPath: "/api/v1/geo-replication/streams/:id/status",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getGeoReplicationVectorClocksByDc",
+    operationId: "getGeoVectorClock",
     method: "get",
     path: "/api/v1/geo-replication/vector-clocks/{dc}",
     expressPath: "/api/v1/geo-replication/vector-clocks/:dc",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -5797,6 +5797,8 @@ export type OperationId =
   | "configureReplication"
   | "createAccessToken"
   | "createApiKey"
+  | "createGeoDatacenter"
+  | "createGeoStream"
   | "createMigrationTask"
   | "createMigrationTaskAlias"
   | "createRaftSnapshot"
@@ -5819,7 +5821,7 @@ export type OperationId =
   | "deleteGatewayRatelimitsById"
   | "deleteGatewayRoutesById"
   | "deleteGatewayServicesById"
-  | "deleteGeoReplicationDatacentersById"
+  | "deleteGeoDatacenter"
   | "deleteMigrationTask"
   | "deleteNetworkClusterNodesById"
   | "deleteNetworkConnectionsById"
@@ -5915,13 +5917,11 @@ export type OperationId =
   | "getGatewayServices"
   | "getGatewayServicesById"
   | "getGatewayStats"
+  | "getGeoDatacenter"
   | "getGeoReplicationConflicts"
-  | "getGeoReplicationDatacenters"
-  | "getGeoReplicationDatacentersById"
   | "getGeoReplicationStatistics"
-  | "getGeoReplicationStreams"
-  | "getGeoReplicationStreamsByIdStatus"
-  | "getGeoReplicationVectorClocksByDc"
+  | "getGeoStreamStatus"
+  | "getGeoVectorClock"
   | "getGossipState"
   | "getGrdTopology"
   | "getInterconnectLatency"
@@ -6052,6 +6052,8 @@ export type OperationId =
   | "listEvents"
   | "listFailoverHistory"
   | "listFaults"
+  | "listGeoDatacenters"
+  | "listGeoStreams"
   | "listGrdAffinity"
   | "listGrdResources"
   | "listHealthHistory"
@@ -6111,8 +6113,6 @@ export type OperationId =
   | "postGatewayRoutes"
   | "postGatewayServices"
   | "postGeoReplicationConflictsResolve"
-  | "postGeoReplicationDatacenters"
-  | "postGeoReplicationStreams"
   | "postNetworkCircuitBreakersByNameReset"
   | "postNetworkCircuitBreakersByNameTest"
   | "postNetworkClusterNodes"
@@ -6151,7 +6151,6 @@ export type OperationId =
   | "putGatewayRatelimitsById"
   | "putGatewayRoutesById"
   | "putGatewayServicesById"
-  | "putGeoReplicationStreamsByIdConsistencyLevel"
   | "putNetworkCircuitBreakersByName"
   | "putNetworkLoadbalancerAlgorithm"
   | "putNetworkLoadbalancerBackendsById"
@@ -6192,6 +6191,7 @@ export type OperationId =
   | "routeShardQuery"
   | "setClock"
   | "setExecutionStrategy"
+  | "setGeoStreamConsistencyLevel"
   | "setLoadBalancerStrategy"
   | "setShardStatus"
   | "setWorkload"

@@ -417,6 +417,13 @@ export type Clock = {
   speed: Scalars['Float']['output'];
 };
 
+export type ClockEntry = {
+  __typename?: 'ClockEntry';
+  datacenterId: Scalars['String']['output'];
+  lsn: Scalars['String']['output'];
+  position: Scalars['BigInt']['output'];
+};
+
 export type ClockInput = {
   mode?: InputMaybe<ClockMode>;
   speed?: InputMaybe<Scalars['Float']['input']>;
@@ -965,6 +972,28 @@ export type ConnectionState =
   /** Released or aborted. */
   | 'CLOSED';
 
+export type ConsistencyForecast = {
+  __typename?: 'ConsistencyForecast';
+  basis: Scalars['String']['output'];
+  failedDatacenterIds: Array<Scalars['String']['output']>;
+  readsSucceed: Scalars['Boolean']['output'];
+  worstCaseStalenessMs?: Maybe<Scalars['Int']['output']>;
+  writesSucceed: Scalars['Boolean']['output'];
+};
+
+/** When a write counts as acknowledged (see ConsistencyLevel in the OpenAPI document). */
+export type ConsistencyLevel =
+  /** By a majority of all datacenters. */
+  | 'Global'
+  /** By its own datacenter. */
+  | 'Local'
+  /** By a majority of the datacenters of its region. */
+  | 'Regional'
+  /** By its own datacenter; a session reads only where its vector clock is covered. */
+  | 'SessionConsistent'
+  /** By every datacenter (linearizable). */
+  | 'Strong';
+
 /** An alert rule to create. */
 export type CreateAlertRuleInput = {
   /** How long the metric must stay above the threshold (default 0). */
@@ -1009,6 +1038,21 @@ export type CreatedApiKey = {
   key: ApiKey;
   /** Shown only here. */
   secret: Scalars['String']['output'];
+};
+
+export type DatacenterNode = {
+  __typename?: 'DatacenterNode';
+  nodeId: Scalars['String']['output'];
+  running: Scalars['Boolean']['output'];
+  /** PRIMARY, STANDBY, STANDALONE or UNKNOWN. */
+  writeRole: Scalars['String']['output'];
+};
+
+export type DatacenterVectorClock = {
+  __typename?: 'DatacenterVectorClock';
+  datacenterId: Scalars['ID']['output'];
+  entries: Array<ClockEntry>;
+  session?: Maybe<SessionCoverage>;
 };
 
 /** The health summary, its checks, the leader and every node. */
@@ -1809,6 +1853,126 @@ export type FlushResult = {
   scn: Scalars['BigInt']['output'];
 };
 
+export type GeoDatacenter = {
+  __typename?: 'GeoDatacenter';
+  createdAt: Scalars['DateTime']['output'];
+  datacenterId: Scalars['ID']['output'];
+  links: Array<WanLink>;
+  location: GeoLocation;
+  name: Scalars['String']['output'];
+  nodeIds: Array<Scalars['String']['output']>;
+  nodes: Array<DatacenterNode>;
+  region: Scalars['String']['output'];
+  writableNodeId?: Maybe<Scalars['String']['output']>;
+};
+
+export type GeoDatacenterInput = {
+  datacenterId?: InputMaybe<Scalars['String']['input']>;
+  location: GeoLocationInput;
+  name: Scalars['String']['input'];
+  nodeIds: Array<Scalars['String']['input']>;
+  region: Scalars['String']['input'];
+  wanLinks?: InputMaybe<Array<WanLinkSettingInput>>;
+};
+
+export type GeoLagCell = {
+  __typename?: 'GeoLagCell';
+  lagMs?: Maybe<Scalars['BigInt']['output']>;
+  lagOperations?: Maybe<Scalars['Int']['output']>;
+  sourceDatacenterId: Scalars['String']['output'];
+  streamId?: Maybe<Scalars['String']['output']>;
+  targetDatacenterId: Scalars['String']['output'];
+};
+
+export type GeoLocation = {
+  __typename?: 'GeoLocation';
+  city: Scalars['String']['output'];
+  latitude: Scalars['Float']['output'];
+  longitude: Scalars['Float']['output'];
+};
+
+export type GeoLocationInput = {
+  city: Scalars['String']['input'];
+  latitude: Scalars['Float']['input'];
+  longitude: Scalars['Float']['input'];
+};
+
+export type GeoReplicationStatistics = {
+  __typename?: 'GeoReplicationStatistics';
+  applyErrors: Scalars['Int']['output'];
+  compressedBytes: Scalars['BigInt']['output'];
+  compressionCpuMicrosPerMegabyte?: Maybe<Scalars['Float']['output']>;
+  compressionRatio?: Maybe<Scalars['Float']['output']>;
+  datacenterCount: Scalars['Int']['output'];
+  lagMatrix: Array<GeoLagCell>;
+  links: Array<WanLink>;
+  maxLagMs: Scalars['BigInt']['output'];
+  operationsApplied: Scalars['Int']['output'];
+  rawBytes: Scalars['BigInt']['output'];
+  retransmits: Scalars['Int']['output'];
+  streamCount: Scalars['Int']['output'];
+  streamsByState: GeoStreamsByState;
+};
+
+export type GeoStream = {
+  __typename?: 'GeoStream';
+  acknowledgedLsn: Scalars['String']['output'];
+  appliedLsn: Scalars['String']['output'];
+  applyErrors: Scalars['Int']['output'];
+  batchesShipped: Scalars['Int']['output'];
+  compressedBytes: Scalars['BigInt']['output'];
+  compressionCpuMicrosPerMegabyte?: Maybe<Scalars['Float']['output']>;
+  compressionRatio?: Maybe<Scalars['Float']['output']>;
+  confirmedLsn: Scalars['String']['output'];
+  consistencyLevel: ConsistencyLevel;
+  createdAt: Scalars['DateTime']['output'];
+  forecasts: Array<ConsistencyForecast>;
+  lagBytes: Scalars['BigInt']['output'];
+  lagMs: Scalars['BigInt']['output'];
+  lagOperations: Scalars['Int']['output'];
+  lastAckLatencyMs?: Maybe<Scalars['BigInt']['output']>;
+  lastAppliedAt?: Maybe<Scalars['DateTime']['output']>;
+  lastError?: Maybe<Scalars['String']['output']>;
+  levelHistory: Array<LevelChange>;
+  maxAckLatencyMs?: Maybe<Scalars['BigInt']['output']>;
+  operationsApplied: Scalars['Int']['output'];
+  rawBytes: Scalars['BigInt']['output'];
+  retransmits: Scalars['Int']['output'];
+  skippedDeletes: Scalars['Int']['output'];
+  sourceDatacenterId: Scalars['String']['output'];
+  sourceLsn: Scalars['String']['output'];
+  sourceNodeId: Scalars['String']['output'];
+  state: GeoStreamState;
+  stateReason?: Maybe<Scalars['String']['output']>;
+  streamId: Scalars['ID']['output'];
+  targetDatacenterId: Scalars['String']['output'];
+  targetNodeId: Scalars['String']['output'];
+  transactionsApplied: Scalars['Int']['output'];
+  unacknowledgedOperations: Scalars['Int']['output'];
+  waitingFor: Array<Scalars['String']['output']>;
+};
+
+export type GeoStreamInput = {
+  consistencyLevel?: InputMaybe<ConsistencyLevel>;
+  sourceDatacenterId: Scalars['String']['input'];
+  targetDatacenterId: Scalars['String']['input'];
+};
+
+/** A geo stream's state. */
+export type GeoStreamState =
+  | 'BROKEN'
+  | 'CATCHING_UP'
+  | 'DISCONNECTED'
+  | 'STREAMING';
+
+export type GeoStreamsByState = {
+  __typename?: 'GeoStreamsByState';
+  BROKEN: Scalars['Int']['output'];
+  CATCHING_UP: Scalars['Int']['output'];
+  DISCONNECTED: Scalars['Int']['output'];
+  STREAMING: Scalars['Int']['output'];
+};
+
 /** A join in progress. */
 export type GossipJoin = {
   __typename?: 'GossipJoin';
@@ -2358,6 +2522,13 @@ export type LeaderElectionEvent = {
   votesReceived: Scalars['Int']['output'];
 };
 
+export type LevelChange = {
+  __typename?: 'LevelChange';
+  changedAt: Scalars['DateTime']['output'];
+  fromLsn: Scalars['String']['output'];
+  level: ConsistencyLevel;
+};
+
 /** Which buckets of one level a predicate can touch, and why. */
 export type LevelSelection = {
   __typename?: 'LevelSelection';
@@ -2832,6 +3003,10 @@ export type Mutation = {
   configureReplication: ReplicationConfig;
   createAccessToken: AccessToken;
   createApiKey: CreatedApiKey;
+  /** Creates a datacenter (POST /api/v1/geo-replication/datacenters). */
+  createGeoDatacenter: GeoDatacenter;
+  /** Creates a geo stream (POST /api/v1/geo-replication/streams). */
+  createGeoStream: GeoStream;
   /** Creates a migration task (POST /api/v1/cluster/migration/tasks). */
   createMigrationTask: MigrationTask;
   /** Creates an alert rule. */
@@ -2842,6 +3017,8 @@ export type Mutation = {
   createReplicationSnapshot: ReplicationSnapshot;
   /** Creates a sharded table (POST …/sharding/tables and its aliases /api/v1/sharding/tables, /api/v1/replication/sharding/tables). */
   createShardedTable: ShardedTable;
+  /** Deletes a datacenter; true once gone (DELETE /api/v1/geo-replication/datacenters/{id}). */
+  deleteGeoDatacenter: Scalars['Boolean']['output'];
   /** Deletes a migration task, cancelling it when it runs (DELETE …/tasks/{id}). */
   deleteMigrationTask: MigrationTask;
   /** Drops a replication slot. */
@@ -2938,6 +3115,8 @@ export type Mutation = {
   setClock: Clock;
   /** Switches the strategy distributed queries are planned with. */
   setExecutionStrategy: ExecutionStrategyChange;
+  /** Changes a stream's consistency level for the writes that follow (PUT /api/v1/geo-replication/streams/{id}/consistency-level). */
+  setGeoStreamConsistencyLevel: GeoStream;
   /** Switches the strategy new connections are assigned by. */
   setLoadBalancerStrategy: LoadBalancerStrategyChange;
   /** Sets a shard's state as an operator may (PUT …/sharding/tables/{table}/shards/{id}/status). */
@@ -3049,6 +3228,16 @@ export type MutationCreateApiKeyArgs = {
 };
 
 
+export type MutationCreateGeoDatacenterArgs = {
+  input: GeoDatacenterInput;
+};
+
+
+export type MutationCreateGeoStreamArgs = {
+  input: GeoStreamInput;
+};
+
+
 export type MutationCreateMigrationTaskArgs = {
   input: MigrationTaskInput;
 };
@@ -3071,6 +3260,11 @@ export type MutationCreateReplicationSnapshotArgs = {
 
 export type MutationCreateShardedTableArgs = {
   input: ShardedTableInput;
+};
+
+
+export type MutationDeleteGeoDatacenterArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -3319,6 +3513,12 @@ export type MutationSetClockArgs = {
 
 export type MutationSetExecutionStrategyArgs = {
   strategy: ExecutionStrategy;
+};
+
+
+export type MutationSetGeoStreamConsistencyLevelArgs = {
+  consistencyLevel: ConsistencyLevel;
+  id: Scalars['ID']['input'];
 };
 
 
@@ -3927,6 +4127,18 @@ export type Query = {
   /** Counts and durations over the failover history. */
   failoverStatistics: FailoverStatistics;
   faults: Array<Fault>;
+  /** One datacenter; null when unknown (GET /api/v1/geo-replication/datacenters/{id}). */
+  geoDatacenter?: Maybe<GeoDatacenter>;
+  /** Datacenters (GET /api/v1/geo-replication/datacenters). */
+  geoDatacenters: Array<GeoDatacenter>;
+  /** Geo-replication statistics with the lag matrix (GET /api/v1/geo-replication/statistics). */
+  geoReplicationStatistics: GeoReplicationStatistics;
+  /** One geo stream's status; null when unknown (GET /api/v1/geo-replication/streams/{id}/status). */
+  geoStreamStatus?: Maybe<GeoStream>;
+  /** Geo streams (GET /api/v1/geo-replication/streams). */
+  geoStreams: Array<GeoStream>;
+  /** A datacenter's vector clock, and whether it covers a session's (GET /api/v1/geo-replication/vector-clocks/{dc}). */
+  geoVectorClock: DatacenterVectorClock;
   /** The gossip protocol state; limit and offset page the members. */
   gossipState: GossipState;
   /** The strongest affinities, strongest first by default (GET /api/v1/rac/grd/affinity). */
@@ -4259,6 +4471,36 @@ export type QueryFaultsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   type?: InputMaybe<FaultType>;
+};
+
+
+export type QueryGeoDatacenterArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryGeoDatacentersArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryGeoStreamStatusArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryGeoStreamsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<GeoStreamState>;
+};
+
+
+export type QueryGeoVectorClockArgs = {
+  datacenterId: Scalars['ID']['input'];
+  session?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -5920,6 +6162,19 @@ export type RuntimeMetrics = {
   pendingTimers: Scalars['Int']['output'];
 };
 
+export type SessionClockGap = {
+  __typename?: 'SessionClockGap';
+  datacenterId: Scalars['String']['output'];
+  position: Scalars['BigInt']['output'];
+  sessionPosition: Scalars['BigInt']['output'];
+};
+
+export type SessionCoverage = {
+  __typename?: 'SessionCoverage';
+  covered: Scalars['Boolean']['output'];
+  missing: Array<SessionClockGap>;
+};
+
 /** A shard of a sharded table (see Shard in the OpenAPI document). */
 export type Shard = {
   __typename?: 'Shard';
@@ -7002,6 +7257,27 @@ export type WalStatus =
   /** Beyond both; its WAL goes at the next checkpoint. */
   | 'unreserved';
 
+/** The WAN link between two datacenters now. */
+export type WanLink = {
+  __typename?: 'WanLink';
+  bandwidthBytesPerSecond: Scalars['BigInt']['output'];
+  /** DISTANCE or CONFIGURED. */
+  basis: Scalars['String']['output'];
+  datacenterIds: Array<Scalars['String']['output']>;
+  distanceKm: Scalars['Float']['output'];
+  latencyMs: Scalars['Int']['output'];
+  lossRate: Scalars['Float']['output'];
+  partitioned: Scalars['Boolean']['output'];
+};
+
+export type WanLinkSettingInput = {
+  bandwidthBytesPerSecond?: InputMaybe<Scalars['BigInt']['input']>;
+  datacenterId: Scalars['String']['input'];
+  latencyMs?: InputMaybe<Scalars['Int']['input']>;
+  lossRate?: InputMaybe<Scalars['Float']['input']>;
+  partitioned?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** One open socket on a stream under /api/v1/ws. */
 export type WebSocketConnection = {
   __typename?: 'WebSocketConnection';
@@ -7379,6 +7655,7 @@ export type ResolversTypes = {
   CacheFusionTransfer: ResolverTypeWrapper<CacheFusionTransfer>;
   CacheFusionTransferSortField: CacheFusionTransferSortField;
   Clock: ResolverTypeWrapper<Clock>;
+  ClockEntry: ResolverTypeWrapper<ClockEntry>;
   ClockInput: ClockInput;
   ClockMode: ClockMode;
   ClusterConfig: ResolverTypeWrapper<ClusterConfig>;
@@ -7417,11 +7694,15 @@ export type ResolversTypes = {
   ConnectionOutcome: ConnectionOutcome;
   ConnectionSortField: ConnectionSortField;
   ConnectionState: ConnectionState;
+  ConsistencyForecast: ResolverTypeWrapper<ConsistencyForecast>;
+  ConsistencyLevel: ConsistencyLevel;
   CreateAlertRuleInput: CreateAlertRuleInput;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateReplicationSnapshotInput: CreateReplicationSnapshotInput;
   CreateSlotInput: CreateSlotInput;
   CreatedApiKey: ResolverTypeWrapper<CreatedApiKey>;
+  DatacenterNode: ResolverTypeWrapper<DatacenterNode>;
+  DatacenterVectorClock: ResolverTypeWrapper<DatacenterVectorClock>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DetailedClusterHealth: ResolverTypeWrapper<DetailedClusterHealth>;
   DhtNode: ResolverTypeWrapper<DhtNode>;
@@ -7480,6 +7761,16 @@ export type ResolversTypes = {
   FaultType: FaultType;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FlushResult: ResolverTypeWrapper<FlushResult>;
+  GeoDatacenter: ResolverTypeWrapper<GeoDatacenter>;
+  GeoDatacenterInput: GeoDatacenterInput;
+  GeoLagCell: ResolverTypeWrapper<GeoLagCell>;
+  GeoLocation: ResolverTypeWrapper<GeoLocation>;
+  GeoLocationInput: GeoLocationInput;
+  GeoReplicationStatistics: ResolverTypeWrapper<GeoReplicationStatistics>;
+  GeoStream: ResolverTypeWrapper<GeoStream>;
+  GeoStreamInput: GeoStreamInput;
+  GeoStreamState: GeoStreamState;
+  GeoStreamsByState: ResolverTypeWrapper<GeoStreamsByState>;
   GossipJoin: ResolverTypeWrapper<GossipJoin>;
   GossipProbe: ResolverTypeWrapper<GossipProbe>;
   GossipState: ResolverTypeWrapper<GossipState>;
@@ -7533,6 +7824,7 @@ export type ResolversTypes = {
   KeyRoute: ResolverTypeWrapper<Omit<KeyRoute, 'reasons'> & { reasons: Array<ResolversTypes['RouteReason']> }>;
   LatencyPercentiles: ResolverTypeWrapper<LatencyPercentiles>;
   LeaderElectionEvent: ResolverTypeWrapper<LeaderElectionEvent>;
+  LevelChange: ResolverTypeWrapper<LevelChange>;
   LevelSelection: ResolverTypeWrapper<Omit<LevelSelection, 'matches'> & { matches: Array<ResolversTypes['RouteReason']> }>;
   ListDefinition: ResolverTypeWrapper<ListDefinition>;
   ListDefinitionInput: ListDefinitionInput;
@@ -7697,6 +7989,8 @@ export type ResolversTypes = {
   RowWriteInput: RowWriteInput;
   RowWriteOp: RowWriteOp;
   RuntimeMetrics: ResolverTypeWrapper<RuntimeMetrics>;
+  SessionClockGap: ResolverTypeWrapper<SessionClockGap>;
+  SessionCoverage: ResolverTypeWrapper<SessionCoverage>;
   Shard: ResolverTypeWrapper<Shard>;
   ShardColumnType: ShardColumnType;
   ShardCopyRole: ShardCopyRole;
@@ -7771,6 +8065,8 @@ export type ResolversTypes = {
   WalSegmentCounts: ResolverTypeWrapper<WalSegmentCounts>;
   WalSentCounts: ResolverTypeWrapper<WalSentCounts>;
   WalStatus: WalStatus;
+  WanLink: ResolverTypeWrapper<WanLink>;
+  WanLinkSettingInput: WanLinkSettingInput;
   WebSocketConnection: ResolverTypeWrapper<WebSocketConnection>;
   WebSocketLimits: ResolverTypeWrapper<WebSocketLimits>;
   WebSocketStatus: ResolverTypeWrapper<WebSocketStatus>;
@@ -7822,6 +8118,7 @@ export type ResolversParentTypes = {
   CacheFusionStatus: CacheFusionStatus;
   CacheFusionTransfer: CacheFusionTransfer;
   Clock: Clock;
+  ClockEntry: ClockEntry;
   ClockInput: ClockInput;
   ClusterConfig: ClusterConfig;
   ClusterConfigInput: ClusterConfigInput;
@@ -7850,11 +8147,14 @@ export type ResolversParentTypes = {
   ConflictCounts: ConflictCounts;
   ConflictEvent: ConflictEvent;
   ConflictResolution: ConflictResolution;
+  ConsistencyForecast: ConsistencyForecast;
   CreateAlertRuleInput: CreateAlertRuleInput;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateReplicationSnapshotInput: CreateReplicationSnapshotInput;
   CreateSlotInput: CreateSlotInput;
   CreatedApiKey: CreatedApiKey;
+  DatacenterNode: DatacenterNode;
+  DatacenterVectorClock: DatacenterVectorClock;
   DateTime: Scalars['DateTime']['output'];
   DetailedClusterHealth: DetailedClusterHealth;
   DhtNode: DhtNode;
@@ -7898,6 +8198,15 @@ export type ResolversParentTypes = {
   FaultInput: FaultInput;
   Float: Scalars['Float']['output'];
   FlushResult: FlushResult;
+  GeoDatacenter: GeoDatacenter;
+  GeoDatacenterInput: GeoDatacenterInput;
+  GeoLagCell: GeoLagCell;
+  GeoLocation: GeoLocation;
+  GeoLocationInput: GeoLocationInput;
+  GeoReplicationStatistics: GeoReplicationStatistics;
+  GeoStream: GeoStream;
+  GeoStreamInput: GeoStreamInput;
+  GeoStreamsByState: GeoStreamsByState;
   GossipJoin: GossipJoin;
   GossipProbe: GossipProbe;
   GossipState: GossipState;
@@ -7934,6 +8243,7 @@ export type ResolversParentTypes = {
   KeyRoute: Omit<KeyRoute, 'reasons'> & { reasons: Array<ResolversParentTypes['RouteReason']> };
   LatencyPercentiles: LatencyPercentiles;
   LeaderElectionEvent: LeaderElectionEvent;
+  LevelChange: LevelChange;
   LevelSelection: Omit<LevelSelection, 'matches'> & { matches: Array<ResolversParentTypes['RouteReason']> };
   ListDefinition: ListDefinition;
   ListDefinitionInput: ListDefinitionInput;
@@ -8056,6 +8366,8 @@ export type ResolversParentTypes = {
   RowLock: RowLock;
   RowWriteInput: RowWriteInput;
   RuntimeMetrics: RuntimeMetrics;
+  SessionClockGap: SessionClockGap;
+  SessionCoverage: SessionCoverage;
   Shard: Shard;
   ShardHotValue: ShardHotValue;
   ShardInput: ShardInput;
@@ -8105,6 +8417,8 @@ export type ResolversParentTypes = {
   VoteResponse: VoteResponse;
   WalSegmentCounts: WalSegmentCounts;
   WalSentCounts: WalSentCounts;
+  WanLink: WanLink;
+  WanLinkSettingInput: WanLinkSettingInput;
   WebSocketConnection: WebSocketConnection;
   WebSocketLimits: WebSocketLimits;
   WebSocketStatus: WebSocketStatus;
@@ -8325,6 +8639,12 @@ export type ClockResolvers<ContextType = GraphQLContext, ParentType extends Reso
   now?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   pendingTimers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   speed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ClockEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClockEntry'] = ResolversParentTypes['ClockEntry']> = {
+  datacenterId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
 export type ClusterConfigResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterConfig'] = ResolversParentTypes['ClusterConfig']> = {
@@ -8596,9 +8916,29 @@ export type ConflictResolutionResolvers<ContextType = GraphQLContext, ParentType
   winner?: Resolver<ResolversTypes['ConflictWinner'], ParentType, ContextType>;
 };
 
+export type ConsistencyForecastResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsistencyForecast'] = ResolversParentTypes['ConsistencyForecast']> = {
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  failedDatacenterIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  readsSucceed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  worstCaseStalenessMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  writesSucceed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type CreatedApiKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
   key?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DatacenterNodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DatacenterNode'] = ResolversParentTypes['DatacenterNode']> = {
+  nodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  running?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  writeRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DatacenterVectorClockResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DatacenterVectorClock'] = ResolversParentTypes['DatacenterVectorClock']> = {
+  datacenterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entries?: Resolver<Array<ResolversTypes['ClockEntry']>, ParentType, ContextType>;
+  session?: Resolver<Maybe<ResolversTypes['SessionCoverage']>, ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -8989,6 +9329,92 @@ export type FlushResultResolvers<ContextType = GraphQLContext, ParentType extend
   scn?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
+export type GeoDatacenterResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GeoDatacenter'] = ResolversParentTypes['GeoDatacenter']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  datacenterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['WanLink']>, ParentType, ContextType>;
+  location?: Resolver<ResolversTypes['GeoLocation'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['DatacenterNode']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  writableNodeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type GeoLagCellResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GeoLagCell'] = ResolversParentTypes['GeoLagCell']> = {
+  lagMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lagOperations?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  sourceDatacenterId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  streamId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  targetDatacenterId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type GeoLocationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GeoLocation'] = ResolversParentTypes['GeoLocation']> = {
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type GeoReplicationStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GeoReplicationStatistics'] = ResolversParentTypes['GeoReplicationStatistics']> = {
+  applyErrors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  compressedBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  compressionCpuMicrosPerMegabyte?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  compressionRatio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  datacenterCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lagMatrix?: Resolver<Array<ResolversTypes['GeoLagCell']>, ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['WanLink']>, ParentType, ContextType>;
+  maxLagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  operationsApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rawBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  retransmits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  streamCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  streamsByState?: Resolver<ResolversTypes['GeoStreamsByState'], ParentType, ContextType>;
+};
+
+export type GeoStreamResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GeoStream'] = ResolversParentTypes['GeoStream']> = {
+  acknowledgedLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  appliedLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  applyErrors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  batchesShipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  compressedBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  compressionCpuMicrosPerMegabyte?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  compressionRatio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  confirmedLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  consistencyLevel?: Resolver<ResolversTypes['ConsistencyLevel'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  forecasts?: Resolver<Array<ResolversTypes['ConsistencyForecast']>, ParentType, ContextType>;
+  lagBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lagOperations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastAckLatencyMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lastAppliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  levelHistory?: Resolver<Array<ResolversTypes['LevelChange']>, ParentType, ContextType>;
+  maxAckLatencyMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  operationsApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rawBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  retransmits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  skippedDeletes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sourceDatacenterId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceNodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['GeoStreamState'], ParentType, ContextType>;
+  stateReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  streamId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  targetDatacenterId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetNodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  transactionsApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unacknowledgedOperations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waitingFor?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type GeoStreamsByStateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GeoStreamsByState'] = ResolversParentTypes['GeoStreamsByState']> = {
+  BROKEN?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  CATCHING_UP?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  DISCONNECTED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  STREAMING?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type GossipJoinResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GossipJoin'] = ResolversParentTypes['GossipJoin']> = {
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   seeds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -9280,6 +9706,12 @@ export type LeaderElectionEventResolvers<ContextType = GraphQLContext, ParentTyp
   votesReceived?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type LevelChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LevelChange'] = ResolversParentTypes['LevelChange']> = {
+  changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fromLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['ConsistencyLevel'], ParentType, ContextType>;
+};
+
 export type LevelSelectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LevelSelection'] = ResolversParentTypes['LevelSelection']> = {
   buckets?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   keyColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -9519,11 +9951,14 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   configureReplication?: Resolver<ResolversTypes['ReplicationConfig'], ParentType, ContextType, RequireFields<MutationConfigureReplicationArgs, 'config'>>;
   createAccessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType, Partial<MutationCreateAccessTokenArgs>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  createGeoDatacenter?: Resolver<ResolversTypes['GeoDatacenter'], ParentType, ContextType, RequireFields<MutationCreateGeoDatacenterArgs, 'input'>>;
+  createGeoStream?: Resolver<ResolversTypes['GeoStream'], ParentType, ContextType, RequireFields<MutationCreateGeoStreamArgs, 'input'>>;
   createMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationCreateMigrationTaskArgs, 'input'>>;
   createReplicationAlertRule?: Resolver<ResolversTypes['ReplicationAlertRule'], ParentType, ContextType, RequireFields<MutationCreateReplicationAlertRuleArgs, 'input'>>;
   createReplicationSlot?: Resolver<ResolversTypes['ReplicationSlot'], ParentType, ContextType, RequireFields<MutationCreateReplicationSlotArgs, 'input'>>;
   createReplicationSnapshot?: Resolver<ResolversTypes['ReplicationSnapshot'], ParentType, ContextType, Partial<MutationCreateReplicationSnapshotArgs>>;
   createShardedTable?: Resolver<ResolversTypes['ShardedTable'], ParentType, ContextType, RequireFields<MutationCreateShardedTableArgs, 'input'>>;
+  deleteGeoDatacenter?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteGeoDatacenterArgs, 'id'>>;
   deleteMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationDeleteMigrationTaskArgs, 'taskId'>>;
   deleteReplicationSlot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSlotArgs, 'name'>>;
   deleteReplicationSnapshot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSnapshotArgs, 'id'>>;
@@ -9570,6 +10005,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   rollbackXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationRollbackXaTransactionArgs, 'xid'>>;
   setClock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType, RequireFields<MutationSetClockArgs, 'input'>>;
   setExecutionStrategy?: Resolver<ResolversTypes['ExecutionStrategyChange'], ParentType, ContextType, RequireFields<MutationSetExecutionStrategyArgs, 'strategy'>>;
+  setGeoStreamConsistencyLevel?: Resolver<ResolversTypes['GeoStream'], ParentType, ContextType, RequireFields<MutationSetGeoStreamConsistencyLevelArgs, 'consistencyLevel' | 'id'>>;
   setLoadBalancerStrategy?: Resolver<ResolversTypes['LoadBalancerStrategyChange'], ParentType, ContextType, RequireFields<MutationSetLoadBalancerStrategyArgs, 'strategy'>>;
   setShardStatus?: Resolver<ResolversTypes['Shard'], ParentType, ContextType, RequireFields<MutationSetShardStatusArgs, 'id' | 'status' | 'table'>>;
   setWorkload?: Resolver<ResolversTypes['Workload'], ParentType, ContextType, RequireFields<MutationSetWorkloadArgs, 'input'>>;
@@ -9870,6 +10306,12 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   failoverHistory?: Resolver<Array<ResolversTypes['FailoverResult']>, ParentType, ContextType, RequireFields<QueryFailoverHistoryArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   failoverStatistics?: Resolver<ResolversTypes['FailoverStatistics'], ParentType, ContextType>;
   faults?: Resolver<Array<ResolversTypes['Fault']>, ParentType, ContextType, RequireFields<QueryFaultsArgs, 'limit' | 'offset'>>;
+  geoDatacenter?: Resolver<Maybe<ResolversTypes['GeoDatacenter']>, ParentType, ContextType, RequireFields<QueryGeoDatacenterArgs, 'id'>>;
+  geoDatacenters?: Resolver<Array<ResolversTypes['GeoDatacenter']>, ParentType, ContextType, RequireFields<QueryGeoDatacentersArgs, 'limit' | 'offset'>>;
+  geoReplicationStatistics?: Resolver<ResolversTypes['GeoReplicationStatistics'], ParentType, ContextType>;
+  geoStreamStatus?: Resolver<Maybe<ResolversTypes['GeoStream']>, ParentType, ContextType, RequireFields<QueryGeoStreamStatusArgs, 'id'>>;
+  geoStreams?: Resolver<Array<ResolversTypes['GeoStream']>, ParentType, ContextType, RequireFields<QueryGeoStreamsArgs, 'limit' | 'offset'>>;
+  geoVectorClock?: Resolver<ResolversTypes['DatacenterVectorClock'], ParentType, ContextType, RequireFields<QueryGeoVectorClockArgs, 'datacenterId'>>;
   gossipState?: Resolver<ResolversTypes['GossipState'], ParentType, ContextType, RequireFields<QueryGossipStateArgs, 'limit' | 'offset'>>;
   grdAffinity?: Resolver<Array<ResolversTypes['GrdAffinity']>, ParentType, ContextType, RequireFields<QueryGrdAffinityArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   grdResources?: Resolver<Array<ResolversTypes['GrdResource']>, ParentType, ContextType, RequireFields<QueryGrdResourcesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
@@ -10637,6 +11079,17 @@ export type RuntimeMetricsResolvers<ContextType = GraphQLContext, ParentType ext
   pendingTimers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type SessionClockGapResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionClockGap'] = ResolversParentTypes['SessionClockGap']> = {
+  datacenterId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  sessionPosition?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type SessionCoverageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionCoverage'] = ResolversParentTypes['SessionCoverage']> = {
+  covered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['SessionClockGap']>, ParentType, ContextType>;
+};
+
 export type ShardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Shard'] = ResolversParentTypes['Shard']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastRebalance?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -11064,6 +11517,16 @@ export type WalSentCountsResolvers<ContextType = GraphQLContext, ParentType exte
   resentBatches?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
+export type WanLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WanLink'] = ResolversParentTypes['WanLink']> = {
+  bandwidthBytesPerSecond?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  datacenterIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  distanceKm?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  latencyMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lossRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  partitioned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type WebSocketConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebSocketConnection'] = ResolversParentTypes['WebSocketConnection']> = {
   bytesQueued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   bytesSent?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
@@ -11241,6 +11704,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CacheFusionStatus?: CacheFusionStatusResolvers<ContextType>;
   CacheFusionTransfer?: CacheFusionTransferResolvers<ContextType>;
   Clock?: ClockResolvers<ContextType>;
+  ClockEntry?: ClockEntryResolvers<ContextType>;
   ClusterConfig?: ClusterConfigResolvers<ContextType>;
   ClusterHealth?: ClusterHealthResolvers<ContextType>;
   ClusterHealthCheck?: ClusterHealthCheckResolvers<ContextType>;
@@ -11267,7 +11731,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ConflictCounts?: ConflictCountsResolvers<ContextType>;
   ConflictEvent?: ConflictEventResolvers<ContextType>;
   ConflictResolution?: ConflictResolutionResolvers<ContextType>;
+  ConsistencyForecast?: ConsistencyForecastResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
+  DatacenterNode?: DatacenterNodeResolvers<ContextType>;
+  DatacenterVectorClock?: DatacenterVectorClockResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DetailedClusterHealth?: DetailedClusterHealthResolvers<ContextType>;
   DhtNode?: DhtNodeResolvers<ContextType>;
@@ -11305,6 +11772,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   FailoverTimelineStep?: FailoverTimelineStepResolvers<ContextType>;
   Fault?: FaultResolvers<ContextType>;
   FlushResult?: FlushResultResolvers<ContextType>;
+  GeoDatacenter?: GeoDatacenterResolvers<ContextType>;
+  GeoLagCell?: GeoLagCellResolvers<ContextType>;
+  GeoLocation?: GeoLocationResolvers<ContextType>;
+  GeoReplicationStatistics?: GeoReplicationStatisticsResolvers<ContextType>;
+  GeoStream?: GeoStreamResolvers<ContextType>;
+  GeoStreamsByState?: GeoStreamsByStateResolvers<ContextType>;
   GossipJoin?: GossipJoinResolvers<ContextType>;
   GossipProbe?: GossipProbeResolvers<ContextType>;
   GossipState?: GossipStateResolvers<ContextType>;
@@ -11337,6 +11810,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   KeyRoute?: KeyRouteResolvers<ContextType>;
   LatencyPercentiles?: LatencyPercentilesResolvers<ContextType>;
   LeaderElectionEvent?: LeaderElectionEventResolvers<ContextType>;
+  LevelChange?: LevelChangeResolvers<ContextType>;
   LevelSelection?: LevelSelectionResolvers<ContextType>;
   ListDefinition?: ListDefinitionResolvers<ContextType>;
   ListRouteReason?: ListRouteReasonResolvers<ContextType>;
@@ -11444,6 +11918,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RoutedShard?: RoutedShardResolvers<ContextType>;
   RowLock?: RowLockResolvers<ContextType>;
   RuntimeMetrics?: RuntimeMetricsResolvers<ContextType>;
+  SessionClockGap?: SessionClockGapResolvers<ContextType>;
+  SessionCoverage?: SessionCoverageResolvers<ContextType>;
   Shard?: ShardResolvers<ContextType>;
   ShardHotValue?: ShardHotValueResolvers<ContextType>;
   ShardKeyAnalysis?: ShardKeyAnalysisResolvers<ContextType>;
@@ -11482,6 +11958,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   VoteResponse?: VoteResponseResolvers<ContextType>;
   WalSegmentCounts?: WalSegmentCountsResolvers<ContextType>;
   WalSentCounts?: WalSentCountsResolvers<ContextType>;
+  WanLink?: WanLinkResolvers<ContextType>;
   WebSocketConnection?: WebSocketConnectionResolvers<ContextType>;
   WebSocketLimits?: WebSocketLimitsResolvers<ContextType>;
   WebSocketStatus?: WebSocketStatusResolvers<ContextType>;

@@ -3,6 +3,9 @@ import type { DatacenterRecord } from '../engines/geo/datacenters.js';
 import { DATACENTER_RECORD, GeoEngine, STREAM_RECORD, WAN_LINK_RECORD } from '../engines/geo/geo-engine.js';
 import type { GeoMessage, GeoStreamRecord } from '../engines/geo/geo-streams.js';
 import type { WanLinkRecord } from '../engines/geo/wan-links.js';
+import { GeoReplicationService } from '../services/geo/geo-service.js';
+import { geoReplicationHandlers } from '../api/rest/handlers/geo/geo-replication.js';
+import { geoReplicationResolvers } from '../api/graphql/resolvers/geo/geo-replication.js';
 import type { DomainModule } from './domain-module.js';
 
 /**
@@ -12,15 +15,16 @@ import type { DomainModule } from './domain-module.js';
  */
 export const geoModule: DomainModule = {
   name: 'geo',
-  async assemble({ store, runtime, journal, shared }) {
+  async assemble({ store, runtime, journal, runner, shared }) {
     const nodes = shared('nodes');
+    const replication = shared('replication').cluster;
     const geo = new GeoEngine(
       {
         nodes,
         unplacedRegion: DEFAULT_REGION,
         faults: runtime.faults,
         clock: runtime.clock,
-        replication: shared('replication').cluster,
+        replication,
         network: runtime.network<GeoMessage>('geo'),
         cpuMicros: () => {
           const usage = process.cpuUsage();
@@ -39,6 +43,9 @@ export const geoModule: DomainModule = {
     const stopObserving = nodes.observe({ nodeLeft: (spec) => geo.datacenters.nodeLeft(spec.nodeId) });
     return {
       shares: { geo },
+      services: { geoReplication: new GeoReplicationService({ geo, replication, runner }) },
+      restHandlers: [geoReplicationHandlers],
+      resolvers: [geoReplicationResolvers],
       close: () => {
         stopObserving();
         geo.close();

@@ -38,6 +38,7 @@ import type { ShardedTableService } from './sharding/sharded-table-service.js';
 import type { ShardRoutingService } from './sharding/shard-routing-service.js';
 import type { RebalanceService } from './sharding/rebalance-service.js';
 import type { MigrationService } from './sharding/migration-service.js';
+import type { GeoReplicationService } from './geo/geo-service.js';
 
 /**
  * Every service the API surfaces call, by name: the one catalogue REST handlers, GraphQL
@@ -140,4 +141,8 @@ export interface Services {
   rebalance: RebalanceService;
   /** Migration tasks on the same workflow (/api/v1/cluster/migration). */
   migration: MigrationService;
+
+  // geo
+  /** Datacenters, WAN links, geo streams, consistency levels, vector clocks (/api/v1/geo-replication). */
+  geoReplication: GeoReplicationService;
 }

@@ -78,10 +78,6 @@ export interface DeleteGatewayServicesByIdRequest {
     id: string;
 }
 
-export interface DeleteGeoReplicationDatacentersByIdRequest {
-    id: string;
-}
-
 export interface DeleteNetworkClusterNodesByIdRequest {
     id: string;
 }
@@ -158,18 +154,6 @@ export interface GetGatewayRoutesByIdRequest {
 
 export interface GetGatewayServicesByIdRequest {
     id: string;
-}
-
-export interface GetGeoReplicationDatacentersByIdRequest {
-    id: string;
-}
-
-export interface GetGeoReplicationStreamsByIdStatusRequest {
-    id: string;
-}
-
-export interface GetGeoReplicationVectorClocksByDcRequest {
-    dc: string;
 }
 
 export interface GetNetworkCircuitBreakersByNameRequest {
@@ -368,10 +352,6 @@ export interface PutGatewayRoutesByIdRequest {
 }
 
 export interface PutGatewayServicesByIdRequest {
-    id: string;
-}
-
-export interface PutGeoReplicationStreamsByIdConsistencyLevelRequest {
     id: string;
 }
 
@@ -986,49 +966,6 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async deleteGatewayServicesById(requestParameters: DeleteGatewayServicesByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.deleteGatewayServicesByIdRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: DELETE /api/v1/geo-replication/datacenters/{id}
-     */
-    async deleteGeoReplicationDatacentersByIdRaw(requestParameters: DeleteGeoReplicationDatacentersByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.id === null || requestParameters.id === undefined) {
-            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling deleteGeoReplicationDatacentersById.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/geo-replication/datacenters/{id}`.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
-            method: 'DELETE',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: DELETE /api/v1/geo-replication/datacenters/{id}
-     */
-    async deleteGeoReplicationDatacentersById(requestParameters: DeleteGeoReplicationDatacentersByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.deleteGeoReplicationDatacentersByIdRaw(requestParameters, initOverrides);
     }
 
     /**
@@ -3336,252 +3273,6 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async getGeoReplicationConflicts(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.getGeoReplicationConflictsRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/geo-replication/datacenters
-     */
-    async getGeoReplicationDatacentersRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/geo-replication/datacenters`,
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/geo-replication/datacenters
-     */
-    async getGeoReplicationDatacenters(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getGeoReplicationDatacentersRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/geo-replication/datacenters/{id}
-     */
-    async getGeoReplicationDatacentersByIdRaw(requestParameters: GetGeoReplicationDatacentersByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.id === null || requestParameters.id === undefined) {
-            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling getGeoReplicationDatacentersById.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/geo-replication/datacenters/{id}`.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/geo-replication/datacenters/{id}
-     */
-    async getGeoReplicationDatacentersById(requestParameters: GetGeoReplicationDatacentersByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getGeoReplicationDatacentersByIdRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/geo-replication/statistics
-     */
-    async getGeoReplicationStatisticsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/geo-replication/statistics`,
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/geo-replication/statistics
-     */
-    async getGeoReplicationStatistics(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getGeoReplicationStatisticsRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/geo-replication/streams
-     */
-    async getGeoReplicationStreamsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/geo-replication/streams`,
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/geo-replication/streams
-     */
-    async getGeoReplicationStreams(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getGeoReplicationStreamsRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/geo-replication/streams/{id}/status
-     */
-    async getGeoReplicationStreamsByIdStatusRaw(requestParameters: GetGeoReplicationStreamsByIdStatusRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.id === null || requestParameters.id === undefined) {
-            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling getGeoReplicationStreamsByIdStatus.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/geo-replication/streams/{id}/status`.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/geo-replication/streams/{id}/status
-     */
-    async getGeoReplicationStreamsByIdStatus(requestParameters: GetGeoReplicationStreamsByIdStatusRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getGeoReplicationStreamsByIdStatusRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/geo-replication/vector-clocks/{dc}
-     */
-    async getGeoReplicationVectorClocksByDcRaw(requestParameters: GetGeoReplicationVectorClocksByDcRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.dc === null || requestParameters.dc === undefined) {
-            throw new runtime.RequiredError('dc','Required parameter requestParameters.dc was null or undefined when calling getGeoReplicationVectorClocksByDc.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/geo-replication/vector-clocks/{dc}`.replace(`{${"dc"}}`, encodeURIComponent(String(requestParameters.dc))),
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/geo-replication/vector-clocks/{dc}
-     */
-    async getGeoReplicationVectorClocksByDc(requestParameters: GetGeoReplicationVectorClocksByDcRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getGeoReplicationVectorClocksByDcRaw(requestParameters, initOverrides);
     }
 
     /**
@@ -6673,84 +6364,6 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/geo-replication/datacenters
-     */
-    async postGeoReplicationDatacentersRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/geo-replication/datacenters`,
-            method: 'POST',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/geo-replication/datacenters
-     */
-    async postGeoReplicationDatacenters(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.postGeoReplicationDatacentersRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/geo-replication/streams
-     */
-    async postGeoReplicationStreamsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/geo-replication/streams`,
-            method: 'POST',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/geo-replication/streams
-     */
-    async postGeoReplicationStreams(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.postGeoReplicationStreamsRaw(initOverrides);
-    }
-
-    /**
      * Part of the contract, from the seed section \"Circuit Breaker Management\" (seed documents 004). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
      * Planned: POST /api/v1/network/circuit-breakers/{name}/reset
      */
@@ -8158,49 +7771,6 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async putGatewayServicesById(requestParameters: PutGatewayServicesByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.putGatewayServicesByIdRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: PUT /api/v1/geo-replication/streams/{id}/consistency-level
-     */
-    async putGeoReplicationStreamsByIdConsistencyLevelRaw(requestParameters: PutGeoReplicationStreamsByIdConsistencyLevelRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.id === null || requestParameters.id === undefined) {
-            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling putGeoReplicationStreamsByIdConsistencyLevel.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/geo-replication/streams/{id}/consistency-level`.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
-            method: 'PUT',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: PUT /api/v1/geo-replication/streams/{id}/consistency-level
-     */
-    async putGeoReplicationStreamsByIdConsistencyLevel(requestParameters: PutGeoReplicationStreamsByIdConsistencyLevelRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.putGeoReplicationStreamsByIdConsistencyLevelRaw(requestParameters, initOverrides);
     }
 
     /**

@@ -270,6 +270,17 @@ const graphqlTwins: Record<string, string> = {
   resumeMigrationTask: 'Mutation.resumeMigrationTask',
   getMigrationTaskProgress: 'Query.migrationTaskProgress',
   getMigrationStatistics: 'Query.migrationStatistics',
+  // Geo-replication (issue 15): datacenters, streams, vector clocks, statistics.
+  listGeoDatacenters: 'Query.geoDatacenters',
+  createGeoDatacenter: 'Mutation.createGeoDatacenter',
+  getGeoDatacenter: 'Query.geoDatacenter',
+  deleteGeoDatacenter: 'Mutation.deleteGeoDatacenter',
+  listGeoStreams: 'Query.geoStreams',
+  createGeoStream: 'Mutation.createGeoStream',
+  getGeoStreamStatus: 'Query.geoStreamStatus',
+  setGeoStreamConsistencyLevel: 'Mutation.setGeoStreamConsistencyLevel',
+  getGeoVectorClock: 'Query.geoVectorClock',
+  getGeoReplicationStatistics: 'Query.geoReplicationStatistics',
 };
 
 describe('coverage of the contract', () => {
