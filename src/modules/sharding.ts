@@ -57,6 +57,8 @@ export const shardingModule: DomainModule = {
     const stopFollowing = bus.subscribe({ types: ['replica_status_change'] }, (event) => {
       if ((event.payload as { to?: string }).to === 'PROMOTED') sharding.followPrimaryChange();
     });
+    // The simulation's workload writes a sharded table it names through routing, as the API does.
+    replication.workload.routeTables(sharding.workloadWriter());
     // The coordinator's shard list names the tables colocated on each group.
     service('coordinator').attachShardedTables({
       groupShardOf: (group, shardNumber) => {

@@ -12,6 +12,8 @@ import { groupShardIdOf } from '../coordinator/shard-groups.js';
 import { shardIdOf } from '../coordinator/shard-ranges.js';
 import type { ReplicationCluster } from '../replication/replication-cluster.js';
 import type { RowValue, RowWrite, StoredRow } from '../replication/wal-record.js';
+import { effectiveOp, type WorkloadDraw, type WorkloadTableWriter, type WorkloadWrite } from '../replication/workload.js';
+import { workloadRowOf } from './workload-rows.js';
 import { ShardRouter, type KeyCondition, type KeyRoute, type PredicateRoute } from './shard-router.js';
 import { acceptsWrites, servesReads, type ShardStatus, type TransitionActor } from './shard-state.js';
 import { DEFAULT_SHARD_GROUP, layoutKeyOf, shardBoundsOf, shardGroupOf, type ShardBounds } from './shard-layout.js';
@@ -439,6 +441,41 @@ export class ShardingCluster {
       rows: stored.slice(offset, offset + limit).map((entry) => entry.row),
       total: stored.length,
     };
+  }
+
+  /**
+   * How the simulation's workload writes sharded tables: the drawn row routed by key to its
+   * shard and committed on the shard's primary, as a write through the API is. A write the shard
+   * refuses now (its state, its primary down or a standby, a value no list names, the row locked
+   * by a distributed transaction) is skipped, not an error: the workload counts it.
+   */
+  workloadWriter(): WorkloadTableWriter {
+    return {
+      owns: (table) => this.records.has(table),
+      write: (draw) => this.writeDraw(draw),
+    };
+  }
+
+  private writeDraw({ table, ordinal, wanted, amount, seq }: WorkloadDraw): WorkloadWrite | null {
+    const record = this.record(table);
+    const row = workloadRowOf(record.definition, record.primaryKeyColumns, ordinal, amount, seq);
+    const [keyed] = keyRows(record.definition, record.primaryKeyColumns, [row]);
+    let shardIndex: number;
+    try {
+      shardIndex = this.routers.get(table)!.routeKey(keyed!.row).shardIndex;
+    } catch (error) {
+      if (error instanceof DomainError) return null;
+      throw error;
+    }
+    const shard = this.shardView(record, shardBoundsOf(record.definition)[shardIndex]!, false);
+    const nodeId = shard.primaryNodeId;
+    if (!acceptsWrites(shard.state) || nodeId === null || !this.deps.replication.nodeIds().includes(nodeId) || this.deps.replication.whyNotWritable(nodeId) !== null) return null;
+    const storage = this.deps.replication.storageOf(nodeId);
+    if (storage.lockOwner(shard.storageTable, keyed!.key) !== undefined) return null;
+    const op = effectiveOp(wanted, storage.getRow(shard.storageTable, keyed!.key) !== undefined);
+    const writes: RowWrite[] = op === 'delete' ? [{ op: 'delete', table: shard.storageTable, key: keyed!.key }] : [{ op: 'put', table: shard.storageTable, key: keyed!.key, row: keyed!.row }];
+    const [commit] = this.commitAll(nodeId, [writes]);
+    return { op, lsn: commit!.lsn, endLsn: commit!.endLsn };
   }
 
   // ---------------------------------------------------------------- shard tables on a node (the move workflows)
