@@ -37,6 +37,8 @@ export interface ShardedTableRecord {
 /** The persisted catalog. */
 export interface ShardingCatalogState {
   tables: ShardedTableRecord[];
+  /** Group shards a failover took OFFLINE (they were ACTIVE): ACTIVE again once re-pointed. Absent in catalogs saved before it. */
+  offlineByFailover?: string[];
 }
 
 export interface ShardedTableView extends ShardedTableRecord {
@@ -127,11 +129,13 @@ export interface ShardingClusterDeps {
 export class ShardingCluster {
   private readonly records = new Map<string, ShardedTableRecord>();
   private readonly routers = new Map<string, ShardRouter>();
+  private readonly offlineByFailover = new Set<string>();
 
   constructor(
     private readonly deps: ShardingClusterDeps,
     restored?: ShardingCatalogState,
   ) {
+    for (const shardId of restored?.offlineByFailover ?? []) this.offlineByFailover.add(shardId);
     for (const record of restored?.tables ?? []) {
       // Validated again: a stored definition validates to itself, so routing is the same after a restart.
       const definition = validateShardedTable(record.definition);
@@ -225,7 +229,10 @@ export class ShardingCluster {
       rowsDeleted += deleted;
       this.deps.listener?.shardRemoved?.({ tableName, shardId: shard.shardId, shardNumber: shard.shardNumber, storageTable: shard.storageTable, primaryNodeId: shard.primaryNodeId, rowsDeleted: deleted });
     }
-    if (ownGroup) this.deps.coordinator.shardGroups().remove(record.group);
+    if (ownGroup) {
+      this.deps.coordinator.shardGroups().remove(record.group);
+      for (const shard of shards) this.offlineByFailover.delete(shard.shardId);
+    }
     this.records.delete(tableName);
     this.routers.delete(tableName);
     this.deps.changed();
@@ -307,6 +314,8 @@ export class ShardingCluster {
   setShardState(tableName: string, shardNumber: number, to: ShardStatus, actor: TransitionActor): TableShardView {
     const shard = this.shardOf(tableName, shardNumber);
     this.transition(this.tablesOfGroup(this.record(tableName).group), shard.shardId, to, actor);
+    // A state set since the failover is the operator's decision: the re-point no longer restores ACTIVE.
+    this.offlineByFailover.delete(shard.shardId);
     this.deps.changed();
     return this.shardOf(tableName, shardNumber);
   }
@@ -330,8 +339,10 @@ export class ShardingCluster {
    * the same rows by physical replication, so nothing is copied (Vitess's reparent). An ACTIVE
    * shard is OFFLINE until re-pointed, then ACTIVE; a READ_ONLY or OFFLINE one keeps its state.
    * A shard no writable node can take (the new primary DOWN or not a member) stays OFFLINE, its
-   * writes refused with 409 naming the state, until the next call re-points it (the operator then
-   * sets it ACTIVE). CREATING, REBALANCING and DROPPING shards are their workflows'.
+   * writes refused with 409 naming the state, until a later call re-points it: then it is ACTIVE
+   * again, unless an operator set its state in between. The module calls this on every promotion
+   * and every second of cluster time. CREATING, REBALANCING and DROPPING shards are their
+   * workflows'.
    */
   followPrimaryChange(): { repointed: string[]; offline: string[] } {
     const { coordinator, replication } = this.deps;
@@ -345,7 +356,11 @@ export class ShardingCluster {
         const { shardId, primaryNodeId, state } = shard;
         if (primaryNodeId === null || !replication.nodeIds().includes(primaryNodeId) || replication.writeRoleOf(primaryNodeId) !== 'STANDBY') continue;
         if (state !== 'ACTIVE' && state !== 'READ_ONLY' && state !== 'OFFLINE') continue;
-        if (state === 'ACTIVE') this.transition(tableNames, shardId, 'OFFLINE', 'WORKFLOW');
+        const wasServing = state === 'ACTIVE' || (state === 'OFFLINE' && this.offlineByFailover.has(shardId));
+        if (state === 'ACTIVE') {
+          this.transition(tableNames, shardId, 'OFFLINE', 'WORKFLOW');
+          this.offlineByFailover.add(shardId);
+        }
         try {
           if (replication.whyNotWritable(target) !== null) throw new DomainError('CONFLICT', `${target} takes no writes`);
           coordinator.repointShard(shardId, target, this.deps.clock.now());
@@ -355,7 +370,10 @@ export class ShardingCluster {
           offline.push(shardId);
           continue;
         }
-        if (state === 'ACTIVE') this.transition(tableNames, shardId, 'ACTIVE', 'WORKFLOW');
+        if (wasServing) {
+          this.transition(tableNames, shardId, 'ACTIVE', 'WORKFLOW');
+          this.offlineByFailover.delete(shardId);
+        }
         repointed.push(shardId);
       }
     }
@@ -502,7 +520,7 @@ export class ShardingCluster {
   }
 
   snapshot(): ShardingCatalogState {
-    return { tables: structuredClone([...this.records.values()]) };
+    return { tables: structuredClone([...this.records.values()]), offlineByFailover: [...this.offlineByFailover].sort() };
   }
 
   // ---------------------------------------------------------------- internals
