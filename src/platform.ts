@@ -24,6 +24,7 @@ import { shardingModule } from './modules/sharding.js';
 import { distributedQueryModule } from './modules/distributed-query.js';
 import { shardMovesModule } from './modules/shard-moves.js';
 import { geoModule } from './modules/geo.js';
+import { conflictsModule } from './modules/conflicts.js';
 import { clusterStatusModule } from './modules/cluster-status.js';
 import { nodeProbesModule } from './modules/node-probes.js';
 import { platformModule } from './modules/platform.js';
@@ -53,6 +54,7 @@ export const DOMAIN_MODULES: readonly DomainModule[] = [
   distributedQueryModule,
   shardMovesModule,
   geoModule,
+  conflictsModule,
   clusterStatusModule,
   platformModule,
 ];

@@ -11,6 +11,7 @@ import type { ReplicationEngine } from '../engines/replication/replication-engin
 import type { TransactionsEngine } from '../engines/transactions/transactions-engine.js';
 import type { ShardingCluster } from '../engines/sharding/sharding-cluster.js';
 import type { GeoEngine } from '../engines/geo/geo-engine.js';
+import type { ConflictBook } from '../engines/conflicts/conflict-book.js';
 import type { CoordinatorEngineHandle } from '../services/coordinator/coordinator-service.js';
 import type { FaultInjector } from '../engines/simulation/fault-injector.js';
 import type { Bootstrap } from '../services/platform/api-keys.js';
@@ -48,6 +49,8 @@ export interface Shared {
   sharding: ShardingCluster;
   /** Datacenters, their WAN links and who uses each datacenter (geo). */
   geo: GeoEngine;
+  /** Group conflicts, their resolution and appliers, CRDT column uses (conflicts). */
+  conflicts: ConflictBook;
   /** The admin key this start created, if any (platform). */
   bootstrap: Bootstrap;
 }
