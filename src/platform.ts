@@ -23,6 +23,7 @@ import { coordinatorModule } from './modules/coordinator.js';
 import { shardingModule } from './modules/sharding.js';
 import { distributedQueryModule } from './modules/distributed-query.js';
 import { shardMovesModule } from './modules/shard-moves.js';
+import { applyModule } from './modules/apply.js';
 import { clusterStatusModule } from './modules/cluster-status.js';
 import { nodeProbesModule } from './modules/node-probes.js';
 import { platformModule } from './modules/platform.js';
@@ -51,6 +52,7 @@ export const DOMAIN_MODULES: readonly DomainModule[] = [
   shardingModule,
   distributedQueryModule,
   shardMovesModule,
+  applyModule,
   clusterStatusModule,
   platformModule,
 ];
