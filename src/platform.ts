@@ -25,6 +25,7 @@ import { distributedQueryModule } from './modules/distributed-query.js';
 import { shardMovesModule } from './modules/shard-moves.js';
 import { geoModule } from './modules/geo.js';
 import { conflictsModule } from './modules/conflicts.js';
+import { applyModule } from './modules/apply.js';
 import { clusterStatusModule } from './modules/cluster-status.js';
 import { nodeProbesModule } from './modules/node-probes.js';
 import { platformModule } from './modules/platform.js';
@@ -55,6 +56,7 @@ export const DOMAIN_MODULES: readonly DomainModule[] = [
   shardMovesModule,
   geoModule,
   conflictsModule,
+  applyModule,
   clusterStatusModule,
   platformModule,
 ];

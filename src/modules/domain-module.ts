@@ -12,6 +12,7 @@ import type { TransactionsEngine } from '../engines/transactions/transactions-en
 import type { ShardingCluster } from '../engines/sharding/sharding-cluster.js';
 import type { GeoEngine } from '../engines/geo/geo-engine.js';
 import type { ConflictBook } from '../engines/conflicts/conflict-book.js';
+import type { ApplyEngine } from '../engines/apply/apply-engine.js';
 import type { CoordinatorEngineHandle } from '../services/coordinator/coordinator-service.js';
 import type { FaultInjector } from '../engines/simulation/fault-injector.js';
 import type { Bootstrap } from '../services/platform/api-keys.js';
@@ -51,6 +52,8 @@ export interface Shared {
   geo: GeoEngine;
   /** Group conflicts, their resolution and appliers, CRDT column uses (conflicts). */
   conflicts: ConflictBook;
+  /** Parallel apply of decoded transactions to target nodes, with checkpoints (apply). */
+  apply: ApplyEngine;
   /** The admin key this start created, if any (platform). */
   bootstrap: Bootstrap;
 }
