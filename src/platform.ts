@@ -16,6 +16,7 @@ import { alertsModule } from './modules/alerts.js';
 import { healthModule } from './modules/health.js';
 import { racModule } from './modules/rac.js';
 import { replicationModule } from './modules/replication.js';
+import { replicationMonitoringModule } from './modules/replication-monitoring.js';
 import { transactionsModule } from './modules/transactions.js';
 import { dhtModule } from './modules/dht.js';
 import { loadBalancerModule } from './modules/load-balancer.js';
@@ -46,6 +47,7 @@ export const DOMAIN_MODULES: readonly DomainModule[] = [
   healthModule,
   racModule,
   replicationModule,
+  replicationMonitoringModule,
   transactionsModule,
   nodeProbesModule,
   dhtModule,
