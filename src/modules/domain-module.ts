@@ -11,6 +11,9 @@ import type { ReplicationEngine } from '../engines/replication/replication-engin
 import type { TransactionsEngine } from '../engines/transactions/transactions-engine.js';
 import type { ShardingCluster } from '../engines/sharding/sharding-cluster.js';
 import type { GeoEngine } from '../engines/geo/geo-engine.js';
+import type { ConflictBook } from '../engines/conflicts/conflict-book.js';
+import type { ApplyEngine } from '../engines/apply/apply-engine.js';
+import type { ReplicationMonitoring } from '../engines/replication-monitoring/replication-monitoring.js';
 import type { CoordinatorEngineHandle } from '../services/coordinator/coordinator-service.js';
 import type { FaultInjector } from '../engines/simulation/fault-injector.js';
 import type { Bootstrap } from '../services/platform/api-keys.js';
@@ -48,6 +51,12 @@ export interface Shared {
   sharding: ShardingCluster;
   /** Datacenters, their WAN links and who uses each datacenter (geo). */
   geo: GeoEngine;
+  /** Group conflicts, their resolution and appliers, CRDT column uses (conflicts). */
+  conflicts: ConflictBook;
+  /** Parallel apply of decoded transactions to target nodes, with checkpoints (apply). */
+  apply: ApplyEngine;
+  /** Every replication channel in one place: sources register here (replication-monitoring). */
+  replicationMonitoring: ReplicationMonitoring;
   /** The admin key this start created, if any (platform). */
   bootstrap: Bootstrap;
 }
