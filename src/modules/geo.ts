@@ -2,6 +2,7 @@ import { DEFAULT_REGION } from '../engines/cluster/cluster-nodes.js';
 import type { DatacenterRecord } from '../engines/geo/datacenters.js';
 import { DATACENTER_RECORD, GeoEngine, STREAM_RECORD, WAN_LINK_RECORD } from '../engines/geo/geo-engine.js';
 import type { GeoMessage, GeoStreamRecord } from '../engines/geo/geo-streams.js';
+import { GeoChannelSource } from '../engines/geo/geo-channels.js';
 import type { WanLinkRecord } from '../engines/geo/wan-links.js';
 import { GeoReplicationService } from '../services/geo/geo-service.js';
 import { geoReplicationHandlers } from '../api/rest/handlers/geo/geo-replication.js';
@@ -40,6 +41,7 @@ export const geoModule: DomainModule = {
     );
     // A node that leaves the cluster leaves its datacenter; one removed while the server was down too.
     for (const datacenter of geo.datacenters.list()) for (const nodeId of datacenter.nodeIds) if (!nodes.has(nodeId)) geo.datacenters.nodeLeft(nodeId);
+    shared('replicationMonitoring').register(new GeoChannelSource(geo.streams));
     const stopObserving = nodes.observe({ nodeLeft: (spec) => geo.datacenters.nodeLeft(spec.nodeId) });
     return {
       shares: { geo },

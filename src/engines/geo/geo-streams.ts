@@ -15,10 +15,11 @@ import type { RowWrite, WalRecord } from '../replication/wal-record.js';
 import type { Datacenter, Datacenters } from './datacenters.js';
 import type { WanLinks } from './wan-links.js';
 import { acknowledgedAt, type ConsistencyLevel } from './consistency.js';
+import { mergeClocks, type VectorClock } from '../conflicts/vector-clock.js';
 import { BATCH_MAX_BYTES, BATCH_MAX_RECORDS, COMPRESSION_LEVEL, MAX_LEVEL_HISTORY, MAX_STREAMS, RETRANSMIT_SLACK_MS, SHIP_INTERVAL_MS } from './geo-config.js';
 
-/** A datacenter's version vector: datacenter id → LSN (README, "Vector clocks"). */
-export type DatacenterClock = Record<string, number>;
+/** A datacenter's version vector: datacenter id → LSN (README, "Vector clocks"); the conflicts engine's clocks. */
+export type DatacenterClock = VectorClock;
 
 /** What the geo network carries. */
 export type GeoMessage =
@@ -234,15 +235,15 @@ export class GeoStreams {
   /** A datacenter's vector clock: its own end of WAL, and per source the last position applied here. */
   clockOf(datacenterId: string): DatacenterClock {
     const datacenter = this.deps.datacenters.get(datacenterId);
-    const clock: DatacenterClock = {};
+    let clock: DatacenterClock = {};
     for (const record of this.records.values()) {
       if (record.targetDatacenterId !== datacenterId) continue;
-      for (const [entry, lsn] of Object.entries(record.inheritedClock)) if (entry !== datacenterId) clock[entry] = Math.max(clock[entry] ?? 0, lsn);
-      clock[record.sourceDatacenterId] = Math.max(clock[record.sourceDatacenterId] ?? 0, record.appliedLsn);
+      // What the source had applied of this datacenter's own writes came from here: its own entry stays its own.
+      const { [datacenterId]: _mine, ...inherited } = record.inheritedClock;
+      clock = mergeClocks(clock, mergeClocks(inherited, { [record.sourceDatacenterId]: record.appliedLsn }));
     }
     const own = this.ownNodeOf(datacenter);
-    clock[datacenterId] = own === null ? 0 : this.deps.replication.storageOf(own).positions().writeLsn;
-    return clock;
+    return mergeClocks(clock, { [datacenterId]: own === null ? 0 : this.deps.replication.storageOf(own).positions().writeLsn });
   }
 
   // ---------------------------------------------------------------- shipping

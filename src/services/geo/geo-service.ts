@@ -1,4 +1,5 @@
 import { forecastConsistency } from '../../engines/geo/consistency.js';
+import { descends } from '../../engines/conflicts/vector-clock.js';
 import type { CreateDatacenterRequest, GeoEngine } from '../../engines/geo/geo-engine.js';
 import type { CreateStreamInput, GeoStreamView, StreamReplication, StreamState } from '../../engines/geo/geo-streams.js';
 import type { Datacenter as EngineDatacenter } from '../../engines/geo/datacenters.js';
@@ -99,10 +100,11 @@ export class GeoReplicationService {
         .sort(naturalCompare)
         .map((id) => ({ datacenterId: id, position: clock[id]!, lsn: formatLsn(clock[id]!) }));
       if (session === undefined) return { datacenterId, entries, session: null };
-      const missing = Object.entries(parseSession(session))
+      const sessionClock = parseSession(session);
+      const missing = Object.entries(sessionClock)
         .filter(([id, position]) => (clock[id] ?? 0) < position)
         .map(([id, position]) => ({ datacenterId: id, sessionPosition: position, position: clock[id] ?? 0 }));
-      return { datacenterId, entries, session: { covered: missing.length === 0, missing } };
+      return { datacenterId, entries, session: { covered: descends(clock, sessionClock), missing } };
     });
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GeoEngine } from '../../../src/engines/geo/geo-engine.js';
+import { GeoChannelSource } from '../../../src/engines/geo/geo-channels.js';
 import { codeOf, FRANKFURT, geoWorld, LONDON, NEW_YORK } from './geo-harness.js';
 
 /** nyc (node-1, the primary), lon (node-3, standalone), fra (node-4, standalone). */
@@ -33,6 +34,9 @@ describe('geo streams', () => {
     }
     const cut = geo.streams.get(stream.streamId);
     expect(cut.state).toBe('DISCONNECTED');
+    expect(new GeoChannelSource(geo.streams).channels()).toEqual([
+      expect.objectContaining({ channelId: 'geo-stream-1', kind: 'GEO', state: 'DISCONNECTED', lagOperations: 10, source: { nodeId: 'node-1', datacenterId: 'nyc' }, target: { nodeId: 'node-3', datacenterId: 'lon' } }),
+    ]);
     expect(cut.lagOperations).toBe(10);
     expect(cut.lagMs).toBeGreaterThanOrEqual(900);
     runtime.clock.advance(2000);
