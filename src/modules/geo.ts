@@ -5,6 +5,7 @@ import type { GeoMessage, GeoStreamRecord } from '../engines/geo/geo-streams.js'
 import { GeoChannelSource } from '../engines/geo/geo-channels.js';
 import type { WanLinkRecord } from '../engines/geo/wan-links.js';
 import { GeoReplicationService } from '../services/geo/geo-service.js';
+import { geoMetrics } from '../services/geo/geo-metrics.js';
 import { geoReplicationHandlers } from '../api/rest/handlers/geo/geo-replication.js';
 import { geoReplicationResolvers } from '../api/graphql/resolvers/geo/geo-replication.js';
 import type { DomainModule } from './domain-module.js';
@@ -48,6 +49,7 @@ export const geoModule: DomainModule = {
       services: { geoReplication: new GeoReplicationService({ geo, replication, runner }) },
       restHandlers: [geoReplicationHandlers],
       resolvers: [geoReplicationResolvers],
+      metrics: [geoMetrics(geo.streams)],
       close: () => {
         stopObserving();
         geo.close();

@@ -108,6 +108,9 @@ describe('geo-replication', () => {
     ]);
     expect(stats.body.data.lagMatrix[1].lagMs).toBeGreaterThan(1000);
     expect(stats.body.data.links[0].partitioned).toBe(true);
+    const metrics = (await server.http.get('/api/v1/metrics/prometheus').set(asAdmin)).text;
+    expect(metrics).toMatch(/rustydb_geo_stream_lag_operations\{stream="stream-1",source="us-east-1",target="eu-west-1"\} [1-9]/);
+    expect(metrics).toContain('rustydb_geo_streams_not_streaming 1');
 
     expect((await server.http.delete(`/api/v1/simulation/faults/${cut.body.data.id}`).set(asAdmin)).status).toBe(200);
     await server.advance(3000);
