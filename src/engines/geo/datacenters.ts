@@ -5,6 +5,7 @@
  * the record to persist (null for a deletion).
  */
 import { DomainError } from '../runtime/domain-error.js';
+import { nextNumberedId } from './numbered-ids.js';
 import { naturalCompare } from '../runtime/natural-order.js';
 import { MAX_DATACENTER_NODES, MAX_DATACENTERS, MAX_NAME_LENGTH } from './geo-config.js';
 
@@ -199,14 +200,8 @@ export class Datacenters {
     for (const nodeId of record.nodeIds) this.datacenterOfNode.set(nodeId, record.datacenterId);
   }
 
-  /** `dc-N` with N one past the highest number in use. */
   private nextId(): string {
-    let highest = 0;
-    for (const datacenterId of this.records.keys()) {
-      const match = /^dc-(\d+)$/.exec(datacenterId);
-      if (match) highest = Math.max(highest, Number(match[1]));
-    }
-    return `dc-${highest + 1}`;
+    return nextNumberedId('dc', this.records.keys());
   }
 }
 

@@ -7,6 +7,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { VirtualClock, TimerId } from '../runtime/clock.js';
 import type { SimNetwork } from '../runtime/network.js';
 import { DomainError } from '../runtime/domain-error.js';
+import { nextNumberedId } from './numbered-ids.js';
 import { decodeChanges, type DecodedChange } from '../replication/logical-decoding.js';
 import { MAX_CHANGES_PER_TRANSACTION, type NodeStorage } from '../replication/node-storage.js';
 import type { WriteRole } from '../replication/replication-cluster.js';
@@ -508,12 +509,7 @@ export class GeoStreams {
   }
 
   private nextId(): string {
-    let highest = 0;
-    for (const streamId of this.records.keys()) {
-      const match = /^stream-(\d+)$/.exec(streamId);
-      if (match) highest = Math.max(highest, Number(match[1]));
-    }
-    return `stream-${highest + 1}`;
+    return nextNumberedId('stream', this.records.keys());
   }
 }
 
