@@ -3,8 +3,9 @@
  * from an ordinary change (detection), and which row results from each resolution strategy.
  * The engine records the conflict and writes the resolved row through the WAL.
  */
+import { mergeCounterColumn, mergeSetColumn } from '../conflicts/crdts/column-merges.js';
+import { compareStamps } from '../conflicts/crdts/lww-register.js';
 import { DomainError } from '../runtime/domain-error.js';
-import { naturalCompare } from '../runtime/natural-order.js';
 
 import type { FieldValue, RowValue } from './wal-record.js';
 
@@ -130,10 +131,9 @@ function keep(side: 'LOCAL' | 'REMOTE', versions: ConflictingVersions): Resoluti
   return { outcome: side, row: side === 'LOCAL' ? versions.local.row : versions.remote.row };
 }
 
-/** The later write; at the same instant the higher node id wins, so every site picks the same one. */
+/** The later write; at the same instant the higher node id wins, so every site picks the same one (the conflicts engine's LWW order). */
 function lastWriter(a: RowVersion, b: RowVersion): RowVersion {
-  if (a.updatedAtMs !== b.updatedAtMs) return a.updatedAtMs > b.updatedAtMs ? a : b;
-  return naturalCompare(a.originNodeId, b.originNodeId) >= 0 ? a : b;
+  return compareStamps({ timestampMs: a.updatedAtMs, siteId: a.originNodeId }, { timestampMs: b.updatedAtMs, siteId: b.originNodeId }) >= 0 ? a : b;
 }
 
 function bySitePriority(local: RowVersion, remote: RowVersion, priority: readonly string[] | undefined): 'LOCAL' | 'REMOTE' {
@@ -185,27 +185,14 @@ function mergeFields(versions: ConflictingVersions, merge: FieldMerge): Resoluti
   return { outcome: 'MERGED', row: merged };
 }
 
-/** A PN-counter over numbers: both sides' increments (and decrements) count. */
+/** A PN-counter over numbers: both sides' increments (and decrements) count (the conflicts engine's merge). */
 function counterMerge(base: FieldValue | undefined, local: FieldValue, remote: FieldValue): FieldValue | undefined {
-  if (typeof local !== 'number' || typeof remote !== 'number') return undefined;
-  const start = typeof base === 'number' ? base : 0;
-  return start + (local - start) + (remote - start);
+  return mergeCounterColumn('PN_COUNTER', base, local, remote);
 }
 
-/** Arrays as sets: what either side added is in, what either side removed is out. */
+/** Arrays as a 2P-Set: what either side added is in, what either side removed is out (the conflicts engine's merge). */
 function setMerge(base: FieldValue | undefined, local: FieldValue, remote: FieldValue): FieldValue | undefined {
-  if (!Array.isArray(local) || !Array.isArray(remote)) return undefined;
-  const before: readonly FieldValue[] = Array.isArray(base) ? base : [];
-  const has = (elements: readonly FieldValue[], element: FieldValue) => elements.some((candidate) => sameValue(candidate, element));
-  const result: FieldValue[] = [];
-  const add = (element: FieldValue) => {
-    if (!has(result, element)) result.push(element);
-  };
-  // Kept by both, then each side's additions, in a stable order.
-  for (const element of before) if (has(local, element) && has(remote, element)) add(element);
-  for (const element of local as readonly FieldValue[]) if (!has(before, element)) add(element);
-  for (const element of remote as readonly FieldValue[]) if (!has(before, element)) add(element);
-  return result;
+  return mergeSetColumn('TWO_PHASE_SET', base, local, remote);
 }
 
 /** Structural equality of JSON values (object key order does not matter). */
