@@ -8,7 +8,9 @@ import type { Store } from '../../store/port.js';
 import type { VirtualClock } from '../runtime/index.js';
 import { DomainError, assert } from '../runtime/domain-error.js';
 import { naturalCompare } from '../runtime/natural-order.js';
+import { explainConflict, type ConflictExplanation } from './conflict-explainer.js';
 import { countConflict, emptyHistory, type ConflictHistoryState } from './conflict-history.js';
+import { predictConflicts, type ConflictPredictions } from './conflict-prediction.js';
 import {
   conflictTypeOf,
   type ConflictRecord,
@@ -283,6 +285,16 @@ export class ConflictBook {
   observe(observer: (change: ConflictBookChange) => void): () => void {
     this.observers.add(observer);
     return () => this.observers.delete(observer);
+  }
+
+  /** Both versions and clocks, why the winner won, and every other strategy's choice. @throws NOT_FOUND. */
+  explain(conflictId: string): ConflictExplanation {
+    return explainConflict(this.get(conflictId));
+  }
+
+  /** The probability of a conflict in the next window, per table and key range, with its basis and backtest. */
+  predictions(filter: { tableName?: string } = {}): ConflictPredictions {
+    return predictConflicts(this.state.history, this.deps.clock.now(), this.config.halfLifeWindows, filter);
   }
 
   totals(): ConflictTotals {
