@@ -5541,6 +5541,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/advanced-replication/conflicts/crdts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * CRDT types and where they are used
+         * @description The six CRDT types (LWW-Register, G-Counter, PN-Counter, G-Set, 2P-Set, OR-Set), each with
+         *     its operations, its merge, the laws the merge keeps (checked by property tests), and the
+         *     group columns declared or resolved as that type (`usedBy`).
+         */
+        get: operations["listConflictCrdts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/conflicts/strategies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conflict-resolution strategies and their guarantees
+         * @description Every strategy a group can resolve its conflicts with, what it guarantees, whether it can
+         *     lose a write, what it needs, and how many conflicts were recorded with it.
+         */
+        get: operations["listConflictStrategies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/conflicts/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a recorded group conflict
+         * @description Resolves a `PENDING` or `SIBLINGS` conflict of the conflict book with a strategy. The
+         *     group's engine writes the result to every site of the group before the answer; the answer
+         *     carries the conflict and its explanation (both versions and clocks, why the winner won, and
+         *     what every other strategy would have chosen).
+         */
+        post: operations["resolveGroupConflict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/conflicts/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conflict statistics
+         * @description Conflicts recorded since the conflict book began, by type, strategy and table (these counts
+         *     outlive the pruning of old records), how many were settled on arrival or resolved later,
+         *     and the records kept now by status.
+         */
+        get: operations["getConflictStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/conflicts/predictions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conflict predictions, with their basis and backtest
+         * @description The probability of at least one conflict in the next window, per table and per key range,
+         *     learned from the conflict book's history: conflicts per window, exponentially weighted, as
+         *     the rate of a Poisson arrival. The answer carries the model's inputs (window, half-life,
+         *     windows observed, each series' rate and recent counts) and its accuracy on a backtest of
+         *     the history (Brier score against the base rate's). With too little history it says so and
+         *     gives no probability.
+         */
+        get: operations["getConflictPredictions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/advanced-replication/apply/checkpoints": {
         parameters: {
             query?: never;
@@ -5641,106 +5754,6 @@ export interface paths {
          * @description Part of the contract, from the seed section "4.7 Apply Engine (`apply.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
          */
         get: operations["getAdvancedReplicationApplyTransactions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/conflicts/crdts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/conflicts/crdts
-         * @description Part of the contract, from the seed section "4.5 CRDT Conflict Resolution (`conflicts.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationConflictsCrdts"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/conflicts/predictions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/conflicts/predictions
-         * @description Part of the contract, from the seed section "4.5 CRDT Conflict Resolution (`conflicts.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationConflictsPredictions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/conflicts/resolve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/conflicts/resolve
-         * @description Part of the contract, from the seed section "4.5 CRDT Conflict Resolution (`conflicts.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationConflictsResolve"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/conflicts/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/conflicts/statistics
-         * @description Part of the contract, from the seed section "4.5 CRDT Conflict Resolution (`conflicts.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationConflictsStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/conflicts/strategies": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/conflicts/strategies
-         * @description Part of the contract, from the seed section "4.5 CRDT Conflict Resolution (`conflicts.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationConflictsStrategies"];
         put?: never;
         post?: never;
         delete?: never;
@@ -24851,6 +24864,588 @@ export interface components {
              */
             success: true;
             data: components["schemas"]["MigrationStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A conflict-free replicated data type: `LWW_REGISTER` (one value, the later write wins),
+         *     `G_COUNTER` (grow-only counter), `PN_COUNTER` (counter up and down), `G_SET` (grow-only set),
+         *     `TWO_PHASE_SET` (removal is final), `OR_SET` (observed-remove set: a concurrent add wins).
+         * @example PN_COUNTER
+         * @enum {string}
+         */
+        CrdtType: "LWW_REGISTER" | "G_COUNTER" | "PN_COUNTER" | "G_SET" | "TWO_PHASE_SET" | "OR_SET";
+        /** @description A column declared (or resolved) as a CRDT in a group. */
+        CrdtColumnUse: {
+            /**
+             * @description The kind of group.
+             * @example MULTI_MASTER
+             * @enum {string}
+             */
+            groupKind: "MULTI_MASTER";
+            /**
+             * @description The group.
+             * @example mmg-1
+             */
+            groupId: string;
+            /**
+             * @description The table.
+             * @example accounts
+             */
+            tableName: string;
+            /**
+             * @description The column.
+             * @example balance
+             */
+            column: string;
+        };
+        /** @description A CRDT type, its operations and merge, and where it is used. */
+        CrdtTypeInfo: {
+            crdtType: components["schemas"]["CrdtType"];
+            /**
+             * @description What it holds.
+             * @example A counter that goes up and down: a G-Counter of increments and one of decrements.
+             */
+            description: string;
+            /**
+             * @description The column values it merges.
+             * @example NUMBER
+             * @enum {string}
+             */
+            columnValues: "ANY" | "NUMBER" | "ARRAY";
+            /**
+             * @description Its update operations.
+             * @example [
+             *       "increment",
+             *       "decrement"
+             *     ]
+             */
+            operations: string[];
+            /**
+             * @description How two replicas merge.
+             * @example Both G-Counters merged; the value is increments minus decrements.
+             */
+            merge: string;
+            /**
+             * @description The properties its merge has, checked by property tests.
+             * @example [
+             *       "commutative",
+             *       "associative",
+             *       "idempotent",
+             *       "converges under any delivery order with duplicates"
+             *     ]
+             */
+            laws: string[];
+            /** @description The group columns of this type. */
+            usedBy: components["schemas"]["CrdtColumnUse"][];
+        };
+        CrdtCatalog: {
+            /** @description Every CRDT type. */
+            crdts: components["schemas"]["CrdtTypeInfo"][];
+            /**
+             * @description How many types.
+             * @example 6
+             */
+            total: number;
+        };
+        CrdtCatalogResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["CrdtCatalog"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description How a group conflict is resolved.
+         *     - `LAST_WRITER_WINS`: the version written later on the cluster clock; ties to the higher site id.
+         *     - `SITE_PRIORITY`: the version of the site ranked first in the group's site priority.
+         *     - `CUSTOM`: the row the operator gives (`customRow`; null deletes the row).
+         *     - `MULTI_VALUE`: both versions kept as siblings (Riak's `allow_mult`) until a resolution picks.
+         *     - `CRDT_PER_COLUMN`: each column both sides changed merges by its CRDT; other columns take the side that changed them.
+         * @example CRDT_PER_COLUMN
+         * @enum {string}
+         */
+        GroupConflictStrategy: "LAST_WRITER_WINS" | "SITE_PRIORITY" | "CUSTOM" | "MULTI_VALUE" | "CRDT_PER_COLUMN";
+        /** @description A strategy, what it guarantees, and how often it settled a conflict. */
+        StrategyInfo: {
+            strategy: components["schemas"]["GroupConflictStrategy"];
+            /**
+             * @description What it does.
+             * @example The version written later on the cluster clock wins; at the same time, the higher site id.
+             */
+            description: string;
+            /**
+             * @description What every site can rely on after it.
+             * @example [
+             *       "Every site picks the same version (deterministic tie-break)."
+             *     ]
+             */
+            guarantees: string[];
+            /**
+             * @description Whether a write can be overwritten without a trace in the row.
+             * @example true
+             */
+            losesWrites: boolean;
+            /**
+             * @description What it needs from the group or the request.
+             * @example [
+             *       "sitePriority"
+             *     ]
+             */
+            needs: string[];
+            /**
+             * Format: int64
+             * @description Conflicts recorded with this strategy since the book began.
+             * @example 12
+             */
+            conflictsRecorded: number;
+        };
+        StrategyCatalog: {
+            /** @description Every strategy. */
+            strategies: components["schemas"]["StrategyInfo"][];
+            /**
+             * @description How many strategies.
+             * @example 5
+             */
+            total: number;
+        };
+        StrategyCatalogResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["StrategyCatalog"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A row's columns; null when the row is deleted.
+         * @example {
+         *       "balance": 120,
+         *       "tags": [
+         *         "vip"
+         *       ]
+         *     }
+         */
+        ConflictRow: {
+            [key: string]: unknown;
+        } | null;
+        /**
+         * @example {
+         *       "conflictId": "group-conflict-7",
+         *       "strategy": "CRDT_PER_COLUMN"
+         *     }
+         */
+        ResolveGroupConflictRequest: {
+            /**
+             * @description A `PENDING` or `SIBLINGS` conflict of the book.
+             * @example group-conflict-7
+             */
+            conflictId: string;
+            strategy: components["schemas"]["GroupConflictStrategy"];
+            /** @description For `CUSTOM` only, and required there, the row to write; null deletes it. */
+            customRow?: components["schemas"]["ConflictRow"];
+        };
+        /**
+         * @description A version vector: per site of the group, how many of that site's writes of the row this
+         *     version has seen. Absent sites are 0. Two versions conflict when neither clock descends from
+         *     the other (`CONCURRENT`).
+         * @example {
+         *       "site-1": 3,
+         *       "site-2": 1
+         *     }
+         */
+        VectorClock: {
+            [key: string]: number;
+        };
+        /** @description One side's write of the row. */
+        ConflictVersion: {
+            /**
+             * @description The group site that made the write.
+             * @example site-1
+             */
+            siteId: string;
+            /**
+             * @description The node the site runs on.
+             * @example node-1
+             */
+            nodeId: string;
+            clock: components["schemas"]["VectorClock"];
+            /**
+             * Format: date-time
+             * @description When the write was made (cluster clock).
+             * @example 2026-12-08T00:10:02.000Z
+             */
+            writtenAt: string;
+            row: components["schemas"]["ConflictRow"];
+        };
+        /** @description What the strategy was given besides the versions. */
+        ResolutionContextView: {
+            /**
+             * @description Site ids, highest priority first (for `SITE_PRIORITY`).
+             * @example [
+             *       "site-1",
+             *       "site-2"
+             *     ]
+             */
+            sitePriority: string[];
+            /**
+             * @description Each CRDT column's type (for `CRDT_PER_COLUMN`); other columns are LWW registers.
+             * @example {
+             *       "balance": "PN_COUNTER",
+             *       "tags": "OR_SET"
+             *     }
+             */
+            columnCrdts: {
+                [key: string]: components["schemas"]["CrdtType"];
+            };
+            /** @description The operator's row (for `CUSTOM`), when one was given. */
+            customRow?: components["schemas"]["ConflictRow"];
+        };
+        /**
+         * @description `RESOLVED` (final), `PENDING` (`CUSTOM` waits for a row; the local version stays), `SIBLINGS` (`MULTI_VALUE` keeps both versions).
+         * @example RESOLVED
+         * @enum {string}
+         */
+        GroupConflictStatus: "RESOLVED" | "PENDING" | "SIBLINGS";
+        /**
+         * @description Which version the resolution kept; `MERGED` for a column-wise merge, `CUSTOM` for the operator's row, `SIBLINGS` when both are kept; null while `PENDING`.
+         * @example MERGED
+         * @enum {string|null}
+         */
+        GroupConflictWinner: "LOCAL" | "REMOTE" | "MERGED" | "CUSTOM" | "SIBLINGS" | null;
+        /** @description A conflict between two concurrent writes of one row in a replication group, as the conflict book keeps it. */
+        GroupConflict: {
+            /**
+             * @description The conflict.
+             * @example group-conflict-7
+             */
+            conflictId: string;
+            /**
+             * @description The kind of group it happened in.
+             * @example MULTI_MASTER
+             * @enum {string}
+             */
+            groupKind: "MULTI_MASTER";
+            /**
+             * @description The group.
+             * @example mmg-1
+             */
+            groupId: string;
+            /**
+             * @description The table.
+             * @example accounts
+             */
+            tableName: string;
+            /**
+             * @description The row's key.
+             * @example acct-1
+             */
+            rowKey: string;
+            conflictType: components["schemas"]["ConflictType"];
+            /** @description The row both writes were made on; null when it did not exist; absent when unknown. */
+            base?: components["schemas"]["ConflictRow"];
+            /** @description The version at the site that detected the conflict. */
+            local: components["schemas"]["ConflictVersion"];
+            /** @description The version that arrived from another site. */
+            remote: components["schemas"]["ConflictVersion"];
+            /**
+             * Format: date-time
+             * @description When it was detected.
+             * @example 2026-12-08T00:10:03.000Z
+             */
+            detectedAt: string;
+            strategy: components["schemas"]["GroupConflictStrategy"];
+            context: components["schemas"]["ResolutionContextView"];
+            status: components["schemas"]["GroupConflictStatus"];
+            winner: components["schemas"]["GroupConflictWinner"];
+            /** @description The row written (null deletes it); for `SIBLINGS` the version readers get meanwhile; null while `PENDING`. */
+            resolvedRow: components["schemas"]["ConflictRow"];
+            /** @description Both versions, while `SIBLINGS`; empty otherwise. */
+            siblings: components["schemas"]["ConflictVersion"][];
+            /**
+             * @description Why this result, with the fact that decided it.
+             * @example Last writer wins: site-2 wrote at 1765152602500 ms, after site-1 at 1765152602000 ms.
+             */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description When it was resolved; null while open.
+             * @example 2026-12-08T00:10:03.000Z
+             */
+            resolvedAt: string | null;
+            /**
+             * @description `strategy` when the group's strategy settled it on arrival, else who resolved it.
+             * @example strategy
+             */
+            resolvedBy: string | null;
+            /**
+             * @description The sites a later resolution was written to (empty when settled on arrival, where the group wrote it).
+             * @example []
+             */
+            appliedSiteIds: string[];
+        };
+        /**
+         * @description How one clock relates to another: `BEFORE` (the other saw it), `AFTER`, `EQUAL`, or `CONCURRENT` (neither saw the other: a conflict).
+         * @example CONCURRENT
+         * @enum {string}
+         */
+        ClockOrder: "BEFORE" | "AFTER" | "EQUAL" | "CONCURRENT";
+        /** @description What one strategy makes of the conflict. */
+        StrategyReplay: {
+            strategy: components["schemas"]["GroupConflictStrategy"];
+            status: components["schemas"]["GroupConflictStatus"];
+            winner: components["schemas"]["GroupConflictWinner"];
+            row: components["schemas"]["ConflictRow"];
+            /** @description Both versions for `MULTI_VALUE`. */
+            siblings: components["schemas"]["ConflictVersion"][];
+            /**
+             * @description Why.
+             * @example Site priority: site-1 (#1) ranks above site-2 (#2).
+             */
+            reason: string;
+            /**
+             * @description Whether it ends where the recorded resolution did (same status and row).
+             * @example false
+             */
+            agreesWithRecorded: boolean;
+        };
+        /** @description A recorded conflict explained, and replayed under every other strategy. */
+        ConflictExplanation: {
+            /**
+             * @description The conflict.
+             * @example group-conflict-7
+             */
+            conflictId: string;
+            clockOrder: components["schemas"]["ClockOrder"];
+            /**
+             * @description What each side had seen that the other had not.
+             * @example CONCURRENT: site-1 had seen 2 of site-1 write(s) that site-2 had not; site-2 had seen 1 of site-2 write(s) that site-1 had not.
+             */
+            clocks: string;
+            strategy: components["schemas"]["GroupConflictStrategy"];
+            status: components["schemas"]["GroupConflictStatus"];
+            winner: components["schemas"]["GroupConflictWinner"];
+            /**
+             * @description Why the winner won.
+             * @example CRDT per column: balance: PN_COUNTER merge; other columns take the side that changed them.
+             */
+            why: string;
+            /** @description Every other strategy, replayed on the same versions. */
+            alternatives: components["schemas"]["StrategyReplay"][];
+        };
+        /** @description The resolved conflict, written to every site of its group, and its explanation. */
+        GroupConflictResolution: {
+            conflict: components["schemas"]["GroupConflict"];
+            explanation: components["schemas"]["ConflictExplanation"];
+        };
+        GroupConflictResolutionResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["GroupConflictResolution"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        CountByKey: {
+            /**
+             * @description The type, strategy, status or table.
+             * @example accounts
+             */
+            key: string;
+            /**
+             * Format: int64
+             * @description Conflicts counted.
+             * @example 4
+             */
+            conflicts: number;
+        };
+        /** @description Conflicts counted since the book began (they outlive the pruning of old records), and the records kept now. */
+        ConflictStatistics: {
+            /**
+             * Format: int64
+             * @description Conflicts recorded.
+             * @example 12
+             */
+            recorded: number;
+            /**
+             * Format: int64
+             * @description Settled by the group's strategy as they were recorded.
+             * @example 9
+             */
+            resolvedOnArrival: number;
+            /**
+             * Format: int64
+             * @description Resolved through `resolve`.
+             * @example 1
+             */
+            resolvedLater: number;
+            /**
+             * @description Kept records that are `PENDING` or `SIBLINGS`.
+             * @example 2
+             */
+            open: number;
+            /**
+             * @description Records kept now.
+             * @example 12
+             */
+            kept: number;
+            /**
+             * @description Records the book keeps at most; the oldest resolved go first.
+             * @example 1000
+             */
+            capacity: number;
+            /** @description Recorded, by conflict type. */
+            byType: components["schemas"]["CountByKey"][];
+            /** @description Recorded, by the strategy they were recorded with. */
+            byStrategy: components["schemas"]["CountByKey"][];
+            /** @description Kept records, by status. */
+            byStatus: components["schemas"]["CountByKey"][];
+            /** @description Recorded, by table, most first (tables beyond 256 count under `(other)`). */
+            byTable: components["schemas"]["CountByKey"][];
+        };
+        ConflictStatisticsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ConflictStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        SeriesPrediction: {
+            /**
+             * @description The table.
+             * @example accounts
+             */
+            tableName: string;
+            /**
+             * @description The key range (0 to keyRanges − 1: the MurmurHash3 token of the row key, cut in equal ranges); null for the whole table.
+             * @example 3
+             */
+            keyRange: number | null;
+            /**
+             * @description Exponentially weighted conflicts per window.
+             * @example 0.74
+             */
+            ratePerWindow: number;
+            /**
+             * @description P(at least one conflict in the next window) = 1 − e^(−rate); null with too little history.
+             * @example 0.52
+             */
+            probability: number | null;
+            /**
+             * @description Conflicts in the latest complete windows, oldest first.
+             * @example [
+             *       0,
+             *       1,
+             *       1,
+             *       2
+             *     ]
+             */
+            recentCounts: number[];
+            /**
+             * @description Conflicts over the observed windows.
+             * @example 17
+             */
+            totalConflicts: number;
+        };
+        /** @description The model scored on past windows it had not seen, against the base rate. */
+        Backtest: {
+            /**
+             * @description Predictions scored (series × windows after the warm-up).
+             * @example 110
+             */
+            predictions: number;
+            /**
+             * @description Mean squared error of the predicted probabilities (0 is perfect); null when nothing was scored.
+             * @example 0.081
+             */
+            brierScore: number | null;
+            /**
+             * @description The same for the base rate (the share of earlier windows with a conflict).
+             * @example 0.213
+             */
+            baseRateBrierScore: number | null;
+            /**
+             * @description 1 − brierScore / baseRateBrierScore: above 0 the model beats the base rate; null when the base rate is perfect or nothing was scored.
+             * @example 0.62
+             */
+            skill: number | null;
+            /**
+             * @description Scored windows that had a conflict.
+             * @example 27
+             */
+            positives: number;
+        };
+        /** @description The probability of a conflict in the next window, with the model's inputs and its measured accuracy. */
+        ConflictPredictions: {
+            /**
+             * @description Conflicts per window, exponentially weighted, as the rate of a Poisson arrival.
+             * @example EXPONENTIALLY_WEIGHTED_POISSON
+             * @enum {string}
+             */
+            model: "EXPONENTIALLY_WEIGHTED_POISSON";
+            /**
+             * @description Length of a window (cluster time).
+             * @example 60000
+             */
+            windowMs: number;
+            /**
+             * @description Half-life of the weights, in windows.
+             * @example 6
+             */
+            halfLifeWindows: number;
+            /**
+             * @description Key ranges per table.
+             * @example 8
+             */
+            keyRanges: number;
+            /**
+             * @description Complete windows the history covers.
+             * @example 30
+             */
+            observedWindows: number;
+            /**
+             * @description Windows needed before a probability is given.
+             * @example 5
+             */
+            minHistoryWindows: number;
+            /**
+             * @description Whether there are enough windows for probabilities.
+             * @example true
+             */
+            sufficientHistory: boolean;
+            /**
+             * Format: date-time
+             * @description Start of the window predicted (the current one).
+             * @example 2026-12-08T00:30:00.000Z
+             */
+            nextWindowStart: string;
+            /** @description Per table, highest rate first. */
+            tables: components["schemas"]["SeriesPrediction"][];
+            /** @description Per table and key range, highest rate first. */
+            keyRangeSeries: components["schemas"]["SeriesPrediction"][];
+            /** @description The model's accuracy on the history, per level. */
+            backtest: {
+                tables: components["schemas"]["Backtest"];
+                keyRanges: components["schemas"]["Backtest"];
+            };
+            /**
+             * @description What the numbers rest on; says so when there is too little history.
+             * @example Too little history: 2 complete window(s) of 60000 ms, and a prediction needs 5; rates are shown, probabilities are not.
+             */
+            basis: string;
+        };
+        ConflictPredictionsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ConflictPredictions"];
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
@@ -45970,6 +46565,458 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listConflictCrdts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every CRDT type. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "total": 1,
+                     *         "crdts": [
+                     *           {
+                     *             "crdtType": "PN_COUNTER",
+                     *             "description": "A counter that goes up and down: a G-Counter of increments and one of decrements.",
+                     *             "columnValues": "NUMBER",
+                     *             "operations": [
+                     *               "increment",
+                     *               "decrement"
+                     *             ],
+                     *             "merge": "Both G-Counters merged; the value is increments minus decrements.",
+                     *             "laws": [
+                     *               "commutative",
+                     *               "associative",
+                     *               "idempotent",
+                     *               "converges under any delivery order with duplicates"
+                     *             ],
+                     *             "usedBy": [
+                     *               {
+                     *                 "groupKind": "MULTI_MASTER",
+                     *                 "groupId": "mmg-1",
+                     *                 "tableName": "accounts",
+                     *                 "column": "balance"
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CrdtCatalogResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listConflictStrategies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every strategy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "total": 1,
+                     *         "strategies": [
+                     *           {
+                     *             "strategy": "MULTI_VALUE",
+                     *             "description": "Both versions are kept as siblings (Riak's allow_mult); readers get the last writer's version and the siblings until a resolution picks one.",
+                     *             "guarantees": [
+                     *               "No write is lost.",
+                     *               "Siblings are the same at every site."
+                     *             ],
+                     *             "losesWrites": false,
+                     *             "needs": [],
+                     *             "conflictsRecorded": 3
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StrategyCatalogResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    resolveGroupConflict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveGroupConflictRequest"];
+            };
+        };
+        responses: {
+            /** @description Resolved and written to every site. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "conflict": {
+                     *           "conflictId": "group-conflict-7",
+                     *           "groupKind": "MULTI_MASTER",
+                     *           "groupId": "mmg-1",
+                     *           "tableName": "accounts",
+                     *           "rowKey": "acct-1",
+                     *           "conflictType": "UPDATE_CONFLICT",
+                     *           "base": {
+                     *             "balance": 100
+                     *           },
+                     *           "local": {
+                     *             "siteId": "site-1",
+                     *             "nodeId": "node-1",
+                     *             "clock": {
+                     *               "site-1": 2,
+                     *               "site-2": 1
+                     *             },
+                     *             "writtenAt": "2026-12-08T00:10:02.000Z",
+                     *             "row": {
+                     *               "balance": 150
+                     *             }
+                     *           },
+                     *           "remote": {
+                     *             "siteId": "site-2",
+                     *             "nodeId": "node-6",
+                     *             "clock": {
+                     *               "site-1": 1,
+                     *               "site-2": 2
+                     *             },
+                     *             "writtenAt": "2026-12-08T00:10:02.500Z",
+                     *             "row": {
+                     *               "balance": 70
+                     *             }
+                     *           },
+                     *           "detectedAt": "2026-12-08T00:10:03.000Z",
+                     *           "strategy": "CRDT_PER_COLUMN",
+                     *           "context": {
+                     *             "sitePriority": [
+                     *               "site-1",
+                     *               "site-2"
+                     *             ],
+                     *             "columnCrdts": {
+                     *               "balance": "PN_COUNTER"
+                     *             }
+                     *           },
+                     *           "status": "RESOLVED",
+                     *           "winner": "MERGED",
+                     *           "resolvedRow": {
+                     *             "balance": 120
+                     *           },
+                     *           "siblings": [],
+                     *           "reason": "CRDT per column: balance: PN_COUNTER merge; other columns take the side that changed them.",
+                     *           "resolvedAt": "2026-12-08T00:30:00.000Z",
+                     *           "resolvedBy": "admin",
+                     *           "appliedSiteIds": [
+                     *             "site-1",
+                     *             "site-2"
+                     *           ]
+                     *         },
+                     *         "explanation": {
+                     *           "conflictId": "group-conflict-7",
+                     *           "clockOrder": "CONCURRENT",
+                     *           "clocks": "CONCURRENT: site-1 had seen 1 of site-1 write(s) that site-2 had not; site-2 had seen 1 of site-2 write(s) that site-1 had not.",
+                     *           "strategy": "CRDT_PER_COLUMN",
+                     *           "status": "RESOLVED",
+                     *           "winner": "MERGED",
+                     *           "why": "CRDT per column: balance: PN_COUNTER merge; other columns take the side that changed them.",
+                     *           "alternatives": [
+                     *             {
+                     *               "strategy": "LAST_WRITER_WINS",
+                     *               "status": "RESOLVED",
+                     *               "winner": "REMOTE",
+                     *               "row": {
+                     *                 "balance": 70
+                     *               },
+                     *               "siblings": [],
+                     *               "reason": "Last writer wins: site-2 wrote at 1765152602500 ms, after site-1 at 1765152602000 ms.",
+                     *               "agreesWithRecorded": false
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GroupConflictResolutionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No conflict of the book has this id (it never existed, or was pruned). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No conflict group-conflict-99 is in the conflict book.",
+                     *         "details": {
+                     *           "resource": "conflict",
+                     *           "id": "group-conflict-99"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The conflict is resolved already, keeps its siblings already (`MULTI_VALUE` again), or its group's engine cannot write the result now (no engine registered, or a site refused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "group-conflict-7 was resolved already (MERGED by CRDT_PER_COLUMN).",
+                     *         "details": {
+                     *           "conflictId": "group-conflict-7",
+                     *           "status": "RESOLVED",
+                     *           "strategy": "CRDT_PER_COLUMN"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `CUSTOM` without `customRow`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "The CUSTOM strategy needs the row to keep (customRow; null deletes the row).",
+                     *         "details": {
+                     *           "conflictId": "group-conflict-7",
+                     *           "strategy": "CUSTOM"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getConflictStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "recorded": 3,
+                     *         "resolvedOnArrival": 2,
+                     *         "resolvedLater": 0,
+                     *         "open": 1,
+                     *         "kept": 3,
+                     *         "capacity": 1000,
+                     *         "byType": [
+                     *           {
+                     *             "key": "UPDATE_CONFLICT",
+                     *             "conflicts": 3
+                     *           }
+                     *         ],
+                     *         "byStrategy": [
+                     *           {
+                     *             "key": "LAST_WRITER_WINS",
+                     *             "conflicts": 2
+                     *           },
+                     *           {
+                     *             "key": "MULTI_VALUE",
+                     *             "conflicts": 1
+                     *           }
+                     *         ],
+                     *         "byStatus": [
+                     *           {
+                     *             "key": "RESOLVED",
+                     *             "conflicts": 2
+                     *           },
+                     *           {
+                     *             "key": "SIBLINGS",
+                     *             "conflicts": 1
+                     *           }
+                     *         ],
+                     *         "byTable": [
+                     *           {
+                     *             "key": "accounts",
+                     *             "conflicts": 3
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConflictStatisticsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getConflictPredictions: {
+        parameters: {
+            query?: {
+                /** @description Only this table. */
+                tableName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The predictions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "model": "EXPONENTIALLY_WEIGHTED_POISSON",
+                     *         "windowMs": 60000,
+                     *         "halfLifeWindows": 6,
+                     *         "keyRanges": 8,
+                     *         "observedWindows": 2,
+                     *         "minHistoryWindows": 5,
+                     *         "sufficientHistory": false,
+                     *         "nextWindowStart": "2026-12-08T00:30:00.000Z",
+                     *         "tables": [
+                     *           {
+                     *             "tableName": "accounts",
+                     *             "keyRange": null,
+                     *             "ratePerWindow": 0.47,
+                     *             "probability": null,
+                     *             "recentCounts": [
+                     *               0,
+                     *               1
+                     *             ],
+                     *             "totalConflicts": 1
+                     *           }
+                     *         ],
+                     *         "keyRangeSeries": [
+                     *           {
+                     *             "tableName": "accounts",
+                     *             "keyRange": 3,
+                     *             "ratePerWindow": 0.47,
+                     *             "probability": null,
+                     *             "recentCounts": [
+                     *               0,
+                     *               1
+                     *             ],
+                     *             "totalConflicts": 1
+                     *           }
+                     *         ],
+                     *         "backtest": {
+                     *           "tables": {
+                     *             "predictions": 0,
+                     *             "brierScore": null,
+                     *             "baseRateBrierScore": null,
+                     *             "skill": null,
+                     *             "positives": 0
+                     *           },
+                     *           "keyRanges": {
+                     *             "predictions": 0,
+                     *             "brierScore": null,
+                     *             "baseRateBrierScore": null,
+                     *             "skill": null,
+                     *             "positives": 0
+                     *           }
+                     *         },
+                     *         "basis": "Too little history: 2 complete window(s) of 60000 ms, and a prediction needs 5; rates are shown, probabilities are not."
+                     *       },
+                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConflictPredictionsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     getAdvancedReplicationApplyCheckpoints: {
         parameters: {
             query?: never;
@@ -46067,86 +47114,6 @@ export interface operations {
         };
     };
     getAdvancedReplicationApplyTransactions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationConflictsCrdts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationConflictsPredictions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationConflictsResolve: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationConflictsStatistics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationConflictsStrategies: {
         parameters: {
             query?: never;
             header?: never;

@@ -426,6 +426,13 @@ export type ClockMode =
   | 'manual'
   | 'realtime';
 
+/** How one vector clock relates to another. */
+export type ClockOrder =
+  | 'AFTER'
+  | 'BEFORE'
+  | 'CONCURRENT'
+  | 'EQUAL';
+
 /** Settings of the whole cluster. Timeouts are milliseconds of cluster time. */
 export type ClusterConfig = {
   __typename?: 'ClusterConfig';
@@ -877,6 +884,30 @@ export type CompositeSharding = {
   strategies: Array<ShardingStrategy>;
 };
 
+/** The model scored on past windows, against the base rate. */
+export type ConflictBacktest = {
+  __typename?: 'ConflictBacktest';
+  baseRateBrierScore?: Maybe<Scalars['Float']['output']>;
+  brierScore?: Maybe<Scalars['Float']['output']>;
+  positives: Scalars['Int']['output'];
+  predictions: Scalars['Int']['output'];
+  skill?: Maybe<Scalars['Float']['output']>;
+};
+
+/** The backtest per level. */
+export type ConflictBacktests = {
+  __typename?: 'ConflictBacktests';
+  keyRanges: ConflictBacktest;
+  tables: ConflictBacktest;
+};
+
+/** A count under a key (type, strategy, status or table). */
+export type ConflictCount = {
+  __typename?: 'ConflictCount';
+  conflicts: Scalars['BigInt']['output'];
+  key: Scalars['String']['output'];
+};
+
 /** Conflicts detected. */
 export type ConflictCounts = {
   __typename?: 'ConflictCounts';
@@ -898,6 +929,36 @@ export type ConflictEvent = {
   type: Scalars['String']['output'];
 };
 
+/** A recorded conflict explained, and replayed under every other strategy. */
+export type ConflictExplanation = {
+  __typename?: 'ConflictExplanation';
+  alternatives: Array<StrategyReplay>;
+  clockOrder: ClockOrder;
+  clocks: Scalars['String']['output'];
+  conflictId: Scalars['ID']['output'];
+  status: GroupConflictStatus;
+  strategy: GroupConflictStrategy;
+  why: Scalars['String']['output'];
+  winner?: Maybe<GroupConflictWinner>;
+};
+
+/** The probability of a conflict in the next window, with the model's inputs and accuracy. */
+export type ConflictPredictions = {
+  __typename?: 'ConflictPredictions';
+  backtest: ConflictBacktests;
+  basis: Scalars['String']['output'];
+  halfLifeWindows: Scalars['Float']['output'];
+  keyRangeSeries: Array<ConflictSeriesPrediction>;
+  keyRanges: Scalars['Int']['output'];
+  minHistoryWindows: Scalars['Int']['output'];
+  model: Scalars['String']['output'];
+  nextWindowStart: Scalars['DateTime']['output'];
+  observedWindows: Scalars['Int']['output'];
+  sufficientHistory: Scalars['Boolean']['output'];
+  tables: Array<ConflictSeriesPrediction>;
+  windowMs: Scalars['Int']['output'];
+};
+
 /** The outcome of resolving a conflict. */
 export type ConflictResolution = {
   __typename?: 'ConflictResolution';
@@ -908,6 +969,15 @@ export type ConflictResolution = {
   resolvedLsn: Scalars['String']['output'];
   strategy: ConflictResolutionStrategy;
   winner: ConflictWinner;
+};
+
+/** What the strategy was given besides the versions. */
+export type ConflictResolutionContext = {
+  __typename?: 'ConflictResolutionContext';
+  /** Column → CRDT type. */
+  columnCrdts: Scalars['JSON']['output'];
+  customRow?: Maybe<Scalars['JSON']['output']>;
+  sitePriority: Array<Scalars['String']['output']>;
 };
 
 /** How a conflict is resolved; the winner is written through the WAL. */
@@ -927,12 +997,62 @@ export type ConflictResolutionStrategy =
   /** The side whose node comes first in the configuration's order of nodes. */
   | 'SITE_PRIORITY';
 
+/** A prediction for a table (keyRange null) or one of its key ranges. */
+export type ConflictSeriesPrediction = {
+  __typename?: 'ConflictSeriesPrediction';
+  keyRange?: Maybe<Scalars['Int']['output']>;
+  /** Null with too little history. */
+  probability?: Maybe<Scalars['Float']['output']>;
+  ratePerWindow: Scalars['Float']['output'];
+  recentCounts: Array<Scalars['Int']['output']>;
+  tableName: Scalars['String']['output'];
+  totalConflicts: Scalars['Int']['output'];
+};
+
+/** Conflicts counted since the book began, and the records kept now. */
+export type ConflictStatistics = {
+  __typename?: 'ConflictStatistics';
+  byStatus: Array<ConflictCount>;
+  byStrategy: Array<ConflictCount>;
+  byTable: Array<ConflictCount>;
+  byType: Array<ConflictCount>;
+  capacity: Scalars['Int']['output'];
+  kept: Scalars['Int']['output'];
+  open: Scalars['Int']['output'];
+  recorded: Scalars['BigInt']['output'];
+  resolvedLater: Scalars['BigInt']['output'];
+  resolvedOnArrival: Scalars['BigInt']['output'];
+};
+
+/** A strategy, its guarantees, and how many conflicts were recorded with it. */
+export type ConflictStrategyInfo = {
+  __typename?: 'ConflictStrategyInfo';
+  conflictsRecorded: Scalars['BigInt']['output'];
+  description: Scalars['String']['output'];
+  guarantees: Array<Scalars['String']['output']>;
+  losesWrites: Scalars['Boolean']['output'];
+  needs: Array<Scalars['String']['output']>;
+  strategy: GroupConflictStrategy;
+};
+
 /** What two writes to one row disagree on. */
 export type ConflictType =
   | 'DELETE_CONFLICT'
   | 'INSERT_CONFLICT'
   | 'UNIQUENESS_VIOLATION'
   | 'UPDATE_CONFLICT';
+
+/** One side's write of the row. */
+export type ConflictVersion = {
+  __typename?: 'ConflictVersion';
+  /** The version vector: site id → writes seen. */
+  clock: Scalars['JSON']['output'];
+  nodeId: Scalars['String']['output'];
+  /** The row; null when deleted. */
+  row?: Maybe<Scalars['JSON']['output']>;
+  siteId: Scalars['String']['output'];
+  writtenAt: Scalars['DateTime']['output'];
+};
 
 /** Which side of a conflict won. */
 export type ConflictWinner =
@@ -964,6 +1084,37 @@ export type ConnectionState =
   | 'ACTIVE'
   /** Released or aborted. */
   | 'CLOSED';
+
+/** A group column declared (or resolved) as a CRDT. */
+export type CrdtColumnUse = {
+  __typename?: 'CrdtColumnUse';
+  column: Scalars['String']['output'];
+  groupId: Scalars['ID']['output'];
+  groupKind: Scalars['String']['output'];
+  tableName: Scalars['String']['output'];
+};
+
+/** A conflict-free replicated data type (see CrdtType in the OpenAPI document). */
+export type CrdtType =
+  | 'G_COUNTER'
+  | 'G_SET'
+  | 'LWW_REGISTER'
+  | 'OR_SET'
+  | 'PN_COUNTER'
+  | 'TWO_PHASE_SET';
+
+/** A CRDT type, its operations and merge, and where it is used. */
+export type CrdtTypeInfo = {
+  __typename?: 'CrdtTypeInfo';
+  /** ANY, NUMBER or ARRAY: the column values it merges. */
+  columnValues: Scalars['String']['output'];
+  crdtType: CrdtType;
+  description: Scalars['String']['output'];
+  laws: Array<Scalars['String']['output']>;
+  merge: Scalars['String']['output'];
+  operations: Array<Scalars['String']['output']>;
+  usedBy: Array<CrdtColumnUse>;
+};
 
 /** An alert rule to create. */
 export type CreateAlertRuleInput = {
@@ -1944,6 +2095,66 @@ export type GrdTopology = {
   totalResources: Scalars['Int']['output'];
 };
 
+/** A conflict between two concurrent writes of one row in a replication group. */
+export type GroupConflict = {
+  __typename?: 'GroupConflict';
+  appliedSiteIds: Array<Scalars['String']['output']>;
+  /** The row both writes were made on; null when it did not exist or is unknown. */
+  base?: Maybe<Scalars['JSON']['output']>;
+  conflictId: Scalars['ID']['output'];
+  conflictType: ConflictType;
+  context: ConflictResolutionContext;
+  detectedAt: Scalars['DateTime']['output'];
+  groupId: Scalars['ID']['output'];
+  groupKind: Scalars['String']['output'];
+  local: ConflictVersion;
+  reason: Scalars['String']['output'];
+  remote: ConflictVersion;
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  resolvedBy?: Maybe<Scalars['String']['output']>;
+  resolvedRow?: Maybe<Scalars['JSON']['output']>;
+  rowKey: Scalars['String']['output'];
+  siblings: Array<ConflictVersion>;
+  status: GroupConflictStatus;
+  strategy: GroupConflictStrategy;
+  tableName: Scalars['String']['output'];
+  winner?: Maybe<GroupConflictWinner>;
+};
+
+/** A resolved conflict and its explanation. */
+export type GroupConflictResolution = {
+  __typename?: 'GroupConflictResolution';
+  conflict: GroupConflict;
+  explanation: ConflictExplanation;
+};
+
+/** RESOLVED is final; PENDING waits for a row (CUSTOM); SIBLINGS keeps both versions (MULTI_VALUE). */
+export type GroupConflictStatus =
+  | 'PENDING'
+  | 'RESOLVED'
+  | 'SIBLINGS';
+
+/** How a group conflict is resolved (see GroupConflictStrategy in the OpenAPI document). */
+export type GroupConflictStrategy =
+  /** Each column both sides changed merges by its CRDT. */
+  | 'CRDT_PER_COLUMN'
+  /** The row the operator gives. */
+  | 'CUSTOM'
+  /** The later write; ties to the higher site id. */
+  | 'LAST_WRITER_WINS'
+  /** Both versions kept as siblings until a resolution picks. */
+  | 'MULTI_VALUE'
+  /** The site ranked first in the group's site priority. */
+  | 'SITE_PRIORITY';
+
+/** Which version a resolution kept. */
+export type GroupConflictWinner =
+  | 'CUSTOM'
+  | 'LOCAL'
+  | 'MERGED'
+  | 'REMOTE'
+  | 'SIBLINGS';
+
 /** The hash of a HASH strategy (see ShardHashFunction in the OpenAPI document). */
 export type HashFunction =
   /** Shards on a consistent-hash ring (64 vnodes each): adding a shard moves about 1/n of the keys. */
@@ -2920,6 +3131,8 @@ export type Mutation = {
   removeReplica: Replica;
   /** Resolves a conflict and writes the winner through the WAL. */
   resolveConflict: ConflictResolution;
+  /** Resolves a recorded group conflict; written to every site of its group (POST /api/v1/advanced-replication/conflicts/resolve). */
+  resolveGroupConflict: GroupConflictResolution;
   /** Resolves an in-doubt transaction by hand (all participants, or nodeIds), or previews it with dryRun (POST …/distributed/{id}/resolve). */
   resolveInDoubtTransaction: InDoubtResolution;
   /** Starts restoring a snapshot; returns the restore's progress. */
@@ -3266,6 +3479,11 @@ export type MutationRemoveReplicaArgs = {
 
 export type MutationResolveConflictArgs = {
   input: ResolveConflictInput;
+};
+
+
+export type MutationResolveGroupConflictArgs = {
+  input: ResolveGroupConflictInput;
 };
 
 
@@ -3894,6 +4112,14 @@ export type Query = {
   clusterTopology: ClusterTopology;
   /** Each clustering subsystem in one read. */
   clusteringStatus: ClusteringStatus;
+  /** The CRDT types and where they are used (GET /api/v1/advanced-replication/conflicts/crdts). */
+  conflictCrdts: Array<CrdtTypeInfo>;
+  /** The probability of a conflict in the next window, with its basis (GET /api/v1/advanced-replication/conflicts/predictions). */
+  conflictPredictions: ConflictPredictions;
+  /** Conflicts by type, strategy and table (GET /api/v1/advanced-replication/conflicts/statistics). */
+  conflictStatistics: ConflictStatistics;
+  /** The resolution strategies and their guarantees (GET /api/v1/advanced-replication/conflicts/strategies). */
+  conflictStrategies: Array<ConflictStrategyInfo>;
   /** The health summary, its checks, the leader and every node's health. */
   detailedClusterHealth: DetailedClusterHealth;
   /** Nodes on the ring. */
@@ -3935,6 +4161,8 @@ export type Query = {
   grdResources: Array<GrdResource>;
   /** The same, by the name seed 003 gives it. */
   grdTopology: GrdTopology;
+  /** A recorded group conflict explained and replayed under every other strategy; null when unknown. */
+  groupConflictExplanation?: Maybe<ConflictExplanation>;
   health: HealthReport;
   /** Samples of the cluster's health over time, newest first by default. */
   healthHistory: Array<HealthSample>;
@@ -4176,6 +4404,11 @@ export type QueryClusterShardArgs = {
 };
 
 
+export type QueryConflictPredictionsArgs = {
+  tableName?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryDhtNodesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
@@ -4287,6 +4520,11 @@ export type QueryGrdResourcesArgs = {
   order?: InputMaybe<SortOrder>;
   resourceType?: InputMaybe<GrdResourceType>;
   sortBy?: InputMaybe<GrdResourceSortField>;
+};
+
+
+export type QueryGroupConflictExplanationArgs = {
+  conflictId: Scalars['ID']['input'];
 };
 
 
@@ -5864,6 +6102,14 @@ export type ResolveConflictInput = {
   strategy: ConflictResolutionStrategy;
 };
 
+/** Resolving a recorded group conflict (see ResolveGroupConflictRequest in the OpenAPI document). */
+export type ResolveGroupConflictInput = {
+  conflictId: Scalars['ID']['input'];
+  /** For CUSTOM only, the row to write; null deletes it. */
+  customRow?: InputMaybe<Scalars['JSON']['input']>;
+  strategy: GroupConflictStrategy;
+};
+
 export type Role =
   | 'CLUSTER_ADMIN'
   | 'CLUSTER_VIEWER'
@@ -6433,6 +6679,18 @@ export type SplitBrainPrevention =
   | 'NONE'
   /** A leader without contact with a quorum steps down; voters ignore candidates while a live leader is heard. */
   | 'QUORUM';
+
+/** What one strategy makes of a conflict. */
+export type StrategyReplay = {
+  __typename?: 'StrategyReplay';
+  agreesWithRecorded: Scalars['Boolean']['output'];
+  reason: Scalars['String']['output'];
+  row?: Maybe<Scalars['JSON']['output']>;
+  siblings: Array<ConflictVersion>;
+  status: GroupConflictStatus;
+  strategy: GroupConflictStrategy;
+  winner?: Maybe<GroupConflictWinner>;
+};
 
 /** One active subscription, over WebSocket or over GraphQL. */
 export type StreamSubscription = {
@@ -7381,6 +7639,7 @@ export type ResolversTypes = {
   Clock: ResolverTypeWrapper<Clock>;
   ClockInput: ClockInput;
   ClockMode: ClockMode;
+  ClockOrder: ClockOrder;
   ClusterConfig: ResolverTypeWrapper<ClusterConfig>;
   ClusterConfigInput: ClusterConfigInput;
   ClusterHealth: ResolverTypeWrapper<ClusterHealth>;
@@ -7408,15 +7667,28 @@ export type ResolversTypes = {
   CommitCounts: ResolverTypeWrapper<CommitCounts>;
   CommitWaitStatistics: ResolverTypeWrapper<CommitWaitStatistics>;
   CompositeSharding: ResolverTypeWrapper<Omit<CompositeSharding, 'strategies'> & { strategies: Array<ResolversTypes['ShardingStrategy']> }>;
+  ConflictBacktest: ResolverTypeWrapper<ConflictBacktest>;
+  ConflictBacktests: ResolverTypeWrapper<ConflictBacktests>;
+  ConflictCount: ResolverTypeWrapper<ConflictCount>;
   ConflictCounts: ResolverTypeWrapper<ConflictCounts>;
   ConflictEvent: ResolverTypeWrapper<ConflictEvent>;
+  ConflictExplanation: ResolverTypeWrapper<ConflictExplanation>;
+  ConflictPredictions: ResolverTypeWrapper<ConflictPredictions>;
   ConflictResolution: ResolverTypeWrapper<ConflictResolution>;
+  ConflictResolutionContext: ResolverTypeWrapper<ConflictResolutionContext>;
   ConflictResolutionStrategy: ConflictResolutionStrategy;
+  ConflictSeriesPrediction: ResolverTypeWrapper<ConflictSeriesPrediction>;
+  ConflictStatistics: ResolverTypeWrapper<ConflictStatistics>;
+  ConflictStrategyInfo: ResolverTypeWrapper<ConflictStrategyInfo>;
   ConflictType: ConflictType;
+  ConflictVersion: ResolverTypeWrapper<ConflictVersion>;
   ConflictWinner: ConflictWinner;
   ConnectionOutcome: ConnectionOutcome;
   ConnectionSortField: ConnectionSortField;
   ConnectionState: ConnectionState;
+  CrdtColumnUse: ResolverTypeWrapper<CrdtColumnUse>;
+  CrdtType: CrdtType;
+  CrdtTypeInfo: ResolverTypeWrapper<CrdtTypeInfo>;
   CreateAlertRuleInput: CreateAlertRuleInput;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateReplicationSnapshotInput: CreateReplicationSnapshotInput;
@@ -7492,6 +7764,11 @@ export type ResolversTypes = {
   GrdResourceType: GrdResourceType;
   GrdStats: ResolverTypeWrapper<GrdStats>;
   GrdTopology: ResolverTypeWrapper<GrdTopology>;
+  GroupConflict: ResolverTypeWrapper<GroupConflict>;
+  GroupConflictResolution: ResolverTypeWrapper<GroupConflictResolution>;
+  GroupConflictStatus: GroupConflictStatus;
+  GroupConflictStrategy: GroupConflictStrategy;
+  GroupConflictWinner: GroupConflictWinner;
   HashFunction: HashFunction;
   HashFunctionName: HashFunctionName;
   HashRouteReason: ResolverTypeWrapper<HashRouteReason>;
@@ -7690,6 +7967,7 @@ export type ResolversTypes = {
   RequestMetrics: ResolverTypeWrapper<RequestMetrics>;
   ResolutionAction: ResolutionAction;
   ResolveConflictInput: ResolveConflictInput;
+  ResolveGroupConflictInput: ResolveGroupConflictInput;
   Role: Role;
   RouteReason: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RouteReason']>;
   RoutedShard: ResolverTypeWrapper<RoutedShard>;
@@ -7745,6 +8023,7 @@ export type ResolversTypes = {
   SnapshotType: SnapshotType;
   SortOrder: SortOrder;
   SplitBrainPrevention: SplitBrainPrevention;
+  StrategyReplay: ResolverTypeWrapper<StrategyReplay>;
   StreamSubscription: ResolverTypeWrapper<StreamSubscription>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -7847,9 +8126,21 @@ export type ResolversParentTypes = {
   CommitCounts: CommitCounts;
   CommitWaitStatistics: CommitWaitStatistics;
   CompositeSharding: Omit<CompositeSharding, 'strategies'> & { strategies: Array<ResolversParentTypes['ShardingStrategy']> };
+  ConflictBacktest: ConflictBacktest;
+  ConflictBacktests: ConflictBacktests;
+  ConflictCount: ConflictCount;
   ConflictCounts: ConflictCounts;
   ConflictEvent: ConflictEvent;
+  ConflictExplanation: ConflictExplanation;
+  ConflictPredictions: ConflictPredictions;
   ConflictResolution: ConflictResolution;
+  ConflictResolutionContext: ConflictResolutionContext;
+  ConflictSeriesPrediction: ConflictSeriesPrediction;
+  ConflictStatistics: ConflictStatistics;
+  ConflictStrategyInfo: ConflictStrategyInfo;
+  ConflictVersion: ConflictVersion;
+  CrdtColumnUse: CrdtColumnUse;
+  CrdtTypeInfo: CrdtTypeInfo;
   CreateAlertRuleInput: CreateAlertRuleInput;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateReplicationSnapshotInput: CreateReplicationSnapshotInput;
@@ -7907,6 +8198,8 @@ export type ResolversParentTypes = {
   GrdResource: GrdResource;
   GrdStats: GrdStats;
   GrdTopology: GrdTopology;
+  GroupConflict: GroupConflict;
+  GroupConflictResolution: GroupConflictResolution;
   HashRouteReason: HashRouteReason;
   HashSharding: HashSharding;
   HealthCheck: HealthCheck;
@@ -8051,6 +8344,7 @@ export type ResolversParentTypes = {
   ReplicationStatus: ReplicationStatus;
   RequestMetrics: RequestMetrics;
   ResolveConflictInput: ResolveConflictInput;
+  ResolveGroupConflictInput: ResolveGroupConflictInput;
   RouteReason: ResolversUnionTypes<ResolversParentTypes>['RouteReason'];
   RoutedShard: RoutedShard;
   RowLock: RowLock;
@@ -8087,6 +8381,7 @@ export type ResolversParentTypes = {
   SlotWalStatusCounts: SlotWalStatusCounts;
   SnapshotCounts: SnapshotCounts;
   SnapshotInfo: SnapshotInfo;
+  StrategyReplay: StrategyReplay;
   StreamSubscription: StreamSubscription;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
@@ -8573,6 +8868,24 @@ export type CompositeShardingResolvers<ContextType = GraphQLContext, ParentType 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ConflictBacktestResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictBacktest'] = ResolversParentTypes['ConflictBacktest']> = {
+  baseRateBrierScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  brierScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  positives?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  predictions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  skill?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type ConflictBacktestsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictBacktests'] = ResolversParentTypes['ConflictBacktests']> = {
+  keyRanges?: Resolver<ResolversTypes['ConflictBacktest'], ParentType, ContextType>;
+  tables?: Resolver<ResolversTypes['ConflictBacktest'], ParentType, ContextType>;
+};
+
+export type ConflictCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictCount'] = ResolversParentTypes['ConflictCount']> = {
+  conflicts?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ConflictCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictCounts'] = ResolversParentTypes['ConflictCounts']> = {
   detected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   resolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -8586,6 +8899,32 @@ export type ConflictEventResolvers<ContextType = GraphQLContext, ParentType exte
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ConflictExplanationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictExplanation'] = ResolversParentTypes['ConflictExplanation']> = {
+  alternatives?: Resolver<Array<ResolversTypes['StrategyReplay']>, ParentType, ContextType>;
+  clockOrder?: Resolver<ResolversTypes['ClockOrder'], ParentType, ContextType>;
+  clocks?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  conflictId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['GroupConflictStatus'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['GroupConflictStrategy'], ParentType, ContextType>;
+  why?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  winner?: Resolver<Maybe<ResolversTypes['GroupConflictWinner']>, ParentType, ContextType>;
+};
+
+export type ConflictPredictionsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictPredictions'] = ResolversParentTypes['ConflictPredictions']> = {
+  backtest?: Resolver<ResolversTypes['ConflictBacktests'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  halfLifeWindows?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  keyRangeSeries?: Resolver<Array<ResolversTypes['ConflictSeriesPrediction']>, ParentType, ContextType>;
+  keyRanges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minHistoryWindows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nextWindowStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  observedWindows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sufficientHistory?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  tables?: Resolver<Array<ResolversTypes['ConflictSeriesPrediction']>, ParentType, ContextType>;
+  windowMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ConflictResolutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictResolution'] = ResolversParentTypes['ConflictResolution']> = {
   conflict?: Resolver<ResolversTypes['ReplicationConflict'], ParentType, ContextType>;
   conflictId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -8594,6 +8933,68 @@ export type ConflictResolutionResolvers<ContextType = GraphQLContext, ParentType
   resolvedLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   strategy?: Resolver<ResolversTypes['ConflictResolutionStrategy'], ParentType, ContextType>;
   winner?: Resolver<ResolversTypes['ConflictWinner'], ParentType, ContextType>;
+};
+
+export type ConflictResolutionContextResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictResolutionContext'] = ResolversParentTypes['ConflictResolutionContext']> = {
+  columnCrdts?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  customRow?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  sitePriority?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ConflictSeriesPredictionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictSeriesPrediction'] = ResolversParentTypes['ConflictSeriesPrediction']> = {
+  keyRange?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  probability?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ratePerWindow?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  recentCounts?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  tableName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  totalConflicts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ConflictStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictStatistics'] = ResolversParentTypes['ConflictStatistics']> = {
+  byStatus?: Resolver<Array<ResolversTypes['ConflictCount']>, ParentType, ContextType>;
+  byStrategy?: Resolver<Array<ResolversTypes['ConflictCount']>, ParentType, ContextType>;
+  byTable?: Resolver<Array<ResolversTypes['ConflictCount']>, ParentType, ContextType>;
+  byType?: Resolver<Array<ResolversTypes['ConflictCount']>, ParentType, ContextType>;
+  capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kept?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recorded?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  resolvedLater?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  resolvedOnArrival?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type ConflictStrategyInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictStrategyInfo'] = ResolversParentTypes['ConflictStrategyInfo']> = {
+  conflictsRecorded?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  guarantees?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  losesWrites?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  needs?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['GroupConflictStrategy'], ParentType, ContextType>;
+};
+
+export type ConflictVersionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictVersion'] = ResolversParentTypes['ConflictVersion']> = {
+  clock?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  siteId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  writtenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type CrdtColumnUseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CrdtColumnUse'] = ResolversParentTypes['CrdtColumnUse']> = {
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  groupKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tableName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CrdtTypeInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CrdtTypeInfo'] = ResolversParentTypes['CrdtTypeInfo']> = {
+  columnValues?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  crdtType?: Resolver<ResolversTypes['CrdtType'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  laws?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  merge?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operations?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  usedBy?: Resolver<Array<ResolversTypes['CrdtColumnUse']>, ParentType, ContextType>;
 };
 
 export type CreatedApiKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
@@ -9067,6 +9468,34 @@ export type GrdTopologyResolvers<ContextType = GraphQLContext, ParentType extend
   remasteredResources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   statistics?: Resolver<ResolversTypes['GrdStats'], ParentType, ContextType>;
   totalResources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type GroupConflictResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GroupConflict'] = ResolversParentTypes['GroupConflict']> = {
+  appliedSiteIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  base?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  conflictId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  conflictType?: Resolver<ResolversTypes['ConflictType'], ParentType, ContextType>;
+  context?: Resolver<ResolversTypes['ConflictResolutionContext'], ParentType, ContextType>;
+  detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  groupKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  local?: Resolver<ResolversTypes['ConflictVersion'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  remote?: Resolver<ResolversTypes['ConflictVersion'], ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  resolvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolvedRow?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  rowKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  siblings?: Resolver<Array<ResolversTypes['ConflictVersion']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['GroupConflictStatus'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['GroupConflictStrategy'], ParentType, ContextType>;
+  tableName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  winner?: Resolver<Maybe<ResolversTypes['GroupConflictWinner']>, ParentType, ContextType>;
+};
+
+export type GroupConflictResolutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GroupConflictResolution'] = ResolversParentTypes['GroupConflictResolution']> = {
+  conflict?: Resolver<ResolversTypes['GroupConflict'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['ConflictExplanation'], ParentType, ContextType>;
 };
 
 export type HashRouteReasonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HashRouteReason'] = ResolversParentTypes['HashRouteReason']> = {
@@ -9560,6 +9989,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   removeRaftMember?: Resolver<ResolversTypes['RaftMembership'], ParentType, ContextType, RequireFields<MutationRemoveRaftMemberArgs, 'force' | 'nodeId'>>;
   removeReplica?: Resolver<ResolversTypes['Replica'], ParentType, ContextType, RequireFields<MutationRemoveReplicaArgs, 'id'>>;
   resolveConflict?: Resolver<ResolversTypes['ConflictResolution'], ParentType, ContextType, RequireFields<MutationResolveConflictArgs, 'input'>>;
+  resolveGroupConflict?: Resolver<ResolversTypes['GroupConflictResolution'], ParentType, ContextType, RequireFields<MutationResolveGroupConflictArgs, 'input'>>;
   resolveInDoubtTransaction?: Resolver<ResolversTypes['InDoubtResolution'], ParentType, ContextType, RequireFields<MutationResolveInDoubtTransactionArgs, 'dryRun' | 'id' | 'outcome'>>;
   restoreReplicationSnapshot?: Resolver<ResolversTypes['ReplicationSnapshotProgress'], ParentType, ContextType, RequireFields<MutationRestoreReplicationSnapshotArgs, 'id'>>;
   resumeMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationResumeMigrationTaskArgs, 'taskId'>>;
@@ -9853,6 +10283,10 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   clusterStatus?: Resolver<ResolversTypes['ClusterStatus'], ParentType, ContextType>;
   clusterTopology?: Resolver<ResolversTypes['ClusterTopology'], ParentType, ContextType>;
   clusteringStatus?: Resolver<ResolversTypes['ClusteringStatus'], ParentType, ContextType>;
+  conflictCrdts?: Resolver<Array<ResolversTypes['CrdtTypeInfo']>, ParentType, ContextType>;
+  conflictPredictions?: Resolver<ResolversTypes['ConflictPredictions'], ParentType, ContextType, Partial<QueryConflictPredictionsArgs>>;
+  conflictStatistics?: Resolver<ResolversTypes['ConflictStatistics'], ParentType, ContextType>;
+  conflictStrategies?: Resolver<Array<ResolversTypes['ConflictStrategyInfo']>, ParentType, ContextType>;
   detailedClusterHealth?: Resolver<ResolversTypes['DetailedClusterHealth'], ParentType, ContextType>;
   dhtNodes?: Resolver<Array<ResolversTypes['DhtNode']>, ParentType, ContextType, RequireFields<QueryDhtNodesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   dhtRing?: Resolver<Array<ResolversTypes['DhtRingEntry']>, ParentType, ContextType, RequireFields<QueryDhtRingArgs, 'limit' | 'offset'>>;
@@ -9874,6 +10308,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   grdAffinity?: Resolver<Array<ResolversTypes['GrdAffinity']>, ParentType, ContextType, RequireFields<QueryGrdAffinityArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   grdResources?: Resolver<Array<ResolversTypes['GrdResource']>, ParentType, ContextType, RequireFields<QueryGrdResourcesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   grdTopology?: Resolver<ResolversTypes['GrdTopology'], ParentType, ContextType>;
+  groupConflictExplanation?: Resolver<Maybe<ResolversTypes['ConflictExplanation']>, ParentType, ContextType, RequireFields<QueryGroupConflictExplanationArgs, 'conflictId'>>;
   health?: Resolver<ResolversTypes['HealthReport'], ParentType, ContextType, RequireFields<QueryHealthArgs, 'probe'>>;
   healthHistory?: Resolver<Array<ResolversTypes['HealthSample']>, ParentType, ContextType, RequireFields<QueryHealthHistoryArgs, 'limit' | 'offset' | 'order'>>;
   healthIssues?: Resolver<Array<ResolversTypes['HealthIssue']>, ParentType, ContextType, RequireFields<QueryHealthIssuesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
@@ -10878,6 +11313,16 @@ export type SnapshotInfoResolvers<ContextType = GraphQLContext, ParentType exten
   totalEntriesCompacted?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
+export type StrategyReplayResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StrategyReplay'] = ResolversParentTypes['StrategyReplay']> = {
+  agreesWithRecorded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  siblings?: Resolver<Array<ResolversTypes['ConflictVersion']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['GroupConflictStatus'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['GroupConflictStrategy'], ParentType, ContextType>;
+  winner?: Resolver<Maybe<ResolversTypes['GroupConflictWinner']>, ParentType, ContextType>;
+};
+
 export type StreamSubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StreamSubscription'] = ResolversParentTypes['StreamSubscription']> = {
   clientId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   connectionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -11264,9 +11709,21 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CommitCounts?: CommitCountsResolvers<ContextType>;
   CommitWaitStatistics?: CommitWaitStatisticsResolvers<ContextType>;
   CompositeSharding?: CompositeShardingResolvers<ContextType>;
+  ConflictBacktest?: ConflictBacktestResolvers<ContextType>;
+  ConflictBacktests?: ConflictBacktestsResolvers<ContextType>;
+  ConflictCount?: ConflictCountResolvers<ContextType>;
   ConflictCounts?: ConflictCountsResolvers<ContextType>;
   ConflictEvent?: ConflictEventResolvers<ContextType>;
+  ConflictExplanation?: ConflictExplanationResolvers<ContextType>;
+  ConflictPredictions?: ConflictPredictionsResolvers<ContextType>;
   ConflictResolution?: ConflictResolutionResolvers<ContextType>;
+  ConflictResolutionContext?: ConflictResolutionContextResolvers<ContextType>;
+  ConflictSeriesPrediction?: ConflictSeriesPredictionResolvers<ContextType>;
+  ConflictStatistics?: ConflictStatisticsResolvers<ContextType>;
+  ConflictStrategyInfo?: ConflictStrategyInfoResolvers<ContextType>;
+  ConflictVersion?: ConflictVersionResolvers<ContextType>;
+  CrdtColumnUse?: CrdtColumnUseResolvers<ContextType>;
+  CrdtTypeInfo?: CrdtTypeInfoResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DetailedClusterHealth?: DetailedClusterHealthResolvers<ContextType>;
@@ -11314,6 +11771,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   GrdResource?: GrdResourceResolvers<ContextType>;
   GrdStats?: GrdStatsResolvers<ContextType>;
   GrdTopology?: GrdTopologyResolvers<ContextType>;
+  GroupConflict?: GroupConflictResolvers<ContextType>;
+  GroupConflictResolution?: GroupConflictResolutionResolvers<ContextType>;
   HashRouteReason?: HashRouteReasonResolvers<ContextType>;
   HashSharding?: HashShardingResolvers<ContextType>;
   HealthCheck?: HealthCheckResolvers<ContextType>;
@@ -11467,6 +11926,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SlotWalStatusCounts?: SlotWalStatusCountsResolvers<ContextType>;
   SnapshotCounts?: SnapshotCountsResolvers<ContextType>;
   SnapshotInfo?: SnapshotInfoResolvers<ContextType>;
+  StrategyReplay?: StrategyReplayResolvers<ContextType>;
   StreamSubscription?: StreamSubscriptionResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   SubscriptionCounts?: SubscriptionCountsResolvers<ContextType>;

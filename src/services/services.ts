@@ -38,6 +38,7 @@ import type { ShardedTableService } from './sharding/sharded-table-service.js';
 import type { ShardRoutingService } from './sharding/shard-routing-service.js';
 import type { RebalanceService } from './sharding/rebalance-service.js';
 import type { MigrationService } from './sharding/migration-service.js';
+import type { ConflictsService } from './conflicts/conflicts-service.js';
 
 /**
  * Every service the API surfaces call, by name: the one catalogue REST handlers, GraphQL
@@ -140,4 +141,8 @@ export interface Services {
   rebalance: RebalanceService;
   /** Migration tasks on the same workflow (/api/v1/cluster/migration). */
   migration: MigrationService;
+
+  // conflicts
+  /** CRDTs, strategies, resolving group conflicts, statistics and predictions (/api/v1/advanced-replication/conflicts). */
+  conflicts: ConflictsService;
 }
