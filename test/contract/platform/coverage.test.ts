@@ -270,6 +270,12 @@ const graphqlTwins: Record<string, string> = {
   resumeMigrationTask: 'Mutation.resumeMigrationTask',
   getMigrationTaskProgress: 'Query.migrationTaskProgress',
   getMigrationStatistics: 'Query.migrationStatistics',
+  // Conflicts (issue 15): CRDTs, strategies, resolving a group conflict, statistics, predictions.
+  listConflictCrdts: 'Query.conflictCrdts',
+  listConflictStrategies: 'Query.conflictStrategies',
+  resolveGroupConflict: 'Mutation.resolveGroupConflict',
+  getConflictStatistics: 'Query.conflictStatistics',
+  getConflictPredictions: 'Query.conflictPredictions',
 };
 
 describe('coverage of the contract', () => {
