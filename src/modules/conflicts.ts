@@ -1,5 +1,6 @@
 import { ConflictBook } from '../engines/conflicts/conflict-book.js';
 import { ConflictsService } from '../services/conflicts/conflicts-service.js';
+import { conflictsMetrics } from '../services/conflicts/conflicts-metrics.js';
 import { conflictsHandlers } from '../api/rest/handlers/conflicts/conflicts.js';
 import { conflictsResolvers } from '../api/graphql/resolvers/conflicts/conflicts.js';
 import type { DomainModule } from './domain-module.js';
@@ -19,6 +20,7 @@ export const conflictsModule: DomainModule = {
       services: { conflicts: new ConflictsService({ conflicts, runner }) },
       restHandlers: [conflictsHandlers],
       resolvers: [conflictsResolvers],
+      metrics: [conflictsMetrics(conflicts)],
     };
   },
 };
