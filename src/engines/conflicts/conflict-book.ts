@@ -151,12 +151,7 @@ export class ConflictBook {
       detectedAtMs: nowMs,
       strategy: input.strategy,
       context,
-      status: resolution.status,
-      winner: resolution.winner,
-      resolvedRow: resolution.row,
-      siblings: resolution.siblings,
-      reason: resolution.reason,
-      resolvedAtMs: resolution.status === 'RESOLVED' ? nowMs : null,
+      ...outcomeOf(resolution, nowMs),
       resolvedBy: resolution.status === 'RESOLVED' ? 'strategy' : null,
       appliedSiteIds: [],
     };
@@ -236,12 +231,7 @@ export class ConflictBook {
       ...record,
       strategy,
       context,
-      status: resolution.status,
-      winner: resolution.winner,
-      resolvedRow: resolution.row,
-      siblings: resolution.siblings,
-      reason: resolution.reason,
-      resolvedAtMs: resolution.status === 'RESOLVED' ? nowMs : null,
+      ...outcomeOf(resolution, nowMs),
       resolvedBy: options.resolvedBy,
       appliedSiteIds: [...appliedSiteIds],
     };
@@ -325,6 +315,18 @@ export class ConflictBook {
   private notify(change: ConflictBookChange): void {
     for (const observer of this.observers) observer(change);
   }
+}
+
+/** The record fields a resolution sets. */
+function outcomeOf(resolution: Resolution, nowMs: number): Pick<ConflictRecord, 'status' | 'winner' | 'resolvedRow' | 'siblings' | 'reason' | 'resolvedAtMs'> {
+  return {
+    status: resolution.status,
+    winner: resolution.winner,
+    resolvedRow: resolution.row,
+    siblings: resolution.siblings,
+    reason: resolution.reason,
+    resolvedAtMs: resolution.status === 'RESOLVED' ? nowMs : null,
+  };
 }
 
 function plusOne(counts: Readonly<Record<string, number>>, key: string): Record<string, number> {

@@ -3,7 +3,7 @@
  * from an ordinary change (detection), and which row results from each resolution strategy.
  * The engine records the conflict and writes the resolved row through the WAL.
  */
-import { mergeCounterColumn, mergeSetColumn } from '../conflicts/crdts/column-merges.js';
+import { mergeCounterColumn, mergeRowColumns, mergeSetColumn } from '../conflicts/crdts/column-merges.js';
 import { compareStamps } from '../conflicts/crdts/lww-register.js';
 import { DomainError } from '../runtime/domain-error.js';
 
@@ -155,34 +155,17 @@ function bySitePriority(local: RowVersion, remote: RowVersion, priority: readonl
 type FieldMerge = (base: FieldValue | undefined, local: FieldValue, remote: FieldValue) => FieldValue | undefined;
 
 /**
- * A three-way merge field by field: a field only one side changed takes that side's value; a field
- * both changed goes to `merge`, else to the later writer (an LWW register per field). A delete
- * against an update is settled for the whole row by the later writer: a row has no fields to merge.
+ * A three-way merge field by field (the conflicts engine's `mergeRowColumns`): a field only one
+ * side changed takes that side's value; a field both changed goes to `merge`, else to the later
+ * writer (an LWW register per field). A delete against an update is settled for the whole row by
+ * the later writer: a row has no fields to merge.
  */
 function mergeFields(versions: ConflictingVersions, merge: FieldMerge): Resolution {
   const { base, local, remote } = versions;
   if (local.row === null || remote.row === null) return keep(lastWriter(local, remote) === local ? 'LOCAL' : 'REMOTE', versions);
   const later = lastWriter(local, remote) === local ? local.row : remote.row;
-  const baseRow = base.row ?? {};
-  const merged: Record<string, FieldValue> = {};
-  const fields = new Set([...Object.keys(local.row), ...Object.keys(remote.row)]);
-  for (const field of fields) {
-    const before = baseRow[field];
-    const localValue = local.row[field];
-    const remoteValue = remote.row[field];
-    const localChanged = !sameValue(localValue, before);
-    const remoteChanged = !sameValue(remoteValue, before);
-    let value: FieldValue | undefined;
-    if (localChanged && remoteChanged) {
-      value = localValue !== undefined && remoteValue !== undefined ? merge(before, localValue, remoteValue) : undefined;
-      value ??= later[field];
-    } else {
-      value = localChanged ? localValue : remoteValue;
-    }
-    // A field one side dropped stays dropped.
-    if (value !== undefined) merged[field] = value;
-  }
-  return { outcome: 'MERGED', row: merged };
+  const fields = [...new Set([...Object.keys(local.row), ...Object.keys(remote.row)])];
+  return { outcome: 'MERGED', row: mergeRowColumns(fields, base.row ?? {}, local.row, remote.row, later, (_field, before, localValue, remoteValue) => merge(before, localValue, remoteValue)) };
 }
 
 /** A PN-counter over numbers: both sides' increments (and decrements) count (the conflicts engine's merge). */
