@@ -131,7 +131,10 @@ export class ConflictsService {
     return this.deps.runner.read(context, 'getConflictPredictions', () => conflictPredictionsView(this.deps.conflicts.predictions(filter)));
   }
 
-  /** A recorded conflict explained; null when the book has no such conflict. */
+  /**
+   * A recorded conflict explained; null when the book has no such conflict. GraphQL only (no REST
+   * operation of its own): readable by the roles that read the strategies it replays.
+   */
   explanation(context: OperationContext, conflictId: string): ConflictExplanationView | null {
     return this.deps.runner.read(context, 'listConflictStrategies', () =>
       this.deps.conflicts.has(conflictId) ? conflictExplanationView(this.deps.conflicts.explain(conflictId)) : null,
