@@ -121,65 +121,65 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationConflictsCrdts",
+    operationId: "listConflictCrdts",
     method: "get",
     path: "/api/v1/advanced-replication/conflicts/crdts",
     expressPath: "/api/v1/advanced-replication/conflicts/crdts",
-    tags: ["Planned"],
+    tags: ["Conflicts"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationConflictsPredictions",
+    operationId: "getConflictPredictions",
     method: "get",
     path: "/api/v1/advanced-replication/conflicts/predictions",
     expressPath: "/api/v1/advanced-replication/conflicts/predictions",
-    tags: ["Planned"],
+    tags: ["Conflicts"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationConflictsResolve",
+    operationId: "resolveGroupConflict",
     method: "post",
     path: "/api/v1/advanced-replication/conflicts/resolve",
     expressPath: "/api/v1/advanced-replication/conflicts/resolve",
-    tags: ["Planned"],
+    tags: ["Conflicts"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationConflictsStatistics",
+    operationId: "getConflictStatistics",
     method: "get",
     path: "/api/v1/advanced-replication/conflicts/statistics",
     expressPath: "/api/v1/advanced-replication/conflicts/statistics",
-    tags: ["Planned"],
+    tags: ["Conflicts"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationConflictsStrategies",
+    operationId: "listConflictStrategies",
     method: "get",
     path: "/api/v1/advanced-replication/conflicts/strategies",
     expressPath: "/api/v1/advanced-replication/conflicts/strategies",
-    tags: ["Planned"],
+    tags: ["Conflicts"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -5854,10 +5854,6 @@ export type OperationId =
   | "getAdvancedReplicationApplyStatistics"
   | "getAdvancedReplicationApplyStatus"
   | "getAdvancedReplicationApplyTransactions"
-  | "getAdvancedReplicationConflictsCrdts"
-  | "getAdvancedReplicationConflictsPredictions"
-  | "getAdvancedReplicationConflictsStatistics"
-  | "getAdvancedReplicationConflictsStrategies"
   | "getAdvancedReplicationGdsHealth"
   | "getAdvancedReplicationGdsLatencies"
   | "getAdvancedReplicationGdsServices"
@@ -5896,6 +5892,8 @@ export type OperationId =
   | "getClusterStatus"
   | "getClusterTopology"
   | "getClusteringStatus"
+  | "getConflictPredictions"
+  | "getConflictStatistics"
   | "getConnections"
   | "getConnectionsById"
   | "getDetailedClusterHealth"
@@ -6046,6 +6044,8 @@ export type OperationId =
   | "listAuditEntries"
   | "listCacheFusionTransfers"
   | "listClusterNodes"
+  | "listConflictCrdts"
+  | "listConflictStrategies"
   | "listDhtNodes"
   | "listDistributedQueryPlans"
   | "listDistributedTransactions"
@@ -6095,7 +6095,6 @@ export type OperationId =
   | "planShardRebalanceAlias"
   | "planShardRebalanceReplicationAlias"
   | "postAdvancedReplicationApplyCheckpoints"
-  | "postAdvancedReplicationConflictsResolve"
   | "postAdvancedReplicationGdsRoute"
   | "postAdvancedReplicationGdsServices"
   | "postAdvancedReplicationGdsServicesByNameRegions"
@@ -6177,6 +6176,7 @@ export type OperationId =
   | "removeRaftMember"
   | "removeReplica"
   | "requestRaftVote"
+  | "resolveGroupConflict"
   | "resolveInDoubtTransaction"
   | "resolveReplicationConflict"
   | "restoreReplicationSnapshot"

@@ -39,6 +39,7 @@ import type { ShardRoutingService } from './sharding/shard-routing-service.js';
 import type { RebalanceService } from './sharding/rebalance-service.js';
 import type { MigrationService } from './sharding/migration-service.js';
 import type { GeoReplicationService } from './geo/geo-service.js';
+import type { ConflictsService } from './conflicts/conflicts-service.js';
 
 /**
  * Every service the API surfaces call, by name: the one catalogue REST handlers, GraphQL
@@ -145,4 +146,7 @@ export interface Services {
   // geo
   /** Datacenters, WAN links, geo streams, consistency levels, vector clocks (/api/v1/geo-replication). */
   geoReplication: GeoReplicationService;
+  // conflicts
+  /** CRDTs, strategies, resolving group conflicts, statistics and predictions (/api/v1/advanced-replication/conflicts). */
+  conflicts: ConflictsService;
 }

@@ -4,6 +4,7 @@ export * from './AlertsApi.js';
 export * from './AuditApi.js';
 export * from './AuthApi.js';
 export * from './ClusterApi.js';
+export * from './ConflictsApi.js';
 export * from './CoordinatorApi.js';
 export * from './DHTApi.js';
 export * from './DataMigrationApi.js';

@@ -8,7 +8,9 @@ import type { Store } from '../../store/port.js';
 import type { VirtualClock } from '../runtime/index.js';
 import { DomainError, assert } from '../runtime/domain-error.js';
 import { naturalCompare } from '../runtime/natural-order.js';
+import { explainConflict, type ConflictExplanation } from './conflict-explainer.js';
 import { countConflict, emptyHistory, type ConflictHistoryState } from './conflict-history.js';
+import { predictConflicts, type ConflictPredictions } from './conflict-prediction.js';
 import {
   conflictTypeOf,
   type ConflictRecord,
@@ -149,12 +151,7 @@ export class ConflictBook {
       detectedAtMs: nowMs,
       strategy: input.strategy,
       context,
-      status: resolution.status,
-      winner: resolution.winner,
-      resolvedRow: resolution.row,
-      siblings: resolution.siblings,
-      reason: resolution.reason,
-      resolvedAtMs: resolution.status === 'RESOLVED' ? nowMs : null,
+      ...outcomeOf(resolution, nowMs),
       resolvedBy: resolution.status === 'RESOLVED' ? 'strategy' : null,
       appliedSiteIds: [],
     };
@@ -234,12 +231,7 @@ export class ConflictBook {
       ...record,
       strategy,
       context,
-      status: resolution.status,
-      winner: resolution.winner,
-      resolvedRow: resolution.row,
-      siblings: resolution.siblings,
-      reason: resolution.reason,
-      resolvedAtMs: resolution.status === 'RESOLVED' ? nowMs : null,
+      ...outcomeOf(resolution, nowMs),
       resolvedBy: options.resolvedBy,
       appliedSiteIds: [...appliedSiteIds],
     };
@@ -285,6 +277,16 @@ export class ConflictBook {
     return () => this.observers.delete(observer);
   }
 
+  /** Both versions and clocks, why the winner won, and every other strategy's choice. @throws NOT_FOUND. */
+  explain(conflictId: string): ConflictExplanation {
+    return explainConflict(this.get(conflictId));
+  }
+
+  /** The probability of a conflict in the next window, per table and key range, with its basis and backtest. */
+  predictions(filter: { tableName?: string } = {}): ConflictPredictions {
+    return predictConflicts(this.state.history, this.deps.clock.now(), this.config.halfLifeWindows, filter);
+  }
+
   totals(): ConflictTotals {
     return this.state.totals;
   }
@@ -313,6 +315,18 @@ export class ConflictBook {
   private notify(change: ConflictBookChange): void {
     for (const observer of this.observers) observer(change);
   }
+}
+
+/** The record fields a resolution sets. */
+function outcomeOf(resolution: Resolution, nowMs: number): Pick<ConflictRecord, 'status' | 'winner' | 'resolvedRow' | 'siblings' | 'reason' | 'resolvedAtMs'> {
+  return {
+    status: resolution.status,
+    winner: resolution.winner,
+    resolvedRow: resolution.row,
+    siblings: resolution.siblings,
+    reason: resolution.reason,
+    resolvedAtMs: resolution.status === 'RESOLVED' ? nowMs : null,
+  };
 }
 
 function plusOne(counts: Readonly<Record<string, number>>, key: string): Record<string, number> {

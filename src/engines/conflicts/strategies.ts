@@ -2,7 +2,7 @@
  * Conflict-resolution strategies as pure functions (README, "Strategies"): two concurrent
  * versions of a row, a strategy and its context give the row to keep and why.
  */
-import { columnKind, mergeCounterColumn, mergeSetColumn } from './crdts/column-merges.js';
+import { columnKind, mergeCounterColumn, mergeRowColumns, mergeSetColumn } from './crdts/column-merges.js';
 import type { CrdtType } from './crdts/crdt-types.js';
 import { canonicalJson, type JsonValue } from './crdts/json-value.js';
 import { compareStamps } from './crdts/lww-register.js';
@@ -128,41 +128,23 @@ function crdtPerColumn(writes: ConflictingWrites, columnCrdts: Readonly<Record<s
     const resolution = side(later === local ? 'LOCAL' : 'REMOTE', later, '');
     return { ...resolution, reason: `CRDT per column: ${deleter.siteId} deleted the row, which has no columns to merge, so the later write decides (${later.siteId}).` };
   }
-  const base: ConflictRow = writes.base ?? {};
   const laterRow = later === local ? local.row : remote.row;
-  const merged: Record<string, JsonValue> = {};
   const notes: string[] = [];
   const columns = [...new Set([...Object.keys(local.row), ...Object.keys(remote.row)])].sort();
-  for (const column of columns) {
-    const before = base[column];
-    const localValue = local.row[column];
-    const remoteValue = remote.row[column];
-    const localChanged = !sameJson(localValue, before);
-    const remoteChanged = !sameJson(remoteValue, before);
-    let value: JsonValue | undefined;
-    if (localChanged && remoteChanged && !sameJson(localValue, remoteValue)) {
-      const crdtType = columnCrdts[column] ?? 'LWW_REGISTER';
-      // The earlier write's additions first, so both sites of a conflict build the same row.
-      const [first, second] = later === local ? [remoteValue, localValue] : [localValue, remoteValue];
-      value = mergeColumn(crdtType, before, first, second);
-      if (value === undefined) {
-        value = laterRow[column];
-        notes.push(crdtType === 'LWW_REGISTER' ? `${column}: LWW register, ${later.siteId}'s later write` : `${column}: values do not fit ${crdtType}, ${later.siteId}'s later write`);
-      } else {
-        notes.push(`${column}: ${crdtType} merge`);
-      }
-    } else {
-      value = localChanged ? localValue : remoteValue;
-    }
-    // A column one side dropped stays dropped.
-    if (value !== undefined) merged[column] = value;
-  }
+  const merged = mergeRowColumns(columns, writes.base ?? {}, local.row, remote.row, laterRow, (column, before, localValue, remoteValue) => {
+    const crdtType = columnCrdts[column] ?? 'LWW_REGISTER';
+    // The earlier write's additions first, so both sites of a conflict build the same row.
+    const [first, second] = later === local ? [remoteValue, localValue] : [localValue, remoteValue];
+    const value = mergeColumn(crdtType, before, first, second);
+    if (value !== undefined) notes.push(`${column}: ${crdtType} merge`);
+    else notes.push(crdtType === 'LWW_REGISTER' ? `${column}: LWW register, ${later.siteId}'s later write` : `${column}: values do not fit ${crdtType}, ${later.siteId}'s later write`);
+    return value;
+  });
   const reason = notes.length === 0 ? 'CRDT per column: no column was changed by both sides, so each side\'s changes are kept.' : `CRDT per column: ${notes.join('; ')}; other columns take the side that changed them.`;
   return { status: 'RESOLVED', winner: 'MERGED', row: merged, siblings: [], reason };
 }
 
-function mergeColumn(crdtType: CrdtType, before: JsonValue | undefined, first: JsonValue | undefined, second: JsonValue | undefined): JsonValue | undefined {
-  if (first === undefined || second === undefined) return undefined;
+function mergeColumn(crdtType: CrdtType, before: JsonValue | undefined, first: JsonValue, second: JsonValue): JsonValue | undefined {
   switch (columnKind(crdtType)) {
     case 'COUNTER':
       return mergeCounterColumn(crdtType as 'G_COUNTER' | 'PN_COUNTER', before, first, second);
@@ -175,11 +157,6 @@ function mergeColumn(crdtType: CrdtType, before: JsonValue | undefined, first: J
 
 function side(winner: 'LOCAL' | 'REMOTE', version: ConflictVersion, reason: string): Resolution {
   return { status: 'RESOLVED', winner, row: version.row, siblings: [], reason };
-}
-
-function sameJson(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return canonicalJson(a) === canonicalJson(b);
 }
 
 function compareRows(a: ConflictRow | null, b: ConflictRow | null): number {

@@ -3,8 +3,9 @@
  * from an ordinary change (detection), and which row results from each resolution strategy.
  * The engine records the conflict and writes the resolved row through the WAL.
  */
+import { mergeCounterColumn, mergeRowColumns, mergeSetColumn } from '../conflicts/crdts/column-merges.js';
+import { compareStamps } from '../conflicts/crdts/lww-register.js';
 import { DomainError } from '../runtime/domain-error.js';
-import { naturalCompare } from '../runtime/natural-order.js';
 
 import type { FieldValue, RowValue } from './wal-record.js';
 
@@ -130,10 +131,9 @@ function keep(side: 'LOCAL' | 'REMOTE', versions: ConflictingVersions): Resoluti
   return { outcome: side, row: side === 'LOCAL' ? versions.local.row : versions.remote.row };
 }
 
-/** The later write; at the same instant the higher node id wins, so every site picks the same one. */
+/** The later write; at the same instant the higher node id wins, so every site picks the same one (the conflicts engine's LWW order). */
 function lastWriter(a: RowVersion, b: RowVersion): RowVersion {
-  if (a.updatedAtMs !== b.updatedAtMs) return a.updatedAtMs > b.updatedAtMs ? a : b;
-  return naturalCompare(a.originNodeId, b.originNodeId) >= 0 ? a : b;
+  return compareStamps({ timestampMs: a.updatedAtMs, siteId: a.originNodeId }, { timestampMs: b.updatedAtMs, siteId: b.originNodeId }) >= 0 ? a : b;
 }
 
 function bySitePriority(local: RowVersion, remote: RowVersion, priority: readonly string[] | undefined): 'LOCAL' | 'REMOTE' {
@@ -155,57 +155,27 @@ function bySitePriority(local: RowVersion, remote: RowVersion, priority: readonl
 type FieldMerge = (base: FieldValue | undefined, local: FieldValue, remote: FieldValue) => FieldValue | undefined;
 
 /**
- * A three-way merge field by field: a field only one side changed takes that side's value; a field
- * both changed goes to `merge`, else to the later writer (an LWW register per field). A delete
- * against an update is settled for the whole row by the later writer: a row has no fields to merge.
+ * A three-way merge field by field (the conflicts engine's `mergeRowColumns`): a field only one
+ * side changed takes that side's value; a field both changed goes to `merge`, else to the later
+ * writer (an LWW register per field). A delete against an update is settled for the whole row by
+ * the later writer: a row has no fields to merge.
  */
 function mergeFields(versions: ConflictingVersions, merge: FieldMerge): Resolution {
   const { base, local, remote } = versions;
   if (local.row === null || remote.row === null) return keep(lastWriter(local, remote) === local ? 'LOCAL' : 'REMOTE', versions);
   const later = lastWriter(local, remote) === local ? local.row : remote.row;
-  const baseRow = base.row ?? {};
-  const merged: Record<string, FieldValue> = {};
-  const fields = new Set([...Object.keys(local.row), ...Object.keys(remote.row)]);
-  for (const field of fields) {
-    const before = baseRow[field];
-    const localValue = local.row[field];
-    const remoteValue = remote.row[field];
-    const localChanged = !sameValue(localValue, before);
-    const remoteChanged = !sameValue(remoteValue, before);
-    let value: FieldValue | undefined;
-    if (localChanged && remoteChanged) {
-      value = localValue !== undefined && remoteValue !== undefined ? merge(before, localValue, remoteValue) : undefined;
-      value ??= later[field];
-    } else {
-      value = localChanged ? localValue : remoteValue;
-    }
-    // A field one side dropped stays dropped.
-    if (value !== undefined) merged[field] = value;
-  }
-  return { outcome: 'MERGED', row: merged };
+  const fields = [...new Set([...Object.keys(local.row), ...Object.keys(remote.row)])];
+  return { outcome: 'MERGED', row: mergeRowColumns(fields, base.row ?? {}, local.row, remote.row, later, (_field, before, localValue, remoteValue) => merge(before, localValue, remoteValue)) };
 }
 
-/** A PN-counter over numbers: both sides' increments (and decrements) count. */
+/** A PN-counter over numbers: both sides' increments (and decrements) count (the conflicts engine's merge). */
 function counterMerge(base: FieldValue | undefined, local: FieldValue, remote: FieldValue): FieldValue | undefined {
-  if (typeof local !== 'number' || typeof remote !== 'number') return undefined;
-  const start = typeof base === 'number' ? base : 0;
-  return start + (local - start) + (remote - start);
+  return mergeCounterColumn('PN_COUNTER', base, local, remote);
 }
 
-/** Arrays as sets: what either side added is in, what either side removed is out. */
+/** Arrays as a 2P-Set: what either side added is in, what either side removed is out (the conflicts engine's merge). */
 function setMerge(base: FieldValue | undefined, local: FieldValue, remote: FieldValue): FieldValue | undefined {
-  if (!Array.isArray(local) || !Array.isArray(remote)) return undefined;
-  const before: readonly FieldValue[] = Array.isArray(base) ? base : [];
-  const has = (elements: readonly FieldValue[], element: FieldValue) => elements.some((candidate) => sameValue(candidate, element));
-  const result: FieldValue[] = [];
-  const add = (element: FieldValue) => {
-    if (!has(result, element)) result.push(element);
-  };
-  // Kept by both, then each side's additions, in a stable order.
-  for (const element of before) if (has(local, element) && has(remote, element)) add(element);
-  for (const element of local as readonly FieldValue[]) if (!has(before, element)) add(element);
-  for (const element of remote as readonly FieldValue[]) if (!has(before, element)) add(element);
-  return result;
+  return mergeSetColumn('TWO_PHASE_SET', base, local, remote);
 }
 
 /** Structural equality of JSON values (object key order does not matter). */

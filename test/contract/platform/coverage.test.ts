@@ -281,6 +281,12 @@ const graphqlTwins: Record<string, string> = {
   setGeoStreamConsistencyLevel: 'Mutation.setGeoStreamConsistencyLevel',
   getGeoVectorClock: 'Query.geoVectorClock',
   getGeoReplicationStatistics: 'Query.geoReplicationStatistics',
+  // Conflicts (issue 15): CRDTs, strategies, resolving a group conflict, statistics, predictions.
+  listConflictCrdts: 'Query.conflictCrdts',
+  listConflictStrategies: 'Query.conflictStrategies',
+  resolveGroupConflict: 'Mutation.resolveGroupConflict',
+  getConflictStatistics: 'Query.conflictStatistics',
+  getConflictPredictions: 'Query.conflictPredictions',
 };
 
 describe('coverage of the contract', () => {

@@ -97,6 +97,7 @@ const EXPECTED: Record<string, readonly string[]> = {
     'rustydb_shard_moves_active',
     'rustydb_shard_moves_blocked',
   ],
+  conflicts: ['rustydb_conflicts_recorded_total', 'rustydb_conflicts_resolved_later_total', 'rustydb_conflicts_open'],
   alerts: ['rustydb_alerts_firing', 'rustydb_alerts_transitions_total'],
   platform: [
     'rustydb_platform_events_published_total',

@@ -47,6 +47,10 @@ describe('resolveConflict', () => {
     expect(resolution.reason).toContain('balance: PN_COUNTER merge');
     expect(resolveConflict(conflict, 'CRDT_PER_COLUMN', { columnCrdts: { tags: 'G_SET' } }).row).toMatchObject({ balance: 70, tags: ['a', 'b', 'c'] });
     expect(resolveConflict(writes(null, { balance: 1 }), 'CRDT_PER_COLUMN').winner).toBe('REMOTE');
+    // Both sites added 10 to the balance: a PN-Counter counts both increments, a register keeps one.
+    const sameDelta = writes({ balance: 110, owner: 'ann', tags: ['a', 'b'] }, { balance: 110, owner: 'ann', tags: ['a', 'b'] });
+    expect(resolveConflict(sameDelta, 'CRDT_PER_COLUMN', { columnCrdts: { balance: 'PN_COUNTER' } }).row).toMatchObject({ balance: 120 });
+    expect(resolveConflict(sameDelta, 'CRDT_PER_COLUMN').row).toMatchObject({ balance: 110 });
   });
 
   test('every strategy gives every site the same answer whichever side it calls local', () => {

@@ -109,3 +109,44 @@ export function columnKind(crdtType: CrdtType): 'COUNTER' | 'SET' | 'REGISTER' {
   if (crdtType === 'LWW_REGISTER') return 'REGISTER';
   return 'SET';
 }
+
+/** A merge of one column both sides changed; undefined leaves it to the later writer (an LWW register). */
+export type ColumnMerge = (column: string, base: JsonValue | undefined, local: JsonValue, remote: JsonValue) => JsonValue | undefined;
+
+/**
+ * A three-way merge of two rows, column by column: a column only one side changed takes that
+ * side's value; a column both changed goes to `merge`, else to the later writer's value; a column
+ * one side dropped stays dropped. Columns in the order given.
+ * @param laterRow - the row of the later write (LWW's pick).
+ */
+export function mergeRowColumns(
+  columns: readonly string[],
+  base: Readonly<Record<string, JsonValue>>,
+  local: Readonly<Record<string, JsonValue>>,
+  remote: Readonly<Record<string, JsonValue>>,
+  laterRow: Readonly<Record<string, JsonValue>>,
+  merge: ColumnMerge,
+): Record<string, JsonValue> {
+  const merged: Record<string, JsonValue> = {};
+  for (const column of columns) {
+    const before = base[column];
+    const localValue = local[column];
+    const remoteValue = remote[column];
+    const localChanged = !sameJson(localValue, before);
+    const remoteChanged = !sameJson(remoteValue, before);
+    let value: JsonValue | undefined;
+    if (localChanged && remoteChanged) {
+      value = localValue !== undefined && remoteValue !== undefined ? merge(column, before, localValue, remoteValue) : undefined;
+      value ??= laterRow[column];
+    } else {
+      value = localChanged ? localValue : remoteValue;
+    }
+    if (value !== undefined) merged[column] = value;
+  }
+  return merged;
+}
+
+function sameJson(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return canonicalJson(a) === canonicalJson(b);
+}
