@@ -5541,30 +5541,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/advanced-replication/apply/checkpoints": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/apply/checkpoints
-         * @description Part of the contract, from the seed section "4.7 Apply Engine (`apply.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationApplyCheckpoints"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/apply/checkpoints
-         * @description Part of the contract, from the seed section "4.7 Apply Engine (`apply.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationApplyCheckpoints"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/advanced-replication/apply/config": {
         parameters: {
             query?: never;
@@ -5573,35 +5549,22 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Planned: GET /api/v1/advanced-replication/apply/config
-         * @description Part of the contract, from the seed section "4.7 Apply Engine (`apply.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         * Get the apply configuration
+         * @description The engine-wide apply configuration: parallelism, batching, the apply cost model on the
+         *     cluster clock, retries and their backoff, the permanent-error policy, and the limits. Each
+         *     subscription's applier uses it, with the subscription's own overrides (its effective
+         *     `applyParallelism` and `onPermanentError` are in `GET …/apply/status`).
          */
-        get: operations["getAdvancedReplicationApplyConfig"];
+        get: operations["getApplyConfig"];
         /**
-         * Planned: PUT /api/v1/advanced-replication/apply/config
-         * @description Part of the contract, from the seed section "4.7 Apply Engine (`apply.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         * Change the apply configuration
+         * @description Changes the fields given; the others keep their values. Each applier takes the new values
+         *     at its next batch. A value out of its range is refused with 400; a combination that makes
+         *     no sense (`retryMaxBackoffMs` below `retryInitialBackoffMs`, or a value a subscription's own
+         *     override no longer fits) with 422 naming the field and the reason. Nothing changes then.
+         *     Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
          */
-        put: operations["putAdvancedReplicationApplyConfig"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/apply/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/apply/statistics
-         * @description Part of the contract, from the seed section "4.7 Apply Engine (`apply.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationApplyStatistics"];
-        put?: never;
+        put: operations["updateApplyConfig"];
         post?: never;
         delete?: never;
         options?: never;
@@ -5617,12 +5580,48 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Planned: GET /api/v1/advanced-replication/apply/status
-         * @description Part of the contract, from the seed section "4.7 Apply Engine (`apply.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         * Get the status of every applier
+         * @description One applier per subscription: its state (`RUNNING`, `STOPPED`, `ABENDED`), its workers and
+         *     queue, its checkpoint (everything below `checkpointLsn` is applied), and its lag: in cluster
+         *     time since the oldest unfinished transaction committed at the source, in WAL bytes from the
+         *     checkpoint to the newest transaction received, and in transactions. An applier exists for
+         *     each logical subscription; the list is empty before the first.
          */
-        get: operations["getAdvancedReplicationApplyStatus"];
+        get: operations["listApplierStatus"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/apply/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List apply checkpoints
+         * @description The checkpoint history of every applier (GoldenGate's checkpoint table, kept as a history),
+         *     newest first: the position below which everything was applied, and how many transactions
+         *     were applied above it, recorded every `checkpointIntervalMs` when it moved (`AUTO`) and on
+         *     demand (`MANUAL`). The durable position itself is written with every batch applied, in the
+         *     same store commit as the rows, so a restart resumes from it with nothing lost or applied
+         *     twice. Each applier keeps `checkpointHistoryLimit` entries.
+         */
+        get: operations["listApplyCheckpoints"];
+        put?: never;
+        /**
+         * Take an apply checkpoint now
+         * @description Records a `MANUAL` checkpoint of one applier (`subscriptionId`) or of every applier (no
+         *     body, or an empty one), and hands its position to the subscription at once so the source
+         *     slot's `confirmed_flush_lsn` can advance. Answers the checkpoints recorded; an empty list
+         *     when no applier runs. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["takeApplyCheckpoint"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5637,10 +5636,36 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Planned: GET /api/v1/advanced-replication/apply/transactions
-         * @description Part of the contract, from the seed section "4.7 Apply Engine (`apply.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         * List applied and in-flight transactions
+         * @description The transactions of every applier: first those not finished (queued, applying, waiting to
+         *     retry, failed), in commit order, then the finished ones (applied, skipped, discarded),
+         *     newest first, from a bounded history (`transactionHistoryLimit` per applier). Filter by
+         *     subscription or status (`status=FAILED` for what stopped an applier).
          */
-        get: operations["getAdvancedReplicationApplyTransactions"];
+        get: operations["listApplyTransactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/apply/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get apply statistics
+         * @description Counters measured by the engine, summed over every applier or for one subscription: what was
+         *     applied, in how many batches (grouping), retries, what was given up, duplicates ignored
+         *     after a restart, dependency waits, worker time and the parallelism achieved, and the rate in
+         *     transactions per second of cluster time.
+         */
+        get: operations["getApplyStatistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -24851,6 +24876,498 @@ export interface components {
              */
             success: true;
             data: components["schemas"]["MigrationStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description What a permanent error does (GoldenGate's REPERROR responses): `ABEND` stops the applier with
+         *     the transaction FAILED and the checkpoint below it; `SKIP` gives the transaction up and goes
+         *     on; `DISCARD` does the same and keeps its changes in the discard list.
+         * @enum {string}
+         */
+        PermanentErrorPolicy: "ABEND" | "SKIP" | "DISCARD";
+        /** @description The engine-wide apply configuration; a subscription may override fields of it. */
+        ApplyConfig: {
+            /**
+             * @description Workers applying independent transactions at once (GoldenGate's APPLY_PARALLELISM).
+             * @example 4
+             */
+            applyParallelism: number;
+            /**
+             * @description Most transactions grouped into one batch (GoldenGate's GROUPTRANSOPS).
+             * @example 50
+             */
+            batchMaxTransactions: number;
+            /**
+             * @description Most bytes of changes (their JSON) in one batch; one larger transaction goes alone.
+             * @example 1048576
+             */
+            batchMaxBytes: number;
+            /**
+             * @description Cluster time a worker spends per change applied.
+             * @example 0.5
+             */
+            applyCostPerChangeMs: number;
+            /**
+             * @description Cluster time a worker spends once per batch (round trip and commit).
+             * @example 2
+             */
+            batchOverheadMs: number;
+            /**
+             * @description Retries of a transaction the target cannot take now (a node down) before it counts as a permanent error.
+             * @example 5
+             */
+            maxRetries: number;
+            /**
+             * @description Backoff before the first retry; doubled each retry.
+             * @example 100
+             */
+            retryInitialBackoffMs: number;
+            /**
+             * @description Longest backoff; at least `retryInitialBackoffMs` (422 otherwise).
+             * @example 10000
+             */
+            retryMaxBackoffMs: number;
+            onPermanentError: components["schemas"]["PermanentErrorPolicy"];
+            /**
+             * @description Most unfinished transactions one applier holds; the feeder waits for room beyond it.
+             * @example 10000
+             */
+            maxQueuedTransactions: number;
+            /**
+             * @description Finished transactions kept in each applier's history.
+             * @example 1000
+             */
+            transactionHistoryLimit: number;
+            /**
+             * @description Checkpoints kept in each applier's history.
+             * @example 100
+             */
+            checkpointHistoryLimit: number;
+            /**
+             * @description Given-up transactions kept per applier (GoldenGate's discard file).
+             * @example 100
+             */
+            discardLimit: number;
+            /**
+             * @description How often an automatic checkpoint is recorded when the position moved.
+             * @example 10000
+             */
+            checkpointIntervalMs: number;
+        };
+        ApplyConfigResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ApplyConfig"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description The fields to change; the others keep their values. The result is validated as a whole. */
+        UpdateApplyConfigRequest: {
+            /**
+             * @description Workers applying independent transactions at once (GoldenGate's APPLY_PARALLELISM).
+             * @example 4
+             */
+            applyParallelism?: number;
+            /**
+             * @description Most transactions grouped into one batch (GoldenGate's GROUPTRANSOPS).
+             * @example 50
+             */
+            batchMaxTransactions?: number;
+            /**
+             * @description Most bytes of changes (their JSON) in one batch; one larger transaction goes alone.
+             * @example 1048576
+             */
+            batchMaxBytes?: number;
+            /**
+             * @description Cluster time a worker spends per change applied.
+             * @example 0.5
+             */
+            applyCostPerChangeMs?: number;
+            /**
+             * @description Cluster time a worker spends once per batch (round trip and commit).
+             * @example 2
+             */
+            batchOverheadMs?: number;
+            /**
+             * @description Retries of a transaction the target cannot take now (a node down) before it counts as a permanent error.
+             * @example 5
+             */
+            maxRetries?: number;
+            /**
+             * @description Backoff before the first retry; doubled each retry.
+             * @example 100
+             */
+            retryInitialBackoffMs?: number;
+            /**
+             * @description Longest backoff; at least `retryInitialBackoffMs` (422 otherwise).
+             * @example 10000
+             */
+            retryMaxBackoffMs?: number;
+            onPermanentError?: components["schemas"]["PermanentErrorPolicy"];
+            /**
+             * @description Most unfinished transactions one applier holds; the feeder waits for room beyond it.
+             * @example 10000
+             */
+            maxQueuedTransactions?: number;
+            /**
+             * @description Finished transactions kept in each applier's history.
+             * @example 1000
+             */
+            transactionHistoryLimit?: number;
+            /**
+             * @description Checkpoints kept in each applier's history.
+             * @example 100
+             */
+            checkpointHistoryLimit?: number;
+            /**
+             * @description Given-up transactions kept per applier (GoldenGate's discard file).
+             * @example 100
+             */
+            discardLimit?: number;
+            /**
+             * @description How often an automatic checkpoint is recorded when the position moved.
+             * @example 10000
+             */
+            checkpointIntervalMs?: number;
+        };
+        /**
+         * @description `RUNNING` applies; `STOPPED` queues transactions but starts no batch (the subscription is
+         *     disabled); `ABENDED` stopped on a permanent error under `onPermanentError: ABEND` and waits
+         *     for the operator (GoldenGate's process states).
+         * @enum {string}
+         */
+        ApplierState: "RUNNING" | "STOPPED" | "ABENDED";
+        /**
+         * @description The subscription an applier serves (its name, as logical replication names it).
+         * @example orders_to_node4
+         */
+        SubscriptionId: string;
+        /** @description The last error the applier met; null before any. */
+        ApplierError: {
+            commitLsn: components["schemas"]["Lsn"];
+            /**
+             * @description The source transaction id.
+             * @example 4182
+             */
+            xid: number;
+            /**
+             * @description What the target answered.
+             * @example node-4 is down
+             */
+            reason: string;
+            /** @description False for an error that was retried (a node down); true for one handled by the permanent-error policy. */
+            permanent: boolean;
+            /**
+             * Format: date-time
+             * @description Cluster time of the error.
+             */
+            at: string;
+        } | null;
+        ApplierStatus: {
+            subscriptionId: components["schemas"]["SubscriptionId"];
+            targetNodeId: components["schemas"]["NodeId"];
+            state: components["schemas"]["ApplierState"];
+            /**
+             * @description Its workers (the engine's value or the subscription's own).
+             * @example 4
+             */
+            applyParallelism: number;
+            onPermanentError: components["schemas"]["PermanentErrorPolicy"];
+            /**
+             * @description Workers applying a batch now.
+             * @example 3
+             */
+            busyWorkers: number;
+            /**
+             * @description Transactions received and not finished (queued, applying, waiting to retry, or failed).
+             * @example 42
+             */
+            queuedTransactions: number;
+            /**
+             * @description Of those, the ones whose dependencies are applied, waiting for a worker.
+             * @example 12
+             */
+            readyTransactions: number;
+            /**
+             * @description Of those, the ones in a batch on a worker now.
+             * @example 9
+             */
+            applyingTransactions: number;
+            /**
+             * @description Of those, the ones waiting out a retry backoff.
+             * @example 0
+             */
+            retryingTransactions: number;
+            checkpointLsn: components["schemas"]["Lsn"];
+            /**
+             * @description Transactions applied above the checkpoint (parallel apply finishes out of order); a restart skips them.
+             * @example 5
+             */
+            appliedAboveCheckpoint: number;
+            /**
+             * @description The end of the newest transaction received (an LSN); null before the first.
+             * @example 0/1004A40
+             */
+            lastReceivedEndLsn: string | null;
+            /**
+             * @description Cluster time since the oldest unfinished transaction committed at its source; 0 when none is unfinished.
+             * @example 35
+             */
+            lagMs: number;
+            /**
+             * @description WAL bytes from the checkpoint to the end of the newest transaction received.
+             * @example 18240
+             */
+            lagBytes: number;
+            /**
+             * @description Transactions received and not finished.
+             * @example 42
+             */
+            lagTransactions: number;
+            /**
+             * Format: date-time
+             * @description Cluster time of the last transaction applied; null before the first.
+             */
+            lastAppliedAt: string | null;
+            lastError: components["schemas"]["ApplierError"];
+            /**
+             * Format: date-time
+             * @description When the applier was made.
+             */
+            createdAt: string;
+        };
+        ApplierStatusListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The appliers of this page. */
+            data: components["schemas"]["ApplierStatus"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        ApplyCheckpoint: {
+            subscriptionId: components["schemas"]["SubscriptionId"];
+            checkpointLsn: components["schemas"]["Lsn"];
+            /**
+             * @description Transactions applied above the checkpoint then.
+             * @example 0
+             */
+            appliedAboveCheckpoint: number;
+            /**
+             * @description `AUTO` every `checkpointIntervalMs` when the position moved; `MANUAL` from `POST …/apply/checkpoints`.
+             * @enum {string}
+             */
+            trigger: "AUTO" | "MANUAL";
+            /**
+             * Format: date-time
+             * @description Cluster time it was recorded.
+             */
+            takenAt: string;
+        };
+        ApplyCheckpointListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The checkpoints of this page. */
+            data: components["schemas"]["ApplyCheckpoint"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description Which applier to checkpoint; every applier when `subscriptionId` is absent. */
+        TakeApplyCheckpointRequest: {
+            subscriptionId?: components["schemas"]["SubscriptionId"];
+        };
+        TakenApplyCheckpointsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The checkpoints recorded, one per applier (none when no applier runs). */
+            data: components["schemas"]["ApplyCheckpoint"][];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description `QUEUED` (waiting for an earlier transaction on the same row, or for a worker), `APPLYING` (in
+         *     a batch on a worker), `RETRY_WAIT` (the target could not take it now; retried after a
+         *     backoff), `APPLIED`, `FAILED` (a permanent error stopped the applier), `SKIPPED` or
+         *     `DISCARDED` (given up by the permanent-error policy or the operator; recorded).
+         * @enum {string}
+         */
+        ApplyTransactionStatus: "QUEUED" | "APPLYING" | "RETRY_WAIT" | "APPLIED" | "FAILED" | "SKIPPED" | "DISCARDED";
+        ApplyTransaction: {
+            subscriptionId: components["schemas"]["SubscriptionId"];
+            /**
+             * @description The source transaction id.
+             * @example 4182
+             */
+            xid: number;
+            commitLsn: components["schemas"]["Lsn"];
+            endLsn: components["schemas"]["Lsn"];
+            /**
+             * Format: date-time
+             * @description Cluster time of the commit at the source.
+             */
+            commitTime: string;
+            /**
+             * @description The node that first wrote the transaction (its replication origin).
+             * @example node-1
+             */
+            origin: string;
+            /**
+             * @description Row changes in the transaction.
+             * @example 3
+             */
+            changeCount: number;
+            /**
+             * @description Size of its changes (their JSON), what batches are bounded by.
+             * @example 512
+             */
+            bytes: number;
+            status: components["schemas"]["ApplyTransactionStatus"];
+            /**
+             * @description Times the target was asked to apply it.
+             * @example 1
+             */
+            attempts: number;
+            /**
+             * @description Earlier unfinished transactions on the same rows it still waits for.
+             * @example 0
+             */
+            waitingOn: number;
+            /**
+             * Format: date-time
+             * @description When the applier received it.
+             */
+            enqueuedAt: string;
+            /**
+             * Format: date-time
+             * @description When its latest batch started; null while it has not.
+             */
+            startedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it was applied or given up; null while unfinished.
+             */
+            finishedAt: string | null;
+            /**
+             * @description The error that made it retry, fail or be given up; null otherwise.
+             * @example null
+             */
+            reason: string | null;
+        };
+        ApplyTransactionListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The transactions of this page. */
+            data: components["schemas"]["ApplyTransaction"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description Counters measured by the engine, summed over the appliers asked for, kept across restarts. */
+        ApplyStatistics: {
+            /**
+             * @description Appliers counted.
+             * @example 2
+             */
+            appliers: number;
+            /**
+             * @description Transactions applied.
+             * @example 18211
+             */
+            transactionsApplied: number;
+            /**
+             * @description Row changes applied.
+             * @example 40977
+             */
+            changesApplied: number;
+            /**
+             * @description Batches finished by the workers.
+             * @example 1502
+             */
+            batchesApplied: number;
+            /**
+             * @description Transactions per batch (grouping at work).
+             * @example 12.1
+             */
+            averageBatchTransactions: number;
+            /**
+             * @description Retries after transient errors.
+             * @example 3
+             */
+            retries: number;
+            /**
+             * @description Given up by SKIP or by the operator.
+             * @example 0
+             */
+            transactionsSkipped: number;
+            /**
+             * @description Given up by DISCARD, their changes kept.
+             * @example 0
+             */
+            transactionsDiscarded: number;
+            /**
+             * @description Failed transactions waiting for the operator (the applier ABENDED).
+             * @example 0
+             */
+            transactionsFailed: number;
+            /**
+             * @description Transactions received again (after a restart or a resend) and not applied twice.
+             * @example 14
+             */
+            duplicatesIgnored: number;
+            /**
+             * @description Transactions that had to wait for an earlier one on the same row or table.
+             * @example 1821
+             */
+            dependencyWaits: number;
+            /**
+             * @description Cluster time the workers spent applying, summed over workers.
+             * @example 52110
+             */
+            workerBusyMs: number;
+            /**
+             * @description Cluster time at least one worker was busy.
+             * @example 14420
+             */
+            activeMs: number;
+            /**
+             * @description `workerBusyMs / activeMs`: the parallelism achieved while applying.
+             * @example 3.61
+             */
+            averageBusyWorkers: number;
+            /**
+             * @description Transactions applied per second of cluster time between the first and the last; 0 before two instants.
+             * @example 1263.2
+             */
+            transactionsPerSecond: number;
+            /**
+             * Format: date-time
+             * @description When the first transaction was applied.
+             */
+            firstAppliedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the last transaction was applied.
+             */
+            lastAppliedAt: string | null;
+        };
+        ApplyStatisticsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ApplyStatistics"];
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
@@ -45970,7 +46487,7 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    getAdvancedReplicationApplyCheckpoints: {
+    getApplyConfig: {
         parameters: {
             query?: never;
             header?: never;
@@ -45979,107 +46496,479 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The configuration in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "applyParallelism": 4,
+                     *         "batchMaxTransactions": 50,
+                     *         "batchMaxBytes": 1048576,
+                     *         "applyCostPerChangeMs": 0.5,
+                     *         "batchOverheadMs": 2,
+                     *         "maxRetries": 5,
+                     *         "retryInitialBackoffMs": 100,
+                     *         "retryMaxBackoffMs": 10000,
+                     *         "onPermanentError": "ABEND",
+                     *         "maxQueuedTransactions": 10000,
+                     *         "transactionHistoryLimit": 1000,
+                     *         "checkpointHistoryLimit": 100,
+                     *         "discardLimit": 100,
+                     *         "checkpointIntervalMs": 10000
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApplyConfigResponse"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
-    postAdvancedReplicationApplyCheckpoints: {
+    updateApplyConfig: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateApplyConfigRequest"];
+            };
+        };
         responses: {
+            /** @description The configuration now in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "applyParallelism": 8,
+                     *         "batchMaxTransactions": 50,
+                     *         "batchMaxBytes": 1048576,
+                     *         "applyCostPerChangeMs": 0.5,
+                     *         "batchOverheadMs": 2,
+                     *         "maxRetries": 5,
+                     *         "retryInitialBackoffMs": 100,
+                     *         "retryMaxBackoffMs": 10000,
+                     *         "onPermanentError": "SKIP",
+                     *         "maxQueuedTransactions": 10000,
+                     *         "transactionHistoryLimit": 1000,
+                     *         "checkpointHistoryLimit": 100,
+                     *         "discardLimit": 100,
+                     *         "checkpointIntervalMs": 10000
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApplyConfigResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The configuration would make no sense; `details.field` and `details.reason` say why. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Apply configuration: retryMaxBackoffMs must be at least retryInitialBackoffMs (5000) (got 1000).",
+                     *         "details": {
+                     *           "field": "retryMaxBackoffMs",
+                     *           "value": 1000,
+                     *           "reason": "must be at least retryInitialBackoffMs (5000)"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
-    getAdvancedReplicationApplyConfig: {
+    listApplierStatus: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "subscriptionId" | "lagMs" | "lagBytes" | "queuedTransactions";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /** @description Only appliers in this state. */
+                state?: components["schemas"]["ApplierState"];
+                /** @description Only appliers writing to this node. */
+                targetNodeId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description A page of appliers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "subscriptionId": "orders_to_node4",
+                     *           "targetNodeId": "node-4",
+                     *           "state": "RUNNING",
+                     *           "applyParallelism": 4,
+                     *           "onPermanentError": "ABEND",
+                     *           "busyWorkers": 3,
+                     *           "queuedTransactions": 42,
+                     *           "readyTransactions": 12,
+                     *           "applyingTransactions": 9,
+                     *           "retryingTransactions": 0,
+                     *           "checkpointLsn": "0/1003F20",
+                     *           "appliedAboveCheckpoint": 5,
+                     *           "lastReceivedEndLsn": "0/1008C60",
+                     *           "lagMs": 35,
+                     *           "lagBytes": 19776,
+                     *           "lagTransactions": 42,
+                     *           "lastAppliedAt": "2026-11-21T10:29:59.950Z",
+                     *           "lastError": null,
+                     *           "createdAt": "2026-11-21T09:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApplierStatusListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
-    putAdvancedReplicationApplyConfig: {
+    listApplyCheckpoints: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only this subscription's checkpoints. */
+                subscriptionId?: string;
+                /** @description Only checkpoints recorded so. */
+                trigger?: "AUTO" | "MANUAL";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description A page of checkpoints, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "subscriptionId": "orders_to_node4",
+                     *           "checkpointLsn": "0/1003F20",
+                     *           "appliedAboveCheckpoint": 5,
+                     *           "trigger": "MANUAL",
+                     *           "takenAt": "2026-11-21T10:30:00.000Z"
+                     *         },
+                     *         {
+                     *           "subscriptionId": "orders_to_node4",
+                     *           "checkpointLsn": "0/1002A10",
+                     *           "appliedAboveCheckpoint": 0,
+                     *           "trigger": "AUTO",
+                     *           "takenAt": "2026-11-21T10:29:50.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 2,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApplyCheckpointListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
-    getAdvancedReplicationApplyStatistics: {
+    takeApplyCheckpoint: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TakeApplyCheckpointRequest"];
+            };
+        };
         responses: {
+            /** @description The checkpoints recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "subscriptionId": "orders_to_node4",
+                     *           "checkpointLsn": "0/1003F20",
+                     *           "appliedAboveCheckpoint": 5,
+                     *           "trigger": "MANUAL",
+                     *           "takenAt": "2026-11-21T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TakenApplyCheckpointsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description No applier runs for `subscriptionId`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No applier for subscription \"orders_to_node9\".",
+                     *         "details": {
+                     *           "subscriptionId": "orders_to_node9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
-    getAdvancedReplicationApplyStatus: {
+    listApplyTransactions: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only this subscription's transactions. */
+                subscriptionId?: string;
+                /** @description Only transactions with this status. */
+                status?: components["schemas"]["ApplyTransactionStatus"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description A page of transactions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "subscriptionId": "orders_to_node4",
+                     *           "xid": 4183,
+                     *           "commitLsn": "0/1003F20",
+                     *           "endLsn": "0/1004098",
+                     *           "commitTime": "2026-11-21T10:29:59.965Z",
+                     *           "origin": "node-1",
+                     *           "changeCount": 2,
+                     *           "bytes": 318,
+                     *           "status": "APPLYING",
+                     *           "attempts": 1,
+                     *           "waitingOn": 0,
+                     *           "enqueuedAt": "2026-11-21T10:29:59.970Z",
+                     *           "startedAt": "2026-11-21T10:29:59.998Z",
+                     *           "finishedAt": null,
+                     *           "reason": null
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApplyTransactionListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
-    getAdvancedReplicationApplyTransactions: {
+    getApplyStatistics: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only this subscription's applier (404 when it has none). */
+                subscriptionId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The statistics now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "appliers": 1,
+                     *         "transactionsApplied": 18211,
+                     *         "changesApplied": 40977,
+                     *         "batchesApplied": 1502,
+                     *         "averageBatchTransactions": 12.12,
+                     *         "retries": 3,
+                     *         "transactionsSkipped": 0,
+                     *         "transactionsDiscarded": 0,
+                     *         "transactionsFailed": 0,
+                     *         "duplicatesIgnored": 14,
+                     *         "dependencyWaits": 1821,
+                     *         "workerBusyMs": 52110,
+                     *         "activeMs": 14420,
+                     *         "averageBusyWorkers": 3.61,
+                     *         "transactionsPerSecond": 1263.2,
+                     *         "firstAppliedAt": "2026-11-21T10:00:00.000Z",
+                     *         "lastAppliedAt": "2026-11-21T10:29:59.950Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApplyStatisticsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description No applier runs for `subscriptionId`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No applier for subscription \"orders_to_node9\".",
+                     *         "details": {
+                     *           "subscriptionId": "orders_to_node9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getAdvancedReplicationConflictsCrdts: {

@@ -30,91 +30,91 @@ export interface OperationInfo {
 /** Every operation of the OpenAPI contract, sorted by path then method. */
 export const operations = [
   {
-    operationId: "getAdvancedReplicationApplyCheckpoints",
+    operationId: "listApplyCheckpoints",
     method: "get",
     path: "/api/v1/advanced-replication/apply/checkpoints",
     expressPath: "/api/v1/advanced-replication/apply/checkpoints",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationApplyCheckpoints",
+    operationId: "takeApplyCheckpoint",
     method: "post",
     path: "/api/v1/advanced-replication/apply/checkpoints",
     expressPath: "/api/v1/advanced-replication/apply/checkpoints",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationApplyConfig",
+    operationId: "getApplyConfig",
     method: "get",
     path: "/api/v1/advanced-replication/apply/config",
     expressPath: "/api/v1/advanced-replication/apply/config",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "putAdvancedReplicationApplyConfig",
+    operationId: "updateApplyConfig",
     method: "put",
     path: "/api/v1/advanced-replication/apply/config",
     expressPath: "/api/v1/advanced-replication/apply/config",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationApplyStatistics",
+    operationId: "getApplyStatistics",
     method: "get",
     path: "/api/v1/advanced-replication/apply/statistics",
     expressPath: "/api/v1/advanced-replication/apply/statistics",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationApplyStatus",
+    operationId: "listApplierStatus",
     method: "get",
     path: "/api/v1/advanced-replication/apply/status",
     expressPath: "/api/v1/advanced-replication/apply/status",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationApplyTransactions",
+    operationId: "listApplyTransactions",
     method: "get",
     path: "/api/v1/advanced-replication/apply/transactions",
     expressPath: "/api/v1/advanced-replication/apply/transactions",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -5847,11 +5847,6 @@ export type OperationId =
   | "explainDistributedQuery"
   | "flushCacheFusion"
   | "forgetHeuristicTransaction"
-  | "getAdvancedReplicationApplyCheckpoints"
-  | "getAdvancedReplicationApplyConfig"
-  | "getAdvancedReplicationApplyStatistics"
-  | "getAdvancedReplicationApplyStatus"
-  | "getAdvancedReplicationApplyTransactions"
   | "getAdvancedReplicationConflictsCrdts"
   | "getAdvancedReplicationConflictsPredictions"
   | "getAdvancedReplicationConflictsStatistics"
@@ -5883,6 +5878,8 @@ export type OperationId =
   | "getAdvancedReplicationMultiMasterQuorumStatus"
   | "getAdvancedReplicationMultiMasterSites"
   | "getAdvancedReplicationMultiMasterStatistics"
+  | "getApplyConfig"
+  | "getApplyStatistics"
   | "getCacheFusionStatistics"
   | "getCacheFusionStatisticsAlias"
   | "getCacheFusionStatus"
@@ -6043,6 +6040,9 @@ export type OperationId =
   | "listAlertHistory"
   | "listAlerts"
   | "listApiKeys"
+  | "listApplierStatus"
+  | "listApplyCheckpoints"
+  | "listApplyTransactions"
   | "listAuditEntries"
   | "listCacheFusionTransfers"
   | "listClusterNodes"
@@ -6092,7 +6092,6 @@ export type OperationId =
   | "planShardRebalance"
   | "planShardRebalanceAlias"
   | "planShardRebalanceReplicationAlias"
-  | "postAdvancedReplicationApplyCheckpoints"
   | "postAdvancedReplicationConflictsResolve"
   | "postAdvancedReplicationGdsRoute"
   | "postAdvancedReplicationGdsServices"
@@ -6142,7 +6141,6 @@ export type OperationId =
   | "prepareXaTransaction"
   | "prepareXaTransactionAlias"
   | "prepareXaTransactionReplicationAlias"
-  | "putAdvancedReplicationApplyConfig"
   | "putAdvancedReplicationGdsServicesByName"
   | "putAdvancedReplicationLogicalPublicationsByName"
   | "putAdvancedReplicationLogicalSubscriptionsByName"
@@ -6211,9 +6209,11 @@ export type OperationId =
   | "streamReplicationEvents"
   | "streamShardingEvents"
   | "streamTopics"
+  | "takeApplyCheckpoint"
   | "testFailover"
   | "triggerFailover"
   | "triggerReplicationFailover"
+  | "updateApplyConfig"
   | "updateClusterConfig"
   | "updateFailoverConfig"
   | "updateParallelQueryConfig"

@@ -270,6 +270,14 @@ const graphqlTwins: Record<string, string> = {
   resumeMigrationTask: 'Mutation.resumeMigrationTask',
   getMigrationTaskProgress: 'Query.migrationTaskProgress',
   getMigrationStatistics: 'Query.migrationStatistics',
+  // The apply engine (issue 16).
+  getApplyConfig: 'Query.applyConfig',
+  updateApplyConfig: 'Mutation.updateApplyConfig',
+  listApplierStatus: 'Query.applyStatus',
+  listApplyCheckpoints: 'Query.applyCheckpoints',
+  takeApplyCheckpoint: 'Mutation.takeApplyCheckpoint',
+  listApplyTransactions: 'Query.applyTransactions',
+  getApplyStatistics: 'Query.applyStatistics',
 };
 
 describe('coverage of the contract', () => {
