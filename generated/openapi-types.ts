@@ -25046,7 +25046,7 @@ export interface components {
         SubscriptionId: string;
         /** @description The last error the applier met; null before any. */
         ApplierError: {
-            commitLsn: components["schemas"]["Lsn"];
+            lsn: components["schemas"]["Lsn"];
             /**
              * @description The source transaction id.
              * @example 4182
@@ -25208,18 +25208,18 @@ export interface components {
              * @example 4182
              */
             xid: number;
+            lsn: components["schemas"]["Lsn"];
             commitLsn: components["schemas"]["Lsn"];
-            endLsn: components["schemas"]["Lsn"];
             /**
              * Format: date-time
              * @description Cluster time of the commit at the source.
              */
             commitTime: string;
             /**
-             * @description The node that first wrote the transaction (its replication origin).
-             * @example node-1
+             * @description Its replication origin: the node it was first written on, when a subscription applied it at the source; null for a local write.
+             * @example null
              */
-            origin: string;
+            origin: string | null;
             /**
              * @description Row changes in the transaction.
              * @example 3
@@ -46862,10 +46862,10 @@ export interface operations {
                      *         {
                      *           "subscriptionId": "orders_to_node4",
                      *           "xid": 4183,
-                     *           "commitLsn": "0/1003F20",
-                     *           "endLsn": "0/1004098",
+                     *           "lsn": "0/1003F20",
+                     *           "commitLsn": "0/1004098",
                      *           "commitTime": "2026-11-21T10:29:59.965Z",
-                     *           "origin": "node-1",
+                     *           "origin": null,
                      *           "changeCount": 2,
                      *           "bytes": 318,
                      *           "status": "APPLYING",

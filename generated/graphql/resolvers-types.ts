@@ -195,7 +195,7 @@ export type AppendedEntry = {
 export type ApplierError = {
   __typename?: 'ApplierError';
   at: Scalars['DateTime']['output'];
-  commitLsn: Scalars['String']['output'];
+  lsn: Scalars['String']['output'];
   permanent: Scalars['Boolean']['output'];
   reason: Scalars['String']['output'];
   xid: Scalars['Int']['output'];
@@ -325,10 +325,10 @@ export type ApplyTransaction = {
   changeCount: Scalars['Int']['output'];
   commitLsn: Scalars['String']['output'];
   commitTime: Scalars['DateTime']['output'];
-  endLsn: Scalars['String']['output'];
   enqueuedAt: Scalars['DateTime']['output'];
   finishedAt?: Maybe<Scalars['DateTime']['output']>;
-  origin: Scalars['String']['output'];
+  lsn: Scalars['String']['output'];
+  origin?: Maybe<Scalars['String']['output']>;
   reason?: Maybe<Scalars['String']['output']>;
   startedAt?: Maybe<Scalars['DateTime']['output']>;
   status: ApplyTransactionStatus;
@@ -8437,7 +8437,7 @@ export type AppendedEntryResolvers<ContextType = GraphQLContext, ParentType exte
 
 export type ApplierErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplierError'] = ResolversParentTypes['ApplierError']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  commitLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   permanent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   xid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -8516,10 +8516,10 @@ export type ApplyTransactionResolvers<ContextType = GraphQLContext, ParentType e
   changeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   commitLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   commitTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  endLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   enqueuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  origin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  origin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ApplyTransactionStatus'], ParentType, ContextType>;

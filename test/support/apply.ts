@@ -34,6 +34,6 @@ export function decodedFrom(server: TestServer, fromLsn: Lsn): DecodedTransactio
   const read = cluster.storageOf(cluster.primary()).readWal(fromLsn);
   if (read.gone) throw new Error(`WAL from ${fromLsn} was removed`);
   return read.records
-    .map((record) => ({ xid: record.xid, commitLsn: record.lsn, endLsn: record.endLsn, commitTimeMs: record.atMs, origin: record.originNodeId, changes: decodeChanges([record]) }))
+    .map((record) => ({ xid: record.xid, lsn: record.lsn, commitLsn: record.endLsn, commitTimeMs: record.atMs, origin: null, changes: decodeChanges([record]) }))
     .filter((transaction) => transaction.changes.length > 0);
 }

@@ -27,7 +27,7 @@ export interface ApplierError {
      * @type {string}
      * @memberof ApplierError
      */
-    commitLsn: string;
+    lsn: string;
     /**
      * The source transaction id.
      * @type {number}
@@ -59,7 +59,7 @@ export interface ApplierError {
  */
 export function instanceOfApplierError(value: object): boolean {
     let isInstance = true;
-    isInstance = isInstance && "commitLsn" in value;
+    isInstance = isInstance && "lsn" in value;
     isInstance = isInstance && "xid" in value;
     isInstance = isInstance && "reason" in value;
     isInstance = isInstance && "permanent" in value;
@@ -78,7 +78,7 @@ export function ApplierErrorFromJSONTyped(json: any, ignoreDiscriminator: boolea
     }
     return {
         
-        'commitLsn': json['commitLsn'],
+        'lsn': json['lsn'],
         'xid': json['xid'],
         'reason': json['reason'],
         'permanent': json['permanent'],
@@ -95,7 +95,7 @@ export function ApplierErrorToJSON(value?: ApplierError | null): any {
     }
     return {
         
-        'commitLsn': value.commitLsn,
+        'lsn': value.lsn,
         'xid': value.xid,
         'reason': value.reason,
         'permanent': value.permanent,

@@ -46,7 +46,7 @@ export interface ApplyTransaction {
      * @type {string}
      * @memberof ApplyTransaction
      */
-    commitLsn: string;
+    lsn: string;
     /**
      * A log sequence number: a byte position in the write-ahead log, shown as PostgreSQL shows it,
      * `X/Y`, the high and low 32 bits in upper-case hexadecimal without leading zeros. The first
@@ -55,7 +55,7 @@ export interface ApplyTransaction {
      * @type {string}
      * @memberof ApplyTransaction
      */
-    endLsn: string;
+    commitLsn: string;
     /**
      * Cluster time of the commit at the source.
      * @type {Date}
@@ -63,11 +63,11 @@ export interface ApplyTransaction {
      */
     commitTime: Date;
     /**
-     * The node that first wrote the transaction (its replication origin).
+     * Its replication origin: the node it was first written on, when a subscription applied it at the source; null for a local write.
      * @type {string}
      * @memberof ApplyTransaction
      */
-    origin: string;
+    origin: string | null;
     /**
      * Row changes in the transaction.
      * @type {number}
@@ -131,8 +131,8 @@ export function instanceOfApplyTransaction(value: object): boolean {
     let isInstance = true;
     isInstance = isInstance && "subscriptionId" in value;
     isInstance = isInstance && "xid" in value;
+    isInstance = isInstance && "lsn" in value;
     isInstance = isInstance && "commitLsn" in value;
-    isInstance = isInstance && "endLsn" in value;
     isInstance = isInstance && "commitTime" in value;
     isInstance = isInstance && "origin" in value;
     isInstance = isInstance && "changeCount" in value;
@@ -160,8 +160,8 @@ export function ApplyTransactionFromJSONTyped(json: any, ignoreDiscriminator: bo
         
         'subscriptionId': json['subscriptionId'],
         'xid': json['xid'],
+        'lsn': json['lsn'],
         'commitLsn': json['commitLsn'],
-        'endLsn': json['endLsn'],
         'commitTime': (new Date(json['commitTime'])),
         'origin': json['origin'],
         'changeCount': json['changeCount'],
@@ -187,8 +187,8 @@ export function ApplyTransactionToJSON(value?: ApplyTransaction | null): any {
         
         'subscriptionId': value.subscriptionId,
         'xid': value.xid,
+        'lsn': value.lsn,
         'commitLsn': value.commitLsn,
-        'endLsn': value.endLsn,
         'commitTime': (value.commitTime.toISOString()),
         'origin': value.origin,
         'changeCount': value.changeCount,

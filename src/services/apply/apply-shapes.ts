@@ -26,17 +26,17 @@ export interface ApplierStatus {
   lagBytes: number;
   lagTransactions: number;
   lastAppliedAt: string | null;
-  lastError: { commitLsn: string; xid: number; reason: string; permanent: boolean; at: string } | null;
+  lastError: { lsn: string; xid: number; reason: string; permanent: boolean; at: string } | null;
   createdAt: string;
 }
 
 export interface ApplyTransaction {
   subscriptionId: string;
   xid: number;
+  lsn: string;
   commitLsn: string;
-  endLsn: string;
   commitTime: string;
-  origin: string;
+  origin: string | null;
   changeCount: number;
   bytes: number;
   status: ApplyTransactionStatus;
@@ -64,7 +64,7 @@ export type ApplyStatisticsShape = Omit<ApplyStatistics, 'firstAppliedAtMs' | 'l
 const isoOrNull = (ms: number | null): string | null => (ms === null ? null : isoTime(ms));
 
 function errorOf(error: ApplierError | null): ApplierStatus['lastError'] {
-  return error === null ? null : { commitLsn: formatLsn(error.commitLsn), xid: error.xid, reason: error.reason, permanent: error.permanent, at: isoTime(error.atMs) };
+  return error === null ? null : { lsn: formatLsn(error.lsn), xid: error.xid, reason: error.reason, permanent: error.permanent, at: isoTime(error.atMs) };
 }
 
 export function applierStatusOf(view: ApplierStatusView, onPermanentError: PermanentErrorPolicy): ApplierStatus {
@@ -95,8 +95,8 @@ export function applyTransactionOf(view: ApplyTransactionView): ApplyTransaction
   return {
     subscriptionId: view.subscriptionId,
     xid: view.xid,
+    lsn: formatLsn(view.lsn),
     commitLsn: formatLsn(view.commitLsn),
-    endLsn: formatLsn(view.endLsn),
     commitTime: isoTime(view.commitTimeMs),
     origin: view.origin,
     changeCount: view.changeCount,
