@@ -2,6 +2,7 @@ import { ApplyEngine } from '../engines/apply/apply-engine.js';
 import type { ApplyConfig } from '../engines/apply/apply-config.js';
 import type { ApplierRecord } from '../engines/apply/applier.js';
 import { ApplyService } from '../services/apply/apply-service.js';
+import { applyMetrics } from '../services/apply/apply-metrics.js';
 import { applyHandlers } from '../api/rest/handlers/apply/apply.js';
 import { applyResolvers } from '../api/graphql/resolvers/apply/apply.js';
 import type { DomainModule } from './domain-module.js';
@@ -38,6 +39,7 @@ export const applyModule: DomainModule = {
       services: { apply: new ApplyService({ apply, runner }) },
       restHandlers: [applyHandlers],
       resolvers: [applyResolvers],
+      metrics: [applyMetrics(apply)],
       close: () => apply.close(),
     };
   },

@@ -109,6 +109,9 @@ describe('an applier at work', () => {
     expectContract('getApplyStatistics', statistics);
     // 40 independent transactions, batches of at most 5, 8 workers: 8 batches of 5 at once.
     expect(statistics.body.data).toMatchObject({ appliers: 1, transactionsApplied: 40, changesApplied: 40, batchesApplied: 8, averageBatchTransactions: 5, averageBusyWorkers: 8 });
+    const metrics = await http().get('/api/v1/metrics/prometheus').set(asAdmin);
+    expect(metrics.text).toContain('rustydb_apply_transactions_applied_total{subscription="orders_to_node3"} 40');
+    expect(metrics.text).toContain('rustydb_apply_appliers{state="RUNNING"} 1');
     const noApplier = await http().get(`${APPLY}/statistics?subscriptionId=nope`).set(asAdmin);
     expectContract('getApplyStatistics', noApplier);
     expect(noApplier.status).toBe(404);
