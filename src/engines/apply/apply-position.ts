@@ -73,6 +73,8 @@ export class ApplyPosition {
       count += 1;
     }
     if (count > 0) this.above.splice(0, count);
+    // Nothing unfinished may hide below the checkpoint: a restart would skip it.
+    assert(oldestUnfinished === null || this.checkpoint <= oldestUnfinished, `checkpoint ${this.checkpoint} passed unfinished ${oldestUnfinished}`);
     return count > 0;
   }
 
