@@ -5541,7 +5541,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/advanced-replication/conflicts/crdts": {
+    "/api/v1/advanced-replication/apply/config": {
         parameters: {
             query?: never;
             header?: never;
@@ -5549,12 +5549,45 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * CRDT types and where they are used
-         * @description The six CRDT types (LWW-Register, G-Counter, PN-Counter, G-Set, 2P-Set, OR-Set), each with
-         *     its operations, its merge, the laws the merge keeps (checked by property tests), and the
-         *     group columns declared or resolved as that type (`usedBy`).
+         * Get the apply configuration
+         * @description The engine-wide apply configuration: parallelism, batching, the apply cost model on the
+         *     cluster clock, retries and their backoff, the permanent-error policy, and the limits. Each
+         *     subscription's applier uses it, with the subscription's own overrides (its effective
+         *     `applyParallelism` and `onPermanentError` are in `GET …/apply/status`).
          */
-        get: operations["listConflictCrdts"];
+        get: operations["getApplyConfig"];
+        /**
+         * Change the apply configuration
+         * @description Changes the fields given; the others keep their values. Each applier takes the new values
+         *     at its next batch. A value out of its range is refused with 400; a combination that makes
+         *     no sense (`retryMaxBackoffMs` below `retryInitialBackoffMs`, or a value a subscription's own
+         *     override no longer fits) with 422 naming the field and the reason. Nothing changes then.
+         *     Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        put: operations["updateApplyConfig"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/apply/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the status of every applier
+         * @description One applier per subscription: its state (`RUNNING`, `STOPPED`, `ABENDED`), its workers and
+         *     queue, its checkpoint (everything below `checkpointLsn` is applied), and its lag: in cluster
+         *     time since the oldest unfinished transaction committed at the source, in WAL bytes from the
+         *     checkpoint to the newest transaction received, and in transactions. An applier exists for
+         *     each logical subscription; the list is empty before the first.
+         */
+        get: operations["listApplierStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5563,7 +5596,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/advanced-replication/conflicts/strategies": {
+    "/api/v1/advanced-replication/apply/checkpoints": {
         parameters: {
             query?: never;
             header?: never;
@@ -5571,11 +5604,108 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Conflict-resolution strategies and their guarantees
-         * @description Every strategy a group can resolve its conflicts with, what it guarantees, whether it can
-         *     lose a write, what it needs, and how many conflicts were recorded with it.
+         * List apply checkpoints
+         * @description The checkpoint history of every applier (GoldenGate's checkpoint table, kept as a history),
+         *     newest first: the position below which everything was applied, and how many transactions
+         *     were applied above it, recorded every `checkpointIntervalMs` when it moved (`AUTO`) and on
+         *     demand (`MANUAL`). The durable position itself is written with every batch applied, in the
+         *     same store commit as the rows, so a restart resumes from it with nothing lost or applied
+         *     twice. Each applier keeps `checkpointHistoryLimit` entries.
          */
-        get: operations["listConflictStrategies"];
+        get: operations["listApplyCheckpoints"];
+        put?: never;
+        /**
+         * Take an apply checkpoint now
+         * @description Records a `MANUAL` checkpoint of one applier (`subscriptionId`) or of every applier (no
+         *     body, or an empty one), and hands its position to the subscription at once so the source
+         *     slot's `confirmed_flush_lsn` can advance. Answers the checkpoints recorded; an empty list
+         *     when no applier runs. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["takeApplyCheckpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/apply/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List applied and in-flight transactions
+         * @description The transactions of every applier: first those not finished (queued, applying, waiting to
+         *     retry, failed), in commit order, then the finished ones (applied, skipped, discarded),
+         *     newest first, from a bounded history (`transactionHistoryLimit` per applier). Filter by
+         *     subscription or status (`status=FAILED` for what stopped an applier).
+         */
+        get: operations["listApplyTransactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/apply/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get apply statistics
+         * @description Counters measured by the engine, summed over every applier or for one subscription: what was
+         *     applied, in how many batches (grouping), retries, what was given up, duplicates ignored
+         *     after a restart, dependency waits, worker time and the parallelism achieved, and the rate in
+         *     transactions per second of cluster time.
+         */
+        get: operations["getApplyStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/conflicts/crdts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Planned: GET /api/v1/advanced-replication/conflicts/crdts
+         * @description Part of the contract, from the seed section "4.5 CRDT Conflict Resolution (`conflicts.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        get: operations["getAdvancedReplicationConflictsCrdts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/conflicts/predictions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Planned: GET /api/v1/advanced-replication/conflicts/predictions
+         * @description Part of the contract, from the seed section "4.5 CRDT Conflict Resolution (`conflicts.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        get: operations["getAdvancedReplicationConflictsPredictions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5594,13 +5724,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Resolve a recorded group conflict
-         * @description Resolves a `PENDING` or `SIBLINGS` conflict of the conflict book with a strategy. The
-         *     group's engine writes the result to every site of the group before the answer; the answer
-         *     carries the conflict and its explanation (both versions and clocks, why the winner won, and
-         *     what every other strategy would have chosen).
+         * Planned: POST /api/v1/advanced-replication/conflicts/resolve
+         * @description Part of the contract, from the seed section "4.5 CRDT Conflict Resolution (`conflicts.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
          */
-        post: operations["resolveGroupConflict"];
+        post: operations["postAdvancedReplicationConflictsResolve"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5615,12 +5742,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Conflict statistics
-         * @description Conflicts recorded since the conflict book began, by type, strategy and table (these counts
-         *     outlive the pruning of old records), how many were settled on arrival or resolved later,
-         *     and the records kept now by status.
+         * Planned: GET /api/v1/advanced-replication/conflicts/statistics
+         * @description Part of the contract, from the seed section "4.5 CRDT Conflict Resolution (`conflicts.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
          */
-        get: operations["getConflictStatistics"];
+        get: operations["getAdvancedReplicationConflictsStatistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5629,7 +5754,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/advanced-replication/conflicts/predictions": {
+    "/api/v1/advanced-replication/conflicts/strategies": {
         parameters: {
             query?: never;
             header?: never;
@@ -5637,123 +5762,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Conflict predictions, with their basis and backtest
-         * @description The probability of at least one conflict in the next window, per table and per key range,
-         *     learned from the conflict book's history: conflicts per window, exponentially weighted, as
-         *     the rate of a Poisson arrival. The answer carries the model's inputs (window, half-life,
-         *     windows observed, each series' rate and recent counts) and its accuracy on a backtest of
-         *     the history (Brier score against the base rate's). With too little history it says so and
-         *     gives no probability.
+         * Planned: GET /api/v1/advanced-replication/conflicts/strategies
+         * @description Part of the contract, from the seed section "4.5 CRDT Conflict Resolution (`conflicts.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
          */
-        get: operations["getConflictPredictions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/apply/checkpoints": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/apply/checkpoints
-         * @description Part of the contract, from the seed section "4.7 Apply Engine (`apply.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationApplyCheckpoints"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/apply/checkpoints
-         * @description Part of the contract, from the seed section "4.7 Apply Engine (`apply.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationApplyCheckpoints"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/apply/config": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/apply/config
-         * @description Part of the contract, from the seed section "4.7 Apply Engine (`apply.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationApplyConfig"];
-        /**
-         * Planned: PUT /api/v1/advanced-replication/apply/config
-         * @description Part of the contract, from the seed section "4.7 Apply Engine (`apply.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        put: operations["putAdvancedReplicationApplyConfig"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/apply/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/apply/statistics
-         * @description Part of the contract, from the seed section "4.7 Apply Engine (`apply.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationApplyStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/apply/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/apply/status
-         * @description Part of the contract, from the seed section "4.7 Apply Engine (`apply.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationApplyStatus"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/apply/transactions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/apply/transactions
-         * @description Part of the contract, from the seed section "4.7 Apply Engine (`apply.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationApplyTransactions"];
+        get: operations["getAdvancedReplicationConflictsStrategies"];
         put?: never;
         post?: never;
         delete?: never;
@@ -24867,585 +24879,495 @@ export interface components {
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
-         * @description A conflict-free replicated data type: `LWW_REGISTER` (one value, the later write wins),
-         *     `G_COUNTER` (grow-only counter), `PN_COUNTER` (counter up and down), `G_SET` (grow-only set),
-         *     `TWO_PHASE_SET` (removal is final), `OR_SET` (observed-remove set: a concurrent add wins).
-         * @example PN_COUNTER
+         * @description What a permanent error does (GoldenGate's REPERROR responses): `ABEND` stops the applier with
+         *     the transaction FAILED and the checkpoint below it; `SKIP` gives the transaction up and goes
+         *     on; `DISCARD` does the same and keeps its changes in the discard list.
          * @enum {string}
          */
-        CrdtType: "LWW_REGISTER" | "G_COUNTER" | "PN_COUNTER" | "G_SET" | "TWO_PHASE_SET" | "OR_SET";
-        /** @description A column declared (or resolved) as a CRDT in a group. */
-        CrdtColumnUse: {
+        PermanentErrorPolicy: "ABEND" | "SKIP" | "DISCARD";
+        /** @description The engine-wide apply configuration; a subscription may override fields of it. */
+        ApplyConfig: {
             /**
-             * @description The kind of group.
-             * @example MULTI_MASTER
-             * @enum {string}
-             */
-            groupKind: "MULTI_MASTER";
-            /**
-             * @description The group.
-             * @example mmg-1
-             */
-            groupId: string;
-            /**
-             * @description The table.
-             * @example accounts
-             */
-            tableName: string;
-            /**
-             * @description The column.
-             * @example balance
-             */
-            column: string;
-        };
-        /** @description A CRDT type, its operations and merge, and where it is used. */
-        CrdtTypeInfo: {
-            crdtType: components["schemas"]["CrdtType"];
-            /**
-             * @description What it holds.
-             * @example A counter that goes up and down: a G-Counter of increments and one of decrements.
-             */
-            description: string;
-            /**
-             * @description The column values it merges.
-             * @example NUMBER
-             * @enum {string}
-             */
-            columnValues: "ANY" | "NUMBER" | "ARRAY";
-            /**
-             * @description Its update operations.
-             * @example [
-             *       "increment",
-             *       "decrement"
-             *     ]
-             */
-            operations: string[];
-            /**
-             * @description How two replicas merge.
-             * @example Both G-Counters merged; the value is increments minus decrements.
-             */
-            merge: string;
-            /**
-             * @description The properties its merge has, checked by property tests.
-             * @example [
-             *       "commutative",
-             *       "associative",
-             *       "idempotent",
-             *       "converges under any delivery order with duplicates"
-             *     ]
-             */
-            laws: string[];
-            /** @description The group columns of this type. */
-            usedBy: components["schemas"]["CrdtColumnUse"][];
-        };
-        CrdtCatalog: {
-            /** @description Every CRDT type. */
-            crdts: components["schemas"]["CrdtTypeInfo"][];
-            /**
-             * @description How many types.
-             * @example 6
-             */
-            total: number;
-        };
-        CrdtCatalogResponse: {
-            /**
-             * @description Always `true` for a successful answer.
-             * @enum {boolean}
-             */
-            success: true;
-            data: components["schemas"]["CrdtCatalog"];
-            timestamp: components["schemas"]["Timestamp"];
-        };
-        /**
-         * @description How a group conflict is resolved.
-         *     - `LAST_WRITER_WINS`: the version written later on the cluster clock; ties to the higher site id.
-         *     - `SITE_PRIORITY`: the version of the site ranked first in the group's site priority.
-         *     - `CUSTOM`: the row the operator gives (`customRow`; null deletes the row).
-         *     - `MULTI_VALUE`: both versions kept as siblings (Riak's `allow_mult`) until a resolution picks.
-         *     - `CRDT_PER_COLUMN`: each column both sides changed merges by its CRDT; other columns take the side that changed them.
-         * @example CRDT_PER_COLUMN
-         * @enum {string}
-         */
-        GroupConflictStrategy: "LAST_WRITER_WINS" | "SITE_PRIORITY" | "CUSTOM" | "MULTI_VALUE" | "CRDT_PER_COLUMN";
-        /** @description A strategy, what it guarantees, and how often it settled a conflict. */
-        StrategyInfo: {
-            strategy: components["schemas"]["GroupConflictStrategy"];
-            /**
-             * @description What it does.
-             * @example The version written later on the cluster clock wins; at the same time, the higher site id.
-             */
-            description: string;
-            /**
-             * @description What every site can rely on after it.
-             * @example [
-             *       "Every site picks the same version (deterministic tie-break)."
-             *     ]
-             */
-            guarantees: string[];
-            /**
-             * @description Whether a write can be overwritten without a trace in the row.
-             * @example true
-             */
-            losesWrites: boolean;
-            /**
-             * @description What it needs from the group or the request.
-             * @example [
-             *       "sitePriority"
-             *     ]
-             */
-            needs: string[];
-            /**
-             * Format: int64
-             * @description Conflicts recorded with this strategy since the book began.
-             * @example 12
-             */
-            conflictsRecorded: number;
-        };
-        StrategyCatalog: {
-            /** @description Every strategy. */
-            strategies: components["schemas"]["StrategyInfo"][];
-            /**
-             * @description How many strategies.
-             * @example 5
-             */
-            total: number;
-        };
-        StrategyCatalogResponse: {
-            /**
-             * @description Always `true` for a successful answer.
-             * @enum {boolean}
-             */
-            success: true;
-            data: components["schemas"]["StrategyCatalog"];
-            timestamp: components["schemas"]["Timestamp"];
-        };
-        /**
-         * @description A row's columns; null when the row is deleted.
-         * @example {
-         *       "balance": 120,
-         *       "tags": [
-         *         "vip"
-         *       ]
-         *     }
-         */
-        ConflictRow: {
-            [key: string]: unknown;
-        } | null;
-        /**
-         * @example {
-         *       "conflictId": "group-conflict-7",
-         *       "strategy": "CRDT_PER_COLUMN"
-         *     }
-         */
-        ResolveGroupConflictRequest: {
-            /**
-             * @description A `PENDING` or `SIBLINGS` conflict of the book.
-             * @example group-conflict-7
-             */
-            conflictId: string;
-            strategy: components["schemas"]["GroupConflictStrategy"];
-            /** @description For `CUSTOM` only, and required there, the row to write; null deletes it. */
-            customRow?: components["schemas"]["ConflictRow"];
-        };
-        /**
-         * @description A version vector: per site of the group, how many of that site's writes of the row this
-         *     version has seen. Absent sites are 0. Two versions conflict when neither clock descends from
-         *     the other (`CONCURRENT`).
-         * @example {
-         *       "site-1": 3,
-         *       "site-2": 1
-         *     }
-         */
-        VectorClock: {
-            [key: string]: number;
-        };
-        /** @description One side's write of the row. */
-        ConflictVersion: {
-            /**
-             * @description The group site that made the write.
-             * @example site-1
-             */
-            siteId: string;
-            /**
-             * @description The node the site runs on.
-             * @example node-1
-             */
-            nodeId: string;
-            clock: components["schemas"]["VectorClock"];
-            /**
-             * Format: date-time
-             * @description When the write was made (cluster clock).
-             * @example 2026-12-08T00:10:02.000Z
-             */
-            writtenAt: string;
-            row: components["schemas"]["ConflictRow"];
-        };
-        /** @description What the strategy was given besides the versions. */
-        ResolutionContextView: {
-            /**
-             * @description Site ids, highest priority first (for `SITE_PRIORITY`).
-             * @example [
-             *       "site-1",
-             *       "site-2"
-             *     ]
-             */
-            sitePriority: string[];
-            /**
-             * @description Each CRDT column's type (for `CRDT_PER_COLUMN`); other columns are LWW registers.
-             * @example {
-             *       "balance": "PN_COUNTER",
-             *       "tags": "OR_SET"
-             *     }
-             */
-            columnCrdts: {
-                [key: string]: components["schemas"]["CrdtType"];
-            };
-            /** @description The operator's row (for `CUSTOM`), when one was given. */
-            customRow?: components["schemas"]["ConflictRow"];
-        };
-        /**
-         * @description `RESOLVED` (final), `PENDING` (`CUSTOM` waits for a row; the local version stays), `SIBLINGS` (`MULTI_VALUE` keeps both versions).
-         * @example RESOLVED
-         * @enum {string}
-         */
-        GroupConflictStatus: "RESOLVED" | "PENDING" | "SIBLINGS";
-        /**
-         * @description Which version the resolution kept; `MERGED` for a column-wise merge, `CUSTOM` for the operator's row, `SIBLINGS` when both are kept; null while `PENDING`.
-         * @example MERGED
-         * @enum {string|null}
-         */
-        GroupConflictWinner: "LOCAL" | "REMOTE" | "MERGED" | "CUSTOM" | "SIBLINGS" | null;
-        /** @description A conflict between two concurrent writes of one row in a replication group, as the conflict book keeps it. */
-        GroupConflict: {
-            /**
-             * @description The conflict.
-             * @example group-conflict-7
-             */
-            conflictId: string;
-            /**
-             * @description The kind of group it happened in.
-             * @example MULTI_MASTER
-             * @enum {string}
-             */
-            groupKind: "MULTI_MASTER";
-            /**
-             * @description The group.
-             * @example mmg-1
-             */
-            groupId: string;
-            /**
-             * @description The table.
-             * @example accounts
-             */
-            tableName: string;
-            /**
-             * @description The row's key.
-             * @example acct-1
-             */
-            rowKey: string;
-            conflictType: components["schemas"]["ConflictType"];
-            /** @description The row both writes were made on; null when it did not exist; absent when unknown. */
-            base?: components["schemas"]["ConflictRow"];
-            /** @description The version at the site that detected the conflict. */
-            local: components["schemas"]["ConflictVersion"];
-            /** @description The version that arrived from another site. */
-            remote: components["schemas"]["ConflictVersion"];
-            /**
-             * Format: date-time
-             * @description When it was detected.
-             * @example 2026-12-08T00:10:03.000Z
-             */
-            detectedAt: string;
-            strategy: components["schemas"]["GroupConflictStrategy"];
-            context: components["schemas"]["ResolutionContextView"];
-            status: components["schemas"]["GroupConflictStatus"];
-            winner: components["schemas"]["GroupConflictWinner"];
-            /** @description The row written (null deletes it); for `SIBLINGS` the version readers get meanwhile; null while `PENDING`. */
-            resolvedRow: components["schemas"]["ConflictRow"];
-            /** @description Both versions, while `SIBLINGS`; empty otherwise. */
-            siblings: components["schemas"]["ConflictVersion"][];
-            /**
-             * @description Why this result, with the fact that decided it.
-             * @example Last writer wins: site-2 wrote at 1765152602500 ms, after site-1 at 1765152602000 ms.
-             */
-            reason: string;
-            /**
-             * Format: date-time
-             * @description When it was resolved; null while open.
-             * @example 2026-12-08T00:10:03.000Z
-             */
-            resolvedAt: string | null;
-            /**
-             * @description `strategy` when the group's strategy settled it on arrival, else who resolved it.
-             * @example strategy
-             */
-            resolvedBy: string | null;
-            /**
-             * @description The sites a later resolution was written to (empty when settled on arrival, where the group wrote it).
-             * @example []
-             */
-            appliedSiteIds: string[];
-        };
-        /**
-         * @description How one clock relates to another: `BEFORE` (the other saw it), `AFTER`, `EQUAL`, or `CONCURRENT` (neither saw the other: a conflict).
-         * @example CONCURRENT
-         * @enum {string}
-         */
-        ClockOrder: "BEFORE" | "AFTER" | "EQUAL" | "CONCURRENT";
-        /** @description What one strategy makes of the conflict. */
-        StrategyReplay: {
-            strategy: components["schemas"]["GroupConflictStrategy"];
-            status: components["schemas"]["GroupConflictStatus"];
-            winner: components["schemas"]["GroupConflictWinner"];
-            row: components["schemas"]["ConflictRow"];
-            /** @description Both versions for `MULTI_VALUE`. */
-            siblings: components["schemas"]["ConflictVersion"][];
-            /**
-             * @description Why.
-             * @example Site priority: site-1 (#1) ranks above site-2 (#2).
-             */
-            reason: string;
-            /**
-             * @description Whether it ends where the recorded resolution did (same status and row).
-             * @example false
-             */
-            agreesWithRecorded: boolean;
-        };
-        /** @description A recorded conflict explained, and replayed under every other strategy. */
-        ConflictExplanation: {
-            /**
-             * @description The conflict.
-             * @example group-conflict-7
-             */
-            conflictId: string;
-            clockOrder: components["schemas"]["ClockOrder"];
-            /**
-             * @description What each side had seen that the other had not.
-             * @example CONCURRENT: site-1 had seen 2 of site-1 write(s) that site-2 had not; site-2 had seen 1 of site-2 write(s) that site-1 had not.
-             */
-            clocks: string;
-            strategy: components["schemas"]["GroupConflictStrategy"];
-            status: components["schemas"]["GroupConflictStatus"];
-            winner: components["schemas"]["GroupConflictWinner"];
-            /**
-             * @description Why the winner won.
-             * @example CRDT per column: balance: PN_COUNTER merge; other columns take the side that changed them.
-             */
-            why: string;
-            /** @description Every other strategy, replayed on the same versions. */
-            alternatives: components["schemas"]["StrategyReplay"][];
-        };
-        /** @description The resolved conflict, written to every site of its group, and its explanation. */
-        GroupConflictResolution: {
-            conflict: components["schemas"]["GroupConflict"];
-            explanation: components["schemas"]["ConflictExplanation"];
-        };
-        GroupConflictResolutionResponse: {
-            /**
-             * @description Always `true` for a successful answer.
-             * @enum {boolean}
-             */
-            success: true;
-            data: components["schemas"]["GroupConflictResolution"];
-            timestamp: components["schemas"]["Timestamp"];
-        };
-        CountByKey: {
-            /**
-             * @description The type, strategy, status or table.
-             * @example accounts
-             */
-            key: string;
-            /**
-             * Format: int64
-             * @description Conflicts counted.
+             * @description Workers applying independent transactions at once (GoldenGate's APPLY_PARALLELISM).
              * @example 4
              */
-            conflicts: number;
-        };
-        /** @description Conflicts counted since the book began (they outlive the pruning of old records), and the records kept now. */
-        ConflictStatistics: {
+            applyParallelism: number;
             /**
-             * Format: int64
-             * @description Conflicts recorded.
-             * @example 12
+             * @description Most transactions grouped into one batch (GoldenGate's GROUPTRANSOPS).
+             * @example 50
              */
-            recorded: number;
+            batchMaxTransactions: number;
             /**
-             * Format: int64
-             * @description Settled by the group's strategy as they were recorded.
-             * @example 9
+             * @description Most bytes of changes (their JSON) in one batch; one larger transaction goes alone.
+             * @example 1048576
              */
-            resolvedOnArrival: number;
+            batchMaxBytes: number;
             /**
-             * Format: int64
-             * @description Resolved through `resolve`.
-             * @example 1
+             * @description Cluster time a worker spends per change applied.
+             * @example 0.5
              */
-            resolvedLater: number;
+            applyCostPerChangeMs: number;
             /**
-             * @description Kept records that are `PENDING` or `SIBLINGS`.
+             * @description Cluster time a worker spends once per batch (round trip and commit).
              * @example 2
              */
-            open: number;
+            batchOverheadMs: number;
             /**
-             * @description Records kept now.
-             * @example 12
-             */
-            kept: number;
-            /**
-             * @description Records the book keeps at most; the oldest resolved go first.
-             * @example 1000
-             */
-            capacity: number;
-            /** @description Recorded, by conflict type. */
-            byType: components["schemas"]["CountByKey"][];
-            /** @description Recorded, by the strategy they were recorded with. */
-            byStrategy: components["schemas"]["CountByKey"][];
-            /** @description Kept records, by status. */
-            byStatus: components["schemas"]["CountByKey"][];
-            /** @description Recorded, by table, most first (tables beyond 256 count under `(other)`). */
-            byTable: components["schemas"]["CountByKey"][];
-        };
-        ConflictStatisticsResponse: {
-            /**
-             * @description Always `true` for a successful answer.
-             * @enum {boolean}
-             */
-            success: true;
-            data: components["schemas"]["ConflictStatistics"];
-            timestamp: components["schemas"]["Timestamp"];
-        };
-        SeriesPrediction: {
-            /**
-             * @description The table.
-             * @example accounts
-             */
-            tableName: string;
-            /**
-             * @description The key range (0 to keyRanges − 1: the MurmurHash3 token of the row key, cut in equal ranges); null for the whole table.
-             * @example 3
-             */
-            keyRange: number | null;
-            /**
-             * @description Exponentially weighted conflicts per window.
-             * @example 0.74
-             */
-            ratePerWindow: number;
-            /**
-             * @description P(at least one conflict in the next window) = 1 − e^(−rate); null with too little history.
-             * @example 0.52
-             */
-            probability: number | null;
-            /**
-             * @description Conflicts in the latest complete windows, oldest first.
-             * @example [
-             *       0,
-             *       1,
-             *       1,
-             *       2
-             *     ]
-             */
-            recentCounts: number[];
-            /**
-             * @description Conflicts over the observed windows.
-             * @example 17
-             */
-            totalConflicts: number;
-        };
-        /** @description The model scored on past windows it had not seen, against the base rate. */
-        Backtest: {
-            /**
-             * @description Predictions scored (series × windows after the warm-up).
-             * @example 110
-             */
-            predictions: number;
-            /**
-             * @description Mean squared error of the predicted probabilities (0 is perfect); null when nothing was scored.
-             * @example 0.081
-             */
-            brierScore: number | null;
-            /**
-             * @description The same for the base rate (the share of earlier windows with a conflict).
-             * @example 0.213
-             */
-            baseRateBrierScore: number | null;
-            /**
-             * @description 1 − brierScore / baseRateBrierScore: above 0 the model beats the base rate; null when the base rate is perfect or nothing was scored.
-             * @example 0.62
-             */
-            skill: number | null;
-            /**
-             * @description Scored windows that had a conflict.
-             * @example 27
-             */
-            positives: number;
-        };
-        /** @description The probability of a conflict in the next window, with the model's inputs and its measured accuracy. */
-        ConflictPredictions: {
-            /**
-             * @description Conflicts per window, exponentially weighted, as the rate of a Poisson arrival.
-             * @example EXPONENTIALLY_WEIGHTED_POISSON
-             * @enum {string}
-             */
-            model: "EXPONENTIALLY_WEIGHTED_POISSON";
-            /**
-             * @description Length of a window (cluster time).
-             * @example 60000
-             */
-            windowMs: number;
-            /**
-             * @description Half-life of the weights, in windows.
-             * @example 6
-             */
-            halfLifeWindows: number;
-            /**
-             * @description Key ranges per table.
-             * @example 8
-             */
-            keyRanges: number;
-            /**
-             * @description Complete windows the history covers.
-             * @example 30
-             */
-            observedWindows: number;
-            /**
-             * @description Windows needed before a probability is given.
+             * @description Retries of a transaction the target cannot take now (a node down) before it counts as a permanent error.
              * @example 5
              */
-            minHistoryWindows: number;
+            maxRetries: number;
             /**
-             * @description Whether there are enough windows for probabilities.
-             * @example true
+             * @description Backoff before the first retry; doubled each retry.
+             * @example 100
              */
-            sufficientHistory: boolean;
+            retryInitialBackoffMs: number;
             /**
-             * Format: date-time
-             * @description Start of the window predicted (the current one).
-             * @example 2026-12-08T00:30:00.000Z
+             * @description Longest backoff; at least `retryInitialBackoffMs` (422 otherwise).
+             * @example 10000
              */
-            nextWindowStart: string;
-            /** @description Per table, highest rate first. */
-            tables: components["schemas"]["SeriesPrediction"][];
-            /** @description Per table and key range, highest rate first. */
-            keyRangeSeries: components["schemas"]["SeriesPrediction"][];
-            /** @description The model's accuracy on the history, per level. */
-            backtest: {
-                tables: components["schemas"]["Backtest"];
-                keyRanges: components["schemas"]["Backtest"];
-            };
+            retryMaxBackoffMs: number;
+            onPermanentError: components["schemas"]["PermanentErrorPolicy"];
             /**
-             * @description What the numbers rest on; says so when there is too little history.
-             * @example Too little history: 2 complete window(s) of 60000 ms, and a prediction needs 5; rates are shown, probabilities are not.
+             * @description Most unfinished transactions one applier holds; the feeder waits for room beyond it.
+             * @example 10000
              */
-            basis: string;
+            maxQueuedTransactions: number;
+            /**
+             * @description Finished transactions kept in each applier's history.
+             * @example 1000
+             */
+            transactionHistoryLimit: number;
+            /**
+             * @description Checkpoints kept in each applier's history.
+             * @example 100
+             */
+            checkpointHistoryLimit: number;
+            /**
+             * @description Given-up transactions kept per applier (GoldenGate's discard file).
+             * @example 100
+             */
+            discardLimit: number;
+            /**
+             * @description How often an automatic checkpoint is recorded when the position moved.
+             * @example 10000
+             */
+            checkpointIntervalMs: number;
         };
-        ConflictPredictionsResponse: {
+        ApplyConfigResponse: {
             /**
              * @description Always `true` for a successful answer.
              * @enum {boolean}
              */
             success: true;
-            data: components["schemas"]["ConflictPredictions"];
+            data: components["schemas"]["ApplyConfig"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description The fields to change; the others keep their values. The result is validated as a whole. */
+        UpdateApplyConfigRequest: {
+            /**
+             * @description Workers applying independent transactions at once (GoldenGate's APPLY_PARALLELISM).
+             * @example 4
+             */
+            applyParallelism?: number;
+            /**
+             * @description Most transactions grouped into one batch (GoldenGate's GROUPTRANSOPS).
+             * @example 50
+             */
+            batchMaxTransactions?: number;
+            /**
+             * @description Most bytes of changes (their JSON) in one batch; one larger transaction goes alone.
+             * @example 1048576
+             */
+            batchMaxBytes?: number;
+            /**
+             * @description Cluster time a worker spends per change applied.
+             * @example 0.5
+             */
+            applyCostPerChangeMs?: number;
+            /**
+             * @description Cluster time a worker spends once per batch (round trip and commit).
+             * @example 2
+             */
+            batchOverheadMs?: number;
+            /**
+             * @description Retries of a transaction the target cannot take now (a node down) before it counts as a permanent error.
+             * @example 5
+             */
+            maxRetries?: number;
+            /**
+             * @description Backoff before the first retry; doubled each retry.
+             * @example 100
+             */
+            retryInitialBackoffMs?: number;
+            /**
+             * @description Longest backoff; at least `retryInitialBackoffMs` (422 otherwise).
+             * @example 10000
+             */
+            retryMaxBackoffMs?: number;
+            onPermanentError?: components["schemas"]["PermanentErrorPolicy"];
+            /**
+             * @description Most unfinished transactions one applier holds; the feeder waits for room beyond it.
+             * @example 10000
+             */
+            maxQueuedTransactions?: number;
+            /**
+             * @description Finished transactions kept in each applier's history.
+             * @example 1000
+             */
+            transactionHistoryLimit?: number;
+            /**
+             * @description Checkpoints kept in each applier's history.
+             * @example 100
+             */
+            checkpointHistoryLimit?: number;
+            /**
+             * @description Given-up transactions kept per applier (GoldenGate's discard file).
+             * @example 100
+             */
+            discardLimit?: number;
+            /**
+             * @description How often an automatic checkpoint is recorded when the position moved.
+             * @example 10000
+             */
+            checkpointIntervalMs?: number;
+        };
+        /**
+         * @description `RUNNING` applies; `STOPPED` queues transactions but starts no batch (the subscription is
+         *     disabled); `ABENDED` stopped on a permanent error under `onPermanentError: ABEND` and waits
+         *     for the operator (GoldenGate's process states).
+         * @enum {string}
+         */
+        ApplierState: "RUNNING" | "STOPPED" | "ABENDED";
+        /**
+         * @description The subscription an applier serves (its name, as logical replication names it).
+         * @example orders_to_node4
+         */
+        SubscriptionId: string;
+        /** @description The last error the applier met; null before any. */
+        ApplierError: {
+            lsn: components["schemas"]["Lsn"];
+            /**
+             * @description The source transaction id.
+             * @example 4182
+             */
+            xid: number;
+            /**
+             * @description What the target answered.
+             * @example node-4 is down
+             */
+            reason: string;
+            /** @description False for an error that was retried (a node down); true for one handled by the permanent-error policy. */
+            permanent: boolean;
+            /**
+             * Format: date-time
+             * @description Cluster time of the error.
+             */
+            at: string;
+        } | null;
+        ApplierStatus: {
+            subscriptionId: components["schemas"]["SubscriptionId"];
+            targetNodeId: components["schemas"]["NodeId"];
+            state: components["schemas"]["ApplierState"];
+            /**
+             * @description Its workers (the engine's value or the subscription's own).
+             * @example 4
+             */
+            applyParallelism: number;
+            onPermanentError: components["schemas"]["PermanentErrorPolicy"];
+            /**
+             * @description Workers applying a batch now.
+             * @example 3
+             */
+            busyWorkers: number;
+            /**
+             * @description Transactions received and not finished (queued, applying, waiting to retry, or failed).
+             * @example 42
+             */
+            queuedTransactions: number;
+            /**
+             * @description Of those, the ones whose dependencies are applied, waiting for a worker.
+             * @example 12
+             */
+            readyTransactions: number;
+            /**
+             * @description Of those, the ones in a batch on a worker now.
+             * @example 9
+             */
+            applyingTransactions: number;
+            /**
+             * @description Of those, the ones waiting out a retry backoff.
+             * @example 0
+             */
+            retryingTransactions: number;
+            checkpointLsn: components["schemas"]["Lsn"];
+            /**
+             * @description Transactions applied above the checkpoint (parallel apply finishes out of order); a restart skips them.
+             * @example 5
+             */
+            appliedAboveCheckpoint: number;
+            /**
+             * @description The end of the newest transaction received (an LSN); null before the first.
+             * @example 0/1004A40
+             */
+            lastReceivedEndLsn: string | null;
+            /**
+             * @description Cluster time since the oldest unfinished transaction committed at its source; 0 when none is unfinished.
+             * @example 35
+             */
+            lagMs: number;
+            /**
+             * @description WAL bytes from the checkpoint to the end of the newest transaction received.
+             * @example 18240
+             */
+            lagBytes: number;
+            /**
+             * @description Transactions received and not finished.
+             * @example 42
+             */
+            lagTransactions: number;
+            /**
+             * Format: date-time
+             * @description Cluster time of the last transaction applied; null before the first.
+             */
+            lastAppliedAt: string | null;
+            lastError: components["schemas"]["ApplierError"];
+            /**
+             * Format: date-time
+             * @description When the applier was made.
+             */
+            createdAt: string;
+        };
+        ApplierStatusListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The appliers of this page. */
+            data: components["schemas"]["ApplierStatus"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        ApplyCheckpoint: {
+            subscriptionId: components["schemas"]["SubscriptionId"];
+            checkpointLsn: components["schemas"]["Lsn"];
+            /**
+             * @description Transactions applied above the checkpoint then.
+             * @example 0
+             */
+            appliedAboveCheckpoint: number;
+            /**
+             * @description `AUTO` every `checkpointIntervalMs` when the position moved; `MANUAL` from `POST …/apply/checkpoints`.
+             * @enum {string}
+             */
+            trigger: "AUTO" | "MANUAL";
+            /**
+             * Format: date-time
+             * @description Cluster time it was recorded.
+             */
+            takenAt: string;
+        };
+        ApplyCheckpointListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The checkpoints of this page. */
+            data: components["schemas"]["ApplyCheckpoint"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description Which applier to checkpoint; every applier when `subscriptionId` is absent. */
+        TakeApplyCheckpointRequest: {
+            subscriptionId?: components["schemas"]["SubscriptionId"];
+        };
+        TakenApplyCheckpointsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The checkpoints recorded, one per applier (none when no applier runs). */
+            data: components["schemas"]["ApplyCheckpoint"][];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description `QUEUED` (waiting for an earlier transaction on the same row, or for a worker), `APPLYING` (in
+         *     a batch on a worker), `RETRY_WAIT` (the target could not take it now; retried after a
+         *     backoff), `APPLIED`, `FAILED` (a permanent error stopped the applier), `SKIPPED` or
+         *     `DISCARDED` (given up by the permanent-error policy or the operator; recorded).
+         * @enum {string}
+         */
+        ApplyTransactionStatus: "QUEUED" | "APPLYING" | "RETRY_WAIT" | "APPLIED" | "FAILED" | "SKIPPED" | "DISCARDED";
+        ApplyTransaction: {
+            subscriptionId: components["schemas"]["SubscriptionId"];
+            /**
+             * @description The source transaction id.
+             * @example 4182
+             */
+            xid: number;
+            lsn: components["schemas"]["Lsn"];
+            commitLsn: components["schemas"]["Lsn"];
+            /**
+             * Format: date-time
+             * @description Cluster time of the commit at the source.
+             */
+            commitTime: string;
+            /**
+             * @description Its replication origin: the node it was first written on, when a subscription applied it at the source; null for a local write.
+             * @example null
+             */
+            origin: string | null;
+            /**
+             * @description Row changes in the transaction.
+             * @example 3
+             */
+            changeCount: number;
+            /**
+             * @description Size of its changes (their JSON), what batches are bounded by.
+             * @example 512
+             */
+            bytes: number;
+            status: components["schemas"]["ApplyTransactionStatus"];
+            /**
+             * @description Times the target was asked to apply it.
+             * @example 1
+             */
+            attempts: number;
+            /**
+             * @description Earlier unfinished transactions on the same rows it still waits for.
+             * @example 0
+             */
+            waitingOn: number;
+            /**
+             * Format: date-time
+             * @description When the applier received it.
+             */
+            enqueuedAt: string;
+            /**
+             * Format: date-time
+             * @description When its latest batch started; null while it has not.
+             */
+            startedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it was applied or given up; null while unfinished.
+             */
+            finishedAt: string | null;
+            /**
+             * @description The error that made it retry, fail or be given up; null otherwise.
+             * @example null
+             */
+            reason: string | null;
+        };
+        ApplyTransactionListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The transactions of this page. */
+            data: components["schemas"]["ApplyTransaction"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description Counters measured by the engine, summed over the appliers asked for, kept across restarts. */
+        ApplyStatistics: {
+            /**
+             * @description Appliers counted.
+             * @example 2
+             */
+            appliers: number;
+            /**
+             * @description Transactions applied.
+             * @example 18211
+             */
+            transactionsApplied: number;
+            /**
+             * @description Row changes applied.
+             * @example 40977
+             */
+            changesApplied: number;
+            /**
+             * @description Batches finished by the workers.
+             * @example 1502
+             */
+            batchesApplied: number;
+            /**
+             * @description Transactions per batch (grouping at work).
+             * @example 12.1
+             */
+            averageBatchTransactions: number;
+            /**
+             * @description Retries after transient errors.
+             * @example 3
+             */
+            retries: number;
+            /**
+             * @description Given up by SKIP or by the operator.
+             * @example 0
+             */
+            transactionsSkipped: number;
+            /**
+             * @description Given up by DISCARD, their changes kept.
+             * @example 0
+             */
+            transactionsDiscarded: number;
+            /**
+             * @description Failed transactions waiting for the operator (the applier ABENDED).
+             * @example 0
+             */
+            transactionsFailed: number;
+            /**
+             * @description Transactions received again (after a restart or a resend) and not applied twice.
+             * @example 14
+             */
+            duplicatesIgnored: number;
+            /**
+             * @description Transactions that had to wait for an earlier one on the same row or table.
+             * @example 1821
+             */
+            dependencyWaits: number;
+            /**
+             * @description Cluster time the workers spent applying, summed over workers.
+             * @example 52110
+             */
+            workerBusyMs: number;
+            /**
+             * @description Cluster time at least one worker was busy.
+             * @example 14420
+             */
+            activeMs: number;
+            /**
+             * @description `workerBusyMs / activeMs`: the parallelism achieved while applying.
+             * @example 3.61
+             */
+            averageBusyWorkers: number;
+            /**
+             * @description Transactions applied per second of cluster time between the first and the last; 0 before two instants.
+             * @example 1263.2
+             */
+            transactionsPerSecond: number;
+            /**
+             * Format: date-time
+             * @description When the first transaction was applied.
+             */
+            firstAppliedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the last transaction was applied.
+             */
+            lastAppliedAt: string | null;
+        };
+        ApplyStatisticsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ApplyStatistics"];
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
@@ -46565,7 +46487,7 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    listConflictCrdts: {
+    getApplyConfig: {
         parameters: {
             query?: never;
             header?: never;
@@ -46574,7 +46496,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every CRDT type. */
+            /** @description The configuration in force. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -46584,38 +46506,25 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": {
-                     *         "total": 1,
-                     *         "crdts": [
-                     *           {
-                     *             "crdtType": "PN_COUNTER",
-                     *             "description": "A counter that goes up and down: a G-Counter of increments and one of decrements.",
-                     *             "columnValues": "NUMBER",
-                     *             "operations": [
-                     *               "increment",
-                     *               "decrement"
-                     *             ],
-                     *             "merge": "Both G-Counters merged; the value is increments minus decrements.",
-                     *             "laws": [
-                     *               "commutative",
-                     *               "associative",
-                     *               "idempotent",
-                     *               "converges under any delivery order with duplicates"
-                     *             ],
-                     *             "usedBy": [
-                     *               {
-                     *                 "groupKind": "MULTI_MASTER",
-                     *                 "groupId": "mmg-1",
-                     *                 "tableName": "accounts",
-                     *                 "column": "balance"
-                     *               }
-                     *             ]
-                     *           }
-                     *         ]
+                     *         "applyParallelism": 4,
+                     *         "batchMaxTransactions": 50,
+                     *         "batchMaxBytes": 1048576,
+                     *         "applyCostPerChangeMs": 0.5,
+                     *         "batchOverheadMs": 2,
+                     *         "maxRetries": 5,
+                     *         "retryInitialBackoffMs": 100,
+                     *         "retryMaxBackoffMs": 10000,
+                     *         "onPermanentError": "ABEND",
+                     *         "maxQueuedTransactions": 10000,
+                     *         "transactionHistoryLimit": 1000,
+                     *         "checkpointHistoryLimit": 100,
+                     *         "discardLimit": 100,
+                     *         "checkpointIntervalMs": 10000
                      *       },
-                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
                      *     }
                      */
-                    "application/json": components["schemas"]["CrdtCatalogResponse"];
+                    "application/json": components["schemas"]["ApplyConfigResponse"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -46624,53 +46533,7 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    listConflictStrategies: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Every strategy. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "total": 1,
-                     *         "strategies": [
-                     *           {
-                     *             "strategy": "MULTI_VALUE",
-                     *             "description": "Both versions are kept as siblings (Riak's allow_mult); readers get the last writer's version and the siblings until a resolution picks one.",
-                     *             "guarantees": [
-                     *               "No write is lost.",
-                     *               "Siblings are the same at every site."
-                     *             ],
-                     *             "losesWrites": false,
-                     *             "needs": [],
-                     *             "conflictsRecorded": 3
-                     *           }
-                     *         ]
-                     *       },
-                     *       "timestamp": "2026-12-08T00:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["StrategyCatalogResponse"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    resolveGroupConflict: {
+    updateApplyConfig: {
         parameters: {
             query?: never;
             header?: never;
@@ -46679,11 +46542,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ResolveGroupConflictRequest"];
+                "application/json": components["schemas"]["UpdateApplyConfigRequest"];
             };
         };
         responses: {
-            /** @description Resolved and written to every site. */
+            /** @description The configuration now in force. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -46693,148 +46556,34 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": {
-                     *         "conflict": {
-                     *           "conflictId": "group-conflict-7",
-                     *           "groupKind": "MULTI_MASTER",
-                     *           "groupId": "mmg-1",
-                     *           "tableName": "accounts",
-                     *           "rowKey": "acct-1",
-                     *           "conflictType": "UPDATE_CONFLICT",
-                     *           "base": {
-                     *             "balance": 100
-                     *           },
-                     *           "local": {
-                     *             "siteId": "site-1",
-                     *             "nodeId": "node-1",
-                     *             "clock": {
-                     *               "site-1": 2,
-                     *               "site-2": 1
-                     *             },
-                     *             "writtenAt": "2026-12-08T00:10:02.000Z",
-                     *             "row": {
-                     *               "balance": 150
-                     *             }
-                     *           },
-                     *           "remote": {
-                     *             "siteId": "site-2",
-                     *             "nodeId": "node-6",
-                     *             "clock": {
-                     *               "site-1": 1,
-                     *               "site-2": 2
-                     *             },
-                     *             "writtenAt": "2026-12-08T00:10:02.500Z",
-                     *             "row": {
-                     *               "balance": 70
-                     *             }
-                     *           },
-                     *           "detectedAt": "2026-12-08T00:10:03.000Z",
-                     *           "strategy": "CRDT_PER_COLUMN",
-                     *           "context": {
-                     *             "sitePriority": [
-                     *               "site-1",
-                     *               "site-2"
-                     *             ],
-                     *             "columnCrdts": {
-                     *               "balance": "PN_COUNTER"
-                     *             }
-                     *           },
-                     *           "status": "RESOLVED",
-                     *           "winner": "MERGED",
-                     *           "resolvedRow": {
-                     *             "balance": 120
-                     *           },
-                     *           "siblings": [],
-                     *           "reason": "CRDT per column: balance: PN_COUNTER merge; other columns take the side that changed them.",
-                     *           "resolvedAt": "2026-12-08T00:30:00.000Z",
-                     *           "resolvedBy": "admin",
-                     *           "appliedSiteIds": [
-                     *             "site-1",
-                     *             "site-2"
-                     *           ]
-                     *         },
-                     *         "explanation": {
-                     *           "conflictId": "group-conflict-7",
-                     *           "clockOrder": "CONCURRENT",
-                     *           "clocks": "CONCURRENT: site-1 had seen 1 of site-1 write(s) that site-2 had not; site-2 had seen 1 of site-2 write(s) that site-1 had not.",
-                     *           "strategy": "CRDT_PER_COLUMN",
-                     *           "status": "RESOLVED",
-                     *           "winner": "MERGED",
-                     *           "why": "CRDT per column: balance: PN_COUNTER merge; other columns take the side that changed them.",
-                     *           "alternatives": [
-                     *             {
-                     *               "strategy": "LAST_WRITER_WINS",
-                     *               "status": "RESOLVED",
-                     *               "winner": "REMOTE",
-                     *               "row": {
-                     *                 "balance": 70
-                     *               },
-                     *               "siblings": [],
-                     *               "reason": "Last writer wins: site-2 wrote at 1765152602500 ms, after site-1 at 1765152602000 ms.",
-                     *               "agreesWithRecorded": false
-                     *             }
-                     *           ]
-                     *         }
+                     *         "applyParallelism": 8,
+                     *         "batchMaxTransactions": 50,
+                     *         "batchMaxBytes": 1048576,
+                     *         "applyCostPerChangeMs": 0.5,
+                     *         "batchOverheadMs": 2,
+                     *         "maxRetries": 5,
+                     *         "retryInitialBackoffMs": 100,
+                     *         "retryMaxBackoffMs": 10000,
+                     *         "onPermanentError": "SKIP",
+                     *         "maxQueuedTransactions": 10000,
+                     *         "transactionHistoryLimit": 1000,
+                     *         "checkpointHistoryLimit": 100,
+                     *         "discardLimit": 100,
+                     *         "checkpointIntervalMs": 10000
                      *       },
-                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
                      *     }
                      */
-                    "application/json": components["schemas"]["GroupConflictResolutionResponse"];
+                    "application/json": components["schemas"]["ApplyConfigResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No conflict of the book has this id (it never existed, or was pruned). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No conflict group-conflict-99 is in the conflict book.",
-                     *         "details": {
-                     *           "resource": "conflict",
-                     *           "id": "group-conflict-99"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-08T00:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             405: components["responses"]["MethodNotAllowed"];
-            /** @description The conflict is resolved already, keeps its siblings already (`MULTI_VALUE` again), or its group's engine cannot write the result now (no engine registered, or a site refused). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "CONFLICT",
-                     *         "message": "group-conflict-7 was resolved already (MERGED by CRDT_PER_COLUMN).",
-                     *         "details": {
-                     *           "conflictId": "group-conflict-7",
-                     *           "status": "RESOLVED",
-                     *           "strategy": "CRDT_PER_COLUMN"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-08T00:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description `CUSTOM` without `customRow`. */
+            /** @description The configuration would make no sense; `details.field` and `details.reason` say why. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -46845,13 +46594,14 @@ export interface operations {
                      *       "success": false,
                      *       "error": {
                      *         "code": "UNPROCESSABLE",
-                     *         "message": "The CUSTOM strategy needs the row to keep (customRow; null deletes the row).",
+                     *         "message": "Apply configuration: retryMaxBackoffMs must be at least retryInitialBackoffMs (5000) (got 1000).",
                      *         "details": {
-                     *           "conflictId": "group-conflict-7",
-                     *           "strategy": "CUSTOM"
+                     *           "field": "retryMaxBackoffMs",
+                     *           "value": 1000,
+                     *           "reason": "must be at least retryInitialBackoffMs (5000)"
                      *         }
                      *       },
-                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponse"];
@@ -46860,81 +46610,27 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    getConflictStatistics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The statistics. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "recorded": 3,
-                     *         "resolvedOnArrival": 2,
-                     *         "resolvedLater": 0,
-                     *         "open": 1,
-                     *         "kept": 3,
-                     *         "capacity": 1000,
-                     *         "byType": [
-                     *           {
-                     *             "key": "UPDATE_CONFLICT",
-                     *             "conflicts": 3
-                     *           }
-                     *         ],
-                     *         "byStrategy": [
-                     *           {
-                     *             "key": "LAST_WRITER_WINS",
-                     *             "conflicts": 2
-                     *           },
-                     *           {
-                     *             "key": "MULTI_VALUE",
-                     *             "conflicts": 1
-                     *           }
-                     *         ],
-                     *         "byStatus": [
-                     *           {
-                     *             "key": "RESOLVED",
-                     *             "conflicts": 2
-                     *           },
-                     *           {
-                     *             "key": "SIBLINGS",
-                     *             "conflicts": 1
-                     *           }
-                     *         ],
-                     *         "byTable": [
-                     *           {
-                     *             "key": "accounts",
-                     *             "conflicts": 3
-                     *           }
-                     *         ]
-                     *       },
-                     *       "timestamp": "2026-12-08T00:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ConflictStatisticsResponse"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    getConflictPredictions: {
+    listApplierStatus: {
         parameters: {
             query?: {
-                /** @description Only this table. */
-                tableName?: string;
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "subscriptionId" | "lagMs" | "lagBytes" | "queuedTransactions";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /** @description Only appliers in this state. */
+                state?: components["schemas"]["ApplierState"];
+                /** @description Only appliers writing to this node. */
+                targetNodeId?: string;
             };
             header?: never;
             path?: never;
@@ -46942,7 +46638,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The predictions. */
+            /** @description A page of appliers. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -46951,63 +46647,39 @@ export interface operations {
                     /**
                      * @example {
                      *       "success": true,
-                     *       "data": {
-                     *         "model": "EXPONENTIALLY_WEIGHTED_POISSON",
-                     *         "windowMs": 60000,
-                     *         "halfLifeWindows": 6,
-                     *         "keyRanges": 8,
-                     *         "observedWindows": 2,
-                     *         "minHistoryWindows": 5,
-                     *         "sufficientHistory": false,
-                     *         "nextWindowStart": "2026-12-08T00:30:00.000Z",
-                     *         "tables": [
-                     *           {
-                     *             "tableName": "accounts",
-                     *             "keyRange": null,
-                     *             "ratePerWindow": 0.47,
-                     *             "probability": null,
-                     *             "recentCounts": [
-                     *               0,
-                     *               1
-                     *             ],
-                     *             "totalConflicts": 1
-                     *           }
-                     *         ],
-                     *         "keyRangeSeries": [
-                     *           {
-                     *             "tableName": "accounts",
-                     *             "keyRange": 3,
-                     *             "ratePerWindow": 0.47,
-                     *             "probability": null,
-                     *             "recentCounts": [
-                     *               0,
-                     *               1
-                     *             ],
-                     *             "totalConflicts": 1
-                     *           }
-                     *         ],
-                     *         "backtest": {
-                     *           "tables": {
-                     *             "predictions": 0,
-                     *             "brierScore": null,
-                     *             "baseRateBrierScore": null,
-                     *             "skill": null,
-                     *             "positives": 0
-                     *           },
-                     *           "keyRanges": {
-                     *             "predictions": 0,
-                     *             "brierScore": null,
-                     *             "baseRateBrierScore": null,
-                     *             "skill": null,
-                     *             "positives": 0
-                     *           }
-                     *         },
-                     *         "basis": "Too little history: 2 complete window(s) of 60000 ms, and a prediction needs 5; rates are shown, probabilities are not."
+                     *       "data": [
+                     *         {
+                     *           "subscriptionId": "orders_to_node4",
+                     *           "targetNodeId": "node-4",
+                     *           "state": "RUNNING",
+                     *           "applyParallelism": 4,
+                     *           "onPermanentError": "ABEND",
+                     *           "busyWorkers": 3,
+                     *           "queuedTransactions": 42,
+                     *           "readyTransactions": 12,
+                     *           "applyingTransactions": 9,
+                     *           "retryingTransactions": 0,
+                     *           "checkpointLsn": "0/1003F20",
+                     *           "appliedAboveCheckpoint": 5,
+                     *           "lastReceivedEndLsn": "0/1008C60",
+                     *           "lagMs": 35,
+                     *           "lagBytes": 19776,
+                     *           "lagTransactions": 42,
+                     *           "lastAppliedAt": "2026-11-21T10:29:59.950Z",
+                     *           "lastError": null,
+                     *           "createdAt": "2026-11-21T09:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
                      *       },
-                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
                      *     }
                      */
-                    "application/json": components["schemas"]["ConflictPredictionsResponse"];
+                    "application/json": components["schemas"]["ApplierStatusListResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -47017,7 +46689,289 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    getAdvancedReplicationApplyCheckpoints: {
+    listApplyCheckpoints: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only this subscription's checkpoints. */
+                subscriptionId?: string;
+                /** @description Only checkpoints recorded so. */
+                trigger?: "AUTO" | "MANUAL";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of checkpoints, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "subscriptionId": "orders_to_node4",
+                     *           "checkpointLsn": "0/1003F20",
+                     *           "appliedAboveCheckpoint": 5,
+                     *           "trigger": "MANUAL",
+                     *           "takenAt": "2026-11-21T10:30:00.000Z"
+                     *         },
+                     *         {
+                     *           "subscriptionId": "orders_to_node4",
+                     *           "checkpointLsn": "0/1002A10",
+                     *           "appliedAboveCheckpoint": 0,
+                     *           "trigger": "AUTO",
+                     *           "takenAt": "2026-11-21T10:29:50.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 2,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApplyCheckpointListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    takeApplyCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TakeApplyCheckpointRequest"];
+            };
+        };
+        responses: {
+            /** @description The checkpoints recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "subscriptionId": "orders_to_node4",
+                     *           "checkpointLsn": "0/1003F20",
+                     *           "appliedAboveCheckpoint": 5,
+                     *           "trigger": "MANUAL",
+                     *           "takenAt": "2026-11-21T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TakenApplyCheckpointsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No applier runs for `subscriptionId`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No applier for subscription \"orders_to_node9\".",
+                     *         "details": {
+                     *           "subscriptionId": "orders_to_node9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listApplyTransactions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only this subscription's transactions. */
+                subscriptionId?: string;
+                /** @description Only transactions with this status. */
+                status?: components["schemas"]["ApplyTransactionStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of transactions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "subscriptionId": "orders_to_node4",
+                     *           "xid": 4183,
+                     *           "lsn": "0/1003F20",
+                     *           "commitLsn": "0/1004098",
+                     *           "commitTime": "2026-11-21T10:29:59.965Z",
+                     *           "origin": null,
+                     *           "changeCount": 2,
+                     *           "bytes": 318,
+                     *           "status": "APPLYING",
+                     *           "attempts": 1,
+                     *           "waitingOn": 0,
+                     *           "enqueuedAt": "2026-11-21T10:29:59.970Z",
+                     *           "startedAt": "2026-11-21T10:29:59.998Z",
+                     *           "finishedAt": null,
+                     *           "reason": null
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApplyTransactionListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getApplyStatistics: {
+        parameters: {
+            query?: {
+                /** @description Only this subscription's applier (404 when it has none). */
+                subscriptionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "appliers": 1,
+                     *         "transactionsApplied": 18211,
+                     *         "changesApplied": 40977,
+                     *         "batchesApplied": 1502,
+                     *         "averageBatchTransactions": 12.12,
+                     *         "retries": 3,
+                     *         "transactionsSkipped": 0,
+                     *         "transactionsDiscarded": 0,
+                     *         "transactionsFailed": 0,
+                     *         "duplicatesIgnored": 14,
+                     *         "dependencyWaits": 1821,
+                     *         "workerBusyMs": 52110,
+                     *         "activeMs": 14420,
+                     *         "averageBusyWorkers": 3.61,
+                     *         "transactionsPerSecond": 1263.2,
+                     *         "firstAppliedAt": "2026-11-21T10:00:00.000Z",
+                     *         "lastAppliedAt": "2026-11-21T10:29:59.950Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApplyStatisticsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No applier runs for `subscriptionId`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No applier for subscription \"orders_to_node9\".",
+                     *         "details": {
+                     *           "subscriptionId": "orders_to_node9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getAdvancedReplicationConflictsCrdts: {
         parameters: {
             query?: never;
             header?: never;
@@ -47033,7 +46987,7 @@ export interface operations {
             501: components["responses"]["NotImplemented"];
         };
     };
-    postAdvancedReplicationApplyCheckpoints: {
+    getAdvancedReplicationConflictsPredictions: {
         parameters: {
             query?: never;
             header?: never;
@@ -47049,7 +47003,7 @@ export interface operations {
             501: components["responses"]["NotImplemented"];
         };
     };
-    getAdvancedReplicationApplyConfig: {
+    postAdvancedReplicationConflictsResolve: {
         parameters: {
             query?: never;
             header?: never;
@@ -47065,7 +47019,7 @@ export interface operations {
             501: components["responses"]["NotImplemented"];
         };
     };
-    putAdvancedReplicationApplyConfig: {
+    getAdvancedReplicationConflictsStatistics: {
         parameters: {
             query?: never;
             header?: never;
@@ -47081,39 +47035,7 @@ export interface operations {
             501: components["responses"]["NotImplemented"];
         };
     };
-    getAdvancedReplicationApplyStatistics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationApplyStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationApplyTransactions: {
+    getAdvancedReplicationConflictsStrategies: {
         parameters: {
             query?: never;
             header?: never;

@@ -30,88 +30,101 @@ export interface OperationInfo {
 /** Every operation of the OpenAPI contract, sorted by path then method. */
 export const operations = [
   {
-    operationId: "getAdvancedReplicationApplyCheckpoints",
+    operationId: "listApplyCheckpoints",
     method: "get",
     path: "/api/v1/advanced-replication/apply/checkpoints",
     expressPath: "/api/v1/advanced-replication/apply/checkpoints",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationApplyCheckpoints",
+    operationId: "takeApplyCheckpoint",
     method: "post",
     path: "/api/v1/advanced-replication/apply/checkpoints",
     expressPath: "/api/v1/advanced-replication/apply/checkpoints",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationApplyConfig",
+    operationId: "getApplyConfig",
     method: "get",
     path: "/api/v1/advanced-replication/apply/config",
     expressPath: "/api/v1/advanced-replication/apply/config",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "putAdvancedReplicationApplyConfig",
+    operationId: "updateApplyConfig",
     method: "put",
     path: "/api/v1/advanced-replication/apply/config",
     expressPath: "/api/v1/advanced-replication/apply/config",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationApplyStatistics",
+    operationId: "getApplyStatistics",
     method: "get",
     path: "/api/v1/advanced-replication/apply/statistics",
     expressPath: "/api/v1/advanced-replication/apply/statistics",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationApplyStatus",
+    operationId: "listApplierStatus",
     method: "get",
     path: "/api/v1/advanced-replication/apply/status",
     expressPath: "/api/v1/advanced-replication/apply/status",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationApplyTransactions",
+    operationId: "listApplyTransactions",
     method: "get",
     path: "/api/v1/advanced-replication/apply/transactions",
     expressPath: "/api/v1/advanced-replication/apply/transactions",
+    tags: ["Apply engine"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getAdvancedReplicationConflictsCrdts",
+    method: "get",
+    path: "/api/v1/advanced-replication/conflicts/crdts",
+    expressPath: "/api/v1/advanced-replication/conflicts/crdts",
     tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: true,
@@ -121,65 +134,52 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "listConflictCrdts",
-    method: "get",
-    path: "/api/v1/advanced-replication/conflicts/crdts",
-    expressPath: "/api/v1/advanced-replication/conflicts/crdts",
-    tags: ["Conflicts"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "getConflictPredictions",
+    operationId: "getAdvancedReplicationConflictsPredictions",
     method: "get",
     path: "/api/v1/advanced-replication/conflicts/predictions",
     expressPath: "/api/v1/advanced-replication/conflicts/predictions",
-    tags: ["Conflicts"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "resolveGroupConflict",
+    operationId: "postAdvancedReplicationConflictsResolve",
     method: "post",
     path: "/api/v1/advanced-replication/conflicts/resolve",
     expressPath: "/api/v1/advanced-replication/conflicts/resolve",
-    tags: ["Conflicts"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getConflictStatistics",
+    operationId: "getAdvancedReplicationConflictsStatistics",
     method: "get",
     path: "/api/v1/advanced-replication/conflicts/statistics",
     expressPath: "/api/v1/advanced-replication/conflicts/statistics",
-    tags: ["Conflicts"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "listConflictStrategies",
+    operationId: "getAdvancedReplicationConflictsStrategies",
     method: "get",
     path: "/api/v1/advanced-replication/conflicts/strategies",
     expressPath: "/api/v1/advanced-replication/conflicts/strategies",
-    tags: ["Conflicts"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -2747,52 +2747,52 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "listGeoDatacenters",
+    operationId: "getGeoReplicationDatacenters",
     method: "get",
     path: "/api/v1/geo-replication/datacenters",
     expressPath: "/api/v1/geo-replication/datacenters",
-    tags: ["Geo-replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "createGeoDatacenter",
+    operationId: "postGeoReplicationDatacenters",
     method: "post",
     path: "/api/v1/geo-replication/datacenters",
     expressPath: "/api/v1/geo-replication/datacenters",
-    tags: ["Geo-replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteGeoDatacenter",
+    operationId: "deleteGeoReplicationDatacentersById",
     method: "delete",
     path: "/api/v1/geo-replication/datacenters/{id}",
     expressPath: "/api/v1/geo-replication/datacenters/:id",
-    tags: ["Geo-replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getGeoDatacenter",
+    operationId: "getGeoReplicationDatacentersById",
     method: "get",
     path: "/api/v1/geo-replication/datacenters/{id}",
     expressPath: "/api/v1/geo-replication/datacenters/:id",
-    tags: ["Geo-replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -2803,74 +2803,74 @@ export const operations = [
     method: "get",
     path: "/api/v1/geo-replication/statistics",
     expressPath: "/api/v1/geo-replication/statistics",
-    tags: ["Geo-replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "listGeoStreams",
+    operationId: "getGeoReplicationStreams",
     method: "get",
     path: "/api/v1/geo-replication/streams",
     expressPath: "/api/v1/geo-replication/streams",
-    tags: ["Geo-replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "createGeoStream",
+    operationId: "postGeoReplicationStreams",
     method: "post",
     path: "/api/v1/geo-replication/streams",
     expressPath: "/api/v1/geo-replication/streams",
-    tags: ["Geo-replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "setGeoStreamConsistencyLevel",
+    operationId: "putGeoReplicationStreamsByIdConsistencyLevel",
     method: "put",
     path: "/api/v1/geo-replication/streams/{id}/consistency-level",
     expressPath: "/api/v1/geo-replication/streams/:id/consistency-level",
-    tags: ["Geo-replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getGeoStreamStatus",
+    operationId: "getGeoReplicationStreamsByIdStatus",
     method: "get",
     path: "/api/v1/geo-replication/streams/{id}/status",
     expressPath: "/api/v1/geo-replication/streams/:id/status",
-    tags: ["Geo-replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getGeoVectorClock",
+    operationId: "getGeoReplicationVectorClocksByDc",
     method: "get",
     path: "/api/v1/geo-replication/vector-clocks/{dc}",
     expressPath: "/api/v1/geo-replication/vector-clocks/:dc",
-    tags: ["Geo-replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -5797,8 +5797,6 @@ export type OperationId =
   | "configureReplication"
   | "createAccessToken"
   | "createApiKey"
-  | "createGeoDatacenter"
-  | "createGeoStream"
   | "createMigrationTask"
   | "createMigrationTaskAlias"
   | "createRaftSnapshot"
@@ -5821,7 +5819,7 @@ export type OperationId =
   | "deleteGatewayRatelimitsById"
   | "deleteGatewayRoutesById"
   | "deleteGatewayServicesById"
-  | "deleteGeoDatacenter"
+  | "deleteGeoReplicationDatacentersById"
   | "deleteMigrationTask"
   | "deleteNetworkClusterNodesById"
   | "deleteNetworkConnectionsById"
@@ -5849,11 +5847,10 @@ export type OperationId =
   | "explainDistributedQuery"
   | "flushCacheFusion"
   | "forgetHeuristicTransaction"
-  | "getAdvancedReplicationApplyCheckpoints"
-  | "getAdvancedReplicationApplyConfig"
-  | "getAdvancedReplicationApplyStatistics"
-  | "getAdvancedReplicationApplyStatus"
-  | "getAdvancedReplicationApplyTransactions"
+  | "getAdvancedReplicationConflictsCrdts"
+  | "getAdvancedReplicationConflictsPredictions"
+  | "getAdvancedReplicationConflictsStatistics"
+  | "getAdvancedReplicationConflictsStrategies"
   | "getAdvancedReplicationGdsHealth"
   | "getAdvancedReplicationGdsLatencies"
   | "getAdvancedReplicationGdsServices"
@@ -5881,6 +5878,8 @@ export type OperationId =
   | "getAdvancedReplicationMultiMasterQuorumStatus"
   | "getAdvancedReplicationMultiMasterSites"
   | "getAdvancedReplicationMultiMasterStatistics"
+  | "getApplyConfig"
+  | "getApplyStatistics"
   | "getCacheFusionStatistics"
   | "getCacheFusionStatisticsAlias"
   | "getCacheFusionStatus"
@@ -5892,8 +5891,6 @@ export type OperationId =
   | "getClusterStatus"
   | "getClusterTopology"
   | "getClusteringStatus"
-  | "getConflictPredictions"
-  | "getConflictStatistics"
   | "getConnections"
   | "getConnectionsById"
   | "getDetailedClusterHealth"
@@ -5915,11 +5912,13 @@ export type OperationId =
   | "getGatewayServices"
   | "getGatewayServicesById"
   | "getGatewayStats"
-  | "getGeoDatacenter"
   | "getGeoReplicationConflicts"
+  | "getGeoReplicationDatacenters"
+  | "getGeoReplicationDatacentersById"
   | "getGeoReplicationStatistics"
-  | "getGeoStreamStatus"
-  | "getGeoVectorClock"
+  | "getGeoReplicationStreams"
+  | "getGeoReplicationStreamsByIdStatus"
+  | "getGeoReplicationVectorClocksByDc"
   | "getGossipState"
   | "getGrdTopology"
   | "getInterconnectLatency"
@@ -6041,19 +6040,18 @@ export type OperationId =
   | "listAlertHistory"
   | "listAlerts"
   | "listApiKeys"
+  | "listApplierStatus"
+  | "listApplyCheckpoints"
+  | "listApplyTransactions"
   | "listAuditEntries"
   | "listCacheFusionTransfers"
   | "listClusterNodes"
-  | "listConflictCrdts"
-  | "listConflictStrategies"
   | "listDhtNodes"
   | "listDistributedQueryPlans"
   | "listDistributedTransactions"
   | "listEvents"
   | "listFailoverHistory"
   | "listFaults"
-  | "listGeoDatacenters"
-  | "listGeoStreams"
   | "listGrdAffinity"
   | "listGrdResources"
   | "listHealthHistory"
@@ -6094,7 +6092,7 @@ export type OperationId =
   | "planShardRebalance"
   | "planShardRebalanceAlias"
   | "planShardRebalanceReplicationAlias"
-  | "postAdvancedReplicationApplyCheckpoints"
+  | "postAdvancedReplicationConflictsResolve"
   | "postAdvancedReplicationGdsRoute"
   | "postAdvancedReplicationGdsServices"
   | "postAdvancedReplicationGdsServicesByNameRegions"
@@ -6112,6 +6110,8 @@ export type OperationId =
   | "postGatewayRoutes"
   | "postGatewayServices"
   | "postGeoReplicationConflictsResolve"
+  | "postGeoReplicationDatacenters"
+  | "postGeoReplicationStreams"
   | "postNetworkCircuitBreakersByNameReset"
   | "postNetworkCircuitBreakersByNameTest"
   | "postNetworkClusterNodes"
@@ -6141,7 +6141,6 @@ export type OperationId =
   | "prepareXaTransaction"
   | "prepareXaTransactionAlias"
   | "prepareXaTransactionReplicationAlias"
-  | "putAdvancedReplicationApplyConfig"
   | "putAdvancedReplicationGdsServicesByName"
   | "putAdvancedReplicationLogicalPublicationsByName"
   | "putAdvancedReplicationLogicalSubscriptionsByName"
@@ -6150,6 +6149,7 @@ export type OperationId =
   | "putGatewayRatelimitsById"
   | "putGatewayRoutesById"
   | "putGatewayServicesById"
+  | "putGeoReplicationStreamsByIdConsistencyLevel"
   | "putNetworkCircuitBreakersByName"
   | "putNetworkLoadbalancerAlgorithm"
   | "putNetworkLoadbalancerBackendsById"
@@ -6176,7 +6176,6 @@ export type OperationId =
   | "removeRaftMember"
   | "removeReplica"
   | "requestRaftVote"
-  | "resolveGroupConflict"
   | "resolveInDoubtTransaction"
   | "resolveReplicationConflict"
   | "restoreReplicationSnapshot"
@@ -6191,7 +6190,6 @@ export type OperationId =
   | "routeShardQuery"
   | "setClock"
   | "setExecutionStrategy"
-  | "setGeoStreamConsistencyLevel"
   | "setLoadBalancerStrategy"
   | "setShardStatus"
   | "setWorkload"
@@ -6211,9 +6209,11 @@ export type OperationId =
   | "streamReplicationEvents"
   | "streamShardingEvents"
   | "streamTopics"
+  | "takeApplyCheckpoint"
   | "testFailover"
   | "triggerFailover"
   | "triggerReplicationFailover"
+  | "updateApplyConfig"
   | "updateClusterConfig"
   | "updateFailoverConfig"
   | "updateParallelQueryConfig"

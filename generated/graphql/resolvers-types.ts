@@ -191,6 +191,169 @@ export type AppendedEntry = {
   term: Scalars['BigInt']['output'];
 };
 
+/** The last error an applier met. */
+export type ApplierError = {
+  __typename?: 'ApplierError';
+  at: Scalars['DateTime']['output'];
+  lsn: Scalars['String']['output'];
+  permanent: Scalars['Boolean']['output'];
+  reason: Scalars['String']['output'];
+  xid: Scalars['Int']['output'];
+};
+
+/** Fields appliers sort by. */
+export type ApplierSortField =
+  | 'lagBytes'
+  | 'lagMs'
+  | 'queuedTransactions'
+  | 'subscriptionId';
+
+/** An applier's state (GoldenGate's process states). */
+export type ApplierState =
+  /** Stopped on a permanent error under onPermanentError ABEND; waits for the operator. */
+  | 'ABENDED'
+  /** Applying. */
+  | 'RUNNING'
+  /** Queues transactions but starts no batch (the subscription is disabled). */
+  | 'STOPPED';
+
+/** One subscription's applier. */
+export type ApplierStatus = {
+  __typename?: 'ApplierStatus';
+  appliedAboveCheckpoint: Scalars['Int']['output'];
+  applyParallelism: Scalars['Int']['output'];
+  applyingTransactions: Scalars['Int']['output'];
+  busyWorkers: Scalars['Int']['output'];
+  checkpointLsn: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  lagBytes: Scalars['Int']['output'];
+  lagMs: Scalars['Int']['output'];
+  lagTransactions: Scalars['Int']['output'];
+  lastAppliedAt?: Maybe<Scalars['DateTime']['output']>;
+  lastError?: Maybe<ApplierError>;
+  lastReceivedEndLsn?: Maybe<Scalars['String']['output']>;
+  onPermanentError: PermanentErrorPolicy;
+  queuedTransactions: Scalars['Int']['output'];
+  readyTransactions: Scalars['Int']['output'];
+  retryingTransactions: Scalars['Int']['output'];
+  state: ApplierState;
+  subscriptionId: Scalars['ID']['output'];
+  targetNodeId: Scalars['ID']['output'];
+};
+
+/** A recorded checkpoint: everything below checkpointLsn was applied. */
+export type ApplyCheckpoint = {
+  __typename?: 'ApplyCheckpoint';
+  appliedAboveCheckpoint: Scalars['Int']['output'];
+  checkpointLsn: Scalars['String']['output'];
+  subscriptionId: Scalars['ID']['output'];
+  takenAt: Scalars['DateTime']['output'];
+  trigger: ApplyCheckpointTrigger;
+};
+
+/** Why a checkpoint was recorded. */
+export type ApplyCheckpointTrigger =
+  /** Every checkpointIntervalMs when the position moved. */
+  | 'AUTO'
+  /** On demand (takeApplyCheckpoint). */
+  | 'MANUAL';
+
+/** The engine-wide apply configuration. */
+export type ApplyConfig = {
+  __typename?: 'ApplyConfig';
+  applyCostPerChangeMs: Scalars['Float']['output'];
+  applyParallelism: Scalars['Int']['output'];
+  batchMaxBytes: Scalars['Int']['output'];
+  batchMaxTransactions: Scalars['Int']['output'];
+  batchOverheadMs: Scalars['Float']['output'];
+  checkpointHistoryLimit: Scalars['Int']['output'];
+  checkpointIntervalMs: Scalars['Int']['output'];
+  discardLimit: Scalars['Int']['output'];
+  maxQueuedTransactions: Scalars['Int']['output'];
+  maxRetries: Scalars['Int']['output'];
+  onPermanentError: PermanentErrorPolicy;
+  retryInitialBackoffMs: Scalars['Int']['output'];
+  retryMaxBackoffMs: Scalars['Int']['output'];
+  transactionHistoryLimit: Scalars['Int']['output'];
+};
+
+/** The fields to change; the others keep their values. */
+export type ApplyConfigInput = {
+  applyCostPerChangeMs?: InputMaybe<Scalars['Float']['input']>;
+  applyParallelism?: InputMaybe<Scalars['Int']['input']>;
+  batchMaxBytes?: InputMaybe<Scalars['Int']['input']>;
+  batchMaxTransactions?: InputMaybe<Scalars['Int']['input']>;
+  batchOverheadMs?: InputMaybe<Scalars['Float']['input']>;
+  checkpointHistoryLimit?: InputMaybe<Scalars['Int']['input']>;
+  checkpointIntervalMs?: InputMaybe<Scalars['Int']['input']>;
+  discardLimit?: InputMaybe<Scalars['Int']['input']>;
+  maxQueuedTransactions?: InputMaybe<Scalars['Int']['input']>;
+  maxRetries?: InputMaybe<Scalars['Int']['input']>;
+  onPermanentError?: InputMaybe<PermanentErrorPolicy>;
+  retryInitialBackoffMs?: InputMaybe<Scalars['Int']['input']>;
+  retryMaxBackoffMs?: InputMaybe<Scalars['Int']['input']>;
+  transactionHistoryLimit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Counters measured by the engine. */
+export type ApplyStatistics = {
+  __typename?: 'ApplyStatistics';
+  activeMs: Scalars['Float']['output'];
+  appliers: Scalars['Int']['output'];
+  averageBatchTransactions: Scalars['Float']['output'];
+  averageBusyWorkers: Scalars['Float']['output'];
+  batchesApplied: Scalars['Int']['output'];
+  changesApplied: Scalars['Int']['output'];
+  dependencyWaits: Scalars['Int']['output'];
+  duplicatesIgnored: Scalars['Int']['output'];
+  firstAppliedAt?: Maybe<Scalars['DateTime']['output']>;
+  lastAppliedAt?: Maybe<Scalars['DateTime']['output']>;
+  retries: Scalars['Int']['output'];
+  transactionsApplied: Scalars['Int']['output'];
+  transactionsDiscarded: Scalars['Int']['output'];
+  transactionsFailed: Scalars['Int']['output'];
+  transactionsPerSecond: Scalars['Float']['output'];
+  transactionsSkipped: Scalars['Int']['output'];
+  workerBusyMs: Scalars['Float']['output'];
+};
+
+/** A transaction in an applier. */
+export type ApplyTransaction = {
+  __typename?: 'ApplyTransaction';
+  attempts: Scalars['Int']['output'];
+  bytes: Scalars['Int']['output'];
+  changeCount: Scalars['Int']['output'];
+  commitLsn: Scalars['String']['output'];
+  commitTime: Scalars['DateTime']['output'];
+  enqueuedAt: Scalars['DateTime']['output'];
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  lsn: Scalars['String']['output'];
+  origin?: Maybe<Scalars['String']['output']>;
+  reason?: Maybe<Scalars['String']['output']>;
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: ApplyTransactionStatus;
+  subscriptionId: Scalars['ID']['output'];
+  waitingOn: Scalars['Int']['output'];
+  xid: Scalars['Int']['output'];
+};
+
+/** Where a transaction stands in its applier. */
+export type ApplyTransactionStatus =
+  /** Applied. */
+  | 'APPLIED'
+  /** In a batch on a worker. */
+  | 'APPLYING'
+  /** Given up by DISCARD; its changes kept in the discard list. */
+  | 'DISCARDED'
+  /** A permanent error stopped the applier. */
+  | 'FAILED'
+  /** Waiting for an earlier transaction on the same row, or for a worker. */
+  | 'QUEUED'
+  /** The target could not take it now; retried after a backoff. */
+  | 'RETRY_WAIT'
+  /** Given up by SKIP or by the operator; recorded. */
+  | 'SKIPPED';
+
 /** One mutation, as the audit log recorded it. */
 export type AuditEntry = {
   __typename?: 'AuditEntry';
@@ -3167,12 +3330,16 @@ export type Mutation = {
   startXaTransaction: XaTransaction;
   /** Closes the RAC database after writing dirty blocks back; true once closed (POST /api/v1/rac/cluster/stop). */
   stopRacCluster: Scalars['Boolean']['output'];
+  /** Records a MANUAL checkpoint of one applier, or of every applier (POST /api/v1/advanced-replication/apply/checkpoints). */
+  takeApplyCheckpoint: Array<ApplyCheckpoint>;
   /** Runs a failover drill and returns what it measured. */
   testFailover: FailoverTestResult;
   /** Replaces the leader now: a switchover (leadership transfer, optionally to input.targetNodeId) or a forced failover. */
   triggerFailover: FailoverResult;
   /** Promotes a standby to primary. */
   triggerReplicationFailover: ReplicationFailoverResult;
+  /** Changes the apply configuration (PUT /api/v1/advanced-replication/apply/config). */
+  updateApplyConfig: ApplyConfig;
   updateClusterConfig: ClusterInfo;
   /** Changes failover settings; the others keep their values. */
   updateFailoverConfig: FailoverConfig;
@@ -3574,6 +3741,11 @@ export type MutationStartXaTransactionArgs = {
 };
 
 
+export type MutationTakeApplyCheckpointArgs = {
+  subscriptionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type MutationTestFailoverArgs = {
   input?: InputMaybe<FailoverTestInput>;
 };
@@ -3586,6 +3758,11 @@ export type MutationTriggerFailoverArgs = {
 
 export type MutationTriggerReplicationFailoverArgs = {
   input?: InputMaybe<ReplicationFailoverInput>;
+};
+
+
+export type MutationUpdateApplyConfigArgs = {
+  config: ApplyConfigInput;
 };
 
 
@@ -4020,6 +4197,15 @@ export type PerformanceMetrics = {
   rssBytes: Scalars['BigInt']['output'];
 };
 
+/** What a permanent error does (GoldenGate's REPERROR responses). */
+export type PermanentErrorPolicy =
+  /** Stop the applier (ABENDED), the transaction FAILED and the checkpoint below it. */
+  | 'ABEND'
+  /** Give it up, keep its changes in the discard list, and go on. */
+  | 'DISCARD'
+  /** Give the transaction up and go on. */
+  | 'SKIP';
+
 /** An update being piggybacked on a member's messages. */
 export type PiggybackEntry = {
   __typename?: 'PiggybackEntry';
@@ -4087,6 +4273,16 @@ export type Query = {
   apiKeys: Array<ApiKey>;
   /** Version of the API server. */
   apiVersion: Scalars['String']['output'];
+  /** Checkpoint history, newest first (GET /api/v1/advanced-replication/apply/checkpoints). */
+  applyCheckpoints: Array<ApplyCheckpoint>;
+  /** The apply configuration (GET /api/v1/advanced-replication/apply/config). */
+  applyConfig: ApplyConfig;
+  /** Apply statistics, of every applier or one subscription's (GET /api/v1/advanced-replication/apply/statistics). */
+  applyStatistics: ApplyStatistics;
+  /** Every applier's state, checkpoint and lag (GET /api/v1/advanced-replication/apply/status). */
+  applyStatus: Array<ApplierStatus>;
+  /** Unfinished transactions in commit order, then finished ones newest first (GET /api/v1/advanced-replication/apply/transactions). */
+  applyTransactions: Array<ApplyTransaction>;
   auditEntries: Array<AuditEntry>;
   /** The buffer caches the engines keep, measured (seed 003): RAC's, one per instance. */
   bufferPoolStats?: Maybe<BufferPoolStats>;
@@ -4357,6 +4553,37 @@ export type QueryApiKeysArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   role?: InputMaybe<Role>;
+};
+
+
+export type QueryApplyCheckpointsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  subscriptionId?: InputMaybe<Scalars['ID']['input']>;
+  trigger?: InputMaybe<ApplyCheckpointTrigger>;
+};
+
+
+export type QueryApplyStatisticsArgs = {
+  subscriptionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryApplyStatusArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  sortBy?: InputMaybe<ApplierSortField>;
+  state?: InputMaybe<ApplierState>;
+  targetNodeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryApplyTransactionsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ApplyTransactionStatus>;
+  subscriptionId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -7618,6 +7845,17 @@ export type ResolversTypes = {
   ApiKey: ResolverTypeWrapper<ApiKey>;
   AppendEntriesResponse: ResolverTypeWrapper<AppendEntriesResponse>;
   AppendedEntry: ResolverTypeWrapper<AppendedEntry>;
+  ApplierError: ResolverTypeWrapper<ApplierError>;
+  ApplierSortField: ApplierSortField;
+  ApplierState: ApplierState;
+  ApplierStatus: ResolverTypeWrapper<ApplierStatus>;
+  ApplyCheckpoint: ResolverTypeWrapper<ApplyCheckpoint>;
+  ApplyCheckpointTrigger: ApplyCheckpointTrigger;
+  ApplyConfig: ResolverTypeWrapper<ApplyConfig>;
+  ApplyConfigInput: ApplyConfigInput;
+  ApplyStatistics: ResolverTypeWrapper<ApplyStatistics>;
+  ApplyTransaction: ResolverTypeWrapper<ApplyTransaction>;
+  ApplyTransactionStatus: ApplyTransactionStatus;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   AuditOutcome: AuditOutcome;
   BackendHealth: BackendHealth;
@@ -7876,6 +8114,7 @@ export type ResolversTypes = {
   ParticipantState: ParticipantState;
   ParticipantVote: ParticipantVote;
   PerformanceMetrics: ResolverTypeWrapper<PerformanceMetrics>;
+  PermanentErrorPolicy: PermanentErrorPolicy;
   PiggybackEntry: ResolverTypeWrapper<PiggybackEntry>;
   PlannedShardMove: ResolverTypeWrapper<PlannedShardMove>;
   Principal: ResolverTypeWrapper<Principal>;
@@ -8087,6 +8326,13 @@ export type ResolversParentTypes = {
   ApiKey: ApiKey;
   AppendEntriesResponse: AppendEntriesResponse;
   AppendedEntry: AppendedEntry;
+  ApplierError: ApplierError;
+  ApplierStatus: ApplierStatus;
+  ApplyCheckpoint: ApplyCheckpoint;
+  ApplyConfig: ApplyConfig;
+  ApplyConfigInput: ApplyConfigInput;
+  ApplyStatistics: ApplyStatistics;
+  ApplyTransaction: ApplyTransaction;
   AuditEntry: AuditEntry;
   BaseBackupProgress: BaseBackupProgress;
   BeginDistributedTransactionInput: BeginDistributedTransactionInput;
@@ -8482,6 +8728,99 @@ export type AppendedEntryResolvers<ContextType = GraphQLContext, ParentType exte
   duplicate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   index?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   term?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type ApplierErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplierError'] = ResolversParentTypes['ApplierError']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  permanent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  xid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ApplierStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplierStatus'] = ResolversParentTypes['ApplierStatus']> = {
+  appliedAboveCheckpoint?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  applyParallelism?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  applyingTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  busyWorkers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  checkpointLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lagBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lagMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lagTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastAppliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['ApplierError']>, ParentType, ContextType>;
+  lastReceivedEndLsn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  onPermanentError?: Resolver<ResolversTypes['PermanentErrorPolicy'], ParentType, ContextType>;
+  queuedTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  readyTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  retryingTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ApplierState'], ParentType, ContextType>;
+  subscriptionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  targetNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ApplyCheckpointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplyCheckpoint'] = ResolversParentTypes['ApplyCheckpoint']> = {
+  appliedAboveCheckpoint?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  checkpointLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscriptionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  takenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  trigger?: Resolver<ResolversTypes['ApplyCheckpointTrigger'], ParentType, ContextType>;
+};
+
+export type ApplyConfigResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplyConfig'] = ResolversParentTypes['ApplyConfig']> = {
+  applyCostPerChangeMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  applyParallelism?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  batchMaxBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  batchMaxTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  batchOverheadMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  checkpointHistoryLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  checkpointIntervalMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  discardLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxQueuedTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxRetries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onPermanentError?: Resolver<ResolversTypes['PermanentErrorPolicy'], ParentType, ContextType>;
+  retryInitialBackoffMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  retryMaxBackoffMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  transactionHistoryLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ApplyStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplyStatistics'] = ResolversParentTypes['ApplyStatistics']> = {
+  activeMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  appliers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  averageBatchTransactions?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  averageBusyWorkers?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  batchesApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changesApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dependencyWaits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  duplicatesIgnored?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  firstAppliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastAppliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  retries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  transactionsApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  transactionsDiscarded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  transactionsFailed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  transactionsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  transactionsSkipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  workerBusyMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ApplyTransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplyTransaction'] = ResolversParentTypes['ApplyTransaction']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  commitLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  commitTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  enqueuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  origin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ApplyTransactionStatus'], ParentType, ContextType>;
+  subscriptionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  waitingOn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  xid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AuditEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -10008,9 +10347,11 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   startRacCluster?: Resolver<ResolversTypes['RacClusterStatus'], ParentType, ContextType>;
   startXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationStartXaTransactionArgs, 'input'>>;
   stopRacCluster?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  takeApplyCheckpoint?: Resolver<Array<ResolversTypes['ApplyCheckpoint']>, ParentType, ContextType, Partial<MutationTakeApplyCheckpointArgs>>;
   testFailover?: Resolver<ResolversTypes['FailoverTestResult'], ParentType, ContextType, Partial<MutationTestFailoverArgs>>;
   triggerFailover?: Resolver<ResolversTypes['FailoverResult'], ParentType, ContextType, RequireFields<MutationTriggerFailoverArgs, 'input'>>;
   triggerReplicationFailover?: Resolver<ResolversTypes['ReplicationFailoverResult'], ParentType, ContextType, Partial<MutationTriggerReplicationFailoverArgs>>;
+  updateApplyConfig?: Resolver<ResolversTypes['ApplyConfig'], ParentType, ContextType, RequireFields<MutationUpdateApplyConfigArgs, 'config'>>;
   updateClusterConfig?: Resolver<ResolversTypes['ClusterInfo'], ParentType, ContextType, RequireFields<MutationUpdateClusterConfigArgs, 'config'>>;
   updateFailoverConfig?: Resolver<ResolversTypes['FailoverConfig'], ParentType, ContextType, RequireFields<MutationUpdateFailoverConfigArgs, 'config'>>;
   updateParallelQueryConfig?: Resolver<ResolversTypes['ParallelQueryConfig'], ParentType, ContextType, RequireFields<MutationUpdateParallelQueryConfigArgs, 'input'>>;
@@ -10268,6 +10609,11 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   analyzeShardKey?: Resolver<ResolversTypes['ShardKeyAnalysis'], ParentType, ContextType, RequireFields<QueryAnalyzeShardKeyArgs, 'keyColumns' | 'table'>>;
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'limit' | 'offset'>>;
   apiVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  applyCheckpoints?: Resolver<Array<ResolversTypes['ApplyCheckpoint']>, ParentType, ContextType, RequireFields<QueryApplyCheckpointsArgs, 'limit' | 'offset'>>;
+  applyConfig?: Resolver<ResolversTypes['ApplyConfig'], ParentType, ContextType>;
+  applyStatistics?: Resolver<ResolversTypes['ApplyStatistics'], ParentType, ContextType, Partial<QueryApplyStatisticsArgs>>;
+  applyStatus?: Resolver<Array<ResolversTypes['ApplierStatus']>, ParentType, ContextType, RequireFields<QueryApplyStatusArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  applyTransactions?: Resolver<Array<ResolversTypes['ApplyTransaction']>, ParentType, ContextType, RequireFields<QueryApplyTransactionsArgs, 'limit' | 'offset'>>;
   auditEntries?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAuditEntriesArgs, 'limit' | 'offset' | 'order'>>;
   bufferPoolStats?: Resolver<Maybe<ResolversTypes['BufferPoolStats']>, ParentType, ContextType>;
   cacheFusionStats?: Resolver<ResolversTypes['CacheFusionStats'], ParentType, ContextType>;
@@ -11674,6 +12020,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ApiKey?: ApiKeyResolvers<ContextType>;
   AppendEntriesResponse?: AppendEntriesResponseResolvers<ContextType>;
   AppendedEntry?: AppendedEntryResolvers<ContextType>;
+  ApplierError?: ApplierErrorResolvers<ContextType>;
+  ApplierStatus?: ApplierStatusResolvers<ContextType>;
+  ApplyCheckpoint?: ApplyCheckpointResolvers<ContextType>;
+  ApplyConfig?: ApplyConfigResolvers<ContextType>;
+  ApplyStatistics?: ApplyStatisticsResolvers<ContextType>;
+  ApplyTransaction?: ApplyTransactionResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   BaseBackupProgress?: BaseBackupProgressResolvers<ContextType>;
   BigInt?: GraphQLScalarType;

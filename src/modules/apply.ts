@@ -1,6 +1,10 @@
 import { ApplyEngine } from '../engines/apply/apply-engine.js';
 import type { ApplyConfig } from '../engines/apply/apply-config.js';
 import type { ApplierRecord } from '../engines/apply/applier.js';
+import { ApplyService } from '../services/apply/apply-service.js';
+import { applyMetrics } from '../services/apply/apply-metrics.js';
+import { applyHandlers } from '../api/rest/handlers/apply/apply.js';
+import { applyResolvers } from '../api/graphql/resolvers/apply/apply.js';
 import type { DomainModule } from './domain-module.js';
 
 /** The engine-wide apply configuration (`current`). */
@@ -16,7 +20,7 @@ export const APPLY_APPLIER_RECORD = 'apply.applier';
  */
 export const applyModule: DomainModule = {
   name: 'apply',
-  async assemble({ store, runtime, journal }) {
+  async assemble({ store, runtime, journal, runner }) {
     const config = await store.get<ApplyConfig>(APPLY_CONFIG_RECORD, 'current');
     const appliers = (await store.list<ApplierRecord>(APPLY_APPLIER_RECORD)).map((record) => record.value);
     const apply = new ApplyEngine(
@@ -32,6 +36,10 @@ export const applyModule: DomainModule = {
     );
     return {
       shares: { apply },
+      services: { apply: new ApplyService({ apply, runner }) },
+      restHandlers: [applyHandlers],
+      resolvers: [applyResolvers],
+      metrics: [applyMetrics(apply)],
       close: () => apply.close(),
     };
   },

@@ -34,6 +34,7 @@ import type { LoadBalancerService } from './load-balancer/load-balancer-service.
 import type { CoordinatorService } from './coordinator/coordinator-service.js';
 import type { DistributedTransactionService } from './transactions/distributed-transaction-service.js';
 import type { XaService } from './transactions/xa-service.js';
+import type { ApplyService } from './apply/apply-service.js';
 import type { ShardedTableService } from './sharding/sharded-table-service.js';
 import type { ShardRoutingService } from './sharding/shard-routing-service.js';
 import type { RebalanceService } from './sharding/rebalance-service.js';
@@ -149,4 +150,7 @@ export interface Services {
   // conflicts
   /** CRDTs, strategies, resolving group conflicts, statistics and predictions (/api/v1/advanced-replication/conflicts). */
   conflicts: ConflictsService;
+  // apply
+  /** The apply engine under logical subscriptions: configuration, appliers' status, checkpoints, transactions, statistics. */
+  apply: ApplyService;
 }

@@ -78,6 +78,10 @@ export interface DeleteGatewayServicesByIdRequest {
     id: string;
 }
 
+export interface DeleteGeoReplicationDatacentersByIdRequest {
+    id: string;
+}
+
 export interface DeleteNetworkClusterNodesByIdRequest {
     id: string;
 }
@@ -154,6 +158,18 @@ export interface GetGatewayRoutesByIdRequest {
 
 export interface GetGatewayServicesByIdRequest {
     id: string;
+}
+
+export interface GetGeoReplicationDatacentersByIdRequest {
+    id: string;
+}
+
+export interface GetGeoReplicationStreamsByIdStatusRequest {
+    id: string;
+}
+
+export interface GetGeoReplicationVectorClocksByDcRequest {
+    dc: string;
 }
 
 export interface GetNetworkCircuitBreakersByNameRequest {
@@ -352,6 +368,10 @@ export interface PutGatewayRoutesByIdRequest {
 }
 
 export interface PutGatewayServicesByIdRequest {
+    id: string;
+}
+
+export interface PutGeoReplicationStreamsByIdConsistencyLevelRequest {
     id: string;
 }
 
@@ -969,6 +989,49 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: DELETE /api/v1/geo-replication/datacenters/{id}
+     */
+    async deleteGeoReplicationDatacentersByIdRaw(requestParameters: DeleteGeoReplicationDatacentersByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.id === null || requestParameters.id === undefined) {
+            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling deleteGeoReplicationDatacentersById.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/geo-replication/datacenters/{id}`.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
+            method: 'DELETE',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: DELETE /api/v1/geo-replication/datacenters/{id}
+     */
+    async deleteGeoReplicationDatacentersById(requestParameters: DeleteGeoReplicationDatacentersByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.deleteGeoReplicationDatacentersByIdRaw(requestParameters, initOverrides);
+    }
+
+    /**
      * Part of the contract, from the seed section \"2.1.1 Network Endpoints (`/api/v1/network/_*`)\" (seed documents 004). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
      * Planned: DELETE /api/v1/network/cluster/nodes/{id}
      */
@@ -1360,10 +1423,10 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
-     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/apply/checkpoints
+     * Part of the contract, from the seed section \"4.5 CRDT Conflict Resolution (`conflicts.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/conflicts/crdts
      */
-    async getAdvancedReplicationApplyCheckpointsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+    async getAdvancedReplicationConflictsCrdtsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
         const queryParameters: any = {};
 
         const headerParameters: runtime.HTTPHeaders = {};
@@ -1381,7 +1444,7 @@ export class PlannedApi extends runtime.BaseAPI {
             }
         }
         const response = await this.request({
-            path: `/api/v1/advanced-replication/apply/checkpoints`,
+            path: `/api/v1/advanced-replication/conflicts/crdts`,
             method: 'GET',
             headers: headerParameters,
             query: queryParameters,
@@ -1391,18 +1454,18 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
-     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/apply/checkpoints
+     * Part of the contract, from the seed section \"4.5 CRDT Conflict Resolution (`conflicts.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/conflicts/crdts
      */
-    async getAdvancedReplicationApplyCheckpoints(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationApplyCheckpointsRaw(initOverrides);
+    async getAdvancedReplicationConflictsCrdts(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationConflictsCrdtsRaw(initOverrides);
     }
 
     /**
-     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/apply/config
+     * Part of the contract, from the seed section \"4.5 CRDT Conflict Resolution (`conflicts.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/conflicts/predictions
      */
-    async getAdvancedReplicationApplyConfigRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+    async getAdvancedReplicationConflictsPredictionsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
         const queryParameters: any = {};
 
         const headerParameters: runtime.HTTPHeaders = {};
@@ -1420,7 +1483,7 @@ export class PlannedApi extends runtime.BaseAPI {
             }
         }
         const response = await this.request({
-            path: `/api/v1/advanced-replication/apply/config`,
+            path: `/api/v1/advanced-replication/conflicts/predictions`,
             method: 'GET',
             headers: headerParameters,
             query: queryParameters,
@@ -1430,18 +1493,18 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
-     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/apply/config
+     * Part of the contract, from the seed section \"4.5 CRDT Conflict Resolution (`conflicts.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/conflicts/predictions
      */
-    async getAdvancedReplicationApplyConfig(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationApplyConfigRaw(initOverrides);
+    async getAdvancedReplicationConflictsPredictions(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationConflictsPredictionsRaw(initOverrides);
     }
 
     /**
-     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/apply/statistics
+     * Part of the contract, from the seed section \"4.5 CRDT Conflict Resolution (`conflicts.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/conflicts/statistics
      */
-    async getAdvancedReplicationApplyStatisticsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+    async getAdvancedReplicationConflictsStatisticsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
         const queryParameters: any = {};
 
         const headerParameters: runtime.HTTPHeaders = {};
@@ -1459,7 +1522,7 @@ export class PlannedApi extends runtime.BaseAPI {
             }
         }
         const response = await this.request({
-            path: `/api/v1/advanced-replication/apply/statistics`,
+            path: `/api/v1/advanced-replication/conflicts/statistics`,
             method: 'GET',
             headers: headerParameters,
             query: queryParameters,
@@ -1469,18 +1532,18 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
-     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/apply/statistics
+     * Part of the contract, from the seed section \"4.5 CRDT Conflict Resolution (`conflicts.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/conflicts/statistics
      */
-    async getAdvancedReplicationApplyStatistics(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationApplyStatisticsRaw(initOverrides);
+    async getAdvancedReplicationConflictsStatistics(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationConflictsStatisticsRaw(initOverrides);
     }
 
     /**
-     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/apply/status
+     * Part of the contract, from the seed section \"4.5 CRDT Conflict Resolution (`conflicts.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/conflicts/strategies
      */
-    async getAdvancedReplicationApplyStatusRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+    async getAdvancedReplicationConflictsStrategiesRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
         const queryParameters: any = {};
 
         const headerParameters: runtime.HTTPHeaders = {};
@@ -1498,7 +1561,7 @@ export class PlannedApi extends runtime.BaseAPI {
             }
         }
         const response = await this.request({
-            path: `/api/v1/advanced-replication/apply/status`,
+            path: `/api/v1/advanced-replication/conflicts/strategies`,
             method: 'GET',
             headers: headerParameters,
             query: queryParameters,
@@ -1508,50 +1571,11 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
-     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/apply/status
+     * Part of the contract, from the seed section \"4.5 CRDT Conflict Resolution (`conflicts.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/conflicts/strategies
      */
-    async getAdvancedReplicationApplyStatus(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationApplyStatusRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/apply/transactions
-     */
-    async getAdvancedReplicationApplyTransactionsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/apply/transactions`,
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/apply/transactions
-     */
-    async getAdvancedReplicationApplyTransactions(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationApplyTransactionsRaw(initOverrides);
+    async getAdvancedReplicationConflictsStrategies(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationConflictsStrategiesRaw(initOverrides);
     }
 
     /**
@@ -3117,6 +3141,252 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async getGeoReplicationConflicts(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.getGeoReplicationConflictsRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/geo-replication/datacenters
+     */
+    async getGeoReplicationDatacentersRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/geo-replication/datacenters`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/geo-replication/datacenters
+     */
+    async getGeoReplicationDatacenters(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getGeoReplicationDatacentersRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/geo-replication/datacenters/{id}
+     */
+    async getGeoReplicationDatacentersByIdRaw(requestParameters: GetGeoReplicationDatacentersByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.id === null || requestParameters.id === undefined) {
+            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling getGeoReplicationDatacentersById.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/geo-replication/datacenters/{id}`.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/geo-replication/datacenters/{id}
+     */
+    async getGeoReplicationDatacentersById(requestParameters: GetGeoReplicationDatacentersByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getGeoReplicationDatacentersByIdRaw(requestParameters, initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/geo-replication/statistics
+     */
+    async getGeoReplicationStatisticsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/geo-replication/statistics`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/geo-replication/statistics
+     */
+    async getGeoReplicationStatistics(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getGeoReplicationStatisticsRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/geo-replication/streams
+     */
+    async getGeoReplicationStreamsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/geo-replication/streams`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/geo-replication/streams
+     */
+    async getGeoReplicationStreams(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getGeoReplicationStreamsRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/geo-replication/streams/{id}/status
+     */
+    async getGeoReplicationStreamsByIdStatusRaw(requestParameters: GetGeoReplicationStreamsByIdStatusRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.id === null || requestParameters.id === undefined) {
+            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling getGeoReplicationStreamsByIdStatus.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/geo-replication/streams/{id}/status`.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/geo-replication/streams/{id}/status
+     */
+    async getGeoReplicationStreamsByIdStatus(requestParameters: GetGeoReplicationStreamsByIdStatusRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getGeoReplicationStreamsByIdStatusRaw(requestParameters, initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/geo-replication/vector-clocks/{dc}
+     */
+    async getGeoReplicationVectorClocksByDcRaw(requestParameters: GetGeoReplicationVectorClocksByDcRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.dc === null || requestParameters.dc === undefined) {
+            throw new runtime.RequiredError('dc','Required parameter requestParameters.dc was null or undefined when calling getGeoReplicationVectorClocksByDc.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/geo-replication/vector-clocks/{dc}`.replace(`{${"dc"}}`, encodeURIComponent(String(requestParameters.dc))),
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/geo-replication/vector-clocks/{dc}
+     */
+    async getGeoReplicationVectorClocksByDc(requestParameters: GetGeoReplicationVectorClocksByDcRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getGeoReplicationVectorClocksByDcRaw(requestParameters, initOverrides);
     }
 
     /**
@@ -5443,10 +5713,10 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
-     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/apply/checkpoints
+     * Part of the contract, from the seed section \"4.5 CRDT Conflict Resolution (`conflicts.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/advanced-replication/conflicts/resolve
      */
-    async postAdvancedReplicationApplyCheckpointsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+    async postAdvancedReplicationConflictsResolveRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
         const queryParameters: any = {};
 
         const headerParameters: runtime.HTTPHeaders = {};
@@ -5464,7 +5734,7 @@ export class PlannedApi extends runtime.BaseAPI {
             }
         }
         const response = await this.request({
-            path: `/api/v1/advanced-replication/apply/checkpoints`,
+            path: `/api/v1/advanced-replication/conflicts/resolve`,
             method: 'POST',
             headers: headerParameters,
             query: queryParameters,
@@ -5474,11 +5744,11 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
-     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/apply/checkpoints
+     * Part of the contract, from the seed section \"4.5 CRDT Conflict Resolution (`conflicts.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/advanced-replication/conflicts/resolve
      */
-    async postAdvancedReplicationApplyCheckpoints(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.postAdvancedReplicationApplyCheckpointsRaw(initOverrides);
+    async postAdvancedReplicationConflictsResolve(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.postAdvancedReplicationConflictsResolveRaw(initOverrides);
     }
 
     /**
@@ -6166,6 +6436,84 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async postGeoReplicationConflictsResolve(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.postGeoReplicationConflictsResolveRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/geo-replication/datacenters
+     */
+    async postGeoReplicationDatacentersRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/geo-replication/datacenters`,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/geo-replication/datacenters
+     */
+    async postGeoReplicationDatacenters(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.postGeoReplicationDatacentersRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/geo-replication/streams
+     */
+    async postGeoReplicationStreamsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/geo-replication/streams`,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/geo-replication/streams
+     */
+    async postGeoReplicationStreams(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.postGeoReplicationStreamsRaw(initOverrides);
     }
 
     /**
@@ -7196,45 +7544,6 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
-     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: PUT /api/v1/advanced-replication/apply/config
-     */
-    async putAdvancedReplicationApplyConfigRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/apply/config`,
-            method: 'PUT',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: PUT /api/v1/advanced-replication/apply/config
-     */
-    async putAdvancedReplicationApplyConfig(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.putAdvancedReplicationApplyConfigRaw(initOverrides);
-    }
-
-    /**
      * Part of the contract, from the seed section \"4.4 Global Data Services (`gds.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
      * Planned: PUT /api/v1/advanced-replication/gds/services/{name}
      */
@@ -7576,6 +7885,49 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async putGatewayServicesById(requestParameters: PutGatewayServicesByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.putGatewayServicesByIdRaw(requestParameters, initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: PUT /api/v1/geo-replication/streams/{id}/consistency-level
+     */
+    async putGeoReplicationStreamsByIdConsistencyLevelRaw(requestParameters: PutGeoReplicationStreamsByIdConsistencyLevelRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.id === null || requestParameters.id === undefined) {
+            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling putGeoReplicationStreamsByIdConsistencyLevel.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/geo-replication/streams/{id}/consistency-level`.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
+            method: 'PUT',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: PUT /api/v1/geo-replication/streams/{id}/consistency-level
+     */
+    async putGeoReplicationStreamsByIdConsistencyLevel(requestParameters: PutGeoReplicationStreamsByIdConsistencyLevelRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.putGeoReplicationStreamsByIdConsistencyLevelRaw(requestParameters, initOverrides);
     }
 
     /**

@@ -1,6 +1,7 @@
 /* tslint:disable */
 /* eslint-disable */
 export * from './AlertsApi.js';
+export * from './ApplyEngineApi.js';
 export * from './AuditApi.js';
 export * from './AuthApi.js';
 export * from './ClusterApi.js';

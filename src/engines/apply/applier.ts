@@ -10,6 +10,7 @@ import type { Lsn } from '../replication/lsn.js';
 import type { ApplyConfig, ApplyConfigPatch } from './apply-config.js';
 import { ApplyPosition, type ApplyPositionState } from './apply-position.js';
 import type {
+  ApplierListener,
   ApplierState,
   ApplyOutcome,
   ApplyTarget,
@@ -46,7 +47,7 @@ export interface ApplierCounters {
 
 /** The last error an applier met. */
 export interface ApplierError {
-  commitLsn: Lsn;
+  lsn: Lsn;
   xid: number;
   reason: string;
   permanent: boolean;
@@ -71,10 +72,10 @@ export interface ApplierRecord {
 export interface ApplyTransactionView {
   subscriptionId: string;
   xid: number;
+  lsn: Lsn;
   commitLsn: Lsn;
-  endLsn: Lsn;
   commitTimeMs: number;
-  origin: string;
+  origin: string | null;
   changeCount: number;
   bytes: number;
   status: ApplyTransactionStatus;
@@ -125,7 +126,7 @@ export interface EnqueueResult {
 
 interface Entry {
   readonly tx: DecodedTransaction;
-  readonly commitLsn: Lsn;
+  readonly lsn: Lsn;
   readonly bytes: number;
   status: ApplyTransactionStatus;
   waitingOn: number;
@@ -169,6 +170,7 @@ export const EMPTY_COUNTERS: Readonly<ApplierCounters> = Object.freeze({
 
 export class Applier {
   private target: ApplyTarget;
+  private listener: ApplierListener | undefined;
   private currentState: ApplierState;
   private readonly position: ApplyPosition;
   private readonly tracker = new DependencyTracker();
@@ -223,9 +225,10 @@ export class Applier {
 
   // ---------------------------------------------------------------- feeding
 
-  /** Points the applier at a target again (after a restart, the feeder rebuilds its target). */
-  rebind(target: ApplyTarget): void {
+  /** Points the applier at a target (and a listener) again: after a restart, the feeder rebuilds its target. */
+  rebind(target: ApplyTarget, listener?: ApplierListener): void {
     this.target = target;
+    this.listener = listener;
   }
 
   targetNodeId(): string {
@@ -243,17 +246,17 @@ export class Applier {
     const fresh: DecodedTransaction[] = [];
     let lastLsn = this.lastAcceptedLsn;
     for (const tx of transactions) {
-      if (this.position.isFinished(tx.commitLsn) || this.outstanding.has(tx.commitLsn)) continue;
-      if (tx.commitLsn <= lastLsn) {
-        throw new DomainError('UNPROCESSABLE', `Transaction at ${tx.commitLsn} arrived after ${lastLsn}: transactions must arrive in commit order.`, {
+      if (this.position.isFinished(tx.lsn) || this.outstanding.has(tx.lsn)) continue;
+      if (tx.lsn <= lastLsn) {
+        throw new DomainError('UNPROCESSABLE', `Transaction at ${tx.lsn} arrived after ${lastLsn}: transactions must arrive in commit order.`, {
           subscriptionId: this.subscriptionId,
-          commitLsn: tx.commitLsn,
+          lsn: tx.lsn,
           lastAcceptedLsn: lastLsn,
         });
       }
-      assert(tx.endLsn > tx.commitLsn, `transaction ${tx.commitLsn} ends at ${tx.endLsn}`);
+      assert(tx.commitLsn > tx.lsn, `transaction ${tx.lsn} ends at ${tx.commitLsn}`);
       fresh.push(tx);
-      lastLsn = tx.commitLsn;
+      lastLsn = tx.lsn;
     }
     if (fresh.length > this.queueRoom()) {
       throw new DomainError('CONFLICT', `The applier of ${this.subscriptionId} holds ${this.outstanding.size} unfinished transactions; ${fresh.length} more exceed maxQueuedTransactions (${this.config().maxQueuedTransactions}).`, {
@@ -263,8 +266,8 @@ export class Applier {
     }
     const nowMs = this.deps.clock.now();
     for (const tx of transactions) {
-      this.position.received(tx.commitLsn);
-      if (this.lastReceivedEndLsn === null || tx.endLsn > this.lastReceivedEndLsn) this.lastReceivedEndLsn = tx.endLsn;
+      this.position.received(tx.lsn);
+      if (this.lastReceivedEndLsn === null || tx.commitLsn > this.lastReceivedEndLsn) this.lastReceivedEndLsn = tx.commitLsn;
     }
     for (const tx of fresh) this.accept(tx, nowMs);
     this.lastAcceptedLsn = lastLsn;
@@ -287,9 +290,9 @@ export class Applier {
     return this.position.checkpointLsn();
   }
 
-  /** True when the transaction at `commitLsn` was applied or given up. */
-  isFinished(commitLsn: Lsn): boolean {
-    return this.position.isFinished(commitLsn);
+  /** True when the transaction at `lsn` was applied or given up. */
+  isFinished(lsn: Lsn): boolean {
+    return this.position.isFinished(lsn);
   }
 
   /** Told the new checkpoint each time it moves, and at each manual checkpoint. Returns the unsubscribe. */
@@ -327,15 +330,15 @@ export class Applier {
   }
 
   /**
-   * Gives up the transaction that failed at `commitLsn` (GoldenGate's SKIPTRANSACTION); recorded
+   * Gives up the transaction that failed at `lsn` (GoldenGate's SKIPTRANSACTION); recorded
    * in the discard list. The applier stays as it is until started.
    * @throws DomainError NOT_FOUND when no transaction failed there.
    */
-  skip(commitLsn: Lsn, reason = 'skipped by the operator'): ApplyTransactionView {
+  skip(lsn: Lsn, reason = 'skipped by the operator'): ApplyTransactionView {
     this.assertOpen();
-    const entry = this.outstanding.get(commitLsn);
+    const entry = this.outstanding.get(lsn);
     if (entry === undefined || entry.status !== 'FAILED') {
-      throw new DomainError('NOT_FOUND', `No failed transaction at ${commitLsn} in the applier of ${this.subscriptionId}.`, { subscriptionId: this.subscriptionId, commitLsn });
+      throw new DomainError('NOT_FOUND', `No failed transaction at ${lsn} in the applier of ${this.subscriptionId}.`, { subscriptionId: this.subscriptionId, lsn });
     }
     this.counters.transactionsFailed -= 1;
     this.finish(entry, 'SKIPPED', reason, true);
@@ -463,7 +466,7 @@ export class Applier {
   private accept(tx: DecodedTransaction, nowMs: number): void {
     const entry: Entry = {
       tx,
-      commitLsn: tx.commitLsn,
+      lsn: tx.lsn,
       bytes: changeBytes(tx),
       status: 'QUEUED',
       waitingOn: 0,
@@ -475,14 +478,14 @@ export class Applier {
       reason: null,
       retryTimer: null,
     };
-    for (const lsn of this.tracker.add(tx.commitLsn, tx.changes)) {
+    for (const lsn of this.tracker.add(tx.lsn, tx.changes)) {
       const earlier = this.outstanding.get(lsn);
-      assert(earlier !== undefined, `dependency ${lsn} of ${tx.commitLsn} is not outstanding`);
+      assert(earlier !== undefined, `dependency ${lsn} of ${tx.lsn} is not outstanding`);
       earlier.dependents.push(entry);
       entry.waitingOn += 1;
     }
     if (entry.waitingOn > 0) this.counters.dependencyWaits += 1;
-    this.outstanding.set(tx.commitLsn, entry);
+    this.outstanding.set(tx.lsn, entry);
     if (entry.waitingOn === 0) this.ready.push(entry);
   }
 
@@ -547,15 +550,16 @@ export class Applier {
       this.counters.firstAppliedAtMs ??= nowMs;
       this.counters.lastAppliedAtMs = nowMs;
       this.finish(entry, 'APPLIED', null, false);
+      this.listener?.applied?.(entry.tx, outcome);
       return;
     }
     const config = this.config();
     const retriesDone = entry.attempts - 1;
-    if (outcome.status === 'TRANSIENT' && retriesDone < config.maxRetries) {
-      this.noteError(entry, outcome.reason, false, nowMs);
+    if (outcome.transient && retriesDone < config.maxRetries) {
+      this.noteError(entry, outcome.message, false, nowMs);
       this.counters.retries += 1;
       entry.status = 'RETRY_WAIT';
-      entry.reason = outcome.reason;
+      entry.reason = outcome.message;
       const backoffMs = Math.min(config.retryInitialBackoffMs * 2 ** retriesDone, config.retryMaxBackoffMs);
       entry.retryTimer = this.deps.clock.after(backoffMs, () => {
         entry.retryTimer = null;
@@ -564,9 +568,10 @@ export class Applier {
         this.ready.push(entry);
         this.dispatch();
       });
+      this.listener?.failed?.(entry.tx, outcome, 'RETRY');
       return;
     }
-    const reason = outcome.status === 'TRANSIENT' ? `${outcome.reason} (still failing after ${config.maxRetries} retries)` : outcome.reason;
+    const reason = outcome.transient ? `${outcome.message} (still failing after ${config.maxRetries} retries)` : outcome.message;
     this.noteError(entry, reason, true, nowMs);
     switch (config.onPermanentError) {
       case 'ABEND':
@@ -574,21 +579,22 @@ export class Applier {
         entry.status = 'FAILED';
         entry.reason = reason;
         if (this.currentState === 'RUNNING') this.becomeState('ABENDED');
-        return;
+        break;
       case 'SKIP':
         this.finish(entry, 'SKIPPED', reason, false);
-        return;
+        break;
       case 'DISCARD':
         this.finish(entry, 'DISCARDED', reason, true);
-        return;
+        break;
     }
+    this.listener?.failed?.(entry.tx, outcome, config.onPermanentError);
   }
 
   private callTarget(tx: DecodedTransaction): ApplyOutcome {
     try {
       return this.target.apply(tx);
     } catch (error) {
-      if (error instanceof DomainError) return { status: 'PERMANENT', reason: error.message };
+      if (error instanceof DomainError) return { status: 'FAILED', transient: false, message: error.message };
       throw error;
     }
   }
@@ -598,13 +604,13 @@ export class Applier {
     entry.status = status;
     entry.reason = reason;
     entry.finishedAtMs = nowMs;
-    this.outstanding.delete(entry.commitLsn);
-    this.tracker.finish(entry.commitLsn, entry.tx.changes);
-    this.position.finished(entry.commitLsn, entry.tx.endLsn);
+    this.outstanding.delete(entry.lsn);
+    this.tracker.finish(entry.lsn, entry.tx.changes);
+    this.position.finished(entry.lsn, entry.tx.commitLsn);
     if (status !== 'APPLIED') {
       if (status === 'SKIPPED') this.counters.transactionsSkipped += 1;
       else this.counters.transactionsDiscarded += 1;
-      this.discardList.push({ commitLsn: entry.commitLsn, xid: entry.tx.xid, reason: reason ?? status, discardedAtMs: nowMs, changes: keepChanges ? entry.tx.changes : [] });
+      this.discardList.push({ lsn: entry.lsn, xid: entry.tx.xid, reason: reason ?? status, discardedAtMs: nowMs, changes: keepChanges ? entry.tx.changes : [] });
       trim(this.discardList, this.config().discardLimit);
     }
     for (const dependent of entry.dependents) {
@@ -617,7 +623,7 @@ export class Applier {
   }
 
   private noteError(entry: Entry, reason: string, permanent: boolean, atMs: number): void {
-    this.lastError = { commitLsn: entry.commitLsn, xid: entry.tx.xid, reason, permanent, atMs };
+    this.lastError = { lsn: entry.lsn, xid: entry.tx.xid, reason, permanent, atMs };
   }
 
   private advanceCheckpoint(): boolean {
@@ -643,8 +649,8 @@ export class Applier {
     return {
       subscriptionId: this.subscriptionId,
       xid: entry.tx.xid,
-      commitLsn: entry.commitLsn,
-      endLsn: entry.tx.endLsn,
+      lsn: entry.lsn,
+      commitLsn: entry.tx.commitLsn,
       commitTimeMs: entry.tx.commitTimeMs,
       origin: entry.tx.origin,
       changeCount: entry.tx.changes.length,

@@ -8,7 +8,7 @@ import { DomainError } from '../runtime/domain-error.js';
 import { naturalCompare } from '../runtime/natural-order.js';
 import type { Lsn } from '../replication/lsn.js';
 import { DEFAULT_APPLY_CONFIG, validateApplyConfig, type ApplyConfig, type ApplyConfigPatch } from './apply-config.js';
-import type { ApplyTarget, CheckpointRecord } from './apply-types.js';
+import type { ApplierListener, ApplyTarget, CheckpointRecord } from './apply-types.js';
 import { Applier, EMPTY_COUNTERS, type ApplierCounters, type ApplierRecord } from './applier.js';
 
 /** Most appliers (subscriptions) one engine runs. */
@@ -37,6 +37,8 @@ export interface ApplierOptions {
   startLsn?: Lsn;
   /** The subscription's own values of configuration fields (validated). */
   overrides?: ApplyConfigPatch;
+  /** Told what became of each transaction. */
+  listener?: ApplierListener;
 }
 
 /** Counters summed over every applier, with what follows from them. */
@@ -90,7 +92,7 @@ export class ApplyEngine {
   applierFor(subscriptionId: string, target: ApplyTarget, options: ApplierOptions = {}): Applier {
     const existing = this.live.get(subscriptionId);
     if (existing !== undefined) {
-      existing.rebind(target);
+      existing.rebind(target, options.listener);
       return existing;
     }
     const restored = this.waiting.get(subscriptionId);
@@ -111,6 +113,7 @@ export class ApplyEngine {
       },
       { ...record, overrides },
     );
+    applier.rebind(target, options.listener);
     this.waiting.delete(subscriptionId);
     this.live.set(subscriptionId, applier);
     this.deps.persistence.saveApplier(applier.record());

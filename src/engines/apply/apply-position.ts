@@ -7,8 +7,8 @@
 import { assert } from '../runtime/domain-error.js';
 import type { Lsn } from '../replication/lsn.js';
 
-/** A transaction finished above the checkpoint: [commitLsn, endLsn]. */
-export type FinishedAbove = readonly [commitLsn: Lsn, endLsn: Lsn];
+/** A transaction finished above the checkpoint: [lsn, commitLsn]. */
+export type FinishedAbove = readonly [lsn: Lsn, commitLsn: Lsn];
 
 export interface ApplyPositionState {
   checkpointLsn: Lsn;
@@ -36,27 +36,27 @@ export class ApplyPosition {
     return this.above.length;
   }
 
-  /** True when the transaction at `commitLsn` is applied (or given up) already: below the checkpoint or finished above it. */
-  isFinished(commitLsn: Lsn): boolean {
-    return commitLsn < this.checkpoint || this.indexOf(commitLsn) >= 0;
+  /** True when the transaction at `lsn` is applied (or given up) already: below the checkpoint or finished above it. */
+  isFinished(lsn: Lsn): boolean {
+    return lsn < this.checkpoint || this.indexOf(lsn) >= 0;
   }
 
-  /** The source delivered the transaction at `commitLsn` (new or a duplicate). */
-  received(commitLsn: Lsn): void {
-    if (commitLsn > this.lastReceived) this.lastReceived = commitLsn;
+  /** The source delivered the transaction at `lsn` (new or a duplicate). */
+  received(lsn: Lsn): void {
+    if (lsn > this.lastReceived) this.lastReceived = lsn;
   }
 
   /** A transaction finished; nothing moves until {@link advance}. */
-  finished(commitLsn: Lsn, endLsn: Lsn): void {
-    assert(!this.isFinished(commitLsn), `transaction ${commitLsn} finished twice`);
+  finished(lsn: Lsn, commitLsn: Lsn): void {
+    assert(!this.isFinished(lsn), `transaction ${lsn} finished twice`);
     let low = 0;
     let high = this.above.length;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if (this.above[middle]![0] < commitLsn) low = middle + 1;
+      if (this.above[middle]![0] < lsn) low = middle + 1;
       else high = middle;
     }
-    this.above.splice(low, 0, [commitLsn, endLsn]);
+    this.above.splice(low, 0, [lsn, commitLsn]);
   }
 
   /**
@@ -66,28 +66,30 @@ export class ApplyPosition {
    */
   advance(oldestUnfinished: Lsn | null): boolean {
     let count = 0;
-    for (const [commitLsn, endLsn] of this.above) {
-      if (commitLsn > this.lastReceived) break;
-      if (oldestUnfinished !== null && commitLsn > oldestUnfinished) break;
-      if (endLsn > this.checkpoint) this.checkpoint = endLsn;
+    for (const [lsn, commitLsn] of this.above) {
+      if (lsn > this.lastReceived) break;
+      if (oldestUnfinished !== null && lsn > oldestUnfinished) break;
+      if (commitLsn > this.checkpoint) this.checkpoint = commitLsn;
       count += 1;
     }
     if (count > 0) this.above.splice(0, count);
+    // Nothing unfinished may hide below the checkpoint: a restart would skip it.
+    assert(oldestUnfinished === null || this.checkpoint <= oldestUnfinished, `checkpoint ${this.checkpoint} passed unfinished ${oldestUnfinished}`);
     return count > 0;
   }
 
   snapshot(): ApplyPositionState {
-    return { checkpointLsn: this.checkpoint, finishedAbove: this.above.map(([commitLsn, endLsn]) => [commitLsn, endLsn] as const) };
+    return { checkpointLsn: this.checkpoint, finishedAbove: this.above.map(([lsn, commitLsn]) => [lsn, commitLsn] as const) };
   }
 
-  private indexOf(commitLsn: Lsn): number {
+  private indexOf(lsn: Lsn): number {
     let low = 0;
     let high = this.above.length - 1;
     while (low <= high) {
       const middle = (low + high) >> 1;
       const value = this.above[middle]![0];
-      if (value === commitLsn) return middle;
-      if (value < commitLsn) low = middle + 1;
+      if (value === lsn) return middle;
+      if (value < lsn) low = middle + 1;
       else high = middle - 1;
     }
     return -1;

@@ -5,38 +5,49 @@
 import type { DecodedChange } from '../replication/logical-decoding.js';
 import type { Lsn } from '../replication/lsn.js';
 
-/** One source transaction as a logical slot decodes it, in commit order. */
+/**
+ * One source transaction as a logical slot decodes it (pgoutput's BEGIN to COMMIT), in commit
+ * order; the same shape as logical's `decodeTransactions` gives.
+ */
 export interface DecodedTransaction {
   /** The source's transaction id. */
   readonly xid: number;
-  /** Where the transaction's commit record starts: its name in the apply engine. */
+  /** Where the transaction's WAL record starts: its name in the apply engine. */
+  readonly lsn: Lsn;
+  /** Where it ends: the position a subscriber confirms once it is applied (the checkpoint moves to it). */
   readonly commitLsn: Lsn;
-  /** Where the next record starts: the position a slot confirms once this one is applied. */
-  readonly endLsn: Lsn;
   /** Cluster time of the commit at the source. */
   readonly commitTimeMs: number;
-  /** The node that wrote it first (PostgreSQL's replication origin; `origin = none` filters on it). */
-  readonly origin: string;
-  /** Its row changes, in order. */
+  /** Its replication origin (the node it was first written on, when a subscription applied it there); null for a local write. */
+  readonly origin: string | null;
+  /** Its row changes, in order; none for a transaction that decodes to nothing (the checkpoint still passes it). */
   readonly changes: readonly DecodedChange[];
 }
 
-/** What a target did with one transaction. */
+/**
+ * What a target did with one transaction. Targets may say more (logical adds the changes applied
+ * and skipped and the apply conflicts met); the engine reads these fields.
+ */
 export type ApplyOutcome =
   | { readonly status: 'APPLIED' }
-  /** The target cannot take it now (a crashed node): retried with backoff. */
-  | { readonly status: 'TRANSIENT'; readonly reason: string }
-  /** Trying again cannot help (a missing row, a standby): handled by the permanent-error policy. */
-  | { readonly status: 'PERMANENT'; readonly reason: string };
+  /** `transient`: the target cannot take it now (a crashed node): retried with backoff. Otherwise permanent: the policy decides. */
+  | { readonly status: 'FAILED'; readonly transient: boolean; readonly message: string };
 
 /** Where an applier writes: one node. Implemented by logical subscriptions, and by {@link StorageApplyTarget} for direct use. */
-export interface ApplyTarget {
+export interface ApplyTarget<Outcome extends ApplyOutcome = ApplyOutcome> {
   readonly nodeId: string;
   /**
-   * Applies one transaction, all or nothing. A thrown `DomainError` counts as PERMANENT; any
-   * other throw is a bug and propagates.
+   * Applies one transaction, all or nothing. A thrown `DomainError` counts as a permanent
+   * failure; any other throw is a bug and propagates.
    */
-  apply(transaction: DecodedTransaction): ApplyOutcome;
+  apply(transaction: DecodedTransaction): Outcome;
+}
+
+/** Told what became of each transaction (logical counts its apply conflicts and follows `disable_on_error` here). */
+export interface ApplierListener<Outcome extends ApplyOutcome = ApplyOutcome> {
+  applied?(transaction: DecodedTransaction, outcome: Outcome): void;
+  /** A failure, and what follows: a retry, or the permanent-error policy's response. */
+  failed?(transaction: DecodedTransaction, outcome: Extract<Outcome, { status: 'FAILED' }> | { status: 'FAILED'; transient: false; message: string }, handling: 'RETRY' | PermanentErrorPolicy): void;
 }
 
 /** An applier's state (GoldenGate's process states: RUNNING, STOPPED, ABENDED). */
@@ -64,7 +75,7 @@ export interface CheckpointRecord {
 
 /** A transaction given up by SKIP, DISCARD or `skip`, as the discard list keeps it. */
 export interface DiscardedTransaction {
-  readonly commitLsn: Lsn;
+  readonly lsn: Lsn;
   readonly xid: number;
   readonly reason: string;
   readonly discardedAtMs: number;

@@ -24,7 +24,7 @@ export class DependencyTracker {
   private readonly tableBarrier = new Map<string, Lsn>();
 
   /** Registers an unfinished transaction; answers the earlier unfinished ones it must wait for. */
-  add(commitLsn: Lsn, changes: readonly DecodedChange[]): Lsn[] {
+  add(lsn: Lsn, changes: readonly DecodedChange[]): Lsn[] {
     const dependsOn = new Set<Lsn>();
     for (const change of changes) {
       const users = this.usersOf(change.table);
@@ -34,28 +34,28 @@ export class DependencyTracker {
         if (writer !== undefined) dependsOn.add(writer);
         const barrier = this.tableBarrier.get(change.table);
         if (barrier !== undefined) dependsOn.add(barrier);
-        this.lastRowWriter.set(row, commitLsn);
+        this.lastRowWriter.set(row, lsn);
       } else {
         for (const user of users) dependsOn.add(user);
-        this.tableBarrier.set(change.table, commitLsn);
+        this.tableBarrier.set(change.table, lsn);
       }
-      users.add(commitLsn);
+      users.add(lsn);
     }
-    dependsOn.delete(commitLsn);
+    dependsOn.delete(lsn);
     return [...dependsOn];
   }
 
   /** Forgets a finished transaction (applied, skipped or discarded). */
-  finish(commitLsn: Lsn, changes: readonly DecodedChange[]): void {
+  finish(lsn: Lsn, changes: readonly DecodedChange[]): void {
     for (const change of changes) {
       if (isRowChange(change)) {
         const row = rowId(change.table, change.key);
-        if (this.lastRowWriter.get(row) === commitLsn) this.lastRowWriter.delete(row);
-      } else if (this.tableBarrier.get(change.table) === commitLsn) {
+        if (this.lastRowWriter.get(row) === lsn) this.lastRowWriter.delete(row);
+      } else if (this.tableBarrier.get(change.table) === lsn) {
         this.tableBarrier.delete(change.table);
       }
       const users = this.tableUsers.get(change.table);
-      users?.delete(commitLsn);
+      users?.delete(lsn);
       if (users?.size === 0) this.tableUsers.delete(change.table);
     }
   }

@@ -4,7 +4,7 @@
  */
 import type { Lsn } from '../replication/lsn.js';
 
-export class ReadyQueue<T extends { readonly commitLsn: Lsn }> {
+export class ReadyQueue<T extends { readonly lsn: Lsn }> {
   private readonly heap: T[] = [];
 
   get size(): number {
@@ -21,7 +21,7 @@ export class ReadyQueue<T extends { readonly commitLsn: Lsn }> {
     let index = heap.length - 1;
     while (index > 0) {
       const parent = (index - 1) >> 1;
-      if (heap[parent]!.commitLsn <= item.commitLsn) break;
+      if (heap[parent]!.lsn <= item.lsn) break;
       heap[index] = heap[parent]!;
       index = parent;
     }
@@ -38,8 +38,8 @@ export class ReadyQueue<T extends { readonly commitLsn: Lsn }> {
       const left = 2 * index + 1;
       if (left >= heap.length) break;
       const right = left + 1;
-      const child = right < heap.length && heap[right]!.commitLsn < heap[left]!.commitLsn ? right : left;
-      if (heap[child]!.commitLsn >= last.commitLsn) break;
+      const child = right < heap.length && heap[right]!.lsn < heap[left]!.lsn ? right : left;
+      if (heap[child]!.lsn >= last.lsn) break;
       heap[index] = heap[child]!;
       index = child;
     }

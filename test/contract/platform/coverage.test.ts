@@ -287,6 +287,14 @@ const graphqlTwins: Record<string, string> = {
   resolveGroupConflict: 'Mutation.resolveGroupConflict',
   getConflictStatistics: 'Query.conflictStatistics',
   getConflictPredictions: 'Query.conflictPredictions',
+  // The apply engine (issue 16).
+  getApplyConfig: 'Query.applyConfig',
+  updateApplyConfig: 'Mutation.updateApplyConfig',
+  listApplierStatus: 'Query.applyStatus',
+  listApplyCheckpoints: 'Query.applyCheckpoints',
+  takeApplyCheckpoint: 'Mutation.takeApplyCheckpoint',
+  listApplyTransactions: 'Query.applyTransactions',
+  getApplyStatistics: 'Query.applyStatistics',
 };
 
 describe('coverage of the contract', () => {

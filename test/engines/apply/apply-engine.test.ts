@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SeededRng } from '../../../src/engines/runtime/rng.js';
 import { makeWorkload, MemoryTarget, serialState, startApplyWorld } from './apply-harness.js';
 
 /** Advances until the applier has nothing unfinished (bounded). */
@@ -30,7 +31,7 @@ describe('parallel apply', () => {
           expect(target.rows).toEqual(serialState(transactions));
           expect([...target.appliedCount.values()].every((count) => count === 1)).toBe(true);
           expect(target.appliedCount.size).toBe(transactions.length);
-          expect(applier.resumeLsn()).toBe(transactions.at(-1)!.endLsn);
+          expect(applier.resumeLsn()).toBe(transactions.at(-1)!.commitLsn);
           world.engine.close();
         },
       ),
@@ -45,7 +46,7 @@ describe('parallel apply', () => {
     world.engine.applierFor('sub-1', target).enqueue(chain);
     drain(world, 'sub-1', 1);
     // Every transaction rewrites k1 (the only row), so the order is the commit order.
-    expect(target.order).toEqual(chain.map((tx) => tx.commitLsn));
+    expect(target.order).toEqual(chain.map((tx) => tx.lsn));
     expect(world.engine.statistics().dependencyWaits).toBe(11);
   });
 
@@ -100,15 +101,47 @@ describe('checkpoints and restarts', () => {
         const applier = engine.applierFor('sub-1', target);
         const resumeLsn = applier.resumeLsn();
         // The source resends from the checkpoint, as a slot does from its confirmed position.
-        applier.enqueue(transactions.filter((tx) => tx.commitLsn >= resumeLsn));
+        applier.enqueue(transactions.filter((tx) => tx.lsn >= resumeLsn));
         drain(world, 'sub-1');
         expect(target.rows).toEqual(serialState(transactions));
         expect([...target.appliedCount.values()].every((count) => count === 1)).toBe(true);
         expect(target.appliedCount.size).toBe(transactions.length);
-        expect(applier.resumeLsn()).toBe(transactions.at(-1)!.endLsn);
+        expect(applier.resumeLsn()).toBe(transactions.at(-1)!.commitLsn);
         engine.close();
       }),
       { seed: 7, numRuns: 25 },
+    );
+  });
+
+  it('chaos: random target outages, restarts and dependencies still end in the serial state, each transaction applied once (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
+        const rng = new SeededRng(seed);
+        const world = startApplyWorld({ applyParallelism: rng.int(1, 9), batchMaxTransactions: rng.int(1, 6), retryInitialBackoffMs: 5, retryMaxBackoffMs: 40, maxRetries: 100 });
+        const transactions = makeWorkload({ transactions: 60, dependentShare: rng.float(), seed, withDeletes: true });
+        const target = new MemoryTarget();
+        let down = false;
+        target.fail = () => (down ? { status: 'FAILED', transient: true, message: 'node-9 is down' } : null);
+        let applier = world.engine.applierFor('sub-1', target);
+        applier.enqueue(transactions);
+        for (let step = 0; step < 40; step += 1) {
+          const event = rng.int(0, 10);
+          if (event < 2) down = !down;
+          else if (event === 2) {
+            // A server restart: the feeder binds again and resends from the checkpoint.
+            applier = world.restart().applierFor('sub-1', target);
+            applier.enqueue(transactions.filter((tx) => tx.lsn >= applier.resumeLsn()));
+          }
+          world.clock.advance(rng.int(0, 8));
+        }
+        down = false;
+        drain(world, 'sub-1');
+        expect(target.rows, `replay: seed ${seed}`).toEqual(serialState(transactions));
+        expect([...target.appliedCount.values()].every((count) => count === 1), `replay: seed ${seed}`).toBe(true);
+        expect(target.appliedCount.size).toBe(transactions.length);
+        world.engine.close();
+      }),
+      { seed: 1616, numRuns: 25 },
     );
   });
 
@@ -121,8 +154,8 @@ describe('checkpoints and restarts', () => {
     applier.enqueue(transactions);
     drain(world, 'sub-1', 10);
     const [manual] = world.engine.takeCheckpoints('sub-1');
-    expect(manual).toMatchObject({ subscriptionId: 'sub-1', checkpointLsn: transactions.at(-1)!.endLsn, trigger: 'MANUAL', appliedAboveCount: 0 });
-    expect(told.at(-1)).toBe(transactions.at(-1)!.endLsn);
+    expect(manual).toMatchObject({ subscriptionId: 'sub-1', checkpointLsn: transactions.at(-1)!.commitLsn, trigger: 'MANUAL', appliedAboveCount: 0 });
+    expect(told.at(-1)).toBe(transactions.at(-1)!.commitLsn);
     world.clock.advance(1000);
     // The position did not move since: no AUTO checkpoint.
     expect(applier.checkpoints().map((checkpoint) => checkpoint.trigger)).toEqual(['MANUAL']);
@@ -135,8 +168,9 @@ describe('errors', () => {
     const world = startApplyWorld({ applyParallelism: 1, batchOverheadMs: 0, applyCostPerChangeMs: 0, retryInitialBackoffMs: 100, retryMaxBackoffMs: 1000 });
     const target = new MemoryTarget();
     let failures = 3;
-    target.fail = () => (failures-- > 0 ? { status: 'TRANSIENT', reason: 'node-9 is down' } : null);
-    const applier = world.engine.applierFor('sub-1', target);
+    target.fail = () => (failures-- > 0 ? { status: 'FAILED', transient: true, message: 'node-9 is down' } : null);
+    const heard: string[] = [];
+    const applier = world.engine.applierFor('sub-1', target, { listener: { applied: (tx) => heard.push(`applied ${tx.xid}`), failed: (tx, _outcome, handling) => heard.push(`${handling} ${tx.xid}`) } });
     applier.enqueue(makeWorkload({ transactions: 1, dependentShare: 0, seed: 1 }));
     world.clock.advance(0);
     expect(applier.transactions()[0]).toMatchObject({ status: 'RETRY_WAIT', attempts: 1, reason: 'node-9 is down' });
@@ -148,6 +182,7 @@ describe('errors', () => {
     expect(applier.transactions()[0]).toMatchObject({ status: 'APPLIED', attempts: 4 });
     expect(applier.state()).toBe('RUNNING');
     expect(world.engine.statistics()).toMatchObject({ retries: 3, transactionsApplied: 1 });
+    expect(heard).toEqual(['RETRY 1', 'RETRY 1', 'RETRY 1', 'applied 1']);
     expect(applier.status().lastError).toMatchObject({ permanent: false, reason: 'node-9 is down' });
   });
 
@@ -155,14 +190,14 @@ describe('errors', () => {
     const world = startApplyWorld({ applyParallelism: 2, onPermanentError: 'ABEND' });
     const transactions = makeWorkload({ transactions: 6, dependentShare: 0, seed: 1 });
     const target = new MemoryTarget();
-    const broken = transactions[2]!.commitLsn;
-    target.fail = (tx) => (tx.commitLsn === broken ? { status: 'PERMANENT', reason: 'row missing' } : null);
+    const broken = transactions[2]!.lsn;
+    target.fail = (tx) => (tx.lsn === broken ? { status: 'FAILED', transient: false, message: 'row missing' } : null);
     const applier = world.engine.applierFor('sub-1', target);
     applier.enqueue(transactions);
     drain(world, 'sub-1', 10, 50);
     expect(applier.state()).toBe('ABENDED');
-    expect(applier.resumeLsn()).toBe(transactions[1]!.endLsn);
-    expect(applier.transactions().find((tx) => tx.commitLsn === broken)).toMatchObject({ status: 'FAILED', reason: 'row missing' });
+    expect(applier.resumeLsn()).toBe(transactions[1]!.commitLsn);
+    expect(applier.transactions().find((tx) => tx.lsn === broken)).toMatchObject({ status: 'FAILED', reason: 'row missing' });
     // Restarted with the cause still there: ABENDED again.
     applier.start();
     world.clock.advance(50);
@@ -172,8 +207,8 @@ describe('errors', () => {
     applier.start();
     drain(world, 'sub-1');
     expect(applier.state()).toBe('RUNNING');
-    expect(applier.resumeLsn()).toBe(transactions.at(-1)!.endLsn);
-    expect(applier.discards()).toMatchObject([{ commitLsn: broken, reason: 'skipped by the operator' }]);
+    expect(applier.resumeLsn()).toBe(transactions.at(-1)!.commitLsn);
+    expect(applier.discards()).toMatchObject([{ lsn: broken, reason: 'skipped by the operator' }]);
     expect(target.appliedCount.has(broken)).toBe(false);
     expect(() => applier.skip(broken)).toThrow(/No failed transaction/);
   });
@@ -183,12 +218,12 @@ describe('errors', () => {
       const world = startApplyWorld({ onPermanentError: policy });
       const transactions = makeWorkload({ transactions: 5, dependentShare: 0, seed: 1 });
       const target = new MemoryTarget();
-      target.fail = (tx) => (tx.xid === 3 ? { status: 'PERMANENT', reason: 'duplicate key' } : null);
+      target.fail = (tx) => (tx.xid === 3 ? { status: 'FAILED', transient: false, message: 'duplicate key' } : null);
       const applier = world.engine.applierFor('sub-1', target);
       applier.enqueue(transactions);
       drain(world, 'sub-1');
       expect(applier.state()).toBe('RUNNING');
-      expect(applier.resumeLsn()).toBe(transactions.at(-1)!.endLsn);
+      expect(applier.resumeLsn()).toBe(transactions.at(-1)!.commitLsn);
       expect(target.appliedCount.size).toBe(4);
       const [discarded] = applier.discards();
       expect(discarded).toMatchObject({ xid: 3, reason: 'duplicate key' });
@@ -200,7 +235,7 @@ describe('errors', () => {
   it('a transient error that outlasts maxRetries is permanent', () => {
     const world = startApplyWorld({ maxRetries: 2, retryInitialBackoffMs: 10, onPermanentError: 'ABEND' });
     const target = new MemoryTarget();
-    target.fail = () => ({ status: 'TRANSIENT', reason: 'node-9 is down' });
+    target.fail = () => ({ status: 'FAILED', transient: true, message: 'node-9 is down' });
     const applier = world.engine.applierFor('sub-1', target);
     applier.enqueue(makeWorkload({ transactions: 1, dependentShare: 0, seed: 1 }));
     world.clock.advance(1000);

@@ -31,9 +31,9 @@ export class MemoryStore {
 /** A target keeping rows in a map; each row carries its checksum and every apply is counted per transaction. */
 export class MemoryTarget implements ApplyTarget {
   readonly rows = new Map<string, { value: Record<string, unknown>; checksum: number }>();
-  /** commitLsn → times applied. */
+  /** lsn → times applied. */
   readonly appliedCount = new Map<number, number>();
-  /** commitLsns in the order applied. */
+  /** lsns in the order applied. */
   readonly order: number[] = [];
   /** Answers instead of applying, while it returns an outcome (failure injection). */
   fail: ((transaction: DecodedTransaction) => ApplyOutcome | null) | null = null;
@@ -44,8 +44,8 @@ export class MemoryTarget implements ApplyTarget {
     const failure = this.fail?.(transaction) ?? null;
     if (failure !== null) return failure;
     applyChanges(this.rows, transaction.changes);
-    this.appliedCount.set(transaction.commitLsn, (this.appliedCount.get(transaction.commitLsn) ?? 0) + 1);
-    this.order.push(transaction.commitLsn);
+    this.appliedCount.set(transaction.lsn, (this.appliedCount.get(transaction.lsn) ?? 0) + 1);
+    this.order.push(transaction.lsn);
     return { status: 'APPLIED' };
   }
 }
@@ -152,7 +152,7 @@ export function makeWorkload(options: WorkloadOptions): DecodedTransaction[] {
         row: remove ? null : { key, balance: index * 10 + changeIndex, writtenBy: index },
       });
     }
-    transactions.push({ xid: index + 1, commitLsn: lsn, endLsn: lsn + 100, commitTimeMs: START_MS + index, origin: 'node-1', changes });
+    transactions.push({ xid: index + 1, lsn, commitLsn: lsn + 100, commitTimeMs: START_MS + index, origin: 'node-1', changes });
     lsn += 100;
   }
   return transactions;

@@ -24,7 +24,7 @@ describe('StorageApplyTarget: the direct path into a node', () => {
     expect(applier.status().retryingTransactions).toBeGreaterThan(0);
     world.heal(crash);
     await world.advance(1000);
-    expect(applier.status()).toMatchObject({ queuedTransactions: 0, checkpointLsn: transactions.at(-1)!.endLsn });
+    expect(applier.status()).toMatchObject({ queuedTransactions: 0, checkpointLsn: transactions.at(-1)!.commitLsn });
     const storage = replication.storageOf('node-3');
     const expected = new Map<string, unknown>();
     for (const tx of transactions) for (const change of tx.changes) expected.set(change.key, change.row);
