@@ -407,6 +407,185 @@ export type CacheFusionTransferSortField =
   | 'completedAt'
   | 'latencyUs';
 
+/** An alert of a channel rule on one channel. */
+export type ChannelAlert = {
+  __typename?: 'ChannelAlert';
+  alertId: Scalars['ID']['output'];
+  breachStartedAt: Scalars['DateTime']['output'];
+  channelId: Scalars['ID']['output'];
+  firedAt?: Maybe<Scalars['DateTime']['output']>;
+  kind: ChannelKind;
+  message: Scalars['String']['output'];
+  metric: ChannelMetric;
+  peakValue: Scalars['Float']['output'];
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  ruleId: Scalars['ID']['output'];
+  ruleName: Scalars['String']['output'];
+  severity: AlertSeverity;
+  state: AlertState;
+  threshold: Scalars['Float']['output'];
+  value: Scalars['Float']['output'];
+};
+
+/** A rule over a channel metric, with the channels its alerts are pending and firing on. */
+export type ChannelAlertRule = {
+  __typename?: 'ChannelAlertRule';
+  channelId?: Maybe<Scalars['ID']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Scalars['String']['output'];
+  firingChannelIds: Array<Scalars['ID']['output']>;
+  forMs: Scalars['Int']['output'];
+  kind?: Maybe<ChannelKind>;
+  metric: ChannelMetric;
+  name: Scalars['String']['output'];
+  pendingChannelIds: Array<Scalars['ID']['output']>;
+  ruleId: Scalars['ID']['output'];
+  severity: AlertSeverity;
+  threshold: Scalars['Float']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A channel's conflicts, in total and per second. */
+export type ChannelConflicts = {
+  __typename?: 'ChannelConflicts';
+  channelId: Scalars['ID']['output'];
+  conflicts: Scalars['BigInt']['output'];
+  conflictsPerSecond: Scalars['Float']['output'];
+  kind: ChannelKind;
+  measuredOverMs: Scalars['Int']['output'];
+  state: ChannelState;
+};
+
+/** One end of a channel. */
+export type ChannelEndpoint = {
+  __typename?: 'ChannelEndpoint';
+  datacenterId?: Maybe<Scalars['String']['output']>;
+  nodeId?: Maybe<Scalars['String']['output']>;
+};
+
+/** A channel's errors, in total and per second. */
+export type ChannelErrors = {
+  __typename?: 'ChannelErrors';
+  channelId: Scalars['ID']['output'];
+  errors: Scalars['BigInt']['output'];
+  errorsPerSecond: Scalars['Float']['output'];
+  kind: ChannelKind;
+  measuredOverMs: Scalars['Int']['output'];
+  state: ChannelState;
+  stateDetail: Scalars['String']['output'];
+};
+
+/** What runs a channel (see ChannelKind in the OpenAPI document). */
+export type ChannelKind =
+  /** A geo-replication stream between datacenters. */
+  | 'GEO'
+  /** A logical subscription. */
+  | 'LOGICAL'
+  /** A link between two sites of a multi-master group. */
+  | 'MULTI_MASTER'
+  /** A WAL sender to a standby. */
+  | 'PHYSICAL';
+
+/** The channels of one kind, summed. */
+export type ChannelKindSummary = {
+  __typename?: 'ChannelKindSummary';
+  bytesPerSecond: Scalars['Float']['output'];
+  channels: Scalars['Int']['output'];
+  conflicts: Scalars['BigInt']['output'];
+  conflictsPerSecond: Scalars['Float']['output'];
+  errors: Scalars['BigInt']['output'];
+  errorsPerSecond: Scalars['Float']['output'];
+  kind: ChannelKind;
+  maxLagBytes?: Maybe<Scalars['BigInt']['output']>;
+  maxLagMs?: Maybe<Scalars['BigInt']['output']>;
+  notStreaming: Scalars['Int']['output'];
+  operationsPerSecond: Scalars['Float']['output'];
+  streaming: Scalars['Int']['output'];
+};
+
+/** A channel's lag now. */
+export type ChannelLag = {
+  __typename?: 'ChannelLag';
+  channelId: Scalars['ID']['output'];
+  kind: ChannelKind;
+  lagBytes?: Maybe<Scalars['BigInt']['output']>;
+  lagMs?: Maybe<Scalars['BigInt']['output']>;
+  lagOperations?: Maybe<Scalars['BigInt']['output']>;
+  source: ChannelEndpoint;
+  state: ChannelState;
+  target: ChannelEndpoint;
+};
+
+/** A metric of a channel: lags, and rates per second over the rate window. */
+export type ChannelMetric =
+  | 'BYTES_PER_SECOND'
+  | 'CONFLICTS_PER_SECOND'
+  | 'ERRORS_PER_SECOND'
+  | 'LAG_BYTES'
+  | 'LAG_MS'
+  | 'LAG_OPERATIONS'
+  | 'OPERATIONS_PER_SECOND';
+
+/** Rates of a channel's cumulative counters over the rate window. */
+export type ChannelRates = {
+  __typename?: 'ChannelRates';
+  bytesPerSecond: Scalars['Float']['output'];
+  conflictsPerSecond: Scalars['Float']['output'];
+  errorsPerSecond: Scalars['Float']['output'];
+  measuredOverMs: Scalars['Int']['output'];
+  operationsPerSecond: Scalars['Float']['output'];
+};
+
+/** One measured point of a series. */
+export type ChannelSeriesPoint = {
+  __typename?: 'ChannelSeriesPoint';
+  at: Scalars['DateTime']['output'];
+  value: Scalars['Float']['output'];
+};
+
+/** A channel's state in monitoring's words (see ChannelState in the OpenAPI document). */
+export type ChannelState =
+  | 'CATCHING_UP'
+  | 'DISCONNECTED'
+  | 'FAILED'
+  | 'PAUSED'
+  | 'STARTING'
+  | 'STREAMING';
+
+/** Channels in each state. */
+export type ChannelStateCounts = {
+  __typename?: 'ChannelStateCounts';
+  CATCHING_UP: Scalars['Int']['output'];
+  DISCONNECTED: Scalars['Int']['output'];
+  FAILED: Scalars['Int']['output'];
+  PAUSED: Scalars['Int']['output'];
+  STARTING: Scalars['Int']['output'];
+  STREAMING: Scalars['Int']['output'];
+};
+
+/** What a channel shipped, in total and per second. */
+export type ChannelThroughput = {
+  __typename?: 'ChannelThroughput';
+  bytesPerSecond: Scalars['Float']['output'];
+  bytesShipped?: Maybe<Scalars['BigInt']['output']>;
+  channelId: Scalars['ID']['output'];
+  kind: ChannelKind;
+  measuredOverMs: Scalars['Int']['output'];
+  operationsPerSecond: Scalars['Float']['output'];
+  operationsShipped?: Maybe<Scalars['BigInt']['output']>;
+  state: ChannelState;
+};
+
+/** A channel's metric over a window, downsampled. */
+export type ChannelTimeSeries = {
+  __typename?: 'ChannelTimeSeries';
+  channelId: Scalars['ID']['output'];
+  metric: ChannelMetric;
+  points: Array<ChannelSeriesPoint>;
+  pointsInWindow: Scalars['Int']['output'];
+  sampleIntervalMs: Scalars['Int']['output'];
+};
+
 /** The cluster clock. */
 export type Clock = {
   __typename?: 'Clock';
@@ -983,6 +1162,17 @@ export type CreateApiKeyInput = {
   expiresInDays?: InputMaybe<Scalars['Int']['input']>;
   name: Scalars['String']['input'];
   role: Role;
+};
+
+/** A rule over a channel metric (see CreateChannelAlertRuleRequest). */
+export type CreateChannelAlertRuleInput = {
+  channelId?: InputMaybe<Scalars['ID']['input']>;
+  forMs?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<ChannelKind>;
+  metric: ChannelMetric;
+  name?: InputMaybe<Scalars['String']['input']>;
+  severity?: InputMaybe<AlertSeverity>;
+  threshold: Scalars['Float']['input'];
 };
 
 /** A snapshot to take; every field is optional (a full snapshot by default). */
@@ -2790,6 +2980,25 @@ export type MigrationTaskPage = {
   total: Scalars['Int']['output'];
 };
 
+/** A replication channel now, with its rates. */
+export type MonitoredChannel = {
+  __typename?: 'MonitoredChannel';
+  bytesShipped?: Maybe<Scalars['BigInt']['output']>;
+  channelId: Scalars['ID']['output'];
+  conflicts: Scalars['BigInt']['output'];
+  errors: Scalars['BigInt']['output'];
+  kind: ChannelKind;
+  lagBytes?: Maybe<Scalars['BigInt']['output']>;
+  lagMs?: Maybe<Scalars['BigInt']['output']>;
+  lagOperations?: Maybe<Scalars['BigInt']['output']>;
+  operationsShipped?: Maybe<Scalars['BigInt']['output']>;
+  rates: ChannelRates;
+  source: ChannelEndpoint;
+  state: ChannelState;
+  stateDetail: Scalars['String']['output'];
+  target: ChannelEndpoint;
+};
+
 /** Where one shard move stands (see MovePhase in the OpenAPI document). */
 export type MovePhase =
   | 'CANCELLED'
@@ -2832,6 +3041,8 @@ export type Mutation = {
   configureReplication: ReplicationConfig;
   createAccessToken: AccessToken;
   createApiKey: CreatedApiKey;
+  /** Creates a channel alert rule (twin of POST .../monitoring/alerts and /replication/monitoring/alerts). */
+  createChannelAlertRule: ChannelAlertRule;
   /** Creates a migration task (POST /api/v1/cluster/migration/tasks). */
   createMigrationTask: MigrationTask;
   /** Creates an alert rule. */
@@ -2842,6 +3053,8 @@ export type Mutation = {
   createReplicationSnapshot: ReplicationSnapshot;
   /** Creates a sharded table (POST …/sharding/tables and its aliases /api/v1/sharding/tables, /api/v1/replication/sharding/tables). */
   createShardedTable: ShardedTable;
+  /** Deletes a channel alert rule and answers it as it was (twin of DELETE .../monitoring/alerts/{id}). */
+  deleteChannelAlertRule: ChannelAlertRule;
   /** Deletes a migration task, cancelling it when it runs (DELETE …/tasks/{id}). */
   deleteMigrationTask: MigrationTask;
   /** Drops a replication slot. */
@@ -2960,6 +3173,8 @@ export type Mutation = {
   triggerFailover: FailoverResult;
   /** Promotes a standby to primary. */
   triggerReplicationFailover: ReplicationFailoverResult;
+  /** Changes a channel alert rule (twin of PUT .../monitoring/alerts/{id}). */
+  updateChannelAlertRule: ChannelAlertRule;
   updateClusterConfig: ClusterInfo;
   /** Changes failover settings; the others keep their values. */
   updateFailoverConfig: FailoverConfig;
@@ -3049,6 +3264,11 @@ export type MutationCreateApiKeyArgs = {
 };
 
 
+export type MutationCreateChannelAlertRuleArgs = {
+  input: CreateChannelAlertRuleInput;
+};
+
+
 export type MutationCreateMigrationTaskArgs = {
   input: MigrationTaskInput;
 };
@@ -3071,6 +3291,11 @@ export type MutationCreateReplicationSnapshotArgs = {
 
 export type MutationCreateShardedTableArgs = {
   input: ShardedTableInput;
+};
+
+
+export type MutationDeleteChannelAlertRuleArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -3368,6 +3593,12 @@ export type MutationTriggerFailoverArgs = {
 
 export type MutationTriggerReplicationFailoverArgs = {
   input?: InputMaybe<ReplicationFailoverInput>;
+};
+
+
+export type MutationUpdateChannelAlertRuleArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateChannelAlertRuleInput;
 };
 
 
@@ -3876,6 +4107,18 @@ export type Query = {
   cacheFusionStats: CacheFusionStats;
   /** The transfer log, newest first by default (GET /api/v1/rac/cache-fusion/transfers). */
   cacheFusionTransfers: Array<CacheFusionTransfer>;
+  /** The channel alert rules (twin of GET .../monitoring/alerts and /replication/monitoring/alerts). */
+  channelAlertRules: Array<ChannelAlertRule>;
+  /** Every channel's conflicts (twin of GET .../monitoring/conflicts). */
+  channelConflicts: Array<ChannelConflicts>;
+  /** Every channel's errors (twin of GET .../monitoring/errors and /replication/monitoring/errors). */
+  channelErrors: Array<ChannelErrors>;
+  /** Every channel's lag, worst first (twin of GET .../monitoring/lag and /replication/monitoring/lag). */
+  channelLag: Array<ChannelLag>;
+  /** Every channel's throughput (twin of GET .../monitoring/throughput and /replication/monitoring/throughput). */
+  channelThroughput: Array<ChannelThroughput>;
+  /** A channel's metric over a window, downsampled to at most maxPoints (twin of GET .../monitoring/timeseries). */
+  channelTimeSeries: ChannelTimeSeries;
   clock: Clock;
   /** The cluster as a whole. */
   cluster?: Maybe<ClusterInfo>;
@@ -3964,6 +4207,8 @@ export type Query = {
   migrationTaskProgress: RebalanceStatus;
   /** Migration tasks (GET /api/v1/cluster/migration/tasks). */
   migrationTasks: MigrationTaskPage;
+  /** Every replication channel of every kind (twin of GET /advanced-replication/monitoring/channels). */
+  monitoredChannels: Array<MonitoredChannel>;
   /**
    * Whether a node has a role, as GET /api/v1/cluster/nodes/{id}/probes/{role} answers it.
    * Public, like the health probes. maxLagBytes and maxLagMs bound a standby's replay lag
@@ -4036,6 +4281,8 @@ export type Query = {
   replicationLag: ReplicationLagReport;
   /** The lag time series, oldest first. */
   replicationLagHistory: Array<ReplicationLagSample>;
+  /** Every channel summarized (twin of GET .../monitoring/dashboard and /replication/monitoring/dashboard). */
+  replicationMonitoringDashboard: ReplicationMonitoringDashboard;
   /** One slot by name. */
   replicationSlot?: Maybe<ReplicationSlot>;
   /** Replication slots. */
@@ -4151,6 +4398,54 @@ export type QueryCacheFusionTransfersArgs = {
   order?: InputMaybe<SortOrder>;
   sortBy?: InputMaybe<CacheFusionTransferSortField>;
   way?: InputMaybe<TransferWay>;
+};
+
+
+export type QueryChannelAlertRulesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  metric?: InputMaybe<ChannelMetric>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryChannelConflictsArgs = {
+  kind?: InputMaybe<ChannelKind>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<ChannelState>;
+};
+
+
+export type QueryChannelErrorsArgs = {
+  kind?: InputMaybe<ChannelKind>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<ChannelState>;
+};
+
+
+export type QueryChannelLagArgs = {
+  kind?: InputMaybe<ChannelKind>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<ChannelState>;
+};
+
+
+export type QueryChannelThroughputArgs = {
+  kind?: InputMaybe<ChannelKind>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<ChannelState>;
+};
+
+
+export type QueryChannelTimeSeriesArgs = {
+  channelId: Scalars['ID']['input'];
+  maxPoints?: InputMaybe<Scalars['Int']['input']>;
+  metric: ChannelMetric;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -4386,6 +4681,14 @@ export type QueryMigrationTasksArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
   state?: InputMaybe<WorkflowState>;
   targetNodeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryMonitoredChannelsArgs = {
+  kind?: InputMaybe<ChannelKind>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<ChannelState>;
 };
 
 
@@ -5701,6 +6004,20 @@ export type ReplicationMode =
   /** Once every standby of standbyNodes (every streaming replica when empty) has flushed past it; survives the loss of the primary. */
   | 'SYNCHRONOUS';
 
+/** Every replication channel summarized. */
+export type ReplicationMonitoringDashboard = {
+  __typename?: 'ReplicationMonitoringDashboard';
+  alertRules: Array<ChannelAlertRule>;
+  byState: ChannelStateCounts;
+  channels: Scalars['Int']['output'];
+  firingAlerts: Array<ChannelAlert>;
+  kinds: Array<ChannelKindSummary>;
+  rateWindowMs: Scalars['Int']['output'];
+  sampleIntervalMs: Scalars['Int']['output'];
+  sampledAt?: Maybe<Scalars['DateTime']['output']>;
+  worstLag: Array<ChannelLag>;
+};
+
 /** A node's part in replication. */
 export type ReplicationRole =
   /** Neither. */
@@ -6930,6 +7247,17 @@ export type UnavailableShard = {
   shardName: Scalars['String']['output'];
 };
 
+/** What to change in a channel rule (see UpdateChannelAlertRuleRequest); null channelId or kind widens it. */
+export type UpdateChannelAlertRuleInput = {
+  channelId?: InputMaybe<Scalars['ID']['input']>;
+  forMs?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<ChannelKind>;
+  metric?: InputMaybe<ChannelMetric>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  severity?: InputMaybe<AlertSeverity>;
+  threshold?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** New columns, or a new schema name (the keys and the strategy do not change here). */
 export type UpdateShardedTableInput = {
   addColumns?: InputMaybe<Array<ShardedColumnInput>>;
@@ -7378,6 +7706,21 @@ export type ResolversTypes = {
   CacheFusionStatus: ResolverTypeWrapper<CacheFusionStatus>;
   CacheFusionTransfer: ResolverTypeWrapper<CacheFusionTransfer>;
   CacheFusionTransferSortField: CacheFusionTransferSortField;
+  ChannelAlert: ResolverTypeWrapper<ChannelAlert>;
+  ChannelAlertRule: ResolverTypeWrapper<ChannelAlertRule>;
+  ChannelConflicts: ResolverTypeWrapper<ChannelConflicts>;
+  ChannelEndpoint: ResolverTypeWrapper<ChannelEndpoint>;
+  ChannelErrors: ResolverTypeWrapper<ChannelErrors>;
+  ChannelKind: ChannelKind;
+  ChannelKindSummary: ResolverTypeWrapper<ChannelKindSummary>;
+  ChannelLag: ResolverTypeWrapper<ChannelLag>;
+  ChannelMetric: ChannelMetric;
+  ChannelRates: ResolverTypeWrapper<ChannelRates>;
+  ChannelSeriesPoint: ResolverTypeWrapper<ChannelSeriesPoint>;
+  ChannelState: ChannelState;
+  ChannelStateCounts: ResolverTypeWrapper<ChannelStateCounts>;
+  ChannelThroughput: ResolverTypeWrapper<ChannelThroughput>;
+  ChannelTimeSeries: ResolverTypeWrapper<ChannelTimeSeries>;
   Clock: ResolverTypeWrapper<Clock>;
   ClockInput: ClockInput;
   ClockMode: ClockMode;
@@ -7419,6 +7762,7 @@ export type ResolversTypes = {
   ConnectionState: ConnectionState;
   CreateAlertRuleInput: CreateAlertRuleInput;
   CreateApiKeyInput: CreateApiKeyInput;
+  CreateChannelAlertRuleInput: CreateChannelAlertRuleInput;
   CreateReplicationSnapshotInput: CreateReplicationSnapshotInput;
   CreateSlotInput: CreateSlotInput;
   CreatedApiKey: ResolverTypeWrapper<CreatedApiKey>;
@@ -7564,6 +7908,7 @@ export type ResolversTypes = {
   MigrationTask: ResolverTypeWrapper<MigrationTask>;
   MigrationTaskInput: MigrationTaskInput;
   MigrationTaskPage: ResolverTypeWrapper<MigrationTaskPage>;
+  MonitoredChannel: ResolverTypeWrapper<MonitoredChannel>;
   MovePhase: MovePhase;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NetworkMetrics: ResolverTypeWrapper<NetworkMetrics>;
@@ -7678,6 +8023,7 @@ export type ResolversTypes = {
   ReplicationLagReport: ResolverTypeWrapper<ReplicationLagReport>;
   ReplicationLagSample: ResolverTypeWrapper<ReplicationLagSample>;
   ReplicationMode: ReplicationMode;
+  ReplicationMonitoringDashboard: ResolverTypeWrapper<ReplicationMonitoringDashboard>;
   ReplicationRole: ReplicationRole;
   ReplicationSlot: ResolverTypeWrapper<ReplicationSlot>;
   ReplicationSlotSortField: ReplicationSlotSortField;
@@ -7764,6 +8110,7 @@ export type ResolversTypes = {
   TransactionParticipant: ResolverTypeWrapper<TransactionParticipant>;
   TransferWay: TransferWay;
   UnavailableShard: ResolverTypeWrapper<UnavailableShard>;
+  UpdateChannelAlertRuleInput: UpdateChannelAlertRuleInput;
   UpdateShardedTableInput: UpdateShardedTableInput;
   VoteCounts: ResolverTypeWrapper<VoteCounts>;
   VoteDenialReason: VoteDenialReason;
@@ -7821,6 +8168,18 @@ export type ResolversParentTypes = {
   CacheFusionStats: CacheFusionStats;
   CacheFusionStatus: CacheFusionStatus;
   CacheFusionTransfer: CacheFusionTransfer;
+  ChannelAlert: ChannelAlert;
+  ChannelAlertRule: ChannelAlertRule;
+  ChannelConflicts: ChannelConflicts;
+  ChannelEndpoint: ChannelEndpoint;
+  ChannelErrors: ChannelErrors;
+  ChannelKindSummary: ChannelKindSummary;
+  ChannelLag: ChannelLag;
+  ChannelRates: ChannelRates;
+  ChannelSeriesPoint: ChannelSeriesPoint;
+  ChannelStateCounts: ChannelStateCounts;
+  ChannelThroughput: ChannelThroughput;
+  ChannelTimeSeries: ChannelTimeSeries;
   Clock: Clock;
   ClockInput: ClockInput;
   ClusterConfig: ClusterConfig;
@@ -7852,6 +8211,7 @@ export type ResolversParentTypes = {
   ConflictResolution: ConflictResolution;
   CreateAlertRuleInput: CreateAlertRuleInput;
   CreateApiKeyInput: CreateApiKeyInput;
+  CreateChannelAlertRuleInput: CreateChannelAlertRuleInput;
   CreateReplicationSnapshotInput: CreateReplicationSnapshotInput;
   CreateSlotInput: CreateSlotInput;
   CreatedApiKey: CreatedApiKey;
@@ -7960,6 +8320,7 @@ export type ResolversParentTypes = {
   MigrationTask: MigrationTask;
   MigrationTaskInput: MigrationTaskInput;
   MigrationTaskPage: MigrationTaskPage;
+  MonitoredChannel: MonitoredChannel;
   Mutation: Record<PropertyKey, never>;
   NetworkMetrics: NetworkMetrics;
   NodeCapacity: NodeCapacity;
@@ -8044,6 +8405,7 @@ export type ResolversParentTypes = {
   ReplicationLagEvent: ReplicationLagEvent;
   ReplicationLagReport: ReplicationLagReport;
   ReplicationLagSample: ReplicationLagSample;
+  ReplicationMonitoringDashboard: ReplicationMonitoringDashboard;
   ReplicationSlot: ReplicationSlot;
   ReplicationSnapshot: ReplicationSnapshot;
   ReplicationSnapshotProgress: ReplicationSnapshotProgress;
@@ -8100,6 +8462,7 @@ export type ResolversParentTypes = {
   TransactionLatency: TransactionLatency;
   TransactionParticipant: TransactionParticipant;
   UnavailableShard: UnavailableShard;
+  UpdateChannelAlertRuleInput: UpdateChannelAlertRuleInput;
   UpdateShardedTableInput: UpdateShardedTableInput;
   VoteCounts: VoteCounts;
   VoteResponse: VoteResponse;
@@ -8318,6 +8681,131 @@ export type CacheFusionTransferResolvers<ContextType = GraphQLContext, ParentTyp
   toInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   transferId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   way?: Resolver<ResolversTypes['TransferWay'], ParentType, ContextType>;
+};
+
+export type ChannelAlertResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelAlert'] = ResolversParentTypes['ChannelAlert']> = {
+  alertId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  breachStartedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  firedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChannelKind'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['ChannelMetric'], ParentType, ContextType>;
+  peakValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  ruleId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ruleName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['AlertSeverity'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['AlertState'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ChannelAlertRuleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelAlertRule'] = ResolversParentTypes['ChannelAlertRule']> = {
+  channelId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  firingChannelIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  forMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['ChannelKind']>, ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['ChannelMetric'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pendingChannelIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  ruleId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['AlertSeverity'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ChannelConflictsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelConflicts'] = ResolversParentTypes['ChannelConflicts']> = {
+  channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  conflicts?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  conflictsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChannelKind'], ParentType, ContextType>;
+  measuredOverMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ChannelState'], ParentType, ContextType>;
+};
+
+export type ChannelEndpointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelEndpoint'] = ResolversParentTypes['ChannelEndpoint']> = {
+  datacenterId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ChannelErrorsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelErrors'] = ResolversParentTypes['ChannelErrors']> = {
+  channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  errors?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  errorsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChannelKind'], ParentType, ContextType>;
+  measuredOverMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ChannelState'], ParentType, ContextType>;
+  stateDetail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ChannelKindSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelKindSummary'] = ResolversParentTypes['ChannelKindSummary']> = {
+  bytesPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  channels?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  conflicts?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  conflictsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  errors?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  errorsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChannelKind'], ParentType, ContextType>;
+  maxLagBytes?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  maxLagMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  notStreaming?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  operationsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  streaming?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChannelLagResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelLag'] = ResolversParentTypes['ChannelLag']> = {
+  channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChannelKind'], ParentType, ContextType>;
+  lagBytes?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lagMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lagOperations?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ChannelEndpoint'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ChannelState'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ChannelEndpoint'], ParentType, ContextType>;
+};
+
+export type ChannelRatesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelRates'] = ResolversParentTypes['ChannelRates']> = {
+  bytesPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  conflictsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  errorsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  measuredOverMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  operationsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ChannelSeriesPointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelSeriesPoint'] = ResolversParentTypes['ChannelSeriesPoint']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ChannelStateCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelStateCounts'] = ResolversParentTypes['ChannelStateCounts']> = {
+  CATCHING_UP?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  DISCONNECTED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  FAILED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  PAUSED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  STARTING?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  STREAMING?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChannelThroughputResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelThroughput'] = ResolversParentTypes['ChannelThroughput']> = {
+  bytesPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  bytesShipped?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChannelKind'], ParentType, ContextType>;
+  measuredOverMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  operationsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  operationsShipped?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ChannelState'], ParentType, ContextType>;
+};
+
+export type ChannelTimeSeriesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelTimeSeries'] = ResolversParentTypes['ChannelTimeSeries']> = {
+  channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['ChannelMetric'], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['ChannelSeriesPoint']>, ParentType, ContextType>;
+  pointsInWindow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sampleIntervalMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ClockResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Clock'] = ResolversParentTypes['Clock']> = {
@@ -9503,6 +9991,23 @@ export type MigrationTaskPageResolvers<ContextType = GraphQLContext, ParentType 
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type MonitoredChannelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MonitoredChannel'] = ResolversParentTypes['MonitoredChannel']> = {
+  bytesShipped?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  conflicts?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  errors?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChannelKind'], ParentType, ContextType>;
+  lagBytes?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lagMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lagOperations?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  operationsShipped?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  rates?: Resolver<ResolversTypes['ChannelRates'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ChannelEndpoint'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ChannelState'], ParentType, ContextType>;
+  stateDetail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ChannelEndpoint'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   addClusterNode?: Resolver<ResolversTypes['ClusterNode'], ParentType, ContextType, RequireFields<MutationAddClusterNodeArgs, 'input'>>;
@@ -9519,11 +10024,13 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   configureReplication?: Resolver<ResolversTypes['ReplicationConfig'], ParentType, ContextType, RequireFields<MutationConfigureReplicationArgs, 'config'>>;
   createAccessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType, Partial<MutationCreateAccessTokenArgs>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  createChannelAlertRule?: Resolver<ResolversTypes['ChannelAlertRule'], ParentType, ContextType, RequireFields<MutationCreateChannelAlertRuleArgs, 'input'>>;
   createMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationCreateMigrationTaskArgs, 'input'>>;
   createReplicationAlertRule?: Resolver<ResolversTypes['ReplicationAlertRule'], ParentType, ContextType, RequireFields<MutationCreateReplicationAlertRuleArgs, 'input'>>;
   createReplicationSlot?: Resolver<ResolversTypes['ReplicationSlot'], ParentType, ContextType, RequireFields<MutationCreateReplicationSlotArgs, 'input'>>;
   createReplicationSnapshot?: Resolver<ResolversTypes['ReplicationSnapshot'], ParentType, ContextType, Partial<MutationCreateReplicationSnapshotArgs>>;
   createShardedTable?: Resolver<ResolversTypes['ShardedTable'], ParentType, ContextType, RequireFields<MutationCreateShardedTableArgs, 'input'>>;
+  deleteChannelAlertRule?: Resolver<ResolversTypes['ChannelAlertRule'], ParentType, ContextType, RequireFields<MutationDeleteChannelAlertRuleArgs, 'id'>>;
   deleteMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationDeleteMigrationTaskArgs, 'taskId'>>;
   deleteReplicationSlot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSlotArgs, 'name'>>;
   deleteReplicationSnapshot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSnapshotArgs, 'id'>>;
@@ -9581,6 +10088,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   testFailover?: Resolver<ResolversTypes['FailoverTestResult'], ParentType, ContextType, Partial<MutationTestFailoverArgs>>;
   triggerFailover?: Resolver<ResolversTypes['FailoverResult'], ParentType, ContextType, RequireFields<MutationTriggerFailoverArgs, 'input'>>;
   triggerReplicationFailover?: Resolver<ResolversTypes['ReplicationFailoverResult'], ParentType, ContextType, Partial<MutationTriggerReplicationFailoverArgs>>;
+  updateChannelAlertRule?: Resolver<ResolversTypes['ChannelAlertRule'], ParentType, ContextType, RequireFields<MutationUpdateChannelAlertRuleArgs, 'id' | 'input'>>;
   updateClusterConfig?: Resolver<ResolversTypes['ClusterInfo'], ParentType, ContextType, RequireFields<MutationUpdateClusterConfigArgs, 'config'>>;
   updateFailoverConfig?: Resolver<ResolversTypes['FailoverConfig'], ParentType, ContextType, RequireFields<MutationUpdateFailoverConfigArgs, 'config'>>;
   updateParallelQueryConfig?: Resolver<ResolversTypes['ParallelQueryConfig'], ParentType, ContextType, RequireFields<MutationUpdateParallelQueryConfigArgs, 'input'>>;
@@ -9842,6 +10350,12 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   bufferPoolStats?: Resolver<Maybe<ResolversTypes['BufferPoolStats']>, ParentType, ContextType>;
   cacheFusionStats?: Resolver<ResolversTypes['CacheFusionStats'], ParentType, ContextType>;
   cacheFusionTransfers?: Resolver<Array<ResolversTypes['CacheFusionTransfer']>, ParentType, ContextType, RequireFields<QueryCacheFusionTransfersArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  channelAlertRules?: Resolver<Array<ResolversTypes['ChannelAlertRule']>, ParentType, ContextType, RequireFields<QueryChannelAlertRulesArgs, 'limit' | 'offset'>>;
+  channelConflicts?: Resolver<Array<ResolversTypes['ChannelConflicts']>, ParentType, ContextType, RequireFields<QueryChannelConflictsArgs, 'limit' | 'offset'>>;
+  channelErrors?: Resolver<Array<ResolversTypes['ChannelErrors']>, ParentType, ContextType, RequireFields<QueryChannelErrorsArgs, 'limit' | 'offset'>>;
+  channelLag?: Resolver<Array<ResolversTypes['ChannelLag']>, ParentType, ContextType, RequireFields<QueryChannelLagArgs, 'limit' | 'offset'>>;
+  channelThroughput?: Resolver<Array<ResolversTypes['ChannelThroughput']>, ParentType, ContextType, RequireFields<QueryChannelThroughputArgs, 'limit' | 'offset'>>;
+  channelTimeSeries?: Resolver<ResolversTypes['ChannelTimeSeries'], ParentType, ContextType, RequireFields<QueryChannelTimeSeriesArgs, 'channelId' | 'maxPoints' | 'metric'>>;
   clock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType>;
   cluster?: Resolver<Maybe<ResolversTypes['ClusterInfo']>, ParentType, ContextType>;
   clusterConfig?: Resolver<ResolversTypes['ClusterConfig'], ParentType, ContextType>;
@@ -9889,6 +10403,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   migrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<QueryMigrationTaskArgs, 'taskId'>>;
   migrationTaskProgress?: Resolver<ResolversTypes['RebalanceStatus'], ParentType, ContextType, RequireFields<QueryMigrationTaskProgressArgs, 'taskId'>>;
   migrationTasks?: Resolver<ResolversTypes['MigrationTaskPage'], ParentType, ContextType, Partial<QueryMigrationTasksArgs>>;
+  monitoredChannels?: Resolver<Array<ResolversTypes['MonitoredChannel']>, ParentType, ContextType, RequireFields<QueryMonitoredChannelsArgs, 'limit' | 'offset'>>;
   nodeRoleProbe?: Resolver<ResolversTypes['NodeRoleProbe'], ParentType, ContextType, RequireFields<QueryNodeRoleProbeArgs, 'nodeId' | 'role'>>;
   parallelQueryPlans?: Resolver<Array<ResolversTypes['ParallelQueryPlan']>, ParentType, ContextType, RequireFields<QueryParallelQueryPlansArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   parallelQueryStatistics?: Resolver<ResolversTypes['ParallelQueryStatistics'], ParentType, ContextType>;
@@ -9923,6 +10438,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   replicationDashboard?: Resolver<ResolversTypes['ReplicationDashboard'], ParentType, ContextType>;
   replicationLag?: Resolver<ResolversTypes['ReplicationLagReport'], ParentType, ContextType, Partial<QueryReplicationLagArgs>>;
   replicationLagHistory?: Resolver<Array<ResolversTypes['ReplicationLagSample']>, ParentType, ContextType, RequireFields<QueryReplicationLagHistoryArgs, 'limit' | 'offset'>>;
+  replicationMonitoringDashboard?: Resolver<ResolversTypes['ReplicationMonitoringDashboard'], ParentType, ContextType>;
   replicationSlot?: Resolver<Maybe<ResolversTypes['ReplicationSlot']>, ParentType, ContextType, RequireFields<QueryReplicationSlotArgs, 'name'>>;
   replicationSlots?: Resolver<Array<ResolversTypes['ReplicationSlot']>, ParentType, ContextType, RequireFields<QueryReplicationSlotsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   replicationSnapshot?: Resolver<Maybe<ResolversTypes['ReplicationSnapshot']>, ParentType, ContextType, RequireFields<QueryReplicationSnapshotArgs, 'id'>>;
@@ -10509,6 +11025,18 @@ export type ReplicationLagSampleResolvers<ContextType = GraphQLContext, ParentTy
   replayLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   replicaId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   writeLagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type ReplicationMonitoringDashboardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationMonitoringDashboard'] = ResolversParentTypes['ReplicationMonitoringDashboard']> = {
+  alertRules?: Resolver<Array<ResolversTypes['ChannelAlertRule']>, ParentType, ContextType>;
+  byState?: Resolver<ResolversTypes['ChannelStateCounts'], ParentType, ContextType>;
+  channels?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  firingAlerts?: Resolver<Array<ResolversTypes['ChannelAlert']>, ParentType, ContextType>;
+  kinds?: Resolver<Array<ResolversTypes['ChannelKindSummary']>, ParentType, ContextType>;
+  rateWindowMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sampleIntervalMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sampledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  worstLag?: Resolver<Array<ResolversTypes['ChannelLag']>, ParentType, ContextType>;
 };
 
 export type ReplicationSlotResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationSlot'] = ResolversParentTypes['ReplicationSlot']> = {
@@ -11240,6 +11768,18 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CacheFusionStats?: CacheFusionStatsResolvers<ContextType>;
   CacheFusionStatus?: CacheFusionStatusResolvers<ContextType>;
   CacheFusionTransfer?: CacheFusionTransferResolvers<ContextType>;
+  ChannelAlert?: ChannelAlertResolvers<ContextType>;
+  ChannelAlertRule?: ChannelAlertRuleResolvers<ContextType>;
+  ChannelConflicts?: ChannelConflictsResolvers<ContextType>;
+  ChannelEndpoint?: ChannelEndpointResolvers<ContextType>;
+  ChannelErrors?: ChannelErrorsResolvers<ContextType>;
+  ChannelKindSummary?: ChannelKindSummaryResolvers<ContextType>;
+  ChannelLag?: ChannelLagResolvers<ContextType>;
+  ChannelRates?: ChannelRatesResolvers<ContextType>;
+  ChannelSeriesPoint?: ChannelSeriesPointResolvers<ContextType>;
+  ChannelStateCounts?: ChannelStateCountsResolvers<ContextType>;
+  ChannelThroughput?: ChannelThroughputResolvers<ContextType>;
+  ChannelTimeSeries?: ChannelTimeSeriesResolvers<ContextType>;
   Clock?: ClockResolvers<ContextType>;
   ClusterConfig?: ClusterConfigResolvers<ContextType>;
   ClusterHealth?: ClusterHealthResolvers<ContextType>;
@@ -11360,6 +11900,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MigrationStatistics?: MigrationStatisticsResolvers<ContextType>;
   MigrationTask?: MigrationTaskResolvers<ContextType>;
   MigrationTaskPage?: MigrationTaskPageResolvers<ContextType>;
+  MonitoredChannel?: MonitoredChannelResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NetworkMetrics?: NetworkMetricsResolvers<ContextType>;
   NodeCapacity?: NodeCapacityResolvers<ContextType>;
@@ -11434,6 +11975,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ReplicationLagEvent?: ReplicationLagEventResolvers<ContextType>;
   ReplicationLagReport?: ReplicationLagReportResolvers<ContextType>;
   ReplicationLagSample?: ReplicationLagSampleResolvers<ContextType>;
+  ReplicationMonitoringDashboard?: ReplicationMonitoringDashboardResolvers<ContextType>;
   ReplicationSlot?: ReplicationSlotResolvers<ContextType>;
   ReplicationSnapshot?: ReplicationSnapshotResolvers<ContextType>;
   ReplicationSnapshotProgress?: ReplicationSnapshotProgressResolvers<ContextType>;
