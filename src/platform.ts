@@ -24,6 +24,9 @@ import { coordinatorModule } from './modules/coordinator.js';
 import { shardingModule } from './modules/sharding.js';
 import { distributedQueryModule } from './modules/distributed-query.js';
 import { shardMovesModule } from './modules/shard-moves.js';
+import { geoModule } from './modules/geo.js';
+import { conflictsModule } from './modules/conflicts.js';
+import { applyModule } from './modules/apply.js';
 import { clusterStatusModule } from './modules/cluster-status.js';
 import { nodeProbesModule } from './modules/node-probes.js';
 import { platformModule } from './modules/platform.js';
@@ -53,6 +56,9 @@ export const DOMAIN_MODULES: readonly DomainModule[] = [
   shardingModule,
   distributedQueryModule,
   shardMovesModule,
+  geoModule,
+  conflictsModule,
+  applyModule,
   clusterStatusModule,
   platformModule,
 ];
