@@ -2107,8 +2107,9 @@ export interface paths {
          * Change a channel alert rule
          * @description Changes what the body names and keeps the rest; evaluated from the next sample on. An open
          *     alert whose condition still holds stays open (a changed threshold or `for` applies to it
-         *     then); one whose condition no longer holds resolves. Requires role `CLUSTER_ADMIN` or
-         *     `REPLICATION_ADMIN`.
+         *     then); one whose condition no longer holds resolves. An alert is identified by its name and
+         *     labels, so a new `name` or `metric` starts new alerts (the old firing ones resolve).
+         *     Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
          */
         put: operations["updateChannelAlertRule"];
         post?: never;

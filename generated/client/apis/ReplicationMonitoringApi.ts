@@ -1001,7 +1001,7 @@ export class ReplicationMonitoringApi extends runtime.BaseAPI {
     }
 
     /**
-     * Changes what the body names and keeps the rest; evaluated from the next sample on. An open alert whose condition still holds stays open (a changed threshold or `for` applies to it then); one whose condition no longer holds resolves. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`. 
+     * Changes what the body names and keeps the rest; evaluated from the next sample on. An open alert whose condition still holds stays open (a changed threshold or `for` applies to it then); one whose condition no longer holds resolves. An alert is identified by its name and labels, so a new `name` or `metric` starts new alerts (the old firing ones resolve). Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`. 
      * Change a channel alert rule
      */
     async updateChannelAlertRuleRaw(requestParameters: UpdateChannelAlertRuleOperationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<ChannelAlertRuleResponse>> {
@@ -1043,7 +1043,7 @@ export class ReplicationMonitoringApi extends runtime.BaseAPI {
     }
 
     /**
-     * Changes what the body names and keeps the rest; evaluated from the next sample on. An open alert whose condition still holds stays open (a changed threshold or `for` applies to it then); one whose condition no longer holds resolves. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`. 
+     * Changes what the body names and keeps the rest; evaluated from the next sample on. An open alert whose condition still holds stays open (a changed threshold or `for` applies to it then); one whose condition no longer holds resolves. An alert is identified by its name and labels, so a new `name` or `metric` starts new alerts (the old firing ones resolve). Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`. 
      * Change a channel alert rule
      */
     async updateChannelAlertRule(requestParameters: UpdateChannelAlertRuleOperationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<ChannelAlertRuleResponse> {

@@ -1,6 +1,6 @@
 import { CHANNEL_KINDS, CHANNEL_STATES } from '../../engines/replication-monitoring/channel.js';
 import type { ReplicationMonitoring } from '../../engines/replication-monitoring/replication-monitoring.js';
-import { countPairSeries, readCounter, readGauge, secondsOf, type MetricsCollector, type Series } from '../platform/metrics-service.js';
+import { countPairSeries, metricLabel, readCounter, readGauge, secondsOf, type MetricsCollector, type Series } from '../platform/metrics-service.js';
 
 /**
  * Every replication channel as Prometheus reads it: channels by kind and state, and per channel
@@ -11,7 +11,7 @@ export function replicationMonitoringMetrics(monitoring: ReplicationMonitoring):
   const perChannel = (read: (channel: ReturnType<ReplicationMonitoring['channels']>[number]) => number | null) => (): Series<'channel' | 'kind'>[] =>
     monitoring.channels().flatMap((channel) => {
       const value = read(channel);
-      return value === null ? [] : [[{ channel: channel.channelId, kind: channel.kind }, value] as const];
+      return value === null ? [] : [[{ channel: channel.channelId, kind: metricLabel(channel.kind) }, value] as const];
     });
   return (registry) => {
     readGauge(registry, {

@@ -82,6 +82,10 @@ describe('replication monitoring', () => {
     expectContract('listChannelConflicts', conflicts);
     expect(conflicts.body.data.map((channel: { conflicts: number }) => channel.conflicts)).toEqual([6, 0, 0]);
 
+    const scrape = await server.http.get('/api/v1/metrics/prometheus').set(asAdmin);
+    expect(scrape.text).toMatch(/^rustydb_replication_channel_conflicts_total\{channel="logical-test-1",kind="logical"\} 6$/m);
+    expect(scrape.text).toMatch(/^rustydb_replication_channels\{kind="physical",state="streaming"\} 2$/m);
+
     const badKind = await server.http.get(`${M}/lag?kind=CARRIER_PIGEON`).set(asAdmin);
     expectContract('listChannelLag', badKind);
     expect(badKind.status).toBe(400);
