@@ -1898,6 +1898,343 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/advanced-replication/monitoring/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List replication channels of every kind
+         * @description Every replication flow the platform runs, by kind then id: physical WAL streams to standbys
+         *     (`walsender-<replica>`), and the logical subscriptions, geo streams and multi-master links
+         *     whose engines registered their channels. Each with its state, lag, cumulative counters and
+         *     rates over the rate window (10 s of cluster time), read from its source now.
+         */
+        get: operations["listMonitoredChannels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/monitoring/lag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get every channel's lag
+         * @description Each channel's lag now: bytes, age in ms and changes not applied yet by its target (null
+         *     where its source cannot tell: a physical stream counts bytes, not changes). Worst first: by
+         *     `lagMs`, then `lagBytes`. The series are in `GET .../monitoring/timeseries`.
+         */
+        get: operations["listChannelLag"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/monitoring/throughput": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get every channel's throughput
+         * @description What each channel shipped since it started (bytes and operations: WAL batches for a
+         *     physical stream), and per second over the rate window, measured from those cumulative
+         *     counters at each sample (a counter that went down restarted). By kind then id.
+         */
+        get: operations["listChannelThroughput"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/monitoring/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get every channel's errors
+         * @description Each channel's errors since it started and per second over the rate window: a physical
+         *     stream counts the WAL batches it sent again after its standby reported a gap; the other
+         *     sources count their failed applies and broken links. By kind then id.
+         */
+        get: operations["listChannelErrors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/monitoring/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get every channel's conflicts
+         * @description Each channel's conflicts since it started and per second over the rate window. A physical
+         *     stream never conflicts (a standby takes no writes); logical subscriptions count their apply
+         *     conflicts and multi-master links the conflicts their sites detected. By kind then id.
+         */
+        get: operations["listChannelConflicts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/monitoring/timeseries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a channel's time series
+         * @description One channel's metric over a window of cluster time (`since` and `until` inclusive; the whole
+         *     series kept when left out), sampled every `sampleIntervalMs`. Each channel keeps the last
+         *     3600 points of each metric (an hour at one sample a second); a physical channel's
+         *     `LAG_BYTES` and `LAG_MS` are the replication monitor's lag series. The window is
+         *     downsampled to at most `maxPoints` measured points with Largest-Triangle-Three-Buckets,
+         *     which keeps the first and last points and the peaks.
+         */
+        get: operations["getChannelTimeSeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/monitoring/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the replication monitoring dashboard
+         * @description Every channel summarized in one answer: channels by state, one summary per kind (channels,
+         *     how many stream, the largest lags, rates and totals of what they shipped, their errors and
+         *     conflicts), the five channels furthest behind, the channel rules with the channels pending
+         *     and firing on each, and their firing alerts.
+         */
+        get: operations["getMonitoringDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/monitoring/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the channel alert rules
+         * @description The alert rules over channel metrics, oldest first, each with the channels its alerts are
+         *     `PENDING` and `FIRING` on now. They live in one rule book with replication's lag rules
+         *     (`POST /api/v1/replication/monitor/alerts`), numbered with them; their alerts are the alert
+         *     engine's of source `replication`, labelled `channel`, `kind` and `metric`
+         *     (`GET /api/v1/alerts`, `alert_fired` and `alert_resolved`).
+         */
+        get: operations["listChannelAlertRules"];
+        put?: never;
+        /**
+         * Create a channel alert rule
+         * @description Adds a rule: for every channel (or only `channelId`, or channels of `kind`), when `metric`
+         *     stays above `threshold` for `forMs` of cluster time, an alert of `severity` fires; it
+         *     resolves when the metric is at or below the threshold again. Evaluated at each sample from
+         *     the measured metric, from the next one on. At most 100 rules are kept with replication's
+         *     lag rules: one more answers 422. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["createChannelAlertRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/monitoring/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The rule's id.
+                 * @example rule-3
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a channel alert rule
+         * @description Changes what the body names and keeps the rest; evaluated from the next sample on. An open
+         *     alert whose condition still holds stays open (a changed threshold or `for` applies to it
+         *     then); one whose condition no longer holds resolves. An alert is identified by its name and
+         *     labels, so a new `name` or `metric` starts new alerts (the old firing ones resolve).
+         *     Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        put: operations["updateChannelAlertRule"];
+        post?: never;
+        /**
+         * Delete a channel alert rule
+         * @description Deletes the rule; its firing alerts resolve at the next sample and its pending ones are
+         *     dropped (they never fired). Answers the rule as it was. Requires role `CLUSTER_ADMIN` or
+         *     `REPLICATION_ADMIN`.
+         */
+        delete: operations["deleteChannelAlertRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/monitoring/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the channel alert rules (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/monitoring/alerts` (the path seed 001 names):
+         *     takes the same parameters and answers exactly as it does, with the same schema.
+         */
+        get: operations["listChannelAlertRulesAlias"];
+        put?: never;
+        /**
+         * Create a channel alert rule (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/monitoring/alerts` (the path seed 001 names):
+         *     takes the same body and answers exactly as it does, with the same schema.
+         */
+        post: operations["createChannelAlertRuleAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/monitoring/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the replication monitoring dashboard (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/monitoring/dashboard` (the path seed 001 names):
+         *     answers exactly as it does, with the same schema.
+         */
+        get: operations["getMonitoringDashboardAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/monitoring/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get every channel's errors (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/monitoring/errors` (the path seed 001 names):
+         *     takes the same parameters and answers exactly as it does, with the same schema.
+         */
+        get: operations["listChannelErrorsAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/monitoring/lag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get every channel's lag (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/monitoring/lag` (the path seed 001 names):
+         *     takes the same parameters and answers exactly as it does, with the same schema.
+         */
+        get: operations["listChannelLagAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/monitoring/throughput": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get every channel's throughput (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/monitoring/throughput` (the path seed 001
+         *     names): takes the same parameters and answers exactly as it does, with the same schema.
+         */
+        get: operations["listChannelThroughputAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rac/status": {
         parameters: {
             query?: never;
@@ -6207,197 +6544,6 @@ export interface paths {
          * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
          */
         post: operations["postAdvancedReplicationLogicalSubscriptionsByNameEnable"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/monitoring/alerts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/monitoring/alerts
-         * @description Part of the contract, from the seed section "4.6 Replication Monitoring (`monitoring.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMonitoringAlerts"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/monitoring/alerts
-         * @description Part of the contract, from the seed section "4.6 Replication Monitoring (`monitoring.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationMonitoringAlerts"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/monitoring/alerts/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `alerts` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Planned: PUT /api/v1/advanced-replication/monitoring/alerts/{id}
-         * @description Part of the contract, from the seed section "4.6 Replication Monitoring (`monitoring.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        put: operations["putAdvancedReplicationMonitoringAlertsById"];
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/advanced-replication/monitoring/alerts/{id}
-         * @description Part of the contract, from the seed section "4.6 Replication Monitoring (`monitoring.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteAdvancedReplicationMonitoringAlertsById"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/monitoring/channels": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/monitoring/channels
-         * @description Part of the contract, from the seed section "4.6 Replication Monitoring (`monitoring.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMonitoringChannels"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/monitoring/conflicts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/monitoring/conflicts
-         * @description Part of the contract, from the seed section "4.6 Replication Monitoring (`monitoring.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMonitoringConflicts"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/monitoring/dashboard": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/monitoring/dashboard
-         * @description Part of the contract, from the seed section "4.6 Replication Monitoring (`monitoring.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMonitoringDashboard"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/monitoring/errors": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/monitoring/errors
-         * @description Part of the contract, from the seed section "4.6 Replication Monitoring (`monitoring.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMonitoringErrors"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/monitoring/lag": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/monitoring/lag
-         * @description Part of the contract, from the seed section "4.6 Replication Monitoring (`monitoring.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMonitoringLag"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/monitoring/throughput": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/monitoring/throughput
-         * @description Part of the contract, from the seed section "4.6 Replication Monitoring (`monitoring.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMonitoringThroughput"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/monitoring/timeseries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/monitoring/timeseries
-         * @description Part of the contract, from the seed section "4.6 Replication Monitoring (`monitoring.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMonitoringTimeseries"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -16855,6 +17001,657 @@ export interface components {
             success: true;
             data: components["schemas"]["ReplicationDashboard"];
             timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description What runs the channel: `PHYSICAL` (a WAL sender to a standby), `LOGICAL` (a logical
+         *     subscription), `GEO` (a geo-replication stream between datacenters), `MULTI_MASTER` (a link
+         *     between two sites of a multi-master group).
+         * @example PHYSICAL
+         * @enum {string}
+         */
+        ChannelKind: "PHYSICAL" | "LOGICAL" | "GEO" | "MULTI_MASTER";
+        /**
+         * @description The channel's state in monitoring's words (`stateDetail` keeps the source's own word):
+         *     `STARTING` copying before it streams (a base backup, an initial table sync), `STREAMING`
+         *     shipping and caught up, `CATCHING_UP` shipping but behind, `PAUSED` stopped on purpose with
+         *     its position kept, `DISCONNECTED` target or link down (it reconnects on its own), `FAILED`
+         *     stopped by an error until someone acts.
+         * @example STREAMING
+         * @enum {string}
+         */
+        ChannelState: "STARTING" | "STREAMING" | "CATCHING_UP" | "PAUSED" | "DISCONNECTED" | "FAILED";
+        /**
+         * @description A channel's id, unique across kinds (`walsender-node-2` for the WAL sender to `node-2`).
+         * @example walsender-node-2
+         */
+        ChannelId: string;
+        /** @description One end of a channel, a node or a datacenter (or both, when both are known). */
+        ChannelEndpoint: {
+            /**
+             * @description The node, when the end is one node.
+             * @example node-1
+             */
+            nodeId: string | null;
+            /**
+             * @description The datacenter, when the channel runs between datacenters.
+             * @example null
+             */
+            datacenterId: string | null;
+        };
+        /** @description Rates of the channel's cumulative counters over the rate window (a counter that went down restarted; its increase is its new value). */
+        ChannelRates: {
+            /**
+             * @description Bytes shipped per second.
+             * @example 2048
+             */
+            bytesPerSecond: number;
+            /**
+             * @description Operations shipped per second (WAL batches for a physical channel, changes or transactions for the others).
+             * @example 5
+             */
+            operationsPerSecond: number;
+            /**
+             * @description Errors per second.
+             * @example 0
+             */
+            errorsPerSecond: number;
+            /**
+             * @description Conflicts per second.
+             * @example 0
+             */
+            conflictsPerSecond: number;
+            /**
+             * @description The cluster time the rates were measured over (0 before the second sample: rates are 0 then).
+             * @example 10000
+             */
+            measuredOverMs: number;
+        };
+        /** @description A replication channel now, as its source reports it, with its rates. */
+        MonitoredChannel: {
+            channelId: components["schemas"]["ChannelId"];
+            kind: components["schemas"]["ChannelKind"];
+            source: components["schemas"]["ChannelEndpoint"];
+            target: components["schemas"]["ChannelEndpoint"];
+            state: components["schemas"]["ChannelState"];
+            /**
+             * @description The source's own word for the state (`WAITING`, `NEEDS_RESYNC`, `ABENDED`).
+             * @example STREAMING
+             */
+            stateDetail: string;
+            /**
+             * @description Bytes of changes the target has not applied yet; null where the source cannot tell.
+             * @example 8192
+             */
+            lagBytes: number | null;
+            /**
+             * @description How old the oldest change not applied yet is, in ms of cluster time (a standby's replay lag); null where unknown.
+             * @example 42
+             */
+            lagMs: number | null;
+            /**
+             * @description Changes not applied yet; null where the source counts bytes only (a physical stream).
+             * @example null
+             */
+            lagOperations: number | null;
+            /**
+             * @description Bytes shipped since the channel started; null while it has no sender.
+             * @example 7040085
+             */
+            bytesShipped: number | null;
+            /**
+             * @description Operations shipped since the channel started; null while it has no sender.
+             * @example 18245
+             */
+            operationsShipped: number | null;
+            /**
+             * @description Errors since the channel started (a physical stream counts its resends after a gap).
+             * @example 3
+             */
+            errors: number;
+            /**
+             * @description Conflicts detected on the channel since it started.
+             * @example 0
+             */
+            conflicts: number;
+            rates: components["schemas"]["ChannelRates"];
+        };
+        MonitoredChannelListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["MonitoredChannel"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description A channel's lag now. */
+        ChannelLag: {
+            channelId: components["schemas"]["ChannelId"];
+            kind: components["schemas"]["ChannelKind"];
+            state: components["schemas"]["ChannelState"];
+            source: components["schemas"]["ChannelEndpoint"];
+            target: components["schemas"]["ChannelEndpoint"];
+            /**
+             * @description Bytes the target has not applied yet.
+             * @example 8192
+             */
+            lagBytes: number | null;
+            /**
+             * @description Age of the oldest change not applied yet (ms of cluster time).
+             * @example 42
+             */
+            lagMs: number | null;
+            /**
+             * @description Changes not applied yet.
+             * @example null
+             */
+            lagOperations: number | null;
+        };
+        ChannelLagListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["ChannelLag"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description What a channel shipped, in total and per second over the rate window. */
+        ChannelThroughput: {
+            channelId: components["schemas"]["ChannelId"];
+            kind: components["schemas"]["ChannelKind"];
+            state: components["schemas"]["ChannelState"];
+            /**
+             * @description Bytes shipped since the channel started.
+             * @example 7040085
+             */
+            bytesShipped: number | null;
+            /**
+             * @description Operations shipped since the channel started.
+             * @example 18245
+             */
+            operationsShipped: number | null;
+            /**
+             * @description Bytes shipped per second over the window.
+             * @example 2048
+             */
+            bytesPerSecond: number;
+            /**
+             * @description Operations shipped per second over the window.
+             * @example 5
+             */
+            operationsPerSecond: number;
+            /**
+             * @description The cluster time the rates were measured over.
+             * @example 10000
+             */
+            measuredOverMs: number;
+        };
+        ChannelThroughputListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["ChannelThroughput"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description A channel's errors, in total and per second over the rate window. */
+        ChannelErrors: {
+            channelId: components["schemas"]["ChannelId"];
+            kind: components["schemas"]["ChannelKind"];
+            state: components["schemas"]["ChannelState"];
+            /**
+             * @description The source's own word for the state.
+             * @example STREAMING
+             */
+            stateDetail: string;
+            /**
+             * @description Errors since the channel started.
+             * @example 3
+             */
+            errors: number;
+            /**
+             * @description Errors per second over the window.
+             * @example 0.1
+             */
+            errorsPerSecond: number;
+            /**
+             * @description The cluster time the rate was measured over.
+             * @example 10000
+             */
+            measuredOverMs: number;
+        };
+        ChannelErrorsListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["ChannelErrors"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description A channel's conflicts, in total and per second over the rate window. */
+        ChannelConflicts: {
+            channelId: components["schemas"]["ChannelId"];
+            kind: components["schemas"]["ChannelKind"];
+            state: components["schemas"]["ChannelState"];
+            /**
+             * @description Conflicts detected since the channel started.
+             * @example 2
+             */
+            conflicts: number;
+            /**
+             * @description Conflicts per second over the window.
+             * @example 0
+             */
+            conflictsPerSecond: number;
+            /**
+             * @description The cluster time the rate was measured over.
+             * @example 10000
+             */
+            measuredOverMs: number;
+        };
+        ChannelConflictsListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["ChannelConflicts"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A metric of a channel: `LAG_BYTES`, `LAG_MS`, `LAG_OPERATIONS` (what the target has not
+         *     applied yet: bytes, age of the oldest change in ms, changes), and rates per second over the
+         *     rate window (10 s of cluster time) of the cumulative counters: `BYTES_PER_SECOND`,
+         *     `OPERATIONS_PER_SECOND`, `ERRORS_PER_SECOND`, `CONFLICTS_PER_SECOND`.
+         * @example LAG_BYTES
+         * @enum {string}
+         */
+        ChannelMetric: "LAG_BYTES" | "LAG_MS" | "LAG_OPERATIONS" | "BYTES_PER_SECOND" | "OPERATIONS_PER_SECOND" | "ERRORS_PER_SECOND" | "CONFLICTS_PER_SECOND";
+        /** @description One measured point of a series. */
+        ChannelSeriesPoint: {
+            /**
+             * Format: date-time
+             * @description When it was sampled (cluster clock).
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            at: string;
+            /**
+             * @description The metric's value then, in the metric's unit.
+             * @example 8192
+             */
+            value: number;
+        };
+        /** @description One channel's metric over a window of cluster time, downsampled. */
+        ChannelTimeSeries: {
+            channelId: components["schemas"]["ChannelId"];
+            metric: components["schemas"]["ChannelMetric"];
+            /**
+             * @description How often channels are sampled (the replication monitor's `lagSampleIntervalMs`).
+             * @example 1000
+             */
+            sampleIntervalMs: number;
+            /**
+             * @description Points kept in the window before downsampling.
+             * @example 3600
+             */
+            pointsInWindow: number;
+            /** @description At most `maxPoints` measured points, oldest first: the first and last of the window, and between them the points Largest-Triangle-Three-Buckets keeps (peaks survive). */
+            points: components["schemas"]["ChannelSeriesPoint"][];
+        };
+        ChannelTimeSeriesResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ChannelTimeSeries"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description The channels of one kind, summed. */
+        ChannelKindSummary: {
+            kind: components["schemas"]["ChannelKind"];
+            /**
+             * @description Channels of this kind.
+             * @example 4
+             */
+            channels: number;
+            /**
+             * @description Those `STREAMING`.
+             * @example 3
+             */
+            streaming: number;
+            /**
+             * @description Those in any other state.
+             * @example 1
+             */
+            notStreaming: number;
+            /**
+             * @description The largest lag in bytes (null when no channel reports one).
+             * @example 8192
+             */
+            maxLagBytes: number | null;
+            /**
+             * @description The largest lag in ms (null when no channel reports one).
+             * @example 42
+             */
+            maxLagMs: number | null;
+            /**
+             * @description Bytes shipped per second, all channels of the kind.
+             * @example 8192
+             */
+            bytesPerSecond: number;
+            /**
+             * @description Operations shipped per second, all channels of the kind.
+             * @example 20
+             */
+            operationsPerSecond: number;
+            /**
+             * @description Errors per second, all channels of the kind.
+             * @example 0
+             */
+            errorsPerSecond: number;
+            /**
+             * @description Conflicts per second, all channels of the kind.
+             * @example 0
+             */
+            conflictsPerSecond: number;
+            /**
+             * @description Errors since the channels started.
+             * @example 3
+             */
+            errors: number;
+            /**
+             * @description Conflicts since the channels started.
+             * @example 0
+             */
+            conflicts: number;
+        };
+        /** @description A rule over a channel metric, and the channels its alerts are pending and firing on now. */
+        ChannelAlertRule: {
+            /**
+             * @description The rule's id (`rule-N`, numbered with replication's lag rules: one rule book).
+             * @example rule-3
+             */
+            ruleId: string;
+            /**
+             * @description The alert name (the `alertname` label).
+             * @example logical lag over 10 s
+             */
+            name: string;
+            metric: components["schemas"]["ChannelMetric"];
+            /**
+             * @description The alert breaches while the metric is above this, in the metric's unit.
+             * @example 10000
+             */
+            threshold: number;
+            /**
+             * @description How long a breach must last before the alert fires (Prometheus `for`).
+             * @example 5000
+             */
+            forMs: number;
+            severity: components["schemas"]["AlertSeverity"];
+            /**
+             * @description The one channel it watches; null for every channel (of `kind` when set).
+             * @example null
+             */
+            channelId: string | null;
+            /**
+             * @description The kind of channels it watches; null for every kind.
+             * @example LOGICAL
+             * @enum {string|null}
+             */
+            kind: "PHYSICAL" | "LOGICAL" | "GEO" | "MULTI_MASTER" | null;
+            /**
+             * @description Channels its alerts are `PENDING` on.
+             * @example []
+             */
+            pendingChannelIds: string[];
+            /**
+             * @description Channels its alerts are `FIRING` on.
+             * @example [
+             *       "logical-sub-1"
+             *     ]
+             */
+            firingChannelIds: string[];
+            /**
+             * Format: date-time
+             * @description When it was created (cluster clock).
+             * @example 2026-11-21T10:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it last changed (cluster clock).
+             * @example 2026-11-21T10:00:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * @description The API key that created it.
+             * @example key-1
+             */
+            createdBy: string;
+        };
+        /** @description An alert of a channel rule on one channel (the alert engine's alert of source `replication`, read with its rule). */
+        ChannelAlert: {
+            /**
+             * @description The alert's id in `GET /api/v1/alerts`.
+             * @example alert-12
+             */
+            alertId: string;
+            /**
+             * @description Its rule.
+             * @example rule-3
+             */
+            ruleId: string;
+            /**
+             * @description Its rule's name when it fired.
+             * @example logical lag over 10 s
+             */
+            ruleName: string;
+            channelId: components["schemas"]["ChannelId"];
+            kind: components["schemas"]["ChannelKind"];
+            metric: components["schemas"]["ChannelMetric"];
+            severity: components["schemas"]["AlertSeverity"];
+            state: components["schemas"]["AlertState"];
+            /**
+             * @description The rule's threshold.
+             * @example 10000
+             */
+            threshold: number;
+            /**
+             * @description The latest value while open; the last breaching one once resolved.
+             * @example 14210
+             */
+            value: number;
+            /**
+             * @description The highest value since the breach began.
+             * @example 16000
+             */
+            peakValue: number;
+            /**
+             * Format: date-time
+             * @description When the breach began.
+             * @example 2026-11-21T10:29:40.000Z
+             */
+            breachStartedAt: string;
+            /**
+             * Format: date-time
+             * @description When it fired; null while pending.
+             * @example 2026-11-21T10:29:45.000Z
+             */
+            firedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it resolved; null while open.
+             * @example null
+             */
+            resolvedAt: string | null;
+            /**
+             * @description What is wrong, in words.
+             * @example logical-sub-1: LAG_MS 14210 > 10000 for 5000 ms
+             */
+            message: string;
+        };
+        /** @description Every replication channel summarized in one answer. */
+        MonitoringDashboard: {
+            /**
+             * Format: date-time
+             * @description When the channels were last sampled (null before the first sample).
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            sampledAt: string | null;
+            /**
+             * @description How often channels are sampled.
+             * @example 1000
+             */
+            sampleIntervalMs: number;
+            /**
+             * @description The window rates are measured over.
+             * @example 10000
+             */
+            rateWindowMs: number;
+            /**
+             * @description Channels of every kind.
+             * @example 4
+             */
+            channels: number;
+            /** @description Channels in each state. */
+            byState: {
+                /**
+                 * @description Channels starting.
+                 * @example 0
+                 */
+                STARTING: number;
+                /**
+                 * @description Channels streaming.
+                 * @example 3
+                 */
+                STREAMING: number;
+                /**
+                 * @description Channels catching up.
+                 * @example 0
+                 */
+                CATCHING_UP: number;
+                /**
+                 * @description Channels paused.
+                 * @example 1
+                 */
+                PAUSED: number;
+                /**
+                 * @description Channels disconnected.
+                 * @example 0
+                 */
+                DISCONNECTED: number;
+                /**
+                 * @description Channels failed.
+                 * @example 0
+                 */
+                FAILED: number;
+            };
+            /** @description One summary per kind with a registered source (physical always), in the order the sources registered. */
+            kinds: components["schemas"]["ChannelKindSummary"][];
+            /** @description The 5 channels furthest behind (by lag in ms, then bytes), worst first. */
+            worstLag: components["schemas"]["ChannelLag"][];
+            /** @description The channel rules, each with the channels it is pending and firing on. */
+            alertRules: components["schemas"]["ChannelAlertRule"][];
+            /** @description The channel rules' firing alerts, most severe first, then oldest first. */
+            firingAlerts: components["schemas"]["ChannelAlert"][];
+        };
+        MonitoringDashboardResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["MonitoringDashboard"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        ChannelAlertRuleListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["ChannelAlertRule"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description A rule over a channel metric. */
+        CreateChannelAlertRuleRequest: {
+            /**
+             * @description The alert name; `<metric> > <threshold>` by default.
+             * @example logical lag over 10 s
+             */
+            name?: string;
+            metric: components["schemas"]["ChannelMetric"];
+            /**
+             * @description The alert breaches while the metric is above this, in the metric's unit.
+             * @example 10000
+             */
+            threshold: number;
+            /**
+             * @description How long a breach must last before the alert fires.
+             * @default 0
+             * @example 5000
+             */
+            forMs: number;
+            severity?: components["schemas"]["AlertSeverity"];
+            channelId?: components["schemas"]["ChannelId"];
+            kind?: components["schemas"]["ChannelKind"];
+        };
+        ChannelAlertRuleResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ChannelAlertRule"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description What to change in a rule; what is left out stays. `channelId` or `kind` null widens the rule to every channel or kind. */
+        UpdateChannelAlertRuleRequest: {
+            /**
+             * @description The alert name.
+             * @example logical lag over 30 s
+             */
+            name?: string;
+            metric?: components["schemas"]["ChannelMetric"];
+            /**
+             * @description The new threshold.
+             * @example 30000
+             */
+            threshold?: number;
+            /**
+             * @description The new `for` duration.
+             * @example 10000
+             */
+            forMs?: number;
+            severity?: components["schemas"]["AlertSeverity"];
+            /**
+             * @description One channel, or null for every channel.
+             * @example null
+             */
+            channelId?: string | null;
+            /**
+             * @description One kind, or null for every kind.
+             * @example LOGICAL
+             * @enum {string|null}
+             */
+            kind?: "PHYSICAL" | "LOGICAL" | "GEO" | "MULTI_MASTER" | null;
         };
         /**
          * @description The state of the RAC database (the same words as the cluster's `ClusterState`).
@@ -32969,6 +33766,1378 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listMonitoredChannels: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Only channels of this kind.
+                 * @example null
+                 */
+                kind?: components["schemas"]["ChannelKind"];
+                /**
+                 * @description Only channels in this state.
+                 * @example null
+                 */
+                state?: components["schemas"]["ChannelState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of channels. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "channelId": "walsender-node-2",
+                     *           "kind": "PHYSICAL",
+                     *           "source": {
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null
+                     *           },
+                     *           "target": {
+                     *             "nodeId": "node-2",
+                     *             "datacenterId": null
+                     *           },
+                     *           "state": "STREAMING",
+                     *           "stateDetail": "STREAMING",
+                     *           "lagBytes": 0,
+                     *           "lagMs": 14,
+                     *           "lagOperations": null,
+                     *           "bytesShipped": 7040085,
+                     *           "operationsShipped": 18245,
+                     *           "errors": 3,
+                     *           "conflicts": 0,
+                     *           "rates": {
+                     *             "bytesPerSecond": 2048,
+                     *             "operationsPerSecond": 5,
+                     *             "errorsPerSecond": 0,
+                     *             "conflictsPerSecond": 0,
+                     *             "measuredOverMs": 10000
+                     *           }
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MonitoredChannelListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listChannelLag: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Only channels of this kind.
+                 * @example null
+                 */
+                kind?: components["schemas"]["ChannelKind"];
+                /**
+                 * @description Only channels in this state.
+                 * @example null
+                 */
+                state?: components["schemas"]["ChannelState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of channels' lag, worst first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "channelId": "walsender-node-3",
+                     *           "kind": "PHYSICAL",
+                     *           "state": "PAUSED",
+                     *           "source": {
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null
+                     *           },
+                     *           "target": {
+                     *             "nodeId": "node-3",
+                     *             "datacenterId": null
+                     *           },
+                     *           "lagBytes": 4194304,
+                     *           "lagMs": 7340,
+                     *           "lagOperations": null
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelLagListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listChannelThroughput: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Only channels of this kind.
+                 * @example null
+                 */
+                kind?: components["schemas"]["ChannelKind"];
+                /**
+                 * @description Only channels in this state.
+                 * @example null
+                 */
+                state?: components["schemas"]["ChannelState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of channels' throughput. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "channelId": "walsender-node-2",
+                     *           "kind": "PHYSICAL",
+                     *           "state": "STREAMING",
+                     *           "bytesShipped": 7040085,
+                     *           "operationsShipped": 18245,
+                     *           "bytesPerSecond": 2048,
+                     *           "operationsPerSecond": 5,
+                     *           "measuredOverMs": 10000
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelThroughputListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listChannelErrors: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Only channels of this kind.
+                 * @example null
+                 */
+                kind?: components["schemas"]["ChannelKind"];
+                /**
+                 * @description Only channels in this state.
+                 * @example null
+                 */
+                state?: components["schemas"]["ChannelState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of channels' errors. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "channelId": "walsender-node-2",
+                     *           "kind": "PHYSICAL",
+                     *           "state": "STREAMING",
+                     *           "stateDetail": "STREAMING",
+                     *           "errors": 3,
+                     *           "errorsPerSecond": 0.1,
+                     *           "measuredOverMs": 10000
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelErrorsListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listChannelConflicts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Only channels of this kind.
+                 * @example null
+                 */
+                kind?: components["schemas"]["ChannelKind"];
+                /**
+                 * @description Only channels in this state.
+                 * @example null
+                 */
+                state?: components["schemas"]["ChannelState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of channels' conflicts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "channelId": "walsender-node-2",
+                     *           "kind": "PHYSICAL",
+                     *           "state": "STREAMING",
+                     *           "conflicts": 0,
+                     *           "conflictsPerSecond": 0,
+                     *           "measuredOverMs": 10000
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelConflictsListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getChannelTimeSeries: {
+        parameters: {
+            query: {
+                /**
+                 * @description The channel.
+                 * @example null
+                 */
+                channelId: components["schemas"]["ChannelId"];
+                /**
+                 * @description The metric.
+                 * @example null
+                 */
+                metric: components["schemas"]["ChannelMetric"];
+                /** @description Only points sampled at or after this time (cluster clock). */
+                since?: string;
+                /** @description Only points sampled at or before this time (cluster clock). */
+                until?: string;
+                /** @description At most this many points (2-1000). */
+                maxPoints?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "channelId": "walsender-node-3",
+                     *         "metric": "LAG_BYTES",
+                     *         "sampleIntervalMs": 1000,
+                     *         "pointsInWindow": 3,
+                     *         "points": [
+                     *           {
+                     *             "at": "2026-11-21T10:29:58.000Z",
+                     *             "value": 0
+                     *           },
+                     *           {
+                     *             "at": "2026-11-21T10:29:59.000Z",
+                     *             "value": 4096
+                     *           },
+                     *           {
+                     *             "at": "2026-11-21T10:30:00.000Z",
+                     *             "value": 8192
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelTimeSeriesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No source reports the channel now. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No replication channel has id \"walsender-node-9\".",
+                     *         "details": {
+                     *           "resource": "replication.channel",
+                     *           "id": "walsender-node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description `until` is before `since`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "The window ends before it starts.",
+                     *         "details": {
+                     *           "field": "until"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMonitoringDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "sampledAt": "2026-11-21T10:30:00.000Z",
+                     *         "sampleIntervalMs": 1000,
+                     *         "rateWindowMs": 10000,
+                     *         "channels": 2,
+                     *         "byState": {
+                     *           "STARTING": 0,
+                     *           "STREAMING": 1,
+                     *           "CATCHING_UP": 0,
+                     *           "PAUSED": 1,
+                     *           "DISCONNECTED": 0,
+                     *           "FAILED": 0
+                     *         },
+                     *         "kinds": [
+                     *           {
+                     *             "kind": "PHYSICAL",
+                     *             "channels": 2,
+                     *             "streaming": 1,
+                     *             "notStreaming": 1,
+                     *             "maxLagBytes": 4194304,
+                     *             "maxLagMs": 7340,
+                     *             "bytesPerSecond": 4096,
+                     *             "operationsPerSecond": 10,
+                     *             "errorsPerSecond": 0,
+                     *             "conflictsPerSecond": 0,
+                     *             "errors": 3,
+                     *             "conflicts": 0
+                     *           }
+                     *         ],
+                     *         "worstLag": [
+                     *           {
+                     *             "channelId": "walsender-node-3",
+                     *             "kind": "PHYSICAL",
+                     *             "state": "PAUSED",
+                     *             "source": {
+                     *               "nodeId": "node-1",
+                     *               "datacenterId": null
+                     *             },
+                     *             "target": {
+                     *               "nodeId": "node-3",
+                     *               "datacenterId": null
+                     *             },
+                     *             "lagBytes": 4194304,
+                     *             "lagMs": 7340,
+                     *             "lagOperations": null
+                     *           },
+                     *           {
+                     *             "channelId": "walsender-node-2",
+                     *             "kind": "PHYSICAL",
+                     *             "state": "STREAMING",
+                     *             "source": {
+                     *               "nodeId": "node-1",
+                     *               "datacenterId": null
+                     *             },
+                     *             "target": {
+                     *               "nodeId": "node-2",
+                     *               "datacenterId": null
+                     *             },
+                     *             "lagBytes": 0,
+                     *             "lagMs": 14,
+                     *             "lagOperations": null
+                     *           }
+                     *         ],
+                     *         "alertRules": [
+                     *           {
+                     *             "ruleId": "rule-3",
+                     *             "name": "physical lag over 1 MiB",
+                     *             "metric": "LAG_BYTES",
+                     *             "threshold": 1048576,
+                     *             "forMs": 5000,
+                     *             "severity": "WARNING",
+                     *             "channelId": null,
+                     *             "kind": "PHYSICAL",
+                     *             "pendingChannelIds": [],
+                     *             "firingChannelIds": [
+                     *               "walsender-node-3"
+                     *             ],
+                     *             "createdAt": "2026-11-21T10:00:00.000Z",
+                     *             "updatedAt": "2026-11-21T10:00:00.000Z",
+                     *             "createdBy": "key-1"
+                     *           }
+                     *         ],
+                     *         "firingAlerts": [
+                     *           {
+                     *             "alertId": "alert-12",
+                     *             "ruleId": "rule-3",
+                     *             "ruleName": "physical lag over 1 MiB",
+                     *             "channelId": "walsender-node-3",
+                     *             "kind": "PHYSICAL",
+                     *             "metric": "LAG_BYTES",
+                     *             "severity": "WARNING",
+                     *             "state": "FIRING",
+                     *             "threshold": 1048576,
+                     *             "value": 4194304,
+                     *             "peakValue": 4194304,
+                     *             "breachStartedAt": "2026-11-21T10:29:50.000Z",
+                     *             "firedAt": "2026-11-21T10:29:55.000Z",
+                     *             "resolvedAt": null,
+                     *             "message": "walsender-node-3: LAG_BYTES 4194304 > 1048576 for 5000 ms"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MonitoringDashboardResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listChannelAlertRules: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Only rules over this metric.
+                 * @example null
+                 */
+                metric?: components["schemas"]["ChannelMetric"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of rules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "ruleId": "rule-3",
+                     *           "name": "logical lag over 10 s",
+                     *           "metric": "LAG_MS",
+                     *           "threshold": 10000,
+                     *           "forMs": 5000,
+                     *           "severity": "WARNING",
+                     *           "channelId": null,
+                     *           "kind": "LOGICAL",
+                     *           "pendingChannelIds": [],
+                     *           "firingChannelIds": [],
+                     *           "createdAt": "2026-11-21T10:00:00.000Z",
+                     *           "updatedAt": "2026-11-21T10:00:00.000Z",
+                     *           "createdBy": "key-1"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelAlertRuleListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createChannelAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChannelAlertRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description The rule. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "ruleId": "rule-3",
+                     *         "name": "logical lag over 10 s",
+                     *         "metric": "LAG_MS",
+                     *         "threshold": 10000,
+                     *         "forMs": 5000,
+                     *         "severity": "WARNING",
+                     *         "channelId": null,
+                     *         "kind": "LOGICAL",
+                     *         "pendingChannelIds": [],
+                     *         "firingChannelIds": [],
+                     *         "createdAt": "2026-11-21T10:00:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:00:00.000Z",
+                     *         "createdBy": "key-1"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelAlertRuleResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateChannelAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The rule's id.
+                 * @example rule-3
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "threshold": 30000,
+                 *       "severity": "CRITICAL"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateChannelAlertRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description The rule as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "ruleId": "rule-3",
+                     *         "name": "logical lag over 10 s",
+                     *         "metric": "LAG_MS",
+                     *         "threshold": 30000,
+                     *         "forMs": 5000,
+                     *         "severity": "CRITICAL",
+                     *         "channelId": null,
+                     *         "kind": "LOGICAL",
+                     *         "pendingChannelIds": [],
+                     *         "firingChannelIds": [],
+                     *         "createdAt": "2026-11-21T10:00:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z",
+                     *         "createdBy": "key-1"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelAlertRuleResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No channel rule has this id (replication's lag rules are not changed here). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No channel alert rule has id \"rule-9\".",
+                     *         "details": {
+                     *           "resource": "replication.channelAlertRule",
+                     *           "id": "rule-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteChannelAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The rule's id.
+                 * @example rule-3
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "ruleId": "rule-3",
+                     *         "name": "logical lag over 10 s",
+                     *         "metric": "LAG_MS",
+                     *         "threshold": 10000,
+                     *         "forMs": 5000,
+                     *         "severity": "WARNING",
+                     *         "channelId": null,
+                     *         "kind": "LOGICAL",
+                     *         "pendingChannelIds": [],
+                     *         "firingChannelIds": [],
+                     *         "createdAt": "2026-11-21T10:00:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:00:00.000Z",
+                     *         "createdBy": "key-1"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelAlertRuleResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No channel rule has this id (replication's lag rules are not changed here). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No channel alert rule has id \"rule-9\".",
+                     *         "details": {
+                     *           "resource": "replication.channelAlertRule",
+                     *           "id": "rule-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listChannelAlertRulesAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Only rules over this metric.
+                 * @example null
+                 */
+                metric?: components["schemas"]["ChannelMetric"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of rules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "ruleId": "rule-3",
+                     *           "name": "logical lag over 10 s",
+                     *           "metric": "LAG_MS",
+                     *           "threshold": 10000,
+                     *           "forMs": 5000,
+                     *           "severity": "WARNING",
+                     *           "channelId": null,
+                     *           "kind": "LOGICAL",
+                     *           "pendingChannelIds": [],
+                     *           "firingChannelIds": [],
+                     *           "createdAt": "2026-11-21T10:00:00.000Z",
+                     *           "updatedAt": "2026-11-21T10:00:00.000Z",
+                     *           "createdBy": "key-1"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelAlertRuleListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createChannelAlertRuleAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChannelAlertRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description The rule. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "ruleId": "rule-3",
+                     *         "name": "logical lag over 10 s",
+                     *         "metric": "LAG_MS",
+                     *         "threshold": 10000,
+                     *         "forMs": 5000,
+                     *         "severity": "WARNING",
+                     *         "channelId": null,
+                     *         "kind": "LOGICAL",
+                     *         "pendingChannelIds": [],
+                     *         "firingChannelIds": [],
+                     *         "createdAt": "2026-11-21T10:00:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:00:00.000Z",
+                     *         "createdBy": "key-1"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelAlertRuleResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMonitoringDashboardAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "sampledAt": "2026-11-21T10:30:00.000Z",
+                     *         "sampleIntervalMs": 1000,
+                     *         "rateWindowMs": 10000,
+                     *         "channels": 2,
+                     *         "byState": {
+                     *           "STARTING": 0,
+                     *           "STREAMING": 1,
+                     *           "CATCHING_UP": 0,
+                     *           "PAUSED": 1,
+                     *           "DISCONNECTED": 0,
+                     *           "FAILED": 0
+                     *         },
+                     *         "kinds": [
+                     *           {
+                     *             "kind": "PHYSICAL",
+                     *             "channels": 2,
+                     *             "streaming": 1,
+                     *             "notStreaming": 1,
+                     *             "maxLagBytes": 4194304,
+                     *             "maxLagMs": 7340,
+                     *             "bytesPerSecond": 4096,
+                     *             "operationsPerSecond": 10,
+                     *             "errorsPerSecond": 0,
+                     *             "conflictsPerSecond": 0,
+                     *             "errors": 3,
+                     *             "conflicts": 0
+                     *           }
+                     *         ],
+                     *         "worstLag": [
+                     *           {
+                     *             "channelId": "walsender-node-3",
+                     *             "kind": "PHYSICAL",
+                     *             "state": "PAUSED",
+                     *             "source": {
+                     *               "nodeId": "node-1",
+                     *               "datacenterId": null
+                     *             },
+                     *             "target": {
+                     *               "nodeId": "node-3",
+                     *               "datacenterId": null
+                     *             },
+                     *             "lagBytes": 4194304,
+                     *             "lagMs": 7340,
+                     *             "lagOperations": null
+                     *           },
+                     *           {
+                     *             "channelId": "walsender-node-2",
+                     *             "kind": "PHYSICAL",
+                     *             "state": "STREAMING",
+                     *             "source": {
+                     *               "nodeId": "node-1",
+                     *               "datacenterId": null
+                     *             },
+                     *             "target": {
+                     *               "nodeId": "node-2",
+                     *               "datacenterId": null
+                     *             },
+                     *             "lagBytes": 0,
+                     *             "lagMs": 14,
+                     *             "lagOperations": null
+                     *           }
+                     *         ],
+                     *         "alertRules": [
+                     *           {
+                     *             "ruleId": "rule-3",
+                     *             "name": "physical lag over 1 MiB",
+                     *             "metric": "LAG_BYTES",
+                     *             "threshold": 1048576,
+                     *             "forMs": 5000,
+                     *             "severity": "WARNING",
+                     *             "channelId": null,
+                     *             "kind": "PHYSICAL",
+                     *             "pendingChannelIds": [],
+                     *             "firingChannelIds": [
+                     *               "walsender-node-3"
+                     *             ],
+                     *             "createdAt": "2026-11-21T10:00:00.000Z",
+                     *             "updatedAt": "2026-11-21T10:00:00.000Z",
+                     *             "createdBy": "key-1"
+                     *           }
+                     *         ],
+                     *         "firingAlerts": [
+                     *           {
+                     *             "alertId": "alert-12",
+                     *             "ruleId": "rule-3",
+                     *             "ruleName": "physical lag over 1 MiB",
+                     *             "channelId": "walsender-node-3",
+                     *             "kind": "PHYSICAL",
+                     *             "metric": "LAG_BYTES",
+                     *             "severity": "WARNING",
+                     *             "state": "FIRING",
+                     *             "threshold": 1048576,
+                     *             "value": 4194304,
+                     *             "peakValue": 4194304,
+                     *             "breachStartedAt": "2026-11-21T10:29:50.000Z",
+                     *             "firedAt": "2026-11-21T10:29:55.000Z",
+                     *             "resolvedAt": null,
+                     *             "message": "walsender-node-3: LAG_BYTES 4194304 > 1048576 for 5000 ms"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MonitoringDashboardResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listChannelErrorsAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Only channels of this kind.
+                 * @example null
+                 */
+                kind?: components["schemas"]["ChannelKind"];
+                /**
+                 * @description Only channels in this state.
+                 * @example null
+                 */
+                state?: components["schemas"]["ChannelState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of channels' errors. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "channelId": "walsender-node-2",
+                     *           "kind": "PHYSICAL",
+                     *           "state": "STREAMING",
+                     *           "stateDetail": "STREAMING",
+                     *           "errors": 3,
+                     *           "errorsPerSecond": 0.1,
+                     *           "measuredOverMs": 10000
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelErrorsListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listChannelLagAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Only channels of this kind.
+                 * @example null
+                 */
+                kind?: components["schemas"]["ChannelKind"];
+                /**
+                 * @description Only channels in this state.
+                 * @example null
+                 */
+                state?: components["schemas"]["ChannelState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of channels' lag, worst first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "channelId": "walsender-node-3",
+                     *           "kind": "PHYSICAL",
+                     *           "state": "PAUSED",
+                     *           "source": {
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null
+                     *           },
+                     *           "target": {
+                     *             "nodeId": "node-3",
+                     *             "datacenterId": null
+                     *           },
+                     *           "lagBytes": 4194304,
+                     *           "lagMs": 7340,
+                     *           "lagOperations": null
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelLagListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listChannelThroughputAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /**
+                 * @description Only channels of this kind.
+                 * @example null
+                 */
+                kind?: components["schemas"]["ChannelKind"];
+                /**
+                 * @description Only channels in this state.
+                 * @example null
+                 */
+                state?: components["schemas"]["ChannelState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of channels' throughput. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "channelId": "walsender-node-2",
+                     *           "kind": "PHYSICAL",
+                     *           "state": "STREAMING",
+                     *           "bytesShipped": 7040085,
+                     *           "operationsShipped": 18245,
+                     *           "bytesPerSecond": 2048,
+                     *           "operationsPerSecond": 5,
+                     *           "measuredOverMs": 10000
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChannelThroughputListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     getRacStatusAlias: {
         parameters: {
             query?: never;
@@ -47565,188 +49734,6 @@ export interface operations {
                 /** @description The `name` of the addressed `subscriptions` entry. */
                 name: string;
             };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMonitoringAlerts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationMonitoringAlerts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    putAdvancedReplicationMonitoringAlertsById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `alerts` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteAdvancedReplicationMonitoringAlertsById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `alerts` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMonitoringChannels: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMonitoringConflicts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMonitoringDashboard: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMonitoringErrors: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMonitoringLag: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMonitoringThroughput: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMonitoringTimeseries: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
             cookie?: never;
         };
         requestBody?: never;

@@ -30,91 +30,91 @@ export interface OperationInfo {
 /** Every operation of the OpenAPI contract, sorted by path then method. */
 export const operations = [
   {
-    operationId: "listApplyCheckpoints",
+    operationId: "getAdvancedReplicationApplyCheckpoints",
     method: "get",
     path: "/api/v1/advanced-replication/apply/checkpoints",
     expressPath: "/api/v1/advanced-replication/apply/checkpoints",
-    tags: ["Apply engine"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "takeApplyCheckpoint",
+    operationId: "postAdvancedReplicationApplyCheckpoints",
     method: "post",
     path: "/api/v1/advanced-replication/apply/checkpoints",
     expressPath: "/api/v1/advanced-replication/apply/checkpoints",
-    tags: ["Apply engine"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getApplyConfig",
+    operationId: "getAdvancedReplicationApplyConfig",
     method: "get",
     path: "/api/v1/advanced-replication/apply/config",
     expressPath: "/api/v1/advanced-replication/apply/config",
-    tags: ["Apply engine"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "updateApplyConfig",
+    operationId: "putAdvancedReplicationApplyConfig",
     method: "put",
     path: "/api/v1/advanced-replication/apply/config",
     expressPath: "/api/v1/advanced-replication/apply/config",
-    tags: ["Apply engine"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getApplyStatistics",
+    operationId: "getAdvancedReplicationApplyStatistics",
     method: "get",
     path: "/api/v1/advanced-replication/apply/statistics",
     expressPath: "/api/v1/advanced-replication/apply/statistics",
-    tags: ["Apply engine"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "listApplierStatus",
+    operationId: "getAdvancedReplicationApplyStatus",
     method: "get",
     path: "/api/v1/advanced-replication/apply/status",
     expressPath: "/api/v1/advanced-replication/apply/status",
-    tags: ["Apply engine"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "listApplyTransactions",
+    operationId: "getAdvancedReplicationApplyTransactions",
     method: "get",
     path: "/api/v1/advanced-replication/apply/transactions",
     expressPath: "/api/v1/advanced-replication/apply/transactions",
-    tags: ["Apply engine"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -563,143 +563,143 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMonitoringAlerts",
+    operationId: "listChannelAlertRules",
     method: "get",
     path: "/api/v1/advanced-replication/monitoring/alerts",
     expressPath: "/api/v1/advanced-replication/monitoring/alerts",
-    tags: ["Planned"],
+    tags: ["Replication monitoring"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationMonitoringAlerts",
+    operationId: "createChannelAlertRule",
     method: "post",
     path: "/api/v1/advanced-replication/monitoring/alerts",
     expressPath: "/api/v1/advanced-replication/monitoring/alerts",
-    tags: ["Planned"],
+    tags: ["Replication monitoring"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteAdvancedReplicationMonitoringAlertsById",
+    operationId: "deleteChannelAlertRule",
     method: "delete",
     path: "/api/v1/advanced-replication/monitoring/alerts/{id}",
     expressPath: "/api/v1/advanced-replication/monitoring/alerts/:id",
-    tags: ["Planned"],
+    tags: ["Replication monitoring"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "putAdvancedReplicationMonitoringAlertsById",
+    operationId: "updateChannelAlertRule",
     method: "put",
     path: "/api/v1/advanced-replication/monitoring/alerts/{id}",
     expressPath: "/api/v1/advanced-replication/monitoring/alerts/:id",
-    tags: ["Planned"],
+    tags: ["Replication monitoring"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMonitoringChannels",
+    operationId: "listMonitoredChannels",
     method: "get",
     path: "/api/v1/advanced-replication/monitoring/channels",
     expressPath: "/api/v1/advanced-replication/monitoring/channels",
-    tags: ["Planned"],
+    tags: ["Replication monitoring"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMonitoringConflicts",
+    operationId: "listChannelConflicts",
     method: "get",
     path: "/api/v1/advanced-replication/monitoring/conflicts",
     expressPath: "/api/v1/advanced-replication/monitoring/conflicts",
-    tags: ["Planned"],
+    tags: ["Replication monitoring"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMonitoringDashboard",
+    operationId: "getMonitoringDashboard",
     method: "get",
     path: "/api/v1/advanced-replication/monitoring/dashboard",
     expressPath: "/api/v1/advanced-replication/monitoring/dashboard",
-    tags: ["Planned"],
+    tags: ["Replication monitoring"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMonitoringErrors",
+    operationId: "listChannelErrors",
     method: "get",
     path: "/api/v1/advanced-replication/monitoring/errors",
     expressPath: "/api/v1/advanced-replication/monitoring/errors",
-    tags: ["Planned"],
+    tags: ["Replication monitoring"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMonitoringLag",
+    operationId: "listChannelLag",
     method: "get",
     path: "/api/v1/advanced-replication/monitoring/lag",
     expressPath: "/api/v1/advanced-replication/monitoring/lag",
-    tags: ["Planned"],
+    tags: ["Replication monitoring"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMonitoringThroughput",
+    operationId: "listChannelThroughput",
     method: "get",
     path: "/api/v1/advanced-replication/monitoring/throughput",
     expressPath: "/api/v1/advanced-replication/monitoring/throughput",
-    tags: ["Planned"],
+    tags: ["Replication monitoring"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMonitoringTimeseries",
+    operationId: "getChannelTimeSeries",
     method: "get",
     path: "/api/v1/advanced-replication/monitoring/timeseries",
     expressPath: "/api/v1/advanced-replication/monitoring/timeseries",
-    tags: ["Planned"],
+    tags: ["Replication monitoring"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -4736,6 +4736,84 @@ export const operations = [
     readOnly: false,
   },
   {
+    operationId: "listChannelAlertRulesAlias",
+    method: "get",
+    path: "/api/v1/replication/monitoring/alerts",
+    expressPath: "/api/v1/replication/monitoring/alerts",
+    tags: ["Replication monitoring"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "createChannelAlertRuleAlias",
+    method: "post",
+    path: "/api/v1/replication/monitoring/alerts",
+    expressPath: "/api/v1/replication/monitoring/alerts",
+    tags: ["Replication monitoring"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getMonitoringDashboardAlias",
+    method: "get",
+    path: "/api/v1/replication/monitoring/dashboard",
+    expressPath: "/api/v1/replication/monitoring/dashboard",
+    tags: ["Replication monitoring"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listChannelErrorsAlias",
+    method: "get",
+    path: "/api/v1/replication/monitoring/errors",
+    expressPath: "/api/v1/replication/monitoring/errors",
+    tags: ["Replication monitoring"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listChannelLagAlias",
+    method: "get",
+    path: "/api/v1/replication/monitoring/lag",
+    expressPath: "/api/v1/replication/monitoring/lag",
+    tags: ["Replication monitoring"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listChannelThroughputAlias",
+    method: "get",
+    path: "/api/v1/replication/monitoring/throughput",
+    expressPath: "/api/v1/replication/monitoring/throughput",
+    tags: ["Replication monitoring"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
     operationId: "listReplicas",
     method: "get",
     path: "/api/v1/replication/replicas",
@@ -5797,6 +5875,8 @@ export type OperationId =
   | "configureReplication"
   | "createAccessToken"
   | "createApiKey"
+  | "createChannelAlertRule"
+  | "createChannelAlertRuleAlias"
   | "createMigrationTask"
   | "createMigrationTaskAlias"
   | "createRaftSnapshot"
@@ -5811,9 +5891,9 @@ export type OperationId =
   | "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstancesByInstanceId"
   | "deleteAdvancedReplicationLogicalPublicationsByName"
   | "deleteAdvancedReplicationLogicalSubscriptionsByName"
-  | "deleteAdvancedReplicationMonitoringAlertsById"
   | "deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId"
   | "deleteAdvancedReplicationMultiMasterGroupsById"
+  | "deleteChannelAlertRule"
   | "deleteConnectionsById"
   | "deleteGatewayFiltersById"
   | "deleteGatewayRatelimitsById"
@@ -5847,6 +5927,11 @@ export type OperationId =
   | "explainDistributedQuery"
   | "flushCacheFusion"
   | "forgetHeuristicTransaction"
+  | "getAdvancedReplicationApplyCheckpoints"
+  | "getAdvancedReplicationApplyConfig"
+  | "getAdvancedReplicationApplyStatistics"
+  | "getAdvancedReplicationApplyStatus"
+  | "getAdvancedReplicationApplyTransactions"
   | "getAdvancedReplicationConflictsCrdts"
   | "getAdvancedReplicationConflictsPredictions"
   | "getAdvancedReplicationConflictsStatistics"
@@ -5864,25 +5949,16 @@ export type OperationId =
   | "getAdvancedReplicationLogicalStatistics"
   | "getAdvancedReplicationLogicalSubscriptions"
   | "getAdvancedReplicationLogicalSubscriptionsByName"
-  | "getAdvancedReplicationMonitoringAlerts"
-  | "getAdvancedReplicationMonitoringChannels"
-  | "getAdvancedReplicationMonitoringConflicts"
-  | "getAdvancedReplicationMonitoringDashboard"
-  | "getAdvancedReplicationMonitoringErrors"
-  | "getAdvancedReplicationMonitoringLag"
-  | "getAdvancedReplicationMonitoringThroughput"
-  | "getAdvancedReplicationMonitoringTimeseries"
   | "getAdvancedReplicationMultiMasterConvergence"
   | "getAdvancedReplicationMultiMasterGroups"
   | "getAdvancedReplicationMultiMasterGroupsById"
   | "getAdvancedReplicationMultiMasterQuorumStatus"
   | "getAdvancedReplicationMultiMasterSites"
   | "getAdvancedReplicationMultiMasterStatistics"
-  | "getApplyConfig"
-  | "getApplyStatistics"
   | "getCacheFusionStatistics"
   | "getCacheFusionStatisticsAlias"
   | "getCacheFusionStatus"
+  | "getChannelTimeSeries"
   | "getClock"
   | "getClusterConfig"
   | "getClusterHealth"
@@ -5933,6 +6009,8 @@ export type OperationId =
   | "getMigrationTask"
   | "getMigrationTaskAlias"
   | "getMigrationTaskProgress"
+  | "getMonitoringDashboard"
+  | "getMonitoringDashboardAlias"
   | "getNetworkCircuitBreakers"
   | "getNetworkCircuitBreakersByName"
   | "getNetworkCircuitBreakersByNameHistory"
@@ -6040,11 +6118,17 @@ export type OperationId =
   | "listAlertHistory"
   | "listAlerts"
   | "listApiKeys"
-  | "listApplierStatus"
-  | "listApplyCheckpoints"
-  | "listApplyTransactions"
   | "listAuditEntries"
   | "listCacheFusionTransfers"
+  | "listChannelAlertRules"
+  | "listChannelAlertRulesAlias"
+  | "listChannelConflicts"
+  | "listChannelErrors"
+  | "listChannelErrorsAlias"
+  | "listChannelLag"
+  | "listChannelLagAlias"
+  | "listChannelThroughput"
+  | "listChannelThroughputAlias"
   | "listClusterNodes"
   | "listDhtNodes"
   | "listDistributedQueryPlans"
@@ -6061,6 +6145,7 @@ export type OperationId =
   | "listLoadBalancerConnections"
   | "listMembers"
   | "listMigrationTasks"
+  | "listMonitoredChannels"
   | "listParallelQueryPlans"
   | "listRacInstances"
   | "listRacRecoveryHistory"
@@ -6092,6 +6177,7 @@ export type OperationId =
   | "planShardRebalance"
   | "planShardRebalanceAlias"
   | "planShardRebalanceReplicationAlias"
+  | "postAdvancedReplicationApplyCheckpoints"
   | "postAdvancedReplicationConflictsResolve"
   | "postAdvancedReplicationGdsRoute"
   | "postAdvancedReplicationGdsServices"
@@ -6101,7 +6187,6 @@ export type OperationId =
   | "postAdvancedReplicationLogicalSubscriptions"
   | "postAdvancedReplicationLogicalSubscriptionsByNameDisable"
   | "postAdvancedReplicationLogicalSubscriptionsByNameEnable"
-  | "postAdvancedReplicationMonitoringAlerts"
   | "postAdvancedReplicationMultiMasterGroups"
   | "postAdvancedReplicationMultiMasterGroupsByIdSites"
   | "postAdvancedReplicationMultiMasterReplicate"
@@ -6141,10 +6226,10 @@ export type OperationId =
   | "prepareXaTransaction"
   | "prepareXaTransactionAlias"
   | "prepareXaTransactionReplicationAlias"
+  | "putAdvancedReplicationApplyConfig"
   | "putAdvancedReplicationGdsServicesByName"
   | "putAdvancedReplicationLogicalPublicationsByName"
   | "putAdvancedReplicationLogicalSubscriptionsByName"
-  | "putAdvancedReplicationMonitoringAlertsById"
   | "putAdvancedReplicationMultiMasterGroupsById"
   | "putGatewayRatelimitsById"
   | "putGatewayRoutesById"
@@ -6209,11 +6294,10 @@ export type OperationId =
   | "streamReplicationEvents"
   | "streamShardingEvents"
   | "streamTopics"
-  | "takeApplyCheckpoint"
   | "testFailover"
   | "triggerFailover"
   | "triggerReplicationFailover"
-  | "updateApplyConfig"
+  | "updateChannelAlertRule"
   | "updateClusterConfig"
   | "updateFailoverConfig"
   | "updateParallelQueryConfig"

@@ -191,169 +191,6 @@ export type AppendedEntry = {
   term: Scalars['BigInt']['output'];
 };
 
-/** The last error an applier met. */
-export type ApplierError = {
-  __typename?: 'ApplierError';
-  at: Scalars['DateTime']['output'];
-  lsn: Scalars['String']['output'];
-  permanent: Scalars['Boolean']['output'];
-  reason: Scalars['String']['output'];
-  xid: Scalars['Int']['output'];
-};
-
-/** Fields appliers sort by. */
-export type ApplierSortField =
-  | 'lagBytes'
-  | 'lagMs'
-  | 'queuedTransactions'
-  | 'subscriptionId';
-
-/** An applier's state (GoldenGate's process states). */
-export type ApplierState =
-  /** Stopped on a permanent error under onPermanentError ABEND; waits for the operator. */
-  | 'ABENDED'
-  /** Applying. */
-  | 'RUNNING'
-  /** Queues transactions but starts no batch (the subscription is disabled). */
-  | 'STOPPED';
-
-/** One subscription's applier. */
-export type ApplierStatus = {
-  __typename?: 'ApplierStatus';
-  appliedAboveCheckpoint: Scalars['Int']['output'];
-  applyParallelism: Scalars['Int']['output'];
-  applyingTransactions: Scalars['Int']['output'];
-  busyWorkers: Scalars['Int']['output'];
-  checkpointLsn: Scalars['String']['output'];
-  createdAt: Scalars['DateTime']['output'];
-  lagBytes: Scalars['Int']['output'];
-  lagMs: Scalars['Int']['output'];
-  lagTransactions: Scalars['Int']['output'];
-  lastAppliedAt?: Maybe<Scalars['DateTime']['output']>;
-  lastError?: Maybe<ApplierError>;
-  lastReceivedEndLsn?: Maybe<Scalars['String']['output']>;
-  onPermanentError: PermanentErrorPolicy;
-  queuedTransactions: Scalars['Int']['output'];
-  readyTransactions: Scalars['Int']['output'];
-  retryingTransactions: Scalars['Int']['output'];
-  state: ApplierState;
-  subscriptionId: Scalars['ID']['output'];
-  targetNodeId: Scalars['ID']['output'];
-};
-
-/** A recorded checkpoint: everything below checkpointLsn was applied. */
-export type ApplyCheckpoint = {
-  __typename?: 'ApplyCheckpoint';
-  appliedAboveCheckpoint: Scalars['Int']['output'];
-  checkpointLsn: Scalars['String']['output'];
-  subscriptionId: Scalars['ID']['output'];
-  takenAt: Scalars['DateTime']['output'];
-  trigger: ApplyCheckpointTrigger;
-};
-
-/** Why a checkpoint was recorded. */
-export type ApplyCheckpointTrigger =
-  /** Every checkpointIntervalMs when the position moved. */
-  | 'AUTO'
-  /** On demand (takeApplyCheckpoint). */
-  | 'MANUAL';
-
-/** The engine-wide apply configuration. */
-export type ApplyConfig = {
-  __typename?: 'ApplyConfig';
-  applyCostPerChangeMs: Scalars['Float']['output'];
-  applyParallelism: Scalars['Int']['output'];
-  batchMaxBytes: Scalars['Int']['output'];
-  batchMaxTransactions: Scalars['Int']['output'];
-  batchOverheadMs: Scalars['Float']['output'];
-  checkpointHistoryLimit: Scalars['Int']['output'];
-  checkpointIntervalMs: Scalars['Int']['output'];
-  discardLimit: Scalars['Int']['output'];
-  maxQueuedTransactions: Scalars['Int']['output'];
-  maxRetries: Scalars['Int']['output'];
-  onPermanentError: PermanentErrorPolicy;
-  retryInitialBackoffMs: Scalars['Int']['output'];
-  retryMaxBackoffMs: Scalars['Int']['output'];
-  transactionHistoryLimit: Scalars['Int']['output'];
-};
-
-/** The fields to change; the others keep their values. */
-export type ApplyConfigInput = {
-  applyCostPerChangeMs?: InputMaybe<Scalars['Float']['input']>;
-  applyParallelism?: InputMaybe<Scalars['Int']['input']>;
-  batchMaxBytes?: InputMaybe<Scalars['Int']['input']>;
-  batchMaxTransactions?: InputMaybe<Scalars['Int']['input']>;
-  batchOverheadMs?: InputMaybe<Scalars['Float']['input']>;
-  checkpointHistoryLimit?: InputMaybe<Scalars['Int']['input']>;
-  checkpointIntervalMs?: InputMaybe<Scalars['Int']['input']>;
-  discardLimit?: InputMaybe<Scalars['Int']['input']>;
-  maxQueuedTransactions?: InputMaybe<Scalars['Int']['input']>;
-  maxRetries?: InputMaybe<Scalars['Int']['input']>;
-  onPermanentError?: InputMaybe<PermanentErrorPolicy>;
-  retryInitialBackoffMs?: InputMaybe<Scalars['Int']['input']>;
-  retryMaxBackoffMs?: InputMaybe<Scalars['Int']['input']>;
-  transactionHistoryLimit?: InputMaybe<Scalars['Int']['input']>;
-};
-
-/** Counters measured by the engine. */
-export type ApplyStatistics = {
-  __typename?: 'ApplyStatistics';
-  activeMs: Scalars['Float']['output'];
-  appliers: Scalars['Int']['output'];
-  averageBatchTransactions: Scalars['Float']['output'];
-  averageBusyWorkers: Scalars['Float']['output'];
-  batchesApplied: Scalars['Int']['output'];
-  changesApplied: Scalars['Int']['output'];
-  dependencyWaits: Scalars['Int']['output'];
-  duplicatesIgnored: Scalars['Int']['output'];
-  firstAppliedAt?: Maybe<Scalars['DateTime']['output']>;
-  lastAppliedAt?: Maybe<Scalars['DateTime']['output']>;
-  retries: Scalars['Int']['output'];
-  transactionsApplied: Scalars['Int']['output'];
-  transactionsDiscarded: Scalars['Int']['output'];
-  transactionsFailed: Scalars['Int']['output'];
-  transactionsPerSecond: Scalars['Float']['output'];
-  transactionsSkipped: Scalars['Int']['output'];
-  workerBusyMs: Scalars['Float']['output'];
-};
-
-/** A transaction in an applier. */
-export type ApplyTransaction = {
-  __typename?: 'ApplyTransaction';
-  attempts: Scalars['Int']['output'];
-  bytes: Scalars['Int']['output'];
-  changeCount: Scalars['Int']['output'];
-  commitLsn: Scalars['String']['output'];
-  commitTime: Scalars['DateTime']['output'];
-  enqueuedAt: Scalars['DateTime']['output'];
-  finishedAt?: Maybe<Scalars['DateTime']['output']>;
-  lsn: Scalars['String']['output'];
-  origin?: Maybe<Scalars['String']['output']>;
-  reason?: Maybe<Scalars['String']['output']>;
-  startedAt?: Maybe<Scalars['DateTime']['output']>;
-  status: ApplyTransactionStatus;
-  subscriptionId: Scalars['ID']['output'];
-  waitingOn: Scalars['Int']['output'];
-  xid: Scalars['Int']['output'];
-};
-
-/** Where a transaction stands in its applier. */
-export type ApplyTransactionStatus =
-  /** Applied. */
-  | 'APPLIED'
-  /** In a batch on a worker. */
-  | 'APPLYING'
-  /** Given up by DISCARD; its changes kept in the discard list. */
-  | 'DISCARDED'
-  /** A permanent error stopped the applier. */
-  | 'FAILED'
-  /** Waiting for an earlier transaction on the same row, or for a worker. */
-  | 'QUEUED'
-  /** The target could not take it now; retried after a backoff. */
-  | 'RETRY_WAIT'
-  /** Given up by SKIP or by the operator; recorded. */
-  | 'SKIPPED';
-
 /** One mutation, as the audit log recorded it. */
 export type AuditEntry = {
   __typename?: 'AuditEntry';
@@ -570,6 +407,185 @@ export type CacheFusionTransferSortField =
   | 'completedAt'
   | 'latencyUs';
 
+/** An alert of a channel rule on one channel. */
+export type ChannelAlert = {
+  __typename?: 'ChannelAlert';
+  alertId: Scalars['ID']['output'];
+  breachStartedAt: Scalars['DateTime']['output'];
+  channelId: Scalars['ID']['output'];
+  firedAt?: Maybe<Scalars['DateTime']['output']>;
+  kind: ChannelKind;
+  message: Scalars['String']['output'];
+  metric: ChannelMetric;
+  peakValue: Scalars['Float']['output'];
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  ruleId: Scalars['ID']['output'];
+  ruleName: Scalars['String']['output'];
+  severity: AlertSeverity;
+  state: AlertState;
+  threshold: Scalars['Float']['output'];
+  value: Scalars['Float']['output'];
+};
+
+/** A rule over a channel metric, with the channels its alerts are pending and firing on. */
+export type ChannelAlertRule = {
+  __typename?: 'ChannelAlertRule';
+  channelId?: Maybe<Scalars['ID']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Scalars['String']['output'];
+  firingChannelIds: Array<Scalars['ID']['output']>;
+  forMs: Scalars['Int']['output'];
+  kind?: Maybe<ChannelKind>;
+  metric: ChannelMetric;
+  name: Scalars['String']['output'];
+  pendingChannelIds: Array<Scalars['ID']['output']>;
+  ruleId: Scalars['ID']['output'];
+  severity: AlertSeverity;
+  threshold: Scalars['Float']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A channel's conflicts, in total and per second. */
+export type ChannelConflicts = {
+  __typename?: 'ChannelConflicts';
+  channelId: Scalars['ID']['output'];
+  conflicts: Scalars['BigInt']['output'];
+  conflictsPerSecond: Scalars['Float']['output'];
+  kind: ChannelKind;
+  measuredOverMs: Scalars['Int']['output'];
+  state: ChannelState;
+};
+
+/** One end of a channel. */
+export type ChannelEndpoint = {
+  __typename?: 'ChannelEndpoint';
+  datacenterId?: Maybe<Scalars['String']['output']>;
+  nodeId?: Maybe<Scalars['String']['output']>;
+};
+
+/** A channel's errors, in total and per second. */
+export type ChannelErrors = {
+  __typename?: 'ChannelErrors';
+  channelId: Scalars['ID']['output'];
+  errors: Scalars['BigInt']['output'];
+  errorsPerSecond: Scalars['Float']['output'];
+  kind: ChannelKind;
+  measuredOverMs: Scalars['Int']['output'];
+  state: ChannelState;
+  stateDetail: Scalars['String']['output'];
+};
+
+/** What runs a channel (see ChannelKind in the OpenAPI document). */
+export type ChannelKind =
+  /** A geo-replication stream between datacenters. */
+  | 'GEO'
+  /** A logical subscription. */
+  | 'LOGICAL'
+  /** A link between two sites of a multi-master group. */
+  | 'MULTI_MASTER'
+  /** A WAL sender to a standby. */
+  | 'PHYSICAL';
+
+/** The channels of one kind, summed. */
+export type ChannelKindSummary = {
+  __typename?: 'ChannelKindSummary';
+  bytesPerSecond: Scalars['Float']['output'];
+  channels: Scalars['Int']['output'];
+  conflicts: Scalars['BigInt']['output'];
+  conflictsPerSecond: Scalars['Float']['output'];
+  errors: Scalars['BigInt']['output'];
+  errorsPerSecond: Scalars['Float']['output'];
+  kind: ChannelKind;
+  maxLagBytes?: Maybe<Scalars['BigInt']['output']>;
+  maxLagMs?: Maybe<Scalars['BigInt']['output']>;
+  notStreaming: Scalars['Int']['output'];
+  operationsPerSecond: Scalars['Float']['output'];
+  streaming: Scalars['Int']['output'];
+};
+
+/** A channel's lag now. */
+export type ChannelLag = {
+  __typename?: 'ChannelLag';
+  channelId: Scalars['ID']['output'];
+  kind: ChannelKind;
+  lagBytes?: Maybe<Scalars['BigInt']['output']>;
+  lagMs?: Maybe<Scalars['BigInt']['output']>;
+  lagOperations?: Maybe<Scalars['BigInt']['output']>;
+  source: ChannelEndpoint;
+  state: ChannelState;
+  target: ChannelEndpoint;
+};
+
+/** A metric of a channel: lags, and rates per second over the rate window. */
+export type ChannelMetric =
+  | 'BYTES_PER_SECOND'
+  | 'CONFLICTS_PER_SECOND'
+  | 'ERRORS_PER_SECOND'
+  | 'LAG_BYTES'
+  | 'LAG_MS'
+  | 'LAG_OPERATIONS'
+  | 'OPERATIONS_PER_SECOND';
+
+/** Rates of a channel's cumulative counters over the rate window. */
+export type ChannelRates = {
+  __typename?: 'ChannelRates';
+  bytesPerSecond: Scalars['Float']['output'];
+  conflictsPerSecond: Scalars['Float']['output'];
+  errorsPerSecond: Scalars['Float']['output'];
+  measuredOverMs: Scalars['Int']['output'];
+  operationsPerSecond: Scalars['Float']['output'];
+};
+
+/** One measured point of a series. */
+export type ChannelSeriesPoint = {
+  __typename?: 'ChannelSeriesPoint';
+  at: Scalars['DateTime']['output'];
+  value: Scalars['Float']['output'];
+};
+
+/** A channel's state in monitoring's words (see ChannelState in the OpenAPI document). */
+export type ChannelState =
+  | 'CATCHING_UP'
+  | 'DISCONNECTED'
+  | 'FAILED'
+  | 'PAUSED'
+  | 'STARTING'
+  | 'STREAMING';
+
+/** Channels in each state. */
+export type ChannelStateCounts = {
+  __typename?: 'ChannelStateCounts';
+  CATCHING_UP: Scalars['Int']['output'];
+  DISCONNECTED: Scalars['Int']['output'];
+  FAILED: Scalars['Int']['output'];
+  PAUSED: Scalars['Int']['output'];
+  STARTING: Scalars['Int']['output'];
+  STREAMING: Scalars['Int']['output'];
+};
+
+/** What a channel shipped, in total and per second. */
+export type ChannelThroughput = {
+  __typename?: 'ChannelThroughput';
+  bytesPerSecond: Scalars['Float']['output'];
+  bytesShipped?: Maybe<Scalars['BigInt']['output']>;
+  channelId: Scalars['ID']['output'];
+  kind: ChannelKind;
+  measuredOverMs: Scalars['Int']['output'];
+  operationsPerSecond: Scalars['Float']['output'];
+  operationsShipped?: Maybe<Scalars['BigInt']['output']>;
+  state: ChannelState;
+};
+
+/** A channel's metric over a window, downsampled. */
+export type ChannelTimeSeries = {
+  __typename?: 'ChannelTimeSeries';
+  channelId: Scalars['ID']['output'];
+  metric: ChannelMetric;
+  points: Array<ChannelSeriesPoint>;
+  pointsInWindow: Scalars['Int']['output'];
+  sampleIntervalMs: Scalars['Int']['output'];
+};
+
 /** The cluster clock. */
 export type Clock = {
   __typename?: 'Clock';
@@ -588,13 +604,6 @@ export type ClockInput = {
 export type ClockMode =
   | 'manual'
   | 'realtime';
-
-/** How one vector clock relates to another. */
-export type ClockOrder =
-  | 'AFTER'
-  | 'BEFORE'
-  | 'CONCURRENT'
-  | 'EQUAL';
 
 /** Settings of the whole cluster. Timeouts are milliseconds of cluster time. */
 export type ClusterConfig = {
@@ -1047,30 +1056,6 @@ export type CompositeSharding = {
   strategies: Array<ShardingStrategy>;
 };
 
-/** The model scored on past windows, against the base rate. */
-export type ConflictBacktest = {
-  __typename?: 'ConflictBacktest';
-  baseRateBrierScore?: Maybe<Scalars['Float']['output']>;
-  brierScore?: Maybe<Scalars['Float']['output']>;
-  positives: Scalars['Int']['output'];
-  predictions: Scalars['Int']['output'];
-  skill?: Maybe<Scalars['Float']['output']>;
-};
-
-/** The backtest per level. */
-export type ConflictBacktests = {
-  __typename?: 'ConflictBacktests';
-  keyRanges: ConflictBacktest;
-  tables: ConflictBacktest;
-};
-
-/** A count under a key (type, strategy, status or table). */
-export type ConflictCount = {
-  __typename?: 'ConflictCount';
-  conflicts: Scalars['BigInt']['output'];
-  key: Scalars['String']['output'];
-};
-
 /** Conflicts detected. */
 export type ConflictCounts = {
   __typename?: 'ConflictCounts';
@@ -1092,36 +1077,6 @@ export type ConflictEvent = {
   type: Scalars['String']['output'];
 };
 
-/** A recorded conflict explained, and replayed under every other strategy. */
-export type ConflictExplanation = {
-  __typename?: 'ConflictExplanation';
-  alternatives: Array<StrategyReplay>;
-  clockOrder: ClockOrder;
-  clocks: Scalars['String']['output'];
-  conflictId: Scalars['ID']['output'];
-  status: GroupConflictStatus;
-  strategy: GroupConflictStrategy;
-  why: Scalars['String']['output'];
-  winner?: Maybe<GroupConflictWinner>;
-};
-
-/** The probability of a conflict in the next window, with the model's inputs and accuracy. */
-export type ConflictPredictions = {
-  __typename?: 'ConflictPredictions';
-  backtest: ConflictBacktests;
-  basis: Scalars['String']['output'];
-  halfLifeWindows: Scalars['Float']['output'];
-  keyRangeSeries: Array<ConflictSeriesPrediction>;
-  keyRanges: Scalars['Int']['output'];
-  minHistoryWindows: Scalars['Int']['output'];
-  model: Scalars['String']['output'];
-  nextWindowStart: Scalars['DateTime']['output'];
-  observedWindows: Scalars['Int']['output'];
-  sufficientHistory: Scalars['Boolean']['output'];
-  tables: Array<ConflictSeriesPrediction>;
-  windowMs: Scalars['Int']['output'];
-};
-
 /** The outcome of resolving a conflict. */
 export type ConflictResolution = {
   __typename?: 'ConflictResolution';
@@ -1132,15 +1087,6 @@ export type ConflictResolution = {
   resolvedLsn: Scalars['String']['output'];
   strategy: ConflictResolutionStrategy;
   winner: ConflictWinner;
-};
-
-/** What the strategy was given besides the versions. */
-export type ConflictResolutionContext = {
-  __typename?: 'ConflictResolutionContext';
-  /** Column → CRDT type. */
-  columnCrdts: Scalars['JSON']['output'];
-  customRow?: Maybe<Scalars['JSON']['output']>;
-  sitePriority: Array<Scalars['String']['output']>;
 };
 
 /** How a conflict is resolved; the winner is written through the WAL. */
@@ -1160,62 +1106,12 @@ export type ConflictResolutionStrategy =
   /** The side whose node comes first in the configuration's order of nodes. */
   | 'SITE_PRIORITY';
 
-/** A prediction for a table (keyRange null) or one of its key ranges. */
-export type ConflictSeriesPrediction = {
-  __typename?: 'ConflictSeriesPrediction';
-  keyRange?: Maybe<Scalars['Int']['output']>;
-  /** Null with too little history. */
-  probability?: Maybe<Scalars['Float']['output']>;
-  ratePerWindow: Scalars['Float']['output'];
-  recentCounts: Array<Scalars['Int']['output']>;
-  tableName: Scalars['String']['output'];
-  totalConflicts: Scalars['Int']['output'];
-};
-
-/** Conflicts counted since the book began, and the records kept now. */
-export type ConflictStatistics = {
-  __typename?: 'ConflictStatistics';
-  byStatus: Array<ConflictCount>;
-  byStrategy: Array<ConflictCount>;
-  byTable: Array<ConflictCount>;
-  byType: Array<ConflictCount>;
-  capacity: Scalars['Int']['output'];
-  kept: Scalars['Int']['output'];
-  open: Scalars['Int']['output'];
-  recorded: Scalars['BigInt']['output'];
-  resolvedLater: Scalars['BigInt']['output'];
-  resolvedOnArrival: Scalars['BigInt']['output'];
-};
-
-/** A strategy, its guarantees, and how many conflicts were recorded with it. */
-export type ConflictStrategyInfo = {
-  __typename?: 'ConflictStrategyInfo';
-  conflictsRecorded: Scalars['BigInt']['output'];
-  description: Scalars['String']['output'];
-  guarantees: Array<Scalars['String']['output']>;
-  losesWrites: Scalars['Boolean']['output'];
-  needs: Array<Scalars['String']['output']>;
-  strategy: GroupConflictStrategy;
-};
-
 /** What two writes to one row disagree on. */
 export type ConflictType =
   | 'DELETE_CONFLICT'
   | 'INSERT_CONFLICT'
   | 'UNIQUENESS_VIOLATION'
   | 'UPDATE_CONFLICT';
-
-/** One side's write of the row. */
-export type ConflictVersion = {
-  __typename?: 'ConflictVersion';
-  /** The version vector: site id → writes seen. */
-  clock: Scalars['JSON']['output'];
-  nodeId: Scalars['String']['output'];
-  /** The row; null when deleted. */
-  row?: Maybe<Scalars['JSON']['output']>;
-  siteId: Scalars['String']['output'];
-  writtenAt: Scalars['DateTime']['output'];
-};
 
 /** Which side of a conflict won. */
 export type ConflictWinner =
@@ -1248,37 +1144,6 @@ export type ConnectionState =
   /** Released or aborted. */
   | 'CLOSED';
 
-/** A group column declared (or resolved) as a CRDT. */
-export type CrdtColumnUse = {
-  __typename?: 'CrdtColumnUse';
-  column: Scalars['String']['output'];
-  groupId: Scalars['ID']['output'];
-  groupKind: Scalars['String']['output'];
-  tableName: Scalars['String']['output'];
-};
-
-/** A conflict-free replicated data type (see CrdtType in the OpenAPI document). */
-export type CrdtType =
-  | 'G_COUNTER'
-  | 'G_SET'
-  | 'LWW_REGISTER'
-  | 'OR_SET'
-  | 'PN_COUNTER'
-  | 'TWO_PHASE_SET';
-
-/** A CRDT type, its operations and merge, and where it is used. */
-export type CrdtTypeInfo = {
-  __typename?: 'CrdtTypeInfo';
-  /** ANY, NUMBER or ARRAY: the column values it merges. */
-  columnValues: Scalars['String']['output'];
-  crdtType: CrdtType;
-  description: Scalars['String']['output'];
-  laws: Array<Scalars['String']['output']>;
-  merge: Scalars['String']['output'];
-  operations: Array<Scalars['String']['output']>;
-  usedBy: Array<CrdtColumnUse>;
-};
-
 /** An alert rule to create. */
 export type CreateAlertRuleInput = {
   /** How long the metric must stay above the threshold (default 0). */
@@ -1297,6 +1162,17 @@ export type CreateApiKeyInput = {
   expiresInDays?: InputMaybe<Scalars['Int']['input']>;
   name: Scalars['String']['input'];
   role: Role;
+};
+
+/** A rule over a channel metric (see CreateChannelAlertRuleRequest). */
+export type CreateChannelAlertRuleInput = {
+  channelId?: InputMaybe<Scalars['ID']['input']>;
+  forMs?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<ChannelKind>;
+  metric: ChannelMetric;
+  name?: InputMaybe<Scalars['String']['input']>;
+  severity?: InputMaybe<AlertSeverity>;
+  threshold: Scalars['Float']['input'];
 };
 
 /** A snapshot to take; every field is optional (a full snapshot by default). */
@@ -2258,66 +2134,6 @@ export type GrdTopology = {
   totalResources: Scalars['Int']['output'];
 };
 
-/** A conflict between two concurrent writes of one row in a replication group. */
-export type GroupConflict = {
-  __typename?: 'GroupConflict';
-  appliedSiteIds: Array<Scalars['String']['output']>;
-  /** The row both writes were made on; null when it did not exist or is unknown. */
-  base?: Maybe<Scalars['JSON']['output']>;
-  conflictId: Scalars['ID']['output'];
-  conflictType: ConflictType;
-  context: ConflictResolutionContext;
-  detectedAt: Scalars['DateTime']['output'];
-  groupId: Scalars['ID']['output'];
-  groupKind: Scalars['String']['output'];
-  local: ConflictVersion;
-  reason: Scalars['String']['output'];
-  remote: ConflictVersion;
-  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
-  resolvedBy?: Maybe<Scalars['String']['output']>;
-  resolvedRow?: Maybe<Scalars['JSON']['output']>;
-  rowKey: Scalars['String']['output'];
-  siblings: Array<ConflictVersion>;
-  status: GroupConflictStatus;
-  strategy: GroupConflictStrategy;
-  tableName: Scalars['String']['output'];
-  winner?: Maybe<GroupConflictWinner>;
-};
-
-/** A resolved conflict and its explanation. */
-export type GroupConflictResolution = {
-  __typename?: 'GroupConflictResolution';
-  conflict: GroupConflict;
-  explanation: ConflictExplanation;
-};
-
-/** RESOLVED is final; PENDING waits for a row (CUSTOM); SIBLINGS keeps both versions (MULTI_VALUE). */
-export type GroupConflictStatus =
-  | 'PENDING'
-  | 'RESOLVED'
-  | 'SIBLINGS';
-
-/** How a group conflict is resolved (see GroupConflictStrategy in the OpenAPI document). */
-export type GroupConflictStrategy =
-  /** Each column both sides changed merges by its CRDT. */
-  | 'CRDT_PER_COLUMN'
-  /** The row the operator gives. */
-  | 'CUSTOM'
-  /** The later write; ties to the higher site id. */
-  | 'LAST_WRITER_WINS'
-  /** Both versions kept as siblings until a resolution picks. */
-  | 'MULTI_VALUE'
-  /** The site ranked first in the group's site priority. */
-  | 'SITE_PRIORITY';
-
-/** Which version a resolution kept. */
-export type GroupConflictWinner =
-  | 'CUSTOM'
-  | 'LOCAL'
-  | 'MERGED'
-  | 'REMOTE'
-  | 'SIBLINGS';
-
 /** The hash of a HASH strategy (see ShardHashFunction in the OpenAPI document). */
 export type HashFunction =
   /** Shards on a consistent-hash ring (64 vnodes each): adding a shard moves about 1/n of the keys. */
@@ -3164,6 +2980,25 @@ export type MigrationTaskPage = {
   total: Scalars['Int']['output'];
 };
 
+/** A replication channel now, with its rates. */
+export type MonitoredChannel = {
+  __typename?: 'MonitoredChannel';
+  bytesShipped?: Maybe<Scalars['BigInt']['output']>;
+  channelId: Scalars['ID']['output'];
+  conflicts: Scalars['BigInt']['output'];
+  errors: Scalars['BigInt']['output'];
+  kind: ChannelKind;
+  lagBytes?: Maybe<Scalars['BigInt']['output']>;
+  lagMs?: Maybe<Scalars['BigInt']['output']>;
+  lagOperations?: Maybe<Scalars['BigInt']['output']>;
+  operationsShipped?: Maybe<Scalars['BigInt']['output']>;
+  rates: ChannelRates;
+  source: ChannelEndpoint;
+  state: ChannelState;
+  stateDetail: Scalars['String']['output'];
+  target: ChannelEndpoint;
+};
+
 /** Where one shard move stands (see MovePhase in the OpenAPI document). */
 export type MovePhase =
   | 'CANCELLED'
@@ -3206,6 +3041,8 @@ export type Mutation = {
   configureReplication: ReplicationConfig;
   createAccessToken: AccessToken;
   createApiKey: CreatedApiKey;
+  /** Creates a channel alert rule (twin of POST .../monitoring/alerts and /replication/monitoring/alerts). */
+  createChannelAlertRule: ChannelAlertRule;
   /** Creates a migration task (POST /api/v1/cluster/migration/tasks). */
   createMigrationTask: MigrationTask;
   /** Creates an alert rule. */
@@ -3216,6 +3053,8 @@ export type Mutation = {
   createReplicationSnapshot: ReplicationSnapshot;
   /** Creates a sharded table (POST …/sharding/tables and its aliases /api/v1/sharding/tables, /api/v1/replication/sharding/tables). */
   createShardedTable: ShardedTable;
+  /** Deletes a channel alert rule and answers it as it was (twin of DELETE .../monitoring/alerts/{id}). */
+  deleteChannelAlertRule: ChannelAlertRule;
   /** Deletes a migration task, cancelling it when it runs (DELETE …/tasks/{id}). */
   deleteMigrationTask: MigrationTask;
   /** Drops a replication slot. */
@@ -3294,8 +3133,6 @@ export type Mutation = {
   removeReplica: Replica;
   /** Resolves a conflict and writes the winner through the WAL. */
   resolveConflict: ConflictResolution;
-  /** Resolves a recorded group conflict; written to every site of its group (POST /api/v1/advanced-replication/conflicts/resolve). */
-  resolveGroupConflict: GroupConflictResolution;
   /** Resolves an in-doubt transaction by hand (all participants, or nodeIds), or previews it with dryRun (POST …/distributed/{id}/resolve). */
   resolveInDoubtTransaction: InDoubtResolution;
   /** Starts restoring a snapshot; returns the restore's progress. */
@@ -3330,16 +3167,14 @@ export type Mutation = {
   startXaTransaction: XaTransaction;
   /** Closes the RAC database after writing dirty blocks back; true once closed (POST /api/v1/rac/cluster/stop). */
   stopRacCluster: Scalars['Boolean']['output'];
-  /** Records a MANUAL checkpoint of one applier, or of every applier (POST /api/v1/advanced-replication/apply/checkpoints). */
-  takeApplyCheckpoint: Array<ApplyCheckpoint>;
   /** Runs a failover drill and returns what it measured. */
   testFailover: FailoverTestResult;
   /** Replaces the leader now: a switchover (leadership transfer, optionally to input.targetNodeId) or a forced failover. */
   triggerFailover: FailoverResult;
   /** Promotes a standby to primary. */
   triggerReplicationFailover: ReplicationFailoverResult;
-  /** Changes the apply configuration (PUT /api/v1/advanced-replication/apply/config). */
-  updateApplyConfig: ApplyConfig;
+  /** Changes a channel alert rule (twin of PUT .../monitoring/alerts/{id}). */
+  updateChannelAlertRule: ChannelAlertRule;
   updateClusterConfig: ClusterInfo;
   /** Changes failover settings; the others keep their values. */
   updateFailoverConfig: FailoverConfig;
@@ -3429,6 +3264,11 @@ export type MutationCreateApiKeyArgs = {
 };
 
 
+export type MutationCreateChannelAlertRuleArgs = {
+  input: CreateChannelAlertRuleInput;
+};
+
+
 export type MutationCreateMigrationTaskArgs = {
   input: MigrationTaskInput;
 };
@@ -3451,6 +3291,11 @@ export type MutationCreateReplicationSnapshotArgs = {
 
 export type MutationCreateShardedTableArgs = {
   input: ShardedTableInput;
+};
+
+
+export type MutationDeleteChannelAlertRuleArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -3649,11 +3494,6 @@ export type MutationResolveConflictArgs = {
 };
 
 
-export type MutationResolveGroupConflictArgs = {
-  input: ResolveGroupConflictInput;
-};
-
-
 export type MutationResolveInDoubtTransactionArgs = {
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   id: Scalars['ID']['input'];
@@ -3741,11 +3581,6 @@ export type MutationStartXaTransactionArgs = {
 };
 
 
-export type MutationTakeApplyCheckpointArgs = {
-  subscriptionId?: InputMaybe<Scalars['ID']['input']>;
-};
-
-
 export type MutationTestFailoverArgs = {
   input?: InputMaybe<FailoverTestInput>;
 };
@@ -3761,8 +3596,9 @@ export type MutationTriggerReplicationFailoverArgs = {
 };
 
 
-export type MutationUpdateApplyConfigArgs = {
-  config: ApplyConfigInput;
+export type MutationUpdateChannelAlertRuleArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateChannelAlertRuleInput;
 };
 
 
@@ -4197,15 +4033,6 @@ export type PerformanceMetrics = {
   rssBytes: Scalars['BigInt']['output'];
 };
 
-/** What a permanent error does (GoldenGate's REPERROR responses). */
-export type PermanentErrorPolicy =
-  /** Stop the applier (ABENDED), the transaction FAILED and the checkpoint below it. */
-  | 'ABEND'
-  /** Give it up, keep its changes in the discard list, and go on. */
-  | 'DISCARD'
-  /** Give the transaction up and go on. */
-  | 'SKIP';
-
 /** An update being piggybacked on a member's messages. */
 export type PiggybackEntry = {
   __typename?: 'PiggybackEntry';
@@ -4273,16 +4100,6 @@ export type Query = {
   apiKeys: Array<ApiKey>;
   /** Version of the API server. */
   apiVersion: Scalars['String']['output'];
-  /** Checkpoint history, newest first (GET /api/v1/advanced-replication/apply/checkpoints). */
-  applyCheckpoints: Array<ApplyCheckpoint>;
-  /** The apply configuration (GET /api/v1/advanced-replication/apply/config). */
-  applyConfig: ApplyConfig;
-  /** Apply statistics, of every applier or one subscription's (GET /api/v1/advanced-replication/apply/statistics). */
-  applyStatistics: ApplyStatistics;
-  /** Every applier's state, checkpoint and lag (GET /api/v1/advanced-replication/apply/status). */
-  applyStatus: Array<ApplierStatus>;
-  /** Unfinished transactions in commit order, then finished ones newest first (GET /api/v1/advanced-replication/apply/transactions). */
-  applyTransactions: Array<ApplyTransaction>;
   auditEntries: Array<AuditEntry>;
   /** The buffer caches the engines keep, measured (seed 003): RAC's, one per instance. */
   bufferPoolStats?: Maybe<BufferPoolStats>;
@@ -4290,6 +4107,18 @@ export type Query = {
   cacheFusionStats: CacheFusionStats;
   /** The transfer log, newest first by default (GET /api/v1/rac/cache-fusion/transfers). */
   cacheFusionTransfers: Array<CacheFusionTransfer>;
+  /** The channel alert rules (twin of GET .../monitoring/alerts and /replication/monitoring/alerts). */
+  channelAlertRules: Array<ChannelAlertRule>;
+  /** Every channel's conflicts (twin of GET .../monitoring/conflicts). */
+  channelConflicts: Array<ChannelConflicts>;
+  /** Every channel's errors (twin of GET .../monitoring/errors and /replication/monitoring/errors). */
+  channelErrors: Array<ChannelErrors>;
+  /** Every channel's lag, worst first (twin of GET .../monitoring/lag and /replication/monitoring/lag). */
+  channelLag: Array<ChannelLag>;
+  /** Every channel's throughput (twin of GET .../monitoring/throughput and /replication/monitoring/throughput). */
+  channelThroughput: Array<ChannelThroughput>;
+  /** A channel's metric over a window, downsampled to at most maxPoints (twin of GET .../monitoring/timeseries). */
+  channelTimeSeries: ChannelTimeSeries;
   clock: Clock;
   /** The cluster as a whole. */
   cluster?: Maybe<ClusterInfo>;
@@ -4308,14 +4137,6 @@ export type Query = {
   clusterTopology: ClusterTopology;
   /** Each clustering subsystem in one read. */
   clusteringStatus: ClusteringStatus;
-  /** The CRDT types and where they are used (GET /api/v1/advanced-replication/conflicts/crdts). */
-  conflictCrdts: Array<CrdtTypeInfo>;
-  /** The probability of a conflict in the next window, with its basis (GET /api/v1/advanced-replication/conflicts/predictions). */
-  conflictPredictions: ConflictPredictions;
-  /** Conflicts by type, strategy and table (GET /api/v1/advanced-replication/conflicts/statistics). */
-  conflictStatistics: ConflictStatistics;
-  /** The resolution strategies and their guarantees (GET /api/v1/advanced-replication/conflicts/strategies). */
-  conflictStrategies: Array<ConflictStrategyInfo>;
   /** The health summary, its checks, the leader and every node's health. */
   detailedClusterHealth: DetailedClusterHealth;
   /** Nodes on the ring. */
@@ -4357,8 +4178,6 @@ export type Query = {
   grdResources: Array<GrdResource>;
   /** The same, by the name seed 003 gives it. */
   grdTopology: GrdTopology;
-  /** A recorded group conflict explained and replayed under every other strategy; null when unknown. */
-  groupConflictExplanation?: Maybe<ConflictExplanation>;
   health: HealthReport;
   /** Samples of the cluster's health over time, newest first by default. */
   healthHistory: Array<HealthSample>;
@@ -4388,6 +4207,8 @@ export type Query = {
   migrationTaskProgress: RebalanceStatus;
   /** Migration tasks (GET /api/v1/cluster/migration/tasks). */
   migrationTasks: MigrationTaskPage;
+  /** Every replication channel of every kind (twin of GET /advanced-replication/monitoring/channels). */
+  monitoredChannels: Array<MonitoredChannel>;
   /**
    * Whether a node has a role, as GET /api/v1/cluster/nodes/{id}/probes/{role} answers it.
    * Public, like the health probes. maxLagBytes and maxLagMs bound a standby's replay lag
@@ -4460,6 +4281,8 @@ export type Query = {
   replicationLag: ReplicationLagReport;
   /** The lag time series, oldest first. */
   replicationLagHistory: Array<ReplicationLagSample>;
+  /** Every channel summarized (twin of GET .../monitoring/dashboard and /replication/monitoring/dashboard). */
+  replicationMonitoringDashboard: ReplicationMonitoringDashboard;
   /** One slot by name. */
   replicationSlot?: Maybe<ReplicationSlot>;
   /** Replication slots. */
@@ -4556,37 +4379,6 @@ export type QueryApiKeysArgs = {
 };
 
 
-export type QueryApplyCheckpointsArgs = {
-  limit?: InputMaybe<Scalars['Int']['input']>;
-  offset?: InputMaybe<Scalars['Int']['input']>;
-  subscriptionId?: InputMaybe<Scalars['ID']['input']>;
-  trigger?: InputMaybe<ApplyCheckpointTrigger>;
-};
-
-
-export type QueryApplyStatisticsArgs = {
-  subscriptionId?: InputMaybe<Scalars['ID']['input']>;
-};
-
-
-export type QueryApplyStatusArgs = {
-  limit?: InputMaybe<Scalars['Int']['input']>;
-  offset?: InputMaybe<Scalars['Int']['input']>;
-  order?: InputMaybe<SortOrder>;
-  sortBy?: InputMaybe<ApplierSortField>;
-  state?: InputMaybe<ApplierState>;
-  targetNodeId?: InputMaybe<Scalars['ID']['input']>;
-};
-
-
-export type QueryApplyTransactionsArgs = {
-  limit?: InputMaybe<Scalars['Int']['input']>;
-  offset?: InputMaybe<Scalars['Int']['input']>;
-  status?: InputMaybe<ApplyTransactionStatus>;
-  subscriptionId?: InputMaybe<Scalars['ID']['input']>;
-};
-
-
 export type QueryAuditEntriesArgs = {
   actorKeyId?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -4609,6 +4401,54 @@ export type QueryCacheFusionTransfersArgs = {
 };
 
 
+export type QueryChannelAlertRulesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  metric?: InputMaybe<ChannelMetric>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryChannelConflictsArgs = {
+  kind?: InputMaybe<ChannelKind>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<ChannelState>;
+};
+
+
+export type QueryChannelErrorsArgs = {
+  kind?: InputMaybe<ChannelKind>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<ChannelState>;
+};
+
+
+export type QueryChannelLagArgs = {
+  kind?: InputMaybe<ChannelKind>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<ChannelState>;
+};
+
+
+export type QueryChannelThroughputArgs = {
+  kind?: InputMaybe<ChannelKind>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<ChannelState>;
+};
+
+
+export type QueryChannelTimeSeriesArgs = {
+  channelId: Scalars['ID']['input'];
+  maxPoints?: InputMaybe<Scalars['Int']['input']>;
+  metric: ChannelMetric;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
 export type QueryClusterNodeArgs = {
   nodeId: Scalars['ID']['input'];
 };
@@ -4628,11 +4468,6 @@ export type QueryClusterNodesArgs = {
 
 export type QueryClusterShardArgs = {
   shardId: Scalars['ID']['input'];
-};
-
-
-export type QueryConflictPredictionsArgs = {
-  tableName?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -4750,11 +4585,6 @@ export type QueryGrdResourcesArgs = {
 };
 
 
-export type QueryGroupConflictExplanationArgs = {
-  conflictId: Scalars['ID']['input'];
-};
-
-
 export type QueryHealthArgs = {
   probe?: InputMaybe<HealthProbe>;
 };
@@ -4851,6 +4681,14 @@ export type QueryMigrationTasksArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
   state?: InputMaybe<WorkflowState>;
   targetNodeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryMonitoredChannelsArgs = {
+  kind?: InputMaybe<ChannelKind>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<ChannelState>;
 };
 
 
@@ -6166,6 +6004,20 @@ export type ReplicationMode =
   /** Once every standby of standbyNodes (every streaming replica when empty) has flushed past it; survives the loss of the primary. */
   | 'SYNCHRONOUS';
 
+/** Every replication channel summarized. */
+export type ReplicationMonitoringDashboard = {
+  __typename?: 'ReplicationMonitoringDashboard';
+  alertRules: Array<ChannelAlertRule>;
+  byState: ChannelStateCounts;
+  channels: Scalars['Int']['output'];
+  firingAlerts: Array<ChannelAlert>;
+  kinds: Array<ChannelKindSummary>;
+  rateWindowMs: Scalars['Int']['output'];
+  sampleIntervalMs: Scalars['Int']['output'];
+  sampledAt?: Maybe<Scalars['DateTime']['output']>;
+  worstLag: Array<ChannelLag>;
+};
+
 /** A node's part in replication. */
 export type ReplicationRole =
   /** Neither. */
@@ -6327,14 +6179,6 @@ export type ResolveConflictInput = {
   /** CUSTOM only, and required there: the row to write (null deletes it). */
   customValue?: InputMaybe<Scalars['JSON']['input']>;
   strategy: ConflictResolutionStrategy;
-};
-
-/** Resolving a recorded group conflict (see ResolveGroupConflictRequest in the OpenAPI document). */
-export type ResolveGroupConflictInput = {
-  conflictId: Scalars['ID']['input'];
-  /** For CUSTOM only, the row to write; null deletes it. */
-  customRow?: InputMaybe<Scalars['JSON']['input']>;
-  strategy: GroupConflictStrategy;
 };
 
 export type Role =
@@ -6907,18 +6751,6 @@ export type SplitBrainPrevention =
   /** A leader without contact with a quorum steps down; voters ignore candidates while a live leader is heard. */
   | 'QUORUM';
 
-/** What one strategy makes of a conflict. */
-export type StrategyReplay = {
-  __typename?: 'StrategyReplay';
-  agreesWithRecorded: Scalars['Boolean']['output'];
-  reason: Scalars['String']['output'];
-  row?: Maybe<Scalars['JSON']['output']>;
-  siblings: Array<ConflictVersion>;
-  status: GroupConflictStatus;
-  strategy: GroupConflictStrategy;
-  winner?: Maybe<GroupConflictWinner>;
-};
-
 /** One active subscription, over WebSocket or over GraphQL. */
 export type StreamSubscription = {
   __typename?: 'StreamSubscription';
@@ -7415,6 +7247,17 @@ export type UnavailableShard = {
   shardName: Scalars['String']['output'];
 };
 
+/** What to change in a channel rule (see UpdateChannelAlertRuleRequest); null channelId or kind widens it. */
+export type UpdateChannelAlertRuleInput = {
+  channelId?: InputMaybe<Scalars['ID']['input']>;
+  forMs?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<ChannelKind>;
+  metric?: InputMaybe<ChannelMetric>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  severity?: InputMaybe<AlertSeverity>;
+  threshold?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** New columns, or a new schema name (the keys and the strategy do not change here). */
 export type UpdateShardedTableInput = {
   addColumns?: InputMaybe<Array<ShardedColumnInput>>;
@@ -7845,17 +7688,6 @@ export type ResolversTypes = {
   ApiKey: ResolverTypeWrapper<ApiKey>;
   AppendEntriesResponse: ResolverTypeWrapper<AppendEntriesResponse>;
   AppendedEntry: ResolverTypeWrapper<AppendedEntry>;
-  ApplierError: ResolverTypeWrapper<ApplierError>;
-  ApplierSortField: ApplierSortField;
-  ApplierState: ApplierState;
-  ApplierStatus: ResolverTypeWrapper<ApplierStatus>;
-  ApplyCheckpoint: ResolverTypeWrapper<ApplyCheckpoint>;
-  ApplyCheckpointTrigger: ApplyCheckpointTrigger;
-  ApplyConfig: ResolverTypeWrapper<ApplyConfig>;
-  ApplyConfigInput: ApplyConfigInput;
-  ApplyStatistics: ResolverTypeWrapper<ApplyStatistics>;
-  ApplyTransaction: ResolverTypeWrapper<ApplyTransaction>;
-  ApplyTransactionStatus: ApplyTransactionStatus;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   AuditOutcome: AuditOutcome;
   BackendHealth: BackendHealth;
@@ -7874,10 +7706,24 @@ export type ResolversTypes = {
   CacheFusionStatus: ResolverTypeWrapper<CacheFusionStatus>;
   CacheFusionTransfer: ResolverTypeWrapper<CacheFusionTransfer>;
   CacheFusionTransferSortField: CacheFusionTransferSortField;
+  ChannelAlert: ResolverTypeWrapper<ChannelAlert>;
+  ChannelAlertRule: ResolverTypeWrapper<ChannelAlertRule>;
+  ChannelConflicts: ResolverTypeWrapper<ChannelConflicts>;
+  ChannelEndpoint: ResolverTypeWrapper<ChannelEndpoint>;
+  ChannelErrors: ResolverTypeWrapper<ChannelErrors>;
+  ChannelKind: ChannelKind;
+  ChannelKindSummary: ResolverTypeWrapper<ChannelKindSummary>;
+  ChannelLag: ResolverTypeWrapper<ChannelLag>;
+  ChannelMetric: ChannelMetric;
+  ChannelRates: ResolverTypeWrapper<ChannelRates>;
+  ChannelSeriesPoint: ResolverTypeWrapper<ChannelSeriesPoint>;
+  ChannelState: ChannelState;
+  ChannelStateCounts: ResolverTypeWrapper<ChannelStateCounts>;
+  ChannelThroughput: ResolverTypeWrapper<ChannelThroughput>;
+  ChannelTimeSeries: ResolverTypeWrapper<ChannelTimeSeries>;
   Clock: ResolverTypeWrapper<Clock>;
   ClockInput: ClockInput;
   ClockMode: ClockMode;
-  ClockOrder: ClockOrder;
   ClusterConfig: ResolverTypeWrapper<ClusterConfig>;
   ClusterConfigInput: ClusterConfigInput;
   ClusterHealth: ResolverTypeWrapper<ClusterHealth>;
@@ -7905,30 +7751,18 @@ export type ResolversTypes = {
   CommitCounts: ResolverTypeWrapper<CommitCounts>;
   CommitWaitStatistics: ResolverTypeWrapper<CommitWaitStatistics>;
   CompositeSharding: ResolverTypeWrapper<Omit<CompositeSharding, 'strategies'> & { strategies: Array<ResolversTypes['ShardingStrategy']> }>;
-  ConflictBacktest: ResolverTypeWrapper<ConflictBacktest>;
-  ConflictBacktests: ResolverTypeWrapper<ConflictBacktests>;
-  ConflictCount: ResolverTypeWrapper<ConflictCount>;
   ConflictCounts: ResolverTypeWrapper<ConflictCounts>;
   ConflictEvent: ResolverTypeWrapper<ConflictEvent>;
-  ConflictExplanation: ResolverTypeWrapper<ConflictExplanation>;
-  ConflictPredictions: ResolverTypeWrapper<ConflictPredictions>;
   ConflictResolution: ResolverTypeWrapper<ConflictResolution>;
-  ConflictResolutionContext: ResolverTypeWrapper<ConflictResolutionContext>;
   ConflictResolutionStrategy: ConflictResolutionStrategy;
-  ConflictSeriesPrediction: ResolverTypeWrapper<ConflictSeriesPrediction>;
-  ConflictStatistics: ResolverTypeWrapper<ConflictStatistics>;
-  ConflictStrategyInfo: ResolverTypeWrapper<ConflictStrategyInfo>;
   ConflictType: ConflictType;
-  ConflictVersion: ResolverTypeWrapper<ConflictVersion>;
   ConflictWinner: ConflictWinner;
   ConnectionOutcome: ConnectionOutcome;
   ConnectionSortField: ConnectionSortField;
   ConnectionState: ConnectionState;
-  CrdtColumnUse: ResolverTypeWrapper<CrdtColumnUse>;
-  CrdtType: CrdtType;
-  CrdtTypeInfo: ResolverTypeWrapper<CrdtTypeInfo>;
   CreateAlertRuleInput: CreateAlertRuleInput;
   CreateApiKeyInput: CreateApiKeyInput;
+  CreateChannelAlertRuleInput: CreateChannelAlertRuleInput;
   CreateReplicationSnapshotInput: CreateReplicationSnapshotInput;
   CreateSlotInput: CreateSlotInput;
   CreatedApiKey: ResolverTypeWrapper<CreatedApiKey>;
@@ -8002,11 +7836,6 @@ export type ResolversTypes = {
   GrdResourceType: GrdResourceType;
   GrdStats: ResolverTypeWrapper<GrdStats>;
   GrdTopology: ResolverTypeWrapper<GrdTopology>;
-  GroupConflict: ResolverTypeWrapper<GroupConflict>;
-  GroupConflictResolution: ResolverTypeWrapper<GroupConflictResolution>;
-  GroupConflictStatus: GroupConflictStatus;
-  GroupConflictStrategy: GroupConflictStrategy;
-  GroupConflictWinner: GroupConflictWinner;
   HashFunction: HashFunction;
   HashFunctionName: HashFunctionName;
   HashRouteReason: ResolverTypeWrapper<HashRouteReason>;
@@ -8079,6 +7908,7 @@ export type ResolversTypes = {
   MigrationTask: ResolverTypeWrapper<MigrationTask>;
   MigrationTaskInput: MigrationTaskInput;
   MigrationTaskPage: ResolverTypeWrapper<MigrationTaskPage>;
+  MonitoredChannel: ResolverTypeWrapper<MonitoredChannel>;
   MovePhase: MovePhase;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NetworkMetrics: ResolverTypeWrapper<NetworkMetrics>;
@@ -8114,7 +7944,6 @@ export type ResolversTypes = {
   ParticipantState: ParticipantState;
   ParticipantVote: ParticipantVote;
   PerformanceMetrics: ResolverTypeWrapper<PerformanceMetrics>;
-  PermanentErrorPolicy: PermanentErrorPolicy;
   PiggybackEntry: ResolverTypeWrapper<PiggybackEntry>;
   PlannedShardMove: ResolverTypeWrapper<PlannedShardMove>;
   Principal: ResolverTypeWrapper<Principal>;
@@ -8194,6 +8023,7 @@ export type ResolversTypes = {
   ReplicationLagReport: ResolverTypeWrapper<ReplicationLagReport>;
   ReplicationLagSample: ResolverTypeWrapper<ReplicationLagSample>;
   ReplicationMode: ReplicationMode;
+  ReplicationMonitoringDashboard: ResolverTypeWrapper<ReplicationMonitoringDashboard>;
   ReplicationRole: ReplicationRole;
   ReplicationSlot: ResolverTypeWrapper<ReplicationSlot>;
   ReplicationSlotSortField: ReplicationSlotSortField;
@@ -8206,7 +8036,6 @@ export type ResolversTypes = {
   RequestMetrics: ResolverTypeWrapper<RequestMetrics>;
   ResolutionAction: ResolutionAction;
   ResolveConflictInput: ResolveConflictInput;
-  ResolveGroupConflictInput: ResolveGroupConflictInput;
   Role: Role;
   RouteReason: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RouteReason']>;
   RoutedShard: ResolverTypeWrapper<RoutedShard>;
@@ -8262,7 +8091,6 @@ export type ResolversTypes = {
   SnapshotType: SnapshotType;
   SortOrder: SortOrder;
   SplitBrainPrevention: SplitBrainPrevention;
-  StrategyReplay: ResolverTypeWrapper<StrategyReplay>;
   StreamSubscription: ResolverTypeWrapper<StreamSubscription>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -8282,6 +8110,7 @@ export type ResolversTypes = {
   TransactionParticipant: ResolverTypeWrapper<TransactionParticipant>;
   TransferWay: TransferWay;
   UnavailableShard: ResolverTypeWrapper<UnavailableShard>;
+  UpdateChannelAlertRuleInput: UpdateChannelAlertRuleInput;
   UpdateShardedTableInput: UpdateShardedTableInput;
   VoteCounts: ResolverTypeWrapper<VoteCounts>;
   VoteDenialReason: VoteDenialReason;
@@ -8326,13 +8155,6 @@ export type ResolversParentTypes = {
   ApiKey: ApiKey;
   AppendEntriesResponse: AppendEntriesResponse;
   AppendedEntry: AppendedEntry;
-  ApplierError: ApplierError;
-  ApplierStatus: ApplierStatus;
-  ApplyCheckpoint: ApplyCheckpoint;
-  ApplyConfig: ApplyConfig;
-  ApplyConfigInput: ApplyConfigInput;
-  ApplyStatistics: ApplyStatistics;
-  ApplyTransaction: ApplyTransaction;
   AuditEntry: AuditEntry;
   BaseBackupProgress: BaseBackupProgress;
   BeginDistributedTransactionInput: BeginDistributedTransactionInput;
@@ -8346,6 +8168,18 @@ export type ResolversParentTypes = {
   CacheFusionStats: CacheFusionStats;
   CacheFusionStatus: CacheFusionStatus;
   CacheFusionTransfer: CacheFusionTransfer;
+  ChannelAlert: ChannelAlert;
+  ChannelAlertRule: ChannelAlertRule;
+  ChannelConflicts: ChannelConflicts;
+  ChannelEndpoint: ChannelEndpoint;
+  ChannelErrors: ChannelErrors;
+  ChannelKindSummary: ChannelKindSummary;
+  ChannelLag: ChannelLag;
+  ChannelRates: ChannelRates;
+  ChannelSeriesPoint: ChannelSeriesPoint;
+  ChannelStateCounts: ChannelStateCounts;
+  ChannelThroughput: ChannelThroughput;
+  ChannelTimeSeries: ChannelTimeSeries;
   Clock: Clock;
   ClockInput: ClockInput;
   ClusterConfig: ClusterConfig;
@@ -8372,23 +8206,12 @@ export type ResolversParentTypes = {
   CommitCounts: CommitCounts;
   CommitWaitStatistics: CommitWaitStatistics;
   CompositeSharding: Omit<CompositeSharding, 'strategies'> & { strategies: Array<ResolversParentTypes['ShardingStrategy']> };
-  ConflictBacktest: ConflictBacktest;
-  ConflictBacktests: ConflictBacktests;
-  ConflictCount: ConflictCount;
   ConflictCounts: ConflictCounts;
   ConflictEvent: ConflictEvent;
-  ConflictExplanation: ConflictExplanation;
-  ConflictPredictions: ConflictPredictions;
   ConflictResolution: ConflictResolution;
-  ConflictResolutionContext: ConflictResolutionContext;
-  ConflictSeriesPrediction: ConflictSeriesPrediction;
-  ConflictStatistics: ConflictStatistics;
-  ConflictStrategyInfo: ConflictStrategyInfo;
-  ConflictVersion: ConflictVersion;
-  CrdtColumnUse: CrdtColumnUse;
-  CrdtTypeInfo: CrdtTypeInfo;
   CreateAlertRuleInput: CreateAlertRuleInput;
   CreateApiKeyInput: CreateApiKeyInput;
+  CreateChannelAlertRuleInput: CreateChannelAlertRuleInput;
   CreateReplicationSnapshotInput: CreateReplicationSnapshotInput;
   CreateSlotInput: CreateSlotInput;
   CreatedApiKey: CreatedApiKey;
@@ -8444,8 +8267,6 @@ export type ResolversParentTypes = {
   GrdResource: GrdResource;
   GrdStats: GrdStats;
   GrdTopology: GrdTopology;
-  GroupConflict: GroupConflict;
-  GroupConflictResolution: GroupConflictResolution;
   HashRouteReason: HashRouteReason;
   HashSharding: HashSharding;
   HealthCheck: HealthCheck;
@@ -8499,6 +8320,7 @@ export type ResolversParentTypes = {
   MigrationTask: MigrationTask;
   MigrationTaskInput: MigrationTaskInput;
   MigrationTaskPage: MigrationTaskPage;
+  MonitoredChannel: MonitoredChannel;
   Mutation: Record<PropertyKey, never>;
   NetworkMetrics: NetworkMetrics;
   NodeCapacity: NodeCapacity;
@@ -8583,6 +8405,7 @@ export type ResolversParentTypes = {
   ReplicationLagEvent: ReplicationLagEvent;
   ReplicationLagReport: ReplicationLagReport;
   ReplicationLagSample: ReplicationLagSample;
+  ReplicationMonitoringDashboard: ReplicationMonitoringDashboard;
   ReplicationSlot: ReplicationSlot;
   ReplicationSnapshot: ReplicationSnapshot;
   ReplicationSnapshotProgress: ReplicationSnapshotProgress;
@@ -8590,7 +8413,6 @@ export type ResolversParentTypes = {
   ReplicationStatus: ReplicationStatus;
   RequestMetrics: RequestMetrics;
   ResolveConflictInput: ResolveConflictInput;
-  ResolveGroupConflictInput: ResolveGroupConflictInput;
   RouteReason: ResolversUnionTypes<ResolversParentTypes>['RouteReason'];
   RoutedShard: RoutedShard;
   RowLock: RowLock;
@@ -8627,7 +8449,6 @@ export type ResolversParentTypes = {
   SlotWalStatusCounts: SlotWalStatusCounts;
   SnapshotCounts: SnapshotCounts;
   SnapshotInfo: SnapshotInfo;
-  StrategyReplay: StrategyReplay;
   StreamSubscription: StreamSubscription;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
@@ -8641,6 +8462,7 @@ export type ResolversParentTypes = {
   TransactionLatency: TransactionLatency;
   TransactionParticipant: TransactionParticipant;
   UnavailableShard: UnavailableShard;
+  UpdateChannelAlertRuleInput: UpdateChannelAlertRuleInput;
   UpdateShardedTableInput: UpdateShardedTableInput;
   VoteCounts: VoteCounts;
   VoteResponse: VoteResponse;
@@ -8728,99 +8550,6 @@ export type AppendedEntryResolvers<ContextType = GraphQLContext, ParentType exte
   duplicate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   index?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   term?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-};
-
-export type ApplierErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplierError'] = ResolversParentTypes['ApplierError']> = {
-  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  permanent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  xid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type ApplierStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplierStatus'] = ResolversParentTypes['ApplierStatus']> = {
-  appliedAboveCheckpoint?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  applyParallelism?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  applyingTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  busyWorkers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  checkpointLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  lagBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  lagMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  lagTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  lastAppliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  lastError?: Resolver<Maybe<ResolversTypes['ApplierError']>, ParentType, ContextType>;
-  lastReceivedEndLsn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  onPermanentError?: Resolver<ResolversTypes['PermanentErrorPolicy'], ParentType, ContextType>;
-  queuedTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  readyTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  retryingTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  state?: Resolver<ResolversTypes['ApplierState'], ParentType, ContextType>;
-  subscriptionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  targetNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-};
-
-export type ApplyCheckpointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplyCheckpoint'] = ResolversParentTypes['ApplyCheckpoint']> = {
-  appliedAboveCheckpoint?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  checkpointLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  subscriptionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  takenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  trigger?: Resolver<ResolversTypes['ApplyCheckpointTrigger'], ParentType, ContextType>;
-};
-
-export type ApplyConfigResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplyConfig'] = ResolversParentTypes['ApplyConfig']> = {
-  applyCostPerChangeMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  applyParallelism?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  batchMaxBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  batchMaxTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  batchOverheadMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  checkpointHistoryLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  checkpointIntervalMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  discardLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  maxQueuedTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  maxRetries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  onPermanentError?: Resolver<ResolversTypes['PermanentErrorPolicy'], ParentType, ContextType>;
-  retryInitialBackoffMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  retryMaxBackoffMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  transactionHistoryLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type ApplyStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplyStatistics'] = ResolversParentTypes['ApplyStatistics']> = {
-  activeMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  appliers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  averageBatchTransactions?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  averageBusyWorkers?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  batchesApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  changesApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  dependencyWaits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  duplicatesIgnored?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  firstAppliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  lastAppliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  retries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  transactionsApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  transactionsDiscarded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  transactionsFailed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  transactionsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  transactionsSkipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  workerBusyMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-};
-
-export type ApplyTransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplyTransaction'] = ResolversParentTypes['ApplyTransaction']> = {
-  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  bytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  changeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  commitLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  commitTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  enqueuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  origin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['ApplyTransactionStatus'], ParentType, ContextType>;
-  subscriptionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  waitingOn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  xid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AuditEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -8952,6 +8681,131 @@ export type CacheFusionTransferResolvers<ContextType = GraphQLContext, ParentTyp
   toInstance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   transferId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   way?: Resolver<ResolversTypes['TransferWay'], ParentType, ContextType>;
+};
+
+export type ChannelAlertResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelAlert'] = ResolversParentTypes['ChannelAlert']> = {
+  alertId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  breachStartedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  firedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChannelKind'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['ChannelMetric'], ParentType, ContextType>;
+  peakValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  ruleId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ruleName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['AlertSeverity'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['AlertState'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ChannelAlertRuleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelAlertRule'] = ResolversParentTypes['ChannelAlertRule']> = {
+  channelId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  firingChannelIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  forMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['ChannelKind']>, ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['ChannelMetric'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pendingChannelIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  ruleId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['AlertSeverity'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ChannelConflictsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelConflicts'] = ResolversParentTypes['ChannelConflicts']> = {
+  channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  conflicts?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  conflictsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChannelKind'], ParentType, ContextType>;
+  measuredOverMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ChannelState'], ParentType, ContextType>;
+};
+
+export type ChannelEndpointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelEndpoint'] = ResolversParentTypes['ChannelEndpoint']> = {
+  datacenterId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ChannelErrorsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelErrors'] = ResolversParentTypes['ChannelErrors']> = {
+  channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  errors?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  errorsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChannelKind'], ParentType, ContextType>;
+  measuredOverMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ChannelState'], ParentType, ContextType>;
+  stateDetail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ChannelKindSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelKindSummary'] = ResolversParentTypes['ChannelKindSummary']> = {
+  bytesPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  channels?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  conflicts?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  conflictsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  errors?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  errorsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChannelKind'], ParentType, ContextType>;
+  maxLagBytes?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  maxLagMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  notStreaming?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  operationsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  streaming?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChannelLagResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelLag'] = ResolversParentTypes['ChannelLag']> = {
+  channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChannelKind'], ParentType, ContextType>;
+  lagBytes?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lagMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lagOperations?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ChannelEndpoint'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ChannelState'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ChannelEndpoint'], ParentType, ContextType>;
+};
+
+export type ChannelRatesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelRates'] = ResolversParentTypes['ChannelRates']> = {
+  bytesPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  conflictsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  errorsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  measuredOverMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  operationsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ChannelSeriesPointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelSeriesPoint'] = ResolversParentTypes['ChannelSeriesPoint']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ChannelStateCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelStateCounts'] = ResolversParentTypes['ChannelStateCounts']> = {
+  CATCHING_UP?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  DISCONNECTED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  FAILED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  PAUSED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  STARTING?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  STREAMING?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChannelThroughputResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelThroughput'] = ResolversParentTypes['ChannelThroughput']> = {
+  bytesPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  bytesShipped?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChannelKind'], ParentType, ContextType>;
+  measuredOverMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  operationsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  operationsShipped?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ChannelState'], ParentType, ContextType>;
+};
+
+export type ChannelTimeSeriesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChannelTimeSeries'] = ResolversParentTypes['ChannelTimeSeries']> = {
+  channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['ChannelMetric'], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['ChannelSeriesPoint']>, ParentType, ContextType>;
+  pointsInWindow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sampleIntervalMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ClockResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Clock'] = ResolversParentTypes['Clock']> = {
@@ -9207,24 +9061,6 @@ export type CompositeShardingResolvers<ContextType = GraphQLContext, ParentType 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type ConflictBacktestResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictBacktest'] = ResolversParentTypes['ConflictBacktest']> = {
-  baseRateBrierScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  brierScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  positives?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  predictions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  skill?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-};
-
-export type ConflictBacktestsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictBacktests'] = ResolversParentTypes['ConflictBacktests']> = {
-  keyRanges?: Resolver<ResolversTypes['ConflictBacktest'], ParentType, ContextType>;
-  tables?: Resolver<ResolversTypes['ConflictBacktest'], ParentType, ContextType>;
-};
-
-export type ConflictCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictCount'] = ResolversParentTypes['ConflictCount']> = {
-  conflicts?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
 export type ConflictCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictCounts'] = ResolversParentTypes['ConflictCounts']> = {
   detected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   resolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -9238,32 +9074,6 @@ export type ConflictEventResolvers<ContextType = GraphQLContext, ParentType exte
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type ConflictExplanationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictExplanation'] = ResolversParentTypes['ConflictExplanation']> = {
-  alternatives?: Resolver<Array<ResolversTypes['StrategyReplay']>, ParentType, ContextType>;
-  clockOrder?: Resolver<ResolversTypes['ClockOrder'], ParentType, ContextType>;
-  clocks?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  conflictId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['GroupConflictStatus'], ParentType, ContextType>;
-  strategy?: Resolver<ResolversTypes['GroupConflictStrategy'], ParentType, ContextType>;
-  why?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  winner?: Resolver<Maybe<ResolversTypes['GroupConflictWinner']>, ParentType, ContextType>;
-};
-
-export type ConflictPredictionsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictPredictions'] = ResolversParentTypes['ConflictPredictions']> = {
-  backtest?: Resolver<ResolversTypes['ConflictBacktests'], ParentType, ContextType>;
-  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  halfLifeWindows?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  keyRangeSeries?: Resolver<Array<ResolversTypes['ConflictSeriesPrediction']>, ParentType, ContextType>;
-  keyRanges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  minHistoryWindows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  nextWindowStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  observedWindows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  sufficientHistory?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  tables?: Resolver<Array<ResolversTypes['ConflictSeriesPrediction']>, ParentType, ContextType>;
-  windowMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
 export type ConflictResolutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictResolution'] = ResolversParentTypes['ConflictResolution']> = {
   conflict?: Resolver<ResolversTypes['ReplicationConflict'], ParentType, ContextType>;
   conflictId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -9272,68 +9082,6 @@ export type ConflictResolutionResolvers<ContextType = GraphQLContext, ParentType
   resolvedLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   strategy?: Resolver<ResolversTypes['ConflictResolutionStrategy'], ParentType, ContextType>;
   winner?: Resolver<ResolversTypes['ConflictWinner'], ParentType, ContextType>;
-};
-
-export type ConflictResolutionContextResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictResolutionContext'] = ResolversParentTypes['ConflictResolutionContext']> = {
-  columnCrdts?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
-  customRow?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  sitePriority?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export type ConflictSeriesPredictionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictSeriesPrediction'] = ResolversParentTypes['ConflictSeriesPrediction']> = {
-  keyRange?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  probability?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  ratePerWindow?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  recentCounts?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
-  tableName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  totalConflicts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type ConflictStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictStatistics'] = ResolversParentTypes['ConflictStatistics']> = {
-  byStatus?: Resolver<Array<ResolversTypes['ConflictCount']>, ParentType, ContextType>;
-  byStrategy?: Resolver<Array<ResolversTypes['ConflictCount']>, ParentType, ContextType>;
-  byTable?: Resolver<Array<ResolversTypes['ConflictCount']>, ParentType, ContextType>;
-  byType?: Resolver<Array<ResolversTypes['ConflictCount']>, ParentType, ContextType>;
-  capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  kept?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  recorded?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  resolvedLater?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  resolvedOnArrival?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-};
-
-export type ConflictStrategyInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictStrategyInfo'] = ResolversParentTypes['ConflictStrategyInfo']> = {
-  conflictsRecorded?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
-  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  guarantees?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  losesWrites?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  needs?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  strategy?: Resolver<ResolversTypes['GroupConflictStrategy'], ParentType, ContextType>;
-};
-
-export type ConflictVersionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictVersion'] = ResolversParentTypes['ConflictVersion']> = {
-  clock?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
-  nodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  row?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  siteId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  writtenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-};
-
-export type CrdtColumnUseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CrdtColumnUse'] = ResolversParentTypes['CrdtColumnUse']> = {
-  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  groupKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  tableName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
-export type CrdtTypeInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CrdtTypeInfo'] = ResolversParentTypes['CrdtTypeInfo']> = {
-  columnValues?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  crdtType?: Resolver<ResolversTypes['CrdtType'], ParentType, ContextType>;
-  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  laws?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  merge?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  operations?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  usedBy?: Resolver<Array<ResolversTypes['CrdtColumnUse']>, ParentType, ContextType>;
 };
 
 export type CreatedApiKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
@@ -9809,34 +9557,6 @@ export type GrdTopologyResolvers<ContextType = GraphQLContext, ParentType extend
   totalResources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type GroupConflictResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GroupConflict'] = ResolversParentTypes['GroupConflict']> = {
-  appliedSiteIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  base?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  conflictId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  conflictType?: Resolver<ResolversTypes['ConflictType'], ParentType, ContextType>;
-  context?: Resolver<ResolversTypes['ConflictResolutionContext'], ParentType, ContextType>;
-  detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  groupKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  local?: Resolver<ResolversTypes['ConflictVersion'], ParentType, ContextType>;
-  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  remote?: Resolver<ResolversTypes['ConflictVersion'], ParentType, ContextType>;
-  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  resolvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  resolvedRow?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  rowKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  siblings?: Resolver<Array<ResolversTypes['ConflictVersion']>, ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['GroupConflictStatus'], ParentType, ContextType>;
-  strategy?: Resolver<ResolversTypes['GroupConflictStrategy'], ParentType, ContextType>;
-  tableName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  winner?: Resolver<Maybe<ResolversTypes['GroupConflictWinner']>, ParentType, ContextType>;
-};
-
-export type GroupConflictResolutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GroupConflictResolution'] = ResolversParentTypes['GroupConflictResolution']> = {
-  conflict?: Resolver<ResolversTypes['GroupConflict'], ParentType, ContextType>;
-  explanation?: Resolver<ResolversTypes['ConflictExplanation'], ParentType, ContextType>;
-};
-
 export type HashRouteReasonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HashRouteReason'] = ResolversParentTypes['HashRouteReason']> = {
   bucket?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   hashFunction?: Resolver<ResolversTypes['HashFunction'], ParentType, ContextType>;
@@ -10271,6 +9991,23 @@ export type MigrationTaskPageResolvers<ContextType = GraphQLContext, ParentType 
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type MonitoredChannelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MonitoredChannel'] = ResolversParentTypes['MonitoredChannel']> = {
+  bytesShipped?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  channelId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  conflicts?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  errors?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChannelKind'], ParentType, ContextType>;
+  lagBytes?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lagMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lagOperations?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  operationsShipped?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  rates?: Resolver<ResolversTypes['ChannelRates'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ChannelEndpoint'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ChannelState'], ParentType, ContextType>;
+  stateDetail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ChannelEndpoint'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   addClusterNode?: Resolver<ResolversTypes['ClusterNode'], ParentType, ContextType, RequireFields<MutationAddClusterNodeArgs, 'input'>>;
@@ -10287,11 +10024,13 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   configureReplication?: Resolver<ResolversTypes['ReplicationConfig'], ParentType, ContextType, RequireFields<MutationConfigureReplicationArgs, 'config'>>;
   createAccessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType, Partial<MutationCreateAccessTokenArgs>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  createChannelAlertRule?: Resolver<ResolversTypes['ChannelAlertRule'], ParentType, ContextType, RequireFields<MutationCreateChannelAlertRuleArgs, 'input'>>;
   createMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationCreateMigrationTaskArgs, 'input'>>;
   createReplicationAlertRule?: Resolver<ResolversTypes['ReplicationAlertRule'], ParentType, ContextType, RequireFields<MutationCreateReplicationAlertRuleArgs, 'input'>>;
   createReplicationSlot?: Resolver<ResolversTypes['ReplicationSlot'], ParentType, ContextType, RequireFields<MutationCreateReplicationSlotArgs, 'input'>>;
   createReplicationSnapshot?: Resolver<ResolversTypes['ReplicationSnapshot'], ParentType, ContextType, Partial<MutationCreateReplicationSnapshotArgs>>;
   createShardedTable?: Resolver<ResolversTypes['ShardedTable'], ParentType, ContextType, RequireFields<MutationCreateShardedTableArgs, 'input'>>;
+  deleteChannelAlertRule?: Resolver<ResolversTypes['ChannelAlertRule'], ParentType, ContextType, RequireFields<MutationDeleteChannelAlertRuleArgs, 'id'>>;
   deleteMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationDeleteMigrationTaskArgs, 'taskId'>>;
   deleteReplicationSlot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSlotArgs, 'name'>>;
   deleteReplicationSnapshot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSnapshotArgs, 'id'>>;
@@ -10328,7 +10067,6 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   removeRaftMember?: Resolver<ResolversTypes['RaftMembership'], ParentType, ContextType, RequireFields<MutationRemoveRaftMemberArgs, 'force' | 'nodeId'>>;
   removeReplica?: Resolver<ResolversTypes['Replica'], ParentType, ContextType, RequireFields<MutationRemoveReplicaArgs, 'id'>>;
   resolveConflict?: Resolver<ResolversTypes['ConflictResolution'], ParentType, ContextType, RequireFields<MutationResolveConflictArgs, 'input'>>;
-  resolveGroupConflict?: Resolver<ResolversTypes['GroupConflictResolution'], ParentType, ContextType, RequireFields<MutationResolveGroupConflictArgs, 'input'>>;
   resolveInDoubtTransaction?: Resolver<ResolversTypes['InDoubtResolution'], ParentType, ContextType, RequireFields<MutationResolveInDoubtTransactionArgs, 'dryRun' | 'id' | 'outcome'>>;
   restoreReplicationSnapshot?: Resolver<ResolversTypes['ReplicationSnapshotProgress'], ParentType, ContextType, RequireFields<MutationRestoreReplicationSnapshotArgs, 'id'>>;
   resumeMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationResumeMigrationTaskArgs, 'taskId'>>;
@@ -10347,11 +10085,10 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   startRacCluster?: Resolver<ResolversTypes['RacClusterStatus'], ParentType, ContextType>;
   startXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationStartXaTransactionArgs, 'input'>>;
   stopRacCluster?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  takeApplyCheckpoint?: Resolver<Array<ResolversTypes['ApplyCheckpoint']>, ParentType, ContextType, Partial<MutationTakeApplyCheckpointArgs>>;
   testFailover?: Resolver<ResolversTypes['FailoverTestResult'], ParentType, ContextType, Partial<MutationTestFailoverArgs>>;
   triggerFailover?: Resolver<ResolversTypes['FailoverResult'], ParentType, ContextType, RequireFields<MutationTriggerFailoverArgs, 'input'>>;
   triggerReplicationFailover?: Resolver<ResolversTypes['ReplicationFailoverResult'], ParentType, ContextType, Partial<MutationTriggerReplicationFailoverArgs>>;
-  updateApplyConfig?: Resolver<ResolversTypes['ApplyConfig'], ParentType, ContextType, RequireFields<MutationUpdateApplyConfigArgs, 'config'>>;
+  updateChannelAlertRule?: Resolver<ResolversTypes['ChannelAlertRule'], ParentType, ContextType, RequireFields<MutationUpdateChannelAlertRuleArgs, 'id' | 'input'>>;
   updateClusterConfig?: Resolver<ResolversTypes['ClusterInfo'], ParentType, ContextType, RequireFields<MutationUpdateClusterConfigArgs, 'config'>>;
   updateFailoverConfig?: Resolver<ResolversTypes['FailoverConfig'], ParentType, ContextType, RequireFields<MutationUpdateFailoverConfigArgs, 'config'>>;
   updateParallelQueryConfig?: Resolver<ResolversTypes['ParallelQueryConfig'], ParentType, ContextType, RequireFields<MutationUpdateParallelQueryConfigArgs, 'input'>>;
@@ -10609,15 +10346,16 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   analyzeShardKey?: Resolver<ResolversTypes['ShardKeyAnalysis'], ParentType, ContextType, RequireFields<QueryAnalyzeShardKeyArgs, 'keyColumns' | 'table'>>;
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'limit' | 'offset'>>;
   apiVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  applyCheckpoints?: Resolver<Array<ResolversTypes['ApplyCheckpoint']>, ParentType, ContextType, RequireFields<QueryApplyCheckpointsArgs, 'limit' | 'offset'>>;
-  applyConfig?: Resolver<ResolversTypes['ApplyConfig'], ParentType, ContextType>;
-  applyStatistics?: Resolver<ResolversTypes['ApplyStatistics'], ParentType, ContextType, Partial<QueryApplyStatisticsArgs>>;
-  applyStatus?: Resolver<Array<ResolversTypes['ApplierStatus']>, ParentType, ContextType, RequireFields<QueryApplyStatusArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
-  applyTransactions?: Resolver<Array<ResolversTypes['ApplyTransaction']>, ParentType, ContextType, RequireFields<QueryApplyTransactionsArgs, 'limit' | 'offset'>>;
   auditEntries?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAuditEntriesArgs, 'limit' | 'offset' | 'order'>>;
   bufferPoolStats?: Resolver<Maybe<ResolversTypes['BufferPoolStats']>, ParentType, ContextType>;
   cacheFusionStats?: Resolver<ResolversTypes['CacheFusionStats'], ParentType, ContextType>;
   cacheFusionTransfers?: Resolver<Array<ResolversTypes['CacheFusionTransfer']>, ParentType, ContextType, RequireFields<QueryCacheFusionTransfersArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  channelAlertRules?: Resolver<Array<ResolversTypes['ChannelAlertRule']>, ParentType, ContextType, RequireFields<QueryChannelAlertRulesArgs, 'limit' | 'offset'>>;
+  channelConflicts?: Resolver<Array<ResolversTypes['ChannelConflicts']>, ParentType, ContextType, RequireFields<QueryChannelConflictsArgs, 'limit' | 'offset'>>;
+  channelErrors?: Resolver<Array<ResolversTypes['ChannelErrors']>, ParentType, ContextType, RequireFields<QueryChannelErrorsArgs, 'limit' | 'offset'>>;
+  channelLag?: Resolver<Array<ResolversTypes['ChannelLag']>, ParentType, ContextType, RequireFields<QueryChannelLagArgs, 'limit' | 'offset'>>;
+  channelThroughput?: Resolver<Array<ResolversTypes['ChannelThroughput']>, ParentType, ContextType, RequireFields<QueryChannelThroughputArgs, 'limit' | 'offset'>>;
+  channelTimeSeries?: Resolver<ResolversTypes['ChannelTimeSeries'], ParentType, ContextType, RequireFields<QueryChannelTimeSeriesArgs, 'channelId' | 'maxPoints' | 'metric'>>;
   clock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType>;
   cluster?: Resolver<Maybe<ResolversTypes['ClusterInfo']>, ParentType, ContextType>;
   clusterConfig?: Resolver<ResolversTypes['ClusterConfig'], ParentType, ContextType>;
@@ -10629,10 +10367,6 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   clusterStatus?: Resolver<ResolversTypes['ClusterStatus'], ParentType, ContextType>;
   clusterTopology?: Resolver<ResolversTypes['ClusterTopology'], ParentType, ContextType>;
   clusteringStatus?: Resolver<ResolversTypes['ClusteringStatus'], ParentType, ContextType>;
-  conflictCrdts?: Resolver<Array<ResolversTypes['CrdtTypeInfo']>, ParentType, ContextType>;
-  conflictPredictions?: Resolver<ResolversTypes['ConflictPredictions'], ParentType, ContextType, Partial<QueryConflictPredictionsArgs>>;
-  conflictStatistics?: Resolver<ResolversTypes['ConflictStatistics'], ParentType, ContextType>;
-  conflictStrategies?: Resolver<Array<ResolversTypes['ConflictStrategyInfo']>, ParentType, ContextType>;
   detailedClusterHealth?: Resolver<ResolversTypes['DetailedClusterHealth'], ParentType, ContextType>;
   dhtNodes?: Resolver<Array<ResolversTypes['DhtNode']>, ParentType, ContextType, RequireFields<QueryDhtNodesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   dhtRing?: Resolver<Array<ResolversTypes['DhtRingEntry']>, ParentType, ContextType, RequireFields<QueryDhtRingArgs, 'limit' | 'offset'>>;
@@ -10654,7 +10388,6 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   grdAffinity?: Resolver<Array<ResolversTypes['GrdAffinity']>, ParentType, ContextType, RequireFields<QueryGrdAffinityArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   grdResources?: Resolver<Array<ResolversTypes['GrdResource']>, ParentType, ContextType, RequireFields<QueryGrdResourcesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   grdTopology?: Resolver<ResolversTypes['GrdTopology'], ParentType, ContextType>;
-  groupConflictExplanation?: Resolver<Maybe<ResolversTypes['ConflictExplanation']>, ParentType, ContextType, RequireFields<QueryGroupConflictExplanationArgs, 'conflictId'>>;
   health?: Resolver<ResolversTypes['HealthReport'], ParentType, ContextType, RequireFields<QueryHealthArgs, 'probe'>>;
   healthHistory?: Resolver<Array<ResolversTypes['HealthSample']>, ParentType, ContextType, RequireFields<QueryHealthHistoryArgs, 'limit' | 'offset' | 'order'>>;
   healthIssues?: Resolver<Array<ResolversTypes['HealthIssue']>, ParentType, ContextType, RequireFields<QueryHealthIssuesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
@@ -10670,6 +10403,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   migrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<QueryMigrationTaskArgs, 'taskId'>>;
   migrationTaskProgress?: Resolver<ResolversTypes['RebalanceStatus'], ParentType, ContextType, RequireFields<QueryMigrationTaskProgressArgs, 'taskId'>>;
   migrationTasks?: Resolver<ResolversTypes['MigrationTaskPage'], ParentType, ContextType, Partial<QueryMigrationTasksArgs>>;
+  monitoredChannels?: Resolver<Array<ResolversTypes['MonitoredChannel']>, ParentType, ContextType, RequireFields<QueryMonitoredChannelsArgs, 'limit' | 'offset'>>;
   nodeRoleProbe?: Resolver<ResolversTypes['NodeRoleProbe'], ParentType, ContextType, RequireFields<QueryNodeRoleProbeArgs, 'nodeId' | 'role'>>;
   parallelQueryPlans?: Resolver<Array<ResolversTypes['ParallelQueryPlan']>, ParentType, ContextType, RequireFields<QueryParallelQueryPlansArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   parallelQueryStatistics?: Resolver<ResolversTypes['ParallelQueryStatistics'], ParentType, ContextType>;
@@ -10704,6 +10438,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   replicationDashboard?: Resolver<ResolversTypes['ReplicationDashboard'], ParentType, ContextType>;
   replicationLag?: Resolver<ResolversTypes['ReplicationLagReport'], ParentType, ContextType, Partial<QueryReplicationLagArgs>>;
   replicationLagHistory?: Resolver<Array<ResolversTypes['ReplicationLagSample']>, ParentType, ContextType, RequireFields<QueryReplicationLagHistoryArgs, 'limit' | 'offset'>>;
+  replicationMonitoringDashboard?: Resolver<ResolversTypes['ReplicationMonitoringDashboard'], ParentType, ContextType>;
   replicationSlot?: Resolver<Maybe<ResolversTypes['ReplicationSlot']>, ParentType, ContextType, RequireFields<QueryReplicationSlotArgs, 'name'>>;
   replicationSlots?: Resolver<Array<ResolversTypes['ReplicationSlot']>, ParentType, ContextType, RequireFields<QueryReplicationSlotsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   replicationSnapshot?: Resolver<Maybe<ResolversTypes['ReplicationSnapshot']>, ParentType, ContextType, RequireFields<QueryReplicationSnapshotArgs, 'id'>>;
@@ -11292,6 +11027,18 @@ export type ReplicationLagSampleResolvers<ContextType = GraphQLContext, ParentTy
   writeLagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
+export type ReplicationMonitoringDashboardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationMonitoringDashboard'] = ResolversParentTypes['ReplicationMonitoringDashboard']> = {
+  alertRules?: Resolver<Array<ResolversTypes['ChannelAlertRule']>, ParentType, ContextType>;
+  byState?: Resolver<ResolversTypes['ChannelStateCounts'], ParentType, ContextType>;
+  channels?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  firingAlerts?: Resolver<Array<ResolversTypes['ChannelAlert']>, ParentType, ContextType>;
+  kinds?: Resolver<Array<ResolversTypes['ChannelKindSummary']>, ParentType, ContextType>;
+  rateWindowMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sampleIntervalMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sampledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  worstLag?: Resolver<Array<ResolversTypes['ChannelLag']>, ParentType, ContextType>;
+};
+
 export type ReplicationSlotResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationSlot'] = ResolversParentTypes['ReplicationSlot']> = {
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   activeNodeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -11659,16 +11406,6 @@ export type SnapshotInfoResolvers<ContextType = GraphQLContext, ParentType exten
   totalEntriesCompacted?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
-export type StrategyReplayResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StrategyReplay'] = ResolversParentTypes['StrategyReplay']> = {
-  agreesWithRecorded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  row?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  siblings?: Resolver<Array<ResolversTypes['ConflictVersion']>, ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['GroupConflictStatus'], ParentType, ContextType>;
-  strategy?: Resolver<ResolversTypes['GroupConflictStrategy'], ParentType, ContextType>;
-  winner?: Resolver<Maybe<ResolversTypes['GroupConflictWinner']>, ParentType, ContextType>;
-};
-
 export type StreamSubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StreamSubscription'] = ResolversParentTypes['StreamSubscription']> = {
   clientId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   connectionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -12020,12 +11757,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ApiKey?: ApiKeyResolvers<ContextType>;
   AppendEntriesResponse?: AppendEntriesResponseResolvers<ContextType>;
   AppendedEntry?: AppendedEntryResolvers<ContextType>;
-  ApplierError?: ApplierErrorResolvers<ContextType>;
-  ApplierStatus?: ApplierStatusResolvers<ContextType>;
-  ApplyCheckpoint?: ApplyCheckpointResolvers<ContextType>;
-  ApplyConfig?: ApplyConfigResolvers<ContextType>;
-  ApplyStatistics?: ApplyStatisticsResolvers<ContextType>;
-  ApplyTransaction?: ApplyTransactionResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   BaseBackupProgress?: BaseBackupProgressResolvers<ContextType>;
   BigInt?: GraphQLScalarType;
@@ -12037,6 +11768,18 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CacheFusionStats?: CacheFusionStatsResolvers<ContextType>;
   CacheFusionStatus?: CacheFusionStatusResolvers<ContextType>;
   CacheFusionTransfer?: CacheFusionTransferResolvers<ContextType>;
+  ChannelAlert?: ChannelAlertResolvers<ContextType>;
+  ChannelAlertRule?: ChannelAlertRuleResolvers<ContextType>;
+  ChannelConflicts?: ChannelConflictsResolvers<ContextType>;
+  ChannelEndpoint?: ChannelEndpointResolvers<ContextType>;
+  ChannelErrors?: ChannelErrorsResolvers<ContextType>;
+  ChannelKindSummary?: ChannelKindSummaryResolvers<ContextType>;
+  ChannelLag?: ChannelLagResolvers<ContextType>;
+  ChannelRates?: ChannelRatesResolvers<ContextType>;
+  ChannelSeriesPoint?: ChannelSeriesPointResolvers<ContextType>;
+  ChannelStateCounts?: ChannelStateCountsResolvers<ContextType>;
+  ChannelThroughput?: ChannelThroughputResolvers<ContextType>;
+  ChannelTimeSeries?: ChannelTimeSeriesResolvers<ContextType>;
   Clock?: ClockResolvers<ContextType>;
   ClusterConfig?: ClusterConfigResolvers<ContextType>;
   ClusterHealth?: ClusterHealthResolvers<ContextType>;
@@ -12061,21 +11804,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CommitCounts?: CommitCountsResolvers<ContextType>;
   CommitWaitStatistics?: CommitWaitStatisticsResolvers<ContextType>;
   CompositeSharding?: CompositeShardingResolvers<ContextType>;
-  ConflictBacktest?: ConflictBacktestResolvers<ContextType>;
-  ConflictBacktests?: ConflictBacktestsResolvers<ContextType>;
-  ConflictCount?: ConflictCountResolvers<ContextType>;
   ConflictCounts?: ConflictCountsResolvers<ContextType>;
   ConflictEvent?: ConflictEventResolvers<ContextType>;
-  ConflictExplanation?: ConflictExplanationResolvers<ContextType>;
-  ConflictPredictions?: ConflictPredictionsResolvers<ContextType>;
   ConflictResolution?: ConflictResolutionResolvers<ContextType>;
-  ConflictResolutionContext?: ConflictResolutionContextResolvers<ContextType>;
-  ConflictSeriesPrediction?: ConflictSeriesPredictionResolvers<ContextType>;
-  ConflictStatistics?: ConflictStatisticsResolvers<ContextType>;
-  ConflictStrategyInfo?: ConflictStrategyInfoResolvers<ContextType>;
-  ConflictVersion?: ConflictVersionResolvers<ContextType>;
-  CrdtColumnUse?: CrdtColumnUseResolvers<ContextType>;
-  CrdtTypeInfo?: CrdtTypeInfoResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DetailedClusterHealth?: DetailedClusterHealthResolvers<ContextType>;
@@ -12123,8 +11854,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   GrdResource?: GrdResourceResolvers<ContextType>;
   GrdStats?: GrdStatsResolvers<ContextType>;
   GrdTopology?: GrdTopologyResolvers<ContextType>;
-  GroupConflict?: GroupConflictResolvers<ContextType>;
-  GroupConflictResolution?: GroupConflictResolutionResolvers<ContextType>;
   HashRouteReason?: HashRouteReasonResolvers<ContextType>;
   HashSharding?: HashShardingResolvers<ContextType>;
   HealthCheck?: HealthCheckResolvers<ContextType>;
@@ -12171,6 +11900,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MigrationStatistics?: MigrationStatisticsResolvers<ContextType>;
   MigrationTask?: MigrationTaskResolvers<ContextType>;
   MigrationTaskPage?: MigrationTaskPageResolvers<ContextType>;
+  MonitoredChannel?: MonitoredChannelResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NetworkMetrics?: NetworkMetricsResolvers<ContextType>;
   NodeCapacity?: NodeCapacityResolvers<ContextType>;
@@ -12245,6 +11975,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ReplicationLagEvent?: ReplicationLagEventResolvers<ContextType>;
   ReplicationLagReport?: ReplicationLagReportResolvers<ContextType>;
   ReplicationLagSample?: ReplicationLagSampleResolvers<ContextType>;
+  ReplicationMonitoringDashboard?: ReplicationMonitoringDashboardResolvers<ContextType>;
   ReplicationSlot?: ReplicationSlotResolvers<ContextType>;
   ReplicationSnapshot?: ReplicationSnapshotResolvers<ContextType>;
   ReplicationSnapshotProgress?: ReplicationSnapshotProgressResolvers<ContextType>;
@@ -12278,7 +12009,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SlotWalStatusCounts?: SlotWalStatusCountsResolvers<ContextType>;
   SnapshotCounts?: SnapshotCountsResolvers<ContextType>;
   SnapshotInfo?: SnapshotInfoResolvers<ContextType>;
-  StrategyReplay?: StrategyReplayResolvers<ContextType>;
   StreamSubscription?: StreamSubscriptionResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   SubscriptionCounts?: SubscriptionCountsResolvers<ContextType>;

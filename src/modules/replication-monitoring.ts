@@ -1,4 +1,8 @@
 import { ReplicationMonitoring } from '../engines/replication-monitoring/replication-monitoring.js';
+import { ReplicationMonitoringService } from '../services/replication-monitoring/replication-monitoring-service.js';
+import { replicationMonitoringHandlers } from '../api/rest/handlers/replication-monitoring/replication-monitoring.js';
+import { replicationMonitoringResolvers } from '../api/graphql/resolvers/replication-monitoring/replication-monitoring.js';
+import { replicationMonitoringMetrics } from '../services/replication-monitoring/replication-monitoring-metrics.js';
 import type { DomainModule } from './domain-module.js';
 
 /**
@@ -9,11 +13,15 @@ import type { DomainModule } from './domain-module.js';
  */
 export const replicationMonitoringModule: DomainModule = {
   name: 'replication-monitoring',
-  async assemble({ shared }) {
+  async assemble({ runner, shared }) {
     const replication = shared('replication');
     const replicationMonitoring = new ReplicationMonitoring({ cluster: replication.cluster, monitor: replication.monitor });
     return {
       shares: { replicationMonitoring },
+      services: { replicationMonitoring: new ReplicationMonitoringService({ monitoring: replicationMonitoring, runner }) },
+      restHandlers: [replicationMonitoringHandlers],
+      resolvers: [replicationMonitoringResolvers],
+      metrics: [replicationMonitoringMetrics(replicationMonitoring)],
     };
   },
 };

@@ -28,6 +28,7 @@ import type { ReplicationSlotService } from './replication/replication-slot-serv
 import type { ReplicationSnapshotService } from './replication/replication-snapshot-service.js';
 import type { ReplicationConflictService } from './replication/replication-conflict-service.js';
 import type { ReplicationMonitorService } from './replication/replication-monitor-service.js';
+import type { ReplicationMonitoringService } from './replication-monitoring/replication-monitoring-service.js';
 import type { ReplicationDashboardService } from './replication/replication-dashboard-service.js';
 import type { DhtService } from './dht/dht-service.js';
 import type { LoadBalancerService } from './load-balancer/load-balancer-service.js';
@@ -111,6 +112,10 @@ export interface Services {
   replicationConflicts: ReplicationConflictService;
   replicationMonitor: ReplicationMonitorService;
   replicationDashboard: ReplicationDashboardService;
+
+  // replication-monitoring
+  /** Every replication channel: lag, throughput, errors, conflicts, series, dashboard, alert rules (/api/v1/advanced-replication/monitoring). */
+  replicationMonitoring: ReplicationMonitoringService;
 
   // dht
   /** The consistent-hash ring over the cluster's nodes. */

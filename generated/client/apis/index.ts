@@ -23,6 +23,7 @@ export * from './PlannedApi.js';
 export * from './RACApi.js';
 export * from './RaftApi.js';
 export * from './ReplicationApi.js';
+export * from './ReplicationMonitoringApi.js';
 export * from './ShardRebalancingApi.js';
 export * from './ShardingApi.js';
 export * from './SimulationApi.js';

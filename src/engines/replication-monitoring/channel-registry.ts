@@ -9,6 +9,15 @@ import { MAX_CHANNELS_PER_SOURCE, type ChannelKind, type ChannelMetric, type Cha
 /** Sources kept at most: one or two per replicating engine. */
 export const MAX_CHANNEL_SOURCES = 16;
 
+/** Lags and counters are whole numbers ≥ 0, or null where unknown (the contract's integers): a source breaking that is a programmer error. */
+function assertCounts(reading: ChannelReading): void {
+  const counts = { lagBytes: reading.lagBytes, lagMs: reading.lagMs, lagOperations: reading.lagOperations, bytesShipped: reading.bytesShipped, operationsShipped: reading.operationsShipped, errors: reading.errors, conflicts: reading.conflicts };
+  for (const [name, value] of Object.entries(counts)) {
+    assert(value === null || (Number.isSafeInteger(value) && value >= 0), `${reading.channelId}: ${name} is an integer ≥ 0 or null, got ${value}`);
+  }
+  assert(reading.errors !== null && reading.conflicts !== null, `${reading.channelId}: errors and conflicts are counted`);
+}
+
 export class ChannelRegistry {
   private readonly sources: ChannelSource[] = [];
   /** Which source reported each channel at the last read, for its own series. */
@@ -35,6 +44,7 @@ export class ChannelRegistry {
       for (const reading of channels) {
         assert(reading.kind === source.kind, `a ${source.kind} source reports ${source.kind} channels, not ${reading.kind}`);
         assert(!owners.has(reading.channelId), `channel ${reading.channelId} is reported once`);
+        assertCounts(reading);
         owners.set(reading.channelId, source);
         readings.push(reading);
       }

@@ -3,42 +3,12 @@
  * each sample, the oldest dropped first. A query reads a window and downsamples it on read
  * ({@link largestTriangleThreeBuckets}), so an answer is bounded whatever the window.
  */
+import { SampleRing } from '../replication/lag-history.js';
 import { assert } from '../runtime/domain-error.js';
 import type { ChannelMetric, SeriesPoint, SeriesWindow } from './channel.js';
 
-class PointRing {
-  private readonly slots: (SeriesPoint | undefined)[];
-  private next = 0;
-  private size = 0;
-
-  constructor(private readonly capacity: number) {
-    this.slots = new Array<SeriesPoint | undefined>(capacity);
-  }
-
-  push(point: SeriesPoint): void {
-    this.slots[this.next] = point;
-    this.next = (this.next + 1) % this.capacity;
-    this.size = Math.min(this.size + 1, this.capacity);
-  }
-
-  get length(): number {
-    return this.size;
-  }
-
-  /** Points in the window, oldest first. */
-  within(fromMs: number, toMs: number): SeriesPoint[] {
-    const start = (this.next - this.size + this.capacity) % this.capacity;
-    const points: SeriesPoint[] = [];
-    for (let offset = 0; offset < this.size; offset++) {
-      const point = this.slots[(start + offset) % this.capacity] as SeriesPoint;
-      if (point.atMs >= fromMs && point.atMs <= toMs) points.push(point);
-    }
-    return points;
-  }
-}
-
 export class ChannelSeries {
-  private readonly rings = new Map<string, Map<ChannelMetric, PointRing>>();
+  private readonly rings = new Map<string, Map<ChannelMetric, SampleRing<SeriesPoint>>>();
 
   /** @param capacity - points kept per channel and metric (at one sample a second, 3600 is an hour). */
   constructor(readonly capacity: number) {
@@ -53,7 +23,7 @@ export class ChannelSeries {
     }
     let ring = metrics.get(metric);
     if (ring === undefined) {
-      ring = new PointRing(this.capacity);
+      ring = new SampleRing<SeriesPoint>(this.capacity);
       metrics.set(metric, ring);
     }
     ring.push(point);
@@ -61,7 +31,9 @@ export class ChannelSeries {
 
   /** A channel's points of a metric within the window, oldest first; empty when none were recorded. */
   points(channelId: string, metric: ChannelMetric, window: SeriesWindow = {}): SeriesPoint[] {
-    return this.rings.get(channelId)?.get(metric)?.within(window.fromMs ?? -Infinity, window.toMs ?? Infinity) ?? [];
+    const fromMs = window.fromMs ?? -Infinity;
+    const toMs = window.toMs ?? Infinity;
+    return (this.rings.get(channelId)?.get(metric)?.toArray() ?? []).filter((point) => point.atMs >= fromMs && point.atMs <= toMs);
   }
 
   /** Points kept for a channel's metric (never above the capacity). */

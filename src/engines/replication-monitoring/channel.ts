@@ -31,7 +31,8 @@ export interface ChannelEndpoint {
 /**
  * What a source reports of one channel now. Lags are null where the source cannot know them
  * (a physical stream counts bytes, not operations). Counters are cumulative since the channel
- * started; a counter that goes down is read as a restart (counting from zero again).
+ * started; a counter that goes down is read as a restart (counting from zero again). Lags and
+ * counters are whole numbers ≥ 0 (the registry asserts it).
  */
 export interface ChannelReading {
   /** Unique across every source: by convention `<kind prefix>-<the source's own id>` (`walsender-node-2`, `logical-sub-1`). */

@@ -20,8 +20,8 @@ export interface LagWindow {
   readonly toMs?: number;
 }
 
-/** A fixed-capacity ring of samples: recording is O(1) and never grows memory. */
-class SampleRing<Sample extends LagSample> {
+/** A fixed-capacity ring of samples: recording is O(1) and never grows memory (replication monitoring's series use it too). */
+export class SampleRing<Sample> {
   private readonly slots: (Sample | undefined)[];
   private next = 0;
   private size = 0;
@@ -34,6 +34,10 @@ class SampleRing<Sample extends LagSample> {
     this.slots[this.next] = sample;
     this.next = (this.next + 1) % this.capacity;
     this.size = Math.min(this.size + 1, this.capacity);
+  }
+
+  get length(): number {
+    return this.size;
   }
 
   /** Oldest first. */

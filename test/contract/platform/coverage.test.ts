@@ -295,6 +295,24 @@ const graphqlTwins: Record<string, string> = {
   takeApplyCheckpoint: 'Mutation.takeApplyCheckpoint',
   listApplyTransactions: 'Query.applyTransactions',
   getApplyStatistics: 'Query.applyStatistics',
+  // Replication monitoring (issue 16): every channel; the /replication/monitoring aliases share their primary's twin.
+  listMonitoredChannels: 'Query.monitoredChannels',
+  listChannelLag: 'Query.channelLag',
+  listChannelLagAlias: 'Query.channelLag',
+  listChannelThroughput: 'Query.channelThroughput',
+  listChannelThroughputAlias: 'Query.channelThroughput',
+  listChannelErrors: 'Query.channelErrors',
+  listChannelErrorsAlias: 'Query.channelErrors',
+  listChannelConflicts: 'Query.channelConflicts',
+  getChannelTimeSeries: 'Query.channelTimeSeries',
+  getMonitoringDashboard: 'Query.replicationMonitoringDashboard',
+  getMonitoringDashboardAlias: 'Query.replicationMonitoringDashboard',
+  listChannelAlertRules: 'Query.channelAlertRules',
+  listChannelAlertRulesAlias: 'Query.channelAlertRules',
+  createChannelAlertRule: 'Mutation.createChannelAlertRule',
+  createChannelAlertRuleAlias: 'Mutation.createChannelAlertRule',
+  updateChannelAlertRule: 'Mutation.updateChannelAlertRule',
+  deleteChannelAlertRule: 'Mutation.deleteChannelAlertRule',
 };
 
 describe('coverage of the contract', () => {
