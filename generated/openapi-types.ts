@@ -5878,6 +5878,323 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/geo-replication/datacenters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List datacenters
+         * @description The datacenters in id order, each with its nodes and their write role, the node geo streams
+         *     use, and its WAN links to every other datacenter (latency from distance unless configured,
+         *     bandwidth, loss, partitioned).
+         */
+        get: operations["listGeoDatacenters"];
+        put?: never;
+        /**
+         * Create a datacenter
+         * @description Groups cluster nodes into a datacenter with a region and a location. The cluster engine owns
+         *     regions: each node gets the datacenter's region (`GET /api/v1/cluster/nodes/{id}` shows it);
+         *     a node already in another region (not the default `local`) is refused with 422, a node in
+         *     another datacenter with 409. Links to the other datacenters are derived from the great-circle
+         *     distance (one way: distance / 200 km per ms of fibre, plus 2 ms) unless `wanLinks` sets
+         *     them. Deleting the datacenter gives the nodes their earlier region back. Requires role
+         *     `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["createGeoDatacenter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo-replication/datacenters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The datacenter's id.
+                 * @example us-east-1
+                 */
+                id: components["schemas"]["DatacenterId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a datacenter
+         * @description The datacenter with its nodes, their write roles and its WAN links now.
+         */
+        get: operations["getGeoDatacenter"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a datacenter
+         * @description Deletes the datacenter; its nodes get back the region they had before it, and its link
+         *     settings go. Refused (409) while a geo stream or a multi-master group uses it. Requires
+         *     role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        delete: operations["deleteGeoDatacenter"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo-replication/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Geo-replication statistics
+         * @description Counts over every stream (bytes before and after compression, the ratio and the CPU per MB
+         *     measured, changes applied, retransmissions, apply errors), the datacenter × datacenter lag
+         *     matrix (one cell per ordered pair, null where no stream runs) and every WAN link.
+         */
+        get: operations["getGeoReplicationStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo-replication/streams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List geo streams
+         * @description Every geo stream with its state, positions, lag, compression and acknowledgement at its level.
+         */
+        get: operations["listGeoStreams"];
+        put?: never;
+        /**
+         * Create a geo stream
+         * @description Starts shipping the changes committed on the source datacenter's writable node (its first
+         *     PRIMARY or STANDALONE node) to the target datacenter's writable node: the source's WAL from
+         *     its current end (no initial copy), decoded as logical decoding does, in batches of up to 100
+         *     transactions or 256 KiB every 100 ms, compressed with raw deflate and sent over the WAN link
+         *     (its bandwidth, latency, loss and cuts). `consistencyLevel` (default `Local`) says when a
+         *     write counts as acknowledged. Refused (409) when a datacenter has only standbys, when a
+         *     stream already joins the two, or when it would close a cycle (two-way replication is a
+         *     multi-master group's job). Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["createGeoStream"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo-replication/streams/{id}/consistency-level": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The stream's id.
+                 * @example stream-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a geo stream's consistency level
+         * @description Sets the level for the writes that follow: those whose WAL starts at or after the source's
+         *     end of WAL now. Writes before keep the level they were written under (`levelHistory`).
+         *     Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        put: operations["setGeoStreamConsistencyLevel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo-replication/streams/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The stream's id.
+                 * @example stream-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a geo stream's status
+         * @description Where the stream stands: its state, positions (source end, applied, confirmed, acknowledged at
+         *     its level), lag in bytes, operations and ms, the writes still waiting for their level and the
+         *     datacenters they wait for, compression measured on the real batches, and the calculator's
+         *     forecasts for its level with each datacenter failed.
+         */
+        get: operations["getGeoStreamStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo-replication/vector-clocks/{dc}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The datacenter's id.
+                 * @example eu-west-1
+                 */
+                dc: components["schemas"]["DatacenterId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a datacenter's vector clock
+         * @description The datacenter's version vector: its own end of WAL, and for each datacenter that ships to
+         *     it the end of the last change of that datacenter applied here (PostgreSQL's replication
+         *     origin `remote_lsn`). Give a session's clock in `session` (`datacenterId:position` pairs,
+         *     comma separated, as another datacenter's clock answered) to learn whether this datacenter
+         *     can serve that session's reads: read-your-writes for `SessionConsistent`.
+         */
+        get: operations["getGeoVectorClock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/conflicts/crdts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * CRDT types and where they are used
+         * @description The six CRDT types (LWW-Register, G-Counter, PN-Counter, G-Set, 2P-Set, OR-Set), each with
+         *     its operations, its merge, the laws the merge keeps (checked by property tests), and the
+         *     group columns declared or resolved as that type (`usedBy`).
+         */
+        get: operations["listConflictCrdts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/conflicts/strategies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conflict-resolution strategies and their guarantees
+         * @description Every strategy a group can resolve its conflicts with, what it guarantees, whether it can
+         *     lose a write, what it needs, and how many conflicts were recorded with it.
+         */
+        get: operations["listConflictStrategies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/conflicts/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a recorded group conflict
+         * @description Resolves a `PENDING` or `SIBLINGS` conflict of the conflict book with a strategy. The
+         *     group's engine writes the result to every site of the group before the answer; the answer
+         *     carries the conflict and its explanation (both versions and clocks, why the winner won, and
+         *     what every other strategy would have chosen).
+         */
+        post: operations["resolveGroupConflict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/conflicts/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conflict statistics
+         * @description Conflicts recorded since the conflict book began, by type, strategy and table (these counts
+         *     outlive the pruning of old records), how many were settled on arrival or resolved later,
+         *     and the records kept now by status.
+         */
+        get: operations["getConflictStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/conflicts/predictions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conflict predictions, with their basis and backtest
+         * @description The probability of at least one conflict in the next window, per table and per key range,
+         *     learned from the conflict book's history: conflicts per window, exponentially weighted, as
+         *     the rate of a Poisson arrival. The answer carries the model's inputs (window, half-life,
+         *     windows observed, each series' rate and recent counts) and its accuracy on a backtest of
+         *     the history (Brier score against the base rate's). With too little history it says so and
+         *     gives no probability.
+         */
+        get: operations["getConflictPredictions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/advanced-replication/apply/config": {
         parameters: {
             query?: never;
@@ -6003,106 +6320,6 @@ export interface paths {
          *     transactions per second of cluster time.
          */
         get: operations["getApplyStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/conflicts/crdts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/conflicts/crdts
-         * @description Part of the contract, from the seed section "4.5 CRDT Conflict Resolution (`conflicts.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationConflictsCrdts"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/conflicts/predictions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/conflicts/predictions
-         * @description Part of the contract, from the seed section "4.5 CRDT Conflict Resolution (`conflicts.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationConflictsPredictions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/conflicts/resolve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/conflicts/resolve
-         * @description Part of the contract, from the seed section "4.5 CRDT Conflict Resolution (`conflicts.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationConflictsResolve"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/conflicts/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/conflicts/statistics
-         * @description Part of the contract, from the seed section "4.5 CRDT Conflict Resolution (`conflicts.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationConflictsStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/conflicts/strategies": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/conflicts/strategies
-         * @description Part of the contract, from the seed section "4.5 CRDT Conflict Resolution (`conflicts.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationConflictsStrategies"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7086,170 +7303,6 @@ export interface paths {
          * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
          */
         post: operations["postGeoReplicationConflictsResolve"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/datacenters": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/geo-replication/datacenters
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getGeoReplicationDatacenters"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/geo-replication/datacenters
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postGeoReplicationDatacenters"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/datacenters/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `datacenters` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/geo-replication/datacenters/{id}
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getGeoReplicationDatacentersById"];
-        put?: never;
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/geo-replication/datacenters/{id}
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteGeoReplicationDatacentersById"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/geo-replication/statistics
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getGeoReplicationStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/streams": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/geo-replication/streams
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getGeoReplicationStreams"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/geo-replication/streams
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postGeoReplicationStreams"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/streams/{id}/consistency-level": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `streams` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Planned: PUT /api/v1/geo-replication/streams/{id}/consistency-level
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        put: operations["putGeoReplicationStreamsByIdConsistencyLevel"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/streams/{id}/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `streams` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/geo-replication/streams/{id}/status
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getGeoReplicationStreamsByIdStatus"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/vector-clocks/{dc}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `dc` of the addressed `vector-clocks` entry. */
-                dc: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/geo-replication/vector-clocks/{dc}
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getGeoReplicationVectorClocksByDc"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -25673,6 +25726,1168 @@ export interface components {
              */
             success: true;
             data: components["schemas"]["MigrationStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A datacenter's id (lowercase letters, digits and `-`).
+         * @example us-east-1
+         */
+        DatacenterId: string;
+        /** @description Where a datacenter stands. */
+        GeoLocation: {
+            /**
+             * @description Degrees north.
+             * @example 40.71
+             */
+            latitude: number;
+            /**
+             * @description Degrees east.
+             * @example -74.01
+             */
+            longitude: number;
+            /**
+             * @description The city, for people.
+             * @example New York
+             */
+            city: string;
+        };
+        /** @description A node of the datacenter, as replication sees it. */
+        DatacenterNode: {
+            /**
+             * @description The cluster node.
+             * @example node-1
+             */
+            nodeId: string;
+            /**
+             * @description PRIMARY and STANDALONE nodes take writes; a STANDBY replays the primary's WAL.
+             * @example PRIMARY
+             * @enum {string}
+             */
+            writeRole: "PRIMARY" | "STANDBY" | "STANDALONE" | "UNKNOWN";
+            /**
+             * @description Whether the node runs (not crashed).
+             * @example true
+             */
+            running: boolean;
+        };
+        /** @description The WAN link between two datacenters now. */
+        WanLink: {
+            /**
+             * @description The two ends (links are symmetric).
+             * @example [
+             *       "eu-west-1",
+             *       "us-east-1"
+             *     ]
+             */
+            datacenterIds: components["schemas"]["DatacenterId"][];
+            /**
+             * @description One-way latency: ceil(distanceKm / 200 km per ms of fibre) + 2 ms per link, unless configured.
+             * @example 30
+             */
+            latencyMs: number;
+            /**
+             * @description Bandwidth in bytes per second.
+             * @example 125000000
+             */
+            bandwidthBytesPerSecond: number;
+            /**
+             * @description Probability that a message is dropped.
+             * @example 0
+             */
+            lossRate: number;
+            /**
+             * @description True when cut by configuration or by partition faults separating every node of one side from every node of the other.
+             * @example false
+             */
+            partitioned: boolean;
+            /**
+             * @description Whether the latency is derived from the great-circle distance or configured.
+             * @example DISTANCE
+             * @enum {string}
+             */
+            basis: "DISTANCE" | "CONFIGURED";
+            /**
+             * @description Great-circle distance between the two locations (haversine over 6371 km).
+             * @example 5570.2
+             */
+            distanceKm: number;
+        };
+        /** @description A named group of the cluster's nodes with a region and a location. */
+        Datacenter: {
+            datacenterId: components["schemas"]["DatacenterId"];
+            /**
+             * @description Its name.
+             * @example US East 1
+             */
+            name: string;
+            /**
+             * @description The region of its nodes: the cluster engine's node region, set when the datacenter was created.
+             * @example us-east
+             */
+            region: string;
+            location: components["schemas"]["GeoLocation"];
+            /**
+             * @description Its nodes; a node is in at most one datacenter.
+             * @example [
+             *       "node-1",
+             *       "node-2"
+             *     ]
+             */
+            nodeIds: string[];
+            /** @description Its nodes with their write role. */
+            nodes: components["schemas"]["DatacenterNode"][];
+            /**
+             * @description The node geo streams read from and write to (its first PRIMARY or STANDALONE node); null when it has only standbys.
+             * @example node-1
+             */
+            writableNodeId: string | null;
+            /** @description Its WAN links to every other datacenter. */
+            links: components["schemas"]["WanLink"][];
+            /**
+             * Format: date-time
+             * @description When it was created (cluster time).
+             * @example 2026-12-08T00:10:00.000Z
+             */
+            createdAt: string;
+        };
+        DatacenterListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["Datacenter"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description The settings of the link to one datacenter; a field left out keeps its derived or default value. */
+        WanLinkSetting: {
+            datacenterId: components["schemas"]["DatacenterId"];
+            /**
+             * @description One-way latency in ms (otherwise derived from distance).
+             * @example 35
+             */
+            latencyMs?: number;
+            /**
+             * @description Bandwidth in bytes per second (default 125000000, 1 Gbit/s).
+             * @example 125000000
+             */
+            bandwidthBytesPerSecond?: number;
+            /**
+             * @description Probability that a message is dropped.
+             * @example 0.01
+             */
+            lossRate?: number;
+            /**
+             * @description Cut the link on purpose (a drill). Partition faults between the datacenters' nodes cut it too.
+             * @example false
+             */
+            partitioned?: boolean;
+        };
+        CreateDatacenterRequest: {
+            datacenterId?: components["schemas"]["DatacenterId"];
+            /**
+             * @description Its name.
+             * @example US East 1
+             */
+            name: string;
+            /**
+             * @description Its region. Its nodes get this region in the cluster (a node already in another region is refused, 422).
+             * @example us-east
+             */
+            region: string;
+            location: components["schemas"]["GeoLocation"];
+            /**
+             * @description Cluster nodes, none already in a datacenter.
+             * @example [
+             *       "node-1",
+             *       "node-2"
+             *     ]
+             */
+            nodeIds: string[];
+            /** @description Settings of its links to existing datacenters; links not named are derived from distance. */
+            wanLinks?: components["schemas"]["WanLinkSetting"][];
+        };
+        DatacenterResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["Datacenter"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description One cell of the lag matrix, from a source to a target datacenter. */
+        LagCell: {
+            sourceDatacenterId: components["schemas"]["DatacenterId"];
+            targetDatacenterId: components["schemas"]["DatacenterId"];
+            /**
+             * @description The stream between them; null when none.
+             * @example stream-1
+             */
+            streamId: string | null;
+            /**
+             * @description The stream's lag in ms; null when no stream.
+             * @example 0
+             */
+            lagMs: number | null;
+            /**
+             * @description The stream's lag in row changes; null when no stream.
+             * @example 0
+             */
+            lagOperations: number | null;
+        };
+        GeoReplicationStatistics: {
+            /**
+             * @description Datacenters.
+             * @example 3
+             */
+            datacenterCount: number;
+            /**
+             * @description Geo streams.
+             * @example 2
+             */
+            streamCount: number;
+            /** @description Streams per state. */
+            streamsByState: {
+                /** @example 2 */
+                STREAMING: number;
+                /** @example 0 */
+                CATCHING_UP: number;
+                /** @example 0 */
+                DISCONNECTED: number;
+                /** @example 0 */
+                BROKEN: number;
+            };
+            /**
+             * @description Raw batch bytes over every stream.
+             * @example 16240
+             */
+            rawBytes: number;
+            /**
+             * @description Compressed batch bytes over every stream.
+             * @example 2760
+             */
+            compressedBytes: number;
+            /**
+             * @description rawBytes / compressedBytes; null before any batch.
+             * @example 5.88
+             */
+            compressionRatio: number | null;
+            /**
+             * @description CPU microseconds of compression per MB of raw batch (process.cpuUsage); null before any batch.
+             * @example 9500
+             */
+            compressionCpuMicrosPerMegabyte: number | null;
+            /**
+             * @description Row changes applied over every stream.
+             * @example 80
+             */
+            operationsApplied: number;
+            /**
+             * @description Batches sent again over every stream.
+             * @example 0
+             */
+            retransmits: number;
+            /**
+             * @description Batches refused by targets over every stream.
+             * @example 0
+             */
+            applyErrors: number;
+            /**
+             * @description The largest lag of any stream in ms.
+             * @example 0
+             */
+            maxLagMs: number;
+            /** @description The datacenter × datacenter lag matrix, one cell per ordered pair of different datacenters, in id order. */
+            lagMatrix: components["schemas"]["LagCell"][];
+            /** @description Every WAN link, one per pair. */
+            links: components["schemas"]["WanLink"][];
+        };
+        GeoReplicationStatisticsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["GeoReplicationStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description When a write on the source datacenter counts as acknowledged. `Local`: by its own datacenter.
+         *     `Regional`: by a majority of the datacenters of its region. `Global`: by a majority of all
+         *     datacenters. `Strong`: by every datacenter (linearizable). `SessionConsistent`: by its own
+         *     datacenter, and a session reads only where its vector clock is covered (read-your-writes).
+         * @example Global
+         * @enum {string}
+         */
+        ConsistencyLevel: "Local" | "Regional" | "Global" | "Strong" | "SessionConsistent";
+        /** @description From which source position a level applies. */
+        LevelChange: {
+            /**
+             * @description Writes whose WAL starts here or later are acknowledged at `level`.
+             * @example 0/3000A28
+             */
+            fromLsn: string;
+            level: components["schemas"]["ConsistencyLevel"];
+            /**
+             * Format: date-time
+             * @description When the level was set (cluster time).
+             * @example 2026-12-08T00:10:00.000Z
+             */
+            changedAt: string;
+        };
+        /** @description What the calculator predicts for a level with some datacenters failed. */
+        ConsistencyForecast: {
+            /**
+             * @description The datacenters assumed failed.
+             * @example [
+             *       "eu-west-1"
+             *     ]
+             */
+            failedDatacenterIds: components["schemas"]["DatacenterId"][];
+            /**
+             * @description Whether a write can be acknowledged at the level.
+             * @example true
+             */
+            writesSucceed: boolean;
+            /**
+             * @description Whether a read at the level can be served.
+             * @example true
+             */
+            readsSucceed: boolean;
+            /**
+             * @description Longest a successful read may lag the newest acknowledged write, in ms; null when unbounded.
+             * @example 0
+             */
+            worstCaseStalenessMs: number | null;
+            /**
+             * @description Why, with the numbers used.
+             * @example Global: writes and reads need a majority of all datacenters (2 of 3 up, 2 needed); two majorities overlap, so a read sees every acknowledged write.
+             */
+            basis: string;
+        };
+        /** @description A stream shipping one datacenter's changes to another, and where it stands. */
+        GeoStream: {
+            /**
+             * @description The stream's id.
+             * @example stream-1
+             */
+            streamId: string;
+            sourceDatacenterId: components["schemas"]["DatacenterId"];
+            targetDatacenterId: components["schemas"]["DatacenterId"];
+            /**
+             * @description The source datacenter's writable node whose WAL ships.
+             * @example node-1
+             */
+            sourceNodeId: string;
+            /**
+             * @description The target datacenter's writable node the changes are applied on.
+             * @example node-6
+             */
+            targetNodeId: string;
+            consistencyLevel: components["schemas"]["ConsistencyLevel"];
+            /** @description Every level in force, oldest first (at most 32). */
+            levelHistory: components["schemas"]["LevelChange"][];
+            /**
+             * @description `CATCHING_UP` when more than one batch (256 KiB of WAL) behind; `DISCONNECTED` while the link is cut or a node is down; `BROKEN` when the WAL it needs was removed (recreate it).
+             * @example STREAMING
+             * @enum {string}
+             */
+            state: "STREAMING" | "CATCHING_UP" | "DISCONNECTED" | "BROKEN";
+            /**
+             * @description Why it is disconnected or broken.
+             * @example null
+             */
+            stateReason: string | null;
+            /**
+             * @description The source node's end of WAL.
+             * @example 0/3000A28
+             */
+            sourceLsn: string;
+            /**
+             * @description End of the last change applied on the target (the replication origin's remote_lsn).
+             * @example 0/3000A28
+             */
+            appliedLsn: string;
+            /**
+             * @description What the source learned through acknowledgements.
+             * @example 0/3000A28
+             */
+            confirmedLsn: string;
+            /**
+             * @description Position up to which every write met its consistency level.
+             * @example 0/3000A28
+             */
+            acknowledgedLsn: string;
+            /**
+             * @description Bytes of source WAL not applied on the target.
+             * @example 0
+             */
+            lagBytes: number;
+            /**
+             * @description Row changes committed on the source and not applied on the target.
+             * @example 0
+             */
+            lagOperations: number;
+            /**
+             * @description Cluster ms since the oldest change not applied was committed; 0 when caught up.
+             * @example 0
+             */
+            lagMs: number;
+            /**
+             * @description Row changes whose consistency level is not met yet.
+             * @example 0
+             */
+            unacknowledgedOperations: number;
+            /**
+             * @description Datacenters that have not applied the oldest unacknowledged write.
+             * @example []
+             */
+            waitingFor: components["schemas"]["DatacenterId"][];
+            /**
+             * @description Batches sent (retransmissions not counted).
+             * @example 12
+             */
+            batchesShipped: number;
+            /**
+             * @description Source transactions applied on the target.
+             * @example 40
+             */
+            transactionsApplied: number;
+            /**
+             * @description Row changes applied on the target.
+             * @example 40
+             */
+            operationsApplied: number;
+            /**
+             * @description Bytes of the decoded batches before compression.
+             * @example 8120
+             */
+            rawBytes: number;
+            /**
+             * @description Bytes after raw deflate (node:zlib, level 6).
+             * @example 1380
+             */
+            compressedBytes: number;
+            /**
+             * @description rawBytes / compressedBytes; null before the first batch.
+             * @example 5.88
+             */
+            compressionRatio: number | null;
+            /**
+             * @description CPU microseconds spent compressing per MB (10^6 bytes) of raw batch, measured with process.cpuUsage in this process; null before the first batch.
+             * @example 9500
+             */
+            compressionCpuMicrosPerMegabyte: number | null;
+            /**
+             * @description Batches sent again because no acknowledgement came (loss, cuts).
+             * @example 0
+             */
+            retransmits: number;
+            /**
+             * @description Batches the target refused (a locked row, a node that stopped taking writes); they are sent again.
+             * @example 0
+             */
+            applyErrors: number;
+            /**
+             * @description Deletes of rows the target never had (the stream started after they were written).
+             * @example 0
+             */
+            skippedDeletes: number;
+            /**
+             * Format: date-time
+             * @description When the target last applied a batch (cluster time).
+             * @example 2026-12-08T00:11:00.000Z
+             */
+            lastAppliedAt: string | null;
+            /**
+             * @description Cluster ms from commit to acknowledgement at its level, of the last write acknowledged.
+             * @example 140
+             */
+            lastAckLatencyMs: number | null;
+            /**
+             * @description The longest such wait seen.
+             * @example 210
+             */
+            maxAckLatencyMs: number | null;
+            /**
+             * @description The last apply error or break.
+             * @example null
+             */
+            lastError: string | null;
+            /** @description The calculator for this stream's level, source and datacenters: with no datacenter failed, then with each one failed alone. */
+            forecasts: components["schemas"]["ConsistencyForecast"][];
+            /**
+             * Format: date-time
+             * @description When it was created (cluster time).
+             * @example 2026-12-08T00:10:00.000Z
+             */
+            createdAt: string;
+        };
+        GeoStreamListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["GeoStream"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        CreateGeoStreamRequest: {
+            sourceDatacenterId: components["schemas"]["DatacenterId"];
+            targetDatacenterId: components["schemas"]["DatacenterId"];
+            consistencyLevel?: components["schemas"]["ConsistencyLevel"];
+        };
+        GeoStreamResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["GeoStream"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        SetConsistencyLevelRequest: {
+            consistencyLevel: components["schemas"]["ConsistencyLevel"];
+        };
+        ClockEntry: {
+            datacenterId: components["schemas"]["DatacenterId"];
+            /**
+             * @description The entry as a byte position in that datacenter's WAL.
+             * @example 50333224
+             */
+            position: number;
+            /**
+             * @description The same position as an LSN.
+             * @example 0/3000A28
+             */
+            lsn: string;
+        };
+        /** @description A datacenter's version vector. */
+        DatacenterVectorClock: {
+            datacenterId: components["schemas"]["DatacenterId"];
+            /** @description Its own end of WAL, and for each datacenter that ships to it (directly or through another) the end of the last change of that datacenter applied here. */
+            entries: components["schemas"]["ClockEntry"][];
+            /** @description Whether this datacenter can serve a read of the session given in `session` (null when none was given). */
+            session: {
+                /**
+                 * @description True when this clock dominates the session's (read-your-writes holds here).
+                 * @example true
+                 */
+                covered: boolean;
+                /** @description Entries where the session is ahead of this datacenter. */
+                missing: {
+                    /**
+                     * @description The datacenter whose writes are missing.
+                     * @example us-east-1
+                     */
+                    datacenterId: string;
+                    /**
+                     * @description What the session has seen.
+                     * @example 50333224
+                     */
+                    sessionPosition: number;
+                    /**
+                     * @description What this datacenter has applied.
+                     * @example 50331648
+                     */
+                    position: number;
+                }[];
+            } | null;
+        };
+        DatacenterVectorClockResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["DatacenterVectorClock"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A conflict-free replicated data type: `LWW_REGISTER` (one value, the later write wins),
+         *     `G_COUNTER` (grow-only counter), `PN_COUNTER` (counter up and down), `G_SET` (grow-only set),
+         *     `TWO_PHASE_SET` (removal is final), `OR_SET` (observed-remove set: a concurrent add wins).
+         * @example PN_COUNTER
+         * @enum {string}
+         */
+        CrdtType: "LWW_REGISTER" | "G_COUNTER" | "PN_COUNTER" | "G_SET" | "TWO_PHASE_SET" | "OR_SET";
+        /** @description A column declared (or resolved) as a CRDT in a group. */
+        CrdtColumnUse: {
+            /**
+             * @description The kind of group.
+             * @example MULTI_MASTER
+             * @enum {string}
+             */
+            groupKind: "MULTI_MASTER";
+            /**
+             * @description The group.
+             * @example mmg-1
+             */
+            groupId: string;
+            /**
+             * @description The table.
+             * @example accounts
+             */
+            tableName: string;
+            /**
+             * @description The column.
+             * @example balance
+             */
+            column: string;
+        };
+        /** @description A CRDT type, its operations and merge, and where it is used. */
+        CrdtTypeInfo: {
+            crdtType: components["schemas"]["CrdtType"];
+            /**
+             * @description What it holds.
+             * @example A counter that goes up and down: a G-Counter of increments and one of decrements.
+             */
+            description: string;
+            /**
+             * @description The column values it merges.
+             * @example NUMBER
+             * @enum {string}
+             */
+            columnValues: "ANY" | "NUMBER" | "ARRAY";
+            /**
+             * @description Its update operations.
+             * @example [
+             *       "increment",
+             *       "decrement"
+             *     ]
+             */
+            operations: string[];
+            /**
+             * @description How two replicas merge.
+             * @example Both G-Counters merged; the value is increments minus decrements.
+             */
+            merge: string;
+            /**
+             * @description The properties its merge has, checked by property tests.
+             * @example [
+             *       "commutative",
+             *       "associative",
+             *       "idempotent",
+             *       "converges under any delivery order with duplicates"
+             *     ]
+             */
+            laws: string[];
+            /** @description The group columns of this type. */
+            usedBy: components["schemas"]["CrdtColumnUse"][];
+        };
+        CrdtCatalog: {
+            /** @description Every CRDT type. */
+            crdts: components["schemas"]["CrdtTypeInfo"][];
+            /**
+             * @description How many types.
+             * @example 6
+             */
+            total: number;
+        };
+        CrdtCatalogResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["CrdtCatalog"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description How a group conflict is resolved.
+         *     - `LAST_WRITER_WINS`: the version written later on the cluster clock; ties to the higher site id.
+         *     - `SITE_PRIORITY`: the version of the site ranked first in the group's site priority.
+         *     - `CUSTOM`: the row the operator gives (`customRow`; null deletes the row).
+         *     - `MULTI_VALUE`: both versions kept as siblings (Riak's `allow_mult`) until a resolution picks.
+         *     - `CRDT_PER_COLUMN`: each column both sides changed merges by its CRDT; other columns take the side that changed them.
+         * @example CRDT_PER_COLUMN
+         * @enum {string}
+         */
+        GroupConflictStrategy: "LAST_WRITER_WINS" | "SITE_PRIORITY" | "CUSTOM" | "MULTI_VALUE" | "CRDT_PER_COLUMN";
+        /** @description A strategy, what it guarantees, and how often it settled a conflict. */
+        StrategyInfo: {
+            strategy: components["schemas"]["GroupConflictStrategy"];
+            /**
+             * @description What it does.
+             * @example The version written later on the cluster clock wins; at the same time, the higher site id.
+             */
+            description: string;
+            /**
+             * @description What every site can rely on after it.
+             * @example [
+             *       "Every site picks the same version (deterministic tie-break)."
+             *     ]
+             */
+            guarantees: string[];
+            /**
+             * @description Whether a write can be overwritten without a trace in the row.
+             * @example true
+             */
+            losesWrites: boolean;
+            /**
+             * @description What it needs from the group or the request.
+             * @example [
+             *       "sitePriority"
+             *     ]
+             */
+            needs: string[];
+            /**
+             * Format: int64
+             * @description Conflicts recorded with this strategy since the book began.
+             * @example 12
+             */
+            conflictsRecorded: number;
+        };
+        StrategyCatalog: {
+            /** @description Every strategy. */
+            strategies: components["schemas"]["StrategyInfo"][];
+            /**
+             * @description How many strategies.
+             * @example 5
+             */
+            total: number;
+        };
+        StrategyCatalogResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["StrategyCatalog"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A row's columns; null when the row is deleted.
+         * @example {
+         *       "balance": 120,
+         *       "tags": [
+         *         "vip"
+         *       ]
+         *     }
+         */
+        ConflictRow: {
+            [key: string]: unknown;
+        } | null;
+        /**
+         * @example {
+         *       "conflictId": "group-conflict-7",
+         *       "strategy": "CRDT_PER_COLUMN"
+         *     }
+         */
+        ResolveGroupConflictRequest: {
+            /**
+             * @description A `PENDING` or `SIBLINGS` conflict of the book.
+             * @example group-conflict-7
+             */
+            conflictId: string;
+            strategy: components["schemas"]["GroupConflictStrategy"];
+            /** @description For `CUSTOM` only, and required there, the row to write; null deletes it. */
+            customRow?: components["schemas"]["ConflictRow"];
+        };
+        /**
+         * @description A version vector: per site of the group, how many of that site's writes of the row this
+         *     version has seen. Absent sites are 0. Two versions conflict when neither clock descends from
+         *     the other (`CONCURRENT`).
+         * @example {
+         *       "site-1": 3,
+         *       "site-2": 1
+         *     }
+         */
+        VectorClock: {
+            [key: string]: number;
+        };
+        /** @description One side's write of the row. */
+        ConflictVersion: {
+            /**
+             * @description The group site that made the write.
+             * @example site-1
+             */
+            siteId: string;
+            /**
+             * @description The node the site runs on.
+             * @example node-1
+             */
+            nodeId: string;
+            clock: components["schemas"]["VectorClock"];
+            /**
+             * Format: date-time
+             * @description When the write was made (cluster clock).
+             * @example 2026-12-08T00:10:02.000Z
+             */
+            writtenAt: string;
+            row: components["schemas"]["ConflictRow"];
+        };
+        /** @description What the strategy was given besides the versions. */
+        ResolutionContextView: {
+            /**
+             * @description Site ids, highest priority first (for `SITE_PRIORITY`).
+             * @example [
+             *       "site-1",
+             *       "site-2"
+             *     ]
+             */
+            sitePriority: string[];
+            /**
+             * @description Each CRDT column's type (for `CRDT_PER_COLUMN`); other columns are LWW registers.
+             * @example {
+             *       "balance": "PN_COUNTER",
+             *       "tags": "OR_SET"
+             *     }
+             */
+            columnCrdts: {
+                [key: string]: components["schemas"]["CrdtType"];
+            };
+            /** @description The operator's row (for `CUSTOM`), when one was given. */
+            customRow?: components["schemas"]["ConflictRow"];
+        };
+        /**
+         * @description `RESOLVED` (final), `PENDING` (`CUSTOM` waits for a row; the local version stays), `SIBLINGS` (`MULTI_VALUE` keeps both versions).
+         * @example RESOLVED
+         * @enum {string}
+         */
+        GroupConflictStatus: "RESOLVED" | "PENDING" | "SIBLINGS";
+        /**
+         * @description Which version the resolution kept; `MERGED` for a column-wise merge, `CUSTOM` for the operator's row, `SIBLINGS` when both are kept; null while `PENDING`.
+         * @example MERGED
+         * @enum {string|null}
+         */
+        GroupConflictWinner: "LOCAL" | "REMOTE" | "MERGED" | "CUSTOM" | "SIBLINGS" | null;
+        /** @description A conflict between two concurrent writes of one row in a replication group, as the conflict book keeps it. */
+        GroupConflict: {
+            /**
+             * @description The conflict.
+             * @example group-conflict-7
+             */
+            conflictId: string;
+            /**
+             * @description The kind of group it happened in.
+             * @example MULTI_MASTER
+             * @enum {string}
+             */
+            groupKind: "MULTI_MASTER";
+            /**
+             * @description The group.
+             * @example mmg-1
+             */
+            groupId: string;
+            /**
+             * @description The table.
+             * @example accounts
+             */
+            tableName: string;
+            /**
+             * @description The row's key.
+             * @example acct-1
+             */
+            rowKey: string;
+            conflictType: components["schemas"]["ConflictType"];
+            /** @description The row both writes were made on; null when it did not exist; absent when unknown. */
+            base?: components["schemas"]["ConflictRow"];
+            /** @description The version at the site that detected the conflict. */
+            local: components["schemas"]["ConflictVersion"];
+            /** @description The version that arrived from another site. */
+            remote: components["schemas"]["ConflictVersion"];
+            /**
+             * Format: date-time
+             * @description When it was detected.
+             * @example 2026-12-08T00:10:03.000Z
+             */
+            detectedAt: string;
+            strategy: components["schemas"]["GroupConflictStrategy"];
+            context: components["schemas"]["ResolutionContextView"];
+            status: components["schemas"]["GroupConflictStatus"];
+            winner: components["schemas"]["GroupConflictWinner"];
+            /** @description The row written (null deletes it); for `SIBLINGS` the version readers get meanwhile; null while `PENDING`. */
+            resolvedRow: components["schemas"]["ConflictRow"];
+            /** @description Both versions, while `SIBLINGS`; empty otherwise. */
+            siblings: components["schemas"]["ConflictVersion"][];
+            /**
+             * @description Why this result, with the fact that decided it.
+             * @example Last writer wins: site-2 wrote at 1765152602500 ms, after site-1 at 1765152602000 ms.
+             */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description When it was resolved; null while open.
+             * @example 2026-12-08T00:10:03.000Z
+             */
+            resolvedAt: string | null;
+            /**
+             * @description `strategy` when the group's strategy settled it on arrival, else who resolved it.
+             * @example strategy
+             */
+            resolvedBy: string | null;
+            /**
+             * @description The sites a later resolution was written to (empty when settled on arrival, where the group wrote it).
+             * @example []
+             */
+            appliedSiteIds: string[];
+        };
+        /**
+         * @description How one clock relates to another: `BEFORE` (the other saw it), `AFTER`, `EQUAL`, or `CONCURRENT` (neither saw the other: a conflict).
+         * @example CONCURRENT
+         * @enum {string}
+         */
+        ClockOrder: "BEFORE" | "AFTER" | "EQUAL" | "CONCURRENT";
+        /** @description What one strategy makes of the conflict. */
+        StrategyReplay: {
+            strategy: components["schemas"]["GroupConflictStrategy"];
+            status: components["schemas"]["GroupConflictStatus"];
+            winner: components["schemas"]["GroupConflictWinner"];
+            row: components["schemas"]["ConflictRow"];
+            /** @description Both versions for `MULTI_VALUE`. */
+            siblings: components["schemas"]["ConflictVersion"][];
+            /**
+             * @description Why.
+             * @example Site priority: site-1 (#1) ranks above site-2 (#2).
+             */
+            reason: string;
+            /**
+             * @description Whether it ends where the recorded resolution did (same status and row).
+             * @example false
+             */
+            agreesWithRecorded: boolean;
+        };
+        /** @description A recorded conflict explained, and replayed under every other strategy. */
+        ConflictExplanation: {
+            /**
+             * @description The conflict.
+             * @example group-conflict-7
+             */
+            conflictId: string;
+            clockOrder: components["schemas"]["ClockOrder"];
+            /**
+             * @description What each side had seen that the other had not.
+             * @example CONCURRENT: site-1 had seen 2 of site-1 write(s) that site-2 had not; site-2 had seen 1 of site-2 write(s) that site-1 had not.
+             */
+            clocks: string;
+            strategy: components["schemas"]["GroupConflictStrategy"];
+            status: components["schemas"]["GroupConflictStatus"];
+            winner: components["schemas"]["GroupConflictWinner"];
+            /**
+             * @description Why the winner won.
+             * @example CRDT per column: balance: PN_COUNTER merge; other columns take the side that changed them.
+             */
+            why: string;
+            /** @description Every other strategy, replayed on the same versions. */
+            alternatives: components["schemas"]["StrategyReplay"][];
+        };
+        /** @description The resolved conflict, written to every site of its group, and its explanation. */
+        GroupConflictResolution: {
+            conflict: components["schemas"]["GroupConflict"];
+            explanation: components["schemas"]["ConflictExplanation"];
+        };
+        GroupConflictResolutionResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["GroupConflictResolution"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        CountByKey: {
+            /**
+             * @description The type, strategy, status or table.
+             * @example accounts
+             */
+            key: string;
+            /**
+             * Format: int64
+             * @description Conflicts counted.
+             * @example 4
+             */
+            conflicts: number;
+        };
+        /** @description Conflicts counted since the book began (they outlive the pruning of old records), and the records kept now. */
+        ConflictStatistics: {
+            /**
+             * Format: int64
+             * @description Conflicts recorded.
+             * @example 12
+             */
+            recorded: number;
+            /**
+             * Format: int64
+             * @description Settled by the group's strategy as they were recorded.
+             * @example 9
+             */
+            resolvedOnArrival: number;
+            /**
+             * Format: int64
+             * @description Resolved through `resolve`.
+             * @example 1
+             */
+            resolvedLater: number;
+            /**
+             * @description Kept records that are `PENDING` or `SIBLINGS`.
+             * @example 2
+             */
+            open: number;
+            /**
+             * @description Records kept now.
+             * @example 12
+             */
+            kept: number;
+            /**
+             * @description Records the book keeps at most; the oldest resolved go first.
+             * @example 1000
+             */
+            capacity: number;
+            /** @description Recorded, by conflict type. */
+            byType: components["schemas"]["CountByKey"][];
+            /** @description Recorded, by the strategy they were recorded with. */
+            byStrategy: components["schemas"]["CountByKey"][];
+            /** @description Kept records, by status. */
+            byStatus: components["schemas"]["CountByKey"][];
+            /** @description Recorded, by table, most first (tables beyond 256 count under `(other)`). */
+            byTable: components["schemas"]["CountByKey"][];
+        };
+        ConflictStatisticsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ConflictStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        SeriesPrediction: {
+            /**
+             * @description The table.
+             * @example accounts
+             */
+            tableName: string;
+            /**
+             * @description The key range (0 to keyRanges − 1: the MurmurHash3 token of the row key, cut in equal ranges); null for the whole table.
+             * @example 3
+             */
+            keyRange: number | null;
+            /**
+             * @description Exponentially weighted conflicts per window.
+             * @example 0.74
+             */
+            ratePerWindow: number;
+            /**
+             * @description P(at least one conflict in the next window) = 1 − e^(−rate); null with too little history.
+             * @example 0.52
+             */
+            probability: number | null;
+            /**
+             * @description Conflicts in the latest complete windows, oldest first.
+             * @example [
+             *       0,
+             *       1,
+             *       1,
+             *       2
+             *     ]
+             */
+            recentCounts: number[];
+            /**
+             * @description Conflicts over the observed windows.
+             * @example 17
+             */
+            totalConflicts: number;
+        };
+        /** @description The model scored on past windows it had not seen, against the base rate. */
+        Backtest: {
+            /**
+             * @description Predictions scored (series × windows after the warm-up).
+             * @example 110
+             */
+            predictions: number;
+            /**
+             * @description Mean squared error of the predicted probabilities (0 is perfect); null when nothing was scored.
+             * @example 0.081
+             */
+            brierScore: number | null;
+            /**
+             * @description The same for the base rate (the share of earlier windows with a conflict).
+             * @example 0.213
+             */
+            baseRateBrierScore: number | null;
+            /**
+             * @description 1 − brierScore / baseRateBrierScore: above 0 the model beats the base rate; null when the base rate is perfect or nothing was scored.
+             * @example 0.62
+             */
+            skill: number | null;
+            /**
+             * @description Scored windows that had a conflict.
+             * @example 27
+             */
+            positives: number;
+        };
+        /** @description The probability of a conflict in the next window, with the model's inputs and its measured accuracy. */
+        ConflictPredictions: {
+            /**
+             * @description Conflicts per window, exponentially weighted, as the rate of a Poisson arrival.
+             * @example EXPONENTIALLY_WEIGHTED_POISSON
+             * @enum {string}
+             */
+            model: "EXPONENTIALLY_WEIGHTED_POISSON";
+            /**
+             * @description Length of a window (cluster time).
+             * @example 60000
+             */
+            windowMs: number;
+            /**
+             * @description Half-life of the weights, in windows.
+             * @example 6
+             */
+            halfLifeWindows: number;
+            /**
+             * @description Key ranges per table.
+             * @example 8
+             */
+            keyRanges: number;
+            /**
+             * @description Complete windows the history covers.
+             * @example 30
+             */
+            observedWindows: number;
+            /**
+             * @description Windows needed before a probability is given.
+             * @example 5
+             */
+            minHistoryWindows: number;
+            /**
+             * @description Whether there are enough windows for probabilities.
+             * @example true
+             */
+            sufficientHistory: boolean;
+            /**
+             * Format: date-time
+             * @description Start of the window predicted (the current one).
+             * @example 2026-12-08T00:30:00.000Z
+             */
+            nextWindowStart: string;
+            /** @description Per table, highest rate first. */
+            tables: components["schemas"]["SeriesPrediction"][];
+            /** @description Per table and key range, highest rate first. */
+            keyRangeSeries: components["schemas"]["SeriesPrediction"][];
+            /** @description The model's accuracy on the history, per level. */
+            backtest: {
+                tables: components["schemas"]["Backtest"];
+                keyRanges: components["schemas"]["Backtest"];
+            };
+            /**
+             * @description What the numbers rest on; says so when there is too little history.
+             * @example Too little history: 2 complete window(s) of 60000 ms, and a prediction needs 5; rates are shown, probabilities are not.
+             */
+            basis: string;
+        };
+        ConflictPredictionsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ConflictPredictions"];
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
@@ -48656,6 +49871,1228 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listGeoDatacenters: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only datacenters of this region. */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of datacenters. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "datacenterId": "us-east-1",
+                     *           "name": "US East 1",
+                     *           "region": "us-east",
+                     *           "location": {
+                     *             "latitude": 40.71,
+                     *             "longitude": -74.01,
+                     *             "city": "New York"
+                     *           },
+                     *           "nodeIds": [
+                     *             "node-1",
+                     *             "node-2"
+                     *           ],
+                     *           "nodes": [
+                     *             {
+                     *               "nodeId": "node-1",
+                     *               "writeRole": "PRIMARY",
+                     *               "running": true
+                     *             },
+                     *             {
+                     *               "nodeId": "node-2",
+                     *               "writeRole": "STANDBY",
+                     *               "running": true
+                     *             }
+                     *           ],
+                     *           "writableNodeId": "node-1",
+                     *           "links": [
+                     *             {
+                     *               "datacenterIds": [
+                     *                 "eu-west-1",
+                     *                 "us-east-1"
+                     *               ],
+                     *               "latencyMs": 30,
+                     *               "bandwidthBytesPerSecond": 125000000,
+                     *               "lossRate": 0,
+                     *               "partitioned": false,
+                     *               "basis": "DISTANCE",
+                     *               "distanceKm": 5570.2
+                     *             }
+                     *           ],
+                     *           "createdAt": "2026-12-08T00:10:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-12-08T00:11:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DatacenterListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createGeoDatacenter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "datacenterId": "eu-west-1",
+                 *       "name": "EU West 1",
+                 *       "region": "eu-west",
+                 *       "location": {
+                 *         "latitude": 51.51,
+                 *         "longitude": -0.13,
+                 *         "city": "London"
+                 *       },
+                 *       "nodeIds": [
+                 *         "node-6"
+                 *       ],
+                 *       "wanLinks": [
+                 *         {
+                 *           "datacenterId": "us-east-1",
+                 *           "bandwidthBytesPerSecond": 12500000
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateDatacenterRequest"];
+            };
+        };
+        responses: {
+            /** @description The datacenter, created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "datacenterId": "eu-west-1",
+                     *         "name": "EU West 1",
+                     *         "region": "eu-west",
+                     *         "location": {
+                     *           "latitude": 51.51,
+                     *           "longitude": -0.13,
+                     *           "city": "London"
+                     *         },
+                     *         "nodeIds": [
+                     *           "node-6"
+                     *         ],
+                     *         "nodes": [
+                     *           {
+                     *             "nodeId": "node-6",
+                     *             "writeRole": "STANDALONE",
+                     *             "running": true
+                     *           }
+                     *         ],
+                     *         "writableNodeId": "node-6",
+                     *         "links": [
+                     *           {
+                     *             "datacenterIds": [
+                     *               "eu-west-1",
+                     *               "us-east-1"
+                     *             ],
+                     *             "latencyMs": 30,
+                     *             "bandwidthBytesPerSecond": 12500000,
+                     *             "lossRate": 0,
+                     *             "partitioned": false,
+                     *             "basis": "DISTANCE",
+                     *             "distanceKm": 5570.2
+                     *           }
+                     *         ],
+                     *         "createdAt": "2026-12-08T00:10:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DatacenterResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A node, or a datacenter named in `wanLinks`, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No cluster node has id \"node-9\".",
+                     *         "details": {
+                     *           "resource": "cluster.node",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The id is taken, a node is in another datacenter, or there are already 64 datacenters. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Node node-1 is already in datacenter us-east-1: a node is in at most one datacenter.",
+                     *         "details": {
+                     *           "nodeId": "node-1",
+                     *           "datacenterId": "us-east-1"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description A node is placed in another region, a coordinate is off the globe, or a link setting is out of range. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Node node-6 is in region ap-south, not eu-west: a datacenter's nodes carry its region.",
+                     *         "details": {
+                     *           "nodeId": "node-6",
+                     *           "nodeRegion": "ap-south",
+                     *           "region": "eu-west"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getGeoDatacenter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The datacenter's id.
+                 * @example us-east-1
+                 */
+                id: components["schemas"]["DatacenterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The datacenter. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatacenterResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No datacenter has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No datacenter has id \"ap-south-1\".",
+                     *         "details": {
+                     *           "resource": "geo.datacenter",
+                     *           "id": "ap-south-1"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteGeoDatacenter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The datacenter's id.
+                 * @example us-east-1
+                 */
+                id: components["schemas"]["DatacenterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The datacenter is gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "eu-west-1",
+                     *         "deleted": true
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No datacenter has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No datacenter has id \"ap-south-1\".",
+                     *         "details": {
+                     *           "resource": "geo.datacenter",
+                     *           "id": "ap-south-1"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A geo stream or a multi-master group still uses the datacenter (`details.users`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Datacenter eu-west-1 is still used by geo stream stream-1: remove them first.",
+                     *         "details": {
+                     *           "datacenterId": "eu-west-1",
+                     *           "users": [
+                     *             {
+                     *               "kind": "geo stream",
+                     *               "id": "stream-1"
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getGeoReplicationStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeoReplicationStatisticsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listGeoStreams: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only streams in this state. */
+                state?: "STREAMING" | "CATCHING_UP" | "DISCONNECTED" | "BROKEN";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of geo streams. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeoStreamListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createGeoStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "sourceDatacenterId": "us-east-1",
+                 *       "targetDatacenterId": "eu-west-1",
+                 *       "consistencyLevel": "Global"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateGeoStreamRequest"];
+            };
+        };
+        responses: {
+            /** @description The stream, started. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeoStreamResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No datacenter has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No datacenter has id \"ap-south-1\".",
+                     *         "details": {
+                     *           "resource": "geo.datacenter",
+                     *           "id": "ap-south-1"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A datacenter has no writable node, a stream already joins them, the stream would close a cycle, or there are already 256 streams. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Datacenter eu-west-1 has no writable node (PRIMARY or STANDALONE): node-2 STANDBY.",
+                     *         "details": {
+                     *           "datacenterId": "eu-west-1"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The source and the target are the same datacenter. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "A stream needs two datacenters; both are us-east-1.",
+                     *         "details": {
+                     *           "datacenterId": "us-east-1"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    setGeoStreamConsistencyLevel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The stream's id.
+                 * @example stream-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "consistencyLevel": "Strong"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SetConsistencyLevelRequest"];
+            };
+        };
+        responses: {
+            /** @description The stream, with its new level. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeoStreamResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No geo stream has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No geo stream has id \"stream-9\".",
+                     *         "details": {
+                     *           "resource": "geo.stream",
+                     *           "id": "stream-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getGeoStreamStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The stream's id.
+                 * @example stream-1
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeoStreamResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No geo stream has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No geo stream has id \"stream-9\".",
+                     *         "details": {
+                     *           "resource": "geo.stream",
+                     *           "id": "stream-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getGeoVectorClock: {
+        parameters: {
+            query?: {
+                /** @description A session's vector clock: `datacenterId:position` pairs separated by commas. */
+                session?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The datacenter's id.
+                 * @example eu-west-1
+                 */
+                dc: components["schemas"]["DatacenterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The vector clock. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "datacenterId": "eu-west-1",
+                     *         "entries": [
+                     *           {
+                     *             "datacenterId": "eu-west-1",
+                     *             "position": 50331648,
+                     *             "lsn": "0/3000000"
+                     *           },
+                     *           {
+                     *             "datacenterId": "us-east-1",
+                     *             "position": 50333224,
+                     *             "lsn": "0/3000628"
+                     *           }
+                     *         ],
+                     *         "session": null
+                     *       },
+                     *       "timestamp": "2026-12-08T00:11:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DatacenterVectorClockResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No datacenter has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No datacenter has id \"ap-south-1\".",
+                     *         "details": {
+                     *           "resource": "geo.datacenter",
+                     *           "id": "ap-south-1"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listConflictCrdts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every CRDT type. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "total": 1,
+                     *         "crdts": [
+                     *           {
+                     *             "crdtType": "PN_COUNTER",
+                     *             "description": "A counter that goes up and down: a G-Counter of increments and one of decrements.",
+                     *             "columnValues": "NUMBER",
+                     *             "operations": [
+                     *               "increment",
+                     *               "decrement"
+                     *             ],
+                     *             "merge": "Both G-Counters merged; the value is increments minus decrements.",
+                     *             "laws": [
+                     *               "commutative",
+                     *               "associative",
+                     *               "idempotent",
+                     *               "converges under any delivery order with duplicates"
+                     *             ],
+                     *             "usedBy": [
+                     *               {
+                     *                 "groupKind": "MULTI_MASTER",
+                     *                 "groupId": "mmg-1",
+                     *                 "tableName": "accounts",
+                     *                 "column": "balance"
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CrdtCatalogResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listConflictStrategies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every strategy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "total": 1,
+                     *         "strategies": [
+                     *           {
+                     *             "strategy": "MULTI_VALUE",
+                     *             "description": "Both versions are kept as siblings (Riak's allow_mult); readers get the last writer's version and the siblings until a resolution picks one.",
+                     *             "guarantees": [
+                     *               "No write is lost.",
+                     *               "Siblings are the same at every site."
+                     *             ],
+                     *             "losesWrites": false,
+                     *             "needs": [],
+                     *             "conflictsRecorded": 3
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StrategyCatalogResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    resolveGroupConflict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveGroupConflictRequest"];
+            };
+        };
+        responses: {
+            /** @description Resolved and written to every site. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "conflict": {
+                     *           "conflictId": "group-conflict-7",
+                     *           "groupKind": "MULTI_MASTER",
+                     *           "groupId": "mmg-1",
+                     *           "tableName": "accounts",
+                     *           "rowKey": "acct-1",
+                     *           "conflictType": "UPDATE_CONFLICT",
+                     *           "base": {
+                     *             "balance": 100
+                     *           },
+                     *           "local": {
+                     *             "siteId": "site-1",
+                     *             "nodeId": "node-1",
+                     *             "clock": {
+                     *               "site-1": 2,
+                     *               "site-2": 1
+                     *             },
+                     *             "writtenAt": "2026-12-08T00:10:02.000Z",
+                     *             "row": {
+                     *               "balance": 150
+                     *             }
+                     *           },
+                     *           "remote": {
+                     *             "siteId": "site-2",
+                     *             "nodeId": "node-6",
+                     *             "clock": {
+                     *               "site-1": 1,
+                     *               "site-2": 2
+                     *             },
+                     *             "writtenAt": "2026-12-08T00:10:02.500Z",
+                     *             "row": {
+                     *               "balance": 70
+                     *             }
+                     *           },
+                     *           "detectedAt": "2026-12-08T00:10:03.000Z",
+                     *           "strategy": "CRDT_PER_COLUMN",
+                     *           "context": {
+                     *             "sitePriority": [
+                     *               "site-1",
+                     *               "site-2"
+                     *             ],
+                     *             "columnCrdts": {
+                     *               "balance": "PN_COUNTER"
+                     *             }
+                     *           },
+                     *           "status": "RESOLVED",
+                     *           "winner": "MERGED",
+                     *           "resolvedRow": {
+                     *             "balance": 120
+                     *           },
+                     *           "siblings": [],
+                     *           "reason": "CRDT per column: balance: PN_COUNTER merge; other columns take the side that changed them.",
+                     *           "resolvedAt": "2026-12-08T00:30:00.000Z",
+                     *           "resolvedBy": "admin",
+                     *           "appliedSiteIds": [
+                     *             "site-1",
+                     *             "site-2"
+                     *           ]
+                     *         },
+                     *         "explanation": {
+                     *           "conflictId": "group-conflict-7",
+                     *           "clockOrder": "CONCURRENT",
+                     *           "clocks": "CONCURRENT: site-1 had seen 1 of site-1 write(s) that site-2 had not; site-2 had seen 1 of site-2 write(s) that site-1 had not.",
+                     *           "strategy": "CRDT_PER_COLUMN",
+                     *           "status": "RESOLVED",
+                     *           "winner": "MERGED",
+                     *           "why": "CRDT per column: balance: PN_COUNTER merge; other columns take the side that changed them.",
+                     *           "alternatives": [
+                     *             {
+                     *               "strategy": "LAST_WRITER_WINS",
+                     *               "status": "RESOLVED",
+                     *               "winner": "REMOTE",
+                     *               "row": {
+                     *                 "balance": 70
+                     *               },
+                     *               "siblings": [],
+                     *               "reason": "Last writer wins: site-2 wrote at 1765152602500 ms, after site-1 at 1765152602000 ms.",
+                     *               "agreesWithRecorded": false
+                     *             }
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GroupConflictResolutionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No conflict of the book has this id (it never existed, or was pruned). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No conflict group-conflict-99 is in the conflict book.",
+                     *         "details": {
+                     *           "resource": "conflict",
+                     *           "id": "group-conflict-99"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The conflict is resolved already, keeps its siblings already (`MULTI_VALUE` again), or its group's engine cannot write the result now (no engine registered, or a site refused). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "group-conflict-7 was resolved already (MERGED by CRDT_PER_COLUMN).",
+                     *         "details": {
+                     *           "conflictId": "group-conflict-7",
+                     *           "status": "RESOLVED",
+                     *           "strategy": "CRDT_PER_COLUMN"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `CUSTOM` without `customRow`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "The CUSTOM strategy needs the row to keep (customRow; null deletes the row).",
+                     *         "details": {
+                     *           "conflictId": "group-conflict-7",
+                     *           "strategy": "CUSTOM"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getConflictStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "recorded": 3,
+                     *         "resolvedOnArrival": 2,
+                     *         "resolvedLater": 0,
+                     *         "open": 1,
+                     *         "kept": 3,
+                     *         "capacity": 1000,
+                     *         "byType": [
+                     *           {
+                     *             "key": "UPDATE_CONFLICT",
+                     *             "conflicts": 3
+                     *           }
+                     *         ],
+                     *         "byStrategy": [
+                     *           {
+                     *             "key": "LAST_WRITER_WINS",
+                     *             "conflicts": 2
+                     *           },
+                     *           {
+                     *             "key": "MULTI_VALUE",
+                     *             "conflicts": 1
+                     *           }
+                     *         ],
+                     *         "byStatus": [
+                     *           {
+                     *             "key": "RESOLVED",
+                     *             "conflicts": 2
+                     *           },
+                     *           {
+                     *             "key": "SIBLINGS",
+                     *             "conflicts": 1
+                     *           }
+                     *         ],
+                     *         "byTable": [
+                     *           {
+                     *             "key": "accounts",
+                     *             "conflicts": 3
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConflictStatisticsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getConflictPredictions: {
+        parameters: {
+            query?: {
+                /** @description Only this table. */
+                tableName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The predictions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "model": "EXPONENTIALLY_WEIGHTED_POISSON",
+                     *         "windowMs": 60000,
+                     *         "halfLifeWindows": 6,
+                     *         "keyRanges": 8,
+                     *         "observedWindows": 2,
+                     *         "minHistoryWindows": 5,
+                     *         "sufficientHistory": false,
+                     *         "nextWindowStart": "2026-12-08T00:30:00.000Z",
+                     *         "tables": [
+                     *           {
+                     *             "tableName": "accounts",
+                     *             "keyRange": null,
+                     *             "ratePerWindow": 0.47,
+                     *             "probability": null,
+                     *             "recentCounts": [
+                     *               0,
+                     *               1
+                     *             ],
+                     *             "totalConflicts": 1
+                     *           }
+                     *         ],
+                     *         "keyRangeSeries": [
+                     *           {
+                     *             "tableName": "accounts",
+                     *             "keyRange": 3,
+                     *             "ratePerWindow": 0.47,
+                     *             "probability": null,
+                     *             "recentCounts": [
+                     *               0,
+                     *               1
+                     *             ],
+                     *             "totalConflicts": 1
+                     *           }
+                     *         ],
+                     *         "backtest": {
+                     *           "tables": {
+                     *             "predictions": 0,
+                     *             "brierScore": null,
+                     *             "baseRateBrierScore": null,
+                     *             "skill": null,
+                     *             "positives": 0
+                     *           },
+                     *           "keyRanges": {
+                     *             "predictions": 0,
+                     *             "brierScore": null,
+                     *             "baseRateBrierScore": null,
+                     *             "skill": null,
+                     *             "positives": 0
+                     *           }
+                     *         },
+                     *         "basis": "Too little history: 2 complete window(s) of 60000 ms, and a prediction needs 5; rates are shown, probabilities are not."
+                     *       },
+                     *       "timestamp": "2026-12-08T00:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConflictPredictionsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     getApplyConfig: {
         parameters: {
             query?: never;
@@ -49138,86 +51575,6 @@ export interface operations {
             };
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
-        };
-    };
-    getAdvancedReplicationConflictsCrdts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationConflictsPredictions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationConflictsResolve: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationConflictsStatistics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationConflictsStrategies: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
         };
     };
     getAdvancedReplicationGdsHealth: {
@@ -50379,181 +52736,6 @@ export interface operations {
             query?: never;
             header?: never;
             path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getGeoReplicationDatacenters: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postGeoReplicationDatacenters: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getGeoReplicationDatacentersById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `datacenters` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteGeoReplicationDatacentersById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `datacenters` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getGeoReplicationStatistics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getGeoReplicationStreams: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postGeoReplicationStreams: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    putGeoReplicationStreamsByIdConsistencyLevel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `streams` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getGeoReplicationStreamsByIdStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `streams` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getGeoReplicationVectorClocksByDc: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `dc` of the addressed `vector-clocks` entry. */
-                dc: string;
-            };
             cookie?: never;
         };
         requestBody?: never;

@@ -30,156 +30,156 @@ export interface OperationInfo {
 /** Every operation of the OpenAPI contract, sorted by path then method. */
 export const operations = [
   {
-    operationId: "getAdvancedReplicationApplyCheckpoints",
+    operationId: "listApplyCheckpoints",
     method: "get",
     path: "/api/v1/advanced-replication/apply/checkpoints",
     expressPath: "/api/v1/advanced-replication/apply/checkpoints",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationApplyCheckpoints",
+    operationId: "takeApplyCheckpoint",
     method: "post",
     path: "/api/v1/advanced-replication/apply/checkpoints",
     expressPath: "/api/v1/advanced-replication/apply/checkpoints",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationApplyConfig",
+    operationId: "getApplyConfig",
     method: "get",
     path: "/api/v1/advanced-replication/apply/config",
     expressPath: "/api/v1/advanced-replication/apply/config",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "putAdvancedReplicationApplyConfig",
+    operationId: "updateApplyConfig",
     method: "put",
     path: "/api/v1/advanced-replication/apply/config",
     expressPath: "/api/v1/advanced-replication/apply/config",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationApplyStatistics",
+    operationId: "getApplyStatistics",
     method: "get",
     path: "/api/v1/advanced-replication/apply/statistics",
     expressPath: "/api/v1/advanced-replication/apply/statistics",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationApplyStatus",
+    operationId: "listApplierStatus",
     method: "get",
     path: "/api/v1/advanced-replication/apply/status",
     expressPath: "/api/v1/advanced-replication/apply/status",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationApplyTransactions",
+    operationId: "listApplyTransactions",
     method: "get",
     path: "/api/v1/advanced-replication/apply/transactions",
     expressPath: "/api/v1/advanced-replication/apply/transactions",
-    tags: ["Planned"],
+    tags: ["Apply engine"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationConflictsCrdts",
+    operationId: "listConflictCrdts",
     method: "get",
     path: "/api/v1/advanced-replication/conflicts/crdts",
     expressPath: "/api/v1/advanced-replication/conflicts/crdts",
-    tags: ["Planned"],
+    tags: ["Conflicts"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationConflictsPredictions",
+    operationId: "getConflictPredictions",
     method: "get",
     path: "/api/v1/advanced-replication/conflicts/predictions",
     expressPath: "/api/v1/advanced-replication/conflicts/predictions",
-    tags: ["Planned"],
+    tags: ["Conflicts"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationConflictsResolve",
+    operationId: "resolveGroupConflict",
     method: "post",
     path: "/api/v1/advanced-replication/conflicts/resolve",
     expressPath: "/api/v1/advanced-replication/conflicts/resolve",
-    tags: ["Planned"],
+    tags: ["Conflicts"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationConflictsStatistics",
+    operationId: "getConflictStatistics",
     method: "get",
     path: "/api/v1/advanced-replication/conflicts/statistics",
     expressPath: "/api/v1/advanced-replication/conflicts/statistics",
-    tags: ["Planned"],
+    tags: ["Conflicts"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationConflictsStrategies",
+    operationId: "listConflictStrategies",
     method: "get",
     path: "/api/v1/advanced-replication/conflicts/strategies",
     expressPath: "/api/v1/advanced-replication/conflicts/strategies",
-    tags: ["Planned"],
+    tags: ["Conflicts"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -2747,52 +2747,52 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getGeoReplicationDatacenters",
+    operationId: "listGeoDatacenters",
     method: "get",
     path: "/api/v1/geo-replication/datacenters",
     expressPath: "/api/v1/geo-replication/datacenters",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postGeoReplicationDatacenters",
+    operationId: "createGeoDatacenter",
     method: "post",
     path: "/api/v1/geo-replication/datacenters",
     expressPath: "/api/v1/geo-replication/datacenters",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteGeoReplicationDatacentersById",
+    operationId: "deleteGeoDatacenter",
     method: "delete",
     path: "/api/v1/geo-replication/datacenters/{id}",
     expressPath: "/api/v1/geo-replication/datacenters/:id",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getGeoReplicationDatacentersById",
+    operationId: "getGeoDatacenter",
     method: "get",
     path: "/api/v1/geo-replication/datacenters/{id}",
     expressPath: "/api/v1/geo-replication/datacenters/:id",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -2803,74 +2803,74 @@ export const operations = [
     method: "get",
     path: "/api/v1/geo-replication/statistics",
     expressPath: "/api/v1/geo-replication/statistics",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getGeoReplicationStreams",
+    operationId: "listGeoStreams",
     method: "get",
     path: "/api/v1/geo-replication/streams",
     expressPath: "/api/v1/geo-replication/streams",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postGeoReplicationStreams",
+    operationId: "createGeoStream",
     method: "post",
     path: "/api/v1/geo-replication/streams",
     expressPath: "/api/v1/geo-replication/streams",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "putGeoReplicationStreamsByIdConsistencyLevel",
+    operationId: "setGeoStreamConsistencyLevel",
     method: "put",
     path: "/api/v1/geo-replication/streams/{id}/consistency-level",
     expressPath: "/api/v1/geo-replication/streams/:id/consistency-level",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getGeoReplicationStreamsByIdStatus",
+    operationId: "getGeoStreamStatus",
     method: "get",
     path: "/api/v1/geo-replication/streams/{id}/status",
     expressPath: "/api/v1/geo-replication/streams/:id/status",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getGeoReplicationVectorClocksByDc",
+    operationId: "getGeoVectorClock",
     method: "get",
     path: "/api/v1/geo-replication/vector-clocks/{dc}",
     expressPath: "/api/v1/geo-replication/vector-clocks/:dc",
-    tags: ["Planned"],
+    tags: ["Geo-replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -5877,6 +5877,8 @@ export type OperationId =
   | "createApiKey"
   | "createChannelAlertRule"
   | "createChannelAlertRuleAlias"
+  | "createGeoDatacenter"
+  | "createGeoStream"
   | "createMigrationTask"
   | "createMigrationTaskAlias"
   | "createRaftSnapshot"
@@ -5899,7 +5901,7 @@ export type OperationId =
   | "deleteGatewayRatelimitsById"
   | "deleteGatewayRoutesById"
   | "deleteGatewayServicesById"
-  | "deleteGeoReplicationDatacentersById"
+  | "deleteGeoDatacenter"
   | "deleteMigrationTask"
   | "deleteNetworkClusterNodesById"
   | "deleteNetworkConnectionsById"
@@ -5927,15 +5929,6 @@ export type OperationId =
   | "explainDistributedQuery"
   | "flushCacheFusion"
   | "forgetHeuristicTransaction"
-  | "getAdvancedReplicationApplyCheckpoints"
-  | "getAdvancedReplicationApplyConfig"
-  | "getAdvancedReplicationApplyStatistics"
-  | "getAdvancedReplicationApplyStatus"
-  | "getAdvancedReplicationApplyTransactions"
-  | "getAdvancedReplicationConflictsCrdts"
-  | "getAdvancedReplicationConflictsPredictions"
-  | "getAdvancedReplicationConflictsStatistics"
-  | "getAdvancedReplicationConflictsStrategies"
   | "getAdvancedReplicationGdsHealth"
   | "getAdvancedReplicationGdsLatencies"
   | "getAdvancedReplicationGdsServices"
@@ -5955,6 +5948,8 @@ export type OperationId =
   | "getAdvancedReplicationMultiMasterQuorumStatus"
   | "getAdvancedReplicationMultiMasterSites"
   | "getAdvancedReplicationMultiMasterStatistics"
+  | "getApplyConfig"
+  | "getApplyStatistics"
   | "getCacheFusionStatistics"
   | "getCacheFusionStatisticsAlias"
   | "getCacheFusionStatus"
@@ -5967,6 +5962,8 @@ export type OperationId =
   | "getClusterStatus"
   | "getClusterTopology"
   | "getClusteringStatus"
+  | "getConflictPredictions"
+  | "getConflictStatistics"
   | "getConnections"
   | "getConnectionsById"
   | "getDetailedClusterHealth"
@@ -5988,13 +5985,11 @@ export type OperationId =
   | "getGatewayServices"
   | "getGatewayServicesById"
   | "getGatewayStats"
+  | "getGeoDatacenter"
   | "getGeoReplicationConflicts"
-  | "getGeoReplicationDatacenters"
-  | "getGeoReplicationDatacentersById"
   | "getGeoReplicationStatistics"
-  | "getGeoReplicationStreams"
-  | "getGeoReplicationStreamsByIdStatus"
-  | "getGeoReplicationVectorClocksByDc"
+  | "getGeoStreamStatus"
+  | "getGeoVectorClock"
   | "getGossipState"
   | "getGrdTopology"
   | "getInterconnectLatency"
@@ -6118,6 +6113,9 @@ export type OperationId =
   | "listAlertHistory"
   | "listAlerts"
   | "listApiKeys"
+  | "listApplierStatus"
+  | "listApplyCheckpoints"
+  | "listApplyTransactions"
   | "listAuditEntries"
   | "listCacheFusionTransfers"
   | "listChannelAlertRules"
@@ -6130,12 +6128,16 @@ export type OperationId =
   | "listChannelThroughput"
   | "listChannelThroughputAlias"
   | "listClusterNodes"
+  | "listConflictCrdts"
+  | "listConflictStrategies"
   | "listDhtNodes"
   | "listDistributedQueryPlans"
   | "listDistributedTransactions"
   | "listEvents"
   | "listFailoverHistory"
   | "listFaults"
+  | "listGeoDatacenters"
+  | "listGeoStreams"
   | "listGrdAffinity"
   | "listGrdResources"
   | "listHealthHistory"
@@ -6177,8 +6179,6 @@ export type OperationId =
   | "planShardRebalance"
   | "planShardRebalanceAlias"
   | "planShardRebalanceReplicationAlias"
-  | "postAdvancedReplicationApplyCheckpoints"
-  | "postAdvancedReplicationConflictsResolve"
   | "postAdvancedReplicationGdsRoute"
   | "postAdvancedReplicationGdsServices"
   | "postAdvancedReplicationGdsServicesByNameRegions"
@@ -6195,8 +6195,6 @@ export type OperationId =
   | "postGatewayRoutes"
   | "postGatewayServices"
   | "postGeoReplicationConflictsResolve"
-  | "postGeoReplicationDatacenters"
-  | "postGeoReplicationStreams"
   | "postNetworkCircuitBreakersByNameReset"
   | "postNetworkCircuitBreakersByNameTest"
   | "postNetworkClusterNodes"
@@ -6226,7 +6224,6 @@ export type OperationId =
   | "prepareXaTransaction"
   | "prepareXaTransactionAlias"
   | "prepareXaTransactionReplicationAlias"
-  | "putAdvancedReplicationApplyConfig"
   | "putAdvancedReplicationGdsServicesByName"
   | "putAdvancedReplicationLogicalPublicationsByName"
   | "putAdvancedReplicationLogicalSubscriptionsByName"
@@ -6234,7 +6231,6 @@ export type OperationId =
   | "putGatewayRatelimitsById"
   | "putGatewayRoutesById"
   | "putGatewayServicesById"
-  | "putGeoReplicationStreamsByIdConsistencyLevel"
   | "putNetworkCircuitBreakersByName"
   | "putNetworkLoadbalancerAlgorithm"
   | "putNetworkLoadbalancerBackendsById"
@@ -6261,6 +6257,7 @@ export type OperationId =
   | "removeRaftMember"
   | "removeReplica"
   | "requestRaftVote"
+  | "resolveGroupConflict"
   | "resolveInDoubtTransaction"
   | "resolveReplicationConflict"
   | "restoreReplicationSnapshot"
@@ -6275,6 +6272,7 @@ export type OperationId =
   | "routeShardQuery"
   | "setClock"
   | "setExecutionStrategy"
+  | "setGeoStreamConsistencyLevel"
   | "setLoadBalancerStrategy"
   | "setShardStatus"
   | "setWorkload"
@@ -6294,9 +6292,11 @@ export type OperationId =
   | "streamReplicationEvents"
   | "streamShardingEvents"
   | "streamTopics"
+  | "takeApplyCheckpoint"
   | "testFailover"
   | "triggerFailover"
   | "triggerReplicationFailover"
+  | "updateApplyConfig"
   | "updateChannelAlertRule"
   | "updateClusterConfig"
   | "updateFailoverConfig"

@@ -191,6 +191,169 @@ export type AppendedEntry = {
   term: Scalars['BigInt']['output'];
 };
 
+/** The last error an applier met. */
+export type ApplierError = {
+  __typename?: 'ApplierError';
+  at: Scalars['DateTime']['output'];
+  lsn: Scalars['String']['output'];
+  permanent: Scalars['Boolean']['output'];
+  reason: Scalars['String']['output'];
+  xid: Scalars['Int']['output'];
+};
+
+/** Fields appliers sort by. */
+export type ApplierSortField =
+  | 'lagBytes'
+  | 'lagMs'
+  | 'queuedTransactions'
+  | 'subscriptionId';
+
+/** An applier's state (GoldenGate's process states). */
+export type ApplierState =
+  /** Stopped on a permanent error under onPermanentError ABEND; waits for the operator. */
+  | 'ABENDED'
+  /** Applying. */
+  | 'RUNNING'
+  /** Queues transactions but starts no batch (the subscription is disabled). */
+  | 'STOPPED';
+
+/** One subscription's applier. */
+export type ApplierStatus = {
+  __typename?: 'ApplierStatus';
+  appliedAboveCheckpoint: Scalars['Int']['output'];
+  applyParallelism: Scalars['Int']['output'];
+  applyingTransactions: Scalars['Int']['output'];
+  busyWorkers: Scalars['Int']['output'];
+  checkpointLsn: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  lagBytes: Scalars['Int']['output'];
+  lagMs: Scalars['Int']['output'];
+  lagTransactions: Scalars['Int']['output'];
+  lastAppliedAt?: Maybe<Scalars['DateTime']['output']>;
+  lastError?: Maybe<ApplierError>;
+  lastReceivedEndLsn?: Maybe<Scalars['String']['output']>;
+  onPermanentError: PermanentErrorPolicy;
+  queuedTransactions: Scalars['Int']['output'];
+  readyTransactions: Scalars['Int']['output'];
+  retryingTransactions: Scalars['Int']['output'];
+  state: ApplierState;
+  subscriptionId: Scalars['ID']['output'];
+  targetNodeId: Scalars['ID']['output'];
+};
+
+/** A recorded checkpoint: everything below checkpointLsn was applied. */
+export type ApplyCheckpoint = {
+  __typename?: 'ApplyCheckpoint';
+  appliedAboveCheckpoint: Scalars['Int']['output'];
+  checkpointLsn: Scalars['String']['output'];
+  subscriptionId: Scalars['ID']['output'];
+  takenAt: Scalars['DateTime']['output'];
+  trigger: ApplyCheckpointTrigger;
+};
+
+/** Why a checkpoint was recorded. */
+export type ApplyCheckpointTrigger =
+  /** Every checkpointIntervalMs when the position moved. */
+  | 'AUTO'
+  /** On demand (takeApplyCheckpoint). */
+  | 'MANUAL';
+
+/** The engine-wide apply configuration. */
+export type ApplyConfig = {
+  __typename?: 'ApplyConfig';
+  applyCostPerChangeMs: Scalars['Float']['output'];
+  applyParallelism: Scalars['Int']['output'];
+  batchMaxBytes: Scalars['Int']['output'];
+  batchMaxTransactions: Scalars['Int']['output'];
+  batchOverheadMs: Scalars['Float']['output'];
+  checkpointHistoryLimit: Scalars['Int']['output'];
+  checkpointIntervalMs: Scalars['Int']['output'];
+  discardLimit: Scalars['Int']['output'];
+  maxQueuedTransactions: Scalars['Int']['output'];
+  maxRetries: Scalars['Int']['output'];
+  onPermanentError: PermanentErrorPolicy;
+  retryInitialBackoffMs: Scalars['Int']['output'];
+  retryMaxBackoffMs: Scalars['Int']['output'];
+  transactionHistoryLimit: Scalars['Int']['output'];
+};
+
+/** The fields to change; the others keep their values. */
+export type ApplyConfigInput = {
+  applyCostPerChangeMs?: InputMaybe<Scalars['Float']['input']>;
+  applyParallelism?: InputMaybe<Scalars['Int']['input']>;
+  batchMaxBytes?: InputMaybe<Scalars['Int']['input']>;
+  batchMaxTransactions?: InputMaybe<Scalars['Int']['input']>;
+  batchOverheadMs?: InputMaybe<Scalars['Float']['input']>;
+  checkpointHistoryLimit?: InputMaybe<Scalars['Int']['input']>;
+  checkpointIntervalMs?: InputMaybe<Scalars['Int']['input']>;
+  discardLimit?: InputMaybe<Scalars['Int']['input']>;
+  maxQueuedTransactions?: InputMaybe<Scalars['Int']['input']>;
+  maxRetries?: InputMaybe<Scalars['Int']['input']>;
+  onPermanentError?: InputMaybe<PermanentErrorPolicy>;
+  retryInitialBackoffMs?: InputMaybe<Scalars['Int']['input']>;
+  retryMaxBackoffMs?: InputMaybe<Scalars['Int']['input']>;
+  transactionHistoryLimit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Counters measured by the engine. */
+export type ApplyStatistics = {
+  __typename?: 'ApplyStatistics';
+  activeMs: Scalars['Float']['output'];
+  appliers: Scalars['Int']['output'];
+  averageBatchTransactions: Scalars['Float']['output'];
+  averageBusyWorkers: Scalars['Float']['output'];
+  batchesApplied: Scalars['Int']['output'];
+  changesApplied: Scalars['Int']['output'];
+  dependencyWaits: Scalars['Int']['output'];
+  duplicatesIgnored: Scalars['Int']['output'];
+  firstAppliedAt?: Maybe<Scalars['DateTime']['output']>;
+  lastAppliedAt?: Maybe<Scalars['DateTime']['output']>;
+  retries: Scalars['Int']['output'];
+  transactionsApplied: Scalars['Int']['output'];
+  transactionsDiscarded: Scalars['Int']['output'];
+  transactionsFailed: Scalars['Int']['output'];
+  transactionsPerSecond: Scalars['Float']['output'];
+  transactionsSkipped: Scalars['Int']['output'];
+  workerBusyMs: Scalars['Float']['output'];
+};
+
+/** A transaction in an applier. */
+export type ApplyTransaction = {
+  __typename?: 'ApplyTransaction';
+  attempts: Scalars['Int']['output'];
+  bytes: Scalars['Int']['output'];
+  changeCount: Scalars['Int']['output'];
+  commitLsn: Scalars['String']['output'];
+  commitTime: Scalars['DateTime']['output'];
+  enqueuedAt: Scalars['DateTime']['output'];
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  lsn: Scalars['String']['output'];
+  origin?: Maybe<Scalars['String']['output']>;
+  reason?: Maybe<Scalars['String']['output']>;
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: ApplyTransactionStatus;
+  subscriptionId: Scalars['ID']['output'];
+  waitingOn: Scalars['Int']['output'];
+  xid: Scalars['Int']['output'];
+};
+
+/** Where a transaction stands in its applier. */
+export type ApplyTransactionStatus =
+  /** Applied. */
+  | 'APPLIED'
+  /** In a batch on a worker. */
+  | 'APPLYING'
+  /** Given up by DISCARD; its changes kept in the discard list. */
+  | 'DISCARDED'
+  /** A permanent error stopped the applier. */
+  | 'FAILED'
+  /** Waiting for an earlier transaction on the same row, or for a worker. */
+  | 'QUEUED'
+  /** The target could not take it now; retried after a backoff. */
+  | 'RETRY_WAIT'
+  /** Given up by SKIP or by the operator; recorded. */
+  | 'SKIPPED';
+
 /** One mutation, as the audit log recorded it. */
 export type AuditEntry = {
   __typename?: 'AuditEntry';
@@ -596,6 +759,13 @@ export type Clock = {
   speed: Scalars['Float']['output'];
 };
 
+export type ClockEntry = {
+  __typename?: 'ClockEntry';
+  datacenterId: Scalars['String']['output'];
+  lsn: Scalars['String']['output'];
+  position: Scalars['BigInt']['output'];
+};
+
 export type ClockInput = {
   mode?: InputMaybe<ClockMode>;
   speed?: InputMaybe<Scalars['Float']['input']>;
@@ -604,6 +774,13 @@ export type ClockInput = {
 export type ClockMode =
   | 'manual'
   | 'realtime';
+
+/** How one vector clock relates to another. */
+export type ClockOrder =
+  | 'AFTER'
+  | 'BEFORE'
+  | 'CONCURRENT'
+  | 'EQUAL';
 
 /** Settings of the whole cluster. Timeouts are milliseconds of cluster time. */
 export type ClusterConfig = {
@@ -1056,6 +1233,30 @@ export type CompositeSharding = {
   strategies: Array<ShardingStrategy>;
 };
 
+/** The model scored on past windows, against the base rate. */
+export type ConflictBacktest = {
+  __typename?: 'ConflictBacktest';
+  baseRateBrierScore?: Maybe<Scalars['Float']['output']>;
+  brierScore?: Maybe<Scalars['Float']['output']>;
+  positives: Scalars['Int']['output'];
+  predictions: Scalars['Int']['output'];
+  skill?: Maybe<Scalars['Float']['output']>;
+};
+
+/** The backtest per level. */
+export type ConflictBacktests = {
+  __typename?: 'ConflictBacktests';
+  keyRanges: ConflictBacktest;
+  tables: ConflictBacktest;
+};
+
+/** A count under a key (type, strategy, status or table). */
+export type ConflictCount = {
+  __typename?: 'ConflictCount';
+  conflicts: Scalars['BigInt']['output'];
+  key: Scalars['String']['output'];
+};
+
 /** Conflicts detected. */
 export type ConflictCounts = {
   __typename?: 'ConflictCounts';
@@ -1077,6 +1278,36 @@ export type ConflictEvent = {
   type: Scalars['String']['output'];
 };
 
+/** A recorded conflict explained, and replayed under every other strategy. */
+export type ConflictExplanation = {
+  __typename?: 'ConflictExplanation';
+  alternatives: Array<StrategyReplay>;
+  clockOrder: ClockOrder;
+  clocks: Scalars['String']['output'];
+  conflictId: Scalars['ID']['output'];
+  status: GroupConflictStatus;
+  strategy: GroupConflictStrategy;
+  why: Scalars['String']['output'];
+  winner?: Maybe<GroupConflictWinner>;
+};
+
+/** The probability of a conflict in the next window, with the model's inputs and accuracy. */
+export type ConflictPredictions = {
+  __typename?: 'ConflictPredictions';
+  backtest: ConflictBacktests;
+  basis: Scalars['String']['output'];
+  halfLifeWindows: Scalars['Float']['output'];
+  keyRangeSeries: Array<ConflictSeriesPrediction>;
+  keyRanges: Scalars['Int']['output'];
+  minHistoryWindows: Scalars['Int']['output'];
+  model: Scalars['String']['output'];
+  nextWindowStart: Scalars['DateTime']['output'];
+  observedWindows: Scalars['Int']['output'];
+  sufficientHistory: Scalars['Boolean']['output'];
+  tables: Array<ConflictSeriesPrediction>;
+  windowMs: Scalars['Int']['output'];
+};
+
 /** The outcome of resolving a conflict. */
 export type ConflictResolution = {
   __typename?: 'ConflictResolution';
@@ -1087,6 +1318,15 @@ export type ConflictResolution = {
   resolvedLsn: Scalars['String']['output'];
   strategy: ConflictResolutionStrategy;
   winner: ConflictWinner;
+};
+
+/** What the strategy was given besides the versions. */
+export type ConflictResolutionContext = {
+  __typename?: 'ConflictResolutionContext';
+  /** Column → CRDT type. */
+  columnCrdts: Scalars['JSON']['output'];
+  customRow?: Maybe<Scalars['JSON']['output']>;
+  sitePriority: Array<Scalars['String']['output']>;
 };
 
 /** How a conflict is resolved; the winner is written through the WAL. */
@@ -1106,12 +1346,62 @@ export type ConflictResolutionStrategy =
   /** The side whose node comes first in the configuration's order of nodes. */
   | 'SITE_PRIORITY';
 
+/** A prediction for a table (keyRange null) or one of its key ranges. */
+export type ConflictSeriesPrediction = {
+  __typename?: 'ConflictSeriesPrediction';
+  keyRange?: Maybe<Scalars['Int']['output']>;
+  /** Null with too little history. */
+  probability?: Maybe<Scalars['Float']['output']>;
+  ratePerWindow: Scalars['Float']['output'];
+  recentCounts: Array<Scalars['Int']['output']>;
+  tableName: Scalars['String']['output'];
+  totalConflicts: Scalars['Int']['output'];
+};
+
+/** Conflicts counted since the book began, and the records kept now. */
+export type ConflictStatistics = {
+  __typename?: 'ConflictStatistics';
+  byStatus: Array<ConflictCount>;
+  byStrategy: Array<ConflictCount>;
+  byTable: Array<ConflictCount>;
+  byType: Array<ConflictCount>;
+  capacity: Scalars['Int']['output'];
+  kept: Scalars['Int']['output'];
+  open: Scalars['Int']['output'];
+  recorded: Scalars['BigInt']['output'];
+  resolvedLater: Scalars['BigInt']['output'];
+  resolvedOnArrival: Scalars['BigInt']['output'];
+};
+
+/** A strategy, its guarantees, and how many conflicts were recorded with it. */
+export type ConflictStrategyInfo = {
+  __typename?: 'ConflictStrategyInfo';
+  conflictsRecorded: Scalars['BigInt']['output'];
+  description: Scalars['String']['output'];
+  guarantees: Array<Scalars['String']['output']>;
+  losesWrites: Scalars['Boolean']['output'];
+  needs: Array<Scalars['String']['output']>;
+  strategy: GroupConflictStrategy;
+};
+
 /** What two writes to one row disagree on. */
 export type ConflictType =
   | 'DELETE_CONFLICT'
   | 'INSERT_CONFLICT'
   | 'UNIQUENESS_VIOLATION'
   | 'UPDATE_CONFLICT';
+
+/** One side's write of the row. */
+export type ConflictVersion = {
+  __typename?: 'ConflictVersion';
+  /** The version vector: site id → writes seen. */
+  clock: Scalars['JSON']['output'];
+  nodeId: Scalars['String']['output'];
+  /** The row; null when deleted. */
+  row?: Maybe<Scalars['JSON']['output']>;
+  siteId: Scalars['String']['output'];
+  writtenAt: Scalars['DateTime']['output'];
+};
 
 /** Which side of a conflict won. */
 export type ConflictWinner =
@@ -1143,6 +1433,59 @@ export type ConnectionState =
   | 'ACTIVE'
   /** Released or aborted. */
   | 'CLOSED';
+
+export type ConsistencyForecast = {
+  __typename?: 'ConsistencyForecast';
+  basis: Scalars['String']['output'];
+  failedDatacenterIds: Array<Scalars['String']['output']>;
+  readsSucceed: Scalars['Boolean']['output'];
+  worstCaseStalenessMs?: Maybe<Scalars['Int']['output']>;
+  writesSucceed: Scalars['Boolean']['output'];
+};
+
+/** When a write counts as acknowledged (see ConsistencyLevel in the OpenAPI document). */
+export type ConsistencyLevel =
+  /** By a majority of all datacenters. */
+  | 'Global'
+  /** By its own datacenter. */
+  | 'Local'
+  /** By a majority of the datacenters of its region. */
+  | 'Regional'
+  /** By its own datacenter; a session reads only where its vector clock is covered. */
+  | 'SessionConsistent'
+  /** By every datacenter (linearizable). */
+  | 'Strong';
+
+/** A group column declared (or resolved) as a CRDT. */
+export type CrdtColumnUse = {
+  __typename?: 'CrdtColumnUse';
+  column: Scalars['String']['output'];
+  groupId: Scalars['ID']['output'];
+  groupKind: Scalars['String']['output'];
+  tableName: Scalars['String']['output'];
+};
+
+/** A conflict-free replicated data type (see CrdtType in the OpenAPI document). */
+export type CrdtType =
+  | 'G_COUNTER'
+  | 'G_SET'
+  | 'LWW_REGISTER'
+  | 'OR_SET'
+  | 'PN_COUNTER'
+  | 'TWO_PHASE_SET';
+
+/** A CRDT type, its operations and merge, and where it is used. */
+export type CrdtTypeInfo = {
+  __typename?: 'CrdtTypeInfo';
+  /** ANY, NUMBER or ARRAY: the column values it merges. */
+  columnValues: Scalars['String']['output'];
+  crdtType: CrdtType;
+  description: Scalars['String']['output'];
+  laws: Array<Scalars['String']['output']>;
+  merge: Scalars['String']['output'];
+  operations: Array<Scalars['String']['output']>;
+  usedBy: Array<CrdtColumnUse>;
+};
 
 /** An alert rule to create. */
 export type CreateAlertRuleInput = {
@@ -1199,6 +1542,21 @@ export type CreatedApiKey = {
   key: ApiKey;
   /** Shown only here. */
   secret: Scalars['String']['output'];
+};
+
+export type DatacenterNode = {
+  __typename?: 'DatacenterNode';
+  nodeId: Scalars['String']['output'];
+  running: Scalars['Boolean']['output'];
+  /** PRIMARY, STANDBY, STANDALONE or UNKNOWN. */
+  writeRole: Scalars['String']['output'];
+};
+
+export type DatacenterVectorClock = {
+  __typename?: 'DatacenterVectorClock';
+  datacenterId: Scalars['ID']['output'];
+  entries: Array<ClockEntry>;
+  session?: Maybe<SessionCoverage>;
 };
 
 /** The health summary, its checks, the leader and every node. */
@@ -1999,6 +2357,126 @@ export type FlushResult = {
   scn: Scalars['BigInt']['output'];
 };
 
+export type GeoDatacenter = {
+  __typename?: 'GeoDatacenter';
+  createdAt: Scalars['DateTime']['output'];
+  datacenterId: Scalars['ID']['output'];
+  links: Array<WanLink>;
+  location: GeoLocation;
+  name: Scalars['String']['output'];
+  nodeIds: Array<Scalars['String']['output']>;
+  nodes: Array<DatacenterNode>;
+  region: Scalars['String']['output'];
+  writableNodeId?: Maybe<Scalars['String']['output']>;
+};
+
+export type GeoDatacenterInput = {
+  datacenterId?: InputMaybe<Scalars['String']['input']>;
+  location: GeoLocationInput;
+  name: Scalars['String']['input'];
+  nodeIds: Array<Scalars['String']['input']>;
+  region: Scalars['String']['input'];
+  wanLinks?: InputMaybe<Array<WanLinkSettingInput>>;
+};
+
+export type GeoLagCell = {
+  __typename?: 'GeoLagCell';
+  lagMs?: Maybe<Scalars['BigInt']['output']>;
+  lagOperations?: Maybe<Scalars['Int']['output']>;
+  sourceDatacenterId: Scalars['String']['output'];
+  streamId?: Maybe<Scalars['String']['output']>;
+  targetDatacenterId: Scalars['String']['output'];
+};
+
+export type GeoLocation = {
+  __typename?: 'GeoLocation';
+  city: Scalars['String']['output'];
+  latitude: Scalars['Float']['output'];
+  longitude: Scalars['Float']['output'];
+};
+
+export type GeoLocationInput = {
+  city: Scalars['String']['input'];
+  latitude: Scalars['Float']['input'];
+  longitude: Scalars['Float']['input'];
+};
+
+export type GeoReplicationStatistics = {
+  __typename?: 'GeoReplicationStatistics';
+  applyErrors: Scalars['Int']['output'];
+  compressedBytes: Scalars['BigInt']['output'];
+  compressionCpuMicrosPerMegabyte?: Maybe<Scalars['Float']['output']>;
+  compressionRatio?: Maybe<Scalars['Float']['output']>;
+  datacenterCount: Scalars['Int']['output'];
+  lagMatrix: Array<GeoLagCell>;
+  links: Array<WanLink>;
+  maxLagMs: Scalars['BigInt']['output'];
+  operationsApplied: Scalars['Int']['output'];
+  rawBytes: Scalars['BigInt']['output'];
+  retransmits: Scalars['Int']['output'];
+  streamCount: Scalars['Int']['output'];
+  streamsByState: GeoStreamsByState;
+};
+
+export type GeoStream = {
+  __typename?: 'GeoStream';
+  acknowledgedLsn: Scalars['String']['output'];
+  appliedLsn: Scalars['String']['output'];
+  applyErrors: Scalars['Int']['output'];
+  batchesShipped: Scalars['Int']['output'];
+  compressedBytes: Scalars['BigInt']['output'];
+  compressionCpuMicrosPerMegabyte?: Maybe<Scalars['Float']['output']>;
+  compressionRatio?: Maybe<Scalars['Float']['output']>;
+  confirmedLsn: Scalars['String']['output'];
+  consistencyLevel: ConsistencyLevel;
+  createdAt: Scalars['DateTime']['output'];
+  forecasts: Array<ConsistencyForecast>;
+  lagBytes: Scalars['BigInt']['output'];
+  lagMs: Scalars['BigInt']['output'];
+  lagOperations: Scalars['Int']['output'];
+  lastAckLatencyMs?: Maybe<Scalars['BigInt']['output']>;
+  lastAppliedAt?: Maybe<Scalars['DateTime']['output']>;
+  lastError?: Maybe<Scalars['String']['output']>;
+  levelHistory: Array<LevelChange>;
+  maxAckLatencyMs?: Maybe<Scalars['BigInt']['output']>;
+  operationsApplied: Scalars['Int']['output'];
+  rawBytes: Scalars['BigInt']['output'];
+  retransmits: Scalars['Int']['output'];
+  skippedDeletes: Scalars['Int']['output'];
+  sourceDatacenterId: Scalars['String']['output'];
+  sourceLsn: Scalars['String']['output'];
+  sourceNodeId: Scalars['String']['output'];
+  state: GeoStreamState;
+  stateReason?: Maybe<Scalars['String']['output']>;
+  streamId: Scalars['ID']['output'];
+  targetDatacenterId: Scalars['String']['output'];
+  targetNodeId: Scalars['String']['output'];
+  transactionsApplied: Scalars['Int']['output'];
+  unacknowledgedOperations: Scalars['Int']['output'];
+  waitingFor: Array<Scalars['String']['output']>;
+};
+
+export type GeoStreamInput = {
+  consistencyLevel?: InputMaybe<ConsistencyLevel>;
+  sourceDatacenterId: Scalars['String']['input'];
+  targetDatacenterId: Scalars['String']['input'];
+};
+
+/** A geo stream's state. */
+export type GeoStreamState =
+  | 'BROKEN'
+  | 'CATCHING_UP'
+  | 'DISCONNECTED'
+  | 'STREAMING';
+
+export type GeoStreamsByState = {
+  __typename?: 'GeoStreamsByState';
+  BROKEN: Scalars['Int']['output'];
+  CATCHING_UP: Scalars['Int']['output'];
+  DISCONNECTED: Scalars['Int']['output'];
+  STREAMING: Scalars['Int']['output'];
+};
+
 /** A join in progress. */
 export type GossipJoin = {
   __typename?: 'GossipJoin';
@@ -2133,6 +2611,66 @@ export type GrdTopology = {
   statistics: GrdStats;
   totalResources: Scalars['Int']['output'];
 };
+
+/** A conflict between two concurrent writes of one row in a replication group. */
+export type GroupConflict = {
+  __typename?: 'GroupConflict';
+  appliedSiteIds: Array<Scalars['String']['output']>;
+  /** The row both writes were made on; null when it did not exist or is unknown. */
+  base?: Maybe<Scalars['JSON']['output']>;
+  conflictId: Scalars['ID']['output'];
+  conflictType: ConflictType;
+  context: ConflictResolutionContext;
+  detectedAt: Scalars['DateTime']['output'];
+  groupId: Scalars['ID']['output'];
+  groupKind: Scalars['String']['output'];
+  local: ConflictVersion;
+  reason: Scalars['String']['output'];
+  remote: ConflictVersion;
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  resolvedBy?: Maybe<Scalars['String']['output']>;
+  resolvedRow?: Maybe<Scalars['JSON']['output']>;
+  rowKey: Scalars['String']['output'];
+  siblings: Array<ConflictVersion>;
+  status: GroupConflictStatus;
+  strategy: GroupConflictStrategy;
+  tableName: Scalars['String']['output'];
+  winner?: Maybe<GroupConflictWinner>;
+};
+
+/** A resolved conflict and its explanation. */
+export type GroupConflictResolution = {
+  __typename?: 'GroupConflictResolution';
+  conflict: GroupConflict;
+  explanation: ConflictExplanation;
+};
+
+/** RESOLVED is final; PENDING waits for a row (CUSTOM); SIBLINGS keeps both versions (MULTI_VALUE). */
+export type GroupConflictStatus =
+  | 'PENDING'
+  | 'RESOLVED'
+  | 'SIBLINGS';
+
+/** How a group conflict is resolved (see GroupConflictStrategy in the OpenAPI document). */
+export type GroupConflictStrategy =
+  /** Each column both sides changed merges by its CRDT. */
+  | 'CRDT_PER_COLUMN'
+  /** The row the operator gives. */
+  | 'CUSTOM'
+  /** The later write; ties to the higher site id. */
+  | 'LAST_WRITER_WINS'
+  /** Both versions kept as siblings until a resolution picks. */
+  | 'MULTI_VALUE'
+  /** The site ranked first in the group's site priority. */
+  | 'SITE_PRIORITY';
+
+/** Which version a resolution kept. */
+export type GroupConflictWinner =
+  | 'CUSTOM'
+  | 'LOCAL'
+  | 'MERGED'
+  | 'REMOTE'
+  | 'SIBLINGS';
 
 /** The hash of a HASH strategy (see ShardHashFunction in the OpenAPI document). */
 export type HashFunction =
@@ -2546,6 +3084,13 @@ export type LeaderElectionEvent = {
   voters: Scalars['Int']['output'];
   /** Votes it received, its own included. */
   votesReceived: Scalars['Int']['output'];
+};
+
+export type LevelChange = {
+  __typename?: 'LevelChange';
+  changedAt: Scalars['DateTime']['output'];
+  fromLsn: Scalars['String']['output'];
+  level: ConsistencyLevel;
 };
 
 /** Which buckets of one level a predicate can touch, and why. */
@@ -3043,6 +3588,10 @@ export type Mutation = {
   createApiKey: CreatedApiKey;
   /** Creates a channel alert rule (twin of POST .../monitoring/alerts and /replication/monitoring/alerts). */
   createChannelAlertRule: ChannelAlertRule;
+  /** Creates a datacenter (POST /api/v1/geo-replication/datacenters). */
+  createGeoDatacenter: GeoDatacenter;
+  /** Creates a geo stream (POST /api/v1/geo-replication/streams). */
+  createGeoStream: GeoStream;
   /** Creates a migration task (POST /api/v1/cluster/migration/tasks). */
   createMigrationTask: MigrationTask;
   /** Creates an alert rule. */
@@ -3055,6 +3604,8 @@ export type Mutation = {
   createShardedTable: ShardedTable;
   /** Deletes a channel alert rule and answers it as it was (twin of DELETE .../monitoring/alerts/{id}). */
   deleteChannelAlertRule: ChannelAlertRule;
+  /** Deletes a datacenter; true once gone (DELETE /api/v1/geo-replication/datacenters/{id}). */
+  deleteGeoDatacenter: Scalars['Boolean']['output'];
   /** Deletes a migration task, cancelling it when it runs (DELETE …/tasks/{id}). */
   deleteMigrationTask: MigrationTask;
   /** Drops a replication slot. */
@@ -3133,6 +3684,8 @@ export type Mutation = {
   removeReplica: Replica;
   /** Resolves a conflict and writes the winner through the WAL. */
   resolveConflict: ConflictResolution;
+  /** Resolves a recorded group conflict; written to every site of its group (POST /api/v1/advanced-replication/conflicts/resolve). */
+  resolveGroupConflict: GroupConflictResolution;
   /** Resolves an in-doubt transaction by hand (all participants, or nodeIds), or previews it with dryRun (POST …/distributed/{id}/resolve). */
   resolveInDoubtTransaction: InDoubtResolution;
   /** Starts restoring a snapshot; returns the restore's progress. */
@@ -3151,6 +3704,8 @@ export type Mutation = {
   setClock: Clock;
   /** Switches the strategy distributed queries are planned with. */
   setExecutionStrategy: ExecutionStrategyChange;
+  /** Changes a stream's consistency level for the writes that follow (PUT /api/v1/geo-replication/streams/{id}/consistency-level). */
+  setGeoStreamConsistencyLevel: GeoStream;
   /** Switches the strategy new connections are assigned by. */
   setLoadBalancerStrategy: LoadBalancerStrategyChange;
   /** Sets a shard's state as an operator may (PUT …/sharding/tables/{table}/shards/{id}/status). */
@@ -3167,12 +3722,16 @@ export type Mutation = {
   startXaTransaction: XaTransaction;
   /** Closes the RAC database after writing dirty blocks back; true once closed (POST /api/v1/rac/cluster/stop). */
   stopRacCluster: Scalars['Boolean']['output'];
+  /** Records a MANUAL checkpoint of one applier, or of every applier (POST /api/v1/advanced-replication/apply/checkpoints). */
+  takeApplyCheckpoint: Array<ApplyCheckpoint>;
   /** Runs a failover drill and returns what it measured. */
   testFailover: FailoverTestResult;
   /** Replaces the leader now: a switchover (leadership transfer, optionally to input.targetNodeId) or a forced failover. */
   triggerFailover: FailoverResult;
   /** Promotes a standby to primary. */
   triggerReplicationFailover: ReplicationFailoverResult;
+  /** Changes the apply configuration (PUT /api/v1/advanced-replication/apply/config). */
+  updateApplyConfig: ApplyConfig;
   /** Changes a channel alert rule (twin of PUT .../monitoring/alerts/{id}). */
   updateChannelAlertRule: ChannelAlertRule;
   updateClusterConfig: ClusterInfo;
@@ -3269,6 +3828,16 @@ export type MutationCreateChannelAlertRuleArgs = {
 };
 
 
+export type MutationCreateGeoDatacenterArgs = {
+  input: GeoDatacenterInput;
+};
+
+
+export type MutationCreateGeoStreamArgs = {
+  input: GeoStreamInput;
+};
+
+
 export type MutationCreateMigrationTaskArgs = {
   input: MigrationTaskInput;
 };
@@ -3295,6 +3864,11 @@ export type MutationCreateShardedTableArgs = {
 
 
 export type MutationDeleteChannelAlertRuleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteGeoDatacenterArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -3494,6 +4068,11 @@ export type MutationResolveConflictArgs = {
 };
 
 
+export type MutationResolveGroupConflictArgs = {
+  input: ResolveGroupConflictInput;
+};
+
+
 export type MutationResolveInDoubtTransactionArgs = {
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   id: Scalars['ID']['input'];
@@ -3547,6 +4126,12 @@ export type MutationSetExecutionStrategyArgs = {
 };
 
 
+export type MutationSetGeoStreamConsistencyLevelArgs = {
+  consistencyLevel: ConsistencyLevel;
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSetLoadBalancerStrategyArgs = {
   strategy: LoadBalancingStrategy;
 };
@@ -3581,6 +4166,11 @@ export type MutationStartXaTransactionArgs = {
 };
 
 
+export type MutationTakeApplyCheckpointArgs = {
+  subscriptionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type MutationTestFailoverArgs = {
   input?: InputMaybe<FailoverTestInput>;
 };
@@ -3593,6 +4183,11 @@ export type MutationTriggerFailoverArgs = {
 
 export type MutationTriggerReplicationFailoverArgs = {
   input?: InputMaybe<ReplicationFailoverInput>;
+};
+
+
+export type MutationUpdateApplyConfigArgs = {
+  config: ApplyConfigInput;
 };
 
 
@@ -4033,6 +4628,15 @@ export type PerformanceMetrics = {
   rssBytes: Scalars['BigInt']['output'];
 };
 
+/** What a permanent error does (GoldenGate's REPERROR responses). */
+export type PermanentErrorPolicy =
+  /** Stop the applier (ABENDED), the transaction FAILED and the checkpoint below it. */
+  | 'ABEND'
+  /** Give it up, keep its changes in the discard list, and go on. */
+  | 'DISCARD'
+  /** Give the transaction up and go on. */
+  | 'SKIP';
+
 /** An update being piggybacked on a member's messages. */
 export type PiggybackEntry = {
   __typename?: 'PiggybackEntry';
@@ -4100,6 +4704,16 @@ export type Query = {
   apiKeys: Array<ApiKey>;
   /** Version of the API server. */
   apiVersion: Scalars['String']['output'];
+  /** Checkpoint history, newest first (GET /api/v1/advanced-replication/apply/checkpoints). */
+  applyCheckpoints: Array<ApplyCheckpoint>;
+  /** The apply configuration (GET /api/v1/advanced-replication/apply/config). */
+  applyConfig: ApplyConfig;
+  /** Apply statistics, of every applier or one subscription's (GET /api/v1/advanced-replication/apply/statistics). */
+  applyStatistics: ApplyStatistics;
+  /** Every applier's state, checkpoint and lag (GET /api/v1/advanced-replication/apply/status). */
+  applyStatus: Array<ApplierStatus>;
+  /** Unfinished transactions in commit order, then finished ones newest first (GET /api/v1/advanced-replication/apply/transactions). */
+  applyTransactions: Array<ApplyTransaction>;
   auditEntries: Array<AuditEntry>;
   /** The buffer caches the engines keep, measured (seed 003): RAC's, one per instance. */
   bufferPoolStats?: Maybe<BufferPoolStats>;
@@ -4137,6 +4751,14 @@ export type Query = {
   clusterTopology: ClusterTopology;
   /** Each clustering subsystem in one read. */
   clusteringStatus: ClusteringStatus;
+  /** The CRDT types and where they are used (GET /api/v1/advanced-replication/conflicts/crdts). */
+  conflictCrdts: Array<CrdtTypeInfo>;
+  /** The probability of a conflict in the next window, with its basis (GET /api/v1/advanced-replication/conflicts/predictions). */
+  conflictPredictions: ConflictPredictions;
+  /** Conflicts by type, strategy and table (GET /api/v1/advanced-replication/conflicts/statistics). */
+  conflictStatistics: ConflictStatistics;
+  /** The resolution strategies and their guarantees (GET /api/v1/advanced-replication/conflicts/strategies). */
+  conflictStrategies: Array<ConflictStrategyInfo>;
   /** The health summary, its checks, the leader and every node's health. */
   detailedClusterHealth: DetailedClusterHealth;
   /** Nodes on the ring. */
@@ -4170,6 +4792,18 @@ export type Query = {
   /** Counts and durations over the failover history. */
   failoverStatistics: FailoverStatistics;
   faults: Array<Fault>;
+  /** One datacenter; null when unknown (GET /api/v1/geo-replication/datacenters/{id}). */
+  geoDatacenter?: Maybe<GeoDatacenter>;
+  /** Datacenters (GET /api/v1/geo-replication/datacenters). */
+  geoDatacenters: Array<GeoDatacenter>;
+  /** Geo-replication statistics with the lag matrix (GET /api/v1/geo-replication/statistics). */
+  geoReplicationStatistics: GeoReplicationStatistics;
+  /** One geo stream's status; null when unknown (GET /api/v1/geo-replication/streams/{id}/status). */
+  geoStreamStatus?: Maybe<GeoStream>;
+  /** Geo streams (GET /api/v1/geo-replication/streams). */
+  geoStreams: Array<GeoStream>;
+  /** A datacenter's vector clock, and whether it covers a session's (GET /api/v1/geo-replication/vector-clocks/{dc}). */
+  geoVectorClock: DatacenterVectorClock;
   /** The gossip protocol state; limit and offset page the members. */
   gossipState: GossipState;
   /** The strongest affinities, strongest first by default (GET /api/v1/rac/grd/affinity). */
@@ -4178,6 +4812,8 @@ export type Query = {
   grdResources: Array<GrdResource>;
   /** The same, by the name seed 003 gives it. */
   grdTopology: GrdTopology;
+  /** A recorded group conflict explained and replayed under every other strategy; null when unknown. */
+  groupConflictExplanation?: Maybe<ConflictExplanation>;
   health: HealthReport;
   /** Samples of the cluster's health over time, newest first by default. */
   healthHistory: Array<HealthSample>;
@@ -4379,6 +5015,37 @@ export type QueryApiKeysArgs = {
 };
 
 
+export type QueryApplyCheckpointsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  subscriptionId?: InputMaybe<Scalars['ID']['input']>;
+  trigger?: InputMaybe<ApplyCheckpointTrigger>;
+};
+
+
+export type QueryApplyStatisticsArgs = {
+  subscriptionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryApplyStatusArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<SortOrder>;
+  sortBy?: InputMaybe<ApplierSortField>;
+  state?: InputMaybe<ApplierState>;
+  targetNodeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryApplyTransactionsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ApplyTransactionStatus>;
+  subscriptionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryAuditEntriesArgs = {
   actorKeyId?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -4471,6 +5138,11 @@ export type QueryClusterShardArgs = {
 };
 
 
+export type QueryConflictPredictionsArgs = {
+  tableName?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryDhtNodesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
@@ -4557,6 +5229,36 @@ export type QueryFaultsArgs = {
 };
 
 
+export type QueryGeoDatacenterArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryGeoDatacentersArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryGeoStreamStatusArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryGeoStreamsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  state?: InputMaybe<GeoStreamState>;
+};
+
+
+export type QueryGeoVectorClockArgs = {
+  datacenterId: Scalars['ID']['input'];
+  session?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryGossipStateArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   memberId?: InputMaybe<Scalars['ID']['input']>;
@@ -4582,6 +5284,11 @@ export type QueryGrdResourcesArgs = {
   order?: InputMaybe<SortOrder>;
   resourceType?: InputMaybe<GrdResourceType>;
   sortBy?: InputMaybe<GrdResourceSortField>;
+};
+
+
+export type QueryGroupConflictExplanationArgs = {
+  conflictId: Scalars['ID']['input'];
 };
 
 
@@ -6181,6 +6888,14 @@ export type ResolveConflictInput = {
   strategy: ConflictResolutionStrategy;
 };
 
+/** Resolving a recorded group conflict (see ResolveGroupConflictRequest in the OpenAPI document). */
+export type ResolveGroupConflictInput = {
+  conflictId: Scalars['ID']['input'];
+  /** For CUSTOM only, the row to write; null deletes it. */
+  customRow?: InputMaybe<Scalars['JSON']['input']>;
+  strategy: GroupConflictStrategy;
+};
+
 export type Role =
   | 'CLUSTER_ADMIN'
   | 'CLUSTER_VIEWER'
@@ -6235,6 +6950,19 @@ export type RuntimeMetrics = {
   clockTime: Scalars['DateTime']['output'];
   network: NetworkMetrics;
   pendingTimers: Scalars['Int']['output'];
+};
+
+export type SessionClockGap = {
+  __typename?: 'SessionClockGap';
+  datacenterId: Scalars['String']['output'];
+  position: Scalars['BigInt']['output'];
+  sessionPosition: Scalars['BigInt']['output'];
+};
+
+export type SessionCoverage = {
+  __typename?: 'SessionCoverage';
+  covered: Scalars['Boolean']['output'];
+  missing: Array<SessionClockGap>;
 };
 
 /** A shard of a sharded table (see Shard in the OpenAPI document). */
@@ -6750,6 +7478,18 @@ export type SplitBrainPrevention =
   | 'NONE'
   /** A leader without contact with a quorum steps down; voters ignore candidates while a live leader is heard. */
   | 'QUORUM';
+
+/** What one strategy makes of a conflict. */
+export type StrategyReplay = {
+  __typename?: 'StrategyReplay';
+  agreesWithRecorded: Scalars['Boolean']['output'];
+  reason: Scalars['String']['output'];
+  row?: Maybe<Scalars['JSON']['output']>;
+  siblings: Array<ConflictVersion>;
+  status: GroupConflictStatus;
+  strategy: GroupConflictStrategy;
+  winner?: Maybe<GroupConflictWinner>;
+};
 
 /** One active subscription, over WebSocket or over GraphQL. */
 export type StreamSubscription = {
@@ -7330,6 +8070,27 @@ export type WalStatus =
   /** Beyond both; its WAL goes at the next checkpoint. */
   | 'unreserved';
 
+/** The WAN link between two datacenters now. */
+export type WanLink = {
+  __typename?: 'WanLink';
+  bandwidthBytesPerSecond: Scalars['BigInt']['output'];
+  /** DISTANCE or CONFIGURED. */
+  basis: Scalars['String']['output'];
+  datacenterIds: Array<Scalars['String']['output']>;
+  distanceKm: Scalars['Float']['output'];
+  latencyMs: Scalars['Int']['output'];
+  lossRate: Scalars['Float']['output'];
+  partitioned: Scalars['Boolean']['output'];
+};
+
+export type WanLinkSettingInput = {
+  bandwidthBytesPerSecond?: InputMaybe<Scalars['BigInt']['input']>;
+  datacenterId: Scalars['String']['input'];
+  latencyMs?: InputMaybe<Scalars['Int']['input']>;
+  lossRate?: InputMaybe<Scalars['Float']['input']>;
+  partitioned?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** One open socket on a stream under /api/v1/ws. */
 export type WebSocketConnection = {
   __typename?: 'WebSocketConnection';
@@ -7688,6 +8449,17 @@ export type ResolversTypes = {
   ApiKey: ResolverTypeWrapper<ApiKey>;
   AppendEntriesResponse: ResolverTypeWrapper<AppendEntriesResponse>;
   AppendedEntry: ResolverTypeWrapper<AppendedEntry>;
+  ApplierError: ResolverTypeWrapper<ApplierError>;
+  ApplierSortField: ApplierSortField;
+  ApplierState: ApplierState;
+  ApplierStatus: ResolverTypeWrapper<ApplierStatus>;
+  ApplyCheckpoint: ResolverTypeWrapper<ApplyCheckpoint>;
+  ApplyCheckpointTrigger: ApplyCheckpointTrigger;
+  ApplyConfig: ResolverTypeWrapper<ApplyConfig>;
+  ApplyConfigInput: ApplyConfigInput;
+  ApplyStatistics: ResolverTypeWrapper<ApplyStatistics>;
+  ApplyTransaction: ResolverTypeWrapper<ApplyTransaction>;
+  ApplyTransactionStatus: ApplyTransactionStatus;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   AuditOutcome: AuditOutcome;
   BackendHealth: BackendHealth;
@@ -7722,8 +8494,10 @@ export type ResolversTypes = {
   ChannelThroughput: ResolverTypeWrapper<ChannelThroughput>;
   ChannelTimeSeries: ResolverTypeWrapper<ChannelTimeSeries>;
   Clock: ResolverTypeWrapper<Clock>;
+  ClockEntry: ResolverTypeWrapper<ClockEntry>;
   ClockInput: ClockInput;
   ClockMode: ClockMode;
+  ClockOrder: ClockOrder;
   ClusterConfig: ResolverTypeWrapper<ClusterConfig>;
   ClusterConfigInput: ClusterConfigInput;
   ClusterHealth: ResolverTypeWrapper<ClusterHealth>;
@@ -7751,21 +8525,38 @@ export type ResolversTypes = {
   CommitCounts: ResolverTypeWrapper<CommitCounts>;
   CommitWaitStatistics: ResolverTypeWrapper<CommitWaitStatistics>;
   CompositeSharding: ResolverTypeWrapper<Omit<CompositeSharding, 'strategies'> & { strategies: Array<ResolversTypes['ShardingStrategy']> }>;
+  ConflictBacktest: ResolverTypeWrapper<ConflictBacktest>;
+  ConflictBacktests: ResolverTypeWrapper<ConflictBacktests>;
+  ConflictCount: ResolverTypeWrapper<ConflictCount>;
   ConflictCounts: ResolverTypeWrapper<ConflictCounts>;
   ConflictEvent: ResolverTypeWrapper<ConflictEvent>;
+  ConflictExplanation: ResolverTypeWrapper<ConflictExplanation>;
+  ConflictPredictions: ResolverTypeWrapper<ConflictPredictions>;
   ConflictResolution: ResolverTypeWrapper<ConflictResolution>;
+  ConflictResolutionContext: ResolverTypeWrapper<ConflictResolutionContext>;
   ConflictResolutionStrategy: ConflictResolutionStrategy;
+  ConflictSeriesPrediction: ResolverTypeWrapper<ConflictSeriesPrediction>;
+  ConflictStatistics: ResolverTypeWrapper<ConflictStatistics>;
+  ConflictStrategyInfo: ResolverTypeWrapper<ConflictStrategyInfo>;
   ConflictType: ConflictType;
+  ConflictVersion: ResolverTypeWrapper<ConflictVersion>;
   ConflictWinner: ConflictWinner;
   ConnectionOutcome: ConnectionOutcome;
   ConnectionSortField: ConnectionSortField;
   ConnectionState: ConnectionState;
+  ConsistencyForecast: ResolverTypeWrapper<ConsistencyForecast>;
+  ConsistencyLevel: ConsistencyLevel;
+  CrdtColumnUse: ResolverTypeWrapper<CrdtColumnUse>;
+  CrdtType: CrdtType;
+  CrdtTypeInfo: ResolverTypeWrapper<CrdtTypeInfo>;
   CreateAlertRuleInput: CreateAlertRuleInput;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateChannelAlertRuleInput: CreateChannelAlertRuleInput;
   CreateReplicationSnapshotInput: CreateReplicationSnapshotInput;
   CreateSlotInput: CreateSlotInput;
   CreatedApiKey: ResolverTypeWrapper<CreatedApiKey>;
+  DatacenterNode: ResolverTypeWrapper<DatacenterNode>;
+  DatacenterVectorClock: ResolverTypeWrapper<DatacenterVectorClock>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DetailedClusterHealth: ResolverTypeWrapper<DetailedClusterHealth>;
   DhtNode: ResolverTypeWrapper<DhtNode>;
@@ -7824,6 +8615,16 @@ export type ResolversTypes = {
   FaultType: FaultType;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FlushResult: ResolverTypeWrapper<FlushResult>;
+  GeoDatacenter: ResolverTypeWrapper<GeoDatacenter>;
+  GeoDatacenterInput: GeoDatacenterInput;
+  GeoLagCell: ResolverTypeWrapper<GeoLagCell>;
+  GeoLocation: ResolverTypeWrapper<GeoLocation>;
+  GeoLocationInput: GeoLocationInput;
+  GeoReplicationStatistics: ResolverTypeWrapper<GeoReplicationStatistics>;
+  GeoStream: ResolverTypeWrapper<GeoStream>;
+  GeoStreamInput: GeoStreamInput;
+  GeoStreamState: GeoStreamState;
+  GeoStreamsByState: ResolverTypeWrapper<GeoStreamsByState>;
   GossipJoin: ResolverTypeWrapper<GossipJoin>;
   GossipProbe: ResolverTypeWrapper<GossipProbe>;
   GossipState: ResolverTypeWrapper<GossipState>;
@@ -7836,6 +8637,11 @@ export type ResolversTypes = {
   GrdResourceType: GrdResourceType;
   GrdStats: ResolverTypeWrapper<GrdStats>;
   GrdTopology: ResolverTypeWrapper<GrdTopology>;
+  GroupConflict: ResolverTypeWrapper<GroupConflict>;
+  GroupConflictResolution: ResolverTypeWrapper<GroupConflictResolution>;
+  GroupConflictStatus: GroupConflictStatus;
+  GroupConflictStrategy: GroupConflictStrategy;
+  GroupConflictWinner: GroupConflictWinner;
   HashFunction: HashFunction;
   HashFunctionName: HashFunctionName;
   HashRouteReason: ResolverTypeWrapper<HashRouteReason>;
@@ -7877,6 +8683,7 @@ export type ResolversTypes = {
   KeyRoute: ResolverTypeWrapper<Omit<KeyRoute, 'reasons'> & { reasons: Array<ResolversTypes['RouteReason']> }>;
   LatencyPercentiles: ResolverTypeWrapper<LatencyPercentiles>;
   LeaderElectionEvent: ResolverTypeWrapper<LeaderElectionEvent>;
+  LevelChange: ResolverTypeWrapper<LevelChange>;
   LevelSelection: ResolverTypeWrapper<Omit<LevelSelection, 'matches'> & { matches: Array<ResolversTypes['RouteReason']> }>;
   ListDefinition: ResolverTypeWrapper<ListDefinition>;
   ListDefinitionInput: ListDefinitionInput;
@@ -7944,6 +8751,7 @@ export type ResolversTypes = {
   ParticipantState: ParticipantState;
   ParticipantVote: ParticipantVote;
   PerformanceMetrics: ResolverTypeWrapper<PerformanceMetrics>;
+  PermanentErrorPolicy: PermanentErrorPolicy;
   PiggybackEntry: ResolverTypeWrapper<PiggybackEntry>;
   PlannedShardMove: ResolverTypeWrapper<PlannedShardMove>;
   Principal: ResolverTypeWrapper<Principal>;
@@ -8036,6 +8844,7 @@ export type ResolversTypes = {
   RequestMetrics: ResolverTypeWrapper<RequestMetrics>;
   ResolutionAction: ResolutionAction;
   ResolveConflictInput: ResolveConflictInput;
+  ResolveGroupConflictInput: ResolveGroupConflictInput;
   Role: Role;
   RouteReason: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RouteReason']>;
   RoutedShard: ResolverTypeWrapper<RoutedShard>;
@@ -8043,6 +8852,8 @@ export type ResolversTypes = {
   RowWriteInput: RowWriteInput;
   RowWriteOp: RowWriteOp;
   RuntimeMetrics: ResolverTypeWrapper<RuntimeMetrics>;
+  SessionClockGap: ResolverTypeWrapper<SessionClockGap>;
+  SessionCoverage: ResolverTypeWrapper<SessionCoverage>;
   Shard: ResolverTypeWrapper<Shard>;
   ShardColumnType: ShardColumnType;
   ShardCopyRole: ShardCopyRole;
@@ -8091,6 +8902,7 @@ export type ResolversTypes = {
   SnapshotType: SnapshotType;
   SortOrder: SortOrder;
   SplitBrainPrevention: SplitBrainPrevention;
+  StrategyReplay: ResolverTypeWrapper<StrategyReplay>;
   StreamSubscription: ResolverTypeWrapper<StreamSubscription>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -8118,6 +8930,8 @@ export type ResolversTypes = {
   WalSegmentCounts: ResolverTypeWrapper<WalSegmentCounts>;
   WalSentCounts: ResolverTypeWrapper<WalSentCounts>;
   WalStatus: WalStatus;
+  WanLink: ResolverTypeWrapper<WanLink>;
+  WanLinkSettingInput: WanLinkSettingInput;
   WebSocketConnection: ResolverTypeWrapper<WebSocketConnection>;
   WebSocketLimits: ResolverTypeWrapper<WebSocketLimits>;
   WebSocketStatus: ResolverTypeWrapper<WebSocketStatus>;
@@ -8155,6 +8969,13 @@ export type ResolversParentTypes = {
   ApiKey: ApiKey;
   AppendEntriesResponse: AppendEntriesResponse;
   AppendedEntry: AppendedEntry;
+  ApplierError: ApplierError;
+  ApplierStatus: ApplierStatus;
+  ApplyCheckpoint: ApplyCheckpoint;
+  ApplyConfig: ApplyConfig;
+  ApplyConfigInput: ApplyConfigInput;
+  ApplyStatistics: ApplyStatistics;
+  ApplyTransaction: ApplyTransaction;
   AuditEntry: AuditEntry;
   BaseBackupProgress: BaseBackupProgress;
   BeginDistributedTransactionInput: BeginDistributedTransactionInput;
@@ -8181,6 +9002,7 @@ export type ResolversParentTypes = {
   ChannelThroughput: ChannelThroughput;
   ChannelTimeSeries: ChannelTimeSeries;
   Clock: Clock;
+  ClockEntry: ClockEntry;
   ClockInput: ClockInput;
   ClusterConfig: ClusterConfig;
   ClusterConfigInput: ClusterConfigInput;
@@ -8206,15 +9028,30 @@ export type ResolversParentTypes = {
   CommitCounts: CommitCounts;
   CommitWaitStatistics: CommitWaitStatistics;
   CompositeSharding: Omit<CompositeSharding, 'strategies'> & { strategies: Array<ResolversParentTypes['ShardingStrategy']> };
+  ConflictBacktest: ConflictBacktest;
+  ConflictBacktests: ConflictBacktests;
+  ConflictCount: ConflictCount;
   ConflictCounts: ConflictCounts;
   ConflictEvent: ConflictEvent;
+  ConflictExplanation: ConflictExplanation;
+  ConflictPredictions: ConflictPredictions;
   ConflictResolution: ConflictResolution;
+  ConflictResolutionContext: ConflictResolutionContext;
+  ConflictSeriesPrediction: ConflictSeriesPrediction;
+  ConflictStatistics: ConflictStatistics;
+  ConflictStrategyInfo: ConflictStrategyInfo;
+  ConflictVersion: ConflictVersion;
+  ConsistencyForecast: ConsistencyForecast;
+  CrdtColumnUse: CrdtColumnUse;
+  CrdtTypeInfo: CrdtTypeInfo;
   CreateAlertRuleInput: CreateAlertRuleInput;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateChannelAlertRuleInput: CreateChannelAlertRuleInput;
   CreateReplicationSnapshotInput: CreateReplicationSnapshotInput;
   CreateSlotInput: CreateSlotInput;
   CreatedApiKey: CreatedApiKey;
+  DatacenterNode: DatacenterNode;
+  DatacenterVectorClock: DatacenterVectorClock;
   DateTime: Scalars['DateTime']['output'];
   DetailedClusterHealth: DetailedClusterHealth;
   DhtNode: DhtNode;
@@ -8258,6 +9095,15 @@ export type ResolversParentTypes = {
   FaultInput: FaultInput;
   Float: Scalars['Float']['output'];
   FlushResult: FlushResult;
+  GeoDatacenter: GeoDatacenter;
+  GeoDatacenterInput: GeoDatacenterInput;
+  GeoLagCell: GeoLagCell;
+  GeoLocation: GeoLocation;
+  GeoLocationInput: GeoLocationInput;
+  GeoReplicationStatistics: GeoReplicationStatistics;
+  GeoStream: GeoStream;
+  GeoStreamInput: GeoStreamInput;
+  GeoStreamsByState: GeoStreamsByState;
   GossipJoin: GossipJoin;
   GossipProbe: GossipProbe;
   GossipState: GossipState;
@@ -8267,6 +9113,8 @@ export type ResolversParentTypes = {
   GrdResource: GrdResource;
   GrdStats: GrdStats;
   GrdTopology: GrdTopology;
+  GroupConflict: GroupConflict;
+  GroupConflictResolution: GroupConflictResolution;
   HashRouteReason: HashRouteReason;
   HashSharding: HashSharding;
   HealthCheck: HealthCheck;
@@ -8294,6 +9142,7 @@ export type ResolversParentTypes = {
   KeyRoute: Omit<KeyRoute, 'reasons'> & { reasons: Array<ResolversParentTypes['RouteReason']> };
   LatencyPercentiles: LatencyPercentiles;
   LeaderElectionEvent: LeaderElectionEvent;
+  LevelChange: LevelChange;
   LevelSelection: Omit<LevelSelection, 'matches'> & { matches: Array<ResolversParentTypes['RouteReason']> };
   ListDefinition: ListDefinition;
   ListDefinitionInput: ListDefinitionInput;
@@ -8413,11 +9262,14 @@ export type ResolversParentTypes = {
   ReplicationStatus: ReplicationStatus;
   RequestMetrics: RequestMetrics;
   ResolveConflictInput: ResolveConflictInput;
+  ResolveGroupConflictInput: ResolveGroupConflictInput;
   RouteReason: ResolversUnionTypes<ResolversParentTypes>['RouteReason'];
   RoutedShard: RoutedShard;
   RowLock: RowLock;
   RowWriteInput: RowWriteInput;
   RuntimeMetrics: RuntimeMetrics;
+  SessionClockGap: SessionClockGap;
+  SessionCoverage: SessionCoverage;
   Shard: Shard;
   ShardHotValue: ShardHotValue;
   ShardInput: ShardInput;
@@ -8449,6 +9301,7 @@ export type ResolversParentTypes = {
   SlotWalStatusCounts: SlotWalStatusCounts;
   SnapshotCounts: SnapshotCounts;
   SnapshotInfo: SnapshotInfo;
+  StrategyReplay: StrategyReplay;
   StreamSubscription: StreamSubscription;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
@@ -8468,6 +9321,8 @@ export type ResolversParentTypes = {
   VoteResponse: VoteResponse;
   WalSegmentCounts: WalSegmentCounts;
   WalSentCounts: WalSentCounts;
+  WanLink: WanLink;
+  WanLinkSettingInput: WanLinkSettingInput;
   WebSocketConnection: WebSocketConnection;
   WebSocketLimits: WebSocketLimits;
   WebSocketStatus: WebSocketStatus;
@@ -8550,6 +9405,99 @@ export type AppendedEntryResolvers<ContextType = GraphQLContext, ParentType exte
   duplicate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   index?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   term?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type ApplierErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplierError'] = ResolversParentTypes['ApplierError']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  permanent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  xid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ApplierStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplierStatus'] = ResolversParentTypes['ApplierStatus']> = {
+  appliedAboveCheckpoint?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  applyParallelism?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  applyingTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  busyWorkers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  checkpointLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lagBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lagMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lagTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastAppliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['ApplierError']>, ParentType, ContextType>;
+  lastReceivedEndLsn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  onPermanentError?: Resolver<ResolversTypes['PermanentErrorPolicy'], ParentType, ContextType>;
+  queuedTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  readyTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  retryingTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ApplierState'], ParentType, ContextType>;
+  subscriptionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  targetNodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ApplyCheckpointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplyCheckpoint'] = ResolversParentTypes['ApplyCheckpoint']> = {
+  appliedAboveCheckpoint?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  checkpointLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscriptionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  takenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  trigger?: Resolver<ResolversTypes['ApplyCheckpointTrigger'], ParentType, ContextType>;
+};
+
+export type ApplyConfigResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplyConfig'] = ResolversParentTypes['ApplyConfig']> = {
+  applyCostPerChangeMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  applyParallelism?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  batchMaxBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  batchMaxTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  batchOverheadMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  checkpointHistoryLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  checkpointIntervalMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  discardLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxQueuedTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxRetries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onPermanentError?: Resolver<ResolversTypes['PermanentErrorPolicy'], ParentType, ContextType>;
+  retryInitialBackoffMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  retryMaxBackoffMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  transactionHistoryLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ApplyStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplyStatistics'] = ResolversParentTypes['ApplyStatistics']> = {
+  activeMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  appliers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  averageBatchTransactions?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  averageBusyWorkers?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  batchesApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changesApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dependencyWaits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  duplicatesIgnored?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  firstAppliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastAppliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  retries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  transactionsApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  transactionsDiscarded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  transactionsFailed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  transactionsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  transactionsSkipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  workerBusyMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ApplyTransactionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApplyTransaction'] = ResolversParentTypes['ApplyTransaction']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  commitLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  commitTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  enqueuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  origin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ApplyTransactionStatus'], ParentType, ContextType>;
+  subscriptionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  waitingOn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  xid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AuditEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -8815,6 +9763,12 @@ export type ClockResolvers<ContextType = GraphQLContext, ParentType extends Reso
   speed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type ClockEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClockEntry'] = ResolversParentTypes['ClockEntry']> = {
+  datacenterId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
 export type ClusterConfigResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterConfig'] = ResolversParentTypes['ClusterConfig']> = {
   autoFailover?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   clusterName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -9061,6 +10015,24 @@ export type CompositeShardingResolvers<ContextType = GraphQLContext, ParentType 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ConflictBacktestResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictBacktest'] = ResolversParentTypes['ConflictBacktest']> = {
+  baseRateBrierScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  brierScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  positives?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  predictions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  skill?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type ConflictBacktestsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictBacktests'] = ResolversParentTypes['ConflictBacktests']> = {
+  keyRanges?: Resolver<ResolversTypes['ConflictBacktest'], ParentType, ContextType>;
+  tables?: Resolver<ResolversTypes['ConflictBacktest'], ParentType, ContextType>;
+};
+
+export type ConflictCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictCount'] = ResolversParentTypes['ConflictCount']> = {
+  conflicts?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ConflictCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictCounts'] = ResolversParentTypes['ConflictCounts']> = {
   detected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   resolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -9074,6 +10046,32 @@ export type ConflictEventResolvers<ContextType = GraphQLContext, ParentType exte
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ConflictExplanationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictExplanation'] = ResolversParentTypes['ConflictExplanation']> = {
+  alternatives?: Resolver<Array<ResolversTypes['StrategyReplay']>, ParentType, ContextType>;
+  clockOrder?: Resolver<ResolversTypes['ClockOrder'], ParentType, ContextType>;
+  clocks?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  conflictId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['GroupConflictStatus'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['GroupConflictStrategy'], ParentType, ContextType>;
+  why?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  winner?: Resolver<Maybe<ResolversTypes['GroupConflictWinner']>, ParentType, ContextType>;
+};
+
+export type ConflictPredictionsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictPredictions'] = ResolversParentTypes['ConflictPredictions']> = {
+  backtest?: Resolver<ResolversTypes['ConflictBacktests'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  halfLifeWindows?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  keyRangeSeries?: Resolver<Array<ResolversTypes['ConflictSeriesPrediction']>, ParentType, ContextType>;
+  keyRanges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minHistoryWindows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nextWindowStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  observedWindows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sufficientHistory?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  tables?: Resolver<Array<ResolversTypes['ConflictSeriesPrediction']>, ParentType, ContextType>;
+  windowMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ConflictResolutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictResolution'] = ResolversParentTypes['ConflictResolution']> = {
   conflict?: Resolver<ResolversTypes['ReplicationConflict'], ParentType, ContextType>;
   conflictId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -9084,9 +10082,91 @@ export type ConflictResolutionResolvers<ContextType = GraphQLContext, ParentType
   winner?: Resolver<ResolversTypes['ConflictWinner'], ParentType, ContextType>;
 };
 
+export type ConflictResolutionContextResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictResolutionContext'] = ResolversParentTypes['ConflictResolutionContext']> = {
+  columnCrdts?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  customRow?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  sitePriority?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ConflictSeriesPredictionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictSeriesPrediction'] = ResolversParentTypes['ConflictSeriesPrediction']> = {
+  keyRange?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  probability?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ratePerWindow?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  recentCounts?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  tableName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  totalConflicts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ConflictStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictStatistics'] = ResolversParentTypes['ConflictStatistics']> = {
+  byStatus?: Resolver<Array<ResolversTypes['ConflictCount']>, ParentType, ContextType>;
+  byStrategy?: Resolver<Array<ResolversTypes['ConflictCount']>, ParentType, ContextType>;
+  byTable?: Resolver<Array<ResolversTypes['ConflictCount']>, ParentType, ContextType>;
+  byType?: Resolver<Array<ResolversTypes['ConflictCount']>, ParentType, ContextType>;
+  capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kept?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recorded?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  resolvedLater?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  resolvedOnArrival?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type ConflictStrategyInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictStrategyInfo'] = ResolversParentTypes['ConflictStrategyInfo']> = {
+  conflictsRecorded?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  guarantees?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  losesWrites?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  needs?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['GroupConflictStrategy'], ParentType, ContextType>;
+};
+
+export type ConflictVersionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConflictVersion'] = ResolversParentTypes['ConflictVersion']> = {
+  clock?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  siteId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  writtenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ConsistencyForecastResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsistencyForecast'] = ResolversParentTypes['ConsistencyForecast']> = {
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  failedDatacenterIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  readsSucceed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  worstCaseStalenessMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  writesSucceed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type CrdtColumnUseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CrdtColumnUse'] = ResolversParentTypes['CrdtColumnUse']> = {
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  groupKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tableName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CrdtTypeInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CrdtTypeInfo'] = ResolversParentTypes['CrdtTypeInfo']> = {
+  columnValues?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  crdtType?: Resolver<ResolversTypes['CrdtType'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  laws?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  merge?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operations?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  usedBy?: Resolver<Array<ResolversTypes['CrdtColumnUse']>, ParentType, ContextType>;
+};
+
 export type CreatedApiKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
   key?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DatacenterNodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DatacenterNode'] = ResolversParentTypes['DatacenterNode']> = {
+  nodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  running?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  writeRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DatacenterVectorClockResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DatacenterVectorClock'] = ResolversParentTypes['DatacenterVectorClock']> = {
+  datacenterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entries?: Resolver<Array<ResolversTypes['ClockEntry']>, ParentType, ContextType>;
+  session?: Resolver<Maybe<ResolversTypes['SessionCoverage']>, ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -9477,6 +10557,92 @@ export type FlushResultResolvers<ContextType = GraphQLContext, ParentType extend
   scn?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
+export type GeoDatacenterResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GeoDatacenter'] = ResolversParentTypes['GeoDatacenter']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  datacenterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['WanLink']>, ParentType, ContextType>;
+  location?: Resolver<ResolversTypes['GeoLocation'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['DatacenterNode']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  writableNodeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type GeoLagCellResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GeoLagCell'] = ResolversParentTypes['GeoLagCell']> = {
+  lagMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lagOperations?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  sourceDatacenterId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  streamId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  targetDatacenterId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type GeoLocationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GeoLocation'] = ResolversParentTypes['GeoLocation']> = {
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type GeoReplicationStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GeoReplicationStatistics'] = ResolversParentTypes['GeoReplicationStatistics']> = {
+  applyErrors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  compressedBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  compressionCpuMicrosPerMegabyte?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  compressionRatio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  datacenterCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lagMatrix?: Resolver<Array<ResolversTypes['GeoLagCell']>, ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['WanLink']>, ParentType, ContextType>;
+  maxLagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  operationsApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rawBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  retransmits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  streamCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  streamsByState?: Resolver<ResolversTypes['GeoStreamsByState'], ParentType, ContextType>;
+};
+
+export type GeoStreamResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GeoStream'] = ResolversParentTypes['GeoStream']> = {
+  acknowledgedLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  appliedLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  applyErrors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  batchesShipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  compressedBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  compressionCpuMicrosPerMegabyte?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  compressionRatio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  confirmedLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  consistencyLevel?: Resolver<ResolversTypes['ConsistencyLevel'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  forecasts?: Resolver<Array<ResolversTypes['ConsistencyForecast']>, ParentType, ContextType>;
+  lagBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lagOperations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastAckLatencyMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lastAppliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  levelHistory?: Resolver<Array<ResolversTypes['LevelChange']>, ParentType, ContextType>;
+  maxAckLatencyMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  operationsApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rawBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  retransmits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  skippedDeletes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sourceDatacenterId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceNodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['GeoStreamState'], ParentType, ContextType>;
+  stateReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  streamId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  targetDatacenterId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  targetNodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  transactionsApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unacknowledgedOperations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waitingFor?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type GeoStreamsByStateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GeoStreamsByState'] = ResolversParentTypes['GeoStreamsByState']> = {
+  BROKEN?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  CATCHING_UP?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  DISCONNECTED?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  STREAMING?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type GossipJoinResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GossipJoin'] = ResolversParentTypes['GossipJoin']> = {
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   seeds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -9555,6 +10721,34 @@ export type GrdTopologyResolvers<ContextType = GraphQLContext, ParentType extend
   remasteredResources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   statistics?: Resolver<ResolversTypes['GrdStats'], ParentType, ContextType>;
   totalResources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type GroupConflictResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GroupConflict'] = ResolversParentTypes['GroupConflict']> = {
+  appliedSiteIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  base?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  conflictId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  conflictType?: Resolver<ResolversTypes['ConflictType'], ParentType, ContextType>;
+  context?: Resolver<ResolversTypes['ConflictResolutionContext'], ParentType, ContextType>;
+  detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  groupKind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  local?: Resolver<ResolversTypes['ConflictVersion'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  remote?: Resolver<ResolversTypes['ConflictVersion'], ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  resolvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolvedRow?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  rowKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  siblings?: Resolver<Array<ResolversTypes['ConflictVersion']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['GroupConflictStatus'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['GroupConflictStrategy'], ParentType, ContextType>;
+  tableName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  winner?: Resolver<Maybe<ResolversTypes['GroupConflictWinner']>, ParentType, ContextType>;
+};
+
+export type GroupConflictResolutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GroupConflictResolution'] = ResolversParentTypes['GroupConflictResolution']> = {
+  conflict?: Resolver<ResolversTypes['GroupConflict'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['ConflictExplanation'], ParentType, ContextType>;
 };
 
 export type HashRouteReasonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HashRouteReason'] = ResolversParentTypes['HashRouteReason']> = {
@@ -9766,6 +10960,12 @@ export type LeaderElectionEventResolvers<ContextType = GraphQLContext, ParentTyp
   time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   voters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   votesReceived?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LevelChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LevelChange'] = ResolversParentTypes['LevelChange']> = {
+  changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fromLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['ConsistencyLevel'], ParentType, ContextType>;
 };
 
 export type LevelSelectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LevelSelection'] = ResolversParentTypes['LevelSelection']> = {
@@ -10025,12 +11225,15 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createAccessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType, Partial<MutationCreateAccessTokenArgs>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createChannelAlertRule?: Resolver<ResolversTypes['ChannelAlertRule'], ParentType, ContextType, RequireFields<MutationCreateChannelAlertRuleArgs, 'input'>>;
+  createGeoDatacenter?: Resolver<ResolversTypes['GeoDatacenter'], ParentType, ContextType, RequireFields<MutationCreateGeoDatacenterArgs, 'input'>>;
+  createGeoStream?: Resolver<ResolversTypes['GeoStream'], ParentType, ContextType, RequireFields<MutationCreateGeoStreamArgs, 'input'>>;
   createMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationCreateMigrationTaskArgs, 'input'>>;
   createReplicationAlertRule?: Resolver<ResolversTypes['ReplicationAlertRule'], ParentType, ContextType, RequireFields<MutationCreateReplicationAlertRuleArgs, 'input'>>;
   createReplicationSlot?: Resolver<ResolversTypes['ReplicationSlot'], ParentType, ContextType, RequireFields<MutationCreateReplicationSlotArgs, 'input'>>;
   createReplicationSnapshot?: Resolver<ResolversTypes['ReplicationSnapshot'], ParentType, ContextType, Partial<MutationCreateReplicationSnapshotArgs>>;
   createShardedTable?: Resolver<ResolversTypes['ShardedTable'], ParentType, ContextType, RequireFields<MutationCreateShardedTableArgs, 'input'>>;
   deleteChannelAlertRule?: Resolver<ResolversTypes['ChannelAlertRule'], ParentType, ContextType, RequireFields<MutationDeleteChannelAlertRuleArgs, 'id'>>;
+  deleteGeoDatacenter?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteGeoDatacenterArgs, 'id'>>;
   deleteMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationDeleteMigrationTaskArgs, 'taskId'>>;
   deleteReplicationSlot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSlotArgs, 'name'>>;
   deleteReplicationSnapshot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSnapshotArgs, 'id'>>;
@@ -10067,6 +11270,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   removeRaftMember?: Resolver<ResolversTypes['RaftMembership'], ParentType, ContextType, RequireFields<MutationRemoveRaftMemberArgs, 'force' | 'nodeId'>>;
   removeReplica?: Resolver<ResolversTypes['Replica'], ParentType, ContextType, RequireFields<MutationRemoveReplicaArgs, 'id'>>;
   resolveConflict?: Resolver<ResolversTypes['ConflictResolution'], ParentType, ContextType, RequireFields<MutationResolveConflictArgs, 'input'>>;
+  resolveGroupConflict?: Resolver<ResolversTypes['GroupConflictResolution'], ParentType, ContextType, RequireFields<MutationResolveGroupConflictArgs, 'input'>>;
   resolveInDoubtTransaction?: Resolver<ResolversTypes['InDoubtResolution'], ParentType, ContextType, RequireFields<MutationResolveInDoubtTransactionArgs, 'dryRun' | 'id' | 'outcome'>>;
   restoreReplicationSnapshot?: Resolver<ResolversTypes['ReplicationSnapshotProgress'], ParentType, ContextType, RequireFields<MutationRestoreReplicationSnapshotArgs, 'id'>>;
   resumeMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationResumeMigrationTaskArgs, 'taskId'>>;
@@ -10077,6 +11281,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   rollbackXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationRollbackXaTransactionArgs, 'xid'>>;
   setClock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType, RequireFields<MutationSetClockArgs, 'input'>>;
   setExecutionStrategy?: Resolver<ResolversTypes['ExecutionStrategyChange'], ParentType, ContextType, RequireFields<MutationSetExecutionStrategyArgs, 'strategy'>>;
+  setGeoStreamConsistencyLevel?: Resolver<ResolversTypes['GeoStream'], ParentType, ContextType, RequireFields<MutationSetGeoStreamConsistencyLevelArgs, 'consistencyLevel' | 'id'>>;
   setLoadBalancerStrategy?: Resolver<ResolversTypes['LoadBalancerStrategyChange'], ParentType, ContextType, RequireFields<MutationSetLoadBalancerStrategyArgs, 'strategy'>>;
   setShardStatus?: Resolver<ResolversTypes['Shard'], ParentType, ContextType, RequireFields<MutationSetShardStatusArgs, 'id' | 'status' | 'table'>>;
   setWorkload?: Resolver<ResolversTypes['Workload'], ParentType, ContextType, RequireFields<MutationSetWorkloadArgs, 'input'>>;
@@ -10085,9 +11290,11 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   startRacCluster?: Resolver<ResolversTypes['RacClusterStatus'], ParentType, ContextType>;
   startXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationStartXaTransactionArgs, 'input'>>;
   stopRacCluster?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  takeApplyCheckpoint?: Resolver<Array<ResolversTypes['ApplyCheckpoint']>, ParentType, ContextType, Partial<MutationTakeApplyCheckpointArgs>>;
   testFailover?: Resolver<ResolversTypes['FailoverTestResult'], ParentType, ContextType, Partial<MutationTestFailoverArgs>>;
   triggerFailover?: Resolver<ResolversTypes['FailoverResult'], ParentType, ContextType, RequireFields<MutationTriggerFailoverArgs, 'input'>>;
   triggerReplicationFailover?: Resolver<ResolversTypes['ReplicationFailoverResult'], ParentType, ContextType, Partial<MutationTriggerReplicationFailoverArgs>>;
+  updateApplyConfig?: Resolver<ResolversTypes['ApplyConfig'], ParentType, ContextType, RequireFields<MutationUpdateApplyConfigArgs, 'config'>>;
   updateChannelAlertRule?: Resolver<ResolversTypes['ChannelAlertRule'], ParentType, ContextType, RequireFields<MutationUpdateChannelAlertRuleArgs, 'id' | 'input'>>;
   updateClusterConfig?: Resolver<ResolversTypes['ClusterInfo'], ParentType, ContextType, RequireFields<MutationUpdateClusterConfigArgs, 'config'>>;
   updateFailoverConfig?: Resolver<ResolversTypes['FailoverConfig'], ParentType, ContextType, RequireFields<MutationUpdateFailoverConfigArgs, 'config'>>;
@@ -10346,6 +11553,11 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   analyzeShardKey?: Resolver<ResolversTypes['ShardKeyAnalysis'], ParentType, ContextType, RequireFields<QueryAnalyzeShardKeyArgs, 'keyColumns' | 'table'>>;
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType, RequireFields<QueryApiKeysArgs, 'limit' | 'offset'>>;
   apiVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  applyCheckpoints?: Resolver<Array<ResolversTypes['ApplyCheckpoint']>, ParentType, ContextType, RequireFields<QueryApplyCheckpointsArgs, 'limit' | 'offset'>>;
+  applyConfig?: Resolver<ResolversTypes['ApplyConfig'], ParentType, ContextType>;
+  applyStatistics?: Resolver<ResolversTypes['ApplyStatistics'], ParentType, ContextType, Partial<QueryApplyStatisticsArgs>>;
+  applyStatus?: Resolver<Array<ResolversTypes['ApplierStatus']>, ParentType, ContextType, RequireFields<QueryApplyStatusArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
+  applyTransactions?: Resolver<Array<ResolversTypes['ApplyTransaction']>, ParentType, ContextType, RequireFields<QueryApplyTransactionsArgs, 'limit' | 'offset'>>;
   auditEntries?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAuditEntriesArgs, 'limit' | 'offset' | 'order'>>;
   bufferPoolStats?: Resolver<Maybe<ResolversTypes['BufferPoolStats']>, ParentType, ContextType>;
   cacheFusionStats?: Resolver<ResolversTypes['CacheFusionStats'], ParentType, ContextType>;
@@ -10367,6 +11579,10 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   clusterStatus?: Resolver<ResolversTypes['ClusterStatus'], ParentType, ContextType>;
   clusterTopology?: Resolver<ResolversTypes['ClusterTopology'], ParentType, ContextType>;
   clusteringStatus?: Resolver<ResolversTypes['ClusteringStatus'], ParentType, ContextType>;
+  conflictCrdts?: Resolver<Array<ResolversTypes['CrdtTypeInfo']>, ParentType, ContextType>;
+  conflictPredictions?: Resolver<ResolversTypes['ConflictPredictions'], ParentType, ContextType, Partial<QueryConflictPredictionsArgs>>;
+  conflictStatistics?: Resolver<ResolversTypes['ConflictStatistics'], ParentType, ContextType>;
+  conflictStrategies?: Resolver<Array<ResolversTypes['ConflictStrategyInfo']>, ParentType, ContextType>;
   detailedClusterHealth?: Resolver<ResolversTypes['DetailedClusterHealth'], ParentType, ContextType>;
   dhtNodes?: Resolver<Array<ResolversTypes['DhtNode']>, ParentType, ContextType, RequireFields<QueryDhtNodesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   dhtRing?: Resolver<Array<ResolversTypes['DhtRingEntry']>, ParentType, ContextType, RequireFields<QueryDhtRingArgs, 'limit' | 'offset'>>;
@@ -10384,10 +11600,17 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   failoverHistory?: Resolver<Array<ResolversTypes['FailoverResult']>, ParentType, ContextType, RequireFields<QueryFailoverHistoryArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   failoverStatistics?: Resolver<ResolversTypes['FailoverStatistics'], ParentType, ContextType>;
   faults?: Resolver<Array<ResolversTypes['Fault']>, ParentType, ContextType, RequireFields<QueryFaultsArgs, 'limit' | 'offset'>>;
+  geoDatacenter?: Resolver<Maybe<ResolversTypes['GeoDatacenter']>, ParentType, ContextType, RequireFields<QueryGeoDatacenterArgs, 'id'>>;
+  geoDatacenters?: Resolver<Array<ResolversTypes['GeoDatacenter']>, ParentType, ContextType, RequireFields<QueryGeoDatacentersArgs, 'limit' | 'offset'>>;
+  geoReplicationStatistics?: Resolver<ResolversTypes['GeoReplicationStatistics'], ParentType, ContextType>;
+  geoStreamStatus?: Resolver<Maybe<ResolversTypes['GeoStream']>, ParentType, ContextType, RequireFields<QueryGeoStreamStatusArgs, 'id'>>;
+  geoStreams?: Resolver<Array<ResolversTypes['GeoStream']>, ParentType, ContextType, RequireFields<QueryGeoStreamsArgs, 'limit' | 'offset'>>;
+  geoVectorClock?: Resolver<ResolversTypes['DatacenterVectorClock'], ParentType, ContextType, RequireFields<QueryGeoVectorClockArgs, 'datacenterId'>>;
   gossipState?: Resolver<ResolversTypes['GossipState'], ParentType, ContextType, RequireFields<QueryGossipStateArgs, 'limit' | 'offset'>>;
   grdAffinity?: Resolver<Array<ResolversTypes['GrdAffinity']>, ParentType, ContextType, RequireFields<QueryGrdAffinityArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   grdResources?: Resolver<Array<ResolversTypes['GrdResource']>, ParentType, ContextType, RequireFields<QueryGrdResourcesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   grdTopology?: Resolver<ResolversTypes['GrdTopology'], ParentType, ContextType>;
+  groupConflictExplanation?: Resolver<Maybe<ResolversTypes['ConflictExplanation']>, ParentType, ContextType, RequireFields<QueryGroupConflictExplanationArgs, 'conflictId'>>;
   health?: Resolver<ResolversTypes['HealthReport'], ParentType, ContextType, RequireFields<QueryHealthArgs, 'probe'>>;
   healthHistory?: Resolver<Array<ResolversTypes['HealthSample']>, ParentType, ContextType, RequireFields<QueryHealthHistoryArgs, 'limit' | 'offset' | 'order'>>;
   healthIssues?: Resolver<Array<ResolversTypes['HealthIssue']>, ParentType, ContextType, RequireFields<QueryHealthIssuesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
@@ -11165,6 +12388,17 @@ export type RuntimeMetricsResolvers<ContextType = GraphQLContext, ParentType ext
   pendingTimers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type SessionClockGapResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionClockGap'] = ResolversParentTypes['SessionClockGap']> = {
+  datacenterId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  sessionPosition?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type SessionCoverageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SessionCoverage'] = ResolversParentTypes['SessionCoverage']> = {
+  covered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['SessionClockGap']>, ParentType, ContextType>;
+};
+
 export type ShardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Shard'] = ResolversParentTypes['Shard']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastRebalance?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -11406,6 +12640,16 @@ export type SnapshotInfoResolvers<ContextType = GraphQLContext, ParentType exten
   totalEntriesCompacted?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
+export type StrategyReplayResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StrategyReplay'] = ResolversParentTypes['StrategyReplay']> = {
+  agreesWithRecorded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  siblings?: Resolver<Array<ResolversTypes['ConflictVersion']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['GroupConflictStatus'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['GroupConflictStrategy'], ParentType, ContextType>;
+  winner?: Resolver<Maybe<ResolversTypes['GroupConflictWinner']>, ParentType, ContextType>;
+};
+
 export type StreamSubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StreamSubscription'] = ResolversParentTypes['StreamSubscription']> = {
   clientId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   connectionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -11592,6 +12836,16 @@ export type WalSentCountsResolvers<ContextType = GraphQLContext, ParentType exte
   resentBatches?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
+export type WanLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WanLink'] = ResolversParentTypes['WanLink']> = {
+  bandwidthBytesPerSecond?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  datacenterIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  distanceKm?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  latencyMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lossRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  partitioned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type WebSocketConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebSocketConnection'] = ResolversParentTypes['WebSocketConnection']> = {
   bytesQueued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   bytesSent?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
@@ -11757,6 +13011,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ApiKey?: ApiKeyResolvers<ContextType>;
   AppendEntriesResponse?: AppendEntriesResponseResolvers<ContextType>;
   AppendedEntry?: AppendedEntryResolvers<ContextType>;
+  ApplierError?: ApplierErrorResolvers<ContextType>;
+  ApplierStatus?: ApplierStatusResolvers<ContextType>;
+  ApplyCheckpoint?: ApplyCheckpointResolvers<ContextType>;
+  ApplyConfig?: ApplyConfigResolvers<ContextType>;
+  ApplyStatistics?: ApplyStatisticsResolvers<ContextType>;
+  ApplyTransaction?: ApplyTransactionResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   BaseBackupProgress?: BaseBackupProgressResolvers<ContextType>;
   BigInt?: GraphQLScalarType;
@@ -11781,6 +13041,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ChannelThroughput?: ChannelThroughputResolvers<ContextType>;
   ChannelTimeSeries?: ChannelTimeSeriesResolvers<ContextType>;
   Clock?: ClockResolvers<ContextType>;
+  ClockEntry?: ClockEntryResolvers<ContextType>;
   ClusterConfig?: ClusterConfigResolvers<ContextType>;
   ClusterHealth?: ClusterHealthResolvers<ContextType>;
   ClusterHealthCheck?: ClusterHealthCheckResolvers<ContextType>;
@@ -11804,10 +13065,25 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CommitCounts?: CommitCountsResolvers<ContextType>;
   CommitWaitStatistics?: CommitWaitStatisticsResolvers<ContextType>;
   CompositeSharding?: CompositeShardingResolvers<ContextType>;
+  ConflictBacktest?: ConflictBacktestResolvers<ContextType>;
+  ConflictBacktests?: ConflictBacktestsResolvers<ContextType>;
+  ConflictCount?: ConflictCountResolvers<ContextType>;
   ConflictCounts?: ConflictCountsResolvers<ContextType>;
   ConflictEvent?: ConflictEventResolvers<ContextType>;
+  ConflictExplanation?: ConflictExplanationResolvers<ContextType>;
+  ConflictPredictions?: ConflictPredictionsResolvers<ContextType>;
   ConflictResolution?: ConflictResolutionResolvers<ContextType>;
+  ConflictResolutionContext?: ConflictResolutionContextResolvers<ContextType>;
+  ConflictSeriesPrediction?: ConflictSeriesPredictionResolvers<ContextType>;
+  ConflictStatistics?: ConflictStatisticsResolvers<ContextType>;
+  ConflictStrategyInfo?: ConflictStrategyInfoResolvers<ContextType>;
+  ConflictVersion?: ConflictVersionResolvers<ContextType>;
+  ConsistencyForecast?: ConsistencyForecastResolvers<ContextType>;
+  CrdtColumnUse?: CrdtColumnUseResolvers<ContextType>;
+  CrdtTypeInfo?: CrdtTypeInfoResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
+  DatacenterNode?: DatacenterNodeResolvers<ContextType>;
+  DatacenterVectorClock?: DatacenterVectorClockResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DetailedClusterHealth?: DetailedClusterHealthResolvers<ContextType>;
   DhtNode?: DhtNodeResolvers<ContextType>;
@@ -11845,6 +13121,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   FailoverTimelineStep?: FailoverTimelineStepResolvers<ContextType>;
   Fault?: FaultResolvers<ContextType>;
   FlushResult?: FlushResultResolvers<ContextType>;
+  GeoDatacenter?: GeoDatacenterResolvers<ContextType>;
+  GeoLagCell?: GeoLagCellResolvers<ContextType>;
+  GeoLocation?: GeoLocationResolvers<ContextType>;
+  GeoReplicationStatistics?: GeoReplicationStatisticsResolvers<ContextType>;
+  GeoStream?: GeoStreamResolvers<ContextType>;
+  GeoStreamsByState?: GeoStreamsByStateResolvers<ContextType>;
   GossipJoin?: GossipJoinResolvers<ContextType>;
   GossipProbe?: GossipProbeResolvers<ContextType>;
   GossipState?: GossipStateResolvers<ContextType>;
@@ -11854,6 +13136,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   GrdResource?: GrdResourceResolvers<ContextType>;
   GrdStats?: GrdStatsResolvers<ContextType>;
   GrdTopology?: GrdTopologyResolvers<ContextType>;
+  GroupConflict?: GroupConflictResolvers<ContextType>;
+  GroupConflictResolution?: GroupConflictResolutionResolvers<ContextType>;
   HashRouteReason?: HashRouteReasonResolvers<ContextType>;
   HashSharding?: HashShardingResolvers<ContextType>;
   HealthCheck?: HealthCheckResolvers<ContextType>;
@@ -11877,6 +13161,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   KeyRoute?: KeyRouteResolvers<ContextType>;
   LatencyPercentiles?: LatencyPercentilesResolvers<ContextType>;
   LeaderElectionEvent?: LeaderElectionEventResolvers<ContextType>;
+  LevelChange?: LevelChangeResolvers<ContextType>;
   LevelSelection?: LevelSelectionResolvers<ContextType>;
   ListDefinition?: ListDefinitionResolvers<ContextType>;
   ListRouteReason?: ListRouteReasonResolvers<ContextType>;
@@ -11986,6 +13271,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RoutedShard?: RoutedShardResolvers<ContextType>;
   RowLock?: RowLockResolvers<ContextType>;
   RuntimeMetrics?: RuntimeMetricsResolvers<ContextType>;
+  SessionClockGap?: SessionClockGapResolvers<ContextType>;
+  SessionCoverage?: SessionCoverageResolvers<ContextType>;
   Shard?: ShardResolvers<ContextType>;
   ShardHotValue?: ShardHotValueResolvers<ContextType>;
   ShardKeyAnalysis?: ShardKeyAnalysisResolvers<ContextType>;
@@ -12009,6 +13296,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SlotWalStatusCounts?: SlotWalStatusCountsResolvers<ContextType>;
   SnapshotCounts?: SnapshotCountsResolvers<ContextType>;
   SnapshotInfo?: SnapshotInfoResolvers<ContextType>;
+  StrategyReplay?: StrategyReplayResolvers<ContextType>;
   StreamSubscription?: StreamSubscriptionResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   SubscriptionCounts?: SubscriptionCountsResolvers<ContextType>;
@@ -12024,6 +13312,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   VoteResponse?: VoteResponseResolvers<ContextType>;
   WalSegmentCounts?: WalSegmentCountsResolvers<ContextType>;
   WalSentCounts?: WalSentCountsResolvers<ContextType>;
+  WanLink?: WanLinkResolvers<ContextType>;
   WebSocketConnection?: WebSocketConnectionResolvers<ContextType>;
   WebSocketLimits?: WebSocketLimitsResolvers<ContextType>;
   WebSocketStatus?: WebSocketStatusResolvers<ContextType>;

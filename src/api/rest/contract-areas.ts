@@ -15,7 +15,7 @@ export interface ContractArea {
 export const CONTRACT_AREAS: readonly ContractArea[] = [
   { id: 'cluster', title: 'Cluster', prefixes: ['/api/v1/cluster', '/api/v1/clustering'] },
   { id: 'replication', title: 'Replication', prefixes: ['/api/v1/replication'] },
-  { id: 'advanced-replication', title: 'Advanced replication', prefixes: ['/api/v1/advanced-replication', '/api/v1/xa', '/api/v1/sharding', '/api/v1/geo-replication'] },
+  { id: 'advanced-replication', title: 'Advanced replication', prefixes: ['/api/v1/advanced-replication', '/api/v1/xa', '/api/v1/sharding', '/api/v1/geo-replication', '/api/v1/gds'] },
   { id: 'rac', title: 'RAC', prefixes: ['/api/v1/rac'] },
   { id: 'network', title: 'Network, pools, sessions and gateway', prefixes: ['/api/v1/network', '/api/v1/pools', '/api/v1/sessions', '/api/v1/gateway', '/api/v1/connections'] },
   { id: 'platform', title: 'Platform: health, metrics, streams, keys, audit, events, alerts, simulation', prefixes: [] },
