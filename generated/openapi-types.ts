@@ -5541,6 +5541,462 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/advanced-replication/logical/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page through decoded changes
+         * @description The row changes decoded from a node's retained WAL (as a logical slot's pgoutput decodes
+         *     them), in commit order, from `fromLsn` (default: the oldest WAL kept). Changes of one
+         *     transaction share `xid` and are never split across pages; continue from `nextLsn`. Filter by
+         *     `table` and `op`; with `publication`, the changes are decoded as that publication sends them
+         *     (its tables and operations, row filters, column lists and masks). The WAL holds row changes
+         *     only: no TRUNCATE or DDL record exists yet. 409 when WAL from `fromLsn` was removed.
+         */
+        get: operations["getLogicalChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/logical/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Logical replication statistics
+         * @description Publications and subscriptions counted, changes decoded since the server started, what the
+         *     subscriptions applied, their conflicts by type and errors (pg_stat_subscription_stats per
+         *     subscription), and the largest lag, all measured now.
+         */
+        get: operations["getLogicalStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/logical/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List publications
+         * @description The publications, each with its tables, row filters, column lists and masks, and how many subscriptions use it. Filter by `nodeId`.
+         */
+        get: operations["listLogicalPublications"];
+        put?: never;
+        /**
+         * Create a publication
+         * @description CREATE PUBLICATION on a node (the primary by default; a standalone node publishes its own
+         *     WAL; a standby answers 409): named tables, each with an optional row filter (a WHERE
+         *     parsed by the project's one query parser and evaluated on each row), column list and masks
+         *     (HASH, REDACT, PARTIAL, RENAME, CONSTANT) applied before changes leave the source; or all
+         *     tables. A row filter the parser cannot read, or naming a column the table's rows do not
+         *     have, answers 422 with every problem in `error.details.problems`. Requires role
+         *     `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["createLogicalPublication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/logical/publications/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The publication's name.
+                 * @example eu_customers
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a publication
+         * @description One publication, with its tables and how many subscriptions use it.
+         */
+        get: operations["getLogicalPublication"];
+        /**
+         * Change a publication
+         * @description Replaces the publication's tables, filters, masks and operations (ALTER PUBLICATION … SET).
+         *     Subscriptions decode with the new definition from their next transaction. Validated as on
+         *     create (422 with every problem).
+         */
+        put: operations["updateLogicalPublication"];
+        post?: never;
+        /**
+         * Drop a publication
+         * @description DROP PUBLICATION. 409 while a subscription uses it (drop those first).
+         */
+        delete: operations["dropLogicalPublication"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/logical/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List subscriptions
+         * @description The subscriptions with their slot, checkpoint, lag, tables, counters and last error. Filter by `status`, `publication` or `targetNodeId`.
+         */
+        get: operations["listLogicalSubscriptions"];
+        put?: never;
+        /**
+         * Create a subscription
+         * @description CREATE SUBSCRIPTION: creates the logical slot `sub_<name>` on the publication's node through
+         *     the replication engine's slots, copies the published tables (filtered and masked) to the
+         *     target at the slot's consistent LSN, then streams from that LSN every 100 ms of cluster
+         *     time. The target must take writes (PRIMARY or STANDALONE): a standby answers 409 naming its
+         *     role (remove it from the replicas first, `DELETE /api/v1/replication/replicas/{id}`).
+         *     `origin: none` keeps changes that arrived through another subscription from being applied,
+         *     so two opposite subscriptions do not loop. Requires role `CLUSTER_ADMIN` or
+         *     `REPLICATION_ADMIN`.
+         */
+        post: operations["createLogicalSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/logical/subscriptions/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a subscription
+         * @description One subscription, with its slot (`confirmedFlushLsn` advances as the target applies), checkpoint, lag in bytes and milliseconds, counters and last error. `slotLost` says when its slot lost its WAL or was dropped.
+         */
+        get: operations["getLogicalSubscription"];
+        /**
+         * Change a subscription, or skip its failing transaction
+         * @description ALTER SUBSCRIPTION: `enabled`, `origin`, `disableOnError`, `conflictResolution`; and
+         *     `skip`: pass over the failing transaction at `skip.lsn` (its finish LSN, as `lastError`
+         *     shows). With `skip.dryRun` the answer's `skipResult` previews the changes that would be
+         *     skipped and nothing changes; a real skip is audited with what it skipped. 409 when no
+         *     failing transaction is at that LSN.
+         */
+        put: operations["updateLogicalSubscription"];
+        post?: never;
+        /**
+         * Drop a subscription
+         * @description DROP SUBSCRIPTION; its slot is dropped with it (when it still exists), releasing the WAL it held.
+         */
+        delete: operations["dropLogicalSubscription"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/logical/subscriptions/{name}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable a subscription
+         * @description Resumes streaming from the slot's position (ALTER SUBSCRIPTION … ENABLE); what was written meanwhile is applied at once.
+         */
+        post: operations["enableLogicalSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/logical/subscriptions/{name}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable a subscription
+         * @description Stops streaming (ALTER SUBSCRIPTION … DISABLE); the slot and its position stay, holding the WAL written meanwhile.
+         */
+        post: operations["disableLogicalSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/logical/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List publications (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/logical/publications` (the path seed 001 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        get: operations["listLogicalPublicationsAlias"];
+        put?: never;
+        /**
+         * Create a publication (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/logical/publications` (the path seed 001 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        post: operations["createLogicalPublicationAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/logical/publications/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The publication's name.
+                 * @example eu_customers
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a publication (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/logical/publications/{name}` (the path seed 001 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        get: operations["getLogicalPublicationAlias"];
+        put?: never;
+        post?: never;
+        /**
+         * Drop a publication (alias)
+         * @description Alias of `DELETE /api/v1/advanced-replication/logical/publications/{name}` (the path seed 001 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        delete: operations["dropLogicalPublicationAlias"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/logical/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List subscriptions (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/logical/subscriptions` (the path seed 001 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        get: operations["listLogicalSubscriptionsAlias"];
+        put?: never;
+        /**
+         * Create a subscription (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/logical/subscriptions` (the path seed 001 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        post: operations["createLogicalSubscriptionAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/logical/subscriptions/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a subscription (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/logical/subscriptions/{name}` (the path seed 001 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        get: operations["getLogicalSubscriptionAlias"];
+        put?: never;
+        post?: never;
+        /**
+         * Drop a subscription (alias)
+         * @description Alias of `DELETE /api/v1/advanced-replication/logical/subscriptions/{name}` (the path seed 001 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        delete: operations["dropLogicalSubscriptionAlias"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/logical/subscriptions/{name}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Enable a subscription (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/logical/subscriptions/{name}/enable` (the path seed 001 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        put: operations["enableLogicalSubscriptionAlias"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/logical/subscriptions/{name}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Disable a subscription (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/logical/subscriptions/{name}/disable` (the path seed 001 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        put: operations["disableLogicalSubscriptionAlias"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List publications (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/logical/publications` (the path seed 002 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        get: operations["listLogicalPublicationsReplicationAlias"];
+        put?: never;
+        /**
+         * Create a publication (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/logical/publications` (the path seed 002 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        post: operations["createLogicalPublicationReplicationAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List subscriptions (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/logical/subscriptions` (the path seed 002 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        get: operations["listLogicalSubscriptionsReplicationAlias"];
+        put?: never;
+        /**
+         * Create a subscription (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/logical/subscriptions` (the path seed 002 names): answers exactly as
+         *     it does, with the same schema.
+         */
+        post: operations["createLogicalSubscriptionReplicationAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/advanced-replication/apply/checkpoints": {
         parameters: {
             query?: never;
@@ -5986,202 +6442,6 @@ export interface paths {
         get: operations["getAdvancedReplicationGdsStatistics"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/logical/changes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/logical/changes
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationLogicalChanges"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/logical/publications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/logical/publications
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationLogicalPublications"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/logical/publications
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationLogicalPublications"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/logical/publications/{name}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `publications` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/logical/publications/{name}
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationLogicalPublicationsByName"];
-        /**
-         * Planned: PUT /api/v1/advanced-replication/logical/publications/{name}
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        put: operations["putAdvancedReplicationLogicalPublicationsByName"];
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/advanced-replication/logical/publications/{name}
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteAdvancedReplicationLogicalPublicationsByName"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/logical/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/logical/statistics
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationLogicalStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/logical/subscriptions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/logical/subscriptions
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationLogicalSubscriptions"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/logical/subscriptions
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationLogicalSubscriptions"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/logical/subscriptions/{name}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `subscriptions` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/logical/subscriptions/{name}
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationLogicalSubscriptionsByName"];
-        /**
-         * Planned: PUT /api/v1/advanced-replication/logical/subscriptions/{name}
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        put: operations["putAdvancedReplicationLogicalSubscriptionsByName"];
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/advanced-replication/logical/subscriptions/{name}
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteAdvancedReplicationLogicalSubscriptionsByName"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/logical/subscriptions/{name}/disable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `subscriptions` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/logical/subscriptions/{name}/disable
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationLogicalSubscriptionsByNameDisable"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/logical/subscriptions/{name}/enable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `subscriptions` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/logical/subscriptions/{name}/enable
-         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationLogicalSubscriptionsByNameEnable"];
         delete?: never;
         options?: never;
         head?: never;
@@ -24852,6 +25112,605 @@ export interface components {
             success: true;
             data: components["schemas"]["MigrationStatistics"];
             timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description One row change decoded from the WAL (pgoutput-like). */
+        DecodedChange: {
+            lsn: components["schemas"]["Lsn"];
+            endLsn: components["schemas"]["Lsn"];
+            /**
+             * @description The transaction's id; changes of one transaction share it.
+             * @example 42
+             */
+            xid: number;
+            commitTime: components["schemas"]["Timestamp"];
+            /** @example 1 */
+            timeline: number;
+            /**
+             * @example insert
+             * @enum {string}
+             */
+            op: "insert" | "update" | "delete";
+            /** @example customers */
+            table: string;
+            /** @example c1 */
+            key: string;
+            /**
+             * @description The row written (masked when decoded for a publication); null for a delete.
+             * @example {
+             *       "name": "Ada",
+             *       "card": "************1111"
+             *     }
+             */
+            row: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description The replication origin of a change a subscription applied; null for a local write.
+             * @example null
+             */
+            origin: string | null;
+        };
+        /** @description A page of decoded changes and where the next starts. */
+        LogicalChanges: {
+            /**
+             * @description The node whose WAL was decoded.
+             * @example node-1
+             */
+            nodeId: string;
+            changes: components["schemas"]["DecodedChange"][];
+            fromLsn: components["schemas"]["Lsn"];
+            nextLsn: components["schemas"]["Lsn"];
+            /**
+             * @description Whether WAL past `nextLsn` remains.
+             * @example false
+             */
+            hasMore: boolean;
+            /**
+             * @description Transactions (WAL records) read for this page.
+             * @example 4
+             */
+            scannedTransactions: number;
+        };
+        LogicalChangesResponse: {
+            /** @enum {boolean} */
+            success: true;
+            data: components["schemas"]["LogicalChanges"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description Conflicts met, per type (pg_stat_subscription_stats' confl_* columns). */
+        ConflictCounts: {
+            /** @example 1 */
+            insert_exists: number;
+            /** @example 0 */
+            update_missing: number;
+            /** @example 0 */
+            update_origin_differs: number;
+            /** @example 2 */
+            delete_missing: number;
+            /** @example 0 */
+            delete_origin_differs: number;
+        };
+        /** @description One subscription's pg_stat_subscription_stats row, with its lag. */
+        SubscriptionStats: {
+            /** @example eu_copy */
+            name: string;
+            /**
+             * @example STREAMING
+             * @enum {string}
+             */
+            status: "STREAMING" | "CATCHING_UP" | "DISABLED" | "ERROR" | "SLOT_LOST";
+            /** @example 0 */
+            applyErrorCount: number;
+            /** @example 0 */
+            syncErrorCount: number;
+            conflicts: components["schemas"]["ConflictCounts"];
+            /** @example 40 */
+            appliedTransactions: number;
+            /** @example 0 */
+            lagBytes: number;
+            /** @example 0 */
+            lagMs: number;
+        };
+        /** @description Logical replication measured now. */
+        LogicalStatistics: {
+            /** @example 1 */
+            publications: number;
+            /** @example 1 */
+            subscriptions: number;
+            /** @example 1 */
+            enabledSubscriptions: number;
+            /**
+             * @description Changes decoded since the server started (subscriptions and change pages).
+             * @example 120
+             */
+            decodedChanges: number;
+            /** @example 40 */
+            appliedTransactions: number;
+            /** @example 52 */
+            appliedChanges: number;
+            conflicts: components["schemas"]["ConflictCounts"];
+            /** @example 0 */
+            applyErrorCount: number;
+            /** @example 0 */
+            maxLagBytes: number;
+            /** @example 0 */
+            maxLagMs: number;
+            perSubscription: components["schemas"]["SubscriptionStats"][];
+        };
+        LogicalStatisticsResponse: {
+            /** @enum {boolean} */
+            success: true;
+            data: components["schemas"]["LogicalStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A transformation applied before a change leaves the source:
+         *     - `HASH`: MurmurHash3 of the value's text, as 8 hexadecimal digits;
+         *     - `REDACT`: the value becomes `***`;
+         *     - `PARTIAL`: every character but the last `keepLast` becomes `*`;
+         *     - `RENAME`: the column is sent as `renameTo`;
+         *     - `CONSTANT`: every row gets `value`.
+         * @enum {string}
+         */
+        MaskKind: "HASH" | "REDACT" | "PARTIAL" | "RENAME" | "CONSTANT";
+        /** @description One column's mask. Masks apply in order, after the column list. */
+        ColumnMask: {
+            /**
+             * @description The column masked.
+             * @example card
+             */
+            column: string;
+            kind: components["schemas"]["MaskKind"];
+            /**
+             * @description `PARTIAL`: characters kept at the end.
+             * @example 4
+             */
+            keepLast?: number;
+            /**
+             * @description `RENAME`: the column's name on the subscriber.
+             * @example card_last4
+             */
+            renameTo?: string;
+            /**
+             * @description `CONSTANT`: the value every row gets (any JSON value).
+             * @example EU
+             */
+            value?: unknown;
+        };
+        /** @description A table of a publication and what of it is published. */
+        PublishedTable: {
+            /**
+             * @description The table.
+             * @example customers
+             */
+            table: string;
+            /**
+             * @description A WHERE condition on the table's columns (PostgreSQL 15's row filter), in the project's SQL subset (`column = | <> | < | <= | > | >= literal`, `column IN (…)`, joined by AND); null publishes every row. An UPDATE is filtered on its new row; a DELETE is always sent.
+             * @example region = 'eu'
+             */
+            rowFilter: string | null;
+            /**
+             * @description Only these columns are published; null publishes every column.
+             * @example [
+             *       "name",
+             *       "card",
+             *       "region"
+             *     ]
+             */
+            columns: string[] | null;
+            /** @description The masks, applied in order. */
+            masks: components["schemas"]["ColumnMask"][];
+        };
+        /**
+         * @description An operation a publication publishes (PostgreSQL's `publish = 'insert, update, delete, truncate'`). The WAL has no TRUNCATE record yet, so `truncate` publishes nothing today.
+         * @enum {string}
+         */
+        PublishOperation: "insert" | "update" | "delete" | "truncate";
+        /** @description A publication (PostgreSQL's `CREATE PUBLICATION`) on a node. */
+        Publication: {
+            /**
+             * @description The publication's name.
+             * @example eu_customers
+             */
+            name: string;
+            /**
+             * @description The node whose WAL it publishes (the primary by default; a standalone node's own).
+             * @example node-1
+             */
+            nodeId: string;
+            /**
+             * @description FOR ALL TABLES: every table, unfiltered.
+             * @example false
+             */
+            allTables: boolean;
+            /** @description The tables published (empty for all tables). */
+            tables: components["schemas"]["PublishedTable"][];
+            /**
+             * @description The operations published.
+             * @example [
+             *       "insert",
+             *       "update",
+             *       "delete",
+             *       "truncate"
+             *     ]
+             */
+            publish: components["schemas"]["PublishOperation"][];
+            /**
+             * @description Subscriptions of this publication.
+             * @example 1
+             */
+            subscriptionCount: number;
+            createdAt: components["schemas"]["Timestamp"];
+            updatedAt: components["schemas"]["Timestamp"];
+        };
+        PublicationListResponse: {
+            /** @enum {boolean} */
+            success: true;
+            data: components["schemas"]["Publication"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description A table to publish, with an optional row filter, column list and masks. */
+        PublishedTableInput: {
+            /**
+             * @description The table.
+             * @example customers
+             */
+            table: string;
+            /**
+             * @description A WHERE condition (without WHERE). Refused with 422 when the parser cannot read it, or names a column the table does not have (when its rows tell).
+             * @example region = 'eu'
+             */
+            rowFilter?: string | null;
+            /**
+             * @description Only these columns are published.
+             * @example [
+             *       "name",
+             *       "card",
+             *       "region"
+             *     ]
+             */
+            columns?: string[] | null;
+            /** @description Masks applied in order, after the column list. */
+            masks?: components["schemas"]["ColumnMask"][];
+        };
+        CreatePublicationRequest: {
+            /**
+             * @description The publication's name.
+             * @example eu_customers
+             */
+            name: string;
+            /**
+             * @description The node to publish from: the primary by default, or a standalone node. A standby answers 409.
+             * @example node-1
+             */
+            nodeId?: string;
+            /**
+             * @description Publish every table (no table list then).
+             * @example false
+             */
+            allTables?: boolean;
+            /** @description The tables to publish. */
+            tables?: components["schemas"]["PublishedTableInput"][];
+            /**
+             * @description The operations to publish (default: all four).
+             * @example [
+             *       "insert",
+             *       "update",
+             *       "delete"
+             *     ]
+             */
+            publish?: components["schemas"]["PublishOperation"][];
+        };
+        PublicationResponse: {
+            /** @enum {boolean} */
+            success: true;
+            data: components["schemas"]["Publication"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description The new definition (it replaces the old one); subscriptions decode with it from their next transaction. */
+        UpdatePublicationRequest: {
+            /**
+             * @description Publish every table.
+             * @example false
+             */
+            allTables?: boolean;
+            /** @description The tables to publish. */
+            tables?: components["schemas"]["PublishedTableInput"][];
+            /**
+             * @description The operations to publish.
+             * @example [
+             *       "insert",
+             *       "update"
+             *     ]
+             */
+            publish?: components["schemas"]["PublishOperation"][];
+        };
+        /**
+         * @description `ERROR` stops apply on the transaction (or disables the subscription with `disableOnError`); `SKIP` leaves the change out; `APPLY_REMOTE` writes the remote row (an upsert, or the delete).
+         * @enum {string}
+         */
+        ConflictPolicy: "ERROR" | "SKIP" | "APPLY_REMOTE";
+        /** @description The policy of each conflict type. Defaults follow PostgreSQL: insert_exists ERROR, the missing ones SKIP, the origin ones APPLY_REMOTE. */
+        "ConflictResolution-2": {
+            insert_exists?: components["schemas"]["ConflictPolicy"];
+            update_missing?: components["schemas"]["ConflictPolicy"];
+            update_origin_differs?: components["schemas"]["ConflictPolicy"];
+            delete_missing?: components["schemas"]["ConflictPolicy"];
+            delete_origin_differs?: components["schemas"]["ConflictPolicy"];
+        };
+        /** @description The subscription's logical slot on the source, as pg_replication_slots shows it. */
+        SubscriptionSlot: {
+            /** @example sub_eu_copy */
+            slotName: string;
+            restartLsn: components["schemas"]["Lsn"];
+            confirmedFlushLsn: components["schemas"]["Lsn"];
+            walStatus: components["schemas"]["WalStatus"];
+            /**
+             * @description Whether the subscription confirmed recently.
+             * @example true
+             */
+            active: boolean;
+        };
+        /** @description A table's synchronization state (pg_subscription_rel). The copy runs in one step at creation, so every table is `READY`. */
+        SubscriptionTable: {
+            /** @example customers */
+            table: string;
+            /**
+             * @description The table's state.
+             * @enum {string}
+             */
+            state: "READY";
+            /**
+             * @description Rows the initial copy wrote.
+             * @example 12
+             */
+            copiedRows: number;
+            syncLsn: components["schemas"]["Lsn"];
+        };
+        /** @description What the subscription applied and met since it was created. */
+        SubscriptionCounters: {
+            /**
+             * @description Transactions applied with at least one change.
+             * @example 40
+             */
+            appliedTransactions: number;
+            /**
+             * @description Row changes written to the target.
+             * @example 52
+             */
+            appliedChanges: number;
+            /**
+             * @description Changes a conflict's SKIP policy left out.
+             * @example 1
+             */
+            skippedChanges: number;
+            /**
+             * @description Transactions skipped by an operator (skip by LSN).
+             * @example 0
+             */
+            skippedTransactions: number;
+            /**
+             * @description Transactions with nothing published in them (another table, filtered out, or another origin under origin none).
+             * @example 7
+             */
+            filteredTransactions: number;
+            conflicts: components["schemas"]["ConflictCounts"];
+            /**
+             * @description Transactions whose apply failed (pg_stat_subscription_stats.apply_error_count).
+             * @example 1
+             */
+            applyErrorCount: number;
+            /**
+             * @description Failed initial copies (sync_error_count).
+             * @example 0
+             */
+            syncErrorCount: number;
+        };
+        /**
+         * @description PostgreSQL 18's apply conflicts: `insert_exists` (the row is already there), `update_missing`
+         *     and `delete_missing` (it is not), `update_origin_differs` and `delete_origin_differs` (it was
+         *     last written locally or by another subscription).
+         * @enum {string}
+         */
+        "ConflictType-2": "insert_exists" | "update_missing" | "update_origin_differs" | "delete_missing" | "delete_origin_differs";
+        /** @description The failing transaction the subscription is stopped on. */
+        ApplyError: {
+            lsn: components["schemas"]["Lsn"];
+            commitLsn: components["schemas"]["Lsn"];
+            /**
+             * @description The transaction's id on the source.
+             * @example 42
+             */
+            xid: number;
+            /** @example Conflict insert_exists on items/i1 applying the transaction 42 finished at 0/1000A40. */
+            message: string;
+            /** @description The conflict that made it fail; null for another error. */
+            conflict: components["schemas"]["ConflictType-2"] | null;
+            /**
+             * @description A transient error (the target is down): retried at each poll.
+             * @example false
+             */
+            transient: boolean;
+            at: components["schemas"]["Timestamp"];
+        };
+        /** @description What a skip passed over (or, with `dryRun`, would pass over). */
+        SkipResult: {
+            lsn: components["schemas"]["Lsn"];
+            commitLsn: components["schemas"]["Lsn"];
+            /** @example 42 */
+            xid: number;
+            /** @example true */
+            dryRun: boolean;
+            /** @description The transaction's changes, as the subscription receives them (at most 1000). */
+            changes: components["schemas"]["DecodedChange"][];
+            /**
+             * @description Whether the list stopped at its limit.
+             * @example false
+             */
+            truncated: boolean;
+        };
+        /** @description A subscription (PostgreSQL's `CREATE SUBSCRIPTION`) from a publication's node to a writable target node. */
+        Subscription: {
+            /** @example eu_copy */
+            name: string;
+            /** @example eu_customers */
+            publication: string;
+            /**
+             * @description The publication's node.
+             * @example node-1
+             */
+            sourceNodeId: string;
+            /**
+             * @description The node changes are applied to (PRIMARY or STANDALONE).
+             * @example node-3
+             */
+            targetNodeId: string;
+            /**
+             * @description Its logical slot on the source, `sub_<name>`.
+             * @example sub_eu_copy
+             */
+            slotName: string;
+            /**
+             * @description The replication origin its applied changes carry on the target.
+             * @example sub_eu_copy
+             */
+            originName: string;
+            /** @example true */
+            enabled: boolean;
+            /**
+             * @description `STREAMING` caught up; `CATCHING_UP` WAL past the checkpoint remains; `DISABLED`; `ERROR` stopped on a failing transaction (`lastError`); `SLOT_LOST` its slot lost its WAL or is gone.
+             * @example STREAMING
+             * @enum {string}
+             */
+            status: "STREAMING" | "CATCHING_UP" | "DISABLED" | "ERROR" | "SLOT_LOST";
+            /**
+             * @description `none`: changes that arrived through another subscription are not applied (PostgreSQL 16), so opposite subscriptions do not loop.
+             * @example none
+             * @enum {string}
+             */
+            origin: "none" | "any";
+            /**
+             * @description Whether the initial copy ran.
+             * @example true
+             */
+            copyData: boolean;
+            /** @example false */
+            disableOnError: boolean;
+            conflictResolution: components["schemas"]["ConflictResolution-2"];
+            checkpointLsn: components["schemas"]["Lsn"];
+            sourceLsn: components["schemas"]["Lsn"];
+            /**
+             * @description Bytes of the source's WAL past the checkpoint.
+             * @example 0
+             */
+            lagBytes: number;
+            /**
+             * @description Cluster milliseconds since the oldest transaction not yet applied committed; 0 when caught up.
+             * @example 0
+             */
+            lagMs: number;
+            /** @description The slot; null once it is gone. */
+            slot: components["schemas"]["SubscriptionSlot"] | null;
+            /**
+             * @description Whether its slot lost its WAL or was dropped: the subscription cannot continue.
+             * @example false
+             */
+            slotLost: boolean;
+            slotLostAt: components["schemas"]["Timestamp"] | null;
+            tables: components["schemas"]["SubscriptionTable"][];
+            counters: components["schemas"]["SubscriptionCounters"];
+            lastError: components["schemas"]["ApplyError"] | null;
+            /** @description Commit time on the source of the last transaction applied. */
+            lastCommitTime: components["schemas"]["Timestamp"] | null;
+            lastAppliedAt: components["schemas"]["Timestamp"] | null;
+            createdAt: components["schemas"]["Timestamp"];
+            updatedAt: components["schemas"]["Timestamp"];
+            /** @description Only in the answer to a PUT with `skip`: what was (or would be) skipped. */
+            skipResult?: components["schemas"]["SkipResult"] | null;
+        };
+        SubscriptionListResponse: {
+            /** @enum {boolean} */
+            success: true;
+            data: components["schemas"]["Subscription"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        CreateSubscriptionRequest: {
+            /**
+             * @description The subscription's name (its slot is `sub_<name>`).
+             * @example eu_copy
+             */
+            name: string;
+            /**
+             * @description The publication.
+             * @example eu_customers
+             */
+            publication: string;
+            /**
+             * @description The source node; must be the publication's node when given.
+             * @example node-1
+             */
+            sourceNodeId?: string;
+            /**
+             * @description The node to apply to: PRIMARY or STANDALONE (a standby answers 409).
+             * @example node-3
+             */
+            targetNodeId: string;
+            /**
+             * @description Stream at once (default true).
+             * @example true
+             */
+            enabled?: boolean;
+            /**
+             * @description Default `any`.
+             * @example none
+             * @enum {string}
+             */
+            origin?: "none" | "any";
+            /**
+             * @description Copy the published tables first (default true).
+             * @example true
+             */
+            copyData?: boolean;
+            /**
+             * @description Disable on an apply error (default false).
+             * @example false
+             */
+            disableOnError?: boolean;
+            conflictResolution?: components["schemas"]["ConflictResolution-2"];
+        };
+        SubscriptionResponse: {
+            /** @enum {boolean} */
+            success: true;
+            data: components["schemas"]["Subscription"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description ALTER SUBSCRIPTION … SET / ENABLE / DISABLE / SKIP. */
+        UpdateSubscriptionRequest: {
+            /** @example true */
+            enabled?: boolean;
+            /**
+             * @example none
+             * @enum {string}
+             */
+            origin?: "none" | "any";
+            /** @example true */
+            disableOnError?: boolean;
+            conflictResolution?: components["schemas"]["ConflictResolution-2"];
+            /** @description Skip the failing transaction whose finish LSN (or start) is `lsn` (as `lastError` shows it); `dryRun` previews it and changes nothing. The real skip is audited with what it skipped. */
+            skip?: {
+                /**
+                 * @description The failing transaction's finish LSN.
+                 * @example 0/1000A40
+                 */
+                lsn: string;
+                /**
+                 * @description Preview only.
+                 * @default false
+                 */
+                dryRun: boolean;
+            };
         };
         /**
          * @description `RAC_PARALLEL`: a RAC parallel query (`POST /api/v1/rac/parallel-query/execute`, ids `pq-N`). `DISTRIBUTED`: a distributed query over a sharded table (`POST /api/v1/cluster/query/execute-parallel`, ids `dq-N`).
@@ -45970,6 +46829,3348 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    getLogicalChanges: {
+        parameters: {
+            query?: {
+                /** @description The node whose WAL to decode (default: the publication's node, else the primary). */
+                nodeId?: string;
+                /** @description Start here (`X/Y`). */
+                fromLsn?: string;
+                /** @description Only changes of this table. */
+                table?: string;
+                /** @description Only changes of this operation. */
+                op?: "insert" | "update" | "delete";
+                /** @description Decode as this publication sends. */
+                publication?: string;
+                /** @description Most changes in the page. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of decoded changes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "nodeId": "node-1",
+                     *         "changes": [
+                     *           {
+                     *             "lsn": "0/1000900",
+                     *             "endLsn": "0/1000980",
+                     *             "xid": 7,
+                     *             "commitTime": "2026-12-07T10:30:00.000Z",
+                     *             "timeline": 1,
+                     *             "op": "insert",
+                     *             "table": "customers",
+                     *             "key": "c1",
+                     *             "row": {
+                     *               "name": "Ada",
+                     *               "region": "eu"
+                     *             },
+                     *             "origin": null
+                     *           }
+                     *         ],
+                     *         "fromLsn": "0/1000900",
+                     *         "nextLsn": "0/1000980",
+                     *         "hasMore": false,
+                     *         "scannedTransactions": 1
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LogicalChangesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No publication of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No publication nope.",
+                     *         "details": {
+                     *           "resource": "logical.publication",
+                     *           "id": "nope"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The WAL from `fromLsn` was removed by a checkpoint. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "The WAL from 0/1000000 was removed on node-1: it starts at 0/1010000.",
+                     *         "details": {
+                     *           "reason": "WAL_REMOVED"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getLogicalStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "publications": 1,
+                     *         "subscriptions": 1,
+                     *         "enabledSubscriptions": 1,
+                     *         "decodedChanges": 12,
+                     *         "appliedTransactions": 4,
+                     *         "appliedChanges": 5,
+                     *         "conflicts": {
+                     *           "insert_exists": 0,
+                     *           "update_missing": 0,
+                     *           "update_origin_differs": 0,
+                     *           "delete_missing": 1,
+                     *           "delete_origin_differs": 0
+                     *         },
+                     *         "applyErrorCount": 0,
+                     *         "maxLagBytes": 0,
+                     *         "maxLagMs": 0,
+                     *         "perSubscription": [
+                     *           {
+                     *             "name": "eu_copy",
+                     *             "status": "STREAMING",
+                     *             "applyErrorCount": 0,
+                     *             "syncErrorCount": 0,
+                     *             "conflicts": {
+                     *               "insert_exists": 0,
+                     *               "update_missing": 0,
+                     *               "update_origin_differs": 0,
+                     *               "delete_missing": 1,
+                     *               "delete_origin_differs": 0
+                     *             },
+                     *             "appliedTransactions": 4,
+                     *             "lagBytes": 0,
+                     *             "lagMs": 0
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LogicalStatisticsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listLogicalPublications: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "name" | "nodeId" | "createdAt";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /** @description Only publications of this node. */
+                nodeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of publications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "name": "eu_customers",
+                     *           "nodeId": "node-1",
+                     *           "allTables": false,
+                     *           "tables": [
+                     *             {
+                     *               "table": "customers",
+                     *               "rowFilter": "region = 'eu'",
+                     *               "columns": [
+                     *                 "name",
+                     *                 "card",
+                     *                 "region"
+                     *               ],
+                     *               "masks": [
+                     *                 {
+                     *                   "column": "card",
+                     *                   "kind": "PARTIAL",
+                     *                   "keepLast": 4
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "publish": [
+                     *             "insert",
+                     *             "update",
+                     *             "delete",
+                     *             "truncate"
+                     *           ],
+                     *           "subscriptionCount": 1,
+                     *           "createdAt": "2026-12-07T10:30:00.000Z",
+                     *           "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicationListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createLogicalPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "eu_customers",
+                 *       "tables": [
+                 *         {
+                 *           "table": "customers",
+                 *           "rowFilter": "region = 'eu'",
+                 *           "columns": [
+                 *             "name",
+                 *             "card",
+                 *             "region"
+                 *           ],
+                 *           "masks": [
+                 *             {
+                 *               "column": "card",
+                 *               "kind": "PARTIAL",
+                 *               "keepLast": 4
+                 *             }
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreatePublicationRequest"];
+            };
+        };
+        responses: {
+            /** @description The publication, created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_customers",
+                     *         "nodeId": "node-1",
+                     *         "allTables": false,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "rowFilter": "region = 'eu'",
+                     *             "columns": [
+                     *               "name",
+                     *               "card",
+                     *               "region"
+                     *             ],
+                     *             "masks": [
+                     *               {
+                     *                 "column": "card",
+                     *                 "kind": "PARTIAL",
+                     *                 "keepLast": 4
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "publish": [
+                     *           "insert",
+                     *           "update",
+                     *           "delete",
+                     *           "truncate"
+                     *         ],
+                     *         "subscriptionCount": 1,
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicationResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No node of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No node node-9.",
+                     *         "details": {
+                     *           "resource": "cluster.node",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The name is taken, the node is a standby, or the limit is reached. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Publication eu_customers already exists.",
+                     *         "details": {
+                     *           "reason": "ALREADY_EXISTS"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The definition makes no sense: every problem listed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Invalid publication: tables[0].columns: customers has no column phone.",
+                     *         "details": {
+                     *           "problems": [
+                     *             "tables[0].columns: customers has no column phone"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getLogicalPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The publication's name.
+                 * @example eu_customers
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The publication. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_customers",
+                     *         "nodeId": "node-1",
+                     *         "allTables": false,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "rowFilter": "region = 'eu'",
+                     *             "columns": [
+                     *               "name",
+                     *               "card",
+                     *               "region"
+                     *             ],
+                     *             "masks": [
+                     *               {
+                     *                 "column": "card",
+                     *                 "kind": "PARTIAL",
+                     *                 "keepLast": 4
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "publish": [
+                     *           "insert",
+                     *           "update",
+                     *           "delete",
+                     *           "truncate"
+                     *         ],
+                     *         "subscriptionCount": 1,
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicationResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No publication of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No publication eu_customers.",
+                     *         "details": {
+                     *           "resource": "logical.publication",
+                     *           "id": "eu_customers"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateLogicalPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The publication's name.
+                 * @example eu_customers
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tables": [
+                 *         {
+                 *           "table": "customers",
+                 *           "rowFilter": "region = 'eu'",
+                 *           "masks": [
+                 *             {
+                 *               "column": "card",
+                 *               "kind": "REDACT"
+                 *             }
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdatePublicationRequest"];
+            };
+        };
+        responses: {
+            /** @description The publication as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_customers",
+                     *         "nodeId": "node-1",
+                     *         "allTables": false,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "rowFilter": "region = 'eu'",
+                     *             "columns": [
+                     *               "name",
+                     *               "card",
+                     *               "region"
+                     *             ],
+                     *             "masks": [
+                     *               {
+                     *                 "column": "card",
+                     *                 "kind": "PARTIAL",
+                     *                 "keepLast": 4
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "publish": [
+                     *           "insert",
+                     *           "update",
+                     *           "delete",
+                     *           "truncate"
+                     *         ],
+                     *         "subscriptionCount": 1,
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicationResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No publication of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No publication eu_customers.",
+                     *         "details": {
+                     *           "resource": "logical.publication",
+                     *           "id": "eu_customers"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The definition makes no sense: every problem listed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Invalid publication: tables[0].columns: customers has no column phone.",
+                     *         "details": {
+                     *           "problems": [
+                     *             "tables[0].columns: customers has no column phone"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    dropLogicalPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The publication's name.
+                 * @example eu_customers
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The publication is gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "eu_customers",
+                     *         "deleted": true
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No publication of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No publication eu_customers.",
+                     *         "details": {
+                     *           "resource": "logical.publication",
+                     *           "id": "eu_customers"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A subscription uses it. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Publication eu_customers is used by subscription(s) eu_copy: drop them first.",
+                     *         "details": {
+                     *           "reason": "IN_USE",
+                     *           "subscriptions": [
+                     *             "eu_copy"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listLogicalSubscriptions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "name" | "publication" | "status" | "lagBytes" | "createdAt";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /** @description Only subscriptions in this status. */
+                status?: "STREAMING" | "CATCHING_UP" | "DISABLED" | "ERROR" | "SLOT_LOST";
+                /** @description Only subscriptions of this publication. */
+                publication?: string;
+                /** @description Only subscriptions applying to this node. */
+                targetNodeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of subscriptions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "name": "eu_copy",
+                     *           "publication": "eu_customers",
+                     *           "sourceNodeId": "node-1",
+                     *           "targetNodeId": "node-3",
+                     *           "slotName": "sub_eu_copy",
+                     *           "originName": "sub_eu_copy",
+                     *           "enabled": true,
+                     *           "status": "STREAMING",
+                     *           "origin": "none",
+                     *           "copyData": true,
+                     *           "disableOnError": false,
+                     *           "conflictResolution": {
+                     *             "insert_exists": "ERROR",
+                     *             "update_missing": "SKIP",
+                     *             "update_origin_differs": "APPLY_REMOTE",
+                     *             "delete_missing": "SKIP",
+                     *             "delete_origin_differs": "APPLY_REMOTE"
+                     *           },
+                     *           "checkpointLsn": "0/1000A40",
+                     *           "sourceLsn": "0/1000A40",
+                     *           "lagBytes": 0,
+                     *           "lagMs": 0,
+                     *           "slot": {
+                     *             "slotName": "sub_eu_copy",
+                     *             "restartLsn": "0/1000A40",
+                     *             "confirmedFlushLsn": "0/1000A40",
+                     *             "walStatus": "reserved",
+                     *             "active": true
+                     *           },
+                     *           "slotLost": false,
+                     *           "slotLostAt": null,
+                     *           "tables": [
+                     *             {
+                     *               "table": "customers",
+                     *               "state": "READY",
+                     *               "copiedRows": 1,
+                     *               "syncLsn": "0/1000900"
+                     *             }
+                     *           ],
+                     *           "counters": {
+                     *             "appliedTransactions": 1,
+                     *             "appliedChanges": 1,
+                     *             "skippedChanges": 0,
+                     *             "skippedTransactions": 0,
+                     *             "filteredTransactions": 1,
+                     *             "conflicts": {
+                     *               "insert_exists": 0,
+                     *               "update_missing": 0,
+                     *               "update_origin_differs": 0,
+                     *               "delete_missing": 0,
+                     *               "delete_origin_differs": 0
+                     *             },
+                     *             "applyErrorCount": 0,
+                     *             "syncErrorCount": 0
+                     *           },
+                     *           "lastError": null,
+                     *           "lastCommitTime": "2026-12-07T10:30:00.000Z",
+                     *           "lastAppliedAt": "2026-12-07T10:30:00.000Z",
+                     *           "createdAt": "2026-12-07T10:30:00.000Z",
+                     *           "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createLogicalSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "eu_copy",
+                 *       "publication": "eu_customers",
+                 *       "targetNodeId": "node-3",
+                 *       "origin": "none"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description The subscription, copied and streaming. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_copy",
+                     *         "publication": "eu_customers",
+                     *         "sourceNodeId": "node-1",
+                     *         "targetNodeId": "node-3",
+                     *         "slotName": "sub_eu_copy",
+                     *         "originName": "sub_eu_copy",
+                     *         "enabled": true,
+                     *         "status": "STREAMING",
+                     *         "origin": "none",
+                     *         "copyData": true,
+                     *         "disableOnError": false,
+                     *         "conflictResolution": {
+                     *           "insert_exists": "ERROR",
+                     *           "update_missing": "SKIP",
+                     *           "update_origin_differs": "APPLY_REMOTE",
+                     *           "delete_missing": "SKIP",
+                     *           "delete_origin_differs": "APPLY_REMOTE"
+                     *         },
+                     *         "checkpointLsn": "0/1000A40",
+                     *         "sourceLsn": "0/1000A40",
+                     *         "lagBytes": 0,
+                     *         "lagMs": 0,
+                     *         "slot": {
+                     *           "slotName": "sub_eu_copy",
+                     *           "restartLsn": "0/1000A40",
+                     *           "confirmedFlushLsn": "0/1000A40",
+                     *           "walStatus": "reserved",
+                     *           "active": true
+                     *         },
+                     *         "slotLost": false,
+                     *         "slotLostAt": null,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "state": "READY",
+                     *             "copiedRows": 1,
+                     *             "syncLsn": "0/1000900"
+                     *           }
+                     *         ],
+                     *         "counters": {
+                     *           "appliedTransactions": 1,
+                     *           "appliedChanges": 1,
+                     *           "skippedChanges": 0,
+                     *           "skippedTransactions": 0,
+                     *           "filteredTransactions": 1,
+                     *           "conflicts": {
+                     *             "insert_exists": 0,
+                     *             "update_missing": 0,
+                     *             "update_origin_differs": 0,
+                     *             "delete_missing": 0,
+                     *             "delete_origin_differs": 0
+                     *           },
+                     *           "applyErrorCount": 0,
+                     *           "syncErrorCount": 0
+                     *         },
+                     *         "lastError": null,
+                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
+                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No publication of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No publication eu_customers.",
+                     *         "details": {
+                     *           "resource": "logical.publication",
+                     *           "id": "eu_customers"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The name is taken, the target is a standby or the publication's own node, or the limit is reached. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "The subscription target must take writes (PRIMARY or STANDALONE): node-2 is a STANDBY of node-1.",
+                     *         "details": {
+                     *           "reason": "NOT_WRITABLE",
+                     *           "nodeId": "node-2",
+                     *           "role": "STANDBY"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The request makes no sense. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Publication eu_customers is on node-1, not node-3.",
+                     *         "details": {
+                     *           "sourceNodeId": "node-3"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getLogicalSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_copy",
+                     *         "publication": "eu_customers",
+                     *         "sourceNodeId": "node-1",
+                     *         "targetNodeId": "node-3",
+                     *         "slotName": "sub_eu_copy",
+                     *         "originName": "sub_eu_copy",
+                     *         "enabled": true,
+                     *         "status": "STREAMING",
+                     *         "origin": "none",
+                     *         "copyData": true,
+                     *         "disableOnError": false,
+                     *         "conflictResolution": {
+                     *           "insert_exists": "ERROR",
+                     *           "update_missing": "SKIP",
+                     *           "update_origin_differs": "APPLY_REMOTE",
+                     *           "delete_missing": "SKIP",
+                     *           "delete_origin_differs": "APPLY_REMOTE"
+                     *         },
+                     *         "checkpointLsn": "0/1000A40",
+                     *         "sourceLsn": "0/1000A40",
+                     *         "lagBytes": 0,
+                     *         "lagMs": 0,
+                     *         "slot": {
+                     *           "slotName": "sub_eu_copy",
+                     *           "restartLsn": "0/1000A40",
+                     *           "confirmedFlushLsn": "0/1000A40",
+                     *           "walStatus": "reserved",
+                     *           "active": true
+                     *         },
+                     *         "slotLost": false,
+                     *         "slotLostAt": null,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "state": "READY",
+                     *             "copiedRows": 1,
+                     *             "syncLsn": "0/1000900"
+                     *           }
+                     *         ],
+                     *         "counters": {
+                     *           "appliedTransactions": 1,
+                     *           "appliedChanges": 1,
+                     *           "skippedChanges": 0,
+                     *           "skippedTransactions": 0,
+                     *           "filteredTransactions": 1,
+                     *           "conflicts": {
+                     *             "insert_exists": 0,
+                     *             "update_missing": 0,
+                     *             "update_origin_differs": 0,
+                     *             "delete_missing": 0,
+                     *             "delete_origin_differs": 0
+                     *           },
+                     *           "applyErrorCount": 0,
+                     *           "syncErrorCount": 0
+                     *         },
+                     *         "lastError": null,
+                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
+                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No subscription of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No subscription eu_copy.",
+                     *         "details": {
+                     *           "resource": "logical.subscription",
+                     *           "id": "eu_copy"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateLogicalSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description The subscription as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_copy",
+                     *         "publication": "eu_customers",
+                     *         "sourceNodeId": "node-1",
+                     *         "targetNodeId": "node-3",
+                     *         "slotName": "sub_eu_copy",
+                     *         "originName": "sub_eu_copy",
+                     *         "enabled": true,
+                     *         "status": "STREAMING",
+                     *         "origin": "none",
+                     *         "copyData": true,
+                     *         "disableOnError": false,
+                     *         "conflictResolution": {
+                     *           "insert_exists": "ERROR",
+                     *           "update_missing": "SKIP",
+                     *           "update_origin_differs": "APPLY_REMOTE",
+                     *           "delete_missing": "SKIP",
+                     *           "delete_origin_differs": "APPLY_REMOTE"
+                     *         },
+                     *         "checkpointLsn": "0/1000A40",
+                     *         "sourceLsn": "0/1000A40",
+                     *         "lagBytes": 0,
+                     *         "lagMs": 0,
+                     *         "slot": {
+                     *           "slotName": "sub_eu_copy",
+                     *           "restartLsn": "0/1000A40",
+                     *           "confirmedFlushLsn": "0/1000A40",
+                     *           "walStatus": "reserved",
+                     *           "active": true
+                     *         },
+                     *         "slotLost": false,
+                     *         "slotLostAt": null,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "state": "READY",
+                     *             "copiedRows": 1,
+                     *             "syncLsn": "0/1000900"
+                     *           }
+                     *         ],
+                     *         "counters": {
+                     *           "appliedTransactions": 1,
+                     *           "appliedChanges": 1,
+                     *           "skippedChanges": 0,
+                     *           "skippedTransactions": 0,
+                     *           "filteredTransactions": 1,
+                     *           "conflicts": {
+                     *             "insert_exists": 0,
+                     *             "update_missing": 0,
+                     *             "update_origin_differs": 0,
+                     *             "delete_missing": 0,
+                     *             "delete_origin_differs": 0
+                     *           },
+                     *           "applyErrorCount": 0,
+                     *           "syncErrorCount": 0
+                     *         },
+                     *         "lastError": null,
+                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
+                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No subscription of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No subscription eu_copy.",
+                     *         "details": {
+                     *           "resource": "logical.subscription",
+                     *           "id": "eu_copy"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description No failing transaction at that LSN. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Subscription eu_copy has no failing transaction at 0/1000A40.",
+                     *         "details": {
+                     *           "reason": "NO_FAILING_TRANSACTION"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The change makes no sense. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Invalid subscription change: origin must be none or any.",
+                     *         "details": {
+                     *           "problems": [
+                     *             "origin must be none or any"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    dropLogicalSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription and its slot are gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "eu_copy",
+                     *         "deleted": true
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No subscription of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No subscription eu_copy.",
+                     *         "details": {
+                     *           "resource": "logical.subscription",
+                     *           "id": "eu_copy"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    enableLogicalSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_copy",
+                     *         "publication": "eu_customers",
+                     *         "sourceNodeId": "node-1",
+                     *         "targetNodeId": "node-3",
+                     *         "slotName": "sub_eu_copy",
+                     *         "originName": "sub_eu_copy",
+                     *         "enabled": true,
+                     *         "status": "STREAMING",
+                     *         "origin": "none",
+                     *         "copyData": true,
+                     *         "disableOnError": false,
+                     *         "conflictResolution": {
+                     *           "insert_exists": "ERROR",
+                     *           "update_missing": "SKIP",
+                     *           "update_origin_differs": "APPLY_REMOTE",
+                     *           "delete_missing": "SKIP",
+                     *           "delete_origin_differs": "APPLY_REMOTE"
+                     *         },
+                     *         "checkpointLsn": "0/1000A40",
+                     *         "sourceLsn": "0/1000A40",
+                     *         "lagBytes": 0,
+                     *         "lagMs": 0,
+                     *         "slot": {
+                     *           "slotName": "sub_eu_copy",
+                     *           "restartLsn": "0/1000A40",
+                     *           "confirmedFlushLsn": "0/1000A40",
+                     *           "walStatus": "reserved",
+                     *           "active": true
+                     *         },
+                     *         "slotLost": false,
+                     *         "slotLostAt": null,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "state": "READY",
+                     *             "copiedRows": 1,
+                     *             "syncLsn": "0/1000900"
+                     *           }
+                     *         ],
+                     *         "counters": {
+                     *           "appliedTransactions": 1,
+                     *           "appliedChanges": 1,
+                     *           "skippedChanges": 0,
+                     *           "skippedTransactions": 0,
+                     *           "filteredTransactions": 1,
+                     *           "conflicts": {
+                     *             "insert_exists": 0,
+                     *             "update_missing": 0,
+                     *             "update_origin_differs": 0,
+                     *             "delete_missing": 0,
+                     *             "delete_origin_differs": 0
+                     *           },
+                     *           "applyErrorCount": 0,
+                     *           "syncErrorCount": 0
+                     *         },
+                     *         "lastError": null,
+                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
+                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No subscription of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No subscription eu_copy.",
+                     *         "details": {
+                     *           "resource": "logical.subscription",
+                     *           "id": "eu_copy"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    disableLogicalSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_copy",
+                     *         "publication": "eu_customers",
+                     *         "sourceNodeId": "node-1",
+                     *         "targetNodeId": "node-3",
+                     *         "slotName": "sub_eu_copy",
+                     *         "originName": "sub_eu_copy",
+                     *         "enabled": true,
+                     *         "status": "STREAMING",
+                     *         "origin": "none",
+                     *         "copyData": true,
+                     *         "disableOnError": false,
+                     *         "conflictResolution": {
+                     *           "insert_exists": "ERROR",
+                     *           "update_missing": "SKIP",
+                     *           "update_origin_differs": "APPLY_REMOTE",
+                     *           "delete_missing": "SKIP",
+                     *           "delete_origin_differs": "APPLY_REMOTE"
+                     *         },
+                     *         "checkpointLsn": "0/1000A40",
+                     *         "sourceLsn": "0/1000A40",
+                     *         "lagBytes": 0,
+                     *         "lagMs": 0,
+                     *         "slot": {
+                     *           "slotName": "sub_eu_copy",
+                     *           "restartLsn": "0/1000A40",
+                     *           "confirmedFlushLsn": "0/1000A40",
+                     *           "walStatus": "reserved",
+                     *           "active": true
+                     *         },
+                     *         "slotLost": false,
+                     *         "slotLostAt": null,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "state": "READY",
+                     *             "copiedRows": 1,
+                     *             "syncLsn": "0/1000900"
+                     *           }
+                     *         ],
+                     *         "counters": {
+                     *           "appliedTransactions": 1,
+                     *           "appliedChanges": 1,
+                     *           "skippedChanges": 0,
+                     *           "skippedTransactions": 0,
+                     *           "filteredTransactions": 1,
+                     *           "conflicts": {
+                     *             "insert_exists": 0,
+                     *             "update_missing": 0,
+                     *             "update_origin_differs": 0,
+                     *             "delete_missing": 0,
+                     *             "delete_origin_differs": 0
+                     *           },
+                     *           "applyErrorCount": 0,
+                     *           "syncErrorCount": 0
+                     *         },
+                     *         "lastError": null,
+                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
+                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No subscription of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No subscription eu_copy.",
+                     *         "details": {
+                     *           "resource": "logical.subscription",
+                     *           "id": "eu_copy"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listLogicalPublicationsAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "name" | "nodeId" | "createdAt";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /** @description Only publications of this node. */
+                nodeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of publications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "name": "eu_customers",
+                     *           "nodeId": "node-1",
+                     *           "allTables": false,
+                     *           "tables": [
+                     *             {
+                     *               "table": "customers",
+                     *               "rowFilter": "region = 'eu'",
+                     *               "columns": [
+                     *                 "name",
+                     *                 "card",
+                     *                 "region"
+                     *               ],
+                     *               "masks": [
+                     *                 {
+                     *                   "column": "card",
+                     *                   "kind": "PARTIAL",
+                     *                   "keepLast": 4
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "publish": [
+                     *             "insert",
+                     *             "update",
+                     *             "delete",
+                     *             "truncate"
+                     *           ],
+                     *           "subscriptionCount": 1,
+                     *           "createdAt": "2026-12-07T10:30:00.000Z",
+                     *           "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicationListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createLogicalPublicationAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "eu_customers",
+                 *       "tables": [
+                 *         {
+                 *           "table": "customers",
+                 *           "rowFilter": "region = 'eu'",
+                 *           "columns": [
+                 *             "name",
+                 *             "card",
+                 *             "region"
+                 *           ],
+                 *           "masks": [
+                 *             {
+                 *               "column": "card",
+                 *               "kind": "PARTIAL",
+                 *               "keepLast": 4
+                 *             }
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreatePublicationRequest"];
+            };
+        };
+        responses: {
+            /** @description The publication, created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_customers",
+                     *         "nodeId": "node-1",
+                     *         "allTables": false,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "rowFilter": "region = 'eu'",
+                     *             "columns": [
+                     *               "name",
+                     *               "card",
+                     *               "region"
+                     *             ],
+                     *             "masks": [
+                     *               {
+                     *                 "column": "card",
+                     *                 "kind": "PARTIAL",
+                     *                 "keepLast": 4
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "publish": [
+                     *           "insert",
+                     *           "update",
+                     *           "delete",
+                     *           "truncate"
+                     *         ],
+                     *         "subscriptionCount": 1,
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicationResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No node of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No node node-9.",
+                     *         "details": {
+                     *           "resource": "cluster.node",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The name is taken, the node is a standby, or the limit is reached. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Publication eu_customers already exists.",
+                     *         "details": {
+                     *           "reason": "ALREADY_EXISTS"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The definition makes no sense: every problem listed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Invalid publication: tables[0].columns: customers has no column phone.",
+                     *         "details": {
+                     *           "problems": [
+                     *             "tables[0].columns: customers has no column phone"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getLogicalPublicationAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The publication's name.
+                 * @example eu_customers
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The publication. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_customers",
+                     *         "nodeId": "node-1",
+                     *         "allTables": false,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "rowFilter": "region = 'eu'",
+                     *             "columns": [
+                     *               "name",
+                     *               "card",
+                     *               "region"
+                     *             ],
+                     *             "masks": [
+                     *               {
+                     *                 "column": "card",
+                     *                 "kind": "PARTIAL",
+                     *                 "keepLast": 4
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "publish": [
+                     *           "insert",
+                     *           "update",
+                     *           "delete",
+                     *           "truncate"
+                     *         ],
+                     *         "subscriptionCount": 1,
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicationResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No publication of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No publication eu_customers.",
+                     *         "details": {
+                     *           "resource": "logical.publication",
+                     *           "id": "eu_customers"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    dropLogicalPublicationAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The publication's name.
+                 * @example eu_customers
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The publication is gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "eu_customers",
+                     *         "deleted": true
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No publication of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No publication eu_customers.",
+                     *         "details": {
+                     *           "resource": "logical.publication",
+                     *           "id": "eu_customers"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description A subscription uses it. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Publication eu_customers is used by subscription(s) eu_copy: drop them first.",
+                     *         "details": {
+                     *           "reason": "IN_USE",
+                     *           "subscriptions": [
+                     *             "eu_copy"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listLogicalSubscriptionsAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "name" | "publication" | "status" | "lagBytes" | "createdAt";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /** @description Only subscriptions in this status. */
+                status?: "STREAMING" | "CATCHING_UP" | "DISABLED" | "ERROR" | "SLOT_LOST";
+                /** @description Only subscriptions of this publication. */
+                publication?: string;
+                /** @description Only subscriptions applying to this node. */
+                targetNodeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of subscriptions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "name": "eu_copy",
+                     *           "publication": "eu_customers",
+                     *           "sourceNodeId": "node-1",
+                     *           "targetNodeId": "node-3",
+                     *           "slotName": "sub_eu_copy",
+                     *           "originName": "sub_eu_copy",
+                     *           "enabled": true,
+                     *           "status": "STREAMING",
+                     *           "origin": "none",
+                     *           "copyData": true,
+                     *           "disableOnError": false,
+                     *           "conflictResolution": {
+                     *             "insert_exists": "ERROR",
+                     *             "update_missing": "SKIP",
+                     *             "update_origin_differs": "APPLY_REMOTE",
+                     *             "delete_missing": "SKIP",
+                     *             "delete_origin_differs": "APPLY_REMOTE"
+                     *           },
+                     *           "checkpointLsn": "0/1000A40",
+                     *           "sourceLsn": "0/1000A40",
+                     *           "lagBytes": 0,
+                     *           "lagMs": 0,
+                     *           "slot": {
+                     *             "slotName": "sub_eu_copy",
+                     *             "restartLsn": "0/1000A40",
+                     *             "confirmedFlushLsn": "0/1000A40",
+                     *             "walStatus": "reserved",
+                     *             "active": true
+                     *           },
+                     *           "slotLost": false,
+                     *           "slotLostAt": null,
+                     *           "tables": [
+                     *             {
+                     *               "table": "customers",
+                     *               "state": "READY",
+                     *               "copiedRows": 1,
+                     *               "syncLsn": "0/1000900"
+                     *             }
+                     *           ],
+                     *           "counters": {
+                     *             "appliedTransactions": 1,
+                     *             "appliedChanges": 1,
+                     *             "skippedChanges": 0,
+                     *             "skippedTransactions": 0,
+                     *             "filteredTransactions": 1,
+                     *             "conflicts": {
+                     *               "insert_exists": 0,
+                     *               "update_missing": 0,
+                     *               "update_origin_differs": 0,
+                     *               "delete_missing": 0,
+                     *               "delete_origin_differs": 0
+                     *             },
+                     *             "applyErrorCount": 0,
+                     *             "syncErrorCount": 0
+                     *           },
+                     *           "lastError": null,
+                     *           "lastCommitTime": "2026-12-07T10:30:00.000Z",
+                     *           "lastAppliedAt": "2026-12-07T10:30:00.000Z",
+                     *           "createdAt": "2026-12-07T10:30:00.000Z",
+                     *           "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createLogicalSubscriptionAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "eu_copy",
+                 *       "publication": "eu_customers",
+                 *       "targetNodeId": "node-3",
+                 *       "origin": "none"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description The subscription, copied and streaming. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_copy",
+                     *         "publication": "eu_customers",
+                     *         "sourceNodeId": "node-1",
+                     *         "targetNodeId": "node-3",
+                     *         "slotName": "sub_eu_copy",
+                     *         "originName": "sub_eu_copy",
+                     *         "enabled": true,
+                     *         "status": "STREAMING",
+                     *         "origin": "none",
+                     *         "copyData": true,
+                     *         "disableOnError": false,
+                     *         "conflictResolution": {
+                     *           "insert_exists": "ERROR",
+                     *           "update_missing": "SKIP",
+                     *           "update_origin_differs": "APPLY_REMOTE",
+                     *           "delete_missing": "SKIP",
+                     *           "delete_origin_differs": "APPLY_REMOTE"
+                     *         },
+                     *         "checkpointLsn": "0/1000A40",
+                     *         "sourceLsn": "0/1000A40",
+                     *         "lagBytes": 0,
+                     *         "lagMs": 0,
+                     *         "slot": {
+                     *           "slotName": "sub_eu_copy",
+                     *           "restartLsn": "0/1000A40",
+                     *           "confirmedFlushLsn": "0/1000A40",
+                     *           "walStatus": "reserved",
+                     *           "active": true
+                     *         },
+                     *         "slotLost": false,
+                     *         "slotLostAt": null,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "state": "READY",
+                     *             "copiedRows": 1,
+                     *             "syncLsn": "0/1000900"
+                     *           }
+                     *         ],
+                     *         "counters": {
+                     *           "appliedTransactions": 1,
+                     *           "appliedChanges": 1,
+                     *           "skippedChanges": 0,
+                     *           "skippedTransactions": 0,
+                     *           "filteredTransactions": 1,
+                     *           "conflicts": {
+                     *             "insert_exists": 0,
+                     *             "update_missing": 0,
+                     *             "update_origin_differs": 0,
+                     *             "delete_missing": 0,
+                     *             "delete_origin_differs": 0
+                     *           },
+                     *           "applyErrorCount": 0,
+                     *           "syncErrorCount": 0
+                     *         },
+                     *         "lastError": null,
+                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
+                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No publication of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No publication eu_customers.",
+                     *         "details": {
+                     *           "resource": "logical.publication",
+                     *           "id": "eu_customers"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The name is taken, the target is a standby or the publication's own node, or the limit is reached. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "The subscription target must take writes (PRIMARY or STANDALONE): node-2 is a STANDBY of node-1.",
+                     *         "details": {
+                     *           "reason": "NOT_WRITABLE",
+                     *           "nodeId": "node-2",
+                     *           "role": "STANDBY"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The request makes no sense. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Publication eu_customers is on node-1, not node-3.",
+                     *         "details": {
+                     *           "sourceNodeId": "node-3"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getLogicalSubscriptionAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_copy",
+                     *         "publication": "eu_customers",
+                     *         "sourceNodeId": "node-1",
+                     *         "targetNodeId": "node-3",
+                     *         "slotName": "sub_eu_copy",
+                     *         "originName": "sub_eu_copy",
+                     *         "enabled": true,
+                     *         "status": "STREAMING",
+                     *         "origin": "none",
+                     *         "copyData": true,
+                     *         "disableOnError": false,
+                     *         "conflictResolution": {
+                     *           "insert_exists": "ERROR",
+                     *           "update_missing": "SKIP",
+                     *           "update_origin_differs": "APPLY_REMOTE",
+                     *           "delete_missing": "SKIP",
+                     *           "delete_origin_differs": "APPLY_REMOTE"
+                     *         },
+                     *         "checkpointLsn": "0/1000A40",
+                     *         "sourceLsn": "0/1000A40",
+                     *         "lagBytes": 0,
+                     *         "lagMs": 0,
+                     *         "slot": {
+                     *           "slotName": "sub_eu_copy",
+                     *           "restartLsn": "0/1000A40",
+                     *           "confirmedFlushLsn": "0/1000A40",
+                     *           "walStatus": "reserved",
+                     *           "active": true
+                     *         },
+                     *         "slotLost": false,
+                     *         "slotLostAt": null,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "state": "READY",
+                     *             "copiedRows": 1,
+                     *             "syncLsn": "0/1000900"
+                     *           }
+                     *         ],
+                     *         "counters": {
+                     *           "appliedTransactions": 1,
+                     *           "appliedChanges": 1,
+                     *           "skippedChanges": 0,
+                     *           "skippedTransactions": 0,
+                     *           "filteredTransactions": 1,
+                     *           "conflicts": {
+                     *             "insert_exists": 0,
+                     *             "update_missing": 0,
+                     *             "update_origin_differs": 0,
+                     *             "delete_missing": 0,
+                     *             "delete_origin_differs": 0
+                     *           },
+                     *           "applyErrorCount": 0,
+                     *           "syncErrorCount": 0
+                     *         },
+                     *         "lastError": null,
+                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
+                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No subscription of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No subscription eu_copy.",
+                     *         "details": {
+                     *           "resource": "logical.subscription",
+                     *           "id": "eu_copy"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    dropLogicalSubscriptionAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription and its slot are gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "eu_copy",
+                     *         "deleted": true
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No subscription of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No subscription eu_copy.",
+                     *         "details": {
+                     *           "resource": "logical.subscription",
+                     *           "id": "eu_copy"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    enableLogicalSubscriptionAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_copy",
+                     *         "publication": "eu_customers",
+                     *         "sourceNodeId": "node-1",
+                     *         "targetNodeId": "node-3",
+                     *         "slotName": "sub_eu_copy",
+                     *         "originName": "sub_eu_copy",
+                     *         "enabled": true,
+                     *         "status": "STREAMING",
+                     *         "origin": "none",
+                     *         "copyData": true,
+                     *         "disableOnError": false,
+                     *         "conflictResolution": {
+                     *           "insert_exists": "ERROR",
+                     *           "update_missing": "SKIP",
+                     *           "update_origin_differs": "APPLY_REMOTE",
+                     *           "delete_missing": "SKIP",
+                     *           "delete_origin_differs": "APPLY_REMOTE"
+                     *         },
+                     *         "checkpointLsn": "0/1000A40",
+                     *         "sourceLsn": "0/1000A40",
+                     *         "lagBytes": 0,
+                     *         "lagMs": 0,
+                     *         "slot": {
+                     *           "slotName": "sub_eu_copy",
+                     *           "restartLsn": "0/1000A40",
+                     *           "confirmedFlushLsn": "0/1000A40",
+                     *           "walStatus": "reserved",
+                     *           "active": true
+                     *         },
+                     *         "slotLost": false,
+                     *         "slotLostAt": null,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "state": "READY",
+                     *             "copiedRows": 1,
+                     *             "syncLsn": "0/1000900"
+                     *           }
+                     *         ],
+                     *         "counters": {
+                     *           "appliedTransactions": 1,
+                     *           "appliedChanges": 1,
+                     *           "skippedChanges": 0,
+                     *           "skippedTransactions": 0,
+                     *           "filteredTransactions": 1,
+                     *           "conflicts": {
+                     *             "insert_exists": 0,
+                     *             "update_missing": 0,
+                     *             "update_origin_differs": 0,
+                     *             "delete_missing": 0,
+                     *             "delete_origin_differs": 0
+                     *           },
+                     *           "applyErrorCount": 0,
+                     *           "syncErrorCount": 0
+                     *         },
+                     *         "lastError": null,
+                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
+                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No subscription of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No subscription eu_copy.",
+                     *         "details": {
+                     *           "resource": "logical.subscription",
+                     *           "id": "eu_copy"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    disableLogicalSubscriptionAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's name.
+                 * @example eu_copy
+                 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_copy",
+                     *         "publication": "eu_customers",
+                     *         "sourceNodeId": "node-1",
+                     *         "targetNodeId": "node-3",
+                     *         "slotName": "sub_eu_copy",
+                     *         "originName": "sub_eu_copy",
+                     *         "enabled": true,
+                     *         "status": "STREAMING",
+                     *         "origin": "none",
+                     *         "copyData": true,
+                     *         "disableOnError": false,
+                     *         "conflictResolution": {
+                     *           "insert_exists": "ERROR",
+                     *           "update_missing": "SKIP",
+                     *           "update_origin_differs": "APPLY_REMOTE",
+                     *           "delete_missing": "SKIP",
+                     *           "delete_origin_differs": "APPLY_REMOTE"
+                     *         },
+                     *         "checkpointLsn": "0/1000A40",
+                     *         "sourceLsn": "0/1000A40",
+                     *         "lagBytes": 0,
+                     *         "lagMs": 0,
+                     *         "slot": {
+                     *           "slotName": "sub_eu_copy",
+                     *           "restartLsn": "0/1000A40",
+                     *           "confirmedFlushLsn": "0/1000A40",
+                     *           "walStatus": "reserved",
+                     *           "active": true
+                     *         },
+                     *         "slotLost": false,
+                     *         "slotLostAt": null,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "state": "READY",
+                     *             "copiedRows": 1,
+                     *             "syncLsn": "0/1000900"
+                     *           }
+                     *         ],
+                     *         "counters": {
+                     *           "appliedTransactions": 1,
+                     *           "appliedChanges": 1,
+                     *           "skippedChanges": 0,
+                     *           "skippedTransactions": 0,
+                     *           "filteredTransactions": 1,
+                     *           "conflicts": {
+                     *             "insert_exists": 0,
+                     *             "update_missing": 0,
+                     *             "update_origin_differs": 0,
+                     *             "delete_missing": 0,
+                     *             "delete_origin_differs": 0
+                     *           },
+                     *           "applyErrorCount": 0,
+                     *           "syncErrorCount": 0
+                     *         },
+                     *         "lastError": null,
+                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
+                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No subscription of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No subscription eu_copy.",
+                     *         "details": {
+                     *           "resource": "logical.subscription",
+                     *           "id": "eu_copy"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listLogicalPublicationsReplicationAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "name" | "nodeId" | "createdAt";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /** @description Only publications of this node. */
+                nodeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of publications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "name": "eu_customers",
+                     *           "nodeId": "node-1",
+                     *           "allTables": false,
+                     *           "tables": [
+                     *             {
+                     *               "table": "customers",
+                     *               "rowFilter": "region = 'eu'",
+                     *               "columns": [
+                     *                 "name",
+                     *                 "card",
+                     *                 "region"
+                     *               ],
+                     *               "masks": [
+                     *                 {
+                     *                   "column": "card",
+                     *                   "kind": "PARTIAL",
+                     *                   "keepLast": 4
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "publish": [
+                     *             "insert",
+                     *             "update",
+                     *             "delete",
+                     *             "truncate"
+                     *           ],
+                     *           "subscriptionCount": 1,
+                     *           "createdAt": "2026-12-07T10:30:00.000Z",
+                     *           "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicationListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createLogicalPublicationReplicationAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "eu_customers",
+                 *       "tables": [
+                 *         {
+                 *           "table": "customers",
+                 *           "rowFilter": "region = 'eu'",
+                 *           "columns": [
+                 *             "name",
+                 *             "card",
+                 *             "region"
+                 *           ],
+                 *           "masks": [
+                 *             {
+                 *               "column": "card",
+                 *               "kind": "PARTIAL",
+                 *               "keepLast": 4
+                 *             }
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreatePublicationRequest"];
+            };
+        };
+        responses: {
+            /** @description The publication, created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_customers",
+                     *         "nodeId": "node-1",
+                     *         "allTables": false,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "rowFilter": "region = 'eu'",
+                     *             "columns": [
+                     *               "name",
+                     *               "card",
+                     *               "region"
+                     *             ],
+                     *             "masks": [
+                     *               {
+                     *                 "column": "card",
+                     *                 "kind": "PARTIAL",
+                     *                 "keepLast": 4
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "publish": [
+                     *           "insert",
+                     *           "update",
+                     *           "delete",
+                     *           "truncate"
+                     *         ],
+                     *         "subscriptionCount": 1,
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicationResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No node of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No node node-9.",
+                     *         "details": {
+                     *           "resource": "cluster.node",
+                     *           "id": "node-9"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The name is taken, the node is a standby, or the limit is reached. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "Publication eu_customers already exists.",
+                     *         "details": {
+                     *           "reason": "ALREADY_EXISTS"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The definition makes no sense: every problem listed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Invalid publication: tables[0].columns: customers has no column phone.",
+                     *         "details": {
+                     *           "problems": [
+                     *             "tables[0].columns: customers has no column phone"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listLogicalSubscriptionsReplicationAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Field to sort by. */
+                sort_by?: "name" | "publication" | "status" | "lagBytes" | "createdAt";
+                /** @description Sort direction for `sort_by`. */
+                order?: components["parameters"]["Order"];
+                /** @description Only subscriptions in this status. */
+                status?: "STREAMING" | "CATCHING_UP" | "DISABLED" | "ERROR" | "SLOT_LOST";
+                /** @description Only subscriptions of this publication. */
+                publication?: string;
+                /** @description Only subscriptions applying to this node. */
+                targetNodeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of subscriptions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "name": "eu_copy",
+                     *           "publication": "eu_customers",
+                     *           "sourceNodeId": "node-1",
+                     *           "targetNodeId": "node-3",
+                     *           "slotName": "sub_eu_copy",
+                     *           "originName": "sub_eu_copy",
+                     *           "enabled": true,
+                     *           "status": "STREAMING",
+                     *           "origin": "none",
+                     *           "copyData": true,
+                     *           "disableOnError": false,
+                     *           "conflictResolution": {
+                     *             "insert_exists": "ERROR",
+                     *             "update_missing": "SKIP",
+                     *             "update_origin_differs": "APPLY_REMOTE",
+                     *             "delete_missing": "SKIP",
+                     *             "delete_origin_differs": "APPLY_REMOTE"
+                     *           },
+                     *           "checkpointLsn": "0/1000A40",
+                     *           "sourceLsn": "0/1000A40",
+                     *           "lagBytes": 0,
+                     *           "lagMs": 0,
+                     *           "slot": {
+                     *             "slotName": "sub_eu_copy",
+                     *             "restartLsn": "0/1000A40",
+                     *             "confirmedFlushLsn": "0/1000A40",
+                     *             "walStatus": "reserved",
+                     *             "active": true
+                     *           },
+                     *           "slotLost": false,
+                     *           "slotLostAt": null,
+                     *           "tables": [
+                     *             {
+                     *               "table": "customers",
+                     *               "state": "READY",
+                     *               "copiedRows": 1,
+                     *               "syncLsn": "0/1000900"
+                     *             }
+                     *           ],
+                     *           "counters": {
+                     *             "appliedTransactions": 1,
+                     *             "appliedChanges": 1,
+                     *             "skippedChanges": 0,
+                     *             "skippedTransactions": 0,
+                     *             "filteredTransactions": 1,
+                     *             "conflicts": {
+                     *               "insert_exists": 0,
+                     *               "update_missing": 0,
+                     *               "update_origin_differs": 0,
+                     *               "delete_missing": 0,
+                     *               "delete_origin_differs": 0
+                     *             },
+                     *             "applyErrorCount": 0,
+                     *             "syncErrorCount": 0
+                     *           },
+                     *           "lastError": null,
+                     *           "lastCommitTime": "2026-12-07T10:30:00.000Z",
+                     *           "lastAppliedAt": "2026-12-07T10:30:00.000Z",
+                     *           "createdAt": "2026-12-07T10:30:00.000Z",
+                     *           "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createLogicalSubscriptionReplicationAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "eu_copy",
+                 *       "publication": "eu_customers",
+                 *       "targetNodeId": "node-3",
+                 *       "origin": "none"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description The subscription, copied and streaming. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "name": "eu_copy",
+                     *         "publication": "eu_customers",
+                     *         "sourceNodeId": "node-1",
+                     *         "targetNodeId": "node-3",
+                     *         "slotName": "sub_eu_copy",
+                     *         "originName": "sub_eu_copy",
+                     *         "enabled": true,
+                     *         "status": "STREAMING",
+                     *         "origin": "none",
+                     *         "copyData": true,
+                     *         "disableOnError": false,
+                     *         "conflictResolution": {
+                     *           "insert_exists": "ERROR",
+                     *           "update_missing": "SKIP",
+                     *           "update_origin_differs": "APPLY_REMOTE",
+                     *           "delete_missing": "SKIP",
+                     *           "delete_origin_differs": "APPLY_REMOTE"
+                     *         },
+                     *         "checkpointLsn": "0/1000A40",
+                     *         "sourceLsn": "0/1000A40",
+                     *         "lagBytes": 0,
+                     *         "lagMs": 0,
+                     *         "slot": {
+                     *           "slotName": "sub_eu_copy",
+                     *           "restartLsn": "0/1000A40",
+                     *           "confirmedFlushLsn": "0/1000A40",
+                     *           "walStatus": "reserved",
+                     *           "active": true
+                     *         },
+                     *         "slotLost": false,
+                     *         "slotLostAt": null,
+                     *         "tables": [
+                     *           {
+                     *             "table": "customers",
+                     *             "state": "READY",
+                     *             "copiedRows": 1,
+                     *             "syncLsn": "0/1000900"
+                     *           }
+                     *         ],
+                     *         "counters": {
+                     *           "appliedTransactions": 1,
+                     *           "appliedChanges": 1,
+                     *           "skippedChanges": 0,
+                     *           "skippedTransactions": 0,
+                     *           "filteredTransactions": 1,
+                     *           "conflicts": {
+                     *             "insert_exists": 0,
+                     *             "update_missing": 0,
+                     *             "update_origin_differs": 0,
+                     *             "delete_missing": 0,
+                     *             "delete_origin_differs": 0
+                     *           },
+                     *           "applyErrorCount": 0,
+                     *           "syncErrorCount": 0
+                     *         },
+                     *         "lastError": null,
+                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
+                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
+                     *         "createdAt": "2026-12-07T10:30:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No publication of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NOT_FOUND",
+                     *         "message": "No publication eu_customers.",
+                     *         "details": {
+                     *           "resource": "logical.publication",
+                     *           "id": "eu_customers"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description The name is taken, the target is a standby or the publication's own node, or the limit is reached. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "CONFLICT",
+                     *         "message": "The subscription target must take writes (PRIMARY or STANDALONE): node-2 is a STANDBY of node-1.",
+                     *         "details": {
+                     *           "reason": "NOT_WRITABLE",
+                     *           "nodeId": "node-2",
+                     *           "role": "STANDBY"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The request makes no sense. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "UNPROCESSABLE",
+                     *         "message": "Publication eu_customers is on node-1, not node-3.",
+                     *         "details": {
+                     *           "sourceNodeId": "node-3"
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     getAdvancedReplicationApplyCheckpoints: {
         parameters: {
             query?: never;
@@ -46428,254 +50629,6 @@ export interface operations {
             query?: never;
             header?: never;
             path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationLogicalChanges: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationLogicalPublications: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationLogicalPublications: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationLogicalPublicationsByName: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `publications` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    putAdvancedReplicationLogicalPublicationsByName: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `publications` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteAdvancedReplicationLogicalPublicationsByName: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `publications` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationLogicalStatistics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationLogicalSubscriptions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationLogicalSubscriptions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationLogicalSubscriptionsByName: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `subscriptions` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    putAdvancedReplicationLogicalSubscriptionsByName: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `subscriptions` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteAdvancedReplicationLogicalSubscriptionsByName: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `subscriptions` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationLogicalSubscriptionsByNameDisable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `subscriptions` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationLogicalSubscriptionsByNameEnable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `subscriptions` entry. */
-                name: string;
-            };
             cookie?: never;
         };
         requestBody?: never;

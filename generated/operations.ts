@@ -381,182 +381,182 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationLogicalChanges",
+    operationId: "getLogicalChanges",
     method: "get",
     path: "/api/v1/advanced-replication/logical/changes",
     expressPath: "/api/v1/advanced-replication/logical/changes",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationLogicalPublications",
+    operationId: "listLogicalPublications",
     method: "get",
     path: "/api/v1/advanced-replication/logical/publications",
     expressPath: "/api/v1/advanced-replication/logical/publications",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationLogicalPublications",
+    operationId: "createLogicalPublication",
     method: "post",
     path: "/api/v1/advanced-replication/logical/publications",
     expressPath: "/api/v1/advanced-replication/logical/publications",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteAdvancedReplicationLogicalPublicationsByName",
+    operationId: "dropLogicalPublication",
     method: "delete",
     path: "/api/v1/advanced-replication/logical/publications/{name}",
     expressPath: "/api/v1/advanced-replication/logical/publications/:name",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationLogicalPublicationsByName",
+    operationId: "getLogicalPublication",
     method: "get",
     path: "/api/v1/advanced-replication/logical/publications/{name}",
     expressPath: "/api/v1/advanced-replication/logical/publications/:name",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "putAdvancedReplicationLogicalPublicationsByName",
+    operationId: "updateLogicalPublication",
     method: "put",
     path: "/api/v1/advanced-replication/logical/publications/{name}",
     expressPath: "/api/v1/advanced-replication/logical/publications/:name",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationLogicalStatistics",
+    operationId: "getLogicalStatistics",
     method: "get",
     path: "/api/v1/advanced-replication/logical/statistics",
     expressPath: "/api/v1/advanced-replication/logical/statistics",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationLogicalSubscriptions",
+    operationId: "listLogicalSubscriptions",
     method: "get",
     path: "/api/v1/advanced-replication/logical/subscriptions",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationLogicalSubscriptions",
+    operationId: "createLogicalSubscription",
     method: "post",
     path: "/api/v1/advanced-replication/logical/subscriptions",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteAdvancedReplicationLogicalSubscriptionsByName",
+    operationId: "dropLogicalSubscription",
     method: "delete",
     path: "/api/v1/advanced-replication/logical/subscriptions/{name}",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions/:name",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationLogicalSubscriptionsByName",
+    operationId: "getLogicalSubscription",
     method: "get",
     path: "/api/v1/advanced-replication/logical/subscriptions/{name}",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions/:name",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "putAdvancedReplicationLogicalSubscriptionsByName",
+    operationId: "updateLogicalSubscription",
     method: "put",
     path: "/api/v1/advanced-replication/logical/subscriptions/{name}",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions/:name",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationLogicalSubscriptionsByNameDisable",
+    operationId: "disableLogicalSubscription",
     method: "post",
     path: "/api/v1/advanced-replication/logical/subscriptions/{name}/disable",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions/:name/disable",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationLogicalSubscriptionsByNameEnable",
+    operationId: "enableLogicalSubscription",
     method: "post",
     path: "/api/v1/advanced-replication/logical/subscriptions/{name}/enable",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions/:name/enable",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -4671,6 +4671,136 @@ export const operations = [
     readOnly: false,
   },
   {
+    operationId: "listLogicalPublicationsAlias",
+    method: "get",
+    path: "/api/v1/replication/logical/publications",
+    expressPath: "/api/v1/replication/logical/publications",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "createLogicalPublicationAlias",
+    method: "post",
+    path: "/api/v1/replication/logical/publications",
+    expressPath: "/api/v1/replication/logical/publications",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "dropLogicalPublicationAlias",
+    method: "delete",
+    path: "/api/v1/replication/logical/publications/{name}",
+    expressPath: "/api/v1/replication/logical/publications/:name",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getLogicalPublicationAlias",
+    method: "get",
+    path: "/api/v1/replication/logical/publications/{name}",
+    expressPath: "/api/v1/replication/logical/publications/:name",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listLogicalSubscriptionsAlias",
+    method: "get",
+    path: "/api/v1/replication/logical/subscriptions",
+    expressPath: "/api/v1/replication/logical/subscriptions",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "createLogicalSubscriptionAlias",
+    method: "post",
+    path: "/api/v1/replication/logical/subscriptions",
+    expressPath: "/api/v1/replication/logical/subscriptions",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "dropLogicalSubscriptionAlias",
+    method: "delete",
+    path: "/api/v1/replication/logical/subscriptions/{name}",
+    expressPath: "/api/v1/replication/logical/subscriptions/:name",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getLogicalSubscriptionAlias",
+    method: "get",
+    path: "/api/v1/replication/logical/subscriptions/{name}",
+    expressPath: "/api/v1/replication/logical/subscriptions/:name",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "disableLogicalSubscriptionAlias",
+    method: "put",
+    path: "/api/v1/replication/logical/subscriptions/{name}/disable",
+    expressPath: "/api/v1/replication/logical/subscriptions/:name/disable",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "enableLogicalSubscriptionAlias",
+    method: "put",
+    path: "/api/v1/replication/logical/subscriptions/{name}/enable",
+    expressPath: "/api/v1/replication/logical/subscriptions/:name/enable",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
     operationId: "listReplicationAlerts",
     method: "get",
     path: "/api/v1/replication/monitor/alerts",
@@ -4729,6 +4859,32 @@ export const operations = [
     expressPath: "/api/v1/replication/monitor/lag",
     tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listLogicalPublicationsReplicationAlias",
+    method: "get",
+    path: "/api/v1/replication/publications",
+    expressPath: "/api/v1/replication/publications",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "createLogicalPublicationReplicationAlias",
+    method: "post",
+    path: "/api/v1/replication/publications",
+    expressPath: "/api/v1/replication/publications",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
     planned: false,
     websocket: false,
     public: false,
@@ -5015,6 +5171,32 @@ export const operations = [
     expressPath: "/api/v1/replication/status",
     tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listLogicalSubscriptionsReplicationAlias",
+    method: "get",
+    path: "/api/v1/replication/subscriptions",
+    expressPath: "/api/v1/replication/subscriptions",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "createLogicalSubscriptionReplicationAlias",
+    method: "post",
+    path: "/api/v1/replication/subscriptions",
+    expressPath: "/api/v1/replication/subscriptions",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
     planned: false,
     websocket: false,
     public: false,
@@ -5797,6 +5979,12 @@ export type OperationId =
   | "configureReplication"
   | "createAccessToken"
   | "createApiKey"
+  | "createLogicalPublication"
+  | "createLogicalPublicationAlias"
+  | "createLogicalPublicationReplicationAlias"
+  | "createLogicalSubscription"
+  | "createLogicalSubscriptionAlias"
+  | "createLogicalSubscriptionReplicationAlias"
   | "createMigrationTask"
   | "createMigrationTaskAlias"
   | "createRaftSnapshot"
@@ -5809,8 +5997,6 @@ export type OperationId =
   | "deleteAdvancedReplicationGdsServicesByName"
   | "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionId"
   | "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstancesByInstanceId"
-  | "deleteAdvancedReplicationLogicalPublicationsByName"
-  | "deleteAdvancedReplicationLogicalSubscriptionsByName"
   | "deleteAdvancedReplicationMonitoringAlertsById"
   | "deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId"
   | "deleteAdvancedReplicationMultiMasterGroupsById"
@@ -5833,9 +6019,17 @@ export type OperationId =
   | "deleteReplicationSnapshot"
   | "deleteSessionsById"
   | "deleteXaResourceManager"
+  | "disableLogicalSubscription"
+  | "disableLogicalSubscriptionAlias"
   | "distributeQuery"
+  | "dropLogicalPublication"
+  | "dropLogicalPublicationAlias"
+  | "dropLogicalSubscription"
+  | "dropLogicalSubscriptionAlias"
   | "dropShardedTable"
   | "dropShardedTableAlias"
+  | "enableLogicalSubscription"
+  | "enableLogicalSubscriptionAlias"
   | "endXaTransaction"
   | "endXaTransactionAlias"
   | "executeDistributedQuery"
@@ -5863,12 +6057,6 @@ export type OperationId =
   | "getAdvancedReplicationGdsServicesByNameRegions"
   | "getAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstances"
   | "getAdvancedReplicationGdsStatistics"
-  | "getAdvancedReplicationLogicalChanges"
-  | "getAdvancedReplicationLogicalPublications"
-  | "getAdvancedReplicationLogicalPublicationsByName"
-  | "getAdvancedReplicationLogicalStatistics"
-  | "getAdvancedReplicationLogicalSubscriptions"
-  | "getAdvancedReplicationLogicalSubscriptionsByName"
   | "getAdvancedReplicationMonitoringAlerts"
   | "getAdvancedReplicationMonitoringChannels"
   | "getAdvancedReplicationMonitoringConflicts"
@@ -5930,6 +6118,12 @@ export type OperationId =
   | "getLiveness"
   | "getLoadBalancerBackend"
   | "getLoadBalancerStatistics"
+  | "getLogicalChanges"
+  | "getLogicalPublication"
+  | "getLogicalPublicationAlias"
+  | "getLogicalStatistics"
+  | "getLogicalSubscription"
+  | "getLogicalSubscriptionAlias"
   | "getMemberState"
   | "getMetrics"
   | "getMigrationStatistics"
@@ -6059,6 +6253,12 @@ export type OperationId =
   | "listInDoubtTransactions"
   | "listLoadBalancerBackends"
   | "listLoadBalancerConnections"
+  | "listLogicalPublications"
+  | "listLogicalPublicationsAlias"
+  | "listLogicalPublicationsReplicationAlias"
+  | "listLogicalSubscriptions"
+  | "listLogicalSubscriptionsAlias"
+  | "listLogicalSubscriptionsReplicationAlias"
   | "listMembers"
   | "listMigrationTasks"
   | "listParallelQueryPlans"
@@ -6098,10 +6298,6 @@ export type OperationId =
   | "postAdvancedReplicationGdsServices"
   | "postAdvancedReplicationGdsServicesByNameRegions"
   | "postAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstances"
-  | "postAdvancedReplicationLogicalPublications"
-  | "postAdvancedReplicationLogicalSubscriptions"
-  | "postAdvancedReplicationLogicalSubscriptionsByNameDisable"
-  | "postAdvancedReplicationLogicalSubscriptionsByNameEnable"
   | "postAdvancedReplicationMonitoringAlerts"
   | "postAdvancedReplicationMultiMasterGroups"
   | "postAdvancedReplicationMultiMasterGroupsByIdSites"
@@ -6144,8 +6340,6 @@ export type OperationId =
   | "prepareXaTransactionReplicationAlias"
   | "putAdvancedReplicationApplyConfig"
   | "putAdvancedReplicationGdsServicesByName"
-  | "putAdvancedReplicationLogicalPublicationsByName"
-  | "putAdvancedReplicationLogicalSubscriptionsByName"
   | "putAdvancedReplicationMonitoringAlertsById"
   | "putAdvancedReplicationMultiMasterGroupsById"
   | "putGatewayRatelimitsById"
@@ -6216,6 +6410,8 @@ export type OperationId =
   | "triggerReplicationFailover"
   | "updateClusterConfig"
   | "updateFailoverConfig"
+  | "updateLogicalPublication"
+  | "updateLogicalSubscription"
   | "updateParallelQueryConfig"
   | "updateRacRecoveryConfig"
   | "updateReplicationConfig"

@@ -23,6 +23,7 @@ import { coordinatorModule } from './modules/coordinator.js';
 import { shardingModule } from './modules/sharding.js';
 import { distributedQueryModule } from './modules/distributed-query.js';
 import { shardMovesModule } from './modules/shard-moves.js';
+import { logicalModule } from './modules/logical.js';
 import { clusterStatusModule } from './modules/cluster-status.js';
 import { nodeProbesModule } from './modules/node-probes.js';
 import { platformModule } from './modules/platform.js';
@@ -51,6 +52,7 @@ export const DOMAIN_MODULES: readonly DomainModule[] = [
   shardingModule,
   distributedQueryModule,
   shardMovesModule,
+  logicalModule,
   clusterStatusModule,
   platformModule,
 ];

@@ -853,6 +853,27 @@ export type ClusteringStatus = {
   state: ClusterState;
 };
 
+/** One column's mask. */
+export type ColumnMask = {
+  __typename?: 'ColumnMask';
+  column: Scalars['String']['output'];
+  /** PARTIAL: characters kept at the end. */
+  keepLast?: Maybe<Scalars['Int']['output']>;
+  kind: MaskKind;
+  /** RENAME: the column's name on the subscriber. */
+  renameTo?: Maybe<Scalars['String']['output']>;
+  /** CONSTANT: the value every row gets. */
+  value?: Maybe<Scalars['JSON']['output']>;
+};
+
+export type ColumnMaskInput = {
+  column: Scalars['String']['input'];
+  keepLast?: InputMaybe<Scalars['Int']['input']>;
+  kind: MaskKind;
+  renameTo?: InputMaybe<Scalars['String']['input']>;
+  value?: InputMaybe<Scalars['JSON']['input']>;
+};
+
 /** Commits by how their wait for the standbys ended. */
 export type CommitCounts = {
   __typename?: 'CommitCounts';
@@ -1010,6 +1031,26 @@ export type CreatedApiKey = {
   /** Shown only here. */
   secret: Scalars['String']['output'];
 };
+
+/** One row change decoded from the WAL. */
+export type DecodedChange = {
+  __typename?: 'DecodedChange';
+  commitTime: Scalars['DateTime']['output'];
+  endLsn: Scalars['String']['output'];
+  key: Scalars['String']['output'];
+  lsn: Scalars['String']['output'];
+  op: DecodedChangeOp;
+  origin?: Maybe<Scalars['String']['output']>;
+  row?: Maybe<Scalars['JSON']['output']>;
+  table: Scalars['String']['output'];
+  timeline: Scalars['Int']['output'];
+  xid: Scalars['Int']['output'];
+};
+
+export type DecodedChangeOp =
+  | 'delete'
+  | 'insert'
+  | 'update';
 
 /** The health summary, its checks, the leader and every node. */
 export type DetailedClusterHealth = {
@@ -2550,6 +2591,174 @@ export type LockWaitCounts = {
   waits: Scalars['Int']['output'];
 };
 
+/** The failing transaction a subscription is stopped on. */
+export type LogicalApplyError = {
+  __typename?: 'LogicalApplyError';
+  at: Scalars['DateTime']['output'];
+  commitLsn: Scalars['String']['output'];
+  conflict?: Maybe<LogicalConflictType>;
+  lsn: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  transient: Scalars['Boolean']['output'];
+  xid: Scalars['Int']['output'];
+};
+
+/** A page of decoded changes. */
+export type LogicalChanges = {
+  __typename?: 'LogicalChanges';
+  changes: Array<DecodedChange>;
+  fromLsn: Scalars['String']['output'];
+  hasMore: Scalars['Boolean']['output'];
+  nextLsn: Scalars['String']['output'];
+  nodeId: Scalars['String']['output'];
+  scannedTransactions: Scalars['Int']['output'];
+};
+
+/** Conflicts met, per type. */
+export type LogicalConflictCounts = {
+  __typename?: 'LogicalConflictCounts';
+  delete_missing: Scalars['Int']['output'];
+  delete_origin_differs: Scalars['Int']['output'];
+  insert_exists: Scalars['Int']['output'];
+  update_missing: Scalars['Int']['output'];
+  update_origin_differs: Scalars['Int']['output'];
+};
+
+/** What a subscription does on a conflict. */
+export type LogicalConflictPolicy =
+  | 'APPLY_REMOTE'
+  | 'ERROR'
+  | 'SKIP';
+
+/** The policy of each conflict type. */
+export type LogicalConflictResolution = {
+  __typename?: 'LogicalConflictResolution';
+  delete_missing: LogicalConflictPolicy;
+  delete_origin_differs: LogicalConflictPolicy;
+  insert_exists: LogicalConflictPolicy;
+  update_missing: LogicalConflictPolicy;
+  update_origin_differs: LogicalConflictPolicy;
+};
+
+export type LogicalConflictResolutionInput = {
+  delete_missing?: InputMaybe<LogicalConflictPolicy>;
+  delete_origin_differs?: InputMaybe<LogicalConflictPolicy>;
+  insert_exists?: InputMaybe<LogicalConflictPolicy>;
+  update_missing?: InputMaybe<LogicalConflictPolicy>;
+  update_origin_differs?: InputMaybe<LogicalConflictPolicy>;
+};
+
+/** PostgreSQL 18's apply conflicts. */
+export type LogicalConflictType =
+  | 'delete_missing'
+  | 'delete_origin_differs'
+  | 'insert_exists'
+  | 'update_missing'
+  | 'update_origin_differs';
+
+/** Whether a subscription applies changes that arrived through another subscription (any) or not (none). */
+export type LogicalOriginFilter =
+  | 'any'
+  | 'none';
+
+/** What a skip passed over (or would, dry). */
+export type LogicalSkipResult = {
+  __typename?: 'LogicalSkipResult';
+  changes: Array<DecodedChange>;
+  commitLsn: Scalars['String']['output'];
+  dryRun: Scalars['Boolean']['output'];
+  lsn: Scalars['String']['output'];
+  truncated: Scalars['Boolean']['output'];
+  xid: Scalars['Int']['output'];
+};
+
+export type LogicalStatistics = {
+  __typename?: 'LogicalStatistics';
+  appliedChanges: Scalars['BigInt']['output'];
+  appliedTransactions: Scalars['BigInt']['output'];
+  applyErrorCount: Scalars['Int']['output'];
+  conflicts: LogicalConflictCounts;
+  decodedChanges: Scalars['BigInt']['output'];
+  enabledSubscriptions: Scalars['Int']['output'];
+  maxLagBytes: Scalars['BigInt']['output'];
+  maxLagMs: Scalars['BigInt']['output'];
+  perSubscription: Array<LogicalSubscriptionStats>;
+  publications: Scalars['Int']['output'];
+  subscriptions: Scalars['Int']['output'];
+};
+
+/** A subscription from a publication's node to a writable node. */
+export type LogicalSubscription = {
+  __typename?: 'LogicalSubscription';
+  checkpointLsn: Scalars['String']['output'];
+  conflictResolution: LogicalConflictResolution;
+  copyData: Scalars['Boolean']['output'];
+  counters: LogicalSubscriptionCounters;
+  createdAt: Scalars['DateTime']['output'];
+  disableOnError: Scalars['Boolean']['output'];
+  enabled: Scalars['Boolean']['output'];
+  lagBytes: Scalars['BigInt']['output'];
+  lagMs: Scalars['BigInt']['output'];
+  lastAppliedAt?: Maybe<Scalars['DateTime']['output']>;
+  lastCommitTime?: Maybe<Scalars['DateTime']['output']>;
+  lastError?: Maybe<LogicalApplyError>;
+  name: Scalars['String']['output'];
+  origin: LogicalOriginFilter;
+  originName: Scalars['String']['output'];
+  publication: Scalars['String']['output'];
+  /** Only in the answer to updateSubscription with skip. */
+  skipResult?: Maybe<LogicalSkipResult>;
+  slot?: Maybe<SubscriptionSlot>;
+  slotLost: Scalars['Boolean']['output'];
+  slotLostAt?: Maybe<Scalars['DateTime']['output']>;
+  slotName: Scalars['String']['output'];
+  sourceLsn: Scalars['String']['output'];
+  sourceNodeId: Scalars['String']['output'];
+  status: LogicalSubscriptionStatus;
+  tables: Array<SubscriptionTableState>;
+  targetNodeId: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type LogicalSubscriptionCounters = {
+  __typename?: 'LogicalSubscriptionCounters';
+  appliedChanges: Scalars['Int']['output'];
+  appliedTransactions: Scalars['Int']['output'];
+  applyErrorCount: Scalars['Int']['output'];
+  conflicts: LogicalConflictCounts;
+  filteredTransactions: Scalars['Int']['output'];
+  skippedChanges: Scalars['Int']['output'];
+  skippedTransactions: Scalars['Int']['output'];
+  syncErrorCount: Scalars['Int']['output'];
+};
+
+export type LogicalSubscriptionStats = {
+  __typename?: 'LogicalSubscriptionStats';
+  appliedTransactions: Scalars['Int']['output'];
+  applyErrorCount: Scalars['Int']['output'];
+  conflicts: LogicalConflictCounts;
+  lagBytes: Scalars['BigInt']['output'];
+  lagMs: Scalars['BigInt']['output'];
+  name: Scalars['String']['output'];
+  status: LogicalSubscriptionStatus;
+  syncErrorCount: Scalars['Int']['output'];
+};
+
+export type LogicalSubscriptionStatus =
+  | 'CATCHING_UP'
+  | 'DISABLED'
+  | 'ERROR'
+  | 'SLOT_LOST'
+  | 'STREAMING';
+
+/** A column transformation applied before a change leaves the source. */
+export type MaskKind =
+  | 'CONSTANT'
+  | 'HASH'
+  | 'PARTIAL'
+  | 'REDACT'
+  | 'RENAME';
+
 /** A member of the gossip group, as the group as a whole sees it. */
 export type Member = {
   __typename?: 'Member';
@@ -2834,6 +3043,8 @@ export type Mutation = {
   createApiKey: CreatedApiKey;
   /** Creates a migration task (POST /api/v1/cluster/migration/tasks). */
   createMigrationTask: MigrationTask;
+  /** Creates a publication (POST …/logical/publications and its aliases). */
+  createPublication: Publication;
   /** Creates an alert rule. */
   createReplicationAlertRule: ReplicationAlertRule;
   /** Creates a replication slot. */
@@ -2842,6 +3053,8 @@ export type Mutation = {
   createReplicationSnapshot: ReplicationSnapshot;
   /** Creates a sharded table (POST …/sharding/tables and its aliases /api/v1/sharding/tables, /api/v1/replication/sharding/tables). */
   createShardedTable: ShardedTable;
+  /** Creates a subscription: slot, initial copy, streaming (POST …/logical/subscriptions and its aliases). */
+  createSubscription: LogicalSubscription;
   /** Deletes a migration task, cancelling it when it runs (DELETE …/tasks/{id}). */
   deleteMigrationTask: MigrationTask;
   /** Drops a replication slot. */
@@ -2850,8 +3063,16 @@ export type Mutation = {
   deleteReplicationSnapshot: Scalars['Boolean']['output'];
   /** Deletes a resource manager without live XA transactions; true once gone (DELETE …/xa/resource-managers/{name}). */
   deleteXaResourceManager: Scalars['Boolean']['output'];
+  /** Disables a subscription, keeping its slot (POST …/logical/subscriptions/{name}/disable, PUT on the alias). */
+  disableSubscription: LogicalSubscription;
+  /** Drops a publication; true once gone (DELETE …/logical/publications/{name}). */
+  dropPublication: Scalars['Boolean']['output'];
   /** Drops a sharded table; true once gone (DELETE …/sharding/tables/{table} and its alias /api/v1/sharding/tables/{name}). */
   dropShardedTable: Scalars['Boolean']['output'];
+  /** Drops a subscription and its slot; true once gone (DELETE …/logical/subscriptions/{name}). */
+  dropSubscription: Scalars['Boolean']['output'];
+  /** Enables a subscription (POST …/logical/subscriptions/{name}/enable, PUT on the alias). */
+  enableSubscription: LogicalSubscription;
   /** XA END (POST …/xa/{xid}/end and its alias /api/v1/xa/transactions/{xid}/end). */
   endXaTransaction: XaTransaction;
   /**
@@ -2965,10 +3186,14 @@ export type Mutation = {
   updateFailoverConfig: FailoverConfig;
   /** Replaces the parallel query configuration (PUT /api/v1/rac/parallel-query/config). */
   updateParallelQueryConfig: ParallelQueryConfig;
+  /** Replaces a publication's definition (PUT …/logical/publications/{name}). */
+  updatePublication: Publication;
   /** Replaces the recovery configuration (PUT /api/v1/rac/recovery/config). */
   updateRacRecoveryConfig: RecoveryConfig;
   /** Adds columns or renames the schema (PUT …/sharding/tables/{table}). */
   updateShardedTable: ShardedTable;
+  /** Changes a subscription, or skips its failing transaction (PUT …/logical/subscriptions/{name}). */
+  updateSubscription: LogicalSubscription;
   /** Writes rows, each routed by its shard key (POST …/sharding/tables/{table}/rows). */
   writeShardedRows: ShardedRowsWritten;
 };
@@ -3054,6 +3279,11 @@ export type MutationCreateMigrationTaskArgs = {
 };
 
 
+export type MutationCreatePublicationArgs = {
+  input: PublicationInput;
+};
+
+
 export type MutationCreateReplicationAlertRuleArgs = {
   input: CreateAlertRuleInput;
 };
@@ -3071,6 +3301,11 @@ export type MutationCreateReplicationSnapshotArgs = {
 
 export type MutationCreateShardedTableArgs = {
   input: ShardedTableInput;
+};
+
+
+export type MutationCreateSubscriptionArgs = {
+  input: SubscriptionInput;
 };
 
 
@@ -3094,8 +3329,28 @@ export type MutationDeleteXaResourceManagerArgs = {
 };
 
 
+export type MutationDisableSubscriptionArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationDropPublicationArgs = {
+  name: Scalars['String']['input'];
+};
+
+
 export type MutationDropShardedTableArgs = {
   table: Scalars['String']['input'];
+};
+
+
+export type MutationDropSubscriptionArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationEnableSubscriptionArgs = {
+  name: Scalars['String']['input'];
 };
 
 
@@ -3386,6 +3641,12 @@ export type MutationUpdateParallelQueryConfigArgs = {
 };
 
 
+export type MutationUpdatePublicationArgs = {
+  input: UpdatePublicationInput;
+  name: Scalars['String']['input'];
+};
+
+
 export type MutationUpdateRacRecoveryConfigArgs = {
   input: RecoveryConfigInput;
 };
@@ -3394,6 +3655,12 @@ export type MutationUpdateRacRecoveryConfigArgs = {
 export type MutationUpdateShardedTableArgs = {
   input: UpdateShardedTableInput;
   table: Scalars['String']['input'];
+};
+
+
+export type MutationUpdateSubscriptionArgs = {
+  input: UpdateSubscriptionInput;
+  name: Scalars['String']['input'];
 };
 
 
@@ -3856,6 +4123,50 @@ export type ProcessMetrics = {
   uptimeSeconds: Scalars['Int']['output'];
 };
 
+/** A publication on a node. */
+export type Publication = {
+  __typename?: 'Publication';
+  allTables: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  name: Scalars['String']['output'];
+  nodeId: Scalars['String']['output'];
+  publish: Array<PublishOperation>;
+  subscriptionCount: Scalars['Int']['output'];
+  tables: Array<PublishedTable>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type PublicationInput = {
+  allTables?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  nodeId?: InputMaybe<Scalars['String']['input']>;
+  publish?: InputMaybe<Array<PublishOperation>>;
+  tables?: InputMaybe<Array<PublishedTableInput>>;
+};
+
+/** An operation a publication publishes. */
+export type PublishOperation =
+  | 'delete'
+  | 'insert'
+  | 'truncate'
+  | 'update';
+
+/** A table of a publication: its row filter, column list and masks. */
+export type PublishedTable = {
+  __typename?: 'PublishedTable';
+  columns?: Maybe<Array<Scalars['String']['output']>>;
+  masks: Array<ColumnMask>;
+  rowFilter?: Maybe<Scalars['String']['output']>;
+  table: Scalars['String']['output'];
+};
+
+export type PublishedTableInput = {
+  columns?: InputMaybe<Array<Scalars['String']['input']>>;
+  masks?: InputMaybe<Array<ColumnMaskInput>>;
+  rowFilter?: InputMaybe<Scalars['String']['input']>;
+  table: Scalars['String']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Queries running now (GET /api/v1/rac/parallel-query/active). */
@@ -3950,6 +4261,18 @@ export type Query = {
   loadBalancerConnections: Array<LoadBalancerConnection>;
   /** What the load balancer routed since it started. */
   loadBalancerStatistics: LoadBalancerStatistics;
+  /** A page of decoded changes (GET …/logical/changes). */
+  logicalChanges: LogicalChanges;
+  /** One publication; null when unknown (GET …/logical/publications/{name}). */
+  logicalPublication?: Maybe<Publication>;
+  /** Publications (GET /api/v1/advanced-replication/logical/publications and its aliases). */
+  logicalPublications: Array<Publication>;
+  /** Logical replication statistics (GET …/logical/statistics). */
+  logicalStatistics: LogicalStatistics;
+  /** One subscription; null when unknown (GET …/logical/subscriptions/{name}). */
+  logicalSubscription?: Maybe<LogicalSubscription>;
+  /** Subscriptions (GET …/logical/subscriptions and its aliases). */
+  logicalSubscriptions: Array<LogicalSubscription>;
   /** A member as the group, itself and each observer sees it; null when unknown. */
   memberState?: Maybe<MemberStateDetail>;
   /** Members of the gossip group (the cluster's nodes; gossip state is rebuilt at start), filtered and paged like GET /api/v1/cluster/members. */
@@ -4352,6 +4675,42 @@ export type QueryLoadBalancerConnectionsArgs = {
   outcome?: InputMaybe<ConnectionOutcome>;
   sortBy?: InputMaybe<ConnectionSortField>;
   state?: InputMaybe<ConnectionState>;
+};
+
+
+export type QueryLogicalChangesArgs = {
+  fromLsn?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nodeId?: InputMaybe<Scalars['String']['input']>;
+  op?: InputMaybe<DecodedChangeOp>;
+  publication?: InputMaybe<Scalars['String']['input']>;
+  table?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryLogicalPublicationArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type QueryLogicalPublicationsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nodeId?: InputMaybe<Scalars['String']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryLogicalSubscriptionArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type QueryLogicalSubscriptionsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  publication?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<LogicalSubscriptionStatus>;
+  targetNodeId?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -6721,6 +7080,42 @@ export type SubscriptionCounts = {
   websocket: Scalars['Int']['output'];
 };
 
+export type SubscriptionInput = {
+  conflictResolution?: InputMaybe<LogicalConflictResolutionInput>;
+  copyData?: InputMaybe<Scalars['Boolean']['input']>;
+  disableOnError?: InputMaybe<Scalars['Boolean']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  origin?: InputMaybe<LogicalOriginFilter>;
+  publication: Scalars['String']['input'];
+  sourceNodeId?: InputMaybe<Scalars['String']['input']>;
+  targetNodeId: Scalars['String']['input'];
+};
+
+export type SubscriptionSkipInput = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The failing transaction's finish LSN (X/Y). */
+  lsn: Scalars['String']['input'];
+};
+
+/** A subscription's logical slot on the source. */
+export type SubscriptionSlot = {
+  __typename?: 'SubscriptionSlot';
+  active: Scalars['Boolean']['output'];
+  confirmedFlushLsn: Scalars['String']['output'];
+  restartLsn: Scalars['String']['output'];
+  slotName: Scalars['String']['output'];
+  walStatus: Scalars['String']['output'];
+};
+
+export type SubscriptionTableState = {
+  __typename?: 'SubscriptionTableState';
+  copiedRows: Scalars['Int']['output'];
+  state: Scalars['String']['output'];
+  syncLsn: Scalars['String']['output'];
+  table: Scalars['String']['output'];
+};
+
 export type SubscriptionTransport =
   | 'GRAPHQL_SSE'
   | 'GRAPHQL_WS'
@@ -6930,10 +7325,24 @@ export type UnavailableShard = {
   shardName: Scalars['String']['output'];
 };
 
+export type UpdatePublicationInput = {
+  allTables?: InputMaybe<Scalars['Boolean']['input']>;
+  publish?: InputMaybe<Array<PublishOperation>>;
+  tables?: InputMaybe<Array<PublishedTableInput>>;
+};
+
 /** New columns, or a new schema name (the keys and the strategy do not change here). */
 export type UpdateShardedTableInput = {
   addColumns?: InputMaybe<Array<ShardedColumnInput>>;
   schemaName?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateSubscriptionInput = {
+  conflictResolution?: InputMaybe<LogicalConflictResolutionInput>;
+  disableOnError?: InputMaybe<Scalars['Boolean']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  origin?: InputMaybe<LogicalOriginFilter>;
+  skip?: InputMaybe<SubscriptionSkipInput>;
 };
 
 /** Answers to PREPARE. */
@@ -7405,6 +7814,8 @@ export type ResolversTypes = {
   ClusteringMembershipStatus: ResolverTypeWrapper<ClusteringMembershipStatus>;
   ClusteringNodeCounts: ResolverTypeWrapper<ClusteringNodeCounts>;
   ClusteringStatus: ResolverTypeWrapper<ClusteringStatus>;
+  ColumnMask: ResolverTypeWrapper<ColumnMask>;
+  ColumnMaskInput: ColumnMaskInput;
   CommitCounts: ResolverTypeWrapper<CommitCounts>;
   CommitWaitStatistics: ResolverTypeWrapper<CommitWaitStatistics>;
   CompositeSharding: ResolverTypeWrapper<Omit<CompositeSharding, 'strategies'> & { strategies: Array<ResolversTypes['ShardingStrategy']> }>;
@@ -7423,6 +7834,8 @@ export type ResolversTypes = {
   CreateSlotInput: CreateSlotInput;
   CreatedApiKey: ResolverTypeWrapper<CreatedApiKey>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DecodedChange: ResolverTypeWrapper<DecodedChange>;
+  DecodedChangeOp: DecodedChangeOp;
   DetailedClusterHealth: ResolverTypeWrapper<DetailedClusterHealth>;
   DhtNode: ResolverTypeWrapper<DhtNode>;
   DhtNodeSortField: DhtNodeSortField;
@@ -7547,6 +7960,21 @@ export type ResolversTypes = {
   LockEvent: ResolverTypeWrapper<LockEvent>;
   LockWait: ResolverTypeWrapper<LockWait>;
   LockWaitCounts: ResolverTypeWrapper<LockWaitCounts>;
+  LogicalApplyError: ResolverTypeWrapper<LogicalApplyError>;
+  LogicalChanges: ResolverTypeWrapper<LogicalChanges>;
+  LogicalConflictCounts: ResolverTypeWrapper<LogicalConflictCounts>;
+  LogicalConflictPolicy: LogicalConflictPolicy;
+  LogicalConflictResolution: ResolverTypeWrapper<LogicalConflictResolution>;
+  LogicalConflictResolutionInput: LogicalConflictResolutionInput;
+  LogicalConflictType: LogicalConflictType;
+  LogicalOriginFilter: LogicalOriginFilter;
+  LogicalSkipResult: ResolverTypeWrapper<LogicalSkipResult>;
+  LogicalStatistics: ResolverTypeWrapper<LogicalStatistics>;
+  LogicalSubscription: ResolverTypeWrapper<LogicalSubscription>;
+  LogicalSubscriptionCounters: ResolverTypeWrapper<LogicalSubscriptionCounters>;
+  LogicalSubscriptionStats: ResolverTypeWrapper<LogicalSubscriptionStats>;
+  LogicalSubscriptionStatus: LogicalSubscriptionStatus;
+  MaskKind: MaskKind;
   Member: ResolverTypeWrapper<Member>;
   MemberGossip: ResolverTypeWrapper<MemberGossip>;
   MemberLifecycle: MemberLifecycle;
@@ -7604,6 +8032,11 @@ export type ResolversTypes = {
   Principal: ResolverTypeWrapper<Principal>;
   ProbePhase: ProbePhase;
   ProcessMetrics: ResolverTypeWrapper<ProcessMetrics>;
+  Publication: ResolverTypeWrapper<Publication>;
+  PublicationInput: PublicationInput;
+  PublishOperation: PublishOperation;
+  PublishedTable: ResolverTypeWrapper<PublishedTable>;
+  PublishedTableInput: PublishedTableInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueryExecution: ResolverTypeWrapper<QueryExecution>;
   QueryKind: QueryKind;
@@ -7749,6 +8182,10 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SubscriptionCounts: ResolverTypeWrapper<SubscriptionCounts>;
+  SubscriptionInput: SubscriptionInput;
+  SubscriptionSkipInput: SubscriptionSkipInput;
+  SubscriptionSlot: ResolverTypeWrapper<SubscriptionSlot>;
+  SubscriptionTableState: ResolverTypeWrapper<SubscriptionTableState>;
   SubscriptionTransport: SubscriptionTransport;
   SuspectedNode: ResolverTypeWrapper<SuspectedNode>;
   SuspectedNodeStatus: SuspectedNodeStatus;
@@ -7764,7 +8201,9 @@ export type ResolversTypes = {
   TransactionParticipant: ResolverTypeWrapper<TransactionParticipant>;
   TransferWay: TransferWay;
   UnavailableShard: ResolverTypeWrapper<UnavailableShard>;
+  UpdatePublicationInput: UpdatePublicationInput;
   UpdateShardedTableInput: UpdateShardedTableInput;
+  UpdateSubscriptionInput: UpdateSubscriptionInput;
   VoteCounts: ResolverTypeWrapper<VoteCounts>;
   VoteDenialReason: VoteDenialReason;
   VoteResponse: ResolverTypeWrapper<VoteResponse>;
@@ -7844,6 +8283,8 @@ export type ResolversParentTypes = {
   ClusteringMembershipStatus: ClusteringMembershipStatus;
   ClusteringNodeCounts: ClusteringNodeCounts;
   ClusteringStatus: ClusteringStatus;
+  ColumnMask: ColumnMask;
+  ColumnMaskInput: ColumnMaskInput;
   CommitCounts: CommitCounts;
   CommitWaitStatistics: CommitWaitStatistics;
   CompositeSharding: Omit<CompositeSharding, 'strategies'> & { strategies: Array<ResolversParentTypes['ShardingStrategy']> };
@@ -7856,6 +8297,7 @@ export type ResolversParentTypes = {
   CreateSlotInput: CreateSlotInput;
   CreatedApiKey: CreatedApiKey;
   DateTime: Scalars['DateTime']['output'];
+  DecodedChange: DecodedChange;
   DetailedClusterHealth: DetailedClusterHealth;
   DhtNode: DhtNode;
   DhtNodeStatistics: DhtNodeStatistics;
@@ -7947,6 +8389,16 @@ export type ResolversParentTypes = {
   LockEvent: LockEvent;
   LockWait: LockWait;
   LockWaitCounts: LockWaitCounts;
+  LogicalApplyError: LogicalApplyError;
+  LogicalChanges: LogicalChanges;
+  LogicalConflictCounts: LogicalConflictCounts;
+  LogicalConflictResolution: LogicalConflictResolution;
+  LogicalConflictResolutionInput: LogicalConflictResolutionInput;
+  LogicalSkipResult: LogicalSkipResult;
+  LogicalStatistics: LogicalStatistics;
+  LogicalSubscription: LogicalSubscription;
+  LogicalSubscriptionCounters: LogicalSubscriptionCounters;
+  LogicalSubscriptionStats: LogicalSubscriptionStats;
   Member: Member;
   MemberGossip: MemberGossip;
   MemberMetadata: MemberMetadata;
@@ -7989,6 +8441,10 @@ export type ResolversParentTypes = {
   PlannedShardMove: PlannedShardMove;
   Principal: Principal;
   ProcessMetrics: ProcessMetrics;
+  Publication: Publication;
+  PublicationInput: PublicationInput;
+  PublishedTable: PublishedTable;
+  PublishedTableInput: PublishedTableInput;
   Query: Record<PropertyKey, never>;
   QueryExecution: QueryExecution;
   QueryPhase: QueryPhase;
@@ -8091,6 +8547,10 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   SubscriptionCounts: SubscriptionCounts;
+  SubscriptionInput: SubscriptionInput;
+  SubscriptionSkipInput: SubscriptionSkipInput;
+  SubscriptionSlot: SubscriptionSlot;
+  SubscriptionTableState: SubscriptionTableState;
   SuspectedNode: SuspectedNode;
   Suspicion: Suspicion;
   SuspicionTimeouts: SuspicionTimeouts;
@@ -8100,7 +8560,9 @@ export type ResolversParentTypes = {
   TransactionLatency: TransactionLatency;
   TransactionParticipant: TransactionParticipant;
   UnavailableShard: UnavailableShard;
+  UpdatePublicationInput: UpdatePublicationInput;
   UpdateShardedTableInput: UpdateShardedTableInput;
+  UpdateSubscriptionInput: UpdateSubscriptionInput;
   VoteCounts: VoteCounts;
   VoteResponse: VoteResponse;
   WalSegmentCounts: WalSegmentCounts;
@@ -8556,6 +9018,14 @@ export type ClusteringStatusResolvers<ContextType = GraphQLContext, ParentType e
   state?: Resolver<ResolversTypes['ClusterState'], ParentType, ContextType>;
 };
 
+export type ColumnMaskResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ColumnMask'] = ResolversParentTypes['ColumnMask']> = {
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  keepLast?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MaskKind'], ParentType, ContextType>;
+  renameTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+};
+
 export type CommitCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CommitCounts'] = ResolversParentTypes['CommitCounts']> = {
   acknowledged?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   timedOut?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
@@ -8604,6 +9074,19 @@ export type CreatedApiKeyResolvers<ContextType = GraphQLContext, ParentType exte
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DecodedChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DecodedChange'] = ResolversParentTypes['DecodedChange']> = {
+  commitTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  endLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  op?: Resolver<ResolversTypes['DecodedChangeOp'], ParentType, ContextType>;
+  origin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  row?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timeline?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  xid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
 
 export type DetailedClusterHealthResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DetailedClusterHealth'] = ResolversParentTypes['DetailedClusterHealth']> = {
   checks?: Resolver<Array<ResolversTypes['ClusterHealthCheck']>, ParentType, ContextType>;
@@ -9391,6 +9874,116 @@ export type LockWaitCountsResolvers<ContextType = GraphQLContext, ParentType ext
   waits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type LogicalApplyErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalApplyError'] = ResolversParentTypes['LogicalApplyError']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  commitLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  conflict?: Resolver<Maybe<ResolversTypes['LogicalConflictType']>, ParentType, ContextType>;
+  lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  transient?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  xid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LogicalChangesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalChanges'] = ResolversParentTypes['LogicalChanges']> = {
+  changes?: Resolver<Array<ResolversTypes['DecodedChange']>, ParentType, ContextType>;
+  fromLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nextLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scannedTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LogicalConflictCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalConflictCounts'] = ResolversParentTypes['LogicalConflictCounts']> = {
+  delete_missing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  delete_origin_differs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  insert_exists?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  update_missing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  update_origin_differs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LogicalConflictResolutionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalConflictResolution'] = ResolversParentTypes['LogicalConflictResolution']> = {
+  delete_missing?: Resolver<ResolversTypes['LogicalConflictPolicy'], ParentType, ContextType>;
+  delete_origin_differs?: Resolver<ResolversTypes['LogicalConflictPolicy'], ParentType, ContextType>;
+  insert_exists?: Resolver<ResolversTypes['LogicalConflictPolicy'], ParentType, ContextType>;
+  update_missing?: Resolver<ResolversTypes['LogicalConflictPolicy'], ParentType, ContextType>;
+  update_origin_differs?: Resolver<ResolversTypes['LogicalConflictPolicy'], ParentType, ContextType>;
+};
+
+export type LogicalSkipResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalSkipResult'] = ResolversParentTypes['LogicalSkipResult']> = {
+  changes?: Resolver<Array<ResolversTypes['DecodedChange']>, ParentType, ContextType>;
+  commitLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  xid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LogicalStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalStatistics'] = ResolversParentTypes['LogicalStatistics']> = {
+  appliedChanges?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  appliedTransactions?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  applyErrorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  conflicts?: Resolver<ResolversTypes['LogicalConflictCounts'], ParentType, ContextType>;
+  decodedChanges?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  enabledSubscriptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxLagBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  maxLagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  perSubscription?: Resolver<Array<ResolversTypes['LogicalSubscriptionStats']>, ParentType, ContextType>;
+  publications?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subscriptions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LogicalSubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalSubscription'] = ResolversParentTypes['LogicalSubscription']> = {
+  checkpointLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  conflictResolution?: Resolver<ResolversTypes['LogicalConflictResolution'], ParentType, ContextType>;
+  copyData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  counters?: Resolver<ResolversTypes['LogicalSubscriptionCounters'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  disableOnError?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lagBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lastAppliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastCommitTime?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['LogicalApplyError']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  origin?: Resolver<ResolversTypes['LogicalOriginFilter'], ParentType, ContextType>;
+  originName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publication?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  skipResult?: Resolver<Maybe<ResolversTypes['LogicalSkipResult']>, ParentType, ContextType>;
+  slot?: Resolver<Maybe<ResolversTypes['SubscriptionSlot']>, ParentType, ContextType>;
+  slotLost?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  slotLostAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  slotName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceNodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LogicalSubscriptionStatus'], ParentType, ContextType>;
+  tables?: Resolver<Array<ResolversTypes['SubscriptionTableState']>, ParentType, ContextType>;
+  targetNodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type LogicalSubscriptionCountersResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalSubscriptionCounters'] = ResolversParentTypes['LogicalSubscriptionCounters']> = {
+  appliedChanges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  appliedTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  applyErrorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  conflicts?: Resolver<ResolversTypes['LogicalConflictCounts'], ParentType, ContextType>;
+  filteredTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  skippedChanges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  skippedTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  syncErrorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LogicalSubscriptionStatsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogicalSubscriptionStats'] = ResolversParentTypes['LogicalSubscriptionStats']> = {
+  appliedTransactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  applyErrorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  conflicts?: Resolver<ResolversTypes['LogicalConflictCounts'], ParentType, ContextType>;
+  lagBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LogicalSubscriptionStatus'], ParentType, ContextType>;
+  syncErrorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MemberResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = {
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   incarnation?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
@@ -9520,15 +10113,21 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createAccessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType, Partial<MutationCreateAccessTokenArgs>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationCreateMigrationTaskArgs, 'input'>>;
+  createPublication?: Resolver<ResolversTypes['Publication'], ParentType, ContextType, RequireFields<MutationCreatePublicationArgs, 'input'>>;
   createReplicationAlertRule?: Resolver<ResolversTypes['ReplicationAlertRule'], ParentType, ContextType, RequireFields<MutationCreateReplicationAlertRuleArgs, 'input'>>;
   createReplicationSlot?: Resolver<ResolversTypes['ReplicationSlot'], ParentType, ContextType, RequireFields<MutationCreateReplicationSlotArgs, 'input'>>;
   createReplicationSnapshot?: Resolver<ResolversTypes['ReplicationSnapshot'], ParentType, ContextType, Partial<MutationCreateReplicationSnapshotArgs>>;
   createShardedTable?: Resolver<ResolversTypes['ShardedTable'], ParentType, ContextType, RequireFields<MutationCreateShardedTableArgs, 'input'>>;
+  createSubscription?: Resolver<ResolversTypes['LogicalSubscription'], ParentType, ContextType, RequireFields<MutationCreateSubscriptionArgs, 'input'>>;
   deleteMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationDeleteMigrationTaskArgs, 'taskId'>>;
   deleteReplicationSlot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSlotArgs, 'name'>>;
   deleteReplicationSnapshot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSnapshotArgs, 'id'>>;
   deleteXaResourceManager?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteXaResourceManagerArgs, 'name'>>;
+  disableSubscription?: Resolver<ResolversTypes['LogicalSubscription'], ParentType, ContextType, RequireFields<MutationDisableSubscriptionArgs, 'name'>>;
+  dropPublication?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDropPublicationArgs, 'name'>>;
   dropShardedTable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDropShardedTableArgs, 'table'>>;
+  dropSubscription?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDropSubscriptionArgs, 'name'>>;
+  enableSubscription?: Resolver<ResolversTypes['LogicalSubscription'], ParentType, ContextType, RequireFields<MutationEnableSubscriptionArgs, 'name'>>;
   endXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationEndXaTransactionArgs, 'xid'>>;
   executeDistributedQuery?: Resolver<ResolversTypes['DistributedQueryExecution'], ParentType, ContextType, RequireFields<MutationExecuteDistributedQueryArgs, 'query'>>;
   executeParallelQuery?: Resolver<Maybe<ResolversTypes['ParallelQueryJob']>, ParentType, ContextType, RequireFields<MutationExecuteParallelQueryArgs, 'query'>>;
@@ -9584,8 +10183,10 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateClusterConfig?: Resolver<ResolversTypes['ClusterInfo'], ParentType, ContextType, RequireFields<MutationUpdateClusterConfigArgs, 'config'>>;
   updateFailoverConfig?: Resolver<ResolversTypes['FailoverConfig'], ParentType, ContextType, RequireFields<MutationUpdateFailoverConfigArgs, 'config'>>;
   updateParallelQueryConfig?: Resolver<ResolversTypes['ParallelQueryConfig'], ParentType, ContextType, RequireFields<MutationUpdateParallelQueryConfigArgs, 'input'>>;
+  updatePublication?: Resolver<ResolversTypes['Publication'], ParentType, ContextType, RequireFields<MutationUpdatePublicationArgs, 'input' | 'name'>>;
   updateRacRecoveryConfig?: Resolver<ResolversTypes['RecoveryConfig'], ParentType, ContextType, RequireFields<MutationUpdateRacRecoveryConfigArgs, 'input'>>;
   updateShardedTable?: Resolver<ResolversTypes['ShardedTable'], ParentType, ContextType, RequireFields<MutationUpdateShardedTableArgs, 'input' | 'table'>>;
+  updateSubscription?: Resolver<ResolversTypes['LogicalSubscription'], ParentType, ContextType, RequireFields<MutationUpdateSubscriptionArgs, 'input' | 'name'>>;
   writeShardedRows?: Resolver<ResolversTypes['ShardedRowsWritten'], ParentType, ContextType, RequireFields<MutationWriteShardedRowsArgs, 'rows' | 'table'>>;
 };
 
@@ -9831,6 +10432,24 @@ export type ProcessMetricsResolvers<ContextType = GraphQLContext, ParentType ext
   uptimeSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PublicationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Publication'] = ResolversParentTypes['Publication']> = {
+  allTables?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publish?: Resolver<Array<ResolversTypes['PublishOperation']>, ParentType, ContextType>;
+  subscriptionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tables?: Resolver<Array<ResolversTypes['PublishedTable']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type PublishedTableResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublishedTable'] = ResolversParentTypes['PublishedTable']> = {
+  columns?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  masks?: Resolver<Array<ResolversTypes['ColumnMask']>, ParentType, ContextType>;
+  rowFilter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   activeParallelQueries?: Resolver<Array<ResolversTypes['ParallelQueryJob']>, ParentType, ContextType, RequireFields<QueryActiveParallelQueriesArgs, 'limit' | 'offset'>>;
   alertHistory?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertHistoryArgs, 'limit' | 'offset'>>;
@@ -9882,6 +10501,12 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   loadBalancerBackends?: Resolver<Array<ResolversTypes['LoadBalancerBackend']>, ParentType, ContextType, RequireFields<QueryLoadBalancerBackendsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   loadBalancerConnections?: Resolver<Array<ResolversTypes['LoadBalancerConnection']>, ParentType, ContextType, RequireFields<QueryLoadBalancerConnectionsArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   loadBalancerStatistics?: Resolver<ResolversTypes['LoadBalancerStatistics'], ParentType, ContextType>;
+  logicalChanges?: Resolver<ResolversTypes['LogicalChanges'], ParentType, ContextType, RequireFields<QueryLogicalChangesArgs, 'limit'>>;
+  logicalPublication?: Resolver<Maybe<ResolversTypes['Publication']>, ParentType, ContextType, RequireFields<QueryLogicalPublicationArgs, 'name'>>;
+  logicalPublications?: Resolver<Array<ResolversTypes['Publication']>, ParentType, ContextType, RequireFields<QueryLogicalPublicationsArgs, 'limit' | 'offset'>>;
+  logicalStatistics?: Resolver<ResolversTypes['LogicalStatistics'], ParentType, ContextType>;
+  logicalSubscription?: Resolver<Maybe<ResolversTypes['LogicalSubscription']>, ParentType, ContextType, RequireFields<QueryLogicalSubscriptionArgs, 'name'>>;
+  logicalSubscriptions?: Resolver<Array<ResolversTypes['LogicalSubscription']>, ParentType, ContextType, RequireFields<QueryLogicalSubscriptionsArgs, 'limit' | 'offset'>>;
   memberState?: Resolver<Maybe<ResolversTypes['MemberStateDetail']>, ParentType, ContextType, RequireFields<QueryMemberStateArgs, 'memberId'>>;
   members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMembersArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   metrics?: Resolver<ResolversTypes['Metrics'], ParentType, ContextType>;
@@ -10942,6 +11567,21 @@ export type SubscriptionCountsResolvers<ContextType = GraphQLContext, ParentType
   websocket?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type SubscriptionSlotResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SubscriptionSlot'] = ResolversParentTypes['SubscriptionSlot']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  confirmedFlushLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  restartLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  slotName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  walStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SubscriptionTableStateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SubscriptionTableState'] = ResolversParentTypes['SubscriptionTableState']> = {
+  copiedRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  syncLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type SuspectedNodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SuspectedNode'] = ResolversParentTypes['SuspectedNode']> = {
   downAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   failoverTriggered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11261,6 +11901,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ClusteringMembershipStatus?: ClusteringMembershipStatusResolvers<ContextType>;
   ClusteringNodeCounts?: ClusteringNodeCountsResolvers<ContextType>;
   ClusteringStatus?: ClusteringStatusResolvers<ContextType>;
+  ColumnMask?: ColumnMaskResolvers<ContextType>;
   CommitCounts?: CommitCountsResolvers<ContextType>;
   CommitWaitStatistics?: CommitWaitStatisticsResolvers<ContextType>;
   CompositeSharding?: CompositeShardingResolvers<ContextType>;
@@ -11269,6 +11910,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ConflictResolution?: ConflictResolutionResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DecodedChange?: DecodedChangeResolvers<ContextType>;
   DetailedClusterHealth?: DetailedClusterHealthResolvers<ContextType>;
   DhtNode?: DhtNodeResolvers<ContextType>;
   DhtNodeStatistics?: DhtNodeStatisticsResolvers<ContextType>;
@@ -11349,6 +11991,15 @@ export type Resolvers<ContextType = GraphQLContext> = {
   LockEvent?: LockEventResolvers<ContextType>;
   LockWait?: LockWaitResolvers<ContextType>;
   LockWaitCounts?: LockWaitCountsResolvers<ContextType>;
+  LogicalApplyError?: LogicalApplyErrorResolvers<ContextType>;
+  LogicalChanges?: LogicalChangesResolvers<ContextType>;
+  LogicalConflictCounts?: LogicalConflictCountsResolvers<ContextType>;
+  LogicalConflictResolution?: LogicalConflictResolutionResolvers<ContextType>;
+  LogicalSkipResult?: LogicalSkipResultResolvers<ContextType>;
+  LogicalStatistics?: LogicalStatisticsResolvers<ContextType>;
+  LogicalSubscription?: LogicalSubscriptionResolvers<ContextType>;
+  LogicalSubscriptionCounters?: LogicalSubscriptionCountersResolvers<ContextType>;
+  LogicalSubscriptionStats?: LogicalSubscriptionStatsResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberGossip?: MemberGossipResolvers<ContextType>;
   MemberMetadata?: MemberMetadataResolvers<ContextType>;
@@ -11386,6 +12037,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PlannedShardMove?: PlannedShardMoveResolvers<ContextType>;
   Principal?: PrincipalResolvers<ContextType>;
   ProcessMetrics?: ProcessMetricsResolvers<ContextType>;
+  Publication?: PublicationResolvers<ContextType>;
+  PublishedTable?: PublishedTableResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   QueryExecution?: QueryExecutionResolvers<ContextType>;
   QueryPhase?: QueryPhaseResolvers<ContextType>;
@@ -11470,6 +12123,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   StreamSubscription?: StreamSubscriptionResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   SubscriptionCounts?: SubscriptionCountsResolvers<ContextType>;
+  SubscriptionSlot?: SubscriptionSlotResolvers<ContextType>;
+  SubscriptionTableState?: SubscriptionTableStateResolvers<ContextType>;
   SuspectedNode?: SuspectedNodeResolvers<ContextType>;
   Suspicion?: SuspicionResolvers<ContextType>;
   SuspicionTimeouts?: SuspicionTimeoutsResolvers<ContextType>;

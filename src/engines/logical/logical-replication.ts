@@ -62,6 +62,8 @@ export interface SubscriptionView extends SubscriptionState {
 
 /** A page of decoded changes. */
 export interface ChangesPage {
+  /** The node whose WAL was decoded. */
+  nodeId: string;
   changes: DecodedChange[];
   fromLsn: Lsn;
   /** Where the next page starts. */
@@ -338,7 +340,7 @@ export class LogicalReplication {
       this.decodedChangeCount += transaction.changes.length;
       if (changes.length >= limit) break;
     }
-    return { changes, fromLsn, nextLsn, hasMore: nextLsn < storage.positions().writeLsn, scannedTransactions: scanned };
+    return { nodeId: this.deps.cluster.writerOf(nodeId), changes, fromLsn, nextLsn, hasMore: nextLsn < storage.positions().writeLsn, scannedTransactions: scanned };
   }
 
   /** Changes decoded since start (pages and subscriptions), for the statistics. */
