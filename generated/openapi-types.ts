@@ -25439,7 +25439,7 @@ export interface components {
             delete_missing?: components["schemas"]["ConflictPolicy"];
             delete_origin_differs?: components["schemas"]["ConflictPolicy"];
         };
-        /** @description The subscription's logical slot on the source, as pg_replication_slots shows it. */
+        /** @description The subscription's logical slot on the source, as pg_replication_slots shows it; null once it is gone. */
         SubscriptionSlot: {
             /** @example sub_eu_copy */
             slotName: string;
@@ -25451,7 +25451,7 @@ export interface components {
              * @example true
              */
             active: boolean;
-        };
+        } | null;
         /** @description A table's synchronization state (pg_subscription_rel). The copy runs in one step at creation, so every table is `READY`. */
         SubscriptionTable: {
             /** @example customers */
@@ -25507,14 +25507,7 @@ export interface components {
              */
             syncErrorCount: number;
         };
-        /**
-         * @description PostgreSQL 18's apply conflicts: `insert_exists` (the row is already there), `update_missing`
-         *     and `delete_missing` (it is not), `update_origin_differs` and `delete_origin_differs` (it was
-         *     last written locally or by another subscription).
-         * @enum {string}
-         */
-        "ConflictType-2": "insert_exists" | "update_missing" | "update_origin_differs" | "delete_missing" | "delete_origin_differs";
-        /** @description The failing transaction the subscription is stopped on. */
+        /** @description The failing transaction the subscription is stopped on; null while none is. */
         ApplyError: {
             lsn: components["schemas"]["Lsn"];
             commitLsn: components["schemas"]["Lsn"];
@@ -25525,16 +25518,20 @@ export interface components {
             xid: number;
             /** @example Conflict insert_exists on items/i1 applying the transaction 42 finished at 0/1000A40. */
             message: string;
-            /** @description The conflict that made it fail; null for another error. */
-            conflict: components["schemas"]["ConflictType-2"] | null;
+            /**
+             * @description The conflict that made it fail; null for another error.
+             * @example insert_exists
+             * @enum {string|null}
+             */
+            conflict: "insert_exists" | "update_missing" | "update_origin_differs" | "delete_missing" | "delete_origin_differs" | null;
             /**
              * @description A transient error (the target is down): retried at each poll.
              * @example false
              */
             transient: boolean;
             at: components["schemas"]["Timestamp"];
-        };
-        /** @description What a skip passed over (or, with `dryRun`, would pass over). */
+        } | null;
+        /** @description What a skip passed over (or, with `dryRun`, would pass over); only in the answer to a PUT with `skip`, else null. */
         SkipResult: {
             lsn: components["schemas"]["Lsn"];
             commitLsn: components["schemas"]["Lsn"];
@@ -25549,7 +25546,7 @@ export interface components {
              * @example false
              */
             truncated: boolean;
-        };
+        } | null;
         /** @description A subscription (PostgreSQL's `CREATE SUBSCRIPTION`) from a publication's node to a writable target node. */
         Subscription: {
             /** @example eu_copy */
@@ -25610,24 +25607,34 @@ export interface components {
              * @example 0
              */
             lagMs: number;
-            /** @description The slot; null once it is gone. */
-            slot: components["schemas"]["SubscriptionSlot"] | null;
+            slot: components["schemas"]["SubscriptionSlot"];
             /**
              * @description Whether its slot lost its WAL or was dropped: the subscription cannot continue.
              * @example false
              */
             slotLost: boolean;
-            slotLostAt: components["schemas"]["Timestamp"] | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-07T10:30:00.000Z
+             */
+            slotLostAt: string | null;
             tables: components["schemas"]["SubscriptionTable"][];
             counters: components["schemas"]["SubscriptionCounters"];
-            lastError: components["schemas"]["ApplyError"] | null;
-            /** @description Commit time on the source of the last transaction applied. */
-            lastCommitTime: components["schemas"]["Timestamp"] | null;
-            lastAppliedAt: components["schemas"]["Timestamp"] | null;
+            lastError: components["schemas"]["ApplyError"];
+            /**
+             * Format: date-time
+             * @description Commit time on the source of the last transaction applied.
+             * @example 2026-12-07T10:30:00.000Z
+             */
+            lastCommitTime: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-07T10:30:00.000Z
+             */
+            lastAppliedAt: string | null;
             createdAt: components["schemas"]["Timestamp"];
             updatedAt: components["schemas"]["Timestamp"];
-            /** @description Only in the answer to a PUT with `skip`: what was (or would be) skipped. */
-            skipResult?: components["schemas"]["SkipResult"] | null;
+            skipResult?: components["schemas"]["SkipResult"];
         };
         SubscriptionListResponse: {
             /** @enum {boolean} */

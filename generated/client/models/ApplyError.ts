@@ -13,15 +13,8 @@
  */
 
 import { exists, mapValues } from '../runtime.js';
-import type { ConflictType2 } from './ConflictType2.js';
-import {
-    ConflictType2FromJSON,
-    ConflictType2FromJSONTyped,
-    ConflictType2ToJSON,
-} from './ConflictType2.js';
-
 /**
- * The failing transaction the subscription is stopped on.
+ * The failing transaction the subscription is stopped on; null while none is.
  * @export
  * @interface ApplyError
  */
@@ -57,11 +50,11 @@ export interface ApplyError {
      */
     message: string;
     /**
-     * 
-     * @type {ConflictType2}
+     * The conflict that made it fail; null for another error.
+     * @type {string}
      * @memberof ApplyError
      */
-    conflict: ConflictType2 | null;
+    conflict: ApplyErrorConflictEnum;
     /**
      * A transient error (the target is down): retried at each poll.
      * @type {boolean}
@@ -75,6 +68,21 @@ export interface ApplyError {
      */
     at: Date;
 }
+
+
+/**
+ * @export
+ */
+export const ApplyErrorConflictEnum = {
+    InsertExists: 'insert_exists',
+    UpdateMissing: 'update_missing',
+    UpdateOriginDiffers: 'update_origin_differs',
+    DeleteMissing: 'delete_missing',
+    DeleteOriginDiffers: 'delete_origin_differs',
+    Null: 'null'
+} as const;
+export type ApplyErrorConflictEnum = typeof ApplyErrorConflictEnum[keyof typeof ApplyErrorConflictEnum];
+
 
 /**
  * Check if a given object implements the ApplyError interface.
@@ -106,7 +114,7 @@ export function ApplyErrorFromJSONTyped(json: any, ignoreDiscriminator: boolean)
         'commitLsn': json['commitLsn'],
         'xid': json['xid'],
         'message': json['message'],
-        'conflict': ConflictType2FromJSON(json['conflict']),
+        'conflict': json['conflict'],
         '_transient': json['transient'],
         'at': (new Date(json['at'])),
     };
@@ -125,7 +133,7 @@ export function ApplyErrorToJSON(value?: ApplyError | null): any {
         'commitLsn': value.commitLsn,
         'xid': value.xid,
         'message': value.message,
-        'conflict': ConflictType2ToJSON(value.conflict),
+        'conflict': value.conflict,
         'transient': value._transient,
         'at': (value.at.toISOString()),
     };

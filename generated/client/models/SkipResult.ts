@@ -21,7 +21,7 @@ import {
 } from './DecodedChange.js';
 
 /**
- * What a skip passed over (or, with `dryRun`, would pass over).
+ * What a skip passed over (or, with `dryRun`, would pass over); only in the answer to a PUT with `skip`, else null.
  * @export
  * @interface SkipResult
  */

@@ -25,18 +25,18 @@ import {
     ConflictResolution2FromJSONTyped,
     ConflictResolution2ToJSON,
 } from './ConflictResolution2.js';
+import type { SkipResult } from './SkipResult.js';
+import {
+    SkipResultFromJSON,
+    SkipResultFromJSONTyped,
+    SkipResultToJSON,
+} from './SkipResult.js';
 import type { SubscriptionCounters } from './SubscriptionCounters.js';
 import {
     SubscriptionCountersFromJSON,
     SubscriptionCountersFromJSONTyped,
     SubscriptionCountersToJSON,
 } from './SubscriptionCounters.js';
-import type { SubscriptionSkipResult } from './SubscriptionSkipResult.js';
-import {
-    SubscriptionSkipResultFromJSON,
-    SubscriptionSkipResultFromJSONTyped,
-    SubscriptionSkipResultToJSON,
-} from './SubscriptionSkipResult.js';
 import type { SubscriptionSlot } from './SubscriptionSlot.js';
 import {
     SubscriptionSlotFromJSON,
@@ -171,7 +171,7 @@ export interface Subscription {
      */
     slotLost: boolean;
     /**
-     * When the server produced this response (ISO-8601, UTC).
+     * 
      * @type {Date}
      * @memberof Subscription
      */
@@ -195,13 +195,13 @@ export interface Subscription {
      */
     lastError: ApplyError | null;
     /**
-     * When the server produced this response (ISO-8601, UTC).
+     * Commit time on the source of the last transaction applied.
      * @type {Date}
      * @memberof Subscription
      */
     lastCommitTime: Date | null;
     /**
-     * When the server produced this response (ISO-8601, UTC).
+     * 
      * @type {Date}
      * @memberof Subscription
      */
@@ -220,10 +220,10 @@ export interface Subscription {
     updatedAt: Date;
     /**
      * 
-     * @type {SubscriptionSkipResult}
+     * @type {SkipResult}
      * @memberof Subscription
      */
-    skipResult?: SubscriptionSkipResult | null;
+    skipResult?: SkipResult | null;
 }
 
 
@@ -320,7 +320,7 @@ export function SubscriptionFromJSONTyped(json: any, ignoreDiscriminator: boolea
         'lastAppliedAt': (json['lastAppliedAt'] === null ? null : new Date(json['lastAppliedAt'])),
         'createdAt': (new Date(json['createdAt'])),
         'updatedAt': (new Date(json['updatedAt'])),
-        'skipResult': !exists(json, 'skipResult') ? undefined : SubscriptionSkipResultFromJSON(json['skipResult']),
+        'skipResult': !exists(json, 'skipResult') ? undefined : SkipResultFromJSON(json['skipResult']),
     };
 }
 
@@ -359,7 +359,7 @@ export function SubscriptionToJSON(value?: Subscription | null): any {
         'lastAppliedAt': (value.lastAppliedAt === null ? null : value.lastAppliedAt.toISOString()),
         'createdAt': (value.createdAt.toISOString()),
         'updatedAt': (value.updatedAt.toISOString()),
-        'skipResult': SubscriptionSkipResultToJSON(value.skipResult),
+        'skipResult': SkipResultToJSON(value.skipResult),
     };
 }
 

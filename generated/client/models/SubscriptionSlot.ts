@@ -21,7 +21,7 @@ import {
 } from './WalStatus.js';
 
 /**
- * The slot; null once it is gone.
+ * The subscription's logical slot on the source, as pg_replication_slots shows it; null once it is gone.
  * @export
  * @interface SubscriptionSlot
  */

@@ -81,7 +81,7 @@ describe('logical replication', () => {
     const dropped = await http().delete(`${L}/publications/everything`).set(asAdmin);
     expectContract('dropLogicalPublication', dropped);
     expect(dropped.body.data).toEqual({ id: 'everything', deleted: true });
-    await http().post(`${L}/publications`).set(asAdmin).send({ name: 'scratch', tables: ['scratch'] });
+    await http().post(`${L}/publications`).set(asAdmin).send({ name: 'scratch', tables: [{ table: 'scratch' }] });
     const droppedAlias = await http().delete('/api/v1/replication/logical/publications/scratch').set(asAdmin);
     expectContract('dropLogicalPublicationAlias', droppedAlias);
     expect(droppedAlias.status).toBe(200);
@@ -116,7 +116,7 @@ describe('logical replication', () => {
     expect(cluster().storageOf('node-3').getRow('customers', 'c3')?.row).toEqual({ name: 'Cy', card: '***********0009', region: 'eu' });
 
     for (const [path, operationId] of [
-      [`${L}/subscriptions?status=STREAMING&status=CATCHING_UP`, 'listLogicalSubscriptions'],
+      [`${L}/subscriptions?publication=eu_customers&sort_by=lagBytes`, 'listLogicalSubscriptions'],
       ['/api/v1/replication/logical/subscriptions', 'listLogicalSubscriptionsAlias'],
       ['/api/v1/replication/subscriptions', 'listLogicalSubscriptionsReplicationAlias'],
     ] as const) {
