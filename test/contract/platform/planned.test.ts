@@ -22,7 +22,8 @@ function concretePath(path: string): string {
 
 describe('planned operations', () => {
   test('there are planned operations to check', () => {
-    expect(planned.length).toBeGreaterThan(200);
+    // The list shrinks as each domain is built; it must not be empty while the test runs.
+    expect(planned.length).toBeGreaterThan(0);
   });
 
   test.each(planned.map((operation) => [operation.operationId, operation] as const))('%s answers 501 NOT_IMPLEMENTED', async (operationId, operation) => {
