@@ -16,6 +16,7 @@ import { alertsModule } from './modules/alerts.js';
 import { healthModule } from './modules/health.js';
 import { racModule } from './modules/rac.js';
 import { replicationModule } from './modules/replication.js';
+import { replicationMonitoringModule } from './modules/replication-monitoring.js';
 import { transactionsModule } from './modules/transactions.js';
 import { dhtModule } from './modules/dht.js';
 import { loadBalancerModule } from './modules/load-balancer.js';
@@ -23,6 +24,9 @@ import { coordinatorModule } from './modules/coordinator.js';
 import { shardingModule } from './modules/sharding.js';
 import { distributedQueryModule } from './modules/distributed-query.js';
 import { shardMovesModule } from './modules/shard-moves.js';
+import { geoModule } from './modules/geo.js';
+import { conflictsModule } from './modules/conflicts.js';
+import { applyModule } from './modules/apply.js';
 import { logicalModule } from './modules/logical.js';
 import { clusterStatusModule } from './modules/cluster-status.js';
 import { nodeProbesModule } from './modules/node-probes.js';
@@ -44,6 +48,7 @@ export const DOMAIN_MODULES: readonly DomainModule[] = [
   healthModule,
   racModule,
   replicationModule,
+  replicationMonitoringModule,
   transactionsModule,
   nodeProbesModule,
   dhtModule,
@@ -52,6 +57,9 @@ export const DOMAIN_MODULES: readonly DomainModule[] = [
   shardingModule,
   distributedQueryModule,
   shardMovesModule,
+  geoModule,
+  conflictsModule,
+  applyModule,
   logicalModule,
   clusterStatusModule,
   platformModule,
