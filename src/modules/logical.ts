@@ -7,13 +7,17 @@ import type { DomainModule } from './domain-module.js';
 
 /**
  * Logical replication over the replication engine's WAL: publications and subscriptions (their
- * slots are the replication engine's), persisted in the journal. Listed after replication.
+ * slots are the replication engine's), applied through the apply engine's appliers (one per
+ * subscription), persisted in the journal. Listed after replication and apply.
  */
 export const logicalModule: DomainModule = {
   name: 'logical',
   async assemble({ store, runtime, journal, runner, shared }) {
     const replication = shared('replication');
-    const logical = new LogicalReplication({ cluster: replication.cluster, clock: runtime.clock, records: new LogicalJournal(journal) }, await loadLogicalState(store));
+    const logical = new LogicalReplication(
+      { cluster: replication.cluster, apply: shared('apply'), clock: runtime.clock, records: new LogicalJournal(journal) },
+      await loadLogicalState(store),
+    );
     return {
       shares: { logical },
       close: () => logical.close(),

@@ -12,7 +12,10 @@ import type { ReplicationCluster } from '../replication/replication-cluster.js';
 import type { SlotView } from '../replication/replication-views.js';
 import { MAX_CHANGES_PER_TRANSACTION } from '../replication/node-storage.js';
 import type { RowWrite } from '../replication/wal-record.js';
-import { SerialApplier, type ApplyOutcome, type ApplyTarget, type ConflictType } from './apply-port.js';
+import type { ApplyEngine } from '../apply/apply-engine.js';
+import type { Applier } from '../apply/applier.js';
+import type { ApplyTarget, DecodedTransaction as ApplyTransaction } from '../apply/apply-types.js';
+import type { ConflictType } from './subscription.js';
 import { validateLogicalConfig, type LogicalConfig } from './logical-config.js';
 import { compilePublication, publishChange, publishRow, validatePublication, type CompiledPublication, type Publication, type PublicationInput } from './publication.js';
 import {
@@ -36,6 +39,8 @@ export interface LogicalRecords {
 
 export interface LogicalDeps {
   cluster: ReplicationCluster;
+  /** Applies the subscriptions' transactions to their targets, in parallel where independent, and keeps their checkpoints. */
+  apply: ApplyEngine;
   clock: VirtualClock;
   records?: LogicalRecords;
   config?: Partial<LogicalConfig>;
@@ -95,6 +100,11 @@ export interface SkipResult {
   truncated: boolean;
 }
 
+/** What the target did with one transaction, with the conflicts it met (the apply engine sees only APPLIED, TRANSIENT or PERMANENT). */
+type TargetOutcome =
+  | { status: 'APPLIED'; appliedChanges: number; skippedChanges: number; conflicts: ConflictType[] }
+  | { status: 'FAILED'; transient: boolean; message: string; conflict: ConflictType | null; conflicts: ConflictType[] };
+
 /** Most WAL records one changes page reads, whatever its filters keep. */
 const MAX_SCANNED_RECORDS = 10_000;
 
@@ -103,7 +113,8 @@ export class LogicalReplication {
   private readonly publications = new Map<string, Publication>();
   private readonly compiled = new Map<string, CompiledPublication>();
   private readonly subscriptions = new Map<string, SubscriptionState>();
-  private readonly appliers = new Map<string, SerialApplier>();
+  /** Each subscription's applier, the unsubscribe of its checkpoint listener, and how far its WAL was sent (in memory: a restart resends from the checkpoint). */
+  private readonly feeds = new Map<string, { applier: Applier; stopListening: () => void; sentLsn: Lsn }>();
   private timer: TimerId | null = null;
   private decodedChangeCount = 0;
 
@@ -113,7 +124,11 @@ export class LogicalReplication {
   ) {
     this.config = validateLogicalConfig(deps.config);
     for (const publication of restored?.publications ?? []) this.putPublication(publication, false);
-    for (const subscription of restored?.subscriptions ?? []) this.subscriptions.set(subscription.name, structuredClone(subscription));
+    for (const subscription of restored?.subscriptions ?? []) {
+      const state = structuredClone(subscription);
+      this.subscriptions.set(state.name, state);
+      this.feedOf(state);
+    }
     this.timer = deps.clock.every(this.config.pollIntervalMs, () => this.pollAll());
   }
 
@@ -244,6 +259,7 @@ export class LogicalReplication {
       throw error;
     }
     this.subscriptions.set(subscription.name, subscription);
+    this.feedOf(subscription);
     this.persist(subscription);
     return this.viewOf(subscription);
   }
@@ -256,7 +272,9 @@ export class LogicalReplication {
     if (patch.origin !== undefined) subscription.origin = patch.origin;
     if (patch.disableOnError !== undefined) subscription.disableOnError = patch.disableOnError;
     if (patch.conflictResolution !== undefined) subscription.conflictResolution = { ...subscription.conflictResolution, ...patch.conflictResolution };
-    if (patch.enabled === true) this.appliers.delete(name);
+    // Disable stops the applier (the slot and its position stay); enable starts it again, retrying a failed transaction.
+    if (patch.enabled === false) this.feedOf(subscription).applier.stop();
+    if (patch.enabled === true) this.feedOf(subscription).applier.start();
     this.persist(subscription);
     if (subscription.enabled) this.poll(subscription);
     return this.viewOf(subscription);
@@ -272,7 +290,9 @@ export class LogicalReplication {
     const view = this.viewOf(subscription);
     if (this.slotOf(subscription) !== null) this.deps.cluster.dropSlot(subscription.slotName, { consumerStopped: true });
     this.subscriptions.delete(name);
-    this.appliers.delete(name);
+    this.feeds.get(name)?.stopListening();
+    this.feeds.delete(name);
+    this.deps.apply.drop(name);
     this.deps.records?.subscriptionDropped(name);
     return view;
   }
@@ -304,11 +324,12 @@ export class LogicalReplication {
       truncated: changes.length > this.config.maxSkipPreviewChanges,
     };
     if (dryRun) return result;
-    subscription.checkpointLsn = Math.max(subscription.checkpointLsn, failed.commitLsn);
+    const { applier } = this.feedOf(subscription);
+    // The applier gives the transaction up (recorded in its discard list) and goes on.
+    if (applier.state() === 'ABENDED') applier.skip(failed.lsn, `skipped by the operator (ALTER SUBSCRIPTION ${name} SKIP)`);
     subscription.counters.skippedTransactions += 1;
     subscription.lastError = null;
-    this.appliers.delete(name);
-    this.confirm(subscription);
+    if (subscription.enabled) applier.start();
     this.persist(subscription);
     return result;
   }
@@ -363,11 +384,44 @@ export class LogicalReplication {
       }
       return;
     }
-    const transactions = this.readTransactions(subscription, subscription.checkpointLsn, this.config.maxTransactionsPerPoll);
+    const feed = this.feedOf(subscription);
+    const room = Math.min(this.config.maxTransactionsPerPoll, feed.applier.queueRoom());
+    if (room === 0) return;
+    const transactions = this.readTransactions(subscription, feed.sentLsn, room);
     if (transactions.length === 0) return;
-    const decoded = transactions.map((transaction) => ({ ...transaction, changes: this.publishedChanges(subscription, transaction) }));
-    this.applierOf(subscription).enqueue(decoded);
+    feed.applier.enqueue(
+      transactions.map((transaction) => ({
+        xid: transaction.xid,
+        commitLsn: transaction.lsn,
+        endLsn: transaction.commitLsn,
+        commitTimeMs: transaction.commitTimeMs,
+        origin: transaction.origin ?? subscription.sourceNodeId,
+        changes: this.publishedChanges(subscription, transaction),
+      })),
+    );
+    feed.sentLsn = (transactions[transactions.length - 1] as DecodedTransaction).commitLsn;
+  }
+
+  /** The subscription's applier in the apply engine (made, or bound again after a restart), with its checkpoint followed. */
+  private feedOf(subscription: SubscriptionState): { applier: Applier; stopListening: () => void; sentLsn: Lsn } {
+    let feed = this.feeds.get(subscription.name);
+    if (feed === undefined) {
+      const applier = this.deps.apply.applierFor(subscription.name, this.targetOf(subscription), { startLsn: subscription.checkpointLsn });
+      if (!subscription.enabled && applier.state() === 'RUNNING') applier.stop();
+      const stopListening = applier.onCheckpoint((checkpointLsn) => this.onCheckpoint(subscription, checkpointLsn));
+      feed = { applier, stopListening, sentLsn: applier.resumeLsn() };
+      this.feeds.set(subscription.name, feed);
+      if (applier.resumeLsn() > subscription.checkpointLsn) this.onCheckpoint(subscription, applier.resumeLsn());
+    }
+    return feed;
+  }
+
+  /** The applier's checkpoint moved: the subscriber's flush feedback, which the slot confirms. */
+  private onCheckpoint(subscription: SubscriptionState, checkpointLsn: Lsn): void {
+    if (checkpointLsn <= subscription.checkpointLsn || !this.subscriptions.has(subscription.name)) return;
+    subscription.checkpointLsn = checkpointLsn;
     this.confirm(subscription);
+    this.persist(subscription);
   }
 
   /** Transactions of the source's WAL after `fromLsn`, at most `max`. */
@@ -387,22 +441,29 @@ export class LogicalReplication {
     return transaction.changes.map((change) => publishChange(compiled, change)).filter((change): change is DecodedChange => change !== null);
   }
 
-  private applierOf(subscription: SubscriptionState): SerialApplier {
-    let applier = this.appliers.get(subscription.name);
-    if (applier === undefined) {
-      applier = new SerialApplier(this.targetOf(subscription), subscription.checkpointLsn, {
-        applied: (transaction, outcome) => this.onApplied(subscription, transaction, outcome),
-        failed: (transaction, outcome) => this.onFailed(subscription, transaction, outcome),
-      });
-      this.appliers.set(subscription.name, applier);
-    }
-    return applier;
+  /** The subscriber's flush feedback: the slot confirms the checkpoint. */
+  private confirm(subscription: SubscriptionState): void {
+    if (this.slotOf(subscription) === null || this.slotLost(subscription)) return;
+    this.deps.cluster.confirmSlot(subscription.slotName, subscription.checkpointLsn);
   }
 
-  private onApplied(subscription: SubscriptionState, transaction: DecodedTransaction, outcome: ApplyOutcome): void {
-    if (outcome.status !== 'APPLIED') return;
-    subscription.checkpointLsn = transaction.commitLsn;
-    subscription.lastError = null;
+  // ================================================================ apply on the target
+
+  /** The target side of a subscription, as the apply engine calls it: writes with its origin, conflicts by its policy, counted here. */
+  private targetOf(subscription: SubscriptionState): ApplyTarget {
+    return {
+      nodeId: subscription.targetNodeId,
+      apply: (transaction) => {
+        const outcome = this.applyOnTarget(subscription, transaction);
+        if (outcome.status === 'APPLIED') this.onApplied(subscription, transaction, outcome);
+        else this.onFailed(subscription, transaction, outcome);
+        return outcome.status === 'APPLIED' ? { status: 'APPLIED' } : { status: outcome.transient ? 'TRANSIENT' : 'PERMANENT', reason: outcome.message };
+      },
+    };
+  }
+
+  private onApplied(subscription: SubscriptionState, transaction: ApplyTransaction, outcome: Extract<TargetOutcome, { status: 'APPLIED' }>): void {
+    if (subscription.lastError?.lsn === transaction.commitLsn) subscription.lastError = null;
     if (transaction.changes.length === 0) subscription.counters.filteredTransactions += 1;
     else {
       subscription.counters.appliedTransactions += 1;
@@ -412,45 +473,35 @@ export class LogicalReplication {
       subscription.lastAppliedAtMs = this.now();
     }
     for (const conflict of outcome.conflicts) subscription.counters.conflicts[conflict] += 1;
-    // The checkpoint and the rows the apply wrote land in one journal batch: nothing is applied twice after a restart.
+    // The counters and the rows the apply wrote land in one journal batch, with the applier's checkpoint.
     this.persist(subscription);
   }
 
-  private onFailed(subscription: SubscriptionState, transaction: DecodedTransaction, outcome: Extract<ApplyOutcome, { status: 'FAILED' }>): void {
+  private onFailed(subscription: SubscriptionState, transaction: ApplyTransaction, outcome: Extract<TargetOutcome, { status: 'FAILED' }>): void {
     // A failure is counted once per failing transaction, not at every retry.
-    if (subscription.lastError?.commitLsn === transaction.commitLsn) return;
+    if (subscription.lastError?.lsn === transaction.commitLsn) return;
     subscription.counters.applyErrorCount += 1;
     for (const conflict of outcome.conflicts) subscription.counters.conflicts[conflict] += 1;
     subscription.lastError = {
-      lsn: transaction.lsn,
-      commitLsn: transaction.commitLsn,
+      lsn: transaction.commitLsn,
+      commitLsn: transaction.endLsn,
       xid: transaction.xid,
       message: outcome.message,
       conflict: outcome.conflict,
       transient: outcome.transient,
       atMs: this.now(),
     };
-    if (subscription.disableOnError && !outcome.transient) subscription.enabled = false;
+    if (subscription.disableOnError && !outcome.transient) {
+      subscription.enabled = false;
+      this.feedOf(subscription).applier.stop();
+    }
     this.persist(subscription);
   }
 
-  /** The subscriber's flush feedback: the slot confirms the checkpoint. */
-  private confirm(subscription: SubscriptionState): void {
-    if (this.slotOf(subscription) === null || this.slotLost(subscription)) return;
-    this.deps.cluster.confirmSlot(subscription.slotName, subscription.checkpointLsn);
-  }
-
-  // ================================================================ apply on the target
-
-  /** The target side of a subscription: writes with its origin, conflicts by its policy. */
-  private targetOf(subscription: SubscriptionState): ApplyTarget {
-    return { apply: (transaction) => this.applyOnTarget(subscription, transaction) };
-  }
-
-  private applyOnTarget(subscription: SubscriptionState, transaction: DecodedTransaction): ApplyOutcome {
+  private applyOnTarget(subscription: SubscriptionState, transaction: ApplyTransaction): TargetOutcome {
     if (transaction.changes.length === 0) return { status: 'APPLIED', appliedChanges: 0, skippedChanges: 0, conflicts: [] };
     const problem = this.deps.cluster.whyNotWritable(subscription.targetNodeId);
-    if (problem !== null) return { status: 'FAILED', transient: true, message: `The target cannot take writes: ${problem}.`, conflict: null, conflicts: [] };
+    if (problem !== null) return { status: 'FAILED', transient: this.deps.cluster.writeRoleOf(subscription.targetNodeId) !== 'STANDBY', message: `The target cannot take writes: ${problem}.`, conflict: null, conflicts: [] };
     const storage = this.deps.cluster.storageOf(subscription.targetNodeId);
     // Rows as this transaction leaves them so far: present, and by which origin.
     const pending = new Map<string, { present: boolean; origin: string | null }>();
@@ -478,7 +529,7 @@ export class LogicalReplication {
           return {
             status: 'FAILED',
             transient: false,
-            message: `Conflict ${conflict} on ${change.table}/${change.key} applying the transaction ${transaction.xid} finished at ${formatLsn(transaction.commitLsn)}.`,
+            message: `Conflict ${conflict} on ${change.table}/${change.key} applying the transaction ${transaction.xid} finished at ${formatLsn(transaction.endLsn)}.`,
             conflict,
             conflicts,
           };
@@ -494,7 +545,7 @@ export class LogicalReplication {
     }
     try {
       for (let start = 0; start < writes.length; start += MAX_CHANGES_PER_TRANSACTION) {
-        this.deps.cluster.commitWithOrigin(subscription.targetNodeId, writes.slice(start, start + MAX_CHANGES_PER_TRANSACTION), { origin: subscription.originName, originLsn: transaction.commitLsn });
+        this.deps.cluster.commitWithOrigin(subscription.targetNodeId, writes.slice(start, start + MAX_CHANGES_PER_TRANSACTION), { origin: subscription.originName, originLsn: transaction.endLsn });
       }
     } catch (error) {
       if (error instanceof DomainError && error.code === 'CONFLICT') return { status: 'FAILED', transient: true, message: error.message, conflict: null, conflicts: [] };

@@ -3,7 +3,9 @@
  */
 import { DomainError } from '../runtime/domain-error.js';
 import type { Lsn } from '../replication/lsn.js';
-import { CONFLICT_TYPES, type ConflictType } from './apply-port.js';
+/** PostgreSQL 18's apply conflicts. */
+export const CONFLICT_TYPES = ['insert_exists', 'update_missing', 'update_origin_differs', 'delete_missing', 'delete_origin_differs'] as const;
+export type ConflictType = (typeof CONFLICT_TYPES)[number];
 
 export const CONFLICT_POLICIES = ['ERROR', 'SKIP', 'APPLY_REMOTE'] as const;
 export type ConflictPolicy = (typeof CONFLICT_POLICIES)[number];

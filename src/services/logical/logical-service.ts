@@ -1,5 +1,5 @@
 import { parseLsn } from '../../engines/replication/lsn.js';
-import { CONFLICT_TYPES } from '../../engines/logical/apply-port.js';
+import { CONFLICT_TYPES } from '../../engines/logical/subscription.js';
 import type { LogicalReplication } from '../../engines/logical/logical-replication.js';
 import type { PublicationInput } from '../../engines/logical/publication.js';
 import type { SubscriptionInput, SubscriptionPatch } from '../../engines/logical/subscription.js';

@@ -10,7 +10,7 @@ import type { ConflictResolution, SubscriptionCounters, SubscriptionTable } from
 import type { FieldValue, RowValue } from '../../engines/replication/wal-record.js';
 import { isoTime } from '../platform/iso-time.js';
 import type { WalStatus } from '../../engines/replication/slots.js';
-import type { ConflictType } from '../../engines/logical/apply-port.js';
+import type { ConflictType } from '../../engines/logical/subscription.js';
 
 export interface Publication {
   name: string;
