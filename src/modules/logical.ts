@@ -1,5 +1,6 @@
 import { LogicalReplication } from '../engines/logical/logical-replication.js';
 import { LogicalJournal, loadLogicalState } from '../engines/logical/logical-records.js';
+import { logicalChannelSource } from '../engines/logical/logical-channels.js';
 import { LogicalService } from '../services/logical/logical-service.js';
 import { logicalHandlers } from '../api/rest/handlers/logical/logical.js';
 import { logicalResolvers } from '../api/graphql/resolvers/logical/logical.js';
@@ -18,6 +19,8 @@ export const logicalModule: DomainModule = {
       { cluster: replication.cluster, apply: shared('apply'), clock: runtime.clock, records: new LogicalJournal(journal) },
       await loadLogicalState(store),
     );
+    // Each subscription is a LOGICAL channel of replication monitoring.
+    shared('replicationMonitoring').register(logicalChannelSource(logical));
     return {
       shares: { logical },
       close: () => logical.close(),

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { startReplication, type ReplicationHarness } from '../replication/harness.js';
 import { LogicalReplication } from '../../../src/engines/logical/logical-replication.js';
 import { LogicalJournal, loadLogicalState } from '../../../src/engines/logical/logical-records.js';
+import { logicalChannelSource } from '../../../src/engines/logical/logical-channels.js';
 import { hashText, partialOf, REDACTED } from '../../../src/engines/logical/publication.js';
 import type { SqliteStore } from '../../../src/store/sqlite-store.js';
 import { SqliteStore as Sqlite } from '../../../src/store/sqlite-store.js';
@@ -226,6 +227,11 @@ describe('subscriptions', () => {
     expect(rowsOf(harness, 'node-3', 'kv')).toEqual({ x: { v: 1 }, y: { v: 2 } });
     expect(logical.getSubscription('a_to_b').counters.appliedTransactions).toBe(1);
     expect(logical.getSubscription('b_to_a').counters.appliedTransactions).toBe(1);
+    // Replication monitoring sees each subscription as a LOGICAL channel.
+    expect(logicalChannelSource(logical).channels().map((channel) => [channel.channelId, channel.state, channel.source.nodeId, channel.target.nodeId, channel.operationsShipped])).toEqual([
+      ['logical-a_to_b', 'STREAMING', 'node-1', 'node-3', 1],
+      ['logical-b_to_a', 'STREAMING', 'node-3', 'node-1', 1],
+    ]);
   });
 
   it('a subscriber converges to the publisher\'s filtered and masked view (random writes and filters)', async () => {
