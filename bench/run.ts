@@ -11,7 +11,7 @@ import { measureTransactions, type TransactionsMeasurement, type TransactionsSet
 import { measureRebalanceCopy, type RebalanceCopySettings } from './sharding.js';
 import { measureRouting, ROUTE_STRATEGY_NAMES, type RouteSettings } from './shard-routing.js';
 import { describeScatterLayout, measureScatterGather, SCATTER_QUERIES, type ScatterSettings } from './scatter-gather.js';
-import { benchParallelApply } from './apply.js';
+import { benchLogical } from './logical.js';
 
 /**
  * `npm run bench`: what the platform costs per request compared with bare express, and whether
@@ -81,8 +81,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   streams: benchStreams,
   transactions: benchTransactions,
   sharding: benchSharding,
-  // The apply engine's figures; they join the logical section (bench/logical.ts, LOGICAL_BENCHES) once both are merged.
-  apply: () => benchParallelApply(),
+  logical: benchLogical,
 };
 
 /** Latencies print as whole ms: autocannon's histogram resolves 1 ms, decimals would be noise. */

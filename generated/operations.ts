@@ -30,156 +30,156 @@ export interface OperationInfo {
 /** Every operation of the OpenAPI contract, sorted by path then method. */
 export const operations = [
   {
-    operationId: "listApplyCheckpoints",
+    operationId: "getAdvancedReplicationApplyCheckpoints",
     method: "get",
     path: "/api/v1/advanced-replication/apply/checkpoints",
     expressPath: "/api/v1/advanced-replication/apply/checkpoints",
-    tags: ["Apply engine"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "takeApplyCheckpoint",
+    operationId: "postAdvancedReplicationApplyCheckpoints",
     method: "post",
     path: "/api/v1/advanced-replication/apply/checkpoints",
     expressPath: "/api/v1/advanced-replication/apply/checkpoints",
-    tags: ["Apply engine"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getApplyConfig",
+    operationId: "getAdvancedReplicationApplyConfig",
     method: "get",
     path: "/api/v1/advanced-replication/apply/config",
     expressPath: "/api/v1/advanced-replication/apply/config",
-    tags: ["Apply engine"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "updateApplyConfig",
+    operationId: "putAdvancedReplicationApplyConfig",
     method: "put",
     path: "/api/v1/advanced-replication/apply/config",
     expressPath: "/api/v1/advanced-replication/apply/config",
-    tags: ["Apply engine"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getApplyStatistics",
+    operationId: "getAdvancedReplicationApplyStatistics",
     method: "get",
     path: "/api/v1/advanced-replication/apply/statistics",
     expressPath: "/api/v1/advanced-replication/apply/statistics",
-    tags: ["Apply engine"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "listApplierStatus",
+    operationId: "getAdvancedReplicationApplyStatus",
     method: "get",
     path: "/api/v1/advanced-replication/apply/status",
     expressPath: "/api/v1/advanced-replication/apply/status",
-    tags: ["Apply engine"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "listApplyTransactions",
+    operationId: "getAdvancedReplicationApplyTransactions",
     method: "get",
     path: "/api/v1/advanced-replication/apply/transactions",
     expressPath: "/api/v1/advanced-replication/apply/transactions",
-    tags: ["Apply engine"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "listConflictCrdts",
+    operationId: "getAdvancedReplicationConflictsCrdts",
     method: "get",
     path: "/api/v1/advanced-replication/conflicts/crdts",
     expressPath: "/api/v1/advanced-replication/conflicts/crdts",
-    tags: ["Conflicts"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getConflictPredictions",
+    operationId: "getAdvancedReplicationConflictsPredictions",
     method: "get",
     path: "/api/v1/advanced-replication/conflicts/predictions",
     expressPath: "/api/v1/advanced-replication/conflicts/predictions",
-    tags: ["Conflicts"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "resolveGroupConflict",
+    operationId: "postAdvancedReplicationConflictsResolve",
     method: "post",
     path: "/api/v1/advanced-replication/conflicts/resolve",
     expressPath: "/api/v1/advanced-replication/conflicts/resolve",
-    tags: ["Conflicts"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getConflictStatistics",
+    operationId: "getAdvancedReplicationConflictsStatistics",
     method: "get",
     path: "/api/v1/advanced-replication/conflicts/statistics",
     expressPath: "/api/v1/advanced-replication/conflicts/statistics",
-    tags: ["Conflicts"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "listConflictStrategies",
+    operationId: "getAdvancedReplicationConflictsStrategies",
     method: "get",
     path: "/api/v1/advanced-replication/conflicts/strategies",
     expressPath: "/api/v1/advanced-replication/conflicts/strategies",
-    tags: ["Conflicts"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -381,179 +381,205 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationLogicalChanges",
+    operationId: "getLogicalChanges",
     method: "get",
     path: "/api/v1/advanced-replication/logical/changes",
     expressPath: "/api/v1/advanced-replication/logical/changes",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationLogicalPublications",
+    operationId: "listLogicalPublications",
     method: "get",
     path: "/api/v1/advanced-replication/logical/publications",
     expressPath: "/api/v1/advanced-replication/logical/publications",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationLogicalPublications",
+    operationId: "createLogicalPublication",
     method: "post",
     path: "/api/v1/advanced-replication/logical/publications",
     expressPath: "/api/v1/advanced-replication/logical/publications",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteAdvancedReplicationLogicalPublicationsByName",
+    operationId: "dropLogicalPublication",
     method: "delete",
     path: "/api/v1/advanced-replication/logical/publications/{name}",
     expressPath: "/api/v1/advanced-replication/logical/publications/:name",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationLogicalPublicationsByName",
+    operationId: "getLogicalPublication",
     method: "get",
     path: "/api/v1/advanced-replication/logical/publications/{name}",
     expressPath: "/api/v1/advanced-replication/logical/publications/:name",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "putAdvancedReplicationLogicalPublicationsByName",
+    operationId: "updateLogicalPublication",
     method: "put",
     path: "/api/v1/advanced-replication/logical/publications/{name}",
     expressPath: "/api/v1/advanced-replication/logical/publications/:name",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationLogicalStatistics",
+    operationId: "getLogicalStatistics",
     method: "get",
     path: "/api/v1/advanced-replication/logical/statistics",
     expressPath: "/api/v1/advanced-replication/logical/statistics",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationLogicalSubscriptions",
+    operationId: "listLogicalSubscriptions",
     method: "get",
     path: "/api/v1/advanced-replication/logical/subscriptions",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationLogicalSubscriptions",
+    operationId: "createLogicalSubscription",
     method: "post",
     path: "/api/v1/advanced-replication/logical/subscriptions",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteAdvancedReplicationLogicalSubscriptionsByName",
+    operationId: "dropLogicalSubscription",
     method: "delete",
     path: "/api/v1/advanced-replication/logical/subscriptions/{name}",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions/:name",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationLogicalSubscriptionsByName",
+    operationId: "getLogicalSubscription",
     method: "get",
     path: "/api/v1/advanced-replication/logical/subscriptions/{name}",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions/:name",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "putAdvancedReplicationLogicalSubscriptionsByName",
+    operationId: "updateLogicalSubscription",
     method: "put",
     path: "/api/v1/advanced-replication/logical/subscriptions/{name}",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions/:name",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationLogicalSubscriptionsByNameDisable",
+    operationId: "disableLogicalSubscription",
     method: "post",
     path: "/api/v1/advanced-replication/logical/subscriptions/{name}/disable",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions/:name/disable",
-    tags: ["Planned"],
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationLogicalSubscriptionsByNameEnable",
+    operationId: "enableLogicalSubscription",
     method: "post",
     path: "/api/v1/advanced-replication/logical/subscriptions/{name}/enable",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions/:name/enable",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getAdvancedReplicationMonitoringAlerts",
+    method: "get",
+    path: "/api/v1/advanced-replication/monitoring/alerts",
+    expressPath: "/api/v1/advanced-replication/monitoring/alerts",
+    tags: ["Planned"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: true,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "postAdvancedReplicationMonitoringAlerts",
+    method: "post",
+    path: "/api/v1/advanced-replication/monitoring/alerts",
+    expressPath: "/api/v1/advanced-replication/monitoring/alerts",
     tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
     planned: true,
@@ -563,143 +589,117 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "listChannelAlertRules",
-    method: "get",
-    path: "/api/v1/advanced-replication/monitoring/alerts",
-    expressPath: "/api/v1/advanced-replication/monitoring/alerts",
-    tags: ["Replication monitoring"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "createChannelAlertRule",
-    method: "post",
-    path: "/api/v1/advanced-replication/monitoring/alerts",
-    expressPath: "/api/v1/advanced-replication/monitoring/alerts",
-    tags: ["Replication monitoring"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "deleteChannelAlertRule",
+    operationId: "deleteAdvancedReplicationMonitoringAlertsById",
     method: "delete",
     path: "/api/v1/advanced-replication/monitoring/alerts/{id}",
     expressPath: "/api/v1/advanced-replication/monitoring/alerts/:id",
-    tags: ["Replication monitoring"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "updateChannelAlertRule",
+    operationId: "putAdvancedReplicationMonitoringAlertsById",
     method: "put",
     path: "/api/v1/advanced-replication/monitoring/alerts/{id}",
     expressPath: "/api/v1/advanced-replication/monitoring/alerts/:id",
-    tags: ["Replication monitoring"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "listMonitoredChannels",
+    operationId: "getAdvancedReplicationMonitoringChannels",
     method: "get",
     path: "/api/v1/advanced-replication/monitoring/channels",
     expressPath: "/api/v1/advanced-replication/monitoring/channels",
-    tags: ["Replication monitoring"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "listChannelConflicts",
+    operationId: "getAdvancedReplicationMonitoringConflicts",
     method: "get",
     path: "/api/v1/advanced-replication/monitoring/conflicts",
     expressPath: "/api/v1/advanced-replication/monitoring/conflicts",
-    tags: ["Replication monitoring"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getMonitoringDashboard",
+    operationId: "getAdvancedReplicationMonitoringDashboard",
     method: "get",
     path: "/api/v1/advanced-replication/monitoring/dashboard",
     expressPath: "/api/v1/advanced-replication/monitoring/dashboard",
-    tags: ["Replication monitoring"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "listChannelErrors",
+    operationId: "getAdvancedReplicationMonitoringErrors",
     method: "get",
     path: "/api/v1/advanced-replication/monitoring/errors",
     expressPath: "/api/v1/advanced-replication/monitoring/errors",
-    tags: ["Replication monitoring"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "listChannelLag",
+    operationId: "getAdvancedReplicationMonitoringLag",
     method: "get",
     path: "/api/v1/advanced-replication/monitoring/lag",
     expressPath: "/api/v1/advanced-replication/monitoring/lag",
-    tags: ["Replication monitoring"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "listChannelThroughput",
+    operationId: "getAdvancedReplicationMonitoringThroughput",
     method: "get",
     path: "/api/v1/advanced-replication/monitoring/throughput",
     expressPath: "/api/v1/advanced-replication/monitoring/throughput",
-    tags: ["Replication monitoring"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getChannelTimeSeries",
+    operationId: "getAdvancedReplicationMonitoringTimeseries",
     method: "get",
     path: "/api/v1/advanced-replication/monitoring/timeseries",
     expressPath: "/api/v1/advanced-replication/monitoring/timeseries",
-    tags: ["Replication monitoring"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -2747,52 +2747,52 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "listGeoDatacenters",
+    operationId: "getGeoReplicationDatacenters",
     method: "get",
     path: "/api/v1/geo-replication/datacenters",
     expressPath: "/api/v1/geo-replication/datacenters",
-    tags: ["Geo-replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "createGeoDatacenter",
+    operationId: "postGeoReplicationDatacenters",
     method: "post",
     path: "/api/v1/geo-replication/datacenters",
     expressPath: "/api/v1/geo-replication/datacenters",
-    tags: ["Geo-replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteGeoDatacenter",
+    operationId: "deleteGeoReplicationDatacentersById",
     method: "delete",
     path: "/api/v1/geo-replication/datacenters/{id}",
     expressPath: "/api/v1/geo-replication/datacenters/:id",
-    tags: ["Geo-replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getGeoDatacenter",
+    operationId: "getGeoReplicationDatacentersById",
     method: "get",
     path: "/api/v1/geo-replication/datacenters/{id}",
     expressPath: "/api/v1/geo-replication/datacenters/:id",
-    tags: ["Geo-replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -2803,74 +2803,74 @@ export const operations = [
     method: "get",
     path: "/api/v1/geo-replication/statistics",
     expressPath: "/api/v1/geo-replication/statistics",
-    tags: ["Geo-replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "listGeoStreams",
+    operationId: "getGeoReplicationStreams",
     method: "get",
     path: "/api/v1/geo-replication/streams",
     expressPath: "/api/v1/geo-replication/streams",
-    tags: ["Geo-replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "createGeoStream",
+    operationId: "postGeoReplicationStreams",
     method: "post",
     path: "/api/v1/geo-replication/streams",
     expressPath: "/api/v1/geo-replication/streams",
-    tags: ["Geo-replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "setGeoStreamConsistencyLevel",
+    operationId: "putGeoReplicationStreamsByIdConsistencyLevel",
     method: "put",
     path: "/api/v1/geo-replication/streams/{id}/consistency-level",
     expressPath: "/api/v1/geo-replication/streams/:id/consistency-level",
-    tags: ["Geo-replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getGeoStreamStatus",
+    operationId: "getGeoReplicationStreamsByIdStatus",
     method: "get",
     path: "/api/v1/geo-replication/streams/{id}/status",
     expressPath: "/api/v1/geo-replication/streams/:id/status",
-    tags: ["Geo-replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getGeoVectorClock",
+    operationId: "getGeoReplicationVectorClocksByDc",
     method: "get",
     path: "/api/v1/geo-replication/vector-clocks/{dc}",
     expressPath: "/api/v1/geo-replication/vector-clocks/:dc",
-    tags: ["Geo-replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -4671,6 +4671,136 @@ export const operations = [
     readOnly: false,
   },
   {
+    operationId: "listLogicalPublicationsAlias",
+    method: "get",
+    path: "/api/v1/replication/logical/publications",
+    expressPath: "/api/v1/replication/logical/publications",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "createLogicalPublicationAlias",
+    method: "post",
+    path: "/api/v1/replication/logical/publications",
+    expressPath: "/api/v1/replication/logical/publications",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "dropLogicalPublicationAlias",
+    method: "delete",
+    path: "/api/v1/replication/logical/publications/{name}",
+    expressPath: "/api/v1/replication/logical/publications/:name",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getLogicalPublicationAlias",
+    method: "get",
+    path: "/api/v1/replication/logical/publications/{name}",
+    expressPath: "/api/v1/replication/logical/publications/:name",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listLogicalSubscriptionsAlias",
+    method: "get",
+    path: "/api/v1/replication/logical/subscriptions",
+    expressPath: "/api/v1/replication/logical/subscriptions",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "createLogicalSubscriptionAlias",
+    method: "post",
+    path: "/api/v1/replication/logical/subscriptions",
+    expressPath: "/api/v1/replication/logical/subscriptions",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "dropLogicalSubscriptionAlias",
+    method: "delete",
+    path: "/api/v1/replication/logical/subscriptions/{name}",
+    expressPath: "/api/v1/replication/logical/subscriptions/:name",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getLogicalSubscriptionAlias",
+    method: "get",
+    path: "/api/v1/replication/logical/subscriptions/{name}",
+    expressPath: "/api/v1/replication/logical/subscriptions/:name",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "disableLogicalSubscriptionAlias",
+    method: "put",
+    path: "/api/v1/replication/logical/subscriptions/{name}/disable",
+    expressPath: "/api/v1/replication/logical/subscriptions/:name/disable",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "enableLogicalSubscriptionAlias",
+    method: "put",
+    path: "/api/v1/replication/logical/subscriptions/{name}/enable",
+    expressPath: "/api/v1/replication/logical/subscriptions/:name/enable",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
     operationId: "listReplicationAlerts",
     method: "get",
     path: "/api/v1/replication/monitor/alerts",
@@ -4736,11 +4866,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "listChannelAlertRulesAlias",
+    operationId: "listLogicalPublicationsReplicationAlias",
     method: "get",
-    path: "/api/v1/replication/monitoring/alerts",
-    expressPath: "/api/v1/replication/monitoring/alerts",
-    tags: ["Replication monitoring"],
+    path: "/api/v1/replication/publications",
+    expressPath: "/api/v1/replication/publications",
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: false,
     websocket: false,
@@ -4749,64 +4879,12 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "createChannelAlertRuleAlias",
+    operationId: "createLogicalPublicationReplicationAlias",
     method: "post",
-    path: "/api/v1/replication/monitoring/alerts",
-    expressPath: "/api/v1/replication/monitoring/alerts",
-    tags: ["Replication monitoring"],
+    path: "/api/v1/replication/publications",
+    expressPath: "/api/v1/replication/publications",
+    tags: ["Logical replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "getMonitoringDashboardAlias",
-    method: "get",
-    path: "/api/v1/replication/monitoring/dashboard",
-    expressPath: "/api/v1/replication/monitoring/dashboard",
-    tags: ["Replication monitoring"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "listChannelErrorsAlias",
-    method: "get",
-    path: "/api/v1/replication/monitoring/errors",
-    expressPath: "/api/v1/replication/monitoring/errors",
-    tags: ["Replication monitoring"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "listChannelLagAlias",
-    method: "get",
-    path: "/api/v1/replication/monitoring/lag",
-    expressPath: "/api/v1/replication/monitoring/lag",
-    tags: ["Replication monitoring"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "listChannelThroughputAlias",
-    method: "get",
-    path: "/api/v1/replication/monitoring/throughput",
-    expressPath: "/api/v1/replication/monitoring/throughput",
-    tags: ["Replication monitoring"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: false,
     websocket: false,
     public: false,
@@ -5093,6 +5171,32 @@ export const operations = [
     expressPath: "/api/v1/replication/status",
     tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listLogicalSubscriptionsReplicationAlias",
+    method: "get",
+    path: "/api/v1/replication/subscriptions",
+    expressPath: "/api/v1/replication/subscriptions",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "createLogicalSubscriptionReplicationAlias",
+    method: "post",
+    path: "/api/v1/replication/subscriptions",
+    expressPath: "/api/v1/replication/subscriptions",
+    tags: ["Logical replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
     planned: false,
     websocket: false,
     public: false,
@@ -5875,10 +5979,12 @@ export type OperationId =
   | "configureReplication"
   | "createAccessToken"
   | "createApiKey"
-  | "createChannelAlertRule"
-  | "createChannelAlertRuleAlias"
-  | "createGeoDatacenter"
-  | "createGeoStream"
+  | "createLogicalPublication"
+  | "createLogicalPublicationAlias"
+  | "createLogicalPublicationReplicationAlias"
+  | "createLogicalSubscription"
+  | "createLogicalSubscriptionAlias"
+  | "createLogicalSubscriptionReplicationAlias"
   | "createMigrationTask"
   | "createMigrationTaskAlias"
   | "createRaftSnapshot"
@@ -5891,17 +5997,15 @@ export type OperationId =
   | "deleteAdvancedReplicationGdsServicesByName"
   | "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionId"
   | "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstancesByInstanceId"
-  | "deleteAdvancedReplicationLogicalPublicationsByName"
-  | "deleteAdvancedReplicationLogicalSubscriptionsByName"
+  | "deleteAdvancedReplicationMonitoringAlertsById"
   | "deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId"
   | "deleteAdvancedReplicationMultiMasterGroupsById"
-  | "deleteChannelAlertRule"
   | "deleteConnectionsById"
   | "deleteGatewayFiltersById"
   | "deleteGatewayRatelimitsById"
   | "deleteGatewayRoutesById"
   | "deleteGatewayServicesById"
-  | "deleteGeoDatacenter"
+  | "deleteGeoReplicationDatacentersById"
   | "deleteMigrationTask"
   | "deleteNetworkClusterNodesById"
   | "deleteNetworkConnectionsById"
@@ -5915,9 +6019,17 @@ export type OperationId =
   | "deleteReplicationSnapshot"
   | "deleteSessionsById"
   | "deleteXaResourceManager"
+  | "disableLogicalSubscription"
+  | "disableLogicalSubscriptionAlias"
   | "distributeQuery"
+  | "dropLogicalPublication"
+  | "dropLogicalPublicationAlias"
+  | "dropLogicalSubscription"
+  | "dropLogicalSubscriptionAlias"
   | "dropShardedTable"
   | "dropShardedTableAlias"
+  | "enableLogicalSubscription"
+  | "enableLogicalSubscriptionAlias"
   | "endXaTransaction"
   | "endXaTransactionAlias"
   | "executeDistributedQuery"
@@ -5929,6 +6041,15 @@ export type OperationId =
   | "explainDistributedQuery"
   | "flushCacheFusion"
   | "forgetHeuristicTransaction"
+  | "getAdvancedReplicationApplyCheckpoints"
+  | "getAdvancedReplicationApplyConfig"
+  | "getAdvancedReplicationApplyStatistics"
+  | "getAdvancedReplicationApplyStatus"
+  | "getAdvancedReplicationApplyTransactions"
+  | "getAdvancedReplicationConflictsCrdts"
+  | "getAdvancedReplicationConflictsPredictions"
+  | "getAdvancedReplicationConflictsStatistics"
+  | "getAdvancedReplicationConflictsStrategies"
   | "getAdvancedReplicationGdsHealth"
   | "getAdvancedReplicationGdsLatencies"
   | "getAdvancedReplicationGdsServices"
@@ -5936,24 +6057,23 @@ export type OperationId =
   | "getAdvancedReplicationGdsServicesByNameRegions"
   | "getAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstances"
   | "getAdvancedReplicationGdsStatistics"
-  | "getAdvancedReplicationLogicalChanges"
-  | "getAdvancedReplicationLogicalPublications"
-  | "getAdvancedReplicationLogicalPublicationsByName"
-  | "getAdvancedReplicationLogicalStatistics"
-  | "getAdvancedReplicationLogicalSubscriptions"
-  | "getAdvancedReplicationLogicalSubscriptionsByName"
+  | "getAdvancedReplicationMonitoringAlerts"
+  | "getAdvancedReplicationMonitoringChannels"
+  | "getAdvancedReplicationMonitoringConflicts"
+  | "getAdvancedReplicationMonitoringDashboard"
+  | "getAdvancedReplicationMonitoringErrors"
+  | "getAdvancedReplicationMonitoringLag"
+  | "getAdvancedReplicationMonitoringThroughput"
+  | "getAdvancedReplicationMonitoringTimeseries"
   | "getAdvancedReplicationMultiMasterConvergence"
   | "getAdvancedReplicationMultiMasterGroups"
   | "getAdvancedReplicationMultiMasterGroupsById"
   | "getAdvancedReplicationMultiMasterQuorumStatus"
   | "getAdvancedReplicationMultiMasterSites"
   | "getAdvancedReplicationMultiMasterStatistics"
-  | "getApplyConfig"
-  | "getApplyStatistics"
   | "getCacheFusionStatistics"
   | "getCacheFusionStatisticsAlias"
   | "getCacheFusionStatus"
-  | "getChannelTimeSeries"
   | "getClock"
   | "getClusterConfig"
   | "getClusterHealth"
@@ -5962,8 +6082,6 @@ export type OperationId =
   | "getClusterStatus"
   | "getClusterTopology"
   | "getClusteringStatus"
-  | "getConflictPredictions"
-  | "getConflictStatistics"
   | "getConnections"
   | "getConnectionsById"
   | "getDetailedClusterHealth"
@@ -5985,11 +6103,13 @@ export type OperationId =
   | "getGatewayServices"
   | "getGatewayServicesById"
   | "getGatewayStats"
-  | "getGeoDatacenter"
   | "getGeoReplicationConflicts"
+  | "getGeoReplicationDatacenters"
+  | "getGeoReplicationDatacentersById"
   | "getGeoReplicationStatistics"
-  | "getGeoStreamStatus"
-  | "getGeoVectorClock"
+  | "getGeoReplicationStreams"
+  | "getGeoReplicationStreamsByIdStatus"
+  | "getGeoReplicationVectorClocksByDc"
   | "getGossipState"
   | "getGrdTopology"
   | "getInterconnectLatency"
@@ -5998,14 +6118,18 @@ export type OperationId =
   | "getLiveness"
   | "getLoadBalancerBackend"
   | "getLoadBalancerStatistics"
+  | "getLogicalChanges"
+  | "getLogicalPublication"
+  | "getLogicalPublicationAlias"
+  | "getLogicalStatistics"
+  | "getLogicalSubscription"
+  | "getLogicalSubscriptionAlias"
   | "getMemberState"
   | "getMetrics"
   | "getMigrationStatistics"
   | "getMigrationTask"
   | "getMigrationTaskAlias"
   | "getMigrationTaskProgress"
-  | "getMonitoringDashboard"
-  | "getMonitoringDashboardAlias"
   | "getNetworkCircuitBreakers"
   | "getNetworkCircuitBreakersByName"
   | "getNetworkCircuitBreakersByNameHistory"
@@ -6113,31 +6237,15 @@ export type OperationId =
   | "listAlertHistory"
   | "listAlerts"
   | "listApiKeys"
-  | "listApplierStatus"
-  | "listApplyCheckpoints"
-  | "listApplyTransactions"
   | "listAuditEntries"
   | "listCacheFusionTransfers"
-  | "listChannelAlertRules"
-  | "listChannelAlertRulesAlias"
-  | "listChannelConflicts"
-  | "listChannelErrors"
-  | "listChannelErrorsAlias"
-  | "listChannelLag"
-  | "listChannelLagAlias"
-  | "listChannelThroughput"
-  | "listChannelThroughputAlias"
   | "listClusterNodes"
-  | "listConflictCrdts"
-  | "listConflictStrategies"
   | "listDhtNodes"
   | "listDistributedQueryPlans"
   | "listDistributedTransactions"
   | "listEvents"
   | "listFailoverHistory"
   | "listFaults"
-  | "listGeoDatacenters"
-  | "listGeoStreams"
   | "listGrdAffinity"
   | "listGrdResources"
   | "listHealthHistory"
@@ -6145,9 +6253,14 @@ export type OperationId =
   | "listInDoubtTransactions"
   | "listLoadBalancerBackends"
   | "listLoadBalancerConnections"
+  | "listLogicalPublications"
+  | "listLogicalPublicationsAlias"
+  | "listLogicalPublicationsReplicationAlias"
+  | "listLogicalSubscriptions"
+  | "listLogicalSubscriptionsAlias"
+  | "listLogicalSubscriptionsReplicationAlias"
   | "listMembers"
   | "listMigrationTasks"
-  | "listMonitoredChannels"
   | "listParallelQueryPlans"
   | "listRacInstances"
   | "listRacRecoveryHistory"
@@ -6179,14 +6292,13 @@ export type OperationId =
   | "planShardRebalance"
   | "planShardRebalanceAlias"
   | "planShardRebalanceReplicationAlias"
+  | "postAdvancedReplicationApplyCheckpoints"
+  | "postAdvancedReplicationConflictsResolve"
   | "postAdvancedReplicationGdsRoute"
   | "postAdvancedReplicationGdsServices"
   | "postAdvancedReplicationGdsServicesByNameRegions"
   | "postAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstances"
-  | "postAdvancedReplicationLogicalPublications"
-  | "postAdvancedReplicationLogicalSubscriptions"
-  | "postAdvancedReplicationLogicalSubscriptionsByNameDisable"
-  | "postAdvancedReplicationLogicalSubscriptionsByNameEnable"
+  | "postAdvancedReplicationMonitoringAlerts"
   | "postAdvancedReplicationMultiMasterGroups"
   | "postAdvancedReplicationMultiMasterGroupsByIdSites"
   | "postAdvancedReplicationMultiMasterReplicate"
@@ -6195,6 +6307,8 @@ export type OperationId =
   | "postGatewayRoutes"
   | "postGatewayServices"
   | "postGeoReplicationConflictsResolve"
+  | "postGeoReplicationDatacenters"
+  | "postGeoReplicationStreams"
   | "postNetworkCircuitBreakersByNameReset"
   | "postNetworkCircuitBreakersByNameTest"
   | "postNetworkClusterNodes"
@@ -6224,13 +6338,14 @@ export type OperationId =
   | "prepareXaTransaction"
   | "prepareXaTransactionAlias"
   | "prepareXaTransactionReplicationAlias"
+  | "putAdvancedReplicationApplyConfig"
   | "putAdvancedReplicationGdsServicesByName"
-  | "putAdvancedReplicationLogicalPublicationsByName"
-  | "putAdvancedReplicationLogicalSubscriptionsByName"
+  | "putAdvancedReplicationMonitoringAlertsById"
   | "putAdvancedReplicationMultiMasterGroupsById"
   | "putGatewayRatelimitsById"
   | "putGatewayRoutesById"
   | "putGatewayServicesById"
+  | "putGeoReplicationStreamsByIdConsistencyLevel"
   | "putNetworkCircuitBreakersByName"
   | "putNetworkLoadbalancerAlgorithm"
   | "putNetworkLoadbalancerBackendsById"
@@ -6257,7 +6372,6 @@ export type OperationId =
   | "removeRaftMember"
   | "removeReplica"
   | "requestRaftVote"
-  | "resolveGroupConflict"
   | "resolveInDoubtTransaction"
   | "resolveReplicationConflict"
   | "restoreReplicationSnapshot"
@@ -6272,7 +6386,6 @@ export type OperationId =
   | "routeShardQuery"
   | "setClock"
   | "setExecutionStrategy"
-  | "setGeoStreamConsistencyLevel"
   | "setLoadBalancerStrategy"
   | "setShardStatus"
   | "setWorkload"
@@ -6292,14 +6405,13 @@ export type OperationId =
   | "streamReplicationEvents"
   | "streamShardingEvents"
   | "streamTopics"
-  | "takeApplyCheckpoint"
   | "testFailover"
   | "triggerFailover"
   | "triggerReplicationFailover"
-  | "updateApplyConfig"
-  | "updateChannelAlertRule"
   | "updateClusterConfig"
   | "updateFailoverConfig"
+  | "updateLogicalPublication"
+  | "updateLogicalSubscription"
   | "updateParallelQueryConfig"
   | "updateRacRecoveryConfig"
   | "updateReplicationConfig"

@@ -42,6 +42,7 @@ import type { RebalanceService } from './sharding/rebalance-service.js';
 import type { MigrationService } from './sharding/migration-service.js';
 import type { GeoReplicationService } from './geo/geo-service.js';
 import type { ConflictsService } from './conflicts/conflicts-service.js';
+import type { LogicalService } from './logical/logical-service.js';
 
 /**
  * Every service the API surfaces call, by name: the one catalogue REST handlers, GraphQL
@@ -158,4 +159,7 @@ export interface Services {
   // apply
   /** The apply engine under logical subscriptions: configuration, appliers' status, checkpoints, transactions, statistics. */
   apply: ApplyService;
+  // logical
+  /** Publications, subscriptions, decoded changes (/api/v1/advanced-replication/logical). */
+  logical: LogicalService;
 }

@@ -37,12 +37,8 @@ export interface DeleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegio
     instanceId: string;
 }
 
-export interface DeleteAdvancedReplicationLogicalPublicationsByNameRequest {
-    name: string;
-}
-
-export interface DeleteAdvancedReplicationLogicalSubscriptionsByNameRequest {
-    name: string;
+export interface DeleteAdvancedReplicationMonitoringAlertsByIdRequest {
+    id: string;
 }
 
 export interface DeleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteIdRequest {
@@ -71,6 +67,10 @@ export interface DeleteGatewayRoutesByIdRequest {
 }
 
 export interface DeleteGatewayServicesByIdRequest {
+    id: string;
+}
+
+export interface DeleteGeoReplicationDatacentersByIdRequest {
     id: string;
 }
 
@@ -124,14 +124,6 @@ export interface GetAdvancedReplicationGdsServicesByServiceNameRegionsByRegionId
     regionId: string;
 }
 
-export interface GetAdvancedReplicationLogicalPublicationsByNameRequest {
-    name: string;
-}
-
-export interface GetAdvancedReplicationLogicalSubscriptionsByNameRequest {
-    name: string;
-}
-
 export interface GetAdvancedReplicationMultiMasterGroupsByIdRequest {
     id: string;
 }
@@ -150,6 +142,18 @@ export interface GetGatewayRoutesByIdRequest {
 
 export interface GetGatewayServicesByIdRequest {
     id: string;
+}
+
+export interface GetGeoReplicationDatacentersByIdRequest {
+    id: string;
+}
+
+export interface GetGeoReplicationStreamsByIdStatusRequest {
+    id: string;
+}
+
+export interface GetGeoReplicationVectorClocksByDcRequest {
+    dc: string;
 }
 
 export interface GetNetworkCircuitBreakersByNameRequest {
@@ -255,14 +259,6 @@ export interface PostAdvancedReplicationGdsServicesByServiceNameRegionsByRegionI
     regionId: string;
 }
 
-export interface PostAdvancedReplicationLogicalSubscriptionsByNameDisableRequest {
-    name: string;
-}
-
-export interface PostAdvancedReplicationLogicalSubscriptionsByNameEnableRequest {
-    name: string;
-}
-
 export interface PostAdvancedReplicationMultiMasterGroupsByIdSitesRequest {
     id: string;
 }
@@ -323,12 +319,8 @@ export interface PutAdvancedReplicationGdsServicesByNameRequest {
     name: string;
 }
 
-export interface PutAdvancedReplicationLogicalPublicationsByNameRequest {
-    name: string;
-}
-
-export interface PutAdvancedReplicationLogicalSubscriptionsByNameRequest {
-    name: string;
+export interface PutAdvancedReplicationMonitoringAlertsByIdRequest {
+    id: string;
 }
 
 export interface PutAdvancedReplicationMultiMasterGroupsByIdRequest {
@@ -344,6 +336,10 @@ export interface PutGatewayRoutesByIdRequest {
 }
 
 export interface PutGatewayServicesByIdRequest {
+    id: string;
+}
+
+export interface PutGeoReplicationStreamsByIdConsistencyLevelRequest {
     id: string;
 }
 
@@ -527,12 +523,12 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: DELETE /api/v1/advanced-replication/logical/publications/{name}
+     * Part of the contract, from the seed section \"4.6 Replication Monitoring (`monitoring.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: DELETE /api/v1/advanced-replication/monitoring/alerts/{id}
      */
-    async deleteAdvancedReplicationLogicalPublicationsByNameRaw(requestParameters: DeleteAdvancedReplicationLogicalPublicationsByNameRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.name === null || requestParameters.name === undefined) {
-            throw new runtime.RequiredError('name','Required parameter requestParameters.name was null or undefined when calling deleteAdvancedReplicationLogicalPublicationsByName.');
+    async deleteAdvancedReplicationMonitoringAlertsByIdRaw(requestParameters: DeleteAdvancedReplicationMonitoringAlertsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.id === null || requestParameters.id === undefined) {
+            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling deleteAdvancedReplicationMonitoringAlertsById.');
         }
 
         const queryParameters: any = {};
@@ -552,7 +548,7 @@ export class PlannedApi extends runtime.BaseAPI {
             }
         }
         const response = await this.request({
-            path: `/api/v1/advanced-replication/logical/publications/{name}`.replace(`{${"name"}}`, encodeURIComponent(String(requestParameters.name))),
+            path: `/api/v1/advanced-replication/monitoring/alerts/{id}`.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
             method: 'DELETE',
             headers: headerParameters,
             query: queryParameters,
@@ -562,54 +558,11 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: DELETE /api/v1/advanced-replication/logical/publications/{name}
+     * Part of the contract, from the seed section \"4.6 Replication Monitoring (`monitoring.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: DELETE /api/v1/advanced-replication/monitoring/alerts/{id}
      */
-    async deleteAdvancedReplicationLogicalPublicationsByName(requestParameters: DeleteAdvancedReplicationLogicalPublicationsByNameRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.deleteAdvancedReplicationLogicalPublicationsByNameRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: DELETE /api/v1/advanced-replication/logical/subscriptions/{name}
-     */
-    async deleteAdvancedReplicationLogicalSubscriptionsByNameRaw(requestParameters: DeleteAdvancedReplicationLogicalSubscriptionsByNameRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.name === null || requestParameters.name === undefined) {
-            throw new runtime.RequiredError('name','Required parameter requestParameters.name was null or undefined when calling deleteAdvancedReplicationLogicalSubscriptionsByName.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/logical/subscriptions/{name}`.replace(`{${"name"}}`, encodeURIComponent(String(requestParameters.name))),
-            method: 'DELETE',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: DELETE /api/v1/advanced-replication/logical/subscriptions/{name}
-     */
-    async deleteAdvancedReplicationLogicalSubscriptionsByName(requestParameters: DeleteAdvancedReplicationLogicalSubscriptionsByNameRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.deleteAdvancedReplicationLogicalSubscriptionsByNameRaw(requestParameters, initOverrides);
+    async deleteAdvancedReplicationMonitoringAlertsById(requestParameters: DeleteAdvancedReplicationMonitoringAlertsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.deleteAdvancedReplicationMonitoringAlertsByIdRaw(requestParameters, initOverrides);
     }
 
     /**
@@ -915,6 +868,49 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async deleteGatewayServicesById(requestParameters: DeleteGatewayServicesByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.deleteGatewayServicesByIdRaw(requestParameters, initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: DELETE /api/v1/geo-replication/datacenters/{id}
+     */
+    async deleteGeoReplicationDatacentersByIdRaw(requestParameters: DeleteGeoReplicationDatacentersByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.id === null || requestParameters.id === undefined) {
+            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling deleteGeoReplicationDatacentersById.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/geo-replication/datacenters/{id}`.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
+            method: 'DELETE',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: DELETE /api/v1/geo-replication/datacenters/{id}
+     */
+    async deleteGeoReplicationDatacentersById(requestParameters: DeleteGeoReplicationDatacentersByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.deleteGeoReplicationDatacentersByIdRaw(requestParameters, initOverrides);
     }
 
     /**
@@ -1309,6 +1305,357 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
+     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/apply/checkpoints
+     */
+    async getAdvancedReplicationApplyCheckpointsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/apply/checkpoints`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/apply/checkpoints
+     */
+    async getAdvancedReplicationApplyCheckpoints(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationApplyCheckpointsRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/apply/config
+     */
+    async getAdvancedReplicationApplyConfigRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/apply/config`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/apply/config
+     */
+    async getAdvancedReplicationApplyConfig(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationApplyConfigRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/apply/statistics
+     */
+    async getAdvancedReplicationApplyStatisticsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/apply/statistics`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/apply/statistics
+     */
+    async getAdvancedReplicationApplyStatistics(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationApplyStatisticsRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/apply/status
+     */
+    async getAdvancedReplicationApplyStatusRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/apply/status`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/apply/status
+     */
+    async getAdvancedReplicationApplyStatus(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationApplyStatusRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/apply/transactions
+     */
+    async getAdvancedReplicationApplyTransactionsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/apply/transactions`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/apply/transactions
+     */
+    async getAdvancedReplicationApplyTransactions(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationApplyTransactionsRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.5 CRDT Conflict Resolution (`conflicts.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/conflicts/crdts
+     */
+    async getAdvancedReplicationConflictsCrdtsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/conflicts/crdts`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.5 CRDT Conflict Resolution (`conflicts.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/conflicts/crdts
+     */
+    async getAdvancedReplicationConflictsCrdts(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationConflictsCrdtsRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.5 CRDT Conflict Resolution (`conflicts.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/conflicts/predictions
+     */
+    async getAdvancedReplicationConflictsPredictionsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/conflicts/predictions`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.5 CRDT Conflict Resolution (`conflicts.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/conflicts/predictions
+     */
+    async getAdvancedReplicationConflictsPredictions(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationConflictsPredictionsRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.5 CRDT Conflict Resolution (`conflicts.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/conflicts/statistics
+     */
+    async getAdvancedReplicationConflictsStatisticsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/conflicts/statistics`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.5 CRDT Conflict Resolution (`conflicts.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/conflicts/statistics
+     */
+    async getAdvancedReplicationConflictsStatistics(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationConflictsStatisticsRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.5 CRDT Conflict Resolution (`conflicts.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/conflicts/strategies
+     */
+    async getAdvancedReplicationConflictsStrategiesRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/conflicts/strategies`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.5 CRDT Conflict Resolution (`conflicts.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/conflicts/strategies
+     */
+    async getAdvancedReplicationConflictsStrategies(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationConflictsStrategiesRaw(initOverrides);
+    }
+
+    /**
      * Part of the contract, from the seed section \"4.4 Global Data Services (`gds.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
      * Planned: GET /api/v1/advanced-replication/gds/health
      */
@@ -1598,10 +1945,10 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/logical/changes
+     * Part of the contract, from the seed section \"4.6 Replication Monitoring (`monitoring.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/monitoring/alerts
      */
-    async getAdvancedReplicationLogicalChangesRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+    async getAdvancedReplicationMonitoringAlertsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
         const queryParameters: any = {};
 
         const headerParameters: runtime.HTTPHeaders = {};
@@ -1619,7 +1966,7 @@ export class PlannedApi extends runtime.BaseAPI {
             }
         }
         const response = await this.request({
-            path: `/api/v1/advanced-replication/logical/changes`,
+            path: `/api/v1/advanced-replication/monitoring/alerts`,
             method: 'GET',
             headers: headerParameters,
             query: queryParameters,
@@ -1629,18 +1976,18 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/logical/changes
+     * Part of the contract, from the seed section \"4.6 Replication Monitoring (`monitoring.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/monitoring/alerts
      */
-    async getAdvancedReplicationLogicalChanges(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationLogicalChangesRaw(initOverrides);
+    async getAdvancedReplicationMonitoringAlerts(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationMonitoringAlertsRaw(initOverrides);
     }
 
     /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/logical/publications
+     * Part of the contract, from the seed section \"4.6 Replication Monitoring (`monitoring.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/monitoring/channels
      */
-    async getAdvancedReplicationLogicalPublicationsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+    async getAdvancedReplicationMonitoringChannelsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
         const queryParameters: any = {};
 
         const headerParameters: runtime.HTTPHeaders = {};
@@ -1658,7 +2005,7 @@ export class PlannedApi extends runtime.BaseAPI {
             }
         }
         const response = await this.request({
-            path: `/api/v1/advanced-replication/logical/publications`,
+            path: `/api/v1/advanced-replication/monitoring/channels`,
             method: 'GET',
             headers: headerParameters,
             query: queryParameters,
@@ -1668,22 +2015,18 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/logical/publications
+     * Part of the contract, from the seed section \"4.6 Replication Monitoring (`monitoring.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/monitoring/channels
      */
-    async getAdvancedReplicationLogicalPublications(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationLogicalPublicationsRaw(initOverrides);
+    async getAdvancedReplicationMonitoringChannels(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationMonitoringChannelsRaw(initOverrides);
     }
 
     /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/logical/publications/{name}
+     * Part of the contract, from the seed section \"4.6 Replication Monitoring (`monitoring.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/monitoring/conflicts
      */
-    async getAdvancedReplicationLogicalPublicationsByNameRaw(requestParameters: GetAdvancedReplicationLogicalPublicationsByNameRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.name === null || requestParameters.name === undefined) {
-            throw new runtime.RequiredError('name','Required parameter requestParameters.name was null or undefined when calling getAdvancedReplicationLogicalPublicationsByName.');
-        }
-
+    async getAdvancedReplicationMonitoringConflictsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
         const queryParameters: any = {};
 
         const headerParameters: runtime.HTTPHeaders = {};
@@ -1701,7 +2044,7 @@ export class PlannedApi extends runtime.BaseAPI {
             }
         }
         const response = await this.request({
-            path: `/api/v1/advanced-replication/logical/publications/{name}`.replace(`{${"name"}}`, encodeURIComponent(String(requestParameters.name))),
+            path: `/api/v1/advanced-replication/monitoring/conflicts`,
             method: 'GET',
             headers: headerParameters,
             query: queryParameters,
@@ -1711,18 +2054,18 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/logical/publications/{name}
+     * Part of the contract, from the seed section \"4.6 Replication Monitoring (`monitoring.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/monitoring/conflicts
      */
-    async getAdvancedReplicationLogicalPublicationsByName(requestParameters: GetAdvancedReplicationLogicalPublicationsByNameRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationLogicalPublicationsByNameRaw(requestParameters, initOverrides);
+    async getAdvancedReplicationMonitoringConflicts(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationMonitoringConflictsRaw(initOverrides);
     }
 
     /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/logical/statistics
+     * Part of the contract, from the seed section \"4.6 Replication Monitoring (`monitoring.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/monitoring/dashboard
      */
-    async getAdvancedReplicationLogicalStatisticsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+    async getAdvancedReplicationMonitoringDashboardRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
         const queryParameters: any = {};
 
         const headerParameters: runtime.HTTPHeaders = {};
@@ -1740,7 +2083,7 @@ export class PlannedApi extends runtime.BaseAPI {
             }
         }
         const response = await this.request({
-            path: `/api/v1/advanced-replication/logical/statistics`,
+            path: `/api/v1/advanced-replication/monitoring/dashboard`,
             method: 'GET',
             headers: headerParameters,
             query: queryParameters,
@@ -1750,18 +2093,18 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/logical/statistics
+     * Part of the contract, from the seed section \"4.6 Replication Monitoring (`monitoring.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/monitoring/dashboard
      */
-    async getAdvancedReplicationLogicalStatistics(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationLogicalStatisticsRaw(initOverrides);
+    async getAdvancedReplicationMonitoringDashboard(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationMonitoringDashboardRaw(initOverrides);
     }
 
     /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/logical/subscriptions
+     * Part of the contract, from the seed section \"4.6 Replication Monitoring (`monitoring.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/monitoring/errors
      */
-    async getAdvancedReplicationLogicalSubscriptionsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+    async getAdvancedReplicationMonitoringErrorsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
         const queryParameters: any = {};
 
         const headerParameters: runtime.HTTPHeaders = {};
@@ -1779,7 +2122,7 @@ export class PlannedApi extends runtime.BaseAPI {
             }
         }
         const response = await this.request({
-            path: `/api/v1/advanced-replication/logical/subscriptions`,
+            path: `/api/v1/advanced-replication/monitoring/errors`,
             method: 'GET',
             headers: headerParameters,
             query: queryParameters,
@@ -1789,22 +2132,18 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/logical/subscriptions
+     * Part of the contract, from the seed section \"4.6 Replication Monitoring (`monitoring.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/monitoring/errors
      */
-    async getAdvancedReplicationLogicalSubscriptions(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationLogicalSubscriptionsRaw(initOverrides);
+    async getAdvancedReplicationMonitoringErrors(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationMonitoringErrorsRaw(initOverrides);
     }
 
     /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/logical/subscriptions/{name}
+     * Part of the contract, from the seed section \"4.6 Replication Monitoring (`monitoring.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/monitoring/lag
      */
-    async getAdvancedReplicationLogicalSubscriptionsByNameRaw(requestParameters: GetAdvancedReplicationLogicalSubscriptionsByNameRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.name === null || requestParameters.name === undefined) {
-            throw new runtime.RequiredError('name','Required parameter requestParameters.name was null or undefined when calling getAdvancedReplicationLogicalSubscriptionsByName.');
-        }
-
+    async getAdvancedReplicationMonitoringLagRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
         const queryParameters: any = {};
 
         const headerParameters: runtime.HTTPHeaders = {};
@@ -1822,7 +2161,7 @@ export class PlannedApi extends runtime.BaseAPI {
             }
         }
         const response = await this.request({
-            path: `/api/v1/advanced-replication/logical/subscriptions/{name}`.replace(`{${"name"}}`, encodeURIComponent(String(requestParameters.name))),
+            path: `/api/v1/advanced-replication/monitoring/lag`,
             method: 'GET',
             headers: headerParameters,
             query: queryParameters,
@@ -1832,11 +2171,89 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/logical/subscriptions/{name}
+     * Part of the contract, from the seed section \"4.6 Replication Monitoring (`monitoring.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/monitoring/lag
      */
-    async getAdvancedReplicationLogicalSubscriptionsByName(requestParameters: GetAdvancedReplicationLogicalSubscriptionsByNameRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationLogicalSubscriptionsByNameRaw(requestParameters, initOverrides);
+    async getAdvancedReplicationMonitoringLag(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationMonitoringLagRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.6 Replication Monitoring (`monitoring.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/monitoring/throughput
+     */
+    async getAdvancedReplicationMonitoringThroughputRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/monitoring/throughput`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.6 Replication Monitoring (`monitoring.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/monitoring/throughput
+     */
+    async getAdvancedReplicationMonitoringThroughput(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationMonitoringThroughputRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.6 Replication Monitoring (`monitoring.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/monitoring/timeseries
+     */
+    async getAdvancedReplicationMonitoringTimeseriesRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/monitoring/timeseries`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.6 Replication Monitoring (`monitoring.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/monitoring/timeseries
+     */
+    async getAdvancedReplicationMonitoringTimeseries(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationMonitoringTimeseriesRaw(initOverrides);
     }
 
     /**
@@ -2559,6 +2976,252 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async getGeoReplicationConflicts(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.getGeoReplicationConflictsRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/geo-replication/datacenters
+     */
+    async getGeoReplicationDatacentersRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/geo-replication/datacenters`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/geo-replication/datacenters
+     */
+    async getGeoReplicationDatacenters(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getGeoReplicationDatacentersRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/geo-replication/datacenters/{id}
+     */
+    async getGeoReplicationDatacentersByIdRaw(requestParameters: GetGeoReplicationDatacentersByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.id === null || requestParameters.id === undefined) {
+            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling getGeoReplicationDatacentersById.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/geo-replication/datacenters/{id}`.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/geo-replication/datacenters/{id}
+     */
+    async getGeoReplicationDatacentersById(requestParameters: GetGeoReplicationDatacentersByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getGeoReplicationDatacentersByIdRaw(requestParameters, initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/geo-replication/statistics
+     */
+    async getGeoReplicationStatisticsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/geo-replication/statistics`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/geo-replication/statistics
+     */
+    async getGeoReplicationStatistics(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getGeoReplicationStatisticsRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/geo-replication/streams
+     */
+    async getGeoReplicationStreamsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/geo-replication/streams`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/geo-replication/streams
+     */
+    async getGeoReplicationStreams(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getGeoReplicationStreamsRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/geo-replication/streams/{id}/status
+     */
+    async getGeoReplicationStreamsByIdStatusRaw(requestParameters: GetGeoReplicationStreamsByIdStatusRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.id === null || requestParameters.id === undefined) {
+            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling getGeoReplicationStreamsByIdStatus.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/geo-replication/streams/{id}/status`.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/geo-replication/streams/{id}/status
+     */
+    async getGeoReplicationStreamsByIdStatus(requestParameters: GetGeoReplicationStreamsByIdStatusRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getGeoReplicationStreamsByIdStatusRaw(requestParameters, initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/geo-replication/vector-clocks/{dc}
+     */
+    async getGeoReplicationVectorClocksByDcRaw(requestParameters: GetGeoReplicationVectorClocksByDcRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.dc === null || requestParameters.dc === undefined) {
+            throw new runtime.RequiredError('dc','Required parameter requestParameters.dc was null or undefined when calling getGeoReplicationVectorClocksByDc.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/geo-replication/vector-clocks/{dc}`.replace(`{${"dc"}}`, encodeURIComponent(String(requestParameters.dc))),
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/geo-replication/vector-clocks/{dc}
+     */
+    async getGeoReplicationVectorClocksByDc(requestParameters: GetGeoReplicationVectorClocksByDcRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getGeoReplicationVectorClocksByDcRaw(requestParameters, initOverrides);
     }
 
     /**
@@ -4885,6 +5548,84 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
+     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/advanced-replication/apply/checkpoints
+     */
+    async postAdvancedReplicationApplyCheckpointsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/apply/checkpoints`,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/advanced-replication/apply/checkpoints
+     */
+    async postAdvancedReplicationApplyCheckpoints(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.postAdvancedReplicationApplyCheckpointsRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.5 CRDT Conflict Resolution (`conflicts.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/advanced-replication/conflicts/resolve
+     */
+    async postAdvancedReplicationConflictsResolveRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/conflicts/resolve`,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.5 CRDT Conflict Resolution (`conflicts.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/advanced-replication/conflicts/resolve
+     */
+    async postAdvancedReplicationConflictsResolve(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.postAdvancedReplicationConflictsResolveRaw(initOverrides);
+    }
+
+    /**
      * Part of the contract, from the seed section \"4.4 Global Data Services (`gds.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
      * Planned: POST /api/v1/advanced-replication/gds/route
      */
@@ -5053,10 +5794,10 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/logical/publications
+     * Part of the contract, from the seed section \"4.6 Replication Monitoring (`monitoring.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/advanced-replication/monitoring/alerts
      */
-    async postAdvancedReplicationLogicalPublicationsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+    async postAdvancedReplicationMonitoringAlertsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
         const queryParameters: any = {};
 
         const headerParameters: runtime.HTTPHeaders = {};
@@ -5074,7 +5815,7 @@ export class PlannedApi extends runtime.BaseAPI {
             }
         }
         const response = await this.request({
-            path: `/api/v1/advanced-replication/logical/publications`,
+            path: `/api/v1/advanced-replication/monitoring/alerts`,
             method: 'POST',
             headers: headerParameters,
             query: queryParameters,
@@ -5084,136 +5825,11 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/logical/publications
+     * Part of the contract, from the seed section \"4.6 Replication Monitoring (`monitoring.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/advanced-replication/monitoring/alerts
      */
-    async postAdvancedReplicationLogicalPublications(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.postAdvancedReplicationLogicalPublicationsRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/logical/subscriptions
-     */
-    async postAdvancedReplicationLogicalSubscriptionsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/logical/subscriptions`,
-            method: 'POST',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/logical/subscriptions
-     */
-    async postAdvancedReplicationLogicalSubscriptions(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.postAdvancedReplicationLogicalSubscriptionsRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/logical/subscriptions/{name}/disable
-     */
-    async postAdvancedReplicationLogicalSubscriptionsByNameDisableRaw(requestParameters: PostAdvancedReplicationLogicalSubscriptionsByNameDisableRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.name === null || requestParameters.name === undefined) {
-            throw new runtime.RequiredError('name','Required parameter requestParameters.name was null or undefined when calling postAdvancedReplicationLogicalSubscriptionsByNameDisable.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/logical/subscriptions/{name}/disable`.replace(`{${"name"}}`, encodeURIComponent(String(requestParameters.name))),
-            method: 'POST',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/logical/subscriptions/{name}/disable
-     */
-    async postAdvancedReplicationLogicalSubscriptionsByNameDisable(requestParameters: PostAdvancedReplicationLogicalSubscriptionsByNameDisableRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.postAdvancedReplicationLogicalSubscriptionsByNameDisableRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/logical/subscriptions/{name}/enable
-     */
-    async postAdvancedReplicationLogicalSubscriptionsByNameEnableRaw(requestParameters: PostAdvancedReplicationLogicalSubscriptionsByNameEnableRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.name === null || requestParameters.name === undefined) {
-            throw new runtime.RequiredError('name','Required parameter requestParameters.name was null or undefined when calling postAdvancedReplicationLogicalSubscriptionsByNameEnable.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/logical/subscriptions/{name}/enable`.replace(`{${"name"}}`, encodeURIComponent(String(requestParameters.name))),
-            method: 'POST',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/logical/subscriptions/{name}/enable
-     */
-    async postAdvancedReplicationLogicalSubscriptionsByNameEnable(requestParameters: PostAdvancedReplicationLogicalSubscriptionsByNameEnableRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.postAdvancedReplicationLogicalSubscriptionsByNameEnableRaw(requestParameters, initOverrides);
+    async postAdvancedReplicationMonitoringAlerts(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.postAdvancedReplicationMonitoringAlertsRaw(initOverrides);
     }
 
     /**
@@ -5530,6 +6146,84 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async postGeoReplicationConflictsResolve(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.postGeoReplicationConflictsResolveRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/geo-replication/datacenters
+     */
+    async postGeoReplicationDatacentersRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/geo-replication/datacenters`,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/geo-replication/datacenters
+     */
+    async postGeoReplicationDatacenters(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.postGeoReplicationDatacentersRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/geo-replication/streams
+     */
+    async postGeoReplicationStreamsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/geo-replication/streams`,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/geo-replication/streams
+     */
+    async postGeoReplicationStreams(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.postGeoReplicationStreamsRaw(initOverrides);
     }
 
     /**
@@ -6560,6 +7254,45 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
+     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: PUT /api/v1/advanced-replication/apply/config
+     */
+    async putAdvancedReplicationApplyConfigRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/apply/config`,
+            method: 'PUT',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.7 Apply Engine (`apply.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: PUT /api/v1/advanced-replication/apply/config
+     */
+    async putAdvancedReplicationApplyConfig(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.putAdvancedReplicationApplyConfigRaw(initOverrides);
+    }
+
+    /**
      * Part of the contract, from the seed section \"4.4 Global Data Services (`gds.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
      * Planned: PUT /api/v1/advanced-replication/gds/services/{name}
      */
@@ -6603,12 +7336,12 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: PUT /api/v1/advanced-replication/logical/publications/{name}
+     * Part of the contract, from the seed section \"4.6 Replication Monitoring (`monitoring.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: PUT /api/v1/advanced-replication/monitoring/alerts/{id}
      */
-    async putAdvancedReplicationLogicalPublicationsByNameRaw(requestParameters: PutAdvancedReplicationLogicalPublicationsByNameRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.name === null || requestParameters.name === undefined) {
-            throw new runtime.RequiredError('name','Required parameter requestParameters.name was null or undefined when calling putAdvancedReplicationLogicalPublicationsByName.');
+    async putAdvancedReplicationMonitoringAlertsByIdRaw(requestParameters: PutAdvancedReplicationMonitoringAlertsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.id === null || requestParameters.id === undefined) {
+            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling putAdvancedReplicationMonitoringAlertsById.');
         }
 
         const queryParameters: any = {};
@@ -6628,7 +7361,7 @@ export class PlannedApi extends runtime.BaseAPI {
             }
         }
         const response = await this.request({
-            path: `/api/v1/advanced-replication/logical/publications/{name}`.replace(`{${"name"}}`, encodeURIComponent(String(requestParameters.name))),
+            path: `/api/v1/advanced-replication/monitoring/alerts/{id}`.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
             method: 'PUT',
             headers: headerParameters,
             query: queryParameters,
@@ -6638,54 +7371,11 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: PUT /api/v1/advanced-replication/logical/publications/{name}
+     * Part of the contract, from the seed section \"4.6 Replication Monitoring (`monitoring.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: PUT /api/v1/advanced-replication/monitoring/alerts/{id}
      */
-    async putAdvancedReplicationLogicalPublicationsByName(requestParameters: PutAdvancedReplicationLogicalPublicationsByNameRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.putAdvancedReplicationLogicalPublicationsByNameRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: PUT /api/v1/advanced-replication/logical/subscriptions/{name}
-     */
-    async putAdvancedReplicationLogicalSubscriptionsByNameRaw(requestParameters: PutAdvancedReplicationLogicalSubscriptionsByNameRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.name === null || requestParameters.name === undefined) {
-            throw new runtime.RequiredError('name','Required parameter requestParameters.name was null or undefined when calling putAdvancedReplicationLogicalSubscriptionsByName.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/logical/subscriptions/{name}`.replace(`{${"name"}}`, encodeURIComponent(String(requestParameters.name))),
-            method: 'PUT',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: PUT /api/v1/advanced-replication/logical/subscriptions/{name}
-     */
-    async putAdvancedReplicationLogicalSubscriptionsByName(requestParameters: PutAdvancedReplicationLogicalSubscriptionsByNameRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.putAdvancedReplicationLogicalSubscriptionsByNameRaw(requestParameters, initOverrides);
+    async putAdvancedReplicationMonitoringAlertsById(requestParameters: PutAdvancedReplicationMonitoringAlertsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.putAdvancedReplicationMonitoringAlertsByIdRaw(requestParameters, initOverrides);
     }
 
     /**
@@ -6858,6 +7548,49 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async putGatewayServicesById(requestParameters: PutGatewayServicesByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.putGatewayServicesByIdRaw(requestParameters, initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: PUT /api/v1/geo-replication/streams/{id}/consistency-level
+     */
+    async putGeoReplicationStreamsByIdConsistencyLevelRaw(requestParameters: PutGeoReplicationStreamsByIdConsistencyLevelRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.id === null || requestParameters.id === undefined) {
+            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling putGeoReplicationStreamsByIdConsistencyLevel.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/geo-replication/streams/{id}/consistency-level`.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
+            method: 'PUT',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: PUT /api/v1/geo-replication/streams/{id}/consistency-level
+     */
+    async putGeoReplicationStreamsByIdConsistencyLevel(requestParameters: PutGeoReplicationStreamsByIdConsistencyLevelRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.putGeoReplicationStreamsByIdConsistencyLevelRaw(requestParameters, initOverrides);
     }
 
     /**

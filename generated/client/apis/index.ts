@@ -17,6 +17,7 @@ export * from './GeoReplicationApi.js';
 export * from './HealthApi.js';
 export * from './HealthMonitoringApi.js';
 export * from './LoadBalancerApi.js';
+export * from './LogicalReplicationApi.js';
 export * from './MembershipApi.js';
 export * from './MetricsApi.js';
 export * from './PlannedApi.js';

@@ -5,24 +5,8 @@
 import type { DecodedChange } from '../replication/logical-decoding.js';
 import type { Lsn } from '../replication/lsn.js';
 
-/**
- * One source transaction as a logical slot decodes it (pgoutput's BEGIN to COMMIT), in commit
- * order; the same shape as logical's `decodeTransactions` gives.
- */
-export interface DecodedTransaction {
-  /** The source's transaction id. */
-  readonly xid: number;
-  /** Where the transaction's WAL record starts: its name in the apply engine. */
-  readonly lsn: Lsn;
-  /** Where it ends: the position a subscriber confirms once it is applied (the checkpoint moves to it). */
-  readonly commitLsn: Lsn;
-  /** Cluster time of the commit at the source. */
-  readonly commitTimeMs: number;
-  /** Its replication origin (the node it was first written on, when a subscription applied it there); null for a local write. */
-  readonly origin: string | null;
-  /** Its row changes, in order; none for a transaction that decodes to nothing (the checkpoint still passes it). */
-  readonly changes: readonly DecodedChange[];
-}
+/** One source transaction as a logical slot decodes it (pgoutput's BEGIN to COMMIT), in commit order: logical decoding's one type. */
+export type { DecodedTransaction } from '../replication/logical-decoding.js';
 
 /**
  * What a target did with one transaction. Targets may say more (logical adds the changes applied

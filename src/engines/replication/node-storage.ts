@@ -136,10 +136,10 @@ export class NodeStorage {
    * @throws DomainError UNPROCESSABLE for malformed writes, NOT_FOUND for a delete of a missing row,
    *   CONFLICT for a row another transaction holds locked; nothing changes then.
    */
-  commitLocal(writes: readonly RowWrite[], atMs: number, timeline: number, xid: number, owner?: string): WalRecord {
+  commitLocal(writes: readonly RowWrite[], atMs: number, timeline: number, xid: number, owner?: string, origin?: { origin: string; originLsn: Lsn }): WalRecord {
     const changes = this.resolveWrites(writes);
     this.assertUnlocked(changes, owner);
-    const record = this.log({ changes }, atMs, timeline, xid);
+    const record = this.log(origin === undefined ? { changes } : { changes, origin: origin.origin, originLsn: origin.originLsn }, atMs, timeline, xid);
     if (owner !== undefined) this.releaseLocks(owner);
     return record;
   }
@@ -571,7 +571,11 @@ export class NodeStorage {
       const stored: StoredRow = Object.freeze({
         key: change.key,
         row: change.row,
-        meta: Object.freeze({ version: (previous?.meta.version ?? 0) + 1, updatedAtMs: record.atMs, originNodeId: record.originNodeId }),
+        meta: Object.freeze(
+          record.change.origin === undefined
+            ? { version: (previous?.meta.version ?? 0) + 1, updatedAtMs: record.atMs, originNodeId: record.originNodeId }
+            : { version: (previous?.meta.version ?? 0) + 1, updatedAtMs: record.atMs, originNodeId: record.originNodeId, origin: record.change.origin },
+        ),
       });
       rows.set(change.key, stored);
       this.listener?.rowChanged(this.nodeId, change.table, change.key, stored);

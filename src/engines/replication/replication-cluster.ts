@@ -387,6 +387,15 @@ export class ReplicationCluster {
     return this.logOn(nodeId, (storage, atMs, timeline, xid) => storage.commitLocal(writes, atMs, timeline, xid, owner));
   }
 
+  /**
+   * A transaction a logical subscription applies on a writable node: logged with its replication
+   * origin and the origin's commit LSN (so decoding can filter it, as `origin = none` asks).
+   * @throws as {@link commitOn}.
+   */
+  commitWithOrigin(nodeId: string, writes: readonly RowWrite[], origin: { origin: string; originLsn: Lsn }): WalRecord {
+    return this.logOn(nodeId, (storage, atMs, timeline, xid) => storage.commitLocal(writes, atMs, timeline, xid, undefined, origin));
+  }
+
   /** PREPARE TRANSACTION `gid` on a writable node. @throws as {@link commitOn}, and CONFLICT for a gid in use. */
   prepareOn(nodeId: string, gid: string, writes: readonly RowWrite[], metadata: PrepareMetadata): WalRecord {
     return this.logOn(nodeId, (storage, atMs, timeline, xid) => storage.prepareLocal(gid, writes, metadata, atMs, timeline, xid));
@@ -602,6 +611,7 @@ export class ReplicationCluster {
     this.replicas.delete(chosen.replicaId);
     this.dropSlotInternal(replicaSlotName(chosen.replicaId), 'replica promoted');
     for (const slot of this.slots.values()) {
+      if (!this.onPrimary(slot)) continue;
       // Slots follow the new primary (as failover slots do); nothing past the switch exists there.
       slot.restartLsn = Math.min(slot.restartLsn, switchLsn);
       if (slot.confirmedFlushLsn !== null) slot.confirmedFlushLsn = Math.min(slot.confirmedFlushLsn, switchLsn);
@@ -661,13 +671,20 @@ export class ReplicationCluster {
 
   // ================================================================ slots
 
-  /** @throws DomainError UNPROCESSABLE (bad input), CONFLICT (name taken). */
-  createSlot(input: CreateSlotInput): SlotView {
+  /**
+   * `nodeId` places a logical slot on a standalone node (its own WAL); by default a slot is the
+   * physical group's, on the primary.
+   * @throws DomainError UNPROCESSABLE (bad input), CONFLICT (name taken, a standby), NOT_FOUND (unknown node).
+   */
+  createSlot(input: CreateSlotInput, options: { nodeId?: string } = {}): SlotView {
     const valid = validateCreateSlot(input);
     if (this.slots.has(valid.slotName)) throw new DomainError('CONFLICT', `Replication slot ${valid.slotName} already exists.`, { slotName: valid.slotName });
-    const currentLsn = this.currentLsn();
+    const nodeId = options.nodeId === undefined || this.writeRoleOf(options.nodeId) === 'PRIMARY' ? null : options.nodeId;
+    if (nodeId !== null && this.writeRoleOf(nodeId) === 'STANDBY') throw new DomainError('CONFLICT', `${nodeId} is a standby: its slots are the primary's.`, { nodeId });
+    const currentLsn = nodeId === null ? this.currentLsn() : this.nodeOf(nodeId).storage.positions().writeLsn;
     const slot: ReplicationSlot = {
       ...valid,
+      ...(nodeId === null ? {} : { nodeId }),
       restartLsn: currentLsn,
       confirmedFlushLsn: valid.slotType === 'LOGICAL' ? currentLsn : null,
       replicaId: null,
@@ -679,14 +696,18 @@ export class ReplicationCluster {
     return this.slotView(slot);
   }
 
-  /** @throws DomainError NOT_FOUND; CONFLICT for a replica's own slot or an active slot. */
-  dropSlot(slotName: string): SlotView {
+  /**
+   * `consumerStopped`: the slot's own consumer drops it as it stops (DROP SUBSCRIPTION), so its
+   * being active is no reason to refuse.
+   * @throws DomainError NOT_FOUND; CONFLICT for a replica's own slot or an active slot.
+   */
+  dropSlot(slotName: string, options: { consumerStopped?: boolean } = {}): SlotView {
     const slot = this.slotOf(slotName);
     if (slot.replicaId !== null && this.replicas.has(slot.replicaId)) {
       throw new DomainError('CONFLICT', `${slotName} is the slot of replica ${slot.replicaId}: remove the replica instead.`, { slotName, replicaId: slot.replicaId });
     }
     const view = this.slotView(slot);
-    if (view.active) throw new DomainError('CONFLICT', `Replication slot ${slotName} is active.`, { slotName });
+    if (view.active && options.consumerStopped !== true) throw new DomainError('CONFLICT', `Replication slot ${slotName} is active.`, { slotName });
     this.dropSlotInternal(slotName, 'dropped by operator');
     return view;
   }
@@ -703,7 +724,7 @@ export class ReplicationCluster {
       throw new DomainError('UNPROCESSABLE', `maxRecords must be between 1 and ${MAX_CONSUME_RECORDS}.`, { maxRecords });
     }
     this.assertUsable(slot);
-    const read = this.primaryStorage().readWal(slot.confirmedFlushLsn ?? slot.restartLsn, { maxRecords });
+    const read = this.slotStorage(slot).readWal(slot.confirmedFlushLsn ?? slot.restartLsn, { maxRecords });
     if (read.gone) {
       this.invalidate(slot);
       throw new DomainError('CONFLICT', `The WAL of slot ${slotName} was removed.`, { slotName });
@@ -725,9 +746,25 @@ export class ReplicationCluster {
     this.assertUsable(slot);
     const current = slot.confirmedFlushLsn ?? slot.restartLsn;
     if (!Number.isSafeInteger(lsn) || lsn < current) throw new DomainError('UNPROCESSABLE', `Cannot move slot ${slotName} back: its position is ${formatLsn(current)}.`, { slotName });
-    if (lsn > this.currentLsn()) throw new DomainError('UNPROCESSABLE', `Cannot advance slot ${slotName} past the current LSN ${formatLsn(this.currentLsn())}.`, { slotName });
+    const currentLsn = this.slotStorage(slot).positions().writeLsn;
+    if (lsn > currentLsn) throw new DomainError('UNPROCESSABLE', `Cannot advance slot ${slotName} past the current LSN ${formatLsn(currentLsn)}.`, { slotName });
     slot.restartLsn = lsn;
     if (slot.slotType === 'LOGICAL') slot.confirmedFlushLsn = lsn;
+    this.deps.records?.slotChanged(slot);
+    return this.slotView(slot);
+  }
+
+  /**
+   * A logical consumer's feedback (a subscriber's flush position): the slot confirms up to `lsn`
+   * and counts as active. A position at or behind the confirmed one changes nothing.
+   * @throws NOT_FOUND, UNPROCESSABLE (physical slot, past the WAL), CONFLICT (slot lost).
+   */
+  confirmSlot(slotName: string, lsn: Lsn): SlotView {
+    const slot = this.slotOf(slotName);
+    if (slot.slotType !== 'LOGICAL') throw new DomainError('UNPROCESSABLE', `${slotName} is a physical slot.`, { slotName });
+    this.assertUsable(slot);
+    if (lsn > (slot.confirmedFlushLsn ?? slot.restartLsn)) this.advanceSlot(slotName, lsn);
+    slot.lastConsumedAtMs = this.now();
     this.deps.records?.slotChanged(slot);
     return this.slotView(slot);
   }
@@ -752,7 +789,17 @@ export class ReplicationCluster {
 
   private slotView(slot: ReplicationSlot): SlotView {
     const replica = slot.replicaId === null ? undefined : this.replicas.get(slot.replicaId);
-    return slotViewOf(slot, replica?.sender, this.primaryStorage().positions(), this.config, this.now());
+    return slotViewOf(slot, replica?.sender, this.slotStorage(slot).positions(), this.config, this.now());
+  }
+
+  /** The storage whose WAL a slot holds: its standalone node's, else the primary's. */
+  private slotStorage(slot: ReplicationSlot): NodeStorage {
+    return slot.nodeId === undefined || slot.nodeId === null ? this.primaryStorage() : this.nodeOf(slot.nodeId).storage;
+  }
+
+  /** Whether a slot is the physical group's (held on the primary) rather than a standalone node's. */
+  private onPrimary(slot: ReplicationSlot): boolean {
+    return slot.nodeId === undefined || slot.nodeId === null;
   }
 
   private invalidate(slot: ReplicationSlot): void {
@@ -775,14 +822,14 @@ export class ReplicationCluster {
     const nowMs = this.now();
     const primary = this.nodeOf(this.primaryId);
     const positions = primary.storage.positions();
-    const claims = [...this.slots.values()].filter((slot) => slot.invalidationReason === null).map((slot) => slot.restartLsn);
+    const claims = [...this.slots.values()].filter((slot) => slot.invalidationReason === null && this.onPrimary(slot)).map((slot) => slot.restartLsn);
     const firstUnarchived = this.archive.firstUnarchivedLsn(this.config.walSegmentBytes);
     const keepLsn = checkpointKeepLsn(positions.writeLsn, claims, firstUnarchived, this.config, pinsOf(primary.storage));
     const removed = primary.running ? primary.storage.removeWalBefore(keepLsn) : [];
     const invalidatedSlots: string[] = [];
     const walStartLsn = primary.storage.positions().walStartLsn;
     for (const slot of this.slots.values()) {
-      if (slot.invalidationReason === null && slot.restartLsn < walStartLsn) {
+      if (slot.invalidationReason === null && this.onPrimary(slot) && slot.restartLsn < walStartLsn) {
         this.invalidate(slot);
         invalidatedSlots.push(slot.slotName);
         const replica = slot.replicaId === null ? undefined : this.replicas.get(slot.replicaId);
@@ -801,7 +848,16 @@ export class ReplicationCluster {
     for (const node of this.nodes.values()) {
       if (node.id === this.primaryId || this.replicas.has(node.id) || !node.running) continue;
       const own = node.storage.positions();
-      node.storage.removeWalBefore(Math.min(checkpointKeepLsn(own.writeLsn, [], null, this.config, pinsOf(node.storage)), own.replayLsn));
+      // A standalone node keeps what its own logical slots hold, too.
+      const ownSlots = [...this.slots.values()].filter((slot) => slot.nodeId === node.id && slot.invalidationReason === null);
+      node.storage.removeWalBefore(Math.min(checkpointKeepLsn(own.writeLsn, ownSlots.map((slot) => slot.restartLsn), null, this.config, pinsOf(node.storage)), own.replayLsn));
+      const nodeWalStart = node.storage.positions().walStartLsn;
+      for (const slot of ownSlots) {
+        if (slot.restartLsn < nodeWalStart) {
+          this.invalidate(slot);
+          invalidatedSlots.push(slot.slotName);
+        }
+      }
     }
     this.checkpoints = { count: this.checkpoints.count + 1, lastAtMs: nowMs };
     return {

@@ -32,6 +32,8 @@ export interface ReplicationSlot {
   createdAtMs: number;
   /** When a consumer last confirmed (logical slots), for `active`. */
   lastConsumedAtMs: number | null;
+  /** A logical slot on a standalone node decodes that node's WAL; absent (or null) for the primary's. */
+  nodeId?: string | null;
 }
 
 /** What creating a slot needs. */

@@ -57,6 +57,13 @@ export type TwoPhaseKind = TwoPhaseChange['kind'];
 export interface WalChange {
   readonly changes: readonly RowChange[];
   readonly twoPhase?: TwoPhaseChange;
+  /**
+   * The replication origin of a transaction a logical subscription applied (PostgreSQL's
+   * replorigin on the commit record): the subscription's origin name. Absent on local writes.
+   */
+  readonly origin?: string;
+  /** The commit LSN on the origin's node of the transaction applied (replorigin_session_origin_lsn). */
+  readonly originLsn?: Lsn;
 }
 
 export interface WalRecord {
@@ -81,6 +88,8 @@ export interface RowMeta {
   readonly version: number;
   readonly updatedAtMs: number;
   readonly originNodeId: string;
+  /** The replication origin of the last write (a logical subscription's); absent for a local write. */
+  readonly origin?: string;
 }
 
 /** A row with its metadata, as a table image shows it. */
