@@ -5541,6 +5541,506 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/advanced-replication/multi-master/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List multi-master groups
+         * @description The groups with their tables, strategy, quorums and sites; each site with its data hash
+         *     and what it has shipped to each other site, and whether the group has converged now.
+         */
+        get: operations["listMultiMasterGroups"];
+        put?: never;
+        /**
+         * Create a multi-master group
+         * @description Creates a group whose sites all take writes to its tables. Each site is a writable node
+         *     (`PRIMARY` or `STANDALONE`): a standby answers 409 naming its role (remove it from the
+         *     replicas first, `DELETE /api/v1/replication/replicas/{id}`, or add a node: a node added
+         *     to the cluster stands alone). `writeQuorum` and `readQuorum` default to a majority of the
+         *     sites. A table belongs to one group. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["createMultiMasterGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a multi-master group
+         * @description The group, its sites with their data hashes and shipping, and whether it has converged.
+         */
+        get: operations["getMultiMasterGroup"];
+        /**
+         * Change a multi-master group
+         * @description Changes the name, tables, strategy, CRDT columns or quorums; what is not given keeps its
+         *     value. A new strategy applies to conflicts met after the change. A quorum counts sites,
+         *     from 1 to the group's site count (422 otherwise).
+         */
+        put: operations["updateMultiMasterGroup"];
+        post?: never;
+        /**
+         * Delete a multi-master group
+         * @description Removes the group: its sites stop shipping to each other. The rows stay in each node's
+         *     storage (they are the nodes' tables); quorum writes still waiting fail.
+         */
+        delete: operations["deleteMultiMasterGroup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/groups/{id}/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a site to a group
+         * @description Makes a writable node a site of the group. The new site gets the group's data at once by
+         *     anti-entropy from the running sites, then takes part in shipping. A standby answers 409
+         *     naming its role; a node already in the group 409.
+         */
+        post: operations["addMultiMasterSite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/groups/{groupId}/sites/{siteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                groupId: components["schemas"]["MultiMasterGroupId"];
+                /**
+                 * @description The site's id.
+                 * @example node-6
+                 */
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a site from a group
+         * @description The site leaves the group; its rows stay in its node's storage. 409 when fewer sites than
+         *     the group's quorums would remain (lower them first).
+         */
+        delete: operations["removeMultiMasterSite"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the sites of every group
+         * @description Every site of every group (or of one), with its node's role, data hash, rows and shipping to each peer.
+         */
+        get: operations["listMultiMasterSites"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/replicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write, read, push or run anti-entropy
+         * @description - `WRITE` writes rows at `siteId` as a quorum write: the site asks every other site to
+         *       prepare, commits in its WAL once `writeQuorum` sites (itself included) acknowledged, then
+         *       ships the change. Without its quorum within 2 s of cluster time the write fails with 503
+         *       `NO_QUORUM` and no site keeps it. A write that is still waiting (the cluster clock is
+         *       stopped or slow) answers 202 with state `PENDING`; it settles on the cluster clock.
+         *     - `READ` reads rows at `siteId` from `readQuorum` sites and answers the newest version by
+         *       clock (concurrent ones resolved by the strategy), repairing older sites.
+         *     - `PUSH` ships every site's unacknowledged changes now.
+         *     - `ANTI_ENTROPY` compares sites Merkle-style and exchanges what differs.
+         */
+        post: operations["replicateMultiMaster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/quorum-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether each group's quorums are reachable now
+         * @description For each group (or one): which sites count now (running, in the largest set of sites that
+         *     all reach each other across the network and the WAN links) and whether the write and read
+         *     quorums are reachable.
+         */
+        get: operations["getMultiMasterQuorumStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/convergence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether each group's sites agree, and how long they took
+         * @description Per group: the sites grouped by equal data hash, when the last divergence began and how
+         *     long ago, how long the group took to converge after it, and the p99 of the kept
+         *     convergence times, all on the cluster clock. `multiMasterConvergence` streams changes.
+         */
+        get: operations["getMultiMasterConvergence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Multi-master counters
+         * @description Writes, reads, shipping, conflicts and anti-entropy since the server started, in total and per group.
+         */
+        get: operations["getMultiMasterStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/multi-master/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List multi-master groups (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/multi-master/groups` (the path seed 001 names): the same
+         *     parameters, body and answer.
+         */
+        get: operations["listMultiMasterGroupsAlias"];
+        put?: never;
+        /**
+         * Create a multi-master group (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/multi-master/groups` (the path seed 001 names): the same
+         *     parameters, body and answer.
+         */
+        post: operations["createMultiMasterGroupAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/multi-master/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a multi-master group (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/multi-master/groups/{id}` (the path seed 001 names): the same
+         *     parameters, body and answer.
+         */
+        get: operations["getMultiMasterGroupAlias"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a multi-master group (alias)
+         * @description Alias of `DELETE /api/v1/advanced-replication/multi-master/groups/{id}` (the path seed 001 names): the same
+         *     parameters, body and answer.
+         */
+        delete: operations["deleteMultiMasterGroupAlias"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/multi-master/groups/{id}/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a site to a group (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/multi-master/groups/{id}/sites` (the path seed 001 names): the same
+         *     parameters, body and answer.
+         */
+        post: operations["addMultiMasterSiteAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/multi-master/groups/{id}/sites/{site}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+                /**
+                 * @description The site's id.
+                 * @example node-6
+                 */
+                site: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a site from a group (alias)
+         * @description Alias of `DELETE /api/v1/advanced-replication/multi-master/groups/{groupId}/sites/{siteId}` (the path seed 001 names): the same
+         *     parameters, body and answer.
+         */
+        delete: operations["removeMultiMasterSiteAlias"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/multi-master/convergence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Convergence of each group (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/multi-master/convergence` (the path seed 001 names): the same
+         *     parameters, body and answer.
+         */
+        get: operations["getMultiMasterConvergenceAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/multi-master/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Multi-master counters (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/multi-master/statistics` (the path seed 001 names): the same
+         *     parameters, body and answer.
+         */
+        get: operations["getMultiMasterStatisticsAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List replication groups (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/multi-master/groups` (the path seed 002 names): the same
+         *     parameters, body and answer.
+         */
+        get: operations["listReplicationGroupsAlias"];
+        put?: never;
+        /**
+         * Create a replication group (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/multi-master/groups` (the path seed 002 names): the same
+         *     parameters, body and answer.
+         */
+        post: operations["createReplicationGroupAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a replication group (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/multi-master/groups/{id}` (the path seed 002 names): the same
+         *     parameters, body and answer.
+         */
+        get: operations["getReplicationGroupAlias"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a replication group (alias)
+         * @description Alias of `DELETE /api/v1/advanced-replication/multi-master/groups/{id}` (the path seed 002 names): the same
+         *     parameters, body and answer.
+         */
+        delete: operations["deleteReplicationGroupAlias"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo-replication/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conflicts of multi-master groups
+         * @description Concurrent writes to one row met at a group's sites, newest first: both versions with
+         *     their vector clocks, the strategy, the winner and why it won, OPEN until resolved for the
+         *     CUSTOM strategy. A conflict is recorded once, however many sites meet it.
+         */
+        get: operations["listGeoReplicationConflicts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo-replication/conflicts/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a group conflict
+         * @description Writes the chosen value (`value`, or the version of `winnerSiteId`, or the version in place)
+         *     at a running site of the group as a new version whose clock has seen both sides, so it
+         *     replaces them at every site; the conflict becomes RESOLVED. 409 when no site of the group can
+         *     write now.
+         */
+        post: operations["resolveGeoReplicationConflict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/advanced-replication/apply/checkpoints": {
         parameters: {
             query?: never;
@@ -6379,209 +6879,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/advanced-replication/multi-master/convergence": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/multi-master/convergence
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMultiMasterConvergence"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/groups": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/multi-master/groups
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMultiMasterGroups"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/multi-master/groups
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationMultiMasterGroups"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/groups/{groupId}/sites/{siteId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `groupId` of the addressed `groups` entry. */
-                groupId: string;
-                /** @description The `siteId` of the addressed `sites` entry. */
-                siteId: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/advanced-replication/multi-master/groups/{groupId}/sites/{siteId}
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/groups/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `groups` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/multi-master/groups/{id}
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMultiMasterGroupsById"];
-        /**
-         * Planned: PUT /api/v1/advanced-replication/multi-master/groups/{id}
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        put: operations["putAdvancedReplicationMultiMasterGroupsById"];
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/advanced-replication/multi-master/groups/{id}
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteAdvancedReplicationMultiMasterGroupsById"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/groups/{id}/sites": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `groups` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/multi-master/groups/{id}/sites
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationMultiMasterGroupsByIdSites"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/quorum-status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/multi-master/quorum-status
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMultiMasterQuorumStatus"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/replicate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/multi-master/replicate
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationMultiMasterReplicate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/sites": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/multi-master/sites
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMultiMasterSites"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/multi-master/statistics
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMultiMasterStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/connections": {
         parameters: {
             query?: never;
@@ -6875,46 +7172,6 @@ export interface paths {
         get: operations["getGatewayStats"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/conflicts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/geo-replication/conflicts
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getGeoReplicationConflicts"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/conflicts/resolve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/geo-replication/conflicts/resolve
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postGeoReplicationConflictsResolve"];
         delete?: never;
         options?: never;
         head?: never;
@@ -21877,11 +22134,13 @@ export interface components {
          *     - `alert_fired`, `alert_resolved` (Alert): an alert of any source (health, replication) fired, or resolved after firing; the alert as `GET /api/v1/alerts` shows it.
          *     - `rebalance_started`, `rebalance_progress`, `rebalance_completed` (WorkflowProgress of a REBALANCE): a rebalance plan started executing; one of its moves changed phase or another move began (and at most once a second of cluster time while it runs); it ended COMPLETED, CANCELLED or FAILED. On `/api/v1/ws/cluster/sharding`.
          *     - `migration_started`, `migration_progress`, `migration_completed` (WorkflowProgress of a MIGRATION): the same for a migration task. On `/api/v1/ws/cluster/nodes`.
+         *     - `multi_master_convergence` (Convergence): a multi-master group's sites stopped agreeing (their data hashes differ), or agree again, with how long it took.
+         *     - `group_conflict_detected`, `group_conflict_resolved` (GroupConflict): concurrent writes to one row of a multi-master group were met (recorded once), or a conflict was resolved by hand.
          *     The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events; `/api/v1/ws/cluster/rac` the nine RAC events; `/api/v1/ws/cluster/sharding` the shard and rebalance events. The transaction events have no stream of their own: follow them on `/api/v1/ws/events` (filter by type, or by node), or with the `distributedTransactionUpdates` and `xaBranchUpdates` subscriptions.
          * @example node_joined
          * @enum {string}
          */
-        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved" | "cache_fusion_transfer" | "lock_granted" | "lock_released" | "lock_conversion" | "resource_remastered" | "instance_recovery_started" | "instance_recovery_completed" | "parallel_query_started" | "parallel_query_completed" | "distributed_transaction_begun" | "distributed_transaction_prepared" | "distributed_transaction_committed" | "distributed_transaction_aborted" | "distributed_transaction_in_doubt" | "distributed_transaction_heuristic" | "distributed_transaction_forgotten" | "xa_branch_state_changed" | "shard_added" | "shard_removed" | "shard_state_changed" | "alert_fired" | "alert_resolved" | "distributed_query_started" | "distributed_query_completed" | "rebalance_started" | "rebalance_progress" | "rebalance_completed" | "migration_started" | "migration_progress" | "migration_completed";
+        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved" | "cache_fusion_transfer" | "lock_granted" | "lock_released" | "lock_conversion" | "resource_remastered" | "instance_recovery_started" | "instance_recovery_completed" | "parallel_query_started" | "parallel_query_completed" | "distributed_transaction_begun" | "distributed_transaction_prepared" | "distributed_transaction_committed" | "distributed_transaction_aborted" | "distributed_transaction_in_doubt" | "distributed_transaction_heuristic" | "distributed_transaction_forgotten" | "xa_branch_state_changed" | "shard_added" | "shard_removed" | "shard_state_changed" | "alert_fired" | "alert_resolved" | "distributed_query_started" | "distributed_query_completed" | "rebalance_started" | "rebalance_progress" | "rebalance_completed" | "migration_started" | "migration_progress" | "migration_completed" | "multi_master_convergence" | "group_conflict_detected" | "group_conflict_resolved";
         /** @description Payload of `node_joined` and `node_left`. */
         NodeMembershipPayload: {
             /** @example node-6 */
@@ -23909,6 +24168,172 @@ export interface components {
             error: string | null;
         };
         /**
+         * @description A group's id (given at creation, or `mm-group-N`).
+         * @example orders-mm
+         */
+        MultiMasterGroupId: string;
+        SiteAgreement: {
+            /** @example 3fa1c2e0b9d84a17 */
+            dataHash: string;
+            /**
+             * @example [
+             *       "node-1",
+             *       "node-2",
+             *       "node-3"
+             *     ]
+             */
+            siteIds: string[];
+        };
+        /** @description Whether a group's sites hold the same data, and how long they took to agree. */
+        Convergence: {
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /** @example true */
+            converged: boolean;
+            /** @description Sites grouped by equal data hash, the largest group first (one group when converged). */
+            agreement: components["schemas"]["SiteAgreement"][];
+            /**
+             * Format: date-time
+             * @description When the current divergence began; null when converged.
+             * @example null
+             */
+            divergedSince: string | null;
+            /**
+             * Format: date-time
+             * @description When the hashes last began to differ.
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            lastDivergenceAt: string | null;
+            /**
+             * @description Cluster ms since then.
+             * @example 5000
+             */
+            sinceLastDivergenceMs: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.042Z
+             */
+            lastConvergedAt: string | null;
+            /**
+             * @description How long the last divergence lasted: from the first change that made the hashes differ to the moment they all agreed again (cluster ms).
+             * @example 42
+             */
+            lastConvergenceMs: number | null;
+            /**
+             * @description p99 of the kept convergence times (nearest rank).
+             * @example 48
+             */
+            p99ConvergenceMs: number | null;
+            /**
+             * @description Convergence times kept (at most 256).
+             * @example 12
+             */
+            samples: number;
+        };
+        /**
+         * @description A version vector: for each site, how many of its writes to the row this version has seen.
+         * @example {
+         *       "node-1": 2,
+         *       "node-3": 1
+         *     }
+         */
+        VectorClock: {
+            [key: string]: number;
+        };
+        ConflictVersion: {
+            /** @example node-1 */
+            siteId: string;
+            /**
+             * @example {
+             *       "total": 42
+             *     }
+             */
+            row: {
+                [key: string]: unknown;
+            } | null;
+            clock: components["schemas"]["VectorClock"];
+            /** @example node-1:2 */
+            dot: string;
+            /** @example 1795775400000 */
+            atMs: number;
+        };
+        /**
+         * @description How concurrent writes to one row are resolved, the same way at every site:
+         *     - `LAST_WRITER_WINS`: the later write by cluster time (ties go to the higher site id);
+         *     - `SITE_PRIORITY`: the write of the site with the lower `priority` (ties as LAST_WRITER_WINS);
+         *     - `CUSTOM`: the conflict stays `OPEN`, the later write in place, until a value is given
+         *       through `POST /api/v1/geo-replication/conflicts/resolve`;
+         *     - `MULTI_VALUE`: every concurrent version is kept as a sibling (Riak's `allow_mult`) until a
+         *       write that has seen them replaces them; the latest is shown;
+         *     - `CRDT`: each column of `columnCrdts` merges as its CRDT (counters add every site's
+         *       increments, sets take the union); other columns as LAST_WRITER_WINS.
+         * @example LAST_WRITER_WINS
+         * @enum {string}
+         */
+        ConflictStrategy: "LAST_WRITER_WINS" | "SITE_PRIORITY" | "CUSTOM" | "MULTI_VALUE" | "CRDT";
+        Sibling: {
+            /**
+             * @example {
+             *       "total": 42
+             *     }
+             */
+            row: {
+                [key: string]: unknown;
+            } | null;
+            /** @example node-2:1 */
+            dot: string;
+            /** @example node-2 */
+            originSiteId: string;
+            /**
+             * @description Cluster time of the write (epoch ms).
+             * @example 1795775400000
+             */
+            atMs: number;
+        };
+        /** @description Two concurrent writes to one row of a group, as the sites met them. */
+        GroupConflict: {
+            /** @example mmc-3fa1c2e0b9d84a17 */
+            conflictId: string;
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /** @example orders */
+            table: string;
+            /** @example o-1001 */
+            key: string;
+            /** @description Both versions with their clocks: the one the detecting site held, then the incoming one. */
+            versions: components["schemas"]["ConflictVersion"][];
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            detectedAt: string;
+            /** @example node-3 */
+            detectedBySiteId: string;
+            strategy: components["schemas"]["ConflictStrategy"];
+            /** @example node-3:1 */
+            winnerDot: string;
+            /** @example node-3 */
+            winnerSiteId: string;
+            /**
+             * @description Why the winner won.
+             * @example LAST_WRITER_WINS: node-3:1 written at 1795775400020 after 1795775400000
+             */
+            reason: string;
+            /**
+             * @example RESOLVED
+             * @enum {string}
+             */
+            status: "OPEN" | "RESOLVED";
+            siblings: components["schemas"]["Sibling"][];
+            /**
+             * @description The row in place after resolution.
+             * @example {
+             *       "total": 43
+             *     }
+             */
+            resolvedRow: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /**
          * @description Every event, on every stream, in one envelope. `cursor` increases by one per event across
          *     the whole cluster; reconnect with `resumeFrom` set to the last cursor you saw to miss nothing.
          *     The log keeps the newest events only (`RUSTYDB_EVENT_LOG_MAX_EVENTS`, 100,000 by default,
@@ -23933,7 +24358,7 @@ export interface components {
              */
             source: string;
             /** @description Depends on `type`; see the payload schemas. */
-            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"] | components["schemas"]["TransactionBegunPayload"] | components["schemas"]["TransactionVotePayload"] | components["schemas"]["TransactionEndedPayload"] | components["schemas"]["TransactionInDoubtPayload"] | components["schemas"]["TransactionHeuristicPayload"] | components["schemas"]["TransactionForgottenPayload"] | components["schemas"]["XaBranchStatePayload"] | components["schemas"]["ShardAddedPayload"] | components["schemas"]["ShardRemovedPayload"] | components["schemas"]["ShardStateChangedPayload"] | components["schemas"]["Alert"] | components["schemas"]["DistributedQueryPayload"] | components["schemas"]["WorkflowProgress"];
+            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"] | components["schemas"]["TransactionBegunPayload"] | components["schemas"]["TransactionVotePayload"] | components["schemas"]["TransactionEndedPayload"] | components["schemas"]["TransactionInDoubtPayload"] | components["schemas"]["TransactionHeuristicPayload"] | components["schemas"]["TransactionForgottenPayload"] | components["schemas"]["XaBranchStatePayload"] | components["schemas"]["ShardAddedPayload"] | components["schemas"]["ShardRemovedPayload"] | components["schemas"]["ShardStateChangedPayload"] | components["schemas"]["Alert"] | components["schemas"]["DistributedQueryPayload"] | components["schemas"]["WorkflowProgress"] | components["schemas"]["Convergence"] | components["schemas"]["GroupConflict"];
         };
         EventListResponse: {
             /** @enum {boolean} */
@@ -24851,6 +25276,600 @@ export interface components {
              */
             success: true;
             data: components["schemas"]["MigrationStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description What a site has shipped to one other site of the group. */
+        SitePeer: {
+            /**
+             * @description The receiving site.
+             * @example node-3
+             */
+            siteId: string;
+            /**
+             * @description Position in this site's WAL up to which the peer acknowledged this site's own changes.
+             * @example 16777984
+             */
+            ackedLsn: number;
+            /**
+             * @description WAL bytes of this site written after that position (its own changes and others'), an upper bound of what the peer still lacks.
+             * @example 0
+             */
+            pendingBytes: number;
+            /**
+             * @description Whether the network lets this site reach the peer now (no partition between them).
+             * @example true
+             */
+            reachable: boolean;
+            /**
+             * @description Row versions sent to the peer since the server started (retransmissions included).
+             * @example 12
+             */
+            changesShipped: number;
+            /**
+             * @description WAL bytes of the records sent to the peer since the server started.
+             * @example 3120
+             */
+            bytesShipped: number;
+        };
+        /** @description A site of a group, with what it holds and ships now. */
+        MultiMasterSite: {
+            /** @example node-1 */
+            siteId: string;
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /**
+             * @description The node whose storage holds the site's rows.
+             * @example node-1
+             */
+            nodeId: string;
+            /**
+             * @description The datacenter of the node (geo), or null when it is in none.
+             * @example dc-east
+             */
+            datacenterId: string | null;
+            /**
+             * @description SITE_PRIORITY: lower wins.
+             * @example 1
+             */
+            priority: number;
+            /**
+             * Format: date-time
+             * @description When the site joined (cluster time).
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            addedAt: string;
+            /**
+             * @description Whether the site's node runs.
+             * @example true
+             */
+            running: boolean;
+            /**
+             * @description The node's role in physical replication now.
+             * @example PRIMARY
+             * @enum {string}
+             */
+            writeRole: "PRIMARY" | "STANDBY" | "STANDALONE";
+            /**
+             * @description Hash of the site's data of the group (XOR of each row version's 64-bit hash, updated on every change); equal hashes mean equal data.
+             * @example 3fa1c2e0b9d84a17
+             */
+            dataHash: string;
+            /**
+             * @description Rows of the group's tables the site holds (tombstones not counted).
+             * @example 2
+             */
+            rowCount: number;
+            /** @description Shipping to each other site. */
+            peers: components["schemas"]["SitePeer"][];
+        };
+        /**
+         * @description `CRDT` strategy: the CRDT of each column. A write to a `G_COUNTER` or `PN_COUNTER` column
+         *     gives the value the writer wants; the difference from the site's current value is that site's
+         *     increment (a G_COUNTER only grows). A `G_SET` column is an array whose members are only
+         *     added. `LWW_REGISTER` is a last-writer-wins column.
+         * @example {
+         *       "likes": "PN_COUNTER",
+         *       "tags": "G_SET"
+         *     }
+         */
+        ColumnCrdts: {
+            [key: string]: "LWW_REGISTER" | "G_COUNTER" | "PN_COUNTER" | "G_SET";
+        };
+        /**
+         * @description A number of sites, from 1 to the group's site count.
+         * @example 2
+         */
+        Quorum: number;
+        /** @description A multi-master group. */
+        MultiMasterGroup: {
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /**
+             * @description A name for people.
+             * @example Orders in every region
+             */
+            name: string;
+            /**
+             * @description The tables every site takes writes to (a table belongs to one group).
+             * @example [
+             *       "orders"
+             *     ]
+             */
+            tables: string[];
+            /** @description The sites. */
+            sites: components["schemas"]["MultiMasterSite"][];
+            conflictStrategy: components["schemas"]["ConflictStrategy"];
+            columnCrdts: components["schemas"]["ColumnCrdts"];
+            writeQuorum: components["schemas"]["Quorum"];
+            readQuorum: components["schemas"]["Quorum"];
+            /**
+             * @description Whether every site holds the same data now (equal data hashes).
+             * @example true
+             */
+            converged: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            updatedAt: string;
+        };
+        MultiMasterGroupListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["MultiMasterGroup"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description A node to make a site of the group. It must be writable (`PRIMARY` or `STANDALONE`); a standby answers 409. */
+        SiteInput: {
+            /**
+             * @description The cluster node.
+             * @example node-1
+             */
+            nodeId: string;
+            /**
+             * @description The site's id in the group; default the node id.
+             * @example node-1
+             */
+            siteId?: string;
+            /**
+             * @description SITE_PRIORITY: lower wins. Default: the site's position in the group, from 1.
+             * @example 1
+             */
+            priority?: number;
+        };
+        /** @description A new group. Quorums default to a majority of its sites. */
+        CreateMultiMasterGroupRequest: {
+            groupId?: components["schemas"]["MultiMasterGroupId"];
+            /** @example Orders in every region */
+            name: string;
+            /**
+             * @example [
+             *       "orders"
+             *     ]
+             */
+            tables: string[];
+            sites: components["schemas"]["SiteInput"][];
+            conflictStrategy?: components["schemas"]["ConflictStrategy"];
+            columnCrdts?: components["schemas"]["ColumnCrdts"];
+            writeQuorum?: components["schemas"]["Quorum"];
+            readQuorum?: components["schemas"]["Quorum"];
+        };
+        MultiMasterGroupResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["MultiMasterGroup"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description What to change; the rest keeps its value. The strategy applies to conflicts detected after the change. */
+        UpdateMultiMasterGroupRequest: {
+            /** @example Orders (EU and US) */
+            name?: string;
+            /**
+             * @example [
+             *       "orders",
+             *       "customers"
+             *     ]
+             */
+            tables?: string[];
+            conflictStrategy?: components["schemas"]["ConflictStrategy"];
+            columnCrdts?: components["schemas"]["ColumnCrdts"];
+            writeQuorum?: components["schemas"]["Quorum"];
+            readQuorum?: components["schemas"]["Quorum"];
+        };
+        MultiMasterSiteListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["MultiMasterSite"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description A put (the whole row) or a delete of one row. */
+        "RowWrite-2": {
+            /**
+             * @example put
+             * @enum {string}
+             */
+            op: "put" | "delete";
+            /** @example orders */
+            table: string;
+            /** @example o-1001 */
+            key: string;
+            /**
+             * @description The row (put only).
+             * @example {
+             *       "total": 42,
+             *       "status": "NEW"
+             *     }
+             */
+            row?: {
+                [key: string]: unknown;
+            };
+        };
+        RowRef: {
+            /** @example orders */
+            table: string;
+            /** @example o-1001 */
+            key: string;
+        };
+        /**
+         * @description What to do:
+         *     - `WRITE`: write `writes` at `siteId`, acknowledged by the group's `writeQuorum` sites;
+         *     - `READ`: read `rows` at `siteId` from `readQuorum` sites, the newest version by clock, and
+         *       repair the sites that answered with an older one;
+         *     - `PUSH`: ship every site's unacknowledged changes now rather than at the next interval;
+         *     - `ANTI_ENTROPY`: compare sites Merkle-style (all pairs, or the pairs with `siteIds`) and
+         *       exchange the versions of the keys that differ.
+         */
+        ReplicateRequest: {
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /**
+             * @example WRITE
+             * @enum {string}
+             */
+            mode: "WRITE" | "READ" | "PUSH" | "ANTI_ENTROPY";
+            /**
+             * @description WRITE and READ: the coordinating site.
+             * @example node-1
+             */
+            siteId?: string;
+            writes?: components["schemas"]["RowWrite-2"][];
+            rows?: components["schemas"]["RowRef"][];
+            /** @description ANTI_ENTROPY: only pairs with one of these sites. */
+            siteIds?: string[];
+        };
+        WrittenVersion: {
+            /** @example orders */
+            table: string;
+            /** @example o-1001 */
+            key: string;
+            clock: components["schemas"]["VectorClock"];
+            /**
+             * @description The write: `site:counter`.
+             * @example node-1:2
+             */
+            dot: string;
+        };
+        /** @description A quorum write. */
+        WriteOutcome: {
+            /** @example mmw-7 */
+            writeId: string;
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /** @example node-1 */
+            siteId: string;
+            /**
+             * @description PENDING while waiting for acknowledgements (the clock is not running, or they are slow).
+             * @example COMMITTED
+             * @enum {string}
+             */
+            state: "PENDING" | "COMMITTED" | "FAILED";
+            /**
+             * @description Sites that acknowledged (the coordinating site included).
+             * @example [
+             *       "node-1",
+             *       "node-2"
+             *     ]
+             */
+            acknowledgedBy: string[];
+            writeQuorum: components["schemas"]["Quorum"];
+            versions: components["schemas"]["WrittenVersion"][];
+            /**
+             * @description Why it failed.
+             * @example null
+             */
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.012Z
+             */
+            settledAt: string | null;
+        };
+        ReadRow: {
+            /** @example orders */
+            table: string;
+            /** @example o-1001 */
+            key: string;
+            /**
+             * @description The row; null when deleted.
+             * @example {
+             *       "total": 42
+             *     }
+             */
+            row: {
+                [key: string]: unknown;
+            } | null;
+            clock: components["schemas"]["VectorClock"];
+            /** @example node-1:2 */
+            dot: string;
+            /** @description MULTI_VALUE: the concurrent versions kept. */
+            siblings: components["schemas"]["Sibling"][];
+        };
+        ReadOutcome: {
+            /** @example mmr-8 */
+            readId: string;
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /** @example node-3 */
+            siteId: string;
+            /**
+             * @description COMMITTED once the read quorum answered.
+             * @example COMMITTED
+             * @enum {string}
+             */
+            state: "PENDING" | "COMMITTED" | "FAILED";
+            /**
+             * @example [
+             *       "node-2",
+             *       "node-3"
+             *     ]
+             */
+            answeredBy: string[];
+            readQuorum: components["schemas"]["Quorum"];
+            /** @description The rows found (a row no site has is left out). */
+            rows: components["schemas"]["ReadRow"][];
+            /**
+             * @description Sites sent the newest version (read repair).
+             * @example [
+             *       "node-3"
+             *     ]
+             */
+            repairedSiteIds: string[];
+            /** @example null */
+            reason: string | null;
+        };
+        AntiEntropyPair: {
+            /** @example node-1 */
+            siteA: string;
+            /** @example node-3 */
+            siteB: string;
+            /**
+             * @description Key ranges whose hashes were compared.
+             * @example 32
+             */
+            rangesCompared: number;
+            /**
+             * @description Ranges that differed and were cut again or compared key by key.
+             * @example 2
+             */
+            rangesDescended: number;
+            /**
+             * @description Row versions that changed a site.
+             * @example 1
+             */
+            keysRepaired: number;
+        };
+        /** @description What the mode did; the other parts are null. */
+        ReplicateResult: {
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /**
+             * @example WRITE
+             * @enum {string}
+             */
+            mode: "WRITE" | "READ" | "PUSH" | "ANTI_ENTROPY";
+            /** @description WRITE: the write. */
+            write: components["schemas"]["WriteOutcome"] | null;
+            /** @description READ: the read. */
+            read: components["schemas"]["ReadOutcome"] | null;
+            push: {
+                /**
+                 * @description Row versions sent now.
+                 * @example 3
+                 */
+                changesSent: number;
+            } | null;
+            antiEntropy: {
+                pairs: components["schemas"]["AntiEntropyPair"][];
+                /**
+                 * @description Sites down (pairs that cannot reach each other are left out too).
+                 * @example []
+                 */
+                skippedSiteIds: string[];
+            } | null;
+        };
+        ReplicateResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ReplicateResult"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        QuorumSite: {
+            /** @example node-1 */
+            siteId: string;
+            /** @example node-1 */
+            nodeId: string;
+            /** @example dc-east */
+            datacenterId: string | null;
+            /** @example true */
+            running: boolean;
+            /**
+             * @description Whether the site is in the largest set of running sites that all reach each other now.
+             * @example true
+             */
+            counts: boolean;
+        };
+        QuorumStatus: {
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            writeQuorum: components["schemas"]["Quorum"];
+            readQuorum: components["schemas"]["Quorum"];
+            sites: components["schemas"]["QuorumSite"][];
+            /**
+             * @description Sites that count.
+             * @example 3
+             */
+            reachableSites: number;
+            /** @example true */
+            writeQuorumReachable: boolean;
+            /** @example true */
+            readQuorumReachable: boolean;
+        };
+        QuorumStatusListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["QuorumStatus"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        ConvergenceListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["Convergence"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description Counters since the server started. */
+        GroupCounters: {
+            /** @example 10 */
+            writesCommitted: number;
+            /**
+             * @description Writes that did not reach their quorum.
+             * @example 1
+             */
+            writesFailed: number;
+            /** @example 12 */
+            rowsWritten: number;
+            /** @example 3 */
+            readsServed: number;
+            /** @example 0 */
+            readsFailed: number;
+            /** @example 1 */
+            readRepairs: number;
+            /** @example 24 */
+            changesShipped: number;
+            /** @example 6240 */
+            bytesShipped: number;
+            /**
+             * @description Row versions from other sites that changed a site.
+             * @example 22
+             */
+            changesApplied: number;
+            /**
+             * @description Versions a site already had (retransmissions, or known through another path).
+             * @example 2
+             */
+            duplicatesSkipped: number;
+            /**
+             * @description Concurrent versions met at a site (one conflict is met at each site that receives both).
+             * @example 2
+             */
+            conflictsDetected: number;
+            /** @example 1 */
+            antiEntropyRuns: number;
+            /** @example 1 */
+            keysRepaired: number;
+        };
+        GroupStatistics: {
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /** @example 3 */
+            sites: number;
+            /** @example 3 */
+            runningSites: number;
+            /** @example true */
+            converged: boolean;
+            counters: components["schemas"]["GroupCounters"];
+        };
+        MultiMasterStatistics: {
+            /** @example 1 */
+            groups: number;
+            /** @example 3 */
+            sites: number;
+            totals: components["schemas"]["GroupCounters"];
+            perGroup: components["schemas"]["GroupStatistics"][];
+        };
+        MultiMasterStatisticsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["MultiMasterStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        GroupConflictListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["GroupConflict"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description Resolves a recorded conflict by writing a value at a site of its group, as a version that has seen both sides, so it replaces them at every site. */
+        ResolveGroupConflictRequest: {
+            /** @example mmc-3fa1c2e0b9d84a17 */
+            conflictId: string;
+            /**
+             * @description The row to keep (null deletes it). Without it (and without winnerSiteId) the version in place is kept.
+             * @example {
+             *       "total": 45
+             *     }
+             */
+            value?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Keep this side's version instead of giving a value.
+             * @example node-1
+             */
+            winnerSiteId?: string;
+        };
+        GroupConflictResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["GroupConflict"];
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
@@ -45970,6 +46989,2353 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listMultiMasterGroups: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of groups, by id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "groupId": "orders-mm",
+                     *           "name": "Orders in every region",
+                     *           "tables": [
+                     *             "orders"
+                     *           ],
+                     *           "sites": [
+                     *             {
+                     *               "siteId": "node-1",
+                     *               "groupId": "orders-mm",
+                     *               "nodeId": "node-1",
+                     *               "datacenterId": null,
+                     *               "priority": 1,
+                     *               "addedAt": "2026-11-21T10:30:00.000Z",
+                     *               "running": true,
+                     *               "writeRole": "PRIMARY",
+                     *               "dataHash": "3fa1c2e0b9d84a17",
+                     *               "rowCount": 1,
+                     *               "peers": [
+                     *                 {
+                     *                   "siteId": "node-6",
+                     *                   "ackedLsn": 16778240,
+                     *                   "pendingBytes": 0,
+                     *                   "reachable": true,
+                     *                   "changesShipped": 1,
+                     *                   "bytesShipped": 256
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "siteId": "node-6",
+                     *               "groupId": "orders-mm",
+                     *               "nodeId": "node-6",
+                     *               "datacenterId": null,
+                     *               "priority": 2,
+                     *               "addedAt": "2026-11-21T10:30:00.000Z",
+                     *               "running": true,
+                     *               "writeRole": "STANDALONE",
+                     *               "dataHash": "3fa1c2e0b9d84a17",
+                     *               "rowCount": 1,
+                     *               "peers": [
+                     *                 {
+                     *                   "siteId": "node-1",
+                     *                   "ackedLsn": 16777216,
+                     *                   "pendingBytes": 0,
+                     *                   "reachable": true,
+                     *                   "changesShipped": 0,
+                     *                   "bytesShipped": 0
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "conflictStrategy": "LAST_WRITER_WINS",
+                     *           "columnCrdts": {},
+                     *           "writeQuorum": 2,
+                     *           "readQuorum": 1,
+                     *           "converged": true,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createMultiMasterGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMultiMasterGroupRequest"];
+            };
+        };
+        responses: {
+            /** @description The group, created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMultiMasterGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateMultiMasterGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "writeQuorum": 1,
+                 *       "conflictStrategy": "SITE_PRIORITY"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateMultiMasterGroupRequest"];
+            };
+        };
+        responses: {
+            /** @description The group, changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteMultiMasterGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group is gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "orders-mm",
+                     *         "deleted": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    addMultiMasterSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "nodeId": "node-6",
+                 *       "priority": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["SiteInput"];
+            };
+        };
+        responses: {
+            /** @description The group with its new site. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    removeMultiMasterSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                groupId: components["schemas"]["MultiMasterGroupId"];
+                /**
+                 * @description The site's id.
+                 * @example node-6
+                 */
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group without the site. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listMultiMasterSites: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only this group (404 when it does not exist). */
+                groupId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of sites, by group then site. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "siteId": "node-1",
+                     *           "groupId": "orders-mm",
+                     *           "nodeId": "node-1",
+                     *           "datacenterId": null,
+                     *           "priority": 1,
+                     *           "addedAt": "2026-11-21T10:30:00.000Z",
+                     *           "running": true,
+                     *           "writeRole": "PRIMARY",
+                     *           "dataHash": "3fa1c2e0b9d84a17",
+                     *           "rowCount": 1,
+                     *           "peers": [
+                     *             {
+                     *               "siteId": "node-6",
+                     *               "ackedLsn": 16778240,
+                     *               "pendingBytes": 0,
+                     *               "reachable": true,
+                     *               "changesShipped": 1,
+                     *               "bytesShipped": 256
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterSiteListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    replicateMultiMaster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplicateRequest"];
+            };
+        };
+        responses: {
+            /** @description Done (a write committed, a read answered, changes pushed, anti-entropy run). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "mode": "WRITE",
+                     *         "write": {
+                     *           "writeId": "mmw-1",
+                     *           "groupId": "orders-mm",
+                     *           "siteId": "node-1",
+                     *           "state": "COMMITTED",
+                     *           "acknowledgedBy": [
+                     *             "node-1",
+                     *             "node-6"
+                     *           ],
+                     *           "writeQuorum": 2,
+                     *           "versions": [
+                     *             {
+                     *               "table": "orders",
+                     *               "key": "o-1001",
+                     *               "clock": {
+                     *                 "node-1": 1
+                     *               },
+                     *               "dot": "node-1:1"
+                     *             }
+                     *           ],
+                     *           "reason": null,
+                     *           "startedAt": "2026-11-21T10:30:00.000Z",
+                     *           "settledAt": "2026-11-21T10:30:00.012Z"
+                     *         },
+                     *         "read": null,
+                     *         "push": null,
+                     *         "antiEntropy": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicateResponse"];
+                };
+            };
+            /** @description A quorum write or read still waiting for acknowledgements (state PENDING). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "mode": "WRITE",
+                     *         "write": {
+                     *           "writeId": "mmw-2",
+                     *           "groupId": "orders-mm",
+                     *           "siteId": "node-1",
+                     *           "state": "PENDING",
+                     *           "acknowledgedBy": [
+                     *             "node-1"
+                     *           ],
+                     *           "writeQuorum": 2,
+                     *           "versions": [],
+                     *           "reason": null,
+                     *           "startedAt": "2026-11-21T10:30:00.000Z",
+                     *           "settledAt": null
+                     *         },
+                     *         "read": null,
+                     *         "push": null,
+                     *         "antiEntropy": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            /** @description The write or read did not reach its quorum in time; nothing was written. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NO_QUORUM",
+                     *         "message": "Write mmw-3 failed: only 1 of the 2 sites the write quorum needs acknowledged within 2000 ms.",
+                     *         "details": {
+                     *           "writeId": "mmw-3",
+                     *           "acknowledgedBy": [
+                     *             "node-1"
+                     *           ],
+                     *           "writeQuorum": 2
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getMultiMasterQuorumStatus: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only this group (404 when it does not exist). */
+                groupId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "groupId": "orders-mm",
+                     *           "writeQuorum": 2,
+                     *           "readQuorum": 1,
+                     *           "sites": [
+                     *             {
+                     *               "siteId": "node-1",
+                     *               "nodeId": "node-1",
+                     *               "datacenterId": null,
+                     *               "running": true,
+                     *               "counts": true
+                     *             },
+                     *             {
+                     *               "siteId": "node-6",
+                     *               "nodeId": "node-6",
+                     *               "datacenterId": null,
+                     *               "running": true,
+                     *               "counts": true
+                     *             }
+                     *           ],
+                     *           "reachableSites": 2,
+                     *           "writeQuorumReachable": true,
+                     *           "readQuorumReachable": true
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["QuorumStatusListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMultiMasterConvergence: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only this group (404 when it does not exist). */
+                groupId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "groupId": "orders-mm",
+                     *           "converged": true,
+                     *           "agreement": [
+                     *             {
+                     *               "dataHash": "3fa1c2e0b9d84a17",
+                     *               "siteIds": [
+                     *                 "node-1",
+                     *                 "node-6"
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "divergedSince": null,
+                     *           "lastDivergenceAt": "2026-11-21T10:30:00.000Z",
+                     *           "sinceLastDivergenceMs": 5000,
+                     *           "lastConvergedAt": "2026-11-21T10:30:00.042Z",
+                     *           "lastConvergenceMs": 42,
+                     *           "p99ConvergenceMs": 42,
+                     *           "samples": 1
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:05.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConvergenceListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMultiMasterStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counters. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groups": 1,
+                     *         "sites": 2,
+                     *         "totals": {
+                     *           "writesCommitted": 2,
+                     *           "writesFailed": 0,
+                     *           "rowsWritten": 2,
+                     *           "readsServed": 1,
+                     *           "readsFailed": 0,
+                     *           "readRepairs": 0,
+                     *           "changesShipped": 2,
+                     *           "bytesShipped": 512,
+                     *           "changesApplied": 2,
+                     *           "duplicatesSkipped": 0,
+                     *           "conflictsDetected": 0,
+                     *           "antiEntropyRuns": 0,
+                     *           "keysRepaired": 0
+                     *         },
+                     *         "perGroup": [
+                     *           {
+                     *             "groupId": "orders-mm",
+                     *             "sites": 2,
+                     *             "runningSites": 2,
+                     *             "converged": true,
+                     *             "counters": {
+                     *               "writesCommitted": 2,
+                     *               "writesFailed": 0,
+                     *               "rowsWritten": 2,
+                     *               "readsServed": 1,
+                     *               "readsFailed": 0,
+                     *               "readRepairs": 0,
+                     *               "changesShipped": 2,
+                     *               "bytesShipped": 512,
+                     *               "changesApplied": 2,
+                     *               "duplicatesSkipped": 0,
+                     *               "conflictsDetected": 0,
+                     *               "antiEntropyRuns": 0,
+                     *               "keysRepaired": 0
+                     *             }
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterStatisticsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listMultiMasterGroupsAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of groups, by id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "groupId": "orders-mm",
+                     *           "name": "Orders in every region",
+                     *           "tables": [
+                     *             "orders"
+                     *           ],
+                     *           "sites": [
+                     *             {
+                     *               "siteId": "node-1",
+                     *               "groupId": "orders-mm",
+                     *               "nodeId": "node-1",
+                     *               "datacenterId": null,
+                     *               "priority": 1,
+                     *               "addedAt": "2026-11-21T10:30:00.000Z",
+                     *               "running": true,
+                     *               "writeRole": "PRIMARY",
+                     *               "dataHash": "3fa1c2e0b9d84a17",
+                     *               "rowCount": 1,
+                     *               "peers": [
+                     *                 {
+                     *                   "siteId": "node-6",
+                     *                   "ackedLsn": 16778240,
+                     *                   "pendingBytes": 0,
+                     *                   "reachable": true,
+                     *                   "changesShipped": 1,
+                     *                   "bytesShipped": 256
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "siteId": "node-6",
+                     *               "groupId": "orders-mm",
+                     *               "nodeId": "node-6",
+                     *               "datacenterId": null,
+                     *               "priority": 2,
+                     *               "addedAt": "2026-11-21T10:30:00.000Z",
+                     *               "running": true,
+                     *               "writeRole": "STANDALONE",
+                     *               "dataHash": "3fa1c2e0b9d84a17",
+                     *               "rowCount": 1,
+                     *               "peers": [
+                     *                 {
+                     *                   "siteId": "node-1",
+                     *                   "ackedLsn": 16777216,
+                     *                   "pendingBytes": 0,
+                     *                   "reachable": true,
+                     *                   "changesShipped": 0,
+                     *                   "bytesShipped": 0
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "conflictStrategy": "LAST_WRITER_WINS",
+                     *           "columnCrdts": {},
+                     *           "writeQuorum": 2,
+                     *           "readQuorum": 1,
+                     *           "converged": true,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createMultiMasterGroupAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMultiMasterGroupRequest"];
+            };
+        };
+        responses: {
+            /** @description The group, created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMultiMasterGroupAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteMultiMasterGroupAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group is gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "orders-mm",
+                     *         "deleted": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    addMultiMasterSiteAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "nodeId": "node-6",
+                 *       "priority": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["SiteInput"];
+            };
+        };
+        responses: {
+            /** @description The group with its new site. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    removeMultiMasterSiteAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+                /**
+                 * @description The site's id.
+                 * @example node-6
+                 */
+                site: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group without the site. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMultiMasterConvergenceAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only this group (404 when it does not exist). */
+                groupId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "groupId": "orders-mm",
+                     *           "converged": true,
+                     *           "agreement": [
+                     *             {
+                     *               "dataHash": "3fa1c2e0b9d84a17",
+                     *               "siteIds": [
+                     *                 "node-1",
+                     *                 "node-6"
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "divergedSince": null,
+                     *           "lastDivergenceAt": "2026-11-21T10:30:00.000Z",
+                     *           "sinceLastDivergenceMs": 5000,
+                     *           "lastConvergedAt": "2026-11-21T10:30:00.042Z",
+                     *           "lastConvergenceMs": 42,
+                     *           "p99ConvergenceMs": 42,
+                     *           "samples": 1
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:05.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConvergenceListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMultiMasterStatisticsAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counters. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groups": 1,
+                     *         "sites": 2,
+                     *         "totals": {
+                     *           "writesCommitted": 2,
+                     *           "writesFailed": 0,
+                     *           "rowsWritten": 2,
+                     *           "readsServed": 1,
+                     *           "readsFailed": 0,
+                     *           "readRepairs": 0,
+                     *           "changesShipped": 2,
+                     *           "bytesShipped": 512,
+                     *           "changesApplied": 2,
+                     *           "duplicatesSkipped": 0,
+                     *           "conflictsDetected": 0,
+                     *           "antiEntropyRuns": 0,
+                     *           "keysRepaired": 0
+                     *         },
+                     *         "perGroup": [
+                     *           {
+                     *             "groupId": "orders-mm",
+                     *             "sites": 2,
+                     *             "runningSites": 2,
+                     *             "converged": true,
+                     *             "counters": {
+                     *               "writesCommitted": 2,
+                     *               "writesFailed": 0,
+                     *               "rowsWritten": 2,
+                     *               "readsServed": 1,
+                     *               "readsFailed": 0,
+                     *               "readRepairs": 0,
+                     *               "changesShipped": 2,
+                     *               "bytesShipped": 512,
+                     *               "changesApplied": 2,
+                     *               "duplicatesSkipped": 0,
+                     *               "conflictsDetected": 0,
+                     *               "antiEntropyRuns": 0,
+                     *               "keysRepaired": 0
+                     *             }
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterStatisticsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listReplicationGroupsAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of groups, by id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "groupId": "orders-mm",
+                     *           "name": "Orders in every region",
+                     *           "tables": [
+                     *             "orders"
+                     *           ],
+                     *           "sites": [
+                     *             {
+                     *               "siteId": "node-1",
+                     *               "groupId": "orders-mm",
+                     *               "nodeId": "node-1",
+                     *               "datacenterId": null,
+                     *               "priority": 1,
+                     *               "addedAt": "2026-11-21T10:30:00.000Z",
+                     *               "running": true,
+                     *               "writeRole": "PRIMARY",
+                     *               "dataHash": "3fa1c2e0b9d84a17",
+                     *               "rowCount": 1,
+                     *               "peers": [
+                     *                 {
+                     *                   "siteId": "node-6",
+                     *                   "ackedLsn": 16778240,
+                     *                   "pendingBytes": 0,
+                     *                   "reachable": true,
+                     *                   "changesShipped": 1,
+                     *                   "bytesShipped": 256
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "siteId": "node-6",
+                     *               "groupId": "orders-mm",
+                     *               "nodeId": "node-6",
+                     *               "datacenterId": null,
+                     *               "priority": 2,
+                     *               "addedAt": "2026-11-21T10:30:00.000Z",
+                     *               "running": true,
+                     *               "writeRole": "STANDALONE",
+                     *               "dataHash": "3fa1c2e0b9d84a17",
+                     *               "rowCount": 1,
+                     *               "peers": [
+                     *                 {
+                     *                   "siteId": "node-1",
+                     *                   "ackedLsn": 16777216,
+                     *                   "pendingBytes": 0,
+                     *                   "reachable": true,
+                     *                   "changesShipped": 0,
+                     *                   "bytesShipped": 0
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "conflictStrategy": "LAST_WRITER_WINS",
+                     *           "columnCrdts": {},
+                     *           "writeQuorum": 2,
+                     *           "readQuorum": 1,
+                     *           "converged": true,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createReplicationGroupAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMultiMasterGroupRequest"];
+            };
+        };
+        responses: {
+            /** @description The group, created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getReplicationGroupAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteReplicationGroupAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group is gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "orders-mm",
+                     *         "deleted": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listGeoReplicationConflicts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only this group's conflicts. */
+                groupId?: string;
+                /** @description Only OPEN or RESOLVED conflicts. */
+                status?: "OPEN" | "RESOLVED";
+                /** @description Only conflicts on this table. */
+                table?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of conflicts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "conflictId": "mmc-3fa1c2e0b9d84a17",
+                     *           "groupId": "orders-mm",
+                     *           "table": "orders",
+                     *           "key": "o-1001",
+                     *           "versions": [
+                     *             {
+                     *               "siteId": "node-1",
+                     *               "row": {
+                     *                 "total": 42
+                     *               },
+                     *               "clock": {
+                     *                 "node-1": 1
+                     *               },
+                     *               "dot": "node-1:1",
+                     *               "atMs": 1795775400000
+                     *             },
+                     *             {
+                     *               "siteId": "node-6",
+                     *               "row": {
+                     *                 "total": 43
+                     *               },
+                     *               "clock": {
+                     *                 "node-6": 1
+                     *               },
+                     *               "dot": "node-6:1",
+                     *               "atMs": 1795775400020
+                     *             }
+                     *           ],
+                     *           "detectedAt": "2026-11-21T10:30:00.000Z",
+                     *           "detectedBySiteId": "node-1",
+                     *           "strategy": "LAST_WRITER_WINS",
+                     *           "winnerDot": "node-6:1",
+                     *           "winnerSiteId": "node-6",
+                     *           "reason": "LAST_WRITER_WINS: node-6:1 written at 1795775400020 after 1795775400000",
+                     *           "status": "RESOLVED",
+                     *           "siblings": [],
+                     *           "resolvedRow": {
+                     *             "total": 43
+                     *           }
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GroupConflictListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    resolveGeoReplicationConflict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "conflictId": "mmc-3fa1c2e0b9d84a17",
+                 *       "value": {
+                 *         "total": 45
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ResolveGroupConflictRequest"];
+            };
+        };
+        responses: {
+            /** @description The conflict, resolved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "conflictId": "mmc-3fa1c2e0b9d84a17",
+                     *         "groupId": "orders-mm",
+                     *         "table": "orders",
+                     *         "key": "o-1001",
+                     *         "versions": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "row": {
+                     *               "total": 42
+                     *             },
+                     *             "clock": {
+                     *               "node-1": 1
+                     *             },
+                     *             "dot": "node-1:1",
+                     *             "atMs": 1795775400000
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "row": {
+                     *               "total": 43
+                     *             },
+                     *             "clock": {
+                     *               "node-6": 1
+                     *             },
+                     *             "dot": "node-6:1",
+                     *             "atMs": 1795775400020
+                     *           }
+                     *         ],
+                     *         "detectedAt": "2026-11-21T10:30:00.000Z",
+                     *         "detectedBySiteId": "node-1",
+                     *         "strategy": "LAST_WRITER_WINS",
+                     *         "winnerDot": "node-6:1",
+                     *         "winnerSiteId": "node-6",
+                     *         "reason": "LAST_WRITER_WINS: node-6:1 written at 1795775400020 after 1795775400000",
+                     *         "status": "RESOLVED",
+                     *         "siblings": [],
+                     *         "resolvedRow": {
+                     *           "total": 43
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GroupConflictResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     getAdvancedReplicationApplyCheckpoints: {
         parameters: {
             query?: never;
@@ -46869,215 +50235,6 @@ export interface operations {
             501: components["responses"]["NotImplemented"];
         };
     };
-    getAdvancedReplicationMultiMasterConvergence: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMultiMasterGroups: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationMultiMasterGroups: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `groupId` of the addressed `groups` entry. */
-                groupId: string;
-                /** @description The `siteId` of the addressed `sites` entry. */
-                siteId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMultiMasterGroupsById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `groups` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    putAdvancedReplicationMultiMasterGroupsById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `groups` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteAdvancedReplicationMultiMasterGroupsById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `groups` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationMultiMasterGroupsByIdSites: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `groups` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMultiMasterQuorumStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationMultiMasterReplicate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMultiMasterSites: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMultiMasterStatistics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
     getConnections: {
         parameters: {
             query?: never;
@@ -47467,38 +50624,6 @@ export interface operations {
         };
     };
     getGatewayStats: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getGeoReplicationConflicts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postGeoReplicationConflictsResolve: {
         parameters: {
             query?: never;
             header?: never;

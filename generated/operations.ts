@@ -706,156 +706,156 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMultiMasterConvergence",
+    operationId: "getMultiMasterConvergence",
     method: "get",
     path: "/api/v1/advanced-replication/multi-master/convergence",
     expressPath: "/api/v1/advanced-replication/multi-master/convergence",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMultiMasterGroups",
+    operationId: "listMultiMasterGroups",
     method: "get",
     path: "/api/v1/advanced-replication/multi-master/groups",
     expressPath: "/api/v1/advanced-replication/multi-master/groups",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationMultiMasterGroups",
+    operationId: "createMultiMasterGroup",
     method: "post",
     path: "/api/v1/advanced-replication/multi-master/groups",
     expressPath: "/api/v1/advanced-replication/multi-master/groups",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId",
+    operationId: "removeMultiMasterSite",
     method: "delete",
     path: "/api/v1/advanced-replication/multi-master/groups/{groupId}/sites/{siteId}",
     expressPath: "/api/v1/advanced-replication/multi-master/groups/:groupId/sites/:siteId",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteAdvancedReplicationMultiMasterGroupsById",
+    operationId: "deleteMultiMasterGroup",
     method: "delete",
     path: "/api/v1/advanced-replication/multi-master/groups/{id}",
     expressPath: "/api/v1/advanced-replication/multi-master/groups/:id",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMultiMasterGroupsById",
+    operationId: "getMultiMasterGroup",
     method: "get",
     path: "/api/v1/advanced-replication/multi-master/groups/{id}",
     expressPath: "/api/v1/advanced-replication/multi-master/groups/:id",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "putAdvancedReplicationMultiMasterGroupsById",
+    operationId: "updateMultiMasterGroup",
     method: "put",
     path: "/api/v1/advanced-replication/multi-master/groups/{id}",
     expressPath: "/api/v1/advanced-replication/multi-master/groups/:id",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationMultiMasterGroupsByIdSites",
+    operationId: "addMultiMasterSite",
     method: "post",
     path: "/api/v1/advanced-replication/multi-master/groups/{id}/sites",
     expressPath: "/api/v1/advanced-replication/multi-master/groups/:id/sites",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMultiMasterQuorumStatus",
+    operationId: "getMultiMasterQuorumStatus",
     method: "get",
     path: "/api/v1/advanced-replication/multi-master/quorum-status",
     expressPath: "/api/v1/advanced-replication/multi-master/quorum-status",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationMultiMasterReplicate",
+    operationId: "replicateMultiMaster",
     method: "post",
     path: "/api/v1/advanced-replication/multi-master/replicate",
     expressPath: "/api/v1/advanced-replication/multi-master/replicate",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA"],
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMultiMasterSites",
+    operationId: "listMultiMasterSites",
     method: "get",
     path: "/api/v1/advanced-replication/multi-master/sites",
     expressPath: "/api/v1/advanced-replication/multi-master/sites",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMultiMasterStatistics",
+    operationId: "getMultiMasterStatistics",
     method: "get",
     path: "/api/v1/advanced-replication/multi-master/statistics",
     expressPath: "/api/v1/advanced-replication/multi-master/statistics",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -2721,26 +2721,26 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getGeoReplicationConflicts",
+    operationId: "listGeoReplicationConflicts",
     method: "get",
     path: "/api/v1/geo-replication/conflicts",
     expressPath: "/api/v1/geo-replication/conflicts",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postGeoReplicationConflictsResolve",
+    operationId: "resolveGeoReplicationConflict",
     method: "post",
     path: "/api/v1/geo-replication/conflicts/resolve",
     expressPath: "/api/v1/geo-replication/conflicts/resolve",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -4658,6 +4658,58 @@ export const operations = [
     readOnly: false,
   },
   {
+    operationId: "listReplicationGroupsAlias",
+    method: "get",
+    path: "/api/v1/replication/groups",
+    expressPath: "/api/v1/replication/groups",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "createReplicationGroupAlias",
+    method: "post",
+    path: "/api/v1/replication/groups",
+    expressPath: "/api/v1/replication/groups",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "deleteReplicationGroupAlias",
+    method: "delete",
+    path: "/api/v1/replication/groups/{id}",
+    expressPath: "/api/v1/replication/groups/:id",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getReplicationGroupAlias",
+    method: "get",
+    path: "/api/v1/replication/groups/{id}",
+    expressPath: "/api/v1/replication/groups/:id",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
     operationId: "getReplicationLag",
     method: "get",
     path: "/api/v1/replication/lag",
@@ -4728,6 +4780,110 @@ export const operations = [
     path: "/api/v1/replication/monitor/lag",
     expressPath: "/api/v1/replication/monitor/lag",
     tags: ["Replication"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getMultiMasterConvergenceAlias",
+    method: "get",
+    path: "/api/v1/replication/multi-master/convergence",
+    expressPath: "/api/v1/replication/multi-master/convergence",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listMultiMasterGroupsAlias",
+    method: "get",
+    path: "/api/v1/replication/multi-master/groups",
+    expressPath: "/api/v1/replication/multi-master/groups",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "createMultiMasterGroupAlias",
+    method: "post",
+    path: "/api/v1/replication/multi-master/groups",
+    expressPath: "/api/v1/replication/multi-master/groups",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "deleteMultiMasterGroupAlias",
+    method: "delete",
+    path: "/api/v1/replication/multi-master/groups/{id}",
+    expressPath: "/api/v1/replication/multi-master/groups/:id",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getMultiMasterGroupAlias",
+    method: "get",
+    path: "/api/v1/replication/multi-master/groups/{id}",
+    expressPath: "/api/v1/replication/multi-master/groups/:id",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "addMultiMasterSiteAlias",
+    method: "post",
+    path: "/api/v1/replication/multi-master/groups/{id}/sites",
+    expressPath: "/api/v1/replication/multi-master/groups/:id/sites",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "removeMultiMasterSiteAlias",
+    method: "delete",
+    path: "/api/v1/replication/multi-master/groups/{id}/sites/{site}",
+    expressPath: "/api/v1/replication/multi-master/groups/:id/sites/:site",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getMultiMasterStatisticsAlias",
+    method: "get",
+    path: "/api/v1/replication/multi-master/stats",
+    expressPath: "/api/v1/replication/multi-master/stats",
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: false,
     websocket: false,
@@ -5781,6 +5937,8 @@ export const operations = [
 export type OperationId =
   | "addClusterNode"
   | "addLoadBalancerBackend"
+  | "addMultiMasterSite"
+  | "addMultiMasterSiteAlias"
   | "addRaftMember"
   | "addReplica"
   | "addShard"
@@ -5799,8 +5957,11 @@ export type OperationId =
   | "createApiKey"
   | "createMigrationTask"
   | "createMigrationTaskAlias"
+  | "createMultiMasterGroup"
+  | "createMultiMasterGroupAlias"
   | "createRaftSnapshot"
   | "createReplicationAlertRule"
+  | "createReplicationGroupAlias"
   | "createReplicationSlot"
   | "createReplicationSnapshot"
   | "createShardedTable"
@@ -5812,8 +5973,6 @@ export type OperationId =
   | "deleteAdvancedReplicationLogicalPublicationsByName"
   | "deleteAdvancedReplicationLogicalSubscriptionsByName"
   | "deleteAdvancedReplicationMonitoringAlertsById"
-  | "deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId"
-  | "deleteAdvancedReplicationMultiMasterGroupsById"
   | "deleteConnectionsById"
   | "deleteGatewayFiltersById"
   | "deleteGatewayRatelimitsById"
@@ -5821,6 +5980,8 @@ export type OperationId =
   | "deleteGatewayServicesById"
   | "deleteGeoReplicationDatacentersById"
   | "deleteMigrationTask"
+  | "deleteMultiMasterGroup"
+  | "deleteMultiMasterGroupAlias"
   | "deleteNetworkClusterNodesById"
   | "deleteNetworkConnectionsById"
   | "deleteNetworkListenersByPort"
@@ -5829,6 +5990,7 @@ export type OperationId =
   | "deleteNetworkPortsByPort"
   | "deleteNetworkProtocolExtensionsById"
   | "deletePoolsByIdPartitionsByName"
+  | "deleteReplicationGroupAlias"
   | "deleteReplicationSlot"
   | "deleteReplicationSnapshot"
   | "deleteSessionsById"
@@ -5877,12 +6039,6 @@ export type OperationId =
   | "getAdvancedReplicationMonitoringLag"
   | "getAdvancedReplicationMonitoringThroughput"
   | "getAdvancedReplicationMonitoringTimeseries"
-  | "getAdvancedReplicationMultiMasterConvergence"
-  | "getAdvancedReplicationMultiMasterGroups"
-  | "getAdvancedReplicationMultiMasterGroupsById"
-  | "getAdvancedReplicationMultiMasterQuorumStatus"
-  | "getAdvancedReplicationMultiMasterSites"
-  | "getAdvancedReplicationMultiMasterStatistics"
   | "getCacheFusionStatistics"
   | "getCacheFusionStatisticsAlias"
   | "getCacheFusionStatus"
@@ -5915,7 +6071,6 @@ export type OperationId =
   | "getGatewayServices"
   | "getGatewayServicesById"
   | "getGatewayStats"
-  | "getGeoReplicationConflicts"
   | "getGeoReplicationDatacenters"
   | "getGeoReplicationDatacentersById"
   | "getGeoReplicationStatistics"
@@ -5936,6 +6091,13 @@ export type OperationId =
   | "getMigrationTask"
   | "getMigrationTaskAlias"
   | "getMigrationTaskProgress"
+  | "getMultiMasterConvergence"
+  | "getMultiMasterConvergenceAlias"
+  | "getMultiMasterGroup"
+  | "getMultiMasterGroupAlias"
+  | "getMultiMasterQuorumStatus"
+  | "getMultiMasterStatistics"
+  | "getMultiMasterStatisticsAlias"
   | "getNetworkCircuitBreakers"
   | "getNetworkCircuitBreakersByName"
   | "getNetworkCircuitBreakersByNameHistory"
@@ -6004,6 +6166,7 @@ export type OperationId =
   | "getReplica"
   | "getReplicationConfig"
   | "getReplicationDashboard"
+  | "getReplicationGroupAlias"
   | "getReplicationLag"
   | "getReplicationSlot"
   | "getReplicationSnapshot"
@@ -6052,6 +6215,7 @@ export type OperationId =
   | "listEvents"
   | "listFailoverHistory"
   | "listFaults"
+  | "listGeoReplicationConflicts"
   | "listGrdAffinity"
   | "listGrdResources"
   | "listHealthHistory"
@@ -6061,6 +6225,9 @@ export type OperationId =
   | "listLoadBalancerConnections"
   | "listMembers"
   | "listMigrationTasks"
+  | "listMultiMasterGroups"
+  | "listMultiMasterGroupsAlias"
+  | "listMultiMasterSites"
   | "listParallelQueryPlans"
   | "listRacInstances"
   | "listRacRecoveryHistory"
@@ -6070,6 +6237,7 @@ export type OperationId =
   | "listReplicationAlerts"
   | "listReplicationChannels"
   | "listReplicationConflicts"
+  | "listReplicationGroupsAlias"
   | "listReplicationLagSamples"
   | "listReplicationSlots"
   | "listReplicationSnapshots"
@@ -6103,14 +6271,10 @@ export type OperationId =
   | "postAdvancedReplicationLogicalSubscriptionsByNameDisable"
   | "postAdvancedReplicationLogicalSubscriptionsByNameEnable"
   | "postAdvancedReplicationMonitoringAlerts"
-  | "postAdvancedReplicationMultiMasterGroups"
-  | "postAdvancedReplicationMultiMasterGroupsByIdSites"
-  | "postAdvancedReplicationMultiMasterReplicate"
   | "postGatewayFilters"
   | "postGatewayRatelimits"
   | "postGatewayRoutes"
   | "postGatewayServices"
-  | "postGeoReplicationConflictsResolve"
   | "postGeoReplicationDatacenters"
   | "postGeoReplicationStreams"
   | "postNetworkCircuitBreakersByNameReset"
@@ -6147,7 +6311,6 @@ export type OperationId =
   | "putAdvancedReplicationLogicalPublicationsByName"
   | "putAdvancedReplicationLogicalSubscriptionsByName"
   | "putAdvancedReplicationMonitoringAlertsById"
-  | "putAdvancedReplicationMultiMasterGroupsById"
   | "putGatewayRatelimitsById"
   | "putGatewayRoutesById"
   | "putGatewayServicesById"
@@ -6175,9 +6338,13 @@ export type OperationId =
   | "remasterGrdResources"
   | "removeClusterNode"
   | "removeLoadBalancerBackend"
+  | "removeMultiMasterSite"
+  | "removeMultiMasterSiteAlias"
   | "removeRaftMember"
   | "removeReplica"
+  | "replicateMultiMaster"
   | "requestRaftVote"
+  | "resolveGeoReplicationConflict"
   | "resolveInDoubtTransaction"
   | "resolveReplicationConflict"
   | "restoreReplicationSnapshot"
@@ -6216,6 +6383,7 @@ export type OperationId =
   | "triggerReplicationFailover"
   | "updateClusterConfig"
   | "updateFailoverConfig"
+  | "updateMultiMasterGroup"
   | "updateParallelQueryConfig"
   | "updateRacRecoveryConfig"
   | "updateReplicationConfig"

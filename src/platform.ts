@@ -21,6 +21,7 @@ import { dhtModule } from './modules/dht.js';
 import { loadBalancerModule } from './modules/load-balancer.js';
 import { coordinatorModule } from './modules/coordinator.js';
 import { shardingModule } from './modules/sharding.js';
+import { multiMasterModule } from './modules/multi-master.js';
 import { distributedQueryModule } from './modules/distributed-query.js';
 import { shardMovesModule } from './modules/shard-moves.js';
 import { clusterStatusModule } from './modules/cluster-status.js';
@@ -51,6 +52,7 @@ export const DOMAIN_MODULES: readonly DomainModule[] = [
   shardingModule,
   distributedQueryModule,
   shardMovesModule,
+  multiMasterModule,
   clusterStatusModule,
   platformModule,
 ];

@@ -10,6 +10,7 @@ import type { RacEngine } from '../engines/rac/rac-engine.js';
 import type { ReplicationEngine } from '../engines/replication/replication-engine.js';
 import type { TransactionsEngine } from '../engines/transactions/transactions-engine.js';
 import type { ShardingCluster } from '../engines/sharding/sharding-cluster.js';
+import type { MultiMasterEngine } from '../engines/multi-master/multi-master-engine.js';
 import type { CoordinatorEngineHandle } from '../services/coordinator/coordinator-service.js';
 import type { FaultInjector } from '../engines/simulation/fault-injector.js';
 import type { Bootstrap } from '../services/platform/api-keys.js';
@@ -45,6 +46,8 @@ export interface Shared {
   coordinator: CoordinatorEngineHandle;
   /** Sharded tables, their shards and rows on the nodes (sharding). */
   sharding: ShardingCluster;
+  /** Multi-master groups, their sites and versions (multi-master). */
+  multiMaster: MultiMasterEngine;
   /** The admin key this start created, if any (platform). */
   bootstrap: Bootstrap;
 }

@@ -38,6 +38,8 @@ import type { ShardedTableService } from './sharding/sharded-table-service.js';
 import type { ShardRoutingService } from './sharding/shard-routing-service.js';
 import type { RebalanceService } from './sharding/rebalance-service.js';
 import type { MigrationService } from './sharding/migration-service.js';
+import type { MultiMasterService } from './multi-master/multi-master-service.js';
+import type { GroupConflictService } from './multi-master/group-conflict-service.js';
 
 /**
  * Every service the API surfaces call, by name: the one catalogue REST handlers, GraphQL
@@ -140,4 +142,9 @@ export interface Services {
   rebalance: RebalanceService;
   /** Migration tasks on the same workflow (/api/v1/cluster/migration). */
   migration: MigrationService;
+  // multi-master
+  /** Multi-master groups, sites, quorum writes and reads, convergence (/api/v1/advanced-replication/multi-master). */
+  multiMaster: MultiMasterService;
+  /** The conflicts of multi-master groups (/api/v1/geo-replication/conflicts). */
+  groupConflicts: GroupConflictService;
 }

@@ -49,15 +49,6 @@ export interface DeleteAdvancedReplicationMonitoringAlertsByIdRequest {
     id: string;
 }
 
-export interface DeleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteIdRequest {
-    groupId: string;
-    siteId: string;
-}
-
-export interface DeleteAdvancedReplicationMultiMasterGroupsByIdRequest {
-    id: string;
-}
-
 export interface DeleteConnectionsByIdRequest {
     id: string;
 }
@@ -138,10 +129,6 @@ export interface GetAdvancedReplicationLogicalPublicationsByNameRequest {
 
 export interface GetAdvancedReplicationLogicalSubscriptionsByNameRequest {
     name: string;
-}
-
-export interface GetAdvancedReplicationMultiMasterGroupsByIdRequest {
-    id: string;
 }
 
 export interface GetConnectionsByIdRequest {
@@ -283,10 +270,6 @@ export interface PostAdvancedReplicationLogicalSubscriptionsByNameEnableRequest 
     name: string;
 }
 
-export interface PostAdvancedReplicationMultiMasterGroupsByIdSitesRequest {
-    id: string;
-}
-
 export interface PostNetworkCircuitBreakersByNameResetRequest {
     name: string;
 }
@@ -352,10 +335,6 @@ export interface PutAdvancedReplicationLogicalSubscriptionsByNameRequest {
 }
 
 export interface PutAdvancedReplicationMonitoringAlertsByIdRequest {
-    id: string;
-}
-
-export interface PutAdvancedReplicationMultiMasterGroupsByIdRequest {
     id: string;
 }
 
@@ -681,96 +660,6 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async deleteAdvancedReplicationMonitoringAlertsById(requestParameters: DeleteAdvancedReplicationMonitoringAlertsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.deleteAdvancedReplicationMonitoringAlertsByIdRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: DELETE /api/v1/advanced-replication/multi-master/groups/{groupId}/sites/{siteId}
-     */
-    async deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteIdRaw(requestParameters: DeleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.groupId === null || requestParameters.groupId === undefined) {
-            throw new runtime.RequiredError('groupId','Required parameter requestParameters.groupId was null or undefined when calling deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId.');
-        }
-
-        if (requestParameters.siteId === null || requestParameters.siteId === undefined) {
-            throw new runtime.RequiredError('siteId','Required parameter requestParameters.siteId was null or undefined when calling deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/multi-master/groups/{groupId}/sites/{siteId}`.replace(`{${"groupId"}}`, encodeURIComponent(String(requestParameters.groupId))).replace(`{${"siteId"}}`, encodeURIComponent(String(requestParameters.siteId))),
-            method: 'DELETE',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: DELETE /api/v1/advanced-replication/multi-master/groups/{groupId}/sites/{siteId}
-     */
-    async deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId(requestParameters: DeleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteIdRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: DELETE /api/v1/advanced-replication/multi-master/groups/{id}
-     */
-    async deleteAdvancedReplicationMultiMasterGroupsByIdRaw(requestParameters: DeleteAdvancedReplicationMultiMasterGroupsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.id === null || requestParameters.id === undefined) {
-            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling deleteAdvancedReplicationMultiMasterGroupsById.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/multi-master/groups/{id}`.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
-            method: 'DELETE',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: DELETE /api/v1/advanced-replication/multi-master/groups/{id}
-     */
-    async deleteAdvancedReplicationMultiMasterGroupsById(requestParameters: DeleteAdvancedReplicationMultiMasterGroupsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.deleteAdvancedReplicationMultiMasterGroupsByIdRaw(requestParameters, initOverrides);
     }
 
     /**
@@ -2617,244 +2506,6 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/multi-master/convergence
-     */
-    async getAdvancedReplicationMultiMasterConvergenceRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/multi-master/convergence`,
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/multi-master/convergence
-     */
-    async getAdvancedReplicationMultiMasterConvergence(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationMultiMasterConvergenceRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/multi-master/groups
-     */
-    async getAdvancedReplicationMultiMasterGroupsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/multi-master/groups`,
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/multi-master/groups
-     */
-    async getAdvancedReplicationMultiMasterGroups(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationMultiMasterGroupsRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/multi-master/groups/{id}
-     */
-    async getAdvancedReplicationMultiMasterGroupsByIdRaw(requestParameters: GetAdvancedReplicationMultiMasterGroupsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.id === null || requestParameters.id === undefined) {
-            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling getAdvancedReplicationMultiMasterGroupsById.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/multi-master/groups/{id}`.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/multi-master/groups/{id}
-     */
-    async getAdvancedReplicationMultiMasterGroupsById(requestParameters: GetAdvancedReplicationMultiMasterGroupsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationMultiMasterGroupsByIdRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/multi-master/quorum-status
-     */
-    async getAdvancedReplicationMultiMasterQuorumStatusRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/multi-master/quorum-status`,
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/multi-master/quorum-status
-     */
-    async getAdvancedReplicationMultiMasterQuorumStatus(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationMultiMasterQuorumStatusRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/multi-master/sites
-     */
-    async getAdvancedReplicationMultiMasterSitesRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/multi-master/sites`,
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/multi-master/sites
-     */
-    async getAdvancedReplicationMultiMasterSites(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationMultiMasterSitesRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/multi-master/statistics
-     */
-    async getAdvancedReplicationMultiMasterStatisticsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/multi-master/statistics`,
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/multi-master/statistics
-     */
-    async getAdvancedReplicationMultiMasterStatistics(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationMultiMasterStatisticsRaw(initOverrides);
-    }
-
-    /**
      * Part of the contract, from the seed section \"2.1.2 Pool Endpoints (`/api/v1/pools/_*`, `/api/v1/connections/_*`, `/ap\" (seed documents 004). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
      * Planned: GET /api/v1/connections
      */
@@ -3297,45 +2948,6 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async getGatewayStats(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.getGatewayStatsRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/geo-replication/conflicts
-     */
-    async getGeoReplicationConflictsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/geo-replication/conflicts`,
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/geo-replication/conflicts
-     */
-    async getGeoReplicationConflicts(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getGeoReplicationConflictsRaw(initOverrides);
     }
 
     /**
@@ -6357,127 +5969,6 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/multi-master/groups
-     */
-    async postAdvancedReplicationMultiMasterGroupsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/multi-master/groups`,
-            method: 'POST',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/multi-master/groups
-     */
-    async postAdvancedReplicationMultiMasterGroups(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.postAdvancedReplicationMultiMasterGroupsRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/multi-master/groups/{id}/sites
-     */
-    async postAdvancedReplicationMultiMasterGroupsByIdSitesRaw(requestParameters: PostAdvancedReplicationMultiMasterGroupsByIdSitesRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.id === null || requestParameters.id === undefined) {
-            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling postAdvancedReplicationMultiMasterGroupsByIdSites.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/multi-master/groups/{id}/sites`.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
-            method: 'POST',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/multi-master/groups/{id}/sites
-     */
-    async postAdvancedReplicationMultiMasterGroupsByIdSites(requestParameters: PostAdvancedReplicationMultiMasterGroupsByIdSitesRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.postAdvancedReplicationMultiMasterGroupsByIdSitesRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/multi-master/replicate
-     */
-    async postAdvancedReplicationMultiMasterReplicateRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/multi-master/replicate`,
-            method: 'POST',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/multi-master/replicate
-     */
-    async postAdvancedReplicationMultiMasterReplicate(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.postAdvancedReplicationMultiMasterReplicateRaw(initOverrides);
-    }
-
-    /**
      * Part of the contract, from the seed section \"IP Filters (HANDLERS EXIST - NEED REGISTRATION)\" (seed documents 004). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
      * Planned: POST /api/v1/gateway/filters
      */
@@ -6631,45 +6122,6 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async postGatewayServices(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.postGatewayServicesRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/geo-replication/conflicts/resolve
-     */
-    async postGeoReplicationConflictsResolveRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/geo-replication/conflicts/resolve`,
-            method: 'POST',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/geo-replication/conflicts/resolve
-     */
-    async postGeoReplicationConflictsResolve(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.postGeoReplicationConflictsResolveRaw(initOverrides);
     }
 
     /**
@@ -7986,49 +7438,6 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async putAdvancedReplicationMonitoringAlertsById(requestParameters: PutAdvancedReplicationMonitoringAlertsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.putAdvancedReplicationMonitoringAlertsByIdRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: PUT /api/v1/advanced-replication/multi-master/groups/{id}
-     */
-    async putAdvancedReplicationMultiMasterGroupsByIdRaw(requestParameters: PutAdvancedReplicationMultiMasterGroupsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.id === null || requestParameters.id === undefined) {
-            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling putAdvancedReplicationMultiMasterGroupsById.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/multi-master/groups/{id}`.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
-            method: 'PUT',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: PUT /api/v1/advanced-replication/multi-master/groups/{id}
-     */
-    async putAdvancedReplicationMultiMasterGroupsById(requestParameters: PutAdvancedReplicationMultiMasterGroupsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.putAdvancedReplicationMultiMasterGroupsByIdRaw(requestParameters, initOverrides);
     }
 
     /**

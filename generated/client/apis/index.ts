@@ -16,6 +16,7 @@ export * from './HealthMonitoringApi.js';
 export * from './LoadBalancerApi.js';
 export * from './MembershipApi.js';
 export * from './MetricsApi.js';
+export * from './MultiMasterApi.js';
 export * from './PlannedApi.js';
 export * from './RACApi.js';
 export * from './RaftApi.js';

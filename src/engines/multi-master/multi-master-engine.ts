@@ -4,7 +4,7 @@
  * over a simulated network (geo's WAN links), conflicts by clock comparison, quorum writes and
  * reads with real acknowledgements, convergence measured by data hashes, and anti-entropy.
  */
-import type { ReplicationCluster } from '../replication/replication-cluster.js';
+import type { ReplicationCluster, WriteRole } from '../replication/replication-cluster.js';
 import type { Lsn } from '../replication/lsn.js';
 import type { FieldValue, RowValue, RowWrite, WalRecord } from '../replication/wal-record.js';
 import { DomainError } from '../runtime/domain-error.js';
@@ -165,7 +165,7 @@ export interface AntiEntropyReport {
 export interface SiteView extends Site {
   readonly groupId: string;
   readonly running: boolean;
-  readonly writeRole: string;
+  readonly writeRole: WriteRole;
   readonly dataHash: string;
   readonly rowCount: number;
   /** Per peer: this site's own changes not yet acknowledged by the peer, in WAL bytes. */
