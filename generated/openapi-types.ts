@@ -25564,7 +25564,7 @@ export interface components {
              */
             dot: string;
         };
-        /** @description A quorum write. */
+        /** @description A quorum write (null in the answer of another mode). */
         WriteOutcome: {
             /** @example mmw-7 */
             writeId: string;
@@ -25602,7 +25602,7 @@ export interface components {
              * @example 2026-11-21T10:30:00.012Z
              */
             settledAt: string | null;
-        };
+        } | null;
         ReadRow: {
             /** @example orders */
             table: string;
@@ -25623,6 +25623,7 @@ export interface components {
             /** @description MULTI_VALUE: the concurrent versions kept. */
             siblings: components["schemas"]["Sibling"][];
         };
+        /** @description A quorum read (null in the answer of another mode). */
         ReadOutcome: {
             /** @example mmr-8 */
             readId: string;
@@ -25654,7 +25655,7 @@ export interface components {
             repairedSiteIds: string[];
             /** @example null */
             reason: string | null;
-        };
+        } | null;
         AntiEntropyPair: {
             /** @example node-1 */
             siteA: string;
@@ -25684,10 +25685,8 @@ export interface components {
              * @enum {string}
              */
             mode: "WRITE" | "READ" | "PUSH" | "ANTI_ENTROPY";
-            /** @description WRITE: the write. */
-            write: components["schemas"]["WriteOutcome"] | null;
-            /** @description READ: the read. */
-            read: components["schemas"]["ReadOutcome"] | null;
+            write: components["schemas"]["WriteOutcome"];
+            read: components["schemas"]["ReadOutcome"];
             push: {
                 /**
                  * @description Row versions sent now.

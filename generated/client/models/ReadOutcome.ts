@@ -21,7 +21,7 @@ import {
 } from './ReadRow.js';
 
 /**
- * 
+ * A quorum read (null in the answer of another mode).
  * @export
  * @interface ReadOutcome
  */

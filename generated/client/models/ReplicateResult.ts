@@ -13,6 +13,12 @@
  */
 
 import { exists, mapValues } from '../runtime.js';
+import type { ReadOutcome } from './ReadOutcome.js';
+import {
+    ReadOutcomeFromJSON,
+    ReadOutcomeFromJSONTyped,
+    ReadOutcomeToJSON,
+} from './ReadOutcome.js';
 import type { ReplicateResultAntiEntropy } from './ReplicateResultAntiEntropy.js';
 import {
     ReplicateResultAntiEntropyFromJSON,
@@ -25,18 +31,12 @@ import {
     ReplicateResultPushFromJSONTyped,
     ReplicateResultPushToJSON,
 } from './ReplicateResultPush.js';
-import type { ReplicateResultRead } from './ReplicateResultRead.js';
+import type { WriteOutcome } from './WriteOutcome.js';
 import {
-    ReplicateResultReadFromJSON,
-    ReplicateResultReadFromJSONTyped,
-    ReplicateResultReadToJSON,
-} from './ReplicateResultRead.js';
-import type { ReplicateResultWrite } from './ReplicateResultWrite.js';
-import {
-    ReplicateResultWriteFromJSON,
-    ReplicateResultWriteFromJSONTyped,
-    ReplicateResultWriteToJSON,
-} from './ReplicateResultWrite.js';
+    WriteOutcomeFromJSON,
+    WriteOutcomeFromJSONTyped,
+    WriteOutcomeToJSON,
+} from './WriteOutcome.js';
 
 /**
  * What the mode did; the other parts are null.
@@ -58,16 +58,16 @@ export interface ReplicateResult {
     mode: ReplicateResultModeEnum;
     /**
      * 
-     * @type {ReplicateResultWrite}
+     * @type {WriteOutcome}
      * @memberof ReplicateResult
      */
-    write: ReplicateResultWrite | null;
+    write: WriteOutcome | null;
     /**
      * 
-     * @type {ReplicateResultRead}
+     * @type {ReadOutcome}
      * @memberof ReplicateResult
      */
-    read: ReplicateResultRead | null;
+    read: ReadOutcome | null;
     /**
      * 
      * @type {ReplicateResultPush}
@@ -122,8 +122,8 @@ export function ReplicateResultFromJSONTyped(json: any, ignoreDiscriminator: boo
         
         'groupId': json['groupId'],
         'mode': json['mode'],
-        'write': ReplicateResultWriteFromJSON(json['write']),
-        'read': ReplicateResultReadFromJSON(json['read']),
+        'write': WriteOutcomeFromJSON(json['write']),
+        'read': ReadOutcomeFromJSON(json['read']),
         'push': ReplicateResultPushFromJSON(json['push']),
         'antiEntropy': ReplicateResultAntiEntropyFromJSON(json['antiEntropy']),
     };
@@ -140,8 +140,8 @@ export function ReplicateResultToJSON(value?: ReplicateResult | null): any {
         
         'groupId': value.groupId,
         'mode': value.mode,
-        'write': ReplicateResultWriteToJSON(value.write),
-        'read': ReplicateResultReadToJSON(value.read),
+        'write': WriteOutcomeToJSON(value.write),
+        'read': ReadOutcomeToJSON(value.read),
         'push': ReplicateResultPushToJSON(value.push),
         'antiEntropy': ReplicateResultAntiEntropyToJSON(value.antiEntropy),
     };

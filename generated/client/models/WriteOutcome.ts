@@ -21,7 +21,7 @@ import {
 } from './WrittenVersion.js';
 
 /**
- * A quorum write.
+ * A quorum write (null in the answer of another mode).
  * @export
  * @interface WriteOutcome
  */

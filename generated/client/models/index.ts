@@ -420,8 +420,6 @@ export * from './ReplicateResponse.js';
 export * from './ReplicateResult.js';
 export * from './ReplicateResultAntiEntropy.js';
 export * from './ReplicateResultPush.js';
-export * from './ReplicateResultRead.js';
-export * from './ReplicateResultWrite.js';
 export * from './ReplicationAlert.js';
 export * from './ReplicationAlertListResponse.js';
 export * from './ReplicationAlertRule.js';
