@@ -5590,7 +5590,7 @@ export interface paths {
         get: operations["getMultiMasterGroup"];
         /**
          * Change a multi-master group
-         * @description Changes the name, tables, strategy, CRDT columns or quorums; what is not given keeps its
+         * @description Changes the name, tables, strategy, CRDT_PER_COLUMN columns or quorums; what is not given keeps its
          *     value. A new strategy applies to conflicts met after the change. A quorum counts sites,
          *     from 1 to the group's site count (422 otherwise).
          */
@@ -6005,9 +6005,10 @@ export interface paths {
         };
         /**
          * Conflicts of multi-master groups
-         * @description Concurrent writes to one row met at a group's sites, newest first: both versions with
-         *     their vector clocks, the strategy, the winner and why it won, OPEN until resolved for the
-         *     CUSTOM strategy. A conflict is recorded once, however many sites meet it.
+         * @description Concurrent writes to one row met at a group's sites, newest first, from the conflicts
+         *     engine's book: both versions with their vector clocks, the strategy, what it kept and why
+         *     (PENDING until a row is given for CUSTOM, SIBLINGS for MULTI_VALUE). A conflict is recorded
+         *     once, however many sites meet it.
          */
         get: operations["listGeoReplicationConflicts"];
         put?: never;
@@ -6029,10 +6030,11 @@ export interface paths {
         put?: never;
         /**
          * Resolve a group conflict
-         * @description Writes the chosen value (`value`, or the version of `winnerSiteId`, or the version in place)
-         *     at a running site of the group as a new version whose clock has seen both sides, so it
-         *     replaces them at every site; the conflict becomes RESOLVED. 409 when no site of the group can
-         *     write now.
+         * @description Resolves a PENDING (CUSTOM) or SIBLINGS (MULTI_VALUE) conflict through the conflicts
+         *     engine: `value` with CUSTOM (the default when a value is given), or a strategy that picks a
+         *     version. The row kept is written at a running site of the group as a version whose clock has
+         *     seen both sides, so it replaces them at every site. 409 when the conflict is RESOLVED already
+         *     or no site of the group can write now.
          */
         post: operations["resolveGeoReplicationConflict"];
         delete?: never;
@@ -24239,10 +24241,14 @@ export interface components {
         VectorClock: {
             [key: string]: number;
         };
+        /** @description One side's write. */
         ConflictVersion: {
             /** @example node-1 */
             siteId: string;
+            /** @example node-1 */
+            nodeId: string;
             /**
+             * @description The row; null when this side deleted it.
              * @example {
              *       "total": 42
              *     }
@@ -24251,80 +24257,67 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             clock: components["schemas"]["VectorClock"];
-            /** @example node-1:2 */
-            dot: string;
-            /** @example 1795775400000 */
-            atMs: number;
+            /**
+             * Format: date-time
+             * @description Cluster time of the write.
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            writtenAt: string;
         };
         /**
          * @description How concurrent writes to one row are resolved, the same way at every site:
          *     - `LAST_WRITER_WINS`: the later write by cluster time (ties go to the higher site id);
          *     - `SITE_PRIORITY`: the write of the site with the lower `priority` (ties as LAST_WRITER_WINS);
-         *     - `CUSTOM`: the conflict stays `OPEN`, the later write in place, until a value is given
-         *       through `POST /api/v1/geo-replication/conflicts/resolve`;
+         *     - `CUSTOM`: the conflict stays `PENDING`, the later write in place, until a value is given
+         *       through `POST /api/v1/geo-replication/conflicts/resolve` (status PENDING);
          *     - `MULTI_VALUE`: every concurrent version is kept as a sibling (Riak's `allow_mult`) until a
          *       write that has seen them replaces them; the latest is shown;
-         *     - `CRDT`: each column of `columnCrdts` merges as its CRDT (counters add every site's
+         *     - `CRDT_PER_COLUMN`: each column of `columnCrdts` merges as its CRDT (counters add every site's
          *       increments, sets take the union); other columns as LAST_WRITER_WINS.
          * @example LAST_WRITER_WINS
          * @enum {string}
          */
-        ConflictStrategy: "LAST_WRITER_WINS" | "SITE_PRIORITY" | "CUSTOM" | "MULTI_VALUE" | "CRDT";
-        Sibling: {
-            /**
-             * @example {
-             *       "total": 42
-             *     }
-             */
-            row: {
-                [key: string]: unknown;
-            } | null;
-            /** @example node-2:1 */
-            dot: string;
-            /** @example node-2 */
-            originSiteId: string;
-            /**
-             * @description Cluster time of the write (epoch ms).
-             * @example 1795775400000
-             */
-            atMs: number;
-        };
-        /** @description Two concurrent writes to one row of a group, as the sites met them. */
+        ConflictStrategy: "LAST_WRITER_WINS" | "SITE_PRIORITY" | "CUSTOM" | "MULTI_VALUE" | "CRDT_PER_COLUMN";
+        /**
+         * @description Two concurrent writes to one row of a multi-master group, recorded once in the conflicts
+         *     engine's book (the same records as `/api/v1/advanced-replication/conflicts`): both versions
+         *     with their vector clocks, the strategy, what it kept and why.
+         */
         GroupConflict: {
-            /** @example mmc-3fa1c2e0b9d84a17 */
+            /** @example group-conflict-1 */
             conflictId: string;
             groupId: components["schemas"]["MultiMasterGroupId"];
             /** @example orders */
             table: string;
             /** @example o-1001 */
             key: string;
-            /** @description Both versions with their clocks: the one the detecting site held, then the incoming one. */
-            versions: components["schemas"]["ConflictVersion"][];
+            /**
+             * @example UPDATE_CONFLICT
+             * @enum {string}
+             */
+            conflictType: "UPDATE_CONFLICT" | "DELETE_CONFLICT" | "UNIQUENESS_VIOLATION" | "INSERT_CONFLICT";
+            local: components["schemas"]["ConflictVersion"];
+            remote: components["schemas"]["ConflictVersion"];
             /**
              * Format: date-time
              * @example 2026-11-21T10:30:00.000Z
              */
             detectedAt: string;
-            /** @example node-3 */
-            detectedBySiteId: string;
             strategy: components["schemas"]["ConflictStrategy"];
-            /** @example node-3:1 */
-            winnerDot: string;
-            /** @example node-3 */
-            winnerSiteId: string;
             /**
-             * @description Why the winner won.
-             * @example LAST_WRITER_WINS: node-3:1 written at 1795775400020 after 1795775400000
-             */
-            reason: string;
-            /**
+             * @description RESOLVED is final; PENDING waits for a row (CUSTOM); SIBLINGS keeps both (MULTI_VALUE).
              * @example RESOLVED
              * @enum {string}
              */
-            status: "OPEN" | "RESOLVED";
-            siblings: components["schemas"]["Sibling"][];
+            status: "RESOLVED" | "PENDING" | "SIBLINGS";
             /**
-             * @description The row in place after resolution.
+             * @description Which version was kept; null while PENDING.
+             * @example REMOTE
+             * @enum {string|null}
+             */
+            winner: "LOCAL" | "REMOTE" | "MERGED" | "CUSTOM" | "SIBLINGS" | null;
+            /**
+             * @description The row kept (null deletes it, or nothing is decided yet).
              * @example {
              *       "total": 43
              *     }
@@ -24332,6 +24325,28 @@ export interface components {
             resolvedRow: {
                 [key: string]: unknown;
             } | null;
+            /** @description SIBLINGS: both versions. */
+            siblings: components["schemas"]["ConflictVersion"][];
+            /**
+             * @description Why this result.
+             * @example node-6 wrote later (1795775400020 > 1795775400000).
+             */
+            reason: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            resolvedAt: string | null;
+            /**
+             * @description `strategy` when settled on arrival, else who resolved it.
+             * @example strategy
+             */
+            resolvedBy: string | null;
+            /**
+             * @description Sites a later resolution was written at (the others receive it by shipping).
+             * @example []
+             */
+            appliedSiteIds: string[];
         };
         /**
          * @description Every event, on every stream, in one envelope. `cursor` increases by one per event across
@@ -25362,7 +25377,7 @@ export interface components {
             peers: components["schemas"]["SitePeer"][];
         };
         /**
-         * @description `CRDT` strategy: the CRDT of each column. A write to a `G_COUNTER` or `PN_COUNTER` column
+         * @description `CRDT_PER_COLUMN` strategy: the CRDT of each column. A write to a `G_COUNTER` or `PN_COUNTER` column
          *     gives the value the writer wants; the difference from the site's current value is that site's
          *     increment (a G_COUNTER only grows). A `G_SET` column is an array whose members are only
          *     added. `LWW_REGISTER` is a last-writer-wins column.
@@ -25603,6 +25618,25 @@ export interface components {
              */
             settledAt: string | null;
         } | null;
+        Sibling: {
+            /**
+             * @example {
+             *       "total": 42
+             *     }
+             */
+            row: {
+                [key: string]: unknown;
+            } | null;
+            /** @example node-2:1 */
+            dot: string;
+            /** @example node-2 */
+            originSiteId: string;
+            /**
+             * @description Cluster time of the write (epoch ms).
+             * @example 1795775400000
+             */
+            atMs: number;
+        };
         ReadRow: {
             /** @example orders */
             table: string;
@@ -25843,12 +25877,17 @@ export interface components {
             pagination: components["schemas"]["Pagination"];
             timestamp: components["schemas"]["Timestamp"];
         };
-        /** @description Resolves a recorded conflict by writing a value at a site of its group, as a version that has seen both sides, so it replaces them at every site. */
+        /**
+         * @description Resolves a PENDING or SIBLINGS conflict: the row kept (`value`, with CUSTOM; or a strategy
+         *     that picks a version) is written at a running site of the group as a version whose clock has
+         *     seen both sides, so it replaces them at every site.
+         */
         ResolveGroupConflictRequest: {
-            /** @example mmc-3fa1c2e0b9d84a17 */
+            /** @example group-conflict-1 */
             conflictId: string;
+            strategy?: components["schemas"]["ConflictStrategy"];
             /**
-             * @description The row to keep (null deletes it). Without it (and without winnerSiteId) the version in place is kept.
+             * @description CUSTOM (the default when given): the row to keep; null deletes it.
              * @example {
              *       "total": 45
              *     }
@@ -25856,11 +25895,6 @@ export interface components {
             value?: {
                 [key: string]: unknown;
             } | null;
-            /**
-             * @description Keep this side's version instead of giving a value.
-             * @example node-1
-             */
-            winnerSiteId?: string;
         };
         GroupConflictResponse: {
             /**
@@ -49164,8 +49198,8 @@ export interface operations {
                 offset?: components["parameters"]["Offset"];
                 /** @description Only this group's conflicts. */
                 groupId?: string;
-                /** @description Only OPEN or RESOLVED conflicts. */
-                status?: "OPEN" | "RESOLVED";
+                /** @description Only conflicts in this status. */
+                status?: "RESOLVED" | "PENDING" | "SIBLINGS";
                 /** @description Only conflicts on this table. */
                 table?: string;
             };
@@ -49186,45 +49220,45 @@ export interface operations {
                      *       "success": true,
                      *       "data": [
                      *         {
-                     *           "conflictId": "mmc-3fa1c2e0b9d84a17",
+                     *           "conflictId": "group-conflict-1",
                      *           "groupId": "orders-mm",
                      *           "table": "orders",
                      *           "key": "o-1001",
-                     *           "versions": [
-                     *             {
-                     *               "siteId": "node-1",
-                     *               "row": {
-                     *                 "total": 42
-                     *               },
-                     *               "clock": {
-                     *                 "node-1": 1
-                     *               },
-                     *               "dot": "node-1:1",
-                     *               "atMs": 1795775400000
+                     *           "conflictType": "UPDATE_CONFLICT",
+                     *           "local": {
+                     *             "siteId": "node-1",
+                     *             "nodeId": "node-1",
+                     *             "row": {
+                     *               "total": 42
                      *             },
-                     *             {
-                     *               "siteId": "node-6",
-                     *               "row": {
-                     *                 "total": 43
-                     *               },
-                     *               "clock": {
-                     *                 "node-6": 1
-                     *               },
-                     *               "dot": "node-6:1",
-                     *               "atMs": 1795775400020
-                     *             }
-                     *           ],
-                     *           "detectedAt": "2026-11-21T10:30:00.000Z",
-                     *           "detectedBySiteId": "node-1",
+                     *             "clock": {
+                     *               "node-1": 1
+                     *             },
+                     *             "writtenAt": "2026-11-21T10:30:00.000Z"
+                     *           },
+                     *           "remote": {
+                     *             "siteId": "node-6",
+                     *             "nodeId": "node-6",
+                     *             "row": {
+                     *               "total": 43
+                     *             },
+                     *             "clock": {
+                     *               "node-6": 1
+                     *             },
+                     *             "writtenAt": "2026-11-21T10:30:00.020Z"
+                     *           },
+                     *           "detectedAt": "2026-11-21T10:30:00.040Z",
                      *           "strategy": "LAST_WRITER_WINS",
-                     *           "winnerDot": "node-6:1",
-                     *           "winnerSiteId": "node-6",
-                     *           "reason": "LAST_WRITER_WINS: node-6:1 written at 1795775400020 after 1795775400000",
                      *           "status": "RESOLVED",
-                     *           "siblings": [],
+                     *           "winner": "REMOTE",
                      *           "resolvedRow": {
                      *             "total": 43
-                     *           }
+                     *           },
+                     *           "siblings": [],
+                     *           "reason": "node-6 wrote later.",
+                     *           "resolvedAt": "2026-11-21T10:30:00.040Z",
+                     *           "resolvedBy": "strategy",
+                     *           "appliedSiteIds": []
                      *         }
                      *       ],
                      *       "pagination": {
@@ -49257,7 +49291,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "conflictId": "mmc-3fa1c2e0b9d84a17",
+                 *       "conflictId": "group-conflict-2",
                  *       "value": {
                  *         "total": 45
                  *       }
@@ -49277,45 +49311,47 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": {
-                     *         "conflictId": "mmc-3fa1c2e0b9d84a17",
+                     *         "conflictId": "group-conflict-2",
                      *         "groupId": "orders-mm",
                      *         "table": "orders",
-                     *         "key": "o-1001",
-                     *         "versions": [
-                     *           {
-                     *             "siteId": "node-1",
-                     *             "row": {
-                     *               "total": 42
-                     *             },
-                     *             "clock": {
-                     *               "node-1": 1
-                     *             },
-                     *             "dot": "node-1:1",
-                     *             "atMs": 1795775400000
+                     *         "key": "o-1002",
+                     *         "conflictType": "UPDATE_CONFLICT",
+                     *         "local": {
+                     *           "siteId": "node-1",
+                     *           "nodeId": "node-1",
+                     *           "row": {
+                     *             "total": 10
                      *           },
-                     *           {
-                     *             "siteId": "node-6",
-                     *             "row": {
-                     *               "total": 43
-                     *             },
-                     *             "clock": {
-                     *               "node-6": 1
-                     *             },
-                     *             "dot": "node-6:1",
-                     *             "atMs": 1795775400020
-                     *           }
-                     *         ],
-                     *         "detectedAt": "2026-11-21T10:30:00.000Z",
-                     *         "detectedBySiteId": "node-1",
-                     *         "strategy": "LAST_WRITER_WINS",
-                     *         "winnerDot": "node-6:1",
-                     *         "winnerSiteId": "node-6",
-                     *         "reason": "LAST_WRITER_WINS: node-6:1 written at 1795775400020 after 1795775400000",
+                     *           "clock": {
+                     *             "node-1": 1
+                     *           },
+                     *           "writtenAt": "2026-11-21T10:30:00.000Z"
+                     *         },
+                     *         "remote": {
+                     *           "siteId": "node-6",
+                     *           "nodeId": "node-6",
+                     *           "row": {
+                     *             "total": 20
+                     *           },
+                     *           "clock": {
+                     *             "node-6": 1
+                     *           },
+                     *           "writtenAt": "2026-11-21T10:30:00.020Z"
+                     *         },
+                     *         "detectedAt": "2026-11-21T10:30:00.040Z",
+                     *         "strategy": "CUSTOM",
                      *         "status": "RESOLVED",
-                     *         "siblings": [],
+                     *         "winner": "CUSTOM",
                      *         "resolvedRow": {
-                     *           "total": 43
-                     *         }
+                     *           "total": 45
+                     *         },
+                     *         "siblings": [],
+                     *         "reason": "The operator gave the row to keep.",
+                     *         "resolvedAt": "2026-11-21T10:31:00.000Z",
+                     *         "resolvedBy": "admin",
+                     *         "appliedSiteIds": [
+                     *           "node-1"
+                     *         ]
                      *       },
                      *       "timestamp": "2026-11-21T10:30:00.000Z"
                      *     }

@@ -16,6 +16,7 @@ import { alertsModule } from './modules/alerts.js';
 import { healthModule } from './modules/health.js';
 import { racModule } from './modules/rac.js';
 import { replicationModule } from './modules/replication.js';
+import { replicationMonitoringModule } from './modules/replication-monitoring.js';
 import { transactionsModule } from './modules/transactions.js';
 import { dhtModule } from './modules/dht.js';
 import { loadBalancerModule } from './modules/load-balancer.js';
@@ -24,6 +25,9 @@ import { shardingModule } from './modules/sharding.js';
 import { multiMasterModule } from './modules/multi-master.js';
 import { distributedQueryModule } from './modules/distributed-query.js';
 import { shardMovesModule } from './modules/shard-moves.js';
+import { geoModule } from './modules/geo.js';
+import { conflictsModule } from './modules/conflicts.js';
+import { applyModule } from './modules/apply.js';
 import { clusterStatusModule } from './modules/cluster-status.js';
 import { nodeProbesModule } from './modules/node-probes.js';
 import { platformModule } from './modules/platform.js';
@@ -44,6 +48,7 @@ export const DOMAIN_MODULES: readonly DomainModule[] = [
   healthModule,
   racModule,
   replicationModule,
+  replicationMonitoringModule,
   transactionsModule,
   nodeProbesModule,
   dhtModule,
@@ -52,6 +57,9 @@ export const DOMAIN_MODULES: readonly DomainModule[] = [
   shardingModule,
   distributedQueryModule,
   shardMovesModule,
+  geoModule,
+  conflictsModule,
+  applyModule,
   multiMasterModule,
   clusterStatusModule,
   platformModule,

@@ -1955,29 +1955,35 @@ export type GrdTopology = {
 /** Two concurrent writes to one row of a group (GroupConflict in the OpenAPI document). */
 export type GroupConflict = {
   __typename?: 'GroupConflict';
+  appliedSiteIds: Array<Scalars['ID']['output']>;
   conflictId: Scalars['ID']['output'];
+  conflictType: ConflictType;
   detectedAt: Scalars['DateTime']['output'];
-  detectedBySiteId: Scalars['ID']['output'];
   groupId: Scalars['ID']['output'];
   key: Scalars['String']['output'];
+  local: GroupConflictVersion;
   reason: Scalars['String']['output'];
+  remote: GroupConflictVersion;
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  resolvedBy?: Maybe<Scalars['String']['output']>;
   resolvedRow?: Maybe<Scalars['JSON']['output']>;
-  siblings: Array<MultiMasterSibling>;
+  siblings: Array<GroupConflictVersion>;
+  /** RESOLVED, PENDING (CUSTOM waits for a row) or SIBLINGS (MULTI_VALUE). */
   status: Scalars['String']['output'];
   strategy: MultiMasterConflictStrategy;
   table: Scalars['String']['output'];
-  versions: Array<GroupConflictVersion>;
-  winnerDot: Scalars['String']['output'];
-  winnerSiteId: Scalars['ID']['output'];
+  /** LOCAL, REMOTE, MERGED, CUSTOM or SIBLINGS; null while PENDING. */
+  winner?: Maybe<Scalars['String']['output']>;
 };
 
+/** One side's write of a group conflict. */
 export type GroupConflictVersion = {
   __typename?: 'GroupConflictVersion';
-  atMs: Scalars['BigInt']['output'];
   clock: Scalars['JSON']['output'];
-  dot: Scalars['String']['output'];
+  nodeId: Scalars['ID']['output'];
   row?: Maybe<Scalars['JSON']['output']>;
   siteId: Scalars['ID']['output'];
+  writtenAt: Scalars['DateTime']['output'];
 };
 
 /** The hash of a HASH strategy (see ShardHashFunction in the OpenAPI document). */
@@ -2856,7 +2862,7 @@ export type MultiMasterAntiEntropyPair = {
 
 /** How concurrent writes to one row are resolved (ConflictStrategy in the OpenAPI document). */
 export type MultiMasterConflictStrategy =
-  | 'CRDT'
+  | 'CRDT_PER_COLUMN'
   | 'CUSTOM'
   | 'LAST_WRITER_WINS'
   | 'MULTI_VALUE'
@@ -6006,7 +6012,7 @@ export type ReplicationFailoverResult = {
 /** A multi-master group (the seed's ReplicationGroup). */
 export type ReplicationGroup = {
   __typename?: 'ReplicationGroup';
-  /** CRDT strategy: the CRDT of each column (LWW_REGISTER, G_COUNTER, PN_COUNTER, G_SET). */
+  /** CRDT_PER_COLUMN strategy: the CRDT of each column (LWW_REGISTER, G_COUNTER, PN_COUNTER, G_SET). */
   columnCrdts: Scalars['JSON']['output'];
   conflictStrategy: MultiMasterConflictStrategy;
   converged: Scalars['Boolean']['output'];
@@ -6261,8 +6267,8 @@ export type ResolveConflictInput = {
 /** How to resolve a group conflict (ResolveGroupConflictRequest). */
 export type ResolveGroupConflictInput = {
   conflictId: Scalars['ID']['input'];
+  strategy?: InputMaybe<MultiMasterConflictStrategy>;
   value?: InputMaybe<Scalars['JSON']['input']>;
-  winnerSiteId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type Role =
@@ -9550,28 +9556,31 @@ export type GrdTopologyResolvers<ContextType = GraphQLContext, ParentType extend
 };
 
 export type GroupConflictResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GroupConflict'] = ResolversParentTypes['GroupConflict']> = {
+  appliedSiteIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   conflictId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  conflictType?: Resolver<ResolversTypes['ConflictType'], ParentType, ContextType>;
   detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  detectedBySiteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  local?: Resolver<ResolversTypes['GroupConflictVersion'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  remote?: Resolver<ResolversTypes['GroupConflictVersion'], ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  resolvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   resolvedRow?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
-  siblings?: Resolver<Array<ResolversTypes['MultiMasterSibling']>, ParentType, ContextType>;
+  siblings?: Resolver<Array<ResolversTypes['GroupConflictVersion']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   strategy?: Resolver<ResolversTypes['MultiMasterConflictStrategy'], ParentType, ContextType>;
   table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  versions?: Resolver<Array<ResolversTypes['GroupConflictVersion']>, ParentType, ContextType>;
-  winnerDot?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  winnerSiteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  winner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type GroupConflictVersionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GroupConflictVersion'] = ResolversParentTypes['GroupConflictVersion']> = {
-  atMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   clock?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
-  dot?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   row?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   siteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  writtenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type HashRouteReasonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HashRouteReason'] = ResolversParentTypes['HashRouteReason']> = {

@@ -1,7 +1,7 @@
 import { DEFAULT_LINK } from '../engines/runtime/index.js';
 import { validateDistributedQueryConfig } from '../engines/sharding/distributed-query-config.js';
 import { distributedQueryPayload } from '../engines/sharding/distributed-query-events.js';
-import { DistributedQueryExecutor } from '../engines/sharding/distributed-query.js';
+import { DistributedQueryExecutor, type DistributedExecution, type DistributedQueryStatisticsState } from '../engines/sharding/distributed-query.js';
 import type { QueryRow } from '../engines/query/select-query.js';
 import { QueryLatency } from '../services/coordinator/query-latency.js';
 import { DistributedQueryService } from '../services/sharding/distributed-query-service.js';
@@ -12,6 +12,10 @@ import { distributedQueryResolvers } from '../api/graphql/resolvers/sharding/dis
 import { clockRunsOn } from '../services/platform/outcome-wait.js';
 import type { DomainModule } from './domain-module.js';
 
+/** The kept plans, one record per query, and the statistics: a restart keeps both. */
+export const DISTRIBUTED_QUERY_EXECUTION_RECORD = 'distributed_query.execution';
+export const DISTRIBUTED_QUERY_STATISTICS_RECORD = 'distributed_query.statistics';
+
 /**
  * Distributed queries over sharded tables (src/engines/sharding/README.md, "Cross-shard
  * execution"): the executor runs fragments over the shard tables in node storage, on the cluster
@@ -20,13 +24,17 @@ import type { DomainModule } from './domain-module.js';
  */
 export const distributedQueryModule: DomainModule = {
   name: 'distributed-query',
-  async assemble({ runtime, bus, runner, clockControl, shared }) {
+  async assemble({ store, journal, runtime, bus, runner, clockControl, shared }) {
     const sharding = shared('sharding');
     const nodes = shared('nodes');
     const { faults, clock } = runtime;
     // The runtime is built without linkDefaults, so every simulated link has DEFAULT_LINK's delay model.
     const latency = new QueryLatency(DEFAULT_LINK, faults);
     const config = validateDistributedQueryConfig();
+    const restored = {
+      executions: (await store.list<DistributedExecution>(DISTRIBUTED_QUERY_EXECUTION_RECORD)).map((record) => record.value),
+      statistics: await store.get<DistributedQueryStatisticsState>(DISTRIBUTED_QUERY_STATISTICS_RECORD, 'current'),
+    };
     const reachable = (from: string, to: string) => !faults.isCrashed(to) && faults.canReach(from, to) && faults.canReach(to, from);
     const executor = new DistributedQueryExecutor(
       {
@@ -36,8 +44,14 @@ export const distributedQueryModule: DomainModule = {
         readRows: (fragment) => sharding.readShardTableOn(fragment.nodeId, fragment.shardName).map((stored) => stored.row as QueryRow),
         onStarted: (execution) => bus.publish('distributed_query_started', 'sharding.query', distributedQueryPayload(execution)),
         onEnded: (execution) => bus.publish('distributed_query_completed', 'sharding.query', distributedQueryPayload(execution)),
+        records: {
+          executionChanged: (execution) => journal.put(DISTRIBUTED_QUERY_EXECUTION_RECORD, execution.queryId, execution),
+          executionRemoved: (queryId) => journal.delete(DISTRIBUTED_QUERY_EXECUTION_RECORD, queryId),
+          statisticsChanged: (state) => journal.put(DISTRIBUTED_QUERY_STATISTICS_RECORD, 'current', state),
+        },
       },
       config,
+      restored,
     );
     const distributedQuery = new DistributedQueryService({
       tables: sharding,

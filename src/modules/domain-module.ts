@@ -10,6 +10,10 @@ import type { RacEngine } from '../engines/rac/rac-engine.js';
 import type { ReplicationEngine } from '../engines/replication/replication-engine.js';
 import type { TransactionsEngine } from '../engines/transactions/transactions-engine.js';
 import type { ShardingCluster } from '../engines/sharding/sharding-cluster.js';
+import type { GeoEngine } from '../engines/geo/geo-engine.js';
+import type { ConflictBook } from '../engines/conflicts/conflict-book.js';
+import type { ApplyEngine } from '../engines/apply/apply-engine.js';
+import type { ReplicationMonitoring } from '../engines/replication-monitoring/replication-monitoring.js';
 import type { MultiMasterEngine } from '../engines/multi-master/multi-master-engine.js';
 import type { CoordinatorEngineHandle } from '../services/coordinator/coordinator-service.js';
 import type { FaultInjector } from '../engines/simulation/fault-injector.js';
@@ -46,6 +50,14 @@ export interface Shared {
   coordinator: CoordinatorEngineHandle;
   /** Sharded tables, their shards and rows on the nodes (sharding). */
   sharding: ShardingCluster;
+  /** Datacenters, their WAN links and who uses each datacenter (geo). */
+  geo: GeoEngine;
+  /** Group conflicts, their resolution and appliers, CRDT column uses (conflicts). */
+  conflicts: ConflictBook;
+  /** Parallel apply of decoded transactions to target nodes, with checkpoints (apply). */
+  apply: ApplyEngine;
+  /** Every replication channel in one place: sources register here (replication-monitoring). */
+  replicationMonitoring: ReplicationMonitoring;
   /** Multi-master groups, their sites and versions (multi-master). */
   multiMaster: MultiMasterEngine;
   /** The admin key this start created, if any (platform). */

@@ -12,6 +12,9 @@ import type { DomainModule } from './domain-module.js';
 /** The sharded-table catalog, persisted on every change with the coordinator's state. */
 export const SHARDING_CATALOG_RECORD = 'sharding.catalog';
 
+/** How often shards a failover left OFFLINE are tried again, in cluster milliseconds. */
+const FOLLOW_PRIMARY_RETRY_MS = 1000;
+
 /**
  * Sharded tables over the coordinator's shard groups, their rows in the replication engine's node
  * storage. Listed after replication and the coordinator: it builds on both engines (one owner
@@ -57,6 +60,11 @@ export const shardingModule: DomainModule = {
     const stopFollowing = bus.subscribe({ types: ['replica_status_change'] }, (event) => {
       if ((event.payload as { to?: string }).to === 'PROMOTED') sharding.followPrimaryChange();
     });
+    // And every second: a shard left OFFLINE because the new primary was down is re-pointed (and
+    // ACTIVE again) once it is back, with no event to say so.
+    const retry = runtime.clock.every(FOLLOW_PRIMARY_RETRY_MS, () => sharding.followPrimaryChange());
+    // The simulation's workload writes a sharded table it names through routing, as the API does.
+    replication.workload.routeTables(sharding.workloadWriter());
     // The coordinator's shard list names the tables colocated on each group.
     service('coordinator').attachShardedTables({
       groupShardOf: (group, shardNumber) => {
@@ -79,7 +87,10 @@ export const shardingModule: DomainModule = {
     };
     return {
       shares: { sharding },
-      close: () => stopFollowing(),
+      close: () => {
+        stopFollowing();
+        runtime.clock.cancel(retry);
+      },
       services: { shardedTables: new ShardedTableService(deps), shardRouting: new ShardRoutingService(deps) },
       restHandlers: [shardedTableHandlers, shardRoutingHandlers],
       resolvers: [shardedTableResolvers, shardRoutingResolvers, shardingSubscriptionResolvers],

@@ -932,7 +932,7 @@ export class MultiMasterApi extends runtime.BaseAPI {
     }
 
     /**
-     * Concurrent writes to one row met at a group\'s sites, newest first: both versions with their vector clocks, the strategy, the winner and why it won, OPEN until resolved for the CUSTOM strategy. A conflict is recorded once, however many sites meet it. 
+     * Concurrent writes to one row met at a group\'s sites, newest first, from the conflicts engine\'s book: both versions with their vector clocks, the strategy, what it kept and why (PENDING until a row is given for CUSTOM, SIBLINGS for MULTI_VALUE). A conflict is recorded once, however many sites meet it. 
      * Conflicts of multi-master groups
      */
     async listGeoReplicationConflictsRaw(requestParameters: ListGeoReplicationConflictsRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<GroupConflictListResponse>> {
@@ -983,7 +983,7 @@ export class MultiMasterApi extends runtime.BaseAPI {
     }
 
     /**
-     * Concurrent writes to one row met at a group\'s sites, newest first: both versions with their vector clocks, the strategy, the winner and why it won, OPEN until resolved for the CUSTOM strategy. A conflict is recorded once, however many sites meet it. 
+     * Concurrent writes to one row met at a group\'s sites, newest first, from the conflicts engine\'s book: both versions with their vector clocks, the strategy, what it kept and why (PENDING until a row is given for CUSTOM, SIBLINGS for MULTI_VALUE). A conflict is recorded once, however many sites meet it. 
      * Conflicts of multi-master groups
      */
     async listGeoReplicationConflicts(requestParameters: ListGeoReplicationConflictsRequest = {}, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<GroupConflictListResponse> {
@@ -1331,7 +1331,7 @@ export class MultiMasterApi extends runtime.BaseAPI {
     }
 
     /**
-     * Writes the chosen value (`value`, or the version of `winnerSiteId`, or the version in place) at a running site of the group as a new version whose clock has seen both sides, so it replaces them at every site; the conflict becomes RESOLVED. 409 when no site of the group can write now. 
+     * Resolves a PENDING (CUSTOM) or SIBLINGS (MULTI_VALUE) conflict through the conflicts engine: `value` with CUSTOM (the default when a value is given), or a strategy that picks a version. The row kept is written at a running site of the group as a version whose clock has seen both sides, so it replaces them at every site. 409 when the conflict is RESOLVED already or no site of the group can write now. 
      * Resolve a group conflict
      */
     async resolveGeoReplicationConflictRaw(requestParameters: ResolveGeoReplicationConflictRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<GroupConflictResponse>> {
@@ -1369,7 +1369,7 @@ export class MultiMasterApi extends runtime.BaseAPI {
     }
 
     /**
-     * Writes the chosen value (`value`, or the version of `winnerSiteId`, or the version in place) at a running site of the group as a new version whose clock has seen both sides, so it replaces them at every site; the conflict becomes RESOLVED. 409 when no site of the group can write now. 
+     * Resolves a PENDING (CUSTOM) or SIBLINGS (MULTI_VALUE) conflict through the conflicts engine: `value` with CUSTOM (the default when a value is given), or a strategy that picks a version. The row kept is written at a running site of the group as a version whose clock has seen both sides, so it replaces them at every site. 409 when the conflict is RESOLVED already or no site of the group can write now. 
      * Resolve a group conflict
      */
     async resolveGeoReplicationConflict(requestParameters: ResolveGeoReplicationConflictRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<GroupConflictResponse> {
@@ -1378,7 +1378,7 @@ export class MultiMasterApi extends runtime.BaseAPI {
     }
 
     /**
-     * Changes the name, tables, strategy, CRDT columns or quorums; what is not given keeps its value. A new strategy applies to conflicts met after the change. A quorum counts sites, from 1 to the group\'s site count (422 otherwise). 
+     * Changes the name, tables, strategy, CRDT_PER_COLUMN columns or quorums; what is not given keeps its value. A new strategy applies to conflicts met after the change. A quorum counts sites, from 1 to the group\'s site count (422 otherwise). 
      * Change a multi-master group
      */
     async updateMultiMasterGroupRaw(requestParameters: UpdateMultiMasterGroupOperationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<MultiMasterGroupResponse>> {
@@ -1420,7 +1420,7 @@ export class MultiMasterApi extends runtime.BaseAPI {
     }
 
     /**
-     * Changes the name, tables, strategy, CRDT columns or quorums; what is not given keeps its value. A new strategy applies to conflicts met after the change. A quorum counts sites, from 1 to the group\'s site count (422 otherwise). 
+     * Changes the name, tables, strategy, CRDT_PER_COLUMN columns or quorums; what is not given keeps its value. A new strategy applies to conflicts met after the change. A quorum counts sites, from 1 to the group\'s site count (422 otherwise). 
      * Change a multi-master group
      */
     async updateMultiMasterGroup(requestParameters: UpdateMultiMasterGroupOperationRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<MultiMasterGroupResponse> {
@@ -1434,7 +1434,8 @@ export class MultiMasterApi extends runtime.BaseAPI {
  * @export
  */
 export const ListGeoReplicationConflictsStatusEnum = {
-    Open: 'OPEN',
-    Resolved: 'RESOLVED'
+    Resolved: 'RESOLVED',
+    Pending: 'PENDING',
+    Siblings: 'SIBLINGS'
 } as const;
 export type ListGeoReplicationConflictsStatusEnum = typeof ListGeoReplicationConflictsStatusEnum[keyof typeof ListGeoReplicationConflictsStatusEnum];

@@ -17,11 +17,11 @@
  * How concurrent writes to one row are resolved, the same way at every site:
  * - `LAST_WRITER_WINS`: the later write by cluster time (ties go to the higher site id);
  * - `SITE_PRIORITY`: the write of the site with the lower `priority` (ties as LAST_WRITER_WINS);
- * - `CUSTOM`: the conflict stays `OPEN`, the later write in place, until a value is given
- *   through `POST /api/v1/geo-replication/conflicts/resolve`;
+ * - `CUSTOM`: the conflict stays `PENDING`, the later write in place, until a value is given
+ *   through `POST /api/v1/geo-replication/conflicts/resolve` (status PENDING);
  * - `MULTI_VALUE`: every concurrent version is kept as a sibling (Riak's `allow_mult`) until a
  *   write that has seen them replaces them; the latest is shown;
- * - `CRDT`: each column of `columnCrdts` merges as its CRDT (counters add every site's
+ * - `CRDT_PER_COLUMN`: each column of `columnCrdts` merges as its CRDT (counters add every site's
  *   increments, sets take the union); other columns as LAST_WRITER_WINS.
  * @export
  */
@@ -30,7 +30,7 @@ export const ConflictStrategy = {
     SitePriority: 'SITE_PRIORITY',
     Custom: 'CUSTOM',
     MultiValue: 'MULTI_VALUE',
-    Crdt: 'CRDT'
+    CrdtPerColumn: 'CRDT_PER_COLUMN'
 } as const;
 export type ConflictStrategy = typeof ConflictStrategy[keyof typeof ConflictStrategy];
 

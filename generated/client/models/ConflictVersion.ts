@@ -14,7 +14,7 @@
 
 import { exists, mapValues } from '../runtime.js';
 /**
- * 
+ * One side's write.
  * @export
  * @interface ConflictVersion
  */
@@ -27,6 +27,12 @@ export interface ConflictVersion {
     siteId: string;
     /**
      * 
+     * @type {string}
+     * @memberof ConflictVersion
+     */
+    nodeId: string;
+    /**
+     * The row; null when this side deleted it.
      * @type {{ [key: string]: any; }}
      * @memberof ConflictVersion
      */
@@ -38,17 +44,11 @@ export interface ConflictVersion {
      */
     clock: { [key: string]: number; };
     /**
-     * 
-     * @type {string}
+     * Cluster time of the write.
+     * @type {Date}
      * @memberof ConflictVersion
      */
-    dot: string;
-    /**
-     * 
-     * @type {number}
-     * @memberof ConflictVersion
-     */
-    atMs: number;
+    writtenAt: Date;
 }
 
 /**
@@ -57,10 +57,10 @@ export interface ConflictVersion {
 export function instanceOfConflictVersion(value: object): boolean {
     let isInstance = true;
     isInstance = isInstance && "siteId" in value;
+    isInstance = isInstance && "nodeId" in value;
     isInstance = isInstance && "row" in value;
     isInstance = isInstance && "clock" in value;
-    isInstance = isInstance && "dot" in value;
-    isInstance = isInstance && "atMs" in value;
+    isInstance = isInstance && "writtenAt" in value;
 
     return isInstance;
 }
@@ -76,10 +76,10 @@ export function ConflictVersionFromJSONTyped(json: any, ignoreDiscriminator: boo
     return {
         
         'siteId': json['siteId'],
+        'nodeId': json['nodeId'],
         'row': json['row'],
         'clock': json['clock'],
-        'dot': json['dot'],
-        'atMs': json['atMs'],
+        'writtenAt': (new Date(json['writtenAt'])),
     };
 }
 
@@ -93,10 +93,10 @@ export function ConflictVersionToJSON(value?: ConflictVersion | null): any {
     return {
         
         'siteId': value.siteId,
+        'nodeId': value.nodeId,
         'row': value.row,
         'clock': value.clock,
-        'dot': value.dot,
-        'atMs': value.atMs,
+        'writtenAt': (value.writtenAt.toISOString()),
     };
 }
 

@@ -25,15 +25,11 @@ import {
     ConflictVersionFromJSONTyped,
     ConflictVersionToJSON,
 } from './ConflictVersion.js';
-import type { Sibling } from './Sibling.js';
-import {
-    SiblingFromJSON,
-    SiblingFromJSONTyped,
-    SiblingToJSON,
-} from './Sibling.js';
 
 /**
- * Two concurrent writes to one row of a group, as the sites met them.
+ * Two concurrent writes to one row of a multi-master group, recorded once in the conflicts
+ * engine's book (the same records as `/api/v1/advanced-replication/conflicts`): both versions
+ * with their vector clocks, the strategy, what it kept and why.
  * @export
  * @interface GroupConflict
  */
@@ -63,11 +59,23 @@ export interface GroupConflict {
      */
     key: string;
     /**
-     * Both versions with their clocks: the one the detecting site held, then the incoming one.
-     * @type {Array<ConflictVersion>}
+     * 
+     * @type {string}
      * @memberof GroupConflict
      */
-    versions: Array<ConflictVersion>;
+    conflictType: GroupConflictConflictTypeEnum;
+    /**
+     * 
+     * @type {ConflictVersion}
+     * @memberof GroupConflict
+     */
+    local: ConflictVersion;
+    /**
+     * 
+     * @type {ConflictVersion}
+     * @memberof GroupConflict
+     */
+    remote: ConflictVersion;
     /**
      * 
      * @type {Date}
@@ -76,63 +84,94 @@ export interface GroupConflict {
     detectedAt: Date;
     /**
      * 
-     * @type {string}
-     * @memberof GroupConflict
-     */
-    detectedBySiteId: string;
-    /**
-     * 
      * @type {ConflictStrategy}
      * @memberof GroupConflict
      */
     strategy: ConflictStrategy;
     /**
-     * 
+     * RESOLVED is final; PENDING waits for a row (CUSTOM); SIBLINGS keeps both (MULTI_VALUE).
      * @type {string}
      * @memberof GroupConflict
      */
-    winnerDot: string;
+    status: GroupConflictStatusEnum;
     /**
-     * 
+     * Which version was kept; null while PENDING.
      * @type {string}
      * @memberof GroupConflict
      */
-    winnerSiteId: string;
+    winner: GroupConflictWinnerEnum;
     /**
-     * Why the winner won.
+     * The row kept (null deletes it, or nothing is decided yet).
+     * @type {{ [key: string]: any; }}
+     * @memberof GroupConflict
+     */
+    resolvedRow: { [key: string]: any; } | null;
+    /**
+     * SIBLINGS: both versions.
+     * @type {Array<ConflictVersion>}
+     * @memberof GroupConflict
+     */
+    siblings: Array<ConflictVersion>;
+    /**
+     * Why this result.
      * @type {string}
      * @memberof GroupConflict
      */
     reason: string;
     /**
      * 
+     * @type {Date}
+     * @memberof GroupConflict
+     */
+    resolvedAt: Date | null;
+    /**
+     * `strategy` when settled on arrival, else who resolved it.
      * @type {string}
      * @memberof GroupConflict
      */
-    status: GroupConflictStatusEnum;
+    resolvedBy: string | null;
     /**
-     * 
-     * @type {Array<Sibling>}
+     * Sites a later resolution was written at (the others receive it by shipping).
+     * @type {Array<string>}
      * @memberof GroupConflict
      */
-    siblings: Array<Sibling>;
-    /**
-     * The row in place after resolution.
-     * @type {{ [key: string]: any; }}
-     * @memberof GroupConflict
-     */
-    resolvedRow: { [key: string]: any; } | null;
+    appliedSiteIds: Array<string>;
 }
 
 
 /**
  * @export
  */
+export const GroupConflictConflictTypeEnum = {
+    UpdateConflict: 'UPDATE_CONFLICT',
+    DeleteConflict: 'DELETE_CONFLICT',
+    UniquenessViolation: 'UNIQUENESS_VIOLATION',
+    InsertConflict: 'INSERT_CONFLICT'
+} as const;
+export type GroupConflictConflictTypeEnum = typeof GroupConflictConflictTypeEnum[keyof typeof GroupConflictConflictTypeEnum];
+
+/**
+ * @export
+ */
 export const GroupConflictStatusEnum = {
-    Open: 'OPEN',
-    Resolved: 'RESOLVED'
+    Resolved: 'RESOLVED',
+    Pending: 'PENDING',
+    Siblings: 'SIBLINGS'
 } as const;
 export type GroupConflictStatusEnum = typeof GroupConflictStatusEnum[keyof typeof GroupConflictStatusEnum];
+
+/**
+ * @export
+ */
+export const GroupConflictWinnerEnum = {
+    Local: 'LOCAL',
+    Remote: 'REMOTE',
+    Merged: 'MERGED',
+    Custom: 'CUSTOM',
+    Siblings: 'SIBLINGS',
+    Null: 'null'
+} as const;
+export type GroupConflictWinnerEnum = typeof GroupConflictWinnerEnum[keyof typeof GroupConflictWinnerEnum];
 
 
 /**
@@ -144,16 +183,19 @@ export function instanceOfGroupConflict(value: object): boolean {
     isInstance = isInstance && "groupId" in value;
     isInstance = isInstance && "table" in value;
     isInstance = isInstance && "key" in value;
-    isInstance = isInstance && "versions" in value;
+    isInstance = isInstance && "conflictType" in value;
+    isInstance = isInstance && "local" in value;
+    isInstance = isInstance && "remote" in value;
     isInstance = isInstance && "detectedAt" in value;
-    isInstance = isInstance && "detectedBySiteId" in value;
     isInstance = isInstance && "strategy" in value;
-    isInstance = isInstance && "winnerDot" in value;
-    isInstance = isInstance && "winnerSiteId" in value;
-    isInstance = isInstance && "reason" in value;
     isInstance = isInstance && "status" in value;
-    isInstance = isInstance && "siblings" in value;
+    isInstance = isInstance && "winner" in value;
     isInstance = isInstance && "resolvedRow" in value;
+    isInstance = isInstance && "siblings" in value;
+    isInstance = isInstance && "reason" in value;
+    isInstance = isInstance && "resolvedAt" in value;
+    isInstance = isInstance && "resolvedBy" in value;
+    isInstance = isInstance && "appliedSiteIds" in value;
 
     return isInstance;
 }
@@ -172,16 +214,19 @@ export function GroupConflictFromJSONTyped(json: any, ignoreDiscriminator: boole
         'groupId': json['groupId'],
         'table': json['table'],
         'key': json['key'],
-        'versions': ((json['versions'] as Array<any>).map(ConflictVersionFromJSON)),
+        'conflictType': json['conflictType'],
+        'local': ConflictVersionFromJSON(json['local']),
+        'remote': ConflictVersionFromJSON(json['remote']),
         'detectedAt': (new Date(json['detectedAt'])),
-        'detectedBySiteId': json['detectedBySiteId'],
         'strategy': ConflictStrategyFromJSON(json['strategy']),
-        'winnerDot': json['winnerDot'],
-        'winnerSiteId': json['winnerSiteId'],
-        'reason': json['reason'],
         'status': json['status'],
-        'siblings': ((json['siblings'] as Array<any>).map(SiblingFromJSON)),
+        'winner': json['winner'],
         'resolvedRow': json['resolvedRow'],
+        'siblings': ((json['siblings'] as Array<any>).map(ConflictVersionFromJSON)),
+        'reason': json['reason'],
+        'resolvedAt': (json['resolvedAt'] === null ? null : new Date(json['resolvedAt'])),
+        'resolvedBy': json['resolvedBy'],
+        'appliedSiteIds': json['appliedSiteIds'],
     };
 }
 
@@ -198,16 +243,19 @@ export function GroupConflictToJSON(value?: GroupConflict | null): any {
         'groupId': value.groupId,
         'table': value.table,
         'key': value.key,
-        'versions': ((value.versions as Array<any>).map(ConflictVersionToJSON)),
+        'conflictType': value.conflictType,
+        'local': ConflictVersionToJSON(value.local),
+        'remote': ConflictVersionToJSON(value.remote),
         'detectedAt': (value.detectedAt.toISOString()),
-        'detectedBySiteId': value.detectedBySiteId,
         'strategy': ConflictStrategyToJSON(value.strategy),
-        'winnerDot': value.winnerDot,
-        'winnerSiteId': value.winnerSiteId,
-        'reason': value.reason,
         'status': value.status,
-        'siblings': ((value.siblings as Array<any>).map(SiblingToJSON)),
+        'winner': value.winner,
         'resolvedRow': value.resolvedRow,
+        'siblings': ((value.siblings as Array<any>).map(ConflictVersionToJSON)),
+        'reason': value.reason,
+        'resolvedAt': (value.resolvedAt === null ? null : value.resolvedAt.toISOString()),
+        'resolvedBy': value.resolvedBy,
+        'appliedSiteIds': value.appliedSiteIds,
     };
 }
 

@@ -13,8 +13,17 @@
  */
 
 import { exists, mapValues } from '../runtime.js';
+import type { ConflictStrategy } from './ConflictStrategy.js';
+import {
+    ConflictStrategyFromJSON,
+    ConflictStrategyFromJSONTyped,
+    ConflictStrategyToJSON,
+} from './ConflictStrategy.js';
+
 /**
- * Resolves a recorded conflict by writing a value at a site of its group, as a version that has seen both sides, so it replaces them at every site.
+ * Resolves a PENDING or SIBLINGS conflict: the row kept (`value`, with CUSTOM; or a strategy
+ * that picks a version) is written at a running site of the group as a version whose clock has
+ * seen both sides, so it replaces them at every site.
  * @export
  * @interface ResolveGroupConflictRequest
  */
@@ -26,17 +35,17 @@ export interface ResolveGroupConflictRequest {
      */
     conflictId: string;
     /**
-     * The row to keep (null deletes it). Without it (and without winnerSiteId) the version in place is kept.
+     * 
+     * @type {ConflictStrategy}
+     * @memberof ResolveGroupConflictRequest
+     */
+    strategy?: ConflictStrategy;
+    /**
+     * CUSTOM (the default when given): the row to keep; null deletes it.
      * @type {{ [key: string]: any; }}
      * @memberof ResolveGroupConflictRequest
      */
     value?: { [key: string]: any; } | null;
-    /**
-     * Keep this side's version instead of giving a value.
-     * @type {string}
-     * @memberof ResolveGroupConflictRequest
-     */
-    winnerSiteId?: string;
 }
 
 /**
@@ -60,8 +69,8 @@ export function ResolveGroupConflictRequestFromJSONTyped(json: any, ignoreDiscri
     return {
         
         'conflictId': json['conflictId'],
+        'strategy': !exists(json, 'strategy') ? undefined : ConflictStrategyFromJSON(json['strategy']),
         'value': !exists(json, 'value') ? undefined : json['value'],
-        'winnerSiteId': !exists(json, 'winnerSiteId') ? undefined : json['winnerSiteId'],
     };
 }
 
@@ -75,8 +84,8 @@ export function ResolveGroupConflictRequestToJSON(value?: ResolveGroupConflictRe
     return {
         
         'conflictId': value.conflictId,
+        'strategy': ConflictStrategyToJSON(value.strategy),
         'value': value.value,
-        'winnerSiteId': value.winnerSiteId,
     };
 }
 

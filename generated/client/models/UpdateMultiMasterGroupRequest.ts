@@ -45,7 +45,7 @@ export interface UpdateMultiMasterGroupRequest {
      */
     conflictStrategy?: ConflictStrategy;
     /**
-     * `CRDT` strategy: the CRDT of each column. A write to a `G_COUNTER` or `PN_COUNTER` column
+     * `CRDT_PER_COLUMN` strategy: the CRDT of each column. A write to a `G_COUNTER` or `PN_COUNTER` column
      * gives the value the writer wants; the difference from the site's current value is that site's
      * increment (a G_COUNTER only grows). A `G_SET` column is an array whose members are only
      * added. `LWW_REGISTER` is a last-writer-wins column.

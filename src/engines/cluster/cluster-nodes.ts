@@ -13,6 +13,8 @@ export const CONTROL_PLANE_ID = 'control-plane';
 
 /** Largest cluster this engine accepts (TigerStyle: a limit on everything). */
 export const MAX_CLUSTER_NODES = 5000;
+/** The region of a node added without one: not placed anywhere yet. */
+export const DEFAULT_REGION = 'local';
 
 export interface NodeCapacity {
   cpuCores: number;
@@ -268,7 +270,7 @@ export class ClusterNodes {
       capacity: { ...capacity },
       services: [...(request.services ?? ['storage', 'query'])],
       priority: request.priority ?? 100,
-      region: request.region ?? 'local',
+      region: request.region ?? DEFAULT_REGION,
       zone: request.zone ?? 'local-a',
       joinedAtMs: this.deps.clock.now(),
     };
@@ -277,6 +279,21 @@ export class ClusterNodes {
     this.startMember(spec);
     this.deps.bus.publish('node_joined', 'cluster.membership', membershipPayload(spec));
     for (const observer of this.observers) observer.nodeJoined?.(spec);
+    return this.get(nodeId);
+  }
+
+  /**
+   * Moves a node to `region` (the cluster engine owns regions: the geo engine's datacenters set
+   * their nodes' region through here). Journaled like every spec change; a no-op when unchanged.
+   * @throws DomainError NOT_FOUND for an unknown node.
+   */
+  setRegion(nodeId: string, region: string): ClusterNodeView {
+    const member = this.member(nodeId);
+    if (member.spec.region !== region) {
+      member.spec = { ...member.spec, region };
+      this.deps.journal.put(NODE_RECORD, nodeId, member.spec);
+      this.touch();
+    }
     return this.get(nodeId);
   }
 

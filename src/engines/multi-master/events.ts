@@ -3,8 +3,8 @@
  * schemas Convergence and GroupConflict).
  */
 import type { RowValue } from '../replication/wal-record.js';
-import type { VectorClock } from './stand-in-vector-clock.js';
-import type { ConflictStrategy, Sibling } from './row-version.js';
+import type { VectorClock } from '../conflicts/vector-clock.js';
+import type { ConflictStatus, ConflictStrategy, ConflictType, ConflictWinner } from '../conflicts/conflict-record.js';
 
 export interface ConvergencePayload {
   groupId: string;
@@ -19,21 +19,32 @@ export interface ConvergencePayload {
   samples: number;
 }
 
+export interface GroupConflictVersionPayload {
+  siteId: string;
+  nodeId: string;
+  row: RowValue | null;
+  clock: VectorClock;
+  writtenAt: string;
+}
+
 export interface GroupConflictPayload {
   conflictId: string;
   groupId: string;
   table: string;
   key: string;
-  versions: { siteId: string; row: RowValue | null; clock: VectorClock; dot: string; atMs: number }[];
+  conflictType: ConflictType;
+  local: GroupConflictVersionPayload;
+  remote: GroupConflictVersionPayload;
   detectedAt: string;
-  detectedBySiteId: string;
   strategy: ConflictStrategy;
-  winnerDot: string;
-  winnerSiteId: string;
-  reason: string;
-  status: 'OPEN' | 'RESOLVED';
-  siblings: Sibling[];
+  status: ConflictStatus;
+  winner: ConflictWinner | null;
   resolvedRow: RowValue | null;
+  siblings: GroupConflictVersionPayload[];
+  reason: string;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  appliedSiteIds: string[];
 }
 
 export interface MultiMasterEventMap {

@@ -34,6 +34,8 @@ export interface Group {
 export interface CatalogState {
   readonly groups: readonly Group[];
   readonly nextGroupNumber: number;
+  /** Conflicts the engine recorded already (by the pair of writes), so a site that meets one again does not record it twice. */
+  readonly recordedConflicts?: readonly string[];
 }
 
 export interface GroupSettings {
@@ -166,7 +168,7 @@ export class GroupCatalog {
       }
       next.columnCrdts = { ...(settings.columnCrdts as Record<string, ColumnCrdt>) };
     }
-    if (next.conflictStrategy === 'CRDT' && Object.keys(next.columnCrdts).length === 0) throw new DomainError('UNPROCESSABLE', 'The CRDT strategy needs columnCrdts: the CRDT of at least one column.', {});
+    if (next.conflictStrategy === 'CRDT_PER_COLUMN' && Object.keys(next.columnCrdts).length === 0) throw new DomainError('UNPROCESSABLE', 'The CRDT_PER_COLUMN strategy needs columnCrdts: the CRDT of at least one column.', {});
     if (settings.writeQuorum !== undefined) next.writeQuorum = settings.writeQuorum;
     if (settings.readQuorum !== undefined) next.readQuorum = settings.readQuorum;
     const siteCount = next.sites.length;

@@ -26,6 +26,8 @@ export interface MultiMasterConfig {
   maxPendingQuorumOps: number;
   /** Convergence samples kept per group (for the p99 of convergence times). */
   maxConvergenceSamples: number;
+  /** Ids of recorded conflicts remembered, so each is recorded once. */
+  maxRecordedConflictIds: number;
 }
 
 export const DEFAULT_MULTI_MASTER_CONFIG: Readonly<MultiMasterConfig> = Object.freeze({
@@ -42,4 +44,5 @@ export const DEFAULT_MULTI_MASTER_CONFIG: Readonly<MultiMasterConfig> = Object.f
   merkleLeafKeys: 8,
   maxPendingQuorumOps: 1000,
   maxConvergenceSamples: 256,
+  maxRecordedConflictIds: 4096,
 });

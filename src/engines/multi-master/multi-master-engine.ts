@@ -14,7 +14,7 @@ import { GroupCatalog, type CatalogState, type Group, type GroupSettings, type S
 import { compareMerkle, type MerkleEntry } from './merkle.js';
 import { DEFAULT_MULTI_MASTER_CONFIG, type MultiMasterConfig } from './mm-config.js';
 import { combine, compareClocks, versionOfWrite, type ConflictStrategy, type ResolutionPolicy, type RowVersion, type Sibling, type VectorClock } from './row-version.js';
-import { mergeClocks } from './stand-in-vector-clock.js';
+import { mergeClocks } from '../conflicts/vector-clock.js';
 
 export const VERSIONS_TABLE = '_mm_versions';
 export const ORIGINS_TABLE = '_mm_origins';
@@ -61,7 +61,7 @@ export interface MultiMasterConflict {
   readonly resolvedRow: RowValue | null;
 }
 
-/** Where conflicts go: the conflicts engine's book (recording one id twice is a no-op there). */
+/** Where conflicts go: the conflicts engine's book. The engine records each conflict once. */
 export interface ConflictPort {
   record(conflict: MultiMasterConflict): void;
 }
@@ -82,7 +82,6 @@ export interface ConvergenceReport {
 
 export interface MultiMasterListener {
   convergenceChanged?(report: ConvergenceReport): void;
-  conflictDetected?(conflict: MultiMasterConflict): void;
 }
 
 export interface MultiMasterDeps {
@@ -263,6 +262,8 @@ export class MultiMasterEngine {
   private readonly writes = new Map<string, PendingWrite>();
   private readonly reads = new Map<string, PendingRead>();
   private nextOperation = 1;
+  /** Conflicts recorded already (the sites that meet one conflict each detect it), oldest first, bounded. */
+  private readonly recordedConflicts: Set<string>;
   private readonly shipTimer: TimerId;
   private readonly wan: WanPort;
 
@@ -270,6 +271,7 @@ export class MultiMasterEngine {
     this.config = { ...DEFAULT_MULTI_MASTER_CONFIG, ...deps.config };
     this.wan = deps.wan ?? NO_WAN;
     this.catalog = new GroupCatalog(this.config, restored);
+    this.recordedConflicts = new Set(restored?.recordedConflicts ?? []);
     for (const group of this.catalog.list()) this.open(group);
     this.shipTimer = deps.runtime.clock.every(this.config.shipIntervalMs, () => this.shipAll());
   }
@@ -283,7 +285,7 @@ export class MultiMasterEngine {
 
   /** What the store keeps: the catalog. */
   snapshot(): CatalogState {
-    return this.catalog.snapshot();
+    return { ...this.catalog.snapshot(), recordedConflicts: [...this.recordedConflicts] };
   }
 
   groups(): Group[] {
@@ -453,7 +455,7 @@ export class MultiMasterEngine {
   private policyOf(group: Group): ResolutionPolicy {
     return {
       strategy: group.conflictStrategy,
-      priorityOf: (siteId) => group.sites.find((site) => site.siteId === siteId)?.priority ?? Number.MAX_SAFE_INTEGER,
+      sitePriority: [...group.sites].sort((a, b) => a.priority - b.priority || (a.siteId < b.siteId ? -1 : 1)).map((site) => site.siteId),
       columnCrdts: group.columnCrdts,
     };
   }
@@ -547,8 +549,9 @@ export class MultiMasterEngine {
   }
 
   private recordConflict(group: Group, site: Site, change: ShippedChange, local: RowVersion, incoming: RowVersion, stored: RowVersion, reason: string): void {
+    // One id for the pair of writes, whichever site meets them and in whichever order.
     const dots = [local.dot, incoming.dot].sort();
-    const conflictId = `mmc-${hexOf(versionHash(group.groupId, `${change.table}/${change.key}`, { ...stored, dot: dots.join('|'), clock: {}, row: null, siblings: [], crdt: null }))}`;
+    const conflictId = `${group.groupId}/${change.table}/${change.key}/${dots.join('|')}`;
     const side = (version: RowVersion): ConflictVersion => ({ siteId: version.originSiteId, row: version.row, clock: version.clock, dot: version.dot, atMs: version.atMs });
     const conflict: MultiMasterConflict = {
       conflictId,
@@ -567,8 +570,11 @@ export class MultiMasterEngine {
       resolvedRow: stored.row,
     };
     this.stateOf(group.groupId).counters.conflictsDetected += 1;
+    if (this.recordedConflicts.has(conflictId)) return;
+    this.recordedConflicts.add(conflictId);
+    if (this.recordedConflicts.size > this.config.maxRecordedConflictIds) this.recordedConflicts.delete(this.recordedConflicts.values().next().value!);
     this.deps.conflicts.record(conflict);
-    this.deps.listener?.conflictDetected?.(conflict);
+    this.deps.changed();
   }
 
   // ================================================================ writes

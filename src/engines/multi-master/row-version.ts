@@ -5,13 +5,17 @@
  */
 import type { FieldValue, RowValue } from '../replication/wal-record.js';
 import { DomainError } from '../runtime/domain-error.js';
-import { compareClocks, incrementClock, mergeClocks, type ClockOrder, type VectorClock } from './stand-in-vector-clock.js';
+import { compareClocks, incrementClock, mergeClocks, type ClockOrder, type VectorClock } from '../conflicts/vector-clock.js';
+import type { ConflictStrategy } from '../conflicts/conflict-record.js';
+import { resolveConflict } from '../conflicts/strategies.js';
+import { EMPTY_G_COUNTER, pnCounterAdd, pnCounterMerge, pnCounterValue, type GCounter, type PnCounter } from '../conflicts/crdts/counters.js';
+import { EMPTY_G_SET, gSetMerge, gSetOf, type GSet } from '../conflicts/crdts/sets.js';
+import type { JsonValue } from '../conflicts/crdts/json-value.js';
 
 export type { VectorClock, ClockOrder };
 export { compareClocks };
 
-export const CONFLICT_STRATEGIES = ['LAST_WRITER_WINS', 'SITE_PRIORITY', 'CUSTOM', 'MULTI_VALUE', 'CRDT'] as const;
-export type ConflictStrategy = (typeof CONFLICT_STRATEGIES)[number];
+export { CONFLICT_STRATEGIES, type ConflictStrategy } from '../conflicts/conflict-record.js';
 
 export const COLUMN_CRDTS = ['LWW_REGISTER', 'G_COUNTER', 'PN_COUNTER', 'G_SET'] as const;
 export type ColumnCrdt = (typeof COLUMN_CRDTS)[number];
@@ -47,8 +51,8 @@ export interface RowVersion {
 /** What a group's resolution needs to know besides the two versions. */
 export interface ResolutionPolicy {
   readonly strategy: ConflictStrategy;
-  /** SITE_PRIORITY: a site's priority, lower first. */
-  readonly priorityOf: (siteId: string) => number;
+  /** SITE_PRIORITY: site ids, highest priority first. */
+  readonly sitePriority: readonly string[];
   /** CRDT: the CRDT of each CRDT column. */
   readonly columnCrdts: Readonly<Record<string, ColumnCrdt>>;
 }
@@ -57,7 +61,7 @@ export interface ResolutionPolicy {
 export function versionOfWrite(previous: RowVersion | undefined, siteId: string, row: RowValue | null, atMs: number, policy: ResolutionPolicy): RowVersion {
   const clock = incrementClock(previous?.clock ?? {}, siteId);
   const dot = `${siteId}:${clock[siteId]}`;
-  if (policy.strategy !== 'CRDT' || Object.keys(policy.columnCrdts).length === 0) return { clock, dot, originSiteId: siteId, atMs, row, siblings: [], crdt: null };
+  if (policy.strategy !== 'CRDT_PER_COLUMN' || Object.keys(policy.columnCrdts).length === 0) return { clock, dot, originSiteId: siteId, atMs, row, siblings: [], crdt: null };
   const crdt: Record<string, CrdtState> = {};
   let shown: Record<string, FieldValue> | null = row === null ? null : { ...row };
   for (const [column, type] of sortedEntries(policy.columnCrdts)) {
@@ -83,7 +87,7 @@ export function combine(local: RowVersion, incoming: RowVersion, policy: Resolut
       const shown = siblings.reduce((best, sibling) => (laterWrite(sibling, best) ? sibling : best));
       return { order, stored: { clock, dot: shown.dot, originSiteId: shown.originSiteId, atMs: shown.atMs, row: shown.row, siblings, crdt: null }, winner: 'MERGED', reason: `MULTI_VALUE keeps ${siblings.length} siblings (allow_mult); the latest is shown` };
     }
-    case 'CRDT': {
+    case 'CRDT_PER_COLUMN': {
       const crdt: Record<string, CrdtState> = {};
       const base = first.version;
       let row: Record<string, FieldValue> | null = base.row === null ? null : { ...base.row };
@@ -99,20 +103,19 @@ export function combine(local: RowVersion, incoming: RowVersion, policy: Resolut
   }
 }
 
-/** The version a strategy prefers of two concurrent ones, and why. */
+/**
+ * The version a strategy prefers of two concurrent ones, and why: the conflicts engine's pure
+ * LAST_WRITER_WINS or SITE_PRIORITY (CUSTOM keeps the last writer in place until a row is given;
+ * MULTI_VALUE and CRDT_PER_COLUMN show the last writer's other columns).
+ */
 function pick(local: RowVersion, incoming: RowVersion, policy: ResolutionPolicy): { version: RowVersion; reason: string } {
-  if (policy.strategy === 'SITE_PRIORITY') {
-    const [a, b] = [policy.priorityOf(local.originSiteId), policy.priorityOf(incoming.originSiteId)];
-    if (a !== b) {
-      const version = a < b ? local : incoming;
-      return { version, reason: `SITE_PRIORITY: ${version.originSiteId} (priority ${Math.min(a, b)}) outranks priority ${Math.max(a, b)}` };
-    }
-  }
-  const version = laterWrite(incoming, local) ? incoming : local;
-  const other = version === local ? incoming : local;
-  const why = version.atMs === other.atMs ? `same time ${version.atMs}, site ${version.originSiteId} breaks the tie` : `written at ${version.atMs} after ${other.atMs}`;
-  const prefix = policy.strategy === 'CUSTOM' ? 'CUSTOM: until a value is given, the last writer is in place' : 'LAST_WRITER_WINS';
-  return { version, reason: `${prefix}: ${version.dot} ${why}` };
+  const side = (version: RowVersion) => ({ siteId: version.originSiteId, nodeId: version.originSiteId, clock: version.clock, writtenAtMs: version.atMs, row: version.row });
+  const rule = policy.strategy === 'SITE_PRIORITY' ? 'SITE_PRIORITY' : 'LAST_WRITER_WINS';
+  const resolution = resolveConflict({ local: side(local), remote: side(incoming) }, rule, { sitePriority: policy.sitePriority });
+  // The pure rule ties on equal time and site by row; the dot settles what it leaves equal.
+  const version = resolution.winner === 'REMOTE' ? incoming : resolution.winner === 'LOCAL' ? local : laterWrite(incoming, local) ? incoming : local;
+  const prefix = policy.strategy === 'CUSTOM' ? 'CUSTOM: until a row is given, the last writer is in place. ' : '';
+  return { version, reason: `${prefix}${resolution.reason}` };
 }
 
 /** The later write by cluster time, ties to the higher site id, then the higher dot: a total order. */
@@ -143,49 +146,48 @@ function covers(clock: VectorClock, dot: string): boolean {
   return (clock[dot.slice(0, at)] ?? 0) >= Number(dot.slice(at + 1));
 }
 
-// ---------------------------------------------------------------- CRDT columns (stand-in until the conflicts engine's CRDTs are on main)
+// ---------------------------------------------------------------- CRDT columns: state-based, the conflicts engine's CRDTs
 
 function emptyState(type: ColumnCrdt): CrdtState {
-  return type === 'G_SET' ? { members: [] } : { p: {}, n: {} };
+  if (type === 'G_SET') return { members: EMPTY_G_SET };
+  return { p: EMPTY_G_COUNTER, n: EMPTY_G_COUNTER };
+}
+
+function counterOf(state: CrdtState): PnCounter {
+  const counter = state as { p: GCounter; n: GCounter };
+  return { increments: counter.p, decrements: counter.n };
+}
+
+function stateOfCounter(counter: PnCounter): CrdtState {
+  return { p: sortedRecord(counter.increments), n: sortedRecord(counter.decrements) };
 }
 
 function writeState(type: ColumnCrdt, state: CrdtState, siteId: string, value: FieldValue, column: string): CrdtState {
   if (type === 'LWW_REGISTER') return state;
   if (type === 'G_SET') {
     if (!Array.isArray(value)) throw new DomainError('UNPROCESSABLE', `Column ${column} is a G_SET: write an array of its members.`, { column });
-    return { members: union((state as { members: readonly FieldValue[] }).members, value) };
+    return { members: gSetMerge((state as { members: GSet }).members, gSetOf(value as JsonValue[])) };
   }
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new DomainError('UNPROCESSABLE', `Column ${column} is a ${type}: write a number.`, { column });
-  const counter = state as { p: Record<string, number>; n: Record<string, number> };
-  const delta = value - (valueOf(state) as number);
-  if (delta < 0 && type === 'G_COUNTER') throw new DomainError('UNPROCESSABLE', `Column ${column} is a G_COUNTER: it only grows (it is ${valueOf(state)}).`, { column });
-  if (delta >= 0) return { p: { ...counter.p, [siteId]: (counter.p[siteId] ?? 0) + delta }, n: counter.n };
-  return { p: counter.p, n: { ...counter.n, [siteId]: (counter.n[siteId] ?? 0) - delta } };
+  // The written value minus what the site sees is the site's increment (or decrement).
+  const delta = value - pnCounterValue(counterOf(state));
+  if (delta < 0 && type === 'G_COUNTER') throw new DomainError('UNPROCESSABLE', `Column ${column} is a G_COUNTER: it only grows (it is ${pnCounterValue(counterOf(state))}).`, { column });
+  return stateOfCounter(pnCounterAdd(counterOf(state), siteId, delta));
 }
 
 function mergeState(type: ColumnCrdt, a: CrdtState, b: CrdtState): CrdtState {
   if (type === 'LWW_REGISTER') return a;
-  if (type === 'G_SET') return { members: union((a as { members: readonly FieldValue[] }).members, (b as { members: readonly FieldValue[] }).members) };
-  const [x, y] = [a as { p: Record<string, number>; n: Record<string, number> }, b as { p: Record<string, number>; n: Record<string, number> }];
-  return { p: maxEach(x.p, y.p), n: maxEach(x.n, y.n) };
+  if (type === 'G_SET') return { members: gSetMerge((a as { members: GSet }).members, (b as { members: GSet }).members) };
+  return stateOfCounter(pnCounterMerge(counterOf(a), counterOf(b)));
 }
 
 function valueOf(state: CrdtState): FieldValue {
-  if ('members' in state) return state.members;
-  const sum = (entries: Readonly<Record<string, number>>) => Object.values(entries).reduce((total, count) => total + count, 0);
-  return sum(state.p) - sum(state.n);
+  if ('members' in state) return state.members as FieldValue;
+  return pnCounterValue(counterOf(state));
 }
 
-function maxEach(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): Record<string, number> {
-  const merged: Record<string, number> = { ...a };
-  for (const [site, count] of Object.entries(b)) merged[site] = Math.max(merged[site] ?? 0, count);
-  return Object.fromEntries(Object.entries(merged).sort(([p], [q]) => (p < q ? -1 : 1)));
-}
-
-function union(a: readonly FieldValue[], b: readonly FieldValue[]): FieldValue[] {
-  const byText = new Map<string, FieldValue>();
-  for (const member of [...a, ...b]) byText.set(JSON.stringify(member), member);
-  return [...byText.entries()].sort(([p], [q]) => (p < q ? -1 : p > q ? 1 : 0)).map(([, member]) => member);
+function sortedRecord(record: Readonly<Record<string, number>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).sort(([p], [q]) => (p < q ? -1 : 1)));
 }
 
 function sortedEntries<T>(record: Readonly<Record<string, T>>): [string, T][] {

@@ -11,7 +11,19 @@ import type { AlertCondition, AlertTransition } from '../alerts/alert.js';
 import type { AlertSource } from '../alerts/alert-engine.js';
 import type { TimerId, VirtualClock } from '../runtime/index.js';
 import { DomainError } from '../runtime/domain-error.js';
-import { LagAlertRules, type AlertRule, type AlertRuleInput, type LagAlert, type LagAlertRulesState } from './lag-alerts.js';
+import {
+  isChannelAlert,
+  LagAlertRules,
+  type AlertRule,
+  type AlertRuleInput,
+  type ChannelAlert,
+  type ChannelAlertRule,
+  type ChannelAlertRuleInput,
+  type ChannelAlertRulePatch,
+  type ChannelValues,
+  type LagAlert,
+  type LagAlertRulesState,
+} from './lag-alerts.js';
 import { LagHistory, type LagSample } from './lag-history.js';
 import type { Lsn } from './lsn.js';
 import type { ReplicationCluster } from './replication-cluster.js';
@@ -55,6 +67,14 @@ interface MonitorRecord {
   lagSampleIntervalMs: number;
 }
 
+/**
+ * Replication monitoring, sampled at each of this monitor's samples: it measures every channel
+ * and hands back the values its channel rules are evaluated on (src/engines/replication-monitoring).
+ */
+export interface ChannelSampler {
+  sample(nowMs: number): ChannelValues[];
+}
+
 /** Rates over the last sample interval. */
 export interface ReplicationRates {
   walBytesPerSecond: number;
@@ -68,6 +88,7 @@ export class ReplicationMonitor {
   private readonly ruleBook: LagAlertRules;
   private intervalMs: number;
   private timer: TimerId | null = null;
+  private channelSampler: ChannelSampler | null = null;
   private previous: { atMs: number; lsn: Lsn; commits: number; bytesSent: Map<string, number> } | null = null;
   private currentRates: ReplicationRates = { walBytesPerSecond: 0, commitsPerSecond: 0, channelBytesPerSecond: new Map() };
 
@@ -76,7 +97,7 @@ export class ReplicationMonitor {
     record?: MonitorRecord,
   ) {
     const stored = record?.rules ?? record?.alerts;
-    this.ruleBook = new LagAlertRules(stored === undefined ? undefined : { rules: stored.rules, nextRuleNumber: stored.nextRuleNumber });
+    this.ruleBook = new LagAlertRules(stored === undefined ? undefined : { rules: stored.rules, nextRuleNumber: stored.nextRuleNumber, channelRules: stored.channelRules });
     this.intervalMs = record?.lagSampleIntervalMs ?? DEFAULT_LAG_SAMPLE_INTERVAL_MS;
     if (record === undefined) {
       for (const rule of DEFAULT_ALERT_RULES) this.ruleBook.addRule(rule, deps.clock.now(), 'system');
@@ -117,9 +138,50 @@ export class ReplicationMonitor {
     return this.ruleBook.rules();
   }
 
-  /** The rules' alerts (pending, firing and the resolved ones the alert engine keeps), newest first. */
+  /** The lag rules' alerts (pending, firing and the resolved ones the alert engine keeps), newest first. */
   alerts(): LagAlert[] {
-    return this.deps.alerts.alerts().map((alert) => this.ruleBook.lagAlertOf(alert));
+    return this.deps.alerts
+      .alerts()
+      .filter((alert) => !isChannelAlert(alert))
+      .map((alert) => this.ruleBook.lagAlertOf(alert));
+  }
+
+  /** Samples the channels at each lag sample, and evaluates the channel rules on them (replication monitoring, once). */
+  attachChannels(sampler: ChannelSampler): void {
+    this.channelSampler = sampler;
+  }
+
+  /** @throws UNPROCESSABLE for an invalid rule, or one too many. */
+  addChannelRule(input: ChannelAlertRuleInput, createdBy: string): ChannelAlertRule {
+    const rule = this.ruleBook.addChannelRule(input, this.deps.clock.now(), createdBy);
+    this.persist();
+    return rule;
+  }
+
+  /** @throws NOT_FOUND, UNPROCESSABLE. */
+  updateChannelRule(ruleId: string, patch: ChannelAlertRulePatch): ChannelAlertRule {
+    const rule = this.ruleBook.updateChannelRule(ruleId, patch, this.deps.clock.now());
+    this.persist();
+    return rule;
+  }
+
+  /** @throws NOT_FOUND. */
+  removeChannelRule(ruleId: string): ChannelAlertRule {
+    const rule = this.ruleBook.removeChannelRule(ruleId);
+    this.persist();
+    return rule;
+  }
+
+  channelRules(): ChannelAlertRule[] {
+    return this.ruleBook.channelRules();
+  }
+
+  /** The channel rules' alerts, newest first. */
+  channelAlerts(): ChannelAlert[] {
+    return this.deps.alerts
+      .alerts()
+      .filter(isChannelAlert)
+      .map((alert) => this.ruleBook.channelAlertOf(alert));
   }
 
   /** A standby's samples in the window, oldest first. */
@@ -162,9 +224,11 @@ export class ReplicationMonitor {
       if (!present.has(replicaId)) this.history.forget(replicaId);
     }
     this.measureRates(nowMs, primaryLsn);
+    if (this.channelSampler !== null) breaches.push(...this.ruleBook.channelBreaches(this.channelSampler.sample(nowMs)));
     // A standby that is gone reports nothing: its firing alerts resolve, its pending ones are forgotten.
     for (const transition of this.deps.alerts.evaluate(breaches, nowMs)) {
-      if (transition.to !== 'PENDING') this.deps.bus?.publish('replication_lag_alert', 'replication.monitor', alertPayload(transition, this.ruleBook.lagAlertOf(transition.alert)));
+      // Channel rules' alerts are told by the alert engine's events only; the lag alert event is the lag rules'.
+      if (transition.to !== 'PENDING' && !isChannelAlert(transition.alert)) this.deps.bus?.publish('replication_lag_alert', 'replication.monitor', alertPayload(transition, this.ruleBook.lagAlertOf(transition.alert)));
     }
   }
 

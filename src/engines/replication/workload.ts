@@ -1,7 +1,9 @@
 /**
  * A write generator on the cluster clock: `ratePerSecond` writes to the primary over `tables`
  * and keys `k0 … k<keySpace-1>`, each an insert, update or delete drawn by the mix weights from
- * a seeded stream. Settable while running; a rate of 0 stops it.
+ * a seeded stream. Settable while running; a rate of 0 stops it. A table that another engine
+ * owns (a sharded table) is written through that engine's {@link WorkloadTableWriter}, which
+ * routes the row by key; every other table goes to the primary.
  */
 import { DomainError } from '../runtime/domain-error.js';
 import type { SeededRng, VirtualClock } from '../runtime/index.js';
@@ -40,6 +42,38 @@ export interface WorkloadTarget {
   isLocked?(table: string, key: string): boolean;
   /** Commits the writes; returns where their WAL record lies. */
   commit(writes: RowWrite[]): { lsn: number; endLsn: number };
+}
+
+/** What the generator draws for one write: which row (by ordinal), the operation wanted, the values. */
+export interface WorkloadDraw {
+  table: string;
+  /** The row's ordinal in the table's key space, 0 … keySpace-1 (the primary's tables key it `k<ordinal>`). */
+  ordinal: number;
+  wanted: WorkloadOp;
+  amount: number;
+  seq: number;
+}
+
+export type WorkloadOp = 'insert' | 'update' | 'delete';
+
+/** A write made: the operation done and where its WAL record lies. */
+export interface WorkloadWrite {
+  op: WorkloadOp;
+  lsn: number;
+  endLsn: number;
+}
+
+/** Writes the tables an engine owns (a sharded table: routed by key to its shard's node). */
+export interface WorkloadTableWriter {
+  owns(table: string): boolean;
+  /** Writes the draw; null when it was refused (the row's shard takes no writes now, or its row is locked). */
+  write(draw: WorkloadDraw): WorkloadWrite | null;
+}
+
+/** An insert of a present key updates it; an update or delete of a missing key inserts it. */
+export function effectiveOp(wanted: WorkloadOp, exists: boolean): WorkloadOp {
+  if (wanted === 'delete' && exists) return 'delete';
+  return exists ? 'update' : 'insert';
 }
 
 export interface WorkloadCounters {
@@ -81,6 +115,7 @@ export class Workload {
   private current: WorkloadSettings;
   private readonly pacer: RatePacer;
   private sequence = 0;
+  private readonly tableWriters: WorkloadTableWriter[] = [];
   readonly counters: WorkloadCounters = { issued: 0, inserts: 0, updates: 0, deletes: 0, skipped: 0, walBytes: 0, lastLsn: null, lastWriteAtMs: null };
 
   constructor(
@@ -111,33 +146,59 @@ export class Workload {
     this.pacer.stop();
   }
 
+  /** Sends the writes of the tables `writer` owns to it (assembly time, once per owner). */
+  routeTables(writer: WorkloadTableWriter): void {
+    this.tableWriters.push(writer);
+  }
 
   private writeOne(): void {
-    if (!this.target.writable()) {
-      this.counters.skipped += 1;
+    const table = this.rng.pick(this.current.tables);
+    const writer = this.tableWriters.find((candidate) => candidate.owns(table));
+    if (writer === undefined) {
+      this.writePrimary(table);
       return;
     }
-    const table = this.rng.pick(this.current.tables);
-    const key = `k${this.rng.int(0, this.current.keySpace)}`;
+    const { ordinal, wanted } = this.drawRow();
+    this.sequence += 1;
+    this.count(writer.write({ table, ordinal, wanted, amount: this.rng.int(0, 1_000_000), seq: this.sequence }));
+  }
+
+  private drawRow(): { ordinal: number; wanted: WorkloadOp } {
+    const ordinal = this.rng.int(0, this.current.keySpace);
     const { insert, update } = this.current.mix;
     const draw = this.rng.float() * (insert + update + this.current.mix.delete);
-    if (this.target.isLocked?.(table, key) === true) {
-      this.counters.skipped += 1;
+    return { ordinal, wanted: draw < insert ? 'insert' : draw < insert + update ? 'update' : 'delete' };
+  }
+
+  private writePrimary(table: string): void {
+    if (!this.target.writable()) {
+      this.count(null);
       return;
     }
-    const wanted = draw < insert ? 'insert' : draw < insert + update ? 'update' : 'delete';
-    const exists = this.target.hasRow(table, key);
+    const { ordinal, wanted } = this.drawRow();
+    const key = `k${ordinal}`;
+    if (this.target.isLocked?.(table, key) === true) {
+      this.count(null);
+      return;
+    }
+    const op = effectiveOp(wanted, this.target.hasRow(table, key));
     this.sequence += 1;
-    // An insert of a present key updates it; an update or delete of a missing key inserts it.
-    const op = wanted === 'delete' && exists ? 'delete' : exists ? 'update' : 'insert';
     const record =
       op === 'delete'
         ? this.target.commit([{ op: 'delete', table, key }])
         : this.target.commit([{ op: 'put', table, key, row: { id: key, amount: this.rng.int(0, 1_000_000), seq: this.sequence } }]);
-    this.counters.walBytes += record.endLsn - record.lsn;
-    this.counters.lastLsn = record.endLsn;
+    this.count({ op, lsn: record.lsn, endLsn: record.endLsn });
+  }
+
+  private count(written: WorkloadWrite | null): void {
+    if (written === null) {
+      this.counters.skipped += 1;
+      return;
+    }
+    this.counters.walBytes += written.endLsn - written.lsn;
+    this.counters.lastLsn = written.endLsn;
     this.counters.lastWriteAtMs = this.clock.now();
     this.counters.issued += 1;
-    this.counters[op === 'insert' ? 'inserts' : op === 'update' ? 'updates' : 'deletes'] += 1;
+    this.counters[written.op === 'insert' ? 'inserts' : written.op === 'update' ? 'updates' : 'deletes'] += 1;
   }
 }

@@ -20,6 +20,17 @@ export interface LinkDefaults {
   jitterMs: number;
 }
 
+/**
+ * What a link suffers beyond its delay (a WAN link's loss, or its cut): set per directional link by
+ * an owner of links such as the geo engine's WAN links, on top of the fault set.
+ */
+export interface LinkCondition {
+  /** Probability in [0, 1] of dropping a message on this link. */
+  lossRate: number;
+  /** True while the link is cut: every message on it is dropped. */
+  partitioned: boolean;
+}
+
 /** Counters since the network was created. Always: sent = delivered + dropped + inFlight. */
 export interface NetworkStats {
   /** Messages handed to {@link SimNetwork.send}. */
@@ -40,6 +51,8 @@ export class SimNetwork<M> {
   private readonly inboxes = new Map<string, Deliver<M>>();
   /** Per-link overrides (already merged over the defaults), keyed by sender then receiver. */
   private readonly linkOverrides = new Map<string, Map<string, LinkDefaults>>();
+  /** Per-link loss and cuts, keyed `from\u0000to`; absent for a link that has none. */
+  private readonly linkConditions = new Map<string, LinkCondition>();
   private readonly counters: NetworkStats = { sent: 0, delivered: 0, dropped: 0, inFlight: 0 };
   private readonly defaults: LinkDefaults;
 
@@ -81,12 +94,14 @@ export class SimNetwork<M> {
     assertNodeId(from, 'SimNetwork.send: from');
     assertNodeId(to, 'SimNetwork.send: to');
     this.counters.sent += 1;
-    if (!this.faults.canReach(from, to)) {
+    const condition = this.linkConditions.size === 0 ? undefined : this.linkConditions.get(linkKey(from, to));
+    if (!this.faults.canReach(from, to) || condition?.partitioned === true) {
       this.counters.dropped += 1;
       return;
     }
     // Draw only under a loss fault, so a healthy network's stream is not spent on loss checks.
-    const lossRate = this.faults.lossRate(from, to);
+    const faultLoss = this.faults.lossRate(from, to);
+    const lossRate = condition === undefined || condition.lossRate === 0 ? faultLoss : 1 - (1 - faultLoss) * (1 - condition.lossRate);
     if (lossRate > 0 && this.rng.chance(lossRate)) {
       this.counters.dropped += 1;
       return;
@@ -115,6 +130,26 @@ export class SimNetwork<M> {
     byReceiver.set(to, merged);
   }
 
+  /** Drops the delay override of the directional link from → to: it follows the defaults again. */
+  clearLink(from: string, to: string): void {
+    this.linkOverrides.get(from)?.delete(to);
+  }
+
+  /**
+   * Sets (or, with null, clears) the loss and cut of the directional link from → to, on top of
+   * the fault set. A message in flight on a link cut meanwhile is dropped on arrival.
+   */
+  setLinkCondition(from: string, to: string, condition: LinkCondition | null): void {
+    assertNodeId(from, 'SimNetwork.setLinkCondition: from');
+    assertNodeId(to, 'SimNetwork.setLinkCondition: to');
+    if (condition === null || (condition.lossRate === 0 && !condition.partitioned)) {
+      this.linkConditions.delete(linkKey(from, to));
+      return;
+    }
+    if (!(condition.lossRate >= 0 && condition.lossRate <= 1)) throw new Error(`SimNetwork.setLinkCondition(${from} -> ${to}): lossRate must be in [0, 1], got ${condition.lossRate}`);
+    this.linkConditions.set(linkKey(from, to), { lossRate: condition.lossRate, partitioned: condition.partitioned });
+  }
+
   /** A snapshot of the counters. */
   stats(): NetworkStats {
     return { ...this.counters };
@@ -123,7 +158,8 @@ export class SimNetwork<M> {
   private arrive(from: string, to: string, message: M): void {
     this.counters.inFlight -= 1;
     const deliver = this.inboxes.get(to);
-    if (deliver === undefined || this.faults.isCrashed(to) || this.faults.isPartitioned(from, to)) {
+    const cut = this.linkConditions.size > 0 && this.linkConditions.get(linkKey(from, to))?.partitioned === true;
+    if (deliver === undefined || cut || this.faults.isCrashed(to) || this.faults.isPartitioned(from, to)) {
       this.counters.dropped += 1;
       return;
     }
@@ -134,6 +170,10 @@ export class SimNetwork<M> {
   private linkBetween(from: string, to: string): LinkDefaults {
     return this.linkOverrides.get(from)?.get(to) ?? this.defaults;
   }
+}
+
+function linkKey(from: string, to: string): string {
+  return `${from}\u0000${to}`;
 }
 
 function definedFields(link: Partial<LinkDefaults>): Partial<LinkDefaults> {

@@ -89,7 +89,34 @@ export interface DistributedQueryDeps {
   /** Told when a query starts (RUNNING) and when it ends. */
   onStarted?(execution: DistributedExecution): void;
   onEnded?(execution: DistributedExecution): void;
+  /** Where the kept plans and the statistics are persisted (the journal); nothing persisted without it. */
+  records?: DistributedQueryRecords;
 }
+
+/** What the store keeps of the executor: every kept execution, by query id, and the statistics. */
+export interface DistributedQueryRecords {
+  executionChanged(execution: DistributedExecution): void;
+  executionRemoved(queryId: string): void;
+  statisticsChanged(state: DistributedQueryStatisticsState): void;
+}
+
+/** The statistics' persisted part: the counters, the latency window and the next query number. */
+export interface DistributedQueryStatisticsState {
+  counters: DistributedQueryCounters;
+  durationsMs: number[];
+  nextQueryNumber: number;
+}
+
+export type DistributedQueryCounters = Omit<DistributedQueryStatistics, 'queriesRunning' | 'singleShardPercent' | 'latency'>;
+
+/** What a restarted executor starts from. */
+export interface DistributedQueryRestore {
+  executions: DistributedExecution[];
+  statistics: DistributedQueryStatisticsState | undefined;
+}
+
+/** The error of a query the server's restart interrupted: its fragments' outputs were in memory. */
+export const INTERRUPTED_BY_RESTART = 'Interrupted: the server restarted before the query ended; run it again.';
 
 /** A fragment's outcome, held until the merge. */
 type FragmentOutput = { kind: 'partials'; partials: PartialAggregates } | { kind: 'rows'; rows: QueryResult };
@@ -98,13 +125,42 @@ export class DistributedQueryExecutor {
   private readonly executions: DistributedExecution[] = [];
   private readonly durationsMs: number[] = [];
   private nextQueryNumber = 1;
-  private readonly counters = { queriesStarted: 0, queriesCompleted: 0, queriesFailed: 0, singleShardQueries: 0, scatterGatherQueries: 0, noShardQueries: 0, fragmentsExecuted: 0, rowsScanned: 0, rowsReturned: 0 };
+  private readonly counters: DistributedQueryCounters = { queriesStarted: 0, queriesCompleted: 0, queriesFailed: 0, singleShardQueries: 0, scatterGatherQueries: 0, noShardQueries: 0, fragmentsExecuted: 0, rowsScanned: 0, rowsReturned: 0 };
   private readonly running = new Map<string, { outputs: Map<number, FragmentOutput>; timers: TimerId[]; waiters: (() => void)[] }>();
 
+  /**
+   * Restored, the kept plans and statistics are the store's; a query that was running when the
+   * server stopped has lost its fragments' outputs, so it ends FAILED, saying so.
+   */
   constructor(
     private readonly deps: DistributedQueryDeps,
     private readonly config: DistributedQueryConfig,
-  ) {}
+    restored?: DistributedQueryRestore,
+  ) {
+    if (restored === undefined) return;
+    if (restored.statistics !== undefined) {
+      Object.assign(this.counters, restored.statistics.counters);
+      this.durationsMs.push(...restored.statistics.durationsMs.slice(-config.latencyWindow));
+      this.nextQueryNumber = restored.statistics.nextQueryNumber;
+    }
+    // Newest first, as kept: the query number orders them.
+    const byNumber = (execution: DistributedExecution) => Number(execution.queryId.slice('dq-'.length));
+    for (const execution of [...restored.executions].sort((a, b) => byNumber(b) - byNumber(a))) {
+      this.executions.push(execution);
+      if (execution.status !== 'RUNNING') continue;
+      execution.status = 'FAILED';
+      execution.error = INTERRUPTED_BY_RESTART;
+      for (const fragment of execution.fragments) {
+        if (fragment.status === 'RUNNING') {
+          fragment.status = 'FAILED';
+          fragment.error = 'interrupted by a restart';
+        }
+      }
+      this.counters.queriesFailed += 1;
+      this.deps.records?.executionChanged(execution);
+    }
+    this.persistStatistics();
+  }
 
   /**
    * Starts a plan from `coordinatorNodeId`; it ends on the cluster clock (at once when every
@@ -134,6 +190,8 @@ export class DistributedQueryExecutor {
     this.counters.queriesStarted += 1;
     const kindCounter: Record<DistributedPlanKind, 'singleShardQueries' | 'scatterGatherQueries' | 'noShardQueries'> = { SINGLE_SHARD: 'singleShardQueries', SCATTER_GATHER: 'scatterGatherQueries', NO_SHARD: 'noShardQueries' };
     this.counters[kindCounter[plan.kind]] += 1;
+    this.deps.records?.executionChanged(execution);
+    this.persistStatistics();
     const state = { outputs: new Map<number, FragmentOutput>(), timers: [] as TimerId[], waiters: [] as (() => void)[] };
     this.running.set(execution.queryId, state);
     this.deps.onStarted?.(execution);
@@ -260,6 +318,8 @@ export class DistributedQueryExecutor {
     this.counters[error === null ? 'queriesCompleted' : 'queriesFailed'] += 1;
     this.durationsMs.push(execution.durationMs);
     if (this.durationsMs.length > this.config.latencyWindow) this.durationsMs.shift();
+    this.deps.records?.executionChanged(execution);
+    this.persistStatistics();
     this.deps.onEnded?.(execution);
     for (const resolve of state.waiters) resolve();
   }
@@ -271,8 +331,13 @@ export class DistributedQueryExecutor {
       let index = this.executions.length - 1;
       while (index >= 0 && this.executions[index]!.status === 'RUNNING') index -= 1;
       if (index < 0) break;
-      this.executions.splice(index, 1);
+      const [forgotten] = this.executions.splice(index, 1);
+      this.deps.records?.executionRemoved(forgotten!.queryId);
     }
+  }
+
+  private persistStatistics(): void {
+    this.deps.records?.statisticsChanged({ counters: { ...this.counters }, durationsMs: [...this.durationsMs], nextQueryNumber: this.nextQueryNumber });
   }
 }
 

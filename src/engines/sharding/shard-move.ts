@@ -317,15 +317,21 @@ export class ShardMove {
 
   // ------------------------------------------------------------------ the phases
 
+  /**
+   * Runs the current phase, and the next ones while they must not be interleaved: catch-up,
+   * verify and switch follow each other in one tick (the verification needs the source's WAL all
+   * read; a write between them would send it back). A copy's end and a switch end the tick, so
+   * catch-up and clean-up start on a tick of their own and a crash can land in each phase.
+   */
   private advance(nowMs: number): void {
-    for (let guard = 0; guard < 8; guard += 1) {
+    for (let guard = 0; guard < 4; guard += 1) {
       const phase = this.record.phase;
       if (phase === 'COPY') this.copy(nowMs);
       else if (phase === 'CATCH_UP') this.catchUp(nowMs);
       else if (phase === 'VERIFY') this.verify(nowMs);
       else if (phase === 'SWITCH') this.switchTraffic(nowMs);
       else if (phase === 'CLEANUP') this.cleanUp(nowMs);
-      if (this.record.phase === phase) return;
+      if (this.record.phase === phase || phase === 'COPY' || phase === 'SWITCH') return;
     }
   }
 
@@ -489,7 +495,9 @@ export class ShardMove {
     const source = this.port.storageOf(this.record.sourceNodeId);
     const target = this.port.storageOf(this.record.targetNodeId);
     const { copyBatchRows } = this.config();
-    const read = source.readWal(this.record.replayedLsn!, { maxRecords: copyBatchRows });
+    // Throttled, a batch reads no more WAL than the budget left (at least one record), so the
+    // catch-up keeps the copy's rate instead of overdrawing it by a whole batch.
+    const read = source.readWal(this.record.replayedLsn!, { maxRecords: copyBatchRows, ...(unthrottled ? {} : { maxBytes: Math.max(1, this.record.budgetBytes) }) });
     if (read.gone) return 'GONE';
     if (read.records.length === 0) return true;
     const tables = new Set(this.record.tables);

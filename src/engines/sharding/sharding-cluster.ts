@@ -12,6 +12,8 @@ import { groupShardIdOf } from '../coordinator/shard-groups.js';
 import { shardIdOf } from '../coordinator/shard-ranges.js';
 import type { ReplicationCluster } from '../replication/replication-cluster.js';
 import type { RowValue, RowWrite, StoredRow } from '../replication/wal-record.js';
+import { effectiveOp, type WorkloadDraw, type WorkloadTableWriter, type WorkloadWrite } from '../replication/workload.js';
+import { workloadRowOf } from './workload-rows.js';
 import { ShardRouter, type KeyCondition, type KeyRoute, type PredicateRoute } from './shard-router.js';
 import { acceptsWrites, servesReads, type ShardStatus, type TransitionActor } from './shard-state.js';
 import { DEFAULT_SHARD_GROUP, layoutKeyOf, shardBoundsOf, shardGroupOf, type ShardBounds } from './shard-layout.js';
@@ -35,6 +37,8 @@ export interface ShardedTableRecord {
 /** The persisted catalog. */
 export interface ShardingCatalogState {
   tables: ShardedTableRecord[];
+  /** Group shards a failover took OFFLINE (they were ACTIVE): ACTIVE again once re-pointed. Absent in catalogs saved before it. */
+  offlineByFailover?: string[];
 }
 
 export interface ShardedTableView extends ShardedTableRecord {
@@ -125,11 +129,13 @@ export interface ShardingClusterDeps {
 export class ShardingCluster {
   private readonly records = new Map<string, ShardedTableRecord>();
   private readonly routers = new Map<string, ShardRouter>();
+  private readonly offlineByFailover = new Set<string>();
 
   constructor(
     private readonly deps: ShardingClusterDeps,
     restored?: ShardingCatalogState,
   ) {
+    for (const shardId of restored?.offlineByFailover ?? []) this.offlineByFailover.add(shardId);
     for (const record of restored?.tables ?? []) {
       // Validated again: a stored definition validates to itself, so routing is the same after a restart.
       const definition = validateShardedTable(record.definition);
@@ -223,7 +229,10 @@ export class ShardingCluster {
       rowsDeleted += deleted;
       this.deps.listener?.shardRemoved?.({ tableName, shardId: shard.shardId, shardNumber: shard.shardNumber, storageTable: shard.storageTable, primaryNodeId: shard.primaryNodeId, rowsDeleted: deleted });
     }
-    if (ownGroup) this.deps.coordinator.shardGroups().remove(record.group);
+    if (ownGroup) {
+      this.deps.coordinator.shardGroups().remove(record.group);
+      for (const shard of shards) this.offlineByFailover.delete(shard.shardId);
+    }
     this.records.delete(tableName);
     this.routers.delete(tableName);
     this.deps.changed();
@@ -305,6 +314,8 @@ export class ShardingCluster {
   setShardState(tableName: string, shardNumber: number, to: ShardStatus, actor: TransitionActor): TableShardView {
     const shard = this.shardOf(tableName, shardNumber);
     this.transition(this.tablesOfGroup(this.record(tableName).group), shard.shardId, to, actor);
+    // A state set since the failover is the operator's decision: the re-point no longer restores ACTIVE.
+    this.offlineByFailover.delete(shard.shardId);
     this.deps.changed();
     return this.shardOf(tableName, shardNumber);
   }
@@ -328,8 +339,10 @@ export class ShardingCluster {
    * the same rows by physical replication, so nothing is copied (Vitess's reparent). An ACTIVE
    * shard is OFFLINE until re-pointed, then ACTIVE; a READ_ONLY or OFFLINE one keeps its state.
    * A shard no writable node can take (the new primary DOWN or not a member) stays OFFLINE, its
-   * writes refused with 409 naming the state, until the next call re-points it (the operator then
-   * sets it ACTIVE). CREATING, REBALANCING and DROPPING shards are their workflows'.
+   * writes refused with 409 naming the state, until a later call re-points it: then it is ACTIVE
+   * again, unless an operator set its state in between. The module calls this on every promotion
+   * and every second of cluster time. CREATING, REBALANCING and DROPPING shards are their
+   * workflows'.
    */
   followPrimaryChange(): { repointed: string[]; offline: string[] } {
     const { coordinator, replication } = this.deps;
@@ -343,7 +356,11 @@ export class ShardingCluster {
         const { shardId, primaryNodeId, state } = shard;
         if (primaryNodeId === null || !replication.nodeIds().includes(primaryNodeId) || replication.writeRoleOf(primaryNodeId) !== 'STANDBY') continue;
         if (state !== 'ACTIVE' && state !== 'READ_ONLY' && state !== 'OFFLINE') continue;
-        if (state === 'ACTIVE') this.transition(tableNames, shardId, 'OFFLINE', 'WORKFLOW');
+        const wasServing = state === 'ACTIVE' || (state === 'OFFLINE' && this.offlineByFailover.has(shardId));
+        if (state === 'ACTIVE') {
+          this.transition(tableNames, shardId, 'OFFLINE', 'WORKFLOW');
+          this.offlineByFailover.add(shardId);
+        }
         try {
           if (replication.whyNotWritable(target) !== null) throw new DomainError('CONFLICT', `${target} takes no writes`);
           coordinator.repointShard(shardId, target, this.deps.clock.now());
@@ -353,7 +370,10 @@ export class ShardingCluster {
           offline.push(shardId);
           continue;
         }
-        if (state === 'ACTIVE') this.transition(tableNames, shardId, 'ACTIVE', 'WORKFLOW');
+        if (wasServing) {
+          this.transition(tableNames, shardId, 'ACTIVE', 'WORKFLOW');
+          this.offlineByFailover.delete(shardId);
+        }
         repointed.push(shardId);
       }
     }
@@ -441,6 +461,41 @@ export class ShardingCluster {
     };
   }
 
+  /**
+   * How the simulation's workload writes sharded tables: the drawn row routed by key to its
+   * shard and committed on the shard's primary, as a write through the API is. A write the shard
+   * refuses now (its state, its primary down or a standby, a value no list names, the row locked
+   * by a distributed transaction) is skipped, not an error: the workload counts it.
+   */
+  workloadWriter(): WorkloadTableWriter {
+    return {
+      owns: (table) => this.records.has(table),
+      write: (draw) => this.writeDraw(draw),
+    };
+  }
+
+  private writeDraw({ table, ordinal, wanted, amount, seq }: WorkloadDraw): WorkloadWrite | null {
+    const record = this.record(table);
+    const row = workloadRowOf(record.definition, record.primaryKeyColumns, ordinal, amount, seq);
+    const [keyed] = keyRows(record.definition, record.primaryKeyColumns, [row]);
+    let shardIndex: number;
+    try {
+      shardIndex = this.routers.get(table)!.routeKey(keyed!.row).shardIndex;
+    } catch (error) {
+      if (error instanceof DomainError) return null;
+      throw error;
+    }
+    const shard = this.shardView(record, shardBoundsOf(record.definition)[shardIndex]!, false);
+    const nodeId = shard.primaryNodeId;
+    if (!acceptsWrites(shard.state) || nodeId === null || !this.deps.replication.nodeIds().includes(nodeId) || this.deps.replication.whyNotWritable(nodeId) !== null) return null;
+    const storage = this.deps.replication.storageOf(nodeId);
+    if (storage.lockOwner(shard.storageTable, keyed!.key) !== undefined) return null;
+    const op = effectiveOp(wanted, storage.getRow(shard.storageTable, keyed!.key) !== undefined);
+    const writes: RowWrite[] = op === 'delete' ? [{ op: 'delete', table: shard.storageTable, key: keyed!.key }] : [{ op: 'put', table: shard.storageTable, key: keyed!.key, row: keyed!.row }];
+    const [commit] = this.commitAll(nodeId, [writes]);
+    return { op, lsn: commit!.lsn, endLsn: commit!.endLsn };
+  }
+
   // ---------------------------------------------------------------- shard tables on a node (the move workflows)
 
   /** Every row of a shard table on one node (any node: the workflows read sources and targets). */
@@ -465,7 +520,7 @@ export class ShardingCluster {
   }
 
   snapshot(): ShardingCatalogState {
-    return { tables: structuredClone([...this.records.values()]) };
+    return { tables: structuredClone([...this.records.values()]), offlineByFailover: [...this.offlineByFailover].sort() };
   }
 
   // ---------------------------------------------------------------- internals

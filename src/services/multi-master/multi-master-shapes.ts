@@ -1,7 +1,8 @@
 /** How the multi-master engine's state looks in answers (spec/openapi/components/multi-master.yaml). */
 import type { ColumnCrdt, ConflictStrategy } from '../../engines/multi-master/row-version.js';
-import type { ConvergencePayload, GroupConflictPayload } from '../../engines/multi-master/events.js';
-import type { ConvergenceReport, GroupCounters, MultiMasterConflict, MultiMasterEngine, QuorumStatus, ReadOutcome, SiteView, WriteOutcome } from '../../engines/multi-master/multi-master-engine.js';
+import type { ConvergencePayload, GroupConflictPayload, GroupConflictVersionPayload } from '../../engines/multi-master/events.js';
+import type { ConflictRecord, ConflictVersion } from '../../engines/conflicts/conflict-record.js';
+import type { ConvergenceReport, GroupCounters, MultiMasterEngine, QuorumStatus, ReadOutcome, SiteView, WriteOutcome } from '../../engines/multi-master/multi-master-engine.js';
 import type { Sibling, VectorClock } from '../../engines/multi-master/row-version.js';
 import type { RowValue } from '../../engines/replication/wal-record.js';
 
@@ -80,22 +81,26 @@ export function convergenceOf(report: ConvergenceReport, nowMs: number): Converg
   };
 }
 
-export function conflictOf(conflict: MultiMasterConflict): GroupConflictPayload {
+export function conflictOf(record: ConflictRecord): GroupConflictPayload {
+  const side = (version: ConflictVersion): GroupConflictVersionPayload => ({ siteId: version.siteId, nodeId: version.nodeId, row: version.row, clock: version.clock, writtenAt: iso(version.writtenAtMs) });
   return {
-    conflictId: conflict.conflictId,
-    groupId: conflict.groupId,
-    table: conflict.table,
-    key: conflict.key,
-    versions: conflict.versions.map((version) => ({ ...version })),
-    detectedAt: iso(conflict.detectedAtMs),
-    detectedBySiteId: conflict.detectedBySiteId,
-    strategy: conflict.strategy,
-    winnerDot: conflict.winnerDot,
-    winnerSiteId: conflict.winnerSiteId,
-    reason: conflict.reason,
-    status: conflict.status,
-    siblings: [...conflict.siblings],
-    resolvedRow: conflict.resolvedRow,
+    conflictId: record.conflictId,
+    groupId: record.groupId,
+    table: record.tableName,
+    key: record.rowKey,
+    conflictType: record.conflictType,
+    local: side(record.local),
+    remote: side(record.remote),
+    detectedAt: iso(record.detectedAtMs),
+    strategy: record.strategy,
+    status: record.status,
+    winner: record.winner,
+    resolvedRow: record.resolvedRow,
+    siblings: record.siblings.map(side),
+    reason: record.reason,
+    resolvedAt: isoOrNull(record.resolvedAtMs),
+    resolvedBy: record.resolvedBy,
+    appliedSiteIds: [...record.appliedSiteIds],
   };
 }
 

@@ -33,7 +33,7 @@ async function get(server: TestServer, path: string) {
 
 test('a restart keeps the backends, both strategies, shard assignments (a move in flight included), the ring, and sharded tables with their rows, states and placements', async () => {
   const first = await startTestServer({ nodes: 5, storePath });
-  let before: { backends: unknown; shards: Shard[]; ring: unknown; movedTo: string; promoted: string; rows: unknown[][] };
+  let before: { backends: unknown; shards: Shard[]; ring: unknown; movedTo: string; promoted: string; rows: unknown[][]; completedQuery: { queryId: string }; interruptedQueryId: string };
   try {
     await first.advance(1000);
     expect((await first.http.post('/api/v1/cluster/load-balancer/backends').set(asAdmin).send({ backendId: 'edge-proxy', address: '10.0.0.70:5432', weight: 3 })).status).toBe(201);
@@ -53,7 +53,9 @@ test('a restart keeps the backends, both strategies, shard assignments (a move i
     expect(moving.body.data.state).toBe('MOVING');
 
     // Sharded tables: the catalog, their groups' placements and states, and their rows on the nodes.
-    const { sharding } = first.platform.engines;
+    const { sharding, replication } = first.platform.engines;
+    // The workload would write `orders` through routing too: it keeps to `accounts`, so the rows are these.
+    replication.workload.set({ tables: ['accounts'] });
     const columns = [{ name: 'id', type: 'INTEGER' as const }, { name: 'note', type: 'STRING' as const }];
     sharding.createTable({ tableName: 'orders', columns, shardKeyColumns: ['id'], strategy: { type: 'HASH', numShards: 4 } });
     sharding.createTable({ tableName: 'events', columns, shardKeyColumns: ['id'], strategy: { type: 'RANGE', ranges: [{ lowerBound: null, upperBound: 10 }, { lowerBound: 10, upperBound: null }] } });
@@ -63,7 +65,16 @@ test('a restart keeps the backends, both strategies, shard assignments (a move i
     sharding.setShardState('events', 2, 'READ_ONLY', 'OPERATOR');
     const tableRows = () => ['orders', 'events'].map((table) => sharding.shardsOf(table).flatMap((each) => sharding.readShardRows(table, each.shardNumber).rows));
 
+    // Distributed queries: one ends, one is still running when the server stops.
+    const query = { query: 'SELECT COUNT(*) AS orders, SUM(id) AS ids FROM orders', coordinatorNodeId: 'node-1' };
+    const completed = await first.http.post('/api/v1/cluster/query/execute-parallel').set(asAdmin).send(query);
+    await first.advance(5);
+    const interrupted = await first.http.post('/api/v1/cluster/query/execute-parallel').set(asAdmin).send(query);
+    expect(interrupted.body.data.status).toBe('RUNNING');
+
     before = {
+      completedQuery: await get(first, `/api/v1/cluster/query/plans/${completed.body.data.queryId}`),
+      interruptedQueryId: interrupted.body.data.queryId,
       rows: tableRows(),
       backends: await backendSpecs(first),
       shards: await get(first, '/api/v1/cluster/coordinator/shards'),
@@ -86,6 +97,17 @@ test('a restart keeps the backends, both strategies, shard assignments (a move i
     expect(['orders', 'events'].map((table) => sharding.shardsOf(table).flatMap((each) => sharding.readShardRows(table, each.shardNumber).rows))).toEqual(before.rows);
     expect(before.rows.map((rows) => rows.length)).toEqual([20, 20]);
     expect(await get(second, '/api/v1/cluster/dht/ring?limit=1000')).toEqual(before.ring);
+    // The kept plans and statistics: the ended query as it was, the running one FAILED, saying why.
+    expect(before.completedQuery).toMatchObject({ status: 'COMPLETED', result: { rows: [{ orders: 20, ids: 190 }] } });
+    const plans = await second.http.get('/api/v1/cluster/query/plans').set(asAdmin);
+    expectContract('listDistributedQueryPlans', plans);
+    expect(plans.body.data.map((each: { queryId: string; status: string }) => [each.queryId, each.status])).toEqual([
+      [before.interruptedQueryId, 'FAILED'],
+      [before.completedQuery.queryId, 'COMPLETED'],
+    ]);
+    expect(await get(second, `/api/v1/cluster/query/plans/${before.completedQuery.queryId}`)).toEqual(before.completedQuery);
+    expect((await get(second, `/api/v1/cluster/query/plans/${before.interruptedQueryId}`)).error).toMatch(/restarted/);
+    expect(await get(second, '/api/v1/cluster/query/statistics')).toMatchObject({ queriesStarted: 2, queriesCompleted: 1, queriesFailed: 1, queriesRunning: 0 });
     const plan = await second.http.post('/api/v1/cluster/coordinator/distribute-query').set(asAdmin).send({ sql: 'SELECT 1', coordinatorNodeId: 'node-1' });
     expect(plan.body.data.strategy).toBe('BROADCAST');
 

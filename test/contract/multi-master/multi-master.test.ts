@@ -110,6 +110,7 @@ describe('replicate, conflicts, quorum and convergence', () => {
   test('writes replicate both ways; concurrent writes are one conflict; it is resolved by hand everywhere', async () => {
     const write = (siteId: string, total: number) =>
       http().post(`${M}/replicate`).set(asAdmin).send({ groupId: 'orders-mm', mode: 'WRITE', siteId, writes: [{ op: 'put', table: 'orders', key: 'o-1', row: { total } }] });
+    expect((await http().put(`${M}/groups/orders-mm`).set(asAdmin).send({ conflictStrategy: 'CUSTOM' })).status).toBe(200);
     // Partitioned, the two sites cannot see each other's writes: both are concurrent.
     const partition = await http().post('/api/v1/simulation/faults').set(asAdmin).send({ type: 'partition', groups: [['node-1'], ['node-3']] });
     expect(partition.status).toBe(201);
@@ -130,7 +131,9 @@ describe('replicate, conflicts, quorum and convergence', () => {
     expectContract('listGeoReplicationConflicts', conflicts);
     expect(conflicts.body.data).toHaveLength(1);
     const [conflict] = conflicts.body.data;
-    expect(conflict).toMatchObject({ table: 'orders', key: 'o-1', status: 'RESOLVED', winnerSiteId: 'node-3', resolvedRow: { total: 20 } });
+    // CUSTOM waits for a row; meanwhile the later write is in place at both sites.
+    expect(conflict).toMatchObject({ table: 'orders', key: 'o-1', strategy: 'CUSTOM', status: 'PENDING', winner: null, resolvedRow: null });
+    expect([conflict.local.siteId, conflict.remote.siteId].sort()).toEqual(['node-1', 'node-3']);
 
     const read = await http().post(`${M}/replicate`).set(asAdmin).send({ groupId: 'orders-mm', mode: 'READ', siteId: 'node-1', rows: [{ table: 'orders', key: 'o-1' }] });
     expectContract('replicateMultiMaster', read);
@@ -138,13 +141,17 @@ describe('replicate, conflicts, quorum and convergence', () => {
 
     const resolved = await http().post('/api/v1/geo-replication/conflicts/resolve').set(asAdmin).send({ conflictId: conflict.conflictId, value: { total: 30 } });
     expectContract('resolveGeoReplicationConflict', resolved);
-    expect(resolved.body.data).toMatchObject({ status: 'RESOLVED', resolvedRow: { total: 30 } });
-    const unknown = await http().post('/api/v1/geo-replication/conflicts/resolve').set(asAdmin).send({ conflictId: 'mmc-none' });
+    expect(resolved.body.data).toMatchObject({ status: 'RESOLVED', winner: 'CUSTOM', resolvedRow: { total: 30 } });
+    const again = await http().post('/api/v1/geo-replication/conflicts/resolve').set(asAdmin).send({ conflictId: conflict.conflictId, value: { total: 31 } });
+    expectContract('resolveGeoReplicationConflict', again);
+    expect(again.status).toBe(409);
+    const unknown = await http().post('/api/v1/geo-replication/conflicts/resolve').set(asAdmin).send({ conflictId: 'group-conflict-none' });
     expectContract('resolveGeoReplicationConflict', unknown);
     expect(unknown.status).toBe(404);
     await advance(500);
     for (const nodeId of ['node-1', 'node-3']) expect(fixture.server.platform.engines.replication.cluster.storageOf(nodeId).getRow('orders', 'o-1')?.row).toEqual({ total: 30 });
 
+    expect((await http().put(`${M}/groups/orders-mm`).set(asAdmin).send({ conflictStrategy: 'LAST_WRITER_WINS' })).status).toBe(200);
     const push = await http().post(`${M}/replicate`).set(asAdmin).send({ groupId: 'orders-mm', mode: 'PUSH' });
     expectContract('replicateMultiMaster', push);
     expect(push.body.data.push).toEqual({ changesSent: 0 });
@@ -216,9 +223,9 @@ describe('GraphQL twins', () => {
     const created = await graphql<{ createReplicationGroup: { groupId: string; conflictStrategy: string } }>(
       fixture.server,
       'mutation($input: ReplicationGroupInput!) { createReplicationGroup(input: $input) { groupId conflictStrategy writeQuorum } }',
-      { input: { groupId: 'likes-mm', name: 'Likes', tables: ['likes'], sites: [{ nodeId: 'node-3' }, { nodeId: 'node-4' }], conflictStrategy: 'CRDT', columnCrdts: { likes: 'PN_COUNTER' }, writeQuorum: 1, readQuorum: 1 } },
+      { input: { groupId: 'likes-mm', name: 'Likes', tables: ['likes'], sites: [{ nodeId: 'node-3' }, { nodeId: 'node-4' }], conflictStrategy: 'CRDT_PER_COLUMN', columnCrdts: { likes: 'PN_COUNTER' }, writeQuorum: 1, readQuorum: 1 } },
     );
-    expect(dataOf(created).createReplicationGroup).toMatchObject({ groupId: 'likes-mm', conflictStrategy: 'CRDT' });
+    expect(dataOf(created).createReplicationGroup).toMatchObject({ groupId: 'likes-mm', conflictStrategy: 'CRDT_PER_COLUMN' });
     const standby = await graphql(fixture.server, 'mutation { addSiteToGroup(groupId: "likes-mm", site: { nodeId: "node-2" }) { groupId } }');
     expect(codesOf(standby)).toEqual(['CONFLICT']);
     const added = await graphql<{ addSiteToGroup: { sites: unknown[] } }>(fixture.server, 'mutation { addSiteToGroup(groupId: "likes-mm", site: { nodeId: "node-1" }) { sites { siteId } } }');
@@ -252,11 +259,12 @@ describe('GraphQL twins', () => {
 
     const conflicts = dataOf(await graphql<{ geoReplicationConflicts: { conflictId: string; strategy: string }[] }>(fixture.server, 'query { geoReplicationConflicts(groupId: "likes-mm") { conflictId strategy reason } }'));
     expect(conflicts.geoReplicationConflicts).toHaveLength(1);
-    expect(conflicts.geoReplicationConflicts[0]!.strategy).toBe('CRDT');
+    expect(conflicts.geoReplicationConflicts[0]!.strategy).toBe('CRDT_PER_COLUMN');
     const resolved = await graphql<{ resolveGeoReplicationConflict: { status: string } }>(fixture.server, 'mutation($input: ResolveGroupConflictInput!) { resolveGeoReplicationConflict(input: $input) { status resolvedRow } }', {
-      input: { conflictId: conflicts.geoReplicationConflicts[0]!.conflictId, winnerSiteId: 'node-9' },
+      input: { conflictId: conflicts.geoReplicationConflicts[0]!.conflictId, strategy: 'LAST_WRITER_WINS' },
     });
-    expect(codesOf(resolved)).toEqual(['UNPROCESSABLE']);
+    // Merged on arrival, it is RESOLVED already.
+    expect(codesOf(resolved)).toEqual(['CONFLICT']);
     expect(dataOf(await graphql<{ deleteReplicationGroup: boolean }>(fixture.server, 'mutation { deleteReplicationGroup(id: "likes-mm") }')).deleteReplicationGroup).toBe(true);
   });
 });

@@ -23,7 +23,7 @@ async function chaosRun(seed: number, strategy: ConflictStrategy): Promise<void>
       tables: ['t'],
       sites: NODES.map((nodeId) => ({ nodeId })),
       conflictStrategy: strategy,
-      ...(strategy === 'CRDT' ? { columnCrdts: { n: 'PN_COUNTER' } } : {}),
+      ...(strategy === 'CRDT_PER_COLUMN' ? { columnCrdts: { n: 'PN_COUNTER' } } : {}),
       writeQuorum: 2,
       readQuorum: 2,
     });
@@ -73,7 +73,7 @@ async function chaosRun(seed: number, strategy: ConflictStrategy): Promise<void>
 describe('chaos', () => {
   test('every seeded chaos run converges, and no quorum-acknowledged write is lost', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), fc.constantFrom<ConflictStrategy>('LAST_WRITER_WINS', 'SITE_PRIORITY', 'MULTI_VALUE', 'CRDT'), chaosRun),
+      fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), fc.constantFrom<ConflictStrategy>('LAST_WRITER_WINS', 'SITE_PRIORITY', 'MULTI_VALUE', 'CRDT_PER_COLUMN'), chaosRun),
       { numRuns: 12, seed: 15 },
     );
   });

@@ -63,9 +63,9 @@ describe('replication', () => {
     for (const siteId of ['node-1', 'node-2', 'node-3']) expect(harness.engine.versionAt(group.groupId, siteId, 't', 'k')).toMatchObject({ siblings: [], row: { v: 3 } });
   });
 
-  test('CRDT counters add concurrent increments', async () => {
+  test('CRDT_PER_COLUMN counters add concurrent increments', async () => {
     harness = startMultiMaster();
-    const group = harness.engine.createGroup({ name: 'g', tables: ['t'], sites: SITES, writeQuorum: 1, readQuorum: 1, conflictStrategy: 'CRDT', columnCrdts: { likes: 'PN_COUNTER' } });
+    const group = harness.engine.createGroup({ name: 'g', tables: ['t'], sites: SITES, writeQuorum: 1, readQuorum: 1, conflictStrategy: 'CRDT_PER_COLUMN', columnCrdts: { likes: 'PN_COUNTER' } });
     await harness.engine.write(group.groupId, 'node-1', [{ op: 'put', table: 't', key: 'k', row: { likes: 5 } }]).settled;
     harness.advance(300);
     await harness.engine.write(group.groupId, 'node-1', [{ op: 'put', table: 't', key: 'k', row: { likes: 7 } }]).settled;

@@ -74,6 +74,28 @@ describe('a shard move, phase by phase', () => {
     expect(done.finishedAtMs! - done.startedAtMs!).toBeGreaterThanOrEqual(copyMs - 200);
   });
 
+  test('the catch-up keeps the copy rate: a backlog of WAL is replayed over several ticks, no tick over its budget by more than one record', () => {
+    const { harness, move, settings } = setUp({ copyRateBytesPerSecond: 50_000 });
+    move.start(harness.now());
+    // Writes during the copy: a backlog of about 60 KB of WAL for the catch-up.
+    for (let index = 0; index < 600; index += 1) harness.write('shard-1', 'orders_1', `k${String(index).padStart(7, '0')}`, { id: index, name: `rewritten-${index}`, amount: index });
+    runUntil(harness, move, (candidate) => candidate.phase !== 'COPY');
+    expect(move.phase).toBe('CATCH_UP');
+    const perTick: number[] = [];
+    while (move.phase === 'CATCH_UP') {
+      const before = move.progress(harness.now()).changesReplayed;
+      const bytesBefore = (move as unknown as { record: ShardMoveRecord }).record.bytesReplayed;
+      move.tick(harness.advance(100));
+      perTick.push((move as unknown as { record: ShardMoveRecord }).record.bytesReplayed - bytesBefore);
+      expect(move.progress(harness.now()).changesReplayed).toBeGreaterThanOrEqual(before);
+    }
+    // 100 ms at 50 000 B/s is 5 000 bytes a tick: at most twice that (a tick's unused budget is banked) and a record over.
+    expect(perTick.length).toBeGreaterThan(5);
+    for (const bytes of perTick) expect(bytes).toBeLessThanOrEqual((settings.copyRateBytesPerSecond / 10) * 2 + 200);
+    runUntil(harness, move, (candidate) => candidate.phase === 'COMPLETED');
+    expectServedEqualsExpected(harness);
+  });
+
   test("rows the target already holds of the shard's tables are orphans: removed before the copy, the move verifies", () => {
     const { harness, move } = setUp();
     // What a standby detached to become writable keeps: a stale copy, with a row the source has since deleted.

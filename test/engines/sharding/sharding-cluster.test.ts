@@ -212,7 +212,8 @@ describe('ShardingCluster', () => {
   });
 
   it('re-points the shards of a demoted primary to the new physical primary after a failover, copying nothing; OFFLINE while no writable node can take them', async () => {
-    harness.sharding.createTable(tables('f')[0]!);
+    // Six shards over the three writable nodes: two on node-1.
+    harness.sharding.createTable({ ...tables('f')[0]!, strategy: { type: 'HASH', numShards: 6, hashFunction: 'MURMUR3' } });
     const rows = Array.from({ length: 40 }, (_, index) => ({ id: index, region: 'eu', amount: index }));
     harness.sharding.writeRows('orders_f', rows);
     const before = harness.sharding.shardsOf('orders_f');
@@ -228,12 +229,21 @@ describe('ShardingCluster', () => {
     const onDemoted = rows.find((row) => harness.sharding.routeKey('orders_f', row).primaryNodeId === 'node-1')!;
     expect(() => harness.sharding.writeRows('orders_f', [onDemoted])).toThrow(expect.objectContaining({ code: 'CONFLICT', message: expect.stringContaining('OFFLINE') }));
 
+    // An operator's decision meanwhile stands: this one stays READ_ONLY after the re-point.
+    const [kept, ...restored] = demoted;
+    expect(restored.length).toBeGreaterThan(0);
+    harness.sharding.setShardState('orders_f', kept!.shardNumber, 'READ_ONLY', 'OPERATOR');
+    // The failover's OFFLINE outlives a restart of the catalog.
+    harness.restartCatalog();
     harness.coordinator.setNodeStatus('node-2', 'HEALTHY');
     expect(harness.sharding.followPrimaryChange().repointed).toEqual(demoted.map((shard) => shard.shardId));
     // Nothing was copied: the re-point wrote no WAL on node-2, which already held the rows.
     expect(harness.replication.storageOf('node-2').positions().writeLsn).toBe(walOfNode2);
     for (const shard of demoted) expect(harness.replication.storageOf('node-2').tableImage(shard.storageTable)).toHaveLength(shard.rowCount);
-    for (const shard of demoted) harness.sharding.setShardState('orders_f', shard.shardNumber, 'ACTIVE', 'OPERATOR');
+    // The shards the failover took OFFLINE serve again by themselves.
+    expect(restored.map((shard) => harness.sharding.shardOf('orders_f', shard.shardNumber).state)).toEqual(restored.map(() => 'ACTIVE'));
+    expect(harness.sharding.shardOf('orders_f', kept!.shardNumber).state).toBe('READ_ONLY');
+    harness.sharding.setShardState('orders_f', kept!.shardNumber, 'ACTIVE', 'OPERATOR');
     // A plain failover re-points ACTIVE shards in one step: back to node-1.
     await harness.world.advance(1_000);
     harness.replication.failover({ targetReplicaId: 'node-1' });

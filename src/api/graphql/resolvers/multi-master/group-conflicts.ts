@@ -6,10 +6,10 @@ import { DomainError } from '../../../../engines/runtime/domain-error.js';
 export const groupConflictResolvers: Resolvers = {
   Query: {
     geoReplicationConflicts: async (_parent, args, { services, operation }) => {
-      if (args.status != null && args.status !== 'OPEN' && args.status !== 'RESOLVED') throw new DomainError('UNPROCESSABLE', 'status is OPEN or RESOLVED.', { status: args.status });
+      if (args.status != null && !['RESOLVED', 'PENDING', 'SIBLINGS'].includes(args.status)) throw new DomainError('UNPROCESSABLE', 'status is RESOLVED, PENDING or SIBLINGS.', { status: args.status });
       return services.groupConflicts.list(await operation(), {
         groupId: args.groupId ?? undefined,
-        status: (args.status ?? undefined) as 'OPEN' | 'RESOLVED' | undefined,
+        status: (args.status ?? undefined) as 'RESOLVED' | 'PENDING' | 'SIBLINGS' | undefined,
         table: args.table ?? undefined,
         limit: args.limit ?? undefined,
         offset: args.offset ?? undefined,
@@ -22,7 +22,7 @@ export const groupConflictResolvers: Resolvers = {
       // value null deletes the row: keep an explicit null, drop an absent field.
       const request: Record<string, unknown> = { conflictId: input.conflictId };
       if (input.value !== undefined) request.value = input.value;
-      if (input.winnerSiteId != null) request.winnerSiteId = input.winnerSiteId;
+      if (input.strategy != null) request.strategy = input.strategy;
       contract.check('ResolveGroupConflictRequest', request);
       return (await services.groupConflicts.resolve(context, request as unknown as ResolveGroupConflictRequest)) as never;
     },
