@@ -11,6 +11,7 @@ import { measureTransactions, type TransactionsMeasurement, type TransactionsSet
 import { measureRebalanceCopy, type RebalanceCopySettings } from './sharding.js';
 import { measureRouting, ROUTE_STRATEGY_NAMES, type RouteSettings } from './shard-routing.js';
 import { describeScatterLayout, measureScatterGather, SCATTER_QUERIES, type ScatterSettings } from './scatter-gather.js';
+import { benchMultiMaster } from './multimaster.js';
 
 /**
  * `npm run bench`: what the platform costs per request compared with bare express, and whether
@@ -80,6 +81,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   streams: benchStreams,
   transactions: benchTransactions,
   sharding: benchSharding,
+  multimaster: benchMultiMaster,
 };
 
 /** Latencies print as whole ms: autocannon's histogram resolves 1 ms, decimals would be noise. */

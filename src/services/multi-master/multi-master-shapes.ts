@@ -1,6 +1,7 @@
 /** How the multi-master engine's state looks in answers (spec/openapi/components/multi-master.yaml). */
 import type { ColumnCrdt, ConflictStrategy } from '../../engines/multi-master/row-version.js';
 import type { ConvergencePayload, GroupConflictPayload, GroupConflictVersionPayload } from '../../engines/multi-master/events.js';
+import { percentile } from '../../engines/replication/lag-history.js';
 import type { ConflictRecord, ConflictVersion } from '../../engines/conflicts/conflict-record.js';
 import type { ConvergenceReport, GroupCounters, MultiMasterEngine, QuorumStatus, ReadOutcome, SiteView, WriteOutcome } from '../../engines/multi-master/multi-master-engine.js';
 import type { Sibling, VectorClock } from '../../engines/multi-master/row-version.js';
@@ -59,13 +60,6 @@ export function groupOf(engine: MultiMasterEngine, groupId: string): MultiMaster
   };
 }
 
-/** p99 by nearest rank. */
-export function p99Of(samples: readonly number[]): number | null {
-  if (samples.length === 0) return null;
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(sorted.length * 0.99) - 1)]!;
-}
-
 export function convergenceOf(report: ConvergenceReport, nowMs: number): ConvergencePayload {
   return {
     groupId: report.groupId,
@@ -76,7 +70,7 @@ export function convergenceOf(report: ConvergenceReport, nowMs: number): Converg
     sinceLastDivergenceMs: report.lastDivergenceAtMs === null ? null : nowMs - report.lastDivergenceAtMs,
     lastConvergedAt: isoOrNull(report.lastConvergedAtMs),
     lastConvergenceMs: report.lastConvergenceMs,
-    p99ConvergenceMs: p99Of(report.samplesMs),
+    p99ConvergenceMs: percentile(report.samplesMs, 99),
     samples: report.samplesMs.length,
   };
 }
