@@ -12,6 +12,7 @@ import { measureRebalanceCopy, type RebalanceCopySettings } from './sharding.js'
 import { measureRouting, ROUTE_STRATEGY_NAMES, type RouteSettings } from './shard-routing.js';
 import { describeScatterLayout, measureScatterGather, SCATTER_QUERIES, type ScatterSettings } from './scatter-gather.js';
 import { benchLogical } from './logical.js';
+import { benchMultiMaster } from './multimaster.js';
 
 /**
  * `npm run bench`: what the platform costs per request compared with bare express, and whether
@@ -82,6 +83,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   transactions: benchTransactions,
   sharding: benchSharding,
   logical: benchLogical,
+  multimaster: benchMultiMaster,
 };
 
 /** Latencies print as whole ms: autocannon's histogram resolves 1 ms, decimals would be noise. */

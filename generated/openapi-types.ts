@@ -5541,7 +5541,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/advanced-replication/logical/changes": {
+    "/api/v1/advanced-replication/multi-master/groups": {
         parameters: {
             query?: never;
             header?: never;
@@ -5549,368 +5549,367 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Page through decoded changes
-         * @description The row changes decoded from a node's retained WAL (as a logical slot's pgoutput decodes
-         *     them), in commit order, from `fromLsn` (default: the oldest WAL kept). Changes of one
-         *     transaction share `xid` and are never split across pages; continue from `nextLsn`. Filter by
-         *     `table` and `op`; with `publication`, the changes are decoded as that publication sends them
-         *     (its tables and operations, row filters, column lists and masks). The WAL holds row changes
-         *     only: no TRUNCATE or DDL record exists yet. 409 when WAL from `fromLsn` was removed.
+         * List multi-master groups
+         * @description The groups with their tables, strategy, quorums and sites; each site with its data hash
+         *     and what it has shipped to each other site, and whether the group has converged now.
          */
-        get: operations["getLogicalChanges"];
+        get: operations["listMultiMasterGroups"];
         put?: never;
-        post?: never;
+        /**
+         * Create a multi-master group
+         * @description Creates a group whose sites all take writes to its tables. Each site is a writable node
+         *     (`PRIMARY` or `STANDALONE`): a standby answers 409 naming its role (remove it from the
+         *     replicas first, `DELETE /api/v1/replication/replicas/{id}`, or add a node: a node added
+         *     to the cluster stands alone). `writeQuorum` and `readQuorum` default to a majority of the
+         *     sites. A table belongs to one group. Requires role `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
+         */
+        post: operations["createMultiMasterGroup"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/advanced-replication/logical/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Logical replication statistics
-         * @description Publications and subscriptions counted, changes decoded since the server started, what the
-         *     subscriptions applied, their conflicts by type and errors (pg_stat_subscription_stats per
-         *     subscription), and the largest lag, all measured now.
-         */
-        get: operations["getLogicalStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/logical/publications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List publications
-         * @description The publications, each with its tables, row filters, column lists and masks, and how many subscriptions use it. Filter by `nodeId`.
-         */
-        get: operations["listLogicalPublications"];
-        put?: never;
-        /**
-         * Create a publication
-         * @description CREATE PUBLICATION on a node (the primary by default; a standalone node publishes its own
-         *     WAL; a standby answers 409): named tables, each with an optional row filter (a WHERE
-         *     parsed by the project's one query parser and evaluated on each row), column list and masks
-         *     (HASH, REDACT, PARTIAL, RENAME, CONSTANT) applied before changes leave the source; or all
-         *     tables. A row filter the parser cannot read, or naming a column the table's rows do not
-         *     have, answers 422 with every problem in `error.details.problems`. Requires role
-         *     `CLUSTER_ADMIN` or `REPLICATION_ADMIN`.
-         */
-        post: operations["createLogicalPublication"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/logical/publications/{name}": {
+    "/api/v1/advanced-replication/multi-master/groups/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /**
-                 * @description The publication's name.
-                 * @example eu_customers
+                 * @description The group's id.
+                 * @example orders-mm
                  */
-                name: string;
+                id: components["schemas"]["MultiMasterGroupId"];
             };
             cookie?: never;
         };
         /**
-         * Get a publication
-         * @description One publication, with its tables and how many subscriptions use it.
+         * Get a multi-master group
+         * @description The group, its sites with their data hashes and shipping, and whether it has converged.
          */
-        get: operations["getLogicalPublication"];
+        get: operations["getMultiMasterGroup"];
         /**
-         * Change a publication
-         * @description Replaces the publication's tables, filters, masks and operations (ALTER PUBLICATION … SET).
-         *     Subscriptions decode with the new definition from their next transaction. Validated as on
-         *     create (422 with every problem).
+         * Change a multi-master group
+         * @description Changes the name, tables, strategy, CRDT_PER_COLUMN columns or quorums; what is not given keeps its
+         *     value. A new strategy applies to conflicts met after the change. A quorum counts sites,
+         *     from 1 to the group's site count (422 otherwise).
          */
-        put: operations["updateLogicalPublication"];
+        put: operations["updateMultiMasterGroup"];
         post?: never;
         /**
-         * Drop a publication
-         * @description DROP PUBLICATION. 409 while a subscription uses it (drop those first).
+         * Delete a multi-master group
+         * @description Removes the group: its sites stop shipping to each other. The rows stay in each node's
+         *     storage (they are the nodes' tables); quorum writes still waiting fail.
          */
-        delete: operations["dropLogicalPublication"];
+        delete: operations["deleteMultiMasterGroup"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/advanced-replication/logical/subscriptions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List subscriptions
-         * @description The subscriptions with their slot, checkpoint, lag, tables, counters and last error. Filter by `status`, `publication` or `targetNodeId`.
-         */
-        get: operations["listLogicalSubscriptions"];
-        put?: never;
-        /**
-         * Create a subscription
-         * @description CREATE SUBSCRIPTION: creates the logical slot `sub_<name>` on the publication's node through
-         *     the replication engine's slots, copies the published tables (filtered and masked) to the
-         *     target at the slot's consistent LSN, then streams from that LSN every 100 ms of cluster
-         *     time. The target must take writes (PRIMARY or STANDALONE): a standby answers 409 naming its
-         *     role (remove it from the replicas first, `DELETE /api/v1/replication/replicas/{id}`).
-         *     `origin: none` keeps changes that arrived through another subscription from being applied,
-         *     so two opposite subscriptions do not loop. Requires role `CLUSTER_ADMIN` or
-         *     `REPLICATION_ADMIN`.
-         */
-        post: operations["createLogicalSubscription"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/logical/subscriptions/{name}": {
+    "/api/v1/advanced-replication/multi-master/groups/{id}/sites": {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /**
-                 * @description The subscription's name.
-                 * @example eu_copy
+                 * @description The group's id.
+                 * @example orders-mm
                  */
-                name: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Get a subscription
-         * @description One subscription, with its slot (`confirmedFlushLsn` advances as the target applies), checkpoint, lag in bytes and milliseconds, counters and last error. `slotLost` says when its slot lost its WAL or was dropped.
-         */
-        get: operations["getLogicalSubscription"];
-        /**
-         * Change a subscription, or skip its failing transaction
-         * @description ALTER SUBSCRIPTION: `enabled`, `origin`, `disableOnError`, `conflictResolution`; and
-         *     `skip`: pass over the failing transaction at `skip.lsn` (its finish LSN, as `lastError`
-         *     shows). With `skip.dryRun` the answer's `skipResult` previews the changes that would be
-         *     skipped and nothing changes; a real skip is audited with what it skipped. 409 when no
-         *     failing transaction is at that LSN.
-         */
-        put: operations["updateLogicalSubscription"];
-        post?: never;
-        /**
-         * Drop a subscription
-         * @description DROP SUBSCRIPTION; its slot is dropped with it (when it still exists), releasing the WAL it held.
-         */
-        delete: operations["dropLogicalSubscription"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/logical/subscriptions/{name}/enable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The subscription's name.
-                 * @example eu_copy
-                 */
-                name: string;
+                id: components["schemas"]["MultiMasterGroupId"];
             };
             cookie?: never;
         };
         get?: never;
         put?: never;
         /**
-         * Enable a subscription
-         * @description Resumes streaming from the slot's position (ALTER SUBSCRIPTION … ENABLE); what was written meanwhile is applied at once.
+         * Add a site to a group
+         * @description Makes a writable node a site of the group. The new site gets the group's data at once by
+         *     anti-entropy from the running sites, then takes part in shipping. A standby answers 409
+         *     naming its role; a node already in the group 409.
          */
-        post: operations["enableLogicalSubscription"];
+        post: operations["addMultiMasterSite"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/advanced-replication/logical/subscriptions/{name}/disable": {
+    "/api/v1/advanced-replication/multi-master/groups/{groupId}/sites/{siteId}": {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /**
-                 * @description The subscription's name.
-                 * @example eu_copy
+                 * @description The group's id.
+                 * @example orders-mm
                  */
-                name: string;
+                groupId: components["schemas"]["MultiMasterGroupId"];
+                /**
+                 * @description The site's id.
+                 * @example node-6
+                 */
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a site from a group
+         * @description The site leaves the group; its rows stay in its node's storage. 409 when fewer sites than
+         *     the group's quorums would remain (lower them first).
+         */
+        delete: operations["removeMultiMasterSite"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the sites of every group
+         * @description Every site of every group (or of one), with its node's role, data hash, rows and shipping to each peer.
+         */
+        get: operations["listMultiMasterSites"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/replicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write, read, push or run anti-entropy
+         * @description - `WRITE` writes rows at `siteId` as a quorum write: the site asks every other site to
+         *       prepare, commits in its WAL once `writeQuorum` sites (itself included) acknowledged, then
+         *       ships the change. Without its quorum within 2 s of cluster time the write fails with 503
+         *       `NO_QUORUM` and no site keeps it. A write that is still waiting (the cluster clock is
+         *       stopped or slow) answers 202 with state `PENDING`; it settles on the cluster clock.
+         *     - `READ` reads rows at `siteId` from `readQuorum` sites and answers the newest version by
+         *       clock (concurrent ones resolved by the strategy), repairing older sites.
+         *     - `PUSH` ships every site's unacknowledged changes now.
+         *     - `ANTI_ENTROPY` compares sites Merkle-style and exchanges what differs.
+         */
+        post: operations["replicateMultiMaster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/quorum-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether each group's quorums are reachable now
+         * @description For each group (or one): which sites count now (running, in the largest set of sites that
+         *     all reach each other across the network and the WAN links) and whether the write and read
+         *     quorums are reachable.
+         */
+        get: operations["getMultiMasterQuorumStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/convergence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether each group's sites agree, and how long they took
+         * @description Per group: the sites grouped by equal data hash, when the last divergence began and how
+         *     long ago, how long the group took to converge after it, and the p99 of the kept
+         *     convergence times, all on the cluster clock. `multiMasterConvergence` streams changes.
+         */
+        get: operations["getMultiMasterConvergence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/multi-master/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Multi-master counters
+         * @description Writes, reads, shipping, conflicts and anti-entropy since the server started, in total and per group.
+         */
+        get: operations["getMultiMasterStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/multi-master/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List multi-master groups (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/multi-master/groups` (the path seed 001 names): the same
+         *     parameters, body and answer.
+         */
+        get: operations["listMultiMasterGroupsAlias"];
+        put?: never;
+        /**
+         * Create a multi-master group (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/multi-master/groups` (the path seed 001 names): the same
+         *     parameters, body and answer.
+         */
+        post: operations["createMultiMasterGroupAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/multi-master/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a multi-master group (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/multi-master/groups/{id}` (the path seed 001 names): the same
+         *     parameters, body and answer.
+         */
+        get: operations["getMultiMasterGroupAlias"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a multi-master group (alias)
+         * @description Alias of `DELETE /api/v1/advanced-replication/multi-master/groups/{id}` (the path seed 001 names): the same
+         *     parameters, body and answer.
+         */
+        delete: operations["deleteMultiMasterGroupAlias"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/multi-master/groups/{id}/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
             };
             cookie?: never;
         };
         get?: never;
         put?: never;
         /**
-         * Disable a subscription
-         * @description Stops streaming (ALTER SUBSCRIPTION … DISABLE); the slot and its position stay, holding the WAL written meanwhile.
+         * Add a site to a group (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/multi-master/groups/{id}/sites` (the path seed 001 names): the same
+         *     parameters, body and answer.
          */
-        post: operations["disableLogicalSubscription"];
+        post: operations["addMultiMasterSiteAlias"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/replication/logical/publications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List publications (alias)
-         * @description Alias of `GET /api/v1/advanced-replication/logical/publications` (the path seed 001 names): answers exactly as
-         *     it does, with the same schema.
-         */
-        get: operations["listLogicalPublicationsAlias"];
-        put?: never;
-        /**
-         * Create a publication (alias)
-         * @description Alias of `POST /api/v1/advanced-replication/logical/publications` (the path seed 001 names): answers exactly as
-         *     it does, with the same schema.
-         */
-        post: operations["createLogicalPublicationAlias"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/logical/publications/{name}": {
+    "/api/v1/replication/multi-master/groups/{id}/sites/{site}": {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /**
-                 * @description The publication's name.
-                 * @example eu_customers
+                 * @description The group's id.
+                 * @example orders-mm
                  */
-                name: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Get a publication (alias)
-         * @description Alias of `GET /api/v1/advanced-replication/logical/publications/{name}` (the path seed 001 names): answers exactly as
-         *     it does, with the same schema.
-         */
-        get: operations["getLogicalPublicationAlias"];
-        put?: never;
-        post?: never;
-        /**
-         * Drop a publication (alias)
-         * @description Alias of `DELETE /api/v1/advanced-replication/logical/publications/{name}` (the path seed 001 names): answers exactly as
-         *     it does, with the same schema.
-         */
-        delete: operations["dropLogicalPublicationAlias"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/logical/subscriptions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List subscriptions (alias)
-         * @description Alias of `GET /api/v1/advanced-replication/logical/subscriptions` (the path seed 001 names): answers exactly as
-         *     it does, with the same schema.
-         */
-        get: operations["listLogicalSubscriptionsAlias"];
-        put?: never;
-        /**
-         * Create a subscription (alias)
-         * @description Alias of `POST /api/v1/advanced-replication/logical/subscriptions` (the path seed 001 names): answers exactly as
-         *     it does, with the same schema.
-         */
-        post: operations["createLogicalSubscriptionAlias"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/logical/subscriptions/{name}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
+                id: components["schemas"]["MultiMasterGroupId"];
                 /**
-                 * @description The subscription's name.
-                 * @example eu_copy
+                 * @description The site's id.
+                 * @example node-6
                  */
-                name: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Get a subscription (alias)
-         * @description Alias of `GET /api/v1/advanced-replication/logical/subscriptions/{name}` (the path seed 001 names): answers exactly as
-         *     it does, with the same schema.
-         */
-        get: operations["getLogicalSubscriptionAlias"];
-        put?: never;
-        post?: never;
-        /**
-         * Drop a subscription (alias)
-         * @description Alias of `DELETE /api/v1/advanced-replication/logical/subscriptions/{name}` (the path seed 001 names): answers exactly as
-         *     it does, with the same schema.
-         */
-        delete: operations["dropLogicalSubscriptionAlias"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/logical/subscriptions/{name}/enable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The subscription's name.
-                 * @example eu_copy
-                 */
-                name: string;
+                site: string;
             };
             cookie?: never;
         };
         get?: never;
+        put?: never;
+        post?: never;
         /**
-         * Enable a subscription (alias)
-         * @description Alias of `POST /api/v1/advanced-replication/logical/subscriptions/{name}/enable` (the path seed 001 names): answers exactly as
-         *     it does, with the same schema.
+         * Remove a site from a group (alias)
+         * @description Alias of `DELETE /api/v1/advanced-replication/multi-master/groups/{groupId}/sites/{siteId}` (the path seed 001 names): the same
+         *     parameters, body and answer.
          */
-        put: operations["enableLogicalSubscriptionAlias"];
+        delete: operations["removeMultiMasterSiteAlias"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/multi-master/convergence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Convergence of each group (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/multi-master/convergence` (the path seed 001 names): the same
+         *     parameters, body and answer.
+         */
+        get: operations["getMultiMasterConvergenceAlias"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -5918,26 +5917,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/replication/logical/subscriptions/{name}/disable": {
+    "/api/v1/replication/multi-master/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Multi-master counters (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/multi-master/statistics` (the path seed 001 names): the same
+         *     parameters, body and answer.
+         */
+        get: operations["getMultiMasterStatisticsAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List replication groups (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/multi-master/groups` (the path seed 002 names): the same
+         *     parameters, body and answer.
+         */
+        get: operations["listReplicationGroupsAlias"];
+        put?: never;
+        /**
+         * Create a replication group (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/multi-master/groups` (the path seed 002 names): the same
+         *     parameters, body and answer.
+         */
+        post: operations["createReplicationGroupAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/groups/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /**
-                 * @description The subscription's name.
-                 * @example eu_copy
+                 * @description The group's id.
+                 * @example orders-mm
                  */
-                name: string;
+                id: components["schemas"]["MultiMasterGroupId"];
             };
             cookie?: never;
         };
-        get?: never;
         /**
-         * Disable a subscription (alias)
-         * @description Alias of `POST /api/v1/advanced-replication/logical/subscriptions/{name}/disable` (the path seed 001 names): answers exactly as
-         *     it does, with the same schema.
+         * Get a replication group (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/multi-master/groups/{id}` (the path seed 002 names): the same
+         *     parameters, body and answer.
          */
-        put: operations["disableLogicalSubscriptionAlias"];
+        get: operations["getReplicationGroupAlias"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a replication group (alias)
+         * @description Alias of `DELETE /api/v1/advanced-replication/multi-master/groups/{id}` (the path seed 002 names): the same
+         *     parameters, body and answer.
+         */
+        delete: operations["deleteReplicationGroupAlias"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geo-replication/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conflicts of multi-master groups
+         * @description Concurrent writes to one row met at a group's sites, newest first, from the conflicts
+         *     engine's book: both versions with their vector clocks, the strategy, what it kept and why
+         *     (PENDING until a row is given for CUSTOM, SIBLINGS for MULTI_VALUE). A conflict is recorded
+         *     once, however many sites meet it.
+         */
+        get: operations["listGeoReplicationConflicts"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -5945,52 +6019,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/replication/publications": {
+    "/api/v1/geo-replication/conflicts/resolve": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * List publications (alias)
-         * @description Alias of `GET /api/v1/advanced-replication/logical/publications` (the path seed 002 names): answers exactly as
-         *     it does, with the same schema.
-         */
-        get: operations["listLogicalPublicationsReplicationAlias"];
+        get?: never;
         put?: never;
         /**
-         * Create a publication (alias)
-         * @description Alias of `POST /api/v1/advanced-replication/logical/publications` (the path seed 002 names): answers exactly as
-         *     it does, with the same schema.
+         * Resolve a group conflict
+         * @description Resolves a PENDING (CUSTOM) or SIBLINGS (MULTI_VALUE) conflict through the conflicts
+         *     engine: `value` with CUSTOM (the default when a value is given), or a strategy that picks a
+         *     version. The row kept is written at a running site of the group as a version whose clock has
+         *     seen both sides, so it replaces them at every site. 409 when the conflict is RESOLVED already
+         *     or no site of the group can write now.
          */
-        post: operations["createLogicalPublicationReplicationAlias"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/replication/subscriptions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List subscriptions (alias)
-         * @description Alias of `GET /api/v1/advanced-replication/logical/subscriptions` (the path seed 002 names): answers exactly as
-         *     it does, with the same schema.
-         */
-        get: operations["listLogicalSubscriptionsReplicationAlias"];
-        put?: never;
-        /**
-         * Create a subscription (alias)
-         * @description Alias of `POST /api/v1/advanced-replication/logical/subscriptions` (the path seed 002 names): answers exactly as
-         *     it does, with the same schema.
-         */
-        post: operations["createLogicalSubscriptionReplicationAlias"];
+        post: operations["resolveGeoReplicationConflict"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6448,6 +6494,202 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/advanced-replication/logical/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Planned: GET /api/v1/advanced-replication/logical/changes
+         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        get: operations["getAdvancedReplicationLogicalChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/logical/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Planned: GET /api/v1/advanced-replication/logical/publications
+         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        get: operations["getAdvancedReplicationLogicalPublications"];
+        put?: never;
+        /**
+         * Planned: POST /api/v1/advanced-replication/logical/publications
+         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        post: operations["postAdvancedReplicationLogicalPublications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/logical/publications/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `name` of the addressed `publications` entry. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Planned: GET /api/v1/advanced-replication/logical/publications/{name}
+         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        get: operations["getAdvancedReplicationLogicalPublicationsByName"];
+        /**
+         * Planned: PUT /api/v1/advanced-replication/logical/publications/{name}
+         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        put: operations["putAdvancedReplicationLogicalPublicationsByName"];
+        post?: never;
+        /**
+         * Planned: DELETE /api/v1/advanced-replication/logical/publications/{name}
+         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        delete: operations["deleteAdvancedReplicationLogicalPublicationsByName"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/logical/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Planned: GET /api/v1/advanced-replication/logical/statistics
+         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        get: operations["getAdvancedReplicationLogicalStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/logical/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Planned: GET /api/v1/advanced-replication/logical/subscriptions
+         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        get: operations["getAdvancedReplicationLogicalSubscriptions"];
+        put?: never;
+        /**
+         * Planned: POST /api/v1/advanced-replication/logical/subscriptions
+         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        post: operations["postAdvancedReplicationLogicalSubscriptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/logical/subscriptions/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `name` of the addressed `subscriptions` entry. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Planned: GET /api/v1/advanced-replication/logical/subscriptions/{name}
+         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        get: operations["getAdvancedReplicationLogicalSubscriptionsByName"];
+        /**
+         * Planned: PUT /api/v1/advanced-replication/logical/subscriptions/{name}
+         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        put: operations["putAdvancedReplicationLogicalSubscriptionsByName"];
+        post?: never;
+        /**
+         * Planned: DELETE /api/v1/advanced-replication/logical/subscriptions/{name}
+         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        delete: operations["deleteAdvancedReplicationLogicalSubscriptionsByName"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/logical/subscriptions/{name}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `name` of the addressed `subscriptions` entry. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Planned: POST /api/v1/advanced-replication/logical/subscriptions/{name}/disable
+         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        post: operations["postAdvancedReplicationLogicalSubscriptionsByNameDisable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/logical/subscriptions/{name}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `name` of the addressed `subscriptions` entry. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Planned: POST /api/v1/advanced-replication/logical/subscriptions/{name}/enable
+         * @description Part of the contract, from the seed section "4.2 Logical Replication (`logical.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+         */
+        post: operations["postAdvancedReplicationLogicalSubscriptionsByNameEnable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/advanced-replication/monitoring/alerts": {
         parameters: {
             query?: never;
@@ -6631,209 +6873,6 @@ export interface paths {
          * @description Part of the contract, from the seed section "4.6 Replication Monitoring (`monitoring.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
          */
         get: operations["getAdvancedReplicationMonitoringTimeseries"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/convergence": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/multi-master/convergence
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMultiMasterConvergence"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/groups": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/multi-master/groups
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMultiMasterGroups"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/multi-master/groups
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationMultiMasterGroups"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/groups/{groupId}/sites/{siteId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `groupId` of the addressed `groups` entry. */
-                groupId: string;
-                /** @description The `siteId` of the addressed `sites` entry. */
-                siteId: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/advanced-replication/multi-master/groups/{groupId}/sites/{siteId}
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/groups/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `groups` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/multi-master/groups/{id}
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMultiMasterGroupsById"];
-        /**
-         * Planned: PUT /api/v1/advanced-replication/multi-master/groups/{id}
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        put: operations["putAdvancedReplicationMultiMasterGroupsById"];
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/advanced-replication/multi-master/groups/{id}
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteAdvancedReplicationMultiMasterGroupsById"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/groups/{id}/sites": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `groups` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/multi-master/groups/{id}/sites
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationMultiMasterGroupsByIdSites"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/quorum-status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/multi-master/quorum-status
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMultiMasterQuorumStatus"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/replicate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/multi-master/replicate
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationMultiMasterReplicate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/sites": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/multi-master/sites
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMultiMasterSites"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/multi-master/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/multi-master/statistics
-         * @description Part of the contract, from the seed section "4.1 Multi-Master Replication (`multi_master.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationMultiMasterStatistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7135,46 +7174,6 @@ export interface paths {
         get: operations["getGatewayStats"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/conflicts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/geo-replication/conflicts
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getGeoReplicationConflicts"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/geo-replication/conflicts/resolve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/geo-replication/conflicts/resolve
-         * @description Part of the contract, from the seed section "1.4 Geo-Replication (`geo_replication.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postGeoReplicationConflictsResolve"];
         delete?: never;
         options?: never;
         head?: never;
@@ -22137,11 +22136,13 @@ export interface components {
          *     - `alert_fired`, `alert_resolved` (Alert): an alert of any source (health, replication) fired, or resolved after firing; the alert as `GET /api/v1/alerts` shows it.
          *     - `rebalance_started`, `rebalance_progress`, `rebalance_completed` (WorkflowProgress of a REBALANCE): a rebalance plan started executing; one of its moves changed phase or another move began (and at most once a second of cluster time while it runs); it ended COMPLETED, CANCELLED or FAILED. On `/api/v1/ws/cluster/sharding`.
          *     - `migration_started`, `migration_progress`, `migration_completed` (WorkflowProgress of a MIGRATION): the same for a migration task. On `/api/v1/ws/cluster/nodes`.
+         *     - `multi_master_convergence` (Convergence): a multi-master group's sites stopped agreeing (their data hashes differ), or agree again, with how long it took.
+         *     - `group_conflict_detected`, `group_conflict_resolved` (GroupConflict): concurrent writes to one row of a multi-master group were met (recorded once), or a conflict was resolved by hand.
          *     The `/api/v1/ws/replication` and `/api/v1/ws/cluster/replication` streams carry the eight replication events; `/api/v1/ws/cluster/rac` the nine RAC events; `/api/v1/ws/cluster/sharding` the shard and rebalance events. The transaction events have no stream of their own: follow them on `/api/v1/ws/events` (filter by type, or by node), or with the `distributedTransactionUpdates` and `xaBranchUpdates` subscriptions.
          * @example node_joined
          * @enum {string}
          */
-        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved" | "cache_fusion_transfer" | "lock_granted" | "lock_released" | "lock_conversion" | "resource_remastered" | "instance_recovery_started" | "instance_recovery_completed" | "parallel_query_started" | "parallel_query_completed" | "distributed_transaction_begun" | "distributed_transaction_prepared" | "distributed_transaction_committed" | "distributed_transaction_aborted" | "distributed_transaction_in_doubt" | "distributed_transaction_heuristic" | "distributed_transaction_forgotten" | "xa_branch_state_changed" | "shard_added" | "shard_removed" | "shard_state_changed" | "alert_fired" | "alert_resolved" | "distributed_query_started" | "distributed_query_completed" | "rebalance_started" | "rebalance_progress" | "rebalance_completed" | "migration_started" | "migration_progress" | "migration_completed";
+        EventType: "node_joined" | "node_left" | "node_health_change" | "fault_injected" | "fault_healed" | "cluster_config_changed" | "failover_initiated" | "failover_completed" | "leader_elected" | "quorum_lost" | "quorum_restored" | "health_issue_detected" | "health_issue_resolved" | "cluster_state_changed" | "member_state_changed" | "replication_lag_alert" | "replica_status_change" | "replication_error" | "wal_position_update" | "slot_created" | "slot_dropped" | "conflict_detected" | "conflict_resolved" | "cache_fusion_transfer" | "lock_granted" | "lock_released" | "lock_conversion" | "resource_remastered" | "instance_recovery_started" | "instance_recovery_completed" | "parallel_query_started" | "parallel_query_completed" | "distributed_transaction_begun" | "distributed_transaction_prepared" | "distributed_transaction_committed" | "distributed_transaction_aborted" | "distributed_transaction_in_doubt" | "distributed_transaction_heuristic" | "distributed_transaction_forgotten" | "xa_branch_state_changed" | "shard_added" | "shard_removed" | "shard_state_changed" | "alert_fired" | "alert_resolved" | "distributed_query_started" | "distributed_query_completed" | "rebalance_started" | "rebalance_progress" | "rebalance_completed" | "migration_started" | "migration_progress" | "migration_completed" | "multi_master_convergence" | "group_conflict_detected" | "group_conflict_resolved";
         /** @description Payload of `node_joined` and `node_left`. */
         NodeMembershipPayload: {
             /** @example node-6 */
@@ -24169,6 +24170,185 @@ export interface components {
             error: string | null;
         };
         /**
+         * @description A group's id (given at creation, or `mm-group-N`).
+         * @example orders-mm
+         */
+        MultiMasterGroupId: string;
+        SiteAgreement: {
+            /** @example 3fa1c2e0b9d84a17 */
+            dataHash: string;
+            /**
+             * @example [
+             *       "node-1",
+             *       "node-2",
+             *       "node-3"
+             *     ]
+             */
+            siteIds: string[];
+        };
+        /** @description Whether a group's sites hold the same data, and how long they took to agree. */
+        Convergence: {
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /** @example true */
+            converged: boolean;
+            /** @description Sites grouped by equal data hash, the largest group first (one group when converged). */
+            agreement: components["schemas"]["SiteAgreement"][];
+            /**
+             * Format: date-time
+             * @description When the current divergence began; null when converged.
+             * @example null
+             */
+            divergedSince: string | null;
+            /**
+             * Format: date-time
+             * @description When the hashes last began to differ.
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            lastDivergenceAt: string | null;
+            /**
+             * @description Cluster ms since then.
+             * @example 5000
+             */
+            sinceLastDivergenceMs: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.042Z
+             */
+            lastConvergedAt: string | null;
+            /**
+             * @description How long the last divergence lasted: from the first change that made the hashes differ to the moment they all agreed again (cluster ms).
+             * @example 42
+             */
+            lastConvergenceMs: number | null;
+            /**
+             * @description p99 of the kept convergence times (nearest rank).
+             * @example 48
+             */
+            p99ConvergenceMs: number | null;
+            /**
+             * @description Convergence times kept (at most 256).
+             * @example 12
+             */
+            samples: number;
+        };
+        /**
+         * @description A version vector: for each site, how many of its writes to the row this version has seen.
+         * @example {
+         *       "node-1": 2,
+         *       "node-3": 1
+         *     }
+         */
+        VectorClock: {
+            [key: string]: number;
+        };
+        /** @description One side's write. */
+        ConflictVersion: {
+            /** @example node-1 */
+            siteId: string;
+            /** @example node-1 */
+            nodeId: string;
+            /**
+             * @description The row; null when this side deleted it.
+             * @example {
+             *       "total": 42
+             *     }
+             */
+            row: {
+                [key: string]: unknown;
+            } | null;
+            clock: components["schemas"]["VectorClock"];
+            /**
+             * Format: date-time
+             * @description Cluster time of the write.
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            writtenAt: string;
+        };
+        /**
+         * @description How concurrent writes to one row are resolved, the same way at every site:
+         *     - `LAST_WRITER_WINS`: the later write by cluster time (ties go to the higher site id);
+         *     - `SITE_PRIORITY`: the write of the site with the lower `priority` (ties as LAST_WRITER_WINS);
+         *     - `CUSTOM`: the conflict stays `PENDING`, the later write in place, until a value is given
+         *       through `POST /api/v1/geo-replication/conflicts/resolve` (status PENDING);
+         *     - `MULTI_VALUE`: every concurrent version is kept as a sibling (Riak's `allow_mult`) until a
+         *       write that has seen them replaces them; the latest is shown;
+         *     - `CRDT_PER_COLUMN`: each column of `columnCrdts` merges as its CRDT (counters add every site's
+         *       increments, sets take the union); other columns as LAST_WRITER_WINS.
+         * @example LAST_WRITER_WINS
+         * @enum {string}
+         */
+        ConflictStrategy: "LAST_WRITER_WINS" | "SITE_PRIORITY" | "CUSTOM" | "MULTI_VALUE" | "CRDT_PER_COLUMN";
+        /**
+         * @description Two concurrent writes to one row of a multi-master group, recorded once in the conflicts
+         *     engine's book (the same records as `/api/v1/advanced-replication/conflicts`): both versions
+         *     with their vector clocks, the strategy, what it kept and why.
+         */
+        GroupConflict: {
+            /** @example group-conflict-1 */
+            conflictId: string;
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /** @example orders */
+            table: string;
+            /** @example o-1001 */
+            key: string;
+            /**
+             * @example UPDATE_CONFLICT
+             * @enum {string}
+             */
+            conflictType: "UPDATE_CONFLICT" | "DELETE_CONFLICT" | "UNIQUENESS_VIOLATION" | "INSERT_CONFLICT";
+            local: components["schemas"]["ConflictVersion"];
+            remote: components["schemas"]["ConflictVersion"];
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            detectedAt: string;
+            strategy: components["schemas"]["ConflictStrategy"];
+            /**
+             * @description RESOLVED is final; PENDING waits for a row (CUSTOM); SIBLINGS keeps both (MULTI_VALUE).
+             * @example RESOLVED
+             * @enum {string}
+             */
+            status: "RESOLVED" | "PENDING" | "SIBLINGS";
+            /**
+             * @description Which version was kept; null while PENDING.
+             * @example REMOTE
+             * @enum {string|null}
+             */
+            winner: "LOCAL" | "REMOTE" | "MERGED" | "CUSTOM" | "SIBLINGS" | null;
+            /**
+             * @description The row kept (null deletes it, or nothing is decided yet).
+             * @example {
+             *       "total": 43
+             *     }
+             */
+            resolvedRow: {
+                [key: string]: unknown;
+            } | null;
+            /** @description SIBLINGS: both versions. */
+            siblings: components["schemas"]["ConflictVersion"][];
+            /**
+             * @description Why this result.
+             * @example node-6 wrote later (1795775400020 > 1795775400000).
+             */
+            reason: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            resolvedAt: string | null;
+            /**
+             * @description `strategy` when settled on arrival, else who resolved it.
+             * @example strategy
+             */
+            resolvedBy: string | null;
+            /**
+             * @description Sites a later resolution was written at (the others receive it by shipping).
+             * @example []
+             */
+            appliedSiteIds: string[];
+        };
+        /**
          * @description Every event, on every stream, in one envelope. `cursor` increases by one per event across
          *     the whole cluster; reconnect with `resumeFrom` set to the last cursor you saw to miss nothing.
          *     The log keeps the newest events only (`RUSTYDB_EVENT_LOG_MAX_EVENTS`, 100,000 by default,
@@ -24193,7 +24373,7 @@ export interface components {
              */
             source: string;
             /** @description Depends on `type`; see the payload schemas. */
-            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"] | components["schemas"]["TransactionBegunPayload"] | components["schemas"]["TransactionVotePayload"] | components["schemas"]["TransactionEndedPayload"] | components["schemas"]["TransactionInDoubtPayload"] | components["schemas"]["TransactionHeuristicPayload"] | components["schemas"]["TransactionForgottenPayload"] | components["schemas"]["XaBranchStatePayload"] | components["schemas"]["ShardAddedPayload"] | components["schemas"]["ShardRemovedPayload"] | components["schemas"]["ShardStateChangedPayload"] | components["schemas"]["Alert"] | components["schemas"]["DistributedQueryPayload"] | components["schemas"]["WorkflowProgress"];
+            payload: components["schemas"]["NodeMembershipPayload"] | components["schemas"]["NodeHealthPayload"] | components["schemas"]["FaultPayload"] | components["schemas"]["ClusterConfigPayload"] | components["schemas"]["FailoverInitiatedPayload"] | components["schemas"]["FailoverCompletedPayload"] | components["schemas"]["LeaderElectedPayload"] | components["schemas"]["QuorumPayload"] | components["schemas"]["HealthIssuePayload"] | components["schemas"]["ClusterStatePayload"] | components["schemas"]["MemberStatePayload"] | components["schemas"]["ReplicationLagAlertPayload"] | components["schemas"]["ReplicaStatusPayload"] | components["schemas"]["ReplicationErrorPayload"] | components["schemas"]["WalPositionPayload"] | components["schemas"]["ReplicationSlotPayload"] | components["schemas"]["ReplicationConflictPayload"] | components["schemas"]["CacheFusionTransferPayload"] | components["schemas"]["EnqueueLockPayload"] | components["schemas"]["ResourceRemasteredPayload"] | components["schemas"]["InstanceRecoveryPayload"] | components["schemas"]["ParallelQueryPayload"] | components["schemas"]["TransactionBegunPayload"] | components["schemas"]["TransactionVotePayload"] | components["schemas"]["TransactionEndedPayload"] | components["schemas"]["TransactionInDoubtPayload"] | components["schemas"]["TransactionHeuristicPayload"] | components["schemas"]["TransactionForgottenPayload"] | components["schemas"]["XaBranchStatePayload"] | components["schemas"]["ShardAddedPayload"] | components["schemas"]["ShardRemovedPayload"] | components["schemas"]["ShardStateChangedPayload"] | components["schemas"]["Alert"] | components["schemas"]["DistributedQueryPayload"] | components["schemas"]["WorkflowProgress"] | components["schemas"]["Convergence"] | components["schemas"]["GroupConflict"];
         };
         EventListResponse: {
             /** @enum {boolean} */
@@ -25113,611 +25293,617 @@ export interface components {
             data: components["schemas"]["MigrationStatistics"];
             timestamp: components["schemas"]["Timestamp"];
         };
-        /** @description One row change decoded from the WAL (pgoutput-like). */
-        DecodedChange: {
-            lsn: components["schemas"]["Lsn"];
-            endLsn: components["schemas"]["Lsn"];
+        /** @description What a site has shipped to one other site of the group. */
+        SitePeer: {
             /**
-             * @description The transaction's id; changes of one transaction share it.
-             * @example 42
+             * @description The receiving site.
+             * @example node-3
              */
-            xid: number;
-            commitTime: components["schemas"]["Timestamp"];
-            /** @example 1 */
-            timeline: number;
+            siteId: string;
             /**
-             * @example insert
+             * @description Position in this site's WAL up to which the peer acknowledged this site's own changes.
+             * @example 16777984
+             */
+            ackedLsn: number;
+            /**
+             * @description WAL bytes of this site written after that position (its own changes and others'), an upper bound of what the peer still lacks.
+             * @example 0
+             */
+            pendingBytes: number;
+            /**
+             * @description Whether the network lets this site reach the peer now (no partition between them).
+             * @example true
+             */
+            reachable: boolean;
+            /**
+             * @description Row versions sent to the peer since the server started (retransmissions included).
+             * @example 12
+             */
+            changesShipped: number;
+            /**
+             * @description WAL bytes of the records sent to the peer since the server started.
+             * @example 3120
+             */
+            bytesShipped: number;
+        };
+        /** @description A site of a group, with what it holds and ships now. */
+        MultiMasterSite: {
+            /** @example node-1 */
+            siteId: string;
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /**
+             * @description The node whose storage holds the site's rows.
+             * @example node-1
+             */
+            nodeId: string;
+            /**
+             * @description The datacenter of the node (geo), or null when it is in none.
+             * @example dc-east
+             */
+            datacenterId: string | null;
+            /**
+             * @description SITE_PRIORITY: lower wins.
+             * @example 1
+             */
+            priority: number;
+            /**
+             * Format: date-time
+             * @description When the site joined (cluster time).
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            addedAt: string;
+            /**
+             * @description Whether the site's node runs.
+             * @example true
+             */
+            running: boolean;
+            /**
+             * @description The node's role in physical replication now.
+             * @example PRIMARY
              * @enum {string}
              */
-            op: "insert" | "update" | "delete";
-            /** @example customers */
+            writeRole: "PRIMARY" | "STANDBY" | "STANDALONE";
+            /**
+             * @description Hash of the site's data of the group (XOR of each row version's 64-bit hash, updated on every change); equal hashes mean equal data.
+             * @example 3fa1c2e0b9d84a17
+             */
+            dataHash: string;
+            /**
+             * @description Rows of the group's tables the site holds (tombstones not counted).
+             * @example 2
+             */
+            rowCount: number;
+            /** @description Shipping to each other site. */
+            peers: components["schemas"]["SitePeer"][];
+        };
+        /**
+         * @description `CRDT_PER_COLUMN` strategy: the CRDT of each column. A write to a `G_COUNTER` or `PN_COUNTER` column
+         *     gives the value the writer wants; the difference from the site's current value is that site's
+         *     increment (a G_COUNTER only grows). A `G_SET` column is an array whose members are only
+         *     added. `LWW_REGISTER` is a last-writer-wins column.
+         * @example {
+         *       "likes": "PN_COUNTER",
+         *       "tags": "G_SET"
+         *     }
+         */
+        ColumnCrdts: {
+            [key: string]: "LWW_REGISTER" | "G_COUNTER" | "PN_COUNTER" | "G_SET";
+        };
+        /**
+         * @description A number of sites, from 1 to the group's site count.
+         * @example 2
+         */
+        Quorum: number;
+        /** @description A multi-master group. */
+        MultiMasterGroup: {
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /**
+             * @description A name for people.
+             * @example Orders in every region
+             */
+            name: string;
+            /**
+             * @description The tables every site takes writes to (a table belongs to one group).
+             * @example [
+             *       "orders"
+             *     ]
+             */
+            tables: string[];
+            /** @description The sites. */
+            sites: components["schemas"]["MultiMasterSite"][];
+            conflictStrategy: components["schemas"]["ConflictStrategy"];
+            columnCrdts: components["schemas"]["ColumnCrdts"];
+            writeQuorum: components["schemas"]["Quorum"];
+            readQuorum: components["schemas"]["Quorum"];
+            /**
+             * @description Whether every site holds the same data now (equal data hashes).
+             * @example true
+             */
+            converged: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            updatedAt: string;
+        };
+        MultiMasterGroupListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["MultiMasterGroup"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description A node to make a site of the group. It must be writable (`PRIMARY` or `STANDALONE`); a standby answers 409. */
+        SiteInput: {
+            /**
+             * @description The cluster node.
+             * @example node-1
+             */
+            nodeId: string;
+            /**
+             * @description The site's id in the group; default the node id.
+             * @example node-1
+             */
+            siteId?: string;
+            /**
+             * @description SITE_PRIORITY: lower wins. Default: the site's position in the group, from 1.
+             * @example 1
+             */
+            priority?: number;
+        };
+        /** @description A new group. Quorums default to a majority of its sites. */
+        CreateMultiMasterGroupRequest: {
+            groupId?: components["schemas"]["MultiMasterGroupId"];
+            /** @example Orders in every region */
+            name: string;
+            /**
+             * @example [
+             *       "orders"
+             *     ]
+             */
+            tables: string[];
+            sites: components["schemas"]["SiteInput"][];
+            conflictStrategy?: components["schemas"]["ConflictStrategy"];
+            columnCrdts?: components["schemas"]["ColumnCrdts"];
+            writeQuorum?: components["schemas"]["Quorum"];
+            readQuorum?: components["schemas"]["Quorum"];
+        };
+        MultiMasterGroupResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["MultiMasterGroup"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description What to change; the rest keeps its value. The strategy applies to conflicts detected after the change. */
+        UpdateMultiMasterGroupRequest: {
+            /** @example Orders (EU and US) */
+            name?: string;
+            /**
+             * @example [
+             *       "orders",
+             *       "customers"
+             *     ]
+             */
+            tables?: string[];
+            conflictStrategy?: components["schemas"]["ConflictStrategy"];
+            columnCrdts?: components["schemas"]["ColumnCrdts"];
+            writeQuorum?: components["schemas"]["Quorum"];
+            readQuorum?: components["schemas"]["Quorum"];
+        };
+        MultiMasterSiteListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["MultiMasterSite"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description A put (the whole row) or a delete of one row. */
+        "RowWrite-2": {
+            /**
+             * @example put
+             * @enum {string}
+             */
+            op: "put" | "delete";
+            /** @example orders */
             table: string;
-            /** @example c1 */
+            /** @example o-1001 */
             key: string;
             /**
-             * @description The row written (masked when decoded for a publication); null for a delete.
+             * @description The row (put only).
              * @example {
-             *       "name": "Ada",
-             *       "card": "************1111"
+             *       "total": 42,
+             *       "status": "NEW"
+             *     }
+             */
+            row?: {
+                [key: string]: unknown;
+            };
+        };
+        RowRef: {
+            /** @example orders */
+            table: string;
+            /** @example o-1001 */
+            key: string;
+        };
+        /**
+         * @description What to do:
+         *     - `WRITE`: write `writes` at `siteId`, acknowledged by the group's `writeQuorum` sites;
+         *     - `READ`: read `rows` at `siteId` from `readQuorum` sites, the newest version by clock, and
+         *       repair the sites that answered with an older one;
+         *     - `PUSH`: ship every site's unacknowledged changes now rather than at the next interval;
+         *     - `ANTI_ENTROPY`: compare sites Merkle-style (all pairs, or the pairs with `siteIds`) and
+         *       exchange the versions of the keys that differ.
+         */
+        ReplicateRequest: {
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /**
+             * @example WRITE
+             * @enum {string}
+             */
+            mode: "WRITE" | "READ" | "PUSH" | "ANTI_ENTROPY";
+            /**
+             * @description WRITE and READ: the coordinating site.
+             * @example node-1
+             */
+            siteId?: string;
+            writes?: components["schemas"]["RowWrite-2"][];
+            rows?: components["schemas"]["RowRef"][];
+            /** @description ANTI_ENTROPY: only pairs with one of these sites. */
+            siteIds?: string[];
+        };
+        WrittenVersion: {
+            /** @example orders */
+            table: string;
+            /** @example o-1001 */
+            key: string;
+            clock: components["schemas"]["VectorClock"];
+            /**
+             * @description The write: `site:counter`.
+             * @example node-1:2
+             */
+            dot: string;
+        };
+        /** @description A quorum write (null in the answer of another mode). */
+        WriteOutcome: {
+            /** @example mmw-7 */
+            writeId: string;
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /** @example node-1 */
+            siteId: string;
+            /**
+             * @description PENDING while waiting for acknowledgements (the clock is not running, or they are slow).
+             * @example COMMITTED
+             * @enum {string}
+             */
+            state: "PENDING" | "COMMITTED" | "FAILED";
+            /**
+             * @description Sites that acknowledged (the coordinating site included).
+             * @example [
+             *       "node-1",
+             *       "node-2"
+             *     ]
+             */
+            acknowledgedBy: string[];
+            writeQuorum: components["schemas"]["Quorum"];
+            versions: components["schemas"]["WrittenVersion"][];
+            /**
+             * @description Why it failed.
+             * @example null
+             */
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.000Z
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-21T10:30:00.012Z
+             */
+            settledAt: string | null;
+        } | null;
+        Sibling: {
+            /**
+             * @example {
+             *       "total": 42
              *     }
              */
             row: {
                 [key: string]: unknown;
             } | null;
+            /** @example node-2:1 */
+            dot: string;
+            /** @example node-2 */
+            originSiteId: string;
             /**
-             * @description The replication origin of a change a subscription applied; null for a local write.
-             * @example null
+             * @description Cluster time of the write (epoch ms).
+             * @example 1795775400000
              */
-            origin: string | null;
+            atMs: number;
         };
-        /** @description A page of decoded changes and where the next starts. */
-        LogicalChanges: {
+        ReadRow: {
+            /** @example orders */
+            table: string;
+            /** @example o-1001 */
+            key: string;
             /**
-             * @description The node whose WAL was decoded.
-             * @example node-1
+             * @description The row; null when deleted.
+             * @example {
+             *       "total": 42
+             *     }
              */
-            nodeId: string;
-            changes: components["schemas"]["DecodedChange"][];
-            fromLsn: components["schemas"]["Lsn"];
-            nextLsn: components["schemas"]["Lsn"];
-            /**
-             * @description Whether WAL past `nextLsn` remains.
-             * @example false
-             */
-            hasMore: boolean;
-            /**
-             * @description Transactions (WAL records) read for this page.
-             * @example 4
-             */
-            scannedTransactions: number;
+            row: {
+                [key: string]: unknown;
+            } | null;
+            clock: components["schemas"]["VectorClock"];
+            /** @example node-1:2 */
+            dot: string;
+            /** @description MULTI_VALUE: the concurrent versions kept. */
+            siblings: components["schemas"]["Sibling"][];
         };
-        LogicalChangesResponse: {
-            /** @enum {boolean} */
-            success: true;
-            data: components["schemas"]["LogicalChanges"];
-            timestamp: components["schemas"]["Timestamp"];
-        };
-        /** @description Conflicts met, per type (pg_stat_subscription_stats' confl_* columns). */
-        ConflictCounts: {
-            /** @example 1 */
-            insert_exists: number;
-            /** @example 0 */
-            update_missing: number;
-            /** @example 0 */
-            update_origin_differs: number;
-            /** @example 2 */
-            delete_missing: number;
-            /** @example 0 */
-            delete_origin_differs: number;
-        };
-        /** @description One subscription's pg_stat_subscription_stats row, with its lag. */
-        SubscriptionStats: {
-            /** @example eu_copy */
-            name: string;
+        /** @description A quorum read (null in the answer of another mode). */
+        ReadOutcome: {
+            /** @example mmr-8 */
+            readId: string;
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /** @example node-3 */
+            siteId: string;
             /**
-             * @example STREAMING
+             * @description COMMITTED once the read quorum answered.
+             * @example COMMITTED
              * @enum {string}
              */
-            status: "STREAMING" | "CATCHING_UP" | "DISABLED" | "ERROR" | "SLOT_LOST";
-            /** @example 0 */
-            applyErrorCount: number;
-            /** @example 0 */
-            syncErrorCount: number;
-            conflicts: components["schemas"]["ConflictCounts"];
-            /** @example 40 */
-            appliedTransactions: number;
-            /** @example 0 */
-            lagBytes: number;
-            /** @example 0 */
-            lagMs: number;
-        };
-        /** @description Logical replication measured now. */
-        LogicalStatistics: {
-            /** @example 1 */
-            publications: number;
-            /** @example 1 */
-            subscriptions: number;
-            /** @example 1 */
-            enabledSubscriptions: number;
+            state: "PENDING" | "COMMITTED" | "FAILED";
             /**
-             * @description Changes decoded since the server started (subscriptions and change pages).
-             * @example 120
-             */
-            decodedChanges: number;
-            /** @example 40 */
-            appliedTransactions: number;
-            /** @example 52 */
-            appliedChanges: number;
-            conflicts: components["schemas"]["ConflictCounts"];
-            /** @example 0 */
-            applyErrorCount: number;
-            /** @example 0 */
-            maxLagBytes: number;
-            /** @example 0 */
-            maxLagMs: number;
-            perSubscription: components["schemas"]["SubscriptionStats"][];
-        };
-        LogicalStatisticsResponse: {
-            /** @enum {boolean} */
-            success: true;
-            data: components["schemas"]["LogicalStatistics"];
-            timestamp: components["schemas"]["Timestamp"];
-        };
-        /**
-         * @description A transformation applied before a change leaves the source:
-         *     - `HASH`: MurmurHash3 of the value's text, as 8 hexadecimal digits;
-         *     - `REDACT`: the value becomes `***`;
-         *     - `PARTIAL`: every character but the last `keepLast` becomes `*`;
-         *     - `RENAME`: the column is sent as `renameTo`;
-         *     - `CONSTANT`: every row gets `value`.
-         * @enum {string}
-         */
-        MaskKind: "HASH" | "REDACT" | "PARTIAL" | "RENAME" | "CONSTANT";
-        /** @description One column's mask. Masks apply in order, after the column list. */
-        ColumnMask: {
-            /**
-             * @description The column masked.
-             * @example card
-             */
-            column: string;
-            kind: components["schemas"]["MaskKind"];
-            /**
-             * @description `PARTIAL`: characters kept at the end.
-             * @example 4
-             */
-            keepLast?: number;
-            /**
-             * @description `RENAME`: the column's name on the subscriber.
-             * @example card_last4
-             */
-            renameTo?: string;
-            /**
-             * @description `CONSTANT`: the value every row gets (any JSON value).
-             * @example EU
-             */
-            value?: unknown;
-        };
-        /** @description A table of a publication and what of it is published. */
-        PublishedTable: {
-            /**
-             * @description The table.
-             * @example customers
-             */
-            table: string;
-            /**
-             * @description A WHERE condition on the table's columns (PostgreSQL 15's row filter), in the project's SQL subset (`column = | <> | < | <= | > | >= literal`, `column IN (…)`, joined by AND); null publishes every row. An UPDATE is filtered on its new row; a DELETE is always sent.
-             * @example region = 'eu'
-             */
-            rowFilter: string | null;
-            /**
-             * @description Only these columns are published; null publishes every column.
              * @example [
-             *       "name",
-             *       "card",
-             *       "region"
+             *       "node-2",
+             *       "node-3"
              *     ]
              */
-            columns: string[] | null;
-            /** @description The masks, applied in order. */
-            masks: components["schemas"]["ColumnMask"][];
-        };
-        /**
-         * @description An operation a publication publishes (PostgreSQL's `publish = 'insert, update, delete, truncate'`). The WAL has no TRUNCATE record yet, so `truncate` publishes nothing today.
-         * @enum {string}
-         */
-        PublishOperation: "insert" | "update" | "delete" | "truncate";
-        /** @description A publication (PostgreSQL's `CREATE PUBLICATION`) on a node. */
-        Publication: {
+            answeredBy: string[];
+            readQuorum: components["schemas"]["Quorum"];
+            /** @description The rows found (a row no site has is left out). */
+            rows: components["schemas"]["ReadRow"][];
             /**
-             * @description The publication's name.
-             * @example eu_customers
-             */
-            name: string;
-            /**
-             * @description The node whose WAL it publishes (the primary by default; a standalone node's own).
-             * @example node-1
-             */
-            nodeId: string;
-            /**
-             * @description FOR ALL TABLES: every table, unfiltered.
-             * @example false
-             */
-            allTables: boolean;
-            /** @description The tables published (empty for all tables). */
-            tables: components["schemas"]["PublishedTable"][];
-            /**
-             * @description The operations published.
+             * @description Sites sent the newest version (read repair).
              * @example [
-             *       "insert",
-             *       "update",
-             *       "delete",
-             *       "truncate"
+             *       "node-3"
              *     ]
              */
-            publish: components["schemas"]["PublishOperation"][];
+            repairedSiteIds: string[];
+            /** @example null */
+            reason: string | null;
+        } | null;
+        AntiEntropyPair: {
+            /** @example node-1 */
+            siteA: string;
+            /** @example node-3 */
+            siteB: string;
             /**
-             * @description Subscriptions of this publication.
+             * @description Key ranges whose hashes were compared.
+             * @example 32
+             */
+            rangesCompared: number;
+            /**
+             * @description Ranges that differed and were cut again or compared key by key.
+             * @example 2
+             */
+            rangesDescended: number;
+            /**
+             * @description Row versions that changed a site.
              * @example 1
              */
-            subscriptionCount: number;
-            createdAt: components["schemas"]["Timestamp"];
-            updatedAt: components["schemas"]["Timestamp"];
+            keysRepaired: number;
         };
-        PublicationListResponse: {
-            /** @enum {boolean} */
+        /** @description What the mode did; the other parts are null. */
+        ReplicateResult: {
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /**
+             * @example WRITE
+             * @enum {string}
+             */
+            mode: "WRITE" | "READ" | "PUSH" | "ANTI_ENTROPY";
+            write: components["schemas"]["WriteOutcome"];
+            read: components["schemas"]["ReadOutcome"];
+            push: {
+                /**
+                 * @description Row versions sent now.
+                 * @example 3
+                 */
+                changesSent: number;
+            } | null;
+            antiEntropy: {
+                pairs: components["schemas"]["AntiEntropyPair"][];
+                /**
+                 * @description Sites down (pairs that cannot reach each other are left out too).
+                 * @example []
+                 */
+                skippedSiteIds: string[];
+            } | null;
+        };
+        ReplicateResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
             success: true;
-            data: components["schemas"]["Publication"][];
+            data: components["schemas"]["ReplicateResult"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        QuorumSite: {
+            /** @example node-1 */
+            siteId: string;
+            /** @example node-1 */
+            nodeId: string;
+            /** @example dc-east */
+            datacenterId: string | null;
+            /** @example true */
+            running: boolean;
+            /**
+             * @description Whether the site is in the largest set of running sites that all reach each other now.
+             * @example true
+             */
+            counts: boolean;
+        };
+        QuorumStatus: {
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            writeQuorum: components["schemas"]["Quorum"];
+            readQuorum: components["schemas"]["Quorum"];
+            sites: components["schemas"]["QuorumSite"][];
+            /**
+             * @description Sites that count.
+             * @example 3
+             */
+            reachableSites: number;
+            /** @example true */
+            writeQuorumReachable: boolean;
+            /** @example true */
+            readQuorumReachable: boolean;
+        };
+        QuorumStatusListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["QuorumStatus"][];
             pagination: components["schemas"]["Pagination"];
             timestamp: components["schemas"]["Timestamp"];
         };
-        /** @description A table to publish, with an optional row filter, column list and masks. */
-        PublishedTableInput: {
+        ConvergenceListResponse: {
             /**
-             * @description The table.
-             * @example customers
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
              */
-            table: string;
-            /**
-             * @description A WHERE condition (without WHERE). Refused with 422 when the parser cannot read it, or names a column the table does not have (when its rows tell).
-             * @example region = 'eu'
-             */
-            rowFilter?: string | null;
-            /**
-             * @description Only these columns are published.
-             * @example [
-             *       "name",
-             *       "card",
-             *       "region"
-             *     ]
-             */
-            columns?: string[] | null;
-            /** @description Masks applied in order, after the column list. */
-            masks?: components["schemas"]["ColumnMask"][];
-        };
-        CreatePublicationRequest: {
-            /**
-             * @description The publication's name.
-             * @example eu_customers
-             */
-            name: string;
-            /**
-             * @description The node to publish from: the primary by default, or a standalone node. A standby answers 409.
-             * @example node-1
-             */
-            nodeId?: string;
-            /**
-             * @description Publish every table (no table list then).
-             * @example false
-             */
-            allTables?: boolean;
-            /** @description The tables to publish. */
-            tables?: components["schemas"]["PublishedTableInput"][];
-            /**
-             * @description The operations to publish (default: all four).
-             * @example [
-             *       "insert",
-             *       "update",
-             *       "delete"
-             *     ]
-             */
-            publish?: components["schemas"]["PublishOperation"][];
-        };
-        PublicationResponse: {
-            /** @enum {boolean} */
             success: true;
-            data: components["schemas"]["Publication"];
-            timestamp: components["schemas"]["Timestamp"];
-        };
-        /** @description The new definition (it replaces the old one); subscriptions decode with it from their next transaction. */
-        UpdatePublicationRequest: {
-            /**
-             * @description Publish every table.
-             * @example false
-             */
-            allTables?: boolean;
-            /** @description The tables to publish. */
-            tables?: components["schemas"]["PublishedTableInput"][];
-            /**
-             * @description The operations to publish.
-             * @example [
-             *       "insert",
-             *       "update"
-             *     ]
-             */
-            publish?: components["schemas"]["PublishOperation"][];
-        };
-        /**
-         * @description `ERROR` stops apply on the transaction (or disables the subscription with `disableOnError`); `SKIP` leaves the change out; `APPLY_REMOTE` writes the remote row (an upsert, or the delete).
-         * @enum {string}
-         */
-        ConflictPolicy: "ERROR" | "SKIP" | "APPLY_REMOTE";
-        /** @description The policy of each conflict type. Defaults follow PostgreSQL: insert_exists ERROR, the missing ones SKIP, the origin ones APPLY_REMOTE. */
-        "ConflictResolution-2": {
-            insert_exists?: components["schemas"]["ConflictPolicy"];
-            update_missing?: components["schemas"]["ConflictPolicy"];
-            update_origin_differs?: components["schemas"]["ConflictPolicy"];
-            delete_missing?: components["schemas"]["ConflictPolicy"];
-            delete_origin_differs?: components["schemas"]["ConflictPolicy"];
-        };
-        /** @description The subscription's logical slot on the source, as pg_replication_slots shows it; null once it is gone. */
-        SubscriptionSlot: {
-            /** @example sub_eu_copy */
-            slotName: string;
-            restartLsn: components["schemas"]["Lsn"];
-            confirmedFlushLsn: components["schemas"]["Lsn"];
-            walStatus: components["schemas"]["WalStatus"];
-            /**
-             * @description Whether the subscription confirmed recently.
-             * @example true
-             */
-            active: boolean;
-        } | null;
-        /** @description A table's synchronization state (pg_subscription_rel). The copy runs in one step at creation, so every table is `READY`. */
-        SubscriptionTable: {
-            /** @example customers */
-            table: string;
-            /**
-             * @description The table's state.
-             * @enum {string}
-             */
-            state: "READY";
-            /**
-             * @description Rows the initial copy wrote.
-             * @example 12
-             */
-            copiedRows: number;
-            syncLsn: components["schemas"]["Lsn"];
-        };
-        /** @description What the subscription applied and met since it was created. */
-        SubscriptionCounters: {
-            /**
-             * @description Transactions applied with at least one change.
-             * @example 40
-             */
-            appliedTransactions: number;
-            /**
-             * @description Row changes written to the target.
-             * @example 52
-             */
-            appliedChanges: number;
-            /**
-             * @description Changes a conflict's SKIP policy left out.
-             * @example 1
-             */
-            skippedChanges: number;
-            /**
-             * @description Transactions skipped by an operator (skip by LSN).
-             * @example 0
-             */
-            skippedTransactions: number;
-            /**
-             * @description Transactions with nothing published in them (another table, filtered out, or another origin under origin none).
-             * @example 7
-             */
-            filteredTransactions: number;
-            conflicts: components["schemas"]["ConflictCounts"];
-            /**
-             * @description Transactions whose apply failed (pg_stat_subscription_stats.apply_error_count).
-             * @example 1
-             */
-            applyErrorCount: number;
-            /**
-             * @description Failed initial copies (sync_error_count).
-             * @example 0
-             */
-            syncErrorCount: number;
-        };
-        /** @description The failing transaction the subscription is stopped on; null while none is. */
-        ApplyError: {
-            lsn: components["schemas"]["Lsn"];
-            commitLsn: components["schemas"]["Lsn"];
-            /**
-             * @description The transaction's id on the source.
-             * @example 42
-             */
-            xid: number;
-            /** @example Conflict insert_exists on items/i1 applying the transaction 42 finished at 0/1000A40. */
-            message: string;
-            /**
-             * @description The conflict that made it fail; null for another error.
-             * @example insert_exists
-             * @enum {string|null}
-             */
-            conflict: "insert_exists" | "update_missing" | "update_origin_differs" | "delete_missing" | "delete_origin_differs" | null;
-            /**
-             * @description A transient error (the target is down): retried at each poll.
-             * @example false
-             */
-            transient: boolean;
-            at: components["schemas"]["Timestamp"];
-        } | null;
-        /** @description What a skip passed over (or, with `dryRun`, would pass over); only in the answer to a PUT with `skip`, else null. */
-        SkipResult: {
-            lsn: components["schemas"]["Lsn"];
-            commitLsn: components["schemas"]["Lsn"];
-            /** @example 42 */
-            xid: number;
-            /** @example true */
-            dryRun: boolean;
-            /** @description The transaction's changes, as the subscription receives them (at most 1000). */
-            changes: components["schemas"]["DecodedChange"][];
-            /**
-             * @description Whether the list stopped at its limit.
-             * @example false
-             */
-            truncated: boolean;
-        } | null;
-        /** @description A subscription (PostgreSQL's `CREATE SUBSCRIPTION`) from a publication's node to a writable target node. */
-        Subscription: {
-            /** @example eu_copy */
-            name: string;
-            /** @example eu_customers */
-            publication: string;
-            /**
-             * @description The publication's node.
-             * @example node-1
-             */
-            sourceNodeId: string;
-            /**
-             * @description The node changes are applied to (PRIMARY or STANDALONE).
-             * @example node-3
-             */
-            targetNodeId: string;
-            /**
-             * @description Its logical slot on the source, `sub_<name>`.
-             * @example sub_eu_copy
-             */
-            slotName: string;
-            /**
-             * @description The replication origin its applied changes carry on the target.
-             * @example sub_eu_copy
-             */
-            originName: string;
-            /** @example true */
-            enabled: boolean;
-            /**
-             * @description `STREAMING` caught up; `CATCHING_UP` WAL past the checkpoint remains; `DISABLED`; `ERROR` stopped on a failing transaction (`lastError`); `SLOT_LOST` its slot lost its WAL or is gone.
-             * @example STREAMING
-             * @enum {string}
-             */
-            status: "STREAMING" | "CATCHING_UP" | "DISABLED" | "ERROR" | "SLOT_LOST";
-            /**
-             * @description `none`: changes that arrived through another subscription are not applied (PostgreSQL 16), so opposite subscriptions do not loop.
-             * @example none
-             * @enum {string}
-             */
-            origin: "none" | "any";
-            /**
-             * @description Whether the initial copy ran.
-             * @example true
-             */
-            copyData: boolean;
-            /** @example false */
-            disableOnError: boolean;
-            conflictResolution: components["schemas"]["ConflictResolution-2"];
-            checkpointLsn: components["schemas"]["Lsn"];
-            sourceLsn: components["schemas"]["Lsn"];
-            /**
-             * @description Bytes of the source's WAL past the checkpoint.
-             * @example 0
-             */
-            lagBytes: number;
-            /**
-             * @description Cluster milliseconds since the oldest transaction not yet applied committed; 0 when caught up.
-             * @example 0
-             */
-            lagMs: number;
-            slot: components["schemas"]["SubscriptionSlot"];
-            /**
-             * @description Whether its slot lost its WAL or was dropped: the subscription cannot continue.
-             * @example false
-             */
-            slotLost: boolean;
-            /**
-             * Format: date-time
-             * @example 2026-12-07T10:30:00.000Z
-             */
-            slotLostAt: string | null;
-            tables: components["schemas"]["SubscriptionTable"][];
-            counters: components["schemas"]["SubscriptionCounters"];
-            lastError: components["schemas"]["ApplyError"];
-            /**
-             * Format: date-time
-             * @description Commit time on the source of the last transaction applied.
-             * @example 2026-12-07T10:30:00.000Z
-             */
-            lastCommitTime: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-12-07T10:30:00.000Z
-             */
-            lastAppliedAt: string | null;
-            createdAt: components["schemas"]["Timestamp"];
-            updatedAt: components["schemas"]["Timestamp"];
-            skipResult?: components["schemas"]["SkipResult"];
-        };
-        SubscriptionListResponse: {
-            /** @enum {boolean} */
-            success: true;
-            data: components["schemas"]["Subscription"][];
+            /** @description The items of this page. */
+            data: components["schemas"]["Convergence"][];
             pagination: components["schemas"]["Pagination"];
             timestamp: components["schemas"]["Timestamp"];
         };
-        CreateSubscriptionRequest: {
+        /** @description Counters since the server started. */
+        GroupCounters: {
+            /** @example 10 */
+            writesCommitted: number;
             /**
-             * @description The subscription's name (its slot is `sub_<name>`).
-             * @example eu_copy
+             * @description Writes that did not reach their quorum.
+             * @example 1
              */
-            name: string;
+            writesFailed: number;
+            /** @example 12 */
+            rowsWritten: number;
+            /** @example 3 */
+            readsServed: number;
+            /** @example 0 */
+            readsFailed: number;
+            /** @example 1 */
+            readRepairs: number;
+            /** @example 24 */
+            changesShipped: number;
+            /** @example 6240 */
+            bytesShipped: number;
             /**
-             * @description The publication.
-             * @example eu_customers
+             * @description Row versions from other sites that changed a site.
+             * @example 22
              */
-            publication: string;
+            changesApplied: number;
             /**
-             * @description The source node; must be the publication's node when given.
-             * @example node-1
+             * @description Versions a site already had (retransmissions, or known through another path).
+             * @example 2
              */
-            sourceNodeId?: string;
+            duplicatesSkipped: number;
             /**
-             * @description The node to apply to: PRIMARY or STANDALONE (a standby answers 409).
-             * @example node-3
+             * @description Concurrent versions met at a site (one conflict is met at each site that receives both).
+             * @example 2
              */
-            targetNodeId: string;
-            /**
-             * @description Stream at once (default true).
-             * @example true
-             */
-            enabled?: boolean;
-            /**
-             * @description Default `any`.
-             * @example none
-             * @enum {string}
-             */
-            origin?: "none" | "any";
-            /**
-             * @description Copy the published tables first (default true).
-             * @example true
-             */
-            copyData?: boolean;
-            /**
-             * @description Disable on an apply error (default false).
-             * @example false
-             */
-            disableOnError?: boolean;
-            conflictResolution?: components["schemas"]["ConflictResolution-2"];
+            conflictsDetected: number;
+            /** @example 1 */
+            antiEntropyRuns: number;
+            /** @example 1 */
+            keysRepaired: number;
         };
-        SubscriptionResponse: {
-            /** @enum {boolean} */
+        GroupStatistics: {
+            groupId: components["schemas"]["MultiMasterGroupId"];
+            /** @example 3 */
+            sites: number;
+            /** @example 3 */
+            runningSites: number;
+            /** @example true */
+            converged: boolean;
+            counters: components["schemas"]["GroupCounters"];
+        };
+        MultiMasterStatistics: {
+            /** @example 1 */
+            groups: number;
+            /** @example 3 */
+            sites: number;
+            totals: components["schemas"]["GroupCounters"];
+            perGroup: components["schemas"]["GroupStatistics"][];
+        };
+        MultiMasterStatisticsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
             success: true;
-            data: components["schemas"]["Subscription"];
+            data: components["schemas"]["MultiMasterStatistics"];
             timestamp: components["schemas"]["Timestamp"];
         };
-        /** @description ALTER SUBSCRIPTION … SET / ENABLE / DISABLE / SKIP. */
-        UpdateSubscriptionRequest: {
-            /** @example true */
-            enabled?: boolean;
+        GroupConflictListResponse: {
             /**
-             * @example none
-             * @enum {string}
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
              */
-            origin?: "none" | "any";
-            /** @example true */
-            disableOnError?: boolean;
-            conflictResolution?: components["schemas"]["ConflictResolution-2"];
-            /** @description Skip the failing transaction whose finish LSN (or start) is `lsn` (as `lastError` shows it); `dryRun` previews it and changes nothing. The real skip is audited with what it skipped. */
-            skip?: {
-                /**
-                 * @description The failing transaction's finish LSN.
-                 * @example 0/1000A40
-                 */
-                lsn: string;
-                /**
-                 * @description Preview only.
-                 * @default false
-                 */
-                dryRun: boolean;
-            };
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["GroupConflict"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description Resolves a PENDING or SIBLINGS conflict: the row kept (`value`, with CUSTOM; or a strategy
+         *     that picks a version) is written at a running site of the group as a version whose clock has
+         *     seen both sides, so it replaces them at every site.
+         */
+        ResolveGroupConflictRequest: {
+            /** @example group-conflict-1 */
+            conflictId: string;
+            strategy?: components["schemas"]["ConflictStrategy"];
+            /**
+             * @description CUSTOM (the default when given): the row to keep; null deletes it.
+             * @example {
+             *       "total": 45
+             *     }
+             */
+            value?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        GroupConflictResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["GroupConflict"];
+            timestamp: components["schemas"]["Timestamp"];
         };
         /**
          * @description `RAC_PARALLEL`: a RAC parallel query (`POST /api/v1/rac/parallel-query/execute`, ids `pq-N`). `DISTRIBUTED`: a distributed query over a sharded table (`POST /api/v1/cluster/query/execute-parallel`, ids `dq-N`).
@@ -46836,21 +47022,19 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    getLogicalChanges: {
+    listMultiMasterGroups: {
         parameters: {
             query?: {
-                /** @description The node whose WAL to decode (default: the publication's node, else the primary). */
-                nodeId?: string;
-                /** @description Start here (`X/Y`). */
-                fromLsn?: string;
-                /** @description Only changes of this table. */
-                table?: string;
-                /** @description Only changes of this operation. */
-                op?: "insert" | "update" | "delete";
-                /** @description Decode as this publication sends. */
-                publication?: string;
-                /** @description Most changes in the page. */
-                limit?: number;
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
             };
             header?: never;
             path?: never;
@@ -46858,7 +47042,212 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of decoded changes. */
+            /** @description A page of groups, by id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "groupId": "orders-mm",
+                     *           "name": "Orders in every region",
+                     *           "tables": [
+                     *             "orders"
+                     *           ],
+                     *           "sites": [
+                     *             {
+                     *               "siteId": "node-1",
+                     *               "groupId": "orders-mm",
+                     *               "nodeId": "node-1",
+                     *               "datacenterId": null,
+                     *               "priority": 1,
+                     *               "addedAt": "2026-11-21T10:30:00.000Z",
+                     *               "running": true,
+                     *               "writeRole": "PRIMARY",
+                     *               "dataHash": "3fa1c2e0b9d84a17",
+                     *               "rowCount": 1,
+                     *               "peers": [
+                     *                 {
+                     *                   "siteId": "node-6",
+                     *                   "ackedLsn": 16778240,
+                     *                   "pendingBytes": 0,
+                     *                   "reachable": true,
+                     *                   "changesShipped": 1,
+                     *                   "bytesShipped": 256
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "siteId": "node-6",
+                     *               "groupId": "orders-mm",
+                     *               "nodeId": "node-6",
+                     *               "datacenterId": null,
+                     *               "priority": 2,
+                     *               "addedAt": "2026-11-21T10:30:00.000Z",
+                     *               "running": true,
+                     *               "writeRole": "STANDALONE",
+                     *               "dataHash": "3fa1c2e0b9d84a17",
+                     *               "rowCount": 1,
+                     *               "peers": [
+                     *                 {
+                     *                   "siteId": "node-1",
+                     *                   "ackedLsn": 16777216,
+                     *                   "pendingBytes": 0,
+                     *                   "reachable": true,
+                     *                   "changesShipped": 0,
+                     *                   "bytesShipped": 0
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "conflictStrategy": "LAST_WRITER_WINS",
+                     *           "columnCrdts": {},
+                     *           "writeQuorum": 2,
+                     *           "readQuorum": 1,
+                     *           "converged": true,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createMultiMasterGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMultiMasterGroupRequest"];
+            };
+        };
+        responses: {
+            /** @description The group, created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMultiMasterGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -46868,88 +47257,808 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": {
-                     *         "nodeId": "node-1",
-                     *         "changes": [
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
                      *           {
-                     *             "lsn": "0/1000900",
-                     *             "endLsn": "0/1000980",
-                     *             "xid": 7,
-                     *             "commitTime": "2026-12-07T10:30:00.000Z",
-                     *             "timeline": 1,
-                     *             "op": "insert",
-                     *             "table": "customers",
-                     *             "key": "c1",
-                     *             "row": {
-                     *               "name": "Ada",
-                     *               "region": "eu"
-                     *             },
-                     *             "origin": null
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
                      *           }
                      *         ],
-                     *         "fromLsn": "0/1000900",
-                     *         "nextLsn": "0/1000980",
-                     *         "hasMore": false,
-                     *         "scannedTransactions": 1
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
                      *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
                      *     }
                      */
-                    "application/json": components["schemas"]["LogicalChangesResponse"];
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No publication of that name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No publication nope.",
-                     *         "details": {
-                     *           "resource": "logical.publication",
-                     *           "id": "nope"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
-            /** @description The WAL from `fromLsn` was removed by a checkpoint. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "CONFLICT",
-                     *         "message": "The WAL from 0/1000000 was removed on node-1: it starts at 0/1010000.",
-                     *         "details": {
-                     *           "reason": "WAL_REMOVED"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             429: components["responses"]["TooManyRequests"];
         };
     };
-    getLogicalStatistics: {
+    updateMultiMasterGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "writeQuorum": 1,
+                 *       "conflictStrategy": "SITE_PRIORITY"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateMultiMasterGroupRequest"];
+            };
+        };
+        responses: {
+            /** @description The group, changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteMultiMasterGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group is gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "orders-mm",
+                     *         "deleted": true
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    addMultiMasterSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "nodeId": "node-6",
+                 *       "priority": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["SiteInput"];
+            };
+        };
+        responses: {
+            /** @description The group with its new site. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    removeMultiMasterSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                groupId: components["schemas"]["MultiMasterGroupId"];
+                /**
+                 * @description The site's id.
+                 * @example node-6
+                 */
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group without the site. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listMultiMasterSites: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only this group (404 when it does not exist). */
+                groupId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of sites, by group then site. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "siteId": "node-1",
+                     *           "groupId": "orders-mm",
+                     *           "nodeId": "node-1",
+                     *           "datacenterId": null,
+                     *           "priority": 1,
+                     *           "addedAt": "2026-11-21T10:30:00.000Z",
+                     *           "running": true,
+                     *           "writeRole": "PRIMARY",
+                     *           "dataHash": "3fa1c2e0b9d84a17",
+                     *           "rowCount": 1,
+                     *           "peers": [
+                     *             {
+                     *               "siteId": "node-6",
+                     *               "ackedLsn": 16778240,
+                     *               "pendingBytes": 0,
+                     *               "reachable": true,
+                     *               "changesShipped": 1,
+                     *               "bytesShipped": 256
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterSiteListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    replicateMultiMaster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplicateRequest"];
+            };
+        };
+        responses: {
+            /** @description Done (a write committed, a read answered, changes pushed, anti-entropy run). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "mode": "WRITE",
+                     *         "write": {
+                     *           "writeId": "mmw-1",
+                     *           "groupId": "orders-mm",
+                     *           "siteId": "node-1",
+                     *           "state": "COMMITTED",
+                     *           "acknowledgedBy": [
+                     *             "node-1",
+                     *             "node-6"
+                     *           ],
+                     *           "writeQuorum": 2,
+                     *           "versions": [
+                     *             {
+                     *               "table": "orders",
+                     *               "key": "o-1001",
+                     *               "clock": {
+                     *                 "node-1": 1
+                     *               },
+                     *               "dot": "node-1:1"
+                     *             }
+                     *           ],
+                     *           "reason": null,
+                     *           "startedAt": "2026-11-21T10:30:00.000Z",
+                     *           "settledAt": "2026-11-21T10:30:00.012Z"
+                     *         },
+                     *         "read": null,
+                     *         "push": null,
+                     *         "antiEntropy": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicateResponse"];
+                };
+            };
+            /** @description A quorum write or read still waiting for acknowledgements (state PENDING). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "mode": "WRITE",
+                     *         "write": {
+                     *           "writeId": "mmw-2",
+                     *           "groupId": "orders-mm",
+                     *           "siteId": "node-1",
+                     *           "state": "PENDING",
+                     *           "acknowledgedBy": [
+                     *             "node-1"
+                     *           ],
+                     *           "writeQuorum": 2,
+                     *           "versions": [],
+                     *           "reason": null,
+                     *           "startedAt": "2026-11-21T10:30:00.000Z",
+                     *           "settledAt": null
+                     *         },
+                     *         "read": null,
+                     *         "push": null,
+                     *         "antiEntropy": null
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReplicateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            /** @description The write or read did not reach its quorum in time; nothing was written. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": {
+                     *         "code": "NO_QUORUM",
+                     *         "message": "Write mmw-3 failed: only 1 of the 2 sites the write quorum needs acknowledged within 2000 ms.",
+                     *         "details": {
+                     *           "writeId": "mmw-3",
+                     *           "acknowledgedBy": [
+                     *             "node-1"
+                     *           ],
+                     *           "writeQuorum": 2
+                     *         }
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getMultiMasterQuorumStatus: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only this group (404 when it does not exist). */
+                groupId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "groupId": "orders-mm",
+                     *           "writeQuorum": 2,
+                     *           "readQuorum": 1,
+                     *           "sites": [
+                     *             {
+                     *               "siteId": "node-1",
+                     *               "nodeId": "node-1",
+                     *               "datacenterId": null,
+                     *               "running": true,
+                     *               "counts": true
+                     *             },
+                     *             {
+                     *               "siteId": "node-6",
+                     *               "nodeId": "node-6",
+                     *               "datacenterId": null,
+                     *               "running": true,
+                     *               "counts": true
+                     *             }
+                     *           ],
+                     *           "reachableSites": 2,
+                     *           "writeQuorumReachable": true,
+                     *           "readQuorumReachable": true
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["QuorumStatusListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMultiMasterConvergence: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+                /** @description Only this group (404 when it does not exist). */
+                groupId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "groupId": "orders-mm",
+                     *           "converged": true,
+                     *           "agreement": [
+                     *             {
+                     *               "dataHash": "3fa1c2e0b9d84a17",
+                     *               "siteIds": [
+                     *                 "node-1",
+                     *                 "node-6"
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "divergedSince": null,
+                     *           "lastDivergenceAt": "2026-11-21T10:30:00.000Z",
+                     *           "sinceLastDivergenceMs": 5000,
+                     *           "lastConvergedAt": "2026-11-21T10:30:00.042Z",
+                     *           "lastConvergenceMs": 42,
+                     *           "p99ConvergenceMs": 42,
+                     *           "samples": 1
+                     *         }
+                     *       ],
+                     *       "pagination": {
+                     *         "total": 1,
+                     *         "limit": 50,
+                     *         "offset": 0,
+                     *         "hasMore": false
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:05.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConvergenceListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMultiMasterStatistics: {
         parameters: {
             query?: never;
             header?: never;
@@ -46958,7 +48067,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The statistics. */
+            /** @description The counters. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -46968,45 +48077,51 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": {
-                     *         "publications": 1,
-                     *         "subscriptions": 1,
-                     *         "enabledSubscriptions": 1,
-                     *         "decodedChanges": 12,
-                     *         "appliedTransactions": 4,
-                     *         "appliedChanges": 5,
-                     *         "conflicts": {
-                     *           "insert_exists": 0,
-                     *           "update_missing": 0,
-                     *           "update_origin_differs": 0,
-                     *           "delete_missing": 1,
-                     *           "delete_origin_differs": 0
+                     *         "groups": 1,
+                     *         "sites": 2,
+                     *         "totals": {
+                     *           "writesCommitted": 2,
+                     *           "writesFailed": 0,
+                     *           "rowsWritten": 2,
+                     *           "readsServed": 1,
+                     *           "readsFailed": 0,
+                     *           "readRepairs": 0,
+                     *           "changesShipped": 2,
+                     *           "bytesShipped": 512,
+                     *           "changesApplied": 2,
+                     *           "duplicatesSkipped": 0,
+                     *           "conflictsDetected": 0,
+                     *           "antiEntropyRuns": 0,
+                     *           "keysRepaired": 0
                      *         },
-                     *         "applyErrorCount": 0,
-                     *         "maxLagBytes": 0,
-                     *         "maxLagMs": 0,
-                     *         "perSubscription": [
+                     *         "perGroup": [
                      *           {
-                     *             "name": "eu_copy",
-                     *             "status": "STREAMING",
-                     *             "applyErrorCount": 0,
-                     *             "syncErrorCount": 0,
-                     *             "conflicts": {
-                     *               "insert_exists": 0,
-                     *               "update_missing": 0,
-                     *               "update_origin_differs": 0,
-                     *               "delete_missing": 1,
-                     *               "delete_origin_differs": 0
-                     *             },
-                     *             "appliedTransactions": 4,
-                     *             "lagBytes": 0,
-                     *             "lagMs": 0
+                     *             "groupId": "orders-mm",
+                     *             "sites": 2,
+                     *             "runningSites": 2,
+                     *             "converged": true,
+                     *             "counters": {
+                     *               "writesCommitted": 2,
+                     *               "writesFailed": 0,
+                     *               "rowsWritten": 2,
+                     *               "readsServed": 1,
+                     *               "readsFailed": 0,
+                     *               "readRepairs": 0,
+                     *               "changesShipped": 2,
+                     *               "bytesShipped": 512,
+                     *               "changesApplied": 2,
+                     *               "duplicatesSkipped": 0,
+                     *               "conflictsDetected": 0,
+                     *               "antiEntropyRuns": 0,
+                     *               "keysRepaired": 0
+                     *             }
                      *           }
                      *         ]
                      *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
                      *     }
                      */
-                    "application/json": components["schemas"]["LogicalStatisticsResponse"];
+                    "application/json": components["schemas"]["MultiMasterStatisticsResponse"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -47015,7 +48130,7 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    listLogicalPublications: {
+    listMultiMasterGroupsAlias: {
         parameters: {
             query?: {
                 /**
@@ -47028,12 +48143,6 @@ export interface operations {
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
-                /** @description Field to sort by. */
-                sort_by?: "name" | "nodeId" | "createdAt";
-                /** @description Sort direction for `sort_by`. */
-                order?: components["parameters"]["Order"];
-                /** @description Only publications of this node. */
-                nodeId?: string;
             };
             header?: never;
             path?: never;
@@ -47041,7 +48150,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of publications. */
+            /** @description A page of groups, by id. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -47052,36 +48161,64 @@ export interface operations {
                      *       "success": true,
                      *       "data": [
                      *         {
-                     *           "name": "eu_customers",
-                     *           "nodeId": "node-1",
-                     *           "allTables": false,
+                     *           "groupId": "orders-mm",
+                     *           "name": "Orders in every region",
                      *           "tables": [
+                     *             "orders"
+                     *           ],
+                     *           "sites": [
                      *             {
-                     *               "table": "customers",
-                     *               "rowFilter": "region = 'eu'",
-                     *               "columns": [
-                     *                 "name",
-                     *                 "card",
-                     *                 "region"
-                     *               ],
-                     *               "masks": [
+                     *               "siteId": "node-1",
+                     *               "groupId": "orders-mm",
+                     *               "nodeId": "node-1",
+                     *               "datacenterId": null,
+                     *               "priority": 1,
+                     *               "addedAt": "2026-11-21T10:30:00.000Z",
+                     *               "running": true,
+                     *               "writeRole": "PRIMARY",
+                     *               "dataHash": "3fa1c2e0b9d84a17",
+                     *               "rowCount": 1,
+                     *               "peers": [
                      *                 {
-                     *                   "column": "card",
-                     *                   "kind": "PARTIAL",
-                     *                   "keepLast": 4
+                     *                   "siteId": "node-6",
+                     *                   "ackedLsn": 16778240,
+                     *                   "pendingBytes": 0,
+                     *                   "reachable": true,
+                     *                   "changesShipped": 1,
+                     *                   "bytesShipped": 256
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "siteId": "node-6",
+                     *               "groupId": "orders-mm",
+                     *               "nodeId": "node-6",
+                     *               "datacenterId": null,
+                     *               "priority": 2,
+                     *               "addedAt": "2026-11-21T10:30:00.000Z",
+                     *               "running": true,
+                     *               "writeRole": "STANDALONE",
+                     *               "dataHash": "3fa1c2e0b9d84a17",
+                     *               "rowCount": 1,
+                     *               "peers": [
+                     *                 {
+                     *                   "siteId": "node-1",
+                     *                   "ackedLsn": 16777216,
+                     *                   "pendingBytes": 0,
+                     *                   "reachable": true,
+                     *                   "changesShipped": 0,
+                     *                   "bytesShipped": 0
                      *                 }
                      *               ]
                      *             }
                      *           ],
-                     *           "publish": [
-                     *             "insert",
-                     *             "update",
-                     *             "delete",
-                     *             "truncate"
-                     *           ],
-                     *           "subscriptionCount": 1,
-                     *           "createdAt": "2026-12-07T10:30:00.000Z",
-                     *           "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *           "conflictStrategy": "LAST_WRITER_WINS",
+                     *           "columnCrdts": {},
+                     *           "writeQuorum": 2,
+                     *           "readQuorum": 1,
+                     *           "converged": true,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "updatedAt": "2026-11-21T10:30:00.000Z"
                      *         }
                      *       ],
                      *       "pagination": {
@@ -47090,10 +48227,10 @@ export interface operations {
                      *         "offset": 0,
                      *         "hasMore": false
                      *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
                      *     }
                      */
-                    "application/json": components["schemas"]["PublicationListResponse"];
+                    "application/json": components["schemas"]["MultiMasterGroupListResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -47103,7 +48240,7 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    createLogicalPublication: {
+    createMultiMasterGroupAlias: {
         parameters: {
             query?: never;
             header?: never;
@@ -47112,34 +48249,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "name": "eu_customers",
-                 *       "tables": [
-                 *         {
-                 *           "table": "customers",
-                 *           "rowFilter": "region = 'eu'",
-                 *           "columns": [
-                 *             "name",
-                 *             "card",
-                 *             "region"
-                 *           ],
-                 *           "masks": [
-                 *             {
-                 *               "column": "card",
-                 *               "kind": "PARTIAL",
-                 *               "keepLast": 4
-                 *             }
-                 *           ]
-                 *         }
-                 *       ]
-                 *     }
-                 */
-                "application/json": components["schemas"]["CreatePublicationRequest"];
+                "application/json": components["schemas"]["CreateMultiMasterGroupRequest"];
             };
         };
         responses: {
-            /** @description The publication, created. */
+            /** @description The group, created. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -47149,137 +48263,99 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": {
-                     *         "name": "eu_customers",
-                     *         "nodeId": "node-1",
-                     *         "allTables": false,
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
                      *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
                      *           {
-                     *             "table": "customers",
-                     *             "rowFilter": "region = 'eu'",
-                     *             "columns": [
-                     *               "name",
-                     *               "card",
-                     *               "region"
-                     *             ],
-                     *             "masks": [
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
                      *               {
-                     *                 "column": "card",
-                     *                 "kind": "PARTIAL",
-                     *                 "keepLast": 4
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
                      *               }
                      *             ]
                      *           }
                      *         ],
-                     *         "publish": [
-                     *           "insert",
-                     *           "update",
-                     *           "delete",
-                     *           "truncate"
-                     *         ],
-                     *         "subscriptionCount": 1,
-                     *         "createdAt": "2026-12-07T10:30:00.000Z",
-                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
                      *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
                      *     }
                      */
-                    "application/json": components["schemas"]["PublicationResponse"];
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No node of that name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No node node-9.",
-                     *         "details": {
-                     *           "resource": "cluster.node",
-                     *           "id": "node-9"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
-            /** @description The name is taken, the node is a standby, or the limit is reached. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "CONFLICT",
-                     *         "message": "Publication eu_customers already exists.",
-                     *         "details": {
-                     *           "reason": "ALREADY_EXISTS"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description The definition makes no sense: every problem listed. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "UNPROCESSABLE",
-                     *         "message": "Invalid publication: tables[0].columns: customers has no column phone.",
-                     *         "details": {
-                     *           "problems": [
-                     *             "tables[0].columns: customers has no column phone"
-                     *           ]
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
         };
     };
-    getLogicalPublication: {
+    getMultiMasterGroupAlias: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /**
-                 * @description The publication's name.
-                 * @example eu_customers
+                 * @description The group's id.
+                 * @example orders-mm
                  */
-                name: string;
+                id: components["schemas"]["MultiMasterGroupId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The publication. */
+            /** @description The group. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -47289,227 +48365,95 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": {
-                     *         "name": "eu_customers",
-                     *         "nodeId": "node-1",
-                     *         "allTables": false,
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
                      *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
                      *           {
-                     *             "table": "customers",
-                     *             "rowFilter": "region = 'eu'",
-                     *             "columns": [
-                     *               "name",
-                     *               "card",
-                     *               "region"
-                     *             ],
-                     *             "masks": [
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
                      *               {
-                     *                 "column": "card",
-                     *                 "kind": "PARTIAL",
-                     *                 "keepLast": 4
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
                      *               }
                      *             ]
                      *           }
                      *         ],
-                     *         "publish": [
-                     *           "insert",
-                     *           "update",
-                     *           "delete",
-                     *           "truncate"
-                     *         ],
-                     *         "subscriptionCount": 1,
-                     *         "createdAt": "2026-12-07T10:30:00.000Z",
-                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
                      *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
                      *     }
                      */
-                    "application/json": components["schemas"]["PublicationResponse"];
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No publication of that name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No publication eu_customers.",
-                     *         "details": {
-                     *           "resource": "logical.publication",
-                     *           "id": "eu_customers"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
         };
     };
-    updateLogicalPublication: {
+    deleteMultiMasterGroupAlias: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /**
-                 * @description The publication's name.
-                 * @example eu_customers
+                 * @description The group's id.
+                 * @example orders-mm
                  */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "tables": [
-                 *         {
-                 *           "table": "customers",
-                 *           "rowFilter": "region = 'eu'",
-                 *           "masks": [
-                 *             {
-                 *               "column": "card",
-                 *               "kind": "REDACT"
-                 *             }
-                 *           ]
-                 *         }
-                 *       ]
-                 *     }
-                 */
-                "application/json": components["schemas"]["UpdatePublicationRequest"];
-            };
-        };
-        responses: {
-            /** @description The publication as changed. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "name": "eu_customers",
-                     *         "nodeId": "node-1",
-                     *         "allTables": false,
-                     *         "tables": [
-                     *           {
-                     *             "table": "customers",
-                     *             "rowFilter": "region = 'eu'",
-                     *             "columns": [
-                     *               "name",
-                     *               "card",
-                     *               "region"
-                     *             ],
-                     *             "masks": [
-                     *               {
-                     *                 "column": "card",
-                     *                 "kind": "PARTIAL",
-                     *                 "keepLast": 4
-                     *               }
-                     *             ]
-                     *           }
-                     *         ],
-                     *         "publish": [
-                     *           "insert",
-                     *           "update",
-                     *           "delete",
-                     *           "truncate"
-                     *         ],
-                     *         "subscriptionCount": 1,
-                     *         "createdAt": "2026-12-07T10:30:00.000Z",
-                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PublicationResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No publication of that name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No publication eu_customers.",
-                     *         "details": {
-                     *           "resource": "logical.publication",
-                     *           "id": "eu_customers"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            405: components["responses"]["MethodNotAllowed"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            /** @description The definition makes no sense: every problem listed. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "UNPROCESSABLE",
-                     *         "message": "Invalid publication: tables[0].columns: customers has no column phone.",
-                     *         "details": {
-                     *           "problems": [
-                     *             "tables[0].columns: customers has no column phone"
-                     *           ]
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    dropLogicalPublication: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The publication's name.
-                 * @example eu_customers
-                 */
-                name: string;
+                id: components["schemas"]["MultiMasterGroupId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The publication is gone. */
+            /** @description The group is gone. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -47519,10 +48463,10 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": {
-                     *         "id": "eu_customers",
+                     *         "id": "orders-mm",
                      *         "deleted": true
                      *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
                      *     }
                      */
                     "application/json": components["schemas"]["DeletedResponse"];
@@ -47531,59 +48475,228 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No publication of that name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No publication eu_customers.",
-                     *         "details": {
-                     *           "resource": "logical.publication",
-                     *           "id": "eu_customers"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
-            /** @description A subscription uses it. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "CONFLICT",
-                     *         "message": "Publication eu_customers is used by subscription(s) eu_copy: drop them first.",
-                     *         "details": {
-                     *           "reason": "IN_USE",
-                     *           "subscriptions": [
-                     *             "eu_copy"
-                     *           ]
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             429: components["responses"]["TooManyRequests"];
         };
     };
-    listLogicalSubscriptions: {
+    addMultiMasterSiteAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "nodeId": "node-6",
+                 *       "priority": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["SiteInput"];
+            };
+        };
+        responses: {
+            /** @description The group with its new site. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    removeMultiMasterSiteAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example orders-mm
+                 */
+                id: components["schemas"]["MultiMasterGroupId"];
+                /**
+                 * @description The site's id.
+                 * @example node-6
+                 */
+                site: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group without the site. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
+                     *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
+                     *           {
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
+                     *               }
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
+                     *       },
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMultiMasterConvergenceAlias: {
         parameters: {
             query?: {
                 /**
@@ -47596,16 +48709,8 @@ export interface operations {
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
-                /** @description Field to sort by. */
-                sort_by?: "name" | "publication" | "status" | "lagBytes" | "createdAt";
-                /** @description Sort direction for `sort_by`. */
-                order?: components["parameters"]["Order"];
-                /** @description Only subscriptions in this status. */
-                status?: "STREAMING" | "CATCHING_UP" | "DISABLED" | "ERROR" | "SLOT_LOST";
-                /** @description Only subscriptions of this publication. */
-                publication?: string;
-                /** @description Only subscriptions applying to this node. */
-                targetNodeId?: string;
+                /** @description Only this group (404 when it does not exist). */
+                groupId?: string;
             };
             header?: never;
             path?: never;
@@ -47613,7 +48718,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of subscriptions. */
+            /** @description One entry per group. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -47624,66 +48729,24 @@ export interface operations {
                      *       "success": true,
                      *       "data": [
                      *         {
-                     *           "name": "eu_copy",
-                     *           "publication": "eu_customers",
-                     *           "sourceNodeId": "node-1",
-                     *           "targetNodeId": "node-3",
-                     *           "slotName": "sub_eu_copy",
-                     *           "originName": "sub_eu_copy",
-                     *           "enabled": true,
-                     *           "status": "STREAMING",
-                     *           "origin": "none",
-                     *           "copyData": true,
-                     *           "disableOnError": false,
-                     *           "conflictResolution": {
-                     *             "insert_exists": "ERROR",
-                     *             "update_missing": "SKIP",
-                     *             "update_origin_differs": "APPLY_REMOTE",
-                     *             "delete_missing": "SKIP",
-                     *             "delete_origin_differs": "APPLY_REMOTE"
-                     *           },
-                     *           "checkpointLsn": "0/1000A40",
-                     *           "sourceLsn": "0/1000A40",
-                     *           "lagBytes": 0,
-                     *           "lagMs": 0,
-                     *           "slot": {
-                     *             "slotName": "sub_eu_copy",
-                     *             "restartLsn": "0/1000A40",
-                     *             "confirmedFlushLsn": "0/1000A40",
-                     *             "walStatus": "reserved",
-                     *             "active": true
-                     *           },
-                     *           "slotLost": false,
-                     *           "slotLostAt": null,
-                     *           "tables": [
+                     *           "groupId": "orders-mm",
+                     *           "converged": true,
+                     *           "agreement": [
                      *             {
-                     *               "table": "customers",
-                     *               "state": "READY",
-                     *               "copiedRows": 1,
-                     *               "syncLsn": "0/1000900"
+                     *               "dataHash": "3fa1c2e0b9d84a17",
+                     *               "siteIds": [
+                     *                 "node-1",
+                     *                 "node-6"
+                     *               ]
                      *             }
                      *           ],
-                     *           "counters": {
-                     *             "appliedTransactions": 1,
-                     *             "appliedChanges": 1,
-                     *             "skippedChanges": 0,
-                     *             "skippedTransactions": 0,
-                     *             "filteredTransactions": 1,
-                     *             "conflicts": {
-                     *               "insert_exists": 0,
-                     *               "update_missing": 0,
-                     *               "update_origin_differs": 0,
-                     *               "delete_missing": 0,
-                     *               "delete_origin_differs": 0
-                     *             },
-                     *             "applyErrorCount": 0,
-                     *             "syncErrorCount": 0
-                     *           },
-                     *           "lastError": null,
-                     *           "lastCommitTime": "2026-12-07T10:30:00.000Z",
-                     *           "lastAppliedAt": "2026-12-07T10:30:00.000Z",
-                     *           "createdAt": "2026-12-07T10:30:00.000Z",
-                     *           "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *           "divergedSince": null,
+                     *           "lastDivergenceAt": "2026-11-21T10:30:00.000Z",
+                     *           "sinceLastDivergenceMs": 5000,
+                     *           "lastConvergedAt": "2026-11-21T10:30:00.042Z",
+                     *           "lastConvergenceMs": 42,
+                     *           "p99ConvergenceMs": 42,
+                     *           "samples": 1
                      *         }
                      *       ],
                      *       "pagination": {
@@ -47692,211 +48755,30 @@ export interface operations {
                      *         "offset": 0,
                      *         "hasMore": false
                      *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *       "timestamp": "2026-11-21T10:30:05.000Z"
                      *     }
                      */
-                    "application/json": components["schemas"]["SubscriptionListResponse"];
+                    "application/json": components["schemas"]["ConvergenceListResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
         };
     };
-    createLogicalSubscription: {
+    getMultiMasterStatisticsAlias: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "name": "eu_copy",
-                 *       "publication": "eu_customers",
-                 *       "targetNodeId": "node-3",
-                 *       "origin": "none"
-                 *     }
-                 */
-                "application/json": components["schemas"]["CreateSubscriptionRequest"];
-            };
-        };
-        responses: {
-            /** @description The subscription, copied and streaming. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "name": "eu_copy",
-                     *         "publication": "eu_customers",
-                     *         "sourceNodeId": "node-1",
-                     *         "targetNodeId": "node-3",
-                     *         "slotName": "sub_eu_copy",
-                     *         "originName": "sub_eu_copy",
-                     *         "enabled": true,
-                     *         "status": "STREAMING",
-                     *         "origin": "none",
-                     *         "copyData": true,
-                     *         "disableOnError": false,
-                     *         "conflictResolution": {
-                     *           "insert_exists": "ERROR",
-                     *           "update_missing": "SKIP",
-                     *           "update_origin_differs": "APPLY_REMOTE",
-                     *           "delete_missing": "SKIP",
-                     *           "delete_origin_differs": "APPLY_REMOTE"
-                     *         },
-                     *         "checkpointLsn": "0/1000A40",
-                     *         "sourceLsn": "0/1000A40",
-                     *         "lagBytes": 0,
-                     *         "lagMs": 0,
-                     *         "slot": {
-                     *           "slotName": "sub_eu_copy",
-                     *           "restartLsn": "0/1000A40",
-                     *           "confirmedFlushLsn": "0/1000A40",
-                     *           "walStatus": "reserved",
-                     *           "active": true
-                     *         },
-                     *         "slotLost": false,
-                     *         "slotLostAt": null,
-                     *         "tables": [
-                     *           {
-                     *             "table": "customers",
-                     *             "state": "READY",
-                     *             "copiedRows": 1,
-                     *             "syncLsn": "0/1000900"
-                     *           }
-                     *         ],
-                     *         "counters": {
-                     *           "appliedTransactions": 1,
-                     *           "appliedChanges": 1,
-                     *           "skippedChanges": 0,
-                     *           "skippedTransactions": 0,
-                     *           "filteredTransactions": 1,
-                     *           "conflicts": {
-                     *             "insert_exists": 0,
-                     *             "update_missing": 0,
-                     *             "update_origin_differs": 0,
-                     *             "delete_missing": 0,
-                     *             "delete_origin_differs": 0
-                     *           },
-                     *           "applyErrorCount": 0,
-                     *           "syncErrorCount": 0
-                     *         },
-                     *         "lastError": null,
-                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
-                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
-                     *         "createdAt": "2026-12-07T10:30:00.000Z",
-                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["SubscriptionResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No publication of that name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No publication eu_customers.",
-                     *         "details": {
-                     *           "resource": "logical.publication",
-                     *           "id": "eu_customers"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            405: components["responses"]["MethodNotAllowed"];
-            /** @description The name is taken, the target is a standby or the publication's own node, or the limit is reached. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "CONFLICT",
-                     *         "message": "The subscription target must take writes (PRIMARY or STANDALONE): node-2 is a STANDBY of node-1.",
-                     *         "details": {
-                     *           "reason": "NOT_WRITABLE",
-                     *           "nodeId": "node-2",
-                     *           "role": "STANDBY"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            /** @description The request makes no sense. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "UNPROCESSABLE",
-                     *         "message": "Publication eu_customers is on node-1, not node-3.",
-                     *         "details": {
-                     *           "sourceNodeId": "node-3"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    getLogicalSubscription: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The subscription's name.
-                 * @example eu_copy
-                 */
-                name: string;
-            };
-            cookie?: never;
-        };
         requestBody?: never;
         responses: {
-            /** @description The subscription. */
+            /** @description The counters. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -47906,586 +48788,60 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": {
-                     *         "name": "eu_copy",
-                     *         "publication": "eu_customers",
-                     *         "sourceNodeId": "node-1",
-                     *         "targetNodeId": "node-3",
-                     *         "slotName": "sub_eu_copy",
-                     *         "originName": "sub_eu_copy",
-                     *         "enabled": true,
-                     *         "status": "STREAMING",
-                     *         "origin": "none",
-                     *         "copyData": true,
-                     *         "disableOnError": false,
-                     *         "conflictResolution": {
-                     *           "insert_exists": "ERROR",
-                     *           "update_missing": "SKIP",
-                     *           "update_origin_differs": "APPLY_REMOTE",
-                     *           "delete_missing": "SKIP",
-                     *           "delete_origin_differs": "APPLY_REMOTE"
+                     *         "groups": 1,
+                     *         "sites": 2,
+                     *         "totals": {
+                     *           "writesCommitted": 2,
+                     *           "writesFailed": 0,
+                     *           "rowsWritten": 2,
+                     *           "readsServed": 1,
+                     *           "readsFailed": 0,
+                     *           "readRepairs": 0,
+                     *           "changesShipped": 2,
+                     *           "bytesShipped": 512,
+                     *           "changesApplied": 2,
+                     *           "duplicatesSkipped": 0,
+                     *           "conflictsDetected": 0,
+                     *           "antiEntropyRuns": 0,
+                     *           "keysRepaired": 0
                      *         },
-                     *         "checkpointLsn": "0/1000A40",
-                     *         "sourceLsn": "0/1000A40",
-                     *         "lagBytes": 0,
-                     *         "lagMs": 0,
-                     *         "slot": {
-                     *           "slotName": "sub_eu_copy",
-                     *           "restartLsn": "0/1000A40",
-                     *           "confirmedFlushLsn": "0/1000A40",
-                     *           "walStatus": "reserved",
-                     *           "active": true
-                     *         },
-                     *         "slotLost": false,
-                     *         "slotLostAt": null,
-                     *         "tables": [
+                     *         "perGroup": [
                      *           {
-                     *             "table": "customers",
-                     *             "state": "READY",
-                     *             "copiedRows": 1,
-                     *             "syncLsn": "0/1000900"
+                     *             "groupId": "orders-mm",
+                     *             "sites": 2,
+                     *             "runningSites": 2,
+                     *             "converged": true,
+                     *             "counters": {
+                     *               "writesCommitted": 2,
+                     *               "writesFailed": 0,
+                     *               "rowsWritten": 2,
+                     *               "readsServed": 1,
+                     *               "readsFailed": 0,
+                     *               "readRepairs": 0,
+                     *               "changesShipped": 2,
+                     *               "bytesShipped": 512,
+                     *               "changesApplied": 2,
+                     *               "duplicatesSkipped": 0,
+                     *               "conflictsDetected": 0,
+                     *               "antiEntropyRuns": 0,
+                     *               "keysRepaired": 0
+                     *             }
                      *           }
-                     *         ],
-                     *         "counters": {
-                     *           "appliedTransactions": 1,
-                     *           "appliedChanges": 1,
-                     *           "skippedChanges": 0,
-                     *           "skippedTransactions": 0,
-                     *           "filteredTransactions": 1,
-                     *           "conflicts": {
-                     *             "insert_exists": 0,
-                     *             "update_missing": 0,
-                     *             "update_origin_differs": 0,
-                     *             "delete_missing": 0,
-                     *             "delete_origin_differs": 0
-                     *           },
-                     *           "applyErrorCount": 0,
-                     *           "syncErrorCount": 0
-                     *         },
-                     *         "lastError": null,
-                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
-                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
-                     *         "createdAt": "2026-12-07T10:30:00.000Z",
-                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *         ]
                      *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
                      *     }
                      */
-                    "application/json": components["schemas"]["SubscriptionResponse"];
+                    "application/json": components["schemas"]["MultiMasterStatisticsResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No subscription of that name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No subscription eu_copy.",
-                     *         "details": {
-                     *           "resource": "logical.subscription",
-                     *           "id": "eu_copy"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
         };
     };
-    updateLogicalSubscription: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The subscription's name.
-                 * @example eu_copy
-                 */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateSubscriptionRequest"];
-            };
-        };
-        responses: {
-            /** @description The subscription as changed. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "name": "eu_copy",
-                     *         "publication": "eu_customers",
-                     *         "sourceNodeId": "node-1",
-                     *         "targetNodeId": "node-3",
-                     *         "slotName": "sub_eu_copy",
-                     *         "originName": "sub_eu_copy",
-                     *         "enabled": true,
-                     *         "status": "STREAMING",
-                     *         "origin": "none",
-                     *         "copyData": true,
-                     *         "disableOnError": false,
-                     *         "conflictResolution": {
-                     *           "insert_exists": "ERROR",
-                     *           "update_missing": "SKIP",
-                     *           "update_origin_differs": "APPLY_REMOTE",
-                     *           "delete_missing": "SKIP",
-                     *           "delete_origin_differs": "APPLY_REMOTE"
-                     *         },
-                     *         "checkpointLsn": "0/1000A40",
-                     *         "sourceLsn": "0/1000A40",
-                     *         "lagBytes": 0,
-                     *         "lagMs": 0,
-                     *         "slot": {
-                     *           "slotName": "sub_eu_copy",
-                     *           "restartLsn": "0/1000A40",
-                     *           "confirmedFlushLsn": "0/1000A40",
-                     *           "walStatus": "reserved",
-                     *           "active": true
-                     *         },
-                     *         "slotLost": false,
-                     *         "slotLostAt": null,
-                     *         "tables": [
-                     *           {
-                     *             "table": "customers",
-                     *             "state": "READY",
-                     *             "copiedRows": 1,
-                     *             "syncLsn": "0/1000900"
-                     *           }
-                     *         ],
-                     *         "counters": {
-                     *           "appliedTransactions": 1,
-                     *           "appliedChanges": 1,
-                     *           "skippedChanges": 0,
-                     *           "skippedTransactions": 0,
-                     *           "filteredTransactions": 1,
-                     *           "conflicts": {
-                     *             "insert_exists": 0,
-                     *             "update_missing": 0,
-                     *             "update_origin_differs": 0,
-                     *             "delete_missing": 0,
-                     *             "delete_origin_differs": 0
-                     *           },
-                     *           "applyErrorCount": 0,
-                     *           "syncErrorCount": 0
-                     *         },
-                     *         "lastError": null,
-                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
-                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
-                     *         "createdAt": "2026-12-07T10:30:00.000Z",
-                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["SubscriptionResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No subscription of that name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No subscription eu_copy.",
-                     *         "details": {
-                     *           "resource": "logical.subscription",
-                     *           "id": "eu_copy"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            405: components["responses"]["MethodNotAllowed"];
-            /** @description No failing transaction at that LSN. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "CONFLICT",
-                     *         "message": "Subscription eu_copy has no failing transaction at 0/1000A40.",
-                     *         "details": {
-                     *           "reason": "NO_FAILING_TRANSACTION"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            /** @description The change makes no sense. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "UNPROCESSABLE",
-                     *         "message": "Invalid subscription change: origin must be none or any.",
-                     *         "details": {
-                     *           "problems": [
-                     *             "origin must be none or any"
-                     *           ]
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    dropLogicalSubscription: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The subscription's name.
-                 * @example eu_copy
-                 */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The subscription and its slot are gone. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "id": "eu_copy",
-                     *         "deleted": true
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["DeletedResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No subscription of that name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No subscription eu_copy.",
-                     *         "details": {
-                     *           "resource": "logical.subscription",
-                     *           "id": "eu_copy"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    enableLogicalSubscription: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The subscription's name.
-                 * @example eu_copy
-                 */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The subscription. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "name": "eu_copy",
-                     *         "publication": "eu_customers",
-                     *         "sourceNodeId": "node-1",
-                     *         "targetNodeId": "node-3",
-                     *         "slotName": "sub_eu_copy",
-                     *         "originName": "sub_eu_copy",
-                     *         "enabled": true,
-                     *         "status": "STREAMING",
-                     *         "origin": "none",
-                     *         "copyData": true,
-                     *         "disableOnError": false,
-                     *         "conflictResolution": {
-                     *           "insert_exists": "ERROR",
-                     *           "update_missing": "SKIP",
-                     *           "update_origin_differs": "APPLY_REMOTE",
-                     *           "delete_missing": "SKIP",
-                     *           "delete_origin_differs": "APPLY_REMOTE"
-                     *         },
-                     *         "checkpointLsn": "0/1000A40",
-                     *         "sourceLsn": "0/1000A40",
-                     *         "lagBytes": 0,
-                     *         "lagMs": 0,
-                     *         "slot": {
-                     *           "slotName": "sub_eu_copy",
-                     *           "restartLsn": "0/1000A40",
-                     *           "confirmedFlushLsn": "0/1000A40",
-                     *           "walStatus": "reserved",
-                     *           "active": true
-                     *         },
-                     *         "slotLost": false,
-                     *         "slotLostAt": null,
-                     *         "tables": [
-                     *           {
-                     *             "table": "customers",
-                     *             "state": "READY",
-                     *             "copiedRows": 1,
-                     *             "syncLsn": "0/1000900"
-                     *           }
-                     *         ],
-                     *         "counters": {
-                     *           "appliedTransactions": 1,
-                     *           "appliedChanges": 1,
-                     *           "skippedChanges": 0,
-                     *           "skippedTransactions": 0,
-                     *           "filteredTransactions": 1,
-                     *           "conflicts": {
-                     *             "insert_exists": 0,
-                     *             "update_missing": 0,
-                     *             "update_origin_differs": 0,
-                     *             "delete_missing": 0,
-                     *             "delete_origin_differs": 0
-                     *           },
-                     *           "applyErrorCount": 0,
-                     *           "syncErrorCount": 0
-                     *         },
-                     *         "lastError": null,
-                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
-                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
-                     *         "createdAt": "2026-12-07T10:30:00.000Z",
-                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["SubscriptionResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No subscription of that name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No subscription eu_copy.",
-                     *         "details": {
-                     *           "resource": "logical.subscription",
-                     *           "id": "eu_copy"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    disableLogicalSubscription: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The subscription's name.
-                 * @example eu_copy
-                 */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The subscription. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "name": "eu_copy",
-                     *         "publication": "eu_customers",
-                     *         "sourceNodeId": "node-1",
-                     *         "targetNodeId": "node-3",
-                     *         "slotName": "sub_eu_copy",
-                     *         "originName": "sub_eu_copy",
-                     *         "enabled": true,
-                     *         "status": "STREAMING",
-                     *         "origin": "none",
-                     *         "copyData": true,
-                     *         "disableOnError": false,
-                     *         "conflictResolution": {
-                     *           "insert_exists": "ERROR",
-                     *           "update_missing": "SKIP",
-                     *           "update_origin_differs": "APPLY_REMOTE",
-                     *           "delete_missing": "SKIP",
-                     *           "delete_origin_differs": "APPLY_REMOTE"
-                     *         },
-                     *         "checkpointLsn": "0/1000A40",
-                     *         "sourceLsn": "0/1000A40",
-                     *         "lagBytes": 0,
-                     *         "lagMs": 0,
-                     *         "slot": {
-                     *           "slotName": "sub_eu_copy",
-                     *           "restartLsn": "0/1000A40",
-                     *           "confirmedFlushLsn": "0/1000A40",
-                     *           "walStatus": "reserved",
-                     *           "active": true
-                     *         },
-                     *         "slotLost": false,
-                     *         "slotLostAt": null,
-                     *         "tables": [
-                     *           {
-                     *             "table": "customers",
-                     *             "state": "READY",
-                     *             "copiedRows": 1,
-                     *             "syncLsn": "0/1000900"
-                     *           }
-                     *         ],
-                     *         "counters": {
-                     *           "appliedTransactions": 1,
-                     *           "appliedChanges": 1,
-                     *           "skippedChanges": 0,
-                     *           "skippedTransactions": 0,
-                     *           "filteredTransactions": 1,
-                     *           "conflicts": {
-                     *             "insert_exists": 0,
-                     *             "update_missing": 0,
-                     *             "update_origin_differs": 0,
-                     *             "delete_missing": 0,
-                     *             "delete_origin_differs": 0
-                     *           },
-                     *           "applyErrorCount": 0,
-                     *           "syncErrorCount": 0
-                     *         },
-                     *         "lastError": null,
-                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
-                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
-                     *         "createdAt": "2026-12-07T10:30:00.000Z",
-                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["SubscriptionResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No subscription of that name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No subscription eu_copy.",
-                     *         "details": {
-                     *           "resource": "logical.subscription",
-                     *           "id": "eu_copy"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    listLogicalPublicationsAlias: {
+    listReplicationGroupsAlias: {
         parameters: {
             query?: {
                 /**
@@ -48498,12 +48854,6 @@ export interface operations {
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
-                /** @description Field to sort by. */
-                sort_by?: "name" | "nodeId" | "createdAt";
-                /** @description Sort direction for `sort_by`. */
-                order?: components["parameters"]["Order"];
-                /** @description Only publications of this node. */
-                nodeId?: string;
             };
             header?: never;
             path?: never;
@@ -48511,7 +48861,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of publications. */
+            /** @description A page of groups, by id. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -48522,36 +48872,64 @@ export interface operations {
                      *       "success": true,
                      *       "data": [
                      *         {
-                     *           "name": "eu_customers",
-                     *           "nodeId": "node-1",
-                     *           "allTables": false,
+                     *           "groupId": "orders-mm",
+                     *           "name": "Orders in every region",
                      *           "tables": [
+                     *             "orders"
+                     *           ],
+                     *           "sites": [
                      *             {
-                     *               "table": "customers",
-                     *               "rowFilter": "region = 'eu'",
-                     *               "columns": [
-                     *                 "name",
-                     *                 "card",
-                     *                 "region"
-                     *               ],
-                     *               "masks": [
+                     *               "siteId": "node-1",
+                     *               "groupId": "orders-mm",
+                     *               "nodeId": "node-1",
+                     *               "datacenterId": null,
+                     *               "priority": 1,
+                     *               "addedAt": "2026-11-21T10:30:00.000Z",
+                     *               "running": true,
+                     *               "writeRole": "PRIMARY",
+                     *               "dataHash": "3fa1c2e0b9d84a17",
+                     *               "rowCount": 1,
+                     *               "peers": [
                      *                 {
-                     *                   "column": "card",
-                     *                   "kind": "PARTIAL",
-                     *                   "keepLast": 4
+                     *                   "siteId": "node-6",
+                     *                   "ackedLsn": 16778240,
+                     *                   "pendingBytes": 0,
+                     *                   "reachable": true,
+                     *                   "changesShipped": 1,
+                     *                   "bytesShipped": 256
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "siteId": "node-6",
+                     *               "groupId": "orders-mm",
+                     *               "nodeId": "node-6",
+                     *               "datacenterId": null,
+                     *               "priority": 2,
+                     *               "addedAt": "2026-11-21T10:30:00.000Z",
+                     *               "running": true,
+                     *               "writeRole": "STANDALONE",
+                     *               "dataHash": "3fa1c2e0b9d84a17",
+                     *               "rowCount": 1,
+                     *               "peers": [
+                     *                 {
+                     *                   "siteId": "node-1",
+                     *                   "ackedLsn": 16777216,
+                     *                   "pendingBytes": 0,
+                     *                   "reachable": true,
+                     *                   "changesShipped": 0,
+                     *                   "bytesShipped": 0
                      *                 }
                      *               ]
                      *             }
                      *           ],
-                     *           "publish": [
-                     *             "insert",
-                     *             "update",
-                     *             "delete",
-                     *             "truncate"
-                     *           ],
-                     *           "subscriptionCount": 1,
-                     *           "createdAt": "2026-12-07T10:30:00.000Z",
-                     *           "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *           "conflictStrategy": "LAST_WRITER_WINS",
+                     *           "columnCrdts": {},
+                     *           "writeQuorum": 2,
+                     *           "readQuorum": 1,
+                     *           "converged": true,
+                     *           "createdAt": "2026-11-21T10:30:00.000Z",
+                     *           "updatedAt": "2026-11-21T10:30:00.000Z"
                      *         }
                      *       ],
                      *       "pagination": {
@@ -48560,10 +48938,10 @@ export interface operations {
                      *         "offset": 0,
                      *         "hasMore": false
                      *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
                      *     }
                      */
-                    "application/json": components["schemas"]["PublicationListResponse"];
+                    "application/json": components["schemas"]["MultiMasterGroupListResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -48573,7 +48951,7 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    createLogicalPublicationAlias: {
+    createReplicationGroupAlias: {
         parameters: {
             query?: never;
             header?: never;
@@ -48582,34 +48960,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "name": "eu_customers",
-                 *       "tables": [
-                 *         {
-                 *           "table": "customers",
-                 *           "rowFilter": "region = 'eu'",
-                 *           "columns": [
-                 *             "name",
-                 *             "card",
-                 *             "region"
-                 *           ],
-                 *           "masks": [
-                 *             {
-                 *               "column": "card",
-                 *               "kind": "PARTIAL",
-                 *               "keepLast": 4
-                 *             }
-                 *           ]
-                 *         }
-                 *       ]
-                 *     }
-                 */
-                "application/json": components["schemas"]["CreatePublicationRequest"];
+                "application/json": components["schemas"]["CreateMultiMasterGroupRequest"];
             };
         };
         responses: {
-            /** @description The publication, created. */
+            /** @description The group, created. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -48619,137 +48974,99 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": {
-                     *         "name": "eu_customers",
-                     *         "nodeId": "node-1",
-                     *         "allTables": false,
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
                      *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
                      *           {
-                     *             "table": "customers",
-                     *             "rowFilter": "region = 'eu'",
-                     *             "columns": [
-                     *               "name",
-                     *               "card",
-                     *               "region"
-                     *             ],
-                     *             "masks": [
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
                      *               {
-                     *                 "column": "card",
-                     *                 "kind": "PARTIAL",
-                     *                 "keepLast": 4
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
                      *               }
                      *             ]
                      *           }
                      *         ],
-                     *         "publish": [
-                     *           "insert",
-                     *           "update",
-                     *           "delete",
-                     *           "truncate"
-                     *         ],
-                     *         "subscriptionCount": 1,
-                     *         "createdAt": "2026-12-07T10:30:00.000Z",
-                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
                      *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
                      *     }
                      */
-                    "application/json": components["schemas"]["PublicationResponse"];
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No node of that name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No node node-9.",
-                     *         "details": {
-                     *           "resource": "cluster.node",
-                     *           "id": "node-9"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
-            /** @description The name is taken, the node is a standby, or the limit is reached. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "CONFLICT",
-                     *         "message": "Publication eu_customers already exists.",
-                     *         "details": {
-                     *           "reason": "ALREADY_EXISTS"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description The definition makes no sense: every problem listed. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "UNPROCESSABLE",
-                     *         "message": "Invalid publication: tables[0].columns: customers has no column phone.",
-                     *         "details": {
-                     *           "problems": [
-                     *             "tables[0].columns: customers has no column phone"
-                     *           ]
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
         };
     };
-    getLogicalPublicationAlias: {
+    getReplicationGroupAlias: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /**
-                 * @description The publication's name.
-                 * @example eu_customers
+                 * @description The group's id.
+                 * @example orders-mm
                  */
-                name: string;
+                id: components["schemas"]["MultiMasterGroupId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The publication. */
+            /** @description The group. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -48759,89 +49076,95 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": {
-                     *         "name": "eu_customers",
-                     *         "nodeId": "node-1",
-                     *         "allTables": false,
+                     *         "groupId": "orders-mm",
+                     *         "name": "Orders in every region",
                      *         "tables": [
+                     *           "orders"
+                     *         ],
+                     *         "sites": [
                      *           {
-                     *             "table": "customers",
-                     *             "rowFilter": "region = 'eu'",
-                     *             "columns": [
-                     *               "name",
-                     *               "card",
-                     *               "region"
-                     *             ],
-                     *             "masks": [
+                     *             "siteId": "node-1",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-1",
+                     *             "datacenterId": null,
+                     *             "priority": 1,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "PRIMARY",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
                      *               {
-                     *                 "column": "card",
-                     *                 "kind": "PARTIAL",
-                     *                 "keepLast": 4
+                     *                 "siteId": "node-6",
+                     *                 "ackedLsn": 16778240,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 1,
+                     *                 "bytesShipped": 256
+                     *               }
+                     *             ]
+                     *           },
+                     *           {
+                     *             "siteId": "node-6",
+                     *             "groupId": "orders-mm",
+                     *             "nodeId": "node-6",
+                     *             "datacenterId": null,
+                     *             "priority": 2,
+                     *             "addedAt": "2026-11-21T10:30:00.000Z",
+                     *             "running": true,
+                     *             "writeRole": "STANDALONE",
+                     *             "dataHash": "3fa1c2e0b9d84a17",
+                     *             "rowCount": 1,
+                     *             "peers": [
+                     *               {
+                     *                 "siteId": "node-1",
+                     *                 "ackedLsn": 16777216,
+                     *                 "pendingBytes": 0,
+                     *                 "reachable": true,
+                     *                 "changesShipped": 0,
+                     *                 "bytesShipped": 0
                      *               }
                      *             ]
                      *           }
                      *         ],
-                     *         "publish": [
-                     *           "insert",
-                     *           "update",
-                     *           "delete",
-                     *           "truncate"
-                     *         ],
-                     *         "subscriptionCount": 1,
-                     *         "createdAt": "2026-12-07T10:30:00.000Z",
-                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *         "conflictStrategy": "LAST_WRITER_WINS",
+                     *         "columnCrdts": {},
+                     *         "writeQuorum": 2,
+                     *         "readQuorum": 1,
+                     *         "converged": true,
+                     *         "createdAt": "2026-11-21T10:30:00.000Z",
+                     *         "updatedAt": "2026-11-21T10:30:00.000Z"
                      *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
                      *     }
                      */
-                    "application/json": components["schemas"]["PublicationResponse"];
+                    "application/json": components["schemas"]["MultiMasterGroupResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No publication of that name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No publication eu_customers.",
-                     *         "details": {
-                     *           "resource": "logical.publication",
-                     *           "id": "eu_customers"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
         };
     };
-    dropLogicalPublicationAlias: {
+    deleteReplicationGroupAlias: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /**
-                 * @description The publication's name.
-                 * @example eu_customers
+                 * @description The group's id.
+                 * @example orders-mm
                  */
-                name: string;
+                id: components["schemas"]["MultiMasterGroupId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The publication is gone. */
+            /** @description The group is gone. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -48851,10 +49174,10 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": {
-                     *         "id": "eu_customers",
+                     *         "id": "orders-mm",
                      *         "deleted": true
                      *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
                      *     }
                      */
                     "application/json": components["schemas"]["DeletedResponse"];
@@ -48863,59 +49186,12 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No publication of that name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No publication eu_customers.",
-                     *         "details": {
-                     *           "resource": "logical.publication",
-                     *           "id": "eu_customers"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
-            /** @description A subscription uses it. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "CONFLICT",
-                     *         "message": "Publication eu_customers is used by subscription(s) eu_copy: drop them first.",
-                     *         "details": {
-                     *           "reason": "IN_USE",
-                     *           "subscriptions": [
-                     *             "eu_copy"
-                     *           ]
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
             429: components["responses"]["TooManyRequests"];
         };
     };
-    listLogicalSubscriptionsAlias: {
+    listGeoReplicationConflicts: {
         parameters: {
             query?: {
                 /**
@@ -48928,16 +49204,12 @@ export interface operations {
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
-                /** @description Field to sort by. */
-                sort_by?: "name" | "publication" | "status" | "lagBytes" | "createdAt";
-                /** @description Sort direction for `sort_by`. */
-                order?: components["parameters"]["Order"];
-                /** @description Only subscriptions in this status. */
-                status?: "STREAMING" | "CATCHING_UP" | "DISABLED" | "ERROR" | "SLOT_LOST";
-                /** @description Only subscriptions of this publication. */
-                publication?: string;
-                /** @description Only subscriptions applying to this node. */
-                targetNodeId?: string;
+                /** @description Only this group's conflicts. */
+                groupId?: string;
+                /** @description Only conflicts in this status. */
+                status?: "RESOLVED" | "PENDING" | "SIBLINGS";
+                /** @description Only conflicts on this table. */
+                table?: string;
             };
             header?: never;
             path?: never;
@@ -48945,7 +49217,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of subscriptions. */
+            /** @description A page of conflicts. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -48956,66 +49228,45 @@ export interface operations {
                      *       "success": true,
                      *       "data": [
                      *         {
-                     *           "name": "eu_copy",
-                     *           "publication": "eu_customers",
-                     *           "sourceNodeId": "node-1",
-                     *           "targetNodeId": "node-3",
-                     *           "slotName": "sub_eu_copy",
-                     *           "originName": "sub_eu_copy",
-                     *           "enabled": true,
-                     *           "status": "STREAMING",
-                     *           "origin": "none",
-                     *           "copyData": true,
-                     *           "disableOnError": false,
-                     *           "conflictResolution": {
-                     *             "insert_exists": "ERROR",
-                     *             "update_missing": "SKIP",
-                     *             "update_origin_differs": "APPLY_REMOTE",
-                     *             "delete_missing": "SKIP",
-                     *             "delete_origin_differs": "APPLY_REMOTE"
-                     *           },
-                     *           "checkpointLsn": "0/1000A40",
-                     *           "sourceLsn": "0/1000A40",
-                     *           "lagBytes": 0,
-                     *           "lagMs": 0,
-                     *           "slot": {
-                     *             "slotName": "sub_eu_copy",
-                     *             "restartLsn": "0/1000A40",
-                     *             "confirmedFlushLsn": "0/1000A40",
-                     *             "walStatus": "reserved",
-                     *             "active": true
-                     *           },
-                     *           "slotLost": false,
-                     *           "slotLostAt": null,
-                     *           "tables": [
-                     *             {
-                     *               "table": "customers",
-                     *               "state": "READY",
-                     *               "copiedRows": 1,
-                     *               "syncLsn": "0/1000900"
-                     *             }
-                     *           ],
-                     *           "counters": {
-                     *             "appliedTransactions": 1,
-                     *             "appliedChanges": 1,
-                     *             "skippedChanges": 0,
-                     *             "skippedTransactions": 0,
-                     *             "filteredTransactions": 1,
-                     *             "conflicts": {
-                     *               "insert_exists": 0,
-                     *               "update_missing": 0,
-                     *               "update_origin_differs": 0,
-                     *               "delete_missing": 0,
-                     *               "delete_origin_differs": 0
+                     *           "conflictId": "group-conflict-1",
+                     *           "groupId": "orders-mm",
+                     *           "table": "orders",
+                     *           "key": "o-1001",
+                     *           "conflictType": "UPDATE_CONFLICT",
+                     *           "local": {
+                     *             "siteId": "node-1",
+                     *             "nodeId": "node-1",
+                     *             "row": {
+                     *               "total": 42
                      *             },
-                     *             "applyErrorCount": 0,
-                     *             "syncErrorCount": 0
+                     *             "clock": {
+                     *               "node-1": 1
+                     *             },
+                     *             "writtenAt": "2026-11-21T10:30:00.000Z"
                      *           },
-                     *           "lastError": null,
-                     *           "lastCommitTime": "2026-12-07T10:30:00.000Z",
-                     *           "lastAppliedAt": "2026-12-07T10:30:00.000Z",
-                     *           "createdAt": "2026-12-07T10:30:00.000Z",
-                     *           "updatedAt": "2026-12-07T10:30:00.000Z"
+                     *           "remote": {
+                     *             "siteId": "node-6",
+                     *             "nodeId": "node-6",
+                     *             "row": {
+                     *               "total": 43
+                     *             },
+                     *             "clock": {
+                     *               "node-6": 1
+                     *             },
+                     *             "writtenAt": "2026-11-21T10:30:00.020Z"
+                     *           },
+                     *           "detectedAt": "2026-11-21T10:30:00.040Z",
+                     *           "strategy": "LAST_WRITER_WINS",
+                     *           "status": "RESOLVED",
+                     *           "winner": "REMOTE",
+                     *           "resolvedRow": {
+                     *             "total": 43
+                     *           },
+                     *           "siblings": [],
+                     *           "reason": "node-6 wrote later.",
+                     *           "resolvedAt": "2026-11-21T10:30:00.040Z",
+                     *           "resolvedBy": "strategy",
+                     *           "appliedSiteIds": []
                      *         }
                      *       ],
                      *       "pagination": {
@@ -49024,10 +49275,10 @@ export interface operations {
                      *         "offset": 0,
                      *         "hasMore": false
                      *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
                      *     }
                      */
-                    "application/json": components["schemas"]["SubscriptionListResponse"];
+                    "application/json": components["schemas"]["GroupConflictListResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -49037,7 +49288,7 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    createLogicalSubscriptionAlias: {
+    resolveGeoReplicationConflict: {
         parameters: {
             query?: never;
             header?: never;
@@ -49048,187 +49299,17 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "name": "eu_copy",
-                 *       "publication": "eu_customers",
-                 *       "targetNodeId": "node-3",
-                 *       "origin": "none"
+                 *       "conflictId": "group-conflict-2",
+                 *       "value": {
+                 *         "total": 45
+                 *       }
                  *     }
                  */
-                "application/json": components["schemas"]["CreateSubscriptionRequest"];
+                "application/json": components["schemas"]["ResolveGroupConflictRequest"];
             };
         };
         responses: {
-            /** @description The subscription, copied and streaming. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "name": "eu_copy",
-                     *         "publication": "eu_customers",
-                     *         "sourceNodeId": "node-1",
-                     *         "targetNodeId": "node-3",
-                     *         "slotName": "sub_eu_copy",
-                     *         "originName": "sub_eu_copy",
-                     *         "enabled": true,
-                     *         "status": "STREAMING",
-                     *         "origin": "none",
-                     *         "copyData": true,
-                     *         "disableOnError": false,
-                     *         "conflictResolution": {
-                     *           "insert_exists": "ERROR",
-                     *           "update_missing": "SKIP",
-                     *           "update_origin_differs": "APPLY_REMOTE",
-                     *           "delete_missing": "SKIP",
-                     *           "delete_origin_differs": "APPLY_REMOTE"
-                     *         },
-                     *         "checkpointLsn": "0/1000A40",
-                     *         "sourceLsn": "0/1000A40",
-                     *         "lagBytes": 0,
-                     *         "lagMs": 0,
-                     *         "slot": {
-                     *           "slotName": "sub_eu_copy",
-                     *           "restartLsn": "0/1000A40",
-                     *           "confirmedFlushLsn": "0/1000A40",
-                     *           "walStatus": "reserved",
-                     *           "active": true
-                     *         },
-                     *         "slotLost": false,
-                     *         "slotLostAt": null,
-                     *         "tables": [
-                     *           {
-                     *             "table": "customers",
-                     *             "state": "READY",
-                     *             "copiedRows": 1,
-                     *             "syncLsn": "0/1000900"
-                     *           }
-                     *         ],
-                     *         "counters": {
-                     *           "appliedTransactions": 1,
-                     *           "appliedChanges": 1,
-                     *           "skippedChanges": 0,
-                     *           "skippedTransactions": 0,
-                     *           "filteredTransactions": 1,
-                     *           "conflicts": {
-                     *             "insert_exists": 0,
-                     *             "update_missing": 0,
-                     *             "update_origin_differs": 0,
-                     *             "delete_missing": 0,
-                     *             "delete_origin_differs": 0
-                     *           },
-                     *           "applyErrorCount": 0,
-                     *           "syncErrorCount": 0
-                     *         },
-                     *         "lastError": null,
-                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
-                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
-                     *         "createdAt": "2026-12-07T10:30:00.000Z",
-                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["SubscriptionResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No publication of that name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No publication eu_customers.",
-                     *         "details": {
-                     *           "resource": "logical.publication",
-                     *           "id": "eu_customers"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            405: components["responses"]["MethodNotAllowed"];
-            /** @description The name is taken, the target is a standby or the publication's own node, or the limit is reached. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "CONFLICT",
-                     *         "message": "The subscription target must take writes (PRIMARY or STANDALONE): node-2 is a STANDBY of node-1.",
-                     *         "details": {
-                     *           "reason": "NOT_WRITABLE",
-                     *           "nodeId": "node-2",
-                     *           "role": "STANDBY"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            /** @description The request makes no sense. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "UNPROCESSABLE",
-                     *         "message": "Publication eu_customers is on node-1, not node-3.",
-                     *         "details": {
-                     *           "sourceNodeId": "node-3"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    getLogicalSubscriptionAlias: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The subscription's name.
-                 * @example eu_copy
-                 */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The subscription. */
+            /** @description The conflict, resolved. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -49238,955 +49319,63 @@ export interface operations {
                      * @example {
                      *       "success": true,
                      *       "data": {
-                     *         "name": "eu_copy",
-                     *         "publication": "eu_customers",
-                     *         "sourceNodeId": "node-1",
-                     *         "targetNodeId": "node-3",
-                     *         "slotName": "sub_eu_copy",
-                     *         "originName": "sub_eu_copy",
-                     *         "enabled": true,
-                     *         "status": "STREAMING",
-                     *         "origin": "none",
-                     *         "copyData": true,
-                     *         "disableOnError": false,
-                     *         "conflictResolution": {
-                     *           "insert_exists": "ERROR",
-                     *           "update_missing": "SKIP",
-                     *           "update_origin_differs": "APPLY_REMOTE",
-                     *           "delete_missing": "SKIP",
-                     *           "delete_origin_differs": "APPLY_REMOTE"
-                     *         },
-                     *         "checkpointLsn": "0/1000A40",
-                     *         "sourceLsn": "0/1000A40",
-                     *         "lagBytes": 0,
-                     *         "lagMs": 0,
-                     *         "slot": {
-                     *           "slotName": "sub_eu_copy",
-                     *           "restartLsn": "0/1000A40",
-                     *           "confirmedFlushLsn": "0/1000A40",
-                     *           "walStatus": "reserved",
-                     *           "active": true
-                     *         },
-                     *         "slotLost": false,
-                     *         "slotLostAt": null,
-                     *         "tables": [
-                     *           {
-                     *             "table": "customers",
-                     *             "state": "READY",
-                     *             "copiedRows": 1,
-                     *             "syncLsn": "0/1000900"
-                     *           }
-                     *         ],
-                     *         "counters": {
-                     *           "appliedTransactions": 1,
-                     *           "appliedChanges": 1,
-                     *           "skippedChanges": 0,
-                     *           "skippedTransactions": 0,
-                     *           "filteredTransactions": 1,
-                     *           "conflicts": {
-                     *             "insert_exists": 0,
-                     *             "update_missing": 0,
-                     *             "update_origin_differs": 0,
-                     *             "delete_missing": 0,
-                     *             "delete_origin_differs": 0
-                     *           },
-                     *           "applyErrorCount": 0,
-                     *           "syncErrorCount": 0
-                     *         },
-                     *         "lastError": null,
-                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
-                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
-                     *         "createdAt": "2026-12-07T10:30:00.000Z",
-                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["SubscriptionResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No subscription of that name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No subscription eu_copy.",
-                     *         "details": {
-                     *           "resource": "logical.subscription",
-                     *           "id": "eu_copy"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    dropLogicalSubscriptionAlias: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The subscription's name.
-                 * @example eu_copy
-                 */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The subscription and its slot are gone. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "id": "eu_copy",
-                     *         "deleted": true
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["DeletedResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No subscription of that name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No subscription eu_copy.",
-                     *         "details": {
-                     *           "resource": "logical.subscription",
-                     *           "id": "eu_copy"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    enableLogicalSubscriptionAlias: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The subscription's name.
-                 * @example eu_copy
-                 */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The subscription. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "name": "eu_copy",
-                     *         "publication": "eu_customers",
-                     *         "sourceNodeId": "node-1",
-                     *         "targetNodeId": "node-3",
-                     *         "slotName": "sub_eu_copy",
-                     *         "originName": "sub_eu_copy",
-                     *         "enabled": true,
-                     *         "status": "STREAMING",
-                     *         "origin": "none",
-                     *         "copyData": true,
-                     *         "disableOnError": false,
-                     *         "conflictResolution": {
-                     *           "insert_exists": "ERROR",
-                     *           "update_missing": "SKIP",
-                     *           "update_origin_differs": "APPLY_REMOTE",
-                     *           "delete_missing": "SKIP",
-                     *           "delete_origin_differs": "APPLY_REMOTE"
-                     *         },
-                     *         "checkpointLsn": "0/1000A40",
-                     *         "sourceLsn": "0/1000A40",
-                     *         "lagBytes": 0,
-                     *         "lagMs": 0,
-                     *         "slot": {
-                     *           "slotName": "sub_eu_copy",
-                     *           "restartLsn": "0/1000A40",
-                     *           "confirmedFlushLsn": "0/1000A40",
-                     *           "walStatus": "reserved",
-                     *           "active": true
-                     *         },
-                     *         "slotLost": false,
-                     *         "slotLostAt": null,
-                     *         "tables": [
-                     *           {
-                     *             "table": "customers",
-                     *             "state": "READY",
-                     *             "copiedRows": 1,
-                     *             "syncLsn": "0/1000900"
-                     *           }
-                     *         ],
-                     *         "counters": {
-                     *           "appliedTransactions": 1,
-                     *           "appliedChanges": 1,
-                     *           "skippedChanges": 0,
-                     *           "skippedTransactions": 0,
-                     *           "filteredTransactions": 1,
-                     *           "conflicts": {
-                     *             "insert_exists": 0,
-                     *             "update_missing": 0,
-                     *             "update_origin_differs": 0,
-                     *             "delete_missing": 0,
-                     *             "delete_origin_differs": 0
-                     *           },
-                     *           "applyErrorCount": 0,
-                     *           "syncErrorCount": 0
-                     *         },
-                     *         "lastError": null,
-                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
-                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
-                     *         "createdAt": "2026-12-07T10:30:00.000Z",
-                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["SubscriptionResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No subscription of that name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No subscription eu_copy.",
-                     *         "details": {
-                     *           "resource": "logical.subscription",
-                     *           "id": "eu_copy"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    disableLogicalSubscriptionAlias: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The subscription's name.
-                 * @example eu_copy
-                 */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The subscription. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "name": "eu_copy",
-                     *         "publication": "eu_customers",
-                     *         "sourceNodeId": "node-1",
-                     *         "targetNodeId": "node-3",
-                     *         "slotName": "sub_eu_copy",
-                     *         "originName": "sub_eu_copy",
-                     *         "enabled": true,
-                     *         "status": "STREAMING",
-                     *         "origin": "none",
-                     *         "copyData": true,
-                     *         "disableOnError": false,
-                     *         "conflictResolution": {
-                     *           "insert_exists": "ERROR",
-                     *           "update_missing": "SKIP",
-                     *           "update_origin_differs": "APPLY_REMOTE",
-                     *           "delete_missing": "SKIP",
-                     *           "delete_origin_differs": "APPLY_REMOTE"
-                     *         },
-                     *         "checkpointLsn": "0/1000A40",
-                     *         "sourceLsn": "0/1000A40",
-                     *         "lagBytes": 0,
-                     *         "lagMs": 0,
-                     *         "slot": {
-                     *           "slotName": "sub_eu_copy",
-                     *           "restartLsn": "0/1000A40",
-                     *           "confirmedFlushLsn": "0/1000A40",
-                     *           "walStatus": "reserved",
-                     *           "active": true
-                     *         },
-                     *         "slotLost": false,
-                     *         "slotLostAt": null,
-                     *         "tables": [
-                     *           {
-                     *             "table": "customers",
-                     *             "state": "READY",
-                     *             "copiedRows": 1,
-                     *             "syncLsn": "0/1000900"
-                     *           }
-                     *         ],
-                     *         "counters": {
-                     *           "appliedTransactions": 1,
-                     *           "appliedChanges": 1,
-                     *           "skippedChanges": 0,
-                     *           "skippedTransactions": 0,
-                     *           "filteredTransactions": 1,
-                     *           "conflicts": {
-                     *             "insert_exists": 0,
-                     *             "update_missing": 0,
-                     *             "update_origin_differs": 0,
-                     *             "delete_missing": 0,
-                     *             "delete_origin_differs": 0
-                     *           },
-                     *           "applyErrorCount": 0,
-                     *           "syncErrorCount": 0
-                     *         },
-                     *         "lastError": null,
-                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
-                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
-                     *         "createdAt": "2026-12-07T10:30:00.000Z",
-                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["SubscriptionResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No subscription of that name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No subscription eu_copy.",
-                     *         "details": {
-                     *           "resource": "logical.subscription",
-                     *           "id": "eu_copy"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    listLogicalPublicationsReplicationAlias: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Maximum number of items to return (1-1000).
-                 * @example 50
-                 */
-                limit?: components["parameters"]["Limit"];
-                /**
-                 * @description Number of matching items to skip.
-                 * @example 0
-                 */
-                offset?: components["parameters"]["Offset"];
-                /** @description Field to sort by. */
-                sort_by?: "name" | "nodeId" | "createdAt";
-                /** @description Sort direction for `sort_by`. */
-                order?: components["parameters"]["Order"];
-                /** @description Only publications of this node. */
-                nodeId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of publications. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": [
-                     *         {
-                     *           "name": "eu_customers",
+                     *         "conflictId": "group-conflict-2",
+                     *         "groupId": "orders-mm",
+                     *         "table": "orders",
+                     *         "key": "o-1002",
+                     *         "conflictType": "UPDATE_CONFLICT",
+                     *         "local": {
+                     *           "siteId": "node-1",
                      *           "nodeId": "node-1",
-                     *           "allTables": false,
-                     *           "tables": [
-                     *             {
-                     *               "table": "customers",
-                     *               "rowFilter": "region = 'eu'",
-                     *               "columns": [
-                     *                 "name",
-                     *                 "card",
-                     *                 "region"
-                     *               ],
-                     *               "masks": [
-                     *                 {
-                     *                   "column": "card",
-                     *                   "kind": "PARTIAL",
-                     *                   "keepLast": 4
-                     *                 }
-                     *               ]
-                     *             }
-                     *           ],
-                     *           "publish": [
-                     *             "insert",
-                     *             "update",
-                     *             "delete",
-                     *             "truncate"
-                     *           ],
-                     *           "subscriptionCount": 1,
-                     *           "createdAt": "2026-12-07T10:30:00.000Z",
-                     *           "updatedAt": "2026-12-07T10:30:00.000Z"
-                     *         }
-                     *       ],
-                     *       "pagination": {
-                     *         "total": 1,
-                     *         "limit": 50,
-                     *         "offset": 0,
-                     *         "hasMore": false
+                     *           "row": {
+                     *             "total": 10
+                     *           },
+                     *           "clock": {
+                     *             "node-1": 1
+                     *           },
+                     *           "writtenAt": "2026-11-21T10:30:00.000Z"
+                     *         },
+                     *         "remote": {
+                     *           "siteId": "node-6",
+                     *           "nodeId": "node-6",
+                     *           "row": {
+                     *             "total": 20
+                     *           },
+                     *           "clock": {
+                     *             "node-6": 1
+                     *           },
+                     *           "writtenAt": "2026-11-21T10:30:00.020Z"
+                     *         },
+                     *         "detectedAt": "2026-11-21T10:30:00.040Z",
+                     *         "strategy": "CUSTOM",
+                     *         "status": "RESOLVED",
+                     *         "winner": "CUSTOM",
+                     *         "resolvedRow": {
+                     *           "total": 45
+                     *         },
+                     *         "siblings": [],
+                     *         "reason": "The operator gave the row to keep.",
+                     *         "resolvedAt": "2026-11-21T10:31:00.000Z",
+                     *         "resolvedBy": "admin",
+                     *         "appliedSiteIds": [
+                     *           "node-1"
+                     *         ]
                      *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
+                     *       "timestamp": "2026-11-21T10:30:00.000Z"
                      *     }
                      */
-                    "application/json": components["schemas"]["PublicationListResponse"];
+                    "application/json": components["schemas"]["GroupConflictResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    createLogicalPublicationReplicationAlias: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "name": "eu_customers",
-                 *       "tables": [
-                 *         {
-                 *           "table": "customers",
-                 *           "rowFilter": "region = 'eu'",
-                 *           "columns": [
-                 *             "name",
-                 *             "card",
-                 *             "region"
-                 *           ],
-                 *           "masks": [
-                 *             {
-                 *               "column": "card",
-                 *               "kind": "PARTIAL",
-                 *               "keepLast": 4
-                 *             }
-                 *           ]
-                 *         }
-                 *       ]
-                 *     }
-                 */
-                "application/json": components["schemas"]["CreatePublicationRequest"];
-            };
-        };
-        responses: {
-            /** @description The publication, created. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "name": "eu_customers",
-                     *         "nodeId": "node-1",
-                     *         "allTables": false,
-                     *         "tables": [
-                     *           {
-                     *             "table": "customers",
-                     *             "rowFilter": "region = 'eu'",
-                     *             "columns": [
-                     *               "name",
-                     *               "card",
-                     *               "region"
-                     *             ],
-                     *             "masks": [
-                     *               {
-                     *                 "column": "card",
-                     *                 "kind": "PARTIAL",
-                     *                 "keepLast": 4
-                     *               }
-                     *             ]
-                     *           }
-                     *         ],
-                     *         "publish": [
-                     *           "insert",
-                     *           "update",
-                     *           "delete",
-                     *           "truncate"
-                     *         ],
-                     *         "subscriptionCount": 1,
-                     *         "createdAt": "2026-12-07T10:30:00.000Z",
-                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PublicationResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No node of that name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No node node-9.",
-                     *         "details": {
-                     *           "resource": "cluster.node",
-                     *           "id": "node-9"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            405: components["responses"]["MethodNotAllowed"];
-            /** @description The name is taken, the node is a standby, or the limit is reached. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "CONFLICT",
-                     *         "message": "Publication eu_customers already exists.",
-                     *         "details": {
-                     *           "reason": "ALREADY_EXISTS"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description The definition makes no sense: every problem listed. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "UNPROCESSABLE",
-                     *         "message": "Invalid publication: tables[0].columns: customers has no column phone.",
-                     *         "details": {
-                     *           "problems": [
-                     *             "tables[0].columns: customers has no column phone"
-                     *           ]
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    listLogicalSubscriptionsReplicationAlias: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Maximum number of items to return (1-1000).
-                 * @example 50
-                 */
-                limit?: components["parameters"]["Limit"];
-                /**
-                 * @description Number of matching items to skip.
-                 * @example 0
-                 */
-                offset?: components["parameters"]["Offset"];
-                /** @description Field to sort by. */
-                sort_by?: "name" | "publication" | "status" | "lagBytes" | "createdAt";
-                /** @description Sort direction for `sort_by`. */
-                order?: components["parameters"]["Order"];
-                /** @description Only subscriptions in this status. */
-                status?: "STREAMING" | "CATCHING_UP" | "DISABLED" | "ERROR" | "SLOT_LOST";
-                /** @description Only subscriptions of this publication. */
-                publication?: string;
-                /** @description Only subscriptions applying to this node. */
-                targetNodeId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of subscriptions. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": [
-                     *         {
-                     *           "name": "eu_copy",
-                     *           "publication": "eu_customers",
-                     *           "sourceNodeId": "node-1",
-                     *           "targetNodeId": "node-3",
-                     *           "slotName": "sub_eu_copy",
-                     *           "originName": "sub_eu_copy",
-                     *           "enabled": true,
-                     *           "status": "STREAMING",
-                     *           "origin": "none",
-                     *           "copyData": true,
-                     *           "disableOnError": false,
-                     *           "conflictResolution": {
-                     *             "insert_exists": "ERROR",
-                     *             "update_missing": "SKIP",
-                     *             "update_origin_differs": "APPLY_REMOTE",
-                     *             "delete_missing": "SKIP",
-                     *             "delete_origin_differs": "APPLY_REMOTE"
-                     *           },
-                     *           "checkpointLsn": "0/1000A40",
-                     *           "sourceLsn": "0/1000A40",
-                     *           "lagBytes": 0,
-                     *           "lagMs": 0,
-                     *           "slot": {
-                     *             "slotName": "sub_eu_copy",
-                     *             "restartLsn": "0/1000A40",
-                     *             "confirmedFlushLsn": "0/1000A40",
-                     *             "walStatus": "reserved",
-                     *             "active": true
-                     *           },
-                     *           "slotLost": false,
-                     *           "slotLostAt": null,
-                     *           "tables": [
-                     *             {
-                     *               "table": "customers",
-                     *               "state": "READY",
-                     *               "copiedRows": 1,
-                     *               "syncLsn": "0/1000900"
-                     *             }
-                     *           ],
-                     *           "counters": {
-                     *             "appliedTransactions": 1,
-                     *             "appliedChanges": 1,
-                     *             "skippedChanges": 0,
-                     *             "skippedTransactions": 0,
-                     *             "filteredTransactions": 1,
-                     *             "conflicts": {
-                     *               "insert_exists": 0,
-                     *               "update_missing": 0,
-                     *               "update_origin_differs": 0,
-                     *               "delete_missing": 0,
-                     *               "delete_origin_differs": 0
-                     *             },
-                     *             "applyErrorCount": 0,
-                     *             "syncErrorCount": 0
-                     *           },
-                     *           "lastError": null,
-                     *           "lastCommitTime": "2026-12-07T10:30:00.000Z",
-                     *           "lastAppliedAt": "2026-12-07T10:30:00.000Z",
-                     *           "createdAt": "2026-12-07T10:30:00.000Z",
-                     *           "updatedAt": "2026-12-07T10:30:00.000Z"
-                     *         }
-                     *       ],
-                     *       "pagination": {
-                     *         "total": 1,
-                     *         "limit": 50,
-                     *         "offset": 0,
-                     *         "hasMore": false
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["SubscriptionListResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    createLogicalSubscriptionReplicationAlias: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "name": "eu_copy",
-                 *       "publication": "eu_customers",
-                 *       "targetNodeId": "node-3",
-                 *       "origin": "none"
-                 *     }
-                 */
-                "application/json": components["schemas"]["CreateSubscriptionRequest"];
-            };
-        };
-        responses: {
-            /** @description The subscription, copied and streaming. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": true,
-                     *       "data": {
-                     *         "name": "eu_copy",
-                     *         "publication": "eu_customers",
-                     *         "sourceNodeId": "node-1",
-                     *         "targetNodeId": "node-3",
-                     *         "slotName": "sub_eu_copy",
-                     *         "originName": "sub_eu_copy",
-                     *         "enabled": true,
-                     *         "status": "STREAMING",
-                     *         "origin": "none",
-                     *         "copyData": true,
-                     *         "disableOnError": false,
-                     *         "conflictResolution": {
-                     *           "insert_exists": "ERROR",
-                     *           "update_missing": "SKIP",
-                     *           "update_origin_differs": "APPLY_REMOTE",
-                     *           "delete_missing": "SKIP",
-                     *           "delete_origin_differs": "APPLY_REMOTE"
-                     *         },
-                     *         "checkpointLsn": "0/1000A40",
-                     *         "sourceLsn": "0/1000A40",
-                     *         "lagBytes": 0,
-                     *         "lagMs": 0,
-                     *         "slot": {
-                     *           "slotName": "sub_eu_copy",
-                     *           "restartLsn": "0/1000A40",
-                     *           "confirmedFlushLsn": "0/1000A40",
-                     *           "walStatus": "reserved",
-                     *           "active": true
-                     *         },
-                     *         "slotLost": false,
-                     *         "slotLostAt": null,
-                     *         "tables": [
-                     *           {
-                     *             "table": "customers",
-                     *             "state": "READY",
-                     *             "copiedRows": 1,
-                     *             "syncLsn": "0/1000900"
-                     *           }
-                     *         ],
-                     *         "counters": {
-                     *           "appliedTransactions": 1,
-                     *           "appliedChanges": 1,
-                     *           "skippedChanges": 0,
-                     *           "skippedTransactions": 0,
-                     *           "filteredTransactions": 1,
-                     *           "conflicts": {
-                     *             "insert_exists": 0,
-                     *             "update_missing": 0,
-                     *             "update_origin_differs": 0,
-                     *             "delete_missing": 0,
-                     *             "delete_origin_differs": 0
-                     *           },
-                     *           "applyErrorCount": 0,
-                     *           "syncErrorCount": 0
-                     *         },
-                     *         "lastError": null,
-                     *         "lastCommitTime": "2026-12-07T10:30:00.000Z",
-                     *         "lastAppliedAt": "2026-12-07T10:30:00.000Z",
-                     *         "createdAt": "2026-12-07T10:30:00.000Z",
-                     *         "updatedAt": "2026-12-07T10:30:00.000Z"
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["SubscriptionResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            /** @description No publication of that name. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "NOT_FOUND",
-                     *         "message": "No publication eu_customers.",
-                     *         "details": {
-                     *           "resource": "logical.publication",
-                     *           "id": "eu_customers"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            405: components["responses"]["MethodNotAllowed"];
-            /** @description The name is taken, the target is a standby or the publication's own node, or the limit is reached. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "CONFLICT",
-                     *         "message": "The subscription target must take writes (PRIMARY or STANDALONE): node-2 is a STANDBY of node-1.",
-                     *         "details": {
-                     *           "reason": "NOT_WRITABLE",
-                     *           "nodeId": "node-2",
-                     *           "role": "STANDBY"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            /** @description The request makes no sense. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "success": false,
-                     *       "error": {
-                     *         "code": "UNPROCESSABLE",
-                     *         "message": "Publication eu_customers is on node-1, not node-3.",
-                     *         "details": {
-                     *           "sourceNodeId": "node-3"
-                     *         }
-                     *       },
-                     *       "timestamp": "2026-12-07T10:30:00.000Z"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -50659,6 +49848,254 @@ export interface operations {
             501: components["responses"]["NotImplemented"];
         };
     };
+    getAdvancedReplicationLogicalChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getAdvancedReplicationLogicalPublications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    postAdvancedReplicationLogicalPublications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getAdvancedReplicationLogicalPublicationsByName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `name` of the addressed `publications` entry. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    putAdvancedReplicationLogicalPublicationsByName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `name` of the addressed `publications` entry. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    deleteAdvancedReplicationLogicalPublicationsByName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `name` of the addressed `publications` entry. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getAdvancedReplicationLogicalStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getAdvancedReplicationLogicalSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    postAdvancedReplicationLogicalSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    getAdvancedReplicationLogicalSubscriptionsByName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `name` of the addressed `subscriptions` entry. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    putAdvancedReplicationLogicalSubscriptionsByName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `name` of the addressed `subscriptions` entry. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    deleteAdvancedReplicationLogicalSubscriptionsByName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `name` of the addressed `subscriptions` entry. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    postAdvancedReplicationLogicalSubscriptionsByNameDisable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `name` of the addressed `subscriptions` entry. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
+    postAdvancedReplicationLogicalSubscriptionsByNameEnable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `name` of the addressed `subscriptions` entry. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            501: components["responses"]["NotImplemented"];
+        };
+    };
     getAdvancedReplicationMonitoringAlerts: {
         parameters: {
             query?: never;
@@ -50826,215 +50263,6 @@ export interface operations {
         };
     };
     getAdvancedReplicationMonitoringTimeseries: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMultiMasterConvergence: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMultiMasterGroups: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationMultiMasterGroups: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `groupId` of the addressed `groups` entry. */
-                groupId: string;
-                /** @description The `siteId` of the addressed `sites` entry. */
-                siteId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMultiMasterGroupsById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `groups` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    putAdvancedReplicationMultiMasterGroupsById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `groups` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteAdvancedReplicationMultiMasterGroupsById: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `groups` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationMultiMasterGroupsByIdSites: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `id` of the addressed `groups` entry. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMultiMasterQuorumStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationMultiMasterReplicate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMultiMasterSites: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationMultiMasterStatistics: {
         parameters: {
             query?: never;
             header?: never;
@@ -51439,38 +50667,6 @@ export interface operations {
         };
     };
     getGatewayStats: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getGeoReplicationConflicts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postGeoReplicationConflictsResolve: {
         parameters: {
             query?: never;
             header?: never;

@@ -381,182 +381,182 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getLogicalChanges",
+    operationId: "getAdvancedReplicationLogicalChanges",
     method: "get",
     path: "/api/v1/advanced-replication/logical/changes",
     expressPath: "/api/v1/advanced-replication/logical/changes",
-    tags: ["Logical replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "listLogicalPublications",
+    operationId: "getAdvancedReplicationLogicalPublications",
     method: "get",
     path: "/api/v1/advanced-replication/logical/publications",
     expressPath: "/api/v1/advanced-replication/logical/publications",
-    tags: ["Logical replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "createLogicalPublication",
+    operationId: "postAdvancedReplicationLogicalPublications",
     method: "post",
     path: "/api/v1/advanced-replication/logical/publications",
     expressPath: "/api/v1/advanced-replication/logical/publications",
-    tags: ["Logical replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "dropLogicalPublication",
+    operationId: "deleteAdvancedReplicationLogicalPublicationsByName",
     method: "delete",
     path: "/api/v1/advanced-replication/logical/publications/{name}",
     expressPath: "/api/v1/advanced-replication/logical/publications/:name",
-    tags: ["Logical replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getLogicalPublication",
+    operationId: "getAdvancedReplicationLogicalPublicationsByName",
     method: "get",
     path: "/api/v1/advanced-replication/logical/publications/{name}",
     expressPath: "/api/v1/advanced-replication/logical/publications/:name",
-    tags: ["Logical replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "updateLogicalPublication",
+    operationId: "putAdvancedReplicationLogicalPublicationsByName",
     method: "put",
     path: "/api/v1/advanced-replication/logical/publications/{name}",
     expressPath: "/api/v1/advanced-replication/logical/publications/:name",
-    tags: ["Logical replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getLogicalStatistics",
+    operationId: "getAdvancedReplicationLogicalStatistics",
     method: "get",
     path: "/api/v1/advanced-replication/logical/statistics",
     expressPath: "/api/v1/advanced-replication/logical/statistics",
-    tags: ["Logical replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "listLogicalSubscriptions",
+    operationId: "getAdvancedReplicationLogicalSubscriptions",
     method: "get",
     path: "/api/v1/advanced-replication/logical/subscriptions",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions",
-    tags: ["Logical replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "createLogicalSubscription",
+    operationId: "postAdvancedReplicationLogicalSubscriptions",
     method: "post",
     path: "/api/v1/advanced-replication/logical/subscriptions",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions",
-    tags: ["Logical replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "dropLogicalSubscription",
+    operationId: "deleteAdvancedReplicationLogicalSubscriptionsByName",
     method: "delete",
     path: "/api/v1/advanced-replication/logical/subscriptions/{name}",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions/:name",
-    tags: ["Logical replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getLogicalSubscription",
+    operationId: "getAdvancedReplicationLogicalSubscriptionsByName",
     method: "get",
     path: "/api/v1/advanced-replication/logical/subscriptions/{name}",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions/:name",
-    tags: ["Logical replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "updateLogicalSubscription",
+    operationId: "putAdvancedReplicationLogicalSubscriptionsByName",
     method: "put",
     path: "/api/v1/advanced-replication/logical/subscriptions/{name}",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions/:name",
-    tags: ["Logical replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "disableLogicalSubscription",
+    operationId: "postAdvancedReplicationLogicalSubscriptionsByNameDisable",
     method: "post",
     path: "/api/v1/advanced-replication/logical/subscriptions/{name}/disable",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions/:name/disable",
-    tags: ["Logical replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "enableLogicalSubscription",
+    operationId: "postAdvancedReplicationLogicalSubscriptionsByNameEnable",
     method: "post",
     path: "/api/v1/advanced-replication/logical/subscriptions/{name}/enable",
     expressPath: "/api/v1/advanced-replication/logical/subscriptions/:name/enable",
-    tags: ["Logical replication"],
+    tags: ["Planned"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
+    planned: true,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -706,156 +706,156 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMultiMasterConvergence",
+    operationId: "getMultiMasterConvergence",
     method: "get",
     path: "/api/v1/advanced-replication/multi-master/convergence",
     expressPath: "/api/v1/advanced-replication/multi-master/convergence",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMultiMasterGroups",
+    operationId: "listMultiMasterGroups",
     method: "get",
     path: "/api/v1/advanced-replication/multi-master/groups",
     expressPath: "/api/v1/advanced-replication/multi-master/groups",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationMultiMasterGroups",
+    operationId: "createMultiMasterGroup",
     method: "post",
     path: "/api/v1/advanced-replication/multi-master/groups",
     expressPath: "/api/v1/advanced-replication/multi-master/groups",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId",
+    operationId: "removeMultiMasterSite",
     method: "delete",
     path: "/api/v1/advanced-replication/multi-master/groups/{groupId}/sites/{siteId}",
     expressPath: "/api/v1/advanced-replication/multi-master/groups/:groupId/sites/:siteId",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteAdvancedReplicationMultiMasterGroupsById",
+    operationId: "deleteMultiMasterGroup",
     method: "delete",
     path: "/api/v1/advanced-replication/multi-master/groups/{id}",
     expressPath: "/api/v1/advanced-replication/multi-master/groups/:id",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMultiMasterGroupsById",
+    operationId: "getMultiMasterGroup",
     method: "get",
     path: "/api/v1/advanced-replication/multi-master/groups/{id}",
     expressPath: "/api/v1/advanced-replication/multi-master/groups/:id",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "putAdvancedReplicationMultiMasterGroupsById",
+    operationId: "updateMultiMasterGroup",
     method: "put",
     path: "/api/v1/advanced-replication/multi-master/groups/{id}",
     expressPath: "/api/v1/advanced-replication/multi-master/groups/:id",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationMultiMasterGroupsByIdSites",
+    operationId: "addMultiMasterSite",
     method: "post",
     path: "/api/v1/advanced-replication/multi-master/groups/{id}/sites",
     expressPath: "/api/v1/advanced-replication/multi-master/groups/:id/sites",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMultiMasterQuorumStatus",
+    operationId: "getMultiMasterQuorumStatus",
     method: "get",
     path: "/api/v1/advanced-replication/multi-master/quorum-status",
     expressPath: "/api/v1/advanced-replication/multi-master/quorum-status",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationMultiMasterReplicate",
+    operationId: "replicateMultiMaster",
     method: "post",
     path: "/api/v1/advanced-replication/multi-master/replicate",
     expressPath: "/api/v1/advanced-replication/multi-master/replicate",
-    tags: ["Planned"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA"],
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMultiMasterSites",
+    operationId: "listMultiMasterSites",
     method: "get",
     path: "/api/v1/advanced-replication/multi-master/sites",
     expressPath: "/api/v1/advanced-replication/multi-master/sites",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationMultiMasterStatistics",
+    operationId: "getMultiMasterStatistics",
     method: "get",
     path: "/api/v1/advanced-replication/multi-master/statistics",
     expressPath: "/api/v1/advanced-replication/multi-master/statistics",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -2721,26 +2721,26 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getGeoReplicationConflicts",
+    operationId: "listGeoReplicationConflicts",
     method: "get",
     path: "/api/v1/geo-replication/conflicts",
     expressPath: "/api/v1/geo-replication/conflicts",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postGeoReplicationConflictsResolve",
+    operationId: "resolveGeoReplicationConflict",
     method: "post",
     path: "/api/v1/geo-replication/conflicts/resolve",
     expressPath: "/api/v1/geo-replication/conflicts/resolve",
-    tags: ["Planned"],
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -4658,142 +4658,64 @@ export const operations = [
     readOnly: false,
   },
   {
+    operationId: "listReplicationGroupsAlias",
+    method: "get",
+    path: "/api/v1/replication/groups",
+    expressPath: "/api/v1/replication/groups",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "createReplicationGroupAlias",
+    method: "post",
+    path: "/api/v1/replication/groups",
+    expressPath: "/api/v1/replication/groups",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "deleteReplicationGroupAlias",
+    method: "delete",
+    path: "/api/v1/replication/groups/{id}",
+    expressPath: "/api/v1/replication/groups/:id",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getReplicationGroupAlias",
+    method: "get",
+    path: "/api/v1/replication/groups/{id}",
+    expressPath: "/api/v1/replication/groups/:id",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
     operationId: "getReplicationLag",
     method: "get",
     path: "/api/v1/replication/lag",
     expressPath: "/api/v1/replication/lag",
     tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "listLogicalPublicationsAlias",
-    method: "get",
-    path: "/api/v1/replication/logical/publications",
-    expressPath: "/api/v1/replication/logical/publications",
-    tags: ["Logical replication"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "createLogicalPublicationAlias",
-    method: "post",
-    path: "/api/v1/replication/logical/publications",
-    expressPath: "/api/v1/replication/logical/publications",
-    tags: ["Logical replication"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "dropLogicalPublicationAlias",
-    method: "delete",
-    path: "/api/v1/replication/logical/publications/{name}",
-    expressPath: "/api/v1/replication/logical/publications/:name",
-    tags: ["Logical replication"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "getLogicalPublicationAlias",
-    method: "get",
-    path: "/api/v1/replication/logical/publications/{name}",
-    expressPath: "/api/v1/replication/logical/publications/:name",
-    tags: ["Logical replication"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "listLogicalSubscriptionsAlias",
-    method: "get",
-    path: "/api/v1/replication/logical/subscriptions",
-    expressPath: "/api/v1/replication/logical/subscriptions",
-    tags: ["Logical replication"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "createLogicalSubscriptionAlias",
-    method: "post",
-    path: "/api/v1/replication/logical/subscriptions",
-    expressPath: "/api/v1/replication/logical/subscriptions",
-    tags: ["Logical replication"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "dropLogicalSubscriptionAlias",
-    method: "delete",
-    path: "/api/v1/replication/logical/subscriptions/{name}",
-    expressPath: "/api/v1/replication/logical/subscriptions/:name",
-    tags: ["Logical replication"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "getLogicalSubscriptionAlias",
-    method: "get",
-    path: "/api/v1/replication/logical/subscriptions/{name}",
-    expressPath: "/api/v1/replication/logical/subscriptions/:name",
-    tags: ["Logical replication"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "disableLogicalSubscriptionAlias",
-    method: "put",
-    path: "/api/v1/replication/logical/subscriptions/{name}/disable",
-    expressPath: "/api/v1/replication/logical/subscriptions/:name/disable",
-    tags: ["Logical replication"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "enableLogicalSubscriptionAlias",
-    method: "put",
-    path: "/api/v1/replication/logical/subscriptions/{name}/enable",
-    expressPath: "/api/v1/replication/logical/subscriptions/:name/enable",
-    tags: ["Logical replication"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
     planned: false,
     websocket: false,
     public: false,
@@ -4866,11 +4788,11 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "listLogicalPublicationsReplicationAlias",
+    operationId: "getMultiMasterConvergenceAlias",
     method: "get",
-    path: "/api/v1/replication/publications",
-    expressPath: "/api/v1/replication/publications",
-    tags: ["Logical replication"],
+    path: "/api/v1/replication/multi-master/convergence",
+    expressPath: "/api/v1/replication/multi-master/convergence",
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: false,
     websocket: false,
@@ -4879,12 +4801,90 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "createLogicalPublicationReplicationAlias",
+    operationId: "listMultiMasterGroupsAlias",
+    method: "get",
+    path: "/api/v1/replication/multi-master/groups",
+    expressPath: "/api/v1/replication/multi-master/groups",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "createMultiMasterGroupAlias",
     method: "post",
-    path: "/api/v1/replication/publications",
-    expressPath: "/api/v1/replication/publications",
-    tags: ["Logical replication"],
+    path: "/api/v1/replication/multi-master/groups",
+    expressPath: "/api/v1/replication/multi-master/groups",
+    tags: ["Multi-master"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "deleteMultiMasterGroupAlias",
+    method: "delete",
+    path: "/api/v1/replication/multi-master/groups/{id}",
+    expressPath: "/api/v1/replication/multi-master/groups/:id",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getMultiMasterGroupAlias",
+    method: "get",
+    path: "/api/v1/replication/multi-master/groups/{id}",
+    expressPath: "/api/v1/replication/multi-master/groups/:id",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "addMultiMasterSiteAlias",
+    method: "post",
+    path: "/api/v1/replication/multi-master/groups/{id}/sites",
+    expressPath: "/api/v1/replication/multi-master/groups/:id/sites",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "removeMultiMasterSiteAlias",
+    method: "delete",
+    path: "/api/v1/replication/multi-master/groups/{id}/sites/{site}",
+    expressPath: "/api/v1/replication/multi-master/groups/:id/sites/:site",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getMultiMasterStatisticsAlias",
+    method: "get",
+    path: "/api/v1/replication/multi-master/stats",
+    expressPath: "/api/v1/replication/multi-master/stats",
+    tags: ["Multi-master"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
     planned: false,
     websocket: false,
     public: false,
@@ -5171,32 +5171,6 @@ export const operations = [
     expressPath: "/api/v1/replication/status",
     tags: ["Replication"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "listLogicalSubscriptionsReplicationAlias",
-    method: "get",
-    path: "/api/v1/replication/subscriptions",
-    expressPath: "/api/v1/replication/subscriptions",
-    tags: ["Logical replication"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: false,
-    websocket: false,
-    public: false,
-    sparseFields: false,
-    readOnly: false,
-  },
-  {
-    operationId: "createLogicalSubscriptionReplicationAlias",
-    method: "post",
-    path: "/api/v1/replication/subscriptions",
-    expressPath: "/api/v1/replication/subscriptions",
-    tags: ["Logical replication"],
-    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
     planned: false,
     websocket: false,
     public: false,
@@ -5963,6 +5937,8 @@ export const operations = [
 export type OperationId =
   | "addClusterNode"
   | "addLoadBalancerBackend"
+  | "addMultiMasterSite"
+  | "addMultiMasterSiteAlias"
   | "addRaftMember"
   | "addReplica"
   | "addShard"
@@ -5979,16 +5955,13 @@ export type OperationId =
   | "configureReplication"
   | "createAccessToken"
   | "createApiKey"
-  | "createLogicalPublication"
-  | "createLogicalPublicationAlias"
-  | "createLogicalPublicationReplicationAlias"
-  | "createLogicalSubscription"
-  | "createLogicalSubscriptionAlias"
-  | "createLogicalSubscriptionReplicationAlias"
   | "createMigrationTask"
   | "createMigrationTaskAlias"
+  | "createMultiMasterGroup"
+  | "createMultiMasterGroupAlias"
   | "createRaftSnapshot"
   | "createReplicationAlertRule"
+  | "createReplicationGroupAlias"
   | "createReplicationSlot"
   | "createReplicationSnapshot"
   | "createShardedTable"
@@ -5997,9 +5970,9 @@ export type OperationId =
   | "deleteAdvancedReplicationGdsServicesByName"
   | "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionId"
   | "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstancesByInstanceId"
+  | "deleteAdvancedReplicationLogicalPublicationsByName"
+  | "deleteAdvancedReplicationLogicalSubscriptionsByName"
   | "deleteAdvancedReplicationMonitoringAlertsById"
-  | "deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId"
-  | "deleteAdvancedReplicationMultiMasterGroupsById"
   | "deleteConnectionsById"
   | "deleteGatewayFiltersById"
   | "deleteGatewayRatelimitsById"
@@ -6007,6 +5980,8 @@ export type OperationId =
   | "deleteGatewayServicesById"
   | "deleteGeoReplicationDatacentersById"
   | "deleteMigrationTask"
+  | "deleteMultiMasterGroup"
+  | "deleteMultiMasterGroupAlias"
   | "deleteNetworkClusterNodesById"
   | "deleteNetworkConnectionsById"
   | "deleteNetworkListenersByPort"
@@ -6015,21 +5990,14 @@ export type OperationId =
   | "deleteNetworkPortsByPort"
   | "deleteNetworkProtocolExtensionsById"
   | "deletePoolsByIdPartitionsByName"
+  | "deleteReplicationGroupAlias"
   | "deleteReplicationSlot"
   | "deleteReplicationSnapshot"
   | "deleteSessionsById"
   | "deleteXaResourceManager"
-  | "disableLogicalSubscription"
-  | "disableLogicalSubscriptionAlias"
   | "distributeQuery"
-  | "dropLogicalPublication"
-  | "dropLogicalPublicationAlias"
-  | "dropLogicalSubscription"
-  | "dropLogicalSubscriptionAlias"
   | "dropShardedTable"
   | "dropShardedTableAlias"
-  | "enableLogicalSubscription"
-  | "enableLogicalSubscriptionAlias"
   | "endXaTransaction"
   | "endXaTransactionAlias"
   | "executeDistributedQuery"
@@ -6057,6 +6025,12 @@ export type OperationId =
   | "getAdvancedReplicationGdsServicesByNameRegions"
   | "getAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstances"
   | "getAdvancedReplicationGdsStatistics"
+  | "getAdvancedReplicationLogicalChanges"
+  | "getAdvancedReplicationLogicalPublications"
+  | "getAdvancedReplicationLogicalPublicationsByName"
+  | "getAdvancedReplicationLogicalStatistics"
+  | "getAdvancedReplicationLogicalSubscriptions"
+  | "getAdvancedReplicationLogicalSubscriptionsByName"
   | "getAdvancedReplicationMonitoringAlerts"
   | "getAdvancedReplicationMonitoringChannels"
   | "getAdvancedReplicationMonitoringConflicts"
@@ -6065,12 +6039,6 @@ export type OperationId =
   | "getAdvancedReplicationMonitoringLag"
   | "getAdvancedReplicationMonitoringThroughput"
   | "getAdvancedReplicationMonitoringTimeseries"
-  | "getAdvancedReplicationMultiMasterConvergence"
-  | "getAdvancedReplicationMultiMasterGroups"
-  | "getAdvancedReplicationMultiMasterGroupsById"
-  | "getAdvancedReplicationMultiMasterQuorumStatus"
-  | "getAdvancedReplicationMultiMasterSites"
-  | "getAdvancedReplicationMultiMasterStatistics"
   | "getCacheFusionStatistics"
   | "getCacheFusionStatisticsAlias"
   | "getCacheFusionStatus"
@@ -6103,7 +6071,6 @@ export type OperationId =
   | "getGatewayServices"
   | "getGatewayServicesById"
   | "getGatewayStats"
-  | "getGeoReplicationConflicts"
   | "getGeoReplicationDatacenters"
   | "getGeoReplicationDatacentersById"
   | "getGeoReplicationStatistics"
@@ -6118,18 +6085,19 @@ export type OperationId =
   | "getLiveness"
   | "getLoadBalancerBackend"
   | "getLoadBalancerStatistics"
-  | "getLogicalChanges"
-  | "getLogicalPublication"
-  | "getLogicalPublicationAlias"
-  | "getLogicalStatistics"
-  | "getLogicalSubscription"
-  | "getLogicalSubscriptionAlias"
   | "getMemberState"
   | "getMetrics"
   | "getMigrationStatistics"
   | "getMigrationTask"
   | "getMigrationTaskAlias"
   | "getMigrationTaskProgress"
+  | "getMultiMasterConvergence"
+  | "getMultiMasterConvergenceAlias"
+  | "getMultiMasterGroup"
+  | "getMultiMasterGroupAlias"
+  | "getMultiMasterQuorumStatus"
+  | "getMultiMasterStatistics"
+  | "getMultiMasterStatisticsAlias"
   | "getNetworkCircuitBreakers"
   | "getNetworkCircuitBreakersByName"
   | "getNetworkCircuitBreakersByNameHistory"
@@ -6198,6 +6166,7 @@ export type OperationId =
   | "getReplica"
   | "getReplicationConfig"
   | "getReplicationDashboard"
+  | "getReplicationGroupAlias"
   | "getReplicationLag"
   | "getReplicationSlot"
   | "getReplicationSnapshot"
@@ -6246,6 +6215,7 @@ export type OperationId =
   | "listEvents"
   | "listFailoverHistory"
   | "listFaults"
+  | "listGeoReplicationConflicts"
   | "listGrdAffinity"
   | "listGrdResources"
   | "listHealthHistory"
@@ -6253,14 +6223,11 @@ export type OperationId =
   | "listInDoubtTransactions"
   | "listLoadBalancerBackends"
   | "listLoadBalancerConnections"
-  | "listLogicalPublications"
-  | "listLogicalPublicationsAlias"
-  | "listLogicalPublicationsReplicationAlias"
-  | "listLogicalSubscriptions"
-  | "listLogicalSubscriptionsAlias"
-  | "listLogicalSubscriptionsReplicationAlias"
   | "listMembers"
   | "listMigrationTasks"
+  | "listMultiMasterGroups"
+  | "listMultiMasterGroupsAlias"
+  | "listMultiMasterSites"
   | "listParallelQueryPlans"
   | "listRacInstances"
   | "listRacRecoveryHistory"
@@ -6270,6 +6237,7 @@ export type OperationId =
   | "listReplicationAlerts"
   | "listReplicationChannels"
   | "listReplicationConflicts"
+  | "listReplicationGroupsAlias"
   | "listReplicationLagSamples"
   | "listReplicationSlots"
   | "listReplicationSnapshots"
@@ -6298,15 +6266,15 @@ export type OperationId =
   | "postAdvancedReplicationGdsServices"
   | "postAdvancedReplicationGdsServicesByNameRegions"
   | "postAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstances"
+  | "postAdvancedReplicationLogicalPublications"
+  | "postAdvancedReplicationLogicalSubscriptions"
+  | "postAdvancedReplicationLogicalSubscriptionsByNameDisable"
+  | "postAdvancedReplicationLogicalSubscriptionsByNameEnable"
   | "postAdvancedReplicationMonitoringAlerts"
-  | "postAdvancedReplicationMultiMasterGroups"
-  | "postAdvancedReplicationMultiMasterGroupsByIdSites"
-  | "postAdvancedReplicationMultiMasterReplicate"
   | "postGatewayFilters"
   | "postGatewayRatelimits"
   | "postGatewayRoutes"
   | "postGatewayServices"
-  | "postGeoReplicationConflictsResolve"
   | "postGeoReplicationDatacenters"
   | "postGeoReplicationStreams"
   | "postNetworkCircuitBreakersByNameReset"
@@ -6340,8 +6308,9 @@ export type OperationId =
   | "prepareXaTransactionReplicationAlias"
   | "putAdvancedReplicationApplyConfig"
   | "putAdvancedReplicationGdsServicesByName"
+  | "putAdvancedReplicationLogicalPublicationsByName"
+  | "putAdvancedReplicationLogicalSubscriptionsByName"
   | "putAdvancedReplicationMonitoringAlertsById"
-  | "putAdvancedReplicationMultiMasterGroupsById"
   | "putGatewayRatelimitsById"
   | "putGatewayRoutesById"
   | "putGatewayServicesById"
@@ -6369,9 +6338,13 @@ export type OperationId =
   | "remasterGrdResources"
   | "removeClusterNode"
   | "removeLoadBalancerBackend"
+  | "removeMultiMasterSite"
+  | "removeMultiMasterSiteAlias"
   | "removeRaftMember"
   | "removeReplica"
+  | "replicateMultiMaster"
   | "requestRaftVote"
+  | "resolveGeoReplicationConflict"
   | "resolveInDoubtTransaction"
   | "resolveReplicationConflict"
   | "restoreReplicationSnapshot"
@@ -6410,8 +6383,7 @@ export type OperationId =
   | "triggerReplicationFailover"
   | "updateClusterConfig"
   | "updateFailoverConfig"
-  | "updateLogicalPublication"
-  | "updateLogicalSubscription"
+  | "updateMultiMasterGroup"
   | "updateParallelQueryConfig"
   | "updateRacRecoveryConfig"
   | "updateReplicationConfig"

@@ -22,6 +22,7 @@ import { dhtModule } from './modules/dht.js';
 import { loadBalancerModule } from './modules/load-balancer.js';
 import { coordinatorModule } from './modules/coordinator.js';
 import { shardingModule } from './modules/sharding.js';
+import { multiMasterModule } from './modules/multi-master.js';
 import { distributedQueryModule } from './modules/distributed-query.js';
 import { shardMovesModule } from './modules/shard-moves.js';
 import { geoModule } from './modules/geo.js';
@@ -61,6 +62,7 @@ export const DOMAIN_MODULES: readonly DomainModule[] = [
   conflictsModule,
   applyModule,
   logicalModule,
+  multiMasterModule,
   clusterStatusModule,
   platformModule,
 ];

@@ -986,6 +986,14 @@ export type ConnectionState =
   /** Released or aborted. */
   | 'CLOSED';
 
+/** A change of a group's agreement (event multi_master_convergence). */
+export type ConvergenceEvent = {
+  __typename?: 'ConvergenceEvent';
+  convergence: MultiMasterConvergenceReport;
+  cursor: Scalars['BigInt']['output'];
+  time: Scalars['DateTime']['output'];
+};
+
 /** An alert rule to create. */
 export type CreateAlertRuleInput = {
   /** How long the metric must stay above the threshold (default 0). */
@@ -1983,6 +1991,40 @@ export type GrdTopology = {
   remasteredResources: Scalars['Int']['output'];
   statistics: GrdStats;
   totalResources: Scalars['Int']['output'];
+};
+
+/** Two concurrent writes to one row of a group (GroupConflict in the OpenAPI document). */
+export type GroupConflict = {
+  __typename?: 'GroupConflict';
+  appliedSiteIds: Array<Scalars['ID']['output']>;
+  conflictId: Scalars['ID']['output'];
+  conflictType: ConflictType;
+  detectedAt: Scalars['DateTime']['output'];
+  groupId: Scalars['ID']['output'];
+  key: Scalars['String']['output'];
+  local: GroupConflictVersion;
+  reason: Scalars['String']['output'];
+  remote: GroupConflictVersion;
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  resolvedBy?: Maybe<Scalars['String']['output']>;
+  resolvedRow?: Maybe<Scalars['JSON']['output']>;
+  siblings: Array<GroupConflictVersion>;
+  /** RESOLVED, PENDING (CUSTOM waits for a row) or SIBLINGS (MULTI_VALUE). */
+  status: Scalars['String']['output'];
+  strategy: MultiMasterConflictStrategy;
+  table: Scalars['String']['output'];
+  /** LOCAL, REMOTE, MERGED, CUSTOM or SIBLINGS; null while PENDING. */
+  winner?: Maybe<Scalars['String']['output']>;
+};
+
+/** One side's write of a group conflict. */
+export type GroupConflictVersion = {
+  __typename?: 'GroupConflictVersion';
+  clock: Scalars['JSON']['output'];
+  nodeId: Scalars['ID']['output'];
+  row?: Maybe<Scalars['JSON']['output']>;
+  siteId: Scalars['ID']['output'];
+  writtenAt: Scalars['DateTime']['output'];
 };
 
 /** The hash of a HASH strategy (see ShardHashFunction in the OpenAPI document). */
@@ -3012,6 +3054,208 @@ export type MovePhase =
   | 'SWITCH'
   | 'VERIFY';
 
+export type MultiMasterAntiEntropy = {
+  __typename?: 'MultiMasterAntiEntropy';
+  pairs: Array<MultiMasterAntiEntropyPair>;
+  skippedSiteIds: Array<Scalars['ID']['output']>;
+};
+
+export type MultiMasterAntiEntropyPair = {
+  __typename?: 'MultiMasterAntiEntropyPair';
+  keysRepaired: Scalars['Int']['output'];
+  rangesCompared: Scalars['Int']['output'];
+  rangesDescended: Scalars['Int']['output'];
+  siteA: Scalars['ID']['output'];
+  siteB: Scalars['ID']['output'];
+};
+
+/** How concurrent writes to one row are resolved (ConflictStrategy in the OpenAPI document). */
+export type MultiMasterConflictStrategy =
+  | 'CRDT_PER_COLUMN'
+  | 'CUSTOM'
+  | 'LAST_WRITER_WINS'
+  | 'MULTI_VALUE'
+  | 'SITE_PRIORITY';
+
+/** Whether a group's sites agree, and how long they took (Convergence in the OpenAPI document). */
+export type MultiMasterConvergenceReport = {
+  __typename?: 'MultiMasterConvergenceReport';
+  agreement: Array<MultiMasterSiteAgreement>;
+  converged: Scalars['Boolean']['output'];
+  divergedSince?: Maybe<Scalars['DateTime']['output']>;
+  groupId: Scalars['ID']['output'];
+  lastConvergedAt?: Maybe<Scalars['DateTime']['output']>;
+  lastConvergenceMs?: Maybe<Scalars['BigInt']['output']>;
+  lastDivergenceAt?: Maybe<Scalars['DateTime']['output']>;
+  p99ConvergenceMs?: Maybe<Scalars['BigInt']['output']>;
+  samples: Scalars['Int']['output'];
+  sinceLastDivergenceMs?: Maybe<Scalars['BigInt']['output']>;
+};
+
+export type MultiMasterCounters = {
+  __typename?: 'MultiMasterCounters';
+  antiEntropyRuns: Scalars['Int']['output'];
+  bytesShipped: Scalars['BigInt']['output'];
+  changesApplied: Scalars['Int']['output'];
+  changesShipped: Scalars['Int']['output'];
+  conflictsDetected: Scalars['Int']['output'];
+  duplicatesSkipped: Scalars['Int']['output'];
+  keysRepaired: Scalars['Int']['output'];
+  readRepairs: Scalars['Int']['output'];
+  readsFailed: Scalars['Int']['output'];
+  readsServed: Scalars['Int']['output'];
+  rowsWritten: Scalars['Int']['output'];
+  writesCommitted: Scalars['Int']['output'];
+  writesFailed: Scalars['Int']['output'];
+};
+
+export type MultiMasterGroupStatistics = {
+  __typename?: 'MultiMasterGroupStatistics';
+  converged: Scalars['Boolean']['output'];
+  counters: MultiMasterCounters;
+  groupId: Scalars['ID']['output'];
+  runningSites: Scalars['Int']['output'];
+  sites: Scalars['Int']['output'];
+};
+
+export type MultiMasterPush = {
+  __typename?: 'MultiMasterPush';
+  changesSent: Scalars['Int']['output'];
+};
+
+export type MultiMasterQuorumSite = {
+  __typename?: 'MultiMasterQuorumSite';
+  counts: Scalars['Boolean']['output'];
+  datacenterId?: Maybe<Scalars['ID']['output']>;
+  nodeId: Scalars['ID']['output'];
+  running: Scalars['Boolean']['output'];
+  siteId: Scalars['ID']['output'];
+};
+
+export type MultiMasterQuorumStatus = {
+  __typename?: 'MultiMasterQuorumStatus';
+  groupId: Scalars['ID']['output'];
+  reachableSites: Scalars['Int']['output'];
+  readQuorum: Scalars['Int']['output'];
+  readQuorumReachable: Scalars['Boolean']['output'];
+  sites: Array<MultiMasterQuorumSite>;
+  writeQuorum: Scalars['Int']['output'];
+  writeQuorumReachable: Scalars['Boolean']['output'];
+};
+
+export type MultiMasterRead = {
+  __typename?: 'MultiMasterRead';
+  answeredBy: Array<Scalars['ID']['output']>;
+  groupId: Scalars['ID']['output'];
+  readId: Scalars['ID']['output'];
+  readQuorum: Scalars['Int']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  repairedSiteIds: Array<Scalars['ID']['output']>;
+  rows: Array<MultiMasterReadRow>;
+  siteId: Scalars['ID']['output'];
+  state: Scalars['String']['output'];
+};
+
+export type MultiMasterReadRow = {
+  __typename?: 'MultiMasterReadRow';
+  clock: Scalars['JSON']['output'];
+  dot: Scalars['String']['output'];
+  key: Scalars['String']['output'];
+  row?: Maybe<Scalars['JSON']['output']>;
+  siblings: Array<MultiMasterSibling>;
+  table: Scalars['String']['output'];
+};
+
+/** What replicateMultiMaster does. */
+export type MultiMasterReplicateMode =
+  | 'ANTI_ENTROPY'
+  | 'PUSH'
+  | 'READ'
+  | 'WRITE';
+
+/** What replicateMultiMaster did; the parts of other modes are null. */
+export type MultiMasterReplicateResult = {
+  __typename?: 'MultiMasterReplicateResult';
+  antiEntropy?: Maybe<MultiMasterAntiEntropy>;
+  groupId: Scalars['ID']['output'];
+  mode: MultiMasterReplicateMode;
+  push?: Maybe<MultiMasterPush>;
+  read?: Maybe<MultiMasterRead>;
+  write?: Maybe<MultiMasterWrite>;
+};
+
+export type MultiMasterSibling = {
+  __typename?: 'MultiMasterSibling';
+  atMs: Scalars['BigInt']['output'];
+  dot: Scalars['String']['output'];
+  originSiteId: Scalars['ID']['output'];
+  row?: Maybe<Scalars['JSON']['output']>;
+};
+
+/** A site of a group: a writable node. */
+export type MultiMasterSite = {
+  __typename?: 'MultiMasterSite';
+  addedAt: Scalars['DateTime']['output'];
+  /** Hash of the site's data of the group; equal hashes mean equal data. */
+  dataHash: Scalars['String']['output'];
+  datacenterId?: Maybe<Scalars['ID']['output']>;
+  groupId: Scalars['ID']['output'];
+  nodeId: Scalars['ID']['output'];
+  peers: Array<MultiMasterSitePeer>;
+  priority: Scalars['Int']['output'];
+  rowCount: Scalars['Int']['output'];
+  running: Scalars['Boolean']['output'];
+  siteId: Scalars['ID']['output'];
+  writeRole: Scalars['String']['output'];
+};
+
+export type MultiMasterSiteAgreement = {
+  __typename?: 'MultiMasterSiteAgreement';
+  dataHash: Scalars['String']['output'];
+  siteIds: Array<Scalars['ID']['output']>;
+};
+
+/** What a site has shipped to one other site. */
+export type MultiMasterSitePeer = {
+  __typename?: 'MultiMasterSitePeer';
+  ackedLsn: Scalars['BigInt']['output'];
+  bytesShipped: Scalars['BigInt']['output'];
+  changesShipped: Scalars['Int']['output'];
+  pendingBytes: Scalars['BigInt']['output'];
+  reachable: Scalars['Boolean']['output'];
+  siteId: Scalars['ID']['output'];
+};
+
+export type MultiMasterStatistics = {
+  __typename?: 'MultiMasterStatistics';
+  groups: Scalars['Int']['output'];
+  perGroup: Array<MultiMasterGroupStatistics>;
+  sites: Scalars['Int']['output'];
+  totals: MultiMasterCounters;
+};
+
+export type MultiMasterWrite = {
+  __typename?: 'MultiMasterWrite';
+  acknowledgedBy: Array<Scalars['ID']['output']>;
+  groupId: Scalars['ID']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  settledAt?: Maybe<Scalars['DateTime']['output']>;
+  siteId: Scalars['ID']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  state: Scalars['String']['output'];
+  versions: Array<MultiMasterWrittenVersion>;
+  writeId: Scalars['ID']['output'];
+  writeQuorum: Scalars['Int']['output'];
+};
+
+export type MultiMasterWrittenVersion = {
+  __typename?: 'MultiMasterWrittenVersion';
+  clock: Scalars['JSON']['output'];
+  dot: Scalars['String']['output'];
+  key: Scalars['String']['output'];
+  table: Scalars['String']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Echoes nothing; placeholder root extended by every domain. */
@@ -3025,6 +3269,8 @@ export type Mutation = {
   addReplica: Replica;
   /** Adds a shard to a table (POST …/sharding/tables/{table}/shards). */
   addShard: Shard;
+  /** Adds a site to a group. */
+  addSiteToGroup: ReplicationGroup;
   /** Moves a manual clock forward, firing every timer due in between. */
   advanceClock: Clock;
   /** Places a copy of a shard on a node (PRIMARY by default). */
@@ -3047,6 +3293,8 @@ export type Mutation = {
   createPublication: Publication;
   /** Creates an alert rule. */
   createReplicationAlertRule: ReplicationAlertRule;
+  /** Creates a group. */
+  createReplicationGroup: ReplicationGroup;
   /** Creates a replication slot. */
   createReplicationSlot: ReplicationSlot;
   /** Starts a snapshot of the primary (IN_PROGRESS). */
@@ -3057,6 +3305,8 @@ export type Mutation = {
   createSubscription: LogicalSubscription;
   /** Deletes a migration task, cancelling it when it runs (DELETE …/tasks/{id}). */
   deleteMigrationTask: MigrationTask;
+  /** Deletes a group; true once gone. */
+  deleteReplicationGroup: Scalars['Boolean']['output'];
   /** Drops a replication slot. */
   deleteReplicationSlot: Scalars['Boolean']['output'];
   /** Deletes a snapshot. */
@@ -3139,8 +3389,14 @@ export type Mutation = {
   removeRaftMember: RaftMembership;
   /** Stops a replica's stream and drops its slot; returns it REMOVED. */
   removeReplica: Replica;
+  /** Removes a site from a group; true once removed. */
+  removeSiteFromGroup: Scalars['Boolean']['output'];
+  /** A quorum write or read, a push, or anti-entropy. */
+  replicateMultiMaster: MultiMasterReplicateResult;
   /** Resolves a conflict and writes the winner through the WAL. */
   resolveConflict: ConflictResolution;
+  /** Resolves a group conflict (twin of POST /geo-replication/conflicts/resolve). */
+  resolveGeoReplicationConflict: GroupConflict;
   /** Resolves an in-doubt transaction by hand (all participants, or nodeIds), or previews it with dryRun (POST …/distributed/{id}/resolve). */
   resolveInDoubtTransaction: InDoubtResolution;
   /** Starts restoring a snapshot; returns the restore's progress. */
@@ -3190,6 +3446,8 @@ export type Mutation = {
   updatePublication: Publication;
   /** Replaces the recovery configuration (PUT /api/v1/rac/recovery/config). */
   updateRacRecoveryConfig: RecoveryConfig;
+  /** Changes a group. */
+  updateReplicationGroup: ReplicationGroup;
   /** Adds columns or renames the schema (PUT …/sharding/tables/{table}). */
   updateShardedTable: ShardedTable;
   /** Changes a subscription, or skips its failing transaction (PUT …/logical/subscriptions/{name}). */
@@ -3223,6 +3481,12 @@ export type MutationAddReplicaArgs = {
 export type MutationAddShardArgs = {
   shard: ShardInput;
   table: Scalars['String']['input'];
+};
+
+
+export type MutationAddSiteToGroupArgs = {
+  groupId: Scalars['ID']['input'];
+  site: SiteInfoInput;
 };
 
 
@@ -3289,6 +3553,11 @@ export type MutationCreateReplicationAlertRuleArgs = {
 };
 
 
+export type MutationCreateReplicationGroupArgs = {
+  input: ReplicationGroupInput;
+};
+
+
 export type MutationCreateReplicationSlotArgs = {
   input: CreateSlotInput;
 };
@@ -3311,6 +3580,11 @@ export type MutationCreateSubscriptionArgs = {
 
 export type MutationDeleteMigrationTaskArgs = {
   taskId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteReplicationGroupArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -3519,8 +3793,24 @@ export type MutationRemoveReplicaArgs = {
 };
 
 
+export type MutationRemoveSiteFromGroupArgs = {
+  groupId: Scalars['ID']['input'];
+  siteId: Scalars['ID']['input'];
+};
+
+
+export type MutationReplicateMultiMasterArgs = {
+  input: ReplicateMultiMasterInput;
+};
+
+
 export type MutationResolveConflictArgs = {
   input: ResolveConflictInput;
+};
+
+
+export type MutationResolveGeoReplicationConflictArgs = {
+  input: ResolveGroupConflictInput;
 };
 
 
@@ -3649,6 +3939,12 @@ export type MutationUpdatePublicationArgs = {
 
 export type MutationUpdateRacRecoveryConfigArgs = {
   input: RecoveryConfigInput;
+};
+
+
+export type MutationUpdateReplicationGroupArgs = {
+  id: Scalars['ID']['input'];
+  input: ReplicationGroupUpdateInput;
 };
 
 
@@ -4238,6 +4534,8 @@ export type Query = {
   /** Counts and durations over the failover history. */
   failoverStatistics: FailoverStatistics;
   faults: Array<Fault>;
+  /** Conflicts of multi-master groups, newest first (twin of GET /geo-replication/conflicts). */
+  geoReplicationConflicts: Array<GroupConflict>;
   /** The gossip protocol state; limit and offset page the members. */
   gossipState: GossipState;
   /** The strongest affinities, strongest first by default (GET /api/v1/rac/grd/affinity). */
@@ -4287,6 +4585,18 @@ export type Query = {
   migrationTaskProgress: RebalanceStatus;
   /** Migration tasks (GET /api/v1/cluster/migration/tasks). */
   migrationTasks: MigrationTaskPage;
+  /** Whether each group's sites agree, and how long they took (twin of GET /advanced-replication/multi-master/convergence). */
+  multiMasterConvergenceStatus: Array<MultiMasterConvergenceReport>;
+  /** One group, or null. */
+  multiMasterGroup?: Maybe<ReplicationGroup>;
+  /** The multi-master groups (twin of GET /advanced-replication/multi-master/groups). */
+  multiMasterGroups: Array<ReplicationGroup>;
+  /** Whether each group's quorums are reachable now. */
+  multiMasterQuorumStatus: Array<MultiMasterQuorumStatus>;
+  /** Every site of every group, or of one. */
+  multiMasterSites: Array<MultiMasterSite>;
+  /** Multi-master counters. */
+  multiMasterStatistics: MultiMasterStatistics;
   /**
    * Whether a node has a role, as GET /api/v1/cluster/nodes/{id}/probes/{role} answers it.
    * Public, like the health probes. maxLagBytes and maxLagMs bound a standby's replay lag
@@ -4585,6 +4895,15 @@ export type QueryFaultsArgs = {
 };
 
 
+export type QueryGeoReplicationConflictsArgs = {
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<Scalars['String']['input']>;
+  table?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryGossipStateArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   memberId?: InputMaybe<Scalars['ID']['input']>;
@@ -4745,6 +5064,38 @@ export type QueryMigrationTasksArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
   state?: InputMaybe<WorkflowState>;
   targetNodeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryMultiMasterConvergenceStatusArgs = {
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMultiMasterGroupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryMultiMasterGroupsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMultiMasterQuorumStatusArgs = {
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMultiMasterSitesArgs = {
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -5828,6 +6179,16 @@ export type ReplicaStatusEvent = {
   time: Scalars['DateTime']['output'];
 };
 
+/** What replicateMultiMaster does (ReplicateRequest in the OpenAPI document). */
+export type ReplicateMultiMasterInput = {
+  groupId: Scalars['ID']['input'];
+  mode: MultiMasterReplicateMode;
+  rows?: InputMaybe<Array<RowRefInput>>;
+  siteId?: InputMaybe<Scalars['ID']['input']>;
+  siteIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  writes?: InputMaybe<Array<RowWriteInput>>;
+};
+
 /** An alert of a rule for one standby. */
 export type ReplicationAlert = {
   __typename?: 'ReplicationAlert';
@@ -6005,6 +6366,45 @@ export type ReplicationFailoverResult = {
   reason: Scalars['String']['output'];
   /** Where the new timeline starts. */
   switchLsn: Scalars['String']['output'];
+};
+
+/** A multi-master group (the seed's ReplicationGroup). */
+export type ReplicationGroup = {
+  __typename?: 'ReplicationGroup';
+  /** CRDT_PER_COLUMN strategy: the CRDT of each column (LWW_REGISTER, G_COUNTER, PN_COUNTER, G_SET). */
+  columnCrdts: Scalars['JSON']['output'];
+  conflictStrategy: MultiMasterConflictStrategy;
+  converged: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  groupId: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  readQuorum: Scalars['Int']['output'];
+  sites: Array<MultiMasterSite>;
+  tables: Array<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  writeQuorum: Scalars['Int']['output'];
+};
+
+/** A new group (CreateMultiMasterGroupRequest in the OpenAPI document). */
+export type ReplicationGroupInput = {
+  columnCrdts?: InputMaybe<Scalars['JSON']['input']>;
+  conflictStrategy?: InputMaybe<MultiMasterConflictStrategy>;
+  groupId?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+  readQuorum?: InputMaybe<Scalars['Int']['input']>;
+  sites: Array<SiteInfoInput>;
+  tables: Array<Scalars['String']['input']>;
+  writeQuorum?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What to change in a group (UpdateMultiMasterGroupRequest). */
+export type ReplicationGroupUpdateInput = {
+  columnCrdts?: InputMaybe<Scalars['JSON']['input']>;
+  conflictStrategy?: InputMaybe<MultiMasterConflictStrategy>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  readQuorum?: InputMaybe<Scalars['Int']['input']>;
+  tables?: InputMaybe<Array<Scalars['String']['input']>>;
+  writeQuorum?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A standby's positions and lag (event wal_position_update, at most once per statusIntervalMs per standby). */
@@ -6223,6 +6623,13 @@ export type ResolveConflictInput = {
   strategy: ConflictResolutionStrategy;
 };
 
+/** How to resolve a group conflict (ResolveGroupConflictRequest). */
+export type ResolveGroupConflictInput = {
+  conflictId: Scalars['ID']['input'];
+  strategy?: InputMaybe<MultiMasterConflictStrategy>;
+  value?: InputMaybe<Scalars['JSON']['input']>;
+};
+
 export type Role =
   | 'CLUSTER_ADMIN'
   | 'CLUSTER_VIEWER'
@@ -6251,6 +6658,12 @@ export type RowLock = {
   __typename?: 'RowLock';
   key: Scalars['String']['output'];
   table: Scalars['String']['output'];
+};
+
+/** A row to read. */
+export type RowRefInput = {
+  key: Scalars['String']['input'];
+  table: Scalars['String']['input'];
 };
 
 /** One row write (RowWrite in the OpenAPI document): `row` for a put, none for a delete. */
@@ -6712,6 +7125,13 @@ export type SimulateConflictInput = {
   tableName: Scalars['String']['input'];
 };
 
+/** A node to make a site of a group (SiteInput in the OpenAPI document). */
+export type SiteInfoInput = {
+  nodeId: Scalars['ID']['input'];
+  priority?: InputMaybe<Scalars['Int']['input']>;
+  siteId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** Replication slots now. */
 export type SlotCounts = {
   __typename?: 'SlotCounts';
@@ -6865,6 +7285,8 @@ export type Subscription = {
   metricsStream: Metrics;
   /** The migration_started, migration_progress and migration_completed events, optionally of one task. */
   migrationProgress: RebalanceProgress;
+  /** Each change of a group's agreement: diverged, or converged again with how long it took. */
+  multiMasterConvergence: ConvergenceEvent;
   /** A node, each time it joins, leaves or its status changes. */
   nodeStatusChanged: ClusterNode;
   /** Node joins, leaves and status changes, optionally of one node. */
@@ -7828,6 +8250,7 @@ export type ResolversTypes = {
   ConnectionOutcome: ConnectionOutcome;
   ConnectionSortField: ConnectionSortField;
   ConnectionState: ConnectionState;
+  ConvergenceEvent: ResolverTypeWrapper<ConvergenceEvent>;
   CreateAlertRuleInput: CreateAlertRuleInput;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateReplicationSnapshotInput: CreateReplicationSnapshotInput;
@@ -7905,6 +8328,8 @@ export type ResolversTypes = {
   GrdResourceType: GrdResourceType;
   GrdStats: ResolverTypeWrapper<GrdStats>;
   GrdTopology: ResolverTypeWrapper<GrdTopology>;
+  GroupConflict: ResolverTypeWrapper<GroupConflict>;
+  GroupConflictVersion: ResolverTypeWrapper<GroupConflictVersion>;
   HashFunction: HashFunction;
   HashFunctionName: HashFunctionName;
   HashRouteReason: ResolverTypeWrapper<HashRouteReason>;
@@ -7993,6 +8418,26 @@ export type ResolversTypes = {
   MigrationTaskInput: MigrationTaskInput;
   MigrationTaskPage: ResolverTypeWrapper<MigrationTaskPage>;
   MovePhase: MovePhase;
+  MultiMasterAntiEntropy: ResolverTypeWrapper<MultiMasterAntiEntropy>;
+  MultiMasterAntiEntropyPair: ResolverTypeWrapper<MultiMasterAntiEntropyPair>;
+  MultiMasterConflictStrategy: MultiMasterConflictStrategy;
+  MultiMasterConvergenceReport: ResolverTypeWrapper<MultiMasterConvergenceReport>;
+  MultiMasterCounters: ResolverTypeWrapper<MultiMasterCounters>;
+  MultiMasterGroupStatistics: ResolverTypeWrapper<MultiMasterGroupStatistics>;
+  MultiMasterPush: ResolverTypeWrapper<MultiMasterPush>;
+  MultiMasterQuorumSite: ResolverTypeWrapper<MultiMasterQuorumSite>;
+  MultiMasterQuorumStatus: ResolverTypeWrapper<MultiMasterQuorumStatus>;
+  MultiMasterRead: ResolverTypeWrapper<MultiMasterRead>;
+  MultiMasterReadRow: ResolverTypeWrapper<MultiMasterReadRow>;
+  MultiMasterReplicateMode: MultiMasterReplicateMode;
+  MultiMasterReplicateResult: ResolverTypeWrapper<MultiMasterReplicateResult>;
+  MultiMasterSibling: ResolverTypeWrapper<MultiMasterSibling>;
+  MultiMasterSite: ResolverTypeWrapper<MultiMasterSite>;
+  MultiMasterSiteAgreement: ResolverTypeWrapper<MultiMasterSiteAgreement>;
+  MultiMasterSitePeer: ResolverTypeWrapper<MultiMasterSitePeer>;
+  MultiMasterStatistics: ResolverTypeWrapper<MultiMasterStatistics>;
+  MultiMasterWrite: ResolverTypeWrapper<MultiMasterWrite>;
+  MultiMasterWrittenVersion: ResolverTypeWrapper<MultiMasterWrittenVersion>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NetworkMetrics: ResolverTypeWrapper<NetworkMetrics>;
   NodeCapacity: ResolverTypeWrapper<NodeCapacity>;
@@ -8097,6 +8542,7 @@ export type ResolversTypes = {
   ReplicaState: ReplicaState;
   ReplicaStateCounts: ResolverTypeWrapper<ReplicaStateCounts>;
   ReplicaStatusEvent: ResolverTypeWrapper<ReplicaStatusEvent>;
+  ReplicateMultiMasterInput: ReplicateMultiMasterInput;
   ReplicationAlert: ResolverTypeWrapper<ReplicationAlert>;
   ReplicationAlertRule: ResolverTypeWrapper<ReplicationAlertRule>;
   ReplicationChannel: ResolverTypeWrapper<ReplicationChannel>;
@@ -8107,6 +8553,9 @@ export type ResolversTypes = {
   ReplicationDashboard: ResolverTypeWrapper<ReplicationDashboard>;
   ReplicationFailoverInput: ReplicationFailoverInput;
   ReplicationFailoverResult: ResolverTypeWrapper<ReplicationFailoverResult>;
+  ReplicationGroup: ResolverTypeWrapper<ReplicationGroup>;
+  ReplicationGroupInput: ReplicationGroupInput;
+  ReplicationGroupUpdateInput: ReplicationGroupUpdateInput;
   ReplicationLagEvent: ResolverTypeWrapper<ReplicationLagEvent>;
   ReplicationLagReport: ResolverTypeWrapper<ReplicationLagReport>;
   ReplicationLagSample: ResolverTypeWrapper<ReplicationLagSample>;
@@ -8123,10 +8572,12 @@ export type ResolversTypes = {
   RequestMetrics: ResolverTypeWrapper<RequestMetrics>;
   ResolutionAction: ResolutionAction;
   ResolveConflictInput: ResolveConflictInput;
+  ResolveGroupConflictInput: ResolveGroupConflictInput;
   Role: Role;
   RouteReason: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RouteReason']>;
   RoutedShard: ResolverTypeWrapper<RoutedShard>;
   RowLock: ResolverTypeWrapper<RowLock>;
+  RowRefInput: RowRefInput;
   RowWriteInput: RowWriteInput;
   RowWriteOp: RowWriteOp;
   RuntimeMetrics: ResolverTypeWrapper<RuntimeMetrics>;
@@ -8168,6 +8619,7 @@ export type ResolversTypes = {
   ShardingStrategyInput: ShardingStrategyInput;
   ShardingStrategyType: ShardingStrategyType;
   SimulateConflictInput: SimulateConflictInput;
+  SiteInfoInput: SiteInfoInput;
   SlotCounts: ResolverTypeWrapper<SlotCounts>;
   SlotType: SlotType;
   SlotWalStatusCounts: ResolverTypeWrapper<SlotWalStatusCounts>;
@@ -8291,6 +8743,7 @@ export type ResolversParentTypes = {
   ConflictCounts: ConflictCounts;
   ConflictEvent: ConflictEvent;
   ConflictResolution: ConflictResolution;
+  ConvergenceEvent: ConvergenceEvent;
   CreateAlertRuleInput: CreateAlertRuleInput;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateReplicationSnapshotInput: CreateReplicationSnapshotInput;
@@ -8349,6 +8802,8 @@ export type ResolversParentTypes = {
   GrdResource: GrdResource;
   GrdStats: GrdStats;
   GrdTopology: GrdTopology;
+  GroupConflict: GroupConflict;
+  GroupConflictVersion: GroupConflictVersion;
   HashRouteReason: HashRouteReason;
   HashSharding: HashSharding;
   HealthCheck: HealthCheck;
@@ -8412,6 +8867,24 @@ export type ResolversParentTypes = {
   MigrationTask: MigrationTask;
   MigrationTaskInput: MigrationTaskInput;
   MigrationTaskPage: MigrationTaskPage;
+  MultiMasterAntiEntropy: MultiMasterAntiEntropy;
+  MultiMasterAntiEntropyPair: MultiMasterAntiEntropyPair;
+  MultiMasterConvergenceReport: MultiMasterConvergenceReport;
+  MultiMasterCounters: MultiMasterCounters;
+  MultiMasterGroupStatistics: MultiMasterGroupStatistics;
+  MultiMasterPush: MultiMasterPush;
+  MultiMasterQuorumSite: MultiMasterQuorumSite;
+  MultiMasterQuorumStatus: MultiMasterQuorumStatus;
+  MultiMasterRead: MultiMasterRead;
+  MultiMasterReadRow: MultiMasterReadRow;
+  MultiMasterReplicateResult: MultiMasterReplicateResult;
+  MultiMasterSibling: MultiMasterSibling;
+  MultiMasterSite: MultiMasterSite;
+  MultiMasterSiteAgreement: MultiMasterSiteAgreement;
+  MultiMasterSitePeer: MultiMasterSitePeer;
+  MultiMasterStatistics: MultiMasterStatistics;
+  MultiMasterWrite: MultiMasterWrite;
+  MultiMasterWrittenVersion: MultiMasterWrittenVersion;
   Mutation: Record<PropertyKey, never>;
   NetworkMetrics: NetworkMetrics;
   NodeCapacity: NodeCapacity;
@@ -8488,6 +8961,7 @@ export type ResolversParentTypes = {
   ReplicaLag: ReplicaLag;
   ReplicaStateCounts: ReplicaStateCounts;
   ReplicaStatusEvent: ReplicaStatusEvent;
+  ReplicateMultiMasterInput: ReplicateMultiMasterInput;
   ReplicationAlert: ReplicationAlert;
   ReplicationAlertRule: ReplicationAlertRule;
   ReplicationChannel: ReplicationChannel;
@@ -8497,6 +8971,9 @@ export type ResolversParentTypes = {
   ReplicationDashboard: ReplicationDashboard;
   ReplicationFailoverInput: ReplicationFailoverInput;
   ReplicationFailoverResult: ReplicationFailoverResult;
+  ReplicationGroup: ReplicationGroup;
+  ReplicationGroupInput: ReplicationGroupInput;
+  ReplicationGroupUpdateInput: ReplicationGroupUpdateInput;
   ReplicationLagEvent: ReplicationLagEvent;
   ReplicationLagReport: ReplicationLagReport;
   ReplicationLagSample: ReplicationLagSample;
@@ -8507,9 +8984,11 @@ export type ResolversParentTypes = {
   ReplicationStatus: ReplicationStatus;
   RequestMetrics: RequestMetrics;
   ResolveConflictInput: ResolveConflictInput;
+  ResolveGroupConflictInput: ResolveGroupConflictInput;
   RouteReason: ResolversUnionTypes<ResolversParentTypes>['RouteReason'];
   RoutedShard: RoutedShard;
   RowLock: RowLock;
+  RowRefInput: RowRefInput;
   RowWriteInput: RowWriteInput;
   RuntimeMetrics: RuntimeMetrics;
   Shard: Shard;
@@ -8539,6 +9018,7 @@ export type ResolversParentTypes = {
   ShardingStrategy: ResolversUnionTypes<ResolversParentTypes>['ShardingStrategy'];
   ShardingStrategyInput: ShardingStrategyInput;
   SimulateConflictInput: SimulateConflictInput;
+  SiteInfoInput: SiteInfoInput;
   SlotCounts: SlotCounts;
   SlotWalStatusCounts: SlotWalStatusCounts;
   SnapshotCounts: SnapshotCounts;
@@ -9066,6 +9546,12 @@ export type ConflictResolutionResolvers<ContextType = GraphQLContext, ParentType
   winner?: Resolver<ResolversTypes['ConflictWinner'], ParentType, ContextType>;
 };
 
+export type ConvergenceEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConvergenceEvent'] = ResolversParentTypes['ConvergenceEvent']> = {
+  convergence?: Resolver<ResolversTypes['MultiMasterConvergenceReport'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type CreatedApiKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedApiKey'] = ResolversParentTypes['CreatedApiKey']> = {
   key?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -9550,6 +10036,34 @@ export type GrdTopologyResolvers<ContextType = GraphQLContext, ParentType extend
   remasteredResources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   statistics?: Resolver<ResolversTypes['GrdStats'], ParentType, ContextType>;
   totalResources?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type GroupConflictResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GroupConflict'] = ResolversParentTypes['GroupConflict']> = {
+  appliedSiteIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  conflictId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  conflictType?: Resolver<ResolversTypes['ConflictType'], ParentType, ContextType>;
+  detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  local?: Resolver<ResolversTypes['GroupConflictVersion'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  remote?: Resolver<ResolversTypes['GroupConflictVersion'], ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  resolvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolvedRow?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  siblings?: Resolver<Array<ResolversTypes['GroupConflictVersion']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['MultiMasterConflictStrategy'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  winner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type GroupConflictVersionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GroupConflictVersion'] = ResolversParentTypes['GroupConflictVersion']> = {
+  clock?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  row?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  siteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  writtenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type HashRouteReasonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HashRouteReason'] = ResolversParentTypes['HashRouteReason']> = {
@@ -10096,6 +10610,170 @@ export type MigrationTaskPageResolvers<ContextType = GraphQLContext, ParentType 
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type MultiMasterAntiEntropyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterAntiEntropy'] = ResolversParentTypes['MultiMasterAntiEntropy']> = {
+  pairs?: Resolver<Array<ResolversTypes['MultiMasterAntiEntropyPair']>, ParentType, ContextType>;
+  skippedSiteIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type MultiMasterAntiEntropyPairResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterAntiEntropyPair'] = ResolversParentTypes['MultiMasterAntiEntropyPair']> = {
+  keysRepaired?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rangesCompared?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rangesDescended?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  siteA?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  siteB?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type MultiMasterConvergenceReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterConvergenceReport'] = ResolversParentTypes['MultiMasterConvergenceReport']> = {
+  agreement?: Resolver<Array<ResolversTypes['MultiMasterSiteAgreement']>, ParentType, ContextType>;
+  converged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  divergedSince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastConvergedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastConvergenceMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lastDivergenceAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  p99ConvergenceMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  samples?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sinceLastDivergenceMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+};
+
+export type MultiMasterCountersResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterCounters'] = ResolversParentTypes['MultiMasterCounters']> = {
+  antiEntropyRuns?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bytesShipped?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  changesApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changesShipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  conflictsDetected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  duplicatesSkipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  keysRepaired?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  readRepairs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  readsFailed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  readsServed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsWritten?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  writesCommitted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  writesFailed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MultiMasterGroupStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterGroupStatistics'] = ResolversParentTypes['MultiMasterGroupStatistics']> = {
+  converged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  counters?: Resolver<ResolversTypes['MultiMasterCounters'], ParentType, ContextType>;
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  runningSites?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sites?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MultiMasterPushResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterPush'] = ResolversParentTypes['MultiMasterPush']> = {
+  changesSent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MultiMasterQuorumSiteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterQuorumSite'] = ResolversParentTypes['MultiMasterQuorumSite']> = {
+  counts?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  datacenterId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  running?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  siteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type MultiMasterQuorumStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterQuorumStatus'] = ResolversParentTypes['MultiMasterQuorumStatus']> = {
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reachableSites?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  readQuorum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  readQuorumReachable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sites?: Resolver<Array<ResolversTypes['MultiMasterQuorumSite']>, ParentType, ContextType>;
+  writeQuorum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  writeQuorumReachable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type MultiMasterReadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterRead'] = ResolversParentTypes['MultiMasterRead']> = {
+  answeredBy?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  readId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  readQuorum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  repairedSiteIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['MultiMasterReadRow']>, ParentType, ContextType>;
+  siteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MultiMasterReadRowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterReadRow'] = ResolversParentTypes['MultiMasterReadRow']> = {
+  clock?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  dot?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  siblings?: Resolver<Array<ResolversTypes['MultiMasterSibling']>, ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MultiMasterReplicateResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterReplicateResult'] = ResolversParentTypes['MultiMasterReplicateResult']> = {
+  antiEntropy?: Resolver<Maybe<ResolversTypes['MultiMasterAntiEntropy']>, ParentType, ContextType>;
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['MultiMasterReplicateMode'], ParentType, ContextType>;
+  push?: Resolver<Maybe<ResolversTypes['MultiMasterPush']>, ParentType, ContextType>;
+  read?: Resolver<Maybe<ResolversTypes['MultiMasterRead']>, ParentType, ContextType>;
+  write?: Resolver<Maybe<ResolversTypes['MultiMasterWrite']>, ParentType, ContextType>;
+};
+
+export type MultiMasterSiblingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterSibling'] = ResolversParentTypes['MultiMasterSibling']> = {
+  atMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  dot?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  originSiteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  row?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+};
+
+export type MultiMasterSiteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterSite'] = ResolversParentTypes['MultiMasterSite']> = {
+  addedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dataHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  datacenterId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  peers?: Resolver<Array<ResolversTypes['MultiMasterSitePeer']>, ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  running?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  siteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  writeRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MultiMasterSiteAgreementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterSiteAgreement'] = ResolversParentTypes['MultiMasterSiteAgreement']> = {
+  dataHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  siteIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type MultiMasterSitePeerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterSitePeer'] = ResolversParentTypes['MultiMasterSitePeer']> = {
+  ackedLsn?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  bytesShipped?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  changesShipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pendingBytes?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  reachable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  siteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type MultiMasterStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterStatistics'] = ResolversParentTypes['MultiMasterStatistics']> = {
+  groups?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  perGroup?: Resolver<Array<ResolversTypes['MultiMasterGroupStatistics']>, ParentType, ContextType>;
+  sites?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['MultiMasterCounters'], ParentType, ContextType>;
+};
+
+export type MultiMasterWriteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterWrite'] = ResolversParentTypes['MultiMasterWrite']> = {
+  acknowledgedBy?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  settledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  siteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  versions?: Resolver<Array<ResolversTypes['MultiMasterWrittenVersion']>, ParentType, ContextType>;
+  writeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  writeQuorum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MultiMasterWrittenVersionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MultiMasterWrittenVersion'] = ResolversParentTypes['MultiMasterWrittenVersion']> = {
+  clock?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  dot?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   addClusterNode?: Resolver<ResolversTypes['ClusterNode'], ParentType, ContextType, RequireFields<MutationAddClusterNodeArgs, 'input'>>;
@@ -10103,6 +10781,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   addRaftMember?: Resolver<ResolversTypes['RaftMembership'], ParentType, ContextType, RequireFields<MutationAddRaftMemberArgs, 'autoPromote' | 'nodeId'>>;
   addReplica?: Resolver<ResolversTypes['Replica'], ParentType, ContextType, RequireFields<MutationAddReplicaArgs, 'input'>>;
   addShard?: Resolver<ResolversTypes['Shard'], ParentType, ContextType, RequireFields<MutationAddShardArgs, 'shard' | 'table'>>;
+  addSiteToGroup?: Resolver<ResolversTypes['ReplicationGroup'], ParentType, ContextType, RequireFields<MutationAddSiteToGroupArgs, 'groupId' | 'site'>>;
   advanceClock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType, RequireFields<MutationAdvanceClockArgs, 'ms'>>;
   assignShard?: Resolver<ResolversTypes['ClusterShard'], ParentType, ContextType, RequireFields<MutationAssignShardArgs, 'nodeId' | 'role' | 'shardId'>>;
   beginDistributedTransaction?: Resolver<ResolversTypes['DistributedTransaction'], ParentType, ContextType, RequireFields<MutationBeginDistributedTransactionArgs, 'input'>>;
@@ -10115,11 +10794,13 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationCreateMigrationTaskArgs, 'input'>>;
   createPublication?: Resolver<ResolversTypes['Publication'], ParentType, ContextType, RequireFields<MutationCreatePublicationArgs, 'input'>>;
   createReplicationAlertRule?: Resolver<ResolversTypes['ReplicationAlertRule'], ParentType, ContextType, RequireFields<MutationCreateReplicationAlertRuleArgs, 'input'>>;
+  createReplicationGroup?: Resolver<ResolversTypes['ReplicationGroup'], ParentType, ContextType, RequireFields<MutationCreateReplicationGroupArgs, 'input'>>;
   createReplicationSlot?: Resolver<ResolversTypes['ReplicationSlot'], ParentType, ContextType, RequireFields<MutationCreateReplicationSlotArgs, 'input'>>;
   createReplicationSnapshot?: Resolver<ResolversTypes['ReplicationSnapshot'], ParentType, ContextType, Partial<MutationCreateReplicationSnapshotArgs>>;
   createShardedTable?: Resolver<ResolversTypes['ShardedTable'], ParentType, ContextType, RequireFields<MutationCreateShardedTableArgs, 'input'>>;
   createSubscription?: Resolver<ResolversTypes['LogicalSubscription'], ParentType, ContextType, RequireFields<MutationCreateSubscriptionArgs, 'input'>>;
   deleteMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationDeleteMigrationTaskArgs, 'taskId'>>;
+  deleteReplicationGroup?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationGroupArgs, 'id'>>;
   deleteReplicationSlot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSlotArgs, 'name'>>;
   deleteReplicationSnapshot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteReplicationSnapshotArgs, 'id'>>;
   deleteXaResourceManager?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteXaResourceManagerArgs, 'name'>>;
@@ -10158,7 +10839,10 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   removeLoadBalancerBackend?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveLoadBalancerBackendArgs, 'backendId' | 'force'>>;
   removeRaftMember?: Resolver<ResolversTypes['RaftMembership'], ParentType, ContextType, RequireFields<MutationRemoveRaftMemberArgs, 'force' | 'nodeId'>>;
   removeReplica?: Resolver<ResolversTypes['Replica'], ParentType, ContextType, RequireFields<MutationRemoveReplicaArgs, 'id'>>;
+  removeSiteFromGroup?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveSiteFromGroupArgs, 'groupId' | 'siteId'>>;
+  replicateMultiMaster?: Resolver<ResolversTypes['MultiMasterReplicateResult'], ParentType, ContextType, RequireFields<MutationReplicateMultiMasterArgs, 'input'>>;
   resolveConflict?: Resolver<ResolversTypes['ConflictResolution'], ParentType, ContextType, RequireFields<MutationResolveConflictArgs, 'input'>>;
+  resolveGeoReplicationConflict?: Resolver<ResolversTypes['GroupConflict'], ParentType, ContextType, RequireFields<MutationResolveGeoReplicationConflictArgs, 'input'>>;
   resolveInDoubtTransaction?: Resolver<ResolversTypes['InDoubtResolution'], ParentType, ContextType, RequireFields<MutationResolveInDoubtTransactionArgs, 'dryRun' | 'id' | 'outcome'>>;
   restoreReplicationSnapshot?: Resolver<ResolversTypes['ReplicationSnapshotProgress'], ParentType, ContextType, RequireFields<MutationRestoreReplicationSnapshotArgs, 'id'>>;
   resumeMigrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<MutationResumeMigrationTaskArgs, 'taskId'>>;
@@ -10185,6 +10869,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateParallelQueryConfig?: Resolver<ResolversTypes['ParallelQueryConfig'], ParentType, ContextType, RequireFields<MutationUpdateParallelQueryConfigArgs, 'input'>>;
   updatePublication?: Resolver<ResolversTypes['Publication'], ParentType, ContextType, RequireFields<MutationUpdatePublicationArgs, 'input' | 'name'>>;
   updateRacRecoveryConfig?: Resolver<ResolversTypes['RecoveryConfig'], ParentType, ContextType, RequireFields<MutationUpdateRacRecoveryConfigArgs, 'input'>>;
+  updateReplicationGroup?: Resolver<ResolversTypes['ReplicationGroup'], ParentType, ContextType, RequireFields<MutationUpdateReplicationGroupArgs, 'id' | 'input'>>;
   updateShardedTable?: Resolver<ResolversTypes['ShardedTable'], ParentType, ContextType, RequireFields<MutationUpdateShardedTableArgs, 'input' | 'table'>>;
   updateSubscription?: Resolver<ResolversTypes['LogicalSubscription'], ParentType, ContextType, RequireFields<MutationUpdateSubscriptionArgs, 'input' | 'name'>>;
   writeShardedRows?: Resolver<ResolversTypes['ShardedRowsWritten'], ParentType, ContextType, RequireFields<MutationWriteShardedRowsArgs, 'rows' | 'table'>>;
@@ -10489,6 +11174,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   failoverHistory?: Resolver<Array<ResolversTypes['FailoverResult']>, ParentType, ContextType, RequireFields<QueryFailoverHistoryArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   failoverStatistics?: Resolver<ResolversTypes['FailoverStatistics'], ParentType, ContextType>;
   faults?: Resolver<Array<ResolversTypes['Fault']>, ParentType, ContextType, RequireFields<QueryFaultsArgs, 'limit' | 'offset'>>;
+  geoReplicationConflicts?: Resolver<Array<ResolversTypes['GroupConflict']>, ParentType, ContextType, RequireFields<QueryGeoReplicationConflictsArgs, 'limit' | 'offset'>>;
   gossipState?: Resolver<ResolversTypes['GossipState'], ParentType, ContextType, RequireFields<QueryGossipStateArgs, 'limit' | 'offset'>>;
   grdAffinity?: Resolver<Array<ResolversTypes['GrdAffinity']>, ParentType, ContextType, RequireFields<QueryGrdAffinityArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   grdResources?: Resolver<Array<ResolversTypes['GrdResource']>, ParentType, ContextType, RequireFields<QueryGrdResourcesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
@@ -10514,6 +11200,12 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   migrationTask?: Resolver<ResolversTypes['MigrationTask'], ParentType, ContextType, RequireFields<QueryMigrationTaskArgs, 'taskId'>>;
   migrationTaskProgress?: Resolver<ResolversTypes['RebalanceStatus'], ParentType, ContextType, RequireFields<QueryMigrationTaskProgressArgs, 'taskId'>>;
   migrationTasks?: Resolver<ResolversTypes['MigrationTaskPage'], ParentType, ContextType, Partial<QueryMigrationTasksArgs>>;
+  multiMasterConvergenceStatus?: Resolver<Array<ResolversTypes['MultiMasterConvergenceReport']>, ParentType, ContextType, RequireFields<QueryMultiMasterConvergenceStatusArgs, 'limit' | 'offset'>>;
+  multiMasterGroup?: Resolver<Maybe<ResolversTypes['ReplicationGroup']>, ParentType, ContextType, RequireFields<QueryMultiMasterGroupArgs, 'id'>>;
+  multiMasterGroups?: Resolver<Array<ResolversTypes['ReplicationGroup']>, ParentType, ContextType, RequireFields<QueryMultiMasterGroupsArgs, 'limit' | 'offset'>>;
+  multiMasterQuorumStatus?: Resolver<Array<ResolversTypes['MultiMasterQuorumStatus']>, ParentType, ContextType, RequireFields<QueryMultiMasterQuorumStatusArgs, 'limit' | 'offset'>>;
+  multiMasterSites?: Resolver<Array<ResolversTypes['MultiMasterSite']>, ParentType, ContextType, RequireFields<QueryMultiMasterSitesArgs, 'limit' | 'offset'>>;
+  multiMasterStatistics?: Resolver<ResolversTypes['MultiMasterStatistics'], ParentType, ContextType>;
   nodeRoleProbe?: Resolver<ResolversTypes['NodeRoleProbe'], ParentType, ContextType, RequireFields<QueryNodeRoleProbeArgs, 'nodeId' | 'role'>>;
   parallelQueryPlans?: Resolver<Array<ResolversTypes['ParallelQueryPlan']>, ParentType, ContextType, RequireFields<QueryParallelQueryPlansArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   parallelQueryStatistics?: Resolver<ResolversTypes['ParallelQueryStatistics'], ParentType, ContextType>;
@@ -11102,6 +11794,20 @@ export type ReplicationFailoverResultResolvers<ContextType = GraphQLContext, Par
   switchLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ReplicationGroupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationGroup'] = ResolversParentTypes['ReplicationGroup']> = {
+  columnCrdts?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  conflictStrategy?: Resolver<ResolversTypes['MultiMasterConflictStrategy'], ParentType, ContextType>;
+  converged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  groupId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  readQuorum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sites?: Resolver<Array<ResolversTypes['MultiMasterSite']>, ParentType, ContextType>;
+  tables?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  writeQuorum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ReplicationLagEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplicationLagEvent'] = ResolversParentTypes['ReplicationLagEvent']> = {
   currentLsn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
@@ -11538,6 +12244,7 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   memberStateChanged?: SubscriptionResolver<ResolversTypes['MemberStateEvent'], "memberStateChanged", ParentType, ContextType, Partial<SubscriptionMemberStateChangedArgs>>;
   metricsStream?: SubscriptionResolver<ResolversTypes['Metrics'], "metricsStream", ParentType, ContextType, RequireFields<SubscriptionMetricsStreamArgs, 'interval'>>;
   migrationProgress?: SubscriptionResolver<ResolversTypes['RebalanceProgress'], "migrationProgress", ParentType, ContextType, Partial<SubscriptionMigrationProgressArgs>>;
+  multiMasterConvergence?: SubscriptionResolver<ResolversTypes['ConvergenceEvent'], "multiMasterConvergence", ParentType, ContextType>;
   nodeStatusChanged?: SubscriptionResolver<ResolversTypes['ClusterNode'], "nodeStatusChanged", ParentType, ContextType, Partial<SubscriptionNodeStatusChangedArgs>>;
   nodeStatusChanges?: SubscriptionResolver<Maybe<ResolversTypes['NodeStatusEvent']>, "nodeStatusChanges", ParentType, ContextType, Partial<SubscriptionNodeStatusChangesArgs>>;
   parallelQueryEvents?: SubscriptionResolver<Maybe<ResolversTypes['ParallelQueryEvent']>, "parallelQueryEvents", ParentType, ContextType, Partial<SubscriptionParallelQueryEventsArgs>>;
@@ -11908,6 +12615,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ConflictCounts?: ConflictCountsResolvers<ContextType>;
   ConflictEvent?: ConflictEventResolvers<ContextType>;
   ConflictResolution?: ConflictResolutionResolvers<ContextType>;
+  ConvergenceEvent?: ConvergenceEventResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DecodedChange?: DecodedChangeResolvers<ContextType>;
@@ -11956,6 +12664,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   GrdResource?: GrdResourceResolvers<ContextType>;
   GrdStats?: GrdStatsResolvers<ContextType>;
   GrdTopology?: GrdTopologyResolvers<ContextType>;
+  GroupConflict?: GroupConflictResolvers<ContextType>;
+  GroupConflictVersion?: GroupConflictVersionResolvers<ContextType>;
   HashRouteReason?: HashRouteReasonResolvers<ContextType>;
   HashSharding?: HashShardingResolvers<ContextType>;
   HealthCheck?: HealthCheckResolvers<ContextType>;
@@ -12011,6 +12721,24 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MigrationStatistics?: MigrationStatisticsResolvers<ContextType>;
   MigrationTask?: MigrationTaskResolvers<ContextType>;
   MigrationTaskPage?: MigrationTaskPageResolvers<ContextType>;
+  MultiMasterAntiEntropy?: MultiMasterAntiEntropyResolvers<ContextType>;
+  MultiMasterAntiEntropyPair?: MultiMasterAntiEntropyPairResolvers<ContextType>;
+  MultiMasterConvergenceReport?: MultiMasterConvergenceReportResolvers<ContextType>;
+  MultiMasterCounters?: MultiMasterCountersResolvers<ContextType>;
+  MultiMasterGroupStatistics?: MultiMasterGroupStatisticsResolvers<ContextType>;
+  MultiMasterPush?: MultiMasterPushResolvers<ContextType>;
+  MultiMasterQuorumSite?: MultiMasterQuorumSiteResolvers<ContextType>;
+  MultiMasterQuorumStatus?: MultiMasterQuorumStatusResolvers<ContextType>;
+  MultiMasterRead?: MultiMasterReadResolvers<ContextType>;
+  MultiMasterReadRow?: MultiMasterReadRowResolvers<ContextType>;
+  MultiMasterReplicateResult?: MultiMasterReplicateResultResolvers<ContextType>;
+  MultiMasterSibling?: MultiMasterSiblingResolvers<ContextType>;
+  MultiMasterSite?: MultiMasterSiteResolvers<ContextType>;
+  MultiMasterSiteAgreement?: MultiMasterSiteAgreementResolvers<ContextType>;
+  MultiMasterSitePeer?: MultiMasterSitePeerResolvers<ContextType>;
+  MultiMasterStatistics?: MultiMasterStatisticsResolvers<ContextType>;
+  MultiMasterWrite?: MultiMasterWriteResolvers<ContextType>;
+  MultiMasterWrittenVersion?: MultiMasterWrittenVersionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NetworkMetrics?: NetworkMetricsResolvers<ContextType>;
   NodeCapacity?: NodeCapacityResolvers<ContextType>;
@@ -12084,6 +12812,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ReplicationConflict?: ReplicationConflictResolvers<ContextType>;
   ReplicationDashboard?: ReplicationDashboardResolvers<ContextType>;
   ReplicationFailoverResult?: ReplicationFailoverResultResolvers<ContextType>;
+  ReplicationGroup?: ReplicationGroupResolvers<ContextType>;
   ReplicationLagEvent?: ReplicationLagEventResolvers<ContextType>;
   ReplicationLagReport?: ReplicationLagReportResolvers<ContextType>;
   ReplicationLagSample?: ReplicationLagSampleResolvers<ContextType>;

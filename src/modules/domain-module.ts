@@ -15,6 +15,7 @@ import type { ConflictBook } from '../engines/conflicts/conflict-book.js';
 import type { ApplyEngine } from '../engines/apply/apply-engine.js';
 import type { ReplicationMonitoring } from '../engines/replication-monitoring/replication-monitoring.js';
 import type { LogicalReplication } from '../engines/logical/logical-replication.js';
+import type { MultiMasterEngine } from '../engines/multi-master/multi-master-engine.js';
 import type { CoordinatorEngineHandle } from '../services/coordinator/coordinator-service.js';
 import type { FaultInjector } from '../engines/simulation/fault-injector.js';
 import type { Bootstrap } from '../services/platform/api-keys.js';
@@ -60,6 +61,8 @@ export interface Shared {
   replicationMonitoring: ReplicationMonitoring;
   /** Publications and subscriptions over the WAL (logical). */
   logical: LogicalReplication;
+  /** Multi-master groups, their sites and versions (multi-master). */
+  multiMaster: MultiMasterEngine;
   /** The admin key this start created, if any (platform). */
   bootstrap: Bootstrap;
 }

@@ -8,6 +8,7 @@ import type { TransactionsEventMap } from '../engines/transactions/events.js';
 import type { ShardingEventMap } from '../engines/sharding/events.js';
 import type { DistributedQueryEventMap } from '../engines/sharding/distributed-query-events.js';
 import type { ShardMovesEventMap } from '../engines/sharding/shard-move-events.js';
+import type { MultiMasterEventMap } from '../engines/multi-master/events.js';
 
 /** Every event type of the platform with its payload: the one bus carries them all. */
 export type PlatformEventMap = ClusterEventMap &
@@ -19,4 +20,5 @@ export type PlatformEventMap = ClusterEventMap &
   TransactionsEventMap &
   ShardingEventMap &
   DistributedQueryEventMap &
-  ShardMovesEventMap;
+  ShardMovesEventMap &
+  MultiMasterEventMap;

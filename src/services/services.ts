@@ -43,6 +43,8 @@ import type { MigrationService } from './sharding/migration-service.js';
 import type { GeoReplicationService } from './geo/geo-service.js';
 import type { ConflictsService } from './conflicts/conflicts-service.js';
 import type { LogicalService } from './logical/logical-service.js';
+import type { MultiMasterService } from './multi-master/multi-master-service.js';
+import type { GroupConflictService } from './multi-master/group-conflict-service.js';
 
 /**
  * Every service the API surfaces call, by name: the one catalogue REST handlers, GraphQL
@@ -162,4 +164,9 @@ export interface Services {
   // logical
   /** Publications, subscriptions, decoded changes (/api/v1/advanced-replication/logical). */
   logical: LogicalService;
+  // multi-master
+  /** Multi-master groups, sites, quorum writes and reads, convergence (/api/v1/advanced-replication/multi-master). */
+  multiMaster: MultiMasterService;
+  /** The conflicts of multi-master groups (/api/v1/geo-replication/conflicts). */
+  groupConflicts: GroupConflictService;
 }

@@ -37,16 +37,15 @@ export interface DeleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegio
     instanceId: string;
 }
 
+export interface DeleteAdvancedReplicationLogicalPublicationsByNameRequest {
+    name: string;
+}
+
+export interface DeleteAdvancedReplicationLogicalSubscriptionsByNameRequest {
+    name: string;
+}
+
 export interface DeleteAdvancedReplicationMonitoringAlertsByIdRequest {
-    id: string;
-}
-
-export interface DeleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteIdRequest {
-    groupId: string;
-    siteId: string;
-}
-
-export interface DeleteAdvancedReplicationMultiMasterGroupsByIdRequest {
     id: string;
 }
 
@@ -124,8 +123,12 @@ export interface GetAdvancedReplicationGdsServicesByServiceNameRegionsByRegionId
     regionId: string;
 }
 
-export interface GetAdvancedReplicationMultiMasterGroupsByIdRequest {
-    id: string;
+export interface GetAdvancedReplicationLogicalPublicationsByNameRequest {
+    name: string;
+}
+
+export interface GetAdvancedReplicationLogicalSubscriptionsByNameRequest {
+    name: string;
 }
 
 export interface GetConnectionsByIdRequest {
@@ -259,8 +262,12 @@ export interface PostAdvancedReplicationGdsServicesByServiceNameRegionsByRegionI
     regionId: string;
 }
 
-export interface PostAdvancedReplicationMultiMasterGroupsByIdSitesRequest {
-    id: string;
+export interface PostAdvancedReplicationLogicalSubscriptionsByNameDisableRequest {
+    name: string;
+}
+
+export interface PostAdvancedReplicationLogicalSubscriptionsByNameEnableRequest {
+    name: string;
 }
 
 export interface PostNetworkCircuitBreakersByNameResetRequest {
@@ -319,11 +326,15 @@ export interface PutAdvancedReplicationGdsServicesByNameRequest {
     name: string;
 }
 
-export interface PutAdvancedReplicationMonitoringAlertsByIdRequest {
-    id: string;
+export interface PutAdvancedReplicationLogicalPublicationsByNameRequest {
+    name: string;
 }
 
-export interface PutAdvancedReplicationMultiMasterGroupsByIdRequest {
+export interface PutAdvancedReplicationLogicalSubscriptionsByNameRequest {
+    name: string;
+}
+
+export interface PutAdvancedReplicationMonitoringAlertsByIdRequest {
     id: string;
 }
 
@@ -523,6 +534,92 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: DELETE /api/v1/advanced-replication/logical/publications/{name}
+     */
+    async deleteAdvancedReplicationLogicalPublicationsByNameRaw(requestParameters: DeleteAdvancedReplicationLogicalPublicationsByNameRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.name === null || requestParameters.name === undefined) {
+            throw new runtime.RequiredError('name','Required parameter requestParameters.name was null or undefined when calling deleteAdvancedReplicationLogicalPublicationsByName.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/logical/publications/{name}`.replace(`{${"name"}}`, encodeURIComponent(String(requestParameters.name))),
+            method: 'DELETE',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: DELETE /api/v1/advanced-replication/logical/publications/{name}
+     */
+    async deleteAdvancedReplicationLogicalPublicationsByName(requestParameters: DeleteAdvancedReplicationLogicalPublicationsByNameRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.deleteAdvancedReplicationLogicalPublicationsByNameRaw(requestParameters, initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: DELETE /api/v1/advanced-replication/logical/subscriptions/{name}
+     */
+    async deleteAdvancedReplicationLogicalSubscriptionsByNameRaw(requestParameters: DeleteAdvancedReplicationLogicalSubscriptionsByNameRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.name === null || requestParameters.name === undefined) {
+            throw new runtime.RequiredError('name','Required parameter requestParameters.name was null or undefined when calling deleteAdvancedReplicationLogicalSubscriptionsByName.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/logical/subscriptions/{name}`.replace(`{${"name"}}`, encodeURIComponent(String(requestParameters.name))),
+            method: 'DELETE',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: DELETE /api/v1/advanced-replication/logical/subscriptions/{name}
+     */
+    async deleteAdvancedReplicationLogicalSubscriptionsByName(requestParameters: DeleteAdvancedReplicationLogicalSubscriptionsByNameRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.deleteAdvancedReplicationLogicalSubscriptionsByNameRaw(requestParameters, initOverrides);
+    }
+
+    /**
      * Part of the contract, from the seed section \"4.6 Replication Monitoring (`monitoring.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
      * Planned: DELETE /api/v1/advanced-replication/monitoring/alerts/{id}
      */
@@ -563,96 +660,6 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async deleteAdvancedReplicationMonitoringAlertsById(requestParameters: DeleteAdvancedReplicationMonitoringAlertsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.deleteAdvancedReplicationMonitoringAlertsByIdRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: DELETE /api/v1/advanced-replication/multi-master/groups/{groupId}/sites/{siteId}
-     */
-    async deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteIdRaw(requestParameters: DeleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.groupId === null || requestParameters.groupId === undefined) {
-            throw new runtime.RequiredError('groupId','Required parameter requestParameters.groupId was null or undefined when calling deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId.');
-        }
-
-        if (requestParameters.siteId === null || requestParameters.siteId === undefined) {
-            throw new runtime.RequiredError('siteId','Required parameter requestParameters.siteId was null or undefined when calling deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/multi-master/groups/{groupId}/sites/{siteId}`.replace(`{${"groupId"}}`, encodeURIComponent(String(requestParameters.groupId))).replace(`{${"siteId"}}`, encodeURIComponent(String(requestParameters.siteId))),
-            method: 'DELETE',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: DELETE /api/v1/advanced-replication/multi-master/groups/{groupId}/sites/{siteId}
-     */
-    async deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteId(requestParameters: DeleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.deleteAdvancedReplicationMultiMasterGroupsByGroupIdSitesBySiteIdRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: DELETE /api/v1/advanced-replication/multi-master/groups/{id}
-     */
-    async deleteAdvancedReplicationMultiMasterGroupsByIdRaw(requestParameters: DeleteAdvancedReplicationMultiMasterGroupsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.id === null || requestParameters.id === undefined) {
-            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling deleteAdvancedReplicationMultiMasterGroupsById.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/multi-master/groups/{id}`.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
-            method: 'DELETE',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: DELETE /api/v1/advanced-replication/multi-master/groups/{id}
-     */
-    async deleteAdvancedReplicationMultiMasterGroupsById(requestParameters: DeleteAdvancedReplicationMultiMasterGroupsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.deleteAdvancedReplicationMultiMasterGroupsByIdRaw(requestParameters, initOverrides);
     }
 
     /**
@@ -1945,6 +1952,248 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/logical/changes
+     */
+    async getAdvancedReplicationLogicalChangesRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/logical/changes`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/logical/changes
+     */
+    async getAdvancedReplicationLogicalChanges(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationLogicalChangesRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/logical/publications
+     */
+    async getAdvancedReplicationLogicalPublicationsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/logical/publications`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/logical/publications
+     */
+    async getAdvancedReplicationLogicalPublications(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationLogicalPublicationsRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/logical/publications/{name}
+     */
+    async getAdvancedReplicationLogicalPublicationsByNameRaw(requestParameters: GetAdvancedReplicationLogicalPublicationsByNameRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.name === null || requestParameters.name === undefined) {
+            throw new runtime.RequiredError('name','Required parameter requestParameters.name was null or undefined when calling getAdvancedReplicationLogicalPublicationsByName.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/logical/publications/{name}`.replace(`{${"name"}}`, encodeURIComponent(String(requestParameters.name))),
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/logical/publications/{name}
+     */
+    async getAdvancedReplicationLogicalPublicationsByName(requestParameters: GetAdvancedReplicationLogicalPublicationsByNameRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationLogicalPublicationsByNameRaw(requestParameters, initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/logical/statistics
+     */
+    async getAdvancedReplicationLogicalStatisticsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/logical/statistics`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/logical/statistics
+     */
+    async getAdvancedReplicationLogicalStatistics(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationLogicalStatisticsRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/logical/subscriptions
+     */
+    async getAdvancedReplicationLogicalSubscriptionsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/logical/subscriptions`,
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/logical/subscriptions
+     */
+    async getAdvancedReplicationLogicalSubscriptions(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationLogicalSubscriptionsRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/logical/subscriptions/{name}
+     */
+    async getAdvancedReplicationLogicalSubscriptionsByNameRaw(requestParameters: GetAdvancedReplicationLogicalSubscriptionsByNameRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.name === null || requestParameters.name === undefined) {
+            throw new runtime.RequiredError('name','Required parameter requestParameters.name was null or undefined when calling getAdvancedReplicationLogicalSubscriptionsByName.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/logical/subscriptions/{name}`.replace(`{${"name"}}`, encodeURIComponent(String(requestParameters.name))),
+            method: 'GET',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: GET /api/v1/advanced-replication/logical/subscriptions/{name}
+     */
+    async getAdvancedReplicationLogicalSubscriptionsByName(requestParameters: GetAdvancedReplicationLogicalSubscriptionsByNameRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.getAdvancedReplicationLogicalSubscriptionsByNameRaw(requestParameters, initOverrides);
+    }
+
+    /**
      * Part of the contract, from the seed section \"4.6 Replication Monitoring (`monitoring.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
      * Planned: GET /api/v1/advanced-replication/monitoring/alerts
      */
@@ -2254,244 +2503,6 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async getAdvancedReplicationMonitoringTimeseries(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.getAdvancedReplicationMonitoringTimeseriesRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/multi-master/convergence
-     */
-    async getAdvancedReplicationMultiMasterConvergenceRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/multi-master/convergence`,
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/multi-master/convergence
-     */
-    async getAdvancedReplicationMultiMasterConvergence(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationMultiMasterConvergenceRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/multi-master/groups
-     */
-    async getAdvancedReplicationMultiMasterGroupsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/multi-master/groups`,
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/multi-master/groups
-     */
-    async getAdvancedReplicationMultiMasterGroups(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationMultiMasterGroupsRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/multi-master/groups/{id}
-     */
-    async getAdvancedReplicationMultiMasterGroupsByIdRaw(requestParameters: GetAdvancedReplicationMultiMasterGroupsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.id === null || requestParameters.id === undefined) {
-            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling getAdvancedReplicationMultiMasterGroupsById.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/multi-master/groups/{id}`.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/multi-master/groups/{id}
-     */
-    async getAdvancedReplicationMultiMasterGroupsById(requestParameters: GetAdvancedReplicationMultiMasterGroupsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationMultiMasterGroupsByIdRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/multi-master/quorum-status
-     */
-    async getAdvancedReplicationMultiMasterQuorumStatusRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/multi-master/quorum-status`,
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/multi-master/quorum-status
-     */
-    async getAdvancedReplicationMultiMasterQuorumStatus(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationMultiMasterQuorumStatusRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/multi-master/sites
-     */
-    async getAdvancedReplicationMultiMasterSitesRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/multi-master/sites`,
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/multi-master/sites
-     */
-    async getAdvancedReplicationMultiMasterSites(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationMultiMasterSitesRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/multi-master/statistics
-     */
-    async getAdvancedReplicationMultiMasterStatisticsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/multi-master/statistics`,
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/advanced-replication/multi-master/statistics
-     */
-    async getAdvancedReplicationMultiMasterStatistics(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getAdvancedReplicationMultiMasterStatisticsRaw(initOverrides);
     }
 
     /**
@@ -2937,45 +2948,6 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async getGatewayStats(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.getGatewayStatsRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/geo-replication/conflicts
-     */
-    async getGeoReplicationConflictsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/geo-replication/conflicts`,
-            method: 'GET',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: GET /api/v1/geo-replication/conflicts
-     */
-    async getGeoReplicationConflicts(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.getGeoReplicationConflictsRaw(initOverrides);
     }
 
     /**
@@ -5794,6 +5766,170 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/advanced-replication/logical/publications
+     */
+    async postAdvancedReplicationLogicalPublicationsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/logical/publications`,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/advanced-replication/logical/publications
+     */
+    async postAdvancedReplicationLogicalPublications(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.postAdvancedReplicationLogicalPublicationsRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/advanced-replication/logical/subscriptions
+     */
+    async postAdvancedReplicationLogicalSubscriptionsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/logical/subscriptions`,
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/advanced-replication/logical/subscriptions
+     */
+    async postAdvancedReplicationLogicalSubscriptions(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.postAdvancedReplicationLogicalSubscriptionsRaw(initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/advanced-replication/logical/subscriptions/{name}/disable
+     */
+    async postAdvancedReplicationLogicalSubscriptionsByNameDisableRaw(requestParameters: PostAdvancedReplicationLogicalSubscriptionsByNameDisableRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.name === null || requestParameters.name === undefined) {
+            throw new runtime.RequiredError('name','Required parameter requestParameters.name was null or undefined when calling postAdvancedReplicationLogicalSubscriptionsByNameDisable.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/logical/subscriptions/{name}/disable`.replace(`{${"name"}}`, encodeURIComponent(String(requestParameters.name))),
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/advanced-replication/logical/subscriptions/{name}/disable
+     */
+    async postAdvancedReplicationLogicalSubscriptionsByNameDisable(requestParameters: PostAdvancedReplicationLogicalSubscriptionsByNameDisableRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.postAdvancedReplicationLogicalSubscriptionsByNameDisableRaw(requestParameters, initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/advanced-replication/logical/subscriptions/{name}/enable
+     */
+    async postAdvancedReplicationLogicalSubscriptionsByNameEnableRaw(requestParameters: PostAdvancedReplicationLogicalSubscriptionsByNameEnableRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.name === null || requestParameters.name === undefined) {
+            throw new runtime.RequiredError('name','Required parameter requestParameters.name was null or undefined when calling postAdvancedReplicationLogicalSubscriptionsByNameEnable.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/logical/subscriptions/{name}/enable`.replace(`{${"name"}}`, encodeURIComponent(String(requestParameters.name))),
+            method: 'POST',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: POST /api/v1/advanced-replication/logical/subscriptions/{name}/enable
+     */
+    async postAdvancedReplicationLogicalSubscriptionsByNameEnable(requestParameters: PostAdvancedReplicationLogicalSubscriptionsByNameEnableRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.postAdvancedReplicationLogicalSubscriptionsByNameEnableRaw(requestParameters, initOverrides);
+    }
+
+    /**
      * Part of the contract, from the seed section \"4.6 Replication Monitoring (`monitoring.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
      * Planned: POST /api/v1/advanced-replication/monitoring/alerts
      */
@@ -5830,127 +5966,6 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async postAdvancedReplicationMonitoringAlerts(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.postAdvancedReplicationMonitoringAlertsRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/multi-master/groups
-     */
-    async postAdvancedReplicationMultiMasterGroupsRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/multi-master/groups`,
-            method: 'POST',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/multi-master/groups
-     */
-    async postAdvancedReplicationMultiMasterGroups(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.postAdvancedReplicationMultiMasterGroupsRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/multi-master/groups/{id}/sites
-     */
-    async postAdvancedReplicationMultiMasterGroupsByIdSitesRaw(requestParameters: PostAdvancedReplicationMultiMasterGroupsByIdSitesRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.id === null || requestParameters.id === undefined) {
-            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling postAdvancedReplicationMultiMasterGroupsByIdSites.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/multi-master/groups/{id}/sites`.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
-            method: 'POST',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/multi-master/groups/{id}/sites
-     */
-    async postAdvancedReplicationMultiMasterGroupsByIdSites(requestParameters: PostAdvancedReplicationMultiMasterGroupsByIdSitesRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.postAdvancedReplicationMultiMasterGroupsByIdSitesRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/multi-master/replicate
-     */
-    async postAdvancedReplicationMultiMasterReplicateRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/multi-master/replicate`,
-            method: 'POST',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/advanced-replication/multi-master/replicate
-     */
-    async postAdvancedReplicationMultiMasterReplicate(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.postAdvancedReplicationMultiMasterReplicateRaw(initOverrides);
     }
 
     /**
@@ -6107,45 +6122,6 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async postGatewayServices(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.postGatewayServicesRaw(initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/geo-replication/conflicts/resolve
-     */
-    async postGeoReplicationConflictsResolveRaw(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/geo-replication/conflicts/resolve`,
-            method: 'POST',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"1.4 Geo-Replication (`geo_replication.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: POST /api/v1/geo-replication/conflicts/resolve
-     */
-    async postGeoReplicationConflictsResolve(initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.postGeoReplicationConflictsResolveRaw(initOverrides);
     }
 
     /**
@@ -7336,6 +7312,92 @@ export class PlannedApi extends runtime.BaseAPI {
     }
 
     /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: PUT /api/v1/advanced-replication/logical/publications/{name}
+     */
+    async putAdvancedReplicationLogicalPublicationsByNameRaw(requestParameters: PutAdvancedReplicationLogicalPublicationsByNameRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.name === null || requestParameters.name === undefined) {
+            throw new runtime.RequiredError('name','Required parameter requestParameters.name was null or undefined when calling putAdvancedReplicationLogicalPublicationsByName.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/logical/publications/{name}`.replace(`{${"name"}}`, encodeURIComponent(String(requestParameters.name))),
+            method: 'PUT',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: PUT /api/v1/advanced-replication/logical/publications/{name}
+     */
+    async putAdvancedReplicationLogicalPublicationsByName(requestParameters: PutAdvancedReplicationLogicalPublicationsByNameRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.putAdvancedReplicationLogicalPublicationsByNameRaw(requestParameters, initOverrides);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: PUT /api/v1/advanced-replication/logical/subscriptions/{name}
+     */
+    async putAdvancedReplicationLogicalSubscriptionsByNameRaw(requestParameters: PutAdvancedReplicationLogicalSubscriptionsByNameRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
+        if (requestParameters.name === null || requestParameters.name === undefined) {
+            throw new runtime.RequiredError('name','Required parameter requestParameters.name was null or undefined when calling putAdvancedReplicationLogicalSubscriptionsByName.');
+        }
+
+        const queryParameters: any = {};
+
+        const headerParameters: runtime.HTTPHeaders = {};
+
+        if (this.configuration && this.configuration.apiKey) {
+            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
+        }
+
+        if (this.configuration && this.configuration.accessToken) {
+            const token = this.configuration.accessToken;
+            const tokenString = await token("BearerAuth", []);
+
+            if (tokenString) {
+                headerParameters["Authorization"] = `Bearer ${tokenString}`;
+            }
+        }
+        const response = await this.request({
+            path: `/api/v1/advanced-replication/logical/subscriptions/{name}`.replace(`{${"name"}}`, encodeURIComponent(String(requestParameters.name))),
+            method: 'PUT',
+            headers: headerParameters,
+            query: queryParameters,
+        }, initOverrides);
+
+        return new runtime.VoidApiResponse(response);
+    }
+
+    /**
+     * Part of the contract, from the seed section \"4.2 Logical Replication (`logical.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
+     * Planned: PUT /api/v1/advanced-replication/logical/subscriptions/{name}
+     */
+    async putAdvancedReplicationLogicalSubscriptionsByName(requestParameters: PutAdvancedReplicationLogicalSubscriptionsByNameRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
+        await this.putAdvancedReplicationLogicalSubscriptionsByNameRaw(requestParameters, initOverrides);
+    }
+
+    /**
      * Part of the contract, from the seed section \"4.6 Replication Monitoring (`monitoring.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
      * Planned: PUT /api/v1/advanced-replication/monitoring/alerts/{id}
      */
@@ -7376,49 +7438,6 @@ export class PlannedApi extends runtime.BaseAPI {
      */
     async putAdvancedReplicationMonitoringAlertsById(requestParameters: PutAdvancedReplicationMonitoringAlertsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
         await this.putAdvancedReplicationMonitoringAlertsByIdRaw(requestParameters, initOverrides);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: PUT /api/v1/advanced-replication/multi-master/groups/{id}
-     */
-    async putAdvancedReplicationMultiMasterGroupsByIdRaw(requestParameters: PutAdvancedReplicationMultiMasterGroupsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<runtime.ApiResponse<void>> {
-        if (requestParameters.id === null || requestParameters.id === undefined) {
-            throw new runtime.RequiredError('id','Required parameter requestParameters.id was null or undefined when calling putAdvancedReplicationMultiMasterGroupsById.');
-        }
-
-        const queryParameters: any = {};
-
-        const headerParameters: runtime.HTTPHeaders = {};
-
-        if (this.configuration && this.configuration.apiKey) {
-            headerParameters["X-API-Key"] = this.configuration.apiKey("X-API-Key"); // ApiKeyAuth authentication
-        }
-
-        if (this.configuration && this.configuration.accessToken) {
-            const token = this.configuration.accessToken;
-            const tokenString = await token("BearerAuth", []);
-
-            if (tokenString) {
-                headerParameters["Authorization"] = `Bearer ${tokenString}`;
-            }
-        }
-        const response = await this.request({
-            path: `/api/v1/advanced-replication/multi-master/groups/{id}`.replace(`{${"id"}}`, encodeURIComponent(String(requestParameters.id))),
-            method: 'PUT',
-            headers: headerParameters,
-            query: queryParameters,
-        }, initOverrides);
-
-        return new runtime.VoidApiResponse(response);
-    }
-
-    /**
-     * Part of the contract, from the seed section \"4.1 Multi-Master Replication (`multi_master.rs`)\" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-     * Planned: PUT /api/v1/advanced-replication/multi-master/groups/{id}
-     */
-    async putAdvancedReplicationMultiMasterGroupsById(requestParameters: PutAdvancedReplicationMultiMasterGroupsByIdRequest, initOverrides?: RequestInit | runtime.InitOverrideFunction): Promise<void> {
-        await this.putAdvancedReplicationMultiMasterGroupsByIdRaw(requestParameters, initOverrides);
     }
 
     /**

@@ -20,6 +20,7 @@ export * from './LoadBalancerApi.js';
 export * from './LogicalReplicationApi.js';
 export * from './MembershipApi.js';
 export * from './MetricsApi.js';
+export * from './MultiMasterApi.js';
 export * from './PlannedApi.js';
 export * from './RACApi.js';
 export * from './RaftApi.js';

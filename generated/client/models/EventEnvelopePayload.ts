@@ -41,6 +41,13 @@ import {
     ClusterStatePayloadToJSON,
 } from './ClusterStatePayload.js';
 import {
+    Convergence,
+    instanceOfConvergence,
+    ConvergenceFromJSON,
+    ConvergenceFromJSONTyped,
+    ConvergenceToJSON,
+} from './Convergence.js';
+import {
     DistributedQueryPayload,
     instanceOfDistributedQueryPayload,
     DistributedQueryPayloadFromJSON,
@@ -75,6 +82,13 @@ import {
     FaultPayloadFromJSONTyped,
     FaultPayloadToJSON,
 } from './FaultPayload.js';
+import {
+    GroupConflict,
+    instanceOfGroupConflict,
+    GroupConflictFromJSON,
+    GroupConflictFromJSONTyped,
+    GroupConflictToJSON,
+} from './GroupConflict.js';
 import {
     HealthIssuePayload,
     instanceOfHealthIssuePayload,
@@ -263,7 +277,7 @@ import {
  * Depends on `type`; see the payload schemas.
  * @export
  */
-export type EventEnvelopePayload = Alert | CacheFusionTransferPayload | ClusterConfigPayload | ClusterStatePayload | DistributedQueryPayload | EnqueueLockPayload | FailoverCompletedPayload | FailoverInitiatedPayload | FaultPayload | HealthIssuePayload | InstanceRecoveryPayload | LeaderElectedPayload | MemberStatePayload | NodeHealthPayload | NodeMembershipPayload | ParallelQueryPayload | QuorumPayload | ReplicaStatusPayload | ReplicationConflictPayload | ReplicationErrorPayload | ReplicationLagAlertPayload | ReplicationSlotPayload | ResourceRemasteredPayload | ShardAddedPayload | ShardRemovedPayload | ShardStateChangedPayload | TransactionBegunPayload | TransactionEndedPayload | TransactionForgottenPayload | TransactionHeuristicPayload | TransactionInDoubtPayload | TransactionVotePayload | WalPositionPayload | WorkflowProgress | XaBranchStatePayload;
+export type EventEnvelopePayload = Alert | CacheFusionTransferPayload | ClusterConfigPayload | ClusterStatePayload | Convergence | DistributedQueryPayload | EnqueueLockPayload | FailoverCompletedPayload | FailoverInitiatedPayload | FaultPayload | GroupConflict | HealthIssuePayload | InstanceRecoveryPayload | LeaderElectedPayload | MemberStatePayload | NodeHealthPayload | NodeMembershipPayload | ParallelQueryPayload | QuorumPayload | ReplicaStatusPayload | ReplicationConflictPayload | ReplicationErrorPayload | ReplicationLagAlertPayload | ReplicationSlotPayload | ResourceRemasteredPayload | ShardAddedPayload | ShardRemovedPayload | ShardStateChangedPayload | TransactionBegunPayload | TransactionEndedPayload | TransactionForgottenPayload | TransactionHeuristicPayload | TransactionInDoubtPayload | TransactionVotePayload | WalPositionPayload | WorkflowProgress | XaBranchStatePayload;
 
 export function EventEnvelopePayloadFromJSON(json: any): EventEnvelopePayload {
     return EventEnvelopePayloadFromJSONTyped(json, false);
@@ -273,7 +287,7 @@ export function EventEnvelopePayloadFromJSONTyped(json: any, ignoreDiscriminator
     if ((json === undefined) || (json === null)) {
         return json;
     }
-    return { ...AlertFromJSONTyped(json, true), ...CacheFusionTransferPayloadFromJSONTyped(json, true), ...ClusterConfigPayloadFromJSONTyped(json, true), ...ClusterStatePayloadFromJSONTyped(json, true), ...DistributedQueryPayloadFromJSONTyped(json, true), ...EnqueueLockPayloadFromJSONTyped(json, true), ...FailoverCompletedPayloadFromJSONTyped(json, true), ...FailoverInitiatedPayloadFromJSONTyped(json, true), ...FaultPayloadFromJSONTyped(json, true), ...HealthIssuePayloadFromJSONTyped(json, true), ...InstanceRecoveryPayloadFromJSONTyped(json, true), ...LeaderElectedPayloadFromJSONTyped(json, true), ...MemberStatePayloadFromJSONTyped(json, true), ...NodeHealthPayloadFromJSONTyped(json, true), ...NodeMembershipPayloadFromJSONTyped(json, true), ...ParallelQueryPayloadFromJSONTyped(json, true), ...QuorumPayloadFromJSONTyped(json, true), ...ReplicaStatusPayloadFromJSONTyped(json, true), ...ReplicationConflictPayloadFromJSONTyped(json, true), ...ReplicationErrorPayloadFromJSONTyped(json, true), ...ReplicationLagAlertPayloadFromJSONTyped(json, true), ...ReplicationSlotPayloadFromJSONTyped(json, true), ...ResourceRemasteredPayloadFromJSONTyped(json, true), ...ShardAddedPayloadFromJSONTyped(json, true), ...ShardRemovedPayloadFromJSONTyped(json, true), ...ShardStateChangedPayloadFromJSONTyped(json, true), ...TransactionBegunPayloadFromJSONTyped(json, true), ...TransactionEndedPayloadFromJSONTyped(json, true), ...TransactionForgottenPayloadFromJSONTyped(json, true), ...TransactionHeuristicPayloadFromJSONTyped(json, true), ...TransactionInDoubtPayloadFromJSONTyped(json, true), ...TransactionVotePayloadFromJSONTyped(json, true), ...WalPositionPayloadFromJSONTyped(json, true), ...WorkflowProgressFromJSONTyped(json, true), ...XaBranchStatePayloadFromJSONTyped(json, true) };
+    return { ...AlertFromJSONTyped(json, true), ...CacheFusionTransferPayloadFromJSONTyped(json, true), ...ClusterConfigPayloadFromJSONTyped(json, true), ...ClusterStatePayloadFromJSONTyped(json, true), ...ConvergenceFromJSONTyped(json, true), ...DistributedQueryPayloadFromJSONTyped(json, true), ...EnqueueLockPayloadFromJSONTyped(json, true), ...FailoverCompletedPayloadFromJSONTyped(json, true), ...FailoverInitiatedPayloadFromJSONTyped(json, true), ...FaultPayloadFromJSONTyped(json, true), ...GroupConflictFromJSONTyped(json, true), ...HealthIssuePayloadFromJSONTyped(json, true), ...InstanceRecoveryPayloadFromJSONTyped(json, true), ...LeaderElectedPayloadFromJSONTyped(json, true), ...MemberStatePayloadFromJSONTyped(json, true), ...NodeHealthPayloadFromJSONTyped(json, true), ...NodeMembershipPayloadFromJSONTyped(json, true), ...ParallelQueryPayloadFromJSONTyped(json, true), ...QuorumPayloadFromJSONTyped(json, true), ...ReplicaStatusPayloadFromJSONTyped(json, true), ...ReplicationConflictPayloadFromJSONTyped(json, true), ...ReplicationErrorPayloadFromJSONTyped(json, true), ...ReplicationLagAlertPayloadFromJSONTyped(json, true), ...ReplicationSlotPayloadFromJSONTyped(json, true), ...ResourceRemasteredPayloadFromJSONTyped(json, true), ...ShardAddedPayloadFromJSONTyped(json, true), ...ShardRemovedPayloadFromJSONTyped(json, true), ...ShardStateChangedPayloadFromJSONTyped(json, true), ...TransactionBegunPayloadFromJSONTyped(json, true), ...TransactionEndedPayloadFromJSONTyped(json, true), ...TransactionForgottenPayloadFromJSONTyped(json, true), ...TransactionHeuristicPayloadFromJSONTyped(json, true), ...TransactionInDoubtPayloadFromJSONTyped(json, true), ...TransactionVotePayloadFromJSONTyped(json, true), ...WalPositionPayloadFromJSONTyped(json, true), ...WorkflowProgressFromJSONTyped(json, true), ...XaBranchStatePayloadFromJSONTyped(json, true) };
 }
 
 export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null): any {
@@ -296,6 +310,9 @@ export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null):
     if (instanceOfClusterStatePayload(value)) {
         return ClusterStatePayloadToJSON(value as ClusterStatePayload);
     }
+    if (instanceOfConvergence(value)) {
+        return ConvergenceToJSON(value as Convergence);
+    }
     if (instanceOfDistributedQueryPayload(value)) {
         return DistributedQueryPayloadToJSON(value as DistributedQueryPayload);
     }
@@ -310,6 +327,9 @@ export function EventEnvelopePayloadToJSON(value?: EventEnvelopePayload | null):
     }
     if (instanceOfFaultPayload(value)) {
         return FaultPayloadToJSON(value as FaultPayload);
+    }
+    if (instanceOfGroupConflict(value)) {
+        return GroupConflictToJSON(value as GroupConflict);
     }
     if (instanceOfHealthIssuePayload(value)) {
         return HealthIssuePayloadToJSON(value as HealthIssuePayload);

@@ -13,37 +13,39 @@
  */
 
 import { exists, mapValues } from '../runtime.js';
-import type { GroupConflictStrategy } from './GroupConflictStrategy.js';
+import type { ConflictStrategy } from './ConflictStrategy.js';
 import {
-    GroupConflictStrategyFromJSON,
-    GroupConflictStrategyFromJSONTyped,
-    GroupConflictStrategyToJSON,
-} from './GroupConflictStrategy.js';
+    ConflictStrategyFromJSON,
+    ConflictStrategyFromJSONTyped,
+    ConflictStrategyToJSON,
+} from './ConflictStrategy.js';
 
 /**
- * 
+ * Resolves a PENDING or SIBLINGS conflict: the row kept (`value`, with CUSTOM; or a strategy
+ * that picks a version) is written at a running site of the group as a version whose clock has
+ * seen both sides, so it replaces them at every site.
  * @export
  * @interface ResolveGroupConflictRequest
  */
 export interface ResolveGroupConflictRequest {
     /**
-     * A `PENDING` or `SIBLINGS` conflict of the book.
+     * 
      * @type {string}
      * @memberof ResolveGroupConflictRequest
      */
     conflictId: string;
     /**
      * 
-     * @type {GroupConflictStrategy}
+     * @type {ConflictStrategy}
      * @memberof ResolveGroupConflictRequest
      */
-    strategy: GroupConflictStrategy;
+    strategy?: ConflictStrategy;
     /**
-     * A row's columns; null when the row is deleted.
+     * CUSTOM (the default when given): the row to keep; null deletes it.
      * @type {{ [key: string]: any; }}
      * @memberof ResolveGroupConflictRequest
      */
-    customRow?: { [key: string]: any; } | null;
+    value?: { [key: string]: any; } | null;
 }
 
 /**
@@ -52,7 +54,6 @@ export interface ResolveGroupConflictRequest {
 export function instanceOfResolveGroupConflictRequest(value: object): boolean {
     let isInstance = true;
     isInstance = isInstance && "conflictId" in value;
-    isInstance = isInstance && "strategy" in value;
 
     return isInstance;
 }
@@ -68,8 +69,8 @@ export function ResolveGroupConflictRequestFromJSONTyped(json: any, ignoreDiscri
     return {
         
         'conflictId': json['conflictId'],
-        'strategy': GroupConflictStrategyFromJSON(json['strategy']),
-        'customRow': !exists(json, 'customRow') ? undefined : json['customRow'],
+        'strategy': !exists(json, 'strategy') ? undefined : ConflictStrategyFromJSON(json['strategy']),
+        'value': !exists(json, 'value') ? undefined : json['value'],
     };
 }
 
@@ -83,8 +84,8 @@ export function ResolveGroupConflictRequestToJSON(value?: ResolveGroupConflictRe
     return {
         
         'conflictId': value.conflictId,
-        'strategy': GroupConflictStrategyToJSON(value.strategy),
-        'customRow': value.customRow,
+        'strategy': ConflictStrategyToJSON(value.strategy),
+        'value': value.value,
     };
 }
 
