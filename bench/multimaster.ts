@@ -1,12 +1,13 @@
 /**
  * Multi-master (issue 15): replicated writes per CPU second with 3 and 8 sites against 2 sites
  * in the same run, and the p99 convergence time after a burst on the cluster clock; then geo's
- * compression figures (bench/geo-streams.ts, geo's) when they are there.
+ * compression figures (bench/geo-streams.ts).
  */
 import { MultiMasterEngine } from '../src/engines/multi-master/multi-master-engine.js';
 import { percentile } from '../src/engines/replication/lag-history.js';
 import { journaledCluster } from './journaled-cluster.js';
 import { fixed, median, row } from './stats.js';
+import { benchGeoStreams } from './geo-streams.js';
 
 export interface MultiMasterSettings {
   /** Writes per run, spread round-robin over the sites, keys of their own (no conflicts). */
@@ -88,13 +89,6 @@ export async function benchMultiMaster(): Promise<void> {
   for (const count of SITE_COUNTS.slice(1)) {
     console.log(`replicated writes per CPU second, ${count} / 2 sites: ${fixed(perCpu(count) / perCpu(2), 2)}; p99 convergence after a burst ${fixed(p99(count), 0)} ms vs ${fixed(p99(2), 0)} ms (cluster time)`);
   }
-  // Geo's part: the compression ratio and CPU per MB of its streams (bench/geo-streams.ts, geo's).
-  const geoModule = './geo-streams.js';
-  try {
-    const geo = (await import(geoModule)) as { benchGeoStreams?: () => Promise<void> };
-    if (geo.benchGeoStreams) await geo.benchGeoStreams();
-    else console.log('geo streams: bench/geo-streams.ts exports no benchGeoStreams yet');
-  } catch {
-    console.log('geo streams: bench/geo-streams.ts is not there yet (geo adds it)');
-  }
+  // Geo's part: the compression ratio and CPU per MB of its streams.
+  await benchGeoStreams();
 }
