@@ -5541,6 +5541,473 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/advanced-replication/gds/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List global services
+         * @description Every global service in name order, with its policy, derived state, regions (datacenters)
+         *     and their instances (cluster nodes) with health from the failure detector and lag from
+         *     replication, the last failovers, and the routing counts.
+         */
+        get: operations["listGlobalServices"];
+        put?: never;
+        /**
+         * Register a global service
+         * @description GDSCTL `add service`: the service's regions (geo datacenters) with their preferred and
+         *     available instances, its database role, locality, lag tolerance, load balancing and
+         *     failover policy. It starts on its preferred instances. Oracle's rules answer 422 with
+         *     `error.details.rule`: `ORA-45520` (ANYWHERE with regionFailover), `ORA-45512` (LOCAL_ONLY
+         *     without a preferred instance in a region), `PREFERRED_AND_AVAILABLE`,
+         *     `INSTANCE_OUTSIDE_REGION`, `LOAD_BALANCING` (CUSTOM). An unknown datacenter answers 404.
+         *     With `?dryRun=true` nothing changes: the answer (200) is where a client of each datacenter
+         *     would be routed before and after.
+         */
+        post: operations["registerGlobalService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/gds/services/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                name: components["schemas"]["GlobalServiceName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a global service
+         * @description The service with its state, regions, instances, failover timeline and routing counts.
+         */
+        get: operations["getGlobalService"];
+        /**
+         * Modify a global service
+         * @description GDSCTL `modify service`, `stop service` and `start service`: changes the policy fields given
+         *     (every rule checked again, 422 naming it) or `adminState` (STOPPED and MAINTENANCE route
+         *     nowhere). With `?dryRun=true` the answer is the routing preview and nothing changes.
+         */
+        put: operations["updateGlobalService"];
+        post?: never;
+        /**
+         * Remove a global service
+         * @description GDSCTL `remove service`; answers the service as it was. `?dryRun=true` previews the routing change.
+         */
+        delete: operations["deleteGlobalService"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/gds/services/{name}/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                name: components["schemas"]["GlobalServiceName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a service's regions
+         * @description The service's regions (geo datacenters) with location, role, health, measured latencies and instances.
+         */
+        get: operations["listServiceRegions"];
+        put?: never;
+        /**
+         * Add a region to a service
+         * @description Adds a datacenter as a region with its preferred and available instances; the service
+         *     starts on the preferred ones. A LOCAL_ONLY service needs a preferred instance there
+         *     (`ORA-45512`, 422). `?dryRun=true` previews the routing change.
+         */
+        post: operations["addServiceRegion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                serviceName: components["schemas"]["GlobalServiceName"];
+                /**
+                 * @description The region (datacenter id).
+                 * @example dc-2
+                 */
+                regionId: components["schemas"]["RegionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a region from a service
+         * @description Answers the service after the change. `?dryRun=true` previews the routing change.
+         */
+        delete: operations["removeServiceRegion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}/instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                serviceName: components["schemas"]["GlobalServiceName"];
+                /**
+                 * @description The region (datacenter id).
+                 * @example dc-2
+                 */
+                regionId: components["schemas"]["RegionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a region's instances
+         * @description The region's instances with role, preference, health, lag and whether the service runs on them.
+         */
+        get: operations["listServiceInstances"];
+        put?: never;
+        /**
+         * Add an instance to a region
+         * @description GDSCTL `add service -preferred/-available` for one node of the region's datacenter
+         *     (`INSTANCE_OUTSIDE_REGION` otherwise; `PREFERRED_AND_AVAILABLE` if it is there with the
+         *     other preference). `?dryRun=true` previews the routing change.
+         */
+        post: operations["addServiceInstance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}/instances/{instanceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                serviceName: components["schemas"]["GlobalServiceName"];
+                /**
+                 * @description The region (datacenter id).
+                 * @example dc-2
+                 */
+                regionId: components["schemas"]["RegionId"];
+                /**
+                 * @description The instance (node id).
+                 * @example node-7
+                 */
+                instanceId: components["schemas"]["NodeId-2"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove an instance from a region
+         * @description Answers the service after the change (`ORA-45512` if a LOCAL_ONLY region would lose its last preferred instance). `?dryRun=true` previews.
+         */
+        delete: operations["removeServiceInstance"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/gds/route": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Route a client to a service
+         * @description Routes one connection of a client, given by its region (datacenter) or its coordinates,
+         *     and answers the chosen instance and every candidate with its measured latency from the
+         *     client, its lag, its load and the rule that excluded it (`HEALTH`, `ROLE`, `NOT_PREFERRED`,
+         *     `LAG`, `LOCALITY`, `SERVICE_STOPPED`). The decision is counted in the statistics.
+         */
+        post: operations["routeGlobalService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/gds/latencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Region latency matrix
+         * @description The datacenter × datacenter round trips measured by probes over the simulated network (which
+         *     feels geo's WAN links), every second of cluster time; `reachable` false when the last probe
+         *     went unanswered for 2 s.
+         */
+        get: operations["getGdsLatencies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/gds/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Services' health
+         * @description Per service, region and instance, from the failure detector's node status and last heartbeat.
+         */
+        get: operations["getGdsHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advanced-replication/gds/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Global data services statistics
+         * @description Services by state, the routing decisions made (per instance and client region) and the failovers.
+         */
+        get: operations["getGdsStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gds/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List global services (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/gds/services`; answers exactly as it does.
+         */
+        get: operations["listGlobalServicesAlias"];
+        put?: never;
+        /**
+         * Register a global service (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/gds/services`; takes the same body and answers exactly as it does.
+         */
+        post: operations["registerGlobalServiceAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gds/services/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                name: components["schemas"]["GlobalServiceName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a global service (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/gds/services/{name}`; answers exactly as it does.
+         */
+        get: operations["getGlobalServiceAlias"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a global service (alias)
+         * @description Alias of `DELETE /api/v1/advanced-replication/gds/services/{name}`; answers exactly as it does.
+         */
+        delete: operations["deleteGlobalServiceAlias"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gds/services/{name}/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                name: components["schemas"]["GlobalServiceName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a region to a service (alias)
+         * @description Alias of `POST /api/v1/advanced-replication/gds/services/{name}/regions`; answers exactly as it does.
+         */
+        post: operations["addServiceRegionAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gds/services/{name}/regions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                name: components["schemas"]["GlobalServiceName"];
+                /**
+                 * @description The region (datacenter id).
+                 * @example dc-2
+                 */
+                id: components["schemas"]["RegionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a region from a service (alias)
+         * @description Alias of `DELETE /api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}`; answers exactly as it does.
+         */
+        delete: operations["removeServiceRegionAlias"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gds/routing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Route a client (GET form)
+         * @description The GET form of `POST /api/v1/advanced-replication/gds/route` (seed 001's routing
+         *     decision): the service and the client's region or coordinates in the query. The decision
+         *     is counted like a POST's.
+         */
+        get: operations["getGdsRouting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gds/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Global data services statistics (alias)
+         * @description Alias of `GET /api/v1/advanced-replication/gds/statistics`; answers exactly as it does.
+         */
+        get: operations["getGdsStatisticsAlias"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/replication/gds/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List global services (replication alias)
+         * @description Alias of `GET /api/v1/advanced-replication/gds/services`; answers exactly as it does.
+         */
+        get: operations["listGlobalServicesReplicationAlias"];
+        put?: never;
+        /**
+         * Register a global service (replication alias)
+         * @description Alias of `POST /api/v1/advanced-replication/gds/services`; takes the same body and answers exactly as it does.
+         */
+        post: operations["registerGlobalServiceReplicationAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/advanced-replication/apply/checkpoints": {
         parameters: {
             query?: never;
@@ -5741,249 +6208,6 @@ export interface paths {
          * @description Part of the contract, from the seed section "4.5 CRDT Conflict Resolution (`conflicts.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
          */
         get: operations["getAdvancedReplicationConflictsStrategies"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/gds/health": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/gds/health
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationGdsHealth"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/gds/latencies": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/gds/latencies
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationGdsLatencies"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/gds/route": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/gds/route
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationGdsRoute"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/gds/services": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/gds/services
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationGdsServices"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/gds/services
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationGdsServices"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/gds/services/{name}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `services` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/gds/services/{name}
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationGdsServicesByName"];
-        /**
-         * Planned: PUT /api/v1/advanced-replication/gds/services/{name}
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        put: operations["putAdvancedReplicationGdsServicesByName"];
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/advanced-replication/gds/services/{name}
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteAdvancedReplicationGdsServicesByName"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/gds/services/{name}/regions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `services` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/gds/services/{name}/regions
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationGdsServicesByNameRegions"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/gds/services/{name}/regions
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationGdsServicesByNameRegions"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `serviceName` of the addressed `services` entry. */
-                serviceName: string;
-                /** @description The `regionId` of the addressed `regions` entry. */
-                regionId: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionId"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}/instances": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `serviceName` of the addressed `services` entry. */
-                serviceName: string;
-                /** @description The `regionId` of the addressed `regions` entry. */
-                regionId: string;
-            };
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}/instances
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstances"];
-        put?: never;
-        /**
-         * Planned: POST /api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}/instances
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        post: operations["postAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstances"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}/instances/{instanceId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `serviceName` of the addressed `services` entry. */
-                serviceName: string;
-                /** @description The `regionId` of the addressed `regions` entry. */
-                regionId: string;
-                /** @description The `instanceId` of the addressed `instances` entry. */
-                instanceId: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Planned: DELETE /api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}/instances/{instanceId}
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        delete: operations["deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstancesByInstanceId"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/advanced-replication/gds/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Planned: GET /api/v1/advanced-replication/gds/statistics
-         * @description Part of the contract, from the seed section "4.4 Global Data Services (`gds.rs`)" (seed documents 000). Not built yet: answers 501 `NOT_IMPLEMENTED` until it is implemented.
-         */
-        get: operations["getAdvancedReplicationGdsStatistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -24851,6 +25075,466 @@ export interface components {
              */
             success: true;
             data: components["schemas"]["MigrationStatistics"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A global service's name (GDSCTL's service name), lowercase.
+         * @example sales
+         */
+        GlobalServiceName: string;
+        /**
+         * @description How a connection picks among eligible instances: the load balancer engine's strategies, and
+         *     LOCALITY_AWARE (the nearest region's instances, then least latency). CUSTOM is not supported.
+         * @enum {string}
+         */
+        LoadBalancing: "ROUND_ROBIN" | "LEAST_CONNECTIONS" | "LEAST_LATENCY" | "WEIGHTED" | "LOCALITY_AWARE";
+        /**
+         * @description A service region is a geo datacenter; this is its `datacenterId`.
+         * @example dc-1
+         */
+        RegionId: string;
+        FailoverPolicy: {
+            /** @description Fail over on its own when a running instance goes DOWN. */
+            autoFailover: boolean;
+            /** @description Time between relocation attempts when no target is healthy. */
+            timeoutMs: number;
+            /** @description Attempts after the first before the failover is FAILED. */
+            maxRetries: number;
+            /** @description Regions to fail over to on a region outage, first first; others follow by measured latency. */
+            priorityOrder: components["schemas"]["RegionId"][];
+            /** @description Move back to the preferred instances once they are healthy again. */
+            failback: boolean;
+        };
+        /**
+         * @description Derived from the health of the instances the service runs on, and the operator's adminState.
+         * @enum {string}
+         */
+        ServiceState: "ACTIVE" | "DEGRADED" | "FAILING_OVER" | "MAINTENANCE" | "STOPPED";
+        /** @description The datacenter's place on the globe (geo's location). */
+        ServiceLocation: {
+            latitude: number;
+            longitude: number;
+            city: string;
+        };
+        /**
+         * @description What the region is for the service.
+         * @enum {string}
+         */
+        RegionRole: "PRIMARY" | "STANDBY" | "READ_ONLY" | "DISASTER_RECOVERY";
+        /**
+         * @description A cluster node's id; an instance is a cluster node.
+         * @example node-1
+         */
+        "NodeId-2": string;
+        DatabaseInstance: {
+            id: components["schemas"]["NodeId-2"];
+            /** @description The node address's host. */
+            host: string;
+            /** @description The node address's port (0 when it has none). */
+            port: number;
+            /**
+             * @description From replication: a writable node is PRIMARY, a physical standby STANDBY.
+             * @enum {string}
+             */
+            role: "PRIMARY" | "REPLICA" | "STANDBY";
+            /**
+             * @description GDSCTL -preferred or -available.
+             * @enum {string}
+             */
+            preference: "PREFERRED" | "AVAILABLE";
+            /** @description Share of WEIGHTED picks. */
+            weight: number;
+            /** @description Whether the service runs on it now. */
+            running: boolean;
+            /** @description The instance it took the service over from in a failover. */
+            standsFor: string | null;
+            /** @description 0 until the connection pools exist (see connectionsNote). */
+            poolSize: number;
+            /** @description 0 until the connection pools exist (see connectionsNote). */
+            activeConnections: number;
+            connectionsNote: string;
+            /**
+             * @description From the failure detector: UP (HEALTHY, RECOVERING), DEGRADED (SUSPECTED, INITIALIZING), DOWN.
+             * @enum {string}
+             */
+            health: "UP" | "DEGRADED" | "DOWN";
+            /** @enum {string} */
+            nodeStatus: "INITIALIZING" | "HEALTHY" | "SUSPECTED" | "DOWN" | "RECOVERING" | "GONE";
+            /** @description Replay lag of a standby (replication); 0 for a writable node. */
+            lagMs: number;
+            /**
+             * Format: date-time
+             * @description The node's last heartbeat.
+             */
+            lastHealthCheck: string | null;
+        };
+        ServiceRegion: {
+            regionId: components["schemas"]["RegionId"];
+            /** @description The datacenter's name. */
+            name: string;
+            /** @description The geo region the datacenter is in (its nodes' region). */
+            geoRegion: string;
+            location: components["schemas"]["ServiceLocation"];
+            role: components["schemas"]["RegionRole"];
+            /**
+             * @description UP when every instance is up, DOWN when none is.
+             * @enum {string}
+             */
+            health: "UP" | "DEGRADED" | "DOWN";
+            /** @description Measured round trip in ms to each region of the service (null before the first answer or when unreachable). */
+            latencies: {
+                [key: string]: number | null;
+            };
+            databases: components["schemas"]["DatabaseInstance"][];
+        };
+        FailoverStep: {
+            /** @enum {string} */
+            step: "DETECTED" | "TARGET_CHOSEN" | "RETRY" | "RELOCATED" | "RECOVERED" | "FAILED";
+            /**
+             * Format: date-time
+             * @description Cluster time.
+             */
+            at: string;
+            detail: string;
+        };
+        ServiceFailover: {
+            failoverId: string;
+            /** @enum {string} */
+            kind: "INSTANCE" | "REGION" | "FAILBACK";
+            /** @enum {string} */
+            status: "IN_PROGRESS" | "COMPLETED" | "FAILED";
+            fromInstanceId: string;
+            fromRegionId: string;
+            toInstanceId: string | null;
+            toRegionId: string | null;
+            reason: string;
+            attempts: number;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            endedAt: string | null;
+            steps: components["schemas"]["FailoverStep"][];
+        };
+        RoutingCounts: {
+            /** @description Route decisions that chose an instance. */
+            routed: number;
+            /** @description Route decisions that found no eligible instance. */
+            unrouted: number;
+            byInstance: {
+                [key: string]: number;
+            };
+            byClientRegion: {
+                [key: string]: number;
+            };
+        };
+        GlobalService: {
+            name: components["schemas"]["GlobalServiceName"];
+            /**
+             * @description PRIMARY: writable instances; STANDBY: read-only on standbys.
+             * @enum {string}
+             */
+            databaseRole: "PRIMARY" | "STANDBY";
+            /** @enum {string} */
+            locality: "ANYWHERE" | "LOCAL_ONLY";
+            /** @description LOCAL_ONLY only: clients may leave their region when it has no eligible instance. */
+            regionFailover: boolean;
+            /** @description Instances lagging more are not routed to; null routes at any lag. */
+            lagToleranceMs: number | null;
+            loadBalancing: components["schemas"]["LoadBalancing"];
+            failoverPolicy: components["schemas"]["FailoverPolicy"];
+            /** @enum {string} */
+            adminState: "STARTED" | "STOPPED" | "MAINTENANCE";
+            state: components["schemas"]["ServiceState"];
+            stateReason: string;
+            regions: components["schemas"]["ServiceRegion"][];
+            /** @description The last 32 failovers and failbacks, oldest first. */
+            failovers: components["schemas"]["ServiceFailover"][];
+            routing: components["schemas"]["RoutingCounts"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        GlobalServiceListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The items of this page. */
+            data: components["schemas"]["GlobalService"][];
+            pagination: components["schemas"]["Pagination"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        FailoverPolicyInput: {
+            autoFailover?: boolean;
+            timeoutMs?: number;
+            maxRetries?: number;
+            priorityOrder?: components["schemas"]["RegionId"][];
+            failback?: boolean;
+        };
+        ServiceRegionRequest: {
+            regionId: components["schemas"]["RegionId"];
+            role?: components["schemas"]["RegionRole"];
+            /** @description GDSCTL -preferred. */
+            preferred?: components["schemas"]["NodeId-2"][];
+            /** @description GDSCTL -available. */
+            available?: components["schemas"]["NodeId-2"][];
+            /** @description Every node of the datacenter preferred (GDSCTL -preferred_all). */
+            preferredAll?: boolean;
+            /** @description WEIGHTED shares by node id (1 when absent). */
+            weights?: {
+                [key: string]: number;
+            };
+        };
+        RegisterGlobalServiceRequest: {
+            name: components["schemas"]["GlobalServiceName"];
+            /** @enum {string} */
+            databaseRole?: "PRIMARY" | "STANDBY";
+            /** @enum {string} */
+            locality?: "ANYWHERE" | "LOCAL_ONLY";
+            regionFailover?: boolean;
+            lagToleranceMs?: number | null;
+            /** @enum {string} */
+            loadBalancing?: "ROUND_ROBIN" | "LEAST_CONNECTIONS" | "LEAST_LATENCY" | "WEIGHTED" | "LOCALITY_AWARE" | "CUSTOM";
+            failoverPolicy?: components["schemas"]["FailoverPolicyInput"];
+            regions?: components["schemas"]["ServiceRegionRequest"][];
+        };
+        RoutePoint: {
+            instanceId: string | null;
+            regionId: string | null;
+            reason: string;
+        };
+        /** @description What a change would do to the routing of a client in each datacenter; nothing changed. */
+        RoutingPreview: {
+            /** @enum {boolean} */
+            dryRun: true;
+            operation: string;
+            serviceName: string;
+            changes: {
+                clientRegionId: string;
+                before: components["schemas"]["RoutePoint"];
+                after: components["schemas"]["RoutePoint"];
+                changed: boolean;
+            }[];
+        };
+        RoutingPreviewResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["RoutingPreview"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        GlobalServiceResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["GlobalService"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        UpdateGlobalServiceRequest: {
+            /** @enum {string} */
+            databaseRole?: "PRIMARY" | "STANDBY";
+            /** @enum {string} */
+            locality?: "ANYWHERE" | "LOCAL_ONLY";
+            regionFailover?: boolean;
+            lagToleranceMs?: number | null;
+            /** @enum {string} */
+            loadBalancing?: "ROUND_ROBIN" | "LEAST_CONNECTIONS" | "LEAST_LATENCY" | "WEIGHTED" | "LOCALITY_AWARE" | "CUSTOM";
+            failoverPolicy?: components["schemas"]["FailoverPolicyInput"];
+            /**
+             * @description STOPPED or MAINTENANCE: routed nowhere; STARTED again.
+             * @enum {string}
+             */
+            adminState?: "STARTED" | "STOPPED" | "MAINTENANCE";
+        };
+        GlobalServiceOrPreviewResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            /** @description The service as it is now, or with `?dryRun=true` the routing preview. */
+            data: components["schemas"]["GlobalService"] | components["schemas"]["RoutingPreview"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        ServiceRegionListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ServiceRegion"][];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        ServiceRegionResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ServiceRegion"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        DatabaseInstanceListResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["DatabaseInstance"][];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        AddServiceInstanceRequest: {
+            instanceId: components["schemas"]["NodeId-2"];
+            /**
+             * @default AVAILABLE
+             * @enum {string}
+             */
+            preference: "PREFERRED" | "AVAILABLE";
+            weight?: number;
+        };
+        DatabaseInstanceResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["DatabaseInstance"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        /** @description The client's region, or its coordinates (the nearest of the service's datacenters is its region). */
+        RouteRequest: {
+            service: components["schemas"]["GlobalServiceName"];
+            regionId?: components["schemas"]["RegionId"];
+            latitude?: number;
+            longitude?: number;
+        };
+        RouteCandidate: {
+            instanceId: string;
+            regionId: string;
+            /** @description Measured round trip from the client's region; null before the first answer. */
+            latencyMs: number | null;
+            lagMs: number;
+            /** @description 0 until the connection pools exist. */
+            activeConnections: number;
+            healthy: boolean;
+            /**
+             * @description The first rule that kept it out; null when eligible.
+             * @enum {string|null}
+             */
+            excludedBy: "SERVICE_STOPPED" | "HEALTH" | "ROLE" | "NOT_PREFERRED" | "LAG" | "LOCALITY" | null;
+            reason: string;
+        };
+        RouteDecision: {
+            serviceName: string;
+            clientRegionId: string;
+            /** @description The chosen instance; null when none is eligible. */
+            instanceId: string | null;
+            regionId: string | null;
+            latencyMs: number | null;
+            /** @description A LOCAL_ONLY service's region failover sent the client out of its region. */
+            leftClientRegion: boolean;
+            strategy: components["schemas"]["LoadBalancing"];
+            reason: string;
+            candidates: components["schemas"]["RouteCandidate"][];
+        };
+        RouteDecisionResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["RouteDecision"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        LatencyCell: {
+            fromRegionId: string;
+            toRegionId: string;
+            /** @description The last measured round trip (cluster clock). */
+            roundTripMs: number | null;
+            /** @description False when the last probe was not answered within 2 s, or no node is live. */
+            reachable: boolean;
+            /** Format: date-time */
+            measuredAt: string | null;
+            probesSent: number;
+            probesAnswered: number;
+        };
+        LatencyMatrix: {
+            /** @description Every datacenter, in id order. */
+            regions: string[];
+            cells: components["schemas"]["LatencyCell"][];
+        };
+        LatencyMatrixResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["LatencyMatrix"];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        ServiceHealth: {
+            name: string;
+            state: components["schemas"]["ServiceState"];
+            stateReason: string;
+            regions: {
+                regionId: string;
+                /** @enum {string} */
+                health: "UP" | "DEGRADED" | "DOWN";
+                instances: {
+                    id: string;
+                    /** @enum {string} */
+                    health: "UP" | "DEGRADED" | "DOWN";
+                    nodeStatus: string;
+                    running: boolean;
+                    lagMs: number;
+                    /** Format: date-time */
+                    lastHealthCheck: string | null;
+                }[];
+            }[];
+        };
+        GdsHealthResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["ServiceHealth"][];
+            timestamp: components["schemas"]["Timestamp"];
+        };
+        GdsStatistics: {
+            totalServices: number;
+            servicesByState: {
+                [key: string]: number;
+            };
+            routed: number;
+            unrouted: number;
+            failovers: {
+                /** @description Failovers kept (the last 32 per service). */
+                total: number;
+                completed: number;
+                failed: number;
+                inProgress: number;
+                failbacks: number;
+            };
+            services: {
+                name: string;
+                state: components["schemas"]["ServiceState"];
+                routing: components["schemas"]["RoutingCounts"];
+            }[];
+        };
+        GdsStatisticsResponse: {
+            /**
+             * @description Always `true` for a successful answer.
+             * @enum {boolean}
+             */
+            success: true;
+            data: components["schemas"]["GdsStatistics"];
             timestamp: components["schemas"]["Timestamp"];
         };
         /**
@@ -45970,6 +46654,1108 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listGlobalServices: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of global services. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalServiceListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    registerGlobalService: {
+        parameters: {
+            query?: {
+                /** @description Show the routing change for each datacenter's clients, change nothing. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "sales",
+                 *       "locality": "LOCAL_ONLY",
+                 *       "regionFailover": true,
+                 *       "lagToleranceMs": 5000,
+                 *       "loadBalancing": "LEAST_LATENCY",
+                 *       "failoverPolicy": {
+                 *         "autoFailover": true,
+                 *         "timeoutMs": 1000,
+                 *         "maxRetries": 3,
+                 *         "priorityOrder": [
+                 *           "dc-2"
+                 *         ],
+                 *         "failback": true
+                 *       },
+                 *       "regions": [
+                 *         {
+                 *           "regionId": "dc-1",
+                 *           "role": "PRIMARY",
+                 *           "preferred": [
+                 *             "node-6"
+                 *           ],
+                 *           "available": [
+                 *             "node-7"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "regionId": "dc-2",
+                 *           "role": "PRIMARY",
+                 *           "preferred": [
+                 *             "node-8"
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["RegisterGlobalServiceRequest"];
+            };
+        };
+        responses: {
+            /** @description `?dryRun=true`: the routing preview; nothing changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingPreviewResponse"];
+                };
+            };
+            /** @description The service, registered and started on its preferred instances. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalServiceResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getGlobalService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                name: components["schemas"]["GlobalServiceName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalServiceResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateGlobalService: {
+        parameters: {
+            query?: {
+                /** @description Show the routing change for each datacenter's clients, change nothing. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                name: components["schemas"]["GlobalServiceName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "loadBalancing": "ROUND_ROBIN",
+                 *       "lagToleranceMs": 1000
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateGlobalServiceRequest"];
+            };
+        };
+        responses: {
+            /** @description The service after the change, or with `?dryRun=true` the routing preview. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalServiceOrPreviewResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteGlobalService: {
+        parameters: {
+            query?: {
+                /** @description Show the routing change for each datacenter's clients, change nothing. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                name: components["schemas"]["GlobalServiceName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service after the change, or with `?dryRun=true` the routing preview. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalServiceOrPreviewResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listServiceRegions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                name: components["schemas"]["GlobalServiceName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The regions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRegionListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    addServiceRegion: {
+        parameters: {
+            query?: {
+                /** @description Show the routing change for each datacenter's clients, change nothing. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                name: components["schemas"]["GlobalServiceName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "regionId": "dc-2",
+                 *       "role": "STANDBY",
+                 *       "preferred": [
+                 *         "node-8"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ServiceRegionRequest"];
+            };
+        };
+        responses: {
+            /** @description `?dryRun=true`: the routing preview; nothing changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingPreviewResponse"];
+                };
+            };
+            /** @description The region as added. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRegionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    removeServiceRegion: {
+        parameters: {
+            query?: {
+                /** @description Show the routing change for each datacenter's clients, change nothing. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                serviceName: components["schemas"]["GlobalServiceName"];
+                /**
+                 * @description The region (datacenter id).
+                 * @example dc-2
+                 */
+                regionId: components["schemas"]["RegionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service after the change, or with `?dryRun=true` the routing preview. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalServiceOrPreviewResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listServiceInstances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                serviceName: components["schemas"]["GlobalServiceName"];
+                /**
+                 * @description The region (datacenter id).
+                 * @example dc-2
+                 */
+                regionId: components["schemas"]["RegionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The instances. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatabaseInstanceListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    addServiceInstance: {
+        parameters: {
+            query?: {
+                /** @description Show the routing change for each datacenter's clients, change nothing. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                serviceName: components["schemas"]["GlobalServiceName"];
+                /**
+                 * @description The region (datacenter id).
+                 * @example dc-2
+                 */
+                regionId: components["schemas"]["RegionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "instanceId": "node-7",
+                 *       "preference": "AVAILABLE"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AddServiceInstanceRequest"];
+            };
+        };
+        responses: {
+            /** @description `?dryRun=true`: the routing preview; nothing changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingPreviewResponse"];
+                };
+            };
+            /** @description The instance as added. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatabaseInstanceResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    removeServiceInstance: {
+        parameters: {
+            query?: {
+                /** @description Show the routing change for each datacenter's clients, change nothing. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                serviceName: components["schemas"]["GlobalServiceName"];
+                /**
+                 * @description The region (datacenter id).
+                 * @example dc-2
+                 */
+                regionId: components["schemas"]["RegionId"];
+                /**
+                 * @description The instance (node id).
+                 * @example node-7
+                 */
+                instanceId: components["schemas"]["NodeId-2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service after the change, or with `?dryRun=true` the routing preview. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalServiceOrPreviewResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    routeGlobalService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "service": "sales",
+                 *       "regionId": "dc-2"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RouteRequest"];
+            };
+        };
+        responses: {
+            /** @description The decision and every candidate; `instanceId` null when none is eligible. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouteDecisionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getGdsLatencies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matrix. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LatencyMatrixResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getGdsHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every service's health. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GdsHealthResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getGdsStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GdsStatisticsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listGlobalServicesAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of global services. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalServiceListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    registerGlobalServiceAlias: {
+        parameters: {
+            query?: {
+                /** @description Show the routing change for each datacenter's clients, change nothing. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "sales",
+                 *       "locality": "LOCAL_ONLY",
+                 *       "regionFailover": true,
+                 *       "lagToleranceMs": 5000,
+                 *       "loadBalancing": "LEAST_LATENCY",
+                 *       "failoverPolicy": {
+                 *         "autoFailover": true,
+                 *         "timeoutMs": 1000,
+                 *         "maxRetries": 3,
+                 *         "priorityOrder": [
+                 *           "dc-2"
+                 *         ],
+                 *         "failback": true
+                 *       },
+                 *       "regions": [
+                 *         {
+                 *           "regionId": "dc-1",
+                 *           "role": "PRIMARY",
+                 *           "preferred": [
+                 *             "node-6"
+                 *           ],
+                 *           "available": [
+                 *             "node-7"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "regionId": "dc-2",
+                 *           "role": "PRIMARY",
+                 *           "preferred": [
+                 *             "node-8"
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["RegisterGlobalServiceRequest"];
+            };
+        };
+        responses: {
+            /** @description `?dryRun=true`: the routing preview; nothing changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingPreviewResponse"];
+                };
+            };
+            /** @description The service, registered and started on its preferred instances. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalServiceResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getGlobalServiceAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                name: components["schemas"]["GlobalServiceName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalServiceResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteGlobalServiceAlias: {
+        parameters: {
+            query?: {
+                /** @description Show the routing change for each datacenter's clients, change nothing. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                name: components["schemas"]["GlobalServiceName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service after the change, or with `?dryRun=true` the routing preview. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalServiceOrPreviewResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    addServiceRegionAlias: {
+        parameters: {
+            query?: {
+                /** @description Show the routing change for each datacenter's clients, change nothing. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                name: components["schemas"]["GlobalServiceName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "regionId": "dc-2",
+                 *       "role": "STANDBY",
+                 *       "preferred": [
+                 *         "node-8"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ServiceRegionRequest"];
+            };
+        };
+        responses: {
+            /** @description `?dryRun=true`: the routing preview; nothing changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingPreviewResponse"];
+                };
+            };
+            /** @description The region as added. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRegionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    removeServiceRegionAlias: {
+        parameters: {
+            query?: {
+                /** @description Show the routing change for each datacenter's clients, change nothing. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                name: components["schemas"]["GlobalServiceName"];
+                /**
+                 * @description The region (datacenter id).
+                 * @example dc-2
+                 */
+                id: components["schemas"]["RegionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service after the change, or with `?dryRun=true` the routing preview. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalServiceOrPreviewResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getGdsRouting: {
+        parameters: {
+            query: {
+                /**
+                 * @description The service's name.
+                 * @example sales
+                 */
+                service: components["schemas"]["GlobalServiceName"];
+                /**
+                 * @description The client's region (datacenter id).
+                 * @example null
+                 */
+                regionId?: components["schemas"]["RegionId"];
+                /** @description The client's latitude (with longitude, instead of regionId). */
+                latitude?: number;
+                /** @description The client's longitude. */
+                longitude?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decision and every candidate; `instanceId` null when none is eligible. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouteDecisionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getGdsStatisticsAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GdsStatisticsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listGlobalServicesReplicationAlias: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items to return (1-1000).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Number of matching items to skip.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of global services. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalServiceListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    registerGlobalServiceReplicationAlias: {
+        parameters: {
+            query?: {
+                /** @description Show the routing change for each datacenter's clients, change nothing. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "sales",
+                 *       "locality": "LOCAL_ONLY",
+                 *       "regionFailover": true,
+                 *       "lagToleranceMs": 5000,
+                 *       "loadBalancing": "LEAST_LATENCY",
+                 *       "failoverPolicy": {
+                 *         "autoFailover": true,
+                 *         "timeoutMs": 1000,
+                 *         "maxRetries": 3,
+                 *         "priorityOrder": [
+                 *           "dc-2"
+                 *         ],
+                 *         "failback": true
+                 *       },
+                 *       "regions": [
+                 *         {
+                 *           "regionId": "dc-1",
+                 *           "role": "PRIMARY",
+                 *           "preferred": [
+                 *             "node-6"
+                 *           ],
+                 *           "available": [
+                 *             "node-7"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "regionId": "dc-2",
+                 *           "role": "PRIMARY",
+                 *           "preferred": [
+                 *             "node-8"
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["RegisterGlobalServiceRequest"];
+            };
+        };
+        responses: {
+            /** @description `?dryRun=true`: the routing preview; nothing changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingPreviewResponse"];
+                };
+            };
+            /** @description The service, registered and started on its preferred instances. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlobalServiceResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     getAdvancedReplicationApplyCheckpoints: {
         parameters: {
             query?: never;
@@ -46147,283 +47933,6 @@ export interface operations {
         };
     };
     getAdvancedReplicationConflictsStrategies: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationGdsHealth: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationGdsLatencies: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationGdsRoute: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationGdsServices: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationGdsServices: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationGdsServicesByName: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `services` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    putAdvancedReplicationGdsServicesByName: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `services` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteAdvancedReplicationGdsServicesByName: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `services` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationGdsServicesByNameRegions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `services` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationGdsServicesByNameRegions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `name` of the addressed `services` entry. */
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `serviceName` of the addressed `services` entry. */
-                serviceName: string;
-                /** @description The `regionId` of the addressed `regions` entry. */
-                regionId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstances: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `serviceName` of the addressed `services` entry. */
-                serviceName: string;
-                /** @description The `regionId` of the addressed `regions` entry. */
-                regionId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    postAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstances: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `serviceName` of the addressed `services` entry. */
-                serviceName: string;
-                /** @description The `regionId` of the addressed `regions` entry. */
-                regionId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstancesByInstanceId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The `serviceName` of the addressed `services` entry. */
-                serviceName: string;
-                /** @description The `regionId` of the addressed `regions` entry. */
-                regionId: string;
-                /** @description The `instanceId` of the addressed `instances` entry. */
-                instanceId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            405: components["responses"]["MethodNotAllowed"];
-            429: components["responses"]["TooManyRequests"];
-            501: components["responses"]["NotImplemented"];
-        };
-    };
-    getAdvancedReplicationGdsStatistics: {
         parameters: {
             query?: never;
             header?: never;

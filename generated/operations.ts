@@ -186,195 +186,195 @@ export const operations = [
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationGdsHealth",
+    operationId: "getGdsHealth",
     method: "get",
     path: "/api/v1/advanced-replication/gds/health",
     expressPath: "/api/v1/advanced-replication/gds/health",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationGdsLatencies",
+    operationId: "getGdsLatencies",
     method: "get",
     path: "/api/v1/advanced-replication/gds/latencies",
     expressPath: "/api/v1/advanced-replication/gds/latencies",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationGdsRoute",
+    operationId: "routeGlobalService",
     method: "post",
     path: "/api/v1/advanced-replication/gds/route",
     expressPath: "/api/v1/advanced-replication/gds/route",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationGdsServices",
+    operationId: "listGlobalServices",
     method: "get",
     path: "/api/v1/advanced-replication/gds/services",
     expressPath: "/api/v1/advanced-replication/gds/services",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationGdsServices",
+    operationId: "registerGlobalService",
     method: "post",
     path: "/api/v1/advanced-replication/gds/services",
     expressPath: "/api/v1/advanced-replication/gds/services",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteAdvancedReplicationGdsServicesByName",
+    operationId: "deleteGlobalService",
     method: "delete",
     path: "/api/v1/advanced-replication/gds/services/{name}",
     expressPath: "/api/v1/advanced-replication/gds/services/:name",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationGdsServicesByName",
+    operationId: "getGlobalService",
     method: "get",
     path: "/api/v1/advanced-replication/gds/services/{name}",
     expressPath: "/api/v1/advanced-replication/gds/services/:name",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "putAdvancedReplicationGdsServicesByName",
+    operationId: "updateGlobalService",
     method: "put",
     path: "/api/v1/advanced-replication/gds/services/{name}",
     expressPath: "/api/v1/advanced-replication/gds/services/:name",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationGdsServicesByNameRegions",
+    operationId: "listServiceRegions",
     method: "get",
     path: "/api/v1/advanced-replication/gds/services/{name}/regions",
     expressPath: "/api/v1/advanced-replication/gds/services/:name/regions",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationGdsServicesByNameRegions",
+    operationId: "addServiceRegion",
     method: "post",
     path: "/api/v1/advanced-replication/gds/services/{name}/regions",
     expressPath: "/api/v1/advanced-replication/gds/services/:name/regions",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionId",
+    operationId: "removeServiceRegion",
     method: "delete",
     path: "/api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}",
     expressPath: "/api/v1/advanced-replication/gds/services/:serviceName/regions/:regionId",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstances",
+    operationId: "listServiceInstances",
     method: "get",
     path: "/api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}/instances",
     expressPath: "/api/v1/advanced-replication/gds/services/:serviceName/regions/:regionId/instances",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "postAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstances",
+    operationId: "addServiceInstance",
     method: "post",
     path: "/api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}/instances",
     expressPath: "/api/v1/advanced-replication/gds/services/:serviceName/regions/:regionId/instances",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstancesByInstanceId",
+    operationId: "removeServiceInstance",
     method: "delete",
     path: "/api/v1/advanced-replication/gds/services/{serviceName}/regions/{regionId}/instances/{instanceId}",
     expressPath: "/api/v1/advanced-replication/gds/services/:serviceName/regions/:regionId/instances/:instanceId",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
     readOnly: false,
   },
   {
-    operationId: "getAdvancedReplicationGdsStatistics",
+    operationId: "getGdsStatistics",
     method: "get",
     path: "/api/v1/advanced-replication/gds/statistics",
     expressPath: "/api/v1/advanced-replication/gds/statistics",
-    tags: ["Planned"],
+    tags: ["Global Data Services"],
     roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
-    planned: true,
+    planned: false,
     websocket: false,
     public: false,
     sparseFields: false,
@@ -2721,6 +2721,110 @@ export const operations = [
     readOnly: false,
   },
   {
+    operationId: "getGdsRouting",
+    method: "get",
+    path: "/api/v1/gds/routing",
+    expressPath: "/api/v1/gds/routing",
+    tags: ["Global Data Services"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "listGlobalServicesAlias",
+    method: "get",
+    path: "/api/v1/gds/services",
+    expressPath: "/api/v1/gds/services",
+    tags: ["Global Data Services"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "registerGlobalServiceAlias",
+    method: "post",
+    path: "/api/v1/gds/services",
+    expressPath: "/api/v1/gds/services",
+    tags: ["Global Data Services"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "deleteGlobalServiceAlias",
+    method: "delete",
+    path: "/api/v1/gds/services/{name}",
+    expressPath: "/api/v1/gds/services/:name",
+    tags: ["Global Data Services"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getGlobalServiceAlias",
+    method: "get",
+    path: "/api/v1/gds/services/{name}",
+    expressPath: "/api/v1/gds/services/:name",
+    tags: ["Global Data Services"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "addServiceRegionAlias",
+    method: "post",
+    path: "/api/v1/gds/services/{name}/regions",
+    expressPath: "/api/v1/gds/services/:name/regions",
+    tags: ["Global Data Services"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "removeServiceRegionAlias",
+    method: "delete",
+    path: "/api/v1/gds/services/{name}/regions/{id}",
+    expressPath: "/api/v1/gds/services/:name/regions/:id",
+    tags: ["Global Data Services"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "getGdsStatisticsAlias",
+    method: "get",
+    path: "/api/v1/gds/stats",
+    expressPath: "/api/v1/gds/stats",
+    tags: ["Global Data Services"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
     operationId: "getGeoReplicationConflicts",
     method: "get",
     path: "/api/v1/geo-replication/conflicts",
@@ -4658,6 +4762,32 @@ export const operations = [
     readOnly: false,
   },
   {
+    operationId: "listGlobalServicesReplicationAlias",
+    method: "get",
+    path: "/api/v1/replication/gds/services",
+    expressPath: "/api/v1/replication/gds/services",
+    tags: ["Global Data Services"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN", "DBA", "CLUSTER_VIEWER"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
+    operationId: "registerGlobalServiceReplicationAlias",
+    method: "post",
+    path: "/api/v1/replication/gds/services",
+    expressPath: "/api/v1/replication/gds/services",
+    tags: ["Global Data Services"],
+    roles: ["CLUSTER_ADMIN", "REPLICATION_ADMIN"],
+    planned: false,
+    websocket: false,
+    public: false,
+    sparseFields: false,
+    readOnly: false,
+  },
+  {
     operationId: "getReplicationLag",
     method: "get",
     path: "/api/v1/replication/lag",
@@ -5783,6 +5913,9 @@ export type OperationId =
   | "addLoadBalancerBackend"
   | "addRaftMember"
   | "addReplica"
+  | "addServiceInstance"
+  | "addServiceRegion"
+  | "addServiceRegionAlias"
   | "addShard"
   | "advanceClock"
   | "analyzeShardKey"
@@ -5806,9 +5939,6 @@ export type OperationId =
   | "createShardedTable"
   | "createShardedTableAlias"
   | "createShardedTableReplicationAlias"
-  | "deleteAdvancedReplicationGdsServicesByName"
-  | "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionId"
-  | "deleteAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstancesByInstanceId"
   | "deleteAdvancedReplicationLogicalPublicationsByName"
   | "deleteAdvancedReplicationLogicalSubscriptionsByName"
   | "deleteAdvancedReplicationMonitoringAlertsById"
@@ -5820,6 +5950,8 @@ export type OperationId =
   | "deleteGatewayRoutesById"
   | "deleteGatewayServicesById"
   | "deleteGeoReplicationDatacentersById"
+  | "deleteGlobalService"
+  | "deleteGlobalServiceAlias"
   | "deleteMigrationTask"
   | "deleteNetworkClusterNodesById"
   | "deleteNetworkConnectionsById"
@@ -5856,13 +5988,6 @@ export type OperationId =
   | "getAdvancedReplicationConflictsPredictions"
   | "getAdvancedReplicationConflictsStatistics"
   | "getAdvancedReplicationConflictsStrategies"
-  | "getAdvancedReplicationGdsHealth"
-  | "getAdvancedReplicationGdsLatencies"
-  | "getAdvancedReplicationGdsServices"
-  | "getAdvancedReplicationGdsServicesByName"
-  | "getAdvancedReplicationGdsServicesByNameRegions"
-  | "getAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstances"
-  | "getAdvancedReplicationGdsStatistics"
   | "getAdvancedReplicationLogicalChanges"
   | "getAdvancedReplicationLogicalPublications"
   | "getAdvancedReplicationLogicalPublicationsByName"
@@ -5915,6 +6040,11 @@ export type OperationId =
   | "getGatewayServices"
   | "getGatewayServicesById"
   | "getGatewayStats"
+  | "getGdsHealth"
+  | "getGdsLatencies"
+  | "getGdsRouting"
+  | "getGdsStatistics"
+  | "getGdsStatisticsAlias"
   | "getGeoReplicationConflicts"
   | "getGeoReplicationDatacenters"
   | "getGeoReplicationDatacentersById"
@@ -5922,6 +6052,8 @@ export type OperationId =
   | "getGeoReplicationStreams"
   | "getGeoReplicationStreamsByIdStatus"
   | "getGeoReplicationVectorClocksByDc"
+  | "getGlobalService"
+  | "getGlobalServiceAlias"
   | "getGossipState"
   | "getGrdTopology"
   | "getInterconnectLatency"
@@ -6052,6 +6184,9 @@ export type OperationId =
   | "listEvents"
   | "listFailoverHistory"
   | "listFaults"
+  | "listGlobalServices"
+  | "listGlobalServicesAlias"
+  | "listGlobalServicesReplicationAlias"
   | "listGrdAffinity"
   | "listGrdResources"
   | "listHealthHistory"
@@ -6073,6 +6208,8 @@ export type OperationId =
   | "listReplicationLagSamples"
   | "listReplicationSlots"
   | "listReplicationSnapshots"
+  | "listServiceInstances"
+  | "listServiceRegions"
   | "listShardRows"
   | "listShardedTables"
   | "listShardedTablesAlias"
@@ -6094,10 +6231,6 @@ export type OperationId =
   | "planShardRebalanceReplicationAlias"
   | "postAdvancedReplicationApplyCheckpoints"
   | "postAdvancedReplicationConflictsResolve"
-  | "postAdvancedReplicationGdsRoute"
-  | "postAdvancedReplicationGdsServices"
-  | "postAdvancedReplicationGdsServicesByNameRegions"
-  | "postAdvancedReplicationGdsServicesByServiceNameRegionsByRegionIdInstances"
   | "postAdvancedReplicationLogicalPublications"
   | "postAdvancedReplicationLogicalSubscriptions"
   | "postAdvancedReplicationLogicalSubscriptionsByNameDisable"
@@ -6143,7 +6276,6 @@ export type OperationId =
   | "prepareXaTransactionAlias"
   | "prepareXaTransactionReplicationAlias"
   | "putAdvancedReplicationApplyConfig"
-  | "putAdvancedReplicationGdsServicesByName"
   | "putAdvancedReplicationLogicalPublicationsByName"
   | "putAdvancedReplicationLogicalSubscriptionsByName"
   | "putAdvancedReplicationMonitoringAlertsById"
@@ -6170,6 +6302,9 @@ export type OperationId =
   | "rebalanceRacCluster"
   | "recoverXaTransactions"
   | "recoverXaTransactionsAlias"
+  | "registerGlobalService"
+  | "registerGlobalServiceAlias"
+  | "registerGlobalServiceReplicationAlias"
   | "registerXaResourceManager"
   | "registerXaResourceManagerAlias"
   | "remasterGrdResources"
@@ -6177,6 +6312,9 @@ export type OperationId =
   | "removeLoadBalancerBackend"
   | "removeRaftMember"
   | "removeReplica"
+  | "removeServiceInstance"
+  | "removeServiceRegion"
+  | "removeServiceRegionAlias"
   | "requestRaftVote"
   | "resolveInDoubtTransaction"
   | "resolveReplicationConflict"
@@ -6189,6 +6327,7 @@ export type OperationId =
   | "rollbackXaTransaction"
   | "rollbackXaTransactionAlias"
   | "routeDhtKey"
+  | "routeGlobalService"
   | "routeShardQuery"
   | "setClock"
   | "setExecutionStrategy"
@@ -6216,6 +6355,7 @@ export type OperationId =
   | "triggerReplicationFailover"
   | "updateClusterConfig"
   | "updateFailoverConfig"
+  | "updateGlobalService"
   | "updateParallelQueryConfig"
   | "updateRacRecoveryConfig"
   | "updateReplicationConfig"

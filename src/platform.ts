@@ -27,6 +27,7 @@ import { shardMovesModule } from './modules/shard-moves.js';
 import { geoModule } from './modules/geo.js';
 import { conflictsModule } from './modules/conflicts.js';
 import { applyModule } from './modules/apply.js';
+import { gdsModule } from './modules/gds.js';
 import { clusterStatusModule } from './modules/cluster-status.js';
 import { nodeProbesModule } from './modules/node-probes.js';
 import { platformModule } from './modules/platform.js';
@@ -59,6 +60,7 @@ export const DOMAIN_MODULES: readonly DomainModule[] = [
   geoModule,
   conflictsModule,
   applyModule,
+  gdsModule,
   clusterStatusModule,
   platformModule,
 ];

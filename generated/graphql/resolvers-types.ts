@@ -1011,6 +1011,28 @@ export type CreatedApiKey = {
   secret: Scalars['String']['output'];
 };
 
+/** An instance of a service region: a cluster node. */
+export type DatabaseInstance = {
+  __typename?: 'DatabaseInstance';
+  /** 0 until the connection pools exist. */
+  activeConnections: Scalars['Int']['output'];
+  connectionsNote: Scalars['String']['output'];
+  health: HealthStatus;
+  host: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lagMs: Scalars['BigInt']['output'];
+  lastHealthCheck?: Maybe<Scalars['DateTime']['output']>;
+  nodeStatus: Scalars['String']['output'];
+  /** 0 until the connection pools exist. */
+  poolSize: Scalars['Int']['output'];
+  port: Scalars['Int']['output'];
+  preference: InstancePreference;
+  role: InstanceRole;
+  running: Scalars['Boolean']['output'];
+  standsFor?: Maybe<Scalars['String']['output']>;
+  weight: Scalars['Int']['output'];
+};
+
 /** The health summary, its checks, the leader and every node. */
 export type DetailedClusterHealth = {
   __typename?: 'DetailedClusterHealth';
@@ -1606,6 +1628,26 @@ export type FailoverMode =
   /** Graceful leadership transfer from a live leader; no committed entry is lost. */
   | 'SWITCHOVER';
 
+/** A service's failover policy. */
+export type FailoverPolicy = {
+  __typename?: 'FailoverPolicy';
+  autoFailover: Scalars['Boolean']['output'];
+  /** Move back to the preferred instances once healthy again. */
+  failback: Scalars['Boolean']['output'];
+  maxRetries: Scalars['Int']['output'];
+  /** Regions to fail over to, first first. */
+  priorityOrder: Array<Scalars['String']['output']>;
+  timeoutMs: Scalars['BigInt']['output'];
+};
+
+export type FailoverPolicyInput = {
+  autoFailover?: InputMaybe<Scalars['Boolean']['input']>;
+  failback?: InputMaybe<Scalars['Boolean']['input']>;
+  maxRetries?: InputMaybe<Scalars['Int']['input']>;
+  priorityOrder?: InputMaybe<Array<Scalars['String']['input']>>;
+  timeoutMs?: InputMaybe<Scalars['BigInt']['input']>;
+};
+
 /** One failover from initiation to its end. */
 export type FailoverResult = {
   __typename?: 'FailoverResult';
@@ -1807,6 +1849,93 @@ export type FlushResult = {
   instanceIds: Array<Scalars['ID']['output']>;
   pastImagesDiscarded: Scalars['Int']['output'];
   scn: Scalars['BigInt']['output'];
+};
+
+/** Failovers counted over the services. */
+export type GdsFailoverCounts = {
+  __typename?: 'GdsFailoverCounts';
+  completed: Scalars['Int']['output'];
+  failbacks: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  inProgress: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
+/** One service's routing statistics. */
+export type GdsServiceStatistics = {
+  __typename?: 'GdsServiceStatistics';
+  name: Scalars['String']['output'];
+  routing: ServiceRoutingCounts;
+  state: ServiceState;
+};
+
+/** Global data services statistics. */
+export type GdsStatistics = {
+  __typename?: 'GdsStatistics';
+  failovers: GdsFailoverCounts;
+  routed: Scalars['BigInt']['output'];
+  services: Array<GdsServiceStatistics>;
+  servicesByState: Scalars['JSON']['output'];
+  totalServices: Scalars['Int']['output'];
+  unrouted: Scalars['BigInt']['output'];
+};
+
+/** A global service. */
+export type GlobalService = {
+  __typename?: 'GlobalService';
+  adminState: ServiceAdminState;
+  createdAt: Scalars['DateTime']['output'];
+  databaseRole: ServiceDatabaseRole;
+  failoverPolicy: FailoverPolicy;
+  failovers: Array<ServiceFailover>;
+  lagToleranceMs?: Maybe<Scalars['BigInt']['output']>;
+  loadBalancing: GlobalServiceLoadBalancing;
+  locality: ServiceLocality;
+  name: Scalars['String']['output'];
+  regionFailover: Scalars['Boolean']['output'];
+  regions: Array<ServiceRegion>;
+  routing: ServiceRoutingCounts;
+  state: ServiceState;
+  stateReason: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A service's health. */
+export type GlobalServiceHealth = {
+  __typename?: 'GlobalServiceHealth';
+  name: Scalars['String']['output'];
+  regions: Array<ServiceRegionHealth>;
+  state: ServiceState;
+  stateReason: Scalars['String']['output'];
+};
+
+export type GlobalServiceInput = {
+  databaseRole?: InputMaybe<ServiceDatabaseRole>;
+  failoverPolicy?: InputMaybe<FailoverPolicyInput>;
+  lagToleranceMs?: InputMaybe<Scalars['BigInt']['input']>;
+  loadBalancing?: InputMaybe<GlobalServiceLoadBalancing>;
+  locality?: InputMaybe<ServiceLocality>;
+  name: Scalars['String']['input'];
+  regionFailover?: InputMaybe<Scalars['Boolean']['input']>;
+  regions?: InputMaybe<Array<ServiceRegionInput>>;
+};
+
+/** How a service's connections pick an instance (the load balancer's strategies and LOCALITY_AWARE). */
+export type GlobalServiceLoadBalancing =
+  | 'LEAST_CONNECTIONS'
+  | 'LEAST_LATENCY'
+  | 'LOCALITY_AWARE'
+  | 'ROUND_ROBIN'
+  | 'WEIGHTED';
+
+export type GlobalServiceUpdateInput = {
+  adminState?: InputMaybe<ServiceAdminState>;
+  databaseRole?: InputMaybe<ServiceDatabaseRole>;
+  failoverPolicy?: InputMaybe<FailoverPolicyInput>;
+  lagToleranceMs?: InputMaybe<Scalars['BigInt']['input']>;
+  loadBalancing?: InputMaybe<GlobalServiceLoadBalancing>;
+  locality?: InputMaybe<ServiceLocality>;
+  regionFailover?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A join in progress. */
@@ -2190,6 +2319,11 @@ export type InitialBackendHealth =
   /** Takes connections at once. */
   | 'HEALTHY';
 
+/** GDSCTL -preferred or -available. */
+export type InstancePreference =
+  | 'AVAILABLE'
+  | 'PREFERRED';
+
 /** One recovery of a dead instance by a survivor. */
 export type InstanceRecovery = {
   __typename?: 'InstanceRecovery';
@@ -2210,6 +2344,12 @@ export type InstanceRecovery = {
   startedAt: Scalars['DateTime']['output'];
   trigger: RecoveryTrigger;
 };
+
+/** An instance's database role, from replication. */
+export type InstanceRole =
+  | 'PRIMARY'
+  | 'REPLICA'
+  | 'STANDBY';
 
 /** One instance as its peers hear it. */
 export type InterconnectInstanceStatus = {
@@ -2814,6 +2954,10 @@ export type Mutation = {
   addRaftMember: RaftMembership;
   /** Makes a cluster node a standby of the primary. */
   addReplica: Replica;
+  /** Adds an instance (POST …/regions/{regionId}/instances). */
+  addServiceInstance: DatabaseInstance;
+  /** Adds a region (POST …/gds/services/{name}/regions). */
+  addServiceRegion: ServiceRegion;
   /** Adds a shard to a table (POST …/sharding/tables/{table}/shards). */
   addShard: Shard;
   /** Moves a manual clock forward, firing every timer due in between. */
@@ -2904,6 +3048,8 @@ export type Mutation = {
    * numbered `fromShard` to `toShard` (shard names `orders_3` or numbers `3`, both included).
    */
   rebalanceShards: ShardRebalancePlan;
+  /** Registers a global service (POST …/gds/services). */
+  registerGlobalService: GlobalService;
   /** Registers a resource manager (POST …/xa/resource-managers and its alias /api/v1/xa/resource-managers). */
   registerXaResourceManager: XaResourceManager;
   /** Remasters every resource to nodeId (POST /api/v1/rac/grd/remaster with targetNode and no resourceId). */
@@ -2912,12 +3058,18 @@ export type Mutation = {
   remasterResource: Scalars['Boolean']['output'];
   /** Removes a node; refused when it would cost the cluster its quorum, unless force is true. */
   removeClusterNode: Scalars['Boolean']['output'];
+  /** Removes a service (DELETE …/gds/services/{name}). */
+  removeGlobalService: GlobalService;
   /** Removes a backend; refused while it has active connections, unless force is true. */
   removeLoadBalancerBackend: Scalars['Boolean']['output'];
   /** Removes a member from the configuration; refused when it would cost quorum or the last failure tolerance, unless force is true. */
   removeRaftMember: RaftMembership;
   /** Stops a replica's stream and drops its slot; returns it REMOVED. */
   removeReplica: Replica;
+  /** Removes an instance (DELETE …/instances/{instanceId}); the service after. */
+  removeServiceInstance: GlobalService;
+  /** Removes a region (DELETE …/regions/{regionId}); the service after. */
+  removeServiceRegion: GlobalService;
   /** Resolves a conflict and writes the winner through the WAL. */
   resolveConflict: ConflictResolution;
   /** Resolves an in-doubt transaction by hand (all participants, or nodeIds), or previews it with dryRun (POST …/distributed/{id}/resolve). */
@@ -2935,6 +3087,8 @@ export type Mutation = {
   rollbackDistributedTransaction: DistributedTransaction;
   /** XA ROLLBACK (POST …/xa/{xid}/rollback and its alias /api/v1/xa/transactions/{xid}/rollback). */
   rollbackXaTransaction: XaTransaction;
+  /** Routes a client and counts the decision (POST …/gds/route). */
+  routeGlobalService: ServiceRouteDecision;
   setClock: Clock;
   /** Switches the strategy distributed queries are planned with. */
   setExecutionStrategy: ExecutionStrategyChange;
@@ -2963,6 +3117,8 @@ export type Mutation = {
   updateClusterConfig: ClusterInfo;
   /** Changes failover settings; the others keep their values. */
   updateFailoverConfig: FailoverConfig;
+  /** Modifies, stops or starts a service (PUT …/gds/services/{name}). */
+  updateGlobalService: GlobalService;
   /** Replaces the parallel query configuration (PUT /api/v1/rac/parallel-query/config). */
   updateParallelQueryConfig: ParallelQueryConfig;
   /** Replaces the recovery configuration (PUT /api/v1/rac/recovery/config). */
@@ -2992,6 +3148,19 @@ export type MutationAddRaftMemberArgs = {
 
 export type MutationAddReplicaArgs = {
   input: AddReplicaInput;
+};
+
+
+export type MutationAddServiceInstanceArgs = {
+  instance: ServiceInstanceInput;
+  regionId: Scalars['ID']['input'];
+  service: Scalars['String']['input'];
+};
+
+
+export type MutationAddServiceRegionArgs = {
+  region: ServiceRegionInput;
+  service: Scalars['String']['input'];
 };
 
 
@@ -3225,6 +3394,11 @@ export type MutationRebalanceShardsArgs = {
 };
 
 
+export type MutationRegisterGlobalServiceArgs = {
+  input: GlobalServiceInput;
+};
+
+
 export type MutationRegisterXaResourceManagerArgs = {
   input: RegisterXaResourceManagerInput;
 };
@@ -3247,6 +3421,11 @@ export type MutationRemoveClusterNodeArgs = {
 };
 
 
+export type MutationRemoveGlobalServiceArgs = {
+  name: Scalars['String']['input'];
+};
+
+
 export type MutationRemoveLoadBalancerBackendArgs = {
   backendId: Scalars['ID']['input'];
   force?: InputMaybe<Scalars['Boolean']['input']>;
@@ -3261,6 +3440,19 @@ export type MutationRemoveRaftMemberArgs = {
 
 export type MutationRemoveReplicaArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveServiceInstanceArgs = {
+  instanceId: Scalars['ID']['input'];
+  regionId: Scalars['ID']['input'];
+  service: Scalars['String']['input'];
+};
+
+
+export type MutationRemoveServiceRegionArgs = {
+  regionId: Scalars['ID']['input'];
+  service: Scalars['String']['input'];
 };
 
 
@@ -3309,6 +3501,11 @@ export type MutationRollbackDistributedTransactionArgs = {
 
 export type MutationRollbackXaTransactionArgs = {
   xid: Scalars['String']['input'];
+};
+
+
+export type MutationRouteGlobalServiceArgs = {
+  input: ServiceRouteInput;
 };
 
 
@@ -3378,6 +3575,12 @@ export type MutationUpdateClusterConfigArgs = {
 
 export type MutationUpdateFailoverConfigArgs = {
   config: FailoverConfigInput;
+};
+
+
+export type MutationUpdateGlobalServiceArgs = {
+  input: GlobalServiceUpdateInput;
+  name: Scalars['String']['input'];
 };
 
 
@@ -3927,6 +4130,22 @@ export type Query = {
   /** Counts and durations over the failover history. */
   failoverStatistics: FailoverStatistics;
   faults: Array<Fault>;
+  /** Every service's health (GET …/gds/health). */
+  gdsHealth: Array<GlobalServiceHealth>;
+  /** The region latency matrix (GET …/gds/latencies). */
+  gdsLatencies: RegionLatencyMatrix;
+  /** Every global service (seed 001's name for globalServices). */
+  gdsServices: Array<GlobalService>;
+  /** Statistics (GET …/gds/statistics). */
+  gdsStatistics: GdsStatistics;
+  /** One global service, or null (GET …/gds/services/{name}). */
+  globalService?: Maybe<GlobalService>;
+  /** A region's instances (GET …/gds/services/{serviceName}/regions/{regionId}/instances). */
+  globalServiceInstances: Array<DatabaseInstance>;
+  /** A service's regions (GET …/gds/services/{name}/regions). */
+  globalServiceRegions: Array<ServiceRegion>;
+  /** Every global service (GET /api/v1/advanced-replication/gds/services). */
+  globalServices: Array<GlobalService>;
   /** The gossip protocol state; limit and offset page the members. */
   gossipState: GossipState;
   /** The strongest affinities, strongest first by default (GET /api/v1/rac/grd/affinity). */
@@ -4259,6 +4478,28 @@ export type QueryFaultsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
   type?: InputMaybe<FaultType>;
+};
+
+
+export type QueryGlobalServiceArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type QueryGlobalServiceInstancesArgs = {
+  regionId: Scalars['ID']['input'];
+  service: Scalars['String']['input'];
+};
+
+
+export type QueryGlobalServiceRegionsArgs = {
+  service: Scalars['String']['input'];
+};
+
+
+export type QueryGlobalServicesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -5307,12 +5548,38 @@ export type RecoveryTrigger =
   | 'EVICTION'
   | 'MANUAL';
 
+/** One measured pair of regions. */
+export type RegionLatency = {
+  __typename?: 'RegionLatency';
+  fromRegionId: Scalars['String']['output'];
+  measuredAt?: Maybe<Scalars['DateTime']['output']>;
+  probesAnswered: Scalars['BigInt']['output'];
+  probesSent: Scalars['BigInt']['output'];
+  reachable: Scalars['Boolean']['output'];
+  roundTripMs?: Maybe<Scalars['Int']['output']>;
+  toRegionId: Scalars['String']['output'];
+};
+
+/** The region × region latency matrix. */
+export type RegionLatencyMatrix = {
+  __typename?: 'RegionLatencyMatrix';
+  cells: Array<RegionLatency>;
+  regions: Array<Scalars['String']['output']>;
+};
+
 /** Nodes of one region. */
 export type RegionPlacement = {
   __typename?: 'RegionPlacement';
   region: Scalars['String']['output'];
   zones: Array<ZonePlacement>;
 };
+
+/** What a region is for a service. */
+export type RegionRole =
+  | 'DISASTER_RECOVERY'
+  | 'PRIMARY'
+  | 'READ_ONLY'
+  | 'STANDBY';
 
 /** A resource manager to register. */
 export type RegisterXaResourceManagerInput = {
@@ -5919,6 +6186,157 @@ export type RuntimeMetrics = {
   network: NetworkMetrics;
   pendingTimers: Scalars['Int']['output'];
 };
+
+/** The operator's say over a service. */
+export type ServiceAdminState =
+  | 'MAINTENANCE'
+  | 'STARTED'
+  | 'STOPPED';
+
+/** Where a service runs: on the primary, or read-only on standbys. */
+export type ServiceDatabaseRole =
+  | 'PRIMARY'
+  | 'STANDBY';
+
+/** A service failover or failback. */
+export type ServiceFailover = {
+  __typename?: 'ServiceFailover';
+  attempts: Scalars['Int']['output'];
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  failoverId: Scalars['ID']['output'];
+  fromInstanceId: Scalars['String']['output'];
+  fromRegionId: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  status: Scalars['String']['output'];
+  steps: Array<ServiceFailoverStep>;
+  toInstanceId?: Maybe<Scalars['String']['output']>;
+  toRegionId?: Maybe<Scalars['String']['output']>;
+};
+
+/** One step of a service failover, on the cluster clock. */
+export type ServiceFailoverStep = {
+  __typename?: 'ServiceFailoverStep';
+  at: Scalars['DateTime']['output'];
+  detail: Scalars['String']['output'];
+  step: Scalars['String']['output'];
+};
+
+/** An instance's health in a service. */
+export type ServiceInstanceHealth = {
+  __typename?: 'ServiceInstanceHealth';
+  health: HealthStatus;
+  id: Scalars['String']['output'];
+  lagMs: Scalars['BigInt']['output'];
+  lastHealthCheck?: Maybe<Scalars['DateTime']['output']>;
+  nodeStatus: Scalars['String']['output'];
+  running: Scalars['Boolean']['output'];
+};
+
+export type ServiceInstanceInput = {
+  instanceId: Scalars['ID']['input'];
+  preference?: InputMaybe<InstancePreference>;
+  weight?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** ANYWHERE, or LOCAL_ONLY (clients stay in their region). */
+export type ServiceLocality =
+  | 'ANYWHERE'
+  | 'LOCAL_ONLY';
+
+/** A datacenter's place on the globe. */
+export type ServiceLocation = {
+  __typename?: 'ServiceLocation';
+  city: Scalars['String']['output'];
+  latitude: Scalars['Float']['output'];
+  longitude: Scalars['Float']['output'];
+};
+
+/** A service region: a geo datacenter. */
+export type ServiceRegion = {
+  __typename?: 'ServiceRegion';
+  databases: Array<DatabaseInstance>;
+  geoRegion: Scalars['String']['output'];
+  health: HealthStatus;
+  /** Measured round trip in ms to each region of the service. */
+  latencies: Scalars['JSON']['output'];
+  location: ServiceLocation;
+  name: Scalars['String']['output'];
+  regionId: Scalars['ID']['output'];
+  role: RegionRole;
+};
+
+/** A region's health in a service. */
+export type ServiceRegionHealth = {
+  __typename?: 'ServiceRegionHealth';
+  health: HealthStatus;
+  instances: Array<ServiceInstanceHealth>;
+  regionId: Scalars['String']['output'];
+};
+
+/** A region of a service: a datacenter with its preferred and available nodes. */
+export type ServiceRegionInput = {
+  available?: InputMaybe<Array<Scalars['ID']['input']>>;
+  preferred?: InputMaybe<Array<Scalars['ID']['input']>>;
+  preferredAll?: InputMaybe<Scalars['Boolean']['input']>;
+  regionId: Scalars['ID']['input'];
+  role?: InputMaybe<RegionRole>;
+  /** WEIGHTED shares by node id. */
+  weights?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+/** A candidate of a route decision and the rule that excluded it. */
+export type ServiceRouteCandidate = {
+  __typename?: 'ServiceRouteCandidate';
+  activeConnections: Scalars['Int']['output'];
+  excludedBy?: Maybe<Scalars['String']['output']>;
+  healthy: Scalars['Boolean']['output'];
+  instanceId: Scalars['String']['output'];
+  lagMs: Scalars['BigInt']['output'];
+  latencyMs?: Maybe<Scalars['Int']['output']>;
+  reason: Scalars['String']['output'];
+  regionId: Scalars['String']['output'];
+};
+
+/** Where a client's connection goes, and why. */
+export type ServiceRouteDecision = {
+  __typename?: 'ServiceRouteDecision';
+  candidates: Array<ServiceRouteCandidate>;
+  clientRegionId: Scalars['String']['output'];
+  instanceId?: Maybe<Scalars['String']['output']>;
+  latencyMs?: Maybe<Scalars['Int']['output']>;
+  leftClientRegion: Scalars['Boolean']['output'];
+  reason: Scalars['String']['output'];
+  regionId?: Maybe<Scalars['String']['output']>;
+  serviceName: Scalars['String']['output'];
+  strategy: GlobalServiceLoadBalancing;
+};
+
+/** The client: its region (datacenter), or its coordinates. */
+export type ServiceRouteInput = {
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+  regionId?: InputMaybe<Scalars['ID']['input']>;
+  service: Scalars['String']['input'];
+};
+
+/** Route decisions made for a service. */
+export type ServiceRoutingCounts = {
+  __typename?: 'ServiceRoutingCounts';
+  byClientRegion: Scalars['JSON']['output'];
+  byInstance: Scalars['JSON']['output'];
+  routed: Scalars['BigInt']['output'];
+  unrouted: Scalars['BigInt']['output'];
+};
+
+/** A global service's state, derived from its instances' health. */
+export type ServiceState =
+  | 'ACTIVE'
+  | 'DEGRADED'
+  | 'FAILING_OVER'
+  | 'MAINTENANCE'
+  | 'STOPPED';
 
 /** A shard of a sharded table (see Shard in the OpenAPI document). */
 export type Shard = {
@@ -7422,6 +7840,7 @@ export type ResolversTypes = {
   CreateReplicationSnapshotInput: CreateReplicationSnapshotInput;
   CreateSlotInput: CreateSlotInput;
   CreatedApiKey: ResolverTypeWrapper<CreatedApiKey>;
+  DatabaseInstance: ResolverTypeWrapper<DatabaseInstance>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DetailedClusterHealth: ResolverTypeWrapper<DetailedClusterHealth>;
   DhtNode: ResolverTypeWrapper<DhtNode>;
@@ -7467,6 +7886,8 @@ export type ResolversTypes = {
   FailoverKind: FailoverKind;
   FailoverKindCounts: ResolverTypeWrapper<FailoverKindCounts>;
   FailoverMode: FailoverMode;
+  FailoverPolicy: ResolverTypeWrapper<FailoverPolicy>;
+  FailoverPolicyInput: FailoverPolicyInput;
   FailoverResult: ResolverTypeWrapper<FailoverResult>;
   FailoverSortField: FailoverSortField;
   FailoverStatistics: ResolverTypeWrapper<FailoverStatistics>;
@@ -7480,6 +7901,14 @@ export type ResolversTypes = {
   FaultType: FaultType;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FlushResult: ResolverTypeWrapper<FlushResult>;
+  GdsFailoverCounts: ResolverTypeWrapper<GdsFailoverCounts>;
+  GdsServiceStatistics: ResolverTypeWrapper<GdsServiceStatistics>;
+  GdsStatistics: ResolverTypeWrapper<GdsStatistics>;
+  GlobalService: ResolverTypeWrapper<GlobalService>;
+  GlobalServiceHealth: ResolverTypeWrapper<GlobalServiceHealth>;
+  GlobalServiceInput: GlobalServiceInput;
+  GlobalServiceLoadBalancing: GlobalServiceLoadBalancing;
+  GlobalServiceUpdateInput: GlobalServiceUpdateInput;
   GossipJoin: ResolverTypeWrapper<GossipJoin>;
   GossipProbe: ResolverTypeWrapper<GossipProbe>;
   GossipState: ResolverTypeWrapper<GossipState>;
@@ -7516,7 +7945,9 @@ export type ResolversTypes = {
   InDoubtTransaction: ResolverTypeWrapper<InDoubtTransaction>;
   InDoubtTransactionSortField: InDoubtTransactionSortField;
   InitialBackendHealth: InitialBackendHealth;
+  InstancePreference: InstancePreference;
   InstanceRecovery: ResolverTypeWrapper<InstanceRecovery>;
+  InstanceRole: InstanceRole;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   InterconnectInstanceStatus: ResolverTypeWrapper<InterconnectInstanceStatus>;
   InterconnectLatency: ResolverTypeWrapper<InterconnectLatency>;
@@ -7652,7 +8083,10 @@ export type ResolversTypes = {
   RecoveryPhaseTiming: ResolverTypeWrapper<RecoveryPhaseTiming>;
   RecoveryStatus: ResolverTypeWrapper<RecoveryStatus>;
   RecoveryTrigger: RecoveryTrigger;
+  RegionLatency: ResolverTypeWrapper<RegionLatency>;
+  RegionLatencyMatrix: ResolverTypeWrapper<RegionLatencyMatrix>;
   RegionPlacement: ResolverTypeWrapper<RegionPlacement>;
+  RegionRole: RegionRole;
   RegisterXaResourceManagerInput: RegisterXaResourceManagerInput;
   RemasterEvent: ResolverTypeWrapper<RemasterEvent>;
   RemasterMove: ResolverTypeWrapper<RemasterMove>;
@@ -7697,6 +8131,22 @@ export type ResolversTypes = {
   RowWriteInput: RowWriteInput;
   RowWriteOp: RowWriteOp;
   RuntimeMetrics: ResolverTypeWrapper<RuntimeMetrics>;
+  ServiceAdminState: ServiceAdminState;
+  ServiceDatabaseRole: ServiceDatabaseRole;
+  ServiceFailover: ResolverTypeWrapper<ServiceFailover>;
+  ServiceFailoverStep: ResolverTypeWrapper<ServiceFailoverStep>;
+  ServiceInstanceHealth: ResolverTypeWrapper<ServiceInstanceHealth>;
+  ServiceInstanceInput: ServiceInstanceInput;
+  ServiceLocality: ServiceLocality;
+  ServiceLocation: ResolverTypeWrapper<ServiceLocation>;
+  ServiceRegion: ResolverTypeWrapper<ServiceRegion>;
+  ServiceRegionHealth: ResolverTypeWrapper<ServiceRegionHealth>;
+  ServiceRegionInput: ServiceRegionInput;
+  ServiceRouteCandidate: ResolverTypeWrapper<ServiceRouteCandidate>;
+  ServiceRouteDecision: ResolverTypeWrapper<ServiceRouteDecision>;
+  ServiceRouteInput: ServiceRouteInput;
+  ServiceRoutingCounts: ResolverTypeWrapper<ServiceRoutingCounts>;
+  ServiceState: ServiceState;
   Shard: ResolverTypeWrapper<Shard>;
   ShardColumnType: ShardColumnType;
   ShardCopyRole: ShardCopyRole;
@@ -7855,6 +8305,7 @@ export type ResolversParentTypes = {
   CreateReplicationSnapshotInput: CreateReplicationSnapshotInput;
   CreateSlotInput: CreateSlotInput;
   CreatedApiKey: CreatedApiKey;
+  DatabaseInstance: DatabaseInstance;
   DateTime: Scalars['DateTime']['output'];
   DetailedClusterHealth: DetailedClusterHealth;
   DhtNode: DhtNode;
@@ -7889,6 +8340,8 @@ export type ResolversParentTypes = {
   FailoverEvent: FailoverEvent;
   FailoverInput: FailoverInput;
   FailoverKindCounts: FailoverKindCounts;
+  FailoverPolicy: FailoverPolicy;
+  FailoverPolicyInput: FailoverPolicyInput;
   FailoverResult: FailoverResult;
   FailoverStatistics: FailoverStatistics;
   FailoverTestInput: FailoverTestInput;
@@ -7898,6 +8351,13 @@ export type ResolversParentTypes = {
   FaultInput: FaultInput;
   Float: Scalars['Float']['output'];
   FlushResult: FlushResult;
+  GdsFailoverCounts: GdsFailoverCounts;
+  GdsServiceStatistics: GdsServiceStatistics;
+  GdsStatistics: GdsStatistics;
+  GlobalService: GlobalService;
+  GlobalServiceHealth: GlobalServiceHealth;
+  GlobalServiceInput: GlobalServiceInput;
+  GlobalServiceUpdateInput: GlobalServiceUpdateInput;
   GossipJoin: GossipJoin;
   GossipProbe: GossipProbe;
   GossipState: GossipState;
@@ -8023,6 +8483,8 @@ export type ResolversParentTypes = {
   RecoveryEvent: RecoveryEvent;
   RecoveryPhaseTiming: RecoveryPhaseTiming;
   RecoveryStatus: RecoveryStatus;
+  RegionLatency: RegionLatency;
+  RegionLatencyMatrix: RegionLatencyMatrix;
   RegionPlacement: RegionPlacement;
   RegisterXaResourceManagerInput: RegisterXaResourceManagerInput;
   RemasterEvent: RemasterEvent;
@@ -8056,6 +8518,18 @@ export type ResolversParentTypes = {
   RowLock: RowLock;
   RowWriteInput: RowWriteInput;
   RuntimeMetrics: RuntimeMetrics;
+  ServiceFailover: ServiceFailover;
+  ServiceFailoverStep: ServiceFailoverStep;
+  ServiceInstanceHealth: ServiceInstanceHealth;
+  ServiceInstanceInput: ServiceInstanceInput;
+  ServiceLocation: ServiceLocation;
+  ServiceRegion: ServiceRegion;
+  ServiceRegionHealth: ServiceRegionHealth;
+  ServiceRegionInput: ServiceRegionInput;
+  ServiceRouteCandidate: ServiceRouteCandidate;
+  ServiceRouteDecision: ServiceRouteDecision;
+  ServiceRouteInput: ServiceRouteInput;
+  ServiceRoutingCounts: ServiceRoutingCounts;
   Shard: Shard;
   ShardHotValue: ShardHotValue;
   ShardInput: ShardInput;
@@ -8601,6 +9075,24 @@ export type CreatedApiKeyResolvers<ContextType = GraphQLContext, ParentType exte
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type DatabaseInstanceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DatabaseInstance'] = ResolversParentTypes['DatabaseInstance']> = {
+  activeConnections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  connectionsNote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  health?: Resolver<ResolversTypes['HealthStatus'], ParentType, ContextType>;
+  host?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lastHealthCheck?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  nodeStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  poolSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  port?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  preference?: Resolver<ResolversTypes['InstancePreference'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['InstanceRole'], ParentType, ContextType>;
+  running?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  standsFor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -8906,6 +9398,14 @@ export type FailoverKindCountsResolvers<ContextType = GraphQLContext, ParentType
   SWITCHOVER?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type FailoverPolicyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FailoverPolicy'] = ResolversParentTypes['FailoverPolicy']> = {
+  autoFailover?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  failback?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  maxRetries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  priorityOrder?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  timeoutMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
 export type FailoverResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FailoverResult'] = ResolversParentTypes['FailoverResult']> = {
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -8987,6 +9487,54 @@ export type FlushResultResolvers<ContextType = GraphQLContext, ParentType extend
   instanceIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   pastImagesDiscarded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   scn?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type GdsFailoverCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GdsFailoverCounts'] = ResolversParentTypes['GdsFailoverCounts']> = {
+  completed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failbacks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inProgress?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type GdsServiceStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GdsServiceStatistics'] = ResolversParentTypes['GdsServiceStatistics']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  routing?: Resolver<ResolversTypes['ServiceRoutingCounts'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ServiceState'], ParentType, ContextType>;
+};
+
+export type GdsStatisticsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GdsStatistics'] = ResolversParentTypes['GdsStatistics']> = {
+  failovers?: Resolver<ResolversTypes['GdsFailoverCounts'], ParentType, ContextType>;
+  routed?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['GdsServiceStatistics']>, ParentType, ContextType>;
+  servicesByState?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  totalServices?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unrouted?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type GlobalServiceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GlobalService'] = ResolversParentTypes['GlobalService']> = {
+  adminState?: Resolver<ResolversTypes['ServiceAdminState'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  databaseRole?: Resolver<ResolversTypes['ServiceDatabaseRole'], ParentType, ContextType>;
+  failoverPolicy?: Resolver<ResolversTypes['FailoverPolicy'], ParentType, ContextType>;
+  failovers?: Resolver<Array<ResolversTypes['ServiceFailover']>, ParentType, ContextType>;
+  lagToleranceMs?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  loadBalancing?: Resolver<ResolversTypes['GlobalServiceLoadBalancing'], ParentType, ContextType>;
+  locality?: Resolver<ResolversTypes['ServiceLocality'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  regionFailover?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  regions?: Resolver<Array<ResolversTypes['ServiceRegion']>, ParentType, ContextType>;
+  routing?: Resolver<ResolversTypes['ServiceRoutingCounts'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ServiceState'], ParentType, ContextType>;
+  stateReason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type GlobalServiceHealthResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GlobalServiceHealth'] = ResolversParentTypes['GlobalServiceHealth']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  regions?: Resolver<Array<ResolversTypes['ServiceRegionHealth']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ServiceState'], ParentType, ContextType>;
+  stateReason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type GossipJoinResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GossipJoin'] = ResolversParentTypes['GossipJoin']> = {
@@ -9509,6 +10057,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   addLoadBalancerBackend?: Resolver<ResolversTypes['LoadBalancerBackend'], ParentType, ContextType, RequireFields<MutationAddLoadBalancerBackendArgs, 'input'>>;
   addRaftMember?: Resolver<ResolversTypes['RaftMembership'], ParentType, ContextType, RequireFields<MutationAddRaftMemberArgs, 'autoPromote' | 'nodeId'>>;
   addReplica?: Resolver<ResolversTypes['Replica'], ParentType, ContextType, RequireFields<MutationAddReplicaArgs, 'input'>>;
+  addServiceInstance?: Resolver<ResolversTypes['DatabaseInstance'], ParentType, ContextType, RequireFields<MutationAddServiceInstanceArgs, 'instance' | 'regionId' | 'service'>>;
+  addServiceRegion?: Resolver<ResolversTypes['ServiceRegion'], ParentType, ContextType, RequireFields<MutationAddServiceRegionArgs, 'region' | 'service'>>;
   addShard?: Resolver<ResolversTypes['Shard'], ParentType, ContextType, RequireFields<MutationAddShardArgs, 'shard' | 'table'>>;
   advanceClock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType, RequireFields<MutationAdvanceClockArgs, 'ms'>>;
   assignShard?: Resolver<ResolversTypes['ClusterShard'], ParentType, ContextType, RequireFields<MutationAssignShardArgs, 'nodeId' | 'role' | 'shardId'>>;
@@ -9552,13 +10102,17 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   raftCreateSnapshot?: Resolver<ResolversTypes['SnapshotInfo'], ParentType, ContextType, Partial<MutationRaftCreateSnapshotArgs>>;
   raftRequestVote?: Resolver<ResolversTypes['VoteResponse'], ParentType, ContextType, RequireFields<MutationRaftRequestVoteArgs, 'candidateId' | 'term'>>;
   rebalanceShards?: Resolver<ResolversTypes['ShardRebalancePlan'], ParentType, ContextType, RequireFields<MutationRebalanceShardsArgs, 'fromShard' | 'table' | 'toShard'>>;
+  registerGlobalService?: Resolver<ResolversTypes['GlobalService'], ParentType, ContextType, RequireFields<MutationRegisterGlobalServiceArgs, 'input'>>;
   registerXaResourceManager?: Resolver<ResolversTypes['XaResourceManager'], ParentType, ContextType, RequireFields<MutationRegisterXaResourceManagerArgs, 'input'>>;
   remasterGRDResources?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, RequireFields<MutationRemasterGrdResourcesArgs, 'nodeId'>>;
   remasterResource?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemasterResourceArgs, 'resourceId' | 'targetNode'>>;
   removeClusterNode?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveClusterNodeArgs, 'force' | 'nodeId'>>;
+  removeGlobalService?: Resolver<ResolversTypes['GlobalService'], ParentType, ContextType, RequireFields<MutationRemoveGlobalServiceArgs, 'name'>>;
   removeLoadBalancerBackend?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveLoadBalancerBackendArgs, 'backendId' | 'force'>>;
   removeRaftMember?: Resolver<ResolversTypes['RaftMembership'], ParentType, ContextType, RequireFields<MutationRemoveRaftMemberArgs, 'force' | 'nodeId'>>;
   removeReplica?: Resolver<ResolversTypes['Replica'], ParentType, ContextType, RequireFields<MutationRemoveReplicaArgs, 'id'>>;
+  removeServiceInstance?: Resolver<ResolversTypes['GlobalService'], ParentType, ContextType, RequireFields<MutationRemoveServiceInstanceArgs, 'instanceId' | 'regionId' | 'service'>>;
+  removeServiceRegion?: Resolver<ResolversTypes['GlobalService'], ParentType, ContextType, RequireFields<MutationRemoveServiceRegionArgs, 'regionId' | 'service'>>;
   resolveConflict?: Resolver<ResolversTypes['ConflictResolution'], ParentType, ContextType, RequireFields<MutationResolveConflictArgs, 'input'>>;
   resolveInDoubtTransaction?: Resolver<ResolversTypes['InDoubtResolution'], ParentType, ContextType, RequireFields<MutationResolveInDoubtTransactionArgs, 'dryRun' | 'id' | 'outcome'>>;
   restoreReplicationSnapshot?: Resolver<ResolversTypes['ReplicationSnapshotProgress'], ParentType, ContextType, RequireFields<MutationRestoreReplicationSnapshotArgs, 'id'>>;
@@ -9568,6 +10122,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   rollbackDistributedTransaction?: Resolver<ResolversTypes['DistributedTransaction'], ParentType, ContextType, RequireFields<MutationRollbackDistributedTransactionArgs, 'id'>>;
   rollbackXaTransaction?: Resolver<ResolversTypes['XaTransaction'], ParentType, ContextType, RequireFields<MutationRollbackXaTransactionArgs, 'xid'>>;
+  routeGlobalService?: Resolver<ResolversTypes['ServiceRouteDecision'], ParentType, ContextType, RequireFields<MutationRouteGlobalServiceArgs, 'input'>>;
   setClock?: Resolver<ResolversTypes['Clock'], ParentType, ContextType, RequireFields<MutationSetClockArgs, 'input'>>;
   setExecutionStrategy?: Resolver<ResolversTypes['ExecutionStrategyChange'], ParentType, ContextType, RequireFields<MutationSetExecutionStrategyArgs, 'strategy'>>;
   setLoadBalancerStrategy?: Resolver<ResolversTypes['LoadBalancerStrategyChange'], ParentType, ContextType, RequireFields<MutationSetLoadBalancerStrategyArgs, 'strategy'>>;
@@ -9583,6 +10138,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   triggerReplicationFailover?: Resolver<ResolversTypes['ReplicationFailoverResult'], ParentType, ContextType, Partial<MutationTriggerReplicationFailoverArgs>>;
   updateClusterConfig?: Resolver<ResolversTypes['ClusterInfo'], ParentType, ContextType, RequireFields<MutationUpdateClusterConfigArgs, 'config'>>;
   updateFailoverConfig?: Resolver<ResolversTypes['FailoverConfig'], ParentType, ContextType, RequireFields<MutationUpdateFailoverConfigArgs, 'config'>>;
+  updateGlobalService?: Resolver<ResolversTypes['GlobalService'], ParentType, ContextType, RequireFields<MutationUpdateGlobalServiceArgs, 'input' | 'name'>>;
   updateParallelQueryConfig?: Resolver<ResolversTypes['ParallelQueryConfig'], ParentType, ContextType, RequireFields<MutationUpdateParallelQueryConfigArgs, 'input'>>;
   updateRacRecoveryConfig?: Resolver<ResolversTypes['RecoveryConfig'], ParentType, ContextType, RequireFields<MutationUpdateRacRecoveryConfigArgs, 'input'>>;
   updateShardedTable?: Resolver<ResolversTypes['ShardedTable'], ParentType, ContextType, RequireFields<MutationUpdateShardedTableArgs, 'input' | 'table'>>;
@@ -9870,6 +10426,14 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   failoverHistory?: Resolver<Array<ResolversTypes['FailoverResult']>, ParentType, ContextType, RequireFields<QueryFailoverHistoryArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   failoverStatistics?: Resolver<ResolversTypes['FailoverStatistics'], ParentType, ContextType>;
   faults?: Resolver<Array<ResolversTypes['Fault']>, ParentType, ContextType, RequireFields<QueryFaultsArgs, 'limit' | 'offset'>>;
+  gdsHealth?: Resolver<Array<ResolversTypes['GlobalServiceHealth']>, ParentType, ContextType>;
+  gdsLatencies?: Resolver<ResolversTypes['RegionLatencyMatrix'], ParentType, ContextType>;
+  gdsServices?: Resolver<Array<ResolversTypes['GlobalService']>, ParentType, ContextType>;
+  gdsStatistics?: Resolver<ResolversTypes['GdsStatistics'], ParentType, ContextType>;
+  globalService?: Resolver<Maybe<ResolversTypes['GlobalService']>, ParentType, ContextType, RequireFields<QueryGlobalServiceArgs, 'name'>>;
+  globalServiceInstances?: Resolver<Array<ResolversTypes['DatabaseInstance']>, ParentType, ContextType, RequireFields<QueryGlobalServiceInstancesArgs, 'regionId' | 'service'>>;
+  globalServiceRegions?: Resolver<Array<ResolversTypes['ServiceRegion']>, ParentType, ContextType, RequireFields<QueryGlobalServiceRegionsArgs, 'service'>>;
+  globalServices?: Resolver<Array<ResolversTypes['GlobalService']>, ParentType, ContextType, Partial<QueryGlobalServicesArgs>>;
   gossipState?: Resolver<ResolversTypes['GossipState'], ParentType, ContextType, RequireFields<QueryGossipStateArgs, 'limit' | 'offset'>>;
   grdAffinity?: Resolver<Array<ResolversTypes['GrdAffinity']>, ParentType, ContextType, RequireFields<QueryGrdAffinityArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
   grdResources?: Resolver<Array<ResolversTypes['GrdResource']>, ParentType, ContextType, RequireFields<QueryGrdResourcesArgs, 'limit' | 'offset' | 'order' | 'sortBy'>>;
@@ -10275,6 +10839,21 @@ export type RecoveryStatusResolvers<ContextType = GraphQLContext, ParentType ext
   status?: Resolver<ResolversTypes['RacInstanceStatus'], ParentType, ContextType>;
 };
 
+export type RegionLatencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RegionLatency'] = ResolversParentTypes['RegionLatency']> = {
+  fromRegionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  measuredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  probesAnswered?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  probesSent?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  reachable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  roundTripMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  toRegionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RegionLatencyMatrixResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RegionLatencyMatrix'] = ResolversParentTypes['RegionLatencyMatrix']> = {
+  cells?: Resolver<Array<ResolversTypes['RegionLatency']>, ParentType, ContextType>;
+  regions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type RegionPlacementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RegionPlacement'] = ResolversParentTypes['RegionPlacement']> = {
   region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   zones?: Resolver<Array<ResolversTypes['ZonePlacement']>, ParentType, ContextType>;
@@ -10635,6 +11214,89 @@ export type RuntimeMetricsResolvers<ContextType = GraphQLContext, ParentType ext
   clockTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   network?: Resolver<ResolversTypes['NetworkMetrics'], ParentType, ContextType>;
   pendingTimers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ServiceFailoverResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceFailover'] = ResolversParentTypes['ServiceFailover']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  failoverId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  fromInstanceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromRegionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['ServiceFailoverStep']>, ParentType, ContextType>;
+  toInstanceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  toRegionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ServiceFailoverStepResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceFailoverStep'] = ResolversParentTypes['ServiceFailoverStep']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ServiceInstanceHealthResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceInstanceHealth'] = ResolversParentTypes['ServiceInstanceHealth']> = {
+  health?: Resolver<ResolversTypes['HealthStatus'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  lastHealthCheck?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  nodeStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  running?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ServiceLocationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceLocation'] = ResolversParentTypes['ServiceLocation']> = {
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ServiceRegionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceRegion'] = ResolversParentTypes['ServiceRegion']> = {
+  databases?: Resolver<Array<ResolversTypes['DatabaseInstance']>, ParentType, ContextType>;
+  geoRegion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  health?: Resolver<ResolversTypes['HealthStatus'], ParentType, ContextType>;
+  latencies?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  location?: Resolver<ResolversTypes['ServiceLocation'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  regionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['RegionRole'], ParentType, ContextType>;
+};
+
+export type ServiceRegionHealthResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceRegionHealth'] = ResolversParentTypes['ServiceRegionHealth']> = {
+  health?: Resolver<ResolversTypes['HealthStatus'], ParentType, ContextType>;
+  instances?: Resolver<Array<ResolversTypes['ServiceInstanceHealth']>, ParentType, ContextType>;
+  regionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ServiceRouteCandidateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceRouteCandidate'] = ResolversParentTypes['ServiceRouteCandidate']> = {
+  activeConnections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  excludedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  healthy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  instanceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lagMs?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  latencyMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  regionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ServiceRouteDecisionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceRouteDecision'] = ResolversParentTypes['ServiceRouteDecision']> = {
+  candidates?: Resolver<Array<ResolversTypes['ServiceRouteCandidate']>, ParentType, ContextType>;
+  clientRegionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  instanceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  latencyMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  leftClientRegion?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  regionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  serviceName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['GlobalServiceLoadBalancing'], ParentType, ContextType>;
+};
+
+export type ServiceRoutingCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServiceRoutingCounts'] = ResolversParentTypes['ServiceRoutingCounts']> = {
+  byClientRegion?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  byInstance?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  routed?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  unrouted?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
 export type ShardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Shard'] = ResolversParentTypes['Shard']> = {
@@ -11268,6 +11930,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ConflictEvent?: ConflictEventResolvers<ContextType>;
   ConflictResolution?: ConflictResolutionResolvers<ContextType>;
   CreatedApiKey?: CreatedApiKeyResolvers<ContextType>;
+  DatabaseInstance?: DatabaseInstanceResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DetailedClusterHealth?: DetailedClusterHealthResolvers<ContextType>;
   DhtNode?: DhtNodeResolvers<ContextType>;
@@ -11299,12 +11962,18 @@ export type Resolvers<ContextType = GraphQLContext> = {
   FailoverConfig?: FailoverConfigResolvers<ContextType>;
   FailoverEvent?: FailoverEventResolvers<ContextType>;
   FailoverKindCounts?: FailoverKindCountsResolvers<ContextType>;
+  FailoverPolicy?: FailoverPolicyResolvers<ContextType>;
   FailoverResult?: FailoverResultResolvers<ContextType>;
   FailoverStatistics?: FailoverStatisticsResolvers<ContextType>;
   FailoverTestResult?: FailoverTestResultResolvers<ContextType>;
   FailoverTimelineStep?: FailoverTimelineStepResolvers<ContextType>;
   Fault?: FaultResolvers<ContextType>;
   FlushResult?: FlushResultResolvers<ContextType>;
+  GdsFailoverCounts?: GdsFailoverCountsResolvers<ContextType>;
+  GdsServiceStatistics?: GdsServiceStatisticsResolvers<ContextType>;
+  GdsStatistics?: GdsStatisticsResolvers<ContextType>;
+  GlobalService?: GlobalServiceResolvers<ContextType>;
+  GlobalServiceHealth?: GlobalServiceHealthResolvers<ContextType>;
   GossipJoin?: GossipJoinResolvers<ContextType>;
   GossipProbe?: GossipProbeResolvers<ContextType>;
   GossipState?: GossipStateResolvers<ContextType>;
@@ -11416,6 +12085,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RecoveryEvent?: RecoveryEventResolvers<ContextType>;
   RecoveryPhaseTiming?: RecoveryPhaseTimingResolvers<ContextType>;
   RecoveryStatus?: RecoveryStatusResolvers<ContextType>;
+  RegionLatency?: RegionLatencyResolvers<ContextType>;
+  RegionLatencyMatrix?: RegionLatencyMatrixResolvers<ContextType>;
   RegionPlacement?: RegionPlacementResolvers<ContextType>;
   RemasterEvent?: RemasterEventResolvers<ContextType>;
   RemasterMove?: RemasterMoveResolvers<ContextType>;
@@ -11444,6 +12115,15 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RoutedShard?: RoutedShardResolvers<ContextType>;
   RowLock?: RowLockResolvers<ContextType>;
   RuntimeMetrics?: RuntimeMetricsResolvers<ContextType>;
+  ServiceFailover?: ServiceFailoverResolvers<ContextType>;
+  ServiceFailoverStep?: ServiceFailoverStepResolvers<ContextType>;
+  ServiceInstanceHealth?: ServiceInstanceHealthResolvers<ContextType>;
+  ServiceLocation?: ServiceLocationResolvers<ContextType>;
+  ServiceRegion?: ServiceRegionResolvers<ContextType>;
+  ServiceRegionHealth?: ServiceRegionHealthResolvers<ContextType>;
+  ServiceRouteCandidate?: ServiceRouteCandidateResolvers<ContextType>;
+  ServiceRouteDecision?: ServiceRouteDecisionResolvers<ContextType>;
+  ServiceRoutingCounts?: ServiceRoutingCountsResolvers<ContextType>;
   Shard?: ShardResolvers<ContextType>;
   ShardHotValue?: ShardHotValueResolvers<ContextType>;
   ShardKeyAnalysis?: ShardKeyAnalysisResolvers<ContextType>;

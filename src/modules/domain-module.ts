@@ -14,6 +14,7 @@ import type { GeoEngine } from '../engines/geo/geo-engine.js';
 import type { ConflictBook } from '../engines/conflicts/conflict-book.js';
 import type { ApplyEngine } from '../engines/apply/apply-engine.js';
 import type { ReplicationMonitoring } from '../engines/replication-monitoring/replication-monitoring.js';
+import type { GdsEngine } from '../engines/gds/gds-engine.js';
 import type { CoordinatorEngineHandle } from '../services/coordinator/coordinator-service.js';
 import type { FaultInjector } from '../engines/simulation/fault-injector.js';
 import type { Bootstrap } from '../services/platform/api-keys.js';
@@ -57,6 +58,8 @@ export interface Shared {
   apply: ApplyEngine;
   /** Every replication channel in one place: sources register here (replication-monitoring). */
   replicationMonitoring: ReplicationMonitoring;
+  /** Global services over the datacenters, their routing and failovers (gds). */
+  gds: GdsEngine;
   /** The admin key this start created, if any (platform). */
   bootstrap: Bootstrap;
 }

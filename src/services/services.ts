@@ -38,6 +38,7 @@ import type { ShardedTableService } from './sharding/sharded-table-service.js';
 import type { ShardRoutingService } from './sharding/shard-routing-service.js';
 import type { RebalanceService } from './sharding/rebalance-service.js';
 import type { MigrationService } from './sharding/migration-service.js';
+import type { GdsService } from './gds/gds-service.js';
 
 /**
  * Every service the API surfaces call, by name: the one catalogue REST handlers, GraphQL
@@ -140,4 +141,7 @@ export interface Services {
   rebalance: RebalanceService;
   /** Migration tasks on the same workflow (/api/v1/cluster/migration). */
   migration: MigrationService;
+  // gds
+  /** Global data services (/api/v1/advanced-replication/gds). */
+  gds: GdsService;
 }

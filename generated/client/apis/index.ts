@@ -11,6 +11,7 @@ export * from './DistributedQueryApi.js';
 export * from './DistributedTransactionsApi.js';
 export * from './EventsApi.js';
 export * from './FailoverApi.js';
+export * from './GlobalDataServicesApi.js';
 export * from './HealthApi.js';
 export * from './HealthMonitoringApi.js';
 export * from './LoadBalancerApi.js';
