@@ -376,8 +376,10 @@ export class GdsEngine {
     const rankOf = (regionId: string) => (priority.includes(regionId) ? priority.indexOf(regionId) : priority.length);
     const latencyOf = (regionId: string) => this.deps.probes.latencyMs(homeRegionId, regionId) ?? Number.POSITIVE_INFINITY;
     others.sort((a, b) => rankOf(a.regionId) - rankOf(b.regionId) || latencyOf(a.regionId) - latencyOf(b.regionId) || naturalCompare(a.regionId, b.regionId));
+    // A region that already runs the service may take the outage region's clients too.
+    const takes = (instanceId: string) => HEALTHY.includes(this.statusOf(instanceId) as NodeStatus) && this.roleFits(spec, instanceId);
     for (const region of others) {
-      const instance = region.instances.find((candidate) => fits(candidate.instanceId));
+      const instance = region.instances.find((candidate) => fits(candidate.instanceId)) ?? region.instances.find((candidate) => running.has(candidate.instanceId) && takes(candidate.instanceId));
       if (instance) {
         const by = priority.includes(region.regionId) ? `priority ${rankOf(region.regionId) + 1} of the failover policy` : 'lowest measured latency';
         return { instanceId: instance.instanceId, regionId: region.regionId, why: `region ${homeRegionId} is out; region failover by ${by}` };
