@@ -47576,7 +47576,7 @@ export interface operations {
             query: {
                 /**
                  * @description The service's name.
-                 * @example sales
+                 * @example null
                  */
                 service: components["schemas"]["GlobalServiceName"];
                 /**
