@@ -46797,6 +46797,7 @@ export interface operations {
                     "application/json": components["schemas"]["GlobalServiceResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -46914,6 +46915,7 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceRegionListResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -47053,6 +47055,7 @@ export interface operations {
                     "application/json": components["schemas"]["DatabaseInstanceListResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -47424,6 +47427,7 @@ export interface operations {
                     "application/json": components["schemas"]["GlobalServiceResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
